@@ -1,0 +1,58 @@
+"""Command line interface: thin commands over the public API.
+
+Each command lives in its own module under ``claimledger.cli`` and exposes
+``register(subparsers)``; the module must import heavy libraries only inside its run
+function, so ``claimledger --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from claimledger.errors import ClaimLedgerError
+
+#: Command modules, in the order ``--help`` lists them.  Add a module here to add commands.
+COMMAND_MODULES: tuple[str, ...] = (
+    "claimledger.cli._extract",
+    "claimledger.cli._demo",
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from claimledger import __version__
+
+    parser = argparse.ArgumentParser(
+        prog="claimledger",
+        description="Turn official statements into a checked, tracked ledger of figures and commitments.",
+    )
+    parser.add_argument("--version", action="version", version=f"claimledger {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    try:
+        rc: int = args.func(args)
+        return rc
+    except ClaimLedgerError as err:
+        print(f"claimledger: {err}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        return 0
+    except KeyboardInterrupt:
+        print("claimledger: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,73 @@
+"""Coded errors.  Every error a user can see has a stable code, so it can be searched for.
+
+Codes:
+    E001  input is not text (binary content)
+    E002  input is not valid UTF-8
+    E003  input is empty
+    E004  a line or document exceeds the size limit
+    E005  a date argument is not YYYY-MM-DD
+    E010  file not found or unreadable
+    E011  unsupported or unrecognised format
+    E012  document has no extractable text (HTML boilerplate only, image-only PDF)
+    E013  corrupt document (PDF/DOCX that cannot be parsed)
+    E014  URL could not be fetched (network error, timeout, HTTP status)
+    E015  refused: input too large, or path traversal in a name
+    E020  ledger cannot be opened or is not a claimledger database
+    E021  ledger schema is newer than this version of claimledger
+    E022  unknown claim, document or indicator id
+    E030  invalid review action or value
+    E040  server refused to start (non-local bind without a token)
+"""
+
+from __future__ import annotations
+
+_MESSAGES: dict[str, str] = {
+    "E001": "input looks binary, not text",
+    "E002": "input is not valid UTF-8",
+    "E003": "input is empty",
+    "E004": "input exceeds the size limit",
+    "E005": "invalid date; expected YYYY-MM-DD",
+    "E010": "file not found or unreadable",
+    "E011": "unsupported or unrecognised format",
+    "E012": "document has no extractable text",
+    "E013": "corrupt document",
+    "E014": "URL could not be fetched",
+    "E015": "refused",
+    "E020": "ledger cannot be opened",
+    "E021": "ledger schema is newer than this claimledger",
+    "E022": "unknown id",
+    "E030": "invalid review action or value",
+    "E040": "server refused to start",
+}
+
+
+class ClaimLedgerError(Exception):
+    """Base class: ``str(err)`` is ``[E0xx] summary: detail``."""
+
+    code: str = "E000"
+
+    def __init__(self, code: str, detail: str = "", *, path: str | None = None) -> None:
+        self.code = code
+        self.detail = detail
+        self.path = path
+        summary = _MESSAGES.get(code, "error")
+        where = f"{path}: " if path else ""
+        msg = f"[{code}] {where}{summary}"
+        if detail:
+            msg += f": {detail}"
+        super().__init__(msg)
+
+    def to_dict(self) -> dict[str, str | None]:
+        return {"code": self.code, "message": str(self), "detail": self.detail, "path": self.path}
+
+
+class InputError(ClaimLedgerError):
+    """Bad input to extraction or ingestion (E001-E015)."""
+
+
+class LedgerError(ClaimLedgerError):
+    """Ledger problems (E020-E030)."""
+
+
+class ServerError(ClaimLedgerError):
+    """Server configuration problems (E040)."""

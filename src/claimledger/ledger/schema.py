@@ -1,0 +1,186 @@
+"""The ledger schema, as SQLAlchemy Core tables.  This module is the contract between the
+ledger, the checkers and the web layer; docs/ledger-schema.md documents it for people.
+
+The physical schema is built by the named, append-only migrations in
+``claimledger.ledger.migrations``; a test checks that migrating a blank database yields
+exactly these tables and columns.  Timestamps are ISO-8601 UTC strings; JSON columns hold
+JSON text, so the file opens in Datasette or sqlite-utils with no glue code.
+
+Machine output and human judgement are kept apart:
+- ``claims`` holds only what the extractor produced; ``reextract`` may replace it.
+- ``corrections`` holds what a reviewer changed; the ``claims_effective`` view overlays
+  it on ``claims``.  Re-extraction never touches it.
+- ``review_events`` is the append-only audit log of every human action.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Column,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    Table,
+    Text,
+)
+
+metadata = MetaData()
+
+schema_migrations = Table(
+    "schema_migrations",
+    metadata,
+    Column("name", Text, primary_key=True),  # e.g. "0001_initial"
+    Column("applied_at", Text, nullable=False),
+)
+
+documents = Table(
+    "documents",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("hash", Text, nullable=False, unique=True),  # sha256 hex of the extracted text
+    Column("doc_key", Text, nullable=False),  # path, URL or id given at ingest (claim "doc")
+    Column("title", Text),
+    Column("source", Text),
+    Column("url", Text),
+    Column("speaker", Text),
+    Column("published", Text),  # YYYY-MM-DD, or NULL when unknown
+    Column("format", Text, nullable=False),  # text | markdown | html | pdf | docx
+    Column("text", Text, nullable=False),  # the text that claim offsets index into
+    Column("ingested_at", Text, nullable=False),
+    Column("extractor", Text, nullable=False),  # pipeline version that produced its claims
+)
+
+claims = Table(
+    "claims",
+    metadata,
+    Column("id", Text, primary_key=True),  # the extraction contract's stable id
+    Column("document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("seq", Integer, nullable=False),  # position in document order
+    Column("kind", Text, nullable=False),
+    Column("subject", Text, nullable=False),
+    Column("period", Text),
+    Column("sent_start", Integer, nullable=False),
+    Column("sent_end", Integer, nullable=False),
+    Column("sentence", Text, nullable=False),
+    Column("q_text", Text),  # NULL for a claim without a number
+    Column("q_start", Integer),
+    Column("q_end", Integer),
+    Column("value", Float),
+    Column("low", Float),
+    Column("high", Float),
+    Column("qualifier", Text),
+    Column("unit", Text),
+    Column("noun", Text),
+    Column("cues", Text, nullable=False),  # JSON list of strings
+    Column("extractor", Text, nullable=False),
+    Index("ix_claims_document", "document_id", "seq"),
+    Index("ix_claims_kind", "kind"),
+    Index("ix_claims_unit", "unit"),
+    Index("ix_claims_period", "period"),
+)
+
+corrections = Table(
+    "corrections",
+    metadata,
+    Column("claim_id", Text, ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True),
+    # review state: accepted | corrected | rejected
+    Column("state", Text, nullable=False),
+    # each non-NULL field overrides the machine value
+    Column("kind", Text),
+    Column("subject", Text),
+    Column("period", Text),
+    Column("value", Float),
+    Column("low", Float),
+    Column("high", Float),
+    Column("qualifier", Text),
+    Column("unit", Text),
+    Column("reviewer", Text, nullable=False),
+    Column("updated_at", Text, nullable=False),
+)
+
+review_events = Table(
+    "review_events",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", Text, nullable=False),
+    Column("reviewer", Text, nullable=False),
+    # accept | correct | reject | set_promise_status | merge_indicators | split_indicator
+    Column("action", Text, nullable=False),
+    Column("target_type", Text, nullable=False),  # claim | indicator | promise
+    Column("target_id", Text, nullable=False),
+    Column("payload", Text, nullable=False),  # JSON: the change (before and after)
+    Column("note", Text),
+    Index("ix_review_target", "target_type", "target_id"),
+)
+
+indicators = Table(
+    "indicators",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("key", Text, nullable=False, unique=True),  # canonical subject key + dimension
+    Column("name", Text, nullable=False),
+    Column("dimension", Text),  # currency:KZT | percent | length | area | count:school ...
+    Column("created_at", Text, nullable=False),
+)
+
+indicator_claims = Table(
+    "indicator_claims",
+    metadata,
+    Column("claim_id", Text, ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True),
+    Column("indicator_id", Integer, ForeignKey("indicators.id", ondelete="CASCADE"), nullable=False),
+    Column("explanation", Text, nullable=False),  # why the linker put it here
+    Index("ix_indicator_claims_indicator", "indicator_id"),
+)
+
+# A reviewer's merge/split decisions, replayed after every re-link so they survive it.
+indicator_overrides = Table(
+    "indicator_overrides",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("action", Text, nullable=False),  # merge | split
+    Column("payload", Text, nullable=False),  # JSON: indicator keys / claim ids involved
+    Column("reviewer", Text, nullable=False),
+    Column("at", Text, nullable=False),
+)
+
+findings = Table(
+    "findings",
+    metadata,
+    Column("id", Text, primary_key=True),  # stable: hash of type, checker and claim ids
+    Column("type", Text, nullable=False),  # contradiction | arithmetic | feasibility | promise
+    Column("severity", Text, nullable=False),  # info | warning | error
+    Column("message", Text, nullable=False),
+    Column("details", Text, nullable=False),  # JSON object
+    Column("checker", Text, nullable=False),  # e.g. "checks.contradiction.v1"
+    Column("created_at", Text, nullable=False),
+    Index("ix_findings_type", "type"),
+)
+
+finding_claims = Table(
+    "finding_claims",
+    metadata,
+    Column("finding_id", Text, ForeignKey("findings.id", ondelete="CASCADE"), primary_key=True),
+    Column("claim_id", Text, ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True),
+    Column("role", Text, nullable=False),  # e.g. target | evidence | base | total
+)
+
+# A reviewer's promise status, which wins over the promise checker's.
+promise_overrides = Table(
+    "promise_overrides",
+    metadata,
+    Column("claim_id", Text, ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True),
+    Column("status", Text, nullable=False),
+    Column("note", Text),
+    Column("reviewer", Text, nullable=False),
+    Column("at", Text, nullable=False),
+)
+
+#: SQLite only: full-text index over claim sentences and subjects (FTS5, external content
+#: is not used so the index survives claim replacement by triggers).  Created by migration.
+FTS_TABLE = "claims_fts"
+
+#: The view every reader should use: machine claims with human corrections overlaid and
+#: rejected claims kept but marked (column ``review_state``).
+EFFECTIVE_VIEW = "claims_effective"
