@@ -8,9 +8,11 @@ Public API::
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
+from claimledger.extract.pipeline import extract, extract_stream
 from claimledger.models import Claim, Document, Finding, Quantity, Span, TimeExpr
+
+# ``extract`` above is the function; it deliberately shadows the ``claimledger.extract``
+# subpackage attribute (the subpackage is still importable by its full name).
 
 __version__ = "0.1.0"
 
@@ -23,16 +25,5 @@ __all__ = [
     "TimeExpr",
     "__version__",
     "extract",
+    "extract_stream",
 ]
-
-if TYPE_CHECKING:
-    from claimledger.extract.pipeline import extract
-
-
-def __getattr__(name: str) -> Any:
-    # Lazy: ``import claimledger`` must stay cheap for the CLI's start-up time.
-    if name == "extract":
-        from claimledger.extract.pipeline import extract
-
-        return extract
-    raise AttributeError(f"module 'claimledger' has no attribute {name!r}")
