@@ -1,48 +1,66 @@
-"""Engine creation.  PLACEHOLDER until migrations land: builds the schema with create_all."""
+"""Engine creation: connection settings, then pending migrations.
+
+SQLite settings, and why:
+- WAL journal: readers never block the single writer, nor the writer the readers.
+- ``foreign_keys=ON``: SQLite leaves foreign keys off unless asked per connection.
+- ``busy_timeout``: a second writer waits for the lock instead of failing at once.
+- ``synchronous=NORMAL``: in WAL mode this is still crash-safe for the database (a power
+  loss may drop the last commits, never corrupt); FULL would fsync on every commit.
+- The driver's own implicit transactions are turned off and we emit ``BEGIN`` ourselves,
+  so DDL is transactional and writers can ask for ``BEGIN IMMEDIATE`` (execution option
+  ``sqlite_begin="IMMEDIATE"``): a deferred transaction that reads and then writes can
+  fail with SQLITE_BUSY without waiting when another writer got in between.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import create_engine, event, text
-from sqlalchemy.engine import Engine
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import SQLAlchemyError
 
-from claimledger.ledger.schema import metadata
+from claimledger.errors import LedgerError
+from claimledger.ledger.migrations import EFFECTIVE_VIEW_SQL, migrate
 
-EFFECTIVE_VIEW_SQL = """
-CREATE VIEW IF NOT EXISTS claims_effective AS
-SELECT c.id, c.document_id, c.seq,
-       COALESCE(r.kind, c.kind) AS kind,
-       COALESCE(r.subject, c.subject) AS subject,
-       COALESCE(r.period, c.period) AS period,
-       c.sent_start, c.sent_end, c.sentence, c.q_text, c.q_start, c.q_end,
-       CASE WHEN r.state = 'corrected' AND (r.value IS NOT NULL OR r.low IS NOT NULL
-            OR r.high IS NOT NULL) THEN r.value ELSE c.value END AS value,
-       CASE WHEN r.state = 'corrected' AND (r.value IS NOT NULL OR r.low IS NOT NULL
-            OR r.high IS NOT NULL) THEN r.low ELSE c.low END AS low,
-       CASE WHEN r.state = 'corrected' AND (r.value IS NOT NULL OR r.low IS NOT NULL
-            OR r.high IS NOT NULL) THEN r.high ELSE c.high END AS high,
-       COALESCE(r.qualifier, c.qualifier) AS qualifier,
-       COALESCE(r.unit, c.unit) AS unit,
-       c.noun, c.cues, c.extractor,
-       COALESCE(r.state, 'machine') AS review_state
-FROM claims c LEFT JOIN corrections r ON r.claim_id = c.id
-"""
+__all__ = ["EFFECTIVE_VIEW_SQL", "create", "open_engine"]
+
+#: Milliseconds a connection waits for another writer's lock before giving up.
+BUSY_TIMEOUT_MS = 30_000
 
 
-def open_engine(url: str) -> Engine:
+def create(url: str) -> Engine:
+    """An engine with our connection settings, without running migrations."""
     engine = create_engine(url)
     if engine.dialect.name == "sqlite":
 
         @event.listens_for(engine, "connect")
         def _pragmas(dbapi_conn: Any, _record: Any) -> None:
+            dbapi_conn.isolation_level = None  # we issue BEGIN ourselves (see module doc)
             cur = dbapi_conn.cursor()
             cur.execute("PRAGMA journal_mode=WAL")
             cur.execute("PRAGMA foreign_keys=ON")
-            cur.execute("PRAGMA busy_timeout=10000")
+            cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+            cur.execute("PRAGMA synchronous=NORMAL")
             cur.close()
 
-    metadata.create_all(engine)
-    with engine.begin() as conn:
-        conn.execute(text(EFFECTIVE_VIEW_SQL))
+        @event.listens_for(engine, "begin")
+        def _begin(conn: Connection) -> None:
+            mode = conn.get_execution_options().get("sqlite_begin", "")
+            conn.exec_driver_sql(f"BEGIN {mode}".strip())
+
+    return engine
+
+
+def open_engine(url: str) -> Engine:
+    """Open (creating if needed) and migrate the ledger at ``url``; E020 if it cannot be."""
+    engine = create(url)
+    try:
+        migrate(engine)
+    except LedgerError:
+        engine.dispose()
+        raise
+    except SQLAlchemyError as e:
+        engine.dispose()
+        raise LedgerError("E020", str(e.orig if hasattr(e, "orig") else e), path=url) from None
     return engine

@@ -50,6 +50,7 @@ documents = Table(
     Column("text", Text, nullable=False),  # the text that claim offsets index into
     Column("ingested_at", Text, nullable=False),
     Column("extractor", Text, nullable=False),  # pipeline version that produced its claims
+    Index("ix_documents_doc_key", "doc_key"),  # added by migration 0005
 )
 
 claims = Table(

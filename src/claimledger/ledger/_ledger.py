@@ -1,0 +1,199 @@
+"""The ``Ledger``: the public face of the store.  The CLI is a thin wrapper over it.
+
+Reads and writes the tables of ``claimledger.ledger.schema`` through SQLAlchemy Core.
+Writes go through one connection at a time in short ``BEGIN IMMEDIATE`` transactions
+(one per document); reads run in parallel (WAL).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from sqlalchemy import select
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import IntegrityError
+
+from claimledger.ledger import _store, queries
+from claimledger.ledger.schema import documents as documents_t
+from claimledger.models import Claim, Document
+
+
+@dataclass(slots=True)
+class IngestResult:
+    """What happened to one document: stored, or already there (same content hash)."""
+
+    document_id: int
+    status: Literal["ingested", "duplicate"]
+    claims: int
+    doc_key: str = ""
+    hash: str = ""
+
+
+@dataclass(slots=True)
+class IngestFailure:
+    """A document that was not stored: where it came from, the error code and why."""
+
+    name: str
+    code: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"[{self.code}] {self.name}: {self.reason}"
+
+
+@dataclass(slots=True)
+class IngestSummary:
+    """Totals of an ``ingest`` run, with each result and each failure."""
+
+    results: list[IngestResult] = field(default_factory=list)
+    failures: list[IngestFailure] = field(default_factory=list)
+
+    @property
+    def ingested(self) -> int:
+        return sum(1 for r in self.results if r.status == "ingested")
+
+    @property
+    def duplicates(self) -> int:
+        return sum(1 for r in self.results if r.status == "duplicate")
+
+    @property
+    def failed(self) -> int:
+        return len(self.failures)
+
+    @property
+    def claims(self) -> int:
+        """Claims stored by this run (duplicates add none)."""
+        return sum(r.claims for r in self.results if r.status == "ingested")
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures
+
+    def line(self) -> str:
+        return (
+            f"ingested {self.ingested}, duplicates {self.duplicates}, "
+            f"failed {self.failed}, claims {self.claims}"
+        )
+
+
+class Ledger:
+    """A claims ledger in SQLite (default) or PostgreSQL.
+
+    ``db`` is a file path or SQLAlchemy URL; ``None`` means ``$CLAIMLEDGER_DB`` or
+    ``./claimledger.db``.  Opening applies pending migrations.
+    """
+
+    def __init__(self, db: str | None = None, *, engine: Engine | None = None) -> None:
+        from claimledger.ledger import db_url, open_engine
+
+        self.url = str(engine.url) if engine is not None else db_url(db)
+        self.engine: Engine = engine if engine is not None else open_engine(db)
+
+    # -- context management -------------------------------------------------------------
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Ledger:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _writer(self) -> Connection:
+        """A connection whose transactions take the write lock up front (SQLite)."""
+        return self.engine.connect().execution_options(sqlite_begin="IMMEDIATE")
+
+    # -- writing -------------------------------------------------------------------------
+
+    def has_hash(self, hash_hex: str) -> int | None:
+        """The id of the document with this content hash, if stored."""
+        with self.engine.connect() as conn:
+            return _store.find_document(conn, hash_hex)
+
+    def add_document(self, doc: Document, *, claims: Iterable[Claim] | None = None) -> IngestResult:
+        """Extract ``doc`` (unless ``claims`` are given) and store it with its claims.
+
+        Idempotent: a text already stored (same sha256) is not stored again and the result
+        says ``duplicate``.  The document and all its claims go in one transaction, so a
+        crash leaves either all of it or none of it.  Claim ids derive from the content
+        hash (see ``_store.id_source``); ``claims`` given by the caller must have been
+        extracted with ``source=_store.id_source(hash)`` to get the same ids.
+        """
+        from claimledger.extract.pipeline import EXTRACTOR, iter_claims, parse_date
+
+        h = _store.text_hash(doc.text)
+        key = _store.doc_key_for(doc, h)
+        existing = self.has_hash(h)
+        if existing is not None:
+            return IngestResult(existing, "duplicate", 0, key, h)
+        if claims is None:
+            # Extract before taking the write lock: extraction is the slow part.
+            claims = iter_claims(doc.text, parse_date(doc.published), source=_store.id_source(h))
+        found = _store.unique_ids(claims)
+        try:
+            with self._writer() as conn, conn.begin():
+                existing = _store.find_document(conn, h)  # another writer may have won
+                if existing is not None:
+                    return IngestResult(existing, "duplicate", 0, key, h)
+                doc_id = _store.insert_document(conn, doc, h, found, EXTRACTOR)
+        except IntegrityError:
+            existing = self.has_hash(h)
+            if existing is None:
+                raise
+            return IngestResult(existing, "duplicate", 0, key, h)
+        return IngestResult(doc_id, "ingested", len(found), key, h)
+
+    # -- reading -------------------------------------------------------------------------
+
+    def claims(
+        self,
+        *,
+        kind: str | None = None,
+        unit: str | None = None,
+        period: str | None = None,
+        doc: str | int | None = None,
+        search: str | None = None,
+        review_state: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        """Rows of ``claims_effective`` (corrections overlaid) plus ``doc_key`` and
+        ``published`` of their document, in document order (search: index order)."""
+        f = queries.ClaimFilter(kind, unit, period, doc, search, review_state)
+        return list(self.iter_claims(f, limit=limit, offset=offset))
+
+    def iter_claims(
+        self, f: queries.ClaimFilter | None = None, *, limit: int | None = None, offset: int = 0
+    ) -> Iterator[dict[str, Any]]:
+        """Like ``claims`` but streamed, for exports of any size."""
+        stmt = queries.claims_select(self.engine.dialect, f or queries.ClaimFilter())
+        if limit is not None:
+            stmt = stmt.limit(limit)
+        if offset:
+            stmt = stmt.offset(offset)
+        with self.engine.connect() as conn:
+            for row in conn.execute(stmt).mappings():
+                yield dict(row)
+
+    def claim_objects(
+        self, f: queries.ClaimFilter | None = None, *, limit: int | None = None
+    ) -> Iterator[Claim]:
+        """Effective claims as ``Claim`` objects (``doc`` is the document's name)."""
+        for row in self.iter_claims(f, limit=limit):
+            yield queries.row_to_claim(row)
+
+    def documents(self) -> list[dict[str, Any]]:
+        """Every document (without its text) with its number of claims, oldest first."""
+        with self.engine.connect() as conn:
+            return [dict(r) for r in conn.execute(queries.documents_select()).mappings()]
+
+    def document(self, doc: str | int) -> dict[str, Any] | None:
+        """One document with its full text, by id, name or content-hash prefix."""
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                select(documents_t).where(queries.doc_clause(doc)).order_by(documents_t.c.id)
+            ).mappings().first()
+        return None if row is None else dict(row)

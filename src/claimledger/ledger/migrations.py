@@ -1,0 +1,336 @@
+"""Named, append-only schema migrations, recorded in ``schema_migrations``.
+
+Reads: a database connection.  Writes: DDL, and one ``schema_migrations`` row per applied
+migration.  Rules:
+
+- A migration, once released, is never edited or removed; a change to the schema is a new
+  migration appended to ``MIGRATIONS`` (and the matching additive change to ``schema.py``).
+- Migrations define their own frozen table definitions instead of importing ``schema.py``:
+  ``schema.py`` describes the *current* schema, while migration 1 must keep building the
+  *first* one forever.  ``tests/test_migrations.py`` checks the two agree after upgrading.
+- Each migration runs in its own transaction with its ``schema_migrations`` row, so a crash
+  leaves the database at a migration boundary (SQLite and PostgreSQL both have
+  transactional DDL).
+- SQLite-only objects (FTS5, triggers) are guarded by dialect; PostgreSQL gets a trigger
+  function for the append-only log and searches with ``ILIKE`` instead of FTS.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import (
+    Column,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    Table,
+    Text,
+    inspect,
+    select,
+    text,
+)
+from sqlalchemy.engine import Connection, Engine
+
+from claimledger.errors import LedgerError
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    """One named schema step; ``apply`` runs inside the migration's transaction."""
+
+    name: str
+    apply: Callable[[Connection], None]
+
+
+def _bootstrap_table(md: MetaData) -> Table:
+    return Table(
+        "schema_migrations",
+        md,
+        Column("name", Text, primary_key=True),
+        Column("applied_at", Text, nullable=False),
+    )
+
+
+_MIGRATIONS_TABLE = _bootstrap_table(MetaData())
+
+
+def _initial_tables(md: MetaData) -> None:
+    """The first schema (frozen copy of schema.py as of migration 0001)."""
+    Table(
+        "documents",
+        md,
+        Column("id", Integer, primary_key=True, autoincrement=True),
+        Column("hash", Text, nullable=False, unique=True),
+        Column("doc_key", Text, nullable=False),
+        Column("title", Text),
+        Column("source", Text),
+        Column("url", Text),
+        Column("speaker", Text),
+        Column("published", Text),
+        Column("format", Text, nullable=False),
+        Column("text", Text, nullable=False),
+        Column("ingested_at", Text, nullable=False),
+        Column("extractor", Text, nullable=False),
+    )
+    Table(
+        "claims",
+        md,
+        Column("id", Text, primary_key=True),
+        Column("document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+        Column("seq", Integer, nullable=False),
+        Column("kind", Text, nullable=False),
+        Column("subject", Text, nullable=False),
+        Column("period", Text),
+        Column("sent_start", Integer, nullable=False),
+        Column("sent_end", Integer, nullable=False),
+        Column("sentence", Text, nullable=False),
+        Column("q_text", Text),
+        Column("q_start", Integer),
+        Column("q_end", Integer),
+        Column("value", Float),
+        Column("low", Float),
+        Column("high", Float),
+        Column("qualifier", Text),
+        Column("unit", Text),
+        Column("noun", Text),
+        Column("cues", Text, nullable=False),
+        Column("extractor", Text, nullable=False),
+        Index("ix_claims_document", "document_id", "seq"),
+        Index("ix_claims_kind", "kind"),
+        Index("ix_claims_unit", "unit"),
+        Index("ix_claims_period", "period"),
+    )
+    Table(
+        "corrections",
+        md,
+        Column("claim_id", Text, ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True),
+        Column("state", Text, nullable=False),
+        Column("kind", Text),
+        Column("subject", Text),
+        Column("period", Text),
+        Column("value", Float),
+        Column("low", Float),
+        Column("high", Float),
+        Column("qualifier", Text),
+        Column("unit", Text),
+        Column("reviewer", Text, nullable=False),
+        Column("updated_at", Text, nullable=False),
+    )
+    Table(
+        "review_events",
+        md,
+        Column("id", Integer, primary_key=True, autoincrement=True),
+        Column("at", Text, nullable=False),
+        Column("reviewer", Text, nullable=False),
+        Column("action", Text, nullable=False),
+        Column("target_type", Text, nullable=False),
+        Column("target_id", Text, nullable=False),
+        Column("payload", Text, nullable=False),
+        Column("note", Text),
+        Index("ix_review_target", "target_type", "target_id"),
+    )
+    Table(
+        "indicators",
+        md,
+        Column("id", Integer, primary_key=True, autoincrement=True),
+        Column("key", Text, nullable=False, unique=True),
+        Column("name", Text, nullable=False),
+        Column("dimension", Text),
+        Column("created_at", Text, nullable=False),
+    )
+    Table(
+        "indicator_claims",
+        md,
+        Column("claim_id", Text, ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True),
+        Column("indicator_id", Integer, ForeignKey("indicators.id", ondelete="CASCADE"), nullable=False),
+        Column("explanation", Text, nullable=False),
+        Index("ix_indicator_claims_indicator", "indicator_id"),
+    )
+    Table(
+        "indicator_overrides",
+        md,
+        Column("id", Integer, primary_key=True, autoincrement=True),
+        Column("action", Text, nullable=False),
+        Column("payload", Text, nullable=False),
+        Column("reviewer", Text, nullable=False),
+        Column("at", Text, nullable=False),
+    )
+    Table(
+        "findings",
+        md,
+        Column("id", Text, primary_key=True),
+        Column("type", Text, nullable=False),
+        Column("severity", Text, nullable=False),
+        Column("message", Text, nullable=False),
+        Column("details", Text, nullable=False),
+        Column("checker", Text, nullable=False),
+        Column("created_at", Text, nullable=False),
+        Index("ix_findings_type", "type"),
+    )
+    Table(
+        "finding_claims",
+        md,
+        Column("finding_id", Text, ForeignKey("findings.id", ondelete="CASCADE"), primary_key=True),
+        Column("claim_id", Text, ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True),
+        Column("role", Text, nullable=False),
+    )
+    Table(
+        "promise_overrides",
+        md,
+        Column("claim_id", Text, ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True),
+        Column("status", Text, nullable=False),
+        Column("note", Text),
+        Column("reviewer", Text, nullable=False),
+        Column("at", Text, nullable=False),
+    )
+
+
+def _m0001_initial(conn: Connection) -> None:
+    md = MetaData()
+    _initial_tables(md)
+    md.create_all(conn)
+
+
+#: The view every reader uses: machine claims with human corrections overlaid.  A
+#: correction's value/low/high replace the machine's only together (a corrected range must
+#: not be mixed with the machine's point value), and only when the state is "corrected".
+EFFECTIVE_VIEW_SQL = """
+CREATE VIEW claims_effective AS
+SELECT c.id, c.document_id, c.seq,
+       COALESCE(r.kind, c.kind) AS kind,
+       COALESCE(r.subject, c.subject) AS subject,
+       COALESCE(r.period, c.period) AS period,
+       c.sent_start, c.sent_end, c.sentence, c.q_text, c.q_start, c.q_end,
+       CASE WHEN r.state = 'corrected' AND (r.value IS NOT NULL OR r.low IS NOT NULL
+            OR r.high IS NOT NULL) THEN r.value ELSE c.value END AS value,
+       CASE WHEN r.state = 'corrected' AND (r.value IS NOT NULL OR r.low IS NOT NULL
+            OR r.high IS NOT NULL) THEN r.low ELSE c.low END AS low,
+       CASE WHEN r.state = 'corrected' AND (r.value IS NOT NULL OR r.low IS NOT NULL
+            OR r.high IS NOT NULL) THEN r.high ELSE c.high END AS high,
+       COALESCE(r.qualifier, c.qualifier) AS qualifier,
+       COALESCE(r.unit, c.unit) AS unit,
+       c.noun, c.cues, c.extractor,
+       COALESCE(r.state, 'machine') AS review_state
+FROM claims c LEFT JOIN corrections r ON r.claim_id = c.id
+"""
+
+
+def _m0002_claims_effective(conn: Connection) -> None:
+    conn.execute(text(EFFECTIVE_VIEW_SQL))
+
+
+# FTS5 keeps its own copy of sentence and subject (not external content): an external
+# content table maps by rowid, and VACUUM may renumber the rowids of ``claims`` (its key is
+# TEXT), which would silently corrupt the index.  ``claim_id`` is an indexed column so the
+# delete trigger can find a row by MATCH instead of scanning the whole index.
+_FTS_SQL = (
+    "CREATE VIRTUAL TABLE claims_fts USING fts5("
+    "claim_id, sentence, subject, tokenize = 'unicode61 remove_diacritics 2')",
+    "CREATE TRIGGER claims_fts_ai AFTER INSERT ON claims BEGIN "
+    "INSERT INTO claims_fts(claim_id, sentence, subject) VALUES (new.id, new.sentence, new.subject); "
+    "END",
+    "CREATE TRIGGER claims_fts_ad AFTER DELETE ON claims BEGIN "
+    "DELETE FROM claims_fts WHERE claims_fts MATCH "
+    "'claim_id:\"' || replace(old.id, '\"', '\"\"') || '\"' AND claim_id = old.id; "
+    "END",
+    "CREATE TRIGGER claims_fts_au AFTER UPDATE OF id, sentence, subject ON claims BEGIN "
+    "DELETE FROM claims_fts WHERE claims_fts MATCH "
+    "'claim_id:\"' || replace(old.id, '\"', '\"\"') || '\"' AND claim_id = old.id; "
+    "INSERT INTO claims_fts(claim_id, sentence, subject) VALUES (new.id, new.sentence, new.subject); "
+    "END",
+    "INSERT INTO claims_fts(claim_id, sentence, subject) SELECT id, sentence, subject FROM claims",
+)
+
+
+def _m0003_claims_fts(conn: Connection) -> None:
+    if conn.dialect.name != "sqlite":
+        return  # PostgreSQL searches claims with ILIKE (see queries.search_clause)
+    for stmt in _FTS_SQL:
+        conn.exec_driver_sql(stmt)
+
+
+_APPEND_ONLY_SQLITE = (
+    "CREATE TRIGGER review_events_no_update BEFORE UPDATE ON review_events BEGIN "
+    "SELECT RAISE(ABORT, 'review_events is append-only'); END",
+    "CREATE TRIGGER review_events_no_delete BEFORE DELETE ON review_events BEGIN "
+    "SELECT RAISE(ABORT, 'review_events is append-only'); END",
+)
+
+_APPEND_ONLY_POSTGRES = (
+    "CREATE FUNCTION review_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ "
+    "BEGIN RAISE EXCEPTION 'review_events is append-only'; END $$",
+    "CREATE TRIGGER review_events_append_only BEFORE UPDATE OR DELETE ON review_events "
+    "FOR EACH ROW EXECUTE FUNCTION review_events_append_only()",
+)
+
+
+def _m0004_review_events_append_only(conn: Connection) -> None:
+    stmts = {"sqlite": _APPEND_ONLY_SQLITE, "postgresql": _APPEND_ONLY_POSTGRES}.get(conn.dialect.name, ())
+    for stmt in stmts:
+        conn.exec_driver_sql(stmt)
+
+
+def _m0005_documents_doc_key_index(conn: Connection) -> None:
+    # ``claims --doc NAME`` and re-ingest look documents up by the name they came in under.
+    conn.execute(text("CREATE INDEX ix_documents_doc_key ON documents (doc_key)"))
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration("0001_initial", _m0001_initial),
+    Migration("0002_claims_effective_view", _m0002_claims_effective),
+    Migration("0003_claims_fts", _m0003_claims_fts),
+    Migration("0004_review_events_append_only", _m0004_review_events_append_only),
+    Migration("0005_documents_doc_key_index", _m0005_documents_doc_key_index),
+)
+
+
+def applied(engine: Engine) -> list[str]:
+    """Names of the migrations recorded in the database, oldest first."""
+    if not inspect(engine).has_table("schema_migrations"):
+        return []
+    with engine.connect() as conn:
+        rows = conn.execute(select(_MIGRATIONS_TABLE.c.name).order_by(_MIGRATIONS_TABLE.c.name))
+        return [r[0] for r in rows]
+
+
+def migrate(engine: Engine, *, upto: str | None = None) -> list[str]:
+    """Apply pending migrations in order (up to and including ``upto``); return their names.
+
+    Raises E021 when the database records a migration this version does not know, i.e. it
+    was written by a newer claimledger.
+    """
+    known = [m.name for m in MIGRATIONS]
+    if upto is not None and upto not in known:
+        raise ValueError(f"unknown migration {upto!r}")
+    have = set(applied(engine))
+    if have - set(known):
+        raise LedgerError("E021", f"unknown migrations {sorted(have - set(known))}")
+    if upto is None and have >= set(known):
+        return []  # the common case: an up-to-date ledger opens without taking a write lock
+    with engine.begin() as conn:
+        _MIGRATIONS_TABLE.create(conn, checkfirst=True)
+    done: list[str] = []
+    for m in MIGRATIONS:
+        # Each step re-checks inside an immediate (write-locked) transaction, so two
+        # processes opening a fresh ledger at once cannot both apply the same step.
+        with engine.connect().execution_options(sqlite_begin="IMMEDIATE") as conn, conn.begin():
+            have = {r[0] for r in conn.execute(select(_MIGRATIONS_TABLE.c.name))}
+            unknown = have - set(known)
+            if unknown:
+                raise LedgerError("E021", f"unknown migrations {sorted(unknown)}")
+            if m.name not in have:
+                m.apply(conn)
+                conn.execute(
+                    _MIGRATIONS_TABLE.insert().values(
+                        name=m.name, applied_at=datetime.now(UTC).isoformat(timespec="seconds")
+                    )
+                )
+                done.append(m.name)
+        if m.name == upto:
+            break
+    return done

@@ -1,0 +1,163 @@
+"""Reading claims and documents: filters, full-text search, rows back to ``Claim``.
+
+Reads: the ``claims_effective`` view (machine claims with corrections overlaid) and
+``documents``.  Writes nothing.  Everything is SQLAlchemy Core, so the same code runs on
+SQLite and PostgreSQL; only ``search_clause`` differs (FTS5 on SQLite, ``ILIKE`` elsewhere).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, and_, column, func, literal_column, or_, select, table, true
+from sqlalchemy.engine import Dialect
+
+from claimledger.ledger.schema import claims as claims_t
+from claimledger.ledger.schema import documents as documents_t
+from claimledger.models import Claim, Quantity, Span
+
+#: Columns of the ``claims_effective`` view, in order (see migrations.EFFECTIVE_VIEW_SQL).
+EFFECTIVE_COLUMNS: tuple[str, ...] = (
+    "id", "document_id", "seq", "kind", "subject", "period", "sent_start", "sent_end",
+    "sentence", "q_text", "q_start", "q_end", "value", "low", "high", "qualifier", "unit",
+    "noun", "cues", "extractor", "review_state",
+)  # fmt: skip
+
+effective = table("claims_effective", *(column(c) for c in EFFECTIVE_COLUMNS))
+_fts = table("claims_fts", column("claim_id"))
+
+#: Search words: runs of letters/digits, optionally ending in ``*`` for a prefix search.
+_WORD = re.compile(r"\w+\*?")
+
+
+@dataclass(slots=True)
+class ClaimFilter:
+    """What ``claims`` selects; every field is optional and they combine with AND.
+
+    ``period`` matches the period itself, finer periods inside it ("2024" matches
+    "2024-09") and ranges that start or end with it ("2024/2026").  ``unit`` matches the
+    unit or the counted noun.  ``doc`` is a document id, its name (doc_key) or a prefix of
+    its content hash.  ``search`` is words that must all occur in the sentence or subject.
+    """
+
+    kind: str | None = None
+    unit: str | None = None
+    period: str | None = None
+    doc: str | int | None = None
+    search: str | None = None
+    review_state: str | None = None
+
+
+def fts_query(text: str) -> str | None:
+    """A safe FTS5 query for user text: every word quoted, all required, sentence+subject."""
+    words = _WORD.findall(text)
+    if not words:
+        return None
+    parts = ['"' + w.rstrip("*") + '"' + ("*" if w.endswith("*") else "") for w in words]
+    return "{sentence subject} : (" + " ".join(parts) + ")"
+
+
+def search_clause(dialect: Dialect, text: str) -> ColumnElement[bool]:
+    """Rows whose sentence or subject contain every word of ``text``."""
+    words = [w.rstrip("*") for w in _WORD.findall(text)]
+    if not words:
+        return true()
+    if dialect.name == "sqlite":
+        q = fts_query(text)
+        match = select(_fts.c.claim_id).where(literal_column("claims_fts").op("MATCH")(q))
+        return effective.c.id.in_(match)
+    # No FTS index elsewhere: a substring match per word (PostgreSQL: case-insensitive).
+    conds = []
+    for w in words:
+        pat = "%" + w.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        conds.append(
+            or_(effective.c.sentence.ilike(pat, escape="\\"), effective.c.subject.ilike(pat, escape="\\"))
+        )
+    return and_(*conds)
+
+
+def doc_clause(doc: str | int) -> ColumnElement[bool]:
+    if isinstance(doc, int) or (isinstance(doc, str) and doc.isdigit()):
+        return documents_t.c.id == int(doc)
+    prefix = doc.removeprefix("sha256:").lower()
+    by_hash = (
+        documents_t.c.hash.like(prefix + "%") if re.fullmatch(r"[0-9a-f]{8,64}", prefix) else None
+    )
+    by_key = documents_t.c.doc_key == doc
+    return by_key if by_hash is None else or_(by_key, by_hash)
+
+
+def claims_select(dialect: Dialect, f: ClaimFilter) -> Select[Any]:
+    """``claims_effective`` rows joined with their document's name, filtered by ``f``."""
+    stmt = select(effective, documents_t.c.doc_key, documents_t.c.published).join(
+        documents_t, documents_t.c.id == effective.c.document_id
+    )
+    if f.kind:
+        stmt = stmt.where(effective.c.kind == f.kind)
+    if f.unit:
+        stmt = stmt.where(or_(effective.c.unit == f.unit, effective.c.noun == f.unit))
+    if f.period:
+        p = f.period
+        stmt = stmt.where(
+            or_(
+                effective.c.period == p,
+                effective.c.period.like(p + "-%"),
+                effective.c.period.like(p + "/%"),
+                effective.c.period.like("%/" + p),
+            )
+        )
+    if f.doc is not None:
+        stmt = stmt.where(doc_clause(f.doc))
+    if f.review_state:
+        stmt = stmt.where(effective.c.review_state == f.review_state)
+    if f.search:
+        stmt = stmt.where(search_clause(dialect, f.search))
+    else:
+        # Document order; with a search, FTS order (insertion order) avoids sorting every
+        # match of a common word before the LIMIT applies.
+        stmt = stmt.order_by(effective.c.document_id, effective.c.seq)
+    return stmt
+
+
+def documents_select() -> Select[Any]:
+    """Document rows (without the full text) with their number of claims."""
+    n_claims = (
+        select(func.count())
+        .select_from(claims_t)
+        .where(claims_t.c.document_id == documents_t.c.id)
+        .scalar_subquery()
+        .label("claims")
+    )
+    cols = [c for c in documents_t.c if c.name != "text"]
+    return select(*cols, n_claims).order_by(documents_t.c.id)
+
+
+def row_to_claim(row: dict[str, Any]) -> Claim:
+    """A ``Claim`` (the JSON line contract) from a ``claims_select`` row; doc = doc_key."""
+    q = None
+    if row.get("q_text") is not None:
+        q = Quantity(
+            text=row["q_text"],
+            start=int(row["q_start"]),
+            end=int(row["q_end"]),
+            value=row["value"],
+            low=row["low"],
+            high=row["high"],
+            qualifier=row["qualifier"] or "exact",
+            unit=row["unit"],
+            noun=row["noun"],
+        )
+    return Claim(
+        doc=row.get("doc_key") or str(row["document_id"]),
+        id=row["id"],
+        kind=row["kind"],
+        subject=row["subject"],
+        period=row["period"],
+        sentence=Span(int(row["sent_start"]), int(row["sent_end"]), row["sentence"]),
+        quantity=q,
+        cues=list(json.loads(row["cues"] or "[]")),
+        extractor=row["extractor"],
+    )

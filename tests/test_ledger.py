@@ -1,0 +1,155 @@
+"""Ledger: idempotent add_document, claims round trip, queries."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import text
+
+from claimledger.extract.pipeline import EXTRACTOR, iter_claims
+from claimledger.ledger import Ledger
+from claimledger.ledger._store import id_source, text_hash
+from claimledger.models import Claim, Document, Quantity, Span
+
+TEXT = (
+    "Spending will reach 23.9 trillion tenge in 2024. Exports rose 12% to $5 billion last year.\n\n"
+    "The government plans to build 217 schools by 2026. Inflation is forecast at 6-8% in 2025."
+)
+
+
+@pytest.fixture()
+def ledger(tmp_path: Path) -> Ledger:
+    with Ledger(str(tmp_path / "l.db")) as led:
+        yield led
+
+
+def test_add_document_stores_every_claim_once(ledger: Ledger) -> None:
+    doc = Document(text=TEXT, id="speech.txt", published="2025-01-10", title="Speech")
+    first = ledger.add_document(doc)
+    expected = list(iter_claims(TEXT, "2025-01-10", source=id_source(text_hash(TEXT))))
+    assert first.status == "ingested" and first.claims == len(expected) > 0
+    again = ledger.add_document(Document(text=TEXT, id="copy.txt"))
+    assert again.status == "duplicate" and again.document_id == first.document_id and again.claims == 0
+    assert len(ledger.documents()) == 1
+    rows = ledger.claims()
+    assert [r["id"] for r in rows] == [c.id for c in expected]
+    # Round trip: the stored claims are the extracted ones (doc becomes the document name).
+    back = list(ledger.claim_objects())
+    for got, want in zip(back, expected, strict=True):
+        want.doc = "speech.txt"
+        assert got.to_dict() == want.to_dict()
+        assert TEXT[got.sentence.start : got.sentence.end] == got.sentence.text
+    assert all(r["extractor"] == EXTRACTOR and r["review_state"] == "machine" for r in rows)
+
+
+def test_documents_lists_metadata_and_claim_counts(ledger: Ledger) -> None:
+    ledger.add_document(Document(text=TEXT, id="a", source="wire", speaker="PM", published="2025-01-10"))
+    ledger.add_document(Document(text="Nothing measurable here.", id="b"))
+    docs = ledger.documents()
+    assert [(d["doc_key"], d["source"], d["speaker"]) for d in docs] == [
+        ("a", "wire", "PM"),
+        ("b", None, None),
+    ]
+    assert docs[0]["claims"] == len(ledger.claims(doc="a")) > 0 and docs[1]["claims"] == 0
+    assert "text" not in docs[0]
+    full = ledger.document("a")
+    assert full is not None and full["text"] == TEXT
+    assert ledger.document(docs[0]["hash"][:12]) == full
+
+
+def test_claim_filters(ledger: Ledger) -> None:
+    ledger.add_document(Document(text=TEXT, id="a", published="2025-01-10"))
+    rows = ledger.claims()
+    for kind in {r["kind"] for r in rows}:
+        assert {r["id"] for r in ledger.claims(kind=kind)} == {r["id"] for r in rows if r["kind"] == kind}
+    for unit in {r["unit"] for r in rows if r["unit"]}:
+        got = ledger.claims(unit=unit)
+        assert got and all(r["unit"] == unit or r["noun"] == unit for r in got)
+    hits = ledger.claims(search="inflation")
+    assert hits and all("inflation" in (r["sentence"] + r["subject"]).lower() for r in hits)
+    assert ledger.claims(search="inflation exports") == []  # all words required
+    assert ledger.claims(search="infla*") == hits  # prefix search
+    assert ledger.claims(search='"); DROP TABLE claims; --') == []  # no FTS syntax injection
+    assert len(ledger.claims(limit=2)) == 2
+    assert ledger.claims(doc="nope") == []
+
+
+def test_period_filter_matches_finer_and_ranges(ledger: Ledger) -> None:
+    doc_id = ledger.add_document(Document(text="Exports rose 12% in 2024.", id="a")).document_id
+    with ledger.engine.begin() as conn:
+        rows = [r[0] for r in conn.execute(text("SELECT id FROM claims"))]
+        assert rows
+        conn.execute(text("UPDATE claims SET period = '2024/2026' WHERE id = :i"), {"i": rows[0]})
+    assert [r["document_id"] for r in ledger.claims(period="2024")] == [doc_id]
+    assert [r["document_id"] for r in ledger.claims(period="2026")] == [doc_id]
+    assert ledger.claims(period="2025") == []
+
+
+def test_corrections_overlay_machine_values(ledger: Ledger) -> None:
+    ledger.add_document(Document(text=TEXT, id="a", published="2025-01-10"))
+    target = next(r for r in ledger.claims() if r["value"] is not None)
+    with ledger.engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO corrections (claim_id, state, value, unit, reviewer, updated_at) "
+                "VALUES (:i, 'corrected', 42, 'XYZ', 'ann', 't')"
+            ),
+            {"i": target["id"]},
+        )
+    got = ledger.claims(review_state="corrected")
+    assert [(r["id"], r["value"], r["unit"]) for r in got] == [(target["id"], 42.0, "XYZ")]
+
+
+def test_duplicate_claim_ids_within_a_document_are_made_unique(ledger: Ledger) -> None:
+    s = Span(0, 10, "Exports 5.")
+    q = Quantity("5", 8, 9, 5.0)
+    twins = [
+        Claim("d", "same", "status", "exports", None, s, q),
+        Claim("d", "same", "target", "exports", None, s, None),
+    ]
+    res = ledger.add_document(Document(text="Exports 5.", id="d"), claims=twins)
+    assert res.claims == 2
+    ids = [r["id"] for r in ledger.claims()]
+    assert ids[0] == "same" and len(set(ids)) == 2
+
+
+def test_concurrent_add_of_same_text_stores_it_once(tmp_path: Path) -> None:
+    db = str(tmp_path / "c.db")
+    Ledger(db).close()
+    results: list[str] = []
+
+    def worker() -> None:
+        with Ledger(db) as led:
+            results.append(led.add_document(Document(text=TEXT, id="x")).status)
+
+    threads = [threading.Thread(target=worker) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(results) == ["duplicate"] * 3 + ["ingested"]
+    with Ledger(db) as led:
+        assert len(led.documents()) == 1
+
+
+_words = st.text(
+    alphabet=st.characters(whitelist_categories=("Lu", "Ll", "Nd", "Zs")), min_size=0, max_size=40
+)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(prefix=_words, figure=st.integers(min_value=1, max_value=10**9))
+def test_roundtrip_any_text(tmp_path: Path, prefix: str, figure: int) -> None:
+    body = f"{prefix.strip()} Output grew to {figure:,} tonnes in 2023."
+    with Ledger(f"sqlite:///{tmp_path}/h.db") as led:
+        res = led.add_document(Document(text=body, id="h"))
+        stored = led.document(res.document_id)
+        assert stored is not None and stored["text"] == body
+        for r in led.claims(doc=res.document_id):
+            assert body[r["sent_start"] : r["sent_end"]] == r["sentence"]
+            if r["q_text"] is not None:
+                assert body[r["q_start"] : r["q_end"]] == r["q_text"]
