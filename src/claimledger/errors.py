@@ -12,9 +12,11 @@ Codes:
     E013  corrupt document (PDF/DOCX that cannot be parsed)
     E014  URL could not be fetched (network error, timeout, HTTP status)
     E015  refused: input too large, or path traversal in a name
+    E016  extraction failed on this document (an internal error; please report it)
     E020  ledger cannot be opened or is not a claimledger database
     E021  ledger schema is newer than this version of claimledger
     E022  unknown claim, document or indicator id
+    E023  a document could not be written to the ledger (database error)
     E030  invalid review action or value
     E040  server refused to start (non-local bind without a token)
 """
@@ -33,9 +35,11 @@ _MESSAGES: dict[str, str] = {
     "E013": "corrupt document",
     "E014": "URL could not be fetched",
     "E015": "refused",
+    "E016": "extraction failed",
     "E020": "ledger cannot be opened",
     "E021": "ledger schema is newer than this claimledger",
     "E022": "unknown id",
+    "E023": "could not write to the ledger",
     "E030": "invalid review action or value",
     "E040": "server refused to start",
 }

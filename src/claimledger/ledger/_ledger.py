@@ -7,9 +7,10 @@ Writes go through one connection at a time in short ``BEGIN IMMEDIATE`` transact
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from datetime import date as Date
+from typing import TYPE_CHECKING, Any, Literal
 
 from sqlalchemy import select
 from sqlalchemy.engine import Connection, Engine
@@ -18,6 +19,10 @@ from sqlalchemy.exc import IntegrityError
 from claimledger.ledger import _store, queries
 from claimledger.ledger.schema import documents as documents_t
 from claimledger.models import Claim, Document
+
+if TYPE_CHECKING:
+    from claimledger.ingest import IngestOptions
+    from claimledger.ledger.reextract import ReextractSummary
 
 
 @dataclass(slots=True)
@@ -146,6 +151,44 @@ class Ledger:
             return IngestResult(existing, "duplicate", 0, key, h)
         return IngestResult(doc_id, "ingested", len(found), key, h)
 
+    def ingest(
+        self,
+        inputs: Iterable[str],
+        *,
+        date: str | Date | None = None,
+        source: str | None = None,
+        speaker: str | None = None,
+        workers: int = 1,
+        options: IngestOptions | None = None,
+        progress: Callable[[int, int, IngestResult | IngestFailure], None] | None = None,
+    ) -> IngestSummary:
+        """Ingest files, directories, globs, ``-`` (stdin) and http(s) URLs.
+
+        Each document goes in its own transaction; a failing one is recorded in the
+        summary's ``failures`` and the others still go in.  ``date``/``source``/``speaker``
+        override what the documents' own metadata says.  ``workers > 1`` extracts in that
+        many processes while this process stays the only writer.  ``progress(done, total,
+        item)`` is called after each result or failure.
+        """
+        from claimledger.ledger._ingest import run_ingest
+
+        return run_ingest(
+            self,
+            list(inputs),
+            date=date,
+            source=source,
+            speaker=speaker,
+            workers=workers,
+            options=options,
+            progress=progress,
+        )
+
+    def reextract(self, *, force: bool = False) -> ReextractSummary:
+        """Re-run the current extractor over stored documents (see ``ledger.reextract``)."""
+        from claimledger.ledger.reextract import reextract
+
+        return reextract(self.engine, force=force)
+
     # -- reading -------------------------------------------------------------------------
 
     def claims(
@@ -193,7 +236,9 @@ class Ledger:
     def document(self, doc: str | int) -> dict[str, Any] | None:
         """One document with its full text, by id, name or content-hash prefix."""
         with self.engine.connect() as conn:
-            row = conn.execute(
-                select(documents_t).where(queries.doc_clause(doc)).order_by(documents_t.c.id)
-            ).mappings().first()
+            row = (
+                conn.execute(select(documents_t).where(queries.doc_clause(doc)).order_by(documents_t.c.id))
+                .mappings()
+                .first()
+            )
         return None if row is None else dict(row)

@@ -1,0 +1,189 @@
+"""Ledger commands: ``ingest``, ``claims``, ``docs``, ``export``, ``reextract``.
+
+Each is a thin wrapper over one ``Ledger`` method; heavy imports happen inside ``run_*``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+_DB_HELP = "ledger file or SQLAlchemy URL (default: $CLAIMLEDGER_DB or ./claimledger.db)"
+
+
+def _db(p: Any) -> None:
+    p.add_argument("--db", metavar="PATH_OR_URL", help=_DB_HELP)
+
+
+def _filters(p: Any) -> None:
+    p.add_argument("--kind", choices=("achievement", "status", "target", "forecast"))
+    p.add_argument("--unit", help="unit (ISO currency code, %%, km ...) or counted noun")
+    p.add_argument("--period", help="period, e.g. 2024; also matches 2024-09 and 2024/2026")
+    p.add_argument("--doc", help="document id, name or content-hash prefix")
+    p.add_argument("--search", metavar="TEXT", help="words that must all occur in the sentence or subject")
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("ingest", help="read documents (files, dirs, globs, -, URLs) into the ledger")
+    p.add_argument("inputs", nargs="+", metavar="PATH|URL", help="files, directories, globs, - (stdin), URLs")
+    _db(p)
+    p.add_argument("--date", help="publication date YYYY-MM-DD (overrides the documents' own)")
+    p.add_argument("--source", help="source name (publisher) for every document")
+    p.add_argument("--speaker", help="speaker for every document")
+    p.add_argument("--workers", type=int, default=1, metavar="N", help="extract in N processes (default 1)")
+    p.set_defaults(func=run_ingest)
+
+    p = sub.add_parser("claims", help="list claims from the ledger")
+    _db(p)
+    _filters(p)
+    p.add_argument("--format", choices=("table", "jsonl", "csv"), default="table")
+    p.add_argument("--limit", type=int, help="at most this many (table default: 100)")
+    p.set_defaults(func=run_claims)
+
+    p = sub.add_parser("docs", help="list documents in the ledger")
+    _db(p)
+    p.add_argument("--format", choices=("table", "jsonl", "csv"), default="table")
+    p.set_defaults(func=run_docs)
+
+    p = sub.add_parser("export", help="export claims as JSON Lines, CSV or schema.org ClaimReview")
+    _db(p)
+    _filters(p)
+    p.add_argument("--format", choices=("jsonl", "csv", "claimreview"), default="jsonl")
+    p.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    p.add_argument("--publisher", default="claimledger", help="ClaimReview author (your organisation)")
+    p.set_defaults(func=run_export)
+
+    p = sub.add_parser("reextract", help="re-run the current extractor over stored documents")
+    _db(p)
+    p.add_argument("--force", action="store_true", help="also documents already at the current version")
+    p.set_defaults(func=run_reextract)
+
+
+#: Rows a table shows when no --limit is given: a terminal cannot show a million rows.
+TABLE_LIMIT = 100
+
+
+def _progress_bar(total_hint: int = 0) -> tuple[Any, Any]:
+    """A rich progress bar on stderr, or (None, None) when stderr is not a terminal."""
+    if not sys.stderr.isatty():
+        return None, None
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    bar = Progress(
+        TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+        console=Console(stderr=True), transient=True,
+    )  # fmt: skip
+    task = bar.add_task("ingest", total=total_hint or None)
+    return bar, task
+
+
+def run_ingest(args: argparse.Namespace) -> int:
+    from claimledger.ledger import Ledger
+    from claimledger.ledger._ledger import IngestFailure, IngestResult
+
+    bar, task = _progress_bar()
+
+    def progress(done: int, total: int, item: IngestResult | IngestFailure) -> None:
+        if isinstance(item, IngestFailure):
+            line = f"claimledger: {item}"
+            (bar.console.print(line, markup=False, highlight=False) if bar else print(line, file=sys.stderr))
+        if bar is not None:
+            bar.update(task, completed=done, total=total)
+
+    with Ledger(args.db) as ledger:
+        if bar is not None:
+            bar.start()
+        try:
+            summary = ledger.ingest(
+                args.inputs,
+                date=args.date,
+                source=args.source,
+                speaker=args.speaker,
+                workers=max(1, args.workers),
+                progress=progress,
+            )
+        finally:
+            if bar is not None:
+                bar.stop()
+    print(summary.line())
+    return 0 if summary.ok else 1
+
+
+def _claim_filter(args: argparse.Namespace) -> Any:
+    from claimledger.ledger.queries import ClaimFilter
+
+    return ClaimFilter(kind=args.kind, unit=args.unit, period=args.period, doc=args.doc, search=args.search)
+
+
+def run_claims(args: argparse.Namespace) -> int:
+    from claimledger.cli._io import fmt_value, print_table
+    from claimledger.ledger import Ledger
+    from claimledger.ledger.export import write_csv, write_jsonl
+
+    limit = args.limit if args.limit is not None else (TABLE_LIMIT if args.format == "table" else None)
+    with Ledger(args.db) as ledger:
+        rows = ledger.iter_claims(_claim_filter(args), limit=limit)
+        if args.format == "jsonl":
+            write_jsonl(rows, sys.stdout)
+        elif args.format == "csv":
+            write_csv(rows, sys.stdout)
+        else:
+            table = [
+                [
+                    r["doc_key"], r["kind"], r["q_text"] or "—", fmt_value(r["value"], r["low"], r["high"]),
+                    r["unit"] or r["noun"] or "", r["period"], r["subject"], r["review_state"],
+                ]
+                for r in rows
+            ]  # fmt: skip
+            cols = ["doc", "kind", "figure", "value", "unit/noun", "period", "subject", "review"]
+            print_table(f"{len(table)} claims", cols, table)
+    return 0
+
+
+def run_docs(args: argparse.Namespace) -> int:
+    import csv
+    import json
+
+    from claimledger.cli._io import print_table
+    from claimledger.ledger import Ledger
+
+    with Ledger(args.db) as ledger:
+        docs = ledger.documents()
+    cols = ["id", "doc_key", "title", "published", "source", "speaker", "format", "claims"]
+    if args.format == "jsonl":
+        for d in docs:
+            sys.stdout.write(json.dumps(d, ensure_ascii=False) + "\n")
+    elif args.format == "csv":
+        w = csv.DictWriter(sys.stdout, fieldnames=list(docs[0]) if docs else cols, lineterminator="\n")
+        w.writeheader()
+        w.writerows(docs)
+    else:
+        print_table(f"{len(docs)} documents", cols, ([d[c] for c in cols] for d in docs))
+    return 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from claimledger.ledger import Ledger
+    from claimledger.ledger.export import export
+
+    with Ledger(args.db) as ledger:
+        if args.output:
+            with open(args.output, "w", encoding="utf-8", newline="") as out:
+                n = export(ledger, args.format, out, _claim_filter(args), publisher=args.publisher)
+            print(f"exported {n} claims to {args.output}", file=sys.stderr)
+        else:
+            export(ledger, args.format, sys.stdout, _claim_filter(args), publisher=args.publisher)
+    return 0
+
+
+def run_reextract(args: argparse.Namespace) -> int:
+    from claimledger.ledger import Ledger
+
+    with Ledger(args.db) as ledger:
+        summary = ledger.reextract(force=args.force)
+    for f in summary.failures:
+        print(f"claimledger: {f}", file=sys.stderr)
+    print(summary.line())
+    return 1 if summary.failures else 0

@@ -1,0 +1,121 @@
+"""Document metadata: text decoding, front-matter headers, dates in names, overrides.
+
+Reads: raw bytes or text and the input's name.  Writes: plain text plus the metadata
+fields of ``Document`` (title, date, source, speaker, url).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date as Date
+from datetime import datetime
+
+from claimledger.errors import InputError
+from claimledger.models import Document
+
+#: Header keys we accept, and the Document field each fills.
+HEADER_KEYS: dict[str, str] = {
+    "title": "title",
+    "date": "published",
+    "published": "published",
+    "source": "source",
+    "publisher": "source",
+    "speaker": "speaker",
+    "author": "speaker",
+    "url": "url",
+}
+#: A header longer than this is not a header but prose that happens to contain "---".
+MAX_HEADER_LINES = 40
+_HEADER_LINE = re.compile(r"^\s*([A-Za-z][A-Za-z_ -]{0,30})\s*:\s*(.*?)\s*$")
+_ISO_IN_NAME = re.compile(r"(?<!\d)((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?!\d)")
+
+
+def decode(data: bytes, name: str) -> str:
+    """Bytes -> text: UTF-8 (BOM optional) or UTF-16 with a BOM; E003/E001/E002 otherwise."""
+    if not data.strip():
+        raise InputError("E003", path=name)
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as e:
+            raise InputError("E002", f"bad UTF-16 at byte {e.start}", path=name) from None
+    if b"\x00" in data[:8192]:
+        raise InputError("E001", "contains NUL bytes", path=name)
+    try:
+        return data.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as e:
+        raise InputError("E002", f"byte {e.start}: {e.reason}", path=name) from None
+
+
+def iso_date(value: object) -> str | None:
+    """``YYYY-MM-DD`` from a date, datetime or a string that starts with one; else None."""
+    if isinstance(value, datetime | Date):
+        return value.strftime("%Y-%m-%d")
+    if isinstance(value, str):
+        m = re.match(r"\s*(\d{4})-(\d\d)-(\d\d)", value)
+        if m:
+            try:
+                return Date(int(m[1]), int(m[2]), int(m[3])).isoformat()
+            except ValueError:
+                return None
+    return None
+
+
+def date_in_name(name: str) -> str | None:
+    """An ISO date written in a file name or URL ("2024-01-08-interview.txt")."""
+    m = _ISO_IN_NAME.search(name.replace("/", " "))
+    return iso_date(m.group(0)) if m else None
+
+
+def split_header(text: str) -> tuple[dict[str, str], str]:
+    """Split a ``key: value`` header ending at a ``---`` line from the body.
+
+    Accepts both the corpus style (header, ``---``, body) and YAML front matter (``---``,
+    header, ``---``, body).  Only known keys count, and every header line must look like
+    ``key: value``; otherwise the whole text is body, so prose with a ``---`` rule is safe.
+    """
+    lines = text.split("\n")
+    start = 1 if lines and lines[0].strip() == "---" else 0
+    for i in range(start, min(len(lines), start + MAX_HEADER_LINES + 1)):
+        if lines[i].strip() != "---":
+            continue
+        meta: dict[str, str] = {}
+        for line in lines[start:i]:
+            if not line.strip():
+                continue
+            m = _HEADER_LINE.match(line)
+            if not m:
+                return {}, text
+            key = m[1].strip().lower()
+            if key in HEADER_KEYS and m[2]:
+                meta[HEADER_KEYS[key]] = m[2].strip().strip('"').strip("'")
+        if not meta:
+            return {}, text
+        return meta, "\n".join(lines[i + 1 :])
+    return {}, text
+
+
+def apply_header(doc: Document, meta: dict[str, str]) -> None:
+    """Fill empty Document fields from a parsed header."""
+    for field_name, value in meta.items():
+        if field_name == "published":
+            value = iso_date(value) or ""
+        if value and not getattr(doc, field_name):
+            setattr(doc, field_name, value)
+
+
+def finish(
+    doc: Document, name: str, *, date: str | None, source: str | None, speaker: str | None
+) -> Document:
+    """Apply the caller's overrides, then fall back to a date in the name."""
+    if date:
+        doc.published = date
+    if source:
+        doc.source = source
+    if speaker:
+        doc.speaker = speaker
+    if not doc.published:
+        doc.published = date_in_name(name)
+    if not doc.id:
+        doc.id = name
+    return doc

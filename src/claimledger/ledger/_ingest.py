@@ -1,0 +1,224 @@
+"""``Ledger.ingest``: read and extract sources (optionally in worker processes), then store
+each document through the one writer, in its own transaction.
+
+Reads: input names, via ``claimledger.ingest``.  Writes: ``documents`` and ``claims``
+through ``Ledger.add_document``; never raises for a bad input, it reports it instead.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import deque
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from datetime import date as Date
+from typing import TYPE_CHECKING
+
+from claimledger.errors import ClaimLedgerError, InputError
+from claimledger.ingest import IngestOptions, Source, expand, load
+from claimledger.ledger import _store
+from claimledger.models import Claim, Document
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+
+    from claimledger.ledger._ledger import IngestFailure, IngestResult, IngestSummary, Ledger
+
+Progress = Callable[[int, int, "IngestResult | IngestFailure"], None]
+
+#: Sources submitted ahead per worker: enough to keep workers busy while the writer
+#: commits, few enough that extracted claims waiting for the writer stay bounded in memory.
+QUEUE_PER_WORKER = 4
+
+# One read-only engine per worker process, to skip extracting texts already stored.
+_worker_engine: Engine | None = None
+_worker_url: str | None = None
+
+#: What a worker returns per source: documents with their claims (None = already stored),
+#: and the errors of the parts that failed.
+Extracted = list[tuple[Document, list[Claim] | None] | InputError]
+
+
+def _failure(err: ClaimLedgerError, name: str) -> IngestFailure:
+    """A failure record whose reason is the error's message without code and path."""
+    from claimledger.ledger._ledger import IngestFailure
+
+    msg = str(err)
+    prefix = f"[{err.code}] " + (f"{err.path}: " if err.path else "")
+    return IngestFailure(err.path or name, err.code, msg.removeprefix(prefix))
+
+
+def _known_in_worker(url: str | None, hash_hex: str) -> bool:
+    global _worker_engine, _worker_url
+    if url is None:
+        return False
+    if _worker_engine is None or _worker_url != url:
+        from claimledger.ledger._engine import create
+
+        _worker_engine, _worker_url = create(url), url
+    with _worker_engine.connect() as conn:
+        return _store.find_document(conn, hash_hex) is not None
+
+
+def extract_source(src: Source, opts: IngestOptions, known: Callable[[str], bool]) -> Extracted:
+    """Load a source and extract each document, skipping texts whose hash is ``known``."""
+    from claimledger.extract.pipeline import iter_claims, parse_date
+
+    out: Extracted = []
+    for item in load(src, opts):
+        if isinstance(item, InputError):
+            out.append(item)
+            continue
+        h = _store.text_hash(item.text)
+        if known(h):
+            out.append((item, None))
+            continue
+        try:
+            claims = list(iter_claims(item.text, parse_date(item.published), source=_store.id_source(h)))
+        except InputError as e:
+            out.append(InputError(e.code, e.detail, path=e.path or item.id))
+            continue
+        except Exception as e:  # an extractor bug must cost one document, not the run
+            out.append(InputError("E016", f"{type(e).__name__}: {e}", path=item.id))
+            continue
+        out.append((item, claims))
+    return out
+
+
+def _ledger_files(ledger: Ledger) -> set[str]:
+    """The ledger's own files, which a directory walk must not try to ingest."""
+    db = ledger.engine.url.database if ledger.engine.dialect.name == "sqlite" else None
+    if not db or db == ":memory:":
+        return set()
+    base = os.path.realpath(db)
+    return {base + suffix for suffix in ("", "-wal", "-shm", "-journal")}
+
+
+def _sources(inputs: list[str], opts: IngestOptions, skip: set[str]) -> list[Source | InputError]:
+    return [
+        s for s in expand(inputs, opts)
+        if not (isinstance(s, Source) and s.kind == "file" and os.path.realpath(s.name) in skip)
+    ]  # fmt: skip
+
+
+def run_ingest(
+    ledger: Ledger,
+    inputs: list[str],
+    *,
+    date: str | Date | None,
+    source: str | None,
+    speaker: str | None,
+    workers: int,
+    options: IngestOptions | None,
+    progress: Progress | None,
+) -> IngestSummary:
+    from claimledger.extract.pipeline import parse_date
+    from claimledger.ledger._ledger import IngestSummary
+
+    opts = options if options is not None else IngestOptions()
+    ref = parse_date(date)  # E005 now, before anything is read
+    if ref is not None:
+        opts.date = ref.isoformat()
+    if source is not None:
+        opts.source = source
+    if speaker is not None:
+        opts.speaker = speaker
+    summary = IngestSummary()
+    sources = _sources(inputs, opts, _ledger_files(ledger))
+    total = len(sources)
+    done = 0
+
+    def record(item: IngestResult | IngestFailure) -> None:
+        from claimledger.ledger._ledger import IngestFailure
+
+        if isinstance(item, IngestFailure):
+            summary.failures.append(item)
+        else:
+            summary.results.append(item)
+        if progress is not None:
+            progress(done, total, item)
+
+    def store(name: str, extracted: Extracted) -> None:
+        for part in extracted:
+            if isinstance(part, InputError):
+                record(_failure(part, name))
+                continue
+            doc, claims = part
+            try:
+                record(ledger.add_document(doc, claims=claims))
+            except ClaimLedgerError as e:
+                record(_failure(e, doc.id or name))
+            except Exception as e:  # a database error must not stop the other documents
+                record(_failure(InputError("E023", f"{type(e).__name__}: {e}", path=doc.id or name), name))
+
+    todo: list[Source] = []
+    for s in sources:
+        if isinstance(s, InputError):
+            done += 1
+            record(_failure(s, s.path or ""))
+        else:
+            todo.append(s)
+    # Workers open their own read-only connection to skip stored texts; an in-memory
+    # database cannot be shared, so they then extract everything and the writer dedupes.
+    url = None if ledger.url in ("sqlite://", "sqlite:///:memory:") else ledger.url
+
+    def known(h: str) -> bool:
+        return ledger.has_hash(h) is not None
+
+    for name, extracted in _run(todo, opts, url, workers, known):
+        done += 1
+        store(name, extracted)
+    return summary
+
+
+def _run(
+    todo: list[Source], opts: IngestOptions, url: str | None, workers: int, known: Callable[[str], bool]
+) -> Iterator[tuple[str, Extracted]]:
+    """(name, extracted) per source, in input order, serially or from a process pool."""
+    if workers <= 1 or len(todo) <= 1:
+        for src in todo:
+            yield src.name, _guarded(src, opts, known)
+        return
+    import multiprocessing
+
+    # "spawn" would re-import everything per worker; "fork" is cheap but unsafe once
+    # threads exist.  forkserver is the safe default on Linux; elsewhere use the default.
+    ctx_name = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else None
+    ctx = multiprocessing.get_context(ctx_name)
+    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
+        pending: deque[tuple[str, Future[Extracted]]] = deque()
+        it = iter(todo)
+        for src in it:
+            pending.append((src.name, pool.submit(_in_worker, src, opts, url)))
+            if len(pending) >= workers * QUEUE_PER_WORKER:
+                break
+        while pending:
+            name, fut = pending.popleft()
+            try:
+                result = fut.result()
+            except Exception as e:  # a worker died (e.g. out of memory); report, go on
+                result = [InputError("E013", f"worker failed: {type(e).__name__}: {e}", path=name)]
+            nxt = next(it, None)
+            if nxt is not None:
+                pending.append((nxt.name, pool.submit(_in_worker, nxt, opts, url)))
+            yield name, result
+
+
+def _in_worker(src: Source, opts: IngestOptions, url: str | None) -> Extracted:
+    return _guarded(src, opts, lambda h: _known_in_worker(url, h))
+
+
+def _guarded(src: Source, opts: IngestOptions, known: Callable[[str], bool]) -> Extracted:
+    try:
+        return extract_source(src, opts, known)
+    except ClaimLedgerError as e:
+        return [InputError(e.code, e.detail, path=e.path or src.name)]
+    except Exception as e:  # parsers of hostile input can fail in unforeseen ways
+        return [InputError("E013", f"{type(e).__name__}: {e}", path=src.name)]
+
+
+def default_workers() -> int:
+    return max(1, (os.cpu_count() or 1) - 1)
+
+
+__all__ = ["Progress", "default_workers", "extract_source", "run_ingest"]

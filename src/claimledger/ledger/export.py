@@ -1,0 +1,153 @@
+"""Exports: JSON Lines, CSV and schema.org ClaimReview JSON-LD.
+
+Reads: effective claims (``Ledger.iter_claims``), plus ``corrections`` and
+``promise_overrides`` for the human verdicts.  Writes: text to a stream.  Rows are
+streamed, so exports of any size run in flat memory.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable, Iterator
+from typing import IO, TYPE_CHECKING, Any
+
+from sqlalchemy import select
+
+from claimledger.ledger import queries
+from claimledger.ledger.schema import corrections, promise_overrides
+
+if TYPE_CHECKING:
+    from claimledger.ledger._ledger import Ledger
+
+#: CSV columns: the extraction contract flattened, plus review state and document date.
+CSV_COLUMNS: tuple[str, ...] = (
+    "doc", "id", "kind", "subject", "period", "sentence_start", "sentence_end", "sentence",
+    "q_text", "q_start", "q_end", "value", "low", "high", "qualifier", "unit", "noun", "cues",
+    "extractor", "review_state", "published",
+)  # fmt: skip
+
+#: How each human review state is worded in a ClaimReview rating.  These describe what a
+#: reviewer decided about the extracted figure; they are not truth verdicts, and claims
+#: no person has reviewed get no rating at all.
+REVIEW_WORDING: dict[str, str] = {
+    "accepted": "Reviewed: stated as extracted",
+    "corrected": "Reviewed: extraction corrected",
+    "rejected": "Reviewed: not a claim",
+}
+
+
+def json_record(row: dict[str, Any]) -> dict[str, Any]:
+    """The JSON line of a claim: the extraction contract plus review state and date."""
+    d = queries.row_to_claim(row).to_dict()
+    d["review_state"] = row["review_state"]
+    d["published"] = row.get("published")
+    return d
+
+
+def write_jsonl(rows: Iterable[dict[str, Any]], out: IO[str]) -> int:
+    n = 0
+    for row in rows:
+        out.write(json.dumps(json_record(row), ensure_ascii=False) + "\n")
+        n += 1
+    return n
+
+
+def write_csv(rows: Iterable[dict[str, Any]], out: IO[str]) -> int:
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(CSV_COLUMNS)
+    n = 0
+    for row in rows:
+        d = json.loads(row["cues"] or "[]")
+        w.writerow([
+            row.get("doc_key"), row["id"], row["kind"], row["subject"], row["period"],
+            row["sent_start"], row["sent_end"], row["sentence"], row["q_text"], row["q_start"],
+            row["q_end"], row["value"], row["low"], row["high"], row["qualifier"], row["unit"],
+            row["noun"], "; ".join(d), row["extractor"], row["review_state"], row.get("published"),
+        ])  # fmt: skip
+        n += 1
+    return n
+
+
+def _human_reviews(ledger: Ledger) -> tuple[dict[str, Any], dict[str, Any]]:
+    with ledger.engine.connect() as conn:
+        corr = {r.claim_id: r for r in conn.execute(select(corrections))}
+        prom = {r.claim_id: r for r in conn.execute(select(promise_overrides))}
+    return corr, prom
+
+
+def claim_review(
+    row: dict[str, Any], doc: dict[str, Any], correction: Any, promise: Any, publisher: str
+) -> dict[str, Any]:
+    """One schema.org ClaimReview for one claim.  ``reviewRating`` only when a person gave
+    a verdict (a promise status or a review state); the machine never rates a claim."""
+    appearance: dict[str, Any] = {"@type": "CreativeWork"}
+    if doc.get("url"):
+        appearance["url"] = doc["url"]
+    if doc.get("title"):
+        appearance["name"] = doc["title"]
+    if doc.get("published"):
+        appearance["datePublished"] = doc["published"]
+    if doc.get("source"):
+        appearance["publisher"] = {"@type": "Organization", "name": doc["source"]}
+    item: dict[str, Any] = {"@type": "Claim", "appearance": appearance}
+    if doc.get("speaker"):
+        item["author"] = {"@type": "Person", "name": doc["speaker"]}
+    if doc.get("published"):
+        item["datePublished"] = doc["published"]
+    review: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "identifier": row["id"],
+        "claimReviewed": row["sentence"],
+        "itemReviewed": item,
+        "author": {"@type": "Organization", "name": publisher},
+    }
+    if promise is not None:
+        review["reviewRating"] = {"@type": "Rating", "alternateName": f"Promise {promise.status}"}
+        review["datePublished"] = str(promise.at)[:10]
+        if promise.note:
+            review["reviewBody"] = promise.note
+    elif correction is not None and correction.state in REVIEW_WORDING:
+        review["reviewRating"] = {"@type": "Rating", "alternateName": REVIEW_WORDING[correction.state]}
+        review["datePublished"] = str(correction.updated_at)[:10]
+    return review
+
+
+def iter_claim_reviews(
+    ledger: Ledger, f: queries.ClaimFilter | None = None, *, publisher: str = "claimledger"
+) -> Iterator[dict[str, Any]]:
+    corr, prom = _human_reviews(ledger)
+    docs = {d["id"]: d for d in ledger.documents()}
+    for row in ledger.iter_claims(f):
+        yield claim_review(row, docs[row["document_id"]], corr.get(row["id"]), prom.get(row["id"]), publisher)
+
+
+def write_claimreview(reviews: Iterable[dict[str, Any]], out: IO[str]) -> int:
+    """A JSON array of ClaimReview objects, streamed."""
+    n = 0
+    out.write("[")
+    for r in reviews:
+        out.write(",\n" if n else "\n")
+        out.write(json.dumps(r, ensure_ascii=False))
+        n += 1
+    out.write("\n]\n")
+    return n
+
+
+def export(
+    ledger: Ledger,
+    fmt: str,
+    out: IO[str],
+    f: queries.ClaimFilter | None = None,
+    *,
+    publisher: str = "claimledger",
+) -> int:
+    """Write every (filtered) claim in ``fmt`` (jsonl | csv | claimreview); return the count."""
+    if fmt == "jsonl":
+        return write_jsonl(ledger.iter_claims(f), out)
+    if fmt == "csv":
+        return write_csv(ledger.iter_claims(f), out)
+    if fmt == "claimreview":
+        return write_claimreview(iter_claim_reviews(ledger, f, publisher=publisher), out)
+    raise ValueError(f"unknown export format {fmt!r}")

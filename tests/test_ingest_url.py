@@ -1,0 +1,147 @@
+"""URL ingestion against a loopback server: limits, timeouts and endless streams."""
+
+from __future__ import annotations
+
+import gzip
+import threading
+import time
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+from claimledger.errors import InputError
+from claimledger.ingest import IngestOptions, Source, load
+from claimledger.ingest.fetch import check_url, fetch
+
+PAGE = (
+    b"<!DOCTYPE html><html><head><title>Results</title></head><body><article>"
+    b"<p>The harvest reached nearly 27 million tons in 2024, a record for the country.</p>"
+    b"<p>Highways of 7,000 km were built or repaired during the year, the ministry said.</p>"
+    b"</article></body></html>"
+)
+
+
+class Handler(BaseHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:  # keep test output quiet
+        pass
+
+    def _send(self, body: bytes, status: int = 200, headers: dict[str, str] | None = None) -> None:
+        self.send_response(status)
+        for k, v in (headers or {}).items():
+            self.send_header(k, v)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def _stream(self, chunk: bytes, pause: float) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", "text/plain")
+        self.end_headers()  # no length: the body runs until the connection closes
+        try:
+            while True:
+                self.wfile.write(chunk)
+                self.wfile.flush()
+                if pause:
+                    time.sleep(pause)
+        except (BrokenPipeError, ConnectionResetError, OSError):
+            return
+
+    def do_GET(self) -> None:
+        p = self.path
+        if p == "/page.html":
+            self._send(PAGE, headers={"Content-Type": "text/html"})
+        elif p == "/missing":
+            self._send(b"no", status=404)
+        elif p == "/endless":
+            self._stream(b"Growth of 5% was reported. " * 400, 0)
+        elif p == "/trickle":
+            self._stream(b"x", 0.05)
+        elif p == "/slow":
+            time.sleep(2)
+            self._send(b"late")
+        elif p == "/liar":
+            self.send_response(200)
+            self.send_header("Content-Length", str(10**12))
+            self.end_headers()
+        elif p == "/bomb":
+            self._send(gzip.compress(b"a" * (8 << 20)), headers={"Content-Encoding": "gzip"})
+        elif p == "/loop":
+            self._send(b"", status=302, headers={"Location": "/loop"})
+        else:
+            self._send(b"?", status=400)
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    srv = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    srv.daemon_threads = True
+    t = threading.Thread(target=srv.serve_forever, daemon=True)
+    t.start()
+    yield f"http://127.0.0.1:{srv.server_address[1]}"
+    srv.shutdown()
+    srv.server_close()
+
+
+FAST = IngestOptions(max_bytes=1 << 20, connect_timeout=2, read_timeout=0.5, total_timeout=1.5)
+
+
+def _err(url: str, opts: IngestOptions = FAST) -> tuple[str, float]:
+    t0 = time.monotonic()
+    with pytest.raises(InputError) as err:
+        fetch(url, opts)
+    return err.value.code, time.monotonic() - t0
+
+
+def test_url_page_becomes_a_document(server: str) -> None:
+    (doc,) = list(load(Source(server + "/page.html", "url"), FAST))
+    assert not isinstance(doc, InputError)
+    assert doc.format == "html" and doc.url == server + "/page.html" and "27 million tons" in doc.text
+
+
+def test_http_error_status(server: str) -> None:
+    assert _err(server + "/missing")[0] == "E014"
+
+
+def test_endless_stream_is_cut_at_the_size_limit(server: str) -> None:
+    code, took = _err(server + "/endless")
+    assert code == "E015" and took < 5
+
+
+def test_trickling_stream_hits_the_total_deadline(server: str) -> None:
+    code, took = _err(server + "/trickle")
+    assert code == "E014" and took < FAST.total_timeout + 2
+
+
+def test_silent_server_hits_the_read_timeout(server: str) -> None:
+    code, took = _err(server + "/slow")
+    assert code == "E014" and took < 1.9
+
+
+def test_declared_length_over_the_limit_is_refused_before_reading(server: str) -> None:
+    code, took = _err(server + "/liar")
+    assert code == "E015" and took < 1
+
+
+def test_compression_bomb_is_refused(server: str) -> None:
+    assert _err(server + "/bomb")[0] == "E015"
+
+
+def test_redirect_loop(server: str) -> None:
+    assert _err(server + "/loop")[0] == "E014"
+
+
+def test_unreachable_host() -> None:
+    code, took = _err("http://127.0.0.1:9/nothing")  # discard port: nothing listens
+    assert code == "E014" and took < 3
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["ftp://127.0.0.1/x", "http:///nohost", "http://127.0.0.1/a/../../etc/passwd", "http://127.0.0.1/%2e%2e/x",
+     "http://127.0.0.1/a/%252e%252e/x"],
+)  # fmt: skip
+def test_url_names_are_checked(url: str) -> None:
+    with pytest.raises(InputError) as err:
+        check_url(url)
+    assert err.value.code == "E015"
