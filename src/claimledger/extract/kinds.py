@@ -1,36 +1,347 @@
-"""Stage ``kinds.v1``: decide whether a figure is an achievement, status, target or forecast.
+"""Stage ``kinds.v2``: is a figure an achievement, a status, a target or a forecast?
 
-Reads: a sentence, a quantity and the sentence's time expressions.  Writes: the kind and
-the cues (words of the sentence) that decided it.
+Reads: the sentence as tokens (``_lex.tokenize``: each quantity and time expression is
+one token), the position of the figure, its period (from the time stage) and the
+document date.  Writes: the kind and the cues that decided it, e.g.
+``["achievement:were built"]`` or ``["forecast:according to the IMF", "..."]``.
+
+The rule works on the verb group that governs the figure, not on the first cue word of
+the sentence: it reads left from the figure to the nearest verb group in the same clause
+(stopping at a clause break, "that", or a verb of saying), else right from it
+("18 million m2 of housing were built").  An infinitive ("aims to double", "is expected
+to reach", "the goal is to") is followed to the verb that governs it.  Then:
+
+- forecast words (expected, forecast, projected, should, likely, estimated, may) -> forecast
+- goal words and modals (will, shall, plans, aims, intends, is to, is set to) -> target
+- past tense, perfect or passive past (was, were, had, has been, -ed, built) -> achievement
+- present tense (is, employs, ranks, has, stands at) -> status
+and sentence-level overrides: "according to the IMF/analysts" -> forecast; "the goal is"
+-> target; a present-tense or verbless figure with a deadline ("by 2029") -> target; with
+a future period -> target or forecast; with a past period -> achievement.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from datetime import date as Date
 
-from claimledger.models import Kind, Quantity, TimeExpr
+from claimledger.extract import _kind_lexicon as L
+from claimledger.extract._lex import Tok
+from claimledger.extract._time_grammar import Mention
+from claimledger.models import Kind
 
-STAGE = "kinds.v1"
+STAGE = "kinds.v2"
 
-_TARGET = re.compile(r"\b(will|plan(?:s|ned)?|aims?|target|goal|intends?)\b", re.I)
-_FORECAST = re.compile(r"\b(expected|forecasts?|projected|should|according to)\b", re.I)
-_ACHIEVE = re.compile(r"\b(was|were|built|completed|reached|attracted|opened)\b", re.I)
+#: Words scanned left of a copula for a goal/forecast noun ("the inflation target for
+#: 2025 is"): a subject noun phrase is rarely longer.
+SUBJECT_NOUN_WINDOW = 6
+#: A sentence mentioning these is about a plan or budget: a present-tense figure for a
+#: future year in it is a target, elsewhere a forecast.
+_PLANNING = re.compile(
+    r"\b(?:budget|plan|programme|program|strategy|target|allocat\w*|provides?\s+for)\b", re.I
+)
+_NOUN_BEFORE = frozenset(
+    {"the", "a", "an", "of", "its", "their", "this", "that", "in", "per", "for", "with", "to", "total"}
+)
+_STOP_PUNCT = frozenset(";:()—–\"“”")
+_ED = re.compile(r"^[a-z]{2,}(?:ed|en)$")
+_MAY_COMMIT = re.compile(
+    r"\b(?:will|shall|plans?\s+to|intends?\s+to|aims?\s+to|(?:is|are)\s+(?:to|set\s+to|scheduled\s+to|due\s+to)|'ll)\b",
+    re.I,
+)
 
 
 def may_commit(text: str, start: int, end: int) -> bool:
-    return _TARGET.search(text, start, end) is not None
+    """Cheap test: could this sentence hold a commitment without a number?"""
+    return _MAY_COMMIT.search(text, start, end) is not None
 
 
-def commitment(text: str, start: int, end: int, times: list[TimeExpr]) -> list[str] | None:
-    m = _TARGET.search(text, start, end)
-    return [f"target:{m.group(0).lower()}"] if m else None
+def _is_verbish(toks: Sequence[Tok], j: int) -> str | None:
+    """Category of token ``j`` as part of a verb group, or None.
+
+    F forecast word, T target word, A past / perfect, S present / copula, R reporting verb.
+    """
+    t = toks[j]
+    if t.kind != "w":
+        return None
+    w = t.low
+    prev = toks[j - 1].low if j > 0 else ""
+    nxt = toks[j + 1].low if j + 1 < len(toks) else ""
+    if w in L.REPORTING:
+        return "R"
+    if w in ("provides", "provide", "provided") and nxt == "for":
+        return "T"  # "the budget provides for spending of ..." is a plan
+    if w in ("due", "set", "going"):
+        return "T" if prev in L.AUX_PRESENT | L.AUX_PAST and nxt == "to" else None
+    if w in L.FORECAST:
+        if w == "may" and t.text[0].isupper() and j > 0:
+            return None  # the month, when the time grammar did not take it
+        return "F"
+    if w in L.TARGET:
+        if w == "will" and (prev in L.WILL_NOUN_BEFORE or nxt in ("of", "to", ",", ".")):
+            return None
+        return "T"
+    if w in L.AUX_PAST or w == "been":
+        return "A"
+    if w in L.AUX_PRESENT or w == "be":
+        return "S"
+    if w in L.STATUS_VERBS:
+        if prev in _NOUN_BEFORE:
+            return None  # "the total", "the number of": a noun, not the verb
+        return "S"
+    if w in L.PAST_IRREGULAR:
+        return "A"
+    if w.endswith("ed") and len(w) > 4 and w not in L.NOT_PAST:
+        return "A"
+    return None
+
+
+_GROUP_WORDS = L.AUX_PAST | L.AUX_PRESENT | L.AUX_BE | L.ADVERBS | {"to", "will", "shall", "would", "should",
+                                                                      "could", "may", "might", "must", "can",
+                                                                      "set", "going", "due", "able", "'ll"}
+
+
+def _group(toks: Sequence[Tok], head: int) -> tuple[int, int]:
+    """Extend a verb head left over auxiliaries, modals and adverbs: ``[lo, head]``."""
+    lo = head
+    while lo - 1 >= 0 and toks[lo - 1].kind == "w" and (
+        toks[lo - 1].low in _GROUP_WORDS or toks[lo - 1].low in ("expected", "planned", "likely", "scheduled")
+    ):
+        lo -= 1
+    return lo, head
+
+
+def _scan_left(toks: Sequence[Tok], i: int) -> tuple[list[str], str | None]:
+    """Words of the verb group governing position ``i`` found leftwards, and the word that
+    stopped the scan ("that" after a verb of expecting is remembered by the caller)."""
+    j = i - 1
+    words: list[str] = []
+    while j >= 0:
+        t = toks[j]
+        if t.kind == "p" and t.low in _STOP_PUNCT:
+            return words, None
+        if t.kind == "p" and t.low == "," and j + 1 < len(toks) and toks[j + 1].low in L.CLAUSE_STARTERS:
+            return words, None
+        if t.kind == "w":
+            if t.low in ("which", "who", "while", "whereas", "although", "though", "if", "when", "but"):
+                return words, None
+            if t.low == "that" and j > 0 and toks[j - 1].kind == "w":
+                before = toks[j - 1].low
+                if before in L.REPORTING or before in L.FORECAST_MATRIX:
+                    return words, before
+            cat = _is_verbish(toks, j)
+            if cat == "R":
+                return words, None
+            if cat is not None:
+                lo, hi = _group(toks, j)
+                words = [toks[k].low for k in range(lo, hi + 1)] + words
+                if cat == "T" and toks[j].low.startswith("provide"):
+                    words[hi - lo] = "provides for"
+                if toks[lo].low == "to" and not (set(words) & (L.AUX_PRESENT | L.AUX_PAST - {"had"})):
+                    j = lo - 1  # an infinitive: keep reading left for the verb governing it
+                    continue
+                return words, None
+        j -= 1
+    return words, None
+
+
+def _scan_right(toks: Sequence[Tok], i: int) -> list[str]:
+    j = i + 1
+    while j < len(toks):
+        t = toks[j]
+        if t.kind == "p" and (t.low in _STOP_PUNCT or (t.low == "," and j + 1 < len(toks)
+                                                       and toks[j + 1].low in L.CLAUSE_STARTERS)):
+            return []
+        if t.kind == "w" and t.low in ("which", "who", "while", "whereas", "if", "when", "but"):
+            return []
+        cat = _is_verbish(toks, j) if t.kind == "w" else None
+        if cat == "R":
+            return []
+        if cat is not None:
+            words = [t.low]
+            k = j + 1
+            while k < len(toks) and toks[k].kind == "w" and (
+                toks[k].low in _GROUP_WORDS or _is_verbish(toks, k) in ("A", "F", "T")
+            ):
+                words.append(toks[k].low)
+                if _is_verbish(toks, k) == "A" and toks[k].low not in L.AUX_PAST | {"been"}:
+                    break
+                k += 1
+            return words
+        j += 1
+    return []
+
+
+def _decide(words: list[str]) -> Kind | None:
+    ws = set(words)
+    if ws & L.FORECAST:
+        return "forecast"
+    if ws & L.TARGET or ({"to", "be"} <= ws and not ws & (L.AUX_PAST | L.AUX_PRESENT)):
+        return "target"
+    if ws & ({"set", "due", "going"}) and "to" in ws:
+        return "target"
+    heads = [w for w in words if w not in _GROUP_WORDS]
+    head = heads[-1] if heads else ""
+    past_head = head in L.PAST_IRREGULAR or (head.endswith("ed") and head not in L.NOT_PAST)
+    if ws & L.AUX_PAST or "been" in ws:
+        return "achievement"
+    if past_head:
+        # "is allocated" (present passive) states; "has built", "built" report.
+        return "status" if ws & {"is", "are", "am"} else "achievement"
+    if ws & L.AUX_PRESENT or head in L.STATUS_VERBS:
+        return "status"
+    if "to" in ws:
+        return "target"  # a bare infinitive of purpose in a list of plans: "to build 217 schools"
+    return None
+
+
+def _years(period: str | None) -> tuple[int, int] | None:
+    if not period:
+        return None
+    a, _, b = period.partition("/")
+    try:
+        return int(a[:4]), int((b or a)[:4])
+    except ValueError:
+        return None
 
 
 def classify(
-    text: str, start: int, end: int, q: Quantity, times: list[TimeExpr]
-) -> tuple[Kind, list[str]]:
-    for kind, rx in (("forecast", _FORECAST), ("target", _TARGET), ("achievement", _ACHIEVE)):
-        m = rx.search(text, start, end)
-        if m:
-            return kind, [f"{kind}:{m.group(0).lower()}"]  # type: ignore[return-value]
-    return "status", []
+    text: str,
+    s_start: int,
+    s_end: int,
+    toks: Sequence[Tok],
+    pos: int,
+    period: str | None,
+    deadline: Mention | None,
+    ref: Date | None,
+    fallback: Kind | None = None,
+) -> tuple[Kind, list[str], list[str]]:
+    """Kind of the figure at token ``pos``, the cues that decided it, and the words of
+    its verb group (the subject stage names completions from them).
+
+    ``period`` is the figure's period if the time stage tied one to it (else the nearest
+    in the sentence), ``deadline`` a "by 2029" expression of its clause, ``fallback`` the
+    kind a lead-in ("Plans for 2025:") gives to verbless list items after it.
+    """
+    cues: list[str] = []
+    words, matrix = _scan_left(toks, pos)
+    if not words:
+        words = _scan_right(toks, pos)
+    kind = _decide(words)
+    if kind is not None:
+        cues.append(f"{kind}:{' '.join(words)}")
+    m = L.FORECASTERS.search(text, s_start, s_end)
+    if m and kind != "target":
+        kind = "forecast"
+        cues.append("forecast:" + " ".join(m.group(0).lower().split()))
+    if matrix is not None and matrix in L.FORECAST_MATRIX and kind != "forecast":
+        kind = "forecast"
+        cues.append(f"forecast:{matrix} that")
+    if kind in (None, "status") and words and set(words) <= L.AUX_PRESENT | L.AUX_PAST | L.AUX_BE | L.ADVERBS:
+        noun = _subject_noun(toks, pos)
+        if noun in L.TARGET_NOUNS:
+            kind = "target"
+            cues.append(f"target:{noun}")
+        elif noun in L.FORECAST_NOUNS:
+            kind = "forecast"
+            cues.append(f"forecast:{noun}")
+    yrs = _years(period)
+    if kind in (None, "status"):
+        if deadline is not None and (ref is None or (deadline.last or 0) >= ref.year):
+            kind = "target"
+            cues.append(f"target:{' '.join(deadline.text.split())}")
+        elif yrs is not None and ref is not None and yrs[0] > ref.year:
+            planning = _PLANNING.search(text, s_start, s_end) is not None
+            kind = "target" if planning else "forecast"
+            cues.append(f"{kind}:future period")
+        elif yrs is not None and ref is not None and yrs[1] < ref.year:
+            kind = "achievement"
+            cues.append("achievement:past period")
+    if kind is None:
+        if fallback is not None:
+            return fallback, [f"{fallback}:list lead-in"], words
+        return "status", ["status:no verb"], words
+    return kind, cues, words
+
+
+def _subject_noun(toks: Sequence[Tok], pos: int) -> str | None:
+    """A goal/forecast noun among the few words before the figure's copula."""
+    lo = max(0, pos - SUBJECT_NOUN_WINDOW - 2)
+    for k in range(pos - 1, lo - 1, -1):
+        w = toks[k].low
+        if w in L.TARGET_NOUNS or w in L.FORECAST_NOUNS:
+            return w
+        if toks[k].kind == "p" and w in _STOP_PUNCT:
+            break
+    return None
+
+
+def lead_in_kind(text: str, s_start: int, s_end: int) -> Kind | None:
+    """The kind a lead-in sentence ending with ':' gives the list items after it."""
+    if not text[s_start:s_end].rstrip().endswith(":"):
+        return None
+    lead = text[s_start:s_end].lower()
+    if re.search(r"\b(?:plan|plans|priorit\w+|target|targets|goals?|tasks?|will|aims?|objectives?)\b", lead):
+        return "target"
+    if re.search(r"\b(?:forecast|outlook|projections?|expect\w*)\b", lead):
+        return "forecast"
+    if re.search(r"\b(?:results?|achievements?|outcomes?|was|were|built|completed)\b", lead):
+        return "achievement"
+    return None
+
+
+def commitment(
+    text: str, s_start: int, s_end: int, toks: Sequence[Tok], mentions: Sequence[Mention], ref: Date | None
+) -> tuple[list[str], int, int] | None:
+    """A commitment without a number in this sentence: ``(cues, j, n)`` where tokens
+    ``[j, j+n)`` are its cue words, or None.
+
+    A commitment is a main-clause goal modal ("will", "plans to", "is to") with a concrete
+    action verb or a future time expression, not in a question or a condition, and not
+    a consequence ("this will help ...").
+    """
+    if text[s_start:s_end].rstrip().rstrip("\"'”’)").endswith("?"):
+        return None
+    future = any(
+        m.role != "comparison" and (m.last is None or ref is None or m.last >= ref.year) for m in mentions
+    )
+    for j, t in enumerate(toks):
+        if t.kind != "w":
+            continue
+        if t.low in L.CONDITIONAL:
+            return None
+        cue = _commit_cue(toks, j)
+        if cue is None:
+            continue
+        verb_j = j + len(cue.split())
+        while verb_j < len(toks) and toks[verb_j].low in L.ADVERBS | L.AUX_BE | {"to"}:
+            verb_j += 1
+        if verb_j >= len(toks) or toks[verb_j].kind != "w":
+            continue
+        verb = toks[verb_j].low
+        subj = toks[j - 1].low if j > 0 else ""
+        if subj in L.VAGUE_SUBJECTS and verb in L.VAGUE_VERBS:
+            continue
+        if verb in L.COMMIT_VERBS or future:
+            cues = [f"target:{cue} {verb}"]
+            if any(toks[k].low in ("not", "n't", "never") for k in range(j, verb_j)):
+                cues.append("negated")
+            return cues, j, len(cue.split())
+    return None
+
+
+def _commit_cue(toks: Sequence[Tok], j: int) -> str | None:
+    w = toks[j].low
+    nxt = toks[j + 1].low if j + 1 < len(toks) else ""
+    if w in ("will", "shall", "'ll"):
+        return w if _is_verbish(toks, j) == "T" else None
+    if w in ("plans", "plan", "intends", "intend", "aims", "aim") and nxt == "to" and j > 0:
+        prev = toks[j - 1].low
+        return None if prev in ("the", "a", "its", "their", "our", "of") else f"{w} to"
+    if w in ("is", "are") and nxt == "to":
+        return f"{w} to"
+    after = toks[j + 2].low if j + 2 < len(toks) else ""
+    if w in ("is", "are") and nxt in ("set", "scheduled", "due", "going") and after == "to":
+        return f"{w} {nxt} to"
+    return None

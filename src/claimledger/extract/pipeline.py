@@ -13,12 +13,18 @@ from datetime import date as Date
 from typing import IO
 
 from claimledger.errors import InputError
-from claimledger.extract import kinds, numbers, sentences, subject, time
-from claimledger.models import Claim, Span
+from claimledger.extract import _lex, kinds, numbers, sentences, subject, time
+from claimledger.extract._time_grammar import Mention, find_mentions
+from claimledger.models import Claim, Kind, Quantity, Span
 
-#: Name and version of the whole extraction pipeline, recorded on every claim.  Bump the
-#: version whenever output can change, so ledgers can compare runs (see ``reextract``).
-EXTRACTOR = "claimledger.extract.v1"
+#: Name and version of the whole extraction pipeline, recorded on every claim, with the
+#: versioned stages it ran.  Bump the version whenever output can change, so ledgers can
+#: compare runs (see ``reextract``).
+EXTRACTOR = "claimledger.extract.v2[{}]".format(
+    " ".join(
+        getattr(m, "STAGE", m.__name__.rsplit(".", 1)[-1]) for m in (sentences, numbers, time, kinds, subject)
+    )
+)
 
 #: Streaming reads this many characters at a time and cuts at the last paragraph (or
 #: sentence) boundary, so memory stays flat however large the input is.
@@ -26,6 +32,15 @@ STREAM_CHUNK = 1 << 20
 #: A single "line" (no paragraph or sentence break) longer than this is refused (E004):
 #: no real statement has a 10 MB sentence, and scanning one would hold it all in memory.
 MAX_UNBROKEN = 4 << 20
+#: A line without final punctuation and at most this many words is a heading: its year
+#: ("Results of 2024") becomes the context of the paragraphs under it.
+HEADING_MAX_WORDS = 12
+#: A list lead-in ("Priorities for 2025:") colours the verbless items after it until a
+#: full sentence at least this long closes the list.
+LIST_END_WORDS = 15
+#: Units that a time expression may carry when the numbers stage reads it as a figure
+#: ("over the next three years"): such a figure is the time expression, not a claim.
+_TIME_UNITS = frozenset({None, "year", "years", "yr", "month", "months", "day", "days", "quarter", "h", "s"})
 
 
 def parse_date(value: str | Date | None) -> Date | None:
@@ -48,6 +63,16 @@ def doc_id_for(text: str) -> str:
     return "sha256:" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
+class _DocState:
+    """What one sentence leaves for the next: time context and a list lead-in kind."""
+
+    __slots__ = ("ctx", "lead")
+
+    def __init__(self) -> None:
+        self.ctx = time.TimeContext()
+        self.lead: Kind | None = None
+
+
 def iter_claims(
     text: str,
     date: str | Date | None = None,
@@ -61,51 +86,127 @@ def iter_claims(
     """
     ref = parse_date(date)
     doc = source if source is not None else doc_id_for(text)
-    for s_start, s_end in sentences.split(text):
-        yield from _sentence_claims(text, s_start, s_end, ref, doc, offset)
+    state = _DocState()
+    for s_start, s_end, para in sentences.split_paragraphs(text):
+        state.ctx.enter(para)
+        yield from _sentence_claims(text, s_start, s_end, ref, doc, offset, state)
+
+
+def _is_heading(text: str, s_start: int, s_end: int) -> bool:
+    last = text[s_end - 1]
+    return last not in ".!?;:,\"'”’)" and len(text[s_start:s_end].split()) <= HEADING_MAX_WORDS
+
+
+def _overlaps_time(q: Quantity, mentions: list[Mention]) -> bool:
+    if q.unit not in _TIME_UNITS:
+        return False
+    return any(m.start < q.end and q.start < m.end for m in mentions)
 
 
 def _sentence_claims(
-    text: str, s_start: int, s_end: int, ref: Date | None, doc: str, offset: int
+    text: str, s_start: int, s_end: int, ref: Date | None, doc: str, offset: int, state: _DocState
 ) -> Iterator[Claim]:
     quants = numbers.find(text, s_start, s_end)
-    times = time.find(text, s_start, s_end, ref) if (quants or kinds.may_commit(text, s_start, s_end)) else []
+    mentions = find_mentions(text, s_start, s_end, ref)
+    if mentions and quants:
+        # A year, a date or "the next three years" is time, not a figure.
+        quants = [q for q in quants if not _overlaps_time(q, mentions)]
     sent = Span(s_start + offset, s_end + offset, text[s_start:s_end])
-    if not quants:
-        commit = kinds.commitment(text, s_start, s_end, times)
-        if commit is None:
-            return
-        period, p_cues = time.deadline(times)
-        yield Claim(
-            doc=doc,
-            id=claim_id(doc, s_start + offset, s_end + offset),
-            kind="target",
-            subject=subject.for_commitment(text, s_start, s_end),
-            period=period,
-            sentence=sent,
-            quantity=None,
-            cues=commit + p_cues,
-            extractor=EXTRACTOR,
+    ctx = state.ctx
+    heading = _is_heading(text, s_start, s_end)
+    if quants:
+        yield from _figure_claims(text, s_start, s_end, quants, mentions, ref, doc, offset, sent, state)
+    elif kinds.may_commit(text, s_start, s_end):
+        toks = _lex.tokenize(text, s_start, s_end, quants, mentions)
+        found = kinds.commitment(text, s_start, s_end, toks, mentions, ref)
+        if found is not None:
+            cues, j, n = found
+            period, p_cues = time.default(text, s_start, s_end, None, "target", mentions, ctx, ref)
+            yield Claim(
+                doc=doc,
+                id=claim_id(doc, s_start + offset, s_end + offset),
+                kind="target",
+                subject=subject.for_commitment(toks, j, n),
+                period=period,
+                sentence=sent,
+                quantity=None,
+                cues=cues + p_cues,
+                extractor=EXTRACTOR,
+            )
+    ctx.learn(text, mentions, heading)
+    lead = kinds.lead_in_kind(text, s_start, s_end)
+    if lead is not None:
+        state.lead = lead
+    elif len(sent.text.split()) >= LIST_END_WORDS:
+        state.lead = None
+
+
+def _figure_claims(
+    text: str,
+    s_start: int,
+    s_end: int,
+    quants: list[Quantity],
+    mentions: list[Mention],
+    ref: Date | None,
+    doc: str,
+    offset: int,
+    sent: Span,
+    state: _DocState,
+) -> Iterator[Claim]:
+    ctx = state.ctx
+    toks = _lex.tokenize(text, s_start, s_end, quants, mentions)
+    qpos = _lex.quantity_index(toks)
+    rels = _lex.relations(text, quants, mentions)
+    bound = time.assign(text, s_start, s_end, quants, mentions, ctx)
+    deadlines = [m for m in mentions if m.role == "deadline"]
+    usable = [m for m in mentions if m.role != "comparison" and m.period is not None]
+    n = len(quants)
+    kind_of: list[Kind] = ["status"] * n
+    cues_of: list[list[str]] = [[] for _ in range(n)]
+    period_of: list[str | None] = [None] * n
+    subject_of: list[str] = [""] * n
+    # Figures that qualify another one are done after it: "change" anchors come later
+    # in the sentence, "appos" anchors earlier.
+    order = [i for i in range(n) if not rels[i][0]] + [i for i in range(n) if rels[i][0] == "appos"]
+    order += [i for i in reversed(range(n)) if rels[i][0] == "change"]
+    for i in order:
+        q = quants[i]
+        label, anchor = rels[i]
+        b = bound[i]
+        if label:
+            kind_of[i] = kind_of[anchor]
+            subject_of[i] = subject_of[anchor]
+            if b is not None:
+                period_of[i], p_cues = b
+            else:
+                period_of[i], p_cues = period_of[anchor], [f"period:as {quants[anchor].text}"]
+            cues_of[i] = [f"{kind_of[i]}:as {quants[anchor].text}", *p_cues]
+            continue
+        hint = b[0] if b is not None else None
+        if hint is None and usable:
+            hint = min(usable, key=lambda m: abs(m.start - q.start)).period
+        deadline = min(deadlines, key=lambda m: abs(m.start - q.start)) if deadlines else None
+        kind, k_cues, verb_words = kinds.classify(
+            text, s_start, s_end, toks, qpos[i], hint, deadline, ref, state.lead
         )
-        return
-    periods = time.assign(text, s_start, s_end, quants, times)
-    for q, (period, p_cues) in zip(quants, periods, strict=True):
-        kind, k_cues = kinds.classify(text, s_start, s_end, q, times)
-        if kind == "target" and period is None:
-            period, extra = time.deadline(times)
-            p_cues = p_cues + extra
-        subj = subject.for_quantity(text, s_start, s_end, q)
+        if b is not None:
+            period, p_cues = b
+        else:
+            period, p_cues = time.default(text, s_start, s_end, q, kind, mentions, ctx, ref)
+        kind_of[i], period_of[i], cues_of[i] = kind, period, k_cues + p_cues
+        subject_of[i] = subject.for_quantity(toks, qpos[i], q, verb_words)
+    for i, q in enumerate(quants):
         if offset:
             q = numbers.shifted(q, offset)
         yield Claim(
             doc=doc,
             id=claim_id(doc, q.start, q.end),
-            kind=kind,
-            subject=subj,
-            period=period,
+            kind=kind_of[i],
+            subject=subject_of[i],
+            period=period_of[i],
             sentence=sent,
             quantity=q,
-            cues=k_cues + p_cues,
+            cues=cues_of[i],
             extractor=EXTRACTOR,
         )
 

@@ -1,47 +1,208 @@
-"""Stage ``time.v1``: find time expressions and give each quantity its period.
+"""Stage ``time.v2``: find time expressions and give each quantity its period.
 
-Reads: text, a sentence span, the document date.  Writes: ``TimeExpr`` objects, and for
-each quantity a ``(period, cues)`` pair.
+Reads: text, a sentence span, the document date, the sentence's quantities and (for the
+defaults) each quantity's kind.  Writes: ``Mention`` objects (``find_mentions``; the
+public ``find`` returns them as ``TimeExpr``), and for each quantity a ``(period, cues)``
+pair.  ``period`` is a year ("2024"), a year range ("2026/2028"), or ``None``; the cue
+records the words and their resolution ("period:last year->2024").
+
+How a figure gets its period, first rule that applies:
+1. a list of figures paired with a list or range of years, in order: "23.9, 23.8 and 25.1
+   trillion in 2024, 2025 and 2026", or "3.5, 3.6 and 3.9 trillion respectively" after a
+   sentence that named 2024-2026;
+2. a time expression right after the figure ("23.8 trillion in 2025", "$13,000 last
+   year"), or right before it with no other figure between ("in 2025, 4.8%");
+3. a figure that qualifies another ("which is 15% more than in 2022") or is the change
+   part of "by a third to $16,800 by 2028" takes that figure's period;
+4. the sentence's other time expressions, nearest first; a target prefers its deadline;
+   the base of a comparison ("than in 2022", "the year before") is never a period;
+5. context: the year the paragraph (or its heading) is about, else the document date -
+   a status holds at the document date, an achievement reported early in a year refers to
+   the year just ended.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from datetime import date as Date
 
+from claimledger.extract import _lex
+from claimledger.extract._time_grammar import Mention, find_mentions
 from claimledger.models import Quantity, TimeExpr
 
-STAGE = "time.v1"
+STAGE = "time.v2"
 
-_YEAR = re.compile(r"\b(?P<prep>by|in|since|until|to)?\s*(?P<y>(?:19|20)\d\d)\b")
+#: Until the end of this month, an achievement stated without any time words ("the grain
+#: harvest was a record") is read as belonging to the year just ended: annual results are
+#: reported in January and February.  Later in the year it means the current year.
+EARLY_REPORT_MONTH = 2
+
+#: A time expression "right after" a figure may be separated from it by filler words
+#: ("5% a year until 2030", "23.8 trillion in total in 2025") or by one word that
+#: the numbers stage left out of the figure ("23.8 trillion tenge in 2025"), but not by a
+#: comparison ("15% more than in 2022").
+_FILLER_AFTER = re.compile(
+    r"^\s*(?!(?:more|less|higher|lower|than|up|down|above|below|compared|versus|vs)\b)"
+    r"(?:[a-z]+\s+)?(?:(?:a|per|each|every|on|average|annually|in|total|respectively|the|year|level|mark)\s+)*$"
+)
+#: Punctuation and words that separate clauses; crossing one makes a time expression a
+#: worse candidate for a figure's period.
+_CLAUSE_BREAK = re.compile(r"[;:]|,\s*(?:and|but|while|whereas|which|although|though)\b|\bwhile\b", re.I)
+#: Character-distance penalty for each clause break between a figure and a time
+#: expression: roughly the length of a short clause, so a nearer clause wins.
+CLAUSE_PENALTY = 60
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+
+__all__ = ["Mention", "TimeContext", "assign", "default", "find", "find_mentions"]
+
+
+@dataclass(slots=True)
+class TimeContext:
+    """What earlier sentences said about time: carried through a document.
+
+    ``last`` is the latest explicit period-setting expression in the current paragraph,
+    ``heading`` the one of the latest heading, ``seq`` the latest run of years (a list
+    or a multi-year range) for "respectively".
+    """
+
+    paragraph: int = -1
+    last: Mention | None = None
+    heading: Mention | None = None
+    seq: list[Mention] = field(default_factory=list)
+
+    def enter(self, paragraph: int) -> None:
+        if paragraph != self.paragraph:
+            self.paragraph = paragraph
+            self.last = self.heading
+            self.seq = []
+
+    def learn(self, text: str, mentions: list[Mention], heading: bool) -> None:
+        """Remember this sentence's time expressions for the sentences after it."""
+        setting = [m for m in mentions if m.role != "comparison" and m.period is not None]
+        if not setting:
+            return
+        # The first period a paragraph names frames it ("The budget for 2024-2026 ...").
+        if self.last is None or self.last is self.heading:
+            self.last = setting[0]
+        for group in _lex.mention_lists(text, setting):
+            self.seq = [setting[i] for i in group]
+        for m in setting:
+            if m.role == "range" and 2 <= m.years <= 10:
+                self.seq = [m]
+        if heading:
+            self.heading = setting[0]
 
 
 def find(text: str, start: int, end: int, ref: Date | None) -> list[TimeExpr]:
+    """Time expressions of a sentence as public ``TimeExpr`` values."""
     out: list[TimeExpr] = []
-    for m in _YEAR.finditer(text, start, end):
-        prep = (m.group("prep") or "").lower()
-        if prep in ("by", "until", "to"):
-            out.append(TimeExpr(m.start(), m.end(), m.group(0), m.group("y"), "deadline"))
-        else:
-            out.append(TimeExpr(m.start(), m.end(), m.group(0), m.group("y"), "point"))
+    for m in find_mentions(text, start, end, ref):
+        role = m.role if m.role in ("point", "deadline", "since", "range") else "point"
+        out.append(TimeExpr(m.start, m.end, m.text, m.fine or m.period or "", role))  # type: ignore[arg-type]
     return out
+
+
+def _years_of(seq: list[Mention]) -> list[tuple[int, Mention]]:
+    if len(seq) == 1:
+        m = seq[0]
+        if m.first is None or m.last is None:
+            return []
+        return [(y, m) for y in range(m.first, m.last + 1)]
+    return [(m.first, m) for m in seq if m.first is not None]
 
 
 def assign(
-    text: str, s_start: int, s_end: int, quants: list[Quantity], times: list[TimeExpr]
-) -> list[tuple[str | None, list[str]]]:
-    out: list[tuple[str | None, list[str]]] = []
-    for q in quants:
-        best = min(times, key=lambda t: abs(t.start - q.end), default=None)
-        if best is None:
-            out.append((None, []))
-        else:
-            out.append((best.period, [f"period:{best.text.strip()}"]))
+    text: str,
+    s_start: int,
+    s_end: int,
+    quants: list[Quantity],
+    mentions: list[Mention],
+    ctx: TimeContext,
+) -> list[tuple[str | None, list[str]] | None]:
+    """Rules 1-3: the period of each figure that the sentence ties to it, else ``None``.
+
+    Figures left ``None`` get theirs from ``default`` once their kind is known.
+    """
+    out: list[tuple[str | None, list[str]] | None] = [None] * len(quants)
+    usable = [m for m in mentions if m.role != "comparison"]
+    # 1. lists of figures against lists of years.
+    groups = _lex.list_groups(text, quants)
+    if groups:
+        seqs = [[usable[i] for i in g] for g in _lex.mention_lists(text, usable)]
+        seqs += [[m] for m in usable if m.role == "range" and 2 <= m.years <= 10]
+        respectively = _RESPECTIVELY.search(text, s_start, s_end) is not None
+        if respectively and not seqs and ctx.seq:
+            seqs = [ctx.seq]
+        for g in groups:
+            for seq in seqs:
+                years = _years_of(seq)
+                if len(years) != len(g):
+                    continue
+                how = "respectively" if respectively else "list"
+                for qi, (y, m) in zip(g, years, strict=True):
+                    out[qi] = (str(y), [f"{m.cue}", f"period:{how}->{y}"])
+                break
+    # 2. adjacency.
+    for i, q in enumerate(quants):
+        if out[i] is not None:
+            continue
+        nxt_q = quants[i + 1].start if i + 1 < len(quants) else s_end
+        prev_q = quants[i - 1].end if i > 0 else s_start
+        after = [m for m in usable if q.end <= m.start < nxt_q and _FILLER_AFTER.match(text[q.end : m.start])]
+        if after and after[0].period is not None:
+            out[i] = (after[0].period, [after[0].cue])
+            continue
+        before = [m for m in usable if prev_q <= m.start and m.end <= q.start]
+        if before and not _CLAUSE_BREAK.search(text, before[-1].end, q.start):
+            out[i] = (before[-1].period, [before[-1].cue])
     return out
 
 
-def deadline(times: list[TimeExpr]) -> tuple[str | None, list[str]]:
-    for t in times:
-        if t.role == "deadline":
-            return t.period, [f"deadline:{t.text.strip()}"]
+def default(
+    text: str,
+    s_start: int,
+    s_end: int,
+    q: Quantity | None,
+    kind: str,
+    mentions: list[Mention],
+    ctx: TimeContext,
+    ref: Date | None,
+) -> tuple[str | None, list[str]]:
+    """Rules 4-5: a period for a figure (or a commitment, ``q=None``) not tied to one."""
+    usable = [m for m in mentions if m.role != "comparison" and m.period is not None]
+    if kind == "target":
+        deadlines = [m for m in usable if m.role == "deadline"]
+        if deadlines:
+            usable = deadlines
+    if usable:
+        best = usable[0] if q is None else min(usable, key=lambda m: _distance(text, q, m))
+        return best.period, [best.cue]
+    last = ctx.last
+    if kind == "status":
+        if ref is not None:
+            return str(ref.year), [f"period:document date->{ref.year}"]
+        return None, []
+    if kind == "achievement":
+        if last is not None and last.role != "deadline" and (ref is None or (last.first or 0) <= ref.year):
+            return last.period, [f"{last.cue} (context)"]
+        if ref is not None:
+            y = ref.year - 1 if ref.month <= EARLY_REPORT_MONTH else ref.year
+            return str(y), [f"period:reported on {ref.isoformat()}->{y}"]
+        return None, []
+    if kind == "target":
+        if last is not None and (ref is None or (last.last or 0) >= ref.year):
+            return last.period, [f"{last.cue} (context)"]
+        return None, []
+    # forecast
+    if last is not None:
+        return last.period, [f"{last.cue} (context)"]
+    if ref is not None:
+        return str(ref.year), [f"period:document date->{ref.year}"]
     return None, []
+
+
+def _distance(text: str, q: Quantity, m: Mention) -> int:
+    lo, hi = (q.end, m.start) if m.start >= q.end else (m.end, q.start)
+    breaks = len(_CLAUSE_BREAK.findall(text, lo, hi)) if hi > lo else 0
+    return abs(hi - lo) + CLAUSE_PENALTY * breaks

@@ -1,0 +1,132 @@
+"""Word lists for the kinds stage.  Lower-case; each list says what its words signal."""
+
+from __future__ import annotations
+
+import re
+
+
+def _w(s: str) -> frozenset[str]:
+    return frozenset(s.split())
+
+
+#: Words in a verb group (or governing it) that mark an expectation or projection.
+FORECAST = _w(
+    """
+    expected expect expects expecting forecast forecasts forecasted forecasting projected
+    likely unlikely anticipated anticipate anticipates predicted predict predicts estimated
+    assumed assumes assume assuming assumption seen outlook projection projections prognosis
+    should could may might probably possibly
+    """
+)
+#: Words that mark a goal, plan or commitment.
+TARGET = _w(
+    """
+    will shall 'll wo would plan plans planned planning aim aims aimed aiming intend intends
+    intended intending target targets targeted targeting envisage envisages envisaged
+    envisaging foresee foresees pledge pledges pledged promise promises promised commit
+    commits committed must scheduled slated due earmarked budgeted seeks seek goal goals
+    objective objectives task tasks priority priorities ambition mission
+    """
+) | {"provides for"}
+#: Nouns that, as the subject of "is/are", make the figure a goal ("the target is 5%").
+TARGET_NOUNS = _w(
+    "goal goals target targets aim objective objectives task tasks plan plans ambition priority"
+)
+#: Nouns that, as subject, make the figure a projection ("the IMF's forecast is 4%").
+FORECAST_NOUNS = _w("forecast forecasts projection projections outlook estimate estimates prognosis")
+
+#: Auxiliaries and modals: read as part of the verb group they start.
+AUX_PAST = _w("was were had did")
+AUX_PRESENT = _w("is are am has have does do 's")
+AUX_BE = _w("be been being")
+ADVERBS = _w(
+    """
+    not n't also already still further only now even just nearly almost again currently
+    successfully fully reportedly officially initially jointly annually ultimately largely
+    """
+)
+#: Present-tense verbs of state: the figure is the present condition.
+STATUS_VERBS = _w(
+    """
+    employ employs rank ranks stand stands account accounts amount amounts total totals remain
+    remains exceed exceeds comprise comprises include includes cover covers hold holds house
+    houses serve serves count counts represent represents equal equals reach reaches number
+    numbers operate operates own owns produce produces contain contains constitute
+    constitutes cost costs stay stays consist consists host hosts unite unites earn earns
+    generate generates make makes exist exists lie lies sit sits top tops hover hovers
+    """
+)
+#: Irregular past tenses (regular ones end in -ed).
+PAST_IRREGULAR = _w(
+    """
+    built rose grew fell made took became began saw won gave got went came spent sold bought
+    brought kept left lost met paid put ran sent stood held led overtook drew drove broke
+    chose dealt fed felt found flew froze hit hurt knew laid meant rode shook shot shut sank
+    sat spoke split spread stole struck swept taught tore thought threw understood wrote
+    undertook withdrew overcame oversaw underwent outgrew rebuilt set cut
+    """
+)
+#: Words ending in -ed that are not past-tense verbs of a claim (adjectives, nouns).
+NOT_PAST = _w(
+    """
+    need speed seed feed bed red hundred shed breed indeed proceed exceed succeed united
+    limited based so-called called related dedicated advanced developed detailed skilled
+    qualified registered installed consolidated combined integrated unified specialized
+    specialised interested concerned named listed required proposed approved adjusted
+    seasonally-adjusted inflation-adjusted annualized annualised weighted sustained
+    """
+)
+#: Verbs that report speech; the claim is in the clause they introduce.
+REPORTING = _w(
+    """
+    said says say noted notes stated states told tells announced announces reported reports
+    stressed stresses emphasised emphasized emphasises emphasizes added adds recalled recalls
+    explained explains pointed mentioned mentions underlined underlines highlighted
+    highlights informed informs declared declares confirmed confirms claimed claims wrote
+    writes recounted according revealed reveals
+    """
+)
+#: Words that begin a new clause after a comma (a left scan for the verb stops there).
+CLAUSE_STARTERS = _w("and but while whereas which who although though as when where so yet")
+
+#: "According to" these is a projection or estimate, not a measured outcome.
+FORECASTERS = re.compile(
+    r"\baccording\s+to\s+(?:the\s+)?(?:latest\s+|preliminary\s+|updated\s+|new\s+)?"
+    r"(?:imf|international\s+monetary\s+fund|world\s+bank|asian\s+development\s+bank|adb|ebrd|"
+    r"oecd|eiu|fitch|moody'?s|s&p|standard\s+&\s+poor'?s|analysts?|experts?|economists?|"
+    r"forecasts?|projections?|estimates?|the\s+(?:\w+\s+)?forecast|consensus|rating\s+agenc\w+|"
+    r"(?:the\s+)?(?:imf|world\s+bank)'s)",
+    re.I,
+)
+#: A verb of expecting that governs a that-clause: "the bank expects that inflation ...".
+FORECAST_MATRIX = _w(
+    "expects expect expected forecasts forecast predicts predicted projects projected anticipates"
+    " believes estimates estimated"
+)
+
+#: Verbs of concrete action a commitment without a number is made of.
+COMMIT_VERBS = _w(
+    """
+    host open build complete launch introduce chair hold adopt construct commission create
+    start begin finish pay sign establish organise organize implement modernise modernize
+    renovate repair reconstruct raise increase reduce cut double triple allocate invest
+    privatise privatize hire train provide deliver install connect digitise digitize gasify
+    expand extend set put reach achieve eliminate abolish lower submit approve pass reform
+    transfer return prepare develop draft publish conduct carry opened built completed
+    launched introduced held hosted adopted constructed commissioned created started
+    established implemented finished paid signed put delivered installed connected approved
+    passed submitted published conducted carried transferred allocated invested hired trained
+    """
+)
+#: "It will help" / "this will allow": consequences, not commitments.
+VAGUE_SUBJECTS = _w("it this that which these those such")
+VAGUE_VERBS = _w(
+    """
+    help allow enable contribute make ensure improve strengthen become lead give boost support
+    promote facilitate be serve bring create increase reduce have mean
+    """
+)
+#: Words that make "will" a noun ("political will", "the will of the people").
+WILL_NOUN_BEFORE = _w("the a political good free own people's popular strong his her their our its of")
+#: A sentence with these before the modal is a condition or a question, not a commitment.
+CONDITIONAL = _w("if unless whether otherwise")

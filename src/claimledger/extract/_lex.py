@@ -1,0 +1,161 @@
+"""Shared by the time, kinds and subject stages: a sentence as tokens, and the relations
+between neighbouring figures.
+
+Reads: text, a sentence span, the quantities (from the numbers stage) and the time
+mentions (from the time grammar).  Writes: ``Tok`` lists where each quantity and each time
+mention is a single token, and per-quantity relation labels used to let a figure inherit
+the period, kind and subject of the figure it qualifies.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from claimledger.extract._time_grammar import Mention
+from claimledger.models import Quantity
+
+_TOKEN = re.compile(r"[A-Za-z0-9]+(?:[-.'’&][A-Za-z0-9]+)*|n't|[^\sA-Za-z0-9]")
+
+
+@dataclass(slots=True)
+class Tok:
+    """One token: ``kind`` is ``w`` (word), ``p`` (punctuation), ``q`` (a quantity, ``ref``
+    indexes the quantity list) or ``t`` (a time mention, ``ref`` indexes the mentions)."""
+
+    start: int
+    end: int
+    low: str
+    kind: str
+    ref: int = -1
+    text: str = ""
+
+
+def tokenize(
+    text: str, start: int, end: int, quants: Sequence[Quantity], mentions: Sequence[Mention]
+) -> list[Tok]:
+    """Tokens of ``text[start:end]`` with quantities and time mentions as single tokens."""
+    spans: list[tuple[int, int, str, int]] = [(q.start, q.end, "q", i) for i, q in enumerate(quants)]
+    for i, m in enumerate(mentions):
+        if not any(s < m.end and m.start < e for s, e, _, _ in spans):
+            spans.append((m.start, m.end, "t", i))
+    spans.sort()
+    out: list[Tok] = []
+    pos = start
+    for s, e, kind, ref in spans:
+        if s < pos:
+            continue
+        _words(text, pos, s, out)
+        out.append(Tok(s, e, kind, kind, ref, text[s:e]))
+        pos = e
+    _words(text, pos, end, out)
+    return out
+
+
+def _words(text: str, start: int, end: int, out: list[Tok]) -> None:
+    for m in _TOKEN.finditer(text, start, end):
+        w = m.group(0)
+        kind = "w" if w[0].isalnum() or w == "n't" else "p"
+        out.append(Tok(m.start(), m.end(), w.lower().replace("’", "'"), kind, -1, w))
+
+
+def quantity_index(toks: Sequence[Tok]) -> dict[int, int]:
+    """Map quantity number -> token position."""
+    return {t.ref: i for i, t in enumerate(toks) if t.kind == "q"}
+
+
+# --- relations between neighbouring figures --------------------------------------------
+
+#: Words that tie a figure to the one just before it as a comparison or share of it
+#: ("$259 billion, which is 15% more than in 2022", "$15.7 billion, 88% more ... and 63%
+#: of the region's total").
+_APPOS_GAP = re.compile(
+    r"^\s*(?:[,(–—]|\band\b)\s*(?:(?:which|that)\s+(?:is|was|are|were|represents|represented|means|meant)"
+    r"|or|i\.e\.|an?\s+(?:increase|decrease|rise|drop|decline|growth|jump|fall)\s+of|up|down|"
+    r"and|almost|nearly|over|about|some|roughly)?\s*(?:by\s+)?$",
+    re.I,
+)
+_COMPARATIVE_AFTER = re.compile(
+    r"^\s*(?:more|less|higher|lower|fewer|above|below|up|down|over|greater|larger|smaller|"
+    r"year[- ]on[- ]year|y/y|yoy|compared|than|of\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+)?"
+    r"(?:total|share|gdp|budget|whole)\b|in\s+real\s+terms|increase|decrease|growth|rise|drop|decline)",
+    re.I,
+)
+_CHANGE_TO = re.compile(r"^\s*(?:,\s*)?to\s*$", re.I)
+_CHAIN_GAP = re.compile(r"(?:,|\band)\s*$", re.I)
+_LIST_GAP = re.compile(r"^\s*(?:,|;|\band\b|,\s*and\b|\bor\b|\bas\s+well\s+as\b)\s*$", re.I)
+
+#: Appositive ties are only read across short gaps: a longer gap holds a verb of its own.
+APPOS_MAX_GAP = 40
+
+
+def _gap(text: str, start: int, end: int, mentions: Sequence[Mention]) -> str:
+    """``text[start:end]`` with time expressions cut out ("$259 billion in 2023, which")."""
+    parts: list[str] = []
+    pos = start
+    for m in mentions:
+        if m.start >= pos and m.end <= end:
+            parts.append(text[pos : m.start])
+            pos = m.end
+    parts.append(text[pos:end])
+    return "".join(parts)
+
+
+def relations(
+    text: str, quants: Sequence[Quantity], mentions: Sequence[Mention] = ()
+) -> list[tuple[str, int]]:
+    """For each quantity a ``(label, anchor)`` pair: ``("appos", j)`` when it qualifies
+    figure ``j`` (a comparison or share of it), ``("change", j)`` when it is the change
+    part of "by X to Y" (figure ``j`` is Y), else ``("", -1)``."""
+    out: list[tuple[str, int]] = [("", -1)] * len(quants)
+    for i in range(1, len(quants)):
+        prev, q = quants[i - 1], quants[i]
+        gap = _gap(text, prev.end, q.start, mentions)
+        if len(gap) > APPOS_MAX_GAP or not _COMPARATIVE_AFTER.match(text[q.end : q.end + 60]):
+            continue
+        if out[i - 1][0] == "appos" and _CHAIN_GAP.search(gap):
+            out[i] = ("appos", out[i - 1][1])
+        elif (
+            _APPOS_GAP.match(gap)
+            and not _LIST_GAP.match(gap)
+            and (prev.unit != q.unit or q.unit in ("%", "pp"))
+        ):
+            out[i] = ("appos", i - 1)
+    for i in range(len(quants) - 1):
+        if not out[i][0] and _CHANGE_TO.match(text[quants[i].end : quants[i + 1].start]):
+            out[i] = ("change", i + 1)
+    return out
+
+
+def list_groups(text: str, quants: Sequence[Quantity]) -> list[list[int]]:
+    """Runs of quantities written as a list ("3.5, 3.6 and 3.9 trillion tenge")."""
+    groups: list[list[int]] = []
+    cur: list[int] = []
+    for i, q in enumerate(quants):
+        if cur and _LIST_GAP.match(text[quants[cur[-1]].end : q.start]):
+            cur.append(i)
+            continue
+        if len(cur) > 1:
+            groups.append(cur)
+        cur = [i]
+    if len(cur) > 1:
+        groups.append(cur)
+    return groups
+
+
+def mention_lists(text: str, mentions: Sequence[Mention]) -> list[list[int]]:
+    """Runs of single-year mentions written as a list ("in 2024, 2025 and 2026")."""
+    groups: list[list[int]] = []
+    cur: list[int] = []
+    for i, m in enumerate(mentions):
+        ok = m.role in ("point", "deadline") and m.years == 1
+        if ok and cur and _LIST_GAP.match(text[mentions[cur[-1]].end : m.start]):
+            cur.append(i)
+            continue
+        if len(cur) > 1:
+            groups.append(cur)
+        cur = [i] if ok else []
+    if len(cur) > 1:
+        groups.append(cur)
+    return groups

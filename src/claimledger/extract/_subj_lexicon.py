@@ -1,0 +1,107 @@
+"""Word lists and canonical names for the subject stage.  All lower-case."""
+
+from __future__ import annotations
+
+import re
+
+
+def _w(s: str) -> frozenset[str]:
+    return frozenset(s.split())
+
+
+#: Words dropped from a subject phrase: articles, possessives, quantifiers, bound words and
+#: evaluative adjectives carry no identity of the indicator ("a record harvest" is the
+#: harvest; "over 200 projects" are projects).
+DROP = _w(
+    """
+    the a an this that these those its their our his her my your some any all several many
+    most more less over under about around approximately almost nearly roughly some least
+    at up than record total overall historic all-time unprecedented new such own respective
+    further additional another other each every various numerous certain whole entire
+    current latest just only also already some such around circa country's nation's
+    """
+)
+#: Words a noun phrase never crosses (prepositions other than the few that build names,
+#: conjunctions of clauses, pronouns, auxiliaries).
+BREAK = _w(
+    """
+    in on at by to from with than as under over about between during since until after
+    before through across against among within without towards toward via upon amid
+    and or but while whereas which who that if when where so yet because although though
+    it they we he she i you there here is are was were be been being has have had will
+    shall would should could may might must can do does did not no also respectively
+    according compared versus vs including include includes more less up down
+    """
+)
+#: Base forms of verbs that start an infinitive before a figure ("to double the size of
+#: the economy to $450 billion"); a noun phrase stops at them.
+BASE_VERBS = _w(
+    """
+    double triple halve reach raise increase reduce cut grow bring build attract achieve
+    expand create invest allocate spend boost lift lower keep maintain exceed provide open
+    complete launch hire train pay export produce harvest connect employ host hold
+    """
+)
+#: Prepositions kept inside a name: "gdp per capita", "size of the economy",
+#: "foreign direct investment into new projects".
+INNER = _w("of per into for")
+
+#: Verb -> noun for "X <verb> N <counted noun>": "SMEs employ 4.3 million people" is
+#: "sme employment".
+NOMINALIZE = {
+    "employ": "employment", "employs": "employment", "employed": "employment",
+    "produce": "production", "produces": "production", "produced": "production",
+    "export": "exports", "exports": "exports", "exported": "exports",
+    "import": "imports", "imports": "imports", "imported": "imports",
+    "harvested": "harvest", "yielded": "harvest",
+}
+#: Completion verbs normalised so one indicator links across documents ("housing built",
+#: "housing commissioned" and "housing completed" are one series).
+PARTICIPLE = {
+    "built": "completed", "constructed": "completed", "commissioned": "completed",
+    "completed": "completed", "erected": "completed", "delivered": "completed",
+    "repaired": "repaired", "renovated": "repaired", "reconstructed": "repaired",
+    "modernised": "repaired", "modernized": "repaired", "refurbished": "repaired",
+    "opened": "opened", "launched": "launched", "created": "created", "elected": "elected",
+    "attracted": "attracted", "hired": "hired", "trained": "trained", "paid": "paid",
+    "allocated": "allocated", "introduced": "introduced", "installed": "installed",
+    "connected": "connected", "issued": "issued", "exported": "exported", "sold": "sold",
+    "produced": "produced", "harvested": "harvested", "registered": "registered",
+}
+#: Whole-phrase canonical names, applied after cleaning.
+CANONICAL = {
+    "deficit": "budget deficit",
+    "budget deficits": "budget deficit",
+    "deficits": "budget deficit",
+    "growth": "gdp growth",
+    "economic growth": "gdp growth",
+    "growth of economy": "gdp growth",
+    "real gdp growth": "gdp growth",
+    "economy": "gdp",
+    "size of economy": "gdp",
+    "inflation rate": "inflation",
+    "annual inflation": "inflation",
+    "consumer price inflation": "inflation",
+    "unemployment rate": "unemployment",
+    "fdi": "foreign direct investment",
+    "smes": "sme",
+    "harvest": "grain harvest",
+}
+#: Substrings replaced inside a phrase.
+REPLACE = (
+    (re.compile(r"\bgross domestic product\b"), "gdp"),
+    (re.compile(r"\bsmall and medium(?:-sized)? (?:enterprises|businesses|entrepreneurship)\b"), "sme"),
+    (re.compile(r"\bsmes\b"), "sme"),
+    (re.compile(r"\bfdi\b"), "foreign direct investment"),
+    (re.compile(r"\bper cent\b"), ""),
+)
+#: A verb whose object phrase, when the figure sits in it, takes the verb's subject as a
+#: modifier: "the republican budget provides for spending of ..." -> "republican budget
+#: spending".
+FRAME_VERBS = _w("provides envisages foresees includes allocates sets earmarks plans")
+
+#: Nouns of change: "a 15% increase in exports" names exports.
+CHANGE_NOUNS = _w("increase decrease rise growth decline drop fall jump gain reduction")
+#: Subject phrases are capped at this many words: indicator names are short, and a
+#: longer phrase is a sign the rule caught a clause.
+MAX_WORDS = 6

@@ -1,0 +1,359 @@
+"""The grammar of time expressions: find them in a sentence and resolve them to years.
+
+Reads: text, a sentence span, the document date (may be ``None``) and whether the
+sentence speaks of the future or the past (to place "in September" in the right year).
+Writes: ``Mention`` objects, one per time expression, with the preposition that governs
+it folded into the span ("by 2029", "than in 2022", "by the end of the year").
+
+Resolution rules (documented in docs/json-contract.md):
+- a claim's period is at year granularity ("2024") or a year range ("2026/2028"); a finer
+  reading (month, quarter, half) is kept in ``Mention.fine`` and shown in the cue;
+- a month, quarter or half without a year is placed in the document year, or in the
+  next/previous year when the sentence speaks of the future/past and that month has
+  already passed/not yet come;
+- "over the next N years" starts at the current year when the document is from the first
+  half of the year (a January budget speech plans the year it opens), else the next year;
+  "over the past N years" and "since 2020" end at the last year mostly reported on.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date as Date
+
+#: Up to and including this month a document still reports mainly on the previous year:
+#: "over the past year" in a January report means the year that just ended, while in
+#: October it means (mostly) the current one.  Halfway through the year is the fair cut.
+HALF_YEAR_MONTH = 6
+
+_Y = r"(?:19[5-9]\d|20\d\d)"
+_NUMW = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+    "a": 1, "a couple of": 2, "several": 3,
+}
+_NW = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)"
+_MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12,
+    "dec": 12,
+}
+_MON = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
+_ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+
+# Alternatives are tried left to right at each position: longer forms first.
+_CORE = re.compile(
+    rf"""
+    (?P<iso>(?P<isoy>{_Y})-(?P<isom>[01]\d)-[0-3]\d(?!\d))
+  | (?P<numdate>(?<![\d.])[0-3]?\d[./][01]?\d[./](?P<ndy>{_Y})(?!\d))
+  | (?P<between>between\s+(?P<b1>{_Y})\s+and\s+(?P<b2>{_Y})(?!\d))
+  | (?P<fy>(?:fiscal(?:\s+year)?|FY)\s*'?(?P<fy1>{_Y})(?:\s*[/–—-]\s*(?P<fy2>{_Y}|\d\d)(?!\d))?)
+  | (?P<season>(?P<sy1>{_Y})/(?P<sy2>\d\d)(?![\d/]))
+  | (?P<range>(?P<r1>{_Y})\s*(?:[–—/-]|\bto\b|\bthrough\b)\s*(?P<r2>{_Y}|\d\d)(?![\d.,%]))
+  | (?P<quarter>(?:(?P<qord>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter|\bQ(?P<qn>[1-4]))
+        (?:\s+(?:of\s+)?(?:(?P<qy>{_Y})|(?P<qrel>this|last|next|the\s+current|the)\s+year))?)
+  | (?P<quarter2>(?P<qy2>{_Y})\s*Q(?P<qn2>[1-4]))
+  | (?P<half>(?:(?P<hord>first|second)\s+half|\bH(?P<hn>[12]))
+        (?:\s+(?:of\s+)?(?:(?P<hy>{_Y})|(?P<hrel>this|last|next|the\s+current|the)\s+year))?)
+  | (?P<months9>(?:first\s+)?(?P<mcount>three|six|nine|eleven|\d{{1,2}})\s+months\s+of\s+
+        (?:(?P<my9>{_Y})|(?P<mrel9>this|last|the\s+current|the)\s+year))
+  | (?P<month>(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+)?(?P<mon>{_MON})(?:\s*[–—-]\s*(?P<mon2>{_MON}))?
+        (?:\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?!\d))?(?:,?\s+(?P<my>{_Y}))?(?![A-Za-z]))
+  | (?P<relyear>(?:the\s+)?(?P<rel>this|current|last|past|previous|next|coming|following|same)\s+
+        (?:fiscal\s+|calendar\s+)?year(?!s))
+  | (?P<yearago>(?:the\s+|a\s+)?year\s+(?:before|earlier|ago))
+  | (?P<endyear>(?:end|close)\s+of\s+(?:the|this)\s+year|year[- ]end)
+  | (?P<nyears>(?:the\s+)?(?P<ndir>next|coming|past|last|previous|following)\s+(?P<n>{_NW})\s+years)
+  | (?P<decade>(?:the\s+)?(?P<ddir>next|coming|past|last|previous)\s+decade)
+  | (?P<withinyears>(?P<wprep>within|in)\s+(?:the\s+next\s+)?(?P<wn>{_NW})\s+years(?:'\s*time)?)
+  | (?P<yearsago>(?P<an>{_NW})\s+years\s+ago)
+  | (?P<relmonth>(?P<mrel>this|last|next|past)\s+month)
+  | (?P<year>(?<![\d$€£¥#.,/])(?P<y>{_Y})(?![\d]|[.,]\d|\s*(?:%|per\s*cent|percent)|-[A-Za-z]))
+    """,
+    re.I | re.X,
+)
+
+# The preposition (and "the end of", "early") governing a time expression, read backwards
+# from its start.  Anchored at the end of the looked-at window.
+_PREFIX = re.compile(
+    r"""(?:\b(?P<cmp>than(?:\s+in|\s+for)?|compared\s+(?:with|to)(?:\s+in)?|versus|vs\.?|against|relative\s+to
+          |(?:up|down|increase|rise|decline|fall|growth)\s+from)
+        |\b(?P<prep>by|in|since|until|till|through|to|up\s+to|before|after|from|during|for|of|over|as\s+of
+          |on|at|within|starting|beginning|throughout|no\s+later\s+than))
+        \s+(?P<mod>(?:the\s+)?(?:end|beginning|start|middle|close|turn)\s+of\s+|(?:the\s+)?(?:early|late|mid)[-\s]?|the\s+)?$
+    """,
+    re.I | re.X,
+)
+_PREFIX_WINDOW = 40
+_DEADLINE_PREPS = frozenset(
+    {"by", "until", "till", "through", "to", "up to", "before", "within", "no later than"}
+)
+_SINCE_PREPS = frozenset({"since", "starting", "beginning"})
+
+_FUTURE = re.compile(
+    r"\b(?:will|shall|plans?|planned|to\s+be|is\s+to|are\s+to|scheduled|expected|intends?|aims?|set\s+to"
+    r"|next)\b",
+    re.I,
+)
+_MONTH_PREP = re.compile(r"\b(?:in|by|since|until|till|from|of|early|late|mid|end|on|before|after)\s+$")
+_PAST = re.compile(r"\b(?:was|were|had|has\s+been|have\s+been|did|last|ago)\b|\b[a-z]{3,}ed\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A time expression in a sentence, resolved to calendar years.
+
+    ``first``/``last`` are ``None`` when the expression is relative and there is no
+    document date.  ``role`` is ``point``, ``deadline``, ``since``, ``range`` or
+    ``comparison`` (the base of a comparison: "than in 2022").
+    """
+
+    start: int
+    end: int
+    text: str
+    first: int | None
+    last: int | None
+    role: str
+    fine: str | None = None
+    relative: bool = False
+
+    @property
+    def period(self) -> str | None:
+        if self.first is None or self.last is None:
+            return None
+        if self.first == self.last:
+            return str(self.first)
+        return f"{self.first}/{self.last}"
+
+    @property
+    def years(self) -> int:
+        """How many calendar years the expression spans (0 when unresolved)."""
+        if self.first is None or self.last is None:
+            return 0
+        return self.last - self.first + 1
+
+    @property
+    def cue(self) -> str:
+        shown = self.fine or self.period
+        words = " ".join(self.text.split())
+        if shown is None:
+            return f"period:{words}->?"
+        if words == shown or (self.fine is None and words.endswith(shown) and not self.relative):
+            return f"period:{words}"
+        return f"period:{words}->{shown}"
+
+
+def _num(word: str) -> int:
+    w = word.lower()
+    return int(w) if w.isdigit() else _NUMW.get(w, 1)
+
+
+def _full_year(first: int, short: str) -> int:
+    if len(short) == 4:
+        return int(short)
+    y = first // 100 * 100 + int(short)
+    return y if y >= first else y + 100
+
+
+def _last_reported(ref: Date) -> int:
+    return ref.year - 1 if ref.month <= HALF_YEAR_MONTH else ref.year
+
+
+def _first_ahead(ref: Date) -> int:
+    return ref.year if ref.month <= HALF_YEAR_MONTH else ref.year + 1
+
+
+def _place_month(month: int, ref: Date | None, tense: str) -> int | None:
+    """The year of a month named without one, given the sentence's tense."""
+    if ref is None:
+        return None
+    if tense == "future" and month < ref.month:
+        return ref.year + 1
+    if tense == "past" and month > ref.month:
+        return ref.year - 1
+    return ref.year
+
+
+def sentence_tense(text: str, start: int, end: int) -> str:
+    """"future", "past" or "" - a coarse reading used only to place month names."""
+    if _FUTURE.search(text, start, end):
+        return "future"
+    if _PAST.search(text, start, end):
+        return "past"
+    return ""
+
+
+def find_mentions(text: str, start: int, end: int, ref: Date | None) -> list[Mention]:
+    """Every time expression in ``text[start:end]``, in order, resolved against ``ref``."""
+    out: list[Mention] = []
+    tense: str | None = None
+    for m in _CORE.finditer(text, start, end):
+        kind = m.lastgroup
+        if kind in ("month", "quarter", "half") and tense is None:
+            tense = sentence_tense(text, start, end)
+        res = _resolve(m, ref, tense or "")
+        if res is None:
+            continue
+        first, last, fine, relative, role = res
+        m_start = m.start()
+        pm = _PREFIX.search(text, max(start, m_start - _PREFIX_WINDOW), m_start)
+        if pm is not None:
+            m_start = pm.start()
+            if pm.group("cmp"):
+                role = "comparison"
+            else:
+                prep = " ".join(pm.group("prep").lower().split())
+                if role in ("point", "range") and prep in _DEADLINE_PREPS:
+                    role = "deadline"
+                elif role == "point" and prep in _SINCE_PREPS:
+                    role = "since"
+                    if ref is not None and first is not None and first < _last_reported(ref):
+                        last = _last_reported(ref)
+        out.append(Mention(m_start, m.end(), text[m_start : m.end()], first, last, role, fine, relative))
+    return out
+
+
+def _resolve(
+    m: re.Match[str], ref: Date | None, tense: str
+) -> tuple[int | None, int | None, str | None, bool, str] | None:
+    """(first, last, fine, relative, role) for a core match, or None to ignore it."""
+    g = m.group
+    kind = m.lastgroup
+    ry = ref.year if ref else None
+    y: int | None
+    y2: int | None
+    if kind == "fy":
+        y1 = int(g("fy1"))
+        if g("fy2"):
+            y2 = _full_year(y1, g("fy2"))
+            return (y1, y2, None, False, "point") if y2 == y1 + 1 else (y1, y2, None, False, "range")
+        return y1, y1, None, False, "point"
+    if kind == "iso":
+        y = int(g("isoy"))
+        return y, y, f"{y}-{g('isom')}", False, "point"
+    if kind == "numdate":
+        y = int(g("ndy"))
+        return y, y, None, False, "point"
+    if kind == "between":
+        y1, y2 = int(g("b1")), int(g("b2"))
+        return (y1, y2, None, False, "range") if y1 < y2 else None
+    if kind == "season":
+        y1 = int(g("sy1"))
+        y2 = _full_year(y1, g("sy2"))
+        return (y1, y2, None, False, "point") if y2 == y1 + 1 else None
+    if kind == "range":
+        y1 = int(g("r1"))
+        y2 = _full_year(y1, g("r2"))
+        if not y1 < y2 <= y1 + 50:
+            return None
+        return y1, y2, None, False, "range"
+    if kind in ("quarter", "quarter2"):
+        qn = int(g("qn") or g("qn2")) if (g("qn") or g("qn2")) else _ORD[g("qord").lower()]
+        y = _year_or_rel(g("qy") or g("qy2"), g("qrel"), ref)
+        if y is None and not (g("qy") or g("qy2") or g("qrel")):
+            y = _place_month(qn * 3 - 2, ref, tense)
+        return y, y, (f"{y}-Q{qn}" if y else None), not (g("qy") or g("qy2")), "point"
+    if kind == "half":
+        hn = int(g("hn")) if g("hn") else (1 if g("hord").lower() == "first" else 2)
+        y = _year_or_rel(g("hy"), g("hrel"), ref)
+        if y is None and not (g("hy") or g("hrel")):
+            y = _place_month(hn * 6 - 5, ref, tense)
+        return y, y, (f"{y}-H{hn}" if y else None), not g("hy"), "point"
+    if kind == "months9":
+        y = _year_or_rel(g("my9"), g("mrel9"), ref)
+        n = _num(g("mcount"))
+        return y, y, (f"{y}-01/{y}-{n:02d}" if y else None), not g("my9"), "point"
+    if kind == "month":
+        return _resolve_month(m, ref, tense)
+    if kind == "relyear":
+        rel = g("rel").lower()
+        if rel == "same":
+            return None  # "the same year" refers back to a year named before; no anchor
+        off = {"this": 0, "current": 0, "last": -1, "past": -1, "previous": -1,
+               "next": 1, "coming": 1, "following": 1}[rel]
+        if rel == "past" and ref is not None:
+            y = _last_reported(ref)
+            return y, y, None, True, "point"
+        y2 = None if ry is None else ry + off
+        return y2, y2, None, True, "point"
+    if kind == "yearago":
+        y2 = None if ry is None else ry - 1
+        return y2, y2, None, True, "comparison"
+    if kind == "endyear":
+        return ry, ry, None, True, "deadline"
+    if kind == "nyears":
+        n = _num(g("n"))
+        direction = g("ndir").lower()
+        if ref is None:
+            return None, None, None, True, "range"
+        if direction in ("next", "coming", "following"):
+            a = _first_ahead(ref)
+            return a, a + n - 1, None, True, "range"
+        b = _last_reported(ref)
+        return b - n + 1, b, None, True, "range"
+    if kind == "decade":
+        if ref is None:
+            return None, None, None, True, "range"
+        if g("ddir").lower() in ("next", "coming"):
+            a = _first_ahead(ref)
+            return a, a + 9, None, True, "range"
+        b = _last_reported(ref)
+        return b - 9, b, None, True, "range"
+    if kind == "withinyears":
+        y2 = None if ry is None else ry + _num(g("wn"))
+        return y2, y2, None, True, "deadline"
+    if kind == "yearsago":
+        y2 = None if ry is None else ry - _num(g("an"))
+        return y2, y2, None, True, "point"
+    if kind == "relmonth":
+        if ref is None:
+            return None, None, None, True, "point"
+        off = {"this": 0, "last": -1, "past": -1, "next": 1}[g("mrel").lower()]
+        month = ref.month + off
+        y = ref.year + (month - 1) // 12
+        month = (month - 1) % 12 + 1
+        return y, y, f"{y}-{month:02d}", True, "point"
+    if kind == "year":
+        y = int(g("y"))
+        return y, y, None, False, "point"
+    return None
+
+
+def _year_or_rel(year: str | None, rel: str | None, ref: Date | None) -> int | None:
+    if year:
+        return int(year)
+    if rel and ref is not None:
+        r = " ".join(rel.lower().split())
+        return ref.year + {"last": -1, "next": 1}.get(r, 0)
+    return None
+
+
+def _resolve_month(
+    m: re.Match[str], ref: Date | None, tense: str
+) -> tuple[int | None, int | None, str | None, bool, str] | None:
+    g = m.group
+    mon_text = g("mon")
+    if mon_text[0].islower():
+        return None  # "may" the modal, "march" the verb: month names are capitalised
+    has_day = bool(g("d1") or g("d2"))
+    has_year = bool(g("my"))
+    if mon_text.rstrip(".").lower() in ("may", "march", "mar") and not (has_day or has_year):
+        # "May" and "March" start sentences as words too; accept them after a preposition.
+        before = m.string[max(0, m.start() - 12) : m.start()].lower()
+        if not _MONTH_PREP.search(before):
+            return None
+    if (g("d1") or g("d2")) and not has_year and int(g("d1") or g("d2")) > 31:
+        return None
+    month = _MONTHS[mon_text.rstrip(".").lower()]
+    year = int(g("my")) if has_year else _place_month(month, ref, tense)
+    if g("mon2"):
+        month2 = _MONTHS[g("mon2").rstrip(".").lower()]
+        fine = f"{year}-{month:02d}/{year}-{month2:02d}" if year else None
+    else:
+        fine = f"{year}-{month:02d}" if year else None
+    return year, year, fine, not has_year, "point"
