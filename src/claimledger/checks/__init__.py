@@ -1,0 +1,37 @@
+"""Stage ``check``: findings over the linked ledger.
+
+One checker per module behind the ``Checker`` protocol (``base.py``): contradiction,
+arithmetic, feasibility and promise.  A new checker is one file with a class that has a
+versioned ``name`` and ``run(ctx) -> list[Finding]``, added to ``run.CHECKERS``.
+
+Public API: ``run_checks(engine)`` re-links, runs every checker, stores and returns the
+findings; ``load_findings(engine)`` returns stored findings in the JSON shape of
+``claimledger check --format json``; ``run_context``/``context_from_records`` run the
+checkers with no database.
+"""
+
+from __future__ import annotations
+
+from claimledger.checks.base import CheckContext, Checker, finding_id
+from claimledger.checks.run import (
+    CHECKERS,
+    context_from_records,
+    load_context,
+    load_findings,
+    run_checks,
+    run_context,
+    store_findings,
+)
+
+__all__ = [
+    "CHECKERS",
+    "CheckContext",
+    "Checker",
+    "context_from_records",
+    "finding_id",
+    "load_context",
+    "load_findings",
+    "run_checks",
+    "run_context",
+    "store_findings",
+]

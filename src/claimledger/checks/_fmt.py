@@ -1,0 +1,76 @@
+"""Numbers for messages: "$17,333", "25.1 trillion tenge", "9.7%".
+
+Messages are read by journalists, so figures are written the way a newspaper writes them,
+with the currency's symbol or name and a magnitude word for large amounts.
+"""
+
+from __future__ import annotations
+
+import re
+
+from claimledger.link import ClaimRecord
+
+_SYMBOL = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}
+_NAME = {"KZT": "tenge", "RUB": "roubles", "UZS": "soums", "KGS": "som", "TJS": "somoni",
+         "AZN": "manat", "TMT": "manat", "GEL": "lari", "AMD": "drams", "UAH": "hryvnias",
+         "TRY": "lira", "CNY": "yuan", "INR": "rupees", "PKR": "rupees", "NGN": "naira",
+         "KES": "shillings", "ZAR": "rand", "BRL": "reais", "MXN": "pesos", "IDR": "rupiah",
+         "CHF": "francs", "MNT": "tugriks"}
+_MAGS = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+_LEAD = re.compile(r"^(?:[A-Za-z]+\s+){1,3}(?=[$€£¥\d])")
+_QUAL = {"at_least": "over ", "at_most": "under ", "approx": "about "}
+
+
+def _num(x: float, digits: int = 3) -> str:
+    """A plain number: thousands separators, at most ``digits`` significant decimals."""
+    if abs(x) >= 1000 or float(x).is_integer():
+        return f"{x:,.0f}"
+    s = f"{x:,.{digits}g}" if abs(x) >= 1 else f"{x:.{digits}g}"
+    return s
+
+
+def amount(x: float, unit: str | None = None) -> str:
+    """``x`` in ``unit`` the way a newspaper writes it."""
+    sign = "-" if x < 0 else ""
+    a = abs(x)
+    body = _num(a)
+    for scale, word in _MAGS:
+        if a >= scale:
+            v = a / scale
+            body = f"{v:.1f}".rstrip("0").rstrip(".") if v < 100 else f"{v:,.0f}"
+            if v < 10 and abs(v * 100 - round(v * 100)) < 1e-6 and len(f"{v:g}") > 3:
+                body = f"{v:g}"
+            body = f"{body} {word}"
+            break
+    if unit is None:
+        return sign + body
+    if unit in ("%", "pp"):
+        return f"{sign}{_num(a)}{'%' if unit == '%' else ' percentage points'}"
+    if unit in _SYMBOL:
+        return f"{sign}{_SYMBOL[unit]}{body}"
+    if unit in _NAME:
+        return f"{sign}{body} {_NAME[unit]}"
+    return f"{sign}{body} {unit}"
+
+
+def stated(c: ClaimRecord) -> str:
+    """A claim's figure as stated: qualifier word, value or range, unit."""
+    unit = c.unit
+    tail = f" {c.noun}s" if c.noun and not unit else ""
+    if c.value is None and c.low is not None and c.high is not None:
+        if unit == "%":
+            return f"{_num(c.low)}–{_num(c.high)}%"
+        return f"{amount(c.low, unit)}–{amount(c.high, unit)}{tail}"
+    v = c.point
+    if v is None:
+        return c.q_text or "?"
+    word = _QUAL.get(c.qualifier or "", "")
+    lead = _LEAD.match(c.q_text or "")
+    if word and lead:  # keep the speaker's own word: "almost", "more than", "nearly"
+        word = lead.group(0).lower()
+    return f"{word}{amount(v, unit)}{tail}"
+
+
+def pct(frac: float) -> str:
+    """A fraction as a percentage with one decimal: 0.0966 -> "9.7%"."""
+    return f"{frac * 100:.1f}%"

@@ -1,0 +1,231 @@
+"""Checker ``checks.arithmetic.v1``: stated changes, shares and per-capita figures that do
+not add up.
+
+Reads: each sentence with its figures (through the change grammar in ``_changes``), the
+indicator series for bases named by period, and population figures.  Writes findings
+that state the implied value and the gap.
+
+Three checks:
+- change: "grew by a third to X", "rose 15% to X", "X, 15% more than in 2022",
+  "doubled to X".  The base is the figure after "from", else the same indicator's level
+  earlier in the sentence, else the indicator's level in the named period ("than in
+  2022", "the year before") from the ledger, else, for a target or forecast, the
+  indicator's latest actual level when the statement was made;
+- share: "105 (48%) of the 217 schools": the part over the total against the percentage;
+- per capita: a per-capita figure against the total over the population, when the ledger
+  has all three for one country and year.
+
+Levels are taken as stated: a speaker who says "almost $13,000" asserts a level of
+$13,000.  Only the change's own qualifier ("almost doubled") widens what is allowed.
+"""
+
+from __future__ import annotations
+
+from claimledger.checks._changes import Change, find_changes
+from claimledger.checks._fmt import amount, pct, stated
+from claimledger.checks.base import (
+    ACTUAL_KINDS,
+    PLAN_KINDS,
+    CheckContext,
+    make_finding,
+    single_year,
+)
+from claimledger.link import ClaimRecord, dimension
+from claimledger.models import Finding, Severity
+
+NAME = "checks.arithmetic.v1"
+
+#: A stated result may differ from the implied one by 2% before it is reported: enough to
+#: absorb the rounding of levels written to two or three significant figures ("$259
+#: billion"), small enough to catch "by a third" stated as +29%.
+ARITH_TOLERANCE = 0.02
+#: A share may be off by half a percentage point (rounding of "48%") plus 2% of itself.
+SHARE_ABS_TOLERANCE = 0.5
+SHARE_REL_TOLERANCE = 0.02
+#: Per-capita figures use mid-year population and preliminary totals: allow 5%.
+PER_CAPITA_TOLERANCE = 0.05
+#: A gap above this is an error rather than a warning.
+ERROR_GAP = 0.10
+
+
+def _usable(c: ClaimRecord | None) -> bool:
+    return c is not None and c.value is not None and c.value > 0 and c.qualifier != "range"
+
+
+def _dim(c: ClaimRecord) -> str:
+    return dimension(c.unit, c.noun)[0]
+
+
+class ArithmeticChecker:
+    name = NAME
+
+    def run(self, ctx: CheckContext) -> list[Finding]:
+        out: list[Finding] = []
+        seen: set[str] = set()
+        for (_doc, _start), figs in ctx.by_sentence.items():
+            if not any(f.has_quantity for f in figs):
+                continue
+            sentence = figs[0].sentence
+            for ch in find_changes(sentence, figs):
+                f = self._change(ctx, ch)
+                if f is not None and f.id not in seen:
+                    seen.add(f.id)
+                    out.append(f)
+            for f in self._shares(ctx, sentence, figs):
+                if f.id not in seen:
+                    seen.add(f.id)
+                    out.append(f)
+        out.extend(self._per_capita(ctx))
+        return out
+
+    # -- change ------------------------------------------------------------------------
+
+    def _base(self, ctx: CheckContext, ch: Change) -> tuple[ClaimRecord | None, str]:
+        res = ch.result
+        assert res is not None
+        if ch.base is not None:
+            if ch.base_how == "before":
+                kb, kr = ctx.key(ch.base), ctx.key(res)
+                if kb is not None and kr is not None and kb != kr:
+                    return None, ""
+            return ch.base, ch.base_how
+        key = ctx.key(res)
+        if key is None:
+            return None, ""
+        series = [c for c in ctx.by_indicator.get(key, []) if c.kind in ACTUAL_KINDS and _usable(c)
+                  and c.id != res.id]
+        if ch.base_period is not None:
+            cands = [c for c in series if c.period == ch.base_period]
+            how = "period"
+        elif res.kind in PLAN_KINDS and res.published is not None:
+            # The level "now" when the plan was stated: the latest actual for the year of the
+            # statement or the year before, known at that time.
+            y = res.published.year
+            cands = [c for c in series if single_year(c.period) in (y - 1, y)
+                     and (c.published is None or c.published <= res.published)]
+            how = "latest"
+        else:
+            return None, ""
+        if not cands:
+            return None, ""
+        known = [c for c in cands
+                 if c.published is None or res.published is None or c.published <= res.published]
+        pool = known or cands
+        pool.sort(key=lambda c: (single_year(c.period) or 0, c.published.isoformat() if c.published else ""))
+        return pool[-1], how
+
+    def _change(self, ctx: CheckContext, ch: Change) -> Finding | None:
+        res = ch.result
+        if res is None or not _usable(res) or res.unit in ("%", "pp"):
+            return None  # a percentage result of a relative change is ambiguous (points or %)
+        base, how = self._base(ctx, ch)
+        if base is None or not _usable(base) or _dim(base) != _dim(res) or base.id == res.id:
+            return None
+        b, r = base.value or 0.0, res.value or 0.0
+        lo, hi = b * ch.lo, b * ch.hi
+        implied = b * ch.factor
+        if lo * (1 - ARITH_TOLERANCE) <= r <= hi * (1 + ARITH_TOLERANCE):
+            return None
+        g = (r - implied) / implied
+        unit = res.unit
+        where = ctx.where(res)
+        label = ctx.label(res)
+        if how in ("period", "latest"):
+            src = f" in {base.period}" + ("" if base.doc == res.doc else f" ({ctx.where(base)})")
+        else:
+            src = ""
+        msg = (f"{where}: {label} \u201c{ch.phrase}\u201d to {stated(res)} from {stated(base)}{src}, "
+               f"but {ch.noun} from {amount(b, unit)} gives about "
+               f"{amount(implied, unit)}, not {amount(r, unit)} ({pct(abs(g))} "
+               f"{'lower' if g < 0 else 'higher'}).")
+        roles: list[tuple[ClaimRecord, str]] = [(res, "result"), (base, "base")]
+        if ch.percent is not None:
+            roles.append((ch.percent, "change"))
+        details = {"rule": "change", "phrase": ch.phrase, "factor": ch.factor,
+                   "factor_range": [ch.lo, ch.hi], "base": b, "base_source": how or "sentence",
+                   "implied": implied, "stated": r, "relative_gap": round(g, 6)}
+        # A base taken from the ledger (not named in the text) may not be the one the
+        # speaker meant, so such a finding is never more than a warning.
+        sev: Severity = "error" if abs(g) > ERROR_GAP and how in ("from", "before", "after") else "warning"
+        return make_finding("arithmetic", NAME, sev, msg, roles, details)
+
+    # -- share -------------------------------------------------------------------------
+
+    def _shares(self, ctx: CheckContext, sentence: str, figs: list[ClaimRecord]) -> list[Finding]:
+        """ "A (P%) of the B ..." / "A, or P% of B": A/B against P."""
+        import re
+
+        out: list[Finding] = []
+        nums = sorted((f for f in figs if _usable(f)), key=lambda f: f.q_rel[0])
+        for p in nums:
+            if p.unit != "%":
+                continue
+            ps = p.q_rel[0]
+            before = [f for f in nums if f.unit != "%" and f.q_rel[1] <= ps]
+            if not before:
+                continue
+            part = before[-1]
+            between = sentence[part.q_rel[1]:ps]
+            if not re.fullmatch(r"\s*(?:[a-z]+\s+){0,2}?(?:\(|,\s*or\s+|or\s+)\s*", between, re.I):
+                continue
+            totals = [f for f in nums if f is not part and f.unit != "%" and _dim(f) == _dim(part)
+                      and re.search(r"\b(?:of|out of)\s+(?:the\s+|a\s+total\s+of\s+|total\s+)?$",
+                                    sentence[max(0, f.q_rel[0] - 25):f.q_rel[0]], re.I)]
+            if len(totals) != 1:
+                continue
+            total = totals[0]
+            if (total.value or 0) <= 0:
+                continue
+            implied = (part.value or 0) / (total.value or 1) * 100
+            share = p.value or 0.0
+            if abs(implied - share) <= SHARE_ABS_TOLERANCE + SHARE_REL_TOLERANCE * share:
+                continue
+            msg = (f"{ctx.where(p)} gives {stated(part)} as {share:g}% of {stated(total)}, but "
+                   f"{amount(part.value or 0)} out of {amount(total.value or 0)} is {implied:.1f}%, "
+                   f"{abs(implied - share):.1f} percentage points {'more' if implied > share else 'less'}.")
+            details = {"rule": "share", "part": part.value, "total": total.value, "stated_share": share,
+                       "implied_share": round(implied, 4), "gap_points": round(implied - share, 4)}
+            out.append(make_finding("arithmetic", NAME, "warning", msg,
+                                    [(p, "share"), (part, "part"), (total, "total")], details))
+        return out
+
+    # -- per capita --------------------------------------------------------------------
+
+    def _per_capita(self, ctx: CheckContext) -> list[Finding]:
+        out: list[Finding] = []
+        for key, recs in ctx.by_indicator.items():
+            region, tokens, dim = [*key.split("|"), "", "", ""][:3]
+            words = tokens.split()
+            if "per_capita" not in words or "#" in dim:
+                continue
+            total_key = f"{region}|{' '.join(w for w in words if w != 'per_capita')}|{dim}"
+            totals = ctx.by_indicator.get(total_key, [])
+            pops = [c for k, cs in ctx.by_indicator.items()
+                    if k.startswith(f"{region}|population|count") for c in cs]
+            for pc in recs:
+                y = single_year(pc.period)
+                if y is None or pc.kind not in ACTUAL_KINDS or not _usable(pc):
+                    continue
+                tot = _latest([c for c in totals if single_year(c.period) == y and c.kind in ACTUAL_KINDS])
+                pop = _latest([c for c in pops if single_year(c.period) == y and c.kind in ACTUAL_KINDS])
+                if tot is None or pop is None:
+                    continue
+                implied = (tot.value or 0) / (pop.value or 1)
+                g = ((pc.value or 0) - implied) / implied
+                if abs(g) <= PER_CAPITA_TOLERANCE:
+                    continue
+                msg = (f"{ctx.where(pc)} gives {ctx.label(pc)} in {y} as {stated(pc)}, but {stated(tot)} "
+                       f"over a population of {amount(pop.value or 0)} is about {amount(implied, pc.unit)} "
+                       f"per person ({pct(abs(g))} {'lower' if g > 0 else 'higher'} than stated).")
+                details = {"rule": "per_capita", "total": tot.value, "population": pop.value,
+                           "implied": implied, "stated": pc.value, "relative_gap": round(g, 6)}
+                out.append(make_finding("arithmetic", NAME, "warning", msg,
+                                        [(pc, "per_capita"), (tot, "total"), (pop, "population")], details))
+        return out
+
+
+def _latest(cs: list[ClaimRecord]) -> ClaimRecord | None:
+    cs = [c for c in cs if _usable(c)]
+    if not cs:
+        return None
+    return max(cs, key=lambda c: (c.published.isoformat() if c.published else "", c.seq))

@@ -1,0 +1,174 @@
+"""The checker interface and the context every checker reads.
+
+A checker is one module with one object that has a versioned ``name``
+(``checks.contradiction.v1``) and ``run(ctx) -> list[Finding]``.  It reads only the
+``CheckContext`` (claims with their documents and indicator memberships, a reference date
+and reviewers' promise statuses) and never touches the database, so every checker is a
+pure function that tests can drive with hand-made claims.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date as Date
+from typing import Any, Protocol
+
+from claimledger.link import ClaimRecord, DocInfo, Membership
+from claimledger.models import Finding, FindingType, Severity
+
+#: Kinds that report what is or was (the "actual" family) and kinds that look ahead.
+ACTUAL_KINDS = frozenset({"achievement", "status"})
+PLAN_KINDS = frozenset({"target", "forecast"})
+
+
+class Checker(Protocol):
+    """One check: ``name`` is versioned; ``run`` returns findings, never writes anything."""
+
+    name: str
+
+    def run(self, ctx: CheckContext) -> list[Finding]: ...
+
+
+@dataclass(slots=True)
+class CheckContext:
+    """Everything a checker may read.
+
+    ``members`` maps a claim id to its indicator membership (figures only); ``now`` is the
+    reference date for deadlines (explicit so results are reproducible);
+    ``promise_overrides`` maps a target claim id to a reviewer's ``{"status", "note",
+    "reviewer"}``.
+    """
+
+    claims: list[ClaimRecord]
+    docs: dict[str, DocInfo]
+    members: dict[str, Membership]
+    now: Date
+    promise_overrides: dict[str, dict[str, Any]] = field(default_factory=dict)
+    by_id: dict[str, ClaimRecord] = field(init=False)
+    by_indicator: dict[str, list[ClaimRecord]] = field(init=False)
+    by_sentence: dict[tuple[str, int], list[ClaimRecord]] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.by_id = {c.id: c for c in self.claims}
+        by_ind: dict[str, list[ClaimRecord]] = defaultdict(list)
+        by_sent: dict[tuple[str, int], list[ClaimRecord]] = defaultdict(list)
+        for c in self.claims:
+            m = self.members.get(c.id)
+            if m is not None:
+                by_ind[m.key].append(c)
+            by_sent[(c.doc, c.sent_start)].append(c)
+        self.by_indicator = dict(by_ind)
+        self.by_sentence = dict(by_sent)
+
+    def key(self, c: ClaimRecord) -> str | None:
+        m = self.members.get(c.id)
+        return m.key if m else None
+
+    def label(self, c: ClaimRecord) -> str:
+        """The indicator's plain name for a message ("budget spending"), or the subject."""
+        m = self.members.get(c.id)
+        if m is None:
+            return c.subject or "the figure"
+        return m.name.split(" [", 1)[0]
+
+    def dimension(self, c: ClaimRecord) -> str | None:
+        m = self.members.get(c.id)
+        return m.dimension if m else None
+
+    def doc(self, c: ClaimRecord) -> DocInfo:
+        return self.docs.get(c.doc) or DocInfo(key=c.doc, published=c.published)
+
+    def where(self, c: ClaimRecord) -> str:
+        return self.doc(c).where()
+
+    def sentence_claims(self, c: ClaimRecord) -> list[ClaimRecord]:
+        return self.by_sentence.get((c.doc, c.sent_start), [c])
+
+
+def finding_id(ftype: str, checker: str, claim_ids: Iterable[str]) -> str:
+    """Stable id: the same check over the same claims always gives the same id.
+
+    The checker's version suffix is left out, so a new version of a checker updates its
+    findings in place instead of orphaning reviewers' links to them.
+    """
+    base = checker.rsplit(".v", 1)[0]
+    h = hashlib.blake2b("\x00".join([ftype, base, *sorted(set(claim_ids))]).encode(), digest_size=8)
+    return f"{ftype[:3]}-{h.hexdigest()}"
+
+
+def make_finding(ftype: FindingType, checker: str, severity: Severity, message: str,
+                 roles: Sequence[tuple[ClaimRecord, str]], details: dict[str, Any],
+                 id_claims: Sequence[str] | None = None) -> Finding:
+    """A ``Finding`` with its claims in order and their roles in ``details["roles"]``."""
+    ids: list[str] = []
+    role_map: dict[str, str] = {}
+    for c, role in roles:
+        if c.id not in role_map:
+            ids.append(c.id)
+            role_map[c.id] = role
+    details = {**details, "roles": role_map}
+    fid = finding_id(ftype, checker, id_claims if id_claims is not None else ids)
+    return Finding(id=fid, type=ftype, severity=severity, message=message, claim_ids=ids,
+                   details=details, checker=checker)
+
+
+# --- periods ---------------------------------------------------------------------------
+
+def period_years(period: str | None) -> tuple[int, int] | None:
+    """First and last calendar year a period covers: "2024" -> (2024, 2024),
+    "2026/2028" -> (2026, 2028), "2024-09" -> (2024, 2024)."""
+    if not period:
+        return None
+    parts = period.split("/")
+    try:
+        first = int(parts[0][:4])
+        last = int(parts[-1][:4])
+    except ValueError:
+        return None
+    return (first, last) if first <= last else None
+
+
+def single_year(period: str | None) -> int | None:
+    """The year of a period that lies within one calendar year, else ``None``."""
+    ys = period_years(period)
+    return ys[0] if ys and ys[0] == ys[1] else None
+
+
+def period_end(period: str | None) -> Date | None:
+    """The last day a period covers ("2024-09" -> 2024-09-30; "2024-Q2" -> 2024-06-30)."""
+    if not period:
+        return None
+    last = period.split("/")[-1]
+    try:
+        year = int(last[:4])
+    except ValueError:
+        return None
+    rest = last[5:]
+    month = 12
+    if rest.upper().startswith("Q") and rest[1:2].isdigit():
+        month = 3 * int(rest[1])
+    elif rest.upper().startswith("H") and rest[1:2].isdigit():
+        month = 6 * int(rest[1])
+    elif rest[:2].isdigit():
+        month = int(rest[:2])
+        if len(rest) >= 5 and rest[3:5].isdigit():
+            try:
+                return Date(year, month, int(rest[3:5]))
+            except ValueError:
+                return None
+    if not 1 <= month <= 12:
+        return None
+    nxt = Date(year + (month == 12), month % 12 + 1, 1)
+    return Date.fromordinal(nxt.toordinal() - 1)
+
+
+def fmt_period(period: str | None) -> str:
+    if not period:
+        return "an unstated period"
+    ys = period_years(period)
+    if ys and "/" in period:
+        return f"{ys[0]}–{ys[1]}"
+    return period

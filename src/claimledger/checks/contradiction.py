@@ -1,0 +1,174 @@
+"""Checker ``checks.contradiction.v1``: two levels for one indicator and period that
+cannot both be true.
+
+Reads: claims with figures, grouped by indicator and period.  Writes: one finding per
+conflicting pair.
+
+How a figure is read.  Each figure is turned into the interval of values it asserts:
+an exact figure is itself; "about X" is X give or take ``APPROX_SPAN``; a range is its
+ends.  A bound ("over 25.1 trillion") is read as a *stated level*, not as an open
+half-line: officials say "over X" for a figure just above X, so "over X" covers
+``[X, X*(1+BOUND_SPAN)]``.  Read literally, "over 25.1 trillion" and "over 18.4
+trillion" are compatible; read as levels they are two different amounts for one budget
+line, which is what they are.
+
+When two figures conflict.  Their intervals must be apart by more than a tolerance and:
+- they come from different sentences (a sentence that lists two values of one indicator
+  for one period is a comparison, "rose from 10 to 12", or a misread list);
+- in one document, their kinds are compatible: actuals with actuals, targets with
+  targets, forecasts with forecasts ("status" is neutral within a document).  A target
+  next to an achievement is an outcome, which the promise checker handles;
+- across documents, both report an actual value for a period that had ended when each
+  document was published.  Forecasts and plans are revised, and that is not a
+  contradiction;
+- the larger is less than ``MAX_RATIO`` times the smaller: two statements of one figure
+  differ by a slip, a revision or an inconsistency, while a factor of several means the
+  two figures are a part and a whole that the subjects did not tell apart.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from itertools import combinations
+
+from claimledger.checks._fmt import amount, pct, stated
+from claimledger.checks.base import ACTUAL_KINDS, CheckContext, fmt_period, make_finding, period_end
+from claimledger.link import ClaimRecord
+from claimledger.models import Finding, Severity
+
+NAME = "checks.contradiction.v1"
+
+#: "about X" is read as X plus or minus 5%: wider would let "about 18 million" absorb a
+#: genuinely different "19.5 million"; narrower would flag ordinary rounding.
+APPROX_SPAN = 0.05
+#: "almost X"/"nearly X" is read as up to 5% below X (same reasoning, one-sided).
+NEARLY_CUES = ("almost", "nearly", "just under", "close to", "up to")
+#: "over X" is read as X up to 25% above it: a speaker rounding down to a round figure
+#: rarely gives away more than a quarter of the amount.
+BOUND_SPAN = 0.25
+#: Two statements of one figure in one document should agree to rounding: 0.5%.
+SAME_DOC_TOLERANCE = 0.005
+#: Across documents, preliminary figures are revised; revisions above 3% are rare enough
+#: for a journalist to want to know, smaller ones are routine.
+CROSS_DOC_TOLERANCE = 0.03
+#: Above this ratio the two figures are most likely different things (a part and a whole).
+MAX_RATIO = 2.0
+
+
+def interval(c: ClaimRecord) -> tuple[float, float] | None:
+    """The values a figure asserts (see module doc)."""
+    q = c.qualifier or "exact"
+    if c.value is None:
+        if c.low is not None and c.high is not None:
+            return (min(c.low, c.high), max(c.low, c.high))
+        return None
+    v = c.value
+    if v <= 0:
+        return None
+    if q == "at_least":
+        return (v, v * (1 + BOUND_SPAN))
+    if q == "at_most":
+        return (v * (1 - BOUND_SPAN), v)
+    if q == "approx":
+        text = (c.q_text or "").lower()
+        if any(text.startswith(cue) for cue in NEARLY_CUES) or _cue_before(c, NEARLY_CUES):
+            return (v * (1 - APPROX_SPAN), v)
+        return (v * (1 - APPROX_SPAN), v * (1 + APPROX_SPAN))
+    return (v, v)
+
+
+def _cue_before(c: ClaimRecord, cues: tuple[str, ...]) -> bool:
+    start, _ = c.q_rel
+    before = c.sentence[max(0, start - 14):start].lower()
+    return any(before.rstrip().endswith(cue) for cue in cues)
+
+
+def gap(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Relative distance between two intervals (0 when they overlap)."""
+    lo, hi = (a, b) if a[1] <= b[0] else (b, a)
+    if lo[1] >= hi[0]:
+        return 0.0
+    return (hi[0] - lo[1]) / hi[0]
+
+
+def _family(kind: str) -> str:
+    return "actual" if kind in ACTUAL_KINDS else kind
+
+
+def comparable(a: ClaimRecord, b: ClaimRecord) -> bool:
+    """Whether two same-indicator, same-period figures claim the same thing (module doc)."""
+    if a.doc == b.doc and a.sent_start == b.sent_start:
+        return False
+    if a.doc == b.doc:
+        return _family(a.kind) == _family(b.kind) or "status" in (a.kind, b.kind)
+    if a.kind not in ACTUAL_KINDS or b.kind not in ACTUAL_KINDS:
+        return False
+    end = period_end(a.period)
+    return bool(end and a.published and b.published and end < a.published and end < b.published)
+
+
+def _order(c: ClaimRecord) -> tuple[str, int]:
+    return (c.published.isoformat() if c.published else "", c.seq)
+
+
+class ContradictionChecker:
+    name = NAME
+
+    def run(self, ctx: CheckContext) -> list[Finding]:
+        out: list[Finding] = []
+        for recs in ctx.by_indicator.values():
+            groups: dict[str, list[ClaimRecord]] = defaultdict(list)
+            for c in recs:
+                if c.period and c.has_quantity:
+                    groups[c.period].append(c)
+            for group in groups.values():
+                seen: set[tuple[str, str, float, float]] = set()
+                for a, b in combinations(group, 2):
+                    f = self._pair(ctx, a, b, seen)
+                    if f is not None:
+                        out.append(f)
+        return out
+
+    def _pair(self, ctx: CheckContext, a: ClaimRecord, b: ClaimRecord,
+              seen: set[tuple[str, str, float, float]]) -> Finding | None:
+        if not comparable(a, b):
+            return None
+        ia, ib = interval(a), interval(b)
+        if ia is None or ib is None:
+            return None
+        g = gap(ia, ib)
+        same_doc = a.doc == b.doc
+        if g <= (SAME_DOC_TOLERANCE if same_doc else CROSS_DOC_TOLERANCE):
+            return None
+        pa, pb = a.point or 0.0, b.point or 0.0
+        if min(pa, pb) <= 0 or max(pa, pb) / min(pa, pb) > MAX_RATIO:
+            return None
+        sig = (a.doc, b.doc, pa, pb)
+        if sig in seen:  # the same two values repeated: one finding is enough
+            return None
+        seen.add(sig)
+        hi, lo = (a, b) if pa >= pb else (b, a)
+        diff = (max(pa, pb) - min(pa, pb)) / max(pa, pb)
+        label = ctx.label(a)
+        period = fmt_period(a.period)
+        severity: Severity
+        if same_doc:
+            msg = (f"{ctx.where(a)} gives two different figures for {label} in {period}, "
+                   f"{stated(a)} and {stated(b)}; {amount(lo.point or 0, lo.unit)} is {pct(diff)} below "
+                   f"{amount(hi.point or 0, hi.unit)}, "
+                   f"so both cannot be right.")
+            severity = "error"
+        else:
+            first, second = (a, b) if _order(a) <= _order(b) else (b, a)
+            msg = (f"{ctx.where(first)} puts {label} in {period} at {stated(first)}, but "
+                   f"{ctx.where(second)} puts it at {stated(second)}; the two figures are "
+                   f"{pct(diff)} apart, more than a routine revision.")
+            severity = "warning"
+        details = {
+            "indicator": ctx.key(a), "period": a.period, "values": [pa, pb],
+            "intervals": [list(interval(a) or ()), list(interval(b) or ())],
+            "relative_gap": round(diff, 6), "same_document": same_doc,
+            "rule": "same document" if same_doc else "actuals across documents",
+        }
+        return make_finding("contradiction", NAME, severity, msg, [(a, "statement"), (b, "statement")],
+                            details)

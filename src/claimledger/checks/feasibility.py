@@ -1,0 +1,153 @@
+"""Checker ``checks.feasibility.v1``: the growth a target needs, against the growth on
+record.
+
+Reads: targets with a figure and a deadline; the same indicator's latest actual level
+before the deadline; growth figures of that indicator (its "... growth" percentage
+series, forecasts first) and past growth (changes stated next to its levels, or the
+compound rate between its actual levels).  Writes one finding per target with a base:
+``details["required_annual_growth"]`` is a fraction.
+
+The required compound annual rate is ``(target / actual) ** (1 / years) - 1``.  A target
+that needs more than the best growth on record (plus ``MARGIN``) is a warning; one
+within it, or one with nothing to compare against, is information.
+"""
+
+from __future__ import annotations
+
+from claimledger.checks._changes import find_changes
+from claimledger.checks._fmt import pct, stated
+from claimledger.checks.base import (
+    ACTUAL_KINDS,
+    CheckContext,
+    fmt_period,
+    make_finding,
+    period_years,
+    single_year,
+)
+from claimledger.link import ClaimRecord
+from claimledger.link._units import is_level
+from claimledger.models import Finding, Severity
+
+NAME = "checks.feasibility.v1"
+
+#: Required growth may exceed the best comparable rate by half a percentage point before
+#: it is called out: forecasts and past rates are themselves rounded to whole or half points.
+MARGIN = 0.005
+#: A base older than this many years before the deadline says little about feasibility.
+MAX_YEARS = 30
+
+
+def _growth_key(key: str) -> str | None:
+    """The indicator that holds growth rates of ``key``'s indicator ("gdp" -> "gdp growth")."""
+    parts = key.split("|")
+    if len(parts) != 3:
+        return None
+    region, tokens, _dim = parts
+    words = sorted({*tokens.split(), "growth"})
+    return f"{region}|{' '.join(words)}|percent"
+
+
+def _src(ctx: CheckContext, c: ClaimRecord, doc: str) -> str:
+    """" (where)" for a figure from another document; nothing for the same document."""
+    return "" if c.doc == doc else f" ({ctx.where(c)})"
+
+
+class FeasibilityChecker:
+    name = NAME
+
+    def run(self, ctx: CheckContext) -> list[Finding]:
+        out: list[Finding] = []
+        for key, recs in ctx.by_indicator.items():
+            dim = ctx.dimension(recs[0]) or ""
+            if not is_level(dim):
+                continue
+            actuals = [c for c in recs if c.kind in ACTUAL_KINDS and single_year(c.period) is not None
+                       and c.value is not None and c.value > 0]
+            for t in recs:
+                if t.kind != "target" or t.point is None or t.point <= 0:
+                    continue
+                f = self._one(ctx, key, t, actuals)
+                if f is not None:
+                    out.append(f)
+        return out
+
+    def _one(self, ctx: CheckContext, key: str, t: ClaimRecord, actuals: list[ClaimRecord]) -> Finding | None:
+        ys = period_years(t.period)
+        if ys is None:
+            return None
+        deadline = ys[1]
+        before = [a for a in actuals if deadline - MAX_YEARS <= (single_year(a.period) or 0) < deadline
+                  and (a.published is None or a.published <= ctx.now)]
+        if not before:
+            return None
+        base = max(before, key=lambda a: (single_year(a.period) or 0,
+                                          a.published.isoformat() if a.published else ""))
+        y0 = single_year(base.period) or 0
+        years = deadline - y0
+        target_v, base_v = t.point or 0.0, base.value or 0.0
+        required = (target_v / base_v) ** (1 / years) - 1
+        comps = self._comparisons(ctx, key, actuals, y0, deadline, t.doc)
+        roles: list[tuple[ClaimRecord, str]] = [(t, "target"), (base, "base")]
+        src = "" if base.doc == t.doc else f" ({ctx.where(base)})"
+        move = "growth" if required >= 0 else "a fall"
+        head = (f"{ctx.where(t)} sets {ctx.label(t)} at {stated(t)} by {deadline}; from {stated(base)} "
+                f"in {y0}{src} that needs {move} of {pct(abs(required))} a year for {years} "
+                f"year{'s' if years != 1 else ''}")
+        details: dict[str, object] = {
+            "required_annual_growth": round(required, 6), "target": target_v, "base": base_v,
+            "base_year": y0, "deadline_year": deadline, "years": years,
+        }
+        sev: Severity
+        # Forecasts look at the years the target spans; past growth is the fallback.
+        forecasts = [c for c in comps if c[3]]
+        pool = forecasts or comps
+        if pool:
+            best_rate, text, claims, _ = max(pool, key=lambda c: c[0])
+            for c in claims:
+                roles.append((c, "comparison"))
+            details["comparison_growth"] = round(best_rate, 6)
+            details["comparison"] = text
+            if required > best_rate + MARGIN:
+                msg = f"{head}, more than {text}."
+                sev = "warning"
+            else:
+                msg = f"{head}, within {text}."
+                sev = "info"
+        else:
+            msg = f"{head}; the ledger holds no forecast or past growth to compare it with."
+            sev = "info"
+        return make_finding("feasibility", NAME, sev, msg, roles, details, id_claims=[t.id])
+
+    def _comparisons(self, ctx: CheckContext, key: str, actuals: list[ClaimRecord], y0: int,
+                     deadline: int, doc: str) -> list[tuple[float, str, list[ClaimRecord], bool]]:
+        """Growth rates to compare with: (rate as a fraction, words, claims, is it forward-looking)."""
+        out: list[tuple[float, str, list[ClaimRecord], bool]] = []
+        gk = _growth_key(key)
+        for g in ctx.by_indicator.get(gk or "", []):
+            ys = period_years(g.period)
+            if ys is None or ys[1] <= y0 - 1 or ys[0] > deadline:
+                continue
+            hi = g.high if g.value is None and g.high is not None else g.point
+            if hi is None:
+                continue
+            what = "the forecast of" if g.kind == "forecast" else ("the target of" if g.kind == "target"
+                                                                    else "the reported")
+            words = f"{what} {stated(g)} growth for {fmt_period(g.period)}{_src(ctx, g, doc)}"
+            out.append((hi / 100, words, [g],
+                        g.kind in ("forecast", "target") and ys[1] > y0))
+        # Past growth stated next to a level: "$259 billion in 2023, 15% more than in 2022".
+        for a in actuals:
+            for ch in find_changes(a.sentence, ctx.sentence_claims(a)):
+                if ch.result is a and ch.percent is not None and ch.factor > 0:
+                    out.append((ch.factor - 1, f"the past growth of {pct(ch.factor - 1)} in {a.period} "
+                                f"{_src(ctx, a, doc)}".rstrip(), [ch.percent], False))
+        # Past growth between the earliest and latest actual levels.
+        by_year = {single_year(a.period): a for a in sorted(actuals, key=lambda a: a.published or ctx.now)}
+        years = sorted(y for y in by_year if y is not None)
+        if len(years) >= 2 and years[-1] > years[0]:
+            first, last = by_year[years[0]], by_year[years[-1]]
+            n = years[-1] - years[0]
+            rate = ((last.value or 0) / (first.value or 1)) ** (1 / n) - 1
+            out.append((rate, f"the {pct(rate)} a year recorded from {years[0]} to {years[-1]}",
+                        [first, last], False))
+        return out

@@ -1,0 +1,237 @@
+"""Checker ``checks.promise.v1``: every target gets a status, decided from later evidence.
+
+Reads: target claims (with or without a figure); for each, claims published later that
+report the same indicator (numeric evidence), or sentences of later documents that name
+the same thing with a verb of completion or of delay (text evidence); reviewers'
+``promise_overrides``.  Writes one ``promise`` finding per target, whose id depends on the
+target alone, so it keeps its id as evidence arrives.
+
+Statuses: ``kept`` (the outcome meets the target), ``partly_kept`` (deadline passed, at
+least ``PARTLY_SHARE`` of it reached), ``not_kept`` (deadline passed, less, or a later
+statement says it was dropped or postponed), ``in_progress`` (evidence of progress before
+the deadline), ``not_due`` (no evidence, deadline ahead or none stated) and ``due`` (no
+evidence, deadline passed: unverified, never guessed).  A reviewer's status wins.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date as Date
+
+from claimledger.checks._fmt import stated
+from claimledger.checks.base import (
+    ACTUAL_KINDS,
+    CheckContext,
+    fmt_period,
+    make_finding,
+    period_end,
+    period_years,
+)
+from claimledger.link import ClaimRecord
+from claimledger.link._lexicon import FILLER, STOP, UNIT_WORDS, lemma
+from claimledger.models import Finding, Severity
+
+NAME = "checks.promise.v1"
+
+#: An outcome within 2% of the target counts as meeting it ("nearly 27 million tons"
+#: against 27 million is met in any journalist's reading).
+KEPT_TOLERANCE = 0.02
+#: At or above three quarters of the target once the deadline has passed: partly kept.
+PARTLY_SHARE = 0.75
+#: Text evidence needs this share of the target's content words (and at least
+#: ``MIN_SHARED`` of them) when no distinctive name links the two sentences.
+WORD_OVERLAP = 0.6
+MIN_SHARED = 3
+
+_DOWN = re.compile(r"\b(?:reduc\w*|cut\w*|lower\w*|decreas\w*|below|under|bring\s+down|halv\w*|"
+                   r"curb\w*|limit\w*)\b", re.I)
+_DONE = re.compile(r"\b(?:(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:successfully\s+|finally\s+|"
+                   r"officially\s+)?(?:held|hosted|opened|completed|finished|launched|built|commissioned|"
+                   r"adopted|introduced|signed|inaugurated|delivered|achieved|implemented|met|reached|"
+                   r"published|organi[sz]ed|established|created)|held|hosted|took\s+place|opened|completed|"
+                   r"finished|launched|commissioned|inaugurated|came\s+into\s+(?:operation|force)|"
+                   r"began|started|chaired|presided)\b", re.I)
+_STALLED = re.compile(r"\b(?:postponed|delayed|cancell?ed|called\s+off|abandoned|dropped|shelved|"
+                      r"not\s+(?:yet\s+)?(?:been\s+)?(?:held|opened|completed|finished|built|launched|met)|"
+                      r"failed\s+to|fell\s+short|behind\s+schedule)\b", re.I)
+_ONGOING = re.compile(r"\b(?:under\s+construction|under\s+way|underway|in\s+progress|ongoing|continues|"
+                      r"is\s+being|are\s+being|so\s+far|to\s+date|already)\b", re.I)
+_NAME = re.compile(r"(?:[A-Z][\w.&'-]*|\d+(?:st|nd|rd|th))(?:\s+(?:of\s+|the\s+|for\s+|and\s+)?"
+                   r"(?:[A-Z][\w.&'-]*|\d+(?:st|nd|rd|th)))+|\b[A-Z][a-z]*[.][A-Z][\w.]*|\b[A-Z]{2,}[\w-]*")
+_SENT = re.compile(r"[^.!?\n]+(?:[.!?]+(?=\s|$)|$)")
+_COMMON_NAMES = {"The", "This", "In", "By", "On", "At", "President", "Head", "State", "Government",
+                 "Ministry", "Minister", "January", "February", "March", "April", "May", "June", "July",
+                 "August", "September", "October", "November", "December"}
+_CONTENT_DROP = STOP | FILLER | UNIT_WORDS | {"will", "country", "plan", "aim", "goal", "target", "work",
+                                              "also", "several", "year", "end", "host"}
+
+
+def _names(sentence: str) -> list[str]:
+    """Distinctive names in a sentence: multi-word capitalised names, dotted names, acronyms."""
+    out: list[str] = []
+    for m in _NAME.finditer(sentence):
+        words = [w for w in m.group(0).split() if w not in _COMMON_NAMES and w.lower() not in STOP]
+        if len(words) >= 2 or (words and ("." in words[0] or words[0].isupper())):
+            out.append(" ".join(words))
+    return out
+
+
+def _content(sentence: str) -> set[str]:
+    return {lemma(w) for w in re.findall(r"[A-Za-z][a-z-]{2,}", sentence)} - _CONTENT_DROP
+
+
+def _normalise(text: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"\b(\d+)(?:st|nd|rd|th)\b", "", text)).strip().lower()
+
+
+class PromiseChecker:
+    name = NAME
+
+    def run(self, ctx: CheckContext) -> list[Finding]:
+        out: list[Finding] = []
+        for t in ctx.claims:
+            if t.kind == "target":
+                out.append(self._one(ctx, t))
+        return out
+
+    # -- evidence ----------------------------------------------------------------------
+
+    def _numeric(self, ctx: CheckContext, t: ClaimRecord) -> ClaimRecord | None:
+        """The latest later-published actual of the same indicator within the promise window."""
+        key = ctx.key(t)
+        if key is None or t.published is None or t.point is None:
+            return None
+        ys = period_years(t.period)
+        last = ys[1] if ys else None
+        cands = []
+        for c in ctx.by_indicator.get(key, []):
+            cy = period_years(c.period)
+            if (c.kind not in ACTUAL_KINDS or c.point is None or c.published is None
+                    or c.published <= t.published or cy is None):
+                continue
+            if cy[1] < t.published.year - 1 or (last is not None and cy[0] > last):
+                continue
+            cands.append(c)
+        if not cands:
+            return None
+        return max(cands, key=lambda c: ((period_years(c.period) or (0, 0))[1], c.published or Date.min))
+
+    def _text(self, ctx: CheckContext, t: ClaimRecord) -> tuple[str, str, str, int] | None:
+        """(verdict, doc key, sentence, sentence start) from a later document, or None."""
+        if t.published is None:
+            return None
+        names = [_normalise(n) for n in _names(t.sentence)]
+        names = [n for n in names if len(n) >= 4]
+        words = _content(t.sentence)
+        best: tuple[str, str, str, int] | None = None
+        for d in sorted(ctx.docs.values(), key=lambda d: d.published or Date.min):
+            if d.published is None or d.published <= t.published or not d.text:
+                continue
+            for m in _SENT.finditer(d.text):
+                s = m.group(0).strip()
+                if not s:
+                    continue
+                low = _normalise(s)
+                by_name = any(n in low for n in names)
+                shared = words & _content(s)
+                by_words = len(shared) >= MIN_SHARED and len(shared) >= WORD_OVERLAP * max(len(words), 1)
+                if not (by_name or by_words):
+                    continue
+                if _STALLED.search(s):
+                    verdict = "stalled"
+                elif _DONE.search(s) and not _ONGOING.search(s):
+                    verdict = "done"
+                elif _ONGOING.search(s):
+                    verdict = "ongoing"
+                else:
+                    continue
+                start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
+                best = (verdict, d.key, s, start)  # later documents override earlier ones
+        return best
+
+    # -- status ------------------------------------------------------------------------
+
+    def _one(self, ctx: CheckContext, t: ClaimRecord) -> Finding:
+        deadline = period_end(t.period)
+        due = deadline is not None and deadline < ctx.now
+        roles: list[tuple[ClaimRecord, str]] = [(t, "target")]
+        details: dict[str, object] = {"deadline": deadline.isoformat() if deadline else None,
+                                      "made": t.published.isoformat() if t.published else None}
+        what = self._what(ctx, t)
+        when = f" by {fmt_period(t.period)}" if t.period else ""
+        head = f"{ctx.where(t)} promised {what}{when}"
+        ev = self._numeric(ctx, t)
+        status: str
+        if ev is not None:
+            roles.append((ev, "evidence"))
+            status, tail = self._numeric_status(ctx, t, ev, due)
+            details["evidence_value"] = ev.point
+        else:
+            txt = self._text(ctx, t)
+            if txt is not None:
+                verdict, doc, sent, start = txt
+                for c in ctx.claims:
+                    if c.doc == doc and c.sent_start <= start + 1 and start < c.sent_start + len(c.sentence):
+                        roles.append((c, "evidence"))
+                details["evidence"] = [{"doc": doc, "quote": sent, "start": start}]
+                where = ctx.docs[doc].where() if doc in ctx.docs else doc
+                # A later statement that the work was postponed, dropped or failed means it
+                # was not kept; one that says it is still under way means in progress, and
+                # the message says when that is past the deadline.
+                status = {"done": "kept", "stalled": "not_kept", "ongoing": "in_progress"}[verdict]
+                late = " the deadline has passed and" if due and status == "in_progress" else ""
+                tail = {"kept": f"{where} reports it done: \u201c{sent}\u201d",
+                        "not_kept": f"{where} reports it postponed, dropped or missed: \u201c{sent}\u201d",
+                        "in_progress": f"{late} {where} reports it under way: \u201c{sent}\u201d".strip(),
+                        }[status]
+            elif due:
+                status = "due"
+                tail = ("the deadline has passed and no later statement in the ledger reports the outcome "
+                        "(unverified)")
+            else:
+                status = "not_due"
+                tail = ("no deadline is stated and no outcome has been reported yet" if deadline is None
+                        else f"it is not due until {deadline.isoformat()} and no outcome has been reported")
+        details["machine_status"] = status
+        override = ctx.promise_overrides.get(t.id)
+        if override:
+            details["override"] = override
+            status = str(override["status"])
+            tail += f"; a reviewer set the status to {status.replace('_', ' ')}"
+        details["status"] = status
+        sev: Severity = "warning" if status in ("not_kept", "partly_kept") else "info"
+        msg = f"{head}: {status.replace('_', ' ')}, {tail}."
+        return make_finding("promise", NAME, sev, msg, roles, details, id_claims=[t.id])
+
+    def _what(self, ctx: CheckContext, t: ClaimRecord) -> str:
+        if t.has_quantity:
+            label = ctx.label(t) if ctx.key(t) else t.subject
+            return f"{label} of {stated(t)}" if label else stated(t)
+        s = t.sentence.strip()
+        return f"\u201c{s if len(s) <= 160 else s[:157] + '...'}\u201d"
+
+    def _numeric_status(self, ctx: CheckContext, t: ClaimRecord, ev: ClaimRecord,
+                        due: bool) -> tuple[str, str]:
+        target = t.point or 0.0
+        got = ev.point or 0.0
+        down = bool(_DOWN.search(t.sentence[max(0, t.q_rel[0] - 60):t.q_rel[1]]))
+        if t.low is not None and t.high is not None and t.value is None:
+            met = t.low * (1 - KEPT_TOLERANCE) <= got <= t.high * (1 + KEPT_TOLERANCE)
+            share = 1.0 if met else 0.0
+        elif down:
+            met = got <= target * (1 + KEPT_TOLERANCE)
+            share = target / got if got > 0 else 1.0
+        else:
+            met = got >= target * (1 - KEPT_TOLERANCE)
+            share = got / target if target > 0 else 0.0
+        ev_end, t_end = period_end(ev.period), period_end(t.period)
+        # The outcome is final once the deadline has passed or the evidence covers it.
+        final = due or (ev_end is not None and t_end is not None and ev_end >= t_end)
+        src = f"{ctx.where(ev)} reports {stated(ev)} for {fmt_period(ev.period)}"
+        if met:
+            return "kept", src
+        if not final:
+            return "in_progress", f"{src}, {share * 100:.0f}% of the way"
+        if share >= PARTLY_SHARE:
+            return "partly_kept", f"{src}, {share * 100:.0f}% of the target"
+        return "not_kept", f"{src}, only {share * 100:.0f}% of the target"

@@ -1,0 +1,130 @@
+"""Run every checker over the ledger and store the findings.
+
+Reads: documents, effective claims, indicator overrides and promise overrides.
+Writes: ``indicators``/``indicator_claims`` (re-link) and ``findings``/``finding_claims``.
+
+Incremental-safe: findings have stable ids (type, checker and claim ids), each run
+replaces the stored findings of the checkers it ran in one transaction, and a finding
+that is found again keeps its original ``created_at``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from datetime import date as Date
+from typing import Any
+
+from sqlalchemy import Connection, delete, insert, select
+from sqlalchemy.engine import Engine
+
+from claimledger.checks.arithmetic import ArithmeticChecker
+from claimledger.checks.base import CheckContext, Checker
+from claimledger.checks.contradiction import ContradictionChecker
+from claimledger.checks.feasibility import FeasibilityChecker
+from claimledger.checks.promise import PromiseChecker
+from claimledger.ledger.schema import finding_claims, findings, promise_overrides
+from claimledger.link import ClaimRecord, DocInfo, link_records, load_documents, load_records, relink_conn
+from claimledger.models import Finding
+
+#: Every checker, in the order their findings are listed.
+CHECKERS: tuple[Checker, ...] = (ContradictionChecker(), ArithmeticChecker(), FeasibilityChecker(),
+                                 PromiseChecker())
+_TYPE_ORDER = {"contradiction": 0, "arithmetic": 1, "feasibility": 2, "promise": 3}
+_SEV_ORDER = {"error": 0, "warning": 1, "info": 2}
+
+
+def run_context(ctx: CheckContext, checkers: Sequence[Checker] | None = None) -> list[Finding]:
+    """Run checkers over a context (no database): findings in a stable order, ids unique."""
+    out: dict[str, Finding] = {}
+    for checker in checkers or CHECKERS:
+        for f in checker.run(ctx):
+            out.setdefault(f.id, f)
+    return sorted(out.values(), key=lambda f: (_TYPE_ORDER.get(f.type, 9), _SEV_ORDER.get(f.severity, 9),
+                                               f.message))
+
+
+def context_from_records(records: Sequence[ClaimRecord], docs: dict[str, DocInfo], now: Date | None = None,
+                         promise_statuses: dict[str, dict[str, Any]] | None = None) -> CheckContext:
+    """A context from records and documents, linked by the rules (no overrides)."""
+    members = link_records(records, docs)
+    return CheckContext(list(records), docs, members, now or Date.today(), promise_statuses or {})
+
+
+def load_context(conn: Connection, now: Date | None = None, *, relink: bool = True) -> CheckContext:
+    """Re-link (replaying reviewers' overrides) and build the context from the ledger."""
+    docs = load_documents(conn)
+    records = load_records(conn, docs)
+    members = relink_conn(conn, docs, records) if relink else link_records(records, docs)
+    overrides = {r.claim_id: {"status": r.status, "note": r.note, "reviewer": r.reviewer, "at": r.at}
+                 for r in conn.execute(select(promise_overrides))}
+    return CheckContext(records, docs, members, now or Date.today(), overrides)
+
+
+def store_findings(conn: Connection, found: Sequence[Finding], checker_names: Sequence[str]) -> None:
+    """Replace the stored findings of ``checker_names`` with ``found``."""
+    bases = {n.rsplit(".v", 1)[0] for n in checker_names}
+    old = {r.id: (r.created_at, r.checker) for r in conn.execute(select(findings.c.id, findings.c.created_at,
+                                                                        findings.c.checker))}
+    drop = [fid for fid, (_, chk) in old.items() if chk.rsplit(".v", 1)[0] in bases]
+    for i in range(0, len(drop), 500):
+        part = drop[i:i + 500]
+        conn.execute(delete(finding_claims).where(finding_claims.c.finding_id.in_(part)))
+        conn.execute(delete(findings).where(findings.c.id.in_(part)))
+    now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    rows, links = [], []
+    for f in found:
+        rows.append({"id": f.id, "type": f.type, "severity": f.severity, "message": f.message,
+                     "details": json.dumps(f.details, sort_keys=True, default=str), "checker": f.checker,
+                     "created_at": old.get(f.id, (now, ""))[0]})
+        roles = f.details.get("roles", {})
+        for cid in f.claim_ids:
+            links.append({"finding_id": f.id, "claim_id": cid, "role": str(roles.get(cid, "claim"))})
+    if rows:
+        conn.execute(insert(findings), rows)
+    if links:
+        conn.execute(insert(finding_claims), links)
+
+
+def run_checks(engine: Engine, *, now: Date | None = None,
+               checkers: Sequence[Checker] | None = None) -> list[Finding]:
+    """Re-link, run every checker, replace the stored findings and return them."""
+    chosen = list(checkers or CHECKERS)
+    with engine.begin() as conn:
+        ctx = load_context(conn, now)
+        found = run_context(ctx, chosen)
+        store_findings(conn, found, [c.name for c in chosen])
+    return found
+
+
+def load_findings(engine: Engine, *, type: str | None = None) -> list[dict[str, Any]]:
+    """Stored findings in the JSON shape of ``claimledger check --format json``.
+
+    Each: ``{"id", "type", "severity", "message", "claims": [{"id", "doc", "quote",
+    "quantity", "role"}], "details", "checker", "created_at"}``.
+    """
+    with engine.connect() as conn:
+        docs = load_documents(conn)
+        recs = {r.id: r for r in load_records(conn, docs)}
+        q = select(findings)
+        if type:
+            q = q.where(findings.c.type == type)
+        rows = list(conn.execute(q))
+        links: dict[str, list[tuple[str, str]]] = {}
+        for r in conn.execute(select(finding_claims)):
+            links.setdefault(r.finding_id, []).append((r.claim_id, r.role))
+    out: list[dict[str, Any]] = []
+    for r in rows:
+        details = json.loads(r.details)
+        order = list(details.get("roles", {}))
+        linked = sorted(links.get(r.id, []), key=lambda cr: order.index(cr[0]) if cr[0] in order else 99)
+        claims = []
+        for cid, role in linked:
+            c = recs.get(cid)
+            claims.append({"id": cid, "doc": c.doc if c else None, "quote": c.sentence if c else None,
+                           "quantity": c.quantity_dict() if c else None, "role": role})
+        out.append({"id": r.id, "type": r.type, "severity": r.severity, "message": r.message,
+                    "claims": claims, "details": details, "checker": r.checker, "created_at": r.created_at})
+    out.sort(key=lambda f: (_TYPE_ORDER.get(f["type"], 9), _SEV_ORDER.get(f["severity"], 9), f["message"]))
+    return out

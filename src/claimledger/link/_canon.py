@@ -1,0 +1,139 @@
+"""Canonical subjects and indicator keys.
+
+Reads: a claim's subject phrase, unit and counted noun, and its document's country.
+Writes: an ``IndicatorKey`` (the key two claims must share to be linked, a display name
+and the explanation of every step that produced it).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from claimledger.link import _lexicon as lx
+from claimledger.link._places import mentions
+from claimledger.link._units import dimension
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z0-9.&-]*")
+
+#: A subject with more content words than this is too specific to name an indicator
+#: reliably (it is usually a whole clause); such claims stay unlinked rather than being
+#: filed under a key nobody else will ever share.
+MAX_CONTENT_TOKENS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Canon:
+    """A canonical subject: head-word tokens in reading order, and how they were found."""
+
+    tokens: tuple[str, ...]
+    region: str | None
+    steps: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def key(self) -> str:
+        return " ".join(sorted(self.tokens))
+
+    @property
+    def name(self) -> str:
+        return " ".join(lx.DISPLAY.get(t, t) for t in self.tokens)
+
+
+@dataclass(frozen=True, slots=True)
+class IndicatorKey:
+    """Where a claim is filed: ``key`` is unique per indicator."""
+
+    key: str
+    name: str
+    dimension: str
+    explanation: str
+
+
+def _replace_phrases(tokens: list[str], steps: list[str]) -> list[str]:
+    phrases = sorted(lx.PHRASES.items(), key=lambda kv: -len(kv[0]))
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        for src, dst in phrases:
+            if tuple(tokens[i:i + len(src)]) == src:
+                out.extend(dst)
+                steps.append(f"'{' '.join(src)}' means '{' '.join(dst)}'")
+                i += len(src)
+                break
+        else:
+            out.append(tokens[i])
+            i += 1
+    return out
+
+
+def canonical_subject(subject: str) -> Canon:
+    """Reduce a subject phrase to the words that say what is measured.
+
+    >>> canonical_subject("square meters of housing commissioned").tokens
+    ('housing',)
+    >>> canonical_subject("budget deficit").key != canonical_subject("budget spending").key
+    True
+    """
+    steps: list[str] = []
+    places = mentions(subject, ignore_case=True)
+    region = places[0] if places else None
+    text = subject
+    if region:
+        steps.append(f"names the country {region}")
+        from claimledger.link._places import _table
+
+        text = _table(True)[0].sub(" ", text)
+    raw = [w.lower().removesuffix("'s").strip(".-") for w in _WORD.findall(text)]
+    lemmas = [lx.lemma(w) for w in raw if w]
+    tokens = _replace_phrases(lemmas, steps)
+    mapped: list[str] = []
+    for t in tokens:
+        s = lx.SYNONYMS.get(t, t)
+        if s != t:
+            steps.append(f"'{t}' means '{s}'")
+        mapped.append(s)
+    kept: list[str] = []
+    dropped: list[str] = []
+    for i, t in enumerate(mapped):
+        nxt = mapped[i + 1] if i + 1 < len(mapped) else ""
+        scope = t in lx.CENTRAL_SCOPE and (nxt in lx.FINANCE_HEADS or nxt in lx.CENTRAL_SCOPE)
+        noise = (t in lx.STOP or t in lx.FILLER or t in lx.UNIT_WORDS or t in lx.VERBS
+                 or len(t) < 2 or t[0].isdigit())
+        if scope or noise:
+            dropped.append(t)
+        elif t not in kept:
+            kept.append(t)
+    if dropped:
+        steps.append("ignored " + ", ".join(dict.fromkeys(dropped)))
+    if len(kept) == 1 and kept[0] in lx.IMPLIES_BUDGET:
+        kept.insert(0, "budget")
+        steps.append(f"'{kept[1]}' alone is read as the public budget's")
+    return Canon(tuple(kept), region, tuple(steps))
+
+
+def indicator_key(subject: str, unit: str | None, noun: str | None,
+                  doc_region: str | None, region_why: str = "") -> IndicatorKey | None:
+    """The indicator a figure belongs to, or ``None`` when its subject says nothing usable."""
+    canon = canonical_subject(subject)
+    if not canon.tokens or len(canon.tokens) > MAX_CONTENT_TOKENS:
+        return None
+    dim, _ = dimension(unit, noun)
+    region = canon.region or doc_region
+    where = (f"subject names {canon.region}" if canon.region
+             else (f"document is about {doc_region} ({region_why})" if doc_region else "no country known"))
+    steps = "; ".join(canon.steps) if canon.steps else "no rewriting needed"
+    what = f"unit {unit}" if unit else (f"counted noun '{noun}'" if noun else "no unit")
+    explanation = (f"subject '{subject}' reads as '{canon.name}' ({steps}); "
+                   f"dimension {dim} from {what}; region: {where}.")
+    key = f"{region or '-'}|{canon.key}|{dim}"
+    name = f"{canon.name} [{_dim_label(dim)}]" + (f" — {region}" if region else "")
+    return IndicatorKey(key=key, name=name, dimension=dim, explanation=explanation)
+
+
+def _dim_label(dim: str) -> str:
+    if dim.startswith("currency:"):
+        return dim.split(":", 1)[1]
+    if dim.startswith("count:"):
+        return "number of " + dim.split(":", 1)[1] + "s"
+    return {"percent": "%", "percent_points": "pp", "area": "area", "length": "length", "mass": "mass",
+            "power": "power", "energy": "energy", "volume": "volume", "count": "number"}.get(dim, dim)

@@ -1,0 +1,122 @@
+"""Unit dimensions: which figures can be compared, and on what scale.
+
+Two figures belong to one indicator only when their units measure the same kind of thing.
+A small table covers the units statements use; pint (imported lazily, it is slow to load)
+resolves anything else.  ``scale`` converts a value to the dimension's base unit so that
+"600 MW" and "0.6 GW" compare equal.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+#: unit symbol (lower case) -> (dimension, factor to the base unit of that dimension)
+_TABLE: dict[str, tuple[str, float]] = {
+    "%": ("percent", 1.0),
+    "percent": ("percent", 1.0),
+    "pp": ("percent_points", 1.0),
+    "m2": ("area", 1.0),
+    "m²": ("area", 1.0),
+    "sq m": ("area", 1.0),
+    "sqm": ("area", 1.0),
+    "km2": ("area", 1e6),
+    "km²": ("area", 1e6),
+    "ha": ("area", 1e4),
+    "hectare": ("area", 1e4),
+    "acre": ("area", 4046.8564224),
+    "m": ("length", 1.0),
+    "km": ("length", 1e3),
+    "mi": ("length", 1609.344),
+    "mile": ("length", 1609.344),
+    "kg": ("mass", 1.0),
+    "t": ("mass", 1e3),
+    "ton": ("mass", 1e3),
+    "tonne": ("mass", 1e3),
+    "kt": ("mass", 1e6),
+    "mt": ("mass", 1e9),
+    "w": ("power", 1.0),
+    "kw": ("power", 1e3),
+    "mw": ("power", 1e6),
+    "gw": ("power", 1e9),
+    "wh": ("energy", 1.0),
+    "kwh": ("energy", 1e3),
+    "mwh": ("energy", 1e6),
+    "gwh": ("energy", 1e9),
+    "twh": ("energy", 1e12),
+    "m3": ("volume", 1.0),
+    "m³": ("volume", 1.0),
+    "l": ("volume", 1e-3),
+    "litre": ("volume", 1e-3),
+    "liter": ("volume", 1e-3),
+    "bbl": ("volume", 0.158987294928),
+    "barrel": ("volume", 0.158987294928),
+    "bcm": ("volume", 1e9),
+}
+
+#: pint dimensionality -> our dimension name, for units outside the table.
+_PINT_DIMS = {
+    "[length] ** 2": "area",
+    "[length]": "length",
+    "[mass]": "mass",
+    "[length] ** 3": "volume",
+    "[length] ** 2 * [mass] / [time] ** 3": "power",
+    "[length] ** 2 * [mass] / [time] ** 2": "energy",
+}
+
+
+def _is_currency(unit: str) -> bool:
+    return len(unit) == 3 and unit.isalpha() and unit.isupper()
+
+
+@lru_cache(maxsize=256)
+def _pint_lookup(unit: str) -> tuple[str, float] | None:
+    try:
+        import pint
+    except ImportError:  # pragma: no cover - pint is a dependency, but stay usable without it
+        return None
+    try:
+        ureg: Any = _registry(pint)
+        q = ureg.Quantity(1.0, unit)
+        dim = _PINT_DIMS.get(str(q.dimensionality))
+        if dim is None:
+            return None
+        return dim, float(q.to_base_units().magnitude)
+    except Exception:  # pint raises many error types for unknown symbols
+        return None
+
+
+@lru_cache(maxsize=1)
+def _registry(pint: object) -> object:
+    return pint.UnitRegistry()  # type: ignore[attr-defined]
+
+
+def dimension(unit: str | None, noun: str | None) -> tuple[str, float]:
+    """The dimension of a figure and the factor that brings its value to the base unit.
+
+    Currencies give ``currency:XXX``; a rate such as ``USD/bbl`` gives ``rate:USD/bbl``;
+    a unit-less count gives ``count:<noun>`` (or ``count`` without a noun).
+    """
+    if unit:
+        u = unit.strip()
+        if "/" in u:
+            return f"rate:{u}", 1.0
+        if _is_currency(u):
+            return f"currency:{u}", 1.0
+        hit = _TABLE.get(u.lower())
+        if hit is None and u.lower().endswith("s"):
+            hit = _TABLE.get(u.lower()[:-1])
+        if hit is not None:
+            return hit
+        found = _pint_lookup(u)
+        if found is not None:
+            return found
+        return f"unit:{u}", 1.0
+    if noun:
+        return f"count:{noun.strip().lower()}", 1.0
+    return "count", 1.0
+
+
+def is_level(dim: str) -> bool:
+    """True for dimensions whose values are levels that can grow (not rates or shares)."""
+    return not (dim.startswith("percent") or dim.startswith("rate:"))
