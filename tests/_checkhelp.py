@@ -27,10 +27,12 @@ def rec(doc: str, sentence: str, q_text: str | None, value: float | None, *, kin
     return ClaimRecord(
         id=f"c{next(_ids)}", doc=doc, kind=kind, subject=subject, period=period, sentence=sentence,
         sent_start=sent_start, q_text=q_text, q_start=qs, q_end=qe, value=value, low=low, high=high,
-        qualifier=qualifier if q_text else None, unit=unit, noun=noun, published=Date.fromisoformat(published),
+        qualifier=qualifier if q_text else None, unit=unit, noun=noun,
+        published=Date.fromisoformat(published),
     )
 
 
-def doc(key: str, published: str, title: str = "", region: str | None = "Kazakhstan", text: str = "") -> DocInfo:
+def doc(key: str, published: str, title: str = "", region: str | None = "Kazakhstan",
+        text: str = "") -> DocInfo:
     return DocInfo(key=key, title=title or key, published=Date.fromisoformat(published), region=region,
                    region_why="test", text=text)

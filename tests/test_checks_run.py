@@ -28,6 +28,7 @@ from claimledger.link import merge_indicators, relink, split_indicator
 from claimledger.models import Claim, Document, Quantity, Span
 
 NOW = Date(2026, 11, 23)
+STATUSES = ("not_due", "due", "in_progress", "kept", "partly_kept", "not_kept")
 
 
 def _claims(doc_key: str, text: str, specs: list[dict[str, Any]]) -> list[Claim]:
@@ -170,6 +171,6 @@ def test_check_command_json_shape(ledger: Ledger, capsys: pytest.CaptureFixture[
         for c in f["claims"]:
             assert {"id", "doc", "quote", "quantity"} <= set(c)
         if f["type"] == "promise":
-            assert f["details"]["status"] in ("not_due", "due", "in_progress", "kept", "partly_kept", "not_kept")
+            assert f["details"]["status"] in STATUSES
     assert main(["check", "--db", db, "--no-run", "--type", "promise"]) == 0
     assert "promise" in capsys.readouterr().out
