@@ -18,6 +18,7 @@ from claimledger.errors import ClaimLedgerError
 COMMAND_MODULES: tuple[str, ...] = (
     "claimledger.cli._extract",
     "claimledger.cli._demo",
+    "claimledger.cli._check",
     "claimledger.cli._ledger",
 )
 
