@@ -1,22 +1,51 @@
-"""``claimledger demo``: run the main job on the bundled corpus."""
+"""``claimledger demo``: the main job on the bundled corpus.
+
+Ingests every bundled document into a ledger (idempotently: running it twice stores each
+document once), links indicators, runs every checker, prints the claims and findings, then
+serves the dashboard and prints the address to open.  ``--no-serve`` stops after printing.
+"""
 
 from __future__ import annotations
 
 import argparse
 from typing import Any
 
+DEMO_DB = "claimledger-demo.db"
+
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("demo", help="extract from the bundled demo corpus and show the result")
+    p = sub.add_parser("demo", help="ingest the bundled corpus, run the checks, serve the dashboard")
+    p.add_argument("--db", default=DEMO_DB, help=f"ledger to build (default: ./{DEMO_DB})")
+    p.add_argument("--no-serve", action="store_true", help="print the claims and findings, then exit")
+    p.add_argument("--claims", action="store_true", help="also print every claim, document by document")
+    p.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1)")
+    p.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from claimledger.cli._io import print_claims
+    from claimledger.checks import load_findings, run_checks
+    from claimledger.cli._check import print_findings
+    from claimledger.cli._io import print_claims, print_table
     from claimledger.corpus import load_corpus
-    from claimledger.extract import extract
+    from claimledger.ledger import Ledger
+    from claimledger.ledger.queries import ClaimFilter
 
-    for doc in load_corpus():
-        claims = extract(doc.text, doc.published, source=doc.id)
-        print_claims(f"{doc.title} ({doc.published}, {doc.source})", claims)
-    return 0
+    docs = load_corpus()
+    with Ledger(args.db) as ledger:
+        rows = []
+        for doc in docs:
+            res = ledger.add_document(doc)
+            rows.append([doc.published, doc.id, doc.title, res.status, res.claims])
+        print_table(f"Bundled corpus -> {args.db}", ["date", "file", "title", "status", "claims"], rows)
+        if args.claims:
+            for d in ledger.documents():
+                print_claims(f"{d['title']} ({d['published']})", ledger.claim_objects(ClaimFilter(doc=d["doc_key"])))
+        run_checks(ledger.engine)
+        print_findings(load_findings(ledger.engine))
+    if args.no_serve:
+        return 0
+    from claimledger.cli import _serve
+
+    serve_args = argparse.Namespace(db=args.db, host=args.host, port=args.port, token=None)
+    return _serve.run(serve_args)
