@@ -40,7 +40,8 @@ def run(args: argparse.Namespace) -> int:
         print_table(f"Bundled corpus -> {args.db}", ["date", "file", "title", "status", "claims"], rows)
         if args.claims:
             for d in ledger.documents():
-                print_claims(f"{d['title']} ({d['published']})", ledger.claim_objects(ClaimFilter(doc=d["doc_key"])))
+                title = f"{d['title']} ({d['published']})"
+                print_claims(title, ledger.claim_objects(ClaimFilter(doc=d["doc_key"])))
         run_checks(ledger.engine)
         print_findings(load_findings(ledger.engine))
     if args.no_serve:
