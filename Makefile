@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck bench clean
+.PHONY: demo test lint typecheck bench docs clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -28,6 +28,9 @@ typecheck: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_extract.py
+
+docs: $(STAMP)
+	$(BIN)/python -c 'from claimledger.cli import reference_markdown as r; print(r(), end="")' > docs/cli.md
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info

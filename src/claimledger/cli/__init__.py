@@ -17,9 +17,10 @@ from claimledger.errors import ClaimLedgerError
 #: Command modules, in the order ``--help`` lists them.  Add a module here to add commands.
 COMMAND_MODULES: tuple[str, ...] = (
     "claimledger.cli._extract",
-    "claimledger.cli._demo",
-    "claimledger.cli._check",
     "claimledger.cli._ledger",
+    "claimledger.cli._check",
+    "claimledger.cli._serve",
+    "claimledger.cli._demo",
 )
 
 
@@ -58,3 +59,26 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+def reference_markdown() -> str:
+    """The CLI reference (docs/cli.md), generated from the parsers so it cannot drift."""
+    import os
+
+    os.environ.setdefault("COLUMNS", "100")  # argparse wraps help text to the terminal width
+    parser = build_parser()
+    parts = [
+        "# CLI reference",
+        "",
+        "Generated from the argument parsers by `claimledger.cli.reference_markdown()`;",
+        "`tests/test_cli_docs.py` fails when this file and the code disagree.",
+        "",
+        "```text",
+        parser.format_help().rstrip(),
+        "```",
+    ]
+    sub_actions = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    for action in sub_actions:
+        for name, sub in action.choices.items():
+            parts += ["", f"## claimledger {name}", "", "```text", sub.format_help().rstrip(), "```"]
+    return "\n".join(parts) + "\n"
