@@ -1,0 +1,64 @@
+"""``claimledger serve``: the web dashboard and JSON API over a ledger.
+
+Binds to 127.0.0.1 by default.  Binding anywhere else exposes the ledger to the network,
+so it refuses to start (E040) unless an access token is configured (``--token`` or
+``CLAIMLEDGER_TOKEN``); with a token every write needs it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from typing import Any
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8000
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("serve", help="serve the dashboard and JSON API (http://127.0.0.1:8000)")
+    p.add_argument(
+        "--db", help="ledger path or SQLAlchemy URL (default: $CLAIMLEDGER_DB or ./claimledger.db)"
+    )
+    p.add_argument(
+        "--host", default=DEFAULT_HOST, help="address to bind (default: 127.0.0.1, this machine only)"
+    )
+    p.add_argument("--port", type=int, default=DEFAULT_PORT, help="port (default: 8000)")
+    p.add_argument("--token", help="access token every write must carry (default: $CLAIMLEDGER_TOKEN)")
+    p.set_defaults(func=run)
+
+
+def check_bind(host: str, token: str | None) -> None:
+    """E040 when the bind is not loopback and there is no (long enough) token."""
+    from claimledger.errors import ServerError
+    from claimledger.web._security import MIN_TOKEN_LENGTH, is_loopback
+
+    if token is not None and len(token) < MIN_TOKEN_LENGTH:
+        raise ServerError("E040", f"the token must be at least {MIN_TOKEN_LENGTH} characters")
+    if not is_loopback(host) and not token:
+        raise ServerError(
+            "E040",
+            f"binding to {host} exposes the ledger to the network; set --token or CLAIMLEDGER_TOKEN "
+            "(every write will need it), or bind to 127.0.0.1",
+        )
+
+
+def allowed_hosts(host: str) -> list[str] | None:
+    """Host names a loopback-bound server answers to (defeats DNS rebinding)."""
+    from claimledger.web._security import LOOPBACK_HOSTS, is_loopback
+
+    return [*LOOPBACK_HOSTS, host] if is_loopback(host) else None
+
+
+def run(args: argparse.Namespace) -> int:
+    token = args.token or os.environ.get("CLAIMLEDGER_TOKEN") or None
+    check_bind(args.host, token)
+    import uvicorn
+
+    from claimledger.web import create_app
+
+    app = create_app(args.db, token=token, allowed_hosts=allowed_hosts(args.host))
+    shown = f"[{args.host}]" if ":" in args.host else args.host
+    print(f"claimledger: serving on http://{shown}:{args.port}/  (Ctrl+C to stop)", flush=True)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", access_log=False)
+    return 0

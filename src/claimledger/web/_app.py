@@ -1,0 +1,274 @@
+"""The FastAPI application: settings, error shape, security headers, rendering helpers.
+
+``create_app`` opens the ledger once and wires the page routes (``_pages``) and the write
+routes (``_actions``).  Errors from anywhere become one shape: ``{"error": {"code",
+"message", "detail"}}`` for JSON clients, and a page with the same fields for browsers.
+"""
+
+from __future__ import annotations
+
+import gzip
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from sqlalchemy.engine import Engine
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.trustedhost import TrustedHostMiddleware
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from claimledger.errors import ClaimLedgerError
+from claimledger.web._queries import FtsProbe
+from claimledger.web._security import (
+    CSRF_COOKIE,
+    REVIEWER_COOKIE,
+    Security,
+    WebError,
+    csrf_for,
+)
+
+log = logging.getLogger("claimledger.web")
+
+HERE = Path(__file__).resolve().parent
+TEMPLATES = HERE / "templates"
+STATIC = HERE / "static"
+
+#: Content Security Policy: scripts only from this server (the document text is untrusted,
+#: so even an escaping bug must not run inline script).  plotly.js injects <style>
+#: elements, hence 'unsafe-inline' for styles only; images may be data: URLs (plotly's
+#: toolbar icons).
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+    "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
+)
+SECURITY_HEADERS: list[tuple[bytes, bytes]] = [
+    (b"content-security-policy", CSP.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"x-frame-options", b"DENY"),
+    (b"referrer-policy", b"same-origin"),
+]
+
+HTTP_CODES = {
+    400: "bad_request",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    413: "payload_too_large",
+    415: "unsupported_media_type",
+    422: "invalid_parameter",
+    500: "internal_error",
+    503: "unavailable",
+}
+#: Ledger error codes and the HTTP status that fits each.
+CODE_STATUS = {"E022": 404, "E030": 422, "E004": 413, "E015": 413, "E011": 415, "E020": 503, "E021": 503}
+
+
+@dataclass
+class WebState:
+    """What every route needs, kept on ``app.state.web``."""
+
+    engine: Engine
+    db: str | None
+    security: Security
+    env: Environment
+    fts: FtsProbe
+
+
+class SecurityHeaders:
+    """Adds the security headers to every response (pure ASGI: no per-request overhead
+    beyond appending to the header list)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message.setdefault("headers", [])
+                message["headers"] = [*message["headers"], *SECURITY_HEADERS]
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+def state(request: Request) -> WebState:
+    ws: WebState = request.app.state.web
+    return ws
+
+
+def wants_json(request: Request) -> bool:
+    path = request.url.path
+    if path.endswith(".json") or path.startswith("/api/"):
+        return True
+    accept = request.headers.get("accept", "")
+    return "application/json" in accept and "text/html" not in accept
+
+
+def reviewer_name(request: Request, given: str | None = None, default: str = "reviewer") -> str:
+    name = (given or request.cookies.get(REVIEWER_COOKIE) or default).strip()
+    return name[:80] or default
+
+
+def render(request: Request, template: str, context: dict[str, Any], status: int = 200) -> HTMLResponse:
+    """Render a page; every page gets the CSRF token for its forms and the auth state."""
+    ws = state(request)
+    csrf, fresh = csrf_for(request)
+    ctx = {
+        "request": request,
+        "csrf": csrf,
+        "auth_required": ws.security.auth_required,
+        "authed": ws.security.authorised(request) if ws.security.auth_required else True,
+        "reviewer": reviewer_name(request),
+        "path": request.url.path,
+        **context,
+    }
+    html = ws.env.get_template(template).render(ctx)
+    resp = HTMLResponse(html, status_code=status)
+    if fresh:
+        resp.set_cookie(CSRF_COOKIE, csrf, httponly=True, samesite="strict", path="/")
+    return resp
+
+
+def error_response(request: Request, status: int, code: str, message: str, detail: Any = None) -> Response:
+    body = {"error": {"code": code, "message": message, "detail": detail}}
+    if wants_json(request) or not hasattr(request.app.state, "web"):
+        return JSONResponse(body, status_code=status)
+    return render(request, "error.html", {"status": status, **body["error"]}, status=status)
+
+
+def _install_error_handlers(app: FastAPI) -> None:
+    async def on_web_error(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, WebError)
+        return error_response(request, exc.status, exc.code, exc.message, exc.detail)
+
+    async def on_ledger_error(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, ClaimLedgerError)
+        status = CODE_STATUS.get(exc.code, 400)
+        return error_response(request, status, exc.code, str(exc), exc.detail or None)
+
+    async def on_validation(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, RequestValidationError)
+        problems = [
+            {"where": ".".join(str(p) for p in e.get("loc", ())), "problem": e.get("msg", "")}
+            for e in exc.errors()
+        ]
+        msg = "; ".join(f"{p['where']}: {p['problem']}" for p in problems) or "invalid request"
+        return error_response(request, 422, "invalid_parameter", msg, problems)
+
+    async def on_http(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, StarletteHTTPException)
+        code = HTTP_CODES.get(exc.status_code, f"http_{exc.status_code}")
+        message = exc.detail if isinstance(exc.detail, str) else code.replace("_", " ")
+        if exc.status_code == 404 and message == "Not Found":
+            message = f"nothing at {request.url.path}"
+        return error_response(request, exc.status_code, code, message)
+
+    async def on_crash(request: Request, exc: Exception) -> Response:
+        log.exception("unhandled error on %s", request.url.path)
+        return error_response(request, 500, "internal_error", "the server hit an unexpected error")
+
+    app.add_exception_handler(WebError, on_web_error)
+    app.add_exception_handler(ClaimLedgerError, on_ledger_error)
+    app.add_exception_handler(RequestValidationError, on_validation)
+    app.add_exception_handler(StarletteHTTPException, on_http)
+    app.add_exception_handler(Exception, on_crash)
+
+
+def _plotly_js() -> Path:
+    import importlib.util
+
+    spec = importlib.util.find_spec("plotly")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("the plotly package is not installed")
+    return Path(next(iter(spec.submodule_search_locations))) / "package_data" / "plotly.min.js"
+
+
+def _install_vendor(app: FastAPI) -> None:
+    """Serve plotly.js from the installed plotly package (no CDN), gzipped once in memory."""
+    cache: dict[str, bytes] = {}
+
+    @app.get("/vendor/plotly.min.js", include_in_schema=False)
+    def plotly_js(request: Request) -> Response:
+        if "raw" not in cache:
+            raw = _plotly_js().read_bytes()
+            cache["raw"], cache["gz"] = raw, gzip.compress(raw, 6)
+        headers = {"cache-control": "public, max-age=86400", "vary": "accept-encoding"}
+        if "gzip" in request.headers.get("accept-encoding", ""):
+            headers["content-encoding"] = "gzip"
+            return Response(cache["gz"], media_type="text/javascript", headers=headers)
+        return Response(cache["raw"], media_type="text/javascript", headers=headers)
+
+
+def make_env() -> Environment:
+    from claimledger.web import _format
+
+    env = Environment(
+        loader=FileSystemLoader(str(TEMPLATES)),
+        autoescape=select_autoescape(["html"], default_for_string=True, default=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    _format.install(env)
+    return env
+
+
+def create_app(
+    db: str | None = None, *, token: str | None = None, allowed_hosts: list[str] | None = None
+) -> FastAPI:
+    """The dashboard and JSON API over the ledger at ``db`` (path or SQLAlchemy URL; None =
+    ``$CLAIMLEDGER_DB`` or ``./claimledger.db``).  With ``token``, every write needs it.
+    ``allowed_hosts`` limits the ``Host`` header (``serve`` passes loopback names when
+    bound to loopback)."""
+    from claimledger.ledger import open_engine
+    from claimledger.web import _actions, _pages
+
+    engine = open_engine(db)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        engine.dispose()
+
+    app = FastAPI(
+        lifespan=lifespan,
+        title="claimledger",
+        version=_version(),
+        description=(
+            "Figures and commitments from official statements, each with its source span. "
+            "Every page has a JSON twin at the same URL plus `.json`; writes live under `/api/`. "
+            'Errors share one shape: `{"error": {"code", "message", "detail"}}`.'
+        ),
+        docs_url=None,  # FastAPI's Swagger UI loads from a CDN; /docs is our own page
+        redoc_url=None,
+        openapi_url="/openapi.json",
+    )
+    app.state.web = WebState(engine, db, Security(token), make_env(), FtsProbe())
+    _install_error_handlers(app)
+    _install_vendor(app)
+    app.include_router(_pages.router)
+    app.include_router(_actions.router)
+    app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
+    app.add_middleware(SecurityHeaders)
+    if allowed_hosts:
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)
+
+    return app
+
+
+def _version() -> str:
+    from claimledger import __version__
+
+    return __version__

@@ -1,0 +1,164 @@
+"""The indicator timeline as a plotly figure spec (plain JSON; plotly.js draws it).
+
+Reads: an indicator's claims (dicts from ``_queries.claim_dict``).
+Writes: ``{"data": [...], "layout": {...}}``.  Building the JSON by hand keeps the heavy
+``plotly`` Python package out of the request path; only its bundled ``plotly.min.js`` is
+served (locally, see ``_app``).  Every point carries the address of its source sentence
+in ``customdata``; ``static/app.js`` opens it on click.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+#: One trace per kind, drawn so a reader can tell reported facts from promises at a
+#: glance: achievements as a solid line, targets as stars, forecasts as open circles.
+KIND_STYLE: dict[str, dict[str, Any]] = {
+    "achievement": {
+        "mode": "lines+markers",
+        "marker": {"symbol": "circle", "size": 10, "color": "#1b7f3b"},
+        "line": {"color": "#1b7f3b", "width": 2},
+    },
+    "status": {"mode": "markers", "marker": {"symbol": "square", "size": 10, "color": "#1f5fa8"}},
+    "forecast": {
+        "mode": "markers",
+        "marker": {"symbol": "circle-open", "size": 12, "color": "#b7791f", "line": {"width": 2}},
+    },
+    "target": {"mode": "markers", "marker": {"symbol": "star", "size": 16, "color": "#8e3bb8"}},
+}
+
+_PERIOD = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-\d{2})?(?:/(\d{4})(?:-(\d{2}))?(?:-\d{2})?)?$")
+#: Hover text is rendered by plotly's own small HTML subset; angle brackets from the
+#: (untrusted) sentence are swapped for look-alikes so no tag can be formed.
+_NO_TAGS = str.maketrans({"<": "‹", ">": "›"})
+#: Hover quotes are cut at this length; the full sentence is one click away.
+HOVER_QUOTE = 160
+
+
+def period_x(period: str | None) -> tuple[float, float] | None:
+    """A period as (x, half-width) on a year axis: "2024" -> 2024, "2024-09" -> 2024.67,
+    "2026/2028" -> 2027 +- 1.  None when the period cannot be placed."""
+    if not period:
+        return None
+    m = _PERIOD.match(period)
+    if not m:
+        return None
+    y1, m1, y2, m2 = m.groups()
+    a = int(y1) + ((int(m1) - 1) / 12 if m1 else 0.0)
+    if not y2:
+        return a, 0.0
+    b = int(y2) + ((int(m2) - 1) / 12 if m2 else 0.0)
+    return (a + b) / 2, abs(b - a) / 2
+
+
+def point_value(q: dict[str, Any] | None) -> float | None:
+    if not q:
+        return None
+    if q.get("value") is not None:
+        return float(q["value"])
+    low, high = q.get("low"), q.get("high")
+    if low is not None and high is not None:
+        return (float(low) + float(high)) / 2
+    return float(low) if low is not None else float(high) if high is not None else None
+
+
+def source_href(claim: dict[str, Any]) -> str:
+    return f"/documents/{claim['document_id']}#claim-{claim['id']}"
+
+
+def figure(claims: list[dict[str, Any]]) -> dict[str, Any]:
+    """The figure spec, plus ``charted``/``skipped`` counts for the page to report."""
+    traces: dict[tuple[str, str], dict[str, Any]] = {}
+    skipped = 0
+    units: set[str] = set()
+    for c in claims:
+        if c.get("review_state") == "rejected":
+            skipped += 1
+            continue
+        q = c.get("quantity")
+        y = point_value(q)
+        px = period_x(c.get("period"))
+        if y is None or px is None:
+            skipped += 1
+            continue
+        unit = (q or {}).get("unit") or (q or {}).get("noun") or ""
+        units.add(unit)
+        kind = c["kind"] if c["kind"] in KIND_STYLE else "status"
+        t = traces.setdefault((kind, unit), _trace(kind, unit))
+        t["x"].append(px[0])
+        t["y"].append(y)
+        t["error_x"]["array"].append(px[1])
+        low, high = (q or {}).get("low"), (q or {}).get("high")
+        t["error_y"]["array"].append(max(0.0, float(high) - y) if high is not None else 0.0)
+        t["error_y"]["arrayminus"].append(max(0.0, y - float(low)) if low is not None else 0.0)
+        t["customdata"].append(source_href(c))
+        t["text"].append(_hover(c, y, unit))
+    data = []
+    for (kind, _unit), t in sorted(traces.items(), key=lambda kv: list(KIND_STYLE).index(kv[0][0])):
+        if kind == "achievement":
+            order = sorted(range(len(t["x"])), key=lambda i: t["x"][i])
+            for key in ("x", "y", "customdata", "text"):
+                t[key] = [t[key][i] for i in order]
+            for key in ("error_x", "error_y"):
+                for sub in ("array", "arrayminus"):
+                    if sub in t[key]:
+                        t[key][sub] = [t[key][sub][i] for i in order]
+        t["error_x"]["visible"] = any(t["error_x"]["array"])
+        t["error_y"]["visible"] = any(t["error_y"]["array"]) or any(t["error_y"]["arrayminus"])
+        data.append(t)
+    y_title = ", ".join(sorted(u for u in units if u)) or "value"
+    layout = {
+        "margin": {"l": 70, "r": 20, "t": 10, "b": 40},
+        "height": 380,
+        "hovermode": "closest",
+        "xaxis": {"title": {"text": "period"}, "tickformat": "d", "dtick": 1, "zeroline": False},
+        "yaxis": {"title": {"text": y_title}, "rangemode": "tozero", "separatethousands": True},
+        "legend": {"orientation": "h", "y": -0.18},
+        "plot_bgcolor": "#ffffff",
+        "paper_bgcolor": "#ffffff",
+        "font": {"family": "system-ui, sans-serif", "size": 13},
+    }
+    return {"data": data, "layout": layout, "charted": sum(len(t["x"]) for t in data), "skipped": skipped}
+
+
+def _trace(kind: str, unit: str) -> dict[str, Any]:
+    style = KIND_STYLE[kind]
+    return {
+        "type": "scatter",
+        "name": f"{kind} ({unit})" if unit else kind,
+        "x": [],
+        "y": [],
+        "customdata": [],
+        "text": [],
+        "hovertemplate": "%{text}<extra></extra>",
+        "error_x": {"type": "data", "array": [], "thickness": 1.5, "width": 0},
+        "error_y": {"type": "data", "symmetric": False, "array": [], "arrayminus": [], "thickness": 1.5},
+        **{k: v for k, v in style.items()},
+    }
+
+
+def _hover(c: dict[str, Any], y: float, unit: str) -> str:
+    quote = c["sentence"]["text"]
+    if len(quote) > HOVER_QUOTE:
+        quote = quote[: HOVER_QUOTE - 1] + "…"
+    title = c.get("document_title") or c.get("doc") or ""
+    lines = [
+        f"<b>{c['kind']}</b> {c.get('period') or ''}: {_fmt(y)} {unit}".translate(_NO_TAGS),
+        f"{title} ({c.get('published') or 'undated'})".translate(_NO_TAGS),
+        quote.translate(_NO_TAGS),
+        "click to open the source sentence",
+    ]
+    # The first line's <b> is ours; re-insert it after the translation disarmed it.
+    lines[0] = lines[0].replace("‹b›", "<b>").replace("‹/b›", "</b>")
+    return "<br>".join(lines)
+
+
+def _fmt(v: float) -> str:
+    if abs(v) >= 1e12:
+        return f"{v / 1e12:,.3g} trillion"
+    if abs(v) >= 1e9:
+        return f"{v / 1e9:,.3g} billion"
+    if abs(v) >= 1e6:
+        return f"{v / 1e6:,.3g} million"
+    return f"{v:,.6g}"

@@ -1,0 +1,424 @@
+"""Read routes: every page, and its JSON twin at the same URL plus ``.json``.
+
+Each pair shares one query function from ``_queries``, so the page shows exactly what the
+JSON says.  JSON routes are declared first: ``/claims/{id}`` would otherwise swallow
+``/claims/abc.json`` as the id ``abc.json``.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import HTMLResponse
+
+from claimledger.models import KINDS
+from claimledger.review import PROMISE_STATUSES, REVIEW_STATES
+from claimledger.web import _chart, _insights, _models, _queries
+from claimledger.web._app import render, state
+from claimledger.web._highlight import highlight
+from claimledger.web._security import WebError
+from claimledger.web._upload import upload_info
+
+router = APIRouter()
+JSON: list[str | Enum] = ["JSON pages"]
+FINDING_TYPES = ("contradiction", "arithmetic", "feasibility", "promise")
+SEVERITIES = ("error", "warning", "info")
+Page = Annotated[int, Query(ge=1, le=1_000_000, description="1-based page number")]
+PerPage = Annotated[int, Query(ge=1, le=_queries.MAX_PER_PAGE, description="rows per page")]
+
+
+def _opt(
+    value: str | None, name: str, choices: tuple[str, ...] | None = None, max_len: int = 200
+) -> str | None:
+    """Empty form fields mean "any"; anything else must be a known value (422 if not)."""
+    if value is None or not value.strip():
+        return None
+    v = value.strip()
+    if len(v) > max_len:
+        raise WebError(422, "invalid_parameter", f"{name} is longer than {max_len} characters")
+    if choices is not None and v not in choices:
+        raise WebError(422, "invalid_parameter", f"{name} must be one of: {', '.join(choices)}")
+    return v
+
+
+def claims_params(
+    q: Annotated[str | None, Query(description="full-text search in sentences and subjects")] = None,
+    kind: Annotated[str | None, Query(description="achievement | status | target | forecast")] = None,
+    unit: Annotated[str | None, Query(description="unit code, e.g. KZT, %, km")] = None,
+    period: Annotated[str | None, Query(description="period, e.g. 2024 or 2026/2028")] = None,
+    document: Annotated[str | None, Query(description="document id")] = None,
+    state: Annotated[str | None, Query(description="machine | accepted | corrected | rejected")] = None,
+    sort: Annotated[
+        str | None, Query(description="document | kind | subject | period | value | unit | state")
+    ] = None,
+    order: Annotated[str | None, Query(description="asc | desc")] = None,
+    page: Page = 1,
+    per_page: PerPage = _queries.DEFAULT_PER_PAGE,
+) -> dict[str, Any]:
+    doc = _opt(document, "document")
+    if doc is not None and not doc.isdigit():
+        raise WebError(422, "invalid_parameter", "document must be a document id (a number)")
+    return {
+        "q": _opt(q, "q"),
+        "kind": _opt(kind, "kind", KINDS),
+        "unit": _opt(unit, "unit", max_len=40),
+        "period": _opt(period, "period", max_len=40),
+        "document": int(doc) if doc is not None else None,
+        "state": _opt(state, "state", REVIEW_STATES),
+        "sort": _opt(sort, "sort", tuple(_queries.CLAIM_SORTS)) or "document",
+        "order": _opt(order, "order", ("asc", "desc")) or "asc",
+        "page": page,
+        "per_page": per_page,
+    }
+
+
+ClaimsParams = Annotated[dict[str, Any], Depends(claims_params)]
+
+
+# --- overview -----------------------------------------------------------------------------
+
+
+@router.get("/index.json", response_model=_models.Overview, tags=JSON, summary="Overview (the / page)")
+def overview_json(request: Request) -> dict[str, Any]:
+    return _insights.overview(state(request).engine)
+
+
+@router.get("/", response_class=HTMLResponse, include_in_schema=False)
+def overview_page(request: Request) -> HTMLResponse:
+    data = _insights.overview(state(request).engine)
+    return render(request, "overview.html", {"data": data, "json_href": "/index.json", "nav": "overview"})
+
+
+# --- documents ----------------------------------------------------------------------------
+
+
+@router.get("/documents.json", response_model=_models.DocumentsPage, tags=JSON, summary="Documents")
+def documents_json(request: Request, page: Page = 1, per_page: PerPage = _queries.DEFAULT_PER_PAGE) -> Any:
+    return _queries.list_documents(state(request).engine, page=page, per_page=per_page)
+
+
+@router.get("/documents", response_class=HTMLResponse, include_in_schema=False)
+def documents_page(request: Request, page: Page = 1, per_page: PerPage = _queries.DEFAULT_PER_PAGE) -> Any:
+    data = _queries.list_documents(state(request).engine, page=page, per_page=per_page)
+    params = {"per_page": per_page if per_page != _queries.DEFAULT_PER_PAGE else None}
+    return render(
+        request,
+        "documents.html",
+        {"data": data, "params": params, "nav": "documents", "json_href": f"/documents.json?page={page}"},
+    )
+
+
+def _document(request: Request, doc_id: int) -> dict[str, Any]:
+    data = _queries.get_document(state(request).engine, doc_id)
+    if data is None:
+        raise WebError(404, "E022", f"no document with id {doc_id}")
+    return data
+
+
+@router.get(
+    "/documents/{doc_id}.json",
+    response_model=_models.DocumentDetail,
+    tags=JSON,
+    summary="A document: full text and its claims with their spans",
+)
+def document_json(request: Request, doc_id: int) -> Any:
+    return _document(request, doc_id)
+
+
+@router.get("/documents/{doc_id}", response_class=HTMLResponse, include_in_schema=False)
+def document_page(request: Request, doc_id: int) -> Any:
+    data = _document(request, doc_id)
+    marked = highlight(data["document"]["text"], data["claims"])
+    kinds = {k: sum(1 for c in data["claims"] if c["kind"] == k) for k in KINDS}
+    return render(
+        request,
+        "document.html",
+        {
+            "data": data,
+            "marked": marked,
+            "kinds": kinds,
+            "nav": "documents",
+            "json_href": f"/documents/{doc_id}.json",
+        },
+    )
+
+
+# --- claims -------------------------------------------------------------------------------
+
+
+@router.get(
+    "/claims.json", response_model=_models.ClaimsPage, tags=JSON, summary="Claims: filter, search, sort"
+)
+def claims_json(request: Request, params: ClaimsParams) -> Any:
+    ws = state(request)
+    return _queries.list_claims(ws.engine, ws.fts, **params)
+
+
+@router.get("/claims", response_class=HTMLResponse, include_in_schema=False)
+def claims_page(request: Request, params: ClaimsParams) -> Any:
+    ws = state(request)
+    data = _queries.list_claims(ws.engine, ws.fts, **params)
+    shown = {k: v for k, v in params.items() if k != "page"}
+    shown["sort"] = None if shown["sort"] == "document" else shown["sort"]
+    shown["order"] = None if shown["order"] == "asc" else shown["order"]
+    shown["per_page"] = None if shown["per_page"] == _queries.DEFAULT_PER_PAGE else shown["per_page"]
+    query = str(request.url.query)
+    return render(
+        request,
+        "claims.html",
+        {
+            "data": data,
+            "params": shown,
+            "facets": _queries.claim_facets(ws.engine),
+            "nav": "claims",
+            "sort": params["sort"],
+            "order": params["order"],
+            "json_href": "/claims.json" + (f"?{query}" if query else ""),
+        },
+    )
+
+
+def _claim(request: Request, claim_id: str) -> dict[str, Any]:
+    if len(claim_id) > 200:
+        raise WebError(404, "E022", "no such claim")
+    data = _insights.get_claim(state(request).engine, claim_id)
+    if data is None:
+        raise WebError(404, "E022", f"no claim with id {claim_id}")
+    return data
+
+
+@router.get(
+    "/claims/{claim_id}.json",
+    response_model=_models.ClaimDetail,
+    tags=JSON,
+    summary="A claim: effective and machine values, links, findings, promise, audit log",
+)
+def claim_json(request: Request, claim_id: str) -> Any:
+    return _claim(request, claim_id)
+
+
+@router.get("/claims/{claim_id}", response_class=HTMLResponse, include_in_schema=False)
+def claim_page(request: Request, claim_id: str) -> Any:
+    data = _claim(request, claim_id)
+    c = data["claim"]
+    sentence = c["sentence"]
+    rel = dict(c)
+    if c["quantity"] and c["quantity"]["start"] is not None:
+        # Offsets relative to the sentence, to highlight the figure inside the quote.
+        rel = {
+            **c,
+            "quantity": {
+                **c["quantity"],
+                "start": c["quantity"]["start"] - sentence["start"],
+                "end": c["quantity"]["end"] - sentence["start"],
+            },
+        }
+    else:
+        rel = {**c, "sentence": {**sentence, "start": 0, "end": len(sentence["text"])}}
+    marked = highlight(sentence["text"], [rel])
+    return render(
+        request,
+        "claim.html",
+        {
+            "data": data,
+            "marked": marked,
+            "nav": "claims",
+            "kinds": KINDS,
+            "qualifiers": ("exact", "approx", "at_least", "at_most", "range"),
+            "statuses": PROMISE_STATUSES,
+            "json_href": f"/claims/{claim_id}.json",
+        },
+    )
+
+
+# --- indicators ---------------------------------------------------------------------------
+
+
+@router.get("/indicators.json", response_model=_models.IndicatorsPage, tags=JSON, summary="Indicators")
+def indicators_json(
+    request: Request,
+    q: Annotated[str | None, Query(max_length=200, description="name contains")] = None,
+    page: Page = 1,
+    per_page: PerPage = _queries.DEFAULT_PER_PAGE,
+) -> Any:
+    return _insights.list_indicators(state(request).engine, q=_opt(q, "q"), page=page, per_page=per_page)
+
+
+@router.get("/indicators", response_class=HTMLResponse, include_in_schema=False)
+def indicators_page(
+    request: Request,
+    q: Annotated[str | None, Query(max_length=200)] = None,
+    page: Page = 1,
+    per_page: PerPage = _queries.DEFAULT_PER_PAGE,
+) -> Any:
+    data = _insights.list_indicators(state(request).engine, q=_opt(q, "q"), page=page, per_page=per_page)
+    return render(
+        request,
+        "indicators.html",
+        {"data": data, "params": {"q": _opt(q, "q")}, "nav": "indicators", "json_href": "/indicators.json"},
+    )
+
+
+def _indicator(request: Request, ind_id: int) -> dict[str, Any]:
+    data = _insights.get_indicator(state(request).engine, ind_id)
+    if data is None:
+        raise WebError(404, "E022", f"no indicator with id {ind_id}")
+    data["chart"] = _chart.figure(data["claims"])
+    return data
+
+
+@router.get(
+    "/indicators/{ind_id}.json",
+    response_model=_models.IndicatorDetail,
+    tags=JSON,
+    summary="An indicator: its claims by period, findings, chart spec (plotly) and audit log",
+)
+def indicator_json(request: Request, ind_id: int) -> Any:
+    return _indicator(request, ind_id)
+
+
+@router.get("/indicators/{ind_id}", response_class=HTMLResponse, include_in_schema=False)
+def indicator_page(request: Request, ind_id: int) -> Any:
+    data = _indicator(request, ind_id)
+    chart = {"data": data["chart"]["data"], "layout": data["chart"]["layout"]}
+    return render(
+        request,
+        "indicator.html",
+        {"data": data, "chart": chart, "nav": "indicators", "json_href": f"/indicators/{ind_id}.json"},
+    )
+
+
+# --- promises and findings ----------------------------------------------------------------
+
+
+def _board(request: Request, status: str | None, page: int) -> dict[str, Any]:
+    st = _opt(status, "status", PROMISE_STATUSES)
+    return _insights.promise_board(state(request).engine, status=st, page=page)
+
+
+@router.get("/promises.json", response_model=_models.PromiseBoard, tags=JSON, summary="Promise board")
+def promises_json(
+    request: Request,
+    status: Annotated[str | None, Query(description="one status column")] = None,
+    page: Page = 1,
+) -> Any:
+    return _board(request, status, page)
+
+
+@router.get("/promises", response_class=HTMLResponse, include_in_schema=False)
+def promises_page(request: Request, status: str | None = None, page: Page = 1) -> Any:
+    data = _board(request, status, page)
+    return render(
+        request,
+        "promises.html",
+        {
+            "data": data,
+            "nav": "promises",
+            "statuses": PROMISE_STATUSES,
+            "json_href": "/promises.json" + (f"?status={data['status']}" if data["status"] else ""),
+        },
+    )
+
+
+def _findings(request: Request, type: str | None, severity: str | None, page: int, per_page: int) -> Any:
+    return _insights.list_findings(
+        state(request).engine,
+        type=_opt(type, "type", FINDING_TYPES),
+        severity=_opt(severity, "severity", SEVERITIES),
+        page=page,
+        per_page=per_page,
+    )
+
+
+@router.get(
+    "/findings.json", response_model=_models.FindingsPage, tags=JSON, summary="Findings of the checkers"
+)
+def findings_json(
+    request: Request,
+    type: Annotated[
+        str | None, Query(description="contradiction | arithmetic | feasibility | promise")
+    ] = None,
+    severity: Annotated[str | None, Query(description="error | warning | info")] = None,
+    page: Page = 1,
+    per_page: PerPage = _queries.DEFAULT_PER_PAGE,
+) -> Any:
+    return _findings(request, type, severity, page, per_page)
+
+
+@router.get("/findings", response_class=HTMLResponse, include_in_schema=False)
+def findings_page(
+    request: Request,
+    type: str | None = None,
+    severity: str | None = None,
+    page: Page = 1,
+    per_page: PerPage = _queries.DEFAULT_PER_PAGE,
+) -> Any:
+    data = _findings(request, type, severity, page, per_page)
+    return render(
+        request,
+        "findings.html",
+        {
+            "data": data,
+            "nav": "findings",
+            "types": FINDING_TYPES,
+            "severities": SEVERITIES,
+            "params": {"type": data["filters"]["type"], "severity": data["filters"]["severity"]},
+            "json_href": "/findings.json" + (f"?{request.url.query}" if request.url.query else ""),
+        },
+    )
+
+
+# --- upload form, API docs, sign-in -------------------------------------------------------
+
+
+@router.get("/upload.json", response_model=_models.UploadInfo, tags=JSON, summary="Upload limits")
+def upload_json() -> Any:
+    return upload_info()
+
+
+@router.get("/upload", response_class=HTMLResponse, include_in_schema=False)
+def upload_page(request: Request) -> Any:
+    return render(
+        request, "upload.html", {"info": upload_info(), "nav": "upload", "json_href": "/upload.json"}
+    )
+
+
+@router.get("/docs", response_class=HTMLResponse, include_in_schema=False)
+def api_docs(request: Request) -> Any:
+    """The OpenAPI document rendered as a page (served locally; no CDN assets)."""
+    spec = request.app.openapi()
+    ops = []
+    for path, methods in spec.get("paths", {}).items():
+        for method, op in methods.items():
+            params = [
+                {
+                    "name": p["name"],
+                    "in": p["in"],
+                    "required": p.get("required", False),
+                    "description": p.get("description") or p.get("schema", {}).get("description", ""),
+                }
+                for p in op.get("parameters", [])
+            ]
+            body = op.get("requestBody", {}).get("content", {})
+            ok = op.get("responses", {}).get("200", {}).get("content", {}).get("application/json", {})
+            ops.append(
+                {
+                    "method": method.upper(),
+                    "path": path,
+                    "summary": op.get("summary", ""),
+                    "tag": (op.get("tags") or ["other"])[0],
+                    "params": params,
+                    "body": ", ".join(body),
+                    "schema": ok.get("schema", {}).get("$ref", "").rsplit("/", 1)[-1],
+                }
+            )
+    return render(
+        request, "apidocs.html", {"ops": ops, "spec": spec, "nav": "docs", "json_href": "/openapi.json"}
+    )
+
+
+@router.get("/login", response_class=HTMLResponse, include_in_schema=False)
+def login_page(request: Request) -> Any:
+    return render(request, "login.html", {"nav": "login"})

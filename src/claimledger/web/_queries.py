@@ -1,0 +1,512 @@
+"""Read queries behind every page and JSON endpoint.
+
+Reads: the ``claims_effective`` view (never raw ``claims``, so human corrections always
+win), ``documents``, ``indicators``/``indicator_claims``, ``findings``/``finding_claims``,
+``promise_overrides`` and ``review_events``.  Writes nothing.
+
+Every query is built with SQLAlchemy Core, so user input only ever reaches the database
+as bound parameters.  Results are plain dicts in the JSON API's shapes (see ``_models``);
+the HTML templates render the very same dicts, so a page and its JSON twin cannot drift.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import time
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, func, or_, select, table, text
+from sqlalchemy.engine import Connection, Engine, RowMapping
+from sqlalchemy.sql import column
+
+from claimledger.ledger.schema import (
+    EFFECTIVE_VIEW,
+    FTS_TABLE,
+    documents,
+    finding_claims,
+    findings,
+    indicator_claims,
+    indicators,
+    review_events,
+)
+from claimledger.models import KINDS
+
+EFFECTIVE_COLUMNS = (
+    "id",
+    "document_id",
+    "seq",
+    "kind",
+    "subject",
+    "period",
+    "sent_start",
+    "sent_end",
+    "sentence",
+    "q_text",
+    "q_start",
+    "q_end",
+    "value",
+    "low",
+    "high",
+    "qualifier",
+    "unit",
+    "noun",
+    "cues",
+    "extractor",
+    "review_state",
+)
+#: The machine's own values, shown beside the reviewed ones on the claim page.
+MACHINE_FIELDS = ("kind", "subject", "period", "value", "low", "high", "qualifier", "unit")
+ce = table(EFFECTIVE_VIEW, *[column(n) for n in EFFECTIVE_COLUMNS])
+
+#: Page sizes: 50 rows reads comfortably on one screen; 500 caps what one request may ask
+#: the database for, so a client cannot turn a page into a full table dump.
+DEFAULT_PER_PAGE = 50
+MAX_PER_PAGE = 500
+#: Items per column on the promise board before a "show all" link.
+BOARD_LIMIT = 25
+#: Promise board column order: what needs attention first.
+BOARD_ORDER = ("due", "not_kept", "partly_kept", "in_progress", "not_due", "kept", "unverified")
+#: How long a "no FTS table" answer is trusted before looking again (a migration may add it).
+FTS_RECHECK_SECONDS = 30.0
+
+CLAIM_SORTS: dict[str, tuple[Any, ...]] = {
+    "document": (ce.c.document_id, ce.c.seq),
+    "kind": (ce.c.kind,),
+    "subject": (ce.c.subject,),
+    "period": (ce.c.period,),
+    "value": (ce.c.value,),
+    "unit": (ce.c.unit,),
+    "state": (ce.c.review_state,),
+}
+
+
+def page_info(page: int, per_page: int, total: int) -> dict[str, int]:
+    return {"page": page, "per_page": per_page, "total": total, "pages": max(1, math.ceil(total / per_page))}
+
+
+# --- claims -------------------------------------------------------------------------------
+
+
+def claim_dict(r: RowMapping) -> dict[str, Any]:
+    """A row of the effective view as the API's claim object (the JSON line contract, plus
+    the ledger's own fields: document id, review state)."""
+    quantity = None
+    if r["q_text"] is not None:
+        quantity = {
+            "text": r["q_text"],
+            "start": r["q_start"],
+            "end": r["q_end"],
+            "value": r["value"],
+            "low": r["low"],
+            "high": r["high"],
+            "qualifier": r["qualifier"] or "exact",
+            "unit": r["unit"],
+            "noun": r["noun"],
+        }
+    elif r["value"] is not None or r["low"] is not None:
+        # A reviewer gave a figure to a claim the machine found without one.
+        quantity = {
+            "text": None,
+            "start": None,
+            "end": None,
+            "value": r["value"],
+            "low": r["low"],
+            "high": r["high"],
+            "qualifier": r["qualifier"] or "exact",
+            "unit": r["unit"],
+            "noun": r["noun"],
+        }
+    return {
+        "id": r["id"],
+        "doc": r.get("doc_key"),
+        "document_id": r["document_id"],
+        "document_title": r.get("title"),
+        "published": r.get("published"),
+        "seq": r["seq"],
+        "kind": r["kind"],
+        "subject": r["subject"],
+        "period": r["period"],
+        "sentence": {"start": r["sent_start"], "end": r["sent_end"], "text": r["sentence"]},
+        "quantity": quantity,
+        "cues": _json_list(r["cues"]),
+        "extractor": r["extractor"],
+        "review_state": r["review_state"],
+        "href": f"/claims/{r['id']}",
+    }
+
+
+def _claim_select() -> Any:
+    return select(ce, documents.c.doc_key, documents.c.title, documents.c.published).select_from(
+        ce.join(documents, documents.c.id == ce.c.document_id)
+    )
+
+
+class FtsProbe:
+    """Finds out once whether the FTS5 table exists and how it maps to claims."""
+
+    def __init__(self) -> None:
+        self._mode: str | None = None
+        self._checked = 0.0
+
+    def mode(self, conn: Connection) -> str | None:
+        """``claim_id``/``id`` (a column naming the claim), ``rowid``, or None (no FTS)."""
+        if self._mode is not None or time.monotonic() - self._checked < FTS_RECHECK_SECONDS:
+            return self._mode
+        self._checked = time.monotonic()
+        if conn.dialect.name != "sqlite":
+            return None
+        found = conn.execute(text("SELECT 1 FROM sqlite_master WHERE name = :n"), {"n": FTS_TABLE}).first()
+        if not found:
+            return None
+        cols = {row[1] for row in conn.execute(text(f"PRAGMA table_info({FTS_TABLE})"))}
+        self._mode = "claim_id" if "claim_id" in cols else "id" if "id" in cols else "rowid"
+        return self._mode
+
+
+def fts_query(q: str) -> str:
+    """User words as an FTS5 query: each word quoted (so operators and punctuation are
+    literal), all required, the last one as a prefix so search-as-you-type works."""
+    words = re.findall(r"\w+", q)
+    if not words:
+        return ""
+    quoted = ['"' + w.replace('"', '""') + '"' for w in words]
+    quoted[-1] += "*"
+    return " ".join(quoted)
+
+
+def like_pattern(q: str) -> str:
+    escaped = q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def search_condition(conn: Connection, fts: FtsProbe, q: str) -> ColumnElement[bool]:
+    mode = fts.mode(conn)
+    match = fts_query(q)
+    if mode and match:
+        if mode == "rowid":
+            sub = text(
+                f"SELECT c.id FROM claims c WHERE c.rowid IN "
+                f"(SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :fts_q)"
+            ).bindparams(fts_q=match)
+        else:
+            sub = text(f"SELECT {mode} FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :fts_q").bindparams(
+                fts_q=match
+            )
+        return ce.c.id.in_(sub.columns(column("id")))
+    pat = like_pattern(q.strip())
+    return or_(ce.c.sentence.like(pat, escape="\\"), ce.c.subject.like(pat, escape="\\"))
+
+
+def list_claims(
+    engine: Engine,
+    fts: FtsProbe,
+    *,
+    q: str | None = None,
+    kind: str | None = None,
+    unit: str | None = None,
+    period: str | None = None,
+    document: int | None = None,
+    state: str | None = None,
+    sort: str = "document",
+    order: str = "asc",
+    page: int = 1,
+    per_page: int = DEFAULT_PER_PAGE,
+) -> dict[str, Any]:
+    """One page of the claims table.  Pagination is stable: rows are ordered by the sort
+    key and then by claim id, which is unique, so no row is skipped or repeated."""
+    with engine.connect() as conn:
+        conds: list[ColumnElement[bool]] = []
+        if q and q.strip():
+            conds.append(search_condition(conn, fts, q))
+        if kind:
+            conds.append(ce.c.kind == kind)
+        if unit:
+            conds.append(ce.c.unit == unit)
+        if period:
+            conds.append(ce.c.period == period)
+        if document is not None:
+            conds.append(ce.c.document_id == document)
+        if state:
+            conds.append(ce.c.review_state == state)
+        where = and_(True, *conds)
+        total = conn.execute(select(func.count()).select_from(ce).where(where)).scalar_one()
+        keys = CLAIM_SORTS[sort]
+        ordered = [k.desc() if order == "desc" else k.asc() for k in keys]
+        stmt = (
+            _claim_select()
+            .where(where)
+            .order_by(*ordered, ce.c.id.asc())
+            .limit(per_page)
+            .offset((page - 1) * per_page)
+        )
+        rows = conn.execute(stmt).mappings().all()
+    return {
+        "claims": [claim_dict(r) for r in rows],
+        "pagination": page_info(page, per_page, total),
+        "filters": {
+            "q": q,
+            "kind": kind,
+            "unit": unit,
+            "period": period,
+            "document": document,
+            "state": state,
+        },
+        "sort": sort,
+        "order": order,
+    }
+
+
+def claim_facets(engine: Engine) -> dict[str, list[str]]:
+    """Values offered in the claims table's filter menus."""
+    with engine.connect() as conn:
+        units = [
+            r[0]
+            for r in conn.execute(
+                select(ce.c.unit)
+                .where(ce.c.unit.is_not(None))
+                .group_by(ce.c.unit)
+                .order_by(func.count().desc())
+                .limit(60)
+            )
+        ]
+    return {"kinds": list(KINDS), "units": units, "states": ["machine", "accepted", "corrected", "rejected"]}
+
+
+def audit_log(conn: Connection, targets: Sequence[tuple[str, str]]) -> list[dict[str, Any]]:
+    """Review events about any of ``targets`` ((type, id) pairs), newest first."""
+    if not targets:
+        return []
+    cond = or_(*[and_(review_events.c.target_type == t, review_events.c.target_id == i) for t, i in targets])
+    rows = conn.execute(select(review_events).where(cond).order_by(review_events.c.id.desc()).limit(200))
+    return [event_dict(r) for r in rows.mappings()]
+
+
+def event_dict(r: RowMapping) -> dict[str, Any]:
+    payload = _json_obj(r["payload"])
+    before, after = payload.get("before"), payload.get("after")
+    changes: list[dict[str, Any]] = []
+    if isinstance(before, dict) and isinstance(after, dict):
+        for key in sorted(set(before) | set(after)):
+            if before.get(key) != after.get(key):
+                changes.append({"field": key, "before": before.get(key), "after": after.get(key)})
+    return {
+        "id": r["id"],
+        "at": r["at"],
+        "reviewer": r["reviewer"],
+        "action": r["action"],
+        "target_type": r["target_type"],
+        "target_id": r["target_id"],
+        "note": r["note"],
+        "changes": changes,
+        "payload": payload,
+    }
+
+
+# --- documents ----------------------------------------------------------------------------
+
+
+def _doc_dict(r: RowMapping, n_claims: int) -> dict[str, Any]:
+    return {
+        "id": r["id"],
+        "doc_key": r["doc_key"],
+        "title": r["title"] or r["doc_key"],
+        "source": r["source"],
+        "url": r["url"],
+        "speaker": r["speaker"],
+        "published": r["published"],
+        "format": r["format"],
+        "ingested_at": r["ingested_at"],
+        "extractor": r["extractor"],
+        "claims": n_claims,
+        "href": f"/documents/{r['id']}",
+    }
+
+
+_DOC_COLS = [c for c in documents.c if c.name not in ("text", "hash")]
+
+
+def list_documents(engine: Engine, *, page: int = 1, per_page: int = DEFAULT_PER_PAGE) -> dict[str, Any]:
+    """Documents, newest publication first (then newest ingested), with claim counts."""
+    with engine.connect() as conn:
+        total = conn.execute(select(func.count()).select_from(documents)).scalar_one()
+        rows = (
+            conn.execute(
+                select(*_DOC_COLS)
+                .order_by(documents.c.published.desc(), documents.c.id.desc())
+                .limit(per_page)
+                .offset((page - 1) * per_page)
+            )
+            .mappings()
+            .all()
+        )
+        counts = _claim_counts(conn, [r["id"] for r in rows])
+    return {
+        "documents": [_doc_dict(r, counts.get(r["id"], 0)) for r in rows],
+        "pagination": page_info(page, per_page, total),
+    }
+
+
+def _claim_counts(conn: Connection, doc_ids: list[int]) -> dict[int, int]:
+    if not doc_ids:
+        return {}
+    rows = conn.execute(
+        text(
+            "SELECT document_id, count(*) FROM claims WHERE document_id IN :ids GROUP BY document_id"
+        ).bindparams(_expanding("ids")),
+        {"ids": doc_ids},
+    )
+    return {int(a): int(b) for a, b in rows}
+
+
+def get_document(engine: Engine, doc_id: int) -> dict[str, Any] | None:
+    """A document, its full text and its claims in document order."""
+    with engine.connect() as conn:
+        row = conn.execute(select(documents).where(documents.c.id == doc_id)).mappings().first()
+        if row is None:
+            return None
+        rows = (
+            conn.execute(_claim_select().where(ce.c.document_id == doc_id).order_by(ce.c.seq, ce.c.id))
+            .mappings()
+            .all()
+        )
+        claims = [claim_dict(r) for r in rows]
+        ids = [c["id"] for c in claims]
+        inds = _indicator_refs(conn, ids)
+        fnds = _finding_refs(conn, ids)
+    for c in claims:
+        c["indicators"] = inds.get(c["id"], [])
+        c["findings"] = fnds.get(c["id"], [])
+    doc = _doc_dict(row, len(claims))
+    doc["text"] = row["text"]
+    return {"document": doc, "claims": claims}
+
+
+def _indicator_refs(conn: Connection, claim_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+    out: dict[str, list[dict[str, Any]]] = {}
+    for chunk in _chunks(claim_ids):
+        rows = conn.execute(
+            select(indicator_claims.c.claim_id, indicators.c.id, indicators.c.name)
+            .join(indicators, indicators.c.id == indicator_claims.c.indicator_id)
+            .where(indicator_claims.c.claim_id.in_(chunk))
+        )
+        for cid, iid, name in rows:
+            out.setdefault(cid, []).append({"id": iid, "name": name, "href": f"/indicators/{iid}"})
+    return out
+
+
+def _finding_refs(conn: Connection, claim_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+    out: dict[str, list[dict[str, Any]]] = {}
+    for chunk in _chunks(claim_ids):
+        rows = conn.execute(
+            select(
+                finding_claims.c.claim_id,
+                findings.c.id,
+                findings.c.type,
+                findings.c.severity,
+                findings.c.message,
+            )
+            .join(findings, findings.c.id == finding_claims.c.finding_id)
+            .where(finding_claims.c.claim_id.in_(chunk))
+        )
+        for cid, fid, ftype, sev, msg in rows:
+            out.setdefault(cid, []).append(
+                {"id": fid, "type": ftype, "severity": sev, "message": msg, "href": f"/findings#f-{fid}"}
+            )
+    return out
+
+
+def finding_counts(conn: Connection) -> dict[str, dict[str, int]]:
+    rows = conn.execute(
+        select(findings.c.type, findings.c.severity, func.count()).group_by(
+            findings.c.type, findings.c.severity
+        )
+    )
+    by_type: Counter[str] = Counter()
+    by_sev: Counter[str] = Counter()
+    for t, s, n in rows:
+        by_type[t] += n
+        by_sev[s] += n
+    return {"by_type": dict(by_type), "by_severity": dict(by_sev)}
+
+
+def _findings_by_ids(conn: Connection, ids: Sequence[str]) -> list[dict[str, Any]]:
+    """Findings in the order of ``ids``, each with its claims (quote, quantity, role)."""
+    if not ids:
+        return []
+    out: dict[str, dict[str, Any]] = {}
+    for chunk in _chunks(list(ids)):
+        for r in conn.execute(select(findings).where(findings.c.id.in_(chunk))).mappings():
+            out[r["id"]] = {
+                "id": r["id"],
+                "type": r["type"],
+                "severity": r["severity"],
+                "message": r["message"],
+                "details": _json_obj(r["details"]),
+                "checker": r["checker"],
+                "created_at": r["created_at"],
+                "claims": [],
+                "href": f"/findings#f-{r['id']}",
+            }
+        rows = conn.execute(
+            _claim_select()
+            .add_columns(finding_claims.c.finding_id, finding_claims.c.role)
+            .join(finding_claims, finding_claims.c.claim_id == ce.c.id)
+            .where(finding_claims.c.finding_id.in_(chunk))
+            .order_by(finding_claims.c.finding_id, documents.c.published, ce.c.seq)
+        ).mappings()
+        for r in rows:
+            c = claim_dict(r)
+            if r["finding_id"] in out:
+                out[r["finding_id"]]["claims"].append(
+                    {
+                        "id": c["id"],
+                        "role": r["role"],
+                        "doc": c["doc"],
+                        "document_id": c["document_id"],
+                        "document_title": c["document_title"],
+                        "published": c["published"],
+                        "quote": c["sentence"]["text"],
+                        "quantity": c["quantity"],
+                        "kind": c["kind"],
+                        "period": c["period"],
+                        "href": c["href"],
+                    }
+                )
+    return [out[i] for i in ids if i in out]
+
+
+# --- helpers ------------------------------------------------------------------------------
+
+#: SQLite allows 32,766 bound parameters per statement; chunks stay far below that.
+_CHUNK = 900
+
+
+def _chunks(items: list[Any]) -> Iterable[list[Any]]:
+    for i in range(0, len(items), _CHUNK):
+        yield items[i : i + _CHUNK]
+
+
+def _expanding(name: str) -> Any:
+    from sqlalchemy import bindparam
+
+    return bindparam(name, expanding=True)
+
+
+def _json_obj(raw: Any) -> dict[str, Any]:
+    try:
+        val = json.loads(raw) if isinstance(raw, str) else raw
+    except ValueError:
+        return {}
+    return val if isinstance(val, dict) else {}
+
+
+def _json_list(raw: Any) -> list[str]:
+    try:
+        val = json.loads(raw) if isinstance(raw, str) else raw
+    except ValueError:
+        return []
+    return [str(v) for v in val] if isinstance(val, list) else []

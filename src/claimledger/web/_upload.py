@@ -1,0 +1,169 @@
+"""Ingesting files uploaded from the browser or the API.
+
+Reads: uploaded bytes with their names, and optional date/source/speaker.
+Writes: documents and claims through ``Ledger.add_document`` (one transaction per
+document, idempotent by content hash), then re-runs the checks so findings and promise
+statuses include the new documents.
+
+Uploads are bounded before anything is parsed: the request's declared size, the number
+of files, each file's size, its name's extension and its sniffed content type.  Names
+are reduced to a plain base name, so a name like ``../../etc/passwd`` cannot point
+anywhere; the bytes never touch the file system.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy.engine import Engine
+
+from claimledger.errors import ClaimLedgerError, InputError
+from claimledger.models import Document
+
+log = logging.getLogger("claimledger.web")
+
+#: Largest file accepted from the browser.  Statements and reports are well under this
+#: even as PDFs; bigger archives belong on the command line (``claimledger ingest``).
+MAX_UPLOAD_BYTES = 20 << 20
+#: Files per request: enough for a folder of press releases, small enough to answer
+#: within a request's time.
+MAX_FILES = 20
+#: The whole request may carry every file at the limit plus form fields and boundaries.
+MAX_REQUEST_BYTES = MAX_UPLOAD_BYTES * MAX_FILES + (1 << 20)
+ALLOWED_EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx")
+#: Content types (by sniffing the bytes) that may come in under those names.
+ALLOWED_FORMATS = ("text", "markdown", "html", "pdf", "docx")
+MAX_NAME = 120
+#: One upload at a time: ingestion is the ledger's single writer, and run_checks after it
+#: rebuilds findings; two at once would only wait for each other's locks.
+_WRITE_LOCK = threading.Lock()
+
+
+@dataclass(slots=True)
+class Upload:
+    name: str
+    data: bytes
+    too_large: bool = False
+
+
+def upload_info() -> dict[str, Any]:
+    return {
+        "max_bytes": MAX_UPLOAD_BYTES,
+        "max_files": MAX_FILES,
+        "allowed_extensions": list(ALLOWED_EXTENSIONS),
+        "endpoint": "/api/documents",
+    }
+
+
+def safe_name(raw: str | None) -> str:
+    """The base name of an uploaded file, with path parts and control characters gone."""
+    base = re.split(r"[\\/]", raw or "")[-1]
+    base = re.sub(r"[\x00-\x1f\x7f]", "", base).strip().lstrip(".")
+    return base[:MAX_NAME] or "upload.txt"
+
+
+def ingest_uploads(
+    engine: Engine,
+    uploads: list[Upload],
+    *,
+    date: str | None = None,
+    source: str | None = None,
+    speaker: str | None = None,
+) -> dict[str, Any]:
+    """Ingest each upload; a bad one is reported and the others still go in."""
+    from claimledger.ledger import Ledger
+
+    ledger = Ledger(engine=engine)
+    results: list[dict[str, Any]] = []
+    with _WRITE_LOCK:
+        for up in uploads:
+            results.extend(_one(ledger, up, date, source, speaker))
+        n_findings = _recheck(engine) if any(r["status"] == "ingested" for r in results) else None
+    return {"results": results, "findings": n_findings}
+
+
+def _one(
+    ledger: Any, up: Upload, date: str | None, source: str | None, speaker: str | None
+) -> list[dict[str, Any]]:
+    name = safe_name(up.name)
+    try:
+        if up.too_large:
+            raise InputError("E015", f"larger than {MAX_UPLOAD_BYTES} bytes", path=name)
+        if not name.lower().endswith(ALLOWED_EXTENSIONS):
+            raise InputError("E011", f"allowed types: {', '.join(ALLOWED_EXTENSIONS)}", path=name)
+        if not up.data:
+            raise InputError("E003", "the file is empty", path=name)
+        docs = _read(f"upload/{name}", up.data, date, source, speaker)
+    except ClaimLedgerError as err:
+        return [_failed(name, err)]
+    out = []
+    for doc in docs:
+        if isinstance(doc, ClaimLedgerError):
+            out.append(_failed(name, doc))
+            continue
+        try:
+            res = ledger.add_document(doc)
+        except ClaimLedgerError as err:
+            out.append(_failed(name, err))
+            continue
+        out.append(
+            {
+                "name": name,
+                "status": res.status,
+                "document_id": res.document_id,
+                "claims": res.claims,
+                "code": None,
+                "reason": None,
+                "href": f"/documents/{res.document_id}",
+            }
+        )
+    return out
+
+
+def _read(
+    key: str, data: bytes, date: str | None, source: str | None, speaker: str | None
+) -> list[Document | ClaimLedgerError]:
+    """Bytes -> documents through the ingest readers (format sniffed from the content)."""
+    from claimledger.ingest import IngestOptions, Source, load, sniff
+
+    fmt = sniff(data, key)
+    if fmt not in ALLOWED_FORMATS:
+        raise InputError(
+            "E011", f"content looks like {fmt}, not one of {', '.join(ALLOWED_FORMATS)}", path=key
+        )
+    opts = IngestOptions(date=date, source=source, speaker=speaker, max_bytes=MAX_UPLOAD_BYTES)
+    docs: list[Document | ClaimLedgerError] = []
+    for item in load(Source(name=key, kind="bytes", data=data), opts):
+        if isinstance(item, Document):
+            item.id = key
+        docs.append(item)
+    return docs
+
+
+def _recheck(engine: Engine) -> int | None:
+    """Re-run the checks after new documents; a checker failure must not lose the upload."""
+    try:
+        from claimledger.checks import run_checks
+    except ImportError:
+        return None
+    try:
+        return len(run_checks(engine))
+    except Exception:  # the documents are stored; findings catch up on the next run
+        log.exception("run_checks failed after an upload")
+        return None
+
+
+def _failed(name: str, err: ClaimLedgerError) -> dict[str, Any]:
+    return {
+        "name": name,
+        "status": "failed",
+        "document_id": None,
+        "claims": 0,
+        "code": err.code,
+        "reason": err.detail or str(err),
+        "href": None,
+    }
