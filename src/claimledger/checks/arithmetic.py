@@ -24,9 +24,9 @@ from __future__ import annotations
 from claimledger.checks._changes import Change, find_changes
 from claimledger.checks._fmt import amount, pct, stated
 from claimledger.checks.base import (
-    ACTUAL_KINDS,
     PLAN_KINDS,
     CheckContext,
+    is_actual,
     make_finding,
     single_year,
 )
@@ -92,7 +92,7 @@ class ArithmeticChecker:
         key = ctx.key(res)
         if key is None:
             return None, ""
-        series = [c for c in ctx.by_indicator.get(key, []) if c.kind in ACTUAL_KINDS and _usable(c)
+        series = [c for c in ctx.by_indicator.get(key, []) if is_actual(c) and _usable(c)
                   and c.id != res.id]
         if ch.base_period is not None:
             cands = [c for c in series if c.period == ch.base_period]
@@ -129,7 +129,7 @@ class ArithmeticChecker:
         g = (r - implied) / implied
         unit = res.unit
         where = ctx.where(res)
-        label = ctx.label(res)
+        label = ctx.label(res) if ctx.key(res) else ctx.label(base)
         if how in ("period", "latest"):
             src = f" in {base.period}" + ("" if base.doc == res.doc else f" ({ctx.where(base)})")
         else:
@@ -204,10 +204,10 @@ class ArithmeticChecker:
                     if k.startswith(f"{region}|population|count") for c in cs]
             for pc in recs:
                 y = single_year(pc.period)
-                if y is None or pc.kind not in ACTUAL_KINDS or not _usable(pc):
+                if y is None or not is_actual(pc) or not _usable(pc):
                     continue
-                tot = _latest([c for c in totals if single_year(c.period) == y and c.kind in ACTUAL_KINDS])
-                pop = _latest([c for c in pops if single_year(c.period) == y and c.kind in ACTUAL_KINDS])
+                tot = _latest([c for c in totals if single_year(c.period) == y and is_actual(c)])
+                pop = _latest([c for c in pops if single_year(c.period) == y and is_actual(c)])
                 if tot is None or pop is None:
                     continue
                 implied = (tot.value or 0) / (pop.value or 1)

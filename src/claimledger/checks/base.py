@@ -24,6 +24,21 @@ ACTUAL_KINDS = frozenset({"achievement", "status"})
 PLAN_KINDS = frozenset({"target", "forecast"})
 
 
+def is_actual(c: ClaimRecord) -> bool:
+    """Does the claim report a level that was (or is) reached?
+
+    Achievements and statuses do.  So does a "forecast" of a period that had ended when
+    the document was published: "GDP exceeded $259 billion in 2023, according to the IMF"
+    in January 2024 is an estimate of what happened, not a forecast.
+    """
+    if c.kind in ACTUAL_KINDS:
+        return True
+    if c.kind == "forecast" and c.published is not None:
+        end = period_end(c.period)
+        return end is not None and end < c.published
+    return False
+
+
 class Checker(Protocol):
     """One check: ``name`` is versioned; ``run`` returns findings, never writes anything."""
 

@@ -32,7 +32,14 @@ from collections import defaultdict
 from itertools import combinations
 
 from claimledger.checks._fmt import amount, pct, stated
-from claimledger.checks.base import ACTUAL_KINDS, CheckContext, fmt_period, make_finding, period_end
+from claimledger.checks.base import (
+    ACTUAL_KINDS,
+    CheckContext,
+    fmt_period,
+    is_actual,
+    make_finding,
+    period_end,
+)
 from claimledger.link import ClaimRecord
 from claimledger.models import Finding, Severity
 
@@ -101,7 +108,7 @@ def comparable(a: ClaimRecord, b: ClaimRecord) -> bool:
         return False
     if a.doc == b.doc:
         return _family(a.kind) == _family(b.kind) or "status" in (a.kind, b.kind)
-    if a.kind not in ACTUAL_KINDS or b.kind not in ACTUAL_KINDS:
+    if not is_actual(a) or not is_actual(b):
         return False
     end = period_end(a.period)
     return bool(end and a.published and b.published and end < a.published and end < b.published)

@@ -4,12 +4,12 @@ record.
 Reads: targets with a figure and a deadline; the same indicator's latest actual level
 before the deadline; growth figures of that indicator (its "... growth" percentage
 series, forecasts first) and past growth (changes stated next to its levels, or the
-compound rate between its actual levels).  Writes one finding per target with a base:
+compound rate between its actual levels).  Writes one finding per target with a base and a rate to compare:
 ``details["required_annual_growth"]`` is a fraction.
 
 The required compound annual rate is ``(target / actual) ** (1 / years) - 1``.  A target
 that needs more than the best growth on record (plus ``MARGIN``) is a warning; one
-within it, or one with nothing to compare against, is information.
+within it is information.  With no growth on record to compare, nothing is raised.
 """
 
 from __future__ import annotations
@@ -17,9 +17,9 @@ from __future__ import annotations
 from claimledger.checks._changes import find_changes
 from claimledger.checks._fmt import pct, stated
 from claimledger.checks.base import (
-    ACTUAL_KINDS,
     CheckContext,
     fmt_period,
+    is_actual,
     make_finding,
     period_years,
     single_year,
@@ -61,7 +61,7 @@ class FeasibilityChecker:
             dim = ctx.dimension(recs[0]) or ""
             if not is_level(dim):
                 continue
-            actuals = [c for c in recs if c.kind in ACTUAL_KINDS and single_year(c.period) is not None
+            actuals = [c for c in recs if is_actual(c) and single_year(c.period) is not None
                        and c.value is not None and c.value > 0]
             for t in recs:
                 if t.kind != "target" or t.point is None or t.point <= 0:
@@ -114,8 +114,9 @@ class FeasibilityChecker:
                 msg = f"{head}, within {text}."
                 sev = "info"
         else:
-            msg = f"{head}; the ledger holds no forecast or past growth to compare it with."
-            sev = "info"
+            # The required rate alone is arithmetic, not a finding: without a rate on record
+            # to weigh it against, nothing says whether the target is hard or easy.
+            return None
         return make_finding("feasibility", NAME, sev, msg, roles, details, id_claims=[t.id])
 
     def _comparisons(self, ctx: CheckContext, key: str, actuals: list[ClaimRecord], y0: int,

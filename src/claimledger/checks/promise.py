@@ -20,15 +20,15 @@ from datetime import date as Date
 
 from claimledger.checks._fmt import stated
 from claimledger.checks.base import (
-    ACTUAL_KINDS,
     CheckContext,
     fmt_period,
+    is_actual,
     make_finding,
     period_end,
     period_years,
 )
-from claimledger.link import ClaimRecord
-from claimledger.link._lexicon import FILLER, STOP, UNIT_WORDS, lemma
+from claimledger.link import ClaimRecord, dimension
+from claimledger.link._lexicon import FILLER, STOP, UNIT_WORDS, VERBS, lemma
 from claimledger.models import Finding, Severity
 
 NAME = "checks.promise.v1"
@@ -62,8 +62,11 @@ _SENT = re.compile(r"[^.!?\n]+(?:[.!?]+(?=\s|$)|$)")
 _COMMON_NAMES = {"The", "This", "In", "By", "On", "At", "President", "Head", "State", "Government",
                  "Ministry", "Minister", "January", "February", "March", "April", "May", "June", "July",
                  "August", "September", "October", "November", "December"}
-_CONTENT_DROP = STOP | FILLER | UNIT_WORDS | {"will", "country", "plan", "aim", "goal", "target", "work",
-                                              "also", "several", "year", "end", "host"}
+#: Words that say who spoke or that something will happen, not what: left out of matching.
+_NOT_CONTENT = ("will country plan aim goal target work also several year end host said say says mayor "
+                "minister ministry president government official officials spokesman spokeswoman "
+                "according completion complete finish open hold build")
+_CONTENT_DROP = STOP | FILLER | UNIT_WORDS | VERBS | frozenset(_NOT_CONTENT.split())
 
 
 def _names(sentence: str) -> list[str]:
@@ -106,7 +109,7 @@ class PromiseChecker:
         cands = []
         for c in ctx.by_indicator.get(key, []):
             cy = period_years(c.period)
-            if (c.kind not in ACTUAL_KINDS or c.point is None or c.published is None
+            if (not is_actual(c) or c.point is None or c.published is None
                     or c.published <= t.published or cy is None):
                 continue
             if cy[1] < t.published.year - 1 or (last is not None and cy[0] > last):
@@ -168,11 +171,29 @@ class PromiseChecker:
             details["evidence_value"] = ev.point
         else:
             txt = self._text(ctx, t)
+            same_sentence: list[ClaimRecord] = []
             if txt is not None:
+                _, doc, _, start = txt
+                same_sentence = [c for c in ctx.claims if c.doc == doc and c.sent_start <= start + 1
+                                 and start < c.sent_start + len(c.sentence)]
+                if t.has_quantity:
+                    # A numeric target is judged on a number: the matched sentence's figure of
+                    # the same dimension, if it reports one; else a delay, else nothing.
+                    dim = dimension(t.unit, t.noun)[0]
+                    figs = [c for c in same_sentence if c.has_quantity and is_actual(c)
+                            and dimension(c.unit, c.noun)[0] == dim]
+                    if figs:
+                        ev = figs[0]
+                    elif txt[0] != "stalled":
+                        txt = None
+            if ev is not None:
+                roles.append((ev, "evidence"))
+                status, tail = self._numeric_status(ctx, t, ev, due)
+                details["evidence_value"] = ev.point
+            elif txt is not None:
                 verdict, doc, sent, start = txt
-                for c in ctx.claims:
-                    if c.doc == doc and c.sent_start <= start + 1 and start < c.sent_start + len(c.sentence):
-                        roles.append((c, "evidence"))
+                for c in same_sentence:
+                    roles.append((c, "evidence"))
                 details["evidence"] = [{"doc": doc, "quote": sent, "start": start}]
                 where = ctx.docs[doc].where() if doc in ctx.docs else doc
                 # A later statement that the work was postponed, dropped or failed means it

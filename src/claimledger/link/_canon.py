@@ -105,7 +105,10 @@ def canonical_subject(subject: str) -> Canon:
             kept.append(t)
     if dropped:
         steps.append("ignored " + ", ".join(dict.fromkeys(dropped)))
-    if len(kept) == 1 and kept[0] in lx.IMPLIES_BUDGET:
+    if kept == ["budget"]:
+        kept.append("spending")
+        steps.append("a budget's size is its spending")
+    elif len(kept) == 1 and kept[0] in lx.IMPLIES_BUDGET:
         kept.insert(0, "budget")
         steps.append(f"'{kept[1]}' alone is read as the public budget's")
     return Canon(tuple(kept), region, tuple(steps))

@@ -166,9 +166,10 @@ def main_region(*texts: str | None, body: str | None = None) -> tuple[str | None
     """The country a document is about, and how that was decided.
 
     Metadata texts (title, speaker, source) decide first: the first country named there.
-    Otherwise the country named most often in the body, if it is named at least twice
-    and clearly more than any other (a news story names its subject country repeatedly;
-    a single passing mention of a partner country must not re-scope the document).
+    Otherwise the country named most often in the body, if it is the only country named
+    or is named at least twice and clearly more than any other (a news story names its
+    subject country repeatedly; a passing mention of a partner country must not re-scope
+    the document).
     """
     for t in texts:
         if t:
@@ -180,6 +181,6 @@ def main_region(*texts: str | None, body: str | None = None) -> tuple[str | None
         for name in mentions(body):
             counts[name] = counts.get(name, 0) + 1
         ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-        if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        if ranked and (len(ranked) == 1 or (ranked[0][1] >= 2 and ranked[0][1] > ranked[1][1])):
             return ranked[0][0], f"named {ranked[0][1]} times in the text"
     return None, "no country named"

@@ -1,0 +1,195 @@
+"""Gold scenarios: documents in, findings out, through the whole pipeline.
+
+Each ``tests/gold/scenarios/*.json`` holds dated documents and the findings they must
+produce (``expect``) and must not produce (``forbid``).  The test runs extract -> ledger
+-> link -> checks on each scenario and measures, over all scenarios:
+
+- recall: expected findings that were raised;
+- precision: raised findings that were expected.  Every contradiction, arithmetic and
+  feasibility finding counts, and every promise finding whose status rests on evidence
+  (kept, partly_kept, not_kept, in_progress); a ``due``/``not_due`` promise counts only
+  when a scenario names it, since every target gets one.
+
+The floors in ``tests/gold/scenario_floors.json`` may only go up: a second test reads
+that file's git history and fails if a value ever decreased.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import subprocess
+from datetime import date as Date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from claimledger.checks import run_checks
+from claimledger.ledger import Ledger
+from claimledger.link import ClaimRecord, load_records
+from claimledger.models import Document, Finding
+
+GOLD = Path(__file__).parent / "gold"
+SCENARIOS = sorted((GOLD / "scenarios").glob("*.json"))
+FLOORS = GOLD / "scenario_floors.json"
+EVIDENCE_STATUSES = ("kept", "partly_kept", "not_kept", "in_progress")
+#: Numbers in expected details match within 2% (relative) or 0.002 (absolute, for fractions).
+REL_TOL, ABS_TOL = 0.02, 0.002
+
+
+def run_scenario(path: Path, tmp: Path) -> tuple[dict[str, Any], list[Finding], dict[str, ClaimRecord]]:
+    spec = json.loads(path.read_text(encoding="utf-8"))
+    led = Ledger(str(tmp / f"{path.stem}.db"))
+    for d in spec["documents"]:
+        led.add_document(Document(text=d["text"], id=d["id"], title=d.get("title"), source=d.get("source"),
+                                  speaker=d.get("speaker"), published=d.get("date")))
+    found = run_checks(led.engine, now=Date.fromisoformat(spec.get("now", "2026-11-23")))
+    with led.engine.connect() as conn:
+        recs = {r.id: r for r in load_records(conn)}
+    led.engine.dispose()
+    return spec, found, recs
+
+
+def _num_ok(want: float, got: Any) -> bool:
+    if not isinstance(got, int | float):
+        return False
+    return abs(got - want) <= ABS_TOL or abs(got - want) <= REL_TOL * abs(want)
+
+
+def matches(f: Finding, exp: dict[str, Any], recs: dict[str, ClaimRecord]) -> bool:
+    """Does finding ``f`` satisfy expectation ``exp`` (type, quotes, status, details)?"""
+    if f.type != exp["type"]:
+        return False
+    if "severity" in exp and f.severity != exp["severity"]:
+        return False
+    if "status" in exp and f.details.get("status") != exp["status"]:
+        return False
+    claims = [recs[c] for c in f.claim_ids if c in recs]
+    for quote in exp.get("quotes", []):
+        # A figure is looked for in the figures' own text; words (a name, a commitment)
+        # in the sentence of the claim.
+        wordy = not any(ch.isdigit() for ch in quote)
+        if not any(quote in (c.q_text or "") or ((wordy or c.q_text is None) and quote in c.sentence)
+                   for c in claims):
+            return False
+    for key, want in exp.get("details", {}).items():
+        got = f.details.get(key)
+        if isinstance(want, int | float) and not isinstance(want, bool):
+            if not _num_ok(float(want), got):
+                return False
+        elif got != want:
+            return False
+    return True
+
+
+def score(spec: dict[str, Any], found: list[Finding], recs: dict[str, ClaimRecord]) -> dict[str, Any]:
+    expect: list[dict[str, Any]] = spec.get("expect", [])
+    forbid: list[dict[str, Any]] = spec.get("forbid", [])
+    hit = [any(matches(f, e, recs) for f in found) for e in expect]
+    counted, good, bad = 0, 0, []
+    for f in found:
+        expected = any(matches(f, e, recs) for e in expect)
+        forbidden = any(matches(f, e, recs) for e in forbid)
+        if f.type == "promise" and f.details.get("status") not in EVIDENCE_STATUSES and not expected \
+                and not forbidden:
+            continue
+        counted += 1
+        if expected and not forbidden:
+            good += 1
+        else:
+            bad.append(f"{f.type}/{f.details.get('status', f.severity)}: {f.message}")
+    missed = [e for e, h in zip(expect, hit, strict=True) if not h]
+    return {"expected": len(expect), "recalled": sum(hit), "raised": counted, "correct": good,
+            "false": bad, "missed": missed}
+
+
+@pytest.fixture(scope="module")
+def results(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Any]]:
+    if not SCENARIOS:
+        pytest.skip("no gold scenarios")
+    tmp = tmp_path_factory.mktemp("scenarios")
+    out = {}
+    for p in SCENARIOS:
+        spec, found, recs = run_scenario(p, tmp)
+        out[p.stem] = score(spec, found, recs)
+    return out
+
+
+def totals(results: dict[str, dict[str, Any]]) -> tuple[float, float]:
+    exp = sum(r["expected"] for r in results.values())
+    rec = sum(r["recalled"] for r in results.values())
+    raised = sum(r["raised"] for r in results.values())
+    good = sum(r["correct"] for r in results.values())
+    return (good / raised if raised else 1.0), (rec / exp if exp else 1.0)
+
+
+def test_scenarios_meet_floors(results: dict[str, dict[str, Any]]) -> None:
+    precision, recall = totals(results)
+    floors = json.loads(FLOORS.read_text())
+    report = []
+    for name, r in results.items():
+        for m in r["missed"]:
+            report.append(f"{name}: missed {m}")
+        for b in r["false"]:
+            report.append(f"{name}: unexpected {b}")
+    detail = "\n".join(report)
+    assert precision >= floors["precision"], f"precision {precision:.3f} < {floors['precision']}\n{detail}"
+    assert recall >= floors["recall"], f"recall {recall:.3f} < {floors['recall']}\n{detail}"
+
+
+def test_scenario_files_are_well_formed() -> None:
+    kinds = {"contradiction", "arithmetic", "feasibility", "promise"}
+    for p in SCENARIOS:
+        spec = json.loads(p.read_text(encoding="utf-8"))
+        assert spec["documents"], p.name
+        for d in spec["documents"]:
+            assert {"id", "date", "text"} <= set(d), p.name
+            Date.fromisoformat(d["date"])
+        for e in spec.get("expect", []) + spec.get("forbid", []):
+            assert e["type"] in kinds, p.name
+
+
+def test_floors_never_decrease() -> None:
+    """The floors file's values never went down in git history (skipped outside git)."""
+    root = Path(__file__).resolve().parents[1]
+    try:
+        revs = subprocess.run(["git", "log", "--format=%H", "--reverse", "--", str(FLOORS.relative_to(root))],
+                              cwd=root, capture_output=True, text=True, check=True, timeout=30).stdout.split()
+    except (OSError, subprocess.SubprocessError):
+        pytest.skip("not a git checkout")
+    history = []
+    for rev in revs:
+        shown = subprocess.run(["git", "show", f"{rev}:{FLOORS.relative_to(root).as_posix()}"], cwd=root,
+                               capture_output=True, text=True, timeout=30)
+        if shown.returncode == 0:
+            history.append(json.loads(shown.stdout))
+    history.append(json.loads(FLOORS.read_text()))
+    for older, newer in itertools.pairwise(history):
+        for key, value in older.items():
+            assert newer.get(key, value) >= value, f"floor {key} went down from {value} to {newer.get(key)}"
+
+
+if __name__ == "__main__":  # pragma: no cover - a report for people: python tests/test_scenarios.py
+    import sys
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as d:
+        res = {}
+        for p in SCENARIOS:
+            names = [a for a in sys.argv[1:] if not a.startswith("-")]
+            if names and not any(a in p.stem for a in names):
+                continue
+            spec, found, recs = run_scenario(p, Path(d))
+            res[p.stem] = score(spec, found, recs)
+            r = res[p.stem]
+            print(f"{p.stem}: {r['recalled']}/{r['expected']} recalled, {r['correct']}/{r['raised']} correct")
+            for m in r["missed"]:
+                print("   MISSED", m)
+            for b in r["false"]:
+                print("   FALSE ", b)
+            if "-v" in sys.argv:
+                for f in found:
+                    print("   ", f.type, f.details.get("status", f.severity), f.message)
+        p_, r_ = totals(res)
+        print(f"precision {p_:.3f} recall {r_:.3f}")
