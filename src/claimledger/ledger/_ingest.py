@@ -145,7 +145,7 @@ def run_ingest(
                 continue
             doc, claims = part
             try:
-                record(ledger.add_document(doc, claims=claims))
+                record(ledger.add_document(doc, claims=claims, checked=claims is not None))
             except ClaimLedgerError as e:
                 record(_failure(e, doc.id or name))
             except Exception as e:  # a database error must not stop the other documents

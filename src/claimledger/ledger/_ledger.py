@@ -118,22 +118,26 @@ class Ledger:
         with self.engine.connect() as conn:
             return _store.find_document(conn, hash_hex)
 
-    def add_document(self, doc: Document, *, claims: Iterable[Claim] | None = None) -> IngestResult:
+    def add_document(
+        self, doc: Document, *, claims: Iterable[Claim] | None = None, checked: bool = False
+    ) -> IngestResult:
         """Extract ``doc`` (unless ``claims`` are given) and store it with its claims.
 
         Idempotent: a text already stored (same sha256) is not stored again and the result
         says ``duplicate``.  The document and all its claims go in one transaction, so a
         crash leaves either all of it or none of it.  Claim ids derive from the content
         hash (see ``_store.id_source``); ``claims`` given by the caller must have been
-        extracted with ``source=_store.id_source(hash)`` to get the same ids.
+        extracted with ``source=_store.id_source(hash)`` to get the same ids.  ``checked``
+        says the caller has just looked the hash up (the writer re-checks it anyway).
         """
         from claimledger.extract.pipeline import EXTRACTOR, iter_claims, parse_date
 
         h = _store.text_hash(doc.text)
         key = _store.doc_key_for(doc, h)
-        existing = self.has_hash(h)
-        if existing is not None:
-            return IngestResult(existing, "duplicate", 0, key, h)
+        if claims is None or not checked:
+            existing = self.has_hash(h)
+            if existing is not None:
+                return IngestResult(existing, "duplicate", 0, key, h)
         if claims is None:
             # Extract before taking the write lock: extraction is the slow part.
             claims = iter_claims(doc.text, parse_date(doc.published), source=_store.id_source(h))
