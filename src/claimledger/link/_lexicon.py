@@ -121,7 +121,8 @@ DISPLAY = {"gdp": "GDP", "fdi": "FDI", "sme": "SMEs", "per_capita": "per capita"
 IRREGULAR = {"people": "person", "children": "child", "women": "woman", "men": "man", "data": "data",
              "media": "media", "news": "news", "series": "series", "species": "species",
              "statistics": "statistics", "economics": "economics", "earnings": "earnings",
-             "receipts": "receipts", "revenues": "revenue", "sales": "sales", "goods": "goods"}
+             "receipts": "receipts", "revenues": "revenue", "sales": "sales", "goods": "goods",
+             "buses": "bus", "gases": "gas", "analyses": "analysis", "crises": "crisis"}
 
 
 def lemma(word: str) -> str:

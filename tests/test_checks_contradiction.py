@@ -1,0 +1,91 @@
+"""Contradiction checker on hand-made claims: bounds read as levels, kinds, documents."""
+
+from __future__ import annotations
+
+from datetime import date as Date
+
+from _checkhelp import doc, rec
+from claimledger.checks import context_from_records, run_context
+from claimledger.checks.contradiction import ContradictionChecker, gap, interval
+
+NOW = Date(2026, 11, 23)
+A = "The budget provides for spending of over 25.1 trillion tenge in 2026."
+B = "Elsewhere, spending in 2026 is put at over 18.4 trillion tenge."
+
+
+def _run(recs: list, docs: dict) -> list:
+    return run_context(context_from_records(recs, docs, NOW), [ContradictionChecker()])
+
+
+def test_two_bounds_for_one_budget_line_conflict() -> None:
+    a = rec("d", A, "over 25.1 trillion tenge", 25.1e12, kind="target", subject="spending", period="2026",
+            unit="KZT", qualifier="at_least")
+    b = rec("d", B, "over 18.4 trillion tenge", 18.4e12, kind="status", subject="spending", period="2026",
+            unit="KZT", qualifier="at_least")
+    found = _run([a, b], {"d": doc("d", "2024-01-08", "Interview")})
+    assert len(found) == 1
+    f = found[0]
+    assert f.severity == "error" and set(f.claim_ids) == {a.id, b.id}
+    assert "25.1 trillion tenge" in f.message and "18.4 trillion tenge" in f.message and "26.7%" in f.message
+    assert "Interview" in f.message and "8 January 2024" in f.message
+
+
+def test_bound_interval_and_gap() -> None:
+    a = rec("d", A, "over 25.1 trillion tenge", 25.1e12, qualifier="at_least")
+    assert interval(a) == (25.1e12, 25.1e12 * 1.25)
+    assert gap((1.0, 2.0), (1.5, 3.0)) == 0.0
+    assert round(gap((1.0, 1.0), (2.0, 2.0)), 3) == 0.5
+
+
+def test_rounding_and_compatible_bounds_are_not_conflicts() -> None:
+    a = rec("d", A, "over 25.1 trillion tenge", 25.1e12, subject="spending", period="2026", unit="KZT",
+            qualifier="at_least")
+    b = rec("d", B, "over 18.4 trillion tenge", 25.2e12, subject="spending", period="2026", unit="KZT",
+            qualifier="at_least")
+    assert not _run([a, b], {"d": doc("d", "2024-01-08")})
+
+
+def test_same_sentence_lists_and_other_periods_are_not_compared() -> None:
+    s = "Spending will be 23.9 trillion in 2024 and 25.1 trillion in 2026."
+    a = rec("d", s, "23.9 trillion", 23.9e12, subject="spending", period="2024", unit="KZT")
+    b = rec("d", s, "25.1 trillion", 25.1e12, subject="spending", period="2024", unit="KZT")
+    c = rec("d", B, "over 18.4 trillion tenge", 18.4e12, subject="spending", period="2025", unit="KZT")
+    assert not _run([a, b, c], {"d": doc("d", "2024-01-08")})
+
+
+def test_target_against_outcome_is_not_a_contradiction() -> None:
+    t = rec("p", "We will build 100,000 homes in 2024.", "100,000", 1e5, kind="target", subject="homes",
+            period="2024", published="2024-01-10")
+    a = rec("r", "In 2024, 80,000 homes were built.", "80,000", 8e4, kind="achievement", subject="homes",
+            period="2024", published="2025-01-10")
+    assert not _run([t, a], {"p": doc("p", "2024-01-10"), "r": doc("r", "2025-01-10")})
+
+
+def test_actuals_across_documents_conflict_beyond_revision() -> None:
+    a = rec("m", "1,250 km of roads were built in 2024.", "1,250 km", 1250, kind="achievement",
+            subject="roads", period="2024", unit="km", published="2025-02-03")
+    b = rec("n", "Only 1,020 km of roads were built in 2024.", "1,020 km", 1020, kind="achievement",
+            subject="roads", period="2024", unit="km", published="2025-04-17")
+    c = rec("o", "Revised: 1,270 km of roads were built in 2024.", "1,270 km", 1270, kind="achievement",
+            subject="roads", period="2024", unit="km", published="2025-06-17")
+    docs = {"m": doc("m", "2025-02-03", "Ministry"), "n": doc("n", "2025-04-17", "News"),
+            "o": doc("o", "2025-06-17", "Final data")}
+    found = _run([a, b, c], docs)
+    assert len(found) == 2 and all(f.severity == "warning" for f in found)
+    assert all(b.id in f.claim_ids for f in found)  # 1,250 vs 1,270 is a routine revision
+
+
+def test_forecasts_across_documents_are_revisions() -> None:
+    a = rec("x", "Inflation is forecast at 6% in 2026.", "6%", 6, kind="forecast", subject="inflation",
+            period="2026", unit="%", published="2024-01-10")
+    b = rec("y", "Inflation is forecast at 9% in 2026.", "9%", 9, kind="forecast", subject="inflation",
+            period="2026", unit="%", published="2025-01-10")
+    assert not _run([a, b], {"x": doc("x", "2024-01-10"), "y": doc("y", "2025-01-10")})
+
+
+def test_part_and_whole_are_not_conflicts() -> None:
+    a = rec("d", "Spending reached 20 trillion in 2025.", "20 trillion", 20e12, subject="spending",
+            period="2025", unit="KZT")
+    b = rec("d", "Spending on schools was 2 trillion in 2025.", "2 trillion", 2e12, subject="spending",
+            period="2025", unit="KZT")
+    assert not _run([a, b], {"d": doc("d", "2026-01-08")})

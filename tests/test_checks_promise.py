@@ -1,0 +1,94 @@
+"""Promise checker: statuses from later evidence, never guessed; reviewer overrides win."""
+
+from __future__ import annotations
+
+from datetime import date as Date
+
+import pytest
+
+from _checkhelp import doc, rec
+from claimledger.checks import context_from_records, run_context
+from claimledger.checks.promise import PromiseChecker
+
+NOW = Date(2026, 11, 23)
+GAMES = "In September, Astana will host the 5th World Nomad Games."
+HELD = "The 5th World Nomad Games were held in Astana in September."
+
+
+def _run(recs: list, docs: dict, now: Date = NOW, overrides: dict | None = None) -> list:
+    return run_context(context_from_records(recs, docs, now, overrides), [PromiseChecker()])
+
+
+def _docs(later_text: str = HELD) -> dict:
+    return {"a": doc("a", "2024-01-08", "Plans", text=GAMES),
+            "b": doc("b", "2025-01-27", "Results", text=later_text)}
+
+
+def _games() -> object:
+    return rec("a", GAMES, None, None, kind="target", subject="astana will host", period="2024-09")
+
+
+def test_non_numeric_promise_kept_from_later_text() -> None:
+    [f] = _run([_games()], _docs())
+    assert f.details["status"] == "kept" and f.details["evidence"][0]["doc"] == "b"
+    assert "Results" in f.message and "World Nomad Games were held" in f.message
+
+
+@pytest.mark.parametrize(("later", "status"), [
+    ("The 5th World Nomad Games were postponed to 2026.", "not_kept"),
+    ("The central bank kept its rate at 10%.", "due"),
+])
+def test_non_numeric_promise_statuses(later: str, status: str) -> None:
+    [f] = _run([_games()], _docs(later))
+    assert f.details["status"] == status
+
+
+def test_not_due_before_deadline_and_no_deadline() -> None:
+    t = _games()
+    [f] = _run([t], _docs("Nothing related."), now=Date(2024, 3, 1))
+    assert f.details["status"] == "not_due"
+    open_ended = rec("a", "The country will chair several organisations.", None, None, kind="target",
+                     subject="chair")
+    [g] = _run([open_ended], _docs("Nothing related."))
+    assert g.details["status"] == "not_due" and g.details["deadline"] is None
+
+
+def _numeric(value_after: float, period_after: str = "2025") -> list:
+    t = rec("a", "Azerbaijan will commission 1,000 MW of solar capacity by 2025.", "1,000 MW", 1000,
+            kind="target", subject="solar capacity", period="2025", unit="MW", published="2023-03-01")
+    e = rec("b", "Solar capacity of 230 MW was commissioned in 2025.", "230 MW", value_after,
+            kind="achievement", subject="solar capacity", period=period_after, unit="MW",
+            published="2026-02-10")
+    return [t, e]
+
+
+@pytest.mark.parametrize(("value", "now", "status"), [
+    (230, NOW, "not_kept"), (800, NOW, "partly_kept"), (990, NOW, "kept"), (1200, NOW, "kept"),
+])
+def test_numeric_statuses(value: float, now: Date, status: str) -> None:
+    docs = {"a": doc("a", "2023-03-01", "Plan"), "b": doc("b", "2026-02-10", "Results")}
+    found = _run(_numeric(value), docs, now)
+    [f] = [f for f in found if f.details["roles"].get(found[0].claim_ids[0]) == "target"]
+    assert f.details["status"] == status and len(f.claim_ids) == 2
+
+
+def test_numeric_progress_before_deadline_is_in_progress() -> None:
+    recs = _numeric(400, period_after="2024")
+    docs = {"a": doc("a", "2023-03-01", "Plan"), "b": doc("b", "2025-02-10", "Results")}
+    recs[1] = rec("b", recs[1].sentence, "230 MW", 400, kind="achievement", subject="solar capacity",
+                  period="2024", unit="MW", published="2025-02-10")
+    [f] = _run(recs, docs, now=Date(2025, 3, 1))
+    assert f.details["status"] == "in_progress"
+
+
+def test_reviewer_status_wins() -> None:
+    t = _games()
+    [f] = _run([t], _docs("Nothing related."), overrides={t.id: {"status": "kept", "reviewer": "ann"}})
+    assert f.details["status"] == "kept" and f.details["machine_status"] == "due"
+
+
+def test_promise_id_depends_on_target_only() -> None:
+    t = _games()
+    [a] = _run([t], _docs("Nothing related."))
+    [b] = _run([t], _docs())
+    assert a.id == b.id and a.details["status"] != b.details["status"]
