@@ -21,6 +21,8 @@ $13,000.  Only the change's own qualifier ("almost doubled") widens what is allo
 
 from __future__ import annotations
 
+import re
+
 from claimledger.checks._changes import Change, find_changes
 from claimledger.checks._fmt import amount, pct, stated
 from claimledger.checks.base import (
@@ -153,8 +155,6 @@ class ArithmeticChecker:
 
     def _shares(self, ctx: CheckContext, sentence: str, figs: list[ClaimRecord]) -> list[Finding]:
         """ "A (P%) of the B ..." / "A, or P% of B": A/B against P."""
-        import re
-
         out: list[Finding] = []
         nums = sorted((f for f in figs if _usable(f)), key=lambda f: f.q_rel[0])
         for p in nums:
@@ -200,8 +200,8 @@ class ArithmeticChecker:
                 continue
             total_key = f"{region}|{' '.join(w for w in words if w != 'per_capita')}|{dim}"
             totals = ctx.by_indicator.get(total_key, [])
-            pops = [c for k, cs in ctx.by_indicator.items()
-                    if k.startswith(f"{region}|population|count") for c in cs]
+            pops = [c for k, cs in ctx.by_indicator.items() if _is_population(k, region) for c in cs
+                    if not k.startswith(f"{region}|person|") or _POPULATION_WORDS.search(c.sentence)]
             for pc in recs:
                 y = single_year(pc.period)
                 if y is None or not is_actual(pc) or not _usable(pc):
@@ -222,6 +222,14 @@ class ArithmeticChecker:
                 out.append(make_finding("arithmetic", NAME, "warning", msg,
                                         [(pc, "per_capita"), (tot, "total"), (pop, "population")], details))
         return out
+
+
+#: A count of people is the population only when its sentence says so.
+_POPULATION_WORDS = re.compile(r"\b(?:population|inhabitants|residents|people\s+live)", re.I)
+
+
+def _is_population(key: str, region: str) -> bool:
+    return key.startswith((f"{region}|population|count", f"{region}|person|count:person"))
 
 
 def _latest(cs: list[ClaimRecord]) -> ClaimRecord | None:

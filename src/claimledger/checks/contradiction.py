@@ -16,8 +16,9 @@ When two figures conflict.  Their intervals must be apart by more than a toleran
 - they come from different sentences (a sentence that lists two values of one indicator
   for one period is a comparison, "rose from 10 to 12", or a misread list);
 - in one document, their kinds are compatible: actuals with actuals, targets with
-  targets, forecasts with forecasts ("status" is neutral within a document).  A target
-  next to an achievement is an outcome, which the promise checker handles;
+  targets, forecasts with forecasts; an "actual" for a future period is neutral (see
+  ``_family``).  A target next to an achievement is an outcome, which the promise
+  checker handles;
 - across documents, both report an actual value for a period that had ended when each
   document was published.  Forecasts and plans are revised, and that is not a
   contradiction;
@@ -39,6 +40,7 @@ from claimledger.checks.base import (
     is_actual,
     make_finding,
     period_end,
+    period_years,
 )
 from claimledger.link import ClaimRecord
 from claimledger.models import Finding, Severity
@@ -98,8 +100,20 @@ def gap(a: tuple[float, float], b: tuple[float, float]) -> float:
     return (hi[0] - lo[1]) / hi[0]
 
 
-def _family(kind: str) -> str:
-    return "actual" if kind in ACTUAL_KINDS else kind
+def _family(c: ClaimRecord) -> str:
+    """Which statements a figure can contradict within one document.
+
+    Actuals go with actuals, targets with targets, forecasts with forecasts.  A figure
+    tagged as an achievement or status for a period that starts after the document was
+    published cannot be an actual; it states the plan or projection in neutral words
+    ("spending in 2026 is put at ..."), so it is compared with figures of any kind.
+    """
+    if c.kind in ACTUAL_KINDS:
+        ys = period_years(c.period)
+        if ys is not None and c.published is not None and ys[0] > c.published.year:
+            return "neutral"
+        return "actual"
+    return "actual" if is_actual(c) else c.kind
 
 
 def comparable(a: ClaimRecord, b: ClaimRecord) -> bool:
@@ -107,7 +121,8 @@ def comparable(a: ClaimRecord, b: ClaimRecord) -> bool:
     if a.doc == b.doc and a.sent_start == b.sent_start:
         return False
     if a.doc == b.doc:
-        return _family(a.kind) == _family(b.kind) or "status" in (a.kind, b.kind)
+        fa, fb = _family(a), _family(b)
+        return fa == fb or "neutral" in (fa, fb)
     if not is_actual(a) or not is_actual(b):
         return False
     end = period_end(a.period)
