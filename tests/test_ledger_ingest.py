@@ -231,3 +231,19 @@ def test_reextract_replaces_machine_claims_and_keeps_human_work(tmp_path: Path) 
             assert conn.execute(text("SELECT count(*) FROM corrections")).scalar() == 2
         again = led.reextract()
         assert (again.documents, again.current) == (0, 1)
+
+
+def test_dask_local_cluster_stores_the_same_claims(tmp_path: Path) -> None:
+    pytest.importorskip("dask.distributed")
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(4):
+        (src / f"n{i}.txt").write_text(news(i))
+    (src / "bad.txt").write_bytes(b"\x00\x01")
+    got = {}
+    for mode in (None, "local"):
+        with Ledger(str(tmp_path / f"{mode}.db")) as led:
+            s = led.ingest([str(src)], workers=2, dask=mode)
+            assert (s.ingested, s.failed) == (4, 1)
+            got[mode] = sorted((r["id"], r["value"]) for r in led.claims())
+    assert got[None] == got["local"] and got[None]

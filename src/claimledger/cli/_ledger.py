@@ -32,6 +32,10 @@ def register(sub: Any) -> None:
     p.add_argument("--source", help="source name (publisher) for every document")
     p.add_argument("--speaker", help="speaker for every document")
     p.add_argument("--workers", type=int, default=1, metavar="N", help="extract in N processes (default 1)")
+    p.add_argument(
+        "--dask", nargs="?", const="local", metavar="SCHEDULER",
+        help="extract on Dask: a scheduler address, or a local cluster of --workers processes",
+    )  # fmt: skip
     p.set_defaults(func=run_ingest)
 
     p = sub.add_parser("claims", help="list claims from the ledger")
@@ -103,6 +107,7 @@ def run_ingest(args: argparse.Namespace) -> int:
                 speaker=args.speaker,
                 workers=max(1, args.workers),
                 progress=progress,
+                dask=args.dask,
             )
         finally:
             if bar is not None:

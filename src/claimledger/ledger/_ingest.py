@@ -10,9 +10,9 @@ from __future__ import annotations
 import os
 from collections import deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from datetime import date as Date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from claimledger.errors import ClaimLedgerError, InputError
 from claimledger.ingest import IngestOptions, Source, expand, load
@@ -111,6 +111,7 @@ def run_ingest(
     workers: int,
     options: IngestOptions | None,
     progress: Progress | None,
+    dask: str | None = None,
 ) -> IngestSummary:
     from claimledger.extract.pipeline import parse_date
     from claimledger.ledger._ledger import IngestSummary
@@ -165,16 +166,25 @@ def run_ingest(
     def known(h: str) -> bool:
         return ledger.has_hash(h) is not None
 
-    for name, extracted in _run(todo, opts, url, workers, known):
+    for name, extracted in _run(todo, opts, url, workers, known, dask):
         done += 1
         store(name, extracted)
     return summary
 
 
 def _run(
-    todo: list[Source], opts: IngestOptions, url: str | None, workers: int, known: Callable[[str], bool]
+    todo: list[Source],
+    opts: IngestOptions,
+    url: str | None,
+    workers: int,
+    known: Callable[[str], bool],
+    dask: str | None = None,
 ) -> Iterator[tuple[str, Extracted]]:
-    """(name, extracted) per source, in input order, serially or from a process pool."""
+    """(name, extracted) per source, in input order: serially, from a process pool, or
+    from a Dask cluster (``dask`` = scheduler address, or ``"local"``)."""
+    if dask:
+        yield from _run_dask(todo, opts, url, workers, dask)
+        return
     if workers <= 1 or len(todo) <= 1:
         for src in todo:
             yield src.name, _guarded(src, opts, known)
@@ -186,22 +196,52 @@ def _run(
     ctx_name = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else None
     ctx = multiprocessing.get_context(ctx_name)
     with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
-        pending: deque[tuple[str, Future[Extracted]]] = deque()
-        it = iter(todo)
-        for src in it:
-            pending.append((src.name, pool.submit(_in_worker, src, opts, url)))
-            if len(pending) >= workers * QUEUE_PER_WORKER:
-                break
-        while pending:
-            name, fut = pending.popleft()
-            try:
-                result = fut.result()
-            except Exception as e:  # a worker died (e.g. out of memory); report, go on
-                result = [InputError("E013", f"worker failed: {type(e).__name__}: {e}", path=name)]
-            nxt = next(it, None)
-            if nxt is not None:
-                pending.append((nxt.name, pool.submit(_in_worker, nxt, opts, url)))
-            yield name, result
+        yield from _windowed(lambda src: pool.submit(_in_worker, src, opts, url), todo, workers)
+
+
+def _windowed(
+    submit: Callable[[Source], Any], todo: list[Source], workers: int
+) -> Iterator[tuple[str, Extracted]]:
+    """Keep ``workers * QUEUE_PER_WORKER`` sources in flight; yield results in input order."""
+    pending: deque[tuple[str, Any]] = deque()
+    it = iter(todo)
+    for src in it:
+        pending.append((src.name, submit(src)))
+        if len(pending) >= workers * QUEUE_PER_WORKER:
+            break
+    while pending:
+        name, fut = pending.popleft()
+        try:
+            result: Extracted = fut.result()
+        except Exception as e:  # a worker died (e.g. out of memory); report, go on
+            result = [InputError("E016", f"worker failed: {type(e).__name__}: {e}", path=name)]
+        nxt = next(it, None)
+        if nxt is not None:
+            pending.append((nxt.name, submit(nxt)))
+        yield name, result
+
+
+def _run_dask(
+    todo: list[Source], opts: IngestOptions, url: str | None, workers: int, address: str
+) -> Iterator[tuple[str, Extracted]]:
+    """Extract on a Dask cluster; this process stays the only writer.  Workers must see
+    the same paths (a shared file system) and reach the database for the duplicate check."""
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError:
+        raise InputError("E011", "Dask is not installed: pip install 'claimledger[dask]'") from None
+    if address == "local":
+        cluster = LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=True)
+        client = Client(cluster)
+    else:
+        cluster, client = None, Client(address)
+    try:
+        n = max(1, len(client.scheduler_info().get("workers", {})))
+        yield from _windowed(lambda src: client.submit(_in_worker, src, opts, url, pure=False), todo, n)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
 
 
 def _in_worker(src: Source, opts: IngestOptions, url: str | None) -> Extracted:

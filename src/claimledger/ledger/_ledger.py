@@ -165,6 +165,7 @@ class Ledger:
         workers: int = 1,
         options: IngestOptions | None = None,
         progress: Callable[[int, int, IngestResult | IngestFailure], None] | None = None,
+        dask: str | None = None,
     ) -> IngestSummary:
         """Ingest files, directories, globs, ``-`` (stdin) and http(s) URLs.
 
@@ -172,7 +173,8 @@ class Ledger:
         summary's ``failures`` and the others still go in.  ``date``/``source``/``speaker``
         override what the documents' own metadata says.  ``workers > 1`` extracts in that
         many processes while this process stays the only writer.  ``progress(done, total,
-        item)`` is called after each result or failure.
+        item)`` is called after each result or failure.  ``dask`` (a scheduler address, or
+        ``"local"`` for a local cluster of ``workers`` processes) extracts on Dask instead.
         """
         from claimledger.ledger._ingest import run_ingest
 
@@ -185,6 +187,7 @@ class Ledger:
             workers=workers,
             options=options,
             progress=progress,
+            dask=dask,
         )
 
     def reextract(self, *, force: bool = False) -> ReextractSummary:
