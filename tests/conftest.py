@@ -8,15 +8,17 @@ backup API copies a WAL database consistently), so tests never see each other's 
 from __future__ import annotations
 
 import sqlite3
-import warnings
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-# Starlette's TestClient warns that it wants a newer httpx; the warning is not ours to fix.
-warnings.filterwarnings("ignore", message=".*httpx.*", category=DeprecationWarning)
+
+def pytest_configure(config: pytest.Config) -> None:
+    # Starlette's TestClient warns that it wants a newer httpx; the warning is not ours to fix.
+    config.addinivalue_line("filterwarnings", "ignore:Using .httpx. with .starlette.testclient.")
+
 
 #: A document whose text carries markup an attacker could plant in a scraped page.  The
 #: figures make the extractor produce claims whose spans sit right next to the markup.
@@ -102,14 +104,17 @@ def web_ro_client(web_demo_template: Path) -> Iterator[Any]:
 
 
 @pytest.fixture
-def web_token_client(web_db: Path) -> Iterator[Any]:
-    """A TestClient over a server configured with the token ``WEB_TOKEN``."""
+def web_token() -> str:
+    """The access token ``web_token_client``'s server is configured with."""
+    return "s3cret-token-for-tests-0123456789"
+
+
+@pytest.fixture
+def web_token_client(web_db: Path, web_token: str) -> Iterator[Any]:
+    """A TestClient over a server configured with ``web_token``."""
     from fastapi.testclient import TestClient
 
     from claimledger.web import create_app
 
-    with TestClient(create_app(str(web_db), token=WEB_TOKEN)) as client:
+    with TestClient(create_app(str(web_db), token=web_token)) as client:
         yield client
-
-
-WEB_TOKEN = "s3cret-token-for-tests-0123456789"
