@@ -1,0 +1,106 @@
+"""What is *not* a figure: spans the ``numbers`` stage must skip, and year/date tests.
+
+Reads: sentence text.  Writes: sorted ``(start, end)`` spans of dates, times of day, phone
+numbers, URLs and e-mail addresses, file and image names, HTML entity residue, version
+numbers and references to sections of documents ("Article 5").  Numbers inside them are
+never quantities: the time stage reads the dates, the rest is noise.
+
+Every pattern is a linear scan: no nested quantifiers over the same characters, and every
+repetition is bounded, so adversarial input cannot make the regex engine backtrack.
+"""
+
+from __future__ import annotations
+
+import re
+
+from claimledger.extract._unitdata import word_set
+
+_MON_CAP = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
+)
+# Lower-case month names that are not also common words ("may", "march", "august").
+_MON_LOW = (
+    r"(?:january|february|april|june|july|september|october|november|december|jan|feb|apr|"
+    r"jun|jul|aug|sept|sep|oct|nov|dec)"
+)
+_MON = rf"(?:{_MON_CAP}|{_MON_LOW})"
+_ORD = r"(?:st|nd|rd|th)?"
+
+_PATTERNS = [
+    # dates: "January 8, 2024", "Jan. 8", "oct . 13", "8 January 2024", "the 5th of May"
+    rf"\b{_MON}\b\s?\.?\s?\d{{1,2}}{_ORD}\b(?:\s?,\s?\d{{4}}\b)?",
+    rf"\b\d{{1,2}}{_ORD}\s(?:of\s)?{_MON}\b\.?(?:\s?,?\s?\d{{4}}\b)?",
+    r"\b(?:on|by|since|until|from|of)\s\d{1,2}\smay\b",
+    # numeric dates: 08.01.2024, 5/17/2018, 2024-01-08
+    r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b",
+    r"\b\d{4}[./-]\d{1,2}[./-]\d{1,2}\b",
+    # times of day: 10:30, 2:00 pm, 6pm, 5 a.m., 14.30 GMT, 9 o'clock
+    r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s?(?:[ap]\.m\.|[ap]m\b|h\b|hrs\b|GMT\b|UTC\b))?",
+    r"(?<![\d.,])\b\d{1,2}(?:[.:]\d{2})?\s?(?:[ap]\.m\.|[aApP][mM]\b)",
+    r"\b\d{1,2}(?:[.:]\d{2})?\s?(?:GMT|UTC|CET|EST)\b",
+    r"\b\d{1,2}\s?o['’]clock",
+    # phone numbers and codes: +7 (7172) 74-56-89, +1-222-2222, 1111-22223333-4444
+    r"\+\d{1,3}[\s.-]?(?:\(\d{1,5}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,5}){1,4}",
+    r"\(\d{3,5}\)\s?\d{2,4}(?:[\s-]\d{2,4}){1,3}",
+    r"\b\d{1,8}(?:-\d{1,8}){2,6}\b",
+    # URLs and e-mail addresses
+    r"(?:https?://|www\.)[^\s<>\"]{1,2000}",
+    r"[\w.+-]{1,64}@[\w-]{1,63}\.[\w.-]{1,200}",
+    # file and image names: DSC_0042.jpg, IMG 20240107 WA0049
+    r"\b[\w-]{1,200}\.(?i:jpe?g|png|gif|bmp|tiff?|webp|heic|pdf|docx?|xlsx?|pptx?|csv|txt|zip"
+    r"|rar|mp[34]|mov|avi|mkv|wav)\b",
+    r"\b(?:IMG|DSC[NF]?|DCIM|VID|PXL|MVIMG|PANO|WA|Screenshot|Scan|Photo)(?:[\s_-]{1,3}"
+    r"[A-Za-z]{0,4}\d[\w-]{0,30}){1,6}",
+    # HTML entity residue: &#8217; #039 &amp;
+    r"&#?[xX]?[0-9a-fA-F]{1,8};?",
+    r"#\d{1,12}\b",
+    # version numbers and dotted codes: v1.2, version 2.0, 1.2.3, 192.168.1.2
+    r"\b(?i:version|ver\.|v\.?)\s?\d{1,6}(?:\.\d{1,6}){0,4}\b",
+    r"\b\d{1,6}(?:\.\d{1,6}){2,6}\b",
+    # references to parts of documents, laws, routes: "Article 5", "No. 12", "§ 3"
+    r"\b(?:Articles?|Art\.|Sections?|Sec\.|Chapters?|Ch\.|Paragraphs?|Para\.|Clauses?|Annex|"
+    r"Appendix|Schedule|Resolution|Decree|Law|Act|Bill|Amendment|Title|Pages?|Items?|Rules?|"
+    r"Regulation|Directive|Protocol|Subparagraph|Part|Volume|Vol\.|Issue|Edition|Episode|"
+    r"Season|Room|Flight|Route|Highway|Platform|Gate|Terminal|Building|Lot|Plot|Figure|Fig\.|"
+    r"Table|Exercise|Question|Grade|Phase|Stage|Round|Category|Tier|Zone|Sector|Unit|Order|"
+    r"Point|Line|Number|Nos?\.|Nr\.|Nrs\.)\s?(?:[Nn]o\.?\s?)?\d{1,7}(?:[./-]\d{1,7}){0,3}[A-Za-z]?"
+    r"(?:\s?(?:,|and|-|–|to)\s?\d{1,7}){0,10}",
+    r"(?i:\b(?:no|nos|nr|nrs|art|sec|para|pp?)\.\s?\d{1,7}(?:\s?[,-]\s?\d{1,7}){0,10})",
+    r"[§№]\s?\d{1,7}(?:[./-]\d{1,7}){0,3}",
+]
+
+BLOCK = re.compile("|".join(f"(?:{p})" for p in _PATTERNS))
+
+#: Words after which a four-digit number is a year even with a noun after it.
+YEAR_PREPS = word_set(
+    """
+    in by since until till to from of during before after between for through early late
+    mid fiscal fy year years summer spring autumn fall winter the this that its their
+    our his her vision strategy programme program plan budget end beginning start as
+    """
+)
+
+#: Bare integers in this range are years unless something marks them as a count
+#: (a currency, a unit, a bound word such as "over 2000").  Statements cite centuries of
+#: history; outside this window a four-digit integer is almost always a count.
+YEAR_MIN = 1800
+YEAR_MAX = 2100
+
+
+def blocked_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sorted spans inside ``[start, end)`` whose digits are not figures."""
+    return [m.span() for m in BLOCK.finditer(text, start, end)]
+
+
+def is_year_digits(raw: str) -> bool:
+    """A four-digit integer in the year window ("2024"; not "2,024" nor "2024.5")."""
+    return len(raw) == 4 and raw.isdigit() and YEAR_MIN <= int(raw) <= YEAR_MAX
+
+
+def is_date_digits(raw: str) -> bool:
+    """An eight-digit YYYYMMDD stamp, as in camera file names ("20240107")."""
+    if len(raw) != 8 or not raw.isdigit():
+        return False
+    y, m, d = int(raw[:4]), int(raw[4:6]), int(raw[6:])
+    return YEAR_MIN <= y <= YEAR_MAX and 1 <= m <= 12 and 1 <= d <= 31

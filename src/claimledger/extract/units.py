@@ -1,0 +1,332 @@
+"""Unit vocabulary and normalisation for the ``numbers`` stage.
+
+Reads: the words written next to a number.  Writes: a canonical unit symbol (ISO 4217
+code, ``%``, ``pp``, or a short physical symbol such as ``km``, ``m2``, ``t``, ``MW``) and
+the factor that converts the written number into it ("50 cents" -> 0.5 USD).
+
+Everything is precomputed into plain dicts at import, so a lookup is a few dict probes;
+pint is never imported here (tests/test_units.py validates every symbol against pint).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from claimledger.extract import _unitdata as D
+from claimledger.extract._unitdata import word_set
+
+__all__ = [
+    "CURRENCY",
+    "DIMENSION",
+    "DURATION",
+    "PERCENT",
+    "TEMPERATURE",
+    "UnitMatch",
+    "currency_prefix",
+    "is_currency",
+    "kind",
+    "magnitude_abbr",
+    "magnitude_word",
+    "match",
+    "pint_expr",
+    "rate_denominator",
+    "singular",
+]
+
+CURRENCY = "currency"
+PERCENT = "percent"
+TEMPERATURE = "temperature"
+DURATION = "duration"
+DIMENSION = "dimension"
+
+#: Longest multi-word unit we try ("kilometres per hour", "british thermal units").
+MAX_WORDS = 4
+
+# Flags on a match that the number grammar must resolve with context.
+POUND = 1  # "pounds": GBP with a magnitude or "sterling", otherwise lb
+INCH = 2  # "in": inch only before a clause boundary, never the preposition
+CLOCK = 4  # "am"/"pm": a time of day unless the number cannot be one
+
+
+@dataclass(frozen=True, slots=True)
+class UnitMatch:
+    """A unit found after (or before) a number: ``words`` tokens long."""
+
+    symbol: str
+    factor: float
+    words: int
+    flag: int = 0
+
+
+def _plural(word: str) -> list[str]:
+    """Regular English plurals of a unit name (enough for the unit vocabulary)."""
+    if word.endswith(("s", "x", "ch", "sh")):
+        return [word + "es"]
+    if word.endswith("y") and word[-2:-1] not in "aeiou":
+        return [word[:-1] + "ies"]
+    return [word + "s"]
+
+
+def _build() -> tuple[dict[str, tuple[str, float, int]], dict[str, tuple[str, float, int]]]:
+    words: dict[str, tuple[str, float, int]] = {}
+    symbols: dict[str, tuple[str, float, int]] = {}
+
+    def add(key: str, val: tuple[str, float, int], plural: bool = True) -> None:
+        words.setdefault(key, val)
+        if plural:
+            head, _, last = key.rpartition(" ")
+            for p in _plural(last):
+                words.setdefault((head + " " + p).strip(), val)
+
+    for name, code in D.CURRENCY_WORDS.items():
+        add(name, (code, 1.0, 0))
+    for name, (code, f) in D.CURRENCY_SUBUNITS.items():
+        add(name, (code, f, 0), plural=False)
+    for name, (sym, f) in D.PHYSICAL_WORDS.items():
+        add(name, (sym, float(f), 0), plural=" per " not in name and " an " not in name)
+    for code in D.SAFE_LOWER_CODES:
+        words.setdefault(code, ("CNY" if code == "rmb" else code.upper(), 1.0, 0))
+    # Context-dependent senses (resolved by the number grammar, see flags).
+    for w in ("pound", "pounds"):
+        words[w] = ("lb", 1.0, POUND)
+    words["quid"] = ("GBP", 1.0, 0)
+    for sym, (canon, f) in D.PHYSICAL_SYMBOLS.items():
+        symbols[sym] = (canon, float(f), 0)
+    for code in D.ISO_CODES - D.CODE_WORDS:
+        symbols[code] = (code, 1.0, 0)
+    symbols["in"] = ("in", 1.0, INCH)
+    symbols["pm"] = ("pm", 1.0, CLOCK)
+    symbols["am"] = ("am", 1.0, CLOCK)
+    symbols["C"] = ("°C", 1.0, 0)
+    symbols["F"] = ("°F", 1.0, 0)
+    symbols["p"] = ("GBP", 0.01, 0)  # "50p"
+    symbols["BTC"] = ("BTC", 1.0, 0)
+    return words, symbols
+
+
+_WORDS, _SYMBOLS = _build()
+_MULTI_FIRST = frozenset(k.split(" ", 1)[0] for k in _WORDS if " " in k)
+_TRIM = ".,;:!?)]}\"'”’»"
+_OPEN = "([{<"
+_CLOSE = {"(": ")", "[": "]", "{": "}", "<": ">"}
+
+
+def _norm(tok: str) -> str:
+    """Canonical spelling of a symbol token: ``m^2``/``m²`` -> ``m2`` etc."""
+    return tok.replace("^2", "2").replace("^3", "3").replace("²", "2").replace("³", "3")
+
+
+def _single(tok: str) -> tuple[str, float, int] | None:
+    hit = _SYMBOLS.get(tok)
+    if hit is not None:
+        return hit
+    n = _norm(tok)
+    hit = _SYMBOLS.get(n)
+    if hit is not None:
+        return hit
+    low = n.lower()
+    hit = _WORDS.get(low)
+    if hit is not None:
+        return hit
+    # "MUSD", "kEUR", "meur": a magnitude letter glued to a currency code.
+    if len(tok) == 4 and tok[0] in "MmkK":
+        code = tok[1:].upper()
+        if code in D.ISO_CODES and code not in D.CODE_WORDS and (
+            tok[1:].isupper() or tok[1:] in D.SAFE_LOWER_CODES
+        ):
+            return code, (1e6 if tok[0] in "Mm" else 1e3), 0
+    return None
+
+
+def _compound(tok: str) -> tuple[str, float, int] | None:
+    """``km/h``-style tokens not in the lexicon: each side must be a unit."""
+    if "/" not in tok or tok.count("/") > 2:
+        return None
+    parts = tok.split("/")
+    if not all(parts):
+        return None
+    syms: list[str] = []
+    factor = 1.0
+    for i, p in enumerate(parts):
+        hit = _single(p)
+        if hit is None or hit[2]:
+            if i > 0 and p.lower() in D.RATE_NOUNS:
+                syms.append(D.RATE_NOUNS[p.lower()])
+                continue
+            return None
+        syms.append(hit[0])
+        factor = factor * hit[1] if i == 0 else factor / hit[1]
+    return "/".join(syms), factor, 0
+
+
+def match(tokens: list[str]) -> UnitMatch | None:
+    """The longest unit spelled by the first ``tokens`` (raw whitespace-split words).
+
+    Tokens may carry trailing punctuation ("tenge.", "km,"); a bracketed unit ("(kg)") is
+    accepted.  Returns ``None`` when the first token does not start a unit.
+    """
+    if not tokens:
+        return None
+    first = tokens[0]
+    low0 = first.lower().rstrip(_TRIM)
+    if low0 in _MULTI_FIRST and len(tokens) > 1:
+        for n in range(min(MAX_WORDS, len(tokens)), 1, -1):
+            key = " ".join(t.lower() for t in tokens[:n])
+            for cand in (key, key.rstrip(_TRIM)):
+                hit = _WORDS.get(cand)
+                if hit is not None:
+                    return UnitMatch(hit[0], hit[1], n, hit[2])
+    for cand in _candidates(first):
+        hit = _single(cand) or _compound(cand)
+        if hit is not None:
+            return UnitMatch(hit[0], hit[1], 1, hit[2])
+    return None
+
+
+def _candidates(tok: str) -> list[str]:
+    out = [tok]
+    t = tok.rstrip(_TRIM)
+    if t != tok:
+        out.append(t)
+    if len(t) > 2 and t[0] in _OPEN and t[-1] == _CLOSE[t[0]]:
+        out.append(t[1:-1])
+    if t.endswith(".") is False and tok.endswith(".") and len(t) > 0:
+        pass
+    return out
+
+
+def currency_prefix(tok: str) -> str | None:
+    """ISO code for a symbol or code written before an amount ("$", "US$", "€", "USD", "Rs")."""
+    hit = D.CURRENCY_PREFIX.get(tok)
+    if hit:
+        return hit
+    if tok in D.ISO_CODES and tok not in D.CODE_WORDS:
+        return tok
+    low = tok.lower()
+    hit = D.CURRENCY_PREFIX_LOWER.get(low)
+    if hit:
+        return hit
+    if low in D.SAFE_LOWER_CODES:
+        return "CNY" if low == "rmb" else low.upper()
+    if tok.endswith("$") and len(tok) == 4 and tok[:3].upper() in D.ISO_CODES:
+        return tok[:3].upper()
+    return None
+
+
+def magnitude_word(word: str) -> int | None:
+    """Power of ten of a spelled magnitude ("billion" -> 9, "crore" -> 7)."""
+    return D.MAGNITUDE_WORDS.get(word.lower())
+
+
+def magnitude_abbr(tok: str) -> tuple[int, bool] | None:
+    """``(power, needs_currency)`` for an abbreviated magnitude ("bn", "mln", "k", "m")."""
+    return D.MAGNITUDE_ABBR.get(tok)
+
+
+def rate_denominator(tok: str) -> str | None:
+    """Symbol for what a rate is "per": a unit or a counted noun ("barrel" -> bbl)."""
+    t = tok.rstrip(_TRIM)
+    hit = _single(t)
+    if hit is not None and not hit[2] and hit[1] == 1.0 and kind(hit[0]) != PERCENT:
+        if kind(hit[0]) == CURRENCY:
+            return None
+        return hit[0]
+    low = t.lower()
+    return D.RATE_NOUNS.get(low) or D.RATE_NOUNS.get(singular(low))
+
+
+_PERCENT_SYMS = frozenset({"%", "pp", "bp", "‰"})
+_TEMP_SYMS = frozenset({"°C", "°F", "K"})
+_TIME_SYMS = frozenset({"year", "month", "week", "day", "h", "min", "s", "ms", "decade", "century"})
+
+
+def is_currency(symbol: str) -> bool:
+    return symbol in D.ISO_CODES
+
+
+def kind(symbol: str | None) -> str | None:
+    """``currency``, ``percent``, ``temperature``, ``duration`` or ``dimension`` (None: a count)."""
+    if symbol is None:
+        return None
+    base = symbol.split("/", 1)[0]
+    if base in D.ISO_CODES:
+        return CURRENCY
+    if base in _PERCENT_SYMS:
+        return PERCENT
+    if base in _TEMP_SYMS:
+        return TEMPERATURE
+    if base in _TIME_SYMS and "/" not in symbol:
+        return DURATION
+    return DIMENSION
+
+
+def pint_expr(symbol: str) -> str | None:
+    """A pint expression for a physical symbol, compound symbols included; None for money."""
+    parts = symbol.split("/")
+    out: list[str] = []
+    for p in parts:
+        e = D.PINT.get(p)
+        if e is None:
+            return None
+        out.append(f"({e})")
+    return "/".join(out)
+
+
+# --- singular nouns -------------------------------------------------------------------
+
+_IRREGULAR = {
+    "people": "person", "men": "man", "women": "woman", "children": "child", "teeth": "tooth",
+    "feet": "foot", "mice": "mouse", "geese": "goose", "criteria": "criterion",
+    "phenomena": "phenomenon", "indices": "index", "matrices": "matrix", "analyses": "analysis",
+    "crises": "crisis", "theses": "thesis", "bases": "base", "diagnoses": "diagnosis",
+    "hypotheses": "hypothesis", "oases": "oasis", "curricula": "curriculum", "media": "medium",
+    "data": "data", "alumni": "alumnus", "cacti": "cactus", "fungi": "fungus", "nuclei": "nucleus",
+    "stimuli": "stimulus", "syllabi": "syllabus", "lives": "life", "wives": "wife",
+    "knives": "knife", "wolves": "wolf", "halves": "half", "shelves": "shelf", "leaves": "leaf",
+    "thieves": "thief", "loaves": "loaf", "calves": "calf", "selves": "self", "elves": "elf",
+    "scarves": "scarf", "hooves": "hoof", "heroes": "hero", "potatoes": "potato",
+    "tomatoes": "tomato", "echoes": "echo", "vetoes": "veto", "torpedoes": "torpedo",
+    "buses": "bus", "gases": "gas", "lenses": "lens", "bonuses": "bonus", "viruses": "virus",
+    "censuses": "census", "campuses": "campus", "statuses": "status", "consensuses": "consensus",
+    "quizzes": "quiz", "oxen": "ox", "dice": "die", "akims": "akim",
+}
+# Words that look plural but are singular (or have no singular form).
+_INVARIANT = word_set(
+    """
+    series species news means headquarters crossroads aircraft sheep fish deer cattle
+    police staff personnel livestock offspring swine bison moose salmon trout barracks
+    gallows economics physics mathematics politics statistics ethics logistics athletics
+    gymnastics
+    """
+)
+# Count nouns that are not plural-looking but are counted ("1,000 staff").
+COUNT_INVARIANT = word_set(
+    """
+    aircraft sheep fish deer cattle police staff personnel livestock head swine
+    """
+)
+
+
+def singular(word: str) -> str:
+    """The singular of an English noun (lower case in, lower case out).
+
+    A rule-based singulariser: irregular forms, then suffix rules.  Words that do not look
+    plural are returned unchanged, so ``singular(w) != w`` means "w looks plural".
+    """
+    w = word.lower()
+    if len(w) < 3 or w in _INVARIANT:
+        return w
+    hit = _IRREGULAR.get(w)
+    if hit is not None:
+        return hit
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith(("sses", "shes", "ches", "xes", "zzes")):
+        return w[:-2]
+    if w.endswith("ves"):
+        return w[:-1]
+    if w.endswith(("ss", "us", "is", "ics", "'s", "’s")):
+        return w
+    if w.endswith("s") and not w.endswith("ous"):
+        return w[:-1]
+    return w
