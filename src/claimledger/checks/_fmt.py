@@ -17,7 +17,9 @@ _NAME = {"KZT": "tenge", "RUB": "roubles", "UZS": "soums", "KGS": "som", "TJS": 
          "KES": "shillings", "ZAR": "rand", "BRL": "reais", "MXN": "pesos", "IDR": "rupiah",
          "CHF": "francs", "MNT": "tugriks"}
 _MAGS = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
-_LEAD = re.compile(r"^(?:[A-Za-z]+\s+){1,3}(?=[$€£¥\d])")
+_LEAD = re.compile(r"^(?:almost|nearly|about|around|roughly|approximately|some|over|more than|less than|"
+                   r"under|at least|at most|up to|close to|just over|just under|fewer than|below|above)"
+                   r"\s+(?=[$€£¥\d])", re.I)
 _QUAL = {"at_least": "over ", "at_most": "under ", "approx": "about "}
 
 

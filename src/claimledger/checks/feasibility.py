@@ -20,6 +20,7 @@ from claimledger.checks.base import (
     CheckContext,
     fmt_period,
     is_actual,
+    is_deadline,
     make_finding,
     period_years,
     single_year,
@@ -35,6 +36,8 @@ NAME = "checks.feasibility.v1"
 MARGIN = 0.005
 #: A base older than this many years before the deadline says little about feasibility.
 MAX_YEARS = 30
+#: A one-year step is an annual plan, not a growth path: feasibility starts at two years.
+MIN_YEARS = 2
 
 
 def _growth_key(key: str) -> str | None:
@@ -64,7 +67,9 @@ class FeasibilityChecker:
             actuals = [c for c in recs if is_actual(c) and single_year(c.period) is not None
                        and c.value is not None and c.value > 0]
             for t in recs:
-                if t.kind != "target" or t.point is None or t.point <= 0:
+                # Only goals with a deadline ("$450 billion by 2029") set a growth path; a
+                # target for a period ("spending of 25.1 trillion in 2026") is a plan line.
+                if t.kind != "target" or t.point is None or t.point <= 0 or not is_deadline(t):
                     continue
                 f = self._one(ctx, key, t, actuals)
                 if f is not None:
@@ -78,12 +83,18 @@ class FeasibilityChecker:
         deadline = ys[1]
         before = [a for a in actuals if deadline - MAX_YEARS <= (single_year(a.period) or 0) < deadline
                   and (a.published is None or a.published <= ctx.now)]
-        if not before:
+        # The target is judged as it was set: from the latest level known when it was
+        # stated (the promise checker follows progress after that).
+        known = [a for a in before
+                 if a.published is None or t.published is None or a.published <= t.published]
+        if not (known or before):
             return None
-        base = max(before, key=lambda a: (single_year(a.period) or 0,
-                                          a.published.isoformat() if a.published else ""))
+        base = max(known or before, key=lambda a: (single_year(a.period) or 0,
+                                                   a.published.isoformat() if a.published else ""))
         y0 = single_year(base.period) or 0
         years = deadline - y0
+        if years < MIN_YEARS:
+            return None
         target_v, base_v = t.point or 0.0, base.value or 0.0
         required = (target_v / base_v) ** (1 / years) - 1
         comps = self._comparisons(ctx, key, actuals, y0, deadline, t.doc)

@@ -23,12 +23,15 @@ from claimledger.checks.base import (
     CheckContext,
     fmt_period,
     is_actual,
+    is_deadline,
     make_finding,
     period_end,
     period_years,
 )
+from claimledger.checks.contradiction import BOUND_SPAN
 from claimledger.link import ClaimRecord, dimension
 from claimledger.link._lexicon import FILLER, STOP, UNIT_WORDS, VERBS, lemma
+from claimledger.link._places import mentions
 from claimledger.models import Finding, Severity
 
 NAME = "checks.promise.v1"
@@ -52,6 +55,8 @@ _DONE = re.compile(r"\b(?:(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:su
                    r"finished|launched|commissioned|inaugurated|came\s+into\s+(?:operation|force)|"
                    r"began|started|chaired|presided)\b", re.I)
 _STALLED = re.compile(r"\b(?:postponed|delayed|cancell?ed|called\s+off|abandoned|dropped|shelved|"
+                      r"pushed\s+back|rescheduled|moved\s+to\s+(?:19|20)\d\d|now\s+(?:due|expected|planned)\s+"
+                      r"(?:in|for|by)\s+(?:19|20)\d\d|slipped|"
                       r"not\s+(?:yet\s+)?(?:been\s+)?(?:held|opened|completed|finished|built|launched|met)|"
                       r"failed\s+to|fell\s+short|behind\s+schedule)\b", re.I)
 _ONGOING = re.compile(r"\b(?:under\s+construction|under\s+way|underway|in\s+progress|ongoing|continues|"
@@ -63,7 +68,8 @@ _COMMON_NAMES = {"The", "This", "In", "By", "On", "At", "President", "Head", "St
                  "Ministry", "Minister", "January", "February", "March", "April", "May", "June", "July",
                  "August", "September", "October", "November", "December"}
 #: Words that say who spoke or that something will happen, not what: left out of matching.
-_NOT_CONTENT = ("will country plan aim goal target work also several year end host said say says mayor "
+_NOT_CONTENT = ("will country plan aim goal target work also several year end host said say says mayor new "
+                "january february march april may june july august september october november december "
                 "minister ministry president government official officials spokesman spokeswoman "
                 "according completion complete finish open hold build")
 _CONTENT_DROP = STOP | FILLER | UNIT_WORDS | VERBS | frozenset(_NOT_CONTENT.split())
@@ -79,12 +85,39 @@ def _names(sentence: str) -> list[str]:
     return out
 
 
+_CAP_WORD = re.compile(r"(?<![.!?:\"“]\s)(?<!^)\b[A-Z][a-z]{3,}\b")
+
+
+def _single_names(sentence: str) -> set[str]:
+    """Capitalised words inside a sentence (not its first word): place and project names
+    such as "Kutaisi".  Countries, months and titles are left out: they are too common to
+    tie two sentences together."""
+    body = sentence.strip().lstrip("\"“'(")
+    out = set()
+    for m in _CAP_WORD.finditer(body):
+        w = m.group(0)
+        if m.start() == 0 or w in _COMMON_NAMES or mentions(w):
+            continue
+        out.add(w.lower())
+    return out
+
+
 def _content(sentence: str) -> set[str]:
     return {lemma(w) for w in re.findall(r"[A-Za-z][a-z-]{2,}", sentence)} - _CONTENT_DROP
 
 
 def _normalise(text: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"\b(\d+)(?:st|nd|rd|th)\b", "", text)).strip().lower()
+
+
+#: Head words of indicators where less is better: meeting the target means staying below it.
+_LOWER_WORDS = ("deficit debt inflation unemployment poverty emission mortality death accident crime "
+                "arrears loss shortage waiting")
+LOWER_IS_BETTER = frozenset(_LOWER_WORDS.split())
+
+
+def _key_tokens(key: str | None) -> list[str]:
+    return key.split("|")[1].split() if key and key.count("|") >= 2 else []
 
 
 class PromiseChecker:
@@ -106,13 +139,18 @@ class PromiseChecker:
             return None
         ys = period_years(t.period)
         last = ys[1] if ys else None
+        # A goal "by 2029" is judged on any level reported up to its deadline; a target
+        # "for 2025" only on the level reported for 2025.
+        goal = ys is None or is_deadline(t)
         cands = []
         for c in ctx.by_indicator.get(key, []):
             cy = period_years(c.period)
             if (not is_actual(c) or c.point is None or c.published is None
                     or c.published <= t.published or cy is None):
                 continue
-            if cy[1] < t.published.year - 1 or (last is not None and cy[0] > last):
+            if goal and (cy[1] < t.published.year - 1 or (last is not None and cy[0] > last)):
+                continue
+            if not goal and ys is not None and not (ys[0] <= cy[0] and cy[1] <= ys[1]):
                 continue
             cands.append(c)
         if not cands:
@@ -126,6 +164,7 @@ class PromiseChecker:
         names = [_normalise(n) for n in _names(t.sentence)]
         names = [n for n in names if len(n) >= 4]
         words = _content(t.sentence)
+        singles = _single_names(t.sentence)
         best: tuple[str, str, str, int] | None = None
         for d in sorted(ctx.docs.values(), key=lambda d: d.published or Date.min):
             if d.published is None or d.published <= t.published or not d.text:
@@ -135,8 +174,11 @@ class PromiseChecker:
                 if not s:
                     continue
                 low = _normalise(s)
-                by_name = any(n in low for n in names)
                 shared = words & _content(s)
+                # A shared multi-word name ties two sentences; a shared single name ties
+                # them only together with another shared word ("Kutaisi" + "bypass").
+                by_name = any(n in low for n in names) or bool(
+                    singles & _single_names(s) and shared - singles)
                 by_words = len(shared) >= MIN_SHARED and len(shared) >= WORD_OVERLAP * max(len(words), 1)
                 if not (by_name or by_words):
                     continue
@@ -161,7 +203,7 @@ class PromiseChecker:
         details: dict[str, object] = {"deadline": deadline.isoformat() if deadline else None,
                                       "made": t.published.isoformat() if t.published else None}
         what = self._what(ctx, t)
-        when = f" by {fmt_period(t.period)}" if t.period else ""
+        when = (f" {'by' if is_deadline(t) else 'for'} {fmt_period(t.period)}" if t.period else "")
         head = f"{ctx.where(t)} promised {what}{when}"
         ev = self._numeric(ctx, t)
         status: str
@@ -227,7 +269,10 @@ class PromiseChecker:
     def _what(self, ctx: CheckContext, t: ClaimRecord) -> str:
         if t.has_quantity:
             label = ctx.label(t) if ctx.key(t) else t.subject
-            return f"{label} of {stated(t)}" if label else stated(t)
+            fig = stated(t)
+            if not label or (t.noun and lemma(label.split()[-1]) == t.noun):
+                return fig  # "217 schools", not "school of 217 schools"
+            return f"{label} of {fig}"
         s = t.sentence.strip()
         return f"\u201c{s if len(s) <= 160 else s[:157] + '...'}\u201d"
 
@@ -235,13 +280,18 @@ class PromiseChecker:
                         due: bool) -> tuple[str, str]:
         target = t.point or 0.0
         got = ev.point or 0.0
-        down = bool(_DOWN.search(t.sentence[max(0, t.q_rel[0] - 60):t.q_rel[1]]))
+        # Lower is better for a cut ("reduce to"), and for things such as deficits and
+        # inflation whatever the verb.
+        down = bool(_DOWN.search(t.sentence[max(0, t.q_rel[0] - 60):t.q_rel[1]])) or bool(
+            set(_key_tokens(ctx.key(t))) & LOWER_IS_BETTER)
         if t.low is not None and t.high is not None and t.value is None:
             met = t.low * (1 - KEPT_TOLERANCE) <= got <= t.high * (1 + KEPT_TOLERANCE)
             share = 1.0 if met else 0.0
         elif down:
-            met = got <= target * (1 + KEPT_TOLERANCE)
-            share = target / got if got > 0 else 1.0
+            # "over 3.5 trillion" of deficit states a level: up to the top of that level is met.
+            top = target * (1 + BOUND_SPAN) if t.qualifier == "at_least" else target
+            met = got <= top * (1 + KEPT_TOLERANCE)
+            share = top / got if got > 0 else 1.0
         else:
             met = got >= target * (1 - KEPT_TOLERANCE)
             share = got / target if target > 0 else 0.0
@@ -252,7 +302,7 @@ class PromiseChecker:
         if met:
             return "kept", src
         if not final:
-            return "in_progress", f"{src}, {share * 100:.0f}% of the way"
+            return "in_progress", f"{src}, {share * 100:.0f}% of the target level"
         if share >= PARTLY_SHARE:
             return "partly_kept", f"{src}, {share * 100:.0f}% of the target"
         return "not_kept", f"{src}, only {share * 100:.0f}% of the target"

@@ -118,12 +118,16 @@ def indicator_key(subject: str, unit: str | None, noun: str | None,
                   doc_region: str | None, region_why: str = "") -> IndicatorKey | None:
     """The indicator a figure belongs to, or ``None`` when its subject says nothing usable."""
     canon = canonical_subject(subject)
-    if not canon.tokens or len(canon.tokens) > MAX_CONTENT_TOKENS:
+    if not canon.tokens or len(canon.tokens) > MAX_CONTENT_TOKENS or set(canon.tokens) <= lx.GENERIC:
         return None
     dim, _ = dimension(unit, noun)
     region = canon.region or doc_region
-    where = (f"subject names {canon.region}" if canon.region
-             else (f"document is about {doc_region} ({region_why})" if doc_region else "no country known"))
+    if canon.region:
+        where = f"subject names {canon.region}"
+    elif doc_region:
+        where = region_why or f"document is about {doc_region}"
+    else:
+        where = "no country known"
     steps = "; ".join(canon.steps) if canon.steps else "no rewriting needed"
     what = f"unit {unit}" if unit else (f"counted noun '{noun}'" if noun else "no unit")
     explanation = (f"subject '{subject}' reads as '{canon.name}' ({steps}); "

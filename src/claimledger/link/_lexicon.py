@@ -114,6 +114,12 @@ FINANCE_HEADS = _set("budget spending deficit revenue debt")
 #: 23.9 trillion" in a budget statement is budget spending; "trade deficit" keeps "trade".
 IMPLIES_BUDGET = _set("spending deficit revenue")
 
+#: Head words that say how something moved, not what moved: a subject made only of these
+#: ("growth", "the increase", "its share") cannot be told apart from another one, so it
+#: names no indicator.
+GENERIC = _set("growth increase decrease rise fall decline change share part proportion percentage "
+               "ratio gain loss drop jump reduction expansion contraction")
+
 #: Display names for head words that are acronyms.
 DISPLAY = {"gdp": "GDP", "fdi": "FDI", "sme": "SMEs", "per_capita": "per capita"}
 

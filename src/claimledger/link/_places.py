@@ -137,6 +137,25 @@ Zimbabwe|Zimbabwean
 """
 
 
+#: National currencies: a figure in tenge is about Kazakhstan.  Currencies shared by many
+#: countries (USD, EUR, XOF ...) are left out on purpose.
+CURRENCY_COUNTRY = {
+    "KZT": "Kazakhstan", "UZS": "Uzbekistan", "KGS": "Kyrgyzstan", "TJS": "Tajikistan",
+    "TMT": "Turkmenistan", "AZN": "Azerbaijan", "GEL": "Georgia", "AMD": "Armenia", "RUB": "Russia",
+    "UAH": "Ukraine", "BYN": "Belarus", "MNT": "Mongolia", "CNY": "China", "INR": "India",
+    "PKR": "Pakistan", "BDT": "Bangladesh", "NGN": "Nigeria", "KES": "Kenya", "ZAR": "South Africa",
+    "EGP": "Egypt", "TRY": "Turkey", "BRL": "Brazil", "MXN": "Mexico", "IDR": "Indonesia",
+    "VND": "Vietnam", "THB": "Thailand", "PHP": "Philippines", "MYR": "Malaysia", "JPY": "Japan",
+    "KRW": "South Korea", "GBP": "United Kingdom", "PLN": "Poland", "CZK": "Czech Republic",
+    "HUF": "Hungary", "RON": "Romania", "SAR": "Saudi Arabia", "AED": "United Arab Emirates",
+    "ILS": "Israel", "CAD": "Canada", "AUD": "Australia", "NZD": "New Zealand", "CHF": "Switzerland",
+    "SEK": "Sweden", "NOK": "Norway", "DKK": "Denmark", "ARS": "Argentina", "CLP": "Chile",
+    "COP": "Colombia", "PEN": "Peru", "GHS": "Ghana", "ETB": "Ethiopia", "TZS": "Tanzania",
+    "UGX": "Uganda", "MAD": "Morocco", "QAR": "Qatar", "KWD": "Kuwait", "IRR": "Iran", "IQD": "Iraq",
+    "LKR": "Sri Lanka", "NPR": "Nepal",
+}
+
+
 @lru_cache(maxsize=2)
 def _table(ignore_case: bool = False) -> tuple[re.Pattern[str], dict[str, str]]:
     alias_to_name: dict[str, str] = {}

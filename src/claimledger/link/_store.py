@@ -23,6 +23,7 @@ from sqlalchemy.engine import Engine
 from claimledger.errors import LedgerError
 from claimledger.ledger.schema import indicator_claims, indicator_overrides, indicators, review_events
 from claimledger.link._canon import indicator_key
+from claimledger.link._places import CURRENCY_COUNTRY, mentions
 from claimledger.link._records import ClaimRecord, DocInfo, load_documents, load_records
 
 
@@ -40,16 +41,52 @@ def _now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+def _own_region(r: ClaimRecord, d: DocInfo | None) -> tuple[str | None, str]:
+    """The country of a figure from its document, else its sentence, else its currency."""
+    if d is not None and d.region:
+        return d.region, f"document is about {d.region} ({d.region_why})"
+    named = set(mentions(r.sentence))
+    if len(named) == 1:
+        country = named.pop()
+        return country, f"the document names no single country; the sentence names {country}"
+    if r.unit and r.unit in CURRENCY_COUNTRY:
+        country = CURRENCY_COUNTRY[r.unit]
+        return country, f"the document names no single country; {r.unit} is the currency of {country}"
+    return None, ""
+
+
 def link_records(records: Sequence[ClaimRecord], docs: dict[str, DocInfo]) -> dict[str, Membership]:
-    """Rule-based linking, no database: claim id -> membership (figures only)."""
+    """Rule-based linking, no database: claim id -> membership (figures only).
+
+    A figure whose country cannot be told (a round-up article about several countries)
+    joins the one country that has the same indicator, if exactly one does; otherwise it
+    stays unscoped rather than being guessed into one.
+    """
     out: dict[str, Membership] = {}
+    pending: list[tuple[ClaimRecord, str]] = []
     for r in records:
         if not r.has_quantity:
             continue
-        d = docs.get(r.doc)
-        k = indicator_key(r.subject, r.unit, r.noun, d.region if d else None, d.region_why if d else "")
-        if k is not None:
-            out[r.id] = Membership(k.key, k.name, k.dimension, k.explanation)
+        region, why = _own_region(r, docs.get(r.doc))
+        k = indicator_key(r.subject, r.unit, r.noun, region, why)
+        if k is None:
+            continue
+        if k.key.startswith("-|"):
+            pending.append((r, k.key.split("|", 1)[1]))
+        out[r.id] = Membership(k.key, k.name, k.dimension, k.explanation)
+    regions: dict[str, set[str]] = {}
+    for m in out.values():
+        region, rest = m.key.split("|", 1)
+        if region != "-":
+            regions.setdefault(rest, set()).add(region)
+    for r, rest in pending:
+        found = regions.get(rest, set())
+        if len(found) == 1:
+            country = next(iter(found))
+            k = indicator_key(r.subject, r.unit, r.noun, country,
+                              f"no country named; {country} is the only country with this indicator")
+            if k is not None:
+                out[r.id] = Membership(k.key, k.name, k.dimension, k.explanation)
     return out
 
 
