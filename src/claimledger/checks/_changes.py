@@ -45,6 +45,13 @@ _RX_COMPARE = re.compile(
     rf"{_QUAL}{_PCT}\s+(?P<dir>more|higher|greater|larger|up|above|less|lower|smaller|fewer|down|below)"
     r"(?:\s+(?:than|on|from|compared\s+(?:with|to)|year[- ]on[- ]year))?", re.I)
 _RX_UPDOWN = re.compile(rf"\b(?P<dir>up|down)\s+{_QUAL}{_PCT}", re.I)
+#: "an increase of 40%", "a drop of 12%": a noun of change, read like "X, 40% more".
+_RX_NOUN = re.compile(rf"\b(?:an?\s+)?(?P<dir>increase|rise|growth|jump|gain|decrease|decline|drop|fall|"
+                      rf"reduction|cut)\s+of\s+{_QUAL}{_PCT}", re.I)
+_COMPARE_DOWN = ("less", "lower", "smaller", "fewer", "down", "below", "decrease", "decline", "drop", "fall",
+                 "reduction", "cut")
+#: Words that introduce the base after a change: "over the previous season's 10 million".
+_BASE_AFTER = re.compile(r"^\s*(?:over|from|on|than|compared\s+(?:with|to)|against)\b[^,;()]*$", re.I)
 _RX_TO = re.compile(r"\b(?:to|at)\s+(?:reach\s+|a\s+(?:record\s+)?|about\s+|almost\s+|nearly\s+|over\s+|"
                     r"more\s+than\s+|some\s+)?$", re.I)
 _RX_FROM = re.compile(r"\bfrom\s+(?:about\s+|almost\s+|nearly\s+|over\s+|some\s+)?$", re.I)
@@ -190,11 +197,11 @@ def find_changes(sentence: str, figs: list[ClaimRecord]) -> list[Change]:
             continue
         out.append(_complete(sentence, figs, m.group(0), m.start(), m.end(), f, f, f, fig))
         taken.append((m.start(), m.end()))
-    for rx in (_RX_COMPARE, _RX_UPDOWN):
+    for rx in (_RX_COMPARE, _RX_UPDOWN, _RX_NOUN):
         for m in rx.finditer(sentence):
             if not free(m.start(), m.end()):
                 continue
-            down = m.group("dir").lower() in ("less", "lower", "smaller", "fewer", "down", "below")
+            down = m.group("dir").lower() in _COMPARE_DOWN
             ch = _num(m.group("num")) / 100
             ch = -ch if down else ch
             lo, hi = _factor_interval(ch, m.group("qual"), _half_unit(m.group("num")))
@@ -229,7 +236,8 @@ def _compare(sentence: str, figs: list[ClaimRecord], phrase: str, start: int, en
     others = [x for x in figs if x is not pct_fig]
     before = [x for x in others if x.q_rel[1] <= start and not _CONTRAST.search(sentence[x.q_rel[1]:start])]
     result = before[-1] if before else None
-    after = [x for x in others if x.q_rel[0] >= end and x.q_rel[0] - end <= 12]
+    after = [x for x in others if x.q_rel[0] >= end and (x.q_rel[0] - end <= 12 or (
+        x.q_rel[0] - end <= 50 and _BASE_AFTER.match(sentence[end:x.q_rel[0]])))]
     base = after[0] if after else None
     base_period = None if base is not None or result is None else _period_after(sentence, end, result)
     if result is None:  # "rose 15% ... to X" written as "up 15% to X"

@@ -16,6 +16,8 @@ _NAME = {"KZT": "tenge", "RUB": "roubles", "UZS": "soums", "KGS": "som", "TJS": 
          "TRY": "lira", "CNY": "yuan", "INR": "rupees", "PKR": "rupees", "NGN": "naira",
          "KES": "shillings", "ZAR": "rand", "BRL": "reais", "MXN": "pesos", "IDR": "rupiah",
          "CHF": "francs", "MNT": "tugriks"}
+_UNIT_NAME = {"t": "tons", "m2": "square meters", "km2": "square kilometers", "ha": "hectares",
+              "m3": "cubic meters", "bbl": "barrels", "kt": "thousand tons", "Mt": "million tons"}
 _MAGS = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 _LEAD = re.compile(r"^(?:almost|nearly|about|around|roughly|approximately|some|over|more than|less than|"
                    r"under|at least|at most|up to|close to|just over|just under|fewer than|below|above)"
@@ -52,6 +54,8 @@ def amount(x: float, unit: str | None = None) -> str:
         return f"{sign}{_SYMBOL[unit]}{body}"
     if unit in _NAME:
         return f"{sign}{body} {_NAME[unit]}"
+    if unit in _UNIT_NAME:
+        return f"{sign}{body} {_UNIT_NAME[unit]}"
     return f"{sign}{body} {unit}"
 
 

@@ -136,8 +136,12 @@ class ArithmeticChecker:
             src = f" in {base.period}" + ("" if base.doc == res.doc else f" ({ctx.where(base)})")
         else:
             src = ""
-        msg = (f"{where}: {label} \u201c{ch.phrase}\u201d to {stated(res)} from {stated(base)}{src}, "
-               f"but {ch.noun} from {amount(b, unit)} gives about "
+        if res.q_rel[0] < ch.start:  # "X, 15% more than ...": the result comes first
+            said = (f"{where} gives {label} as {stated(res)}, \u201c{ch.phrase}\u201d compared with "
+                    f"{stated(base)}{src}")
+        else:
+            said = f"{where}: {label} \u201c{ch.phrase}\u201d to {stated(res)} from {stated(base)}{src}"
+        msg = (f"{said}, but {ch.noun} from {amount(b, unit)} gives about "
                f"{amount(implied, unit)}, not {amount(r, unit)} ({pct(abs(g))} "
                f"{'lower' if g < 0 else 'higher'}).")
         roles: list[tuple[ClaimRecord, str]] = [(res, "result"), (base, "base")]

@@ -174,17 +174,21 @@ class ContradictionChecker:
         label = ctx.label(a)
         period = fmt_period(a.period)
         severity: Severity
+        if a.unit == "%" and b.unit == "%":
+            apart = f"{max(pa, pb) - min(pa, pb):.1f} percentage points apart"
+        else:
+            apart = (f"{amount(lo.point or 0, lo.unit)} is {pct(diff)} below "
+                     f"{amount(hi.point or 0, hi.unit)}")
         if same_doc:
             msg = (f"{ctx.where(a)} gives two different figures for {label} in {period}, "
-                   f"{stated(a)} and {stated(b)}; {amount(lo.point or 0, lo.unit)} is {pct(diff)} below "
-                   f"{amount(hi.point or 0, hi.unit)}, "
-                   f"so both cannot be right.")
+                   f"{stated(a)} and {stated(b)}; {apart}, so both cannot be right.")
             severity = "error"
         else:
             first, second = (a, b) if _order(a) <= _order(b) else (b, a)
             msg = (f"{ctx.where(first)} puts {label} in {period} at {stated(first)}, but "
-                   f"{ctx.where(second)} puts it at {stated(second)}; the two figures are "
-                   f"{pct(diff)} apart, more than a routine revision.")
+                   f"{ctx.where(second)} puts it at {stated(second)}; "
+                   f"{apart if a.unit == '%' else f'the two figures are {pct(diff)} apart'}, "
+                   f"more than a routine revision.")
             severity = "warning"
         details = {
             "indicator": ctx.key(a), "period": a.period, "values": [pa, pb],

@@ -67,7 +67,7 @@ SYNONYMS: dict[str, str] = {
     "wage": "wage", "salary": "wage", "earnings": "wage", "output": "production",
     "visitor": "tourist", "arrival": "tourist", "export": "export", "import": "import",
     "revenues": "revenue", "receipts": "revenue", "income": "income",
-    "economy": "gdp", "cpi": "inflation",
+    "economy": "gdp", "cpi": "inflation", "jobless": "unemployment",
     "sme": "sme", "enterprise": "enterprise", "business": "business",
 }
 
