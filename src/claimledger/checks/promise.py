@@ -16,6 +16,7 @@ evidence, deadline passed: unverified, never guessed).  A reviewer's status wins
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date as Date
 
 from claimledger.checks._fmt import stated
@@ -85,6 +86,7 @@ def _names(sentence: str) -> list[str]:
     return out
 
 
+_TOKEN = re.compile(r"[A-Za-z][\w.]*\w|[A-Za-z]")
 _CAP_WORD = re.compile(r"(?<![.!?:\"“]\s)(?<!^)\b[A-Z][a-z]{3,}\b")
 
 
@@ -120,8 +122,28 @@ def _key_tokens(key: str | None) -> list[str]:
     return key.split("|")[1].split() if key and key.count("|") >= 2 else []
 
 
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    doc: str
+    published: Date
+    sentence: str
+    start: int
+    low: str
+    content: set[str]
+    singles: set[str]
+
+
+@dataclass(slots=True)
+class _Index:
+    entries: list[_Entry]
+    postings: dict[str, list[int]]
+
+
 class PromiseChecker:
     name = NAME
+
+    def __init__(self) -> None:
+        self._cache: dict[int, tuple[CheckContext, _Index]] = {}
 
     def run(self, ctx: CheckContext) -> list[Finding]:
         out: list[Finding] = []
@@ -166,33 +188,57 @@ class PromiseChecker:
         words = _content(t.sentence)
         singles = _single_names(t.sentence)
         best: tuple[str, str, str, int] | None = None
-        for d in sorted(ctx.docs.values(), key=lambda d: d.published or Date.min):
-            if d.published is None or d.published <= t.published or not d.text:
+        index = self._index(ctx)
+        probe = words | singles | {lemma(w) for n in names for w in n.split()}
+        hits = sorted({i for w in probe for i in index.postings.get(w, ())})
+        for i in hits:
+            e = index.entries[i]
+            if e.published <= t.published:
+                continue
+            s, low = e.sentence, e.low
+            shared = words & e.content
+            # A shared multi-word name ties two sentences; a shared single name ties them
+            # only together with another shared word ("Kutaisi" + "bypass").
+            by_name = any(n in low for n in names) or bool(singles & e.singles and shared - singles)
+            by_words = len(shared) >= MIN_SHARED and len(shared) >= WORD_OVERLAP * max(len(words), 1)
+            if not (by_name or by_words):
+                continue
+            if _STALLED.search(s):
+                verdict = "stalled"
+            elif _DONE.search(s) and not _ONGOING.search(s):
+                verdict = "done"
+            elif _ONGOING.search(s):
+                verdict = "ongoing"
+            else:
+                continue
+            best = (verdict, e.doc, s, e.start)  # entries run oldest first: the latest wins
+        return best
+
+    def _index(self, ctx: CheckContext) -> _Index:
+        """Sentences of every dated document, oldest first, with an inverted word index.
+
+        Built once per context, so matching a target reads only the sentences that share a
+        word with it instead of the whole archive.
+        """
+        cached = self._cache.get(id(ctx))
+        if cached is not None and cached[0] is ctx:
+            return cached[1]
+        idx = _Index([], {})
+        for d in sorted(ctx.docs.values(), key=lambda d: (d.published or Date.min, d.key)):
+            if d.published is None or not d.text:
                 continue
             for m in _SENT.finditer(d.text):
                 s = m.group(0).strip()
                 if not s:
                     continue
-                low = _normalise(s)
-                shared = words & _content(s)
-                # A shared multi-word name ties two sentences; a shared single name ties
-                # them only together with another shared word ("Kutaisi" + "bypass").
-                by_name = any(n in low for n in names) or bool(
-                    singles & _single_names(s) and shared - singles)
-                by_words = len(shared) >= MIN_SHARED and len(shared) >= WORD_OVERLAP * max(len(words), 1)
-                if not (by_name or by_words):
-                    continue
-                if _STALLED.search(s):
-                    verdict = "stalled"
-                elif _DONE.search(s) and not _ONGOING.search(s):
-                    verdict = "done"
-                elif _ONGOING.search(s):
-                    verdict = "ongoing"
-                else:
-                    continue
                 start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
-                best = (verdict, d.key, s, start)  # later documents override earlier ones
-        return best
+                e = _Entry(d.key, d.published, s, start, _normalise(s), _content(s), _single_names(s))
+                n = len(idx.entries)
+                idx.entries.append(e)
+                for w in e.content | e.singles | {lemma(t.lower()) for t in _TOKEN.findall(s)}:
+                    idx.postings.setdefault(w, []).append(n)
+        self._cache = {id(ctx): (ctx, idx)}
+        return idx
 
     # -- status ------------------------------------------------------------------------
 
