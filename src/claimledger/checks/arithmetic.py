@@ -131,7 +131,7 @@ class ArithmeticChecker:
         g = (r - implied) / implied
         unit = res.unit
         where = ctx.where(res)
-        label = ctx.label(res) if ctx.key(res) else ctx.label(base)
+        label = (ctx.label(res) if ctx.key(res) else ctx.label(base)) or "the figure"
         if how in ("period", "latest"):
             src = f" in {base.period}" + ("" if base.doc == res.doc else f" ({ctx.where(base)})")
         else:
@@ -218,7 +218,8 @@ class ArithmeticChecker:
                 g = ((pc.value or 0) - implied) / implied
                 if abs(g) <= PER_CAPITA_TOLERANCE:
                     continue
-                msg = (f"{ctx.where(pc)} gives {ctx.label(pc)} in {y} as {stated(pc)}, but {stated(tot)} "
+                label = ctx.label(pc) or "the figure"
+                msg = (f"{ctx.where(pc)} gives {label} in {y} as {stated(pc)}, but {stated(tot)} "
                        f"over a population of {amount(pop.value or 0)} is about {amount(implied, pc.unit)} "
                        f"per person ({pct(abs(g))} {'lower' if g > 0 else 'higher'} than stated).")
                 details = {"rule": "per_capita", "total": tot.value, "population": pop.value,

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date as Date
 from typing import Any, Protocol
 
-from claimledger.link import ClaimRecord, DocInfo, Membership
+from claimledger.link import ClaimRecord, DocInfo, Membership, canonical_subject
 from claimledger.models import Finding, FindingType, Severity
 
 #: Kinds that report what is or was (the "actual" family) and kinds that look ahead.
@@ -104,10 +104,11 @@ class CheckContext:
         return m.key if m else None
 
     def label(self, c: ClaimRecord) -> str:
-        """The indicator's plain name for a message ("budget spending"), or the subject."""
+        """The indicator's plain name for a message ("budget spending"); for an unlinked
+        figure the words of its subject that name a thing, possibly none ("")."""
         m = self.members.get(c.id)
         if m is None:
-            return c.subject or "the figure"
+            return canonical_subject(c.subject).name
         return m.name.split(" [", 1)[0]
 
     def dimension(self, c: ClaimRecord) -> str | None:

@@ -167,8 +167,11 @@ class PromiseChecker:
         cands = []
         for c in ctx.by_indicator.get(key, []):
             cy = period_years(c.period)
-            if (not is_actual(c) or c.point is None or c.published is None
-                    or c.published <= t.published or cy is None):
+            # Evidence is published after the target; or, for a target whose period had
+            # ended when it was stated ("compared with a target of 4%"), in the same document.
+            retro = c.doc == t.doc and c.id != t.id and (period_end(t.period) or Date.max) < t.published
+            if (not is_actual(c) or c.point is None or c.published is None or cy is None
+                    or (c.published <= t.published and not retro)):
                 continue
             if goal and (cy[1] < t.published.year - 1 or (last is not None and cy[0] > last)):
                 continue
@@ -314,7 +317,7 @@ class PromiseChecker:
 
     def _what(self, ctx: CheckContext, t: ClaimRecord) -> str:
         if t.has_quantity:
-            label = ctx.label(t) if ctx.key(t) else t.subject
+            label = ctx.label(t)
             fig = stated(t)
             if not label or (t.noun and lemma(label.split()[-1]) == t.noun):
                 return fig  # "217 schools", not "school of 217 schools"
