@@ -63,9 +63,35 @@ PAST_IRREGULAR = _w(
     brought kept left lost met paid put ran sent stood held led overtook drew drove broke
     chose dealt fed felt found flew froze hit hurt knew laid meant rode shook shot shut sank
     sat spoke split spread stole struck swept taught tore thought threw understood wrote
-    undertook withdrew overcame oversaw underwent outgrew rebuilt set cut
+    undertook withdrew overcame oversaw underwent outgrew rebuilt cut
     """
 )
+#: Irregular past participles ("have come", "has grown", "was given").
+PARTICIPLES_IRREGULAR = _w(
+    """
+    come become done gone seen given taken grown risen fallen shown known drawn driven written
+    begun won run made undertaken overtaken withdrawn broken chosen spoken stolen frozen hidden
+    """
+)
+#: Verbs of forecasting that are also plural nouns ("energy projects", "the estimates"):
+#: read as verbs only after a name or an institution ("The Bank projects inflation ...").
+FORECAST_VERBS_AMBIGUOUS = _w("projects estimates sees forecasts expects predicts")
+INSTITUTIONS = _w(
+    """
+    bank government ministry ministries imf fund commission office treasury it he she they we
+    which who cabinet board authority agency council minister president economists analysts
+    """
+)
+#: Nouns naming a plan a figure belongs to ("the 2024 Appropriation Bill of N28.7 trillion",
+#: "a 115.5 trillion yen budget for fiscal 2025"): for the current or a future year the
+#: figure is a target, whatever verb reports the plan's adoption.
+PLAN_NOUNS = _w(
+    "budget budgets appropriation appropriations bill allocation allocations envelope plan programme program"
+)
+#: Allocation verbs: "has been allocated for 2024-25" commits money for that period.
+ALLOCATION_VERBS = _w("allocated earmarked budgeted appropriated allotted approved")
+#: Words of an assumption behind a plan ("based on an oil price of $80").
+ASSUMPTION = _w("benchmark assumption assumptions premised")
 #: Words ending in -ed that are not past-tense verbs of a claim (adjectives, nouns).
 NOT_PAST = _w(
     """

@@ -83,6 +83,9 @@ _COMPARATIVE_AFTER = re.compile(
     re.I,
 )
 _CHANGE_TO = re.compile(r"^\s*(?:,\s*)?to\s*$", re.I)
+_UP_FROM = re.compile(r"^\s*[,(]?\s*(?:up|down|rising|falling|increasing|decreasing)\s+from\s*$", re.I)
+_UP_BY = re.compile(r"^\s*[,(]\s*(?:up|down)\s*(?:by\s*)?$", re.I)
+_FROM_BEFORE = re.compile(r"\bfrom\s*$", re.I)
 _CHAIN_GAP = re.compile(r"(?:,|\band)\s*$", re.I)
 _LIST_GAP = re.compile(r"^\s*(?:,|;|\band\b|,\s*and\b|\bor\b|\bas\s+well\s+as\b)\s*$", re.I)
 
@@ -106,25 +109,31 @@ def relations(
     text: str, quants: Sequence[Quantity], mentions: Sequence[Mention] = ()
 ) -> list[tuple[str, int]]:
     """For each quantity a ``(label, anchor)`` pair: ``("appos", j)`` when it qualifies
-    figure ``j`` (a comparison or share of it), ``("change", j)`` when it is the change
-    part of "by X to Y" (figure ``j`` is Y), else ``("", -1)``."""
+    figure ``j`` (a comparison or share of it, or the earlier value in "up from"),
+    ``("change", j)`` when it is the change part of "by X to Y" (figure ``j`` is Y),
+    ``("base", j)`` when it is the starting value of "from X to Y", else ``("", -1)``."""
     out: list[tuple[str, int]] = [("", -1)] * len(quants)
     for i in range(1, len(quants)):
         prev, q = quants[i - 1], quants[i]
         gap = _gap(text, prev.end, q.start, mentions)
-        if len(gap) > APPOS_MAX_GAP or not _COMPARATIVE_AFTER.match(text[q.end : q.end + 60]):
+        if len(gap) > APPOS_MAX_GAP:
+            continue
+        if _UP_FROM.match(gap) or _UP_BY.match(gap):
+            out[i] = ("appos", i - 1)  # "5.6% in 2023, up from 4.9% in 2022"
+            continue
+        if not _COMPARATIVE_AFTER.match(text[q.end : q.end + 60]):
             continue
         if out[i - 1][0] == "appos" and _CHAIN_GAP.search(gap):
             out[i] = ("appos", out[i - 1][1])
-        elif (
-            _APPOS_GAP.match(gap)
-            and not _LIST_GAP.match(gap)
-            and (prev.unit != q.unit or q.unit in ("%", "pp"))
-        ):
+        elif _APPOS_GAP.match(gap) and (prev.unit != q.unit or q.unit in ("%", "pp")):
             out[i] = ("appos", i - 1)
     for i in range(len(quants) - 1):
-        if not out[i][0] and _CHANGE_TO.match(text[quants[i].end : quants[i + 1].start]):
-            out[i] = ("change", i + 1)
+        if out[i][0]:
+            continue
+        gap = _gap(text, quants[i].end, quants[i + 1].start, mentions)
+        if _CHANGE_TO.match(gap):
+            before = text[max(0, quants[i].start - 6) : quants[i].start]
+            out[i] = ("base", i + 1) if _FROM_BEFORE.search(before) else ("change", i + 1)
     return out
 
 

@@ -18,7 +18,7 @@ DROP = _w(
     most more less over under about around approximately almost nearly roughly some least
     at up than record total overall historic all-time unprecedented new such own respective
     further additional another other each every various numerous certain whole entire
-    current latest just only also already some such around circa country's nation's
+    current latest just only also already some such around circa annually annual yearly
     """
 )
 #: Words a noun phrase never crosses (prepositions other than the few that build names,
@@ -100,6 +100,16 @@ REPLACE = (
 #: spending".
 FRAME_VERBS = _w("provides envisages foresees includes allocates sets earmarks plans")
 
+#: "allocated KSh 656 billion to education" -> "education allocation".
+ALLOCATION = {
+    "allocated": "allocation", "allocate": "allocation", "allocates": "allocation",
+    "earmarked": "allocation", "earmark": "allocation", "spent": "spending", "spend": "spending",
+    "spends": "spending", "invested": "investment", "invest": "investment", "invests": "investment",
+    "go": "allocation", "goes": "allocation", "went": "allocation", "directed": "allocation",
+    "channelled": "allocation", "channeled": "allocation", "transferred": "allocation",
+}
+#: Plural count nouns that do not end in -s.
+PLURALS = _w("people children men women staff personnel police cattle livestock sheep teeth feet mice geese")
 #: Nouns of change: "a 15% increase in exports" names exports.
 CHANGE_NOUNS = _w("increase decrease rise growth decline drop fall jump gain reduction")
 #: Subject phrases are capped at this many words: indicator names are short, and a

@@ -42,7 +42,7 @@ _MONTHS = {
 }
 _MON = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
 )
 _ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 
@@ -52,9 +52,10 @@ _CORE = re.compile(
     (?P<iso>(?P<isoy>{_Y})-(?P<isom>[01]\d)-[0-3]\d(?!\d))
   | (?P<numdate>(?<![\d.])[0-3]?\d[./][01]?\d[./](?P<ndy>{_Y})(?!\d))
   | (?P<between>between\s+(?P<b1>{_Y})\s+and\s+(?P<b2>{_Y})(?!\d))
-  | (?P<fy>(?:fiscal(?:\s+year)?|FY)\s*'?(?P<fy1>{_Y})(?:\s*[/–—-]\s*(?P<fy2>{_Y}|\d\d)(?!\d))?)
+  | (?P<fy>(?:(?:the\s+)?(?:fiscal|financial|budget)\s+year|fiscal|FY)\s*'?(?P<fy1>{_Y})
+        (?:\s*[/–—-]\s*(?P<fy2>{_Y}|\d\d)(?!\d))?)
   | (?P<season>(?P<sy1>{_Y})/(?P<sy2>\d\d)(?![\d/]))
-  | (?P<range>(?P<r1>{_Y})\s*(?:[–—/-]|\bto\b|\bthrough\b)\s*(?P<r2>{_Y}|\d\d)(?![\d.,%]))
+  | (?P<range>(?P<r1>{_Y})\s*(?:[–—/-]|\bto\b|\bthrough\b)\s*(?P<r2>{_Y}|\d\d)(?![\d%]|[.,]\d))
   | (?P<quarter>(?:(?P<qord>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter|\bQ(?P<qn>[1-4]))
         (?:\s+(?:of\s+)?(?:(?P<qy>{_Y})|(?P<qrel>this|last|next|the\s+current|the)\s+year))?)
   | (?P<quarter2>(?P<qy2>{_Y})\s*Q(?P<qn2>[1-4]))
@@ -64,11 +65,16 @@ _CORE = re.compile(
         (?:(?P<my9>{_Y})|(?P<mrel9>this|last|the\s+current|the)\s+year))
   | (?P<month>(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+)?(?P<mon>{_MON})(?:\s*[–—-]\s*(?P<mon2>{_MON}))?
         (?:\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?!\d))?(?:,?\s+(?P<my>{_Y}))?(?![A-Za-z]))
+  | (?P<season4>(?P<sname>spring|summer|autumn|winter)(?:\s+(?:of\s+)?(?P<sy>{_Y}))?(?![\w-]))
   | (?P<relyear>(?:the\s+)?(?P<rel>this|current|last|past|previous|next|coming|following|same)\s+
-        (?:fiscal\s+|calendar\s+)?year(?!s))
+        (?:fiscal\s+|financial\s+|calendar\s+|budget\s+)?year(?!s))
   | (?P<yearago>(?:the\s+|a\s+)?year\s+(?:before|earlier|ago))
   | (?P<endyear>(?:end|close)\s+of\s+(?:the|this)\s+year|year[- ]end)
   | (?P<nyears>(?:the\s+)?(?P<ndir>next|coming|past|last|previous|following)\s+(?P<n>{_NW})\s+years)
+  | (?P<overyears>(?:over|in)\s+(?P<on>{_NW})\s+years(?!\s+ago))
+  | (?P<monthsto>(?:the\s+)?(?P<mtn>three|six|nine|twelve|\d{{1,2}})\s+months\s+
+        (?:to|through|ending(?:\s+in)?)\s+
+        (?P<mtmon>{_MON})(?:\s+(?P<mty>{_Y}))?)
   | (?P<decade>(?:the\s+)?(?P<ddir>next|coming|past|last|previous)\s+decade)
   | (?P<withinyears>(?P<wprep>within|in)\s+(?:the\s+next\s+)?(?P<wn>{_NW})\s+years(?:'\s*time)?)
   | (?P<yearsago>(?P<an>{_NW})\s+years\s+ago)
@@ -90,6 +96,10 @@ _PREFIX = re.compile(
     re.I | re.X,
 )
 _PREFIX_WINDOW = 40
+#: "than ..." up to this many characters before a time expression, with no punctuation
+#: between, makes it the base of a comparison ("than the same period of 2023").
+_THAN_WINDOW = 30
+_THAN_BEFORE = re.compile(r"\bthan\b[^,;.\d$€£¥]*$", re.I)  # not "more than $259 billion in 2023"
 _DEADLINE_PREPS = frozenset(
     {"by", "until", "till", "through", "to", "up to", "before", "within", "no later than"}
 )
@@ -101,7 +111,11 @@ _FUTURE = re.compile(
     re.I,
 )
 _MONTH_PREP = re.compile(r"\b(?:in|by|since|until|till|from|of|early|late|mid|end|on|before|after)\s+$")
-_PAST = re.compile(r"\b(?:was|were|had|has\s+been|have\s+been|did|last|ago)\b|\b[a-z]{3,}ed\b", re.I)
+_PAST = re.compile(
+    r"\b(?:was|were|had|has\s+been|have\s+been|did|last|ago|stood|rose|fell|grew|built|came|took|made"
+    r"|saw|began|became|held|won|spent|paid|sold|left|kept)\b|(?<!\bbe\s)\b[a-z]{3,}ed\b",
+    re.I,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,41 +193,46 @@ def _place_month(month: int, ref: Date | None, tense: str) -> int | None:
     return ref.year
 
 
-def sentence_tense(text: str, start: int, end: int) -> str:
-    """"future", "past" or "" - a coarse reading used only to place month names."""
-    if _FUTURE.search(text, start, end):
-        return "future"
-    if _PAST.search(text, start, end):
-        return "past"
-    return ""
+def sentence_tense(text: str, start: int, end: int, at: int | None = None) -> str:
+    """"future", "past" or "" - a coarse reading used only to place month names: the
+    tense marker nearest to ``at`` (the time expression) wins."""
+    marks = [(abs(m.start() - (at if at is not None else m.start())), "future") for m in
+             _FUTURE.finditer(text, start, end)]
+    marks += [(abs(m.start() - (at if at is not None else m.start())), "past") for m in
+              _PAST.finditer(text, start, end)]
+    if not marks:
+        return ""
+    return min(marks)[1]
 
 
 def find_mentions(text: str, start: int, end: int, ref: Date | None) -> list[Mention]:
     """Every time expression in ``text[start:end]``, in order, resolved against ``ref``."""
     out: list[Mention] = []
-    tense: str | None = None
     for m in _CORE.finditer(text, start, end):
         kind = m.lastgroup
-        if kind in ("month", "quarter", "half") and tense is None:
-            tense = sentence_tense(text, start, end)
-        res = _resolve(m, ref, tense or "")
+        tense = ""
+        if kind in ("month", "quarter", "half", "endyear", "season4") and ref is not None:
+            tense = sentence_tense(text, start, end, m.start())
+        res = _resolve(m, ref, tense)
         if res is None:
             continue
         first, last, fine, relative, role = res
         m_start = m.start()
+        if role != "comparison" and _THAN_BEFORE.search(text, max(start, m_start - _THAN_WINDOW), m_start):
+            role = "comparison"  # "higher than in the same quarter a year ago"
         pm = _PREFIX.search(text, max(start, m_start - _PREFIX_WINDOW), m_start)
         if pm is not None:
             m_start = pm.start()
-            if pm.group("cmp"):
-                role = "comparison"
+            if pm.group("cmp") or (m.lastgroup == "year" and pm.group("prep").lower() == "on"):
+                role = "comparison"  # "up 12% on 2023"
             else:
                 prep = " ".join(pm.group("prep").lower().split())
                 if role in ("point", "range") and prep in _DEADLINE_PREPS:
                     role = "deadline"
                 elif role == "point" and prep in _SINCE_PREPS:
                     role = "since"
-                    if ref is not None and first is not None and first < _last_reported(ref):
-                        last = _last_reported(ref)
+                    if ref is not None and first is not None and first < ref.year:
+                        last = ref.year  # "since 2020": up to the time of the statement
         out.append(Mention(m_start, m.end(), text[m_start : m.end()], first, last, role, fine, relative))
     return out
 
@@ -270,6 +289,10 @@ def _resolve(
         return y, y, (f"{y}-01/{y}-{n:02d}" if y else None), not g("my9"), "point"
     if kind == "month":
         return _resolve_month(m, ref, tense)
+    if kind == "season4":
+        start_month = {"spring": 3, "summer": 6, "autumn": 9, "winter": 12}[g("sname").lower()]
+        y = int(g("sy")) if g("sy") else _place_month(start_month, ref, tense)
+        return y, y, None, not g("sy"), "point"
     if kind == "relyear":
         rel = g("rel").lower()
         if rel == "same":
@@ -282,9 +305,12 @@ def _resolve(
         y2 = None if ry is None else ry + off
         return y2, y2, None, True, "point"
     if kind == "yearago":
+        # "4.4% a year earlier" dates that figure; after "than" it is a comparison base.
         y2 = None if ry is None else ry - 1
-        return y2, y2, None, True, "comparison"
+        return y2, y2, None, True, "point"
     if kind == "endyear":
+        if ref is not None and tense == "past" and ref.month <= HALF_YEAR_MONTH:
+            return ry - 1 if ry else None, ry - 1 if ry else None, None, True, "point"
         return ry, ry, None, True, "deadline"
     if kind == "nyears":
         n = _num(g("n"))
@@ -296,6 +322,15 @@ def _resolve(
             return a, a + n - 1, None, True, "range"
         b = _last_reported(ref)
         return b - n + 1, b, None, True, "range"
+    if kind == "overyears":
+        if ref is None:
+            return None, None, None, True, "range"
+        a = _first_ahead(ref)
+        return a, a + _num(g("on")) - 1, None, True, "range"
+    if kind == "monthsto":
+        month = _MONTHS[g("mtmon").rstrip(".").lower()]
+        y = int(g("mty")) if g("mty") else _place_month(month, ref, "past")
+        return y, y, (f"{y}-{month:02d}" if y else None), not g("mty"), "point"
     if kind == "decade":
         if ref is None:
             return None, None, None, True, "range"

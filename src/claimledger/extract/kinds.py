@@ -22,6 +22,7 @@ a future period -> target or forecast; with a past period -> achievement.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from datetime import date as Date
@@ -39,15 +40,17 @@ SUBJECT_NOUN_WINDOW = 6
 #: A sentence mentioning these is about a plan or budget: a present-tense figure for a
 #: future year in it is a target, elsewhere a forecast.
 _PLANNING = re.compile(
-    r"\b(?:budget|plan|programme|program|strategy|target|allocat\w*|provides?\s+for)\b", re.I
+    r"\b(?:budget|plan|programme|program|strategy|allocat\w*|provides?\s+for|spending|expenditures?"
+    r"|revenues?|deficit|funding|financing)\b",
+    re.I,
 )
 _NOUN_BEFORE = frozenset(
     {"the", "a", "an", "of", "its", "their", "this", "that", "in", "per", "for", "with", "to", "total"}
 )
-_STOP_PUNCT = frozenset(";:()—–\"“”")
+_STOP_PUNCT = frozenset(";:—–\"“”")
 _ED = re.compile(r"^[a-z]{2,}(?:ed|en)$")
 _MAY_COMMIT = re.compile(
-    r"\b(?:will|shall|plans?\s+to|intends?\s+to|aims?\s+to|(?:is|are)\s+(?:to|set\s+to|scheduled\s+to|due\s+to)|'ll)\b",
+    r"\b(?:will|shall|would|plans?\s+to|intends?\s+to|aims?\s+to|(?:is|are)\s+(?:to|set\s+to|scheduled\s+to|due\s+to)|'ll)\b",
     re.I,
 )
 
@@ -74,6 +77,16 @@ def _is_verbish(toks: Sequence[Tok], j: int) -> str | None:
         return "T"  # "the budget provides for spending of ..." is a plan
     if w in ("due", "set", "going"):
         return "T" if prev in L.AUX_PRESENT | L.AUX_PAST and nxt == "to" else None
+    if w in L.FORECAST_VERBS_AMBIGUOUS or w == "projects":
+        before = toks[j - 1] if j > 0 else None
+        named = before is not None and before.kind == "w"
+        if named and before is not None and (before.text[:1].isupper() or before.low in L.INSTITUTIONS):
+            return "F"
+        return None if w == "projects" or w == "sees" else "F"
+    if w == "based" and nxt == "on":
+        return "F"  # "the budget is based on an oil price of $80": an assumption
+    if w in L.ASSUMPTION:
+        return "F"
     if w in L.FORECAST:
         if w == "may" and t.text[0].isupper() and j > 0:
             return None  # the month, when the time grammar did not take it
@@ -87,13 +100,15 @@ def _is_verbish(toks: Sequence[Tok], j: int) -> str | None:
     if w in L.AUX_PRESENT or w == "be":
         return "S"
     if w in L.STATUS_VERBS:
-        if prev in _NOUN_BEFORE:
+        if j == 0 or toks[j - 1].kind not in ("w", "q") or prev in _NOUN_BEFORE:
             return None  # "the total", "the number of": a noun, not the verb
         return "S"
     if w in L.PAST_IRREGULAR:
+        return None if prev in _NOUN_BEFORE else "A"  # "a rate cut of 0.5 pp" is a noun
+    if w in L.PARTICIPLES_IRREGULAR and prev in L.AUX_PRESENT | L.AUX_PAST | L.AUX_BE:
         return "A"
-    if w.endswith("ed") and len(w) > 4 and w not in L.NOT_PAST:
-        return "A"
+    if w.endswith("ed") and len(w) > 4 and w not in L.NOT_PAST and "-" not in w:
+        return "A"  # "medium-sized", "state-owned" are adjectives
     return None
 
 
@@ -119,6 +134,9 @@ def _scan_left(toks: Sequence[Tok], i: int) -> tuple[list[str], str | None]:
     words: list[str] = []
     while j >= 0:
         t = toks[j]
+        if t.low == ")":
+            j = _skip_back(toks, j)  # a parenthesis is an aside: "akims (mayors) were"
+            continue
         if t.kind == "p" and t.low in _STOP_PUNCT:
             return words, None
         if t.kind == "p" and t.low == "," and j + 1 < len(toks) and toks[j + 1].low in L.CLAUSE_STARTERS:
@@ -133,6 +151,13 @@ def _scan_left(toks: Sequence[Tok], i: int) -> tuple[list[str], str | None]:
             cat = _is_verbish(toks, j)
             if cat == "R":
                 return words, None
+            if cat == "T" and t.low in L.TARGET_NOUNS and not words:
+                # "the target range of 2-3%": a goal noun names the figure, but a verb of
+                # expecting further left still makes the statement a forecast.
+                inner, matrix = _scan_left(toks, j)
+                if set(inner) & L.FORECAST:
+                    return [*inner, t.low], matrix
+                return [t.low], matrix
             if cat is not None:
                 lo, hi = _group(toks, j)
                 words = [toks[k].low for k in range(lo, hi + 1)] + words
@@ -146,10 +171,28 @@ def _scan_left(toks: Sequence[Tok], i: int) -> tuple[list[str], str | None]:
     return words, None
 
 
+def _skip_back(toks: Sequence[Tok], j: int) -> int:
+    """Index just before the "(" matching the ")" at ``j`` (or ``j - 1`` if none)."""
+    for k in range(j - 1, max(-1, j - 40), -1):
+        if toks[k].low == "(":
+            return k - 1
+    return j - 1
+
+
+def _skip_forward(toks: Sequence[Tok], j: int) -> int:
+    for k in range(j + 1, min(len(toks), j + 40)):
+        if toks[k].low == ")":
+            return k + 1
+    return j + 1
+
+
 def _scan_right(toks: Sequence[Tok], i: int) -> list[str]:
     j = i + 1
     while j < len(toks):
         t = toks[j]
+        if t.low == "(":
+            j = _skip_forward(toks, j)
+            continue
         if t.kind == "p" and (t.low in _STOP_PUNCT or (t.low == "," and j + 1 < len(toks)
                                                        and toks[j + 1].low in L.CLAUSE_STARTERS)):
             return []
@@ -159,7 +202,9 @@ def _scan_right(toks: Sequence[Tok], i: int) -> list[str]:
         if cat == "R":
             return []
         if cat is not None:
-            words = [t.low]
+            lo, _ = _group(toks, j)
+            lo = max(lo, i + 1)
+            words = [toks[k].low for k in range(lo, j + 1)]
             k = j + 1
             while k < len(toks) and toks[k].kind == "w" and (
                 toks[k].low in _GROUP_WORDS or _is_verbish(toks, k) in ("A", "F", "T")
@@ -175,20 +220,27 @@ def _scan_right(toks: Sequence[Tok], i: int) -> list[str]:
 
 def _decide(words: list[str]) -> Kind | None:
     ws = set(words)
-    if ws & L.FORECAST:
+    # (ambiguous verb/noun forms reach here only when read as verbs)
+    if ws & (L.FORECAST | L.FORECAST_VERBS_AMBIGUOUS | L.ASSUMPTION | {"based", "projects"}):
         return "forecast"
+    if any(a in ("is", "are", "was", "were") and b == "to" for a, b in itertools.pairwise(words)):
+        return "target"  # "is to be kept", "are to reach"
     if ws & L.TARGET or ({"to", "be"} <= ws and not ws & (L.AUX_PAST | L.AUX_PRESENT)):
         return "target"
     if ws & ({"set", "due", "going"}) and "to" in ws:
         return "target"
     heads = [w for w in words if w not in _GROUP_WORDS]
     head = heads[-1] if heads else ""
-    past_head = head in L.PAST_IRREGULAR or (head.endswith("ed") and head not in L.NOT_PAST)
+    past_head = (
+        head in L.PAST_IRREGULAR
+        or head in L.PARTICIPLES_IRREGULAR
+        or (head.endswith("ed") and head not in L.NOT_PAST and "-" not in head)
+    )
     if ws & L.AUX_PAST or "been" in ws:
         return "achievement"
     if past_head:
-        # "is allocated" (present passive) states; "has built", "built" report.
-        return "status" if ws & {"is", "are", "am"} else "achievement"
+        # "are being built" is under way; "are already finished", "has built" report.
+        return "status" if "being" in ws else "achievement"
     if ws & L.AUX_PRESENT or head in L.STATUS_VERBS:
         return "status"
     if "to" in ws:
@@ -235,9 +287,15 @@ def classify(
     if m and kind != "target":
         kind = "forecast"
         cues.append("forecast:" + " ".join(m.group(0).lower().split()))
+    if matrix is None:
+        matrix = _matrix_before(toks, pos)
     if matrix is not None and matrix in L.FORECAST_MATRIX and kind != "forecast":
         kind = "forecast"
         cues.append(f"forecast:{matrix} that")
+    goal = _goal_noun_after(toks, pos)
+    if goal is not None and kind != "forecast":
+        kind = "target"
+        cues.append(f"target:{goal}")
     if kind in (None, "status") and words and set(words) <= L.AUX_PRESENT | L.AUX_PAST | L.AUX_BE | L.ADVERBS:
         noun = _subject_noun(toks, pos)
         if noun in L.TARGET_NOUNS:
@@ -247,11 +305,27 @@ def classify(
             kind = "forecast"
             cues.append(f"forecast:{noun}")
     yrs = _years(period)
+    # A status without a period of its own holds at the document date: the current period.
+    current = (yrs is not None and ref is not None and yrs[1] >= ref.year) or (
+        yrs is None and kind == "status"
+    )
+    if kind in ("achievement", "status") and current:
+        plan = _plan_noun_near(toks, pos)
+        if plan is not None:
+            # "signed the 2024 Appropriation Bill of N28.7 trillion": the bill is a plan.
+            kind = "target"
+            cues.append(f"target:{plan}")
+        elif set(words) & L.ALLOCATION_VERBS:
+            kind = "target"
+            cues.append("target:allocated for the period")
+        elif kind == "status" and _PLANNING.search(text, s_start, s_end):
+            kind = "target"
+            cues.append("target:plan for the current period")
     if kind in (None, "status"):
         if deadline is not None and (ref is None or (deadline.last or 0) >= ref.year):
             kind = "target"
             cues.append(f"target:{' '.join(deadline.text.split())}")
-        elif yrs is not None and ref is not None and yrs[0] > ref.year:
+        elif yrs is not None and ref is not None and yrs[1] > ref.year:
             planning = _PLANNING.search(text, s_start, s_end) is not None
             kind = "target" if planning else "forecast"
             cues.append(f"{kind}:future period")
@@ -263,6 +337,46 @@ def classify(
             return fallback, [f"{fallback}:list lead-in"], words
         return "status", ["status:no verb"], words
     return kind, cues, words
+
+
+def _matrix_before(toks: Sequence[Tok], pos: int) -> str | None:
+    """A verb of expecting that governs the figure's clause: "X projects that ... N"."""
+    for k in range(pos - 1, 0, -1):
+        t = toks[k]
+        if t.kind == "p" and t.low in (";", ":"):
+            return None
+        if t.low == "that" and toks[k - 1].low in L.FORECAST_MATRIX:
+            return toks[k - 1].low
+    return None
+
+
+def _goal_noun_after(toks: Sequence[Tok], pos: int) -> str | None:
+    """"the 4.9% target", "a 2% inflation target": a goal noun right after the figure."""
+    for k in range(pos + 1, min(len(toks), pos + 3)):
+        w = toks[k].low
+        if w in ("target", "targets", "goal", "ceiling", "cap"):
+            return w
+        if toks[k].kind != "w":
+            return None
+    return None
+
+
+def _plan_noun_near(toks: Sequence[Tok], pos: int) -> str | None:
+    """A plan noun the figure is part of: "the 2024 Appropriation Bill of N28.7 trillion",
+    "a 115.5 trillion yen budget" (at most a few words away, same phrase)."""
+    for k in range(pos - 1, max(-1, pos - 5), -1):
+        t = toks[k]
+        if t.kind == "p" or (t.kind == "w" and _is_verbish(toks, k) is not None):
+            break
+        if t.low in L.PLAN_NOUNS:
+            return t.low
+    for k in range(pos + 1, min(len(toks), pos + 3)):
+        t = toks[k]
+        if t.kind != "w" or _is_verbish(toks, k) is not None:
+            break
+        if t.low in L.PLAN_NOUNS:
+            return t.low
+    return None
 
 
 def _subject_noun(toks: Sequence[Tok], pos: int) -> str | None:
@@ -277,12 +391,21 @@ def _subject_noun(toks: Sequence[Tok], pos: int) -> str | None:
     return None
 
 
-def lead_in_kind(text: str, s_start: int, s_end: int) -> Kind | None:
-    """The kind a lead-in sentence ending with ':' gives the list items after it."""
+def lead_in_kind(text: str, s_start: int, s_end: int, before: str = "") -> Kind | None:
+    """The kind a lead-in sentence ending with ':' gives the list items after it;
+    ``before`` is the sentence before the lead-in ("The government approved the
+    programme for 2024. Key figures:")."""
     if not text[s_start:s_end].rstrip().endswith(":"):
         return None
-    lead = text[s_start:s_end].lower()
-    if re.search(r"\b(?:plan|plans|priorit\w+|target|targets|goals?|tasks?|will|aims?|objectives?)\b", lead):
+    own = text[s_start:s_end].lower()
+    if re.search(r"\b(?:results?|achievements?|outcomes?|was|were|built|completed)\b", own):
+        return "achievement"
+    lead = (before + " " + own).lower()
+    if re.search(
+        r"\b(?:plan|plans|priorit\w+|target|targets|goals?|tasks?|will|aims?|objectives?|programme|program"
+        r"|budget|approved)\b",
+        lead,
+    ):
         return "target"
     if re.search(r"\b(?:forecast|outlook|projections?|expect\w*)\b", lead):
         return "forecast"
@@ -323,8 +446,9 @@ def commitment(
         subj = toks[j - 1].low if j > 0 else ""
         if subj in L.VAGUE_SUBJECTS and verb in L.VAGUE_VERBS:
             continue
-        if verb in L.COMMIT_VERBS or future:
-            cues = [f"target:{cue} {verb}"]
+        passive = toks[verb_j - 1].low in ("be", "been") and _ED.match(verb) is not None
+        if verb in L.COMMIT_VERBS or future or passive:
+            cues = ["target:" + " ".join(toks[k].low for k in range(j, verb_j + 1))]
             if any(toks[k].low in ("not", "n't", "never") for k in range(j, verb_j)):
                 cues.append("negated")
             return cues, j, len(cue.split())
@@ -336,6 +460,8 @@ def _commit_cue(toks: Sequence[Tok], j: int) -> str | None:
     nxt = toks[j + 1].low if j + 1 < len(toks) else ""
     if w in ("will", "shall", "'ll"):
         return w if _is_verbish(toks, j) == "T" else None
+    if w == "would" and any(t.low in L.REPORTING for t in toks[:j]):
+        return w  # reported commitment: "the minister said the government would ..."
     if w in ("plans", "plan", "intends", "intend", "aims", "aim") and nxt == "to" and j > 0:
         prev = toks[j - 1].low
         return None if prev in ("the", "a", "its", "their", "our", "of") else f"{w} to"

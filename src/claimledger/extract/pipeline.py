@@ -66,11 +66,13 @@ def doc_id_for(text: str) -> str:
 class _DocState:
     """What one sentence leaves for the next: time context and a list lead-in kind."""
 
-    __slots__ = ("ctx", "lead")
+    __slots__ = ("ctx", "last_subject", "lead", "prev_sentence")
 
     def __init__(self) -> None:
         self.ctx = time.TimeContext()
         self.lead: Kind | None = None
+        self.last_subject = ""
+        self.prev_sentence = ""
 
 
 def iter_claims(
@@ -113,7 +115,9 @@ def _sentence_claims(
         quants = [q for q in quants if not _overlaps_time(q, mentions)]
     sent = Span(s_start + offset, s_end + offset, text[s_start:s_end])
     ctx = state.ctx
-    heading = _is_heading(text, s_start, s_end)
+    # A heading ("Results of 2024") or a list lead-in ("Priorities for 2025:") dates the
+    # paragraphs and list items under it.
+    heading = _is_heading(text, s_start, s_end) or text[s_end - 1] == ":"
     if quants:
         yield from _figure_claims(text, s_start, s_end, quants, mentions, ref, doc, offset, sent, state)
     elif kinds.may_commit(text, s_start, s_end):
@@ -134,11 +138,20 @@ def _sentence_claims(
                 extractor=EXTRACTOR,
             )
     ctx.learn(text, mentions, heading)
-    lead = kinds.lead_in_kind(text, s_start, s_end)
+    lead = kinds.lead_in_kind(text, s_start, s_end, state.prev_sentence)
+    state.prev_sentence = sent.text
     if lead is not None:
         state.lead = lead
     elif len(sent.text.split()) >= LIST_END_WORDS:
         state.lead = None
+
+
+def _before_year(period: str | None, ref: Date | None) -> bool:
+    """Does ``period`` end before the document's year?"""
+    if period is None or ref is None:
+        return False
+    last = period.rpartition("/")[2]
+    return last[:4].isdigit() and int(last[:4]) < ref.year
 
 
 def _figure_claims(
@@ -165,22 +178,27 @@ def _figure_claims(
     cues_of: list[list[str]] = [[] for _ in range(n)]
     period_of: list[str | None] = [None] * n
     subject_of: list[str] = [""] * n
+    verbs_of: list[list[str]] = [[] for _ in range(n)]
     # Figures that qualify another one are done after it: "change" anchors come later
     # in the sentence, "appos" anchors earlier.
     order = [i for i in range(n) if not rels[i][0]] + [i for i in range(n) if rels[i][0] == "appos"]
-    order += [i for i in reversed(range(n)) if rels[i][0] == "change"]
+    order += [i for i in reversed(range(n)) if rels[i][0] in ("change", "base")]
     for i in order:
         q = quants[i]
         label, anchor = rels[i]
         b = bound[i]
         if label:
-            kind_of[i] = kind_of[anchor]
-            subject_of[i] = subject_of[anchor]
+            # A comparison, share, change or starting value of figure ``anchor``: same
+            # indicator; same kind and period unless its own words say otherwise.
             if b is not None:
                 period_of[i], p_cues = b
             else:
                 period_of[i], p_cues = period_of[anchor], [f"period:as {quants[anchor].text}"]
-            cues_of[i] = [f"{kind_of[i]}:as {quants[anchor].text}", *p_cues]
+            kind_of[i] = kind_of[anchor]
+            k_cue = f"{kind_of[i]}:as {quants[anchor].text}"
+            if label in ("base", "appos") and b is not None and _before_year(period_of[i], ref):
+                kind_of[i], k_cue = "achievement", "achievement:earlier value"
+            cues_of[i] = [k_cue, *p_cues]
             continue
         hint = b[0] if b is not None else None
         if hint is None and usable:
@@ -194,7 +212,21 @@ def _figure_claims(
         else:
             period, p_cues = time.default(text, s_start, s_end, q, kind, mentions, ctx, ref)
         kind_of[i], period_of[i], cues_of[i] = kind, period, k_cues + p_cues
-        subject_of[i] = subject.for_quantity(toks, qpos[i], q, verb_words)
+        verbs_of[i] = verb_words
+    # Subjects in document order: an elliptical figure ("105 of them", "22 are finished")
+    # takes the subject of the first figure of its sentence, or of the sentence before.
+    antecedent = state.last_subject
+    for i in range(n):
+        if rels[i][0]:
+            continue
+        subject_of[i] = subject.for_quantity(toks, qpos[i], quants[i], verbs_of[i], antecedent)
+        if subject_of[i] and (antecedent == state.last_subject):
+            antecedent = subject_of[i]
+    for i in order:
+        if rels[i][0]:
+            subject_of[i] = subject_of[rels[i][1]]
+    if n and subject_of[0]:
+        state.last_subject = subject_of[0]
     for i, q in enumerate(quants):
         if offset:
             q = numbers.shifted(q, offset)

@@ -25,11 +25,17 @@ import re
 from collections.abc import Sequence
 
 from claimledger.extract import _subj_lexicon as S
+from claimledger.extract._kind_lexicon import ADVERBS as L_ADVERBS
 from claimledger.extract._lex import Tok
 from claimledger.extract.kinds import _is_verbish
 from claimledger.models import Quantity
 
 STAGE = "subject.v2"
+
+
+def _w(s: str) -> frozenset[str]:
+    return frozenset(s.split())
+
 
 _NUMERIC = re.compile(r"^[\d.,]+(?:st|nd|rd|th|s)?$")
 _CHANGE = S.CHANGE_NOUNS
@@ -46,7 +52,7 @@ def _nominal(toks: Sequence[Tok], k: int) -> bool:
 def _np_left(toks: Sequence[Tok], k: int) -> list[str]:
     """The noun phrase ending just before token ``k`` (skipping time expressions)."""
     j = k - 1
-    while j >= 0 and (toks[j].kind == "t" or toks[j].low in ("also", "already", "still")):
+    while j >= 0 and (toks[j].kind == "t" or toks[j].low in L_ADVERBS):
         j -= 1
     words: list[str] = []
     while j >= 0:
@@ -106,18 +112,98 @@ def _participle(verb_words: Sequence[str]) -> str:
     return ""
 
 
+_BOUNDS = _w(
+    "over almost nearly about around some approximately roughly just only further another under below"
+    " above exceeding"
+)
+#: Second words of two-word bounds ("more than", "up to", "at least", "close to").
+_BOUNDS2 = {"than": ("more", "less", "fewer"), "to": ("up", "close"), "least": ("at",)}
+_PREPS = _w("for of with to in on at by from into per")
+_PRONOUNS = _w("them they it these those which this that")
+_RANK_VERBS = _w("rank ranks ranked ranking placed place places came comes took")
+_GROWTH_VERBS = _w(
+    "grew grow grows rose rise rises expanded expand expands increased increase increases contracted"
+    " contract shrank declined decline fell fall"
+)
+#: Measures named by a generic noun take the owner before "with a" / "of" / "'s":
+#: "energy projects with a capacity of 600 MW" -> "energy projects capacity".
+_GENERIC = _w("capacity length value volume amount cost area size total sum price worth")
+#: After "N% of", these make the percentage a share unit rather than name the subject.
+_SHARE_BASES = frozenset({"gdp", "total", "budget", "population", "revenue", "revenues"})
+
+
+#: Words a subject noun phrase may contain between nouns when read back from its verb
+#: ("travel time between Tbilisi and Batumi"); reading forward, it ends at the first one
+#: that is not of/per/into/for/and.
+_NP_LINKS = S.INNER | _w(
+    "and & between on in from to with at by under across among within over"
+)
+
+
+_DIMENSIONS = _w("long wide high tall deep thick")
+
+
+def _left_of_bounds(toks: Sequence[Tok], pos: int) -> int:
+    j = pos - 1
+    while j >= 0:
+        w = toks[j].low
+        if w in _BOUNDS:
+            j -= 1
+        elif w in _BOUNDS2 and j > 0 and toks[j - 1].low in _BOUNDS2[w]:
+            j -= 2
+        else:
+            break
+    return j
+
+
 def for_quantity(
-    toks: Sequence[Tok], pos: int, q: Quantity, verb_words: Sequence[str] = ()
+    toks: Sequence[Tok], pos: int, q: Quantity, verb_words: Sequence[str] = (), prev_subject: str = ""
 ) -> str:
-    """Subject of the figure at token ``pos``; ``verb_words`` is its verb group."""
-    prev = pos - 1
+    """Subject of the figure at token ``pos``; ``verb_words`` is its verb group and
+    ``prev_subject`` the subject of the figure before it (for "105 of them", "22 are")."""
+    phrase = _for_quantity(toks, pos, q, verb_words)
+    if not phrase or phrase in _PRONOUNS or phrase.split()[0] in _PRONOUNS:
+        part = _participle(verb_words)
+        if prev_subject and part and not prev_subject.endswith(part):
+            return _with_participle(prev_subject, verb_words)
+        return prev_subject or phrase
+    if q.unit in ("%", "pp") and phrase in ("gdp", "economy") and set(verb_words) & _GROWTH_VERBS:
+        return "gdp growth"
+    return phrase
+
+
+def _for_quantity(toks: Sequence[Tok], pos: int, q: Quantity, verb_words: Sequence[str]) -> str:
+    prev = _left_of_bounds(toks, pos)
     nxt = pos + 1
-    # 1. "<np> of N", "<np> at N", "<np> to N", "<np>: N"
-    if prev >= 0 and toks[prev].low in ("of", "at", "to", ":", "reached", "totalling", "totaling"):
+    prep_before = prev >= 0 and toks[prev].low in _PREPS
+    # 0. ranks: "ranks 24th in the UN e-government ranking"
+    if prev >= 0 and toks[prev].low in _RANK_VERBS and nxt + 1 < len(toks) and toks[nxt].low == "in":
+        np = _np_right(toks, nxt + 1)
+        if np:
+            return clean(np)
+    after = _np_right(toks, nxt, inner=False) if nxt < len(toks) else []
+    counted = q.unit is None and bool(
+        q.noun or (after and (after[-1].endswith("s") or after[-1] in S.PLURALS))
+    )
+    # 0b. "the Rikoti-Argveti section, 51 km long,": the phrase before the comma
+    if prev >= 0 and toks[prev].low == "," and nxt < len(toks) and toks[nxt].low in _DIMENSIONS:
+        np = _np_back(toks, prev - 1)
+        if np:
+            return clean(np)
+    # 1. "<np> of N", "<np> at N", "<np>: N", "raise <np> to N"
+    if prev >= 0 and toks[prev].low == "to":
         np = _np_left(toks, prev)
-        if np and not (toks[prev].low == "to" and np[-1] in _CHANGE):
+        k = prev - len(np) - 1
+        if np and k >= 0 and (toks[k].low in S.BASE_VERBS or toks[k].low in _GROWTH_VERBS):
+            return clean(np)
+    if prev >= 0 and toks[prev].low in ("of", "at", ":", "totalling", "totaling") and not counted:
+        np = _np_left(toks, prev)
+        if np:
             phrase = clean(np)
-            frame = _frame_subject(toks, prev - len(np))
+            start = prev - len(np)
+            frame = _frame_subject(toks, start)
+            if phrase in _GENERIC:
+                frame = frame or _owner_before(toks, start)
             if frame and phrase:
                 phrase = clean([*frame.split(), *phrase.split()])
             if phrase:
@@ -125,53 +211,109 @@ def for_quantity(
     # 2. "N <unit> of <np>"
     if nxt < len(toks) and toks[nxt].low == "of":
         np = _np_right(toks, nxt + 1)
-        if np:
-            adjacent = _verb_adjacent(toks, pos, nxt + 1 + _span_len(toks, nxt + 1, np))
+        if np and not (q.unit in ("%", "pp") and clean(np) in _SHARE_BASES):
+            adjacent = not prep_before and _verb_adjacent(toks, pos, nxt + 1 + len(np))
             return _with_participle(clean(np), verb_words if adjacent else ())
     # 3. counted nouns
-    after = _np_right(toks, nxt, inner=False) if nxt < len(toks) else []
-    if q.noun or (after and after[-1].endswith("s")):
+    if counted:
         verb_i = _verb_before(toks, pos)
         if verb_i is not None:
             verb = toks[verb_i].low
-            owner = clean(_np_left(toks, verb_i))
+            owner = clean(_subject_np(toks, verb_i))
             if verb in S.NOMINALIZE and owner:
                 return clean([*owner.split(), S.NOMINALIZE[verb]])
-            if verb in ("has", "have", "had", "hosts", "counts", "unites", "includes") and owner and after:
+            if verb in ("has", "have", "had", "hosts", "counts", "unites") and owner and after:
                 return clean([*owner.split(), *after])
         if after:
-            adjacent = _verb_adjacent(toks, pos, nxt + _span_len(toks, nxt, after))
+            adjacent = not prep_before and _verb_adjacent(toks, pos, nxt + len(after))
             return _with_participle(clean(after), verb_words if adjacent else ())
     # 4. "X <verb group> N"
     verb_i = _verb_before(toks, pos)
-    while verb_i is not None:
-        lo = verb_i
-        while lo - 1 >= 0 and _is_verbish(toks, lo - 1) is not None:
-            lo -= 1
-        np = _np_left(toks, lo)
+    if verb_i is not None:
+        np = _subject_np(toks, verb_i)
         if np:
             return clean(np)
-        # "GDP per capita reached ... and should grow ...": the subject of the first verb.
-        if lo > 0 and toks[lo - 1].low == "and":
-            verb_i = _verb_before(toks, lo - 1, cross_and=True)
-        else:
-            break
     # 5. "N in X", "N increase in X"
     j = nxt
     while j < len(toks) and toks[j].low in _CHANGE:
         j += 1
-    if j < len(toks) and toks[j].low in ("in", "of") and j + 1 < len(toks):
+    if j < len(toks) and toks[j].low in ("in", "of", "for", "to", "on") and j + 1 < len(toks):
+        np = _np_right(toks, j + 1)
+        verb_i = _verb_before(toks, pos)
+        verbs = [toks[k].low for k in (verb_i, j - 1, prev) if k is not None and k >= 0]
+        alloc = next((S.ALLOCATION[v] for v in verbs if v in S.ALLOCATION), "")
+        if np and alloc and toks[j].low != "of":
+            return clean([*np, alloc])
+    if j < len(toks) and toks[j].low in ("in", "of", "for") and j + 1 < len(toks):
         np = _np_right(toks, j + 1)
         if np:
             return clean(np)
-    # 6. fallbacks
+    # 6. fallbacks: what follows the figure, else nothing (the caller uses the figure before)
     if after:
         return clean(after)
-    for k in range(len(toks)):
-        np = _np_right(toks, k)
-        if np:
-            return clean(np)
     return ""
+
+
+def _owner_before(toks: Sequence[Tok], k: int) -> str:
+    """The noun phrase before "with a" / "of" / "'s" ending at token ``k``."""
+    j = k - 1
+    while j >= 0 and toks[j].low in ("a", "an", "the", "total", "combined", "installed"):
+        j -= 1
+    if j >= 0 and toks[j].low in ("with", "of", "having"):
+        return clean(_np_left(toks, j))
+    return ""
+
+
+def _subject_np(toks: Sequence[Tok], verb_i: int) -> list[str]:
+    """The grammatical subject of the verb group around ``verb_i``, read from the start
+    of its clause ("Average travel time between A and B is expected" -> average travel
+    time); for "X reached ... and should grow", the subject of the first verb."""
+    lo = verb_i
+    while lo - 1 >= 0 and _is_verbish(toks, lo - 1) is not None and toks[lo - 1].low not in ("that",):
+        lo -= 1
+    j = lo - 1
+    while j >= 0 and (toks[j].kind == "t" or toks[j].low in L_ADVERBS):
+        j -= 1
+    if j < 0 or not _nominal(toks, j):
+        if j >= 0 and toks[j].low == "and":
+            prev_verb = _verb_before(toks, j, cross_and=True)
+            if prev_verb is not None and prev_verb < j:
+                return _subject_np(toks, prev_verb)
+        return []
+    return _np_back(toks, j)
+
+
+def _np_back(toks: Sequence[Tok], j: int) -> list[str]:
+    """The noun phrase whose last word is token ``j``, read from its start forward."""
+    if j < 0 or not _nominal(toks, j):
+        return []
+    start = j
+    while start - 1 >= 0:
+        t = toks[start - 1]
+        if t.kind == "t" or _nominal(toks, start - 1) or (
+            t.low in _NP_LINKS and start - 2 >= 0 and _nominal(toks, start - 2)
+        ):
+            start -= 1
+            continue
+        break
+    words: list[str] = []
+    k = start
+    while k <= j:
+        t = toks[k]
+        if t.kind == "t":
+            if words:
+                break
+            k += 1
+            continue
+        if t.kind == "w" and (t.low in S.INNER | {"and", "&"} or _nominal(toks, k)):
+            words.append(t.low)
+        elif words:
+            break
+        k += 1
+    if words and words[0] in S.INNER | {"and", "&"}:
+        return []
+    # A preposition other than of/per/into/for ends the name: "average travel time".
+    return words
 
 
 def _with_participle(phrase: str, verb_words: Sequence[str]) -> str:
@@ -179,11 +321,6 @@ def _with_participle(phrase: str, verb_words: Sequence[str]) -> str:
     if part and phrase and not phrase.endswith(part):
         return " ".join([*phrase.split()[: S.MAX_WORDS - 1], part])
     return phrase
-
-
-def _span_len(toks: Sequence[Tok], k: int, words: Sequence[str]) -> int:
-    """How many tokens from ``k`` the phrase ``words`` (read by ``_np_right``) covers."""
-    return len(words)
 
 
 def _verb_adjacent(toks: Sequence[Tok], pos: int, after_np: int) -> bool:

@@ -38,13 +38,15 @@ STAGE = "time.v2"
 #: reported in January and February.  Later in the year it means the current year.
 EARLY_REPORT_MONTH = 2
 
-#: A time expression "right after" a figure may be separated from it by filler words
-#: ("5% a year until 2030", "23.8 trillion in total in 2025") or by one word that
-#: the numbers stage left out of the figure ("23.8 trillion tenge in 2025"), but not by a
-#: comparison ("15% more than in 2022").
+#: A time expression "right after" a figure may be separated from it by the counted noun
+#: ("3.87 million new homes by 2031"), one short prepositional phrase ("80 billion pesos
+#: in the Maya Train this year") and filler words ("5% a year until 2030"), but not by a
+#: comparison ("15% more than in 2022") or a comma.
 _FILLER_AFTER = re.compile(
-    r"^\s*(?!(?:more|less|higher|lower|than|up|down|above|below|compared|versus|vs)\b)"
-    r"(?:[a-z]+\s+)?(?:(?:a|per|each|every|on|average|annually|in|total|respectively|the|year|level|mark)\s+)*$"
+    r"^\s*(?!(?:more|less|higher|lower|than|up|down|above|below|compared|versus|vs|fewer)\b)"
+    r"(?:[a-z][\w'’-]*\s+){0,3}"
+    r"(?:(?:in|on|for|to|into|at|of)\s+(?:the\s+)?(?:[A-Za-z][\w'’-]*\s+){1,3})?"
+    r"(?:(?:a|per|each|every|on|average|annually|in|total|respectively|the|year|level|mark)\s+)*$"
 )
 #: Punctuation and words that separate clauses; crossing one makes a time expression a
 #: worse candidate for a figure's period.
@@ -52,6 +54,9 @@ _CLAUSE_BREAK = re.compile(r"[;:]|,\s*(?:and|but|while|whereas|which|although|th
 #: Character-distance penalty for each clause break between a figure and a time
 #: expression: roughly the length of a short clause, so a nearer clause wins.
 CLAUSE_PENALTY = 60
+#: A target prefers its deadline ("by 2029") over another time expression this many
+#: characters nearer: about three words.
+DEADLINE_BONUS = 20
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 
 __all__ = ["Mention", "TimeContext", "assign", "default", "find", "find_mentions"]
@@ -132,7 +137,9 @@ def assign(
         seqs = [[usable[i] for i in g] for g in _lex.mention_lists(text, usable)]
         seqs += [[m] for m in usable if m.role == "range" and 2 <= m.years <= 10]
         respectively = _RESPECTIVELY.search(text, s_start, s_end) is not None
-        if respectively and not seqs and ctx.seq:
+        if not seqs and ctx.seq and (respectively or not usable):
+            # "Revenues are projected at 40.3, 42.4 and 43.9 trillion" after a sentence
+            # that named 2025-2027: the list runs over those years.
             seqs = [ctx.seq]
         for g in groups:
             for seq in seqs:
@@ -143,17 +150,22 @@ def assign(
                 for qi, (y, m) in zip(g, years, strict=True):
                     out[qi] = (str(y), [f"{m.cue}", f"period:{how}->{y}"])
                 break
-    # 2. adjacency.
+    # 2. adjacency: first the expression right after each figure (it is then taken), then
+    # one before a figure with no figure or clause break between.
+    taken: set[int] = set()
     for i, q in enumerate(quants):
         if out[i] is not None:
             continue
         nxt_q = quants[i + 1].start if i + 1 < len(quants) else s_end
-        prev_q = quants[i - 1].end if i > 0 else s_start
         after = [m for m in usable if q.end <= m.start < nxt_q and _FILLER_AFTER.match(text[q.end : m.start])]
         if after and after[0].period is not None:
             out[i] = (after[0].period, [after[0].cue])
+            taken.add(after[0].start)
+    for i, q in enumerate(quants):
+        if out[i] is not None:
             continue
-        before = [m for m in usable if prev_q <= m.start and m.end <= q.start]
+        prev_q = quants[i - 1].end if i > 0 else s_start
+        before = [m for m in usable if prev_q <= m.start and m.end <= q.start and m.start not in taken]
         if before and not _CLAUSE_BREAK.search(text, before[-1].end, q.start):
             out[i] = (before[-1].period, [before[-1].cue])
     return out
@@ -171,12 +183,16 @@ def default(
 ) -> tuple[str | None, list[str]]:
     """Rules 4-5: a period for a figure (or a commitment, ``q=None``) not tied to one."""
     usable = [m for m in mentions if m.role != "comparison" and m.period is not None]
-    if kind == "target":
-        deadlines = [m for m in usable if m.role == "deadline"]
-        if deadlines:
-            usable = deadlines
+    if kind in ("achievement", "status") and ref is not None:
+        # A done or present figure is not dated by a future deadline in its sentence
+        # ("accounted for 5.9%, and the share is to reach 15% by 2030").
+        usable = [m for m in usable if (m.first or 0) <= ref.year]
     if usable:
-        best = usable[0] if q is None else min(usable, key=lambda m: _distance(text, q, m))
+        if q is None:
+            deadlines = [m for m in usable if m.role == "deadline"]
+            best = (deadlines or usable)[0]
+        else:
+            best = min(usable, key=lambda m: _distance(text, q, m, kind))
         return best.period, [best.cue]
     last = ctx.last
     if kind == "status":
@@ -202,7 +218,8 @@ def default(
     return None, []
 
 
-def _distance(text: str, q: Quantity, m: Mention) -> int:
+def _distance(text: str, q: Quantity, m: Mention, kind: str) -> int:
     lo, hi = (q.end, m.start) if m.start >= q.end else (m.end, q.start)
     breaks = len(_CLAUSE_BREAK.findall(text, lo, hi)) if hi > lo else 0
-    return abs(hi - lo) + CLAUSE_PENALTY * breaks
+    bonus = DEADLINE_BONUS if kind == "target" and m.role == "deadline" else 0
+    return abs(hi - lo) + CLAUSE_PENALTY * breaks - bonus
