@@ -52,6 +52,12 @@ def test_country_in_subject_sets_region() -> None:
     assert c.region == "Kazakhstan" and c.tokens == ("gdp",)
 
 
+def test_partner_country_is_part_of_the_subject() -> None:
+    c = canonical_subject("exports to Russia")
+    assert c.region is None and c.tokens == ("export", "russia")
+    assert canonical_subject("exports").key != c.key
+
+
 @pytest.mark.parametrize(("unit", "noun", "dim"), [
     ("KZT", None, "currency:KZT"), ("USD", None, "currency:USD"), ("%", None, "percent"),
     ("m2", None, "area"), ("km", None, "length"), ("MW", None, "power"), ("GW", None, "power"),
@@ -84,6 +90,8 @@ def test_key_explains_every_step() -> None:
 def test_empty_or_clause_subject_is_unlinked() -> None:
     assert indicator_key("", "USD", None, None) is None
     assert indicator_key("in which is", "USD", None, None) is None
+    assert indicator_key("growth", "%", None, None) is None  # growth of what?
+    assert indicator_key("the share", "%", None, None) is None
     assert indicator_key("plans to raise wages of teachers doctors nurses police", None, None, None) is None
 
 

@@ -10,7 +10,7 @@ Three checks:
   "doubled to X".  The base is the figure after "from", else the same indicator's level
   earlier in the sentence, else the indicator's level in the named period ("than in
   2022", "the year before") from the ledger, else, for a target or forecast, the
-  indicator's latest actual level when the statement was made;
+  indicator's latest actual level given in the same statement;
 - share: "105 (48%) of the 217 schools": the part over the total against the percentage;
 - per capita: a per-capita figure against the total over the population, when the ledger
   has all three for one country and year.
@@ -100,11 +100,12 @@ class ArithmeticChecker:
             cands = [c for c in series if c.period == ch.base_period]
             how = "period"
         elif res.kind in PLAN_KINDS and res.published is not None:
-            # The level "now" when the plan was stated: the latest actual for the year of the
-            # statement or the year before, known at that time.
+            # The level "now" when the plan was stated, as the same statement gives it (the
+            # actual for the year of the statement or the year before).  A level from another
+            # document is not used: a goal such as "double GDP" may have been set years
+            # earlier, from a base the speaker did not restate.
             y = res.published.year
-            cands = [c for c in series if single_year(c.period) in (y - 1, y)
-                     and (c.published is None or c.published <= res.published)]
+            cands = [c for c in series if single_year(c.period) in (y - 1, y) and c.doc == res.doc]
             how = "latest"
         else:
             return None, ""

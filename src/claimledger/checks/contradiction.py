@@ -175,7 +175,7 @@ class ContradictionChecker:
         period = fmt_period(a.period)
         severity: Severity
         if a.unit == "%" and b.unit == "%":
-            apart = f"{max(pa, pb) - min(pa, pb):.1f} percentage points apart"
+            apart = f"they are {max(pa, pb) - min(pa, pb):.1f} percentage points apart"
         else:
             apart = (f"{amount(lo.point or 0, lo.unit)} is {pct(diff)} below "
                      f"{amount(hi.point or 0, hi.unit)}")

@@ -11,8 +11,12 @@ import re
 from dataclasses import dataclass, field
 
 from claimledger.link import _lexicon as lx
-from claimledger.link._places import mentions
+from claimledger.link._places import _table
 from claimledger.link._units import dimension
+
+#: A country after these words is a partner ("exports to Russia", "remittances from Russia"),
+#: part of what is measured, not the country doing the reporting.
+PARTNER_PREPOSITIONS = frozenset({"to", "from", "with", "into", "toward", "towards", "against", "via"})
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9.&-]*")
 
@@ -75,14 +79,21 @@ def canonical_subject(subject: str) -> Canon:
     True
     """
     steps: list[str] = []
-    places = mentions(subject, ignore_case=True)
-    region = places[0] if places else None
-    text = subject
+    region = None
+    partners: list[str] = []
+    pattern, names = _table(True)
+    for m in pattern.finditer(subject):
+        country = names[m.group(1).lower()]
+        before = subject[:m.start()].split()[-1:]
+        if before and before[0].lower() in PARTNER_PREPOSITIONS:
+            partners.append(country)  # "exports to Russia": a partner, not the reporting country
+        elif region is None:
+            region = country
+    text = pattern.sub(" ", subject)
     if region:
         steps.append(f"names the country {region}")
-        from claimledger.link._places import _table
-
-        text = _table(True)[0].sub(" ", text)
+    if partners:
+        steps.append("names the partner " + ", ".join(partners))
     raw = [w.lower().removesuffix("'s").strip(".-") for w in _WORD.findall(text)]
     lemmas = [lx.lemma(w) for w in raw if w]
     tokens = _replace_phrases(lemmas, steps)
@@ -105,6 +116,9 @@ def canonical_subject(subject: str) -> Canon:
             kept.append(t)
     if dropped:
         steps.append("ignored " + ", ".join(dict.fromkeys(dropped)))
+    for p in partners:
+        if p.lower() not in kept:
+            kept.append(p.lower())
     if kept == ["budget"]:
         kept.append("spending")
         steps.append("a budget's size is its spending")
