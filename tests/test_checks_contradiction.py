@@ -89,3 +89,25 @@ def test_part_and_whole_are_not_conflicts() -> None:
     b = rec("d", "Spending on schools was 2 trillion in 2025.", "2 trillion", 2e12, subject="spending",
             period="2025", unit="KZT")
     assert not _run([a, b], {"d": doc("d", "2026-01-08")})
+
+
+def test_two_levels_in_one_sentence_conflict_unless_related() -> None:
+    s = ("The budget provides for spending of over 25.1 trillion tenge in 2026 and, in the same table, "
+         "spending of over 18.4 trillion tenge in 2026.")
+    a = rec("d", s, "over 25.1 trillion tenge", 25.1e12, kind="target", subject="spending", period="2026",
+            unit="KZT", qualifier="at_least")
+    b = rec("d", s, "over 18.4 trillion tenge", 18.4e12, kind="target", subject="spending", period="2026",
+            unit="KZT", qualifier="at_least")
+    assert len(_run([a, b], {"d": doc("d", "2024-01-08")})) == 1
+    s2 = "In 2026 spending will rise to 25.1 trillion tenge from 18.4 trillion tenge."
+    c = rec("d", s2, "25.1 trillion tenge", 25.1e12, kind="target", subject="spending", period="2026",
+            unit="KZT")
+    e = rec("d", s2, "18.4 trillion tenge", 18.4e12, kind="target", subject="spending", period="2026",
+            unit="KZT")
+    assert not _run([c, e], {"d": doc("d", "2024-01-08")})
+    s3 = "Spending in 2026 will be 25.1 trillion tenge, of which 18.4 trillion tenge is current spending."
+    f = rec("d", s3, "25.1 trillion tenge", 25.1e12, kind="target", subject="spending", period="2026",
+            unit="KZT")
+    g = rec("d", s3, "18.4 trillion tenge", 18.4e12, kind="target", subject="spending", period="2026",
+            unit="KZT")
+    assert not _run([f, g], {"d": doc("d", "2024-01-08")})

@@ -13,8 +13,9 @@ trillion" are compatible; read as levels they are two different amounts for one 
 line, which is what they are.
 
 When two figures conflict.  Their intervals must be apart by more than a tolerance and:
-- they come from different sentences (a sentence that lists two values of one indicator
-  for one period is a comparison, "rose from 10 to 12", or a misread list);
+- they come from different sentences, or from one sentence with nothing relating them
+  (two figures of one sentence joined by "from", "of which", "than", "rose" ... are a
+  change, a part or a comparison, not two statements of one level);
 - in one document, their kinds are compatible: actuals with actuals, targets with
   targets, forecasts with forecasts; an "actual" for a future period is neutral (see
   ``_family``).  A target next to an achievement is an outcome, which the promise
@@ -29,9 +30,11 @@ When two figures conflict.  Their intervals must be apart by more than a toleran
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from itertools import combinations
 
+from claimledger.checks._changes import find_changes
 from claimledger.checks._fmt import amount, pct, stated
 from claimledger.checks.base import (
     ACTUAL_KINDS,
@@ -42,7 +45,7 @@ from claimledger.checks.base import (
     period_end,
     period_years,
 )
-from claimledger.link import ClaimRecord
+from claimledger.link import ClaimRecord, canonical_subject
 from claimledger.models import Finding, Severity
 
 NAME = "checks.contradiction.v1"
@@ -116,9 +119,52 @@ def _family(c: ClaimRecord) -> str:
     return "actual" if is_actual(c) else c.kind
 
 
+#: Words between two figures of one sentence that relate them (a change, a part, a
+#: comparison, a list matched to periods): such figures are not two statements of one level.
+_RELATING = re.compile(r"\b(?:from|to|of\s+which|including|includ\w*|than|compared|versus|vs|against|while|"
+                       r"whereas|respectively|up|down|rose|fell|grew|increased|decreased|reach\w*|"
+                       r"out\s+of|per|share|more|less|after|before|between|and\s+then)\b|%|\(", re.I)
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _nearest_year(c: ClaimRecord) -> str | None:
+    """The year written closest to a figure in its sentence."""
+    s, e = c.q_rel
+    years = [(min(abs(m.start() - e), abs(s - m.end())), m.group(0)) for m in _YEAR.finditer(c.sentence)
+             if not (s <= m.start() < e)]
+    return min(years)[1] if years else None
+
+
+_PLACE_IN_TEXT = frozenset(("same", "table", "section", "paragraph", "document", "report", "elsewhere",
+                            "text", "annex", "page", "line"))
+
+
+def _restated_in_sentence(a: ClaimRecord, b: ClaimRecord) -> bool:
+    """One sentence that gives one indicator two levels for one period, with nothing
+    relating the two figures ("spending of 25.1 trillion in 2026 ... and of over 18.4
+    trillion in 2026"): a restatement, comparable like two sentences."""
+    (_, e1), (s2, _) = sorted([a.q_rel, b.q_rel])
+    if e1 > s2:
+        return False
+    between = a.sentence[e1:s2]
+    if _RELATING.search(between) or find_changes(a.sentence, [a, b]):
+        return False
+    # In a list over several years a misread period is likely: each figure must stand
+    # next to its own mention of the period's year.
+    if not (_nearest_year(a) == _nearest_year(b) == (a.period or "")[:4]):
+        return False
+    # Nothing between the figures may name another thing ("revenues were 315 trillion and
+    # expenditures 363 trillion"): only the indicator's own words and words about where
+    # in the text the figure stands.
+    own = set(canonical_subject(a.subject).tokens) | set(canonical_subject(b.subject).tokens)
+    return set(canonical_subject(between).tokens) <= own | _PLACE_IN_TEXT
+
+
 def comparable(a: ClaimRecord, b: ClaimRecord) -> bool:
     """Whether two same-indicator, same-period figures claim the same thing (module doc)."""
-    if a.doc == b.doc and a.sent_start == b.sent_start:
+    if a.doc == b.doc and a.sent_start == b.sent_start and not _restated_in_sentence(a, b):
         return False
     if a.doc == b.doc:
         fa, fb = _family(a), _family(b)

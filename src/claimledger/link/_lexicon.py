@@ -32,6 +32,7 @@ FILLER = _set("""
 total overall volume amount level number size figure value sum rate index indicator count
 average mean annual yearly monthly cumulative combined aggregate gross net record approximately
 roughly estimated estimate some around nominal real current constant actual
+summary table section paragraph annex appendix chart page line document report elsewhere same
 """) - {"gross", "net"}  # "gross"/"net" separate real concepts ("net profit"): keep
 
 #: Unit, magnitude and currency words: the dimension carries them, not the subject.
