@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date as Date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from _checkhelp import doc, rec
 from claimledger.checks import context_from_records, run_context
@@ -115,3 +117,27 @@ def test_per_capita_against_total_and_population() -> None:
              subject="GDP per capita", period="2024", unit="USD")
     [f] = _run([gdp, pop, pc])
     assert f.details["rule"] == "per_capita" and f.details["implied"] == pytest.approx(8600)
+
+
+_PHRASES = {"grew by a third": 4 / 3, "grew by half": 1.5, "grew by a quarter": 1.25, "doubled": 2.0,
+            "tripled": 3.0, "fell by half": 0.5, "fell by a quarter": 0.75, "rose 20%": 1.2, "fell 10%": 0.9}
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(sorted(_PHRASES)), st.integers(min_value=100, max_value=90_000),
+       st.sampled_from([1.0, 1.0, 0.9, 1.1, 0.8, 1.25]))
+def test_change_round_trip(phrase: str, base: int, skew: float) -> None:
+    """A consistent result raises nothing; one off by 10% or more is reported with its gap."""
+    result = round(base * _PHRASES[phrase] * skew)
+    s = f"Output {phrase} to {result:,} tons from {base:,} tons."
+    r = rec("d", s, f"{result:,} tons", float(result), unit="t", subject="output", kind="achievement",
+            period="2024")
+    b = rec("d", s, f"{base:,} tons", float(base), unit="t", subject="output", kind="achievement",
+            period="2023", occurrence=0 if f"{base:,} tons" != f"{result:,} tons" else 1)
+    found = _run([r, b])
+    if skew == 1.0:
+        assert not found
+    else:
+        [f] = found
+        assert f.details["implied"] == pytest.approx(base * _PHRASES[phrase])
+        assert f.details["relative_gap"] == pytest.approx(result / (base * _PHRASES[phrase]) - 1, abs=1e-3)

@@ -253,7 +253,9 @@ class PromiseChecker:
                                       "made": t.published.isoformat() if t.published else None}
         what = self._what(ctx, t)
         when = (f" {'by' if is_deadline(t) else 'for'} {fmt_period(t.period)}" if t.period else "")
-        head = f"{ctx.where(t)} promised {what}{when}"
+        # A target whose period had ended when it was stated is cited, not promised.
+        cited = deadline is not None and t.published is not None and deadline < t.published
+        head = f"{ctx.where(t)} {'cites a target of' if cited else 'promised'} {what}{when}"
         ev = self._numeric(ctx, t)
         status: str
         if ev is not None:
