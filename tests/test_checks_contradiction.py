@@ -111,3 +111,22 @@ def test_two_levels_in_one_sentence_conflict_unless_related() -> None:
     g = rec("d", s3, "18.4 trillion tenge", 18.4e12, kind="target", subject="spending", period="2026",
             unit="KZT")
     assert not _run([f, g], {"d": doc("d", "2024-01-08")})
+
+
+def test_percent_revisions_within_half_a_point_are_routine() -> None:
+    def growth(doc_key: str, value: float, published: str) -> object:
+        return rec(doc_key, f"GDP grew {value}% in 2024.", f"{value}%", value, kind="achievement",
+                   subject="GDP growth", period="2024", unit="%", published=published)
+
+    docs = {"x": doc("x", "2025-01-20"), "y": doc("y", "2025-04-20"), "z": doc("z", "2025-06-20")}
+    assert not _run([growth("x", 4.8, "2025-01-20"), growth("y", 5.0, "2025-04-20")], docs)
+    [f] = _run([growth("x", 4.8, "2025-01-20"), growth("z", 6.1, "2025-06-20")], docs)
+    assert "1.3 percentage points" in f.message
+
+
+def test_figures_far_apart_across_documents_are_different_scopes() -> None:
+    a = rec("x", "Exports reached $26.9 billion in 2024.", "$26.9 billion", 26.9e9, kind="achievement",
+            subject="exports", period="2024", unit="USD", published="2025-01-20")
+    b = rec("y", "Exports were $45 billion in 2024.", "$45 billion", 45e9, kind="achievement",
+            subject="exports", period="2024", unit="USD", published="2025-03-20")
+    assert not _run([a, b], {"x": doc("x", "2025-01-20"), "y": doc("y", "2025-03-20")})

@@ -23,6 +23,7 @@ When two figures conflict.  Their intervals must be apart by more than a toleran
 - across documents, both report an actual value for a period that had ended when each
   document was published.  Forecasts and plans are revised, and that is not a
   contradiction;
+- percentages also differ by more than a rounding or revision in points;
 - the larger is less than ``MAX_RATIO`` times the smaller: two statements of one figure
   differ by a slip, a revision or an inconsistency, while a factor of several means the
   two figures are a part and a whole that the subjects did not tell apart.
@@ -65,6 +66,15 @@ SAME_DOC_TOLERANCE = 0.005
 CROSS_DOC_TOLERANCE = 0.03
 #: Above this ratio the two figures are most likely different things (a part and a whole).
 MAX_RATIO = 2.0
+#: Across documents the bar is lower: two reports of one figure that differ by more than half
+#: are far more often two scopes ("exports of goods" and "of goods and services") than a
+#: discrepancy.
+MAX_RATIO_CROSS = 1.5
+#: Percentages are compared in points as well: a growth rate revised from 4.8% to 5.0% is
+#: routine (0.5 points across documents), and one document should not differ by more than
+#: rounding (0.15 points).
+SAME_DOC_POINTS = 0.15
+CROSS_DOC_POINTS = 0.5
 
 
 def interval(c: ClaimRecord) -> tuple[float, float] | None:
@@ -93,6 +103,11 @@ def _cue_before(c: ClaimRecord, cues: tuple[str, ...]) -> bool:
     start, _ = c.q_rel
     before = c.sentence[max(0, start - 14):start].lower()
     return any(before.rstrip().endswith(cue) for cue in cues)
+
+
+def _points_apart(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Distance between two intervals in their own unit (0 when they overlap)."""
+    return max(0.0, max(a[0], b[0]) - min(a[1], b[1]))
 
 
 def gap(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -208,8 +223,10 @@ class ContradictionChecker:
         same_doc = a.doc == b.doc
         if g <= (SAME_DOC_TOLERANCE if same_doc else CROSS_DOC_TOLERANCE):
             return None
+        if a.unit == "%" and _points_apart(ia, ib) <= (SAME_DOC_POINTS if same_doc else CROSS_DOC_POINTS):
+            return None
         pa, pb = a.point or 0.0, b.point or 0.0
-        if min(pa, pb) <= 0 or max(pa, pb) / min(pa, pb) > MAX_RATIO:
+        if min(pa, pb) <= 0 or max(pa, pb) / min(pa, pb) > (MAX_RATIO if same_doc else MAX_RATIO_CROSS):
             return None
         sig = (a.doc, b.doc, pa, pb)
         if sig in seen:  # the same two values repeated: one finding is enough

@@ -14,6 +14,8 @@ within it is information.  With no growth on record to compare, nothing is raise
 
 from __future__ import annotations
 
+import re
+
 from claimledger.checks._changes import find_changes
 from claimledger.checks._fmt import pct, stated
 from claimledger.checks.base import (
@@ -48,6 +50,20 @@ def _growth_key(key: str) -> str | None:
     region, tokens, _dim = parts
     words = sorted({*tokens.split(), "growth"})
     return f"{region}|{' '.join(words)}|percent"
+
+
+_CUT = re.compile(r"\b(?:reduc\w*|cut\w*|lower\w*|decreas\w*|bring\s+down|halv\w*|curb\w*|below|under)\b",
+                  re.I)
+
+
+def _reduction(ctx: CheckContext, t: ClaimRecord) -> bool:
+    """Is the target a cut: a cutting verb near it, or an indicator where less is better?"""
+    from claimledger.checks.promise import LOWER_IS_BETTER
+
+    near = t.sentence[max(0, t.q_rel[0] - 60):t.q_rel[1]]
+    key = ctx.key(t) or ""
+    tokens = set(key.split("|")[1].split()) if key.count("|") >= 2 else set()
+    return bool(_CUT.search(near)) or bool(tokens & LOWER_IS_BETTER)
 
 
 def _src(ctx: CheckContext, c: ClaimRecord, doc: str) -> str:
@@ -97,6 +113,10 @@ class FeasibilityChecker:
             return None
         target_v, base_v = t.point or 0.0, base.value or 0.0
         required = (target_v / base_v) ** (1 / years) - 1
+        if required < 0 and not _reduction(ctx, t):
+            # A goal below today's level that is not a cut is a misread flow/stock or a
+            # per-year target; no growth path can be judged from it.
+            return None
         comps = self._comparisons(ctx, key, actuals, y0, deadline, t.doc)
         roles: list[tuple[ClaimRecord, str]] = [(t, "target"), (base, "base")]
         src = "" if base.doc == t.doc else f" ({ctx.where(base)})"
