@@ -327,8 +327,16 @@ _GOOD = {
     "date": "2024-01-01",
     "text": "Spending will reach 5 trillion tenge in 2025.",
     "quantities": [
-        {"text": "5 trillion tenge", "occ": 0, "value": 5e12, "qualifier": "exact", "unit": "KZT",
-         "noun": None, "kind": "target", "period": "2025"}
+        {
+            "text": "5 trillion tenge",
+            "occ": 0,
+            "value": 5e12,
+            "qualifier": "exact",
+            "unit": "KZT",
+            "noun": None,
+            "kind": "target",
+            "period": "2025",
+        }
     ],
 }
 
@@ -369,8 +377,13 @@ def test_validator_rejects_malformed_annotations(record: dict[str, Any]) -> None
 def test_negatives_are_scored() -> None:
     """Negatives (years, ordinal names, file names, "#039") feed ``negatives_clean``;
     this checks the bookkeeping on a statement where the answer is known."""
-    record = {"id": "n", "date": "2024-01-01", "text": "The 5th Games had 300 guests in 2024.",
-              "quantities": [], "negatives": ["5th", "2024"]}
+    record = {
+        "id": "n",
+        "date": "2024-01-01",
+        "text": "The 5th Games had 300 guests in 2024.",
+        "quantities": [],
+        "negatives": ["5th", "2024"],
+    }
     assert validate(record) == []
     s = Score()
     score_record(record, extract(record["text"], record["date"]), s)

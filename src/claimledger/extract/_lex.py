@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from claimledger.extract._time_grammar import Mention
 from claimledger.models import Quantity
 
+_LEAD_VERB = re.compile(r"(exceeded|surpassed|topped|exceeds|surpasses|tops|reached)\s", re.I)
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:[-.'’&][A-Za-z0-9]+)*|n't|[^\sA-Za-z0-9]")
 
 
@@ -47,6 +48,12 @@ def tokenize(
         if s < pos:
             continue
         _words(text, pos, s, out)
+        if kind == "q":
+            # "GDP exceeded $259 billion": the numbers stage keeps the bound verb in the
+            # figure's span; the kinds and subject stages need it as the verb.
+            lead = _LEAD_VERB.match(text, s, e)
+            if lead is not None:
+                out.append(Tok(s, s + len(lead.group(1)), lead.group(1).lower(), "w", -1, lead.group(1)))
         out.append(Tok(s, e, kind, kind, ref, text[s:e]))
         pos = e
     _words(text, pos, end, out)

@@ -16,9 +16,16 @@ DROP = _w(
     """
     the a an this that these those its their our his her my your some any all several many
     most more less over under about around approximately almost nearly roughly some least
-    at up than record total overall historic all-time unprecedented new such own respective
-    further additional another other each every various numerous certain whole entire
-    current latest just only also already some such around circa annually annual yearly
+    at up than such own respective each every various numerous certain whole entire just
+    only also already circa annually yearly
+    """
+)
+#: Evaluative or quantifying adjectives dropped only at the start of a phrase: "a record
+#: harvest" is the harvest, but "investment into new projects" keeps its "new".
+DROP_LEADING = _w(
+    """
+    record total overall historic all-time unprecedented new further additional another
+    other current latest annual
     """
 )
 #: Words a noun phrase never crosses (prepositions other than the few that build names,
@@ -37,9 +44,9 @@ BREAK = _w(
 #: the economy to $450 billion"); a noun phrase stops at them.
 BASE_VERBS = _w(
     """
-    double triple halve reach raise increase reduce cut grow bring build attract achieve
-    expand create invest allocate spend boost lift lower keep maintain exceed provide open
-    complete launch hire train pay export produce harvest connect employ host hold
+    double triple halve reach raise reduce grow bring build attract achieve expand create
+    invest allocate spend boost lower keep maintain exceed provide complete launch hire
+    train connect employ
     """
 )
 #: Prepositions kept inside a name: "gdp per capita", "size of the economy",

@@ -49,6 +49,9 @@ _ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "four
 # Alternatives are tried left to right at each position: longer forms first.
 _CORE = re.compile(
     rf"""
+    # Every time expression starts a word: the leading \b lets the engine skip positions
+    # inside words at once instead of trying every alternative there.
+    \b(?:
     (?P<iso>(?P<isoy>{_Y})-(?P<isom>[01]\d)-[0-3]\d(?!\d))
   | (?P<numdate>(?<![\d.])[0-3]?\d[./][01]?\d[./](?P<ndy>{_Y})(?!\d))
   | (?P<between>between\s+(?P<b1>{_Y})\s+and\s+(?P<b2>{_Y})(?!\d))
@@ -80,8 +83,15 @@ _CORE = re.compile(
   | (?P<yearsago>(?P<an>{_NW})\s+years\s+ago)
   | (?P<relmonth>(?P<mrel>this|last|next|past)\s+month)
   | (?P<year>(?<![\d$€£¥#.,/])(?P<y>{_Y})(?![\d]|[.,]\d|\s*(?:%|per\s*cent|percent)|-[A-Za-z]))
-    """,
+    )""",
     re.I | re.X,
+)
+
+# Every time expression contains one of these; a sentence without any is skipped whole.
+_ANCHOR = re.compile(
+    r"\d|year|month|quarter|half|decade|fiscal|FY|spring|summer|autumn|winter"
+    r"|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|\b[QH][1-4]",
+    re.I,
 )
 
 # The preposition (and "the end of", "early") governing a time expression, read backwards
@@ -208,6 +218,8 @@ def sentence_tense(text: str, start: int, end: int, at: int | None = None) -> st
 def find_mentions(text: str, start: int, end: int, ref: Date | None) -> list[Mention]:
     """Every time expression in ``text[start:end]``, in order, resolved against ``ref``."""
     out: list[Mention] = []
+    if _ANCHOR.search(text, start, end) is None:
+        return out  # no digit, month, season or "year"/"quarter"/...: nothing to find
     for m in _CORE.finditer(text, start, end):
         kind = m.lastgroup
         tense = ""

@@ -79,7 +79,9 @@ def _is_verbish(toks: Sequence[Tok], j: int) -> str | None:
         return "T" if prev in L.AUX_PRESENT | L.AUX_PAST and nxt == "to" else None
     if w in L.FORECAST_VERBS_AMBIGUOUS or w == "projects":
         before = toks[j - 1] if j > 0 else None
-        named = before is not None and before.kind == "w"
+        # After a name ("The Bank projects", "Fitch expects"), not after a capitalised
+        # first word ("Energy projects with ...").
+        named = before is not None and before.kind == "w" and (j > 1 or before.low in L.INSTITUTIONS)
         if named and before is not None and (before.text[:1].isupper() or before.low in L.INSTITUTIONS):
             return "F"
         return None if w == "projects" or w == "sees" else "F"
@@ -227,8 +229,8 @@ def _decide(words: list[str]) -> Kind | None:
         return "target"  # "is to be kept", "are to reach"
     if ws & L.TARGET or ({"to", "be"} <= ws and not ws & (L.AUX_PAST | L.AUX_PRESENT)):
         return "target"
-    if ws & ({"set", "due", "going"}) and "to" in ws:
-        return "target"
+    if ws & {"set", "due", "going"}:
+        return "target"  # read as part of a verb group only before "to": "is set to"
     heads = [w for w in words if w not in _GROUP_WORDS]
     head = heads[-1] if heads else ""
     past_head = (
@@ -286,24 +288,24 @@ def classify(
     m = L.FORECASTERS.search(text, s_start, s_end)
     if m and kind != "target":
         kind = "forecast"
-        cues.append("forecast:" + " ".join(m.group(0).lower().split()))
+        cues.insert(0, "forecast:" + " ".join(m.group(0).lower().split()))
     if matrix is None:
         matrix = _matrix_before(toks, pos)
     if matrix is not None and matrix in L.FORECAST_MATRIX and kind != "forecast":
         kind = "forecast"
-        cues.append(f"forecast:{matrix} that")
+        cues.insert(0, f"forecast:{matrix} that")
     goal = _goal_noun_after(toks, pos)
     if goal is not None and kind != "forecast":
         kind = "target"
-        cues.append(f"target:{goal}")
+        cues.insert(0, f"target:{goal}")
     if kind in (None, "status") and words and set(words) <= L.AUX_PRESENT | L.AUX_PAST | L.AUX_BE | L.ADVERBS:
         noun = _subject_noun(toks, pos)
         if noun in L.TARGET_NOUNS:
             kind = "target"
-            cues.append(f"target:{noun}")
+            cues.insert(0, f"target:{noun}")
         elif noun in L.FORECAST_NOUNS:
             kind = "forecast"
-            cues.append(f"forecast:{noun}")
+            cues.insert(0, f"forecast:{noun}")
     yrs = _years(period)
     # A status without a period of its own holds at the document date: the current period.
     current = (yrs is not None and ref is not None and yrs[1] >= ref.year) or (
@@ -314,24 +316,24 @@ def classify(
         if plan is not None:
             # "signed the 2024 Appropriation Bill of N28.7 trillion": the bill is a plan.
             kind = "target"
-            cues.append(f"target:{plan}")
+            cues.insert(0, f"target:{plan}")
         elif set(words) & L.ALLOCATION_VERBS:
             kind = "target"
-            cues.append("target:allocated for the period")
+            cues.insert(0, "target:allocated for the period")
         elif kind == "status" and _PLANNING.search(text, s_start, s_end):
             kind = "target"
-            cues.append("target:plan for the current period")
+            cues.insert(0, "target:plan for the current period")
     if kind in (None, "status"):
         if deadline is not None and (ref is None or (deadline.last or 0) >= ref.year):
             kind = "target"
-            cues.append(f"target:{' '.join(deadline.text.split())}")
+            cues.insert(0, f"target:{' '.join(deadline.text.split())}")
         elif yrs is not None and ref is not None and yrs[1] > ref.year:
             planning = _PLANNING.search(text, s_start, s_end) is not None
             kind = "target" if planning else "forecast"
-            cues.append(f"{kind}:future period")
+            cues.insert(0, f"{kind}:future period")
         elif yrs is not None and ref is not None and yrs[1] < ref.year:
             kind = "achievement"
-            cues.append("achievement:past period")
+            cues.insert(0, "achievement:past period")
     if kind is None:
         if fallback is not None:
             return fallback, [f"{fallback}:list lead-in"], words

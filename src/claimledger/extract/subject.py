@@ -93,7 +93,7 @@ def clean(words: Sequence[str]) -> str:
     """Drop determiners, figures and bound words; canonical names; at most MAX_WORDS."""
     kept = [w.strip("'’\"") for w in words if w not in S.DROP and not _NUMERIC.match(w)]
     kept = [w[:-2] if w.endswith(("'s", "’s")) else w for w in kept if w]
-    while kept and kept[0] in S.INNER:
+    while kept and (kept[0] in S.INNER or kept[0] in S.DROP_LEADING):
         kept.pop(0)
     while kept and kept[-1] in S.INNER:
         kept.pop()

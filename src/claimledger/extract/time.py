@@ -158,8 +158,8 @@ def assign(
             continue
         nxt_q = quants[i + 1].start if i + 1 < len(quants) else s_end
         after = [m for m in usable if q.end <= m.start < nxt_q and _FILLER_AFTER.match(text[q.end : m.start])]
-        if after and after[0].period is not None:
-            out[i] = (after[0].period, [after[0].cue])
+        if after:
+            out[i] = (after[0].period, [after[0].cue])  # period None: no document date
             taken.add(after[0].start)
     for i, q in enumerate(quants):
         if out[i] is not None:

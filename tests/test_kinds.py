@@ -1,0 +1,129 @@
+"""Claim kinds and commitments without a number (stage kinds.v2)."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimledger import extract
+
+
+def kind_of(text: str, surface: str, date: str = "2024-06-01") -> tuple[str, list[str]]:
+    for c in extract(text, date):
+        if c.quantity is not None and surface in c.quantity.text:
+            return c.kind, c.cues
+    raise AssertionError(f"no quantity {surface!r} in {[c.quantity for c in extract(text, date)]}")
+
+
+@pytest.mark.parametrize(
+    "text,surface,kind",
+    [
+        # achievement: past tense, perfect, passive past
+        ("Last year 18 million square meters of housing were commissioned.", "18 million", "achievement"),
+        ("The ministry has completed 2,700 kilometres of toll roads.", "2,700", "achievement"),
+        ("Foreign investment reached $15.7 billion in 2023.", "$15.7 billion", "achievement"),
+        ("Copper production fell 1.4% last year.", "1.4%", "achievement"),
+        ("Of its 53 tunnels, 22 are already finished.", "22", "achievement"),
+        # reported speech: the claim is in the reported clause
+        ("The minister said that 700 akims were elected.", "700", "achievement"),
+        # status: present tense
+        ("Small businesses employ 4.3 million people.", "4.3 million", "status"),
+        ("Astana Hub has over 1,500 participants.", "1,500", "status"),
+        ("The policy rate stands at 14 percent.", "14 percent", "status"),
+        ("Kazakhstan ranks 24th in the e-government ranking.", "24", "status"),
+        ("217 schools are being built.", "217", "status"),
+        # target: modals, plans, goals, deadlines
+        ("The government will build 1,000 km of railway by 2030.", "1,000", "target"),
+        ("The ministry plans to add 2,000 MW.", "2,000", "target"),
+        ("The deficit is planned at 3.5 trillion tenge.", "3.5", "target"),
+        ("The goal is to double the economy to $450 billion by 2029.", "$450 billion", "target"),
+        ("The deficit is to be kept within 4% of GDP.", "4%", "target"),
+        ("The government aims to attract 7 million visitors in 2025.", "7 million", "target"),
+        ("Revenue is set to reach $20 billion.", "$20 billion", "target"),
+        ("France's deficit reached 5.5% of GDP, well above the 4.9% target.", "4.9%", "target"),
+        ("The 2025 budget provides for spending of PLN 921.6 billion.", "921.6", "target"),
+        ("The cabinet approved a 115.5 trillion yen budget for fiscal 2025.", "115.5", "target"),
+        # forecast: expectation, projection, estimate, assumption, forecasters
+        ("Economic growth is expected at 3-4% this year.", "3-4%", "forecast"),
+        ("Inflation is forecast at 6-8% in 2025.", "6-8%", "forecast"),
+        ("GDP per capita should rise to $16,800 by 2028.", "$16,800", "forecast"),
+        ("According to the IMF, GDP exceeded $259 billion in 2023.", "$259 billion", "forecast"),
+        (
+            "The Bank projects inflation to decline to 36 percent by the end of the year.",
+            "36 percent",
+            "forecast",
+        ),
+        (
+            "The Budget Office projects that the deficit will reach $1.9 trillion.",
+            "$1.9 trillion",
+            "forecast",
+        ),
+        ("The budget assumes an oil price of $80 per barrel.", "$80", "forecast"),
+        (
+            "The Board does not expect inflation to return to the target range of 2-3 per cent until 2026.",
+            "2-3",
+            "forecast",
+        ),
+    ],
+)
+def test_kind(text: str, surface: str, kind: str) -> None:
+    got, cues = kind_of(text, surface)
+    assert got == kind, cues
+    assert cues and cues[0].startswith(f"{kind}:"), "the first cue names the deciding words"
+
+
+def test_each_figure_gets_the_kind_of_its_own_clause() -> None:
+    text = "GDP per capita reached almost $13,000 last year and should rise by a third to $16,800 by 2028."
+    kinds = [c.kind for c in extract(text, "2024-01-08")]
+    assert kinds[0] == "achievement" and kinds[-1] == "forecast"
+
+
+def test_a_comparison_takes_the_kind_of_its_figure() -> None:
+    text = "Foreign investment reached $15.7 billion, 88% more than the year before."
+    assert [c.kind for c in extract(text, "2025-01-06")] == ["achievement", "achievement"]
+
+
+def test_list_lead_in_colours_verbless_items() -> None:
+    text = "Priorities for 2025:\n- 600 MW of new capacity;\n- 20 new hospitals."
+    assert [c.kind for c in extract(text, "2025-01-10")] == ["target", "target"]
+
+
+def commitments(text: str, date: str = "2024-01-08") -> list[tuple[str, str | None, str]]:
+    return [(c.sentence.text, c.period, c.subject) for c in extract(text, date) if c.quantity is None]
+
+
+@pytest.mark.parametrize(
+    "text,period",
+    [
+        ("In September, Astana will host the World Nomad Games.", "2024"),
+        ("The centre will be opened by the end of the year.", "2024"),
+        ("The ministry plans to launch an electronic tender system.", None),
+        ("Parliament is to adopt the new Tax Code by 2025.", "2025"),
+        ("Three-shift schooling will be eliminated, the minister said.", None),
+        ("The minister said the government would pursue a balanced budget in 2024.", "2024"),
+    ],
+)
+def test_commitment_without_a_number(text: str, period: str | None) -> None:
+    (c,) = commitments(text)
+    assert c[1] == period and c[2]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Will the government raise pensions next year?",
+        "If oil prices fall, the deficit will widen.",
+        "Political will is needed to finish the reform.",
+        "This will help to strengthen the economy.",
+        "The Games were held in Astana in September.",
+        "Kazakhstan may build a second nuclear plant.",
+    ],
+)
+def test_not_a_commitment(text: str) -> None:
+    assert commitments(text) == []
+
+
+def test_commitment_subject() -> None:
+    ((_, _, subj),) = commitments("The Alem.AI centre will be opened in Astana by the end of the year.")
+    assert subj == "alem.ai centre opened"
+    ((_, _, subj),) = commitments("Astana will host the 5th World Nomad Games in September.")
+    assert subj == "host world nomad games"

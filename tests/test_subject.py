@@ -1,0 +1,99 @@
+"""Subjects: what a figure measures (stage subject.v2)."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimledger import extract
+from claimledger.extract.subject import clean
+
+
+def subject_of(text: str, surface: str, date: str = "2024-06-01") -> str:
+    for c in extract(text, date):
+        if c.quantity is not None and surface in c.quantity.text:
+            return c.subject
+    raise AssertionError(f"no quantity {surface!r}")
+
+
+@pytest.mark.parametrize(
+    "text,surface,subject",
+    [
+        ("GDP per capita reached almost $13,000 last year.", "13,000", "gdp per capita"),
+        (
+            "Last year 18 million square meters of housing were commissioned.",
+            "18 million",
+            "housing completed",
+        ),
+        ("7,000 km of highways were built or repaired.", "7,000", "highways completed"),
+        (
+            "The republican budget for 2024-2026 provides for spending of over 23.9 trillion tenge.",
+            "23.9",
+            "republican budget spending",
+        ),
+        ("The deficit is planned at over 3.5 trillion tenge.", "3.5", "budget deficit"),
+        ("Inflation is forecast at 6-8% in 2024.", "6-8%", "inflation"),
+        (
+            "Foreign direct investment into new projects reached $15.7 billion.",
+            "15.7",
+            "foreign direct investment into new projects",
+        ),
+        ("Farmers gathered a record grain harvest of nearly 27 million tons.", "27 million", "grain harvest"),
+        ("Small and medium-sized businesses employ 4.3 million people.", "4.3 million", "sme employment"),
+        ("Astana Hub has over 1,500 participants.", "1,500", "astana hub participants"),
+        ("Kazakhstan ranks 24th in the UN e-government ranking.", "24", "un e-government ranking"),
+        ("The economy grew by 5.6 percent in 2023.", "5.6", "gdp growth"),
+        ("According to the IMF, gross domestic product exceeded $259 billion in 2023.", "259", "gdp"),
+        ("Economic growth this year is expected at 3-4%.", "3-4%", "gdp growth"),
+        (
+            "Energy projects with a capacity of over 600 MW will be commissioned.",
+            "600",
+            "energy projects capacity",
+        ),
+        ("The budget assumes an oil price of $80 per barrel.", "$80", "oil price"),
+        (
+            "Average travel time between Tbilisi and Batumi is expected to fall to about 4 hours.",
+            "4 hours",
+            "average travel time",
+        ),
+        ("We have allocated KSh 656.6 billion to education.", "656.6", "education allocation"),
+    ],
+)
+def test_subject(text: str, surface: str, subject: str) -> None:
+    assert subject_of(text, surface) == subject
+
+
+def test_a_figure_qualifying_another_shares_its_subject() -> None:
+    text = "GDP exceeded $259 billion in 2023, which is 15% more than in 2022."
+    assert {c.subject for c in extract(text, "2024-01-08")} == {"gdp"}
+
+
+def test_elliptical_figure_takes_its_antecedent() -> None:
+    text = "217 schools for 460,000 pupils are being built; 105 of them have already been completed."
+    subjects = [c.subject for c in extract(text, "2025-01-06")]
+    assert subjects[0] == "schools" and subjects[-1] == "schools completed"
+
+
+@pytest.mark.parametrize(
+    "words,phrase",
+    [
+        (["the", "total", "spending"], "spending"),
+        (["a", "record", "grain", "harvest"], "grain harvest"),
+        (["gross", "domestic", "product", "per", "capita"], "gdp per capita"),
+        (["the", "deficit"], "budget deficit"),
+        (["over", "200", "projects"], "projects"),
+        (["small", "and", "medium-sized", "enterprises"], "sme"),
+        (["one", "two", "three", "four", "five", "six", "seven", "eight"], "one two three four five six"),
+    ],
+)
+def test_clean(words: list[str], phrase: str) -> None:
+    assert clean(words) == phrase
+
+
+def test_subjects_are_short_lower_case_and_free_of_figures() -> None:
+    from claimledger.corpus import load_corpus
+
+    for doc in load_corpus():
+        for c in extract(doc.text, doc.published, source=doc.id):
+            assert c.subject == c.subject.lower()
+            assert len(c.subject.split()) <= 6
+            assert not any(w.isdigit() for w in c.subject.split()), c.subject

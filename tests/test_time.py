@@ -1,0 +1,166 @@
+"""Time expressions and periods (stage time.v2)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from claimledger import extract
+from claimledger.extract.time import find, find_mentions
+
+JAN24 = date(2024, 1, 8)
+JAN25 = date(2025, 1, 6)
+OCT24 = date(2024, 10, 1)
+
+
+@pytest.mark.parametrize(
+    "text,ref,want",
+    [
+        ("in 2024", JAN24, [("in 2024", "2024", "point")]),
+        ("by 2029", JAN24, [("by 2029", "2029", "deadline")]),
+        ("until 2030", JAN24, [("until 2030", "2030", "deadline")]),
+        ("since 2020", JAN25, [("since 2020", "2020/2025", "since")]),
+        ("2024-2026", JAN24, [("2024-2026", "2024/2026", "range")]),
+        ("in 2026-2028", JAN24, [("in 2026-2028", "2026/2028", "range")]),
+        ("from 2024 to 2026", JAN24, [("from 2024 to 2026", "2024/2026", "range")]),
+        ("between 2020 and 2023", JAN24, [("between 2020 and 2023", "2020/2023", "range")]),
+        ("fiscal 2024/25", JAN24, [("fiscal 2024/25", "2024/2025", "point")]),
+        ("the financial year 2024/25", JAN24, [("the financial year 2024/25", "2024/2025", "point")]),
+        ("FY2025", JAN24, [("FY2025", "2025", "point")]),
+        ("this year", JAN25, [("this year", "2025", "point")]),
+        ("last year", JAN25, [("last year", "2024", "point")]),
+        ("next year", JAN25, [("next year", "2026", "point")]),
+        ("by the end of the year", JAN25, [("by the end of the year", "2025", "deadline")]),
+        ("within five years", JAN24, [("within five years", "2029", "deadline")]),
+        ("over the next three years", JAN24, [("over the next three years", "2024/2026", "range")]),
+        ("over the next three years", OCT24, [("over the next three years", "2025/2027", "range")]),
+        ("over the past year", JAN25, [("over the past year", "2024", "point")]),
+        ("in the first half of 2025", JAN24, [("in the first half of 2025", "2025", "point")]),
+        ("Q3 2024", JAN24, [("Q3 2024", "2024", "point")]),
+        ("in the third quarter of 2024", OCT24, [("in the third quarter of 2024", "2024", "point")]),
+        ("than in 2022", JAN24, [("than in 2022", "2022", "comparison")]),
+        ("compared with 2022", JAN24, [("compared with 2022", "2022", "comparison")]),
+        ("more than the year before", JAN25, [("than the year before", "2024", "comparison")]),
+        ("on 15 March 2024", JAN24, [("on 15 March 2024", "2024", "point")]),
+        ("2024-09-15", JAN24, [("2024-09-15", "2024", "point")]),
+        (
+            "in 2024, 2025 and 2026",
+            JAN24,
+            [("in 2024", "2024", "point"), ("2025", "2025", "point"), ("2026", "2026", "point")],
+        ),
+    ],
+)
+def test_find_mentions(text: str, ref: date, want: list[tuple[str, str, str]]) -> None:
+    got = [(m.text, m.period, m.role) for m in find_mentions(text, 0, len(text), ref)]
+    assert got == want
+
+
+@pytest.mark.parametrize(
+    "text,ref,period,fine",
+    [
+        # a month without a year: the next one for plans, the last one for results
+        ("In September, Astana will host the Games.", JAN24, "2024", "2024-09"),
+        ("The bridge opened in December.", JAN24, "2023", "2023-12"),
+        ("The new line will open in March next year.", OCT24, "2025", "2025-03"),
+        ("The terminal will be opened in June.", date(2024, 2, 1), "2024", "2024-06"),
+    ],
+)
+def test_month_placement(text: str, ref: date, period: str, fine: str) -> None:
+    ms = [m for m in find_mentions(text, 0, len(text), ref) if m.fine]
+    assert ms and ms[0].period == period and ms[0].fine == fine
+
+
+@pytest.mark.parametrize(
+    "text", ["IMG 20240107 WA0049", "page 2,024", "$2024 spent", "May we begin?", "We may grow."]
+)
+def test_not_time(text: str) -> None:
+    assert find_mentions(text, 0, len(text), JAN24) == []
+
+
+def test_no_reference_date_leaves_relative_time_open() -> None:
+    (m,) = find_mentions("last year", 0, 9, None)
+    assert m.period is None and m.cue.endswith("->?")
+    (y,) = find_mentions("in 2024", 0, 7, None)
+    assert y.period == "2024"
+
+
+def test_public_find_returns_time_exprs() -> None:
+    (t,) = find("by 2029", 0, 7, JAN24)
+    assert (t.text, t.period, t.role) == ("by 2029", "2029", "deadline")
+
+
+def periods(text: str, ref: str) -> list[tuple[str, str | None]]:
+    return [(c.quantity.text if c.quantity else "-", c.period) for c in extract(text, ref)]
+
+
+def test_list_of_figures_with_list_of_years() -> None:
+    got = periods(
+        "Spending of over 23.9 trillion tenge in 2024, 23.8 trillion in 2025 and 25.1 trillion in 2026.",
+        "2024-01-08",
+    )
+    assert [p for _, p in got] == ["2024", "2025", "2026"]
+
+
+def test_parallel_lists() -> None:
+    got = periods(
+        "Spending on health will amount to 2.3, 2.5 and 2.8 trillion tenge in 2025, 2026 and 2027.",
+        "2024-09-16",
+    )
+    assert [p for _, p in got] == ["2025", "2026", "2027"]
+
+
+def test_respectively_uses_the_range_named_before() -> None:
+    text = (
+        "The republican budget for 2024-2026 provides for spending of 23.9 trillion tenge a year. "
+        "The deficit is planned at 3.5, 3.6 and 3.9 trillion tenge respectively."
+    )
+    got = periods(text, "2024-01-08")
+    assert [p for _, p in got[-3:]] == ["2024", "2025", "2026"]
+
+
+def test_comparison_year_is_not_the_period() -> None:
+    got = periods("GDP exceeded $259 billion in 2023, which is 15% more than in 2022.", "2024-01-08")
+    assert [p for _, p in got] == ["2023", "2023"]
+
+
+def test_change_takes_the_period_of_its_target_value() -> None:
+    got = periods(
+        "GDP per capita was almost $13,000 last year and should rise by a third to $16,800 by 2028.",
+        "2024-01-08",
+    )
+    assert [p for _, p in got] == ["2023", "2028", "2028"]
+
+
+def test_earlier_value_keeps_its_own_year() -> None:
+    got = periods("The economy grew by 5.6 percent in 2023, up from 4.9 percent in 2022.", "2024-06-13")
+    assert [p for _, p in got] == ["2023", "2022"]
+
+
+def test_heading_year_dates_the_paragraph() -> None:
+    text = "Results of 2024\n\nThe grain harvest was a record 27 million tons."
+    assert periods(text, "2025-06-01") == [("27 million tons", "2024")]
+
+
+def test_defaults_from_the_document_date() -> None:
+    # a status holds at the document date; an achievement reported in January is last year's
+    assert periods("Small businesses employ 4.3 million people.", "2025-01-06")[0][1] == "2025"
+    assert periods("The grain harvest was 27 million tons.", "2025-01-06")[0][1] == "2024"
+    assert periods("The grain harvest was 27 million tons.", "2025-09-06")[0][1] == "2025"
+
+
+def test_a_future_deadline_does_not_date_a_present_figure() -> None:
+    got = periods(
+        "Renewables accounted for 5.9% of generation in 2023, and the share is to reach 15% by 2030.",
+        "2024-04-02",
+    )
+    assert [p for _, p in got] == ["2023", "2030"]
+
+
+@given(st.text(max_size=120))
+def test_find_mentions_never_crashes_and_spans_are_exact(text: str) -> None:
+    for m in find_mentions(text, 0, len(text), JAN24):
+        assert text[m.start : m.end] == m.text
+        assert m.period is None or m.period[:4].isdigit()
