@@ -122,3 +122,17 @@ def test_lemma_of_plural_round_trips(word: str) -> None:
         plural = word[:-1] + "ies"
     assert lemma(plural) == word
     assert lemma(word) == word or word.endswith("s")
+
+
+@pytest.mark.parametrize(("sentence", "figure", "kind"), [
+    ("Exports grew 8.7% in 2024.", "8.7%", "percent_change"),
+    ("Exports were 35% of GDP in 2024.", "35%", "percent_of:gdp"),
+    ("Inflation was 8.5% in October.", "8.5%", "percent"),
+    ("Revenue was 15% higher than a year earlier.", "15%", "percent_change"),
+    ("The deficit was 3.3% of GDP, compared with a target of 4%.", "4%", "percent_of:gdp"),
+])
+def test_percent_kinds(sentence: str, figure: str, kind: str) -> None:
+    from claimledger.link._units import percent_kind
+
+    i = sentence.index(figure)
+    assert percent_kind(sentence, i, i + len(figure)) == kind

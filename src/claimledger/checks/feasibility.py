@@ -42,14 +42,16 @@ MAX_YEARS = 30
 MIN_YEARS = 2
 
 
-def _growth_key(key: str) -> str | None:
-    """The indicator that holds growth rates of ``key``'s indicator ("gdp" -> "gdp growth")."""
+def _growth_keys(key: str) -> list[str]:
+    """Indicators that hold growth rates of ``key``'s indicator: "gdp growth" as a rate,
+    and "gdp" as a percentage change ("GDP grew 6.5%")."""
     parts = key.split("|")
     if len(parts) != 3:
-        return None
+        return []
     region, tokens, _dim = parts
-    words = sorted({*tokens.split(), "growth"})
-    return f"{region}|{' '.join(words)}|percent"
+    words = " ".join(sorted({*tokens.split(), "growth"}))
+    return [f"{region}|{words}|percent", f"{region}|{words}|percent_change",
+            f"{region}|{tokens}|percent_change"]
 
 
 _CUT = re.compile(r"\b(?:reduc\w*|cut\w*|lower\w*|decreas\w*|bring\s+down|halv\w*|curb\w*|below|under)\b",
@@ -154,8 +156,7 @@ class FeasibilityChecker:
                      deadline: int, doc: str) -> list[tuple[float, str, list[ClaimRecord], bool]]:
         """Growth rates to compare with: (rate as a fraction, words, claims, is it forward-looking)."""
         out: list[tuple[float, str, list[ClaimRecord], bool]] = []
-        gk = _growth_key(key)
-        for g in ctx.by_indicator.get(gk or "", []):
+        for g in (g for gk in _growth_keys(key) for g in ctx.by_indicator.get(gk, [])):
             ys = period_years(g.period)
             if ys is None or ys[1] <= y0 - 1 or ys[0] > deadline:
                 continue

@@ -129,12 +129,17 @@ def canonical_subject(subject: str) -> Canon:
 
 
 def indicator_key(subject: str, unit: str | None, noun: str | None,
-                  doc_region: str | None, region_why: str = "") -> IndicatorKey | None:
-    """The indicator a figure belongs to, or ``None`` when its subject says nothing usable."""
+                  doc_region: str | None, region_why: str = "", *,
+                  dim: str | None = None) -> IndicatorKey | None:
+    """The indicator a figure belongs to, or ``None`` when its subject says nothing usable.
+
+    ``dim`` overrides the dimension read from the unit (a percentage's kind, see
+    ``_units.percent_kind``)."""
     canon = canonical_subject(subject)
     if not canon.tokens or len(canon.tokens) > MAX_CONTENT_TOKENS or set(canon.tokens) <= lx.GENERIC:
         return None
-    dim, _ = dimension(unit, noun)
+    if dim is None:
+        dim, _ = dimension(unit, noun)
     region = canon.region or doc_region
     if canon.region:
         where = f"subject names {canon.region}"
@@ -156,5 +161,8 @@ def _dim_label(dim: str) -> str:
         return dim.split(":", 1)[1]
     if dim.startswith("count:"):
         return "number of " + dim.split(":", 1)[1] + "s"
-    return {"percent": "%", "percent_points": "pp", "area": "area", "length": "length", "mass": "mass",
-            "power": "power", "energy": "energy", "volume": "volume", "count": "number"}.get(dim, dim)
+    if dim.startswith("percent_of:"):
+        return "% of " + dim.split(":", 1)[1]
+    return {"percent": "%", "percent_change": "% change", "percent_points": "pp", "area": "area",
+            "length": "length", "mass": "mass", "power": "power", "energy": "energy", "volume": "volume",
+            "count": "number"}.get(dim, dim)

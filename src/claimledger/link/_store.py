@@ -25,6 +25,7 @@ from claimledger.ledger.schema import indicator_claims, indicator_overrides, ind
 from claimledger.link._canon import indicator_key
 from claimledger.link._places import CURRENCY_COUNTRY, mentions
 from claimledger.link._records import ClaimRecord, DocInfo, load_documents, load_records
+from claimledger.link._units import percent_kind
 
 
 @dataclass(slots=True)
@@ -68,7 +69,8 @@ def link_records(records: Sequence[ClaimRecord], docs: dict[str, DocInfo]) -> di
         if not r.has_quantity:
             continue
         region, why = _own_region(r, docs.get(r.doc))
-        k = indicator_key(r.subject, r.unit, r.noun, region, why)
+        dim = percent_kind(r.sentence, *r.q_rel) if r.unit == "%" else None
+        k = indicator_key(r.subject, r.unit, r.noun, region, why, dim=dim)
         if k is None:
             continue
         if k.key.startswith("-|"):
@@ -84,7 +86,8 @@ def link_records(records: Sequence[ClaimRecord], docs: dict[str, DocInfo]) -> di
         if len(found) == 1:
             country = next(iter(found))
             k = indicator_key(r.subject, r.unit, r.noun, country,
-                              f"no country named; {country} is the only country with this indicator")
+                              f"no country named; {country} is the only country with this indicator",
+                              dim=rest.split("|", 1)[1])
             if k is not None:
                 out[r.id] = Membership(k.key, k.name, k.dimension, k.explanation)
     return out

@@ -8,6 +8,7 @@ resolves anything else.  ``scale`` converts a value to the dimension's base unit
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -115,6 +116,47 @@ def dimension(unit: str | None, noun: str | None) -> tuple[str, float]:
     if noun:
         return f"count:{noun.strip().lower()}", 1.0
     return "count", 1.0
+
+
+_PCT_OF = re.compile(r"^\s*(?:of|in)\s+(?:the\s+)?(?:country's\s+|national\s+|total\s+)?"
+                     r"(gdp|gross\s+domestic\s+product|total|all|budget|revenues?|exports|imports|population|"
+                     r"households|workforce|labou?r\s+force)\b", re.I)
+_PCT_OF_BEFORE = re.compile(r"\d\s*(?:%|percent|per\s+cent)\s+(?:of|in)\s+(?:the\s+)?"
+                            r"(?:country's\s+|national\s+|total\s+)?(gdp|gross\s+domestic\s+product|total|budget|revenues?|exports|imports|"
+                            r"population|households|workforce|labou?r\s+force)\b", re.I)
+_PCT_CHANGE_BEFORE = re.compile(r"\b(?:grew|grow|grows|growing|rose|rise|rises|rising|risen|increased?|"
+                                r"increases|fell|fall|falls|falling|declined?|declines|decreased?|dropped|jumped|expanded|"
+                                r"contracted|shrank|climbed|slid|gained|lost|up|down|by)\s+(?:by\s+)?"
+                                r"(?:about|almost|nearly|over|some|around|roughly|more\s+than)?\s*$", re.I)
+_PCT_CHANGE_AFTER = re.compile(r"^\s*(?:more|less|higher|lower|up|down|increase|rise|growth|decline|drop|"
+                               r"year[- ]on[- ]year|y/y|on\s+the\s+year|compared)\b", re.I)
+
+
+def percent_kind(sentence: str, start: int, end: int) -> str:
+    """Split percentages by what they measure: a change ("grew 6.5%", "15% more than"), a
+    share of something ("3.3% of GDP" -> ``percent_of:gdp``) or a level ("inflation of 8%").
+
+    Without this, "exports grew 8.7%" and "exports were 35% of GDP" would share an
+    indicator and look like two values of one thing.
+    """
+    after = sentence[end:end + 40]
+    m = _PCT_OF.match(after)
+    if m:
+        return f"percent_of:{_of_what(m.group(1))}"
+    if _PCT_CHANGE_BEFORE.search(sentence[max(0, start - 40):start]) or _PCT_CHANGE_AFTER.match(after):
+        return "percent_change"
+    # "3.3% of GDP, compared with a target of 4%": a bare percentage after a share of
+    # something in the same sentence is a share of the same thing.
+    earlier = list(_PCT_OF_BEFORE.finditer(sentence, 0, start))
+    if earlier:
+        return f"percent_of:{_of_what(earlier[-1].group(1))}"
+    return "percent"
+
+
+def _of_what(raw: str) -> str:
+    what = re.sub(r"\s+", " ", raw.lower())
+    return {"gross domestic product": "gdp", "revenue": "revenues", "labor force": "workforce",
+            "labour force": "workforce", "all": "total"}.get(what, what)
 
 
 def is_level(dim: str) -> bool:
