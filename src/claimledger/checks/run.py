@@ -105,8 +105,7 @@ def load_findings(engine: Engine, *, type: str | None = None) -> list[dict[str, 
     "quantity", "role"}], "details", "checker", "created_at"}``.
     """
     with engine.connect() as conn:
-        docs = load_documents(conn)
-        recs = {r.id: r for r in load_records(conn, docs)}
+        recs = {r.id: r for r in load_records(conn, only=select(finding_claims.c.claim_id))}
         q = select(findings)
         if type:
             q = q.where(findings.c.type == type)

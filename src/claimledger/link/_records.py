@@ -142,8 +142,13 @@ def load_documents(conn: Connection) -> dict[str, DocInfo]:
     return out
 
 
-def load_records(conn: Connection, docs: dict[str, DocInfo] | None = None) -> list[ClaimRecord]:
-    """Every claim that is not rejected, in document and sentence order."""
+def load_records(conn: Connection, docs: dict[str, DocInfo] | None = None, *,
+                 only: Any = None) -> list[ClaimRecord]:
+    """Every claim that is not rejected, in document and sentence order.
+
+    ``only`` (a sequence of ids or a SELECT of one column) restricts the claims read.
+    ``docs`` is accepted for symmetry with ``load_documents`` and not needed.
+    """
     ce = table(EFFECTIVE_VIEW, *(column(n) for n in (
         "id", "document_id", "seq", "kind", "subject", "period", "sent_start", "sentence", "q_text",
         "q_start", "q_end", "value", "low", "high", "qualifier", "unit", "noun", "cues", "review_state")))
@@ -152,6 +157,8 @@ def load_records(conn: Connection, docs: dict[str, DocInfo] | None = None) -> li
          .select_from(ce.join(d, d.c.id == ce.c.document_id))
          .where(ce.c.review_state != "rejected")
          .order_by(d.c.published, d.c.id, ce.c.seq))
+    if only is not None:
+        q = q.where(ce.c.id.in_(only))
     out: list[ClaimRecord] = []
     for r in conn.execute(q):
         try:
