@@ -53,6 +53,29 @@ _TABLE: dict[str, tuple[str, float]] = {
     "bbl": ("volume", 0.158987294928),
     "barrel": ("volume", 0.158987294928),
     "bcm": ("volume", 1e9),
+    "gt": ("mass", 1e12),
+    "lb": ("mass", 0.45359237),
+    "oz": ("mass", 0.028349523125),
+    "in": ("length", 0.0254),
+    "ft": ("length", 0.3048),
+    "yd": ("length", 0.9144),
+    "j": ("energy", 1 / 3600),
+    "kj": ("energy", 1e3 / 3600),
+    "mj": ("energy", 1e6 / 3600),
+    "gj": ("energy", 1e9 / 3600),
+    "tj": ("energy", 1e12 / 3600),
+    "pj": ("energy", 1e15 / 3600),
+    "s": ("time", 1.0),
+    "sec": ("time", 1.0),
+    "min": ("time", 60.0),
+    "h": ("time", 3600.0),
+    "hr": ("time", 3600.0),
+    "hour": ("time", 3600.0),
+    "day": ("time", 86400.0),
+    "week": ("time", 604800.0),
+    "month": ("time", 2629800.0),
+    "year": ("time", 31557600.0),
+    "yr": ("time", 31557600.0),
 }
 
 #: pint dimensionality -> our dimension name, for units outside the table.
@@ -63,6 +86,7 @@ _PINT_DIMS = {
     "[length] ** 3": "volume",
     "[length] ** 2 * [mass] / [time] ** 3": "power",
     "[length] ** 2 * [mass] / [time] ** 2": "energy",
+    "[time]": "time",
 }
 
 
