@@ -131,6 +131,18 @@ class _Entry:
     low: str
     content: set[str]
     singles: set[str]
+    verdict: str
+
+
+def _verdict(sentence: str) -> str | None:
+    """What a sentence says about an outcome: stalled, done, ongoing, or nothing."""
+    if _STALLED.search(sentence):
+        return "stalled"
+    if _DONE.search(sentence) and not _ONGOING.search(sentence):
+        return "done"
+    if _ONGOING.search(sentence):
+        return "ongoing"
+    return None
 
 
 @dataclass(slots=True)
@@ -206,15 +218,7 @@ class PromiseChecker:
             by_words = len(shared) >= MIN_SHARED and len(shared) >= WORD_OVERLAP * max(len(words), 1)
             if not (by_name or by_words):
                 continue
-            if _STALLED.search(s):
-                verdict = "stalled"
-            elif _DONE.search(s) and not _ONGOING.search(s):
-                verdict = "done"
-            elif _ONGOING.search(s):
-                verdict = "ongoing"
-            else:
-                continue
-            best = (verdict, e.doc, s, e.start)  # entries run oldest first: the latest wins
+            best = (e.verdict, e.doc, s, e.start)  # entries run oldest first: the latest wins
         return best
 
     def _index(self, ctx: CheckContext) -> _Index:
@@ -235,7 +239,11 @@ class PromiseChecker:
                 if not s:
                     continue
                 start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
-                e = _Entry(d.key, d.published, s, start, _normalise(s), _content(s), _single_names(s))
+                verdict = _verdict(s)
+                if verdict is None:  # a sentence that reports no outcome is never evidence
+                    continue
+                e = _Entry(d.key, d.published, s, start, _normalise(s), _content(s), _single_names(s),
+                           verdict)
                 n = len(idx.entries)
                 idx.entries.append(e)
                 for w in e.content | e.singles | {lemma(t.lower()) for t in _TOKEN.findall(s)}:
