@@ -137,7 +137,11 @@ class ArithmeticChecker:
             src = f" in {base.period}" + ("" if base.doc == res.doc else f" ({ctx.where(base)})")
         else:
             src = ""
-        if res.q_rel[0] < ch.start:  # "X, 15% more than ...": the result comes first
+        if how == "latest":  # the base is the statement's own current level, not in the phrase
+            when = f" by {res.period}" if res.period else ""
+            said = (f"{where} sets {label} at {stated(res)}{when} (\u201c{ch.phrase}\u201d) and gives it as "
+                    f"{stated(base)} in {base.period}")
+        elif res.q_rel[0] < ch.start:  # "X, 15% more than ...": the result comes first
             said = (f"{where} gives {label} as {stated(res)}, \u201c{ch.phrase}\u201d compared with "
                     f"{stated(base)}{src}")
         else:

@@ -331,7 +331,10 @@ class PromiseChecker:
             fig = stated(t)
             if not label or (t.noun and lemma(label.split()[-1]) == t.noun):
                 return fig  # "217 schools", not "school of 217 schools"
-            return f"{label} of {fig}"
+            dim = dimension(t.unit, t.noun)[0]
+            if dim.startswith(("currency:", "percent", "rate:")):
+                return f"{label} of {fig}"  # "GDP of $450 billion"
+            return f"{fig} of {label}"  # "350 km of road", "600 MW of energy capacity"
         s = t.sentence.strip()
         return f"\u201c{s if len(s) <= 160 else s[:157] + '...'}\u201d"
 

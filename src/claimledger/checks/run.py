@@ -76,7 +76,7 @@ def store_findings(conn: Connection, found: Sequence[Finding], checker_names: Se
     rows, links = [], []
     for f in found:
         rows.append({"id": f.id, "type": f.type, "severity": f.severity, "message": f.message,
-                     "details": json.dumps(f.details, sort_keys=True, default=str), "checker": f.checker,
+                     "details": json.dumps(f.details, default=str), "checker": f.checker,
                      "created_at": old.get(f.id, (now, ""))[0]})
         roles = f.details.get("roles", {})
         for cid in f.claim_ids:
