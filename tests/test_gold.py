@@ -18,6 +18,10 @@ news styles from several countries::
   matches one when its sentence contains the commitment's text.
 - ``negatives`` are strings that must not be (part of) any extracted quantity: years,
   ordinal names, file names, HTML residue.
+- ``pending`` (optional) names the stage whose known gap a statement exposes ("numbers:
+  half a percentage point"): it is scored and printed on its own line but not gated, so
+  that new, harder statements can be added before the fix lands.  Remove the key when the
+  stage is fixed; the gate then covers it.
 
 Scores, printed by ``pytest -s tests/test_gold.py``:
 - quantity F1: a predicted quantity matches a gold one when the spans overlap, the value
@@ -59,7 +63,7 @@ MIN_KIND_LABELS = 40
 
 _PERIOD = re.compile(r"^\d{4}(?:/\d{4})?$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_RECORD_KEYS = {"id", "country", "style", "date", "text", "quantities", "commitments", "negatives"}
+_RECORD_KEYS = {"id", "country", "style", "date", "text", "quantities", "commitments", "negatives", "pending"}
 _QUANTITY_KEYS = {"text", "occ", "value", "low", "high", "qualifier", "unit", "noun", "kind", "period"}
 
 
@@ -96,6 +100,8 @@ def validate(record: Any) -> list[str]:
         return errs
     if not (isinstance(record["date"], str) and _DATE.match(record["date"])):
         errs.append(f"{rid}: date must be YYYY-MM-DD")
+    if "pending" in record and not (isinstance(record["pending"], str) and ":" in record["pending"]):
+        errs.append(f"{rid}: pending is 'stage: what is missing'")
     spans: list[tuple[int, int]] = []
     for i, q in enumerate(record["quantities"]):
         where = f"{rid} quantity {i} ({q.get('text') if isinstance(q, dict) else q!r})"
@@ -299,9 +305,12 @@ def _fmt_q(q: Quantity | None) -> str:
 
 
 @cache
-def run_gold() -> Score:
+def run_gold(pending: bool = False) -> Score:
+    """Scores over the gated statements, or (``pending=True``) over the pending ones."""
     s = Score()
     for record in load_gold():
+        if ("pending" in record) != pending:
+            continue
         claims = extract(record["text"], record["date"], source=record["id"])
         score_record(record, claims, s)
     return s
@@ -403,6 +412,10 @@ def test_gold_scores_meet_floors() -> None:
         f"commitments tp={s.c_tp} fp={s.c_fp} fn={s.c_fn} period-ok={s.c_period_ok}"
     )
     print("gold: " + ", ".join(f"{k}={v:.3f}" for k, v in figs.items()))
+    p = run_gold(pending=True)
+    for note in p.notes:
+        print("pending " + note)
+    print("pending (not gated): " + ", ".join(f"{k}={v:.3f}" for k, v in p.figures().items()))
     low = {k: (figs[k], floors[k]) for k in FLOOR_KEYS if figs[k] + 1e-9 < floors[k]}
     assert not low, f"below floor: {low}"
 

@@ -130,6 +130,11 @@ FORECAST_MATRIX = _w(
     " believes estimates estimated"
 )
 
+#: The same verbs when they take a clause without "that" ("officials project the rate
+#: will fall"); base forms included, since the subject is often plural.
+FORECAST_MATRIX_BARE = _w(
+    "expect expects project projects forecast forecasts predict predicts anticipate anticipates see sees"
+)
 #: Verbs of concrete action a commitment without a number is made of.
 COMMIT_VERBS = _w(
     """

@@ -72,7 +72,9 @@ _CORE = re.compile(
   | (?P<relyear>(?:the\s+)?(?P<rel>this|current|last|past|previous|next|coming|following|same)\s+
         (?:fiscal\s+|financial\s+|calendar\s+|budget\s+)?year(?!s))
   | (?P<yearago>(?:the\s+|a\s+)?year\s+(?:before|earlier|ago))
-  | (?P<endyear>(?:end|close)\s+of\s+(?:the|this)\s+year|year[- ]end)
+  | (?P<fyended>(?:fiscal|financial)\s+year\s+(?:ended|ending|to)\s+(?:(?:\d{{1,2}}\s+)?(?P<fem>{_MON})
+        (?:\s+\d{{1,2}})?,?\s+)?(?P<fey>{_Y}))
+  | (?P<endyear>(?:end|close)\s+of\s+(?:the|this)\s+year|year[- ]end\b)
   | (?P<nyears>(?:the\s+)?(?P<ndir>next|coming|past|last|previous|following)\s+(?P<n>{_NW})\s+years)
   | (?P<overyears>(?:over|in)\s+(?P<on>{_NW})\s+years(?!\s+ago))
   | (?P<monthsto>(?:the\s+)?(?P<mtn>three|six|nine|twelve|\d{{1,2}})\s+months\s+
@@ -235,8 +237,13 @@ def find_mentions(text: str, start: int, end: int, ref: Date | None) -> list[Men
         pm = _PREFIX.search(text, max(start, m_start - _PREFIX_WINDOW), m_start)
         if pm is not None:
             m_start = pm.start()
-            if pm.group("cmp") or (m.lastgroup == "year" and pm.group("prep").lower() == "on"):
-                role = "comparison"  # "up 12% on 2023"
+            prep_word = (pm.group("prep") or "").lower()
+            if (
+                pm.group("cmp")
+                or (m.lastgroup == "year" and prep_word == "on")  # "up 12% on 2023"
+                or (m.lastgroup == "yearago" and prep_word == "from")  # "up 88% from a year earlier"
+            ):
+                role = "comparison"
             else:
                 prep = " ".join(pm.group("prep").lower().split())
                 if role in ("point", "range") and prep in _DEADLINE_PREPS:
@@ -320,6 +327,13 @@ def _resolve(
         # "4.4% a year earlier" dates that figure; after "than" it is a comparison base.
         y2 = None if ry is None else ry - 1
         return y2, y2, None, True, "point"
+    if kind == "fyended":
+        # "the fiscal year ended March 2024" is 2023/24; one ending in December is 2024.
+        y = int(g("fey"))
+        month = _MONTHS[g("fem").rstrip(".").lower()] if g("fem") else 12
+        if month <= HALF_YEAR_MONTH:
+            return y - 1, y, None, False, "point"
+        return y, y, None, False, "point"
     if kind == "endyear":
         if ref is not None and tense == "past" and ref.month <= HALF_YEAR_MONTH:
             return ry - 1 if ry else None, ry - 1 if ry else None, None, True, "point"

@@ -34,13 +34,16 @@ from claimledger.models import Kind
 
 STAGE = "kinds.v2"
 
+#: A goal noun names the figure's goal only when it is this close to it ("the target of
+#: 6-6.5%", "a target range of 2-3%"); further away it is part of a name.
+GOAL_NOUN_REACH = 4
 #: Words scanned left of a copula for a goal/forecast noun ("the inflation target for
 #: 2025 is"): a subject noun phrase is rarely longer.
 SUBJECT_NOUN_WINDOW = 6
 #: A sentence mentioning these is about a plan or budget: a present-tense figure for a
 #: future year in it is a target, elsewhere a forecast.
 _PLANNING = re.compile(
-    r"\b(?:budget|plan|programme|program|strategy|allocat\w*|provides?\s+for|spending|expenditures?"
+    r"\b(?:budget|allocat\w*|provides?\s+for|spending|expenditures?"
     r"|revenues?|deficit|funding|financing)\b",
     re.I,
 )
@@ -102,7 +105,7 @@ def _is_verbish(toks: Sequence[Tok], j: int) -> str | None:
     if w in L.AUX_PRESENT or w == "be":
         return "S"
     if w in L.STATUS_VERBS:
-        if j == 0 or toks[j - 1].kind not in ("w", "q") or prev in _NOUN_BEFORE:
+        if j == 0 or toks[j - 1].kind not in ("w", "q", "t") or prev in _NOUN_BEFORE:
             return None  # "the total", "the number of": a noun, not the verb
         return "S"
     if w in L.PAST_IRREGULAR:
@@ -153,7 +156,11 @@ def _scan_left(toks: Sequence[Tok], i: int) -> tuple[list[str], str | None]:
             cat = _is_verbish(toks, j)
             if cat == "R":
                 return words, None
-            if cat == "T" and t.low in L.TARGET_NOUNS and not words:
+            as_noun = t.low in L.TARGET_NOUNS and (j + 1 >= len(toks) or toks[j + 1].low != "to")
+            if cat == "T" and as_noun and not words and i - j > GOAL_NOUN_REACH:
+                j -= 1  # "lowered the target range for the rate ... to 4.75-5%": a name, not the goal
+                continue
+            if cat == "T" and as_noun and not words:
                 # "the target range of 2-3%": a goal noun names the figure, but a verb of
                 # expecting further left still makes the statement a forecast.
                 inner, matrix = _scan_left(toks, j)
@@ -291,7 +298,7 @@ def classify(
         cues.insert(0, "forecast:" + " ".join(m.group(0).lower().split()))
     if matrix is None:
         matrix = _matrix_before(toks, pos)
-    if matrix is not None and matrix in L.FORECAST_MATRIX and kind != "forecast":
+    if matrix is not None and matrix in L.FORECAST_MATRIX | L.FORECAST_MATRIX_BARE and kind != "forecast":
         kind = "forecast"
         cues.insert(0, f"forecast:{matrix} that")
     goal = _goal_noun_after(toks, pos)
@@ -311,7 +318,7 @@ def classify(
     current = (yrs is not None and ref is not None and yrs[1] >= ref.year) or (
         yrs is None and kind == "status"
     )
-    if kind in ("achievement", "status") and current:
+    if kind in (None, "achievement", "status") and (current or kind is None):
         plan = _plan_noun_near(toks, pos)
         if plan is not None:
             # "signed the 2024 Appropriation Bill of N28.7 trillion": the bill is a plan.
@@ -342,13 +349,21 @@ def classify(
 
 
 def _matrix_before(toks: Sequence[Tok], pos: int) -> str | None:
-    """A verb of expecting that governs the figure's clause: "X projects that ... N"."""
+    """A verb of expecting that governs the figure's clause: "X projects that ... N", or
+    "officials project the rate will fall to N" (the "that" left out)."""
+    embedded = False
     for k in range(pos - 1, 0, -1):
         t = toks[k]
         if t.kind == "p" and t.low in (";", ":"):
             return None
+        if t.low in ("will", "would", "to", "could", "should"):
+            embedded = True
         if t.low == "that" and toks[k - 1].low in L.FORECAST_MATRIX:
             return toks[k - 1].low
+        if embedded and t.low in L.FORECAST_MATRIX_BARE and toks[k - 1].kind == "w":
+            before = toks[k - 1].low
+            if before not in ("the", "a", "an", "its", "their", "of", "to") and not before.endswith("ed"):
+                return t.low
     return None
 
 

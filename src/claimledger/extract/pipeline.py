@@ -8,6 +8,7 @@ span, period, kind, subject, the cues that decided kind and period, and ``EXTRAC
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable, Iterator
 from datetime import date as Date
 from typing import IO
@@ -137,13 +138,25 @@ def _sentence_claims(
                 cues=cues + p_cues,
                 extractor=EXTRACTOR,
             )
-    ctx.learn(text, mentions, heading)
+    if not sent.text.endswith("?"):
+        ctx.learn(text, mentions, heading)  # a question sets no context
     lead = kinds.lead_in_kind(text, s_start, s_end, state.prev_sentence)
     state.prev_sentence = sent.text
     if lead is not None:
         state.lead = lead
     elif len(sent.text.split()) >= LIST_END_WORDS:
         state.lead = None
+
+
+_YEAR_BEFORE = re.compile(r"^period:(?:\w+\s+)?(?:a|the)\s+year\s+(?:earlier|ago|before)\b", re.I)
+
+
+def _shift(period: str, years: int) -> str | None:
+    """``period`` moved by ``years`` ("2024" -> "2023", "2023/2024" -> "2022/2023")."""
+    parts = period.split("/")
+    if not all(p.isdigit() for p in parts):
+        return None
+    return "/".join(str(int(p) + years) for p in parts)
 
 
 def _before_year(period: str | None, ref: Date | None) -> bool:
@@ -213,6 +226,16 @@ def _figure_claims(
             period, p_cues = time.default(text, s_start, s_end, q, kind, mentions, ctx, ref)
         kind_of[i], period_of[i], cues_of[i] = kind, period, k_cues + p_cues
         verbs_of[i] = verb_words
+    # "fell to 8.9% from 11% a year earlier": a year before the figure it is compared
+    # with, not a year before the document.
+    for i in range(1, n):
+        p_cue = next((c for c in cues_of[i] if c.startswith("period:")), "")
+        prev = period_of[i - 1]
+        if prev and _YEAR_BEFORE.match(p_cue):
+            shifted = _shift(prev, -1)
+            if shifted is not None and shifted != period_of[i]:
+                period_of[i] = shifted
+                cues_of[i] = [*cues_of[i], f"period:a year before {prev}->{shifted}"]
     # Subjects in document order: an elliptical figure ("105 of them", "22 are finished")
     # takes the subject of the first figure of its sentence, or of the sentence before.
     antecedent = state.last_subject
