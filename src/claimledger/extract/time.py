@@ -211,7 +211,9 @@ def default(
         # or a year, a run of years or a deadline - not the month a preceding result
         # was reported for ("inflation slowed in June ... the IMF will lend $7 billion").
         frame = ctx.heading if ctx.heading is not None and ctx.heading is last else None
-        dated_plainly = last is not None and (last.fine is None or not last.relative or last.role == "deadline")
+        dated_plainly = last is not None and (
+            last.fine is None or not last.relative or last.role == "deadline"
+        )
         if frame is None and dated_plainly:
             frame = last
         if frame is not None and (ref is None or (frame.last or 0) >= ref.year):
