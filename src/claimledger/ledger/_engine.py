@@ -4,6 +4,7 @@ SQLite settings, and why:
 - WAL journal: readers never block the single writer, nor the writer the readers.
 - ``foreign_keys=ON``: SQLite leaves foreign keys off unless asked per connection.
 - ``busy_timeout``: a second writer waits for the lock instead of failing at once.
+- ``cache_size``: see ``CACHE_KIB``.
 - ``synchronous=NORMAL``: in WAL mode this is still crash-safe for the database (a power
   loss may drop the last commits, never corrupt); FULL would fsync on every commit.
 - The driver's own implicit transactions are turned off and we emit ``BEGIN`` ourselves,
@@ -27,6 +28,11 @@ __all__ = ["EFFECTIVE_VIEW_SQL", "create", "open_engine"]
 
 #: Milliseconds a connection waits for another writer's lock before giving up.
 BUSY_TIMEOUT_MS = 30_000
+#: Page cache per connection, in KiB (SQLite's default is 2 MiB).  Inserting claims
+#: updates five indexes and the FTS index at random places; once a ledger outgrows the
+#: cache each insert goes back to the OS for pages.  32 MiB measured ~15% faster ingest
+#: at 140k claims; memory is only taken as pages are used.
+CACHE_KIB = 32 * 1024
 
 
 def create(url: str) -> Engine:
@@ -42,6 +48,7 @@ def create(url: str) -> Engine:
             cur.execute("PRAGMA foreign_keys=ON")
             cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
             cur.execute("PRAGMA synchronous=NORMAL")
+            cur.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
             cur.close()
 
         @event.listens_for(engine, "begin")
