@@ -226,15 +226,19 @@ def _run_dask(
 ) -> Iterator[tuple[str, Extracted]]:
     """Extract on a Dask cluster; this process stays the only writer.  Workers must see
     the same paths (a shared file system) and reach the database for the duplicate check."""
+    import importlib
+
     try:
-        from dask.distributed import Client, LocalCluster
+        # Typed as Any on purpose: dask is an optional extra whose stubs vary by version.
+        dd: Any = importlib.import_module("dask.distributed")
     except ImportError:
         raise InputError("E011", "Dask is not installed: pip install 'claimledger[dask]'") from None
+    cluster: Any = None
     if address == "local":
-        cluster = LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=True)
-        client = Client(cluster)
+        cluster = dd.LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=True)
+        client: Any = dd.Client(cluster)
     else:
-        cluster, client = None, Client(address)
+        client = dd.Client(address)
     try:
         n = max(1, len(client.scheduler_info().get("workers", {})))
         yield from _windowed(lambda src: client.submit(_in_worker, src, opts, url, pure=False), todo, n)
