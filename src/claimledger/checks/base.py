@@ -60,6 +60,50 @@ def is_deadline(c: ClaimRecord) -> bool:
     return _DEADLINE_RX.search(c.sentence) is not None
 
 
+#: Capitalised words that are not names of places or projects.
+COMMON_NAMES = frozenset({"The", "This", "In", "By", "On", "At", "President", "Head", "State", "Government",
+                          "Ministry", "Minister", "January", "February", "March", "April", "May", "June",
+                          "July", "August", "September", "October", "November", "December"})
+#: Words that often open an English sentence and name nothing.
+_STARTER_WORDS = (
+    "later earlier however meanwhile moreover furthermore besides still since while although though "
+    "during after before according last next these those there here such many most several both "
+    "each every other another overall between among despite following thanks nevertheless instead "
+    "similarly likewise finally first second third then today yesterday currently recently "
+    "previously altogether only even almost nearly about around total including excluding unlike "
+    "whereas where when what which while once given based compared officials analysts experts "
+    "critics economists data figures preliminary final provisional")
+_SENTENCE_STARTERS = frozenset(_STARTER_WORDS.split())
+_CAP_WORD = re.compile(r"\b[A-Z][a-z]{3,}\b")
+
+
+def proper_names(sentence: str, *, first_word: bool = False) -> set[str]:
+    """Capitalised words inside a sentence, lower-cased: place and project names such as
+    "Kutaisi" or "Almaty".  Countries, months and titles are left out: they are too common
+    to tell two sentences apart or tie them together.  The first word counts only with
+    ``first_word`` and only when it is not a word of the indicator lexicon ("Almaty
+    attracted ..." yes, "Exports rose ..." no)."""
+    from claimledger.link import _lexicon as lx
+    from claimledger.link._places import _table, mentions
+
+    # Country names ("South Africa") are not place names here, word by word either.
+    body = _table(False)[0].sub(" ", sentence.strip().lstrip("\"“'("))
+    out = set()
+    for m in _CAP_WORD.finditer(body):
+        w = m.group(0)
+        if w in COMMON_NAMES or mentions(w):
+            continue
+        if body[:m.start()].strip() == "":
+            low = lx.lemma(w)
+            known = (low in lx.STOP or low in lx.FILLER or low in lx.UNIT_WORDS or low in lx.VERBS
+                     or low in lx.SYNONYMS or low in lx.GENERIC or w.lower() in lx.VERBS
+                     or w.lower() in _SENTENCE_STARTERS or any(low in p for p in lx.PHRASES))
+            if not first_word or known:
+                continue
+        out.add(w.lower())
+    return out
+
+
 class Checker(Protocol):
     """One check: ``name`` is versioned; ``run`` returns findings, never writes anything."""
 

@@ -21,6 +21,7 @@ from datetime import date as Date
 
 from claimledger.checks._fmt import stated
 from claimledger.checks.base import (
+    COMMON_NAMES,
     CheckContext,
     fmt_period,
     is_actual,
@@ -28,11 +29,11 @@ from claimledger.checks.base import (
     make_finding,
     period_end,
     period_years,
+    proper_names,
 )
 from claimledger.checks.contradiction import BOUND_SPAN
 from claimledger.link import ClaimRecord, dimension
 from claimledger.link._lexicon import FILLER, STOP, UNIT_WORDS, VERBS, lemma
-from claimledger.link._places import mentions
 from claimledger.models import Finding, Severity
 
 NAME = "checks.promise.v1"
@@ -65,9 +66,6 @@ _ONGOING = re.compile(r"\b(?:under\s+construction|under\s+way|underway|in\s+prog
 _NAME = re.compile(r"(?:[A-Z][\w.&'-]*|\d+(?:st|nd|rd|th))(?:\s+(?:of\s+|the\s+|for\s+|and\s+)?"
                    r"(?:[A-Z][\w.&'-]*|\d+(?:st|nd|rd|th)))+|\b[A-Z][a-z]*[.][A-Z][\w.]*|\b[A-Z]{2,}[\w-]*")
 _SENT = re.compile(r"[^.!?\n]+(?:[.!?]+(?=\s|$)|$)")
-_COMMON_NAMES = {"The", "This", "In", "By", "On", "At", "President", "Head", "State", "Government",
-                 "Ministry", "Minister", "January", "February", "March", "April", "May", "June", "July",
-                 "August", "September", "October", "November", "December"}
 #: Words that say who spoke or that something will happen, not what: left out of matching.
 _NOT_CONTENT = ("will country plan aim goal target work also several year end host said say says mayor new "
                 "january february march april may june july august september october november december "
@@ -80,30 +78,13 @@ def _names(sentence: str) -> list[str]:
     """Distinctive names in a sentence: multi-word capitalised names, dotted names, acronyms."""
     out: list[str] = []
     for m in _NAME.finditer(sentence):
-        words = [w for w in m.group(0).split() if w not in _COMMON_NAMES and w.lower() not in STOP]
+        words = [w for w in m.group(0).split() if w not in COMMON_NAMES and w.lower() not in STOP]
         if len(words) >= 2 or (words and ("." in words[0] or words[0].isupper())):
             out.append(" ".join(words))
     return out
 
 
 _TOKEN = re.compile(r"[A-Za-z][\w.]*\w|[A-Za-z]")
-_CAP_WORD = re.compile(r"(?<![.!?:\"“]\s)(?<!^)\b[A-Z][a-z]{3,}\b")
-
-
-def _single_names(sentence: str) -> set[str]:
-    """Capitalised words inside a sentence (not its first word): place and project names
-    such as "Kutaisi".  Countries, months and titles are left out: they are too common to
-    tie two sentences together."""
-    body = sentence.strip().lstrip("\"“'(")
-    out = set()
-    for m in _CAP_WORD.finditer(body):
-        w = m.group(0)
-        if m.start() == 0 or w in _COMMON_NAMES or mentions(w):
-            continue
-        out.add(w.lower())
-    return out
-
-
 def _content(sentence: str) -> set[str]:
     return {lemma(w) for w in re.findall(r"[A-Za-z][a-z-]{2,}", sentence)} - _CONTENT_DROP
 
@@ -201,7 +182,7 @@ class PromiseChecker:
         names = [_normalise(n) for n in _names(t.sentence)]
         names = [n for n in names if len(n) >= 4]
         words = _content(t.sentence)
-        singles = _single_names(t.sentence)
+        singles = proper_names(t.sentence)
         best: tuple[str, str, str, int] | None = None
         index = self._index(ctx)
         probe = words | singles | {lemma(w) for n in names for w in n.split()}
@@ -242,7 +223,7 @@ class PromiseChecker:
                 verdict = _verdict(s)
                 if verdict is None:  # a sentence that reports no outcome is never evidence
                     continue
-                e = _Entry(d.key, d.published, s, start, _normalise(s), _content(s), _single_names(s),
+                e = _Entry(d.key, d.published, s, start, _normalise(s), _content(s), proper_names(s),
                            verdict)
                 n = len(idx.entries)
                 idx.entries.append(e)
