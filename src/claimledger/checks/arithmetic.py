@@ -30,6 +30,7 @@ from claimledger.checks.base import (
     CheckContext,
     is_actual,
     make_finding,
+    other_place,
     single_year,
 )
 from claimledger.link import ClaimRecord, dimension
@@ -95,7 +96,7 @@ class ArithmeticChecker:
         if key is None:
             return None, ""
         series = [c for c in ctx.by_indicator.get(key, []) if is_actual(c) and _usable(c)
-                  and c.id != res.id]
+                  and c.id != res.id and not other_place(res, c)]
         if ch.base_period is not None:
             cands = [c for c in series if c.period == ch.base_period]
             how = "period"

@@ -104,6 +104,12 @@ def proper_names(sentence: str, *, first_word: bool = False) -> set[str]:
     return out
 
 
+def other_place(a: ClaimRecord, b: ClaimRecord) -> bool:
+    """Do two figures' sentences name different places ("Almaty ..." / "Astana ...")?"""
+    na, nb = proper_names(a.sentence, first_word=True), proper_names(b.sentence, first_word=True)
+    return bool(na and nb and na.isdisjoint(nb))
+
+
 class Checker(Protocol):
     """One check: ``name`` is versioned; ``run`` returns findings, never writes anything."""
 

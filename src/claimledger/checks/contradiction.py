@@ -43,9 +43,9 @@ from claimledger.checks.base import (
     fmt_period,
     is_actual,
     make_finding,
+    other_place,
     period_end,
     period_years,
-    proper_names,
 )
 from claimledger.link import ClaimRecord, canonical_subject
 from claimledger.models import Finding, Severity
@@ -182,8 +182,7 @@ def comparable(a: ClaimRecord, b: ClaimRecord) -> bool:
     """Whether two same-indicator, same-period figures claim the same thing (module doc)."""
     if a.doc == b.doc and a.sent_start == b.sent_start and not _restated_in_sentence(a, b):
         return False
-    na, nb = proper_names(a.sentence, first_word=True), proper_names(b.sentence, first_word=True)
-    if na and nb and na.isdisjoint(nb):
+    if other_place(a, b):
         return False  # "Almaty attracted $3 billion" / "Astana received $2 billion": two places
     if a.doc == b.doc:
         fa, fb = _family(a), _family(b)

@@ -24,6 +24,7 @@ from claimledger.checks.base import (
     is_actual,
     is_deadline,
     make_finding,
+    other_place,
     period_years,
     single_year,
 )
@@ -100,7 +101,7 @@ class FeasibilityChecker:
             return None
         deadline = ys[1]
         before = [a for a in actuals if deadline - MAX_YEARS <= (single_year(a.period) or 0) < deadline
-                  and (a.published is None or a.published <= ctx.now)]
+                  and (a.published is None or a.published <= ctx.now) and not other_place(t, a)]
         # The target is judged as it was set: from the latest level known when it was
         # stated (the promise checker follows progress after that).
         known = [a for a in before

@@ -27,6 +27,7 @@ from claimledger.checks.base import (
     is_actual,
     is_deadline,
     make_finding,
+    other_place,
     period_end,
     period_years,
     proper_names,
@@ -164,7 +165,7 @@ class PromiseChecker:
             # ended when it was stated ("compared with a target of 4%"), in the same document.
             retro = c.doc == t.doc and c.id != t.id and (period_end(t.period) or Date.max) < t.published
             if (not is_actual(c) or c.point is None or c.published is None or cy is None
-                    or (c.published <= t.published and not retro)):
+                    or (c.published <= t.published and not retro) or other_place(t, c)):
                 continue
             if goal and (cy[1] < t.published.year - 1 or (last is not None and cy[0] > last)):
                 continue
