@@ -65,8 +65,19 @@ def reference_markdown() -> str:
     """The CLI reference (docs/cli.md), generated from the parsers so it cannot drift."""
     import os
 
-    os.environ.setdefault("COLUMNS", "100")  # argparse wraps help text to the terminal width
-    parser = build_parser()
+    # argparse wraps help to $COLUMNS (or the terminal); pin it so the file is reproducible.
+    saved = os.environ.get("COLUMNS")
+    os.environ["COLUMNS"] = "100"
+    try:
+        return _reference(build_parser())
+    finally:
+        if saved is None:
+            del os.environ["COLUMNS"]
+        else:
+            os.environ["COLUMNS"] = saved
+
+
+def _reference(parser: argparse.ArgumentParser) -> str:
     parts = [
         "# CLI reference",
         "",
