@@ -25,7 +25,8 @@ TARGET = _w(
     intended intending target targets targeted targeting envisage envisages envisaged
     envisaging foresee foresees pledge pledges pledged promise promises promised commit
     commits committed must scheduled slated due earmarked budgeted seeks seek goal goals
-    objective objectives task tasks priority priorities ambition mission
+    objective objectives task tasks priority priorities ambition mission instructed ordered
+    tasked directed urged mandated obliged instructs orders tasks directs urges
     """
 ) | {"provides for"}
 #: Nouns that, as the subject of "is/are", make the figure a goal ("the target is 5%").
@@ -99,7 +100,8 @@ NOT_PAST = _w(
     limited based so-called called related dedicated advanced developed detailed skilled
     qualified registered installed consolidated combined integrated unified specialized
     specialised interested concerned named listed required proposed approved adjusted
-    seasonally-adjusted inflation-adjusted annualized annualised weighted sustained
+    seasonally-adjusted inflation-adjusted annualized annualised weighted sustained fixed
+    armed licensed insured unemployed disabled aged retired
     """
 )
 #: Verbs that report speech; the claim is in the clause they introduce.

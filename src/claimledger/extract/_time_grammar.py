@@ -89,7 +89,13 @@ _CORE = re.compile(
     re.I | re.X,
 )
 
-# Every time expression contains one of these; a sentence without any is skipped whole.
+#: The grammar is tried from this many characters before an anchor word to this many
+#: after it: the longest lead-in ("in the first nine months of ") and tail ("through
+#: September 2024") fit.
+WINDOW_BEFORE = 45
+WINDOW_AFTER = 30
+
+# Every time expression contains one of these; text far from all of them is skipped.
 _ANCHOR = re.compile(
     r"\d|year|month|quarter|half|decade|fiscal|FY|spring|summer|autumn|winter"
     r"|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|\b[QH][1-4]",
@@ -220,9 +226,7 @@ def sentence_tense(text: str, start: int, end: int, at: int | None = None) -> st
 def find_mentions(text: str, start: int, end: int, ref: Date | None) -> list[Mention]:
     """Every time expression in ``text[start:end]``, in order, resolved against ``ref``."""
     out: list[Mention] = []
-    if _ANCHOR.search(text, start, end) is None:
-        return out  # no digit, month, season or "year"/"quarter"/...: nothing to find
-    for m in _CORE.finditer(text, start, end):
+    for m in _core_matches(text, start, end):
         kind = m.lastgroup
         tense = ""
         if kind in ("month", "quarter", "half", "endyear", "season4") and ref is not None:
@@ -253,6 +257,23 @@ def find_mentions(text: str, start: int, end: int, ref: Date | None) -> list[Men
                     if ref is not None and first is not None and first < ref.year:
                         last = ref.year  # "since 2020": up to the time of the statement
         out.append(Mention(m_start, m.end(), text[m_start : m.end()], first, last, role, fine, relative))
+    return out
+
+
+def _core_matches(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """Matches of the time grammar, tried only in windows around anchor words (digits,
+    month names, "year", "quarter", ...): most of a sentence holds no time at all."""
+    windows: list[list[int]] = []
+    for a in _ANCHOR.finditer(text, start, end):
+        lo = max(start, a.start() - WINDOW_BEFORE)
+        hi = min(end, a.end() + WINDOW_AFTER)
+        if windows and lo <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], hi)
+        else:
+            windows.append([lo, hi])
+    out: list[re.Match[str]] = []
+    for lo, hi in windows:
+        out.extend(_CORE.finditer(text, lo, hi))
     return out
 
 
@@ -411,7 +432,9 @@ def _resolve_month(
     if (g("d1") or g("d2")) and not has_year and int(g("d1") or g("d2")) > 31:
         return None
     month = _MONTHS[mon_text.rstrip(".").lower()]
-    year = int(g("my")) if has_year else _place_month(month, ref, tense)
+    # "in January-September" is placed by the month it ends with.
+    last_month = _MONTHS[g("mon2").rstrip(".").lower()] if g("mon2") else month
+    year = int(g("my")) if has_year else _place_month(last_month, ref, tense)
     if g("mon2"):
         month2 = _MONTHS[g("mon2").rstrip(".").lower()]
         fine = f"{year}-{month:02d}/{year}-{month2:02d}" if year else None

@@ -70,13 +70,23 @@ def _np_left(toks: Sequence[Tok], k: int) -> list[str]:
     return words
 
 
+def _inner_at(toks: Sequence[Tok], j: int) -> bool:
+    """Does the preposition at ``j`` continue a name? of/per/into/for always; in/on before
+    a common noun ("investment in fixed assets", "spending on education") but not before
+    a place ("inflation in Kazakhstan")."""
+    w = toks[j].low
+    if w in S.INNER:
+        return True
+    return w in ("in", "on") and j + 1 < len(toks) and toks[j + 1].text[:1].islower()
+
+
 def _np_right(toks: Sequence[Tok], k: int, inner: bool = True) -> list[str]:
     """The noun phrase starting at token ``k``."""
     words: list[str] = []
     j = k
     while j < len(toks):
         t = toks[j]
-        if inner and t.low in S.INNER and words and j + 1 < len(toks) and _nominal(toks, j + 1):
+        if inner and _inner_at(toks, j) and words and j + 1 < len(toks) and _nominal(toks, j + 1):
             words.append(t.low)
             j += 1
             continue
@@ -140,6 +150,10 @@ _NP_LINKS = S.INNER | _w(
 )
 
 
+_EXPECT_VERBS = _w(
+    "expects expect expected projects project projected forecasts forecast predicts predict sees see"
+    " wants want instructed ordered urged"
+)
 _DIMENSIONS = _w("long wide high tall deep thick")
 
 
@@ -167,8 +181,11 @@ def for_quantity(
         if prev_subject and part and not prev_subject.endswith(part):
             return _with_participle(prev_subject, verb_words)
         return prev_subject or phrase
-    if q.unit in ("%", "pp") and phrase in ("gdp", "economy") and set(verb_words) & _GROWTH_VERBS:
-        return "gdp growth"
+    last = phrase.split()[-1]
+    if last in ("gdp", "economy") and q.unit in ("%", "pp") and set(verb_words) & _GROWTH_VERBS:
+        return "gdp growth"  # "Kazakhstan's economy expanded by 4.8%"
+    if last == "economy" and q.unit is not None and q.unit.isupper():
+        return "gdp"  # "an economy of $259 billion"
     return phrase
 
 
@@ -227,9 +244,14 @@ def _for_quantity(toks: Sequence[Tok], pos: int, q: Quantity, verb_words: Sequen
         if after:
             adjacent = not prep_before and _verb_adjacent(toks, pos, nxt + len(after))
             return _with_participle(clean(after), verb_words if adjacent else ())
-    # 4. "X <verb group> N"
+    # 4. "X <verb group> N"; "X expects Y to reach N" measures Y
     verb_i = _verb_before(toks, pos)
     if verb_i is not None:
+        if toks[verb_i].low in _EXPECT_VERBS:
+            obj = _np_right(toks, verb_i + 1)
+            k = verb_i + 1 + len(obj)
+            if obj and k < len(toks) and toks[k].low == "to":
+                return clean(obj)
         np = _subject_np(toks, verb_i)
         if np:
             return clean(np)
@@ -305,7 +327,7 @@ def _np_back(toks: Sequence[Tok], j: int) -> list[str]:
                 break
             k += 1
             continue
-        if t.kind == "w" and (t.low in S.INNER | {"and", "&"} or _nominal(toks, k)):
+        if t.kind == "w" and (t.low in S.INNER | {"and", "&"} or _inner_at(toks, k) or _nominal(toks, k)):
             words.append(t.low)
         elif words:
             break
