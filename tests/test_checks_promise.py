@@ -92,3 +92,15 @@ def test_promise_id_depends_on_target_only() -> None:
     [a] = _run([t], _docs("Nothing related."))
     [b] = _run([t], _docs())
     assert a.id == b.id and a.details["status"] != b.details["status"]
+
+
+@pytest.mark.parametrize(("outcome", "status"), [(3.4e12, "kept"), (3.7e12, "partly_kept"), (6e12, "not_kept")])
+def test_lower_is_better_for_a_deficit(outcome: float, status: str) -> None:
+    t = rec("a", "The deficit is planned at over 3.5 trillion tenge in 2024.", "over 3.5 trillion tenge", 3.5e12,
+            kind="target", subject="deficit", period="2024", unit="KZT", qualifier="at_least",
+            published="2024-01-08")
+    e = rec("b", "The deficit reached 3.7 trillion tenge in 2024.", "3.7 trillion tenge", outcome,
+            kind="achievement", subject="deficit", period="2024", unit="KZT", published="2025-02-20")
+    docs = {"a": doc("a", "2024-01-08", "Plan"), "b": doc("b", "2025-02-20", "Review")}
+    found = {f.claim_ids[0]: f for f in _run([t, e], docs)}
+    assert found[t.id].details["status"] == status

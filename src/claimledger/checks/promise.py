@@ -32,7 +32,6 @@ from claimledger.checks.base import (
     period_years,
     proper_names,
 )
-from claimledger.checks.contradiction import BOUND_SPAN
 from claimledger.link import ClaimRecord, dimension
 from claimledger.link._lexicon import FILLER, STOP, UNIT_WORDS, VERBS, lemma
 from claimledger.models import Finding, Severity
@@ -332,10 +331,10 @@ class PromiseChecker:
             met = t.low * (1 - KEPT_TOLERANCE) <= got <= t.high * (1 + KEPT_TOLERANCE)
             share = 1.0 if met else 0.0
         elif down:
-            # "over 3.5 trillion" of deficit states a level: up to the top of that level is met.
-            top = target * (1 + BOUND_SPAN) if t.qualifier == "at_least" else target
-            met = got <= top * (1 + KEPT_TOLERANCE)
-            share = top / got if got > 0 else 1.0
+            # The stated figure is the ceiling, whatever word comes with it: a deficit planned
+            # at "over 3.5 trillion" that reaches 3.7 trillion overshot the plan.
+            met = got <= target * (1 + KEPT_TOLERANCE)
+            share = target / got if got > 0 else 1.0
         else:
             met = got >= target * (1 - KEPT_TOLERANCE)
             share = got / target if target > 0 else 0.0
@@ -345,6 +344,11 @@ class PromiseChecker:
         src = f"{ctx.where(ev)} reports {stated(ev)} for {fmt_period(ev.period)}"
         if met:
             return "kept", src
+        if down:
+            off = f"{(got / target - 1) * 100:.0f}% above the target" if target > 0 else "above the target"
+            if not final:
+                return "in_progress", f"{src}, still {off}"
+            return ("partly_kept" if share >= PARTLY_SHARE else "not_kept"), f"{src}, {off}"
         if not final:
             return "in_progress", f"{src}, {share * 100:.0f}% of the target level"
         if share >= PARTLY_SHARE:
