@@ -8,6 +8,8 @@ Public API::
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from claimledger.extract.pipeline import extract, extract_stream
 from claimledger.models import Claim, Document, Finding, Quantity, Span, TimeExpr
 
@@ -20,6 +22,9 @@ __all__ = [
     "Claim",
     "Document",
     "Finding",
+    "IngestResult",
+    "IngestSummary",
+    "Ledger",
     "Quantity",
     "Span",
     "TimeExpr",
@@ -27,3 +32,21 @@ __all__ = [
     "extract",
     "extract_stream",
 ]
+
+_LAZY = {
+    # The ledger pulls in SQLAlchemy; load it only when asked for.
+    "Ledger": "claimledger.ledger._ledger",
+    "IngestResult": "claimledger.ledger._ledger",
+    "IngestSummary": "claimledger.ledger._ledger",
+}
+
+if TYPE_CHECKING:
+    from claimledger.ledger._ledger import IngestResult, IngestSummary, Ledger
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'claimledger' has no attribute {name!r}")
