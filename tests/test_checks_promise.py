@@ -94,9 +94,11 @@ def test_promise_id_depends_on_target_only() -> None:
     assert a.id == b.id and a.details["status"] != b.details["status"]
 
 
-@pytest.mark.parametrize(("outcome", "status"), [(3.4e12, "kept"), (3.7e12, "partly_kept"), (6e12, "not_kept")])
+@pytest.mark.parametrize(("outcome", "status"),
+                         [(3.4e12, "kept"), (3.7e12, "partly_kept"), (6e12, "not_kept")])
 def test_lower_is_better_for_a_deficit(outcome: float, status: str) -> None:
-    t = rec("a", "The deficit is planned at over 3.5 trillion tenge in 2024.", "over 3.5 trillion tenge", 3.5e12,
+    t = rec("a", "The deficit is planned at over 3.5 trillion tenge in 2024.", "over 3.5 trillion tenge",
+            3.5e12,
             kind="target", subject="deficit", period="2024", unit="KZT", qualifier="at_least",
             published="2024-01-08")
     e = rec("b", "The deficit reached 3.7 trillion tenge in 2024.", "3.7 trillion tenge", outcome,
