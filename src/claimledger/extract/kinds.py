@@ -293,7 +293,10 @@ def classify(
     if kind is not None:
         cues.append(f"{kind}:{' '.join(words)}")
     m = L.FORECASTERS.search(text, s_start, s_end)
-    if m and kind != "target":
+    # "According to the forecast, inflation will be 8.5-9.5%": a future tense under a
+    # forecaster is the forecast; a plan verb ("plans", "aims") stays a target.
+    modal_only = kind == "target" and not (set(words) & (L.TARGET - {"will", "would", "shall", "'ll"}))
+    if m and (kind != "target" or modal_only):
         kind = "forecast"
         cues.insert(0, "forecast:" + " ".join(m.group(0).lower().split()))
     if matrix is None:

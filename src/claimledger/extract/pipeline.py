@@ -67,13 +67,14 @@ def doc_id_for(text: str) -> str:
 class _DocState:
     """What one sentence leaves for the next: time context and a list lead-in kind."""
 
-    __slots__ = ("ctx", "last_subject", "lead", "prev_sentence")
+    __slots__ = ("ctx", "in_list", "last_subject", "lead", "prev_sentence")
 
     def __init__(self) -> None:
         self.ctx = time.TimeContext()
         self.lead: Kind | None = None
         self.last_subject = ""
         self.prev_sentence = ""
+        self.in_list = False
 
 
 def iter_claims(
@@ -90,8 +91,11 @@ def iter_claims(
     ref = parse_date(date)
     doc = source if source is not None else doc_id_for(text)
     state = _DocState()
-    for s_start, s_end, para in sentences.split_paragraphs(text):
+    for s_start, s_end, para, item in sentences.split_items(text):
         state.ctx.enter(para)
+        if not item and state.in_list:
+            state.lead = None  # the list a lead-in introduced is over
+        state.in_list = item
         yield from _sentence_claims(text, s_start, s_end, ref, doc, offset, state)
 
 
@@ -144,7 +148,7 @@ def _sentence_claims(
     state.prev_sentence = sent.text
     if lead is not None:
         state.lead = lead
-    elif len(sent.text.split()) >= LIST_END_WORDS:
+    elif len(sent.text.split()) >= LIST_END_WORDS and not state.in_list:
         state.lead = None
 
 

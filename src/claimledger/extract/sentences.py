@@ -84,15 +84,24 @@ def split_paragraphs(text: str) -> list[tuple[int, int, int]]:
     A heading or bullet item counts as its own paragraph, so context carried from
     sentence to sentence (a year named earlier in the paragraph) does not leak across it.
     """
-    out: list[tuple[int, int, int]] = []
-    for para, (b_start, b_end) in enumerate(_blocks(text)):
-        _split_block(text, b_start, b_end, para, out)
+    return [(s, e, p) for s, e, p, _ in split_items(text)]
+
+
+def split_items(text: str) -> list[tuple[int, int, int, bool]]:
+    """Sentence spans with their paragraph index and whether they are a list item
+    (a line that started with a bullet marker)."""
+    out: list[tuple[int, int, int, bool]] = []
+    for para, (b_start, b_end, bullet) in enumerate(_blocks(text)):
+        spans: list[tuple[int, int, int]] = []
+        _split_block(text, b_start, b_end, para, spans)
+        out.extend((s, e, p, bullet) for s, e, p in spans)
     return out
 
 
-def _blocks(text: str) -> list[tuple[int, int]]:
+def _blocks(text: str) -> list[tuple[int, int, bool]]:
     """Cut the text into blocks: paragraphs, headings and bullet items."""
-    blocks: list[tuple[int, int]] = []
+    blocks: list[tuple[int, int, bool]] = []
+    cur_bullet = False
     cur_start = -1
     cur_end = -1
     prev_line = ""
@@ -110,21 +119,22 @@ def _blocks(text: str) -> list[tuple[int, int]]:
         pos = line_end
         if not stripped:
             if cur_start >= 0:
-                blocks.append((cur_start, cur_end))
+                blocks.append((cur_start, cur_end, cur_bullet))
                 cur_start = -1
             prev_line = ""
             continue
         bullet = _BULLET.match(line)
         content_start = start + (bullet.end() if bullet else 0)
         if cur_start >= 0 and (bullet or _ends_line(prev_line, stripped)):
-            blocks.append((cur_start, cur_end))
+            blocks.append((cur_start, cur_end, cur_bullet))
             cur_start = -1
         if cur_start < 0:
             cur_start = content_start
+            cur_bullet = bullet is not None
         cur_end = start + len(line)
         prev_line = stripped
     if cur_start >= 0:
-        blocks.append((cur_start, cur_end))
+        blocks.append((cur_start, cur_end, cur_bullet))
     return blocks
 
 

@@ -213,7 +213,18 @@ def _for_quantity(toks: Sequence[Tok], pos: int, q: Quantity, verb_words: Sequen
         k = prev - len(np) - 1
         if np and k >= 0 and (toks[k].low in S.BASE_VERBS or toks[k].low in _GROWTH_VERBS):
             return clean(np)
-    if prev >= 0 and toks[prev].low in ("of", "at", ":", "totalling", "totaling") and not counted:
+    # "Key figures: ... transfers from the National Fund: 5.2 trillion": the whole label
+    if prev >= 0 and toks[prev].low == ":":
+        label = _label_before(toks, prev)
+        if label:
+            return label
+    # gapping: "food prices rose 6.9%, non-food goods by 7.8% and paid services by 12.1%"
+    if prev >= 1 and toks[prev].low == "by":
+        np = _np_left(toks, prev)
+        k = prev - len(np) - 1
+        if np and k >= 0 and toks[k].low in (",", "and", ";"):
+            return clean(np)
+    if prev >= 0 and toks[prev].low in ("of", "at", "totalling", "totaling", "worth", "valued") and not counted:
         np = _np_left(toks, prev)
         if np:
             phrase = clean(np)
@@ -274,6 +285,15 @@ def _for_quantity(toks: Sequence[Tok], pos: int, q: Quantity, verb_words: Sequen
     if after:
         return clean(after)
     return ""
+
+
+def _label_before(toks: Sequence[Tok], colon: int) -> str:
+    """All the words of a "label: value" item before the colon (at most MAX_WORDS)."""
+    k = colon - 1
+    while k >= 0 and toks[k].kind != "p":
+        k -= 1
+    words = [t.low for t in toks[k + 1 : colon] if t.kind == "w"]
+    return clean(words) if 0 < len(words) <= S.MAX_WORDS + 2 else ""
 
 
 def _owner_before(toks: Sequence[Tok], k: int) -> str:
