@@ -154,6 +154,9 @@ _EXPECT_VERBS = _w(
     "expects expect expected projects project projected forecasts forecast predicts predict sees see"
     " wants want instructed ordered urged"
 )
+#: Words that tie a figure to the noun phrase before it: "spending of", "priced at",
+#: "tax breaks worth".
+_OF_WORDS = _w("of at totalling totaling worth valued")
 _DIMENSIONS = _w("long wide high tall deep thick")
 
 
@@ -224,7 +227,7 @@ def _for_quantity(toks: Sequence[Tok], pos: int, q: Quantity, verb_words: Sequen
         k = prev - len(np) - 1
         if np and k >= 0 and toks[k].low in (",", "and", ";"):
             return clean(np)
-    if prev >= 0 and toks[prev].low in ("of", "at", "totalling", "totaling", "worth", "valued") and not counted:
+    if prev >= 0 and toks[prev].low in _OF_WORDS and not counted:
         np = _np_left(toks, prev)
         if np:
             phrase = clean(np)
