@@ -130,3 +130,15 @@ def test_figures_far_apart_across_documents_are_different_scopes() -> None:
     b = rec("y", "Exports were $45 billion in 2024.", "$45 billion", 45e9, kind="achievement",
             subject="exports", period="2024", unit="USD", published="2025-03-20")
     assert not _run([a, b], {"x": doc("x", "2025-01-20"), "y": doc("y", "2025-03-20")})
+
+
+def test_units_of_one_dimension_are_compared_on_one_scale() -> None:
+    a = rec("x", "Solar capacity was 600 MW in 2024.", "600 MW", 600, kind="achievement",
+            subject="solar capacity", period="2024", unit="MW", published="2025-01-20")
+    b = rec("y", "Solar capacity was 0.6 GW in 2024.", "0.6 GW", 0.6, kind="achievement",
+            subject="solar capacity", period="2024", unit="GW", published="2025-03-20")
+    c = rec("z", "Solar capacity was 0.8 GW in 2024.", "0.8 GW", 0.8, kind="achievement",
+            subject="solar capacity", period="2024", unit="GW", published="2025-05-20")
+    docs = {"x": doc("x", "2025-01-20"), "y": doc("y", "2025-03-20"), "z": doc("z", "2025-05-20")}
+    found = _run([a, b, c], docs)
+    assert len(found) == 2 and all(c.id in f.claim_ids for f in found)

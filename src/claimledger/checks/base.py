@@ -25,6 +25,13 @@ ACTUAL_KINDS = frozenset({"achievement", "status"})
 PLAN_KINDS = frozenset({"target", "forecast"})
 
 
+def scale(c: ClaimRecord) -> tuple[str, float]:
+    """A figure's dimension and the factor to its base unit ("0.6 GW" and "600 MW" compare)."""
+    from claimledger.link import dimension
+
+    return dimension(c.unit, c.noun)
+
+
 def is_actual(c: ClaimRecord) -> bool:
     """Does the claim report a level that was (or is) reached?
 

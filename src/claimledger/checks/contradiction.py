@@ -46,6 +46,7 @@ from claimledger.checks.base import (
     other_place,
     period_end,
     period_years,
+    scale,
 )
 from claimledger.link import ClaimRecord, canonical_subject
 from claimledger.models import Finding, Severity
@@ -79,13 +80,14 @@ CROSS_DOC_POINTS = 0.5
 
 
 def interval(c: ClaimRecord) -> tuple[float, float] | None:
-    """The values a figure asserts (see module doc)."""
+    """The values a figure asserts (see module doc), in the base unit of its dimension."""
     q = c.qualifier or "exact"
+    k = scale(c)[1]
     if c.value is None:
         if c.low is not None and c.high is not None:
-            return (min(c.low, c.high), max(c.low, c.high))
+            return (min(c.low, c.high) * k, max(c.low, c.high) * k)
         return None
-    v = c.value
+    v = c.value * k
     if v <= 0:
         return None
     if q == "at_least":
@@ -219,6 +221,8 @@ class ContradictionChecker:
               seen: set[tuple[str, str, float, float]]) -> Finding | None:
         if not comparable(a, b):
             return None
+        if scale(a)[0] != scale(b)[0]:
+            return None  # a reviewer merged figures of different kinds: nothing to compare
         ia, ib = interval(a), interval(b)
         if ia is None or ib is None:
             return None
@@ -228,7 +232,7 @@ class ContradictionChecker:
             return None
         if a.unit == "%" and _points_apart(ia, ib) <= (SAME_DOC_POINTS if same_doc else CROSS_DOC_POINTS):
             return None
-        pa, pb = a.point or 0.0, b.point or 0.0
+        pa, pb = (a.point or 0.0) * scale(a)[1], (b.point or 0.0) * scale(b)[1]
         if min(pa, pb) <= 0 or max(pa, pb) / min(pa, pb) > (MAX_RATIO if same_doc else MAX_RATIO_CROSS):
             return None
         sig = (a.doc, b.doc, pa, pb)

@@ -26,6 +26,7 @@ from claimledger.checks.base import (
     make_finding,
     other_place,
     period_years,
+    scale,
     single_year,
 )
 from claimledger.link import ClaimRecord
@@ -114,7 +115,9 @@ class FeasibilityChecker:
         years = deadline - y0
         if years < MIN_YEARS:
             return None
-        target_v, base_v = t.point or 0.0, base.value or 0.0
+        if scale(t)[0] != scale(base)[0]:
+            return None
+        target_v, base_v = (t.point or 0.0) * scale(t)[1], (base.value or 0.0) * scale(base)[1]
         required = (target_v / base_v) ** (1 / years) - 1
         if required < 0 and not _reduction(ctx, t):
             # A goal below today's level that is not a cut is a misread flow/stock or a
@@ -128,7 +131,7 @@ class FeasibilityChecker:
                 f"in {y0}{src} that needs {move} of {pct(abs(required))} a year for {years} "
                 f"year{'s' if years != 1 else ''}")
         details: dict[str, object] = {
-            "required_annual_growth": round(required, 6), "target": target_v, "base": base_v,
+            "required_annual_growth": round(required, 6), "target": t.point, "base": base.value,
             "base_year": y0, "deadline_year": deadline, "years": years,
         }
         sev: Severity
@@ -181,7 +184,8 @@ class FeasibilityChecker:
         if len(years) >= 2 and years[-1] > years[0]:
             first, last = by_year[years[0]], by_year[years[-1]]
             n = years[-1] - years[0]
-            rate = ((last.value or 0) / (first.value or 1)) ** (1 / n) - 1
+            ratio = (last.value or 0) * scale(last)[1] / ((first.value or 1) * scale(first)[1])
+            rate = ratio ** (1 / n) - 1
             out.append((rate, f"the {pct(rate)} a year recorded from {years[0]} to {years[-1]}",
                         [first, last], False))
         return out

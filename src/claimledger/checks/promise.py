@@ -31,6 +31,7 @@ from claimledger.checks.base import (
     period_end,
     period_years,
     proper_names,
+    scale,
 )
 from claimledger.link import ClaimRecord, dimension
 from claimledger.link._lexicon import FILLER, STOP, UNIT_WORDS, VERBS, lemma
@@ -321,14 +322,17 @@ class PromiseChecker:
 
     def _numeric_status(self, ctx: CheckContext, t: ClaimRecord, ev: ClaimRecord,
                         due: bool) -> tuple[str, str]:
-        target = t.point or 0.0
-        got = ev.point or 0.0
+        if scale(t)[0] != scale(ev)[0]:
+            return ("due" if due else "not_due"), "the later figure is of another kind and cannot be compared"
+        target = (t.point or 0.0) * scale(t)[1]
+        got = (ev.point or 0.0) * scale(ev)[1]
         # Lower is better for a cut ("reduce to"), and for things such as deficits and
         # inflation whatever the verb.
         down = bool(_DOWN.search(t.sentence[max(0, t.q_rel[0] - 60):t.q_rel[1]])) or bool(
             set(_key_tokens(ctx.key(t))) & LOWER_IS_BETTER)
         if t.low is not None and t.high is not None and t.value is None:
-            met = t.low * (1 - KEPT_TOLERANCE) <= got <= t.high * (1 + KEPT_TOLERANCE)
+            k = scale(t)[1]
+            met = t.low * k * (1 - KEPT_TOLERANCE) <= got <= t.high * k * (1 + KEPT_TOLERANCE)
             share = 1.0 if met else 0.0
         elif down:
             # The stated figure is the ceiling, whatever word comes with it: a deficit planned
