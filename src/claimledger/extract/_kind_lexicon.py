@@ -76,11 +76,12 @@ PARTICIPLES_IRREGULAR = _w(
 )
 #: Verbs of forecasting that are also plural nouns ("energy projects", "the estimates"):
 #: read as verbs only after a name or an institution ("The Bank projects inflation ...").
-FORECAST_VERBS_AMBIGUOUS = _w("projects estimates sees forecasts expects predicts")
+FORECAST_VERBS_AMBIGUOUS = _w("projects estimates estimate sees forecasts expects predicts")
 INSTITUTIONS = _w(
     """
     bank government ministry ministries imf fund commission office treasury it he she they we
     which who cabinet board authority agency council minister president economists analysts
+    experts observers forecasters officials
     """
 )
 #: Nouns naming a plan a figure belongs to ("the 2024 Appropriation Bill of N28.7 trillion",

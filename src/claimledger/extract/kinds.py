@@ -53,7 +53,7 @@ _NOUN_BEFORE = frozenset(
 _STOP_PUNCT = frozenset(";:—–\"“”")
 _ED = re.compile(r"^[a-z]{2,}(?:ed|en)$")
 _MAY_COMMIT = re.compile(
-    r"\b(?:will|shall|would|plans?\s+to|intends?\s+to|aims?\s+to|(?:is|are)\s+(?:to|set\s+to|scheduled\s+to|due\s+to)|'ll)\b",
+    r"\b(?:will|shall|would|must|plans?\s+to|intends?\s+to|aims?\s+to|(?:is|are)\s+(?:to|set\s+to|scheduled\s+to|due\s+to)|'ll)\b",
     re.I,
 )
 
@@ -87,7 +87,7 @@ def _is_verbish(toks: Sequence[Tok], j: int) -> str | None:
         named = before is not None and before.kind == "w" and (j > 1 or before.low in L.INSTITUTIONS)
         if named and before is not None and (before.text[:1].isupper() or before.low in L.INSTITUTIONS):
             return "F"
-        return None if w == "projects" or w == "sees" else "F"
+        return None if w in ("projects", "sees", "estimate") else "F"
     if w == "based" and nxt == "on":
         return "F"  # "the budget is based on an oil price of $80": an assumption
     if w in L.ASSUMPTION:
@@ -478,7 +478,7 @@ def commitment(
 def _commit_cue(toks: Sequence[Tok], j: int) -> str | None:
     w = toks[j].low
     nxt = toks[j + 1].low if j + 1 < len(toks) else ""
-    if w in ("will", "shall", "'ll"):
+    if w in ("will", "shall", "'ll", "must"):
         return w if _is_verbish(toks, j) == "T" else None
     if w == "would" and any(t.low in L.REPORTING for t in toks[:j]):
         return w  # reported commitment: "the minister said the government would ..."

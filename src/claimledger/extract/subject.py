@@ -258,14 +258,24 @@ def _for_quantity(toks: Sequence[Tok], pos: int, q: Quantity, verb_words: Sequen
         if after:
             adjacent = not prep_before and _verb_adjacent(toks, pos, nxt + len(after))
             return _with_participle(clean(after), verb_words if adjacent else ())
-    # 4. "X <verb group> N"; "X expects Y to reach N" measures Y
+    # 4. "X <verb group> N"; "X expects Y to reach N" measures Y; in a relative clause
+    # ("costs, which experts estimate at $10-12 billion") the noun before ", which"
     verb_i = _verb_before(toks, pos)
+    rel, rel_at = _relative_antecedent(toks, pos)
+    if rel and (verb_i is None or verb_i > rel_at):
+        return rel
     if verb_i is not None:
         if toks[verb_i].low in _EXPECT_VERBS:
             obj = _np_right(toks, verb_i + 1)
             k = verb_i + 1 + len(obj)
             if obj and k < len(toks) and toks[k].low == "to":
                 return clean(obj)
+        np = _subject_np(toks, verb_i)
+        if np:
+            return clean(np)
+    # 4b. "construction could begin in 2026 and take about 10 years": across "and"
+    verb_i = _verb_before(toks, pos, cross_and=True)
+    if verb_i is not None:
         np = _subject_np(toks, verb_i)
         if np:
             return clean(np)
@@ -288,6 +298,18 @@ def _for_quantity(toks: Sequence[Tok], pos: int, q: Quantity, verb_words: Sequen
     if after:
         return clean(after)
     return ""
+
+
+def _relative_antecedent(toks: Sequence[Tok], pos: int) -> tuple[str, int]:
+    """The noun phrase a ", which/that ..." clause holding the figure is about, and the
+    position of the relative pronoun."""
+    for k in range(pos - 1, 0, -1):
+        t = toks[k]
+        if t.kind == "p" and t.low in ";:(":
+            return "", -1
+        if t.low in ("which", "that", "who") and toks[k - 1].low == ",":
+            return clean(_np_back(toks, k - 2)), k
+    return "", -1
 
 
 def _label_before(toks: Sequence[Tok], colon: int) -> str:
