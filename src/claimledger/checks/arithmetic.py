@@ -125,7 +125,9 @@ class ArithmeticChecker:
         base, how = self._base(ctx, ch)
         if base is None or not _usable(base) or _dim(base) != _dim(res) or base.id == res.id:
             return None
-        b, r = base.value or 0.0, res.value or 0.0
+        # The base in the result's unit, so "from 800 MW to 1.2 GW" compares like with like.
+        b = (base.value or 0.0) * dimension(base.unit, base.noun)[1] / dimension(res.unit, res.noun)[1]
+        r = res.value or 0.0
         lo, hi = b * ch.lo, b * ch.hi
         implied = b * ch.factor
         if lo * (1 - ARITH_TOLERANCE) <= r <= hi * (1 + ARITH_TOLERANCE):
