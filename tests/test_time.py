@@ -164,3 +164,49 @@ def test_find_mentions_never_crashes_and_spans_are_exact(text: str) -> None:
     for m in find_mentions(text, 0, len(text), JAN24):
         assert text[m.start : m.end] == m.text
         assert m.period is None or m.period[:4].isdigit()
+
+
+_PREPS = {"in": ("point", 0), "by": ("deadline", 0), "until": ("deadline", 0), "since": ("since", 1)}
+
+
+@given(st.integers(min_value=1950, max_value=2099), st.sampled_from(sorted(_PREPS)))
+def test_year_round_trip(year: int, prep: str) -> None:
+    text = f"Exports grew {prep} {year}."
+    (m,) = find_mentions(text, 0, len(text), JAN25)
+    role, _ = _PREPS[prep]
+    assert m.text == f"{prep} {year}" and m.role == role and m.first == year
+    if prep == "since" and year < JAN25.year:
+        assert m.period == f"{year}/{JAN25.year}"
+    else:
+        assert m.period == str(year)
+
+
+@given(st.integers(min_value=1950, max_value=2090), st.integers(min_value=1, max_value=9))
+def test_range_round_trip(first: int, span: int) -> None:
+    last = first + span
+    for text in (f"{first}-{last}", f"{first}–{str(last)[2:]}", f"from {first} to {last}"):
+        (m,) = find_mentions(text, 0, len(text), JAN24)
+        assert (m.period, m.years) == (f"{first}/{last}", span + 1), text
+
+
+def test_regression_month_range_is_placed_by_its_last_month() -> None:
+    text = "Exports reached $14.2 billion in January-September."
+    (m,) = find_mentions(text, 0, len(text), JAN25)
+    assert m.period == "2024" and m.fine == "2024-01/2024-09"
+
+
+def test_regression_bound_than_is_not_a_comparison() -> None:
+    # "more than $259 billion in 2023": the "than" belongs to the bound, not to 2023
+    text = "GDP rose to more than $259 billion in 2023."
+    (m,) = find_mentions(text, 0, len(text), JAN24)
+    assert m.role == "point"
+
+
+def test_regression_year_earlier_is_relative_to_the_compared_figure() -> None:
+    got = periods("The poverty rate fell to 8.9% in 2024 from 11% a year earlier.", "2025-01-25")
+    assert [p for _, p in got] == ["2024", "2023"]
+
+
+def test_regression_target_does_not_take_a_reported_month_as_deadline() -> None:
+    got = periods("Inflation slowed to 12.6% in June. The IMF will lend Pakistan $7 billion.", "2024-07-01")
+    assert got[-1][1] is None
