@@ -385,3 +385,59 @@ def test_indicator_merge_and_split_forms(web_client: Any) -> None:
     assert r.status_code == 303
     new = int(r.headers["location"].split("/")[2].split("?")[0])
     assert [c["id"] for c in web_client.get(f"/indicators/{new}.json").json()["claims"]] == [moved]
+
+
+def test_claims_table_filters_and_sorts_on_corrected_values(web_client: Any) -> None:
+    """Unreviewed rows are read from ``claims`` and reviewed ones from the effective view;
+    the table must behave exactly like the view."""
+    rows = web_client.get("/claims.json", params={"kind": "forecast", "per_page": 500}).json()["claims"]
+    moved, gone = rows[0], rows[1]
+    web_client.post(f"/api/claims/{moved['id']}/correct", json={"kind": "achievement", "period": "1999"})
+    web_client.post(f"/api/claims/{gone['id']}/reject", json={})
+    forecasts = web_client.get("/claims.json", params={"kind": "forecast", "per_page": 500}).json()
+    assert moved["id"] not in {c["id"] for c in forecasts["claims"]}
+    assert forecasts["pagination"]["total"] == len(rows) - 1
+    achieved = web_client.get("/claims.json", params={"kind": "achievement", "period": "1999"}).json()[
+        "claims"
+    ]
+    assert [c["id"] for c in achieved] == [moved["id"]]
+    by_period = web_client.get("/claims.json", params={"sort": "period", "per_page": 500}).json()["claims"]
+    dated = [c for c in by_period if c["period"]]
+    assert dated[0]["id"] == moved["id"], "the corrected period sorts first"
+    assert [c["period"] for c in dated] == sorted(c["period"] for c in dated)
+    for state, cid in (("rejected", gone["id"]), ("corrected", moved["id"])):
+        got = web_client.get("/claims.json", params={"state": state}).json()["claims"]
+        assert [c["id"] for c in got] == [cid]
+    machine = web_client.get("/claims.json", params={"state": "machine", "per_page": 1}).json()
+    everything = web_client.get("/claims.json", params={"per_page": 1}).json()
+    assert machine["pagination"]["total"] == everything["pagination"]["total"] - 2
+    ov = web_client.get("/index.json").json()
+    assert ov["claims_by_review_state"] == {"machine": everything["pagination"]["total"] - 2, "corrected": 1,
+                                            "rejected": 1}  # fmt: skip
+    assert ov["claims_by_kind"]["forecast"] == len(rows) - 1
+
+
+def test_cache_serves_until_the_ledger_changes(web_db: Any) -> None:
+    from claimledger import review
+    from claimledger.ledger import open_engine
+    from claimledger.web._cache import LedgerCache
+
+    engine = open_engine(str(web_db))
+    cache = LedgerCache(engine)
+    calls: list[int] = []
+
+    def compute() -> int:
+        calls.append(1)
+        return len(calls)
+
+    assert cache.get("k", compute) == 1 and cache.get("k", compute) == 1
+    with engine.connect() as conn:
+        cid = conn.exec_driver_sql("SELECT id FROM claims LIMIT 1").scalar_one()
+    review.accept_claim(engine, cid, reviewer="ana")
+    assert cache.get("k", compute) == 2, "a commit invalidates the cache"
+    engine.dispose()
+    memory = open_engine("sqlite://")
+    mem_cache = LedgerCache(memory)
+    assert mem_cache.get("k", compute) == 3 and mem_cache.get("k", compute) == 4, (
+        "nothing to watch: no caching"
+    )

@@ -25,6 +25,12 @@ def register(sub: Any) -> None:
     )
     p.add_argument("--port", type=int, default=DEFAULT_PORT, help="port (default: 8000)")
     p.add_argument("--token", help="access token every write must carry (default: $CLAIMLEDGER_TOKEN)")
+    p.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="server processes (default 1); more serve more readers at once, SQLite keeps one writer",
+    )
     p.set_defaults(func=run)
 
 
@@ -57,8 +63,32 @@ def run(args: argparse.Namespace) -> int:
 
     from claimledger.web import create_app
 
-    app = create_app(args.db, token=token, allowed_hosts=allowed_hosts(args.host))
+    hosts = allowed_hosts(args.host)
     shown = f"[{args.host}]" if ":" in args.host else args.host
+    if args.workers > 1:
+        # Worker processes build their own app from the environment (uvicorn needs an
+        # import string to start more than one); opening the ledger here first applies
+        # migrations once and fails early on a bad --db.
+        create_app(args.db, token=token, allowed_hosts=hosts)
+        os.environ.update(_app_env(args.db, token, hosts))
+        print(f"claimledger: serving on http://{shown}:{args.port}/ with {args.workers} workers", flush=True)
+        uvicorn.run(
+            "claimledger.web._app:app_from_env", factory=True, host=args.host, port=args.port,
+            workers=args.workers, log_level="warning", access_log=False,
+        )  # fmt: skip
+        return 0
+    app = create_app(args.db, token=token, allowed_hosts=hosts)
     print(f"claimledger: serving on http://{shown}:{args.port}/  (Ctrl+C to stop)", flush=True)
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning", access_log=False)
     return 0
+
+
+def _app_env(db: str | None, token: str | None, hosts: list[str] | None) -> dict[str, str]:
+    from claimledger.ledger import db_url
+
+    env = {"CLAIMLEDGER_DB": db_url(db)}
+    if token:
+        env["CLAIMLEDGER_TOKEN"] = token
+    if hosts:
+        env["CLAIMLEDGER_ALLOWED_HOSTS"] = ",".join(hosts)
+    return env

@@ -26,6 +26,7 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from claimledger.errors import ClaimLedgerError
+from claimledger.web._cache import LedgerCache
 from claimledger.web._queries import FtsProbe
 from claimledger.web._security import (
     CSRF_COOKIE,
@@ -81,6 +82,7 @@ class WebState:
     security: Security
     env: Environment
     fts: FtsProbe
+    cache: LedgerCache
 
 
 class SecurityHeaders:
@@ -255,7 +257,7 @@ def create_app(
         redoc_url=None,
         openapi_url="/openapi.json",
     )
-    app.state.web = WebState(engine, db, Security(token), make_env(), FtsProbe())
+    app.state.web = WebState(engine, db, Security(token), make_env(), FtsProbe(), LedgerCache(engine))
     _install_error_handlers(app)
     _install_vendor(app)
     app.include_router(_pages.router)
@@ -266,6 +268,19 @@ def create_app(
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)
 
     return app
+
+
+def app_from_env() -> FastAPI:
+    """The app configured from ``CLAIMLEDGER_DB``, ``CLAIMLEDGER_TOKEN`` and
+    ``CLAIMLEDGER_ALLOWED_HOSTS``: how ``serve --workers N`` starts each worker."""
+    import os
+
+    hosts = os.environ.get("CLAIMLEDGER_ALLOWED_HOSTS")
+    return create_app(
+        os.environ.get("CLAIMLEDGER_DB"),
+        token=os.environ.get("CLAIMLEDGER_TOKEN") or None,
+        allowed_hosts=hosts.split(",") if hosts else None,
+    )
 
 
 def _version() -> str:

@@ -14,6 +14,8 @@ from jinja2 import Environment
 QUALIFIER_WORDS = {"at_least": "at least", "at_most": "at most", "approx": "about"}
 #: Magnitude words for large figures; smaller numbers are shown in full with separators.
 MAGNITUDES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+#: Units written straight after the number.
+TIGHT_UNITS = ("%",)
 STATUS_LABELS = {
     "not_due": "not due",
     "due": "due",
@@ -47,6 +49,8 @@ def quantity(q: dict[str, Any] | None) -> str:
         core = number(q.get("value"))
     word = QUALIFIER_WORDS.get(str(q.get("qualifier")), "")
     unit = q.get("unit") or q.get("noun") or ""
+    if unit in TIGHT_UNITS:  # "6–8%", not "6–8 %"
+        return " ".join(p for p in (word, core + unit) if p)
     return " ".join(p for p in (word, core, unit) if p)
 
 

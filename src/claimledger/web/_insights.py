@@ -10,10 +10,14 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from sqlalchemy import and_, func, select, text
+from sqlalchemy import and_, func, literal_column, select, text, union_all
 from sqlalchemy.engine import Connection, Engine, RowMapping
 
 from claimledger.ledger.schema import (
+    claims as claims_t,
+)
+from claimledger.ledger.schema import (
+    corrections,
     documents,
     finding_claims,
     findings,
@@ -36,7 +40,6 @@ from claimledger.web._queries import (
     _doc_dict,
     _finding_refs,
     _findings_by_ids,
-    _json_obj,
     audit_log,
     ce,
     claim_dict,
@@ -111,29 +114,44 @@ def get_claim(engine: Engine, claim_id: str) -> dict[str, Any] | None:
 def list_indicators(
     engine: Engine, *, q: str | None = None, page: int = 1, per_page: int = DEFAULT_PER_PAGE
 ) -> dict[str, Any]:
-    """Indicators with their claim counts and period span, largest first."""
-    n = func.count(indicator_claims.c.claim_id).label("n")
+    """Indicators with their claim counts and period span, largest first.  Counts come
+    from the covering index on ``indicator_claims``; period spans only for the page."""
+    n = func.count().label("n")
     with engine.connect() as conn:
-        base = select(indicators.c.id)
+        counts = select(indicator_claims.c.indicator_id.label("iid"), n).group_by(
+            indicator_claims.c.indicator_id
+        )
+        sub = counts.subquery("counts")
+        base = select(indicators.c.id, func.coalesce(sub.c.n, 0).label("n")).select_from(
+            indicators.outerjoin(sub, sub.c.iid == indicators.c.id)
+        )
         if q and q.strip():
             base = base.where(indicators.c.name.like(like_pattern(q.strip()), escape="\\"))
-        total = conn.execute(select(func.count()).select_from(base.subquery())).scalar_one()
-        stmt = (
-            select(indicators, n, func.min(ce.c.period).label("first"), func.max(ce.c.period).label("last"))
-            .select_from(
-                indicators.outerjoin(
-                    indicator_claims, indicator_claims.c.indicator_id == indicators.c.id
-                ).outerjoin(ce, ce.c.id == indicator_claims.c.claim_id)
+        ranked = base.subquery("ranked")
+        total = conn.execute(select(func.count()).select_from(ranked)).scalar_one()
+        rows = (
+            conn.execute(
+                select(indicators, ranked.c.n)
+                .join(ranked, ranked.c.id == indicators.c.id)
+                .order_by(ranked.c.n.desc(), indicators.c.name, indicators.c.id)
+                .limit(per_page)
+                .offset((page - 1) * per_page)
             )
-            .where(indicators.c.id.in_(base))
-            .group_by(indicators.c.id)
-            .order_by(n.desc(), indicators.c.name, indicators.c.id)
-            .limit(per_page)
-            .offset((page - 1) * per_page)
+            .mappings()
+            .all()
         )
-        rows = conn.execute(stmt).mappings().all()
+        spans: dict[int, tuple[str | None, str | None]] = {}
+        ids = [r["id"] for r in rows]
+        if ids:
+            for iid, first, last in conn.execute(
+                select(indicator_claims.c.indicator_id, func.min(ce.c.period), func.max(ce.c.period))
+                .join(ce, ce.c.id == indicator_claims.c.claim_id)
+                .where(indicator_claims.c.indicator_id.in_(ids))
+                .group_by(indicator_claims.c.indicator_id)
+            ):
+                spans[int(iid)] = (first, last)
     return {
-        "indicators": [_indicator_dict(r, r["n"], r["first"], r["last"]) for r in rows],
+        "indicators": [_indicator_dict(r, r["n"], *spans.get(r["id"], (None, None))) for r in rows],
         "pagination": page_info(page, per_page, total),
         "q": q,
     }
@@ -227,56 +245,73 @@ def list_findings(
 # --- promises -----------------------------------------------------------------------------
 
 
-def promise_statuses(conn: Connection) -> dict[str, tuple[str, str]]:
-    """Every live target's status and where it came from (reviewer | checker | none)."""
-    targets = [
-        r[0]
-        for r in conn.execute(select(ce.c.id).where(ce.c.kind == "target", ce.c.review_state != "rejected"))
-    ]
-    machine: dict[str, str] = {}
-    rows = conn.execute(
-        select(finding_claims.c.claim_id, finding_claims.c.role, findings.c.details)
-        .join(findings, findings.c.id == finding_claims.c.finding_id)
-        .where(findings.c.type == "promise")
+def _status_expr(conn: Connection) -> Any:
+    """The ``status`` field of a finding's JSON details, in this database's dialect."""
+    if conn.dialect.name == "sqlite":
+        return func.json_extract(findings.c.details, "$.status")
+    return literal_column("(CAST(findings.details AS json) ->> 'status')")
+
+
+def promise_targets(conn: Connection) -> list[tuple[str, str | None, str, str]]:
+    """Every live target as (id, deadline, status, source), sorted by status, deadline, id.
+
+    The status is the reviewer's (``promise_overrides``) if set, else the promise
+    checker's (the finding in which the claim is the ``target``), else ``unverified``.
+    Targets are read like the claims table: unreviewed rows from ``claims`` through its
+    kind index, reviewed rows through the effective view (a reviewer may have changed
+    the kind, or rejected the claim).
+    """
+    reviewed = select(corrections.c.claim_id)
+    targets = union_all(
+        select(claims_t.c.id, claims_t.c.period).where(
+            claims_t.c.kind == "target", claims_t.c.id.not_in(reviewed)
+        ),
+        select(ce.c.id, ce.c.period).where(
+            ce.c.kind == "target", ce.c.review_state != "rejected", ce.c.id.in_(reviewed)
+        ),
+    ).subquery("targets")
+    machine: dict[str, Any] = dict(
+        conn.execute(
+            select(finding_claims.c.claim_id, _status_expr(conn))
+            .join(findings, findings.c.id == finding_claims.c.finding_id)
+            .where(findings.c.type == "promise", finding_claims.c.role == "target")
+        ).all()
     )
-    for cid, role, details in rows:
-        status = _json_obj(details).get("status")
-        if isinstance(status, str) and (role == "target" or cid not in machine):
-            machine[cid] = status
     overrides = dict(conn.execute(select(promise_overrides.c.claim_id, promise_overrides.c.status)).all())
-    out: dict[str, tuple[str, str]] = {}
-    for cid in targets:
+    out = []
+    for cid, period in conn.execute(select(targets.c.id, targets.c.period)):
         if cid in overrides:
-            out[cid] = (overrides[cid], "reviewer")
-        elif cid in machine:
-            out[cid] = (machine[cid], "checker")
+            out.append((cid, period, str(overrides[cid]), "reviewer"))
+        elif isinstance(machine.get(cid), str):
+            out.append((cid, period, str(machine[cid]), "checker"))
         else:
-            out[cid] = ("unverified", "none")
+            out.append((cid, period, "unverified", "none"))
+    out.sort(key=lambda t: (t[2], t[1] or "9999", t[0]))
     return out
 
 
 def promise_board(
-    engine: Engine, *, status: str | None = None, page: int = 1, per_page: int = BOARD_LIMIT
+    engine: Engine,
+    *,
+    status: str | None = None,
+    page: int = 1,
+    per_page: int = BOARD_LIMIT,
+    targets: list[tuple[str, str | None, str, str]] | None = None,
 ) -> dict[str, Any]:
-    """Targets grouped by status, each with its deadline, note and evidence.  With
-    ``status`` the board is one paginated column."""
+    """Targets grouped by status, each with its deadline, note and evidence, soonest
+    deadline first.  With ``status`` the board is one paginated column.  ``targets`` is
+    ``promise_targets``' answer when the caller has it cached."""
     with engine.connect() as conn:
-        statuses = promise_statuses(conn)
-        groups: dict[str, list[str]] = {}
-        for cid, (st, _src) in statuses.items():
-            groups.setdefault(st, []).append(cid)
+        targets = promise_targets(conn) if targets is None else targets
+        groups: dict[str, list[tuple[str, str | None, str, str]]] = {}
+        for t in targets:
+            groups.setdefault(t[2], []).append(t)
         order = [s for s in BOARD_ORDER if s in groups] + sorted(set(groups) - set(BOARD_ORDER))
         if status:
             order = [status]
-        wanted: dict[str, list[str]] = {}
+        wanted = {st: groups.get(st, [])[(page - 1) * per_page : page * per_page] for st in order}
+        all_ids = [t[0] for ts in wanted.values() for t in ts]
         rows_by_id: dict[str, dict[str, Any]] = {}
-        for st in order:
-            ids = groups.get(st, [])
-            # Sort by deadline then id: stable pages without loading every row.
-            periods = _periods(conn, ids)
-            ids.sort(key=lambda i: (periods.get(i) or "9999", i))
-            wanted[st] = ids[(page - 1) * per_page : page * per_page]
-        all_ids = [i for ids in wanted.values() for i in ids]
         for chunk in _chunks(all_ids):
             for r in conn.execute(_claim_select().where(ce.c.id.in_(chunk))).mappings():
                 rows_by_id[r["id"]] = claim_dict(r)
@@ -285,39 +320,21 @@ def promise_board(
     columns = []
     for st in order:
         items = []
-        for cid in wanted[st]:
+        for cid, _period, _st, source in wanted[st]:
             if cid not in rows_by_id:
                 continue
-            items.append(
-                {
-                    "claim": rows_by_id[cid],
-                    "status": st,
-                    "status_source": statuses[cid][1],
-                    "deadline": rows_by_id[cid]["period"],
-                    "note": notes.get(cid, {}).get("note"),
-                    "reviewer": notes.get(cid, {}).get("reviewer"),
-                    "evidence": evidence.get(cid, []),
-                }
-            )
+            items.append({
+                "claim": rows_by_id[cid], "status": st, "status_source": source,
+                "deadline": rows_by_id[cid]["period"], "note": notes.get(cid, {}).get("note"),
+                "reviewer": notes.get(cid, {}).get("reviewer"), "evidence": evidence.get(cid, []),
+            })  # fmt: skip
         count = len(groups.get(st, []))
         columns.append(
             {"status": st, "count": count, "items": items, "pagination": page_info(page, per_page, count)}
         )
-    counts = Counter(st for st, _ in statuses.values())
-    return {
-        "statuses": columns,
-        "counts": dict(counts),
-        "total": len(statuses),
-        "status": status,
-        "known_statuses": list(PROMISE_STATUSES),
-    }
-
-
-def _periods(conn: Connection, ids: list[str]) -> dict[str, str | None]:
-    out: dict[str, str | None] = {}
-    for chunk in _chunks(ids):
-        out.update(dict(conn.execute(select(ce.c.id, ce.c.period).where(ce.c.id.in_(chunk))).all()))
-    return out
+    counts = Counter(t[2] for t in targets)
+    return {"statuses": columns, "counts": dict(counts), "total": len(targets), "status": status,
+            "known_statuses": list(PROMISE_STATUSES)}  # fmt: skip
 
 
 def _promise_evidence(conn: Connection, target_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
@@ -389,32 +406,40 @@ def _promise_detail(conn: Connection, claim_id: str) -> dict[str, Any]:
 # --- overview -----------------------------------------------------------------------------
 
 
-def overview(engine: Engine) -> dict[str, Any]:
-    """The numbers on the front page."""
+def overview(engine: Engine, targets: list[tuple[str, str | None, str, str]] | None = None) -> dict[str, Any]:
+    """The numbers on the front page.  Counts come from ``claims`` and its indexes, then
+    the few reviewed claims are moved to their effective kind and review state."""
     with engine.connect() as conn:
         n_docs = conn.execute(select(func.count()).select_from(documents)).scalar_one()
-        by_kind: dict[str, int] = dict(
-            conn.execute(select(ce.c.kind, func.count()).group_by(ce.c.kind)).all()
+        by_kind: Counter[str] = Counter(
+            dict(conn.execute(select(claims_t.c.kind, func.count()).group_by(claims_t.c.kind)).all())
         )
-        by_state: dict[str, int] = dict(
-            conn.execute(select(ce.c.review_state, func.count()).group_by(ce.c.review_state)).all()
-        )
+        by_state: Counter[str] = Counter()
+        for machine_kind, kind, st in conn.execute(
+            select(claims_t.c.kind, ce.c.kind, ce.c.review_state)
+            .join(ce, ce.c.id == claims_t.c.id)
+            .where(claims_t.c.id.in_(select(corrections.c.claim_id)))
+        ):
+            by_kind[machine_kind] -= 1
+            by_kind[kind] += 1
+            by_state[st] += 1
+        total = sum(by_kind.values())
+        by_state["machine"] = total - sum(by_state.values())
         n_ind = conn.execute(select(func.count()).select_from(indicators)).scalar_one()
         fcounts = finding_counts(conn)
-        promises = Counter(st for st, _ in promise_statuses(conn).values())
+        targets = promise_targets(conn) if targets is None else targets
+        promises = Counter(t[2] for t in targets)
         recent = conn.execute(select(*_DOC_COLS).order_by(documents.c.id.desc()).limit(5)).mappings().all()
         counts = _claim_counts(conn, [r["id"] for r in recent])
-        events = [
-            event_dict(r)
-            for r in conn.execute(
-                select(review_events).order_by(review_events.c.id.desc()).limit(8)
-            ).mappings()
-        ]
+        events = [event_dict(r) for r in conn.execute(
+            select(review_events).order_by(review_events.c.id.desc()).limit(8)).mappings()]  # fmt: skip
     return {
         "documents": n_docs,
-        "claims": sum(by_kind.values()),
-        "claims_by_kind": {k: by_kind.get(k, 0) for k in (*KINDS, *sorted(set(by_kind) - set(KINDS)))},
-        "claims_by_review_state": by_state,
+        "claims": total,
+        "claims_by_kind": {
+            k: by_kind.get(k, 0) for k in (*KINDS, *sorted(k for k in by_kind if k not in KINDS))
+        },
+        "claims_by_review_state": {s: n for s, n in by_state.items() if n},
         "indicators": n_ind,
         "findings": fcounts,
         "promises_by_status": {s: promises[s] for s in BOARD_ORDER if promises.get(s)}

@@ -16,7 +16,7 @@ from fastapi.responses import HTMLResponse
 from claimledger.models import KINDS
 from claimledger.review import PROMISE_STATUSES, REVIEW_STATES
 from claimledger.web import _chart, _insights, _models, _queries
-from claimledger.web._app import render, state
+from claimledger.web._app import WebState, render, state
 from claimledger.web._highlight import highlight
 from claimledger.web._security import WebError
 from claimledger.web._upload import upload_info
@@ -41,6 +41,27 @@ def _opt(
     if choices is not None and v not in choices:
         raise WebError(422, "invalid_parameter", f"{name} must be one of: {', '.join(choices)}")
     return v
+
+
+def _targets(ws: WebState) -> list[tuple[str, str | None, str, str]]:
+    """Every target with its promise status, cached until the ledger changes."""
+
+    def compute() -> list[tuple[str, str | None, str, str]]:
+        with ws.engine.connect() as conn:
+            return _insights.promise_targets(conn)
+
+    return ws.cache.get(("promise_targets",), compute)
+
+
+def _overview(ws: WebState) -> dict[str, Any]:
+    return ws.cache.get(("overview",), lambda: _insights.overview(ws.engine, _targets(ws)))
+
+
+def _indicators(ws: WebState, q: str | None, page: int, per_page: int) -> dict[str, Any]:
+    return ws.cache.get(
+        ("indicators", q, page, per_page),
+        lambda: _insights.list_indicators(ws.engine, q=q, page=page, per_page=per_page),
+    )
 
 
 def claims_params(
@@ -82,12 +103,12 @@ ClaimsParams = Annotated[dict[str, Any], Depends(claims_params)]
 
 @router.get("/index.json", response_model=_models.Overview, tags=JSON, summary="Overview (the / page)")
 def overview_json(request: Request) -> dict[str, Any]:
-    return _insights.overview(state(request).engine)
+    return _overview(state(request))
 
 
 @router.get("/", response_class=HTMLResponse, include_in_schema=False)
 def overview_page(request: Request) -> HTMLResponse:
-    data = _insights.overview(state(request).engine)
+    data = _overview(state(request))
     return render(request, "overview.html", {"data": data, "json_href": "/index.json", "nav": "overview"})
 
 
@@ -153,13 +174,13 @@ def document_page(request: Request, doc_id: int) -> Any:
 )
 def claims_json(request: Request, params: ClaimsParams) -> Any:
     ws = state(request)
-    return _queries.list_claims(ws.engine, ws.fts, **params)
+    return _queries.list_claims(ws.engine, ws.fts, **params, cache=ws.cache)
 
 
 @router.get("/claims", response_class=HTMLResponse, include_in_schema=False)
 def claims_page(request: Request, params: ClaimsParams) -> Any:
     ws = state(request)
-    data = _queries.list_claims(ws.engine, ws.fts, **params)
+    data = _queries.list_claims(ws.engine, ws.fts, **params, cache=ws.cache)
     shown = {k: v for k, v in params.items() if k != "page"}
     shown["sort"] = None if shown["sort"] == "document" else shown["sort"]
     shown["order"] = None if shown["order"] == "asc" else shown["order"]
@@ -171,7 +192,7 @@ def claims_page(request: Request, params: ClaimsParams) -> Any:
         {
             "data": data,
             "params": shown,
-            "facets": _queries.claim_facets(ws.engine),
+            "facets": ws.cache.get(("facets",), lambda: _queries.claim_facets(ws.engine)),
             "nav": "claims",
             "sort": params["sort"],
             "order": params["order"],
@@ -243,7 +264,7 @@ def indicators_json(
     page: Page = 1,
     per_page: PerPage = _queries.DEFAULT_PER_PAGE,
 ) -> Any:
-    return _insights.list_indicators(state(request).engine, q=_opt(q, "q"), page=page, per_page=per_page)
+    return _indicators(state(request), _opt(q, "q"), page, per_page)
 
 
 @router.get("/indicators", response_class=HTMLResponse, include_in_schema=False)
@@ -253,7 +274,7 @@ def indicators_page(
     page: Page = 1,
     per_page: PerPage = _queries.DEFAULT_PER_PAGE,
 ) -> Any:
-    data = _insights.list_indicators(state(request).engine, q=_opt(q, "q"), page=page, per_page=per_page)
+    data = _indicators(state(request), _opt(q, "q"), page, per_page)
     return render(
         request,
         "indicators.html",
@@ -295,7 +316,11 @@ def indicator_page(request: Request, ind_id: int) -> Any:
 
 def _board(request: Request, status: str | None, page: int) -> dict[str, Any]:
     st = _opt(status, "status", PROMISE_STATUSES)
-    return _insights.promise_board(state(request).engine, status=st, page=page)
+    ws = state(request)
+    return ws.cache.get(
+        ("board", st, page),
+        lambda: _insights.promise_board(ws.engine, status=st, page=page, targets=_targets(ws)),
+    )
 
 
 @router.get("/promises.json", response_model=_models.PromiseBoard, tags=JSON, summary="Promise board")
