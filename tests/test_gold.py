@@ -119,6 +119,8 @@ def validate(record: Any) -> list[str]:
             errs.append(f"{where}: occurrence {occ} of the text is not in the statement")
             continue
         span = (start, start + len(surface))
+        if _inside_token(text, span[0], span[1]):
+            errs.append(f"{where}: occurrence {occ} starts or ends inside a word or number")
         if any(s < span[1] and span[0] < e for s, e in spans):
             errs.append(f"{where}: overlaps another annotated quantity")
         spans.append(span)
@@ -152,6 +154,16 @@ def validate(record: Any) -> list[str]:
         elif any(s < text.find(neg) + len(neg) and text.find(neg) < e for s, e in spans):
             errs.append(f"{rid}: negative {neg!r} overlaps an annotated quantity")
     return errs
+
+
+def _inside_token(text: str, start: int, end: int) -> bool:
+    """Does ``text[start:end]`` cut a word or a number ("9%" inside "1.9%")?"""
+    before = text[start - 1] if start > 0 else " "
+    before2 = text[start - 2] if start > 1 else " "
+    after = text[end] if end < len(text) else " "
+    cut_left = text[start].isalnum() and (before.isalnum() or (before in ".," and before2.isdigit()))
+    cut_right = text[end - 1].isalnum() and after.isalnum()
+    return cut_left or cut_right
 
 
 def _is_num(x: Any) -> bool:
@@ -367,6 +379,7 @@ def _bad(**changes: Any) -> dict[str, Any]:
     [
         _bad(q_text="6 trillion tenge"),  # not in the text
         _bad(q_occ=1),  # only one occurrence
+        _bad(text="Spending will reach 15 trillion tenge.", q_text="5 trillion tenge"),  # inside "15"
         _bad(q_kind="promise"),
         _bad(q_qualifier="about"),
         _bad(q_period="FY2025"),

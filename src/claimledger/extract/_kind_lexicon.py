@@ -138,6 +138,10 @@ FORECAST_MATRIX = _w(
 FORECAST_MATRIX_BARE = _w(
     "expect expects project projects forecast forecasts predict predicts anticipate anticipates see sees"
 )
+#: Participles that, right after a figure, say what it is: "the 2.7% projected in July",
+#: "the 90.3 million tonnes planned".
+FORECAST_PARTICIPLES = _w("projected forecast expected estimated predicted")
+PLAN_PARTICIPLES = _w("planned targeted budgeted envisaged")
 #: Verbs of concrete action a commitment without a number is made of.
 COMMIT_VERBS = _w(
     """

@@ -308,6 +308,11 @@ def classify(
     if goal is not None and kind != "forecast":
         kind = "target"
         cues.insert(0, f"target:{goal}")
+    after = _participle_after(toks, pos)
+    if after is not None:
+        # "narrower than the 2.7% projected in July", "below the planned 90.3 million"
+        kind = "forecast" if after in L.FORECAST else "target"
+        cues.insert(0, f"{kind}:{after}")
     if kind in (None, "status") and words and set(words) <= L.AUX_PRESENT | L.AUX_PAST | L.AUX_BE | L.ADVERBS:
         noun = _subject_noun(toks, pos)
         if noun in L.TARGET_NOUNS:
@@ -368,6 +373,19 @@ def _matrix_before(toks: Sequence[Tok], pos: int) -> str | None:
             if before not in ("the", "a", "an", "its", "their", "of", "to") and not before.endswith("ed"):
                 return t.low
     return None
+
+
+def _participle_after(toks: Sequence[Tok], pos: int) -> str | None:
+    """A forecast or plan participle right after the figure: "the 2.7% projected"."""
+    k = pos + 1
+    if k < len(toks) and toks[k].kind == "w" and toks[k].low in _POST_PARTICIPLES:
+        before = toks[pos - 1].low if pos > 0 else ""
+        if before in ("the", "a", "an", "its", "their", "than"):
+            return toks[k].low
+    return None
+
+
+_POST_PARTICIPLES = L.FORECAST_PARTICIPLES | L.PLAN_PARTICIPLES
 
 
 def _goal_noun_after(toks: Sequence[Tok], pos: int) -> str | None:
