@@ -172,7 +172,7 @@ def _scan_left(toks: Sequence[Tok], i: int) -> tuple[list[str], str | None]:
                 words = [toks[k].low for k in range(lo, hi + 1)] + words
                 if cat == "T" and toks[j].low.startswith("provide"):
                     words[hi - lo] = "provides for"
-                if toks[lo].low == "to" and not (set(words) & (L.AUX_PRESENT | L.AUX_PAST - {"had"})):
+                if toks[lo].low == "to":
                     j = lo - 1  # an infinitive: keep reading left for the verb governing it
                     continue
                 return words, None
