@@ -97,3 +97,20 @@ def test_subjects_are_short_lower_case_and_free_of_figures() -> None:
             assert c.subject == c.subject.lower()
             assert len(c.subject.split()) <= 6
             assert not any(w.isdigit() for w in c.subject.split()), c.subject
+
+
+def test_regression_this_figure_restates_the_figure_before() -> None:
+    text = (
+        "Foreign investment in new projects reached $15.7 billion in 2024. "
+        "This figure accounts for 63 percent of the total investment in the region."
+    )
+    claims = extract(text, "2025-01-06")
+    assert [c.period for c in claims] == ["2024", "2024"]
+    assert claims[1].kind == "achievement"
+
+
+def test_commitment_subjects_name_the_outcome() -> None:
+    (c,) = [c for c in extract("Astana will host the World Nomad Games in September.", "2024-01-08")]
+    assert c.subject == "world nomad games held"
+    (c,) = [c for c in extract("The new bypass will open in November.", "2024-03-14")]
+    assert c.subject == "new bypass opened"

@@ -78,7 +78,7 @@ def quantity_index(toks: Sequence[Tok]) -> dict[int, int]:
 #: ("$259 billion, which is 15% more than in 2022", "$15.7 billion, 88% more ... and 63%
 #: of the region's total").
 _APPOS_GAP = re.compile(
-    r"^\s*(?:[,(–—]|\band\b)\s*(?:(?:which|that)\s+(?:is|was|are|were|represents|represented|means|meant)"
+    r"^\s*(?:[a-z]+\s*){0,2}(?:[,(–—]|\band\b)\s*(?:(?:which|that)\s+(?:is|was|are|were|represents|represented|means|meant)"
     r"|or|i\.e\.|an?\s+(?:increase|decrease|rise|drop|decline|growth|jump|fall)\s+of|up|down|"
     r"and|almost|nearly|over|about|some|roughly)?\s*(?:by\s+)?$",
     re.I,
@@ -86,7 +86,8 @@ _APPOS_GAP = re.compile(
 _COMPARATIVE_AFTER = re.compile(
     r"^\s*(?:more|less|higher|lower|fewer|above|below|up|down|over|greater|larger|smaller|"
     r"year[- ]on[- ]year|y/y|yoy|compared|than|of\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+)?"
-    r"(?:total|share|gdp|budget|whole)\b|in\s+real\s+terms|increase|decrease|growth|rise|drop|decline)",
+    r"(?:total|share|gdp|budget|whole|population|workforce|employment)\b|in\s+real\s+terms|increase|decrease"
+    r"|growth|rise|drop|decline)",
     re.I,
 )
 _CHANGE_TO = re.compile(r"^\s*(?:,\s*)?to\s*$", re.I)

@@ -74,6 +74,23 @@ PARTICIPLE = {
     "allocated": "allocated", "introduced": "introduced", "installed": "installed",
     "connected": "connected", "issued": "issued", "exported": "exported", "sold": "sold",
     "produced": "produced", "harvested": "harvested", "registered": "registered",
+    "held": "held", "hosted": "held", "organised": "held", "organized": "held", "eliminated": "eliminated",
+    "abolished": "eliminated", "adopted": "adopted", "approved": "adopted",
+}
+#: Base verbs of commitments -> the participle a later report of the outcome would use
+#: ("Astana will host the Games" ... "the Games were held"), normalised like PARTICIPLE.
+COMMIT_PARTICIPLE = {
+    "host": "held", "hold": "held", "organise": "held", "organize": "held", "conduct": "held",
+    "open": "opened", "launch": "launched", "build": "completed", "construct": "completed",
+    "complete": "completed", "finish": "completed", "commission": "completed", "deliver": "completed",
+    "repair": "repaired", "renovate": "repaired", "reconstruct": "repaired", "modernise": "repaired",
+    "modernize": "repaired", "chair": "chaired", "adopt": "adopted", "pass": "adopted",
+    "approve": "adopted", "introduce": "introduced", "create": "created", "establish": "created",
+    "sign": "signed", "pay": "paid", "start": "started", "begin": "started", "publish": "published",
+    "eliminate": "eliminated", "abolish": "eliminated", "connect": "connected", "install": "installed",
+    "hire": "hired", "train": "trained", "raise": "raised", "increase": "increased", "reduce": "reduced",
+    "cut": "reduced", "lower": "reduced", "double": "doubled", "privatise": "privatised",
+    "privatize": "privatised", "submit": "submitted", "implement": "implemented", "disappear": "eliminated",
 }
 #: Whole-phrase canonical names, applied after cleaning.
 CANONICAL = {

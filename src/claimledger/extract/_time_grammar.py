@@ -131,7 +131,11 @@ _FUTURE = re.compile(
 _MONTH_PREP = re.compile(r"\b(?:in|by|since|until|till|from|of|early|late|mid|end|on|before|after)\s+$")
 _PAST = re.compile(
     r"\b(?:was|were|had|has\s+been|have\s+been|did|last|ago|stood|rose|fell|grew|built|came|took|made"
-    r"|saw|began|became|held|won|spent|paid|sold|left|kept)\b|(?<!\bbe\s)\b[a-z]{3,}ed\b",
+    r"|saw|began|became|held|won|spent|paid|sold|left|kept)\b"
+    # -ed words, but not a passive future ("will be opened") nor a verb of saying, whose
+    # tense is the report's, not the event's ("noted that by the end of this year ...")
+    r"|(?<!\bbe\s)\b(?!(?:noted|stated|stressed|added|emphasi[sz]ed|underlined|reported|announced|"
+    r"explained|recalled|mentioned|highlighted|pointed|informed|declared|confirmed|claimed)\b)[a-z]{3,}ed\b",
     re.I,
 )
 
@@ -356,7 +360,10 @@ def _resolve(
             return y - 1, y, None, False, "point"
         return y, y, None, False, "point"
     if kind == "endyear":
-        if ref is not None and tense == "past" and ref.month <= HALF_YEAR_MONTH:
+        # "at the end of the year unemployment stood at 4.7%" in February is last year's
+        # end; "the end of this year" is always the current one.
+        this = "this" in m.group(0).lower()
+        if ref is not None and tense == "past" and ref.month <= HALF_YEAR_MONTH and not this:
             return ry - 1 if ry else None, ry - 1 if ry else None, None, True, "point"
         return ry, ry, None, True, "deadline"
     if kind == "nyears":

@@ -67,7 +67,7 @@ def doc_id_for(text: str) -> str:
 class _DocState:
     """What one sentence leaves for the next: time context and a list lead-in kind."""
 
-    __slots__ = ("ctx", "in_list", "last_subject", "lead", "prev_sentence")
+    __slots__ = ("ctx", "in_list", "last_period", "last_subject", "lead", "prev_sentence")
 
     def __init__(self) -> None:
         self.ctx = time.TimeContext()
@@ -75,6 +75,7 @@ class _DocState:
         self.last_subject = ""
         self.prev_sentence = ""
         self.in_list = False
+        self.last_period: str | None = None
 
 
 def iter_claims(
@@ -152,6 +153,11 @@ def _sentence_claims(
         state.lead = None
 
 
+#: A sentence opening like this restates the figure of the sentence before it.
+_ANAPHOR = re.compile(
+    r"(?:this|that)\s+(?:figure|amount|sum|volume|indicator|number|level)\b|this\s+(?:is|was|represents|means)\b",
+    re.I,
+)
 _YEAR_BEFORE = re.compile(r"^period:(?:\w+\s+)?(?:a|the)\s+year\s+(?:earlier|ago|before)\b", re.I)
 
 
@@ -189,6 +195,7 @@ def _figure_claims(
     rels = _lex.relations(text, quants, mentions)
     bound = time.assign(text, s_start, s_end, quants, mentions, ctx)
     deadlines = [m for m in mentions if m.role == "deadline"]
+    anaphor = _ANAPHOR.match(text, s_start, s_end) is not None
     usable = [m for m in mentions if m.role != "comparison" and m.period is not None]
     n = len(quants)
     kind_of: list[Kind] = ["status"] * n
@@ -226,6 +233,11 @@ def _figure_claims(
         )
         if b is not None:
             period, p_cues = b
+        elif anaphor and state.last_period is not None and not usable:
+            # "This figure accounts for 63% of ...": the figure of the sentence before
+            period, p_cues = state.last_period, [f"period:as the figure before->{state.last_period}"]
+            if kind == "status" and _before_year(period, ref):
+                kind, k_cues = "achievement", ["achievement:a past figure restated", *k_cues]
         else:
             period, p_cues = time.default(text, s_start, s_end, q, kind, mentions, ctx, ref)
         kind_of[i], period_of[i], cues_of[i] = kind, period, k_cues + p_cues
@@ -254,6 +266,8 @@ def _figure_claims(
             subject_of[i] = subject_of[rels[i][1]]
     if n and subject_of[0]:
         state.last_subject = subject_of[0]
+    if n:
+        state.last_period = period_of[0]
     for i, q in enumerate(quants):
         if offset:
             q = numbers.shifted(q, offset)

@@ -129,7 +129,7 @@ _BOUNDS = _w(
 #: Second words of two-word bounds ("more than", "up to", "at least", "close to").
 _BOUNDS2 = {"than": ("more", "less", "fewer"), "to": ("up", "close"), "least": ("at",)}
 _PREPS = _w("for of with to in on at by from into per")
-_PRONOUNS = _w("them they it these those which this that")
+_PRONOUNS = _w("them they it these those which this that figure amount sum indicator")
 _RANK_VERBS = _w("rank ranks ranked ranking placed place places came comes took")
 _GROWTH_VERBS = _w(
     "grew grow grows rose rise rises expanded expand expands increased increase increases contracted"
@@ -429,17 +429,29 @@ def _frame_subject(toks: Sequence[Tok], k: int) -> str:
 
 
 def for_commitment(toks: Sequence[Tok], j: int, n: int) -> str:
-    """Subject of a commitment without a number whose cue is tokens ``[j, j+n)``: the
-    passive subject and participle ("alem.ai centre opened") or the verb and its object
-    ("host world nomad games")."""
+    """Subject of a commitment without a number whose cue is tokens ``[j, j+n)``: what
+    is to be done and to what, in a stable order - the object (or, in the passive or
+    without an object, the subject) and the normalised participle: "alem.ai centre
+    opened", "world nomad games held"."""
     k = j + n
-    while k < len(toks) and toks[k].low in ("also", "not", "soon", "further", "then", "to", "jointly"):
+    while k < len(toks) and toks[k].low in _COMMIT_SKIP:
         k += 1
-    if k < len(toks) and toks[k].low in ("be", "been"):
+    if k >= len(toks):
+        return clean(_np_right(toks, 0))
+    subj = clean(_np_left(toks, j)) or clean(_subject_np(toks, j))
+    if toks[k].low in ("be", "been"):
         part = toks[k + 1].low if k + 1 < len(toks) else ""
-        subj = clean(_np_left(toks, j))
-        return " ".join([*subj.split()[: S.MAX_WORDS - 1], part]).strip()
-    if k < len(toks):
-        obj = clean(_np_right(toks, k + 1))
-        return " ".join([toks[k].low, *obj.split()][: S.MAX_WORDS])
-    return clean(_np_right(toks, 0))
+        return _join(subj, S.PARTICIPLE.get(part, part))
+    verb = toks[k].low
+    obj = clean(_np_right(toks, k + 1))
+    outcome = S.COMMIT_PARTICIPLE.get(verb)
+    if outcome is None:
+        return " ".join([verb, *obj.split()][: S.MAX_WORDS])
+    return _join(obj or subj, outcome)
+
+
+_COMMIT_SKIP = _w("also not soon further then to jointly finally")
+
+
+def _join(phrase: str, part: str) -> str:
+    return " ".join([*phrase.split()[: S.MAX_WORDS - 1], part]).strip()
