@@ -210,3 +210,20 @@ def test_regression_year_earlier_is_relative_to_the_compared_figure() -> None:
 def test_regression_target_does_not_take_a_reported_month_as_deadline() -> None:
     got = periods("Inflation slowed to 12.6% in June. The IMF will lend Pakistan $7 billion.", "2024-07-01")
     assert got[-1][1] is None
+
+
+@pytest.mark.parametrize(
+    "text,period,role",
+    [
+        ("in 9M 2024", "2024", "point"),
+        ("by end-2025", "2025", "deadline"),
+        ("by the year 2030", "2030", "deadline"),
+        ("FY24/25", "2024/2025", "point"),
+        ("since the beginning of the year", "2025", "since"),
+        ("by mid-2024", "2024", "deadline"),
+        ("the fiscal year ended March 2024", "2023/2024", "point"),
+    ],
+)
+def test_more_forms(text: str, period: str, role: str) -> None:
+    (m,) = find_mentions(text, 0, len(text), JAN25)
+    assert (m.period, m.role) == (period, role)

@@ -55,6 +55,8 @@ _CORE = re.compile(
     (?P<iso>(?P<isoy>{_Y})-(?P<isom>[01]\d)-[0-3]\d(?!\d))
   | (?P<numdate>(?<![\d.])[0-3]?\d[./][01]?\d[./](?P<ndy>{_Y})(?!\d))
   | (?P<between>between\s+(?P<b1>{_Y})\s+and\s+(?P<b2>{_Y})(?!\d))
+  | (?P<fyshort>FY\s*'?(?P<fys>\d\d)(?:\s*[/–—-]\s*(?P<fys2>\d\d))?(?!\d))
+  | (?P<nm>(?P<nmn>[1-9]|1[0-2])M\s*(?P<nmy>{_Y}))
   | (?P<fy>(?:(?:the\s+)?(?:fiscal|financial|budget)\s+year|fiscal|FY)\s*'?(?P<fy1>{_Y})
         (?:\s*[/–—-]\s*(?P<fy2>{_Y}|\d\d)(?!\d))?)
   | (?P<season>(?P<sy1>{_Y})/(?P<sy2>\d\d)(?![\d/]))
@@ -74,6 +76,7 @@ _CORE = re.compile(
   | (?P<yearago>(?:the\s+|a\s+)?year\s+(?:before|earlier|ago))
   | (?P<fyended>(?:fiscal|financial)\s+year\s+(?:ended|ending|to)\s+(?:(?:\d{{1,2}}\s+)?(?P<fem>{_MON})
         (?:\s+\d{{1,2}})?,?\s+)?(?P<fey>{_Y}))
+  | (?P<startyear>(?:beginning|start)\s+of\s+(?:the|this)\s+year)
   | (?P<endyear>(?:end|close)\s+of\s+(?:the|this)\s+year|year[- ]end\b)
   | (?P<nyears>(?:the\s+)?(?P<ndir>next|coming|past|last|previous|following)\s+(?P<n>{_NW})\s+years)
   | (?P<overyears>(?:over|in)\s+(?P<on>{_NW})\s+years(?!\s+ago))
@@ -109,7 +112,8 @@ _PREFIX = re.compile(
           |(?:up|down|increase|rise|decline|fall|growth)\s+from)
         |\b(?P<prep>by|in|since|until|till|through|to|up\s+to|before|after|from|during|for|of|over|as\s+of
           |on|at|within|starting|beginning|throughout|no\s+later\s+than))
-        \s+(?P<mod>(?:the\s+)?(?:end|beginning|start|middle|close|turn)\s+of\s+|(?:the\s+)?(?:early|late|mid)[-\s]?|the\s+)?$
+        \s+(?P<mod>(?:the\s+)?(?:end|beginning|start|middle|close|turn)\s+of\s+|(?:the\s+)?(?:early|late|mid|end)[-\s]?
+          |the\s+year\s+|the\s+)?$
     """,
     re.I | re.X,
 )
@@ -359,6 +363,18 @@ def _resolve(
         if month <= HALF_YEAR_MONTH:
             return y - 1, y, None, False, "point"
         return y, y, None, False, "point"
+    if kind == "fyshort":
+        y1 = 2000 + int(g("fys"))
+        if g("fys2"):
+            y2 = _full_year(y1, g("fys2"))
+            return (y1, y2, None, False, "point") if y2 == y1 + 1 else None
+        return y1, y1, None, False, "point"
+    if kind == "nm":
+        y = int(g("nmy"))
+        n = int(g("nmn"))
+        return y, y, f"{y}-01/{y}-{n:02d}", False, "point"
+    if kind == "startyear":
+        return ry, ry, None, True, "point"
     if kind == "endyear":
         # "at the end of the year unemployment stood at 4.7%" in February is last year's
         # end; "the end of this year" is always the current one.

@@ -349,10 +349,12 @@ def classify(
         elif yrs is not None and ref is not None and yrs[1] < ref.year:
             kind = "achievement"
             cues.insert(0, "achievement:past period")
+    if set(words) & {"not", "n't", "never"}:
+        cues.append("negated")  # "did not exceed 5%", "will not raise taxes": same kind, said negatively
     if kind is None:
         if fallback is not None:
-            return fallback, [f"{fallback}:list lead-in"], words
-        return "status", ["status:no verb"], words
+            return fallback, [f"{fallback}:list lead-in", *cues], words
+        return "status", ["status:no verb", *cues], words
     return kind, cues, words
 
 
