@@ -179,3 +179,29 @@ def test_no_inline_script_in_pages(web_ro_client: Any) -> None:
         html = web_ro_client.get(path).text
         for tag in re.findall(r"<script\b[^>]*>", html):
             assert "src=" in tag or 'type="application/json"' in tag, (path, tag)
+
+
+def test_serve_builds_the_app_with_loopback_hosts(web_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`serve` (and `demo`, which calls it without --workers) hands uvicorn a configured app."""
+    import argparse
+    import os
+
+    import uvicorn
+
+    from claimledger.cli import _serve
+
+    calls: list[tuple[Any, dict[str, Any]]] = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: calls.append((app, kw)))
+    ns = argparse.Namespace(db=str(web_db), host="127.0.0.1", port=8123, token=None)
+    assert _serve.run(ns) == 0
+    app, kw = calls[-1]
+    assert (kw["host"], kw["port"]) == ("127.0.0.1", 8123)
+    assert app.state.web.security.auth_required is False
+    env: dict[str, str] = {}
+    monkeypatch.setattr(os, "environ", env)
+    ns = argparse.Namespace(db=str(web_db), host="0.0.0.0", port=8124, token=WEB_TOKEN, workers=2)
+    assert _serve.run(ns) == 0
+    app, kw = calls[-1]
+    assert app == "claimledger.web._app:app_from_env" and kw["factory"] and kw["workers"] == 2
+    assert env["CLAIMLEDGER_TOKEN"] == WEB_TOKEN and env["CLAIMLEDGER_DB"].endswith(str(web_db))
+    assert "CLAIMLEDGER_ALLOWED_HOSTS" not in env, "a public bind serves any Host name"

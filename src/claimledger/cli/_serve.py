@@ -65,16 +65,17 @@ def run(args: argparse.Namespace) -> int:
 
     hosts = allowed_hosts(args.host)
     shown = f"[{args.host}]" if ":" in args.host else args.host
-    if args.workers > 1:
+    workers = int(getattr(args, "workers", 1) or 1)  # callers such as `demo` may omit it
+    if workers > 1:
         # Worker processes build their own app from the environment (uvicorn needs an
         # import string to start more than one); opening the ledger here first applies
         # migrations once and fails early on a bad --db.
         create_app(args.db, token=token, allowed_hosts=hosts)
         os.environ.update(_app_env(args.db, token, hosts))
-        print(f"claimledger: serving on http://{shown}:{args.port}/ with {args.workers} workers", flush=True)
+        print(f"claimledger: serving on http://{shown}:{args.port}/ with {workers} workers", flush=True)
         uvicorn.run(
             "claimledger.web._app:app_from_env", factory=True, host=args.host, port=args.port,
-            workers=args.workers, log_level="warning", access_log=False,
+            workers=workers, log_level="warning", access_log=False,
         )  # fmt: skip
         return 0
     app = create_app(args.db, token=token, allowed_hosts=hosts)
