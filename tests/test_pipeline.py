@@ -157,3 +157,11 @@ def test_long_line_without_breaks_is_refused_when_streaming() -> None:
     with pytest.raises(InputError) as e:
         list(extract_stream(io.StringIO(big), None, source="big", chunk=1 << 20))
     assert e.value.code == "E004"
+
+
+def test_regression_a_sentence_with_thousands_of_figures_is_linear() -> None:
+    text = "Growth was " + ", ".join(f"{i % 90 + 1}% in {2000 + i % 50}" for i in range(3000)) + "."
+    t = time.perf_counter()
+    claims = extract(text, "2024-01-01")
+    assert len(claims) == 3000
+    assert time.perf_counter() - t < 10  # was quadratic: every figure rescanned the sentence

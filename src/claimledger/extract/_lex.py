@@ -9,6 +9,7 @@ the period, kind and subject of the figure it qualifies.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -37,9 +38,13 @@ def tokenize(
     text: str, start: int, end: int, quants: Sequence[Quantity], mentions: Sequence[Mention]
 ) -> list[Tok]:
     """Tokens of ``text[start:end]`` with quantities and time mentions as single tokens."""
-    spans: list[tuple[int, int, str, int]] = [(q.start, q.end, "q", i) for i, q in enumerate(quants)]
+    q_spans = sorted((q.start, q.end, "q", i) for i, q in enumerate(quants))
+    spans: list[tuple[int, int, str, int]] = list(q_spans)
+    starts = [sp[0] for sp in q_spans]
     for i, m in enumerate(mentions):
-        if not any(s < m.end and m.start < e for s, e, _, _ in spans):
+        # a time mention overlapping a figure is left to the figure (sorted sweep: linear)
+        k = bisect.bisect_left(starts, m.end)
+        if not (k > 0 and q_spans[k - 1][1] > m.start):
             spans.append((m.start, m.end, "t", i))
     spans.sort()
     out: list[Tok] = []
@@ -101,11 +106,14 @@ _LIST_GAP = re.compile(r"^\s*(?:,|;|\band\b|,\s*and\b|\bor\b|\bas\s+well\s+as\b)
 APPOS_MAX_GAP = 40
 
 
-def _gap(text: str, start: int, end: int, mentions: Sequence[Mention]) -> str:
-    """``text[start:end]`` with time expressions cut out ("$259 billion in 2023, which")."""
+def _gap(text: str, start: int, end: int, mentions: Sequence[Mention], starts: Sequence[int]) -> str:
+    """``text[start:end]`` with time expressions cut out ("$259 billion in 2023, which");
+    ``starts`` are the mentions' start offsets (sorted), to find the few inside."""
     parts: list[str] = []
     pos = start
-    for m in mentions:
+    for m in mentions[bisect.bisect_left(starts, start) :]:
+        if m.start >= end:
+            break
         if m.start >= pos and m.end <= end:
             parts.append(text[pos : m.start])
             pos = m.end
@@ -121,9 +129,10 @@ def relations(
     ``("change", j)`` when it is the change part of "by X to Y" (figure ``j`` is Y),
     ``("base", j)`` when it is the starting value of "from X to Y", else ``("", -1)``."""
     out: list[tuple[str, int]] = [("", -1)] * len(quants)
+    starts = [m.start for m in mentions]
     for i in range(1, len(quants)):
         prev, q = quants[i - 1], quants[i]
-        gap = _gap(text, prev.end, q.start, mentions)
+        gap = _gap(text, prev.end, q.start, mentions, starts)
         if len(gap) > APPOS_MAX_GAP:
             continue
         if _UP_FROM.match(gap) or _UP_BY.match(gap):
@@ -138,7 +147,7 @@ def relations(
     for i in range(len(quants) - 1):
         if out[i][0]:
             continue
-        gap = _gap(text, quants[i].end, quants[i + 1].start, mentions)
+        gap = _gap(text, quants[i].end, quants[i + 1].start, mentions, starts)
         if _CHANGE_TO.match(gap):
             before = text[max(0, quants[i].start - 6) : quants[i].start]
             out[i] = ("base", i + 1) if _FROM_BEFORE.search(before) else ("change", i + 1)

@@ -26,6 +26,7 @@ import itertools
 import re
 from collections.abc import Sequence
 from datetime import date as Date
+from functools import lru_cache
 
 from claimledger.extract import _kind_lexicon as L
 from claimledger.extract._lex import Tok
@@ -34,6 +35,9 @@ from claimledger.models import Kind
 
 STAGE = "kinds.v2"
 
+#: Verb groups are looked for at most this many tokens from the figure: a clause is
+#: shorter, and the bound keeps a sentence of thousands of figures linear.
+SCAN_WINDOW = 60
 #: A goal noun names the figure's goal only when it is this close to it ("the target of
 #: 6-6.5%", "a target range of 2-3%"); further away it is part of a name.
 GOAL_NOUN_REACH = 4
@@ -137,7 +141,8 @@ def _scan_left(toks: Sequence[Tok], i: int) -> tuple[list[str], str | None]:
     stopped the scan ("that" after a verb of expecting is remembered by the caller)."""
     j = i - 1
     words: list[str] = []
-    while j >= 0:
+    floor = max(0, i - SCAN_WINDOW)
+    while j >= floor:
         t = toks[j]
         if t.low == ")":
             j = _skip_back(toks, j)  # a parenthesis is an aside: "akims (mayors) were"
@@ -197,7 +202,8 @@ def _skip_forward(toks: Sequence[Tok], j: int) -> int:
 
 def _scan_right(toks: Sequence[Tok], i: int) -> list[str]:
     j = i + 1
-    while j < len(toks):
+    ceiling = min(len(toks), i + SCAN_WINDOW)
+    while j < ceiling:
         t = toks[j]
         if t.low == "(":
             j = _skip_forward(toks, j)
@@ -292,13 +298,13 @@ def classify(
     kind = _decide(words)
     if kind is not None:
         cues.append(f"{kind}:{' '.join(words)}")
-    m = L.FORECASTERS.search(text, s_start, s_end)
+    forecaster, planning = _sentence_facts(text, s_start, s_end)
     # "According to the forecast, inflation will be 8.5-9.5%": a future tense under a
     # forecaster is the forecast; a plan verb ("plans", "aims") stays a target.
     modal_only = kind == "target" and not (set(words) & (L.TARGET - {"will", "would", "shall", "'ll"}))
-    if m and (kind != "target" or modal_only):
+    if forecaster and (kind != "target" or modal_only):
         kind = "forecast"
-        cues.insert(0, "forecast:" + " ".join(m.group(0).lower().split()))
+        cues.insert(0, "forecast:" + forecaster)
     if matrix is None:
         matrix = _matrix_before(toks, pos)
     if matrix is not None and matrix in L.FORECAST_MATRIX | L.FORECAST_MATRIX_BARE and kind != "forecast":
@@ -335,7 +341,7 @@ def classify(
         elif set(words) & L.ALLOCATION_VERBS:
             kind = "target"
             cues.insert(0, "target:allocated for the period")
-        elif kind == "status" and _PLANNING.search(text, s_start, s_end):
+        elif kind == "status" and planning:
             kind = "target"
             cues.insert(0, "target:plan for the current period")
     if kind in (None, "status"):
@@ -343,7 +349,6 @@ def classify(
             kind = "target"
             cues.insert(0, f"target:{' '.join(deadline.text.split())}")
         elif yrs is not None and ref is not None and yrs[1] > ref.year:
-            planning = _PLANNING.search(text, s_start, s_end) is not None
             kind = "target" if planning else "forecast"
             cues.insert(0, f"{kind}:future period")
         elif yrs is not None and ref is not None and yrs[1] < ref.year:
@@ -358,11 +363,20 @@ def classify(
     return kind, cues, words
 
 
+@lru_cache(maxsize=8)
+def _sentence_facts(text: str, s_start: int, s_end: int) -> tuple[str, bool]:
+    """Once per sentence (not per figure): the forecaster named ("according to the
+    imf") and whether the sentence is about a plan or budget."""
+    m = L.FORECASTERS.search(text, s_start, s_end)
+    forecaster = " ".join(m.group(0).lower().split()) if m else ""
+    return forecaster, _PLANNING.search(text, s_start, s_end) is not None
+
+
 def _matrix_before(toks: Sequence[Tok], pos: int) -> str | None:
     """A verb of expecting that governs the figure's clause: "X projects that ... N", or
     "officials project the rate will fall to N" (the "that" left out)."""
     embedded = False
-    for k in range(pos - 1, 0, -1):
+    for k in range(pos - 1, max(0, pos - SCAN_WINDOW), -1):
         t = toks[k]
         if t.kind == "p" and t.low in (";", ":"):
             return None

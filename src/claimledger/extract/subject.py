@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from claimledger.extract import _subj_lexicon as S
 from claimledger.extract._kind_lexicon import ADVERBS as L_ADVERBS
 from claimledger.extract._lex import Tok
-from claimledger.extract.kinds import _is_verbish
+from claimledger.extract.kinds import SCAN_WINDOW, _is_verbish
 from claimledger.models import Quantity
 
 STAGE = "subject.v2"
@@ -303,7 +303,7 @@ def _for_quantity(toks: Sequence[Tok], pos: int, q: Quantity, verb_words: Sequen
 def _relative_antecedent(toks: Sequence[Tok], pos: int) -> tuple[str, int]:
     """The noun phrase a ", which/that ..." clause holding the figure is about, and the
     position of the relative pronoun."""
-    for k in range(pos - 1, 0, -1):
+    for k in range(pos - 1, max(0, pos - SCAN_WINDOW), -1):
         t = toks[k]
         if t.kind == "p" and t.low in ";:(":
             return "", -1
@@ -355,7 +355,7 @@ def _np_back(toks: Sequence[Tok], j: int) -> list[str]:
     if j < 0 or not _nominal(toks, j):
         return []
     start = j
-    while start - 1 >= 0:
+    while start - 1 >= max(0, j - SCAN_WINDOW):
         t = toks[start - 1]
         if t.kind == "t" or _nominal(toks, start - 1) or (
             t.low in _NP_LINKS and start - 2 >= 0 and _nominal(toks, start - 2)
@@ -405,7 +405,7 @@ def _verb_adjacent(toks: Sequence[Tok], pos: int, after_np: int) -> bool:
 
 def _verb_before(toks: Sequence[Tok], pos: int, cross_and: bool = False) -> int | None:
     """Position of the nearest verb-group word left of ``pos`` in the same clause."""
-    for j in range(pos - 1, -1, -1):
+    for j in range(pos - 1, max(-1, pos - SCAN_WINDOW), -1):
         t = toks[j]
         if t.kind == "p" and t.low in ";:(),":
             return None

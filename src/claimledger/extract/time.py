@@ -23,6 +23,7 @@ How a figure gets its period, first rule that applies:
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from datetime import date as Date
@@ -153,11 +154,14 @@ def assign(
     # 2. adjacency: first the expression right after each figure (it is then taken), then
     # one before a figure with no figure or clause break between.
     taken: set[int] = set()
+    starts = [m.start for m in usable]
     for i, q in enumerate(quants):
         if out[i] is not None:
             continue
         nxt_q = quants[i + 1].start if i + 1 < len(quants) else s_end
-        after = [m for m in usable if q.end <= m.start < nxt_q and _FILLER_AFTER.match(text[q.end : m.start])]
+        lo = bisect.bisect_left(starts, q.end)
+        window = usable[lo : bisect.bisect_left(starts, nxt_q)]
+        after = [m for m in window if _FILLER_AFTER.match(text[q.end : m.start])]
         if after:
             out[i] = (after[0].period, [after[0].cue])  # period None: no document date
             taken.add(after[0].start)
@@ -165,7 +169,8 @@ def assign(
         if out[i] is not None:
             continue
         prev_q = quants[i - 1].end if i > 0 else s_start
-        before = [m for m in usable if prev_q <= m.start and m.end <= q.start and m.start not in taken]
+        between = usable[bisect.bisect_left(starts, prev_q) : bisect.bisect_left(starts, q.start)]
+        before = [m for m in between if m.end <= q.start and m.start not in taken]
         if before and not _CLAUSE_BREAK.search(text, before[-1].end, q.start):
             out[i] = (before[-1].period, [before[-1].cue])
     return out
