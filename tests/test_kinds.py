@@ -127,3 +127,8 @@ def test_commitment_subject() -> None:
     assert subj == "alem.ai centre opened"
     ((_, _, subj),) = commitments("Astana will host the 5th World Nomad Games in September.")
     assert subj == "world nomad games held"
+
+
+def test_a_starting_value_after_its_target_is_an_outcome() -> None:
+    claims = extract("By 2030 the government plans to reduce poverty to 5%, from 8.9% in 2024.", "2025-02-01")
+    assert [(c.kind, c.period) for c in claims] == [("target", "2030"), ("achievement", "2024")]

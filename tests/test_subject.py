@@ -114,3 +114,15 @@ def test_commitment_subjects_name_the_outcome() -> None:
     assert c.subject == "world nomad games held"
     (c,) = [c for c in extract("The new bypass will open in November.", "2024-03-14")]
     assert c.subject == "bypass opened"
+
+
+def test_respectively_splits_a_coordinated_subject() -> None:
+    claims = extract("Exports and imports rose by 12% and 8%, respectively, in 2024.", "2025-02-01")
+    assert [c.subject for c in claims] == ["exports", "imports"]
+
+
+def test_a_figure_in_parentheses_measures_the_phrase_before_them() -> None:
+    claims = extract(
+        "Industrial output (up 3.5% year-on-year) reached 45 trillion tenge in 2024.", "2025-02-01"
+    )
+    assert {c.subject for c in claims} == {"industrial output"}

@@ -227,3 +227,16 @@ def test_regression_target_does_not_take_a_reported_month_as_deadline() -> None:
 def test_more_forms(text: str, period: str, role: str) -> None:
     (m,) = find_mentions(text, 0, len(text), JAN25)
     assert (m.period, m.role) == (period, role)
+
+
+def test_respectively_against_years_named_in_the_sentence() -> None:
+    text = (
+        "The economy grew 3.2% in 2022 and 5.1% in 2023, while inflation reached 20.3% and 9.8%, "
+        "respectively."
+    )
+    assert [p for _, p in periods(text, "2024-03-01")] == ["2022", "2023", "2022", "2023"]
+
+
+def test_halves_of_the_year_are_placed_by_tense() -> None:
+    text = "In the first half of the year, the economy grew by 3.4%, and in the second half by 5.9%."
+    assert [p for _, p in periods(text, "2025-02-01")] == ["2024", "2024"]

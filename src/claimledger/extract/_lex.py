@@ -98,6 +98,7 @@ _COMPARATIVE_AFTER = re.compile(
 _CHANGE_TO = re.compile(r"^\s*(?:,\s*)?to\s*$", re.I)
 _UP_FROM = re.compile(r"^\s*[,(]?\s*(?:up|down|rising|falling|increasing|decreasing)\s+from\s*$", re.I)
 _UP_BY = re.compile(r"^\s*[,(]\s*(?:up|down)\s*(?:by\s*)?$", re.I)
+_FROM_AFTER = re.compile(r"^\s*,\s*(?:up|down)?\s*from\s*$", re.I)
 _FROM_BEFORE = re.compile(r"\bfrom\s*$", re.I)
 _CHAIN_GAP = re.compile(r"(?:,|\band)\s*$", re.I)
 _LIST_GAP = re.compile(r"^\s*(?:,|;|\band\b|,\s*and\b|\bor\b|\bas\s+well\s+as\b)\s*$", re.I)
@@ -144,6 +145,11 @@ def relations(
             out[i] = ("appos", out[i - 1][1])
         elif _APPOS_GAP.match(gap) and (prev.unit != q.unit or q.unit in ("%", "pp")):
             out[i] = ("appos", i - 1)
+    for i in range(1, len(quants)):
+        # "reduce poverty to 5%, from 8.9% in 2024": a starting value after its target
+        gap = _gap(text, quants[i - 1].end, quants[i].start, mentions, starts)
+        if not out[i][0] and _FROM_AFTER.match(gap):
+            out[i] = ("base", i - 1)
     for i in range(len(quants) - 1):
         if out[i][0]:
             continue

@@ -237,7 +237,7 @@ def find_mentions(text: str, start: int, end: int, ref: Date | None) -> list[Men
     for m in _core_matches(text, start, end):
         kind = m.lastgroup
         tense = ""
-        if kind in ("month", "quarter", "half", "endyear", "season4") and ref is not None:
+        if kind in ("month", "quarter", "half", "months9", "endyear", "season4") and ref is not None:
             tense = sentence_tense(text, start, end, m.start())
         res = _resolve(m, ref, tense)
         if res is None:
@@ -321,25 +321,29 @@ def _resolve(
         return y1, y2, None, False, "range"
     if kind in ("quarter", "quarter2"):
         qn = int(g("qn") or g("qn2")) if (g("qn") or g("qn2")) else _ORD[g("qord").lower()]
-        y = _year_or_rel(g("qy") or g("qy2"), g("qrel"), ref)
-        if y is None and not (g("qy") or g("qy2") or g("qrel")):
-            y = _place_month(qn * 3 - 2, ref, tense)
-        return y, y, (f"{y}-Q{qn}" if y else None), not (g("qy") or g("qy2")), "point"
+        explicit = g("qy") or g("qy2")
+        y = _year_or_rel(explicit, g("qrel"), ref)
+        if y is None or _bare_the(g("qrel")):
+            # "in the third quarter (of the year)": placed by the month the quarter ends
+            y = _place_month(qn * 3, ref, tense)
+        return y, y, (f"{y}-Q{qn}" if y else None), not explicit, "point"
     if kind == "half":
         hn = int(g("hn")) if g("hn") else (1 if g("hord").lower() == "first" else 2)
         y = _year_or_rel(g("hy"), g("hrel"), ref)
-        if y is None and not (g("hy") or g("hrel")):
-            y = _place_month(hn * 6 - 5, ref, tense)
+        if y is None or _bare_the(g("hrel")):
+            y = _place_month(hn * 6, ref, tense)
         return y, y, (f"{y}-H{hn}" if y else None), not g("hy"), "point"
     if kind == "months9":
-        y = _year_or_rel(g("my9"), g("mrel9"), ref)
         n = _num(g("mcount"))
+        y = _year_or_rel(g("my9"), g("mrel9"), ref)
+        if y is None or _bare_the(g("mrel9")):
+            y = _place_month(n, ref, tense)
         return y, y, (f"{y}-01/{y}-{n:02d}" if y else None), not g("my9"), "point"
     if kind == "month":
         return _resolve_month(m, ref, tense)
     if kind == "season4":
-        start_month = {"spring": 3, "summer": 6, "autumn": 9, "winter": 12}[g("sname").lower()]
-        y = int(g("sy")) if g("sy") else _place_month(start_month, ref, tense)
+        end_month = {"spring": 5, "summer": 8, "autumn": 11, "winter": 2}[g("sname").lower()]
+        y = int(g("sy")) if g("sy") else _place_month(end_month, ref, tense)
         return y, y, None, not g("sy"), "point"
     if kind == "relyear":
         rel = g("rel").lower()
@@ -427,6 +431,11 @@ def _resolve(
         y = int(g("y"))
         return y, y, None, False, "point"
     return None
+
+
+def _bare_the(rel: str | None) -> bool:
+    """"of the year" names no year: it is placed like a month without a year."""
+    return rel is not None and rel.lower() == "the"
 
 
 def _year_or_rel(year: str | None, rel: str | None, ref: Date | None) -> int | None:

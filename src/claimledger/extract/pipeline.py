@@ -158,6 +158,7 @@ _ANAPHOR = re.compile(
     r"(?:this|that)\s+(?:figure|amount|sum|volume|indicator|number|level)\b|this\s+(?:is|was|represents|means)\b",
     re.I,
 )
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 _YEAR_BEFORE = re.compile(r"^period:(?:\w+\s+)?(?:a|the)\s+year\s+(?:earlier|ago|before)\b", re.I)
 
 
@@ -264,6 +265,13 @@ def _figure_claims(
     for i in order:
         if rels[i][0]:
             subject_of[i] = subject_of[rels[i][1]]
+    if _RESPECTIVELY.search(text, s_start, s_end):
+        # "Exports and imports rose by 12% and 8%, respectively": one subject each
+        for group in _lex.list_groups(text, quants):
+            parts = subject_of[group[0]].split(" and ")
+            if len(parts) == len(group) and all(subject_of[i] == subject_of[group[0]] for i in group):
+                for i, part in zip(group, parts, strict=True):
+                    subject_of[i] = part
     if n and subject_of[0]:
         state.last_subject = subject_of[0]
     if n:

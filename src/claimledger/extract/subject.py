@@ -205,6 +205,15 @@ def _for_quantity(toks: Sequence[Tok], pos: int, q: Quantity, verb_words: Sequen
     counted = q.unit is None and bool(
         q.noun or (after and (after[-1].endswith("s") or after[-1] in S.PLURALS))
     )
+    # 0a. "Industrial output (up 3.5% year-on-year) reached ...": the phrase before "("
+    for k in range(pos - 1, max(-1, pos - 6), -1):
+        if toks[k].low == ")" or (toks[k].kind == "w" and _is_verbish(toks, k) in ("A", "S", "T", "F")):
+            break
+        if toks[k].low == "(":
+            np = _np_back(toks, k - 1)
+            if np:
+                return clean(np)
+            break
     # 0b. "the Rikoti-Argveti section, 51 km long,": the phrase before the comma
     if prev >= 0 and toks[prev].low == "," and nxt < len(toks) and toks[nxt].low in _DIMENSIONS:
         np = _np_back(toks, prev - 1)
@@ -339,7 +348,10 @@ def _subject_np(toks: Sequence[Tok], verb_i: int) -> list[str]:
     while lo - 1 >= 0 and _is_verbish(toks, lo - 1) is not None and toks[lo - 1].low not in ("that",):
         lo -= 1
     j = lo - 1
-    while j >= 0 and (toks[j].kind == "t" or toks[j].low in L_ADVERBS):
+    while j >= 0 and (toks[j].kind == "t" or toks[j].low in L_ADVERBS or toks[j].low == ")"):
+        if toks[j].low == ")":  # "Industrial output (up 3.5%) reached": skip the aside
+            while j >= 0 and toks[j].low != "(":
+                j -= 1
         j -= 1
     if j < 0 or not _nominal(toks, j):
         if j >= 0 and toks[j].low == "and":

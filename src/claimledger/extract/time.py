@@ -142,6 +142,13 @@ def assign(
             # "Revenues are projected at 40.3, 42.4 and 43.9 trillion" after a sentence
             # that named 2025-2027: the list runs over those years.
             seqs = [ctx.seq]
+        if respectively:
+            # "... in 2022 and 5.1% in 2023, while inflation reached 20.3% and 9.8%,
+            # respectively": the years the sentence named, in order
+            named = sorted({m.first: m for m in usable if m.years == 1 and m.first is not None}.values(),
+                           key=lambda m: m.start)
+            if len(named) >= 2:
+                seqs.append(named)
         for g in groups:
             for seq in seqs:
                 years = _years_of(seq)
