@@ -346,6 +346,26 @@ def api_split(request: Request, ind_id: int, body: _models.SplitIn) -> Any:
     tags=API,
     responses={**ERRORS, 413: {"model": _models.ErrorOut}},
     summary="Upload documents (multipart field 'files'; optional date, source, speaker)",
+    # The form is parsed by hand (to bound it before reading); describe it for OpenAPI.
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {
+                "multipart/form-data": {
+                    "schema": {
+                        "type": "object",
+                        "required": ["files"],
+                        "properties": {
+                            "files": {"type": "array", "items": {"type": "string", "format": "binary"}},
+                            "date": {"type": "string", "format": "date"},
+                            "source": {"type": "string"},
+                            "speaker": {"type": "string"},
+                        },
+                    }
+                }
+            },
+        }
+    },
 )
 async def api_upload(request: Request, _guard: Annotated[None, Depends(api_upload_guard)]) -> Any:
     form = await request.form(max_files=_upload.MAX_FILES, max_fields=MAX_FORM_FIELDS)

@@ -435,13 +435,24 @@ def api_docs(request: Request) -> Any:
                     "summary": op.get("summary", ""),
                     "tag": (op.get("tags") or ["other"])[0],
                     "params": params,
-                    "body": ", ".join(body),
+                    "body": "; ".join(_body_fields(spec, ctype, schema) for ctype, schema in body.items()),
                     "schema": ok.get("schema", {}).get("$ref", "").rsplit("/", 1)[-1],
                 }
             )
     return render(
         request, "apidocs.html", {"ops": ops, "spec": spec, "nav": "docs", "json_href": "/openapi.json"}
     )
+
+
+def _body_fields(spec: dict[str, Any], ctype: str, content: dict[str, Any]) -> str:
+    """``application/json: reviewer, note, status`` from a request body's schema."""
+    schema = content.get("schema", {})
+    ref = schema.get("$ref", "")
+    if ref:
+        schema = spec.get("components", {}).get("schemas", {}).get(ref.rsplit("/", 1)[-1], {})
+    required = set(schema.get("required", []))
+    fields = [f"{name}*" if name in required else name for name in schema.get("properties", {})]
+    return f"{ctype}: {', '.join(fields)}" if fields else ctype
 
 
 @router.get("/login", response_class=HTMLResponse, include_in_schema=False)
