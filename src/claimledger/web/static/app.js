@@ -34,6 +34,9 @@ function initDocument() {
     const ids = (mark.dataset.claims || mark.dataset.claim || "").split(" ").filter(Boolean);
     selectClaim(ids, false);
     history.replaceState(null, "", "#claim-" + ids[0]);
+    // On narrow screens the panel sits below the text: bring the details into view.
+    const panel = document.querySelector(".panel");
+    if (panel && window.matchMedia("(max-width: 960px)").matches) panel.scrollIntoView({ block: "start" });
   });
   const m = /^#claim-([\w-]+)$/.exec(location.hash);
   if (m) selectClaim([m[1]], true);
