@@ -132,3 +132,16 @@ def test_commitment_subject() -> None:
 def test_a_starting_value_after_its_target_is_an_outcome() -> None:
     claims = extract("By 2030 the government plans to reduce poverty to 5%, from 8.9% in 2024.", "2025-02-01")
     assert [(c.kind, c.period) for c in claims] == [("target", "2030"), ("achievement", "2024")]
+
+
+@pytest.mark.parametrize(
+    "text,date,kind",
+    [
+        ("Work is complete on 7,500 km of roads.", "2024-08-28", "achievement"),
+        ("EU leaders agreed to provide up to EUR 50 billion between 2024 and 2027.", "2024-06-27", "target"),
+        ("The bank decided to keep the base rate at 15.25%.", "2024-11-29", "achievement"),
+    ],
+)
+def test_states_of_completion_and_decisions(text: str, date: str, kind: str) -> None:
+    (c,) = extract(text, date)
+    assert c.kind == kind, c.cues

@@ -240,3 +240,8 @@ def test_respectively_against_years_named_in_the_sentence() -> None:
 def test_halves_of_the_year_are_placed_by_tense() -> None:
     text = "In the first half of the year, the economy grew by 3.4%, and in the second half by 5.9%."
     assert [p for _, p in periods(text, "2025-02-01")] == ["2024", "2024"]
+
+
+def test_a_year_dating_a_starting_value_does_not_date_the_new_value() -> None:
+    got = periods("The shortage of school places fell to 89,000 from 225,000 in 2020.", "2025-01-30")
+    assert [p for _, p in got] == ["2024", "2020"]

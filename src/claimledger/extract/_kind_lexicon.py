@@ -142,6 +142,10 @@ FORECAST_MATRIX_BARE = _w(
 #: "the 90.3 million tonnes planned".
 FORECAST_PARTICIPLES = _w("projected forecast expected estimated predicted")
 PLAN_PARTICIPLES = _w("planned targeted budgeted envisaged")
+#: "is complete", "was finished": a state of having been done.
+DONE_ADJECTIVES = _w("complete completed finished done over operational")
+#: Decisions to act: "agreed to provide EUR 50 billion between 2024 and 2027".
+DECISION_VERBS = _w("agreed decided pledged promised committed undertook vowed resolved")
 #: Verbs of concrete action a commitment without a number is made of.
 COMMIT_VERBS = _w(
     """

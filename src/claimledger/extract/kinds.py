@@ -180,6 +180,11 @@ def _scan_left(toks: Sequence[Tok], i: int) -> tuple[list[str], str | None]:
                 if toks[lo].low == "to":
                     j = lo - 1  # an infinitive: keep reading left for the verb governing it
                     continue
+                after = toks[hi + 1].low if hi + 1 < i else ""
+                if after in L.DONE_ADJECTIVES and toks[hi].low in L.AUX_PRESENT | L.AUX_PAST:
+                    words.insert(hi - lo + 1, after)  # "work is complete on 7,500 km"
+                elif after == "to" and toks[hi].low in L.DECISION_VERBS:
+                    words.insert(hi - lo + 1, "to")  # "agreed to provide up to EUR 50 billion"
                 return words, None
         j -= 1
     return words, None
@@ -244,6 +249,8 @@ def _decide(words: list[str]) -> Kind | None:
         return "target"
     if ws & {"set", "due", "going"}:
         return "target"  # read as part of a verb group only before "to": "is set to"
+    if ws & L.DONE_ADJECTIVES:
+        return "achievement"
     heads = [w for w in words if w not in _GROUP_WORDS]
     head = heads[-1] if heads else ""
     past_head = (
@@ -328,6 +335,11 @@ def classify(
             kind = "forecast"
             cues.insert(0, f"forecast:{noun}")
     yrs = _years(period)
+    decided = kind == "achievement" and bool(set(words) & L.DECISION_VERBS) and "to" in words
+    if decided and yrs is not None and ref is not None and yrs[1] > ref.year:
+        # a decision to act later is a commitment when the figure's period lies ahead
+        kind = "target"
+        cues.insert(0, f"target:{' '.join(words)}")
     # A status without a period of its own holds at the document date: the current period.
     current = (yrs is not None and ref is not None and yrs[1] >= ref.year) or (
         yrs is None and kind == "status"

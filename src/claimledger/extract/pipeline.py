@@ -194,7 +194,10 @@ def _figure_claims(
     toks = _lex.tokenize(text, s_start, s_end, quants, mentions)
     qpos = _lex.quantity_index(toks)
     rels = _lex.relations(text, quants, mentions)
-    bound = time.assign(text, s_start, s_end, quants, mentions, ctx)
+    after_of: dict[int, Mention] = {}
+    bound = time.assign(text, s_start, s_end, quants, mentions, ctx, after_of)
+    # expressions dating a starting value or an earlier figure date nothing else
+    earlier = frozenset(m.start for i, m in after_of.items() if rels[i][0] in ("base", "appos"))
     deadlines = [m for m in mentions if m.role == "deadline"]
     anaphor = _ANAPHOR.match(text, s_start, s_end) is not None
     usable = [m for m in mentions if m.role != "comparison" and m.period is not None]
@@ -240,7 +243,7 @@ def _figure_claims(
             if kind == "status" and _before_year(period, ref):
                 kind, k_cues = "achievement", ["achievement:a past figure restated", *k_cues]
         else:
-            period, p_cues = time.default(text, s_start, s_end, q, kind, mentions, ctx, ref)
+            period, p_cues = time.default(text, s_start, s_end, q, kind, mentions, ctx, ref, earlier)
         kind_of[i], period_of[i], cues_of[i] = kind, period, k_cues + p_cues
         verbs_of[i] = verb_words
     # "fell to 8.9% from 11% a year earlier": a year before the figure it is compared

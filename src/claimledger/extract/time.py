@@ -125,10 +125,12 @@ def assign(
     quants: list[Quantity],
     mentions: list[Mention],
     ctx: TimeContext,
+    bound_after: dict[int, Mention] | None = None,
 ) -> list[tuple[str | None, list[str]] | None]:
     """Rules 1-3: the period of each figure that the sentence ties to it, else ``None``.
 
     Figures left ``None`` get theirs from ``default`` once their kind is known.
+    ``bound_after``, when given, receives figure -> the expression right after it.
     """
     out: list[tuple[str | None, list[str]] | None] = [None] * len(quants)
     usable = [m for m in mentions if m.role != "comparison"]
@@ -172,6 +174,8 @@ def assign(
         if after:
             out[i] = (after[0].period, [after[0].cue])  # period None: no document date
             taken.add(after[0].start)
+            if bound_after is not None:
+                bound_after[i] = after[0]
     for i, q in enumerate(quants):
         if out[i] is not None:
             continue
@@ -192,9 +196,15 @@ def default(
     mentions: list[Mention],
     ctx: TimeContext,
     ref: Date | None,
+    exclude: frozenset[int] = frozenset(),
 ) -> tuple[str | None, list[str]]:
-    """Rules 4-5: a period for a figure (or a commitment, ``q=None``) not tied to one."""
-    usable = [m for m in mentions if m.role != "comparison" and m.period is not None]
+    """Rules 4-5: a period for a figure (or a commitment, ``q=None``) not tied to one.
+
+    ``exclude`` holds start offsets of expressions that date another figure's starting
+    value ("fell to 89,000 from 225,000 in 2020") and so cannot date this one."""
+    usable = [
+        m for m in mentions if m.role != "comparison" and m.period is not None and m.start not in exclude
+    ]
     if kind in ("achievement", "status") and ref is not None:
         # A done or present figure is not dated by a future deadline in its sentence
         # ("accounted for 5.9%, and the share is to reach 15% by 2030").
