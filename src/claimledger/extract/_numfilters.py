@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from claimledger.extract._numwords import trie_pattern
 from claimledger.extract._unitdata import word_set
 
 _MON_CAP = (
@@ -26,51 +27,109 @@ _MON_LOW = (
 )
 _MON = rf"(?:{_MON_CAP}|{_MON_LOW})"
 _ORD = r"(?:st|nd|rd|th)?"
+_MONTHS = word_set(
+    """
+    january february march april may june july august september october november
+    december jan feb mar apr jun jul aug sep sept oct nov dec
+    """
+)
+_SECTION_WORDS = word_set(
+    """
+    Article Articles Art Section Sections Sec Chapter Chapters Ch Paragraph Paragraphs
+    Para Clause Clauses Annex Appendix Schedule Resolution Decree Law Act Bill
+    Amendment Title Page Pages Item Items Rule Rules Regulation Directive Protocol
+    Subparagraph Part Volume Vol Issue Edition Episode Season Room Flight Route
+    Highway Platform Gate Terminal Building Lot Plot Figure Fig Table Exercise
+    Question Grade Phase Stage Round Category Tier Zone Sector Unit Order Point Line
+    Number No Nos Nr Nrs
+    """
+)
 
-_PATTERNS = [
-    # dates: "January 8, 2024", "Jan. 8", "oct . 13", "8 January 2024", "the 5th of May"
-    rf"\b{_MON}\b\s?\.?\s?\d{{1,2}}{_ORD}\b(?:\s?,\s?\d{{4}}\b)?",
-    rf"\b\d{{1,2}}{_ORD}\s(?:of\s)?{_MON}\b\.?(?:\s?,?\s?\d{{4}}\b)?",
-    r"\b(?:on|by|since|until|from|of)\s\d{1,2}\smay\b",
-    # numeric dates: 08.01.2024, 5/17/2018, 2024-01-08
-    r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b",
-    r"\b\d{4}[./-]\d{1,2}[./-]\d{1,2}\b",
-    # times of day: 10:30, 2:00 pm, 6pm, 5 a.m., 14.30 GMT, 9 o'clock
-    r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s?(?:[ap]\.m\.|[ap]m\b|h\b|hrs\b|GMT\b|UTC\b))?",
-    r"(?<![\d.,])\b\d{1,2}(?:[.:]\d{2})?\s?(?:[ap]\.m\.|[aApP][mM]\b)",
-    r"\b\d{1,2}(?:[.:]\d{2})?\s?(?:GMT|UTC|CET|EST)\b",
-    r"\b\d{1,2}\s?o['’]clock",
-    # phone numbers and codes: +7 (7172) 74-56-89, +1-222-2222, 1111-22223333-4444
-    r"\+\d{1,3}[\s.-]?(?:\(\d{1,5}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,5}){1,4}",
-    r"\(\d{3,5}\)\s?\d{2,4}(?:[\s-]\d{2,4}){1,3}",
-    r"\b\d{1,8}(?:-\d{1,8}){2,6}\b",
-    # URLs and e-mail addresses
-    r"(?:https?://|www\.)[^\s<>\"]{1,2000}",
-    r"[\w.+-]{1,64}@[\w-]{1,63}\.[\w.-]{1,200}",
-    # file and image names: DSC_0042.jpg, IMG 20240107 WA0049
-    r"\b[\w-]{1,200}\.(?i:jpe?g|png|gif|bmp|tiff?|webp|heic|pdf|docx?|xlsx?|pptx?|csv|txt|zip"
-    r"|rar|mp[34]|mov|avi|mkv|wav)\b",
-    r"\b(?:IMG|DSC[NF]?|DCIM|VID|PXL|MVIMG|PANO|WA|Screenshot|Scan|Photo)(?:[\s_-]{1,3}"
-    r"[A-Za-z]{0,4}\d[\w-]{0,30}){1,6}",
-    # HTML entity residue: &#8217; #039 &amp;
-    r"&#?[xX]?[0-9a-fA-F]{1,8};?",
-    r"#\d{1,12}\b",
-    # version numbers and dotted codes: v1.2, version 2.0, 1.2.3, 192.168.1.2
-    r"\b(?i:version|ver\.|v\.?)\s?\d{1,6}(?:\.\d{1,6}){0,4}\b",
-    r"\b\d{1,6}(?:\.\d{1,6}){2,6}\b",
-    # references to parts of documents, laws, routes: "Article 5", "No. 12", "§ 3"
-    r"\b(?:Articles?|Art\.|Sections?|Sec\.|Chapters?|Ch\.|Paragraphs?|Para\.|Clauses?|Annex|"
-    r"Appendix|Schedule|Resolution|Decree|Law|Act|Bill|Amendment|Title|Pages?|Items?|Rules?|"
-    r"Regulation|Directive|Protocol|Subparagraph|Part|Volume|Vol\.|Issue|Edition|Episode|"
-    r"Season|Room|Flight|Route|Highway|Platform|Gate|Terminal|Building|Lot|Plot|Figure|Fig\.|"
-    r"Table|Exercise|Question|Grade|Phase|Stage|Round|Category|Tier|Zone|Sector|Unit|Order|"
-    r"Point|Line|Number|Nos?\.|Nr\.|Nrs\.)\s?(?:[Nn]o\.?\s?)?\d{1,7}(?:[./-]\d{1,7}){0,3}[A-Za-z]?"
-    r"(?:\s?(?:,|and|-|–|to)\s?\d{1,7}){0,10}",
-    r"(?i:\b(?:no|nos|nr|nrs|art|sec|para|pp?)\.\s?\d{1,7}(?:\s?[,-]\s?\d{1,7}){0,10})",
-    r"[§№]\s?\d{1,7}(?:[./-]\d{1,7}){0,3}",
+# Each group: (trigger, patterns).  The trigger is a cheap test on the sentence (a
+# substring, or a regex whose first character is a fixed class, which the regex engine
+# scans for at C speed); the group's patterns only run when it fires.  One big
+# alternation over every position of every sentence was the slowest part of the stage.
+_Trigger = str | re.Pattern[str]
+
+_DIGIT_SEP = re.compile(r"\d[./-]\d")
+_MONTH_ANY = re.compile(trie_pattern(_MONTHS) + r"(?![A-Za-z])")
+_CLOCK = re.compile(r"\d\s?(?:[aApP]\.?[mM]\b|GMT|UTC|CET|EST|o['’]clock)")
+_FILE_EXT = re.compile(
+    r"\.(?i:jpe?g|png|gif|bmp|tiff?|webp|heic|pdf|docx?|xlsx?|pptx?|csv|txt|zip|rar|mp[34]|mov|avi|mkv|wav)\b"
+)
+_SECTION_ANY = re.compile(trie_pattern(_SECTION_WORDS) + r"\.?\s?(?:[Nn]o\.?\s?)?\d")
+_ABBR_NO = re.compile(r"(?i:\b(?:no|nos|nr|nrs|art|sec|para|pp?)\.\s?\d)")
+_VERSION = re.compile(r"[vV](?:ersion|er\.|\.)?\s?\d")
+
+_GROUPS: list[tuple[tuple[_Trigger, ...], list[str]]] = [
+    (
+        (_MONTH_ANY,),
+        [
+            # dates: "January 8, 2024", "Jan. 8", "oct . 13", "8 January 2024", "the 5th of May"
+            rf"\b{_MON}\b\s?\.?\s?\d{{1,2}}{_ORD}\b(?:\s?,\s?\d{{4}}\b)?",
+            rf"\b\d{{1,2}}{_ORD}\s(?:of\s)?{_MON}\b\.?(?:\s?,?\s?\d{{4}}\b)?",
+            r"\b(?:on|by|since|until|from|of)\s\d{1,2}\smay\b",
+        ],
+    ),
+    (
+        (_DIGIT_SEP,),
+        [
+            # numeric dates: 08.01.2024, 5/17/2018, 2024-01-08
+            r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b",
+            r"\b\d{4}[./-]\d{1,2}[./-]\d{1,2}\b",
+            # codes and phone numbers with several hyphens: 1111-22223333-4444
+            r"\b\d{1,8}(?:-\d{1,8}){2,6}\b",
+            # dotted codes: 1.2.3, 192.168.1.2
+            r"\b\d{1,6}(?:\.\d{1,6}){2,6}\b",
+        ],
+    ),
+    (
+        (":", _CLOCK),
+        [
+            # times of day: 10:30, 2:00 pm, 6pm, 5 a.m., 14.30 GMT, 9 o'clock
+            r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s?(?:[ap]\.m\.|[ap]m\b|h\b|hrs\b|GMT\b|UTC\b))?",
+            r"(?<![\d.,])\b\d{1,2}(?:[.:]\d{2})?\s?(?:[ap]\.m\.|[aApP][mM]\b)",
+            r"\b\d{1,2}(?:[.:]\d{2})?\s?(?:GMT|UTC|CET|EST)\b",
+            r"\b\d{1,2}\s?o['’]clock",
+        ],
+    ),
+    (
+        ("+", "("),
+        [
+            # phone numbers: +7 (7172) 74-56-89, +1-222-2222, (495) 123-45-67
+            r"\+\d{1,3}[\s.-]?(?:\(\d{1,5}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,5}){1,4}",
+            r"\(\d{3,5}\)\s?\d{2,4}(?:[\s-]\d{2,4}){1,3}",
+        ],
+    ),
+    (("://", "www."), [r"(?:https?://|www\.)[^\s<>\"]{1,2000}"]),
+    (("@",), [r"[\w.+-]{1,64}@[\w-]{1,63}\.[\w.-]{1,200}"]),
+    (
+        (_FILE_EXT, "IMG", "DSC", "DCIM", "VID", "PXL", "PANO", "WA", "Screenshot", "Scan", "Photo"),
+        [
+            # file and image names: DSC_0042.jpg, IMG 20240107 WA0049
+            r"\b[\w-]{1,200}" + _FILE_EXT.pattern,
+            r"\b(?:IMG|DSC[NF]?|DCIM|VID|PXL|MVIMG|PANO|WA|Screenshot|Scan|Photo)(?:[\s_-]{1,3}"
+            r"[A-Za-z]{0,4}\d[\w-]{0,30}){1,6}",
+        ],
+    ),
+    (("&", "#"), [r"&#?[xX]?[0-9a-fA-F]{1,8};?", r"#\d{1,12}\b"]),
+    ((_VERSION,), [r"\b(?i:version|ver\.|v\.?)\s?\d{1,6}(?:\.\d{1,6}){0,4}\b"]),
+    (
+        (_SECTION_ANY, _ABBR_NO, "§", "№"),
+        [
+            # references to parts of documents, laws, routes: "Article 5", "No. 12", "§ 3"
+            r"\b(?:" + "|".join(re.escape(w) for w in sorted(_SECTION_WORDS, key=lambda w: (-len(w), w)))
+            + r")\.?\s?(?:[Nn]o\.?\s?)?"
+            r"\d{1,7}(?:[./-]\d{1,7}){0,3}[A-Za-z]?(?:\s?(?:,|and|-|–|to)\s?\d{1,7}){0,10}",
+            r"(?i:\b(?:no|nos|nr|nrs|art|sec|para|pp?)\.\s?\d{1,7}(?:\s?[,-]\s?\d{1,7}){0,10})",
+            r"[§№]\s?\d{1,7}(?:[./-]\d{1,7}){0,3}",
+        ],
+    ),
 ]
+_COMPILED = [(trig, re.compile("|".join(f"(?:{p})" for p in pats))) for trig, pats in _GROUPS]
+#: Every pattern in one regex (for tests and documentation; the stage uses the groups).
+BLOCK = re.compile("|".join(f"(?:{p})" for _t, pats in _GROUPS for p in pats))
 
-BLOCK = re.compile("|".join(f"(?:{p})" for p in _PATTERNS))
 
 #: Words after which a four-digit number is a year even with a noun after it.
 YEAR_PREPS = word_set(
@@ -89,8 +148,31 @@ YEAR_MAX = 2100
 
 
 def blocked_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Sorted spans inside ``[start, end)`` whose digits are not figures."""
-    return [m.span() for m in BLOCK.finditer(text, start, end)]
+    """Sorted, disjoint spans inside ``[start, end)`` whose digits are not figures."""
+    sent: str | None = None
+    spans: list[tuple[int, int]] = []
+    for triggers, rx in _COMPILED:
+        for t in triggers:
+            if isinstance(t, str):
+                if sent is None:
+                    sent = text[start:end]
+                hit = t in sent
+            else:
+                hit = t.search(text, start, end) is not None
+            if hit:
+                spans.extend(m.span() for m in rx.finditer(text, start, end))
+                break
+    if len(spans) < 2:
+        return spans
+    spans.sort()
+    merged = [spans[0]]
+    for s, e in spans[1:]:
+        if s < merged[-1][1]:
+            if e > merged[-1][1]:
+                merged[-1] = (merged[-1][0], e)
+        else:
+            merged.append((s, e))
+    return merged
 
 
 def is_year_digits(raw: str) -> bool:

@@ -12,7 +12,10 @@ most a few dozen tokens, so it cannot blow up.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 ONES = {
     "zero": 0, "nought": 0, "naught": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
@@ -54,15 +57,51 @@ DOZEN = {"dozen": 12.0, "dozens": 12.0, "dzs": 12.0, "dozs": 12.0, "doz": 12.0}
 #: Every word the scanner must see (lower case), longest first for the regex.
 ALL_WORDS: tuple[str, ...] = tuple(
     sorted(
-        set(ONES) | set(TEENS) | set(TENS) | set(SCALES) | {"hundred", "point"} | set(ORDINALS)
+        set(ONES) | set(TEENS) | set(TENS) | set(SCALES) | {"hundred", "hundreds", "point"} | set(ORDINALS)
         | set(DENOM) | set(DOZEN) | {"firsts"},
         key=lambda w: (-len(w), w),
     )
 )
+WORD_SET = frozenset(ALL_WORDS)
 #: Words an article ("a", "an") may introduce as a number ("a third", "a dozen").
 ARTICLE_HEADS: tuple[str, ...] = tuple(
     sorted(set(SCALES) | {"hundred"} | set(DENOM) | set(DOZEN) | set(TENS), key=lambda w: (-len(w), w))
 )
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """A regex matching any of ``words`` case-insensitively, factored into a trie.
+
+    Python's regex engine tries the alternatives of ``one|two|three|...`` one by one at
+    every position; a trie ("t(?:wo|hree)") with explicit case classes lets it reject a
+    position after one or two characters, which makes the scanner ~20x faster.  A
+    leading look-ahead on the possible first letters lets it skip most positions at once.
+    """
+    root: dict[str, dict[str, Any]] = {}
+    for w in words:
+        node = root
+        for ch in w.lower():
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict[str, Any]]) -> str:
+        alts: list[str] = []
+        optional = False
+        for ch, sub in sorted(node.items()):
+            if ch == "":
+                optional = True
+                continue
+            cls = f"[{ch}{ch.upper()}]" if ch.isalpha() and ch.upper() != ch else re.escape(ch)
+            alts.append(cls + emit(sub))
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if optional:
+            body = "(?:" + "|".join(alts) + ")?"
+        return body
+
+    firsts = sorted({w[0].lower() for w in words} | {w[0].upper() for w in words})
+    return f"(?=[{''.join(re.escape(c) for c in firsts)}]){emit(root)}"
 
 
 @dataclass(slots=True)
@@ -305,7 +344,7 @@ def _parse_words(
             # compound denominator after a numerator: "one hundred thirty-fifths"
             if (
                 have
-                and last in ("ones", "teens", "hundred", "article")
+                and last in ("ones", "teens", "tens", "hundred", "article")
                 and g != "and"
                 and j + 1 < n
                 and gk[j] in (" ", "-")
@@ -326,7 +365,7 @@ def _parse_words(
             have = True
             j += 1
             continue
-        if w == "hundred":
+        if w in ("hundred", "hundreds"):
             if last in ("hundred", "scale") or (not have and not article):
                 break
             cur = (cur or 1.0) * 100
@@ -364,12 +403,25 @@ def _parse_words(
             cur = cur - base + (base or 1.0) * 12
             last = "scale"
             scaled = True
+            last_scale = last_scale or 12.0
             j += 1
             continue
         if w in DENOM:
             den = DENOM[w]
             if not have:
                 break
+            plural = w.endswith("s") or w in ("half", "quarter")
+            if not plural and last != "article" and (total + cur) != 1 and not (after_and and tail == 1):
+                break  # "two millionth" is not a fraction
+            nxt_scale = j + 1 < n and gk[j] == " " and _low(toks[j + 1]) in SCALES
+            if last == "article" and after_and and cur == 0 and total and nxt_scale:
+                # "one billion and a half million": the fraction is of the next scale
+                cur = 1.0 / den
+                fraction = True
+                last = "frac"
+                after_and = False
+                j += 1
+                continue
             if last == "article" and after_and:
                 # "one and a half", "3 million and a half"
                 if cur == 0 and total and last_scale:
@@ -378,9 +430,11 @@ def _parse_words(
                     cur += 1.0 / den
             elif last == "article":
                 cur = 1.0 / den
-            elif after_and and tail and tail < 10:
+            elif after_and and tail and tail < den:
                 whole = total + cur - tail
-                if cur - tail == 0 and total and last_scale:
+                if cur - tail == 0 and total and nxt_scale:
+                    cur = tail / den  # "one billion and three quarters million"
+                elif cur - tail == 0 and total and last_scale:
                     total = total + tail * last_scale / den
                     cur = 0.0
                 else:

@@ -30,10 +30,10 @@ ISO_CODES = word_set(
 )
 
 # Upper-case codes that are also ordinary words or common acronyms ("ALL 5 solutions",
-# "CUP", "TOP 10"): never read as a currency on their own.
+# "CUP", "TOP 10", "COP 29" the climate conference): never read as a currency on their own.
 CODE_WORDS = word_set(
     """
-    ALL AMD BOB CUP DOP ERN GEL MAD MOP PEN SOS TOP TRY CAR SAR
+    ALL AMD BOB CUP DOP ERN GEL MAD MOP PEN SOS TOP TRY CAR SAR COP BAM MRU STN
     """
 )
 
@@ -54,6 +54,9 @@ CURRENCY_PREFIX: dict[str, str] = {
     "CN¥": "CNY", "RMB¥": "CNY", "₸": "KZT", "₽": "RUB", "₹": "INR", "Rs": "INR",
     "Rs.": "INR", "₩": "KRW", "₺": "TRY", "₴": "UAH", "₦": "NGN", "₱": "PHP", "₫": "VND",
     "₪": "ILS", "₿": "BTC", "฿": "THB", "₼": "AZN", "₾": "GEL", "₮": "MNT", "₲": "PYG",
+    "KSh": "KES", "Ksh": "KES", "KShs": "KES", "USh": "UGX", "TSh": "TZS", "Rp": "IDR",
+    "Rp.": "IDR", "R": "ZAR", "RM": "MYR", "Tk": "BDT", "₡": "CRC", "₭": "LAK", "元": "CNY",
+    "ரூ": "LKR", "₨": "PKR", "৳": "BDT", "₵": "GHS",
 }
 # Lower-cased prefixes for tokenised, lower-cased text ("us $ 150 million", "c $ 16.4").
 CURRENCY_PREFIX_LOWER: dict[str, str] = {
@@ -68,6 +71,7 @@ CURRENCY_PREFIX_LOWER: dict[str, str] = {
 CURRENCY_WORDS: dict[str, str] = {
     "dollar": "USD", "us dollar": "USD", "u.s. dollar": "USD", "american dollar": "USD",
     "canadian dollar": "CAD", "australian dollar": "AUD", "new zealand dollar": "NZD",
+    "pounds sterling": "GBP",
     "hong kong dollar": "HKD", "singapore dollar": "SGD", "taiwan dollar": "TWD",
     "new taiwan dollar": "TWD", "euro": "EUR", "pound sterling": "GBP", "british pound": "GBP",
     "sterling": "GBP", "yen": "JPY", "japanese yen": "JPY", "yuan": "CNY", "chinese yuan": "CNY",
@@ -104,6 +108,23 @@ CURRENCY_WORDS: dict[str, str] = {
     "lei": "RON", "shekel": "ILS", "new shekel": "ILS", "pula": "BWP", "bitcoin": "BTC",
     "lek": "ALL", "denar": "MKD", "escudo": "PTE", "drachma": "GRD", "punt": "IEP",
     "schilling": "ATS",
+}
+
+# Country words that decide an ambiguous currency word in the same sentence ("the
+# Philippine budget ... 9.6 trillion pesos" -> PHP).  Keys: the ambiguous word's default
+# code; values: (cue prefix, code).
+CURRENCY_CUES: dict[str, tuple[tuple[str, str], ...]] = {
+    "MXN": (("philippin", "PHP"), ("manila", "PHP"), ("argentin", "ARS"), ("chile", "CLP"),
+            ("colombia", "COP"), ("uruguay", "UYU"), ("dominican", "DOP"), ("cuba", "CUP")),
+    "USD": (("canad", "CAD"), ("australia", "AUD"), ("new zealand", "NZD"), ("hong kong", "HKD"),
+            ("singapore", "SGD"), ("taiwan", "TWD"), ("jamaica", "JMD"), ("namibia", "NAD")),
+    "INR": (("pakistan", "PKR"), ("sri lanka", "LKR"), ("nepal", "NPR"), ("mauriti", "MUR")),
+    "KES": (("uganda", "UGX"), ("tanzania", "TZS"), ("somali", "SOS")),
+    "CHF": (("cfa", "XOF"), ("senegal", "XOF"), ("ivory coast", "XOF"), ("côte d", "XOF"),
+            ("cameroon", "XAF"), ("congo", "CDF"), ("rwanda", "RWF"), ("burundi", "BIF")),
+    "SEK": (("iceland", "ISK"),),
+    "NOK": (("denmark", "DKK"), ("danish", "DKK")),
+    "GBP": (("egypt", "EGP"), ("leban", "LBP"), ("syria", "SYP"), ("sudan", "SDG")),
 }
 
 # Sub-units: (ISO code, factor).  "50 cents" is 0.5 USD.
@@ -145,6 +166,9 @@ PHYSICAL_WORDS: dict[str, tuple[str, float]] = {
     "tsp": ("tsp", 1), "fluid ounce": ("floz", 1), "fl oz": ("floz", 1), "pint": ("pt", 1),
     "quart": ("qt", 1), "billion cubic metre": ("m3", 1e9), "billion cubic meter": ("m3", 1e9),
     "bcm": ("m3", 1e9), "tcf": ("ft3", 1e12), "trillion cubic feet": ("ft3", 1e12),
+    "m squared": ("m2", 1), "km squared": ("km2", 1), "cm squared": ("cm2", 1),
+    "ft squared": ("ft2", 1), "m cubed": ("m3", 1), "km cubed": ("km3", 1), "cm cubed": ("cm3", 1),
+    "ft cubed": ("ft3", 1), "tpd": ("t/d", 1), "bpd": ("bbl/d", 1), "b/d": ("bbl/d", 1),
     # mass
     "kilogram": ("kg", 1), "kilogramme": ("kg", 1), "kilo": ("kg", 1), "gram": ("g", 1),
     "gramme": ("g", 1), "milligram": ("mg", 1), "milligramme": ("mg", 1),
@@ -184,15 +208,15 @@ PHYSICAL_WORDS: dict[str, tuple[str, float]] = {
     "radian": ("rad", 1), "turn": ("turn", 1),
     # time (durations)
     "year": ("year", 1), "yr": ("year", 1), "yrs": ("year", 1), "month": ("month", 1),
-    "week": ("week", 1), "day": ("day", 1), "hour": ("h", 1), "hr": ("h", 1), "hrs": ("h", 1),
+    "week": ("week", 1), "day": ("d", 1), "hour": ("h", 1), "hr": ("h", 1), "hrs": ("h", 1),
     "minute": ("min", 1), "mins": ("min", 1), "second": ("s", 1), "sec": ("s", 1),
     "secs": ("s", 1), "millisecond": ("ms", 1), "decade": ("decade", 1),
     "century": ("century", 1), "centuries": ("century", 1),
     # ratios
     "percent": ("%", 1), "per cent": ("%", 1), "pct": ("%", 1), "percentage": ("%", 1),
     "per mille": ("‰", 1), "percentage point": ("pp", 1), "pp": ("pp", 1), "p.p.": ("pp", 1),
-    "basis point": ("bp", 1), "bps": ("bp", 1), "bp": ("bp", 1), "ppm": ("ppm", 1),
-    "ppb": ("ppb", 1),
+    "basis point": ("pp", 0.01), "bps": ("pp", 0.01), "bp": ("pp", 0.01), "ppm": ("ppm", 1),
+    "ppb": ("ppm", 0.001),
 }
 
 # Case-sensitive symbols (glued or spaced after the number).
@@ -225,7 +249,7 @@ PHYSICAL_SYMBOLS: dict[str, tuple[str, float]] = {
     "km/s": ("km/s", 1), "kn": ("kn", 1), "°C": ("°C", 1), "ºC": ("°C", 1), "℃": ("°C", 1),
     "°F": ("°F", 1), "ºF": ("°F", 1), "℉": ("°F", 1), "°": ("°", 1), "º": ("°", 1),
     "rad": ("rad", 1), "h": ("h", 1), "min": ("min", 1), "s": ("s", 1), "ms": ("ms", 1),
-    "%": ("%", 1), "‰": ("‰", 1),
+    "%": ("%", 1), "‰": ("‰", 1), "s-1": ("Hz", 1), "s⁻¹": ("Hz", 1), "m/s2": ("m/s2", 1),
 }
 
 # Pint expressions for every canonical non-currency symbol (validated in tests).
@@ -256,9 +280,9 @@ PINT: dict[str, str] = {
     "Mbit/s": "megabit/second", "Gbit/s": "gigabit/second", "km/h": "kilometer/hour",
     "mph": "mile/hour", "m/s": "meter/second", "km/s": "kilometer/second", "kn": "knot",
     "°C": "degC", "°F": "degF", "K": "kelvin", "°": "degree", "rad": "radian", "turn": "turn",
-    "year": "year", "month": "month", "week": "week", "day": "day", "h": "hour",
+    "year": "year", "month": "month", "week": "week", "d": "day", "h": "hour",
     "min": "minute", "s": "second", "ms": "millisecond", "decade": "decade",
-    "century": "century", "%": "percent", "‰": "permille", "ppm": "ppm", "ppb": "ppb",
+    "century": "century", "%": "percent", "pp": "percent", "‰": "permille", "ppm": "ppm",
 }
 
 # Nouns a rate can be "per" that are not units ("$1.40 a share" -> USD/share).

@@ -22,7 +22,9 @@ __all__ = [
     "PERCENT",
     "TEMPERATURE",
     "UnitMatch",
+    "cue_currency",
     "currency_prefix",
+    "glued_prefix_ok",
     "is_currency",
     "kind",
     "magnitude_abbr",
@@ -46,6 +48,13 @@ MAX_WORDS = 4
 POUND = 1  # "pounds": GBP with a magnitude or "sterling", otherwise lb
 INCH = 2  # "in": inch only before a clause boundary, never the preposition
 CLOCK = 4  # "am"/"pm": a time of day unless the number cannot be one
+SYMBOL_AFTER = 8  # "10 €": a currency symbol after the amount
+AMBIGUOUS = 16  # "pesos", "dollars": the country named in the sentence may decide the code
+
+#: Bare currency words shared by several countries (resolved with D.CURRENCY_CUES).
+_AMBIGUOUS_WORDS = word_set(
+    "dollar dollars peso pesos rupee rupees shilling shillings franc francs krona kronor krone kroner"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +89,9 @@ def _build() -> tuple[dict[str, tuple[str, float, int]], dict[str, tuple[str, fl
 
     for name, code in D.CURRENCY_WORDS.items():
         add(name, (code, 1.0, 0))
+    for w in _AMBIGUOUS_WORDS:
+        code, f, _flag = words[w]
+        words[w] = (code, f, AMBIGUOUS)
     for name, (code, f) in D.CURRENCY_SUBUNITS.items():
         add(name, (code, f, 0), plural=False)
     for name, (sym, f) in D.PHYSICAL_WORDS.items():
@@ -101,6 +113,11 @@ def _build() -> tuple[dict[str, tuple[str, float, int]], dict[str, tuple[str, fl
     symbols["F"] = ("°F", 1.0, 0)
     symbols["p"] = ("GBP", 0.01, 0)  # "50p"
     symbols["BTC"] = ("BTC", 1.0, 0)
+    # Currency symbols written after the amount ("10 €", "100₾"); the number grammar only
+    # reads them so when no other number follows (then the symbol is that number's prefix).
+    for sym, code in D.CURRENCY_PREFIX.items():
+        if not any("a" <= ch <= "z" for ch in sym.lower()):
+            symbols.setdefault(sym, (code, 1.0, SYMBOL_AFTER))
     return words, symbols
 
 
@@ -148,7 +165,7 @@ def _compound(tok: str) -> tuple[str, float, int] | None:
     syms: list[str] = []
     factor = 1.0
     for i, p in enumerate(parts):
-        hit = _single(p)
+        hit = _single(p) or _powered(p)
         if hit is None or hit[2]:
             if i > 0 and p.lower() in D.RATE_NOUNS:
                 syms.append(D.RATE_NOUNS[p.lower()])
@@ -157,6 +174,16 @@ def _compound(tok: str) -> tuple[str, float, int] | None:
         syms.append(hit[0])
         factor = factor * hit[1] if i == 0 else factor / hit[1]
     return "/".join(syms), factor, 0
+
+
+def _powered(part: str) -> tuple[str, float, int] | None:
+    """'s2' in 'km/s2', 'm^3': a unit raised to a power (only inside compounds)."""
+    n = _norm(part)
+    if len(n) > 1 and n[-1] in "23":
+        base = _single(n[:-1])
+        if base is not None and not base[2] and base[1] == 1.0 and base[0] in D.PINT:
+            return base[0] + n[-1], 1.0, 0
+    return None
 
 
 def match(tokens: list[str]) -> UnitMatch | None:
@@ -184,14 +211,15 @@ def match(tokens: list[str]) -> UnitMatch | None:
 
 
 def _candidates(tok: str) -> list[str]:
+    """A chunk as written, without trailing punctuation, and without brackets ("(kg)")."""
     out = [tok]
     t = tok.rstrip(_TRIM)
     if t != tok:
         out.append(t)
-    if len(t) > 2 and t[0] in _OPEN and t[-1] == _CLOSE[t[0]]:
-        out.append(t[1:-1])
-    if t.endswith(".") is False and tok.endswith(".") and len(t) > 0:
-        pass
+    for c in (tok, tok.rstrip(".,;:!?")):
+        if len(c) > 2 and c[0] in _OPEN and c[-1] == _CLOSE[c[0]]:
+            out.append(c[1:-1])
+            break
     return out
 
 
@@ -211,6 +239,25 @@ def currency_prefix(tok: str) -> str | None:
     if tok.endswith("$") and len(tok) == 4 and tok[:3].upper() in D.ISO_CODES:
         return tok[:3].upper()
     return None
+
+
+def cue_currency(code: str, sentence: str) -> str:
+    """Resolve an ambiguous currency word by a country named in the sentence."""
+    cues = D.CURRENCY_CUES.get(code)
+    if cues:
+        low = sentence.lower()
+        for cue, other in cues:
+            if cue in low:
+                return other
+    return code
+
+
+def glued_prefix_ok(run: str) -> bool:
+    """May letters glued to an amount be its currency ("USD115", "R330", "KSh2.7")?
+
+    Only explicit symbols and major codes: "COP29", "G20", "A320" are names.
+    """
+    return run in D.CURRENCY_PREFIX or run.lower() in D.SAFE_LOWER_CODES
 
 
 def magnitude_word(word: str) -> int | None:
@@ -237,7 +284,7 @@ def rate_denominator(tok: str) -> str | None:
 
 _PERCENT_SYMS = frozenset({"%", "pp", "bp", "‰"})
 _TEMP_SYMS = frozenset({"°C", "°F", "K"})
-_TIME_SYMS = frozenset({"year", "month", "week", "day", "h", "min", "s", "ms", "decade", "century"})
+_TIME_SYMS = frozenset({"year", "month", "week", "d", "h", "min", "s", "ms", "decade", "century"})
 
 
 def is_currency(symbol: str) -> bool:
@@ -262,10 +309,14 @@ def kind(symbol: str | None) -> str | None:
 
 def pint_expr(symbol: str) -> str | None:
     """A pint expression for a physical symbol, compound symbols included; None for money."""
-    parts = symbol.split("/")
+    whole = D.PINT.get(symbol)
+    if whole is not None:
+        return whole
     out: list[str] = []
-    for p in parts:
+    for p in symbol.split("/"):
         e = D.PINT.get(p)
+        if e is None and p[-1:] in "23" and p[:-1] in D.PINT:
+            e = f"({D.PINT[p[:-1]]})**{p[-1]}"
         if e is None:
             return None
         out.append(f"({e})")

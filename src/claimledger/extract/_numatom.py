@@ -1,0 +1,579 @@
+"""Atoms of the ``numbers`` stage: a numeral grown by its immediate context.
+
+Reads: the text around one numeral.  Writes: an ``Atom`` with the currency prefix, sign
+and bound words found on its left, and the magnitude, unit, rate and trailing bound
+("or more") on its right.  Returns ``None`` when the context shows the digits are not a
+figure (a code such as "WA0049", a compound adjective such as "two-day visit", a time).
+
+All lookups are dict probes on a handful of whitespace-separated chunks (``units``).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from claimledger.extract import units as U
+from claimledger.extract._numwords import WORD_SET, Parsed, Tok
+from claimledger.extract._unitdata import word_set
+from claimledger.models import Qualifier
+
+_FEET_BEFORE = re.compile(r"(?:\bft\.?|\bfeet|\bfoot|')\s{0,2}(?:and\s{1,2})?$")
+#: How far (characters) to look left and right of a numeral for its context.
+WINDOW = 48
+
+_PLUS_MINUS = re.compile(r"\s{0,2}(?:±|\+/-|\+-)\s{0,2}\d{1,12}(?:\.\d{1,12})?(?:[eE][-+]?\d{1,3})?")
+_PERCENT_OF = (["percent", "of"], ["percents", "of"], ["percentage", "of"])
+
+
+def _is_numword(words: list[str], n: int) -> bool:
+    """Is the word before the last ``n`` a number word ("ten percent of ...")?"""
+    return len(words) > n and words[-n - 1] in WORD_SET
+
+
+_CHUNK = re.compile(r"[^\s,;]{1,40}[,;]?")
+_LEFT_TOK = re.compile(r"\S+")
+
+# Bound and approximation phrases before a number (lower case, as word tuples).
+_BOUNDS: dict[tuple[str, ...], Qualifier] = {}
+for _q, _phrases in (
+    (
+        "at_least",
+        "more than|over|above|exceeding|exceeded|exceeds|exceed|surpassing|surpassed|at least|"
+        "upwards of|in excess of|no less than|not less than|no fewer than|not fewer than|"
+        "greater than|higher than|larger than|bigger than|just over|well over|well above|"
+        "a minimum of|minimum of|at minimum|>|>=|≥|=>|more then",
+    ),
+    (
+        "at_most",
+        "under|less than|fewer than|up to|no more than|not more than|below|at most|"
+        "a maximum of|maximum of|not exceeding|just under|lower than|smaller than|<|<=|≤|=<",
+    ),
+    (
+        "approx",
+        "nearly|almost|about|around|some|roughly|approximately|approx.|approx|~|≈|circa|ca.|"
+        "close to|an estimated|estimated|just about|an approximate|more or less|around about",
+    ),
+):
+    for _p in _phrases.split("|"):
+        _BOUNDS[tuple(_p.split())] = _q  # type: ignore[assignment]
+_GLUED_BOUND: dict[str, Qualifier] = {
+    "~": "approx", "≈": "approx", ">": "at_least", "≥": "at_least", ">=": "at_least",
+    "<": "at_most", "≤": "at_most", "<=": "at_most",
+}
+# Last words before a number that can change it: bound phrases, "of" ("percent of 10"),
+# sign words and the starts of ranges.  Anything else needs no further look.
+_LEFT_CUES = frozenset([k[-1] for k in _BOUNDS] + ["of", "minus", "negative", "between", "from"])
+_POST_BOUNDS: dict[tuple[str, ...], Qualifier] = {
+    ("or", "more"): "at_least", ("or", "above"): "at_least", ("and", "above"): "at_least",
+    ("and", "more"): "at_least", ("or", "higher"): "at_least", ("or", "greater"): "at_least",
+    ("plus",): "at_least", ("or", "over"): "at_least", ("or", "less"): "at_most",
+    ("or", "fewer"): "at_most", ("or", "below"): "at_most", ("or", "lower"): "at_most",
+    ("and", "below"): "at_most", ("and", "under"): "at_most", ("or", "under"): "at_most",
+    ("or", "so"): "approx",
+}
+_CHANGE_VERBS = word_set(
+    """
+    rose rise rises rising risen increased increase increases increasing grew grow grows
+    growing grown fell fall falls falling fallen decreased decrease decreases declined
+    decline declines dropped drop drops climbed climb jumped jump soared surged slid
+    slipped plunged plummeted reduced reduce cut cuts raised raise raises lowered lower
+    expanded expand shrank shrink changed change went go goes moved move up down boosted
+    improved doubled tripled
+    """
+)
+_NOUN_STOP = word_set(
+    """
+    a an the this that these those of in on at for to by from with without and or but
+    nor per than as is are was were be been being am has have had will would shall
+    should can could may might must do does did not no more less already also still only
+    just about over under into onto through during between among each every which who
+    whom whose what when where while if so such its their his her our your my it they
+    them we he she you i there here then year years month months week weeks day days
+    time times percent cent respectively including include includes compared against up
+    down out off around total
+    """
+)
+_PUNCT_TRAIL = ".,;:!?)]}\"'”’»"
+
+@dataclass(slots=True)
+class Atom:
+    """A numeral grown into a quantity candidate (mutable while the stage runs)."""
+
+    start: int  # span start, bound words and currency prefix included
+    end: int  # span end, magnitude, unit, rate and "or more" included
+    nstart: int  # the numeral itself
+    nend: int
+    value: float
+    low: float | None = None
+    high: float | None = None
+    qualifier: Qualifier = "exact"
+    unit: str | None = None
+    noun: str | None = None
+    power: int = 0  # magnitude applied (power of ten) by an abbreviation
+    scaled: bool = False  # any magnitude (spelled or abbreviated)
+    prefix_currency: bool = False
+    raw: str = ""  # the digits as written, for year/date tests ("" for words)
+    words: bool = False
+    ordinal: bool = False
+    rank: bool = False
+    hyphen_tail: bool = False  # "-8" of "6-8": only valid as the end of a range
+    between: bool = False  # preceded by "between"
+    from_: int = -1  # start of a preceding "from", or -1
+    change: bool = False  # a change verb precedes ("rose from 5% to 7%")
+    linked: bool = False  # unit/magnitude shared with a list neighbour
+    int_like: bool = False
+    mult: float = 1.0  # the magnitude multiplier applied ("2-3 million" shares it)
+    bound: tuple[str, ...] = ()  # the bound words before the number ("over",)
+    subunit: bool = False  # money written in a sub-unit ("50 cents")
+
+
+# --- 2. atoms: a numeral and its immediate context ---------------------------------------
+
+
+def _chunks(text: str, pos: int, end: int, n: int) -> list[tuple[int, int, str]]:
+    """Up to ``n`` whitespace-separated chunks from ``pos`` (the first may be glued)."""
+    out: list[tuple[int, int, str]] = []
+    stop = min(end, pos + WINDOW * 2)
+    for m in _CHUNK.finditer(text, pos, stop):
+        if out and m.start() - out[-1][1] > 3:
+            break
+        if not out and m.start() - pos > 3:
+            break
+        out.append((m.start(), m.end(), m.group()))
+        if len(out) >= n:
+            break
+    return out
+
+
+def _strip(chunk: str) -> str:
+    return chunk.rstrip(_PUNCT_TRAIL)
+
+
+def exact_scaled(exact: str | None, mult: float, fallback: float) -> float:
+    """Apply a power-of-ten magnitude without binary rounding ("16.4" x 1e6 = 16400000)."""
+    if exact and "e" not in exact and "/" not in exact and mult >= 1:
+        power = round(math.log10(mult))
+        if 10.0**power == mult:
+            return float(f"{exact}e{power}")
+    return fallback
+
+
+def build(text: str, start: int, end: int, p: Parsed, group: list[Tok]) -> Atom | None:
+    s, e = group[p.i].start, group[p.j - 1].end
+    first = group[p.i]
+    single_digits = p.j - p.i == 1 and first.kind == "d"
+    raw = first.text if single_digits and first.text.isdigit() else ""
+    if first.kind == "f" and p.j - p.i == 1:
+        raw = first.digits  # "2024/25": a fiscal year, tested in keep
+    value = p.value
+    exact = first.digits if single_digits else None
+    if p.scaled and first.kind == "d" and p.j - p.i == 2 and first.digits:
+        value = exact_scaled(first.digits, p.mult, value)
+    a = Atom(
+        start=s, end=e, nstart=s, nend=e, value=value, words=p.words, scaled=p.scaled, raw=raw,
+        ordinal=p.ordinal, int_like=float(value).is_integer() and not p.fraction,
+    )
+    a.mult = p.mult
+    if not _left(text, start, a):
+        return None
+    return _right(text, start, end, a, exact, p)
+
+
+def _left(text: str, start: int, a: Atom) -> bool:
+    """Currency prefix, sign and bound words before the numeral.  False: not a figure."""
+    s = a.nstart
+    c = text[s - 1] if s > start else ""
+    if c and (c.isalnum() or c == "_"):
+        k = s
+        while k > start and s - k < 4 and text[k - 1].isalpha():
+            k -= 1
+        run = text[k:s]
+        if k > start and (text[k - 1].isalnum() or text[k - 1] in "_-"):
+            return False
+        code = U.currency_prefix(run) if run else None
+        if code is None or not U.glued_prefix_ok(run):
+            return False  # WA0049, i7, G20, A320, COP29: codes and names
+        a.unit, a.prefix_currency, a.start = code, True, k
+    elif c and c in "#&@№/\\_.":
+        return False
+    elif c and c in "-−‐":
+        c2 = text[s - 2] if s - 2 >= start else ""
+        if c2.isdigit():
+            a.hyphen_tail = True
+            return True
+        if c2.isalpha() or (c2 and c2 in "_/"):
+            return False  # COVID-19, F-16, L-202
+        a.value = -a.value
+        a.start = s - 1
+    elif c == "+":
+        c2 = text[s - 2] if s - 2 >= start else ""
+        if c2 and not c2.isspace() and c2 not in "([":
+            return False  # J1149.5+6663: part of a code
+        a.start = s - 1
+    # a glued symbol run before the number: "US$", "(£", "~$", "-$", "nzd$"
+    pos = a.start
+    k = pos
+    while k > start and not text[k - 1].isspace() and pos - k < 8:
+        k -= 1
+    glued = text[k:pos]
+    rest = glued
+    if glued and a.unit is None:
+        for n in range(len(glued), 0, -1):
+            code = U.currency_prefix(glued[-n:])
+            if code is not None:
+                a.unit, a.prefix_currency = code, True
+                a.start = pos - n
+                rest = glued[:-n]
+                break
+    if rest and rest[-1:] in "-−" and a.prefix_currency and a.value > 0:
+        a.value = -a.value  # "-$99.99"
+        a.start -= 1
+        rest = rest[:-1]
+    for sym in (rest[-2:], rest[-1:]):
+        if sym and sym in _GLUED_BOUND:
+            a.qualifier = _GLUED_BOUND[sym]
+            a.start -= len(sym)
+            break
+    # spaced tokens before: "$ 75", "c $ 16.4", "USD 200", "Rs. 500", "more than", "between"
+    lo = max(start, a.start - WINDOW)
+    words = text[lo : a.start].split()[-6:]
+    if not words:
+        return True
+    last = words[-1].lower().strip(_OPENERS + ",;:")
+    cur = U.currency_prefix(words[-1].lstrip(_OPENERS)) or (
+        len(words) > 1 and U.currency_prefix((words[-2] + " " + words[-1]).lower())
+    )
+    if last not in _LEFT_CUES and not cur:
+        return True  # the common case: an ordinary word before the number
+    toks = _positions(text, lo, a.start, words)
+    if toks[-1][1] != a.start and a.unit is None and not glued:
+        if len(toks) >= 2:
+            pair = (toks[-2][2] + " " + toks[-1][2]).lower()
+            code = U.currency_prefix(pair)
+            if code is not None and toks[-1][1] >= a.start - 2:
+                a.unit, a.prefix_currency, a.start = code, True, toks[-2][0]
+                toks = toks[:-2]
+        if a.unit is None and toks and toks[-1][1] >= a.start - 2:
+            tok = toks[-1][2].lstrip(_OPENERS)
+            code = U.currency_prefix(tok)
+            # "10 rmb 20 usd": a code or word after a number is that number's unit
+            if code is not None and tok[:1].isalpha() and len(toks) > 1 and toks[-2][2][-1:].isdigit():
+                code = None
+            if code is not None:
+                a.unit, a.prefix_currency = code, True
+                a.start = toks[-1][1] - len(tok)
+                toks = toks[:-1]
+    if toks and a.qualifier == "exact":
+        words = [t[2].lower().strip("([{\"'“‘,;:") for t in toks[-4:]]
+        for n in (4, 3, 2, 1):
+            if len(words) < n:
+                continue
+            q = _BOUNDS.get(tuple(words[-n:]))
+            if q is not None:
+                tok_s = toks[-n][0]
+                lead = len(toks[-n][2]) - len(toks[-n][2].lstrip("([{\"'“‘"))
+                a.qualifier = q
+                a.bound = tuple(words[-n:])
+                a.start = tok_s + lead
+                toks = toks[:-n]
+                break
+    if a.unit is None and len(toks) >= 2:
+        # "percent of 10", "per cent of twenty-two": an old way to write 10%
+        ws = [t[2].lower() for t in toks[-4:]]
+        n = 3 if ws[-3:] == ["per", "cent", "of"] else 2 if ws[-2:] in _PERCENT_OF else 0
+        if n and (len(toks) == n or not toks[-n - 1][2][-1:].isdigit()) and not _is_numword(ws, n):
+            a.unit = "%"
+            a.start = toks[-n][0]
+            toks = toks[:-n]
+    if toks:
+        w = toks[-1][2].lower().strip("([{\"'“‘")
+        if w in ("minus", "negative") and a.value > 0:
+            a.value = -a.value
+            a.start = toks[-1][0] + len(toks[-1][2]) - len(w)
+            toks = toks[:-1]
+    if toks:
+        w = toks[-1][2].lower().strip("([{\"'“‘")
+        if w == "between":
+            a.between = True
+            a.from_ = toks[-1][1] - len(w)
+        elif w == "from":
+            a.from_ = toks[-1][1] - len(w)
+            before = {t[2].lower().strip(",;:") for t in toks[-6:-1]}
+            a.change = bool(before & _CHANGE_VERBS)
+    return True
+
+
+_OPENERS = "([{\"'“‘"
+
+
+def _positions(text: str, lo: int, hi: int, words: list[str]) -> list[tuple[int, int, str]]:
+    """``(start, end, word)`` for the last ``words`` of ``text[lo:hi]`` (found backwards)."""
+    out: list[tuple[int, int, str]] = []
+    p = hi
+    for w in reversed(words):
+        p = text.rfind(w, lo, p)
+        out.append((p, p + len(w), w))
+    out.reverse()
+    return out
+
+
+def _right(
+    text: str, start: int, end: int, a: Atom, exact: str | None, p: Parsed
+) -> Atom | None:
+    """Ordinal suffix, magnitude, unit, rate and trailing bound after the numeral."""
+    pos = a.nend
+    nxt = text[pos : pos + 3]
+    if not a.words and nxt[:2].lower() in ("st", "nd", "rd", "th") and not nxt[2:3].isalpha():
+        a.ordinal = True
+        a.end = pos + 2
+        return a
+    if (nxt[:1] == "s" and not nxt[1:2].isalpha()) or (nxt[:2] in ("'s", "’s") and a.raw):
+        return None  # 1990s, the 30s, 1990's
+    mult = a.mult
+    pm = _PLUS_MINUS.match(text, pos, end)
+    if pm is not None:  # "2,000.45±0.01 pounds": keep the stated value, mark it approximate
+        pos = pm.end()
+        a.qualifier = "approx"
+    # abbreviated magnitude: 5bn, $5m, 10k, 1.2b, 2.33 k, 1,674,200.5 M
+    if not a.words and not p.scaled:
+        ch = _chunks(text, pos, end, 1)
+        if ch:
+            cs, _ce, chunk = ch[0]
+            tok = _strip(chunk)
+            glued = cs == pos
+            hit = U.magnitude_abbr(tok)
+            spaced_ok = len(tok) > 1 or tok in ("k", "K", "M")
+            if hit is not None and (glued or spaced_ok) and (not hit[1] or _is_money(a)):
+                if tok == "m" and not glued and not _is_money(a):
+                    hit = None
+            else:
+                hit = None
+            if hit is not None:
+                power = hit[0]
+                a.value = exact_scaled(exact, 10.0**power, a.value * 10.0**power)
+                if a.value < 0 and exact and float(exact) > 0:
+                    a.value = -abs(a.value)
+                a.power, a.scaled = power, True
+                mult = 10.0**power
+                pos = cs + len(tok)
+    a.mult = mult
+    # unit
+    if text[pos : pos + 1] in ("-", "‐") and text[pos + 1 : pos + 2].isalpha():
+        m = re.match(r"[A-Za-z]+", text[pos + 1 : pos + 30])
+        word = m.group() if m else ""
+        if word.lower() in WORD_SET:
+            a.end = pos
+            return a  # "three-nought-four": a run of numbers, not a compound adjective
+        um = U.match([word])
+        if um is None or U.kind(um.symbol) == U.DURATION or um.flag:
+            if um is not None and um.flag == U.POUND:
+                a.unit = "lb"
+                a.end = pos + 1 + len(word)
+                return a
+            return None  # three-shift schooling, two-day visit, 10-year-old
+        if U.magnitude_word(word) is None:
+            _set_unit(a, um.symbol, um.factor)
+            a.end = pos + 1 + len(word)
+            return _after_unit(text, start, end, a)
+        return None
+    q = pos + 1 if text[pos : pos + 2] in (' "', " ″") else pos
+    if (
+        a.unit is None
+        and text[q : q + 1] in ('"', "″")
+        and text.count('"', start, a.nstart) % 2 == 0
+        and (q == pos or re.match(r'["″] [a-z]', text[q : q + 3]))
+    ):
+        _set_unit(a, "in", 1.0)  # 10" / 10 " long: inches (not a closing quote)
+        a.end = q + 1
+        return a
+    chunks = _chunks(text, pos, end, U.MAX_WORDS + 1)
+    if a.words and a.value < 1 and chunks and _strip(chunks[0][2]).lower() in ("a", "an", "of"):
+        # "half a percentage point", "a third of a mile": the fraction of one unit
+        skip = 1
+        if _strip(chunks[0][2]).lower() == "of" and len(chunks) > 1 and chunks[1][2].lower() in ("a", "an"):
+            skip = 2
+        um0 = U.match([c[2] for c in chunks[skip:]])
+        if um0 is not None and not um0.flag:
+            chunks = chunks[skip:]
+    chunks = chunks[: U.MAX_WORDS]
+    glued = bool(chunks) and chunks[0][0] == pos
+    um = U.match([c[2] for c in chunks]) if chunks else None
+    if um is None and len(chunks) > 1 and not glued and chunks[0][2].isalpha() and chunks[0][2].islower():
+        # "7,188 route kilometres", "40 million cubic metres": one modifier before a unit word
+        um1 = U.match([c[2] for c in chunks[1:]])
+        if (
+            um1 is not None
+            and not um1.flag
+            and U.kind(um1.symbol) == U.DIMENSION
+            and len(_strip(chunks[1][2])) > 3
+            and chunks[0][2] not in _NOUN_STOP
+        ):
+            chunks, um = chunks[1:], um1
+    if um is not None:
+        last = chunks[um.words - 1]
+        u_end = last[0] + len(_unit_text(last[2]))
+        sym, factor = um.symbol, um.factor
+        if um.flag == U.POUND:
+            sent = text[start:end]
+            if a.scaled or "£" in sent or "sterling" in sent.lower():
+                sym = "GBP"
+        elif um.flag == U.INCH:
+            after = _chunks(text, last[1], end, 1)
+            closes = last[2] != _strip(last[2]) or not after or _strip(after[0][2]).lower() in (
+                "thick", "long", "wide", "tall", "high", "deep", "diameter", "across", "thickness",
+            )
+            if not closes and not _FEET_BEFORE.search(text, max(start, a.nstart - 12), a.nstart):
+                return a if not glued else None
+        elif um.flag == U.AMBIGUOUS:
+            sym = U.cue_currency(sym, text[start:end])
+        elif um.flag == U.SYMBOL_AFTER:
+            after = _chunks(text, last[1], end, 1)
+            if after and after[0][2][:1].isdigit() and last[2][-1:] not in ",;":
+                return _after_unit(text, start, end, a)  # "$ 20,000.00 $ 37,305.97"
+        elif um.flag == U.CLOCK and (
+            (a.int_like and 0 < a.value <= 12) or _clocklike(text[a.nstart : a.nend])
+        ):
+            return None
+        if a.prefix_currency and U.kind(sym) != U.CURRENCY:
+            return _after_unit(text, start, end, a) if not glued else None
+        _set_unit(a, sym, factor)
+        a.end = u_end
+        if sym == "°":  # "100° Celsius", "24 ° F"
+            after = _chunks(text, a.end, end, 2)
+            words = [c[2] for c in after]
+            tm = U.match(words) if words else None
+            if tm is not None and tm.symbol in ("°C", "°F"):
+                a.unit = tm.symbol
+                last = after[tm.words - 1]
+                a.end = last[0] + len(_strip(last[2]))
+        # "75 USD million": a spelled magnitude after a currency code
+        after = _chunks(text, a.end, end, 1)
+        if after and U.kind(sym) == U.CURRENCY and not a.scaled:
+            mw = U.magnitude_word(_strip(after[0][2]))
+            if mw is not None:
+                a.value = exact_scaled(exact, 10.0**mw, a.value * 10.0**mw)
+                a.scaled = True
+                a.end = after[0][0] + len(_strip(after[0][2]))
+        return _after_unit(text, start, end, a)
+    if glued:
+        tok = _strip(chunks[0][2])
+        if tok and (tok[0].isalnum() or tok[0] == "_"):
+            return None  # 24703L202, 5G, 3D: a code glued to the number
+    if text[pos : pos + 1] == "+" and not text[pos + 1 : pos + 2].isdigit():
+        a.qualifier = "at_least"
+        a.end = pos + 1
+        return a
+    a.end = pos
+    return _after_unit(text, start, end, a)
+
+
+def _unit_text(chunk: str) -> str:
+    t = _strip(chunk)
+    if t.endswith(("sq.", "ft.", "km.")) or t in ("p.p", "approx"):
+        return t + "." if chunk.startswith(t + ".") else t
+    if chunk.startswith(("(", "[", "{", "<")) and len(chunk) > 2:
+        close = {"(": ")", "[": "]", "{": "}", "<": ">"}[chunk[0]]
+        k = chunk.find(close)
+        if k > 0:
+            return chunk[: k + 1]
+    return t
+
+
+def _clocklike(s: str) -> bool:
+    return re.fullmatch(r"\d{1,2}[.:][0-5]\d", s) is not None
+
+
+def _is_money(a: Atom) -> bool:
+    return a.unit is not None and U.kind(a.unit) == U.CURRENCY
+
+
+def _set_unit(a: Atom, sym: str, factor: float) -> None:
+    if factor < 1.0 and U.kind(sym) == U.CURRENCY:
+        a.subunit = True
+    if factor != 1.0:
+        a.value = float(f"{a.value!r}") * factor
+        a.value = float(f"{a.value:.12g}")
+        a.scaled = a.scaled or factor > 1
+    if a.prefix_currency and U.kind(sym) == U.CURRENCY and factor == 1.0:
+        return  # "$ 10 dollars": the prefix already said it
+    a.unit = sym
+
+
+def _after_unit(text: str, start: int, end: int, a: Atom) -> Atom:
+    """Rates ("$80 per barrel", "$1.40 a share", "$15.4/hour") and "or more"."""
+    pos = a.end
+    kind = U.kind(a.unit)
+    rate_ok = (kind == U.CURRENCY and "/" not in (a.unit or "")) or (
+        kind == U.DIMENSION and (a.unit or "").count("/") < 2
+    )
+    if a.unit is not None and rate_ok:
+        if text[pos : pos + 1] == "/" and text[pos + 1 : pos + 2].isalpha():
+            m = re.match(r"[A-Za-z]+", text[pos + 1 : pos + 30])
+            den = U.rate_denominator(m.group()) if m else None
+            if m and den:
+                a.unit = f"{a.unit}/{den}"
+                a.end = pos + 1 + len(m.group())
+                pos = a.end
+        else:
+            ch = _chunks(text, pos, end, 4)
+            if len(ch) >= 2 and ch[0][0] > pos and _strip(ch[0][2]).lower() in ("per", "a", "an", "each"):
+                um = U.match([c[2] for c in ch[1:]])
+                den = None
+                n = 1
+                if um is not None and not um.flag and U.kind(um.symbol) not in (U.CURRENCY, U.PERCENT):
+                    den, n = um.symbol, um.words
+                elif _strip(ch[0][2]).lower() != "each":
+                    den = U.rate_denominator(ch[1][2])
+                if den == "year" and kind == U.CURRENCY:
+                    den = None  # "$9.4 billion a year": an annual amount is still money
+                if den:
+                    a.unit = f"{a.unit}/{den}"
+                    last = ch[n]
+                    a.end = last[0] + len(_strip(last[2]))
+                    pos = a.end
+    ch = _chunks(text, pos, end, 2)
+    if ch and ch[0][0] > pos:
+        words = tuple(_strip(c[2]).lower() for c in ch)
+        for n in (2, 1):
+            q = _POST_BOUNDS.get(words[:n])
+            if q is not None and a.qualifier == "exact":
+                a.qualifier = q
+                a.end = ch[n - 1][0] + len(_strip(ch[n - 1][2]))
+                break
+    elif text[pos : pos + 5].lower() == "-plus":
+        a.qualifier = "at_least"
+        a.end = pos + 5
+    return a
+
+
+# --- 5. counted nouns and output ----------------------------------------------------------
+
+
+def noun(text: str, pos: int, end: int, *, share: bool = False) -> str | None:
+    """The counted noun after a unit-less number, in the singular ("schools" -> school).
+
+    ``share``: the number is a fraction, so the noun may follow "of" ("two-thirds of
+    households" -> household).
+    """
+    chunks = _chunks(text, pos, end, 6)
+    if share and chunks and chunks[0][2].lower() == "of":
+        chunks = chunks[1:]
+        if chunks and chunks[0][2].lower() in ("the", "all", "its", "their"):
+            chunks = chunks[1:]
+    for _cs, _ce, chunk in chunks[:4]:
+        word = _strip(chunk)
+        low = word.lower()
+        if not low or not (low[0].isalpha()) or not low.replace("-", "").replace("'", "").isalpha():
+            return None
+        if low in _NOUN_STOP:
+            return None
+        sing = U.singular(low)
+        if sing != low or low in U.COUNT_INVARIANT:
+            return sing
+        if word != chunk:  # punctuation closes the noun phrase
+            return None
+    return None
+
+

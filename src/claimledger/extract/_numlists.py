@@ -1,0 +1,316 @@
+"""Combining atoms in the ``numbers`` stage: ranges, ratios, filters and lists.
+
+Reads: the atoms of one sentence, in order.  Writes: the atoms that are figures, with
+ranges merged ("6-8%", "between 2 and 3 million", "from 3 to 4%"), ratios ("one in
+five"), amounts in two units ("3 dollars 50 cents", "5 feet 2 inches"), years, stray range
+ends and ordinals used as names dropped, and units, magnitudes and bounds shared along
+lists ("over 3.5, 3.6 and 3.9 trillion tenge").
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from claimledger.extract import _numfilters as F
+from claimledger.extract._numatom import Atom, exact_scaled, noun
+from claimledger.extract._unitdata import word_set
+
+_RANK_BEFORE = word_set(
+    """
+    rank ranks ranked ranking placed place places came comes finished finishes position
+    positioned rated placing
+    """
+)
+_RANK_AFTER = word_set(
+    """
+    place position spot rank among
+    """
+)
+_ORDINAL_WORDS = word_set("first second third fourth last final")
+_DETERMINERS = word_set(
+    """
+    the this that which each every any no another such last next whichever what only
+    """
+)
+# Words before a lone fraction ("a third", "half") that make it a figure, not an ordinal.
+_FRACTION_CUES = word_set(
+    """
+    by than about nearly almost over under some roughly approximately around only just
+    least most to up down cut rose fell increased decreased grew reduced fallen risen is
+    was were are be been of for and or more less
+    """
+)
+# Function words that end the search for a counted noun.
+_SEPARATOR = re.compile(r"\s{0,3}(?:,|;|/|,?\s{1,3}(?:and|or|as well as)|,?\s{1,3}and\s{1,3}then)\s{1,3}")
+# A time phrase between list items ("in 2024", "in July", "in the first quarter").
+_TIME_PHRASE = (
+    r"(?:(?:in|for|by|during|of|at)\s{1,3})?(?:the\s{1,3})?(?:(?:19|20)\d\d(?:\s?[-–/]\s?\d{2,4})?|"
+    r"(?:this|last|next|the\s{1,3}previous)\s{1,3}year|(?:first|second|third|fourth)\s{1,3}quarter|"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"(?:\s{1,3}(?:19|20)\d\d)?)"
+)
+_TIME_GAP = re.compile(
+    rf"\s{{0,3}}(?:and\s{{1,3}})?{_TIME_PHRASE}\s{{0,3}}(?:,|;|,?\s{{1,3}}(?:and|or))\s{{1,3}}"
+    r"(?:(?:in|for|by)\s{1,3})?"
+)
+
+
+# A comparison with an earlier value: the base takes the figure's unit.
+_COMPARE_GAP = re.compile(
+    rf"(?:\s{{1,3}}{_TIME_PHRASE})?\s{{0,3}}[,(]?\s{{0,3}}(?:(?:up|down|rising|falling|increasing|"
+    r"decreasing|compared\s{1,3}(?:with|to)|against|versus|vs\.?)(?:\s{1,3}from)?|from)\s{1,3}"
+)
+
+
+
+# --- 3. ranges, ratios, filters -------------------------------------------------------
+
+# Imperial measures written in two units.  Durations are not merged: "3 years, 2 months"
+# are usually two figures in a statement.
+_COMPOSITE = {("ft", "in"): 1 / 12, ("lb", "oz"): 1 / 16}
+
+
+def _composite(text: str, a: Atom, b: Atom) -> Atom | None:
+    """'5 feet 2 inches', '12 ft 2 in', '3 lb 4 oz': one measurement in the larger unit."""
+    f = _COMPOSITE.get((a.unit or "", b.unit or ""))
+    if f is None or a.low is not None or b.low is not None or b.qualifier != "exact":
+        return None
+    if " ".join(text[a.end : b.start].split()).lower() not in ("", "and", ","):
+        return None
+    r = dataclasses.replace(a)
+    r.value = a.value + b.value * f
+    r.end, r.nend = b.end, b.nend
+    return r
+
+
+_RANGE_WORDS = frozenset({"-", "–", "—", "to", "- to", "– to", "through", "thru", "~", "-to"})
+
+
+def merge(text: str, start: int, end: int, atoms: list[Atom]) -> list[Atom]:
+    out: list[Atom] = []
+    i = 0
+    while i < len(atoms):
+        a = atoms[i]
+        if i + 1 < len(atoms):
+            b = atoms[i + 1]
+            m = (
+                _range(text, a, b)
+                or _ratio(text, end, a, b)
+                or _money_and_cents(text, a, b)
+                or _composite(text, a, b)
+            )
+            if m is not None:
+                out.append(m)
+                i += 2
+                continue
+        out.append(a)
+        i += 1
+    return out
+
+
+def _money_and_cents(text: str, a: Atom, b: Atom) -> Atom | None:
+    """'3 dollars 50 cents', 'thirteen dollars and forty-five cents': one amount."""
+    if not b.subunit or a.subunit or a.unit is None or a.unit != b.unit or a.low is not None:
+        return None
+    if " ".join(text[a.end : b.start].split()).lower() not in ("", "and", ","):
+        return None
+    r = dataclasses.replace(a)
+    r.value = float(f"{a.value + b.value:.12g}")
+    r.end, r.nend = b.end, b.nend
+    return r
+
+
+def _year_like(a: Atom) -> bool:
+    """A bare year ("2024") or fiscal year ("2023/24")."""
+    if not a.raw or a.unit is not None or a.scaled:
+        return False
+    return F.is_year_digits(a.raw) or ("/" in a.raw and F.is_year_digits(a.raw.split("/")[0]))
+
+
+def _range(text: str, a: Atom, b: Atom) -> Atom | None:
+    if a.ordinal or b.ordinal or a.low is not None or b.low is not None:
+        return None
+    gap = text[a.end : b.start]
+    g = " ".join(gap.split()).lower()
+    if b.hyphen_tail and gap in ("-", "–", "—", "‐"):
+        conn = "-"
+    elif g in _RANGE_WORDS:
+        conn = "-" if g in ("-", "–", "—") else "to"
+    elif g == "and" and a.between:
+        conn = "and"
+    else:
+        return None
+    if _year_like(a) or _year_like(b) or b.qualifier != "exact":
+        return None
+    if a.words and a.value < 1 and not a.scaled:
+        return None  # "by a third to $16,800": a fraction, then a new figure
+    if a.unit is None and b.prefix_currency and conn == "to":
+        return None  # "grow 5 to $16,800": a money range repeats or omits the symbol
+    if a.from_ >= 0 and a.change:
+        return None  # "rose from 5% to 7%": two figures, not a range
+    ua, ub = a.unit, b.unit
+    if ua and ub and ua != ub:
+        return None
+    lo, hi = a.value, b.value
+    amult, bmult = a.mult, b.mult
+    if not a.scaled and b.scaled and bmult > 1 and abs(lo * bmult) <= abs(hi):
+        lo = exact_scaled(a.raw or None, bmult, lo * bmult) if a.raw else lo * bmult
+        lo = float(f"{lo:.12g}")
+    elif a.scaled and not b.scaled and amult > 1 and abs(hi) < abs(lo):
+        hi = float(f"{hi * amult:.12g}")
+    if conn == "-" and not lo < hi:
+        return None
+    if lo > hi:
+        lo, hi = hi, lo
+    r = dataclasses.replace(a)
+    r.start = a.from_ if a.from_ >= 0 and a.from_ < a.start else a.start
+    r.end = b.end
+    r.nend = b.nend
+    r.value, r.low, r.high = None, lo, hi  # type: ignore[assignment]
+    r.qualifier = "range"
+    r.unit = ua or ub
+    r.scaled = a.scaled or b.scaled
+    r.raw = ""
+    r.mult = bmult
+    return r
+
+
+def _ratio(text: str, end: int, a: Atom, b: Atom) -> Atom | None:
+    """'one in five', 'two out of three', '1 over 3': a proportion."""
+    if a.unit or b.unit or a.ordinal or b.ordinal or a.low is not None or b.low is not None:
+        return None
+    gap = " ".join(text[a.end : b.start].split()).lower()
+    if gap in ("out of", "in"):
+        pass
+    elif gap == "" and b.bound == ("over",) and a.qualifier == "exact":
+        if noun(text, b.end, end) is not None:
+            return None
+    else:
+        return None
+    if not (0 < abs(a.value) < b.value) or _year_like(a) or _year_like(b) or not a.int_like:
+        return None
+    r = dataclasses.replace(b)
+    r.start, r.nstart = a.start, a.nstart
+    r.value = a.value / b.value
+    r.qualifier = a.qualifier
+    r.int_like = False
+    r.raw = ""
+    return r
+
+
+_PREV_WORD = re.compile(r"([A-Za-z]{1,30})[^A-Za-z]{0,3}$")
+_NEXT_WORD = re.compile(r"[^A-Za-z.;:!?]{0,3}([A-Za-z]{1,30})")
+
+
+def _prev_word(text: str, start: int, pos: int) -> str:
+    if pos <= start:
+        return ""
+    m = _PREV_WORD.search(text, max(start, pos - 34), pos)
+    return m.group(1).lower() if m else ""
+
+
+def _next_word(text: str, pos: int) -> str:
+    m = _NEXT_WORD.match(text, pos, pos + 34)
+    return m.group(1).lower() if m else ""
+
+
+def keep(text: str, start: int, a: Atom) -> bool:
+    """Drop what is not a figure: years, dates, stray range ends, ordinals used as names."""
+    if a.hyphen_tail and a.low is None:
+        return False
+    if a.ordinal:
+        # "ranks 24th", "placed in the 3rd position", "places Kazakhstan 24th among 193"
+        before = text[max(start, a.start - 40) : a.start].lower().split()[-3:]
+        if any(w.strip(",;:") in _RANK_BEFORE for w in before) or _next_word(text, a.end) in _RANK_AFTER:
+            a.rank = True
+            a.noun = "rank"
+            return True
+        return False
+    if a.low is None and a.unit is None and not a.scaled and a.qualifier == "exact":
+        if _year_like(a):
+            return False
+        if "/" in a.raw and F.is_year_digits(a.raw.split("/")[0]):
+            return False  # 2024/25
+    if a.raw and (F.is_date_digits(a.raw) or (len(a.raw) > 1 and a.raw.startswith("0"))):
+        return False
+    if a.low is None and a.unit is None and a.words:
+        word = text[a.nstart : a.nend].lower()
+        prev = _prev_word(text, start, a.start)
+        if (
+            word == "one"
+            and a.start == a.nstart
+            and (prev in _DETERMINERS or _next_word(text, a.end) in ("of", "another", "by", "after", "on"))
+        ):
+            return False
+        if word in ("half", "a half", "an half", "a quarter", "quarter") or (
+            word.startswith(("a ", "an ", "one ")) and not a.scaled and a.value < 1
+        ):
+            if prev in _ORDINAL_WORDS or prev == "the":
+                return False  # "the first half of the year", "in the third quarter"
+            if prev in _FRACTION_CUES or a.start != a.nstart:
+                return True
+            nw = _next_word(text, a.end)
+            tail = text[a.end : a.end + 3].lstrip()
+            return nw == "of" or not tail or tail[0] in ".;:!?)"
+    return True
+
+
+# --- 4. lists -----------------------------------------------------------------------------
+
+
+def share_lists(text: str, atoms: list[Atom]) -> None:
+    """Propagate units, magnitudes and bounds along lists of figures.
+
+    Backwards over directly adjacent items ("3.5, 3.6 and 3.9 trillion tenge": the last
+    item's magnitude and unit apply to the bare ones before it), and forwards across
+    items separated by a time phrase ("over 23.9 trillion tenge in 2024, 23.8 trillion in
+    2025": the later item takes the unit and the bound of the first).
+    """
+    n = len(atoms)
+    adjacent = [False] * n  # adjacent[i]: atoms i and i+1 are items of one list
+    timed = [False] * n
+    for i in range(n - 1):
+        gap = text[atoms[i].end : atoms[i + 1].start]
+        if len(gap) > 40:
+            continue
+        if _SEPARATOR.fullmatch(gap):
+            adjacent[i] = True
+        elif _TIME_GAP.fullmatch(gap) or _COMPARE_GAP.fullmatch(gap):
+            timed[i] = True  # "... in 2024, 23.8 trillion in 2025"; "..., up from 2.8 million"
+    for i in range(n - 2, -1, -1):  # backwards: trailing unit and magnitude
+        a, b = atoms[i], atoms[i + 1]
+        if not adjacent[i] or a.low is not None or a.rank or b.rank:
+            continue
+        if b.unit is not None and (a.unit is None or a.unit == b.unit) and not (
+            a.unit is None and noun(text, a.end, a.end + 30) is not None
+        ):
+            big = abs(b.value or b.high or 0) * 1000
+            if not a.scaled and b.scaled and b.mult > 1 and a.value * b.mult <= big:
+                a.value = float(f"{a.value * b.mult:.12g}")
+                a.scaled, a.mult = True, b.mult
+            if a.unit is None:
+                a.unit = b.unit
+            a.linked = b.linked = True
+        elif b.unit is None and a.unit is None and b.scaled and not a.scaled and b.mult > 1 and not a.words:
+            a.value = float(f"{a.value * b.mult:.12g}")
+            a.scaled, a.mult = True, b.mult
+            a.linked = b.linked = True
+    for i in range(n - 1):  # forwards: leading unit, and the bound of a linked list
+        a, b = atoms[i], atoms[i + 1]
+        if not (adjacent[i] or timed[i]) or b.rank or a.rank:
+            continue
+        if (
+            b.unit is None
+            and a.unit is not None
+            and b.scaled == a.scaled
+            and (b.scaled or timed[i])
+            and b.low is None
+            and noun(text, b.end, b.end + 30) is None
+        ):
+            b.unit = a.unit
+            a.linked = b.linked = True
+        if a.linked and b.linked and a.unit == b.unit and b.qualifier == "exact" and a.qualifier != "range":
+            b.qualifier = a.qualifier
+
+

@@ -1,0 +1,141 @@
+"""Bad input: adversarial strings, huge lines, binary and broken text.
+
+Each case must end with a correct result or a clear coded error, in bounded time.  The
+time guard (``GUARD_S``) is generous on purpose: it only catches runaway backtracking or
+quadratic loops (minutes or hours), it does not measure speed.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import signal
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TypeVar
+
+import pytest
+
+from claimledger import extract, extract_stream
+from claimledger.errors import ClaimLedgerError
+from claimledger.extract import numbers
+
+#: Seconds any single case may take before the test fails.  Linear code handles 10 MB in
+#: a few seconds on a loaded machine; catastrophic backtracking takes hours.
+GUARD_S = 120
+
+QUANTULUM_ERRORS = (
+    Path(__file__).resolve().parents[2] / "shared" / "peer-suites" / "quantulum3" / "errors.json"
+)
+
+T = TypeVar("T")
+
+
+@contextmanager
+def guard(seconds: int = GUARD_S) -> Iterator[None]:
+    """Fail (instead of hanging) when the body runs longer than ``seconds``."""
+
+    def _timeout(signum: int, frame: object) -> None:
+        raise TimeoutError(f"still running after {seconds} s: runaway matching?")
+
+    old = signal.signal(signal.SIGALRM, _timeout)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)
+
+
+def _find_all(text: str) -> list[object]:
+    return list(numbers.find(text, 0, len(text)))
+
+
+_PROSE = "Spending rose 5% to $1.5 billion in 2024, over 600 MW and 3-4 percent, IMG 20240107 WA0049 #039 "
+
+ADVERSARIAL: dict[str, Callable[[], str]] = {
+    "commas 1,1,1 x100000": lambda: ",".join(["1"] * 100_000),
+    "digits 10 MB": lambda: "9" * 10_000_000,
+    "dots 1.1.1 x500000": lambda: ".".join(["1"] * 500_000),
+    "digits and dots": lambda: "12.34." * 200_000,
+    "spaced groups": lambda: "1 000 " * 200_000,
+    "slashes 1/1/1": lambda: "/".join(["1"] * 200_000),
+    "hyphens 1-1-1": lambda: "-".join(["1"] * 200_000),
+    "number words": lambda: " ".join(["one"] * 100_000),
+    "and-chains": lambda: " and ".join(["two hundred"] * 50_000),
+    "currency symbols": lambda: "$" * 500_000 + "5",
+    "signs": lambda: "- " * 300_000 + "1",
+    "exponents": lambda: "1e1e" * 200_000,
+    "brackets": lambda: "(" * 200_000 + "5 kg" + ")" * 200_000,
+    "unicode digits and spaces": lambda: "١٢٣\u202f" * 100_000 + "5\u00a0000",
+    "10 MB prose line": lambda: _PROSE * 100_000,
+}
+
+
+@pytest.mark.parametrize("name", list(ADVERSARIAL))
+def test_adversarial_numbers(name: str) -> None:
+    text = ADVERSARIAL[name]()
+    with guard():
+        got = numbers.find(text, 0, len(text))
+    for q in got[:1000]:
+        assert text[q.start : q.end] == q.text
+
+
+@pytest.mark.parametrize(
+    "name", ["commas 1,1,1 x100000", "dots 1.1.1 x500000", "number words", "currency symbols", "signs"]
+)
+def test_adversarial_pipeline(name: str) -> None:
+    # the whole pipeline (sentences, time, kinds, subject) on a 100-600 KB single line
+    text = ADVERSARIAL[name]()
+    with guard():
+        claims = extract(text, "2025-01-01", source="adversarial")
+    for c in claims[:1000]:
+        assert text[c.sentence.start : c.sentence.end] == c.sentence.text
+
+
+def test_ten_mb_line_in_a_stream_is_a_coded_error() -> None:
+    line = "word " * 2_100_000  # 10.5 MB, no sentence break
+    with guard(), pytest.raises(ClaimLedgerError) as err:
+        list(extract_stream(io.StringIO(line), source="big"))
+    assert err.value.code == "E004"
+
+
+def test_empty_and_whitespace() -> None:
+    for text in ("", " ", "\n\n\n", "\t"):
+        assert numbers.find(text, 0, len(text)) == []
+        assert extract(text, source="empty") == []
+
+
+def test_binary_and_invalid_utf8_are_coded_errors() -> None:
+    from claimledger.cli._io import decode_text
+
+    cases = {b"": "E003", b"\x00\x01\x02binary\x00": "E001", b"caf\xe9 \xff\xfe": "E002"}
+    for data, code in cases.items():
+        with pytest.raises(ClaimLedgerError) as err:
+            decode_text(data, "input")
+        assert err.value.code == code
+
+
+def test_surrogates_and_odd_unicode_do_not_crash() -> None:
+    text = "Growth of 5\u00a0% \ud800 and ＄5 and ５% and 5\u2009000 tenge \u200b12 km"
+    with guard():
+        got = _find_all(text)
+    assert got is not None
+
+
+def _quantulum_errors() -> list[str]:
+    if not QUANTULUM_ERRORS.is_file():
+        return []
+    return list(json.loads(QUANTULUM_ERRORS.read_text(encoding="utf-8")))
+
+
+@pytest.mark.skipif(not QUANTULUM_ERRORS.is_file(), reason="../shared/peer-suites not present")
+@pytest.mark.parametrize("text", _quantulum_errors())
+def test_quantulum_error_strings(text: str) -> None:
+    with guard():
+        got = numbers.find(text, 0, len(text))
+        claims = extract(text, source="errors")
+    for q in got:
+        assert text[q.start : q.end] == q.text
+    assert isinstance(claims, list)

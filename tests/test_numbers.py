@@ -1,0 +1,381 @@
+"""The ``numbers`` stage: table-driven cases, what is not a figure, and round trips.
+
+Each table row is ``(sentence, expected)`` where ``expected`` lists the quantities in
+order as ``(span text, value, qualifier, unit, noun)``; a range gives ``(low, high)`` as
+its value.  The rows come from the issue and from the kinds of sentences statements and
+news reports contain; none is special-cased in the engine.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claimledger.extract import numbers
+from claimledger.models import QUALIFIERS, Quantity
+
+Row = tuple[str, float | tuple[float, float], str, str | None, str | None]
+
+
+def find(text: str) -> list[Quantity]:
+    return numbers.find(text, 0, len(text))
+
+
+def _check(text: str, got: list[Quantity], want: list[Row]) -> None:
+    summary = [
+        (q.text, q.value if q.value is not None else (q.low, q.high), q.qualifier, q.unit, q.noun)
+        for q in got
+    ]
+    assert len(got) == len(want), f"{text!r}: {summary}"
+    for q, (span, value, qual, unit, noun) in zip(got, want, strict=True):
+        assert q.text == span, summary
+        if isinstance(value, tuple):
+            assert q.value is None and q.low is not None and q.high is not None, summary
+            assert math.isclose(q.low, value[0]) and math.isclose(q.high, value[1]), summary
+        else:
+            assert q.value is not None and math.isclose(q.value, value, rel_tol=1e-12), summary
+        assert (q.qualifier, q.unit, q.noun) == (qual, unit, noun), summary
+
+
+BRIEF: list[tuple[str, list[Row]]] = [
+    (
+        "Kazakhstan's GDP exceeded $259 billion in 2023.",
+        [("exceeded $259 billion", 2.59e11, "at_least", "USD", None)],
+    ),
+    (
+        "The goal is to double the economy to $450 billion by 2029.",
+        [("$450 billion", 4.5e11, "exact", "USD", None)],
+    ),
+    ("FDI reached $15.7 billion.", [("$15.7 billion", 1.57e10, "exact", "USD", None)]),
+    ("GDP stood at 259 billion dollars.", [("259 billion dollars", 2.59e11, "exact", "USD", None)]),
+    ("It should rise to 16,800 USD by 2028.", [("16,800 USD", 16800, "exact", "USD", None)]),
+    ("Spending of 23.9 trillion tenge.", [("23.9 trillion tenge", 2.39e13, "exact", "KZT", None)]),
+    ("A loan of €2bn was signed.", [("€2bn", 2e9, "exact", "EUR", None)]),
+    ("The state approved Rs 500 crore for roads.", [("Rs 500 crore", 5e9, "exact", "INR", None)]),
+    (
+        "Profit was £3bn and costs $5m.",
+        [("£3bn", 3e9, "exact", "GBP", None), ("$5m", 5e6, "exact", "USD", None)],
+    ),
+    ("Inflation of 6-8 percent in 2024.", [("6-8 percent", (6, 8), "range", "%", None)]),
+    ("Growth of 5.5-7.5 percent is expected.", [("5.5-7.5 percent", (5.5, 7.5), "range", "%", None)]),
+    ("Growth is expected at from 3 to 4%.", [("from 3 to 4%", (3, 4), "range", "%", None)]),
+    ("between 2 and 3 million visitors", [("between 2 and 3 million", (2e6, 3e6), "range", None, "visitor")]),
+    ("Energy projects of over 600 MW this year.", [("over 600 MW", 600, "at_least", "MW", None)]),
+    ("The harvest was nearly 27 million tons.", [("nearly 27 million tons", 2.7e7, "approx", "t", None)]),
+    ("almost 700 local akims were elected", [("almost 700", 700, "approx", None, "akim")]),
+    (
+        "More than ten branches of foreign universities opened.",
+        [("More than ten", 10, "at_least", None, "branch")],
+    ),
+    ("SMEs employ 4.3 million people.", [("4.3 million", 4.3e6, "exact", None, "person")]),
+    ("The city has 105 schools.", [("105", 105, "exact", None, "school")]),
+    ("Oil is assumed at $80 per barrel.", [("$80 per barrel", 80, "exact", "USD/bbl", None)]),
+    ("Oil is assumed at $80 a barrel.", [("$80 a barrel", 80, "exact", "USD/bbl", None)]),
+    ("Astana Hub has over 1,500 participants.", [("over 1,500", 1500, "at_least", None, "participant")]),
+    ("Kazakhstan ranks 24th in the UN e-government ranking.", [("24th", 24, "exact", None, "rank")]),
+    (
+        "18 million m2 of housing and 7,000 km of highways were built.",
+        [("18 million m2", 1.8e7, "exact", "m2", None), ("7,000 km", 7000, "exact", "km", None)],
+    ),
+    ("GDP per capita should grow by a third.", [("a third", 1 / 3, "exact", None, None)]),
+    ("Two-thirds of households have internet.", [("Two-thirds", 2 / 3, "exact", None, "household")]),
+    (
+        "It grew 88% and reached 63% of the total.",
+        [("88%", 88, "exact", "%", None), ("63%", 63, "exact", "%", None)],
+    ),
+    ("The rate rose by 0.5 percentage points.", [("0.5 percentage points", 0.5, "exact", "pp", None)]),
+    ("half a dozen plants", [("half a dozen", 6, "exact", None, "plant")]),
+    ("a dozen eggs", [("a dozen", 12, "exact", None, "egg")]),
+    ("twenty-five teachers", [("twenty-five", 25, "exact", None, "teacher")]),
+    ("two hundred scientists", [("two hundred", 200, "exact", None, "scientist")]),
+    ("Temperatures fell to -5 °C.", [("-5 °C", -5, "exact", "°C", None)]),
+    ("The index rose to 1 500 points.", [("1 500", 1500, "exact", None, "point")]),
+    ("a budget of 1\u202f200 million euros", [("1\u202f200 million euros", 1.2e9, "exact", "EUR", None)]),
+    ("Wheat yields reached 2.1 t/ha.", [("2.1 t/ha", 2.1, "exact", "t/ha", None)]),
+    (
+        "Output of 1.78 million barrels per day.",
+        [("1.78 million barrels per day", 1.78e6, "exact", "bbl/d", None)],
+    ),
+    ("The fare is $1.40 a share.", [("$1.40 a share", 1.4, "exact", "USD/share", None)]),
+    ("They paid 50 cents.", [("50 cents", 0.5, "exact", "USD", None)]),
+    ("Speed was limited to 90 km/h.", [("90 km/h", 90, "exact", "km/h", None)]),
+    (
+        "It costs 100 yuan, or 1,300 rubles.",
+        [("100 yuan", 100, "exact", "CNY", None), ("1,300 rubles", 1300, "exact", "RUB", None)],
+    ),
+    ("Revenue of KSh 2.7 trillion.", [("KSh 2.7 trillion", 2.7e12, "exact", "KES", None)]),
+    ("Up to 700 workers will be cut.", [("Up to 700", 700, "at_most", None, "worker")]),
+    ("Some 325 kilometres northwest of the capital.", [("Some 325 kilometres", 325, "approx", "km", None)]),
+    ("The bank cut rates by 25 basis points.", [("25 basis points", 0.25, "exact", "pp", None)]),
+]
+
+LISTS: list[tuple[str, list[Row]]] = [
+    (
+        "Spending of over 23.9 trillion tenge in 2024, 23.8 trillion in 2025 and 25.1 trillion in 2026.",
+        [
+            ("over 23.9 trillion tenge", 2.39e13, "at_least", "KZT", None),
+            ("23.8 trillion", 2.38e13, "at_least", "KZT", None),
+            ("25.1 trillion", 2.51e13, "at_least", "KZT", None),
+        ],
+    ),
+    (
+        "Deficits of 3.5, 3.6 and 3.9 trillion tenge.",
+        [
+            ("3.5", 3.5e12, "exact", "KZT", None),
+            ("3.6", 3.6e12, "exact", "KZT", None),
+            ("3.9 trillion tenge", 3.9e12, "exact", "KZT", None),
+        ],
+    ),
+    (
+        "The deficit is planned at over 3.5 trillion, 3.6 trillion and 3.9 trillion tenge respectively.",
+        [
+            ("over 3.5 trillion", 3.5e12, "at_least", "KZT", None),
+            ("3.6 trillion", 3.6e12, "at_least", "KZT", None),
+            ("3.9 trillion tenge", 3.9e12, "at_least", "KZT", None),
+        ],
+    ),
+    (
+        "Inflation of 6-8% in 2024, 5.5-7.5% in 2025 and 5% in 2026-2028.",
+        [
+            ("6-8%", (6, 8), "range", "%", None),
+            ("5.5-7.5%", (5.5, 7.5), "range", "%", None),
+            ("5%", 5, "exact", "%", None),
+        ],
+    ),
+    (
+        "Output will reach 3.2 million barrels per day in 2029, up from 2.8 million in 2024.",
+        [
+            ("3.2 million barrels per day", 3.2e6, "exact", "bbl/d", None),
+            ("2.8 million", 2.8e6, "exact", "bbl/d", None),
+        ],
+    ),
+    (
+        "217 schools for 460,000 pupils, of which 105 are already built.",
+        [
+            ("217", 217, "exact", None, "school"),
+            ("460,000", 460000, "exact", None, "pupil"),
+            ("105", 105, "exact", None, None),
+        ],
+    ),
+]
+
+CHANGES: list[tuple[str, list[Row]]] = [
+    # a change ("raised from X to Y") is two figures, a range ("from X to Y") is one
+    (
+        "The bank raised the policy rate from 45 percent to 50 percent.",
+        [("45 percent", 45, "exact", "%", None), ("50 percent", 50, "exact", "%", None)],
+    ),
+    (
+        "Exports fell 19% to $10.05 billion.",
+        [("19%", 19, "exact", "%", None), ("$10.05 billion", 1.005e10, "exact", "USD", None)],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"), BRIEF + LISTS + CHANGES, ids=lambda v: v if isinstance(v, str) else ""
+)
+def test_quantities(text: str, want: list[Row]) -> None:
+    _check(text, find(text), want)
+
+
+NOT_FIGURES = [
+    "The plan runs until 2029 and was adopted in 2024.",
+    "The 2024-2026 budget and the 2023/24 fiscal year.",
+    "The interview was published on January 8, 2024.",
+    "It was signed on 8 January 2024 in Astana.",
+    "Astana will host the 5th World Nomad Games in September.",
+    "There will be a second, and perhaps a third, plant.",
+    "The reform ended three-shift schooling after a two-day visit.",
+    "The five-year plan was adopted.",
+    "Photo: IMG 20240107 WA0049",
+    "Download DSC_0042.jpg and report.pdf",
+    "It&#039;s the president&#8217;s address #039",
+    "Call +7 (7172) 74-56-89 or +1-222-2222-2222.",
+    "The meeting starts at 10:30 and ends at 6pm.",
+    "Under Article 5 and Section 12 of the law.",
+    "Install version 2.0.1 from 192.168.1.2.",
+    "The COVID-19 pandemic and the F-16 jets.",
+    "Leaders met at the G20 and at COP29 in Baku.",
+    "In the 1990s and the early 2000s growth was slow.",
+    "See https://example.org/report2024/page3?id=55 or mail info2@gov.kz.",
+    "The first half of the year was difficult.",
+    "In the third quarter, exports recovered.",
+    "Which one do you prefer?",
+]
+
+
+@pytest.mark.parametrize("text", NOT_FIGURES)
+def test_not_figures(text: str) -> None:
+    assert find(text) == [], [q.text for q in find(text)]
+
+
+def test_offsets_are_global_and_exact() -> None:
+    doc = "Intro sentence here. Output rose 12% to $5 billion in 2024. Done."
+    s = doc.index("Output")
+    e = doc.index(" Done")
+    got = numbers.find(doc, s, e)
+    assert [q.text for q in got] == ["12%", "$5 billion"]
+    for q in got:
+        assert doc[q.start : q.end] == q.text
+        assert s <= q.start < q.end <= e
+
+
+def test_shifted_moves_span() -> None:
+    q = find("It was 5%.")[0]
+    moved = numbers.shifted(q, 100)
+    assert (moved.start, moved.end, moved.text) == (q.start + 100, q.end + 100, q.text)
+
+
+def test_years_are_left_to_the_time_stage() -> None:
+    # regression: "by 2029" and "in 2024" must never be quantities, even next to figures
+    got = find("It will reach $450 billion by 2029, from $259 billion in 2023.")
+    assert [q.value for q in got] == [4.5e11, 2.59e11]
+
+
+def test_exceeding_a_year_is_not_a_count() -> None:
+    # a bound word makes a four-digit number a count, not a year
+    got = find("More than 2000 volunteers took part.")
+    assert [(q.value, q.qualifier, q.noun) for q in got] == [(2000, "at_least", "volunteer")]
+
+
+def test_fiscal_year_is_not_a_range_end() -> None:
+    # regression: "2023/24 to 3.3 percent" was read as a range from 84.3
+    got = find("The deficit will narrow from 5.7 percent of GDP in 2023/24 to 3.3 percent of GDP in 2024/25.")
+    assert [(q.value, q.unit) for q in got] == [(5.7, "%"), (3.3, "%")]
+
+
+def test_ambiguous_currency_word_resolved_by_country() -> None:
+    got = find("The Philippine government will spend 9.6 trillion pesos.")
+    assert got[0].unit == "PHP"
+
+
+def test_every_quantity_is_well_formed() -> None:
+    text = " ".join(t for t, _ in BRIEF + LISTS + CHANGES) + " " + " ".join(NOT_FIGURES)
+    for q in find(text):
+        assert text[q.start : q.end] == q.text
+        assert q.qualifier in QUALIFIERS
+        assert (q.value is None) == (q.qualifier == "range")
+        if q.qualifier == "range":
+            assert q.low is not None and q.high is not None and q.low <= q.high
+
+
+# --- round trips: render a number, parse it back -----------------------------------------
+
+_ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_TEENS = [
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+_TENS = ["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+
+
+def words(n: int) -> str:
+    """An independent English rendering of 0 <= n < 10**12 (the test's own oracle)."""
+    if n < 10:
+        return _ONES[n]
+    if n < 20:
+        return _TEENS[n - 10]
+    if n < 100:
+        return _TENS[n // 10] + ("-" + _ONES[n % 10] if n % 10 else "")
+    if n < 1000:
+        rest = n % 100
+        return _ONES[n // 100] + " hundred" + (" and " + words(rest) if rest else "")
+    for size, name in ((10**9, "billion"), (10**6, "million"), (10**3, "thousand")):
+        if n >= size:
+            head, rest = divmod(n, size)
+            tail = "" if not rest else (" and " if rest < 100 else " ") + words(rest)
+            return words(head) + " " + name + tail
+    raise ValueError(n)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(min_value=0, max_value=999_999_999_999))
+def test_number_words_round_trip(n: int) -> None:
+    text = f"They counted {words(n)} items."
+    got = find(text)
+    assert len(got) == 1, (text, got)
+    assert got[0].value == n and got[0].noun == "item"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.integers(min_value=1, max_value=999_999),
+    st.integers(min_value=0, max_value=99),
+    st.sampled_from(
+        [
+            ("", 1),
+            (" thousand", 1e3),
+            (" million", 1e6),
+            (" billion", 1e9),
+            (" trillion", 1e12),
+            ("bn", 1e9),
+            (" mln", 1e6),
+        ]
+    ),
+    st.sampled_from(
+        [
+            ("$", "", "USD"),
+            ("€", "", "EUR"),
+            ("", " tenge", "KZT"),
+            ("", " USD", "USD"),
+            ("£", "", "GBP"),
+            ("", " rubles", "RUB"),
+            ("", " yen", "JPY"),
+        ]
+    ),
+)
+def test_money_round_trip(whole: int, cents: int, mag: tuple[str, float], cur: tuple[str, str, str]) -> None:
+    digits = f"{whole:,}" + (f".{cents:02d}" if cents else "")
+    text = f"The fund holds {cur[0]}{digits}{mag[0]}{cur[1]} in reserve."
+    got = find(text)
+    assert len(got) == 1, (text, got)
+    want = (whole + cents / 100) * mag[1]
+    assert math.isclose(got[0].value or 0, want, rel_tol=1e-12), (text, got[0])
+    assert got[0].unit == cur[2]
+
+
+_UNIT_WORDS = [("km", "km"), ("kilometres", "km"), ("square metres", "m2"), ("hectares", "ha"),
+               ("tonnes", "t"), ("MW", "MW"), ("GWh", "GWh"), ("barrels", "bbl"), ("percent", "%"),
+               ("per cent", "%"), ("%", "%"), ("litres", "l"), ("kg", "kg")]  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.integers(min_value=2, max_value=9999),
+    st.sampled_from(_UNIT_WORDS),
+    st.sampled_from(["", "over ", "about "]),
+)
+def test_unit_round_trip(n: int, unit: tuple[str, str], bound: str) -> None:
+    sep = "" if unit[0] == "%" else " "
+    text = f"The project covers {bound}{n}{sep}{unit[0]} this season."
+    got = find(text)
+    assert len(got) == 1, (text, got)
+    q = got[0]
+    assert (q.value, q.unit) == (n, unit[1])
+    assert q.qualifier == {"": "exact", "over ": "at_least", "about ": "approx"}[bound]
+    assert q.text == f"{bound}{n}{sep}{unit[0]}"
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.integers(min_value=0, max_value=500),
+    st.integers(min_value=1, max_value=500),
+    st.sampled_from(["-", "–", " to "]),
+)
+def test_range_round_trip(lo: int, width: int, dash: str) -> None:
+    text = f"Growth of {lo}{dash}{lo + width} percent is expected."
+    got = find(text)
+    assert len(got) == 1, (text, got)
+    assert (got[0].low, got[0].high, got[0].unit, got[0].qualifier) == (lo, lo + width, "%", "range")

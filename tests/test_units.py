@@ -1,0 +1,137 @@
+"""The unit vocabulary (``claimledger.extract.units``), validated against pint and ISO 4217.
+
+Extraction never imports pint (start-up and speed); these tests make sure every symbol it
+can emit is a real unit of the dimension its kind claims, so the lexicon cannot drift.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+import pytest
+
+from claimledger.extract import _unitdata as D
+from claimledger.extract import units as U
+
+
+@cache
+def ureg() -> Any:
+    pint = pytest.importorskip("pint")
+    return pint.UnitRegistry()
+
+
+def _emitted_physical() -> list[str]:
+    """Every non-currency symbol the lexicon can produce."""
+    syms = {sym for sym, _f in D.PHYSICAL_WORDS.values()} | {sym for sym, _f in D.PHYSICAL_SYMBOLS.values()}
+    return sorted(s for s in syms if U.kind(s) != U.CURRENCY)
+
+
+@pytest.mark.parametrize("symbol", _emitted_physical())
+def test_every_physical_symbol_is_a_pint_unit(symbol: str) -> None:
+    expr = U.pint_expr(symbol)
+    assert expr is not None, f"{symbol!r} has no pint expression"
+    ureg().Quantity(1, expr)  # raises if pint does not know it
+
+
+# Each symbol and a reference unit of the dimension it must measure.
+_DIMENSION = {
+    "km": "meter", "m": "meter", "mi": "meter", "m2": "meter**2", "ha": "meter**2", "acre": "meter**2",
+    "m3": "meter**3", "l": "meter**3", "bbl": "meter**3", "t": "kg", "kg": "kg", "lb": "kg",
+    "MW": "watt", "GWh": "joule", "km/h": "meter/second", "°C": "kelvin", "year": "second",
+    "d": "second", "bbl/d": "meter**3/second", "t/ha": "kg/meter**2", "Mbit/s": "bit/second",
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(("symbol", "reference"), sorted(_DIMENSION.items()))
+def test_symbols_measure_what_they_say(symbol: str, reference: str) -> None:
+    expr = U.pint_expr(symbol)
+    assert expr is not None
+    assert ureg().Quantity(1, expr).dimensionality == ureg().Quantity(1, reference).dimensionality
+
+
+def test_tonnes_are_metric() -> None:
+    # "tons" in statements are metric tonnes; the symbol must be the tonne, not the short ton
+    assert ureg().Quantity(1, U.pint_expr("t")).to("kg").magnitude == pytest.approx(1000)
+    assert U.match(["tons"]) == U.UnitMatch("t", 1.0, 1)
+
+
+def test_every_currency_code_is_iso_4217() -> None:
+    codes = (
+        set(D.CURRENCY_WORDS.values())
+        | set(D.CURRENCY_PREFIX.values())
+        | set(D.CURRENCY_PREFIX_LOWER.values())
+    )
+    codes |= {c for c, _f in D.CURRENCY_SUBUNITS.values()}
+    codes |= {code for cues in D.CURRENCY_CUES.values() for _cue, code in cues}
+    assert codes <= D.ISO_CODES, sorted(codes - D.ISO_CODES)
+    assert all(len(c) == 3 and c.isupper() for c in D.ISO_CODES)
+
+
+@pytest.mark.parametrize(
+    ("tokens", "symbol", "factor", "words"),
+    [
+        (["tenge"], "KZT", 1.0, 1), (["US", "dollars"], "USD", 1.0, 2), (["dollars"], "USD", 1.0, 1),
+        (["pounds", "sterling"], "GBP", 1.0, 2), (["roubles"], "RUB", 1.0, 1), (["renminbi"], "CNY", 1.0, 1),
+        (["rupees"], "INR", 1.0, 1), (["cents"], "USD", 0.01, 1), (["pence"], "GBP", 0.01, 1),
+        (["%"], "%", 1.0, 1), (["per", "cent"], "%", 1.0, 2), (["percentage", "points"], "pp", 1.0, 2),
+        (["square", "metres"], "m2", 1.0, 2), (["sq", "m"], "m2", 1.0, 2), (["m²"], "m2", 1.0, 1),
+        (["hectares,"], "ha", 1.0, 1), (["tonnes."], "t", 1.0, 1), (["MW"], "MW", 1.0, 1),
+        (["kilowatt-hours"], "kWh", 1.0, 1), (["barrels"], "bbl", 1.0, 1), (["km/h"], "km/h", 1.0, 1),
+        (["miles", "per", "hour"], "mph", 1.0, 3), (["degrees", "Celsius"], "°C", 1.0, 2),
+        (["(kg)"], "kg", 1.0, 1), (["bcm"], "m3", 1e9, 1), (["MUSD"], "USD", 1e6, 1),
+        (["basis", "points"], "pp", 0.01, 2), (["USD"], "USD", 1.0, 1), (["EUR,"], "EUR", 1.0, 1),
+    ],
+)  # fmt: skip
+def test_match(tokens: list[str], symbol: str, factor: float, words: int) -> None:
+    m = U.match([*tokens, "of", "the"])
+    assert m is not None and (m.symbol, m.factor, m.words) == (symbol, factor, words)
+
+
+@pytest.mark.parametrize("tokens", [["schools"], ["the"], ["ALL"], ["TOP"], ["people"], [""], ["in"]])
+def test_no_unit(tokens: list[str]) -> None:
+    m = U.match(tokens)
+    assert m is None or m.flag, m  # "in" is only an inch in context (flagged)
+
+
+@pytest.mark.parametrize(
+    ("token", "code"),
+    [("$", "USD"), ("US$", "USD"), ("€", "EUR"), ("£", "GBP"), ("₸", "KZT"), ("₽", "RUB"), ("₹", "INR"),
+     ("Rs", "INR"), ("USD", "USD"), ("c $", "CAD"), ("hk $", "HKD"), ("nzd$", "NZD"), ("KSh", "KES"),
+     ("ALL", None), ("COP", None), ("the", None)],
+)  # fmt: skip
+def test_currency_prefix(token: str, code: str | None) -> None:
+    assert U.currency_prefix(token) == code
+
+
+@pytest.mark.parametrize(
+    ("symbol", "kind"),
+    [("USD", U.CURRENCY), ("USD/bbl", U.CURRENCY), ("%", U.PERCENT), ("pp", U.PERCENT), ("°C", U.TEMPERATURE),
+     ("year", U.DURATION), ("km", U.DIMENSION), ("bbl/d", U.DIMENSION), (None, None)],
+)  # fmt: skip
+def test_kind(symbol: str | None, kind: str | None) -> None:
+    assert U.kind(symbol) == kind
+
+
+@pytest.mark.parametrize(
+    ("plural", "singular"),
+    [("schools", "school"), ("people", "person"), ("branches", "branch"), ("universities", "university"),
+     ("akims", "akim"), ("children", "child"), ("taxes", "tax"), ("businesses", "business"),
+     ("initiatives", "initiative"), ("lives", "life"), ("buses", "bus"), ("heroes", "hero"),
+     ("series", "series"), ("news", "news"), ("status", "status"), ("analysis", "analysis"),
+     ("houses", "house"), ("women", "woman"), ("criteria", "criterion"), ("projects", "project"),
+     ("economics", "economics"), ("school", "school"), ("companies", "company"), ("boxes", "box")],
+)  # fmt: skip
+def test_singular(plural: str, singular: str) -> None:
+    assert U.singular(plural) == singular
+
+
+def test_ambiguous_currency_cues() -> None:
+    assert U.cue_currency("MXN", "The Philippine budget for 2025") == "PHP"
+    assert U.cue_currency("MXN", "The budget for 2025") == "MXN"
+    assert U.cue_currency("USD", "Canada's deficit") == "CAD"
+
+
+def test_glued_prefixes_are_explicit() -> None:
+    assert U.glued_prefix_ok("USD") and U.glued_prefix_ok("R") and U.glued_prefix_ok("KSh")
+    assert not U.glued_prefix_ok("COP") and not U.glued_prefix_ok("G") and not U.glued_prefix_ok("WA")
