@@ -145,3 +145,22 @@ def test_a_starting_value_after_its_target_is_an_outcome() -> None:
 def test_states_of_completion_and_decisions(text: str, date: str, kind: str) -> None:
     (c,) = extract(text, date)
     assert c.kind == kind, c.cues
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This year will be difficult for the economy.",
+        "2025 will be a year of reforms.",
+        "Prices will continue to rise this year.",
+        "Experts believe the tenge will weaken next year.",
+        "There will be no devaluation.",
+    ],
+)
+def test_regression_expectations_with_will_are_not_commitments(text: str) -> None:
+    assert commitments(text, "2025-01-10") == []
+
+
+def test_passive_commitment_with_irregular_participle() -> None:
+    ((_, period, subj),) = commitments("The Games will be held in Astana in September.", "2024-01-08")
+    assert period == "2024" and subj == "games held"

@@ -160,6 +160,19 @@ COMMIT_VERBS = _w(
     passed submitted published conducted carried transferred allocated invested hired trained
     """
 )
+#: Subjects that do not act: with "will" they make a forecast, not a commitment.
+NON_AGENTS = _w(
+    """
+    prices price inflation growth economy tenge currency rate rates demand supply output
+    production exports imports unemployment deficit debt market markets weather situation
+    trend trends temperature temperatures costs cost income incomes wages revenue revenues
+    """
+)
+#: Verbs of belief or expectation governing a clause with "will": a forecast.
+BELIEF_VERBS = _w(
+    "believe believes believed think thinks thought expect expects expected predict predicts forecast"
+    " forecasts estimate estimates hope hopes fear fears doubt doubts assume assumes likely"
+)
 #: "It will help" / "this will allow": consequences, not commitments.
 VAGUE_SUBJECTS = _w("it this that which these those such")
 VAGUE_VERBS = _w(

@@ -134,8 +134,9 @@ _FUTURE = re.compile(
 )
 _MONTH_PREP = re.compile(r"\b(?:in|by|since|until|till|from|of|early|late|mid|end|on|before|after)\s+$")
 _PAST = re.compile(
-    r"\b(?:was|were|had|has\s+been|have\s+been|did|last|ago|stood|rose|fell|grew|built|came|took|made"
-    r"|saw|began|became|held|won|spent|paid|sold|left|kept)\b"
+    r"\b(?:was|were|had|has\s+been|have\s+been|did|last|ago|stood|rose|fell|grew|came|took|saw|began|became"
+    r"|won|left)\b"
+    r"|(?<!\bbe\s)\b(?:built|made|held|spent|paid|sold|kept)\b"
     # -ed words, but not a passive future ("will be opened") nor a verb of saying, whose
     # tense is the report's, not the event's ("noted that by the end of this year ...")
     r"|(?<!\bbe\s)\b(?!(?:noted|stated|stressed|added|emphasi[sz]ed|underlined|reported|announced|"

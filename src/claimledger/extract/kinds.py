@@ -512,7 +512,16 @@ def commitment(
         subj = toks[j - 1].low if j > 0 else ""
         if subj in L.VAGUE_SUBJECTS and verb in L.VAGUE_VERBS:
             continue
-        passive = toks[verb_j - 1].low in ("be", "been") and _ED.match(verb) is not None
+        if subj in L.NON_AGENTS or subj == "there":
+            continue  # "prices will continue to rise": an expectation, not a promise
+        if any(toks[k].low in L.BELIEF_VERBS for k in range(max(0, j - 8), j)):
+            continue  # "experts believe the tenge will weaken"
+        after_be = toks[verb_j - 1].low in ("be", "been")
+        passive = after_be and (
+            _ED.match(verb) is not None or verb in L.PARTICIPLES_IRREGULAR or verb in L.PAST_IRREGULAR
+        )
+        if after_be and not passive:
+            continue  # "this year will be difficult", "2025 will be a year of reforms"
         if verb in L.COMMIT_VERBS or future or passive:
             cues = ["target:" + " ".join(toks[k].low for k in range(j, verb_j + 1))]
             if any(toks[k].low in ("not", "n't", "never") for k in range(j, verb_j)):
