@@ -98,9 +98,11 @@ _CORE = re.compile(
 WINDOW_BEFORE = 45
 WINDOW_AFTER = 30
 
-# Every time expression contains one of these; text far from all of them is skipped.
+# Every time expression contains one of these (a four-digit year, a month or season name,
+# "year", "quarter", ...); text far from all of them is skipped.  Other digits are not
+# anchors: most figures are not near a time expression.
 _ANCHOR = re.compile(
-    r"\d|year|month|quarter|half|decade|fiscal|FY|spring|summer|autumn|winter"
+    r"(?:19|20)\d\d|year|month|quarter|half|decade|fiscal|FY|spring|summer|autumn|winter"
     r"|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|\b[QH][1-4]",
     re.I,
 )
