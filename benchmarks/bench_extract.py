@@ -79,7 +79,20 @@ _FILLER = [
     "Photo: IMG {y0}0{m2}{day2} WA00{n5} (press service).",
     "Earlier, the 5th World Nomad Games drew athletes from across the region.",
     "In {y0}, the programme was extended for the second time.",
+    "Speaking at a press conference in the capital, the deputy prime minister said that the "
+    "government remained committed to the reforms announced earlier and would keep working "
+    "with business associations, regional administrations and international partners.",
+    "The opposition party said the figures did not reflect the situation on the ground and "
+    "asked the audit chamber to review how the money had been spent.",
+    "According to the press service, the working group will present its proposals to the "
+    "cabinet after consultations with experts and the public.",
+    "The president also discussed cooperation in transport, energy and digital technologies "
+    "with the visiting delegation.",
 ]
+#: Share of sentences that carry figures.  Wire reports on budgets and statistics run at
+#: roughly one sentence in three; the bundled statements are denser (see README).
+FIGURE_SHARE = 0.33
+
 _ORGS = ["The statistics office", "The central bank", "The finance ministry", "The IMF",
          "The agency", "The World Bank", "The national fund"]  # fmt: skip
 _NOUNS = ["housing construction", "the grain harvest", "foreign investment", "oil output",
@@ -92,7 +105,7 @@ _MONTHS = ["January", "March", "May", "September", "November"]
 
 
 def _sentence(rng: random.Random) -> str:
-    tmpl = rng.choice(_FIGURES) if rng.random() < 0.45 else rng.choice(_FILLER)
+    tmpl = rng.choice(_FIGURES) if rng.random() < FIGURE_SHARE else rng.choice(_FILLER)
     y0 = rng.randint(2018, 2024)
     return tmpl.format(
         org=rng.choice(_ORGS), noun=rng.choice(_NOUNS), unit=rng.choice(_UNITS),

@@ -14,6 +14,7 @@ import math
 import re
 from dataclasses import dataclass
 
+from claimledger.extract import _numfilters as F
 from claimledger.extract import units as U
 from claimledger.extract._numwords import WORD_SET, Parsed, Tok
 from claimledger.extract._unitdata import word_set
@@ -127,24 +128,63 @@ class Atom:
     mult: float = 1.0  # the magnitude multiplier applied ("2-3 million" shares it)
     bound: tuple[str, ...] = ()  # the bound words before the number ("over",)
     subunit: bool = False  # money written in a sub-unit ("50 cents")
+    ahead: Ahead | None = None  # the chunks after the numeral, shared by later look-ups
 
 
 # --- 2. atoms: a numeral and its immediate context ---------------------------------------
 
 
-def _chunks(text: str, pos: int, end: int, n: int) -> list[tuple[int, int, str]]:
-    """Up to ``n`` whitespace-separated chunks from ``pos`` (the first may be glued)."""
-    out: list[tuple[int, int, str]] = []
+Chunk = tuple[int, int, str]
+
+
+def _scan_chunks(text: str, pos: int, end: int, n: int) -> tuple[list[Chunk], bool]:
+    """Up to ``n`` whitespace-separated chunks from ``pos`` (the first may be glued), and
+    whether the list is complete (stopped by a gap or the sentence end, not by ``n``)."""
+    out: list[Chunk] = []
     stop = min(end, pos + WINDOW * 2)
     for m in _CHUNK.finditer(text, pos, stop):
-        if out and m.start() - out[-1][1] > 3:
-            break
-        if not out and m.start() - pos > 3:
-            break
+        if (out and m.start() - out[-1][1] > 3) or (not out and m.start() - pos > 3):
+            return out, True
         out.append((m.start(), m.end(), m.group()))
         if len(out) >= n:
-            break
-    return out
+            return out, False
+    return out, stop >= end
+
+
+class Ahead:
+    """The chunks after one numeral, scanned once and served to every later look-up.
+
+    Growing an atom asks for the words after it several times (magnitude, unit, rate,
+    "or more", the counted noun), each from a later position; rescanning each time was
+    the stage's largest cost.
+    """
+
+    __slots__ = ("_chunks", "_complete", "_end", "_text")
+    CAPACITY = 9
+
+    def __init__(self, text: str, pos: int, end: int) -> None:
+        self._text, self._end = text, end
+        self._chunks, self._complete = _scan_chunks(text, pos, end, self.CAPACITY)
+
+    def get(self, pos: int, n: int) -> list[Chunk]:
+        """What ``_scan_chunks(text, pos, end, n)`` would return."""
+        out: list[Chunk] = []
+        for c in self._chunks:
+            if c[0] >= pos:
+                out.append(c)
+            elif c[1] > pos:
+                return _scan_chunks(self._text, pos, self._end, n)[0]  # pos inside a chunk
+        if len(out) < n and not self._complete:
+            return _scan_chunks(self._text, pos, self._end, n)[0]
+        if out and out[0][0] - pos > 3:
+            return []
+        return out[:n]
+
+
+def _chunks(text: str, pos: int, end: int, n: int, ahead: Ahead | None = None) -> list[Chunk]:
+    if ahead is not None:
+        return ahead.get(pos, n)
+    return _scan_chunks(text, pos, end, n)[0]
 
 
 def _strip(chunk: str) -> str:
@@ -161,10 +201,13 @@ def exact_scaled(exact: str | None, mult: float, fallback: float) -> float:
 
 
 def build(text: str, start: int, end: int, p: Parsed, group: list[Tok]) -> Atom | None:
+    """Grow the numeral ``p`` of ``group`` into an atom, or None if it is not a figure."""
     s, e = group[p.i].start, group[p.j - 1].end
     first = group[p.i]
     single_digits = p.j - p.i == 1 and first.kind == "d"
     raw = first.text if single_digits and first.text.isdigit() else ""
+    if raw and F.is_year_digits(raw) and _year_context(text, start, s, e):
+        return None  # "in 2024", "by 2029": the time stage's, decided without more work
     if first.kind == "f" and p.j - p.i == 1:
         raw = first.digits  # "2024/25": a fiscal year, tested in keep
     value = p.value
@@ -179,6 +222,20 @@ def build(text: str, start: int, end: int, p: Parsed, group: list[Tok]) -> Atom 
     if not _left(text, start, a):
         return None
     return _right(text, start, end, a, exact, p)
+
+
+_AFTER_YEAR = re.compile(r"(?:[,.;:)]|\s(?:and|or|to|the|a|an|was|were|is|will|when|as)\b|\s*$)")
+
+
+def _year_context(text: str, start: int, s: int, e: int) -> bool:
+    """A year for sure: a year preposition before, and nothing that could be a unit after."""
+    if s - start < 3 or text[s - 1] != " ":
+        return False
+    k = text.rfind(" ", max(start, s - 12), s - 1)
+    word = text[k + 1 if k >= 0 else max(start, s - 12) : s - 1].lower()
+    if word not in F.YEAR_PREPS:
+        return False
+    return _AFTER_YEAR.match(text, e, min(len(text), e + 6)) is not None
 
 
 def _left(text: str, start: int, a: Atom) -> bool:
@@ -324,6 +381,7 @@ def _right(
 ) -> Atom | None:
     """Ordinal suffix, magnitude, unit, rate and trailing bound after the numeral."""
     pos = a.nend
+    a.ahead = Ahead(text, pos, end)
     nxt = text[pos : pos + 3]
     if not a.words and nxt[:2].lower() in ("st", "nd", "rd", "th") and not nxt[2:3].isalpha():
         a.ordinal = True
@@ -338,7 +396,7 @@ def _right(
         a.qualifier = "approx"
     # abbreviated magnitude: 5bn, $5m, 10k, 1.2b, 2.33 k, 1,674,200.5 M
     if not a.words and not p.scaled:
-        ch = _chunks(text, pos, end, 1)
+        ch = _chunks(text, pos, end, 1, a.ahead)
         if ch:
             cs, _ce, chunk = ch[0]
             tok = _strip(chunk)
@@ -388,7 +446,7 @@ def _right(
         _set_unit(a, "in", 1.0)  # 10" / 10 " long: inches (not a closing quote)
         a.end = q + 1
         return a
-    chunks = _chunks(text, pos, end, U.MAX_WORDS + 1)
+    chunks = _chunks(text, pos, end, U.MAX_WORDS + 1, a.ahead)
     if a.words and a.value < 1 and chunks and _strip(chunks[0][2]).lower() in ("a", "an", "of"):
         # "half a percentage point", "a third of a mile": the fraction of one unit
         skip = 1
@@ -420,7 +478,7 @@ def _right(
             if a.scaled or "£" in sent or "sterling" in sent.lower():
                 sym = "GBP"
         elif um.flag == U.INCH:
-            after = _chunks(text, last[1], end, 1)
+            after = _chunks(text, last[1], end, 1, a.ahead)
             closes = last[2] != _strip(last[2]) or not after or _strip(after[0][2]).lower() in (
                 "thick", "long", "wide", "tall", "high", "deep", "diameter", "across", "thickness",
             )
@@ -429,7 +487,7 @@ def _right(
         elif um.flag == U.AMBIGUOUS:
             sym = U.cue_currency(sym, text[start:end])
         elif um.flag == U.SYMBOL_AFTER:
-            after = _chunks(text, last[1], end, 1)
+            after = _chunks(text, last[1], end, 1, a.ahead)
             if after and after[0][2][:1].isdigit() and last[2][-1:] not in ",;":
                 return _after_unit(text, start, end, a)  # "$ 20,000.00 $ 37,305.97"
         elif um.flag == U.CLOCK and (
@@ -441,7 +499,7 @@ def _right(
         _set_unit(a, sym, factor)
         a.end = u_end
         if sym == "°":  # "100° Celsius", "24 ° F"
-            after = _chunks(text, a.end, end, 2)
+            after = _chunks(text, a.end, end, 2, a.ahead)
             words = [c[2] for c in after]
             tm = U.match(words) if words else None
             if tm is not None and tm.symbol in ("°C", "°F"):
@@ -449,7 +507,7 @@ def _right(
                 last = after[tm.words - 1]
                 a.end = last[0] + len(_strip(last[2]))
         # "75 USD million": a spelled magnitude after a currency code
-        after = _chunks(text, a.end, end, 1)
+        after = _chunks(text, a.end, end, 1, a.ahead)
         if after and U.kind(sym) == U.CURRENCY and not a.scaled:
             mw = U.magnitude_word(_strip(after[0][2]))
             if mw is not None:
@@ -517,7 +575,7 @@ def _after_unit(text: str, start: int, end: int, a: Atom) -> Atom:
                 a.end = pos + 1 + len(m.group())
                 pos = a.end
         else:
-            ch = _chunks(text, pos, end, 4)
+            ch = _chunks(text, pos, end, 4, a.ahead)
             if len(ch) >= 2 and ch[0][0] > pos and _strip(ch[0][2]).lower() in ("per", "a", "an", "each"):
                 um = U.match([c[2] for c in ch[1:]])
                 den = None
@@ -533,7 +591,7 @@ def _after_unit(text: str, start: int, end: int, a: Atom) -> Atom:
                     last = ch[n]
                     a.end = last[0] + len(_strip(last[2]))
                     pos = a.end
-    ch = _chunks(text, pos, end, 2)
+    ch = _chunks(text, pos, end, 2, a.ahead)
     if ch and ch[0][0] > pos:
         words = tuple(_strip(c[2]).lower() for c in ch)
         for n in (2, 1):
@@ -551,13 +609,13 @@ def _after_unit(text: str, start: int, end: int, a: Atom) -> Atom:
 # --- 5. counted nouns and output ----------------------------------------------------------
 
 
-def noun(text: str, pos: int, end: int, *, share: bool = False) -> str | None:
+def noun(text: str, pos: int, end: int, *, share: bool = False, ahead: Ahead | None = None) -> str | None:
     """The counted noun after a unit-less number, in the singular ("schools" -> school).
 
     ``share``: the number is a fraction, so the noun may follow "of" ("two-thirds of
     households" -> household).
     """
-    chunks = _chunks(text, pos, end, 6)
+    chunks = _chunks(text, pos, end, 6, ahead)
     if share and chunks and chunks[0][2].lower() == "of":
         chunks = chunks[1:]
         if chunks and chunks[0][2].lower() in ("the", "all", "its", "their"):

@@ -52,12 +52,15 @@ _SECTION_WORDS = word_set(
 _Trigger = str | re.Pattern[str]
 
 _DIGIT_SEP = re.compile(r"\d[./-]\d")
+MONTH_WORDS = frozenset(_MONTHS)
 _MONTH_ANY = re.compile(trie_pattern(_MONTHS) + r"(?![A-Za-z])")
 _CLOCK = re.compile(r"\d\s?(?:[aApP]\.?[mM]\b|GMT|UTC|CET|EST|o['’]clock)")
 _FILE_EXT = re.compile(
     r"\.(?i:jpe?g|png|gif|bmp|tiff?|webp|heic|pdf|docx?|xlsx?|pptx?|csv|txt|zip|rar|mp[34]|mov|avi|mkv|wav)\b"
 )
-_SECTION_ANY = re.compile(trie_pattern(_SECTION_WORDS) + r"\.?\s?(?:[Nn]o\.?\s?)?\d")
+_SECTION_ANY = re.compile(
+    r"(?<![A-Za-z])" + trie_pattern(_SECTION_WORDS, ignore_case=False) + r"\.?\s?(?:[Nn]o\.?\s?)?\d"
+)
 _ABBR_NO = re.compile(r"(?i:\b(?:no|nos|nr|nrs|art|sec|para|pp?)\.\s?\d)")
 _VERSION = re.compile(r"[vV](?:ersion|er\.|\.)?\s?\d")
 
@@ -126,7 +129,14 @@ _GROUPS: list[tuple[tuple[_Trigger, ...], list[str]]] = [
         ],
     ),
 ]
-_COMPILED = [(trig, re.compile("|".join(f"(?:{p})" for p in pats))) for trig, pats in _GROUPS]
+_COMPILED = [
+    (
+        tuple(t for t in trig if isinstance(t, str)),
+        tuple(t for t in trig if not isinstance(t, str)),
+        re.compile("|".join(f"(?:{p})" for p in pats)),
+    )
+    for trig, pats in _GROUPS
+]
 #: Every pattern in one regex (for tests and documentation; the stage uses the groups).
 BLOCK = re.compile("|".join(f"(?:{p})" for _t, pats in _GROUPS for p in pats))
 
@@ -149,19 +159,11 @@ YEAR_MAX = 2100
 
 def blocked_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sorted, disjoint spans inside ``[start, end)`` whose digits are not figures."""
-    sent: str | None = None
+    sent = text[start:end]
     spans: list[tuple[int, int]] = []
-    for triggers, rx in _COMPILED:
-        for t in triggers:
-            if isinstance(t, str):
-                if sent is None:
-                    sent = text[start:end]
-                hit = t in sent
-            else:
-                hit = t.search(text, start, end) is not None
-            if hit:
-                spans.extend(m.span() for m in rx.finditer(text, start, end))
-                break
+    for subs, rxs, rx in _COMPILED:
+        if any(t in sent for t in subs) or any(t.search(text, start, end) for t in rxs):
+            spans.extend(m.span() for m in rx.finditer(text, start, end))
     if len(spans) < 2:
         return spans
     spans.sort()

@@ -13,6 +13,7 @@ import dataclasses
 import re
 
 from claimledger.extract import _numfilters as F
+from claimledger.extract import units as U
 from claimledger.extract._numatom import Atom, exact_scaled, noun
 from claimledger.extract._unitdata import word_set
 
@@ -44,6 +45,7 @@ _FRACTION_CUES = word_set(
 # Function words that end the search for a counted noun.
 _SEPARATOR = re.compile(r"\s{0,3}(?:,|;|/|,?\s{1,3}(?:and|or|as well as)|,?\s{1,3}and\s{1,3}then)\s{1,3}")
 # A time phrase between list items ("in 2024", "in July", "in the first quarter").
+_CLOSING = re.compile(r"\b(?:and|or)\b")
 _TIME_PHRASE = (
     r"(?:(?:in|for|by|during|of|at)\s{1,3})?(?:the\s{1,3})?(?:(?:19|20)\d\d(?:\s?[-–/]\s?\d{2,4})?|"
     r"(?:this|last|next|the\s{1,3}previous)\s{1,3}year|(?:first|second|third|fourth)\s{1,3}quarter|"
@@ -152,6 +154,10 @@ def _range(text: str, a: Atom, b: Atom) -> Atom | None:
     ua, ub = a.unit, b.unit
     if ua and ub and ua != ub:
         return None
+    if ua and not ub and b.scaled and not a.scaled:
+        return None  # "15 percent to 7.2 million": a change and its result
+    if conn == "to" and _prev_word(text, 0, a.start) == "by":
+        return None  # "rose by 5% to 7%": the change, then the new level
     lo, hi = a.value, b.value
     amult, bmult = a.mult, b.mult
     if not a.scaled and b.scaled and bmult > 1 and abs(lo * bmult) <= abs(hi):
@@ -192,6 +198,7 @@ def _ratio(text: str, end: int, a: Atom, b: Atom) -> Atom | None:
         return None
     r = dataclasses.replace(b)
     r.start, r.nstart = a.start, a.nstart
+    r.words = False  # a ratio is a figure whatever its words ("One in five children")
     r.value = a.value / b.value
     r.qualifier = a.qualifier
     r.int_like = False
@@ -215,6 +222,26 @@ def _next_word(text: str, pos: int) -> str:
     return m.group(1).lower() if m else ""
 
 
+_CODE_TOKEN = re.compile(r"(?<![\w.])([A-Z][A-Za-z]{0,20}|[A-Z0-9]{2,3})\s$")
+
+
+def _named(text: str, start: int, a: Atom) -> bool:
+    """A bare integer that names something: "Flight KC 852", "the Boeing 737 Max"."""
+    m = _CODE_TOKEN.search(text, max(start, a.start - 22), a.start)
+    if m is None:
+        return False
+    word = m.group(1)
+    if len(word) <= 3 and word.isupper() and U.currency_prefix(word) is None:
+        return True  # an airline, route or model code
+    before = text[start : m.start()].rstrip()
+    if not before or before[-1] in ".:;!?\"“(":
+        return False  # the capital is just the start of the sentence
+    if word.lower() in F.MONTH_WORDS:
+        return False
+    nxt = re.match(r"\s([A-Z][a-z]{1,20}|[A-Z]{2,5})\b", text[a.end : a.end + 24])
+    return nxt is not None  # "Boeing 737 Max", "Windows 11 Pro"
+
+
 def keep(text: str, start: int, a: Atom) -> bool:
     """Drop what is not a figure: years, dates, stray range ends, ordinals used as names."""
     if a.hyphen_tail and a.low is None:
@@ -233,6 +260,8 @@ def keep(text: str, start: int, a: Atom) -> bool:
         if "/" in a.raw and F.is_year_digits(a.raw.split("/")[0]):
             return False  # 2024/25
     if a.raw and (F.is_date_digits(a.raw) or (len(a.raw) > 1 and a.raw.startswith("0"))):
+        return False
+    if a.raw and a.unit is None and not a.scaled and a.qualifier == "exact" and _named(text, start, a):
         return False
     if a.low is None and a.unit is None and a.words:
         word = text[a.nstart : a.nend].lower()
@@ -278,9 +307,18 @@ def share_lists(text: str, atoms: list[Atom]) -> None:
             adjacent[i] = True
         elif _TIME_GAP.fullmatch(gap) or _COMPARE_GAP.fullmatch(gap):
             timed[i] = True  # "... in 2024, 23.8 trillion in 2025"; "..., up from 2.8 million"
+    # A run of comma-separated items is a list only if it is closed by "and"/"or"
+    # ("3.5, 3.6 and 3.9 trillion"); "GEL 240 million, 8% less" is an apposition.
+    closed = [False] * n
+    for i in range(n - 2, -1, -1):
+        if adjacent[i]:
+            gap = text[atoms[i].end : atoms[i + 1].start]
+            closed[i] = _CLOSING.search(gap) is not None or (closed[i + 1] if i + 1 < n else False)
     for i in range(n - 2, -1, -1):  # backwards: trailing unit and magnitude
         a, b = atoms[i], atoms[i + 1]
-        if not adjacent[i] or a.low is not None or a.rank or b.rank:
+        if not adjacent[i] or not closed[i] or a.low is not None or a.rank or b.rank:
+            continue
+        if a.scaled and U.kind(b.unit) == U.PERCENT:
             continue
         if b.unit is not None and (a.unit is None or a.unit == b.unit) and not (
             a.unit is None and noun(text, a.end, a.end + 30) is not None

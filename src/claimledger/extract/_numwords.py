@@ -69,7 +69,7 @@ ARTICLE_HEADS: tuple[str, ...] = tuple(
 )
 
 
-def trie_pattern(words: Iterable[str]) -> str:
+def trie_pattern(words: Iterable[str], *, ignore_case: bool = True) -> str:
     """A regex matching any of ``words`` case-insensitively, factored into a trie.
 
     Python's regex engine tries the alternatives of ``one|two|three|...`` one by one at
@@ -77,10 +77,11 @@ def trie_pattern(words: Iterable[str]) -> str:
     position after one or two characters, which makes the scanner ~20x faster.  A
     leading look-ahead on the possible first letters lets it skip most positions at once.
     """
+    words = list(words)
     root: dict[str, dict[str, Any]] = {}
     for w in words:
         node = root
-        for ch in w.lower():
+        for ch in w.lower() if ignore_case else w:
             node = node.setdefault(ch, {})
         node[""] = {}
 
@@ -91,7 +92,10 @@ def trie_pattern(words: Iterable[str]) -> str:
             if ch == "":
                 optional = True
                 continue
-            cls = f"[{ch}{ch.upper()}]" if ch.isalpha() and ch.upper() != ch else re.escape(ch)
+            if ignore_case and ch.isalpha() and ch.upper() != ch:
+                cls = f"[{ch}{ch.upper()}]"
+            else:
+                cls = re.escape(ch)
             alts.append(cls + emit(sub))
         if not alts:
             return ""
@@ -100,7 +104,9 @@ def trie_pattern(words: Iterable[str]) -> str:
             body = "(?:" + "|".join(alts) + ")?"
         return body
 
-    firsts = sorted({w[0].lower() for w in words} | {w[0].upper() for w in words})
+    firsts = sorted({w[0].lower() for w in words} | {w[0].upper() for w in words}) if ignore_case else sorted(
+        {w[0] for w in words}
+    )
     return f"(?=[{''.join(re.escape(c) for c in firsts)}]){emit(root)}"
 
 

@@ -33,7 +33,7 @@ ISO_CODES = word_set(
 # "CUP", "TOP 10", "COP 29" the climate conference): never read as a currency on their own.
 CODE_WORDS = word_set(
     """
-    ALL AMD BOB CUP DOP ERN GEL MAD MOP PEN SOS TOP TRY CAR SAR COP BAM MRU STN
+    ALL CUP SOS TOP CAR SAR COP BAM
     """
 )
 
@@ -175,6 +175,7 @@ PHYSICAL_WORDS: dict[str, tuple[str, float]] = {
     "microgram": ("µg", 1), "microgramme": ("µg", 1), "mcg": ("µg", 1), "tonne": ("t", 1),
     "ton": ("t", 1), "metric ton": ("t", 1), "metric tonne": ("t", 1), "ounce": ("oz", 1),
     "troy ounce": ("ozt", 1), "lb": ("lb", 1), "lbs": ("lb", 1), "carat": ("ct", 1),
+    "centner": ("t", 0.1), "quintal": ("t", 0.1),  # 100 kg, for harvests in centners per hectare
     # energy, power, electricity
     "watt": ("W", 1), "kilowatt": ("kW", 1), "megawatt": ("MW", 1), "gigawatt": ("GW", 1),
     "terawatt": ("TW", 1), "watt hour": ("Wh", 1), "watt-hour": ("Wh", 1),

@@ -64,7 +64,8 @@ def find(text: str, start: int, end: int) -> list[Quantity]:
     out: list[Quantity] = []
     for a in atoms:
         if a.unit is None and a.noun is None and not a.rank:
-            a.noun = noun(text, a.end, end, share=a.words and a.low is None and abs(a.value) < 1)
+            share = a.words and a.low is None and abs(a.value) < 1  # "two-thirds of households"
+            a.noun = noun(text, a.end, end, share=share, ahead=a.ahead)
         out.append(_quantity(text, a))
     return out
 
