@@ -46,51 +46,114 @@ _MON = (
 )
 _ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 
-# Alternatives are tried left to right at each position: longer forms first.
-_CORE = re.compile(
-    rf"""
+# The alternatives of the time grammar, tried left to right at each position: longer
+# forms first.  Each is an rf-string so {_Y}, {_MON} and {_NW} expand.
+_ALTERNATIVES: list[tuple[str, str]] = [
+    ("iso", rf"""
+(?P<iso>(?P<isoy>{_Y})-(?P<isom>[01]\d)-[0-3]\d(?!\d))
+"""),
+    ("numdate", rf"""
+(?P<numdate>(?<![\d.])[0-3]?\d[./][01]?\d[./](?P<ndy>{_Y})(?!\d))
+"""),
+    ("between", rf"""
+(?P<between>between\s+(?P<b1>{_Y})\s+and\s+(?P<b2>{_Y})(?!\d))
+"""),
+    ("fyshort", r"""
+(?P<fyshort>FY\s*'?(?P<fys>\d\d)(?:\s*[/–—-]\s*(?P<fys2>\d\d))?(?!\d))
+"""),
+    ("nm", rf"""
+(?P<nm>(?P<nmn>[1-9]|1[0-2])M\s*(?P<nmy>{_Y}))
+"""),
+    ("fy", rf"""
+(?P<fy>(?:(?:the\s+)?(?:fiscal|financial|budget)\s+year|fiscal|FY)\s*'?(?P<fy1>{_Y})
+(?:\s*[/–—-]\s*(?P<fy2>{_Y}|\d\d)(?!\d))?)
+"""),
+    ("season", rf"""
+(?P<season>(?P<sy1>{_Y})/(?P<sy2>\d\d)(?![\d/]))
+"""),
+    ("range", rf"""
+(?P<range>(?P<r1>{_Y})\s*(?:[–—/-]|\bto\b|\bthrough\b)\s*(?P<r2>{_Y}|\d\d)(?![\d%]|[.,]\d))
+"""),
+    ("quarter", rf"""
+(?P<quarter>(?:(?P<qord>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter|\bQ(?P<qn>[1-4]))
+(?:\s+(?:of\s+)?(?:(?P<qy>{_Y})|(?P<qrel>this|last|next|the\s+current|the)\s+year))?)
+"""),
+    ("quarter2", rf"""
+(?P<quarter2>(?P<qy2>{_Y})\s*Q(?P<qn2>[1-4]))
+"""),
+    ("half", rf"""
+(?P<half>(?:(?P<hord>first|second)\s+half|\bH(?P<hn>[12]))
+(?:\s+(?:of\s+)?(?:(?P<hy>{_Y})|(?P<hrel>this|last|next|the\s+current|the)\s+year))?)
+"""),
+    ("months9", rf"""
+(?P<months9>(?:first\s+)?(?P<mcount>three|six|nine|eleven|\d{{1,2}})\s+months\s+of\s+
+(?:(?P<my9>{_Y})|(?P<mrel9>this|last|the\s+current|the)\s+year))
+"""),
+    ("month", rf"""
+(?P<month>(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+)?(?P<mon>{_MON})(?:\s*[–—-]\s*(?P<mon2>{_MON}))?
+(?:\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?!\d))?(?:,?\s+(?P<my>{_Y}))?(?![A-Za-z]))
+"""),
+    ("season4", rf"""
+(?P<season4>(?P<sname>spring|summer|autumn|winter)(?:\s+(?:of\s+)?(?P<sy>{_Y}))?(?![\w-]))
+"""),
+    ("relyear", r"""
+(?P<relyear>(?:the\s+)?(?P<rel>this|current|last|past|previous|next|coming|following|same)\s+
+(?:fiscal\s+|financial\s+|calendar\s+|budget\s+)?year(?!s))
+"""),
+    ("yearago", r"""
+(?P<yearago>(?:the\s+|a\s+)?year\s+(?:before|earlier|ago))
+"""),
+    ("fyended", rf"""
+(?P<fyended>(?:fiscal|financial)\s+year\s+(?:ended|ending|to)\s+(?:(?:\d{{1,2}}\s+)?(?P<fem>{_MON})
+(?:\s+\d{{1,2}})?,?\s+)?(?P<fey>{_Y}))
+"""),
+    ("startyear", r"""
+(?P<startyear>(?:beginning|start)\s+of\s+(?:the|this)\s+year)
+"""),
+    ("endyear", r"""
+(?P<endyear>(?:end|close)\s+of\s+(?:the|this)\s+year|year[- ]end\b)
+"""),
+    ("nyears", rf"""
+(?P<nyears>(?:the\s+)?(?P<ndir>next|coming|past|last|previous|following)\s+(?P<n>{_NW})\s+years)
+"""),
+    ("overyears", rf"""
+(?P<overyears>(?:over|in)\s+(?P<on>{_NW})\s+years(?!\s+ago))
+"""),
+    ("monthsto", rf"""
+(?P<monthsto>(?:the\s+)?(?P<mtn>three|six|nine|twelve|\d{{1,2}})\s+months\s+
+(?:to|through|ending(?:\s+in)?)\s+
+(?P<mtmon>{_MON})(?:\s+(?P<mty>{_Y}))?)
+"""),
+    ("decade", r"""
+(?P<decade>(?:the\s+)?(?P<ddir>next|coming|past|last|previous)\s+decade)
+"""),
+    ("withinyears", rf"""
+(?P<withinyears>(?P<wprep>within|in)\s+(?:the\s+next\s+)?(?P<wn>{_NW})\s+years(?:'\s*time)?)
+"""),
+    ("yearsago", rf"""
+(?P<yearsago>(?P<an>{_NW})\s+years\s+ago)
+"""),
+    ("relmonth", r"""
+(?P<relmonth>(?P<mrel>this|last|next|past)\s+month)
+"""),
+    ("year", rf"""
+(?P<year>(?<![\d$€£¥#.,/])(?P<y>{_Y})(?![\d]|[.,]\d|\s*(?:%|per\s*cent|percent)|-[A-Za-z]))
+"""),
+]
+#: Alternatives that can match with no word anchor near a year: tried alone around a
+#: bare year, where the full grammar would be wasted effort.
+_YEAR_ONLY = frozenset({"iso", "numdate", "between", "nm", "season", "range", "quarter2", "year"})
+
+
+def _compile(names: frozenset[str] | None) -> re.Pattern[str]:
     # Every time expression starts a word: the leading \b lets the engine skip positions
     # inside words at once instead of trying every alternative there.
-    \b(?:
-    (?P<iso>(?P<isoy>{_Y})-(?P<isom>[01]\d)-[0-3]\d(?!\d))
-  | (?P<numdate>(?<![\d.])[0-3]?\d[./][01]?\d[./](?P<ndy>{_Y})(?!\d))
-  | (?P<between>between\s+(?P<b1>{_Y})\s+and\s+(?P<b2>{_Y})(?!\d))
-  | (?P<fyshort>FY\s*'?(?P<fys>\d\d)(?:\s*[/–—-]\s*(?P<fys2>\d\d))?(?!\d))
-  | (?P<nm>(?P<nmn>[1-9]|1[0-2])M\s*(?P<nmy>{_Y}))
-  | (?P<fy>(?:(?:the\s+)?(?:fiscal|financial|budget)\s+year|fiscal|FY)\s*'?(?P<fy1>{_Y})
-        (?:\s*[/–—-]\s*(?P<fy2>{_Y}|\d\d)(?!\d))?)
-  | (?P<season>(?P<sy1>{_Y})/(?P<sy2>\d\d)(?![\d/]))
-  | (?P<range>(?P<r1>{_Y})\s*(?:[–—/-]|\bto\b|\bthrough\b)\s*(?P<r2>{_Y}|\d\d)(?![\d%]|[.,]\d))
-  | (?P<quarter>(?:(?P<qord>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter|\bQ(?P<qn>[1-4]))
-        (?:\s+(?:of\s+)?(?:(?P<qy>{_Y})|(?P<qrel>this|last|next|the\s+current|the)\s+year))?)
-  | (?P<quarter2>(?P<qy2>{_Y})\s*Q(?P<qn2>[1-4]))
-  | (?P<half>(?:(?P<hord>first|second)\s+half|\bH(?P<hn>[12]))
-        (?:\s+(?:of\s+)?(?:(?P<hy>{_Y})|(?P<hrel>this|last|next|the\s+current|the)\s+year))?)
-  | (?P<months9>(?:first\s+)?(?P<mcount>three|six|nine|eleven|\d{{1,2}})\s+months\s+of\s+
-        (?:(?P<my9>{_Y})|(?P<mrel9>this|last|the\s+current|the)\s+year))
-  | (?P<month>(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+)?(?P<mon>{_MON})(?:\s*[–—-]\s*(?P<mon2>{_MON}))?
-        (?:\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?!\d))?(?:,?\s+(?P<my>{_Y}))?(?![A-Za-z]))
-  | (?P<season4>(?P<sname>spring|summer|autumn|winter)(?:\s+(?:of\s+)?(?P<sy>{_Y}))?(?![\w-]))
-  | (?P<relyear>(?:the\s+)?(?P<rel>this|current|last|past|previous|next|coming|following|same)\s+
-        (?:fiscal\s+|financial\s+|calendar\s+|budget\s+)?year(?!s))
-  | (?P<yearago>(?:the\s+|a\s+)?year\s+(?:before|earlier|ago))
-  | (?P<fyended>(?:fiscal|financial)\s+year\s+(?:ended|ending|to)\s+(?:(?:\d{{1,2}}\s+)?(?P<fem>{_MON})
-        (?:\s+\d{{1,2}})?,?\s+)?(?P<fey>{_Y}))
-  | (?P<startyear>(?:beginning|start)\s+of\s+(?:the|this)\s+year)
-  | (?P<endyear>(?:end|close)\s+of\s+(?:the|this)\s+year|year[- ]end\b)
-  | (?P<nyears>(?:the\s+)?(?P<ndir>next|coming|past|last|previous|following)\s+(?P<n>{_NW})\s+years)
-  | (?P<overyears>(?:over|in)\s+(?P<on>{_NW})\s+years(?!\s+ago))
-  | (?P<monthsto>(?:the\s+)?(?P<mtn>three|six|nine|twelve|\d{{1,2}})\s+months\s+
-        (?:to|through|ending(?:\s+in)?)\s+
-        (?P<mtmon>{_MON})(?:\s+(?P<mty>{_Y}))?)
-  | (?P<decade>(?:the\s+)?(?P<ddir>next|coming|past|last|previous)\s+decade)
-  | (?P<withinyears>(?P<wprep>within|in)\s+(?:the\s+next\s+)?(?P<wn>{_NW})\s+years(?:'\s*time)?)
-  | (?P<yearsago>(?P<an>{_NW})\s+years\s+ago)
-  | (?P<relmonth>(?P<mrel>this|last|next|past)\s+month)
-  | (?P<year>(?<![\d$€£¥#.,/])(?P<y>{_Y})(?![\d]|[.,]\d|\s*(?:%|per\s*cent|percent)|-[A-Za-z]))
-    )""",
-    re.I | re.X,
-)
+    body = "\n  | ".join(t for n, t in _ALTERNATIVES if names is None or n in names)
+    return re.compile(rf"\b(?:{body})", re.I | re.X)
+
+
+_CORE = _compile(None)
+_CORE_YEARS = _compile(_YEAR_ONLY)
 
 #: The grammar is tried from this many characters before an anchor word to this many
 #: after it: the longest lead-in ("in the first nine months of ") and tail ("through
@@ -274,17 +337,20 @@ def find_mentions(text: str, start: int, end: int, ref: Date | None) -> list[Men
 def _core_matches(text: str, start: int, end: int) -> list[re.Match[str]]:
     """Matches of the time grammar, tried only in windows around anchor words (digits,
     month names, "year", "quarter", ...): most of a sentence holds no time at all."""
-    windows: list[list[int]] = []
+    windows: list[list[int]] = []  # [lo, hi, has a word anchor]
     for a in _ANCHOR.finditer(text, start, end):
         lo = max(start, a.start() - WINDOW_BEFORE)
         hi = min(end, a.end() + WINDOW_AFTER)
+        word = not a.group(0)[0].isdigit()
         if windows and lo <= windows[-1][1]:
             windows[-1][1] = max(windows[-1][1], hi)
+            windows[-1][2] |= word
         else:
-            windows.append([lo, hi])
+            windows.append([lo, hi, word])
     out: list[re.Match[str]] = []
-    for lo, hi in windows:
-        out.extend(_CORE.finditer(text, lo, hi))
+    for lo, hi, word in windows:
+        # around bare years ("in 2024", "2024-2026") the reduced grammar is enough
+        out.extend((_CORE if word else _CORE_YEARS).finditer(text, lo, hi))
     return out
 
 
