@@ -37,8 +37,8 @@ MAX_UNBROKEN = 4 << 20
 #: ("Results of 2024") becomes the context of the paragraphs under it.
 HEADING_MAX_WORDS = 12
 #: A list lead-in ("Priorities for 2025:") colours the verbless items after it until a
-#: full sentence at least this long closes the list.
-LIST_END_WORDS = 15
+#: full sentence at least this long (about 15 words) closes the list.
+LIST_END_CHARS = 90
 #: Units that a time expression may carry when the numbers stage reads it as a figure
 #: ("over the next three years"): such a figure is the time expression, not a claim.
 _TIME_UNITS = frozenset({None, "year", "years", "yr", "month", "months", "day", "days", "quarter", "h", "s"})
@@ -73,7 +73,7 @@ class _DocState:
         self.ctx = time.TimeContext()
         self.lead: Kind | None = None
         self.last_subject = ""
-        self.prev_sentence = ""
+        self.prev_sentence: tuple[int, int] = (0, 0)
         self.in_list = False
         self.last_period: str | None = None
 
@@ -115,15 +115,24 @@ def _sentence_claims(
     text: str, s_start: int, s_end: int, ref: Date | None, doc: str, offset: int, state: _DocState
 ) -> Iterator[Claim]:
     quants = numbers.find(text, s_start, s_end)
+    ctx = state.ctx
+    # A heading ("Results of 2024") or a list lead-in ("Priorities for 2025:") dates the
+    # paragraphs and list items under it.
+    heading = _is_heading(text, s_start, s_end) or text[s_end - 1] == ":"
+    question = text[s_start:s_end].rstrip("\"'”’)").endswith("?")  # a question sets no context
+    if not quants and not kinds.may_commit(text, s_start, s_end):
+        # No figure, no commitment: its time words matter only as context for a later
+        # sentence, so they are read only if one asks (most sentences never do).
+        if not question:
+            ctx.defer(text, s_start, s_end, heading, ref)
+        _after_sentence(text, s_start, s_end, state)
+        return
+    ctx.flush()
     mentions = find_mentions(text, s_start, s_end, ref)
     if mentions and quants:
         # A year, a date or "the next three years" is time, not a figure.
         quants = [q for q in quants if not _overlaps_time(q, mentions)]
     sent = Span(s_start + offset, s_end + offset, text[s_start:s_end])
-    ctx = state.ctx
-    # A heading ("Results of 2024") or a list lead-in ("Priorities for 2025:") dates the
-    # paragraphs and list items under it.
-    heading = _is_heading(text, s_start, s_end) or text[s_end - 1] == ":"
     if quants:
         yield from _figure_claims(text, s_start, s_end, quants, mentions, ref, doc, offset, sent, state)
     elif kinds.may_commit(text, s_start, s_end):
@@ -143,14 +152,22 @@ def _sentence_claims(
                 cues=cues + p_cues,
                 extractor=EXTRACTOR,
             )
-    if not sent.text.endswith("?"):
-        ctx.learn(text, mentions, heading)  # a question sets no context
-    lead = kinds.lead_in_kind(text, s_start, s_end, state.prev_sentence)
-    state.prev_sentence = sent.text
+    if not question:
+        ctx.learn(text, mentions, heading)
+    _after_sentence(text, s_start, s_end, state)
+
+
+def _after_sentence(text: str, s_start: int, s_end: int, state: _DocState) -> None:
+    """A list lead-in ("Priorities for 2025:") colours the items after it."""
+    lead = None
+    if text[s_end - 1] == ":":
+        a, b = state.prev_sentence
+        lead = kinds.lead_in_kind(text, s_start, s_end, text[a:b])
     if lead is not None:
         state.lead = lead
-    elif len(sent.text.split()) >= LIST_END_WORDS and not state.in_list:
+    elif state.lead is not None and not state.in_list and s_end - s_start > LIST_END_CHARS:
         state.lead = None
+    state.prev_sentence = (s_start, s_end)
 
 
 #: A sentence opening like this restates the figure of the sentence before it.

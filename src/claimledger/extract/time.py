@@ -76,12 +76,28 @@ class TimeContext:
     last: Mention | None = None
     heading: Mention | None = None
     seq: list[Mention] = field(default_factory=list)
+    #: Sentences without figures whose time expressions are read only if a later
+    #: sentence needs the context (most never do): (text, start, end, heading, date).
+    pending: list[tuple[str, int, int, bool, Date | None]] = field(default_factory=list)
 
     def enter(self, paragraph: int) -> None:
         if paragraph != self.paragraph:
+            # only a heading's time outlives its paragraph
+            self.pending = [p for p in self.pending if p[3]]
+            self.flush()
             self.paragraph = paragraph
             self.last = self.heading
             self.seq = []
+
+    def defer(self, text: str, start: int, end: int, heading: bool, ref: Date | None) -> None:
+        """Learn from this sentence later, if a later sentence needs the context."""
+        self.pending.append((text, start, end, heading, ref))
+
+    def flush(self) -> None:
+        """Learn from the deferred sentences, in order."""
+        pending, self.pending = self.pending, []
+        for text, start, end, heading, ref in pending:
+            self.learn(text, find_mentions(text, start, end, ref), heading)
 
     def learn(self, text: str, mentions: list[Mention], heading: bool) -> None:
         """Remember this sentence's time expressions for the sentences after it."""
@@ -132,6 +148,7 @@ def assign(
     Figures left ``None`` get theirs from ``default`` once their kind is known.
     ``bound_after``, when given, receives figure -> the expression right after it.
     """
+    ctx.flush()
     out: list[tuple[str | None, list[str]] | None] = [None] * len(quants)
     usable = [m for m in mentions if m.role != "comparison"]
     # 1. lists of figures against lists of years.
@@ -202,6 +219,7 @@ def default(
 
     ``exclude`` holds start offsets of expressions that date another figure's starting
     value ("fell to 89,000 from 225,000 in 2020") and so cannot date this one."""
+    ctx.flush()
     usable = [
         m for m in mentions if m.role != "comparison" and m.period is not None and m.start not in exclude
     ]
