@@ -348,6 +348,9 @@ def test_upload_refuses_wrong_types_and_sizes(web_client: Any, monkeypatch: pyte
     assert r.status_code == 413 and r.json()["error"]["code"] == "payload_too_large"
     r = web_client.post("/api/documents", data={"source": "nothing attached"})
     assert r.status_code == 422
+    r = web_client.post("/api/documents", files=[("files", ("d.txt", b"Growth was 3%.", "text/plain"))],
+                        data={"date": "last tuesday"})  # fmt: skip
+    assert r.status_code == 400 and r.json()["error"]["code"] == "E005"
 
 
 def test_upload_form_shows_the_result(web_client: Any) -> None:

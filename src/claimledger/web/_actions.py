@@ -186,6 +186,8 @@ async def upload_form(request: Request) -> Response:
     if not uploads:
         raise WebError(422, "E003", "choose at least one file to upload")
     meta = {k: (_str(form.get(k)) or "").strip() or None for k in ("date", "source", "speaker")}
+    if meta["date"]:
+        _check_date(meta["date"])
     result = await run_in_threadpool(lambda: _upload.ingest_uploads(state(request).engine, uploads, **meta))
     return render(
         request,

@@ -342,22 +342,37 @@ def _promise_evidence(conn: Connection, target_ids: list[str]) -> dict[str, list
     out: dict[str, list[dict[str, Any]]] = {}
     if not target_ids:
         return out
-    fc2 = finding_claims.alias("fc2")
-    pairs: list[tuple[str, str, str]] = []
+    # Step by step (see review.machine_promise_status): the targets' own finding links,
+    # then which of those findings are promises, then the other claims of those findings.
+    links: list[tuple[str, str]] = []
     for chunk in _chunks(target_ids):
-        pairs.extend(
-            (a, b, role)
-            for a, b, role in conn.execute(
-                select(finding_claims.c.claim_id, fc2.c.claim_id, fc2.c.role)
-                .join(findings, findings.c.id == finding_claims.c.finding_id)
-                .join(fc2, fc2.c.finding_id == findings.c.id)
-                .where(
-                    findings.c.type == "promise",
-                    finding_claims.c.claim_id.in_(chunk),
-                    fc2.c.claim_id != finding_claims.c.claim_id,
+        links.extend(
+            (str(cid), str(fid))
+            for cid, fid in conn.execute(
+                select(finding_claims.c.claim_id, finding_claims.c.finding_id).where(
+                    finding_claims.c.claim_id.in_(chunk)
                 )
             )
         )
+    promise_ids: set[str] = set()
+    for chunk in _chunks(sorted({fid for _, fid in links})):
+        promise_ids |= {
+            r[0]
+            for r in conn.execute(
+                select(findings.c.id).where(findings.c.id.in_(chunk), findings.c.type == "promise")
+            )
+        }
+    members: dict[str, list[tuple[str, str]]] = {}
+    for chunk in _chunks(sorted(promise_ids)):
+        for fid, cid, role in conn.execute(
+            select(finding_claims.c.finding_id, finding_claims.c.claim_id, finding_claims.c.role).where(
+                finding_claims.c.finding_id.in_(chunk)
+            )
+        ):
+            members.setdefault(fid, []).append((cid, role))
+    pairs = [
+        (a, b, role) for a, fid in links if fid in promise_ids for b, role in members.get(fid, []) if b != a
+    ]
     ev_ids = sorted({b for _, b, _ in pairs})
     claims: dict[str, dict[str, Any]] = {}
     for chunk in _chunks(ev_ids):

@@ -348,12 +348,11 @@ def promises_page(request: Request, status: str | None = None, page: Page = 1) -
 
 
 def _findings(request: Request, type: str | None, severity: str | None, page: int, per_page: int) -> Any:
-    return _insights.list_findings(
-        state(request).engine,
-        type=_opt(type, "type", FINDING_TYPES),
-        severity=_opt(severity, "severity", SEVERITIES),
-        page=page,
-        per_page=per_page,
+    ws = state(request)
+    t, sev = _opt(type, "type", FINDING_TYPES), _opt(severity, "severity", SEVERITIES)
+    return ws.cache.get(
+        ("findings", t, sev, page, per_page),
+        lambda: _insights.list_findings(ws.engine, type=t, severity=sev, page=page, per_page=per_page),
     )
 
 
