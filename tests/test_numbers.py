@@ -162,6 +162,31 @@ LISTS: list[tuple[str, list[Row]]] = [
     ),
 ]
 
+NEWS: list[tuple[str, list[Row]]] = [
+    # regressions from news-style sentences
+    ("Output reached 3.6m barrels a day and 2m people were employed.",
+     [("3.6m barrels a day", 3.6e6, "exact", "bbl/d", None), ("2m", 2e6, "exact", None, "person")]),
+    ("The wall is 3m high.", [("3m", 3, "exact", "m", None)]),
+    ("Samsung will invest 2.5 trillion won in the plant.", [("2.5 trillion won", 2.5e12, "exact", "KRW", None)]),
+    ("The fund has Dh 500 million.", [("Dh 500 million", 5e8, "exact", "AED", None)]),
+    ("half a million stayed", [("half a million", 5e5, "exact", None, None)]),
+    ("The project costs $1.2-1.5 billion.", [("$1.2-1.5 billion", (1.2e9, 1.5e9), "range", "USD", None)]),
+    ("It rose from $1.2bn in 2023 to $1.5bn in 2024.",
+     [("$1.2bn", 1.2e9, "exact", "USD", None), ("$1.5bn", 1.5e9, "exact", "USD", None)]),
+    ("Output of 1.5 billion U.S. dollars.", [("1.5 billion U.S. dollars", 1.5e9, "exact", "USD", None)]),
+    ("Inflation was 8,5% in August.", [("8,5%", 8.5, "exact", "%", None)]),
+    ("Two in three adults have a bank account.", [("Two in three", 2 / 3, "exact", None, "adult")]),
+    ("A 6.5-magnitude earthquake struck.", [("6.5-magnitude", 6.5, "exact", None, None)]),
+    ("The wheat harvest averaged 12.3 centners per hectare.",
+     [("12.3 centners per hectare", 1.23, "exact", "t/ha", None)]),
+    ("Spending on maintenance amounted to GEL 240 million, 8% less than planned.",
+     [("GEL 240 million", 2.4e8, "exact", "GEL", None), ("8%", 8, "exact", "%", None)]),
+    ("The number of taxpayers rose by 15 percent to 7.2 million.",
+     [("15 percent", 15, "exact", "%", None), ("7.2 million", 7.2e6, "exact", None, None)]),
+    ("It only cost 3 dollars 50 cents.", [("3 dollars 50 cents", 3.5, "exact", "USD", None)]),
+    ("He is 5 feet 2 inches tall.", [("5 feet 2 inches", 5 + 2 / 12, "exact", "ft", None)]),
+]  # fmt: skip
+
 CHANGES: list[tuple[str, list[Row]]] = [
     # a change ("raised from X to Y") is two figures, a range ("from X to Y") is one
     (
@@ -176,7 +201,7 @@ CHANGES: list[tuple[str, list[Row]]] = [
 
 
 @pytest.mark.parametrize(
-    ("text", "want"), BRIEF + LISTS + CHANGES, ids=lambda v: v if isinstance(v, str) else ""
+    ("text", "want"), BRIEF + LISTS + CHANGES + NEWS, ids=lambda v: v if isinstance(v, str) else ""
 )
 def test_quantities(text: str, want: list[Row]) -> None:
     _check(text, find(text), want)
@@ -205,6 +230,9 @@ NOT_FIGURES = [
     "The first half of the year was difficult.",
     "In the third quarter, exports recovered.",
     "Which one do you prefer?",
+    "Flight KC 852 departed on time.",
+    "The Boeing 737 Max fleet was grounded.",
+    "Tens of thousands of people protested.",
 ]
 
 
@@ -254,7 +282,7 @@ def test_ambiguous_currency_word_resolved_by_country() -> None:
 
 
 def test_every_quantity_is_well_formed() -> None:
-    text = " ".join(t for t, _ in BRIEF + LISTS + CHANGES) + " " + " ".join(NOT_FIGURES)
+    text = " ".join(t for t, _ in BRIEF + LISTS + CHANGES + NEWS) + " " + " ".join(NOT_FIGURES)
     for q in find(text):
         assert text[q.start : q.end] == q.text
         assert q.qualifier in QUALIFIERS

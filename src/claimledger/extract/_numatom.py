@@ -238,6 +238,13 @@ def _year_context(text: str, start: int, s: int, e: int) -> bool:
     return _AFTER_YEAR.match(text, e, min(len(text), e + 6)) is not None
 
 
+def _number_word_before(text: str, start: int, pos: int) -> bool:
+    k = pos
+    while k > start and text[k - 1].isalpha():
+        k -= 1
+    return text[k:pos].lower() in WORD_SET
+
+
 def _left(text: str, start: int, a: Atom) -> bool:
     """Currency prefix, sign and bound words before the numeral.  False: not a figure."""
     s = a.nstart
@@ -260,6 +267,8 @@ def _left(text: str, start: int, a: Atom) -> bool:
         if c2.isdigit():
             a.hyphen_tail = True
             return True
+        if c2.isalpha() and _number_word_before(text, start, s - 1):
+            return True  # "three-nought-four": a run of spoken digits
         if c2.isalpha() or (c2 and c2 in "_/"):
             return False  # COVID-19, F-16, L-202
         a.value = -a.value
@@ -403,10 +412,9 @@ def _right(
             glued = cs == pos
             hit = U.magnitude_abbr(tok)
             spaced_ok = len(tok) > 1 or tok in ("k", "K", "M")
-            if hit is not None and (glued or spaced_ok) and (not hit[1] or _is_money(a)):
-                if tok == "m" and not glued and not _is_money(a):
-                    hit = None
-            else:
+            if tok == "m" and glued and not _is_money(a) and _counted_after(text, cs + 1, end, a):
+                hit = (6, False)  # "3.6m barrels", "2m people": millions, not metres
+            if hit is None or not (glued or spaced_ok) or (hit[1] and not _is_money(a)):
                 hit = None
             if hit is not None:
                 power = hit[0]
@@ -417,6 +425,7 @@ def _right(
                 mult = 10.0**power
                 pos = cs + len(tok)
     a.mult = mult
+    a.end = pos  # the numeral and its magnitude; the unit may extend it
     # unit
     if text[pos : pos + 1] in ("-", "‐") and text[pos + 1 : pos + 2].isalpha():
         m = re.match(r"[A-Za-z]+", text[pos + 1 : pos + 30])
@@ -429,6 +438,9 @@ def _right(
             if um is not None and um.flag == U.POUND:
                 a.unit = "lb"
                 a.end = pos + 1 + len(word)
+                return a
+            if um is None and not a.int_like and not a.words:
+                a.end = pos + 1 + len(word)  # "a 6.5-magnitude earthquake": a measurement
                 return a
             return None  # three-shift schooling, two-day visit, 10-year-old
         if U.magnitude_word(word) is None:
@@ -484,6 +496,9 @@ def _right(
             )
             if not closes and not _FEET_BEFORE.search(text, max(start, a.nstart - 12), a.nstart):
                 return a if not glued else None
+        elif um.flag == U.NEEDS_MAGNITUDE and not a.scaled:
+            a.end = pos
+            return _after_unit(text, start, end, a)
         elif um.flag == U.AMBIGUOUS:
             sym = U.cue_currency(sym, text[start:end])
         elif um.flag == U.SYMBOL_AFTER:
@@ -525,6 +540,20 @@ def _right(
         return a
     a.end = pos
     return _after_unit(text, start, end, a)
+
+
+def _counted_after(text: str, pos: int, end: int, a: Atom) -> bool:
+    """Is the word after ``pos`` a unit or a plural noun ("3.6m barrels", "2m people")?"""
+    if text[pos : pos + 1] != " ":
+        return False
+    nxt = _scan_chunks(text, pos, end, 2)[0]
+    if not nxt:
+        return False
+    word = _strip(nxt[0][2])
+    if U.match([c[2] for c in nxt]) is not None:
+        return True
+    low = word.lower()
+    return word.isalpha() and low not in _NOUN_STOP and (U.singular(low) != low or low in U.COUNT_INVARIANT)
 
 
 def _unit_text(chunk: str) -> str:

@@ -69,8 +69,8 @@ _GROUPS: list[tuple[tuple[_Trigger, ...], list[str]]] = [
         (_MONTH_ANY,),
         [
             # dates: "January 8, 2024", "Jan. 8", "oct . 13", "8 January 2024", "the 5th of May"
-            rf"\b{_MON}\b\s?\.?\s?\d{{1,2}}{_ORD}\b(?:\s?,\s?\d{{4}}\b)?",
-            rf"\b\d{{1,2}}{_ORD}\s(?:of\s)?{_MON}\b\.?(?:\s?,?\s?\d{{4}}\b)?",
+            rf"\b{_MON}\b\s?\.?\s?\d{{1,2}}{_ORD}\b(?![.,]\d)(?:\s?,\s?\d{{4}}\b)?",
+            rf"(?<![\d.,])\b\d{{1,2}}{_ORD}\s(?:of\s)?{_MON}\b\.?(?:\s?,?\s?\d{{4}}\b)?",
             r"\b(?:on|by|since|until|from|of)\s\d{1,2}\smay\b",
         ],
     ),

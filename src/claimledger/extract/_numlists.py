@@ -112,7 +112,21 @@ def merge(text: str, start: int, end: int, atoms: list[Atom]) -> list[Atom]:
 
 
 def _money_and_cents(text: str, a: Atom, b: Atom) -> Atom | None:
-    """'3 dollars 50 cents', 'thirteen dollars and forty-five cents': one amount."""
+    """'3 dollars 50 cents', 'thirteen dollars and forty-five cents', '15 dollars 50': one amount."""
+    bare_cents = (
+        b.unit is None
+        and not b.scaled
+        and b.int_like
+        and 0 <= b.value < 100
+        and b.qualifier == "exact"
+        and not a.prefix_currency
+        and a.int_like
+        and not a.scaled
+        and U.kind(a.unit) == U.CURRENCY
+        and noun(text, b.end, b.end + 40) is None
+    )
+    if bare_cents and b.low is None and a.low is None:
+        b = dataclasses.replace(b, value=b.value / 100, unit=a.unit, subunit=True)
     if not b.subunit or a.subunit or a.unit is None or a.unit != b.unit or a.low is not None:
         return None
     if " ".join(text[a.end : b.start].split()).lower() not in ("", "and", ","):
@@ -154,7 +168,7 @@ def _range(text: str, a: Atom, b: Atom) -> Atom | None:
     ua, ub = a.unit, b.unit
     if ua and ub and ua != ub:
         return None
-    if ua and not ub and b.scaled and not a.scaled:
+    if U.kind(ua) == U.PERCENT and not ub and b.scaled and not a.scaled:
         return None  # "15 percent to 7.2 million": a change and its result
     if conn == "to" and _prev_word(text, 0, a.start) == "by":
         return None  # "rose by 5% to 7%": the change, then the new level
@@ -305,7 +319,7 @@ def share_lists(text: str, atoms: list[Atom]) -> None:
             continue
         if _SEPARATOR.fullmatch(gap):
             adjacent[i] = True
-        elif _TIME_GAP.fullmatch(gap) or _COMPARE_GAP.fullmatch(gap):
+        elif _TIME_GAP.fullmatch(gap) or (atoms[i + 1].scaled and _COMPARE_GAP.fullmatch(gap)):
             timed[i] = True  # "... in 2024, 23.8 trillion in 2025"; "..., up from 2.8 million"
     # A run of comma-separated items is a list only if it is closed by "and"/"or"
     # ("3.5, 3.6 and 3.9 trillion"); "GEL 240 million, 8% less" is an apposition.

@@ -178,6 +178,11 @@ def _low(t: Tok) -> str:
     return t.text.lower()
 
 
+def _fraction_follows(toks: list[Tok], j: int) -> bool:
+    """Is token j (a tens word) followed, within two tokens, by a fraction denominator?"""
+    return any(_low(t) in DENOM for t in toks[j + 1 : j + 3])
+
+
 def _parse_one(toks: list[Tok], gk: list[str], i: int) -> Parsed | None:
     n = len(toks)
     t0 = toks[i]
@@ -217,6 +222,9 @@ def _parse_half(toks: list[Tok], gk: list[str], i: int) -> Parsed | None:
     n = len(toks)
     if i + 2 < n and gk[i] == " " and toks[i + 1].kind == "a" and _low(toks[i + 2]) in DOZEN:
         return Parsed(i, i + 3, 6.0, words=True, fraction=True)  # half a dozen
+    if i + 2 < n and gk[i] == " " and toks[i + 1].kind == "a" and _low(toks[i + 2]) in SCALES:
+        s = SCALES[_low(toks[i + 2])]  # half a million
+        return Parsed(i, i + 3, 0.5 * s, words=True, fraction=True, scaled=True, mult=s)
     if i + 1 < n and gk[i] in (" ", "-") and _low(toks[i + 1]) in SCALES:
         return _scaled_fraction(toks, gk, i, 0.5)
     return Parsed(i, i + 1, 0.5, words=True, fraction=True)
@@ -329,6 +337,8 @@ def _parse_words(
             v = ONES.get(w, TEENS.get(w, 0))
             if last in ("", "hundred", "scale") or (last == "tens" and w in ONES and g in (" ", "-")):
                 cur += v
+                if last == "tens" and after_and:
+                    tail += v  # "and fifty-four hundredths": the numerator is 54
             elif g == "and" and last in ("ones", "teens", "tens", "digits"):
                 # "twenty and three fifths", "one hundred and three and two thirds"
                 nxt_frac = j + 1 < n and _low(toks[j + 1]) in DENOM
@@ -360,8 +370,8 @@ def _parse_words(
                 return Parsed(i, j + 2, (total + cur) / den, words=True, article=article, fraction=True)
             if last in ("", "hundred", "scale") or (g == "and" and last in ("hundred", "scale")):
                 cur += TENS[w]
-            elif g == "and" and last in ("ones", "teens", "tens", "digits"):
-                break
+            elif g == "and" and last in ("ones", "teens", "digits") and _fraction_follows(toks, j):
+                cur += TENS[w]  # "two and fifty-four hundredths"
             else:
                 break
             if g == "and":

@@ -55,7 +55,8 @@ CURRENCY_PREFIX: dict[str, str] = {
     "Rs.": "INR", "₩": "KRW", "₺": "TRY", "₴": "UAH", "₦": "NGN", "₱": "PHP", "₫": "VND",
     "₪": "ILS", "₿": "BTC", "฿": "THB", "₼": "AZN", "₾": "GEL", "₮": "MNT", "₲": "PYG",
     "KSh": "KES", "Ksh": "KES", "KShs": "KES", "USh": "UGX", "TSh": "TZS", "Rp": "IDR",
-    "Rp.": "IDR", "R": "ZAR", "RM": "MYR", "Tk": "BDT", "₡": "CRC", "₭": "LAK", "元": "CNY",
+    "Rp.": "IDR", "R": "ZAR", "RM": "MYR", "Tk": "BDT", "Dh": "AED", "Dhs": "AED", "SR": "SAR",
+    "QR": "QAR", "E£": "EGP", "LE": "EGP", "₡": "CRC", "₭": "LAK", "元": "CNY",
     "ரூ": "LKR", "₨": "PKR", "৳": "BDT", "₵": "GHS",
 }
 # Lower-cased prefixes for tokenised, lower-cased text ("us $ 150 million", "c $ 16.4").

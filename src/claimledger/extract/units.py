@@ -50,6 +50,7 @@ INCH = 2  # "in": inch only before a clause boundary, never the preposition
 CLOCK = 4  # "am"/"pm": a time of day unless the number cannot be one
 SYMBOL_AFTER = 8  # "10 €": a currency symbol after the amount
 AMBIGUOUS = 16  # "pesos", "dollars": the country named in the sentence may decide the code
+NEEDS_MAGNITUDE = 32  # "won": a currency only after "million", "billion", ...
 
 #: Bare currency words shared by several countries (resolved with D.CURRENCY_CUES).
 _AMBIGUOUS_WORDS = word_set(
@@ -101,6 +102,7 @@ def _build() -> tuple[dict[str, tuple[str, float, int]], dict[str, tuple[str, fl
     # Context-dependent senses (resolved by the number grammar, see flags).
     for w in ("pound", "pounds"):
         words[w] = ("lb", 1.0, POUND)
+    words["won"] = ("KRW", 1.0, NEEDS_MAGNITUDE)  # "2.5 trillion won", not "they won"
     words["quid"] = ("GBP", 1.0, 0)
     for sym, (canon, f) in D.PHYSICAL_SYMBOLS.items():
         symbols[sym] = (canon, float(f), 0)
@@ -195,8 +197,8 @@ def match(tokens: list[str]) -> UnitMatch | None:
     if not tokens:
         return None
     first = tokens[0]
-    low0 = first.lower().rstrip(_TRIM)
-    if low0 in _MULTI_FIRST and len(tokens) > 1:
+    low0 = first.lower()
+    if (low0 in _MULTI_FIRST or low0.rstrip(_TRIM) in _MULTI_FIRST) and len(tokens) > 1:
         for n in range(min(MAX_WORDS, len(tokens)), 1, -1):
             key = " ".join(t.lower() for t in tokens[:n])
             for cand in (key, key.rstrip(_TRIM)):
