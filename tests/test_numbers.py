@@ -167,7 +167,7 @@ NEWS: list[tuple[str, list[Row]]] = [
     ("Output reached 3.6m barrels a day and 2m people were employed.",
      [("3.6m barrels a day", 3.6e6, "exact", "bbl/d", None), ("2m", 2e6, "exact", None, "person")]),
     ("The wall is 3m high.", [("3m", 3, "exact", "m", None)]),
-    ("Samsung will invest 2.5 trillion won in the plant.", [("2.5 trillion won", 2.5e12, "exact", "KRW", None)]),
+    ("Samsung will invest 2.5 trillion won.", [("2.5 trillion won", 2.5e12, "exact", "KRW", None)]),
     ("The fund has Dh 500 million.", [("Dh 500 million", 5e8, "exact", "AED", None)]),
     ("half a million stayed", [("half a million", 5e5, "exact", None, None)]),
     ("The project costs $1.2-1.5 billion.", [("$1.2-1.5 billion", (1.2e9, 1.5e9), "range", "USD", None)]),
