@@ -164,3 +164,27 @@ def test_regression_expectations_with_will_are_not_commitments(text: str) -> Non
 def test_passive_commitment_with_irregular_participle() -> None:
     ((_, period, subj),) = commitments("The Games will be held in Astana in September.", "2024-01-08")
     assert period == "2024" and subj == "games held"
+
+
+@pytest.mark.parametrize(
+    "text,date,kind",
+    [
+        ("Kazakhstan's inflation slows to 9.4% in February", "2024-03-04", "achievement"),
+        ("Government to allocate 1.4 trillion tenge for housing in 2024", "2024-03-04", "target"),
+        ("Since January 1, the minimum wage has been 85,000 tenge.", "2024-04-30", "status"),
+    ],
+)
+def test_headlines_and_states(text: str, date: str, kind: str) -> None:
+    (c,) = extract(text, date)
+    assert c.kind == kind, c.cues
+
+
+def test_a_second_that_clause_has_its_own_verb() -> None:
+    text = (
+        "The minister explained that 5,000 km of roads had been repaired in the first half of the year "
+        "and that the remaining 7,000 km would be finished by November."
+    )
+    assert [(c.kind, c.period) for c in extract(text, "2024-07-02")] == [
+        ("achievement", "2024"),
+        ("target", "2024"),
+    ]

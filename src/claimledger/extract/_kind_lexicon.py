@@ -57,6 +57,16 @@ STATUS_VERBS = _w(
     generate generates make makes exist exists lie lies sit sits top tops hover hovers
     """
 )
+#: Determiners: after "to" they make it a preposition, not an infinitive marker.
+DETERMINERS = _w("the a an its their his her our this that these those")
+#: Present tense of change verbs: in headlines and news leads they report what happened
+#: ("Inflation slows to 9.4% in February").
+CHANGE_PRESENT = _w(
+    """
+    slows rises falls grows jumps drops hits climbs declines increases decreases
+    narrows widens eases accelerates doubles triples surges soars plunges slumps tumbles edges
+    """
+)
 #: Irregular past tenses (regular ones end in -ed).
 PAST_IRREGULAR = _w(
     """

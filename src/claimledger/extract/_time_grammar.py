@@ -192,9 +192,10 @@ _DEADLINE_PREPS = frozenset(
 )
 _SINCE_PREPS = frozenset({"since", "starting", "beginning"})
 
+_CLAUSE_EDGE = re.compile(r"[;:]|,\s*(?:and|but|while|whereas|which)\b", re.I)
 _FUTURE = re.compile(
-    r"\b(?:will|shall|plans?|planned|to\s+be|is\s+to|are\s+to|scheduled|expected|intends?|aims?|set\s+to"
-    r"|next)\b",
+    r"\b(?:will|shall|would|plans?|planned|to\s+be|is\s+to|are\s+to|scheduled|expected|intends?|aims?"
+    r"|set\s+to|next)\b",
     re.I,
 )
 _MONTH_PREP = re.compile(r"\b(?:in|by|since|until|till|from|of|early|late|mid|end|on|before|after)\s+$")
@@ -287,14 +288,29 @@ def _place_month(month: int, ref: Date | None, tense: str) -> int | None:
 
 def sentence_tense(text: str, start: int, end: int, at: int | None = None) -> str:
     """"future", "past" or "" - a coarse reading used only to place month names: the
-    tense marker nearest to ``at`` (the time expression) wins."""
+    tense marker nearest to ``at`` (the time expression) in its clause wins."""
+    if at is not None:
+        # the clause of the expression first: "declined ... in August, and is expected to"
+        c_start, c_end = start, end
+        for b in _CLAUSE_EDGE.finditer(text, start, end):
+            if b.end() <= at:
+                c_start = b.end()
+            elif b.start() >= at:
+                c_end = b.start()
+                break
+        in_clause = _tense_marks(text, c_start, c_end, at)
+        if in_clause:
+            return min(in_clause)[1]
+    marks = _tense_marks(text, start, end, at)
+    return min(marks)[1] if marks else ""
+
+
+def _tense_marks(text: str, start: int, end: int, at: int | None) -> list[tuple[int, str]]:
     marks = [(abs(m.start() - (at if at is not None else m.start())), "future") for m in
              _FUTURE.finditer(text, start, end)]
     marks += [(abs(m.start() - (at if at is not None else m.start())), "past") for m in
               _PAST.finditer(text, start, end)]
-    if not marks:
-        return ""
-    return min(marks)[1]
+    return marks
 
 
 def find_mentions(text: str, start: int, end: int, ref: Date | None) -> list[Mention]:
@@ -337,11 +353,11 @@ def find_mentions(text: str, start: int, end: int, ref: Date | None) -> list[Men
 def _core_matches(text: str, start: int, end: int) -> list[re.Match[str]]:
     """Matches of the time grammar, tried only in windows around anchor words (digits,
     month names, "year", "quarter", ...): most of a sentence holds no time at all."""
-    windows: list[list[int]] = []  # [lo, hi, has a word anchor]
+    windows: list[list[int]] = []  # [lo, hi, has a word anchor (0/1)]
     for a in _ANCHOR.finditer(text, start, end):
         lo = max(start, a.start() - WINDOW_BEFORE)
         hi = min(end, a.end() + WINDOW_AFTER)
-        word = not a.group(0)[0].isdigit()
+        word = 0 if a.group(0)[0].isdigit() else 1
         if windows and lo <= windows[-1][1]:
             windows[-1][1] = max(windows[-1][1], hi)
             windows[-1][2] |= word

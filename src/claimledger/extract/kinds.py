@@ -51,6 +51,8 @@ _PLANNING = re.compile(
     r"|revenues?|deficit|funding|financing)\b",
     re.I,
 )
+#: Words after "to" that show it is a preposition, not an infinitive marker.
+_NOT_BASE = L.DETERMINERS
 _NOUN_BEFORE = frozenset(
     {"the", "a", "an", "of", "its", "their", "this", "that", "in", "per", "for", "with", "to", "total"}
 )
@@ -114,6 +116,8 @@ def _is_verbish(toks: Sequence[Tok], j: int) -> str | None:
         return "S"
     if w in L.PAST_IRREGULAR:
         return None if prev in _NOUN_BEFORE else "A"  # "a rate cut of 0.5 pp" is a noun
+    if w in L.CHANGE_PRESENT and j > 0 and toks[j - 1].kind == "w" and prev not in _NOUN_BEFORE:
+        return "A"
     if w in L.PARTICIPLES_IRREGULAR and prev in L.AUX_PRESENT | L.AUX_PAST | L.AUX_BE:
         return "A"
     if w.endswith("ed") and len(w) > 4 and w not in L.NOT_PAST and "-" not in w:
@@ -142,6 +146,7 @@ def _scan_left(toks: Sequence[Tok], i: int) -> tuple[list[str], str | None]:
     j = i - 1
     words: list[str] = []
     floor = max(0, i - SCAN_WINDOW)
+    infinitive: list[str] = []  # "Government to allocate 1.4 trillion": a headline's future
     while j >= floor:
         t = toks[j]
         if t.low == ")":
@@ -158,6 +163,11 @@ def _scan_left(toks: Sequence[Tok], i: int) -> tuple[list[str], str | None]:
                 before = toks[j - 1].low
                 if before in L.REPORTING or before in L.FORECAST_MATRIX:
                     return words, before
+                new_clause = before in ("and", "but", "or")
+                if new_clause or (j + 1 < len(toks) and toks[j + 1].low in ("the", "a", "an")):
+                    return words, None  # "... and that the remaining 7,000 km would ...": a new clause
+            if t.low == "to" and j + 1 < i and toks[j + 1].kind == "w" and toks[j + 1].low not in _NOT_BASE:
+                infinitive = infinitive or ["to", toks[j + 1].low]
             cat = _is_verbish(toks, j)
             if cat == "R":
                 return words, None
@@ -187,7 +197,7 @@ def _scan_left(toks: Sequence[Tok], i: int) -> tuple[list[str], str | None]:
                     words.insert(hi - lo + 1, "to")  # "agreed to provide up to EUR 50 billion"
                 return words, None
         j -= 1
-    return words, None
+    return words or infinitive, None
 
 
 def _skip_back(toks: Sequence[Tok], j: int) -> int:
@@ -255,9 +265,12 @@ def _decide(words: list[str]) -> Kind | None:
     head = heads[-1] if heads else ""
     past_head = (
         head in L.PAST_IRREGULAR
+        or head in L.CHANGE_PRESENT
         or head in L.PARTICIPLES_IRREGULAR
         or (head.endswith("ed") and head not in L.NOT_PAST and "-" not in head)
     )
+    if "been" in ws and words[-1] == "been" and not ws & L.AUX_PAST:
+        return "status"  # "the minimum wage has been 85,000 tenge since January": a state
     if ws & L.AUX_PAST or "been" in ws:
         return "achievement"
     if past_head:
