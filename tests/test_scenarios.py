@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import re
 import subprocess
 from datetime import date as Date
 from pathlib import Path
@@ -57,6 +58,19 @@ def _num_ok(want: float, got: Any) -> bool:
     return abs(got - want) <= ABS_TOL or abs(got - want) <= REL_TOL * abs(want)
 
 
+def _has_digit(text: str) -> bool:
+    return any(ch.isdigit() for ch in text)
+
+
+def quote_in(quote: str, text: str) -> bool:
+    """Is ``quote`` in ``text``, with any number at its edges whole (not part of a longer one)?"""
+    if not _has_digit(quote):
+        return quote in text
+    head = r"(?<!\d)(?<!\d[.,])" if quote[0].isdigit() else ""
+    tail = r"(?!\d)(?![.,]\d)" if quote[-1].isdigit() else ""
+    return re.search(head + re.escape(quote) + tail, text) is not None
+
+
 def matches(f: Finding, exp: dict[str, Any], recs: dict[str, ClaimRecord]) -> bool:
     """Does finding ``f`` satisfy expectation ``exp`` (type, quotes, status, details)?"""
     if f.type != exp["type"]:
@@ -68,10 +82,11 @@ def matches(f: Finding, exp: dict[str, Any], recs: dict[str, ClaimRecord]) -> bo
     claims = [recs[c] for c in f.claim_ids if c in recs]
     for quote in exp.get("quotes", []):
         # A figure is looked for in the figures' own text; words (a name, a commitment)
-        # in the sentence of the claim.
-        wordy = not any(ch.isdigit() for ch in quote)
-        if not any(quote in (c.q_text or "") or ((wordy or c.q_text is None) and quote in c.sentence)
-                   for c in claims):
+        # in the sentence of the claim.  A quote with digits must match whole numbers:
+        # "20" is not found in "2027" or "$1.20 billion", only in a figure "20 ..." or, for
+        # a claim without a figure, a number token "20" of its sentence.
+        if not any(quote_in(quote, c.q_text or "") or (c.q_text is None and quote_in(quote, c.sentence))
+                   or (not _has_digit(quote) and quote in c.sentence) for c in claims):
             return False
     for key, want in exp.get("details", {}).items():
         got = f.details.get(key)

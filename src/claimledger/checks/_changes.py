@@ -41,26 +41,58 @@ _RX_MULT = re.compile(r"\b(?P<qual>almost|nearly|more than|over|roughly|about)?\
                       + "|".join(_MULT) + r")\b", re.I)
 _RX_FOLD = re.compile(rf"\b(?:{_UP}\s+)?(?:a\s+)?{_N}[- ]?(?:fold|times)(?:\s+(?:increase|rise|growth))?",
                       re.I)
+#: A relative amount: a percentage or a fraction word ("15%", "a quarter").
+_AMOUNT = rf"(?:{_FRACTION}|{_PCT})"
 _RX_COMPARE = re.compile(
-    rf"{_QUAL}{_PCT}\s+(?P<dir>more|higher|greater|larger|up|above|less|lower|smaller|fewer|down|below)"
+    rf"{_QUAL}{_AMOUNT}\s+(?P<dir>more|higher|greater|larger|up|above|less|lower|smaller|fewer|down|below)"
     r"(?:\s+(?:than|on|from|compared\s+(?:with|to)|year[- ]on[- ]year))?", re.I)
-_RX_UPDOWN = re.compile(rf"\b(?P<dir>up|down)\s+{_QUAL}{_PCT}", re.I)
-#: "an increase of 40%", "a drop of 12%": a noun of change, read like "X, 40% more".
+_RX_UPDOWN = re.compile(rf"\b(?P<dir>up|down)\s+(?:by\s+)?{_QUAL}{_AMOUNT}", re.I)
+#: "an increase of 40%", "a drop of a third": a noun of change, read like "X, 40% more".
 _RX_NOUN = re.compile(rf"\b(?:an?\s+)?(?P<dir>increase|rise|growth|jump|gain|decrease|decline|drop|fall|"
-                      rf"reduction|cut)\s+of\s+{_QUAL}{_PCT}", re.I)
+                      rf"reduction|cut)\s+of\s+{_QUAL}{_AMOUNT}", re.I)
 _COMPARE_DOWN = ("less", "lower", "smaller", "fewer", "down", "below", "decrease", "decline", "drop", "fall",
                  "reduction", "cut")
 #: Words that introduce the base after a change: "over the previous season's 10 million".
 _BASE_AFTER = re.compile(r"^\s*(?:over|from|on|than|compared\s+(?:with|to)|against)\b[^,;()]*$", re.I)
 _RX_TO = re.compile(r"\b(?:to|at)\s+(?:reach\s+|a\s+(?:record\s+)?|about\s+|almost\s+|nearly\s+|over\s+|"
                     r"more\s+than\s+|some\s+)?$", re.I)
-_RX_FROM = re.compile(r"\bfrom\s+(?:about\s+|almost\s+|nearly\s+|over\s+|some\s+)?$", re.I)
-_PREV_YEAR = re.compile(r"^\s*(?:than\s+|on\s+|from\s+|compared\s+(?:with|to)\s+)?(?:in\s+)?"
-                        r"(?:the\s+(?:year\s+before|previous\s+year|prior\s+year|preceding\s+year)|"
-                        r"a\s+year\s+(?:earlier|before|ago)|last\s+year|year[- ]on[- ]year|"
-                        r"(?:the\s+)?same\s+period\s+(?:of\s+|in\s+)?last\s+year)", re.I)
-_YEAR_AFTER = re.compile(r"^\s*(?:than\s+|on\s+|from\s+|compared\s+(?:with|to)\s+)?"
-                         r"(?:in\s+|at\s+the\s+end\s+of\s+)?(?P<y>(?:19|20)\d\d)\b", re.I)
+#: A result stands at most this many characters after its change phrase ("rose by a
+#: quarter in the 2023/24 fiscal year to 412,000").
+RESULT_WINDOW = 60
+#: The base stands after "from", "compared with", "against" or "over" (not "to over X",
+#: which is the result), optionally through a relative period in the possessive ("from the
+#: previous year's 20 billion") or a measure word ("from a level of 300,000").
+_BASE_PREP = (r"(?:from|compared\s+(?:with|to)|against|versus|vs\.?|(?<!\bto\s)(?<!\bat\s)over)\s+")
+_BASE_REL = (r"(?:(?:the\s+|a\s+)?(?:previous|prior|preceding|last|year[- ](?:earlier|ago))\s+"
+             r"(?:(?:fiscal|financial|calendar|crop|marketing)\s+)?(?:year|season|quarter|month|period)"
+             r"(?:'s|\u2019s)\s+)?")
+_BASE_LEVEL = r"(?:(?:a|the)\s+(?:level|total|figure)\s+of\s+)?"
+_BASE_QUAL = (r"(?:(?:about|almost|nearly|over|some|around|roughly|just\s+over|more\s+than|less\s+than|"
+              r"under)\s+)?")
+_RX_FROM = re.compile(rf"\b{_BASE_PREP}{_BASE_REL}{_BASE_LEVEL}{_BASE_QUAL}$", re.I)
+#: How far from its change phrase a base may stand: before it ("from 300,000, sales rose
+#: ..."), and after it within the same clause.
+BASE_BEFORE_WINDOW = 60
+BASE_AFTER_WINDOW = 140
+#: The period before the result's: "a year earlier", "the previous (fiscal) year", "last
+#: year", "the same period last year", "year on year".
+_PREV_PERIOD = re.compile(
+    r"^\s*,?\s*(?:than\s+|on\s+|from\s+|over\s+|against\s+|compared\s+(?:with|to)\s+)?(?:in\s+|during\s+)?"
+    r"(?:the\s+(?:year\s+before|(?:previous|prior|preceding)\s+(?:(?:fiscal|financial|calendar|crop|"
+    r"marketing)\s+)?(?:year|season))|a\s+year\s+(?:earlier|before|ago)|last\s+(?:fiscal\s+)?year|"
+    r"year[- ]on[- ]year|y/y|the\s+year-(?:earlier|ago)\s+period|"
+    r"(?:the\s+)?same\s+period\s+(?:of\s+|in\s+)?(?:last|the\s+previous)\s+year)", re.I)
+#: A named base period: "than in 2022", "from FY2023", "compared with the 2022/23 fiscal year".
+_YEAR_AFTER = re.compile(
+    r"^\s*,?\s*(?:than\s+|on\s+|from\s+|over\s+|against\s+|compared\s+(?:with|to)\s+)?"
+    r"(?:in\s+|during\s+|at\s+the\s+end\s+of\s+)?(?:the\s+)?(?:(?:fiscal|financial)\s+(?:year\s+)?|FY\s?)?"
+    r"(?P<y>(?:19|20)\d\d)(?:\s*[/-]\s*(?P<y2>(?:19|20)?\d\d)(?!\d))?\b", re.I)
+_YEAR_IN = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+#: Cues that a change is measured from some other base than the previous period
+#: ("since 2019", "over five years", "compared with 2020"): no base is assumed for them.
+_OTHER_BASE = re.compile(r"\b(?:since|cumulative\w*|between|compared\s+(?:with|to)|than|over\s+the\s+"
+                         r"(?:past|last|previous)|in\s+the\s+(?:past|last)|(?:quarter|month)[- ]on[- ]"
+                         r"(?:quarter|month)|q/q|m/m|from\s+(?:19|20)\d\d|in\s+\w+\s+years)\b", re.I)
 #: Words that start a new clause about something else: a figure before them is not the
 #: base of a change after them.
 _CONTRAST = re.compile(r"\b(?:while|whereas|but|however|although|compared|respectively)\b|;", re.I)
@@ -85,6 +117,7 @@ class Change:
     base_period: str | None = None  # the base must come from the ledger for this period
     percent: ClaimRecord | None = None  # the figure that states the change ("15%"), if any
     base_how: str = ""  # "from" (explicit), "before" (earlier in the sentence), "after" ("than X")
+    implied_base: bool = False  # base_period was not named: the period before the result's
 
     @property
     def noun(self) -> str:
@@ -142,7 +175,7 @@ def _result_after(sentence: str, figs: list[ClaimRecord], pos: int) -> ClaimReco
     """The figure introduced by "to"/"at" soon after ``pos`` ("... by a third to $16,800")."""
     for f in sorted(figs, key=lambda f: f.q_rel[0]):
         s, _ = f.q_rel
-        if s < pos or s - pos > 40:
+        if s < pos or s - pos > RESULT_WINDOW:
             continue
         gap = sentence[pos:s]
         if _RX_TO.search(gap) and not _CONTRAST.search(gap):
@@ -151,12 +184,36 @@ def _result_after(sentence: str, figs: list[ClaimRecord], pos: int) -> ClaimReco
 
 
 def _base_from(sentence: str, figs: list[ClaimRecord], start: int, end: int) -> ClaimRecord | None:
-    """A figure introduced by "from" within the phrase's neighbourhood."""
-    for f in figs:
-        s, _ = f.q_rel
-        if start - 60 <= s <= end + 60 and _RX_FROM.search(sentence[max(0, s - 20):s]):
+    """A figure introduced by "from"/"compared with"/"against" in the phrase's own clause:
+    just before it, or after it with no contrast word ("while", "but", ";") in between."""
+    for f in sorted(figs, key=lambda f: f.q_rel[0]):
+        s, e = f.q_rel
+        lead = max(0, s - 60)
+        m = _RX_FROM.search(sentence[lead:s])
+        if m is None:
+            continue
+        if e <= start:
+            if start - e <= BASE_BEFORE_WINDOW and not _CONTRAST.search(sentence[e:start]):
+                return f
+        # The words that introduce the base ("compared with") are not a contrast themselves.
+        elif (s >= end and s - end <= BASE_AFTER_WINDOW
+              and not _CONTRAST.search(sentence[end:lead + m.start()])):
             return f
     return None
+
+
+def _relative(m: re.Match[str]) -> tuple[float, float]:
+    """The relative change a match states (a fraction or a percentage) and the half unit of
+    its last digit (0 for a fraction word)."""
+    if m.group("frac"):
+        return _FRACTIONS[m.group("frac").lower()], 0.0
+    return _num(m.group("num")) / 100, _half_unit(m.group("num"))
+
+
+def _amount_figure(figs: list[ClaimRecord], m: re.Match[str]) -> ClaimRecord | None:
+    """The figure the extractor made of the change itself ("15%", or "a quarter" as 0.25)."""
+    g = "frac" if m.group("frac") else "num"
+    return _figure_at(figs, m.start(g), m.end(g) - 1)
 
 
 def find_changes(sentence: str, figs: list[ClaimRecord]) -> list[Change]:
@@ -170,12 +227,8 @@ def find_changes(sentence: str, figs: list[ClaimRecord]) -> list[Change]:
 
     for m in _RX_BY.finditer(sentence):
         down = re.fullmatch(_DOWN, m.group("dir"), re.I) is not None
-        if m.group("frac"):
-            ch, half = _FRACTIONS[m.group("frac").lower()], 0.0
-            pct_fig = None
-        else:
-            ch, half = _num(m.group("num")) / 100, _half_unit(m.group("num"))
-            pct_fig = _figure_at(figs, m.start("num"), m.start("num"))
+        ch, half = _relative(m)
+        pct_fig = _amount_figure(figs, m)
         ch = -ch if down else ch
         lo, hi = _factor_interval(ch, m.group("qual"), half)
         out.append(_complete(sentence, figs, m.group(0), m.start(), m.end(), 1 + ch, lo, hi, pct_fig))
@@ -202,10 +255,10 @@ def find_changes(sentence: str, figs: list[ClaimRecord]) -> list[Change]:
             if not free(m.start(), m.end()):
                 continue
             down = m.group("dir").lower() in _COMPARE_DOWN
-            ch = _num(m.group("num")) / 100
+            ch, half = _relative(m)
             ch = -ch if down else ch
-            lo, hi = _factor_interval(ch, m.group("qual"), _half_unit(m.group("num")))
-            pct_fig = _figure_at(figs, m.start("num"), m.start("num"))
+            lo, hi = _factor_interval(ch, m.group("qual"), half)
+            pct_fig = _amount_figure(figs, m)
             out.append(_compare(sentence, figs, m.group(0).strip(), m.start(), m.end(), 1 + ch, lo, hi,
                                 pct_fig))
             taken.append((m.start(), m.end()))
@@ -224,10 +277,10 @@ def _complete(sentence: str, figs: list[ClaimRecord], phrase: str, start: int, e
                   and not _CONTRAST.search(sentence[x.q_rel[1]:start])]
         if before:
             base, how = before[-1], "before"
-    base_period = None
+    base_period, implied = None, False
     if result is not None and base is None:
-        base_period = _period_after(sentence, end, result)
-    return Change(phrase, start, end, f, lo, hi, result, base, base_period, pct_fig, how)
+        base_period, implied = _base_period(sentence, end, result)
+    return Change(phrase, start, end, f, lo, hi, result, base, base_period, pct_fig, how, implied)
 
 
 def _compare(sentence: str, figs: list[ClaimRecord], phrase: str, start: int, end: int, f: float,
@@ -239,21 +292,65 @@ def _compare(sentence: str, figs: list[ClaimRecord], phrase: str, start: int, en
     after = [x for x in others if x.q_rel[0] >= end and (x.q_rel[0] - end <= 12 or (
         x.q_rel[0] - end <= 50 and _BASE_AFTER.match(sentence[end:x.q_rel[0]])))]
     base = after[0] if after else None
-    base_period = None if base is not None or result is None else _period_after(sentence, end, result)
     if result is None:  # "rose 15% ... to X" written as "up 15% to X"
         result = _result_after(sentence, others, end)
-        base_period = _period_after(sentence, end, result) if result is not None else None
+        if base is None and result is not None:
+            base = _base_from(sentence, [x for x in others if x is not result], start, end)
+    base_period, implied = None, False
+    if base is None and result is not None:
+        base_period, implied = _base_period(sentence, end, result)
     return Change(phrase, start, end, f, lo, hi, result, base, base_period, pct_fig,
-                  "after" if base is not None else "")
+                  "after" if base is not None else "", implied)
 
 
-def _period_after(sentence: str, pos: int, result: ClaimRecord | None) -> str | None:
-    """The base period named after a change: "than in 2022", "the year before"."""
-    rest = sentence[pos:pos + 60]
+def shift_period(period: str | None, years: int = -1) -> str | None:
+    """The same period ``years`` later: "2024" -> "2023", the fiscal year "2023/2024" ->
+    "2022/2023", "2024-Q2" -> "2023-Q2" (year on year)."""
+    if not period or not _YEAR_IN.search(period):
+        return None
+    return _YEAR_IN.sub(lambda m: str(int(m.group(1)) + years), period)
+
+
+def _fiscal(m: re.Match[str]) -> str:
+    """A named period as the ledger writes it: "2022" or the fiscal year "2022/2023"."""
+    y = m.group("y")
+    y2 = m.group("y2")
+    if not y2:
+        return y
+    full = int(y2) if len(y2) == 4 else int(y[:2] + y2)
+    return f"{y}/{full}" if full == int(y) + 1 else y
+
+
+def _base_period(sentence: str, pos: int, result: ClaimRecord) -> tuple[str | None, bool]:
+    """The base period of a change with no base figure, and whether it was only implied.
+
+    Named after the phrase: "than in 2022", "on FY2023", "than in the 2022/23 fiscal year";
+    or relative: "a year earlier", "the previous (fiscal) year", "last year" -> the period
+    before the result's, calendar or fiscal.  With nothing named, an annual (or fiscal-year)
+    actual is read year on year, unless the sentence measures from some other base ("since
+    2019", "over five years").
+    """
+    rest = sentence[pos:pos + 80]
     m = _YEAR_AFTER.match(rest)
     if m:
-        return m.group("y")
-    if (_PREV_YEAR.match(rest) and result is not None and result.period and len(result.period) == 4
-            and result.period.isdigit()):
-        return str(int(result.period) - 1)
-    return None
+        return _fiscal(m), False
+    if _PREV_PERIOD.match(rest):
+        return shift_period(result.period), False
+    # The relative base may also stand later in the clause: "rose by a quarter to 412,000 in
+    # the 2023/24 fiscal year, against a year earlier".
+    tail = sentence[pos:pos + BASE_AFTER_WINDOW]
+    cut = _CONTRAST.search(tail)
+    tail = tail[:cut.start()] if cut else tail
+    if re.search(r"\b(?:a\s+year\s+(?:earlier|before|ago)|the\s+(?:previous|prior|preceding)\s+"
+                 r"(?:(?:fiscal|financial)\s+)?year|year[- ]on[- ]year|y/y)\b", tail, re.I):
+        return shift_period(result.period), False
+    if (result.kind in ("achievement", "status") and _annual(result.period)
+            and not _OTHER_BASE.search(sentence)):
+        return shift_period(result.period), True
+    return None, False
+
+
+def _annual(period: str | None) -> bool:
+    """Is the period one calendar year ("2024") or one fiscal year ("2023/2024")?"""
+    m = re.fullmatch(r"((?:19|20)\d\d)(?:/((?:19|20)\d\d))?", period or "")
+    return m is not None and (m.group(2) is None or int(m.group(2)) == int(m.group(1)) + 1)

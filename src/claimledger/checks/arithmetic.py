@@ -22,15 +22,20 @@ $13,000.  Only the change's own qualifier ("almost doubled") widens what is allo
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from claimledger.checks._changes import Change, find_changes
 from claimledger.checks._fmt import amount, pct, stated
+from claimledger.checks._shares import find_shares
 from claimledger.checks.base import (
     PLAN_KINDS,
     CheckContext,
     is_actual,
     make_finding,
+    names_subject,
     other_place,
+    qualifier_clash,
+    scale,
     single_year,
 )
 from claimledger.link import ClaimRecord, dimension
@@ -51,6 +56,26 @@ PER_CAPITA_TOLERANCE = 0.05
 ERROR_GAP = 0.10
 
 
+_DIGITS = re.compile(r"\d[\d,]*(?:\.(\d+))?")
+
+
+def rounding(c: ClaimRecord) -> float:
+    """Half a unit of a figure's last written digit, relative to it: "3.2 trillion" ->
+    0.05/3.2.  The trailing zeros of a whole number count as written ("$13,000" is read
+    to the dollar), so in practice only decimals widen what is allowed."""
+    m = _DIGITS.search(c.q_text or "")
+    if m is None:
+        return 0.0
+    try:
+        mantissa = float(m.group(0).replace(",", ""))
+    except ValueError:
+        return 0.0
+    if mantissa <= 0:
+        return 0.0
+    decimals = len(m.group(1)) if m.group(1) else 0
+    return 0.5 * 10.0 ** (-decimals) / mantissa
+
+
 def _usable(c: ClaimRecord | None) -> bool:
     return c is not None and c.value is not None and c.value > 0 and c.qualifier != "range"
 
@@ -59,13 +84,24 @@ def _dim(c: ClaimRecord) -> str:
     return dimension(c.unit, c.noun)[0]
 
 
+def _base(c: ClaimRecord) -> float:
+    """A figure's value in the base unit of its dimension."""
+    return (c.value or 0.0) * scale(c)[1]
+
+
+_PARAGRAPH = re.compile(r"\n\s*\n")
+
+
 class ArithmeticChecker:
     name = NAME
 
     def run(self, ctx: CheckContext) -> list[Finding]:
         out: list[Finding] = []
         seen: set[str] = set()
-        for (_doc, _start), figs in ctx.by_sentence.items():
+        order: dict[str, list[int]] = {}
+        for doc, start in sorted(ctx.by_sentence):
+            order.setdefault(doc, []).append(start)
+        for key, figs in ctx.by_sentence.items():
             if not any(f.has_quantity for f in figs):
                 continue
             sentence = figs[0].sentence
@@ -74,7 +110,7 @@ class ArithmeticChecker:
                 if f is not None and f.id not in seen:
                     seen.add(f.id)
                     out.append(f)
-            for f in self._shares(ctx, sentence, figs):
+            for f in self._shares(ctx, key, figs, order):
                 if f.id not in seen:
                     seen.add(f.id)
                     out.append(f)
@@ -89,17 +125,22 @@ class ArithmeticChecker:
         if ch.base is not None:
             if ch.base_how == "before":
                 kb, kr = ctx.key(ch.base), ctx.key(res)
-                if kb is not None and kr is not None and kb != kr:
+                if (kb is not None and kr is not None and kb != kr) or qualifier_clash(ch.base, res):
                     return None, ""
             return ch.base, ch.base_how
         key = ctx.key(res)
         if key is None:
             return None, ""
         series = [c for c in ctx.by_indicator.get(key, []) if is_actual(c) and _usable(c)
-                  and c.id != res.id and not other_place(res, c)]
+                  and c.id != res.id and not other_place(res, c) and not qualifier_clash(res, c)]
         if ch.base_period is not None:
             cands = [c for c in series if c.period == ch.base_period]
             how = "period"
+            if ch.implied_base:
+                # No base was named: only the statement's own level for the year before is
+                # used; another document's figure may have another scope.
+                cands = [c for c in cands if c.doc == res.doc and names_subject(c, key)]
+                how = "implied"
         elif res.kind in PLAN_KINDS and res.published is not None:
             # The level "now" when the plan was stated, as the same statement gives it (the
             # actual for the year of the statement or the year before).  A level from another
@@ -128,18 +169,22 @@ class ArithmeticChecker:
         # The base in the result's unit, so "from 800 MW to 1.2 GW" compares like with like.
         b = (base.value or 0.0) * dimension(base.unit, base.noun)[1] / dimension(res.unit, res.noun)[1]
         r = res.value or 0.0
-        lo, hi = b * ch.lo, b * ch.hi
+        # Each level may be rounded to its last written digit ("3.2 trillion" is 3.15-3.25).
+        rb, rr = rounding(base), rounding(res)
+        lo, hi = b * (1 - rb) * ch.lo, b * (1 + rb) * ch.hi
         implied = b * ch.factor
-        if lo * (1 - ARITH_TOLERANCE) <= r <= hi * (1 + ARITH_TOLERANCE):
+        if lo * (1 - ARITH_TOLERANCE) <= r * (1 + rr) and r * (1 - rr) <= hi * (1 + ARITH_TOLERANCE):
             return None
         g = (r - implied) / implied
         unit = res.unit
         where = ctx.where(res)
         label = (ctx.label(res) if ctx.key(res) else ctx.label(base)) or "the figure"
-        if how in ("period", "latest"):
+        if how in ("period", "latest", "implied"):
             src = f" in {base.period}" + ("" if base.doc == res.doc else f" ({ctx.where(base)})")
         else:
             src = ""
+        if how == "implied":
+            src += " (no base is named; read against the previous year's level)"
         if how == "latest":  # the base is the statement's own current level, not in the phrase
             when = f" by {res.period}" if res.period else ""
             said = (f"{where} sets {label} at {stated(res)}{when} (\u201c{ch.phrase}\u201d) and gives it as "
@@ -165,38 +210,41 @@ class ArithmeticChecker:
 
     # -- share -------------------------------------------------------------------------
 
-    def _shares(self, ctx: CheckContext, sentence: str, figs: list[ClaimRecord]) -> list[Finding]:
-        """ "A (P%) of the B ..." / "A, or P% of B": A/B against P."""
+    def _shares(self, ctx: CheckContext, key: tuple[str, int], figs: list[ClaimRecord],
+                order: dict[str, list[int]]) -> list[Finding]:
+        """ "A (P%) of the B ...", "A, or P% of the total" (B in a sentence before): A/B against P."""
+        doc, start = key
+        starts = order.get(doc, [])
+        i = bisect_left(starts, start)
+        text = ctx.docs[doc].text if doc in ctx.docs else ""
+
+        def earlier(k: int) -> list[ClaimRecord]:
+            return ctx.by_sentence.get((doc, starts[i - k]), []) if i - k >= 0 else []
+
+        def paragraph_break(k: int) -> bool:
+            if i - k < 0:
+                return True
+            prev = starts[i - k]
+            return bool(text) and _PARAGRAPH.search(text[prev:start]) is not None
+
         out: list[Finding] = []
-        nums = sorted((f for f in figs if _usable(f)), key=lambda f: f.q_rel[0])
-        for p in nums:
-            if p.unit != "%":
-                continue
-            ps = p.q_rel[0]
-            before = [f for f in nums if f.unit != "%" and f.q_rel[1] <= ps]
-            if not before:
-                continue
-            part = before[-1]
-            between = sentence[part.q_rel[1]:ps]
-            if not re.fullmatch(r"\s*(?:[a-z]+\s+){0,2}?(?:\(|,\s*or\s+|or\s+)\s*", between, re.I):
-                continue
-            totals = [f for f in nums if f is not part and f.unit != "%" and _dim(f) == _dim(part)
-                      and re.search(r"\b(?:of|out of)\s+(?:the\s+|a\s+total\s+of\s+|total\s+)?$",
-                                    sentence[max(0, f.q_rel[0] - 25):f.q_rel[0]], re.I)]
-            if len(totals) != 1:
-                continue
-            total = totals[0]
-            if (total.value or 0) <= 0:
-                continue
-            implied = (part.value or 0) / (total.value or 1) * 100
+        for sh in find_shares(figs, earlier, paragraph_break):
+            part, p, total = sh.part, sh.percent, sh.total
+            implied = _base(part) / _base(total) * 100
             share = p.value or 0.0
             if abs(implied - share) <= SHARE_ABS_TOLERANCE + SHARE_REL_TOLERANCE * share:
                 continue
-            msg = (f"{ctx.where(p)} gives {stated(part)} as {share:g}% of {stated(total)}, but "
-                   f"{amount(part.value or 0)} out of {amount(total.value or 0)} is {implied:.1f}%, "
+            of = stated(total)
+            if sh.where != "sentence":
+                of = f"the total of {of} given in the {sh.where}"
+            whole = amount(_base(total) / scale(part)[1])
+            what = f"{part.subject} at " if part.subject and part.subject != total.subject else ""
+            msg = (f"{ctx.where(p)} gives {what}{stated(part)} as {share:g}% of {of}, but "
+                   f"{amount(part.value or 0)} out of {whole} is {implied:.1f}%, "
                    f"{abs(implied - share):.1f} percentage points {'more' if implied > share else 'less'}.")
             details = {"rule": "share", "part": part.value, "total": total.value, "stated_share": share,
-                       "implied_share": round(implied, 4), "gap_points": round(implied - share, 4)}
+                       "implied_share": round(implied, 4), "gap_points": round(implied - share, 4),
+                       "total_from": sh.where}
             out.append(make_finding("arithmetic", NAME, "warning", msg,
                                     [(p, "share"), (part, "part"), (total, "total")], details))
         return out

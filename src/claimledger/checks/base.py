@@ -117,6 +117,101 @@ def other_place(a: ClaimRecord, b: ClaimRecord) -> bool:
     return bool(na and nb and na.isdisjoint(nb))
 
 
+#: Qualifiers that make two figures different measures even under one head word: an
+#: average is not a median, a nominal figure not a real one, gross not net, a harvested area
+#: not a harvest.  Each group lists the words of its sides.
+QUALIFIER_SIDES: tuple[tuple[tuple[str, ...], ...], ...] = (
+    (("average", "mean"), ("median",)),
+    (("nominal", "current prices", "in current terms"),
+     ("real", "constant prices", "inflation-adjusted", "in real terms", "adjusted for inflation")),
+    (("gross",), ("net",)),
+    (("area", "hectares", "sown", "planted"), ("production", "output", "harvest", "tons", "tonnes")),
+    (("seasonally adjusted",), ("unadjusted", "not seasonally adjusted")),
+)
+_SIDE_RX = [[re.compile(r"\b(?:" + "|".join(re.escape(w) for w in side) + r")\b", re.I) for side in group]
+            for group in QUALIFIER_SIDES]
+
+
+#: How far around a figure its sentence is read for a qualifier the subject lacks.
+QUALIFIER_WINDOW = 80
+
+
+def qualifier_sides(c: ClaimRecord) -> list[int | None]:
+    """For each qualifier group, the side a figure is qualified by, or None.
+
+    Read from the subject when it names exactly one side; else from the sentence, the side
+    named nearest the figure within ``QUALIFIER_WINDOW`` characters (the extractor may drop
+    the qualifier from the subject: "wages rose 12% in nominal terms and 4% in real terms").
+    """
+    s, e = c.q_rel
+    out: list[int | None] = []
+    for group in _SIDE_RX:
+        in_subject = [i for i, rx in enumerate(group) if rx.search(c.subject)]
+        if len(in_subject) == 1:
+            out.append(in_subject[0])
+            continue
+        best: tuple[int, int] | None = None
+        for i, rx in enumerate(group):
+            for m in rx.finditer(c.sentence):
+                dist = s - m.end() if m.end() <= s else max(0, m.start() - e)
+                if dist <= QUALIFIER_WINDOW and (best is None or dist < best[0]):
+                    best = (dist, i)
+        out.append(best[1] if best else None)
+    return out
+
+
+def qualifier_clash(a: ClaimRecord, b: ClaimRecord) -> bool:
+    """Do two figures measure differently qualified things ("average salary" / "median
+    salary", "nominal" / "real" growth, "gross" / "net", harvested area / harvest)?"""
+    for sa, sb in zip(qualifier_sides(a), qualifier_sides(b), strict=True):
+        if sa is not None and sb is not None and sa != sb:
+            return True
+    return False
+
+
+def names_subject(c: ClaimRecord, key: str | None) -> bool:
+    """Does the figure's own sentence name what its indicator measures?
+
+    The extractor carries a subject over from the previous sentence when a sentence names
+    none of its own ("Exports grew 12%. Shipments to China rose 30%."); such a figure is
+    weak evidence for a contradiction.  Every head word of the indicator (except the
+    "budget" the linker adds to a bare "deficit") must occur, after lemmas and synonyms, in
+    the sentence.
+    """
+    if key is None or key.count("|") < 2:
+        return False
+    from claimledger.link import _lexicon as lx
+
+    want = {t for t in key.split("|")[1].split() if t not in lx.GENERIC} - {"budget"}
+    if not want:
+        return False
+    have = set(canonical_subject(c.sentence).tokens)
+    region = key.split("|", 1)[0].lower()
+    return want <= have | {region}
+
+
+#: "45 of the 111 hospitals", "62 out of a planned 140", "$2 billion of the $5 billion":
+#: the second figure is a total the first is a part of.
+_OF_TOTAL = re.compile(r"^\s*(?:out\s+)?of\s+(?:the\s+|all\s+|a\s+total\s+of\s+|an?\s+)?"
+                       r"(?:(?:planned|targeted|promised|projected|intended|envisaged|scheduled)\s+)?$", re.I)
+
+
+def part_of_total(c: ClaimRecord, sentence_claims: Sequence[ClaimRecord]) -> ClaimRecord | None:
+    """If ``c`` is the total M of "N of the M ...", the figure N; else None.
+
+    Such an M restates a plan or a whole ("Only 45 of the 111 hospitals had been
+    completed"); it is not an outcome, its part is.
+    """
+    s = c.q_rel[0]
+    before = [f for f in sentence_claims if f.has_quantity and f is not c and f.q_rel[1] <= s]
+    if not before:
+        return None
+    n = max(before, key=lambda f: f.q_rel[1])
+    if n.unit != c.unit and n.unit is not None:
+        return None
+    return n if _OF_TOTAL.match(c.sentence[n.q_rel[1]:s]) else None
+
+
 class Checker(Protocol):
     """One check: ``name`` is versioned; ``run`` returns findings, never writes anything."""
 

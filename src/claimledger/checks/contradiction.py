@@ -43,9 +43,11 @@ from claimledger.checks.base import (
     fmt_period,
     is_actual,
     make_finding,
+    names_subject,
     other_place,
     period_end,
     period_years,
+    qualifier_clash,
     scale,
 )
 from claimledger.link import ClaimRecord, canonical_subject
@@ -180,12 +182,44 @@ def _restated_in_sentence(a: ClaimRecord, b: ClaimRecord) -> bool:
     return set(canonical_subject(between).tokens) <= own | _PLACE_IN_TEXT
 
 
-def comparable(a: ClaimRecord, b: ClaimRecord) -> bool:
+#: What a percentage change is measured against, read from the words after it: year on
+#: year (the default), quarter on quarter, month on month, since a year, or cumulative.
+_CHANGE_BASES = (
+    ("quarter", re.compile(r"\b(?:quarter[- ]on[- ]quarter|q/q|(?:from|on|over)\s+the\s+(?:previous|prior|"
+                           r"preceding)\s+quarter|quarterly\s+basis|sequential\w*)\b", re.I)),
+    ("month", re.compile(r"\b(?:month[- ]on[- ]month|m/m|(?:from|on|over)\s+the\s+(?:previous|prior|"
+                         r"preceding)\s+month|monthly\s+basis)\b", re.I)),
+    ("since", re.compile(r"\b(?:since|compared\s+(?:with|to)\s+(?:19|20)\d\d|than\s+in\s+(?:19|20)\d\d|"
+                         r"(?:over|in)\s+the\s+(?:past|last)\s+\w+\s+years|cumulative\w*|"
+                         r"from\s+(?:19|20)\d\d)\b", re.I)),
+    ("annualised", re.compile(r"\b(?:annuali[sz]ed|seasonally\s+adjusted\s+annual\s+rate|saar)\b", re.I)),
+)
+
+
+def change_base(c: ClaimRecord) -> str:
+    """What a percentage change compares with ("year" unless the sentence says otherwise)."""
+    for name, rx in _CHANGE_BASES:
+        if rx.search(c.sentence):
+            return name
+    return "year"
+
+
+def comparable(a: ClaimRecord, b: ClaimRecord, key: str | None = None) -> bool:
     """Whether two same-indicator, same-period figures claim the same thing (module doc)."""
     if a.doc == b.doc and a.sent_start == b.sent_start and not _restated_in_sentence(a, b):
         return False
     if other_place(a, b):
         return False  # "Almaty attracted $3 billion" / "Astana received $2 billion": two places
+    if qualifier_clash(a, b):
+        return False  # an average and a median, nominal and real, gross and net ...
+    if key is not None:
+        # Each sentence must name the indicator itself: a subject carried over from the
+        # sentence before ("Exports grew 12%. Shipments to China rose 30%.") is too weak
+        # to accuse a text of contradicting itself.
+        if not (names_subject(a, key) and names_subject(b, key)):
+            return False
+        if key.endswith("|percent_change") and change_base(a) != change_base(b):
+            return False  # 3.1% on the quarter and 5.5% on the year are both right
     if a.doc == b.doc:
         fa, fb = _family(a), _family(b)
         return fa == fb or "neutral" in (fa, fb)
@@ -219,7 +253,7 @@ class ContradictionChecker:
 
     def _pair(self, ctx: CheckContext, a: ClaimRecord, b: ClaimRecord,
               seen: set[tuple[str, str, float, float]]) -> Finding | None:
-        if not comparable(a, b):
+        if not comparable(a, b, ctx.key(a)):
             return None
         if scale(a)[0] != scale(b)[0]:
             return None  # a reviewer merged figures of different kinds: nothing to compare

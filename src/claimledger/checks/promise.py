@@ -16,7 +16,7 @@ evidence, deadline passed: unverified, never guessed).  A reviewer's status wins
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date as Date
 
 from claimledger.checks._fmt import stated
@@ -28,6 +28,7 @@ from claimledger.checks.base import (
     is_deadline,
     make_finding,
     other_place,
+    part_of_total,
     period_end,
     period_years,
     proper_names,
@@ -127,6 +128,10 @@ def _verdict(sentence: str) -> str | None:
     return None
 
 
+#: Totals of "N of the M X" by (unit, counted noun, M).
+_Totals = dict[tuple[str | None, str, float], list[ClaimRecord]]
+
+
 @dataclass(slots=True)
 class _Index:
     entries: list[_Entry]
@@ -138,6 +143,7 @@ class PromiseChecker:
 
     def __init__(self) -> None:
         self._cache: dict[int, tuple[CheckContext, _Index]] = {}
+        self._totals: dict[int, tuple[CheckContext, _Totals]] = {}
 
     def run(self, ctx: CheckContext) -> list[Finding]:
         out: list[Finding] = []
@@ -151,7 +157,7 @@ class PromiseChecker:
     def _numeric(self, ctx: CheckContext, t: ClaimRecord) -> ClaimRecord | None:
         """The latest later-published actual of the same indicator within the promise window."""
         key = ctx.key(t)
-        if key is None or t.published is None or t.point is None:
+        if t.published is None or t.point is None:
             return None
         ys = period_years(t.period)
         last = ys[1] if ys else None
@@ -159,7 +165,9 @@ class PromiseChecker:
         # "for 2025" only on the level reported for 2025.
         goal = ys is None or is_deadline(t)
         cands = []
-        for c in ctx.by_indicator.get(key, []):
+        pool = ctx.by_indicator.get(key, []) if key is not None else []
+        for c in [*pool, *self._restated(ctx, t)]:
+            c = self._outcome(ctx, c) or c
             cy = period_years(c.period)
             # Evidence is published after the target; or, for a target whose period had
             # ended when it was stated ("compared with a target of 4%"), in the same document.
@@ -175,6 +183,63 @@ class PromiseChecker:
         if not cands:
             return None
         return max(cands, key=lambda c: ((period_years(c.period) or (0, 0))[1], c.published or Date.min))
+
+    def _restated(self, ctx: CheckContext, t: ClaimRecord) -> list[ClaimRecord]:
+        """Later totals that restate a counted target with its progress: "62 of the 111
+        planned hospitals are in operation" for "111 hospitals".  The same count of the same
+        noun, about the same country, is enough to tie them, whatever the subjects say."""
+        if not t.noun or t.point is None:
+            return []
+        totals = self._totals_index(ctx)
+        region = ctx.doc(t).region
+        return [c for c in totals.get((t.unit, t.noun, round(t.point, 6)), [])
+                if c.doc != t.doc and ctx.doc(c).region == region]
+
+    def _totals_index(self, ctx: CheckContext) -> _Totals:
+        cached = self._totals.get(id(ctx))
+        if cached is not None and cached[0] is ctx:
+            return cached[1]
+        out: _Totals = {}
+        for c in ctx.claims:
+            if c.noun and c.point is not None and part_of_total(c, ctx.sentence_claims(c)) is not None:
+                out.setdefault((c.unit, c.noun, round(c.point, 6)), []).append(c)
+        self._totals = {id(ctx): (ctx, out)}
+        return out
+
+    @staticmethod
+    def _outcome(ctx: CheckContext, c: ClaimRecord) -> ClaimRecord | None:
+        """For the total M of "N of the M X were completed / are in operation", the part N
+        as the outcome (in M's unit and counted noun): N is what was done, M restates the
+        plan.  None when ``c`` is not such a total."""
+        n = part_of_total(c, ctx.sentence_claims(c))
+        if n is None or n.point is None or _verdict(c.sentence) is None:
+            return None
+        # "So far 62 of the 111 ... are in operation" states the level in the month it was said.
+        period = c.period or n.period or (f"{c.published:%Y-%m}" if c.published else None)
+        return replace(n, unit=c.unit, noun=c.noun, period=period, kind="achievement")
+
+    def _counted(self, ctx: CheckContext, ref: ClaimRecord, claims: list[ClaimRecord]) -> ClaimRecord | None:
+        """The first outcome figure of an evidence sentence comparable with ``ref``: same
+        dimension, or the part of a total of that dimension."""
+        dim = scale(ref)[0]
+        found: dict[str, ClaimRecord] = {}
+        for c in sorted(claims, key=lambda c: c.q_rel[0]):
+            if not c.has_quantity or scale(c)[0] != dim:
+                continue
+            o = self._outcome(ctx, c)
+            if o is not None:
+                found[o.id] = o  # the part, in place of the total it belongs to
+            elif is_actual(c):
+                found.setdefault(c.id, c)
+        return next(iter(found.values()), None)
+
+    @staticmethod
+    def _counted_ref(ctx: CheckContext, t: ClaimRecord) -> ClaimRecord | None:
+        """The counted figure a non-numeric commitment names in its sentence ("complete all
+        111 district hospitals"), if exactly one."""
+        figs = [c for c in ctx.sentence_claims(t) if c.has_quantity and c.noun and not c.unit
+                and c.point is not None]
+        return figs[0] if len({(c.point, c.noun) for c in figs}) == 1 else None
 
     def _text(self, ctx: CheckContext, t: ClaimRecord) -> tuple[str, str, str, int] | None:
         """(verdict, doc key, sentence, sentence start) from a later document, or None."""
@@ -255,23 +320,25 @@ class PromiseChecker:
         else:
             txt = self._text(ctx, t)
             same_sentence: list[ClaimRecord] = []
+            numeric_ref = t
             if txt is not None:
                 _, doc, _, start = txt
                 same_sentence = [c for c in ctx.claims if c.doc == doc and c.sent_start <= start + 1
                                  and start < c.sent_start + len(c.sentence)]
-                if t.has_quantity:
-                    # A numeric target is judged on a number: the matched sentence's figure of
-                    # the same dimension, if it reports one; else a delay, else nothing.
-                    dim = dimension(t.unit, t.noun)[0]
-                    figs = [c for c in same_sentence if c.has_quantity and is_actual(c)
-                            and dimension(c.unit, c.noun)[0] == dim]
-                    if figs:
-                        ev = figs[0]
-                    elif txt[0] != "stalled":
+                # A figure of what was promised is judged on a number: the matched sentence's
+                # figure of the same dimension (the part N of "N of the M planned"), if it
+                # reports one; a numeric target without one on a delay only.  A commitment in
+                # words that names a count ("all 111 hospitals") is judged on that count.
+                ref = t if t.has_quantity else self._counted_ref(ctx, t)
+                if ref is not None:
+                    ev = self._counted(ctx, ref, same_sentence)
+                    if ev is not None:
+                        numeric_ref = ref
+                    elif t.has_quantity and txt[0] != "stalled":
                         txt = None
             if ev is not None:
                 roles.append((ev, "evidence"))
-                status, tail = self._numeric_status(ctx, t, ev, due)
+                status, tail = self._numeric_status(ctx, numeric_ref, ev, due)
                 details["evidence_value"] = ev.point
             elif txt is not None:
                 verdict, doc, sent, start = txt

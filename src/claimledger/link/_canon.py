@@ -136,10 +136,16 @@ def indicator_key(subject: str, unit: str | None, noun: str | None,
     ``dim`` overrides the dimension read from the unit (a percentage's kind, see
     ``_units.percent_kind``)."""
     canon = canonical_subject(subject)
-    if not canon.tokens or len(canon.tokens) > MAX_CONTENT_TOKENS or set(canon.tokens) <= lx.GENERIC:
-        return None
     if dim is None:
         dim, _ = dimension(unit, noun)
+    default = lx.DEFAULT_QUALIFIERS.get(dim.split(":", 1)[0])
+    if dim == "percent" and "growth" in canon.tokens:  # "real GDP growth of 5%" is a growth rate
+        default = "real"
+    if default and default in canon.tokens and len(canon.tokens) > 1:
+        canon = Canon(tuple(t for t in canon.tokens if t != default), canon.region,
+                      (*canon.steps, f"'{default}' is the default for a {dim.split(':', 1)[0]} figure"))
+    if not canon.tokens or len(canon.tokens) > MAX_CONTENT_TOKENS or set(canon.tokens) <= lx.GENERIC:
+        return None
     region = canon.region or doc_region
     if canon.region:
         where = f"subject names {canon.region}"

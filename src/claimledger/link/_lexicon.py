@@ -31,9 +31,13 @@ one two three four five six seven eight nine ten first second third half quarter
 FILLER = _set("""
 total overall volume amount level number size figure value sum rate index indicator count
 average mean annual yearly monthly cumulative combined aggregate gross net record approximately
-roughly estimated estimate some around nominal real current constant actual
+roughly estimated estimate some around current constant actual term terms
 summary table section paragraph annex appendix chart page line document report elsewhere same
+national nationwide countrywide
 """) - {"gross", "net"}  # "gross"/"net" separate real concepts ("net profit"): keep
+# "nominal" and "real" are kept: nominal and real growth are different measures.  Each is
+# the default of one kind of figure and dropped there (see ``DEFAULT_QUALIFIERS``).
+# "national" is dropped: a country's indicator is national unless a region is named.
 
 #: Unit, magnitude and currency words: the dimension carries them, not the subject.
 UNIT_WORDS = _set("""
@@ -65,7 +69,8 @@ SYNONYMS: dict[str, str] = {
     "home": "housing", "dwelling": "housing", "apartment": "housing", "flat": "housing",
     "residential": "housing", "highway": "road", "motorway": "road", "roadway": "road",
     "cereal": "grain", "inhabitant": "population", "resident": "population",
-    "wage": "wage", "salary": "wage", "earnings": "wage", "output": "production",
+    # "earnings" is not mapped: export earnings are export revenue, average earnings a wage.
+    "wage": "wage", "salary": "wage", "output": "production",
     "visitor": "tourist", "arrival": "tourist", "export": "export", "import": "import",
     "revenues": "revenue", "receipts": "revenue", "income": "income",
     "economy": "gdp", "cpi": "inflation", "jobless": "unemployment",
@@ -92,6 +97,18 @@ PHRASES: dict[tuple[str, ...], tuple[str, ...]] = {
     ("per", "head"): ("per_capita",),
     ("per", "inhabitant"): ("per_capita",),
     ("living", "space"): ("housing",),
+    # What exports earn is their value: "export earnings/revenue/receipts" are exports.
+    ("export", "earnings"): ("export",),
+    ("export", "revenue"): ("export",),
+    ("export", "receipts"): ("export",),
+    ("export", "proceeds"): ("export",),
+    ("export", "value"): ("export",),
+    ("value", "of", "export"): ("export",),
+    ("fiscal", "deficit"): ("budget", "deficit"),
+    ("constant", "price"): ("real",),
+    ("current", "price"): ("nominal",),
+    ("inflation", "adjusted"): ("real",),
+    ("inflation-adjusted",): ("real",),
     ("grain", "harvest"): ("grain",),
     ("small", "and", "medium", "business"): ("sme",),
     ("small", "and", "medium", "enterprise"): ("sme",),
@@ -103,6 +120,10 @@ PHRASES: dict[tuple[str, ...], tuple[str, ...]] = {
     ("international", "reserve"): ("reserve",),
     ("unemployment", "rate"): ("unemployment",),
     ("power", "capacity"): ("power",),
+    # A period named in the subject ("fiscal year vehicle sales") is when, not what.
+    ("fiscal", "year"): (),
+    ("financial", "year"): (),
+    ("calendar", "year"): (),
     ("generating", "capacity"): ("power",),
 }
 
@@ -120,6 +141,11 @@ IMPLIES_BUDGET = _set("spending deficit revenue")
 #: names no indicator.
 GENERIC = _set("growth increase decrease rise fall decline change share part proportion percentage "
                "ratio gain loss drop jump reduction expansion contraction")
+
+#: A qualifier that is the default for a kind of figure and is dropped there: growth rates
+#: are quoted in real terms ("real GDP growth" is "GDP growth"), money amounts in nominal
+#: terms ("nominal GDP of $260 billion" is "GDP").  The other qualifier stays in the key.
+DEFAULT_QUALIFIERS = {"percent_change": "real", "currency": "nominal"}
 
 #: Display names for head words that are acronyms.
 DISPLAY = {"gdp": "GDP", "fdi": "FDI", "sme": "SMEs", "per_capita": "per capita"}

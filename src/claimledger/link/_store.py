@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -22,7 +23,8 @@ from sqlalchemy.engine import Engine
 
 from claimledger.errors import LedgerError
 from claimledger.ledger.schema import indicator_claims, indicator_overrides, indicators, review_events
-from claimledger.link._canon import indicator_key
+from claimledger.link._actor import actor_only, measured_phrase
+from claimledger.link._canon import canonical_subject, indicator_key
 from claimledger.link._places import CURRENCY_COUNTRY, mentions
 from claimledger.link._records import ClaimRecord, DocInfo, load_documents, load_records
 from claimledger.link._units import percent_kind
@@ -56,6 +58,31 @@ def _own_region(r: ClaimRecord, d: DocInfo | None) -> tuple[str | None, str]:
     return None, ""
 
 
+#: Quantities that state a relative change, not a level: "a quarter", "one third", "half",
+#: "twice", "three-fold".
+_RELATIVE = re.compile(r"(?:(?:an?|one|two|three|four)[\s-]+)?(?:half|halves|thirds?|quarters?|fifths?|"
+                       r"tenths?)|twice|double|triple|(?:\d+(?:\.\d+)?|two|three|four|five|ten)[\s-]*fold",
+                       re.I)
+
+
+def measured_subject(r: ClaimRecord) -> tuple[str, str]:
+    """The subject to link a figure by, and a note when it is not the extracted one.
+
+    A subject that names only who acts ("the government", "Ghana") is replaced by the noun
+    phrase its verb acts on in the sentence ("narrow the fiscal deficit to 4.3% of GDP" ->
+    "fiscal deficit"), keeping a country the actor named.
+    """
+    if not actor_only(r.subject):
+        return r.subject, ""
+    phrase = measured_phrase(r.sentence, r.q_rel[0])
+    if phrase is None:
+        return r.subject, ""
+    country = canonical_subject(r.subject).region
+    subject = f"{phrase} of {country}" if country else phrase
+    who = f"'{r.subject}'" if r.subject else "nothing"
+    return subject, f"the extracted subject {who} names only who acts; the sentence measures '{phrase}'. "
+
+
 def link_records(records: Sequence[ClaimRecord], docs: dict[str, DocInfo]) -> dict[str, Membership]:
     """Rule-based linking, no database: claim id -> membership (figures only).
 
@@ -66,16 +93,17 @@ def link_records(records: Sequence[ClaimRecord], docs: dict[str, DocInfo]) -> di
     out: dict[str, Membership] = {}
     pending: list[tuple[ClaimRecord, str]] = []
     for r in records:
-        if not r.has_quantity:
-            continue
+        if not r.has_quantity or _RELATIVE.fullmatch((r.q_text or "").strip()):
+            continue  # "a quarter" in "rose by a quarter" is a change, not a level
         region, why = _own_region(r, docs.get(r.doc))
         dim = percent_kind(r.sentence, *r.q_rel) if r.unit == "%" else None
-        k = indicator_key(r.subject, r.unit, r.noun, region, why, dim=dim)
+        subject, note = measured_subject(r)
+        k = indicator_key(subject, r.unit, r.noun, region, why, dim=dim)
         if k is None:
             continue
         if k.key.startswith("-|"):
             pending.append((r, k.key.split("|", 1)[1]))
-        out[r.id] = Membership(k.key, k.name, k.dimension, k.explanation)
+        out[r.id] = Membership(k.key, k.name, k.dimension, note + k.explanation)
     regions: dict[str, set[str]] = {}
     for m in out.values():
         region, rest = m.key.split("|", 1)
@@ -85,7 +113,7 @@ def link_records(records: Sequence[ClaimRecord], docs: dict[str, DocInfo]) -> di
         found = regions.get(rest, set())
         if len(found) == 1:
             country = next(iter(found))
-            k = indicator_key(r.subject, r.unit, r.noun, country,
+            k = indicator_key(measured_subject(r)[0], r.unit, r.noun, country,
                               f"no country named; {country} is the only country with this indicator",
                               dim=rest.split("|", 1)[1])
             if k is not None:

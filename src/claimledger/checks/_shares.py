@@ -1,0 +1,142 @@
+"""Shares against their totals, for the arithmetic checker.
+
+Reads: the figures of one sentence ("105 schools (68%) of the 217", "Garments brought in
+$5.1 billion, or 48% of the total") and, when the total is not in that sentence, the
+figures of the sentences just before it in the same paragraph ("Exports reached $12.4
+billion in 2024. Garments brought in $5.1 billion, or 48% of the total.").  Writes
+``Share`` objects (part, percentage, total, where the total was found); the checker turns
+the ones that do not add up into findings.
+
+A total found outside the part's own sentence must be unambiguous: the same dimension
+(currency, unit or counted noun), the same period, larger than the part, not itself a
+part of something, and, when the share names what it is a share of ("48% of exports"),
+stated about that thing.  If the nearest sentence with such a figure has two of them, no
+total is assumed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from claimledger.checks.base import is_actual, qualifier_clash, scale
+from claimledger.link import ClaimRecord, canonical_subject
+from claimledger.link import _lexicon as lx
+
+#: How many sentences back a total may stand ("Exports reached X. Garments brought in Y,
+#: or Z% of the total."): a total further away is rarely what "the total" refers to.
+SHARE_LOOKBACK = 2
+
+#: Between a part and its percentage: "105 schools (68%)", "$5.1 billion, or 48%",
+#: "$5.1 billion of this, 48%", "$5.1 billion, accounting for 48%".
+_LEAD = re.compile(
+    r"(?:\s*[a-z]+){0,2}?\s*(?:\(|,?\s*or\s+|,\s*(?:(?:i\.e\.|which\s+is|that\s+is|accounting\s+for|"
+    r"representing|making\s+up|equal\s+to|equivalent\s+to)\s+)?)\s*"
+    r"(?:(?:about|almost|nearly|some|around|roughly|over|just\s+over|more\s+than)\s+)?", re.I)
+#: After the percentage: what it is a share of ("of the total", "of all exports").  "of
+#: which"/"of it" make the percentage a share *of the part*, not the part's share.
+_OF_WHAT = re.compile(r"^\s*\)?\s*of\s+(?!which\b|whom\b|it\b|them\b|this\b|these\b)"
+                      r"(?P<what>[^,;.()\d$€£¥]{1,40})", re.I)
+_TOTAL_BEFORE = re.compile(r"\b(?:of|out\s+of)\s+(?:the\s+|a\s+total\s+of\s+|total\s+)?$", re.I)
+#: Words of "the total", "all", "the whole": a share of whatever total was just stated.
+_ANY_TOTAL = frozenset({"total", "whole", "all", "overall", "sum", "aggregate", "combined"})
+_PARAGRAPH = re.compile(r"\n\s*\n")
+
+
+@dataclass(frozen=True, slots=True)
+class Share:
+    part: ClaimRecord
+    percent: ClaimRecord
+    total: ClaimRecord
+    where: str  # "sentence" or "previous sentence"
+
+
+def _usable(c: ClaimRecord) -> bool:
+    return c.value is not None and c.value > 0 and c.qualifier != "range"
+
+
+def _base_value(c: ClaimRecord) -> float:
+    return (c.value or 0.0) * scale(c)[1]
+
+
+def _what_tokens(what: str) -> frozenset[str] | None:
+    """Head words of what a share is of; an empty set for "the total"; None for nothing."""
+    words = [lx.lemma(w) for w in re.findall(r"[A-Za-z]+", what.lower())]
+    if not words:
+        return None
+    if set(words) & _ANY_TOTAL and not canonical_subject(what).tokens:
+        return frozenset()
+    tokens = frozenset(canonical_subject(what).tokens)
+    return tokens or (frozenset() if set(words) & _ANY_TOTAL else None)
+
+
+def _is_part(c: ClaimRecord) -> bool:
+    """Is a figure itself a part with its share ("$2 billion (19%)")?"""
+    after = c.sentence[c.q_rel[1]:c.q_rel[1] + 40]
+    m = _LEAD.match(after)
+    return m is not None and re.match(r"\d[\d.,]*\s*(?:%|percent|per\s+cent)", after[m.end():]) is not None
+
+
+def _about(c: ClaimRecord, tokens: frozenset[str]) -> bool:
+    """Is a candidate total stated about ``tokens`` (its subject, or a word of its sentence
+    starting with the head word: "exported" for "export")?"""
+    if not tokens:
+        return True
+    have = set(canonical_subject(c.subject).tokens)
+    words = [w.lower() for w in re.findall(r"[A-Za-z]+", c.sentence)]
+    return all(t in have or any(w.startswith(t) for w in words) for t in tokens)
+
+
+def find_shares(figs: Sequence[ClaimRecord],
+                earlier: Callable[[int], Sequence[ClaimRecord]] | None = None,
+                paragraph_break: Callable[[int], bool] | None = None) -> list[Share]:
+    """Shares stated in one sentence (``figs``), each with its total.
+
+    ``earlier(k)`` returns the figures of the k-th sentence before this one (1 = the
+    previous); ``paragraph_break(k)`` says whether a blank line separates it from this one.
+    """
+    nums = sorted((f for f in figs if f.has_quantity and _usable(f)), key=lambda f: f.q_rel[0])
+    if not nums:
+        return []
+    sentence = nums[0].sentence
+    out: list[Share] = []
+    for p in nums:
+        if p.unit != "%":
+            continue
+        ps, pe = p.q_rel
+        before = [f for f in nums if f.unit != "%" and f.q_rel[1] <= ps]
+        if not before:
+            continue
+        part = before[-1]
+        if not _LEAD.fullmatch(sentence[part.q_rel[1]:ps]):
+            continue
+        # A total in the same sentence, introduced by "of": "105 (48%) of the 217 schools".
+        dim = scale(part)[0]
+        totals = [f for f in nums if f is not part and f.unit != "%" and scale(f)[0] == dim
+                  and _TOTAL_BEFORE.search(sentence[max(0, f.q_rel[0] - 25):f.q_rel[0]])]
+        if len(totals) == 1:
+            out.append(Share(part, p, totals[0], "sentence"))
+            continue
+        if totals:
+            continue
+        # Otherwise the share must say what it is of, and the total is looked for just before.
+        m = _OF_WHAT.match(sentence[pe:pe + 60])
+        tokens = _what_tokens(m.group("what")) if m else None
+        if tokens is None:
+            continue
+        groups: list[tuple[str, list[ClaimRecord]]] = [("sentence", [f for f in before if f is not part])]
+        for k in range(1, SHARE_LOOKBACK + 1):
+            if earlier is None or (paragraph_break is not None and paragraph_break(k)):
+                break
+            groups.append(("previous sentence" if k == 1 else f"{k} sentences before", list(earlier(k))))
+        for where, group in groups:
+            cands = [c for c in group if c.has_quantity and _usable(c) and c.unit != "%"
+                     and scale(c)[0] == dim and c.period == part.period
+                     and _base_value(c) > _base_value(part) and is_actual(c) == is_actual(part)
+                     and not _is_part(c) and not qualifier_clash(c, part) and _about(c, tokens)]
+            if len(cands) == 1:
+                out.append(Share(part, p, cands[0], where))
+            if cands:
+                break
+    return out

@@ -1,0 +1,76 @@
+"""What a figure measures when its subject names only who acts.
+
+"The government will raise the home ownership rate to 70% by 2030" and "Ghana will narrow
+the fiscal deficit to 4.3% of GDP" come out of extraction with the actor ("government",
+"Ghana") as their subject.  An actor is not an indicator: the measured thing is the noun
+phrase the verb acts on, between the verb and the figure ("the home ownership rate", "the
+fiscal deficit").  This module reads that phrase from the sentence text, so such targets
+meet the later outcome figures of the same indicator.
+
+Reads: a claim's subject and sentence and the figure's span.  Writes: a subject phrase
+(or None when the sentence has no such verb phrase).
+"""
+
+from __future__ import annotations
+
+import re
+
+from claimledger.link import _lexicon as lx
+
+#: Words that name who acts, not what is measured (after lemmas; countries are handled by
+#: the gazetteer).  Companies are deliberately not actors here: "the company will raise
+#: output to 5 million tons" is the company's output, not the country's.
+ACTOR_WORDS = lx._set("""
+government cabinet ministry minister president authority administration state country nation
+we it they us parliament regulator office council premier chancellor mayor akimat governor
+central national bank prime ministry department agency leadership republic federation kingdom
+""")
+
+#: Verbs that act on a measured thing and take the figure after "to"/"at"/"below"/"of".
+_VERB = re.compile(
+    r"\b(?:raise|raising|raised|increase|increasing|increased|lift|lifting|boost|boosting|bring|bringing|"
+    r"reduce|reducing|cut|cutting|narrow|narrowing|narrowed|lower|lowering|grow|growing|expand|expanding|"
+    r"keep|keeping|hold|holding|maintain|maintaining|reach|reaching|achieve|achieving|attain|limit|"
+    r"limiting|contain|containing|push|pushing|take|taking|get|getting|double|triple|halve|"
+    r"improve|improving|accelerate|slow|trim|trimming|curb|curbing|put)\b", re.I)
+#: What may stand between the measured phrase and the figure.
+_TAIL = re.compile(r"(?:\s+(?:down|up|back))?\s+(?:to|at|below|under|above|within|of|by|around|"
+                   r"toward|towards)(?:\s+(?:about|around|almost|nearly|over|under|below|some|at\s+least|"
+                   r"at\s+most|no\s+more\s+than|less\s+than|more\s+than|just|roughly))*\s*$", re.I)
+_DETERMINER = re.compile(r"^(?:the|a|an|its|their|our|his|her|this|that|these|those|"
+                         r"the\s+country(?:'s|\u2019s))\s+", re.I)
+#: A measured phrase longer than this is a clause, not a name of an indicator.
+MAX_PHRASE_WORDS = 7
+
+
+def actor_only(subject: str) -> bool:
+    """Does the subject name only who acts ("the government", "Ghana", "") and nothing measured?"""
+    from claimledger.link._canon import canonical_subject
+
+    tokens = canonical_subject(subject).tokens
+    return all(t in ACTOR_WORDS for t in tokens)
+
+
+def measured_phrase(sentence: str, start: int) -> str | None:
+    """The noun phrase a verb acts on just before the figure at ``start``: "raise the home
+    ownership rate to 70%" -> "home ownership rate"; None when the sentence has none."""
+    before = sentence[:start]
+    tail = _TAIL.search(before)
+    if tail is None:
+        return None
+    head = before[:tail.start()]
+    verbs = list(_VERB.finditer(head))
+    if not verbs:
+        return None
+    phrase = head[verbs[-1].end():].strip(" ,")
+    while True:  # "the country's", "its", "the" ...
+        m = _DETERMINER.match(phrase)
+        if m is None:
+            break
+        phrase = phrase[m.end():]
+    words = phrase.split()
+    if not words or len(words) > MAX_PHRASE_WORDS or any(ch.isdigit() for ch in phrase):
+        return None
+    if re.search(r"[;:()]|\b(?:and|or|but|while|which|that|who)\b", phrase, re.I) or actor_only(phrase):
+        return None
+    return phrase
