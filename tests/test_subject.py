@@ -126,3 +126,27 @@ def test_a_figure_in_parentheses_measures_the_phrase_before_them() -> None:
         "Industrial output (up 3.5% year-on-year) reached 45 trillion tenge in 2024.", "2025-02-01"
     )
     assert {c.subject for c in claims} == {"industrial output"}
+
+
+@pytest.mark.parametrize(
+    "text,date,subjects",
+    [
+        (
+            "Astana airport passenger traffic up 18% in 2023",
+            "2024-03-04",
+            ["astana airport passenger traffic"],
+        ),
+        (
+            "The committee lowered the Central Bank Rate to 12.00 percent from 12.75 percent.",
+            "2024-10-08",
+            ["central bank rate", "central bank rate"],
+        ),
+        (
+            "In 2024, 1.3 trillion tenge will be spent on targeted social assistance.",
+            "2024-04-30",
+            ["targeted social assistance spending"],
+        ),
+    ],
+)
+def test_headline_object_and_spending_subjects(text: str, date: str, subjects: list[str]) -> None:
+    assert [c.subject for c in extract(text, date)] == subjects

@@ -17,7 +17,7 @@ DROP = _w(
     the a an this that these those its their our his her my your some any all several many
     most more less over under about around approximately almost nearly roughly some least
     at up than such own respective each every various numerous certain whole entire just
-    only also already circa annually yearly year-on-year y/y yoy
+    only also already circa annually yearly year-on-year y/y yoy year years
     """
 )
 #: Evaluative or quantifying adjectives dropped only at the start of a phrase: "a record

@@ -93,6 +93,8 @@ def iter_claims(
     doc = source if source is not None else doc_id_for(text)
     state = _DocState()
     for s_start, s_end, para, item in sentences.split_items(text):
+        if para != state.ctx.paragraph:
+            state.last_subject = ""  # an elliptical figure does not reach back past its paragraph
         state.ctx.enter(para)
         if not item and state.in_list:
             state.lead = None  # the list a lead-in introduced is over

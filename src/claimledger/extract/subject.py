@@ -46,6 +46,8 @@ def _nominal(toks: Sequence[Tok], k: int) -> bool:
     if t.kind != "w" or t.low in S.BREAK or t.low in S.BASE_VERBS:
         return False
     cat = _is_verbish(toks, k)
+    if cat in ("A", "T", "F") and k > 0 and toks[k - 1].low in _ADJ_AFTER and t.low.endswith("ed"):
+        return True  # "on targeted social assistance", "the planned 90.3 million": adjectives
     return cat is None or (cat == "S" and t.low not in ("is", "are", "am", "has", "have", "be"))
 
 
@@ -157,6 +159,13 @@ _EXPECT_VERBS = _w(
 #: Words that tie a figure to the noun phrase before it: "spending of", "priced at",
 #: "tax breaks worth".
 _OF_WORDS = _w("of at totalling totaling worth valued")
+#: Verbs that set the figure of their object: "raised the policy rate to 50 percent".
+_ADJ_AFTER = _w("on for of in to the a an with by into")
+_GOAL_HEADS = _w("target goal aim objective government ministry")
+_SET_VERBS = _w(
+    "raised lowered cut hiked kept left set lifted reduced increased brought trimmed slashed raises lowers"
+    " cuts keeps leaves sets lifts reduces increases brings"
+)
 _DIMENSIONS = _w("long wide high tall deep thick")
 
 
@@ -179,6 +188,8 @@ def for_quantity(
     """Subject of the figure at token ``pos``; ``verb_words`` is its verb group and
     ``prev_subject`` the subject of the figure before it (for "105 of them", "22 are")."""
     phrase = _for_quantity(toks, pos, q, verb_words)
+    if phrase and phrase.split()[-1] in _GOAL_HEADS and prev_subject:
+        return prev_subject  # "The government's target is 80% by 2030": the target of the figure before
     if not phrase or phrase in _PRONOUNS or phrase.split()[0] in _PRONOUNS:
         part = _participle(verb_words)
         if prev_subject and part and not prev_subject.endswith(part):
@@ -214,6 +225,11 @@ def _for_quantity(toks: Sequence[Tok], pos: int, q: Quantity, verb_words: Sequen
             if np:
                 return clean(np)
             break
+    # 0c. headline style: "Astana airport passenger traffic up 18% in 2023"
+    if prev >= 0 and toks[prev].low in ("up", "down"):
+        np = _np_back(toks, prev - 1)
+        if np:
+            return clean(np)
     # 0b. "the Rikoti-Argveti section, 51 km long,": the phrase before the comma
     if prev >= 0 and toks[prev].low == "," and nxt < len(toks) and toks[nxt].low in _DIMENSIONS:
         np = _np_back(toks, prev - 1)
@@ -274,6 +290,12 @@ def _for_quantity(toks: Sequence[Tok], pos: int, q: Quantity, verb_words: Sequen
     if rel and (verb_i is None or verb_i > rel_at):
         return rel
     if verb_i is not None:
+        if toks[verb_i].low in _SET_VERBS:
+            # "lowered the Central Bank Rate to 12.00 percent": the rate, not who lowered it
+            obj = _np_right(toks, verb_i + 1)
+            k = verb_i + 1 + len(obj)
+            if obj and k < len(toks) and toks[k].low in ("to", "at", "by", "from"):
+                return clean(obj)
         if toks[verb_i].low in _EXPECT_VERBS:
             obj = _np_right(toks, verb_i + 1)
             k = verb_i + 1 + len(obj)
@@ -288,10 +310,18 @@ def _for_quantity(toks: Sequence[Tok], pos: int, q: Quantity, verb_words: Sequen
         np = _subject_np(toks, verb_i)
         if np:
             return clean(np)
-    # 5. "N in X", "N increase in X"
+    # 5. "N in X", "N increase in X", "N will be spent on X"
     j = nxt
     while j < len(toks) and toks[j].low in _CHANGE:
         j += 1
+    k = j
+    while k < min(len(toks), j + 4) and toks[k].kind == "w" and _is_verbish(toks, k) is not None:
+        k += 1
+    if k > j and k < len(toks) and toks[k].low in ("on", "for", "to", "in") and k + 1 < len(toks):
+        spent = next((S.ALLOCATION[toks[m].low] for m in range(j, k) if toks[m].low in S.ALLOCATION), "")
+        np = _np_right(toks, k + 1)
+        if spent and np:
+            return clean([*np, spent])
     if j < len(toks) and toks[j].low in ("in", "of", "for", "to", "on") and j + 1 < len(toks):
         np = _np_right(toks, j + 1)
         verb_i = _verb_before(toks, pos)
@@ -450,7 +480,7 @@ def for_commitment(toks: Sequence[Tok], j: int, n: int) -> str:
         k += 1
     if k >= len(toks):
         return clean(_np_right(toks, 0))
-    subj = clean(_np_left(toks, j)) or clean(_subject_np(toks, j))
+    subj = clean(_subject_np(toks, j)) or clean(_np_left(toks, j))
     if toks[k].low in ("be", "been"):
         part = toks[k + 1].low if k + 1 < len(toks) else ""
         return _join(subj, S.PARTICIPLE.get(part, part))
