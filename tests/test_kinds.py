@@ -188,3 +188,8 @@ def test_a_second_that_clause_has_its_own_verb() -> None:
         ("achievement", "2024"),
         ("target", "2024"),
     ]
+
+
+def test_regression_is_put_at_is_a_present_estimate_not_a_past_act() -> None:
+    (c,) = extract("Spending in 2026 is put at over 18.4 trillion tenge.", "2024-01-08")
+    assert c.kind == "target" and c.period == "2026", c.cues

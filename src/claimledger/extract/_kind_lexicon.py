@@ -71,7 +71,7 @@ CHANGE_PRESENT = _w(
 PAST_IRREGULAR = _w(
     """
     built rose grew fell made took became began saw won gave got went came spent sold bought
-    brought kept left lost met paid put ran sent stood held led overtook drew drove broke
+    brought kept left lost met paid ran sent stood held led overtook drew drove broke
     chose dealt fed felt found flew froze hit hurt knew laid meant rode shook shot shut sank
     sat spoke split spread stole struck swept taught tore thought threw understood wrote
     undertook withdrew overcame oversaw underwent outgrew rebuilt cut

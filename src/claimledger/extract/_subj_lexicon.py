@@ -46,7 +46,7 @@ BASE_VERBS = _w(
     """
     double triple halve reach raise reduce grow bring build attract achieve expand create
     invest allocate spend boost lower keep maintain exceed provide complete launch hire
-    train connect employ ensure secure support
+    train connect employ ensure secure support put set
     """
 )
 #: Prepositions kept inside a name: "gdp per capita", "size of the economy",
