@@ -73,10 +73,14 @@ def tokens(text: str, start: int, end: int) -> list[Tok]:
     return out
 
 
+_EXPONENT = re.compile(r"[eE]([-+]?\d+)$|\s?[x×]\s?10\^?([-−+]?\d+)$|\^([-+−]*)(\d+)$")
+_EXP_CHARS = frozenset("eEx×^")
+
+
 def _digit_tok(text: str, raw: str, s: int, e: int) -> list[Tok] | None:
     """Interpret a digit blob: separators, decimal comma, exponent.  None: not a number."""
     body, exp = raw, 0
-    m = re.search(r"[eE]([-+]?\d+)$|\s?[x×]\s?10\^?([-−+]?\d+)$|\^([-+−]*)(\d+)$", raw)
+    m = _EXPONENT.search(raw) if not raw.isdigit() and _EXP_CHARS.intersection(raw) else None
     base_exp = None
     if m:
         body = raw[: m.start()]
@@ -87,7 +91,8 @@ def _digit_tok(text: str, raw: str, s: int, e: int) -> list[Tok] | None:
         else:
             signs = m.group(3).replace("−", "-")
             base_exp = int(m.group(4)) * (-1 if signs.count("-") % 2 else 1)
-    body = body.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2009", " ")
+    if not body.isdigit():
+        body = body.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2009", " ")
     digits = _normalise(body)
     if digits is None:
         if "," in body and "." not in body and body.count(",") <= 6:

@@ -188,6 +188,24 @@ def _powered(part: str) -> tuple[str, float, int] | None:
     return None
 
 
+def _known_lower() -> frozenset[str]:
+    keys = set(_WORDS) | {k.lower() for k in _SYMBOLS} | set(_MULTI_FIRST)
+    return frozenset(keys | {_norm(k).lower() for k in keys})
+
+
+_KNOWN_LOWER = _known_lower()
+
+
+def _quick_reject(first: str) -> bool:
+    """True when ``first`` cannot start a unit: most words after a number ("schools")."""
+    low = first.lower()
+    if low in _KNOWN_LOWER or low.rstrip(_TRIM) in _KNOWN_LOWER:
+        return False
+    if "/" in first or "^" in first or first[:1] in _OPEN or len(first) in (4, 5):
+        return False  # compounds, powers, "(kg)", "MUSD"
+    return _norm(low.rstrip(_TRIM)) not in _KNOWN_LOWER and not low[-1:].isdigit()
+
+
 def match(tokens: list[str]) -> UnitMatch | None:
     """The longest unit spelled by the first ``tokens`` (raw whitespace-split words).
 
@@ -197,6 +215,8 @@ def match(tokens: list[str]) -> UnitMatch | None:
     if not tokens:
         return None
     first = tokens[0]
+    if _quick_reject(first):
+        return None
     low0 = first.lower()
     if (low0 in _MULTI_FIRST or low0.rstrip(_TRIM) in _MULTI_FIRST) and len(tokens) > 1:
         for n in range(min(MAX_WORDS, len(tokens)), 1, -1):
