@@ -193,3 +193,16 @@ def test_a_second_that_clause_has_its_own_verb() -> None:
 def test_regression_is_put_at_is_a_present_estimate_not_a_past_act() -> None:
     (c,) = extract("Spending in 2026 is put at over 18.4 trillion tenge.", "2024-01-08")
     assert c.kind == "target" and c.period == "2026", c.cues
+
+
+def test_estimated_starting_value_is_a_forecast() -> None:
+    text = "The 2025 budget aims to cut the deficit to 3.9% of GDP from an estimated 5.9% in 2024."
+    assert [(c.kind, c.period) for c in extract(text, "2024-11-16")] == [
+        ("target", "2025"),
+        ("forecast", "2024"),
+    ]
+
+
+def test_present_passive_is_a_state() -> None:
+    (c,) = extract("Some 3 billion cubic metres of gas are currently imported from Russia.", "2024-10-16")
+    assert c.kind == "status", c.cues

@@ -245,3 +245,9 @@ def test_halves_of_the_year_are_placed_by_tense() -> None:
 def test_a_year_dating_a_starting_value_does_not_date_the_new_value() -> None:
     got = periods("The shortage of school places fell to 89,000 from 225,000 in 2020.", "2025-01-30")
     assert [p for _, p in got] == ["2024", "2020"]
+
+
+def test_regression_adjectival_ed_words_do_not_set_the_tense() -> None:
+    text = "The government will rebuild all damaged homes by the end of September."
+    (m,) = find_mentions(text, 0, len(text), date(2024, 5, 15))
+    assert m.period == "2024"

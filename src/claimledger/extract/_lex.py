@@ -98,7 +98,10 @@ _COMPARATIVE_AFTER = re.compile(
 _CHANGE_TO = re.compile(r"^\s*(?:,\s*)?to\s*$", re.I)
 _UP_FROM = re.compile(r"^\s*[,(]?\s*(?:up|down|rising|falling|increasing|decreasing)\s+from\s*$", re.I)
 _UP_BY = re.compile(r"^\s*[,(]\s*(?:up|down)\s*(?:by\s*)?$", re.I)
-_FROM_AFTER = re.compile(r"^\s*,?\s*(?:up|down)?\s*from\s*$", re.I)
+_FROM_AFTER = re.compile(
+    r"^\s*(?:of\s+\w+\s*)?,?\s*(?:up|down)?\s*from\s+(?:an?\s+)?(?:estimated|expected|projected|forecast)?\s*$",
+    re.I,
+)
 _FROM_BEFORE = re.compile(r"\bfrom\s*$", re.I)
 _CHAIN_GAP = re.compile(r"(?:,|\band)\s*$", re.I)
 _LIST_GAP = re.compile(r"^\s*(?:,|;|\band\b|,\s*and\b|\bor\b|\bas\s+well\s+as\b)\s*$", re.I)

@@ -300,16 +300,19 @@ def sentence_tense(text: str, start: int, end: int, at: int | None = None) -> st
                 break
         in_clause = _tense_marks(text, c_start, c_end, at)
         if in_clause:
-            return min(in_clause)[1]
+            return min(in_clause)[2]
     marks = _tense_marks(text, start, end, at)
-    return min(marks)[1] if marks else ""
+    return min(marks)[2] if marks else ""
 
 
-def _tense_marks(text: str, start: int, end: int, at: int | None) -> list[tuple[int, str]]:
-    marks = [(abs(m.start() - (at if at is not None else m.start())), "future") for m in
+def _tense_marks(text: str, start: int, end: int, at: int | None) -> list[tuple[int, int, str]]:
+    """(weakness, distance, tense) of each tense marker: an -ed word may be an adjective
+    ("subsidised loans", "damaged homes"), so it counts only when nothing stronger does."""
+    marks = [(0, abs(m.start() - (at if at is not None else m.start())), "future") for m in
              _FUTURE.finditer(text, start, end)]
-    marks += [(abs(m.start() - (at if at is not None else m.start())), "past") for m in
-              _PAST.finditer(text, start, end)]
+    for m in _PAST.finditer(text, start, end):
+        weak = 1 if m.group(0).lower().endswith("ed") and m.group(0).lower() not in ("had", "did") else 0
+        marks.append((weak, abs(m.start() - (at if at is not None else m.start())), "past"))
     return marks
 
 

@@ -274,8 +274,13 @@ def _decide(words: list[str]) -> Kind | None:
     if ws & L.AUX_PAST or "been" in ws:
         return "achievement"
     if past_head:
-        # "are being built" is under way; "are already finished", "has built" report.
-        return "status" if "being" in ws else "achievement"
+        # "are being built" is under way, "are currently imported" a present state;
+        # "are already finished", "has built", "built" report.
+        if "being" in ws:
+            return "status"
+        if ws & {"is", "are", "am"} and not ws & {"already", "now", "has", "have"}:
+            return "status"
+        return "achievement"
     if ws & L.AUX_PRESENT or head in L.STATUS_VERBS:
         return "status"
     if "to" in ws:
@@ -334,11 +339,11 @@ def classify(
     if goal is not None and kind != "forecast":
         kind = "target"
         cues.insert(0, f"target:{goal}")
-    after = _participle_after(toks, pos)
-    if after is not None:
+    part = participle_kind(toks, pos)
+    if part is not None:
         # "narrower than the 2.7% projected in July", "below the planned 90.3 million"
-        kind = "forecast" if after in L.FORECAST else "target"
-        cues.insert(0, f"{kind}:{after}")
+        kind = part[0]
+        cues.insert(0, f"{kind}:{part[1]}")
     if kind in (None, "status") and words and set(words) <= L.AUX_PRESENT | L.AUX_PAST | L.AUX_BE | L.ADVERBS:
         noun = _subject_noun(toks, pos)
         if noun in L.TARGET_NOUNS:
@@ -414,6 +419,23 @@ def _matrix_before(toks: Sequence[Tok], pos: int) -> str | None:
             if before not in ("the", "a", "an", "its", "their", "of", "to") and not before.endswith("ed"):
                 return t.low
     return None
+
+
+def participle_kind(toks: Sequence[Tok], pos: int) -> tuple[Kind, str] | None:
+    """The kind a forecast/plan participle right before or after the figure gives it:
+    "an estimated 5.9%", "the planned 90.3 million", "the 2.7% projected in July"."""
+    word = _participle_after(toks, pos)
+    before = toks[pos - 1].low if pos >= 2 else ""
+    if word is None and before in _POST_PARTICIPLES and toks[pos - 2].low in ("a", "an", "the"):
+        word = before
+    if word is None:
+        # the numbers stage may keep "an estimated" in the figure's own span
+        lead = toks[pos].text.lower().split()[:2]
+        if len(lead) == 2 and lead[0] in ("a", "an", "the") and lead[1] in _POST_PARTICIPLES:
+            word = lead[1]
+    if word is None:
+        return None
+    return ("forecast" if word in L.FORECAST_PARTICIPLES else "target"), word
 
 
 def _participle_after(toks: Sequence[Tok], pos: int) -> str | None:

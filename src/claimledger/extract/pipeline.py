@@ -243,7 +243,11 @@ def _figure_claims(
                 period_of[i], p_cues = period_of[anchor], [f"period:as {quants[anchor].text}"]
             kind_of[i] = kind_of[anchor]
             k_cue = f"{kind_of[i]}:as {quants[anchor].text}"
-            if label in ("base", "appos") and b is not None and _before_year(period_of[i], ref):
+            part = kinds.participle_kind(toks, qpos[i])
+            if part is not None:  # "from an estimated 5.9% in 2024"
+                kind_of[i], k_cue = part[0], f"{part[0]}:{part[1]}"
+            was_before = label in ("base", "appos") and b is not None and _before_year(period_of[i], ref)
+            if part is None and was_before:
                 kind_of[i], k_cue = "achievement", "achievement:earlier value"
             cues_of[i] = [k_cue, *p_cues]
             continue
