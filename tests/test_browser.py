@@ -33,6 +33,7 @@ CHROMIUM_ARGS = [
 #: Seconds to wait for the server to accept connections, and for page events.
 SERVER_START_TIMEOUT = 20.0
 UI_TIMEOUT_MS = 15_000
+TOKEN = "browser-test-token-0123456789"
 
 pytestmark = pytest.mark.browser
 
@@ -51,19 +52,18 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-@pytest.fixture(scope="module")
-def server(web_demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def _serve(template: Path, where: Path, token: str | None = None) -> Iterator[str]:
+    """A real uvicorn server on a free loopback port over a private copy of ``template``."""
     import uvicorn
 
     from claimledger.cli._serve import allowed_hosts
     from claimledger.web import create_app
 
-    db = tmp_path_factory.mktemp("browser") / "ledger.db"
-    with sqlite3.connect(web_demo_template) as src, sqlite3.connect(db) as dst:
+    db = where / "ledger.db"
+    with sqlite3.connect(template) as src, sqlite3.connect(db) as dst:
         src.backup(dst)  # a private copy: these tests write
-
     port = _free_port()
-    app = create_app(str(db), allowed_hosts=allowed_hosts("127.0.0.1"))
+    app = create_app(str(db), token=token, allowed_hosts=allowed_hosts("127.0.0.1"))
     srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
@@ -75,6 +75,16 @@ def server(web_demo_template: Path, tmp_path_factory: pytest.TempPathFactory) ->
     yield f"http://127.0.0.1:{port}"
     srv.should_exit = True
     thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def server(web_demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    yield from _serve(web_demo_template, tmp_path_factory.mktemp("browser"))
+
+
+@pytest.fixture(scope="module")
+def token_server(web_demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    yield from _serve(web_demo_template, tmp_path_factory.mktemp("browser-token"), token=TOKEN)
 
 
 @pytest.fixture(scope="module")
@@ -233,3 +243,21 @@ def test_upload_a_file(server: str, page: Any, tmp_path: Path) -> None:
     page.wait_for_url(re.compile(r".*/documents/\d+$"))
     assert page.locator(".doctext a.hl").count() >= 1
     assert "Ministry press office" in page.locator("p.meta").inner_text()
+
+
+def test_shared_server_asks_for_its_token_once(token_server: str, page: Any) -> None:
+    claims = _json(page, token_server + "/claims.json?kind=target")["claims"]
+    claim = claims[0]
+    page.goto(token_server + claim["href"])
+    assert page.locator("#review-form input[name=token]").count() == 1, "forms ask for the token"
+    page.click("header .auth a")
+    page.wait_for_url(re.compile(r".*/login\?next=.*"))
+    page.fill("input[name=token]", TOKEN)
+    page.click("form button[type=submit]")
+    page.wait_for_url(re.compile(re.escape(claim["href"]) + "$"))
+    assert "signed in" in page.locator("header .auth").inner_text()
+    assert page.locator("#review-form input[name=token]").count() == 0
+    page.click("#review-form button[value=accept]")
+    page.wait_for_url(re.compile(r".*done=accept.*"))
+    assert "accept" in page.locator("ol.audit li").first.inner_text()
+    shot(page, "signed-in-review")
