@@ -161,6 +161,11 @@ def test_reject_then_accept_and_accepting_a_correction_keeps_it(engine: Engine) 
     eff = effective(engine, cid)
     assert (eff["review_state"], eff["value"]) == ("corrected", 42.0)
     assert [e["action"] for e in events(engine)] == ["reject", "correct", "accept"]
+    # a corrected claim that is rejected and accepted again keeps its corrected figure
+    review.reject_claim(engine, cid, reviewer="cy")
+    review.accept_claim(engine, cid, reviewer="cy")
+    eff = effective(engine, cid)
+    assert (eff["review_state"], eff["value"]) == ("corrected", 42.0)
 
 
 def test_promise_status_override_wins_and_is_logged(engine: Engine) -> None:

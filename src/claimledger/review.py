@@ -99,12 +99,16 @@ def now() -> str:
 
 def accept_claim(engine: Engine, claim_id: str, *, reviewer: str, note: str | None = None) -> ReviewResult:
     """Mark a claim as checked and right.  A corrected claim stays corrected: accepting it
-    confirms the corrected values, it does not bring the machine's back."""
+    confirms the corrected values (also after a rejection), it does not bring back the
+    machine's."""
     reviewer, note = _who(reviewer), _note(note)
     with _writer(engine) as conn, conn.begin():
         before = _effective(conn, claim_id)
-        existing = _correction(conn, claim_id)
-        state = "corrected" if existing and existing["state"] == "corrected" else "accepted"
+        existing = _correction(conn, claim_id) or {}
+        # Any field a reviewer corrected earlier (even if the claim was rejected since)
+        # is what is being accepted, so the claim counts as corrected.
+        corrected = any(existing.get(k) is not None for k in CORRECTABLE)
+        state = "corrected" if corrected else "accepted"
         _upsert_correction(conn, claim_id, {"state": state}, reviewer)
         return _log(conn, reviewer, "accept", "claim", claim_id, before, _effective(conn, claim_id), note)
 
