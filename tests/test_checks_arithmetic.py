@@ -141,3 +141,157 @@ def test_change_round_trip(phrase: str, base: int, skew: float) -> None:
         [f] = found
         assert f.details["implied"] == pytest.approx(base * _PHRASES[phrase])
         assert f.details["relative_gap"] == pytest.approx(result / (base * _PHRASES[phrase]) - 1, abs=1e-3)
+
+
+# --- second shift: fractions, fiscal years, relative bases, rounding, shares across sentences ---
+
+def _tonnes(sentence: str, *specs: tuple[str, float, str | None]) -> list:
+    """Records for (text, value, period) figures of one sentence, in tons unless a % or fraction."""
+    out = []
+    for text, value, period in specs:
+        unit = "%" if text.endswith("%") else (None if text[0].isalpha() else "t")
+        out.append(rec("d", sentence, text, value, unit=unit, subject="cotton exports", kind="achievement",
+                       period=period))
+    return out
+
+
+@pytest.mark.parametrize("sentence", [
+    # a fraction word in every change grammar, with a fiscal-year period and a relative base
+    "Cotton exports rose by a quarter to 412,000 tons in the 2023/24 fiscal year from 300,000 tons a year "
+    "earlier.",
+    "Cotton exports rose by a quarter to 412,000 tons in the fiscal year that ended in June 2024, from "
+    "300,000 tons a year earlier.",
+    "Cotton exports rose by one quarter, to 412,000 tons in 2023-24, compared with 300,000 tons last year.",
+    "Cotton exports increased from 300,000 tons in 2022/23 to 412,000 tons in 2023/24, or by a quarter.",
+    "Cotton exports were 412,000 tons in 2023/24, against 300,000 tons in 2022/23, a 25% increase.",
+])
+def test_relative_change_found_with_fiscal_periods(sentence: str) -> None:
+    recs = _tonnes(sentence, ("412,000 tons", 412000, "2023/2024"), ("300,000 tons", 300000, "2022/2023"))
+    [f] = _run(recs)
+    assert f.details["implied"] == pytest.approx(375000) and f.details["stated"] == 412000
+
+
+def test_fraction_word_figure_is_the_change_not_a_level() -> None:
+    s = "Cotton exports rose by a quarter to 412,000 tons from 300,000 tons."
+    recs = _tonnes(s, ("a quarter", 0.25, "2024"), ("412,000 tons", 412000, "2024"),
+                   ("300,000 tons", 300000, "2023"))
+    [f] = _run(recs)
+    assert f.details["roles"][recs[0].id] == "change" and f.details["base"] == 300000
+
+
+@pytest.mark.parametrize(("period", "shifted"), [
+    ("2024", "2023"), ("2023/2024", "2022/2023"), ("2024-Q2", "2023-Q2"), ("2024-06", "2023-06"),
+    (None, None),
+])
+def test_shift_period(period: str | None, shifted: str | None) -> None:
+    from claimledger.checks._changes import shift_period
+
+    assert shift_period(period) == shifted
+
+
+def test_previous_fiscal_year_base_from_the_ledger() -> None:
+    a = rec("d", "Tea exports were 280 million kg in the 2022/23 fiscal year.", "280 million kg", 280e6,
+            unit="kg", subject="tea exports", kind="achievement", period="2022/2023")
+    s = "Tea exports of 310 million kg in the 2023/24 fiscal year were a third higher than a year earlier."
+    b = rec("d", s, "310 million kg", 310e6, unit="kg", subject="tea exports", kind="achievement",
+            period="2023/2024")
+    [f] = _run([a, b])
+    assert f.details["base_source"] == "period" and f.details["implied"] == pytest.approx(280e6 * 4 / 3)
+
+
+def test_implied_previous_year_only_in_the_same_statement() -> None:
+    s1 = "Cement output was 9.6 million tons in 2023."
+    s2 = "In 2024 cement output rose by a fifth to 10.1 million tons."
+    base = rec("d", s1, "9.6 million tons", 9.6e6, unit="t", subject="cement output", kind="achievement",
+               period="2023")
+    res = rec("d", s2, "10.1 million tons", 10.1e6, unit="t", subject="cement output", kind="achievement",
+              period="2024")
+    [f] = _run([base, res])
+    assert f.details["base_source"] == "implied" and "previous year" in f.message
+    other = rec("e", s1, "9.6 million tons", 9.6e6, unit="t", subject="cement output", kind="achievement",
+                period="2023", published="2023-06-01")
+    docs = {**D, "e": doc("e", "2023-06-01")}
+    assert not _run([other, res], docs)  # another document's level may have another scope
+    since = rec("d", "Since 2019 cement output rose by a fifth to 10.1 million tons.", "10.1 million tons",
+                10.1e6, unit="t", subject="cement output", kind="achievement", period="2024")
+    assert not _run([base, since])
+
+
+def test_levels_rounded_to_their_last_digit_are_consistent() -> None:
+    s = "Tax revenue rose by a quarter to 4.1 trillion rupees from 3.2 trillion rupees."
+    r = rec("d", s, "4.1 trillion rupees", 4.1e12, unit="INR", subject="tax revenue", kind="achievement",
+            period="2024")
+    b = rec("d", s, "3.2 trillion rupees", 3.2e12, unit="INR", subject="tax revenue", kind="achievement",
+            period="2023")
+    assert not _run([r, b])  # 3.15-3.25 x 1.25 reaches 4.05
+    s2 = "Public debt fell by a fifth to $40 billion from $52 billion."
+    r2 = rec("d", s2, "$40 billion", 40e9, unit="USD", subject="debt", kind="achievement", period="2024")
+    b2 = rec("d", s2, "$52 billion", 52e9, unit="USD", subject="debt", kind="achievement", period="2023")
+    [f] = _run([r2, b2])  # whole numbers are read as written: 41.6 is not 40
+    assert f.details["implied"] == pytest.approx(41.6e9)
+
+
+def test_base_does_not_cross_a_contrast() -> None:
+    """Regression: 'imports fell 3% to $5.1 billion' took the exports' '$3 billion' as its base."""
+    s = ("Exports rose 8% to $3.24 billion in the second half of 2024 from $3 billion a year earlier, while "
+         "imports fell 3% to $5.1 billion, the statistics bureau said.")
+    figs = [rec("d", s, t, v, unit="USD", subject=subj, kind="achievement", period="2024")
+            for t, v, subj in (("$3.24 billion", 3.24e9, "exports"), ("$3 billion", 3e9, "exports"),
+                               ("$5.1 billion", 5.1e9, "imports"))]
+    assert not _run(figs)
+
+
+def test_change_in_real_terms_does_not_relate_money_levels() -> None:
+    s = "Retail sales rose 6% in real terms to 41 trillion rupiah in 2024 from 36 trillion rupiah in 2023."
+    r = rec("d", s, "41 trillion rupiah", 41e12, unit="IDR", subject="retail sales", kind="achievement",
+            period="2024")
+    b = rec("d", s, "36 trillion rupiah", 36e12, unit="IDR", subject="retail sales", kind="achievement",
+            period="2023")
+    assert not _run([r, b])
+
+
+def _garments(second: str, first: str = "Exports reached $12.4 billion in 2024.", text: str | None = None,
+              **kw: object) -> list:
+    total = rec("t", first, "$12.4 billion", 12.4e9, unit="USD", subject="exports", kind="achievement",
+                period="2024", sent_start=0)
+    start = len(first) + (2 if text and "\n\n" in text else 1)
+    part = rec("t", second, "$5.1 billion", 5.1e9, unit="USD", subject="garments", kind="achievement",
+               period="2024", sent_start=start)
+    pct = rec("t", second, str(kw.get("pct", "48%")), float(str(kw.get("pct", "48%")).strip("%")), unit="%",
+              subject="garments", kind="achievement", period="2024", sent_start=start)
+    docs = {"t": doc("t", "2025-02-10", "Trade review", text=text or f"{first} {second}")}
+    return _run([total, part, pct], docs)
+
+
+def test_share_against_a_total_in_the_previous_sentence() -> None:
+    [f] = _garments("Garments brought in $5.1 billion, or 48% of the total.")
+    assert f.details["rule"] == "share" and f.details["implied_share"] == pytest.approx(41.13, abs=0.01)
+    assert f.details["total_from"] == "previous sentence" and "previous sentence" in f.message
+    [g] = _garments("Garments earned $5.1 billion, or 48% of all exports.")
+    assert g.details["total"] == 12.4e9
+
+
+@pytest.mark.parametrize(("second", "kw"), [
+    ("Garments brought in $5.1 billion, or 41% of the total.", {"pct": "41%"}),  # consistent
+    ("Garments brought in $5.1 billion, 48% of which went to Europe.", {}),  # a share of the part
+    ("Garments brought in $5.1 billion, or 48% of imports.", {}),  # a share of something else
+    ("Garments brought in $5.1 billion, 48% more than in 2023.", {}),  # a change, not a share
+])
+def test_share_across_sentences_needs_a_matching_total(second: str, kw: dict) -> None:
+    assert not _garments(second, **kw)
+
+
+def test_share_total_not_taken_across_a_paragraph_or_when_ambiguous() -> None:
+    first = "Exports reached $12.4 billion in 2024."
+    second = "Garments brought in $5.1 billion, or 48% of the total."
+    assert not _garments(second, first, text=f"{first}\n\n{second}")
+    both = "Exports reached $12.4 billion in 2024 and imports $15 billion."
+    total = rec("u", both, "$12.4 billion", 12.4e9, unit="USD", subject="exports", kind="achievement",
+                period="2024", sent_start=0)
+    other = rec("u", both, "$15 billion", 15e9, unit="USD", subject="imports", kind="achievement",
+                period="2024", sent_start=0)
+    part = rec("u", second, "$5.1 billion", 5.1e9, unit="USD", subject="garments", kind="achievement",
+               period="2024", sent_start=len(both) + 1)
+    pct = rec("u", second, "48%", 48, unit="%", subject="garments", kind="achievement", period="2024",
+              sent_start=len(both) + 1)
+    assert not _run([total, other, part, pct], {"u": doc("u", "2025-02-10", text=f"{both} {second}")})

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date as Date
 
+import pytest
+
 from _checkhelp import doc, rec
 from claimledger.checks import context_from_records, run_context
 from claimledger.checks.contradiction import ContradictionChecker, gap, interval
@@ -142,3 +144,46 @@ def test_units_of_one_dimension_are_compared_on_one_scale() -> None:
     docs = {"x": doc("x", "2025-01-20"), "y": doc("y", "2025-03-20"), "z": doc("z", "2025-05-20")}
     found = _run([a, b, c], docs)
     assert len(found) == 2 and all(c.id in f.claim_ids for f in found)
+
+
+# --- second shift: stronger evidence before a contradiction ---
+
+def test_subject_carried_over_from_the_previous_sentence_is_not_enough() -> None:
+    """Regression: two percent changes of different measures in consecutive sentences were
+    linked through the subject the extractor carried over, and called a contradiction."""
+    a = rec("d", "Colombia's exports grew 12% in 2024.", "12%", 12, kind="achievement", subject="exports",
+            period="2024", unit="%")
+    b = rec("d", "Shipments of coffee rose 19% in 2024.", "19%", 19, kind="achievement", subject="exports",
+            period="2024", unit="%")
+    assert not _run([a, b], {"d": doc("d", "2025-03-10", region="Colombia")})
+    c = rec("d", "Exports rose 17% in 2024, the ministry said later.", "17%", 17, kind="achievement",
+            subject="exports", period="2024", unit="%")
+    [f] = _run([a, c], {"d": doc("d", "2025-03-10", region="Colombia")})  # both name exports
+    assert set(f.claim_ids) == {a.id, c.id}
+
+
+@pytest.mark.parametrize(("first", "second", "unit"), [
+    (("The average monthly salary reached 1,900 lari in 2024.", "1,900 lari", 1900),
+     ("The median salary was 1,350 lari in 2024.", "1,350 lari", 1350), "GEL"),
+    (("Nominal wages rose 12.8% in 2024.", "12.8%", 12.8),
+     ("In real terms, wages rose 9.1% in 2024.", "9.1%", 9.1), "%"),
+    (("Gross external debt was $21 billion in 2024.", "$21 billion", 21e9),
+     ("External debt, net of reserves, was $16 billion in 2024.", "$16 billion", 16e9), "USD"),
+])
+def test_differently_qualified_figures_are_not_compared(first: tuple, second: tuple, unit: str) -> None:
+    subject = "external debt" if unit == "USD" else "wages"
+    recs = [rec("d", s, t, v, kind="achievement", subject=subject, period="2024", unit=unit)
+            for s, t, v in (first, second)]
+    assert not _run(recs, {"d": doc("d", "2025-03-10", region="Georgia")})
+    same = [rec("d", s.replace("median", "average").replace("real terms", "nominal terms")
+                .replace("net of reserves", "gross"), t, v, kind="achievement", subject=subject,
+                period="2024", unit=unit) for s, t, v in (first, second)]
+    assert len(_run([recs[0], same[1]], {"d": doc("d", "2025-03-10", region="Georgia")})) == 1
+
+
+def test_changes_against_different_bases_are_not_compared() -> None:
+    a = rec("d", "GDP grew 1.7% in the fourth quarter of 2024 from the previous quarter.", "1.7%", 1.7,
+            kind="achievement", subject="GDP", period="2024-Q4", unit="%")
+    b = rec("d", "Compared with a year earlier, GDP grew 3.2% in the fourth quarter.", "3.2%", 3.2,
+            kind="achievement", subject="GDP", period="2024-Q4", unit="%")
+    assert not _run([a, b], {"d": doc("d", "2025-02-17", region="Thailand")})

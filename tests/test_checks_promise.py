@@ -106,3 +106,56 @@ def test_lower_is_better_for_a_deficit(outcome: float, status: str) -> None:
     docs = {"a": doc("a", "2024-01-08", "Plan"), "b": doc("b", "2025-02-20", "Review")}
     found = {f.claim_ids[0]: f for f in _run([t, e], docs)}
     assert found[t.id].details["status"] == status
+
+
+# --- second shift: counted evidence is compared as numbers; parts of totals ---
+
+HOSPITALS = "The government will complete 111 district hospitals by the end of 2025."
+
+
+def _hospital_target() -> object:
+    return rec("a", HOSPITALS, "111", 111, kind="target", subject="district hospitals", period="2025",
+               noun="hospital", published="2024-02-01")
+
+
+def _later(sentence: str, figures: list[tuple[str, float, str | None, str]], published: str = "2026-01-15",
+           period: str | None = "2025-12") -> list:
+    return [rec("b", sentence, t, v, kind=kind, subject="", noun=noun, period=period, published=published)
+            for t, v, noun, kind in figures]
+
+
+def test_part_of_the_promised_total_is_not_kept() -> None:
+    """Regression: 'Only 45 of the 111 hospitals had been completed' was read as 111 built: kept."""
+    s = "Only 45 of the 111 district hospitals had been completed by December, the health ministry said."
+    later = _later(s, [("45", 45, None, "achievement"), ("111", 111, "hospital", "achievement")])
+    docs = {"a": doc("a", "2024-02-01", "Plan", text=HOSPITALS),
+            "b": doc("b", "2026-01-15", "Review", text=s)}
+    [f] = [f for f in _run([_hospital_target(), *later], docs) if f.claim_ids[0] != later[1].id]
+    assert f.details["status"] == "not_kept" and f.details["evidence_value"] == 45
+
+
+@pytest.mark.parametrize(("now", "status"),
+                         [(Date(2025, 3, 1), "in_progress"), (Date(2026, 3, 1), "not_kept")])
+def test_n_of_the_m_planned_in_operation_is_progress(now: Date, status: str) -> None:
+    s = "So far 62 of the 111 planned district hospitals are already in operation."
+    later = _later(s, [("62", 62, None, "target"), ("111", 111, "hospital", "target")],
+                   published="2025-01-15", period=None)
+    docs = {"a": doc("a", "2024-02-01", "Plan", text=HOSPITALS),
+            "b": doc("b", "2025-01-15", "Review", text=s)}
+    t = _hospital_target()
+    [f] = [f for f in _run([t, *later], docs, now=now) if f.claim_ids[0] == t.id]
+    assert f.details["status"] == status and f.details["evidence_value"] == 62
+
+
+def test_word_matched_commitment_with_a_count_is_judged_on_the_count() -> None:
+    plan = "The ministry promised to finish all 40 new border posts along the Danube by 2025."
+    t = rec("a", plan, None, None, kind="target", subject="finish", period="2025", published="2024-02-01")
+    n = rec("a", plan, "40", 40, kind="target", subject="border posts", noun="post", period="2025",
+            published="2024-02-01")
+    s = "Only 25 new border posts along the Danube were completed in 2025, the ministry said."
+    e = rec("b", s, "25", 25, kind="achievement", subject="", noun="post", period="2025",
+            published="2026-02-01", sent_start=0)
+    docs = {"a": doc("a", "2024-02-01", "Plan", text=plan), "b": doc("b", "2026-02-01", "Review", text=s)}
+    found = {f.claim_ids[0]: f for f in _run([t, n, e], docs)}
+    assert found[t.id].details["status"] == "not_kept"  # 25 of 40 after the deadline, never "kept"
+    assert found[t.id].details["evidence_value"] == 25

@@ -136,3 +136,99 @@ def test_percent_kinds(sentence: str, figure: str, kind: str) -> None:
 
     i = sentence.index(figure)
     assert percent_kind(sentence, i, i + len(figure)) == kind
+
+
+# --- second shift: lexicon audit, near misses that must not link, actors, relative figures ---
+
+SAME_AUDITED = [
+    ("export earnings", "exports"),
+    ("export revenue", "exports"),
+    ("fiscal deficit", "budget deficit"),
+    ("national exports", "exports"),
+    ("average salary", "average wage"),
+]
+NEAR_MISSES = [
+    ("export earnings", "average earnings"),  # earnings of exports are revenue, not wages
+    ("export earnings", "wages"),
+    ("average salary", "median salary"),
+    ("nominal GDP growth", "real GDP growth"),
+    ("wheat harvested area", "wheat production"),
+    ("regional exports", "exports"),
+    ("Almaty region's exports", "exports"),
+    ("the company's exports", "exports"),
+    ("KazMunayGas oil production", "oil production"),
+    ("gross debt", "net debt"),
+    ("GDP at constant prices", "GDP at current prices"),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), SAME_AUDITED)
+def test_audited_synonyms_link(a: str, b: str) -> None:
+    assert canonical_subject(a).key == canonical_subject(b).key
+
+
+@pytest.mark.parametrize(("a", "b"), NEAR_MISSES)
+def test_near_misses_do_not_link(a: str, b: str) -> None:
+    assert canonical_subject(a).key != canonical_subject(b).key, (canonical_subject(a), canonical_subject(b))
+
+
+def test_default_qualifier_is_dropped_only_for_its_kind_of_figure() -> None:
+    growth = [indicator_key(s, "%", None, "Peru", dim="percent_change") for s in
+              ("real GDP growth", "GDP growth", "nominal GDP growth")]
+    assert growth[0] and growth[1] and growth[2]
+    assert growth[0].key == growth[1].key != growth[2].key
+    money = [indicator_key(s, "USD", None, "Peru") for s in ("nominal GDP", "GDP", "real GDP")]
+    assert money[0] and money[1] and money[2]
+    assert money[0].key == money[1].key != money[2].key
+
+
+@pytest.mark.parametrize(("sentence", "figure", "subject", "tokens"), [
+    ("The government will raise the home ownership rate to 70% by 2030.", "70%", "government",
+     ("home_ownership",)),
+    ("Ghana will narrow the fiscal deficit to 4.3% of GDP by 2026.", "4.3%", "ghana", ("budget", "deficit")),
+    ("The ministry plans to bring inflation down to 5% by 2026.", "5%", "ministry", ("inflation",)),
+    ("Indonesia intends to lift tax revenue to 12% of GDP by 2029.", "12%", "indonesia", ("tax", "revenue")),
+    ("We will cut the jobless rate to 6% by 2027.", "6%", "", ("unemployment",)),
+])
+def test_actor_subject_reads_the_measured_phrase(sentence: str, figure: str, subject: str,
+                                                 tokens: tuple[str, ...]) -> None:
+    d = doc("d", "2024-03-01", region=None)
+    r = rec("d", sentence, figure, float(figure.strip("%")), kind="target", subject=subject, unit="%",
+            period="2026")
+    m = link_records([r], {"d": d})[r.id]
+    assert all(t in m.key.split("|")[1].split() for t in tokens), m.key
+    assert "names only who acts" in m.explanation
+    if subject in ("ghana", "indonesia"):
+        assert m.key.startswith(subject.capitalize() + "|")
+
+
+def test_actor_fallback_leaves_companies_and_real_subjects_alone() -> None:
+    from claimledger.link._actor import actor_only, measured_phrase
+
+    assert not actor_only("the company") and not actor_only("fiscal deficit")
+    s = "The government will bring it down to 5% by 2026."
+    assert measured_phrase(s, s.index("5%")) is None
+
+
+def test_relative_amounts_are_not_levels() -> None:
+    d = doc("d", "2024-01-08")
+    s = "Cotton exports rose by a quarter to 412,000 tons."
+    q = rec("d", s, "a quarter", 0.25, subject="cotton exports")
+    r = rec("d", s, "412,000 tons", 412000, subject="cotton exports", unit="t")
+    assert set(link_records([q, r], {"d": d})) == {r.id}
+
+
+def test_a_year_earlier_is_not_a_rate_per_year() -> None:
+    """Regression: '4.2 million tonnes a year earlier' was read as 4.2 million tonnes per year."""
+    from dataclasses import replace
+
+    from claimledger.link._records import repair
+
+    s = "Rice output climbed to 4.4 million tonnes, up 10% from 4.2 million tonnes a year earlier."
+    r = replace(rec("d", s, "4.2 million tonnes a year", 4.2e6, unit="t/year"))
+    fixed = repair(r)
+    assert fixed.unit == "t" and fixed.q_text == "4.2 million tonnes"
+    assert fixed.sentence[fixed.q_rel[0]:fixed.q_rel[1]] == "4.2 million tonnes"
+    s2 = "The plant will produce 4.2 million tonnes a year."
+    kept = rec("d", s2, "4.2 million tonnes a year", 4.2e6, unit="t/year")
+    assert repair(kept) is kept

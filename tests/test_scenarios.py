@@ -165,6 +165,19 @@ def test_scenario_files_are_well_formed() -> None:
             assert e["type"] in kinds, p.name
 
 
+@pytest.mark.parametrize(("quote", "text", "found"), [
+    ("20", "Growth will reach 4% by 2027.", False),  # regression: "20" matched "2027"
+    ("20", "Exports rose 20% in 2024.", True),
+    ("20", "$1.20 billion", False),
+    ("1.2", "$1.25 billion", False),
+    ("217", "217 schools", True),
+    ("$450 billion", "to $450 billion by 2029", True),
+    ("World Nomad Games", "the 5th World Nomad Games were held", True),
+])
+def test_quotes_with_digits_match_whole_numbers(quote: str, text: str, found: bool) -> None:
+    assert quote_in(quote, text) is found
+
+
 def test_floors_never_decrease() -> None:
     """The floors file's values never went down in git history (skipped outside git)."""
     root = Path(__file__).resolve().parents[1]

@@ -50,11 +50,20 @@ _RX_UPDOWN = re.compile(rf"\b(?P<dir>up|down)\s+(?:by\s+)?{_QUAL}{_AMOUNT}", re.
 #: "an increase of 40%", "a drop of a third": a noun of change, read like "X, 40% more".
 _RX_NOUN = re.compile(rf"\b(?:an?\s+)?(?P<dir>increase|rise|growth|jump|gain|decrease|decline|drop|fall|"
                       rf"reduction|cut)\s+of\s+{_QUAL}{_AMOUNT}", re.I)
+#: "a 41% increase", "a third drop": the amount before the noun of change.
+_RX_ADJ = re.compile(rf"\ban?\s+{_QUAL}{_AMOUNT}\s+(?P<dir>increase|rise|growth|jump|gain|decrease|decline|"
+                     rf"drop|fall|reduction|cut)\b", re.I)
+#: "(+41%)", "(-3.2% y/y)": a signed percentage in brackets after the figure it qualifies.
+_RX_SIGNED = re.compile(r"\(\s*(?P<dir>[+\-\u2212\u2013])\s*(?P<qual>)(?P<frac>(?!))?"
+                        r"(?P<num>\d+(?:[.,]\d+)?)\s*(?:%|percent\b|per cent\b)", re.I)
+#: "... from Y to X, or by 41%": the amount after the two levels, the direction from the verb.
+_RX_BY_LATE = re.compile(rf",\s*(?:or\s+|i\.e\.\s+|that\s+is\s+|up\s+|down\s+)?by\s+{_QUAL}{_AMOUNT}", re.I)
 _COMPARE_DOWN = ("less", "lower", "smaller", "fewer", "down", "below", "decrease", "decline", "drop", "fall",
-                 "reduction", "cut")
+                 "reduction", "cut", "-", "\u2212", "\u2013")
 #: Words that introduce the base after a change: "over the previous season's 10 million".
 _BASE_AFTER = re.compile(r"^\s*(?:over|from|on|than|compared\s+(?:with|to)|against)\b[^,;()]*$", re.I)
-_RX_TO = re.compile(r"\b(?:to|at)\s+(?:reach\s+|a\s+(?:record\s+)?|about\s+|almost\s+|nearly\s+|over\s+|"
+_RX_TO = re.compile(r"\b(?:to|at|reaching|hitting|totall?ing|amounting\s+to|standing\s+at)\s+"
+                    r"(?:reach\s+|a\s+(?:record\s+)?|about\s+|almost\s+|nearly\s+|over\s+|"
                     r"more\s+than\s+|some\s+)?$", re.I)
 #: A result stands at most this many characters after its change phrase ("rose by a
 #: quarter in the 2023/24 fiscal year to 412,000").
@@ -128,8 +137,9 @@ class Change:
                                                                                 "halv")):
                 return word
         ch = f - 1
+        worded = not any(c.isdigit() for c in self.phrase)  # "by a quarter", not "25%"
         for name, frac in _FRACTIONS.items():
-            if name.startswith(("a ", "two ", "three ")) and abs(abs(ch) - frac) < 1e-9:
+            if worded and name.startswith(("a ", "two ", "three ")) and abs(abs(ch) - frac) < 1e-9:
                 return f"a {'rise' if ch > 0 else 'fall'} by {name}"
         if (f >= 2 and "fold" in self.phrase.lower()) or "times" in self.phrase.lower():
             return f"a {f:g}-fold rise"
@@ -250,7 +260,14 @@ def find_changes(sentence: str, figs: list[ClaimRecord]) -> list[Change]:
             continue
         out.append(_complete(sentence, figs, m.group(0), m.start(), m.end(), f, f, f, fig))
         taken.append((m.start(), m.end()))
-    for rx in (_RX_COMPARE, _RX_UPDOWN, _RX_NOUN):
+    for m in _RX_BY_LATE.finditer(sentence):
+        if not free(m.start(), m.end()):
+            continue
+        late = _late(sentence, figs, m)
+        if late is not None:
+            out.append(late)
+            taken.append((m.start(), m.end()))
+    for rx in (_RX_COMPARE, _RX_UPDOWN, _RX_NOUN, _RX_ADJ, _RX_SIGNED):
         for m in rx.finditer(sentence):
             if not free(m.start(), m.end()):
                 continue
@@ -259,7 +276,7 @@ def find_changes(sentence: str, figs: list[ClaimRecord]) -> list[Change]:
             ch = -ch if down else ch
             lo, hi = _factor_interval(ch, m.group("qual"), half)
             pct_fig = _amount_figure(figs, m)
-            out.append(_compare(sentence, figs, m.group(0).strip(), m.start(), m.end(), 1 + ch, lo, hi,
+            out.append(_compare(sentence, figs, m.group(0).strip(" ("), m.start(), m.end(), 1 + ch, lo, hi,
                                 pct_fig))
             taken.append((m.start(), m.end()))
     return [c for c in out if c.result is not None]
@@ -283,6 +300,27 @@ def _complete(sentence: str, figs: list[ClaimRecord], phrase: str, start: int, e
     return Change(phrase, start, end, f, lo, hi, result, base, base_period, pct_fig, how, implied)
 
 
+def _late(sentence: str, figs: list[ClaimRecord], m: re.Match[str]) -> Change | None:
+    """ "rose from Y to X, or by 41%": result after "to" and base after "from", both before
+    the amount in its clause; the direction is the clause's verb."""
+    start = m.start()
+    clause = [f for f in figs if f.q_rel[1] <= start and not _CONTRAST.search(sentence[f.q_rel[1]:start])]
+    result = next((f for f in reversed(clause)
+                   if _RX_TO.search(sentence[max(0, f.q_rel[0] - 30):f.q_rel[0]])), None)
+    base = next((f for f in reversed(clause) if f is not result
+                 and _RX_FROM.search(sentence[max(0, f.q_rel[0] - 30):f.q_rel[0]])), None)
+    if result is None or base is None:
+        return None
+    verbs = list(re.finditer(rf"\b(?:(?P<up>{_UP})|{_DOWN})\b", sentence[:start], re.I))
+    if not verbs:
+        return None
+    ch, half = _relative(m)
+    ch = ch if verbs[-1].group("up") else -ch
+    lo, hi = _factor_interval(ch, m.group("qual"), half)
+    return Change(m.group(0).strip(" ,"), start, m.end(), 1 + ch, lo, hi, result, base, None,
+                  _amount_figure(figs, m), "from")
+
+
 def _compare(sentence: str, figs: list[ClaimRecord], phrase: str, start: int, end: int, f: float,
              lo: float, hi: float, pct_fig: ClaimRecord | None) -> Change:
     """"X, 15% more than in 2022": the result comes before; the base is named after."""
@@ -292,6 +330,10 @@ def _compare(sentence: str, figs: list[ClaimRecord], phrase: str, start: int, en
     after = [x for x in others if x.q_rel[0] >= end and (x.q_rel[0] - end <= 12 or (
         x.q_rel[0] - end <= 50 and _BASE_AFTER.match(sentence[end:x.q_rel[0]])))]
     base = after[0] if after else None
+    if (base is None and len(before) >= 2 and result is not None
+            and _RX_FROM.search(sentence[max(0, result.q_rel[0] - 60):result.q_rel[0]])):
+        # "X in 2024, up from Y, an increase of 25%": Y is the base, X the result.
+        base, result = result, before[-2]
     if result is None:  # "rose 15% ... to X" written as "up 15% to X"
         result = _result_after(sentence, others, end)
         if base is None and result is not None:

@@ -47,6 +47,9 @@ NAME = "checks.arithmetic.v1"
 #: absorb the rounding of levels written to two or three significant figures ("$259
 #: billion"), small enough to catch "by a third" stated as +29%.
 ARITH_TOLERANCE = 0.02
+#: Beyond the rounding of both levels to their last written digit, a change may be off by
+#: this much more (the change itself is rounded too: "rose by a quarter" for +24.6%).
+ROUNDING_SLACK = 0.005
 #: A share may be off by half a percentage point (rounding of "48%") plus 2% of itself.
 SHARE_ABS_TOLERANCE = 0.5
 SHARE_REL_TOLERANCE = 0.02
@@ -90,6 +93,11 @@ def _base(c: ClaimRecord) -> float:
 
 
 _PARAGRAPH = re.compile(r"\n\s*\n")
+#: A change measured after inflation or in quantities: it does not link money levels.
+_REAL_TERMS = re.compile(r"\b(?:in\s+real\s+terms|real\s+(?:growth|increase|rise|decline|fall|terms)|"
+                         r"adjusted\s+for\s+inflation|inflation[- ]adjusted|at\s+constant\s+prices|"
+                         r"in\s+constant\s+prices|at\s+comparable\s+prices|in\s+(?:physical|volume)\s+terms|"
+                         r"by\s+volume)\b", re.I)
 
 
 class ArithmeticChecker:
@@ -163,17 +171,23 @@ class ArithmeticChecker:
         res = ch.result
         if res is None or not _usable(res) or res.unit in ("%", "pp"):
             return None  # a percentage result of a relative change is ambiguous (points or %)
+        if _dim(res).startswith("currency:") and _REAL_TERMS.search(res.sentence):
+            return None  # a change in real terms does not relate two money amounts in current prices
         base, how = self._base(ctx, ch)
         if base is None or not _usable(base) or _dim(base) != _dim(res) or base.id == res.id:
             return None
         # The base in the result's unit, so "from 800 MW to 1.2 GW" compares like with like.
         b = (base.value or 0.0) * dimension(base.unit, base.noun)[1] / dimension(res.unit, res.noun)[1]
         r = res.value or 0.0
-        # Each level may be rounded to its last written digit ("3.2 trillion" is 3.15-3.25).
-        rb, rr = rounding(base), rounding(res)
-        lo, hi = b * (1 - rb) * ch.lo, b * (1 + rb) * ch.hi
+        lo, hi = b * ch.lo, b * ch.hi
         implied = b * ch.factor
-        if lo * (1 - ARITH_TOLERANCE) <= r * (1 + rr) and r * (1 - rr) <= hi * (1 + ARITH_TOLERANCE):
+        if lo * (1 - ARITH_TOLERANCE) <= r <= hi * (1 + ARITH_TOLERANCE):
+            return None
+        # Or the levels agree once each is read as rounded to its last written digit ("3.2
+        # trillion" is 3.15-3.25): short figures carry more rounding than the tolerance.
+        rb, rr = rounding(base), rounding(res)
+        if (b * (1 - rb) * ch.lo * (1 - ROUNDING_SLACK) <= r * (1 + rr)
+                and r * (1 - rr) <= b * (1 + rb) * ch.hi * (1 + ROUNDING_SLACK)):
             return None
         g = (r - implied) / implied
         unit = res.unit
@@ -189,6 +203,9 @@ class ArithmeticChecker:
             when = f" by {res.period}" if res.period else ""
             said = (f"{where} sets {label} at {stated(res)}{when} (\u201c{ch.phrase}\u201d) and gives it as "
                     f"{stated(base)} in {base.period}")
+        elif res.q_rel[0] < ch.start and base.q_rel[0] < ch.start and base.doc == res.doc \
+                and base.sent_start == res.sent_start and how == "from":  # "from Y to X, or by 41%"
+            said = f"{where}: {label} went from {stated(base)} to {stated(res)}, \u201c{ch.phrase}\u201d"
         elif res.q_rel[0] < ch.start:  # "X, 15% more than ...": the result comes first
             said = (f"{where} gives {label} as {stated(res)}, \u201c{ch.phrase}\u201d compared with "
                     f"{stated(base)}{src}")

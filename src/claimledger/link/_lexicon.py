@@ -97,6 +97,10 @@ PHRASES: dict[tuple[str, ...], tuple[str, ...]] = {
     ("per", "head"): ("per_capita",),
     ("per", "inhabitant"): ("per_capita",),
     ("living", "space"): ("housing",),
+    # Owning a home is not housing built: keep the compound apart from the "home" synonym.
+    ("home", "ownership"): ("home_ownership",),
+    ("homeownership",): ("home_ownership",),
+    ("crude", "oil"): ("oil",),
     # What exports earn is their value: "export earnings/revenue/receipts" are exports.
     ("export", "earnings"): ("export",),
     ("export", "revenue"): ("export",),
@@ -148,7 +152,8 @@ GENERIC = _set("growth increase decrease rise fall decline change share part pro
 DEFAULT_QUALIFIERS = {"percent_change": "real", "currency": "nominal"}
 
 #: Display names for head words that are acronyms.
-DISPLAY = {"gdp": "GDP", "fdi": "FDI", "sme": "SMEs", "per_capita": "per capita"}
+DISPLAY = {"gdp": "GDP", "fdi": "FDI", "sme": "SMEs", "per_capita": "per capita",
+           "home_ownership": "home ownership"}
 
 #: Irregular plurals.
 IRREGULAR = {"people": "person", "children": "child", "women": "woman", "men": "man", "data": "data",

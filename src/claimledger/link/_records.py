@@ -8,7 +8,8 @@ Writes nothing.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 from datetime import date as Date
 from typing import Any
 
@@ -99,14 +100,31 @@ class ClaimRecord:
         """Build from an extracted ``Claim`` (for pure, database-free use and tests)."""
         q: Quantity | None = c.quantity
         pub = Date.fromisoformat(published) if isinstance(published, str) else published
-        return cls(
+        return repair(cls(
             id=c.id, doc=c.doc, kind=c.kind, subject=c.subject, period=c.period,
             sentence=c.sentence.text, sent_start=c.sentence.start, seq=seq,
             q_text=q.text if q else None, q_start=q.start if q else None, q_end=q.end if q else None,
             value=q.value if q else None, low=q.low if q else None, high=q.high if q else None,
             qualifier=q.qualifier if q else None, unit=q.unit if q else None,
             noun=q.noun if q else None, cues=tuple(c.cues), published=pub,
-        )
+        ))
+
+
+_YEAR_EARLIER = re.compile(r"^\s*(?:earlier|before|ago|previously)\b", re.I)
+_RATE_TAIL = re.compile(r"\s+(?:a|per)\s+year$", re.I)
+
+
+def repair(r: ClaimRecord) -> ClaimRecord:
+    """Undo a known misreading at the boundary: "4.2 million tonnes a year earlier" is a level
+    a year before, not a rate of tonnes per year (the quantity swallowed "a year" of "a year
+    earlier").  Returns the record unchanged otherwise."""
+    if not (r.unit and r.unit.endswith("/year") and r.q_text and r.q_end is not None):
+        return r
+    tail = _RATE_TAIL.search(r.q_text)
+    if tail is None or not _YEAR_EARLIER.match(r.sentence[r.q_end - r.sent_start:]):
+        return r
+    cut = len(r.q_text) - tail.start()
+    return replace(r, q_text=r.q_text[:tail.start()], q_end=r.q_end - cut, unit=r.unit[:-len("/year")])
 
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -165,11 +183,11 @@ def load_records(conn: Connection, docs: dict[str, DocInfo] | None = None, *,
             cues = tuple(json.loads(r.cues or "[]"))
         except ValueError:
             cues = ()
-        out.append(ClaimRecord(
+        out.append(repair(ClaimRecord(
             id=r.id, doc=r.doc_key, kind=r.kind, subject=r.subject or "", period=r.period,
             sentence=r.sentence, sent_start=r.sent_start, seq=r.seq, q_text=r.q_text,
             q_start=r.q_start, q_end=r.q_end, value=r.value, low=r.low, high=r.high,
             qualifier=r.qualifier, unit=r.unit, noun=r.noun, cues=cues,
             published=parse_date(r.published),
-        ))
+        )))
     return out
