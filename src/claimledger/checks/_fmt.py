@@ -33,6 +33,19 @@ def _num(x: float, digits: int = 3) -> str:
     return s
 
 
+#: A magnitude's mantissa keeps the fewest decimals (up to three) that stay within this
+#: share of it: 1.007 trillion stays "1.007 trillion", 98.11 million becomes "98.1 million".
+_SHORT_PRECISION = 0.002
+
+
+def _short(v: float) -> str:
+    for d in range(4):
+        r = round(v, d)
+        if abs(r - v) <= _SHORT_PRECISION * v or d == 3:
+            return f"{r:.{d}f}"
+    return f"{v:g}"  # pragma: no cover - the loop always returns
+
+
 def amount(x: float, unit: str | None = None) -> str:
     """``x`` in ``unit`` the way a newspaper writes it."""
     sign = "-" if x < 0 else ""
@@ -41,9 +54,7 @@ def amount(x: float, unit: str | None = None) -> str:
     for scale, word in _MAGS:
         if a >= scale:
             v = a / scale
-            body = f"{v:.1f}".rstrip("0").rstrip(".") if v < 100 else f"{v:,.0f}"
-            if v < 10 and abs(v * 100 - round(v * 100)) < 1e-6 and len(f"{v:g}") > 3:
-                body = f"{v:g}"
+            body = f"{v:,.0f}" if v >= 100 else _short(v)
             body = f"{body} {word}"
             break
     if unit is None:

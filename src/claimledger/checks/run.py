@@ -26,6 +26,7 @@ from claimledger.checks.feasibility import FeasibilityChecker
 from claimledger.checks.promise import PromiseChecker
 from claimledger.ledger.schema import finding_claims, findings, promise_overrides
 from claimledger.link import ClaimRecord, DocInfo, link_records, load_documents, load_records, relink_conn
+from claimledger.link._records import localise
 from claimledger.models import Finding
 
 #: Every checker, in the order their findings are listed.
@@ -48,6 +49,7 @@ def run_context(ctx: CheckContext, checkers: Sequence[Checker] | None = None) ->
 def context_from_records(records: Sequence[ClaimRecord], docs: dict[str, DocInfo], now: Date | None = None,
                          promise_statuses: dict[str, dict[str, Any]] | None = None) -> CheckContext:
     """A context from records and documents, linked by the rules (no overrides)."""
+    records = [localise(r, docs[r.doc].region if r.doc in docs else None) for r in records]
     members = link_records(records, docs)
     return CheckContext(list(records), docs, members, now or Date.today(), promise_statuses or {})
 

@@ -127,6 +127,35 @@ def repair(r: ClaimRecord) -> ClaimRecord:
     return replace(r, q_text=r.q_text[:tail.start()], q_end=r.q_end - cut, unit=r.unit[:-len("/year")])
 
 
+#: Currency names shared by several countries: "rupees" in a Nepali statement are Nepali
+#: rupees, whatever a context-free reading guessed.  Only names, never symbols or codes
+#: ("$", "INR"), are re-read, and only for the document's own country.
+_SHARED_CURRENCIES: dict[str, dict[str, str]] = {
+    "rupee": {"India": "INR", "Nepal": "NPR", "Pakistan": "PKR", "Sri Lanka": "LKR"},
+    "shilling": {"Kenya": "KES", "Tanzania": "TZS", "Uganda": "UGX"},
+    "peso": {"Mexico": "MXN", "Philippines": "PHP", "Argentina": "ARS", "Chile": "CLP", "Colombia": "COP",
+             "Uruguay": "UYU", "Dominican Republic": "DOP", "Cuba": "CUP"},
+    "dinar": {"Iraq": "IQD", "Jordan": "JOD", "Kuwait": "KWD", "Bahrain": "BHD", "Serbia": "RSD",
+              "Tunisia": "TND", "Algeria": "DZD", "Libya": "LYD"},
+    "riyal": {"Saudi Arabia": "SAR", "Qatar": "QAR", "Oman": "OMR"},
+    "pound": {"United Kingdom": "GBP", "Egypt": "EGP", "Lebanon": "LBP", "Syria": "SYP"},
+    "manat": {"Azerbaijan": "AZN", "Turkmenistan": "TMT"},
+    "krona": {"Sweden": "SEK", "Iceland": "ISK"},
+    "krone": {"Norway": "NOK", "Denmark": "DKK"},
+}
+
+
+def localise(r: ClaimRecord, region: str | None) -> ClaimRecord:
+    """Read a shared currency name as the document country's currency (see above)."""
+    if not region or not r.unit or not r.q_text:
+        return r
+    low = r.q_text.lower()
+    for name, codes in _SHARED_CURRENCIES.items():
+        if r.unit in codes.values() and name in low and region in codes and codes[region] != r.unit:
+            return replace(r, unit=codes[region])
+    return r
+
+
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December")
 
@@ -165,7 +194,8 @@ def load_records(conn: Connection, docs: dict[str, DocInfo] | None = None, *,
     """Every claim that is not rejected, in document and sentence order.
 
     ``only`` (a sequence of ids or a SELECT of one column) restricts the claims read.
-    ``docs`` is accepted for symmetry with ``load_documents`` and not needed.
+    With ``docs``, a currency name shared by several countries is read as the document
+    country's (``localise``).
     """
     ce = table(EFFECTIVE_VIEW, *(column(n) for n in (
         "id", "document_id", "seq", "kind", "subject", "period", "sent_start", "sentence", "q_text",
@@ -190,4 +220,6 @@ def load_records(conn: Connection, docs: dict[str, DocInfo] | None = None, *,
             qualifier=r.qualifier, unit=r.unit, noun=r.noun, cues=cues,
             published=parse_date(r.published),
         )))
+    if docs:
+        out = [localise(r, docs[r.doc].region if r.doc in docs else None) for r in out]
     return out
