@@ -29,6 +29,7 @@ import random
 import re
 import shutil
 import socket
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -271,7 +272,8 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start_server(db: Path, port: int, workers: int = 1) -> subprocess.Popen[bytes]:
+def start_server(db: Path, port: int, workers: int = 1, cache: bool = True) -> subprocess.Popen[bytes]:
+    env = {**os.environ, "CLAIMLEDGER_WEB_CACHE": "1" if cache else "0"}
     proc = subprocess.Popen(
         [
             sys.executable,
@@ -287,6 +289,7 @@ def start_server(db: Path, port: int, workers: int = 1) -> subprocess.Popen[byte
         ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
+        env=env,
     )
     import httpx
 
@@ -378,25 +381,27 @@ def throughput_wrk(url: str, seconds: int, conns: int) -> dict[str, Any]:
     }
 
 
-def mixed_paths(ids: dict[str, Any], n: int = 60) -> list[str]:
-    """A browsing mix for the mixed-load run: claim lists (filters, searches, pages),
-    claim details, documents, findings and the overview."""
+def mixed_paths(db: Path, ids: dict[str, Any], n: int = 600) -> list[str]:
+    """A browsing mix for the mixed-load run: claim lists (pages, filters, searches), claim
+    details, documents, and the aggregate pages.  Mostly distinct addresses, so the server's
+    answer cache (valid until the ledger changes) does not turn the run into cache hits."""
     rnd = random.Random(11)
-    kinds, units = ["achievement", "status", "target", "forecast"], ["KZT", "USD", "%", "km"]
-    words = ["housing", "road", "budget", "export", "grain", "power"]
+    with sqlite3.connect(db) as conn:
+        sample = [r[0] for r in conn.execute("SELECT id FROM claims ORDER BY random() LIMIT ?", (n,))]
+    kinds, units = ["achievement", "status", "target", "forecast"], ["KZT", "USD", "%", "km", "t", "MW"]
+    words = sorted({w for s in SUBJECTS for w in s.split()})
     paths = []
     for i in range(n):
         pick = i % 6
         if pick == 0:
-            paths.append(f"/claims.json?page={rnd.randint(1, 40)}&per_page=20")
+            paths.append(f"/claims.json?page={rnd.randint(1, 400)}&per_page=20")
         elif pick == 1:
-            paths.append(
-                f"/claims.json?kind={rnd.choice(kinds)}&unit={rnd.choice(units)}&page={rnd.randint(1, 5)}"
-            )
+            k, u, pg = rnd.choice(kinds), rnd.choice(units), rnd.randint(1, 20)
+            paths.append(f"/claims.json?kind={k}&unit={u}&page={pg}")
         elif pick == 2:
-            paths.append(f"/claims.json?q={rnd.choice(words)}&per_page=20")
+            paths.append(f"/claims.json?q={rnd.choice(words)}&page={rnd.randint(1, 5)}&per_page=20")
         elif pick == 3:
-            paths.append(f"/claims/{rnd.choice(ids['sample'])}.json")
+            paths.append(f"/claims/{rnd.choice(sample)}.json")
         elif pick == 4:
             paths.append(f"/documents/{rnd.randint(1, ids['documents'])}.json")
         else:
@@ -473,35 +478,44 @@ def main() -> int:
         ids = build_ledger(db, args.claims)
         ids_file.write_text(json.dumps(ids))
         print(f"built {args.claims:,} claims in {time.perf_counter() - t:.1f} s at {db}", flush=True)
-    port = _free_port()
-    proc = start_server(db, port, args.workers)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        lat = latency(base, endpoints(ids), args.requests)
-        runner = throughput_wrk if shutil.which("wrk") else throughput_httpx
-        thr = [
-            runner(base + p, args.duration, args.connections)
-            for p in ("/claims.json?per_page=20", f"/claims/{ids['claim']}.json", "/index.json")
-        ]
-        if shutil.which("wrk") and "sample" in ids:
-            thr.append(throughput_wrk_mixed(base, mixed_paths(ids), args.duration, args.connections))
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
-    worst = max(v["p95_ms"] for v in lat.values())
+    runs: dict[str, Any] = {}
+    # Uncached first (the work each request does), then with the server's answer cache,
+    # which is valid until the ledger changes: what a dashboard between commits sees.
+    for label, cache in (("uncached", False), ("cached", True)):
+        print(f"--- {label}", flush=True)
+        port = _free_port()
+        proc = start_server(db, port, args.workers, cache=cache)
+        base = f"http://127.0.0.1:{port}"
+        try:
+            lat = latency(base, endpoints(ids), args.requests)
+            runner = throughput_wrk if shutil.which("wrk") else throughput_httpx
+            thr = [
+                runner(base + p, args.duration, args.connections)
+                for p in ("/claims.json?per_page=20", f"/claims/{ids['claim']}.json", "/index.json")
+            ]
+            if shutil.which("wrk"):
+                thr.append(throughput_wrk_mixed(base, mixed_paths(db, ids), args.duration, args.connections))
+        finally:
+            proc.terminate()
+            proc.wait(timeout=10)
+        worst = max(v["p95_ms"] for v in lat.values())
+        runs[label] = {
+            "worst_p95_ms": worst,
+            "p95_ok": worst < P95_TARGET_MS,
+            "latency": lat,
+            "throughput": thr,
+        }
+        for t in thr:
+            print(f"{t['url']:60s} {t['requests_per_s']} req/s", flush=True)
     summary = {
         "claims": args.claims,
         "cpu_count": os.cpu_count(),
+        "load_average": os.getloadavg(),
         "workers": args.workers,
         "requests_per_endpoint": args.requests,
-        "worst_p95_ms": worst,
         "p95_target_ms": P95_TARGET_MS,
-        "p95_ok": worst < P95_TARGET_MS,
-        "latency": lat,
-        "throughput": thr,
         "rps_target": RPS_TARGET,
-        # The target is for the API as used: the mixed browsing load when measured.
-        "rps_ok": (thr[-1]["requests_per_s"] or 0) >= RPS_TARGET,
+        "runs": runs,
     }
     print(json.dumps(summary, indent=1))
     if not args.db:

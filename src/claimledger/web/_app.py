@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gzip
 import logging
+import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -257,7 +258,8 @@ def create_app(
         redoc_url=None,
         openapi_url="/openapi.json",
     )
-    app.state.web = WebState(engine, db, Security(token), make_env(), FtsProbe(), LedgerCache(engine))
+    cache = LedgerCache(engine, enabled=os.environ.get("CLAIMLEDGER_WEB_CACHE", "1") != "0")
+    app.state.web = WebState(engine, db, Security(token), make_env(), FtsProbe(), cache)
     _install_error_handlers(app)
     _install_vendor(app)
     app.include_router(_pages.router)
@@ -273,8 +275,6 @@ def create_app(
 def app_from_env() -> FastAPI:
     """The app configured from ``CLAIMLEDGER_DB``, ``CLAIMLEDGER_TOKEN`` and
     ``CLAIMLEDGER_ALLOWED_HOSTS``: how ``serve --workers N`` starts each worker."""
-    import os
-
     hosts = os.environ.get("CLAIMLEDGER_ALLOWED_HOSTS")
     return create_app(
         os.environ.get("CLAIMLEDGER_DB"),

@@ -57,6 +57,19 @@ def _overview(ws: WebState) -> dict[str, Any]:
     return ws.cache.get(("overview",), lambda: _insights.overview(ws.engine, _targets(ws)))
 
 
+def _claims(ws: WebState, params: dict[str, Any]) -> dict[str, Any]:
+    return ws.cache.get(
+        ("claims", *sorted(params.items())),
+        lambda: _queries.list_claims(ws.engine, ws.fts, **params, cache=ws.cache),
+    )
+
+
+def _with_chart(data: dict[str, Any] | None) -> dict[str, Any] | None:
+    if data is not None:
+        data["chart"] = _chart.figure(data["claims"])
+    return data
+
+
 def _indicators(ws: WebState, q: str | None, page: int, per_page: int) -> dict[str, Any]:
     return ws.cache.get(
         ("indicators", q, page, per_page),
@@ -132,7 +145,8 @@ def documents_page(request: Request, page: Page = 1, per_page: PerPage = _querie
 
 
 def _document(request: Request, doc_id: int) -> dict[str, Any]:
-    data = _queries.get_document(state(request).engine, doc_id)
+    ws = state(request)
+    data = ws.cache.get(("document", doc_id), lambda: _queries.get_document(ws.engine, doc_id))
     if data is None:
         raise WebError(404, "E022", f"no document with id {doc_id}")
     return data
@@ -174,13 +188,13 @@ def document_page(request: Request, doc_id: int) -> Any:
 )
 def claims_json(request: Request, params: ClaimsParams) -> Any:
     ws = state(request)
-    return _queries.list_claims(ws.engine, ws.fts, **params, cache=ws.cache)
+    return _claims(ws, params)
 
 
 @router.get("/claims", response_class=HTMLResponse, include_in_schema=False)
 def claims_page(request: Request, params: ClaimsParams) -> Any:
     ws = state(request)
-    data = _queries.list_claims(ws.engine, ws.fts, **params, cache=ws.cache)
+    data = _claims(ws, params)
     shown = {k: v for k, v in params.items() if k != "page"}
     shown["sort"] = None if shown["sort"] == "document" else shown["sort"]
     shown["order"] = None if shown["order"] == "asc" else shown["order"]
@@ -204,7 +218,8 @@ def claims_page(request: Request, params: ClaimsParams) -> Any:
 def _claim(request: Request, claim_id: str) -> dict[str, Any]:
     if len(claim_id) > 200:
         raise WebError(404, "E022", "no such claim")
-    data = _insights.get_claim(state(request).engine, claim_id)
+    ws = state(request)
+    data = ws.cache.get(("claim", claim_id), lambda: _insights.get_claim(ws.engine, claim_id))
     if data is None:
         raise WebError(404, "E022", f"no claim with id {claim_id}")
     return data
@@ -283,10 +298,12 @@ def indicators_page(
 
 
 def _indicator(request: Request, ind_id: int) -> dict[str, Any]:
-    data = _insights.get_indicator(state(request).engine, ind_id)
+    ws = state(request)
+    data = ws.cache.get(
+        ("indicator", ind_id), lambda: _with_chart(_insights.get_indicator(ws.engine, ind_id))
+    )
     if data is None:
         raise WebError(404, "E022", f"no indicator with id {ind_id}")
-    data["chart"] = _chart.figure(data["claims"])
     return data
 
 
