@@ -34,7 +34,6 @@ def _is_numword(words: list[str], n: int) -> bool:
 
 
 _CHUNK = re.compile(r"[^\s,;]{1,40}[,;]?")
-_LEFT_TOK = re.compile(r"\S+")
 
 # Bound and approximation phrases before a number (lower case, as word tuples).
 _BOUNDS: dict[tuple[str, ...], Qualifier] = {}
@@ -81,7 +80,8 @@ _CHANGE_VERBS = word_set(
     decline declines dropped drop drops climbed climb jumped jump soared surged slid
     slipped plunged plummeted reduced reduce cut cuts raised raise raises lowered lower
     expanded expand shrank shrink changed change went go goes moved move up down boosted
-    improved doubled tripled
+    improved doubled tripled narrow narrowed narrows widen widened widens hike hiked hikes
+    lift lifted ease eased
     """
 )
 _NOUN_STOP = word_set(
@@ -97,6 +97,7 @@ _NOUN_STOP = word_set(
     """
 )
 _PUNCT_TRAIL = ".,;:!?)]}\"'”’»"
+
 
 @dataclass(slots=True)
 class Atom:
@@ -131,7 +132,7 @@ class Atom:
     ahead: Ahead | None = None  # the chunks after the numeral, shared by later look-ups
 
 
-# --- 2. atoms: a numeral and its immediate context ---------------------------------------
+# --- chunks after a numeral -------------------------------------------------------------
 
 
 Chunk = tuple[int, int, str]
@@ -635,7 +636,7 @@ def _after_unit(text: str, start: int, end: int, a: Atom) -> Atom:
     return a
 
 
-# --- 5. counted nouns and output ----------------------------------------------------------
+# --- counted nouns ---------------------------------------------------------------------------
 
 
 def noun(text: str, pos: int, end: int, *, share: bool = False, ahead: Ahead | None = None) -> str | None:

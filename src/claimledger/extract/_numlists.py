@@ -42,10 +42,10 @@ _FRACTION_CUES = word_set(
     was were are be been of for and or more less
     """
 )
-# Function words that end the search for a counted noun.
+# What separates the items of a list ("3.5, 3.6 and 3.9"), and the word that closes one.
 _SEPARATOR = re.compile(r"\s{0,3}(?:,|;|/|,?\s{1,3}(?:and|or|as well as)|,?\s{1,3}and\s{1,3}then)\s{1,3}")
-# A time phrase between list items ("in 2024", "in July", "in the first quarter").
 _CLOSING = re.compile(r"\b(?:and|or)\b")
+# A time phrase between list items ("in 2024", "in July", "in the first quarter").
 _TIME_PHRASE = (
     r"(?:(?:in|for|by|during|of|at)\s{1,3})?(?:the\s{1,3})?(?:(?:19|20)\d\d(?:\s?[-–/]\s?\d{2,4})?|"
     r"(?:this|last|next|the\s{1,3}previous)\s{1,3}year|(?:first|second|third|fourth)\s{1,3}quarter|"
@@ -56,8 +56,6 @@ _TIME_GAP = re.compile(
     rf"\s{{0,3}}(?:and\s{{1,3}})?{_TIME_PHRASE}\s{{0,3}}(?:,|;|,?\s{{1,3}}(?:and|or))\s{{1,3}}"
     r"(?:(?:in|for|by)\s{1,3})?"
 )
-
-
 # A comparison with an earlier value: the base takes the figure's unit.
 _COMPARE_GAP = re.compile(
     rf"(?:\s{{1,3}}{_TIME_PHRASE})?\s{{0,3}}[,(]?\s{{0,3}}(?:(?:up|down|rising|falling|increasing|"
@@ -65,8 +63,7 @@ _COMPARE_GAP = re.compile(
 )
 
 
-
-# --- 3. ranges, ratios, filters -------------------------------------------------------
+# --- ranges, ratios, amounts in two units, filters -------------------------------------
 
 # Imperial measures written in two units.  Durations are not merged: "3 years, 2 months"
 # are usually two figures in a statement.
@@ -97,7 +94,7 @@ def merge(text: str, start: int, end: int, atoms: list[Atom]) -> list[Atom]:
         if i + 1 < len(atoms):
             b = atoms[i + 1]
             m = (
-                _range(text, a, b)
+                _range(text, start, a, b)
                 or _ratio(text, end, a, b)
                 or _money_and_cents(text, a, b)
                 or _composite(text, a, b)
@@ -144,7 +141,7 @@ def _year_like(a: Atom) -> bool:
     return F.is_year_digits(a.raw) or ("/" in a.raw and F.is_year_digits(a.raw.split("/")[0]))
 
 
-def _range(text: str, a: Atom, b: Atom) -> Atom | None:
+def _range(text: str, start: int, a: Atom, b: Atom) -> Atom | None:
     if a.ordinal or b.ordinal or a.low is not None or b.low is not None:
         return None
     gap = text[a.end : b.start]
@@ -170,7 +167,7 @@ def _range(text: str, a: Atom, b: Atom) -> Atom | None:
         return None
     if U.kind(ua) == U.PERCENT and not ub and b.scaled and not a.scaled:
         return None  # "15 percent to 7.2 million": a change and its result
-    if conn == "to" and _prev_word(text, 0, a.start) == "by":
+    if conn == "to" and _prev_word(text, start, a.start) == "by":
         return None  # "rose by 5% to 7%": the change, then the new level
     lo, hi = a.value, b.value
     amult, bmult = a.mult, b.mult
@@ -299,7 +296,7 @@ def keep(text: str, start: int, a: Atom) -> bool:
     return True
 
 
-# --- 4. lists -----------------------------------------------------------------------------
+# --- lists ---------------------------------------------------------------------------------
 
 
 def share_lists(text: str, atoms: list[Atom]) -> None:

@@ -46,7 +46,7 @@ _SCAN = re.compile(
     rf"|(?P<a>(?<![A-Za-z])[aA][nN]?(?=[ \-]{{1,3}}{trie_pattern(ARTICLE_HEADS)}(?![A-Za-z])))"
 )
 
-# --- 1. tokens and numerals -------------------------------------------------------------
+# --- tokens ---------------------------------------------------------------------------------
 
 
 def tokens(text: str, start: int, end: int) -> list[Tok]:
