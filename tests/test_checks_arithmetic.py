@@ -295,3 +295,24 @@ def test_share_total_not_taken_across_a_paragraph_or_when_ambiguous() -> None:
     pct = rec("u", second, "48%", 48, unit="%", subject="garments", kind="achievement", period="2024",
               sent_start=len(both) + 1)
     assert not _run([total, other, part, pct], {"u": doc("u", "2025-02-10", text=f"{both} {second}")})
+
+
+@pytest.mark.parametrize("second", [
+    "Of this, garments accounted for $5.1 billion (48%).",
+    "Garments made up 48% of the total, at $5.1 billion.",
+    "Garment exports, at $5.1 billion, made up 48% of the total.",
+    "Garments brought in $5.1 billion, a 48% share.",
+])
+def test_share_forms_against_the_previous_total(second: str) -> None:
+    [f] = _garments(second)
+    assert f.details["total"] == 12.4e9 and f.details["stated_share"] == 48
+
+
+def test_share_of_a_total_followed_by_of_which() -> None:
+    s = "Exports reached $12.4 billion in 2024, of which garments $5.1 billion, or 48 percent."
+    figs = [rec("d", s, t, v, unit=u, subject="exports", kind="achievement", period="2024")
+            for t, v, u in (("$12.4 billion", 12.4e9, "USD"), ("$5.1 billion", 5.1e9, "USD"),
+                            ("48 percent", 48, "%"))]
+    [f] = _run(figs)
+    assert f.details["total_from"] == "sentence"
+    assert not _garments("Garments brought in $5.1 billion, a 48% share of the EU market.")

@@ -159,3 +159,13 @@ def test_word_matched_commitment_with_a_count_is_judged_on_the_count() -> None:
     found = {f.claim_ids[0]: f for f in _run([t, n, e], docs)}
     assert found[t.id].details["status"] == "not_kept"  # 25 of 40 after the deadline, never "kept"
     assert found[t.id].details["evidence_value"] == 25
+
+
+def test_target_without_a_period_measured_against_an_outcome_takes_its_period() -> None:
+    s = "The budget deficit in 2024 amounted to 3.3% of GDP, compared with a target of 4%."
+    a = rec("m", s, "3.3%", 3.3, kind="achievement", subject="budget deficit", period="2024", unit="%",
+            published="2025-02-10")
+    t = rec("m", s, "4%", 4, kind="target", subject="budget deficit", period=None, unit="%",
+            published="2025-02-10")
+    found = {f.claim_ids[0]: f for f in _run([a, t], {"m": doc("m", "2025-02-10", "Budget execution")})}
+    assert found[t.id].details["status"] == "kept" and "cites a target" in found[t.id].message

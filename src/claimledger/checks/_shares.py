@@ -38,6 +38,18 @@ _LEAD = re.compile(
 #: which"/"of it" make the percentage a share *of the part*, not the part's share.
 _OF_WHAT = re.compile(r"^\s*\)?\s*of\s+(?!which\b|whom\b|it\b|them\b|this\b|these\b)"
                       r"(?P<what>[^,;.()\d$€£¥]{1,40})", re.I)
+#: "a 48% share", "a share of 48%", "48% share".
+_SHARE_AFTER = re.compile(r"^\s*share\b", re.I)
+_SHARE_BEFORE = re.compile(r"\bshare\s+(?:of\s+)?(?:about\s+|almost\s+|nearly\s+|some\s+|over\s+)?$", re.I)
+_SHARE_OF = re.compile(r"^\s*share\s+of\s+(?!which\b|it\b|this\b)(?P<what>[^,;.()\d$€£¥]{1,40})", re.I)
+#: A sentence that opens on the total just stated: "Of this, ...", "Of the total, ...".
+_OF_THIS = re.compile(r"^\W*(?:of\s+(?:this|that|these|it|the\s+total|the\s+sum)|"
+                      r"out\s+of\s+(?:this|that|the\s+total))\b", re.I)
+#: After a total: "$12.4 billion (in 2024), of which ...".
+_OF_WHICH = re.compile(r"^(?:\s+(?:in|at|for|during)\s+(?:the\s+)?[\w/-]+(?:\s+fiscal\s+year)?)?\s*,?\s*"
+                       r"(?:of\s+which|of\s+this|including)\b", re.I)
+#: A clause ends at a semicolon, or at a contrast word.
+_CLAUSE_BREAK = re.compile(r";|\b(?:while|whereas|but|however|although)\b", re.I)
 _TOTAL_BEFORE = re.compile(r"\b(?:of|out\s+of)\s+(?:the\s+|a\s+total\s+of\s+|total\s+)?$", re.I)
 #: Words of "the total", "all", "the whole": a share of whatever total was just stated.
 _ANY_TOTAL = frozenset({"total", "whole", "all", "overall", "sum", "aggregate", "combined"})
@@ -100,32 +112,29 @@ def find_shares(figs: Sequence[ClaimRecord],
     if not nums:
         return []
     sentence = nums[0].sentence
+    levels = [f for f in nums if f.unit != "%"]
     out: list[Share] = []
     for p in nums:
         if p.unit != "%":
             continue
-        ps, pe = p.q_rel
-        before = [f for f in nums if f.unit != "%" and f.q_rel[1] <= ps]
-        if not before:
+        found = _part_and_what(sentence, p, levels)
+        if found is None:
             continue
-        part = before[-1]
-        if not _LEAD.fullmatch(sentence[part.q_rel[1]:ps]):
-            continue
-        # A total in the same sentence, introduced by "of": "105 (48%) of the 217 schools".
+        part, tokens = found
+        # A total in the same sentence: introduced by "of" ("105 (48%) of the 217 schools"), or
+        # followed by "of which" ("$12.4 billion, of which garments $5.1 billion, or 48%").
         dim = scale(part)[0]
-        totals = [f for f in nums if f is not part and f.unit != "%" and scale(f)[0] == dim
-                  and _TOTAL_BEFORE.search(sentence[max(0, f.q_rel[0] - 25):f.q_rel[0]])]
+        totals = [f for f in levels if f is not part and scale(f)[0] == dim
+                  and (_TOTAL_BEFORE.search(sentence[max(0, f.q_rel[0] - 25):f.q_rel[0]])
+                       or (f.q_rel[1] <= part.q_rel[0] and _OF_WHICH.match(sentence[f.q_rel[1]:])))]
         if len(totals) == 1:
             out.append(Share(part, p, totals[0], "sentence"))
             continue
-        if totals:
+        if totals or tokens is None:
             continue
-        # Otherwise the share must say what it is of, and the total is looked for just before.
-        m = _OF_WHAT.match(sentence[pe:pe + 60])
-        tokens = _what_tokens(m.group("what")) if m else None
-        if tokens is None:
-            continue
-        groups: list[tuple[str, list[ClaimRecord]]] = [("sentence", [f for f in before if f is not part])]
+        # Otherwise the share says what it is of, and the total is looked for just before.
+        before = [f for f in levels if f.q_rel[1] <= part.q_rel[0]]
+        groups: list[tuple[str, list[ClaimRecord]]] = [("sentence", before)]
         for k in range(1, SHARE_LOOKBACK + 1):
             if earlier is None or (paragraph_break is not None and paragraph_break(k)):
                 break
@@ -140,3 +149,30 @@ def find_shares(figs: Sequence[ClaimRecord],
             if cands:
                 break
     return out
+
+
+def _part_and_what(sentence: str, p: ClaimRecord, levels: list[ClaimRecord]
+                   ) -> tuple[ClaimRecord, frozenset[str] | None] | None:
+    """The part a percentage is the share of, and what the share is of (None: not said).
+
+    The part stands just before the percentage ("$5.1 billion, or 48%", "105 (48%)"), or,
+    when the percentage is marked as a share ("48% of the total", "a 48% share"), is the
+    one other figure of its clause ("made up 48% of the total, at $5.1 billion").
+    """
+    ps, pe = p.q_rel
+    after = sentence[pe:pe + 60]
+    m = _OF_WHAT.match(after) or _SHARE_OF.match(after)
+    tokens = _what_tokens(m.group("what")) if m else None
+    share_word = bool(_SHARE_AFTER.match(after) or _SHARE_BEFORE.search(sentence[max(0, ps - 30):ps]))
+    if tokens is None and share_word and not m:
+        tokens = frozenset()  # "a 48% share": of the total just stated
+    if tokens is None and _OF_THIS.match(sentence):
+        tokens = frozenset()  # "Of this, garments accounted for $5.1 billion (48%)."
+    before = [f for f in levels if f.q_rel[1] <= ps]
+    if before and _LEAD.fullmatch(sentence[before[-1].q_rel[1]:ps]):
+        return before[-1], tokens
+    if tokens is None and not share_word:
+        return None
+    clause = [f for f in levels if not _CLAUSE_BREAK.search(sentence[min(f.q_rel[1], pe):max(f.q_rel[0], ps)])
+              and not _TOTAL_BEFORE.search(sentence[max(0, f.q_rel[0] - 25):f.q_rel[0]])]
+    return (clause[0], tokens) if len(clause) == 1 else None

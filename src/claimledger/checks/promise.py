@@ -68,6 +68,11 @@ _ONGOING = re.compile(r"\b(?:under\s+construction|under\s+way|underway|in\s+prog
 _NAME = re.compile(r"(?:[A-Z][\w.&'-]*|\d+(?:st|nd|rd|th))(?:\s+(?:of\s+|the\s+|for\s+|and\s+)?"
                    r"(?:[A-Z][\w.&'-]*|\d+(?:st|nd|rd|th)))+|\b[A-Z][a-z]*[.][A-Z][\w.]*|\b[A-Z]{2,}[\w-]*")
 _SENT = re.compile(r"[^.!?\n]+(?:[.!?]+(?=\s|$)|$)")
+#: Between an outcome and the target it is measured against.
+_AGAINST_TARGET = re.compile(r"^[^.;]{0,40}\b(?:compared\s+(?:with|to)|against|versus|vs\.?|than|below|above|"
+                             r"under|over|short\s+of|ahead\s+of|beating|missing)\s+(?:the\s+|a\s+|its\s+)?"
+                             r"(?:official\s+|budget\s+|government\s+|planned\s+|original\s+)?"
+                             r"(?:target|plan|goal|ceiling|forecast|projection|limit)\b", re.I)
 #: Words that say who spoke or that something will happen, not what: left out of matching.
 _NOT_CONTENT = ("will country plan aim goal target work also several year end host said say says mayor new "
                 "january february march april may june july august september october november december "
@@ -149,8 +154,24 @@ class PromiseChecker:
         out: list[Finding] = []
         for t in ctx.claims:
             if t.kind == "target":
-                out.append(self._one(ctx, t))
+                out.append(self._one(ctx, self._cited_period(ctx, t)))
         return out
+
+    @staticmethod
+    def _cited_period(ctx: CheckContext, t: ClaimRecord) -> ClaimRecord:
+        """A target without a period that an outcome is measured against in the same
+        sentence ("the deficit was 3.3% of GDP in 2024, compared with a target of 4%") is
+        the target for the outcome's period."""
+        if t.period is not None or not t.has_quantity:
+            return t
+        key = ctx.key(t)
+        for c in ctx.sentence_claims(t):
+            if (c is t or c.period is None or not is_actual(c) or ctx.key(c) != key or key is None
+                    or c.q_rel[1] > t.q_rel[0]):
+                continue
+            if _AGAINST_TARGET.search(t.sentence[c.q_rel[1]:t.q_rel[0]]):
+                return replace(t, period=c.period)
+        return t
 
     # -- evidence ----------------------------------------------------------------------
 
