@@ -185,6 +185,11 @@ NEWS: list[tuple[str, list[Row]]] = [
      [("15 percent", 15, "exact", "%", None), ("7.2 million", 7.2e6, "exact", None, None)]),
     ("It only cost 3 dollars 50 cents.", [("3 dollars 50 cents", 3.5, "exact", "USD", None)]),
     ("He is 5 feet 2 inches tall.", [("5 feet 2 inches", 5 + 2 / 12, "exact", "ft", None)]),
+    ("a 2 million-strong army", [("2 million", 2e6, "exact", None, None)]),
+    ("a 1,000-bed hospital", [("1,000", 1000, "exact", None, None)]),
+    ("a 3-fold increase", [("3-fold", 3, "exact", None, None)]),
+    ("Kazakhstan moved up to 24th position.", [("24th", 24, "exact", None, "rank")]),
+    ("Kazakhstan ranks first in the region.", [("first", 1, "exact", None, "rank")]),
 ]  # fmt: skip
 
 CHANGES: list[tuple[str, list[Row]]] = [
@@ -233,6 +238,8 @@ NOT_FIGURES = [
     "Flight KC 852 departed on time.",
     "The Boeing 737 Max fleet was grounded.",
     "Tens of thousands of people protested.",
+    "They agreed a 500-bed hospital and a 100-day plan.",
+    "It is the country's second-largest city, founded in the 21st century.",
 ]
 
 

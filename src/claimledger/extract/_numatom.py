@@ -23,6 +23,10 @@ from claimledger.models import Qualifier
 _FEET_BEFORE = re.compile(r"(?:\bft\.?|\bfeet|\bfoot|')\s{0,2}(?:and\s{1,2})?$")
 #: How far (characters) to look left and right of a numeral for its context.
 WINDOW = 48
+#: In a compound adjective ("a 500-bed hospital") a number this large still counts
+#: something worth a claim ("a 1,000-bed hospital", "the 100,000-strong army"); smaller
+#: ones name a kind of thing ("three-shift schooling", "a 10-point plan").
+COMPOUND_COUNT_MIN = 1000
 
 _PLUS_MINUS = re.compile(r"\s{0,2}(?:±|\+/-|\+-)\s{0,2}\d{1,12}(?:\.\d{1,12})?(?:[eE][-+]?\d{1,3})?")
 _PERCENT_OF = (["percent", "of"], ["percents", "of"], ["percentage", "of"])
@@ -84,6 +88,7 @@ _CHANGE_VERBS = word_set(
     lift lifted ease eased
     """
 )
+_MOTION = word_set("moved move moves climbed climb climbs jumped jump went go goes came come")
 _NOUN_STOP = word_set(
     """
     a an the this that these those of in on at for to by from with without and or but
@@ -338,6 +343,8 @@ def _left(text: str, start: int, a: Atom) -> bool:
             if len(words) < n:
                 continue
             q = _BOUNDS.get(tuple(words[-n:]))
+            if q is not None and words[-n:] == ["up", "to"] and len(words) > n and words[-n - 1] in _MOTION:
+                q = None  # "moved up to 24th", "climbed up to 5%": movement, not a bound
             if q is not None:
                 tok_s = toks[-n][0]
                 lead = len(toks[-n][2]) - len(toks[-n][2].lstrip("([{\"'“‘"))
@@ -443,6 +450,11 @@ def _right(
             if um is None and not a.int_like and not a.words:
                 a.end = pos + 1 + len(word)  # "a 6.5-magnitude earthquake": a measurement
                 return a
+            if um is None and word.lower() == "fold":
+                a.end = pos + 5  # "a 3-fold increase": a multiplier
+                return a
+            if um is None and (a.scaled or _is_money(a) or a.value >= COMPOUND_COUNT_MIN):
+                return a  # "a 2 million-strong army", "a 1,000-bed hospital": the number counts
             return None  # three-shift schooling, two-day visit, 10-year-old
         if U.magnitude_word(word) is None:
             _set_unit(a, um.symbol, um.factor)

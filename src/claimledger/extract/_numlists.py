@@ -263,6 +263,8 @@ def keep(text: str, start: int, a: Atom) -> bool:
         if any(w.strip(",;:") in _RANK_BEFORE for w in before) or _next_word(text, a.end) in _RANK_AFTER:
             a.rank = True
             a.noun = "rank"
+            if a.qualifier != "exact":  # "up to 24th": a position is not bounded
+                a.qualifier, a.start = "exact", a.nstart
             return True
         return False
     if a.low is None and a.unit is None and not a.scaled and a.qualifier == "exact":
