@@ -169,3 +169,12 @@ def test_target_without_a_period_measured_against_an_outcome_takes_its_period() 
             published="2025-02-10")
     found = {f.claim_ids[0]: f for f in _run([a, t], {"m": doc("m", "2025-02-10", "Budget execution")})}
     assert found[t.id].details["status"] == "kept" and "cites a target" in found[t.id].message
+
+
+def test_work_progressing_is_in_progress() -> None:
+    plan = "The new Bugesera International Airport will open in 2026."
+    t = rec("a", plan, None, None, kind="target", subject="airport", period="2026", published="2024-02-01")
+    later = "Work on Bugesera International Airport is progressing, with the terminal 60% complete."
+    docs = {"a": doc("a", "2024-02-01", "Plan", text=plan), "b": doc("b", "2025-11-10", "News", text=later)}
+    [f] = _run([t], docs, now=Date(2026, 3, 1))
+    assert f.details["status"] == "in_progress"

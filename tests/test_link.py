@@ -232,3 +232,29 @@ def test_a_year_earlier_is_not_a_rate_per_year() -> None:
     s2 = "The plant will produce 4.2 million tonnes a year."
     kept = rec("d", s2, "4.2 million tonnes a year", 4.2e6, unit="t/year")
     assert repair(kept) is kept
+
+
+def test_counted_nouns_use_the_lexicon() -> None:
+    assert dimension(None, "visitors")[0] == dimension(None, "tourist")[0] == "count:tourist"
+    assert dimension(None, "schools")[0] == "count:school"
+
+
+@pytest.mark.parametrize(("sentence", "figure", "phrase"), [
+    ("The 2025 grain harvest came to 26.2 million tonnes, the ministry reported.", "26.2", "grain harvest"),
+    ("In 2024, exports of fish reached $2 billion.", "$2", "exports of fish"),
+    ("Construction began and 40 schools were built.", "40", None),
+])
+def test_empty_subject_reads_the_clause_subject(sentence: str, figure: str, phrase: str | None) -> None:
+    from claimledger.link._actor import sentence_subject
+
+    assert sentence_subject(sentence, sentence.index(figure)) == phrase
+
+
+def test_empty_subject_links_by_the_clause_subject() -> None:
+    d = doc("d", "2026-01-10")
+    s = "The 2025 grain harvest came to 26.2 million tonnes, the ministry reported."
+    r = rec("d", s, "26.2 million tonnes", 26.2e6, subject="", unit="t", period="2025")
+    t = rec("d", "Farmers will harvest 25 million tonnes of grain in 2025.", "25 million tonnes", 25e6,
+            subject="grain", unit="t", period="2025", kind="target")
+    m = link_records([r, t], {"d": d})
+    assert m[r.id].key == m[t.id].key

@@ -36,6 +36,7 @@ from claimledger.checks.base import (
 )
 from claimledger.link import ClaimRecord, dimension
 from claimledger.link._lexicon import FILLER, STOP, UNIT_WORDS, VERBS, lemma
+from claimledger.link._units import count_noun
 from claimledger.models import Finding, Severity
 
 NAME = "checks.promise.v1"
@@ -64,6 +65,7 @@ _STALLED = re.compile(r"\b(?:postponed|delayed|cancell?ed|called\s+off|abandoned
                       r"not\s+(?:yet\s+)?(?:been\s+)?(?:held|opened|completed|finished|built|launched|met)|"
                       r"failed\s+to|fell\s+short|behind\s+schedule)\b", re.I)
 _ONGOING = re.compile(r"\b(?:under\s+construction|under\s+way|underway|in\s+progress|ongoing|continues|"
+                      r"progressing|on\s+track|on\s+schedule|nearing\s+completion|\d+\s*(?:%|percent)\s+complete|"
                       r"is\s+being|are\s+being|so\s+far|to\s+date|already)\b", re.I)
 _NAME = re.compile(r"(?:[A-Z][\w.&'-]*|\d+(?:st|nd|rd|th))(?:\s+(?:of\s+|the\s+|for\s+|and\s+)?"
                    r"(?:[A-Z][\w.&'-]*|\d+(?:st|nd|rd|th)))+|\b[A-Z][a-z]*[.][A-Z][\w.]*|\b[A-Z]{2,}[\w-]*")
@@ -213,7 +215,7 @@ class PromiseChecker:
             return []
         totals = self._totals_index(ctx)
         region = ctx.doc(t).region
-        return [c for c in totals.get((t.unit, t.noun, round(t.point, 6)), [])
+        return [c for c in totals.get((t.unit, count_noun(t.noun), round(t.point, 6)), [])
                 if c.doc != t.doc and ctx.doc(c).region == region]
 
     def _totals_index(self, ctx: CheckContext) -> _Totals:
@@ -223,7 +225,7 @@ class PromiseChecker:
         out: _Totals = {}
         for c in ctx.claims:
             if c.noun and c.point is not None and part_of_total(c, ctx.sentence_claims(c)) is not None:
-                out.setdefault((c.unit, c.noun, round(c.point, 6)), []).append(c)
+                out.setdefault((c.unit, count_noun(c.noun), round(c.point, 6)), []).append(c)
         self._totals = {id(ctx): (ctx, out)}
         return out
 

@@ -32,7 +32,7 @@ _VERB = re.compile(
     r"reduce|reducing|cut|cutting|narrow|narrowing|narrowed|lower|lowering|grow|growing|expand|expanding|"
     r"keep|keeping|hold|holding|maintain|maintaining|reach|reaching|achieve|achieving|attain|limit|"
     r"limiting|contain|containing|push|pushing|take|taking|get|getting|double|triple|halve|"
-    r"improve|improving|accelerate|slow|trim|trimming|curb|curbing|put)\b", re.I)
+    r"improve|improving|accelerate|slow|trim|trimming|curb|curbing|put|target|targets|targeting)\b", re.I)
 #: What may stand between the measured phrase and the figure.
 _TAIL = re.compile(r"(?:\s+(?:down|up|back))?\s+(?:to|at|below|under|above|within|of|by|around|"
                    r"toward|towards)(?:\s+(?:about|around|almost|nearly|over|under|below|some|at\s+least|"
@@ -62,7 +62,7 @@ def measured_phrase(sentence: str, start: int) -> str | None:
     verbs = list(_VERB.finditer(head))
     if not verbs:
         return None
-    phrase = head[verbs[-1].end():].strip(" ,")
+    phrase = re.sub(r"^(?:down|up|back)\s+", "", head[verbs[-1].end():].strip(" ,"), flags=re.I)
     while True:  # "the country's", "its", "the" ...
         m = _DETERMINER.match(phrase)
         if m is None:
@@ -74,3 +74,40 @@ def measured_phrase(sentence: str, start: int) -> str | None:
     if re.search(r"[;:()]|\b(?:and|or|but|while|which|that|who)\b", phrase, re.I) or actor_only(phrase):
         return None
     return phrase
+
+
+#: Verbs that state a level: "The 2025 grain harvest came to 26.2 million tonnes".
+_LEVEL_VERB = re.compile(
+    r"\b(?:came\s+to|come\s+to|comes\s+to|reached|reaches|totall?ed|totals|amounted\s+to|amounts\s+to|stood\s+at|"
+    r"stands\s+at|was|were|is|are|rose|fell|grew|increased|decreased|declined|jumped|climbed|dropped|hit|"
+    r"topped|exceeded|surpassed)\b", re.I)
+_CLAUSE_START = re.compile(r"(?:^|[,;:]\s+|\b(?:that|and|while|but)\s+)", re.I)
+_YEAR_WORDS = re.compile(r"\b(?:in\s+)?(?:(?:19|20)\d\d(?:/\d{2,4})?|this\s+year|last\s+year)(?:'s)?\b", re.I)
+
+
+def sentence_subject(sentence: str, start: int) -> str | None:
+    """The noun phrase before the verb that states the figure at ``start``: "The 2025 grain
+    harvest came to 26.2 million tonnes" -> "grain harvest".  For figures the extractor gave
+    no subject at all; None when the clause has no such verb or the phrase is not a name."""
+    head = sentence[:start]
+    verbs = list(_LEVEL_VERB.finditer(head))
+    if not verbs:
+        return None
+    verb = verbs[-1]
+    if len(head[verb.end():].split()) > 4:  # the figure is far from the verb: another clause
+        return None
+    before = head[:verb.start()]
+    starts = list(_CLAUSE_START.finditer(before))
+    phrase = before[starts[-1].end():] if starts else before
+    phrase = _YEAR_WORDS.sub(" ", phrase)
+    phrase = re.sub(r"\s+", " ", phrase).strip(" ,")
+    while True:
+        m = _DETERMINER.match(phrase)
+        if m is None:
+            break
+        phrase = phrase[m.end():]
+    words = phrase.split()
+    if not words or len(words) > 5 or any(ch.isdigit() for ch in phrase) or actor_only(phrase):
+        return None
+    return phrase
+

@@ -23,7 +23,7 @@ from sqlalchemy.engine import Engine
 
 from claimledger.errors import LedgerError
 from claimledger.ledger.schema import indicator_claims, indicator_overrides, indicators, review_events
-from claimledger.link._actor import actor_only, measured_phrase
+from claimledger.link._actor import actor_only, measured_phrase, sentence_subject
 from claimledger.link._canon import canonical_subject, indicator_key
 from claimledger.link._places import CURRENCY_COUNTRY, mentions
 from claimledger.link._records import ClaimRecord, DocInfo, load_documents, load_records
@@ -75,6 +75,8 @@ def measured_subject(r: ClaimRecord) -> tuple[str, str]:
     if not actor_only(r.subject):
         return r.subject, ""
     phrase = measured_phrase(r.sentence, r.q_rel[0])
+    if phrase is None and not r.subject.strip():
+        phrase = sentence_subject(r.sentence, r.q_rel[0])
     if phrase is None:
         return r.subject, ""
     country = canonical_subject(r.subject).region

@@ -138,8 +138,16 @@ def dimension(unit: str | None, noun: str | None) -> tuple[str, float]:
             return found
         return f"unit:{u}", 1.0
     if noun:
-        return f"count:{noun.strip().lower()}", 1.0
+        return f"count:{count_noun(noun)}", 1.0
     return "count", 1.0
+
+
+def count_noun(noun: str) -> str:
+    """A counted noun in the lexicon's words: "visitors" and "tourists" are both tourist."""
+    from claimledger.link._lexicon import SYNONYMS, lemma
+
+    w = lemma(noun.strip().lower())
+    return SYNONYMS.get(w, w)
 
 
 _PCT_OF = re.compile(r"^\s*(?:of|in)\s+(?:the\s+)?(?:country's\s+|national\s+|total\s+)?"
