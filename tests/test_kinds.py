@@ -206,3 +206,57 @@ def test_estimated_starting_value_is_a_forecast() -> None:
 def test_present_passive_is_a_state() -> None:
     (c,) = extract("Some 3 billion cubic metres of gas are currently imported from Russia.", "2024-10-16")
     assert c.kind == "status", c.cues
+
+
+# --- second shift ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text,date",
+    [
+        ("Uruguay has climbed to 31st place among 146 countries in the press freedom index.", "2024-05-03"),
+        ("Georgia was ranked 7th out of 190 economies with a score of 83.7.", "2024-11-02"),
+        ("The university jumped to 112th position in the world rankings.", "2024-06-10"),
+        ("Last year the country fell to 98th place in the corruption index.", "2025-01-30"),
+    ],
+)
+def test_a_rank_is_a_status_whatever_verb_moves_it(text: str, date: str) -> None:
+    claims = extract(text, date)
+    assert claims and all(c.kind == "status" for c in claims), [(c.quantity, c.cues) for c in claims]
+    assert claims[0].cues[0] == "status:rank"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Reserve Bank now sees CPI inflation averaging 4.2% in 2025 and 3.1% in 2026.",
+        "The central bank also projects growth averaging 1.6% this year.",
+        "The Bank currently expects wage growth to average 3.8% and core inflation 2.9% this year.",
+    ],
+)
+def test_a_forecaster_after_an_adverb_still_forecasts_every_figure(text: str) -> None:
+    claims = extract(text, "2025-02-20")
+    assert claims and all(c.kind == "forecast" for c in claims), [(c.quantity, c.cues) for c in claims]
+
+
+def test_each_coordinated_clause_has_its_own_verb() -> None:
+    text = "The operator added 640 km of cable in 2023 and intends to connect 220,000 households by 2027."
+    assert [(c.kind, c.period) for c in extract(text, "2024-03-01")] == [
+        ("achievement", "2023"),
+        ("target", "2027"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text,kind",
+    [
+        ("The minister said the budget would show a deficit of 2.4% of GDP in 2025.", "forecast"),
+        ("The central bank said inflation would ease to 6% by December.", "forecast"),
+        ("The minister said the government would build 3,000 homes in 2025.", "target"),
+        ("Inflation will slow to 7% next year.", "forecast"),
+        ("The deficit will not exceed 3% of GDP next year.", "target"),
+    ],
+)
+def test_a_reported_would_is_an_expectation_unless_an_actor_commits(text: str, kind: str) -> None:
+    (c,) = extract(text, "2024-10-10")
+    assert c.kind == kind, c.cues

@@ -150,3 +150,21 @@ def test_a_figure_in_parentheses_measures_the_phrase_before_them() -> None:
 )
 def test_headline_object_and_spending_subjects(text: str, date: str, subjects: list[str]) -> None:
     assert [c.subject for c in extract(text, date)] == subjects
+
+
+@pytest.mark.parametrize(
+    "text,surface,subject",
+    [
+        ("Uruguay has climbed to 31st place among 146 countries in the press freedom index.", "31st",
+         "press freedom index"),
+        ("Georgia was ranked 7th out of 190 economies with a score of 83.7.", "83.7", "georgia rank score"),
+        ("Car sales fell to 41,000 units in 2024.", "41,000", "car sales"),
+        ("The central bank now sees inflation averaging 4.2% in 2025.", "4.2%", "inflation"),
+        ("The Bank expects wage growth to average 3.8% and core inflation 2.9% this year.", "2.9%",
+         "core inflation"),
+        ("The operator has built 640 km of pipeline, and the grid will eventually span 1,500 km.", "1,500",
+         "grid"),
+    ],
+)
+def test_subjects_second_shift(text: str, surface: str, subject: str) -> None:
+    assert subject_of(text, surface) == subject

@@ -251,3 +251,54 @@ def test_regression_adjectival_ed_words_do_not_set_the_tense() -> None:
     text = "The government will rebuild all damaged homes by the end of September."
     (m,) = find_mentions(text, 0, len(text), date(2024, 5, 15))
     assert m.period == "2024"
+
+
+# --- second shift: bases of comparison, fiscal years, clauses ---------------------------
+
+
+@pytest.mark.parametrize(
+    "text,ref,want",
+    [
+        # the base of a change is not the figure's period: it takes its figure's
+        ("Wool exports reached $3.1 billion in 2023, up 2.5% on the previous year.", "2024-04-02",
+         ["2023", "2023"]),
+        ("Steel output fell to 7.4 million tonnes in 2024, down 11% on a year earlier.", "2025-03-10",
+         ["2024", "2024"]),
+        ("Visitors numbered 4.1 million in 2024, up 9.5% from 2023.", "2025-01-20", ["2024", "2024"]),
+        ("Health spending will be 1.8 trillion next year, up 22% from the current year.", "2024-10-15",
+         ["2025", "2025"]),
+        # a start date after a change is not a base
+        ("The pension will rise by 5% to 900 lari from July 2025.", "2024-12-01", ["2025", "2025"]),
+    ],
+)
+def test_base_of_a_comparison_is_not_the_period(text: str, ref: str, want: list[str]) -> None:
+    assert [p for _, p in periods(text, ref)] == want
+
+
+@pytest.mark.parametrize(
+    "text,ref,want",
+    [
+        # "financial year" is a split year, consistent with "the fiscal year ended June"
+        ("Dairy exports grew 6% in the last financial year.", "2024-09-03", "2023/2024"),
+        ("Dairy exports grew 6% in the last financial year.", "2025-02-14", "2023/2024"),
+        ("The council will spend $40 million in the next financial year.", "2024-09-03", "2025/2026"),
+        ("Net profit rose 18% in the year to June 2024.", "2024-08-28", "2023/2024"),
+        ("Wages rose 3.9% in the twelve months to March 2025.", "2025-05-02", "2024/2025"),
+        ("Net profit rose 18% in the year to December 2024.", "2025-02-28", "2024"),
+    ],
+)
+def test_relative_fiscal_years(text: str, ref: str, want: str) -> None:
+    assert [p for _, p in periods(text, ref)] == [want]
+
+
+def test_previous_year_after_a_fiscal_year_is_the_fiscal_year_before() -> None:
+    text = "Rice output rose 4% in fiscal 2023/24, against 2.1% growth in the previous year."
+    assert [p for _, p in periods(text, "2024-07-20")] == ["2023/2024", "2022/2023"]
+
+
+def test_a_goal_is_not_dated_by_the_start_of_a_past_run() -> None:
+    text = "The operator has built 640 km of pipeline since 2019, and the grid will eventually span 1,500 km."
+    assert [(c.kind, c.period) for c in extract(text, "2024-05-05")] == [
+        ("achievement", "2019/2024"),
+        ("target", None),
+    ]

@@ -44,6 +44,7 @@ ADVERBS = _w(
     """
     not n't also already still further only now even just nearly almost again currently
     successfully fully reportedly officially initially jointly annually ultimately largely
+    eventually gradually soon finally presently
     """
 )
 #: Present-tense verbs of state: the figure is the present condition.
@@ -125,6 +126,8 @@ REPORTING = _w(
     writes recounted according revealed reveals
     """
 )
+#: Bound words that may stand between a verb and its figure ("reported over $2 billion").
+OBJECT_BOUNDS = _w("over almost nearly about around some approximately roughly more less just up")
 #: Words that begin a new clause after a comma (a left scan for the verb stops there).
 CLAUSE_STARTERS = _w("and but while whereas which who although though as when where so yet")
 
@@ -176,6 +179,24 @@ NON_AGENTS = _w(
     prices price inflation growth economy tenge currency rate rates demand supply output
     production exports imports unemployment deficit debt market markets weather situation
     trend trends temperature temperatures costs cost income incomes wages revenue revenues
+    """
+)
+#: Subjects whose "will" is an expectation, not a plan: nobody decides them ("inflation
+#: will slow to 5%", "the economy will grow 4%"); budget lines are decided, so absent.
+FORECAST_SUBJECTS = _w(
+    """
+    inflation prices price economy growth unemployment demand tenge rouble ruble lira naira
+    rupee currency weather temperatures markets market
+    """
+)
+#: Subjects that act: their reported "would" is a commitment ("the minister said the
+#: government would build ..."); anything else's reported "would" is an expectation.
+AGENTS = _w(
+    """
+    government governments ministry ministries cabinet administration authorities state
+    president minister ministers premier we they he she i parliament congress assembly
+    council city municipality region province company companies firm group utility operator
+    agency department office bank fund board commission treasury country nation
     """
 )
 #: Verbs of belief or expectation governing a clause with "will": a forecast.

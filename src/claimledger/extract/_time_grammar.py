@@ -107,6 +107,10 @@ _ALTERNATIVES: list[tuple[str, str]] = [
 (?P<fyended>(?:fiscal|financial)\s+year\s+(?:ended|ending|to)\s+(?:(?:\d{{1,2}}\s+)?(?P<fem>{_MON})
 (?:\s+\d{{1,2}})?,?\s+)?(?P<fey>{_Y}))
 """),
+    ("yearto", rf"""
+(?P<yearto>(?:the\s+)?(?:year|twelve\s+months|12\s+months)\s+(?:to|ended|ending|through)\s+(?:\d{{1,2}}\s+)?
+(?P<ytm>{_MON})(?:\s+\d{{1,2}})?,?\s+(?P<yty>{_Y}))
+"""),
     ("startyear", r"""
 (?P<startyear>(?:beginning|start)\s+of\s+(?:the|this)\s+year)
 """),
@@ -187,6 +191,20 @@ _PREFIX_WINDOW = 40
 #: between, makes it the base of a comparison ("than the same period of 2023").
 _THAN_WINDOW = 30
 _THAN_BEFORE = re.compile(r"\bthan\b[^,;.\d$€£¥]*$", re.I)  # not "more than $259 billion in 2023"
+#: A change word ("up", "rose", "higher") and a figure just before "on/from/over <time>"
+#: make that time the base of the comparison, not the figure's period.
+_BASE_PREPS = frozenset({"on", "from", "over", "against"})
+_CHANGE_WINDOW = 40
+#: Only whole periods are bases; "will rise to £12.21 from April 2025" starts a date.
+_BASE_KINDS = frozenset(
+    {"year", "relyear", "yearago", "fy", "fyshort", "fyended", "yearto", "season", "quarter", "half"}
+)
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:up|down|higher|lower|more|less|increase[sd]?|decrease[sd]?|rise|rose|risen|rising|fell|fall(?:en|ing)?"
+    r"|grew|grown|growing|gain(?:ed)?|jump(?:ed)?|drop(?:ped)?|declin(?:e|ed|ing)|climb(?:ed)?|surg(?:e|ed)"
+    r"|slump(?:ed)?|plung(?:e|ed)|compared|change[sd]?)\b(?:[^,;!?.]|\.(?=\d))*\d(?:[^,;!?.]|\.(?=\d))*$",
+    re.I,
+)
 _DEADLINE_PREPS = frozenset(
     {"by", "until", "till", "through", "to", "up to", "before", "within", "no later than"}
 )
@@ -339,6 +357,12 @@ def find_mentions(text: str, start: int, end: int, ref: Date | None) -> list[Men
                 pm.group("cmp")
                 or (m.lastgroup == "year" and prep_word == "on")  # "up 12% on 2023"
                 or (m.lastgroup == "yearago" and prep_word == "from")  # "up 88% from a year earlier"
+                or (
+                    # "up 0.4% on the previous year", "up 12.5% from 2023": the base
+                    prep_word in _BASE_PREPS
+                    and m.lastgroup in _BASE_KINDS
+                    and _CHANGE_BEFORE.search(text, max(start, pm.start() - _CHANGE_WINDOW), pm.start())
+                )
             ):
                 role = "comparison"
             else:
@@ -439,6 +463,12 @@ def _resolve(
             return None  # "the same year" refers back to a year named before; no anchor
         off = {"this": 0, "current": 0, "last": -1, "past": -1, "previous": -1,
                "next": 1, "coming": 1, "following": 1}[rel]
+        if ref is not None and re.search(r"fiscal|financial", m.group(0), re.I):
+            # "the last financial year" is a split year, consistent with "the fiscal year
+            # ended June 2024" (2023/2024): the current one started in July (or April)
+            # of this year in the second half, of last year in the first.
+            a = ref.year - (ref.month <= HALF_YEAR_MONTH) + (-1 if rel == "past" else off)
+            return a, a + 1, None, True, "point"
         if rel == "past" and ref is not None:
             y = _last_reported(ref)
             return y, y, None, True, "point"
@@ -453,6 +483,12 @@ def _resolve(
         y = int(g("fey"))
         month = _MONTHS[g("fem").rstrip(".").lower()] if g("fem") else 12
         if month <= HALF_YEAR_MONTH:
+            return y - 1, y, None, False, "point"
+        return y, y, None, False, "point"
+    if kind == "yearto":
+        # "in the year to June 2024": a fiscal year, read like "the fiscal year ended"
+        y = int(g("yty"))
+        if _MONTHS[g("ytm").rstrip(".").lower()] <= HALF_YEAR_MONTH:
             return y - 1, y, None, False, "point"
         return y, y, None, False, "point"
     if kind == "fyshort":

@@ -81,16 +81,23 @@ def _is_verbish(toks: Sequence[Tok], j: int) -> str | None:
     prev = toks[j - 1].low if j > 0 else ""
     nxt = toks[j + 1].low if j + 1 < len(toks) else ""
     if w in L.REPORTING:
+        if nxt in L.OBJECT_BOUNDS or (j + 1 < len(toks) and toks[j + 1].kind == "q"):
+            # "the utility added 900 km of lines", "reported over $2 billion": the figure
+            # is the object, so the verb is the claim's own, not a verb of saying
+            return "A" if w.endswith("ed") else "S"
         return "R"
     if w in ("provides", "provide", "provided") and nxt == "for":
         return "T"  # "the budget provides for spending of ..." is a plan
     if w in ("due", "set", "going"):
         return "T" if prev in L.AUX_PRESENT | L.AUX_PAST and nxt == "to" else None
     if w in L.FORECAST_VERBS_AMBIGUOUS or w == "projects":
-        before = toks[j - 1] if j > 0 else None
+        b = j - 1
+        while b > 0 and toks[b].low in L.ADVERBS:
+            b -= 1  # "The Reserve Bank now sees ...": the name is before the adverb
+        before = toks[b] if b >= 0 else None
         # After a name ("The Bank projects", "Fitch expects"), not after a capitalised
         # first word ("Energy projects with ...").
-        named = before is not None and before.kind == "w" and (j > 1 or before.low in L.INSTITUTIONS)
+        named = before is not None and before.kind == "w" and (b > 0 or before.low in L.INSTITUTIONS)
         if named and before is not None and (before.text[:1].isupper() or before.low in L.INSTITUTIONS):
             return "F"
         return None if w in ("projects", "sees", "estimate") else "F"
@@ -228,6 +235,8 @@ def _scan_right(toks: Sequence[Tok], i: int) -> list[str]:
             return []
         if t.kind == "w" and t.low in ("which", "who", "while", "whereas", "if", "when", "but"):
             return []
+        if t.low == "and" and j + 1 < ceiling and _is_verbish(toks, _past_adverbs(toks, j + 1)) is not None:
+            return []  # "added 900 km last year and plans to connect ...": another predicate
         cat = _is_verbish(toks, j) if t.kind == "w" else None
         if cat == "R":
             return []
@@ -246,6 +255,13 @@ def _scan_right(toks: Sequence[Tok], i: int) -> list[str]:
             return words
         j += 1
     return []
+
+
+def _past_adverbs(toks: Sequence[Tok], j: int) -> int:
+    """Position of the first token at or after ``j`` that is not an adverb."""
+    while j < len(toks) - 1 and toks[j].low in L.ADVERBS:
+        j += 1
+    return j
 
 
 def _decide(words: list[str]) -> Kind | None:
@@ -330,6 +346,16 @@ def classify(
     if forecaster and (kind != "target" or modal_only):
         kind = "forecast"
         cues.insert(0, "forecast:" + forecaster)
+    elif modal_only:
+        # "the treasurer said the budget would record a surplus", "inflation will
+        # slow to 5%": a future of something that does not act is an expectation; a
+        # reported "would" is one unless an actor commits ("the ministry would build").
+        actor = _modal_subject(toks, pos)
+        if actor is not None and (
+            actor in L.FORECAST_SUBJECTS or ("would" in words and actor not in L.AGENTS)
+        ):
+            kind = "forecast"
+            cues.insert(0, f"forecast:{actor} {'would' if 'would' in words else 'will'}")
     if matrix is None:
         matrix = _matrix_before(toks, pos)
     if matrix is not None and matrix in L.FORECAST_MATRIX | L.FORECAST_MATRIX_BARE and kind != "forecast":
@@ -400,6 +426,21 @@ def _sentence_facts(text: str, s_start: int, s_end: int) -> tuple[str, bool]:
     m = L.FORECASTERS.search(text, s_start, s_end)
     forecaster = " ".join(m.group(0).lower().split()) if m else ""
     return forecaster, _PLANNING.search(text, s_start, s_end) is not None
+
+
+def _modal_subject(toks: Sequence[Tok], pos: int) -> str | None:
+    """The head noun (or pronoun) before the modal governing the figure at ``pos``, or
+    None when the modal is not to its left in the same clause."""
+    for k in range(pos - 1, max(0, pos - SCAN_WINDOW), -1):
+        t = toks[k]
+        if t.kind == "p" and t.low in _STOP_PUNCT:
+            return None
+        if t.low in ("will", "would", "shall", "'ll"):
+            j = k - 1
+            while j >= 0 and toks[j].low in L.ADVERBS:
+                j -= 1
+            return toks[j].low if j >= 0 and toks[j].kind == "w" else ""
+    return None
 
 
 def _matrix_before(toks: Sequence[Tok], pos: int) -> str | None:

@@ -178,7 +178,11 @@ _ANAPHOR = re.compile(
     re.I,
 )
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
-_YEAR_BEFORE = re.compile(r"^period:(?:\w+\s+)?(?:a|the)\s+year\s+(?:earlier|ago|before)\b", re.I)
+_YEAR_BEFORE = re.compile(
+    r"^period:(?:\w+\s+)?(?:(?:a|the)\s+year\s+(?:earlier|ago|before)"
+    r"|the\s+(?:previous|preceding|prior)\s+(?:fiscal\s+|financial\s+)?year)\b",
+    re.I,
+)
 
 
 def _shift(period: str, years: int) -> str | None:
@@ -195,6 +199,55 @@ def _before_year(period: str | None, ref: Date | None) -> bool:
         return False
     last = period.rpartition("/")[2]
     return last[:4].isdigit() and int(last[:4]) < ref.year
+
+
+#: What links a rank to the size of its field and its score: "39th place among 133
+#: economies", "53rd out of 180 countries with a score of 53".
+_RANK_LINK = re.compile(
+    r"\s*(?:(?:place|position|spot|rank|overall)\s*)?,?\s*"
+    r"(?:among|out\s+of|of|in\s+(?:the|a)\s+(?:[\w-]+\s+){0,4}of)\s*$"
+    r"|[^,;.]{0,60}\bwith\s+(?:an?\s+)?(?:\w+\s+)?(?:score|rating|index|value)\s+of\s*$",
+    re.I,
+)
+
+
+_SCORE = re.compile(r"\b(?:score|rating|points)\b", re.I)
+
+
+def _rank_frame(
+    text: str,
+    quants: list[Quantity],
+    bound: list[tuple[str | None, list[str]] | None],
+    kind_of: list[Kind],
+    cues_of: list[list[str]],
+    period_of: list[str | None],
+    mentions: list[Mention],
+    ctx: time.TimeContext,
+    ref: Date | None,
+    s_start: int,
+    s_end: int,
+) -> dict[int, int]:
+    """A rank is a position at a time, a status, whatever verb of motion reports it
+    ("has climbed to 39th place"); so are the size of its field and its score.  Returns
+    figure -> the rank it belongs to, for the figures linked to a rank."""
+    linked: dict[int, int] = {}
+    rank = -1
+    for i, q in enumerate(quants):
+        if q.noun == "rank":
+            rank = i
+            kind_of[i] = "status"
+            if bound[i] is None:
+                period_of[i], p_cues = time.default(text, s_start, s_end, q, "status", mentions, ctx, ref)
+            else:
+                p_cues = [c for c in cues_of[i] if c.startswith("period:")]
+            cues_of[i] = ["status:rank", *(c for c in cues_of[i] if not c.startswith("period:")), *p_cues]
+        elif rank >= 0 and _RANK_LINK.match(text, quants[i - 1].end, q.start):
+            kind_of[i], period_of[i] = "status", period_of[rank]
+            cues_of[i] = [f"status:as {quants[rank].text}", f"period:as {quants[rank].text}"]
+            linked[i] = rank
+        else:
+            rank = -1
+    return linked
 
 
 def _figure_claims(
@@ -269,6 +322,7 @@ def _figure_claims(
             period, p_cues = time.default(text, s_start, s_end, q, kind, mentions, ctx, ref, earlier)
         kind_of[i], period_of[i], cues_of[i] = kind, period, k_cues + p_cues
         verbs_of[i] = verb_words
+    ranked = _rank_frame(text, quants, bound, kind_of, cues_of, period_of, mentions, ctx, ref, s_start, s_end)
     # "fell to 8.9% from 11% a year earlier": a year before the figure it is compared
     # with, not a year before the document.
     for i in range(1, n):
@@ -291,13 +345,17 @@ def _figure_claims(
     for i in order:
         if rels[i][0]:
             subject_of[i] = subject_of[rels[i][1]]
+    for i, r in ranked.items():
+        # "53rd out of 180 countries with a score of 53": the score in that ranking
+        if _SCORE.search(text, quants[i - 1].end, quants[i].start):
+            subject_of[i] = " ".join([*subject_of[r].split()[:5], "score"])
     if _RESPECTIVELY.search(text, s_start, s_end):
         # "Exports and imports rose by 12% and 8%, respectively": one subject each
         for group in _lex.list_groups(text, quants):
             parts = subject_of[group[0]].split(" and ")
             if len(parts) == len(group) and all(subject_of[i] == subject_of[group[0]] for i in group):
-                for i, part in zip(group, parts, strict=True):
-                    subject_of[i] = part
+                for i, piece in zip(group, parts, strict=True):
+                    subject_of[i] = piece
     if n and subject_of[0]:
         state.last_subject = subject_of[0]
     if n:

@@ -137,6 +137,11 @@ _GROWTH_VERBS = _w(
     "grew grow grows rose rise rises expanded expand expands increased increase increases contracted"
     " contract shrank declined decline fell fall"
 )
+#: Verbs that move a measure to a level: their subject is what the figure measures.
+_LEVEL_VERBS = _GROWTH_VERBS | _w(
+    "reached reach reaches hit hits climbed climbs dropped drops slowed slows stood stands totalled"
+    " totaled jumped jumps surged soared plunged slumped edged eased"
+)
 #: Measures named by a generic noun take the owner before "with a" / "of" / "'s":
 #: "energy projects with a capacity of 600 MW" -> "energy projects capacity".
 _GENERIC = _w("capacity length value volume amount cost area size total sum price worth")
@@ -208,6 +213,8 @@ def _for_quantity(toks: Sequence[Tok], pos: int, q: Quantity, verb_words: Sequen
     nxt = pos + 1
     prep_before = prev >= 0 and toks[prev].low in _PREPS
     # 0. ranks: "ranks 24th in the UN e-government ranking"
+    if q.noun == "rank":
+        return _rank_subject(toks, pos)
     if prev >= 0 and toks[prev].low in _RANK_VERBS and nxt + 1 < len(toks) and toks[nxt].low == "in":
         np = _np_right(toks, nxt + 1)
         if np:
@@ -246,6 +253,12 @@ def _for_quantity(toks: Sequence[Tok], pos: int, q: Quantity, verb_words: Sequen
         label = _label_before(toks, prev)
         if label:
             return label
+    # gapping: "expects wage growth to average 3.8% and core inflation 2.9%"
+    if prev >= 1 and toks[prev].kind == "w" and _nominal(toks, prev):
+        np = _np_left(toks, prev + 1)
+        k = prev - len(np)
+        if np and k >= 1 and toks[k].low in ("and", ",", ";") and toks[k - 1].kind in ("q", "t"):
+            return clean(np)
     # gapping: "food prices rose 6.9%, non-food goods by 7.8% and paid services by 12.1%"
     if prev >= 1 and toks[prev].low == "by":
         np = _np_left(toks, prev)
@@ -280,6 +293,8 @@ def _for_quantity(toks: Sequence[Tok], pos: int, q: Quantity, verb_words: Sequen
                 return clean([*owner.split(), S.NOMINALIZE[verb]])
             if verb in ("has", "have", "had", "hosts", "counts", "unites") and owner and after:
                 return clean([*owner.split(), *after])
+            if owner and prev >= 0 and toks[prev].low in ("to", "by", "at") and verb in _LEVEL_VERBS:
+                return owner  # "car sales fell to 41,000 units": the sales, not the units
         if after:
             adjacent = not prep_before and _verb_adjacent(toks, pos, nxt + len(after))
             return _with_participle(clean(after), verb_words if adjacent else ())
@@ -298,6 +313,11 @@ def _for_quantity(toks: Sequence[Tok], pos: int, q: Quantity, verb_words: Sequen
                 return clean(obj)
         if toks[verb_i].low in _EXPECT_VERBS:
             obj = _np_right(toks, verb_i + 1)
+            if len(obj) > 1 and obj[-1].endswith("ing"):
+                obj = obj[:-1]  # "sees inflation averaging 3.4%": the object, not the gerund
+                k = verb_i + 1 + len(obj)
+                if k + 1 == pos or (k + 1 < len(toks) and toks[k + 1].low in ("at", "around", "about")):
+                    return clean(obj)
             k = verb_i + 1 + len(obj)
             if obj and k < len(toks) and toks[k].low == "to":
                 return clean(obj)
@@ -339,6 +359,37 @@ def _for_quantity(toks: Sequence[Tok], pos: int, q: Quantity, verb_words: Sequen
     return ""
 
 
+#: Head nouns of a ranking's name: "in the Global Competitiveness Index".
+_RANKING_HEADS = _w(
+    "index indices ranking rankings report survey list table league indicator barometer rating ratings"
+    " scoreboard tables"
+)
+
+
+def _rank_subject(toks: Sequence[Tok], pos: int) -> str:
+    """A rank names its ranking ("29th place among 141 economies in the competitiveness
+    index" -> "competitiveness index"), else who holds it ("Peru rank"), else "rank"."""
+    for k in range(pos + 1, min(len(toks) - 1, pos + 25)):
+        t = toks[k]
+        if t.kind == "p" and t.low in ";:":
+            break
+        if t.low in ("in", "on", "by") and toks[k + 1].kind == "w":
+            np = _np_right(toks, k + 1)
+            head = np[np.index("of") - 1] if "of" in np[1:] else (np[-1] if np else "")
+            if head in _RANKING_HEADS:
+                return clean(np)
+    for k in range(pos - 1, max(-1, pos - 12), -1):
+        t = toks[k]
+        if t.kind == "p" and t.low in ";:(":
+            break
+        if t.kind == "w" and _is_verbish(toks, k) is not None:
+            owner = clean(_subject_np(toks, k))
+            if owner:
+                return clean([*owner.split()[: S.MAX_WORDS - 1], "rank"])
+            break
+    return "rank"
+
+
 def _relative_antecedent(toks: Sequence[Tok], pos: int) -> tuple[str, int]:
     """The noun phrase a ", which/that ..." clause holding the figure is about, and the
     position of the relative pronoun."""
@@ -375,7 +426,9 @@ def _subject_np(toks: Sequence[Tok], verb_i: int) -> list[str]:
     of its clause ("Average travel time between A and B is expected" -> average travel
     time); for "X reached ... and should grow", the subject of the first verb."""
     lo = verb_i
-    while lo - 1 >= 0 and _is_verbish(toks, lo - 1) is not None and toks[lo - 1].low not in ("that",):
+    while lo - 1 >= 0 and toks[lo - 1].low != "that" and (
+        _is_verbish(toks, lo - 1) is not None or toks[lo - 1].low in L_ADVERBS
+    ):
         lo -= 1
     j = lo - 1
     while j >= 0 and (toks[j].kind == "t" or toks[j].low in L_ADVERBS or toks[j].low == ")"):

@@ -227,6 +227,11 @@ def default(
         # A done or present figure is not dated by a future deadline in its sentence
         # ("accounted for 5.9%, and the share is to reach 15% by 2030").
         usable = [m for m in usable if (m.first or 0) <= ref.year]
+    elif kind in ("target", "forecast"):
+        # A goal or an outlook is not dated by the start of a past run ("laid 1,100 km
+        # since 2021, and the network will eventually total 2,000 km").  (A past year
+        # may date a goal: "missed the 6-6.5% target for 2024".)
+        usable = [m for m in usable if m.role != "since"]
     if usable:
         if q is None:
             deadlines = [m for m in usable if m.role == "deadline"]
