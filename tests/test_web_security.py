@@ -205,3 +205,13 @@ def test_serve_builds_the_app_with_loopback_hosts(web_db: Path, monkeypatch: pyt
     assert app == "claimledger.web._app:app_from_env" and kw["factory"] and kw["workers"] == 2
     assert env["CLAIMLEDGER_TOKEN"] == WEB_TOKEN and env["CLAIMLEDGER_DB"].endswith(str(web_db))
     assert "CLAIMLEDGER_ALLOWED_HOSTS" not in env, "a public bind serves any Host name"
+
+
+def test_api_json_bodies_are_bounded(web_client: Any) -> None:
+    cid = a_claim_id(web_client)
+    big = b'{"note": "' + b"x" * (70 << 10) + b'"}'
+    r = web_client.post(
+        f"/api/claims/{cid}/accept", content=big, headers={"content-type": "application/json"}
+    )
+    assert r.status_code == 413 and r.json()["error"]["code"] == "payload_too_large"
+    assert web_client.get(f"/claims/{cid}.json").json()["audit"] == []

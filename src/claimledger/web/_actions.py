@@ -34,13 +34,22 @@ MAX_FORM_FIELDS = 1000
 # --- guards -------------------------------------------------------------------------------
 
 
+#: A review body is a few hundred bytes; anything near this is not a review.
+MAX_JSON_BODY = 64 << 10
+
+
 def api_write(request: Request) -> None:
-    """Every JSON write: same origin, token when configured, and a JSON body."""
+    """Every JSON write: same origin, token when configured, and a small JSON body."""
     Security.check_origin(request)
     state(request).security.require_auth(request)
     ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if ctype != "application/json":
         raise WebError(415, "unsupported_media_type", "send the body as application/json")
+    declared = request.headers.get("content-length", "")
+    if not declared.isdigit() or int(declared) > MAX_JSON_BODY:
+        raise WebError(
+            413, "payload_too_large", f"a JSON body must declare its length, at most {MAX_JSON_BODY} bytes"
+        )
 
 
 def api_upload_guard(request: Request) -> None:
