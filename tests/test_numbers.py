@@ -190,6 +190,10 @@ NEWS: list[tuple[str, list[Row]]] = [
     ("a 3-fold increase", [("3-fold", 3, "exact", None, None)]),
     ("Kazakhstan moved up to 24th position.", [("24th", 24, "exact", None, "rank")]),
     ("Kazakhstan ranks first in the region.", [("first", 1, "exact", None, "rank")]),
+    ("the 40-plus countries", [("40-plus", 40, "at_least", None, "country")]),
+    ("200-odd delegates", [("200-odd", 200, "approx", None, "delegate")]),
+    ("people aged 65 and over", [("65 and over", 65, "at_least", None, None)]),
+    ("inflation of 3.2pc, and 5 PCs", [("3.2pc", 3.2, "exact", "%", None), ("5", 5, "exact", None, "pc")]),
 ]  # fmt: skip
 
 CHANGES: list[tuple[str, list[Row]]] = [

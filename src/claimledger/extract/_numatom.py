@@ -75,8 +75,10 @@ _POST_BOUNDS: dict[tuple[str, ...], Qualifier] = {
     ("plus",): "at_least", ("or", "over"): "at_least", ("or", "less"): "at_most",
     ("or", "fewer"): "at_most", ("or", "below"): "at_most", ("or", "lower"): "at_most",
     ("and", "below"): "at_most", ("and", "under"): "at_most", ("or", "under"): "at_most",
-    ("or", "so"): "approx",
+    ("or", "so"): "approx", ("and", "over"): "at_least", ("and", "older"): "at_least",
+    ("or", "older"): "at_least", ("and", "up"): "at_least", ("or", "thereabouts"): "approx",
 }
+_HYPHEN_BOUNDS: dict[str, Qualifier] = {"plus": "at_least", "odd": "approx", "something": "approx"}
 _CHANGE_VERBS = word_set(
     """
     rose rise rises rising risen increased increase increases increasing grew grow grows
@@ -438,6 +440,10 @@ def _right(
     if text[pos : pos + 1] in ("-", "‐") and text[pos + 1 : pos + 2].isalpha():
         m = re.match(r"[A-Za-z]+", text[pos + 1 : pos + 30])
         word = m.group() if m else ""
+        if word.lower() in _HYPHEN_BOUNDS:  # "40-plus countries", "200-odd delegates"
+            a.qualifier = _HYPHEN_BOUNDS[word.lower()]
+            a.end = pos + 1 + len(word)
+            return a
         if word.lower() in WORD_SET:
             a.end = pos
             return a  # "three-nought-four": a run of numbers, not a compound adjective

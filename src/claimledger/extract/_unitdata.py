@@ -251,7 +251,7 @@ PHYSICAL_SYMBOLS: dict[str, tuple[str, float]] = {
     "km/s": ("km/s", 1), "kn": ("kn", 1), "°C": ("°C", 1), "ºC": ("°C", 1), "℃": ("°C", 1),
     "°F": ("°F", 1), "ºF": ("°F", 1), "℉": ("°F", 1), "°": ("°", 1), "º": ("°", 1),
     "rad": ("rad", 1), "h": ("h", 1), "min": ("min", 1), "s": ("s", 1), "ms": ("ms", 1),
-    "%": ("%", 1), "‰": ("‰", 1), "s-1": ("Hz", 1), "s⁻¹": ("Hz", 1), "m/s2": ("m/s2", 1),
+    "%": ("%", 1), "pc": ("%", 1), "‰": ("‰", 1), "s-1": ("Hz", 1), "s⁻¹": ("Hz", 1), "m/s2": ("m/s2", 1),
 }
 
 # Pint expressions for every canonical non-currency symbol (validated in tests).
