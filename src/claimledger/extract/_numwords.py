@@ -184,6 +184,7 @@ def _fraction_follows(toks: list[Tok], j: int) -> bool:
 
 
 def _parse_one(toks: list[Tok], gk: list[str], i: int) -> Parsed | None:
+    """The numeral that starts at token ``i``, or None when none does."""
     n = len(toks)
     t0 = toks[i]
     if t0.kind in ("d", "f", "v"):
@@ -213,12 +214,11 @@ def _parse_one(toks: list[Tok], gk: list[str], i: int) -> Parsed | None:
         return _scaled_fraction(toks, gk, i, 0.25)
     if w0 in ONES or w0 in TEENS or w0 in TENS:
         return _parse_words(toks, gk, i, start_value=None, article=False)
-    if w0 in DOZEN:
-        return None
-    return None
+    return None  # a scale, "point" or "dozens" with no number before it
 
 
 def _parse_half(toks: list[Tok], gk: list[str], i: int) -> Parsed | None:
+    """'half', 'half a dozen', 'half a million', 'half million'."""
     n = len(toks)
     if i + 2 < n and gk[i] == " " and toks[i + 1].kind == "a" and _low(toks[i + 2]) in DOZEN:
         return Parsed(i, i + 3, 6.0, words=True, fraction=True)  # half a dozen

@@ -78,6 +78,11 @@ def _plural(word: str) -> list[str]:
 
 
 def _build() -> tuple[dict[str, tuple[str, float, int]], dict[str, tuple[str, float, int]]]:
+    """The two lookup tables: lower-case words (plurals added) and case-sensitive symbols.
+
+    Values are ``(symbol, factor, flag)``; a flag marks a sense the number grammar must
+    confirm from context (see the flag constants above).
+    """
     words: dict[str, tuple[str, float, int]] = {}
     symbols: dict[str, tuple[str, float, int]] = {}
 
