@@ -187,3 +187,26 @@ def test_changes_against_different_bases_are_not_compared() -> None:
     b = rec("d", "Compared with a year earlier, GDP grew 3.2% in the fourth quarter.", "3.2%", 3.2,
             kind="achievement", subject="GDP", period="2024-Q4", unit="%")
     assert not _run([a, b], {"d": doc("d", "2025-02-17", region="Thailand")})
+
+
+def test_forecasts_by_different_forecasters_are_opinions_not_slips() -> None:
+    texts = [("The National Bank expects inflation of 5.5-6.5% in 2025.", "5.5-6.5%", None, 5.5, 6.5),
+             ("The IMF forecasts inflation at 8% in 2025.", "8%", 8.0, None, None),
+             ("Inflation is forecast at 9% in 2025.", "9%", 9.0, None, None)]
+    recs = [rec("d", s, q, v, kind="forecast", subject="inflation", period="2025", unit="%", low=lo, high=hi,
+                qualifier="range" if v is None else "exact") for s, q, v, lo, hi in texts]
+    assert not _run(recs, {"d": doc("d", "2025-01-20", "Outlook")})
+    again = rec("d", "In its annex, the IMF forecasts inflation at 10% in 2025.", "10%", 10.0,
+                kind="forecast", subject="inflation", period="2025", unit="%")
+    # one source, two figures
+    assert len(_run([recs[1], again], {"d": doc("d", "2025-01-20", "Outlook")})) == 1
+
+
+def test_source_is_the_attribution_nearest_the_figure() -> None:
+    from claimledger.checks.contradiction import source
+
+    s = "The ministry of economy sees GDP growth of 5.6% in 2025, while the World Bank expects 4.7%."
+    assert source(rec("d", s, "5.6%", 5.6)) == "ministry of economy"
+    assert source(rec("d", s, "4.7%", 4.7)) == "world bank"
+    assert source(rec("d", "Growth will be 4.7%, according to the World Bank.", "4.7%", 4.7)) == "world bank"
+    assert source(rec("d", "Spending will be 5 trillion, the minister said.", "5 trillion", 5e12)) is None

@@ -204,6 +204,51 @@ def change_base(c: ClaimRecord) -> str:
     return "year"
 
 
+#: Who a figure is attributed to: "the IMF forecasts ...", "according to the World Bank",
+#: "the central bank's forecast".  Up to five words before a verb of forecasting/estimating.
+_SOURCE_VERB = re.compile(
+    r"(?P<who>(?:[A-Z][\w&.'-]*|the|of|and|for|central|national|world|international|monetary|"
+    r"development|statistics|statistical|finance|economy|economic|ministry|bank|fund|office|agency|"
+    r"government|analysts|economists|experts|forecasters|investors|rating|agencies)"
+    r"(?:\s+(?:[A-Z][\w&.'-]*|the|of|and|for|central|national|world|international|monetary|development|"
+    r"statistics|statistical|finance|economy|economic|ministry|bank|fund|office|agency|government|"
+    r"analysts|economists|experts|forecasters|rating|agencies)){0,5})\s+"
+    r"(?:expects?|forecasts?|sees|projects?|predicts?|estimates?|anticipates?|puts|put|pencil(?:s|led)?\s+in)\b")
+_SOURCE_AFTER = re.compile(r"\b(?:according\s+to|estimated\s+by|forecast\s+by|projected\s+by)\s+"
+                           r"(?P<who>(?:the\s+)?[A-Za-z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,4})", re.I)
+_SOURCE_POSS = re.compile(r"(?P<who>(?:the\s+)?[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,4})(?:'s|\u2019s)\s+"
+                          r"(?:forecast|projection|estimate|outlook)", re.I)
+
+
+def source(c: ClaimRecord) -> str | None:
+    """Who a figure is attributed to in its sentence, lower-cased ("imf"), if anyone: the
+    attribution nearest before the figure ("the ministry sees 5.6%, while the World Bank
+    expects 4.7%"), else the first one after it ("..., according to the IMF")."""
+    start = c.q_rel[0]
+    found: list[tuple[int, str]] = []
+    for rx in (_SOURCE_VERB, _SOURCE_POSS, _SOURCE_AFTER):
+        for m in rx.finditer(c.sentence):
+            who = re.sub(r"^(?:the|and|of)\s+", "", m.group("who").strip(" .,;").lower())
+            if who and who not in ("it", "he", "she", "they", "we", "this", "that"):
+                found.append((m.start(), who))
+    if not found:
+        return None
+    before = [f for f in found if f[0] < start]
+    return max(before)[1] if before else min(found)[1]
+
+
+def _other_source(a: ClaimRecord, b: ClaimRecord, *, forecasts: bool) -> bool:
+    """Are two figures attributed to different sources?  "agency" and "statistics agency"
+    are one.  Forecasts differ unless both name the same source or neither names one (a
+    forecast with an author against one without is the author's against the speaker's);
+    other figures only when both name a source."""
+    sa, sb = source(a), source(b)
+    if sa is None or sb is None:
+        return forecasts and (sa is not None or sb is not None)
+    wa, wb = set(sa.split()), set(sb.split())
+    return not (wa <= wb or wb <= wa)
+
+
 def comparable(a: ClaimRecord, b: ClaimRecord, key: str | None = None) -> bool:
     """Whether two same-indicator, same-period figures claim the same thing (module doc)."""
     if a.doc == b.doc and a.sent_start == b.sent_start and not _restated_in_sentence(a, b):
@@ -222,6 +267,8 @@ def comparable(a: ClaimRecord, b: ClaimRecord, key: str | None = None) -> bool:
             return False  # 3.1% on the quarter and 5.5% on the year are both right
     if a.doc == b.doc:
         fa, fb = _family(a), _family(b)
+        if _other_source(a, b, forecasts=fa == fb == "forecast"):
+            return False  # the IMF's forecast and the central bank's are two opinions, not a slip
         return fa == fb or "neutral" in (fa, fb)
     if not is_actual(a) or not is_actual(b):
         return False
