@@ -444,3 +444,21 @@ def test_cache_serves_until_the_ledger_changes(web_db: Any) -> None:
     assert mem_cache.get("k", compute) == 3 and mem_cache.get("k", compute) == 4, (
         "nothing to watch: no caching"
     )
+
+
+def test_a_write_warms_the_overview_in_the_background(web_client: Any) -> None:
+    import time
+
+    cid = first_claim(web_client)["id"]
+    web_client.get("/index.json")
+    cache = web_client.app.state.web.cache
+    assert web_client.post(f"/api/claims/{cid}/accept", json={}).status_code == 200
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        stamp = cache._current()
+        found, value = cache._lookup(("overview",), stamp)
+        if found:
+            break
+        time.sleep(0.05)
+    assert found, "the overview was recomputed without a request"
+    assert value["claims_by_review_state"].get("accepted") == 1

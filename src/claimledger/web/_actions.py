@@ -10,6 +10,7 @@ With a token configured, both need it (see ``_security``).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from enum import Enum
 from typing import Annotated, Any
 
@@ -38,8 +39,9 @@ MAX_FORM_FIELDS = 1000
 MAX_JSON_BODY = 64 << 10
 
 
-def api_write(request: Request) -> None:
-    """Every JSON write: same origin, token when configured, and a small JSON body."""
+def api_write(request: Request) -> Iterator[None]:
+    """Every JSON write: same origin, token when configured, and a small JSON body.
+    After a successful write, the costly aggregates are recomputed in the background."""
     Security.check_origin(request)
     state(request).security.require_auth(request)
     ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
@@ -50,12 +52,16 @@ def api_write(request: Request) -> None:
         raise WebError(
             413, "payload_too_large", f"a JSON body must declare its length, at most {MAX_JSON_BODY} bytes"
         )
+    yield
+    state(request).cache.warm()
 
 
-def api_upload_guard(request: Request) -> None:
+def api_upload_guard(request: Request) -> Iterator[None]:
     Security.check_origin(request)
     state(request).security.require_auth(request)
     _check_length(request)
+    yield
+    state(request).cache.warm()
 
 
 def _check_length(request: Request) -> None:
@@ -92,6 +98,7 @@ def _float(form: FormData, name: str) -> float | None:
 
 
 def _redirect(url: str, request: Request, reviewer: str | None = None) -> RedirectResponse:
+    state(request).cache.warm()  # every form write ends here: get the overview ready
     resp = RedirectResponse(url, status_code=303)
     if reviewer:
         resp.set_cookie(REVIEWER_COOKIE, reviewer, httponly=True, samesite="strict", path="/")

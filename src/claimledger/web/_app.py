@@ -259,7 +259,8 @@ def create_app(
         openapi_url="/openapi.json",
     )
     cache = LedgerCache(engine, enabled=os.environ.get("CLAIMLEDGER_WEB_CACHE", "1") != "0")
-    app.state.web = WebState(engine, db, Security(token), make_env(), FtsProbe(), cache)
+    app.state.web = ws = WebState(engine, db, Security(token), make_env(), FtsProbe(), cache)
+    cache.add_warmer(lambda: _pages.warm(ws))
     _install_error_handlers(app)
     _install_vendor(app)
     app.include_router(_pages.router)

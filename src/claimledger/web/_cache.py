@@ -11,6 +11,7 @@ PostgreSQL or in-memory databases there is nothing to watch and nothing is cache
 
 from __future__ import annotations
 
+import logging
 import os
 import sqlite3
 import threading
@@ -23,6 +24,7 @@ from typing import Any, TypeVar, cast
 from sqlalchemy.engine import Engine
 
 T = TypeVar("T")
+log = logging.getLogger("claimledger.web")
 
 #: Longest a cached answer is served even when nothing seems to have changed: a safety
 #: bound (the file-stamp fallback can miss two commits inside one timestamp tick).
@@ -46,6 +48,29 @@ class LedgerCache:
         # One computation per key at a time: when an entry expires under load, the other
         # requests wait for it instead of all computing the same aggregate at once.
         self._key_locks: dict[Any, threading.Lock] = {}
+        self._warmers: list[Callable[[], object]] = []
+        self._warming = threading.Lock()
+
+    def add_warmer(self, warmer: Callable[[], object]) -> None:
+        """Register a call that fills the cache with answers worth having ready."""
+        self._warmers.append(warmer)
+
+    def warm(self) -> None:
+        """Run the warmers in a background thread (after a write, so the overview a
+        reviewer goes back to is ready).  At most one warm-up runs at a time; one that
+        overlaps a later commit stores nothing stale (``get`` checks the version)."""
+        if self._path is None or not self._warmers or self._warming.locked():
+            return
+
+        def run() -> None:
+            with self._warming:
+                for warmer in self._warmers:
+                    try:
+                        warmer()
+                    except Exception:  # a warm-up is an optimisation; requests still compute
+                        log.exception("cache warm-up failed")
+
+        threading.Thread(target=run, name="claimledger-cache-warm", daemon=True).start()
 
     def _current(self) -> tuple[int, ...] | None:
         if self._path is None:

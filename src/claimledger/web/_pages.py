@@ -332,12 +332,20 @@ def indicator_page(request: Request, ind_id: int) -> Any:
 
 
 def _board(request: Request, status: str | None, page: int) -> dict[str, Any]:
-    st = _opt(status, "status", PROMISE_STATUSES)
-    ws = state(request)
+    return _board_data(state(request), _opt(status, "status", PROMISE_STATUSES), page)
+
+
+def _board_data(ws: WebState, st: str | None, page: int) -> dict[str, Any]:
     return ws.cache.get(
         ("board", st, page),
         lambda: _insights.promise_board(ws.engine, status=st, page=page, targets=_targets(ws)),
     )
+
+
+def warm(ws: WebState) -> None:
+    """Compute the costly aggregates ahead of the next request (after a write)."""
+    _overview(ws)
+    _board_data(ws, None, 1)
 
 
 @router.get("/promises.json", response_model=_models.PromiseBoard, tags=JSON, summary="Promise board")
