@@ -280,12 +280,18 @@ def _m0005_documents_doc_key_index(conn: Connection) -> None:
     conn.execute(text("CREATE INDEX ix_documents_doc_key ON documents (doc_key)"))
 
 
+def _m0006_finding_claims_claim_index(conn: Connection) -> None:
+    # A claim page lists the findings that cite it; without this the lookup scans every link.
+    conn.execute(text("CREATE INDEX ix_finding_claims_claim ON finding_claims (claim_id)"))
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_initial", _m0001_initial),
     Migration("0002_claims_effective_view", _m0002_claims_effective),
     Migration("0003_claims_fts", _m0003_claims_fts),
     Migration("0004_review_events_append_only", _m0004_review_events_append_only),
     Migration("0005_documents_doc_key_index", _m0005_documents_doc_key_index),
+    Migration("0006_finding_claims_claim_index", _m0006_finding_claims_claim_index),
 )
 
 

@@ -165,6 +165,7 @@ finding_claims = Table(
     Column("finding_id", Text, ForeignKey("findings.id", ondelete="CASCADE"), primary_key=True),
     Column("claim_id", Text, ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True),
     Column("role", Text, nullable=False),  # e.g. target | evidence | base | total
+    Index("ix_finding_claims_claim", "claim_id"),  # added by migration 0006
 )
 
 # A reviewer's promise status, which wins over the promise checker's.
