@@ -28,6 +28,8 @@ typecheck: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_extract.py
+	$(BIN)/python benchmarks/bench_ingest.py
+	$(BIN)/python benchmarks/bench_web.py
 
 docs: $(STAMP)
 	$(BIN)/python -c 'from claimledger.cli import reference_markdown as r; print(r(), end="")' > docs/cli.md
