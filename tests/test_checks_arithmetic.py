@@ -316,3 +316,22 @@ def test_share_of_a_total_followed_by_of_which() -> None:
     [f] = _run(figs)
     assert f.details["total_from"] == "sentence"
     assert not _garments("Garments brought in $5.1 billion, a 48% share of the EU market.")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Fish exports totalled $1.4 billion in 2024, compared with $1.0 billion in 2023, an increase of 25%.",
+    "Fish exports rose from $1.0 billion in 2023 to $1.4 billion in 2024, or 25%.",
+    "At $1.4 billion, fish exports in 2024 were a quarter above the previous year's $1.0 billion.",
+])
+def test_change_stated_after_both_levels(sentence: str) -> None:
+    figs = [rec("d", sentence, t, v, unit="USD", subject="fish exports", kind="achievement", period=p)
+            for t, v, p in (("$1.4 billion", 1.4e9, "2024"), ("$1.0 billion", 1.0e9, "2023"))]
+    [f] = _run(figs)
+    assert f.details["implied"] == pytest.approx(1.25e9) and f.details["base"] == 1.0e9
+
+
+def test_or_n_percent_of_the_total_is_a_share_not_a_change() -> None:
+    s = "Garment exports rose from $4 billion to $5.1 billion, or 41% of the total."
+    figs = [rec("d", s, t, v, unit=u, subject="garment exports", kind="achievement", period="2024")
+            for t, v, u in (("$4 billion", 4e9, "USD"), ("$5.1 billion", 5.1e9, "USD"), ("41%", 41, "%"))]
+    assert not [f for f in _run(figs) if f.details["rule"] == "change"]

@@ -57,11 +57,15 @@ _RX_ADJ = re.compile(rf"\ban?\s+{_QUAL}{_AMOUNT}\s+(?P<dir>increase|rise|growth|
 _RX_SIGNED = re.compile(r"\(\s*(?P<dir>[+\-\u2212\u2013])\s*(?P<qual>)(?P<frac>(?!))?"
                         r"(?P<num>\d+(?:[.,]\d+)?)\s*(?:%|percent\b|per cent\b)", re.I)
 #: "... from Y to X, or by 41%": the amount after the two levels, the direction from the verb.
-_RX_BY_LATE = re.compile(rf",\s*(?:or\s+|i\.e\.\s+|that\s+is\s+|up\s+|down\s+)?by\s+{_QUAL}{_AMOUNT}", re.I)
+_RX_BY_LATE = re.compile(rf",\s*(?:or\s+|i\.e\.\s+|that\s+is\s+|up\s+|down\s+)?(?:by\s+)?{_QUAL}{_AMOUNT}"
+                         r"(?!\s*(?:of|share)\b)", re.I)
 _COMPARE_DOWN = ("less", "lower", "smaller", "fewer", "down", "below", "decrease", "decline", "drop", "fall",
                  "reduction", "cut", "-", "\u2212", "\u2013")
 #: Words that introduce the base after a change: "over the previous season's 10 million".
-_BASE_AFTER = re.compile(r"^\s*(?:over|from|on|than|compared\s+(?:with|to)|against)\b[^,;()]*$", re.I)
+_BASE_AFTER = re.compile(r"^\s*(?:(?:over|from|on|than|compared\s+(?:with|to)|against)\b[^,;()]*|"
+                         r"(?:the\s+|a\s+)?(?:previous|prior|preceding|last|year[- ](?:earlier|ago))\s+"
+                         r"(?:(?:fiscal|financial)\s+)?(?:year|season|quarter|month|period)(?:'s|\u2019s)\s*)$",
+                         re.I)
 _RX_TO = re.compile(r"\b(?:to|at|reaching|hitting|totall?ing|amounting\s+to|standing\s+at)\s+"
                     r"(?:reach\s+|a\s+(?:record\s+)?|about\s+|almost\s+|nearly\s+|over\s+|"
                     r"more\s+than\s+|some\s+)?$", re.I)
@@ -97,6 +101,7 @@ _YEAR_AFTER = re.compile(
     r"(?:in\s+|during\s+|at\s+the\s+end\s+of\s+)?(?:the\s+)?(?:(?:fiscal|financial)\s+(?:year\s+)?|FY\s?)?"
     r"(?P<y>(?:19|20)\d\d)(?:\s*[/-]\s*(?P<y2>(?:19|20)?\d\d)(?!\d))?\b", re.I)
 _YEAR_IN = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+_COMPARED_WITH = re.compile(r"\bcompared\s+(?:with|to)\b", re.I)
 #: Cues that a change is measured from some other base than the previous period
 #: ("since 2019", "over five years", "compared with 2020"): no base is assumed for them.
 _OTHER_BASE = re.compile(r"\b(?:since|cumulative\w*|between|compared\s+(?:with|to)|than|over\s+the\s+"
@@ -325,7 +330,9 @@ def _compare(sentence: str, figs: list[ClaimRecord], phrase: str, start: int, en
              lo: float, hi: float, pct_fig: ClaimRecord | None) -> Change:
     """"X, 15% more than in 2022": the result comes before; the base is named after."""
     others = [x for x in figs if x is not pct_fig]
-    before = [x for x in others if x.q_rel[1] <= start and not _CONTRAST.search(sentence[x.q_rel[1]:start])]
+    # "X, compared with Y, an increase of 25%": "compared with" introduces the base here.
+    before = [x for x in others if x.q_rel[1] <= start
+              and not _CONTRAST.search(_COMPARED_WITH.sub(" ", sentence[x.q_rel[1]:start]))]
     result = before[-1] if before else None
     after = [x for x in others if x.q_rel[0] >= end and (x.q_rel[0] - end <= 12 or (
         x.q_rel[0] - end <= 50 and _BASE_AFTER.match(sentence[end:x.q_rel[0]])))]
