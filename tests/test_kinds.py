@@ -260,3 +260,60 @@ def test_each_coordinated_clause_has_its_own_verb() -> None:
 def test_a_reported_would_is_an_expectation_unless_an_actor_commits(text: str, kind: str) -> None:
     (c,) = extract(text, "2024-10-10")
     assert c.kind == kind, c.cues
+
+
+@pytest.mark.parametrize(
+    "text,date,kind",
+    [
+        # money set aside for a period still to come is a plan, whatever tense reports it
+        ("Rs 2,600 crore has been provided for 2025-26 for irrigation.", "2025-02-01", "target"),
+        ("KSh 12 billion has been sanctioned for the next financial year.", "2025-06-12", "target"),
+        ("The cereal target has been set at 31 million tonnes.", "2025-02-01", "target"),
+        ("The target for tourist arrivals has been fixed at 9 million.", "2025-02-01", "target"),
+        # an approval of a payment is a done act
+        ("The IMF board approved a $1.1 billion tranche for Egypt.", "2024-07-30", "achievement"),
+        # a plan figure stays a plan beside a later estimate
+        ("The bridge, initially budgeted at 80 million euros, is now expected to cost 140 million.",
+         "2024-09-09", "target"),
+    ],
+)
+def test_allocations_approvals_and_plan_figures(text: str, date: str, kind: str) -> None:
+    c = extract(text, date)[0]
+    assert c.kind == kind, c.cues
+
+
+@pytest.mark.parametrize(
+    "text,date,surface,kind,period",
+    [
+        ("Unemployment, currently 7.9%, is forecast to fall to 6.5% in 2026.", "2025-03-03", "7.9%",
+         "status", "2025"),
+        ("Unemployment, currently 7.9%, is forecast to fall to 6.5% in 2026.", "2025-03-03", "6.5%",
+         "forecast", "2026"),
+        ("The repo rate has been kept at 6.5% since February.", "2024-08-08", "6.5%", "status", "2024"),
+        ("Half of the hospitals pledged in 2022 are now operational.", "2024-10-10", "Half", "status", "2024"),
+        ("The lira, which hit 34 to the dollar in May, has since weakened to 36.", "2025-03-01", "36",
+         "achievement", "2025"),
+    ],
+)
+def test_present_state_markers(text: str, date: str, surface: str, kind: str, period: str) -> None:
+    for c in extract(text, date):
+        if c.quantity is not None and c.quantity.text.startswith(surface):
+            assert (c.kind, c.period) == (kind, period), c.cues
+            return
+    raise AssertionError(f"no {surface!r}")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry did not say how much the bond issue would raise.",
+        "Officials would not say when the terminal will be completed.",
+    ],
+)
+def test_an_indirect_question_is_not_a_commitment(text: str) -> None:
+    assert commitments(text, "2024-05-01") == []
+
+
+def test_a_cost_with_will_is_an_estimate() -> None:
+    text = "The tunnel was first budgeted at 2 billion zloty but will cost 3.4 billion."
+    assert [c.kind for c in extract(text, "2024-11-02")] == ["target", "forecast"]

@@ -302,3 +302,31 @@ def test_a_goal_is_not_dated_by_the_start_of_a_past_run() -> None:
         ("achievement", "2019/2024"),
         ("target", None),
     ]
+
+
+@pytest.mark.parametrize(
+    "text,ref,want",
+    [
+        # a season naming a kind of crop is not a time
+        ("Output of winter wheat is forecast to rise 6% to 28 million tonnes in 2024–25.", "2024-06-04",
+         ["2024/2025", "2024/2025"]),
+        ("Summer rice production rose 4% to 9.2 million tonnes in 2024.", "2025-01-15", ["2024", "2024"]),
+        ("In winter, electricity demand rose 7%.", "2024-04-02", ["2024"]),
+        # "today" is the document date
+        ("Today the refinery processes 180,000 barrels a day.", "2023-03-03", ["2023"]),
+        # a law's title year dates nothing
+        ("Under the Companies Act, 2013, firms must spend 2% of profits on social projects.", "2024-07-01",
+         [None]),
+        # "expected to have grown" is about a quarter already past
+        ("The economy is estimated to have grown 0.3% in the second quarter.", "2024-08-15", ["2024"]),
+        # a running total since a start year runs to the statement
+        ("The scheme, launched in 2020, has so far cost 1.9 billion lari.", "2024-05-05", ["2020/2024"]),
+    ],
+)
+def test_words_that_are_not_the_period(text: str, ref: str, want: list[str | None]) -> None:
+    assert [p for _, p in periods(text, ref)] == want
+
+
+def test_a_goal_timed_by_an_event_gets_no_year_from_context() -> None:
+    text = "The budget for 2025-26 was presented on Monday. The amendment will be tabled at the next sitting."
+    assert [(q, p) for q, p in periods(text, "2025-02-03")] == [("-", None)]

@@ -44,7 +44,7 @@ ADVERBS = _w(
     """
     not n't also already still further only now even just nearly almost again currently
     successfully fully reportedly officially initially jointly annually ultimately largely
-    eventually gradually soon finally presently
+    eventually gradually soon finally presently originally previously recently so far
     """
 )
 #: Present-tense verbs of state: the figure is the present condition.
@@ -102,7 +102,9 @@ PLAN_NOUNS = _w(
     "budget budgets appropriation appropriations bill allocation allocations envelope plan programme program"
 )
 #: Allocation verbs: "has been allocated for 2024-25" commits money for that period.
-ALLOCATION_VERBS = _w("allocated earmarked budgeted appropriated allotted approved")
+ALLOCATION_VERBS = _w(
+    "allocated earmarked budgeted appropriated allotted approved provided sanctioned reserved"
+)
 #: Words of an assumption behind a plan ("based on an oil price of $80").
 ASSUMPTION = _w("benchmark assumption assumptions premised")
 #: Words ending in -ed that are not past-tense verbs of a claim (adjectives, nouns).
@@ -116,6 +118,8 @@ NOT_PAST = _w(
     armed licensed insured unemployed disabled aged retired
     """
 )
+#: Words of NOT_PAST that are past-tense verbs after a noun and before their object.
+NOT_PAST_VERBS = _w("approved proposed registered installed combined developed adjusted fixed")
 #: Verbs that report speech; the claim is in the clause they introduce.
 REPORTING = _w(
     """
@@ -126,8 +130,18 @@ REPORTING = _w(
     writes recounted according revealed reveals
     """
 )
+#: Verbs that set a goal or a forecast to a level: with a goal or forecast noun as
+#: subject, the figure is that goal ("the target was raised to 5%", "the forecast was cut").
+SETTING_VERBS = _w("set fixed put pegged capped placed raised lowered revised cut trimmed increased reduced")
+#: Words that say a figure holds now ("currently 34.6%", "are now under construction").
+PRESENT_WORDS = _w("currently now presently today nowadays present")
+#: Verbs of keeping a level: in the present perfect they describe a lasting state ("the
+#: policy rate has been held at 27% since March", "has remained at 5%").
+KEEP_VERBS = _w("held kept maintained remained stayed unchanged frozen pegged left")
 #: Bound words that may stand between a verb and its figure ("reported over $2 billion").
 OBJECT_BOUNDS = _w("over almost nearly about around some approximately roughly more less just up")
+#: Verbs of reporting that also take a figure as their object ("added 900 km").
+REPORTING_TRANSITIVE = _w("added adds reported reports announced announces revealed reveals")
 #: Words that begin a new clause after a comma (a left scan for the verb stops there).
 CLAUSE_STARTERS = _w("and but while whereas which who although though as when where so yet")
 
@@ -204,6 +218,8 @@ BELIEF_VERBS = _w(
     "believe believes believed think thinks thought expect expects expected predict predicts forecast"
     " forecasts estimate estimates hope hopes fear fears doubt doubts assume assumes likely"
 )
+#: Words of an indirect question: "how much the sale would raise" commits to nothing.
+WH_WORDS = _w("how what whether why where when")
 #: "It will help" / "this will allow": consequences, not commitments.
 VAGUE_SUBJECTS = _w("it this that which these those such")
 VAGUE_VERBS = _w(

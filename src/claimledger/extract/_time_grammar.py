@@ -111,6 +111,9 @@ _ALTERNATIVES: list[tuple[str, str]] = [
 (?P<yearto>(?:the\s+)?(?:year|twelve\s+months|12\s+months)\s+(?:to|ended|ending|through)\s+(?:\d{{1,2}}\s+)?
 (?P<ytm>{_MON})(?:\s+\d{{1,2}})?,?\s+(?P<yty>{_Y}))
 """),
+    ("today", r"""
+(?P<today>today|nowadays)(?![\w'’])
+"""),
     ("startyear", r"""
 (?P<startyear>(?:beginning|start)\s+of\s+(?:the|this)\s+year)
 """),
@@ -169,7 +172,7 @@ WINDOW_AFTER = 30
 # "year", "quarter", ...); text far from all of them is skipped.  Other digits are not
 # anchors: most figures are not near a time expression.
 _ANCHOR = re.compile(
-    r"(?:19|20)\d\d|year|month|quarter|half|decade|fiscal|FY|spring|summer|autumn|winter"
+    r"(?:19|20)\d\d|year|month|quarter|half|decade|fiscal|FY|spring|summer|autumn|winter|today"
     r"|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|\b[QH][1-4]",
     re.I,
 )
@@ -182,7 +185,7 @@ _PREFIX = re.compile(
         |\b(?P<prep>by|in|since|until|till|through|to|up\s+to|before|after|from|during|for|of|over|as\s+of
           |on|at|within|starting|beginning|throughout|no\s+later\s+than))
         \s+(?P<mod>(?:the\s+)?(?:end|beginning|start|middle|close|turn)\s+of\s+|(?:the\s+)?(?:early|late|mid|end)[-\s]?
-          |the\s+year\s+|the\s+)?$
+          |the\s+year\s+|the\s+|last\s+|this\s+|next\s+)?$
     """,
     re.I | re.X,
 )
@@ -210,6 +213,22 @@ _DEADLINE_PREPS = frozenset(
 )
 _SINCE_PREPS = frozenset({"since", "starting", "beginning"})
 
+#: A season without a year is a time only after a preposition or determiner ("in
+#: winter", "this summer") and not before a noun it modifies ("winter crops").
+_SEASON_LEAD = re.compile(
+    r"\b(?:in|during|over|through|throughout|by|until|since|this|last|next|early|late|mid|the|of|before|after|for)"
+    r"[\s-]+$",
+    re.I,
+)
+_SEASON_MODIFIES = re.compile(
+    r"[\s-]+(?!(?:and|or|but|when|as|the|a|an|to|of|is|was|were|are|will|has|had|have|season|months?|quarter"
+    r"|period|it|we|they|this|that|these|there|prices|demand)\b)[a-z]"
+)
+#: A year right after the name of a law is part of its title ("the Companies Act of 2013").
+_LAW_TITLE = re.compile(
+    r"\b(?:Act|Code|Law|Ordinance|Decree|Rules|Regulations?|Constitution|Amendment|Proclamation)\s*,?\s*(?:of\s+)?$"
+)
+_LAW_WINDOW = 20
 _CLAUSE_EDGE = re.compile(r"[;:]|,\s*(?:and|but|while|whereas|which)\b", re.I)
 _FUTURE = re.compile(
     r"\b(?:will|shall|would|plans?|planned|to\s+be|is\s+to|are\s+to|scheduled|expected|intends?|aims?"
@@ -218,7 +237,8 @@ _FUTURE = re.compile(
 )
 _MONTH_PREP = re.compile(r"\b(?:in|by|since|until|till|from|of|early|late|mid|end|on|before|after)\s+$")
 _PAST = re.compile(
-    r"\b(?:was|were|had|has\s+been|have\s+been|did|last|ago|stood|rose|fell|grew|came|took|saw|began|became"
+    r"\bto\s+have\s+(?:been\s+)?[a-z]{3,}(?:ed|en|wn|ne)\b"  # "is expected to have grown": a past event
+    r"|\b(?:was|were|had|has\s+been|have\s+been|did|last|ago|stood|rose|fell|grew|came|took|saw|began|became"
     r"|won|left)\b"
     r"|(?<!\bbe\s)\b(?:built|made|held|spent|paid|sold|kept)\b"
     # -ed words, but not a passive future ("will be opened") nor a verb of saying, whose
@@ -329,7 +349,10 @@ def _tense_marks(text: str, start: int, end: int, at: int | None) -> list[tuple[
     marks = [(0, abs(m.start() - (at if at is not None else m.start())), "future") for m in
              _FUTURE.finditer(text, start, end)]
     for m in _PAST.finditer(text, start, end):
-        weak = 1 if m.group(0).lower().endswith("ed") and m.group(0).lower() not in ("had", "did") else 0
+        word = m.group(0).lower()
+        weak = 1 if word.endswith("ed") and word not in ("had", "did") else 0
+        if word.startswith("to"):
+            weak = -1  # "expected to have grown": the expectation is about a past event
         marks.append((weak, abs(m.start() - (at if at is not None else m.start())), "past"))
     return marks
 
@@ -339,6 +362,8 @@ def find_mentions(text: str, start: int, end: int, ref: Date | None) -> list[Men
     out: list[Mention] = []
     for m in _core_matches(text, start, end):
         kind = m.lastgroup
+        if kind == "year" and _LAW_TITLE.search(text, max(start, m.start() - _LAW_WINDOW), m.start()):
+            continue  # "the Income-tax Act, 1961": the year names the law, it dates nothing
         tense = ""
         if kind in ("month", "quarter", "half", "months9", "endyear", "season4") and ref is not None:
             tense = sentence_tense(text, start, end, m.start())
@@ -454,6 +479,10 @@ def _resolve(
     if kind == "month":
         return _resolve_month(m, ref, tense)
     if kind == "season4":
+        if not g("sy") and (
+            _SEASON_MODIFIES.match(m.string, m.end()) or not _SEASON_LEAD.search(m.string, 0, m.start())
+        ):
+            return None  # "winter crop production", "Summer wheat": a kind of crop, not a time
         end_month = {"spring": 5, "summer": 8, "autumn": 11, "winter": 2}[g("sname").lower()]
         y = int(g("sy")) if g("sy") else _place_month(end_month, ref, tense)
         return y, y, None, not g("sy"), "point"
@@ -501,6 +530,8 @@ def _resolve(
         y = int(g("nmy"))
         n = int(g("nmn"))
         return y, y, f"{y}-01/{y}-{n:02d}", False, "point"
+    if kind == "today":
+        return ry, ry, None, True, "point"  # the time of the statement
     if kind == "startyear":
         return ry, ry, None, True, "point"
     if kind == "endyear":

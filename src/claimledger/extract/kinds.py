@@ -56,6 +56,8 @@ _NOT_BASE = L.DETERMINERS
 _NOUN_BEFORE = frozenset(
     {"the", "a", "an", "of", "its", "their", "this", "that", "in", "per", "for", "with", "to", "total"}
 )
+#: Words that make a verb group finite: a clause's own verb.
+_FINITE = L.AUX_PRESENT | L.AUX_PAST | frozenset({"will", "would", "shall", "should", "could", "may", "must"})
 _STOP_PUNCT = frozenset(";:—–\"“”")
 _ED = re.compile(r"^[a-z]{2,}(?:ed|en)$")
 _MAY_COMMIT = re.compile(
@@ -81,7 +83,7 @@ def _is_verbish(toks: Sequence[Tok], j: int) -> str | None:
     prev = toks[j - 1].low if j > 0 else ""
     nxt = toks[j + 1].low if j + 1 < len(toks) else ""
     if w in L.REPORTING:
-        if nxt in L.OBJECT_BOUNDS or (j + 1 < len(toks) and toks[j + 1].kind == "q"):
+        if w in L.REPORTING_TRANSITIVE and _figure_object(toks, j):
             # "the utility added 900 km of lines", "reported over $2 billion": the figure
             # is the object, so the verb is the claim's own, not a verb of saying
             return "A" if w.endswith("ed") else "S"
@@ -89,6 +91,8 @@ def _is_verbish(toks: Sequence[Tok], j: int) -> str | None:
     if w in ("provides", "provide", "provided") and nxt == "for":
         return "T"  # "the budget provides for spending of ..." is a plan
     if w in ("due", "set", "going"):
+        if w == "set" and prev in ("been", "be", "being") and nxt != "to":
+            return "A"  # "the target has been set at 25 million tonnes": a passive participle
         return "T" if prev in L.AUX_PRESENT | L.AUX_PAST and nxt == "to" else None
     if w in L.FORECAST_VERBS_AMBIGUOUS or w == "projects":
         b = j - 1
@@ -129,6 +133,14 @@ def _is_verbish(toks: Sequence[Tok], j: int) -> str | None:
         return "A"
     if w.endswith("ed") and len(w) > 4 and w not in L.NOT_PAST and "-" not in w:
         return "A"  # "medium-sized", "state-owned" are adjectives
+    if w in L.NOT_PAST_VERBS and prev in ("been", "be", "being", "was", "were"):
+        return "A"  # "the target for exports has been fixed at $50 billion", "was approved"
+    object_next = nxt in L.DETERMINERS | L.OBJECT_BOUNDS or (j + 1 < len(toks) and toks[j + 1].kind == "q")
+    after_noun = j > 0 and toks[j - 1].kind == "w" and prev not in _NOUN_BEFORE
+    if w in L.NOT_PAST_VERBS and after_noun and object_next:
+        # "the approved budget" is an adjective, "the board approved a $4.7 billion
+        # disbursement" the verb: after a noun, before its object
+        return "A"
     return None
 
 
@@ -240,6 +252,9 @@ def _scan_right(toks: Sequence[Tok], i: int) -> list[str]:
         cat = _is_verbish(toks, j) if t.kind == "w" else None
         if cat == "R":
             return []
+        if cat in ("A", "T") and _reduced_relative(toks, j, ceiling):
+            j += 1  # "the clinics promised in 2022 are now ...": the participle names the clinics
+            continue
         if cat is not None:
             lo, _ = _group(toks, j)
             lo = max(lo, i + 1)
@@ -255,6 +270,71 @@ def _scan_right(toks: Sequence[Tok], i: int) -> list[str]:
             return words
         j += 1
     return []
+
+
+def present_marker(toks: Sequence[Tok], pos: int, words: Sequence[str]) -> tuple[str, bool] | None:
+    """A word saying the figure at ``pos`` holds now: ``(word, appositive)``.
+
+    Appositive: an aside right before the figure (", currently 34.6%,"); else a marker in
+    its verb group ("are now under construction", "has since slowed to 11%")."""
+    k = pos - 1
+    while k > 0 and toks[k].low in L.OBJECT_BOUNDS | {"at", "of"}:
+        k -= 1
+    if k >= 0 and toks[k].low in L.PRESENT_WORDS:
+        word = toks[k].low
+        if word == "present" and (k == 0 or toks[k - 1].low != "at"):
+            return None
+        if word == "present":
+            k -= 1
+        appositive = k > 0 and toks[k - 1].low in (",", "(", "—", "–")
+        return ("at present" if word == "present" else word), appositive
+    for w in words:
+        if w in L.PRESENT_WORDS and w != "present":
+            return w, False
+    for k in range(pos - 1, max(0, pos - SUBJECT_NOUN_WINDOW), -1):
+        t = toks[k]
+        if t.kind == "p" and t.low in _STOP_PUNCT | {","}:
+            break
+        if t.low == "since" and toks[k - 1].low in ("has", "have") and _is_verbish(toks, k + 1) is not None:
+            return "since", False  # "has since slowed to 11%": since the time named before
+    return None
+
+
+def _figure_object(toks: Sequence[Tok], j: int) -> bool:
+    """Is the figure right after the verb at ``j`` its object ("added 900 km of lines"),
+    rather than the subject of a reported clause ("announced 500 posts will be cut")?"""
+    k = j + 1
+    while k < len(toks) and toks[k].low in L.OBJECT_BOUNDS:
+        k += 1
+    if k >= len(toks) or toks[k].kind != "q":
+        return False
+    for m in range(k + 1, min(len(toks), k + 12)):
+        t = toks[m]
+        if t.kind == "p" or t.low in ("and", "but", "while", "which"):
+            return True
+        if t.kind == "w" and t.low in _FINITE:
+            return False
+    return True
+
+
+def _reduced_relative(toks: Sequence[Tok], j: int, ceiling: int) -> bool:
+    """Is the participle at ``j`` a reduced relative clause after a noun ("the schools
+    promised last year are ..."), with the finite verb of the clause still to come?"""
+    w = toks[j].low
+    if not (w.endswith("ed") or w in L.PARTICIPLES_IRREGULAR or w in L.PAST_IRREGULAR):
+        return False
+    before = toks[j - 1] if j > 0 else None
+    if before is None or before.kind != "w" or _is_verbish(toks, j - 1) is not None:
+        return False
+    if before.low in _GROUP_WORDS or before.low in _NOUN_BEFORE or before.low in ("and", "or"):
+        return False
+    for k in range(j + 1, ceiling):
+        t = toks[k]
+        if t.kind == "p" and t.low in _STOP_PUNCT | {","}:
+            return False
+        if t.kind == "w" and t.low in _FINITE:
+            return True
+    return False
 
 
 def _past_adverbs(toks: Sequence[Tok], j: int) -> int:
@@ -284,9 +364,12 @@ def _decide(words: list[str]) -> Kind | None:
         or head in L.CHANGE_PRESENT
         or head in L.PARTICIPLES_IRREGULAR
         or (head.endswith("ed") and head not in L.NOT_PAST and "-" not in head)
+        or head in L.NOT_PAST_VERBS  # read as a verb only in a verb's place
     )
     if "been" in ws and words[-1] == "been" and not ws & L.AUX_PAST:
         return "status"  # "the minimum wage has been 85,000 tenge since January": a state
+    if head in L.KEEP_VERBS and ws & {"has", "have"}:
+        return "status"  # "the rate has been held at 27% since March": a state that lasts
     if ws & L.AUX_PAST or "been" in ws:
         return "achievement"
     if past_head:
@@ -336,6 +419,11 @@ def classify(
     words, matrix = _scan_left(toks, pos)
     if not words:
         words = _scan_right(toks, pos)
+    marker = present_marker(toks, pos, words)
+    if marker is not None and marker[1]:
+        # "Inflation, currently 34.6%, is projected to fall to 15%": the aside is the
+        # present state, whatever the clause around it says.
+        return "status", [f"status:{marker[0]}"], words
     kind = _decide(words)
     if kind is not None:
         cues.append(f"{kind}:{' '.join(words)}")
@@ -351,11 +439,14 @@ def classify(
         # slow to 5%": a future of something that does not act is an expectation; a
         # reported "would" is one unless an actor commits ("the ministry would build").
         actor = _modal_subject(toks, pos)
-        if actor is not None and (
-            actor in L.FORECAST_SUBJECTS or ("would" in words and actor not in L.AGENTS)
-        ):
+        modal = "would" if "would" in words else "will"
+        expected = actor in L.FORECAST_SUBJECTS or (modal == "would" and actor not in L.AGENTS)
+        if actor is not None and expected:
             kind = "forecast"
-            cues.insert(0, f"forecast:{actor} {'would' if 'would' in words else 'will'}")
+            cues.insert(0, f"forecast:{actor} {modal}")
+        elif actor is not None and words[-1] in ("cost", "costs") and not planning:
+            kind = "forecast"  # "the line will cost 6.2 billion": an estimate, not a plan
+            cues.insert(0, f"forecast:{modal} {words[-1]}")
     if matrix is None:
         matrix = _matrix_before(toks, pos)
     if matrix is not None and matrix in L.FORECAST_MATRIX | L.FORECAST_MATRIX_BARE and kind != "forecast":
@@ -370,7 +461,10 @@ def classify(
         # "narrower than the 2.7% projected in July", "below the planned 90.3 million"
         kind = part[0]
         cues.insert(0, f"{kind}:{part[1]}")
-    if kind in (None, "status") and words and set(words) <= L.AUX_PRESENT | L.AUX_PAST | L.AUX_BE | L.ADVERBS:
+    setting = bool(set(words) & L.SETTING_VERBS)  # "the target has been fixed at $50 billion"
+    if kind in (None, "status", "achievement") and words and (
+        setting or (kind != "achievement" and set(words) <= L.AUX_PRESENT | L.AUX_PAST | L.AUX_BE | L.ADVERBS)
+    ):
         noun = _subject_noun(toks, pos)
         if noun in L.TARGET_NOUNS:
             kind = "target"
@@ -379,6 +473,8 @@ def classify(
             kind = "forecast"
             cues.insert(0, f"forecast:{noun}")
     yrs = _years(period)
+    if marker is not None and kind in (None, "status", "achievement"):
+        yrs = None  # "the schools promised in 2022 are now under construction": now, not 2022
     decided = kind == "achievement" and bool(set(words) & L.DECISION_VERBS) and "to" in words
     if decided and yrs is not None and ref is not None and yrs[1] > ref.year:
         # a decision to act later is a commitment when the figure's period lies ahead
@@ -482,6 +578,8 @@ def participle_kind(toks: Sequence[Tok], pos: int) -> tuple[Kind, str] | None:
 def _participle_after(toks: Sequence[Tok], pos: int) -> str | None:
     """A forecast or plan participle right after the figure: "the 2.7% projected"."""
     k = pos + 1
+    while k < len(toks) - 1 and toks[k].low in L.ADVERBS:
+        k += 1  # "the 4 billion originally budgeted"
     if k < len(toks) and toks[k].kind == "w" and toks[k].low in _POST_PARTICIPLES:
         before = toks[pos - 1].low if pos > 0 else ""
         if before in ("the", "a", "an", "its", "their", "than"):
@@ -592,6 +690,8 @@ def commitment(
             continue  # "prices will continue to rise": an expectation, not a promise
         if any(toks[k].low in L.BELIEF_VERBS for k in range(max(0, j - 8), j)):
             continue  # "experts believe the tenge will weaken"
+        if any(toks[k].low in L.WH_WORDS for k in range(max(0, j - 8), j)):
+            continue  # "did not say how much the sale would raise": an open question
         after_be = toks[verb_j - 1].low in ("be", "been")
         passive = after_be and (
             _ED.match(verb) is not None or verb in L.PARTICIPLES_IRREGULAR or verb in L.PAST_IRREGULAR

@@ -185,6 +185,21 @@ _YEAR_BEFORE = re.compile(
 )
 
 
+#: A running total: "has cost $5 billion so far" since the year named runs to the statement.
+_SO_FAR = re.compile(r"\b(?:so\s+far|to\s+date|thus\s+far|until\s+now|up\s+to\s+now)\b", re.I)
+_PERFECT = re.compile(r"\b(?:has|have)\b", re.I)
+
+
+def _to_date(bound: tuple[str | None, list[str]], ref: Date | None) -> tuple[str | None, list[str]]:
+    """A past year that starts a running total ("since the war began in 2022 ... so far")
+    becomes the run from that year to the document's."""
+    period, cues = bound
+    if ref is None or period is None or not period.isdigit() or int(period) >= ref.year:
+        return bound
+    run = f"{period}/{ref.year}"
+    return run, [*cues, f"period:so far->{run}"]
+
+
 def _shift(period: str, years: int) -> str | None:
     """``period`` moved by ``years`` ("2024" -> "2023", "2023/2024" -> "2022/2023")."""
     parts = period.split("/")
@@ -273,6 +288,11 @@ def _figure_claims(
     deadlines = [m for m in mentions if m.role == "deadline"]
     anaphor = _ANAPHOR.match(text, s_start, s_end) is not None
     usable = [m for m in mentions if m.role != "comparison" and m.period is not None]
+    so_far = (
+        ref is not None
+        and _SO_FAR.search(text, s_start, s_end) is not None
+        and _PERFECT.search(text, s_start, s_end) is not None
+    )
     n = len(quants)
     kind_of: list[Kind] = ["status"] * n
     cues_of: list[list[str]] = [[] for _ in range(n)]
@@ -304,6 +324,8 @@ def _figure_claims(
                 kind_of[i], k_cue = "achievement", "achievement:earlier value"
             cues_of[i] = [k_cue, *p_cues]
             continue
+        if so_far and b is not None:
+            b = _to_date(b, ref)
         hint = b[0] if b is not None else None
         if hint is None and usable:
             hint = min(usable, key=lambda m: abs(m.start - q.start)).period
@@ -320,6 +342,14 @@ def _figure_claims(
                 kind, k_cues = "achievement", ["achievement:a past figure restated", *k_cues]
         else:
             period, p_cues = time.default(text, s_start, s_end, q, kind, mentions, ctx, ref, earlier)
+            if so_far:
+                period, p_cues = _to_date((period, p_cues), ref)
+        if kind in ("status", "achievement") and ref is not None and (b is None or _before_year(period, ref)):
+            marker = kinds.present_marker(toks, qpos[i], verb_words)
+            if marker is not None:
+                # "currently 34.6%", "are now under construction", "has since slowed to
+                # 11%": the figure holds at the time of the statement
+                period, p_cues = str(ref.year), [f"period:{marker[0]}->{ref.year}"]
         kind_of[i], period_of[i], cues_of[i] = kind, period, k_cues + p_cues
         verbs_of[i] = verb_words
     ranked = _rank_frame(text, quants, bound, kind_of, cues_of, period_of, mentions, ctx, ref, s_start, s_end)

@@ -135,8 +135,16 @@ _PRONOUNS = _w("them they it these those which this that figure amount sum indic
 _RANK_VERBS = _w("rank ranks ranked ranking placed place places came comes took")
 _GROWTH_VERBS = _w(
     "grew grow grows rose rise rises expanded expand expands increased increase increases contracted"
-    " contract shrank declined decline fell fall"
+    " contract shrank declined decline fell fall grown risen fallen shrunk"
 )
+_PRESENT = _w("currently now presently today")
+#: Words that start a finite verb group (a participle or an adverb does not).
+_FINITE = _w("is are was were has have had will would shall should can could may might must do does did am")
+#: Verbs whose figure is a cost: "the stadium is expected to cost $520 million" -> stadium cost.
+_COST_VERBS = _w("cost costs budgeted")
+#: Nouns after "a <figure>" that do not name what it measures ("a 5% share of", "a
+#: $2 billion budget surplus" is handled by the frame).
+_MODIFIED_NOT_SUBJECT = _w("share stake rate level mark threshold record high low")
 #: Verbs that move a measure to a level: their subject is what the figure measures.
 _LEVEL_VERBS = _GROWTH_VERBS | _w(
     "reached reach reaches hit hits climbed climbs dropped drops slowed slows stood stands totalled"
@@ -167,6 +175,10 @@ _OF_WORDS = _w("of at totalling totaling worth valued")
 #: Verbs that set the figure of their object: "raised the policy rate to 50 percent".
 _ADJ_AFTER = _w("on for of in to the a an with by into")
 _GOAL_HEADS = _w("target goal aim objective government ministry")
+#: Nouns of goals and outlooks: "the target for exports" measures exports.
+_GOAL_NOUNS = _w(
+    "target targets goal goals forecast forecasts projection projections estimate estimates outlook plan"
+)
 _SET_VERBS = _w(
     "raised lowered cut hiked kept left set lifted reduced increased brought trimmed slashed raises lowers"
     " cuts keeps leaves sets lifts reduces increases brings"
@@ -193,6 +205,10 @@ def for_quantity(
     """Subject of the figure at token ``pos``; ``verb_words`` is its verb group and
     ``prev_subject`` the subject of the figure before it (for "105 of them", "22 are")."""
     phrase = _for_quantity(toks, pos, q, verb_words)
+    if phrase and phrase.split()[-1] in _GOAL_NOUNS and len(phrase.split()) > 1:
+        # "the production target has been set at 30 million tonnes": the target is for
+        # production, the indicator a later result will be reported under
+        phrase = clean(phrase.split()[:-1])
     if phrase and phrase.split()[-1] in _GOAL_HEADS and prev_subject:
         return prev_subject  # "The government's target is 80% by 2030": the target of the figure before
     if not phrase or phrase in _PRONOUNS or phrase.split()[0] in _PRONOUNS:
@@ -232,6 +248,11 @@ def _for_quantity(toks: Sequence[Tok], pos: int, q: Quantity, verb_words: Sequen
             if np:
                 return clean(np)
             break
+    # 0d. an aside: "Inflation, currently 34.6%, is projected to ..."
+    if prev >= 2 and toks[prev].low in _PRESENT and toks[prev - 1].low == ",":
+        np = _np_back(toks, prev - 2)
+        if np:
+            return clean(np)
     # 0c. headline style: "Astana airport passenger traffic up 18% in 2023"
     if prev >= 0 and toks[prev].low in ("up", "down"):
         np = _np_back(toks, prev - 1)
@@ -298,6 +319,16 @@ def _for_quantity(toks: Sequence[Tok], pos: int, q: Quantity, verb_words: Sequen
         if after:
             adjacent = not prep_before and _verb_adjacent(toks, pos, nxt + len(after))
             return _with_participle(clean(after), verb_words if adjacent else ())
+    # 3b. "approved a $4.7 billion disbursement": the figure sizes the noun it modifies
+    if (
+        q.unit is not None
+        and prev >= 0
+        and toks[prev].low in ("a", "an")
+        and after
+        and after[-1] not in _CHANGE
+        and after[-1] not in _MODIFIED_NOT_SUBJECT
+    ):
+        return clean(after)
     # 4. "X <verb group> N"; "X expects Y to reach N" measures Y; in a relative clause
     # ("costs, which experts estimate at $10-12 billion") the noun before ", which"
     verb_i = _verb_before(toks, pos)
@@ -322,6 +353,9 @@ def _for_quantity(toks: Sequence[Tok], pos: int, q: Quantity, verb_words: Sequen
             if obj and k < len(toks) and toks[k].low == "to":
                 return clean(obj)
         np = _subject_np(toks, verb_i)
+        cost = toks[verb_i].low in _COST_VERBS or (prev >= 0 and toks[prev].low in _COST_VERBS)
+        if np and cost and q.unit is not None and q.unit.isupper():
+            return clean([*np, "cost"])
         if np:
             return clean(np)
     # 4b. "construction could begin in 2026 and take about 10 years": across "and"
@@ -427,7 +461,7 @@ def _subject_np(toks: Sequence[Tok], verb_i: int) -> list[str]:
     time); for "X reached ... and should grow", the subject of the first verb."""
     lo = verb_i
     while lo - 1 >= 0 and toks[lo - 1].low != "that" and (
-        _is_verbish(toks, lo - 1) is not None or toks[lo - 1].low in L_ADVERBS
+        _is_verbish(toks, lo - 1) is not None or toks[lo - 1].low in L_ADVERBS or toks[lo - 1].low == "to"
     ):
         lo -= 1
     j = lo - 1
@@ -436,6 +470,18 @@ def _subject_np(toks: Sequence[Tok], verb_i: int) -> list[str]:
             while j >= 0 and toks[j].low != "(":
                 j -= 1
         j -= 1
+    if j > 0 and toks[j].low == ",":
+        # "The stadium, originally budgeted at $300 million, is now expected to cost":
+        # the subject is before the aside
+        for k in range(j - 1, max(0, j - 20), -1):
+            if toks[k].kind == "p" and toks[k].low in ";:.":
+                break
+            if toks[k].low == ",":
+                return _np_back(toks, k - 1) if _nominal(toks, k - 1) else []
+        if toks[lo].low not in _FINITE:
+            return _np_back(toks, j - 1)  # "The stadium, originally budgeted at ...": a participle's noun
+    if j > 0 and toks[j].low in _GOAL_NOUNS and _nominal(toks, j - 1):
+        return _np_back(toks, j - 1)  # "the production target ... has been set at": production
     if j < 0 or not _nominal(toks, j):
         if j >= 0 and toks[j].low == "and":
             prev_verb = _verb_before(toks, j, cross_and=True)
@@ -473,6 +519,8 @@ def _np_back(toks: Sequence[Tok], j: int) -> list[str]:
             break
         k += 1
     if words and words[0] in S.INNER | {"and", "&"}:
+        if words[0] in ("for", "of") and start > 0 and toks[start - 1].low in _GOAL_NOUNS:
+            return words[1:]  # "the forecast for winter crop production is", "the target for exports"
         return []
     # A preposition other than of/per/into/for ends the name: "average travel time".
     return words

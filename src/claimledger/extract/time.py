@@ -59,6 +59,14 @@ CLAUSE_PENALTY = 60
 #: characters nearer: about three words.
 DEADLINE_BONUS = 20
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+#: Times set by an event, not a calendar: "in the next session of Parliament", "at the
+#: coming summit", "after the elections".
+_EVENT_TIME = re.compile(
+    r"\b(?:in|at|during|by|before|after|until)\s+(?:the\s+|its\s+|their\s+)?(?:next|coming|upcoming|forthcoming|following)"
+    r"\s+(?:\w+\s+){0,2}?(?:session|sitting|meeting|parliament|congress|summit|elections?|round|phase|stage"
+    r"|cycle|term|convocation|plenary)\b",
+    re.I,
+)
 
 __all__ = ["Mention", "TimeContext", "assign", "default", "find", "find_mentions"]
 
@@ -252,6 +260,11 @@ def default(
             return str(y), [f"period:reported on {ref.isoformat()}->{y}"]
         return None, []
     if kind == "target":
+        event = _EVENT_TIME.search(text, s_start, s_end)
+        if event is not None:
+            # "will be introduced in the next session of Parliament": timed by an event
+            # that has no year; the paragraph's year is not its deadline
+            return None, [f"period:{' '.join(event.group(0).split())}->?"]
         # A goal takes the paragraph's time when it is a heading ("Priorities for 2025")
         # or a year, a run of years or a deadline - not the month a preceding result
         # was reported for ("inflation slowed in June ... the IMF will lend $7 billion").
