@@ -258,3 +258,17 @@ def test_empty_subject_links_by_the_clause_subject() -> None:
             subject="grain", unit="t", period="2025", kind="target")
     m = link_records([r, t], {"d": d})
     assert m[r.id].key == m[t.id].key
+
+
+def test_growth_as_a_percentage_is_the_change_of_its_subject() -> None:
+    a = indicator_key("GDP growth", "%", None, "Armenia", dim="percent")
+    b = indicator_key("economy", "%", None, "Armenia", dim="percent_change")
+    c = indicator_key("real GDP growth", "%", None, "Armenia", dim="percent_change")
+    assert a and b and c and a.key == b.key == c.key == "Armenia|gdp|percent_change"
+    assert indicator_key("growth", "%", None, "Armenia", dim="percent") is None  # growth of what?
+
+
+def test_budget_before_a_sectors_spending_and_reporting_verbs_are_dropped() -> None:
+    assert canonical_subject("budget puts health spending").key == canonical_subject("health spending").key
+    assert canonical_subject("show unemployment rate").key == canonical_subject("unemployment").key
+    assert canonical_subject("budget spending").key != canonical_subject("health spending").key

@@ -261,7 +261,10 @@ class CheckContext:
         m = self.members.get(c.id)
         if m is None:
             return canonical_subject(c.subject).name
-        return m.name.split(" [", 1)[0]
+        name = m.name.split(" [", 1)[0]
+        if m.dimension == "percent_change" and not name.endswith(("growth", "change")):
+            name += " growth"  # a change of GDP in percent is GDP growth
+        return name
 
     def dimension(self, c: ClaimRecord) -> str | None:
         m = self.members.get(c.id)

@@ -119,6 +119,11 @@ def canonical_subject(subject: str) -> Canon:
     for p in partners:
         if p.lower() not in kept:
             kept.append(p.lower())
+    if "budget" in kept and len(kept) > 2 and set(kept) & (lx.FINANCE_HEADS - {"budget"}):
+        # "budget health spending" is health spending: the budget is where it stands, the
+        # sector says what it is.
+        kept.remove("budget")
+        steps.append("'budget' before a sector's spending only says where it stands")
     if kept == ["budget"]:
         kept.append("spending")
         steps.append("a budget's size is its spending")
@@ -139,8 +144,13 @@ def indicator_key(subject: str, unit: str | None, noun: str | None,
     if dim is None:
         dim, _ = dimension(unit, noun)
     default = lx.DEFAULT_QUALIFIERS.get(dim.split(":", 1)[0])
-    if dim == "percent" and "growth" in canon.tokens:  # "real GDP growth of 5%" is a growth rate
+    if dim in ("percent", "percent_change") and "growth" in canon.tokens:  # "real GDP growth of 5%"
         default = "real"
+        if len(canon.tokens) > 1:
+            # "GDP growth was 7.4%" and "the economy grew 5.9%" state one thing: the change of GDP.
+            dim = "percent_change"
+            canon = Canon(tuple(t for t in canon.tokens if t != "growth"), canon.region,
+                          (*canon.steps, "'X growth' as a percentage is the change of X"))
     if default and default in canon.tokens and len(canon.tokens) > 1:
         canon = Canon(tuple(t for t in canon.tokens if t != default), canon.region,
                       (*canon.steps, f"'{default}' is the default for a {dim.split(':', 1)[0]} figure"))

@@ -61,6 +61,8 @@ projected provided provide provides allocated estimated reported recorded regist
 set sent going went came become became remain remained remains stand stands amount amounts
 account accounts accounted exceed exceeds reach reaches say says said according new newly
 introduced carried implemented commissioning construction put into
+show shows showed shown indicate indicates indicated suggest suggests suggested see sees saw
+give gives gave given puts note notes noted estimates expects expected put
 """)
 
 #: Single-word synonyms -> head word.
