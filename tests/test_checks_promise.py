@@ -178,3 +178,12 @@ def test_work_progressing_is_in_progress() -> None:
     docs = {"a": doc("a", "2024-02-01", "Plan", text=plan), "b": doc("b", "2025-11-10", "News", text=later)}
     [f] = _run([t], docs, now=Date(2026, 3, 1))
     assert f.details["status"] == "in_progress"
+
+
+def test_held_elsewhere_instead_is_not_kept() -> None:
+    plan = "Astana will host the Asian Winter Games in February 2025."
+    t = rec("a", plan, None, None, kind="target", subject="games", period="2025-02", published="2024-01-15")
+    later = "The Asian Winter Games were held in February 2025 in Harbin instead."
+    docs = {"a": doc("a", "2024-01-15", "Plan", text=plan), "b": doc("b", "2025-03-20", "News", text=later)}
+    [f] = _run([t], docs)
+    assert f.details["status"] == "not_kept"

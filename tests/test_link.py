@@ -272,3 +272,11 @@ def test_budget_before_a_sectors_spending_and_reporting_verbs_are_dropped() -> N
     assert canonical_subject("budget puts health spending").key == canonical_subject("health spending").key
     assert canonical_subject("show unemployment rate").key == canonical_subject("unemployment").key
     assert canonical_subject("budget spending").key != canonical_subject("health spending").key
+
+
+def test_delivery_verbs_and_ranges_for_actor_targets() -> None:
+    from claimledger.link._actor import measured_phrase
+
+    assert canonical_subject("villages connected").key == canonical_subject("villages").key
+    s = "The central bank will keep inflation within the 2-4% target range in 2025."
+    assert measured_phrase(s, s.index("2-4%")) == "inflation"

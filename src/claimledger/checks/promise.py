@@ -63,7 +63,8 @@ _STALLED = re.compile(r"\b(?:postponed|delayed|cancell?ed|called\s+off|abandoned
                       r"pushed\s+back|rescheduled|moved\s+to\s+(?:19|20)\d\d|now\s+(?:due|expected|planned)\s+"
                       r"(?:in|for|by)\s+(?:19|20)\d\d|slipped|"
                       r"not\s+(?:yet\s+)?(?:been\s+)?(?:held|opened|completed|finished|built|launched|met)|"
-                      r"failed\s+to|fell\s+short|behind\s+schedule)\b", re.I)
+                      r"failed\s+to|fell\s+short|behind\s+schedule|instead|relocated|moved\s+to\s+[A-Z]\w+|"
+                      r"indefinitely|suspended|scrapped|frozen)\b", re.I)
 _ONGOING = re.compile(r"\b(?:under\s+construction|under\s+way|underway|in\s+progress|ongoing|continues|"
                       r"progressing|on\s+track|on\s+schedule|nearing\s+completion|\d+\s*(?:%|percent)\s+complete|"
                       r"is\s+being|are\s+being|so\s+far|to\s+date|already)\b", re.I)

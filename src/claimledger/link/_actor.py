@@ -35,8 +35,9 @@ _VERB = re.compile(
     r"improve|improving|accelerate|slow|trim|trimming|curb|curbing|put|target|targets|targeting)\b", re.I)
 #: What may stand between the measured phrase and the figure.
 _TAIL = re.compile(r"(?:\s+(?:down|up|back))?\s+(?:to|at|below|under|above|within|of|by|around|"
-                   r"toward|towards)(?:\s+(?:about|around|almost|nearly|over|under|below|some|at\s+least|"
-                   r"at\s+most|no\s+more\s+than|less\s+than|more\s+than|just|roughly))*\s*$", re.I)
+                   r"toward|towards|between|in)(?:\s+(?:about|around|almost|nearly|over|under|below|some|at\s+least|"
+                   r"at\s+most|no\s+more\s+than|less\s+than|more\s+than|just|roughly|the|a|an|a\s+range\s+of))*"
+                   r"\s*$", re.I)
 _DETERMINER = re.compile(r"^(?:the|a|an|its|their|our|his|her|this|that|these|those|"
                          r"the\s+country(?:'s|\u2019s))\s+", re.I)
 #: A measured phrase longer than this is a clause, not a name of an indicator.

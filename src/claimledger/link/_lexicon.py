@@ -63,6 +63,8 @@ account accounts accounted exceed exceeds reach reaches say says said according 
 introduced carried implemented commissioning construction put into
 show shows showed shown indicate indicates indicated suggest suggests suggested see sees saw
 give gives gave given puts note notes noted estimates expects expected put
+connected electrified upgraded installed planted paved asphalted rehabilitated modernised modernized
+equipped supplied restored refurbished handed hired recruited trained enrolled vaccinated disbursed
 """)
 
 #: Single-word synonyms -> head word.
