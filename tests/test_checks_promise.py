@@ -187,3 +187,21 @@ def test_held_elsewhere_instead_is_not_kept() -> None:
     docs = {"a": doc("a", "2024-01-15", "Plan", text=plan), "b": doc("b", "2025-03-20", "News", text=later)}
     [f] = _run([t], docs)
     assert f.details["status"] == "not_kept"
+
+
+@pytest.mark.parametrize(("sentence", "q_text", "value", "unit", "share"), [
+    ("Half of the hospitals pledged in 2023 are now operational, the ministry said.", "Half", 0.5, None, 0.5),
+    ("About 60% of the planned hospitals have been built.", "About 60%", 60.0, "%", 0.6),
+])
+def test_a_share_of_the_promised_count_is_progress(sentence: str, q_text: str, value: float, unit: str | None,
+                                                    share: float) -> None:
+    plan = "The government will build 120 district hospitals by 2026."
+    t = rec("a", plan, "120", 120, kind="target", subject="district hospitals", noun="hospital",
+            period="2026", published="2023-02-01")
+    e = rec("b", sentence, q_text, value, kind="status", subject="hospitals",
+            noun="hospital" if unit is None else None, unit=unit, period="2025", published="2025-06-01")
+    docs = {"a": doc("a", "2023-02-01", "Plan", text=plan),
+            "b": doc("b", "2025-06-01", "Update", text=sentence)}
+    found = {f.claim_ids[0]: f for f in _run([t, e], docs, now=Date(2025, 8, 1))}
+    f = found[t.id]
+    assert f.details["status"] == "in_progress" and f.details["evidence_value"] == pytest.approx(120 * share)

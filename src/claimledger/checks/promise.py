@@ -58,6 +58,7 @@ _DONE = re.compile(r"\b(?:(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:su
                    r"adopted|introduced|signed|inaugurated|delivered|achieved|implemented|met|reached|"
                    r"published|organi[sz]ed|established|created)|held|hosted|took\s+place|opened|completed|"
                    r"finished|launched|commissioned|inaugurated|came\s+into\s+(?:operation|force)|"
+                   r"operational|in\s+operation|in\s+service|up\s+and\s+running|"
                    r"began|started|chaired|presided)\b", re.I)
 _STALLED = re.compile(r"\b(?:postponed|delayed|cancell?ed|called\s+off|abandoned|dropped|shelved|"
                       r"pushed\s+back|rescheduled|moved\s+to\s+(?:19|20)\d\d|now\s+(?:due|expected|planned)\s+"
@@ -133,6 +134,26 @@ def _verdict(sentence: str) -> str | None:
         return "done"
     if _ONGOING.search(sentence):
         return "ongoing"
+    return None
+
+
+_FRACTION_WORDS = {"half": 0.5, "a half": 0.5, "one half": 0.5, "a third": 1 / 3, "one third": 1 / 3,
+                   "two thirds": 2 / 3, "two-thirds": 2 / 3, "a quarter": 0.25, "one quarter": 0.25,
+                   "three quarters": 0.75, "three-quarters": 0.75, "a fifth": 0.2, "a tenth": 0.1}
+#: The words after "of (the)" that may name what a share is of: "of the hospitals pledged".
+_OF_NOUNS = re.compile(r"^\s+of\s+(?:the\s+|all\s+|its\s+|their\s+)?((?:[A-Za-z-]+\s*){1,4})")
+
+
+def fraction_of(c: ClaimRecord) -> float | None:
+    """The share a figure states of something: "Half" -> 0.5, "60%" -> 0.6, when it is
+    followed by "of the ..."; else None."""
+    text = (c.q_text or "").strip().lower()
+    if not _OF_NOUNS.match(c.sentence[c.q_rel[1]:]):
+        return None
+    if text in _FRACTION_WORDS:
+        return _FRACTION_WORDS[text]
+    if c.unit == "%" and c.value is not None and 0 < c.value <= 100:
+        return c.value / 100
     return None
 
 
@@ -216,8 +237,17 @@ class PromiseChecker:
             return []
         totals = self._totals_index(ctx)
         region = ctx.doc(t).region
-        return [c for c in totals.get((t.unit, count_noun(t.noun), round(t.point, 6)), [])
-                if c.doc != t.doc and ctx.doc(c).region == region]
+        noun = count_noun(t.noun)
+        out = [c for c in totals.get((t.unit, noun, round(t.point, 6)), [])
+               if c.doc != t.doc and ctx.doc(c).region == region]
+        # "Half of the hospitals pledged are now operational": a share of the promised count.
+        for c in totals.get((None, noun, -1.0), []):
+            frac = fraction_of(c)
+            if c.doc != t.doc and ctx.doc(c).region == region and frac is not None:
+                period = c.period or (f"{c.published:%Y-%m}" if c.published else None)
+                out.append(replace(c, value=frac * t.point, low=None, high=None, unit=t.unit, noun=t.noun,
+                                   qualifier="approx", kind="achievement", period=period))
+        return out
 
     def _totals_index(self, ctx: CheckContext) -> _Totals:
         cached = self._totals.get(id(ctx))
@@ -227,6 +257,10 @@ class PromiseChecker:
         for c in ctx.claims:
             if c.noun and c.point is not None and part_of_total(c, ctx.sentence_claims(c)) is not None:
                 out.setdefault((c.unit, count_noun(c.noun), round(c.point, 6)), []).append(c)
+            elif fraction_of(c) is not None and _verdict(c.sentence) is not None:
+                m = _OF_NOUNS.match(c.sentence[c.q_rel[1]:])
+                for w in (m.group(1).split() if m else []):
+                    out.setdefault((None, count_noun(w), -1.0), []).append(c)
         self._totals = {id(ctx): (ctx, out)}
         return out
 
