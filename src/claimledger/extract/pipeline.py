@@ -129,7 +129,6 @@ def _sentence_claims(
             ctx.defer(text, s_start, s_end, heading, ref)
         _after_sentence(text, s_start, s_end, state)
         return
-    ctx.flush()
     mentions = find_mentions(text, s_start, s_end, ref)
     if mentions and quants:
         # A year, a date or "the next three years" is time, not a figure.
@@ -155,7 +154,7 @@ def _sentence_claims(
                 extractor=EXTRACTOR,
             )
     if not question:
-        ctx.learn(text, mentions, heading)
+        ctx.defer(text, s_start, s_end, heading, ref, mentions)
     _after_sentence(text, s_start, s_end, state)
 
 

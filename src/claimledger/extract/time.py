@@ -84,9 +84,10 @@ class TimeContext:
     last: Mention | None = None
     heading: Mention | None = None
     seq: list[Mention] = field(default_factory=list)
-    #: Sentences without figures whose time expressions are read only if a later
-    #: sentence needs the context (most never do): (text, start, end, heading, date).
-    pending: list[tuple[str, int, int, bool, Date | None]] = field(default_factory=list)
+    #: Sentences not yet learnt from, in order: (text, start, end, heading, date, their
+    #: time expressions or None).  They are learnt from only when a later sentence reads
+    #: the context (most never do), and a figureless one's expressions are only then found.
+    pending: list[tuple[str, int, int, bool, Date | None, list[Mention] | None]] = field(default_factory=list)
 
     def enter(self, paragraph: int) -> None:
         if paragraph != self.paragraph:
@@ -97,15 +98,25 @@ class TimeContext:
             self.last = self.heading
             self.seq = []
 
-    def defer(self, text: str, start: int, end: int, heading: bool, ref: Date | None) -> None:
-        """Learn from this sentence later, if a later sentence needs the context."""
-        self.pending.append((text, start, end, heading, ref))
+    def defer(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        heading: bool,
+        ref: Date | None,
+        mentions: list[Mention] | None = None,
+    ) -> None:
+        """Learn from this sentence (whose ``mentions`` may be known already) later, when
+        a later sentence needs the context: ``flush`` before reading ``last``, ``heading``
+        or ``seq``."""
+        self.pending.append((text, start, end, heading, ref, mentions))
 
     def flush(self) -> None:
         """Learn from the deferred sentences, in order."""
         pending, self.pending = self.pending, []
-        for text, start, end, heading, ref in pending:
-            self.learn(text, find_mentions(text, start, end, ref), heading)
+        for text, start, end, heading, ref, mentions in pending:
+            self.learn(text, find_mentions(text, start, end, ref) if mentions is None else mentions, heading)
 
     def learn(self, text: str, mentions: list[Mention], heading: bool) -> None:
         """Remember this sentence's time expressions for the sentences after it."""
@@ -156,7 +167,6 @@ def assign(
     Figures left ``None`` get theirs from ``default`` once their kind is known.
     ``bound_after``, when given, receives figure -> the expression right after it.
     """
-    ctx.flush()
     out: list[tuple[str | None, list[str]] | None] = [None] * len(quants)
     usable = [m for m in mentions if m.role != "comparison"]
     # 1. lists of figures against lists of years.
@@ -165,10 +175,12 @@ def assign(
         seqs = [[usable[i] for i in g] for g in _lex.mention_lists(text, usable)]
         seqs += [[m] for m in usable if m.role == "range" and 2 <= m.years <= 10]
         respectively = _RESPECTIVELY.search(text, s_start, s_end) is not None
-        if not seqs and ctx.seq and (respectively or not usable):
-            # "Revenues are projected at 40.3, 42.4 and 43.9 trillion" after a sentence
-            # that named 2025-2027: the list runs over those years.
-            seqs = [ctx.seq]
+        if not seqs and (respectively or not usable):
+            ctx.flush()
+            if ctx.seq:
+                # "Revenues are projected at 40.3, 42.4 and 43.9 trillion" after a sentence
+                # that named 2025-2027: the list runs over those years.
+                seqs = [ctx.seq]
         if respectively:
             # "... in 2022 and 5.1% in 2023, while inflation reached 20.3% and 9.8%,
             # respectively": the years the sentence named, in order
@@ -227,7 +239,6 @@ def default(
 
     ``exclude`` holds start offsets of expressions that date another figure's starting
     value ("fell to 89,000 from 225,000 in 2020") and so cannot date this one."""
-    ctx.flush()
     usable = [
         m for m in mentions if m.role != "comparison" and m.period is not None and m.start not in exclude
     ]
@@ -247,6 +258,7 @@ def default(
         else:
             best = min(usable, key=lambda m: _distance(text, q, m, kind))
         return best.period, [best.cue]
+    ctx.flush()
     last = ctx.last
     if kind == "status":
         if ref is not None:
