@@ -168,3 +168,49 @@ def test_headline_object_and_spending_subjects(text: str, date: str, subjects: l
 )
 def test_subjects_second_shift(text: str, surface: str, subject: str) -> None:
     assert subject_of(text, surface) == subject
+
+
+@pytest.mark.parametrize(
+    "text,surface,subject",
+    [
+        # the measured noun phrase, not the actor
+        ("Canberra projects the net debt ratio at 21.4% in 2025-26.", "21.4%", "net debt ratio"),
+        ("The Monetary Policy Committee voted to hold the base rate at 16.5%.", "16.5%", "base rate"),
+        ("The regulator will keep the reserve ratio at 7%.", "7%", "reserve ratio"),
+        ("The state firm pumped 2.9 million barrels a day in March.", "2.9 million", "oil production"),
+        ("The ministry will spend $640 million on rural clinics.", "$640 million", "rural clinics spending"),
+        ("The development bank approved a $310 million loan for Malawi.", "$310 million", "loan for malawi"),
+        # no trailing verbs, no fragments, no HTML residue
+        ("The refinancing rate now stands at 8.25%.", "8.25%", "refinancing rate"),
+        ("Household debt stands at 61% of GDP.", "61%", "household debt"),
+        ("R&amp;D intensity rose to 1.9% of GDP in 2023.", "1.9%", "r&d intensity"),
+        ("The old tariff was 12 cents; the new one is 15 cents.", "12 cents", "tariff"),
+        ("The ministry set a range of 4-5% for wage growth.", "4-5%", "wage growth"),
+        ("The hotel, originally budgeted at $90 million, is now expected to cost $150 million.",
+         "$90 million", "hotel cost"),
+        ("The scheme, launched in 2020, has so far cost 1.9 billion lari.", "1.9 billion", "scheme cost"),
+        ("Unemployment, currently 7.9%, is forecast to fall to 6.5% in 2026.", "7.9%", "unemployment"),
+        ("Unemployment, currently 7.9%, is forecast to fall to 6.5% in 2026.", "6.5%", "unemployment"),
+        ("Remittances, at $3.1 billion, were flat.", "$3.1 billion", "remittances"),
+        ("The rice production target has been set at 12 million tonnes.", "12 million", "rice production"),
+        # a target is named tense-neutrally: the same indicator as the active form
+        ("Some 40,000 flats will be built by 2027.", "40,000", "flats"),
+        ("The city will build 40,000 flats by 2027.", "40,000", "flats"),
+    ],
+)
+def test_subjects_name_the_measure(text: str, surface: str, subject: str) -> None:
+    assert subject_of(text, surface) == subject
+
+
+@pytest.mark.parametrize(
+    "text,surface,subject",
+    [
+        # a sentence with a measure noun of its own does not take the one before
+        ("Exports rose 8% last year. The city will spend $90 million on parks.", "$90 million",
+         "parks spending"),
+        ("Exports rose 8% last year. Remittances, at $3.1 billion, were flat.", "$3.1 billion",
+         "remittances"),
+    ],
+)
+def test_no_subject_leaks_from_the_sentence_before(text: str, surface: str, subject: str) -> None:
+    assert subject_of(text, surface) == subject

@@ -18,7 +18,7 @@ from claimledger.extract._time_grammar import Mention
 from claimledger.models import Quantity
 
 _LEAD_VERB = re.compile(r"(exceeded|surpassed|topped|exceeds|surpasses|tops|reached)\s", re.I)
-_TOKEN = re.compile(r"[A-Za-z0-9]+(?:[-.'’&][A-Za-z0-9]+)*|n't|[^\sA-Za-z0-9]")
+_TOKEN = re.compile(r"[A-Za-z0-9]+(?:(?:&amp;|[-.'’&])[A-Za-z0-9]+)*|n't|[^\sA-Za-z0-9]")
 
 
 @dataclass(slots=True)
@@ -69,7 +69,10 @@ def _words(text: str, start: int, end: int, out: list[Tok]) -> None:
     for m in _TOKEN.finditer(text, start, end):
         w = m.group(0)
         kind = "w" if w[0].isalnum() or w == "n't" else "p"
-        out.append(Tok(m.start(), m.end(), w.lower().replace("’", "'"), kind, -1, w))
+        low = w.lower().replace("’", "'")
+        if "&amp;" in low:
+            low = low.replace("&amp;", "&")  # HTML residue: "R&amp;D spending" is R&D spending
+        out.append(Tok(m.start(), m.end(), low, kind, -1, w))
 
 
 def quantity_index(toks: Sequence[Tok]) -> dict[int, int]:

@@ -25,7 +25,7 @@ DROP = _w(
 DROP_LEADING = _w(
     """
     record total overall historic all-time unprecedented new further additional another
-    other current latest annual
+    other current latest annual old previous original initial revised former prior earlier
     """
 )
 #: Words a noun phrase never crosses (prepositions other than the few that build names,
@@ -46,7 +46,7 @@ BASE_VERBS = _w(
     """
     double triple halve reach raise reduce grow bring build attract achieve expand create
     invest allocate spend boost lower keep maintain exceed provide complete launch hire
-    train connect employ ensure secure support put set
+    train connect employ ensure secure support put set hold leave cut lift hike trim ease
     """
 )
 #: Prepositions kept inside a name: "gdp per capita", "size of the economy",
@@ -61,6 +61,7 @@ NOMINALIZE = {
     "export": "exports", "exports": "exports", "exported": "exports",
     "import": "imports", "imports": "imports", "imported": "imports",
     "harvested": "harvest", "yielded": "harvest",
+    "pumped": "production", "pumps": "production", "pump": "production", "extracted": "production",
 }
 #: Completion verbs normalised so one indicator links across documents ("housing built",
 #: "housing commissioned" and "housing completed" are one series).
@@ -73,7 +74,8 @@ PARTICIPLE = {
     "attracted": "attracted", "hired": "hired", "trained": "trained", "paid": "paid",
     "allocated": "allocated", "introduced": "introduced", "installed": "installed",
     "connected": "connected", "issued": "issued", "exported": "exported", "sold": "sold",
-    "produced": "produced", "harvested": "harvested", "registered": "registered",
+    "produced": "production", "pumped": "production", "extracted": "production", "mined": "production",
+    "harvested": "harvested", "registered": "registered",
     "held": "held", "hosted": "held", "organised": "held", "organized": "held", "eliminated": "eliminated",
     "abolished": "eliminated", "adopted": "adopted", "approved": "adopted",
 }
@@ -118,6 +120,9 @@ REPLACE = (
     (re.compile(r"\bsmes\b"), "sme"),
     (re.compile(r"\bfdi\b"), "foreign direct investment"),
     (re.compile(r"\bper cent\b"), ""),
+    # a rate's time unit is the unit's, not the subject's: "oil per day produced" is oil
+    (re.compile(r"\b(?:per|a) (?:day|year|annum|month|week|hour)\b"), ""),
+    (re.compile(r"&amp;?"), "&"),
 )
 #: A verb whose object phrase, when the figure sits in it, takes the verb's subject as a
 #: modifier: "the republican budget provides for spending of ..." -> "republican budget

@@ -226,6 +226,13 @@ _CHANGE_BEFORE = re.compile(
     r"|slump(?:ed)?|plung(?:e|ed)|compared|change[sd]?)\b(?:[^,;!?.]|\.(?=\d))*\d(?:[^,;!?.]|\.(?=\d))*$",
     re.I,
 )
+#: "the highest since 2008", "for the first time since 2015": a record compared with a year.
+_SUPERLATIVE_WINDOW = 40
+_SUPERLATIVE = re.compile(
+    r"\b(?:highest|lowest|fastest|slowest|biggest|largest|smallest|strongest|weakest|steepest|sharpest|deepest"
+    r"|longest|worst|best|most|least|first\s+time|record)\b[^,;.]{0,30}$",
+    re.I,
+)
 _DEADLINE_PREPS = frozenset(
     {"by", "until", "till", "through", "to", "up to", "before", "within", "no later than"}
 )
@@ -412,6 +419,10 @@ def find_mentions(text: str, start: int, end: int, ref: Date | None) -> list[Men
                 prep = " ".join(pm.group("prep").lower().split())
                 if role in ("point", "range") and prep in _DEADLINE_PREPS:
                     role = "deadline"
+                elif role == "point" and prep in _SINCE_PREPS and _SUPERLATIVE.search(
+                    text, max(start, pm.start() - _SUPERLATIVE_WINDOW), pm.start()
+                ):
+                    role = "comparison"  # "the fastest pace since 2011": a record's base, not a run
                 elif role == "point" and prep in _SINCE_PREPS:
                     role = "since"
                     if ref is not None and first is not None and first < ref.year:

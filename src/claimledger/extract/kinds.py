@@ -101,7 +101,10 @@ def _is_verbish(toks: Sequence[Tok], j: int) -> str | None:
         before = toks[b] if b >= 0 else None
         # After a name ("The Bank projects", "Fitch expects"), not after a capitalised
         # first word ("Energy projects with ...").
-        named = before is not None and before.kind == "w" and (b > 0 or before.low in L.INSTITUTIONS)
+        # "Ottawa projects the ratio at 42%": a verb before its object, even after a first word
+        named = before is not None and before.kind == "w" and (
+            b > 0 or before.low in L.INSTITUTIONS or nxt in L.DETERMINERS
+        )
         if named and before is not None and (before.text[:1].isupper() or before.low in L.INSTITUTIONS):
             return "F"
         return None if w in ("projects", "sees", "estimate") else "F"

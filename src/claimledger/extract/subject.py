@@ -118,6 +118,8 @@ def clean(words: Sequence[str]) -> str:
 
 
 def _participle(verb_words: Sequence[str]) -> str:
+    if set(verb_words) & _NOT_DONE:
+        return ""  # "50,000 houses will be built" is a goal for houses, not houses completed
     for w in reversed(verb_words):
         if w in S.PARTICIPLE:
             return S.PARTICIPLE[w]
@@ -138,6 +140,30 @@ _GROWTH_VERBS = _w(
     " contract shrank declined decline fell fall grown risen fallen shrunk"
 )
 _PRESENT = _w("currently now presently today")
+#: Who acts rather than what is measured: "the company pumped 1.2 million bpd" measures
+#: production, not the company.
+_ACTORS = _w(
+    "company companies firm firms government ministry ministries country state it they we authorities"
+    " operator utility group bank administration committee cabinet treasury regulator council city"
+    " municipality region province county"
+)
+#: Words of a verb group that say a figure is not yet done: no completion participle.
+_NOT_DONE = _w("will would shall 'll to plan plans planned aims aim expected projected set due going should")
+#: Verbs that put a measure "at" a level: "the bank rate now stands at 5.25%".
+_AT_VERBS = _w(
+    "stands stood stand remains remained remain is was are were hovers hovered sits sat settled closed ended"
+    " peaked bottomed held kept put set estimated valued priced seen pegged capped fixed came comes run runs"
+)
+#: Words that name no measure by themselves: a phrase of only these takes the subject of
+#: the figure before, or another rule's reading.
+_EMPTY_WORDS = _w(
+    """
+    value values range ranges increase decrease rise fall level levels figure figures number amount total
+    sum place position one ones estimate estimates forecast forecasts target targets projection original
+    revised previous old new initial former prior earlier latest set run out eventually originally far
+    so mark threshold
+    """
+)
 #: Words that start a finite verb group (a participle or an adverb does not).
 _FINITE = _w("is are was were has have had will would shall should can could may might must do does did am")
 #: Verbs whose figure is a cost: "the stadium is expected to cost $520 million" -> stadium cost.
@@ -179,9 +205,11 @@ _GOAL_HEADS = _w("target goal aim objective government ministry")
 _GOAL_NOUNS = _w(
     "target targets goal goals forecast forecasts projection projections estimate estimates outlook plan"
 )
+_MODAL_GROUP = _w("will would shall should could may might must can 'll to be")
 _SET_VERBS = _w(
     "raised lowered cut hiked kept left set lifted reduced increased brought trimmed slashed raises lowers"
-    " cuts keeps leaves sets lifts reduces increases brings"
+    " cuts keeps leaves sets lifts reduces increases brings raise lower cut hike keep leave lift reduce"
+    " increase bring trim hold holds maintain maintains maintained"
 )
 _DIMENSIONS = _w("long wide high tall deep thick")
 
@@ -205,7 +233,11 @@ def for_quantity(
     """Subject of the figure at token ``pos``; ``verb_words`` is its verb group and
     ``prev_subject`` the subject of the figure before it (for "105 of them", "22 are")."""
     phrase = _for_quantity(toks, pos, q, verb_words)
-    if phrase and phrase.split()[-1] in _GOAL_NOUNS and len(phrase.split()) > 1:
+    if _empty(phrase):
+        return prev_subject
+    if phrase and phrase.split()[-1] in _GOAL_NOUNS and len(phrase.split()) > 1 and not _empty(
+        " ".join(phrase.split()[:-1])
+    ):
         # "the production target has been set at 30 million tonnes": the target is for
         # production, the indicator a later result will be reported under
         phrase = clean(phrase.split()[:-1])
@@ -248,8 +280,9 @@ def _for_quantity(toks: Sequence[Tok], pos: int, q: Quantity, verb_words: Sequen
             if np:
                 return clean(np)
             break
-    # 0d. an aside: "Inflation, currently 34.6%, is projected to ..."
-    if prev >= 2 and toks[prev].low in _PRESENT and toks[prev - 1].low == ",":
+    # 0d. an aside: "Inflation, currently 34.6%, is projected to ...", "Remittances, at
+    # $3.1 billion, were flat"
+    if prev >= 2 and toks[prev].low in _PRESENT | {"at"} and toks[prev - 1].low == ",":
         np = _np_back(toks, prev - 2)
         if np:
             return clean(np)
@@ -288,7 +321,10 @@ def _for_quantity(toks: Sequence[Tok], pos: int, q: Quantity, verb_words: Sequen
             return clean(np)
     if prev >= 0 and toks[prev].low in _OF_WORDS and not counted:
         np = _np_left(toks, prev)
-        if np:
+        if toks[prev].low == "at":
+            while np and (np[-1] in _AT_VERBS or np[-1] in L_ADVERBS):
+                np = np[:-1]  # "the bank rate now stands at 5.25%": the rate, not the verb
+        if np and not _empty(clean(np)):
             phrase = clean(np)
             start = prev - len(np)
             frame = _frame_subject(toks, start)
@@ -335,11 +371,17 @@ def _for_quantity(toks: Sequence[Tok], pos: int, q: Quantity, verb_words: Sequen
     rel, rel_at = _relative_antecedent(toks, pos)
     if rel and (verb_i is None or verb_i > rel_at):
         return rel
+    actor = ""
     if verb_i is not None:
-        if toks[verb_i].low in _SET_VERBS:
+        main = verb_i
+        while main + 1 < pos and toks[main + 1].kind == "w" and (
+            toks[main + 1].low in _MODAL_GROUP or toks[main].low in _MODAL_GROUP
+        ):
+            main += 1  # "will keep rates at 7.5%": the verb after the modal
+        if toks[main].low in _SET_VERBS:
             # "lowered the Central Bank Rate to 12.00 percent": the rate, not who lowered it
-            obj = _np_right(toks, verb_i + 1)
-            k = verb_i + 1 + len(obj)
+            obj = _np_right(toks, main + 1)
+            k = main + 1 + len(obj)
             if obj and k < len(toks) and toks[k].low in ("to", "at", "by", "from"):
                 return clean(obj)
         if toks[verb_i].low in _EXPECT_VERBS:
@@ -350,17 +392,32 @@ def _for_quantity(toks: Sequence[Tok], pos: int, q: Quantity, verb_words: Sequen
                 if k + 1 == pos or (k + 1 < len(toks) and toks[k + 1].low in ("at", "around", "about")):
                     return clean(obj)
             k = verb_i + 1 + len(obj)
-            if obj and k < len(toks) and toks[k].low == "to":
+            if obj and k < len(toks) and toks[k].low in ("to", "at"):
                 return clean(obj)
         np = _subject_np(toks, verb_i)
-        cost = toks[verb_i].low in _COST_VERBS or (prev >= 0 and toks[prev].low in _COST_VERBS)
+        verb = toks[verb_i].low
+        if verb in S.NOMINALIZE and q.unit is not None and verb_i == prev:
+            # "the company pumped 1.2 million barrels a day": oil production, not the company
+            noun = S.NOMINALIZE[verb]
+            owner = clean(np)
+            if q.unit.startswith("bbl"):
+                return f"oil {noun}"
+            if owner and owner.split()[-1] not in _ACTORS:
+                return clean([*owner.split(), noun])
+            return noun
+        cost = verb in _COST_VERBS or (prev >= 0 and toks[prev].low in _COST_VERBS)
         if np and cost and q.unit is not None and q.unit.isupper():
             return clean([*np, "cost"])
-        if np:
-            return clean(np)
+        phrase = clean(np)
+        if phrase and phrase.split()[-1] in _ACTORS and verb_i < pos:
+            # "the ministry will spend $900 million on schools": who acts is not what is
+            # measured; try the figure's own phrase first
+            actor = phrase
+        elif phrase:
+            return phrase
     # 4b. "construction could begin in 2026 and take about 10 years": across "and"
     verb_i = _verb_before(toks, pos, cross_and=True)
-    if verb_i is not None:
+    if verb_i is not None and not actor:
         np = _subject_np(toks, verb_i)
         if np:
             return clean(np)
@@ -387,9 +444,13 @@ def _for_quantity(toks: Sequence[Tok], pos: int, q: Quantity, verb_words: Sequen
         np = _np_right(toks, j + 1)
         if np:
             return clean(np)
-    # 6. fallbacks: what follows the figure, else nothing (the caller uses the figure before)
+    # 6. fallbacks: what follows the figure, else what the actor does ("investment"),
+    # else the actor, else nothing (the caller uses the figure before)
     if after:
         return clean(after)
+    if actor:
+        verbs = [toks[k].low for k in range(max(0, pos - 4), pos)]
+        return next((S.ALLOCATION[v] for v in reversed(verbs) if v in S.ALLOCATION), actor)
     return ""
 
 
@@ -422,6 +483,11 @@ def _rank_subject(toks: Sequence[Tok], pos: int) -> str:
                 return clean([*owner.split()[: S.MAX_WORDS - 1], "rank"])
             break
     return "rank"
+
+
+def _empty(phrase: str) -> bool:
+    """Does ``phrase`` name no measure of its own ("value", "range", "the revised one")?"""
+    return bool(phrase) and all(w in _EMPTY_WORDS for w in phrase.split())
 
 
 def _relative_antecedent(toks: Sequence[Tok], pos: int) -> tuple[str, int]:
@@ -480,6 +546,12 @@ def _subject_np(toks: Sequence[Tok], verb_i: int) -> list[str]:
                 return _np_back(toks, k - 1) if _nominal(toks, k - 1) else []
         if toks[lo].low not in _FINITE:
             return _np_back(toks, j - 1)  # "The stadium, originally budgeted at ...": a participle's noun
+    if toks[j].low in ("it", "they") and j > 0:
+        # "Since the conflict began in 2022, it has cost ...": the subject of the clause before
+        for k in range(j - 1, max(-1, j - 15), -1):
+            if toks[k].kind == "w" and _is_verbish(toks, k) in ("A", "S"):
+                return _subject_np(toks, k)
+        return []
     if j > 0 and toks[j].low in _GOAL_NOUNS and _nominal(toks, j - 1):
         return _np_back(toks, j - 1)  # "the production target ... has been set at": production
     if j < 0 or not _nominal(toks, j):
