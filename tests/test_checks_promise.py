@@ -205,3 +205,17 @@ def test_a_share_of_the_promised_count_is_progress(sentence: str, q_text: str, v
     found = {f.claim_ids[0]: f for f in _run([t, e], docs, now=Date(2025, 8, 1))}
     f = found[t.id]
     assert f.details["status"] == "in_progress" and f.details["evidence_value"] == pytest.approx(120 * share)
+
+
+def test_commitment_in_words_met_by_a_part_of_a_total_is_not_kept() -> None:
+    plan = "The government will finish the regional hospitals programme by the end of 2025."
+    t = rec("a", plan, None, None, kind="target", subject="programme", period="2025", published="2023-11-03")
+    s = ("Only 45 of the 111 hospitals in the regional hospitals programme had been completed by "
+         "December 2025.")
+    part = rec("b", s, "45", 45, kind="achievement", subject="", period="2025-12", published="2026-01-21",
+               sent_start=0)
+    total = rec("b", s, "111", 111, kind="achievement", subject="", noun="hospital", period="2025-12",
+                published="2026-01-21", sent_start=0)
+    docs = {"a": doc("a", "2023-11-03", "Plan", text=plan), "b": doc("b", "2026-01-21", "Review", text=s)}
+    found = {f.claim_ids[0]: f for f in _run([t, part, total], docs, now=Date(2026, 6, 1))}
+    assert found[t.id].details["status"] == "not_kept" and found[t.id].details["evidence_value"] == 45

@@ -176,8 +176,8 @@ class FeasibilityChecker:
         for a in actuals:
             for ch in find_changes(a.sentence, ctx.sentence_claims(a)):
                 if ch.result is a and ch.percent is not None and ch.factor > 0:
-                    out.append((ch.factor - 1, f"the past growth of {pct(ch.factor - 1)} in {a.period} "
-                                f"{_src(ctx, a, doc)}".rstrip(), [ch.percent], False))
+                    out.append((ch.factor - 1, f"the past growth of {pct(ch.factor - 1)} in {a.period}"
+                                f"{_src(ctx, a, doc)}", [ch.percent], False))
         # Past growth between the earliest and latest actual levels.
         by_year = {single_year(a.period): a for a in sorted(actuals, key=lambda a: a.published or ctx.now)}
         years = sorted(y for y in by_year if y is not None)

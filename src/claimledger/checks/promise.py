@@ -394,6 +394,14 @@ class PromiseChecker:
                         numeric_ref = ref
                     elif t.has_quantity and txt[0] != "stalled":
                         txt = None
+                elif txt[0] != "stalled":
+                    # A commitment in words met by "only 45 of the 111 hospitals were completed":
+                    # the part against its total, never "kept" on the verb alone.
+                    for c in same_sentence:
+                        o = self._outcome(ctx, c) if c.has_quantity else None
+                        if o is not None and c.point:
+                            ev, numeric_ref = o, replace(c, period=t.period, kind="target")
+                            break
             if ev is not None:
                 roles.append((ev, "evidence"))
                 status, tail = self._numeric_status(ctx, numeric_ref, ev, due)
