@@ -335,3 +335,19 @@ def test_or_n_percent_of_the_total_is_a_share_not_a_change() -> None:
     figs = [rec("d", s, t, v, unit=u, subject="garment exports", kind="achievement", period="2024")
             for t, v, u in (("$4 billion", 4e9, "USD"), ("$5.1 billion", 5.1e9, "USD"), ("41%", 41, "%"))]
     assert not [f for f in _run(figs) if f.details["rule"] == "change"]
+
+
+def test_a_part_stated_with_its_own_share_is_not_the_next_shares_total() -> None:
+    """Regression: 'Leather made up 2.4% of the total, at $1.07 billion. Jute brought in $0.85 billion,
+    a 1.9% share.' took $1.07 billion as the total of the jute share."""
+    s1 = "Leather goods made up 2.4% of the total, at $1.07 billion."
+    s2 = "Jute products brought in $0.85 billion, a 1.9% share."
+    a = rec("j", s1, "2.4%", 2.4, unit="%", subject="leather goods", kind="achievement", period="2024",
+            sent_start=0)
+    b = rec("j", s1, "$1.07 billion", 1.07e9, unit="USD", subject="leather goods", kind="achievement",
+            period="2024", sent_start=0)
+    c = rec("j", s2, "$0.85 billion", 0.85e9, unit="USD", subject="jute products", kind="achievement",
+            period="2024", sent_start=len(s1) + 1)
+    d = rec("j", s2, "1.9%", 1.9, unit="%", subject="jute products", kind="achievement", period="2024",
+            sent_start=len(s1) + 1)
+    assert not _run([a, b, c, d], {"j": doc("j", "2025-02-10", text=f"{s1} {s2}")})

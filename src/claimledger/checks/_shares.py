@@ -140,14 +140,40 @@ def find_shares(figs: Sequence[ClaimRecord],
                 break
             groups.append(("previous sentence" if k == 1 else f"{k} sentences before", list(earlier(k))))
         for where, group in groups:
+            parts = _parts_in(group)
             cands = [c for c in group if c.has_quantity and _usable(c) and c.unit != "%"
-                     and scale(c)[0] == dim and c.period == part.period
+                     and scale(c)[0] == dim and c.period == part.period and c.id not in parts
                      and _base_value(c) > _base_value(part) and is_actual(c) == is_actual(part)
                      and not _is_part(c) and not qualifier_clash(c, part) and _about(c, tokens)]
-            if len(cands) == 1:
+            if len(cands) == 1 and _plausible(part, p, cands[0]):
                 out.append(Share(part, p, cands[0], where))
             if cands:
                 break
+    return out
+
+
+#: A total found outside the share's own clause is trusted only if the share it implies is
+#: within this factor of the stated one: "82%" against an implied 79% is a slip worth
+#: reporting; against an implied 8% it is the wrong total.
+PLAUSIBLE_FACTOR = 2.0
+
+
+def _plausible(part: ClaimRecord, p: ClaimRecord, total: ClaimRecord) -> bool:
+    implied = _base_value(part) / _base_value(total) * 100
+    stated = p.value or 0.0
+    return stated > 0 and 1 / PLAUSIBLE_FACTOR <= implied / stated <= PLAUSIBLE_FACTOR
+
+
+def _parts_in(figs: Sequence[ClaimRecord]) -> set[str]:
+    """Ids of the figures of a sentence that are the part of a share stated with them."""
+    nums = sorted((f for f in figs if f.has_quantity and _usable(f)), key=lambda f: f.q_rel[0])
+    levels = [f for f in nums if f.unit != "%"]
+    out = set()
+    for p in nums:
+        if p.unit == "%":
+            found = _part_and_what(p.sentence, p, levels)
+            if found is not None:
+                out.add(found[0].id)
     return out
 
 
