@@ -330,3 +330,8 @@ def test_words_that_are_not_the_period(text: str, ref: str, want: list[str | Non
 def test_a_goal_timed_by_an_event_gets_no_year_from_context() -> None:
     text = "The budget for 2025-26 was presented on Monday. The amendment will be tabled at the next sitting."
     assert [(q, p) for q, p in periods(text, "2025-02-03")] == [("-", None)]
+
+
+def test_a_time_inside_a_relative_clause_dates_only_that_clause() -> None:
+    text = "The metro network, which has expanded every year since 2012, will eventually reach 140 km."
+    assert [(c.kind, c.period) for c in extract(text, "2024-04-04")] == [("target", None)]

@@ -247,7 +247,7 @@ _SEASON_LEAD = re.compile(
 )
 _SEASON_MODIFIES = re.compile(
     r"[\s-]+(?!(?:and|or|but|when|as|the|a|an|to|of|is|was|were|are|will|has|had|have|season|months?|quarter"
-    r"|period|it|we|they|this|that|these|there|prices|demand)\b)[a-z]"
+    r"|period|session|sitting|term|semester|recess|it|we|they|this|that|these|there|prices|demand)\b)[a-z]"
 )
 #: A year right after the name of a law is part of its title ("the Companies Act of 2013").
 _LAW_TITLE = re.compile(

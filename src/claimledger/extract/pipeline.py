@@ -220,7 +220,7 @@ def _before_year(period: str | None, ref: Date | None) -> bool:
 _RANK_LINK = re.compile(
     r"\s*(?:(?:place|position|spot|rank|overall)\s*)?,?\s*"
     r"(?:among|out\s+of|of|in\s+(?:the|a)\s+(?:[\w-]+\s+){0,4}of)\s*$"
-    r"|[^,;.]{0,60}\bwith\s+(?:an?\s+)?(?:\w+\s+)?(?:score|rating|index|value)\s+of\s*$",
+    r"|[^;.]{0,80}\bwith\s+(?:an?\s+)?(?:\w+\s+)?(?:score|rating|index|value)\s+of\s*$",
     re.I,
 )
 
@@ -328,6 +328,8 @@ def _figure_claims(
         hint = b[0] if b is not None else None
         if hint is None and usable:
             hint = min(usable, key=lambda m: abs(m.start - q.start)).period
+            if so_far:
+                hint = _to_date((hint, []), ref)[0]
         deadline = min(deadlines, key=lambda m: abs(m.start - q.start)) if deadlines else None
         kind, k_cues, verb_words = kinds.classify(
             text, s_start, s_end, toks, qpos[i], hint, deadline, ref, state.lead

@@ -59,6 +59,9 @@ CLAUSE_PENALTY = 60
 #: characters nearer: about three words.
 DEADLINE_BONUS = 20
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+#: A relative clause closed by a comma: ", which has grown since 2015,".
+_RELATIVE = re.compile(r",\s*(?:which|who|whose|where)\b[^,;]*(?=,)", re.I)
+_RELATIVE_WORD = re.compile(r",\s*(?:which|who|whose|where)\b", re.I)
 #: Times set by an event, not a calendar: "in the next session of Parliament", "at the
 #: coming summit", "after the elections".
 _EVENT_TIME = re.compile(
@@ -219,6 +222,8 @@ def assign(
         prev_q = quants[i - 1].end if i > 0 else s_start
         between = usable[bisect.bisect_left(starts, prev_q) : bisect.bisect_left(starts, q.start)]
         before = [m for m in between if m.end <= q.start and m.start not in taken]
+        if before and _in_other_relative(text, s_start, s_end, before[-1], q):
+            continue
         if before and not _CLAUSE_BREAK.search(text, before[-1].end, q.start):
             out[i] = (before[-1].period, [before[-1].cue])
     return out
@@ -242,6 +247,10 @@ def default(
     usable = [
         m for m in mentions if m.role != "comparison" and m.period is not None and m.start not in exclude
     ]
+    if q is not None and usable and _RELATIVE_WORD.search(text, s_start, s_end):
+        # "The grid, which has grown since 2015, will eventually stretch to 9,000 km": a
+        # time inside a relative clause dates that clause, not the figure outside it
+        usable = [m for m in usable if not _in_other_relative(text, s_start, s_end, m, q)]
     if kind in ("achievement", "status") and ref is not None:
         # A done or present figure is not dated by a future deadline in its sentence
         # ("accounted for 5.9%, and the share is to reach 15% by 2030").
@@ -295,6 +304,16 @@ def default(
     if ref is not None:
         return str(ref.year), [f"period:document date->{ref.year}"]
     return None, []
+
+
+def _in_other_relative(text: str, s_start: int, s_end: int, m: Mention, q: Quantity) -> bool:
+    """Is ``m`` inside a relative clause (", which ... ,") that does not hold ``q``?"""
+    if _RELATIVE_WORD.search(text, s_start, m.start) is None:
+        return False
+    for r in _RELATIVE.finditer(text, s_start, s_end):
+        if r.start() <= m.start and m.end <= r.end():
+            return not (r.start() <= q.start < r.end())
+    return False
 
 
 def _distance(text: str, q: Quantity, m: Mention, kind: str) -> int:
