@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from claimledger.extract._time_grammar import Mention
 from claimledger.models import Quantity
@@ -32,6 +32,9 @@ class Tok:
     kind: str
     ref: int = -1
     text: str = ""
+    #: ``kinds._is_verbish`` of the token, worked out once ("?" until then): it reads only
+    #: the token and its neighbours, which never change after ``tokenize``.
+    verbish: str | None = field(default="?", compare=False, repr=False)
 
 
 def tokenize(

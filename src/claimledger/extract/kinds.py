@@ -59,6 +59,17 @@ _NOUN_BEFORE = frozenset(
 #: Words that make a verb group finite: a clause's own verb.
 _FINITE = L.AUX_PRESENT | L.AUX_PAST | frozenset({"will", "would", "shall", "should", "could", "may", "must"})
 _STOP_PUNCT = frozenset(";:—–\"“”")
+# Unions of lexicons tested in loops, built once rather than at every test.
+_AUX_FINITE = L.AUX_PRESENT | L.AUX_PAST
+_AUX_ANY = L.AUX_PRESENT | L.AUX_PAST | L.AUX_BE
+_AUX_OR_ADVERB = _AUX_ANY | L.ADVERBS
+_OBJECT_START = L.DETERMINERS | L.OBJECT_BOUNDS
+_PAST_OR_BEEN = L.AUX_PAST | {"been"}
+_BOUND_OR_PREP = L.OBJECT_BOUNDS | {"at", "of"}
+_CLAUSE_STOP = _STOP_PUNCT | {","}
+_FORECAST_WORDS = L.FORECAST | L.FORECAST_VERBS_AMBIGUOUS | L.ASSUMPTION | {"based", "projects"}
+_MATRIX_ANY = L.FORECAST_MATRIX | L.FORECAST_MATRIX_BARE
+_BEFORE_VERB = L.ADVERBS | L.AUX_BE | {"to"}
 _ED = re.compile(r"^[a-z]{2,}(?:ed|en)$")
 _MAY_COMMIT = re.compile(
     r"\b(?:will|shall|would|must|plans?\s+to|intends?\s+to|aims?\s+to|(?:is|are)\s+(?:to|set\s+to|scheduled\s+to|due\s+to)|'ll)\b",
@@ -72,6 +83,21 @@ def may_commit(text: str, start: int, end: int) -> bool:
 
 
 def _is_verbish(toks: Sequence[Tok], j: int) -> str | None:
+    """Category of token ``j`` as part of a verb group, or None (``_verb_category``).
+
+    The kinds and subject stages ask this about the same tokens many times, so the
+    answer is kept on the token.
+    """
+    if j < 0:
+        return _verb_category(toks, j)
+    t = toks[j]
+    cat = t.verbish
+    if cat == "?":
+        cat = t.verbish = _verb_category(toks, j)
+    return cat
+
+
+def _verb_category(toks: Sequence[Tok], j: int) -> str | None:
     """Category of token ``j`` as part of a verb group, or None.
 
     F forecast word, T target word, A past / perfect, S present / copula, R reporting verb.
@@ -93,7 +119,7 @@ def _is_verbish(toks: Sequence[Tok], j: int) -> str | None:
     if w in ("due", "set", "going"):
         if w == "set" and prev in ("been", "be", "being") and nxt != "to":
             return "A"  # "the target has been set at 25 million tonnes": a passive participle
-        return "T" if prev in L.AUX_PRESENT | L.AUX_PAST and nxt == "to" else None
+        return "T" if prev in _AUX_FINITE and nxt == "to" else None
     if w in L.FORECAST_VERBS_AMBIGUOUS or w == "projects":
         b = j - 1
         while b > 0 and toks[b].low in L.ADVERBS:
@@ -132,13 +158,13 @@ def _is_verbish(toks: Sequence[Tok], j: int) -> str | None:
         return None if prev in _NOUN_BEFORE else "A"  # "a rate cut of 0.5 pp" is a noun
     if w in L.CHANGE_PRESENT and j > 0 and toks[j - 1].kind == "w" and prev not in _NOUN_BEFORE:
         return "A"
-    if w in L.PARTICIPLES_IRREGULAR and prev in L.AUX_PRESENT | L.AUX_PAST | L.AUX_BE:
+    if w in L.PARTICIPLES_IRREGULAR and prev in _AUX_ANY:
         return "A"
     if w.endswith("ed") and len(w) > 4 and w not in L.NOT_PAST and "-" not in w:
         return "A"  # "medium-sized", "state-owned" are adjectives
     if w in L.NOT_PAST_VERBS and prev in ("been", "be", "being", "was", "were"):
         return "A"  # "the target for exports has been fixed at $50 billion", "was approved"
-    object_next = nxt in L.DETERMINERS | L.OBJECT_BOUNDS or (j + 1 < len(toks) and toks[j + 1].kind == "q")
+    object_next = nxt in _OBJECT_START or (j + 1 < len(toks) and toks[j + 1].kind == "q")
     after_noun = j > 0 and toks[j - 1].kind == "w" and prev not in _NOUN_BEFORE
     if w in L.NOT_PAST_VERBS and after_noun and object_next:
         # "the approved budget" is an adjective, "the board approved a $4.7 billion
@@ -213,7 +239,7 @@ def _scan_left(toks: Sequence[Tok], i: int) -> tuple[list[str], str | None]:
                     j = lo - 1  # an infinitive: keep reading left for the verb governing it
                     continue
                 after = toks[hi + 1].low if hi + 1 < i else ""
-                if after in L.DONE_ADJECTIVES and toks[hi].low in L.AUX_PRESENT | L.AUX_PAST:
+                if after in L.DONE_ADJECTIVES and toks[hi].low in _AUX_FINITE:
                     words.insert(hi - lo + 1, after)  # "work is complete on 7,500 km"
                 elif after == "to" and toks[hi].low in L.DECISION_VERBS:
                     words.insert(hi - lo + 1, "to")  # "agreed to provide up to EUR 50 billion"
@@ -267,7 +293,7 @@ def _scan_right(toks: Sequence[Tok], i: int) -> list[str]:
                 toks[k].low in _GROUP_WORDS or _is_verbish(toks, k) in ("A", "F", "T")
             ):
                 words.append(toks[k].low)
-                if _is_verbish(toks, k) == "A" and toks[k].low not in L.AUX_PAST | {"been"}:
+                if _is_verbish(toks, k) == "A" and toks[k].low not in _PAST_OR_BEEN:
                     break
                 k += 1
             return words
@@ -281,7 +307,7 @@ def present_marker(toks: Sequence[Tok], pos: int, words: Sequence[str]) -> tuple
     Appositive: an aside right before the figure (", currently 34.6%,"); else a marker in
     its verb group ("are now under construction", "has since slowed to 11%")."""
     k = pos - 1
-    while k > 0 and toks[k].low in L.OBJECT_BOUNDS | {"at", "of"}:
+    while k > 0 and toks[k].low in _BOUND_OR_PREP:
         k -= 1
     if k >= 0 and toks[k].low in L.PRESENT_WORDS:
         word = toks[k].low
@@ -296,7 +322,7 @@ def present_marker(toks: Sequence[Tok], pos: int, words: Sequence[str]) -> tuple
             return w, False
     for k in range(pos - 1, max(0, pos - SUBJECT_NOUN_WINDOW), -1):
         t = toks[k]
-        if t.kind == "p" and t.low in _STOP_PUNCT | {","}:
+        if t.kind == "p" and t.low in _CLAUSE_STOP:
             break
         if t.low == "since" and toks[k - 1].low in ("has", "have") and _is_verbish(toks, k + 1) is not None:
             return "since", False  # "has since slowed to 11%": since the time named before
@@ -333,7 +359,7 @@ def _reduced_relative(toks: Sequence[Tok], j: int, ceiling: int) -> bool:
         return False
     for k in range(j + 1, ceiling):
         t = toks[k]
-        if t.kind == "p" and t.low in _STOP_PUNCT | {","}:
+        if t.kind == "p" and t.low in _CLAUSE_STOP:
             return False
         if t.kind == "w" and t.low in _FINITE:
             return True
@@ -350,11 +376,11 @@ def _past_adverbs(toks: Sequence[Tok], j: int) -> int:
 def _decide(words: list[str]) -> Kind | None:
     ws = set(words)
     # (ambiguous verb/noun forms reach here only when read as verbs)
-    if ws & (L.FORECAST | L.FORECAST_VERBS_AMBIGUOUS | L.ASSUMPTION | {"based", "projects"}):
+    if ws & _FORECAST_WORDS:
         return "forecast"
     if any(a in ("is", "are", "was", "were") and b == "to" for a, b in itertools.pairwise(words)):
         return "target"  # "is to be kept", "are to reach"
-    if ws & L.TARGET or ({"to", "be"} <= ws and not ws & (L.AUX_PAST | L.AUX_PRESENT)):
+    if ws & L.TARGET or ({"to", "be"} <= ws and not ws & _AUX_FINITE):
         return "target"
     if ws & {"set", "due", "going"}:
         return "target"  # read as part of a verb group only before "to": "is set to"
@@ -452,7 +478,7 @@ def classify(
             cues.insert(0, f"forecast:{modal} {words[-1]}")
     if matrix is None:
         matrix = _matrix_before(toks, pos)
-    if matrix is not None and matrix in L.FORECAST_MATRIX | L.FORECAST_MATRIX_BARE and kind != "forecast":
+    if matrix is not None and matrix in _MATRIX_ANY and kind != "forecast":
         kind = "forecast"
         cues.insert(0, f"forecast:{matrix} that")
     goal = _goal_noun_after(toks, pos)
@@ -466,7 +492,7 @@ def classify(
         cues.insert(0, f"{kind}:{part[1]}")
     setting = bool(set(words) & L.SETTING_VERBS)  # "the target has been fixed at $50 billion"
     if kind in (None, "status", "achievement") and words and (
-        setting or (kind != "achievement" and set(words) <= L.AUX_PRESENT | L.AUX_PAST | L.AUX_BE | L.ADVERBS)
+        setting or (kind != "achievement" and set(words) <= _AUX_OR_ADVERB)
     ):
         noun = _subject_noun(toks, pos)
         if noun in L.TARGET_NOUNS:
@@ -681,7 +707,7 @@ def commitment(
         if cue is None:
             continue
         verb_j = j + len(cue.split())
-        while verb_j < len(toks) and toks[verb_j].low in L.ADVERBS | L.AUX_BE | {"to"}:
+        while verb_j < len(toks) and toks[verb_j].low in _BEFORE_VERB:
             verb_j += 1
         if verb_j >= len(toks) or toks[verb_j].kind != "w":
             continue

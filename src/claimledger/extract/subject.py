@@ -563,6 +563,9 @@ def _subject_np(toks: Sequence[Tok], verb_i: int) -> list[str]:
     return _np_back(toks, j)
 
 
+_INNER_OR_AND = S.INNER | {"and", "&"}
+
+
 def _np_back(toks: Sequence[Tok], j: int) -> list[str]:
     """The noun phrase whose last word is token ``j``, read from its start forward."""
     if j < 0 or not _nominal(toks, j):
@@ -585,12 +588,12 @@ def _np_back(toks: Sequence[Tok], j: int) -> list[str]:
                 break
             k += 1
             continue
-        if t.kind == "w" and (t.low in S.INNER | {"and", "&"} or _inner_at(toks, k) or _nominal(toks, k)):
+        if t.kind == "w" and (t.low in _INNER_OR_AND or _inner_at(toks, k) or _nominal(toks, k)):
             words.append(t.low)
         elif words:
             break
         k += 1
-    if words and words[0] in S.INNER | {"and", "&"}:
+    if words and words[0] in _INNER_OR_AND:
         if words[0] in ("for", "of") and start > 0 and toks[start - 1].low in _GOAL_NOUNS:
             return words[1:]  # "the forecast for winter crop production is", "the target for exports"
         return []
