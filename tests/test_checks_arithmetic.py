@@ -351,3 +351,17 @@ def test_a_part_stated_with_its_own_share_is_not_the_next_shares_total() -> None
     d = rec("j", s2, "1.9%", 1.9, unit="%", subject="jute products", kind="achievement", period="2024",
             sent_start=len(s1) + 1)
     assert not _run([a, b, c, d], {"j": doc("j", "2025-02-10", text=f"{s1} {s2}")})
+
+
+def test_made_up_is_not_a_rise() -> None:
+    s = "Leather goods made up 2.4% of exports, at $1.07 billion."
+    assert not find_changes(s, [rec("d", s, "$1.07 billion", 1.07e9, unit="USD"), rec("d", s, "2.4%", 2.4,
+                                                                                          unit="%")])
+
+
+def test_ledger_base_far_off_is_the_wrong_base() -> None:
+    a = rec("d", "Garment exports were $36.5 billion in 2023.", "$36.5 billion", 36.5e9, unit="USD",
+            subject="garment exports", kind="achievement", period="2023")
+    b = rec("d", "In 2024 garment exports rose 2.4% to $1.07 billion.", "$1.07 billion", 1.07e9, unit="USD",
+            subject="garment exports", kind="achievement", period="2024")
+    assert not _run([a, b])

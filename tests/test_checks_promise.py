@@ -219,3 +219,15 @@ def test_commitment_in_words_met_by_a_part_of_a_total_is_not_kept() -> None:
     docs = {"a": doc("a", "2023-11-03", "Plan", text=plan), "b": doc("b", "2026-01-21", "Review", text=s)}
     found = {f.claim_ids[0]: f for f in _run([t, part, total], docs, now=Date(2026, 6, 1))}
     assert found[t.id].details["status"] == "not_kept" and found[t.id].details["evidence_value"] == 45
+
+
+def test_word_match_needs_every_place_the_target_names() -> None:
+    plan = "The government will complete the reconstruction of the Almaty-Bishkek road by 2025."
+    t = rec("a", plan, None, None, kind="target", subject="road", period="2025", published="2024-01-15")
+    other = "Reconstruction of the Almaty ring road was completed in October 2025."
+    same = "Reconstruction of the Almaty-Bishkek road was completed in October 2025."
+    for later, status in ((other, "due"), (same, "kept")):
+        docs = {"a": doc("a", "2024-01-15", "Plan", text=plan),
+                "b": doc("b", "2026-01-20", "News", text=later)}
+        [f] = _run([t], docs)
+        assert f.details["status"] == status, later

@@ -46,7 +46,9 @@ _AMOUNT = rf"(?:{_FRACTION}|{_PCT})"
 _RX_COMPARE = re.compile(
     rf"{_QUAL}{_AMOUNT}\s+(?P<dir>more|higher|greater|larger|up|above|less|lower|smaller|fewer|down|below)"
     r"(?:\s+(?:than|on|from|compared\s+(?:with|to)|year[- ]on[- ]year))?", re.I)
-_RX_UPDOWN = re.compile(rf"\b(?P<dir>up|down)\s+(?:by\s+)?{_QUAL}{_AMOUNT}", re.I)
+#: "up 15%", "down by a third" (not "made up 2.4% of the total").
+_RX_UPDOWN = re.compile(rf"\b(?<!made\s)(?<!make\s)(?<!makes\s)(?<!making\s)(?<!sum\s)(?<!set\s)"
+                        rf"(?P<dir>up|down)\s+(?:by\s+)?{_QUAL}{_AMOUNT}", re.I)
 #: "an increase of 40%", "a drop of a third": a noun of change, read like "X, 40% more".
 _RX_NOUN = re.compile(rf"\b(?:an?\s+)?(?P<dir>increase|rise|growth|jump|gain|decrease|decline|drop|fall|"
                       rf"reduction|cut)\s+of\s+{_QUAL}{_AMOUNT}", re.I)

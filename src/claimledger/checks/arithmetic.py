@@ -50,6 +50,10 @@ ARITH_TOLERANCE = 0.02
 #: Beyond the rounding of both levels to their last written digit, a change may be off by
 #: this much more (the change itself is rounded too: "rose by a quarter" for +24.6%).
 ROUNDING_SLACK = 0.005
+#: A base taken from the ledger (not named in the phrase) is trusted only if the result is
+#: within this factor of what it implies: a slip is a few per cent, a factor of two is
+#: another scope or another figure.
+PLAUSIBLE_FACTOR = 2.0
 #: A share may be off by half a percentage point (rounding of "48%") plus 2% of itself.
 SHARE_ABS_TOLERANCE = 0.5
 SHARE_REL_TOLERANCE = 0.02
@@ -190,6 +194,9 @@ class ArithmeticChecker:
                 and r * (1 - rr) <= b * (1 + rb) * ch.hi * (1 + ROUNDING_SLACK)):
             return None
         g = (r - implied) / implied
+        plausible = 1 / PLAUSIBLE_FACTOR <= r / implied <= PLAUSIBLE_FACTOR
+        if how in ("period", "latest", "implied") and not plausible:
+            return None  # a base the text did not name that is this far off is the wrong base
         unit = res.unit
         where = ctx.where(res)
         label = (ctx.label(res) if ctx.key(res) else ctx.label(base)) or "the figure"

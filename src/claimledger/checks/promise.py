@@ -89,7 +89,8 @@ def _names(sentence: str) -> list[str]:
     """Distinctive names in a sentence: multi-word capitalised names, dotted names, acronyms."""
     out: list[str] = []
     for m in _NAME.finditer(sentence):
-        words = [w for w in m.group(0).split() if w not in COMMON_NAMES and w.lower() not in STOP]
+        words = [w.rstrip(".") for w in m.group(0).split() if w not in COMMON_NAMES and w.lower() not in STOP]
+        words = [w for w in words if w]
         if len(words) >= 2 or (words and ("." in words[0] or words[0].isupper())):
             out.append(" ".join(words))
     return out
@@ -319,8 +320,13 @@ class PromiseChecker:
             shared = words & e.content
             # A shared multi-word name ties two sentences; a shared single name ties them
             # only together with another shared word ("Kutaisi" + "bypass").
-            by_name = any(n in low for n in names) or bool(singles & e.singles and shared - singles)
-            by_words = len(shared) >= MIN_SHARED and len(shared) >= WORD_OVERLAP * max(len(words), 1)
+            # Every place the target names must be named again ("the Almaty-Bishkek road" is
+            # not met by "the Almaty ring road").
+            named_again = all(re.search(rf"\b{re.escape(n)}\b", low) for n in singles)
+            by_name = any(n in low for n in names) or bool(singles & e.singles and named_again
+                                                           and shared - singles)
+            by_words = (len(shared) >= MIN_SHARED and len(shared) >= WORD_OVERLAP * max(len(words), 1)
+                        and named_again)
             if not (by_name or by_words):
                 continue
             best = (e.verdict, e.doc, s, e.start)  # entries run oldest first: the latest wins
