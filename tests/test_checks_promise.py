@@ -231,3 +231,12 @@ def test_word_match_needs_every_place_the_target_names() -> None:
                 "b": doc("b", "2026-01-20", "News", text=later)}
         [f] = _run([t], docs)
         assert f.details["status"] == status, later
+
+
+def test_a_speakers_name_is_not_needed_in_the_outcome() -> None:
+    plan = "President Tokayev said the new Turkestan cargo terminal will open in 2025."
+    t = rec("a", plan, None, None, kind="target", subject="terminal", period="2025", published="2024-01-15")
+    later = "The Turkestan cargo terminal opened in September 2025."
+    docs = {"a": doc("a", "2024-01-15", "Plan", text=plan), "b": doc("b", "2026-01-20", "News", text=later)}
+    [f] = _run([t], docs)
+    assert f.details["status"] == "kept"

@@ -96,6 +96,8 @@ def _names(sentence: str) -> list[str]:
     return out
 
 
+#: Two names joined by a dash name a route or a link between two places.
+_ROUTE = re.compile(r"\b([A-Z][a-z]{2,})\s?[-\u2013\u2014]\s?([A-Z][a-z]{2,})\b")
 _TOKEN = re.compile(r"[A-Za-z][\w.]*\w|[A-Za-z]")
 def _content(sentence: str) -> set[str]:
     return {lemma(w) for w in re.findall(r"[A-Za-z][a-z-]{2,}", sentence)} - _CONTENT_DROP
@@ -308,6 +310,7 @@ class PromiseChecker:
         names = [n for n in names if len(n) >= 4]
         words = _content(t.sentence)
         singles = proper_names(t.sentence)
+        routes = [(a.lower(), b.lower()) for a, b in _ROUTE.findall(t.sentence)]
         best: tuple[str, str, str, int] | None = None
         index = self._index(ctx)
         probe = words | singles | {lemma(w) for n in names for w in n.split()}
@@ -320,13 +323,14 @@ class PromiseChecker:
             shared = words & e.content
             # A shared multi-word name ties two sentences; a shared single name ties them
             # only together with another shared word ("Kutaisi" + "bypass").
-            # Every place the target names must be named again ("the Almaty-Bishkek road" is
-            # not met by "the Almaty ring road").
-            named_again = all(re.search(rf"\b{re.escape(n)}\b", low) for n in singles)
-            by_name = any(n in low for n in names) or bool(singles & e.singles and named_again
-                                                           and shared - singles)
-            by_words = (len(shared) >= MIN_SHARED and len(shared) >= WORD_OVERLAP * max(len(words), 1)
-                        and named_again)
+            # A route named by its two ends ("the Almaty-Bishkek road") is not met by a
+            # sentence that names only one of them ("the Almaty ring road").
+            ends_named = all(all(re.search(rf"\b{re.escape(w)}\b", low) for w in pair)
+                             for pair in routes if any(re.search(rf"\b{re.escape(w)}\b", low) for w in pair))
+            by_name = any(n in low for n in names) or bool(singles & e.singles and shared - singles)
+            by_words = len(shared) >= MIN_SHARED and len(shared) >= WORD_OVERLAP * max(len(words), 1)
+            if not ends_named:
+                continue
             if not (by_name or by_words):
                 continue
             best = (e.verdict, e.doc, s, e.start)  # entries run oldest first: the latest wins
