@@ -210,3 +210,11 @@ def test_source_is_the_attribution_nearest_the_figure() -> None:
     assert source(rec("d", s, "4.7%", 4.7)) == "world bank"
     assert source(rec("d", "Growth will be 4.7%, according to the World Bank.", "4.7%", 4.7)) == "world bank"
     assert source(rec("d", "Spending will be 5 trillion, the minister said.", "5 trillion", 5e12)) is None
+
+
+def test_a_rate_whose_clause_names_a_narrower_subject_is_not_compared() -> None:
+    a = rec("d", "Colombia's exports grew 12% in 2024.", "12%", 12, kind="achievement", subject="exports",
+            period="2024", unit="%")
+    b = rec("d", "Exports of coffee rose 19% in 2024.", "19%", 19, kind="achievement", subject="exports",
+            period="2024", unit="%")
+    assert not _run([a, b], {"d": doc("d", "2025-03-10", region="Colombia")})

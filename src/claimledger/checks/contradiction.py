@@ -249,6 +249,25 @@ def _other_source(a: ClaimRecord, b: ClaimRecord, *, forecasts: bool) -> bool:
     return not (wa <= wb or wb <= wa)
 
 
+def _own_subject_is(c: ClaimRecord, key: str) -> bool:
+    """Does the clause subject before a percentage's verb name exactly the indicator?  A
+    rate is easily pinned on the wrong thing ("Exports of coffee rose 19%" carries the
+    subject "exports" from the sentence before); when the clause has a plain subject, its
+    head words must be the indicator's (a country or "the country's" aside)."""
+    from claimledger.link._actor import sentence_subject
+
+    own = sentence_subject(c.sentence, c.q_rel[0])
+    if own is None:
+        return True
+    from claimledger.link._lexicon import GENERIC
+
+    # Qualifiers are weighed by ``qualifier_clash``; here only what is measured counts.
+    ignore = GENERIC | {"budget", "nominal", "real", "gross", "net", "median"}
+    want = set(key.split("|")[1].split()) - ignore
+    have = set(canonical_subject(own).tokens) - ignore
+    return not have or have == want
+
+
 def comparable(a: ClaimRecord, b: ClaimRecord, key: str | None = None) -> bool:
     """Whether two same-indicator, same-period figures claim the same thing (module doc)."""
     if a.doc == b.doc and a.sent_start == b.sent_start and not _restated_in_sentence(a, b):
@@ -265,6 +284,8 @@ def comparable(a: ClaimRecord, b: ClaimRecord, key: str | None = None) -> bool:
             return False
         if key.endswith("|percent_change") and change_base(a) != change_base(b):
             return False  # 3.1% on the quarter and 5.5% on the year are both right
+        if "|percent" in key and not (_own_subject_is(a, key) and _own_subject_is(b, key)):
+            return False  # "Exports grew 12%." / "Exports of coffee rose 19%."
     if a.doc == b.doc:
         fa, fb = _family(a), _family(b)
         if _other_source(a, b, forecasts=fa == fb == "forecast"):
