@@ -292,6 +292,65 @@ def test_ambiguous_currency_word_resolved_by_country() -> None:
     assert got[0].unit == "PHP"
 
 
+# Shared currency names read by the country of the text (``_numcontext``): each row is a
+# document and the units of the quantities of its LAST sentence, found with the whole
+# document as context (as the pipeline calls the stage).
+CURRENCY_CONTEXT: list[tuple[str, list[str]]] = [
+    # the signal in the same sentence: a name, a demonym, a province, "of Canada"
+    ("The Nepalese cabinet approved Rs 1.86 trillion for the coming year.", ["NPR"]),
+    ("Quebec will borrow $12 billion next year.", ["CAD"]),
+    ("The federal budget of Canada projects a deficit of $39.8 billion.", ["CAD"]),
+    ("Uganda's revenue authority collected 27 trillion shillings.", ["UGX"]),
+    ("Jordan's budget deficit reached 2.1 billion dinars.", ["JOD"]),
+    ("A Colombian court froze 40 billion pesos.", ["COP"]),
+    ("Queensland expects a surplus of $1.2 billion, up from $0.9 billion.", ["AUD", "AUD"]),
+    # the signal earlier in the document
+    (
+        "Karachi, 12 June. The finance minister presented the budget to the National Assembly. "
+        "Spending will rise to Rs 18.9 trillion, with Rs 1.4 trillion for development.",
+        ["PKR", "PKR"],
+    ),
+    (
+        "Auckland Council adopted its long-term plan on Thursday. "
+        "The council will invest $2.3 billion in water pipes.",
+        ["NZD"],
+    ),
+    (
+        "The Monetary Authority of Singapore kept policy unchanged. "
+        "Core inflation averaged 2.8 per cent, and the government set aside $6 billion.",
+        ["%", "SGD"],
+    ),
+    (
+        "Belgrade approved the revised budget. The deficit is planned at 211 billion dinars.",
+        ["RSD"],
+    ),
+    (
+        "Dar es Salaam port handled record cargo. Its revenue rose to 1.2 trillion shillings.",
+        ["TZS"],
+    ),
+    # explicit names are never re-read; no signal keeps the default
+    ("Canada's exporters earned US$3 billion and 4 billion euros.", ["USD", "EUR"]),
+    ("Exports to Canada reached $5 billion.", ["USD"]),
+    ("The company raised $300 million from investors.", ["USD"]),
+    ("Rupees worth Rs 500 crore were allocated to the scheme.", ["INR"]),
+    ("The bond pays 40 dinars a year.", ["IQD"]),
+]
+
+
+@pytest.mark.parametrize(("doc", "units"), CURRENCY_CONTEXT, ids=lambda v: str(v)[:40])
+def test_currency_from_national_context(doc: str, units: list[str]) -> None:
+    s = doc.rfind(". ", 0, len(doc) - 1) + 1 if doc.count(". ") else 0
+    got = numbers.find(doc, s, len(doc))
+    assert [q.unit for q in got] == units, [(q.text, q.unit) for q in got]
+
+
+def test_currency_context_can_be_stated() -> None:
+    text = "Spending will rise to Rs 18.9 trillion."
+    assert [q.unit for q in numbers.find(text, 0, len(text))] == ["INR"]
+    assert [q.unit for q in numbers.find(text, 0, len(text), "LK")] == ["LKR"]
+    assert [q.unit for q in numbers.find(text, 0, len(text), numbers.Context(country="PK"))] == ["PKR"]
+
+
 def test_every_quantity_is_well_formed() -> None:
     text = " ".join(t for t, _ in BRIEF + LISTS + CHANGES + NEWS) + " " + " ".join(NOT_FIGURES)
     for q in find(text):

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from claimledger.extract import _unitcountry as C
 from claimledger.extract import _unitdata as D
 from claimledger.extract import units as U
 
@@ -63,7 +64,8 @@ def test_every_currency_code_is_iso_4217() -> None:
         | set(D.CURRENCY_PREFIX_LOWER.values())
     )
     codes |= {c for c, _f in D.CURRENCY_SUBUNITS.values()}
-    codes |= {code for cues in D.CURRENCY_CUES.values() for _cue, code in cues}
+    codes |= {c for c in C.COUNTRY_CURRENCY.values() if c}
+    codes |= {c for _default, family in C.FAMILIES.values() for c in family}
     assert codes <= D.ISO_CODES, sorted(codes - D.ISO_CODES)
     assert all(len(c) == 3 and c.isupper() for c in D.ISO_CODES)
 
@@ -126,10 +128,13 @@ def test_singular(plural: str, singular: str) -> None:
     assert U.singular(plural) == singular
 
 
-def test_ambiguous_currency_cues() -> None:
-    assert U.cue_currency("MXN", "The Philippine budget for 2025") == "PHP"
-    assert U.cue_currency("MXN", "The budget for 2025") == "MXN"
-    assert U.cue_currency("USD", "Canada's deficit") == "CAD"
+def test_currency_families() -> None:
+    for name, (default, family) in C.FAMILIES.items():
+        assert default in family, name
+    assert set(C.FAMILY_WORDS.values()) | set(C.FAMILY_PREFIXES.values()) <= set(C.FAMILIES)
+    assert U.currency_family("$", prefix=True) == "dollar" and U.currency_family("US$", prefix=True) is None
+    assert U.currency_family("Rupees,") == "rupee" and U.currency_family("tenge") is None
+    assert all(cc in C.COUNTRY_CURRENCY for cc in C.COUNTRY_CUES.values())
 
 
 def test_glued_prefixes_are_explicit() -> None:

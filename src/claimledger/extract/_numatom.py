@@ -136,6 +136,7 @@ class Atom:
     mult: float = 1.0  # the magnitude multiplier applied ("2-3 million" shares it)
     bound: tuple[str, ...] = ()  # the bound words before the number ("over",)
     subunit: bool = False  # money written in a sub-unit ("50 cents")
+    family: str | None = None  # a currency name shared by countries ("$", "rupees"): _numcontext
     ahead: Ahead | None = None  # the chunks after the numeral, shared by later look-ups
 
 
@@ -268,6 +269,7 @@ def _left(text: str, start: int, a: Atom) -> bool:
         if code is None or not U.glued_prefix_ok(run):
             return False  # WA0049, i7, G20, A320, COP29: codes and names
         a.unit, a.prefix_currency, a.start = code, True, k
+        a.family = U.currency_family(run, prefix=True)
     elif c and c in "#&@№/\\_.":
         return False
     elif c and c in "-−‐":
@@ -299,6 +301,7 @@ def _left(text: str, start: int, a: Atom) -> bool:
             if code is not None:
                 a.unit, a.prefix_currency = code, True
                 a.start = pos - n
+                a.family = U.currency_family(glued[-n:], prefix=True)
                 rest = glued[:-n]
                 break
     if rest and rest[-1:] in "-−" and a.prefix_currency and a.value > 0:
@@ -338,6 +341,7 @@ def _left(text: str, start: int, a: Atom) -> bool:
             if code is not None:
                 a.unit, a.prefix_currency = code, True
                 a.start = toks[-1][1] - len(tok)
+                a.family = U.currency_family(tok, prefix=True)
                 toks = toks[:-1]
     if toks and a.qualifier == "exact":
         words = [t[2].lower().strip("([{\"'“‘,;:") for t in toks[-4:]]
@@ -506,8 +510,10 @@ def _right(
         sym, factor = um.symbol, um.factor
         if um.flag == U.POUND:
             sent = text[start:end]
-            if a.scaled or "£" in sent or "sterling" in sent.lower():
+            if "£" in sent or "sterling" in sent.lower():
                 sym = "GBP"
+            elif a.scaled:
+                sym, a.family = "GBP", "pound"  # "5 billion pounds": Egyptian in Cairo
         elif um.flag == U.INCH:
             after = _chunks(text, last[1], end, 1, a.ahead)
             closes = last[2] != _strip(last[2]) or not after or _strip(after[0][2]).lower() in (
@@ -518,12 +524,13 @@ def _right(
         elif um.flag == U.NEEDS_MAGNITUDE and not a.scaled:
             a.end = pos
             return _after_unit(text, start, end, a)
-        elif um.flag == U.AMBIGUOUS:
-            sym = U.cue_currency(sym, text[start:end])
+        elif um.flag in (U.AMBIGUOUS, U.NEEDS_MAGNITUDE, 0) and um.words == 1 and U.kind(sym) == U.CURRENCY:
+            a.family = a.family or U.currency_family(last[2])  # "dollars", "won", "cents"
         elif um.flag == U.SYMBOL_AFTER:
             after = _chunks(text, last[1], end, 1, a.ahead)
             if after and after[0][2][:1].isdigit() and last[2][-1:] not in ",;":
                 return _after_unit(text, start, end, a)  # "$ 20,000.00 $ 37,305.97"
+            a.family = a.family or U.currency_family(_strip(last[2]), prefix=True)  # "10 $"
         elif um.flag == U.CLOCK and (
             (a.int_like and 0 < a.value <= 12) or _clocklike(text[a.nstart : a.nend])
         ):

@@ -99,6 +99,9 @@ CURRENCY_WORDS: dict[str, str] = {
     "rial": "IRR", "iranian rial": "IRR", "omani rial": "OMR", "kuwaiti dinar": "KWD",
     "iraqi dinar": "IQD", "jordanian dinar": "JOD", "serbian dinar": "RSD",
     "algerian dinar": "DZD", "tunisian dinar": "TND", "bahraini dinar": "BHD", "taka": "BDT",
+    "dinar": "IQD", "libyan dinar": "LYD", "macedonian denar": "MKD", "yemeni rial": "YER",
+    "zambian kwacha": "ZMW", "malawian kwacha": "MWK", "moldovan leu": "MDL", "romanian leu": "RON",
+    "mauritian rupee": "MUR", "nepali rupee": "NPR", "somali shilling": "SOS",
     "kyat": "MMK", "tugrik": "MNT", "somoni": "TJS", "afghani": "AFN", "kip": "LAK",
     "riel": "KHR", "colón": "CRC", "colones": "CRC", "costa rican colón": "CRC",
     "lempira": "HNL", "quetzal": "GTQ", "nuevo sol": "PEN", "soles": "PEN", "bolivar": "VES",
@@ -109,23 +112,6 @@ CURRENCY_WORDS: dict[str, str] = {
     "lei": "RON", "shekel": "ILS", "new shekel": "ILS", "pula": "BWP", "bitcoin": "BTC",
     "lek": "ALL", "denar": "MKD", "escudo": "PTE", "drachma": "GRD", "punt": "IEP",
     "schilling": "ATS",
-}
-
-# Country words that decide an ambiguous currency word in the same sentence ("the
-# Philippine budget ... 9.6 trillion pesos" -> PHP).  Keys: the ambiguous word's default
-# code; values: (cue prefix, code).
-CURRENCY_CUES: dict[str, tuple[tuple[str, str], ...]] = {
-    "MXN": (("philippin", "PHP"), ("manila", "PHP"), ("argentin", "ARS"), ("chile", "CLP"),
-            ("colombia", "COP"), ("uruguay", "UYU"), ("dominican", "DOP"), ("cuba", "CUP")),
-    "USD": (("canad", "CAD"), ("australia", "AUD"), ("new zealand", "NZD"), ("hong kong", "HKD"),
-            ("singapore", "SGD"), ("taiwan", "TWD"), ("jamaica", "JMD"), ("namibia", "NAD")),
-    "INR": (("pakistan", "PKR"), ("sri lanka", "LKR"), ("nepal", "NPR"), ("mauriti", "MUR")),
-    "KES": (("uganda", "UGX"), ("tanzania", "TZS"), ("somali", "SOS")),
-    "CHF": (("cfa", "XOF"), ("senegal", "XOF"), ("ivory coast", "XOF"), ("côte d", "XOF"),
-            ("cameroon", "XAF"), ("congo", "CDF"), ("rwanda", "RWF"), ("burundi", "BIF")),
-    "SEK": (("iceland", "ISK"),),
-    "NOK": (("denmark", "DKK"), ("danish", "DKK")),
-    "GBP": (("egypt", "EGP"), ("leban", "LBP"), ("syria", "SYP"), ("sudan", "SDG")),
 }
 
 # Sub-units: (ISO code, factor).  "50 cents" is 0.5 USD.

@@ -17,6 +17,12 @@ How it works, in one pass over the sentence:
 5. lists share their unit, magnitude and bound ("3.5, 3.6 and 3.9 trillion tenge");
 6. unit-less counts get their noun ("105 schools" -> school).
 
+A currency name shared by several countries ("$", "Rs", "rupees", "pesos", "dinars") is
+read as the currency of the document's country (``_numcontext``): ``find`` reads the whole
+``text`` it is given as the document, lazily and once per text object, so callers that pass
+the document and a sentence span (as the pipeline does) need nothing more.  ``context``
+states it instead: a ``Context`` or an ISO 3166 country code ("CA") from metadata.
+
 Every regex is linear (see ``_numfilters``); all per-number work looks at a bounded window,
 so the stage is linear in the sentence length.
 """
@@ -25,6 +31,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from claimledger.extract import _numcontext
 from claimledger.extract import _numfilters as F
 from claimledger.extract._numatom import Atom, build, noun
 from claimledger.extract._numlists import keep, merge, share_lists
@@ -34,16 +41,23 @@ from claimledger.models import Quantity
 
 STAGE = "numbers.v2"
 
-__all__ = ["STAGE", "find", "shifted"]
+Context = _numcontext.Context
+
+__all__ = ["STAGE", "Context", "find", "shifted"]
 
 
-def find(text: str, start: int, end: int) -> list[Quantity]:
-    """Quantities in ``text[start:end]``, in order, with offsets into ``text``."""
+def find(text: str, start: int, end: int, context: Context | str | None = None) -> list[Quantity]:
+    """Quantities in ``text[start:end]``, in order, with offsets into ``text``.
+
+    ``text`` is the document (its country decides shared currency names); ``context``
+    overrides that with a ``Context`` or a country code.
+    """
     toks = tokens(text, start, end)
     if not toks:
         return []
     blocked = F.blocked_spans(text, start, end)
     atoms: list[Atom] = []
+    ctx: Context | None = None
     for group, gaps in groups(text, toks):
         for p in parse(group, gaps):
             if p.j <= p.i:
@@ -55,6 +69,10 @@ def find(text: str, start: int, end: int) -> list[Quantity]:
                 continue  # inside the previous figure's unit ("4km^3", "J/m^2")
             a = build(text, start, end, p, group)
             if a is not None:
+                if a.family is not None:
+                    if ctx is None:
+                        ctx = _context(text, context)
+                    _set_currency(a, _numcontext.resolve(a.family, text, start, end, ctx, a.start))
                 atoms.append(a)
     if not atoms:
         return []
@@ -74,6 +92,22 @@ def shifted(q: Quantity, offset: int) -> Quantity:
     """The same quantity with its span moved by ``offset`` characters."""
     return dataclasses.replace(q, start=q.start + offset, end=q.end + offset)
 
+
+
+def _context(text: str, context: Context | str | None) -> Context:
+    if context is None:
+        return _numcontext.for_text(text)
+    if isinstance(context, str):
+        return Context(country=context.upper())
+    return context
+
+
+def _set_currency(a: Atom, code: str) -> None:
+    """Replace the (default) currency of ``a`` by ``code``, keeping a rate's denominator."""
+    unit = a.unit or ""
+    base, slash, rest = unit.partition("/")
+    if base != code and a.unit is not None:
+        a.unit = code + slash + rest
 
 
 def _quantity(text: str, a: Atom) -> Quantity:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from claimledger.extract import _unitdata as D
+from claimledger.extract._unitcountry import FAMILY_PREFIXES, FAMILY_WORDS
 from claimledger.extract._unitdata import word_set
 
 __all__ = [
@@ -22,7 +23,7 @@ __all__ = [
     "PERCENT",
     "TEMPERATURE",
     "UnitMatch",
-    "cue_currency",
+    "currency_family",
     "currency_prefix",
     "glued_prefix_ok",
     "is_currency",
@@ -49,13 +50,9 @@ POUND = 1  # "pounds": GBP with a magnitude or "sterling", otherwise lb
 INCH = 2  # "in": inch only before a clause boundary, never the preposition
 CLOCK = 4  # "am"/"pm": a time of day unless the number cannot be one
 SYMBOL_AFTER = 8  # "10 €": a currency symbol after the amount
-AMBIGUOUS = 16  # "pesos", "dollars": the country named in the sentence may decide the code
+AMBIGUOUS = 16  # "pesos", "dollars": the country of the text decides the code (_numcontext)
 NEEDS_MAGNITUDE = 32  # "won": a currency only after "million", "billion", ...
 
-#: Bare currency words shared by several countries (resolved with D.CURRENCY_CUES).
-_AMBIGUOUS_WORDS = word_set(
-    "dollar dollars peso pesos rupee rupees shilling shillings franc francs krona kronor krone kroner"
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,9 +92,10 @@ def _build() -> tuple[dict[str, tuple[str, float, int]], dict[str, tuple[str, fl
 
     for name, code in D.CURRENCY_WORDS.items():
         add(name, (code, 1.0, 0))
-    for w in _AMBIGUOUS_WORDS:
-        code, f, _flag = words[w]
-        words[w] = (code, f, AMBIGUOUS)
+    for w in FAMILY_WORDS:  # bare names shared by several countries ("dollars", "dinars")
+        hit = words.get(w)
+        if hit is not None and hit[2] == 0 and hit[1] == 1.0:
+            words[w] = (hit[0], 1.0, AMBIGUOUS)
     for name, (code, f) in D.CURRENCY_SUBUNITS.items():
         add(name, (code, f, 0), plural=False)
     for name, (sym, f) in D.PHYSICAL_WORDS.items():
@@ -268,15 +266,12 @@ def currency_prefix(tok: str) -> str | None:
     return None
 
 
-def cue_currency(code: str, sentence: str) -> str:
-    """Resolve an ambiguous currency word by a country named in the sentence."""
-    cues = D.CURRENCY_CUES.get(code)
-    if cues:
-        low = sentence.lower()
-        for cue, other in cues:
-            if cue in low:
-                return other
-    return code
+def currency_family(tok: str, *, prefix: bool = False) -> str | None:
+    """The shared-name family of a currency word or prefix ("dollars", "$", "Rs"), or None
+    for an explicit one ("US$", "Canadian dollars", "PKR"); see ``_numcontext``."""
+    if prefix:
+        return FAMILY_PREFIXES.get(tok)
+    return FAMILY_WORDS.get(tok.lower().rstrip(_TRIM))
 
 
 def glued_prefix_ok(run: str) -> bool:

@@ -1,0 +1,129 @@
+"""Currency context of the ``numbers`` stage: whose "$", "Rs" or "pesos" a text means.
+
+Reads: the document text (lazily, only when a shared currency name turns up) and the
+sentence around such a name.  Writes: the ISO 4217 code the name stands for.
+
+A currency name or symbol shared by several countries (``_unitcountry.FAMILIES``) is read
+in this order:
+
+1. the document's country, when its currency is one the name may stand for: "$" in a
+   text mostly about Canada is CAD, "Rs" in a Pakistani text PKR.  The document's country
+   is the one its country words (names, demonyms, capitals, provinces: "Ontario",
+   "Karachi") name most often, the first named winning a tie; it is computed once per
+   document, on the first shared name that needs it.
+2. otherwise a country the sentence itself is about, when exactly one such country uses
+   the name: "Canada's federal budget ... $40 billion", "the Pakistani government ... Rs
+   500 billion".  A country after a preposition of place or partner ("exports to Canada",
+   "in Australia", "than Kenya") is where the money went, not whose it is, and does not
+   count.
+3. otherwise the name's default: "$" is USD, "rupees" INR, "pesos" MXN.
+
+Explicit names ("US$", "C$", "Canadian dollars", "PKR") are never re-read.
+"""
+
+from __future__ import annotations
+
+import re
+
+from claimledger.extract._numwords import trie_pattern
+from claimledger.extract._unitcountry import COUNTRY_CUES, COUNTRY_CURRENCY, FAMILIES
+from claimledger.extract._unitdata import word_set
+
+__all__ = ["Context", "for_text", "resolve"]
+
+_CUE_RX = re.compile(r"(?<![\w.])" + trie_pattern(COUNTRY_CUES, ignore_case=False) + r"(?!\w)")
+#: A country named after one of these words is a place or a partner, not the owner of
+#: the money in the sentence ("exports to Canada", "than in Kenya").
+_PLACE_WORDS = word_set("in into to from with against than between across throughout at via outside inside")
+_PREV_WORD = re.compile(r"([A-Za-z]{1,12})\W{1,3}$")
+#: Evidence a country needs to be the document's: naming it as an owner or subject
+#: ("Canada's budget", "the Pakistani government") weighs 2, as a place or partner
+#: ("exports to Canada") 1.  One passing mention of a place does not make a document
+#: about that country.
+MIN_DOC_EVIDENCE = 2
+#: How far (characters) either side of an amount the sentence is searched for a country:
+#: a long sentence's clause about another country should not decide, and the cost of a
+#: look-up stays bounded however long the sentence is.
+CUE_WINDOW = 200
+
+
+class Context:
+    """What the ``numbers`` stage knows about a whole document.
+
+    ``Context(text)`` finds the document's country lazily, from ``text``; ``Context(country=
+    "CA")`` states it (for callers that know the document's country from its metadata).
+    """
+
+    __slots__ = ("_country", "_known", "_text")
+
+    def __init__(self, text: str = "", country: str | None = None) -> None:
+        self._text = text
+        self._country = country
+        self._known = country is not None or not text
+
+    @property
+    def country(self) -> str | None:
+        """ISO 3166 code of the country the document names most, or None."""
+        if not self._known:
+            self._country = dominant_country(self._text)
+            self._known = True
+            self._text = ""  # the scan is done: do not keep the document alive for it
+        return self._country
+
+    @property
+    def currency(self) -> str | None:
+        c = self.country
+        return COUNTRY_CURRENCY.get(c) or None if c else None
+
+
+# One document at a time: the pipeline calls ``numbers.find`` once per sentence of the
+# same text object, so the context is made once per document.  A tuple is swapped in
+# atomically, so concurrent callers never see one text with another's context.
+_LAST: tuple[str, Context] = ("", Context())
+
+
+def for_text(text: str) -> Context:
+    """The (lazy) context of the document ``text``; the same object for the same text."""
+    global _LAST
+    last = _LAST
+    if last[0] is text:
+        return last[1]
+    ctx = Context(text)
+    _LAST = (text, ctx)
+    return ctx
+
+
+def dominant_country(text: str, start: int = 0, end: int | None = None) -> str | None:
+    """The country ``text[start:end]`` names most (by weighted mentions, the first named
+    winning a tie), or None without ``MIN_DOC_EVIDENCE``."""
+    counts: dict[str, int] = {}
+    for cc, owner in _mentions(text, start, len(text) if end is None else end):
+        if COUNTRY_CURRENCY[cc]:
+            counts[cc] = counts.get(cc, 0) + (2 if owner else 1)  # dicts keep first-seen order
+    if not counts:
+        return None
+    best = max(counts, key=lambda c: counts[c])
+    return best if counts[best] >= MIN_DOC_EVIDENCE else None
+
+
+def _mentions(text: str, start: int, end: int) -> list[tuple[str, bool]]:
+    """``(country, named as owner or subject)`` for every country word in the span."""
+    out: list[tuple[str, bool]] = []
+    for m in _CUE_RX.finditer(text, start, end):
+        pw = _PREV_WORD.search(text, max(start, m.start() - 16), m.start())
+        out.append((COUNTRY_CUES[m.group()], pw is None or pw.group(1).lower() not in _PLACE_WORDS))
+    return out
+
+
+def resolve(family: str, text: str, start: int, end: int, ctx: Context, at: int) -> str:
+    """The ISO code a shared currency name of ``family`` at ``at`` stands for in the
+    sentence ``text[start:end]``."""
+    default, codes = FAMILIES[family]
+    doc = ctx.currency
+    if doc in codes:
+        return doc
+    lo, hi = max(start, at - CUE_WINDOW), min(end, at + CUE_WINDOW)
+    hits = {COUNTRY_CURRENCY[c] for c, owner in _mentions(text, lo, hi) if owner} & codes
+    if len(hits) == 1:
+        return hits.pop()
+    return default
