@@ -218,3 +218,18 @@ def test_a_rate_whose_clause_names_a_narrower_subject_is_not_compared() -> None:
     b = rec("d", "Exports of coffee rose 19% in 2024.", "19%", 19, kind="achievement", subject="exports",
             period="2024", unit="%")
     assert not _run([a, b], {"d": doc("d", "2025-03-10", region="Colombia")})
+
+
+@pytest.mark.parametrize("second", [
+    "The revised estimate for 2024 exports is $21.3 billion.",
+    "Final data show exports of $21.3 billion in 2024.",
+])
+def test_labelled_revisions_are_not_contradictions(second: str) -> None:
+    a = rec("d", "Exports in 2024 reached $20.1 billion.", "$20.1 billion", 20.1e9, kind="achievement",
+            subject="exports", period="2024", unit="USD")
+    b = rec("d", second, "$21.3 billion", 21.3e9, kind="achievement", subject="exports", period="2024",
+            unit="USD")
+    assert not _run([a, b], {"d": doc("d", "2025-05-10", region="Egypt")})
+    c = rec("d", "Exports in 2024 were $21.3 billion, the ministry said.", "$21.3 billion", 21.3e9,
+            kind="achievement", subject="exports", period="2024", unit="USD")
+    assert len(_run([a, c], {"d": doc("d", "2025-05-10", region="Egypt")})) == 1

@@ -249,6 +249,12 @@ def _other_source(a: ClaimRecord, b: ClaimRecord, *, forecasts: bool) -> bool:
     return not (wa <= wb or wb <= wa)
 
 
+#: Words that label a figure as a revision of another: both are stated on purpose.
+_REVISION = re.compile(r"\b(?:revis\w*|preliminary|provisional|initial(?:ly)?|earlier\s+estimate\w*|"
+                       r"first\s+estimate\w*|final\s+(?:data|figures?|estimates?)|updated|corrected|"
+                       r"restated|flash\s+estimate)\b", re.I)
+
+
 def _own_subject_is(c: ClaimRecord, key: str) -> bool:
     """Does the clause subject before a percentage's verb name exactly the indicator?  A
     rate is easily pinned on the wrong thing ("Exports of coffee rose 19%" carries the
@@ -286,6 +292,8 @@ def comparable(a: ClaimRecord, b: ClaimRecord, key: str | None = None) -> bool:
             return False  # 3.1% on the quarter and 5.5% on the year are both right
         if "|percent" in key and not (_own_subject_is(a, key) and _own_subject_is(b, key)):
             return False  # "Exports grew 12%." / "Exports of coffee rose 19%."
+    if _REVISION.search(a.sentence) or _REVISION.search(b.sentence):
+        return False  # a labelled revision states the old and the new figure on purpose
     if a.doc == b.doc:
         fa, fb = _family(a), _family(b)
         if _other_source(a, b, forecasts=fa == fb == "forecast"):
