@@ -292,8 +292,10 @@ def comparable(a: ClaimRecord, b: ClaimRecord, key: str | None = None) -> bool:
             return False  # 3.1% on the quarter and 5.5% on the year are both right
         if "|percent" in key and not (_own_subject_is(a, key) and _own_subject_is(b, key)):
             return False  # "Exports grew 12%." / "Exports of coffee rose 19%."
-    if _REVISION.search(a.sentence) or _REVISION.search(b.sentence):
-        return False  # a labelled revision states the old and the new figure on purpose
+    if a.doc == b.doc and (_REVISION.search(a.sentence) or _REVISION.search(b.sentence)):
+        # A text that labels a revision states the old and the new figure on purpose; across
+        # documents the later one is still a change of the record worth a look.
+        return False
     if a.doc == b.doc:
         fa, fb = _family(a), _family(b)
         if _other_source(a, b, forecasts=fa == fb == "forecast"):
