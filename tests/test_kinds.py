@@ -318,3 +318,13 @@ def test_an_indirect_question_is_not_a_commitment(text: str) -> None:
 def test_a_cost_with_will_is_an_estimate() -> None:
     text = "The tunnel was first budgeted at 2 billion zloty but will cost 3.4 billion."
     assert [c.kind for c in extract(text, "2024-11-02")] == ["target", "forecast"]
+
+
+def test_an_aside_with_at_is_the_present_level() -> None:
+    text = "The jobless rate, at 6.2% in March, is expected to fall to 5.5% in 2025."
+    assert [c.kind for c in extract(text, "2024-04-15")] == ["status", "forecast"]
+
+
+def test_a_rank_held_now_is_not_dated_by_the_base_of_its_change() -> None:
+    (c, _) = extract("The port is now ranked 14th among 90 ports, up from 19th last year.", "2024-09-09")
+    assert (c.kind, c.period) == ("status", "2024"), c.cues

@@ -214,3 +214,44 @@ def test_subjects_name_the_measure(text: str, surface: str, subject: str) -> Non
 )
 def test_no_subject_leaks_from_the_sentence_before(text: str, surface: str, subject: str) -> None:
     assert subject_of(text, surface) == subject
+
+
+@pytest.mark.parametrize(
+    "text,surface,subject",
+    [
+        # an object without a noun of its own continues the figure before, not the actor
+        ("The agency paved 420 km of highway in 2023, and it plans to pave another 300 km by 2026.",
+         "300 km", "highway"),
+        ("The contractor laid 35 km of cable in 2023 and will lay 50 km more in 2024.", "50 km", "cable"),
+        # money set aside for a period and a purpose
+        ("A sum of 800 billion kip has been earmarked for 2025 for school repairs.", "800 billion",
+         "school repairs allocation"),
+    ],
+)
+def test_objects_without_their_own_noun(text: str, surface: str, subject: str) -> None:
+    assert subject_of(text, surface) == subject
+
+
+@pytest.mark.parametrize(
+    "text,surface,subject",
+    [
+        # a list item without a noun of its own is the measure of the item before
+        ("The central bank now sees inflation averaging 6.1% in 2025 and 4.8% in 2026.", "4.8%", "inflation"),
+        # a place after the measure stays in its name
+        ("The Commission expects investment growth in the euro area of 2.2% in 2025.", "2.2%",
+         "investment growth in euro area"),
+        # the ranking that places a country
+        ("The World Bank survey places Armenia 47th among 190 economies.", "47th", "world bank survey"),
+        # goal nouns are not measures: the figure before names it
+        ("Inflation slowed to 7.4% in 2024, above the target range of 4-6%.", "4-6%", "inflation"),
+        ("Tax revenues reached 12.1 trillion dram, or 97.5% of the plan.", "97.5%", "tax revenues"),
+        # the rate a verb of setting acts on, past a goal-noun modifier
+        ("The Bank of Canada cut the target for the overnight rate by 50 basis points to 3.75%.", "3.75%",
+         "target for overnight rate"),
+        # an adverb between the figure and what it is for
+        ("Donors will provide $12 billion annually in adaptation finance by 2030.", "$12 billion",
+         "adaptation finance"),
+    ],
+)
+def test_subjects_of_lists_places_rankings_and_goals(text: str, surface: str, subject: str) -> None:
+    assert subject_of(text, surface) == subject

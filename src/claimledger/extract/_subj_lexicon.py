@@ -37,7 +37,7 @@ BREAK = _w(
     and or but while whereas which who that if when where so yet because although though
     it they we he she i you there here is are was were be been being has have had will
     shall would should could may might must can do does did not no also respectively
-    according compared versus vs including include includes more less up down
+    according compared versus vs including include includes more less up down above below beyond
     """
 )
 #: Base forms of verbs that start an infinitive before a figure ("to double the size of
@@ -136,7 +136,17 @@ ALLOCATION = {
     "spends": "spending", "invested": "investment", "invest": "investment", "invests": "investment",
     "go": "allocation", "goes": "allocation", "went": "allocation", "directed": "allocation",
     "channelled": "allocation", "channeled": "allocation", "transferred": "allocation",
+    "provided": "allocation", "sanctioned": "allocation", "set aside": "allocation",
 }
+#: Head nouns of measures, for a phrase standing alone before a figure whose verb was
+#: left out ("exports 4%" in "imports rose 8% and exports 4%").
+MEASURE_HEADS = _w(
+    """
+    inflation growth exports imports unemployment deficit debt revenue revenues spending investment
+    production output sales prices wages income gdp surplus reserves remittances tourism arrivals
+    lending credit consumption demand yield yields rate rates employment capacity assets
+    """
+)
 #: Plural count nouns that do not end in -s.
 PLURALS = _w("people children men women staff personnel police cattle livestock sheep teeth feet mice geese")
 #: Nouns of change: "a 15% increase in exports" names exports.

@@ -162,7 +162,7 @@ def _verb_category(toks: Sequence[Tok], j: int) -> str | None:
         return "A"
     if w.endswith("ed") and len(w) > 4 and w not in L.NOT_PAST and "-" not in w:
         return "A"  # "medium-sized", "state-owned" are adjectives
-    if w in L.NOT_PAST_VERBS and prev in ("been", "be", "being", "was", "were"):
+    if w in L.NOT_PAST_VERBS and prev in ("been", "be", "being", "was", "were", "has", "have", "had"):
         return "A"  # "the target for exports has been fixed at $50 billion", "was approved"
     object_next = nxt in _OBJECT_START or (j + 1 < len(toks) and toks[j + 1].kind == "q")
     after_noun = j > 0 and toks[j - 1].kind == "w" and prev not in _NOUN_BEFORE
@@ -307,6 +307,10 @@ def present_marker(toks: Sequence[Tok], pos: int, words: Sequence[str]) -> tuple
     Appositive: an aside right before the figure (", currently 34.6%,"); else a marker in
     its verb group ("are now under construction", "has since slowed to 11%")."""
     k = pos - 1
+    while k > 0 and toks[k].low in L.OBJECT_BOUNDS:
+        k -= 1
+    if k > 0 and toks[k].low == "at" and toks[k - 1].low == ",":
+        return "at", True  # "Inflation, at 9.2% in May, is forecast to slow": the level now
     while k > 0 and toks[k].low in _BOUND_OR_PREP:
         k -= 1
     if k >= 0 and toks[k].low in L.PRESENT_WORDS:

@@ -67,12 +67,13 @@ def doc_id_for(text: str) -> str:
 class _DocState:
     """What one sentence leaves for the next: time context and a list lead-in kind."""
 
-    __slots__ = ("ctx", "in_list", "last_period", "last_subject", "lead", "prev_sentence")
+    __slots__ = ("ctx", "in_list", "last_period", "last_subject", "last_unit", "lead", "prev_sentence")
 
     def __init__(self) -> None:
         self.ctx = time.TimeContext()
         self.lead: Kind | None = None
         self.last_subject = ""
+        self.last_unit: str | None = None
         self.prev_sentence: tuple[int, int] = (0, 0)
         self.in_list = False
         self.last_period: str | None = None
@@ -250,7 +251,8 @@ def _rank_frame(
         if q.noun == "rank":
             rank = i
             kind_of[i] = "status"
-            if bound[i] is None:
+            if bound[i] is None and any(c.startswith("period:reported on") for c in cues_of[i]):
+                # the default of a done result, not of a position held now
                 period_of[i], p_cues = time.default(text, s_start, s_end, q, "status", mentions, ctx, ref)
             else:
                 p_cues = [c for c in cues_of[i] if c.startswith("period:")]
@@ -367,12 +369,17 @@ def _figure_claims(
     # Subjects in document order: an elliptical figure ("105 of them", "22 are finished")
     # takes the subject of the first figure of its sentence, or of the sentence before.
     antecedent = state.last_subject
+    first_here = ""  # the first subject named in this sentence
     for i in range(n):
         if rels[i][0]:
             continue
-        subject_of[i] = subject.for_quantity(toks, qpos[i], quants[i], verbs_of[i], antecedent)
-        if subject_of[i] and (antecedent == state.last_subject):
-            antecedent = subject_of[i]
+        # an object named only by its actor ("the ministry plans to add 2,000 MW") continues
+        # the figure before in the sentence, or the sentence before when in the same unit
+        same_unit = quants[i].unit is not None and quants[i].unit == state.last_unit
+        fallback = first_here or (state.last_subject if same_unit else "")
+        subject_of[i] = subject.for_quantity(toks, qpos[i], quants[i], verbs_of[i], antecedent, fallback)
+        if subject_of[i] and not first_here:
+            antecedent = first_here = subject_of[i]
     for i in order:
         if rels[i][0]:
             subject_of[i] = subject_of[rels[i][1]]
@@ -389,6 +396,7 @@ def _figure_claims(
                     subject_of[i] = piece
     if n and subject_of[0]:
         state.last_subject = subject_of[0]
+        state.last_unit = quants[0].unit
     if n:
         state.last_period = period_of[0]
     for i, q in enumerate(quants):

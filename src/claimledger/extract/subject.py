@@ -48,6 +48,8 @@ def _nominal(toks: Sequence[Tok], k: int) -> bool:
     cat = _is_verbish(toks, k)
     if cat in ("A", "T", "F") and k > 0 and toks[k - 1].low in _ADJ_AFTER and t.low.endswith("ed"):
         return True  # "on targeted social assistance", "the planned 90.3 million": adjectives
+    if cat in ("T", "F") and t.low in _GOAL_NOUNS and k > 0 and toks[k - 1].low in _DETS:
+        return k + 1 >= len(toks) or toks[k + 1].low != "to"  # "the target range for the rate"
     return cat is None or (cat == "S" and t.low not in ("is", "are", "am", "has", "have", "be"))
 
 
@@ -140,6 +142,26 @@ _GROWTH_VERBS = _w(
     " contract shrank declined decline fell fall grown risen fallen shrunk"
 )
 _PRESENT = _w("currently now presently today")
+_DETS = _w("the a an its their this that these those our his her")
+_PLAN_HEADS = _w("budget budgets plan plans programme programmes program programs bill law strategy")
+#: Verbs whose subject is the measure itself ("exports rose 8%", "GDP reached $259 billion",
+#: "the rate is 5%"); after other verbs right before a figure the subject acts on it.
+_MEASURE_VERBS = _GROWTH_VERBS | _w(
+    """
+    is are was were be been being am reach reached reaches hit hits climb climbed climbs drop dropped drops
+    slow slowed slows stand stood stands total totalled totaled totals amount amounted amounts jump jumped
+    surge surged soar soared plunge plunged slump slumped edge edged ease eased exceed exceeded exceeds
+    top topped tops remain remained remains stay stayed average averaged averages hover hovered
+    account accounted accounts equal equalled equaled equals represent represented represents peak peaked
+    double doubled triple tripled halve halved narrow narrowed widen widened accelerate accelerated
+    decelerate decelerated increase increased decrease decreased improve improved worsen worsened
+    come came comes reach gain gained lose lost slip slipped shrink recover recovered rebound rebounded
+    span spans spanned stretch stretches stretched cover covers covered measure measures measured run runs
+    extend extends extended number numbers numbered comprise comprises weigh weighs cost costs
+    """
+)
+#: Marks a phrase that names only the actor of the figure's verb (see ``for_quantity``).
+_ACTOR_MARK = "\x00"
 #: Who acts rather than what is measured: "the company pumped 1.2 million bpd" measures
 #: production, not the company.
 _ACTORS = _w(
@@ -161,7 +183,7 @@ _EMPTY_WORDS = _w(
     value values range ranges increase decrease rise fall level levels figure figures number amount total
     sum place position one ones estimate estimates forecast forecasts target targets projection original
     revised previous old new initial former prior earlier latest set run out eventually originally far
-    so mark threshold
+    so mark threshold plan plans goal goals aim
     """
 )
 #: Words that start a finite verb group (a participle or an adverb does not).
@@ -228,11 +250,21 @@ def _left_of_bounds(toks: Sequence[Tok], pos: int) -> int:
 
 
 def for_quantity(
-    toks: Sequence[Tok], pos: int, q: Quantity, verb_words: Sequence[str] = (), prev_subject: str = ""
+    toks: Sequence[Tok],
+    pos: int,
+    q: Quantity,
+    verb_words: Sequence[str] = (),
+    prev_subject: str = "",
+    sentence_subject: str = "",
 ) -> str:
-    """Subject of the figure at token ``pos``; ``verb_words`` is its verb group and
-    ``prev_subject`` the subject of the figure before it (for "105 of them", "22 are")."""
+    """Subject of the figure at token ``pos``; ``verb_words`` is its verb group,
+    ``prev_subject`` the subject of the figure before it (for "105 of them", "22 are"),
+    ``sentence_subject`` the first subject named in the figure's own sentence."""
     phrase = _for_quantity(toks, pos, q, verb_words)
+    if phrase.startswith(_ACTOR_MARK):
+        # only who acts was found ("it intends to lay another 400 km"): the figure
+        # before in the same sentence names the measure better, else the actor it is
+        return _with_participle(sentence_subject, verb_words) if sentence_subject else phrase[1:]
     if _empty(phrase):
         return prev_subject
     if phrase and phrase.split()[-1] in _GOAL_NOUNS and len(phrase.split()) > 1 and not _empty(
@@ -296,6 +328,15 @@ def _for_quantity(toks: Sequence[Tok], pos: int, q: Quantity, verb_words: Sequen
         np = _np_back(toks, prev - 1)
         if np:
             return clean(np)
+    # 0e. a list item without a noun of its own: "9.5% in 2025 and 7% in 2026" is the
+    # measure of the figure before (the caller supplies it)
+    if (
+        prev >= 1
+        and toks[prev].low in ("and", ",")
+        and not after
+        and _after_figure(toks, prev - 1)
+    ):
+        return ""
     # 1. "<np> of N", "<np> at N", "<np>: N", "raise <np> to N"
     if prev >= 0 and toks[prev].low == "to":
         np = _np_left(toks, prev)
@@ -311,7 +352,8 @@ def _for_quantity(toks: Sequence[Tok], pos: int, q: Quantity, verb_words: Sequen
     if prev >= 1 and toks[prev].kind == "w" and _nominal(toks, prev):
         np = _np_left(toks, prev + 1)
         k = prev - len(np)
-        if np and k >= 1 and toks[k].low in ("and", ",", ";") and toks[k - 1].kind in ("q", "t"):
+        listed = k >= 1 and toks[k].low in ("and", ",", ";") and toks[k - 1].kind in ("q", "t")
+        if np and listed and _gapped(np):
             return clean(np)
     # gapping: "food prices rose 6.9%, non-food goods by 7.8% and paid services by 12.1%"
     if prev >= 1 and toks[prev].low == "by":
@@ -321,6 +363,9 @@ def _for_quantity(toks: Sequence[Tok], pos: int, q: Quantity, verb_words: Sequen
             return clean(np)
     if prev >= 0 and toks[prev].low in _OF_WORDS and not counted:
         np = _np_left(toks, prev)
+        k = prev - len(np) - 1
+        if np and k > 0 and toks[k].low in ("in", "on") and _nominal(toks, k - 1):
+            np = [*_np_left(toks, k), toks[k].low, *np]  # "GDP growth in the EU of 1.0%"
         if toks[prev].low == "at":
             while np and (np[-1] in _AT_VERBS or np[-1] in L_ADVERBS):
                 np = np[:-1]  # "the bank rate now stands at 5.25%": the rate, not the verb
@@ -373,11 +418,17 @@ def _for_quantity(toks: Sequence[Tok], pos: int, q: Quantity, verb_words: Sequen
         return rel
     actor = ""
     if verb_i is not None:
-        main = verb_i
-        while main + 1 < pos and toks[main + 1].kind == "w" and (
-            toks[main + 1].low in _MODAL_GROUP or toks[main].low in _MODAL_GROUP
-        ):
-            main += 1  # "will keep rates at 7.5%": the verb after the modal
+        main = k = verb_i
+        while k + 1 < pos and toks[k + 1].kind == "w":
+            # "will keep rates at 7.5%", "plans to pave another 300 km": the verb after
+            # the modal or "to"
+            after_w = toks[k + 1].low
+            base = toks[k].low in _MODAL_GROUP | L_ADVERBS and after_w not in _PREPS and after_w not in _DETS
+            if not (after_w in _MODAL_GROUP or after_w in L_ADVERBS or base):
+                break
+            k += 1
+        if toks[k].low not in _MODAL_GROUP | L_ADVERBS | _PREPS:
+            main = k  # (not "rose to 1.9%": there "to" is a preposition)
         if toks[main].low in _SET_VERBS:
             # "lowered the Central Bank Rate to 12.00 percent": the rate, not who lowered it
             obj = _np_right(toks, main + 1)
@@ -409,7 +460,8 @@ def _for_quantity(toks: Sequence[Tok], pos: int, q: Quantity, verb_words: Sequen
         if np and cost and q.unit is not None and q.unit.isupper():
             return clean([*np, "cost"])
         phrase = clean(np)
-        if phrase and phrase.split()[-1] in _ACTORS and verb_i < pos:
+        acts = toks[main].low not in _MEASURE_VERBS and toks[main].low not in _FINITE
+        if phrase and verb_i < pos and (phrase.split()[-1] in _ACTORS or (acts and main == prev)):
             # "the ministry will spend $900 million on schools": who acts is not what is
             # measured; try the figure's own phrase first
             actor = phrase
@@ -423,11 +475,13 @@ def _for_quantity(toks: Sequence[Tok], pos: int, q: Quantity, verb_words: Sequen
             return clean(np)
     # 5. "N in X", "N increase in X", "N will be spent on X"
     j = nxt
-    while j < len(toks) and toks[j].low in _CHANGE:
-        j += 1
+    while j < len(toks) and (toks[j].low in _CHANGE or toks[j].low in L_ADVERBS):
+        j += 1  # "a 15% increase in exports", "$300 billion annually in climate finance"
     k = j
     while k < min(len(toks), j + 4) and toks[k].kind == "w" and _is_verbish(toks, k) is not None:
         k += 1
+    while k > j and k < len(toks) and toks[k].kind == "t":
+        k += 1  # "has been earmarked for 2025 for flood defences"
     if k > j and k < len(toks) and toks[k].low in ("on", "for", "to", "in") and k + 1 < len(toks):
         spent = next((S.ALLOCATION[toks[m].low] for m in range(j, k) if toks[m].low in S.ALLOCATION), "")
         np = _np_right(toks, k + 1)
@@ -450,7 +504,10 @@ def _for_quantity(toks: Sequence[Tok], pos: int, q: Quantity, verb_words: Sequen
         return clean(after)
     if actor:
         verbs = [toks[k].low for k in range(max(0, pos - 4), pos)]
-        return next((S.ALLOCATION[v] for v in reversed(verbs) if v in S.ALLOCATION), actor)
+        alloc = next((S.ALLOCATION[v] for v in reversed(verbs) if v in S.ALLOCATION), "")
+        if alloc:
+            return clean([*actor.split()[-2:], alloc])  # "the ministry will spend Rp 147 trillion"
+        return _ACTOR_MARK + actor
     return ""
 
 
@@ -477,12 +534,35 @@ def _rank_subject(toks: Sequence[Tok], pos: int) -> str:
         t = toks[k]
         if t.kind == "p" and t.low in ";:(":
             break
-        if t.kind == "w" and _is_verbish(toks, k) is not None:
-            owner = clean(_subject_np(toks, k))
+        if t.kind == "w" and (_is_verbish(toks, k) is not None or t.low in _RANK_VERBS):
+            owner = clean(_subject_np(toks, k)) or clean(_np_back(toks, k - 1))
+            if owner and owner.split()[-1] in _RANKING_HEADS:
+                return owner  # "the UN e-government survey places Kazakhstan 24th"
             if owner:
                 return clean([*owner.split()[: S.MAX_WORDS - 1], "rank"])
             break
     return "rank"
+
+
+def _after_figure(toks: Sequence[Tok], k: int) -> bool:
+    """Is token ``k`` a figure, or the time right after one ("9.5% in 2025")?"""
+    if toks[k].kind == "q":
+        return True
+    return k >= 1 and toks[k].kind == "t" and toks[k - 1].kind == "q"
+
+
+def _gapped(np: Sequence[str]) -> bool:
+    """Can ``np`` stand for a measure whose verb was left out ("and core inflation 2.9%"),
+    rather than be a verb or modifier ("and repair 150 km", "below the planned 90 t")?"""
+    words = [w for w in np if w not in S.DROP]
+    if not words or len(words) != len(np) - (np[0] in S.DROP):
+        return False  # a determiner inside: "above the planned"
+    head = words[-1]
+    if head in S.BASE_VERBS or head in S.INNER or head.endswith("ed") or set(words) & _BOUNDS:
+        return False
+    if any(w.endswith("ing") for w in words):
+        return False  # "and accounting for 63%": a verb
+    return len(words) >= 2 or head in S.MEASURE_HEADS
 
 
 def _empty(phrase: str) -> bool:
@@ -553,7 +633,11 @@ def _subject_np(toks: Sequence[Tok], verb_i: int) -> list[str]:
                 return _subject_np(toks, k)
         return []
     if j > 0 and toks[j].low in _GOAL_NOUNS and _nominal(toks, j - 1):
-        return _np_back(toks, j - 1)  # "the production target ... has been set at": production
+        np = _np_back(toks, j - 1)  # "the production target ... has been set at": production
+        owner = clean(np)
+        if owner and owner.split()[-1] in _ACTORS:
+            return [toks[j].low]  # "the government's target is 80%": a target of what came before
+        return np
     if j < 0 or not _nominal(toks, j):
         if j >= 0 and toks[j].low == "and":
             prev_verb = _verb_before(toks, j, cross_and=True)
@@ -603,6 +687,8 @@ def _np_back(toks: Sequence[Tok], j: int) -> list[str]:
 
 def _with_participle(phrase: str, verb_words: Sequence[str]) -> str:
     part = _participle(verb_words)
+    if phrase and phrase.split()[-1] in _PLAN_HEADS:
+        return phrase  # "approved a 115.5 trillion yen budget": its size, not a budget adopted
     if part and phrase and not phrase.endswith(part):
         return " ".join([*phrase.split()[: S.MAX_WORDS - 1], part])
     return phrase
@@ -632,6 +718,8 @@ def _verb_before(toks: Sequence[Tok], pos: int, cross_and: bool = False) -> int 
         if t.kind == "w" and t.low == "and" and not cross_and:
             return None
         if t.kind == "w" and _is_verbish(toks, j) in ("A", "S", "T", "F"):
+            if t.low in _GOAL_NOUNS and j > 0 and toks[j - 1].low in _DETS:
+                continue  # "above the forecast range of 6-8%": a noun
             return j
     return None
 
