@@ -194,6 +194,13 @@ NEWS: list[tuple[str, list[Row]]] = [
     ("200-odd delegates", [("200-odd", 200, "approx", None, "delegate")]),
     ("people aged 65 and over", [("65 and over", 65, "at_least", None, None)]),
     ("inflation of 3.2pc, and 5 PCs", [("3.2pc", 3.2, "exact", "%", None), ("5", 5, "exact", None, "pc")]),
+    # not phones, dates or year spans, next to ones that are
+    ("Revenue in 2023–24 was 4% higher, and the 1 250 000 voters of +7 701 555 12 34 voted.",
+     [("4%", 4, "exact", "%", None), ("1 250 000", 1.25e6, "exact", None, "voter")]),
+    ("Prices rose 6–7% from May 2 to 9, and by 12 percent from 3 to 10 June.",
+     [("6–7%", (6, 7), "range", "%", None), ("12 percent", 12, "exact", "%", None)]),
+    ("Section 5 sets the levy at 3 to 5 percent in 2024—25.",
+     [("3 to 5 percent", (3, 5), "range", "%", None)]),
 ]  # fmt: skip
 
 CHANGES: list[tuple[str, list[Row]]] = [
@@ -244,6 +251,15 @@ NOT_FIGURES = [
     "Tens of thousands of people protested.",
     "They agreed a 500-bed hospital and a 100-day plan.",
     "It is the country's second-largest city, founded in the 21st century.",
+    # phone numbers in international and local spaced formats
+    "For details call +255 22 211 1000 or the hotline 0860 123 456.",
+    "The helpline 8 495 123 4567 is free; abroad, dial +61 2 6277 7111.",
+    # lower-case references to parts of laws
+    "The measure falls under section 12 of the Income Tax Ordinance and clause 7.",
+    "As set out in paragraph 4(c) and in subsection 3, with chapter 9 and annex 2.",
+    # the end of a fiscal-year span and the second day of a span of days
+    "Receipts for 2023–24 and 2022—23 were revised.",
+    "The census ran from June 3 to 17, and the fair on 9–12 October.",
 ]
 
 

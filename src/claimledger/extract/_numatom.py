@@ -272,6 +272,9 @@ def _left(text: str, start: int, a: Atom) -> bool:
         a.family = U.currency_family(run, prefix=True)
     elif c and c in "#&@№/\\_.":
         return False
+    elif c in "–—" and s - 2 >= start and text[s - 2].isdigit():
+        a.hyphen_tail = True  # "6–8%", or the "25" of "2024–25"
+        return True
     elif c and c in "-−‐":
         c2 = text[s - 2] if s - 2 >= start else ""
         if c2.isdigit():

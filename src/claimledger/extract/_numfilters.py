@@ -27,6 +27,9 @@ _MON_LOW = (
 )
 _MON = rf"(?:{_MON_CAP}|{_MON_LOW})"
 _ORD = r"(?:st|nd|rd|th)?"
+# The second day of a span of days ("May 8 to 21", "8-21 May"), not a figure unless a
+# percent or unit follows it.
+_DAY_TAIL = rf"(?:\s?(?:-|–|—|to|and|through|until|till)\s?\d{{1,2}}{_ORD}\b(?![.,]?\d|\s?(?:%|per)))"
 _MONTHS = word_set(
     """
     january february march april may june july august september october november
@@ -38,12 +41,27 @@ _SECTION_WORDS = word_set(
     Article Articles Art Section Sections Sec Chapter Chapters Ch Paragraph Paragraphs
     Para Clause Clauses Annex Appendix Schedule Resolution Decree Law Act Bill
     Amendment Title Page Pages Item Items Rule Rules Regulation Directive Protocol
-    Subparagraph Part Volume Vol Issue Edition Episode Season Room Flight Route
+    Subparagraph Subsection Part Volume Vol Issue Edition Episode Season Room Flight Route
     Highway Platform Gate Terminal Building Lot Plot Figure Fig Table Exercise
     Question Grade Phase Stage Round Category Tier Zone Sector Unit Order Point Line
     Number No Nos Nr Nrs
     """
 )
+# Lower-case references that are never followed by a figure: "section 5 of the Act",
+# "clause 12", "paragraph 3(b)".
+_SECTION_LOWER = word_set(
+    """
+    article articles section sections subsection subsections clause clauses paragraph
+    paragraphs subparagraph chapter chapters annex appendix schedule
+    """
+)
+
+_SECTION_ALL = _SECTION_WORDS | _SECTION_LOWER
+
+
+def _longest_first(w: str) -> tuple[int, str]:
+    return (-len(w), w)
+
 
 # Each group: (trigger, patterns).  The trigger is a cheap test on the sentence (a
 # substring, or a regex whose first character is a fixed class, which the regex engine
@@ -59,8 +77,12 @@ _FILE_EXT = re.compile(
     r"\.(?i:jpe?g|png|gif|bmp|tiff?|webp|heic|pdf|docx?|xlsx?|pptx?|csv|txt|zip|rar|mp[34]|mov|avi|mkv|wav)\b"
 )
 _SECTION_ANY = re.compile(
-    r"(?<![A-Za-z])" + trie_pattern(_SECTION_WORDS, ignore_case=False) + r"\.?\s?(?:[Nn]o\.?\s?)?\d"
+    r"(?<![A-Za-z])" + trie_pattern(_SECTION_WORDS | _SECTION_LOWER, ignore_case=False)
+    + r"\.?\s?(?:[Nn]o\.?\s?)?\d"
 )
+# Digits in space-separated groups that are not thousands ("8 800 080 7777"), or that open
+# with a trunk zero ("0800 720 065"): a phone number.
+_SPACED_GROUPS = re.compile(r"\d \d\d")
 _ABBR_NO = re.compile(r"(?i:\b(?:no|nos|nr|nrs|art|sec|para|pp?)\.\s?\d)")
 _VERSION = re.compile(r"[vV](?:ersion|er\.|\.)?\s?\d")
 
@@ -69,8 +91,9 @@ _GROUPS: list[tuple[tuple[_Trigger, ...], list[str]]] = [
         (_MONTH_ANY,),
         [
             # dates: "January 8, 2024", "Jan. 8", "oct . 13", "8 January 2024", "the 5th of May"
-            rf"\b{_MON}\b\s?\.?\s?\d{{1,2}}{_ORD}\b(?![.,]\d)(?:\s?,\s?\d{{4}}\b)?",
-            rf"(?<![\d.,])\b\d{{1,2}}{_ORD}\s(?:of\s)?{_MON}\b\.?(?:\s?,?\s?\d{{4}}\b)?",
+            rf"\b{_MON}\b\s?\.?\s?\d{{1,2}}{_ORD}\b(?![.,]\d){_DAY_TAIL}?(?:\s?,\s?\d{{4}}\b)?",
+            rf"(?<![\d.,])\b\d{{1,2}}{_ORD}(?:\s?(?:-|–|—|to|and)\s?\d{{1,2}}{_ORD})?\s(?:of\s)?{_MON}\b\.?"
+            r"(?:\s?,?\s?\d{4}\b)?",
             r"\b(?:on|by|since|until|from|of)\s\d{1,2}\smay\b",
         ],
     ),
@@ -99,9 +122,19 @@ _GROUPS: list[tuple[tuple[_Trigger, ...], list[str]]] = [
     (
         ("+", "("),
         [
-            # phone numbers: +7 (7172) 74-56-89, +1-222-2222, (495) 123-45-67
-            r"\+\d{1,3}[\s.-]?(?:\(\d{1,5}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,5}){1,4}",
+            # phone numbers: +7 (7172) 74-56-89, +1-222-2222, +234 9 460 8000, (495) 123-45-67;
+            # not a signed figure in thousands ("+1 500 000")
+            r"\+(?!\d{1,3}(?:\s\d{3}){1,5}(?!\s?\d))(?:\d{1,3}(?:[\s.-]?\(\d{1,5}\))?(?:[\s.-]\d{1,5}){2,5}"
+            r"|\d{1,3}[\s.-]?(?:\(\d{1,5}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,5}){1,4})",
             r"\(\d{3,5}\)\s?\d{2,4}(?:[\s-]\d{2,4}){1,3}",
+        ],
+    ),
+    (
+        (_SPACED_GROUPS,),
+        [
+            r"(?<![\d.,])(?<!\d )0\d{2,4}(?:[ -]\d{2,4}){1,4}(?![\d.,]?\d)",
+            r"(?<![\d.,])\d{1,3}(?:(?: \d{3}){1,4} (?:\d\d|\d{4})(?: \d{2,4}){0,4}"
+            r"| (?:\d\d|\d{4})(?: \d{2,4}){1,4})(?![\d.,]?\d)",
         ],
     ),
     (("://", "www."), [r"(?:https?://|www\.)[^\s<>\"]{1,2000}"]),
@@ -121,9 +154,10 @@ _GROUPS: list[tuple[tuple[_Trigger, ...], list[str]]] = [
         (_SECTION_ANY, _ABBR_NO, "§", "№"),
         [
             # references to parts of documents, laws, routes: "Article 5", "No. 12", "§ 3"
-            r"\b(?:" + "|".join(re.escape(w) for w in sorted(_SECTION_WORDS, key=lambda w: (-len(w), w)))
+            r"\b(?:" + "|".join(re.escape(w) for w in sorted(_SECTION_ALL, key=_longest_first))
             + r")\.?\s?(?:[Nn]o\.?\s?)?"
-            r"\d{1,7}(?:[./-]\d{1,7}){0,3}[A-Za-z]?(?:\s?(?:,|and|-|–|to)\s?\d{1,7}){0,10}",
+            r"\d{1,7}(?:[./-]\d{1,7}){0,3}[A-Za-z]?(?:\([A-Za-z0-9]{1,4}\)){0,3}"
+            r"(?:\s?(?:,|and|-|–|to)\s?\d{1,7}(?:\([A-Za-z0-9]{1,4}\)){0,3}){0,10}",
             r"(?i:\b(?:no|nos|nr|nrs|art|sec|para|pp?)\.\s?\d{1,7}(?:\s?[,-]\s?\d{1,7}){0,10})",
             r"[§№]\s?\d{1,7}(?:[./-]\d{1,7}){0,3}",
         ],
