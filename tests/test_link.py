@@ -280,3 +280,11 @@ def test_delivery_verbs_and_ranges_for_actor_targets() -> None:
     assert canonical_subject("villages connected").key == canonical_subject("villages").key
     s = "The central bank will keep inflation within the 2-4% target range in 2025."
     assert measured_phrase(s, s.index("2-4%")) == "inflation"
+
+
+def test_a_shares_subject_is_not_its_denominator() -> None:
+    d = doc("d", "2024-03-01", region="Ghana")
+    s = "The government will narrow the fiscal deficit to 4.3% of GDP by 2026."
+    r = rec("d", s, "4.3%", 4.3, kind="target", subject="gdp", unit="%", period="2026")
+    m = link_records([r], {"d": d})[r.id]
+    assert m.key == "Ghana|budget deficit|percent_of:gdp" and "only what the share is of" in m.explanation

@@ -65,24 +65,30 @@ _RELATIVE = re.compile(r"(?:(?:an?|one|two|three|four)[\s-]+)?(?:half|halves|thi
                        re.I)
 
 
-def measured_subject(r: ClaimRecord) -> tuple[str, str]:
+def measured_subject(r: ClaimRecord, dim: str | None = None) -> tuple[str, str]:
     """The subject to link a figure by, and a note when it is not the extracted one.
 
     A subject that names only who acts ("the government", "Ghana") is replaced by the noun
     phrase its verb acts on in the sentence ("narrow the fiscal deficit to 4.3% of GDP" ->
-    "fiscal deficit"), keeping a country the actor named.
+    "fiscal deficit"), keeping a country the actor named.  So is a share's subject that is
+    only what it is a share of ("GDP" for "4.3% of GDP"): the denominator is not what is
+    measured.
     """
-    if not actor_only(r.subject):
+    tokens = set(canonical_subject(r.subject).tokens)
+    own_denominator = (dim is not None and dim.startswith("percent_of:") and bool(tokens)
+                       and tokens <= {dim.split(":", 1)[1]})
+    if not actor_only(r.subject) and not own_denominator:
         return r.subject, ""
     phrase = measured_phrase(r.sentence, r.q_rel[0])
-    if phrase is None and not r.subject.strip():
+    if phrase is None and (not r.subject.strip() or own_denominator):
         phrase = sentence_subject(r.sentence, r.q_rel[0])
     if phrase is None:
         return r.subject, ""
     country = canonical_subject(r.subject).region
     subject = f"{phrase} of {country}" if country else phrase
     who = f"'{r.subject}'" if r.subject else "nothing"
-    return subject, f"the extracted subject {who} names only who acts; the sentence measures '{phrase}'. "
+    why = "is only what the share is of" if own_denominator else "names only who acts"
+    return subject, f"the extracted subject {who} {why}; the sentence measures '{phrase}'. "
 
 
 def link_records(records: Sequence[ClaimRecord], docs: dict[str, DocInfo]) -> dict[str, Membership]:
@@ -99,7 +105,7 @@ def link_records(records: Sequence[ClaimRecord], docs: dict[str, DocInfo]) -> di
             continue  # "a quarter" in "rose by a quarter" is a change, not a level
         region, why = _own_region(r, docs.get(r.doc))
         dim = percent_kind(r.sentence, *r.q_rel) if r.unit == "%" else None
-        subject, note = measured_subject(r)
+        subject, note = measured_subject(r, dim)
         k = indicator_key(subject, r.unit, r.noun, region, why, dim=dim)
         if k is None:
             continue
@@ -115,7 +121,7 @@ def link_records(records: Sequence[ClaimRecord], docs: dict[str, DocInfo]) -> di
         found = regions.get(rest, set())
         if len(found) == 1:
             country = next(iter(found))
-            k = indicator_key(measured_subject(r)[0], r.unit, r.noun, country,
+            k = indicator_key(measured_subject(r, rest.split("|", 1)[1])[0], r.unit, r.noun, country,
                               f"no country named; {country} is the only country with this indicator",
                               dim=rest.split("|", 1)[1])
             if k is not None:
