@@ -240,3 +240,16 @@ def test_a_speakers_name_is_not_needed_in_the_outcome() -> None:
     docs = {"a": doc("a", "2024-01-15", "Plan", text=plan), "b": doc("b", "2026-01-20", "News", text=later)}
     [f] = _run([t], docs)
     assert f.details["status"] == "kept"
+
+
+def test_of_the_m_promised_n_were_finished() -> None:
+    from claimledger.checks.base import part_of_total
+
+    s = "Of the 111 schools promised, 45 were finished in 2025."
+    m = rec("b", s, "111", 111, noun="school")
+    n = rec("b", s, "45", 45)
+    assert part_of_total(m, [m, n]) is n
+    s2 = "Of the 111 schools, most are in the north. Officials said 45 more were needed."
+    m2 = rec("b", s2, "111", 111, noun="school")
+    n2 = rec("b", s2, "45", 45)
+    assert part_of_total(m2, [m2, n2]) is None

@@ -196,20 +196,32 @@ _OF_TOTAL = re.compile(r"^\s*(?:out\s+)?of\s+(?:the\s+|all\s+|a\s+total\s+of\s+|
                        r"(?:(?:planned|targeted|promised|projected|intended|envisaged|scheduled)\s+)?$", re.I)
 
 
+_OF_TOTAL_FIRST = re.compile(r"(?:^|[,;:]\s*)\W*(?:out\s+)?of\s+(?:the\s+|all\s+|a\s+total\s+of\s+)?"
+                             r"(?:(?:planned|targeted|promised|projected|scheduled)\s+)?$", re.I)
+
+
 def part_of_total(c: ClaimRecord, sentence_claims: Sequence[ClaimRecord]) -> ClaimRecord | None:
     """If ``c`` is the total M of "N of the M ...", the figure N; else None.
 
     Such an M restates a plan or a whole ("Only 45 of the 111 hospitals had been
     completed"); it is not an outcome, its part is.
     """
-    s = c.q_rel[0]
-    before = [f for f in sentence_claims if f.has_quantity and f is not c and f.q_rel[1] <= s]
-    if not before:
-        return None
-    n = max(before, key=lambda f: f.q_rel[1])
-    if n.unit != c.unit and n.unit is not None:
-        return None
-    return n if _OF_TOTAL.match(c.sentence[n.q_rel[1]:s]) else None
+    s, e = c.q_rel
+    others = [f for f in sentence_claims if f.has_quantity and f is not c]
+    before = [f for f in others if f.q_rel[1] <= s]
+    if before:
+        n = max(before, key=lambda f: f.q_rel[1])
+        if (n.unit == c.unit or n.unit is None) and _OF_TOTAL.match(c.sentence[n.q_rel[1]:s]):
+            return n
+    # "Of the 111 hospitals promised, 45 were finished": the total opens the clause.
+    if _OF_TOTAL_FIRST.search(c.sentence[:s]):
+        after = [f for f in others if f.q_rel[0] >= e]
+        if after:
+            n = min(after, key=lambda f: f.q_rel[0])
+            gap = c.sentence[e:n.q_rel[0]]
+            if (n.unit == c.unit or n.unit is None) and "," in gap and not re.search(r"[;.]", gap):
+                return n
+    return None
 
 
 class Checker(Protocol):
