@@ -328,3 +328,32 @@ def test_an_aside_with_at_is_the_present_level() -> None:
 def test_a_rank_held_now_is_not_dated_by_the_base_of_its_change() -> None:
     (c, _) = extract("The port is now ranked 14th among 90 ports, up from 19th last year.", "2024-09-09")
     assert (c.kind, c.period) == ("status", "2024"), c.cues
+
+
+@pytest.mark.parametrize(
+    "text,date,want",
+    [
+        # a figure that is the subject of its own verb takes that verb, not one further left
+        ("Of the 120 bridges announced in 2021, 70 have been rebuilt and 25 are under repair.", "2024-09-02",
+         [("achievement", "2021"), ("achievement", "2024"), ("status", "2024")]),
+        ("Of the 40 clinics pledged last year, 18 are already open.", "2024-09-02",
+         [("target", "2023"), ("status", "2024")]),
+        # a level said to hold now is the present state, even after a goal
+        ("The state aims to cut poverty to 10% by 2030, down from 19% now.", "2024-09-02",
+         [("target", "2030"), ("status", "2024")]),
+        # the size of a plan, whatever has happened to it
+        ("The ministry has so far spent 45% of the 3 billion birr allocation.", "2024-09-02",
+         [("achievement", "2024"), ("target", None)]),
+        # a rate named "benchmark" is not an assumption
+        ("The central bank kept its benchmark rate at 11.25%.", "2024-09-02", [("achievement", "2024")]),
+        # a forecast verb after "and", before its object
+        ("Moody's upgraded the outlook and projects the deficit at 4.2% of GDP in 2025.", "2024-09-02",
+         [("forecast", "2025")]),
+        # a start value after a goal with a deadline
+        ("Cement output will be raised to 9 million tonnes a year by 2027, from 6.5 million in 2023.",
+         "2024-09-02", [("target", "2027"), ("achievement", "2023")]),
+    ],
+)
+def test_kinds_and_periods_of_clauses(text: str, date: str, want: list[tuple[str, str | None]]) -> None:
+    got = [(c.kind, c.period) for c in extract(text, date)]
+    assert got == want, [(c.quantity and c.quantity.text, c.cues) for c in extract(text, date)]

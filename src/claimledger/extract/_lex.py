@@ -105,7 +105,8 @@ _CHANGE_TO = re.compile(r"^\s*(?:,\s*)?to\s*$", re.I)
 _UP_FROM = re.compile(r"^\s*[,(]?\s*(?:up|down|rising|falling|increasing|decreasing)\s+from\s*$", re.I)
 _UP_BY = re.compile(r"^\s*[,(]\s*(?:up|down)\s*(?:by\s*)?$", re.I)
 _FROM_AFTER = re.compile(
-    r"^\s*(?:of\s+\w+\s*)?,?\s*(?:up|down)?\s*from\s+(?:an?\s+)?(?:estimated|expected|projected|forecast)?\s*$",
+    r"^\s*(?:of\s+\w+\s*|(?:[a-z][\w-]*\s+){1,3})?,?\s*(?:up|down)?\s*from\s+(?:an?\s+)?"
+    r"(?:estimated|expected|projected|forecast)?\s*$",
     re.I,
 )
 _FROM_BEFORE = re.compile(r"\bfrom\s*$", re.I)

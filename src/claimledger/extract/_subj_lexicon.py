@@ -17,7 +17,7 @@ DROP = _w(
     the a an this that these those its their our his her my your some any all several many
     most more less over under about around approximately almost nearly roughly some least
     at up than such own respective each every various numerous certain whole entire just
-    only also already circa annually yearly year-on-year y/y yoy year years
+    only also already circa annually yearly year-on-year y/y yoy year years now currently today
     """
 )
 #: Evaluative or quantifying adjectives dropped only at the start of a phrase: "a record
@@ -122,6 +122,7 @@ REPLACE = (
     (re.compile(r"\bper cent\b"), ""),
     # a rate's time unit is the unit's, not the subject's: "oil per day produced" is oil
     (re.compile(r"\b(?:per|a) (?:day|year|annum|month|week|hour)\b"), ""),
+    (re.compile(r"(?<=\w) (?:day|annum|month|week)$"), ""),  # "passengers a day" after "a" is dropped
     (re.compile(r"&amp;?"), "&"),
 )
 #: A verb whose object phrase, when the figure sits in it, takes the verb's subject as a

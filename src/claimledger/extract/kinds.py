@@ -133,10 +133,14 @@ def _verb_category(toks: Sequence[Tok], j: int) -> str | None:
         )
         if named and before is not None and (before.text[:1].isupper() or before.low in L.INSTITUTIONS):
             return "F"
+        if before is not None and before.low not in L.DETERMINERS and nxt in L.DETERMINERS:
+            return "F"  # "Fitch affirmed the rating and projects the deficit at 5.3%": before its object
         return None if w in ("projects", "sees", "estimate") else "F"
     if w == "based" and nxt == "on":
         return "F"  # "the budget is based on an oil price of $80": an assumption
     if w in L.ASSUMPTION:
+        if w == "benchmark" and nxt not in ("of", "price", "prices", "for", "oil", "crude", "is", "was"):
+            return None  # "held its benchmark rate at 5.5%": a name, not an assumption
         return "F"
     if w in L.FORECAST:
         if w == "may" and t.text[0].isupper() and j > 0:
@@ -284,6 +288,11 @@ def _scan_right(toks: Sequence[Tok], i: int) -> list[str]:
         if cat in ("A", "T") and _reduced_relative(toks, j, ceiling):
             j += 1  # "the clinics promised in 2022 are now ...": the participle names the clinics
             continue
+        if cat in ("A", "T") and t.low.endswith("ed") and j + 1 < len(toks) and toks[j + 1].kind == "w" and (
+            toks[j - 1].kind == "q" or toks[j - 1].low in L.DETERMINERS
+        ) and _is_verbish(toks, j + 1) is None:
+            j += 1  # "three of the five planned hospitals have opened": an adjective
+            continue
         if cat is not None:
             lo, _ = _group(toks, j)
             lo = max(lo, i + 1)
@@ -370,6 +379,20 @@ def _reduced_relative(toks: Sequence[Tok], j: int, ceiling: int) -> bool:
     return False
 
 
+_PREPOSITIONS = frozenset({"of", "to", "in", "by", "for", "at", "from"})
+
+
+def _finite_after(toks: Sequence[Tok], pos: int) -> bool:
+    """Is the figure at ``pos`` (with its counted noun) followed by a finite verb?"""
+    for k in range(pos + 1, min(len(toks), pos + 4)):
+        t = toks[k]
+        if t.kind == "w" and t.low in _FINITE:
+            return True
+        if t.kind != "w" or t.low in L.CLAUSE_STARTERS or t.low in _PREPOSITIONS:
+            return False
+    return False
+
+
 def _past_adverbs(toks: Sequence[Tok], j: int) -> int:
     """Position of the first token at or after ``j`` that is not an adverb."""
     while j < len(toks) - 1 and toks[j].low in L.ADVERBS:
@@ -449,7 +472,14 @@ def classify(
     kind a lead-in ("Plans for 2025:") gives to verbless list items after it.
     """
     cues: list[str] = []
-    words, matrix = _scan_left(toks, pos)
+    words: list[str] = []
+    matrix = None
+    if _finite_after(toks, pos):
+        # "..., 105 are already built", "and 90 are under way": the figure is the subject
+        # of the verb after it, whatever verb stands further left
+        words = _scan_right(toks, pos)
+    if not words:
+        words, matrix = _scan_left(toks, pos)
     if not words:
         words = _scan_right(toks, pos)
     marker = present_marker(toks, pos, words)
@@ -517,6 +547,12 @@ def classify(
     current = (yrs is not None and ref is not None and yrs[1] >= ref.year) or (
         yrs is None and kind == "status"
     )
+    undated = kind in (None, "achievement", "status") and yrs is None
+    plan_here = _plan_noun_near(toks, pos) if undated else None
+    if plan_here is not None and _plan_noun_after(toks, pos):
+        # "60% of the 2 billion cedi allocation": the size of a plan, whatever happened to it
+        kind = "target"
+        cues.insert(0, f"target:{plan_here}")
     if kind in (None, "achievement", "status") and (current or kind is None):
         plan = _plan_noun_near(toks, pos)
         if plan is not None:
@@ -650,6 +686,12 @@ def _plan_noun_near(toks: Sequence[Tok], pos: int) -> str | None:
         if t.low in L.PLAN_NOUNS:
             return t.low
     return None
+
+
+def _plan_noun_after(toks: Sequence[Tok], pos: int) -> bool:
+    """Is a plan noun right after the figure ("the 2 billion cedi allocation")?"""
+    k = pos + 1
+    return k < len(toks) and toks[k].low in L.PLAN_NOUNS and pos > 0 and toks[pos - 1].low in L.DETERMINERS
 
 
 def _subject_noun(toks: Sequence[Tok], pos: int) -> str | None:

@@ -190,6 +190,30 @@ _SO_FAR = re.compile(r"\b(?:so\s+far|to\s+date|thus\s+far|until\s+now|up\s+to\s+
 _PERFECT = re.compile(r"\b(?:has|have)\b", re.I)
 
 
+def _now_after(toks: list[_lex.Tok], pos: int) -> str:
+    """A word right after the figure saying it holds now ("12% now", "12% today")."""
+    if pos + 1 < len(toks):
+        word = toks[pos + 1].text.lower()
+        if word in ("now", "currently", "today", "presently", "at present"):
+            return word
+    return ""
+
+
+_PRESENT_VERBS = frozenset({"is", "are", "am", "has", "have", "remains", "remain", "stands", "stand"})
+
+
+def _present_subject(toks: list[_lex.Tok], pos: int) -> bool:
+    """Is the figure at ``pos`` the subject of a present-tense verb ("140 have been
+    completed", "90 schools are under way")?"""
+    for k in range(pos + 1, min(len(toks), pos + 4)):
+        t = toks[k]
+        if t.low in _PRESENT_VERBS:
+            return True
+        if t.kind != "w" or t.low in ("of", "and", "to", "in", "by", "for", "was", "were", "had", "will"):
+            return False
+    return False
+
+
 def _to_date(bound: tuple[str | None, list[str]], ref: Date | None) -> tuple[str | None, list[str]]:
     """A past year that starts a running total ("since the war began in 2022 ... so far")
     becomes the run from that year to the document's."""
@@ -323,13 +347,25 @@ def _figure_claims(
             was_before = label in ("base", "appos") and b is not None and _before_year(period_of[i], ref)
             if part is None and was_before:
                 kind_of[i], k_cue = "achievement", "achievement:earlier value"
+            now = _now_after(toks, qpos[i])
+            if now and ref is not None:
+                # "reach 30% by 2030, up from 12% now": the starting level holds today
+                kind_of[i], k_cue, p_cues = "status", f"status:{now}", [f"period:{now}->{ref.year}"]
+                period_of[i] = str(ref.year)
             cues_of[i] = [k_cue, *p_cues]
             continue
         if so_far and b is not None:
             b = _to_date(b, ref)
         hint = b[0] if b is not None else None
-        if hint is None and usable:
-            hint = min(usable, key=lambda m: abs(m.start - q.start)).period
+        own = usable
+        skip = earlier
+        if b is None and _present_subject(toks, qpos[i]):
+            # "Of the 300 projects announced in 2022, 140 have been completed": a figure
+            # that is the subject of a present verb is not dated across the comma
+            own = [m for m in usable if not (m.end <= q.start and "," in text[m.end : q.start])]
+            skip = earlier | {m.start for m in usable if m not in own}
+        if hint is None and own:
+            hint = min(own, key=lambda m: abs(m.start - q.start)).period
             if so_far:
                 hint = _to_date((hint, []), ref)[0]
         deadline = min(deadlines, key=lambda m: abs(m.start - q.start)) if deadlines else None
@@ -344,9 +380,15 @@ def _figure_claims(
             if kind == "status" and _before_year(period, ref):
                 kind, k_cues = "achievement", ["achievement:a past figure restated", *k_cues]
         else:
-            period, p_cues = time.default(text, s_start, s_end, q, kind, mentions, ctx, ref, earlier)
+            period, p_cues = time.default(text, s_start, s_end, q, kind, mentions, ctx, ref, skip)
             if so_far:
                 period, p_cues = _to_date((period, p_cues), ref)
+        now = _now_after(toks, qpos[i])
+        if now and ref is not None:
+            # "reach 30% by 2030, up from 12% now": the level that holds today
+            kind, k_cues, period, p_cues = "status", [f"status:{now}", *k_cues], str(ref.year), [
+                f"period:{now}->{ref.year}"
+            ]
         if kind in ("status", "achievement") and ref is not None and (b is None or _before_year(period, ref)):
             marker = kinds.present_marker(toks, qpos[i], verb_words)
             if marker is not None:

@@ -193,10 +193,13 @@ _COST_VERBS = _w("cost costs budgeted")
 #: Nouns after "a <figure>" that do not name what it measures ("a 5% share of", "a
 #: $2 billion budget surplus" is handled by the frame).
 _MODIFIED_NOT_SUBJECT = _w("share stake rate level mark threshold record high low")
+#: Gerunds of level verbs: "with inflation averaging 5%".
+_ING_LEVEL = _w("averaging reaching totalling totaling hitting exceeding standing hovering amounting running")
 #: Verbs that move a measure to a level: their subject is what the figure measures.
 _LEVEL_VERBS = _GROWTH_VERBS | _w(
     "reached reach reaches hit hits climbed climbs dropped drops slowed slows stood stands totalled"
-    " totaled jumped jumps surged soared plunged slumped edged eased"
+    " totaled jumped jumps surged soared plunged slumped edged eased raised increased reduced lowered"
+    " boosted brought"
 )
 #: Measures named by a generic noun take the owner before "with a" / "of" / "'s":
 #: "energy projects with a capacity of 600 MW" -> "energy projects capacity".
@@ -328,6 +331,12 @@ def _for_quantity(toks: Sequence[Tok], pos: int, q: Quantity, verb_words: Sequen
         np = _np_back(toks, prev - 1)
         if np:
             return clean(np)
+    # 0f. "with inflation averaging 5%", "exports reaching $5 billion": the gerund's subject
+    k = prev - 1 if prev >= 1 and toks[prev].low in ("at", "to") else prev
+    if k >= 1 and toks[k].low in _ING_LEVEL:
+        np = _np_left(toks, k)
+        if np:
+            return clean(np)
     # 0e. a list item without a noun of its own: "9.5% in 2025 and 7% in 2026" is the
     # measure of the figure before (the caller supplies it)
     if (
@@ -395,7 +404,9 @@ def _for_quantity(toks: Sequence[Tok], pos: int, q: Quantity, verb_words: Sequen
                 return clean([*owner.split(), S.NOMINALIZE[verb]])
             if verb in ("has", "have", "had", "hosts", "counts", "unites") and owner and after:
                 return clean([*owner.split(), *after])
-            if owner and prev >= 0 and toks[prev].low in ("to", "by", "at") and verb in _LEVEL_VERBS:
+            actor_owner = bool(owner) and owner.split()[-1] in _ACTORS
+            to_level = prev >= 0 and toks[prev].low in ("to", "by", "at") and verb in _LEVEL_VERBS
+            if owner and not actor_owner and to_level:
                 return owner  # "car sales fell to 41,000 units": the sales, not the units
         if after:
             adjacent = not prep_before and _verb_adjacent(toks, pos, nxt + len(after))
