@@ -203,6 +203,20 @@ NEWS: list[tuple[str, list[Row]]] = [
      [("3 to 5 percent", (3, 5), "range", "%", None)]),
 ]  # fmt: skip
 
+RANKS: list[tuple[str, list[Row]]] = [
+    # positions reached or left by a movement, and the ranks listed with them
+    ("Vietnam climbed to 37th in the index, up from 46th in 2021 and 59th in 2017.",
+     [("37th", 37, "exact", None, "rank"), ("46th", 46, "exact", None, "rank"),
+      ("59th", 59, "exact", None, "rank")]),
+    ("Chile dropped to 29th, from 22nd a year before.",
+     [("29th", 29, "exact", None, "rank"), ("22nd", 22, "exact", None, "rank")]),
+    ("The university fell to 112th this year; it hosted the 3rd Asian Games.",
+     [("112th", 112, "exact", None, "rank")]),
+    ("Exports rose to 5th place among suppliers, down from 3rd.",
+     [("5th", 5, "exact", None, "rank"), ("3rd", 3, "exact", None, "rank")]),
+    ("The office moved to 4th floor and the 19th century hall reopened.", []),
+]  # fmt: skip
+
 CHANGES: list[tuple[str, list[Row]]] = [
     # a change ("raised from X to Y") is two figures, a range ("from X to Y") is one
     (
@@ -217,7 +231,7 @@ CHANGES: list[tuple[str, list[Row]]] = [
 
 
 @pytest.mark.parametrize(
-    ("text", "want"), BRIEF + LISTS + CHANGES + NEWS, ids=lambda v: v if isinstance(v, str) else ""
+    ("text", "want"), BRIEF + LISTS + CHANGES + NEWS + RANKS, ids=lambda v: v if isinstance(v, str) else ""
 )
 def test_quantities(text: str, want: list[Row]) -> None:
     _check(text, find(text), want)

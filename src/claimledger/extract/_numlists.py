@@ -28,6 +28,27 @@ _RANK_AFTER = word_set(
     place position spot rank among
     """
 )
+# A position reached or left by a movement ("slipped to 63rd", "up from 40th last year").
+_RANK_MOVES = word_set(
+    """
+    rose rise rises rising risen climbed climb climbs climbing jumped jump jumps jumping
+    moved move moves moving slipped slip slips slipping slid slide slides sliding fell
+    fall falls falling fallen dropped drop drops dropping improved improve improves
+    improving advanced advance advances advancing sank sink sinks tumbled tumble tumbles
+    plunged plunge leapt leaped leap soared surged went go goes up down back
+    """
+)
+# Words after an ordinal that leave it a position ("63rd in the index", "40th last year",
+# "17th a year earlier"); any other word makes it a name ("the 21st century", "3rd floor").
+_RANK_FOLLOW = word_set(
+    """
+    in a an the last this previous place position spot rank among out of on at and or by
+    from to after before since earlier ago globally worldwide overall with
+    """
+)
+#: An ordinal this close after a rank, with no clause break between, is another rank of
+#: the same list or comparison ("16th in the ranking, from 17th a year earlier").
+RANK_LIST_GAP = 60
 _ORDINAL_WORDS = word_set("first second third fourth last final")
 _DETERMINERS = word_set(
     """
@@ -253,20 +274,46 @@ def _named(text: str, start: int, a: Atom) -> bool:
     return nxt is not None  # "Boeing 737 Max", "Windows 11 Pro"
 
 
+def mark_ranks(text: str, start: int, atoms: list[Atom]) -> None:
+    """Mark ordinals that are positions in a ranking (``rank``); the rest are names.
+
+    A rank has a ranking word before or after it ("ranks 24th", "24th place"), follows a
+    movement ("slipped to 63rd", "up from 40th"), or continues a rank just before it
+    ("16th in the ranking, from 17th a year earlier"; "40th last year and 81st in 2015").
+    """
+    prev: Atom | None = None
+    for a in atoms:
+        if not a.ordinal:
+            continue
+        before = text[max(start, a.start - 40) : a.start].lower().split()[-4:]
+        words = [w.strip(",;:()") for w in before]
+        nxt = _next_word(text, a.end)
+        follows = nxt in _RANK_FOLLOW or not nxt or _clause_end(text, a.end)
+        rank = any(w in _RANK_BEFORE for w in words[-3:]) or nxt in _RANK_AFTER
+        if not rank and follows and words and words[-1] in ("to", "from"):
+            rank = any(w in _RANK_MOVES for w in words[:-1])  # "slipped to 63rd", "up from 40th"
+        if not rank and follows and prev is not None and prev.rank:
+            gap = text[prev.end : a.start]
+            rank = len(gap) <= RANK_LIST_GAP and not any(c in gap for c in ".;:!?")
+        if rank:
+            a.rank = True
+            a.noun = "rank"
+            if a.qualifier != "exact":  # "up to 24th": a position is not bounded
+                a.qualifier, a.start = "exact", a.nstart
+            prev = a
+
+
+def _clause_end(text: str, pos: int) -> bool:
+    rest = text[pos : pos + 2].lstrip()
+    return not rest or rest[0] in ".,;:!?)"
+
+
 def keep(text: str, start: int, a: Atom) -> bool:
     """Drop what is not a figure: years, dates, stray range ends, ordinals used as names."""
     if a.hyphen_tail and a.low is None:
         return False
     if a.ordinal:
-        # "ranks 24th", "placed in the 3rd position", "places Kazakhstan 24th among 193"
-        before = text[max(start, a.start - 40) : a.start].lower().split()[-3:]
-        if any(w.strip(",;:") in _RANK_BEFORE for w in before) or _next_word(text, a.end) in _RANK_AFTER:
-            a.rank = True
-            a.noun = "rank"
-            if a.qualifier != "exact":  # "up to 24th": a position is not bounded
-                a.qualifier, a.start = "exact", a.nstart
-            return True
-        return False
+        return a.rank  # see mark_ranks
     if a.low is None and a.unit is None and not a.scaled and a.qualifier == "exact":
         if _year_like(a):
             return False
