@@ -365,3 +365,13 @@ def test_ledger_base_far_off_is_the_wrong_base() -> None:
     b = rec("d", "In 2024 garment exports rose 2.4% to $1.07 billion.", "$1.07 billion", 1.07e9, unit="USD",
             subject="garment exports", kind="achievement", period="2024")
     assert not _run([a, b])
+
+
+def test_per_capita_against_a_wrong_population_is_not_reported() -> None:
+    gdp = rec("d", "GDP reached $25.8 billion in 2024.", "$25.8 billion", 25.8e9, kind="achievement",
+              subject="GDP", period="2024", unit="USD")
+    pop = rec("d", "The population of the capital was 300,000 people in 2024.", "300,000", 3e5,
+              kind="achievement", subject="population", period="2024")
+    pc = rec("d", "GDP per capita was $10,100 in 2024.", "$10,100", 10100, kind="achievement",
+             subject="GDP per capita", period="2024", unit="USD")
+    assert not _run([gdp, pop, pc])  # $86,000 a head: the wrong population, not a slip

@@ -296,8 +296,8 @@ class ArithmeticChecker:
                     continue
                 implied = (tot.value or 0) / (pop.value or 1)
                 g = ((pc.value or 0) - implied) / implied
-                if abs(g) <= PER_CAPITA_TOLERANCE:
-                    continue
+                if abs(g) <= PER_CAPITA_TOLERANCE or not 1 / PLAUSIBLE_FACTOR <= 1 + g <= PLAUSIBLE_FACTOR:
+                    continue  # within tolerance, or so far off that the pairing is wrong
                 label = ctx.label(pc) or "the figure"
                 msg = (f"{ctx.where(pc)} gives {label} in {y} as {stated(pc)}, but {stated(tot)} "
                        f"over a population of {amount(pop.value or 0)} is about {amount(implied, pc.unit)} "

@@ -72,7 +72,9 @@ SYNONYMS: dict[str, str] = {
     "expenditure": "spending", "expense": "spending", "outlay": "spending", "spend": "spending",
     "home": "housing", "dwelling": "housing", "apartment": "housing", "flat": "housing",
     "residential": "housing", "highway": "road", "motorway": "road", "roadway": "road",
-    "cereal": "grain", "inhabitant": "population", "resident": "population",
+    # "residents" is not mapped to population: "1,200 residents were resettled" counts people
+    # affected, not the population.
+    "cereal": "grain", "inhabitant": "population",
     # "earnings" is not mapped: export earnings are export revenue, average earnings a wage.
     "wage": "wage", "salary": "wage", "output": "production",
     "visitor": "tourist", "arrival": "tourist", "export": "export", "import": "import",
