@@ -389,8 +389,9 @@ def _figure_claims(
             kind, k_cues, period, p_cues = "status", [f"status:{now}", *k_cues], str(ref.year), [
                 f"period:{now}->{ref.year}"
             ]
+        own_time = i in after_of and not text[q.end : after_of[i].start].strip()  # "19th last year"
         if kind in ("status", "achievement") and ref is not None and (b is None or _before_year(period, ref)):
-            marker = kinds.present_marker(toks, qpos[i], verb_words)
+            marker = None if own_time else kinds.present_marker(toks, qpos[i], verb_words)
             if marker is not None:
                 # "currently 34.6%", "are now under construction", "has since slowed to
                 # 11%": the figure holds at the time of the statement
