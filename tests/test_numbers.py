@@ -217,6 +217,19 @@ RANKS: list[tuple[str, list[Row]]] = [
     ("The office moved to 4th floor and the 19th century hall reopened.", []),
 ]  # fmt: skip
 
+# A duration that only says when is time (the time stage's), one that is measured is a figure.
+DURATIONS: list[tuple[str, list[Row]]] = [
+    ("Car sales fell for the first time in nine months, by 3.1%.", [("3.1%", 3.1, "exact", "%", None)]),
+    ("The bank raised rates, ending seventeen years of deflation.", []),
+    ("Industrial output grew 1.2% over the past six months and 0.4% from the preceding two weeks.",
+     [("1.2%", 1.2, "exact", "%", None), ("0.4%", 0.4, "exact", "%", None)]),
+    ("Inflation averaged 5% within two years and peaked three years ago.", [("5%", 5, "exact", "%", None)]),
+    ("Average hospital stays fell to 5.1 days, and the loan has a term of 15 years.",
+     [("5.1 days", 5.1, "exact", "d", None), ("15 years", 15, "exact", "year", None)]),
+    ("The strike lasted for 3 weeks; screening starts at 40 years of age.",
+     [("3 weeks", 3, "exact", "week", None), ("40 years", 40, "exact", "year", None)]),
+]  # fmt: skip
+
 CHANGES: list[tuple[str, list[Row]]] = [
     # a change ("raised from X to Y") is two figures, a range ("from X to Y") is one
     (
@@ -230,9 +243,10 @@ CHANGES: list[tuple[str, list[Row]]] = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("text", "want"), BRIEF + LISTS + CHANGES + NEWS + RANKS, ids=lambda v: v if isinstance(v, str) else ""
-)
+TABLES = BRIEF + LISTS + CHANGES + NEWS + RANKS + DURATIONS
+
+
+@pytest.mark.parametrize(("text", "want"), TABLES, ids=lambda v: v if isinstance(v, str) else "")
 def test_quantities(text: str, want: list[Row]) -> None:
     _check(text, find(text), want)
 

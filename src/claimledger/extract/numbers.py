@@ -34,6 +34,7 @@ import dataclasses
 from claimledger.extract import _numcontext
 from claimledger.extract import _numfilters as F
 from claimledger.extract._numatom import Atom, build, noun
+from claimledger.extract._numclause import is_time_span
 from claimledger.extract._numlists import keep, mark_ranks, merge, share_lists
 from claimledger.extract._numscan import groups, inside, tokens
 from claimledger.extract._numwords import parse
@@ -78,7 +79,7 @@ def find(text: str, start: int, end: int, context: Context | str | None = None) 
         return []
     atoms = merge(text, start, end, atoms)
     mark_ranks(text, start, atoms)
-    atoms = [a for a in atoms if keep(text, start, a)]
+    atoms = [a for a in atoms if keep(text, start, a) and not (a.unit and is_time_span(text, start, a))]
     share_lists(text, atoms)
     out: list[Quantity] = []
     for a in atoms:

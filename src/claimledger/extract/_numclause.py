@@ -1,0 +1,61 @@
+"""Clause rules of the ``numbers`` stage: what the words around a figure say it is.
+
+Reads: the sentence around atoms that are already built.  Writes: decisions on atoms:
+
+- ``is_time_span``: a duration that only says *when* ("the first decline in eight months",
+  "over the next three years", "ended eight years of negative rates") is time, not a
+  figure.  A duration that is itself measured stays a figure ("life expectancy reached
+  74.4 years", "opened two months ahead of schedule", "a term of 10 years").
+
+Every look is a bounded window of a few words, so the rules keep the stage linear.
+"""
+
+from __future__ import annotations
+
+import re
+
+from claimledger.extract import units as U
+from claimledger.extract._numatom import Atom
+from claimledger.extract._unitdata import word_set
+
+# Words before a duration that make it the time of something else: prepositions of time
+# and the determiners of a stretch of time ("in eight months", "the previous three
+# months", "over the next two years").  "of", "to", "by", "for" and "after" are not here:
+# "a term of 10 years", "rose to 4.2 days", "cut by 3 months", "lasted for 3 years",
+# "failed after three days" measure the duration itself.
+_TIME_LEAD = word_set(
+    """
+    in over within during since from the previous past last next first coming preceding
+    following same these those recent throughout until till
+    """
+)
+# Words after a duration that make it a time reference ("two years ago", "three years
+# earlier", "for six months running", "in the 12 months to June").
+_TIME_TAIL = word_set("ago earlier later before after running straight prior")
+_NEXT_WORDS = re.compile(r"\s{1,3}([A-Za-z]{1,12})(?:\s{1,3}([A-Za-z]{1,14}))?")
+_PREV_WORDS = re.compile(r"([A-Za-z]{1,14})[\s,]{1,3}$")
+_MONTH_AFTER = word_set(
+    """
+    january february march april may june july august september october november december
+    """
+)
+
+
+def is_time_span(text: str, start: int, a: Atom) -> bool:
+    """Is the duration ``a`` the time of another fact rather than a figure?"""
+    if U.kind(a.unit) != U.DURATION:
+        return False
+    n = _NEXT_WORDS.match(text, a.end, a.end + 32)
+    w1 = n.group(1).lower() if n else ""
+    w2 = ((n.group(2) if n else "") or "").lower()
+    if w1 == "old" or (w1, w2) == ("of", "age"):
+        return False  # an age: "until around 3 years of age"
+    m = _PREV_WORDS.search(text, max(start, a.start - 16), a.start)
+    if m is not None and m.group(1).lower() in _TIME_LEAD:
+        return True
+    if w1 in _TIME_TAIL or (w1 == "in" and w2 == "a"):  # "two years ago", "three years in a row"
+        return True
+    if w1 == "to" and w2 in _MONTH_AFTER:  # "12 months to June"
+        return True
+    # "eight years of negative rates", "two decades of growth": how long a state lasted
+    return w1 == "of" and w2.isalpha() and w2 not in ("the", "a", "an")
