@@ -233,3 +233,12 @@ def test_labelled_revisions_are_not_contradictions(second: str) -> None:
     c = rec("d", "Exports in 2024 were $21.3 billion, the ministry said.", "$21.3 billion", 21.3e9,
             kind="achievement", subject="exports", period="2024", unit="USD")
     assert len(_run([a, c], {"d": doc("d", "2025-05-10", region="Egypt")})) == 1
+
+
+def test_a_region_and_the_whole_country_are_not_compared() -> None:
+    texts = [("In the south, unemployment was 9.8% in 2024.", "9.8%", 9.8),
+             ("Nationally, the unemployment rate stood at 11.5% in 2024.", "11.5%", 11.5),
+             ("Unemployment in the northern region was 14.2% in 2024.", "14.2%", 14.2)]
+    recs = [rec("d", s, q, v, kind="achievement", subject="unemployment", period="2024", unit="%")
+            for s, q, v in texts]
+    assert not _run(recs, {"d": doc("d", "2025-03-10", region="Kenya")})

@@ -144,7 +144,7 @@ def find_shares(figs: Sequence[ClaimRecord],
             cands = [c for c in group if c.has_quantity and _usable(c) and c.unit != "%"
                      and scale(c)[0] == dim and c.period == part.period and c.id not in parts
                      and _base_value(c) > _base_value(part) and is_actual(c) == is_actual(part)
-                     and not _is_part(c) and not qualifier_clash(c, part) and _about(c, tokens)]
+                     and not _is_part(c) and not qualifier_clash(c, part, where=False) and _about(c, tokens)]
             if len(cands) == 1 and _plausible(part, p, cands[0]):
                 out.append(Share(part, p, cands[0], where))
             if cands:

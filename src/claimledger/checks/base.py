@@ -127,6 +127,11 @@ QUALIFIER_SIDES: tuple[tuple[tuple[str, ...], ...], ...] = (
     (("gross",), ("net",)),
     (("area", "hectares", "sown", "planted"), ("production", "output", "harvest", "tons", "tonnes")),
     (("seasonally adjusted",), ("unadjusted", "not seasonally adjusted")),
+    # Where: the country as a whole, or one part of it ("in the south", "rural areas").
+    (("nationally", "nationwide", "country-wide", "countrywide", "across the country",
+      "the country as a whole", "national average", "national level"),
+     ("north", "northern"), ("south", "southern"), ("east", "eastern"), ("west", "western"),
+     ("rural",), ("urban",), ("in the capital", "the capital city")),
 )
 _SIDE_RX = [[re.compile(r"\b(?:" + "|".join(re.escape(w) for w in side) + r")\b", re.I) for side in group]
             for group in QUALIFIER_SIDES]
@@ -160,10 +165,18 @@ def qualifier_sides(c: ClaimRecord) -> list[int | None]:
     return out
 
 
-def qualifier_clash(a: ClaimRecord, b: ClaimRecord) -> bool:
+#: Index of the group of places in ``QUALIFIER_SIDES`` (a part and its total differ in it).
+WHERE_GROUP = len(QUALIFIER_SIDES) - 1
+
+
+def qualifier_clash(a: ClaimRecord, b: ClaimRecord, *, where: bool = True) -> bool:
     """Do two figures measure differently qualified things ("average salary" / "median
-    salary", "nominal" / "real" growth, "gross" / "net", harvested area / harvest)?"""
-    for sa, sb in zip(qualifier_sides(a), qualifier_sides(b), strict=True):
+    salary", "nominal" / "real" growth, "gross" / "net", harvested area / harvest, the
+    south / the whole country)?  ``where=False`` ignores places (a region's share of the
+    national total)."""
+    for i, (sa, sb) in enumerate(zip(qualifier_sides(a), qualifier_sides(b), strict=True)):
+        if i == WHERE_GROUP and not where:
+            continue
         if sa is not None and sb is not None and sa != sb:
             return True
     return False
