@@ -255,3 +255,18 @@ def test_objects_without_their_own_noun(text: str, surface: str, subject: str) -
 )
 def test_subjects_of_lists_places_rankings_and_goals(text: str, surface: str, subject: str) -> None:
     assert subject_of(text, surface) == subject
+
+
+@pytest.mark.parametrize(
+    "text,surface,subject",
+    [
+        ("Industry grew 3.9 percent and agriculture 1.7 percent in 2024.", "1.7", "agriculture"),
+        ("The World Bank expects growth of 2.8% this year, with inflation averaging 6%.", "6%", "inflation"),
+        ("Analysts now project the policy rate will fall to 9% by December.", "9%", "policy rate"),
+        # a goal stated after a result is named without the result's completion verb
+        ("Last year the country attracted $2.1 billion of foreign investment. "
+         "This year the target is $3 billion.", "$3 billion", "foreign investment"),
+    ],
+)
+def test_subjects_of_gapped_sectors_gerunds_and_goals(text: str, surface: str, subject: str) -> None:
+    assert subject_of(text, surface, "2025-03-01") == subject

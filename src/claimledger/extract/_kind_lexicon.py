@@ -87,7 +87,7 @@ PARTICIPLES_IRREGULAR = _w(
 )
 #: Verbs of forecasting that are also plural nouns ("energy projects", "the estimates"):
 #: read as verbs only after a name or an institution ("The Bank projects inflation ...").
-FORECAST_VERBS_AMBIGUOUS = _w("projects estimates estimate sees forecasts expects predicts")
+FORECAST_VERBS_AMBIGUOUS = _w("projects project estimates estimate sees forecasts expects predicts")
 INSTITUTIONS = _w(
     """
     bank government ministry ministries imf fund commission office treasury it he she they we

@@ -146,6 +146,7 @@ MEASURE_HEADS = _w(
     inflation growth exports imports unemployment deficit debt revenue revenues spending investment
     production output sales prices wages income gdp surplus reserves remittances tourism arrivals
     lending credit consumption demand yield yields rate rates employment capacity assets
+    agriculture industry services construction manufacturing mining trade tourism transport retail
     """
 )
 #: Plural count nouns that do not end in -s.

@@ -135,7 +135,7 @@ def _verb_category(toks: Sequence[Tok], j: int) -> str | None:
             return "F"
         if before is not None and before.low not in L.DETERMINERS and nxt in L.DETERMINERS:
             return "F"  # "Fitch affirmed the rating and projects the deficit at 5.3%": before its object
-        return None if w in ("projects", "sees", "estimate") else "F"
+        return None if w in ("projects", "project", "sees", "estimate") else "F"
     if w == "based" and nxt == "on":
         return "F"  # "the budget is based on an oil price of $80": an assumption
     if w in L.ASSUMPTION:

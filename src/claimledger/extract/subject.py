@@ -143,6 +143,10 @@ _GROWTH_VERBS = _w(
 )
 _PRESENT = _w("currently now presently today")
 _DETS = _w("the a an its their this that these those our his her")
+#: What follows the object of a verb of expecting: "expects X to", "projects X at",
+#: "project the rate will fall".
+_OBJECT_THEN = _w("to at will would should could may")
+_DONE_PARTICIPLES = frozenset(S.PARTICIPLE.values())
 _PLAN_HEADS = _w("budget budgets plan plans programme programmes program programs bill law strategy")
 #: Verbs whose subject is the measure itself ("exports rose 8%", "GDP reached $259 billion",
 #: "the rate is 5%"); after other verbs right before a figure the subject acts on it.
@@ -269,6 +273,8 @@ def for_quantity(
         # before in the same sentence names the measure better, else the actor it is
         return _with_participle(sentence_subject, verb_words) if sentence_subject else phrase[1:]
     if _empty(phrase):
+        if set(phrase.split()) & _GOAL_NOUNS:
+            return _undone(prev_subject)  # "This year the target is $6 billion"
         return prev_subject
     if phrase and phrase.split()[-1] in _GOAL_NOUNS and len(phrase.split()) > 1 and not _empty(
         " ".join(phrase.split()[:-1])
@@ -277,7 +283,8 @@ def for_quantity(
         # production, the indicator a later result will be reported under
         phrase = clean(phrase.split()[:-1])
     if phrase and phrase.split()[-1] in _GOAL_HEADS and prev_subject:
-        return prev_subject  # "The government's target is 80% by 2030": the target of the figure before
+        # "The government's target is 80% by 2030": the target of the figure before
+        return _undone(prev_subject)
     if not phrase or phrase in _PRONOUNS or phrase.split()[0] in _PRONOUNS:
         part = _participle(verb_words)
         if prev_subject and part and not prev_subject.endswith(part):
@@ -454,8 +461,8 @@ def _for_quantity(toks: Sequence[Tok], pos: int, q: Quantity, verb_words: Sequen
                 if k + 1 == pos or (k + 1 < len(toks) and toks[k + 1].low in ("at", "around", "about")):
                     return clean(obj)
             k = verb_i + 1 + len(obj)
-            if obj and k < len(toks) and toks[k].low in ("to", "at"):
-                return clean(obj)
+            if obj and k < len(toks) and toks[k].low in _OBJECT_THEN:
+                return clean(obj)  # "officials project the rate will fall to 4.4%": the rate
         np = _subject_np(toks, verb_i)
         verb = toks[verb_i].low
         if verb in S.NOMINALIZE and q.unit is not None and verb_i == prev:
@@ -576,6 +583,13 @@ def _gapped(np: Sequence[str]) -> bool:
     return len(words) >= 2 or head in S.MEASURE_HEADS
 
 
+def _undone(subject: str) -> str:
+    """``subject`` without the completion verb of a past result ("investment attracted"):
+    a goal for the same indicator is named tense-neutrally."""
+    words = subject.split()
+    return " ".join(words[:-1]) if len(words) > 1 and words[-1] in _DONE_PARTICIPLES else subject
+
+
 def _empty(phrase: str) -> bool:
     """Does ``phrase`` name no measure of its own ("value", "range", "the revised one")?"""
     return bool(phrase) and all(w in _EMPTY_WORDS for w in phrase.split())
@@ -620,6 +634,8 @@ def _subject_np(toks: Sequence[Tok], verb_i: int) -> list[str]:
     while lo - 1 >= 0 and toks[lo - 1].low != "that" and (
         _is_verbish(toks, lo - 1) is not None or toks[lo - 1].low in L_ADVERBS or toks[lo - 1].low == "to"
     ):
+        if toks[lo - 1].low in _GOAL_NOUNS and lo >= 2 and toks[lo - 2].low in _DETS:
+            break  # "the target is": the noun, not a verb
         lo -= 1
     j = lo - 1
     while j >= 0 and (toks[j].kind == "t" or toks[j].low in L_ADVERBS or toks[j].low == ")"):
@@ -646,7 +662,7 @@ def _subject_np(toks: Sequence[Tok], verb_i: int) -> list[str]:
     if j > 0 and toks[j].low in _GOAL_NOUNS and _nominal(toks, j - 1):
         np = _np_back(toks, j - 1)  # "the production target ... has been set at": production
         owner = clean(np)
-        if owner and owner.split()[-1] in _ACTORS:
+        if not owner or owner.split()[-1] in _ACTORS:
             return [toks[j].low]  # "the government's target is 80%": a target of what came before
         return np
     if j < 0 or not _nominal(toks, j):
