@@ -67,3 +67,22 @@ def test_percent_targets_are_not_growth_targets() -> None:
     a = rec("d", "Inflation was 9.8% in 2023.", "9.8%", 9.8, kind="achievement", subject="inflation",
             period="2023", unit="%")
     assert not _run([t, a])
+
+
+def test_count_target_meets_a_level_without_a_counted_noun() -> None:
+    from datetime import date as Date
+
+    from _checkhelp import doc, rec
+    from claimledger.checks import context_from_records, run_context
+    from claimledger.checks.feasibility import FeasibilityChecker
+
+    t = rec("k", "Kenya aims to attract 5.5 million tourists by 2027.", "5.5 million", 5.5e6, kind="target",
+            subject="tourists", noun="tourist", period="2027", published="2024-02-01")
+    a = rec("k", "Arrivals reached 2.1 million in 2023.", "2.1 million", 2.1e6, kind="achievement",
+            subject="arrivals", period="2023", published="2024-02-01")
+    g = rec("k", "Tourist arrivals have grown by about 8% a year since 2019.", "about 8%", 8.0,
+            kind="achievement", subject="tourist arrivals", period="2019/2024", unit="%", qualifier="approx",
+            published="2024-02-01")
+    ctx = context_from_records([t, a, g], {"k": doc("k", "2024-02-01", region="Kenya")}, Date(2026, 6, 1))
+    [f] = run_context(ctx, [FeasibilityChecker()])
+    assert f.severity == "warning" and f.details["base"] == 2.1e6

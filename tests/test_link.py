@@ -288,3 +288,9 @@ def test_a_shares_subject_is_not_its_denominator() -> None:
     r = rec("d", s, "4.3%", 4.3, kind="target", subject="gdp", unit="%", period="2026")
     m = link_records([r], {"d": d})[r.id]
     assert m.key == "Ghana|budget deficit|percent_of:gdp" and "only what the share is of" in m.explanation
+
+
+def test_a_count_without_a_noun_counts_its_subjects_head() -> None:
+    a = indicator_key("arrivals", None, None, "Kenya")
+    b = indicator_key("tourists", None, "tourist", "Kenya")
+    assert a and b and a.key == b.key == "Kenya|tourist|count:tourist"

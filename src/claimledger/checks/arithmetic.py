@@ -35,6 +35,7 @@ from claimledger.checks.base import (
     names_subject,
     other_place,
     qualifier_clash,
+    same_kind,
     scale,
     single_year,
 )
@@ -178,7 +179,7 @@ class ArithmeticChecker:
         if _dim(res).startswith("currency:") and _REAL_TERMS.search(res.sentence):
             return None  # a change in real terms does not relate two money amounts in current prices
         base, how = self._base(ctx, ch)
-        if base is None or not _usable(base) or _dim(base) != _dim(res) or base.id == res.id:
+        if base is None or not _usable(base) or not same_kind(_dim(base), _dim(res)) or base.id == res.id:
             return None
         # The base in the result's unit, so "from 800 MW to 1.2 GW" compares like with like.
         b = (base.value or 0.0) * dimension(base.unit, base.noun)[1] / dimension(res.unit, res.noun)[1]

@@ -32,6 +32,12 @@ def scale(c: ClaimRecord) -> tuple[str, float]:
     return dimension(c.unit, c.noun)
 
 
+def same_kind(a: str, b: str) -> bool:
+    """Can figures of these dimensions be compared?  Equal, or a count without a counted
+    noun against a count of something (the linker put them in one indicator)."""
+    return a == b or (a == "count" and b.startswith("count")) or (b == "count" and a.startswith("count"))
+
+
 def is_actual(c: ClaimRecord) -> bool:
     """Does the claim report a level that was (or is) reached?
 

@@ -48,6 +48,7 @@ from claimledger.checks.base import (
     period_end,
     period_years,
     qualifier_clash,
+    same_kind,
     scale,
 )
 from claimledger.link import ClaimRecord, canonical_subject
@@ -333,7 +334,7 @@ class ContradictionChecker:
               seen: set[tuple[str, str, float, float]]) -> Finding | None:
         if not comparable(a, b, ctx.key(a)):
             return None
-        if scale(a)[0] != scale(b)[0]:
+        if not same_kind(scale(a)[0], scale(b)[0]):
             return None  # a reviewer merged figures of different kinds: nothing to compare
         ia, ib = interval(a), interval(b)
         if ia is None or ib is None:

@@ -26,6 +26,7 @@ from claimledger.checks.base import (
     make_finding,
     other_place,
     period_years,
+    same_kind,
     scale,
     single_year,
 )
@@ -115,7 +116,7 @@ class FeasibilityChecker:
         years = deadline - y0
         if years < MIN_YEARS:
             return None
-        if scale(t)[0] != scale(base)[0]:
+        if not same_kind(scale(t)[0], scale(base)[0]):
             return None
         target_v, base_v = (t.point or 0.0) * scale(t)[1], (base.value or 0.0) * scale(base)[1]
         required = (target_v / base_v) ** (1 / years) - 1

@@ -32,6 +32,7 @@ from claimledger.checks.base import (
     period_end,
     period_years,
     proper_names,
+    same_kind,
     scale,
 )
 from claimledger.link import ClaimRecord, dimension
@@ -285,7 +286,7 @@ class PromiseChecker:
         dim = scale(ref)[0]
         found: dict[str, ClaimRecord] = {}
         for c in sorted(claims, key=lambda c: c.q_rel[0]):
-            if not c.has_quantity or scale(c)[0] != dim:
+            if not c.has_quantity or not same_kind(scale(c)[0], dim):
                 continue
             o = self._outcome(ctx, c)
             if o is not None:
@@ -465,7 +466,7 @@ class PromiseChecker:
 
     def _numeric_status(self, ctx: CheckContext, t: ClaimRecord, ev: ClaimRecord,
                         due: bool) -> tuple[str, str]:
-        if scale(t)[0] != scale(ev)[0]:
+        if not same_kind(scale(t)[0], scale(ev)[0]):
             return ("due" if due else "not_due"), "the later figure is of another kind and cannot be compared"
         target = (t.point or 0.0) * scale(t)[1]
         got = (ev.point or 0.0) * scale(ev)[1]

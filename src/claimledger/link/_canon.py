@@ -156,6 +156,10 @@ def indicator_key(subject: str, unit: str | None, noun: str | None,
                       (*canon.steps, f"'{default}' is the default for a {dim.split(':', 1)[0]} figure"))
     if not canon.tokens or len(canon.tokens) > MAX_CONTENT_TOKENS or set(canon.tokens) <= lx.GENERIC:
         return None
+    if dim == "count" and canon.tokens[-1] not in lx.GENERIC:
+        # "Arrivals reached 2.1 million" counts what its subject names, like "2.1 million
+        # tourists": the head word is the counted noun the extractor did not attach.
+        dim = f"count:{canon.tokens[-1]}"
     region = canon.region or doc_region
     if canon.region:
         where = f"subject names {canon.region}"
