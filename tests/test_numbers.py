@@ -240,7 +240,27 @@ CHANGES: list[tuple[str, list[Row]]] = [
         "Exports fell 19% to $10.05 billion.",
         [("19%", 19, "exact", "%", None), ("$10.05 billion", 1.005e10, "exact", "USD", None)],
     ),
-]
+    # any inflection of a change verb, a few words back
+    ("The regulator is lowering the cap on fees from 4.5% to 3%.",
+     [("4.5%", 4.5, "exact", "%", None), ("3%", 3, "exact", "%", None)]),
+    ("Ghana plans to widen the tax base of small firms from 2 million to 3.5 million.",
+     [("2 million", 2e6, "exact", None, None), ("3.5 million", 3.5e6, "exact", None, None)]),
+    ("The port is expanding throughput from 18 million tonnes to 30 million tonnes a year.",
+     [("18 million tonnes", 1.8e7, "exact", "t", None),
+      ("30 million tonnes a year", 3e7, "exact", "t/year", None)]),
+    # a range runs upwards: a decrease written with "from ... to" is a change without a verb
+    ("The deficit target, from 5.6% to 4.1% of GDP, was kept.",
+     [("5.6%", 5.6, "exact", "%", None), ("4.1%", 4.1, "exact", "%", None)]),
+    # a range stays a range
+    ("Officials see growth from 2.5 to 3% and a deficit of between 4 and 5 billion rand.",
+     [("from 2.5 to 3%", (2.5, 3), "range", "%", None),
+      ("between 4 and 5 billion rand", (4e9, 5e9), "range", "ZAR", None)]),
+    # "up to" of a phrasal verb is not a bound; a total ("adds up to") is exact
+    ("Analysts expect inflation to tick up to 2.9% and wages to catch up to 4%.",
+     [("2.9%", 2.9, "exact", "%", None), ("4%", 4, "exact", "%", None)]),
+    ("The pledges add up to €3.2 billion, and up to 500 firms may apply.",
+     [("€3.2 billion", 3.2e9, "exact", "EUR", None), ("up to 500", 500, "at_most", None, "firm")]),
+]  # fmt: skip
 
 
 TABLES = BRIEF + LISTS + CHANGES + NEWS + RANKS + DURATIONS

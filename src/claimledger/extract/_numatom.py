@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from claimledger.extract import _numfilters as F
 from claimledger.extract import units as U
+from claimledger.extract._numlex import CHANGE_VERBS, UP_TO_VERBS
 from claimledger.extract._numwords import WORD_SET, Parsed, Tok
 from claimledger.extract._unitdata import word_set
 from claimledger.models import Qualifier
@@ -27,6 +28,9 @@ WINDOW = 48
 #: something worth a claim ("a 1,000-bed hospital", "the 100,000-strong army"); smaller
 #: ones name a kind of thing ("three-shift schooling", "a 10-point plan").
 COMPOUND_COUNT_MIN = 1000
+#: How far (characters) before "from" a change verb is looked for: a verb, its object and
+#: a modifier ("reduce the share of imports in consumption from 40% to 25%").
+CHANGE_REACH = 60
 
 _PLUS_MINUS = re.compile(r"\s{0,2}(?:±|\+/-|\+-)\s{0,2}\d{1,12}(?:\.\d{1,12})?(?:[eE][-+]?\d{1,3})?")
 _PERCENT_OF = (["percent", "of"], ["percents", "of"], ["percentage", "of"])
@@ -78,19 +82,8 @@ _POST_BOUNDS: dict[tuple[str, ...], Qualifier] = {
     ("or", "so"): "approx", ("and", "over"): "at_least", ("and", "older"): "at_least",
     ("or", "older"): "at_least", ("and", "up"): "at_least", ("or", "thereabouts"): "approx",
 }
+_UP_TO = re.compile(r"\s{1,3}to\b")
 _HYPHEN_BOUNDS: dict[str, Qualifier] = {"plus": "at_least", "odd": "approx", "something": "approx"}
-_CHANGE_VERBS = word_set(
-    """
-    rose rise rises rising risen increased increase increases increasing grew grow grows
-    growing grown fell fall falls falling fallen decreased decrease decreases declined
-    decline declines dropped drop drops climbed climb jumped jump soared surged slid
-    slipped plunged plummeted reduced reduce cut cuts raised raise raises lowered lower
-    expanded expand shrank shrink changed change went go goes moved move up down boosted
-    improved doubled tripled narrow narrowed narrows widen widened widens hike hiked hikes
-    lift lifted ease eased
-    """
-)
-_MOTION = word_set("moved move moves climbed climb climbs jumped jump went go goes came come")
 _NOUN_STOP = word_set(
     """
     a an the this that these those of in on at for to by from with without and or but
@@ -352,8 +345,9 @@ def _left(text: str, start: int, a: Atom) -> bool:
             if len(words) < n:
                 continue
             q = _BOUNDS.get(tuple(words[-n:]))
-            if q is not None and words[-n:] == ["up", "to"] and len(words) > n and words[-n - 1] in _MOTION:
-                q = None  # "moved up to 24th", "climbed up to 5%": movement, not a bound
+            phrasal = words[-n:] == ["up", "to"] and len(words) > n and words[-n - 1] in UP_TO_VERBS
+            if q is not None and phrasal:
+                q = None  # "moved up to 24th", "to pick up to 5.3%": a phrasal verb, not a bound
             if q is not None:
                 tok_s = toks[-n][0]
                 lead = len(toks[-n][2]) - len(toks[-n][2].lstrip("([{\"'“‘"))
@@ -383,8 +377,9 @@ def _left(text: str, start: int, a: Atom) -> bool:
             a.from_ = toks[-1][1] - len(w)
         elif w == "from":
             a.from_ = toks[-1][1] - len(w)
-            before = {t[2].lower().strip(",;:") for t in toks[-6:-1]}
-            a.change = bool(before & _CHANGE_VERBS)
+            # a change verb a few words back: "cutting the policy rate from 12% to 10%"
+            before = text[max(start, a.from_ - CHANGE_REACH) : a.from_].lower().split()
+            a.change = any(b.strip(",;:()") in CHANGE_VERBS for b in before[-8:])
     return True
 
 
@@ -654,6 +649,9 @@ def _after_unit(text: str, start: int, end: int, a: Atom) -> Atom:
         words = tuple(_strip(c[2]).lower() for c in ch)
         for n in (2, 1):
             q = _POST_BOUNDS.get(words[:n])
+            up_to = q is not None and words[-1] == "up" and _UP_TO.match(text, ch[-1][1]) is not None
+            if q is not None and (text[pos : ch[0][0]].strip() or up_to):
+                q = None  # "€3.2 billion, and up to 500 firms": a new clause, not a bound
             if q is not None and a.qualifier == "exact":
                 a.qualifier = q
                 a.end = ch[n - 1][0] + len(_strip(ch[n - 1][2]))

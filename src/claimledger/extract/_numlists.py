@@ -200,6 +200,9 @@ def _range(text: str, start: int, a: Atom, b: Atom) -> Atom | None:
     if conn == "-" and not lo < hi:
         return None
     if lo > hi:
+        if a.from_ >= 0 and hi >= 0:
+            return None  # "from 12% to 10%": a range runs upwards, so this is a change
+            # (below zero, "from -18 °C to -34 °C" is a range written by distance from zero)
         lo, hi = hi, lo
     r = dataclasses.replace(a)
     r.start = a.from_ if a.from_ >= 0 and a.from_ < a.start else a.start
