@@ -31,6 +31,7 @@ from claimledger.checks.base import (
     single_year,
 )
 from claimledger.link import ClaimRecord
+from claimledger.link._lexicon import lemma
 from claimledger.link._units import is_level
 from claimledger.models import Finding, Severity
 
@@ -128,7 +129,10 @@ class FeasibilityChecker:
         roles: list[tuple[ClaimRecord, str]] = [(t, "target"), (base, "base")]
         src = "" if base.doc == t.doc else f" ({ctx.where(base)})"
         move = "growth" if required >= 0 else "a fall"
-        head = (f"{ctx.where(t)} sets {ctx.label(t)} at {stated(t)} by {deadline}; from {stated(base)} "
+        label = ctx.label(t)
+        what = (f"a target of {stated(t)}" if t.noun and label and lemma(label.split()[-1]) == lemma(t.noun)
+                else f"{label} at {stated(t)}")
+        head = (f"{ctx.where(t)} sets {what} by {deadline}; from {stated(base)} "
                 f"in {y0}{src} that needs {move} of {pct(abs(required))} a year for {years} "
                 f"year{'s' if years != 1 else ''}")
         details: dict[str, object] = {
