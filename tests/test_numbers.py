@@ -217,6 +217,23 @@ RANKS: list[tuple[str, list[Row]]] = [
     ("The office moved to 4th floor and the 19th century hall reopened.", []),
 ]  # fmt: skip
 
+# Rates: a physical amount per year is a rate (t/year, m3/year), money per year stays money,
+# a time phrase is no denominator, an amount of one currency per another is an exchange rate.
+RATES: list[tuple[str, list[Row]]] = [
+    ("Crude output averaged 2.9 million bpd, against 3.1 million bpd a year before.",
+     [("2.9 million bpd", 2.9e6, "exact", "bbl/d", None),
+      ("3.1 million bpd", 3.1e6, "exact", "bbl/d", None)]),
+    ("The smelter will make 400,000 tonnes of aluminium a year for $1.1 billion a year.",
+     [("400,000 tonnes of aluminium a year", 4e5, "exact", "t/year", None),
+      ("$1.1 billion", 1.1e9, "exact", "USD", None)]),
+    ("The pipeline carries 38 billion cubic metres annually.",
+     [("38 billion cubic metres annually", 3.8e10, "exact", "m3/year", None)]),
+    ("The cedi weakened to 15.5 cedis to the US dollar, and 12 cedis per euro.",
+     [("15.5 cedis to the US dollar", 15.5, "exact", "GHS/USD", None),
+      ("12 cedis per euro", 12, "exact", "GHS/EUR", None)]),
+    ("The fund sent $2 billion to the euro area.", [("$2 billion", 2e9, "exact", "USD", None)]),
+]  # fmt: skip
+
 # A duration that only says when is time (the time stage's), one that is measured is a figure.
 DURATIONS: list[tuple[str, list[Row]]] = [
     ("Car sales fell for the first time in nine months, by 3.1%.", [("3.1%", 3.1, "exact", "%", None)]),
@@ -263,7 +280,7 @@ CHANGES: list[tuple[str, list[Row]]] = [
 ]  # fmt: skip
 
 
-TABLES = BRIEF + LISTS + CHANGES + NEWS + RANKS + DURATIONS
+TABLES = BRIEF + LISTS + CHANGES + NEWS + RANKS + DURATIONS + RATES
 
 
 @pytest.mark.parametrize(("text", "want"), TABLES, ids=lambda v: v if isinstance(v, str) else "")

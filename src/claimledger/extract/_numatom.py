@@ -627,23 +627,8 @@ def _after_unit(text: str, start: int, end: int, a: Atom) -> Atom:
                 a.unit = f"{a.unit}/{den}"
                 a.end = pos + 1 + len(m.group())
                 pos = a.end
-        else:
-            ch = _chunks(text, pos, end, 4, a.ahead)
-            if len(ch) >= 2 and ch[0][0] > pos and _strip(ch[0][2]).lower() in ("per", "a", "an", "each"):
-                um = U.match([c[2] for c in ch[1:]])
-                den = None
-                n = 1
-                if um is not None and not um.flag and U.kind(um.symbol) not in (U.CURRENCY, U.PERCENT):
-                    den, n = um.symbol, um.words
-                elif _strip(ch[0][2]).lower() != "each":
-                    den = U.rate_denominator(ch[1][2])
-                if den == "year" and kind == U.CURRENCY:
-                    den = None  # "$9.4 billion a year": an annual amount is still money
-                if den:
-                    a.unit = f"{a.unit}/{den}"
-                    last = ch[n]
-                    a.end = last[0] + len(_strip(last[2]))
-                    pos = a.end
+        elif U.kind(a.unit.rpartition("/")[2]) != U.DURATION or "/" not in a.unit:
+            pos = _spaced_rate(text, end, a, kind, pos)  # not "bbl/d a year": a time rate is one
     ch = _chunks(text, pos, end, 2, a.ahead)
     if ch and ch[0][0] > pos:
         words = tuple(_strip(c[2]).lower() for c in ch)
@@ -660,6 +645,76 @@ def _after_unit(text: str, start: int, end: int, a: Atom) -> Atom:
         a.qualifier = "at_least"
         a.end = pos + 5
     return a
+
+
+_TIME_AFTER = frozenset(["earlier", "ago", "before", "prior", "later"])
+_PER_TIME = {"annually": "year", "yearly": "year", "daily": "d", "monthly": "month", "weekly": "week"}
+_EXCHANGE = frozenset(["to", "per", "against"])
+#: A physical amount "of" a substance of at most this many words may still be a rate:
+#: "1 million tonnes of green hydrogen a year" is t/year.
+RATE_OF_WORDS = 3
+
+
+def _spaced_rate(text: str, end: int, a: Atom, kind: str | None, pos: int) -> int:
+    """Rates written with words: "$80 per barrel", "$1.40 a share", "60 bcm a year",
+    "5 million tonnes annually", "1 million tonnes of hydrogen a year", exchange rates
+    ("1,400 naira to the dollar" is NGN/USD).  Returns the new end of the atom.
+
+    Conventions: money per year stays money ("$9.4 billion a year" is USD, an annual
+    amount); a physical amount per year is a rate (t/year, m3/year).  A time phrase is
+    not a denominator ("1.5 million bpd a year earlier" is bbl/d).
+    """
+    ch = _chunks(text, pos, end, 3 + RATE_OF_WORDS, a.ahead)
+    if not ch or ch[0][0] <= pos:
+        return pos
+    first = _strip(ch[0][2]).lower()
+    den, last = None, -1
+    if first in ("a", "an", "each") or (first == "per" and kind != U.CURRENCY):
+        um = U.match([c[2] for c in ch[1:5]])
+        if um is not None and not um.flag and U.kind(um.symbol) not in (U.CURRENCY, U.PERCENT):
+            den, last = um.symbol, um.words
+        elif first != "each" and len(ch) >= 2:
+            den, last = U.rate_denominator(ch[1][2]), 1
+    elif kind == U.DIMENSION and first in _PER_TIME and _strip(ch[0][2]).islower():
+        den, last = _PER_TIME[first], 0
+    elif kind == U.DIMENSION and first == "of" and len(ch) >= 4:
+        # "of green hydrogen a year": up to RATE_OF_WORDS plain words, then "a"/"per" time
+        for k in range(2, min(len(ch) - 1, RATE_OF_WORDS + 2)):
+            mid = [c[2] for c in ch[1:k]]
+            if not all(w.isalpha() and w.islower() for w in mid):
+                break
+            if _strip(ch[k][2]).lower() in ("a", "per", "an"):
+                um = U.match([ch[k + 1][2]])
+                if um is not None and U.kind(um.symbol) == U.DURATION:
+                    den, last = um.symbol, k + 1
+                elif U.rate_denominator(ch[k + 1][2]) == "year":  # "per annum"
+                    den, last = "year", k + 1
+                break
+    elif kind == U.CURRENCY and first in _EXCHANGE and len(ch) >= 2:
+        k = 2 if _strip(ch[1][2]).lower() in ("the", "one", "a", "each") else 1
+        um = U.match([c[2] for c in ch[k : k + 2]])
+        if um is not None and U.kind(um.symbol) == U.CURRENCY and um.factor == 1.0:
+            j = k + um.words - 1
+            tail = _strip(ch[j + 1][2]) if j + 1 < len(ch) and ch[j][2] == _strip(ch[j][2]) else ""
+            if not (tail.isalpha() and tail.islower()):  # not "to the euro zone"
+                den, last = um.symbol, j
+        elif first == "per":  # "$80 per barrel", "$1,200 per student"
+            um = U.match([c[2] for c in ch[1:5]])
+            if um is not None and not um.flag and U.kind(um.symbol) != U.PERCENT:
+                den, last = um.symbol, um.words
+            else:
+                den, last = U.rate_denominator(ch[1][2]), 1
+    if den is None or last < 0:
+        return pos
+    if U.kind(den) == U.DURATION or den == "year":
+        nxt = ch[last + 1][2] if last + 1 < len(ch) else ""
+        if _strip(nxt).lower() in _TIME_AFTER and ch[last][2] == _strip(ch[last][2]):
+            return pos  # "1.54 million bpd a year earlier": when, not per what
+        if den == "year" and kind == U.CURRENCY:
+            return pos  # "$9.4 billion a year": an annual amount is still money
+    a.unit = f"{a.unit}/{den}"
+    a.end = ch[last][0] + len(_strip(ch[last][2]))
+    return a.end
 
 
 # --- counted nouns ---------------------------------------------------------------------------
