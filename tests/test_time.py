@@ -335,3 +335,25 @@ def test_a_goal_timed_by_an_event_gets_no_year_from_context() -> None:
 def test_a_time_inside_a_relative_clause_dates_only_that_clause() -> None:
     text = "The metro network, which has expanded every year since 2012, will eventually reach 140 km."
     assert [(c.kind, c.period) for c in extract(text, "2024-04-04")] == [("target", None)]
+
+
+@pytest.mark.parametrize(
+    "text,ref,want",
+    [
+        ("The bank expects inflation to fall below 12% by the end of the fiscal year.", "2024-09-01",
+         [("forecast", "2024/2025")]),
+        ("The bank expects inflation to fall below 12% by the end of the fiscal year.", "2025-03-01",
+         [("forecast", "2024/2025")]),
+        # an approval dated by a month already past is done; money set aside for the
+        # running fiscal year is a plan
+        ("The World Bank approved a $700 million credit in March.", "2024-08-01", [("achievement", "2024")]),
+        ("The council has allocated $12 million for parks in the current fiscal year.", "2024-11-01",
+         [("target", "2024/2025")]),
+        # a goal timed by its own completion has no year
+        ("The plant will produce 400 MW once complete.", "2024-11-01", [("target", None)]),
+    ],
+)
+def test_fiscal_year_ends_approvals_and_completion_times(
+    text: str, ref: str, want: list[tuple[str, str | None]]
+) -> None:
+    assert [(c.kind, c.period) for c in extract(text, ref)] == want

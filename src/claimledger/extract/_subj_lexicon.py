@@ -18,6 +18,7 @@ DROP = _w(
     most more less over under about around approximately almost nearly roughly some least
     at up than such own respective each every various numerous certain whole entire just
     only also already circa annually yearly year-on-year y/y yoy year years now currently today
+    immediately once initially
     """
 )
 #: Evaluative or quantifying adjectives dropped only at the start of a phrase: "a record

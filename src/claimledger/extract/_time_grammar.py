@@ -118,7 +118,7 @@ _ALTERNATIVES: list[tuple[str, str]] = [
 (?P<startyear>(?:beginning|start)\s+of\s+(?:the|this)\s+year)
 """),
     ("endyear", r"""
-(?P<endyear>(?:end|close)\s+of\s+(?:the|this)\s+year|year[- ]end\b)
+(?P<endyear>(?:end|close)\s+of\s+(?:the|this)\s+(?P<endfy>(?:fiscal|financial|budget)\s+)?year|year[- ]end\b)
 """),
     ("nyears", rf"""
 (?P<nyears>(?:the\s+)?(?P<ndir>next|coming|past|last|previous|following)\s+(?P<n>{_NW})\s+years)
@@ -597,6 +597,10 @@ def _resolve(
         # "at the end of the year unemployment stood at 4.7%" in February is last year's
         # end; "the end of this year" is always the current one.
         this = "this" in m.group(0).lower()
+        if g("endfy") and ref is not None:
+            # "by the end of the fiscal year": the current split fiscal year (see relyear)
+            a = ref.year - (ref.month <= HALF_YEAR_MONTH)
+            return a, a + 1, None, True, "deadline"
         if ref is not None and tense == "past" and ref.month <= HALF_YEAR_MONTH and not this:
             return ry - 1 if ry else None, ry - 1 if ry else None, None, True, "point"
         return ry, ry, None, True, "deadline"

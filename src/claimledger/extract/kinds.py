@@ -53,6 +53,11 @@ _PLANNING = re.compile(
 )
 #: Words after "to" that show it is a preposition, not an infinitive marker.
 _NOT_BASE = L.DETERMINERS
+#: "for 2025-26", "for the current fiscal year", "for next year": the period money is for.
+_FOR_PERIOD = re.compile(
+    r"\bfor\s+(?:the\s+)?(?:(?:fiscal|financial|budget)\s+(?:year\s+)?)?(?:(?:19|20)\d\d|current|next|coming|this)\b",
+    re.I,
+)
 _NOUN_BEFORE = frozenset(
     {"the", "a", "an", "of", "its", "their", "this", "that", "in", "per", "for", "with", "to", "total"}
 )
@@ -559,7 +564,15 @@ def classify(
             # "signed the 2024 Appropriation Bill of N28.7 trillion": the bill is a plan.
             kind = "target"
             cues.insert(0, f"target:{plan}")
-        elif set(words) & L.ALLOCATION_VERBS:
+        elif set(words) & L.ALLOCATION_VERBS and (
+            yrs is None
+            or ref is None
+            or yrs[1] > ref.year
+            or yrs[0] < yrs[1]
+            or _FOR_PERIOD.search(text, s_start, s_end) is not None
+        ):
+            # money set aside for a period still running or to come is a plan; an
+            # approval dated by a month already past ("approved a loan in July") is done
             kind = "target"
             cues.insert(0, "target:allocated for the period")
         elif kind == "status" and planning:

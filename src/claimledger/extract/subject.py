@@ -143,6 +143,7 @@ _GROWTH_VERBS = _w(
 )
 _PRESENT = _w("currently now presently today")
 _DETS = _w("the a an its their this that these those our his her")
+_INNER_OF = re.compile(r"\bof\s+([A-Za-z][A-Za-z -]*)$")
 #: What follows the object of a verb of expecting: "expects X to", "projects X at",
 #: "project the rate will fall".
 _OBJECT_THEN = _w("to at will would should could may")
@@ -286,7 +287,7 @@ def for_quantity(
         # "The government's target is 80% by 2030": the target of the figure before
         return _undone(prev_subject)
     if not phrase or phrase in _PRONOUNS or phrase.split()[0] in _PRONOUNS:
-        part = _participle(verb_words)
+        part = _participle(verb_words) if q.unit is None else ""  # a count is what was done
         if prev_subject and part and not prev_subject.endswith(part):
             return _with_participle(prev_subject, verb_words)
         return prev_subject or phrase
@@ -395,7 +396,12 @@ def _for_quantity(toks: Sequence[Tok], pos: int, q: Quantity, verb_words: Sequen
                 phrase = clean([*frame.split(), *phrase.split()])
             if phrase:
                 return phrase
-    # 2. "N <unit> of <np>"
+    # 2. "N <unit> of <np>" (the numbers stage may keep "of water a day" in the figure)
+    inner_of = _INNER_OF.search(q.text)
+    if inner_of is not None:
+        phrase = clean(inner_of.group(1).lower().split())
+        if phrase:
+            return phrase
     if nxt < len(toks) and toks[nxt].low == "of":
         np = _np_right(toks, nxt + 1)
         if np and not (q.unit in ("%", "pp") and clean(np) in _SHARE_BASES):
@@ -518,7 +524,7 @@ def _for_quantity(toks: Sequence[Tok], pos: int, q: Quantity, verb_words: Sequen
             return clean(np)
     # 6. fallbacks: what follows the figure, else what the actor does ("investment"),
     # else the actor, else nothing (the caller uses the figure before)
-    if after:
+    if after and clean(after):
         return clean(after)
     if actor:
         verbs = [toks[k].low for k in range(max(0, pos - 4), pos)]

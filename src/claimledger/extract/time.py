@@ -67,7 +67,8 @@ _RELATIVE_WORD = re.compile(r",\s*(?:which|who|whose|where)\b", re.I)
 _EVENT_TIME = re.compile(
     r"\b(?:in|at|during|by|before|after|until)\s+(?:the\s+|its\s+|their\s+)?(?:next|coming|upcoming|forthcoming|following)"
     r"\s+(?:\w+\s+){0,2}?(?:session|sitting|meeting|parliament|congress|summit|elections?|round|phase|stage"
-    r"|cycle|term|convocation|plenary)\b",
+    r"|cycle|term|convocation|plenary)\b"
+    r"|\b(?:once|when)\s+(?:it\s+is\s+|they\s+are\s+)?(?:complete|completed|finished|built|operational|ready|open)\b",
     re.I,
 )
 
