@@ -234,6 +234,21 @@ RATES: list[tuple[str, list[Row]]] = [
     ("The fund sent $2 billion to the euro area.", [("$2 billion", 2e9, "exact", "USD", None)]),
 ]  # fmt: skip
 
+# Counted nouns after a comparative, before the figure as its subject, and units of parts.
+COUNTED: list[tuple[str, list[Row]]] = [
+    ("The reform will bring roughly 3 million more women into work and 400 fewer clinics.",
+     [("roughly 3 million", 3e6, "approx", None, "woman"), ("400", 400, "exact", None, "clinic")]),
+    ("Tourist arrivals climbed to 1.4 million, while exports reached 8.1 billion.",
+     [("1.4 million", 1.4e6, "exact", None, "arrival"), ("8.1 billion", 8.1e9, "exact", None, None)]),
+    ("Registered voters numbered 22,120,458 and births were 1,103 in the district.",
+     [("22,120,458", 22120458, "exact", None, "voter"), ("1,103", 1103, "exact", None, "birth")]),
+    ("The country exported 14.2 million tonnes of grain, of which 9.6 million went to Asia.",
+     [("14.2 million tonnes", 1.42e7, "exact", "t", None), ("9.6 million", 9.6e6, "exact", "t", None)]),
+    ("Aid reached ₹2,300 crore, including 900 crore for housing, and 40% for roads.",
+     [("₹2,300 crore", 2.3e10, "exact", "INR", None), ("900 crore", 9e9, "exact", "INR", None),
+      ("40%", 40, "exact", "%", None)]),
+]  # fmt: skip
+
 # A duration that only says when is time (the time stage's), one that is measured is a figure.
 DURATIONS: list[tuple[str, list[Row]]] = [
     ("Car sales fell for the first time in nine months, by 3.1%.", [("3.1%", 3.1, "exact", "%", None)]),
@@ -280,7 +295,7 @@ CHANGES: list[tuple[str, list[Row]]] = [
 ]  # fmt: skip
 
 
-TABLES = BRIEF + LISTS + CHANGES + NEWS + RANKS + DURATIONS + RATES
+TABLES = BRIEF + LISTS + CHANGES + NEWS + RANKS + DURATIONS + RATES + COUNTED
 
 
 @pytest.mark.parametrize(("text", "want"), TABLES, ids=lambda v: v if isinstance(v, str) else "")

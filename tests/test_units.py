@@ -122,7 +122,8 @@ def test_kind(symbol: str | None, kind: str | None) -> None:
      ("initiatives", "initiative"), ("lives", "life"), ("buses", "bus"), ("heroes", "hero"),
      ("series", "series"), ("news", "news"), ("status", "status"), ("analysis", "analysis"),
      ("houses", "house"), ("women", "woman"), ("criteria", "criterion"), ("projects", "project"),
-     ("economics", "economics"), ("school", "school"), ("companies", "company"), ("boxes", "box")],
+     ("economics", "economics"), ("school", "school"), ("companies", "company"), ("boxes", "box"),
+     ("clinics", "clinic"), ("statistics", "statistics"), ("topics", "topic")],
 )  # fmt: skip
 def test_singular(plural: str, singular: str) -> None:
     assert U.singular(plural) == singular

@@ -93,9 +93,11 @@ _NOUN_STOP = word_set(
     whom whose what when where while if so such its their his her our your my it they
     them we he she you i there here then year years month months week weeks day days
     time times percent cent respectively including include includes compared against up
-    down out off around total
+    down out off around total goes comes makes takes remains represents exceeds becomes
+    seems gives gets brings lies
     """
 )
+_MORE = word_set("more fewer less additional extra")
 _PUNCT_TRAIL = ".,;:!?)]}\"'”’»"
 
 
@@ -731,11 +733,13 @@ def noun(text: str, pos: int, end: int, *, share: bool = False, ahead: Ahead | N
         chunks = chunks[1:]
         if chunks and chunks[0][2].lower() in ("the", "all", "its", "their"):
             chunks = chunks[1:]
-    for _cs, _ce, chunk in chunks[:4]:
+    for k, (_cs, _ce, chunk) in enumerate(chunks[:4]):
         word = _strip(chunk)
         low = word.lower()
         if not low or not (low[0].isalpha()) or not low.replace("-", "").replace("'", "").isalpha():
             return None
+        if k == 0 and low in _MORE and word == chunk:
+            continue  # "10 million more people", "2,000 fewer teachers"
         if low in _NOUN_STOP:
             return None
         sing = U.singular(low)

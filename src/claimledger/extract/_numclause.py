@@ -7,6 +7,11 @@ Reads: the sentence around atoms that are already built.  Writes: decisions on a
   figure.  A duration that is itself measured stays a figure ("life expectancy reached
   74.4 years", "opened two months ahead of schedule", "a term of 10 years").
 
+- ``subject_noun``: a count whose noun comes before it, as the subject of a verb of
+  amount ("Net additional dwellings totalled 234,400", "Tourist arrivals reached 9.2
+  million") counts that noun.  Only a plural noun directly before the verb counts, and
+  not the names of money or measured aggregates ("exports", "sales", "prices").
+
 Every look is a bounded window of a few words, so the rules keep the stage linear.
 """
 
@@ -59,3 +64,38 @@ def is_time_span(text: str, start: int, a: Atom) -> bool:
         return True
     # "eight years of negative rates", "two decades of growth": how long a state lasted
     return w1 == "of" and w2.isalpha() and w2 not in ("the", "a", "an")
+
+
+# A plural noun directly before a verb of amount, at the end of the text before a figure.
+_SUBJECT_VERB = re.compile(
+    r"([A-Za-z]{3,24})\s{1,3}(?:(?:have|has|had)\s{1,3})?(?:totall?ed|totals|numbered|number|reached|"
+    r"reach|(?:stood|stand|stands)\s{1,3}at|(?:came|come)\s{1,3}to|amounted\s{1,3}to|(?:rose|fell|grew|"
+    r"increased|decreased|climbed|dropped|declined|jumped|surged)\s{1,3}to|exceeded|topped|hit|were|are)"
+    r"\s{1,3}$"
+)
+#: How far (characters) before a figure its subject and verb are looked for.
+SUBJECT_REACH = 50
+# Plural nouns that name money or measured aggregates, not things counted one by one: a
+# bare figure after them has a unit left out ("Exports reached 5.2 billion").
+_AGGREGATES = word_set(
+    """
+    exports imports sales revenues receipts earnings reserves assets savings remittances
+    deposits loans costs prices rates taxes profits funds investments expenses
+    expenditures payments proceeds inflows outflows flows figures numbers levels volumes
+    holdings losses gains returns arrears liabilities debts wages salaries tariffs duties
+    stocks shares yields emissions totals spending outlays subsidies transfers balances
+    accounts results estimates forecasts projections values amounts indices readings
+    """
+)
+
+
+def subject_noun(text: str, start: int, a: Atom) -> str | None:
+    """The counted noun of a bare count from its subject ("dwellings totalled 234,400")."""
+    m = _SUBJECT_VERB.search(text, max(start, a.start - SUBJECT_REACH), a.start)
+    if m is None:
+        return None
+    word = m.group(1).lower()
+    sing = U.singular(word)
+    if sing == word or word in _AGGREGATES:
+        return None
+    return sing

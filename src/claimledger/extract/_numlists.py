@@ -84,6 +84,15 @@ _COMPARE_GAP = re.compile(
 )
 
 
+# A part of the figure before, written without its unit: "59 billion cubic metres of gas,
+# of which 19 billion ..." (19 billion m3).  The gap ends in the part-of phrase.
+_PART_GAP = re.compile(
+    r"(?:[,;(]\s{0,3}|\s)(?:of\s{1,3}(?:which|this|these|them|that|it)|including|among\s{1,3}them|"
+    r"out\s{1,3}of\s{1,3}which|mostly|mainly|chiefly)(?:\s{1,3}(?:were|was|is|are))?\s{1,3}$"
+)
+PART_GAP_MAX = 60
+
+
 # --- ranges, ratios, amounts in two units, filters -------------------------------------
 
 # Imperial measures written in two units.  Durations are not merged: "3 years, 2 months"
@@ -397,6 +406,20 @@ def share_lists(text: str, atoms: list[Atom]) -> None:
             a.value = float(f"{a.value * b.mult:.12g}")
             a.scaled, a.mult = True, b.mult
             a.linked = b.linked = True
+    for i in range(n - 1):  # a part of the figure before takes its unit ("of which 19 billion")
+        a, b = atoms[i], atoms[i + 1]
+        if (
+            b.unit is None
+            and a.unit is not None
+            and U.kind(a.unit) != U.PERCENT
+            and a.scaled == b.scaled
+            and b.low is None
+            and not (a.rank or b.rank)
+            and len(gap := text[a.end : b.start]) <= PART_GAP_MAX
+            and _PART_GAP.search(gap) is not None
+            and noun(text, b.end, b.end + 30) is None
+        ):
+            b.unit = a.unit
     for i in range(n - 1):  # forwards: leading unit, and the bound of a linked list
         a, b = atoms[i], atoms[i + 1]
         if not (adjacent[i] or timed[i]) or b.rank or a.rank:

@@ -34,7 +34,7 @@ import dataclasses
 from claimledger.extract import _numcontext
 from claimledger.extract import _numfilters as F
 from claimledger.extract._numatom import Atom, build, noun
-from claimledger.extract._numclause import is_time_span
+from claimledger.extract._numclause import is_time_span, subject_noun
 from claimledger.extract._numlists import keep, mark_ranks, merge, share_lists
 from claimledger.extract._numscan import groups, inside, tokens
 from claimledger.extract._numwords import parse
@@ -86,6 +86,8 @@ def find(text: str, start: int, end: int, context: Context | str | None = None) 
         if a.unit is None and a.noun is None and not a.rank:
             share = a.words and a.low is None and abs(a.value) < 1  # "two-thirds of households"
             a.noun = noun(text, a.end, end, share=share, ahead=a.ahead)
+            if a.noun is None and a.int_like and not a.words:
+                a.noun = subject_noun(text, start, a)  # "dwellings totalled 234,400"
         out.append(_quantity(text, a))
     return out
 

@@ -369,7 +369,8 @@ _INVARIANT = word_set(
     series species news means headquarters crossroads aircraft sheep fish deer cattle
     police staff personnel livestock offspring swine bison moose salmon trout barracks
     gallows economics physics mathematics politics statistics ethics logistics athletics
-    gymnastics
+    gymnastics electronics genetics robotics linguistics aeronautics acoustics optics
+    dynamics analytics ceramics semantics phonetics aesthetics informatics
     """
 )
 # Count nouns that are not plural-looking but are counted ("1,000 staff").
@@ -398,7 +399,7 @@ def singular(word: str) -> str:
         return w[:-2]
     if w.endswith("ves"):
         return w[:-1]
-    if w.endswith(("ss", "us", "is", "ics", "'s", "’s")):
+    if w.endswith(("ss", "us", "is", "'s", "’s")):  # fields in -ics are in _INVARIANT
         return w
     if w.endswith("s") and not w.endswith("ous"):
         return w[:-1]
