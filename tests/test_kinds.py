@@ -359,3 +359,20 @@ def test_a_rank_held_now_is_not_dated_by_the_base_of_its_change() -> None:
 def test_kinds_and_periods_of_clauses(text: str, date: str, want: list[tuple[str, str | None]]) -> None:
     got = [(c.kind, c.period) for c in extract(text, date)]
     assert got == want, [(c.quantity and c.quantity.text, c.cues) for c in extract(text, date)]
+
+
+@pytest.mark.parametrize(
+    "text,date,want",
+    [
+        # a goal set off from the clause names the goal; a goal the forecast verb governs
+        # is part of the forecast
+        ("Growth this year is now expected at 4.5% to 5%, below the government's 5.5% target.",
+         "2024-11-05", ["forecast", "target"]),
+        ("Inflation is expected to fall below the 3% target next year.", "2024-11-05", ["forecast"]),
+        # the level a planned change starts from holds now
+        ("The bill proposes raising the excise rate from 12% to 15% in 2026.", "2025-04-01",
+         ["status", "target"]),
+    ],
+)
+def test_goal_figures_and_starting_levels(text: str, date: str, want: list[str]) -> None:
+    assert [c.kind for c in extract(text, date)] == want

@@ -26,7 +26,8 @@ TARGET = _w(
     envisaging foresee foresees pledge pledges pledged promise promises promised commit
     commits committed must scheduled slated due earmarked budgeted seeks seek goal goals
     objective objectives task tasks priority priorities ambition mission instructed ordered
-    tasked directed urged mandated obliged instructs orders tasks directs urges
+    tasked directed urged mandated obliged instructs orders tasks directs urges proposes propose
+    proposing
     """
 ) | {"provides for"}
 #: Nouns that, as the subject of "is/are", make the figure a goal ("the target is 5%").

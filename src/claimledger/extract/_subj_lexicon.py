@@ -26,7 +26,7 @@ DROP = _w(
 DROP_LEADING = _w(
     """
     record total overall historic all-time unprecedented new further additional another
-    other current latest annual old previous original initial revised former prior earlier
+    other current latest annual old previous original initial revised former prior earlier full-year
     """
 )
 #: Words a noun phrase never crosses (prepositions other than the few that build names,

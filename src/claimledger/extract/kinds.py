@@ -521,7 +521,9 @@ def classify(
         kind = "forecast"
         cues.insert(0, f"forecast:{matrix} that")
     goal = _goal_noun_after(toks, pos)
-    if goal is not None and kind != "forecast":
+    if goal is not None and (kind != "forecast" or _set_off(toks, pos)):
+        # "..., below the government's 6% to 7% target": a goal set off from the clause
+        # names the goal; "is forecast to fall below the 2% target" stays the forecast
         kind = "target"
         cues.insert(0, f"target:{goal}")
     part = participle_kind(toks, pos)
@@ -699,6 +701,17 @@ def _plan_noun_near(toks: Sequence[Tok], pos: int) -> str | None:
         if t.low in L.PLAN_NOUNS:
             return t.low
     return None
+
+
+def _set_off(toks: Sequence[Tok], pos: int) -> bool:
+    """Is the phrase of the figure at ``pos`` set off by a comma from the verb before it?"""
+    for k in range(pos - 1, max(-1, pos - 8), -1):
+        t = toks[k]
+        if t.low in (",", "(", "—", "–"):
+            return True
+        if t.kind == "w" and _is_verbish(toks, k) is not None:
+            return False
+    return False
 
 
 def _plan_noun_after(toks: Sequence[Tok], pos: int) -> bool:

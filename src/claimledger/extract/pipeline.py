@@ -67,13 +67,14 @@ def doc_id_for(text: str) -> str:
 class _DocState:
     """What one sentence leaves for the next: time context and a list lead-in kind."""
 
-    __slots__ = ("ctx", "in_list", "last_period", "last_subject", "last_unit", "lead", "prev_sentence")
+    __slots__ = ("by_unit", "ctx", "in_list", "last_period", "last_subject", "lead", "prev_sentence")
 
     def __init__(self) -> None:
         self.ctx = time.TimeContext()
         self.lead: Kind | None = None
         self.last_subject = ""
-        self.last_unit: str | None = None
+        #: unit -> subject of the first figure in that unit in the sentence before
+        self.by_unit: dict[str, str] = {}
         self.prev_sentence: tuple[int, int] = (0, 0)
         self.in_list = False
         self.last_period: str | None = None
@@ -96,6 +97,7 @@ def iter_claims(
     for s_start, s_end, para, item in sentences.split_items(text):
         if para != state.ctx.paragraph:
             state.last_subject = ""  # an elliptical figure does not reach back past its paragraph
+            state.by_unit = {}
         state.ctx.enter(para)
         if not item and state.in_list:
             state.lead = None  # the list a lead-in introduced is over
@@ -347,6 +349,11 @@ def _figure_claims(
             was_before = label in ("base", "appos") and b is not None and _before_year(period_of[i], ref)
             if part is None and was_before:
                 kind_of[i], k_cue = "achievement", "achievement:earlier value"
+            ahead = kind_of[i] in ("target", "forecast")
+            if label == "base" and b is None and part is None and ref is not None and ahead:
+                # "raising VAT from 7.5% to 10% in 2025": the level to start from holds now
+                kind_of[i], k_cue = "status", f"status:from, before {quants[anchor].text}"
+                period_of[i], p_cues = str(ref.year), [f"period:document date->{ref.year}"]
             now = _now_after(toks, qpos[i])
             if now and ref is not None:
                 # "reach 30% by 2030, up from 12% now": the starting level holds today
@@ -418,8 +425,8 @@ def _figure_claims(
             continue
         # an object named only by its actor ("the ministry plans to add 2,000 MW") continues
         # the figure before in the sentence, or the sentence before when in the same unit
-        same_unit = quants[i].unit is not None and quants[i].unit == state.last_unit
-        fallback = first_here or (state.last_subject if same_unit else "")
+        unit = quants[i].unit
+        fallback = first_here or (state.by_unit.get(unit, "") if unit is not None else "")
         subject_of[i] = subject.for_quantity(toks, qpos[i], quants[i], verbs_of[i], antecedent, fallback)
         if subject_of[i] and not first_here:
             antecedent = first_here = subject_of[i]
@@ -439,7 +446,12 @@ def _figure_claims(
                     subject_of[i] = piece
     if n and subject_of[0]:
         state.last_subject = subject_of[0]
-        state.last_unit = quants[0].unit
+    if n:
+        by_unit: dict[str, str] = {}
+        for i, q in enumerate(quants):
+            if q.unit is not None and subject_of[i]:
+                by_unit.setdefault(q.unit, subject_of[i])
+        state.by_unit = by_unit
     if n:
         state.last_period = period_of[0]
     for i, q in enumerate(quants):

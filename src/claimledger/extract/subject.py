@@ -241,6 +241,7 @@ _SET_VERBS = _w(
     " cuts keeps leaves sets lifts reduces increases brings raise lower cut hike keep leave lift reduce"
     " increase bring trim hold holds maintain maintains maintained"
 )
+_SET_ING = _w("raising lowering cutting hiking keeping holding increasing reducing lifting bringing trimming")
 _DIMENSIONS = _w("long wide high tall deep thick")
 
 
@@ -434,6 +435,17 @@ def _for_quantity(toks: Sequence[Tok], pos: int, q: Quantity, verb_words: Sequen
         and after[-1] not in _MODIFIED_NOT_SUBJECT
     ):
         return clean(after)
+    # 3c. "raising the excise rate from 12% to 15%": the object of a verb of setting
+    for s in range(pos - 1, max(-1, pos - 10), -1):
+        t = toks[s]
+        if t.kind == "p" and t.low in ";:,":
+            break
+        if t.low in _SET_VERBS or t.low in _SET_ING:
+            obj = _np_right(toks, s + 1)
+            k = s + 1 + len(obj)
+            if obj and k < pos and toks[k].low in ("to", "at", "by", "from"):
+                return clean(obj)
+            break
     # 4. "X <verb group> N"; "X expects Y to reach N" measures Y; in a relative clause
     # ("costs, which experts estimate at $10-12 billion") the noun before ", which"
     verb_i = _verb_before(toks, pos)
