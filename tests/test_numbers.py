@@ -226,6 +226,8 @@ RATES: list[tuple[str, list[Row]]] = [
     ("The smelter will make 400,000 tonnes of aluminium a year for $1.1 billion a year.",
      [("400,000 tonnes of aluminium a year", 4e5, "exact", "t/year", None),
       ("$1.1 billion", 1.1e9, "exact", "USD", None)]),
+    ("Exports of 5 million tonnes of LNG a year start in 2027.",
+     [("5 million tonnes of LNG a year", 5e6, "exact", "t/year", None)]),
     ("The pipeline carries 38 billion cubic metres annually.",
      [("38 billion cubic metres annually", 3.8e10, "exact", "m3/year", None)]),
     ("The cedi weakened to 15.5 cedis to the US dollar, and 12 cedis per euro.",
@@ -340,6 +342,7 @@ NOT_FIGURES = [
     # the end of a fiscal-year span and the second day of a span of days
     "Receipts for 2023–24 and 2022—23 were revised.",
     "The census ran from June 3 to 17, and the fair on 9–12 October.",
+    "Free number 0 800 555 210; the summit runs July 7–9 and between 7 and 9 July.",
 ]
 
 

@@ -683,7 +683,7 @@ def _spaced_rate(text: str, end: int, a: Atom, kind: str | None, pos: int) -> in
         # "of green hydrogen a year": up to RATE_OF_WORDS plain words, then "a"/"per" time
         for k in range(2, min(len(ch) - 1, RATE_OF_WORDS + 2)):
             mid = [c[2] for c in ch[1:k]]
-            if not all(w.isalpha() and w.islower() for w in mid):
+            if not all(w.replace("-", "").isalpha() for w in mid):  # "of LNG", "of low-carbon steel"
                 break
             if _strip(ch[k][2]).lower() in ("a", "per", "an"):
                 um = U.match([ch[k + 1][2]])
