@@ -19,8 +19,11 @@ Resolution rules (documented in docs/json-contract.md):
 from __future__ import annotations
 
 import re
+import re._constants as _sre  # type: ignore[import-not-found]  # the regex parser's own
+import re._parser as _sre_parse  # type: ignore[import-not-found]  # (no stubs; sre_parse is deprecated)
 from dataclasses import dataclass
 from datetime import date as Date
+from typing import Any
 
 #: Up to and including this month a document still reports mainly on the previous year:
 #: "over the past year" in a January report means the year that just ended, while in
@@ -177,6 +180,67 @@ def _lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
 
 
 _LOWER: dict[re.Pattern[str], re.Pattern[str]] = {}
+
+
+def _required(items: Any) -> frozenset[str] | None:
+    """Lower-cased strings one of which every match of the parsed pattern ``items``
+    contains, or None when no such set is known."""
+    cands: list[frozenset[str]] = []
+    run: list[str] = []
+    for op, av in items:
+        if op is _sre.LITERAL:
+            run.append(chr(av))
+            continue
+        if run:
+            cands.append(frozenset({"".join(run).lower()}))
+            run = []
+        req: frozenset[str] | None = None
+        if op is _sre.SUBPATTERN:
+            req = _required(av[3])
+        elif op is _sre.ATOMIC_GROUP:
+            req = _required(av)
+        elif op is _sre.BRANCH:
+            alts = [_required(alt) for alt in av[1]]
+            req = frozenset().union(*(a for a in alts if a)) if all(alts) else None
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT) and av[0] >= 1:
+            req = _required(av[2])
+        if req:
+            cands.append(req)
+    if run:
+        cands.append(frozenset({"".join(run).lower()}))
+    if not cands:
+        return None
+    # any candidate is necessary; the one with the longest shortest string filters best
+    # ("january" adds nothing to "jan")
+    best = max(cands, key=lambda c: (min(map(len, c)), -len(c)))
+    return frozenset(s for s in best if not any(t != s and t in s for t in best))
+
+
+#: For each alternative of the grammar, strings one of which its every match contains
+#: (None: no such set).  A window of lower-cased text holding none of an alternative's
+#: strings cannot match it, so the grammar tried there can leave it out and find the
+#: same matches: "a month", "separately" and "decision" bring the month alternatives,
+#: not all twenty-odd.
+_REQUIRED: tuple[tuple[str, frozenset[str] | None], ...] = tuple(
+    (name, _required(_sre_parse.parse(alt, re.I | re.X))) for name, alt in _ALTERNATIVES
+)
+
+
+#: Windows need a handful of different subsets of the grammar; past this many (a text
+#: crafted to need many), a new subset is not compiled and the whole grammar is used.
+MAX_GRAMMARS = 48
+_GRAMMARS: dict[frozenset[str], re.Pattern[str]] = {}
+
+
+def _window_grammar(window: str) -> re.Pattern[str]:
+    """The lowered grammar of the alternatives that can match in lower-cased ``window``."""
+    names = frozenset(name for name, req in _REQUIRED if req is None or any(r in window for r in req))
+    grammar = _GRAMMARS.get(names)
+    if grammar is None:
+        if len(_GRAMMARS) >= MAX_GRAMMARS:
+            return _LOWER[_CORE]
+        grammar = _GRAMMARS[names] = _lowered(_compile(names))
+    return grammar
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 #: The grammar is tried from this many characters before an anchor word to this many
@@ -472,7 +536,7 @@ def _core_matches_in(scan: str, start: int, end: int, base: int, text: str) -> l
         if not lowered:
             out.extend(grammar.finditer(text, lo, hi))
             continue
-        for m in _LOWER[grammar].finditer(scan, lo, hi):
+        for m in (_window_grammar(scan[lo:hi]) if word else _LOWER[grammar]).finditer(scan, lo, hi):
             # the same match on the original text, for its groups' original case
             orig = grammar.match(text, m.start() + base, hi + base)
             if orig is None or orig.end() != m.end() + base:  # pragma: no cover - see _caseless_ok
