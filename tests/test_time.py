@@ -357,3 +357,9 @@ def test_fiscal_year_ends_approvals_and_completion_times(
     text: str, ref: str, want: list[tuple[str, str | None]]
 ) -> None:
     assert [(c.kind, c.period) for c in extract(text, ref)] == want
+
+
+def test_an_earlier_forecast_made_in_a_month_is_for_the_same_year() -> None:
+    text = "The ministry cut its growth forecast for 2025 to 1.1%, down from 1.8% in October."
+    got = [(c.kind, c.period) for c in extract(text, "2025-01-20")]
+    assert got == [("forecast", "2025"), ("forecast", "2025")]

@@ -180,6 +180,7 @@ _ANAPHOR = re.compile(
     re.I,
 )
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+_SEASON = re.compile(r"\b(?:spring|summer|autumn|fall|winter)\b", re.I)
 _YEAR_BEFORE = re.compile(
     r"^period:(?:\w+\s+)?(?:(?:a|the)\s+year\s+(?:earlier|ago|before)"
     r"|the\s+(?:previous|preceding|prior)\s+(?:fiscal\s+|financial\s+)?year)\b",
@@ -337,6 +338,12 @@ def _figure_claims(
         if label:
             # A comparison, share, change or starting value of figure ``anchor``: same
             # indicator; same kind and period unless its own words say otherwise.
+            m_own = after_of.get(i)
+            sub_year = m_own is not None and m_own.relative and bool(m_own.fine or _SEASON.search(m_own.text))
+            if b is not None and sub_year and kind_of[anchor] == "forecast":
+                # "lowered its forecast for 2024 to 0.2%, down from 1.3% in the autumn": the
+                # earlier forecast for the same year, made in the autumn
+                b = None
             if b is not None:
                 period_of[i], p_cues = b
             else:
