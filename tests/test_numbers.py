@@ -403,6 +403,8 @@ CURRENCY_CONTEXT: list[tuple[str, list[str]]] = [
     ("Jordan's budget deficit reached 2.1 billion dinars.", ["JOD"]),
     ("A Colombian court froze 40 billion pesos.", ["COP"]),
     ("Queensland expects a surplus of $1.2 billion, up from $0.9 billion.", ["AUD", "AUD"]),
+    ("Tanzania's budget is TSh 57 trillion and Uganda's Shs72 trillion.", ["TZS", "UGX"]),
+    ("Chile's copper fund holds 9 trillion pesos, while Uruguay's holds 300 billion pesos.", ["CLP", "UYU"]),
     # the signal earlier in the document
     (
         "Karachi, 12 June. The finance minister presented the budget to the National Assembly. "

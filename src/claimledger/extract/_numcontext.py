@@ -6,6 +6,9 @@ sentence around such a name.  Writes: the ISO 4217 code the name stands for.
 A currency name or symbol shared by several countries (``_unitcountry.FAMILIES``) is read
 in this order:
 
+0. when the sentence around the amount names several countries that use the name, as
+   owners or subjects ("Serbia's deficit was 150 billion dinars, while Kuwait earned 20
+   billion dinars"), the nearest one named before the amount;
 1. the document's country, when its currency is one the name may stand for: "$" in a
    text mostly about Canada is CAD, "Rs" in a Pakistani text PKR.  The document's country
    is the one its country words (names, demonyms, capitals, provinces: "Ontario",
@@ -97,7 +100,7 @@ def dominant_country(text: str, start: int = 0, end: int | None = None) -> str |
     """The country ``text[start:end]`` names most (by weighted mentions, the first named
     winning a tie), or None without ``MIN_DOC_EVIDENCE``."""
     counts: dict[str, int] = {}
-    for cc, owner in _mentions(text, start, len(text) if end is None else end):
+    for _pos, cc, owner in _mentions(text, start, len(text) if end is None else end):
         if COUNTRY_CURRENCY[cc]:
             counts[cc] = counts.get(cc, 0) + (2 if owner else 1)  # dicts keep first-seen order
     if not counts:
@@ -106,12 +109,13 @@ def dominant_country(text: str, start: int = 0, end: int | None = None) -> str |
     return best if counts[best] >= MIN_DOC_EVIDENCE else None
 
 
-def _mentions(text: str, start: int, end: int) -> list[tuple[str, bool]]:
-    """``(country, named as owner or subject)`` for every country word in the span."""
-    out: list[tuple[str, bool]] = []
+def _mentions(text: str, start: int, end: int) -> list[tuple[int, str, bool]]:
+    """``(position, country, named as owner or subject)`` for every country word in the span."""
+    out: list[tuple[int, str, bool]] = []
     for m in _CUE_RX.finditer(text, start, end):
         pw = _PREV_WORD.search(text, max(start, m.start() - 16), m.start())
-        out.append((COUNTRY_CUES[m.group()], pw is None or pw.group(1).lower() not in _PLACE_WORDS))
+        owner = pw is None or pw.group(1).lower() not in _PLACE_WORDS
+        out.append((m.start(), COUNTRY_CUES[m.group()], owner))
     return out
 
 
@@ -120,10 +124,16 @@ def resolve(family: str, text: str, start: int, end: int, ctx: Context, at: int)
     sentence ``text[start:end]``."""
     default, codes = FAMILIES[family]
     doc = ctx.currency
+    lo, hi = max(start, at - CUE_WINDOW), min(end, at + CUE_WINDOW)
+    named = [(pos, COUNTRY_CURRENCY[c]) for pos, c, owner in _mentions(text, lo, hi) if owner]
+    hits = {cur for _pos, cur in named if cur in codes}
+    if len(hits) > 1:
+        # a sentence about several such countries ("Serbia's deficit ..., while Kuwait
+        # earned 20 billion dinars"): the amount belongs to the nearest one named before it
+        before = [cur for pos, cur in named if cur in codes and pos < at]
+        return before[-1] if before else default
     if doc in codes:
         return doc
-    lo, hi = max(start, at - CUE_WINDOW), min(end, at + CUE_WINDOW)
-    hits = {COUNTRY_CURRENCY[c] for c, owner in _mentions(text, lo, hi) if owner} & codes
     if len(hits) == 1:
         return hits.pop()
     return default

@@ -198,4 +198,5 @@ FAMILY_WORDS: dict[str, str] = {
 #: Symbols written before an amount that name a family ("$", "Rs"), case-sensitive.
 FAMILY_PREFIXES: dict[str, str] = {
     "$": "dollar", "Rs": "rupee", "Rs.": "rupee", "rs": "rupee", "rs.": "rupee", "₨": "rupee",
+    "Sh": "shilling", "Shs": "shilling",
 }
