@@ -363,3 +363,19 @@ def test_an_earlier_forecast_made_in_a_month_is_for_the_same_year() -> None:
     text = "The ministry cut its growth forecast for 2025 to 1.1%, down from 1.8% in October."
     got = [(c.kind, c.period) for c in extract(text, "2025-01-20")]
     assert got == [("forecast", "2025"), ("forecast", "2025")]
+
+
+@pytest.mark.parametrize(
+    "text,ref,want",
+    [
+        # "for the year" is the year the paragraph is about, else the statement's
+        ("GDP growth for 2025-26 is projected at 6.8%. Inflation is projected at 4.2% for the year.",
+         "2025-04-09", ["2025/2026", "2025/2026"]),
+        ("Exports grew 3% in the third quarter. Growth for the year is now seen at 2.5%.", "2024-11-15",
+         ["2024", "2024"]),
+        # the year a plan was announced is not its deadline
+        ("Of the 600 homes promised in 2023, 250 are finished.", "2025-03-01", [None, "2025"]),
+    ],
+)
+def test_the_year_and_promise_dates(text: str, ref: str, want: list[str | None]) -> None:
+    assert [p for _, p in periods(text, ref)] == want

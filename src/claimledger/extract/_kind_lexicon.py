@@ -104,7 +104,7 @@ PLAN_NOUNS = _w(
 )
 #: Allocation verbs: "has been allocated for 2024-25" commits money for that period.
 ALLOCATION_VERBS = _w(
-    "allocated earmarked budgeted appropriated allotted approved provided sanctioned reserved"
+    "allocated earmarked budgeted appropriated allotted approved provided sanctioned reserved set"
 )
 #: Words of an assumption behind a plan ("based on an oil price of $80").
 ASSUMPTION = _w("benchmark assumption assumptions premised")
@@ -170,6 +170,9 @@ FORECAST_MATRIX_BARE = _w(
 #: "the 90.3 million tonnes planned".
 FORECAST_PARTICIPLES = _w("projected forecast expected estimated predicted")
 PLAN_PARTICIPLES = _w("planned targeted budgeted envisaged")
+#: Participles after a figure's noun that make the figure a plan: "the 300 projects
+#: announced in 2022", "the 217 schools promised".
+ANNOUNCED_PLANS = PLAN_PARTICIPLES | _w("announced promised pledged proposed envisaged")
 #: "is complete", "was finished": a state of having been done.
 DONE_ADJECTIVES = _w("complete completed finished done over operational")
 #: Decisions to act: "agreed to provide EUR 50 billion between 2024 and 2027".

@@ -103,6 +103,9 @@ _ALTERNATIVES: list[tuple[str, str]] = [
 (?P<relyear>(?:the\s+)?(?P<rel>this|current|last|past|previous|next|coming|following|same)\s+
 (?:fiscal\s+|financial\s+|calendar\s+|budget\s+)?year(?!s))
 """),
+    ("fortheyear", r"""
+(?P<fortheyear>(?<=for\s)(?:the\s+)?(?:full\s+|whole\s+)?year(?![\w-]))
+"""),
     ("yearago", r"""
 (?P<yearago>(?:the\s+|a\s+)?year\s+(?:before|earlier|ago))
 """),
@@ -318,6 +321,8 @@ _LAW_TITLE = re.compile(
     r"\b(?:Act|Code|Law|Ordinance|Decree|Rules|Regulations?|Constitution|Amendment|Proclamation)\s*,?\s*(?:of\s+)?$"
 )
 _LAW_WINDOW = 20
+#: Expressions placed in a year by the tense of their clause.
+_TENSED = frozenset({"month", "quarter", "half", "months9", "endyear", "season4", "fortheyear"})
 _CLAUSE_EDGE = re.compile(r"[;:]|,\s*(?:and|but|while|whereas|which)\b", re.I)
 _FUTURE = re.compile(
     r"\b(?:will|shall|would|plans?|planned|to\s+be|is\s+to|are\s+to|scheduled|expected|intends?|aims?"
@@ -454,7 +459,7 @@ def find_mentions(text: str, start: int, end: int, ref: Date | None) -> list[Men
         if kind == "year" and _LAW_TITLE.search(text, max(start, m.start() - _LAW_WINDOW), m.start()):
             continue  # "the Income-tax Act, 1961": the year names the law, it dates nothing
         tense = ""
-        if kind in ("month", "quarter", "half", "months9", "endyear", "season4") and ref is not None:
+        if kind in _TENSED and ref is not None:
             tense = sentence_tense(text, start, end, m.start())
         res = _resolve(m, ref, tense)
         if res is None:
@@ -626,6 +631,13 @@ def _resolve(
             return y, y, None, True, "point"
         y2 = None if ry is None else ry + off
         return y2, y2, None, True, "point"
+    if kind == "fortheyear":
+        # "growth for the year is now seen at 1.6%": the year of the statement, or the one
+        # just ended when a report early in the year speaks in the past
+        if ry is None:
+            return None, None, None, True, "point"
+        y = ry - 1 if tense == "past" and ref is not None and ref.month <= HALF_YEAR_MONTH else ry
+        return y, y, None, True, "theyear"
     if kind == "yearago":
         # "4.4% a year earlier" dates that figure; after "than" it is a comparison base.
         y2 = None if ry is None else ry - 1

@@ -122,8 +122,8 @@ def _verb_category(toks: Sequence[Tok], j: int) -> str | None:
     if w in ("provides", "provide", "provided") and nxt == "for":
         return "T"  # "the budget provides for spending of ..." is a plan
     if w in ("due", "set", "going"):
-        if w == "set" and prev in ("been", "be", "being") and nxt != "to":
-            return "A"  # "the target has been set at 25 million tonnes": a passive participle
+        if w == "set" and ((prev in ("been", "be", "being") and nxt != "to") or nxt == "aside"):
+            return "A"  # "has been set at 25 million tonnes", "has set aside $95 million"
         return "T" if prev in _AUX_FINITE and nxt == "to" else None
     if w in L.FORECAST_VERBS_AMBIGUOUS or w == "projects":
         b = j - 1
@@ -664,10 +664,18 @@ def _participle_after(toks: Sequence[Tok], pos: int) -> str | None:
     k = pos + 1
     while k < len(toks) - 1 and toks[k].low in L.ADVERBS:
         k += 1  # "the 4 billion originally budgeted"
+    before = toks[pos - 1].low if pos > 0 else ""
+    if before not in ("the", "a", "an", "its", "their", "than"):
+        return None
     if k < len(toks) and toks[k].kind == "w" and toks[k].low in _POST_PARTICIPLES:
-        before = toks[pos - 1].low if pos > 0 else ""
-        if before in ("the", "a", "an", "its", "their", "than"):
-            return toks[k].low
+        return toks[k].low
+    if k + 1 < len(toks) and toks[k].low == "of":
+        # "the 2,400 km of rural roads announced in 2022": a plan, named after its noun
+        for m in range(k + 1, min(len(toks), k + 5)):
+            if toks[m].kind != "w":
+                return None
+            if toks[m].low in L.ANNOUNCED_PLANS:
+                return toks[m].low
     return None
 
 

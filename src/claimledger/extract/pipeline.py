@@ -132,7 +132,7 @@ def _sentence_claims(
             ctx.defer(text, s_start, s_end, heading, ref)
         _after_sentence(text, s_start, s_end, state)
         return
-    mentions = find_mentions(text, s_start, s_end, ref)
+    mentions = time.resolve_anaphora(find_mentions(text, s_start, s_end, ref), ctx)
     if mentions and quants:
         # A year, a date or "the next three years" is time, not a figure.
         quants = [q for q in quants if not _overlaps_time(q, mentions)]
@@ -180,6 +180,7 @@ _ANAPHOR = re.compile(
     re.I,
 )
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+_PROMISED_AT = re.compile(r"\b(?:announced|promised|pledged|proposed)\s*$", re.I)
 _SEASON = re.compile(r"\b(?:spring|summer|autumn|fall|winter)\b", re.I)
 _YEAR_BEFORE = re.compile(
     r"^period:(?:\w+\s+)?(?:(?:a|the)\s+year\s+(?:earlier|ago|before)"
@@ -403,6 +404,9 @@ def _figure_claims(
             kind, k_cues, period, p_cues = "status", [f"status:{now}", *k_cues], str(ref.year), [
                 f"period:{now}->{ref.year}"
             ]
+        if kind == "target" and i in after_of and _PROMISED_AT.search(text, s_start, after_of[i].start):
+            # "the 2,400 km of roads announced in 2022": the year dates the promise, not its deadline
+            period, p_cues = None, [f"period:{' '.join(after_of[i].text.split())} (when promised)"]
         own_time = i in after_of and not text[q.end : after_of[i].start].strip()  # "19th last year"
         if kind in ("status", "achievement") and ref is not None and (b is None or _before_year(period, ref)):
             marker = None if own_time else kinds.present_marker(toks, qpos[i], verb_words)

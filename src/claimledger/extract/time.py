@@ -139,6 +139,24 @@ class TimeContext:
             self.heading = setting[0]
 
 
+def resolve_anaphora(mentions: list[Mention], ctx: TimeContext) -> list[Mention]:
+    """"For the year" names the year the paragraph is about ("Real GDP growth for 2024-25
+    is projected at 7.2%. CPI inflation is projected at 4.5% for the year."), else the
+    year of the statement (resolved by the grammar)."""
+    if not any(m.role == "theyear" for m in mentions):
+        return mentions
+    ctx.flush()
+    named = ctx.last
+    frame = named if named is not None and named.fine is None and named.role != "deadline" else None
+    out = []
+    for m in mentions:
+        if m.role == "theyear":
+            first, last = (frame.first, frame.last) if frame is not None else (m.first, m.last)
+            m = Mention(m.start, m.end, m.text, first, last, "point", None, True)
+        out.append(m)
+    return out
+
+
 def find(text: str, start: int, end: int, ref: Date | None) -> list[TimeExpr]:
     """Time expressions of a sentence as public ``TimeExpr`` values."""
     out: list[TimeExpr] = []
