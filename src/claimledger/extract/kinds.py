@@ -136,7 +136,8 @@ def _verb_category(toks: Sequence[Tok], j: int) -> str | None:
         named = before is not None and before.kind == "w" and (
             b > 0 or before.low in L.INSTITUTIONS or nxt in L.DETERMINERS
         )
-        if named and before is not None and (before.text[:1].isupper() or before.low in L.INSTITUTIONS):
+        who = L.INSTITUTIONS | L.FORECAST_NOUNS  # "the outlook sees inflation averaging 3%"
+        if named and before is not None and (before.text[:1].isupper() or before.low in who):
             return "F"
         if before is not None and before.low not in L.DETERMINERS and nxt in L.DETERMINERS:
             return "F"  # "Fitch affirmed the rating and projects the deficit at 5.3%": before its object

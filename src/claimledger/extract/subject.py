@@ -178,7 +178,8 @@ _ACTORS = _w(
 _NOT_DONE = _w("will would shall 'll to plan plans planned aims aim expected projected set due going should")
 #: Verbs that put a measure "at" a level: "the bank rate now stands at 5.25%".
 _AT_VERBS = _w(
-    "stands stood stand remains remained remain is was are were hovers hovered sits sat settled closed ended"
+    "stands stood stand remains remained remain stays stayed stay is was are were hovers hovered sits sat"
+    " settled closed ended"
     " peaked bottomed held kept put set estimated valued priced seen pegged capped fixed came comes run runs"
 )
 #: Words that name no measure by themselves: a phrase of only these takes the subject of
