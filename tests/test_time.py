@@ -379,3 +379,12 @@ def test_an_earlier_forecast_made_in_a_month_is_for_the_same_year() -> None:
 )
 def test_the_year_and_promise_dates(text: str, ref: str, want: list[str | None]) -> None:
     assert [p for _, p in periods(text, ref)] == want
+
+
+def test_a_list_lead_in_takes_the_time_of_the_sentence_before() -> None:
+    text = (
+        "The cabinet has approved the water programme for 2025, the ministry said.\n\n"
+        "Main figures:\n- funding of 800 million lari;\n- 120 km of new pipes to be laid."
+    )
+    got = [(c.kind, c.period) for c in extract(text, "2025-02-10")]
+    assert got == [("target", "2025"), ("target", "2025")]

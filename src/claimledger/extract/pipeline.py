@@ -129,6 +129,12 @@ def _sentence_claims(
         # No figure, no commitment: its time words matter only as context for a later
         # sentence, so they are read only if one asks (most sentences never do).
         if not question:
+            a, b = state.prev_sentence
+            if text[s_end - 1] == ":" and b > a:
+                # "The Government has approved the road programme for 2024. Key figures:":
+                # the sentence before the lead-in frames the list (its own time, if any,
+                # comes after and wins)
+                ctx.defer(text, a, b, True, ref)
             ctx.defer(text, s_start, s_end, heading, ref)
         _after_sentence(text, s_start, s_end, state)
         return
