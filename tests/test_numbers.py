@@ -215,6 +215,11 @@ RANKS: list[tuple[str, list[Row]]] = [
     ("Exports rose to 5th place among suppliers, down from 3rd.",
      [("5th", 5, "exact", None, "rank"), ("3rd", 3, "exact", None, "rank")]),
     ("The office moved to 4th floor and the 19th century hall reopened.", []),
+    ("Ghana was 72nd in the Corruption Perceptions Index, and Chile 26th out of 180.",
+     [("72nd", 72, "exact", None, "rank"), ("26th", 26, "exact", None, "rank"),
+      ("180", 180, "exact", None, None)]),
+    ("She finished the 2nd year of her degree and stood 8th in the 2025 standings.",
+     [("8th", 8, "exact", None, "rank")]),
 ]  # fmt: skip
 
 # Rates: a physical amount per year is a rate (t/year, m3/year), money per year stays money,
@@ -258,6 +263,7 @@ DURATIONS: list[tuple[str, list[Row]]] = [
     ("Industrial output grew 1.2% over the past six months and 0.4% from the preceding two weeks.",
      [("1.2%", 1.2, "exact", "%", None), ("0.4%", 0.4, "exact", "%", None)]),
     ("Inflation averaged 5% within two years and peaked three years ago.", [("5%", 5, "exact", "%", None)]),
+    ("Prices rose 7.1% over 12 months.", [("7.1%", 7.1, "exact", "%", None)]),
     ("Average hospital stays fell to 5.1 days, and the loan has a term of 15 years.",
      [("5.1 days", 5.1, "exact", "d", None), ("15 years", 15, "exact", "year", None)]),
     ("The strike lasted for 3 weeks; screening starts at 40 years of age.",

@@ -55,6 +55,8 @@ def is_time_span(text: str, start: int, a: Atom) -> bool:
     w2 = ((n.group(2) if n else "") or "").lower()
     if w1 == "old" or (w1, w2) == ("of", "age"):
         return False  # an age: "until around 3 years of age"
+    if a.bound in (("over",), ("within",)):
+        return True  # "inflation of 5% over 12 months": a preposition, not a bound
     m = _PREV_WORDS.search(text, max(start, a.start - 16), a.start)
     if m is not None and m.group(1).lower() in _TIME_LEAD:
         return True

@@ -43,9 +43,17 @@ _RANK_MOVES = word_set(
 _RANK_FOLLOW = word_set(
     """
     in a an the last this previous place position spot rank among out of on at and or by
-    from to after before since earlier ago globally worldwide overall with
+    from to after before since earlier ago globally worldwide overall with best worst
+    highest lowest largest biggest
     """
 )
+# A ranking named after the ordinal ("135th in the Global Gender Gap Index", "97th in the
+# 2024 ranking"), or a field it is out of ("45th out of 190").
+_RANKING_AFTER = re.compile(
+    r"\s{1,3}(?:(?:in|on)\s{1,3}[^.;:!?]{0,50}?\b(?:[Ii]ndex|[Rr]ankings?|[Ll]eague|[Tt]able|[Ll]ist|"
+    r"[Ss]urvey|[Ll]eaderboard|[Ss]tandings|[Rr]eport|[Bb]arometer|[Ii]ndicator)\b|(?:out\s{1,3})?of\s{1,3}\d)"
+)
+_NAME_DETERMINERS = word_set("the a an its their his her our this that these those")
 #: An ordinal this close after a rank, with no clause break between, is another rank of
 #: the same list or comparison ("16th in the ranking, from 17th a year earlier").
 RANK_LIST_GAP = 60
@@ -301,7 +309,9 @@ def mark_ranks(text: str, start: int, atoms: list[Atom]) -> None:
         words = [w.strip(",;:()") for w in before]
         nxt = _next_word(text, a.end)
         follows = nxt in _RANK_FOLLOW or not nxt or _clause_end(text, a.end)
-        rank = any(w in _RANK_BEFORE for w in words[-3:]) or nxt in _RANK_AFTER
+        rank = (follows and any(w in _RANK_BEFORE for w in words[-3:])) or nxt in _RANK_AFTER
+        if not rank and follows and not (words and words[-1] in _NAME_DETERMINERS):
+            rank = _RANKING_AFTER.match(text, a.end, a.end + 80) is not None  # "97th in the ranking"
         if not rank and follows and words and words[-1] in ("to", "from"):
             rank = any(w in _RANK_MOVES for w in words[:-1])  # "slipped to 63rd", "up from 40th"
         if not rank and follows and prev is not None and prev.rank:
