@@ -285,6 +285,7 @@ def test_base_of_a_comparison_is_not_the_period(text: str, ref: str, want: list[
         ("Net profit rose 18% in the year to June 2024.", "2024-08-28", "2023/2024"),
         ("Wages rose 3.9% in the twelve months to March 2025.", "2025-05-02", "2024/2025"),
         ("Net profit rose 18% in the year to December 2024.", "2025-02-28", "2024"),
+        ("Card spending grew 6% in the 12 months through June.", "2024-08-10", "2023/2024"),
     ],
 )
 def test_relative_fiscal_years(text: str, ref: str, want: str) -> None:

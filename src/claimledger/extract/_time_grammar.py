@@ -698,6 +698,8 @@ def _resolve(
     if kind == "monthsto":
         month = _MONTHS[g("mtmon").rstrip(".").lower()]
         y = int(g("mty")) if g("mty") else _place_month(month, ref, "past")
+        if y is not None and g("mtn").lower() in ("12", "twelve") and month <= HALF_YEAR_MONTH:
+            return y - 1, y, None, not g("mty"), "point"  # a year to June is a fiscal year
         return y, y, (f"{y}-{month:02d}" if y else None), not g("mty"), "point"
     if kind == "decade":
         if ref is None:
