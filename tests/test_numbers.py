@@ -291,7 +291,9 @@ CHANGES: list[tuple[str, list[Row]]] = [
     # a range runs upwards: a decrease written with "from ... to" is a change without a verb
     ("The deficit target, from 5.6% to 4.1% of GDP, was kept.",
      [("5.6%", 5.6, "exact", "%", None), ("4.1%", 4.1, "exact", "%", None)]),
-    # a range stays a range
+    # a range stays a range, also after a change verb in an earlier clause
+    ("The ministry, which raised fuel prices in May, sees inflation from 6 to 7%.",
+     [("from 6 to 7%", (6, 7), "range", "%", None)]),
     ("Officials see growth from 2.5 to 3% and a deficit of between 4 and 5 billion rand.",
      [("from 2.5 to 3%", (2.5, 3), "range", "%", None),
       ("between 4 and 5 billion rand", (4e9, 5e9), "range", "ZAR", None)]),

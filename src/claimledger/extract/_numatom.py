@@ -380,8 +380,9 @@ def _left(text: str, start: int, a: Atom) -> bool:
         elif w == "from":
             a.from_ = toks[-1][1] - len(w)
             # a change verb a few words back: "cutting the policy rate from 12% to 10%"
-            before = text[max(start, a.from_ - CHANGE_REACH) : a.from_].lower().split()
-            a.change = any(b.strip(",;:()") in CHANGE_VERBS for b in before[-8:])
+            seg = text[max(start, a.from_ - CHANGE_REACH) : a.from_]
+            seg = seg[max(seg.rfind(","), seg.rfind(";")) + 1 :]  # within the clause only
+            a.change = any(b.strip(":()") in CHANGE_VERBS for b in seg.lower().split()[-8:])
     return True
 
 

@@ -87,6 +87,7 @@ _AGGREGATES = word_set(
     holdings losses gains returns arrears liabilities debts wages salaries tariffs duties
     stocks shares yields emissions totals spending outlays subsidies transfers balances
     accounts results estimates forecasts projections values amounts indices readings
+    years months weeks days hours minutes decades times points
     """
 )
 
