@@ -270,3 +270,15 @@ def test_subjects_of_lists_places_rankings_and_goals(text: str, surface: str, su
 )
 def test_subjects_of_gapped_sectors_gerunds_and_goals(text: str, surface: str, subject: str) -> None:
     assert subject_of(text, surface, "2025-03-01") == subject
+
+
+@pytest.mark.parametrize(
+    "text,surface,subject",
+    [
+        ("Four of the nine planned clinics have opened.", "Four", "clinics opened"),
+        ("For 2025-26, Rs 480 crore has been set aside for the programme.", "480", "programme allocation"),
+        ("Under the Finance Act, 2023, the threshold is 5 lakh rupees.", "5 lakh", "threshold"),
+    ],
+)
+def test_subjects_of_parts_set_asides_and_thresholds(text: str, surface: str, subject: str) -> None:
+    assert subject_of(text, surface, "2025-02-01") == subject

@@ -27,6 +27,7 @@ DROP_LEADING = _w(
     """
     record total overall historic all-time unprecedented new further additional another
     other current latest annual old previous original initial revised former prior earlier full-year
+    planned promised pledged proposed announced
     """
 )
 #: Words a noun phrase never crosses (prepositions other than the few that build names,
@@ -138,7 +139,7 @@ ALLOCATION = {
     "spends": "spending", "invested": "investment", "invest": "investment", "invests": "investment",
     "go": "allocation", "goes": "allocation", "went": "allocation", "directed": "allocation",
     "channelled": "allocation", "channeled": "allocation", "transferred": "allocation",
-    "provided": "allocation", "sanctioned": "allocation", "set aside": "allocation",
+    "provided": "allocation", "sanctioned": "allocation", "aside": "allocation",
 }
 #: Head nouns of measures, for a phrase standing alone before a figure whose verb was
 #: left out ("exports 4%" in "imports rose 8% and exports 4%").

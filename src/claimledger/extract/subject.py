@@ -46,8 +46,10 @@ def _nominal(toks: Sequence[Tok], k: int) -> bool:
     if t.kind != "w" or t.low in S.BREAK or t.low in S.BASE_VERBS:
         return False
     cat = _is_verbish(toks, k)
-    if cat in ("A", "T", "F") and k > 0 and toks[k - 1].low in _ADJ_AFTER and t.low.endswith("ed"):
-        return True  # "on targeted social assistance", "the planned 90.3 million": adjectives
+    if cat in ("A", "T", "F") and k > 0 and t.low.endswith("ed") and (
+        toks[k - 1].low in _ADJ_AFTER or toks[k - 1].kind == "q"
+    ):
+        return True  # "on targeted social assistance", "the five planned hospitals": adjectives
     if cat in ("T", "F") and t.low in _GOAL_NOUNS and k > 0 and toks[k - 1].low in _DETS:
         return k + 1 >= len(toks) or toks[k + 1].low != "to"  # "the target range for the rate"
     return cat is None or (cat == "S" and t.low not in ("is", "are", "am", "has", "have", "be"))
@@ -189,7 +191,7 @@ _EMPTY_WORDS = _w(
     value values range ranges increase decrease rise fall level levels figure figures number amount total
     sum place position one ones estimate estimates forecast forecasts target targets projection original
     revised previous old new initial former prior earlier latest set run out eventually originally far
-    so mark threshold plan plans goal goals aim
+    so mark plan plans goal goals aim
     """
 )
 #: Words that start a finite verb group (a participle or an adverb does not).
@@ -405,7 +407,10 @@ def _for_quantity(toks: Sequence[Tok], pos: int, q: Quantity, verb_words: Sequen
         if phrase:
             return phrase
     if nxt < len(toks) and toks[nxt].low == "of":
-        np = _np_right(toks, nxt + 1)
+        k = nxt + 1
+        while k < len(toks) - 1 and (toks[k].low in _DETS or toks[k].kind == "q"):
+            k += 1  # "three of the five planned hospitals"
+        np = _np_right(toks, k)
         if np and not (q.unit in ("%", "pp") and clean(np) in _SHARE_BASES):
             adjacent = not prep_before and _verb_adjacent(toks, pos, nxt + 1 + len(np))
             return _with_participle(clean(np), verb_words if adjacent else ())
@@ -515,8 +520,10 @@ def _for_quantity(toks: Sequence[Tok], pos: int, q: Quantity, verb_words: Sequen
     while j < len(toks) and (toks[j].low in _CHANGE or toks[j].low in L_ADVERBS):
         j += 1  # "a 15% increase in exports", "$300 billion annually in climate finance"
     k = j
-    while k < min(len(toks), j + 4) and toks[k].kind == "w" and _is_verbish(toks, k) is not None:
-        k += 1
+    while k < min(len(toks), j + 5) and toks[k].kind == "w" and (
+        _is_verbish(toks, k) is not None or toks[k].low == "aside"
+    ):
+        k += 1  # (also "has been set aside for")
     while k > j and k < len(toks) and toks[k].kind == "t":
         k += 1  # "has been earmarked for 2025 for flood defences"
     if k > j and k < len(toks) and toks[k].low in ("on", "for", "to", "in") and k + 1 < len(toks):
