@@ -437,6 +437,11 @@ CURRENCY_CONTEXT: list[tuple[str, list[str]]] = [
         "Dar es Salaam port handled record cargo. Its revenue rose to 1.2 trillion shillings.",
         ["TZS"],
     ),
+    (
+        "WELLINGTON (Reuters) - The government set out its plans on Thursday. "
+        "Health spending will rise by $1.4 billion.",
+        ["NZD"],
+    ),
     # explicit names are never re-read; no signal keeps the default
     ("Canada's exporters earned US$3 billion and 4 billion euros.", ["USD", "EUR"]),
     ("Exports to Canada reached $5 billion.", ["USD"]),

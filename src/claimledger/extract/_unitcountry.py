@@ -28,7 +28,7 @@ CA CAD: Canada; Canadian; Canadians; Ottawa; Ontario; Quebec; Québec; Alberta; 
     Montreal; Vancouver; Calgary; Edmonton; Winnipeg
 AU AUD: Australia; Australian; Australians; Canberra; New South Wales; Queensland; Tasmania; Sydney;
     Melbourne; Brisbane; Adelaide; Northern Territory
-NZ NZD: New Zealand; New Zealander; New Zealanders; Auckland; Christchurch; Aotearoa
+NZ NZD: New Zealand; New Zealander; New Zealanders; Wellington; Auckland; Christchurch; Aotearoa
 SG SGD: Singapore; Singaporean; Singaporeans
 HK HKD: Hong Kong
 TW TWD: Taiwan; Taiwanese; Taipei
@@ -154,6 +154,8 @@ def _parse() -> tuple[dict[str, str], dict[str, str]]:
             w = w.strip()
             if w:
                 cues.setdefault(w, cc)
+                if len(w) >= 4:
+                    cues.setdefault(w.upper(), cc)  # wire datelines: "OTTAWA —", "KARACHI:"
     return currency, cues
 
 
