@@ -30,6 +30,7 @@ from functools import lru_cache
 
 from claimledger.extract import _kind_lexicon as L
 from claimledger.extract._lex import Tok
+from claimledger.extract._sift import Sifted
 from claimledger.extract._time_grammar import Mention
 from claimledger.models import Kind
 
@@ -46,11 +47,14 @@ GOAL_NOUN_REACH = 4
 SUBJECT_NOUN_WINDOW = 6
 #: A sentence mentioning these is about a plan or budget: a present-tense figure for a
 #: future year in it is a target, elsewhere a forecast.
-_PLANNING = re.compile(
-    r"\b(?:budget|allocat\w*|provides?\s+for|spending|expenditures?"
-    r"|revenues?|deficit|funding|financing)\b",
-    re.I,
+_PLANNING = Sifted(
+    re.compile(
+        r"\b(?:budget|allocat\w*|provides?\s+for|spending|expenditures?"
+        r"|revenues?|deficit|funding|financing)\b",
+        re.I,
+    )
 )
+_FORECASTERS = Sifted(L.FORECASTERS)
 #: Words after "to" that show it is a preposition, not an infinitive marker.
 _NOT_BASE = L.DETERMINERS
 #: "for 2025-26", "for the current fiscal year", "for next year": the period money is for.
@@ -604,7 +608,7 @@ def classify(
 def _sentence_facts(text: str, s_start: int, s_end: int) -> tuple[str, bool]:
     """Once per sentence (not per figure): the forecaster named ("according to the
     imf") and whether the sentence is about a plan or budget."""
-    m = L.FORECASTERS.search(text, s_start, s_end)
+    m = _FORECASTERS.search(text, s_start, s_end)
     forecaster = " ".join(m.group(0).lower().split()) if m else ""
     return forecaster, _PLANNING.search(text, s_start, s_end) is not None
 

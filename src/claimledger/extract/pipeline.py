@@ -15,6 +15,7 @@ from typing import IO
 
 from claimledger.errors import InputError
 from claimledger.extract import _lex, kinds, numbers, sentences, subject, time
+from claimledger.extract._sift import Sifted
 from claimledger.extract._time_grammar import Mention, find_mentions
 from claimledger.models import Claim, Kind, Quantity, Span
 
@@ -185,7 +186,7 @@ _ANAPHOR = re.compile(
     r"(?:this|that)\s+(?:figure|amount|sum|volume|indicator|number|level)\b|this\s+(?:is|was|represents|means)\b",
     re.I,
 )
-_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+_RESPECTIVELY = Sifted(re.compile(r"\brespectively\b", re.I))
 _PROMISED_AT = re.compile(r"\b(?:announced|promised|pledged|proposed)\s*$", re.I)
 _SEASON = re.compile(r"\b(?:spring|summer|autumn|fall|winter)\b", re.I)
 _YEAR_BEFORE = re.compile(
@@ -196,7 +197,7 @@ _YEAR_BEFORE = re.compile(
 
 
 #: A running total: "has cost $5 billion so far" since the year named runs to the statement.
-_SO_FAR = re.compile(r"\b(?:so\s+far|to\s+date|thus\s+far|until\s+now|up\s+to\s+now)\b", re.I)
+_SO_FAR = Sifted(re.compile(r"\b(?:so\s+far|to\s+date|thus\s+far|until\s+now|up\s+to\s+now)\b", re.I))
 _PERFECT = re.compile(r"\b(?:has|have)\b", re.I)
 
 

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from datetime import date as Date
 
 from claimledger.extract import _lex
+from claimledger.extract._sift import Sifted
 from claimledger.extract._time_grammar import Mention, find_mentions
 from claimledger.models import Quantity, TimeExpr
 
@@ -58,19 +59,19 @@ CLAUSE_PENALTY = 60
 #: A target prefers its deadline ("by 2029") over another time expression this many
 #: characters nearer: about three words.
 DEADLINE_BONUS = 20
-_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+_RESPECTIVELY = Sifted(re.compile(r"\brespectively\b", re.I))
 #: A relative clause closed by a comma: ", which has grown since 2015,".
 _RELATIVE = re.compile(r",\s*(?:which|who|whose|where)\b[^,;]*(?=,)", re.I)
 _RELATIVE_WORD = re.compile(r",\s*(?:which|who|whose|where)\b", re.I)
 #: Times set by an event, not a calendar: "in the next session of Parliament", "at the
 #: coming summit", "after the elections".
-_EVENT_TIME = re.compile(
+_EVENT_TIME = Sifted(re.compile(
     r"\b(?:in|at|during|by|before|after|until)\s+(?:the\s+|its\s+|their\s+)?(?:next|coming|upcoming|forthcoming|following)"
     r"\s+(?:\w+\s+){0,2}?(?:session|sitting|meeting|parliament|congress|summit|elections?|round|phase|stage"
     r"|cycle|term|convocation|plenary)\b"
     r"|\b(?:once|when)\s+(?:it\s+is\s+|they\s+are\s+)?(?:complete|completed|finished|built|operational|ready|open)\b",
     re.I,
-)
+))
 
 __all__ = ["Mention", "TimeContext", "assign", "default", "find", "find_mentions"]
 
