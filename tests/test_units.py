@@ -99,7 +99,8 @@ def test_no_unit(tokens: list[str]) -> None:
 @pytest.mark.parametrize(
     ("token", "code"),
     [("$", "USD"), ("US$", "USD"), ("€", "EUR"), ("£", "GBP"), ("₸", "KZT"), ("₽", "RUB"), ("₹", "INR"),
-     ("Rs", "INR"), ("USD", "USD"), ("c $", "CAD"), ("hk $", "HKD"), ("nzd$", "NZD"), ("KSh", "KES"),
+     ("Rs", "INR"), ("USD", "USD"), ("J$", "JMD"), ("TT$", "TTD"), ("c $", "CAD"), ("hk $", "HKD"),
+     ("nzd$", "NZD"), ("KSh", "KES"),
      ("ALL", None), ("COP", None), ("the", None)],
 )  # fmt: skip
 def test_currency_prefix(token: str, code: str | None) -> None:

@@ -50,6 +50,8 @@ CURRENCY_PREFIX: dict[str, str] = {
     "$": "USD", "US$": "USD", "U.S.$": "USD", "USD$": "USD", "A$": "AUD", "AU$": "AUD",
     "AUD$": "AUD", "C$": "CAD", "CA$": "CAD", "CAD$": "CAD", "NZ$": "NZD", "NZD$": "NZD",
     "HK$": "HKD", "S$": "SGD", "SG$": "SGD", "NT$": "TWD", "R$": "BRL", "Mex$": "MXN",
+    "J$": "JMD", "TT$": "TTD", "EC$": "XCD", "FJ$": "FJD", "G$": "GYD", "L$": "LRD", "N$": "NAD",
+    "Bds$": "BBD",
     "MX$": "MXN", "MXN$": "MXN", "€": "EUR", "£": "GBP", "¥": "JPY", "JP¥": "JPY",
     "CN¥": "CNY", "RMB¥": "CNY", "₸": "KZT", "₽": "RUB", "₹": "INR", "Rs": "INR",
     "Rs.": "INR", "₩": "KRW", "₺": "TRY", "₴": "UAH", "₦": "NGN", "₱": "PHP", "₫": "VND",
