@@ -247,6 +247,8 @@ COUNTED: list[tuple[str, list[Row]]] = [
      [("roughly 3 million", 3e6, "approx", None, "woman"), ("400", 400, "exact", None, "clinic")]),
     ("Tourist arrivals climbed to 1.4 million, while exports reached 8.1 billion.",
      [("1.4 million", 1.4e6, "exact", None, "arrival"), ("8.1 billion", 8.1e9, "exact", None, None)]),
+    ("Visitor numbers reached 3.4 million, and the totals were 12.",
+     [("3.4 million", 3.4e6, "exact", None, "visitor"), ("12", 12, "exact", None, None)]),
     ("Registered voters numbered 22,120,458 and births were 1,103 in the district.",
      [("22,120,458", 22120458, "exact", None, "voter"), ("1,103", 1103, "exact", None, "birth")]),
     ("The country exported 14.2 million tonnes of grain, of which 9.6 million went to Asia.",
@@ -351,6 +353,7 @@ NOT_FIGURES = [
     "Receipts for 2023–24 and 2022—23 were revised.",
     "The census ran from June 3 to 17, and the fair on 9–12 October.",
     "Free number 0 800 555 210; the summit runs July 7–9 and between 7 and 9 July.",
+    "Toll-free 1800 233 4455 and 1300 555 120; see rule 9, page 12 and table 4.",
 ]
 
 

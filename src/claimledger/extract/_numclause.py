@@ -70,7 +70,7 @@ def is_time_span(text: str, start: int, a: Atom) -> bool:
 
 # A plural noun directly before a verb of amount, at the end of the text before a figure.
 _SUBJECT_VERB = re.compile(
-    r"([A-Za-z]{3,24})\s{1,3}(?:(?:have|has|had)\s{1,3})?(?:totall?ed|totals|numbered|number|reached|"
+    r"(?:([A-Za-z]{3,24})\s{1,2})?([A-Za-z]{3,24})\s{1,3}(?:(?:have|has|had)\s{1,3})?(?:totall?ed|totals|numbered|number|reached|"
     r"reach|(?:stood|stand|stands)\s{1,3}at|(?:came|come)\s{1,3}to|amounted\s{1,3}to|(?:rose|fell|grew|"
     r"increased|decreased|climbed|dropped|declined|jumped|surged)\s{1,3}to|exceeded|topped|hit|were|are)"
     r"\s{1,3}$"
@@ -92,12 +92,28 @@ _AGGREGATES = word_set(
 )
 
 
+_COUNT_HEADS = word_set("numbers figures counts")
+_NOT_HEADS = word_set(
+    """
+    the these those their its our his her this that official latest record final new
+    preliminary provisional revised total overall annual monthly weekly daily quarterly
+    such both all some any other further recent current
+    """
+)
+
+
 def subject_noun(text: str, start: int, a: Atom) -> str | None:
     """The counted noun of a bare count from its subject ("dwellings totalled 234,400")."""
     m = _SUBJECT_VERB.search(text, max(start, a.start - SUBJECT_REACH), a.start)
     if m is None:
         return None
-    word = m.group(1).lower()
+    word = m.group(2).lower()
+    if word in _COUNT_HEADS and m.group(1):
+        # "passenger numbers totalled 45 million": the noun before "numbers" is counted
+        head = m.group(1).lower()
+        if head in _NOT_HEADS or head in _AGGREGATES or head + "s" in _AGGREGATES:
+            return None  # "the numbers were 5", "export figures reached 7 billion"
+        return U.singular(head)
     sing = U.singular(word)
     if sing == word or word in _AGGREGATES:
         return None

@@ -51,8 +51,9 @@ _SECTION_WORDS = word_set(
 # "clause 12", "paragraph 3(b)".
 _SECTION_LOWER = word_set(
     """
-    article articles section sections subsection subsections clause clauses paragraph
-    paragraphs subparagraph chapter chapters annex appendix schedule
+    article articles section sections subsection subsections sub-section clause clauses
+    paragraph paragraphs subparagraph chapter chapters annex appendix schedule rule rules
+    page pages table item items
     """
 )
 
@@ -135,6 +136,9 @@ _GROUPS: list[tuple[tuple[_Trigger, ...], list[str]]] = [
             r"(?<![\d.,])(?<!\d )0(?:\d{2,4}(?:[ -]\d{2,4}){1,4}|(?: \d{2,4}){2,4})(?![\d.,]?\d)",
             r"(?<![\d.,])\d{1,3}(?:(?: \d{3}){1,4} (?:\d\d|\d{4})(?: \d{2,4}){0,4}"
             r"| (?:\d\d|\d{4})(?: \d{2,4}){1,4})(?![\d.,]?\d)",
+            # four digits then groups is never one number: toll-free 1800 425 1520 (not a
+            # year before a figure, "in 2024 150 000 people")
+            r"(?<![\d.,])(?!(?:19|20)\d\d)\d{4}(?: \d{2,4}){2,4}(?![\d.,]?\d)",
         ],
     ),
     (("://", "www."), [r"(?:https?://|www\.)[^\s<>\"]{1,2000}"]),
