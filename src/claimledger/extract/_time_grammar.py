@@ -233,16 +233,26 @@ _REQUIRED: tuple[tuple[str, frozenset[str] | None], ...] = tuple(
 #: crafted to need many), a new subset is not compiled and the whole grammar is used.
 MAX_GRAMMARS = 48
 _GRAMMARS: dict[frozenset[str], re.Pattern[str]] = {}
+#: Every string some alternative requires, and the grammar for each set of them found
+#: together in a window (a window is summed up by one pass over these strings).
+_REQUIRED_STRINGS = tuple(sorted({r for _name, req in _REQUIRED if req for r in req}))
+_BY_PRESENT: dict[frozenset[str], re.Pattern[str]] = {}
 
 
 def _window_grammar(window: str) -> re.Pattern[str]:
     """The lowered grammar of the alternatives that can match in lower-cased ``window``."""
-    names = frozenset(name for name, req in _REQUIRED if req is None or any(r in window for r in req))
+    present = frozenset([r for r in _REQUIRED_STRINGS if r in window])
+    grammar = _BY_PRESENT.get(present)
+    if grammar is not None:
+        return grammar
+    names = frozenset(name for name, req in _REQUIRED if req is None or not req.isdisjoint(present))
     grammar = _GRAMMARS.get(names)
     if grammar is None:
         if len(_GRAMMARS) >= MAX_GRAMMARS:
             return _LOWER[_CORE]
         grammar = _GRAMMARS[names] = _lowered(_compile(names))
+    if len(_BY_PRESENT) < 8 * MAX_GRAMMARS:
+        _BY_PRESENT[present] = grammar
     return grammar
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 

@@ -80,10 +80,10 @@ _FORECAST_WORDS = L.FORECAST | L.FORECAST_VERBS_AMBIGUOUS | L.ASSUMPTION | {"bas
 _MATRIX_ANY = L.FORECAST_MATRIX | L.FORECAST_MATRIX_BARE
 _BEFORE_VERB = L.ADVERBS | L.AUX_BE | {"to"}
 _ED = re.compile(r"^[a-z]{2,}(?:ed|en)$")
-_MAY_COMMIT = re.compile(
+_MAY_COMMIT = Sifted(re.compile(
     r"\b(?:will|shall|would|must|plans?\s+to|intends?\s+to|aims?\s+to|(?:is|are)\s+(?:to|set\s+to|scheduled\s+to|due\s+to)|'ll)\b",
     re.I,
-)
+))
 
 
 def may_commit(text: str, start: int, end: int) -> bool:

@@ -126,7 +126,8 @@ def _sentence_claims(
     # paragraphs and list items under it.
     heading = _is_heading(text, s_start, s_end) or text[s_end - 1] == ":"
     question = text[s_start:s_end].rstrip("\"'”’)").endswith("?")  # a question sets no context
-    if not quants and not kinds.may_commit(text, s_start, s_end):
+    may_commit = None if quants else kinds.may_commit(text, s_start, s_end)
+    if may_commit is False:
         # No figure, no commitment: its time words matter only as context for a later
         # sentence, so they are read only if one asks (most sentences never do).
         if not question:
@@ -146,7 +147,7 @@ def _sentence_claims(
     sent = Span(s_start + offset, s_end + offset, text[s_start:s_end])
     if quants:
         yield from _figure_claims(text, s_start, s_end, quants, mentions, ref, doc, offset, sent, state)
-    elif kinds.may_commit(text, s_start, s_end):
+    elif may_commit or (may_commit is None and kinds.may_commit(text, s_start, s_end)):
         toks = _lex.tokenize(text, s_start, s_end, quants, mentions)
         found = kinds.commitment(text, s_start, s_end, toks, mentions, ref)
         if found is not None:
