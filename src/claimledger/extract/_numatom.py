@@ -316,6 +316,8 @@ def _left(text: str, start: int, a: Atom) -> bool:
     words = text[lo : a.start].split()[-6:]
     if not words:
         return True
+    if _section_ref(words) and text[a.start - 1 : a.start] == " ":
+        return False  # "section 5 of the Act", "clauses 12 and 13", "paragraph 3(b)"
     last = words[-1].lower().strip(_OPENERS + ",;:")
     cur = U.currency_prefix(words[-1].lstrip(_OPENERS)) or (
         len(words) > 1 and U.currency_prefix((words[-2] + " " + words[-1]).lower())
@@ -387,6 +389,18 @@ def _left(text: str, start: int, a: Atom) -> bool:
 
 
 _OPENERS = "([{\"'“‘"
+
+
+def _section_ref(words: list[str]) -> bool:
+    """Do the words before a number name a part of a law ("section", "clauses 12 and")?"""
+    if words[-1] in F.SECTION_LOWER:
+        return True
+    if len(words) >= 2 and words[-2] in F.SECTION_LOWER and words[-1].endswith(","):
+        return words[-1][:-1].isdigit()  # "sections 12, 13"
+    return (
+        len(words) >= 3 and words[-3] in F.SECTION_LOWER and words[-1] in ("and", "or", "to")
+        and words[-2].rstrip(",").isdigit()
+    )
 
 
 def _positions(text: str, lo: int, hi: int, words: list[str]) -> list[tuple[int, int, str]]:
