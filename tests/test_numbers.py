@@ -448,6 +448,8 @@ CURRENCY_CONTEXT: list[tuple[str, list[str]]] = [
     # explicit names are never re-read; no signal keeps the default
     ("Canada's exporters earned US$3 billion and 4 billion euros.", ["USD", "EUR"]),
     ("Exports to Canada reached $5 billion.", ["USD"]),
+    ("In Sri Lanka, fuel now costs Rs 370 a litre.", ["LKR/l"]),
+    ("The retailer booked $2 billion of sales in Australia.", ["USD"]),
     ("The company raised $300 million from investors.", ["USD"]),
     ("Rupees worth Rs 500 crore were allocated to the scheme.", ["INR"]),
     ("The bond pays 40 dinars a year.", ["IQD"]),

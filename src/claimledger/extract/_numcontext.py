@@ -16,9 +16,9 @@ in this order:
    document, on the first shared name that needs it.
 2. otherwise a country the sentence itself is about, when exactly one such country uses
    the name: "Canada's federal budget ... $40 billion", "the Pakistani government ... Rs
-   500 billion".  A country after a preposition of place or partner ("exports to Canada",
-   "in Australia", "than Kenya") is where the money went, not whose it is, and does not
-   count.
+   500 billion", "In Pakistan, the budget is Rs 5 trillion".  A partner ("exports to
+   Canada", "than Kenya") is where the money went, not whose it is, and a place named
+   after the amount ("sold $5 billion in Canada") is where it was spent: neither counts.
 3. otherwise the name's default: "$" is USD, "rupees" INR, "pesos" MXN.
 
 Explicit names ("US$", "C$", "Canadian dollars", "PKR") are never re-read.
@@ -35,9 +35,13 @@ from claimledger.extract._unitdata import word_set
 __all__ = ["Context", "for_text", "resolve"]
 
 _CUE_RX = re.compile(r"(?<![\w.])" + trie_pattern(COUNTRY_CUES, ignore_case=False) + r"(?!\w)")
-#: A country named after one of these words is a place or a partner, not the owner of
-#: the money in the sentence ("exports to Canada", "than in Kenya").
-_PLACE_WORDS = word_set("in into to from with against than between across throughout at via outside inside")
+#: A country named after one of these words is a partner, not the owner of the money in
+#: the sentence ("exports to Canada", "more than Kenya").
+_PARTNER_WORDS = word_set("into to from with against than between via outside versus")
+#: A country named after one of these is where the money is: it owns an amount named
+#: after it ("In Pakistan, the budget is Rs 5 trillion"), not one before it ("Apple sold
+#: $5 billion in Canada").
+_PLACE_WORDS = word_set("in across throughout at inside within")
 _PREV_WORD = re.compile(r"([A-Za-z]{1,12})\W{1,3}$")
 #: Evidence a country needs to be the document's: naming it as an owner or subject
 #: ("Canada's budget", "the Pakistani government") weighs 2, as a place or partner
@@ -100,22 +104,27 @@ def dominant_country(text: str, start: int = 0, end: int | None = None) -> str |
     """The country ``text[start:end]`` names most (by weighted mentions, the first named
     winning a tie), or None without ``MIN_DOC_EVIDENCE``."""
     counts: dict[str, int] = {}
-    for _pos, cc, owner in _mentions(text, start, len(text) if end is None else end):
+    for _pos, cc, role in _mentions(text, start, len(text) if end is None else end):
         if COUNTRY_CURRENCY[cc]:
-            counts[cc] = counts.get(cc, 0) + (2 if owner else 1)  # dicts keep first-seen order
+            counts[cc] = counts.get(cc, 0) + (2 if role == _OWNER else 1)  # dicts keep first-seen order
     if not counts:
         return None
     best = max(counts, key=lambda c: counts[c])
     return best if counts[best] >= MIN_DOC_EVIDENCE else None
 
 
-def _mentions(text: str, start: int, end: int) -> list[tuple[int, str, bool]]:
-    """``(position, country, named as owner or subject)`` for every country word in the span."""
-    out: list[tuple[int, str, bool]] = []
+_OWNER, _PLACE, _PARTNER = 0, 1, 2
+
+
+def _mentions(text: str, start: int, end: int) -> list[tuple[int, str, int]]:
+    """``(position, country, role)`` for every country word in the span; the role is
+    ``_OWNER`` (an owner or subject), ``_PLACE`` (after "in") or ``_PARTNER`` (after "to")."""
+    out: list[tuple[int, str, int]] = []
     for m in _CUE_RX.finditer(text, start, end):
         pw = _PREV_WORD.search(text, max(start, m.start() - 16), m.start())
-        owner = pw is None or pw.group(1).lower() not in _PLACE_WORDS
-        out.append((m.start(), COUNTRY_CUES[m.group()], owner))
+        w = pw.group(1).lower() if pw is not None else ""
+        role = _PARTNER if w in _PARTNER_WORDS else _PLACE if w in _PLACE_WORDS else _OWNER
+        out.append((m.start(), COUNTRY_CUES[m.group()], role))
     return out
 
 
@@ -125,7 +134,8 @@ def resolve(family: str, text: str, start: int, end: int, ctx: Context, at: int)
     default, codes = FAMILIES[family]
     doc = ctx.currency
     lo, hi = max(start, at - CUE_WINDOW), min(end, at + CUE_WINDOW)
-    named = [(pos, COUNTRY_CURRENCY[c]) for pos, c, owner in _mentions(text, lo, hi) if owner]
+    named = [(pos, COUNTRY_CURRENCY[c]) for pos, c, role in _mentions(text, lo, hi)
+             if role == _OWNER or (role == _PLACE and pos < at)]
     hits = {cur for _pos, cur in named if cur in codes}
     if len(hits) > 1:
         # a sentence about several such countries ("Serbia's deficit ..., while Kuwait
