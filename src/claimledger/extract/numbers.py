@@ -1,4 +1,4 @@
-"""Stage ``numbers.v2``: find the quantities in a sentence.
+"""Stage ``numbers.v3``: find the quantities in a sentence.
 
 Reads: the document text and a sentence span ``[start, end)``.
 Writes: ``Quantity`` objects with global offsets (``text == document[start:end]``), in
@@ -12,10 +12,14 @@ How it works, in one pass over the sentence:
 3. each numeral is grown into an *atom*: currency prefix, sign and bound words on the
    left; spelled or abbreviated magnitude, unit, rate and "or more" on the right;
 4. atoms are merged into ranges ("6-8%", "between 2 and 3 million") and ratios ("one in
-   five"); years, dates, ordinals used as names, compound adjectives ("two-day visit"),
-   codes and file names are dropped (``_numfilters``);
-5. lists share their unit, magnitude and bound ("3.5, 3.6 and 3.9 trillion tenge");
-6. unit-less counts get their noun ("105 schools" -> school).
+   five"); ordinals that are positions become ranks ("slipped to 63rd"); years, dates,
+   other ordinals, compound adjectives ("two-day visit"), codes, file names and
+   durations that only say when ("in eight months", ``_numclause``) are dropped
+   (``_numfilters``, ``_numlists``);
+5. lists share their unit, magnitude and bound ("3.5, 3.6 and 3.9 trillion tenge"), and
+   a part takes the unit of its whole ("of which 19 billion");
+6. unit-less counts get their noun ("105 schools" -> school), or the plural subject of a
+   verb of amount ("dwellings totalled 234,400").
 
 A currency name shared by several countries ("$", "Rs", "rupees", "pesos", "dinars") is
 read as the currency of the document's country (``_numcontext``): ``find`` reads the whole
@@ -40,7 +44,9 @@ from claimledger.extract._numscan import groups, inside, tokens
 from claimledger.extract._numwords import parse
 from claimledger.models import Quantity
 
-STAGE = "numbers.v2"
+#: v3: currency from the document's country, durations that are time, ranks after
+#: movements, changes vs ranges by clause, per-year rates, exchange rates, subject nouns.
+STAGE = "numbers.v3"
 
 Context = _numcontext.Context
 
@@ -95,7 +101,6 @@ def find(text: str, start: int, end: int, context: Context | str | None = None) 
 def shifted(q: Quantity, offset: int) -> Quantity:
     """The same quantity with its span moved by ``offset`` characters."""
     return dataclasses.replace(q, start=q.start + offset, end=q.end + offset)
-
 
 
 def _context(text: str, context: Context | str | None) -> Context:
