@@ -148,9 +148,11 @@ def relations(
     ``("base", j)`` when it is the starting value of "from X to Y", else ``("", -1)``."""
     out: list[tuple[str, int]] = [("", -1)] * len(quants)
     starts = [m.start for m in mentions]
+    # gaps[i]: the text between figure i and figure i + 1, read by all three passes
+    gaps = [_gap(text, quants[i].end, quants[i + 1].start, mentions, starts) for i in range(len(quants) - 1)]
     for i in range(1, len(quants)):
         prev, q = quants[i - 1], quants[i]
-        gap = _gap(text, prev.end, q.start, mentions, starts)
+        gap = gaps[i - 1]
         compares = _COMPARATIVE_AFTER.match(text[q.end : q.end + 60]) is not None
         if compares and len(gap) <= WHICH_MAX_GAP and _WHICH_END.search(gap):
             out[i] = ("appos", i - 1)  # "1.3 trillion will be spent on X, which is 11% more than ..."
@@ -160,7 +162,7 @@ def relations(
         if _UP_FROM.match(gap) or _UP_BY.match(gap):
             out[i] = ("appos", i - 1)  # "5.6% in 2023, up from 4.9% in 2022"
             continue
-        if not _COMPARATIVE_AFTER.match(text[q.end : q.end + 60]):
+        if not compares:
             continue
         if out[i - 1][0] == "appos" and _CHAIN_GAP.search(gap):
             out[i] = ("appos", out[i - 1][1])
@@ -168,14 +170,12 @@ def relations(
             out[i] = ("appos", i - 1)
     for i in range(1, len(quants)):
         # "reduce poverty to 5%, from 8.9% in 2024": a starting value after its target
-        gap = _gap(text, quants[i - 1].end, quants[i].start, mentions, starts)
-        if not out[i][0] and _FROM_AFTER.match(gap):
+        if not out[i][0] and _FROM_AFTER.match(gaps[i - 1]):
             out[i] = ("base", i - 1)
     for i in range(len(quants) - 1):
         if out[i][0]:
             continue
-        gap = _gap(text, quants[i].end, quants[i + 1].start, mentions, starts)
-        if _CHANGE_TO.match(gap):
+        if _CHANGE_TO.match(gaps[i]):
             before = text[max(0, quants[i].start - 6) : quants[i].start]
             out[i] = ("base", i + 1) if _FROM_BEFORE.search(before) else ("change", i + 1)
     return out

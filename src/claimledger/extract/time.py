@@ -230,12 +230,12 @@ def assign(
         nxt_q = quants[i + 1].start if i + 1 < len(quants) else s_end
         lo = bisect.bisect_left(starts, q.end)
         window = usable[lo : bisect.bisect_left(starts, nxt_q)]
-        after = [m for m in window if _FILLER_AFTER.match(text[q.end : m.start])]
-        if after:
-            out[i] = (after[0].period, [after[0].cue])  # period None: no document date
-            taken.add(after[0].start)
+        first = next((m for m in window if _FILLER_AFTER.match(text[q.end : m.start])), None)
+        if first is not None:
+            out[i] = (first.period, [first.cue])  # period None: no document date
+            taken.add(first.start)
             if bound_after is not None:
-                bound_after[i] = after[0]
+                bound_after[i] = first
     for i, q in enumerate(quants):
         if out[i] is not None:
             continue
