@@ -304,6 +304,12 @@ CHANGES: list[tuple[str, list[Row]]] = [
      [("2.9%", 2.9, "exact", "%", None), ("4%", 4, "exact", "%", None)]),
     ("The pledges add up to €3.2 billion, and up to 500 firms may apply.",
      [("€3.2 billion", 3.2e9, "exact", "EUR", None), ("up to 500", 500, "at_most", None, "firm")]),
+    # regression: a percent change and the level it led to are two figures, not a range
+    ("Arrivals climbed 31% to 218,000 last season.",
+     [("31%", 31, "exact", "%", None), ("218,000", 218000, "exact", None, None)]),
+    # regression: the cedi sign written with a cent sign, glued or spaced
+    ("Cocoa receipts reached GH¢ 12.5 billion, against GH¢9 billion.",
+     [("GH¢ 12.5 billion", 1.25e10, "exact", "GHS", None), ("GH¢9 billion", 9e9, "exact", "GHS", None)]),
 ]  # fmt: skip
 
 

@@ -203,8 +203,10 @@ def _range(text: str, start: int, a: Atom, b: Atom) -> Atom | None:
     ua, ub = a.unit, b.unit
     if ua and ub and ua != ub:
         return None
-    if U.kind(ua) == U.PERCENT and not ub and b.scaled and not a.scaled:
-        return None  # "15 percent to 7.2 million": a change and its result
+    if U.kind(ua) == U.PERCENT and not ub:
+        # "15 percent to 7.2 million", "25% to 412,000": a change and its result.  A percent
+        # range repeats the sign on both ends or puts it on the second only ("6 to 8%").
+        return None
     if conn == "to" and _prev_word(text, start, a.start) == "by":
         return None  # "rose by 5% to 7%": the change, then the new level
     lo, hi = a.value, b.value

@@ -60,7 +60,7 @@ CURRENCY_PREFIX: dict[str, str] = {
     "TShs": "TZS", "Sh": "KES", "Shs": "KES", "KD": "KWD", "JD": "JOD", "Rp": "IDR",
     "Rp.": "IDR", "R": "ZAR", "RM": "MYR", "Tk": "BDT", "Dh": "AED", "Dhs": "AED", "SR": "SAR",
     "QR": "QAR", "E£": "EGP", "LE": "EGP", "₡": "CRC", "₭": "LAK", "元": "CNY",
-    "ரூ": "LKR", "₨": "PKR", "৳": "BDT", "₵": "GHS",
+    "ரூ": "LKR", "₨": "PKR", "৳": "BDT", "₵": "GHS", "GH₵": "GHS", "GH¢": "GHS", "GHS": "GHS",
 }
 # Lower-cased prefixes for tokenised, lower-cased text ("us $ 150 million", "c $ 16.4").
 CURRENCY_PREFIX_LOWER: dict[str, str] = {
