@@ -38,20 +38,37 @@ _VULGAR_VAL = {
     "⅗": 3 / 5, "⅘": 4 / 5, "⅙": 1 / 6, "⅚": 5 / 6, "⅐": 1 / 7, "⅛": 1 / 8, "⅜": 3 / 8,
     "⅝": 5 / 8, "⅞": 7 / 8, "⅑": 1 / 9, "⅒": 1 / 10,
 }
-_SCAN = re.compile(
+_SCAN_DIGITS_SRC = (
     rf"(?P<f>\d{{1,6}}{_SP}?/{_SP}?\d{{1,6}}(?![\d/]))"
     rf"|(?P<d>(?:{_DIG}){_EXP}?)"
     rf"|(?P<v>[{_VULGAR}])"
-    rf"|(?P<w>(?<![A-Za-z]){trie_pattern(ALL_WORDS)}(?![A-Za-z]))"
-    rf"|(?P<a>(?<![A-Za-z])[aA][nN]?(?=[ \-]{{1,3}}{trie_pattern(ARTICLE_HEADS)}(?![A-Za-z])))"
 )
+_SCAN = re.compile(
+    _SCAN_DIGITS_SRC
+    + rf"|(?P<w>(?<![A-Za-z]){trie_pattern(ALL_WORDS)}(?![A-Za-z]))"
+    + rf"|(?P<a>(?<![A-Za-z])[aA][nN]?(?=[ \-]{{1,3}}{trie_pattern(ARTICLE_HEADS)}(?![A-Za-z])))"
+)
+# Cheap rejection.  Digit, fraction and vulgar tokens hold a digit or a vulgar character;
+# word tokens ("w", and "a" only before one of ARTICLE_HEADS, which are number words too)
+# hold a number word in ASCII letters, so the lower-cased sentence contains one of the
+# shortest number words ("one" for "one", "ones", "forty-one").  A sentence with neither
+# (about half of news prose) yields no tokens, and one without number words needs only
+# the digit alternatives, which leave most characters after one test.
+_DIGITISH = re.compile(rf"[\d{_VULGAR}]")
+_NUMBER_WORD = re.compile(
+    "|".join(sorted({w for w in ALL_WORDS if not any(o != w and o in w for o in ALL_WORDS)}))
+)
+_SCAN_DIGITS = re.compile(_SCAN_DIGITS_SRC)
 
 # --- tokens ---------------------------------------------------------------------------------
 
 
 def tokens(text: str, start: int, end: int) -> list[Tok]:
     out: list[Tok] = []
-    for m in _SCAN.finditer(text, start, end):
+    words = _NUMBER_WORD.search(text[start:end].lower()) is not None
+    if not words and _DIGITISH.search(text, start, end) is None:
+        return out
+    for m in (_SCAN if words else _SCAN_DIGITS).finditer(text, start, end):
         kind = m.lastgroup or "d"
         s, e = m.span()
         raw = m.group()
