@@ -101,3 +101,20 @@ def test_sifted_search_is_the_pattern_search(sifted: Sifted) -> None:
         plain = sifted.pattern.search(text, start, end)
         fast = sifted.search(text, start, end)
         assert (plain and plain.span()) == (fast and fast.span()), text
+
+
+def test_number_scanner_rejection_keeps_every_token(monkeypatch: pytest.MonkeyPatch) -> None:
+    from claimledger.extract import _numscan
+
+    rng = random.Random(16)
+    words = re.findall(
+        r"\S+",
+        "one two Twenty-Five hundred THOUSAND million bn a an third dozen half quarter point five 5 12 "
+        "3.5 1,500 ½ ¾ ٣ ١٢ $ € % percent money often Tone stone KELVİN İn ſix ＴＷＯ x7 7x 2024 24/7 1/2 "
+        ".25 4e3 schools the of in said And FORTY-two sixty 60s ninth",
+    )
+    texts = [" ".join(rng.choice(words) for _ in range(rng.randint(1, 10))) for _ in range(3000)]
+    fast = [repr(_numscan.tokens(t, 0, len(t))) for t in texts]
+    # an empty pattern finds a "number word" everywhere: the full scanner on every sentence
+    monkeypatch.setattr(_numscan, "_NUMBER_WORD", re.compile(""))
+    assert fast == [repr(_numscan.tokens(t, 0, len(t))) for t in texts]
