@@ -16,6 +16,7 @@ Usage::
     python benchmarks/bench_extract.py                  # everything (a few minutes)
     python benchmarks/bench_extract.py --quick          # smaller sizes, for a smoke run
     python benchmarks/bench_extract.py --stream-mb 0    # skip the memory run
+    python benchmarks/bench_extract.py --stages         # also: CPU share of each stage
 
 The last line printed is a JSON summary, so figures can be pasted into reports unchanged.
 The machine is shared: run it alone, and read the figures as orders of magnitude.
@@ -208,6 +209,71 @@ def bench_throughput(text: str, q_bytes: int) -> dict[str, Any]:
     return out
 
 
+#: Entry points timed by ``bench_stages``: (module, attribute, label).  ``find_mentions``
+#: is imported by name into ``pipeline`` and ``time`` (deferred context sentences).
+_STAGE_ENTRIES = [
+    ("claimledger.extract.sentences", "split_items", "sentences"),
+    ("claimledger.extract.numbers", "find", "numbers"),
+    ("claimledger.extract.pipeline", "find_mentions", "time grammar"),
+    ("claimledger.extract.time", "find_mentions", "time grammar"),
+    ("claimledger.extract.time", "assign", "time: periods"),
+    ("claimledger.extract.time", "default", "time: periods"),
+    ("claimledger.extract._lex", "tokenize", "tokens"),
+    ("claimledger.extract._lex", "relations", "figure relations"),
+    ("claimledger.extract.kinds", "classify", "kinds"),
+    ("claimledger.extract.kinds", "may_commit", "kinds: commitments"),
+    ("claimledger.extract.kinds", "commitment", "kinds: commitments"),
+    ("claimledger.extract.subject", "for_quantity", "subject"),
+    ("claimledger.extract.subject", "for_commitment", "subject"),
+]
+
+
+def bench_stages(text: str) -> dict[str, float]:
+    """Share of CPU time per stage during one ``extract`` of ``text``.
+
+    Each entry point is wrapped with a timer that counts its own time only (a stage
+    called from inside another is not counted twice); what no wrapper sees is the
+    pipeline's own work (claims, context, control flow).  The timers cost a few percent.
+    """
+    import importlib
+
+    from claimledger import extract
+
+    own: dict[str, float] = {}
+    stack: list[float] = []  # time spent in wrapped callees of each open wrapped call
+    saved: list[tuple[Any, str, Any]] = []
+
+    def wrap(fn: Any, label: str) -> Any:
+        def timed(*args: Any, **kwargs: Any) -> Any:
+            t0 = time.process_time()
+            stack.append(0.0)
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                spent = time.process_time() - t0
+                inner = stack.pop()
+                own[label] = own.get(label, 0.0) + spent - inner
+                if stack:
+                    stack[-1] += spent
+
+        return timed
+
+    for mod_name, attr, label in _STAGE_ENTRIES:
+        mod = importlib.import_module(mod_name)
+        saved.append((mod, attr, getattr(mod, attr)))
+        setattr(mod, attr, wrap(getattr(mod, attr), label))
+    try:
+        extract(text[:20000], "2025-01-15")
+        own.clear()
+        _, _, total = _timed(lambda: extract(text, "2025-01-15", source="stages"))
+    finally:
+        for mod, attr, fn in saved:
+            setattr(mod, attr, fn)
+    shares = {label: spent / total for label, spent in sorted(own.items(), key=lambda kv: -kv[1])}
+    shares["pipeline (rest)"] = max(0.0, 1.0 - sum(shares.values()))
+    return shares
+
+
 def bench_startup(runs: int = 5) -> dict[str, Any]:
     exe = Path(sys.executable).with_name("claimledger")
     cmd = [str(exe), "--help"] if exe.exists() else [sys.executable, "-m", "claimledger.cli", "--help"]
@@ -288,6 +354,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--stream-mb", type=int, default=100, help="stream size for memory (MB); 0 skips")
     ap.add_argument("--quick", action="store_true", help="1 MB, 10 KB for quantulum3, 5 MB stream")
     ap.add_argument("--no-accuracy", action="store_true")
+    ap.add_argument("--stages", action="store_true", help="also print the share of CPU time per stage")
     args = ap.parse_args(argv)
     if args.quick:
         args.mb, args.quantulum_kb, args.stream_mb = 1.0, 10, 5
@@ -316,6 +383,10 @@ def main(argv: list[str] | None = None) -> int:
             f"ratio (CPU)          : pipeline {summary['ratio_pipeline_vs_quantulum3_cpu']:.0f}x, "
             f"numbers stage {summary['ratio_numbers_vs_quantulum3_cpu']:.0f}x"
         )
+    if args.stages:
+        shares = bench_stages(text[:1_000_000])
+        summary["stage_cpu_shares"] = shares
+        print("CPU time by stage (1 MB):", ", ".join(f"{k} {v:.0%}" for k, v in shares.items()))
     summary.update(bench_startup())
     print(f"claimledger --help   : {summary['help_s_median']:8.3f} s (median of 5)")
     if args.stream_mb:
