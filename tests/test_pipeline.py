@@ -165,3 +165,18 @@ def test_regression_a_sentence_with_thousands_of_figures_is_linear() -> None:
     claims = extract(text, "2024-01-01")
     assert len(claims) == 3000
     assert time.perf_counter() - t < 10  # was quadratic: every figure rescanned the sentence
+
+
+def test_regression_one_long_sentence_of_clauses_stays_near_linear() -> None:
+    """Relative clauses, promise dates, present subjects and season words in one run-on
+    sentence once made the period rules cubic (minutes for 70 KB)."""
+    unit = (
+        "Of the 40 clinics pledged in 2022, 18 are open, which is 45% since 2021 for the year, "
+        "and exports, which rose in 2022, will reach 5% by 2026 at 7% in winter crop "
+    )
+    text = unit * 200  # about 32 KB, no full stop
+    t0 = time.perf_counter()
+    claims = extract(text, "2024-05-01")
+    elapsed = time.perf_counter() - t0
+    assert len(claims) >= 800
+    assert elapsed < 20, f"{elapsed:.1f} s for {len(text)} characters"

@@ -366,6 +366,7 @@ _SEASON_LEAD = re.compile(
     r"[\s-]+$",
     re.I,
 )
+_SEASON_LEAD_WINDOW = 20
 _SEASON_MODIFIES = re.compile(
     r"[\s-]+(?!(?:and|or|but|when|as|the|a|an|to|of|is|was|were|are|will|has|had|have|season|months?|quarter"
     r"|period|session|sitting|term|semester|recess|it|we|they|this|that|these|there|prices|demand)\b)[a-z]"
@@ -662,7 +663,8 @@ def _resolve(
         return _resolve_month(m, ref, tense)
     if kind == "season4":
         if not g("sy") and (
-            _SEASON_MODIFIES.match(m.string, m.end()) or not _SEASON_LEAD.search(m.string, 0, m.start())
+            _SEASON_MODIFIES.match(m.string, m.end())
+            or not _SEASON_LEAD.search(m.string, max(0, m.start() - _SEASON_LEAD_WINDOW), m.start())
         ):
             return None  # "winter crop production", "Summer wheat": a kind of crop, not a time
         end_month = {"spring": 5, "summer": 8, "autumn": 11, "winter": 2}[g("sname").lower()]

@@ -576,7 +576,7 @@ def classify(
             or ref is None
             or yrs[1] > ref.year
             or yrs[0] < yrs[1]
-            or _FOR_PERIOD.search(text, s_start, s_end) is not None
+            or _for_period(text, s_start, s_end)
         ):
             # money set aside for a period still running or to come is a plan; an
             # approval dated by a month already past ("approved a loan in July") is done
@@ -626,6 +626,12 @@ def _modal_subject(toks: Sequence[Tok], pos: int) -> str | None:
                 j -= 1
             return toks[j].low if j >= 0 and toks[j].kind == "w" else ""
     return None
+
+
+@lru_cache(maxsize=8)
+def _for_period(text: str, s_start: int, s_end: int) -> bool:
+    """Does the sentence say what period money is for ("for 2025-26")? Once per sentence."""
+    return _FOR_PERIOD.search(text, s_start, s_end) is not None
 
 
 def _matrix_before(toks: Sequence[Tok], pos: int) -> str | None:

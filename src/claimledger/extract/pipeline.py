@@ -385,8 +385,9 @@ def _figure_claims(
         if b is None and _present_subject(toks, qpos[i]):
             # "Of the 300 projects announced in 2022, 140 have been completed": a figure
             # that is the subject of a present verb is not dated across the comma
-            own = [m for m in usable if not (m.end <= q.start and "," in text[m.end : q.start])]
-            skip = earlier | {m.start for m in usable if m not in own}
+            comma = text.rfind(",", s_start, q.start)
+            own = [m for m in usable if not m.end <= comma]
+            skip = earlier | {m.start for m in usable if m.end <= comma}
         if hint is None and own:
             hint = min(own, key=lambda m: abs(m.start - q.start)).period
             if so_far:
@@ -412,7 +413,9 @@ def _figure_claims(
             kind, k_cues, period, p_cues = "status", [f"status:{now}", *k_cues], str(ref.year), [
                 f"period:{now}->{ref.year}"
             ]
-        if kind == "target" and i in after_of and _PROMISED_AT.search(text, s_start, after_of[i].start):
+        m_at = after_of[i].start if i in after_of else -1
+        promised = m_at >= 0 and _PROMISED_AT.search(text, max(s_start, m_at - 20), m_at) is not None
+        if kind == "target" and promised:
             # "the 2,400 km of roads announced in 2022": the year dates the promise, not its deadline
             period, p_cues = None, [f"period:{' '.join(after_of[i].text.split())} (when promised)"]
         own_time = i in after_of and not text[q.end : after_of[i].start].strip()  # "19th last year"

@@ -27,6 +27,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from datetime import date as Date
+from functools import lru_cache
 
 from claimledger.extract import _lex
 from claimledger.extract._sift import Sifted
@@ -56,6 +57,9 @@ _CLAUSE_BREAK = re.compile(r"[;:]|,\s*(?:and|but|while|whereas|which|although|th
 #: Character-distance penalty for each clause break between a figure and a time
 #: expression: roughly the length of a short clause, so a nearer clause wins.
 CLAUSE_PENALTY = 60
+#: Time expressions farther than this from a figure are ranked by distance alone (no
+#: clause-break count): a few sentences' worth, well beyond any clause.
+DISTANCE_WINDOW = 400
 #: A target prefers its deadline ("by 2029") over another time expression this many
 #: characters nearer: about three words.
 DEADLINE_BONUS = 20
@@ -242,7 +246,7 @@ def assign(
         prev_q = quants[i - 1].end if i > 0 else s_start
         between = usable[bisect.bisect_left(starts, prev_q) : bisect.bisect_left(starts, q.start)]
         before = [m for m in between if m.end <= q.start and m.start not in taken]
-        if before and _in_other_relative(text, s_start, s_end, before[-1], q):
+        if before and _in_other_relative(_relatives(text, s_start, s_end), before[-1], q):
             continue
         if before and not _CLAUSE_BREAK.search(text, before[-1].end, q.start):
             out[i] = (before[-1].period, [before[-1].cue])
@@ -267,10 +271,14 @@ def default(
     usable = [
         m for m in mentions if m.role != "comparison" and m.period is not None and m.start not in exclude
     ]
-    if q is not None and usable and _RELATIVE_WORD.search(text, s_start, s_end):
+    relatives = _relatives(text, s_start, s_end) if q is not None and usable else ()
+    if q is not None and relatives:
         # "The grid, which has grown since 2015, will eventually stretch to 9,000 km": a
         # time inside a relative clause dates that clause, not the figure outside it
-        usable = [m for m in usable if not _in_other_relative(text, s_start, s_end, m, q)]
+        # (checked only near the figure, where a clause can hold both)
+        qs = q.start
+        far = DISTANCE_WINDOW
+        usable = [m for m in usable if abs(m.start - qs) > far or not _in_other_relative(relatives, m, q)]
     if kind in ("achievement", "status") and ref is not None:
         # A done or present figure is not dated by a future deadline in its sentence
         # ("accounted for 5.9%, and the share is to reach 15% by 2030").
@@ -285,7 +293,13 @@ def default(
             deadlines = [m for m in usable if m.role == "deadline"]
             best = (deadlines or usable)[0]
         else:
-            best = min(usable, key=lambda m: _distance(text, q, m, kind))
+            # clause breaks are counted only near the figure: farther expressions are
+            # ranked by distance alone, so a sentence of thousands of figures stays linear
+            near = [m for m in usable if abs(m.start - q.start) <= DISTANCE_WINDOW]
+            if near:
+                best = min(near, key=lambda m: _distance(text, q, m, kind))
+            else:
+                best = min(usable, key=lambda m: abs(m.start - q.start))
         return best.period, [best.cue]
     ctx.flush()
     last = ctx.last
@@ -301,7 +315,7 @@ def default(
             return str(y), [f"period:reported on {ref.isoformat()}->{y}"]
         return None, []
     if kind == "target":
-        event = _EVENT_TIME.search(text, s_start, s_end)
+        event = _event_time(text, s_start, s_end)
         if event is not None:
             # "will be introduced in the next session of Parliament": timed by an event
             # that has no year; the paragraph's year is not its deadline
@@ -326,13 +340,26 @@ def default(
     return None, []
 
 
-def _in_other_relative(text: str, s_start: int, s_end: int, m: Mention, q: Quantity) -> bool:
-    """Is ``m`` inside a relative clause (", which ... ,") that does not hold ``q``?"""
-    if _RELATIVE_WORD.search(text, s_start, m.start) is None:
-        return False
-    for r in _RELATIVE.finditer(text, s_start, s_end):
-        if r.start() <= m.start and m.end <= r.end():
-            return not (r.start() <= q.start < r.end())
+@lru_cache(maxsize=8)
+def _relatives(text: str, s_start: int, s_end: int) -> tuple[tuple[int, int], ...]:
+    """Spans of the relative clauses closed by a comma in a sentence (once per sentence)."""
+    if _RELATIVE_WORD.search(text, s_start, s_end) is None:
+        return ()
+    return tuple((r.start(), r.end()) for r in _RELATIVE.finditer(text, s_start, s_end))
+
+
+@lru_cache(maxsize=8)
+def _event_time(text: str, s_start: int, s_end: int) -> re.Match[str] | None:
+    return _EVENT_TIME.search(text, s_start, s_end)
+
+
+def _in_other_relative(relatives: tuple[tuple[int, int], ...], m: Mention, q: Quantity) -> bool:
+    """Is ``m`` inside a relative clause (", which ... ,") that does not hold ``q``?
+    (``relatives`` are sorted and disjoint: one bisection finds the clause.)"""
+    k = bisect.bisect_right(relatives, (m.start, m.end)) - 1
+    if k >= 0 and relatives[k][0] <= m.start and m.end <= relatives[k][1]:
+        a, b = relatives[k]
+        return not (a <= q.start < b)
     return False
 
 
