@@ -1,4 +1,4 @@
-"""Subjects: what a figure measures (stage subject.v2)."""
+"""Subjects: what a figure measures (stage subject.v3)."""
 
 from __future__ import annotations
 

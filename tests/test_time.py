@@ -1,4 +1,4 @@
-"""Time expressions and periods (stage time.v2)."""
+"""Time expressions and periods (stage time.v3)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Stage ``subject.v2``: a short phrase naming what a figure measures.
+"""Stage ``subject.v3``: a short phrase naming what a figure measures.
 
 Reads: the sentence as tokens (``_lex.tokenize``), the figure's token position, the
 quantity (its counted noun) and the words of the verb group the kinds stage found.
@@ -30,7 +30,7 @@ from claimledger.extract._lex import Tok
 from claimledger.extract.kinds import SCAN_WINDOW, _is_verbish
 from claimledger.models import Quantity
 
-STAGE = "subject.v2"
+STAGE = "subject.v3"
 
 
 def _w(s: str) -> frozenset[str]:

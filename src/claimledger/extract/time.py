@@ -1,4 +1,4 @@
-"""Stage ``time.v2``: find time expressions and give each quantity its period.
+"""Stage ``time.v3``: find time expressions and give each quantity its period.
 
 Reads: text, a sentence span, the document date, the sentence's quantities and (for the
 defaults) each quantity's kind.  Writes: ``Mention`` objects (``find_mentions``; the
@@ -34,7 +34,7 @@ from claimledger.extract._sift import Sifted
 from claimledger.extract._time_grammar import Mention, find_mentions
 from claimledger.models import Quantity, TimeExpr
 
-STAGE = "time.v2"
+STAGE = "time.v3"
 
 #: Until the end of this month, an achievement stated without any time words ("the grain
 #: harvest was a record") is read as belonging to the year just ended: annual results are
