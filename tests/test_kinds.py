@@ -377,3 +377,17 @@ def test_kinds_and_periods_of_clauses(text: str, date: str, want: list[tuple[str
 )
 def test_goal_figures_and_starting_levels(text: str, date: str, want: list[str]) -> None:
     assert [c.kind for c in extract(text, date)] == want
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("A sovereign development bank will be set up in the autumn.", "2025"),
+        ("New customs rules will be put in place next year.", "2026"),
+    ],
+)
+def test_regression_passive_commitment_whose_participle_looks_like_a_base_form(
+    text: str, period: str
+) -> None:
+    ((_, got, _),) = commitments(text, "2025-06-30")
+    assert got == period

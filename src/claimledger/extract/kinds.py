@@ -814,7 +814,11 @@ def commitment(
             continue  # "did not say how much the sale would raise": an open question
         after_be = toks[verb_j - 1].low in ("be", "been")
         passive = after_be and (
-            _ED.match(verb) is not None or verb in L.PARTICIPLES_IRREGULAR or verb in L.PAST_IRREGULAR
+            _ED.match(verb) is not None
+            or verb in L.PARTICIPLES_IRREGULAR
+            or verb in L.PAST_IRREGULAR
+            # participles that look like a base form: "will be set up", "will be put in place"
+            or verb in L.COMMIT_VERBS
         )
         if after_be and not passive:
             continue  # "this year will be difficult", "2025 will be a year of reforms"
