@@ -72,7 +72,9 @@ def _longest_first(w: str) -> tuple[int, str]:
 # alternation over every position of every sentence was the slowest part of the stage.
 _Trigger = str | re.Pattern[str]
 
-_DIGIT_SEP = re.compile(r"\d[./-]\d")
+# Every pattern of the numeric-date and code group has two separators between digits
+# ("08.01.2024", "1111-2222-3333", "1.2.3"); a decimal ("23.9") alone does not fire it.
+_DIGIT_SEP = re.compile(r"\d[./-]\d{1,8}[./-]\d")
 MONTH_WORDS = frozenset(_MONTHS)
 _MONTH_ANY = re.compile(trie_pattern(_MONTHS) + r"(?![A-Za-z])")
 _CLOCK = re.compile(r"\d\s?(?:[aApP]\.?[mM]\b|GMT|UTC|CET|EST|o['’]clock)")
@@ -86,7 +88,13 @@ _SECTION_ANY = re.compile(
 # Digits in space-separated groups that are not thousands ("8 800 080 7777"), or that open
 # with a trunk zero ("0800 720 065"): a phone number.
 _SPACED_GROUPS = re.compile(r"\d \d\d")
-_ABBR_NO = re.compile(r"(?i:\b(?:no|nos|nr|nrs|art|sec|para|pp?)\.\s?\d)")
+# "No. 5", "Art. 12", "pp. 3-4" as a trigger: found from the full stop (a literal the
+# engine scans for at C speed), the abbreviation checked behind it.
+_ABBR_NO = re.compile(
+    r"\.(?:"
+    + "|".join(rf"(?<=(?i:\b{w})\.)" for w in ("no", "nos", "nr", "nrs", "art", "sec", "para", "pp", "p"))
+    + r")\s?\d"
+)
 _VERSION = re.compile(r"[vV](?:ersion|er\.|\.)?\s?\d")
 
 _GROUPS: list[tuple[tuple[_Trigger, ...], list[str]]] = [
