@@ -462,3 +462,48 @@ def test_a_write_warms_the_overview_in_the_background(web_client: Any) -> None:
         time.sleep(0.05)
     assert found, "the overview was recomputed without a request"
     assert value["claims_by_review_state"].get("accepted") == 1
+
+
+def test_promise_statuses_in_sql_match_the_python_rules(web_db: Any) -> None:
+    """The SQLite statement behind the overview and the board gives the same targets,
+    statuses, sources and order as the dialect-neutral Python path, on a ledger with a
+    reviewer's status, a rejected target, a non-string checker status, a second promise
+    finding for one target and a target without any finding."""
+    from collections import Counter
+
+    from claimledger import review
+    from claimledger.ledger import open_engine
+    from claimledger.web import _insights
+
+    engine = open_engine(str(web_db))
+    with engine.begin() as conn:
+        ids = [r[0] for r in conn.exec_driver_sql("SELECT id FROM claims ORDER BY id LIMIT 6")]
+        conn.exec_driver_sql("UPDATE claims SET kind = 'target' WHERE id IN (?, ?, ?, ?, ?, ?)", tuple(ids))
+        stamp = "2024-01-01T00:00:00Z"
+        for n, (cid, details) in enumerate(
+            [(ids[0], '{"status": 3}'), (ids[1], '{"status": "kept"}'), (ids[1], '{"status": "not_kept"}'),
+             (ids[2], '{"other": 1}'), (ids[3], '{"status": "due"}')]
+        ):  # fmt: skip
+            fid = f"test-promise-{n}"
+            conn.exec_driver_sql(
+                "INSERT INTO findings (id, type, severity, message, details, checker, created_at)"
+                " VALUES (?, 'promise', 'info', 'm', ?, 'test', ?)",
+                (fid, details, stamp),
+            )
+            conn.exec_driver_sql(
+                "INSERT INTO finding_claims (finding_id, claim_id, role) VALUES (?, ?, 'target')", (fid, cid)
+            )
+    review.set_promise_status(engine, ids[3], "partly_kept", reviewer="ana")
+    review.reject_claim(engine, ids[4], reviewer="ana")
+    with engine.connect() as conn:
+        fast = _insights.promise_targets(conn)
+        slow = _insights._promise_targets_py(conn)
+        counts = _insights.promise_status_counts(conn)
+    engine.dispose()
+    assert fast == slow
+    by_id = {t[0]: (t[2], t[3]) for t in fast}
+    assert by_id[ids[0]] == ("unverified", "none"), "a non-string status is not a status"
+    assert by_id[ids[3]] == ("partly_kept", "reviewer"), "the reviewer wins"
+    assert ids[4] not in by_id, "a rejected target is not on the board"
+    assert by_id[ids[5]][1] in ("none", "checker")
+    assert counts == dict(Counter(t[2] for t in slow))

@@ -261,6 +261,58 @@ def promise_targets(conn: Connection) -> list[tuple[str, str | None, str, str]]:
     kind index, reviewed rows through the effective view (a reviewer may have changed
     the kind, or rejected the claim).
     """
+    if conn.dialect.name == "sqlite":
+        # One statement: joining, choosing and sorting 20,000 targets in SQLite takes
+        # about a third of the time of building the rows in Python (measured on the
+        # 100,000-claim benchmark ledger), and the JSON is parsed by json_extract.
+        rows = conn.exec_driver_sql(f"{_TARGETS_SQL} {_TARGETS_ORDER}")
+        return [(str(cid), period, str(st), str(src)) for cid, period, st, src in rows]
+    return _promise_targets_py(conn)
+
+
+#: Every live target with its promise status (SQLite), the same rules as
+#: ``_promise_targets_py``: the reviewer's status wins, then the checker's if it is a
+#: JSON string, else ``unverified``.  When a target is the target of several promise
+#: findings the last one read wins, as in the Python path (SQLite's ``max()`` with bare
+#: columns takes them from the row holding the maximum).
+_TARGETS_SQL = """
+WITH machine AS (
+  SELECT fc.claim_id AS cid, json_extract(f.details, '$.status') AS status,
+         json_type(f.details, '$.status') AS jtype, max(f.rowid) AS last_row
+  FROM findings AS f JOIN finding_claims AS fc ON fc.finding_id = f.id
+  WHERE f.type = 'promise' AND fc.role = 'target'
+  GROUP BY fc.claim_id
+), targets AS (
+  SELECT id, period FROM claims
+  WHERE kind = 'target' AND id NOT IN (SELECT claim_id FROM corrections)
+  UNION ALL
+  SELECT id, period FROM claims_effective
+  WHERE kind = 'target' AND review_state != 'rejected' AND id IN (SELECT claim_id FROM corrections)
+)
+SELECT t.id, t.period,
+  CASE WHEN o.claim_id IS NOT NULL THEN o.status
+       WHEN m.jtype = 'text' THEN m.status ELSE 'unverified' END AS status,
+  CASE WHEN o.claim_id IS NOT NULL THEN 'reviewer'
+       WHEN m.jtype = 'text' THEN 'checker' ELSE 'none' END AS source
+FROM targets AS t
+LEFT JOIN promise_overrides AS o ON o.claim_id = t.id
+LEFT JOIN machine AS m ON m.cid = t.id
+"""
+_TARGETS_ORDER = "ORDER BY status, coalesce(t.period, '9999'), t.id"
+
+
+def promise_status_counts(conn: Connection) -> dict[str, int]:
+    """How many live targets have each promise status (what the overview shows),
+    counted in SQL on SQLite (no per-target rows are built), else from
+    ``promise_targets``."""
+    if conn.dialect.name == "sqlite":
+        sql = f"SELECT status, count(*) FROM ({_TARGETS_SQL}) GROUP BY status"
+        return {str(st): int(n) for st, n in conn.exec_driver_sql(sql)}
+    return dict(Counter(t[2] for t in promise_targets(conn)))
+
+
+def _promise_targets_py(conn: Connection) -> list[tuple[str, str | None, str, str]]:
+    """``promise_targets`` for databases without SQLite's JSON functions."""
     reviewed = select(corrections.c.claim_id)
     targets = union_all(
         select(claims_t.c.id, claims_t.c.period).where(
@@ -442,8 +494,8 @@ def overview(engine: Engine, targets: list[tuple[str, str | None, str, str]] | N
         by_state["machine"] = total - sum(by_state.values())
         n_ind = conn.execute(select(func.count()).select_from(indicators)).scalar_one()
         fcounts = finding_counts(conn)
-        targets = promise_targets(conn) if targets is None else targets
-        promises = Counter(t[2] for t in targets)
+        statuses = promise_status_counts(conn) if targets is None else Counter(t[2] for t in targets)
+        promises = Counter(statuses)
         recent = conn.execute(select(*_DOC_COLS).order_by(documents.c.id.desc()).limit(5)).mappings().all()
         counts = _claim_counts(conn, [r["id"] for r in recent])
         events = [event_dict(r) for r in conn.execute(
