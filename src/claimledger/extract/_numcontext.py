@@ -27,6 +27,7 @@ Explicit names ("US$", "C$", "Canadian dollars", "PKR") are never re-read.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from claimledger.extract._numwords import trie_pattern
 from claimledger.extract._unitcountry import COUNTRY_CUES, COUNTRY_CURRENCY, FAMILIES
@@ -35,6 +36,23 @@ from claimledger.extract._unitdata import word_set
 __all__ = ["Context", "for_text", "resolve"]
 
 _CUE_RX = re.compile(r"(?<![\w.])" + trie_pattern(COUNTRY_CUES, ignore_case=False) + r"(?!\w)")
+# The bare trie, without the look-behind and the leading look-ahead: its alternatives open
+# on literal letters, so the engine finds the few places a country word can start at C
+# speed; ``_cue_matches`` tries the full pattern only there.
+_CUE_START = re.compile(re.sub(r"^\(\?=\[[^\]]*\]\)", "", trie_pattern(COUNTRY_CUES, ignore_case=False)))
+
+
+def _cue_matches(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """What ``_CUE_RX.finditer(text, start, end)`` yields: every match of ``_CUE_RX``
+    starts where the bare trie matches, so the positions between are skipped."""
+    pos = start
+    while (cand := _CUE_START.search(text, pos, end)) is not None:
+        m = _CUE_RX.match(text, cand.start(), end)
+        if m is None:
+            pos = cand.start() + 1
+            continue
+        yield m
+        pos = m.end()
 #: A country named after one of these words is a partner, not the owner of the money in
 #: the sentence ("exports to Canada", "more than Kenya").
 _PARTNER_WORDS = word_set("into to from with against than between via outside versus")
@@ -120,7 +138,7 @@ def _mentions(text: str, start: int, end: int) -> list[tuple[int, str, int]]:
     """``(position, country, role)`` for every country word in the span; the role is
     ``_OWNER`` (an owner or subject), ``_PLACE`` (after "in") or ``_PARTNER`` (after "to")."""
     out: list[tuple[int, str, int]] = []
-    for m in _CUE_RX.finditer(text, start, end):
+    for m in _cue_matches(text, start, end):
         pw = _PREV_WORD.search(text, max(start, m.start() - 16), m.start())
         w = pw.group(1).lower() if pw is not None else ""
         role = _PARTNER if w in _PARTNER_WORDS else _PLACE if w in _PLACE_WORDS else _OWNER
