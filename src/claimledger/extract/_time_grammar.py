@@ -311,7 +311,13 @@ def _literal_first(pattern: re.Pattern[str]) -> re.Pattern[str]:
             alts += [p + m[2] for p in m[1].split("|")]
         else:
             return pattern
-    return re.compile("|".join(alts), pattern.flags)
+    # one branch per first character (alternatives keep their order within it; two with
+    # different first characters never match at the same place)
+    by_first: dict[str, list[str]] = {}
+    for alt in alts:
+        by_first.setdefault(alt[0], []).append(alt[1:])
+    branches = [c + (rs[0] if len(rs) == 1 else f"(?:{'|'.join(rs)})") for c, rs in by_first.items()]
+    return re.compile("|".join(branches), pattern.flags)
 
 
 _LOWER[_ANCHOR] = _literal_first(_LOWER[_ANCHOR])
