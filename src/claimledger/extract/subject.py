@@ -105,6 +105,18 @@ def _np_right(toks: Sequence[Tok], k: int, inner: bool = True) -> list[str]:
     return words
 
 
+def _any_of(patterns: Sequence[re.Pattern[str]]) -> re.Pattern[str] | None:
+    """One pattern matching wherever one of ``patterns`` does (None if their flags differ)."""
+    if any(p.flags != patterns[0].flags for p in patterns):
+        return None
+    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), patterns[0].flags)
+
+
+#: Most phrases need none of the replacements: one search rules them all out (and when
+#: none matches the phrase, none can match after another, since nothing was replaced).
+_ANY_REPLACE = _any_of([rx for rx, _rep in S.REPLACE]) if S.REPLACE else None
+
+
 def clean(words: Sequence[str]) -> str:
     """Drop determiners, figures and bound words; canonical names; at most MAX_WORDS."""
     kept = [w.strip("'’\"") for w in words if w not in S.DROP and not _NUMERIC.match(w)]
@@ -114,8 +126,9 @@ def clean(words: Sequence[str]) -> str:
     while kept and kept[-1] in S.INNER:
         kept.pop()
     phrase = " ".join(kept)
-    for rx, rep in S.REPLACE:
-        phrase = rx.sub(rep, phrase)
+    if _ANY_REPLACE is None or _ANY_REPLACE.search(phrase) is not None:
+        for rx, rep in S.REPLACE:
+            phrase = rx.sub(rep, phrase)
     phrase = " ".join(phrase.split())
     phrase = S.CANONICAL.get(phrase, phrase)
     return " ".join(phrase.split()[: S.MAX_WORDS])
