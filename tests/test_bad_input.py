@@ -8,6 +8,7 @@ quadratic loops (minutes or hours), it does not measure speed.
 from __future__ import annotations
 
 import io
+import itertools
 import json
 import signal
 from collections.abc import Callable, Iterator
@@ -139,3 +140,21 @@ def test_quantulum_error_strings(text: str) -> None:
     for q in got:
         assert text[q.start : q.end] == q.text
     assert isinstance(claims, list)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "His score is 200 or greater than 190",  # a bound laid over a figure: overlapping spans
+        "Exports rose 5% in January-ſeptember 2024.",  # a long s that re.I folds to "s"
+        "Exports rose 5% in İanuary 2024, and 3% in Kelvin-sign \u212aarch.",
+    ],
+)
+def test_regression_no_crash_on_overlaps_and_unicode_case_folding(text: str) -> None:
+    claims = extract(text, "2025-01-01")
+    spans = [(c.quantity.start, c.quantity.end) for c in claims if c.quantity is not None]
+    assert spans == sorted(spans)
+    assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
+    for c in claims:
+        if c.quantity is not None:
+            assert text[c.quantity.start : c.quantity.end] == c.quantity.text

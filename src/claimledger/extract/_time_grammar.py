@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 import re._constants as _sre  # type: ignore[import-not-found]  # the regex parser's own
 import re._parser as _sre_parse  # type: ignore[import-not-found]  # (no stubs; sre_parse is deprecated)
+import unicodedata
 from dataclasses import dataclass
 from datetime import date as Date
 from typing import Any
@@ -37,12 +38,33 @@ _NUMW = {
     "a": 1, "a couple of": 2, "several": 3,
 }
 _NW = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)"
-_MONTHS = {
+class _Unresolvable(Exception):
+    """A matched time word that cannot be read (see ``_MonthTable``): ignore the match."""
+
+
+def _fold(word: str) -> str:
+    # Under re.I the grammar also matches letters that fold to ASCII ("ſeptember" with a
+    # long s, a Kelvin sign K, a dotted İ); fold the same way before looking the word up.
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().replace("ı", "i")
+
+
+class _MonthTable(dict[str, int]):
+    """Month numbers by lower-case name; a key with non-ASCII look-alikes is folded first."""
+
+    def __missing__(self, key: str) -> int:
+        folded = _fold(key)
+        if folded != key and folded in self:
+            return self[folded]
+        raise _Unresolvable(key)
+
+
+_MONTHS = _MonthTable({
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
     "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
     "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12,
     "dec": 12,
-}
+})
 _MON = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
@@ -522,7 +544,10 @@ def find_mentions(text: str, start: int, end: int, ref: Date | None) -> list[Men
         tense = ""
         if kind in _TENSED and ref is not None:
             tense = sentence_tense(text, start, end, m.start())
-        res = _resolve(m, ref, tense)
+        try:
+            res = _resolve(m, ref, tense)
+        except _Unresolvable:
+            res = None
         if res is None:
             continue
         first, last, fine, relative, role = res

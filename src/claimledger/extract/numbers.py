@@ -95,7 +95,18 @@ def find(text: str, start: int, end: int, context: Context | str | None = None) 
             if a.noun is None and a.int_like and not a.words:
                 a.noun = subject_noun(text, start, a)  # "dwellings totalled 234,400"
         out.append(_quantity(text, a))
-    return out
+    return _without_overlaps(out)
+
+
+def _without_overlaps(qs: list[Quantity]) -> list[Quantity]:
+    """Quantities never overlap (later stages index figures by position): where two do
+    ("200 or greater than 190" can yield a bound over a figure), keep the first."""
+    kept: list[Quantity] = []
+    for q in sorted(qs, key=lambda q: (q.start, -q.end)):
+        if kept and q.start < kept[-1].end:
+            continue
+        kept.append(q)
+    return kept
 
 
 def shifted(q: Quantity, offset: int) -> Quantity:
