@@ -18,15 +18,14 @@ files; they are only worth something while nobody has.
 
 from __future__ import annotations
 
-import itertools
 import json
-import subprocess
 from datetime import date as Date
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from _floors import assert_floors_never_decrease
 from test_scenarios import run_scenario, score, totals
 
 GOLD = Path(__file__).parent / "gold"
@@ -93,23 +92,7 @@ def test_heldout_files_are_well_formed() -> None:
 
 def test_heldout_floors_never_decrease() -> None:
     """The floors file's values never went down in git history (skipped outside git)."""
-    root = Path(__file__).resolve().parents[1]
-    rel = FLOORS.relative_to(root).as_posix()
-    try:
-        revs = subprocess.run(["git", "log", "--format=%H", "--reverse", "--", rel], cwd=root,
-                              capture_output=True, text=True, check=True, timeout=30).stdout.split()
-    except (OSError, subprocess.SubprocessError):
-        pytest.skip("not a git checkout")
-    history = []
-    for rev in revs:
-        shown = subprocess.run(["git", "show", f"{rev}:{rel}"], cwd=root, capture_output=True, text=True,
-                               timeout=30)
-        if shown.returncode == 0:
-            history.append(json.loads(shown.stdout))
-    history.append(json.loads(FLOORS.read_text()))
-    for older, newer in itertools.pairwise(history):
-        for key, value in older.items():
-            assert newer.get(key, value) >= value, f"floor {key} went down from {value} to {newer.get(key)}"
+    assert_floors_never_decrease(FLOORS)
 
 
 if __name__ == "__main__":  # pragma: no cover - a report: python tests/test_heldout_scenarios.py [-v]

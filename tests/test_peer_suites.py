@@ -13,14 +13,13 @@ Skipped when ``../shared/peer-suites`` is missing (a checkout without the shared
 from __future__ import annotations
 
 import json
-import subprocess
 from functools import cache
-from itertools import pairwise
 from pathlib import Path
 
 import pytest
 
 import peer_eval
+from _floors import assert_floors_never_decrease
 from claimledger.extract import numbers
 from claimledger.models import QUALIFIERS
 
@@ -80,29 +79,5 @@ def test_targets_are_met() -> None:
         assert _scores()[suite].f1 >= target, suite
 
 
-def _floor_history() -> list[dict[str, float]]:
-    root = Path(__file__).resolve().parents[1]
-    try:
-        out = subprocess.run(
-            ["git", "log", "--format=%H", "--", "tests/gold/peer_floors.json"],
-            cwd=root, capture_output=True, text=True, check=True,
-        ).stdout.split()  # fmt: skip
-    except (OSError, subprocess.CalledProcessError):
-        pytest.skip("not a git checkout")
-    versions = []
-    for sha in reversed(out):  # oldest first
-        shown = subprocess.run(
-            ["git", "show", f"{sha}:tests/gold/peer_floors.json"], cwd=root, capture_output=True, text=True
-        )
-        if shown.returncode == 0:
-            versions.append(json.loads(shown.stdout))
-    versions.append(json.loads(FLOORS.read_text()))  # the working copy counts too
-    return versions
-
-
 def test_floors_never_decrease() -> None:
-    versions = _floor_history()
-    for older, newer in pairwise(versions):
-        for suite, floor in older.items():
-            assert suite in newer, f"floor for {suite} was removed"
-            assert newer[suite] >= floor, f"floor for {suite} lowered from {floor} to {newer[suite]}"
+    assert_floors_never_decrease(FLOORS)

@@ -16,16 +16,15 @@ that file's git history and fails if a value ever decreased.
 
 from __future__ import annotations
 
-import itertools
 import json
 import re
-import subprocess
 from datetime import date as Date
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from _floors import assert_floors_never_decrease
 from claimledger.checks import run_checks
 from claimledger.ledger import Ledger
 from claimledger.link import ClaimRecord, load_records
@@ -180,22 +179,7 @@ def test_quotes_with_digits_match_whole_numbers(quote: str, text: str, found: bo
 
 def test_floors_never_decrease() -> None:
     """The floors file's values never went down in git history (skipped outside git)."""
-    root = Path(__file__).resolve().parents[1]
-    try:
-        revs = subprocess.run(["git", "log", "--format=%H", "--reverse", "--", str(FLOORS.relative_to(root))],
-                              cwd=root, capture_output=True, text=True, check=True, timeout=30).stdout.split()
-    except (OSError, subprocess.SubprocessError):
-        pytest.skip("not a git checkout")
-    history = []
-    for rev in revs:
-        shown = subprocess.run(["git", "show", f"{rev}:{FLOORS.relative_to(root).as_posix()}"], cwd=root,
-                               capture_output=True, text=True, timeout=30)
-        if shown.returncode == 0:
-            history.append(json.loads(shown.stdout))
-    history.append(json.loads(FLOORS.read_text()))
-    for older, newer in itertools.pairwise(history):
-        for key, value in older.items():
-            assert newer.get(key, value) >= value, f"floor {key} went down from {value} to {newer.get(key)}"
+    assert_floors_never_decrease(FLOORS)
 
 
 if __name__ == "__main__":  # pragma: no cover - a report for people: python tests/test_scenarios.py
