@@ -403,6 +403,32 @@ def test_fiscal_year_is_not_a_range_end() -> None:
     assert [(q.value, q.unit) for q in got] == [(5.7, "%"), (3.3, "%")]
 
 
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # the short year after a dash ends the span of years; it never opens a range
+        ("Production rose in 2024–25 to 47 million tonnes.", [("47 million tonnes", 4.7e7, "exact", "t", None)]),
+        ("Sales climbed in 2023-24 to 12 billion rupees.", [("12 billion rupees", 1.2e10, "exact", "INR", None)]),
+        # a real range right after such a span stays one range
+        (
+            "In 2024–25, output is expected at 25 to 47 million tonnes.",
+            [("25 to 47 million tonnes", (2.5e7, 4.7e7), "range", "t", None)],
+        ),
+        (
+            "In 2024–25 25 to 47 million tonnes of coal will be mined.",
+            [("25 to 47 million tonnes", (2.5e7, 4.7e7), "range", "t", None)],
+        ),
+        (
+            "Imports for 2025–26 are put at 3–4 million tonnes.",
+            [("3–4 million tonnes", (3e6, 4e6), "range", "t", None)],
+        ),
+    ],
+    ids=lambda v: v if isinstance(v, str) else "",
+)
+def test_short_year_span_never_starts_a_range(text: str, want: list[Row]) -> None:
+    _check(text, find(text), want)
+
+
 def test_ambiguous_currency_word_resolved_by_country() -> None:
     got = find("The Philippine government will spend 9.6 trillion pesos.")
     assert got[0].unit == "PHP"

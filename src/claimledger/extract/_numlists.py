@@ -182,6 +182,8 @@ def _year_like(a: Atom) -> bool:
 def _range(text: str, start: int, a: Atom, b: Atom) -> Atom | None:
     if a.ordinal or b.ordinal or a.low is not None or b.low is not None:
         return None
+    if a.hyphen_tail:
+        return None  # the "25" of "in 2024–25 to 47 million": the end of a span, not a range start
     gap = text[a.end : b.start]
     g = " ".join(gap.split()).lower()
     if b.hyphen_tail and gap in ("-", "–", "—", "‐"):
