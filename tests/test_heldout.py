@@ -42,25 +42,37 @@ HELDOUT = Path(__file__).parent / "gold" / "heldout.jsonl"
 FLOORS = Path(__file__).parent / "gold" / "heldout_floors.json"
 #: The gold file's figures plus qualifier accuracy ("nearly" is approx, "over" at_least).
 FLOOR_KEYS = (*gold.FLOOR_KEYS, "qualifier_accuracy")
-
-#: Size the held-out set must keep, so a floor is never measured on a handful of cases.
-MIN_STATEMENTS = 40
-MIN_QUANTITIES = 150
-MIN_COUNTRIES = 15
 #: Order in which failure notes are printed: number/unit errors first, then kind, period,
 #: commitments, negatives, and the adapter's qualifier / noun diagnostics.
 NOTE_ORDER = ("MISS", "EXTRA", "NEG", "KIND", "TIME", "CMISS", "CEXTRA", "CTIME", "QUAL", "NOUN")
 
 
+@dataclass(frozen=True)
+class HeldoutSet:
+    """One held-out file, its floors file and the size it must keep, so a floor is never
+    measured on a handful of cases."""
+
+    name: str
+    path: Path
+    floors: Path
+    min_statements: int
+    min_quantities: int
+    min_countries: int
+
+
+#: The first held-out set (tests/test_heldout2.py declares the second one).
+FIRST = HeldoutSet("heldout", HELDOUT, FLOORS, min_statements=40, min_quantities=150, min_countries=15)
+
+
 @cache
-def load_heldout() -> tuple[dict[str, Any], ...]:
+def load_heldout(path: Path = HELDOUT) -> tuple[dict[str, Any], ...]:
     rows = []
-    for n, line in enumerate(HELDOUT.read_text(encoding="utf-8").splitlines(), 1):
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if line.strip():
             try:
                 rows.append(json.loads(line))
             except json.JSONDecodeError as e:
-                raise AssertionError(f"heldout.jsonl line {n}: {e}") from None
+                raise AssertionError(f"{path.name} line {n}: {e}") from None
     return tuple(rows)
 
 
@@ -109,11 +121,11 @@ class HeldoutScore(gold.Score):
 
 
 @cache
-def run_heldout() -> tuple[HeldoutScore, tuple[str, ...]]:
-    """Scores over every held-out statement, and a line per matched claim's subject."""
+def run_heldout(path: Path = HELDOUT) -> tuple[HeldoutScore, tuple[str, ...]]:
+    """Scores over every statement of a held-out file, and a line per matched claim's subject."""
     s = HeldoutScore()
     subjects: list[str] = []
-    for record in load_heldout():
+    for record in load_heldout(path):
         claims = extract(record["text"], record["date"], source=record["id"])
         gold.score_record(record, claims, s)
         for g, c in _pairs(record, claims):
@@ -141,61 +153,81 @@ def _category(note: str) -> str:
     return note.split(None, 1)[0]
 
 
-# --- tests -----------------------------------------------------------------------------
+# --- checks, shared by every held-out set -----------------------------------------------
 
 
-def test_heldout_file_is_well_formed() -> None:
-    rows = load_heldout()
+def check_well_formed(hs: HeldoutSet) -> tuple[dict[str, Any], ...]:
+    rows = load_heldout(hs.path)
     errs = [e for r in rows for e in gold.validate(r)]
     assert not errs, "\n".join(errs)
     ids = [r["id"] for r in rows]
     assert len(ids) == len(set(ids)), "duplicate record ids"
-    assert len(rows) >= MIN_STATEMENTS
-    assert sum(len(r["quantities"]) for r in rows) >= MIN_QUANTITIES
-    assert len({r["country"] for r in rows}) >= MIN_COUNTRIES
+    assert len(rows) >= hs.min_statements
+    assert sum(len(r["quantities"]) for r in rows) >= hs.min_quantities
+    assert len({r["country"] for r in rows}) >= hs.min_countries
     assert not any("pending" in r for r in rows), "held-out statements are all gated, none pending"
     # Held out means held out: no statement may also sit in the tuning gold file.
     tuned = {r["text"] for r in gold.load_gold()}
     shared = [r["id"] for r in rows if r["text"] in tuned]
     assert not shared, f"statements also in claims.jsonl: {shared}"
+    return rows
 
 
-def test_gate_can_fail() -> None:
+def check_gate_can_fail(hs: HeldoutSet) -> None:
     """With no predictions the figures fall to zero, below every quantity floor: the gate
-    below is a real gate, not a formality."""
+    is a real gate, not a formality."""
     s = HeldoutScore()
-    for record in load_heldout():
+    for record in load_heldout(hs.path):
         gold.score_record(record, [], s)
-    floors = json.loads(FLOORS.read_text(encoding="utf-8"))
+    floors = json.loads(hs.floors.read_text(encoding="utf-8"))
     assert s.figures()["quantity_f1"] == 0.0 < floors["quantity_f1"]
 
 
-def test_heldout_scores_meet_floors() -> None:
-    s, subjects = run_heldout()
+def check_scores_meet_floors(hs: HeldoutSet) -> None:
+    s, subjects = run_heldout(hs.path)
     figs = s.figures()
-    floors = json.loads(FLOORS.read_text(encoding="utf-8"))
+    floors = json.loads(hs.floors.read_text(encoding="utf-8"))
     counts = Counter(_category(n) for n in s.notes)
-    print()
+    print(f"\n{hs.name} ({hs.path.name}):")
     for cat in NOTE_ORDER:
         for note in s.notes:
             if _category(note) == cat:
                 print(note)
     for line in subjects:
         print(line)
-    print("heldout failures: " + ", ".join(f"{c}={counts[c]}" for c in NOTE_ORDER if counts[c]))
+    print(f"{hs.name} failures: " + ", ".join(f"{c}={counts[c]}" for c in NOTE_ORDER if counts[c]))
     print(
-        f"heldout: {len(load_heldout())} statements; quantities tp={s.tp} fp={s.fp} fn={s.fn} "
+        f"{hs.name}: {len(load_heldout(hs.path))} statements; quantities tp={s.tp} fp={s.fp} fn={s.fn} "
         f"exact-span={s.exact_span}/{s.tp}; commitments tp={s.c_tp} fp={s.c_fp} fn={s.c_fn} "
         f"period-ok={s.c_period_ok}; negatives hit={s.neg_hit}/{s.neg_n}"
     )
-    print("heldout: " + ", ".join(f"{k}={v:.3f}" for k, v in figs.items()))
+    print(f"{hs.name}: " + ", ".join(f"{k}={v:.3f}" for k, v in figs.items()))
     low = {k: (round(figs[k], 4), floors[k]) for k in FLOOR_KEYS if figs[k] + 1e-9 < floors[k]}
     assert not low, f"below floor: {low}"
 
 
-def test_heldout_floors_never_decrease() -> None:
+def check_floors_never_decrease(hs: HeldoutSet) -> None:
     """Raise floors as the extractor improves; never lower them (see tests/_floors.py)."""
-    current = json.loads(FLOORS.read_text(encoding="utf-8"))
+    current = json.loads(hs.floors.read_text(encoding="utf-8"))
     assert set(FLOOR_KEYS) <= current.keys()
     assert all(0.0 <= float(current[k]) <= 1.0 for k in FLOOR_KEYS)
-    assert_floors_never_decrease(FLOORS)
+    assert_floors_never_decrease(hs.floors)
+
+
+# --- tests -----------------------------------------------------------------------------
+
+
+def test_heldout_file_is_well_formed() -> None:
+    check_well_formed(FIRST)
+
+
+def test_gate_can_fail() -> None:
+    check_gate_can_fail(FIRST)
+
+
+def test_heldout_scores_meet_floors() -> None:
+    check_scores_meet_floors(FIRST)
+
+
+def test_heldout_floors_never_decrease() -> None:
+    check_floors_never_decrease(FIRST)
