@@ -429,6 +429,20 @@ def test_short_year_span_never_starts_a_range(text: str, want: list[Row]) -> Non
     _check(text, find(text), want)
 
 
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Exports grew 5 plus", [("5 plus", 5, "at_least", None, None)]),
+        ("The scheme covers people aged 65 plus.", [("65 plus", 65, "at_least", None, None)]),
+        ("Turnout was 40% or so", [("40% or so", 40, "approx", "%", None)]),
+    ],
+    ids=lambda v: v if isinstance(v, str) else "",
+)
+def test_regression_one_word_bound_at_the_end_of_the_text(text: str, want: list[Row]) -> None:
+    # a trailing one-word bound ("plus") with nothing after it raised IndexError
+    _check(text, find(text), want)
+
+
 def test_ambiguous_currency_word_resolved_by_country() -> None:
     got = find("The Philippine government will spend 9.6 trillion pesos.")
     assert got[0].unit == "PHP"

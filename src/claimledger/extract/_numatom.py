@@ -650,7 +650,7 @@ def _after_unit(text: str, start: int, end: int, a: Atom) -> Atom:
     if ch and ch[0][0] > pos:
         words = tuple(_strip(c[2]).lower() for c in ch)
         for n in (2, 1):
-            q = _POST_BOUNDS.get(words[:n])
+            q = _POST_BOUNDS.get(words[:n]) if n <= len(words) else None  # "aged 65 plus" ends the text
             up_to = q is not None and words[-1] == "up" and _UP_TO.match(text, ch[-1][1]) is not None
             if q is not None and (text[pos : ch[0][0]].strip() or up_to):
                 q = None  # "€3.2 billion, and up to 500 firms": a new clause, not a bound
