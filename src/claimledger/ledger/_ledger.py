@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError
 
+from claimledger.errors import LedgerError
 from claimledger.ledger import _store, queries
 from claimledger.ledger.schema import documents as documents_t
 from claimledger.models import Claim, Document
@@ -134,6 +135,9 @@ class Ledger:
 
         h = _store.text_hash(doc.text)
         key = _store.doc_key_for(doc, h)
+        if self.engine.dialect.name == "postgresql" and "\x00" in doc.text:
+            # PostgreSQL text cannot hold U+0000 (SQLite can); say so instead of a driver error.
+            raise LedgerError("E023", "PostgreSQL cannot store NUL characters (U+0000) in text", path=key)
         if claims is None or not checked:
             existing = self.has_hash(h)
             if existing is not None:
@@ -211,7 +215,7 @@ class Ledger:
         offset: int = 0,
     ) -> list[dict[str, Any]]:
         """Rows of ``claims_effective`` (corrections overlaid) plus ``doc_key`` and
-        ``published`` of their document, in document order (search: index order)."""
+        ``published`` of their document, in document order (a search on SQLite: index order)."""
         f = queries.ClaimFilter(kind, unit, period, doc, search, review_state)
         return list(self.iter_claims(f, limit=limit, offset=offset))
 

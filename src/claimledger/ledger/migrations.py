@@ -11,8 +11,9 @@ migration.  Rules:
 - Each migration runs in its own transaction with its ``schema_migrations`` row, so a crash
   leaves the database at a migration boundary (SQLite and PostgreSQL both have
   transactional DDL).
-- SQLite-only objects (FTS5, triggers) are guarded by dialect; PostgreSQL gets a trigger
-  function for the append-only log and searches with ``ILIKE`` instead of FTS.
+- Dialect-specific objects are guarded by dialect: SQLite gets FTS5 and triggers;
+  PostgreSQL gets a trigger function for the append-only log and a GIN-indexed
+  ``tsvector`` expression for search (0007); any other database searches with ``ILIKE``.
 """
 
 from __future__ import annotations
@@ -285,6 +286,36 @@ def _m0006_finding_claims_claim_index(conn: Connection) -> None:
     conn.execute(text("CREATE INDEX ix_finding_claims_claim ON finding_claims (claim_id)"))
 
 
+# PostgreSQL full-text search with the semantics of SQLite's FTS5 index (queries.apply_search):
+# words are runs of letters and digits (ASCII punctuation, ``_`` included, separates them,
+# so "23.9" is the words 23 and 9 and "COVID-19" is covid and 19), compared without case and
+# with Latin diacritics removed ("Sécurité" = "securite").  One SQL function computes the
+# vector, so the GIN index and the query use the same expression (the planner inlines it on
+# both sides); it calls only pg_catalog functions, so a restore with an empty search_path
+# can rebuild the index.  ``normalize`` needs a UTF-8 database; elsewhere diacritics stay.
+_PG_SEARCH_TEXT = "coalesce(sentence, '') || ' ' || coalesce(subject, '')"
+_PG_FOLD_UTF8 = (
+    "normalize(regexp_replace(normalize({t}, NFD), '([A-Za-z])[\\u0300-\\u036f]+', '\\1', 'g'), NFC)"
+)
+_PG_SEARCH_FUNCTION = (
+    "CREATE FUNCTION claims_search_vector(sentence text, subject text) RETURNS tsvector "
+    "LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ "
+    "SELECT to_tsvector('simple'::regconfig, "
+    "regexp_replace({folded}, '[\\x01-\\x2f\\x3a-\\x40\\x5b-\\x60\\x7b-\\x7f]+', ' ', 'g')) $$"
+)
+
+
+def _m0007_claims_search_postgres(conn: Connection) -> None:
+    if conn.dialect.name != "postgresql":
+        return  # SQLite has FTS5 (0003); other databases search with ILIKE
+    utf8 = conn.exec_driver_sql("SHOW server_encoding").scalar() == "UTF8"
+    folded = _PG_FOLD_UTF8.format(t=_PG_SEARCH_TEXT) if utf8 else _PG_SEARCH_TEXT
+    conn.exec_driver_sql(_PG_SEARCH_FUNCTION.format(folded=folded))
+    conn.exec_driver_sql(
+        "CREATE INDEX ix_claims_search ON claims USING gin (claims_search_vector(sentence, subject))"
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_initial", _m0001_initial),
     Migration("0002_claims_effective_view", _m0002_claims_effective),
@@ -292,7 +323,21 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0004_review_events_append_only", _m0004_review_events_append_only),
     Migration("0005_documents_doc_key_index", _m0005_documents_doc_key_index),
     Migration("0006_finding_claims_claim_index", _m0006_finding_claims_claim_index),
+    Migration("0007_claims_search_postgres", _m0007_claims_search_postgres),
 )
+
+
+#: PostgreSQL advisory lock key taken by every migration transaction (any constant that
+#: other software on the database is unlikely to use; advisory locks are per database).
+MIGRATION_LOCK_KEY = 0x636C_6D69_6772  # "clmigr"
+
+
+def _lock(conn: Connection) -> None:
+    """Serialise migrating processes.  SQLite's ``BEGIN IMMEDIATE`` already does; on
+    PostgreSQL a transaction takes no lock until it writes, so two processes opening a
+    blank database would both create the same tables and one would fail (E020)."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": MIGRATION_LOCK_KEY})
 
 
 def applied(engine: Engine) -> list[str]:
@@ -319,12 +364,14 @@ def migrate(engine: Engine, *, upto: str | None = None) -> list[str]:
     if upto is None and have >= set(known):
         return []  # the common case: an up-to-date ledger opens without taking a write lock
     with engine.begin() as conn:
+        _lock(conn)
         _MIGRATIONS_TABLE.create(conn, checkfirst=True)
     done: list[str] = []
     for m in MIGRATIONS:
         # Each step re-checks inside an immediate (write-locked) transaction, so two
         # processes opening a fresh ledger at once cannot both apply the same step.
         with engine.connect().execution_options(sqlite_begin="IMMEDIATE") as conn, conn.begin():
+            _lock(conn)
             have = {r[0] for r in conn.execute(select(_MIGRATIONS_TABLE.c.name))}
             unknown = have - set(known)
             if unknown:

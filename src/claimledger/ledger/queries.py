@@ -2,13 +2,15 @@
 
 Reads: the ``claims_effective`` view (machine claims with corrections overlaid) and
 ``documents``.  Writes nothing.  Everything is SQLAlchemy Core, so the same code runs on
-SQLite and PostgreSQL; only ``search_clause`` differs (FTS5 on SQLite, ``ILIKE`` elsewhere).
+SQLite and PostgreSQL; only the search differs (``apply_search``: FTS5 on SQLite, a
+GIN-indexed ``tsvector`` on PostgreSQL, ``ILIKE`` on anything else).
 """
 
 from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,6 +33,9 @@ _fts = table("claims_fts", column("claim_id"))
 
 #: Search words: runs of letters/digits, optionally ending in ``*`` for a prefix search.
 _WORD = re.compile(r"\w+\*?")
+#: Combining marks left on a Latin letter after NFD: what PostgreSQL's search vector drops
+#: (migration 0007), as FTS5's ``remove_diacritics`` does on SQLite.
+_LATIN_MARKS = re.compile(r"(?<=[A-Za-z])[\u0300-\u036f]+")
 
 
 @dataclass(slots=True)
@@ -60,20 +65,46 @@ def fts_query(text: str) -> str | None:
     return "{sentence subject} : (" + " ".join(parts) + ")"
 
 
+def pg_tsquery(text: str) -> str | None:
+    """A PostgreSQL ``tsquery`` for user text with ``fts_query``'s meaning: every word
+    required, ``word*`` a prefix, a word that the index splits (``under_score``) a phrase.
+    Words are made of letters and digits only, so nothing in them is tsquery syntax."""
+    terms = []
+    for w in _WORD.findall(text):
+        folded = unicodedata.normalize("NFC", _LATIN_MARKS.sub("", unicodedata.normalize("NFD", w)))
+        parts = [f"'{p}'" for p in folded.rstrip("*").split("_") if p]
+        if not parts:
+            continue
+        if w.endswith("*"):
+            parts[-1] += ":*"
+        terms.append("(" + " <-> ".join(parts) + ")")
+    return " & ".join(terms) or None
+
+
 def apply_search(stmt: Select[Any], dialect: Dialect, text: str) -> Select[Any]:
     """Keep rows whose sentence or subject contain every word of ``text``.
 
     On SQLite the FTS index drives the query through a join: SQLite then walks the
     matches in index order and stops at the LIMIT.  ``id IN (SELECT ... MATCH)`` would
     first materialise every match of a common word (100x slower on a large ledger).
+    On PostgreSQL the GIN index of migration 0007 finds the machine rows (like FTS5, it
+    indexes the machine's sentence and subject, not a corrected subject).
     """
-    q = fts_query(text)
-    if q is None:
-        return stmt
     if dialect.name == "sqlite":
+        q = fts_query(text)
+        if q is None:
+            return stmt
         return stmt.join(_fts, _fts.c.claim_id == effective.c.id).where(
             literal_column("claims_fts").op("MATCH")(q)
         )
+    if dialect.name == "postgresql":
+        tsq = pg_tsquery(text)
+        if tsq is None:
+            return stmt
+        m = claims_t.alias("search_match")
+        vector = func.claims_search_vector(m.c.sentence, m.c.subject)
+        query = func.to_tsquery(literal_column("'simple'::regconfig"), tsq)
+        return stmt.join(m, m.c.id == effective.c.id).where(vector.op("@@")(query))
     return stmt.where(search_clause(dialect, text))
 
 
@@ -128,9 +159,10 @@ def claims_select(dialect: Dialect, f: ClaimFilter) -> Select[Any]:
         stmt = stmt.where(effective.c.review_state == f.review_state)
     if f.search:
         stmt = apply_search(stmt, dialect, f.search)
-    else:
-        # Document order; with a search, FTS order (insertion order) avoids sorting every
-        # match of a common word before the LIMIT applies.
+    if not f.search or dialect.name != "sqlite":
+        # Document order.  With a search on SQLite, FTS order (insertion order) avoids
+        # sorting every match of a common word before the LIMIT applies; elsewhere rows
+        # without an ORDER BY come in any order, and LIMIT/OFFSET pages would overlap.
         stmt = stmt.order_by(effective.c.document_id, effective.c.seq)
     return stmt
 
