@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import inspect as pyinspect
+import io
 import itertools
 import os
 import threading
@@ -42,6 +43,7 @@ from claimledger.checks import load_findings
 from claimledger.corpus import load_corpus
 from claimledger.errors import LedgerError
 from claimledger.ledger import Ledger, _engine, open_engine
+from claimledger.ledger.export import export
 from claimledger.ledger.migrations import MIGRATIONS, applied, migrate
 from claimledger.ledger.queries import EFFECTIVE_COLUMNS
 from claimledger.ledger.schema import indicator_claims, indicators
@@ -282,7 +284,12 @@ def _ledger_state(engine: Engine) -> dict[str, Any]:
         ).all()
     with Ledger(engine=engine) as led:
         claims = {r["id"]: {k: r[k] for k in EFFECTIVE_COLUMNS if k != "document_id"} for r in led.claims()}
-    return {"findings": findings, "indicators": sorted(map(tuple, groups)), "claims": claims}
+        exports = {}
+        for fmt in ("jsonl", "csv", "claimreview"):
+            out = io.StringIO()
+            export(led, fmt, out)
+            exports[fmt] = out.getvalue()
+    return {"findings": findings, "indicators": sorted(map(tuple, groups)), "claims": claims, **exports}
 
 
 @pytest.fixture(scope="module")
@@ -290,7 +297,7 @@ def sqlite_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_demo_ledger(tmp_path_factory.mktemp("pgcmp") / "demo.db")
 
 
-def test_run_checks_on_the_corpus_finds_what_sqlite_finds(pg: Scratch, sqlite_demo: Path) -> None:
+def test_corpus_gives_the_findings_claims_and_exports_sqlite_gives(pg: Scratch, sqlite_demo: Path) -> None:
     build_demo_ledger(pg.url())  # type: ignore[arg-type]
     with Ledger(str(sqlite_demo)) as lite, Ledger(pg.url()) as post:
         want, got = _ledger_state(lite.engine), _ledger_state(post.engine)
