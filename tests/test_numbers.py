@@ -8,6 +8,7 @@ news reports contain; none is special-cased in the engine.
 
 from __future__ import annotations
 
+import itertools
 import math
 
 import pytest
@@ -407,8 +408,14 @@ def test_fiscal_year_is_not_a_range_end() -> None:
     ("text", "want"),
     [
         # the short year after a dash ends the span of years; it never opens a range
-        ("Production rose in 2024–25 to 47 million tonnes.", [("47 million tonnes", 4.7e7, "exact", "t", None)]),
-        ("Sales climbed in 2023-24 to 12 billion rupees.", [("12 billion rupees", 1.2e10, "exact", "INR", None)]),
+        (
+            "Production rose in 2024–25 to 47 million tonnes.",
+            [("47 million tonnes", 4.7e7, "exact", "t", None)],
+        ),
+        (
+            "Sales climbed in 2023-24 to 12 billion rupees.",
+            [("12 billion rupees", 1.2e10, "exact", "INR", None)],
+        ),
         # a real range right after such a span stays one range
         (
             "In 2024–25, output is expected at 25 to 47 million tonnes.",
@@ -441,6 +448,63 @@ def test_short_year_span_never_starts_a_range(text: str, want: list[Row]) -> Non
 def test_regression_one_word_bound_at_the_end_of_the_text(text: str, want: list[Row]) -> None:
     # a trailing one-word bound ("plus") with nothing after it raised IndexError
     _check(text, find(text), want)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a trailing bound that runs on into another figure is that figure's leading bound
+        (
+            "His score is 200 or greater than 190",
+            [("200", 200, "exact", None, None), ("greater than 190", 190, "at_least", None, None)],
+        ),
+        (
+            "The fee is 5000 or less than 6000 tenge.",
+            [("5000", 5000, "exact", "KZT", None), ("less than 6000 tenge", 6000, "at_most", "KZT", None)],
+        ),
+        (
+            "Growth of 2% and above 5% in the east.",
+            [("2%", 2, "exact", "%", None), ("above 5%", 5, "at_least", "%", None)],
+        ),
+        (
+            "Prices of $5 or more than $7 were seen.",
+            [("$5", 5, "exact", "USD", None), ("more than $7", 7, "at_least", "USD", None)],
+        ),
+        # ... but not across punctuation, nor before a pronoun
+        (
+            "Output rose 5% or more, 300 firms said.",
+            [("5% or more", 5, "at_least", "%", None), ("300", 300, "exact", None, "firm")],
+        ),
+        ("Budgets of $5 billion or more than that.", [("$5 billion or more", 5e9, "at_least", "USD", None)]),
+    ],
+    ids=lambda v: v if isinstance(v, str) else "",
+)
+def test_trailing_bound_before_another_figure(text: str, want: list[Row]) -> None:
+    _check(text, find(text), want)
+
+
+_OVERLAP_WORDS = [
+    "200", "5,000", "3.5", "2%", "$5", "R5", "Rs", "billion", "or", "and", "more", "less", "greater",
+    "than", "above", "below", "over", "under", "up", "to", "at", "least", "plus", "about", "-", "–",
+    "between", "from", "tonnes", "per", "a", "year", "twenty", "percent", "of", "which", ",", "2024–25",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_OVERLAP_WORDS), min_size=2, max_size=9))
+def test_quantities_never_overlap_before_the_safety_net(words: list[str]) -> None:
+    # The stage builds disjoint quantities itself; ``_without_overlaps`` only guards.
+    text = " ".join(words)
+    seen: list[list[Quantity]] = []
+    guard = numbers._without_overlaps
+    numbers._without_overlaps = lambda qs: seen.append(qs) or guard(qs)  # type: ignore[func-returns-value]
+    try:
+        find(text)
+    finally:
+        numbers._without_overlaps = guard
+    for qs in seen:
+        spans = sorted((q.start, q.end) for q in qs)
+        assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans)), (text, qs)
 
 
 def test_ambiguous_currency_word_resolved_by_country() -> None:

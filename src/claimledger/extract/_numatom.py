@@ -654,6 +654,8 @@ def _after_unit(text: str, start: int, end: int, a: Atom) -> Atom:
             up_to = q is not None and words[-1] == "up" and _UP_TO.match(text, ch[-1][1]) is not None
             if q is not None and (text[pos : ch[0][0]].strip() or up_to):
                 q = None  # "€3.2 billion, and up to 500 firms": a new clause, not a bound
+            if q is not None and _opens_bound(text, ch[n - 1], end, a):
+                q = None  # "200 or greater than 190": the next figure's bound, not this one's
             if q is not None and a.qualifier == "exact":
                 a.qualifier = q
                 a.end = ch[n - 1][0] + len(_strip(ch[n - 1][2]))
@@ -662,6 +664,23 @@ def _after_unit(text: str, start: int, end: int, a: Atom) -> Atom:
         a.qualifier = "at_least"
         a.end = pos + 5
     return a
+
+
+def _opens_bound(text: str, last: Chunk, end: int, a: Atom) -> bool:
+    """Do the words of a trailing bound whose last chunk is ``last`` go on into another
+    figure ("or less than 6000", "and above 5%")?  Then they are that figure's leading bound."""
+    if last[2] != _strip(last[2]):
+        return False  # "5% or more, 300 firms said": punctuation closes the bound
+    nxt = _chunks(text, last[1], end, 2, a.ahead)
+    if nxt and _strip(nxt[0][2]).lower() == "than":
+        nxt = nxt[1:]  # "or more than that" stays a bound of this figure
+    if not nxt:
+        return False
+    word = _strip(nxt[0][2])
+    k = next((i for i, c in enumerate(word) if c.isdigit()), -1)
+    if k == 0 or (k > 0 and U.currency_prefix(word[:k]) is not None):
+        return True  # "190", "$5", "R5"
+    return U.currency_prefix(word) is not None or word.lower() in WORD_SET  # "Rs 20", "twenty"
 
 
 _TIME_AFTER = frozenset(["earlier", "ago", "before", "prior", "later"])

@@ -99,8 +99,9 @@ def find(text: str, start: int, end: int, context: Context | str | None = None) 
 
 
 def _without_overlaps(qs: list[Quantity]) -> list[Quantity]:
-    """Quantities never overlap (later stages index figures by position): where two do
-    ("200 or greater than 190" can yield a bound over a figure), keep the first."""
+    """Quantities never overlap (later stages index figures by position).  The atoms are
+    built disjoint (a trailing bound that runs on into the next figure, "200 or greater
+    than 190", is left to that figure); this is only a safety net: keep the first."""
     kept: list[Quantity] = []
     for q in sorted(qs, key=lambda q: (q.start, -q.end)):
         if kept and q.start < kept[-1].end:
