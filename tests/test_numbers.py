@@ -483,6 +483,50 @@ def test_trailing_bound_before_another_figure(text: str, want: list[Row]) -> Non
     _check(text, find(text), want)
 
 
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a negated lower bound is an upper bound, and the other way round
+        ("Public debt shall not exceed 60% of GDP.", [("exceed 60%", 60, "at_most", "%", None)]),
+        ("The deficit won't exceed 3% this year.", [("exceed 3%", 3, "at_most", "%", None)]),
+        ("Inflation does not exceed 4 percent.", [("exceed 4 percent", 4, "at_most", "%", None)]),
+        (
+            "Spending must never exceed 25 trillion tenge.",
+            [("exceed 25 trillion tenge", 2.5e13, "at_most", "KZT", None)],
+        ),
+        (
+            "Fees are not to exceed $50 per month.",
+            [("exceed $50 per month", 50, "at_most", "USD/month", None)],
+        ),
+        ("The rate cannot be more than 10%.", [("more than 10%", 10, "at_most", "%", None)]),
+        (
+            "Prices will be no higher than $3 a litre.",
+            [("higher than $3 a litre", 3, "at_most", "USD/l", None)],
+        ),
+        ("Inflation did not fall below 2% in 2023.", [("below 2%", 2, "at_least", "%", None)]),
+        ("Growth should not be less than 5%.", [("less than 5%", 5, "at_least", "%", None)]),
+        # bound phrases that carry their own negation, or none
+        ("The deficit will be not more than 3% of GDP.", [("not more than 3%", 3, "at_most", "%", None)]),
+        ("The deficit will be no more than 3% of GDP.", [("no more than 3%", 3, "at_most", "%", None)]),
+        ("Growth of no less than 5% is planned.", [("no less than 5%", 5, "at_least", "%", None)]),
+        ("Growth of not less than 5% is planned.", [("not less than 5%", 5, "at_least", "%", None)]),
+        ("Exports exceeded $5 billion.", [("exceeded $5 billion", 5e9, "at_least", "USD", None)]),
+        # ceilings and limits
+        ("The top tax rate is capped at 45%.", [("capped at 45%", 45, "at_most", "%", None)]),
+        ("Interest is subject to a cap of 12%.", [("a cap of 12%", 12, "at_most", "%", None)]),
+        ("Rents face a ceiling of 8% a year.", [("a ceiling of 8%", 8, "at_most", "%", None)]),
+        ("At most 20 firms will qualify.", [("At most 20", 20, "at_most", None, "firm")]),
+        ("A minimum of 200 schools will be built.", [("A minimum of 200", 200, "at_least", None, "school")]),
+        # "just"/"well" say how near, and "about" is no side: no flip
+        ("Inflation is not just over 5%.", [("just over 5%", 5, "at_least", "%", None)]),
+        ("The figure was not about 5%.", [("about 5%", 5, "approx", "%", None)]),
+    ],
+    ids=lambda v: v if isinstance(v, str) else "",
+)
+def test_negated_and_ceiling_bounds(text: str, want: list[Row]) -> None:
+    _check(text, find(text), want)
+
+
 _OVERLAP_WORDS = [
     "200", "5,000", "3.5", "2%", "$5", "R5", "Rs", "billion", "or", "and", "more", "less", "greater",
     "than", "above", "below", "over", "under", "up", "to", "at", "least", "plus", "about", "-", "–",

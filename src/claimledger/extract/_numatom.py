@@ -56,7 +56,8 @@ for _q, _phrases in (
     (
         "at_most",
         "under|less than|fewer than|up to|no more than|not more than|below|at most|"
-        "a maximum of|maximum of|not exceeding|just under|lower than|smaller than|<|<=|≤|=<",
+        "a maximum of|maximum of|not exceeding|just under|lower than|smaller than|<|<=|≤|=<|"
+        "capped at|a cap of|a ceiling of|ceiling of",
     ),
     (
         "approx",
@@ -352,6 +353,14 @@ def _left(text: str, start: int, a: Atom) -> bool:
             phrasal = words[-n:] == ["up", "to"] and len(words) > n and words[-n - 1] in UP_TO_VERBS
             if q is not None and phrasal:
                 q = None  # "moved up to 24th", "to pick up to 5.3%": a phrasal verb, not a bound
+            if q is not None and q != "approx" and words[-n] not in _NEGATORS and words[-n] not in _NARROW:
+                # "will not exceed 3%", "not to exceed", "cannot be more than", "did not fall
+                # below": the other side
+                # (the negation stays with the verb group, outside the figure's span)
+                w1 = words[-n - 1] if len(words) > n else ""
+                w2 = words[-n - 2] if len(words) > n + 1 else ""
+                if _negator(w1) or ((w1 in ("to", "be") or w1 in _MOVES) and _negator(w2)):
+                    q = "at_most" if q == "at_least" else "at_least"
             if q is not None:
                 tok_s = toks[-n][0]
                 lead = len(toks[-n][2]) - len(toks[-n][2].lstrip("([{\"'“‘"))
@@ -389,6 +398,18 @@ def _left(text: str, start: int, a: Atom) -> bool:
 
 
 _OPENERS = "([{\"'“‘"
+#: Words that negate a bound after them ("will not exceed 3%" is at most 3%, "never below
+#: 2%" at least 2%); a bound that starts with one is negated already ("no more than").
+_NEGATORS = word_set("not never no cannot")
+#: Bounds that say how close, not which side: "not just over 5%" is no upper bound.
+_NARROW = word_set("just well")
+#: Verbs of movement between a negation and a bound: "did not fall below 2%" is at least 2%.
+_MOVES = word_set("fall drop dip sink slip go rise climb grow")
+
+
+def _negator(word: str) -> bool:
+    return word in _NEGATORS or word.endswith(("n't", "n’t"))
+
 
 
 def _section_ref(words: list[str]) -> bool:
