@@ -361,6 +361,10 @@ NOT_FIGURES = [
     "The census ran from June 3 to 17, and the fair on 9–12 October.",
     "Free number 0 800 555 210; the summit runs July 7–9 and between 7 and 9 July.",
     "Toll-free 1800 233 4455 and 1300 555 120; see rule 9, page 12 and table 4.",
+    # sections with letters and numbered sub-parts
+    "Claims under section 80C of the Act and Rule 3A were reviewed.",
+    "The Bill amends section 2(1)(h) and clause 12(b), and inserts sub-section (3).",
+    "Article 5(2) and Articles 7, 8 and 9 were invoked; see pages 4-5, 12 and 14.",
 ]
 
 
@@ -524,6 +528,30 @@ def test_trailing_bound_before_another_figure(text: str, want: list[Row]) -> Non
     ids=lambda v: v if isinstance(v, str) else "",
 )
 def test_negated_and_ceiling_bounds(text: str, want: list[Row]) -> None:
+    _check(text, find(text), want)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a reference to a part of a law, then a comma, then a real figure
+        ("Under Article 5, 12 states reported.", [("12", 12, "exact", None, "state")]),
+        ("Under Article 370, 5 districts were merged.", [("5", 5, "exact", None, "district")]),
+        ("Under Rule 3(1)(a), 5 members are needed.", [("5", 5, "exact", None, "member")]),
+        ("Under section 10, 14 licences were issued.", [("14", 14, "exact", None, "licence")]),
+        ("Under sections 12, 13 and 14, 20 firms were fined.", [("20", 20, "exact", None, "firm")]),
+        ("Under sub-section (3) of section 10, 14 licences lapsed.", [("14", 14, "exact", None, "licence")]),
+        # the name of a section and a figure in one sentence
+        (
+            "Section 80C deductions rose to Rs 2 lakh crore.",
+            [("Rs 2 lakh crore", 2e12, "exact", "INR", None)],
+        ),
+        ("Clause 12(b) allows a 5% discount.", [("5%", 5, "exact", "%", None)]),
+        ("The Bill amends section 2(1)(h) to cover 9 sectors.", [("9", 9, "exact", None, "sector")]),
+    ],
+    ids=lambda v: v if isinstance(v, str) else "",
+)
+def test_figures_next_to_section_references(text: str, want: list[Row]) -> None:
     _check(text, find(text), want)
 
 

@@ -266,6 +266,8 @@ def _left(text: str, start: int, a: Atom) -> bool:
             return False  # WA0049, i7, G20, A320, COP29: codes and names
         a.unit, a.prefix_currency, a.start = code, True, k
         a.family = U.currency_family(run, prefix=True)
+    elif c == "(" and text[a.nend : a.nend + 1] == ")" and _sub_part(text, start, s - 1):
+        return False  # "section 2(1)(h)", "sub-section (3)": a part of a law, not a figure
     elif c and c in "#&@№/\\_.":
         return False
     elif c in "–—" and s - 2 >= start and text[s - 2].isdigit():
@@ -317,7 +319,7 @@ def _left(text: str, start: int, a: Atom) -> bool:
     words = text[lo : a.start].split()[-6:]
     if not words:
         return True
-    if _section_ref(words) and text[a.start - 1 : a.start] == " ":
+    if _section_ref(words, text, a.nend) and text[a.start - 1 : a.start] == " ":
         return False  # "section 5 of the Act", "clauses 12 and 13", "paragraph 3(b)"
     last = words[-1].lower().strip(_OPENERS + ",;:")
     cur = U.currency_prefix(words[-1].lstrip(_OPENERS)) or (
@@ -412,16 +414,42 @@ def _negator(word: str) -> bool:
 
 
 
-def _section_ref(words: list[str]) -> bool:
-    """Do the words before a number name a part of a law ("section", "clauses 12 and")?"""
+_SECTION_ITEM = re.compile(r"\d{1,7}[A-Za-z]{0,3}(?:[-–]\d{1,7})?(?:\([A-Za-z0-9]{1,4}\)){0,3},?|and|or|to")
+
+
+_LIST_GOES_ON = re.compile(r"[A-Za-z]{0,3}(?:\([A-Za-z0-9]{1,4}\)){0,3}\s?(?:,|and\b|or\b|to\b|-|–)")
+
+
+def _section_ref(words: list[str], text: str, nend: int) -> bool:
+    """Do the words before a number (ending at ``nend``) name a part of a law ("section",
+    "clauses 12 and", "sections 12, 13 and 14")?"""
     if words[-1] in F.SECTION_LOWER:
         return True
-    if len(words) >= 2 and words[-2] in F.SECTION_LOWER and words[-1].endswith(","):
-        return words[-1][:-1].isdigit()  # "sections 12, 13"
-    return (
-        len(words) >= 3 and words[-3] in F.SECTION_LOWER and words[-1] in ("and", "or", "to")
-        and words[-2].rstrip(",").isdigit()
-    )
+    joined = words[-1] in ("and", "or", "to")
+    if not joined and not words[-1].endswith(","):
+        return False
+    # walk back over the items of the list: "sections 12, 13 and", "clauses 4(a), 5,"
+    k = len(words) - 2 if joined else len(words) - 1
+    while k > 0 and _SECTION_ITEM.fullmatch(words[k]):
+        k -= 1
+    if k == len(words) - (2 if joined else 1) or words[k] not in F.SECTION_LOWER:
+        return False
+    if joined:
+        return True
+    # after a comma, only a list of sections that goes on ("sections 12, 13 and 14"): not
+    # "under section 10, 14 licences", "sections 12 and 13, 20 firms", "clauses 4, 5, 30 rules"
+    closed = any(w in ("and", "or", "to") for w in words[k + 1 :])
+    return words[k].endswith("s") and not closed and _LIST_GOES_ON.match(text, nend) is not None
+
+
+def _sub_part(text: str, start: int, paren: int) -> bool:
+    """Does the "(" at ``paren`` open a numbered part of a section: glued to the section's
+    number ("2(1)", "12(b)(3)") or after a section word ("sub-section (3)")?"""
+    prev = text[paren - 1] if paren > start else ""
+    if prev.isalnum() or prev == ")":
+        return True
+    words = text[max(start, paren - 16) : paren].split()
+    return bool(words) and words[-1].lower() in F.SECTION_LOWER
 
 
 def _positions(text: str, lo: int, hi: int, words: list[str]) -> list[tuple[int, int, str]]:

@@ -171,7 +171,10 @@ _GROUPS: list[tuple[tuple[_Trigger, ...], list[str]]] = [
             r"\b(?:" + "|".join(re.escape(w) for w in sorted(_SECTION_ALL, key=_longest_first))
             + r")\.?\s?(?:[Nn]o\.?\s?)?"
             r"\d{1,7}(?:[./-]\d{1,7}){0,3}[A-Za-z]?(?:\([A-Za-z0-9]{1,4}\)){0,3}"
-            r"(?:\s?(?:,|and|-|–|to)\s?\d{1,7}(?:\([A-Za-z0-9]{1,4}\)){0,3}){0,10}",
+            # further items of a list ("Articles 5, 6 and 7"); an item after a comma only
+            # when the list goes on ("Under Article 5, 12 states reported": 12 is a figure)
+            r"(?:\s?(?:and|-|–|to)\s?\d{1,7}(?:\([A-Za-z0-9]{1,4}\)){0,3}"
+            r"|,\s?\d{1,7}(?:\([A-Za-z0-9]{1,4}\)){0,3}(?=\s?(?:,|and\b|or\b|-|–|to\b))){0,10}",
             r"(?i:\b(?:no|nos|nr|nrs|art|sec|para|pp?)\.\s?\d{1,7}(?:\s?[,-]\s?\d{1,7}){0,10})",
             r"[§№]\s?\d{1,7}(?:[./-]\d{1,7}){0,3}",
         ],
