@@ -38,7 +38,7 @@ def kind_of(text: str, surface: str, date: str = "2024-06-01") -> tuple[str, lis
         ("The goal is to double the economy to $450 billion by 2029.", "$450 billion", "target"),
         ("The deficit is to be kept within 4% of GDP.", "4%", "target"),
         ("The government aims to attract 7 million visitors in 2025.", "7 million", "target"),
-        ("Revenue is set to reach $20 billion.", "$20 billion", "target"),
+        ("Revenue is budgeted at $20 billion.", "$20 billion", "target"),
         ("France's deficit reached 5.5% of GDP, well above the 4.9% target.", "4.9%", "target"),
         ("The 2025 budget provides for spending of PLN 921.6 billion.", "921.6", "target"),
         ("The cabinet approved a 115.5 trillion yen budget for fiscal 2025.", "115.5", "target"),
@@ -391,3 +391,25 @@ def test_regression_passive_commitment_whose_participle_looks_like_a_base_form(
 ) -> None:
     ((_, got, _),) = commitments(text, "2025-06-30")
     assert got == period
+
+
+@pytest.mark.parametrize(
+    "text,kind",
+    [
+        # "be set to" + verb: an expectation of where something is heading
+        ("Copper output is set to climb to 1.2 million tonnes.", "forecast"),
+        ("The fiscal gap is set to narrow to 3.8% of GDP.", "forecast"),
+        ("Tourist arrivals are set to top 9 million this year.", "forecast"),
+        ("Revenue is set to reach $20 billion.", "forecast"),
+        # a goal "set at" a level stays a goal, whatever the tense
+        ("The inflation target was set at 4%.", "target"),
+        ("The harvest goal is set at 30 million tonnes for 2025.", "target"),
+        ("The cereal target has been set at 31 million tonnes.", "target"),
+        # a schedule is still a plan
+        ("The new smelter is due to produce 400,000 tonnes a year by 2027.", "target"),
+    ],
+)
+def test_is_set_to_is_an_expectation_but_set_at_is_a_goal(text: str, kind: str) -> None:
+    (c,) = [c for c in extract(text, "2024-05-15") if c.quantity is not None]
+    assert c.kind == kind, c.cues
+

@@ -12,7 +12,8 @@ the sentence: it reads left from the figure to the nearest verb group in the sam
 to reach", "the goal is to") is followed to the verb that governs it.  Then:
 
 - forecast words (expected, forecast, projected, should, likely, estimated, may) -> forecast
-- goal words and modals (will, shall, plans, aims, intends, is to, is set to) -> target
+- goal words and modals (will, shall, plans, aims, intends, is to, is due to) -> target;
+  "is set to rise" -> forecast, "the target is set at" -> target
 - past tense, perfect or passive past (was, were, had, has been, -ed, built) -> achievement
 - present tense (is, employs, ranks, has, stands at) -> status
 and sentence-level overrides: "according to the IMF/analysts" -> forecast; "the goal is"
@@ -128,6 +129,8 @@ def _verb_category(toks: Sequence[Tok], j: int) -> str | None:
     if w in ("due", "set", "going"):
         if w == "set" and ((prev in ("been", "be", "being") and nxt != "to") or nxt == "aside"):
             return "A"  # "has been set at 25 million tonnes", "has set aside $95 million"
+        if w == "set" and prev in _AUX_FINITE and nxt in ("at", "for"):
+            return "A"  # "the target was set at 5%": a goal noun as subject decides
         return "T" if prev in _AUX_FINITE and nxt == "to" else None
     if w in L.FORECAST_VERBS_AMBIGUOUS or w == "projects":
         b = j - 1
@@ -255,8 +258,9 @@ def _scan_left(toks: Sequence[Tok], i: int) -> tuple[list[str], str | None]:
                 after = toks[hi + 1].low if hi + 1 < i else ""
                 if after in L.DONE_ADJECTIVES and toks[hi].low in _AUX_FINITE:
                     words.insert(hi - lo + 1, after)  # "work is complete on 7,500 km"
-                elif after == "to" and toks[hi].low in L.DECISION_VERBS:
-                    words.insert(hi - lo + 1, "to")  # "agreed to provide up to EUR 50 billion"
+                elif after == "to" and (toks[hi].low in L.DECISION_VERBS or toks[hi].low == "set"):
+                    # "agreed to provide up to EUR 50 billion"; "is set to rise" (an expectation)
+                    words.insert(hi - lo + 1, "to")
                 return words, None
         j -= 1
     return words or infinitive, None
@@ -419,8 +423,10 @@ def _decide(words: list[str]) -> Kind | None:
         return "target"  # "is to be kept", "are to reach"
     if ws & L.TARGET or ({"to", "be"} <= ws and not ws & _AUX_FINITE):
         return "target"
+    if "set" in ws and "to" in ws:
+        return "forecast"  # "output is set to rise to 5 million t": what is expected, not decided
     if ws & {"set", "due", "going"}:
-        return "target"  # read as part of a verb group only before "to": "is set to"
+        return "target"  # read as part of a verb group only before "to": "is due to"
     if ws & L.DONE_ADJECTIVES:
         return "achievement"
     heads = [w for w in words if w not in _GROUP_WORDS]
