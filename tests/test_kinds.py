@@ -347,8 +347,8 @@ def test_a_rank_held_now_is_not_dated_by_the_base_of_its_change() -> None:
         # the size of a plan, whatever has happened to it
         ("The ministry has so far spent 45% of the 3 billion birr allocation.", "2024-09-02",
          [("achievement", "2024"), ("target", None)]),
-        # a rate named "benchmark" is not an assumption
-        ("The central bank kept its benchmark rate at 11.25%.", "2024-09-02", [("achievement", "2024")]),
+        # a rate named "benchmark" is not an assumption (and a rate kept at a level is a state)
+        ("The central bank kept its benchmark rate at 11.25%.", "2024-09-02", [("status", "2024")]),
         # a forecast verb after "and", before its object
         ("Moody's upgraded the outlook and projects the deficit at 4.2% of GDP in 2025.", "2024-09-02",
          [("forecast", "2025")]),
@@ -413,3 +413,23 @@ def test_is_set_to_is_an_expectation_but_set_at_is_a_goal(text: str, kind: str) 
     (c,) = [c for c in extract(text, "2024-05-15") if c.quantity is not None]
     assert c.kind == kind, c.cues
 
+
+@pytest.mark.parametrize(
+    "text,kind",
+    [
+        # a rate kept, held, left or maintained at a level: the level that holds
+        ("The monetary authority kept its key rate unchanged at 9.75%.", "status"),
+        ("The policy rate was held at 6% for a third straight meeting.", "status"),
+        ("The central bank left its refinancing rate at 16.5% on Friday.", "status"),
+        ("The bank maintained the deposit rate at 3.25%.", "status"),
+        # keeping something that is not a level stays a reported act
+        ("The reserve bank held 840 tonnes of gold at the end of 2023.", "achievement"),
+        ("The utility kept 1,200 workers on the payroll.", "achievement"),
+        ("The ministry left 300 posts vacant.", "achievement"),
+        # a level reached, not kept
+        ("Inflation rose to 9.4% in March.", "achievement"),
+    ],
+)
+def test_regression_a_level_kept_is_a_status(text: str, kind: str) -> None:
+    c = [c for c in extract(text, "2024-05-15") if c.quantity is not None][0]
+    assert c.kind == kind, c.cues

@@ -139,6 +139,9 @@ PRESENT_WORDS = _w("currently now presently today nowadays present")
 #: Verbs of keeping a level: in the present perfect they describe a lasting state ("the
 #: policy rate has been held at 27% since March", "has remained at 5%").
 KEEP_VERBS = _w("held kept maintained remained stayed unchanged frozen pegged left")
+#: Verbs of keeping a level that report a decision not to move it ("left its key rate at
+#: 16.5%", "kept rates unchanged at 9%"): the figure is the level that holds, a status.
+LEVEL_KEEP_VERBS = _w("kept held left maintained unchanged")
 #: Bound words that may stand between a verb and its figure ("reported over $2 billion").
 OBJECT_BOUNDS = _w("over almost nearly about around some approximately roughly more less just up")
 #: Verbs of reporting that also take a figure as their object ("added 900 km").

@@ -459,6 +459,17 @@ def _decide(words: list[str]) -> Kind | None:
     return None
 
 
+def _kept_level(toks: Sequence[Tok], pos: int, words: Sequence[str]) -> bool:
+    """Does a verb of keeping govern the figure as a level ("kept the rate unchanged at 9%")?"""
+    heads = [w for w in words if w not in _GROUP_WORDS]
+    if not heads or heads[-1] not in L.LEVEL_KEEP_VERBS:
+        return False
+    k = pos - 1
+    while k > 0 and toks[k].low in L.OBJECT_BOUNDS:
+        k -= 1
+    return k >= 0 and toks[k].low == "at"
+
+
 def _years(period: str | None) -> tuple[int, int] | None:
     if not period:
         return None
@@ -506,6 +517,7 @@ def classify(
     kind = _decide(words)
     if kind is not None:
         cues.append(f"{kind}:{' '.join(words)}")
+    kept = kind == "achievement" and _kept_level(toks, pos, words)
     forecaster, planning = _sentence_facts(text, s_start, s_end)
     # "According to the forecast, inflation will be 8.5-9.5%": a future tense under a
     # forecaster is the forecast; a plan verb ("plans", "aims") stays a target.
@@ -601,6 +613,10 @@ def classify(
         elif yrs is not None and ref is not None and yrs[1] < ref.year:
             kind = "achievement"
             cues.insert(0, "achievement:past period")
+    if kept and kind == "achievement":
+        # "left its key rate at 16.5%", "was held at 6% for a fourth meeting": a level kept
+        kind = "status"
+        cues.insert(0, f"status:{' '.join(words)} at")
     if set(words) & {"not", "n't", "never"}:
         cues.append("negated")  # "did not exceed 5%", "will not raise taxes": same kind, said negatively
     if kind is None:
