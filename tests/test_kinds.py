@@ -431,5 +431,35 @@ def test_is_set_to_is_an_expectation_but_set_at_is_a_goal(text: str, kind: str) 
     ],
 )
 def test_regression_a_level_kept_is_a_status(text: str, kind: str) -> None:
-    c = [c for c in extract(text, "2024-05-15") if c.quantity is not None][0]
+    c = next(c for c in extract(text, "2024-05-15") if c.quantity is not None)
     assert c.kind == kind, c.cues
+
+
+@pytest.mark.parametrize(
+    "text,surface,kind",
+    [
+        # money planned: a budget or allocation adopted, proposed or resized
+        ("The allocation for primary schools has been raised by 12% to 38 billion rupees.", "38 billion",
+         "target"),
+        ("The treasury secretary tabled a budget of 4.1 trillion shillings, with 600 billion for roads.",
+         "600 billion", "target"),
+        ("The cabinet proposed a budget of $3.2 billion, up 9% on the current one.", "$3.2 billion",
+         "target"),
+        ("Lawmakers approved expenditure of 2.7 trillion pesos on Thursday.", "2.7 trillion", "target"),
+        ("A health budget of 900 million cedis was approved by parliament.", "900 million", "target"),
+        # money spent, and budgets executed, are done
+        ("The ministry spent $2 billion on roads last year.", "$2 billion", "achievement"),
+        ("Budget execution reached 96% last year.", "96%", "achievement"),
+        ("Public spending increased by 8% to 40 billion dirhams.", "40 billion", "achievement"),
+        ("The city budget was executed at 99.1%.", "99.1%", "achievement"),
+        ("The IMF board approved the disbursement of $337 million to Sri Lanka.", "$337 million",
+         "achievement"),
+        # a budget approved in a year gone by is history
+        ("In 2021 the cabinet approved a budget of 10 billion lari.", "10 billion", "achievement"),
+    ],
+)
+def test_regression_budget_allocations_reported_in_the_past_are_plans(
+    text: str, surface: str, kind: str
+) -> None:
+    got, cues = kind_of(text, surface, "2024-05-15")
+    assert got == kind, cues

@@ -102,6 +102,21 @@ INSTITUTIONS = _w(
 PLAN_NOUNS = _w(
     "budget budgets appropriation appropriations bill allocation allocations envelope plan programme program"
 )
+#: Nouns of money planned: with a verb adopting (BUDGET_ADOPT) or resizing (BUDGET_RESIZE)
+#: it the figure is a target ("the minister tabled a budget of X", "the allocation for
+#: health was raised to X"); spending and expenditure only when adopted, since "spending
+#: rose to X" reports money spent.
+SPENDING_NOUNS = _w("spending expenditure expenditures outlay outlays")
+BUDGET_NOUNS = SPENDING_NOUNS | _w(
+    "budget budgets allocation allocations appropriation appropriations envelope"
+)
+BUDGET_ADOPT = _w(
+    """
+    tabled proposed presented approved adopted passed unveiled submitted allocated earmarked aside
+    budgeted appropriated allotted sanctioned reserved
+    """
+)
+BUDGET_RESIZE = _w("raised increased hiked boosted cut reduced lowered trimmed")
 #: Allocation verbs: "has been allocated for 2024-25" commits money for that period.
 ALLOCATION_VERBS = _w(
     "allocated earmarked budgeted appropriated allotted approved provided sanctioned reserved set"

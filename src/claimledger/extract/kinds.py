@@ -181,7 +181,9 @@ def _verb_category(toks: Sequence[Tok], j: int) -> str | None:
         return "A"  # "medium-sized", "state-owned" are adjectives
     if w in L.NOT_PAST_VERBS and prev in ("been", "be", "being", "was", "were", "has", "have", "had"):
         return "A"  # "the target for exports has been fixed at $50 billion", "was approved"
-    object_next = nxt in _OBJECT_START or (j + 1 < len(toks) and toks[j + 1].kind == "q")
+    object_next = nxt in _OBJECT_START or nxt in L.BUDGET_NOUNS or (
+        j + 1 < len(toks) and toks[j + 1].kind == "q"
+    )
     after_noun = j > 0 and toks[j - 1].kind == "w" and prev not in _NOUN_BEFORE
     if w in L.NOT_PAST_VERBS and after_noun and object_next:
         # "the approved budget" is an adjective, "the board approved a $4.7 billion
@@ -470,6 +472,32 @@ def _kept_level(toks: Sequence[Tok], pos: int, words: Sequence[str]) -> bool:
     return k >= 0 and toks[k].low == "at"
 
 
+def _past(yrs: tuple[int, int] | None, ref: Date | None) -> bool:
+    return yrs is not None and ref is not None and yrs[1] < ref.year
+
+
+def _budget_noun(toks: Sequence[Tok], pos: int, words: Sequence[str]) -> str | None:
+    """The budget noun of the figure's clause when its verb adopts or resizes a budget
+    ("the cabinet proposed a budget of X", "the allocation was raised to X")."""
+    ws = set(words)
+    if not ws & L.BUDGET_ADOPT and not ws & L.BUDGET_RESIZE:
+        return None
+    nouns = L.BUDGET_NOUNS if ws & L.BUDGET_ADOPT else L.BUDGET_NOUNS - L.SPENDING_NOUNS
+    for k in itertools.chain(range(pos + 1, min(len(toks), pos + 3)), range(pos - 1, max(-1, pos - 14), -1)):
+        t = toks[k]
+        if k < pos and t.kind == "p" and (
+            t.low in _STOP_PUNCT or (t.low == "," and toks[k + 1].low in L.CLAUSE_STARTERS)
+        ):
+            break
+        if k < pos and t.low in ("which", "who", "while", "whereas", "but"):
+            break
+        if t.kind == "w" and t.low in nouns and not (k > 0 and t.text[:1].isupper()):
+            return t.low  # (a capital mid-sentence is a name: "the Budget Office")
+        if k > pos and t.kind != "w":
+            continue
+    return None
+
+
 def _years(period: str | None) -> tuple[int, int] | None:
     if not period:
         return None
@@ -583,6 +611,12 @@ def classify(
         # "60% of the 2 billion cedi allocation": the size of a plan, whatever happened to it
         kind = "target"
         cues.insert(0, f"target:{plan_here}")
+    budget = _budget_noun(toks, pos, words) if kind == "achievement" and not _past(yrs, ref) else None
+    if budget is not None:
+        # "tabled a budget of 12 trillion", "the allocation has been raised to 40 billion":
+        # money planned, not yet spent
+        kind = "target"
+        cues.insert(0, f"target:{' '.join(words)} {budget}")
     if kind in (None, "achievement", "status") and (current or kind is None):
         plan = _plan_noun_near(toks, pos)
         if plan is not None:
