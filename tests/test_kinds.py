@@ -463,3 +463,24 @@ def test_regression_budget_allocations_reported_in_the_past_are_plans(
 ) -> None:
     got, cues = kind_of(text, surface, "2024-05-15")
     assert got == kind, cues
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        # the value a forecast, projection, estimate or outlook was revised from is the
+        # earlier forecast
+        ("The fund raised its growth forecast to 2.6% from 2.1%.", ["forecast", "forecast"]),
+        ("The central bank cut its inflation projection to 4.4% from 4.9%.", ["forecast", "forecast"]),
+        ("Analysts lowered their estimate for the harvest to 51 million tonnes from 55 million.",
+         ["forecast", "forecast"]),
+        ("The ministry trimmed its GDP outlook for this year to 1.7%, from 2.2% in April.",
+         ["forecast", "forecast"]),
+        # a level a change starts from, or a forecast of a change, starts from the present
+        ("Inflation is forecast to slow to 5% from 6.2%.", ["forecast", "status"]),
+        ("The government will raise the VAT rate to 16% from 15%.", ["target", "status"]),
+    ],
+)
+def test_regression_the_base_of_a_revised_forecast_is_a_forecast(text: str, want: list[str]) -> None:
+    claims = extract(text, "2024-07-10")
+    assert [c.kind for c in claims] == want, [c.cues for c in claims]

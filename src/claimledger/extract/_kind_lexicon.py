@@ -149,6 +149,9 @@ REPORTING = _w(
 #: Verbs that set a goal or a forecast to a level: with a goal or forecast noun as
 #: subject, the figure is that goal ("the target was raised to 5%", "the forecast was cut").
 SETTING_VERBS = _w("set fixed put pegged capped placed raised lowered revised cut trimmed increased reduced")
+#: Verbs that revise a forecast ("raised its forecast to 2.5% from 2.2%"): the earlier
+#: value is the earlier forecast, not the present level.
+REVISION_VERBS = SETTING_VERBS | _w("upgraded downgraded lifted slashed hiked boosted updated")
 #: Words that say a figure holds now ("currently 34.6%", "are now under construction").
 PRESENT_WORDS = _w("currently now presently today nowadays present")
 #: Verbs of keeping a level: in the present perfect they describe a lasting state ("the

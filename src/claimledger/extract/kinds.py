@@ -760,6 +760,21 @@ def _goal_noun_after(toks: Sequence[Tok], pos: int) -> str | None:
     return None
 
 
+def revised_forecast(toks: Sequence[Tok], pos: int) -> str | None:
+    """The forecast noun when the figure at ``pos`` is what a forecast was revised to
+    ("raised its growth forecast to 2.5%", "cut the projection for 2025 to 3.1%"), else None."""
+    for k in range(pos - 1, max(-1, pos - 10), -1):
+        t = toks[k]
+        if t.kind == "p":
+            return None
+        if t.low in L.FORECAST_NOUNS:
+            for d in range(k - 1, max(-1, k - 5), -1):
+                if toks[d].low in L.DETERMINERS:
+                    return t.low if d > 0 and toks[d - 1].low in L.REVISION_VERBS else None
+            return None
+    return None
+
+
 def _plan_noun_near(toks: Sequence[Tok], pos: int) -> str | None:
     """A plan noun the figure is part of: "the 2024 Appropriation Bill of N28.7 trillion",
     "a 115.5 trillion yen budget" (at most a few words away, same phrase)."""

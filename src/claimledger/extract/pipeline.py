@@ -366,7 +366,13 @@ def _figure_claims(
             if part is None and was_before:
                 kind_of[i], k_cue = "achievement", "achievement:earlier value"
             ahead = kind_of[i] in ("target", "forecast")
-            if label == "base" and b is None and part is None and ref is not None and ahead:
+            revised = label == "base" and kind_of[anchor] == "forecast" and kinds.revised_forecast(
+                toks, qpos[anchor]
+            )
+            if revised and part is None:
+                # "raised its growth forecast to 2.5% from 2.2%": the earlier forecast
+                k_cue = f"forecast:revised {revised}"
+            elif label == "base" and b is None and part is None and ref is not None and ahead:
                 # "raising VAT from 7.5% to 10% in 2025": the level to start from holds now
                 kind_of[i], k_cue = "status", f"status:from, before {quants[anchor].text}"
                 period_of[i], p_cues = str(ref.year), [f"period:document date->{ref.year}"]
