@@ -10,12 +10,14 @@ With a token configured, both need it (see ``_security``).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from enum import Enum
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse, Response
+from fastapi.types import DecoratedCallable
+from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData, UploadFile
 
@@ -39,11 +41,8 @@ MAX_FORM_FIELDS = 1000
 MAX_JSON_BODY = 64 << 10
 
 
-def api_write(request: Request) -> Iterator[None]:
-    """Every JSON write: same origin, token when configured, and a small JSON body.
-    After a successful write, the costly aggregates are recomputed in the background."""
-    Security.check_origin(request)
-    state(request).security.require_auth(request)
+def _json_body(request: Request) -> None:
+    """A JSON write's body: ``application/json``, with a declared length within bounds."""
     ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if ctype != "application/json":
         raise WebError(415, "unsupported_media_type", "send the body as application/json")
@@ -52,16 +51,20 @@ def api_write(request: Request) -> Iterator[None]:
         raise WebError(
             413, "payload_too_large", f"a JSON body must declare its length, at most {MAX_JSON_BODY} bytes"
         )
-    yield
-    state(request).cache.warm()
 
 
-def api_upload_guard(request: Request) -> Iterator[None]:
-    Security.check_origin(request)
-    state(request).security.require_auth(request)
-    _check_length(request)
-    yield
-    state(request).cache.warm()
+def _write_guard(check_body: Callable[[Request], None]) -> Callable[[Request], Iterator[None]]:
+    """A dependency for API writes: same origin, token when configured, then ``check_body``.
+    After a successful write, the costly aggregates are recomputed in the background."""
+
+    def guard(request: Request) -> Iterator[None]:
+        Security.check_origin(request)
+        state(request).security.require_auth(request)
+        check_body(request)
+        yield
+        state(request).cache.warm()
+
+    return guard
 
 
 def _check_length(request: Request) -> None:
@@ -72,14 +75,25 @@ def _check_length(request: Request) -> None:
         )
 
 
-async def _form(request: Request, *, files: int = 0) -> FormData:
-    """A browser form after its checks: same origin, CSRF token, then access token."""
+#: Every JSON write (a small JSON body) and every upload through the API (a bounded length).
+api_write = _write_guard(_json_body)
+api_upload_guard = _write_guard(_check_length)
+
+
+#: The sign-in and sign-out forms carry a CSRF token, a token and a next page: a few fields.
+SIGN_IN_FIELDS = 10
+
+
+async def _form(request: Request, *, files: int = 0, sign_in: bool = False) -> FormData:
+    """A browser form after its checks: same origin, CSRF token, then access token (not on
+    the sign-in forms: they are how a token is given)."""
     Security.check_origin(request)
     if files:
         _check_length(request)
-    form = await request.form(max_files=files, max_fields=MAX_FORM_FIELDS)
+    form = await request.form(max_files=files, max_fields=SIGN_IN_FIELDS if sign_in else MAX_FORM_FIELDS)
     Security.check_csrf(request, _str(form.get("csrf_token")))
-    state(request).security.require_auth(request, _str(form.get("token")))
+    if not sign_in:
+        state(request).security.require_auth(request, _str(form.get("token")))
     return form
 
 
@@ -87,8 +101,13 @@ def _str(v: Any) -> str | None:
     return v if isinstance(v, str) else None
 
 
+def _text(form: FormData, name: str) -> str | None:
+    """A text field, trimmed; empty means not given."""
+    return (_str(form.get(name)) or "").strip() or None
+
+
 def _float(form: FormData, name: str) -> float | None:
-    raw = (_str(form.get(name)) or "").strip().replace(",", "")
+    raw = (_text(form, name) or "").replace(",", "")
     if not raw:
         return None
     try:
@@ -105,12 +124,41 @@ def _redirect(url: str, request: Request, reviewer: str | None = None) -> Redire
     return resp
 
 
-def _link_call(fn: Any, *args: Any, **kwargs: Any) -> int:
-    """Indicator merge/split live in claimledger.link; answer 503 while it is missing."""
+def _indicator_action(
+    fn: Any, request: Request, *args: Any, reviewer: str, note: str | None
+) -> dict[str, Any]:
+    """Merge or split indicators (``fn`` from ``claimledger.review``): the new indicator's id
+    and page.  Indicator review lives in claimledger.link; answer 503 while it is missing."""
+    engine = state(request).engine
     try:
-        return int(fn(*args, **kwargs))
+        new_id = int(fn(engine, *args, reviewer=reviewer, note=note))
     except (ImportError, AttributeError) as e:
         raise WebError(503, "unavailable", f"indicator review is not available: {e}") from None
+    return {"indicator_id": new_id, "href": f"/indicators/{new_id}"}
+
+
+async def _ingest(request: Request, form: FormData, *, none_given: str) -> dict[str, Any]:
+    """Ingest a form's files with its optional date, source and speaker (E003 ``none_given``
+    when it has no file)."""
+    uploads = await _collect(form)
+    if not uploads:
+        raise WebError(422, "E003", none_given)
+    meta = {k: _text(form, k) for k in ("date", "source", "speaker")}
+    if meta["date"]:
+        _check_date(meta["date"])
+    return await run_in_threadpool(lambda: _upload.ingest_uploads(state(request).engine, uploads, **meta))
+
+
+async def _collect(form: FormData) -> list[_upload.Upload]:
+    out = []
+    for item in form.getlist("files"):
+        if not isinstance(item, UploadFile) or not item.filename:
+            continue
+        data = await item.read(_upload.MAX_UPLOAD_BYTES + 1)
+        too_large = len(data) > _upload.MAX_UPLOAD_BYTES
+        out.append(_upload.Upload(item.filename, b"" if too_large else data, too_large))
+        await item.close()
+    return out
 
 
 # --- browser forms ------------------------------------------------------------------------
@@ -129,8 +177,7 @@ async def claim_review_form(request: Request, claim_id: str) -> Response:
         await run_in_threadpool(review.reject_claim, engine, claim_id, reviewer=who, note=note)
     elif action == "correct":
         fields: dict[str, Any] = {
-            k: (_str(form.get(k)) or "").strip() or None
-            for k in ("kind", "subject", "period", "qualifier", "unit")
+            k: _text(form, k) for k in ("kind", "subject", "period", "qualifier", "unit")
         }
         fields.update({k: _float(form, k) for k in ("value", "low", "high")})
         await run_in_threadpool(
@@ -167,15 +214,12 @@ async def merge_form(request: Request) -> Response:
         ids = [int(v) for v in form.getlist("indicator_ids") if isinstance(v, str)]
     except ValueError:
         raise WebError(422, "E030", "indicator ids must be numbers") from None
-    new_id = await run_in_threadpool(
-        _link_call,
-        review.merge_indicators,
-        state(request).engine,
-        ids,
-        reviewer=who,
-        note=_str(form.get("note")),
+    done = await run_in_threadpool(
+        lambda: _indicator_action(
+            review.merge_indicators, request, ids, reviewer=who, note=_str(form.get("note"))
+        )
     )
-    return _redirect(f"/indicators/{new_id}?done=merge", request, who)
+    return _redirect(f"{done['href']}?done=merge", request, who)
 
 
 @router.post("/indicators/{ind_id}/split", include_in_schema=False)
@@ -183,28 +227,18 @@ async def split_form(request: Request, ind_id: int) -> Response:
     form = await _form(request)
     who = reviewer_name(request, _str(form.get("reviewer")))
     ids = [v for v in form.getlist("claim_ids") if isinstance(v, str)]
-    new_id = await run_in_threadpool(
-        _link_call,
-        review.split_indicator,
-        state(request).engine,
-        ind_id,
-        ids,
-        reviewer=who,
-        note=_str(form.get("note")),
+    done = await run_in_threadpool(
+        lambda: _indicator_action(
+            review.split_indicator, request, ind_id, ids, reviewer=who, note=_str(form.get("note"))
+        )
     )
-    return _redirect(f"/indicators/{new_id}?done=split", request, who)
+    return _redirect(f"{done['href']}?done=split", request, who)
 
 
 @router.post("/upload", include_in_schema=False)
 async def upload_form(request: Request) -> Response:
     form = await _form(request, files=_upload.MAX_FILES)
-    uploads = await _collect(form)
-    if not uploads:
-        raise WebError(422, "E003", "choose at least one file to upload")
-    meta = {k: (_str(form.get(k)) or "").strip() or None for k in ("date", "source", "speaker")}
-    if meta["date"]:
-        _check_date(meta["date"])
-    result = await run_in_threadpool(lambda: _upload.ingest_uploads(state(request).engine, uploads, **meta))
+    result = await _ingest(request, form, none_given="choose at least one file to upload")
     return render(
         request,
         "upload.html",
@@ -212,23 +246,9 @@ async def upload_form(request: Request) -> Response:
     )
 
 
-async def _collect(form: FormData) -> list[_upload.Upload]:
-    out = []
-    for item in form.getlist("files"):
-        if not isinstance(item, UploadFile) or not item.filename:
-            continue
-        data = await item.read(_upload.MAX_UPLOAD_BYTES + 1)
-        too_large = len(data) > _upload.MAX_UPLOAD_BYTES
-        out.append(_upload.Upload(item.filename, b"" if too_large else data, too_large))
-        await item.close()
-    return out
-
-
 @router.post("/login", include_in_schema=False)
 async def login(request: Request) -> Response:
-    Security.check_origin(request)
-    form = await request.form(max_files=0, max_fields=10)
-    Security.check_csrf(request, _str(form.get("csrf_token")))
+    form = await _form(request, sign_in=True)
     sec = state(request).security
     nxt = _str(form.get("next")) or "/"
     if not nxt.startswith("/") or nxt.startswith("//"):
@@ -244,9 +264,7 @@ async def login(request: Request) -> Response:
 
 @router.post("/logout", include_in_schema=False)
 async def logout(request: Request) -> Response:
-    Security.check_origin(request)
-    form = await request.form(max_files=0, max_fields=10)
-    Security.check_csrf(request, _str(form.get("csrf_token")))
+    await _form(request, sign_in=True)
     resp = _redirect("/", request)
     resp.delete_cookie(AUTH_COOKIE, path="/")
     return resp
@@ -258,46 +276,34 @@ Guard = Depends(api_write)
 ERRORS: dict[int | str, dict[str, Any]] = {s: {"model": _models.ErrorOut} for s in (401, 403, 404, 415, 422)}
 
 
+def _api_write(
+    path: str, summary: str, model: type[BaseModel] = _models.ReviewOut
+) -> Callable[[DecoratedCallable], DecoratedCallable]:
+    """A JSON write route: its answer model, the write guard and the errors it documents."""
+    return router.post(
+        path, response_model=model, tags=API, responses=ERRORS, dependencies=[Guard], summary=summary
+    )
+
+
 def _who(request: Request, body: _models.ReviewIn) -> str:
     return (body.reviewer or request.headers.get("x-reviewer") or "api").strip() or "api"
 
 
-@router.post(
-    "/api/claims/{claim_id}/accept",
-    response_model=_models.ReviewOut,
-    tags=API,
-    responses=ERRORS,
-    dependencies=[Guard],
-    summary="Accept a claim",
-)
+@_api_write("/api/claims/{claim_id}/accept", "Accept a claim")
 def api_accept(request: Request, claim_id: str, body: _models.ReviewIn) -> Any:
     return review.accept_claim(
         state(request).engine, claim_id, reviewer=_who(request, body), note=body.note
     ).to_dict()
 
 
-@router.post(
-    "/api/claims/{claim_id}/reject",
-    response_model=_models.ReviewOut,
-    tags=API,
-    responses=ERRORS,
-    dependencies=[Guard],
-    summary="Reject a claim",
-)
+@_api_write("/api/claims/{claim_id}/reject", "Reject a claim")
 def api_reject(request: Request, claim_id: str, body: _models.ReviewIn) -> Any:
     return review.reject_claim(
         state(request).engine, claim_id, reviewer=_who(request, body), note=body.note
     ).to_dict()
 
 
-@router.post(
-    "/api/claims/{claim_id}/correct",
-    response_model=_models.ReviewOut,
-    tags=API,
-    responses=ERRORS,
-    dependencies=[Guard],
-    summary="Correct a claim's value, unit, period, kind or subject",
-)
+@_api_write("/api/claims/{claim_id}/correct", "Correct a claim's value, unit, period, kind or subject")
 def api_correct(request: Request, claim_id: str, body: _models.CorrectIn) -> Any:
     fields = body.model_dump(exclude={"reviewer", "note"})
     return review.correct_claim(
@@ -305,57 +311,25 @@ def api_correct(request: Request, claim_id: str, body: _models.CorrectIn) -> Any
     ).to_dict()
 
 
-@router.post(
-    "/api/promises/{claim_id}/status",
-    response_model=_models.ReviewOut,
-    tags=API,
-    responses=ERRORS,
-    dependencies=[Guard],
-    summary="Set a promise's status (wins over the checker)",
-)
+@_api_write("/api/promises/{claim_id}/status", "Set a promise's status (wins over the checker)")
 def api_promise(request: Request, claim_id: str, body: _models.PromiseStatusIn) -> Any:
     return review.set_promise_status(
         state(request).engine, claim_id, body.status, body.note, reviewer=_who(request, body)
     ).to_dict()
 
 
-@router.post(
-    "/api/indicators/merge",
-    response_model=_models.IndicatorActionOut,
-    tags=API,
-    responses=ERRORS,
-    dependencies=[Guard],
-    summary="Merge indicators",
-)
+@_api_write("/api/indicators/merge", "Merge indicators", _models.IndicatorActionOut)
 def api_merge(request: Request, body: _models.MergeIn) -> Any:
-    new_id = _link_call(
-        review.merge_indicators,
-        state(request).engine,
-        body.indicator_ids,
-        reviewer=_who(request, body),
-        note=body.note,
+    return _indicator_action(
+        review.merge_indicators, request, body.indicator_ids, reviewer=_who(request, body), note=body.note
     )
-    return {"indicator_id": new_id, "href": f"/indicators/{new_id}"}
 
 
-@router.post(
-    "/api/indicators/{ind_id}/split",
-    response_model=_models.IndicatorActionOut,
-    tags=API,
-    responses=ERRORS,
-    dependencies=[Guard],
-    summary="Split claims out of an indicator",
-)
+@_api_write("/api/indicators/{ind_id}/split", "Split claims out of an indicator", _models.IndicatorActionOut)
 def api_split(request: Request, ind_id: int, body: _models.SplitIn) -> Any:
-    new_id = _link_call(
-        review.split_indicator,
-        state(request).engine,
-        ind_id,
-        body.claim_ids,
-        reviewer=_who(request, body),
-        note=body.note,
+    return _indicator_action(
+        review.split_indicator, request, ind_id, body.claim_ids, reviewer=_who(request, body), note=body.note
     )
-    return {"indicator_id": new_id, "href": f"/indicators/{new_id}"}
 
 
 @router.post(
@@ -387,13 +361,7 @@ def api_split(request: Request, ind_id: int, body: _models.SplitIn) -> Any:
 )
 async def api_upload(request: Request, _guard: Annotated[None, Depends(api_upload_guard)]) -> Any:
     form = await request.form(max_files=_upload.MAX_FILES, max_fields=MAX_FORM_FIELDS)
-    uploads = await _collect(form)
-    if not uploads:
-        raise WebError(422, "E003", "send at least one file in the multipart field 'files'")
-    meta = {k: (_str(form.get(k)) or "").strip() or None for k in ("date", "source", "speaker")}
-    if meta["date"]:
-        _check_date(meta["date"])
-    return await run_in_threadpool(lambda: _upload.ingest_uploads(state(request).engine, uploads, **meta))
+    return await _ingest(request, form, none_given="send at least one file in the multipart field 'files'")
 
 
 def _check_date(value: str) -> None:
