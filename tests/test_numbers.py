@@ -638,6 +638,49 @@ CURRENCY_CONTEXT: list[tuple[str, list[str]]] = [
 ]
 
 
+# Currencies of national press: abbreviations, and one-letter prefixes that are money only
+# with a magnitude or in a text about their country (same form as CURRENCY_CONTEXT).
+NATIONAL_PREFIXES: list[tuple[str, list[str]]] = [
+    ("Rwanda's budget for the year is Rwf 5,690 billion.", ["RWF"]),
+    ("The new terminal costs Frw 300 billion, or FRw 0.3 trillion.", ["RWF", "RWF"]),
+    ("Coffee exports earned 120 billion Rwf.", ["RWF"]),
+    ("The city will spend 200 billion Rwandan francs on schools.", ["RWF"]),
+    ("The FG allocated N2.5 trillion to capital projects.", ["NGN"]),
+    ("Abuja approved the wage bill. The minimum wage rises to N70,000 in Nigeria's states.", ["NGN"]),
+    (
+        "Lagos traders protested on Monday. Nigeria's regulator says petrol sells at N617.50 a litre.",
+        ["NGN/l"],
+    ),
+    ("The budget department released P1.2 billion for flood control.", ["PHP"]),
+    ("The Philippine government gave P5,000 to each family.", ["PHP"]),
+    ("Manila raised jeepney fares. Filipino commuters now pay P13.50.", ["PHP"]),
+    ("Eskom will receive R500 million, and the rail agency R2bn.", ["ZAR", "ZAR"]),
+    ("South Africa's old-age grant rises to R2,180 a month.", ["ZAR/month"]),
+    ("The scheme costs Rs 500 crore.", ["INR"]),
+    ("Bangladesh allocated Tk 7.97 lakh crore, or 7.97 lakh crore Tk.", ["BDT", "BDT"]),
+    ("The Treasury set aside KSh 50 billion; Ksh 3bn went to roads and Kshs 2bn to water.", ["KES"] * 3),
+    ("Indonesia allocated Rp 3,325 trillion.", ["IDR"]),
+    ("Brazil spent R$ 50 billion on the programme.", ["BRL"]),
+    ("Malawi's MK 1.5 trillion budget was passed.", ["MWK"]),
+    ("The Kenya shillings 3.9 trillion budget was read.", ["KES"]),
+    # letters of names and codes are no money
+    ("The P5 members met in Geneva.", []),
+    ("The R2 round of the tender drew 30 bids.", [None]),
+    ("Stocks of N95 masks reached 2 million.", [None]),
+    ("Under section R4 of the code, 12 firms were fined.", [None]),
+    ("Nigeria's hospitals ordered N95 masks.", []),
+    ("South Africa closed the N2 and the R21 for repairs.", []),
+    ("Players in grades P5 to P7 took part.", []),
+]
+
+
+@pytest.mark.parametrize(("doc", "units"), NATIONAL_PREFIXES, ids=lambda v: str(v)[:40])
+def test_national_currency_prefixes(doc: str, units: list[str | None]) -> None:
+    s = doc.rfind(". ", 0, len(doc) - 1) + 1 if doc.count(". ") else 0
+    got = numbers.find(doc, s, len(doc))
+    assert [q.unit for q in got] == units, [(q.text, q.unit) for q in got]
+
+
 @pytest.mark.parametrize(("doc", "units"), CURRENCY_CONTEXT, ids=lambda v: str(v)[:40])
 def test_currency_from_national_context(doc: str, units: list[str]) -> None:
     s = doc.rfind(". ", 0, len(doc) - 1) + 1 if doc.count(". ") else 0

@@ -33,7 +33,7 @@ from claimledger.extract._numwords import trie_pattern
 from claimledger.extract._unitcountry import COUNTRY_CUES, COUNTRY_CURRENCY, FAMILIES
 from claimledger.extract._unitdata import word_set
 
-__all__ = ["Context", "for_text", "resolve"]
+__all__ = ["Context", "for_text", "resolve", "supports"]
 
 _CUE_RX = re.compile(r"(?<![\w.])" + trie_pattern(COUNTRY_CUES, ignore_case=False) + r"(?!\w)")
 # The bare trie, without the look-behind and the leading look-ahead: its alternatives open
@@ -144,6 +144,20 @@ def _mentions(text: str, start: int, end: int) -> list[tuple[int, str, int]]:
         role = _PARTNER if w in _PARTNER_WORDS else _PLACE if w in _PLACE_WORDS else _OWNER
         out.append((m.start(), COUNTRY_CUES[m.group()], role))
     return out
+
+
+def supports(code: str, text: str, start: int, end: int, ctx: Context, at: int) -> bool:
+    """Is ``code`` the currency of the document's country, or of a country the sentence
+    ``text[start:end]`` names as owner or as the place before ``at``?  (For a prefix that
+    may be a letter of a name: "N617" in a Nigerian text, not "N95 masks" elsewhere.)"""
+    if ctx.currency == code:
+        return True
+    lo, hi = max(start, at - CUE_WINDOW), min(end, at + CUE_WINDOW)
+    return any(
+        COUNTRY_CURRENCY[c] == code
+        for pos, c, role in _mentions(text, lo, hi)
+        if role == _OWNER or (role == _PLACE and pos < at)
+    )
 
 
 def resolve(family: str, text: str, start: int, end: int, ctx: Context, at: int) -> str:

@@ -16,7 +16,7 @@ Two tables make that possible:
 
 from __future__ import annotations
 
-from claimledger.extract._unitdata import word_set
+from claimledger.extract._unitdata import AMBIGUOUS_LETTERS, word_set
 
 # One line per country: "CC CUR: cue; cue; ..." (indented lines continue the cues).  CC is
 # ISO 3166-1 alpha-2, CUR ISO 4217 ("-" for a region that is no one country).
@@ -197,8 +197,11 @@ FAMILY_WORDS: dict[str, str] = {
     "kwacha": "kwacha", "leu": "leu", "lei": "leu", "manat": "manat", "manats": "manat",
     "som": "som", "soms": "som", "won": "won",
 }
+#: Not a family of FAMILIES: the mark of a single-letter prefix ("N2.5 trillion", "R500",
+#: ``_unitdata.AMBIGUOUS_LETTERS``), money only with a magnitude or in its country's text.
+LETTER = "letter"
 #: Symbols written before an amount that name a family ("$", "Rs"), case-sensitive.
 FAMILY_PREFIXES: dict[str, str] = {
     "$": "dollar", "Rs": "rupee", "Rs.": "rupee", "rs": "rupee", "rs.": "rupee", "₨": "rupee",
-    "Sh": "shilling", "Shs": "shilling",
+    "Sh": "shilling", "Shs": "shilling", **dict.fromkeys(AMBIGUOUS_LETTERS, LETTER),
 }

@@ -61,13 +61,31 @@ CURRENCY_PREFIX: dict[str, str] = {
     "Rp.": "IDR", "R": "ZAR", "RM": "MYR", "Tk": "BDT", "Dh": "AED", "Dhs": "AED", "SR": "SAR",
     "QR": "QAR", "E£": "EGP", "LE": "EGP", "₡": "CRC", "₭": "LAK", "元": "CNY",
     "ரூ": "LKR", "₨": "PKR", "৳": "BDT", "₵": "GHS", "GH₵": "GHS", "GH¢": "GHS", "GHS": "GHS",
+    "Rwf": "RWF", "RWf": "RWF", "FRw": "RWF", "Frw": "RWF", "FRW": "RWF", "Kshs": "KES",
+    "Ush": "UGX", "Tsh": "TZS", "Tk.": "BDT",
+    # single letters of national press ("N2.5 trillion", "P1.2 billion", "R500 million"):
+    # money only with a magnitude or in a text about that country (AMBIGUOUS_LETTERS)
+    "N": "NGN", "P": "PHP", "MK": "MWK",
 }
+#: Abbreviations in letters also written after the amount ("5 billion Rwf", "300 Ksh").
+CURRENCY_AFTER: dict[str, str] = {
+    "Rwf": "RWF", "RWf": "RWF", "FRw": "RWF", "Frw": "RWF", "KSh": "KES", "Ksh": "KES", "Kshs": "KES",
+    "Tk": "BDT",
+}
+#: Prefixes that are also letters of names and codes ("the P5", "N95 masks", "R2 round",
+#: "section R4"): read as money only when a magnitude follows or the text is about the
+#: country of the currency (``numbers``, ``_numcontext.supports``).
+AMBIGUOUS_LETTERS = word_set("N P R MK")
+#: Below this an ambiguous letter's amount without a magnitude needs decimals or
+#: separators to be money ("P12.50", "N1,500"): "N95", "R2", "P5" are names.
+LETTER_MONEY_MIN = 100
 # Lower-cased prefixes for tokenised, lower-cased text ("us $ 150 million", "c $ 16.4").
 CURRENCY_PREFIX_LOWER: dict[str, str] = {
     "us$": "USD", "usd$": "USD", "us $": "USD", "u.s. $": "USD", "c $": "CAD", "c$": "CAD",
     "cad$": "CAD", "hk $": "HKD", "hk$": "HKD", "nz $": "NZD", "nz$": "NZD", "nzd$": "NZD",
     "aud$": "AUD", "mex$": "MXN", "mx$": "MXN", "mxn$": "MXN", "rs": "INR", "rs.": "INR",
-    "s $": "SGD", "r $": "BRL",
+    "s $": "SGD", "r $": "BRL", "kenya shillings": "KES", "uganda shillings": "UGX",
+    "tanzania shillings": "TZS",
 }
 
 # Currency names written after the amount (lower case; plural forms added by the loader).
@@ -115,6 +133,11 @@ CURRENCY_WORDS: dict[str, str] = {
     "lei": "RON", "shekel": "ILS", "new shekel": "ILS", "pula": "BWP", "bitcoin": "BTC",
     "lek": "ALL", "denar": "MKD", "escudo": "PTE", "drachma": "GRD", "punt": "IEP",
     "schilling": "ATS",
+    "rwandan franc": "RWF", "burundian franc": "BIF", "congolese franc": "CDF", "guinean franc": "GNF",
+    "djiboutian franc": "DJF", "nigerian naira": "NGN", "ghanaian cedi": "GHS", "ghana cedi": "GHS",
+    "bangladeshi taka": "BDT", "indonesian rupiah": "IDR", "malaysian ringgit": "MYR", "thai baht": "THB",
+    "vietnamese dong": "VND", "egyptian pound": "EGP", "kenya shilling": "KES", "uganda shilling": "UGX",
+    "tanzania shilling": "TZS", "ethiopian birr": "ETB", "brazilian reais": "BRL",
 }
 
 # Sub-units: (ISO code, factor).  "50 cents" is 0.5 USD.

@@ -42,6 +42,8 @@ from claimledger.extract._numclause import is_time_span, subject_noun
 from claimledger.extract._numlists import keep, mark_ranks, merge, share_lists
 from claimledger.extract._numscan import groups, inside, tokens
 from claimledger.extract._numwords import parse
+from claimledger.extract._unitcountry import LETTER
+from claimledger.extract._unitdata import LETTER_MONEY_MIN
 from claimledger.models import Quantity
 
 #: v3: currency from the document's country, durations that are time, ranks after
@@ -79,7 +81,12 @@ def find(text: str, start: int, end: int, context: Context | str | None = None) 
                 if a.family is not None:
                     if ctx is None:
                         ctx = _context(text, context)
-                    _set_currency(a, _numcontext.resolve(a.family, text, start, end, ctx, a.start))
+                    if a.family == LETTER:
+                        if not _letter_money(text, start, end, a, ctx):
+                            continue  # "N95 masks", "the R2 round", "P5 members": names
+                        a.family = None
+                    else:
+                        _set_currency(a, _numcontext.resolve(a.family, text, start, end, ctx, a.start))
                 atoms.append(a)
     if not atoms:
         return []
@@ -121,6 +128,18 @@ def _context(text: str, context: Context | str | None) -> Context:
     if isinstance(context, str):
         return Context(country=context.upper())
     return context
+
+
+def _letter_money(text: str, start: int, end: int, a: Atom, ctx: Context) -> bool:
+    """Is an amount after a one-letter prefix ("N2.5 trillion", "R500") money?  With a
+    magnitude, yes; else in a text about that currency's country, when the amount looks
+    like money (decimals, separators, or at least ``LETTER_MONEY_MIN``: not "N95")."""
+    if a.scaled:
+        return True
+    digits = text[a.nstart : a.nend]
+    looks = abs(a.value) >= LETTER_MONEY_MIN or not digits.isdigit()
+    code = (a.unit or "").partition("/")[0]
+    return looks and _numcontext.supports(code, text, start, end, ctx, a.start)
 
 
 def _set_currency(a: Atom, code: str) -> None:

@@ -118,6 +118,8 @@ def _build() -> tuple[dict[str, tuple[str, float, int]], dict[str, tuple[str, fl
     symbols["F"] = ("°F", 1.0, 0)
     symbols["p"] = ("GBP", 0.01, 0)  # "50p"
     symbols["BTC"] = ("BTC", 1.0, 0)
+    for sym, code in D.CURRENCY_AFTER.items():
+        symbols.setdefault(sym, (code, 1.0, SYMBOL_AFTER))
     # Currency symbols written after the amount ("10 €", "100₾"); the number grammar only
     # reads them so when no other number follows (then the symbol is that number's prefix).
     for sym, code in D.CURRENCY_PREFIX.items():
