@@ -484,3 +484,24 @@ def test_regression_budget_allocations_reported_in_the_past_are_plans(
 def test_regression_the_base_of_a_revised_forecast_is_a_forecast(text: str, want: list[str]) -> None:
     claims = extract(text, "2024-07-10")
     assert [c.kind for c in claims] == want, [c.cues for c in claims]
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        # a figure without a verb of its own continues the clause before it
+        ("Fuel prices climbed 6.1%, and transport fares 2.8%.", ["achievement", "achievement"]),
+        ("Salaries will go up by 12%, and student grants by 7pc.", ["target", "target"]),
+        ("The bank sees Ghana at 4.8% and 5%, and Nigeria at 3.1% and 3.3%, respectively.",
+         ["forecast"] * 4),
+        ("The minister unveiled a budget of 12 billion birr, of which 3 billion goes to clinics.",
+         ["target", "target"]),
+        # figures with verbs of their own keep them
+        ("Exports rose 4%, while imports are expected to fall by 2% next year.", ["achievement", "forecast"]),
+        # a verbless figure with nothing before it is a plain state
+        ("Population 21 million, inflation 3%.", ["status", "status"]),
+    ],
+)
+def test_regression_an_elliptical_figure_shares_the_verb_before_it(text: str, want: list[str]) -> None:
+    claims = extract(text, "2024-07-10")
+    assert [c.kind for c in claims] == want, [c.cues for c in claims]

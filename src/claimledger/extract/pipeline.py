@@ -402,6 +402,12 @@ def _figure_claims(
         kind, k_cues, verb_words = kinds.classify(
             text, s_start, s_end, toks, qpos[i], hint, deadline, ref, state.lead
         )
+        head = next((j for j in range(i - 1, -1, -1) if not rels[j][0]), -1)
+        if head >= 0 and k_cues[0] == "status:no verb":
+            # "prices rose 4.2% and services 3.1%", "wages will rise 10%, and pensions 5%": a
+            # figure without a verb of its own shares the verb of the clause it continues
+            kind = kind_of[head]
+            k_cues = [f"{kind}:as {quants[head].text} (no verb of its own)", *k_cues[1:]]
         if b is not None:
             period, p_cues = b
         elif anaphor and state.last_period is not None and not usable:
