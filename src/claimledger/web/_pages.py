@@ -7,11 +7,14 @@ JSON says.  JSON routes are declared first: ``/claims/{id}`` would otherwise swa
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import Enum
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse
+from fastapi.types import DecoratedCallable
+from pydantic import BaseModel
 
 from claimledger.models import KINDS
 from claimledger.review import PROMISE_STATUSES, REVIEW_STATES
@@ -65,6 +68,17 @@ def _claims(ws: WebState, params: dict[str, Any]) -> dict[str, Any]:
     )
 
 
+def _found(
+    ws: WebState, what: str, ident: int | str, compute: Callable[[], dict[str, Any] | None]
+) -> dict[str, Any]:
+    """A document, claim or indicator (``what``) from the cache, or the 404 (E022) when
+    there is none."""
+    data = ws.cache.get((what, ident), compute)
+    if data is None:
+        raise WebError(404, "E022", f"no {what} with id {ident}")
+    return data
+
+
 def _with_chart(data: dict[str, Any] | None) -> dict[str, Any] | None:
     if data is not None:
         data["chart"] = _chart.figure(data["claims"])
@@ -112,15 +126,27 @@ def claims_params(
 ClaimsParams = Annotated[dict[str, Any], Depends(claims_params)]
 
 
+def _json(
+    path: str, model: type[BaseModel], summary: str
+) -> Callable[[DecoratedCallable], DecoratedCallable]:
+    """A JSON twin: documented in the OpenAPI under "JSON pages" with its answer model."""
+    return router.get(path, response_model=model, tags=JSON, summary=summary)
+
+
+def _page(path: str) -> Callable[[DecoratedCallable], DecoratedCallable]:
+    """An HTML page: left out of the OpenAPI (its JSON twin is there)."""
+    return router.get(path, response_class=HTMLResponse, include_in_schema=False)
+
+
 # --- overview -----------------------------------------------------------------------------
 
 
-@router.get("/index.json", response_model=_models.Overview, tags=JSON, summary="Overview (the / page)")
+@_json("/index.json", _models.Overview, "Overview (the / page)")
 def overview_json(request: Request) -> dict[str, Any]:
     return _overview(state(request))
 
 
-@router.get("/", response_class=HTMLResponse, include_in_schema=False)
+@_page("/")
 def overview_page(request: Request) -> HTMLResponse:
     data = _overview(state(request))
     return render(request, "overview.html", {"data": data, "json_href": "/index.json", "nav": "overview"})
@@ -129,12 +155,12 @@ def overview_page(request: Request) -> HTMLResponse:
 # --- documents ----------------------------------------------------------------------------
 
 
-@router.get("/documents.json", response_model=_models.DocumentsPage, tags=JSON, summary="Documents")
+@_json("/documents.json", _models.DocumentsPage, "Documents")
 def documents_json(request: Request, page: Page = 1, per_page: PerPage = _queries.DEFAULT_PER_PAGE) -> Any:
     return _queries.list_documents(state(request).engine, page=page, per_page=per_page)
 
 
-@router.get("/documents", response_class=HTMLResponse, include_in_schema=False)
+@_page("/documents")
 def documents_page(request: Request, page: Page = 1, per_page: PerPage = _queries.DEFAULT_PER_PAGE) -> Any:
     data = _queries.list_documents(state(request).engine, page=page, per_page=per_page)
     params = {"per_page": per_page if per_page != _queries.DEFAULT_PER_PAGE else None}
@@ -147,23 +173,19 @@ def documents_page(request: Request, page: Page = 1, per_page: PerPage = _querie
 
 def _document(request: Request, doc_id: int) -> dict[str, Any]:
     ws = state(request)
-    data = ws.cache.get(("document", doc_id), lambda: _queries.get_document(ws.engine, doc_id))
-    if data is None:
-        raise WebError(404, "E022", f"no document with id {doc_id}")
-    return data
+    return _found(ws, "document", doc_id, lambda: _queries.get_document(ws.engine, doc_id))
 
 
-@router.get(
+@_json(
     "/documents/{doc_id}.json",
-    response_model=_models.DocumentDetail,
-    tags=JSON,
-    summary="A document: full text and its claims with their spans",
+    _models.DocumentDetail,
+    "A document: full text and its claims with their spans",
 )
 def document_json(request: Request, doc_id: int) -> Any:
     return _document(request, doc_id)
 
 
-@router.get("/documents/{doc_id}", response_class=HTMLResponse, include_in_schema=False)
+@_page("/documents/{doc_id}")
 def document_page(request: Request, doc_id: int) -> Any:
     data = _document(request, doc_id)
     marked = highlight(data["document"]["text"], data["claims"])
@@ -184,15 +206,13 @@ def document_page(request: Request, doc_id: int) -> Any:
 # --- claims -------------------------------------------------------------------------------
 
 
-@router.get(
-    "/claims.json", response_model=_models.ClaimsPage, tags=JSON, summary="Claims: filter, search, sort"
-)
+@_json("/claims.json", _models.ClaimsPage, "Claims: filter, search, sort")
 def claims_json(request: Request, params: ClaimsParams) -> Any:
     ws = state(request)
     return _claims(ws, params)
 
 
-@router.get("/claims", response_class=HTMLResponse, include_in_schema=False)
+@_page("/claims")
 def claims_page(request: Request, params: ClaimsParams) -> Any:
     ws = state(request)
     data = _claims(ws, params)
@@ -220,23 +240,19 @@ def _claim(request: Request, claim_id: str) -> dict[str, Any]:
     if len(claim_id) > 200:
         raise WebError(404, "E022", "no such claim")
     ws = state(request)
-    data = ws.cache.get(("claim", claim_id), lambda: _insights.get_claim(ws.engine, claim_id))
-    if data is None:
-        raise WebError(404, "E022", f"no claim with id {claim_id}")
-    return data
+    return _found(ws, "claim", claim_id, lambda: _insights.get_claim(ws.engine, claim_id))
 
 
-@router.get(
+@_json(
     "/claims/{claim_id}.json",
-    response_model=_models.ClaimDetail,
-    tags=JSON,
-    summary="A claim: effective and machine values, links, findings, promise, audit log",
+    _models.ClaimDetail,
+    "A claim: effective and machine values, links, findings, promise, audit log",
 )
 def claim_json(request: Request, claim_id: str) -> Any:
     return _claim(request, claim_id)
 
 
-@router.get("/claims/{claim_id}", response_class=HTMLResponse, include_in_schema=False)
+@_page("/claims/{claim_id}")
 def claim_page(request: Request, claim_id: str) -> Any:
     data = _claim(request, claim_id)
     c = data["claim"]
@@ -273,7 +289,7 @@ def claim_page(request: Request, claim_id: str) -> Any:
 # --- indicators ---------------------------------------------------------------------------
 
 
-@router.get("/indicators.json", response_model=_models.IndicatorsPage, tags=JSON, summary="Indicators")
+@_json("/indicators.json", _models.IndicatorsPage, "Indicators")
 def indicators_json(
     request: Request,
     q: Annotated[str | None, Query(max_length=200, description="name contains")] = None,
@@ -283,7 +299,7 @@ def indicators_json(
     return _indicators(state(request), _opt(q, "q"), page, per_page)
 
 
-@router.get("/indicators", response_class=HTMLResponse, include_in_schema=False)
+@_page("/indicators")
 def indicators_page(
     request: Request,
     q: Annotated[str | None, Query(max_length=200)] = None,
@@ -300,25 +316,19 @@ def indicators_page(
 
 def _indicator(request: Request, ind_id: int) -> dict[str, Any]:
     ws = state(request)
-    data = ws.cache.get(
-        ("indicator", ind_id), lambda: _with_chart(_insights.get_indicator(ws.engine, ind_id))
-    )
-    if data is None:
-        raise WebError(404, "E022", f"no indicator with id {ind_id}")
-    return data
+    return _found(ws, "indicator", ind_id, lambda: _with_chart(_insights.get_indicator(ws.engine, ind_id)))
 
 
-@router.get(
+@_json(
     "/indicators/{ind_id}.json",
-    response_model=_models.IndicatorDetail,
-    tags=JSON,
-    summary="An indicator: its claims by period, findings, chart spec (plotly) and audit log",
+    _models.IndicatorDetail,
+    "An indicator: its claims by period, findings, chart spec (plotly) and audit log",
 )
 def indicator_json(request: Request, ind_id: int) -> Any:
     return _indicator(request, ind_id)
 
 
-@router.get("/indicators/{ind_id}", response_class=HTMLResponse, include_in_schema=False)
+@_page("/indicators/{ind_id}")
 def indicator_page(request: Request, ind_id: int) -> Any:
     data = _indicator(request, ind_id)
     chart = {"data": data["chart"]["data"], "layout": data["chart"]["layout"]}
@@ -349,7 +359,7 @@ def warm(ws: WebState) -> None:
     _board_data(ws, None, 1)
 
 
-@router.get("/promises.json", response_model=_models.PromiseBoard, tags=JSON, summary="Promise board")
+@_json("/promises.json", _models.PromiseBoard, "Promise board")
 def promises_json(
     request: Request,
     status: Annotated[str | None, Query(description="one status column")] = None,
@@ -358,7 +368,7 @@ def promises_json(
     return _board(request, status, page)
 
 
-@router.get("/promises", response_class=HTMLResponse, include_in_schema=False)
+@_page("/promises")
 def promises_page(request: Request, status: str | None = None, page: Page = 1) -> Any:
     data = _board(request, status, page)
     return render(
@@ -382,9 +392,7 @@ def _findings(request: Request, type: str | None, severity: str | None, page: in
     )
 
 
-@router.get(
-    "/findings.json", response_model=_models.FindingsPage, tags=JSON, summary="Findings of the checkers"
-)
+@_json("/findings.json", _models.FindingsPage, "Findings of the checkers")
 def findings_json(
     request: Request,
     type: Annotated[
@@ -397,7 +405,7 @@ def findings_json(
     return _findings(request, type, severity, page, per_page)
 
 
-@router.get("/findings", response_class=HTMLResponse, include_in_schema=False)
+@_page("/findings")
 def findings_page(
     request: Request,
     type: str | None = None,
@@ -423,19 +431,19 @@ def findings_page(
 # --- upload form, API docs, sign-in -------------------------------------------------------
 
 
-@router.get("/upload.json", response_model=_models.UploadInfo, tags=JSON, summary="Upload limits")
+@_json("/upload.json", _models.UploadInfo, "Upload limits")
 def upload_json() -> Any:
     return upload_info()
 
 
-@router.get("/upload", response_class=HTMLResponse, include_in_schema=False)
+@_page("/upload")
 def upload_page(request: Request) -> Any:
     return render(
         request, "upload.html", {"info": upload_info(), "nav": "upload", "json_href": "/upload.json"}
     )
 
 
-@router.get("/docs", response_class=HTMLResponse, include_in_schema=False)
+@_page("/docs")
 def api_docs(request: Request) -> Any:
     """The OpenAPI document rendered as a page (served locally; no CDN assets)."""
     spec = request.app.openapi()
@@ -480,6 +488,6 @@ def _body_fields(spec: dict[str, Any], ctype: str, content: dict[str, Any]) -> s
     return f"{ctype}: {', '.join(fields)}" if fields else ctype
 
 
-@router.get("/login", response_class=HTMLResponse, include_in_schema=False)
+@_page("/login")
 def login_page(request: Request) -> Any:
     return render(request, "login.html", {"nav": "login"})
