@@ -274,7 +274,7 @@ def machine_promise_status(conn: Connection, claim_id: str) -> str | None:
     ]
     # Prefer the finding in which this claim is the target, not merely evidence.
     for details, role in sorted(rows, key=lambda r: r[1] != "target"):
-        status = _json_obj(details).get("status")
+        status = json_object(details).get("status")
         if isinstance(status, str) and (role == "target" or len(rows) == 1):
             return status
     return None
@@ -400,7 +400,9 @@ def _note(note: str | None) -> str | None:
     return note.strip()
 
 
-def _json_obj(raw: Any) -> dict[str, Any]:
+def json_object(raw: Any) -> dict[str, Any]:
+    """A JSON object column (``details``, ``payload``) as a dict: text is decoded, a value the
+    driver already decoded (PostgreSQL) is taken as it is; ``{}`` for anything else."""
     try:
         val = json.loads(raw) if isinstance(raw, str) else raw
     except ValueError:

@@ -38,6 +38,7 @@ from claimledger.ledger.schema import (
     claims as claims_t,
 )
 from claimledger.models import KINDS
+from claimledger.review import json_object
 from claimledger.web._cache import LedgerCache
 
 EFFECTIVE_COLUMNS = (
@@ -405,7 +406,7 @@ def audit_log(conn: Connection, targets: Sequence[tuple[str, str]]) -> list[dict
 
 
 def event_dict(r: RowMapping) -> dict[str, Any]:
-    payload = _json_obj(r["payload"])
+    payload = json_object(r["payload"])
     before, after = payload.get("before"), payload.get("after")
     changes: list[dict[str, Any]] = []
     if isinstance(before, dict) and isinstance(after, dict):
@@ -564,7 +565,7 @@ def _findings_by_ids(conn: Connection, ids: Sequence[str]) -> list[dict[str, Any
                 "type": r["type"],
                 "severity": r["severity"],
                 "message": r["message"],
-                "details": _json_obj(r["details"]),
+                "details": json_object(r["details"]),
                 "checker": r["checker"],
                 "created_at": r["created_at"],
                 "claims": [],
@@ -613,14 +614,6 @@ def _expanding(name: str) -> Any:
     from sqlalchemy import bindparam
 
     return bindparam(name, expanding=True)
-
-
-def _json_obj(raw: Any) -> dict[str, Any]:
-    try:
-        val = json.loads(raw) if isinstance(raw, str) else raw
-    except ValueError:
-        return {}
-    return val if isinstance(val, dict) else {}
 
 
 def _json_list(raw: Any) -> list[str]:
