@@ -106,24 +106,12 @@ def claim_dict(r: RowMapping) -> dict[str, Any]:
     """A row of the effective view as the API's claim object (the JSON line contract, plus
     the ledger's own fields: document id, review state)."""
     quantity = None
-    if r["q_text"] is not None:
+    # A claim the machine found without a figure may have one from a reviewer: no span then.
+    if r["q_text"] is not None or r["value"] is not None or r["low"] is not None:
         quantity = {
             "text": r["q_text"],
-            "start": r["q_start"],
-            "end": r["q_end"],
-            "value": r["value"],
-            "low": r["low"],
-            "high": r["high"],
-            "qualifier": r["qualifier"] or "exact",
-            "unit": r["unit"],
-            "noun": r["noun"],
-        }
-    elif r["value"] is not None or r["low"] is not None:
-        # A reviewer gave a figure to a claim the machine found without one.
-        quantity = {
-            "text": None,
-            "start": None,
-            "end": None,
+            "start": r["q_start"] if r["q_text"] is not None else None,
+            "end": r["q_end"] if r["q_text"] is not None else None,
             "value": r["value"],
             "low": r["low"],
             "high": r["high"],
