@@ -505,3 +505,35 @@ def test_regression_the_base_of_a_revised_forecast_is_a_forecast(text: str, want
 def test_regression_an_elliptical_figure_shares_the_verb_before_it(text: str, want: list[str]) -> None:
     claims = extract(text, "2024-07-10")
     assert [c.kind for c in claims] == want, [c.cues for c in claims]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a forecaster's verb over a list of years: every figure is a forecast
+        "The budget projects revenues of 9.1 billion in 2025, 9.8 billion in 2026 and 10.4 billion in 2027.",
+        "The finance ministry is projecting tax receipts of 3 trillion in 2025, 3.3 trillion in 2026 and "
+        "3.6 trillion in 2027.",
+        "The Treasury estimates spending at $410 billion in 2025, $432 billion in 2026 and "
+        "$450 billion in 2027.",
+        "The framework sees the deficit at 4.1% in 2025, 3.6% in 2026 and 3% in 2027.",
+    ],
+)
+def test_regression_a_forecasters_verb_over_a_list_of_years_forecasts_each(text: str) -> None:
+    claims = extract(text, "2024-10-01")
+    assert [c.kind for c in claims] == ["forecast"] * 3, [c.cues for c in claims]
+
+
+@pytest.mark.parametrize(
+    "text,surface,kind",
+    [
+        # plural nouns that look like forecast verbs stay nouns
+        ("Energy projects worth $5 billion were signed last year.", "$5 billion", "achievement"),
+        ("The estimates of 2.1 million visitors were published in May.", "2.1 million", "achievement"),
+        ("A budget of 700 million birr was approved for 2025.", "700 million", "target"),
+    ],
+)
+def test_forecast_verb_look_alikes_that_are_nouns(text: str, surface: str, kind: str) -> None:
+    got, cues = kind_of(text, surface, "2024-10-01")
+    assert got == kind, cues
+

@@ -12,7 +12,8 @@ def _w(s: str) -> frozenset[str]:
 #: Words in a verb group (or governing it) that mark an expectation or projection.
 FORECAST = _w(
     """
-    expected expect expects expecting forecast forecasts forecasted forecasting projected
+    expected expect expects expecting forecast forecasts forecasted forecasting projected projecting
+    estimating predicting anticipating
     likely unlikely anticipated anticipate anticipates predicted predict predicts estimated
     assumed assumes assume assuming assumption seen outlook projection projections prognosis
     should could may might probably possibly
@@ -89,6 +90,14 @@ PARTICIPLES_IRREGULAR = _w(
 #: Verbs of forecasting that are also plural nouns ("energy projects", "the estimates"):
 #: read as verbs only after a name or an institution ("The Bank projects inflation ...").
 FORECAST_VERBS_AMBIGUOUS = _w("projects project estimates estimate sees forecasts expects predicts")
+#: Indicators a forecast verb takes as its object: after them an ambiguous form is the verb
+#: ("the budget projects revenues of ...", "the Treasury estimates spending at ...").
+FORECAST_OBJECTS = _w(
+    """
+    revenue revenues spending expenditure expenditures growth inflation deficit deficits debt
+    output exports imports gdp prices unemployment surplus earnings
+    """
+)
 INSTITUTIONS = _w(
     """
     bank government ministry ministries imf fund commission office treasury it he she they we

@@ -148,6 +148,10 @@ def _verb_category(toks: Sequence[Tok], j: int) -> str | None:
             return "F"
         if before is not None and before.low not in L.DETERMINERS and nxt in L.DETERMINERS:
             return "F"  # "Fitch affirmed the rating and projects the deficit at 5.3%": before its object
+        if before is not None and before.low not in L.DETERMINERS and (
+            nxt in L.FORECAST_OBJECTS
+        ):
+            return "F"  # "the budget projects revenues of ..."
         return None if w in ("projects", "project", "sees", "estimate") else "F"
     if w == "based" and nxt == "on":
         return "F"  # "the budget is based on an oil price of $80": an assumption
