@@ -537,3 +537,25 @@ def test_forecast_verb_look_alikes_that_are_nouns(text: str, surface: str, kind:
     got, cues = kind_of(text, surface, "2024-10-01")
     assert got == kind, cues
 
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        # a time or a forecaster's verb in a coordinated clause does not decide this figure
+        ("The bank has kept its rate at 7.25% since May and sees inflation at 4% by next June.",
+         [("status", "2024"), ("forecast", "2025")]),
+        ("The hub has 1,800 members and will reach 3,000 by 2027.", [("status", "2024"), ("target", "2027")]),
+        ("The mine employs 2,300 people and will hire 400 more by 2026.",
+         [("status", "2024"), ("target", "2026")]),
+        ("The policy rate is 9% and the bank sees it at 7% by the end of 2025.",
+         [("status", "2024"), ("forecast", "2025")]),
+        # a figure that is the subject of both predicates keeps the deadline
+        ("A further 900 km are under construction and will open before 2028.", [("target", "2028")]),
+        # and a time shared by a coordinated past clause still dates both
+        ("Some 12 million m2 of housing was built and 5,000 km of roads repaired in 2023.",
+         [("achievement", "2023"), ("achievement", "2023")]),
+    ],
+)
+def test_regression_cues_come_from_the_figures_own_clause(text: str, want: list[tuple[str, str]]) -> None:
+    claims = extract(text, "2024-09-20")
+    assert [(c.kind, c.period) for c in claims] == want, [c.cues for c in claims]

@@ -90,6 +90,9 @@ PARTICIPLES_IRREGULAR = _w(
 #: Verbs of forecasting that are also plural nouns ("energy projects", "the estimates"):
 #: read as verbs only after a name or an institution ("The Bank projects inflation ...").
 FORECAST_VERBS_AMBIGUOUS = _w("projects project estimates estimate sees forecasts expects predicts")
+#: Of those, the forms that are never nouns: after "and" they start a predicate ("... and
+#: sees inflation at 4%").
+FORECAST_VERBS_ONLY = _w("sees expects predicts")
 #: Indicators a forecast verb takes as its object: after them an ambiguous form is the verb
 #: ("the budget projects revenues of ...", "the Treasury estimates spending at ...").
 FORECAST_OBJECTS = _w(

@@ -149,9 +149,9 @@ def _verb_category(toks: Sequence[Tok], j: int) -> str | None:
         if before is not None and before.low not in L.DETERMINERS and nxt in L.DETERMINERS:
             return "F"  # "Fitch affirmed the rating and projects the deficit at 5.3%": before its object
         if before is not None and before.low not in L.DETERMINERS and (
-            nxt in L.FORECAST_OBJECTS
+            nxt in L.FORECAST_OBJECTS or (before.low in ("and", "but") and w in L.FORECAST_VERBS_ONLY)
         ):
-            return "F"  # "the budget projects revenues of ..."
+            return "F"  # "the budget projects revenues of ...", "has kept the rate ... and sees inflation at"
         return None if w in ("projects", "project", "sees", "estimate") else "F"
     if w == "based" and nxt == "on":
         return "F"  # "the budget is based on an oil price of $80": an assumption
@@ -476,6 +476,30 @@ def _kept_level(toks: Sequence[Tok], pos: int, words: Sequence[str]) -> bool:
     return k >= 0 and toks[k].low == "at"
 
 
+def other_clause(toks: Sequence[Tok], pos: int, m: Mention) -> bool:
+    """Is the time ``m`` in another coordinated clause than the figure at ``pos`` ("has
+    1,500 members and will reach 3,000 by 2026", "is 5% and the bank sees 4% by 2025")?"""
+    if m.start > toks[pos].start and _finite_after(toks, pos):
+        return False  # "1,100 km are under construction and will be operational before 2029": one subject
+    lo, hi = sorted((toks[pos].start, m.start))
+    for k in range(max(0, pos - SCAN_WINDOW), min(len(toks), pos + SCAN_WINDOW)):
+        t = toks[k]
+        if t.start <= lo or t.start >= hi:
+            continue
+        if t.low == ";":
+            return True
+        if t.low in ("and", "but", "while", "whereas"):
+            j = k + 1
+            if j < len(toks) and toks[j].low in L.DETERMINERS:
+                j += 1  # "and the bank sees": a clause with its own subject
+            for v in range(j, min(len(toks), j + 3)):
+                if toks[v].kind != "w" or toks[v].start >= hi:
+                    break
+                if _is_verbish(toks, _past_adverbs(toks, v)) is not None:
+                    return True
+    return False
+
+
 def _past(yrs: tuple[int, int] | None, ref: Date | None) -> bool:
     return yrs is not None and ref is not None and yrs[1] < ref.year
 
@@ -642,6 +666,8 @@ def classify(
             kind = "target"
             cues.insert(0, "target:plan for the current period")
     if kind in (None, "status"):
+        if deadline is not None and other_clause(toks, pos, deadline):
+            deadline = None  # "has kept X since May and sees Y by the end of the year": Y's deadline
         if deadline is not None and (ref is None or (deadline.last or 0) >= ref.year):
             kind = "target"
             cues.insert(0, f"target:{' '.join(deadline.text.split())}")

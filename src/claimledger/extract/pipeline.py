@@ -395,7 +395,9 @@ def _figure_claims(
             own = [m for m in usable if not m.end <= comma]
             skip = earlier | {m.start for m in usable if m.end <= comma}
         if hint is None and own:
-            hint = min(own, key=lambda m: abs(m.start - q.start)).period
+            near = min(own, key=lambda m: abs(m.start - q.start))
+            # a time in another coordinated clause does not decide this figure's kind
+            hint = None if kinds.other_clause(toks, qpos[i], near) else near.period
             if so_far:
                 hint = _to_date((hint, []), ref)[0]
         deadline = min(deadlines, key=lambda m: abs(m.start - q.start)) if deadlines else None
