@@ -26,7 +26,7 @@ from typing import Any
 import pytest
 
 from _floors import assert_floors_never_decrease
-from test_scenarios import run_scenario, score, totals
+from test_scenarios import assert_meets_floors, main, report, run_all, totals
 
 GOLD = Path(__file__).parent / "gold"
 HELDOUT = sorted((GOLD / "heldout_scenarios").glob("*.json"))
@@ -39,33 +39,16 @@ PROMISE_STATUSES = {"not_due", "due", "in_progress", "kept", "partly_kept", "not
 def heldout_results(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Any]]:
     if not HELDOUT:
         pytest.skip("no held-out scenarios")
-    tmp = tmp_path_factory.mktemp("heldout")
-    out = {}
-    for p in HELDOUT:
-        spec, found, recs = run_scenario(p, tmp)
-        out[p.stem] = score(spec, found, recs)
-    return out
-
-
-def report(results: dict[str, dict[str, Any]]) -> str:
-    """One line per miss and per false alarm, for the assertion message and the console."""
-    lines = []
-    for name, r in results.items():
-        lines += [f"{name}: MISSED {m}" for m in r["missed"]]
-        lines += [f"{name}: FALSE  {b}" for b in r["false"]]
-    return "\n".join(lines)
+    return run_all(HELDOUT, tmp_path_factory.mktemp("heldout"))
 
 
 def test_heldout_scenarios_meet_floors(heldout_results: dict[str, dict[str, Any]]) -> None:
     precision, recall = totals(heldout_results)
     raised = sum(r["raised"] for r in heldout_results.values())
     expected = sum(r["expected"] for r in heldout_results.values())
-    detail = report(heldout_results)
     print(f"\nheld-out scenarios: {len(heldout_results)}; precision {precision:.3f} over {raised} raised, "
-          f"recall {recall:.3f} over {expected} expected\n{detail}")
-    floors = json.loads(FLOORS.read_text())
-    assert precision >= floors["precision"], f"precision {precision:.3f} < {floors['precision']}\n{detail}"
-    assert recall >= floors["recall"], f"recall {recall:.3f} < {floors['recall']}\n{detail}"
+          f"recall {recall:.3f} over {expected} expected\n{report(heldout_results)}")
+    assert_meets_floors(heldout_results, FLOORS)
 
 
 def test_heldout_files_are_well_formed() -> None:
@@ -97,20 +80,5 @@ def test_heldout_floors_never_decrease() -> None:
 
 if __name__ == "__main__":  # pragma: no cover - a report: python tests/test_heldout_scenarios.py [-v]
     import sys
-    import tempfile
 
-    with tempfile.TemporaryDirectory() as tmpdir:
-        res = {}
-        for p in HELDOUT:
-            spec, found, recs = run_scenario(p, Path(tmpdir))
-            r = res[p.stem] = score(spec, found, recs)
-            print(f"{p.stem}: {r['recalled']}/{r['expected']} recalled, {r['correct']}/{r['raised']} correct")
-            for m in r["missed"]:
-                print("   MISSED", m)
-            for b in r["false"]:
-                print("   FALSE ", b)
-            if "-v" in sys.argv:
-                for f in found:
-                    print("   ", f.type, f.details.get("status", f.severity), f.message)
-        p_, r_ = totals(res)
-        print(f"precision {p_:.3f} recall {r_:.3f}")
+    main(HELDOUT, sys.argv[1:])

@@ -118,16 +118,16 @@ def score(spec: dict[str, Any], found: list[Finding], recs: dict[str, ClaimRecor
             "false": bad, "missed": missed}
 
 
+def run_all(paths: list[Path], tmp: Path) -> dict[str, dict[str, Any]]:
+    """Each scenario file through the pipeline and scored, by name."""
+    return {p.stem: score(*run_scenario(p, tmp)) for p in paths}
+
+
 @pytest.fixture(scope="module")
 def results(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Any]]:
     if not SCENARIOS:
         pytest.skip("no gold scenarios")
-    tmp = tmp_path_factory.mktemp("scenarios")
-    out = {}
-    for p in SCENARIOS:
-        spec, found, recs = run_scenario(p, tmp)
-        out[p.stem] = score(spec, found, recs)
-    return out
+    return run_all(SCENARIOS, tmp_path_factory.mktemp("scenarios"))
 
 
 def totals(results: dict[str, dict[str, Any]]) -> tuple[float, float]:
@@ -138,18 +138,26 @@ def totals(results: dict[str, dict[str, Any]]) -> tuple[float, float]:
     return (good / raised if raised else 1.0), (rec / exp if exp else 1.0)
 
 
-def test_scenarios_meet_floors(results: dict[str, dict[str, Any]]) -> None:
-    precision, recall = totals(results)
-    floors = json.loads(FLOORS.read_text())
-    report = []
+def report(results: dict[str, dict[str, Any]]) -> str:
+    """One line per miss and per false alarm, for the assertion message and the console."""
+    lines = []
     for name, r in results.items():
-        for m in r["missed"]:
-            report.append(f"{name}: missed {m}")
-        for b in r["false"]:
-            report.append(f"{name}: unexpected {b}")
-    detail = "\n".join(report)
+        lines += [f"{name}: MISSED {m}" for m in r["missed"]]
+        lines += [f"{name}: FALSE  {b}" for b in r["false"]]
+    return "\n".join(lines)
+
+
+def assert_meets_floors(results: dict[str, dict[str, Any]], floors_file: Path) -> None:
+    """Precision and recall over ``results`` are at least the floors in ``floors_file``."""
+    precision, recall = totals(results)
+    floors = json.loads(floors_file.read_text())
+    detail = report(results)
     assert precision >= floors["precision"], f"precision {precision:.3f} < {floors['precision']}\n{detail}"
     assert recall >= floors["recall"], f"recall {recall:.3f} < {floors['recall']}\n{detail}"
+
+
+def test_scenarios_meet_floors(results: dict[str, dict[str, Any]]) -> None:
+    assert_meets_floors(results, FLOORS)
 
 
 def test_scenario_files_are_well_formed() -> None:
@@ -182,26 +190,32 @@ def test_floors_never_decrease() -> None:
     assert_floors_never_decrease(FLOORS)
 
 
-if __name__ == "__main__":  # pragma: no cover - a report for people: python tests/test_scenarios.py
-    import sys
+def main(paths: list[Path], argv: list[str]) -> None:
+    """A report for people: per scenario, recall and precision with each miss and false alarm
+    (``-v``: every finding); words in ``argv`` pick scenarios whose names contain them."""
     import tempfile
 
+    names = [a for a in argv if not a.startswith("-")]
     with tempfile.TemporaryDirectory() as d:
         res = {}
-        for p in SCENARIOS:
-            names = [a for a in sys.argv[1:] if not a.startswith("-")]
+        for p in paths:
             if names and not any(a in p.stem for a in names):
                 continue
             spec, found, recs = run_scenario(p, Path(d))
-            res[p.stem] = score(spec, found, recs)
-            r = res[p.stem]
+            r = res[p.stem] = score(spec, found, recs)
             print(f"{p.stem}: {r['recalled']}/{r['expected']} recalled, {r['correct']}/{r['raised']} correct")
             for m in r["missed"]:
                 print("   MISSED", m)
             for b in r["false"]:
                 print("   FALSE ", b)
-            if "-v" in sys.argv:
+            if "-v" in argv:
                 for f in found:
                     print("   ", f.type, f.details.get("status", f.severity), f.message)
         p_, r_ = totals(res)
         print(f"precision {p_:.3f} recall {r_:.3f}")
+
+
+if __name__ == "__main__":  # pragma: no cover - python tests/test_scenarios.py [-v] [name ...]
+    import sys
+
+    main(SCENARIOS, sys.argv[1:])
