@@ -155,15 +155,24 @@ def test_headline_object_and_spending_subjects(text: str, date: str, subjects: l
 @pytest.mark.parametrize(
     "text,surface,subject",
     [
-        ("Uruguay has climbed to 31st place among 146 countries in the press freedom index.", "31st",
-         "press freedom index"),
+        (
+            "Uruguay has climbed to 31st place among 146 countries in the press freedom index.",
+            "31st",
+            "press freedom index",
+        ),
         ("Georgia was ranked 7th out of 190 economies with a score of 83.7.", "83.7", "georgia rank score"),
         ("Car sales fell to 41,000 units in 2024.", "41,000", "car sales"),
         ("The central bank now sees inflation averaging 4.2% in 2025.", "4.2%", "inflation"),
-        ("The Bank expects wage growth to average 3.8% and core inflation 2.9% this year.", "2.9%",
-         "core inflation"),
-        ("The operator has built 640 km of pipeline, and the grid will eventually span 1,500 km.", "1,500",
-         "grid"),
+        (
+            "The Bank expects wage growth to average 3.8% and core inflation 2.9% this year.",
+            "2.9%",
+            "core inflation",
+        ),
+        (
+            "The operator has built 640 km of pipeline, and the grid will eventually span 1,500 km.",
+            "1,500",
+            "grid",
+        ),
     ],
 )
 def test_subjects_second_shift(text: str, surface: str, subject: str) -> None:
@@ -186,8 +195,11 @@ def test_subjects_second_shift(text: str, surface: str, subject: str) -> None:
         ("R&amp;D intensity rose to 1.9% of GDP in 2023.", "1.9%", "r&d intensity"),
         ("The old tariff was 12 cents; the new one is 15 cents.", "12 cents", "tariff"),
         ("The ministry set a range of 4-5% for wage growth.", "4-5%", "wage growth"),
-        ("The hotel, originally budgeted at $90 million, is now expected to cost $150 million.",
-         "$90 million", "hotel cost"),
+        (
+            "The hotel, originally budgeted at $90 million, is now expected to cost $150 million.",
+            "$90 million",
+            "hotel cost",
+        ),
         ("The scheme, launched in 2020, has so far cost 1.9 billion lari.", "1.9 billion", "scheme cost"),
         ("Unemployment, currently 7.9%, is forecast to fall to 6.5% in 2026.", "7.9%", "unemployment"),
         ("Unemployment, currently 7.9%, is forecast to fall to 6.5% in 2026.", "6.5%", "unemployment"),
@@ -206,10 +218,16 @@ def test_subjects_name_the_measure(text: str, surface: str, subject: str) -> Non
     "text,surface,subject",
     [
         # a sentence with a measure noun of its own does not take the one before
-        ("Exports rose 8% last year. The city will spend $90 million on parks.", "$90 million",
-         "parks spending"),
-        ("Exports rose 8% last year. Remittances, at $3.1 billion, were flat.", "$3.1 billion",
-         "remittances"),
+        (
+            "Exports rose 8% last year. The city will spend $90 million on parks.",
+            "$90 million",
+            "parks spending",
+        ),
+        (
+            "Exports rose 8% last year. Remittances, at $3.1 billion, were flat.",
+            "$3.1 billion",
+            "remittances",
+        ),
     ],
 )
 def test_no_subject_leaks_from_the_sentence_before(text: str, surface: str, subject: str) -> None:
@@ -220,12 +238,18 @@ def test_no_subject_leaks_from_the_sentence_before(text: str, surface: str, subj
     "text,surface,subject",
     [
         # an object without a noun of its own continues the figure before, not the actor
-        ("The agency paved 420 km of highway in 2023, and it plans to pave another 300 km by 2026.",
-         "300 km", "highway"),
+        (
+            "The agency paved 420 km of highway in 2023, and it plans to pave another 300 km by 2026.",
+            "300 km",
+            "highway",
+        ),
         ("The contractor laid 35 km of cable in 2023 and will lay 50 km more in 2024.", "50 km", "cable"),
         # money set aside for a period and a purpose
-        ("A sum of 800 billion kip has been earmarked for 2025 for school repairs.", "800 billion",
-         "school repairs allocation"),
+        (
+            "A sum of 800 billion kip has been earmarked for 2025 for school repairs.",
+            "800 billion",
+            "school repairs allocation",
+        ),
     ],
 )
 def test_objects_without_their_own_noun(text: str, surface: str, subject: str) -> None:
@@ -238,19 +262,28 @@ def test_objects_without_their_own_noun(text: str, surface: str, subject: str) -
         # a list item without a noun of its own is the measure of the item before
         ("The central bank now sees inflation averaging 6.1% in 2025 and 4.8% in 2026.", "4.8%", "inflation"),
         # a place after the measure stays in its name
-        ("The Commission expects investment growth in the euro area of 2.2% in 2025.", "2.2%",
-         "investment growth in euro area"),
+        (
+            "The Commission expects investment growth in the euro area of 2.2% in 2025.",
+            "2.2%",
+            "investment growth in euro area",
+        ),
         # the ranking that places a country
         ("The World Bank survey places Armenia 47th among 190 economies.", "47th", "world bank survey"),
         # goal nouns are not measures: the figure before names it
         ("Inflation slowed to 7.4% in 2024, above the target range of 4-6%.", "4-6%", "inflation"),
         ("Tax revenues reached 12.1 trillion dram, or 97.5% of the plan.", "97.5%", "tax revenues"),
         # the rate a verb of setting acts on, past a goal-noun modifier
-        ("The Bank of Canada cut the target for the overnight rate by 50 basis points to 3.75%.", "3.75%",
-         "target for overnight rate"),
+        (
+            "The Bank of Canada cut the target for the overnight rate by 50 basis points to 3.75%.",
+            "3.75%",
+            "target for overnight rate",
+        ),
         # an adverb between the figure and what it is for
-        ("Donors will provide $12 billion annually in adaptation finance by 2030.", "$12 billion",
-         "adaptation finance"),
+        (
+            "Donors will provide $12 billion annually in adaptation finance by 2030.",
+            "$12 billion",
+            "adaptation finance",
+        ),
     ],
 )
 def test_subjects_of_lists_places_rankings_and_goals(text: str, surface: str, subject: str) -> None:
@@ -264,8 +297,12 @@ def test_subjects_of_lists_places_rankings_and_goals(text: str, surface: str, su
         ("The World Bank expects growth of 2.8% this year, with inflation averaging 6%.", "6%", "inflation"),
         ("Analysts now project the policy rate will fall to 9% by December.", "9%", "policy rate"),
         # a goal stated after a result is named without the result's completion verb
-        ("Last year the country attracted $2.1 billion of foreign investment. "
-         "This year the target is $3 billion.", "$3 billion", "foreign investment"),
+        (
+            "Last year the country attracted $2.1 billion of foreign investment. "
+            "This year the target is $3 billion.",
+            "$3 billion",
+            "foreign investment",
+        ),
     ],
 )
 def test_subjects_of_gapped_sectors_gerunds_and_goals(text: str, surface: str, subject: str) -> None:
@@ -282,3 +319,32 @@ def test_subjects_of_gapped_sectors_gerunds_and_goals(text: str, surface: str, s
 )
 def test_subjects_of_parts_set_asides_and_thresholds(text: str, surface: str, subject: str) -> None:
     assert subject_of(text, surface, "2025-02-01") == subject
+
+
+@pytest.mark.parametrize(
+    "text,surface,subject",
+    [
+        # a country, government or company that acts is not what its figure measures
+        ("Last year Kazakhstan attracted $15.7 billion.", "15.7", "investment attracted"),
+        ("In 2024, Uzbekistan attracted $35 billion in investment.", "35", "investment attracted"),
+        ("Rwanda attracted a record $2.1 billion last year.", "2.1", "investment attracted"),
+        ("The country attracted $15.7 billion worth of investment in 2024.", "15.7", "investment attracted"),
+        ("Vietnam exported $355 billion worth of goods in 2023.", "355", "goods exported"),
+        ("Kenya received $1.2 billion from the IMF.", "1.2", "funding received"),
+        ("Ghana borrowed $3 billion last year.", "$3 billion", "borrowing"),
+        ("The Kenya Revenue Authority collected KSh 2.4 trillion.", "2.4", "revenue collected"),
+        # the object's own noun phrase wins over the verb's default
+        (
+            "Kazakhstan attracted $15.7 billion of foreign direct investment.",
+            "15.7",
+            "foreign direct investment attracted",
+        ),
+        ("The ministry allocated 500 billion tenge to road repair.", "500", "road repair allocation"),
+        ("The government spent $2 billion on healthcare.", "$2 billion", "healthcare spending"),
+        # a measure that is the subject of its verb stays the subject
+        ("Kazakhstan's exports reached $80 billion.", "80", "kazakhstan exports"),
+        ("Foreign direct investment reached $15.7 billion.", "15.7", "foreign direct investment"),
+    ],
+)
+def test_the_actor_is_not_the_measure(text: str, surface: str, subject: str) -> None:
+    assert subject_of(text, surface, "2025-01-10") == subject

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from claimledger.extract._unitcountry import COUNTRY_CUES as _COUNTRY_CUES
+
 
 def _w(s: str) -> frozenset[str]:
     return frozenset(s.split())
@@ -141,6 +143,25 @@ ALLOCATION = {
     "channelled": "allocation", "channeled": "allocation", "transferred": "allocation",
     "provided": "allocation", "sanctioned": "allocation", "aside": "allocation",
 }
+#: What a verb's bare amount measures when its subject only acts ("Kazakhstan attracted
+#: $15.7 billion", "Ghana borrowed $3 billion"): the measure, not the actor.
+OBJECT_MEASURE = {
+    "attracted": "investment attracted", "attracts": "investment attracted", "borrowed": "borrowing",
+    "borrows": "borrowing", "earned": "earnings", "earns": "earnings", "received": "funding received",
+    "receives": "funding received", "raised": "funds raised", "collected": "revenue collected",
+    "collects": "revenue collected", "lent": "lending", "lends": "lending", "disbursed": "disbursement",
+    "saved": "savings", "exported": "exports", "exports": "exports", "imported": "imports",
+    "imports": "imports",
+}
+#: Countries (names and capitals, lower case) as the actor of a sentence: "Kazakhstan
+#: attracted ..." measures what was attracted.  Demonyms and codes that are words ("us")
+#: are left out: "kenyan" alone names no actor.
+COUNTRY_NAMES = frozenset(
+    w.lower()
+    for w in _COUNTRY_CUES
+    if w[:1].isupper() and not w.isupper() and not w.endswith(("an", "ans", "ese", "ish", "i", "is"))
+) | _w("republic nation kingdom federation emirate")
+
 #: Head nouns of measures, for a phrase standing alone before a figure whose verb was
 #: left out ("exports 4%" in "imports rose 8% and exports 4%").
 MEASURE_HEADS = _w(

@@ -419,6 +419,8 @@ def _for_quantity(toks: Sequence[Tok], pos: int, q: Quantity, verb_words: Sequen
         phrase = clean(inner_of.group(1).lower().split())
         if phrase:
             return phrase
+    if nxt + 1 < len(toks) and toks[nxt].low == "worth" and toks[nxt + 1].low == "of":
+        nxt += 1  # "$355 billion worth of goods": the goods
     if nxt < len(toks) and toks[nxt].low == "of":
         k = nxt + 1
         while k < len(toks) - 1 and (toks[k].low in _DETS or toks[k].kind == "q"):
@@ -516,7 +518,8 @@ def _for_quantity(toks: Sequence[Tok], pos: int, q: Quantity, verb_words: Sequen
             return clean([*np, "cost"])
         phrase = clean(np)
         acts = toks[main].low not in _MEASURE_VERBS and toks[main].low not in _FINITE
-        if phrase and verb_i < pos and (phrase.split()[-1] in _ACTORS or (acts and main == prev)):
+        actor_np = phrase.split()[-1] in _ACTORS if phrase else False
+        if phrase and verb_i < pos and (actor_np or (acts and (main == prev or phrase in S.COUNTRY_NAMES))):
             # "the ministry will spend $900 million on schools": who acts is not what is
             # measured; try the figure's own phrase first
             actor = phrase
@@ -554,7 +557,8 @@ def _for_quantity(toks: Sequence[Tok], pos: int, q: Quantity, verb_words: Sequen
     if j < len(toks) and toks[j].low in ("in", "of", "for") and j + 1 < len(toks):
         np = _np_right(toks, j + 1)
         if np:
-            return clean(np)
+            # "Kazakhstan attracted $15.7 billion in investment": what the actor did
+            return _with_participle(clean(np), verb_words) if actor else clean(np)
     # 6. fallbacks: what follows the figure, else what the actor does ("investment"),
     # else the actor, else nothing (the caller uses the figure before)
     if after and clean(after):
@@ -564,6 +568,9 @@ def _for_quantity(toks: Sequence[Tok], pos: int, q: Quantity, verb_words: Sequen
         alloc = next((S.ALLOCATION[v] for v in reversed(verbs) if v in S.ALLOCATION), "")
         if alloc:
             return clean([*actor.split()[-2:], alloc])  # "the ministry will spend Rp 147 trillion"
+        measure = next((S.OBJECT_MEASURE[v] for v in reversed(verbs) if v in S.OBJECT_MEASURE), "")
+        if measure and q.unit is not None:
+            return measure  # "Kazakhstan attracted $15.7 billion": investment, not the country
         return _ACTOR_MARK + actor
     return ""
 
