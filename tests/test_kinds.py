@@ -559,3 +559,27 @@ def test_forecast_verb_look_alikes_that_are_nouns(text: str, surface: str, kind:
 def test_regression_cues_come_from_the_figures_own_clause(text: str, want: list[tuple[str, str]]) -> None:
     claims = extract(text, "2024-09-20")
     assert [(c.kind, c.period) for c in claims] == want, [c.cues for c in claims]
+
+
+@pytest.mark.parametrize(
+    "text,kind",
+    [
+        # a commitment of its own after a verb of expecting, in a coordinated predicate
+        ("We expect demand to recover and will keep inflation at 4% or below.", "target"),
+        ("The board expects exports to pick up and will cap the deficit at 3% of GDP.", "target"),
+        # a clause the expecting verb still governs
+        ("The bank expects inflation to slow and growth to reach 3.5%.", "forecast"),
+        ("We expect that demand will recover and inflation will ease to 4%.", "forecast"),
+        # a reported "would" of an actor's deed is a commitment, whoever names the actor
+        ("The minister said it would build 450 schools.", "target"),
+        ("The minister said the Ministry of Health would recruit 2,000 nurses.", "target"),
+        ("The president said Ghana would construct 300 km of rail by 2027.", "target"),
+        # of something nobody decides, an expectation
+        ("The minister said growth would reach 4.2%.", "forecast"),
+        ("The minister said exports would climb to $5 billion.", "forecast"),
+        ("The treasurer said the budget would show a surplus of $9 billion.", "forecast"),
+    ],
+)
+def test_regression_own_commitments_and_reported_would(text: str, kind: str) -> None:
+    (c,) = extract(text, "2024-10-10")
+    assert c.kind == kind, c.cues

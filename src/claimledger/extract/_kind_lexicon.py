@@ -250,6 +250,14 @@ AGENTS = _w(
     agency department office bank fund board commission treasury country nation
     """
 )
+#: Verbs only an actor performs: after a reported "would" they make a commitment whoever
+#: the subject is ("the minister said it would build 500 schools").
+ACTOR_VERBS = _w(
+    """
+    build construct open hire recruit invest allocate spend create launch provide pay install
+    connect deliver buy purchase disburse train sign establish renovate repair
+    """
+)
 #: Verbs of belief or expectation governing a clause with "will": a forecast.
 BELIEF_VERBS = _w(
     "believe believes believed think thinks thought expect expects expected predict predicts forecast"

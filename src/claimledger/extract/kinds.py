@@ -587,7 +587,9 @@ def classify(
         # reported "would" is one unless an actor commits ("the ministry would build").
         actor = _modal_subject(toks, pos)
         modal = "would" if "would" in words else "will"
-        expected = actor in L.FORECAST_SUBJECTS or (modal == "would" and actor not in L.AGENTS)
+        expected = actor in L.FORECAST_SUBJECTS or (
+            modal == "would" and actor not in L.AGENTS and not _acts(toks, pos, actor)
+        )
         if actor is not None and expected:
             kind = "forecast"
             cues.insert(0, f"forecast:{actor} {modal}")
@@ -714,6 +716,18 @@ def _modal_subject(toks: Sequence[Tok], pos: int) -> str | None:
     return None
 
 
+def _acts(toks: Sequence[Tok], pos: int, actor: str | None) -> bool:
+    """Is the verb after the modal governing the figure one only an actor performs ("it
+    would build 500 schools", "the Ministry of Health would hire 2,000 nurses")?"""
+    if actor is None or actor in L.NON_AGENTS:
+        return False
+    for k in range(pos - 1, max(0, pos - SCAN_WINDOW), -1):
+        if toks[k].low in ("will", "would", "shall", "'ll"):
+            v = _past_adverbs(toks, k + 1)
+            return v < pos and toks[v].low in L.ACTOR_VERBS
+    return False
+
+
 @lru_cache(maxsize=8)
 def _for_period(text: str, s_start: int, s_end: int) -> bool:
     """Does the sentence say what period money is for ("for 2025-26")? Once per sentence."""
@@ -728,6 +742,8 @@ def _matrix_before(toks: Sequence[Tok], pos: int) -> str | None:
         t = toks[k]
         if t.kind == "p" and t.low in (";", ":"):
             return None
+        if t.low in ("will", "would", "could", "should") and toks[k - 1].low == "and":
+            return None  # "we expect growth to pick up and will contain inflation at 5%": own verb
         if t.low in ("will", "would", "to", "could", "should"):
             embedded = True
         if t.low == "that" and toks[k - 1].low in L.FORECAST_MATRIX:
