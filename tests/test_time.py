@@ -389,3 +389,26 @@ def test_a_list_lead_in_takes_the_time_of_the_sentence_before() -> None:
     )
     got = [(c.kind, c.period) for c in extract(text, "2025-02-10")]
     assert got == [("target", "2025"), ("target", "2025")]
+
+
+@pytest.mark.parametrize(
+    "text,ref,want",
+    [
+        # a month that dates the saying is placed by the verb of saying, not by the future
+        # of what was said: no push into the next year
+        ("In March, the ministry said it will build 300 schools.", "2024-05-10", ["2024"]),
+        ("In March, the Ministry of Education said it will build 300 schools.", "2024-11-10", ["2024"]),
+        ("The ministry said in March that it will open 20 clinics.", "2024-06-10", ["2024"]),
+        ("In September, President Tokayev announced that 217 schools will be built.", "2024-12-01", ["2024"]),
+        ("In the first quarter, the company said it will invest $2 billion.", "2024-08-01", ["2024"]),
+        # the grammar may still say otherwise: a past saying in a month not yet come
+        ("In March, the ministry said it will build 300 schools.", "2024-02-10", ["2023"]),
+        # a month of what is to happen is still placed ahead
+        ("In March, schools will open in 20 regions, the minister said.", "2024-05-10", ["2025"]),
+        ("The ministry said 300 schools will open in March.", "2024-05-10", ["2025"]),
+        ("The ministry said that in March it will open 20 clinics.", "2024-05-10", ["2025"]),
+        ("In September, 500 new buses will arrive.", "2024-10-01", ["2025"]),
+    ],
+)
+def test_a_month_of_saying_is_not_pushed_into_the_next_year(text: str, ref: str, want: list[str]) -> None:
+    assert [c.period for c in extract(text, ref)] == want

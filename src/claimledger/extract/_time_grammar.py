@@ -10,7 +10,8 @@ Resolution rules (documented in docs/json-contract.md):
   reading (month, quarter, half) is kept in ``Mention.fine`` and shown in the cue;
 - a month, quarter or half without a year is placed in the document year, or in the
   next/previous year when the sentence speaks of the future/past and that month has
-  already passed/not yet come;
+  already passed/not yet come; a month that dates a verb of saying ("In March, the
+  ministry said it will ...") is placed by that verb, not by the future it reports;
 - "over the next N years" starts at the current year when the document is from the first
   half of the year (a January budget speech plans the year it opens), else the next year;
   "over the past N years" and "since 2020" end at the last year mostly reported on.
@@ -412,6 +413,21 @@ _FUTURE = re.compile(
     r"|set\s+to|next)\b",
     re.I,
 )
+#: A month (quarter, season) that dates the saying, not what is said: "In March, the
+#: ministry said it will ...", "the ministry announced in March that ...".  It is placed by
+#: the tense of the verb of saying (past), not by the future of the reported clause.
+_SAID_KINDS = frozenset({"month", "quarter", "half", "season4"})
+_SAYING = (
+    r"(?:said|announced|stated|told|noted|reported|declared|confirmed|explained|added|wrote|unveiled"
+    r"|revealed|disclosed|pledged|promised|vowed|published|presented)"
+)
+_SAID_BEFORE = re.compile(rf"\b{_SAYING}\s+(?:in|on|during)\s+(?:early\s+|late\s+|mid-?)?(?:the\s+)?$", re.I)
+_SAID_AFTER = re.compile(
+    r"\s{0,3},?\s{1,3}(?:(?!(?:will|would|shall|is|are|was|were|to|that|it|has|have|had|be|and|but)\b)"
+    rf"[\w'’.-]{{1,30}}\s{{1,3}}){{1,6}}?{_SAYING}\b",
+    re.I,
+)
+_SAID_WINDOW = 40
 _MONTH_PREP = re.compile(r"\b(?:in|by|since|until|till|from|of|early|late|mid|end|on|before|after)\s+$")
 _PAST = re.compile(
     r"\bto\s+have\s+(?:been\s+)?[a-z]{3,}(?:ed|en|wn|ne)\b"  # "is expected to have grown": a past event
@@ -544,6 +560,8 @@ def find_mentions(text: str, start: int, end: int, ref: Date | None) -> list[Men
         tense = ""
         if kind in _TENSED and ref is not None:
             tense = sentence_tense(text, start, end, m.start())
+            if tense == "future" and kind in _SAID_KINDS and _dates_saying(text, start, end, m):
+                tense = "past"  # "In March, the ministry said it will ...": when it was said
         try:
             res = _resolve(m, ref, tense)
         except _Unresolvable:
@@ -584,6 +602,14 @@ def find_mentions(text: str, start: int, end: int, ref: Date | None) -> list[Men
                         last = ref.year  # "since 2020": up to the time of the statement
         out.append(Mention(m_start, m.end(), text[m_start : m.end()], first, last, role, fine, relative))
     return out
+
+
+def _dates_saying(text: str, start: int, end: int, m: re.Match[str]) -> bool:
+    """Does the time expression ``m`` date a verb of saying next to it ("In March, the
+    minister said ...", "announced in March that ...")?"""
+    if _SAID_BEFORE.search(text, max(start, m.start() - _SAID_WINDOW), m.start()) is not None:
+        return True
+    return _SAID_AFTER.match(text, m.end(), min(end, m.end() + 2 * _SAID_WINDOW + 40)) is not None
 
 
 def _caseless_ok(seg: str) -> bool:
