@@ -11,12 +11,12 @@ import json
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date as Date
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Connection, column, select, table
 
 from claimledger.ledger.schema import EFFECTIVE_VIEW, documents
-from claimledger.models import Claim, Quantity
+from claimledger.models import Claim, Qualifier, Quantity
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,14 +86,21 @@ class ClaimRecord:
             return (0, 0)
         return (self.q_start - self.sent_start, self.q_end - self.sent_start)
 
-    def quantity_dict(self) -> dict[str, Any] | None:
+    def quantity(self) -> Quantity | None:
+        """The figure as the extractor's ``Quantity``; None for a claim without one."""
         if not self.has_quantity:
             return None
-        return {
-            "text": self.q_text, "start": self.q_start, "end": self.q_end, "value": self.value,
-            "low": self.low, "high": self.high, "qualifier": self.qualifier, "unit": self.unit,
-            "noun": self.noun,
-        }
+        # A figure with text has its span and qualifier: the ledger stores them from a Quantity.
+        return Quantity(
+            text=cast(str, self.q_text), start=cast(int, self.q_start), end=cast(int, self.q_end),
+            value=self.value, low=self.low, high=self.high, qualifier=cast(Qualifier, self.qualifier),
+            unit=self.unit, noun=self.noun,
+        )
+
+    def quantity_dict(self) -> dict[str, Any] | None:
+        """The figure in the JSON contract's shape (``Quantity.to_dict``); None without one."""
+        q = self.quantity()
+        return None if q is None else q.to_dict()
 
     @classmethod
     def from_claim(cls, c: Claim, published: Date | str | None = None, seq: int = 0) -> ClaimRecord:
