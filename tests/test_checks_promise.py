@@ -24,6 +24,19 @@ def _docs(later_text: str = HELD) -> dict:
             "b": doc("b", "2025-01-27", "Results", text=later_text)}
 
 
+def _plan_docs(plan: str, planned: str, later: str, reported: str, title: str = "News") -> dict:
+    """The plan (document "a", published ``planned``) and one later text (document "b")."""
+    return {"a": doc("a", planned, "Plan", text=plan), "b": doc("b", reported, title, text=later)}
+
+
+def _word_status(plan: str, later: str, *, subject: str, period: str, planned: str, reported: str,
+                 now: Date = NOW) -> str:
+    """The status of a commitment in words (``plan``, no figure) given one later text."""
+    t = rec("a", plan, None, None, kind="target", subject=subject, period=period, published=planned)
+    [f] = _run([t], _plan_docs(plan, planned, later, reported), now=now)
+    return str(f.details["status"])
+
+
 def _games() -> object:
     return rec("a", GAMES, None, None, kind="target", subject="astana will host", period="2024-09")
 
@@ -128,8 +141,7 @@ def test_part_of_the_promised_total_is_not_kept() -> None:
     """Regression: 'Only 45 of the 111 hospitals had been completed' was read as 111 built: kept."""
     s = "Only 45 of the 111 district hospitals had been completed by December, the health ministry said."
     later = _later(s, [("45", 45, None, "achievement"), ("111", 111, "hospital", "achievement")])
-    docs = {"a": doc("a", "2024-02-01", "Plan", text=HOSPITALS),
-            "b": doc("b", "2026-01-15", "Review", text=s)}
+    docs = _plan_docs(HOSPITALS, "2024-02-01", s, "2026-01-15", "Review")
     [f] = [f for f in _run([_hospital_target(), *later], docs) if f.claim_ids[0] != later[1].id]
     assert f.details["status"] == "not_kept" and f.details["evidence_value"] == 45
 
@@ -140,8 +152,7 @@ def test_n_of_the_m_planned_in_operation_is_progress(now: Date, status: str) -> 
     s = "So far 62 of the 111 planned district hospitals are already in operation."
     later = _later(s, [("62", 62, None, "target"), ("111", 111, "hospital", "target")],
                    published="2025-01-15", period=None)
-    docs = {"a": doc("a", "2024-02-01", "Plan", text=HOSPITALS),
-            "b": doc("b", "2025-01-15", "Review", text=s)}
+    docs = _plan_docs(HOSPITALS, "2024-02-01", s, "2025-01-15", "Review")
     t = _hospital_target()
     [f] = [f for f in _run([t, *later], docs, now=now) if f.claim_ids[0] == t.id]
     assert f.details["status"] == status and f.details["evidence_value"] == 62
@@ -155,7 +166,7 @@ def test_word_matched_commitment_with_a_count_is_judged_on_the_count() -> None:
     s = "Only 25 new border posts along the Danube were completed in 2025, the ministry said."
     e = rec("b", s, "25", 25, kind="achievement", subject="", noun="post", period="2025",
             published="2026-02-01", sent_start=0)
-    docs = {"a": doc("a", "2024-02-01", "Plan", text=plan), "b": doc("b", "2026-02-01", "Review", text=s)}
+    docs = _plan_docs(plan, "2024-02-01", s, "2026-02-01", "Review")
     found = {f.claim_ids[0]: f for f in _run([t, n, e], docs)}
     assert found[t.id].details["status"] == "not_kept"  # 25 of 40 after the deadline, never "kept"
     assert found[t.id].details["evidence_value"] == 25
@@ -173,20 +184,16 @@ def test_target_without_a_period_measured_against_an_outcome_takes_its_period() 
 
 def test_work_progressing_is_in_progress() -> None:
     plan = "The new Bugesera International Airport will open in 2026."
-    t = rec("a", plan, None, None, kind="target", subject="airport", period="2026", published="2024-02-01")
     later = "Work on Bugesera International Airport is progressing, with the terminal 60% complete."
-    docs = {"a": doc("a", "2024-02-01", "Plan", text=plan), "b": doc("b", "2025-11-10", "News", text=later)}
-    [f] = _run([t], docs, now=Date(2026, 3, 1))
-    assert f.details["status"] == "in_progress"
+    assert _word_status(plan, later, subject="airport", period="2026", planned="2024-02-01",
+                        reported="2025-11-10", now=Date(2026, 3, 1)) == "in_progress"
 
 
 def test_held_elsewhere_instead_is_not_kept() -> None:
     plan = "Astana will host the Asian Winter Games in February 2025."
-    t = rec("a", plan, None, None, kind="target", subject="games", period="2025-02", published="2024-01-15")
     later = "The Asian Winter Games were held in February 2025 in Harbin instead."
-    docs = {"a": doc("a", "2024-01-15", "Plan", text=plan), "b": doc("b", "2025-03-20", "News", text=later)}
-    [f] = _run([t], docs)
-    assert f.details["status"] == "not_kept"
+    assert _word_status(plan, later, subject="games", period="2025-02", planned="2024-01-15",
+                        reported="2025-03-20") == "not_kept"
 
 
 @pytest.mark.parametrize(("sentence", "q_text", "value", "unit", "share"), [
@@ -200,8 +207,7 @@ def test_a_share_of_the_promised_count_is_progress(sentence: str, q_text: str, v
             period="2026", published="2023-02-01")
     e = rec("b", sentence, q_text, value, kind="status", subject="hospitals",
             noun="hospital" if unit is None else None, unit=unit, period="2025", published="2025-06-01")
-    docs = {"a": doc("a", "2023-02-01", "Plan", text=plan),
-            "b": doc("b", "2025-06-01", "Update", text=sentence)}
+    docs = _plan_docs(plan, "2023-02-01", sentence, "2025-06-01", "Update")
     found = {f.claim_ids[0]: f for f in _run([t, e], docs, now=Date(2025, 8, 1))}
     f = found[t.id]
     assert f.details["status"] == "in_progress" and f.details["evidence_value"] == pytest.approx(120 * share)
@@ -216,30 +222,25 @@ def test_commitment_in_words_met_by_a_part_of_a_total_is_not_kept() -> None:
                sent_start=0)
     total = rec("b", s, "111", 111, kind="achievement", subject="", noun="hospital", period="2025-12",
                 published="2026-01-21", sent_start=0)
-    docs = {"a": doc("a", "2023-11-03", "Plan", text=plan), "b": doc("b", "2026-01-21", "Review", text=s)}
+    docs = _plan_docs(plan, "2023-11-03", s, "2026-01-21", "Review")
     found = {f.claim_ids[0]: f for f in _run([t, part, total], docs, now=Date(2026, 6, 1))}
     assert found[t.id].details["status"] == "not_kept" and found[t.id].details["evidence_value"] == 45
 
 
 def test_word_match_needs_every_place_the_target_names() -> None:
     plan = "The government will complete the reconstruction of the Almaty-Bishkek road by 2025."
-    t = rec("a", plan, None, None, kind="target", subject="road", period="2025", published="2024-01-15")
     other = "Reconstruction of the Almaty ring road was completed in October 2025."
     same = "Reconstruction of the Almaty-Bishkek road was completed in October 2025."
     for later, status in ((other, "due"), (same, "kept")):
-        docs = {"a": doc("a", "2024-01-15", "Plan", text=plan),
-                "b": doc("b", "2026-01-20", "News", text=later)}
-        [f] = _run([t], docs)
-        assert f.details["status"] == status, later
+        assert _word_status(plan, later, subject="road", period="2025", planned="2024-01-15",
+                            reported="2026-01-20") == status, later
 
 
 def test_a_speakers_name_is_not_needed_in_the_outcome() -> None:
     plan = "President Tokayev said the new Turkestan cargo terminal will open in 2025."
-    t = rec("a", plan, None, None, kind="target", subject="terminal", period="2025", published="2024-01-15")
     later = "The Turkestan cargo terminal opened in September 2025."
-    docs = {"a": doc("a", "2024-01-15", "Plan", text=plan), "b": doc("b", "2026-01-20", "News", text=later)}
-    [f] = _run([t], docs)
-    assert f.details["status"] == "kept"
+    assert _word_status(plan, later, subject="terminal", period="2025", planned="2024-01-15",
+                        reported="2026-01-20") == "kept"
 
 
 def test_of_the_m_promised_n_were_finished() -> None:
