@@ -583,3 +583,38 @@ def test_regression_cues_come_from_the_figures_own_clause(text: str, want: list[
 def test_regression_own_commitments_and_reported_would(text: str, kind: str) -> None:
     (c,) = extract(text, "2024-10-10")
     assert c.kind == kind, c.cues
+
+
+@pytest.mark.parametrize(
+    "text,period",
+    [
+        # promises and orders to act are commitments without a number
+        ("The governor has pledged to open the river bridge by 2027.", "2027"),
+        ("The minister pledged to finish the cargo terminal by the end of next year.", "2025"),
+        ("The utility promised to deliver the new turbines by 2026.", "2026"),
+        ("The mayor vowed to repair the ring road by 2025.", "2025"),
+        ("The president instructed the cabinet to launch the land register by 2026.", "2026"),
+        # an adverb between the auxiliary and the participle
+        ("The metro station will be partially opened by 2025.", "2025"),
+        ("The new terminal will be formally commissioned in 2026.", "2026"),
+    ],
+)
+def test_regression_pledges_orders_and_adverbs_in_commitments(text: str, period: str) -> None:
+    (c,) = commitments(text, "2024-06-12")
+    assert c[1] == period
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a pledge of support, a pledge without a concrete act, an order of a thing
+        "The governor pledged support for the farmers.",
+        "The government has pledged to fight corruption.",
+        "The court ordered the closure of the mine.",
+        "The ministry directed questions to the regulator.",
+        # an adverb does not make a copula a commitment
+        "The year will be extremely difficult.",
+    ],
+)
+def test_pledges_that_are_not_commitments(text: str) -> None:
+    assert commitments(text, "2024-06-12") == []

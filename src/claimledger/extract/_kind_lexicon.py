@@ -224,6 +224,11 @@ COMMIT_VERBS = _w(
     passed submitted published conducted carried transferred allocated invested hired trained
     """
 )
+#: Verbs of promising and of ordering others: before "to" + a concrete action they make a
+#: commitment without a number ("has pledged to open the bridge by 2027", "instructed the
+#: government to launch the register by July").
+PLEDGE_VERBS = _w("pledged pledges pledge promised promises promise vowed vows")
+INSTRUCT_VERBS = _w("instructed instructs ordered orders tasked tasks directed directs")
 #: Subjects that do not act: with "will" they make a forecast, not a commitment.
 NON_AGENTS = _w(
     """

@@ -81,8 +81,10 @@ _FORECAST_WORDS = L.FORECAST | L.FORECAST_VERBS_AMBIGUOUS | L.ASSUMPTION | {"bas
 _MATRIX_ANY = L.FORECAST_MATRIX | L.FORECAST_MATRIX_BARE
 _BEFORE_VERB = L.ADVERBS | L.AUX_BE | {"to"}
 _ED = re.compile(r"^[a-z]{2,}(?:ed|en)$")
+_LY = re.compile(r"^[a-z]{3,}ly$")
 _MAY_COMMIT = Sifted(re.compile(
-    r"\b(?:will|shall|would|must|plans?\s+to|intends?\s+to|aims?\s+to|(?:is|are)\s+(?:to|set\s+to|scheduled\s+to|due\s+to)|'ll)\b",
+    r"\b(?:will|shall|would|must|plans?\s+to|intends?\s+to|aims?\s+to|(?:is|are)\s+(?:to|set\s+to|scheduled\s+to|due\s+to)|'ll"
+    r"|(?:pledg|promis|vow|instruct|order|task|direct)\w*)\b",
     re.I,
 ))
 
@@ -915,8 +917,8 @@ def commitment(
         if cue is None:
             continue
         verb_j = j + len(cue.split())
-        while verb_j < len(toks) and toks[verb_j].low in _BEFORE_VERB:
-            verb_j += 1
+        while verb_j < len(toks) and (toks[verb_j].low in _BEFORE_VERB or _LY.match(toks[verb_j].low)):
+            verb_j += 1  # "will be partially opened": an adverb between auxiliary and participle
         if verb_j >= len(toks) or toks[verb_j].kind != "w":
             continue
         verb = toks[verb_j].low
@@ -929,7 +931,10 @@ def commitment(
             continue  # "experts believe the tenge will weaken"
         if any(toks[k].low in L.WH_WORDS for k in range(max(0, j - 8), j)):
             continue  # "did not say how much the sale would raise": an open question
-        after_be = toks[verb_j - 1].low in ("be", "been")
+        b = verb_j - 1
+        while b > j and _LY.match(toks[b].low):
+            b -= 1
+        after_be = toks[b].low in ("be", "been")
         passive = after_be and (
             _ED.match(verb) is not None
             or verb in L.PARTICIPLES_IRREGULAR
@@ -959,6 +964,16 @@ def _commit_cue(toks: Sequence[Tok], j: int) -> str | None:
         return None if prev in ("the", "a", "its", "their", "our", "of") else f"{w} to"
     if w in ("is", "are") and nxt == "to":
         return f"{w} to"
+    if w in L.PLEDGE_VERBS and nxt == "to":
+        return f"{w} to"  # "has pledged to open the bridge by 2027"
+    if w in L.INSTRUCT_VERBS:
+        # "instructed the government to launch the register": an order to act
+        for k in range(j + 2, min(len(toks), j + 7)):
+            if toks[k].kind != "w":
+                return None
+            if toks[k].low == "to":
+                return " ".join(toks[m].low for m in range(j, k + 1))
+        return None
     after = toks[j + 2].low if j + 2 < len(toks) else ""
     if w in ("is", "are") and nxt in ("set", "scheduled", "due", "going") and after == "to":
         return f"{w} {nxt} to"
