@@ -43,6 +43,11 @@ _ABBREV = _w(
     """
 )
 
+# Currency abbreviations written with a full stop before the amount ("Rs. 500 crore",
+# "Ksh. 2 billion", "Tk. 40"): no sentence end before a digit; before a capital word
+# ("paid in Rs. The ...") they end the sentence like any word.
+_BEFORE_AMOUNT = _w("rs re ksh kshs shs sh ush tsh tk rp php dhs frs")
+
 # Abbreviations that end a sentence when followed by a capital ("... and so on, etc. The").
 _END_OK = frozenset({"etc", "inc", "ltd", "co", "corp", "bros"})
 
@@ -182,6 +187,8 @@ def _is_boundary(text: str, stop: int, cut: int, end: int) -> bool:
         return _next_word(text, nxt.start(2), end).lower() in _STARTERS
     if len(word) == 1 and word.isupper():
         return False  # an initial: "J. Smith", "Plan B. The" is rare enough to accept
+    if low in _BEFORE_AMOUNT and first.isdigit():
+        return False  # "Rs. 500 crore"
     if low in _ABBREV:
         if first.isdigit():
             return False  # "No. 5", "Jan. 12", "approx. 40"
