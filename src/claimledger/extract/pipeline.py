@@ -404,8 +404,9 @@ def _figure_claims(
         kind, k_cues, verb_words = kinds.classify(
             text, s_start, s_end, toks, qpos[i], hint, deadline, ref, state.lead
         )
-        head = next((j for j in range(i - 1, -1, -1) if not rels[j][0]), -1)
-        if head >= 0 and k_cues[0] == "status:no verb":
+        verbless = k_cues[0] == "status:no verb"
+        head = next((j for j in range(i - 1, -1, -1) if not rels[j][0]), -1) if verbless else -1
+        if head >= 0:
             # "prices rose 4.2% and services 3.1%", "wages will rise 10%, and pensions 5%": a
             # figure without a verb of its own shares the verb of the clause it continues
             kind = kind_of[head]
