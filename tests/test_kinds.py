@@ -1,4 +1,4 @@
-"""Claim kinds and commitments without a number (stage kinds.v3)."""
+"""Claim kinds and commitments without a number (stage kinds.v4)."""
 
 from __future__ import annotations
 

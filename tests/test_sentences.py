@@ -1,4 +1,4 @@
-"""Sentence splitting for news and official text (stage sentences.v2)."""
+"""Sentence splitting for news and official text (stage sentences.v3)."""
 
 from __future__ import annotations
 

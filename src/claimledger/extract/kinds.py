@@ -1,4 +1,4 @@
-"""Stage ``kinds.v3``: is a figure an achievement, a status, a target or a forecast?
+"""Stage ``kinds.v4``: is a figure an achievement, a status, a target or a forecast?
 
 Reads: the sentence as tokens (``_lex.tokenize``: each quantity and time expression is
 one token), the position of the figure, its period (from the time stage) and the
@@ -35,7 +35,7 @@ from claimledger.extract._sift import Sifted
 from claimledger.extract._time_grammar import Mention
 from claimledger.models import Kind
 
-STAGE = "kinds.v3"
+STAGE = "kinds.v4"
 
 #: Verb groups are looked for at most this many tokens from the figure: a clause is
 #: shorter, and the bound keeps a sentence of thousands of figures linear.

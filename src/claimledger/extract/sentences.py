@@ -1,4 +1,4 @@
-"""Stage ``sentences.v2``: split text into sentence spans.
+"""Stage ``sentences.v3``: split text into sentence spans.
 
 Reads: document text.  Writes: ``(start, end)`` character spans (``split``), or
 ``(start, end, paragraph)`` triples (``split_paragraphs``), whitespace-trimmed, in order,
@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-STAGE = "sentences.v2"
+STAGE = "sentences.v3"
 
 
 def _w(s: str) -> frozenset[str]:
