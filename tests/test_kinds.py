@@ -456,6 +456,11 @@ def test_regression_a_level_kept_is_a_status(text: str, kind: str) -> None:
          "achievement"),
         # a budget approved in a year gone by is history
         ("In 2021 the cabinet approved a budget of 10 billion lari.", "10 billion", "achievement"),
+        # money set aside needs no budget noun; things handed out are done
+        ("Some 2.5 billion rand has been allocated to clinics.", "2.5 billion", "target"),
+        ("A further $40 million was earmarked for the port.", "$40 million", "target"),
+        ("Last year 2 billion rand was allocated to clinics.", "2 billion", "achievement"),
+        ("In all, 1,200 flats were allocated to families in need.", "1,200", "achievement"),
     ],
 )
 def test_regression_budget_allocations_reported_in_the_past_are_plans(

@@ -129,6 +129,9 @@ BUDGET_ADOPT = _w(
     """
 )
 BUDGET_RESIZE = _w("raised increased hiked boosted cut reduced lowered trimmed")
+#: Of BUDGET_ADOPT, the verbs that set money aside by themselves, with no budget noun
+#: ("2 billion has been allocated to health").
+MONEY_SET_ASIDE = _w("allocated earmarked aside budgeted appropriated")
 #: Allocation verbs: "has been allocated for 2024-25" commits money for that period.
 ALLOCATION_VERBS = _w(
     "allocated earmarked budgeted appropriated allotted approved provided sanctioned reserved set"

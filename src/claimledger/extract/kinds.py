@@ -81,6 +81,7 @@ _FORECAST_WORDS = L.FORECAST | L.FORECAST_VERBS_AMBIGUOUS | L.ASSUMPTION | {"bas
 _MATRIX_ANY = L.FORECAST_MATRIX | L.FORECAST_MATRIX_BARE
 _BEFORE_VERB = L.ADVERBS | L.AUX_BE | {"to"}
 _ED = re.compile(r"^[a-z]{2,}(?:ed|en)$")
+_MONEY = re.compile(r"[$€£¥₹₦₸]|\b(?:[mb]n|million|billion|trillion|crore|lakh)\b", re.I)
 _LY = re.compile(r"^[a-z]{3,}ly$")
 _MAY_COMMIT = Sifted(re.compile(
     r"\b(?:will|shall|would|must|plans?\s+to|intends?\s+to|aims?\s+to|(?:is|are)\s+(?:to|set\s+to|scheduled\s+to|due\s+to)|'ll"
@@ -525,7 +526,8 @@ def _budget_noun(toks: Sequence[Tok], pos: int, words: Sequence[str]) -> str | N
             return t.low  # (a capital mid-sentence is a name: "the Budget Office")
         if k > pos and t.kind != "w":
             continue
-    return None
+    # "2 billion has been allocated to health" (money, not "1,200 flats allocated to families")
+    return "" if ws & L.MONEY_SET_ASIDE and _MONEY.search(toks[pos].text) else None
 
 
 def _years(period: str | None) -> tuple[int, int] | None:
@@ -648,7 +650,7 @@ def classify(
         # "tabled a budget of 12 trillion", "the allocation has been raised to 40 billion":
         # money planned, not yet spent
         kind = "target"
-        cues.insert(0, f"target:{' '.join(words)} {budget}")
+        cues.insert(0, f"target:{' '.join(words)} {budget}".rstrip())
     if kind in (None, "achievement", "status") and (current or kind is None):
         plan = _plan_noun_near(toks, pos)
         if plan is not None:
