@@ -579,6 +579,28 @@ def test_quantities_never_overlap_before_the_safety_net(words: list[str]) -> Non
         assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans)), (text, qs)
 
 
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a unit that carries a factor (Mt, kt, bcm, tcf) scales every number that shares it
+        ("Exports of 20-25 bcm a year.", [("20-25 bcm a year", (2e10, 2.5e10), "range", "m3/year", None)]),
+        ("In 2024—25 25–47 Mt were mined.", [("25–47 Mt", (2.5e7, 4.7e7), "range", "t", None)]),
+        ("The plant makes 500-700 kt.", [("500-700 kt", (5e5, 7e5), "range", "t", None)]),
+        (
+            "Reserves of 3, 4 and 5 tcf.",
+            [
+                ("3", 3e12, "exact", "ft3", None),
+                ("4", 4e12, "exact", "ft3", None),
+                ("5 tcf", 5e12, "exact", "ft3", None),
+            ],
+        ),
+    ],
+    ids=lambda v: v if isinstance(v, str) else "",
+)
+def test_unit_factor_is_shared_by_range_and_list(text: str, want: list[Row]) -> None:
+    _check(text, find(text), want)
+
+
 def test_ambiguous_currency_word_resolved_by_country() -> None:
     got = find("The Philippine government will spend 9.6 trillion pesos.")
     assert got[0].unit == "PHP"

@@ -673,6 +673,8 @@ def _set_unit(a: Atom, sym: str, factor: float) -> None:
         a.value = float(f"{a.value!r}") * factor
         a.value = float(f"{a.value:.12g}")
         a.scaled = a.scaled or factor > 1
+        if factor > 1:
+            a.mult *= factor  # "25–47 Mt", "3, 4 and 5 bcm": the other numbers share it
     if a.prefix_currency and U.kind(sym) == U.CURRENCY and factor == 1.0:
         return  # "$ 10 dollars": the prefix already said it
     a.unit = sym
