@@ -4,8 +4,10 @@ re-extraction."""
 
 from __future__ import annotations
 
+import itertools
 import json
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -249,3 +251,95 @@ def test_merge_and_split_indicators_go_through_the_linker(engine: Engine) -> Non
         review.merge_indicators(engine, [a, a], reviewer="ana")
     with pytest.raises(LedgerError):
         review.split_indicator(engine, merged, [], reviewer="ana")
+
+
+def _race(actions: dict[str, Callable[[int], object]], rounds: int) -> list[BaseException]:
+    """Run each named action ``rounds`` times in a thread of its own, all threads let go at
+    once; returns what they raised."""
+    barrier = threading.Barrier(len(actions))
+    errors: list[BaseException] = []
+
+    def run(action: Callable[[int], object]) -> None:
+        barrier.wait()
+        for i in range(rounds):
+            try:
+                action(i)
+            except BaseException as e:  # reported by the test, with the others
+                errors.append(e)
+
+    threads = [threading.Thread(target=run, args=(a,), name=n) for n, a in actions.items()]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return errors
+
+
+def test_concurrent_reviewers_of_one_claim_lose_no_change_and_log_a_chain(engine: Engine) -> None:
+    # Regression: on PostgreSQL an action read the claim and its correction and then wrote
+    # them, with nothing to stop another reviewer's action in between: two first corrections
+    # both inserted (duplicate key), a later one overwrote a field another reviewer had just
+    # set, and two audit events started from the same "before".
+    cid = a_claim(engine)
+    rounds = 8
+    machine_state = {k: effective(engine, cid)[k] for k in review._SNAPSHOT_COLS}
+    # Each field is corrected by one reviewer only, so its final value is that reviewer's
+    # last one whatever the interleaving; accept and reject only change the state.
+    actions: dict[str, Callable[[int], object]] = {
+        "ana": lambda i: review.correct_claim(engine, cid, reviewer="ana", unit=f"U{i}"),
+        "bo": lambda i: review.correct_claim(engine, cid, reviewer="bo", period=str(2030 + i)),
+        "cy": lambda i: review.correct_claim(engine, cid, reviewer="cy", subject=f"subject {i}"),
+        "dee": lambda i: review.correct_claim(engine, cid, reviewer="dee", value=float(i)),
+        "eli": lambda i: review.accept_claim(engine, cid, reviewer="eli"),
+        "fay": lambda i: review.reject_claim(engine, cid, reviewer="fay"),
+    }
+    errors = _race(actions, rounds)
+    assert errors == [], f"{len(errors)} actions failed, first: {errors[0]!r}"
+    final = effective(engine, cid)
+    last = rounds - 1
+    with engine.connect() as conn:
+        rows = conn.execute(select(corrections).where(corrections.c.claim_id == cid)).mappings().all()
+    assert len(rows) == 1
+    # (The corrections row, not the view: a rejected claim shows the machine's figure.)
+    assert (rows[0]["unit"], rows[0]["period"], rows[0]["subject"], rows[0]["value"]) == (
+        f"U{last}", str(2030 + last), f"subject {last}", float(last)
+    ), "a correction was lost"
+    log = [e for e in events(engine) if e["target_id"] == cid]
+    action_of = {"ana": "correct", "bo": "correct", "cy": "correct", "dee": "correct", "eli": "accept",
+                 "fay": "reject"}  # fmt: skip
+    assert sorted((e["reviewer"], e["action"]) for e in log) == sorted(
+        (name, action_of[name]) for name in actions for _ in range(rounds)
+    ), "one audit event per action"
+    # In the order they were written, each event starts from the state the one before it
+    # left, and the last one leaves the claim as it is now.
+    snaps = [json.loads(e["payload"]) for e in log]
+    assert snaps[0]["before"] == machine_state
+    for n, (prev, cur) in enumerate(itertools.pairwise(snaps), start=1):
+        assert cur["before"] == prev["after"], f"event {n} does not start where event {n - 1} ended"
+    assert snaps[-1]["after"] == {k: final[k] for k in review._SNAPSHOT_COLS}
+    # Accepting keeps a claim corrected once any field was corrected before it.
+    corrected = False
+    for e, snap in zip(log, snaps, strict=True):
+        corrected = corrected or e["action"] == "correct"
+        if e["action"] == "accept":
+            assert snap["after"]["review_state"] == ("corrected" if corrected else "accepted"), e["id"]
+
+
+def test_concurrent_promise_statuses_keep_one_override_and_a_chain(engine: Engine) -> None:
+    cid = a_claim(engine, kind="target", with_value=False)
+    statuses = ("kept", "not_kept", "partly_kept", "in_progress")
+    errors = _race(
+        {
+            s: lambda i, s=s: review.set_promise_status(engine, cid, s, f"round {i}", reviewer=f"r-{s}")
+            for s in statuses
+        },
+        rounds=6,
+    )
+    assert errors == [], f"{len(errors)} actions failed, first: {errors[0]!r}"
+    log = [json.loads(e["payload"]) for e in events(engine) if e["target_id"] == cid]
+    assert len(log) == len(statuses) * 6
+    for prev, cur in itertools.pairwise(log):
+        assert cur["before"] == prev["after"]
+    with engine.connect() as conn:
+        rows = conn.execute(select(promise_overrides).where(promise_overrides.c.claim_id == cid)).all()
+        assert len(rows) == 1 and review.promise_status(conn, cid) == log[-1]["after"]["status"]

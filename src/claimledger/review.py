@@ -5,6 +5,9 @@ Reads: the ``claims_effective`` view (the state before the change), ``correction
 ``promise_overrides`` and promise ``findings``.
 Writes: ``corrections`` or ``promise_overrides`` plus exactly one ``review_events`` row,
 in one transaction, so the audit log can never disagree with the data it describes.
+Each action reads the state before it writes, so actions on one claim take turns
+(``_claim_transaction``): two reviewers saving the same claim at once never lose a change
+or log two events that start from the same state.
 Machine rows in ``claims`` are never touched: re-extraction may replace them, and the
 ``claims_effective`` view overlays these human decisions on whatever the machine says.
 
@@ -18,7 +21,8 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -29,6 +33,7 @@ from sqlalchemy.engine import Connection, Engine
 from claimledger.errors import LedgerError
 from claimledger.ledger.schema import (
     EFFECTIVE_VIEW,
+    claims,
     corrections,
     finding_claims,
     findings,
@@ -102,7 +107,7 @@ def accept_claim(engine: Engine, claim_id: str, *, reviewer: str, note: str | No
     confirms the corrected values (also after a rejection), it does not bring back the
     machine's."""
     reviewer, note = _who(reviewer), _note(note)
-    with _writer(engine) as conn, conn.begin():
+    with _claim_transaction(engine, claim_id) as conn:
         before = _effective(conn, claim_id)
         existing = _correction(conn, claim_id) or {}
         # Any field a reviewer corrected earlier (even if the claim was rejected since)
@@ -117,7 +122,7 @@ def reject_claim(engine: Engine, claim_id: str, *, reviewer: str, note: str | No
     """Mark a claim as wrong (not a real figure, or misread).  It stays in the ledger,
     marked ``rejected`` in the effective view, so the decision is visible and reversible."""
     reviewer, note = _who(reviewer), _note(note)
-    with _writer(engine) as conn, conn.begin():
+    with _claim_transaction(engine, claim_id) as conn:
         before = _effective(conn, claim_id)
         _upsert_correction(conn, claim_id, {"state": "rejected"}, reviewer)
         return _log(conn, reviewer, "reject", "claim", claim_id, before, _effective(conn, claim_id), note)
@@ -159,7 +164,7 @@ def correct_claim(
     )
     if not fields:
         raise LedgerError("E030", "a correction needs at least one field to change")
-    with _writer(engine) as conn, conn.begin():
+    with _claim_transaction(engine, claim_id) as conn:
         before = _effective(conn, claim_id)
         existing = _correction(conn, claim_id) or {}
         row: dict[str, Any] = {k: existing.get(k) for k in CORRECTABLE}
@@ -191,7 +196,7 @@ def set_promise_status(
     reviewer, note = _who(reviewer), _note(note)
     if status not in PROMISE_STATUSES:
         raise LedgerError("E030", f"promise status must be one of {', '.join(PROMISE_STATUSES)}")
-    with _writer(engine) as conn, conn.begin():
+    with _claim_transaction(engine, claim_id) as conn:
         claim = _effective(conn, claim_id)
         if claim["kind"] != "target":
             raise LedgerError("E030", f"claim {claim_id} is a {claim['kind']}, not a target")
@@ -289,11 +294,29 @@ def _status_source(conn: Connection, claim_id: str) -> str:
     return "checker" if machine_promise_status(conn, claim_id) else "none"
 
 
-def _writer(engine: Engine) -> Connection:
-    """A connection whose transaction takes SQLite's write lock at BEGIN: each action reads
-    the state before writing, and a deferred transaction could fail with SQLITE_BUSY at the
-    write if another writer slipped in between.  Other databases ignore the option."""
-    return engine.connect().execution_options(sqlite_begin="IMMEDIATE")
+@contextmanager
+def _claim_transaction(engine: Engine, claim_id: str) -> Iterator[Connection]:
+    """A transaction in which no other review action on ``claim_id`` can run: everything
+    it reads stays true until it commits.  E022 if there is no such claim.
+
+    SQLite: the transaction takes the database's write lock at BEGIN (``BEGIN IMMEDIATE``),
+    so it is the only writer from its first read on; a deferred transaction would read,
+    then fail with SQLITE_BUSY at its first write if another writer committed meanwhile.
+    PostgreSQL: ``BEGIN IMMEDIATE`` does not exist and reads take no locks, so the claim's
+    machine row is locked first (``SELECT ... FOR NO KEY UPDATE``); another action on the
+    same claim waits there until this one commits, and (READ COMMITTED, the default) its
+    reads then see what this one wrote.  NO KEY UPDATE rather than UPDATE: it conflicts
+    with itself but not with the key-share locks of foreign-key checks, so ingesting or
+    checking rows that point at the claim is not held up.  Actions on other claims run in
+    parallel.
+    """
+    with engine.connect().execution_options(sqlite_begin="IMMEDIATE") as conn, conn.begin():
+        locked = conn.execute(
+            select(claims.c.id).where(claims.c.id == claim_id).with_for_update(key_share=True)
+        ).first()
+        if locked is None:
+            raise LedgerError("E022", f"no claim with id {claim_id!r}")
+        yield conn
 
 
 def _effective(conn: Connection, claim_id: str) -> dict[str, Any]:
