@@ -149,18 +149,70 @@ def test_full_text_search_finds_words_in_sentences(web_ro_client: Any) -> None:
     assert web_ro_client.get("/claims.json").json()["pagination"]["total"] == total
 
 
-def test_like_fallback_escapes_wildcards(web_client: Any) -> None:
-    from claimledger.web._queries import fts_query, like_pattern
+#: What the search box is given, and the same search in the ledger's syntax (the box makes
+#: its last word a prefix, so it finds while the user types): case, prefixes, numbers with a
+#: point, and the syntax of FTS5, tsquery and LIKE, all taken as plain words.
+BOX_SEARCHES = [
+    ("inflation", "inflation*"),
+    ("INFLATION", "inflation*"),
+    ("Inflation rate", "inflation rate*"),
+    ("infla", "infla*"),
+    ("infla* budget", "infla* budget*"),
+    ("budget deficit", "budget deficit*"),
+    ("23.9", "23 9*"),
+    ("flat", "flat*"),
+    ("e%e", "e e*"),
+    ('budget "deficit" OR', "budget deficit or*"),
+    ("NEAR(x y)", "near x y*"),
+    ("'; DROP TABLE claims; --", "drop table claims*"),
+    ("*", ""),
+]
+
+
+def test_search_finds_what_the_ledger_search_finds(web_ro_client: Any) -> None:
+    """The claims table searches through the ledger's own search (FTS5 on SQLite, the
+    GIN-indexed tsvector on PostgreSQL), with its last word a prefix."""
+    from claimledger.ledger import Ledger
+
+    ledger = Ledger(engine=web_ro_client.app.state.web.engine)
+    everything = web_ro_client.get("/claims.json", params={"per_page": 1}).json()["pagination"]["total"]
+    found = {}
+    for box, words in BOX_SEARCHES:
+        got = web_ro_client.get("/claims.json", params={"q": box, "per_page": 500}).json()
+        want = {r["id"] for r in ledger.claims(search=words)} if words else None
+        ids = {c["id"] for c in got["claims"]}
+        if want is None:  # no words: no search
+            assert got["pagination"]["total"] == everything, box
+            continue
+        assert got["pagination"]["total"] == len(want) == len(ids) < 500, box
+        assert ids == want, box
+        found[box] = ids
+    assert found["inflation"] and found["INFLATION"] == found["inflation"], "case does not matter"
+    assert found["infla"] >= found["inflation"] and found["Inflation rate"] <= found["inflation"]
+    assert not found["'; DROP TABLE claims; --"]
+    # a claim's id is not one of its words
+    cid = next(iter(found["inflation"]))
+    assert web_ro_client.get("/claims.json", params={"q": cid}).json()["pagination"]["total"] == 0
+
+
+def test_indicator_search_ignores_case_and_escapes_wildcards(web_ro_client: Any) -> None:
+    from claimledger.web._queries import like_pattern
 
     assert like_pattern("50%_x") == "%50\\%\\_x%"
-    assert fts_query('budget "deficit" OR') == '"budget" "deficit" "OR"*'
-    assert fts_query("!!!") == ""
-    state = web_client.app.state.web
-    state.fts._mode, state.fts._checked = None, float("inf")  # pretend there is no FTS table
-    rows = web_client.get("/claims.json", params={"q": "inflation", "per_page": 500}).json()["claims"]
-    assert rows and all("inflation" in (c["sentence"]["text"] + c["subject"]).lower() for c in rows)
-    # as a wildcard "e%e" would match nearly every sentence; escaped it matches none
-    assert web_client.get("/claims.json", params={"q": "e%e"}).json()["pagination"]["total"] == 0
+    inds = web_ro_client.get("/indicators.json", params={"per_page": 500}).json()["indicators"]
+    if not inds:
+        pytest.skip("the linker made no indicators")
+    name = inds[0]["name"]
+    word = max(re.findall(r"[A-Za-z]+", name), key=len)
+    lower, upper = (
+        web_ro_client.get("/indicators.json", params={"q": w, "per_page": 500}).json()["indicators"]
+        for w in (word.lower(), word.upper())
+    )
+    assert inds[0]["id"] in {i["id"] for i in lower} and upper == lower
+    # "%" is a character, not a wildcard
+    pct = web_ro_client.get("/indicators.json", params={"q": "%", "per_page": 500}).json()["indicators"]
+    assert {i["id"] for i in pct} == {i["id"] for i in inds if "%" in i["name"]}
+    assert len(pct) < len(inds)
 
 
 def test_sorting_by_value(web_ro_client: Any) -> None:

@@ -2,8 +2,8 @@
 
 Reads: the ``claims_effective`` view (machine claims with corrections overlaid) and
 ``documents``.  Writes nothing.  Everything is SQLAlchemy Core, so the same code runs on
-SQLite and PostgreSQL; only the search differs (``apply_search``: FTS5 on SQLite, a
-GIN-indexed ``tsvector`` on PostgreSQL, ``ILIKE`` on anything else).
+SQLite and PostgreSQL; only the search differs (``apply_search`` and ``search_ids``: FTS5
+on SQLite, a GIN-indexed ``tsvector`` on PostgreSQL, ``ILIKE`` on anything else).
 """
 
 from __future__ import annotations
@@ -56,21 +56,31 @@ class ClaimFilter:
     review_state: str | None = None
 
 
-def fts_query(text: str) -> str | None:
+def search_words(text: str, *, prefix_last: bool = False) -> list[str]:
+    """The words of a search: runs of letters and digits, a trailing ``*`` kept on the
+    ones to match as a prefix.  ``prefix_last`` makes the last word a prefix too, so a
+    search box can match while the user types (the dashboard does)."""
+    words: list[str] = _WORD.findall(text)
+    if prefix_last and words and not words[-1].endswith("*"):
+        words[-1] += "*"
+    return words
+
+
+def fts_query(text: str, *, prefix_last: bool = False) -> str | None:
     """A safe FTS5 query for user text: every word quoted, all required, sentence+subject."""
-    words = _WORD.findall(text)
+    words = search_words(text, prefix_last=prefix_last)
     if not words:
         return None
     parts = ['"' + w.rstrip("*") + '"' + ("*" if w.endswith("*") else "") for w in words]
     return "{sentence subject} : (" + " ".join(parts) + ")"
 
 
-def pg_tsquery(text: str) -> str | None:
+def pg_tsquery(text: str, *, prefix_last: bool = False) -> str | None:
     """A PostgreSQL ``tsquery`` for user text with ``fts_query``'s meaning: every word
     required, ``word*`` a prefix, a word that the index splits (``under_score``) a phrase.
     Words are made of letters and digits only, so nothing in them is tsquery syntax."""
     terms = []
-    for w in _WORD.findall(text):
+    for w in search_words(text, prefix_last=prefix_last):
         folded = unicodedata.normalize("NFC", _LATIN_MARKS.sub("", unicodedata.normalize("NFD", w)))
         parts = [f"'{p}'" for p in folded.rstrip("*").split("_") if p]
         if not parts:
@@ -79,6 +89,32 @@ def pg_tsquery(text: str) -> str | None:
             parts[-1] += ":*"
         terms.append("(" + " <-> ".join(parts) + ")")
     return " & ".join(terms) or None
+
+
+def search_ids(dialect: Dialect, text: str, *, prefix_last: bool = False) -> Select[Any] | None:
+    """The ids of the claims whose sentence or subject contain every word of ``text``, as
+    a select to use in ``id IN (...)``; None when ``text`` has no words (no condition).
+
+    The same index and word rules as ``apply_search`` (FTS5 on SQLite, the GIN index on
+    PostgreSQL, both over the machine's sentence and subject); for callers that build
+    their own statement, such as the dashboard's claims table, which counts every match
+    anyway.  Other databases get a case-insensitive substring match per word.
+    """
+    if dialect.name == "sqlite":
+        q = fts_query(text, prefix_last=prefix_last)
+        if q is None:
+            return None
+        return select(_fts.c.claim_id).where(literal_column("claims_fts").op("MATCH")(q))
+    if dialect.name == "postgresql":
+        tsq = pg_tsquery(text, prefix_last=prefix_last)
+        if tsq is None:
+            return None
+        vector = func.claims_search_vector(claims_t.c.sentence, claims_t.c.subject)
+        query = func.to_tsquery(literal_column("'simple'::regconfig"), tsq)
+        return select(claims_t.c.id).where(vector.op("@@")(query))
+    if not _WORD.search(text):
+        return None
+    return select(claims_t.c.id).where(search_clause(dialect, text, claims_t))
 
 
 def apply_search(stmt: Select[Any], dialect: Dialect, text: str) -> Select[Any]:
@@ -108,18 +144,16 @@ def apply_search(stmt: Select[Any], dialect: Dialect, text: str) -> Select[Any]:
     return stmt.where(search_clause(dialect, text))
 
 
-def search_clause(dialect: Dialect, text: str) -> ColumnElement[bool]:
-    """Rows whose sentence or subject contain every word of ``text``, without FTS."""
+def search_clause(dialect: Dialect, text: str, src: Any = effective) -> ColumnElement[bool]:
+    """Rows of ``src`` whose sentence or subject contain every word of ``text``, without FTS."""
     words = [w.rstrip("*") for w in _WORD.findall(text)]
     if not words:
         return true()
-    # A substring match per word (PostgreSQL: case-insensitive).
+    # A case-insensitive substring match per word.
     conds = []
     for w in words:
         pat = "%" + w.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        conds.append(
-            or_(effective.c.sentence.ilike(pat, escape="\\"), effective.c.subject.ilike(pat, escape="\\"))
-        )
+        conds.append(or_(src.c.sentence.ilike(pat, escape="\\"), src.c.subject.ilike(pat, escape="\\")))
     return and_(*conds)
 
 

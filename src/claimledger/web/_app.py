@@ -28,7 +28,6 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from claimledger.errors import ClaimLedgerError
 from claimledger.web._cache import LedgerCache
-from claimledger.web._queries import FtsProbe
 from claimledger.web._security import (
     CSRF_COOKIE,
     REVIEWER_COOKIE,
@@ -82,7 +81,6 @@ class WebState:
     db: str | None
     security: Security
     env: Environment
-    fts: FtsProbe
     cache: LedgerCache
 
 
@@ -259,7 +257,7 @@ def create_app(
         openapi_url="/openapi.json",
     )
     cache = LedgerCache(engine, enabled=os.environ.get("CLAIMLEDGER_WEB_CACHE", "1") != "0")
-    app.state.web = ws = WebState(engine, db, Security(token), make_env(), FtsProbe(), cache)
+    app.state.web = ws = WebState(engine, db, Security(token), make_env(), cache)
     cache.add_warmer(lambda: _pages.warm(ws))
     _install_error_handlers(app)
     _install_vendor(app)

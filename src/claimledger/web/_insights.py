@@ -126,7 +126,8 @@ def list_indicators(
             indicators.outerjoin(sub, sub.c.iid == indicators.c.id)
         )
         if q and q.strip():
-            base = base.where(indicators.c.name.like(like_pattern(q.strip()), escape="\\"))
+            # ILIKE: case-insensitive on PostgreSQL too (SQLite's LIKE already is, for ASCII)
+            base = base.where(indicators.c.name.ilike(like_pattern(q.strip()), escape="\\"))
         ranked = base.subquery("ranked")
         total = conn.execute(select(func.count()).select_from(ranked)).scalar_one()
         rows = (

@@ -64,7 +64,7 @@ def _overview(ws: WebState) -> dict[str, Any]:
 def _claims(ws: WebState, params: dict[str, Any]) -> dict[str, Any]:
     return ws.cache.get(
         ("claims", *sorted(params.items())),
-        lambda: _queries.list_claims(ws.engine, ws.fts, **params, cache=ws.cache),
+        lambda: _queries.list_claims(ws.engine, **params, cache=ws.cache),
     )
 
 

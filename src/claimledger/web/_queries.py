@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import json
 import math
-import re
-import time
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any, cast
@@ -23,9 +21,9 @@ from sqlalchemy import ColumnElement, and_, false, func, literal, or_, select, t
 from sqlalchemy.engine import Connection, Engine, RowMapping
 from sqlalchemy.sql import column
 
+from claimledger.ledger.queries import search_ids
 from claimledger.ledger.schema import (
     EFFECTIVE_VIEW,
-    FTS_TABLE,
     corrections,
     documents,
     finding_claims,
@@ -76,8 +74,6 @@ MAX_PER_PAGE = 500
 BOARD_LIMIT = 25
 #: Promise board column order: what needs attention first.
 BOARD_ORDER = ("due", "not_kept", "partly_kept", "in_progress", "not_due", "kept", "unverified")
-#: How long a "no FTS table" answer is trusted before looking again (a migration may add it).
-FTS_RECHECK_SECONDS = 30.0
 
 #: Sort keys of the claims table, by column; the claim id always breaks ties.
 CLAIM_SORT_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -149,67 +145,27 @@ def _claim_select() -> Any:
     return _CLAIM_SELECT
 
 
-class FtsProbe:
-    """Finds out once whether the FTS5 table exists and how it maps to claims."""
-
-    def __init__(self) -> None:
-        self._mode: str | None = None
-        self._checked = 0.0
-
-    def mode(self, conn: Connection) -> str | None:
-        """``claim_id``/``id`` (a column naming the claim), ``rowid``, or None (no FTS)."""
-        if self._mode is not None or time.monotonic() - self._checked < FTS_RECHECK_SECONDS:
-            return self._mode
-        self._checked = time.monotonic()
-        if conn.dialect.name != "sqlite":
-            return None
-        found = conn.execute(text("SELECT 1 FROM sqlite_master WHERE name = :n"), {"n": FTS_TABLE}).first()
-        if not found:
-            return None
-        cols = {row[1] for row in conn.execute(text(f"PRAGMA table_info({FTS_TABLE})"))}
-        self._mode = "claim_id" if "claim_id" in cols else "id" if "id" in cols else "rowid"
-        return self._mode
-
-
-def fts_query(q: str) -> str:
-    """User words as an FTS5 query: each word quoted (so operators and punctuation are
-    literal), all required, the last one as a prefix so search-as-you-type works."""
-    words = re.findall(r"\w+", q)
-    if not words:
-        return ""
-    quoted = ['"' + w.replace('"', '""') + '"' for w in words]
-    quoted[-1] += "*"
-    return " ".join(quoted)
-
-
 def like_pattern(q: str) -> str:
+    """A LIKE pattern for ``q`` anywhere, its wildcards escaped (with ``escape="\\"``)."""
     escaped = q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
 
 
-def search_condition(conn: Connection, fts: FtsProbe, q: str, src: Any = None) -> ColumnElement[bool]:
+def search_condition(conn: Connection, q: str, src: Any = None) -> ColumnElement[bool] | None:
     """Rows of ``src`` (the effective view by default) whose sentence or subject has the
-    words: through FTS5 when the ledger has it, else LIKE with wildcards escaped."""
+    words of ``q``, the last one as a prefix (search as you type); None when ``q`` has no
+    words.  The ledger's own search (``claimledger.ledger.queries.search_ids``) decides,
+    so the dashboard finds what ``claimledger claims --search`` finds, on SQLite (FTS5)
+    and PostgreSQL (the GIN-indexed ``tsvector``) alike."""
     src = ce if src is None else src
-    mode = fts.mode(conn)
-    match = fts_query(q)
-    if mode and match:
-        if mode == "rowid":
-            sub = text(
-                f"SELECT c.id FROM claims c WHERE c.rowid IN "
-                f"(SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :fts_q)"
-            ).bindparams(fts_q=match)
-        else:
-            sub = text(f"SELECT {mode} FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :fts_q").bindparams(
-                fts_q=match
-            )
-        return cast(ColumnElement[bool], src.c.id.in_(sub.columns(column("id"))))
-    pat = like_pattern(q.strip())
-    return or_(src.c.sentence.like(pat, escape="\\"), src.c.subject.like(pat, escape="\\"))
+    ids = search_ids(conn.dialect, q, prefix_last=True)
+    if ids is None:
+        return None
+    return cast(ColumnElement[bool], src.c.id.in_(ids))
 
 
 def _claim_filters(
-    conn: Connection, fts: FtsProbe, src: Any, reviewed: bool, f: dict[str, Any], *, walk: bool = False
+    conn: Connection, src: Any, reviewed: bool, f: dict[str, Any], *, walk: bool = False
 ) -> list[ColumnElement[bool]]:
     """Filter conditions on ``src``: the machine's ``claims`` table for rows nobody
     reviewed (``reviewed=False``; their effective values are the machine's), or the
@@ -217,8 +173,8 @@ def _claim_filters(
     index can serve them (``col || ''``), which makes the database walk the sort order's
     index and stop at the page instead of sorting every match."""
     conds: list[ColumnElement[bool]] = []
-    if f.get("q") and str(f["q"]).strip():
-        conds.append(search_condition(conn, fts, f["q"], src))
+    if f.get("q") and (found := search_condition(conn, str(f["q"]), src)) is not None:
+        conds.append(found)
     for key in ("kind", "unit", "period"):
         if f.get(key):
             col = src.c[key].concat("") if walk else src.c[key]
@@ -233,9 +189,7 @@ def _claim_filters(
     return conds
 
 
-def _branches(
-    conn: Connection, fts: FtsProbe, f: dict[str, Any], sort: str, walk: bool = False
-) -> tuple[Any, Any]:
+def _branches(conn: Connection, f: dict[str, Any], sort: str, walk: bool = False) -> tuple[Any, Any]:
     """The matching claims as two selects of (id, k0, k1...): unreviewed rows from the
     ``claims`` table, reviewed rows from the effective view.
 
@@ -255,10 +209,10 @@ def _branches(
         return out
 
     machine = select(claims_t.c.id, *keys(claims_t, False)).where(
-        claims_t.c.id.not_in(reviewed_ids), *_claim_filters(conn, fts, claims_t, False, f, walk=walk)
+        claims_t.c.id.not_in(reviewed_ids), *_claim_filters(conn, claims_t, False, f, walk=walk)
     )
     human = select(ce.c.id, *keys(ce, True)).where(
-        ce.c.id.in_(reviewed_ids), *_claim_filters(conn, fts, ce, True, f)
+        ce.c.id.in_(reviewed_ids), *_claim_filters(conn, ce, True, f)
     )
     return machine, human
 
@@ -268,12 +222,12 @@ def _order(cols: Any, n_keys: int, desc: bool) -> list[Any]:
     return [k.desc() if desc else k.asc() for k in keys] + [cols["id"].asc()]
 
 
-def count_claims(conn: Connection, fts: FtsProbe, f: dict[str, Any]) -> int:
+def count_claims(conn: Connection, f: dict[str, Any]) -> int:
     """How many claims match ``f``.  Unreviewed matches are counted as all machine matches
     minus the reviewed ones among them: the first count runs on the table's indexes,
     where excluding reviewed ids row by row would scan the whole table."""
     reviewed_ids = select(corrections.c.claim_id)
-    conds = _claim_filters(conn, fts, claims_t, False, f)
+    conds = _claim_filters(conn, claims_t, False, f)
     all_machine = select(func.count()).select_from(claims_t).where(*conds)
     reviewed_machine = (
         select(func.count()).select_from(claims_t).where(claims_t.c.id.in_(reviewed_ids), *conds)
@@ -281,7 +235,7 @@ def count_claims(conn: Connection, fts: FtsProbe, f: dict[str, Any]) -> int:
     human = (
         select(func.count())
         .select_from(ce)
-        .where(ce.c.id.in_(reviewed_ids), *_claim_filters(conn, fts, ce, True, f))
+        .where(ce.c.id.in_(reviewed_ids), *_claim_filters(conn, ce, True, f))
     )
     n = [int(conn.execute(q).scalar_one()) for q in (all_machine, reviewed_machine, human)]
     return n[0] - n[1] + n[2]
@@ -289,7 +243,6 @@ def count_claims(conn: Connection, fts: FtsProbe, f: dict[str, Any]) -> int:
 
 def page_ids(
     conn: Connection,
-    fts: FtsProbe,
     f: dict[str, Any],
     sort: str,
     desc: bool,
@@ -306,9 +259,9 @@ def page_ids(
 
     def counted(g: dict[str, Any]) -> int:
         if cache is None:
-            return count_claims(conn, fts, g)
+            return count_claims(conn, g)
         # counting is most of a page's cost, and it only changes when the ledger does
-        return cache.get(("claims_total", *sorted(g.items())), lambda: count_claims(conn, fts, g))
+        return cache.get(("claims_total", *sorted(g.items())), lambda: count_claims(conn, g))
 
     total = counted(f)
     walk = False
@@ -320,7 +273,7 @@ def page_ids(
         everything = counted(blank)
         by_one_index = min(counted({**blank, k: f[k]}) for k in ("kind", "unit", "period") if f.get(k))
         walk = (offset + limit) * everything < max(total, 1) * by_one_index
-    machine, human = _branches(conn, fts, f, sort, walk)
+    machine, human = _branches(conn, f, sort, walk)
     n_keys = len(CLAIM_SORT_COLUMNS[sort])
     heads = [
         b.order_by(*_order(b.selected_columns, n_keys, desc)).limit(offset + limit).subquery()
@@ -335,7 +288,6 @@ def page_ids(
 
 def list_claims(
     engine: Engine,
-    fts: FtsProbe,
     *,
     q: str | None = None,
     kind: str | None = None,
@@ -353,9 +305,7 @@ def list_claims(
     key and then by claim id, which is unique, so no row is skipped or repeated."""
     filters = {"q": q, "kind": kind, "unit": unit, "period": period, "document": document, "state": state}
     with engine.connect() as conn:
-        total, ids = page_ids(
-            conn, fts, filters, sort, order == "desc", (page - 1) * per_page, per_page, cache
-        )
+        total, ids = page_ids(conn, filters, sort, order == "desc", (page - 1) * per_page, per_page, cache)
         rows = (
             {r["id"]: r for r in conn.execute(_claim_select().where(ce.c.id.in_(ids))).mappings()}
             if ids
