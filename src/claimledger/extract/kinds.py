@@ -31,7 +31,7 @@ from functools import lru_cache
 
 from claimledger.extract import _kind_lexicon as L
 from claimledger.extract._lex import Tok
-from claimledger.extract._sift import Sifted
+from claimledger.extract._sift import Sifted, lowered
 from claimledger.extract._time_grammar import Mention
 from claimledger.models import Kind
 
@@ -84,15 +84,25 @@ _ED = re.compile(r"^[a-z]{2,}(?:ed|en)$")
 _MONEY = re.compile(r"[$€£¥₹₦₸]|\b(?:[mb]n|million|billion|trillion|crore|lakh)\b", re.I)
 _LY = re.compile(r"^[a-z]{3,}ly$")
 _MAY_COMMIT = Sifted(re.compile(
-    r"\b(?:will|shall|would|must|plans?\s+to|intends?\s+to|aims?\s+to|(?:is|are)\s+(?:to|set\s+to|scheduled\s+to|due\s+to)|'ll"
-    r"|(?:pledg|promis|vow|instruct|order|task|direct)\w*)\b",
+    r"\b(?:will|shall|would|must|plans?\s+to|intends?\s+to|aims?\s+to|(?:is|are)\s+(?:to|set\s+to|scheduled\s+to|due\s+to)|'ll)\b",
     re.I,
 ))
+#: Promises and orders ("has pledged to open", "instructed the government to launch"): a
+#: separate test behind a substring check, so the common case pays only a few C scans.
+_MAY_PLEDGE = re.compile(
+    r"\b(?:(?:pledge[sd]?|promise[sd]?|vow(?:ed|s)?)\s+to|(?:instruct|order|task|direct)(?:ed|s))\b", re.I
+)
+_PLEDGE_WORDS = ("pledge", "promise", "vow", "instruct", "order", "task", "direct")
 
 
 def may_commit(text: str, start: int, end: int) -> bool:
     """Cheap test: could this sentence hold a commitment without a number?"""
-    return _MAY_COMMIT.search(text, start, end) is not None
+    if _MAY_COMMIT.search(text, start, end) is not None:
+        return True
+    low = lowered(text, start, end)
+    if low is not None and not any(w in low for w in _PLEDGE_WORDS):
+        return False
+    return _MAY_PLEDGE.search(text, start, end) is not None
 
 
 def _is_verbish(toks: Sequence[Tok], j: int) -> str | None:
