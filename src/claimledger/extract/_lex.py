@@ -68,14 +68,34 @@ def tokenize(
     return out
 
 
+#: A token with the whitespace before it: what ``_TOKEN.finditer`` skips between tokens is
+#: only whitespace, so offsets follow from the lengths (no match object per token).
+_SPACED_TOKEN = re.compile(r"(\s*)(" + _TOKEN.pattern + ")")
+#: ``(low, kind)`` of token texts already seen; most words recur within a document.
+#: Emptied when it reaches this size, so a long stream cannot grow it without end.
+WORD_CACHE_MAX = 50_000
+_WORD_INFO: dict[str, tuple[str, str]] = {}
+
+
+def _word_info(w: str) -> tuple[str, str]:
+    kind = "w" if w[0].isalnum() or w == "n't" else "p"
+    low = w.lower().replace("’", "'")
+    if "&amp;" in low:
+        low = low.replace("&amp;", "&")  # HTML residue: "R&amp;D spending" is R&D spending
+    if len(_WORD_INFO) >= WORD_CACHE_MAX:
+        _WORD_INFO.clear()
+    _WORD_INFO[w] = (low, kind)
+    return low, kind
+
+
 def _words(text: str, start: int, end: int, out: list[Tok]) -> None:
-    for m in _TOKEN.finditer(text, start, end):
-        w = m.group(0)
-        kind = "w" if w[0].isalnum() or w == "n't" else "p"
-        low = w.lower().replace("’", "'")
-        if "&amp;" in low:
-            low = low.replace("&amp;", "&")  # HTML residue: "R&amp;D spending" is R&D spending
-        out.append(Tok(m.start(), m.end(), low, kind, -1, w))
+    pos = start
+    info = _WORD_INFO
+    for space, w in _SPACED_TOKEN.findall(text, start, end):
+        s = pos + len(space)
+        pos = s + len(w)
+        low_kind = info.get(w) or _word_info(w)
+        out.append(Tok(s, pos, low_kind[0], low_kind[1], -1, w))
 
 
 def quantity_index(toks: Sequence[Tok]) -> dict[int, int]:

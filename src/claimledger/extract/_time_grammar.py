@@ -208,6 +208,81 @@ def _lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
 _LOWER: dict[re.Pattern[str], re.Pattern[str]] = {}
 
 
+def _first_chars(items: Any) -> tuple[frozenset[str], bool, bool] | None:
+    """What can open a match of the parsed pattern ``items``: ``(characters, any digit,
+    can match empty)``, or None when the pattern's opening is not this simple."""
+    chars: set[str] = set()
+    digit = False
+    for op, av in items:
+        if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
+            continue  # zero-width: the character after it opens the match
+        sub: tuple[frozenset[str], bool, bool] | None
+        if op is _sre.LITERAL:
+            sub = frozenset(chr(av)), False, False
+        elif op is _sre.IN:
+            found: set[str] = set()
+            for o, a in av:
+                if o is _sre.LITERAL:
+                    found.add(chr(a))
+                elif o is _sre.RANGE:
+                    found.update(map(chr, range(a[0], a[1] + 1)))
+                elif o is _sre.CATEGORY and a is _sre.CATEGORY_DIGIT:
+                    digit = True
+                else:
+                    return None
+            sub = frozenset(found), False, False
+        elif op is _sre.SUBPATTERN:
+            sub = _first_chars(av[3])
+        elif op is _sre.BRANCH:
+            alts = [_first_chars(alt) for alt in av[1]]
+            if any(a is None for a in alts):
+                return None
+            known = [a for a in alts if a is not None]
+            sub = frozenset().union(*(a[0] for a in known)), any(a[1] for a in known), any(a[2] for a in known)
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):
+            body = _first_chars(av[2])
+            sub = None if body is None else (body[0], body[1], body[2] or av[0] == 0)
+        else:
+            return None
+        if sub is None:
+            return None
+        chars |= sub[0]
+        digit |= sub[1]
+        if not sub[2]:
+            return frozenset(chars), digit, False
+    return frozenset(chars), digit, True
+
+
+def _opening_class(chars: frozenset[str], digit: bool) -> str:
+    return "[" + "".join(re.escape(c) for c in sorted(chars)) + ("\\d" if digit else "") + "]"
+
+
+def _lowered_grammar(names: frozenset[str] | None) -> re.Pattern[str]:
+    """``_lowered(_compile(names))`` with each alternative behind a look-ahead for the
+    characters that can open it, and the whole behind one for all of them: the same
+    matches, but at a word start the engine tries only the alternatives that can open
+    with its character (entering one costs groups and optional lead-ins such as
+    "(?:the\\s+)?"), and at a word end none at all."""
+    parts: list[str] = []
+    opening: tuple[set[str], bool] | None = (set(), False)
+    for name, alt in _ALTERNATIVES:
+        if names is not None and name not in names:
+            continue
+        low = _LETTERS_OUTSIDE_SYNTAX.sub(lambda m: m[0] if m[0][0] in "\\(" else m[0].lower(), alt)
+        first = _first_chars(_sre_parse.parse(low, re.X))
+        if first is None or first[2]:
+            parts.append(low)
+            opening = None
+            continue
+        parts.append(f"(?={_opening_class(first[0], first[1])}){low}")
+        if opening is not None:
+            opening[0].update(first[0])
+            opening = opening[0], opening[1] or first[1]
+    body = "\n  | ".join(parts)
+    ahead = "" if opening is None else f"(?={_opening_class(frozenset(opening[0]), opening[1])})"
+    return re.compile(rf"\b{ahead}(?:{body})", re.X)
+
+
 def _required(items: Any) -> frozenset[str] | None:
     """Lower-cased strings one of which every match of the parsed pattern ``items``
     contains, or None when no such set is known."""
@@ -273,7 +348,7 @@ def _window_grammar(window: str) -> re.Pattern[str]:
     if grammar is None:
         if len(_GRAMMARS) >= MAX_GRAMMARS:
             return _LOWER[_CORE]
-        grammar = _GRAMMARS[names] = _lowered(_compile(names))
+        grammar = _GRAMMARS[names] = _lowered_grammar(names)
     if len(_BY_PRESENT) < 8 * MAX_GRAMMARS:
         _BY_PRESENT[present] = grammar
     return grammar
@@ -293,7 +368,7 @@ _ANCHOR = re.compile(
     r"|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|\b[QH][1-4]",
     re.I,
 )
-_LOWER.update({p: _lowered(p) for p in (_CORE, _CORE_YEARS, _ANCHOR)})
+_LOWER.update({_CORE: _lowered_grammar(None), _CORE_YEARS: _lowered_grammar(_YEAR_ONLY), _ANCHOR: _lowered(_ANCHOR)})
 
 
 def _top_alternatives(src: str) -> list[str]:

@@ -301,12 +301,19 @@ def default(
             else:
                 best = min(usable, key=lambda m: abs(m.start - q.start))
         return best.period, [best.cue]
-    ctx.flush()
-    last = ctx.last
     if kind == "status":
+        # (the context is not read: earlier sentences stay deferred, see ``TimeContext``)
         if ref is not None:
             return str(ref.year), [f"period:document date->{ref.year}"]
         return None, []
+    if kind == "target":
+        event = _event_time(text, s_start, s_end)
+        if event is not None:
+            # "will be introduced in the next session of Parliament": timed by an event
+            # that has no year; the paragraph's year is not its deadline
+            return None, [f"period:{' '.join(event.group(0).split())}->?"]
+    ctx.flush()
+    last = ctx.last
     if kind == "achievement":
         if last is not None and last.role != "deadline" and (ref is None or (last.first or 0) <= ref.year):
             return last.period, [f"{last.cue} (context)"]
@@ -315,11 +322,6 @@ def default(
             return str(y), [f"period:reported on {ref.isoformat()}->{y}"]
         return None, []
     if kind == "target":
-        event = _event_time(text, s_start, s_end)
-        if event is not None:
-            # "will be introduced in the next session of Parliament": timed by an event
-            # that has no year; the paragraph's year is not its deadline
-            return None, [f"period:{' '.join(event.group(0).split())}->?"]
         # A goal takes the paragraph's time when it is a heading ("Priorities for 2025")
         # or a year, a run of years or a deadline - not the month a preceding result
         # was reported for ("inflation slowed in June ... the IMF will lend $7 billion").
