@@ -201,8 +201,11 @@ _LETTERS_OUTSIDE_SYNTAX = re.compile(r"\\.|\(\?P<\w+>|\(\?P=\w+\)|[A-Z]+")
 def _lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """``pattern`` (compiled with re.I) for lower-case text: letters lowered except in
     escapes and group names, compiled without re.I."""
-    src = _LETTERS_OUTSIDE_SYNTAX.sub(lambda m: m[0] if m[0][0] in "\\(" else m[0].lower(), pattern.pattern)
-    return re.compile(src, pattern.flags & ~re.I)
+    return re.compile(_lowered_source(pattern.pattern), pattern.flags & ~re.I)
+
+
+def _lowered_source(src: str) -> str:
+    return _LETTERS_OUTSIDE_SYNTAX.sub(lambda m: m[0] if m[0][0] in "\\(" else m[0].lower(), src)
 
 
 _LOWER: dict[re.Pattern[str], re.Pattern[str]] = {}
@@ -257,29 +260,43 @@ def _opening_class(chars: frozenset[str], digit: bool) -> str:
     return "[" + "".join(re.escape(c) for c in sorted(chars)) + ("\\d" if digit else "") + "]"
 
 
-def _lowered_grammar(names: frozenset[str] | None) -> re.Pattern[str]:
+def _guarded(alt: str) -> tuple[str, frozenset[str], bool] | None:
+    """Alternative ``alt`` lowered, and the characters (and whether any digit) that can
+    open a match of it; None when that is not known."""
+    low = _lowered_source(alt)
+    first = _first_chars(_sre_parse.parse(low, re.X))
+    if first is None or first[2]:
+        return None
+    return low, first[0], first[1]
+
+
+_GUARDED = {name: _guarded(alt) for name, alt in _ALTERNATIVES}
+
+
+def _fast_grammar(names: frozenset[str] | None) -> re.Pattern[str]:
     """``_lowered(_compile(names))`` with each alternative behind a look-ahead for the
     characters that can open it, and the whole behind one for all of them: the same
     matches, but at a word start the engine tries only the alternatives that can open
     with its character (entering one costs groups and optional lead-ins such as
     "(?:the\\s+)?"), and at a word end none at all."""
     parts: list[str] = []
-    opening: tuple[set[str], bool] | None = (set(), False)
+    chars: set[str] = set()
+    digit = False
+    known = True
     for name, alt in _ALTERNATIVES:
         if names is not None and name not in names:
             continue
-        low = _LETTERS_OUTSIDE_SYNTAX.sub(lambda m: m[0] if m[0][0] in "\\(" else m[0].lower(), alt)
-        first = _first_chars(_sre_parse.parse(low, re.X))
-        if first is None or first[2]:
-            parts.append(low)
-            opening = None
+        guarded = _GUARDED[name]
+        if guarded is None:
+            parts.append(_lowered_source(alt))
+            known = False
             continue
-        parts.append(f"(?={_opening_class(first[0], first[1])}){low}")
-        if opening is not None:
-            opening[0].update(first[0])
-            opening = opening[0], opening[1] or first[1]
+        low, first, first_digit = guarded
+        parts.append(f"(?={_opening_class(first, first_digit)}){low}")
+        chars |= first
+        digit |= first_digit
     body = "\n  | ".join(parts)
-    ahead = "" if opening is None else f"(?={_opening_class(frozenset(opening[0]), opening[1])})"
+    ahead = f"(?={_opening_class(frozenset(chars), digit)})" if known else ""
     return re.compile(rf"\b{ahead}(?:{body})", re.X)
 
 
@@ -348,7 +365,7 @@ def _window_grammar(window: str) -> re.Pattern[str]:
     if grammar is None:
         if len(_GRAMMARS) >= MAX_GRAMMARS:
             return _LOWER[_CORE]
-        grammar = _GRAMMARS[names] = _lowered_grammar(names)
+        grammar = _GRAMMARS[names] = _fast_grammar(names)
     if len(_BY_PRESENT) < 8 * MAX_GRAMMARS:
         _BY_PRESENT[present] = grammar
     return grammar
@@ -368,7 +385,7 @@ _ANCHOR = re.compile(
     r"|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|\b[QH][1-4]",
     re.I,
 )
-_LOWER.update({_CORE: _lowered_grammar(None), _CORE_YEARS: _lowered_grammar(_YEAR_ONLY), _ANCHOR: _lowered(_ANCHOR)})
+_LOWER.update({_CORE: _fast_grammar(None), _CORE_YEARS: _fast_grammar(_YEAR_ONLY), _ANCHOR: _lowered(_ANCHOR)})
 
 
 def _top_alternatives(src: str) -> list[str]:
