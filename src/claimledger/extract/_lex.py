@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from claimledger.extract import _kind_lexicon, _subj_lexicon
 from claimledger.extract._time_grammar import Mention
 from claimledger.models import Quantity
 
@@ -33,8 +34,12 @@ class Tok:
     ref: int = -1
     text: str = ""
     #: ``kinds._is_verbish`` of the token, worked out once ("?" until then): it reads only
-    #: the token and its neighbours, which never change after ``tokenize``.
+    #: the token and its neighbours, which never change after ``tokenize``.  ``tokenize``
+    #: sets None at once for punctuation, figures, times and words that are never verbs.
     verbish: str | None = field(default="?", compare=False, repr=False)
+    #: ``subject._nominal`` of the token when known without its neighbours (None until
+    #: worked out): a word that is never a verb is nominal unless it breaks a phrase.
+    nominal: bool | None = field(default=None, compare=False, repr=False)
 
 
 def tokenize(
@@ -62,7 +67,7 @@ def tokenize(
             lead = _LEAD_VERB.match(text, s, e)
             if lead is not None:
                 out.append(Tok(s, s + len(lead.group(1)), lead.group(1).lower(), "w", -1, lead.group(1)))
-        out.append(Tok(s, e, kind, kind, ref, text[s:e]))
+        out.append(Tok(s, e, kind, kind, ref, text[s:e], None, False))
         pos = e
     _words(text, pos, end, out)
     return out
@@ -71,31 +76,41 @@ def tokenize(
 #: A token with the whitespace before it: what ``_TOKEN.finditer`` skips between tokens is
 #: only whitespace, so offsets follow from the lengths (no match object per token).
 _SPACED_TOKEN = re.compile(r"(\s*)(" + _TOKEN.pattern + ")")
-#: ``(low, kind)`` of token texts already seen; most words recur within a document.
-#: Emptied when it reaches this size, so a long stream cannot grow it without end.
+#: ``(low, kind, verbish, nominal)`` of token texts already seen (see ``Tok``); most words
+#: recur within a document.  Emptied when it reaches this size, so a long stream cannot
+#: grow it without end.
 WORD_CACHE_MAX = 50_000
-_WORD_INFO: dict[str, tuple[str, str]] = {}
+_WORD_INFO: dict[str, tuple[str, str, str | None, bool | None]] = {}
+#: Words that end a noun phrase whatever their neighbours (``subject._nominal``).
+_NOT_NOMINAL = _subj_lexicon.BREAK | _subj_lexicon.BASE_VERBS
 
 
-def _word_info(w: str) -> tuple[str, str]:
+def _word_info(w: str) -> tuple[str, str, str | None, bool | None]:
     kind = "w" if w[0].isalnum() or w == "n't" else "p"
     low = w.lower().replace("’", "'")
     if "&amp;" in low:
         low = low.replace("&amp;", "&")  # HTML residue: "R&amp;D spending" is R&D spending
+    verbish: str | None = None
+    nominal: bool | None = False
+    if kind == "w" and (low in _kind_lexicon.MAYBE_VERB or low.endswith("ed")):
+        verbish = "?"  # read in context when asked
+        nominal = None
+    elif kind == "w":
+        nominal = low not in _NOT_NOMINAL
     if len(_WORD_INFO) >= WORD_CACHE_MAX:
         _WORD_INFO.clear()
-    _WORD_INFO[w] = (low, kind)
-    return low, kind
+    info = _WORD_INFO[w] = (low, kind, verbish, nominal)
+    return info
 
 
 def _words(text: str, start: int, end: int, out: list[Tok]) -> None:
     pos = start
-    info = _WORD_INFO
+    cache = _WORD_INFO
     for space, w in _SPACED_TOKEN.findall(text, start, end):
         s = pos + len(space)
         pos = s + len(w)
-        low_kind = info.get(w) or _word_info(w)
-        out.append(Tok(s, pos, low_kind[0], low_kind[1], -1, w))
+        low, kind, verbish, nominal = cache.get(w) or _word_info(w)
+        out.append(Tok(s, pos, low, kind, -1, w, verbish, nominal))
 
 
 def quantity_index(toks: Sequence[Tok]) -> dict[int, int]:

@@ -915,6 +915,8 @@ def commitment(
             continue
         if t.low in L.CONDITIONAL:
             return None
+        if t.low not in _CUE_WORDS:
+            continue  # (``_commit_cue`` would say None)
         cue = _commit_cue(toks, j)
         if cue is None:
             continue
@@ -952,6 +954,11 @@ def commitment(
                 cues.append("negated")
             return cues, j, len(cue.split())
     return None
+
+
+#: The words a commitment cue opens with (``_commit_cue`` is None for any other).
+_CUE_WORDS = frozenset({"will", "shall", "'ll", "must", "would", "plans", "plan", "intends", "intend", "aims", "aim",
+                        "is", "are"})
 
 
 def _commit_cue(toks: Sequence[Tok], j: int) -> str | None:

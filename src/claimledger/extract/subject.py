@@ -43,6 +43,8 @@ _CHANGE = S.CHANGE_NOUNS
 
 def _nominal(toks: Sequence[Tok], k: int) -> bool:
     t = toks[k]
+    if t.nominal is not None:
+        return t.nominal  # known from the token alone (``_lex.tokenize``)
     if t.kind != "w" or t.low in S.BREAK or t.low in S.BASE_VERBS:
         return False
     cat = _is_verbish(toks, k)
