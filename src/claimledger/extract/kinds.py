@@ -83,6 +83,9 @@ _BEFORE_VERB = L.ADVERBS | L.AUX_BE | {"to"}
 _ED = re.compile(r"^[a-z]{2,}(?:ed|en)$")
 _MONEY = re.compile(r"[$€£¥₹₦₸]|\b(?:[mb]n|million|billion|trillion|crore|lakh)\b", re.I)
 _LY = re.compile(r"^[a-z]{3,}ly$")
+#: Goal words other than the bare future modals.
+_PLAN_TARGET = L.TARGET - {"will", "would", "shall", "'ll"}
+_NEGATIONS = frozenset({"not", "n't", "never"})
 _MAY_COMMIT = Sifted(re.compile(
     r"\b(?:will|shall|would|must|plans?\s+to|intends?\s+to|aims?\s+to|(?:is|are)\s+(?:to|set\s+to|scheduled\s+to|due\s+to)|'ll"
     r"|(?:pledg|promis|vow|instruct|order|task|direct)\w*)\b",
@@ -242,7 +245,9 @@ def _scan_left(toks: Sequence[Tok], i: int) -> tuple[list[str], str | None]:
                     return words, None  # "... and that the remaining 7,000 km would ...": a new clause
             if t.low == "to" and j + 1 < i and toks[j + 1].kind == "w" and toks[j + 1].low not in _NOT_BASE:
                 infinitive = infinitive or ["to", toks[j + 1].low]
-            cat = _is_verbish(toks, j)
+            cat = t.verbish
+            if cat == "?":
+                cat = t.verbish = _verb_category(toks, j)
             if cat == "R":
                 return words, None
             as_noun = t.low in L.TARGET_NOUNS and (j + 1 >= len(toks) or toks[j + 1].low != "to")
@@ -569,6 +574,7 @@ def classify(
         words, matrix = _scan_left(toks, pos)
     if not words:
         words = _scan_right(toks, pos)
+    ws = set(words)  # (``words`` is not changed below)
     marker = present_marker(toks, pos, words)
     if marker is not None and marker[1]:
         # "Inflation, currently 34.6%, is projected to fall to 15%": the aside is the
@@ -581,7 +587,7 @@ def classify(
     forecaster, planning = _sentence_facts(text, s_start, s_end)
     # "According to the forecast, inflation will be 8.5-9.5%": a future tense under a
     # forecaster is the forecast; a plan verb ("plans", "aims") stays a target.
-    modal_only = kind == "target" and not (set(words) & (L.TARGET - {"will", "would", "shall", "'ll"}))
+    modal_only = kind == "target" and not (ws & _PLAN_TARGET)
     if forecaster and (kind != "target" or modal_only):
         kind = "forecast"
         cues.insert(0, "forecast:" + forecaster)
@@ -616,9 +622,9 @@ def classify(
         # "narrower than the 2.7% projected in July", "below the planned 90.3 million"
         kind = part[0]
         cues.insert(0, f"{kind}:{part[1]}")
-    setting = bool(set(words) & L.SETTING_VERBS)  # "the target has been fixed at $50 billion"
+    setting = bool(ws & L.SETTING_VERBS)  # "the target has been fixed at $50 billion"
     if kind in (None, "status", "achievement") and words and (
-        setting or (kind != "achievement" and set(words) <= _AUX_OR_ADVERB)
+        setting or (kind != "achievement" and ws <= _AUX_OR_ADVERB)
     ):
         noun = _subject_noun(toks, pos)
         if noun in L.TARGET_NOUNS:
@@ -630,7 +636,7 @@ def classify(
     yrs = _years(period)
     if marker is not None and kind in (None, "status", "achievement"):
         yrs = None  # "the schools promised in 2022 are now under construction": now, not 2022
-    decided = kind == "achievement" and bool(set(words) & L.DECISION_VERBS) and "to" in words
+    decided = kind == "achievement" and bool(ws & L.DECISION_VERBS) and "to" in ws
     if decided and yrs is not None and ref is not None and yrs[1] > ref.year:
         # a decision to act later is a commitment when the figure's period lies ahead
         kind = "target"
@@ -657,7 +663,7 @@ def classify(
             # "signed the 2024 Appropriation Bill of N28.7 trillion": the bill is a plan.
             kind = "target"
             cues.insert(0, f"target:{plan}")
-        elif set(words) & L.ALLOCATION_VERBS and (
+        elif ws & L.ALLOCATION_VERBS and (
             yrs is None
             or ref is None
             or yrs[1] > ref.year
@@ -687,7 +693,7 @@ def classify(
         # "left its key rate at 16.5%", "was held at 6% for a fourth meeting": a level kept
         kind = "status"
         cues.insert(0, f"status:{' '.join(words)} at")
-    if set(words) & {"not", "n't", "never"}:
+    if ws & _NEGATIONS:
         cues.append("negated")  # "did not exceed 5%", "will not raise taxes": same kind, said negatively
     if kind is None:
         if fallback is not None:

@@ -42,9 +42,20 @@ _CHANGE = S.CHANGE_NOUNS
 
 
 def _nominal(toks: Sequence[Tok], k: int) -> bool:
+    """Can token ``k`` be part of a noun phrase?  Worked out once per token (it reads only
+    the token and its neighbours, which never change after ``tokenize``), and known at
+    once for most words (``Tok.nominal``)."""
     t = toks[k]
-    if t.nominal is not None:
-        return t.nominal  # known from the token alone (``_lex.tokenize``)
+    nominal = t.nominal
+    if nominal is None:
+        nominal = _nominal_in_context(toks, k)
+        if k >= 0:  # (a negative index reads other neighbours)
+            t.nominal = nominal
+    return nominal
+
+
+def _nominal_in_context(toks: Sequence[Tok], k: int) -> bool:
+    t = toks[k]
     if t.kind != "w" or t.low in S.BREAK or t.low in S.BASE_VERBS:
         return False
     cat = _is_verbish(toks, k)
@@ -259,6 +270,9 @@ _SET_VERBS = _w(
     " cuts keeps leaves sets lifts reduces increases brings raise lower cut hike keep leave lift reduce"
     " increase bring trim hold holds maintain maintains maintained"
 )
+_PRESENT_OR_AT = _PRESENT | {"at"}
+_MODAL_OR_ADVERB = _MODAL_GROUP | L_ADVERBS
+_MODAL_ADVERB_PREP = _MODAL_OR_ADVERB | _PREPS
 _SET_ING = _w("raising lowering cutting hiking keeping holding increasing reducing lifting bringing trimming")
 _DIMENSIONS = _w("long wide high tall deep thick")
 
@@ -344,7 +358,7 @@ def _for_quantity(toks: Sequence[Tok], pos: int, q: Quantity, verb_words: Sequen
             break
     # 0d. an aside: "Inflation, currently 34.6%, is projected to ...", "Remittances, at
     # $3.1 billion, were flat"
-    if prev >= 2 and toks[prev].low in _PRESENT | {"at"} and toks[prev - 1].low == ",":
+    if prev >= 2 and toks[prev].low in _PRESENT_OR_AT and toks[prev - 1].low == ",":
         np = _np_back(toks, prev - 2)
         if np:
             return clean(np)
@@ -482,11 +496,11 @@ def _for_quantity(toks: Sequence[Tok], pos: int, q: Quantity, verb_words: Sequen
             # "will keep rates at 7.5%", "plans to pave another 300 km": the verb after
             # the modal or "to"
             after_w = toks[k + 1].low
-            base = toks[k].low in _MODAL_GROUP | L_ADVERBS and after_w not in _PREPS and after_w not in _DETS
+            base = toks[k].low in _MODAL_OR_ADVERB and after_w not in _PREPS and after_w not in _DETS
             if not (after_w in _MODAL_GROUP or after_w in L_ADVERBS or base):
                 break
             k += 1
-        if toks[k].low not in _MODAL_GROUP | L_ADVERBS | _PREPS:
+        if toks[k].low not in _MODAL_ADVERB_PREP:
             main = k  # (not "rose to 1.9%": there "to" is a preposition)
         if toks[main].low in _SET_VERBS:
             # "lowered the Central Bank Rate to 12.00 percent": the rate, not who lowered it
