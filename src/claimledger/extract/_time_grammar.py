@@ -241,7 +241,8 @@ def _first_chars(items: Any) -> tuple[frozenset[str], bool, bool] | None:
             if any(a is None for a in alts):
                 return None
             known = [a for a in alts if a is not None]
-            sub = frozenset().union(*(a[0] for a in known)), any(a[1] for a in known), any(a[2] for a in known)
+            chars_any = frozenset().union(*(a[0] for a in known))
+            sub = chars_any, any(a[1] for a in known), any(a[2] for a in known)
         elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):
             body = _first_chars(av[2])
             sub = None if body is None else (body[0], body[1], body[2] or av[0] == 0)
@@ -385,7 +386,8 @@ _ANCHOR = re.compile(
     r"|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|\b[QH][1-4]",
     re.I,
 )
-_LOWER.update({_CORE: _fast_grammar(None), _CORE_YEARS: _fast_grammar(_YEAR_ONLY), _ANCHOR: _lowered(_ANCHOR)})
+_LOWER.update({_CORE: _fast_grammar(None), _CORE_YEARS: _fast_grammar(_YEAR_ONLY)})
+_LOWER[_ANCHOR] = _lowered(_ANCHOR)
 
 
 def _top_alternatives(src: str) -> list[str]:

@@ -963,8 +963,10 @@ def commitment(
 
 
 #: The words a commitment cue opens with (``_commit_cue`` is None for any other).
-_CUE_WORDS = frozenset({"will", "shall", "'ll", "must", "would", "plans", "plan", "intends", "intend", "aims", "aim",
-                        "is", "are"})
+_CUE_WORDS = frozenset(
+    {"will", "shall", "'ll", "must", "would", "plans", "plan", "intends", "intend", "aims", "aim", "is",
+     "are"}
+)
 
 
 def _commit_cue(toks: Sequence[Tok], j: int) -> str | None:
