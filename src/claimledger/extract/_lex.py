@@ -42,9 +42,26 @@ class Tok:
     nominal: bool | None = field(default=None, compare=False, repr=False)
 
 
+class Tokens(list[Tok]):
+    """A sentence's tokens, with ``lows``: the set of their ``low`` forms.  A rule that
+    looks for words the sentence does not hold can answer without walking the tokens."""
+
+    __slots__ = ("lows",)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.lows: frozenset[str] = frozenset()
+
+
+def lacks(toks: Sequence[Tok], words: frozenset[str]) -> bool:
+    """Does the sentence of ``toks`` hold none of ``words`` (as ``low`` forms)?  False when
+    not known (``toks`` not made by ``tokenize``)."""
+    return isinstance(toks, Tokens) and toks.lows.isdisjoint(words)
+
+
 def tokenize(
     text: str, start: int, end: int, quants: Sequence[Quantity], mentions: Sequence[Mention]
-) -> list[Tok]:
+) -> Tokens:
     """Tokens of ``text[start:end]`` with quantities and time mentions as single tokens."""
     q_spans = sorted((q.start, q.end, "q", i) for i, q in enumerate(quants))
     spans: list[tuple[int, int, str, int]] = list(q_spans)
@@ -55,7 +72,7 @@ def tokenize(
         if not (k > 0 and q_spans[k - 1][1] > m.start):
             spans.append((m.start, m.end, "t", i))
     spans.sort()
-    out: list[Tok] = []
+    out = Tokens()
     pos = start
     for s, e, kind, ref in spans:
         if s < pos:
@@ -70,6 +87,7 @@ def tokenize(
         out.append(Tok(s, e, kind, kind, ref, text[s:e], None, False))
         pos = e
     _words(text, pos, end, out)
+    out.lows = frozenset([t.low for t in out])
     return out
 
 

@@ -30,7 +30,7 @@ from datetime import date as Date
 from functools import lru_cache
 
 from claimledger.extract import _kind_lexicon as L
-from claimledger.extract._lex import Tok
+from claimledger.extract._lex import Tok, lacks
 from claimledger.extract._sift import Sifted
 from claimledger.extract._time_grammar import Mention
 from claimledger.models import Kind
@@ -343,6 +343,8 @@ def present_marker(toks: Sequence[Tok], pos: int, words: Sequence[str]) -> tuple
 
     Appositive: an aside right before the figure (", currently 34.6%,"); else a marker in
     its verb group ("are now under construction", "has since slowed to 11%")."""
+    if lacks(toks, _PRESENT_MARKS):
+        return None  # (the verb group's words are the sentence's)
     k = pos - 1
     while k > 0 and toks[k].low in L.OBJECT_BOUNDS:
         k -= 1
@@ -747,6 +749,8 @@ def _for_period(text: str, s_start: int, s_end: int) -> bool:
 def _matrix_before(toks: Sequence[Tok], pos: int) -> str | None:
     """A verb of expecting that governs the figure's clause: "X projects that ... N", or
     "officials project the rate will fall to N" (the "that" left out)."""
+    if lacks(toks, _MATRIX_ANY):
+        return None
     embedded = False
     for k in range(pos - 1, max(0, pos - SCAN_WINDOW), -1):
         t = toks[k]
@@ -768,7 +772,7 @@ def _matrix_before(toks: Sequence[Tok], pos: int) -> str | None:
 def participle_kind(toks: Sequence[Tok], pos: int) -> tuple[Kind, str] | None:
     """The kind a forecast/plan participle right before or after the figure gives it:
     "an estimated 5.9%", "the planned 90.3 million", "the 2.7% projected in July"."""
-    word = _participle_after(toks, pos)
+    word = None if lacks(toks, _PARTICIPLE_WORDS) else _participle_after(toks, pos)
     before = toks[pos - 1].low if pos >= 2 else ""
     if word is None and before in _POST_PARTICIPLES and toks[pos - 2].low in ("a", "an", "the"):
         word = before
@@ -803,13 +807,21 @@ def _participle_after(toks: Sequence[Tok], pos: int) -> str | None:
 
 
 _POST_PARTICIPLES = L.FORECAST_PARTICIPLES | L.PLAN_PARTICIPLES
+#: Words ``_participle_after`` reads a participle from.
+_PARTICIPLE_WORDS = _POST_PARTICIPLES | L.ANNOUNCED_PLANS
+_GOAL_AFTER = frozenset({"target", "targets", "goal", "ceiling", "cap"})
+_GOAL_OR_FORECAST_NOUNS = L.TARGET_NOUNS | L.FORECAST_NOUNS
+#: Words ``present_marker`` reads a present time from.
+_PRESENT_MARKS = L.PRESENT_WORDS | {"at", "since"}
 
 
 def _goal_noun_after(toks: Sequence[Tok], pos: int) -> str | None:
     """"the 4.9% target", "a 2% inflation target": a goal noun right after the figure."""
+    if lacks(toks, _GOAL_AFTER):
+        return None
     for k in range(pos + 1, min(len(toks), pos + 3)):
         w = toks[k].low
-        if w in ("target", "targets", "goal", "ceiling", "cap"):
+        if w in _GOAL_AFTER:
             return w
         if toks[k].kind != "w":
             return None
@@ -834,6 +846,8 @@ def revised_forecast(toks: Sequence[Tok], pos: int) -> str | None:
 def _plan_noun_near(toks: Sequence[Tok], pos: int) -> str | None:
     """A plan noun the figure is part of: "the 2024 Appropriation Bill of N28.7 trillion",
     "a 115.5 trillion yen budget" (at most a few words away, same phrase)."""
+    if lacks(toks, L.PLAN_NOUNS):
+        return None
     for k in range(pos - 1, max(-1, pos - 5), -1):
         t = toks[k]
         if t.kind == "p" or (t.kind == "w" and _is_verbish(toks, k) is not None):
@@ -868,6 +882,8 @@ def _plan_noun_after(toks: Sequence[Tok], pos: int) -> bool:
 
 def _subject_noun(toks: Sequence[Tok], pos: int) -> str | None:
     """A goal/forecast noun among the few words before the figure's copula."""
+    if lacks(toks, _GOAL_OR_FORECAST_NOUNS):
+        return None
     lo = max(0, pos - SUBJECT_NOUN_WINDOW - 2)
     for k in range(pos - 1, lo - 1, -1):
         w = toks[k].low

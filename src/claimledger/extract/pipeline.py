@@ -11,6 +11,7 @@ import hashlib
 import re
 from collections.abc import Iterable, Iterator
 from datetime import date as Date
+from functools import lru_cache
 from typing import IO
 
 from claimledger.errors import InputError
@@ -57,8 +58,14 @@ def parse_date(value: str | Date | None) -> Date | None:
 
 def claim_id(doc: str, start: int, end: int) -> str:
     """Stable id: the same document and span always give the same id."""
-    h = hashlib.blake2b(f"{doc}\x00{start}\x00{end}".encode(), digest_size=8)
+    h = _doc_hash(doc).copy()  # the hash of "{doc}\x00{start}\x00{end}", the document fed once
+    h.update(f"{start}\x00{end}".encode())
     return h.hexdigest()
+
+
+@lru_cache(maxsize=4)
+def _doc_hash(doc: str) -> hashlib.blake2b:
+    return hashlib.blake2b(f"{doc}\x00".encode(), digest_size=8)
 
 
 def doc_id_for(text: str) -> str:
@@ -446,9 +453,11 @@ def _figure_claims(
     # "fell to 8.9% from 11% a year earlier": a year before the figure it is compared
     # with, not a year before the document.
     for i in range(1, n):
-        p_cue = next((c for c in cues_of[i] if c.startswith("period:")), "")
         prev = period_of[i - 1]
-        if prev and _YEAR_BEFORE.match(p_cue):
+        if not prev:
+            continue
+        p_cue = next((c for c in cues_of[i] if c.startswith("period:")), "")
+        if _YEAR_BEFORE.match(p_cue):
             shifted = _shift(prev, -1)
             if shifted is not None and shifted != period_of[i]:
                 period_of[i] = shifted
