@@ -244,3 +244,66 @@ def test_rules_skipped_by_the_word_set_give_the_full_answer() -> None:
             assert got == subject.for_quantity(plain, pos, q, words, "earlier", ""), text[s:e]
             seen += 1
     assert seen > 300
+
+
+def _mention(start: int, role: str = "point", year: int | None = 2024) -> G.Mention:
+    return G.Mention(start, start + 4, "2024", year, year, role)
+
+
+def test_nearest_expression_by_bisection_is_the_first_nearest() -> None:
+    from claimledger.extract.pipeline import _Nearest
+
+    rng = random.Random(25)
+    for _ in range(2000):
+        starts = [rng.randint(0, 60) for _ in range(rng.randint(1, 8))]
+        if rng.random() < 0.8:
+            starts.sort()  # (unsorted lists take the plain walk)
+        ms = [_mention(s, year=i) for i, s in enumerate(starts)]
+        nearest = _Nearest(ms)
+        for at in range(-5, 70):
+            assert nearest(at) is min(ms, key=lambda m: abs(m.start - at)), (starts, at)
+
+
+_RUN_ON = [
+    "output rose 5% while the weather, which was cold in 2023, stayed; ",
+    "the long report went on about nothing in particular for a while, ",
+    "exports of 500 tons were planned since 2021 and the debt of 40 billion will be repaid by 2031; ",
+    "a year earlier, which saw 12 new mines, ",
+    "the 3% growth seen last year was below the 2030 goal of 7% ",
+]
+
+
+def test_period_defaults_of_a_sentence_at_once_are_the_plain_defaults() -> None:
+    from claimledger.extract import numbers
+
+    rng = random.Random(26)
+    cases = _figure_sentences()
+    for _ in range(30):
+        text = "".join(rng.choice(_RUN_ON) for _ in range(rng.randint(5, 60)))
+        day = Date(2025, 1, 15)
+        mentions = G.find_mentions(text, 0, len(text), day)
+        cases.append((text, 0, len(text), numbers.find(text, 0, len(text)), mentions, day))
+    for text, s, e, quants, mentions, ref in cases:
+        times = time_stage.SentenceTimes(mentions)
+        for exclude in (frozenset(), frozenset(m.start for m in mentions[:1])):
+            for q in quants:
+                for kind in ("achievement", "status", "target", "forecast"):
+                    args = (text, s, e, q, kind, mentions, time_stage.TimeContext(), ref, exclude)
+                    assert time_stage.default(*args, times) == time_stage.default(*args), text[s:e]
+
+
+def test_period_defaults_far_from_every_expression_take_the_first_nearest() -> None:
+    rng = random.Random(27)
+    text = "word, " * 400
+    for _ in range(400):
+        starts = sorted(rng.choice([0, 100, 500, 1000, 1000, 1500, 2000]) for _ in range(rng.randint(1, 6)))
+        roles = [rng.choice(["point", "since", "deadline"]) for _ in starts]
+        pairs = enumerate(zip(starts, roles, strict=True))
+        mentions = [_mention(s, role, 2020 + i) for i, (s, role) in pairs]
+        times = time_stage.SentenceTimes(mentions)
+        for at in (0, 300, 500, 750, 1250, 1700, 2300):
+            q = Quantity("5%", at, at + 2, 5.0, unit="%")
+            for kind in ("achievement", "status", "target", "forecast"):
+                args = (text, 0, len(text), q, kind, mentions, time_stage.TimeContext(), Date(2025, 1, 15))
+                fast = time_stage.default(*args, frozenset(), times)
+                assert fast == time_stage.default(*args), (starts, at)
