@@ -982,7 +982,7 @@ def commitment(
 _CUE_WORDS = frozenset(
     {"will", "shall", "'ll", "must", "would", "plans", "plan", "intends", "intend", "aims", "aim", "is",
      "are"}
-)
+) | L.PLEDGE_VERBS | L.INSTRUCT_VERBS
 
 
 def _commit_cue(toks: Sequence[Tok], j: int) -> str | None:
