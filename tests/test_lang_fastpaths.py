@@ -307,3 +307,26 @@ def test_period_defaults_far_from_every_expression_take_the_first_nearest() -> N
                 args = (text, 0, len(text), q, kind, mentions, time_stage.TimeContext(), Date(2025, 1, 15))
                 fast = time_stage.default(*args, frozenset(), times)
                 assert fast == time_stage.default(*args), (starts, at)
+
+
+_SENTENCE_WORDS = re.findall(
+    r"\S+",
+    "will shall would must plans to intends aims is to are set scheduled due 'll we'll pledged promised "
+    "vowed instructed ordered tasked directed according to the IMF World Bank analysts expect forecast "
+    "budget allocated provides for spending revenues deficit funding financing "
+    "İS ſhall WİLL KELVİN x7 The And , . ; 5% $3 billion Will SHALL Budget",
+)
+
+
+@pytest.mark.parametrize("name", ["_MAY_COMMIT_LOW", "_FORECASTERS_LOW", "_PLANNING_LOW"])
+def test_lowered_sentence_patterns_find_the_plain_match(name: str) -> None:
+    lowered: _lex.Lowered = getattr(kinds, name)
+    rng = random.Random(28)
+    for _ in range(3000):
+        body = " ".join(rng.choice(_SENTENCE_WORDS) for _ in range(rng.randint(1, 14)))
+        body = body.upper() if rng.random() < 0.2 else body
+        pre = rng.choice(["", "x", "ab ", "İ", "5"])
+        text = pre + body + rng.choice(["", "s", " end"])
+        start, end = len(pre), len(pre) + len(body)
+        m = lowered.pattern.search(text, start, end)
+        assert lowered.find(text, start, end) == (None if m is None else m.group(0).lower()), text

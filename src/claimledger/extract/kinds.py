@@ -30,7 +30,7 @@ from datetime import date as Date
 from functools import lru_cache
 
 from claimledger.extract import _kind_lexicon as L
-from claimledger.extract._lex import Tok, lacks
+from claimledger.extract._lex import Lowered, Tok, lacks
 from claimledger.extract._sift import Sifted
 from claimledger.extract._time_grammar import Mention
 from claimledger.models import Kind
@@ -93,9 +93,16 @@ _MAY_COMMIT = Sifted(re.compile(
 ))
 
 
+#: The same patterns searched through the lower-cased sentence (``_lex.Lowered``).  Their
+#: required words rule out few sentences ("is", "are"), so a sifted search runs them anyway.
+_MAY_COMMIT_LOW = Lowered(_MAY_COMMIT.pattern)
+_FORECASTERS_LOW = Lowered(_FORECASTERS.pattern)
+_PLANNING_LOW = Lowered(_PLANNING.pattern)
+
+
 def may_commit(text: str, start: int, end: int) -> bool:
     """Cheap test: could this sentence hold a commitment without a number?"""
-    return _MAY_COMMIT.search(text, start, end) is not None
+    return _MAY_COMMIT_LOW.find(text, start, end) is not None
 
 
 def _is_verbish(toks: Sequence[Tok], j: int) -> str | None:
@@ -708,9 +715,9 @@ def classify(
 def _sentence_facts(text: str, s_start: int, s_end: int) -> tuple[str, bool]:
     """Once per sentence (not per figure): the forecaster named ("according to the
     imf") and whether the sentence is about a plan or budget."""
-    m = _FORECASTERS.search(text, s_start, s_end)
-    forecaster = " ".join(m.group(0).lower().split()) if m else ""
-    return forecaster, _PLANNING.search(text, s_start, s_end) is not None
+    found = _FORECASTERS_LOW.find(text, s_start, s_end)
+    forecaster = " ".join(found.split()) if found is not None else ""
+    return forecaster, _PLANNING_LOW.find(text, s_start, s_end) is not None
 
 
 def _modal_subject(toks: Sequence[Tok], pos: int) -> str | None:
