@@ -118,9 +118,9 @@ def tokenize(
 #: only whitespace, so offsets follow from the lengths (no match object per token).
 _SPACED_TOKEN = re.compile(r"(\s*)(" + _TOKEN.pattern + ")")
 #: ``(low, kind, verbish, nominal)`` of token texts already seen (see ``Tok``); most words
-#: recur within a document.  Emptied when it reaches this size, so a long stream cannot
-#: grow it without end.
-WORD_CACHE_MAX = 50_000
+#: recur within a document.  Emptied when it reaches this size (about 2 MB of entries), so
+#: a long stream's memory stays flat.
+WORD_CACHE_MAX = 10_000
 _WORD_INFO: dict[str, tuple[str, str, str | None, bool | None]] = {}
 #: Words that end a noun phrase whatever their neighbours (``subject._nominal``).
 _NOT_NOMINAL = _subj_lexicon.BREAK | _subj_lexicon.BASE_VERBS
