@@ -285,3 +285,22 @@ VAGUE_VERBS = _w(
 WILL_NOUN_BEFORE = _w("the a political good free own people's popular strong his her their our its of")
 #: A sentence with these before the modal is a condition or a question, not a commitment.
 CONDITIONAL = _w("if unless whether otherwise")
+
+#: Every word ``kinds._verb_category`` can read as part of a verb group, besides words
+#: ending in "-ed": any other word never is one, so the tokenizer can say so at once
+#: instead of the kinds and subject stages asking (tests/test_lang_fastpaths.py).
+MAYBE_VERB = (
+    REPORTING
+    | FORECAST_VERBS_AMBIGUOUS
+    | ASSUMPTION
+    | FORECAST
+    | TARGET
+    | AUX_PAST
+    | AUX_PRESENT
+    | STATUS_VERBS
+    | PAST_IRREGULAR
+    | CHANGE_PRESENT
+    | PARTICIPLES_IRREGULAR
+    | NOT_PAST_VERBS
+    | _w("provides provide provided due set going projects based been be")
+)

@@ -14,7 +14,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from claimledger.extract._time_grammar import Mention
+from claimledger.extract import _kind_lexicon, _subj_lexicon
+from claimledger.extract._time_grammar import Mention, _caseless_ok, _lowered_source
 from claimledger.models import Quantity
 
 _LEAD_VERB = re.compile(r"(exceeded|surpassed|topped|exceeds|surpasses|tops|reached)\s", re.I)
@@ -33,13 +34,57 @@ class Tok:
     ref: int = -1
     text: str = ""
     #: ``kinds._is_verbish`` of the token, worked out once ("?" until then): it reads only
-    #: the token and its neighbours, which never change after ``tokenize``.
+    #: the token and its neighbours, which never change after ``tokenize``.  ``tokenize``
+    #: sets None at once for punctuation, figures, times and words that are never verbs.
     verbish: str | None = field(default="?", compare=False, repr=False)
+    #: ``subject._nominal`` of the token when known without its neighbours (None until
+    #: worked out): a word that is never a verb is nominal unless it breaks a phrase.
+    nominal: bool | None = field(default=None, compare=False, repr=False)
+
+
+class Tokens(list[Tok]):
+    """A sentence's tokens, with ``lows``: the set of their ``low`` forms.  A rule that
+    looks for words the sentence does not hold can answer without walking the tokens."""
+
+    __slots__ = ("lows",)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.lows: frozenset[str] = frozenset()
+
+
+class Lowered:
+    """A case-insensitive sentence-level ``pattern`` searched in the lower-cased sentence
+    without re.I: the same match, found without the engine folding case at every
+    character tried.  (Where lower-casing could move offsets or hide a fold, "İ", "ſ",
+    ``_time_grammar._caseless_ok`` says no and the plain search runs.)"""
+
+    __slots__ = ("low", "pattern")
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.low = re.compile(_lowered_source(pattern.pattern), pattern.flags & ~re.I)
+
+    def find(self, text: str, start: int, end: int) -> str | None:
+        """The lower-cased text of ``pattern.search(text, start, end)``, or None."""
+        base = max(0, start - 1)  # the character before decides a leading \b
+        seg = text[base:end]
+        if _caseless_ok(seg):
+            m = self.low.search(seg.lower(), start - base)
+            return None if m is None else m.group(0)
+        m = self.pattern.search(text, start, end)
+        return None if m is None else m.group(0).lower()
+
+
+def lacks(toks: Sequence[Tok], words: frozenset[str]) -> bool:
+    """Does the sentence of ``toks`` hold none of ``words`` (as ``low`` forms)?  False when
+    not known (``toks`` not made by ``tokenize``)."""
+    return isinstance(toks, Tokens) and toks.lows.isdisjoint(words)
 
 
 def tokenize(
     text: str, start: int, end: int, quants: Sequence[Quantity], mentions: Sequence[Mention]
-) -> list[Tok]:
+) -> Tokens:
     """Tokens of ``text[start:end]`` with quantities and time mentions as single tokens."""
     q_spans = sorted((q.start, q.end, "q", i) for i, q in enumerate(quants))
     spans: list[tuple[int, int, str, int]] = list(q_spans)
@@ -50,7 +95,7 @@ def tokenize(
         if not (k > 0 and q_spans[k - 1][1] > m.start):
             spans.append((m.start, m.end, "t", i))
     spans.sort()
-    out: list[Tok] = []
+    out = Tokens()
     pos = start
     for s, e, kind, ref in spans:
         if s < pos:
@@ -62,20 +107,51 @@ def tokenize(
             lead = _LEAD_VERB.match(text, s, e)
             if lead is not None:
                 out.append(Tok(s, s + len(lead.group(1)), lead.group(1).lower(), "w", -1, lead.group(1)))
-        out.append(Tok(s, e, kind, kind, ref, text[s:e]))
+        out.append(Tok(s, e, kind, kind, ref, text[s:e], None, False))
         pos = e
     _words(text, pos, end, out)
+    out.lows = frozenset([t.low for t in out])
     return out
 
 
+#: A token with the whitespace before it: what ``_TOKEN.finditer`` skips between tokens is
+#: only whitespace, so offsets follow from the lengths (no match object per token).
+_SPACED_TOKEN = re.compile(r"(\s*)(" + _TOKEN.pattern + ")")
+#: ``(low, kind, verbish, nominal)`` of token texts already seen (see ``Tok``); most words
+#: recur within a document.  Emptied when it reaches this size (about 2 MB of entries), so
+#: a long stream's memory stays flat.
+WORD_CACHE_MAX = 10_000
+_WORD_INFO: dict[str, tuple[str, str, str | None, bool | None]] = {}
+#: Words that end a noun phrase whatever their neighbours (``subject._nominal``).
+_NOT_NOMINAL = _subj_lexicon.BREAK | _subj_lexicon.BASE_VERBS
+
+
+def _word_info(w: str) -> tuple[str, str, str | None, bool | None]:
+    kind = "w" if w[0].isalnum() or w == "n't" else "p"
+    low = w.lower().replace("’", "'")
+    if "&amp;" in low:
+        low = low.replace("&amp;", "&")  # HTML residue: "R&amp;D spending" is R&D spending
+    verbish: str | None = None
+    nominal: bool | None = False
+    if kind == "w" and (low in _kind_lexicon.MAYBE_VERB or low.endswith("ed")):
+        verbish = "?"  # read in context when asked
+        nominal = None
+    elif kind == "w":
+        nominal = low not in _NOT_NOMINAL
+    if len(_WORD_INFO) >= WORD_CACHE_MAX:
+        _WORD_INFO.clear()
+    info = _WORD_INFO[w] = (low, kind, verbish, nominal)
+    return info
+
+
 def _words(text: str, start: int, end: int, out: list[Tok]) -> None:
-    for m in _TOKEN.finditer(text, start, end):
-        w = m.group(0)
-        kind = "w" if w[0].isalnum() or w == "n't" else "p"
-        low = w.lower().replace("’", "'")
-        if "&amp;" in low:
-            low = low.replace("&amp;", "&")  # HTML residue: "R&amp;D spending" is R&D spending
-        out.append(Tok(m.start(), m.end(), low, kind, -1, w))
+    pos = start
+    cache = _WORD_INFO
+    for space, w in _SPACED_TOKEN.findall(text, start, end):
+        s = pos + len(space)
+        pos = s + len(w)
+        low, kind, verbish, nominal = cache.get(w) or _word_info(w)
+        out.append(Tok(s, pos, low, kind, -1, w, verbish, nominal))
 
 
 def quantity_index(toks: Sequence[Tok]) -> dict[int, int]:

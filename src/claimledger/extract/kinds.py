@@ -30,7 +30,7 @@ from datetime import date as Date
 from functools import lru_cache
 
 from claimledger.extract import _kind_lexicon as L
-from claimledger.extract._lex import Tok
+from claimledger.extract._lex import Lowered, Tok, lacks
 from claimledger.extract._sift import Sifted, lowered
 from claimledger.extract._time_grammar import Mention
 from claimledger.models import Kind
@@ -83,6 +83,9 @@ _BEFORE_VERB = L.ADVERBS | L.AUX_BE | {"to"}
 _ED = re.compile(r"^[a-z]{2,}(?:ed|en)$")
 _MONEY = re.compile(r"[$€£¥₹₦₸]|\b(?:[mb]n|million|billion|trillion|crore|lakh)\b", re.I)
 _LY = re.compile(r"^[a-z]{3,}ly$")
+#: Goal words other than the bare future modals.
+_PLAN_TARGET = L.TARGET - {"will", "would", "shall", "'ll"}
+_NEGATIONS = frozenset({"not", "n't", "never"})
 _MAY_COMMIT = Sifted(re.compile(
     r"\b(?:will|shall|would|must|plans?\s+to|intends?\s+to|aims?\s+to|(?:is|are)\s+(?:to|set\s+to|scheduled\s+to|due\s+to)|'ll)\b",
     re.I,
@@ -95,9 +98,16 @@ _MAY_PLEDGE = re.compile(
 _PLEDGE_WORDS = ("pledge", "promise", "vow", "instruct", "order", "task", "direct")
 
 
+#: The same patterns searched through the lower-cased sentence (``_lex.Lowered``).  Their
+#: required words rule out few sentences ("is", "are"), so a sifted search runs them anyway.
+_MAY_COMMIT_LOW = Lowered(_MAY_COMMIT.pattern)
+_FORECASTERS_LOW = Lowered(_FORECASTERS.pattern)
+_PLANNING_LOW = Lowered(_PLANNING.pattern)
+
+
 def may_commit(text: str, start: int, end: int) -> bool:
     """Cheap test: could this sentence hold a commitment without a number?"""
-    if _MAY_COMMIT.search(text, start, end) is not None:
+    if _MAY_COMMIT_LOW.find(text, start, end) is not None:
         return True
     low = lowered(text, start, end)
     if low is not None and not any(w in low for w in _PLEDGE_WORDS):
@@ -252,7 +262,9 @@ def _scan_left(toks: Sequence[Tok], i: int) -> tuple[list[str], str | None]:
                     return words, None  # "... and that the remaining 7,000 km would ...": a new clause
             if t.low == "to" and j + 1 < i and toks[j + 1].kind == "w" and toks[j + 1].low not in _NOT_BASE:
                 infinitive = infinitive or ["to", toks[j + 1].low]
-            cat = _is_verbish(toks, j)
+            cat = t.verbish
+            if cat == "?":
+                cat = t.verbish = _verb_category(toks, j)
             if cat == "R":
                 return words, None
             as_noun = t.low in L.TARGET_NOUNS and (j + 1 >= len(toks) or toks[j + 1].low != "to")
@@ -348,6 +360,8 @@ def present_marker(toks: Sequence[Tok], pos: int, words: Sequence[str]) -> tuple
 
     Appositive: an aside right before the figure (", currently 34.6%,"); else a marker in
     its verb group ("are now under construction", "has since slowed to 11%")."""
+    if lacks(toks, _PRESENT_MARKS):
+        return None  # (the verb group's words are the sentence's)
     k = pos - 1
     while k > 0 and toks[k].low in L.OBJECT_BOUNDS:
         k -= 1
@@ -579,6 +593,7 @@ def classify(
         words, matrix = _scan_left(toks, pos)
     if not words:
         words = _scan_right(toks, pos)
+    ws = set(words)  # (``words`` is not changed below)
     marker = present_marker(toks, pos, words)
     if marker is not None and marker[1]:
         # "Inflation, currently 34.6%, is projected to fall to 15%": the aside is the
@@ -591,7 +606,7 @@ def classify(
     forecaster, planning = _sentence_facts(text, s_start, s_end)
     # "According to the forecast, inflation will be 8.5-9.5%": a future tense under a
     # forecaster is the forecast; a plan verb ("plans", "aims") stays a target.
-    modal_only = kind == "target" and not (set(words) & (L.TARGET - {"will", "would", "shall", "'ll"}))
+    modal_only = kind == "target" and not (ws & _PLAN_TARGET)
     if forecaster and (kind != "target" or modal_only):
         kind = "forecast"
         cues.insert(0, "forecast:" + forecaster)
@@ -626,9 +641,9 @@ def classify(
         # "narrower than the 2.7% projected in July", "below the planned 90.3 million"
         kind = part[0]
         cues.insert(0, f"{kind}:{part[1]}")
-    setting = bool(set(words) & L.SETTING_VERBS)  # "the target has been fixed at $50 billion"
+    setting = bool(ws & L.SETTING_VERBS)  # "the target has been fixed at $50 billion"
     if kind in (None, "status", "achievement") and words and (
-        setting or (kind != "achievement" and set(words) <= _AUX_OR_ADVERB)
+        setting or (kind != "achievement" and ws <= _AUX_OR_ADVERB)
     ):
         noun = _subject_noun(toks, pos)
         if noun in L.TARGET_NOUNS:
@@ -640,7 +655,7 @@ def classify(
     yrs = _years(period)
     if marker is not None and kind in (None, "status", "achievement"):
         yrs = None  # "the schools promised in 2022 are now under construction": now, not 2022
-    decided = kind == "achievement" and bool(set(words) & L.DECISION_VERBS) and "to" in words
+    decided = kind == "achievement" and bool(ws & L.DECISION_VERBS) and "to" in ws
     if decided and yrs is not None and ref is not None and yrs[1] > ref.year:
         # a decision to act later is a commitment when the figure's period lies ahead
         kind = "target"
@@ -667,7 +682,7 @@ def classify(
             # "signed the 2024 Appropriation Bill of N28.7 trillion": the bill is a plan.
             kind = "target"
             cues.insert(0, f"target:{plan}")
-        elif set(words) & L.ALLOCATION_VERBS and (
+        elif ws & L.ALLOCATION_VERBS and (
             yrs is None
             or ref is None
             or yrs[1] > ref.year
@@ -697,7 +712,7 @@ def classify(
         # "left its key rate at 16.5%", "was held at 6% for a fourth meeting": a level kept
         kind = "status"
         cues.insert(0, f"status:{' '.join(words)} at")
-    if set(words) & {"not", "n't", "never"}:
+    if ws & _NEGATIONS:
         cues.append("negated")  # "did not exceed 5%", "will not raise taxes": same kind, said negatively
     if kind is None:
         if fallback is not None:
@@ -710,9 +725,9 @@ def classify(
 def _sentence_facts(text: str, s_start: int, s_end: int) -> tuple[str, bool]:
     """Once per sentence (not per figure): the forecaster named ("according to the
     imf") and whether the sentence is about a plan or budget."""
-    m = _FORECASTERS.search(text, s_start, s_end)
-    forecaster = " ".join(m.group(0).lower().split()) if m else ""
-    return forecaster, _PLANNING.search(text, s_start, s_end) is not None
+    found = _FORECASTERS_LOW.find(text, s_start, s_end)
+    forecaster = " ".join(found.split()) if found is not None else ""
+    return forecaster, _PLANNING_LOW.find(text, s_start, s_end) is not None
 
 
 def _modal_subject(toks: Sequence[Tok], pos: int) -> str | None:
@@ -751,6 +766,8 @@ def _for_period(text: str, s_start: int, s_end: int) -> bool:
 def _matrix_before(toks: Sequence[Tok], pos: int) -> str | None:
     """A verb of expecting that governs the figure's clause: "X projects that ... N", or
     "officials project the rate will fall to N" (the "that" left out)."""
+    if lacks(toks, _MATRIX_ANY):
+        return None
     embedded = False
     for k in range(pos - 1, max(0, pos - SCAN_WINDOW), -1):
         t = toks[k]
@@ -772,7 +789,7 @@ def _matrix_before(toks: Sequence[Tok], pos: int) -> str | None:
 def participle_kind(toks: Sequence[Tok], pos: int) -> tuple[Kind, str] | None:
     """The kind a forecast/plan participle right before or after the figure gives it:
     "an estimated 5.9%", "the planned 90.3 million", "the 2.7% projected in July"."""
-    word = _participle_after(toks, pos)
+    word = None if lacks(toks, _PARTICIPLE_WORDS) else _participle_after(toks, pos)
     before = toks[pos - 1].low if pos >= 2 else ""
     if word is None and before in _POST_PARTICIPLES and toks[pos - 2].low in ("a", "an", "the"):
         word = before
@@ -807,13 +824,21 @@ def _participle_after(toks: Sequence[Tok], pos: int) -> str | None:
 
 
 _POST_PARTICIPLES = L.FORECAST_PARTICIPLES | L.PLAN_PARTICIPLES
+#: Words ``_participle_after`` reads a participle from.
+_PARTICIPLE_WORDS = _POST_PARTICIPLES | L.ANNOUNCED_PLANS
+_GOAL_AFTER = frozenset({"target", "targets", "goal", "ceiling", "cap"})
+_GOAL_OR_FORECAST_NOUNS = L.TARGET_NOUNS | L.FORECAST_NOUNS
+#: Words ``present_marker`` reads a present time from.
+_PRESENT_MARKS = L.PRESENT_WORDS | {"at", "since"}
 
 
 def _goal_noun_after(toks: Sequence[Tok], pos: int) -> str | None:
     """"the 4.9% target", "a 2% inflation target": a goal noun right after the figure."""
+    if lacks(toks, _GOAL_AFTER):
+        return None
     for k in range(pos + 1, min(len(toks), pos + 3)):
         w = toks[k].low
-        if w in ("target", "targets", "goal", "ceiling", "cap"):
+        if w in _GOAL_AFTER:
             return w
         if toks[k].kind != "w":
             return None
@@ -838,6 +863,8 @@ def revised_forecast(toks: Sequence[Tok], pos: int) -> str | None:
 def _plan_noun_near(toks: Sequence[Tok], pos: int) -> str | None:
     """A plan noun the figure is part of: "the 2024 Appropriation Bill of N28.7 trillion",
     "a 115.5 trillion yen budget" (at most a few words away, same phrase)."""
+    if lacks(toks, L.PLAN_NOUNS):
+        return None
     for k in range(pos - 1, max(-1, pos - 5), -1):
         t = toks[k]
         if t.kind == "p" or (t.kind == "w" and _is_verbish(toks, k) is not None):
@@ -872,6 +899,8 @@ def _plan_noun_after(toks: Sequence[Tok], pos: int) -> bool:
 
 def _subject_noun(toks: Sequence[Tok], pos: int) -> str | None:
     """A goal/forecast noun among the few words before the figure's copula."""
+    if lacks(toks, _GOAL_OR_FORECAST_NOUNS):
+        return None
     lo = max(0, pos - SUBJECT_NOUN_WINDOW - 2)
     for k in range(pos - 1, lo - 1, -1):
         w = toks[k].low
@@ -925,6 +954,8 @@ def commitment(
             continue
         if t.low in L.CONDITIONAL:
             return None
+        if t.low not in _CUE_WORDS:
+            continue  # (``_commit_cue`` would say None)
         cue = _commit_cue(toks, j)
         if cue is None:
             continue
@@ -962,6 +993,13 @@ def commitment(
                 cues.append("negated")
             return cues, j, len(cue.split())
     return None
+
+
+#: The words a commitment cue opens with (``_commit_cue`` is None for any other).
+_CUE_WORDS = frozenset(
+    {"will", "shall", "'ll", "must", "would", "plans", "plan", "intends", "intend", "aims", "aim", "is",
+     "are"}
+) | L.PLEDGE_VERBS | L.INSTRUCT_VERBS
 
 
 def _commit_cue(toks: Sequence[Tok], j: int) -> str | None:

@@ -7,10 +7,13 @@ span, period, kind, subject, the cues that decided kind and period, and ``EXTRAC
 
 from __future__ import annotations
 
+import bisect
 import hashlib
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 from datetime import date as Date
+from functools import lru_cache
 from typing import IO
 
 from claimledger.errors import InputError
@@ -57,8 +60,14 @@ def parse_date(value: str | Date | None) -> Date | None:
 
 def claim_id(doc: str, start: int, end: int) -> str:
     """Stable id: the same document and span always give the same id."""
-    h = hashlib.blake2b(f"{doc}\x00{start}\x00{end}".encode(), digest_size=8)
+    h = _doc_hash(doc).copy()  # the hash of "{doc}\x00{start}\x00{end}", the document fed once
+    h.update(f"{start}\x00{end}".encode())
     return h.hexdigest()
+
+
+@lru_cache(maxsize=4)
+def _doc_hash(doc: str) -> hashlib.blake2b:
+    return hashlib.blake2b(f"{doc}\x00".encode(), digest_size=8)
 
 
 def doc_id_for(text: str) -> str:
@@ -202,6 +211,35 @@ _SO_FAR = Sifted(re.compile(r"\b(?:so\s+far|to\s+date|thus\s+far|until\s+now|up\
 _PERFECT = re.compile(r"\b(?:has|have)\b", re.I)
 
 
+class _Nearest:
+    """``min(ms, key=lambda m: abs(m.start - at))`` for many ``at``: the first of the
+    nearest expressions in ``ms`` order, found by bisection when ``ms`` is in order of
+    start (as the time grammar gives them)."""
+
+    __slots__ = ("ms", "starts")
+
+    def __init__(self, ms: list[Mention]) -> None:
+        self.ms = ms
+        starts = [m.start for m in ms]
+        self.starts = starts if all(a <= b for a, b in itertools.pairwise(starts)) else None
+
+    def __call__(self, at: int) -> Mention:
+        starts = self.starts
+        if starts is None:
+            return _nearest(self.ms, at)
+        k = bisect.bisect_left(starts, at)
+        if k == len(starts):
+            return self.ms[bisect.bisect_left(starts, starts[k - 1])]
+        if k == 0 or at - starts[k - 1] > starts[k] - at:
+            return self.ms[k]  # (the first with that start: bisect_left)
+        # the one before is as near or nearer, and comes first: the first with its start
+        return self.ms[bisect.bisect_left(starts, starts[k - 1])]
+
+
+def _nearest(ms: list[Mention], at: int) -> Mention:
+    return min(ms, key=lambda m: abs(m.start - at))
+
+
 def _now_after(toks: list[_lex.Tok], pos: int) -> str:
     """A word right after the figure saying it holds now ("12% now", "12% today")."""
     if pos + 1 < len(toks):
@@ -325,6 +363,11 @@ def _figure_claims(
     deadlines = [m for m in mentions if m.role == "deadline"]
     anaphor = _ANAPHOR.match(text, s_start, s_end) is not None
     usable = [m for m in mentions if m.role != "comparison" and m.period is not None]
+    # the expression nearest a figure, by bisection: a sentence of thousands of figures
+    # and times stays linear
+    near_usable = _Nearest(usable)
+    near_deadline = _Nearest(deadlines)
+    times = time.SentenceTimes(mentions)
     so_far = (
         ref is not None
         and _SO_FAR.search(text, s_start, s_end) is not None
@@ -395,12 +438,12 @@ def _figure_claims(
             own = [m for m in usable if not m.end <= comma]
             skip = earlier | {m.start for m in usable if m.end <= comma}
         if hint is None and own:
-            near = min(own, key=lambda m: abs(m.start - q.start))
+            near = near_usable(q.start) if own is usable else _nearest(own, q.start)
             # a time in another coordinated clause does not decide this figure's kind
             hint = None if kinds.other_clause(toks, qpos[i], near) else near.period
             if so_far:
                 hint = _to_date((hint, []), ref)[0]
-        deadline = min(deadlines, key=lambda m: abs(m.start - q.start)) if deadlines else None
+        deadline = near_deadline(q.start) if deadlines else None
         kind, k_cues, verb_words = kinds.classify(
             text, s_start, s_end, toks, qpos[i], hint, deadline, ref, state.lead
         )
@@ -419,7 +462,7 @@ def _figure_claims(
             if kind == "status" and _before_year(period, ref):
                 kind, k_cues = "achievement", ["achievement:a past figure restated", *k_cues]
         else:
-            period, p_cues = time.default(text, s_start, s_end, q, kind, mentions, ctx, ref, skip)
+            period, p_cues = time.default(text, s_start, s_end, q, kind, mentions, ctx, ref, skip, times)
             if so_far:
                 period, p_cues = _to_date((period, p_cues), ref)
         now = _now_after(toks, qpos[i])
@@ -446,9 +489,11 @@ def _figure_claims(
     # "fell to 8.9% from 11% a year earlier": a year before the figure it is compared
     # with, not a year before the document.
     for i in range(1, n):
-        p_cue = next((c for c in cues_of[i] if c.startswith("period:")), "")
         prev = period_of[i - 1]
-        if prev and _YEAR_BEFORE.match(p_cue):
+        if not prev:
+            continue
+        p_cue = next((c for c in cues_of[i] if c.startswith("period:")), "")
+        if _YEAR_BEFORE.match(p_cue):
             shifted = _shift(prev, -1)
             if shifted is not None and shifted != period_of[i]:
                 period_of[i] = shifted

@@ -26,7 +26,7 @@ from collections.abc import Sequence
 
 from claimledger.extract import _subj_lexicon as S
 from claimledger.extract._kind_lexicon import ADVERBS as L_ADVERBS
-from claimledger.extract._lex import Tok
+from claimledger.extract._lex import Tok, lacks
 from claimledger.extract.kinds import SCAN_WINDOW, _is_verbish
 from claimledger.models import Quantity
 
@@ -42,6 +42,19 @@ _CHANGE = S.CHANGE_NOUNS
 
 
 def _nominal(toks: Sequence[Tok], k: int) -> bool:
+    """Can token ``k`` be part of a noun phrase?  Worked out once per token (it reads only
+    the token and its neighbours, which never change after ``tokenize``), and known at
+    once for most words (``Tok.nominal``)."""
+    t = toks[k]
+    nominal = t.nominal
+    if nominal is None:
+        nominal = _nominal_in_context(toks, k)
+        if k >= 0:  # (a negative index reads other neighbours)
+            t.nominal = nominal
+    return nominal
+
+
+def _nominal_in_context(toks: Sequence[Tok], k: int) -> bool:
     t = toks[k]
     if t.kind != "w" or t.low in S.BREAK or t.low in S.BASE_VERBS:
         return False
@@ -257,7 +270,13 @@ _SET_VERBS = _w(
     " cuts keeps leaves sets lifts reduces increases brings raise lower cut hike keep leave lift reduce"
     " increase bring trim hold holds maintain maintains maintained"
 )
+_PRESENT_OR_AT = _PRESENT | {"at"}
+_OPEN_PAREN = frozenset({"("})
+_RELATIVE_WORDS = frozenset({"which", "that", "who"})
+_MODAL_OR_ADVERB = _MODAL_GROUP | L_ADVERBS
+_MODAL_ADVERB_PREP = _MODAL_OR_ADVERB | _PREPS
 _SET_ING = _w("raising lowering cutting hiking keeping holding increasing reducing lifting bringing trimming")
+_SET_ANY = _SET_VERBS | _SET_ING
 _DIMENSIONS = _w("long wide high tall deep thick")
 
 
@@ -332,17 +351,12 @@ def _for_quantity(toks: Sequence[Tok], pos: int, q: Quantity, verb_words: Sequen
         q.noun or (after and (after[-1].endswith("s") or after[-1] in S.PLURALS))
     )
     # 0a. "Industrial output (up 3.5% year-on-year) reached ...": the phrase before "("
-    for k in range(pos - 1, max(-1, pos - 6), -1):
-        if toks[k].low == ")" or (toks[k].kind == "w" and _is_verbish(toks, k) in ("A", "S", "T", "F")):
-            break
-        if toks[k].low == "(":
-            np = _np_back(toks, k - 1)
-            if np:
-                return clean(np)
-            break
+    paren = _paren_subject(toks, pos) if not lacks(toks, _OPEN_PAREN) else None
+    if paren is not None:
+        return paren
     # 0d. an aside: "Inflation, currently 34.6%, is projected to ...", "Remittances, at
     # $3.1 billion, were flat"
-    if prev >= 2 and toks[prev].low in _PRESENT | {"at"} and toks[prev - 1].low == ",":
+    if prev >= 2 and toks[prev].low in _PRESENT_OR_AT and toks[prev - 1].low == ",":
         np = _np_back(toks, prev - 2)
         if np:
             return clean(np)
@@ -457,16 +471,9 @@ def _for_quantity(toks: Sequence[Tok], pos: int, q: Quantity, verb_words: Sequen
     ):
         return clean(after)
     # 3c. "raising the excise rate from 12% to 15%": the object of a verb of setting
-    for s in range(pos - 1, max(-1, pos - 10), -1):
-        t = toks[s]
-        if t.kind == "p" and t.low in ";:,":
-            break
-        if t.low in _SET_VERBS or t.low in _SET_ING:
-            obj = _np_right(toks, s + 1)
-            k = s + 1 + len(obj)
-            if obj and k < pos and toks[k].low in ("to", "at", "by", "from"):
-                return clean(obj)
-            break
+    obj_set = _set_object(toks, pos) if not lacks(toks, _SET_ANY) else None
+    if obj_set is not None:
+        return obj_set
     # 4. "X <verb group> N"; "X expects Y to reach N" measures Y; in a relative clause
     # ("costs, which experts estimate at $10-12 billion") the noun before ", which"
     verb_i = _verb_before(toks, pos)
@@ -480,11 +487,11 @@ def _for_quantity(toks: Sequence[Tok], pos: int, q: Quantity, verb_words: Sequen
             # "will keep rates at 7.5%", "plans to pave another 300 km": the verb after
             # the modal or "to"
             after_w = toks[k + 1].low
-            base = toks[k].low in _MODAL_GROUP | L_ADVERBS and after_w not in _PREPS and after_w not in _DETS
+            base = toks[k].low in _MODAL_OR_ADVERB and after_w not in _PREPS and after_w not in _DETS
             if not (after_w in _MODAL_GROUP or after_w in L_ADVERBS or base):
                 break
             k += 1
-        if toks[k].low not in _MODAL_GROUP | L_ADVERBS | _PREPS:
+        if toks[k].low not in _MODAL_ADVERB_PREP:
             main = k  # (not "rose to 1.9%": there "to" is a preposition)
         if toks[main].low in _SET_VERBS:
             # "lowered the Central Bank Rate to 12.00 percent": the rate, not who lowered it
@@ -575,6 +582,36 @@ def _for_quantity(toks: Sequence[Tok], pos: int, q: Quantity, verb_words: Sequen
     return ""
 
 
+def _paren_subject(toks: Sequence[Tok], pos: int) -> str | None:
+    """"Industrial output (up 3.5% year-on-year) reached ...": the phrase before the "("
+    holding the figure (None: no such phrase)."""
+    for k in range(pos - 1, max(-1, pos - 6), -1):
+        if toks[k].low == ")" or (toks[k].kind == "w" and _is_verbish(toks, k) in ("A", "S", "T", "F")):
+            break
+        if toks[k].low == "(":
+            np = _np_back(toks, k - 1)
+            if np:
+                return clean(np)
+            break
+    return None
+
+
+def _set_object(toks: Sequence[Tok], pos: int) -> str | None:
+    """"raising the excise rate from 12% to 15%": the object of a verb of setting right
+    before the figure (None: no such object)."""
+    for s in range(pos - 1, max(-1, pos - 10), -1):
+        t = toks[s]
+        if t.kind == "p" and t.low in ";:,":
+            break
+        if t.low in _SET_VERBS or t.low in _SET_ING:
+            obj = _np_right(toks, s + 1)
+            k = s + 1 + len(obj)
+            if obj and k < pos and toks[k].low in ("to", "at", "by", "from"):
+                return clean(obj)
+            break
+    return None
+
+
 #: Head nouns of a ranking's name: "in the Global Competitiveness Index".
 _RANKING_HEADS = _w(
     "index indices ranking rankings report survey list table league indicator barometer rating ratings"
@@ -644,6 +681,8 @@ def _empty(phrase: str) -> bool:
 def _relative_antecedent(toks: Sequence[Tok], pos: int) -> tuple[str, int]:
     """The noun phrase a ", which/that ..." clause holding the figure is about, and the
     position of the relative pronoun."""
+    if lacks(toks, _RELATIVE_WORDS):
+        return "", -1
     for k in range(pos - 1, max(0, pos - SCAN_WINDOW), -1):
         t = toks[k]
         if t.kind == "p" and t.low in ";:(":
