@@ -70,21 +70,41 @@ def _longest_first(w: str) -> tuple[int, str]:
 # substring, or a regex whose first character is a fixed class, which the regex engine
 # scans for at C speed); the group's patterns only run when it fires.  One big
 # alternation over every position of every sentence was the slowest part of the stage.
-_Trigger = str | re.Pattern[str]
+
+
+class _WordTrigger:
+    """A trigger regex that starts with a word which no ASCII letter may precede, searched
+    fast: ``head`` (the regex itself) is matched at the sentence start, and elsewhere a
+    non-letter followed by ``word_tail`` (the regex without its leading look-behind).  A
+    leading character class lets the engine skip runs of letters at C speed; a leading
+    look-behind made it try every position.  Finds a match exactly when ``head.search``
+    would.
+    """
+
+    __slots__ = ("head", "rest")
+
+    def __init__(self, word_tail: str) -> None:
+        self.head = re.compile(r"(?<![A-Za-z])" + word_tail)
+        self.rest = re.compile(r"[^A-Za-z]" + word_tail)
+
+    def search(self, text: str, start: int, end: int) -> re.Match[str] | None:
+        return self.head.match(text, start, end) or self.rest.search(text, start, end)
+
+
+_Trigger = str | re.Pattern[str] | _WordTrigger
 
 # Every pattern of the numeric-date and code group has two separators between digits
 # ("08.01.2024", "1111-2222-3333", "1.2.3"); a decimal ("23.9") alone does not fire it.
 _DIGIT_SEP = re.compile(r"\d[./-]\d{1,8}[./-]\d")
 MONTH_WORDS = frozenset(_MONTHS)
-_MONTH_ANY = re.compile(trie_pattern(_MONTHS) + r"(?![A-Za-z])")
+# Every pattern of the month group has a word boundary or a space before the month name,
+# so a month name no ASCII letter precedes is trigger enough ("decided" and "Rajan" are not).
+_MONTH_ANY = _WordTrigger(trie_pattern(_MONTHS) + r"(?![A-Za-z])")
 _CLOCK = re.compile(r"\d\s?(?:[aApP]\.?[mM]\b|GMT|UTC|CET|EST|o['’]clock)")
 _FILE_EXT = re.compile(
     r"\.(?i:jpe?g|png|gif|bmp|tiff?|webp|heic|pdf|docx?|xlsx?|pptx?|csv|txt|zip|rar|mp[34]|mov|avi|mkv|wav)\b"
 )
-_SECTION_ANY = re.compile(
-    r"(?<![A-Za-z])" + trie_pattern(_SECTION_WORDS, ignore_case=False)
-    + r"\.?\s?(?:[Nn]o\.?\s?)?\d"
-)
+_SECTION_ANY = _WordTrigger(trie_pattern(_SECTION_WORDS, ignore_case=False) + r"\.?\s?(?:[Nn]o\.?\s?)?\d")
 # Digits in space-separated groups that are not thousands ("8 800 080 7777"), or that open
 # with a trunk zero ("0800 720 065"): a phone number.
 _SPACED_GROUPS = re.compile(r"\d \d\d")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from itertools import pairwise
 
 from claimledger.extract._numwords import ALL_WORDS, ARTICLE_HEADS, Tok, trie_pattern
@@ -50,26 +51,37 @@ _SCAN = re.compile(
 )
 # Cheap rejection.  Digit, fraction and vulgar tokens hold a digit or a vulgar character;
 # word tokens ("w", and "a" only before one of ARTICLE_HEADS, which are number words too)
-# hold a number word in ASCII letters, so the lower-cased sentence contains one of the
-# shortest number words ("one" for "one", "ones", "forty-one").  A sentence with neither
-# (about half of news prose) yields no tokens, and one without number words needs only
-# the digit alternatives, which leave most characters after one test.
+# are number words in ASCII letters with no ASCII letter before them, so the lower-cased
+# sentence has one of the number words that no other number word starts with ("one" for
+# "one", "ones", "forty-one"; "seven" for "seventy") after a non-letter.  "money", "often"
+# and "tenge" do not count.  A sentence with neither (about half of news prose) yields no
+# tokens, and one without number words needs only the digit alternatives.
 _DIGITISH = re.compile(rf"[\d{_VULGAR}]")
-# (a trie over lower-case text, without the leading look-ahead, so that the engine can
-# skip characters no number word starts with at C speed)
-_SHORTEST_WORDS = {w for w in ALL_WORDS if not any(o != w and o in w for o in ALL_WORDS)}
-_NUMBER_WORD = re.compile(re.sub(r"^\(\?=\[[^\]]*\]\)", "", trie_pattern(_SHORTEST_WORDS, ignore_case=False)))
+_PREFIX_FREE_WORDS = {w for w in ALL_WORDS if not any(o != w and w.startswith(o) for o in ALL_WORDS)}
+# (over lower-case text: a non-letter, then a trie of those words.  The non-letter comes
+# first so that the engine skips runs of letters at C speed; a word at the very start is
+# tested apart.  Lower-casing maps only two non-ASCII characters onto ASCII letters, "İ"
+# and the Kelvin sign; the Kelvin sign could hide the letter boundary, so it disables the
+# test.)
+_WORD_AT_START = re.compile(trie_pattern(_PREFIX_FREE_WORDS, ignore_case=False, lookahead=False))
+_NUMBER_WORD = re.compile("[^a-z]" + _WORD_AT_START.pattern)
+_KELVIN = "\u212a"
 _SCAN_DIGITS = re.compile(_SCAN_DIGITS_SRC)
+# Every digit, fraction or vulgar token starts with one of these: the digit-only scan
+# jumps from one to the next at C speed and tries the scanner only there.
+_DIGIT_START = re.compile(rf"[\d.{_VULGAR}]")
 
 # --- tokens ---------------------------------------------------------------------------------
 
 
 def tokens(text: str, start: int, end: int) -> list[Tok]:
     out: list[Tok] = []
-    words = _NUMBER_WORD.search(text[start:end].lower()) is not None
+    sent = text[start:end]
+    low = sent.lower()
+    words = _NUMBER_WORD.search(low) is not None or _WORD_AT_START.match(low) is not None or _KELVIN in sent
     if not words and _DIGITISH.search(text, start, end) is None:
         return out
-    for m in (_SCAN if words else _SCAN_DIGITS).finditer(text, start, end):
+    for m in _SCAN.finditer(text, start, end) if words else _digit_matches(text, start, end):
         kind = m.lastgroup or "d"
         s, e = m.span()
         raw = m.group()
@@ -91,12 +103,28 @@ def tokens(text: str, start: int, end: int) -> list[Tok]:
     return out
 
 
+def _digit_matches(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """What ``_SCAN_DIGITS.finditer(text, start, end)`` yields, trying the scanner only
+    where a token can start (a digit, "." or a vulgar fraction)."""
+    find, match = _DIGIT_START.search, _SCAN_DIGITS.match
+    pos = start
+    while (c := find(text, pos, end)) is not None:
+        m = match(text, c.start(), end)
+        if m is None:
+            pos = c.start() + 1
+            continue
+        yield m
+        pos = m.end()  # never empty: every alternative consumes a character
+
+
 _EXPONENT = re.compile(r"[eE]([-+]?\d+)$|\s?[x×]\s?10\^?([-−+]?\d+)$|\^([-+−]*)(\d+)$")
 _EXP_CHARS = frozenset("eEx×^")
 
 
 def _digit_tok(text: str, raw: str, s: int, e: int) -> list[Tok] | None:
     """Interpret a digit blob: separators, decimal comma, exponent.  None: not a number."""
+    if raw.isdigit():  # the common case, "2024", "15": what the general path gives it
+        return None if len(raw.lstrip("0")) > MAX_DIGITS else [Tok("d", raw, s, e, float(raw), raw)]
     body, exp = raw, 0
     m = _EXPONENT.search(raw) if not raw.isdigit() and _EXP_CHARS.intersection(raw) else None
     base_exp = None

@@ -69,13 +69,21 @@ ARTICLE_HEADS: tuple[str, ...] = tuple(
 )
 
 
-def trie_pattern(words: Iterable[str], *, ignore_case: bool = True) -> str:
+def trie_pattern(
+    words: Iterable[str], *, ignore_case: bool = True, left_boundary: bool = False, lookahead: bool = True
+) -> str:
     """A regex matching any of ``words`` case-insensitively, factored into a trie.
 
     Python's regex engine tries the alternatives of ``one|two|three|...`` one by one at
     every position; a trie ("t(?:wo|hree)") with explicit case classes lets it reject a
     position after one or two characters, which makes the scanner ~20x faster.  A
     leading look-ahead on the possible first letters lets it skip most positions at once.
+
+    ``lookahead=False`` drops that look-ahead and writes each first letter as a literal
+    ("o..." and "O..." apart), which lets the engine skip to the possible first letters by
+    itself when the pattern starts with the trie.  ``left_boundary`` requires that no
+    ASCII letter precede the word; the look-behind comes after the first letter
+    (``o(?<![A-Za-z].)ne``), where it leaves that skipping intact.
     """
     words = list(words)
     root: dict[str, dict[str, Any]] = {}
@@ -85,18 +93,22 @@ def trie_pattern(words: Iterable[str], *, ignore_case: bool = True) -> str:
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def emit(node: dict[str, dict[str, Any]]) -> str:
+    def cased(ch: str) -> bool:
+        return ignore_case and ch.isalpha() and ch.upper() != ch
+
+    def emit(node: dict[str, dict[str, Any]], top: bool = False) -> str:
         alts: list[str] = []
         optional = False
         for ch, sub in sorted(node.items()):
             if ch == "":
                 optional = True
                 continue
-            if ignore_case and ch.isalpha() and ch.upper() != ch:
-                cls = f"[{ch}{ch.upper()}]"
-            else:
-                cls = re.escape(ch)
-            alts.append(cls + emit(sub))
+            behind = r"(?<![A-Za-z].)" if top and left_boundary else ""
+            if top and not lookahead and cased(ch):
+                alts.extend(re.escape(c) + behind + emit(sub) for c in (ch, ch.upper()))
+                continue
+            cls = f"[{ch}{ch.upper()}]" if cased(ch) else re.escape(ch)
+            alts.append(cls + behind + emit(sub))
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
@@ -104,10 +116,12 @@ def trie_pattern(words: Iterable[str], *, ignore_case: bool = True) -> str:
             body = "(?:" + "|".join(alts) + ")?"
         return body
 
+    if not lookahead:
+        return emit(root, top=True)
     firsts = sorted({w[0].lower() for w in words} | {w[0].upper() for w in words}) if ignore_case else sorted(
         {w[0] for w in words}
     )
-    return f"(?=[{''.join(re.escape(c) for c in firsts)}]){emit(root)}"
+    return f"(?=[{''.join(re.escape(c) for c in firsts)}]){emit(root, top=True)}"
 
 
 @dataclass(slots=True)
