@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from claimledger.extract import _numfilters as F
@@ -83,6 +84,7 @@ _POST_BOUNDS: dict[tuple[str, ...], Qualifier] = {
     ("or", "so"): "approx", ("and", "over"): "at_least", ("and", "older"): "at_least",
     ("or", "older"): "at_least", ("and", "up"): "at_least", ("or", "thereabouts"): "approx",
 }
+_POST_FIRST = frozenset(k[0] for k in _POST_BOUNDS)
 _UP_TO = re.compile(r"\s{1,3}to\b")
 _HYPHEN_BOUNDS: dict[str, Qualifier] = {"plus": "at_least", "odd": "approx", "something": "approx"}
 _NOUN_STOP = word_set(
@@ -142,17 +144,29 @@ class Atom:
 Chunk = tuple[int, int, str]
 
 
+# A chunk with the separators before it: ``_CHUNK`` matches start exactly where a run of
+# whitespace, "," and ";" ends, so one ``findall`` gives every chunk and the gap before it.
+_GAP_CHUNK = re.compile(r"([\s,;]*)(" + _CHUNK.pattern + ")")
+
+
 def _scan_chunks(text: str, pos: int, end: int, n: int) -> tuple[list[Chunk], bool]:
     """Up to ``n`` whitespace-separated chunks from ``pos`` (the first may be glued), and
-    whether the list is complete (stopped by a gap or the sentence end, not by ``n``)."""
+    whether the list is complete (stopped by a gap or the sentence end, not by ``n``).
+
+    The chunks are ``_CHUNK`` matches; a gap of more than three characters before one ends
+    the list."""
     out: list[Chunk] = []
     stop = min(end, pos + WINDOW * 2)
-    for m in _CHUNK.finditer(text, pos, stop):
-        if (out and m.start() - out[-1][1] > 3) or (not out and m.start() - pos > 3):
+    p = pos
+    for gap, chunk in _GAP_CHUNK.findall(text, pos, stop):
+        if len(gap) > 3:
             return out, True
-        out.append((m.start(), m.end(), m.group()))
+        p += len(gap)
+        q = p + len(chunk)
+        out.append((p, q, chunk))
         if len(out) >= n:
             return out, False
+        p = q
     return out, stop >= end
 
 
@@ -164,26 +178,25 @@ class Ahead:
     the stage's largest cost.
     """
 
-    __slots__ = ("_chunks", "_complete", "_end", "_text")
+    __slots__ = ("_chunks", "_complete", "_end", "_starts", "_text")
     CAPACITY = 9
 
     def __init__(self, text: str, pos: int, end: int) -> None:
         self._text, self._end = text, end
         self._chunks, self._complete = _scan_chunks(text, pos, end, self.CAPACITY)
+        self._starts = [c[0] for c in self._chunks]
 
     def get(self, pos: int, n: int) -> list[Chunk]:
         """What ``_scan_chunks(text, pos, end, n)`` would return."""
-        out: list[Chunk] = []
-        for c in self._chunks:
-            if c[0] >= pos:
-                out.append(c)
-            elif c[1] > pos:
-                return _scan_chunks(self._text, pos, self._end, n)[0]  # pos inside a chunk
-        if len(out) < n and not self._complete:
+        chunks = self._chunks
+        k = bisect_left(self._starts, pos)  # the first chunk at or after pos
+        if k and chunks[k - 1][1] > pos:  # (chunks are disjoint: only this one can hold pos)
+            return _scan_chunks(self._text, pos, self._end, n)[0]  # pos inside a chunk
+        if len(chunks) - k < n and not self._complete:
             return _scan_chunks(self._text, pos, self._end, n)[0]
-        if out and out[0][0] - pos > 3:
+        if k < len(chunks) and chunks[k][0] - pos > 3:
             return []
-        return out[:n]
+        return chunks[k : k + n]
 
 
 def _chunks(text: str, pos: int, end: int, n: int, ahead: Ahead | None = None) -> list[Chunk]:
@@ -319,13 +332,12 @@ def _left(text: str, start: int, a: Atom) -> bool:
     words = text[lo : a.start].split()[-6:]
     if not words:
         return True
-    if _section_ref(words, text, a.nend) and text[a.start - 1 : a.start] == " ":
+    if text[a.start - 1 : a.start] == " " and _section_ref(words, text, a.nend):
         return False  # "section 5 of the Act", "clauses 12 and 13", "paragraph 3(b)"
-    last = words[-1].lower().strip(_OPENERS + ",;:")
-    cur = U.currency_prefix(words[-1].lstrip(_OPENERS)) or (
-        len(words) > 1 and U.currency_prefix((words[-2] + " " + words[-1]).lower())
-    )
-    if last not in _LEFT_CUES and not cur:
+    if words[-1].lower().strip(_OPENERS + ",;:") not in _LEFT_CUES and not (
+        U.currency_prefix(words[-1].lstrip(_OPENERS))
+        or (len(words) > 1 and U.currency_prefix((words[-2] + " " + words[-1]).lower()))
+    ):
         return True  # the common case: an ordinary word before the number
     toks = _positions(text, lo, a.start, words)
     if toks[-1][1] != a.start and a.unit is None and not glued:
@@ -468,7 +480,6 @@ def _right(
 ) -> Atom | None:
     """Ordinal suffix, magnitude, unit, rate and trailing bound after the numeral."""
     pos = a.nend
-    a.ahead = Ahead(text, pos, end)
     nxt = text[pos : pos + 3]
     if not a.words and nxt[:2].lower() in ("st", "nd", "rd", "th") and not nxt[2:3].isalpha():
         a.ordinal = True
@@ -476,6 +487,7 @@ def _right(
         return a
     if (nxt[:1] == "s" and not nxt[1:2].isalpha()) or (nxt[:2] in ("'s", "’s") and a.raw):
         return None  # 1990s, the 30s, 1990's
+    a.ahead = Ahead(text, pos, end)
     mult = a.mult
     pm = _PLUS_MINUS.match(text, pos, end)
     if pm is not None:  # "2,000.45±0.01 pounds": keep the stated value, mark it approximate
@@ -700,6 +712,8 @@ def _after_unit(text: str, start: int, end: int, a: Atom) -> Atom:
     ch = _chunks(text, pos, end, 2, a.ahead)
     if ch and ch[0][0] > pos:
         words = tuple(_strip(c[2]).lower() for c in ch)
+        if words[0] not in _POST_FIRST:
+            return a  # no bound after the number (the common case)
         for n in (2, 1):
             q = _POST_BOUNDS.get(words[:n]) if n <= len(words) else None  # "aged 65 plus" ends the text
             up_to = q is not None and words[-1] == "up" and _UP_TO.match(text, ch[-1][1]) is not None

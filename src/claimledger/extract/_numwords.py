@@ -174,9 +174,12 @@ def _gap_kind(gap: str) -> str:
 
 def parse(toks: list[Tok], gaps: list[str]) -> list[Parsed]:
     """Split a token run into numerals.  ``gaps[k]`` is the text between toks k and k+1."""
+    n = len(toks)
+    if n == 1 and toks[0].kind != "w" and toks[0].kind != "a":
+        t = toks[0]  # a lone digit token, the common case: what _parse_digits gives it
+        return [Parsed(0, 1, t.value, exact=t.digits or None, fraction=t.kind in ("f", "v"))]
     out: list[Parsed] = []
     i = 0
-    n = len(toks)
     kinds = [_gap_kind(g) for g in gaps]
     while i < n:
         p = _parse_one(toks, kinds, i)
