@@ -263,46 +263,9 @@ def _number_word_before(text: str, start: int, pos: int) -> bool:
     return text[k:pos].lower() in WORD_SET
 
 
-def _left(text: str, start: int, a: Atom) -> bool:
-    """Currency prefix, sign and bound words before the numeral.  False: not a figure."""
-    s = a.nstart
-    c = text[s - 1] if s > start else ""
-    if c and (c.isalnum() or c == "_"):
-        k = s
-        while k > start and s - k < 4 and text[k - 1].isalpha():
-            k -= 1
-        run = text[k:s]
-        if k > start and (text[k - 1].isalnum() or text[k - 1] in "_-"):
-            return False
-        code = U.currency_prefix(run) if run else None
-        if code is None or not U.glued_prefix_ok(run):
-            return False  # WA0049, i7, G20, A320, COP29: codes and names
-        a.unit, a.prefix_currency, a.start = code, True, k
-        a.family = U.currency_family(run, prefix=True)
-    elif c == "(" and text[a.nend : a.nend + 1] == ")" and _sub_part(text, start, s - 1):
-        return False  # "section 2(1)(h)", "sub-section (3)": a part of a law, not a figure
-    elif c and c in "#&@№/\\_.":
-        return False
-    elif c in "–—" and s - 2 >= start and text[s - 2].isdigit():
-        a.hyphen_tail = True  # "6–8%", or the "25" of "2024–25"
-        return True
-    elif c and c in "-−‐":
-        c2 = text[s - 2] if s - 2 >= start else ""
-        if c2.isdigit():
-            a.hyphen_tail = True
-            return True
-        if c2.isalpha() and _number_word_before(text, start, s - 1):
-            return True  # "three-nought-four": a run of spoken digits
-        if c2.isalpha() or (c2 and c2 in "_/"):
-            return False  # COVID-19, F-16, L-202
-        a.value = -a.value
-        a.start = s - 1
-    elif c == "+":
-        c2 = text[s - 2] if s - 2 >= start else ""
-        if c2 and not c2.isspace() and c2 not in "([":
-            return False  # J1149.5+6663: part of a code
-        a.start = s - 1
-    # a glued symbol run before the number: "US$", "(£", "~$", "-$", "nzd$"
+def _glued_before(text: str, start: int, a: Atom) -> str:
+    """The symbols glued before the number ("US$", "(£", "~$", "-$", "nzd$"): a currency
+    prefix, a minus before it and a glued bound ("~", ">") are read into ``a``."""
     pos = a.start
     k = pos
     while k > start and not text[k - 1].isspace() and pos - k < 8:
@@ -327,6 +290,52 @@ def _left(text: str, start: int, a: Atom) -> bool:
             a.qualifier = _GLUED_BOUND[sym]
             a.start -= len(sym)
             break
+    return glued
+
+
+def _left(text: str, start: int, a: Atom) -> bool:
+    """Currency prefix, sign and bound words before the numeral.  False: not a figure."""
+    s = a.nstart
+    c = text[s - 1] if s > start else ""
+    if c == " ":
+        glued = ""  # the common case: a space before the number, nothing glued to it
+    else:
+        if c and (c.isalnum() or c == "_"):
+            k = s
+            while k > start and s - k < 4 and text[k - 1].isalpha():
+                k -= 1
+            run = text[k:s]
+            if k > start and (text[k - 1].isalnum() or text[k - 1] in "_-"):
+                return False
+            code = U.currency_prefix(run) if run else None
+            if code is None or not U.glued_prefix_ok(run):
+                return False  # WA0049, i7, G20, A320, COP29: codes and names
+            a.unit, a.prefix_currency, a.start = code, True, k
+            a.family = U.currency_family(run, prefix=True)
+        elif c == "(" and text[a.nend : a.nend + 1] == ")" and _sub_part(text, start, s - 1):
+            return False  # "section 2(1)(h)", "sub-section (3)": a part of a law, not a figure
+        elif c and c in "#&@№/\\_.":
+            return False
+        elif c in "–—" and s - 2 >= start and text[s - 2].isdigit():
+            a.hyphen_tail = True  # "6–8%", or the "25" of "2024–25"
+            return True
+        elif c and c in "-−‐":
+            c2 = text[s - 2] if s - 2 >= start else ""
+            if c2.isdigit():
+                a.hyphen_tail = True
+                return True
+            if c2.isalpha() and _number_word_before(text, start, s - 1):
+                return True  # "three-nought-four": a run of spoken digits
+            if c2.isalpha() or (c2 and c2 in "_/"):
+                return False  # COVID-19, F-16, L-202
+            a.value = -a.value
+            a.start = s - 1
+        elif c == "+":
+            c2 = text[s - 2] if s - 2 >= start else ""
+            if c2 and not c2.isspace() and c2 not in "([":
+                return False  # J1149.5+6663: part of a code
+            a.start = s - 1
+        glued = _glued_before(text, start, a)
     # spaced tokens before: "$ 75", "c $ 16.4", "USD 200", "Rs. 500", "more than", "between"
     lo = max(start, a.start - WINDOW)
     words = text[lo : a.start].split()[-6:]
@@ -489,7 +498,7 @@ def _right(
         return None  # 1990s, the 30s, 1990's
     a.ahead = Ahead(text, pos, end)
     mult = a.mult
-    pm = _PLUS_MINUS.match(text, pos, end)
+    pm = _PLUS_MINUS.match(text, pos, end) if "±" in nxt or "+" in nxt else None  # (within 3 characters)
     if pm is not None:  # "2,000.45±0.01 pounds": keep the stated value, mark it approximate
         pos = pm.end()
         a.qualifier = "approx"
@@ -569,16 +578,18 @@ def _right(
     chunks = chunks[: U.MAX_WORDS]
     glued = bool(chunks) and chunks[0][0] == pos
     um = U.match([c[2] for c in chunks]) if chunks else None
-    if um is None and len(chunks) > 1 and not glued and chunks[0][2].isalpha() and chunks[0][2].islower():
+    if (
+        um is None
+        and len(chunks) > 1
+        and not glued
+        and chunks[0][2].isalpha()
+        and chunks[0][2].islower()
+        and chunks[0][2] not in _NOUN_STOP
+        and len(_strip(chunks[1][2])) > 3
+    ):
         # "7,188 route kilometres", "40 million cubic metres": one modifier before a unit word
         um1 = U.match([c[2] for c in chunks[1:]])
-        if (
-            um1 is not None
-            and not um1.flag
-            and U.kind(um1.symbol) == U.DIMENSION
-            and len(_strip(chunks[1][2])) > 3
-            and chunks[0][2] not in _NOUN_STOP
-        ):
+        if um1 is not None and not um1.flag and U.kind(um1.symbol) == U.DIMENSION:
             chunks, um = chunks[1:], um1
     if um is not None:
         last = chunks[um.words - 1]
@@ -711,9 +722,9 @@ def _after_unit(text: str, start: int, end: int, a: Atom) -> Atom:
             pos = _spaced_rate(text, end, a, kind, pos)  # not "bbl/d a year": a time rate is one
     ch = _chunks(text, pos, end, 2, a.ahead)
     if ch and ch[0][0] > pos:
-        words = tuple(_strip(c[2]).lower() for c in ch)
-        if words[0] not in _POST_FIRST:
+        if _strip(ch[0][2]).lower() not in _POST_FIRST:
             return a  # no bound after the number (the common case)
+        words = tuple(_strip(c[2]).lower() for c in ch)
         for n in (2, 1):
             q = _POST_BOUNDS.get(words[:n]) if n <= len(words) else None  # "aged 65 plus" ends the text
             up_to = q is not None and words[-1] == "up" and _UP_TO.match(text, ch[-1][1]) is not None

@@ -100,13 +100,10 @@ MONTH_WORDS = frozenset(_MONTHS)
 # Every pattern of the month group has a word boundary or a space before the month name,
 # so a month name no ASCII letter precedes is trigger enough ("decided" and "Rajan" are not).
 _MONTH_ANY = _WordTrigger(trie_pattern(_MONTHS) + r"(?![A-Za-z])")
-# (Triggers other than the month names end without a look-ahead or word boundary, so
-# that a match inside a sentence is a match in the whole document: see ``_live_groups``.)
-_CLOCK = re.compile(r"\d\s?(?:[aApP]\.?[mM]|GMT|UTC|CET|EST|o['’]clock)")
-_FILE_EXT_RX = (
-    r"\.(?i:jpe?g|png|gif|bmp|tiff?|webp|heic|pdf|docx?|xlsx?|pptx?|csv|txt|zip|rar|mp[34]|mov|avi|mkv|wav)"
+_CLOCK = re.compile(r"\d\s?(?:[aApP]\.?[mM]\b|GMT|UTC|CET|EST|o['’]clock)")
+_FILE_EXT = re.compile(
+    r"\.(?i:jpe?g|png|gif|bmp|tiff?|webp|heic|pdf|docx?|xlsx?|pptx?|csv|txt|zip|rar|mp[34]|mov|avi|mkv|wav)\b"
 )
-_FILE_EXT = re.compile(_FILE_EXT_RX)
 _SECTION_ANY = _WordTrigger(trie_pattern(_SECTION_WORDS, ignore_case=False) + r"\.?\s?(?:[Nn]o\.?\s?)?\d")
 # Digits in space-separated groups that are not thousands ("8 800 080 7777"), or that open
 # with a trunk zero ("0800 720 065"): a phone number.
@@ -180,7 +177,7 @@ _GROUPS: list[tuple[tuple[_Trigger, ...], list[str]]] = [
         (_FILE_EXT, "IMG", "DSC", "DCIM", "VID", "PXL", "PANO", "WA", "Screenshot", "Scan", "Photo"),
         [
             # file and image names: DSC_0042.jpg, IMG 20240107 WA0049
-            r"\b[\w-]{1,200}" + _FILE_EXT_RX + r"\b",
+            r"\b[\w-]{1,200}" + _FILE_EXT.pattern,
             r"\b(?:IMG|DSC[NF]?|DCIM|VID|PXL|MVIMG|PANO|WA|Screenshot|Scan|Photo)(?:[\s_-]{1,3}"
             r"[A-Za-z]{0,4}\d[\w-]{0,30}){1,6}",
         ],
@@ -212,39 +209,32 @@ _COMPILED: list[_Group] = [
     )
     for trig, pats in _GROUPS
 ]
-#: The month group fires in nearly every document, and its trigger ends in a look-ahead
-#: (which sees less at a sentence end than in the whole document): never ruled out.
-_ALWAYS_LIVE = 1
-#: A document at least this many times longer than the sentence asked about is searched
-#: once for the triggers of each group: a group none of whose triggers occurs anywhere in
-#: it cannot fire in any of its sentences and is skipped for all of them (most documents
-#: have no URL, e-mail, clock time, phone number, file name or version).  For a text of a
-#: few sentences the extra scan would cost more than it saves.
+#: A document at least this many times longer than the sentence asked about is first
+#: searched for the groups whose triggers are all substrings: one that occurs nowhere in
+#: it cannot fire in any of its sentences, so its group is skipped for all of them (most
+#: documents have no URL, e-mail address, HTML entity or phone number).  A text of a few
+#: sentences would pay more for that search than it saves.  (Groups with a regex trigger
+#: are always kept: searching a whole document for one costs more than the per-sentence
+#: searches it could save.)
 DOC_SCAN_RATIO = 4
 _LAST_DOC: tuple[str, list[_Group]] = ("", _COMPILED)
 
 
 def _live_groups(text: str, start: int, end: int) -> list[_Group]:
-    """The groups whose triggers may fire in ``text[start:end]``.
-
-    A trigger substring in a sentence is in the document, and a trigger regex match in a
-    sentence is one in the document (no trigger but the month names, which are always
-    kept, looks past its match), so the document-wide test only rules out groups that
-    would not fire.  One document at a time, as in ``_numcontext.for_text``.
-    """
+    """The groups whose triggers may fire in ``text[start:end]``: a substring in a
+    sentence is one in the document.  One document at a time, as in
+    ``_numcontext.for_text``."""
     global _LAST_DOC
     if (end - start) * DOC_SCAN_RATIO > len(text):
         return _COMPILED
     last = _LAST_DOC
     if last[0] is text:
         return last[1]
-    live = _COMPILED[:_ALWAYS_LIVE] + [
-        g
-        for g in _COMPILED[_ALWAYS_LIVE:]
-        if any(sub in text for sub in g[0]) or any(t.search(text, 0, len(text)) for t in g[1])
-    ]
+    live = [g for g in _COMPILED if g[1] or any(sub in text for sub in g[0])]
     _LAST_DOC = (text, live)
     return live
+
+
 #: Every pattern in one regex (for tests and documentation; the stage uses the groups).
 BLOCK = re.compile("|".join(f"(?:{p})" for _t, pats in _GROUPS for p in pats))
 

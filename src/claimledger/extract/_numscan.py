@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from itertools import pairwise
 
 from claimledger.extract._numwords import ALL_WORDS, ARTICLE_HEADS, Tok, trie_pattern
@@ -49,14 +49,12 @@ _SCAN = re.compile(
     + rf"|(?P<w>(?<![A-Za-z]){trie_pattern(ALL_WORDS)}(?![A-Za-z]))"
     + rf"|(?P<a>(?<![A-Za-z])[aA][nN]?(?=[ \-]{{1,3}}{trie_pattern(ARTICLE_HEADS)}(?![A-Za-z])))"
 )
-# Cheap rejection.  Digit, fraction and vulgar tokens hold a digit or a vulgar character;
-# word tokens ("w", and "a" only before one of ARTICLE_HEADS, which are number words too)
-# are number words in ASCII letters with no ASCII letter before them, so the lower-cased
-# sentence has one of the number words that no other number word starts with ("one" for
-# "one", "ones", "forty-one"; "seven" for "seventy") after a non-letter.  "money", "often"
-# and "tenge" do not count.  A sentence with neither (about half of news prose) yields no
-# tokens, and one without number words needs only the digit alternatives.
-_DIGITISH = re.compile(rf"[\d{_VULGAR}]")
+# Cheap rejection.  Word tokens ("w", and "a" only before one of ARTICLE_HEADS, which are
+# number words too) are number words in ASCII letters with no ASCII letter before them, so
+# the lower-cased sentence has one of the number words that no other number word starts
+# with ("one" for "one", "ones", "forty-one"; "seven" for "seventy") after a non-letter.
+# "money", "often" and "tenge" do not count.  A sentence without one (most of news prose)
+# needs only the digit alternatives, and those are tried only where a token can start.
 _PREFIX_FREE_WORDS = {w for w in ALL_WORDS if not any(o != w and w.startswith(o) for o in ALL_WORDS)}
 # (over lower-case text: a non-letter, then a trie of those words.  The non-letter comes
 # first so that the engine skips runs of letters at C speed; a word at the very start is
@@ -66,22 +64,39 @@ _PREFIX_FREE_WORDS = {w for w in ALL_WORDS if not any(o != w and w.startswith(o)
 _WORD_AT_START = re.compile(trie_pattern(_PREFIX_FREE_WORDS, ignore_case=False, lookahead=False))
 _NUMBER_WORD = re.compile("[^a-z]" + _WORD_AT_START.pattern)
 _KELVIN = "\u212a"
+# Where the word alternatives of the scanner can start, in lower-cased text: after a
+# non-letter (``_WORD_CAND``, whose match opens one character early) or at the start of
+# the sentence, a number word or an article before one.
+_WORD_START = (
+    f"(?:{_WORD_AT_START.pattern}|an?[ \\-]{{1,3}}{trie_pattern(ARTICLE_HEADS, ignore_case=False)})"
+)
+_WORD_CAND_AT_START = re.compile(_WORD_START)
+_WORD_CAND = re.compile("[^a-z]" + _WORD_START)
 _SCAN_DIGITS = re.compile(_SCAN_DIGITS_SRC)
-# Every digit, fraction or vulgar token starts with one of these: the digit-only scan
-# jumps from one to the next at C speed and tries the scanner only there.
-_DIGIT_START = re.compile(rf"[\d.{_VULGAR}]")
+# Every digit, fraction or vulgar token starts with a digit, a vulgar fraction or a "."
+# before a digit (".25"): the digit-only scan jumps from one to the next at C speed (the
+# pattern opens on a character class; the look-behind then drops a "." without a digit)
+# and tries the scanner only there.
+_DIGIT_START = re.compile(rf"[\d.{_VULGAR}](?<!\.(?!\d))")
 
 # --- tokens ---------------------------------------------------------------------------------
 
 
 def tokens(text: str, start: int, end: int) -> list[Tok]:
-    out: list[Tok] = []
+    """The number tokens of ``text[start:end]``: what ``_SCAN.finditer`` finds, read."""
     sent = text[start:end]
     low = sent.lower()
-    words = _NUMBER_WORD.search(low) is not None or _WORD_AT_START.match(low) is not None or _KELVIN in sent
-    if not words and _DIGITISH.search(text, start, end) is None:
-        return out
-    for m in _SCAN.finditer(text, start, end) if words else _digit_matches(text, start, end):
+    if _KELVIN in sent or len(low) != len(sent):  # lower-casing could hide a word or move it
+        return _to_tokens(text, _SCAN.finditer(text, start, end))
+    if _NUMBER_WORD.search(low) is None and _WORD_AT_START.match(low) is None:
+        return _to_tokens(text, _digit_matches(text, start, end))
+    return _to_tokens(text, _word_matches(text, start, end, low))
+
+
+def _to_tokens(text: str, matches: Iterable[re.Match[str]]) -> list[Tok]:
+    """Tokens from scanner matches (in text order)."""
+    out: list[Tok] = []
+    for m in matches:
         kind = m.lastgroup or "d"
         s, e = m.span()
         raw = m.group()
@@ -101,6 +116,40 @@ def tokens(text: str, start: int, end: int) -> list[Tok]:
         else:
             out.append(Tok(kind, raw, s, e))
     return out
+
+
+def _word_matches(text: str, start: int, end: int, low: str) -> Iterator[re.Match[str]]:
+    """What ``_SCAN.finditer(text, start, end)`` yields, trying the scanner only where a
+    digit token or a word token can start.  ``low`` is ``text[start:end]`` lower-cased,
+    character for character (no "İ", no Kelvin sign)."""
+    digit_at, word_at, match = _DIGIT_START.search, _WORD_CAND.search, _SCAN.match
+
+    def next_word(pos: int) -> int:
+        i = pos - start
+        if i == 0:
+            if _WORD_CAND_AT_START.match(low) is not None:
+                return start
+            i = 1
+        w = word_at(low, i - 1)
+        return end if w is None else start + w.start() + 1
+
+    pos = start
+    nd = nw = start - 1  # the next candidates, not looked for yet
+    while True:
+        if nd < pos:
+            d = digit_at(text, pos, end)
+            nd = end if d is None else d.start()
+        if nw < pos:
+            nw = next_word(pos)
+        c = min(nd, nw)
+        if c >= end:
+            return
+        m = match(text, c, end)
+        if m is None:
+            pos = c + 1
+            continue
+        yield m
+        pos = m.end()  # never empty: every alternative consumes a character
 
 
 def _digit_matches(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
@@ -124,7 +173,9 @@ _EXP_CHARS = frozenset("eEx×^")
 def _digit_tok(text: str, raw: str, s: int, e: int) -> list[Tok] | None:
     """Interpret a digit blob: separators, decimal comma, exponent.  None: not a number."""
     if raw.isdigit():  # the common case, "2024", "15": what the general path gives it
-        return None if len(raw.lstrip("0")) > MAX_DIGITS else [Tok("d", raw, s, e, float(raw), raw)]
+        if len(raw) > MAX_DIGITS and len(raw.lstrip("0")) > MAX_DIGITS:
+            return None
+        return [Tok("d", raw, s, e, float(raw), raw)]
     body, exp = raw, 0
     m = _EXPONENT.search(raw) if not raw.isdigit() and _EXP_CHARS.intersection(raw) else None
     base_exp = None

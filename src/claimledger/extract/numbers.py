@@ -72,7 +72,7 @@ def find(text: str, start: int, end: int, context: Context | str | None = None) 
             if p.j <= p.i:
                 continue
             s, e = group[p.i].start, group[p.j - 1].end
-            if inside(blocked, s, e):
+            if blocked and inside(blocked, s, e):
                 continue
             if atoms and s < atoms[-1].end:
                 continue  # inside the previous figure's unit ("4km^3", "J/m^2")
@@ -109,6 +109,8 @@ def _without_overlaps(qs: list[Quantity]) -> list[Quantity]:
     """Quantities never overlap (later stages index figures by position).  The atoms are
     built disjoint (a trailing bound that runs on into the next figure, "200 or greater
     than 190", is left to that figure); this is only a safety net: keep the first."""
+    if len(qs) < 2:
+        return qs
     kept: list[Quantity] = []
     for q in sorted(qs, key=lambda q: (q.start, -q.end)):
         if kept and q.start < kept[-1].end:
