@@ -158,13 +158,15 @@ def _scan_chunks(text: str, pos: int, end: int, n: int) -> tuple[list[Chunk], bo
     out: list[Chunk] = []
     stop = min(end, pos + WINDOW * 2)
     p = pos
+    left = n
     for gap, chunk in _GAP_CHUNK.findall(text, pos, stop):
         if len(gap) > 3:
             return out, True
         p += len(gap)
         q = p + len(chunk)
         out.append((p, q, chunk))
-        if len(out) >= n:
+        left -= 1
+        if left <= 0:
             return out, False
         p = q
     return out, stop >= end
@@ -496,15 +498,16 @@ def _right(
         return a
     if (nxt[:1] == "s" and not nxt[1:2].isalpha()) or (nxt[:2] in ("'s", "’s") and a.raw):
         return None  # 1990s, the 30s, 1990's
-    a.ahead = Ahead(text, pos, end)
+    ahead = a.ahead = Ahead(text, pos, end)
     mult = a.mult
     pm = _PLUS_MINUS.match(text, pos, end) if "±" in nxt or "+" in nxt else None  # (within 3 characters)
     if pm is not None:  # "2,000.45±0.01 pounds": keep the stated value, mark it approximate
         pos = pm.end()
         a.qualifier = "approx"
     # abbreviated magnitude: 5bn, $5m, 10k, 1.2b, 2.33 k, 1,674,200.5 M
+    head_pos, head = pos, ahead.get(pos, U.MAX_WORDS + 1)  # (the unit is looked for there too)
     if not a.words and not p.scaled:
-        ch = _chunks(text, pos, end, 1, a.ahead)
+        ch = head[:1]
         if ch:
             cs, _ce, chunk = ch[0]
             tok = _strip(chunk)
@@ -566,7 +569,7 @@ def _right(
         _set_unit(a, "in", 1.0)  # 10" / 10 " long: inches (not a closing quote)
         a.end = q + 1
         return a
-    chunks = _chunks(text, pos, end, U.MAX_WORDS + 1, a.ahead)
+    chunks = head if pos == head_pos else ahead.get(pos, U.MAX_WORDS + 1)
     if a.words and a.value < 1 and chunks and _strip(chunks[0][2]).lower() in ("a", "an", "of"):
         # "half a percentage point", "a third of a mile": the fraction of one unit
         skip = 1
@@ -602,7 +605,7 @@ def _right(
             elif a.scaled:
                 sym, a.family = "GBP", "pound"  # "5 billion pounds": Egyptian in Cairo
         elif um.flag == U.INCH:
-            after = _chunks(text, last[1], end, 1, a.ahead)
+            after = ahead.get(last[1], 1)
             closes = last[2] != _strip(last[2]) or not after or _strip(after[0][2]).lower() in (
                 "thick", "long", "wide", "tall", "high", "deep", "diameter", "across", "thickness",
             )
@@ -614,7 +617,7 @@ def _right(
         elif um.flag in (U.AMBIGUOUS, U.NEEDS_MAGNITUDE, 0) and um.words == 1 and U.kind(sym) == U.CURRENCY:
             a.family = a.family or U.currency_family(last[2])  # "dollars", "won", "cents"
         elif um.flag == U.SYMBOL_AFTER:
-            after = _chunks(text, last[1], end, 1, a.ahead)
+            after = ahead.get(last[1], 1)
             if after and after[0][2][:1].isdigit() and last[2][-1:] not in ",;":
                 return _after_unit(text, start, end, a)  # "$ 20,000.00 $ 37,305.97"
             a.family = a.family or U.currency_family(_strip(last[2]), prefix=True)  # "10 $"
@@ -627,7 +630,7 @@ def _right(
         _set_unit(a, sym, factor)
         a.end = u_end
         if sym == "°":  # "100° Celsius", "24 ° F"
-            after = _chunks(text, a.end, end, 2, a.ahead)
+            after = ahead.get(a.end, 2)
             words = [c[2] for c in after]
             tm = U.match(words) if words else None
             if tm is not None and tm.symbol in ("°C", "°F"):
@@ -635,7 +638,7 @@ def _right(
                 last = after[tm.words - 1]
                 a.end = last[0] + len(_strip(last[2]))
         # "75 USD million": a spelled magnitude after a currency code
-        after = _chunks(text, a.end, end, 1, a.ahead)
+        after = ahead.get(a.end, 1)
         if after and U.kind(sym) == U.CURRENCY and not a.scaled:
             mw = U.magnitude_word(_strip(after[0][2]))
             if mw is not None:

@@ -101,6 +101,9 @@ def _to_tokens(text: str, matches: Iterable[re.Match[str]]) -> list[Tok]:
         s, e = m.span()
         raw = m.group()
         if kind == "d":
+            if raw.isdigit() and len(raw) <= MAX_DIGITS:  # "2024", "15": what _digit_tok gives
+                out.append(Tok("d", raw, s, e, float(raw), raw))
+                continue
             tok = _digit_tok(text, raw, s, e)
             if tok is None:
                 continue

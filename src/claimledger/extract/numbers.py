@@ -90,7 +90,8 @@ def find(text: str, start: int, end: int, context: Context | str | None = None) 
                 atoms.append(a)
     if not atoms:
         return []
-    atoms = merge(text, start, end, atoms)
+    if len(atoms) > 1:
+        atoms = merge(text, start, end, atoms)
     mark_ranks(text, start, atoms)
     atoms = [a for a in atoms if keep(text, start, a) and not (a.unit and is_time_span(text, start, a))]
     share_lists(text, atoms)
