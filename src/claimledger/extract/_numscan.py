@@ -51,27 +51,24 @@ _SCAN = re.compile(
 )
 # Cheap rejection.  Word tokens ("w", and "a" only before one of ARTICLE_HEADS, which are
 # number words too) are number words in ASCII letters with no ASCII letter before them, so
-# the lower-cased sentence has one of the number words that no other number word starts
-# with ("one" for "one", "ones", "forty-one"; "seven" for "seventy") after a non-letter.
-# "money", "often" and "tenge" do not count.  A sentence without one (most of news prose)
-# needs only the digit alternatives, and those are tried only where a token can start.
+# the sentence has one of the number words that no other number word starts with ("one"
+# for "one", "ones", "forty-one"; "seven" for "seventy") after a non-letter, or at its
+# start.  "money", "often" and "tenge" do not count.  A sentence without one (most of news
+# prose) needs only the digit alternatives, and those are tried only where a token can
+# start.  The non-letter opens the patterns, so that the engine skips runs of letters at C
+# speed, and the test runs on the lower-cased sentence, where the trie is plain letters.
+# Lower-casing maps only two non-ASCII characters onto ASCII letters, "İ" (into two
+# characters) and the Kelvin sign (which could hide the boundary before a word): with
+# either, the test runs on the text itself.
 _PREFIX_FREE_WORDS = {w for w in ALL_WORDS if not any(o != w and w.startswith(o) for o in ALL_WORDS)}
-# (over lower-case text: a non-letter, then a trie of those words.  The non-letter comes
-# first so that the engine skips runs of letters at C speed; a word at the very start is
-# tested apart.  Lower-casing maps only two non-ASCII characters onto ASCII letters, "İ"
-# and the Kelvin sign; the Kelvin sign could hide the letter boundary, so it disables the
-# test.)
-_WORD_AT_START = re.compile(trie_pattern(_PREFIX_FREE_WORDS, ignore_case=False, lookahead=False))
-_NUMBER_WORD = re.compile("[^a-z]" + _WORD_AT_START.pattern)
+_LOW_WORD_AT_START = re.compile(trie_pattern(_PREFIX_FREE_WORDS, ignore_case=False, lookahead=False))
+_NUMBER_WORD = re.compile("[^a-z]" + _LOW_WORD_AT_START.pattern)
 _KELVIN = "\u212a"
-# Where the word alternatives of the scanner can start, in lower-cased text: after a
-# non-letter (``_WORD_CAND``, whose match opens one character early) or at the start of
-# the sentence, a number word or an article before one.
-_WORD_START = (
-    f"(?:{_WORD_AT_START.pattern}|an?[ \\-]{{1,3}}{trie_pattern(ARTICLE_HEADS, ignore_case=False)})"
-)
-_WORD_CAND_AT_START = re.compile(_WORD_START)
-_WORD_CAND = re.compile("[^a-z]" + _WORD_START)
+_WORD_HEAD = trie_pattern(_PREFIX_FREE_WORDS, lookahead=False)
+# Where the word alternatives of the scanner can start: after a non-letter (the match
+# opens one character early), a number word or an article before one; and the start of the
+# sentence, which the scanner itself is tried at.
+_WORD_CAND = re.compile(rf"[^A-Za-z](?:{_WORD_HEAD}|[aA][nN]?[ \-]{{1,3}}{trie_pattern(ARTICLE_HEADS)})")
 _SCAN_DIGITS = re.compile(_SCAN_DIGITS_SRC)
 # Every digit, fraction or vulgar token starts with a digit, a vulgar fraction or a "."
 # before a digit (".25"): the digit-only scan jumps from one to the next at C speed (the
@@ -84,13 +81,21 @@ _DIGIT_START = re.compile(rf"[\d.{_VULGAR}](?<!\.(?!\d))")
 
 def tokens(text: str, start: int, end: int) -> list[Tok]:
     """The number tokens of ``text[start:end]``: what ``_SCAN.finditer`` finds, read."""
+    if not _may_have_words(text, start, end):
+        if _DIGIT_START.search(text, start, end) is None:
+            return []  # no number at all (half of news prose)
+        return _to_tokens(text, _digit_matches(text, start, end))
+    return _to_tokens(text, _word_matches(text, start, end))
+
+
+def _may_have_words(text: str, start: int, end: int) -> bool:
+    """Can the scanner's word alternatives match in ``text[start:end]``?  (False only when
+    they cannot.)"""
     sent = text[start:end]
     low = sent.lower()
-    if _KELVIN in sent or len(low) != len(sent):  # lower-casing could hide a word or move it
-        return _to_tokens(text, _SCAN.finditer(text, start, end))
-    if _NUMBER_WORD.search(low) is None and _WORD_AT_START.match(low) is None:
-        return _to_tokens(text, _digit_matches(text, start, end))
-    return _to_tokens(text, _word_matches(text, start, end, low))
+    if len(low) == len(sent) and _KELVIN not in sent:
+        return _NUMBER_WORD.search(low) is not None or _LOW_WORD_AT_START.match(low) is not None
+    return True
 
 
 def _to_tokens(text: str, matches: Iterable[re.Match[str]]) -> list[Tok]:
@@ -121,20 +126,16 @@ def _to_tokens(text: str, matches: Iterable[re.Match[str]]) -> list[Tok]:
     return out
 
 
-def _word_matches(text: str, start: int, end: int, low: str) -> Iterator[re.Match[str]]:
+def _word_matches(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
     """What ``_SCAN.finditer(text, start, end)`` yields, trying the scanner only where a
-    digit token or a word token can start.  ``low`` is ``text[start:end]`` lower-cased,
-    character for character (no "İ", no Kelvin sign)."""
+    digit token or a word token can start."""
     digit_at, word_at, match = _DIGIT_START.search, _WORD_CAND.search, _SCAN.match
 
     def next_word(pos: int) -> int:
-        i = pos - start
-        if i == 0:
-            if _WORD_CAND_AT_START.match(low) is not None:
-                return start
-            i = 1
-        w = word_at(low, i - 1)
-        return end if w is None else start + w.start() + 1
+        if pos == start:
+            return start
+        w = word_at(text, pos - 1, end)
+        return end if w is None else w.start() + 1
 
     pos = start
     nd = nw = start - 1  # the next candidates, not looked for yet

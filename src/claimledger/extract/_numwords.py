@@ -69,9 +69,7 @@ ARTICLE_HEADS: tuple[str, ...] = tuple(
 )
 
 
-def trie_pattern(
-    words: Iterable[str], *, ignore_case: bool = True, left_boundary: bool = False, lookahead: bool = True
-) -> str:
+def trie_pattern(words: Iterable[str], *, ignore_case: bool = True, lookahead: bool = True) -> str:
     """A regex matching any of ``words`` case-insensitively, factored into a trie.
 
     Python's regex engine tries the alternatives of ``one|two|three|...`` one by one at
@@ -80,10 +78,9 @@ def trie_pattern(
     leading look-ahead on the possible first letters lets it skip most positions at once.
 
     ``lookahead=False`` drops that look-ahead and writes each first letter as a literal
-    ("o..." and "O..." apart), which lets the engine skip to the possible first letters by
-    itself when the pattern starts with the trie.  ``left_boundary`` requires that no
-    ASCII letter precede the word; the look-behind comes after the first letter
-    (``o(?<![A-Za-z].)ne``), where it leaves that skipping intact.
+    ("o..." and "O..." apart): the engine then skips to the possible first letters by
+    itself when the pattern starts with the trie, and rejects a position with one cheap
+    test per first letter after a leading character class.
     """
     words = list(words)
     root: dict[str, dict[str, Any]] = {}
@@ -103,12 +100,11 @@ def trie_pattern(
             if ch == "":
                 optional = True
                 continue
-            behind = r"(?<![A-Za-z].)" if top and left_boundary else ""
             if top and not lookahead and cased(ch):
-                alts.extend(re.escape(c) + behind + emit(sub) for c in (ch, ch.upper()))
+                alts.extend(re.escape(c) + emit(sub) for c in (ch, ch.upper()))
                 continue
             cls = f"[{ch}{ch.upper()}]" if cased(ch) else re.escape(ch)
-            alts.append(cls + behind + emit(sub))
+            alts.append(cls + emit(sub))
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
