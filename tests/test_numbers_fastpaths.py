@@ -134,3 +134,12 @@ def test_lone_digit_tokens_parse_as_the_general_grammar_does() -> None:
 def test_unit_match_takes_any_sequence() -> None:
     for words in (["km"], ["square", "metres", "of"], ("tenge.",), ["(kg)"], ["schools"], []):
         assert U.match(list(words)) == U.match(tuple(words))
+
+
+def test_a_year_token_is_what_build_drops() -> None:
+    years = ["in 2024", "by 2029,", "since 1999 and", "the 2030 plan", "in 2024 tons", "over 2000 people"]
+    texts = [*years, *_texts(1500, seed=30)]
+    for text in texts:
+        for tok in S.tokens(text, 0, len(text)):
+            if A.year_token(text, 0, tok):
+                assert A.build(text, 0, len(text), W.parse([tok], [])[0], [tok]) is None, (text, tok)

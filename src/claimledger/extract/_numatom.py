@@ -244,6 +244,13 @@ def build(text: str, start: int, end: int, p: Parsed, group: list[Tok]) -> Atom 
     return _right(text, start, end, a, exact, p)
 
 
+def year_token(text: str, start: int, t: Tok) -> bool:
+    """Is the lone token ``t`` a year for sure ("in 2024")?  ``build`` gives None for it."""
+    if t.kind != "d" or not F.is_year_digits(t.text):  # (four digits: no separators)
+        return False
+    return _year_context(text, start, t.start, t.end)
+
+
 _AFTER_YEAR = re.compile(r"(?:[,.;:)]|\s(?:and|or|to|the|a|an|was|were|is|will|when|as)\b|\s*$)")
 
 

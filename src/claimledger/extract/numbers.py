@@ -37,7 +37,7 @@ import dataclasses
 
 from claimledger.extract import _numcontext
 from claimledger.extract import _numfilters as F
-from claimledger.extract._numatom import Atom, build, noun
+from claimledger.extract._numatom import Atom, build, noun, year_token
 from claimledger.extract._numclause import is_time_span, subject_noun
 from claimledger.extract._numlists import keep, mark_ranks, merge, share_lists
 from claimledger.extract._numscan import groups, inside, tokens
@@ -68,6 +68,8 @@ def find(text: str, start: int, end: int, context: Context | str | None = None) 
     atoms: list[Atom] = []
     ctx: Context | None = None
     for group, gaps in groups(text, toks):
+        if len(group) == 1 and year_token(text, start, group[0]):
+            continue  # "in 2024": the time stage's (what build decides, without the parse)
         for p in parse(group, gaps):
             if p.j <= p.i:
                 continue
