@@ -74,11 +74,11 @@ def _longest_first(w: str) -> tuple[int, str]:
 
 class _WordTrigger:
     """A trigger regex that starts with a word which no ASCII letter may precede, searched
-    fast: ``head`` (the regex itself) is matched at the sentence start, and elsewhere a
-    non-letter followed by ``word_tail`` (the regex without its leading look-behind).  A
-    leading character class lets the engine skip runs of letters at C speed; a leading
-    look-behind made it try every position.  Finds a match exactly when ``head.search``
-    would.
+    fast: a non-letter followed by ``word_tail`` (the regex without its leading
+    look-behind), the character before the sentence included; ``head`` (the regex itself)
+    only at the start of the text.  A leading character class lets the engine skip runs of
+    letters at C speed; a leading look-behind made it try every position.  Finds a match
+    exactly when ``head.search`` would.
     """
 
     __slots__ = ("head", "rest")
@@ -88,6 +88,8 @@ class _WordTrigger:
         self.rest = re.compile(r"[^A-Za-z]" + word_tail)
 
     def search(self, text: str, start: int, end: int) -> re.Match[str] | None:
+        if start > 0:  # the character before the sentence stands in for the start
+            return self.rest.search(text, start - 1, end)
         return self.head.match(text, start, end) or self.rest.search(text, start, end)
 
 
