@@ -180,18 +180,17 @@ class Ahead:
     the stage's largest cost.
     """
 
-    __slots__ = ("_chunks", "_complete", "_end", "_starts", "_text")
+    __slots__ = ("_chunks", "_complete", "_end", "_text")
     CAPACITY = 9
 
     def __init__(self, text: str, pos: int, end: int) -> None:
         self._text, self._end = text, end
         self._chunks, self._complete = _scan_chunks(text, pos, end, self.CAPACITY)
-        self._starts = [c[0] for c in self._chunks]
 
     def get(self, pos: int, n: int) -> list[Chunk]:
         """What ``_scan_chunks(text, pos, end, n)`` would return."""
         chunks = self._chunks
-        k = bisect_left(self._starts, pos)  # the first chunk at or after pos
+        k = bisect_left(chunks, (pos,))  # the first chunk at or after pos ((pos,) sorts first)
         if k and chunks[k - 1][1] > pos:  # (chunks are disjoint: only this one can hold pos)
             return _scan_chunks(self._text, pos, self._end, n)[0]  # pos inside a chunk
         if len(chunks) - k < n and not self._complete:

@@ -257,12 +257,15 @@ def _grouped(s: str, sep: str) -> bool:
 
 def groups(text: str, toks: list[Tok]) -> list[tuple[list[Tok], list[str]]]:
     """Runs of tokens separated only by spaces, hyphens, 'and', ',' or 'of a'."""
+    if len(toks) == 1:
+        return [(toks, [])]
     out: list[tuple[list[Tok], list[str]]] = []
     cur = [toks[0]]
     gaps: list[str] = []
+    joinable = _JOIN.fullmatch
     for prev, t in pairwise(toks):
         gap = text[prev.end : t.start]
-        if len(gap) <= MAX_GAP and _joinable(gap):
+        if len(gap) <= MAX_GAP and joinable(gap) is not None:
             cur.append(t)
             gaps.append(gap)
         else:
@@ -273,10 +276,6 @@ def groups(text: str, toks: list[Tok]) -> list[tuple[list[Tok], list[str]]]:
 
 
 _JOIN = re.compile(r"\s{0,4}(?:[-–‐]|and|&|,|of an?|of)?\s{0,4}", re.I)
-
-
-def _joinable(gap: str) -> bool:
-    return _JOIN.fullmatch(gap) is not None
 
 
 def inside(spans: list[tuple[int, int]], s: int, e: int) -> bool:
