@@ -346,7 +346,7 @@ def _left(text: str, start: int, a: Atom) -> bool:
         glued = _glued_before(text, start, a)
     # spaced tokens before: "$ 75", "c $ 16.4", "USD 200", "Rs. 500", "more than", "between"
     lo = max(start, a.start - WINDOW)
-    words = text[lo : a.start].split()[-6:]
+    words = text[lo : a.start].rsplit(None, 6)[-6:]  # (the last six words, no more split off)
     if not words:
         return True
     if text[a.start - 1 : a.start] == " " and _section_ref(words, text, a.nend):
