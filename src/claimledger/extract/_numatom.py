@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from claimledger.extract import _numfilters as F
@@ -83,6 +84,7 @@ _POST_BOUNDS: dict[tuple[str, ...], Qualifier] = {
     ("or", "so"): "approx", ("and", "over"): "at_least", ("and", "older"): "at_least",
     ("or", "older"): "at_least", ("and", "up"): "at_least", ("or", "thereabouts"): "approx",
 }
+_POST_FIRST = frozenset(k[0] for k in _POST_BOUNDS)
 _UP_TO = re.compile(r"\s{1,3}to\b")
 _HYPHEN_BOUNDS: dict[str, Qualifier] = {"plus": "at_least", "odd": "approx", "something": "approx"}
 _NOUN_STOP = word_set(
@@ -142,17 +144,31 @@ class Atom:
 Chunk = tuple[int, int, str]
 
 
+# A chunk with the separators before it: ``_CHUNK`` matches start exactly where a run of
+# whitespace, "," and ";" ends, so one ``findall`` gives every chunk and the gap before it.
+_GAP_CHUNK = re.compile(r"([\s,;]*)(" + _CHUNK.pattern + ")")
+
+
 def _scan_chunks(text: str, pos: int, end: int, n: int) -> tuple[list[Chunk], bool]:
     """Up to ``n`` whitespace-separated chunks from ``pos`` (the first may be glued), and
-    whether the list is complete (stopped by a gap or the sentence end, not by ``n``)."""
+    whether the list is complete (stopped by a gap or the sentence end, not by ``n``).
+
+    The chunks are ``_CHUNK`` matches; a gap of more than three characters before one ends
+    the list."""
     out: list[Chunk] = []
     stop = min(end, pos + WINDOW * 2)
-    for m in _CHUNK.finditer(text, pos, stop):
-        if (out and m.start() - out[-1][1] > 3) or (not out and m.start() - pos > 3):
+    p = pos
+    left = n
+    for gap, chunk in _GAP_CHUNK.findall(text, pos, stop):
+        if len(gap) > 3:
             return out, True
-        out.append((m.start(), m.end(), m.group()))
-        if len(out) >= n:
+        p += len(gap)
+        q = p + len(chunk)
+        out.append((p, q, chunk))
+        left -= 1
+        if left <= 0:
             return out, False
+        p = q
     return out, stop >= end
 
 
@@ -173,17 +189,15 @@ class Ahead:
 
     def get(self, pos: int, n: int) -> list[Chunk]:
         """What ``_scan_chunks(text, pos, end, n)`` would return."""
-        out: list[Chunk] = []
-        for c in self._chunks:
-            if c[0] >= pos:
-                out.append(c)
-            elif c[1] > pos:
-                return _scan_chunks(self._text, pos, self._end, n)[0]  # pos inside a chunk
-        if len(out) < n and not self._complete:
+        chunks = self._chunks
+        k = bisect_left(chunks, (pos,))  # the first chunk at or after pos ((pos,) sorts first)
+        if k and chunks[k - 1][1] > pos:  # (chunks are disjoint: only this one can hold pos)
+            return _scan_chunks(self._text, pos, self._end, n)[0]  # pos inside a chunk
+        if len(chunks) - k < n and not self._complete:
             return _scan_chunks(self._text, pos, self._end, n)[0]
-        if out and out[0][0] - pos > 3:
+        if k < len(chunks) and chunks[k][0] - pos > 3:
             return []
-        return out[:n]
+        return chunks[k : k + n]
 
 
 def _chunks(text: str, pos: int, end: int, n: int, ahead: Ahead | None = None) -> list[Chunk]:
@@ -229,6 +243,13 @@ def build(text: str, start: int, end: int, p: Parsed, group: list[Tok]) -> Atom 
     return _right(text, start, end, a, exact, p)
 
 
+def year_token(text: str, start: int, t: Tok) -> bool:
+    """Is the lone token ``t`` a year for sure ("in 2024")?  ``build`` gives None for it."""
+    if t.kind != "d" or not F.is_year_digits(t.text):  # (four digits: no separators)
+        return False
+    return _year_context(text, start, t.start, t.end)
+
+
 _AFTER_YEAR = re.compile(r"(?:[,.;:)]|\s(?:and|or|to|the|a|an|was|were|is|will|when|as)\b|\s*$)")
 
 
@@ -250,46 +271,9 @@ def _number_word_before(text: str, start: int, pos: int) -> bool:
     return text[k:pos].lower() in WORD_SET
 
 
-def _left(text: str, start: int, a: Atom) -> bool:
-    """Currency prefix, sign and bound words before the numeral.  False: not a figure."""
-    s = a.nstart
-    c = text[s - 1] if s > start else ""
-    if c and (c.isalnum() or c == "_"):
-        k = s
-        while k > start and s - k < 4 and text[k - 1].isalpha():
-            k -= 1
-        run = text[k:s]
-        if k > start and (text[k - 1].isalnum() or text[k - 1] in "_-"):
-            return False
-        code = U.currency_prefix(run) if run else None
-        if code is None or not U.glued_prefix_ok(run):
-            return False  # WA0049, i7, G20, A320, COP29: codes and names
-        a.unit, a.prefix_currency, a.start = code, True, k
-        a.family = U.currency_family(run, prefix=True)
-    elif c == "(" and text[a.nend : a.nend + 1] == ")" and _sub_part(text, start, s - 1):
-        return False  # "section 2(1)(h)", "sub-section (3)": a part of a law, not a figure
-    elif c and c in "#&@№/\\_.":
-        return False
-    elif c in "–—" and s - 2 >= start and text[s - 2].isdigit():
-        a.hyphen_tail = True  # "6–8%", or the "25" of "2024–25"
-        return True
-    elif c and c in "-−‐":
-        c2 = text[s - 2] if s - 2 >= start else ""
-        if c2.isdigit():
-            a.hyphen_tail = True
-            return True
-        if c2.isalpha() and _number_word_before(text, start, s - 1):
-            return True  # "three-nought-four": a run of spoken digits
-        if c2.isalpha() or (c2 and c2 in "_/"):
-            return False  # COVID-19, F-16, L-202
-        a.value = -a.value
-        a.start = s - 1
-    elif c == "+":
-        c2 = text[s - 2] if s - 2 >= start else ""
-        if c2 and not c2.isspace() and c2 not in "([":
-            return False  # J1149.5+6663: part of a code
-        a.start = s - 1
-    # a glued symbol run before the number: "US$", "(£", "~$", "-$", "nzd$"
+def _glued_before(text: str, start: int, a: Atom) -> str:
+    """The symbols glued before the number ("US$", "(£", "~$", "-$", "nzd$"): a currency
+    prefix, a minus before it and a glued bound ("~", ">") are read into ``a``."""
     pos = a.start
     k = pos
     while k > start and not text[k - 1].isspace() and pos - k < 8:
@@ -314,18 +298,63 @@ def _left(text: str, start: int, a: Atom) -> bool:
             a.qualifier = _GLUED_BOUND[sym]
             a.start -= len(sym)
             break
+    return glued
+
+
+def _left(text: str, start: int, a: Atom) -> bool:
+    """Currency prefix, sign and bound words before the numeral.  False: not a figure."""
+    s = a.nstart
+    c = text[s - 1] if s > start else ""
+    if c == " ":
+        glued = ""  # the common case: a space before the number, nothing glued to it
+    else:
+        if c and (c.isalnum() or c == "_"):
+            k = s
+            while k > start and s - k < 4 and text[k - 1].isalpha():
+                k -= 1
+            run = text[k:s]
+            if k > start and (text[k - 1].isalnum() or text[k - 1] in "_-"):
+                return False
+            code = U.currency_prefix(run) if run else None
+            if code is None or not U.glued_prefix_ok(run):
+                return False  # WA0049, i7, G20, A320, COP29: codes and names
+            a.unit, a.prefix_currency, a.start = code, True, k
+            a.family = U.currency_family(run, prefix=True)
+        elif c == "(" and text[a.nend : a.nend + 1] == ")" and _sub_part(text, start, s - 1):
+            return False  # "section 2(1)(h)", "sub-section (3)": a part of a law, not a figure
+        elif c and c in "#&@№/\\_.":
+            return False
+        elif c in "–—" and s - 2 >= start and text[s - 2].isdigit():
+            a.hyphen_tail = True  # "6–8%", or the "25" of "2024–25"
+            return True
+        elif c and c in "-−‐":
+            c2 = text[s - 2] if s - 2 >= start else ""
+            if c2.isdigit():
+                a.hyphen_tail = True
+                return True
+            if c2.isalpha() and _number_word_before(text, start, s - 1):
+                return True  # "three-nought-four": a run of spoken digits
+            if c2.isalpha() or (c2 and c2 in "_/"):
+                return False  # COVID-19, F-16, L-202
+            a.value = -a.value
+            a.start = s - 1
+        elif c == "+":
+            c2 = text[s - 2] if s - 2 >= start else ""
+            if c2 and not c2.isspace() and c2 not in "([":
+                return False  # J1149.5+6663: part of a code
+            a.start = s - 1
+        glued = _glued_before(text, start, a)
     # spaced tokens before: "$ 75", "c $ 16.4", "USD 200", "Rs. 500", "more than", "between"
     lo = max(start, a.start - WINDOW)
-    words = text[lo : a.start].split()[-6:]
+    words = text[lo : a.start].rsplit(None, 6)[-6:]  # (the last six words, no more split off)
     if not words:
         return True
-    if _section_ref(words, text, a.nend) and text[a.start - 1 : a.start] == " ":
+    if text[a.start - 1 : a.start] == " " and _section_ref(words, text, a.nend):
         return False  # "section 5 of the Act", "clauses 12 and 13", "paragraph 3(b)"
-    last = words[-1].lower().strip(_OPENERS + ",;:")
-    cur = U.currency_prefix(words[-1].lstrip(_OPENERS)) or (
-        len(words) > 1 and U.currency_prefix((words[-2] + " " + words[-1]).lower())
-    )
-    if last not in _LEFT_CUES and not cur:
+    if words[-1].lower().strip(_OPENERS + ",;:") not in _LEFT_CUES and not (
+        U.currency_prefix(words[-1].lstrip(_OPENERS))
+        or (len(words) > 1 and U.currency_prefix((words[-2] + " " + words[-1]).lower()))
+    ):
         return True  # the common case: an ordinary word before the number
     toks = _positions(text, lo, a.start, words)
     if toks[-1][1] != a.start and a.unit is None and not glued:
@@ -468,7 +497,6 @@ def _right(
 ) -> Atom | None:
     """Ordinal suffix, magnitude, unit, rate and trailing bound after the numeral."""
     pos = a.nend
-    a.ahead = Ahead(text, pos, end)
     nxt = text[pos : pos + 3]
     if not a.words and nxt[:2].lower() in ("st", "nd", "rd", "th") and not nxt[2:3].isalpha():
         a.ordinal = True
@@ -476,14 +504,16 @@ def _right(
         return a
     if (nxt[:1] == "s" and not nxt[1:2].isalpha()) or (nxt[:2] in ("'s", "’s") and a.raw):
         return None  # 1990s, the 30s, 1990's
+    ahead = a.ahead = Ahead(text, pos, end)
     mult = a.mult
-    pm = _PLUS_MINUS.match(text, pos, end)
+    pm = _PLUS_MINUS.match(text, pos, end) if "±" in nxt or "+" in nxt else None  # (within 3 characters)
     if pm is not None:  # "2,000.45±0.01 pounds": keep the stated value, mark it approximate
         pos = pm.end()
         a.qualifier = "approx"
     # abbreviated magnitude: 5bn, $5m, 10k, 1.2b, 2.33 k, 1,674,200.5 M
+    head_pos, head = pos, ahead.get(pos, U.MAX_WORDS + 1)  # (the unit is looked for there too)
     if not a.words and not p.scaled:
-        ch = _chunks(text, pos, end, 1, a.ahead)
+        ch = head[:1]
         if ch:
             cs, _ce, chunk = ch[0]
             tok = _strip(chunk)
@@ -545,7 +575,7 @@ def _right(
         _set_unit(a, "in", 1.0)  # 10" / 10 " long: inches (not a closing quote)
         a.end = q + 1
         return a
-    chunks = _chunks(text, pos, end, U.MAX_WORDS + 1, a.ahead)
+    chunks = head if pos == head_pos else ahead.get(pos, U.MAX_WORDS + 1)
     if a.words and a.value < 1 and chunks and _strip(chunks[0][2]).lower() in ("a", "an", "of"):
         # "half a percentage point", "a third of a mile": the fraction of one unit
         skip = 1
@@ -557,16 +587,18 @@ def _right(
     chunks = chunks[: U.MAX_WORDS]
     glued = bool(chunks) and chunks[0][0] == pos
     um = U.match([c[2] for c in chunks]) if chunks else None
-    if um is None and len(chunks) > 1 and not glued and chunks[0][2].isalpha() and chunks[0][2].islower():
+    if (
+        um is None
+        and len(chunks) > 1
+        and not glued
+        and chunks[0][2].isalpha()
+        and chunks[0][2].islower()
+        and chunks[0][2] not in _NOUN_STOP
+        and len(_strip(chunks[1][2])) > 3
+    ):
         # "7,188 route kilometres", "40 million cubic metres": one modifier before a unit word
         um1 = U.match([c[2] for c in chunks[1:]])
-        if (
-            um1 is not None
-            and not um1.flag
-            and U.kind(um1.symbol) == U.DIMENSION
-            and len(_strip(chunks[1][2])) > 3
-            and chunks[0][2] not in _NOUN_STOP
-        ):
+        if um1 is not None and not um1.flag and U.kind(um1.symbol) == U.DIMENSION:
             chunks, um = chunks[1:], um1
     if um is not None:
         last = chunks[um.words - 1]
@@ -579,7 +611,7 @@ def _right(
             elif a.scaled:
                 sym, a.family = "GBP", "pound"  # "5 billion pounds": Egyptian in Cairo
         elif um.flag == U.INCH:
-            after = _chunks(text, last[1], end, 1, a.ahead)
+            after = ahead.get(last[1], 1)
             closes = last[2] != _strip(last[2]) or not after or _strip(after[0][2]).lower() in (
                 "thick", "long", "wide", "tall", "high", "deep", "diameter", "across", "thickness",
             )
@@ -591,7 +623,7 @@ def _right(
         elif um.flag in (U.AMBIGUOUS, U.NEEDS_MAGNITUDE, 0) and um.words == 1 and U.kind(sym) == U.CURRENCY:
             a.family = a.family or U.currency_family(last[2])  # "dollars", "won", "cents"
         elif um.flag == U.SYMBOL_AFTER:
-            after = _chunks(text, last[1], end, 1, a.ahead)
+            after = ahead.get(last[1], 1)
             if after and after[0][2][:1].isdigit() and last[2][-1:] not in ",;":
                 return _after_unit(text, start, end, a)  # "$ 20,000.00 $ 37,305.97"
             a.family = a.family or U.currency_family(_strip(last[2]), prefix=True)  # "10 $"
@@ -604,7 +636,7 @@ def _right(
         _set_unit(a, sym, factor)
         a.end = u_end
         if sym == "°":  # "100° Celsius", "24 ° F"
-            after = _chunks(text, a.end, end, 2, a.ahead)
+            after = ahead.get(a.end, 2)
             words = [c[2] for c in after]
             tm = U.match(words) if words else None
             if tm is not None and tm.symbol in ("°C", "°F"):
@@ -612,7 +644,7 @@ def _right(
                 last = after[tm.words - 1]
                 a.end = last[0] + len(_strip(last[2]))
         # "75 USD million": a spelled magnitude after a currency code
-        after = _chunks(text, a.end, end, 1, a.ahead)
+        after = ahead.get(a.end, 1)
         if after and U.kind(sym) == U.CURRENCY and not a.scaled:
             mw = U.magnitude_word(_strip(after[0][2]))
             if mw is not None:
@@ -699,6 +731,8 @@ def _after_unit(text: str, start: int, end: int, a: Atom) -> Atom:
             pos = _spaced_rate(text, end, a, kind, pos)  # not "bbl/d a year": a time rate is one
     ch = _chunks(text, pos, end, 2, a.ahead)
     if ch and ch[0][0] > pos:
+        if _strip(ch[0][2]).lower() not in _POST_FIRST:
+            return a  # no bound after the number (the common case)
         words = tuple(_strip(c[2]).lower() for c in ch)
         for n in (2, 1):
             q = _POST_BOUNDS.get(words[:n]) if n <= len(words) else None  # "aged 65 plus" ends the text

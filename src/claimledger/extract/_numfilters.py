@@ -70,21 +70,43 @@ def _longest_first(w: str) -> tuple[int, str]:
 # substring, or a regex whose first character is a fixed class, which the regex engine
 # scans for at C speed); the group's patterns only run when it fires.  One big
 # alternation over every position of every sentence was the slowest part of the stage.
-_Trigger = str | re.Pattern[str]
+
+
+class _WordTrigger:
+    """A trigger regex that starts with a word which no ASCII letter may precede, searched
+    fast: a non-letter followed by ``word_tail`` (the regex without its leading
+    look-behind), the character before the sentence included; ``head`` (the regex itself)
+    only at the start of the text.  A leading character class lets the engine skip runs of
+    letters at C speed; a leading look-behind made it try every position.  Finds a match
+    exactly when ``head.search`` would.
+    """
+
+    __slots__ = ("head", "rest")
+
+    def __init__(self, word_tail: str) -> None:
+        self.head = re.compile(r"(?<![A-Za-z])" + word_tail)
+        self.rest = re.compile(r"[^A-Za-z]" + word_tail)
+
+    def search(self, text: str, start: int, end: int) -> re.Match[str] | None:
+        if start > 0:  # the character before the sentence stands in for the start
+            return self.rest.search(text, start - 1, end)
+        return self.head.match(text, start, end) or self.rest.search(text, start, end)
+
+
+_Trigger = str | re.Pattern[str] | _WordTrigger
 
 # Every pattern of the numeric-date and code group has two separators between digits
 # ("08.01.2024", "1111-2222-3333", "1.2.3"); a decimal ("23.9") alone does not fire it.
 _DIGIT_SEP = re.compile(r"\d[./-]\d{1,8}[./-]\d")
 MONTH_WORDS = frozenset(_MONTHS)
-_MONTH_ANY = re.compile(trie_pattern(_MONTHS) + r"(?![A-Za-z])")
+# Every pattern of the month group has a word boundary or a space before the month name,
+# so a month name no ASCII letter precedes is trigger enough ("decided" and "Rajan" are not).
+_MONTH_ANY = _WordTrigger(trie_pattern(_MONTHS) + r"(?![A-Za-z])")
 _CLOCK = re.compile(r"\d\s?(?:[aApP]\.?[mM]\b|GMT|UTC|CET|EST|o['’]clock)")
 _FILE_EXT = re.compile(
     r"\.(?i:jpe?g|png|gif|bmp|tiff?|webp|heic|pdf|docx?|xlsx?|pptx?|csv|txt|zip|rar|mp[34]|mov|avi|mkv|wav)\b"
 )
-_SECTION_ANY = re.compile(
-    r"(?<![A-Za-z])" + trie_pattern(_SECTION_WORDS, ignore_case=False)
-    + r"\.?\s?(?:[Nn]o\.?\s?)?\d"
-)
+_SECTION_ANY = _WordTrigger(trie_pattern(_SECTION_WORDS, ignore_case=False) + r"\.?\s?(?:[Nn]o\.?\s?)?\d")
 # Digits in space-separated groups that are not thousands ("8 800 080 7777"), or that open
 # with a trunk zero ("0800 720 065"): a phone number.
 _SPACED_GROUPS = re.compile(r"\d \d\d")
@@ -180,7 +202,8 @@ _GROUPS: list[tuple[tuple[_Trigger, ...], list[str]]] = [
         ],
     ),
 ]
-_COMPILED = [
+_Group = tuple[tuple[str, ...], tuple[re.Pattern[str] | _WordTrigger, ...], re.Pattern[str]]
+_COMPILED: list[_Group] = [
     (
         tuple(t for t in trig if isinstance(t, str)),
         tuple(t for t in trig if not isinstance(t, str)),
@@ -188,6 +211,32 @@ _COMPILED = [
     )
     for trig, pats in _GROUPS
 ]
+#: A document at least this many times longer than the sentence asked about is first
+#: searched for the groups whose triggers are all substrings: one that occurs nowhere in
+#: it cannot fire in any of its sentences, so its group is skipped for all of them (most
+#: documents have no URL, e-mail address, HTML entity or phone number).  A text of a few
+#: sentences would pay more for that search than it saves.  (Groups with a regex trigger
+#: are always kept: searching a whole document for one costs more than the per-sentence
+#: searches it could save.)
+DOC_SCAN_RATIO = 4
+_LAST_DOC: tuple[str, list[_Group]] = ("", _COMPILED)
+
+
+def _live_groups(text: str, start: int, end: int) -> list[_Group]:
+    """The groups whose triggers may fire in ``text[start:end]``: a substring in a
+    sentence is one in the document.  One document at a time, as in
+    ``_numcontext.for_text``."""
+    global _LAST_DOC
+    if (end - start) * DOC_SCAN_RATIO > len(text):
+        return _COMPILED
+    last = _LAST_DOC
+    if last[0] is text:
+        return last[1]
+    live = [g for g in _COMPILED if g[1] or any(sub in text for sub in g[0])]
+    _LAST_DOC = (text, live)
+    return live
+
+
 #: Every pattern in one regex (for tests and documentation; the stage uses the groups).
 BLOCK = re.compile("|".join(f"(?:{p})" for _t, pats in _GROUPS for p in pats))
 
@@ -212,7 +261,7 @@ def blocked_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sorted, disjoint spans inside ``[start, end)`` whose digits are not figures."""
     sent = text[start:end]
     spans: list[tuple[int, int]] = []
-    for subs, rxs, rx in _COMPILED:
+    for subs, rxs, rx in _live_groups(text, start, end):
         # plain loops: any() over a generator costs more than the tests themselves
         fired = False
         for sub in subs:

@@ -383,6 +383,8 @@ def share_lists(text: str, atoms: list[Atom]) -> None:
     2025": the later item takes the unit and the bound of the first).
     """
     n = len(atoms)
+    if n < 2:
+        return  # nothing to share
     adjacent = [False] * n  # adjacent[i]: atoms i and i+1 are items of one list
     timed = [False] * n
     for i in range(n - 1):

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterable, Iterator
 from itertools import pairwise
 
 from claimledger.extract._numwords import ALL_WORDS, ARTICLE_HEADS, Tok, trie_pattern
@@ -48,32 +49,66 @@ _SCAN = re.compile(
     + rf"|(?P<w>(?<![A-Za-z]){trie_pattern(ALL_WORDS)}(?![A-Za-z]))"
     + rf"|(?P<a>(?<![A-Za-z])[aA][nN]?(?=[ \-]{{1,3}}{trie_pattern(ARTICLE_HEADS)}(?![A-Za-z])))"
 )
-# Cheap rejection.  Digit, fraction and vulgar tokens hold a digit or a vulgar character;
-# word tokens ("w", and "a" only before one of ARTICLE_HEADS, which are number words too)
-# hold a number word in ASCII letters, so the lower-cased sentence contains one of the
-# shortest number words ("one" for "one", "ones", "forty-one").  A sentence with neither
-# (about half of news prose) yields no tokens, and one without number words needs only
-# the digit alternatives, which leave most characters after one test.
-_DIGITISH = re.compile(rf"[\d{_VULGAR}]")
-# (a trie over lower-case text, without the leading look-ahead, so that the engine can
-# skip characters no number word starts with at C speed)
-_SHORTEST_WORDS = {w for w in ALL_WORDS if not any(o != w and o in w for o in ALL_WORDS)}
-_NUMBER_WORD = re.compile(re.sub(r"^\(\?=\[[^\]]*\]\)", "", trie_pattern(_SHORTEST_WORDS, ignore_case=False)))
+# Cheap rejection.  Word tokens ("w", and "a" only before one of ARTICLE_HEADS, which are
+# number words too) are number words in ASCII letters with no ASCII letter before them, so
+# the sentence has one of the number words that no other number word starts with ("one"
+# for "one", "ones", "forty-one"; "seven" for "seventy") after a non-letter, or at its
+# start.  "money", "often" and "tenge" do not count.  A sentence without one (most of news
+# prose) needs only the digit alternatives, and those are tried only where a token can
+# start.  The non-letter opens the patterns, so that the engine skips runs of letters at C
+# speed, and the test runs on the lower-cased sentence, where the trie is plain letters.
+# Lower-casing maps only two non-ASCII characters onto ASCII letters, "İ" (into two
+# characters) and the Kelvin sign (which could hide the boundary before a word): with
+# either, the test runs on the text itself.
+_PREFIX_FREE_WORDS = {w for w in ALL_WORDS if not any(o != w and w.startswith(o) for o in ALL_WORDS)}
+_LOW_WORD_AT_START = re.compile(trie_pattern(_PREFIX_FREE_WORDS, ignore_case=False, lookahead=False))
+_NUMBER_WORD = re.compile("[^a-z]" + _LOW_WORD_AT_START.pattern)
+_KELVIN = "\u212a"
+_WORD_HEAD = trie_pattern(_PREFIX_FREE_WORDS, lookahead=False)
+# Where the word alternatives of the scanner can start: after a non-letter (the match
+# opens one character early), a number word or an article before one; and the start of the
+# sentence, which the scanner itself is tried at.
+_WORD_CAND = re.compile(rf"[^A-Za-z](?:{_WORD_HEAD}|[aA][nN]?[ \-]{{1,3}}{trie_pattern(ARTICLE_HEADS)})")
 _SCAN_DIGITS = re.compile(_SCAN_DIGITS_SRC)
+# Every digit, fraction or vulgar token starts with a digit, a vulgar fraction or a "."
+# before a digit (".25"): the digit-only scan jumps from one to the next at C speed (the
+# pattern opens on a character class; the look-behind then drops a "." without a digit)
+# and tries the scanner only there.
+_DIGIT_START = re.compile(rf"[\d.{_VULGAR}](?<!\.(?!\d))")
 
 # --- tokens ---------------------------------------------------------------------------------
 
 
 def tokens(text: str, start: int, end: int) -> list[Tok]:
+    """The number tokens of ``text[start:end]``: what ``_SCAN.finditer`` finds, read."""
+    if not _may_have_words(text, start, end):
+        if _DIGIT_START.search(text, start, end) is None:
+            return []  # no number at all (half of news prose)
+        return _to_tokens(text, _digit_matches(text, start, end))
+    return _to_tokens(text, _word_matches(text, start, end))
+
+
+def _may_have_words(text: str, start: int, end: int) -> bool:
+    """Can the scanner's word alternatives match in ``text[start:end]``?  (False only when
+    they cannot.)"""
+    sent = text[start:end]
+    low = sent.lower()
+    if len(low) == len(sent) and _KELVIN not in sent:
+        return _NUMBER_WORD.search(low) is not None or _LOW_WORD_AT_START.match(low) is not None
+    return True
+
+
+def _to_tokens(text: str, matches: Iterable[re.Match[str]]) -> list[Tok]:
+    """Tokens from scanner matches (in text order)."""
     out: list[Tok] = []
-    words = _NUMBER_WORD.search(text[start:end].lower()) is not None
-    if not words and _DIGITISH.search(text, start, end) is None:
-        return out
-    for m in (_SCAN if words else _SCAN_DIGITS).finditer(text, start, end):
+    for m in matches:
         kind = m.lastgroup or "d"
         s, e = m.span()
         raw = m.group()
         if kind == "d":
+            if raw.isdigit() and len(raw) <= MAX_DIGITS:  # "2024", "15": what _digit_tok gives
+                out.append(Tok("d", raw, s, e, float(raw), raw))
+                continue
             tok = _digit_tok(text, raw, s, e)
             if tok is None:
                 continue
@@ -91,12 +126,60 @@ def tokens(text: str, start: int, end: int) -> list[Tok]:
     return out
 
 
+def _word_matches(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """What ``_SCAN.finditer(text, start, end)`` yields, trying the scanner only where a
+    digit token or a word token can start."""
+    digit_at, word_at, match = _DIGIT_START.search, _WORD_CAND.search, _SCAN.match
+
+    def next_word(pos: int) -> int:
+        if pos == start:
+            return start
+        w = word_at(text, pos - 1, end)
+        return end if w is None else w.start() + 1
+
+    pos = start
+    nd = nw = start - 1  # the next candidates, not looked for yet
+    while True:
+        if nd < pos:
+            d = digit_at(text, pos, end)
+            nd = end if d is None else d.start()
+        if nw < pos:
+            nw = next_word(pos)
+        c = min(nd, nw)
+        if c >= end:
+            return
+        m = match(text, c, end)
+        if m is None:
+            pos = c + 1
+            continue
+        yield m
+        pos = m.end()  # never empty: every alternative consumes a character
+
+
+def _digit_matches(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """What ``_SCAN_DIGITS.finditer(text, start, end)`` yields, trying the scanner only
+    where a token can start (a digit, "." or a vulgar fraction)."""
+    find, match = _DIGIT_START.search, _SCAN_DIGITS.match
+    pos = start
+    while (c := find(text, pos, end)) is not None:
+        m = match(text, c.start(), end)
+        if m is None:
+            pos = c.start() + 1
+            continue
+        yield m
+        pos = m.end()  # never empty: every alternative consumes a character
+
+
 _EXPONENT = re.compile(r"[eE]([-+]?\d+)$|\s?[x×]\s?10\^?([-−+]?\d+)$|\^([-+−]*)(\d+)$")
 _EXP_CHARS = frozenset("eEx×^")
 
 
 def _digit_tok(text: str, raw: str, s: int, e: int) -> list[Tok] | None:
     """Interpret a digit blob: separators, decimal comma, exponent.  None: not a number."""
+    if raw.isdigit():  # the common case, "2024", "15": what the general path gives it
+        if len(raw) > MAX_DIGITS and len(raw.lstrip("0")) > MAX_DIGITS:
+            return None
+        return [Tok("d", raw, s, e, float(raw), raw)]
     body, exp = raw, 0
     m = _EXPONENT.search(raw) if not raw.isdigit() and _EXP_CHARS.intersection(raw) else None
     base_exp = None
@@ -174,12 +257,15 @@ def _grouped(s: str, sep: str) -> bool:
 
 def groups(text: str, toks: list[Tok]) -> list[tuple[list[Tok], list[str]]]:
     """Runs of tokens separated only by spaces, hyphens, 'and', ',' or 'of a'."""
+    if len(toks) == 1:
+        return [(toks, [])]
     out: list[tuple[list[Tok], list[str]]] = []
     cur = [toks[0]]
     gaps: list[str] = []
+    joinable = _JOIN.fullmatch
     for prev, t in pairwise(toks):
         gap = text[prev.end : t.start]
-        if len(gap) <= MAX_GAP and _joinable(gap):
+        if len(gap) <= MAX_GAP and joinable(gap) is not None:
             cur.append(t)
             gaps.append(gap)
         else:
@@ -190,10 +276,6 @@ def groups(text: str, toks: list[Tok]) -> list[tuple[list[Tok], list[str]]]:
 
 
 _JOIN = re.compile(r"\s{0,4}(?:[-–‐]|and|&|,|of an?|of)?\s{0,4}", re.I)
-
-
-def _joinable(gap: str) -> bool:
-    return _JOIN.fullmatch(gap) is not None
 
 
 def inside(spans: list[tuple[int, int]], s: int, e: int) -> bool:

@@ -69,13 +69,18 @@ ARTICLE_HEADS: tuple[str, ...] = tuple(
 )
 
 
-def trie_pattern(words: Iterable[str], *, ignore_case: bool = True) -> str:
+def trie_pattern(words: Iterable[str], *, ignore_case: bool = True, lookahead: bool = True) -> str:
     """A regex matching any of ``words`` case-insensitively, factored into a trie.
 
     Python's regex engine tries the alternatives of ``one|two|three|...`` one by one at
     every position; a trie ("t(?:wo|hree)") with explicit case classes lets it reject a
     position after one or two characters, which makes the scanner ~20x faster.  A
     leading look-ahead on the possible first letters lets it skip most positions at once.
+
+    ``lookahead=False`` drops that look-ahead and writes each first letter as a literal
+    ("o..." and "O..." apart): the engine then skips to the possible first letters by
+    itself when the pattern starts with the trie, and rejects a position with one cheap
+    test per first letter after a leading character class.
     """
     words = list(words)
     root: dict[str, dict[str, Any]] = {}
@@ -85,17 +90,20 @@ def trie_pattern(words: Iterable[str], *, ignore_case: bool = True) -> str:
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def emit(node: dict[str, dict[str, Any]]) -> str:
+    def cased(ch: str) -> bool:
+        return ignore_case and ch.isalpha() and ch.upper() != ch
+
+    def emit(node: dict[str, dict[str, Any]], top: bool = False) -> str:
         alts: list[str] = []
         optional = False
         for ch, sub in sorted(node.items()):
             if ch == "":
                 optional = True
                 continue
-            if ignore_case and ch.isalpha() and ch.upper() != ch:
-                cls = f"[{ch}{ch.upper()}]"
-            else:
-                cls = re.escape(ch)
+            if top and not lookahead and cased(ch):
+                alts.extend(re.escape(c) + emit(sub) for c in (ch, ch.upper()))
+                continue
+            cls = f"[{ch}{ch.upper()}]" if cased(ch) else re.escape(ch)
             alts.append(cls + emit(sub))
         if not alts:
             return ""
@@ -104,10 +112,12 @@ def trie_pattern(words: Iterable[str], *, ignore_case: bool = True) -> str:
             body = "(?:" + "|".join(alts) + ")?"
         return body
 
+    if not lookahead:
+        return emit(root, top=True)
     firsts = sorted({w[0].lower() for w in words} | {w[0].upper() for w in words}) if ignore_case else sorted(
         {w[0] for w in words}
     )
-    return f"(?=[{''.join(re.escape(c) for c in firsts)}]){emit(root)}"
+    return f"(?=[{''.join(re.escape(c) for c in firsts)}]){emit(root, top=True)}"
 
 
 @dataclass(slots=True)
@@ -160,9 +170,12 @@ def _gap_kind(gap: str) -> str:
 
 def parse(toks: list[Tok], gaps: list[str]) -> list[Parsed]:
     """Split a token run into numerals.  ``gaps[k]`` is the text between toks k and k+1."""
+    n = len(toks)
+    if n == 1 and toks[0].kind != "w" and toks[0].kind != "a":
+        t = toks[0]  # a lone digit token, the common case: what _parse_digits gives it
+        return [Parsed(0, 1, t.value, exact=t.digits or None, fraction=t.kind in ("f", "v"))]
     out: list[Parsed] = []
     i = 0
-    n = len(toks)
     kinds = [_gap_kind(g) for g in gaps]
     while i < n:
         p = _parse_one(toks, kinds, i)

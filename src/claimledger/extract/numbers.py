@@ -37,7 +37,7 @@ import dataclasses
 
 from claimledger.extract import _numcontext
 from claimledger.extract import _numfilters as F
-from claimledger.extract._numatom import Atom, build, noun
+from claimledger.extract._numatom import Atom, build, noun, year_token
 from claimledger.extract._numclause import is_time_span, subject_noun
 from claimledger.extract._numlists import keep, mark_ranks, merge, share_lists
 from claimledger.extract._numscan import groups, inside, tokens
@@ -68,11 +68,13 @@ def find(text: str, start: int, end: int, context: Context | str | None = None) 
     atoms: list[Atom] = []
     ctx: Context | None = None
     for group, gaps in groups(text, toks):
+        if len(group) == 1 and year_token(text, start, group[0]):
+            continue  # "in 2024": the time stage's (what build decides, without the parse)
         for p in parse(group, gaps):
             if p.j <= p.i:
                 continue
             s, e = group[p.i].start, group[p.j - 1].end
-            if inside(blocked, s, e):
+            if blocked and inside(blocked, s, e):
                 continue
             if atoms and s < atoms[-1].end:
                 continue  # inside the previous figure's unit ("4km^3", "J/m^2")
@@ -90,7 +92,8 @@ def find(text: str, start: int, end: int, context: Context | str | None = None) 
                 atoms.append(a)
     if not atoms:
         return []
-    atoms = merge(text, start, end, atoms)
+    if len(atoms) > 1:
+        atoms = merge(text, start, end, atoms)
     mark_ranks(text, start, atoms)
     atoms = [a for a in atoms if keep(text, start, a) and not (a.unit and is_time_span(text, start, a))]
     share_lists(text, atoms)
@@ -109,6 +112,8 @@ def _without_overlaps(qs: list[Quantity]) -> list[Quantity]:
     """Quantities never overlap (later stages index figures by position).  The atoms are
     built disjoint (a trailing bound that runs on into the next figure, "200 or greater
     than 190", is left to that figure); this is only a safety net: keep the first."""
+    if len(qs) < 2:
+        return qs
     kept: list[Quantity] = []
     for q in sorted(qs, key=lambda q: (q.start, -q.end)):
         if kept and q.start < kept[-1].end:

@@ -10,7 +10,9 @@ pint is never imported here (tests/test_units.py validates every symbol against 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from claimledger.extract import _unitdata as D
 from claimledger.extract._unitcountry import FAMILY_PREFIXES, FAMILY_WORDS
@@ -44,6 +46,10 @@ DIMENSION = "dimension"
 
 #: Longest multi-word unit we try ("kilometres per hour", "british thermal units").
 MAX_WORDS = 4
+#: Results of the pure look-ups kept (``functools.lru_cache``): the words after numbers
+#: repeat ("percent", "tenge", "in 2024,"), and a cache hit is a few times cheaper than
+#: a look-up.  Bounded, so memory stays flat on any stream.
+CACHE_SIZE = 4096
 
 # Flags on a match that the number grammar must resolve with context.
 POUND = 1  # "pounds": GBP with a magnitude or "sterling", otherwise lb
@@ -211,12 +217,17 @@ def _quick_reject(first: str) -> bool:
     return _norm(low.rstrip(_TRIM)) not in _KNOWN_LOWER and not low[-1:].isdigit()
 
 
-def match(tokens: list[str]) -> UnitMatch | None:
+def match(tokens: Sequence[str]) -> UnitMatch | None:
     """The longest unit spelled by the first ``tokens`` (raw whitespace-split words).
 
     Tokens may carry trailing punctuation ("tenge.", "km,"); a bracketed unit ("(kg)") is
     accepted.  Returns ``None`` when the first token does not start a unit.
     """
+    return _match(tuple(tokens))
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _match(tokens: tuple[str, ...]) -> UnitMatch | None:
     if not tokens:
         return None
     first = tokens[0]
@@ -250,6 +261,7 @@ def _candidates(tok: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=CACHE_SIZE)
 def currency_prefix(tok: str) -> str | None:
     """ISO code for a symbol or code written before an amount ("$", "US$", "€", "USD", "Rs")."""
     hit = D.CURRENCY_PREFIX.get(tok)
@@ -315,6 +327,7 @@ def is_currency(symbol: str) -> bool:
     return symbol in D.ISO_CODES
 
 
+@lru_cache(maxsize=CACHE_SIZE)
 def kind(symbol: str | None) -> str | None:
     """``currency``, ``percent``, ``temperature``, ``duration`` or ``dimension`` (None: a count)."""
     if symbol is None:
@@ -383,6 +396,7 @@ COUNT_INVARIANT = word_set(
 )
 
 
+@lru_cache(maxsize=CACHE_SIZE)
 def singular(word: str) -> str:
     """The singular of an English noun (lower case in, lower case out).
 
