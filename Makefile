@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck bench docs clean
+.PHONY: demo test lint typecheck bench docs clean compiled
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -30,6 +30,12 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_extract.py
 	$(BIN)/python benchmarks/bench_ingest.py
 	$(BIN)/python benchmarks/bench_web.py
+
+# The extraction engine compiled with mypyc (setup.py), installed into build/compiled: use it
+# with PYTHONPATH=build/compiled (see README, "Speed").
+compiled: $(STAMP)
+	rm -rf build/compiled
+	CLAIMLEDGER_MYPYC=1 $(BIN)/python -m pip install -q --no-deps --no-build-isolation --target build/compiled .
 
 docs: $(STAMP)
 	$(BIN)/python -c 'from claimledger.cli import reference_markdown as r; print(r(), end="")' > docs/cli.md

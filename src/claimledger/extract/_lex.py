@@ -14,6 +14,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from mypy_extensions import mypyc_attr
+
 from claimledger.extract import _kind_lexicon, _subj_lexicon
 from claimledger.extract._time_grammar import Mention, _caseless_ok, _lowered_source
 from claimledger.models import Quantity
@@ -42,6 +44,7 @@ class Tok:
     nominal: bool | None = field(default=None, compare=False, repr=False)
 
 
+@mypyc_attr(native_class=False)  # a compiled class cannot subclass list
 class Tokens(list[Tok]):
     """A sentence's tokens, with ``lows``: the set of their ``low`` forms.  A rule that
     looks for words the sentence does not hold can answer without walking the tokens."""
@@ -123,7 +126,7 @@ _SPACED_TOKEN = re.compile(r"(\s*)(" + _TOKEN.pattern + ")")
 WORD_CACHE_MAX = 10_000
 _WORD_INFO: dict[str, tuple[str, str, str | None, bool | None]] = {}
 #: Words that end a noun phrase whatever their neighbours (``subject._nominal``).
-_NOT_NOMINAL = _subj_lexicon.BREAK | _subj_lexicon.BASE_VERBS
+_NOT_NOMINAL: frozenset[str] = _subj_lexicon.BREAK | _subj_lexicon.BASE_VERBS
 
 
 def _word_info(w: str) -> tuple[str, str, str | None, bool | None]:

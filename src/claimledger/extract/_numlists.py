@@ -10,6 +10,7 @@ lists ("over 3.5, 3.6 and 3.9 trillion tenge").
 from __future__ import annotations
 
 import dataclasses
+import math
 import re
 
 from claimledger.extract import _numfilters as F
@@ -229,7 +230,9 @@ def _range(text: str, start: int, a: Atom, b: Atom) -> Atom | None:
     r.start = a.from_ if a.from_ >= 0 and a.from_ < a.start else a.start
     r.end = b.end
     r.nend = b.nend
-    r.value, r.low, r.high = None, lo, hi  # type: ignore[assignment]
+    # A range has no single value: NaN, so every comparison with it is false (numbers._quantity
+    # reports None).  Not None, which a compiled build (mypyc) refuses in a float field.
+    r.value, r.low, r.high = math.nan, lo, hi
     r.qualifier = "range"
     r.unit = ua or ub
     r.scaled = a.scaled or b.scaled

@@ -358,13 +358,13 @@ def _parse_words(
                 if not nxt_frac:
                     break
                 after_and = True
-                tail = v
+                tail = float(v)
                 cur += v
             else:
                 break
             if g == "and":
                 after_and = True
-                tail = v
+                tail = float(v)
             last = "teens" if w in TEENS else "ones"
             have = True
             j += 1
@@ -389,7 +389,7 @@ def _parse_words(
                 break
             if g == "and":
                 after_and = True
-                tail = TENS[w]
+                tail = float(TENS[w])
             last = "tens"
             have = True
             j += 1

@@ -14,7 +14,7 @@ def _w(s: str) -> frozenset[str]:
 #: Words dropped from a subject phrase: articles, possessives, quantifiers, bound words and
 #: evaluative adjectives carry no identity of the indicator ("a record harvest" is the
 #: harvest; "over 200 projects" are projects).
-DROP = _w(
+DROP: frozenset[str] = _w(
     """
     the a an this that these those its their our his her my your some any all several many
     most more less over under about around approximately almost nearly roughly some least
@@ -25,7 +25,7 @@ DROP = _w(
 )
 #: Evaluative or quantifying adjectives dropped only at the start of a phrase: "a record
 #: harvest" is the harvest, but "investment into new projects" keeps its "new".
-DROP_LEADING = _w(
+DROP_LEADING: frozenset[str] = _w(
     """
     record total overall historic all-time unprecedented new further additional another
     other current latest annual old previous original initial revised former prior earlier full-year
@@ -34,7 +34,7 @@ DROP_LEADING = _w(
 )
 #: Words a noun phrase never crosses (prepositions other than the few that build names,
 #: conjunctions of clauses, pronouns, auxiliaries).
-BREAK = _w(
+BREAK: frozenset[str] = _w(
     """
     in on at by to from with than as under over about between during since until after
     before through across against among within without towards toward via upon amid
@@ -46,7 +46,7 @@ BREAK = _w(
 )
 #: Base forms of verbs that start an infinitive before a figure ("to double the size of
 #: the economy to $450 billion"); a noun phrase stops at them.
-BASE_VERBS = _w(
+BASE_VERBS: frozenset[str] = _w(
     """
     double triple halve reach raise reduce grow bring build attract achieve expand create
     invest allocate spend boost lower keep maintain exceed provide complete launch hire
@@ -55,7 +55,7 @@ BASE_VERBS = _w(
 )
 #: Prepositions kept inside a name: "gdp per capita", "size of the economy",
 #: "foreign direct investment into new projects".
-INNER = _w("of per into for")
+INNER: frozenset[str] = _w("of per into for")
 
 #: Verb -> noun for "X <verb> N <counted noun>": "SMEs employ 4.3 million people" is
 #: "sme employment".
@@ -132,7 +132,7 @@ REPLACE = (
 #: A verb whose object phrase, when the figure sits in it, takes the verb's subject as a
 #: modifier: "the republican budget provides for spending of ..." -> "republican budget
 #: spending".
-FRAME_VERBS = _w("provides envisages foresees includes allocates sets earmarks plans")
+FRAME_VERBS: frozenset[str] = _w("provides envisages foresees includes allocates sets earmarks plans")
 
 #: "allocated KSh 656 billion to education" -> "education allocation".
 ALLOCATION = {
@@ -164,7 +164,7 @@ COUNTRY_NAMES = frozenset(
 
 #: Head nouns of measures, for a phrase standing alone before a figure whose verb was
 #: left out ("exports 4%" in "imports rose 8% and exports 4%").
-MEASURE_HEADS = _w(
+MEASURE_HEADS: frozenset[str] = _w(
     """
     inflation growth exports imports unemployment deficit debt revenue revenues spending investment
     production output sales prices wages income gdp surplus reserves remittances tourism arrivals
@@ -173,9 +173,11 @@ MEASURE_HEADS = _w(
     """
 )
 #: Plural count nouns that do not end in -s.
-PLURALS = _w("people children men women staff personnel police cattle livestock sheep teeth feet mice geese")
+PLURALS: frozenset[str] = _w(
+    "people children men women staff personnel police cattle livestock sheep teeth feet mice geese"
+)
 #: Nouns of change: "a 15% increase in exports" names exports.
-CHANGE_NOUNS = _w("increase decrease rise growth decline drop fall jump gain reduction")
+CHANGE_NOUNS: frozenset[str] = _w("increase decrease rise growth decline drop fall jump gain reduction")
 #: Subject phrases are capped at this many words: indicator names are short, and a
 #: longer phrase is a sign the rule caught a clause.
 MAX_WORDS = 6

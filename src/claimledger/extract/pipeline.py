@@ -135,7 +135,7 @@ def _sentence_claims(
     # paragraphs and list items under it.
     heading = _is_heading(text, s_start, s_end) or text[s_end - 1] == ":"
     question = text[s_start:s_end].rstrip("\"'”’)").endswith("?")  # a question sets no context
-    may_commit = None if quants else kinds.may_commit(text, s_start, s_end)
+    may_commit: bool | None = None if quants else kinds.may_commit(text, s_start, s_end)
     if may_commit is False:
         # No figure, no commitment: its time words matter only as context for a later
         # sentence, so they are read only if one asks (most sentences never do).
