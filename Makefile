@@ -34,7 +34,7 @@ bench: $(STAMP)
 # The extraction engine compiled with mypyc (setup.py), installed into build/compiled: use it
 # with PYTHONPATH=build/compiled (see README, "Speed").
 compiled: $(STAMP)
-	rm -rf build/compiled
+	rm -rf build/compiled build/lib.* build/temp.* build/bdist.*  # no stale modules of an earlier build
 	CLAIMLEDGER_MYPYC=1 $(BIN)/python -m pip install -q --no-deps --no-build-isolation --target build/compiled .
 
 docs: $(STAMP)
