@@ -86,9 +86,10 @@ def test_window_grammars_stay_bounded_on_text_that_needs_many() -> None:
 @pytest.mark.parametrize(
     "sifted",
     [
-        kinds._PLANNING,
-        kinds._FORECASTERS,
-        kinds._MAY_COMMIT,
+        Sifted(kinds._PLANNING),
+        Sifted(kinds.L.FORECASTERS),
+        Sifted(kinds._MAY_COMMIT),
+        kinds._MAY_PLEDGE,
         pipeline._RESPECTIVELY,
         pipeline._SO_FAR,
         time_stage._RESPECTIVELY,

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from mypy_extensions import mypyc_attr
 
 from claimledger.extract import _kind_lexicon, _subj_lexicon
-from claimledger.extract._time_grammar import Mention, _caseless_ok, _lowered_source
+from claimledger.extract._time_grammar import Mention, _caseless_ok, _lowered
 from claimledger.models import Quantity
 
 _LEAD_VERB = re.compile(r"(exceeded|surpassed|topped|exceeds|surpasses|tops|reached)\s", re.I)
@@ -66,7 +66,7 @@ class Lowered:
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
-        self.low = re.compile(_lowered_source(pattern.pattern), pattern.flags & ~re.I)
+        self.low = _lowered(pattern)
 
     def find(self, text: str, start: int, end: int) -> str | None:
         """The lower-cased text of ``pattern.search(text, start, end)``, or None."""
