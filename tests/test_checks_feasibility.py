@@ -21,15 +21,45 @@ def _run(recs: list) -> list:
 
 
 def _target_and_base() -> list:
-    return [rec("d", TARGET, "$450 billion", 450e9, kind="target", subject="size of the economy",
-                period="2029", unit="USD"),
-            rec("d", BASE, "$259 billion", 259e9, kind="achievement", subject="gross domestic product",
-                period="2023", unit="USD", qualifier="at_least")]
+    return [
+        rec(
+            "d",
+            TARGET,
+            "$450 billion",
+            450e9,
+            kind="target",
+            subject="size of the economy",
+            period="2029",
+            unit="USD",
+        ),
+        rec(
+            "d",
+            BASE,
+            "$259 billion",
+            259e9,
+            kind="achievement",
+            subject="gross domestic product",
+            period="2023",
+            unit="USD",
+            qualifier="at_least",
+        ),
+    ]
 
 
 def test_target_far_above_forecast_is_a_warning() -> None:
-    fc = rec("d", "Economic growth this year is expected at 3-4%.", "3-4%", None, low=3, high=4,
-             kind="forecast", subject="economic growth", period="2024", unit="%", qualifier="range")
+    fc = rec(
+        "d",
+        "Economic growth this year is expected at 3-4%.",
+        "3-4%",
+        None,
+        low=3,
+        high=4,
+        kind="forecast",
+        subject="economic growth",
+        period="2024",
+        unit="%",
+        qualifier="range",
+    )
     [f] = _run([*_target_and_base(), fc])
     assert f.severity == "warning"
     assert f.details["required_annual_growth"] == pytest.approx((450 / 259) ** (1 / 6) - 1, abs=1e-6)
@@ -38,8 +68,19 @@ def test_target_far_above_forecast_is_a_warning() -> None:
 
 
 def test_target_within_forecast_is_information() -> None:
-    fc = rec("d", "Economic growth is forecast at 10-12% in 2025.", "10-12%", None, low=10, high=12,
-             kind="forecast", subject="economic growth", period="2025", unit="%", qualifier="range")
+    fc = rec(
+        "d",
+        "Economic growth is forecast at 10-12% in 2025.",
+        "10-12%",
+        None,
+        low=10,
+        high=12,
+        kind="forecast",
+        subject="economic growth",
+        period="2025",
+        unit="%",
+        qualifier="range",
+    )
     [f] = _run([*_target_and_base(), fc])
     assert f.severity == "info" and "within" in f.message
 
@@ -49,12 +90,36 @@ def test_nothing_to_compare_raises_nothing() -> None:
 
 
 def test_past_growth_from_series() -> None:
-    a = rec("d", "Capacity was 6,200 MW in 2022.", "6,200 MW", 6200, kind="achievement",
-            subject="renewable capacity", period="2022", unit="MW")
-    b = rec("d", "Capacity was 6,800 MW in 2023.", "6,800 MW", 6800, kind="achievement",
-            subject="renewable capacity", period="2023", unit="MW")
-    t = rec("d", "We plan renewable capacity of 20,000 MW by 2030.", "20,000 MW", 20000, kind="target",
-            subject="renewable capacity", period="2030", unit="MW")
+    a = rec(
+        "d",
+        "Capacity was 6,200 MW in 2022.",
+        "6,200 MW",
+        6200,
+        kind="achievement",
+        subject="renewable capacity",
+        period="2022",
+        unit="MW",
+    )
+    b = rec(
+        "d",
+        "Capacity was 6,800 MW in 2023.",
+        "6,800 MW",
+        6800,
+        kind="achievement",
+        subject="renewable capacity",
+        period="2023",
+        unit="MW",
+    )
+    t = rec(
+        "d",
+        "We plan renewable capacity of 20,000 MW by 2030.",
+        "20,000 MW",
+        20000,
+        kind="target",
+        subject="renewable capacity",
+        period="2030",
+        unit="MW",
+    )
     [f] = _run([a, b, t])
     assert f.details["base"] == 6800 and f.details["years"] == 7
     assert f.details["comparison_growth"] == pytest.approx(6800 / 6200 - 1, abs=1e-6)
@@ -62,10 +127,26 @@ def test_past_growth_from_series() -> None:
 
 
 def test_percent_targets_are_not_growth_targets() -> None:
-    t = rec("d", "Inflation will be brought down to 5% by 2026.", "5%", 5, kind="target", subject="inflation",
-            period="2026", unit="%")
-    a = rec("d", "Inflation was 9.8% in 2023.", "9.8%", 9.8, kind="achievement", subject="inflation",
-            period="2023", unit="%")
+    t = rec(
+        "d",
+        "Inflation will be brought down to 5% by 2026.",
+        "5%",
+        5,
+        kind="target",
+        subject="inflation",
+        period="2026",
+        unit="%",
+    )
+    a = rec(
+        "d",
+        "Inflation was 9.8% in 2023.",
+        "9.8%",
+        9.8,
+        kind="achievement",
+        subject="inflation",
+        period="2023",
+        unit="%",
+    )
     assert not _run([t, a])
 
 
@@ -76,13 +157,39 @@ def test_count_target_meets_a_level_without_a_counted_noun() -> None:
     from claimledger.checks import context_from_records, run_context
     from claimledger.checks.feasibility import FeasibilityChecker
 
-    t = rec("k", "Kenya aims to attract 5.5 million tourists by 2027.", "5.5 million", 5.5e6, kind="target",
-            subject="tourists", noun="tourist", period="2027", published="2024-02-01")
-    a = rec("k", "Arrivals reached 2.1 million in 2023.", "2.1 million", 2.1e6, kind="achievement",
-            subject="arrivals", period="2023", published="2024-02-01")
-    g = rec("k", "Tourist arrivals have grown by about 8% a year since 2019.", "about 8%", 8.0,
-            kind="achievement", subject="tourist arrivals", period="2019/2024", unit="%", qualifier="approx",
-            published="2024-02-01")
+    t = rec(
+        "k",
+        "Kenya aims to attract 5.5 million tourists by 2027.",
+        "5.5 million",
+        5.5e6,
+        kind="target",
+        subject="tourists",
+        noun="tourist",
+        period="2027",
+        published="2024-02-01",
+    )
+    a = rec(
+        "k",
+        "Arrivals reached 2.1 million in 2023.",
+        "2.1 million",
+        2.1e6,
+        kind="achievement",
+        subject="arrivals",
+        period="2023",
+        published="2024-02-01",
+    )
+    g = rec(
+        "k",
+        "Tourist arrivals have grown by about 8% a year since 2019.",
+        "about 8%",
+        8.0,
+        kind="achievement",
+        subject="tourist arrivals",
+        period="2019/2024",
+        unit="%",
+        qualifier="approx",
+        published="2024-02-01",
+    )
     ctx = context_from_records([t, a, g], {"k": doc("k", "2024-02-01", region="Kenya")}, Date(2026, 6, 1))
     [f] = run_context(ctx, [FeasibilityChecker()])
     assert f.severity == "warning" and f.details["base"] == 2.1e6

@@ -20,8 +20,10 @@ def _run(recs: list, docs: dict, now: Date = NOW, overrides: dict | None = None)
 
 
 def _docs(later_text: str = HELD) -> dict:
-    return {"a": doc("a", "2024-01-08", "Plans", text=GAMES),
-            "b": doc("b", "2025-01-27", "Results", text=later_text)}
+    return {
+        "a": doc("a", "2024-01-08", "Plans", text=GAMES),
+        "b": doc("b", "2025-01-27", "Results", text=later_text),
+    }
 
 
 def _plan_docs(plan: str, planned: str, later: str, reported: str, title: str = "News") -> dict:
@@ -29,8 +31,9 @@ def _plan_docs(plan: str, planned: str, later: str, reported: str, title: str = 
     return {"a": doc("a", planned, "Plan", text=plan), "b": doc("b", reported, title, text=later)}
 
 
-def _word_status(plan: str, later: str, *, subject: str, period: str, planned: str, reported: str,
-                 now: Date = NOW) -> str:
+def _word_status(
+    plan: str, later: str, *, subject: str, period: str, planned: str, reported: str, now: Date = NOW
+) -> str:
     """The status of a commitment in words (``plan``, no figure) given one later text."""
     t = rec("a", plan, None, None, kind="target", subject=subject, period=period, published=planned)
     [f] = _run([t], _plan_docs(plan, planned, later, reported), now=now)
@@ -47,10 +50,13 @@ def test_non_numeric_promise_kept_from_later_text() -> None:
     assert "Results" in f.message and "World Nomad Games were held" in f.message
 
 
-@pytest.mark.parametrize(("later", "status"), [
-    ("The 5th World Nomad Games were postponed to 2026.", "not_kept"),
-    ("The central bank kept its rate at 10%.", "due"),
-])
+@pytest.mark.parametrize(
+    ("later", "status"),
+    [
+        ("The 5th World Nomad Games were postponed to 2026.", "not_kept"),
+        ("The central bank kept its rate at 10%.", "due"),
+    ],
+)
 def test_non_numeric_promise_statuses(later: str, status: str) -> None:
     [f] = _run([_games()], _docs(later))
     assert f.details["status"] == status
@@ -60,24 +66,48 @@ def test_not_due_before_deadline_and_no_deadline() -> None:
     t = _games()
     [f] = _run([t], _docs("Nothing related."), now=Date(2024, 3, 1))
     assert f.details["status"] == "not_due"
-    open_ended = rec("a", "The country will chair several organisations.", None, None, kind="target",
-                     subject="chair")
+    open_ended = rec(
+        "a", "The country will chair several organisations.", None, None, kind="target", subject="chair"
+    )
     [g] = _run([open_ended], _docs("Nothing related."))
     assert g.details["status"] == "not_due" and g.details["deadline"] is None
 
 
 def _numeric(value_after: float, period_after: str = "2025") -> list:
-    t = rec("a", "Azerbaijan will commission 1,000 MW of solar capacity by 2025.", "1,000 MW", 1000,
-            kind="target", subject="solar capacity", period="2025", unit="MW", published="2023-03-01")
-    e = rec("b", "Solar capacity of 230 MW was commissioned in 2025.", "230 MW", value_after,
-            kind="achievement", subject="solar capacity", period=period_after, unit="MW",
-            published="2026-02-10")
+    t = rec(
+        "a",
+        "Azerbaijan will commission 1,000 MW of solar capacity by 2025.",
+        "1,000 MW",
+        1000,
+        kind="target",
+        subject="solar capacity",
+        period="2025",
+        unit="MW",
+        published="2023-03-01",
+    )
+    e = rec(
+        "b",
+        "Solar capacity of 230 MW was commissioned in 2025.",
+        "230 MW",
+        value_after,
+        kind="achievement",
+        subject="solar capacity",
+        period=period_after,
+        unit="MW",
+        published="2026-02-10",
+    )
     return [t, e]
 
 
-@pytest.mark.parametrize(("value", "now", "status"), [
-    (230, NOW, "not_kept"), (800, NOW, "partly_kept"), (990, NOW, "kept"), (1200, NOW, "kept"),
-])
+@pytest.mark.parametrize(
+    ("value", "now", "status"),
+    [
+        (230, NOW, "not_kept"),
+        (800, NOW, "partly_kept"),
+        (990, NOW, "kept"),
+        (1200, NOW, "kept"),
+    ],
+)
 def test_numeric_statuses(value: float, now: Date, status: str) -> None:
     docs = {"a": doc("a", "2023-03-01", "Plan"), "b": doc("b", "2026-02-10", "Results")}
     found = _run(_numeric(value), docs, now)
@@ -88,8 +118,17 @@ def test_numeric_statuses(value: float, now: Date, status: str) -> None:
 def test_numeric_progress_before_deadline_is_in_progress() -> None:
     recs = _numeric(400, period_after="2024")
     docs = {"a": doc("a", "2023-03-01", "Plan"), "b": doc("b", "2025-02-10", "Results")}
-    recs[1] = rec("b", recs[1].sentence, "230 MW", 400, kind="achievement", subject="solar capacity",
-                  period="2024", unit="MW", published="2025-02-10")
+    recs[1] = rec(
+        "b",
+        recs[1].sentence,
+        "230 MW",
+        400,
+        kind="achievement",
+        subject="solar capacity",
+        period="2024",
+        unit="MW",
+        published="2025-02-10",
+    )
     [f] = _run(recs, docs, now=Date(2025, 3, 1))
     assert f.details["status"] == "in_progress"
 
@@ -107,15 +146,33 @@ def test_promise_id_depends_on_target_only() -> None:
     assert a.id == b.id and a.details["status"] != b.details["status"]
 
 
-@pytest.mark.parametrize(("outcome", "status"),
-                         [(3.4e12, "kept"), (3.7e12, "partly_kept"), (6e12, "not_kept")])
+@pytest.mark.parametrize(
+    ("outcome", "status"), [(3.4e12, "kept"), (3.7e12, "partly_kept"), (6e12, "not_kept")]
+)
 def test_lower_is_better_for_a_deficit(outcome: float, status: str) -> None:
-    t = rec("a", "The deficit is planned at over 3.5 trillion tenge in 2024.", "over 3.5 trillion tenge",
-            3.5e12,
-            kind="target", subject="deficit", period="2024", unit="KZT", qualifier="at_least",
-            published="2024-01-08")
-    e = rec("b", "The deficit reached 3.7 trillion tenge in 2024.", "3.7 trillion tenge", outcome,
-            kind="achievement", subject="deficit", period="2024", unit="KZT", published="2025-02-20")
+    t = rec(
+        "a",
+        "The deficit is planned at over 3.5 trillion tenge in 2024.",
+        "over 3.5 trillion tenge",
+        3.5e12,
+        kind="target",
+        subject="deficit",
+        period="2024",
+        unit="KZT",
+        qualifier="at_least",
+        published="2024-01-08",
+    )
+    e = rec(
+        "b",
+        "The deficit reached 3.7 trillion tenge in 2024.",
+        "3.7 trillion tenge",
+        outcome,
+        kind="achievement",
+        subject="deficit",
+        period="2024",
+        unit="KZT",
+        published="2025-02-20",
+    )
     docs = {"a": doc("a", "2024-01-08", "Plan"), "b": doc("b", "2025-02-20", "Review")}
     found = {f.claim_ids[0]: f for f in _run([t, e], docs)}
     assert found[t.id].details["status"] == status
@@ -127,14 +184,29 @@ HOSPITALS = "The government will complete 111 district hospitals by the end of 2
 
 
 def _hospital_target() -> object:
-    return rec("a", HOSPITALS, "111", 111, kind="target", subject="district hospitals", period="2025",
-               noun="hospital", published="2024-02-01")
+    return rec(
+        "a",
+        HOSPITALS,
+        "111",
+        111,
+        kind="target",
+        subject="district hospitals",
+        period="2025",
+        noun="hospital",
+        published="2024-02-01",
+    )
 
 
-def _later(sentence: str, figures: list[tuple[str, float, str | None, str]], published: str = "2026-01-15",
-           period: str | None = "2025-12") -> list:
-    return [rec("b", sentence, t, v, kind=kind, subject="", noun=noun, period=period, published=published)
-            for t, v, noun, kind in figures]
+def _later(
+    sentence: str,
+    figures: list[tuple[str, float, str | None, str]],
+    published: str = "2026-01-15",
+    period: str | None = "2025-12",
+) -> list:
+    return [
+        rec("b", sentence, t, v, kind=kind, subject="", noun=noun, period=period, published=published)
+        for t, v, noun, kind in figures
+    ]
 
 
 def test_part_of_the_promised_total_is_not_kept() -> None:
@@ -146,12 +218,17 @@ def test_part_of_the_promised_total_is_not_kept() -> None:
     assert f.details["status"] == "not_kept" and f.details["evidence_value"] == 45
 
 
-@pytest.mark.parametrize(("now", "status"),
-                         [(Date(2025, 3, 1), "in_progress"), (Date(2026, 3, 1), "not_kept")])
+@pytest.mark.parametrize(
+    ("now", "status"), [(Date(2025, 3, 1), "in_progress"), (Date(2026, 3, 1), "not_kept")]
+)
 def test_n_of_the_m_planned_in_operation_is_progress(now: Date, status: str) -> None:
     s = "So far 62 of the 111 planned district hospitals are already in operation."
-    later = _later(s, [("62", 62, None, "target"), ("111", 111, "hospital", "target")],
-                   published="2025-01-15", period=None)
+    later = _later(
+        s,
+        [("62", 62, None, "target"), ("111", 111, "hospital", "target")],
+        published="2025-01-15",
+        period=None,
+    )
     docs = _plan_docs(HOSPITALS, "2024-02-01", s, "2025-01-15", "Review")
     t = _hospital_target()
     [f] = [f for f in _run([t, *later], docs, now=now) if f.claim_ids[0] == t.id]
@@ -161,11 +238,30 @@ def test_n_of_the_m_planned_in_operation_is_progress(now: Date, status: str) -> 
 def test_word_matched_commitment_with_a_count_is_judged_on_the_count() -> None:
     plan = "The ministry promised to finish all 40 new border posts along the Danube by 2025."
     t = rec("a", plan, None, None, kind="target", subject="finish", period="2025", published="2024-02-01")
-    n = rec("a", plan, "40", 40, kind="target", subject="border posts", noun="post", period="2025",
-            published="2024-02-01")
+    n = rec(
+        "a",
+        plan,
+        "40",
+        40,
+        kind="target",
+        subject="border posts",
+        noun="post",
+        period="2025",
+        published="2024-02-01",
+    )
     s = "Only 25 new border posts along the Danube were completed in 2025, the ministry said."
-    e = rec("b", s, "25", 25, kind="achievement", subject="", noun="post", period="2025",
-            published="2026-02-01", sent_start=0)
+    e = rec(
+        "b",
+        s,
+        "25",
+        25,
+        kind="achievement",
+        subject="",
+        noun="post",
+        period="2025",
+        published="2026-02-01",
+        sent_start=0,
+    )
     docs = _plan_docs(plan, "2024-02-01", s, "2026-02-01", "Review")
     found = {f.claim_ids[0]: f for f in _run([t, n, e], docs)}
     assert found[t.id].details["status"] == "not_kept"  # 25 of 40 after the deadline, never "kept"
@@ -174,10 +270,28 @@ def test_word_matched_commitment_with_a_count_is_judged_on_the_count() -> None:
 
 def test_target_without_a_period_measured_against_an_outcome_takes_its_period() -> None:
     s = "The budget deficit in 2024 amounted to 3.3% of GDP, compared with a target of 4%."
-    a = rec("m", s, "3.3%", 3.3, kind="achievement", subject="budget deficit", period="2024", unit="%",
-            published="2025-02-10")
-    t = rec("m", s, "4%", 4, kind="target", subject="budget deficit", period=None, unit="%",
-            published="2025-02-10")
+    a = rec(
+        "m",
+        s,
+        "3.3%",
+        3.3,
+        kind="achievement",
+        subject="budget deficit",
+        period="2024",
+        unit="%",
+        published="2025-02-10",
+    )
+    t = rec(
+        "m",
+        s,
+        "4%",
+        4,
+        kind="target",
+        subject="budget deficit",
+        period=None,
+        unit="%",
+        published="2025-02-10",
+    )
     found = {f.claim_ids[0]: f for f in _run([a, t], {"m": doc("m", "2025-02-10", "Budget execution")})}
     assert found[t.id].details["status"] == "kept" and "cites a target" in found[t.id].message
 
@@ -185,28 +299,71 @@ def test_target_without_a_period_measured_against_an_outcome_takes_its_period() 
 def test_work_progressing_is_in_progress() -> None:
     plan = "The new Bugesera International Airport will open in 2026."
     later = "Work on Bugesera International Airport is progressing, with the terminal 60% complete."
-    assert _word_status(plan, later, subject="airport", period="2026", planned="2024-02-01",
-                        reported="2025-11-10", now=Date(2026, 3, 1)) == "in_progress"
+    assert (
+        _word_status(
+            plan,
+            later,
+            subject="airport",
+            period="2026",
+            planned="2024-02-01",
+            reported="2025-11-10",
+            now=Date(2026, 3, 1),
+        )
+        == "in_progress"
+    )
 
 
 def test_held_elsewhere_instead_is_not_kept() -> None:
     plan = "Astana will host the Asian Winter Games in February 2025."
     later = "The Asian Winter Games were held in February 2025 in Harbin instead."
-    assert _word_status(plan, later, subject="games", period="2025-02", planned="2024-01-15",
-                        reported="2025-03-20") == "not_kept"
+    assert (
+        _word_status(
+            plan, later, subject="games", period="2025-02", planned="2024-01-15", reported="2025-03-20"
+        )
+        == "not_kept"
+    )
 
 
-@pytest.mark.parametrize(("sentence", "q_text", "value", "unit", "share"), [
-    ("Half of the hospitals pledged in 2023 are now operational, the ministry said.", "Half", 0.5, None, 0.5),
-    ("About 60% of the planned hospitals have been built.", "About 60%", 60.0, "%", 0.6),
-])
-def test_a_share_of_the_promised_count_is_progress(sentence: str, q_text: str, value: float, unit: str | None,
-                                                    share: float) -> None:
+@pytest.mark.parametrize(
+    ("sentence", "q_text", "value", "unit", "share"),
+    [
+        (
+            "Half of the hospitals pledged in 2023 are now operational, the ministry said.",
+            "Half",
+            0.5,
+            None,
+            0.5,
+        ),
+        ("About 60% of the planned hospitals have been built.", "About 60%", 60.0, "%", 0.6),
+    ],
+)
+def test_a_share_of_the_promised_count_is_progress(
+    sentence: str, q_text: str, value: float, unit: str | None, share: float
+) -> None:
     plan = "The government will build 120 district hospitals by 2026."
-    t = rec("a", plan, "120", 120, kind="target", subject="district hospitals", noun="hospital",
-            period="2026", published="2023-02-01")
-    e = rec("b", sentence, q_text, value, kind="status", subject="hospitals",
-            noun="hospital" if unit is None else None, unit=unit, period="2025", published="2025-06-01")
+    t = rec(
+        "a",
+        plan,
+        "120",
+        120,
+        kind="target",
+        subject="district hospitals",
+        noun="hospital",
+        period="2026",
+        published="2023-02-01",
+    )
+    e = rec(
+        "b",
+        sentence,
+        q_text,
+        value,
+        kind="status",
+        subject="hospitals",
+        noun="hospital" if unit is None else None,
+        unit=unit,
+        period="2025",
+        published="2025-06-01",
+    )
     docs = _plan_docs(plan, "2023-02-01", sentence, "2025-06-01", "Update")
     found = {f.claim_ids[0]: f for f in _run([t, e], docs, now=Date(2025, 8, 1))}
     f = found[t.id]
@@ -216,12 +373,33 @@ def test_a_share_of_the_promised_count_is_progress(sentence: str, q_text: str, v
 def test_commitment_in_words_met_by_a_part_of_a_total_is_not_kept() -> None:
     plan = "The government will finish the regional hospitals programme by the end of 2025."
     t = rec("a", plan, None, None, kind="target", subject="programme", period="2025", published="2023-11-03")
-    s = ("Only 45 of the 111 hospitals in the regional hospitals programme had been completed by "
-         "December 2025.")
-    part = rec("b", s, "45", 45, kind="achievement", subject="", period="2025-12", published="2026-01-21",
-               sent_start=0)
-    total = rec("b", s, "111", 111, kind="achievement", subject="", noun="hospital", period="2025-12",
-                published="2026-01-21", sent_start=0)
+    s = (
+        "Only 45 of the 111 hospitals in the regional hospitals programme had been completed by "
+        "December 2025."
+    )
+    part = rec(
+        "b",
+        s,
+        "45",
+        45,
+        kind="achievement",
+        subject="",
+        period="2025-12",
+        published="2026-01-21",
+        sent_start=0,
+    )
+    total = rec(
+        "b",
+        s,
+        "111",
+        111,
+        kind="achievement",
+        subject="",
+        noun="hospital",
+        period="2025-12",
+        published="2026-01-21",
+        sent_start=0,
+    )
     docs = _plan_docs(plan, "2023-11-03", s, "2026-01-21", "Review")
     found = {f.claim_ids[0]: f for f in _run([t, part, total], docs, now=Date(2026, 6, 1))}
     assert found[t.id].details["status"] == "not_kept" and found[t.id].details["evidence_value"] == 45
@@ -232,15 +410,23 @@ def test_word_match_needs_every_place_the_target_names() -> None:
     other = "Reconstruction of the Almaty ring road was completed in October 2025."
     same = "Reconstruction of the Almaty-Bishkek road was completed in October 2025."
     for later, status in ((other, "due"), (same, "kept")):
-        assert _word_status(plan, later, subject="road", period="2025", planned="2024-01-15",
-                            reported="2026-01-20") == status, later
+        assert (
+            _word_status(
+                plan, later, subject="road", period="2025", planned="2024-01-15", reported="2026-01-20"
+            )
+            == status
+        ), later
 
 
 def test_a_speakers_name_is_not_needed_in_the_outcome() -> None:
     plan = "President Tokayev said the new Turkestan cargo terminal will open in 2025."
     later = "The Turkestan cargo terminal opened in September 2025."
-    assert _word_status(plan, later, subject="terminal", period="2025", planned="2024-01-15",
-                        reported="2026-01-20") == "kept"
+    assert (
+        _word_status(
+            plan, later, subject="terminal", period="2025", planned="2024-01-15", reported="2026-01-20"
+        )
+        == "kept"
+    )
 
 
 def test_of_the_m_promised_n_were_finished() -> None:

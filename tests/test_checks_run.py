@@ -41,32 +41,74 @@ def _claims(doc_key: str, text: str, specs: list[dict[str, Any]]) -> list[Claim]
         st = 0 if st < 0 else st + 2
         en = text.find(".", qs + len(q_text))
         en = len(text) if en < 0 else en + 1
-        q = Quantity(q_text, qs, qs + len(q_text), s.get("value"), s.get("low"), s.get("high"),
-                     s.get("qualifier", "exact"), s.get("unit"), s.get("noun"))
-        out.append(Claim(doc=doc_key, id=f"{doc_key}-{i}", kind=s["kind"], subject=s["subject"],
-                         period=s.get("period"), sentence=Span(st, en, text[st:en]), quantity=q,
-                         cues=[], extractor="test"))
+        q = Quantity(
+            q_text,
+            qs,
+            qs + len(q_text),
+            s.get("value"),
+            s.get("low"),
+            s.get("high"),
+            s.get("qualifier", "exact"),
+            s.get("unit"),
+            s.get("noun"),
+        )
+        out.append(
+            Claim(
+                doc=doc_key,
+                id=f"{doc_key}-{i}",
+                kind=s["kind"],
+                subject=s["subject"],
+                period=s.get("period"),
+                sentence=Span(st, en, text[st:en]),
+                quantity=q,
+                cues=[],
+                extractor="test",
+            )
+        )
     return out
 
 
-T1 = ("Kazakhstan plans budget spending of over 25.1 trillion tenge in 2026. "
-      "Elsewhere, budget spending in 2026 is put at over 18.4 trillion tenge. "
-      "The country will build 200 schools in 2025.")
-S1 = [dict(q="over 25.1 trillion tenge", value=25.1e12, qualifier="at_least", unit="KZT", kind="target",
-           subject="budget spending", period="2026"),
-      dict(q="over 18.4 trillion tenge", value=18.4e12, qualifier="at_least", unit="KZT", kind="status",
-           subject="budget spending", period="2026"),
-      dict(q="200 schools", value=200, noun="school", kind="target", subject="schools", period="2025")]
+T1 = (
+    "Kazakhstan plans budget spending of over 25.1 trillion tenge in 2026. "
+    "Elsewhere, budget spending in 2026 is put at over 18.4 trillion tenge. "
+    "The country will build 200 schools in 2025."
+)
+S1 = [
+    dict(
+        q="over 25.1 trillion tenge",
+        value=25.1e12,
+        qualifier="at_least",
+        unit="KZT",
+        kind="target",
+        subject="budget spending",
+        period="2026",
+    ),
+    dict(
+        q="over 18.4 trillion tenge",
+        value=18.4e12,
+        qualifier="at_least",
+        unit="KZT",
+        kind="status",
+        subject="budget spending",
+        period="2026",
+    ),
+    dict(q="200 schools", value=200, noun="school", kind="target", subject="schools", period="2025"),
+]
 T2 = "In 2025 Kazakhstan built 210 schools, the ministry said."
-S2 = [dict(q="210 schools", value=210, noun="school", kind="achievement", subject="schools built",
-           period="2025")]
+S2 = [
+    dict(
+        q="210 schools", value=210, noun="school", kind="achievement", subject="schools built", period="2025"
+    )
+]
 
 
 @pytest.fixture()
 def ledger(tmp_path: Path) -> Ledger:
     led = Ledger(str(tmp_path / "l.db"))
-    led.add_document(Document(text=T1, id="kz-a", title="Budget interview", published="2024-01-08"),
-                     claims=_claims("kz-a", T1, S1))
+    led.add_document(
+        Document(text=T1, id="kz-a", title="Budget interview", published="2024-01-08"),
+        claims=_claims("kz-a", T1, S1),
+    )
     return led
 
 
@@ -89,8 +131,9 @@ def test_run_checks_stores_findings_with_stable_ids(ledger: Ledger) -> None:
 
 def test_new_document_updates_promise_in_place(ledger: Ledger) -> None:
     before = {f.claim_ids[0]: f for f in _by_type(run_checks(ledger.engine, now=NOW), "promise")}
-    ledger.add_document(Document(text=T2, id="kz-b", title="Results", published="2026-01-20"),
-                        claims=_claims("kz-b", T2, S2))
+    ledger.add_document(
+        Document(text=T2, id="kz-b", title="Results", published="2026-01-20"), claims=_claims("kz-b", T2, S2)
+    )
     after = {f.claim_ids[0]: f for f in _by_type(run_checks(ledger.engine, now=NOW), "promise")}
     school = "kz-a-2"
     assert before[school].details["status"] == "due"
@@ -105,8 +148,11 @@ def test_new_document_updates_promise_in_place(ledger: Ledger) -> None:
 def test_rejected_claim_removes_its_finding(ledger: Ledger) -> None:
     assert _by_type(run_checks(ledger.engine, now=NOW), "contradiction")
     with ledger.engine.begin() as conn:
-        conn.execute(insert(corrections).values(claim_id="kz-a-1", state="rejected", reviewer="ann",
-                                                updated_at="2026-01-01T00:00:00Z"))
+        conn.execute(
+            insert(corrections).values(
+                claim_id="kz-a-1", state="rejected", reviewer="ann", updated_at="2026-01-01T00:00:00Z"
+            )
+        )
     assert not _by_type(run_checks(ledger.engine, now=NOW), "contradiction")
     assert not [f for f in load_findings(ledger.engine) if f["type"] == "contradiction"]
 
@@ -114,23 +160,33 @@ def test_rejected_claim_removes_its_finding(ledger: Ledger) -> None:
 def test_promise_override_wins(ledger: Ledger) -> None:
     run_checks(ledger.engine, now=NOW)
     with ledger.engine.begin() as conn:
-        conn.execute(insert(promise_overrides).values(claim_id="kz-a-2", status="kept", note="seen on site",
-                                                      reviewer="ann", at="2026-01-01T00:00:00Z"))
+        conn.execute(
+            insert(promise_overrides).values(
+                claim_id="kz-a-2",
+                status="kept",
+                note="seen on site",
+                reviewer="ann",
+                at="2026-01-01T00:00:00Z",
+            )
+        )
     f = next(f for f in run_checks(ledger.engine, now=NOW) if f.type == "promise" and "kz-a-2" in f.claim_ids)
     assert f.details["status"] == "kept" and f.details["machine_status"] == "due"
 
 
 def _indicator_of(ledger: Ledger, claim_id: str) -> tuple[int, str]:
     with ledger.engine.connect() as conn:
-        row = conn.execute(select(indicators.c.id, indicator_claims.c.explanation)
-                           .join(indicator_claims, indicator_claims.c.indicator_id == indicators.c.id)
-                           .where(indicator_claims.c.claim_id == claim_id)).one()
+        row = conn.execute(
+            select(indicators.c.id, indicator_claims.c.explanation)
+            .join(indicator_claims, indicator_claims.c.indicator_id == indicators.c.id)
+            .where(indicator_claims.c.claim_id == claim_id)
+        ).one()
     return int(row.id), str(row.explanation)
 
 
 def test_relink_explains_and_merge_split_survive(ledger: Ledger) -> None:
-    ledger.add_document(Document(text=T2, id="kz-b", title="Results", published="2026-01-20"),
-                        claims=_claims("kz-b", T2, S2))
+    ledger.add_document(
+        Document(text=T2, id="kz-b", title="Results", published="2026-01-20"), claims=_claims("kz-b", T2, S2)
+    )
     relink(ledger.engine)
     spend, why = _indicator_of(ledger, "kz-a-0")
     assert "budget spending" in why and "KZT" in why

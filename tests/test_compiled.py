@@ -107,9 +107,22 @@ def test_compiled_engine_gives_the_interpreted_output(tmp_path: Path) -> None:
         shutil.copy2(ROOT / name, tree / name)
     env = {**os.environ, "CLAIMLEDGER_MYPYC": "1"}
     done = subprocess.run(
-        [sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--no-build-isolation",
-         "--target", str(build), str(tree)],
-        env=env, capture_output=True, text=True, timeout=1500,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "-q",
+            "--no-deps",
+            "--no-build-isolation",
+            "--target",
+            str(build),
+            str(tree),
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=1500,
     )
     assert done.returncode == 0, done.stderr[-4000:]
     assert list((build / "claimledger" / "extract").glob("pipeline*.so")), "no compiled pipeline module"
@@ -120,7 +133,11 @@ def test_compiled_engine_gives_the_interpreted_output(tmp_path: Path) -> None:
     env = {**os.environ, "PYTHONPATH": str(build)}
     run = subprocess.run(
         [sys.executable, "-c", _RUNNER, str(tmp_path / "in.json"), str(tmp_path / "out.json")],
-        env=env, capture_output=True, text=True, timeout=1500, cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=1500,
+        cwd=tmp_path,
     )
     assert run.returncode == 0, run.stderr[-4000:]
     compiled = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))

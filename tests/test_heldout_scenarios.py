@@ -46,8 +46,10 @@ def test_heldout_scenarios_meet_floors(heldout_results: dict[str, dict[str, Any]
     precision, recall = totals(heldout_results)
     raised = sum(r["raised"] for r in heldout_results.values())
     expected = sum(r["expected"] for r in heldout_results.values())
-    print(f"\nheld-out scenarios: {len(heldout_results)}; precision {precision:.3f} over {raised} raised, "
-          f"recall {recall:.3f} over {expected} expected\n{report(heldout_results)}")
+    print(
+        f"\nheld-out scenarios: {len(heldout_results)}; precision {precision:.3f} over {raised} raised, "
+        f"recall {recall:.3f} over {expected} expected\n{report(heldout_results)}"
+    )
     assert_meets_floors(heldout_results, FLOORS)
 
 

@@ -273,8 +273,11 @@ def test_a_reported_would_is_an_expectation_unless_an_actor_commits(text: str, k
         # an approval of a payment is a done act
         ("The IMF board approved a $1.1 billion tranche for Egypt.", "2024-07-30", "achievement"),
         # a plan figure stays a plan beside a later estimate
-        ("The bridge, initially budgeted at 80 million euros, is now expected to cost 140 million.",
-         "2024-09-09", "target"),
+        (
+            "The bridge, initially budgeted at 80 million euros, is now expected to cost 140 million.",
+            "2024-09-09",
+            "target",
+        ),
     ],
 )
 def test_allocations_approvals_and_plan_figures(text: str, date: str, kind: str) -> None:
@@ -285,15 +288,35 @@ def test_allocations_approvals_and_plan_figures(text: str, date: str, kind: str)
 @pytest.mark.parametrize(
     "text,date,surface,kind,period",
     [
-        ("Unemployment, currently 7.9%, is forecast to fall to 6.5% in 2026.", "2025-03-03", "7.9%",
-         "status", "2025"),
-        ("Unemployment, currently 7.9%, is forecast to fall to 6.5% in 2026.", "2025-03-03", "6.5%",
-         "forecast", "2026"),
+        (
+            "Unemployment, currently 7.9%, is forecast to fall to 6.5% in 2026.",
+            "2025-03-03",
+            "7.9%",
+            "status",
+            "2025",
+        ),
+        (
+            "Unemployment, currently 7.9%, is forecast to fall to 6.5% in 2026.",
+            "2025-03-03",
+            "6.5%",
+            "forecast",
+            "2026",
+        ),
         ("The repo rate has been kept at 6.5% since February.", "2024-08-08", "6.5%", "status", "2024"),
-        ("Half of the hospitals pledged in 2022 are now operational.", "2024-10-10", "Half", "status",
-         "2024"),
-        ("The lira, which hit 34 to the dollar in May, has since weakened to 36.", "2025-03-01", "36",
-         "achievement", "2025"),
+        (
+            "Half of the hospitals pledged in 2022 are now operational.",
+            "2024-10-10",
+            "Half",
+            "status",
+            "2024",
+        ),
+        (
+            "The lira, which hit 34 to the dollar in May, has since weakened to 36.",
+            "2025-03-01",
+            "36",
+            "achievement",
+            "2025",
+        ),
     ],
 )
 def test_present_state_markers(text: str, date: str, surface: str, kind: str, period: str) -> None:
@@ -336,25 +359,43 @@ def test_a_rank_held_now_is_not_dated_by_the_base_of_its_change() -> None:
     "text,date,want",
     [
         # a figure that is the subject of its own verb takes that verb, not one further left
-        ("Of the 120 bridges announced in 2021, 70 have been rebuilt and 25 are under repair.", "2024-09-02",
-         [("achievement", "2021"), ("achievement", "2024"), ("status", "2024")]),
+        (
+            "Of the 120 bridges announced in 2021, 70 have been rebuilt and 25 are under repair.",
+            "2024-09-02",
+            [("achievement", "2021"), ("achievement", "2024"), ("status", "2024")],
+        ),
         # (the year a plan was pledged is not its deadline)
-        ("Of the 40 clinics pledged last year, 18 are already open.", "2024-09-02",
-         [("target", None), ("status", "2024")]),
+        (
+            "Of the 40 clinics pledged last year, 18 are already open.",
+            "2024-09-02",
+            [("target", None), ("status", "2024")],
+        ),
         # a level said to hold now is the present state, even after a goal
-        ("The state aims to cut poverty to 10% by 2030, down from 19% now.", "2024-09-02",
-         [("target", "2030"), ("status", "2024")]),
+        (
+            "The state aims to cut poverty to 10% by 2030, down from 19% now.",
+            "2024-09-02",
+            [("target", "2030"), ("status", "2024")],
+        ),
         # the size of a plan, whatever has happened to it
-        ("The ministry has so far spent 45% of the 3 billion birr allocation.", "2024-09-02",
-         [("achievement", "2024"), ("target", None)]),
+        (
+            "The ministry has so far spent 45% of the 3 billion birr allocation.",
+            "2024-09-02",
+            [("achievement", "2024"), ("target", None)],
+        ),
         # a rate named "benchmark" is not an assumption (and a rate kept at a level is a state)
         ("The central bank kept its benchmark rate at 11.25%.", "2024-09-02", [("status", "2024")]),
         # a forecast verb after "and", before its object
-        ("Moody's upgraded the outlook and projects the deficit at 4.2% of GDP in 2025.", "2024-09-02",
-         [("forecast", "2025")]),
+        (
+            "Moody's upgraded the outlook and projects the deficit at 4.2% of GDP in 2025.",
+            "2024-09-02",
+            [("forecast", "2025")],
+        ),
         # a start value after a goal with a deadline
-        ("Cement output will be raised to 9 million tonnes a year by 2027, from 6.5 million in 2023.",
-         "2024-09-02", [("target", "2027"), ("achievement", "2023")]),
+        (
+            "Cement output will be raised to 9 million tonnes a year by 2027, from 6.5 million in 2023.",
+            "2024-09-02",
+            [("target", "2027"), ("achievement", "2023")],
+        ),
     ],
 )
 def test_kinds_and_periods_of_clauses(text: str, date: str, want: list[tuple[str, str | None]]) -> None:
@@ -367,12 +408,18 @@ def test_kinds_and_periods_of_clauses(text: str, date: str, want: list[tuple[str
     [
         # a goal set off from the clause names the goal; a goal the forecast verb governs
         # is part of the forecast
-        ("Growth this year is now expected at 4.5% to 5%, below the government's 5.5% target.",
-         "2024-11-05", ["forecast", "target"]),
+        (
+            "Growth this year is now expected at 4.5% to 5%, below the government's 5.5% target.",
+            "2024-11-05",
+            ["forecast", "target"],
+        ),
         ("Inflation is expected to fall below the 3% target next year.", "2024-11-05", ["forecast"]),
         # the level a planned change starts from holds now
-        ("The bill proposes raising the excise rate from 12% to 15% in 2026.", "2025-04-01",
-         ["status", "target"]),
+        (
+            "The bill proposes raising the excise rate from 12% to 15% in 2026.",
+            "2025-04-01",
+            ["status", "target"],
+        ),
     ],
 )
 def test_goal_figures_and_starting_levels(text: str, date: str, want: list[str]) -> None:
@@ -439,12 +486,21 @@ def test_regression_a_level_kept_is_a_status(text: str, kind: str) -> None:
     "text,surface,kind",
     [
         # money planned: a budget or allocation adopted, proposed or resized
-        ("The allocation for primary schools has been raised by 12% to 38 billion rupees.", "38 billion",
-         "target"),
-        ("The treasury secretary tabled a budget of 4.1 trillion shillings, with 600 billion for roads.",
-         "600 billion", "target"),
-        ("The cabinet proposed a budget of $3.2 billion, up 9% on the current one.", "$3.2 billion",
-         "target"),
+        (
+            "The allocation for primary schools has been raised by 12% to 38 billion rupees.",
+            "38 billion",
+            "target",
+        ),
+        (
+            "The treasury secretary tabled a budget of 4.1 trillion shillings, with 600 billion for roads.",
+            "600 billion",
+            "target",
+        ),
+        (
+            "The cabinet proposed a budget of $3.2 billion, up 9% on the current one.",
+            "$3.2 billion",
+            "target",
+        ),
         ("Lawmakers approved expenditure of 2.7 trillion pesos on Thursday.", "2.7 trillion", "target"),
         ("A health budget of 900 million cedis was approved by parliament.", "900 million", "target"),
         # money spent, and budgets executed, are done
@@ -452,8 +508,11 @@ def test_regression_a_level_kept_is_a_status(text: str, kind: str) -> None:
         ("Budget execution reached 96% last year.", "96%", "achievement"),
         ("Public spending increased by 8% to 40 billion dirhams.", "40 billion", "achievement"),
         ("The city budget was executed at 99.1%.", "99.1%", "achievement"),
-        ("The IMF board approved the disbursement of $337 million to Sri Lanka.", "$337 million",
-         "achievement"),
+        (
+            "The IMF board approved the disbursement of $337 million to Sri Lanka.",
+            "$337 million",
+            "achievement",
+        ),
         # a budget approved in a year gone by is history
         ("In 2021 the cabinet approved a budget of 10 billion lari.", "10 billion", "achievement"),
         # money set aside needs no budget noun; things handed out are done
@@ -477,10 +536,14 @@ def test_regression_budget_allocations_reported_in_the_past_are_plans(
         # earlier forecast
         ("The fund raised its growth forecast to 2.6% from 2.1%.", ["forecast", "forecast"]),
         ("The central bank cut its inflation projection to 4.4% from 4.9%.", ["forecast", "forecast"]),
-        ("Analysts lowered their estimate for the harvest to 51 million tonnes from 55 million.",
-         ["forecast", "forecast"]),
-        ("The ministry trimmed its GDP outlook for this year to 1.7%, from 2.2% in April.",
-         ["forecast", "forecast"]),
+        (
+            "Analysts lowered their estimate for the harvest to 51 million tonnes from 55 million.",
+            ["forecast", "forecast"],
+        ),
+        (
+            "The ministry trimmed its GDP outlook for this year to 1.7%, from 2.2% in April.",
+            ["forecast", "forecast"],
+        ),
         # a level a change starts from, or a forecast of a change, starts from the present
         ("Inflation is forecast to slow to 5% from 6.2%.", ["forecast", "status"]),
         ("The government will raise the VAT rate to 16% from 15%.", ["target", "status"]),
@@ -497,10 +560,11 @@ def test_regression_the_base_of_a_revised_forecast_is_a_forecast(text: str, want
         # a figure without a verb of its own continues the clause before it
         ("Fuel prices climbed 6.1%, and transport fares 2.8%.", ["achievement", "achievement"]),
         ("Salaries will go up by 12%, and student grants by 7pc.", ["target", "target"]),
-        ("The bank sees Ghana at 4.8% and 5%, and Nigeria at 3.1% and 3.3%, respectively.",
-         ["forecast"] * 4),
-        ("The minister unveiled a budget of 12 billion birr, of which 3 billion goes to clinics.",
-         ["target", "target"]),
+        ("The bank sees Ghana at 4.8% and 5%, and Nigeria at 3.1% and 3.3%, respectively.", ["forecast"] * 4),
+        (
+            "The minister unveiled a budget of 12 billion birr, of which 3 billion goes to clinics.",
+            ["target", "target"],
+        ),
         # figures with verbs of their own keep them
         ("Exports rose 4%, while imports are expected to fall by 2% next year.", ["achievement", "forecast"]),
         # a verbless figure with nothing before it is a plain state
@@ -547,18 +611,26 @@ def test_forecast_verb_look_alikes_that_are_nouns(text: str, surface: str, kind:
     "text,want",
     [
         # a time or a forecaster's verb in a coordinated clause does not decide this figure
-        ("The bank has kept its rate at 7.25% since May and sees inflation at 4% by next June.",
-         [("status", "2024"), ("forecast", "2025")]),
+        (
+            "The bank has kept its rate at 7.25% since May and sees inflation at 4% by next June.",
+            [("status", "2024"), ("forecast", "2025")],
+        ),
         ("The hub has 1,800 members and will reach 3,000 by 2027.", [("status", "2024"), ("target", "2027")]),
-        ("The mine employs 2,300 people and will hire 400 more by 2026.",
-         [("status", "2024"), ("target", "2026")]),
-        ("The policy rate is 9% and the bank sees it at 7% by the end of 2025.",
-         [("status", "2024"), ("forecast", "2025")]),
+        (
+            "The mine employs 2,300 people and will hire 400 more by 2026.",
+            [("status", "2024"), ("target", "2026")],
+        ),
+        (
+            "The policy rate is 9% and the bank sees it at 7% by the end of 2025.",
+            [("status", "2024"), ("forecast", "2025")],
+        ),
         # a figure that is the subject of both predicates keeps the deadline
         ("A further 900 km are under construction and will open before 2028.", [("target", "2028")]),
         # and a time shared by a coordinated past clause still dates both
-        ("Some 12 million m2 of housing was built and 5,000 km of roads repaired in 2023.",
-         [("achievement", "2023"), ("achievement", "2023")]),
+        (
+            "Some 12 million m2 of housing was built and 5,000 km of roads repaired in 2023.",
+            [("achievement", "2023"), ("achievement", "2023")],
+        ),
     ],
 )
 def test_regression_cues_come_from_the_figures_own_clause(text: str, want: list[tuple[str, str]]) -> None:

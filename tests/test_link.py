@@ -58,12 +58,23 @@ def test_partner_country_is_part_of_the_subject() -> None:
     assert canonical_subject("exports").key != c.key
 
 
-@pytest.mark.parametrize(("unit", "noun", "dim"), [
-    ("KZT", None, "currency:KZT"), ("USD", None, "currency:USD"), ("%", None, "percent"),
-    ("m2", None, "area"), ("km", None, "length"), ("MW", None, "power"), ("GW", None, "power"),
-    ("t", None, "mass"), ("kWh", None, "energy"), (None, "school", "count:school"), (None, None, "count"),
-    ("USD/bbl", None, "rate:USD/bbl"),
-])
+@pytest.mark.parametrize(
+    ("unit", "noun", "dim"),
+    [
+        ("KZT", None, "currency:KZT"),
+        ("USD", None, "currency:USD"),
+        ("%", None, "percent"),
+        ("m2", None, "area"),
+        ("km", None, "length"),
+        ("MW", None, "power"),
+        ("GW", None, "power"),
+        ("t", None, "mass"),
+        ("kWh", None, "energy"),
+        (None, "school", "count:school"),
+        (None, None, "count"),
+        ("USD/bbl", None, "rate:USD/bbl"),
+    ],
+)
 def test_dimension(unit: str | None, noun: str | None, dim: str) -> None:
     assert dimension(unit, noun)[0] == dim
 
@@ -97,8 +108,10 @@ def test_empty_or_clause_subject_is_unlinked() -> None:
 
 def test_document_region() -> None:
     assert main_region("Interview", "President of Kazakhstan", None, body="")[0] == "Kazakhstan"
-    assert main_region(None, None, None, body="Uzbekistan grew. Uzbekistan also traded with Russia.")[0] \
+    assert (
+        main_region(None, None, None, body="Uzbekistan grew. Uzbekistan also traded with Russia.")[0]
         == "Uzbekistan"
+    )
     assert main_region(None, None, None, body="Georgia and Armenia met.")[0] is None
     assert main_region(None, None, None, body="Exports of Azerbaijan rose.")[0] == "Azerbaijan"
     assert mentions("a turkey for dinner") == []
@@ -106,16 +119,20 @@ def test_document_region() -> None:
 
 def test_link_records_only_figures_with_subjects() -> None:
     d = doc("d", "2024-01-08")
-    with_fig = rec("d", "Housing of 18 million m2 was built.", "18 million m2", 18e6, subject="housing",
-                   unit="m2")
+    with_fig = rec(
+        "d", "Housing of 18 million m2 was built.", "18 million m2", 18e6, subject="housing", unit="m2"
+    )
     no_fig = rec("d", "We will open the centre.", None, None, kind="target", subject="centre")
     members = link_records([with_fig, no_fig], {"d": d})
     assert set(members) == {with_fig.id}
     assert members[with_fig.id].key == "Kazakhstan|housing|area"
 
 
-@given(st.sampled_from(["school", "hospital", "city", "country", "bus", "box", "church", "policy",
-                        "project", "university"]))
+@given(
+    st.sampled_from(
+        ["school", "hospital", "city", "country", "bus", "box", "church", "policy", "project", "university"]
+    )
+)
 def test_lemma_of_plural_round_trips(word: str) -> None:
     plural = word + ("es" if word.endswith(("s", "x", "ch", "sh")) else "s")
     if word.endswith("y") and word[-2] not in "aeiou":
@@ -124,13 +141,16 @@ def test_lemma_of_plural_round_trips(word: str) -> None:
     assert lemma(word) == word or word.endswith("s")
 
 
-@pytest.mark.parametrize(("sentence", "figure", "kind"), [
-    ("Exports grew 8.7% in 2024.", "8.7%", "percent_change"),
-    ("Exports were 35% of GDP in 2024.", "35%", "percent_of:gdp"),
-    ("Inflation was 8.5% in October.", "8.5%", "percent"),
-    ("Revenue was 15% higher than a year earlier.", "15%", "percent_change"),
-    ("The deficit was 3.3% of GDP, compared with a target of 4%.", "4%", "percent_of:gdp"),
-])
+@pytest.mark.parametrize(
+    ("sentence", "figure", "kind"),
+    [
+        ("Exports grew 8.7% in 2024.", "8.7%", "percent_change"),
+        ("Exports were 35% of GDP in 2024.", "35%", "percent_of:gdp"),
+        ("Inflation was 8.5% in October.", "8.5%", "percent"),
+        ("Revenue was 15% higher than a year earlier.", "15%", "percent_change"),
+        ("The deficit was 3.3% of GDP, compared with a target of 4%.", "4%", "percent_of:gdp"),
+    ],
+)
 def test_percent_kinds(sentence: str, figure: str, kind: str) -> None:
     from claimledger.link._units import percent_kind
 
@@ -173,8 +193,10 @@ def test_near_misses_do_not_link(a: str, b: str) -> None:
 
 
 def test_default_qualifier_is_dropped_only_for_its_kind_of_figure() -> None:
-    growth = [indicator_key(s, "%", None, "Peru", dim="percent_change") for s in
-              ("real GDP growth", "GDP growth", "nominal GDP growth")]
+    growth = [
+        indicator_key(s, "%", None, "Peru", dim="percent_change")
+        for s in ("real GDP growth", "GDP growth", "nominal GDP growth")
+    ]
     assert growth[0] and growth[1] and growth[2]
     assert growth[0].key == growth[1].key != growth[2].key
     money = [indicator_key(s, "USD", None, "Peru") for s in ("nominal GDP", "GDP", "real GDP")]
@@ -182,19 +204,45 @@ def test_default_qualifier_is_dropped_only_for_its_kind_of_figure() -> None:
     assert money[0].key == money[1].key != money[2].key
 
 
-@pytest.mark.parametrize(("sentence", "figure", "subject", "tokens"), [
-    ("The government will raise the home ownership rate to 70% by 2030.", "70%", "government",
-     ("home_ownership",)),
-    ("Ghana will narrow the fiscal deficit to 4.3% of GDP by 2026.", "4.3%", "ghana", ("budget", "deficit")),
-    ("The ministry plans to bring inflation down to 5% by 2026.", "5%", "ministry", ("inflation",)),
-    ("Indonesia intends to lift tax revenue to 12% of GDP by 2029.", "12%", "indonesia", ("tax", "revenue")),
-    ("We will cut the jobless rate to 6% by 2027.", "6%", "", ("unemployment",)),
-])
-def test_actor_subject_reads_the_measured_phrase(sentence: str, figure: str, subject: str,
-                                                 tokens: tuple[str, ...]) -> None:
+@pytest.mark.parametrize(
+    ("sentence", "figure", "subject", "tokens"),
+    [
+        (
+            "The government will raise the home ownership rate to 70% by 2030.",
+            "70%",
+            "government",
+            ("home_ownership",),
+        ),
+        (
+            "Ghana will narrow the fiscal deficit to 4.3% of GDP by 2026.",
+            "4.3%",
+            "ghana",
+            ("budget", "deficit"),
+        ),
+        ("The ministry plans to bring inflation down to 5% by 2026.", "5%", "ministry", ("inflation",)),
+        (
+            "Indonesia intends to lift tax revenue to 12% of GDP by 2029.",
+            "12%",
+            "indonesia",
+            ("tax", "revenue"),
+        ),
+        ("We will cut the jobless rate to 6% by 2027.", "6%", "", ("unemployment",)),
+    ],
+)
+def test_actor_subject_reads_the_measured_phrase(
+    sentence: str, figure: str, subject: str, tokens: tuple[str, ...]
+) -> None:
     d = doc("d", "2024-03-01", region=None)
-    r = rec("d", sentence, figure, float(figure.strip("%")), kind="target", subject=subject, unit="%",
-            period="2026")
+    r = rec(
+        "d",
+        sentence,
+        figure,
+        float(figure.strip("%")),
+        kind="target",
+        subject=subject,
+        unit="%",
+        period="2026",
+    )
     m = link_records([r], {"d": d})[r.id]
     assert all(t in m.key.split("|")[1].split() for t in tokens), m.key
     assert "names only who acts" in m.explanation
@@ -228,7 +276,7 @@ def test_a_year_earlier_is_not_a_rate_per_year() -> None:
     r = replace(rec("d", s, "4.2 million tonnes a year", 4.2e6, unit="t/year"))
     fixed = repair(r)
     assert fixed.unit == "t" and fixed.q_text == "4.2 million tonnes"
-    assert fixed.sentence[fixed.q_rel[0]:fixed.q_rel[1]] == "4.2 million tonnes"
+    assert fixed.sentence[fixed.q_rel[0] : fixed.q_rel[1]] == "4.2 million tonnes"
     s2 = "The plant will produce 4.2 million tonnes a year."
     kept = rec("d", s2, "4.2 million tonnes a year", 4.2e6, unit="t/year")
     assert repair(kept) is kept
@@ -239,11 +287,18 @@ def test_counted_nouns_use_the_lexicon() -> None:
     assert dimension(None, "schools")[0] == "count:school"
 
 
-@pytest.mark.parametrize(("sentence", "figure", "phrase"), [
-    ("The 2025 grain harvest came to 26.2 million tonnes, the ministry reported.", "26.2", "grain harvest"),
-    ("In 2024, exports of fish reached $2 billion.", "$2", "exports of fish"),
-    ("Construction began and 40 schools were built.", "40", None),
-])
+@pytest.mark.parametrize(
+    ("sentence", "figure", "phrase"),
+    [
+        (
+            "The 2025 grain harvest came to 26.2 million tonnes, the ministry reported.",
+            "26.2",
+            "grain harvest",
+        ),
+        ("In 2024, exports of fish reached $2 billion.", "$2", "exports of fish"),
+        ("Construction began and 40 schools were built.", "40", None),
+    ],
+)
 def test_empty_subject_reads_the_clause_subject(sentence: str, figure: str, phrase: str | None) -> None:
     from claimledger.link._actor import sentence_subject
 
@@ -254,8 +309,16 @@ def test_empty_subject_links_by_the_clause_subject() -> None:
     d = doc("d", "2026-01-10")
     s = "The 2025 grain harvest came to 26.2 million tonnes, the ministry reported."
     r = rec("d", s, "26.2 million tonnes", 26.2e6, subject="", unit="t", period="2025")
-    t = rec("d", "Farmers will harvest 25 million tonnes of grain in 2025.", "25 million tonnes", 25e6,
-            subject="grain", unit="t", period="2025", kind="target")
+    t = rec(
+        "d",
+        "Farmers will harvest 25 million tonnes of grain in 2025.",
+        "25 million tonnes",
+        25e6,
+        subject="grain",
+        unit="t",
+        period="2025",
+        kind="target",
+    )
     m = link_records([r, t], {"d": d})
     assert m[r.id].key == m[t.id].key
 

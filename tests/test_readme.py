@@ -9,9 +9,7 @@ from pathlib import Path
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 # The example is the python block after the marker; its printed output is the next text block.
-_EXAMPLE = re.compile(
-    r"<!-- example: run -->\s*```python\n(?P<code>.*?)```.*?```text\n(?P<out>.*?)```", re.S
-)
+_EXAMPLE = re.compile(r"<!-- example: run -->\s*```python\n(?P<code>.*?)```.*?```text\n(?P<out>.*?)```", re.S)
 
 
 def test_readme_example_prints_what_the_readme_says() -> None:

@@ -302,7 +302,10 @@ def test_concurrent_reviewers_of_one_claim_lose_no_change_and_log_a_chain(engine
     assert len(rows) == 1
     # (The corrections row, not the view: a rejected claim shows the machine's figure.)
     assert (rows[0]["unit"], rows[0]["period"], rows[0]["subject"], rows[0]["value"]) == (
-        f"U{last}", str(2030 + last), f"subject {last}", float(last)
+        f"U{last}",
+        str(2030 + last),
+        f"subject {last}",
+        float(last),
     ), "a correction was lost"
     log = [e for e in events(engine) if e["target_id"] == cid]
     action_of = {"ana": "correct", "bo": "correct", "cy": "correct", "dee": "correct", "eli": "accept",

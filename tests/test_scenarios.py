@@ -42,8 +42,16 @@ def run_scenario(path: Path, tmp: Path) -> tuple[dict[str, Any], list[Finding], 
     spec = json.loads(path.read_text(encoding="utf-8"))
     led = Ledger(str(tmp / f"{path.stem}.db"))
     for d in spec["documents"]:
-        led.add_document(Document(text=d["text"], id=d["id"], title=d.get("title"), source=d.get("source"),
-                                  speaker=d.get("speaker"), published=d.get("date")))
+        led.add_document(
+            Document(
+                text=d["text"],
+                id=d["id"],
+                title=d.get("title"),
+                source=d.get("source"),
+                speaker=d.get("speaker"),
+                published=d.get("date"),
+            )
+        )
     found = run_checks(led.engine, now=Date.fromisoformat(spec.get("now", "2026-11-23")))
     with led.engine.connect() as conn:
         recs = {r.id: r for r in load_records(conn)}
@@ -84,8 +92,12 @@ def matches(f: Finding, exp: dict[str, Any], recs: dict[str, ClaimRecord]) -> bo
         # in the sentence of the claim.  A quote with digits must match whole numbers:
         # "20" is not found in "2027" or "$1.20 billion", only in a figure "20 ..." or, for
         # a claim without a figure, a number token "20" of its sentence.
-        if not any(quote_in(quote, c.q_text or "") or (c.q_text is None and quote_in(quote, c.sentence))
-                   or (not _has_digit(quote) and quote in c.sentence) for c in claims):
+        if not any(
+            quote_in(quote, c.q_text or "")
+            or (c.q_text is None and quote_in(quote, c.sentence))
+            or (not _has_digit(quote) and quote in c.sentence)
+            for c in claims
+        ):
             return False
     for key, want in exp.get("details", {}).items():
         got = f.details.get(key)
@@ -105,8 +117,12 @@ def score(spec: dict[str, Any], found: list[Finding], recs: dict[str, ClaimRecor
     for f in found:
         expected = any(matches(f, e, recs) for e in expect)
         forbidden = any(matches(f, e, recs) for e in forbid)
-        if f.type == "promise" and f.details.get("status") not in EVIDENCE_STATUSES and not expected \
-                and not forbidden:
+        if (
+            f.type == "promise"
+            and f.details.get("status") not in EVIDENCE_STATUSES
+            and not expected
+            and not forbidden
+        ):
             continue
         counted += 1
         if expected and not forbidden:
@@ -114,8 +130,14 @@ def score(spec: dict[str, Any], found: list[Finding], recs: dict[str, ClaimRecor
         else:
             bad.append(f"{f.type}/{f.details.get('status', f.severity)}: {f.message}")
     missed = [e for e, h in zip(expect, hit, strict=True) if not h]
-    return {"expected": len(expect), "recalled": sum(hit), "raised": counted, "correct": good,
-            "false": bad, "missed": missed}
+    return {
+        "expected": len(expect),
+        "recalled": sum(hit),
+        "raised": counted,
+        "correct": good,
+        "false": bad,
+        "missed": missed,
+    }
 
 
 def run_all(paths: list[Path], tmp: Path) -> dict[str, dict[str, Any]]:
@@ -172,15 +194,18 @@ def test_scenario_files_are_well_formed() -> None:
             assert e["type"] in kinds, p.name
 
 
-@pytest.mark.parametrize(("quote", "text", "found"), [
-    ("20", "Growth will reach 4% by 2027.", False),  # regression: "20" matched "2027"
-    ("20", "Exports rose 20% in 2024.", True),
-    ("20", "$1.20 billion", False),
-    ("1.2", "$1.25 billion", False),
-    ("217", "217 schools", True),
-    ("$450 billion", "to $450 billion by 2029", True),
-    ("World Nomad Games", "the 5th World Nomad Games were held", True),
-])
+@pytest.mark.parametrize(
+    ("quote", "text", "found"),
+    [
+        ("20", "Growth will reach 4% by 2027.", False),  # regression: "20" matched "2027"
+        ("20", "Exports rose 20% in 2024.", True),
+        ("20", "$1.20 billion", False),
+        ("1.2", "$1.25 billion", False),
+        ("217", "217 schools", True),
+        ("$450 billion", "to $450 billion by 2029", True),
+        ("World Nomad Games", "the 5th World Nomad Games were held", True),
+    ],
+)
 def test_quotes_with_digits_match_whole_numbers(quote: str, text: str, found: bool) -> None:
     assert quote_in(quote, text) is found
 

@@ -112,22 +112,36 @@ def test_long_input_is_linear() -> None:
     "text,expected",
     [
         # a currency abbreviation with a full stop before the amount does not end a sentence
-        ("The scheme got Rs. 500 crore this year. It helps farmers.",
-         ["The scheme got Rs. 500 crore this year.", "It helps farmers."]),
-        ("Parliament approved Ksh. 2 billion for dams. Work starts soon.",
-         ["Parliament approved Ksh. 2 billion for dams.", "Work starts soon."]),
-        ("Tk. 40 billion is set aside for roads. The rest goes to ports.",
-         ["Tk. 40 billion is set aside for roads.", "The rest goes to ports."]),
-        ("Each household gets Shs. 150,000 a month. Payments began in May.",
-         ["Each household gets Shs. 150,000 a month.", "Payments began in May."]),
+        (
+            "The scheme got Rs. 500 crore this year. It helps farmers.",
+            ["The scheme got Rs. 500 crore this year.", "It helps farmers."],
+        ),
+        (
+            "Parliament approved Ksh. 2 billion for dams. Work starts soon.",
+            ["Parliament approved Ksh. 2 billion for dams.", "Work starts soon."],
+        ),
+        (
+            "Tk. 40 billion is set aside for roads. The rest goes to ports.",
+            ["Tk. 40 billion is set aside for roads.", "The rest goes to ports."],
+        ),
+        (
+            "Each household gets Shs. 150,000 a month. Payments began in May.",
+            ["Each household gets Shs. 150,000 a month.", "Payments began in May."],
+        ),
         # before a capital word it ends the sentence like any word
-        ("The fee was paid in Rs. The balance came later.",
-         ["The fee was paid in Rs.", "The balance came later."]),
+        (
+            "The fee was paid in Rs. The balance came later.",
+            ["The fee was paid in Rs.", "The balance came later."],
+        ),
         # other abbreviations before a number, and a symbol with no stop, as before
-        ("Road No. 7 cost approx. 20 million. It opened.",
-         ["Road No. 7 cost approx. 20 million.", "It opened."]),
-        ("A grant of US$ 5 million was signed. It funds clinics.",
-         ["A grant of US$ 5 million was signed.", "It funds clinics."]),
+        (
+            "Road No. 7 cost approx. 20 million. It opened.",
+            ["Road No. 7 cost approx. 20 million.", "It opened."],
+        ),
+        (
+            "A grant of US$ 5 million was signed. It funds clinics.",
+            ["A grant of US$ 5 million was signed.", "It funds clinics."],
+        ),
     ],
 )
 def test_regression_currency_abbreviation_before_an_amount(text: str, expected: list[str]) -> None:

@@ -260,13 +260,22 @@ def test_regression_adjectival_ed_words_do_not_set_the_tense() -> None:
     "text,ref,want",
     [
         # the base of a change is not the figure's period: it takes its figure's
-        ("Wool exports reached $3.1 billion in 2023, up 2.5% on the previous year.", "2024-04-02",
-         ["2023", "2023"]),
-        ("Steel output fell to 7.4 million tonnes in 2024, down 11% on a year earlier.", "2025-03-10",
-         ["2024", "2024"]),
+        (
+            "Wool exports reached $3.1 billion in 2023, up 2.5% on the previous year.",
+            "2024-04-02",
+            ["2023", "2023"],
+        ),
+        (
+            "Steel output fell to 7.4 million tonnes in 2024, down 11% on a year earlier.",
+            "2025-03-10",
+            ["2024", "2024"],
+        ),
         ("Visitors numbered 4.1 million in 2024, up 9.5% from 2023.", "2025-01-20", ["2024", "2024"]),
-        ("Health spending will be 1.8 trillion next year, up 22% from the current year.", "2024-10-15",
-         ["2025", "2025"]),
+        (
+            "Health spending will be 1.8 trillion next year, up 22% from the current year.",
+            "2024-10-15",
+            ["2025", "2025"],
+        ),
         # a start date after a change is not a base
         ("The pension will rise by 5% to 900 lari from July 2025.", "2024-12-01", ["2025", "2025"]),
     ],
@@ -309,15 +318,21 @@ def test_a_goal_is_not_dated_by_the_start_of_a_past_run() -> None:
     "text,ref,want",
     [
         # a season naming a kind of crop is not a time
-        ("Output of winter wheat is forecast to rise 6% to 28 million tonnes in 2024–25.", "2024-06-04",
-         ["2024/2025", "2024/2025"]),
+        (
+            "Output of winter wheat is forecast to rise 6% to 28 million tonnes in 2024–25.",
+            "2024-06-04",
+            ["2024/2025", "2024/2025"],
+        ),
         ("Summer rice production rose 4% to 9.2 million tonnes in 2024.", "2025-01-15", ["2024", "2024"]),
         ("In winter, electricity demand rose 7%.", "2024-04-02", ["2024"]),
         # "today" is the document date
         ("Today the refinery processes 180,000 barrels a day.", "2023-03-03", ["2023"]),
         # a law's title year dates nothing
-        ("Under the Companies Act, 2013, firms must spend 2% of profits on social projects.", "2024-07-01",
-         [None]),
+        (
+            "Under the Companies Act, 2013, firms must spend 2% of profits on social projects.",
+            "2024-07-01",
+            [None],
+        ),
         # "expected to have grown" is about a quarter already past
         ("The economy is estimated to have grown 0.3% in the second quarter.", "2024-08-15", ["2024"]),
         # a running total since a start year runs to the statement
@@ -341,15 +356,24 @@ def test_a_time_inside_a_relative_clause_dates_only_that_clause() -> None:
 @pytest.mark.parametrize(
     "text,ref,want",
     [
-        ("The bank expects inflation to fall below 12% by the end of the fiscal year.", "2024-09-01",
-         [("forecast", "2024/2025")]),
-        ("The bank expects inflation to fall below 12% by the end of the fiscal year.", "2025-03-01",
-         [("forecast", "2024/2025")]),
+        (
+            "The bank expects inflation to fall below 12% by the end of the fiscal year.",
+            "2024-09-01",
+            [("forecast", "2024/2025")],
+        ),
+        (
+            "The bank expects inflation to fall below 12% by the end of the fiscal year.",
+            "2025-03-01",
+            [("forecast", "2024/2025")],
+        ),
         # an approval dated by a month already past is done; money set aside for the
         # running fiscal year is a plan
         ("The World Bank approved a $700 million credit in March.", "2024-08-01", [("achievement", "2024")]),
-        ("The council has allocated $12 million for parks in the current fiscal year.", "2024-11-01",
-         [("target", "2024/2025")]),
+        (
+            "The council has allocated $12 million for parks in the current fiscal year.",
+            "2024-11-01",
+            [("target", "2024/2025")],
+        ),
         # a goal timed by its own completion has no year
         ("The plant will produce 400 MW once complete.", "2024-11-01", [("target", None)]),
     ],
@@ -370,10 +394,16 @@ def test_an_earlier_forecast_made_in_a_month_is_for_the_same_year() -> None:
     "text,ref,want",
     [
         # "for the year" is the year the paragraph is about, else the statement's
-        ("GDP growth for 2025-26 is projected at 6.8%. Inflation is projected at 4.2% for the year.",
-         "2025-04-09", ["2025/2026", "2025/2026"]),
-        ("Exports grew 3% in the third quarter. Growth for the year is now seen at 2.5%.", "2024-11-15",
-         ["2024", "2024"]),
+        (
+            "GDP growth for 2025-26 is projected at 6.8%. Inflation is projected at 4.2% for the year.",
+            "2025-04-09",
+            ["2025/2026", "2025/2026"],
+        ),
+        (
+            "Exports grew 3% in the third quarter. Growth for the year is now seen at 2.5%.",
+            "2024-11-15",
+            ["2024", "2024"],
+        ),
         # the year a plan was announced is not its deadline
         ("Of the 600 homes promised in 2023, 250 are finished.", "2025-03-01", [None, "2025"]),
     ],

@@ -15,75 +15,149 @@ from dataclasses import dataclass
 
 from claimledger.link import ClaimRecord
 
-_QUAL = (r"(?P<qual>almost|nearly|about|around|roughly|some|approximately|over|more than|at least|"
-         r"just over|close to|less than|under)?\s*")
+_QUAL = (
+    r"(?P<qual>almost|nearly|about|around|roughly|some|approximately|over|more than|at least|"
+    r"just over|close to|less than|under)?\s*"
+)
 _PCT = r"(?P<num>\d+(?:[.,]\d+)?)\s*(?:%|percent\b|per cent\b)"
 _FRACTIONS = {
-    "a third": 1 / 3, "one third": 1 / 3, "one-third": 1 / 3, "two thirds": 2 / 3, "two-thirds": 2 / 3,
-    "a half": 0.5, "half": 0.5, "one half": 0.5, "a quarter": 0.25, "one quarter": 0.25,
-    "three quarters": 0.75, "a fifth": 0.2, "one fifth": 0.2, "a tenth": 0.1, "one tenth": 0.1,
+    "a third": 1 / 3,
+    "one third": 1 / 3,
+    "one-third": 1 / 3,
+    "two thirds": 2 / 3,
+    "two-thirds": 2 / 3,
+    "a half": 0.5,
+    "half": 0.5,
+    "one half": 0.5,
+    "a quarter": 0.25,
+    "one quarter": 0.25,
+    "three quarters": 0.75,
+    "a fifth": 0.2,
+    "one fifth": 0.2,
+    "a tenth": 0.1,
+    "one tenth": 0.1,
 }
 _FRACTION = r"(?P<frac>" + "|".join(sorted((re.escape(k) for k in _FRACTIONS), key=len, reverse=True)) + r")"
-_UP = (r"(?:grow|grew|grown|growing|grows|rise|rose|risen|rising|rises|increase[sd]?|increasing|"
-       r"climb(?:ed|s|ing)?|jump(?:ed|s)?|expand(?:ed|s|ing)?|raise[sd]?|raising|boost(?:ed|s)?|"
-       r"go(?:es)? up|went up|gone up|soar(?:ed|s)?)")
-_DOWN = (r"(?:fall|fell|fallen|falling|falls|decline[sd]?|declining|decrease[sd]?|decreasing|"
-         r"drop(?:ped|s)?|shrink|shrank|shrunk|cut|cuts|reduce[sd]?|reducing|lower(?:ed|s)?|"
-         r"go(?:es)? down|went down|gone down|slump(?:ed|s)?)")
+_UP = (
+    r"(?:grow|grew|grown|growing|grows|rise|rose|risen|rising|rises|increase[sd]?|increasing|"
+    r"climb(?:ed|s|ing)?|jump(?:ed|s)?|expand(?:ed|s|ing)?|raise[sd]?|raising|boost(?:ed|s)?|"
+    r"go(?:es)? up|went up|gone up|soar(?:ed|s)?)"
+)
+_DOWN = (
+    r"(?:fall|fell|fallen|falling|falls|decline[sd]?|declining|decrease[sd]?|decreasing|"
+    r"drop(?:ped|s)?|shrink|shrank|shrunk|cut|cuts|reduce[sd]?|reducing|lower(?:ed|s)?|"
+    r"go(?:es)? down|went down|gone down|slump(?:ed|s)?)"
+)
 _WORD_NUM = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10}
-_MULT = {"doubled": 2.0, "double": 2.0, "doubles": 2.0, "doubling": 2.0, "tripled": 3.0, "triple": 3.0,
-         "triples": 3.0, "tripling": 3.0, "quadrupled": 4.0, "quadruple": 4.0, "halved": 0.5,
-         "halve": 0.5, "halves": 0.5, "halving": 0.5}
+_MULT = {
+    "doubled": 2.0,
+    "double": 2.0,
+    "doubles": 2.0,
+    "doubling": 2.0,
+    "tripled": 3.0,
+    "triple": 3.0,
+    "triples": 3.0,
+    "tripling": 3.0,
+    "quadrupled": 4.0,
+    "quadruple": 4.0,
+    "halved": 0.5,
+    "halve": 0.5,
+    "halves": 0.5,
+    "halving": 0.5,
+}
 _N = r"(?P<n>\d+(?:\.\d+)?|two|three|four|five|six|ten)"
 
 _RX_BY = re.compile(rf"\b(?P<dir>{_UP}|{_DOWN})\s+(?:by\s+)?{_QUAL}(?:{_FRACTION}|{_PCT})", re.I)
-_RX_MULT = re.compile(r"\b(?P<qual>almost|nearly|more than|over|roughly|about)?\s*(?P<mult>"
-                      + "|".join(_MULT) + r")\b", re.I)
-_RX_FOLD = re.compile(rf"\b(?:{_UP}\s+)?(?:a\s+)?{_N}[- ]?(?:fold|times)(?:\s+(?:increase|rise|growth))?",
-                      re.I)
+_RX_MULT = re.compile(
+    r"\b(?P<qual>almost|nearly|more than|over|roughly|about)?\s*(?P<mult>" + "|".join(_MULT) + r")\b", re.I
+)
+_RX_FOLD = re.compile(
+    rf"\b(?:{_UP}\s+)?(?:a\s+)?{_N}[- ]?(?:fold|times)(?:\s+(?:increase|rise|growth))?", re.I
+)
 #: A relative amount: a percentage or a fraction word ("15%", "a quarter").
 _AMOUNT = rf"(?:{_FRACTION}|{_PCT})"
 _RX_COMPARE = re.compile(
     rf"{_QUAL}{_AMOUNT}\s+(?P<dir>more|higher|greater|larger|up|above|less|lower|smaller|fewer|down|below)"
-    r"(?:\s+(?:than|on|from|compared\s+(?:with|to)|year[- ]on[- ]year))?", re.I)
+    r"(?:\s+(?:than|on|from|compared\s+(?:with|to)|year[- ]on[- ]year))?",
+    re.I,
+)
 #: "up 15%", "down by a third" (not "made up 2.4% of the total").
-_RX_UPDOWN = re.compile(rf"\b(?<!made\s)(?<!make\s)(?<!makes\s)(?<!making\s)(?<!sum\s)(?<!set\s)"
-                        rf"(?P<dir>up|down)\s+(?:by\s+)?{_QUAL}{_AMOUNT}", re.I)
+_RX_UPDOWN = re.compile(
+    rf"\b(?<!made\s)(?<!make\s)(?<!makes\s)(?<!making\s)(?<!sum\s)(?<!set\s)"
+    rf"(?P<dir>up|down)\s+(?:by\s+)?{_QUAL}{_AMOUNT}",
+    re.I,
+)
 #: "an increase of 40%", "a drop of a third": a noun of change, read like "X, 40% more".
-_RX_NOUN = re.compile(rf"\b(?:an?\s+)?(?P<dir>increase|rise|growth|jump|gain|decrease|decline|drop|fall|"
-                      rf"reduction|cut)\s+of\s+{_QUAL}{_AMOUNT}", re.I)
+_RX_NOUN = re.compile(
+    rf"\b(?:an?\s+)?(?P<dir>increase|rise|growth|jump|gain|decrease|decline|drop|fall|"
+    rf"reduction|cut)\s+of\s+{_QUAL}{_AMOUNT}",
+    re.I,
+)
 #: "a 41% increase", "a third drop": the amount before the noun of change.
-_RX_ADJ = re.compile(rf"\ban?\s+{_QUAL}{_AMOUNT}\s+(?P<dir>increase|rise|growth|jump|gain|decrease|decline|"
-                     rf"drop|fall|reduction|cut)\b", re.I)
+_RX_ADJ = re.compile(
+    rf"\ban?\s+{_QUAL}{_AMOUNT}\s+(?P<dir>increase|rise|growth|jump|gain|decrease|decline|"
+    rf"drop|fall|reduction|cut)\b",
+    re.I,
+)
 #: "(+41%)", "(-3.2% y/y)": a signed percentage in brackets after the figure it qualifies.
-_RX_SIGNED = re.compile(r"\(\s*(?P<dir>[+\-\u2212\u2013])\s*(?P<qual>)(?P<frac>(?!))?"
-                        r"(?P<num>\d+(?:[.,]\d+)?)\s*(?:%|percent\b|per cent\b)", re.I)
+_RX_SIGNED = re.compile(
+    r"\(\s*(?P<dir>[+\-\u2212\u2013])\s*(?P<qual>)(?P<frac>(?!))?"
+    r"(?P<num>\d+(?:[.,]\d+)?)\s*(?:%|percent\b|per cent\b)",
+    re.I,
+)
 #: "... from Y to X, or by 41%": the amount after the two levels, the direction from the verb.
-_RX_BY_LATE = re.compile(rf",\s*(?:or\s+|i\.e\.\s+|that\s+is\s+|up\s+|down\s+)?(?:by\s+)?{_QUAL}{_AMOUNT}"
-                         r"(?!\s*(?:of|share)\b)", re.I)
-_COMPARE_DOWN = ("less", "lower", "smaller", "fewer", "down", "below", "decrease", "decline", "drop", "fall",
-                 "reduction", "cut", "-", "\u2212", "\u2013")
+_RX_BY_LATE = re.compile(
+    rf",\s*(?:or\s+|i\.e\.\s+|that\s+is\s+|up\s+|down\s+)?(?:by\s+)?{_QUAL}{_AMOUNT}"
+    r"(?!\s*(?:of|share)\b)",
+    re.I,
+)
+_COMPARE_DOWN = (
+    "less",
+    "lower",
+    "smaller",
+    "fewer",
+    "down",
+    "below",
+    "decrease",
+    "decline",
+    "drop",
+    "fall",
+    "reduction",
+    "cut",
+    "-",
+    "\u2212",
+    "\u2013",
+)
 #: Words that introduce the base after a change: "over the previous season's 10 million".
-_BASE_AFTER = re.compile(r"^\s*(?:(?:over|from|on|than|compared\s+(?:with|to)|against)\b[^,;()]*|"
-                         r"(?:the\s+|a\s+)?(?:previous|prior|preceding|last|year[- ](?:earlier|ago))\s+"
-                         r"(?:(?:fiscal|financial)\s+)?(?:year|season|quarter|month|period)(?:'s|\u2019s)\s*)$",
-                         re.I)
-_RX_TO = re.compile(r"\b(?:to|at|reaching|hitting|totall?ing|amounting\s+to|standing\s+at)\s+"
-                    r"(?:reach\s+|a\s+(?:record\s+)?|about\s+|almost\s+|nearly\s+|over\s+|"
-                    r"more\s+than\s+|some\s+)?$", re.I)
+_BASE_AFTER = re.compile(
+    r"^\s*(?:(?:over|from|on|than|compared\s+(?:with|to)|against)\b[^,;()]*|"
+    r"(?:the\s+|a\s+)?(?:previous|prior|preceding|last|year[- ](?:earlier|ago))\s+"
+    r"(?:(?:fiscal|financial)\s+)?(?:year|season|quarter|month|period)(?:'s|\u2019s)\s*)$",
+    re.I,
+)
+_RX_TO = re.compile(
+    r"\b(?:to|at|reaching|hitting|totall?ing|amounting\s+to|standing\s+at)\s+"
+    r"(?:reach\s+|a\s+(?:record\s+)?|about\s+|almost\s+|nearly\s+|over\s+|"
+    r"more\s+than\s+|some\s+)?$",
+    re.I,
+)
 #: A result stands at most this many characters after its change phrase ("rose by a
 #: quarter in the 2023/24 fiscal year to 412,000").
 RESULT_WINDOW = 60
 #: The base stands after "from", "compared with", "against" or "over" (not "to over X",
 #: which is the result), optionally through a relative period in the possessive ("from the
 #: previous year's 20 billion") or a measure word ("from a level of 300,000").
-_BASE_PREP = (r"(?:from|compared\s+(?:with|to)|against|versus|vs\.?|(?<!\bto\s)(?<!\bat\s)over)\s+")
-_BASE_REL = (r"(?:(?:the\s+|a\s+)?(?:previous|prior|preceding|last|year[- ](?:earlier|ago))\s+"
-             r"(?:(?:fiscal|financial|calendar|crop|marketing)\s+)?(?:year|season|quarter|month|period)"
-             r"(?:'s|\u2019s)\s+)?")
+_BASE_PREP = r"(?:from|compared\s+(?:with|to)|against|versus|vs\.?|(?<!\bto\s)(?<!\bat\s)over)\s+"
+_BASE_REL = (
+    r"(?:(?:the\s+|a\s+)?(?:previous|prior|preceding|last|year[- ](?:earlier|ago))\s+"
+    r"(?:(?:fiscal|financial|calendar|crop|marketing)\s+)?(?:year|season|quarter|month|period)"
+    r"(?:'s|\u2019s)\s+)?"
+)
 _BASE_LEVEL = r"(?:(?:a|the)\s+(?:level|total|figure)\s+of\s+)?"
-_BASE_QUAL = (r"(?:(?:about|almost|nearly|over|some|around|roughly|just\s+over|more\s+than|less\s+than|"
-              r"under)\s+)?")
+_BASE_QUAL = (
+    r"(?:(?:about|almost|nearly|over|some|around|roughly|just\s+over|more\s+than|less\s+than|"
+    r"under)\s+)?"
+)
 _RX_FROM = re.compile(rf"\b{_BASE_PREP}{_BASE_REL}{_BASE_LEVEL}{_BASE_QUAL}$", re.I)
 #: How far from its change phrase a base may stand: before it ("from 300,000, sales rose
 #: ..."), and after it within the same clause.
@@ -96,19 +170,26 @@ _PREV_PERIOD = re.compile(
     r"(?:the\s+(?:year\s+before|(?:previous|prior|preceding)\s+(?:(?:fiscal|financial|calendar|crop|"
     r"marketing)\s+)?(?:year|season))|a\s+year\s+(?:earlier|before|ago)|last\s+(?:fiscal\s+)?year|"
     r"year[- ]on[- ]year|y/y|the\s+year-(?:earlier|ago)\s+period|"
-    r"(?:the\s+)?same\s+period\s+(?:of\s+|in\s+)?(?:last|the\s+previous)\s+year)", re.I)
+    r"(?:the\s+)?same\s+period\s+(?:of\s+|in\s+)?(?:last|the\s+previous)\s+year)",
+    re.I,
+)
 #: A named base period: "than in 2022", "from FY2023", "compared with the 2022/23 fiscal year".
 _YEAR_AFTER = re.compile(
     r"^\s*,?\s*(?:than\s+|on\s+|from\s+|over\s+|against\s+|compared\s+(?:with|to)\s+)?"
     r"(?:in\s+|during\s+|at\s+the\s+end\s+of\s+)?(?:the\s+)?(?:(?:fiscal|financial)\s+(?:year\s+)?|FY\s?)?"
-    r"(?P<y>(?:19|20)\d\d)(?:\s*[/-]\s*(?P<y2>(?:19|20)?\d\d)(?!\d))?\b", re.I)
+    r"(?P<y>(?:19|20)\d\d)(?:\s*[/-]\s*(?P<y2>(?:19|20)?\d\d)(?!\d))?\b",
+    re.I,
+)
 _YEAR_IN = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _COMPARED_WITH = re.compile(r"\bcompared\s+(?:with|to)\b", re.I)
 #: Cues that a change is measured from some other base than the previous period
 #: ("since 2019", "over five years", "compared with 2020"): no base is assumed for them.
-_OTHER_BASE = re.compile(r"\b(?:since|cumulative\w*|between|compared\s+(?:with|to)|than|over\s+the\s+"
-                         r"(?:past|last|previous)|in\s+the\s+(?:past|last)|(?:quarter|month)[- ]on[- ]"
-                         r"(?:quarter|month)|q/q|m/m|from\s+(?:19|20)\d\d|in\s+\w+\s+years)\b", re.I)
+_OTHER_BASE = re.compile(
+    r"\b(?:since|cumulative\w*|between|compared\s+(?:with|to)|than|over\s+the\s+"
+    r"(?:past|last|previous)|in\s+the\s+(?:past|last)|(?:quarter|month)[- ]on[- ]"
+    r"(?:quarter|month)|q/q|m/m|from\s+(?:19|20)\d\d|in\s+\w+\s+years)\b",
+    re.I,
+)
 #: Words that start a new clause about something else: a figure before them is not the
 #: base of a change after them.
 _CONTRAST = re.compile(r"\b(?:while|whereas|but|however|although|compared|respectively)\b|;", re.I)
@@ -140,8 +221,9 @@ class Change:
         """The change as a noun phrase: "a rise by a third", "a fall of 15%", "doubling"."""
         f = self.factor
         for word, mult in (("doubling", 2.0), ("tripling", 3.0), ("quadrupling", 4.0), ("halving", 0.5)):
-            if abs(f - mult) < 1e-9 and any(w in self.phrase.lower() for w in ("doubl", "tripl", "quadrupl",
-                                                                                "halv")):
+            if abs(f - mult) < 1e-9 and any(
+                w in self.phrase.lower() for w in ("doubl", "tripl", "quadrupl", "halv")
+            ):
                 return word
         ch = f - 1
         worded = not any(c.isdigit() for c in self.phrase)  # "by a quarter", not "25%"
@@ -213,8 +295,11 @@ def _base_from(sentence: str, figs: list[ClaimRecord], start: int, end: int) -> 
             if start - e <= BASE_BEFORE_WINDOW and not _CONTRAST.search(sentence[e:start]):
                 return f
         # The words that introduce the base ("compared with") are not a contrast themselves.
-        elif (s >= end and s - end <= BASE_AFTER_WINDOW
-              and not _CONTRAST.search(sentence[end:lead + m.start()])):
+        elif (
+            s >= end
+            and s - end <= BASE_AFTER_WINDOW
+            and not _CONTRAST.search(sentence[end : lead + m.start()])
+        ):
             return f
     return None
 
@@ -283,22 +368,35 @@ def find_changes(sentence: str, figs: list[ClaimRecord]) -> list[Change]:
             ch = -ch if down else ch
             lo, hi = _factor_interval(ch, m.group("qual"), half)
             pct_fig = _amount_figure(figs, m)
-            out.append(_compare(sentence, figs, m.group(0).strip(" ("), m.start(), m.end(), 1 + ch, lo, hi,
-                                pct_fig))
+            out.append(
+                _compare(sentence, figs, m.group(0).strip(" ("), m.start(), m.end(), 1 + ch, lo, hi, pct_fig)
+            )
             taken.append((m.start(), m.end()))
     return [c for c in out if c.result is not None]
 
 
-def _complete(sentence: str, figs: list[ClaimRecord], phrase: str, start: int, end: int, f: float,
-              lo: float, hi: float, pct_fig: ClaimRecord | None) -> Change:
+def _complete(
+    sentence: str,
+    figs: list[ClaimRecord],
+    phrase: str,
+    start: int,
+    end: int,
+    f: float,
+    lo: float,
+    hi: float,
+    pct_fig: ClaimRecord | None,
+) -> Change:
     """A verb-led change: result after "to", base after "from" or earlier in the sentence."""
     others = [x for x in figs if x is not pct_fig]
     result = _result_after(sentence, others, end)
     base = _base_from(sentence, [x for x in others if x is not result], start, end)
     how = "from" if base is not None else ""
     if result is not None and base is None:
-        before = [x for x in others if x.q_rel[1] <= start and x is not result
-                  and not _CONTRAST.search(sentence[x.q_rel[1]:start])]
+        before = [
+            x
+            for x in others
+            if x.q_rel[1] <= start and x is not result and not _CONTRAST.search(sentence[x.q_rel[1] : start])
+        ]
         if before:
             base, how = before[-1], "before"
     base_period, implied = None, False
@@ -311,11 +409,18 @@ def _late(sentence: str, figs: list[ClaimRecord], m: re.Match[str]) -> Change | 
     """ "rose from Y to X, or by 41%": result after "to" and base after "from", both before
     the amount in its clause; the direction is the clause's verb."""
     start = m.start()
-    clause = [f for f in figs if f.q_rel[1] <= start and not _CONTRAST.search(sentence[f.q_rel[1]:start])]
-    result = next((f for f in reversed(clause)
-                   if _RX_TO.search(sentence[max(0, f.q_rel[0] - 30):f.q_rel[0]])), None)
-    base = next((f for f in reversed(clause) if f is not result
-                 and _RX_FROM.search(sentence[max(0, f.q_rel[0] - 30):f.q_rel[0]])), None)
+    clause = [f for f in figs if f.q_rel[1] <= start and not _CONTRAST.search(sentence[f.q_rel[1] : start])]
+    result = next(
+        (f for f in reversed(clause) if _RX_TO.search(sentence[max(0, f.q_rel[0] - 30) : f.q_rel[0]])), None
+    )
+    base = next(
+        (
+            f
+            for f in reversed(clause)
+            if f is not result and _RX_FROM.search(sentence[max(0, f.q_rel[0] - 30) : f.q_rel[0]])
+        ),
+        None,
+    )
     if result is None or base is None:
         return None
     verbs = list(re.finditer(rf"\b(?:(?P<up>{_UP})|{_DOWN})\b", sentence[:start], re.I))
@@ -324,23 +429,57 @@ def _late(sentence: str, figs: list[ClaimRecord], m: re.Match[str]) -> Change | 
     ch, half = _relative(m)
     ch = ch if verbs[-1].group("up") else -ch
     lo, hi = _factor_interval(ch, m.group("qual"), half)
-    return Change(m.group(0).strip(" ,"), start, m.end(), 1 + ch, lo, hi, result, base, None,
-                  _amount_figure(figs, m), "from")
+    return Change(
+        m.group(0).strip(" ,"),
+        start,
+        m.end(),
+        1 + ch,
+        lo,
+        hi,
+        result,
+        base,
+        None,
+        _amount_figure(figs, m),
+        "from",
+    )
 
 
-def _compare(sentence: str, figs: list[ClaimRecord], phrase: str, start: int, end: int, f: float,
-             lo: float, hi: float, pct_fig: ClaimRecord | None) -> Change:
-    """"X, 15% more than in 2022": the result comes before; the base is named after."""
+def _compare(
+    sentence: str,
+    figs: list[ClaimRecord],
+    phrase: str,
+    start: int,
+    end: int,
+    f: float,
+    lo: float,
+    hi: float,
+    pct_fig: ClaimRecord | None,
+) -> Change:
+    """ "X, 15% more than in 2022": the result comes before; the base is named after."""
     others = [x for x in figs if x is not pct_fig]
     # "X, compared with Y, an increase of 25%": "compared with" introduces the base here.
-    before = [x for x in others if x.q_rel[1] <= start
-              and not _CONTRAST.search(_COMPARED_WITH.sub(" ", sentence[x.q_rel[1]:start]))]
+    before = [
+        x
+        for x in others
+        if x.q_rel[1] <= start and not _CONTRAST.search(_COMPARED_WITH.sub(" ", sentence[x.q_rel[1] : start]))
+    ]
     result = before[-1] if before else None
-    after = [x for x in others if x.q_rel[0] >= end and (x.q_rel[0] - end <= 12 or (
-        x.q_rel[0] - end <= 50 and _BASE_AFTER.match(sentence[end:x.q_rel[0]])))]
+    after = [
+        x
+        for x in others
+        if x.q_rel[0] >= end
+        and (
+            x.q_rel[0] - end <= 12
+            or (x.q_rel[0] - end <= 50 and _BASE_AFTER.match(sentence[end : x.q_rel[0]]))
+        )
+    ]
     base = after[0] if after else None
-    if (base is None and len(before) >= 2 and result is not None
-            and _RX_FROM.search(sentence[max(0, result.q_rel[0] - 60):result.q_rel[0]])):
+    if (
+        base is None
+        and len(before) >= 2
+        and result is not None
+        and _RX_FROM.search(sentence[max(0, result.q_rel[0] - 60) : result.q_rel[0]])
+    ):
         # "X in 2024, up from Y, an increase of 25%": Y is the base, X the result.
         base, result = result, before[-2]
     if result is None:  # "rose 15% ... to X" written as "up 15% to X"
@@ -350,8 +489,20 @@ def _compare(sentence: str, figs: list[ClaimRecord], phrase: str, start: int, en
     base_period, implied = None, False
     if base is None and result is not None:
         base_period, implied = _base_period(sentence, end, result)
-    return Change(phrase, start, end, f, lo, hi, result, base, base_period, pct_fig,
-                  "after" if base is not None else "", implied)
+    return Change(
+        phrase,
+        start,
+        end,
+        f,
+        lo,
+        hi,
+        result,
+        base,
+        base_period,
+        pct_fig,
+        "after" if base is not None else "",
+        implied,
+    )
 
 
 def shift_period(period: str | None, years: int = -1) -> str | None:
@@ -381,7 +532,7 @@ def _base_period(sentence: str, pos: int, result: ClaimRecord) -> tuple[str | No
     actual is read year on year, unless the sentence measures from some other base ("since
     2019", "over five years").
     """
-    rest = sentence[pos:pos + 80]
+    rest = sentence[pos : pos + 80]
     m = _YEAR_AFTER.match(rest)
     if m:
         return _fiscal(m), False
@@ -389,14 +540,21 @@ def _base_period(sentence: str, pos: int, result: ClaimRecord) -> tuple[str | No
         return shift_period(result.period), False
     # The relative base may also stand later in the clause: "rose by a quarter to 412,000 in
     # the 2023/24 fiscal year, against a year earlier".
-    tail = sentence[pos:pos + BASE_AFTER_WINDOW]
+    tail = sentence[pos : pos + BASE_AFTER_WINDOW]
     cut = _CONTRAST.search(tail)
-    tail = tail[:cut.start()] if cut else tail
-    if re.search(r"\b(?:a\s+year\s+(?:earlier|before|ago)|the\s+(?:previous|prior|preceding)\s+"
-                 r"(?:(?:fiscal|financial)\s+)?year|year[- ]on[- ]year|y/y)\b", tail, re.I):
+    tail = tail[: cut.start()] if cut else tail
+    if re.search(
+        r"\b(?:a\s+year\s+(?:earlier|before|ago)|the\s+(?:previous|prior|preceding)\s+"
+        r"(?:(?:fiscal|financial)\s+)?year|year[- ]on[- ]year|y/y)\b",
+        tail,
+        re.I,
+    ):
         return shift_period(result.period), False
-    if (result.kind in ("achievement", "status") and _annual(result.period)
-            and not _OTHER_BASE.search(sentence)):
+    if (
+        result.kind in ("achievement", "status")
+        and _annual(result.period)
+        and not _OTHER_BASE.search(sentence)
+    ):
         return shift_period(result.period), True
     return None, False
 

@@ -11,17 +11,47 @@ import re
 from claimledger.link import ClaimRecord
 
 _SYMBOL = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}
-_NAME = {"KZT": "tenge", "RUB": "roubles", "UZS": "soums", "KGS": "som", "TJS": "somoni",
-         "AZN": "manat", "TMT": "manat", "GEL": "lari", "AMD": "drams", "UAH": "hryvnias",
-         "TRY": "lira", "CNY": "yuan", "INR": "rupees", "PKR": "rupees", "NGN": "naira",
-         "KES": "shillings", "ZAR": "rand", "BRL": "reais", "MXN": "pesos", "IDR": "rupiah",
-         "CHF": "francs", "MNT": "tugriks"}
-_UNIT_NAME = {"t": "tons", "m2": "square meters", "km2": "square kilometers", "ha": "hectares",
-              "m3": "cubic meters", "bbl": "barrels", "kt": "thousand tons", "Mt": "million tons"}
+_NAME = {
+    "KZT": "tenge",
+    "RUB": "roubles",
+    "UZS": "soums",
+    "KGS": "som",
+    "TJS": "somoni",
+    "AZN": "manat",
+    "TMT": "manat",
+    "GEL": "lari",
+    "AMD": "drams",
+    "UAH": "hryvnias",
+    "TRY": "lira",
+    "CNY": "yuan",
+    "INR": "rupees",
+    "PKR": "rupees",
+    "NGN": "naira",
+    "KES": "shillings",
+    "ZAR": "rand",
+    "BRL": "reais",
+    "MXN": "pesos",
+    "IDR": "rupiah",
+    "CHF": "francs",
+    "MNT": "tugriks",
+}
+_UNIT_NAME = {
+    "t": "tons",
+    "m2": "square meters",
+    "km2": "square kilometers",
+    "ha": "hectares",
+    "m3": "cubic meters",
+    "bbl": "barrels",
+    "kt": "thousand tons",
+    "Mt": "million tons",
+}
 _MAGS = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
-_LEAD = re.compile(r"^(?:almost|nearly|about|around|roughly|approximately|some|over|more than|less than|"
-                   r"under|at least|at most|up to|close to|just over|just under|fewer than|below|above)"
-                   r"\s+(?=[$€£¥\d])", re.I)
+_LEAD = re.compile(
+    r"^(?:almost|nearly|about|around|roughly|approximately|some|over|more than|less than|"
+    r"under|at least|at most|up to|close to|just over|just under|fewer than|below|above)"
+    r"\s+(?=[$€£¥\d])",
+    re.I,
+)
 _QUAL = {"at_least": "over ", "at_most": "under ", "approx": "about "}
 
 

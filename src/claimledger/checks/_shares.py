@@ -33,21 +33,32 @@ SHARE_LOOKBACK = 2
 _LEAD = re.compile(
     r"(?:\s*[a-z]+){0,2}?\s*(?:\(|,?\s*or\s+|,\s*(?:(?:i\.e\.|which\s+is|that\s+is|accounting\s+for|"
     r"representing|making\s+up|equal\s+to|equivalent\s+to)\s+)?)\s*"
-    r"(?:(?:about|almost|nearly|some|around|roughly|over|just\s+over|more\s+than)\s+)?", re.I)
+    r"(?:(?:about|almost|nearly|some|around|roughly|over|just\s+over|more\s+than)\s+)?",
+    re.I,
+)
 #: After the percentage: what it is a share of ("of the total", "of all exports").  "of
 #: which"/"of it" make the percentage a share *of the part*, not the part's share.
-_OF_WHAT = re.compile(r"^\s*\)?\s*of\s+(?!which\b|whom\b|it\b|them\b|this\b|these\b)"
-                      r"(?P<what>[^,;.()\d$€£¥]{1,40})", re.I)
+_OF_WHAT = re.compile(
+    r"^\s*\)?\s*of\s+(?!which\b|whom\b|it\b|them\b|this\b|these\b)"
+    r"(?P<what>[^,;.()\d$€£¥]{1,40})",
+    re.I,
+)
 #: "a 48% share", "a share of 48%", "48% share".
 _SHARE_AFTER = re.compile(r"^\s*share\b", re.I)
 _SHARE_BEFORE = re.compile(r"\bshare\s+(?:of\s+)?(?:about\s+|almost\s+|nearly\s+|some\s+|over\s+)?$", re.I)
 _SHARE_OF = re.compile(r"^\s*share\s+of\s+(?!which\b|it\b|this\b)(?P<what>[^,;.()\d$€£¥]{1,40})", re.I)
 #: A sentence that opens on the total just stated: "Of this, ...", "Of the total, ...".
-_OF_THIS = re.compile(r"^\W*(?:of\s+(?:this|that|these|it|the\s+total|the\s+sum)|"
-                      r"out\s+of\s+(?:this|that|the\s+total))\b", re.I)
+_OF_THIS = re.compile(
+    r"^\W*(?:of\s+(?:this|that|these|it|the\s+total|the\s+sum)|"
+    r"out\s+of\s+(?:this|that|the\s+total))\b",
+    re.I,
+)
 #: After a total: "$12.4 billion (in 2024), of which ...".
-_OF_WHICH = re.compile(r"^(?:\s+(?:in|at|for|during)\s+(?:the\s+)?[\w/-]+(?:\s+fiscal\s+year)?)?\s*,?\s*"
-                       r"(?:of\s+which|of\s+this|including)\b", re.I)
+_OF_WHICH = re.compile(
+    r"^(?:\s+(?:in|at|for|during)\s+(?:the\s+)?[\w/-]+(?:\s+fiscal\s+year)?)?\s*,?\s*"
+    r"(?:of\s+which|of\s+this|including)\b",
+    re.I,
+)
 #: A clause ends at a semicolon, or at a contrast word.
 _CLAUSE_BREAK = re.compile(r";|\b(?:while|whereas|but|however|although)\b", re.I)
 _TOTAL_BEFORE = re.compile(r"\b(?:of|out\s+of)\s+(?:the\s+|a\s+total\s+of\s+|total\s+)?$", re.I)
@@ -85,9 +96,9 @@ def _what_tokens(what: str) -> frozenset[str] | None:
 
 def _is_part(c: ClaimRecord) -> bool:
     """Is a figure itself a part with its share ("$2 billion (19%)")?"""
-    after = c.sentence[c.q_rel[1]:c.q_rel[1] + 40]
+    after = c.sentence[c.q_rel[1] : c.q_rel[1] + 40]
     m = _LEAD.match(after)
-    return m is not None and re.match(r"\d[\d.,]*\s*(?:%|percent|per\s+cent)", after[m.end():]) is not None
+    return m is not None and re.match(r"\d[\d.,]*\s*(?:%|percent|per\s+cent)", after[m.end() :]) is not None
 
 
 def _about(c: ClaimRecord, tokens: frozenset[str]) -> bool:
@@ -100,9 +111,11 @@ def _about(c: ClaimRecord, tokens: frozenset[str]) -> bool:
     return all(t in have or any(w.startswith(t) for w in words) for t in tokens)
 
 
-def find_shares(figs: Sequence[ClaimRecord],
-                earlier: Callable[[int], Sequence[ClaimRecord]] | None = None,
-                paragraph_break: Callable[[int], bool] | None = None) -> list[Share]:
+def find_shares(
+    figs: Sequence[ClaimRecord],
+    earlier: Callable[[int], Sequence[ClaimRecord]] | None = None,
+    paragraph_break: Callable[[int], bool] | None = None,
+) -> list[Share]:
     """Shares stated in one sentence (``figs``), each with its total.
 
     ``earlier(k)`` returns the figures of the k-th sentence before this one (1 = the
@@ -124,9 +137,16 @@ def find_shares(figs: Sequence[ClaimRecord],
         # A total in the same sentence: introduced by "of" ("105 (48%) of the 217 schools"), or
         # followed by "of which" ("$12.4 billion, of which garments $5.1 billion, or 48%").
         dim = scale(part)[0]
-        totals = [f for f in levels if f is not part and scale(f)[0] == dim
-                  and (_TOTAL_BEFORE.search(sentence[max(0, f.q_rel[0] - 25):f.q_rel[0]])
-                       or (f.q_rel[1] <= part.q_rel[0] and _OF_WHICH.match(sentence[f.q_rel[1]:])))]
+        totals = [
+            f
+            for f in levels
+            if f is not part
+            and scale(f)[0] == dim
+            and (
+                _TOTAL_BEFORE.search(sentence[max(0, f.q_rel[0] - 25) : f.q_rel[0]])
+                or (f.q_rel[1] <= part.q_rel[0] and _OF_WHICH.match(sentence[f.q_rel[1] :]))
+            )
+        ]
         if len(totals) == 1:
             out.append(Share(part, p, totals[0], "sentence"))
             continue
@@ -141,10 +161,21 @@ def find_shares(figs: Sequence[ClaimRecord],
             groups.append(("previous sentence" if k == 1 else f"{k} sentences before", list(earlier(k))))
         for where, group in groups:
             parts = _parts_in(group)
-            cands = [c for c in group if c.has_quantity and _usable(c) and c.unit != "%"
-                     and scale(c)[0] == dim and c.period == part.period and c.id not in parts
-                     and _base_value(c) > _base_value(part) and is_actual(c) == is_actual(part)
-                     and not _is_part(c) and not qualifier_clash(c, part, where=False) and _about(c, tokens)]
+            cands = [
+                c
+                for c in group
+                if c.has_quantity
+                and _usable(c)
+                and c.unit != "%"
+                and scale(c)[0] == dim
+                and c.period == part.period
+                and c.id not in parts
+                and _base_value(c) > _base_value(part)
+                and is_actual(c) == is_actual(part)
+                and not _is_part(c)
+                and not qualifier_clash(c, part, where=False)
+                and _about(c, tokens)
+            ]
             if len(cands) == 1 and _plausible(part, p, cands[0]):
                 out.append(Share(part, p, cands[0], where))
             if cands:
@@ -177,8 +208,9 @@ def _parts_in(figs: Sequence[ClaimRecord]) -> set[str]:
     return out
 
 
-def _part_and_what(sentence: str, p: ClaimRecord, levels: list[ClaimRecord]
-                   ) -> tuple[ClaimRecord, frozenset[str] | None] | None:
+def _part_and_what(
+    sentence: str, p: ClaimRecord, levels: list[ClaimRecord]
+) -> tuple[ClaimRecord, frozenset[str] | None] | None:
     """The part a percentage is the share of, and what the share is of (None: not said).
 
     The part stands just before the percentage ("$5.1 billion, or 48%", "105 (48%)"), or,
@@ -186,19 +218,23 @@ def _part_and_what(sentence: str, p: ClaimRecord, levels: list[ClaimRecord]
     one other figure of its clause ("made up 48% of the total, at $5.1 billion").
     """
     ps, pe = p.q_rel
-    after = sentence[pe:pe + 60]
+    after = sentence[pe : pe + 60]
     m = _OF_WHAT.match(after) or _SHARE_OF.match(after)
     tokens = _what_tokens(m.group("what")) if m else None
-    share_word = bool(_SHARE_AFTER.match(after) or _SHARE_BEFORE.search(sentence[max(0, ps - 30):ps]))
+    share_word = bool(_SHARE_AFTER.match(after) or _SHARE_BEFORE.search(sentence[max(0, ps - 30) : ps]))
     if tokens is None and share_word and not m:
         tokens = frozenset()  # "a 48% share": of the total just stated
     if tokens is None and _OF_THIS.match(sentence):
         tokens = frozenset()  # "Of this, garments accounted for $5.1 billion (48%)."
     before = [f for f in levels if f.q_rel[1] <= ps]
-    if before and _LEAD.fullmatch(sentence[before[-1].q_rel[1]:ps]):
+    if before and _LEAD.fullmatch(sentence[before[-1].q_rel[1] : ps]):
         return before[-1], tokens
     if tokens is None and not share_word:
         return None
-    clause = [f for f in levels if not _CLAUSE_BREAK.search(sentence[min(f.q_rel[1], pe):max(f.q_rel[0], ps)])
-              and not _TOTAL_BEFORE.search(sentence[max(0, f.q_rel[0] - 25):f.q_rel[0]])]
+    clause = [
+        f
+        for f in levels
+        if not _CLAUSE_BREAK.search(sentence[min(f.q_rel[1], pe) : max(f.q_rel[0], ps)])
+        and not _TOTAL_BEFORE.search(sentence[max(0, f.q_rel[0] - 25) : f.q_rel[0]])
+    ]
     return (clause[0], tokens) if len(clause) == 1 else None

@@ -99,10 +99,13 @@ def _base(c: ClaimRecord) -> float:
 
 _PARAGRAPH = re.compile(r"\n\s*\n")
 #: A change measured after inflation or in quantities: it does not link money levels.
-_REAL_TERMS = re.compile(r"\b(?:in\s+real\s+terms|real\s+(?:growth|increase|rise|decline|fall|terms)|"
-                         r"adjusted\s+for\s+inflation|inflation[- ]adjusted|at\s+constant\s+prices|"
-                         r"in\s+constant\s+prices|at\s+comparable\s+prices|in\s+(?:physical|volume)\s+terms|"
-                         r"by\s+volume)\b", re.I)
+_REAL_TERMS = re.compile(
+    r"\b(?:in\s+real\s+terms|real\s+(?:growth|increase|rise|decline|fall|terms)|"
+    r"adjusted\s+for\s+inflation|inflation[- ]adjusted|at\s+constant\s+prices|"
+    r"in\s+constant\s+prices|at\s+comparable\s+prices|in\s+(?:physical|volume)\s+terms|"
+    r"by\s+volume)\b",
+    re.I,
+)
 
 
 class ArithmeticChecker:
@@ -144,8 +147,15 @@ class ArithmeticChecker:
         key = ctx.key(res)
         if key is None:
             return None, ""
-        series = [c for c in ctx.by_indicator.get(key, []) if is_actual(c) and _usable(c)
-                  and c.id != res.id and not other_place(res, c) and not qualifier_clash(res, c)]
+        series = [
+            c
+            for c in ctx.by_indicator.get(key, [])
+            if is_actual(c)
+            and _usable(c)
+            and c.id != res.id
+            and not other_place(res, c)
+            and not qualifier_clash(res, c)
+        ]
         if ch.base_period is not None:
             cands = [c for c in series if c.period == ch.base_period]
             how = "period"
@@ -166,8 +176,9 @@ class ArithmeticChecker:
             return None, ""
         if not cands:
             return None, ""
-        known = [c for c in cands
-                 if c.published is None or res.published is None or c.published <= res.published]
+        known = [
+            c for c in cands if c.published is None or res.published is None or c.published <= res.published
+        ]
         pool = known or cands
         pool.sort(key=lambda c: (single_year(c.period) or 0, c.published.isoformat() if c.published else ""))
         return pool[-1], how
@@ -191,8 +202,9 @@ class ArithmeticChecker:
         # Or the levels agree once each is read as rounded to its last written digit ("3.2
         # trillion" is 3.15-3.25): short figures carry more rounding than the tolerance.
         rb, rr = rounding(base), rounding(res)
-        if (b * (1 - rb) * ch.lo * (1 - ROUNDING_SLACK) <= r * (1 + rr)
-                and r * (1 - rr) <= b * (1 + rb) * ch.hi * (1 + ROUNDING_SLACK)):
+        if b * (1 - rb) * ch.lo * (1 - ROUNDING_SLACK) <= r * (1 + rr) and r * (1 - rr) <= b * (
+            1 + rb
+        ) * ch.hi * (1 + ROUNDING_SLACK):
             return None
         g = (r - implied) / implied
         plausible = 1 / PLAUSIBLE_FACTOR <= r / implied <= PLAUSIBLE_FACTOR
@@ -209,25 +221,44 @@ class ArithmeticChecker:
             src += " (no base is named; read against the previous year's level)"
         if how == "latest":  # the base is the statement's own current level, not in the phrase
             when = f" by {res.period}" if res.period else ""
-            said = (f"{where} sets {label} at {stated(res)}{when} (\u201c{ch.phrase}\u201d) and gives it as "
-                    f"{stated(base)} in {base.period}")
-        elif res.q_rel[0] < ch.start and base.q_rel[0] < ch.start and base.doc == res.doc \
-                and base.sent_start == res.sent_start and how == "from":  # "from Y to X, or by 41%"
+            said = (
+                f"{where} sets {label} at {stated(res)}{when} (\u201c{ch.phrase}\u201d) and gives it as "
+                f"{stated(base)} in {base.period}"
+            )
+        elif (
+            res.q_rel[0] < ch.start
+            and base.q_rel[0] < ch.start
+            and base.doc == res.doc
+            and base.sent_start == res.sent_start
+            and how == "from"
+        ):  # "from Y to X, or by 41%"
             said = f"{where}: {label} went from {stated(base)} to {stated(res)}, \u201c{ch.phrase}\u201d"
         elif res.q_rel[0] < ch.start:  # "X, 15% more than ...": the result comes first
-            said = (f"{where} gives {label} as {stated(res)}, \u201c{ch.phrase}\u201d compared with "
-                    f"{stated(base)}{src}")
+            said = (
+                f"{where} gives {label} as {stated(res)}, \u201c{ch.phrase}\u201d compared with "
+                f"{stated(base)}{src}"
+            )
         else:
             said = f"{where}: {label} \u201c{ch.phrase}\u201d to {stated(res)} from {stated(base)}{src}"
-        msg = (f"{said}, but {ch.noun} from {amount(b, unit)} gives about "
-               f"{amount(implied, unit)}, not {amount(r, unit)} ({pct(abs(g))} "
-               f"{'lower' if g < 0 else 'higher'}).")
+        msg = (
+            f"{said}, but {ch.noun} from {amount(b, unit)} gives about "
+            f"{amount(implied, unit)}, not {amount(r, unit)} ({pct(abs(g))} "
+            f"{'lower' if g < 0 else 'higher'})."
+        )
         roles: list[tuple[ClaimRecord, str]] = [(res, "result"), (base, "base")]
         if ch.percent is not None:
             roles.append((ch.percent, "change"))
-        details = {"rule": "change", "phrase": ch.phrase, "factor": ch.factor,
-                   "factor_range": [ch.lo, ch.hi], "base": b, "base_source": how or "sentence",
-                   "implied": implied, "stated": r, "relative_gap": round(g, 6)}
+        details = {
+            "rule": "change",
+            "phrase": ch.phrase,
+            "factor": ch.factor,
+            "factor_range": [ch.lo, ch.hi],
+            "base": b,
+            "base_source": how or "sentence",
+            "implied": implied,
+            "stated": r,
+            "relative_gap": round(g, 6),
+        }
         # A base taken from the ledger (not named in the text) may not be the one the
         # speaker meant, so such a finding is never more than a warning.
         sev: Severity = "error" if abs(g) > ERROR_GAP and how in ("from", "before", "after") else "warning"
@@ -235,8 +266,9 @@ class ArithmeticChecker:
 
     # -- share -------------------------------------------------------------------------
 
-    def _shares(self, ctx: CheckContext, key: tuple[str, int], figs: list[ClaimRecord],
-                order: dict[str, list[int]]) -> list[Finding]:
+    def _shares(
+        self, ctx: CheckContext, key: tuple[str, int], figs: list[ClaimRecord], order: dict[str, list[int]]
+    ) -> list[Finding]:
         """ "A (P%) of the B ...", "A, or P% of the total" (B in a sentence before): A/B against P."""
         doc, start = key
         starts = order.get(doc, [])
@@ -264,14 +296,30 @@ class ArithmeticChecker:
                 of = f"the total of {of} given in the {sh.where}"
             whole = amount(_base(total) / scale(part)[1])
             what = f"{part.subject} at " if part.subject and part.subject != total.subject else ""
-            msg = (f"{ctx.where(p)} gives {what}{stated(part)} as {share:g}% of {of}, but "
-                   f"{amount(part.value or 0)} out of {whole} is {implied:.1f}%, "
-                   f"{abs(implied - share):.1f} percentage points {'more' if implied > share else 'less'}.")
-            details = {"rule": "share", "part": part.value, "total": total.value, "stated_share": share,
-                       "implied_share": round(implied, 4), "gap_points": round(implied - share, 4),
-                       "total_from": sh.where}
-            out.append(make_finding("arithmetic", NAME, "warning", msg,
-                                    [(p, "share"), (part, "part"), (total, "total")], details))
+            msg = (
+                f"{ctx.where(p)} gives {what}{stated(part)} as {share:g}% of {of}, but "
+                f"{amount(part.value or 0)} out of {whole} is {implied:.1f}%, "
+                f"{abs(implied - share):.1f} percentage points {'more' if implied > share else 'less'}."
+            )
+            details = {
+                "rule": "share",
+                "part": part.value,
+                "total": total.value,
+                "stated_share": share,
+                "implied_share": round(implied, 4),
+                "gap_points": round(implied - share, 4),
+                "total_from": sh.where,
+            }
+            out.append(
+                make_finding(
+                    "arithmetic",
+                    NAME,
+                    "warning",
+                    msg,
+                    [(p, "share"), (part, "part"), (total, "total")],
+                    details,
+                )
+            )
         return out
 
     # -- per capita --------------------------------------------------------------------
@@ -285,8 +333,13 @@ class ArithmeticChecker:
                 continue
             total_key = f"{region}|{' '.join(w for w in words if w != 'per_capita')}|{dim}"
             totals = ctx.by_indicator.get(total_key, [])
-            pops = [c for k, cs in ctx.by_indicator.items() if _is_population(k, region) for c in cs
-                    if not k.startswith(f"{region}|person|") or _POPULATION_WORDS.search(c.sentence)]
+            pops = [
+                c
+                for k, cs in ctx.by_indicator.items()
+                if _is_population(k, region)
+                for c in cs
+                if not k.startswith(f"{region}|person|") or _POPULATION_WORDS.search(c.sentence)
+            ]
             for pc in recs:
                 y = single_year(pc.period)
                 if y is None or not is_actual(pc) or not _usable(pc):
@@ -300,13 +353,29 @@ class ArithmeticChecker:
                 if abs(g) <= PER_CAPITA_TOLERANCE or not 1 / PLAUSIBLE_FACTOR <= 1 + g <= PLAUSIBLE_FACTOR:
                     continue  # within tolerance, or so far off that the pairing is wrong
                 label = ctx.label(pc) or "the figure"
-                msg = (f"{ctx.where(pc)} gives {label} in {y} as {stated(pc)}, but {stated(tot)} "
-                       f"over a population of {amount(pop.value or 0)} is about {amount(implied, pc.unit)} "
-                       f"per person ({pct(abs(g))} {'lower' if g > 0 else 'higher'} than stated).")
-                details = {"rule": "per_capita", "total": tot.value, "population": pop.value,
-                           "implied": implied, "stated": pc.value, "relative_gap": round(g, 6)}
-                out.append(make_finding("arithmetic", NAME, "warning", msg,
-                                        [(pc, "per_capita"), (tot, "total"), (pop, "population")], details))
+                msg = (
+                    f"{ctx.where(pc)} gives {label} in {y} as {stated(pc)}, but {stated(tot)} "
+                    f"over a population of {amount(pop.value or 0)} is about {amount(implied, pc.unit)} "
+                    f"per person ({pct(abs(g))} {'lower' if g > 0 else 'higher'} than stated)."
+                )
+                details = {
+                    "rule": "per_capita",
+                    "total": tot.value,
+                    "population": pop.value,
+                    "implied": implied,
+                    "stated": pc.value,
+                    "relative_gap": round(g, 6),
+                }
+                out.append(
+                    make_finding(
+                        "arithmetic",
+                        NAME,
+                        "warning",
+                        msg,
+                        [(pc, "per_capita"), (tot, "total"), (pop, "population")],
+                        details,
+                    )
+                )
         return out
 
 

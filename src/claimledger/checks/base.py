@@ -74,9 +74,34 @@ def is_deadline(c: ClaimRecord) -> bool:
 
 
 #: Capitalised words that are not names of places or projects.
-COMMON_NAMES = frozenset({"The", "This", "In", "By", "On", "At", "President", "Head", "State", "Government",
-                          "Ministry", "Minister", "January", "February", "March", "April", "May", "June",
-                          "July", "August", "September", "October", "November", "December"})
+COMMON_NAMES = frozenset(
+    {
+        "The",
+        "This",
+        "In",
+        "By",
+        "On",
+        "At",
+        "President",
+        "Head",
+        "State",
+        "Government",
+        "Ministry",
+        "Minister",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    }
+)
 #: Words that often open an English sentence and name nothing.
 _STARTER_WORDS = (
     "later earlier however meanwhile moreover furthermore besides still since while although though "
@@ -85,7 +110,8 @@ _STARTER_WORDS = (
     "similarly likewise finally first second third then today yesterday currently recently "
     "previously altogether only even almost nearly about around total including excluding unlike "
     "whereas where when what which while once given based compared officials analysts experts "
-    "critics economists data figures preliminary final provisional")
+    "critics economists data figures preliminary final provisional"
+)
 _SENTENCE_STARTERS = frozenset(_STARTER_WORDS.split())
 _CAP_WORD = re.compile(r"\b[A-Z][a-z]{3,}\b")
 
@@ -106,11 +132,19 @@ def proper_names(sentence: str, *, first_word: bool = False) -> set[str]:
         w = m.group(0)
         if w in COMMON_NAMES or mentions(w):
             continue
-        if body[:m.start()].strip() == "":
+        if body[: m.start()].strip() == "":
             low = lx.lemma(w)
-            known = (low in lx.STOP or low in lx.FILLER or low in lx.UNIT_WORDS or low in lx.VERBS
-                     or low in lx.SYNONYMS or low in lx.GENERIC or w.lower() in lx.VERBS
-                     or w.lower() in _SENTENCE_STARTERS or any(low in p for p in lx.PHRASES))
+            known = (
+                low in lx.STOP
+                or low in lx.FILLER
+                or low in lx.UNIT_WORDS
+                or low in lx.VERBS
+                or low in lx.SYNONYMS
+                or low in lx.GENERIC
+                or w.lower() in lx.VERBS
+                or w.lower() in _SENTENCE_STARTERS
+                or any(low in p for p in lx.PHRASES)
+            )
             if not first_word or known:
                 continue
         out.add(w.lower())
@@ -128,19 +162,38 @@ def other_place(a: ClaimRecord, b: ClaimRecord) -> bool:
 #: not a harvest.  Each group lists the words of its sides.
 QUALIFIER_SIDES: tuple[tuple[tuple[str, ...], ...], ...] = (
     (("average", "mean"), ("median",)),
-    (("nominal", "current prices", "in current terms"),
-     ("real", "constant prices", "inflation-adjusted", "in real terms", "adjusted for inflation")),
+    (
+        ("nominal", "current prices", "in current terms"),
+        ("real", "constant prices", "inflation-adjusted", "in real terms", "adjusted for inflation"),
+    ),
     (("gross",), ("net",)),
     (("area", "hectares", "sown", "planted"), ("production", "output", "harvest", "tons", "tonnes")),
     (("seasonally adjusted",), ("unadjusted", "not seasonally adjusted")),
     # Where: the country as a whole, or one part of it ("in the south", "rural areas").
-    (("nationally", "nationwide", "country-wide", "countrywide", "across the country",
-      "the country as a whole", "national average", "national level"),
-     ("north", "northern"), ("south", "southern"), ("east", "eastern"), ("west", "western"),
-     ("rural",), ("urban",), ("in the capital", "the capital city")),
+    (
+        (
+            "nationally",
+            "nationwide",
+            "country-wide",
+            "countrywide",
+            "across the country",
+            "the country as a whole",
+            "national average",
+            "national level",
+        ),
+        ("north", "northern"),
+        ("south", "southern"),
+        ("east", "eastern"),
+        ("west", "western"),
+        ("rural",),
+        ("urban",),
+        ("in the capital", "the capital city"),
+    ),
 )
-_SIDE_RX = [[re.compile(r"\b(?:" + "|".join(re.escape(w) for w in side) + r")\b", re.I) for side in group]
-            for group in QUALIFIER_SIDES]
+_SIDE_RX = [
+    [re.compile(r"\b(?:" + "|".join(re.escape(w) for w in side) + r")\b", re.I) for side in group]
+    for group in QUALIFIER_SIDES
+]
 
 
 #: How far around a figure its sentence is read for a qualifier the subject lacks.
@@ -211,12 +264,18 @@ def names_subject(c: ClaimRecord, key: str | None) -> bool:
 
 #: "45 of the 111 hospitals", "62 out of a planned 140", "$2 billion of the $5 billion":
 #: the second figure is a total the first is a part of.
-_OF_TOTAL = re.compile(r"^\s*(?:out\s+)?of\s+(?:the\s+|all\s+|a\s+total\s+of\s+|an?\s+)?"
-                       r"(?:(?:planned|targeted|promised|projected|intended|envisaged|scheduled)\s+)?$", re.I)
+_OF_TOTAL = re.compile(
+    r"^\s*(?:out\s+)?of\s+(?:the\s+|all\s+|a\s+total\s+of\s+|an?\s+)?"
+    r"(?:(?:planned|targeted|promised|projected|intended|envisaged|scheduled)\s+)?$",
+    re.I,
+)
 
 
-_OF_TOTAL_FIRST = re.compile(r"(?:^|[,;:]\s*)\W*(?:out\s+)?of\s+(?:the\s+|all\s+|a\s+total\s+of\s+)?"
-                             r"(?:(?:planned|targeted|promised|projected|scheduled)\s+)?$", re.I)
+_OF_TOTAL_FIRST = re.compile(
+    r"(?:^|[,;:]\s*)\W*(?:out\s+)?of\s+(?:the\s+|all\s+|a\s+total\s+of\s+)?"
+    r"(?:(?:planned|targeted|promised|projected|scheduled)\s+)?$",
+    re.I,
+)
 
 
 def part_of_total(c: ClaimRecord, sentence_claims: Sequence[ClaimRecord]) -> ClaimRecord | None:
@@ -230,14 +289,14 @@ def part_of_total(c: ClaimRecord, sentence_claims: Sequence[ClaimRecord]) -> Cla
     before = [f for f in others if f.q_rel[1] <= s]
     if before:
         n = max(before, key=lambda f: f.q_rel[1])
-        if (n.unit == c.unit or n.unit is None) and _OF_TOTAL.match(c.sentence[n.q_rel[1]:s]):
+        if (n.unit == c.unit or n.unit is None) and _OF_TOTAL.match(c.sentence[n.q_rel[1] : s]):
             return n
     # "Of the 111 hospitals promised, 45 were finished": the total opens the clause.
     if _OF_TOTAL_FIRST.search(c.sentence[:s]):
         after = [f for f in others if f.q_rel[0] >= e]
         if after:
             n = min(after, key=lambda f: f.q_rel[0])
-            gap = c.sentence[e:n.q_rel[0]]
+            gap = c.sentence[e : n.q_rel[0]]
             if (n.unit == c.unit or n.unit is None) and "," in gap and not re.search(r"[;.]", gap):
                 return n
     return None
@@ -322,9 +381,15 @@ def finding_id(ftype: str, checker: str, claim_ids: Iterable[str]) -> str:
     return f"{ftype[:3]}-{h.hexdigest()}"
 
 
-def make_finding(ftype: FindingType, checker: str, severity: Severity, message: str,
-                 roles: Sequence[tuple[ClaimRecord, str]], details: dict[str, Any],
-                 id_claims: Sequence[str] | None = None) -> Finding:
+def make_finding(
+    ftype: FindingType,
+    checker: str,
+    severity: Severity,
+    message: str,
+    roles: Sequence[tuple[ClaimRecord, str]],
+    details: dict[str, Any],
+    id_claims: Sequence[str] | None = None,
+) -> Finding:
     """A ``Finding`` with its claims in order and their roles in ``details["roles"]``."""
     ids: list[str] = []
     role_map: dict[str, str] = {}
@@ -334,11 +399,19 @@ def make_finding(ftype: FindingType, checker: str, severity: Severity, message: 
             role_map[c.id] = role
     details = {**details, "roles": role_map}
     fid = finding_id(ftype, checker, id_claims if id_claims is not None else ids)
-    return Finding(id=fid, type=ftype, severity=severity, message=message, claim_ids=ids,
-                   details=details, checker=checker)
+    return Finding(
+        id=fid,
+        type=ftype,
+        severity=severity,
+        message=message,
+        claim_ids=ids,
+        details=details,
+        checker=checker,
+    )
 
 
 # --- periods ---------------------------------------------------------------------------
+
 
 def period_years(period: str | None) -> tuple[int, int] | None:
     """First and last calendar year a period covers: "2024" -> (2024, 2024),

@@ -107,7 +107,7 @@ def interval(c: ClaimRecord) -> tuple[float, float] | None:
 
 def _cue_before(c: ClaimRecord, cues: tuple[str, ...]) -> bool:
     start, _ = c.q_rel
-    before = c.sentence[max(0, start - 14):start].lower()
+    before = c.sentence[max(0, start - 14) : start].lower()
     return any(before.rstrip().endswith(cue) for cue in cues)
 
 
@@ -142,9 +142,12 @@ def _family(c: ClaimRecord) -> str:
 
 #: Words between two figures of one sentence that relate them (a change, a part, a
 #: comparison, a list matched to periods): such figures are not two statements of one level.
-_RELATING = re.compile(r"\b(?:from|to|of\s+which|including|includ\w*|than|compared|versus|vs|against|while|"
-                       r"whereas|respectively|up|down|rose|fell|grew|increased|decreased|reach\w*|"
-                       r"out\s+of|per|share|more|less|after|before|between|and\s+then)\b|%|\(", re.I)
+_RELATING = re.compile(
+    r"\b(?:from|to|of\s+which|including|includ\w*|than|compared|versus|vs|against|while|"
+    r"whereas|respectively|up|down|rose|fell|grew|increased|decreased|reach\w*|"
+    r"out\s+of|per|share|more|less|after|before|between|and\s+then)\b|%|\(",
+    re.I,
+)
 
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -153,13 +156,29 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 def _nearest_year(c: ClaimRecord) -> str | None:
     """The year written closest to a figure in its sentence."""
     s, e = c.q_rel
-    years = [(min(abs(m.start() - e), abs(s - m.end())), m.group(0)) for m in _YEAR.finditer(c.sentence)
-             if not (s <= m.start() < e)]
+    years = [
+        (min(abs(m.start() - e), abs(s - m.end())), m.group(0))
+        for m in _YEAR.finditer(c.sentence)
+        if not (s <= m.start() < e)
+    ]
     return min(years)[1] if years else None
 
 
-_PLACE_IN_TEXT = frozenset(("same", "table", "section", "paragraph", "document", "report", "elsewhere",
-                            "text", "annex", "page", "line"))
+_PLACE_IN_TEXT = frozenset(
+    (
+        "same",
+        "table",
+        "section",
+        "paragraph",
+        "document",
+        "report",
+        "elsewhere",
+        "text",
+        "annex",
+        "page",
+        "line",
+    )
+)
 
 
 def _restated_in_sentence(a: ClaimRecord, b: ClaimRecord) -> bool:
@@ -186,13 +205,31 @@ def _restated_in_sentence(a: ClaimRecord, b: ClaimRecord) -> bool:
 #: What a percentage change is measured against, read from the words after it: year on
 #: year (the default), quarter on quarter, month on month, since a year, or cumulative.
 _CHANGE_BASES = (
-    ("quarter", re.compile(r"\b(?:quarter[- ]on[- ]quarter|q/q|(?:from|on|over)\s+the\s+(?:previous|prior|"
-                           r"preceding)\s+quarter|quarterly\s+basis|sequential\w*)\b", re.I)),
-    ("month", re.compile(r"\b(?:month[- ]on[- ]month|m/m|(?:from|on|over)\s+the\s+(?:previous|prior|"
-                         r"preceding)\s+month|monthly\s+basis)\b", re.I)),
-    ("since", re.compile(r"\b(?:since|compared\s+(?:with|to)\s+(?:19|20)\d\d|than\s+in\s+(?:19|20)\d\d|"
-                         r"(?:over|in)\s+the\s+(?:past|last)\s+\w+\s+years|cumulative\w*|"
-                         r"from\s+(?:19|20)\d\d)\b", re.I)),
+    (
+        "quarter",
+        re.compile(
+            r"\b(?:quarter[- ]on[- ]quarter|q/q|(?:from|on|over)\s+the\s+(?:previous|prior|"
+            r"preceding)\s+quarter|quarterly\s+basis|sequential\w*)\b",
+            re.I,
+        ),
+    ),
+    (
+        "month",
+        re.compile(
+            r"\b(?:month[- ]on[- ]month|m/m|(?:from|on|over)\s+the\s+(?:previous|prior|"
+            r"preceding)\s+month|monthly\s+basis)\b",
+            re.I,
+        ),
+    ),
+    (
+        "since",
+        re.compile(
+            r"\b(?:since|compared\s+(?:with|to)\s+(?:19|20)\d\d|than\s+in\s+(?:19|20)\d\d|"
+            r"(?:over|in)\s+the\s+(?:past|last)\s+\w+\s+years|cumulative\w*|"
+            r"from\s+(?:19|20)\d\d)\b",
+            re.I,
+        ),
+    ),
     ("annualised", re.compile(r"\b(?:annuali[sz]ed|seasonally\s+adjusted\s+annual\s+rate|saar)\b", re.I)),
 )
 
@@ -214,11 +251,18 @@ _SOURCE_VERB = re.compile(
     r"(?:\s+(?:[A-Z][\w&.'-]*|the|of|and|for|central|national|world|international|monetary|development|"
     r"statistics|statistical|finance|economy|economic|ministry|bank|fund|office|agency|government|"
     r"analysts|economists|experts|forecasters|rating|agencies)){0,5})\s+"
-    r"(?:expects?|forecasts?|sees|projects?|predicts?|estimates?|anticipates?|puts|put|pencil(?:s|led)?\s+in)\b")
-_SOURCE_AFTER = re.compile(r"\b(?:according\s+to|estimated\s+by|forecast\s+by|projected\s+by)\s+"
-                           r"(?P<who>(?:the\s+)?[A-Za-z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,4})", re.I)
-_SOURCE_POSS = re.compile(r"(?P<who>(?:the\s+)?[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,4})(?:'s|\u2019s)\s+"
-                          r"(?:forecast|projection|estimate|outlook)", re.I)
+    r"(?:expects?|forecasts?|sees|projects?|predicts?|estimates?|anticipates?|puts|put|pencil(?:s|led)?\s+in)\b"
+)
+_SOURCE_AFTER = re.compile(
+    r"\b(?:according\s+to|estimated\s+by|forecast\s+by|projected\s+by)\s+"
+    r"(?P<who>(?:the\s+)?[A-Za-z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,4})",
+    re.I,
+)
+_SOURCE_POSS = re.compile(
+    r"(?P<who>(?:the\s+)?[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,4})(?:'s|\u2019s)\s+"
+    r"(?:forecast|projection|estimate|outlook)",
+    re.I,
+)
 
 
 def source(c: ClaimRecord) -> str | None:
@@ -251,9 +295,12 @@ def _other_source(a: ClaimRecord, b: ClaimRecord, *, forecasts: bool) -> bool:
 
 
 #: Words that label a figure as a revision of another: both are stated on purpose.
-_REVISION = re.compile(r"\b(?:revis\w*|preliminary|provisional|initial(?:ly)?|earlier\s+estimate\w*|"
-                       r"first\s+estimate\w*|final\s+(?:data|figures?|estimates?)|updated|corrected|"
-                       r"restated|flash\s+estimate)\b", re.I)
+_REVISION = re.compile(
+    r"\b(?:revis\w*|preliminary|provisional|initial(?:ly)?|earlier\s+estimate\w*|"
+    r"first\s+estimate\w*|final\s+(?:data|figures?|estimates?)|updated|corrected|"
+    r"restated|flash\s+estimate)\b",
+    re.I,
+)
 
 
 def _own_subject_is(c: ClaimRecord, key: str) -> bool:
@@ -330,8 +377,9 @@ class ContradictionChecker:
                         out.append(f)
         return out
 
-    def _pair(self, ctx: CheckContext, a: ClaimRecord, b: ClaimRecord,
-              seen: set[tuple[str, str, float, float]]) -> Finding | None:
+    def _pair(
+        self, ctx: CheckContext, a: ClaimRecord, b: ClaimRecord, seen: set[tuple[str, str, float, float]]
+    ) -> Finding | None:
         if not comparable(a, b, ctx.key(a)):
             return None
         if not same_kind(scale(a)[0], scale(b)[0]):
@@ -360,24 +408,31 @@ class ContradictionChecker:
         if a.unit == "%" and b.unit == "%":
             apart = f"they are {max(pa, pb) - min(pa, pb):.1f} percentage points apart"
         else:
-            apart = (f"{amount(lo.point or 0, lo.unit)} is {pct(diff)} below "
-                     f"{amount(hi.point or 0, hi.unit)}")
+            apart = f"{amount(lo.point or 0, lo.unit)} is {pct(diff)} below {amount(hi.point or 0, hi.unit)}"
         if same_doc:
-            msg = (f"{ctx.where(a)} gives two different figures for {label} in {period}, "
-                   f"{stated(a)} and {stated(b)}; {apart}, so both cannot be right.")
+            msg = (
+                f"{ctx.where(a)} gives two different figures for {label} in {period}, "
+                f"{stated(a)} and {stated(b)}; {apart}, so both cannot be right."
+            )
             severity = "error"
         else:
             first, second = (a, b) if _order(a) <= _order(b) else (b, a)
-            msg = (f"{ctx.where(first)} puts {label} in {period} at {stated(first)}, but "
-                   f"{ctx.where(second)} puts it at {stated(second)}; "
-                   f"{apart if a.unit == '%' else f'the two figures are {pct(diff)} apart'}, "
-                   f"more than a routine revision.")
+            msg = (
+                f"{ctx.where(first)} puts {label} in {period} at {stated(first)}, but "
+                f"{ctx.where(second)} puts it at {stated(second)}; "
+                f"{apart if a.unit == '%' else f'the two figures are {pct(diff)} apart'}, "
+                f"more than a routine revision."
+            )
             severity = "warning"
         details = {
-            "indicator": ctx.key(a), "period": a.period, "values": [pa, pb],
+            "indicator": ctx.key(a),
+            "period": a.period,
+            "values": [pa, pb],
             "intervals": [list(interval(a) or ()), list(interval(b) or ())],
-            "relative_gap": round(diff, 6), "same_document": same_doc,
+            "relative_gap": round(diff, 6),
+            "same_document": same_doc,
             "rule": "same document" if same_doc else "actuals across documents",
         }
-        return make_finding("contradiction", NAME, severity, msg, [(a, "statement"), (b, "statement")],
-                            details)
+        return make_finding(
+            "contradiction", NAME, severity, msg, [(a, "statement"), (b, "statement")], details
+        )

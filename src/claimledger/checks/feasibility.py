@@ -54,26 +54,30 @@ def _growth_keys(key: str) -> list[str]:
         return []
     region, tokens, _dim = parts
     words = " ".join(sorted({*tokens.split(), "growth"}))
-    return [f"{region}|{words}|percent", f"{region}|{words}|percent_change",
-            f"{region}|{tokens}|percent_change"]
+    return [
+        f"{region}|{words}|percent",
+        f"{region}|{words}|percent_change",
+        f"{region}|{tokens}|percent_change",
+    ]
 
 
-_CUT = re.compile(r"\b(?:reduc\w*|cut\w*|lower\w*|decreas\w*|bring\s+down|halv\w*|curb\w*|below|under)\b",
-                  re.I)
+_CUT = re.compile(
+    r"\b(?:reduc\w*|cut\w*|lower\w*|decreas\w*|bring\s+down|halv\w*|curb\w*|below|under)\b", re.I
+)
 
 
 def _reduction(ctx: CheckContext, t: ClaimRecord) -> bool:
     """Is the target a cut: a cutting verb near it, or an indicator where less is better?"""
     from claimledger.checks.promise import LOWER_IS_BETTER
 
-    near = t.sentence[max(0, t.q_rel[0] - 60):t.q_rel[1]]
+    near = t.sentence[max(0, t.q_rel[0] - 60) : t.q_rel[1]]
     key = ctx.key(t) or ""
     tokens = set(key.split("|")[1].split()) if key.count("|") >= 2 else set()
     return bool(_CUT.search(near)) or bool(tokens & LOWER_IS_BETTER)
 
 
 def _src(ctx: CheckContext, c: ClaimRecord, doc: str) -> str:
-    """" (where)" for a figure from another document; nothing for the same document."""
+    """ " (where)" for a figure from another document; nothing for the same document."""
     return "" if c.doc == doc else f" ({ctx.where(c)})"
 
 
@@ -86,8 +90,11 @@ class FeasibilityChecker:
             dim = ctx.dimension(recs[0]) or ""
             if not is_level(dim):
                 continue
-            actuals = [c for c in recs if is_actual(c) and single_year(c.period) is not None
-                       and c.value is not None and c.value > 0]
+            actuals = [
+                c
+                for c in recs
+                if is_actual(c) and single_year(c.period) is not None and c.value is not None and c.value > 0
+            ]
             for t in recs:
                 # Only goals with a deadline ("$450 billion by 2029") set a growth path; a
                 # target for a period ("spending of 25.1 trillion in 2026") is a plan line.
@@ -103,16 +110,24 @@ class FeasibilityChecker:
         if ys is None:
             return None
         deadline = ys[1]
-        before = [a for a in actuals if deadline - MAX_YEARS <= (single_year(a.period) or 0) < deadline
-                  and (a.published is None or a.published <= ctx.now) and not other_place(t, a)]
+        before = [
+            a
+            for a in actuals
+            if deadline - MAX_YEARS <= (single_year(a.period) or 0) < deadline
+            and (a.published is None or a.published <= ctx.now)
+            and not other_place(t, a)
+        ]
         # The target is judged as it was set: from the latest level known when it was
         # stated (the promise checker follows progress after that).
-        known = [a for a in before
-                 if a.published is None or t.published is None or a.published <= t.published]
+        known = [
+            a for a in before if a.published is None or t.published is None or a.published <= t.published
+        ]
         if not (known or before):
             return None
-        base = max(known or before, key=lambda a: (single_year(a.period) or 0,
-                                                   a.published.isoformat() if a.published else ""))
+        base = max(
+            known or before,
+            key=lambda a: (single_year(a.period) or 0, a.published.isoformat() if a.published else ""),
+        )
         y0 = single_year(base.period) or 0
         years = deadline - y0
         if years < MIN_YEARS:
@@ -130,14 +145,23 @@ class FeasibilityChecker:
         src = "" if base.doc == t.doc else f" ({ctx.where(base)})"
         move = "growth" if required >= 0 else "a fall"
         label = ctx.label(t)
-        what = (f"a target of {stated(t)}" if t.noun and label and lemma(label.split()[-1]) == lemma(t.noun)
-                else f"{label} at {stated(t)}")
-        head = (f"{ctx.where(t)} sets {what} by {deadline}; from {stated(base)} "
-                f"in {y0}{src} that needs {move} of {pct(abs(required))} a year for {years} "
-                f"year{'s' if years != 1 else ''}")
+        what = (
+            f"a target of {stated(t)}"
+            if t.noun and label and lemma(label.split()[-1]) == lemma(t.noun)
+            else f"{label} at {stated(t)}"
+        )
+        head = (
+            f"{ctx.where(t)} sets {what} by {deadline}; from {stated(base)} "
+            f"in {y0}{src} that needs {move} of {pct(abs(required))} a year for {years} "
+            f"year{'s' if years != 1 else ''}"
+        )
         details: dict[str, object] = {
-            "required_annual_growth": round(required, 6), "target": t.point, "base": base.value,
-            "base_year": y0, "deadline_year": deadline, "years": years,
+            "required_annual_growth": round(required, 6),
+            "target": t.point,
+            "base": base.value,
+            "base_year": y0,
+            "deadline_year": deadline,
+            "years": years,
         }
         sev: Severity
         # Forecasts look at the years the target spans; past growth is the fallback.
@@ -161,8 +185,9 @@ class FeasibilityChecker:
             return None
         return make_finding("feasibility", NAME, sev, msg, roles, details, id_claims=[t.id])
 
-    def _comparisons(self, ctx: CheckContext, key: str, actuals: list[ClaimRecord], y0: int,
-                     deadline: int, doc: str) -> list[tuple[float, str, list[ClaimRecord], bool]]:
+    def _comparisons(
+        self, ctx: CheckContext, key: str, actuals: list[ClaimRecord], y0: int, deadline: int, doc: str
+    ) -> list[tuple[float, str, list[ClaimRecord], bool]]:
         """Growth rates to compare with: (rate as a fraction, words, claims, is it forward-looking)."""
         out: list[tuple[float, str, list[ClaimRecord], bool]] = []
         for g in (g for gk in _growth_keys(key) for g in ctx.by_indicator.get(gk, [])):
@@ -172,17 +197,25 @@ class FeasibilityChecker:
             hi = g.high if g.value is None and g.high is not None else g.point
             if hi is None:
                 continue
-            what = "the forecast of" if g.kind == "forecast" else ("the target of" if g.kind == "target"
-                                                                    else "the reported")
+            what = (
+                "the forecast of"
+                if g.kind == "forecast"
+                else ("the target of" if g.kind == "target" else "the reported")
+            )
             words = f"{what} {stated(g)} growth for {fmt_period(g.period)}{_src(ctx, g, doc)}"
-            out.append((hi / 100, words, [g],
-                        g.kind in ("forecast", "target") and ys[1] > y0))
+            out.append((hi / 100, words, [g], g.kind in ("forecast", "target") and ys[1] > y0))
         # Past growth stated next to a level: "$259 billion in 2023, 15% more than in 2022".
         for a in actuals:
             for ch in find_changes(a.sentence, ctx.sentence_claims(a)):
                 if ch.result is a and ch.percent is not None and ch.factor > 0:
-                    out.append((ch.factor - 1, f"the past growth of {pct(ch.factor - 1)} in {a.period}"
-                                f"{_src(ctx, a, doc)}", [ch.percent], False))
+                    out.append(
+                        (
+                            ch.factor - 1,
+                            f"the past growth of {pct(ch.factor - 1)} in {a.period}{_src(ctx, a, doc)}",
+                            [ch.percent],
+                            False,
+                        )
+                    )
         # Past growth between the earliest and latest actual levels.
         by_year = {single_year(a.period): a for a in sorted(actuals, key=lambda a: a.published or ctx.now)}
         years = sorted(y for y in by_year if y is not None)
@@ -191,6 +224,12 @@ class FeasibilityChecker:
             n = years[-1] - years[0]
             ratio = (last.value or 0) * scale(last)[1] / ((first.value or 1) * scale(first)[1])
             rate = ratio ** (1 / n) - 1
-            out.append((rate, f"the {pct(rate)} a year recorded from {years[0]} to {years[-1]}",
-                        [first, last], False))
+            out.append(
+                (
+                    rate,
+                    f"the {pct(rate)} a year recorded from {years[0]} to {years[-1]}",
+                    [first, last],
+                    False,
+                )
+            )
         return out

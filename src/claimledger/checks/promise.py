@@ -52,37 +52,56 @@ PARTLY_SHARE = 0.75
 WORD_OVERLAP = 0.6
 MIN_SHARED = 3
 
-_DOWN = re.compile(r"\b(?:reduc\w*|cut\w*|lower\w*|decreas\w*|below|under|bring\s+down|halv\w*|"
-                   r"curb\w*|limit\w*)\b", re.I)
-_DONE = re.compile(r"\b(?:(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:successfully\s+|finally\s+|"
-                   r"officially\s+)?(?:held|hosted|opened|completed|finished|launched|built|commissioned|"
-                   r"adopted|introduced|signed|inaugurated|delivered|achieved|implemented|met|reached|"
-                   r"published|organi[sz]ed|established|created)|held|hosted|took\s+place|opened|completed|"
-                   r"finished|launched|commissioned|inaugurated|came\s+into\s+(?:operation|force)|"
-                   r"operational|in\s+operation|in\s+service|up\s+and\s+running|"
-                   r"began|started|chaired|presided)\b", re.I)
-_STALLED = re.compile(r"\b(?:postponed|delayed|cancell?ed|called\s+off|abandoned|dropped|shelved|"
-                      r"pushed\s+back|rescheduled|moved\s+to\s+(?:19|20)\d\d|now\s+(?:due|expected|planned)\s+"
-                      r"(?:in|for|by)\s+(?:19|20)\d\d|slipped|"
-                      r"not\s+(?:yet\s+)?(?:been\s+)?(?:held|opened|completed|finished|built|launched|met)|"
-                      r"failed\s+to|fell\s+short|behind\s+schedule|instead|relocated|moved\s+to\s+[A-Z]\w+|"
-                      r"indefinitely|suspended|scrapped|frozen)\b", re.I)
-_ONGOING = re.compile(r"\b(?:under\s+construction|under\s+way|underway|in\s+progress|ongoing|continues|"
-                      r"progressing|on\s+track|on\s+schedule|nearing\s+completion|\d+\s*(?:%|percent)\s+complete|"
-                      r"is\s+being|are\s+being|so\s+far|to\s+date|already)\b", re.I)
-_NAME = re.compile(r"(?:[A-Z][\w.&'-]*|\d+(?:st|nd|rd|th))(?:\s+(?:of\s+|the\s+|for\s+|and\s+)?"
-                   r"(?:[A-Z][\w.&'-]*|\d+(?:st|nd|rd|th)))+|\b[A-Z][a-z]*[.][A-Z][\w.]*|\b[A-Z]{2,}[\w-]*")
+_DOWN = re.compile(
+    r"\b(?:reduc\w*|cut\w*|lower\w*|decreas\w*|below|under|bring\s+down|halv\w*|"
+    r"curb\w*|limit\w*)\b",
+    re.I,
+)
+_DONE = re.compile(
+    r"\b(?:(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:successfully\s+|finally\s+|"
+    r"officially\s+)?(?:held|hosted|opened|completed|finished|launched|built|commissioned|"
+    r"adopted|introduced|signed|inaugurated|delivered|achieved|implemented|met|reached|"
+    r"published|organi[sz]ed|established|created)|held|hosted|took\s+place|opened|completed|"
+    r"finished|launched|commissioned|inaugurated|came\s+into\s+(?:operation|force)|"
+    r"operational|in\s+operation|in\s+service|up\s+and\s+running|"
+    r"began|started|chaired|presided)\b",
+    re.I,
+)
+_STALLED = re.compile(
+    r"\b(?:postponed|delayed|cancell?ed|called\s+off|abandoned|dropped|shelved|"
+    r"pushed\s+back|rescheduled|moved\s+to\s+(?:19|20)\d\d|now\s+(?:due|expected|planned)\s+"
+    r"(?:in|for|by)\s+(?:19|20)\d\d|slipped|"
+    r"not\s+(?:yet\s+)?(?:been\s+)?(?:held|opened|completed|finished|built|launched|met)|"
+    r"failed\s+to|fell\s+short|behind\s+schedule|instead|relocated|moved\s+to\s+[A-Z]\w+|"
+    r"indefinitely|suspended|scrapped|frozen)\b",
+    re.I,
+)
+_ONGOING = re.compile(
+    r"\b(?:under\s+construction|under\s+way|underway|in\s+progress|ongoing|continues|"
+    r"progressing|on\s+track|on\s+schedule|nearing\s+completion|\d+\s*(?:%|percent)\s+complete|"
+    r"is\s+being|are\s+being|so\s+far|to\s+date|already)\b",
+    re.I,
+)
+_NAME = re.compile(
+    r"(?:[A-Z][\w.&'-]*|\d+(?:st|nd|rd|th))(?:\s+(?:of\s+|the\s+|for\s+|and\s+)?"
+    r"(?:[A-Z][\w.&'-]*|\d+(?:st|nd|rd|th)))+|\b[A-Z][a-z]*[.][A-Z][\w.]*|\b[A-Z]{2,}[\w-]*"
+)
 _SENT = re.compile(r"[^.!?\n]+(?:[.!?]+(?=\s|$)|$)")
 #: Between an outcome and the target it is measured against.
-_AGAINST_TARGET = re.compile(r"^[^.;]{0,40}\b(?:compared\s+(?:with|to)|against|versus|vs\.?|than|below|above|"
-                             r"under|over|short\s+of|ahead\s+of|beating|missing)\s+(?:the\s+|a\s+|its\s+)?"
-                             r"(?:official\s+|budget\s+|government\s+|planned\s+|original\s+)?"
-                             r"(?:target|plan|goal|ceiling|forecast|projection|limit)\b", re.I)
+_AGAINST_TARGET = re.compile(
+    r"^[^.;]{0,40}\b(?:compared\s+(?:with|to)|against|versus|vs\.?|than|below|above|"
+    r"under|over|short\s+of|ahead\s+of|beating|missing)\s+(?:the\s+|a\s+|its\s+)?"
+    r"(?:official\s+|budget\s+|government\s+|planned\s+|original\s+)?"
+    r"(?:target|plan|goal|ceiling|forecast|projection|limit)\b",
+    re.I,
+)
 #: Words that say who spoke or that something will happen, not what: left out of matching.
-_NOT_CONTENT = ("will country plan aim goal target work also several year end host said say says mayor new "
-                "january february march april may june july august september october november december "
-                "minister ministry president government official officials spokesman spokeswoman "
-                "according completion complete finish open hold build")
+_NOT_CONTENT = (
+    "will country plan aim goal target work also several year end host said say says mayor new "
+    "january february march april may june july august september october november december "
+    "minister ministry president government official officials spokesman spokeswoman "
+    "according completion complete finish open hold build"
+)
 _CONTENT_DROP = STOP | FILLER | UNIT_WORDS | VERBS | frozenset(_NOT_CONTENT.split())
 
 
@@ -100,6 +119,8 @@ def _names(sentence: str) -> list[str]:
 #: Two names joined by a dash name a route or a link between two places.
 _ROUTE = re.compile(r"\b([A-Z][a-z]{2,})\s?[-\u2013\u2014]\s?([A-Z][a-z]{2,})\b")
 _TOKEN = re.compile(r"[A-Za-z][\w.]*\w|[A-Za-z]")
+
+
 def _content(sentence: str) -> set[str]:
     return {lemma(w) for w in re.findall(r"[A-Za-z][a-z-]{2,}", sentence)} - _CONTENT_DROP
 
@@ -109,8 +130,10 @@ def _normalise(text: str) -> str:
 
 
 #: Head words of indicators where less is better: meeting the target means staying below it.
-_LOWER_WORDS = ("deficit debt inflation unemployment poverty emission mortality death accident crime "
-                "arrears loss shortage waiting")
+_LOWER_WORDS = (
+    "deficit debt inflation unemployment poverty emission mortality death accident crime "
+    "arrears loss shortage waiting"
+)
 LOWER_IS_BETTER = frozenset(_LOWER_WORDS.split())
 
 
@@ -141,9 +164,21 @@ def _verdict(sentence: str) -> str | None:
     return None
 
 
-_FRACTION_WORDS = {"half": 0.5, "a half": 0.5, "one half": 0.5, "a third": 1 / 3, "one third": 1 / 3,
-                   "two thirds": 2 / 3, "two-thirds": 2 / 3, "a quarter": 0.25, "one quarter": 0.25,
-                   "three quarters": 0.75, "three-quarters": 0.75, "a fifth": 0.2, "a tenth": 0.1}
+_FRACTION_WORDS = {
+    "half": 0.5,
+    "a half": 0.5,
+    "one half": 0.5,
+    "a third": 1 / 3,
+    "one third": 1 / 3,
+    "two thirds": 2 / 3,
+    "two-thirds": 2 / 3,
+    "a quarter": 0.25,
+    "one quarter": 0.25,
+    "three quarters": 0.75,
+    "three-quarters": 0.75,
+    "a fifth": 0.2,
+    "a tenth": 0.1,
+}
 #: The words after "of (the)" that may name what a share is of: "of the hospitals pledged".
 _OF_NOUNS = re.compile(r"^\s+of\s+(?:the\s+|all\s+|its\s+|their\s+)?((?:[A-Za-z-]+\s*){1,4})")
 
@@ -152,7 +187,7 @@ def fraction_of(c: ClaimRecord) -> float | None:
     """The share a figure states of something: "Half" -> 0.5, "60%" -> 0.6, when it is
     followed by "of the ..."; else None."""
     text = (c.q_text or "").strip().lower()
-    if not _OF_NOUNS.match(c.sentence[c.q_rel[1]:]):
+    if not _OF_NOUNS.match(c.sentence[c.q_rel[1] :]):
         return None
     if text in _FRACTION_WORDS:
         return _FRACTION_WORDS[text]
@@ -194,10 +229,16 @@ class PromiseChecker:
             return t
         key = ctx.key(t)
         for c in ctx.sentence_claims(t):
-            if (c is t or c.period is None or not is_actual(c) or ctx.key(c) != key or key is None
-                    or c.q_rel[1] > t.q_rel[0]):
+            if (
+                c is t
+                or c.period is None
+                or not is_actual(c)
+                or ctx.key(c) != key
+                or key is None
+                or c.q_rel[1] > t.q_rel[0]
+            ):
                 continue
-            if _AGAINST_TARGET.search(t.sentence[c.q_rel[1]:t.q_rel[0]]):
+            if _AGAINST_TARGET.search(t.sentence[c.q_rel[1] : t.q_rel[0]]):
                 return replace(t, period=c.period)
         return t
 
@@ -221,8 +262,14 @@ class PromiseChecker:
             # Evidence is published after the target; or, for a target whose period had
             # ended when it was stated ("compared with a target of 4%"), in the same document.
             retro = c.doc == t.doc and c.id != t.id and (period_end(t.period) or Date.max) < t.published
-            if (not is_actual(c) or c.point is None or c.published is None or cy is None
-                    or (c.published <= t.published and not retro) or other_place(t, c)):
+            if (
+                not is_actual(c)
+                or c.point is None
+                or c.published is None
+                or cy is None
+                or (c.published <= t.published and not retro)
+                or other_place(t, c)
+            ):
                 continue
             if goal and (cy[1] < t.published.year - 1 or (last is not None and cy[0] > last)):
                 continue
@@ -242,15 +289,29 @@ class PromiseChecker:
         totals = self._totals_index(ctx)
         region = ctx.doc(t).region
         noun = count_noun(t.noun)
-        out = [c for c in totals.get((t.unit, noun, round(t.point, 6)), [])
-               if c.doc != t.doc and ctx.doc(c).region == region]
+        out = [
+            c
+            for c in totals.get((t.unit, noun, round(t.point, 6)), [])
+            if c.doc != t.doc and ctx.doc(c).region == region
+        ]
         # "Half of the hospitals pledged are now operational": a share of the promised count.
         for c in totals.get((None, noun, -1.0), []):
             frac = fraction_of(c)
             if c.doc != t.doc and ctx.doc(c).region == region and frac is not None:
                 period = c.period or (f"{c.published:%Y-%m}" if c.published else None)
-                out.append(replace(c, value=frac * t.point, low=None, high=None, unit=t.unit, noun=t.noun,
-                                   qualifier="approx", kind="achievement", period=period))
+                out.append(
+                    replace(
+                        c,
+                        value=frac * t.point,
+                        low=None,
+                        high=None,
+                        unit=t.unit,
+                        noun=t.noun,
+                        qualifier="approx",
+                        kind="achievement",
+                        period=period,
+                    )
+                )
         return out
 
     def _totals_index(self, ctx: CheckContext) -> _Totals:
@@ -262,8 +323,8 @@ class PromiseChecker:
             if c.noun and c.point is not None and part_of_total(c, ctx.sentence_claims(c)) is not None:
                 out.setdefault((c.unit, count_noun(c.noun), round(c.point, 6)), []).append(c)
             elif fraction_of(c) is not None and _verdict(c.sentence) is not None:
-                m = _OF_NOUNS.match(c.sentence[c.q_rel[1]:])
-                for w in (m.group(1).split() if m else []):
+                m = _OF_NOUNS.match(c.sentence[c.q_rel[1] :])
+                for w in m.group(1).split() if m else []:
                     out.setdefault((None, count_noun(w), -1.0), []).append(c)
         self._totals = {id(ctx): (ctx, out)}
         return out
@@ -299,8 +360,11 @@ class PromiseChecker:
     def _counted_ref(ctx: CheckContext, t: ClaimRecord) -> ClaimRecord | None:
         """The counted figure a non-numeric commitment names in its sentence ("complete all
         111 district hospitals"), if exactly one."""
-        figs = [c for c in ctx.sentence_claims(t) if c.has_quantity and c.noun and not c.unit
-                and c.point is not None]
+        figs = [
+            c
+            for c in ctx.sentence_claims(t)
+            if c.has_quantity and c.noun and not c.unit and c.point is not None
+        ]
         return figs[0] if len({(c.point, c.noun) for c in figs}) == 1 else None
 
     def _text(self, ctx: CheckContext, t: ClaimRecord) -> tuple[str, str, str, int] | None:
@@ -326,8 +390,11 @@ class PromiseChecker:
             # only together with another shared word ("Kutaisi" + "bypass").
             # A route named by its two ends ("the Almaty-Bishkek road") is not met by a
             # sentence that names only one of them ("the Almaty ring road").
-            ends_named = all(all(re.search(rf"\b{re.escape(w)}\b", low) for w in pair)
-                             for pair in routes if any(re.search(rf"\b{re.escape(w)}\b", low) for w in pair))
+            ends_named = all(
+                all(re.search(rf"\b{re.escape(w)}\b", low) for w in pair)
+                for pair in routes
+                if any(re.search(rf"\b{re.escape(w)}\b", low) for w in pair)
+            )
             by_name = any(n in low for n in names) or bool(singles & e.singles and shared - singles)
             by_words = len(shared) >= MIN_SHARED and len(shared) >= WORD_OVERLAP * max(len(words), 1)
             if not ends_named:
@@ -358,8 +425,7 @@ class PromiseChecker:
                 verdict = _verdict(s)
                 if verdict is None:  # a sentence that reports no outcome is never evidence
                     continue
-                e = _Entry(d.key, d.published, s, start, _normalise(s), _content(s), proper_names(s),
-                           verdict)
+                e = _Entry(d.key, d.published, s, start, _normalise(s), _content(s), proper_names(s), verdict)
                 n = len(idx.entries)
                 idx.entries.append(e)
                 for w in e.content | e.singles | {lemma(t.lower()) for t in _TOKEN.findall(s)}:
@@ -373,10 +439,12 @@ class PromiseChecker:
         deadline = period_end(t.period)
         due = deadline is not None and deadline < ctx.now
         roles: list[tuple[ClaimRecord, str]] = [(t, "target")]
-        details: dict[str, object] = {"deadline": deadline.isoformat() if deadline else None,
-                                      "made": t.published.isoformat() if t.published else None}
+        details: dict[str, object] = {
+            "deadline": deadline.isoformat() if deadline else None,
+            "made": t.published.isoformat() if t.published else None,
+        }
         what = self._what(ctx, t)
-        when = (f" {'by' if is_deadline(t) else 'for'} {fmt_period(t.period)}" if t.period else "")
+        when = f" {'by' if is_deadline(t) else 'for'} {fmt_period(t.period)}" if t.period else ""
         # A target whose period had ended when it was stated is cited, not promised.
         cited = deadline is not None and t.published is not None and deadline < t.published
         head = f"{ctx.where(t)} {'cites a target of' if cited else 'promised'} {what}{when}"
@@ -392,8 +460,11 @@ class PromiseChecker:
             numeric_ref = t
             if txt is not None:
                 _, doc, _, start = txt
-                same_sentence = [c for c in ctx.claims if c.doc == doc and c.sent_start <= start + 1
-                                 and start < c.sent_start + len(c.sentence)]
+                same_sentence = [
+                    c
+                    for c in ctx.claims
+                    if c.doc == doc and c.sent_start <= start + 1 and start < c.sent_start + len(c.sentence)
+                ]
                 # A figure of what was promised is judged on a number: the matched sentence's
                 # figure of the same dimension (the part N of "N of the M planned"), if it
                 # reports one; a numeric target without one on a delay only.  A commitment in
@@ -428,18 +499,24 @@ class PromiseChecker:
                 # the message says when that is past the deadline.
                 status = {"done": "kept", "stalled": "not_kept", "ongoing": "in_progress"}[verdict]
                 late = " the deadline has passed and" if due and status == "in_progress" else ""
-                tail = {"kept": f"{where} reports it done: \u201c{sent}\u201d",
-                        "not_kept": f"{where} reports it postponed, dropped or missed: \u201c{sent}\u201d",
-                        "in_progress": f"{late} {where} reports it under way: \u201c{sent}\u201d".strip(),
-                        }[status]
+                tail = {
+                    "kept": f"{where} reports it done: \u201c{sent}\u201d",
+                    "not_kept": f"{where} reports it postponed, dropped or missed: \u201c{sent}\u201d",
+                    "in_progress": f"{late} {where} reports it under way: \u201c{sent}\u201d".strip(),
+                }[status]
             elif due:
                 status = "due"
-                tail = ("the deadline has passed and no later statement in the ledger reports the outcome "
-                        "(unverified)")
+                tail = (
+                    "the deadline has passed and no later statement in the ledger reports the outcome "
+                    "(unverified)"
+                )
             else:
                 status = "not_due"
-                tail = ("no deadline is stated and no outcome has been reported yet" if deadline is None
-                        else f"it is not due until {deadline.isoformat()} and no outcome has been reported")
+                tail = (
+                    "no deadline is stated and no outcome has been reported yet"
+                    if deadline is None
+                    else f"it is not due until {deadline.isoformat()} and no outcome has been reported"
+                )
         details["machine_status"] = status
         override = ctx.promise_overrides.get(t.id)
         if override:
@@ -464,16 +541,18 @@ class PromiseChecker:
         s = t.sentence.strip()
         return f"\u201c{s if len(s) <= 160 else s[:157] + '...'}\u201d"
 
-    def _numeric_status(self, ctx: CheckContext, t: ClaimRecord, ev: ClaimRecord,
-                        due: bool) -> tuple[str, str]:
+    def _numeric_status(
+        self, ctx: CheckContext, t: ClaimRecord, ev: ClaimRecord, due: bool
+    ) -> tuple[str, str]:
         if not same_kind(scale(t)[0], scale(ev)[0]):
             return ("due" if due else "not_due"), "the later figure is of another kind and cannot be compared"
         target = (t.point or 0.0) * scale(t)[1]
         got = (ev.point or 0.0) * scale(ev)[1]
         # Lower is better for a cut ("reduce to"), and for things such as deficits and
         # inflation whatever the verb.
-        down = bool(_DOWN.search(t.sentence[max(0, t.q_rel[0] - 60):t.q_rel[1]])) or bool(
-            set(_key_tokens(ctx.key(t))) & LOWER_IS_BETTER)
+        down = bool(_DOWN.search(t.sentence[max(0, t.q_rel[0] - 60) : t.q_rel[1]])) or bool(
+            set(_key_tokens(ctx.key(t))) & LOWER_IS_BETTER
+        )
         if t.low is not None and t.high is not None and t.value is None:
             k = scale(t)[1]
             met = t.low * k * (1 - KEPT_TOLERANCE) <= got <= t.high * k * (1 + KEPT_TOLERANCE)

@@ -30,8 +30,12 @@ from claimledger.link._records import localise
 from claimledger.models import Finding
 
 #: Every checker, in the order their findings are listed.
-CHECKERS: tuple[Checker, ...] = (ContradictionChecker(), ArithmeticChecker(), FeasibilityChecker(),
-                                 PromiseChecker())
+CHECKERS: tuple[Checker, ...] = (
+    ContradictionChecker(),
+    ArithmeticChecker(),
+    FeasibilityChecker(),
+    PromiseChecker(),
+)
 _TYPE_ORDER = {"contradiction": 0, "arithmetic": 1, "feasibility": 2, "promise": 3}
 _SEV_ORDER = {"error": 0, "warning": 1, "info": 2}
 
@@ -42,12 +46,17 @@ def run_context(ctx: CheckContext, checkers: Sequence[Checker] | None = None) ->
     for checker in checkers or CHECKERS:
         for f in checker.run(ctx):
             out.setdefault(f.id, f)
-    return sorted(out.values(), key=lambda f: (_TYPE_ORDER.get(f.type, 9), _SEV_ORDER.get(f.severity, 9),
-                                               f.message))
+    return sorted(
+        out.values(), key=lambda f: (_TYPE_ORDER.get(f.type, 9), _SEV_ORDER.get(f.severity, 9), f.message)
+    )
 
 
-def context_from_records(records: Sequence[ClaimRecord], docs: dict[str, DocInfo], now: Date | None = None,
-                         promise_statuses: dict[str, dict[str, Any]] | None = None) -> CheckContext:
+def context_from_records(
+    records: Sequence[ClaimRecord],
+    docs: dict[str, DocInfo],
+    now: Date | None = None,
+    promise_statuses: dict[str, dict[str, Any]] | None = None,
+) -> CheckContext:
     """A context from records and documents, linked by the rules (no overrides)."""
     records = [localise(r, docs[r.doc].region if r.doc in docs else None) for r in records]
     members = link_records(records, docs)
@@ -59,27 +68,39 @@ def load_context(conn: Connection, now: Date | None = None, *, relink: bool = Tr
     docs = load_documents(conn)
     records = load_records(conn, docs)
     members = relink_conn(conn, docs, records) if relink else link_records(records, docs)
-    overrides = {r.claim_id: {"status": r.status, "note": r.note, "reviewer": r.reviewer, "at": r.at}
-                 for r in conn.execute(select(promise_overrides))}
+    overrides = {
+        r.claim_id: {"status": r.status, "note": r.note, "reviewer": r.reviewer, "at": r.at}
+        for r in conn.execute(select(promise_overrides))
+    }
     return CheckContext(records, docs, members, now or Date.today(), overrides)
 
 
 def store_findings(conn: Connection, found: Sequence[Finding], checker_names: Sequence[str]) -> None:
     """Replace the stored findings of ``checker_names`` with ``found``."""
     bases = {n.rsplit(".v", 1)[0] for n in checker_names}
-    old = {r.id: (r.created_at, r.checker) for r in conn.execute(select(findings.c.id, findings.c.created_at,
-                                                                        findings.c.checker))}
+    old = {
+        r.id: (r.created_at, r.checker)
+        for r in conn.execute(select(findings.c.id, findings.c.created_at, findings.c.checker))
+    }
     drop = [fid for fid, (_, chk) in old.items() if chk.rsplit(".v", 1)[0] in bases]
     for i in range(0, len(drop), 500):
-        part = drop[i:i + 500]
+        part = drop[i : i + 500]
         conn.execute(delete(finding_claims).where(finding_claims.c.finding_id.in_(part)))
         conn.execute(delete(findings).where(findings.c.id.in_(part)))
     now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     rows, links = [], []
     for f in found:
-        rows.append({"id": f.id, "type": f.type, "severity": f.severity, "message": f.message,
-                     "details": json.dumps(f.details, default=str), "checker": f.checker,
-                     "created_at": old.get(f.id, (now, ""))[0]})
+        rows.append(
+            {
+                "id": f.id,
+                "type": f.type,
+                "severity": f.severity,
+                "message": f.message,
+                "details": json.dumps(f.details, default=str),
+                "checker": f.checker,
+                "created_at": old.get(f.id, (now, ""))[0],
+            }
+        )
         roles = f.details.get("roles", {})
         for cid in f.claim_ids:
             links.append({"finding_id": f.id, "claim_id": cid, "role": str(roles.get(cid, "claim"))})
@@ -89,8 +110,9 @@ def store_findings(conn: Connection, found: Sequence[Finding], checker_names: Se
         conn.execute(insert(finding_claims), links)
 
 
-def run_checks(engine: Engine, *, now: Date | None = None,
-               checkers: Sequence[Checker] | None = None) -> list[Finding]:
+def run_checks(
+    engine: Engine, *, now: Date | None = None, checkers: Sequence[Checker] | None = None
+) -> list[Finding]:
     """Re-link, run every checker, replace the stored findings and return them."""
     chosen = list(checkers or CHECKERS)
     with engine.begin() as conn:
@@ -123,9 +145,26 @@ def load_findings(engine: Engine, *, type: str | None = None) -> list[dict[str, 
         claims = []
         for cid, role in linked:
             c = recs.get(cid)
-            claims.append({"id": cid, "doc": c.doc if c else None, "quote": c.sentence if c else None,
-                           "quantity": c.quantity_dict() if c else None, "role": role})
-        out.append({"id": r.id, "type": r.type, "severity": r.severity, "message": r.message,
-                    "claims": claims, "details": details, "checker": r.checker, "created_at": r.created_at})
+            claims.append(
+                {
+                    "id": cid,
+                    "doc": c.doc if c else None,
+                    "quote": c.sentence if c else None,
+                    "quantity": c.quantity_dict() if c else None,
+                    "role": role,
+                }
+            )
+        out.append(
+            {
+                "id": r.id,
+                "type": r.type,
+                "severity": r.severity,
+                "message": r.message,
+                "claims": claims,
+                "details": details,
+                "checker": r.checker,
+                "created_at": r.created_at,
+            }
+        )
     out.sort(key=lambda f: (_TYPE_ORDER.get(f["type"], 9), _SEV_ORDER.get(f["severity"], 9), f["message"]))
     return out

@@ -12,10 +12,14 @@ def register(sub: Any) -> None:
     p = sub.add_parser("check", help="run the checkers over the ledger and show the findings")
     p.add_argument("--db", help="ledger path or SQLAlchemy URL (default $CLAIMLEDGER_DB or ./claimledger.db)")
     p.add_argument("--format", choices=("table", "json"), default="table")
-    p.add_argument("--type", choices=("contradiction", "arithmetic", "feasibility", "promise"),
-                   help="show only findings of this type")
-    p.add_argument("--now", metavar="YYYY-MM-DD",
-                   help="reference date for promise deadlines (default: today)")
+    p.add_argument(
+        "--type",
+        choices=("contradiction", "arithmetic", "feasibility", "promise"),
+        help="show only findings of this type",
+    )
+    p.add_argument(
+        "--now", metavar="YYYY-MM-DD", help="reference date for promise deadlines (default: today)"
+    )
     p.add_argument("--no-run", action="store_true", help="show the stored findings without re-checking")
     p.set_defaults(func=run)
 

@@ -67,12 +67,14 @@ def print_claims(title: str, claims: Iterable[Claim]) -> None:
     rows = []
     for c in claims:
         q = c.quantity
-        rows.append([
-            c.kind,
-            q.text if q else "—",
-            fmt_value(q.value, q.low, q.high) if q else "",
-            (q.unit or q.noun or "") if q else "",
-            c.period,
-            c.subject,
-        ])
+        rows.append(
+            [
+                c.kind,
+                q.text if q else "—",
+                fmt_value(q.value, q.low, q.high) if q else "",
+                (q.unit or q.noun or "") if q else "",
+                c.period,
+                c.subject,
+            ]
+        )
     print_table(title, ["kind", "figure", "value", "unit/noun", "period", "subject"], rows)

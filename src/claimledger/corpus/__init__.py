@@ -40,8 +40,5 @@ def parse_document(raw: str, name: str) -> Document:
 
 def load_corpus() -> list[Document]:
     """All bundled documents, oldest first."""
-    docs = [
-        parse_document(p.read_text(encoding="utf-8"), p.name)
-        for p in sorted(corpus_dir().glob("*.txt"))
-    ]
+    docs = [parse_document(p.read_text(encoding="utf-8"), p.name) for p in sorted(corpus_dir().glob("*.txt"))]
     return sorted(docs, key=lambda d: (d.published or "", d.id))

@@ -69,20 +69,40 @@ for _q, _phrases in (
     for _p in _phrases.split("|"):
         _BOUNDS[tuple(_p.split())] = _q  # type: ignore[assignment]
 _GLUED_BOUND: dict[str, Qualifier] = {
-    "~": "approx", "≈": "approx", ">": "at_least", "≥": "at_least", ">=": "at_least",
-    "<": "at_most", "≤": "at_most", "<=": "at_most",
+    "~": "approx",
+    "≈": "approx",
+    ">": "at_least",
+    "≥": "at_least",
+    ">=": "at_least",
+    "<": "at_most",
+    "≤": "at_most",
+    "<=": "at_most",
 }
 # Last words before a number that can change it: bound phrases, "of" ("percent of 10"),
 # sign words and the starts of ranges.  Anything else needs no further look.
 _LEFT_CUES = frozenset([k[-1] for k in _BOUNDS] + ["of", "minus", "negative", "between", "from"])
 _POST_BOUNDS: dict[tuple[str, ...], Qualifier] = {
-    ("or", "more"): "at_least", ("or", "above"): "at_least", ("and", "above"): "at_least",
-    ("and", "more"): "at_least", ("or", "higher"): "at_least", ("or", "greater"): "at_least",
-    ("plus",): "at_least", ("or", "over"): "at_least", ("or", "less"): "at_most",
-    ("or", "fewer"): "at_most", ("or", "below"): "at_most", ("or", "lower"): "at_most",
-    ("and", "below"): "at_most", ("and", "under"): "at_most", ("or", "under"): "at_most",
-    ("or", "so"): "approx", ("and", "over"): "at_least", ("and", "older"): "at_least",
-    ("or", "older"): "at_least", ("and", "up"): "at_least", ("or", "thereabouts"): "approx",
+    ("or", "more"): "at_least",
+    ("or", "above"): "at_least",
+    ("and", "above"): "at_least",
+    ("and", "more"): "at_least",
+    ("or", "higher"): "at_least",
+    ("or", "greater"): "at_least",
+    ("plus",): "at_least",
+    ("or", "over"): "at_least",
+    ("or", "less"): "at_most",
+    ("or", "fewer"): "at_most",
+    ("or", "below"): "at_most",
+    ("or", "lower"): "at_most",
+    ("and", "below"): "at_most",
+    ("and", "under"): "at_most",
+    ("or", "under"): "at_most",
+    ("or", "so"): "approx",
+    ("and", "over"): "at_least",
+    ("and", "older"): "at_least",
+    ("or", "older"): "at_least",
+    ("and", "up"): "at_least",
+    ("or", "thereabouts"): "approx",
 }
 _POST_FIRST = frozenset(k[0] for k in _POST_BOUNDS)
 _UP_TO = re.compile(r"\s{1,3}to\b")
@@ -234,8 +254,16 @@ def build(text: str, start: int, end: int, p: Parsed, group: list[Tok]) -> Atom 
     if p.scaled and first.kind == "d" and p.j - p.i == 2 and first.digits:
         value = exact_scaled(first.digits, p.mult, value)
     a = Atom(
-        start=s, end=e, nstart=s, nend=e, value=value, words=p.words, scaled=p.scaled, raw=raw,
-        ordinal=p.ordinal, int_like=float(value).is_integer() and not p.fraction,
+        start=s,
+        end=e,
+        nstart=s,
+        nend=e,
+        value=value,
+        words=p.words,
+        scaled=p.scaled,
+        raw=raw,
+        ordinal=p.ordinal,
+        int_like=float(value).is_integer() and not p.fraction,
     )
     a.mult = p.mult
     if not _left(text, start, a):
@@ -442,7 +470,6 @@ def _negator(word: str) -> bool:
     return word in _NEGATORS or word.endswith(("n't", "n’t"))
 
 
-
 _SECTION_ITEM = re.compile(r"\d{1,7}[A-Za-z]{0,3}(?:[-–]\d{1,7})?(?:\([A-Za-z0-9]{1,4}\)){0,3},?|and|or|to")
 
 
@@ -492,9 +519,7 @@ def _positions(text: str, lo: int, hi: int, words: list[str]) -> list[tuple[int,
     return out
 
 
-def _right(
-    text: str, start: int, end: int, a: Atom, exact: str | None, p: Parsed
-) -> Atom | None:
+def _right(text: str, start: int, end: int, a: Atom, exact: str | None, p: Parsed) -> Atom | None:
     """Ordinal suffix, magnitude, unit, rate and trailing bound after the numeral."""
     pos = a.nend
     nxt = text[pos : pos + 3]
@@ -612,8 +637,21 @@ def _right(
                 sym, a.family = "GBP", "pound"  # "5 billion pounds": Egyptian in Cairo
         elif um.flag == U.INCH:
             after = ahead.get(last[1], 1)
-            closes = last[2] != _strip(last[2]) or not after or _strip(after[0][2]).lower() in (
-                "thick", "long", "wide", "tall", "high", "deep", "diameter", "across", "thickness",
+            closes = (
+                last[2] != _strip(last[2])
+                or not after
+                or _strip(after[0][2]).lower()
+                in (
+                    "thick",
+                    "long",
+                    "wide",
+                    "tall",
+                    "high",
+                    "deep",
+                    "diameter",
+                    "across",
+                    "thickness",
+                )
             )
             if not closes and not _FEET_BEFORE.search(text, max(start, a.nstart - 12), a.nstart):
                 return a if not glued else None
@@ -867,5 +905,3 @@ def noun(text: str, pos: int, end: int, *, share: bool = False, ahead: Ahead | N
         if word != chunk:  # punctuation closes the noun phrase
             return None
     return None
-
-

@@ -53,6 +53,8 @@ def _cue_matches(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
             continue
         yield m
         pos = m.end()
+
+
 #: A country named after one of these words is a partner, not the owner of the money in
 #: the sentence ("exports to Canada", "more than Kenya").
 _PARTNER_WORDS = word_set("into to from with against than between via outside versus")
@@ -166,8 +168,11 @@ def resolve(family: str, text: str, start: int, end: int, ctx: Context, at: int)
     default, codes = FAMILIES[family]
     doc = ctx.currency
     lo, hi = max(start, at - CUE_WINDOW), min(end, at + CUE_WINDOW)
-    named = [(pos, COUNTRY_CURRENCY[c]) for pos, c, role in _mentions(text, lo, hi)
-             if role == _OWNER or (role == _PLACE and pos < at)]
+    named = [
+        (pos, COUNTRY_CURRENCY[c])
+        for pos, c, role in _mentions(text, lo, hi)
+        if role == _OWNER or (role == _PLACE and pos < at)
+    ]
     hits = {cur for _pos, cur in named if cur in codes}
     if len(hits) > 1:
         # a sentence about several such countries ("Serbia's deficit ..., while Kuwait

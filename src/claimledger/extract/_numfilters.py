@@ -190,7 +190,8 @@ _GROUPS: list[tuple[tuple[_Trigger, ...], list[str]]] = [
         (_SECTION_ANY, _ABBR_NO, "§", "№"),
         [
             # references to parts of documents, laws, routes: "Article 5", "No. 12", "§ 3"
-            r"\b(?:" + "|".join(re.escape(w) for w in sorted(_SECTION_ALL, key=_longest_first))
+            r"\b(?:"
+            + "|".join(re.escape(w) for w in sorted(_SECTION_ALL, key=_longest_first))
             + r")\.?\s?(?:[Nn]o\.?\s?)?"
             r"\d{1,7}(?:[./-]\d{1,7}){0,3}[A-Za-z]?(?:\([A-Za-z0-9]{1,4}\)){0,3}"
             # further items of a list ("Articles 5, 6 and 7"); an item after a comma only

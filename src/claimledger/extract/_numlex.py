@@ -16,11 +16,29 @@ from claimledger.extract._unitdata import word_set
 
 _VOWELS = "aeiou"
 _IRREGULAR: dict[str, str] = {
-    "rise": "rose risen", "grow": "grew grown", "fall": "fell fallen", "go": "went gone",
-    "shrink": "shrank shrunk", "sink": "sank sunk", "slide": "slid", "swing": "swung",
-    "bring": "brought", "take": "took taken", "cut": "cut", "leap": "leapt", "come": "came",
-    "speed": "sped", "build": "built", "set": "set", "put": "put", "drive": "drove driven",
-    "catch": "caught", "shoot": "shot", "lose": "lost", "shed": "shed", "split": "split",
+    "rise": "rose risen",
+    "grow": "grew grown",
+    "fall": "fell fallen",
+    "go": "went gone",
+    "shrink": "shrank shrunk",
+    "sink": "sank sunk",
+    "slide": "slid",
+    "swing": "swung",
+    "bring": "brought",
+    "take": "took taken",
+    "cut": "cut",
+    "leap": "leapt",
+    "come": "came",
+    "speed": "sped",
+    "build": "built",
+    "set": "set",
+    "put": "put",
+    "drive": "drove driven",
+    "catch": "caught",
+    "shoot": "shot",
+    "lose": "lost",
+    "shed": "shed",
+    "split": "split",
 }
 
 
@@ -34,8 +52,11 @@ def inflect(base: str) -> set[str]:
     else:
         out.add(base + "s")
     # doubled final consonant of a short stressed syllable: cut -> cutting, drop -> dropped
-    double = len(base) <= 4 and base[-1] not in _VOWELS + "wxy" and base[-2:-1] in tuple(_VOWELS) and (
-        base[-3:-2] not in tuple(_VOWELS)
+    double = (
+        len(base) <= 4
+        and base[-1] not in _VOWELS + "wxy"
+        and base[-2:-1] in tuple(_VOWELS)
+        and (base[-3:-2] not in tuple(_VOWELS))
     )
     stem = base + base[-1] if double else base
     if base.endswith("e") and not base.endswith("ee"):

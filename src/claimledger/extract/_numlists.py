@@ -293,7 +293,7 @@ def _named(text: str, start: int, a: Atom) -> bool:
     if len(word) <= 3 and word.isupper() and U.currency_prefix(word) is None:
         return True  # an airline, route or model code
     before = text[start : m.start()].rstrip()
-    if not before or before[-1] in ".:;!?\"“(":
+    if not before or before[-1] in '.:;!?"“(':
         return False  # the capital is just the start of the sentence
     if word.lower() in F.MONTH_WORDS:
         return False
@@ -411,8 +411,10 @@ def share_lists(text: str, atoms: list[Atom]) -> None:
             continue
         if a.scaled and U.kind(b.unit) == U.PERCENT:
             continue
-        if b.unit is not None and (a.unit is None or a.unit == b.unit) and not (
-            a.unit is None and noun(text, a.end, a.end + 30) is not None
+        if (
+            b.unit is not None
+            and (a.unit is None or a.unit == b.unit)
+            and not (a.unit is None and noun(text, a.end, a.end + 30) is not None)
         ):
             big = abs(b.value or b.high or 0) * 1000
             if not a.scaled and b.scaled and b.mult > 1 and a.value * b.mult <= big:
@@ -455,5 +457,3 @@ def share_lists(text: str, atoms: list[Atom]) -> None:
             a.linked = b.linked = True
         if a.linked and b.linked and a.unit == b.unit and b.qualifier == "exact" and a.qualifier != "range":
             b.qualifier = a.qualifier
-
-

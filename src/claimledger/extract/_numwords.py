@@ -18,30 +18,87 @@ from dataclasses import dataclass
 from typing import Any
 
 ONES = {
-    "zero": 0, "nought": 0, "naught": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
-    "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "zero": 0,
+    "nought": 0,
+    "naught": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
 }
 TEENS = {
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
 }
 TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fourty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
 }
 SCALES = {
-    "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "lakh": 1e5,
-    "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+    "lakh": 1e5,
+    "lakhs": 1e5,
+    "crore": 1e7,
+    "crores": 1e7,
 }
 # Ordinal words -> the number they denote.  As fraction denominators only from "third"
 # on: "a second" is never a half.
 ORDINALS: dict[str, float] = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
-    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
-    "nineteenth": 19, "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
-    "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90, "hundredth": 100,
-    "thousandth": 1e3, "millionth": 1e6, "billionth": 1e9, "trillionth": 1e12,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+    "twentieth": 20,
+    "thirtieth": 30,
+    "fortieth": 40,
+    "fiftieth": 50,
+    "sixtieth": 60,
+    "seventieth": 70,
+    "eightieth": 80,
+    "ninetieth": 90,
+    "hundredth": 100,
+    "thousandth": 1e3,
+    "millionth": 1e6,
+    "billionth": 1e9,
+    "trillionth": 1e12,
 }
 DENOM: dict[str, float] = {k: float(v) for k, v in ORDINALS.items() if k not in ("first", "second")}
 DENOM.update({k + "s": v for k, v in list(DENOM.items())})
@@ -57,8 +114,15 @@ DOZEN = {"dozen": 12.0, "dozens": 12.0, "dzs": 12.0, "dozs": 12.0, "doz": 12.0}
 #: Every word the scanner must see (lower case), longest first for the regex.
 ALL_WORDS: tuple[str, ...] = tuple(
     sorted(
-        set(ONES) | set(TEENS) | set(TENS) | set(SCALES) | {"hundred", "hundreds", "point"} | set(ORDINALS)
-        | set(DENOM) | set(DOZEN) | {"firsts"},
+        set(ONES)
+        | set(TEENS)
+        | set(TENS)
+        | set(SCALES)
+        | {"hundred", "hundreds", "point"}
+        | set(ORDINALS)
+        | set(DENOM)
+        | set(DOZEN)
+        | {"firsts"},
         key=lambda w: (-len(w), w),
     )
 )
@@ -114,8 +178,10 @@ def trie_pattern(words: Iterable[str], *, ignore_case: bool = True, lookahead: b
 
     if not lookahead:
         return emit(root, top=True)
-    firsts = sorted({w[0].lower() for w in words} | {w[0].upper() for w in words}) if ignore_case else sorted(
-        {w[0] for w in words}
+    firsts = (
+        sorted({w[0].lower() for w in words} | {w[0].upper() for w in words})
+        if ignore_case
+        else sorted({w[0] for w in words})
     )
     return f"(?=[{''.join(re.escape(c) for c in firsts)}]){emit(root, top=True)}"
 
@@ -504,6 +570,12 @@ def _parse_words(
     if j == i or (article and j == i + 1):
         return Parsed(i, i, 0.0)  # an article with nothing after it: the caller skips it
     return Parsed(
-        i, j, total + cur, words=True, article=article, fraction=fraction, scaled=scaled,
+        i,
+        j,
+        total + cur,
+        words=True,
+        article=article,
+        fraction=fraction,
+        scaled=scaled,
         mult=last_scale or 1.0,
     )

@@ -34,11 +34,27 @@ HALF_YEAR_MONTH = 6
 
 _Y = r"(?:19[5-9]\d|20\d\d)"
 _NUMW = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
-    "a": 1, "a couple of": 2, "several": 3,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "a": 1,
+    "a couple of": 2,
+    "several": 3,
 }
 _NW = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)"
+
+
 class _Unresolvable(Exception):
     """A matched time word that cannot be read (see ``_MonthTable``): ignore the match."""
 
@@ -60,12 +76,34 @@ class _MonthTable(dict[str, int]):
         raise _Unresolvable(key)
 
 
-_MONTHS = _MonthTable({
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
-    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12,
-    "dec": 12,
-})
+_MONTHS = _MonthTable(
+    {
+        "january": 1,
+        "jan": 1,
+        "february": 2,
+        "feb": 2,
+        "march": 3,
+        "mar": 3,
+        "april": 4,
+        "apr": 4,
+        "may": 5,
+        "june": 6,
+        "jun": 6,
+        "july": 7,
+        "jul": 7,
+        "august": 8,
+        "aug": 8,
+        "september": 9,
+        "sept": 9,
+        "sep": 9,
+        "october": 10,
+        "oct": 10,
+        "november": 11,
+        "nov": 11,
+        "december": 12,
+        "dec": 12,
+    }
+)
 _MON = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
@@ -75,106 +113,196 @@ _ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "four
 # The alternatives of the time grammar, tried left to right at each position: longer
 # forms first.  Each is an rf-string so {_Y}, {_MON} and {_NW} expand.
 _ALTERNATIVES: list[tuple[str, str]] = [
-    ("iso", rf"""
+    (
+        "iso",
+        rf"""
 (?P<iso>(?P<isoy>{_Y})-(?P<isom>[01]\d)-[0-3]\d(?!\d))
-"""),
-    ("numdate", rf"""
+""",
+    ),
+    (
+        "numdate",
+        rf"""
 (?P<numdate>(?<![\d.])[0-3]?\d[./][01]?\d[./](?P<ndy>{_Y})(?!\d))
-"""),
-    ("between", rf"""
+""",
+    ),
+    (
+        "between",
+        rf"""
 (?P<between>between\s+(?P<b1>{_Y})\s+and\s+(?P<b2>{_Y})(?!\d))
-"""),
-    ("fyshort", r"""
+""",
+    ),
+    (
+        "fyshort",
+        r"""
 (?P<fyshort>FY\s*'?(?P<fys>\d\d)(?:\s*[/–—-]\s*(?P<fys2>\d\d))?(?!\d))
-"""),
-    ("nm", rf"""
+""",
+    ),
+    (
+        "nm",
+        rf"""
 (?P<nm>(?P<nmn>[1-9]|1[0-2])M\s*(?P<nmy>{_Y}))
-"""),
-    ("fy", rf"""
+""",
+    ),
+    (
+        "fy",
+        rf"""
 (?P<fy>(?:(?:the\s+)?(?:fiscal|financial|budget)\s+year|fiscal|FY)\s*'?(?P<fy1>{_Y})
 (?:\s*[/–—-]\s*(?P<fy2>{_Y}|\d\d)(?!\d))?)
-"""),
-    ("season", rf"""
+""",
+    ),
+    (
+        "season",
+        rf"""
 (?P<season>(?P<sy1>{_Y})/(?P<sy2>\d\d)(?![\d/]))
-"""),
-    ("range", rf"""
+""",
+    ),
+    (
+        "range",
+        rf"""
 (?P<range>(?P<r1>{_Y})\s*(?:[–—/-]|\bto\b|\bthrough\b)\s*(?P<r2>{_Y}|\d\d)(?![\d%]|[.,]\d))
-"""),
-    ("quarter", rf"""
+""",
+    ),
+    (
+        "quarter",
+        rf"""
 (?P<quarter>(?:(?P<qord>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter|\bQ(?P<qn>[1-4]))
 (?:\s+(?:of\s+)?(?:(?P<qy>{_Y})|(?P<qrel>this|last|next|the\s+current|the)\s+year))?)
-"""),
-    ("quarter2", rf"""
+""",
+    ),
+    (
+        "quarter2",
+        rf"""
 (?P<quarter2>(?P<qy2>{_Y})\s*Q(?P<qn2>[1-4]))
-"""),
-    ("half", rf"""
+""",
+    ),
+    (
+        "half",
+        rf"""
 (?P<half>(?:(?P<hord>first|second)\s+half|\bH(?P<hn>[12]))
 (?:\s+(?:of\s+)?(?:(?P<hy>{_Y})|(?P<hrel>this|last|next|the\s+current|the)\s+year))?)
-"""),
-    ("months9", rf"""
+""",
+    ),
+    (
+        "months9",
+        rf"""
 (?P<months9>(?:first\s+)?(?P<mcount>three|six|nine|eleven|\d{{1,2}})\s+months\s+of\s+
 (?:(?P<my9>{_Y})|(?P<mrel9>this|last|the\s+current|the)\s+year))
-"""),
-    ("month", rf"""
+""",
+    ),
+    (
+        "month",
+        rf"""
 (?P<month>(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+)?(?P<mon>{_MON})(?:\s*[–—-]\s*(?P<mon2>{_MON}))?
 (?:\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?!\d))?(?:,?\s+(?P<my>{_Y}))?(?![A-Za-z]))
-"""),
-    ("season4", rf"""
+""",
+    ),
+    (
+        "season4",
+        rf"""
 (?P<season4>(?P<sname>spring|summer|autumn|winter)(?:\s+(?:of\s+)?(?P<sy>{_Y}))?(?![\w-]))
-"""),
-    ("relyear", r"""
+""",
+    ),
+    (
+        "relyear",
+        r"""
 (?P<relyear>(?:the\s+)?(?P<rel>this|current|last|past|previous|next|coming|following|same)\s+
 (?:fiscal\s+|financial\s+|calendar\s+|budget\s+)?year(?!s))
-"""),
-    ("fortheyear", r"""
+""",
+    ),
+    (
+        "fortheyear",
+        r"""
 (?P<fortheyear>(?<=for\s)(?:the\s+)?(?:full\s+|whole\s+)?year(?![\w-]))
-"""),
-    ("yearago", r"""
+""",
+    ),
+    (
+        "yearago",
+        r"""
 (?P<yearago>(?:the\s+|a\s+)?year\s+(?:before|earlier|ago))
-"""),
-    ("fyended", rf"""
+""",
+    ),
+    (
+        "fyended",
+        rf"""
 (?P<fyended>(?:fiscal|financial)\s+year\s+(?:ended|ending|to)\s+(?:(?:\d{{1,2}}\s+)?(?P<fem>{_MON})
 (?:\s+\d{{1,2}})?,?\s+)?(?P<fey>{_Y}))
-"""),
-    ("yearto", rf"""
+""",
+    ),
+    (
+        "yearto",
+        rf"""
 (?P<yearto>(?:the\s+)?(?:year|twelve\s+months|12\s+months)\s+(?:to|ended|ending|through)\s+(?:\d{{1,2}}\s+)?
 (?P<ytm>{_MON})(?:\s+\d{{1,2}})?,?\s+(?P<yty>{_Y}))
-"""),
-    ("today", r"""
+""",
+    ),
+    (
+        "today",
+        r"""
 (?P<today>today|nowadays)(?![\w'’])
-"""),
-    ("startyear", r"""
+""",
+    ),
+    (
+        "startyear",
+        r"""
 (?P<startyear>(?:beginning|start)\s+of\s+(?:the|this)\s+year)
-"""),
-    ("endyear", r"""
+""",
+    ),
+    (
+        "endyear",
+        r"""
 (?P<endyear>(?:end|close)\s+of\s+(?:the|this)\s+(?P<endfy>(?:fiscal|financial|budget)\s+)?year|year[- ]end\b)
-"""),
-    ("nyears", rf"""
+""",
+    ),
+    (
+        "nyears",
+        rf"""
 (?P<nyears>(?:the\s+)?(?P<ndir>next|coming|past|last|previous|following)\s+(?P<n>{_NW})\s+years)
-"""),
-    ("overyears", rf"""
+""",
+    ),
+    (
+        "overyears",
+        rf"""
 (?P<overyears>(?:over|in)\s+(?P<on>{_NW})\s+years(?!\s+ago))
-"""),
-    ("monthsto", rf"""
+""",
+    ),
+    (
+        "monthsto",
+        rf"""
 (?P<monthsto>(?:the\s+)?(?P<mtn>three|six|nine|twelve|\d{{1,2}})\s+months\s+
 (?:to|through|ending(?:\s+in)?)\s+
 (?P<mtmon>{_MON})(?:\s+(?P<mty>{_Y}))?)
-"""),
-    ("decade", r"""
+""",
+    ),
+    (
+        "decade",
+        r"""
 (?P<decade>(?:the\s+)?(?P<ddir>next|coming|past|last|previous)\s+decade)
-"""),
-    ("withinyears", rf"""
+""",
+    ),
+    (
+        "withinyears",
+        rf"""
 (?P<withinyears>(?P<wprep>within|in)\s+(?:the\s+next\s+)?(?P<wn>{_NW})\s+years(?:'\s*time)?)
-"""),
-    ("yearsago", rf"""
+""",
+    ),
+    (
+        "yearsago",
+        rf"""
 (?P<yearsago>(?P<an>{_NW})\s+years\s+ago)
-"""),
-    ("relmonth", r"""
+""",
+    ),
+    (
+        "relmonth",
+        r"""
 (?P<relmonth>(?P<mrel>this|last|next|past)\s+month)
-"""),
-    ("year", rf"""
+""",
+    ),
+    (
+        "year",
+        rf"""
 (?P<year>(?<![\d$€£¥#.,/])(?P<y>{_Y})(?![\d]|[.,]\d|\s*(?:%|per\s*cent|percent)|-[A-Za-z]))
-"""),
+""",
+    ),
 ]
 #: Alternatives that can match with no word anchor near a year: tried alone around a
 #: bare year, where the full grammar would be wasted effort.
@@ -370,6 +498,8 @@ def _window_grammar(window: str) -> re.Pattern[str]:
     if len(_BY_PRESENT) < 8 * MAX_GRAMMARS:
         _BY_PRESENT[present] = grammar
     return grammar
+
+
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 #: The grammar is tried from this many characters before an anchor word to this many
@@ -612,7 +742,7 @@ def _place_month(month: int, ref: Date | None, tense: str) -> int | None:
 
 
 def sentence_tense(text: str, start: int, end: int, at: int | None = None) -> str:
-    """"future", "past" or "" - a coarse reading used only to place month names: the
+    """ "future", "past" or "" - a coarse reading used only to place month names: the
     tense marker nearest to ``at`` (the time expression) in its clause wins."""
     if at is not None:
         # the clause of the expression first: "declined ... in August, and is expected to"
@@ -633,8 +763,10 @@ def sentence_tense(text: str, start: int, end: int, at: int | None = None) -> st
 def _tense_marks(text: str, start: int, end: int, at: int | None) -> list[tuple[int, int, str]]:
     """(weakness, distance, tense) of each tense marker: an -ed word may be an adjective
     ("subsidised loans", "damaged homes"), so it counts only when nothing stronger does."""
-    marks = [(0, abs(m.start() - (at if at is not None else m.start())), "future") for m in
-             _FUTURE.finditer(text, start, end)]
+    marks = [
+        (0, abs(m.start() - (at if at is not None else m.start())), "future")
+        for m in _FUTURE.finditer(text, start, end)
+    ]
     for m in _PAST.finditer(text, start, end):
         word = m.group(0).lower()
         weak = 1 if word.endswith("ed") and word not in ("had", "did") else 0
@@ -686,8 +818,10 @@ def find_mentions(text: str, start: int, end: int, ref: Date | None) -> list[Men
                 prep = " ".join(pm.group("prep").lower().split())
                 if role in ("point", "range") and prep in _DEADLINE_PREPS:
                     role = "deadline"
-                elif role == "point" and prep in _SINCE_PREPS and _SUPERLATIVE.search(
-                    text, max(start, pm.start() - _SUPERLATIVE_WINDOW), pm.start()
+                elif (
+                    role == "point"
+                    and prep in _SINCE_PREPS
+                    and _SUPERLATIVE.search(text, max(start, pm.start() - _SUPERLATIVE_WINDOW), pm.start())
                 ):
                     role = "comparison"  # "the fastest pace since 2011": a record's base, not a run
                 elif role == "point" and prep in _SINCE_PREPS:
@@ -825,8 +959,16 @@ def _resolve(
         rel = g("rel").lower()
         if rel == "same":
             return None  # "the same year" refers back to a year named before; no anchor
-        off = {"this": 0, "current": 0, "last": -1, "past": -1, "previous": -1,
-               "next": 1, "coming": 1, "following": 1}[rel]
+        off = {
+            "this": 0,
+            "current": 0,
+            "last": -1,
+            "past": -1,
+            "previous": -1,
+            "next": 1,
+            "coming": 1,
+            "following": 1,
+        }[rel]
         if ref is not None and re.search(r"fiscal|financial", m.group(0), re.I):
             # "the last financial year" is a split year, consistent with "the fiscal year
             # ended June 2024" (2023/2024): the current one started in July (or April)
@@ -937,7 +1079,7 @@ def _resolve(
 
 
 def _bare_the(rel: str | None) -> bool:
-    """"of the year" names no year: it is placed like a month without a year."""
+    """ "of the year" names no year: it is placed like a month without a year."""
     return rel is not None and rel.lower() == "the"
 
 

@@ -65,7 +65,7 @@ _NOUN_BEFORE = frozenset(
 )
 #: Words that make a verb group finite: a clause's own verb.
 _FINITE = L.AUX_PRESENT | L.AUX_PAST | frozenset({"will", "would", "shall", "should", "could", "may", "must"})
-_STOP_PUNCT = frozenset(";:—–\"“”")
+_STOP_PUNCT = frozenset(';:—–"“”')
 # Unions of lexicons tested in loops, built once rather than at every test.
 _AUX_FINITE = L.AUX_PRESENT | L.AUX_PAST
 _AUX_ANY = L.AUX_PRESENT | L.AUX_PAST | L.AUX_BE
@@ -89,9 +89,11 @@ _MAY_COMMIT = re.compile(
 )
 #: Promises and orders ("has pledged to open", "instructed the government to launch"): a
 #: separate sifted test, so the common case pays only a few C scans for its stems.
-_MAY_PLEDGE = Sifted(re.compile(
-    r"\b(?:(?:pledge[sd]?|promise[sd]?|vow(?:ed|s)?)\s+to|(?:instruct|order|task|direct)(?:ed|s))\b", re.I
-))
+_MAY_PLEDGE = Sifted(
+    re.compile(
+        r"\b(?:(?:pledge[sd]?|promise[sd]?|vow(?:ed|s)?)\s+to|(?:instruct|order|task|direct)(?:ed|s))\b", re.I
+    )
+)
 
 
 #: The same patterns searched through the lower-cased sentence (``_lex.Lowered``).  Their
@@ -104,8 +106,7 @@ _PLANNING_LOW = Lowered(_PLANNING)
 def may_commit(text: str, start: int, end: int) -> bool:
     """Cheap test: could this sentence hold a commitment without a number?"""
     return (
-        _MAY_COMMIT_LOW.find(text, start, end) is not None
-        or _MAY_PLEDGE.search(text, start, end) is not None
+        _MAY_COMMIT_LOW.find(text, start, end) is not None or _MAY_PLEDGE.search(text, start, end) is not None
     )
 
 
@@ -157,16 +158,20 @@ def _verb_category(toks: Sequence[Tok], j: int) -> str | None:
         # After a name ("The Bank projects", "Fitch expects"), not after a capitalised
         # first word ("Energy projects with ...").
         # "Ottawa projects the ratio at 42%": a verb before its object, even after a first word
-        named = before is not None and before.kind == "w" and (
-            b > 0 or before.low in L.INSTITUTIONS or nxt in L.DETERMINERS
+        named = (
+            before is not None
+            and before.kind == "w"
+            and (b > 0 or before.low in L.INSTITUTIONS or nxt in L.DETERMINERS)
         )
         who = L.INSTITUTIONS | L.FORECAST_NOUNS  # "the outlook sees inflation averaging 3%"
         if named and before is not None and (before.text[:1].isupper() or before.low in who):
             return "F"
         if before is not None and before.low not in L.DETERMINERS and nxt in L.DETERMINERS:
             return "F"  # "Fitch affirmed the rating and projects the deficit at 5.3%": before its object
-        if before is not None and before.low not in L.DETERMINERS and (
-            nxt in L.FORECAST_OBJECTS or (before.low in ("and", "but") and w in L.FORECAST_VERBS_ONLY)
+        if (
+            before is not None
+            and before.low not in L.DETERMINERS
+            and (nxt in L.FORECAST_OBJECTS or (before.low in ("and", "but") and w in L.FORECAST_VERBS_ONLY))
         ):
             return "F"  # "the budget projects revenues of ...", "has kept the rate ... and sees inflation at"
         return None if w in ("projects", "project", "sees", "estimate") else "F"
@@ -202,8 +207,8 @@ def _verb_category(toks: Sequence[Tok], j: int) -> str | None:
         return "A"  # "medium-sized", "state-owned" are adjectives
     if w in L.NOT_PAST_VERBS and prev in ("been", "be", "being", "was", "were", "has", "have", "had"):
         return "A"  # "the target for exports has been fixed at $50 billion", "was approved"
-    object_next = nxt in _OBJECT_START or nxt in L.BUDGET_NOUNS or (
-        j + 1 < len(toks) and toks[j + 1].kind == "q"
+    object_next = (
+        nxt in _OBJECT_START or nxt in L.BUDGET_NOUNS or (j + 1 < len(toks) and toks[j + 1].kind == "q")
     )
     after_noun = j > 0 and toks[j - 1].kind == "w" and prev not in _NOUN_BEFORE
     if w in L.NOT_PAST_VERBS and after_noun and object_next:
@@ -213,16 +218,41 @@ def _verb_category(toks: Sequence[Tok], j: int) -> str | None:
     return None
 
 
-_GROUP_WORDS = L.AUX_PAST | L.AUX_PRESENT | L.AUX_BE | L.ADVERBS | {"to", "will", "shall", "would", "should",
-                                                                      "could", "may", "might", "must", "can",
-                                                                      "set", "going", "due", "able", "'ll"}
+_GROUP_WORDS = (
+    L.AUX_PAST
+    | L.AUX_PRESENT
+    | L.AUX_BE
+    | L.ADVERBS
+    | {
+        "to",
+        "will",
+        "shall",
+        "would",
+        "should",
+        "could",
+        "may",
+        "might",
+        "must",
+        "can",
+        "set",
+        "going",
+        "due",
+        "able",
+        "'ll",
+    }
+)
 
 
 def _group(toks: Sequence[Tok], head: int) -> tuple[int, int]:
     """Extend a verb head left over auxiliaries, modals and adverbs: ``[lo, head]``."""
     lo = head
-    while lo - 1 >= 0 and toks[lo - 1].kind == "w" and (
-        toks[lo - 1].low in _GROUP_WORDS or toks[lo - 1].low in ("expected", "planned", "likely", "scheduled")
+    while (
+        lo - 1 >= 0
+        and toks[lo - 1].kind == "w"
+        and (
+            toks[lo - 1].low in _GROUP_WORDS
+            or toks[lo - 1].low in ("expected", "planned", "likely", "scheduled")
+        )
     ):
         lo -= 1
     return lo, head
@@ -314,8 +344,10 @@ def _scan_right(toks: Sequence[Tok], i: int) -> list[str]:
         if t.low == "(":
             j = _skip_forward(toks, j)
             continue
-        if t.kind == "p" and (t.low in _STOP_PUNCT or (t.low == "," and j + 1 < len(toks)
-                                                       and toks[j + 1].low in L.CLAUSE_STARTERS)):
+        if t.kind == "p" and (
+            t.low in _STOP_PUNCT
+            or (t.low == "," and j + 1 < len(toks) and toks[j + 1].low in L.CLAUSE_STARTERS)
+        ):
             return []
         if t.kind == "w" and t.low in ("which", "who", "while", "whereas", "if", "when", "but"):
             return []
@@ -327,9 +359,14 @@ def _scan_right(toks: Sequence[Tok], i: int) -> list[str]:
         if cat in ("A", "T") and _reduced_relative(toks, j, ceiling):
             j += 1  # "the clinics promised in 2022 are now ...": the participle names the clinics
             continue
-        if cat in ("A", "T") and t.low.endswith("ed") and j + 1 < len(toks) and toks[j + 1].kind == "w" and (
-            toks[j - 1].kind == "q" or toks[j - 1].low in L.DETERMINERS
-        ) and _is_verbish(toks, j + 1) is None:
+        if (
+            cat in ("A", "T")
+            and t.low.endswith("ed")
+            and j + 1 < len(toks)
+            and toks[j + 1].kind == "w"
+            and (toks[j - 1].kind == "q" or toks[j - 1].low in L.DETERMINERS)
+            and _is_verbish(toks, j + 1) is None
+        ):
             j += 1  # "three of the five planned hospitals have opened": an adjective
             continue
         if cat is not None:
@@ -337,8 +374,10 @@ def _scan_right(toks: Sequence[Tok], i: int) -> list[str]:
             lo = max(lo, i + 1)
             words = [toks[k].low for k in range(lo, j + 1)]
             k = j + 1
-            while k < len(toks) and toks[k].kind == "w" and (
-                toks[k].low in _GROUP_WORDS or _is_verbish(toks, k) in ("A", "F", "T")
+            while (
+                k < len(toks)
+                and toks[k].kind == "w"
+                and (toks[k].low in _GROUP_WORDS or _is_verbish(toks, k) in ("A", "F", "T"))
             ):
                 words.append(toks[k].low)
                 if _is_verbish(toks, k) == "A" and toks[k].low not in _PAST_OR_BEEN:
@@ -534,8 +573,10 @@ def _budget_noun(toks: Sequence[Tok], pos: int, words: Sequence[str]) -> str | N
     nouns = L.BUDGET_NOUNS if ws & L.BUDGET_ADOPT else L.BUDGET_NOUNS - L.SPENDING_NOUNS
     for k in itertools.chain(range(pos + 1, min(len(toks), pos + 3)), range(pos - 1, max(-1, pos - 14), -1)):
         t = toks[k]
-        if k < pos and t.kind == "p" and (
-            t.low in _STOP_PUNCT or (t.low == "," and toks[k + 1].low in L.CLAUSE_STARTERS)
+        if (
+            k < pos
+            and t.kind == "p"
+            and (t.low in _STOP_PUNCT or (t.low == "," and toks[k + 1].low in L.CLAUSE_STARTERS))
         ):
             break
         if k < pos and t.low in ("which", "who", "while", "whereas", "but"):
@@ -636,8 +677,10 @@ def classify(
         kind = part[0]
         cues.insert(0, f"{kind}:{part[1]}")
     setting = bool(ws & L.SETTING_VERBS)  # "the target has been fixed at $50 billion"
-    if kind in (None, "status", "achievement") and words and (
-        setting or (kind != "achievement" and ws <= _AUX_OR_ADVERB)
+    if (
+        kind in (None, "status", "achievement")
+        and words
+        and (setting or (kind != "achievement" and ws <= _AUX_OR_ADVERB))
     ):
         noun = _subject_noun(toks, pos)
         if noun in L.TARGET_NOUNS:
@@ -827,7 +870,7 @@ _PRESENT_MARKS = L.PRESENT_WORDS | {"at", "since"}
 
 
 def _goal_noun_after(toks: Sequence[Tok], pos: int) -> str | None:
-    """"the 4.9% target", "a 2% inflation target": a goal noun right after the figure."""
+    """ "the 4.9% target", "a 2% inflation target": a goal noun right after the figure."""
     if lacks(toks, _GOAL_AFTER):
         return None
     for k in range(pos + 1, min(len(toks), pos + 3)):
@@ -990,10 +1033,27 @@ def commitment(
 
 
 #: The words a commitment cue opens with (``_commit_cue`` is None for any other).
-_CUE_WORDS = frozenset(
-    {"will", "shall", "'ll", "must", "would", "plans", "plan", "intends", "intend", "aims", "aim", "is",
-     "are"}
-) | L.PLEDGE_VERBS | L.INSTRUCT_VERBS
+_CUE_WORDS = (
+    frozenset(
+        {
+            "will",
+            "shall",
+            "'ll",
+            "must",
+            "would",
+            "plans",
+            "plan",
+            "intends",
+            "intend",
+            "aims",
+            "aim",
+            "is",
+            "are",
+        }
+    )
+    | L.PLEDGE_VERBS
+    | L.INSTRUCT_VERBS
+)
 
 
 def _commit_cue(toks: Sequence[Tok], j: int) -> str | None:

@@ -170,4 +170,3 @@ def _quantity(text: str, a: Atom) -> Quantity:
         unit=a.unit,
         noun=a.noun,
     )
-

@@ -409,8 +409,10 @@ def _figure_claims(
             if part is None and was_before:
                 kind_of[i], k_cue = "achievement", "achievement:earlier value"
             ahead = kind_of[i] in ("target", "forecast")
-            revised = label == "base" and kind_of[anchor] == "forecast" and kinds.revised_forecast(
-                toks, qpos[anchor]
+            revised = (
+                label == "base"
+                and kind_of[anchor] == "forecast"
+                and kinds.revised_forecast(toks, qpos[anchor])
             )
             if revised and part is None:
                 # "raised its growth forecast to 2.5% from 2.2%": the earlier forecast
@@ -468,9 +470,12 @@ def _figure_claims(
         now = _now_after(toks, qpos[i])
         if now and ref is not None:
             # "reach 30% by 2030, up from 12% now": the level that holds today
-            kind, k_cues, period, p_cues = "status", [f"status:{now}", *k_cues], str(ref.year), [
-                f"period:{now}->{ref.year}"
-            ]
+            kind, k_cues, period, p_cues = (
+                "status",
+                [f"status:{now}", *k_cues],
+                str(ref.year),
+                [f"period:{now}->{ref.year}"],
+            )
         m_at = after_of[i].start if i in after_of else -1
         promised = m_at >= 0 and _PROMISED_AT.search(text, max(s_start, m_at - 20), m_at) is not None
         if kind == "target" and promised:

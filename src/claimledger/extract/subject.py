@@ -59,8 +59,11 @@ def _nominal_in_context(toks: Sequence[Tok], k: int) -> bool:
     if t.kind != "w" or t.low in S.BREAK or t.low in S.BASE_VERBS:
         return False
     cat = _is_verbish(toks, k)
-    if cat in ("A", "T", "F") and k > 0 and t.low.endswith("ed") and (
-        toks[k - 1].low in _ADJ_AFTER or toks[k - 1].kind == "q"
+    if (
+        cat in ("A", "T", "F")
+        and k > 0
+        and t.low.endswith("ed")
+        and (toks[k - 1].low in _ADJ_AFTER or toks[k - 1].kind == "q")
     ):
         return True  # "on targeted social assistance", "the five planned hospitals": adjectives
     if cat in ("T", "F") and t.low in _GOAL_NOUNS and k > 0 and toks[k - 1].low in _DETS:
@@ -245,9 +248,7 @@ _SHARE_BASES = frozenset({"gdp", "total", "budget", "population", "revenue", "re
 #: Words a subject noun phrase may contain between nouns when read back from its verb
 #: ("travel time between Tbilisi and Batumi"); reading forward, it ends at the first one
 #: that is not of/per/into/for/and.
-_NP_LINKS = S.INNER | _w(
-    "and & between on in from to with at by under across among within over"
-)
+_NP_LINKS = S.INNER | _w("and & between on in from to with at by under across among within over")
 
 
 _EXPECT_VERBS = _w(
@@ -313,8 +314,11 @@ def for_quantity(
         if set(phrase.split()) & _GOAL_NOUNS:
             return _undone(prev_subject)  # "This year the target is $6 billion"
         return prev_subject
-    if phrase and phrase.split()[-1] in _GOAL_NOUNS and len(phrase.split()) > 1 and not _empty(
-        " ".join(phrase.split()[:-1])
+    if (
+        phrase
+        and phrase.split()[-1] in _GOAL_NOUNS
+        and len(phrase.split()) > 1
+        and not _empty(" ".join(phrase.split()[:-1]))
     ):
         # "the production target has been set at 30 million tonnes": the target is for
         # production, the indicator a later result will be reported under
@@ -378,12 +382,7 @@ def _for_quantity(toks: Sequence[Tok], pos: int, q: Quantity, verb_words: Sequen
             return clean(np)
     # 0e. a list item without a noun of its own: "9.5% in 2025 and 7% in 2026" is the
     # measure of the figure before (the caller supplies it)
-    if (
-        prev >= 1
-        and toks[prev].low in ("and", ",")
-        and not after
-        and _after_figure(toks, prev - 1)
-    ):
+    if prev >= 1 and toks[prev].low in ("and", ",") and not after and _after_figure(toks, prev - 1):
         return ""
     # 1. "<np> of N", "<np> at N", "<np>: N", "raise <np> to N"
     if prev >= 0 and toks[prev].low == "to":
@@ -543,8 +542,10 @@ def _for_quantity(toks: Sequence[Tok], pos: int, q: Quantity, verb_words: Sequen
     while j < len(toks) and (toks[j].low in _CHANGE or toks[j].low in L_ADVERBS):
         j += 1  # "a 15% increase in exports", "$300 billion annually in climate finance"
     k = j
-    while k < min(len(toks), j + 5) and toks[k].kind == "w" and (
-        _is_verbish(toks, k) is not None or toks[k].low == "aside"
+    while (
+        k < min(len(toks), j + 5)
+        and toks[k].kind == "w"
+        and (_is_verbish(toks, k) is not None or toks[k].low == "aside")
     ):
         k += 1  # (also "has been set aside for")
     while k > j and k < len(toks) and toks[k].kind == "t":
@@ -583,7 +584,7 @@ def _for_quantity(toks: Sequence[Tok], pos: int, q: Quantity, verb_words: Sequen
 
 
 def _paren_subject(toks: Sequence[Tok], pos: int) -> str | None:
-    """"Industrial output (up 3.5% year-on-year) reached ...": the phrase before the "("
+    """ "Industrial output (up 3.5% year-on-year) reached ...": the phrase before the "("
     holding the figure (None: no such phrase)."""
     for k in range(pos - 1, max(-1, pos - 6), -1):
         if toks[k].low == ")" or (toks[k].kind == "w" and _is_verbish(toks, k) in ("A", "S", "T", "F")):
@@ -597,7 +598,7 @@ def _paren_subject(toks: Sequence[Tok], pos: int) -> str | None:
 
 
 def _set_object(toks: Sequence[Tok], pos: int) -> str | None:
-    """"raising the excise rate from 12% to 15%": the object of a verb of setting right
+    """ "raising the excise rate from 12% to 15%": the object of a verb of setting right
     before the figure (None: no such object)."""
     for s in range(pos - 1, max(-1, pos - 10), -1):
         t = toks[s]
@@ -716,8 +717,12 @@ def _subject_np(toks: Sequence[Tok], verb_i: int) -> list[str]:
     of its clause ("Average travel time between A and B is expected" -> average travel
     time); for "X reached ... and should grow", the subject of the first verb."""
     lo = verb_i
-    while lo - 1 >= 0 and toks[lo - 1].low != "that" and (
-        _is_verbish(toks, lo - 1) is not None or toks[lo - 1].low in L_ADVERBS or toks[lo - 1].low == "to"
+    while (
+        lo - 1 >= 0
+        and toks[lo - 1].low != "that"
+        and (
+            _is_verbish(toks, lo - 1) is not None or toks[lo - 1].low in L_ADVERBS or toks[lo - 1].low == "to"
+        )
     ):
         if toks[lo - 1].low in _GOAL_NOUNS and lo >= 2 and toks[lo - 2].low in _DETS:
             break  # "the target is": the noun, not a verb
@@ -769,8 +774,10 @@ def _np_back(toks: Sequence[Tok], j: int) -> list[str]:
     start = j
     while start - 1 >= max(0, j - SCAN_WINDOW):
         t = toks[start - 1]
-        if t.kind == "t" or _nominal(toks, start - 1) or (
-            t.low in _NP_LINKS and start - 2 >= 0 and _nominal(toks, start - 2)
+        if (
+            t.kind == "t"
+            or _nominal(toks, start - 1)
+            or (t.low in _NP_LINKS and start - 2 >= 0 and _nominal(toks, start - 2))
         ):
             start -= 1
             continue

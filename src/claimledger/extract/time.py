@@ -70,13 +70,15 @@ _RELATIVE = re.compile(r",\s*(?:which|who|whose|where)\b[^,;]*(?=,)", re.I)
 _RELATIVE_WORD = re.compile(r",\s*(?:which|who|whose|where)\b", re.I)
 #: Times set by an event, not a calendar: "in the next session of Parliament", "at the
 #: coming summit", "after the elections".
-_EVENT_TIME = Sifted(re.compile(
-    r"\b(?:in|at|during|by|before|after|until)\s+(?:the\s+|its\s+|their\s+)?(?:next|coming|upcoming|forthcoming|following)"
-    r"\s+(?:\w+\s+){0,2}?(?:session|sitting|meeting|parliament|congress|summit|elections?|round|phase|stage"
-    r"|cycle|term|convocation|plenary)\b"
-    r"|\b(?:once|when)\s+(?:it\s+is\s+|they\s+are\s+)?(?:complete|completed|finished|built|operational|ready|open)\b",
-    re.I,
-))
+_EVENT_TIME = Sifted(
+    re.compile(
+        r"\b(?:in|at|during|by|before|after|until)\s+(?:the\s+|its\s+|their\s+)?(?:next|coming|upcoming|forthcoming|following)"
+        r"\s+(?:\w+\s+){0,2}?(?:session|sitting|meeting|parliament|congress|summit|elections?|round|phase|stage"
+        r"|cycle|term|convocation|plenary)\b"
+        r"|\b(?:once|when)\s+(?:it\s+is\s+|they\s+are\s+)?(?:complete|completed|finished|built|operational|ready|open)\b",
+        re.I,
+    )
+)
 
 __all__ = ["Mention", "TimeContext", "assign", "default", "find", "find_mentions"]
 
@@ -146,7 +148,7 @@ class TimeContext:
 
 
 def resolve_anaphora(mentions: list[Mention], ctx: TimeContext) -> list[Mention]:
-    """"For the year" names the year the paragraph is about ("Real GDP growth for 2024-25
+    """ "For the year" names the year the paragraph is about ("Real GDP growth for 2024-25
     is projected at 7.2%. CPI inflation is projected at 4.5% for the year."), else the
     year of the statement (resolved by the grammar)."""
     if not any(m.role == "theyear" for m in mentions):
@@ -212,8 +214,10 @@ def assign(
         if respectively:
             # "... in 2022 and 5.1% in 2023, while inflation reached 20.3% and 9.8%,
             # respectively": the years the sentence named, in order
-            named = sorted({m.first: m for m in usable if m.years == 1 and m.first is not None}.values(),
-                           key=lambda m: m.start)
+            named = sorted(
+                {m.first: m for m in usable if m.years == 1 and m.first is not None}.values(),
+                key=lambda m: m.start,
+            )
             if len(named) >= 2:
                 seqs.append(named)
         for g in groups:

@@ -60,7 +60,6 @@ AMBIGUOUS = 16  # "pesos", "dollars": the country of the text decides the code (
 NEEDS_MAGNITUDE = 32  # "won": a currency only after "million", "billion", ...
 
 
-
 @dataclass(frozen=True, slots=True)
 class UnitMatch:
     """A unit found after (or before) a number: ``words`` tokens long."""
@@ -161,8 +160,10 @@ def _single(tok: str) -> tuple[str, float, int] | None:
     # "MUSD", "kEUR", "meur": a magnitude letter glued to a currency code.
     if len(tok) == 4 and tok[0] in "MmkK":
         code = tok[1:].upper()
-        if code in D.ISO_CODES and code not in D.CODE_WORDS and (
-            tok[1:].isupper() or tok[1:] in D.SAFE_LOWER_CODES
+        if (
+            code in D.ISO_CODES
+            and code not in D.CODE_WORDS
+            and (tok[1:].isupper() or tok[1:] in D.SAFE_LOWER_CODES)
         ):
             return code, (1e6 if tok[0] in "Mm" else 1e3), 0
     return None
@@ -363,20 +364,67 @@ def pint_expr(symbol: str) -> str | None:
 # --- singular nouns -------------------------------------------------------------------
 
 _IRREGULAR = {
-    "people": "person", "men": "man", "women": "woman", "children": "child", "teeth": "tooth",
-    "feet": "foot", "mice": "mouse", "geese": "goose", "criteria": "criterion",
-    "phenomena": "phenomenon", "indices": "index", "matrices": "matrix", "analyses": "analysis",
-    "crises": "crisis", "theses": "thesis", "bases": "base", "diagnoses": "diagnosis",
-    "hypotheses": "hypothesis", "oases": "oasis", "curricula": "curriculum", "media": "medium",
-    "data": "data", "alumni": "alumnus", "cacti": "cactus", "fungi": "fungus", "nuclei": "nucleus",
-    "stimuli": "stimulus", "syllabi": "syllabus", "lives": "life", "wives": "wife",
-    "knives": "knife", "wolves": "wolf", "halves": "half", "shelves": "shelf", "leaves": "leaf",
-    "thieves": "thief", "loaves": "loaf", "calves": "calf", "selves": "self", "elves": "elf",
-    "scarves": "scarf", "hooves": "hoof", "heroes": "hero", "potatoes": "potato",
-    "tomatoes": "tomato", "echoes": "echo", "vetoes": "veto", "torpedoes": "torpedo",
-    "buses": "bus", "gases": "gas", "lenses": "lens", "bonuses": "bonus", "viruses": "virus",
-    "censuses": "census", "campuses": "campus", "statuses": "status", "consensuses": "consensus",
-    "quizzes": "quiz", "oxen": "ox", "dice": "die", "akims": "akim",
+    "people": "person",
+    "men": "man",
+    "women": "woman",
+    "children": "child",
+    "teeth": "tooth",
+    "feet": "foot",
+    "mice": "mouse",
+    "geese": "goose",
+    "criteria": "criterion",
+    "phenomena": "phenomenon",
+    "indices": "index",
+    "matrices": "matrix",
+    "analyses": "analysis",
+    "crises": "crisis",
+    "theses": "thesis",
+    "bases": "base",
+    "diagnoses": "diagnosis",
+    "hypotheses": "hypothesis",
+    "oases": "oasis",
+    "curricula": "curriculum",
+    "media": "medium",
+    "data": "data",
+    "alumni": "alumnus",
+    "cacti": "cactus",
+    "fungi": "fungus",
+    "nuclei": "nucleus",
+    "stimuli": "stimulus",
+    "syllabi": "syllabus",
+    "lives": "life",
+    "wives": "wife",
+    "knives": "knife",
+    "wolves": "wolf",
+    "halves": "half",
+    "shelves": "shelf",
+    "leaves": "leaf",
+    "thieves": "thief",
+    "loaves": "loaf",
+    "calves": "calf",
+    "selves": "self",
+    "elves": "elf",
+    "scarves": "scarf",
+    "hooves": "hoof",
+    "heroes": "hero",
+    "potatoes": "potato",
+    "tomatoes": "tomato",
+    "echoes": "echo",
+    "vetoes": "veto",
+    "torpedoes": "torpedo",
+    "buses": "bus",
+    "gases": "gas",
+    "lenses": "lens",
+    "bonuses": "bonus",
+    "viruses": "virus",
+    "censuses": "census",
+    "campuses": "campus",
+    "statuses": "status",
+    "consensuses": "consensus",
+    "quizzes": "quiz",
+    "oxen": "ox",
+    "dice": "die",
+    "akims": "akim",
 }
 # Words that look plural but are singular (or have no singular form).
 _INVARIANT = word_set(

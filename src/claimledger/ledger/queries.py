@@ -161,9 +161,7 @@ def doc_clause(doc: str | int) -> ColumnElement[bool]:
     if isinstance(doc, int) or (isinstance(doc, str) and doc.isdigit()):
         return documents_t.c.id == int(doc)
     prefix = doc.removeprefix("sha256:").lower()
-    by_hash = (
-        documents_t.c.hash.like(prefix + "%") if re.fullmatch(r"[0-9a-f]{8,64}", prefix) else None
-    )
+    by_hash = documents_t.c.hash.like(prefix + "%") if re.fullmatch(r"[0-9a-f]{8,64}", prefix) else None
     by_key = documents_t.c.doc_key == doc
     return by_key if by_hash is None else or_(by_key, by_hash)
 

@@ -32,14 +32,22 @@ _VERB = re.compile(
     r"reduce|reducing|cut|cutting|narrow|narrowing|narrowed|lower|lowering|grow|growing|expand|expanding|"
     r"keep|keeping|hold|holding|maintain|maintaining|reach|reaching|achieve|achieving|attain|limit|"
     r"limiting|contain|containing|push|pushing|take|taking|get|getting|double|triple|halve|"
-    r"improve|improving|accelerate|slow|trim|trimming|curb|curbing|put|target|targets|targeting)\b", re.I)
+    r"improve|improving|accelerate|slow|trim|trimming|curb|curbing|put|target|targets|targeting)\b",
+    re.I,
+)
 #: What may stand between the measured phrase and the figure.
-_TAIL = re.compile(r"(?:\s+(?:down|up|back))?\s+(?:to|at|below|under|above|within|of|by|around|"
-                   r"toward|towards|between|in)(?:\s+(?:about|around|almost|nearly|over|under|below|some|at\s+least|"
-                   r"at\s+most|no\s+more\s+than|less\s+than|more\s+than|just|roughly|the|a|an|a\s+range\s+of))*"
-                   r"\s*$", re.I)
-_DETERMINER = re.compile(r"^(?:the|a|an|its|their|our|his|her|this|that|these|those|"
-                         r"the\s+country(?:'s|\u2019s))\s+", re.I)
+_TAIL = re.compile(
+    r"(?:\s+(?:down|up|back))?\s+(?:to|at|below|under|above|within|of|by|around|"
+    r"toward|towards|between|in)(?:\s+(?:about|around|almost|nearly|over|under|below|some|at\s+least|"
+    r"at\s+most|no\s+more\s+than|less\s+than|more\s+than|just|roughly|the|a|an|a\s+range\s+of))*"
+    r"\s*$",
+    re.I,
+)
+_DETERMINER = re.compile(
+    r"^(?:the|a|an|its|their|our|his|her|this|that|these|those|"
+    r"the\s+country(?:'s|\u2019s))\s+",
+    re.I,
+)
 #: A measured phrase longer than this is a clause, not a name of an indicator.
 MAX_PHRASE_WORDS = 7
 
@@ -59,16 +67,16 @@ def measured_phrase(sentence: str, start: int) -> str | None:
     tail = _TAIL.search(before)
     if tail is None:
         return None
-    head = before[:tail.start()]
+    head = before[: tail.start()]
     verbs = list(_VERB.finditer(head))
     if not verbs:
         return None
-    phrase = re.sub(r"^(?:down|up|back)\s+", "", head[verbs[-1].end():].strip(" ,"), flags=re.I)
+    phrase = re.sub(r"^(?:down|up|back)\s+", "", head[verbs[-1].end() :].strip(" ,"), flags=re.I)
     while True:  # "the country's", "its", "the" ...
         m = _DETERMINER.match(phrase)
         if m is None:
             break
-        phrase = phrase[m.end():]
+        phrase = phrase[m.end() :]
     words = phrase.split()
     if not words or len(words) > MAX_PHRASE_WORDS or any(ch.isdigit() for ch in phrase):
         return None
@@ -81,7 +89,9 @@ def measured_phrase(sentence: str, start: int) -> str | None:
 _LEVEL_VERB = re.compile(
     r"\b(?:came\s+to|come\s+to|comes\s+to|reached|reaches|totall?ed|totals|amounted\s+to|amounts\s+to|stood\s+at|"
     r"stands\s+at|was|were|is|are|rose|fell|grew|increased|decreased|declined|jumped|climbed|dropped|hit|"
-    r"topped|exceeded|surpassed)\b", re.I)
+    r"topped|exceeded|surpassed)\b",
+    re.I,
+)
 _CLAUSE_START = re.compile(r"(?:^|[,;:]\s+|\b(?:that|and|while|but)\s+)", re.I)
 _YEAR_WORDS = re.compile(r"\b(?:in\s+)?(?:(?:19|20)\d\d(?:/\d{2,4})?|this\s+year|last\s+year)(?:'s)?\b", re.I)
 
@@ -95,20 +105,19 @@ def sentence_subject(sentence: str, start: int) -> str | None:
     if not verbs:
         return None
     verb = verbs[-1]
-    if len(head[verb.end():].split()) > 4:  # the figure is far from the verb: another clause
+    if len(head[verb.end() :].split()) > 4:  # the figure is far from the verb: another clause
         return None
-    before = head[:verb.start()]
+    before = head[: verb.start()]
     starts = list(_CLAUSE_START.finditer(before))
-    phrase = before[starts[-1].end():] if starts else before
+    phrase = before[starts[-1].end() :] if starts else before
     phrase = _YEAR_WORDS.sub(" ", phrase)
     phrase = re.sub(r"\s+", " ", phrase).strip(" ,")
     while True:
         m = _DETERMINER.match(phrase)
         if m is None:
             break
-        phrase = phrase[m.end():]
+        phrase = phrase[m.end() :]
     words = phrase.split()
     if not words or len(words) > 5 or any(ch.isdigit() for ch in phrase) or actor_only(phrase):
         return None
     return phrase
-

@@ -59,7 +59,7 @@ def _replace_phrases(tokens: list[str], steps: list[str]) -> list[str]:
     i = 0
     while i < len(tokens):
         for src, dst in phrases:
-            if tuple(tokens[i:i + len(src)]) == src:
+            if tuple(tokens[i : i + len(src)]) == src:
                 out.extend(dst)
                 steps.append(f"'{' '.join(src)}' means '{' '.join(dst)}'")
                 i += len(src)
@@ -84,7 +84,7 @@ def canonical_subject(subject: str) -> Canon:
     pattern, names = _table(True)
     for m in pattern.finditer(subject):
         country = names[m.group(1).lower()]
-        before = subject[:m.start()].split()[-1:]
+        before = subject[: m.start()].split()[-1:]
         if before and before[0].lower() in PARTNER_PREPOSITIONS:
             partners.append(country)  # "exports to Russia": a partner, not the reporting country
         elif region is None:
@@ -108,8 +108,14 @@ def canonical_subject(subject: str) -> Canon:
     for i, t in enumerate(mapped):
         nxt = mapped[i + 1] if i + 1 < len(mapped) else ""
         scope = t in lx.CENTRAL_SCOPE and (nxt in lx.FINANCE_HEADS or nxt in lx.CENTRAL_SCOPE)
-        noise = (t in lx.STOP or t in lx.FILLER or t in lx.UNIT_WORDS or t in lx.VERBS
-                 or len(t) < 2 or t[0].isdigit())
+        noise = (
+            t in lx.STOP
+            or t in lx.FILLER
+            or t in lx.UNIT_WORDS
+            or t in lx.VERBS
+            or len(t) < 2
+            or t[0].isdigit()
+        )
         if scope or noise:
             dropped.append(t)
         elif t not in kept:
@@ -133,9 +139,15 @@ def canonical_subject(subject: str) -> Canon:
     return Canon(tuple(kept), region, tuple(steps))
 
 
-def indicator_key(subject: str, unit: str | None, noun: str | None,
-                  doc_region: str | None, region_why: str = "", *,
-                  dim: str | None = None) -> IndicatorKey | None:
+def indicator_key(
+    subject: str,
+    unit: str | None,
+    noun: str | None,
+    doc_region: str | None,
+    region_why: str = "",
+    *,
+    dim: str | None = None,
+) -> IndicatorKey | None:
     """The indicator a figure belongs to, or ``None`` when its subject says nothing usable.
 
     ``dim`` overrides the dimension read from the unit (a percentage's kind, see
@@ -149,11 +161,17 @@ def indicator_key(subject: str, unit: str | None, noun: str | None,
         if len(canon.tokens) > 1:
             # "GDP growth was 7.4%" and "the economy grew 5.9%" state one thing: the change of GDP.
             dim = "percent_change"
-            canon = Canon(tuple(t for t in canon.tokens if t != "growth"), canon.region,
-                          (*canon.steps, "'X growth' as a percentage is the change of X"))
+            canon = Canon(
+                tuple(t for t in canon.tokens if t != "growth"),
+                canon.region,
+                (*canon.steps, "'X growth' as a percentage is the change of X"),
+            )
     if default and default in canon.tokens and len(canon.tokens) > 1:
-        canon = Canon(tuple(t for t in canon.tokens if t != default), canon.region,
-                      (*canon.steps, f"'{default}' is the default for a {dim.split(':', 1)[0]} figure"))
+        canon = Canon(
+            tuple(t for t in canon.tokens if t != default),
+            canon.region,
+            (*canon.steps, f"'{default}' is the default for a {dim.split(':', 1)[0]} figure"),
+        )
     if not canon.tokens or len(canon.tokens) > MAX_CONTENT_TOKENS or set(canon.tokens) <= lx.GENERIC:
         return None
     if dim == "count" and canon.tokens[-1] not in lx.GENERIC:
@@ -169,8 +187,10 @@ def indicator_key(subject: str, unit: str | None, noun: str | None,
         where = "no country known"
     steps = "; ".join(canon.steps) if canon.steps else "no rewriting needed"
     what = f"unit {unit}" if unit else (f"counted noun '{noun}'" if noun else "no unit")
-    explanation = (f"subject '{subject}' reads as '{canon.name}' ({steps}); "
-                   f"dimension {dim} from {what}; region: {where}.")
+    explanation = (
+        f"subject '{subject}' reads as '{canon.name}' ({steps}); "
+        f"dimension {dim} from {what}; region: {where}."
+    )
     key = f"{region or '-'}|{canon.key}|{dim}"
     name = f"{canon.name} [{_dim_label(dim)}]" + (f" — {region}" if region else "")
     return IndicatorKey(key=key, name=name, dimension=dim, explanation=explanation)
@@ -183,6 +203,15 @@ def _dim_label(dim: str) -> str:
         return "number of " + dim.split(":", 1)[1] + "s"
     if dim.startswith("percent_of:"):
         return "% of " + dim.split(":", 1)[1]
-    return {"percent": "%", "percent_change": "% change", "percent_points": "pp", "area": "area",
-            "length": "length", "mass": "mass", "power": "power", "energy": "energy", "volume": "volume",
-            "count": "number"}.get(dim, dim)
+    return {
+        "percent": "%",
+        "percent_change": "% change",
+        "percent_points": "pp",
+        "area": "area",
+        "length": "length",
+        "mass": "mass",
+        "power": "power",
+        "energy": "energy",
+        "volume": "volume",
+        "count": "number",
+    }.get(dim, dim)

@@ -69,18 +69,39 @@ equipped supplied restored refurbished handed hired recruited trained enrolled v
 
 #: Single-word synonyms -> head word.
 SYNONYMS: dict[str, str] = {
-    "expenditure": "spending", "expense": "spending", "outlay": "spending", "spend": "spending",
-    "home": "housing", "dwelling": "housing", "apartment": "housing", "flat": "housing",
-    "residential": "housing", "highway": "road", "motorway": "road", "roadway": "road",
+    "expenditure": "spending",
+    "expense": "spending",
+    "outlay": "spending",
+    "spend": "spending",
+    "home": "housing",
+    "dwelling": "housing",
+    "apartment": "housing",
+    "flat": "housing",
+    "residential": "housing",
+    "highway": "road",
+    "motorway": "road",
+    "roadway": "road",
     # "residents" is not mapped to population: "1,200 residents were resettled" counts people
     # affected, not the population.
-    "cereal": "grain", "inhabitant": "population",
+    "cereal": "grain",
+    "inhabitant": "population",
     # "earnings" is not mapped: export earnings are export revenue, average earnings a wage.
-    "wage": "wage", "salary": "wage", "output": "production",
-    "visitor": "tourist", "arrival": "tourist", "export": "export", "import": "import",
-    "revenues": "revenue", "receipts": "revenue", "income": "income",
-    "economy": "gdp", "cpi": "inflation", "jobless": "unemployment",
-    "sme": "sme", "enterprise": "enterprise", "business": "business",
+    "wage": "wage",
+    "salary": "wage",
+    "output": "production",
+    "visitor": "tourist",
+    "arrival": "tourist",
+    "export": "export",
+    "import": "import",
+    "revenues": "revenue",
+    "receipts": "revenue",
+    "income": "income",
+    "economy": "gdp",
+    "cpi": "inflation",
+    "jobless": "unemployment",
+    "sme": "sme",
+    "enterprise": "enterprise",
+    "business": "business",
 }
 
 #: Multi-word synonyms, matched on lemmatised tokens before single words (longest first).
@@ -149,8 +170,10 @@ IMPLIES_BUDGET = _set("spending deficit revenue")
 #: Head words that say how something moved, not what moved: a subject made only of these
 #: ("growth", "the increase", "its share") cannot be told apart from another one, so it
 #: names no indicator.
-GENERIC = _set("growth increase decrease rise fall decline change share part proportion percentage "
-               "ratio gain loss drop jump reduction expansion contraction")
+GENERIC = _set(
+    "growth increase decrease rise fall decline change share part proportion percentage "
+    "ratio gain loss drop jump reduction expansion contraction"
+)
 
 #: A qualifier that is the default for a kind of figure and is dropped there: growth rates
 #: are quoted in real terms ("real GDP growth" is "GDP growth"), money amounts in nominal
@@ -158,15 +181,37 @@ GENERIC = _set("growth increase decrease rise fall decline change share part pro
 DEFAULT_QUALIFIERS = {"percent_change": "real", "currency": "nominal"}
 
 #: Display names for head words that are acronyms.
-DISPLAY = {"gdp": "GDP", "fdi": "FDI", "sme": "SMEs", "per_capita": "per capita",
-           "home_ownership": "home ownership"}
+DISPLAY = {
+    "gdp": "GDP",
+    "fdi": "FDI",
+    "sme": "SMEs",
+    "per_capita": "per capita",
+    "home_ownership": "home ownership",
+}
 
 #: Irregular plurals.
-IRREGULAR = {"people": "person", "children": "child", "women": "woman", "men": "man", "data": "data",
-             "media": "media", "news": "news", "series": "series", "species": "species",
-             "statistics": "statistics", "economics": "economics", "earnings": "earnings",
-             "receipts": "receipts", "revenues": "revenue", "sales": "sales", "goods": "goods",
-             "buses": "bus", "gases": "gas", "analyses": "analysis", "crises": "crisis"}
+IRREGULAR = {
+    "people": "person",
+    "children": "child",
+    "women": "woman",
+    "men": "man",
+    "data": "data",
+    "media": "media",
+    "news": "news",
+    "series": "series",
+    "species": "species",
+    "statistics": "statistics",
+    "economics": "economics",
+    "earnings": "earnings",
+    "receipts": "receipts",
+    "revenues": "revenue",
+    "sales": "sales",
+    "goods": "goods",
+    "buses": "bus",
+    "gases": "gas",
+    "analyses": "analysis",
+    "crises": "crisis",
+}
 
 
 def lemma(word: str) -> str:

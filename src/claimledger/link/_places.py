@@ -140,19 +140,66 @@ Zimbabwe|Zimbabwean
 #: National currencies: a figure in tenge is about Kazakhstan.  Currencies shared by many
 #: countries (USD, EUR, XOF ...) are left out on purpose.
 CURRENCY_COUNTRY = {
-    "KZT": "Kazakhstan", "UZS": "Uzbekistan", "KGS": "Kyrgyzstan", "TJS": "Tajikistan",
-    "TMT": "Turkmenistan", "AZN": "Azerbaijan", "GEL": "Georgia", "AMD": "Armenia", "RUB": "Russia",
-    "UAH": "Ukraine", "BYN": "Belarus", "MNT": "Mongolia", "CNY": "China", "INR": "India",
-    "PKR": "Pakistan", "BDT": "Bangladesh", "NGN": "Nigeria", "KES": "Kenya", "ZAR": "South Africa",
-    "EGP": "Egypt", "TRY": "Turkey", "BRL": "Brazil", "MXN": "Mexico", "IDR": "Indonesia",
-    "VND": "Vietnam", "THB": "Thailand", "PHP": "Philippines", "MYR": "Malaysia", "JPY": "Japan",
-    "KRW": "South Korea", "GBP": "United Kingdom", "PLN": "Poland", "CZK": "Czech Republic",
-    "HUF": "Hungary", "RON": "Romania", "SAR": "Saudi Arabia", "AED": "United Arab Emirates",
-    "ILS": "Israel", "CAD": "Canada", "AUD": "Australia", "NZD": "New Zealand", "CHF": "Switzerland",
-    "SEK": "Sweden", "NOK": "Norway", "DKK": "Denmark", "ARS": "Argentina", "CLP": "Chile",
-    "COP": "Colombia", "PEN": "Peru", "GHS": "Ghana", "ETB": "Ethiopia", "TZS": "Tanzania",
-    "UGX": "Uganda", "MAD": "Morocco", "QAR": "Qatar", "KWD": "Kuwait", "IRR": "Iran", "IQD": "Iraq",
-    "LKR": "Sri Lanka", "NPR": "Nepal",
+    "KZT": "Kazakhstan",
+    "UZS": "Uzbekistan",
+    "KGS": "Kyrgyzstan",
+    "TJS": "Tajikistan",
+    "TMT": "Turkmenistan",
+    "AZN": "Azerbaijan",
+    "GEL": "Georgia",
+    "AMD": "Armenia",
+    "RUB": "Russia",
+    "UAH": "Ukraine",
+    "BYN": "Belarus",
+    "MNT": "Mongolia",
+    "CNY": "China",
+    "INR": "India",
+    "PKR": "Pakistan",
+    "BDT": "Bangladesh",
+    "NGN": "Nigeria",
+    "KES": "Kenya",
+    "ZAR": "South Africa",
+    "EGP": "Egypt",
+    "TRY": "Turkey",
+    "BRL": "Brazil",
+    "MXN": "Mexico",
+    "IDR": "Indonesia",
+    "VND": "Vietnam",
+    "THB": "Thailand",
+    "PHP": "Philippines",
+    "MYR": "Malaysia",
+    "JPY": "Japan",
+    "KRW": "South Korea",
+    "GBP": "United Kingdom",
+    "PLN": "Poland",
+    "CZK": "Czech Republic",
+    "HUF": "Hungary",
+    "RON": "Romania",
+    "SAR": "Saudi Arabia",
+    "AED": "United Arab Emirates",
+    "ILS": "Israel",
+    "CAD": "Canada",
+    "AUD": "Australia",
+    "NZD": "New Zealand",
+    "CHF": "Switzerland",
+    "SEK": "Sweden",
+    "NOK": "Norway",
+    "DKK": "Denmark",
+    "ARS": "Argentina",
+    "CLP": "Chile",
+    "COP": "Colombia",
+    "PEN": "Peru",
+    "GHS": "Ghana",
+    "ETB": "Ethiopia",
+    "TZS": "Tanzania",
+    "UGX": "Uganda",
+    "MAD": "Morocco",
+    "QAR": "Qatar",
+    "KWD": "Kuwait",
+    "IRR": "Iran",
+    "IQD": "Iraq",
+    "LKR": "Sri Lanka",
+    "NPR": "Nepal",
 }
 
 
@@ -164,10 +211,13 @@ def _table(ignore_case: bool = False) -> tuple[re.Pattern[str], dict[str, str]]:
         for alias in parts:
             alias_to_name[alias.lower()] = parts[0]
     # Longest alias first so "South Africa" wins over shorter overlapping names.
-    aliases = sorted({a for line in _GAZETTEER.strip().splitlines() for a in line.split("|")}, key=len,
-                     reverse=True)
-    pattern = re.compile(r"(?<![\w.])(" + "|".join(re.escape(a.strip()) for a in aliases if a.strip())
-                         + r")(?:'s)?(?![\w])", re.I if ignore_case else 0)
+    aliases = sorted(
+        {a for line in _GAZETTEER.strip().splitlines() for a in line.split("|")}, key=len, reverse=True
+    )
+    pattern = re.compile(
+        r"(?<![\w.])(" + "|".join(re.escape(a.strip()) for a in aliases if a.strip()) + r")(?:'s)?(?![\w])",
+        re.I if ignore_case else 0,
+    )
     return pattern, alias_to_name
 
 

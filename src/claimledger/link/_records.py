@@ -67,8 +67,9 @@ class ClaimRecord:
 
     @property
     def has_quantity(self) -> bool:
-        return self.q_text is not None and (self.value is not None or self.low is not None
-                                            or self.high is not None)
+        return self.q_text is not None and (
+            self.value is not None or self.low is not None or self.high is not None
+        )
 
     @property
     def point(self) -> float | None:
@@ -92,9 +93,15 @@ class ClaimRecord:
             return None
         # A figure with text has its span and qualifier: the ledger stores them from a Quantity.
         return Quantity(
-            text=cast(str, self.q_text), start=cast(int, self.q_start), end=cast(int, self.q_end),
-            value=self.value, low=self.low, high=self.high, qualifier=cast(Qualifier, self.qualifier),
-            unit=self.unit, noun=self.noun,
+            text=cast(str, self.q_text),
+            start=cast(int, self.q_start),
+            end=cast(int, self.q_end),
+            value=self.value,
+            low=self.low,
+            high=self.high,
+            qualifier=cast(Qualifier, self.qualifier),
+            unit=self.unit,
+            noun=self.noun,
         )
 
     def quantity_dict(self) -> dict[str, Any] | None:
@@ -107,14 +114,29 @@ class ClaimRecord:
         """Build from an extracted ``Claim`` (for pure, database-free use and tests)."""
         q: Quantity | None = c.quantity
         pub = Date.fromisoformat(published) if isinstance(published, str) else published
-        return repair(cls(
-            id=c.id, doc=c.doc, kind=c.kind, subject=c.subject, period=c.period,
-            sentence=c.sentence.text, sent_start=c.sentence.start, seq=seq,
-            q_text=q.text if q else None, q_start=q.start if q else None, q_end=q.end if q else None,
-            value=q.value if q else None, low=q.low if q else None, high=q.high if q else None,
-            qualifier=q.qualifier if q else None, unit=q.unit if q else None,
-            noun=q.noun if q else None, cues=tuple(c.cues), published=pub,
-        ))
+        return repair(
+            cls(
+                id=c.id,
+                doc=c.doc,
+                kind=c.kind,
+                subject=c.subject,
+                period=c.period,
+                sentence=c.sentence.text,
+                sent_start=c.sentence.start,
+                seq=seq,
+                q_text=q.text if q else None,
+                q_start=q.start if q else None,
+                q_end=q.end if q else None,
+                value=q.value if q else None,
+                low=q.low if q else None,
+                high=q.high if q else None,
+                qualifier=q.qualifier if q else None,
+                unit=q.unit if q else None,
+                noun=q.noun if q else None,
+                cues=tuple(c.cues),
+                published=pub,
+            )
+        )
 
 
 _YEAR_EARLIER = re.compile(r"^\s*(?:earlier|before|ago|previously)\b", re.I)
@@ -128,10 +150,10 @@ def repair(r: ClaimRecord) -> ClaimRecord:
     if not (r.unit and r.unit.endswith("/year") and r.q_text and r.q_end is not None):
         return r
     tail = _RATE_TAIL.search(r.q_text)
-    if tail is None or not _YEAR_EARLIER.match(r.sentence[r.q_end - r.sent_start:]):
+    if tail is None or not _YEAR_EARLIER.match(r.sentence[r.q_end - r.sent_start :]):
         return r
     cut = len(r.q_text) - tail.start()
-    return replace(r, q_text=r.q_text[:tail.start()], q_end=r.q_end - cut, unit=r.unit[:-len("/year")])
+    return replace(r, q_text=r.q_text[: tail.start()], q_end=r.q_end - cut, unit=r.unit[: -len("/year")])
 
 
 #: Currency names shared by several countries: "rupees" in a Nepali statement are Nepali
@@ -140,10 +162,26 @@ def repair(r: ClaimRecord) -> ClaimRecord:
 _SHARED_CURRENCIES: dict[str, dict[str, str]] = {
     "rupee": {"India": "INR", "Nepal": "NPR", "Pakistan": "PKR", "Sri Lanka": "LKR"},
     "shilling": {"Kenya": "KES", "Tanzania": "TZS", "Uganda": "UGX"},
-    "peso": {"Mexico": "MXN", "Philippines": "PHP", "Argentina": "ARS", "Chile": "CLP", "Colombia": "COP",
-             "Uruguay": "UYU", "Dominican Republic": "DOP", "Cuba": "CUP"},
-    "dinar": {"Iraq": "IQD", "Jordan": "JOD", "Kuwait": "KWD", "Bahrain": "BHD", "Serbia": "RSD",
-              "Tunisia": "TND", "Algeria": "DZD", "Libya": "LYD"},
+    "peso": {
+        "Mexico": "MXN",
+        "Philippines": "PHP",
+        "Argentina": "ARS",
+        "Chile": "CLP",
+        "Colombia": "COP",
+        "Uruguay": "UYU",
+        "Dominican Republic": "DOP",
+        "Cuba": "CUP",
+    },
+    "dinar": {
+        "Iraq": "IQD",
+        "Jordan": "JOD",
+        "Kuwait": "KWD",
+        "Bahrain": "BHD",
+        "Serbia": "RSD",
+        "Tunisia": "TND",
+        "Algeria": "DZD",
+        "Libya": "LYD",
+    },
     "riyal": {"Saudi Arabia": "SAR", "Qatar": "QAR", "Oman": "OMR"},
     "pound": {"United Kingdom": "GBP", "Egypt": "EGP", "Lebanon": "LBP", "Syria": "SYP"},
     "manat": {"Azerbaijan": "AZN", "Turkmenistan": "TMT"},
@@ -163,8 +201,20 @@ def localise(r: ClaimRecord, region: str | None) -> ClaimRecord:
     return r
 
 
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 def fmt_date(d: Date) -> str:
@@ -185,33 +235,76 @@ def load_documents(conn: Connection) -> dict[str, DocInfo]:
     from claimledger.link._places import main_region
 
     out: dict[str, DocInfo] = {}
-    rows = conn.execute(select(documents.c.id, documents.c.doc_key, documents.c.title,
-                               documents.c.published, documents.c.speaker, documents.c.source,
-                               documents.c.text))
+    rows = conn.execute(
+        select(
+            documents.c.id,
+            documents.c.doc_key,
+            documents.c.title,
+            documents.c.published,
+            documents.c.speaker,
+            documents.c.source,
+            documents.c.text,
+        )
+    )
     for r in rows:
         region, why = main_region(r.title, r.speaker, r.source, body=r.text)
-        out[r.doc_key] = DocInfo(key=r.doc_key, id=r.id, title=r.title, published=parse_date(r.published),
-                                 speaker=r.speaker, source=r.source, text=r.text or "",
-                                 region=region, region_why=why)
+        out[r.doc_key] = DocInfo(
+            key=r.doc_key,
+            id=r.id,
+            title=r.title,
+            published=parse_date(r.published),
+            speaker=r.speaker,
+            source=r.source,
+            text=r.text or "",
+            region=region,
+            region_why=why,
+        )
     return out
 
 
-def load_records(conn: Connection, docs: dict[str, DocInfo] | None = None, *,
-                 only: Any = None) -> list[ClaimRecord]:
+def load_records(
+    conn: Connection, docs: dict[str, DocInfo] | None = None, *, only: Any = None
+) -> list[ClaimRecord]:
     """Every claim that is not rejected, in document and sentence order.
 
     ``only`` (a sequence of ids or a SELECT of one column) restricts the claims read.
     With ``docs``, a currency name shared by several countries is read as the document
     country's (``localise``).
     """
-    ce = table(EFFECTIVE_VIEW, *(column(n) for n in (
-        "id", "document_id", "seq", "kind", "subject", "period", "sent_start", "sentence", "q_text",
-        "q_start", "q_end", "value", "low", "high", "qualifier", "unit", "noun", "cues", "review_state")))
+    ce = table(
+        EFFECTIVE_VIEW,
+        *(
+            column(n)
+            for n in (
+                "id",
+                "document_id",
+                "seq",
+                "kind",
+                "subject",
+                "period",
+                "sent_start",
+                "sentence",
+                "q_text",
+                "q_start",
+                "q_end",
+                "value",
+                "low",
+                "high",
+                "qualifier",
+                "unit",
+                "noun",
+                "cues",
+                "review_state",
+            )
+        ),
+    )
     d = documents
-    q = (select(ce, d.c.doc_key, d.c.published)
-         .select_from(ce.join(d, d.c.id == ce.c.document_id))
-         .where(ce.c.review_state != "rejected")
-         .order_by(d.c.published, d.c.id, ce.c.seq))
+    q = (
+        select(ce, d.c.doc_key, d.c.published)
+        .select_from(ce.join(d, d.c.id == ce.c.document_id))
+        .where(ce.c.review_state != "rejected")
+        .order_by(d.c.published, d.c.id, ce.c.seq)
+    )
     if only is not None:
         q = q.where(ce.c.id.in_(only))
     out: list[ClaimRecord] = []
@@ -220,13 +313,31 @@ def load_records(conn: Connection, docs: dict[str, DocInfo] | None = None, *,
             cues = tuple(json.loads(r.cues or "[]"))
         except ValueError:
             cues = ()
-        out.append(repair(ClaimRecord(
-            id=r.id, doc=r.doc_key, kind=r.kind, subject=r.subject or "", period=r.period,
-            sentence=r.sentence, sent_start=r.sent_start, seq=r.seq, q_text=r.q_text,
-            q_start=r.q_start, q_end=r.q_end, value=r.value, low=r.low, high=r.high,
-            qualifier=r.qualifier, unit=r.unit, noun=r.noun, cues=cues,
-            published=parse_date(r.published),
-        )))
+        out.append(
+            repair(
+                ClaimRecord(
+                    id=r.id,
+                    doc=r.doc_key,
+                    kind=r.kind,
+                    subject=r.subject or "",
+                    period=r.period,
+                    sentence=r.sentence,
+                    sent_start=r.sent_start,
+                    seq=r.seq,
+                    q_text=r.q_text,
+                    q_start=r.q_start,
+                    q_end=r.q_end,
+                    value=r.value,
+                    low=r.low,
+                    high=r.high,
+                    qualifier=r.qualifier,
+                    unit=r.unit,
+                    noun=r.noun,
+                    cues=cues,
+                    published=parse_date(r.published),
+                )
+            )
+        )
     if docs:
         out = [localise(r, docs[r.doc].region if r.doc in docs else None) for r in out]
     return out

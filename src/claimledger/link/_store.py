@@ -60,9 +60,11 @@ def _own_region(r: ClaimRecord, d: DocInfo | None) -> tuple[str | None, str]:
 
 #: Quantities that state a relative change, not a level: "a quarter", "one third", "half",
 #: "twice", "three-fold".
-_RELATIVE = re.compile(r"(?:(?:an?|one|two|three|four)[\s-]+)?(?:half|halves|thirds?|quarters?|fifths?|"
-                       r"tenths?)|twice|double|triple|(?:\d+(?:\.\d+)?|two|three|four|five|ten)[\s-]*fold",
-                       re.I)
+_RELATIVE = re.compile(
+    r"(?:(?:an?|one|two|three|four)[\s-]+)?(?:half|halves|thirds?|quarters?|fifths?|"
+    r"tenths?)|twice|double|triple|(?:\d+(?:\.\d+)?|two|three|four|five|ten)[\s-]*fold",
+    re.I,
+)
 
 
 def measured_subject(r: ClaimRecord, dim: str | None = None) -> tuple[str, str]:
@@ -75,8 +77,12 @@ def measured_subject(r: ClaimRecord, dim: str | None = None) -> tuple[str, str]:
     measured.
     """
     tokens = set(canonical_subject(r.subject).tokens)
-    own_denominator = (dim is not None and dim.startswith("percent_of:") and bool(tokens)
-                       and tokens <= {dim.split(":", 1)[1]})
+    own_denominator = (
+        dim is not None
+        and dim.startswith("percent_of:")
+        and bool(tokens)
+        and tokens <= {dim.split(":", 1)[1]}
+    )
     if not actor_only(r.subject) and not own_denominator:
         return r.subject, ""
     phrase = measured_phrase(r.sentence, r.q_rel[0])
@@ -121,16 +127,22 @@ def link_records(records: Sequence[ClaimRecord], docs: dict[str, DocInfo]) -> di
         found = regions.get(rest, set())
         if len(found) == 1:
             country = next(iter(found))
-            k = indicator_key(measured_subject(r, rest.split("|", 1)[1])[0], r.unit, r.noun, country,
-                              f"no country named; {country} is the only country with this indicator",
-                              dim=rest.split("|", 1)[1])
+            k = indicator_key(
+                measured_subject(r, rest.split("|", 1)[1])[0],
+                r.unit,
+                r.noun,
+                country,
+                f"no country named; {country} is the only country with this indicator",
+                dim=rest.split("|", 1)[1],
+            )
             if k is not None:
                 out[r.id] = Membership(k.key, k.name, k.dimension, k.explanation)
     return out
 
 
-def apply_overrides(members: dict[str, Membership], overrides: Sequence[tuple[int, str, dict[str, object],
-                                                                              str, str]]) -> None:
+def apply_overrides(
+    members: dict[str, Membership], overrides: Sequence[tuple[int, str, dict[str, object], str, str]]
+) -> None:
     """Replay reviewers' merges and splits, oldest first, on top of the rules' result."""
     for oid, action, payload, reviewer, at in overrides:
         verb = "merged" if action == "merge" else "split"
@@ -158,8 +170,9 @@ def _load_overrides(conn: Connection) -> list[tuple[int, str, dict[str, object],
     return [(r.id, r.action, json.loads(r.payload), r.reviewer, r.at) for r in rows]
 
 
-def relink_conn(conn: Connection, docs: dict[str, DocInfo] | None = None,
-                records: Sequence[ClaimRecord] | None = None) -> dict[str, Membership]:
+def relink_conn(
+    conn: Connection, docs: dict[str, DocInfo] | None = None, records: Sequence[ClaimRecord] | None = None
+) -> dict[str, Membership]:
     """Rebuild indicators inside an open transaction; return claim id -> membership."""
     docs = load_documents(conn) if docs is None else docs
     records = load_records(conn, docs) if records is None else records
@@ -178,14 +191,20 @@ def relink_conn(conn: Connection, docs: dict[str, DocInfo] | None = None,
     for key, m in wanted.items():
         if key in existing:
             ids[key] = existing[key]
-            conn.execute(indicators.update().where(indicators.c.id == existing[key])
-                         .values(name=m.name, dimension=m.dimension))
+            conn.execute(
+                indicators.update()
+                .where(indicators.c.id == existing[key])
+                .values(name=m.name, dimension=m.dimension)
+            )
         else:
-            res = conn.execute(insert(indicators).values(key=key, name=m.name, dimension=m.dimension,
-                                                         created_at=now))
+            res = conn.execute(
+                insert(indicators).values(key=key, name=m.name, dimension=m.dimension, created_at=now)
+            )
             ids[key] = int(res.inserted_primary_key[0])  # type: ignore[index]
-    rows = [{"claim_id": cid, "indicator_id": ids[m.key], "explanation": m.explanation}
-            for cid, m in members.items()]
+    rows = [
+        {"claim_id": cid, "indicator_id": ids[m.key], "explanation": m.explanation}
+        for cid, m in members.items()
+    ]
     if rows:
         conn.execute(insert(indicator_claims), rows)
     return members
@@ -198,22 +217,33 @@ def relink(engine: Engine) -> None:
 
 
 def _indicator(conn: Connection, indicator_id: int) -> tuple[str, str, str | None]:
-    row = conn.execute(select(indicators.c.key, indicators.c.name, indicators.c.dimension)
-                       .where(indicators.c.id == indicator_id)).first()
+    row = conn.execute(
+        select(indicators.c.key, indicators.c.name, indicators.c.dimension).where(
+            indicators.c.id == indicator_id
+        )
+    ).first()
     if row is None:
         raise LedgerError("E022", f"indicator {indicator_id}")
     return row.key, row.name, row.dimension
 
 
-def _record(conn: Connection, action: str, payload: dict[str, object], reviewer: str,
-            note: str | None, target: str) -> None:
+def _record(
+    conn: Connection, action: str, payload: dict[str, object], reviewer: str, note: str | None, target: str
+) -> None:
     at = _now()
     body = json.dumps(payload, sort_keys=True)
     conn.execute(insert(indicator_overrides).values(action=action, payload=body, reviewer=reviewer, at=at))
-    conn.execute(insert(review_events).values(at=at, reviewer=reviewer, action=f"{action}_indicators"
-                                              if action == "merge" else "split_indicator",
-                                              target_type="indicator", target_id=target, payload=body,
-                                              note=note))
+    conn.execute(
+        insert(review_events).values(
+            at=at,
+            reviewer=reviewer,
+            action=f"{action}_indicators" if action == "merge" else "split_indicator",
+            target_type="indicator",
+            target_id=target,
+            payload=body,
+            note=note,
+        )
+    )
 
 
 def merge_indicators(engine: Engine, indicator_ids: list[int], reviewer: str, note: str | None = None) -> int:
@@ -225,16 +255,22 @@ def merge_indicators(engine: Engine, indicator_ids: list[int], reviewer: str, no
     with engine.begin() as conn:
         found = [_indicator(conn, i) for i in indicator_ids]
         into_key, into_name, into_dim = found[0]
-        payload: dict[str, object] = {"keys": [k for k, _, _ in found], "into": into_key, "name": into_name,
-                                      "dimension": into_dim, "indicator_ids": list(indicator_ids)}
+        payload: dict[str, object] = {
+            "keys": [k for k, _, _ in found],
+            "into": into_key,
+            "name": into_name,
+            "dimension": into_dim,
+            "indicator_ids": list(indicator_ids),
+        }
         _record(conn, "merge", payload, reviewer, note, str(indicator_ids[0]))
         relink_conn(conn)
         row = conn.execute(select(indicators.c.id).where(indicators.c.key == into_key)).first()
     return int(row.id) if row is not None else int(indicator_ids[0])
 
 
-def split_indicator(engine: Engine, indicator_id: int, claim_ids: list[str], reviewer: str,
-                    note: str | None = None) -> int:
+def split_indicator(
+    engine: Engine, indicator_id: int, claim_ids: list[str], reviewer: str, note: str | None = None
+) -> int:
     """Move ``claim_ids`` out of an indicator into a new one; return the new indicator's id."""
     if not claim_ids:
         raise LedgerError("E030", "split needs at least one claim id")
@@ -242,15 +278,24 @@ def split_indicator(engine: Engine, indicator_id: int, claim_ids: list[str], rev
         raise LedgerError("E030", "a reviewer name is required")
     with engine.begin() as conn:
         key, name, _ = _indicator(conn, indicator_id)
-        members = {r.claim_id for r in conn.execute(
-            select(indicator_claims.c.claim_id).where(indicator_claims.c.indicator_id == indicator_id))}
+        members = {
+            r.claim_id
+            for r in conn.execute(
+                select(indicator_claims.c.claim_id).where(indicator_claims.c.indicator_id == indicator_id)
+            )
+        }
         missing = [c for c in claim_ids if c not in members]
         if missing:
             raise LedgerError("E022", f"claims not in indicator {indicator_id}: {', '.join(missing)}")
         digest = hashlib.blake2b("\x00".join(sorted(claim_ids)).encode(), digest_size=4).hexdigest()
         new_key = f"{key}#split-{digest}"
-        payload: dict[str, object] = {"from": key, "into": new_key, "name": f"{name} (split {digest})",
-                                      "claim_ids": sorted(claim_ids), "indicator_id": indicator_id}
+        payload: dict[str, object] = {
+            "from": key,
+            "into": new_key,
+            "name": f"{name} (split {digest})",
+            "claim_ids": sorted(claim_ids),
+            "indicator_id": indicator_id,
+        }
         _record(conn, "split", payload, reviewer, note, str(indicator_id))
         relink_conn(conn)
         row = conn.execute(select(indicators.c.id).where(indicators.c.key == new_key)).first()

@@ -150,18 +150,30 @@ def count_noun(noun: str) -> str:
     return SYNONYMS.get(w, w)
 
 
-_PCT_OF = re.compile(r"^\s*(?:of|in)\s+(?:the\s+)?(?:country's\s+|national\s+|total\s+)?"
-                     r"(gdp|gross\s+domestic\s+product|total|all|budget|revenues?|exports|imports|population|"
-                     r"households|workforce|labou?r\s+force)\b", re.I)
-_PCT_OF_BEFORE = re.compile(r"\d\s*(?:%|percent|per\s+cent)\s+(?:of|in)\s+(?:the\s+)?"
-                            r"(?:country's\s+|national\s+|total\s+)?(gdp|gross\s+domestic\s+product|total|budget|revenues?|exports|imports|"
-                            r"population|households|workforce|labou?r\s+force)\b", re.I)
-_PCT_CHANGE_BEFORE = re.compile(r"\b(?:grew|grow|grows|growing|rose|rise|rises|rising|risen|increased?|"
-                                r"increases|fell|fall|falls|falling|declined?|declines|decreased?|dropped|jumped|expanded|"
-                                r"contracted|shrank|climbed|slid|gained|lost|up|down|by)\s+(?:by\s+)?"
-                                r"(?:about|almost|nearly|over|some|around|roughly|more\s+than)?\s*$", re.I)
-_PCT_CHANGE_AFTER = re.compile(r"^\s*(?:more|less|higher|lower|up|down|increase|rise|growth|decline|drop|"
-                               r"year[- ]on[- ]year|y/y|on\s+the\s+year|compared)\b", re.I)
+_PCT_OF = re.compile(
+    r"^\s*(?:of|in)\s+(?:the\s+)?(?:country's\s+|national\s+|total\s+)?"
+    r"(gdp|gross\s+domestic\s+product|total|all|budget|revenues?|exports|imports|population|"
+    r"households|workforce|labou?r\s+force)\b",
+    re.I,
+)
+_PCT_OF_BEFORE = re.compile(
+    r"\d\s*(?:%|percent|per\s+cent)\s+(?:of|in)\s+(?:the\s+)?"
+    r"(?:country's\s+|national\s+|total\s+)?(gdp|gross\s+domestic\s+product|total|budget|revenues?|exports|imports|"
+    r"population|households|workforce|labou?r\s+force)\b",
+    re.I,
+)
+_PCT_CHANGE_BEFORE = re.compile(
+    r"\b(?:grew|grow|grows|growing|rose|rise|rises|rising|risen|increased?|"
+    r"increases|fell|fall|falls|falling|declined?|declines|decreased?|dropped|jumped|expanded|"
+    r"contracted|shrank|climbed|slid|gained|lost|up|down|by)\s+(?:by\s+)?"
+    r"(?:about|almost|nearly|over|some|around|roughly|more\s+than)?\s*$",
+    re.I,
+)
+_PCT_CHANGE_AFTER = re.compile(
+    r"^\s*(?:more|less|higher|lower|up|down|increase|rise|growth|decline|drop|"
+    r"year[- ]on[- ]year|y/y|on\s+the\s+year|compared)\b",
+    re.I,
+)
 
 
 def percent_kind(sentence: str, start: int, end: int) -> str:
@@ -171,11 +183,11 @@ def percent_kind(sentence: str, start: int, end: int) -> str:
     Without this, "exports grew 8.7%" and "exports were 35% of GDP" would share an
     indicator and look like two values of one thing.
     """
-    after = sentence[end:end + 40]
+    after = sentence[end : end + 40]
     m = _PCT_OF.match(after)
     if m:
         return f"percent_of:{_of_what(m.group(1))}"
-    if _PCT_CHANGE_BEFORE.search(sentence[max(0, start - 40):start]) or _PCT_CHANGE_AFTER.match(after):
+    if _PCT_CHANGE_BEFORE.search(sentence[max(0, start - 40) : start]) or _PCT_CHANGE_AFTER.match(after):
         return "percent_change"
     # "3.3% of GDP, compared with a target of 4%": a bare percentage after a share of
     # something in the same sentence is a share of the same thing.
@@ -187,8 +199,13 @@ def percent_kind(sentence: str, start: int, end: int) -> str:
 
 def _of_what(raw: str) -> str:
     what = re.sub(r"\s+", " ", raw.lower())
-    return {"gross domestic product": "gdp", "revenue": "revenues", "labor force": "workforce",
-            "labour force": "workforce", "all": "total"}.get(what, what)
+    return {
+        "gross domestic product": "gdp",
+        "revenue": "revenues",
+        "labor force": "workforce",
+        "labour force": "workforce",
+        "all": "total",
+    }.get(what, what)
 
 
 def is_level(dim: str) -> bool:
