@@ -7,7 +7,7 @@ A refactor must leave these hashes unchanged (or explain each change in its comm
 
 Inputs: the bundled corpus, every gold text (tests/gold/*.jsonl), the gold scenarios'
 documents, and 300 KB of generated bench text (benchmarks/bench_extract.news_text).
-Outputs hashed: the claims' JSON (``extract``), and after ingesting the corpus and each
+Outputs hashed: the claims' JSON (``extract``) without the ``frame`` field, the frames, and after ingesting the corpus and each
 scenario into a fresh ledger and running ``check`` with a fixed date: the indicators with
 their members, and the findings.
 """
@@ -45,14 +45,19 @@ def _texts() -> list[tuple[str, str, str | None]]:
     return out
 
 
-def _claims() -> list[str]:
+def _claims() -> tuple[list[str], list[str]]:
+    """Each claim's JSON without its ``frame``, and the frames on their own (a new field)."""
     from claimledger import extract
 
-    lines = []
+    lines, frames = [], []
     for key, text, date in _texts():
         for c in extract(text, date):
-            lines.append(key + "\t" + json.dumps(c.to_dict(), sort_keys=True, ensure_ascii=False))
-    return lines
+            d = c.to_dict()
+            frame = d.pop("frame", None)
+            lines.append(key + "\t" + json.dumps(d, sort_keys=True, ensure_ascii=False))
+            if frame is not None:
+                frames.append(key + "\t" + json.dumps(frame, sort_keys=True, ensure_ascii=False))
+    return lines, frames
 
 
 def _ledger_output(docs: list[Any], tmp: Path, name: str) -> tuple[list[str], list[str]]:
@@ -116,7 +121,8 @@ def main() -> int:
     ap.add_argument("--dump", type=Path, help="write claims.txt, indicators.txt, findings.txt here")
     ap.add_argument("--skip-ledger", action="store_true", help="hash the claims only")
     args = ap.parse_args()
-    parts = {"claims": _claims()}
+    parts: dict[str, list[str]] = {}
+    parts["claims"], parts["frames"] = _claims()
     if not args.skip_ledger:
         parts["indicators"], parts["findings"] = _ledger()
     for name, lines in parts.items():
