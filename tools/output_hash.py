@@ -7,9 +7,10 @@ A refactor must leave these hashes unchanged (or explain each change in its comm
 
 Inputs: the bundled corpus, every gold text (tests/gold/*.jsonl), the gold scenarios'
 documents, and 300 KB of generated bench text (benchmarks/bench_extract.news_text).
-Outputs hashed: the claims' JSON (``extract``) without the ``frame`` field, the frames, and after ingesting the corpus and each
-scenario into a fresh ledger and running ``check`` with a fixed date: the indicators with
-their members, and the findings.
+Outputs hashed: the claims' JSON (``extract``) without the ``frame`` field, the frames,
+and after ingesting the corpus and each scenario into a fresh ledger and running
+``check`` with a fixed date: the indicators with their members, and the findings.
+The input files are listed by name, so that new gold sets do not move the pins.
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 NOW = Date(2026, 11, 23)
+GOLD_TEXTS = ("claims.jsonl", "heldout.jsonl", "heldout2.jsonl")
+SCENARIO_DIRS = ("scenarios", "heldout_scenarios")
 
 
 def _texts() -> list[tuple[str, str, str | None]]:
@@ -33,7 +36,8 @@ def _texts() -> list[tuple[str, str, str | None]]:
     out: list[tuple[str, str, str | None]] = []
     for d in load_corpus():
         out.append((f"corpus/{d.id}", d.text, d.published))
-    for gold in sorted((ROOT / "tests" / "gold").glob("*.jsonl")):
+    for name in GOLD_TEXTS:
+        gold = ROOT / "tests" / "gold" / name
         for i, line in enumerate(gold.read_text(encoding="utf-8").splitlines()):
             if line.strip():
                 row = json.loads(line)
@@ -97,7 +101,7 @@ def _ledger() -> tuple[list[str], list[str]]:
         i, f = _ledger_output(list(load_corpus()), tmp, "corpus")
         inds += i
         finds += f
-        for sc in sorted((ROOT / "tests" / "gold").glob("*scenarios/*.json")):
+        for sc in sorted(p for d in SCENARIO_DIRS for p in (ROOT / "tests" / "gold" / d).glob("*.json")):
             spec = json.loads(sc.read_text(encoding="utf-8"))
             docs = [
                 Document(
