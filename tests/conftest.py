@@ -7,6 +7,7 @@ backup API copies a WAL database consistently), so tests never see each other's 
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,9 +16,30 @@ from typing import Any
 import pytest
 
 
+#: The folder beside the repository that CI provides (peer suites, reference series).
+#: A user's clone does not have it.
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
 def pytest_configure(config: pytest.Config) -> None:
     # Starlette's TestClient warns that it wants a newer httpx; the warning is not ours to fix.
     config.addinivalue_line("filterwarnings", "ignore:Using .httpx. with .starlette.testclient.")
+    config.addinivalue_line(
+        "markers",
+        "needs_shared(path): needs ../shared/<path>; skips with the reason when it is absent, "
+        "fails under CI=true",
+    )
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    for mark in item.iter_markers("needs_shared"):
+        path = SHARED / mark.args[0]
+        if path.exists():
+            continue
+        why = f"{path} is absent (../shared is provided beside the repository in CI only)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{why}: CI must provide it", pytrace=False)
+        pytest.skip(why)
 
 
 #: A document whose text carries markup an attacker could plant in a scraped page.  The

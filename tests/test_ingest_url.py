@@ -86,11 +86,11 @@ def server() -> Iterator[str]:
 FAST = IngestOptions(max_bytes=1 << 20, connect_timeout=2, read_timeout=0.5, total_timeout=1.5)
 
 
-def _err(url: str, opts: IngestOptions = FAST) -> tuple[str, float]:
-    t0 = time.monotonic()
+def _err(url: str, opts: IngestOptions = FAST) -> tuple[str, str]:
+    """The code and message of the error ``fetch`` raises: the message names the limit hit."""
     with pytest.raises(InputError) as err:
         fetch(url, opts)
-    return err.value.code, time.monotonic() - t0
+    return err.value.code, str(err.value)
 
 
 def test_url_page_becomes_a_document(server: str) -> None:
@@ -104,23 +104,23 @@ def test_http_error_status(server: str) -> None:
 
 
 def test_endless_stream_is_cut_at_the_size_limit(server: str) -> None:
-    code, took = _err(server + "/endless")
-    assert code == "E015" and took < 5
+    code, why = _err(server + "/endless")
+    assert code == "E015" and f"response exceeds {FAST.max_bytes} bytes" in why
 
 
 def test_trickling_stream_hits_the_total_deadline(server: str) -> None:
-    code, took = _err(server + "/trickle")
-    assert code == "E014" and took < FAST.total_timeout + 2
+    code, why = _err(server + "/trickle")
+    assert code == "E014" and "download took longer than" in why
 
 
 def test_silent_server_hits_the_read_timeout(server: str) -> None:
-    code, took = _err(server + "/slow")
-    assert code == "E014" and took < 1.9
+    code, why = _err(server + "/slow")
+    assert code == "E014" and "timed out (ReadTimeout)" in why
 
 
 def test_declared_length_over_the_limit_is_refused_before_reading(server: str) -> None:
-    code, took = _err(server + "/liar")
-    assert code == "E015" and took < 1
+    code, why = _err(server + "/liar")
+    assert code == "E015" and "Content-Length" in why
 
 
 def test_compression_bomb_is_refused(server: str) -> None:
@@ -132,8 +132,8 @@ def test_redirect_loop(server: str) -> None:
 
 
 def test_unreachable_host() -> None:
-    code, took = _err("http://127.0.0.1:9/nothing")  # discard port: nothing listens
-    assert code == "E014" and took < 3
+    code, why = _err("http://127.0.0.1:9/nothing")  # discard port: nothing listens
+    assert code == "E014" and "ConnectError" in why
 
 
 @pytest.mark.parametrize(

@@ -6,12 +6,12 @@ from __future__ import annotations
 import io
 import json
 import re
-import time
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from _work import assert_linear, count_calls
 from claimledger import extract, extract_stream
 from claimledger.errors import InputError
 from claimledger.extract import EXTRACTOR
@@ -142,10 +142,9 @@ def test_without_a_date_relative_time_stays_unresolved() -> None:
 @pytest.mark.parametrize(
     "text", ["", "   \n\n  ", "no figures here at all", "2024", "1,1" * 20000, "." * 50000]
 )
-def test_odd_input_is_handled_in_bounded_time(text: str) -> None:
-    t = time.perf_counter()
-    claims = extract(text, "2024-01-01")
-    assert time.perf_counter() - t < 10
+def test_odd_input_is_handled_with_bounded_work(text: str) -> None:
+    claims, calls = count_calls(lambda: extract(text, "2024-01-01"))
+    assert calls < 200 * len(text) + 10_000  # a few hundred calls a character at most
     for c in claims:
         assert text[c.sentence.start : c.sentence.end] == c.sentence.text
 
@@ -159,12 +158,14 @@ def test_long_line_without_breaks_is_refused_when_streaming() -> None:
     assert e.value.code == "E004"
 
 
+def _figures(n: int) -> str:
+    return "Growth was " + ", ".join(f"{i % 90 + 1}% in {2000 + i % 50}" for i in range(n)) + "."
+
+
 def test_regression_a_sentence_with_thousands_of_figures_is_linear() -> None:
-    text = "Growth was " + ", ".join(f"{i % 90 + 1}% in {2000 + i % 50}" for i in range(3000)) + "."
-    t = time.perf_counter()
-    claims = extract(text, "2024-01-01")
-    assert len(claims) == 3000
-    assert time.perf_counter() - t < 10  # was quadratic: every figure rescanned the sentence
+    assert len(extract(_figures(3000), "2024-01-01")) == 3000
+    # was quadratic: every figure rescanned the sentence
+    assert_linear(lambda n: extract(_figures(n), "2024-01-01"), 200)
 
 
 def test_regression_one_long_sentence_of_clauses_stays_near_linear() -> None:
@@ -174,9 +175,8 @@ def test_regression_one_long_sentence_of_clauses_stays_near_linear() -> None:
         "Of the 40 clinics pledged in 2022, 18 are open, which is 45% since 2021 for the year, "
         "and exports, which rose in 2022, will reach 5% by 2026 at 7% in winter crop "
     )
-    text = unit * 200  # about 32 KB, no full stop
-    t0 = time.perf_counter()
-    claims = extract(text, "2024-05-01")
-    elapsed = time.perf_counter() - t0
+    claims = extract(unit * 200, "2024-05-01")  # about 32 KB, no full stop
     assert len(claims) >= 800
-    assert elapsed < 20, f"{elapsed:.1f} s for {len(text)} characters"
+    # Measured 7.1x the calls for 4x the text (20 -> 80 units): a quadratic term remains
+    # in run-on sentences, but far from the cubic rules this pins (64x).
+    assert_linear(lambda n: extract(unit * n, "2024-05-01"), 20, slack=2.5)
