@@ -92,6 +92,7 @@ def _inputs() -> list[tuple[str, str, str | None]]:
 
 
 @pytest.mark.slow
+@pytest.mark.compiled
 def test_compiled_engine_gives_the_interpreted_output(tmp_path: Path) -> None:
     why = _can_build()
     if why is not None:
