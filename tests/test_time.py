@@ -442,3 +442,17 @@ def test_a_list_lead_in_takes_the_time_of_the_sentence_before() -> None:
 )
 def test_a_month_of_saying_is_not_pushed_into_the_next_year(text: str, ref: str, want: list[str]) -> None:
     assert [c.period for c in extract(text, ref)] == want
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("Fiscal consolidation of 0.5% of GDP is planned.", "0.5%"),
+        ("FISCAL space narrowed to 2.1% of output.", "2.1%"),
+    ],
+)
+def test_regression_an_anchor_word_with_no_grammar_alternative_does_not_crash(text: str, figure: str) -> None:
+    # "fiscal" opens a time window, but no alternative of the time grammar can match in it:
+    # the reduced grammar had no opening characters and compiled "[]" (re.error)
+    claims = extract(text, "2024-03-01")
+    assert [c.quantity.text for c in claims if c.quantity] == [figure]

@@ -386,6 +386,8 @@ def _first_chars(items: Any) -> tuple[frozenset[str], bool, bool] | None:
 
 
 def _opening_class(chars: frozenset[str], digit: bool) -> str:
+    if not chars and not digit:  # nothing can open a match: "[]" would not even compile
+        return "(?!)"
     return "[" + "".join(re.escape(c) for c in sorted(chars)) + ("\\d" if digit else "") + "]"
 
 
