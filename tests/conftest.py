@@ -15,7 +15,6 @@ from typing import Any
 
 import pytest
 
-
 #: The folder beside the repository that CI provides (peer suites, reference series).
 #: A user's clone does not have it.
 SHARED = Path(__file__).resolve().parents[2] / "shared"
