@@ -73,7 +73,8 @@ def _plain(record: dict[str, Any]) -> dict[str, Any]:
     """The record in the tests/gold/claims.jsonl shape, for that file's scorer."""
     keep = {k: v for k, v in record.items() if k not in ("source_url", "source_note")}
     keep["quantities"] = [
-        {k: v for k, v in q.items() if k not in ("frame", "note")} for q in record["quantities"]
+        {k: v for k, v in q.items() if k not in ("frame", "note", "period_fine")}
+        for q in record["quantities"]
     ]
     keep["commitments"] = [
         {"text": c["text"], "period": c.get("period")} for c in record.get("commitments", [])
@@ -84,7 +85,7 @@ def _plain(record: dict[str, Any]) -> dict[str, Any]:
 def validate_frames(record: dict[str, Any]) -> list[str]:
     errs: list[str] = []
     rid = record["id"]
-    texts = Counter(q["text"] for q in record["quantities"])
+    figures = {(q["text"], q.get("occ", 0)) for q in record["quantities"]}
     for q in record["quantities"]:
         f = q.get("frame")
         where = f"{rid} {q['text']!r}"
@@ -102,7 +103,7 @@ def validate_frames(record: dict[str, Any]) -> list[str]:
         if not isinstance(f.get("measure"), dict):
             errs.append(f"{where}: measure {f.get('measure')!r}")
         for r in f.get("relations", []):
-            if r.get("type") not in RELATIONS or texts[r.get("to")] <= r.get("to_occ", 0):
+            if r.get("type") not in RELATIONS or (r.get("to"), r.get("to_occ", 0)) not in figures:
                 errs.append(f"{where}: relation {r!r}")
     return errs
 
