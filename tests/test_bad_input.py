@@ -13,7 +13,7 @@ import itertools
 import json
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import pytest
 
@@ -54,7 +54,16 @@ ADVERSARIAL: dict[str, Callable[[], str]] = {
 }
 
 
-@pytest.mark.parametrize("name", list(ADVERSARIAL))
+#: Full-size cases that take minutes on a loaded machine: in `make test`, not `make check`
+#: (the growth of their work is checked on prefixes in the fast loop).
+SLOW_CASES = {"10 MB prose line", "digits 10 MB", "spaced groups", "number words"}
+
+
+def _cases(names: list[str]) -> list[Any]:
+    return [pytest.param(n, marks=pytest.mark.slow) if n in SLOW_CASES else n for n in names]
+
+
+@pytest.mark.parametrize("name", _cases(list(ADVERSARIAL)))
 def test_adversarial_numbers(name: str) -> None:
     text = ADVERSARIAL[name]()
     got = numbers.find(text, 0, len(text))
@@ -63,7 +72,8 @@ def test_adversarial_numbers(name: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "name", ["commas 1,1,1 x100000", "dots 1.1.1 x500000", "number words", "currency symbols", "signs"]
+    "name",
+    _cases(["commas 1,1,1 x100000", "dots 1.1.1 x500000", "number words", "currency symbols", "signs"]),
 )
 def test_adversarial_pipeline(name: str) -> None:
     # the whole pipeline (sentences, time, kinds, subject) on a 100-600 KB single line
