@@ -62,7 +62,8 @@ def _known_in_worker(url: str | None, hash_hex: str) -> bool:
 
 def extract_source(src: Source, opts: IngestOptions, known: Callable[[str], bool]) -> Extracted:
     """Load a source and extract each document, skipping texts whose hash is ``known``."""
-    from claimledger.extract.pipeline import iter_claims, parse_date
+    from claimledger._dates import parse_date
+    from claimledger.extract.pipeline import iter_claims
 
     out: Extracted = []
     for item in load(src, opts):
@@ -113,7 +114,7 @@ def run_ingest(
     progress: Progress | None,
     dask: str | None = None,
 ) -> IngestSummary:
-    from claimledger.extract.pipeline import parse_date
+    from claimledger._dates import parse_date
     from claimledger.ledger._ledger import IngestSummary
 
     opts = options if options is not None else IngestOptions()

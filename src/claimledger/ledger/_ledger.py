@@ -131,7 +131,8 @@ class Ledger:
         extracted with ``source=_store.id_source(hash)`` to get the same ids.  ``checked``
         says the caller has just looked the hash up (the writer re-checks it anyway).
         """
-        from claimledger.extract.pipeline import EXTRACTOR, iter_claims, parse_date
+        from claimledger._dates import parse_date
+        from claimledger.extract.pipeline import EXTRACTOR, iter_claims
 
         h = _store.text_hash(doc.text)
         key = _store.doc_key_for(doc, h)

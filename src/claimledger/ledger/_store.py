@@ -9,12 +9,12 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Sequence
-from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
+from claimledger._dates import utc_timestamp
 from claimledger.ledger.schema import claims as claims_t
 from claimledger.ledger.schema import documents as documents_t
 from claimledger.models import Claim, Document
@@ -37,10 +37,6 @@ def id_source(hash_hex: str) -> str:
 
 def doc_key_for(doc: Document, hash_hex: str) -> str:
     return doc.id or doc.url or "sha256:" + hash_hex[:16]
-
-
-def now_iso() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def find_document(conn: Connection, hash_hex: str) -> int | None:
@@ -113,7 +109,7 @@ def insert_document(
             published=doc.published,
             format=doc.format or "text",
             text=doc.text,
-            ingested_at=now_iso(),
+            ingested_at=utc_timestamp(),
             extractor=extractor,
         )
     )

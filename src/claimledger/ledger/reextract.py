@@ -74,7 +74,8 @@ _MACHINE_FIELDS = tuple(c.name for c in claims_t.columns if c.name not in ("id",
 
 def reextract_document(conn: Connection, row: Any, summary: ReextractSummary) -> None:
     """Replace one document's machine claims inside the caller's transaction."""
-    from claimledger.extract.pipeline import EXTRACTOR, iter_claims, parse_date
+    from claimledger._dates import parse_date
+    from claimledger.extract.pipeline import EXTRACTOR, iter_claims
 
     try:
         published = parse_date(row.published)

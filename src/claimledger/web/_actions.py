@@ -361,7 +361,7 @@ async def api_upload(request: Request, _guard: Annotated[None, Depends(api_uploa
 
 
 def _check_date(value: str) -> None:
-    from claimledger.extract.pipeline import parse_date
+    from claimledger._dates import parse_date
 
     parse_date(value)  # raises E005 for anything but YYYY-MM-DD
 
