@@ -24,7 +24,7 @@ from starlette.datastructures import FormData, UploadFile
 from claimledger import review
 from claimledger.errors import LedgerError
 from claimledger.web import _models, _upload
-from claimledger.web._app import render, reviewer_name, state
+from claimledger.web._context import render, reviewer_name, state
 from claimledger.web._security import AUTH_COOKIE, REVIEWER_COOKIE, Security, WebError
 
 router = APIRouter()
