@@ -43,14 +43,14 @@ __all__ = [
 
 _LAZY = {
     # The ledger pulls in SQLAlchemy (and the pipeline the readers); load them only when asked for.
-    "Ledger": "claimledger.ledger._ledger",
-    "IngestResult": "claimledger.ledger._ledger",
+    "Ledger": "claimledger.ledger",
+    "IngestResult": "claimledger.ledger",
     "IngestSummary": "claimledger.pipeline",
     "add_document": "claimledger.pipeline",
 }
 
 if TYPE_CHECKING:
-    from claimledger.ledger._ledger import IngestResult, Ledger
+    from claimledger.ledger import IngestResult, Ledger
     from claimledger.pipeline import IngestSummary, add_document
 
 
