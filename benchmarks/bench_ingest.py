@@ -108,10 +108,11 @@ def bench_bare(root: Path) -> tuple[float, int]:
 
 def bench_ingest(root: Path, db: Path, workers: int) -> tuple[float, int, int]:
     from claimledger.ledger import Ledger
+    from claimledger.pipeline import ingest
 
     t0 = time.perf_counter()
     with Ledger(str(db)) as led:
-        s = led.ingest([str(root)], workers=workers)
+        s = ingest(led, [str(root)], workers=workers)
         took = time.perf_counter() - t0
         if s.failures:
             print(f"  {s.failed} failures, first: {s.failures[0]}", file=sys.stderr)

@@ -1,5 +1,5 @@
 """Shared fixtures.  The web fixtures (``web_*``) build a demo ledger the way a user would:
-the bundled corpus through ``Ledger.add_document``, then ``run_checks``.
+the bundled corpus through ``claimledger.pipeline.add_document``, then ``run_checks``.
 
 The corpus ledger is built once per session; tests that write get their own copy (SQLite's
 backup API copies a WAL database consistently), so tests never see each other's reviews.
@@ -57,13 +57,15 @@ def build_demo_ledger(path: Path, *, hostile: bool = False) -> Path:
     from claimledger.corpus import load_corpus
     from claimledger.ledger import Ledger
     from claimledger.models import Document
+    from claimledger.pipeline import add_document
 
     ledger = Ledger(str(path))
     try:
         for doc in load_corpus():
-            ledger.add_document(doc)
+            add_document(ledger, doc)
         if hostile:
-            ledger.add_document(
+            add_document(
+                ledger,
                 Document(
                     text=HOSTILE_TEXT,
                     id="hostile.html",
@@ -71,7 +73,7 @@ def build_demo_ledger(path: Path, *, hostile: bool = False) -> Path:
                     source="<b>scraped</b>",
                     published="2024-05-01",
                     format="html",
-                )
+                ),
             )
         try:
             from claimledger.checks import run_checks

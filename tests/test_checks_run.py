@@ -1,7 +1,7 @@
 """run_checks over a real ledger: storage, stable ids, incremental re-runs, overrides,
 rejected claims, merge/split surviving re-links, and the ``check`` command's JSON shape.
 
-Claims are written by hand (through ``Ledger.add_document(claims=...)``) so these tests
+Claims are written by hand (through ``add_document(ledger, doc, claims=...)``) so these tests
 pin the storage layer whatever extraction does."""
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from claimledger.ledger.schema import (
 )
 from claimledger.link import merge_indicators, relink, split_indicator
 from claimledger.models import Claim, Document, Quantity, Span
+from claimledger.pipeline import add_document
 
 NOW = Date(2026, 11, 23)
 STATUSES = ("not_due", "due", "in_progress", "kept", "partly_kept", "not_kept")
@@ -105,7 +106,8 @@ S2 = [
 @pytest.fixture()
 def ledger(tmp_path: Path) -> Ledger:
     led = Ledger(str(tmp_path / "l.db"))
-    led.add_document(
+    add_document(
+        led,
         Document(text=T1, id="kz-a", title="Budget interview", published="2024-01-08"),
         claims=_claims("kz-a", T1, S1),
     )
@@ -131,8 +133,10 @@ def test_run_checks_stores_findings_with_stable_ids(ledger: Ledger) -> None:
 
 def test_new_document_updates_promise_in_place(ledger: Ledger) -> None:
     before = {f.claim_ids[0]: f for f in _by_type(run_checks(ledger.engine, now=NOW), "promise")}
-    ledger.add_document(
-        Document(text=T2, id="kz-b", title="Results", published="2026-01-20"), claims=_claims("kz-b", T2, S2)
+    add_document(
+        ledger,
+        Document(text=T2, id="kz-b", title="Results", published="2026-01-20"),
+        claims=_claims("kz-b", T2, S2),
     )
     after = {f.claim_ids[0]: f for f in _by_type(run_checks(ledger.engine, now=NOW), "promise")}
     school = "kz-a-2"
@@ -184,8 +188,10 @@ def _indicator_of(ledger: Ledger, claim_id: str) -> tuple[int, str]:
 
 
 def test_relink_explains_and_merge_split_survive(ledger: Ledger) -> None:
-    ledger.add_document(
-        Document(text=T2, id="kz-b", title="Results", published="2026-01-20"), claims=_claims("kz-b", T2, S2)
+    add_document(
+        ledger,
+        Document(text=T2, id="kz-b", title="Results", published="2026-01-20"),
+        claims=_claims("kz-b", T2, S2),
     )
     relink(ledger.engine)
     spend, why = _indicator_of(ledger, "kz-a-0")

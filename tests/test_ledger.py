@@ -1,8 +1,9 @@
-"""Ledger: idempotent add_document, claims round trip, queries."""
+"""Ledger: idempotent add_document (pipeline -> store), claims round trip, queries."""
 
 from __future__ import annotations
 
 import threading
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -10,10 +11,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import text
 
+from claimledger._dates import TIMESTAMP_FORMAT
+from claimledger.errors import InputError
 from claimledger.extract.pipeline import EXTRACTOR, iter_claims
-from claimledger.ledger import Ledger
-from claimledger.ledger._store import id_source, text_hash
+from claimledger.ledger import IngestResult, Ledger, id_source, text_hash
 from claimledger.models import Claim, Document, Quantity, Span
+from claimledger.pipeline import add_document
 
 TEXT = (
     "Spending will reach 23.9 trillion tenge in 2024. Exports rose 12% to $5 billion last year.\n\n"
@@ -29,10 +32,10 @@ def ledger(tmp_path: Path) -> Ledger:
 
 def test_add_document_stores_every_claim_once(ledger: Ledger) -> None:
     doc = Document(text=TEXT, id="speech.txt", published="2025-01-10", title="Speech")
-    first = ledger.add_document(doc)
+    first = add_document(ledger, doc)
     expected = list(iter_claims(TEXT, "2025-01-10", source=id_source(text_hash(TEXT))))
     assert first.status == "ingested" and first.claims == len(expected) > 0
-    again = ledger.add_document(Document(text=TEXT, id="copy.txt"))
+    again = add_document(ledger, Document(text=TEXT, id="copy.txt"))
     assert again.status == "duplicate" and again.document_id == first.document_id and again.claims == 0
     assert len(ledger.documents()) == 1
     rows = ledger.claims()
@@ -47,8 +50,8 @@ def test_add_document_stores_every_claim_once(ledger: Ledger) -> None:
 
 
 def test_documents_lists_metadata_and_claim_counts(ledger: Ledger) -> None:
-    ledger.add_document(Document(text=TEXT, id="a", source="wire", speaker="PM", published="2025-01-10"))
-    ledger.add_document(Document(text="Nothing measurable here.", id="b"))
+    add_document(ledger, Document(text=TEXT, id="a", source="wire", speaker="PM", published="2025-01-10"))
+    add_document(ledger, Document(text="Nothing measurable here.", id="b"))
     docs = ledger.documents()
     assert [(d["doc_key"], d["source"], d["speaker"]) for d in docs] == [
         ("a", "wire", "PM"),
@@ -62,7 +65,7 @@ def test_documents_lists_metadata_and_claim_counts(ledger: Ledger) -> None:
 
 
 def test_claim_filters(ledger: Ledger) -> None:
-    ledger.add_document(Document(text=TEXT, id="a", published="2025-01-10"))
+    add_document(ledger, Document(text=TEXT, id="a", published="2025-01-10"))
     rows = ledger.claims()
     for kind in {r["kind"] for r in rows}:
         assert {r["id"] for r in ledger.claims(kind=kind)} == {r["id"] for r in rows if r["kind"] == kind}
@@ -79,7 +82,7 @@ def test_claim_filters(ledger: Ledger) -> None:
 
 
 def test_period_filter_matches_finer_and_ranges(ledger: Ledger) -> None:
-    doc_id = ledger.add_document(Document(text="Exports rose 12% in 2024.", id="a")).document_id
+    doc_id = add_document(ledger, Document(text="Exports rose 12% in 2024.", id="a")).document_id
     with ledger.engine.begin() as conn:
         rows = [r[0] for r in conn.execute(text("SELECT id FROM claims"))]
         assert rows
@@ -90,7 +93,7 @@ def test_period_filter_matches_finer_and_ranges(ledger: Ledger) -> None:
 
 
 def test_corrections_overlay_machine_values(ledger: Ledger) -> None:
-    ledger.add_document(Document(text=TEXT, id="a", published="2025-01-10"))
+    add_document(ledger, Document(text=TEXT, id="a", published="2025-01-10"))
     target = next(r for r in ledger.claims() if r["value"] is not None)
     with ledger.engine.begin() as conn:
         conn.execute(
@@ -111,7 +114,7 @@ def test_duplicate_claim_ids_within_a_document_are_made_unique(ledger: Ledger) -
         Claim("d", "same", "status", "exports", None, s, q),
         Claim("d", "same", "target", "exports", None, s, None),
     ]
-    res = ledger.add_document(Document(text="Exports 5.", id="d"), claims=twins)
+    res = add_document(ledger, Document(text="Exports 5.", id="d"), claims=twins)
     assert res.claims == 2
     ids = [r["id"] for r in ledger.claims()]
     assert ids[0] == "same" and len(set(ids)) == 2
@@ -124,7 +127,7 @@ def test_concurrent_add_of_same_text_stores_it_once(tmp_path: Path) -> None:
 
     def worker() -> None:
         with Ledger(db) as led:
-            results.append(led.add_document(Document(text=TEXT, id="x")).status)
+            results.append(add_document(led, Document(text=TEXT, id="x")).status)
 
     threads = [threading.Thread(target=worker) for _ in range(4)]
     for t in threads:
@@ -146,10 +149,61 @@ _words = st.text(
 def test_roundtrip_any_text(tmp_path: Path, prefix: str, figure: int) -> None:
     body = f"{prefix.strip()} Output grew to {figure:,} tonnes in 2023."
     with Ledger(f"sqlite:///{tmp_path}/h.db") as led:
-        res = led.add_document(Document(text=body, id="h"))
+        res = add_document(led, Document(text=body, id="h"))
         stored = led.document(res.document_id)
         assert stored is not None and stored["text"] == body
         for r in led.claims(doc=res.document_id):
             assert body[r["sent_start"] : r["sent_end"]] == r["sentence"]
             if r["q_text"] is not None:
                 assert body[r["q_start"] : r["q_end"]] == r["q_text"]
+
+
+# -- the store on its own: the ledger stores what it is given and never extracts ------------
+
+
+def test_store_document_stores_the_given_claims_under_the_given_extractor(ledger: Ledger) -> None:
+    doc = Document(text=TEXT, id="given")
+    assert ledger.find_duplicate(doc) is None
+    first = ledger.store_document(doc, [], extractor="hand.v1")
+    # TEXT has figures, but the store took the (empty) claims it was given.
+    assert (first.status, first.claims, first.doc_key) == ("ingested", 0, "given")
+    assert ledger.claims() == [] and ledger.extractor_versions() == [(first.document_id, "hand.v1")]
+    again = ledger.store_document(Document(text=TEXT, id="other"), [], extractor="hand.v1")
+    assert (again.status, again.document_id, again.doc_key) == ("duplicate", first.document_id, "other")
+    assert ledger.find_duplicate(Document(text=TEXT, id="third")) == IngestResult(
+        first.document_id, "duplicate", 0, "third", text_hash(TEXT)
+    )
+
+
+def test_a_duplicate_is_not_extracted_again(ledger: Ledger) -> None:
+    add_document(ledger, Document(text=TEXT, id="a", published="2025-01-10"))
+    # A bad date would fail extraction (E005); a stored text is found before extracting.
+    res = add_document(ledger, Document(text=TEXT, id="b", published="not a date"))
+    assert res.status == "duplicate"
+    with pytest.raises(InputError) as err:
+        add_document(ledger, Document(text="Exports rose 3% in 2023.", id="c", published="not a date"))
+    assert err.value.code == "E005" and len(ledger.documents()) == 1
+
+
+def test_add_document_is_the_top_level_api() -> None:
+    import claimledger
+    from claimledger import pipeline
+
+    assert claimledger.add_document is pipeline.add_document
+    assert claimledger.IngestSummary is pipeline.IngestSummary
+
+
+def test_timestamps_are_written_in_one_format(ledger: Ledger) -> None:
+    add_document(ledger, Document(text=TEXT, id="a"))
+    with ledger.engine.connect() as conn:
+        stamps = [*conn.scalars(text("SELECT ingested_at FROM documents"))]
+        stamps += conn.scalars(text("SELECT applied_at FROM schema_migrations")).all()
+    assert len(stamps) > 1
+    for s in stamps:
+        assert datetime.strptime(s, TIMESTAMP_FORMAT).strftime(TIMESTAMP_FORMAT) == s
+
+
+def test_a_worker_ledger_does_not_migrate(tmp_path: Path) -> None:
+    blank = tmp_path / "blank.db"
+    with Ledger(str(blank), migrate=False) as led, led.engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar() == 0

@@ -1,4 +1,4 @@
-"""Ledger.ingest: mixed formats, failures, idempotence, workers, WAL, SIGKILL, reextract."""
+"""pipeline.ingest into a ledger: mixed formats, failures, idempotence, workers, WAL, SIGKILL, reextract."""
 
 from __future__ import annotations
 
@@ -14,8 +14,8 @@ import pytest
 from sqlalchemy import text
 
 from claimledger.extract.pipeline import EXTRACTOR, iter_claims
-from claimledger.ledger import Ledger
-from claimledger.ledger._store import id_source, text_hash
+from claimledger.ledger import Ledger, id_source, text_hash
+from claimledger.pipeline import add_document, ingest, reextract
 
 sys.path.insert(0, str(Path(__file__).parent / "fixtures"))
 from docgen import make_docx, make_html, make_pdf
@@ -58,7 +58,7 @@ def make_tree(root: Path) -> dict[str, int]:
 def test_ingest_mixed_tree_reports_failures_and_is_idempotent(tmp_path: Path) -> None:
     expect = make_tree(tmp_path / "in")
     with Ledger(str(tmp_path / "l.db")) as led:
-        s = led.ingest([str(tmp_path / "in")])
+        s = ingest(led, [str(tmp_path / "in")])
         assert (s.ingested, s.duplicates, s.failed) == (expect["ok"], 0, expect["failed"])
         codes = {Path(f.name).name: f.code for f in s.failures}
         assert codes == {"bin.txt": "E001", "broken.pdf": "E013", "empty.html": "E012"}
@@ -73,7 +73,7 @@ def test_ingest_mixed_tree_reports_failures_and_is_idempotent(tmp_path: Path) ->
             body = led.document(d["id"])["text"]  # type: ignore[index]
             for r in led.claims(doc=d["id"]):
                 assert body[r["sent_start"] : r["sent_end"]] == r["sentence"]
-        again = led.ingest([str(tmp_path / "in")])
+        again = ingest(led, [str(tmp_path / "in")])
         assert (again.ingested, again.duplicates, again.failed, again.claims) == (
             0,
             expect["ok"],
@@ -86,7 +86,7 @@ def test_ingest_mixed_tree_reports_failures_and_is_idempotent(tmp_path: Path) ->
 def test_overrides_apply_to_every_document(tmp_path: Path) -> None:
     (tmp_path / "x.txt").write_text("date: 2020-01-01\n---\n" + news(9))
     with Ledger(str(tmp_path / "l.db")) as led:
-        s = led.ingest([str(tmp_path / "x.txt")], date="2024-05-06", source="Gazette", speaker="PM")
+        s = ingest(led, [str(tmp_path / "x.txt")], date="2024-05-06", source="Gazette", speaker="PM")
         assert s.ok
         (d,) = led.documents()
         assert (d["published"], d["source"], d["speaker"]) == ("2024-05-06", "Gazette", "PM")
@@ -96,7 +96,7 @@ def test_bad_date_is_refused_before_reading(tmp_path: Path) -> None:
     from claimledger.errors import InputError
 
     with Ledger(str(tmp_path / "l.db")) as led, pytest.raises(InputError) as err:
-        led.ingest([str(tmp_path)], date="yesterday")
+        ingest(led, [str(tmp_path)], date="yesterday")
     assert err.value.code == "E005"
 
 
@@ -110,7 +110,7 @@ def test_workers_store_the_same_claims_as_one_process(tmp_path: Path) -> None:
     results = {}
     for workers in (1, 2):
         with Ledger(str(tmp_path / f"w{workers}.db")) as led:
-            s = led.ingest([str(src)], workers=workers)
+            s = ingest(led, [str(src)], workers=workers)
             assert (s.ingested, s.duplicates, s.failed) == (8, 1, 1)
             results[workers] = sorted((r["id"], r["value"], r["kind"]) for r in led.claims())
     assert results[1] == results[2] and results[1]
@@ -121,7 +121,7 @@ def test_reader_is_not_blocked_by_a_writer(tmp_path: Path) -> None:
     with Ledger(str(db)) as led:
         from claimledger.models import Document
 
-        led.add_document(Document(text=news(1), id="one"))
+        add_document(led, Document(text=news(1), id="one"))
         before = len(led.claims())
         writer = sqlite3.connect(db, timeout=0.1, isolation_level=None)
         writer.execute("BEGIN IMMEDIATE")  # hold the write lock
@@ -196,7 +196,7 @@ def test_reextract_replaces_machine_claims_and_keeps_human_work(tmp_path: Path) 
     from claimledger.models import Document
 
     with Ledger(str(tmp_path / "r.db")) as led:
-        led.add_document(Document(text=news(3), id="n3", published="2024-01-01"))
+        add_document(led, Document(text=news(3), id="n3", published="2024-01-01"))
         rows = led.claims()
         corrected, drifted = rows[0]["id"], rows[1]["id"]
         with led.engine.begin() as conn:
@@ -222,7 +222,7 @@ def test_reextract_replaces_machine_claims_and_keeps_human_work(tmp_path: Path) 
                     ),
                     {"i": cid},
                 )
-        s = led.reextract()
+        s = reextract(led)
         assert (s.documents, s.removed, s.kept, s.failures) == (1, 1, 1, [])
         assert s.updated == len(rows) and s.added == 0
         after = {r["id"]: r for r in led.claims()}
@@ -231,7 +231,7 @@ def test_reextract_replaces_machine_claims_and_keeps_human_work(tmp_path: Path) 
         assert after[corrected]["value"] == 12345 and after[corrected]["review_state"] == "corrected"
         with led.engine.connect() as conn:
             assert conn.execute(text("SELECT count(*) FROM corrections")).scalar() == 2
-        again = led.reextract()
+        again = reextract(led)
         assert (again.documents, again.current) == (0, 1)
 
 
@@ -245,7 +245,7 @@ def test_dask_local_cluster_stores_the_same_claims(tmp_path: Path) -> None:
     got = {}
     for mode in (None, "local"):
         with Ledger(str(tmp_path / f"{mode}.db")) as led:
-            s = led.ingest([str(src)], workers=2, dask=mode)
+            s = ingest(led, [str(src)], workers=2, dask=mode)
             assert (s.ingested, s.failed) == (4, 1)
             got[mode] = sorted((r["id"], r["value"]) for r in led.claims())
     assert got[None] == got["local"] and got[None]

@@ -48,6 +48,7 @@ from claimledger.ledger.migrations import MIGRATIONS, applied, migrate
 from claimledger.ledger.queries import EFFECTIVE_COLUMNS
 from claimledger.ledger.schema import indicator_claims, indicators
 from claimledger.models import Document
+from claimledger.pipeline import add_document, ingest
 from conftest import build_demo_ledger
 
 PG_URL = os.environ.get("CLAIMLEDGER_TEST_PG_URL")
@@ -162,6 +163,9 @@ LEDGER_CASES = _cases(
         "test_duplicate_claim_ids_within_a_document_are_made_unique",
         "test_concurrent_add_of_same_text_stores_it_once",  # a unique-key race, not a lock
         "test_roundtrip_any_text",
+        "test_store_document_stores_the_given_claims_under_the_given_extractor",
+        "test_a_duplicate_is_not_extracted_again",
+        "test_timestamps_are_written_in_one_format",
     ],
 )
 INGEST_CASES = _cases(
@@ -231,7 +235,8 @@ def test_review_suite_on_postgres(case: Callable[..., Any], pg: Scratch) -> None
 @pytest.mark.parametrize("case", CHECK_CASES)
 def test_checks_suite_on_postgres(case: Callable[..., Any], pg: Scratch) -> None:
     with Ledger(pg.url()) as led:  # what test_checks_run's ``ledger`` fixture holds
-        led.add_document(
+        add_document(
+            led,
             Document(text=checks_suite.T1, id="kz-a", title="Budget interview", published="2024-01-08"),
             claims=checks_suite._claims("kz-a", checks_suite.T1, checks_suite.S1),
         )
@@ -343,8 +348,8 @@ def test_search_finds_what_sqlite_finds(pg: Scratch, tmp_path: Path) -> None:
     for name, url in (("sqlite", str(tmp_path / "s.db")), ("postgresql", pg.url())):
         with Ledger(url) as led:
             for doc in load_corpus():
-                led.add_document(doc)
-            led.add_document(Document(text=SEARCH_TEXT, id="extra", published="2025-01-10"))
+                add_document(led, doc)
+            add_document(led, Document(text=SEARCH_TEXT, id="extra", published="2025-01-10"))
             found[name] = {
                 q: [(r["document_id"], r["seq"], r["id"]) for r in led.claims(search=q)] for q in SEARCHES
             }
@@ -398,10 +403,10 @@ def test_nul_character_is_a_coded_error_not_a_driver_error(pg: Scratch, tmp_path
     # start of a file (sniffing), so one further in reached the database as a DataError.
     with Ledger(pg.url()) as led:
         with pytest.raises(LedgerError) as err:
-            led.add_document(Document(text="Exports rose 5% in 2024.\x00", id="nul"))
+            add_document(led, Document(text="Exports rose 5% in 2024.\x00", id="nul"))
         assert err.value.code == "E023" and "NUL" in str(err.value)
         (tmp_path / "late.txt").write_text("Exports rose 5% in 2024. " * 500 + "\x00")
         (tmp_path / "fine.txt").write_text("Imports fell 3% in 2024.")
-        s = led.ingest([str(tmp_path)])
+        s = ingest(led, [str(tmp_path)])
         assert (s.ingested, [f.code for f in s.failures]) == (1, ["E023"])
         assert [d["doc_key"] for d in led.documents()] == [str(tmp_path / "fine.txt")]

@@ -211,12 +211,13 @@ def test_promise_status_checks_status_and_kind(engine: Engine) -> None:
 
 def test_corrections_survive_reextraction(engine: Engine, web_db: Path) -> None:
     from claimledger.ledger import Ledger
+    from claimledger.pipeline import reextract
 
     cid = a_claim(engine)
     review.correct_claim(engine, cid, reviewer="ana", value=777.0, unit="EUR")
     review.reject_claim(engine, a_claim(engine, kind="target"), reviewer="ana")
     ledger = Ledger(engine=engine)
-    ledger.reextract(force=True)
+    reextract(ledger, force=True)
     eff = effective(engine, cid)
     assert (eff["value"], eff["unit"], eff["review_state"]) == (777.0, "EUR", "corrected")
     assert len(events(engine)) == 2, "re-extraction must not touch the audit log"

@@ -29,6 +29,7 @@ from claimledger.checks import run_checks
 from claimledger.ledger import Ledger
 from claimledger.link import ClaimRecord, load_records
 from claimledger.models import Document, Finding
+from claimledger.pipeline import add_document
 
 GOLD = Path(__file__).parent / "gold"
 SCENARIOS = sorted((GOLD / "scenarios").glob("*.json"))
@@ -42,7 +43,8 @@ def run_scenario(path: Path, tmp: Path) -> tuple[dict[str, Any], list[Finding], 
     spec = json.loads(path.read_text(encoding="utf-8"))
     led = Ledger(str(tmp / f"{path.stem}.db"))
     for d in spec["documents"]:
-        led.add_document(
+        add_document(
+            led,
             Document(
                 text=d["text"],
                 id=d["id"],
@@ -50,7 +52,7 @@ def run_scenario(path: Path, tmp: Path) -> tuple[dict[str, Any], list[Finding], 
                 source=d.get("source"),
                 speaker=d.get("speaker"),
                 published=d.get("date"),
-            )
+            ),
         )
     found = run_checks(led.engine, now=Date.fromisoformat(spec.get("now", "2026-11-23")))
     with led.engine.connect() as conn:

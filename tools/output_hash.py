@@ -69,10 +69,11 @@ def _ledger_output(docs: list[Any], tmp: Path, name: str) -> tuple[list[str], li
 
     from claimledger.checks import load_findings, run_checks
     from claimledger.ledger import Ledger
+    from claimledger.pipeline import add_document
 
     led = Ledger(str(tmp / f"{name}.db"))
     for d in docs:
-        led.add_document(d)
+        add_document(led, d)
     run_checks(led.engine, now=NOW)
     ind: list[str] = []
     with led.engine.connect() as conn:  # a script, not the package: raw SQL is fine here

@@ -4,6 +4,13 @@ Public API::
 
     from claimledger import extract
     claims = extract("Housing of 18 million m2 was built last year.", "2025-01-10")
+
+    from claimledger import Document, Ledger, add_document
+    with Ledger("claims.db") as ledger:
+        add_document(ledger, Document(text=..., id="speech.txt", published="2025-01-10"))
+
+``add_document`` is ``claimledger.pipeline.add_document``; the pipeline package also has
+``ingest`` (files, directories, URLs; in worker processes or on Dask) and ``reextract``.
 """
 
 from __future__ import annotations
@@ -29,19 +36,22 @@ __all__ = [
     "Span",
     "TimeExpr",
     "__version__",
+    "add_document",
     "extract",
     "extract_stream",
 ]
 
 _LAZY = {
-    # The ledger pulls in SQLAlchemy; load it only when asked for.
-    "Ledger": "claimledger.ledger._ledger",
-    "IngestResult": "claimledger.ledger._ledger",
-    "IngestSummary": "claimledger.ledger._ledger",
+    # The ledger pulls in SQLAlchemy (and the pipeline the readers); load them only when asked for.
+    "Ledger": "claimledger.ledger",
+    "IngestResult": "claimledger.ledger",
+    "IngestSummary": "claimledger.pipeline",
+    "add_document": "claimledger.pipeline",
 }
 
 if TYPE_CHECKING:
-    from claimledger.ledger._ledger import IngestResult, IngestSummary, Ledger
+    from claimledger.ledger import IngestResult, Ledger
+    from claimledger.pipeline import IngestSummary, add_document
 
 
 def __getattr__(name: str) -> Any:

@@ -24,12 +24,12 @@ import re
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import insert, select, text, update
 from sqlalchemy.engine import Connection, Engine
 
+from claimledger._dates import utc_timestamp as now  # the one timestamp format
 from claimledger.errors import LedgerError
 from claimledger.ledger.schema import (
     EFFECTIVE_VIEW,
@@ -95,11 +95,6 @@ class ReviewResult:
             "before": self.before,
             "after": self.after,
         }
-
-
-def now() -> str:
-    """An ISO-8601 UTC timestamp, the format every ledger timestamp uses."""
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def accept_claim(engine: Engine, claim_id: str, *, reviewer: str, note: str | None = None) -> ReviewResult:

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from datetime import UTC, datetime
 from datetime import date as Date
 from typing import Any
 
 from sqlalchemy import Connection, delete, insert, select
 from sqlalchemy.engine import Engine
 
+from claimledger._dates import utc_timestamp
 from claimledger.checks.arithmetic import ArithmeticChecker
 from claimledger.checks.base import CheckContext, Checker
 from claimledger.checks.contradiction import ContradictionChecker
@@ -87,7 +87,7 @@ def store_findings(conn: Connection, found: Sequence[Finding], checker_names: Se
         part = drop[i : i + 500]
         conn.execute(delete(finding_claims).where(finding_claims.c.finding_id.in_(part)))
         conn.execute(delete(findings).where(findings.c.id.in_(part)))
-    now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    now = utc_timestamp()
     rows, links = [], []
     for f in found:
         rows.append(

@@ -25,8 +25,8 @@ def register(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from claimledger._dates import parse_date
     from claimledger.checks import load_findings, run_checks
-    from claimledger.extract.pipeline import parse_date
     from claimledger.ledger import open_engine
 
     now = parse_date(args.now)

@@ -30,12 +30,13 @@ def run(args: argparse.Namespace) -> int:
     from claimledger.corpus import load_corpus
     from claimledger.ledger import Ledger
     from claimledger.ledger.queries import ClaimFilter
+    from claimledger.pipeline import add_document
 
     docs = load_corpus()
     with Ledger(args.db) as ledger:
         rows = []
         for doc in docs:
-            res = ledger.add_document(doc)
+            res = add_document(ledger, doc)
             rows.append([doc.published, doc.id, doc.title, res.status, res.claims])
         print_table(f"Bundled corpus -> {args.db}", ["date", "file", "title", "status", "claims"], rows)
         if args.claims:

@@ -17,10 +17,10 @@ def register(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from claimledger._dates import parse_date
     from claimledger.cli._io import print_claims, read_text_input
     from claimledger.errors import ClaimLedgerError
     from claimledger.extract import extract
-    from claimledger.extract.pipeline import parse_date
 
     date = parse_date(args.date)
     failed = 0

@@ -1,6 +1,7 @@
 """Ledger commands: ``ingest``, ``claims``, ``docs``, ``export``, ``reextract``.
 
-Each is a thin wrapper over one ``Ledger`` method; heavy imports happen inside ``run_*``.
+Each is a thin wrapper over one public function: ``ingest`` and ``reextract`` from
+``claimledger.pipeline``, the others a ``Ledger`` read.  Heavy imports happen inside ``run_*``.
 """
 
 from __future__ import annotations
@@ -84,8 +85,8 @@ def _progress_bar(total_hint: int = 0) -> tuple[Any, Any]:
 
 
 def run_ingest(args: argparse.Namespace) -> int:
-    from claimledger.ledger import Ledger
-    from claimledger.ledger._ledger import IngestFailure, IngestResult
+    from claimledger.ledger import IngestResult, Ledger
+    from claimledger.pipeline import IngestFailure, ingest
 
     bar, task = _progress_bar()
 
@@ -100,7 +101,8 @@ def run_ingest(args: argparse.Namespace) -> int:
         if bar is not None:
             bar.start()
         try:
-            summary = ledger.ingest(
+            summary = ingest(
+                ledger,
                 args.inputs,
                 date=args.date,
                 source=args.source,
@@ -185,9 +187,10 @@ def run_export(args: argparse.Namespace) -> int:
 
 def run_reextract(args: argparse.Namespace) -> int:
     from claimledger.ledger import Ledger
+    from claimledger.pipeline import reextract
 
     with Ledger(args.db) as ledger:
-        summary = ledger.reextract(force=args.force)
+        summary = reextract(ledger, force=args.force)
     for f in summary.failures:
         print(f"claimledger: {f}", file=sys.stderr)
     print(summary.line())

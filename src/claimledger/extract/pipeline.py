@@ -16,6 +16,7 @@ from datetime import date as Date
 from functools import lru_cache
 from typing import IO
 
+from claimledger._dates import parse_date
 from claimledger.errors import InputError
 from claimledger.extract import _lex, kinds, numbers, sentences, subject, time
 from claimledger.extract._sift import Sifted
@@ -46,16 +47,6 @@ LIST_END_CHARS = 90
 #: Units that a time expression may carry when the numbers stage reads it as a figure
 #: ("over the next three years"): such a figure is the time expression, not a claim.
 _TIME_UNITS = frozenset({None, "year", "years", "yr", "month", "months", "day", "days", "quarter", "h", "s"})
-
-
-def parse_date(value: str | Date | None) -> Date | None:
-    """Accept ``YYYY-MM-DD`` strings or dates; raise E005 for anything else."""
-    if value is None or isinstance(value, Date):
-        return value
-    try:
-        return Date.fromisoformat(value.strip())
-    except ValueError:
-        raise InputError("E005", repr(value)) from None
 
 
 def claim_id(doc: str, start: int, end: int) -> str:

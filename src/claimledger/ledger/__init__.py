@@ -3,37 +3,34 @@
 ``open_engine`` is the one way to get a database connection: it resolves the URL
 (``--db``, ``CLAIMLEDGER_DB``, or ``./claimledger.db``), applies pending migrations and
 sets SQLite pragmas (WAL, foreign keys).  Table definitions: ``claimledger.ledger.schema``.
-``Ledger`` (loaded lazily, so importing this package stays cheap) is the public API::
+``Ledger`` (loaded lazily, so importing this package stays cheap) stores and reads; it never
+runs the extractor.  Documents are extracted and stored by ``claimledger.pipeline``::
 
     from claimledger.ledger import Ledger
+    from claimledger.pipeline import add_document
     ledger = Ledger("claims.db")
-    ledger.add_document(Document(text=..., id="speech.txt", published="2024-01-08"))
+    add_document(ledger, Document(text=..., id="speech.txt", published="2024-01-08"))
     ledger.claims(kind="target", search="budget")
+
+Documents are identified by the hash of their text (``text_hash``); claim ids derive from
+it (``id_source``), so the same text gets the same ids in every ledger.
 """
 
 from __future__ import annotations
 
-import os
 from typing import TYPE_CHECKING, Any
+
+from claimledger.ledger._ids import id_source, text_hash
+from claimledger.ledger._url import DEFAULT_DB, db_url
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
-    from claimledger.ledger._ledger import IngestFailure, IngestResult, IngestSummary, Ledger
+    from claimledger.ledger._ledger import IngestResult, Ledger
 
-DEFAULT_DB = "claimledger.db"
+__all__ = ["DEFAULT_DB", "IngestResult", "Ledger", "db_url", "id_source", "open_engine", "text_hash"]
 
-__all__ = ["DEFAULT_DB", "IngestFailure", "IngestResult", "IngestSummary", "Ledger", "db_url", "open_engine"]
-
-_LAZY = {"Ledger", "IngestResult", "IngestSummary", "IngestFailure"}
-
-
-def db_url(db: str | None = None) -> str:
-    """A SQLAlchemy URL from a path or URL; ``None`` means ``$CLAIMLEDGER_DB`` or the default."""
-    target = db or os.environ.get("CLAIMLEDGER_DB") or DEFAULT_DB
-    if "://" in target:
-        return target
-    return f"sqlite:///{target}"
+_LAZY = {"Ledger", "IngestResult"}
 
 
 def open_engine(db: str | None = None) -> Engine:

@@ -1,29 +1,27 @@
-"""The ``Ledger``: the public face of the store.  The CLI is a thin wrapper over it.
+"""The ``Ledger``: the public face of the store.  It stores and reads; it never extracts.
 
 Reads and writes the tables of ``claimledger.ledger.schema`` through SQLAlchemy Core.
 Writes go through one connection at a time in short ``BEGIN IMMEDIATE`` transactions
-(one per document); reads run in parallel (WAL).
+(one per document); reads run in parallel (WAL).  Extraction happens before a write, in
+``claimledger.pipeline``, which hands the ledger finished claims.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
-from datetime import date as Date
-from typing import TYPE_CHECKING, Any, Literal
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any, Literal
 
 from sqlalchemy import select
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError
 
 from claimledger.errors import LedgerError
-from claimledger.ledger import _store, queries
+from claimledger.ledger import _engine, _store, queries, reextract
+from claimledger.ledger._ids import doc_key_for, text_hash
+from claimledger.ledger._url import db_url
 from claimledger.ledger.schema import documents as documents_t
 from claimledger.models import Claim, Document
-
-if TYPE_CHECKING:
-    from claimledger.ingest import IngestOptions
-    from claimledger.ledger.reextract import ReextractSummary
 
 
 @dataclass(slots=True)
@@ -37,65 +35,19 @@ class IngestResult:
     hash: str = ""
 
 
-@dataclass(slots=True)
-class IngestFailure:
-    """A document that was not stored: where it came from, the error code and why."""
-
-    name: str
-    code: str
-    reason: str
-
-    def __str__(self) -> str:
-        return f"[{self.code}] {self.name}: {self.reason}"
-
-
-@dataclass(slots=True)
-class IngestSummary:
-    """Totals of an ``ingest`` run, with each result and each failure."""
-
-    results: list[IngestResult] = field(default_factory=list)
-    failures: list[IngestFailure] = field(default_factory=list)
-
-    @property
-    def ingested(self) -> int:
-        return sum(1 for r in self.results if r.status == "ingested")
-
-    @property
-    def duplicates(self) -> int:
-        return sum(1 for r in self.results if r.status == "duplicate")
-
-    @property
-    def failed(self) -> int:
-        return len(self.failures)
-
-    @property
-    def claims(self) -> int:
-        """Claims stored by this run (duplicates add none)."""
-        return sum(r.claims for r in self.results if r.status == "ingested")
-
-    @property
-    def ok(self) -> bool:
-        return not self.failures
-
-    def line(self) -> str:
-        return (
-            f"ingested {self.ingested}, duplicates {self.duplicates}, "
-            f"failed {self.failed}, claims {self.claims}"
-        )
-
-
 class Ledger:
     """A claims ledger in SQLite (default) or PostgreSQL.
 
     ``db`` is a file path or SQLAlchemy URL; ``None`` means ``$CLAIMLEDGER_DB`` or
-    ``./claimledger.db``.  Opening applies pending migrations.
+    ``./claimledger.db``.  Opening applies pending migrations; ``migrate=False`` skips them,
+    for a process that only looks up a ledger another process has opened (a worker).
     """
 
-    def __init__(self, db: str | None = None, *, engine: Engine | None = None) -> None:
-        from claimledger.ledger import db_url, open_engine
-
+    def __init__(self, db: str | None = None, *, engine: Engine | None = None, migrate: bool = True) -> None:
         self.url = str(engine.url) if engine is not None else db_url(db)
-        self.engine: Engine = engine if engine is not None else open_engine(db)
+        if engine is None:
+            engine = _engine.open_engine(self.url) if migrate else _engine.create(self.url)
+        self.engine: Engine = engine
 
     # -- context management -------------------------------------------------------------
 
@@ -119,39 +71,33 @@ class Ledger:
         with self.engine.connect() as conn:
             return _store.find_document(conn, hash_hex)
 
-    def add_document(
-        self, doc: Document, *, claims: Iterable[Claim] | None = None, checked: bool = False
-    ) -> IngestResult:
-        """Extract ``doc`` (unless ``claims`` are given) and store it with its claims.
+    def find_duplicate(self, doc: Document) -> IngestResult | None:
+        """The ``duplicate`` result ``store_document`` would give ``doc``, if its text is
+        stored already; ``None`` if it is new (worth extracting)."""
+        h = text_hash(doc.text)
+        existing = self.has_hash(h)
+        return None if existing is None else IngestResult(existing, "duplicate", 0, doc_key_for(doc, h), h)
+
+    def store_document(self, doc: Document, claims: Iterable[Claim], *, extractor: str) -> IngestResult:
+        """Store ``doc`` with its ``claims`` (produced by ``extractor``) in one transaction.
 
         Idempotent: a text already stored (same sha256) is not stored again and the result
-        says ``duplicate``.  The document and all its claims go in one transaction, so a
-        crash leaves either all of it or none of it.  Claim ids derive from the content
-        hash (see ``_store.id_source``); ``claims`` given by the caller must have been
-        extracted with ``source=_store.id_source(hash)`` to get the same ids.  ``checked``
-        says the caller has just looked the hash up (the writer re-checks it anyway).
+        says ``duplicate``.  A crash leaves either all of the document or none of it.  Claim
+        ids derive from the content hash: ``claims`` must have been extracted with
+        ``source=id_source(text_hash(doc.text))`` to get the ids the pipeline gives them.
         """
-        from claimledger.extract.pipeline import EXTRACTOR, iter_claims, parse_date
-
-        h = _store.text_hash(doc.text)
-        key = _store.doc_key_for(doc, h)
+        h = text_hash(doc.text)
+        key = doc_key_for(doc, h)
         if self.engine.dialect.name == "postgresql" and "\x00" in doc.text:
             # PostgreSQL text cannot hold U+0000 (SQLite can); say so instead of a driver error.
             raise LedgerError("E023", "PostgreSQL cannot store NUL characters (U+0000) in text", path=key)
-        if claims is None or not checked:
-            existing = self.has_hash(h)
-            if existing is not None:
-                return IngestResult(existing, "duplicate", 0, key, h)
-        if claims is None:
-            # Extract before taking the write lock: extraction is the slow part.
-            claims = iter_claims(doc.text, parse_date(doc.published), source=_store.id_source(h))
         found = _store.unique_ids(claims)
         try:
             with self._writer() as conn, conn.begin():
                 existing = _store.find_document(conn, h)  # another writer may have won
                 if existing is not None:
                     return IngestResult(existing, "duplicate", 0, key, h)
-                doc_id = _store.insert_document(conn, doc, h, found, EXTRACTOR)
+                doc_id = _store.insert_document(conn, doc, h, found, extractor)
         except IntegrityError:
             existing = self.has_hash(h)
             if existing is None:
@@ -159,46 +105,18 @@ class Ledger:
             return IngestResult(existing, "duplicate", 0, key, h)
         return IngestResult(doc_id, "ingested", len(found), key, h)
 
-    def ingest(
-        self,
-        inputs: Iterable[str],
-        *,
-        date: str | Date | None = None,
-        source: str | None = None,
-        speaker: str | None = None,
-        workers: int = 1,
-        options: IngestOptions | None = None,
-        progress: Callable[[int, int, IngestResult | IngestFailure], None] | None = None,
-        dask: str | None = None,
-    ) -> IngestSummary:
-        """Ingest files, directories, globs, ``-`` (stdin) and http(s) URLs.
+    def extractor_versions(self) -> list[tuple[int, str]]:
+        """(id, extractor) of every document, by id: what re-extraction compares."""
+        with self.engine.connect() as conn:
+            return reextract.extractor_versions(conn)
 
-        Each document goes in its own transaction; a failing one is recorded in the
-        summary's ``failures`` and the others still go in.  ``date``/``source``/``speaker``
-        override what the documents' own metadata says.  ``workers > 1`` extracts in that
-        many processes while this process stays the only writer.  ``progress(done, total,
-        item)`` is called after each result or failure.  ``dask`` (a scheduler address, or
-        ``"local"`` for a local cluster of ``workers`` processes) extracts on Dask instead.
-        """
-        from claimledger.ledger._ingest import run_ingest
-
-        return run_ingest(
-            self,
-            list(inputs),
-            date=date,
-            source=source,
-            speaker=speaker,
-            workers=workers,
-            options=options,
-            progress=progress,
-            dask=dask,
-        )
-
-    def reextract(self, *, force: bool = False) -> ReextractSummary:
-        """Re-run the current extractor over stored documents (see ``ledger.reextract``)."""
-        from claimledger.ledger.reextract import reextract
-
-        return reextract(self.engine, force=force)
+    def replace_claims(
+        self, doc_id: int, claims: Iterable[Claim], *, extractor: str
+    ) -> reextract.ClaimChanges:
+        """Make ``claims`` the machine claims of document ``doc_id``, keeping every claim a
+        person has worked on (see ``ledger.reextract``), in one transaction."""
+        with self._writer() as conn, conn.begin():
+            return reextract.replace_claims(conn, doc_id, claims, extractor)
 
     # -- reading -------------------------------------------------------------------------
 

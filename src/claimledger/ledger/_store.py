@@ -9,38 +9,16 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Sequence
-from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
+from claimledger._dates import utc_timestamp
+from claimledger.ledger._ids import doc_key_for
 from claimledger.ledger.schema import claims as claims_t
 from claimledger.ledger.schema import documents as documents_t
 from claimledger.models import Claim, Document
-
-
-def text_hash(text: str) -> str:
-    """The content hash documents are deduplicated by: sha256 hex of the UTF-8 text."""
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-
-
-def id_source(hash_hex: str) -> str:
-    """The ``source`` claim ids are derived from: the content hash, not the file name.
-
-    Two different files may share a name (re-ingesting an edited file) and one text may
-    arrive under two names; hashing the content keeps ids unique across the ledger and
-    stable across re-ingestion and re-extraction.
-    """
-    return "sha256:" + hash_hex
-
-
-def doc_key_for(doc: Document, hash_hex: str) -> str:
-    return doc.id or doc.url or "sha256:" + hash_hex[:16]
-
-
-def now_iso() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def find_document(conn: Connection, hash_hex: str) -> int | None:
@@ -113,7 +91,7 @@ def insert_document(
             published=doc.published,
             format=doc.format or "text",
             text=doc.text,
-            ingested_at=now_iso(),
+            ingested_at=utc_timestamp(),
             extractor=extractor,
         )
     )

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
 
 from sqlalchemy import (
     Column,
@@ -37,6 +36,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import Connection, Engine
 
+from claimledger._dates import utc_timestamp
 from claimledger.errors import LedgerError
 
 
@@ -378,11 +378,7 @@ def migrate(engine: Engine, *, upto: str | None = None) -> list[str]:
                 raise LedgerError("E021", f"unknown migrations {sorted(unknown)}")
             if m.name not in have:
                 m.apply(conn)
-                conn.execute(
-                    _MIGRATIONS_TABLE.insert().values(
-                        name=m.name, applied_at=datetime.now(UTC).isoformat(timespec="seconds")
-                    )
-                )
+                conn.execute(_MIGRATIONS_TABLE.insert().values(name=m.name, applied_at=utc_timestamp()))
                 done.append(m.name)
         if m.name == upto:
             break

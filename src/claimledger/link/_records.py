@@ -15,6 +15,7 @@ from typing import Any, cast
 
 from sqlalchemy import Connection, column, select, table
 
+from claimledger._dates import parse_date_or_none
 from claimledger.ledger.schema import EFFECTIVE_VIEW, documents
 from claimledger.models import Claim, Qualifier, Quantity
 
@@ -221,15 +222,6 @@ def fmt_date(d: Date) -> str:
     return f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
 
 
-def parse_date(value: str | None) -> Date | None:
-    if not value:
-        return None
-    try:
-        return Date.fromisoformat(value[:10])
-    except ValueError:
-        return None
-
-
 def load_documents(conn: Connection) -> dict[str, DocInfo]:
     """Every document, keyed by doc_key, with the country it is about."""
     from claimledger.link._places import main_region
@@ -252,7 +244,7 @@ def load_documents(conn: Connection) -> dict[str, DocInfo]:
             key=r.doc_key,
             id=r.id,
             title=r.title,
-            published=parse_date(r.published),
+            published=parse_date_or_none(r.published),
             speaker=r.speaker,
             source=r.source,
             text=r.text or "",
@@ -334,7 +326,7 @@ def load_records(
                     unit=r.unit,
                     noun=r.noun,
                     cues=cues,
-                    published=parse_date(r.published),
+                    published=parse_date_or_none(r.published),
                 )
             )
         )

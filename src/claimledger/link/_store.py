@@ -16,11 +16,11 @@ import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
 
 from sqlalchemy import Connection, delete, insert, select
 from sqlalchemy.engine import Engine
 
+from claimledger._dates import utc_timestamp as _now
 from claimledger.errors import LedgerError
 from claimledger.ledger.schema import indicator_claims, indicator_overrides, indicators, review_events
 from claimledger.link._actor import actor_only, measured_phrase, sentence_subject
@@ -38,10 +38,6 @@ class Membership:
     name: str
     dimension: str
     explanation: str
-
-
-def _now() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _own_region(r: ClaimRecord, d: DocInfo | None) -> tuple[str | None, str]:

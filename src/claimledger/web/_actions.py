@@ -24,7 +24,7 @@ from starlette.datastructures import FormData, UploadFile
 from claimledger import review
 from claimledger.errors import LedgerError
 from claimledger.web import _models, _upload
-from claimledger.web._app import render, reviewer_name, state
+from claimledger.web._context import render, reviewer_name, state
 from claimledger.web._security import AUTH_COOKIE, REVIEWER_COOKIE, Security, WebError
 
 router = APIRouter()
@@ -361,7 +361,7 @@ async def api_upload(request: Request, _guard: Annotated[None, Depends(api_uploa
 
 
 def _check_date(value: str) -> None:
-    from claimledger.extract.pipeline import parse_date
+    from claimledger._dates import parse_date
 
     parse_date(value)  # raises E005 for anything but YYYY-MM-DD
 

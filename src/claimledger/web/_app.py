@@ -1,8 +1,10 @@
-"""The FastAPI application: settings, error shape, security headers, rendering helpers.
+"""The FastAPI application: settings, error shape, security headers, vendored plotly.js.
 
 ``create_app`` opens the ledger once and wires the page routes (``_pages``) and the write
 routes (``_actions``).  Errors from anywhere become one shape: ``{"error": {"code",
 "message", "detail"}}`` for JSON clients, and a page with the same fields for browsers.
+The routes reach the state and the page renderer through ``_context``, never through this
+module, so the web modules import one another in one direction only.
 """
 
 from __future__ import annotations
@@ -12,29 +14,22 @@ import logging
 import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
-from sqlalchemy.engine import Engine
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from claimledger.errors import ClaimLedgerError
 from claimledger.web._cache import LedgerCache
-from claimledger.web._security import (
-    CSRF_COOKIE,
-    REVIEWER_COOKIE,
-    Security,
-    WebError,
-    csrf_for,
-)
+from claimledger.web._context import WebState, render, wants_json
+from claimledger.web._security import Security, WebError
 
 log = logging.getLogger("claimledger.web")
 
@@ -73,17 +68,6 @@ HTTP_CODES = {
 CODE_STATUS = {"E022": 404, "E030": 422, "E004": 413, "E015": 413, "E011": 415, "E020": 503, "E021": 503}
 
 
-@dataclass
-class WebState:
-    """What every route needs, kept on ``app.state.web``."""
-
-    engine: Engine
-    db: str | None
-    security: Security
-    env: Environment
-    cache: LedgerCache
-
-
 class SecurityHeaders:
     """Adds the security headers to every response (pure ASGI: no per-request overhead
     beyond appending to the header list)."""
@@ -103,44 +87,6 @@ class SecurityHeaders:
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
-
-
-def state(request: Request) -> WebState:
-    ws: WebState = request.app.state.web
-    return ws
-
-
-def wants_json(request: Request) -> bool:
-    path = request.url.path
-    if path.endswith(".json") or path.startswith("/api/"):
-        return True
-    accept = request.headers.get("accept", "")
-    return "application/json" in accept and "text/html" not in accept
-
-
-def reviewer_name(request: Request, given: str | None = None, default: str = "reviewer") -> str:
-    name = (given or request.cookies.get(REVIEWER_COOKIE) or default).strip()
-    return name[:80] or default
-
-
-def render(request: Request, template: str, context: dict[str, Any], status: int = 200) -> HTMLResponse:
-    """Render a page; every page gets the CSRF token for its forms and the auth state."""
-    ws = state(request)
-    csrf, fresh = csrf_for(request)
-    ctx = {
-        "request": request,
-        "csrf": csrf,
-        "auth_required": ws.security.auth_required,
-        "authed": ws.security.authorised(request) if ws.security.auth_required else True,
-        "reviewer": reviewer_name(request),
-        "path": request.url.path,
-        **context,
-    }
-    html = ws.env.get_template(template).render(ctx)
-    resp = HTMLResponse(html, status_code=status)
-    if fresh:
-        resp.set_cookie(CSRF_COOKIE, csrf, httponly=True, samesite="strict", path="/")
-    return resp
 
 
 def error_response(request: Request, status: int, code: str, message: str, detail: Any = None) -> Response:

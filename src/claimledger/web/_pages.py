@@ -19,7 +19,7 @@ from pydantic import BaseModel
 from claimledger.models import KINDS
 from claimledger.review import PROMISE_STATUSES, REVIEW_STATES
 from claimledger.web import _chart, _insights, _models, _queries
-from claimledger.web._app import WebState, render, state
+from claimledger.web._context import WebState, render, state
 from claimledger.web._highlight import highlight
 from claimledger.web._security import WebError
 from claimledger.web._upload import upload_info

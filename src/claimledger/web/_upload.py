@@ -1,9 +1,9 @@
 """Ingesting files uploaded from the browser or the API.
 
 Reads: uploaded bytes with their names, and optional date/source/speaker.
-Writes: documents and claims through ``Ledger.add_document`` (one transaction per
-document, idempotent by content hash), then re-runs the checks so findings and promise
-statuses include the new documents.
+Writes: documents and claims through ``claimledger.pipeline.add_document`` (extracted,
+then stored in one transaction per document, idempotent by content hash), then re-runs
+the checks so findings and promise statuses include the new documents.
 
 Uploads are bounded before anything is parsed: the request's declared size, the number
 of files, each file's size, its name's extension and its sniffed content type.  Names
@@ -89,6 +89,8 @@ def ingest_uploads(
 def _one(
     ledger: Any, up: Upload, date: str | None, source: str | None, speaker: str | None
 ) -> list[dict[str, Any]]:
+    from claimledger.pipeline import add_document
+
     name = safe_name(up.name)
     try:
         if up.too_large:
@@ -106,7 +108,7 @@ def _one(
             out.append(_failed(name, doc))
             continue
         try:
-            res = ledger.add_document(doc)
+            res = add_document(ledger, doc)
         except ClaimLedgerError as err:
             out.append(_failed(name, err))
             continue

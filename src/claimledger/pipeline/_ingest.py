@@ -1,38 +1,34 @@
-"""``Ledger.ingest``: read and extract sources (optionally in worker processes), then store
-each document through the one writer, in its own transaction.
+"""``ingest``: read and extract sources (serially, in worker processes or on Dask), then
+store each document through the one writer, in its own transaction.
 
 Reads: input names, via ``claimledger.ingest``.  Writes: ``documents`` and ``claims``
-through ``Ledger.add_document``; never raises for a bad input, it reports it instead.
+through ``Ledger.store_document``; never raises for a bad input, it reports it instead.
 """
 
 from __future__ import annotations
 
 import os
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from datetime import date as Date
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from claimledger._dates import parse_date
 from claimledger.errors import ClaimLedgerError, InputError
+from claimledger.extract.pipeline import EXTRACTOR
 from claimledger.ingest import IngestOptions, Source, expand, load
-from claimledger.ledger import _store
+from claimledger.ledger import IngestResult, Ledger, text_hash
 from claimledger.models import Claim, Document
-
-if TYPE_CHECKING:
-    from sqlalchemy.engine import Engine
-
-    from claimledger.ledger._ledger import IngestFailure, IngestResult, IngestSummary, Ledger
-
-Progress = Callable[[int, int, "IngestResult | IngestFailure"], None]
+from claimledger.pipeline._document import add_document, extract_document
+from claimledger.pipeline._results import IngestFailure, IngestSummary, Progress
 
 #: Sources submitted ahead per worker: enough to keep workers busy while the writer
 #: commits, few enough that extracted claims waiting for the writer stay bounded in memory.
 QUEUE_PER_WORKER = 4
 
-# One read-only engine per worker process, to skip extracting texts already stored.
-_worker_engine: Engine | None = None
-_worker_url: str | None = None
+# One ledger per worker process, only to look up texts already stored (to skip them).
+_worker_ledger: Ledger | None = None
 
 #: What a worker returns per source: documents with their claims (None = already stored),
 #: and the errors of the parts that failed.
@@ -41,40 +37,34 @@ Extracted = list[tuple[Document, list[Claim] | None] | InputError]
 
 def _failure(err: ClaimLedgerError, name: str) -> IngestFailure:
     """A failure record whose reason is the error's message without code and path."""
-    from claimledger.ledger._ledger import IngestFailure
-
     msg = str(err)
     prefix = f"[{err.code}] " + (f"{err.path}: " if err.path else "")
     return IngestFailure(err.path or name, err.code, msg.removeprefix(prefix))
 
 
 def _known_in_worker(url: str | None, hash_hex: str) -> bool:
-    global _worker_engine, _worker_url
+    global _worker_ledger
     if url is None:
         return False
-    if _worker_engine is None or _worker_url != url:
-        from claimledger.ledger._engine import create
-
-        _worker_engine, _worker_url = create(url), url
-    with _worker_engine.connect() as conn:
-        return _store.find_document(conn, hash_hex) is not None
+    if _worker_ledger is None or _worker_ledger.url != url:
+        # The writer has opened (and migrated) this ledger; a worker only reads it.
+        _worker_ledger = Ledger(url, migrate=False)
+    return _worker_ledger.has_hash(hash_hex) is not None
 
 
 def extract_source(src: Source, opts: IngestOptions, known: Callable[[str], bool]) -> Extracted:
     """Load a source and extract each document, skipping texts whose hash is ``known``."""
-    from claimledger.extract.pipeline import iter_claims, parse_date
-
     out: Extracted = []
     for item in load(src, opts):
         if isinstance(item, InputError):
             out.append(item)
             continue
-        h = _store.text_hash(item.text)
+        h = text_hash(item.text)
         if known(h):
             out.append((item, None))
             continue
         try:
-            claims = list(iter_claims(item.text, parse_date(item.published), source=_store.id_source(h)))
+            claims = extract_document(item, h)
         except InputError as e:
             out.append(InputError(e.code, e.detail, path=e.path or item.id))
             continue
@@ -101,21 +91,28 @@ def _sources(inputs: list[str], opts: IngestOptions, skip: set[str]) -> list[Sou
     ]  # fmt: skip
 
 
-def run_ingest(
+def ingest(
     ledger: Ledger,
-    inputs: list[str],
+    inputs: Iterable[str],
     *,
-    date: str | Date | None,
-    source: str | None,
-    speaker: str | None,
-    workers: int,
-    options: IngestOptions | None,
-    progress: Progress | None,
+    date: str | Date | None = None,
+    source: str | None = None,
+    speaker: str | None = None,
+    workers: int = 1,
+    options: IngestOptions | None = None,
+    progress: Progress | None = None,
     dask: str | None = None,
 ) -> IngestSummary:
-    from claimledger.extract.pipeline import parse_date
-    from claimledger.ledger._ledger import IngestSummary
+    """Ingest files, directories, globs, ``-`` (stdin) and http(s) URLs into ``ledger``.
 
+    Each document goes in its own transaction; a failing one is recorded in the
+    summary's ``failures`` and the others still go in.  ``date``/``source``/``speaker``
+    override what the documents' own metadata says (a bad ``date`` is E005, raised before
+    anything is read).  ``workers > 1`` extracts in that many processes while this process
+    stays the only writer.  ``progress(done, total, item)`` is called after each result or
+    failure.  ``dask`` (a scheduler address, or ``"local"`` for a local cluster of
+    ``workers`` processes) extracts on Dask instead.
+    """
     opts = options if options is not None else IngestOptions()
     ref = parse_date(date)  # E005 now, before anything is read
     if ref is not None:
@@ -125,13 +122,11 @@ def run_ingest(
     if speaker is not None:
         opts.speaker = speaker
     summary = IngestSummary()
-    sources = _sources(inputs, opts, _ledger_files(ledger))
+    sources = _sources(list(inputs), opts, _ledger_files(ledger))
     total = len(sources)
     done = 0
 
     def record(item: IngestResult | IngestFailure) -> None:
-        from claimledger.ledger._ledger import IngestFailure
-
         if isinstance(item, IngestFailure):
             summary.failures.append(item)
         else:
@@ -146,7 +141,10 @@ def run_ingest(
                 continue
             doc, claims = part
             try:
-                record(ledger.add_document(doc, claims=claims, checked=claims is not None))
+                if claims is None:  # the worker found the text stored: look it up, report it
+                    record(add_document(ledger, doc))
+                else:  # the writer re-checks the hash under its lock
+                    record(ledger.store_document(doc, claims, extractor=EXTRACTOR))
             except ClaimLedgerError as e:
                 record(_failure(e, doc.id or name))
             except Exception as e:  # a database error must not stop the other documents
@@ -265,4 +263,4 @@ def default_workers() -> int:
     return max(1, (os.cpu_count() or 1) - 1)
 
 
-__all__ = ["Progress", "default_workers", "extract_source", "run_ingest"]
+__all__ = ["default_workers", "extract_source", "ingest"]

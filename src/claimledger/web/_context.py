@@ -1,0 +1,69 @@
+"""What every route shares: the application state, and how a page is rendered.
+
+``_app`` builds the application and puts a ``WebState`` on ``app.state.web``; the page
+routes (``_pages``) and the write routes (``_actions``) read it through ``state`` and
+render through ``render``.  Keeping these here, below all three, means the route modules
+import this module and never the application module (no import cycle).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+from jinja2 import Environment
+from sqlalchemy.engine import Engine
+
+from claimledger.web._cache import LedgerCache
+from claimledger.web._security import CSRF_COOKIE, REVIEWER_COOKIE, Security, csrf_for
+
+
+@dataclass
+class WebState:
+    """What every route needs, kept on ``app.state.web``."""
+
+    engine: Engine
+    db: str | None
+    security: Security
+    env: Environment
+    cache: LedgerCache
+
+
+def state(request: Request) -> WebState:
+    ws: WebState = request.app.state.web
+    return ws
+
+
+def wants_json(request: Request) -> bool:
+    path = request.url.path
+    if path.endswith(".json") or path.startswith("/api/"):
+        return True
+    accept = request.headers.get("accept", "")
+    return "application/json" in accept and "text/html" not in accept
+
+
+def reviewer_name(request: Request, given: str | None = None, default: str = "reviewer") -> str:
+    name = (given or request.cookies.get(REVIEWER_COOKIE) or default).strip()
+    return name[:80] or default
+
+
+def render(request: Request, template: str, context: dict[str, Any], status: int = 200) -> HTMLResponse:
+    """Render a page; every page gets the CSRF token for its forms and the auth state."""
+    ws = state(request)
+    csrf, fresh = csrf_for(request)
+    ctx = {
+        "request": request,
+        "csrf": csrf,
+        "auth_required": ws.security.auth_required,
+        "authed": ws.security.authorised(request) if ws.security.auth_required else True,
+        "reviewer": reviewer_name(request),
+        "path": request.url.path,
+        **context,
+    }
+    html = ws.env.get_template(template).render(ctx)
+    resp = HTMLResponse(html, status_code=status)
+    if fresh:
+        resp.set_cookie(CSRF_COOKIE, csrf, httponly=True, samesite="strict", path="/")
+    return resp
