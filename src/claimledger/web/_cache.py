@@ -19,9 +19,12 @@ import time
 import urllib.parse
 from collections import OrderedDict
 from collections.abc import Callable
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from sqlalchemy.engine import Engine
+from claimledger.ledger import sqlite_path
+
+if TYPE_CHECKING:
+    from claimledger.ledger import Engine
 
 T = TypeVar("T")
 log = logging.getLogger("claimledger.web")
@@ -35,11 +38,7 @@ MAX_ENTRIES = 256
 
 class LedgerCache:
     def __init__(self, engine: Engine, *, enabled: bool = True) -> None:
-        self._path: str | None = None
-        if enabled and engine.dialect.name == "sqlite":
-            db = engine.url.database
-            if db and db != ":memory:" and not db.startswith("file:"):
-                self._path = os.path.abspath(db)
+        self._path: str | None = sqlite_path(engine) if enabled else None
         self._stamp: tuple[int, ...] | None = None
         self._watch: sqlite3.Connection | None = None
         self._watch_lock = threading.Lock()
