@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import astuple, dataclass
+from functools import partial
 from typing import Any
 
 from sqlalchemy import func, literal, select, union_all
 from sqlalchemy.engine import Connection, Engine
 
-from claimledger.ledger._filter import ClaimFilter, claim_conditions
+from claimledger.ledger._filter import ClaimFilter, claim_conditions, matching_periods
 from claimledger.ledger._rows import ClaimRecord, FindingRef, IndicatorLink, StoredDocument, document_from_row
 from claimledger.ledger.queries import chunks, claim_records, effective, record_select, records_by_id
 from claimledger.ledger.schema import claims as claims_t
@@ -66,7 +67,13 @@ class DocumentDetail:
     findings: dict[str, list[FindingRef]]
 
 
-def _branches(conn: Connection, f: ClaimFilter, sort: str, walk: bool = False) -> tuple[Any, Any]:
+def _periods(conn: Connection, f: ClaimFilter) -> list[str] | None:
+    return matching_periods(conn, f.period) if f.period else None
+
+
+def _branches(
+    conn: Connection, f: ClaimFilter, sort: str, walk: bool = False, periods: list[str] | None = None
+) -> tuple[Any, Any]:
     """The matching claims as two selects of (id, k0, k1...): unreviewed rows from the
     ``claims`` table, reviewed rows from the effective view.
 
@@ -87,7 +94,8 @@ def _branches(conn: Connection, f: ClaimFilter, sort: str, walk: bool = False) -
 
     d = conn.dialect
     machine = select(claims_t.c.id, *keys(claims_t, False)).where(
-        claims_t.c.id.not_in(reviewed_ids), *claim_conditions(d, f, claims_t, reviewed=False, walk=walk)
+        claims_t.c.id.not_in(reviewed_ids),
+        *claim_conditions(d, f, claims_t, reviewed=False, walk=walk, periods=periods),
     )
     human = select(effective.c.id, *keys(effective, True)).where(
         effective.c.id.in_(reviewed_ids), *claim_conditions(d, f, effective)
@@ -100,12 +108,14 @@ def _order(cols: Any, n_keys: int, desc: bool) -> list[Any]:
     return [k.desc() if desc else k.asc() for k in keys] + [cols["id"].asc()]
 
 
-def count_claims(conn: Connection, f: ClaimFilter) -> int:
+def count_claims(conn: Connection, f: ClaimFilter, periods: list[str] | None = None) -> int:
     """How many claims match ``f``.  Unreviewed matches are counted as all machine matches
     minus the reviewed ones among them: the first count runs on the table's indexes,
-    where excluding reviewed ids row by row would scan the whole table."""
+    where excluding reviewed ids row by row would scan the whole table.  ``periods``:
+    ``matching_periods`` of ``f.period``, when the caller has it."""
     reviewed_ids = select(corrections.c.claim_id)
-    conds = claim_conditions(conn.dialect, f, claims_t, reviewed=False)
+    periods = _periods(conn, f) if periods is None else periods
+    conds = claim_conditions(conn.dialect, f, claims_t, reviewed=False, periods=periods)
     all_machine = select(func.count()).select_from(claims_t).where(*conds)
     reviewed_machine = (
         select(func.count()).select_from(claims_t).where(claims_t.c.id.in_(reviewed_ids), *conds)
@@ -135,23 +145,30 @@ def page_ids(
     period) and stop early instead of sorting every match.
     """
 
+    periods = _periods(conn, f)
+    seen: dict[Any, int] = {}
+
     def counted(g: ClaimFilter) -> int:
-        if memo is None:
-            return count_claims(conn, g)
-        # counting is most of a page's cost, and it only changes when the ledger does
-        return memo(("claims_total", *astuple(g)), lambda: count_claims(conn, g))
+        key = ("claims_total", *astuple(g))
+        if key not in seen:
+            # counting is most of a page's cost, and it only changes when the ledger does
+            compute = partial(count_claims, conn, g, periods if g.period else None)
+            seen[key] = compute() if memo is None else memo(key, compute)
+        return seen[key]
 
     total = counted(f)
     walk = False
     if sort in INDEXED_SORTS and not f.search and (f.kind or f.unit or f.period):
-        # Walking the sort index visits about (offset + limit) * all / matches rows; the
-        # kind filter's index reads every row of that kind, then sorts the matches (unit
-        # also matches the counted noun and period compares ranges: no index serves
-        # them).  Take the cheaper.
+        # Walking the sort index visits about (offset + limit) * all / matches rows; a
+        # filter's index (kind; period, through its matching periods) reads every row
+        # with those values, then sorts the matches (unit also matches the counted noun:
+        # no index serves it).  Take the cheaper.
         everything = counted(ClaimFilter())
-        by_index = counted(ClaimFilter(kind=f.kind)) if f.kind else everything
+        singles = [ClaimFilter(kind=f.kind)] if f.kind else []
+        singles += [ClaimFilter(period=f.period)] if f.period else []
+        by_index = min((counted(g) for g in singles), default=everything)
         walk = (offset + limit) * everything < max(total, 1) * by_index
-    machine, human = _branches(conn, f, sort, walk)
+    machine, human = _branches(conn, f, sort, walk, periods)
     n_keys = len(CLAIM_SORT_COLUMNS[sort])
     heads = [
         b.order_by(*_order(b.selected_columns, n_keys, desc)).limit(offset + limit).subquery()

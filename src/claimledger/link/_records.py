@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import date as Date
 from typing import TYPE_CHECKING
 
-from claimledger.ledger._rows import ClaimRecord
+from claimledger.ledger import ClaimRecord
 
 if TYPE_CHECKING:
     from claimledger.ledger import Connection
