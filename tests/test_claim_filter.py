@@ -20,18 +20,12 @@ from claimledger.models import KINDS
 from claimledger.review import REVIEW_STATES
 
 
-@pytest.fixture(scope="module")
-def reviewed(tmp_path_factory: pytest.TempPathFactory, web_demo_template: Path) -> Iterator[tuple[Path, Any]]:
-    """The corpus ledger (built once per session) copied, with a few reviews: an accepted,
-    a rejected and two corrected claims (one moved to another period, kind and unit)."""
-    from fastapi.testclient import TestClient
-
+def add_reviews(db: str) -> None:
+    """A few reviews: an accepted, a rejected and two corrected claims (one moved to
+    another period, kind and unit, one to a range of years)."""
     from claimledger import review
-    from claimledger.web import create_app
-    from conftest import copy_ledger
 
-    db = copy_ledger(web_demo_template, tmp_path_factory.mktemp("filters") / "ledger.db")
-    with Ledger(str(db)) as led:
+    with Ledger(db) as led:
         rows = [r for r in led.claims() if r.q_text is not None]
         review.accept_claim(led.engine, rows[0].id, reviewer="ann")
         review.reject_claim(led.engine, rows[1].id, reviewer="ann")
@@ -39,13 +33,25 @@ def reviewed(tmp_path_factory: pytest.TempPathFactory, web_demo_template: Path) 
             led.engine, rows[2].id, reviewer="bob", period="2027", kind="target", unit="school"
         )
         review.correct_claim(led.engine, rows[3].id, reviewer="bob", value=1.0, period="2023/2025")
-    with TestClient(create_app(str(db))) as client:
+
+
+@pytest.fixture(scope="module")
+def reviewed(tmp_path_factory: pytest.TempPathFactory, web_demo_template: Path) -> Iterator[tuple[str, Any]]:
+    """The corpus ledger (built once per session) copied, with reviews, and its dashboard."""
+    from fastapi.testclient import TestClient
+
+    from claimledger.web import create_app
+    from conftest import copy_ledger
+
+    db = str(copy_ledger(web_demo_template, tmp_path_factory.mktemp("filters") / "ledger.db"))
+    add_reviews(db)
+    with TestClient(create_app(db)) as client:
         yield db, client
 
 
-def cli_ids(db: Path, capsys: pytest.CaptureFixture[str], *args: str) -> list[str]:
+def cli_ids(db: str, capsys: pytest.CaptureFixture[str], *args: str) -> list[str]:
     capsys.readouterr()
-    assert main(["claims", "--db", str(db), "--format", "jsonl", *args]) == 0
+    assert main(["claims", "--db", db, "--format", "jsonl", *args]) == 0
     return [json.loads(line)["id"] for line in capsys.readouterr().out.splitlines()]
 
 
@@ -57,10 +63,10 @@ def web_ids(client: Any, params: dict[str, Any]) -> tuple[int, list[str]]:
     return body["pagination"]["total"], [c["id"] for c in body["claims"]]
 
 
-def filters(db: Path) -> list[dict[str, str]]:
+def filters(db: str) -> list[dict[str, str]]:
     """Every value each filter can take on this ledger, plus values that match nothing or
     only through a range, and a few combinations."""
-    with Ledger(str(db)) as led:
+    with Ledger(db) as led:
         rows = led.claims()
         docs = led.documents()
     units = {v for r in rows for v in (r.unit, r.noun) if v}
@@ -84,13 +90,11 @@ def filters(db: Path) -> list[dict[str, str]]:
 WEB_NAME = {"kind": "kind", "unit": "unit", "period": "period", "doc": "document", "state": "state"}
 
 
-def test_cli_library_and_web_select_the_same_claims(
-    reviewed: tuple[Path, Any], capsys: pytest.CaptureFixture[str]
-) -> None:
-    db, client = reviewed
+def check_every_filter(db: str, client: Any, capsys: pytest.CaptureFixture[str]) -> None:
+    """The CLI's JSON lines, ``Ledger.claims`` and ``/claims.json`` agree on every filter."""
     cases = filters(db)
     assert len(cases) > 40
-    with Ledger(str(db)) as led:
+    with Ledger(db) as led:
         for f in cases:
             cli = cli_ids(db, capsys, *[a for k, v in f.items() for a in (f"--{k}", v)])
             total, web = web_ids(client, {WEB_NAME[k]: v for k, v in f.items()})
@@ -101,6 +105,12 @@ def test_cli_library_and_web_select_the_same_claims(
     everything = len(cli_ids(db, capsys))
     sizes = [len(cli_ids(db, capsys, *[a for k, v in f.items() for a in (f"--{k}", v)])) for f in cases[1:]]
     assert sum(0 < n < everything for n in sizes) > len(sizes) / 2
+
+
+def test_cli_library_and_web_select_the_same_claims(
+    reviewed: tuple[str, Any], capsys: pytest.CaptureFixture[str]
+) -> None:
+    check_every_filter(*reviewed, capsys)
 
 
 def paged_ids(client: Any, params: dict[str, Any], sort: str) -> list[str]:
@@ -116,11 +126,7 @@ def paged_ids(client: Any, params: dict[str, Any], sort: str) -> list[str]:
         page += 1
 
 
-@pytest.mark.parametrize("sort", ["document", "period", "unit"])
-def test_small_pages_walk_to_the_same_claims(
-    reviewed: tuple[Path, Any], capsys: pytest.CaptureFixture[str], sort: str
-) -> None:
-    db, client = reviewed
+def check_walked_pages(db: str, client: Any, capsys: pytest.CaptureFixture[str], sort: str) -> None:
     for f in filters(db):
         if not {"kind", "unit", "period"} & set(f):
             continue
@@ -129,11 +135,22 @@ def test_small_pages_walk_to_the_same_claims(
         assert len(walked) == len(set(walked)) and sorted(walked) == sorted(cli), (f, sort)
 
 
-def test_period_and_unit_mean_what_the_docs_say(reviewed: tuple[Path, Any]) -> None:
+#: Sorts of the claims table with an index to walk.
+WALKED_SORTS = ["document", "period", "unit"]
+
+
+@pytest.mark.parametrize("sort", WALKED_SORTS)
+def test_small_pages_walk_to_the_same_claims(
+    reviewed: tuple[str, Any], capsys: pytest.CaptureFixture[str], sort: str
+) -> None:
+    check_walked_pages(*reviewed, capsys, sort)
+
+
+def test_period_and_unit_mean_what_the_docs_say(reviewed: tuple[str, Any]) -> None:
     """``unit`` matches the counted noun; ``period`` matches ranges that span it and the
     corrected period of a reviewed claim."""
     db, client = reviewed
-    with Ledger(str(db)) as led:
+    with Ledger(db) as led:
         rows = led.claims()
         nouns = {r.noun for r in rows if r.noun and r.unit is None}
         for noun in nouns:
@@ -148,7 +165,7 @@ def test_period_and_unit_mean_what_the_docs_say(reviewed: tuple[Path, Any]) -> N
     "box", ["inflation", "infla", "budget deficit", "Budget 2024", "school", "23.9", "*"]
 )
 def test_the_search_box_is_the_ledger_search_as_you_type(
-    reviewed: tuple[Path, Any], capsys: pytest.CaptureFixture[str], box: str
+    reviewed: tuple[str, Any], capsys: pytest.CaptureFixture[str], box: str
 ) -> None:
     """The dashboard's search box makes its last word a prefix (it finds while the user
     types); the same search on the command line is ``as_you_type(box)``."""

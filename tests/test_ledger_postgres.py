@@ -157,7 +157,7 @@ LEDGER_CASES = _cases(
         "test_add_document_stores_every_claim_once",
         "test_documents_lists_metadata_and_claim_counts",
         "test_claim_filters",
-        "test_period_filter_matches_finer_and_ranges",
+        "test_period_filter_matches_periods_that_share_time",
         "test_corrections_overlay_machine_values",
         "test_duplicate_claim_ids_within_a_document_are_made_unique",
         "test_concurrent_add_of_same_text_stores_it_once",  # a unique-key race, not a lock
