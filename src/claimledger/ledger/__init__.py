@@ -98,6 +98,7 @@ if TYPE_CHECKING:
         upsert_correction,
     )
     from claimledger.ledger._search import as_you_type, like_pattern, search_words
+    from claimledger.ledger._watch import ChangeWatch
     from claimledger.ledger.queries import documents_with_text, live_records, records_by_id
 
 DEFAULT_DB = "claimledger.db"
@@ -106,6 +107,7 @@ DEFAULT_DB = "claimledger.db"
 _LAZY: dict[str, str] = {
     **dict.fromkeys(("Ledger", "IngestResult", "IngestSummary", "IngestFailure"), "_ledger"),
     **dict.fromkeys(("ClaimFilter", "PERIOD_RE", "period_bounds"), "_filter"),
+    "ChangeWatch": "_watch",
     **dict.fromkeys(("as_you_type", "like_pattern", "search_words"), "_search"),
     **dict.fromkeys(("documents_with_text", "live_records", "records_by_id"), "queries"),
     **dict.fromkeys(("store_findings", "stored_findings"), "_findings"),
@@ -177,6 +179,7 @@ __all__ = [
     "CLAIM_SORT_COLUMNS",
     "DEFAULT_DB",
     "PERIOD_RE",
+    "ChangeWatch",
     "CitedFinding",
     "ClaimDetail",
     "ClaimFilter",
