@@ -179,7 +179,7 @@ def test_search_finds_what_the_ledger_search_finds(web_ro_client: Any) -> None:
     found = {}
     for box, words in BOX_SEARCHES:
         got = web_ro_client.get("/claims.json", params={"q": box, "per_page": 500}).json()
-        want = {r["id"] for r in ledger.claims(search=words)} if words else None
+        want = {r.id for r in ledger.claims(search=words)} if words else None
         ids = {c["id"] for c in got["claims"]}
         if want is None:  # no words: no search
             assert got["pagination"]["total"] == everything, box
@@ -196,7 +196,7 @@ def test_search_finds_what_the_ledger_search_finds(web_ro_client: Any) -> None:
 
 
 def test_indicator_search_ignores_case_and_escapes_wildcards(web_ro_client: Any) -> None:
-    from claimledger.web._queries import like_pattern
+    from claimledger.ledger import like_pattern
 
     assert like_pattern("50%_x") == "%50\\%\\_x%"
     inds = web_ro_client.get("/indicators.json", params={"per_page": 500}).json()["indicators"]
@@ -523,9 +523,8 @@ def test_promise_statuses_in_sql_match_the_python_rules(web_db: Any) -> None:
     finding for one target and a target without any finding."""
     from collections import Counter
 
-    from claimledger import review
+    from claimledger import ledger, review
     from claimledger.ledger import open_engine
-    from claimledger.web import _insights
 
     engine = open_engine(str(web_db))
     with engine.begin() as conn:
@@ -548,9 +547,9 @@ def test_promise_statuses_in_sql_match_the_python_rules(web_db: Any) -> None:
     review.set_promise_status(engine, ids[3], "partly_kept", reviewer="ana")
     review.reject_claim(engine, ids[4], reviewer="ana")
     with engine.connect() as conn:
-        fast = _insights.promise_targets(conn)
-        slow = _insights._promise_targets_py(conn)
-        counts = _insights.promise_status_counts(conn)
+        fast = ledger.promise_targets(conn)
+        slow = ledger.promise_targets_py(conn)
+        counts = ledger.promise_status_counts(conn)
     engine.dispose()
     assert fast == slow
     by_id = {t[0]: (t[2], t[3]) for t in fast}

@@ -10,24 +10,22 @@ that is found again keeps its original ``created_at``.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from datetime import date as Date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, delete, insert, select
-from sqlalchemy.engine import Engine
-
-from claimledger._dates import utc_timestamp
+from claimledger import ledger
 from claimledger.checks.arithmetic import ArithmeticChecker
 from claimledger.checks.base import CheckContext, Checker
 from claimledger.checks.contradiction import ContradictionChecker
 from claimledger.checks.feasibility import FeasibilityChecker
 from claimledger.checks.promise import PromiseChecker
-from claimledger.ledger.schema import finding_claims, findings, promise_overrides
 from claimledger.link import ClaimRecord, DocInfo, link_records, load_documents, load_records, relink_conn
 from claimledger.link._records import localise
 from claimledger.models import Finding
+
+if TYPE_CHECKING:
+    from claimledger.ledger import Connection, Engine
 
 #: Every checker, in the order their findings are listed.
 CHECKERS: tuple[Checker, ...] = (
@@ -69,45 +67,15 @@ def load_context(conn: Connection, now: Date | None = None, *, relink: bool = Tr
     records = load_records(conn, docs)
     members = relink_conn(conn, docs, records) if relink else link_records(records, docs)
     overrides = {
-        r.claim_id: {"status": r.status, "note": r.note, "reviewer": r.reviewer, "at": r.at}
-        for r in conn.execute(select(promise_overrides))
+        cid: {"status": o.status, "note": o.note, "reviewer": o.reviewer, "at": o.at}
+        for cid, o in ledger.promise_overrides_by_claim(conn).items()
     }
     return CheckContext(records, docs, members, now or Date.today(), overrides)
 
 
 def store_findings(conn: Connection, found: Sequence[Finding], checker_names: Sequence[str]) -> None:
     """Replace the stored findings of ``checker_names`` with ``found``."""
-    bases = {n.rsplit(".v", 1)[0] for n in checker_names}
-    old = {
-        r.id: (r.created_at, r.checker)
-        for r in conn.execute(select(findings.c.id, findings.c.created_at, findings.c.checker))
-    }
-    drop = [fid for fid, (_, chk) in old.items() if chk.rsplit(".v", 1)[0] in bases]
-    for i in range(0, len(drop), 500):
-        part = drop[i : i + 500]
-        conn.execute(delete(finding_claims).where(finding_claims.c.finding_id.in_(part)))
-        conn.execute(delete(findings).where(findings.c.id.in_(part)))
-    now = utc_timestamp()
-    rows, links = [], []
-    for f in found:
-        rows.append(
-            {
-                "id": f.id,
-                "type": f.type,
-                "severity": f.severity,
-                "message": f.message,
-                "details": json.dumps(f.details, default=str),
-                "checker": f.checker,
-                "created_at": old.get(f.id, (now, ""))[0],
-            }
-        )
-        roles = f.details.get("roles", {})
-        for cid in f.claim_ids:
-            links.append({"finding_id": f.id, "claim_id": cid, "role": str(roles.get(cid, "claim"))})
-    if rows:
-        conn.execute(insert(findings), rows)
-    if links:
-        conn.execute(insert(finding_claims), links)
+    ledger.store_findings(conn, found, checker_names)
 
 
 def run_checks(
@@ -115,7 +83,7 @@ def run_checks(
 ) -> list[Finding]:
     """Re-link, run every checker, replace the stored findings and return them."""
     chosen = list(checkers or CHECKERS)
-    with engine.begin() as conn:
+    with ledger.transaction(engine) as conn:
         ctx = load_context(conn, now)
         found = run_context(ctx, chosen)
         store_findings(conn, found, [c.name for c in chosen])
@@ -128,20 +96,13 @@ def load_findings(engine: Engine, *, type: str | None = None) -> list[dict[str, 
     Each: ``{"id", "type", "severity", "message", "claims": [{"id", "doc", "quote",
     "quantity", "role"}], "details", "checker", "created_at"}``.
     """
-    with engine.connect() as conn:
-        recs = {r.id: r for r in load_records(conn, only=select(finding_claims.c.claim_id))}
-        q = select(findings)
-        if type:
-            q = q.where(findings.c.type == type)
-        rows = list(conn.execute(q))
-        links: dict[str, list[tuple[str, str]]] = {}
-        for r in conn.execute(select(finding_claims)):
-            links.setdefault(r.finding_id, []).append((r.claim_id, r.role))
+    with ledger.reading(engine) as conn:
+        recs = {r.id: r for r in load_records(conn, in_findings=True)}
+        rows = ledger.stored_findings(conn, type=type)
     out: list[dict[str, Any]] = []
     for r in rows:
-        details = json.loads(r.details)
-        order = list(details.get("roles", {}))
-        linked = sorted(links.get(r.id, []), key=lambda cr: order.index(cr[0]) if cr[0] in order else 99)
+        order = list(r.details.get("roles", {}))
+        linked = sorted(r.links, key=lambda cr: order.index(cr[0]) if cr[0] in order else 99)
         claims = []
         for cid, role in linked:
             c = recs.get(cid)
@@ -161,7 +122,7 @@ def load_findings(engine: Engine, *, type: str | None = None) -> list[dict[str, 
                 "severity": r.severity,
                 "message": r.message,
                 "claims": claims,
-                "details": details,
+                "details": r.details,
                 "checker": r.checker,
                 "created_at": r.created_at,
             }

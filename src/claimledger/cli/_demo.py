@@ -28,8 +28,7 @@ def run(args: argparse.Namespace) -> int:
     from claimledger.cli._check import print_findings
     from claimledger.cli._io import print_claims, print_table
     from claimledger.corpus import load_corpus
-    from claimledger.ledger import Ledger
-    from claimledger.ledger.queries import ClaimFilter
+    from claimledger.ledger import ClaimFilter, Ledger
     from claimledger.pipeline import add_document
 
     docs = load_corpus()
@@ -41,8 +40,8 @@ def run(args: argparse.Namespace) -> int:
         print_table(f"Bundled corpus -> {args.db}", ["date", "file", "title", "status", "claims"], rows)
         if args.claims:
             for d in ledger.documents():
-                title = f"{d['title']} ({d['published']})"
-                print_claims(title, ledger.claim_objects(ClaimFilter(doc=d["doc_key"])))
+                title = f"{d.title} ({d.published})"
+                print_claims(title, ledger.claim_objects(ClaimFilter(doc=d.doc_key)))
         run_checks(ledger.engine)
         print_findings(load_findings(ledger.engine))
     if args.no_serve:

@@ -1,5 +1,11 @@
 """The ledger: documents, claims, reviews, indicators and findings in SQL.
 
+This package is the only owner of SQL in claimledger: every statement and every SQLAlchemy
+expression lives in its modules, and what it hands out is typed (``ClaimRecord``,
+``StoredDocument`` ... in ``ledger._rows``), never a row dict.  The linker, the checkers,
+the review actions and the dashboard call the functions below; they pass connections and
+engines around only as opaque values they got from here (``reading``, ``transaction``).
+
 ``open_engine`` is the one way to get a database connection: it resolves the URL
 (``--db``, ``CLAIMLEDGER_DB``, or ``./claimledger.db``), applies pending migrations and
 sets SQLite pragmas (WAL, foreign keys).  Table definitions: ``claimledger.ledger.schema``.
@@ -14,23 +20,245 @@ runs the extractor.  Documents are extracted and stored by ``claimledger.pipelin
 
 Documents are identified by the hash of their text (``text_hash``); claim ids derive from
 it (``id_source``), so the same text gets the same ids in every ledger.
+
+Everything but the typed rows is loaded on first use, so importing this package stays
+cheap (the CLI's ``--help`` does not load SQLAlchemy).
 """
 
 from __future__ import annotations
 
+import importlib
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from claimledger.ledger._ids import id_source, text_hash
+from claimledger.ledger._rows import (
+    ClaimRecord,
+    Correction,
+    FindingRef,
+    IndicatorLink,
+    PromiseOverride,
+    ReviewEvent,
+    StoredDocument,
+    StoredFinding,
+    StoredIndicator,
+    json_object,
+)
 from claimledger.ledger._url import DEFAULT_DB, db_url
 
 if TYPE_CHECKING:
-    from sqlalchemy.engine import Engine
+    from sqlalchemy.engine import Connection, Engine
 
+    from claimledger.ledger._browse import (
+        CLAIM_SORT_COLUMNS,
+        ClaimsPage,
+        DocumentDetail,
+        claim_facets,
+        claims_page,
+        count_claims,
+        document_detail,
+        documents_page,
+        indicator_refs,
+    )
+    from claimledger.ledger._dashboard import (
+        CitedFinding,
+        ClaimDetail,
+        FindingsPage,
+        IndicatorDetail,
+        IndicatorsPage,
+        LedgerCounts,
+        PromiseBoardRows,
+        PromiseInfo,
+        PromiseTarget,
+        claim_detail,
+        findings_page,
+        indicator_detail,
+        indicators_page,
+        ledger_counts,
+        promise_board_rows,
+        promise_status_counts,
+        promise_targets,
+        promise_targets_py,
+    )
+    from claimledger.ledger._filter import PERIOD_RE, ClaimFilter, period_bounds
+    from claimledger.ledger._findings import store_findings, stored_findings
+    from claimledger.ledger._indicators import (
+        add_override,
+        indicator_fields,
+        indicator_id,
+        indicator_members,
+        load_overrides,
+        replace_indicators,
+    )
     from claimledger.ledger._ledger import IngestResult, Ledger
+    from claimledger.ledger._review import (
+        all_corrections,
+        append_review_event,
+        claim_transaction,
+        correction,
+        promise_findings_of,
+        promise_override,
+        promise_overrides_by_claim,
+        set_promise_override,
+        upsert_correction,
+    )
+    from claimledger.ledger._search import as_you_type, like_pattern, search_words
+    from claimledger.ledger._watch import ChangeWatch
+    from claimledger.ledger.queries import documents_with_text, live_records, records_by_id
 
-__all__ = ["DEFAULT_DB", "IngestResult", "Ledger", "db_url", "id_source", "open_engine", "text_hash"]
+#: Where each lazily loaded name lives.
+_LAZY: dict[str, str] = {
+    **dict.fromkeys(("Ledger", "IngestResult"), "_ledger"),
+    **dict.fromkeys(("ClaimFilter", "PERIOD_RE", "period_bounds"), "_filter"),
+    "ChangeWatch": "_watch",
+    **dict.fromkeys(("as_you_type", "like_pattern", "search_words"), "_search"),
+    **dict.fromkeys(("documents_with_text", "live_records", "records_by_id"), "queries"),
+    **dict.fromkeys(("store_findings", "stored_findings"), "_findings"),
+    **dict.fromkeys(
+        (
+            "add_override",
+            "indicator_fields",
+            "indicator_id",
+            "indicator_members",
+            "load_overrides",
+            "replace_indicators",
+        ),
+        "_indicators",
+    ),
+    **dict.fromkeys(
+        (
+            "all_corrections",
+            "append_review_event",
+            "claim_transaction",
+            "correction",
+            "promise_findings_of",
+            "promise_override",
+            "promise_overrides_by_claim",
+            "set_promise_override",
+            "upsert_correction",
+        ),
+        "_review",
+    ),
+    **dict.fromkeys(
+        (
+            "CLAIM_SORT_COLUMNS",
+            "ClaimsPage",
+            "DocumentDetail",
+            "claim_facets",
+            "claims_page",
+            "count_claims",
+            "document_detail",
+            "documents_page",
+            "indicator_refs",
+        ),
+        "_browse",
+    ),
+    **dict.fromkeys(
+        (
+            "CitedFinding",
+            "ClaimDetail",
+            "FindingsPage",
+            "IndicatorDetail",
+            "IndicatorsPage",
+            "LedgerCounts",
+            "PromiseBoardRows",
+            "PromiseInfo",
+            "PromiseTarget",
+            "claim_detail",
+            "findings_page",
+            "id_source",
+            "indicator_detail",
+            "indicators_page",
+            "ledger_counts",
+            "promise_board_rows",
+            "promise_status_counts",
+            "promise_targets",
+            "promise_targets_py",
+        ),
+        "_dashboard",
+    ),
+}
 
-_LAZY = {"Ledger", "IngestResult"}
+__all__ = [
+    "CLAIM_SORT_COLUMNS",
+    "DEFAULT_DB",
+    "PERIOD_RE",
+    "ChangeWatch",
+    "CitedFinding",
+    "ClaimDetail",
+    "ClaimFilter",
+    "ClaimRecord",
+    "ClaimsPage",
+    "Connection",
+    "Correction",
+    "DocumentDetail",
+    "Engine",
+    "FindingRef",
+    "FindingsPage",
+    "IndicatorDetail",
+    "IndicatorLink",
+    "IndicatorsPage",
+    "IngestResult",
+    "Ledger",
+    "LedgerCounts",
+    "PromiseBoardRows",
+    "PromiseInfo",
+    "PromiseOverride",
+    "PromiseTarget",
+    "ReviewEvent",
+    "StoredDocument",
+    "StoredFinding",
+    "StoredIndicator",
+    "add_override",
+    "all_corrections",
+    "append_review_event",
+    "as_you_type",
+    "claim_detail",
+    "claim_facets",
+    "claim_transaction",
+    "claims_page",
+    "correction",
+    "count_claims",
+    "db_url",
+    "document_detail",
+    "documents_page",
+    "documents_with_text",
+    "findings_page",
+    "id_source",
+    "indicator_detail",
+    "indicator_fields",
+    "indicator_id",
+    "indicator_members",
+    "indicator_refs",
+    "indicators_page",
+    "json_object",
+    "ledger_counts",
+    "like_pattern",
+    "live_records",
+    "load_overrides",
+    "open_engine",
+    "period_bounds",
+    "promise_board_rows",
+    "promise_findings_of",
+    "promise_override",
+    "promise_overrides_by_claim",
+    "promise_status_counts",
+    "promise_targets",
+    "promise_targets_py",
+    "reading",
+    "records_by_id",
+    "replace_indicators",
+    "search_words",
+    "set_promise_override",
+    "sqlite_path",
+    "store_findings",
+    "stored_findings",
+    "text_hash",
+    "transaction",
+    "upsert_correction",
+]
 
 
 def open_engine(db: str | None = None) -> Engine:
@@ -40,10 +268,36 @@ def open_engine(db: str | None = None) -> Engine:
     return _open(db_url(db))
 
 
-def __getattr__(name: str) -> Any:
-    # PEP 562: import the SQLAlchemy-heavy Ledger only when someone asks for it.
-    if name in _LAZY:
-        from claimledger.ledger import _ledger
+@contextmanager
+def reading(engine: Engine) -> Iterator[Connection]:
+    """A connection for several reads that see one state of the ledger."""
+    with engine.connect() as conn:
+        yield conn
 
-        return getattr(_ledger, name)
+
+@contextmanager
+def transaction(engine: Engine) -> Iterator[Connection]:
+    """A connection inside a transaction: committed when the block ends, rolled back if it
+    raises."""
+    with engine.begin() as conn:
+        yield conn
+
+
+def sqlite_path(engine: Engine) -> str | None:
+    """The absolute path of a SQLite ledger's file; None for an in-memory database, a
+    ``file:`` URI or another database (nothing on disk to watch)."""
+    if engine.dialect.name != "sqlite":
+        return None
+    db = engine.url.database
+    if not db or db == ":memory:" or db.startswith("file:"):
+        return None
+    return os.path.abspath(db)
+
+
+def __getattr__(name: str) -> Any:
+    # PEP 562: import the SQLAlchemy-heavy modules only when someone asks for them.
+    if name in _LAZY:
+        return getattr(importlib.import_module(f"claimledger.ledger.{_LAZY[name]}"), name)
+    if name in ("Connection", "Engine"):
+        return getattr(importlib.import_module("sqlalchemy.engine"), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,5 +1,6 @@
-"""The ledger schema, as SQLAlchemy Core tables.  This module is the contract between the
-ledger, the checkers and the web layer; docs/ledger-schema.md documents it for people.
+"""The ledger schema, as SQLAlchemy Core tables.  Only the ledger package builds statements
+on them (the linker, the checkers and the web call ``claimledger.ledger`` functions);
+docs/ledger.md documents the tables for people and for tools that open the file.
 
 The physical schema is built by the named, append-only migrations in
 ``claimledger.ledger.migrations``; a test checks that migrating a blank database yields

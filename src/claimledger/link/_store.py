@@ -1,8 +1,9 @@
 """Indicators in the ledger: rebuild them, and record reviewers' merges and splits.
 
-Reads: ``claims_effective`` + ``documents`` (through ``_records``) and
-``indicator_overrides``.  Writes: ``indicators``, ``indicator_claims``, and for a reviewer's
-decision one ``indicator_overrides`` row plus one ``review_events`` row.
+Reads: claim records and documents (through ``_records``) and reviewers' overrides.
+Writes: indicators and their claims, and for a reviewer's decision one override plus one
+audit event.  Every statement is the ledger's (``claimledger.ledger``); this module
+decides what to store.
 
 A reviewer's decision is stored as an override on indicator *keys* and claim ids, never on
 row ids, and ``relink`` replays every override in order after the rules have run, so a
@@ -12,22 +13,22 @@ merge or split survives any number of re-links, new documents and re-extractions
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, delete, insert, select
-from sqlalchemy.engine import Engine
-
+from claimledger import ledger
 from claimledger._dates import utc_timestamp as _now
 from claimledger.errors import LedgerError
-from claimledger.ledger.schema import indicator_claims, indicator_overrides, indicators, review_events
 from claimledger.link._actor import actor_only, measured_phrase, sentence_subject
 from claimledger.link._canon import canonical_subject, indicator_key
 from claimledger.link._places import CURRENCY_COUNTRY, mentions
 from claimledger.link._records import ClaimRecord, DocInfo, load_documents, load_records
 from claimledger.link._units import percent_kind
+
+if TYPE_CHECKING:
+    from claimledger.ledger import Connection, Engine
 
 
 @dataclass(slots=True)
@@ -161,11 +162,6 @@ def apply_overrides(
                     hit.key, hit.name = into, str(payload.get("name") or into)
 
 
-def _load_overrides(conn: Connection) -> list[tuple[int, str, dict[str, object], str, str]]:
-    rows = conn.execute(select(indicator_overrides).order_by(indicator_overrides.c.id))
-    return [(r.id, r.action, json.loads(r.payload), r.reviewer, r.at) for r in rows]
-
-
 def relink_conn(
     conn: Connection, docs: dict[str, DocInfo] | None = None, records: Sequence[ClaimRecord] | None = None
 ) -> dict[str, Membership]:
@@ -173,73 +169,32 @@ def relink_conn(
     docs = load_documents(conn) if docs is None else docs
     records = load_records(conn, docs) if records is None else records
     members = link_records(records, docs)
-    apply_overrides(members, _load_overrides(conn))
-    wanted: dict[str, Membership] = {}
+    apply_overrides(members, ledger.load_overrides(conn))
+    wanted: dict[str, tuple[str, str | None]] = {}
     for m in members.values():
-        wanted.setdefault(m.key, m)
-    existing = {r.key: r.id for r in conn.execute(select(indicators.c.key, indicators.c.id))}
-    conn.execute(delete(indicator_claims))
-    stale = [i for k, i in existing.items() if k not in wanted]
-    if stale:
-        conn.execute(delete(indicators).where(indicators.c.id.in_(stale)))
-    ids: dict[str, int] = {}
-    now = _now()
-    for key, m in wanted.items():
-        if key in existing:
-            ids[key] = existing[key]
-            conn.execute(
-                indicators.update()
-                .where(indicators.c.id == existing[key])
-                .values(name=m.name, dimension=m.dimension)
-            )
-        else:
-            res = conn.execute(
-                insert(indicators).values(key=key, name=m.name, dimension=m.dimension, created_at=now)
-            )
-            ids[key] = int(res.inserted_primary_key[0])  # type: ignore[index]
-    rows = [
-        {"claim_id": cid, "indicator_id": ids[m.key], "explanation": m.explanation}
-        for cid, m in members.items()
-    ]
-    if rows:
-        conn.execute(insert(indicator_claims), rows)
+        wanted.setdefault(m.key, (m.name, m.dimension))
+    stored = {cid: (m.key, m.explanation) for cid, m in members.items()}
+    ledger.replace_indicators(conn, wanted, stored, _now())
     return members
 
 
 def relink(engine: Engine) -> None:
     """Rebuild every indicator from the rules, then replay reviewers' overrides."""
-    with engine.begin() as conn:
+    with ledger.transaction(engine) as conn:
         relink_conn(conn)
 
 
 def _indicator(conn: Connection, indicator_id: int) -> tuple[str, str, str | None]:
-    row = conn.execute(
-        select(indicators.c.key, indicators.c.name, indicators.c.dimension).where(
-            indicators.c.id == indicator_id
-        )
-    ).first()
-    if row is None:
+    found = ledger.indicator_fields(conn, indicator_id)
+    if found is None:
         raise LedgerError("E022", f"indicator {indicator_id}")
-    return row.key, row.name, row.dimension
+    return found
 
 
 def _record(
     conn: Connection, action: str, payload: dict[str, object], reviewer: str, note: str | None, target: str
 ) -> None:
-    at = _now()
-    body = json.dumps(payload, sort_keys=True)
-    conn.execute(insert(indicator_overrides).values(action=action, payload=body, reviewer=reviewer, at=at))
-    conn.execute(
-        insert(review_events).values(
-            at=at,
-            reviewer=reviewer,
-            action=f"{action}_indicators" if action == "merge" else "split_indicator",
-            target_type="indicator",
-            target_id=target,
-            payload=body,
-            note=note,
-        )
-    )
+    ledger.add_override(conn, action, payload, reviewer=reviewer, note=note, target=target, at=_now())
 
 
 def merge_indicators(engine: Engine, indicator_ids: list[int], reviewer: str, note: str | None = None) -> int:
@@ -248,7 +203,7 @@ def merge_indicators(engine: Engine, indicator_ids: list[int], reviewer: str, no
         raise LedgerError("E030", "merge needs at least two indicators")
     if not reviewer:
         raise LedgerError("E030", "a reviewer name is required")
-    with engine.begin() as conn:
+    with ledger.transaction(engine) as conn:
         found = [_indicator(conn, i) for i in indicator_ids]
         into_key, into_name, into_dim = found[0]
         payload: dict[str, object] = {
@@ -260,8 +215,8 @@ def merge_indicators(engine: Engine, indicator_ids: list[int], reviewer: str, no
         }
         _record(conn, "merge", payload, reviewer, note, str(indicator_ids[0]))
         relink_conn(conn)
-        row = conn.execute(select(indicators.c.id).where(indicators.c.key == into_key)).first()
-    return int(row.id) if row is not None else int(indicator_ids[0])
+        merged = ledger.indicator_id(conn, into_key)
+    return merged if merged is not None else int(indicator_ids[0])
 
 
 def split_indicator(
@@ -272,14 +227,9 @@ def split_indicator(
         raise LedgerError("E030", "split needs at least one claim id")
     if not reviewer:
         raise LedgerError("E030", "a reviewer name is required")
-    with engine.begin() as conn:
+    with ledger.transaction(engine) as conn:
         key, name, _ = _indicator(conn, indicator_id)
-        members = {
-            r.claim_id
-            for r in conn.execute(
-                select(indicator_claims.c.claim_id).where(indicator_claims.c.indicator_id == indicator_id)
-            )
-        }
+        members = ledger.indicator_members(conn, indicator_id)
         missing = [c for c in claim_ids if c not in members]
         if missing:
             raise LedgerError("E022", f"claims not in indicator {indicator_id}: {', '.join(missing)}")
@@ -294,7 +244,7 @@ def split_indicator(
         }
         _record(conn, "split", payload, reviewer, note, str(indicator_id))
         relink_conn(conn)
-        row = conn.execute(select(indicators.c.id).where(indicators.c.key == new_key)).first()
-    if row is None:  # pragma: no cover - the split claims exist, so the key does
+        new_id = ledger.indicator_id(conn, new_key)
+    if new_id is None:  # pragma: no cover - the split claims exist, so the key does
         raise LedgerError("E022", f"indicator {new_key}")
-    return int(row.id)
+    return new_id

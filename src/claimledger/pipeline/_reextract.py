@@ -30,11 +30,11 @@ def reextract(ledger: Ledger, *, force: bool = False) -> ReextractSummary:
             if row is None:
                 raise LedgerError("E022", f"no document with id {doc_id}")
             try:
-                published = parse_date(row["published"])
+                published = parse_date(row.published)
             except ClaimLedgerError:
                 published = None  # a bad stored date must not block re-extraction
             # Extract first, outside the write lock; then one transaction replaces the claims.
-            claims = list(iter_claims(row["text"], published, source=id_source(row["hash"])))
+            claims = list(iter_claims(row.text or "", published, source=id_source(row.hash)))
             changes = ledger.replace_claims(doc_id, claims, extractor=EXTRACTOR)
         except Exception as e:  # one bad document must not stop the rest
             summary.failures.append(f"document {doc_id}: {type(e).__name__}: {e}")

@@ -1,6 +1,6 @@
 """The indicator timeline as a plotly figure spec (plain JSON; plotly.js draws it).
 
-Reads: an indicator's claims (dicts from ``_queries.claim_dict``).
+Reads: an indicator's claims (dumps of ``_models.IndicatorClaimOut``).
 Writes: ``{"data": [...], "layout": {...}}``.  Building the JSON by hand keeps the heavy
 ``plotly`` Python package out of the request path; only its bundled ``plotly.min.js`` is
 served (locally, see ``_app``).  Every point carries the address of its source sentence

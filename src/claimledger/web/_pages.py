@@ -48,12 +48,7 @@ def _opt(
 
 def _targets(ws: WebState) -> list[tuple[str, str | None, str, str]]:
     """Every target with its promise status, cached until the ledger changes."""
-
-    def compute() -> list[tuple[str, str | None, str, str]]:
-        with ws.engine.connect() as conn:
-            return _insights.promise_targets(conn)
-
-    return ws.cache.get(("promise_targets",), compute)
+    return ws.cache.get(("promise_targets",), lambda: _insights.promise_targets(ws.engine))
 
 
 def _overview(ws: WebState) -> dict[str, Any]:
