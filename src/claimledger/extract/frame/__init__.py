@@ -22,7 +22,7 @@ from datetime import date as Date
 from claimledger.extract.frame import _cues, attribution, basis, entity, measure, relations, status
 from claimledger.extract.frame._gazetteer import words
 from claimledger.extract.frame._passage import Passage
-from claimledger.models import Claim, Entity, Frame, FrameCues, Measure
+from claimledger.models import GRANULARITIES, Claim, Entity, Frame, FrameCues, Measure
 
 __all__ = ["STAGE", "DocFrame", "annotate"]
 
@@ -58,7 +58,7 @@ class DocFrame:
     """What the frame stage knows about one document: its text, date, main country (from
     its lead, computed on first use) and the people it quotes."""
 
-    __slots__ = ("_home", "_home_cue", "_ready", "ref", "speakers", "text")
+    __slots__ = ("_home", "_home_cue", "_own", "_ready", "ref", "speakers", "text")
 
     def __init__(self, text: str, ref: Date | None) -> None:
         self.text = text
@@ -67,13 +67,31 @@ class DocFrame:
         self._ready = False
         self._home: Entity | None = None
         self._home_cue = ""
+        self._own: frozenset[str] = frozenset()
+
+    def _compute(self) -> None:
+        self._home, self._home_cue = entity.main_country(self.text)
+        # the speaker's side: the document's country, the institution its first line
+        # names ("Minutes of the National Bank ..."), the government
+        own = set(attribution.speaker_ids()) | entity.first_line_ids(self.text)
+        if self._home is not None:
+            own.add(self._home.id)
+        self._own = frozenset(own)
+        self._ready = True
 
     @property
     def home(self) -> tuple[Entity | None, str]:
+        """The document's main country and the cue that decided it."""
         if not self._ready:
-            self._home, self._home_cue = entity.main_country(self.text)
-            self._ready = True
+            self._compute()
         return self._home, self._home_cue
+
+    @property
+    def own(self) -> frozenset[str]:
+        """Ids whose figures are the speaker's own (no attribution)."""
+        if not self._ready:
+            self._compute()
+        return self._own
 
 
 def annotate(
@@ -101,7 +119,7 @@ def annotate(
     hits = entity.lexicon(home_id).find_in(text, ws)
     mentions = entity.find(text, s_start, s_end, home, ws, scans.of(5), scans.of(6), hits)
     sources = attribution.find(
-        text, scans.of(3), scans.of(4), s_start, s_end, mentions, home_id, doc.speakers
+        text, scans.of(3), scans.of(4), s_start, s_end, mentions, doc.own, doc.speakers
     )
     links = relations.link(p, rels)
     n = len(claims)
@@ -134,7 +152,7 @@ def annotate(
     bases: list[tuple[set[str], list[str]]] = [(set(), [])] * n
     p_cues = [basis.period_cue(c) for c in claims]
     phrases = measure.Phrases(hits)
-    stated = basis.Stated(scans.of(2))
+    stated = basis.Stated(scans.of(2), text)
     order = [i for i in range(n) if links[i].role not in _SAME_MEASURE] + [
         i for i in range(n) if links[i].role in _SAME_MEASURE
     ]
@@ -147,14 +165,23 @@ def annotate(
         q = c.quantity
         if p_cues[i].startswith("period:as ") and 0 <= lk.anchor < n:
             p_cues[i] = p_cues[lk.anchor]
+        percent = q is not None and q.unit in ("%", "pp")
         if lk.role in _SAME_MEASURE and 0 <= lk.anchor < n:
             m, m_cues = meas[lk.anchor][0], [f"as {_text(p, lk.anchor)}"]
-            terms, b_cues = set(bases[lk.anchor][0]), [f"as {_text(p, lk.anchor)}"]
+            # the basis of the value it is tied to, and what its own words add ("up 12% on
+            # the year before": y/y); not that value's period
+            terms = {t for t in bases[lk.anchor][0] if t not in GRANULARITIES}
+            b_cues = [f"as {_text(p, lk.anchor)}"]
+            own, own_cues = basis.terms(stated, seg, seg, (), percent, _follows(p, i))
+            terms |= own
+            b_cues += own_cues
         else:
-            spans = [seg] if seg[0] <= left[0] else [seg, left]
-            terms, b_cues = basis.terms(stated, spans, (), q is not None and q.unit in ("%", "pp"))
+            terms, b_cues = basis.terms(stated, seg, left, (), percent, _follows(p, i))
+            subj = c.subject
+            if percent and entity.names_only(subj):
+                subj = "economic growth"  # "Uzbekistan grew by 6%": its economy did
             m, m_cues = measure.choose(
-                c.subject,
+                subj,
                 text,
                 phrases,
                 seg,
@@ -163,15 +190,14 @@ def annotate(
                 q,
                 lk.role == "change",
                 "share_of_gdp" in terms,
+                _names_economy(ents[i], home_cue),
             )
             entry = measure.entry(m.id)
-            if entry is not None:
-                extra, e_cues = basis.terms(None, [], entry.basis, False)
-                terms |= extra
-                b_cues += e_cues
+            if entry is not None and entry.basis:
+                terms, b_cues = basis.terms(stated, seg, left, entry.basis, percent, _follows(p, i))
         g, g_cue = basis.granularity(c, p_cues[i])
         if g is not None:
-            terms = {t for t in terms if t not in ("year",)} | {g}
+            terms = {t for t in terms if t not in GRANULARITIES} | {g}
             b_cues = [*b_cues, g_cue]
         meas[i] = (m, m_cues)
         bases[i] = (terms, b_cues)
@@ -214,6 +240,17 @@ def annotate(
                 attribution=tuple(a_cues),
             ),
         )
+
+
+def _names_economy(chosen: tuple[Entity | None, list[str]], home_cue: str) -> bool:
+    """Did the sentence name the figure's entity, a country or an area (an economy)?"""
+    e, cues = chosen
+    return e is not None and e.type in ("country", "area") and cues[-1:] != [home_cue]
+
+
+def _follows(p: Passage, i: int) -> int:
+    """Where the figure before claim ``i`` ends, when its stretch starts there; else -1."""
+    return p.spans[i - 1][1] if i > 0 and p.segments[i][0] == p.spans[i - 1][1] else -1
 
 
 def _text(p: Passage, i: int) -> str:

@@ -14,7 +14,16 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-__all__ = ["Place", "country", "country_forms", "currency_country", "mentions", "place_names", "regions"]
+__all__ = [
+    "Place",
+    "country",
+    "country_forms",
+    "currency_country",
+    "mentions",
+    "place_country",
+    "place_names",
+    "regions",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +122,23 @@ def currency_country(code: str) -> Place | None:
         return None
     c = mod.currency_country(code)
     return None if c is None else _as_place(c)
+
+
+@cache
+def _place_index() -> dict[str, Place]:
+    mod = _module()
+    out: dict[str, Place] = {}
+    if mod is None:
+        return out
+    for c in mod.countries():
+        for n in getattr(c, "places", ()) or ():
+            out.setdefault(n.lower(), _as_place(c))
+    return out
+
+
+def place_country(name: str) -> Place | None:
+    """The country a place name (a capital, city or province the table lists) is in."""
+    return _place_index().get(name.lower())
 
 
 def place_names(c: Place) -> Sequence[str]:

@@ -27,7 +27,7 @@ from claimledger.extract.frame._passage import Passage
 from claimledger.extract.frame.entity import Mention
 from claimledger.models import Attribution
 
-__all__ = ["Source", "Speakers", "choose", "covered", "find"]
+__all__ = ["Source", "Speakers", "choose", "covered", "find", "speaker_ids"]
 
 #: Characters before a verb of saying searched for its source.
 SOURCE_REACH = 80
@@ -87,6 +87,12 @@ class Speakers:
 
 
 @cache
+def speaker_ids() -> frozenset[str]:
+    """Entity ids that speak for the speaker's side (the government, ministries)."""
+    return frozenset(_cues.phrases("attribution", "speaker_ids"))
+
+
+@cache
 def _not_person() -> frozenset[str]:
     return frozenset(_cues.phrases("attribution", "not_names"))
 
@@ -111,7 +117,7 @@ def _speaker_end() -> re.Pattern[str]:
         "attribution",
         ("speaker_side",),
         r"(?<![\w-])",
-        r"(?:['’]s)?\s*(?:\w+\s+){0,1}(?:also\s+|now\s+|currently\s+|still\s+)?$",
+        r"\b(?:['’]s)?\s*(?:\w+\s+){0,1}(?:also\s+|now\s+|currently\s+|still\s+)?$",
     )
 
 
@@ -129,10 +135,11 @@ def _person(name: str) -> Attribution:
     return Attribution(f"person:{' '.join(name.lower().split())}", name)
 
 
-def _who_mention(m: Mention, home: str | None) -> Attribution | None:
-    """A named entity as a source; the document's own country is the speaker's side."""
-    e = m.entity
-    if e.type == "country" and e.id == home:
+def _who_mention(m: Mention, own: frozenset[str]) -> Attribution | None:
+    """A named entity as a source; the speaker's own side (``own``: the document's
+    country, its own institution, the government) is no attribution."""
+    e = m.source
+    if e.id in own:
         return None
     return Attribution(e.id, e.name)
 
@@ -149,7 +156,7 @@ def _resolve(
     a: int,
     b: int,
     mentions: Sequence[Mention],
-    home: str | None,
+    own: frozenset[str],
     speakers: Speakers,
     cue: str,
 ) -> Source | None:
@@ -157,7 +164,7 @@ def _resolve(
     words = text[a:b]
     for m in mentions:
         if a <= m.start < b and not text[a : m.start].strip(" ,").lower().startswith(("our ", "my ")):
-            who = _who_mention(m, home)
+            who = _who_mention(m, own)
             return Source(m.start, m.end, who, f"{cue}{text[m.start : m.end]}")
     side = _speaker_start().match(words)
     if side:
@@ -189,7 +196,7 @@ def find(
     start: int,
     end: int,
     mentions: Sequence[Mention],
-    home: str | None,
+    own: frozenset[str],
     speakers: Speakers,
 ) -> list[Source]:
     """The sources named in the sentence ``text[start:end]``, in order."""
@@ -201,7 +208,7 @@ def find(
         words = text[m.end() : b].split()
         b = min(b, m.end() + sum(len(w) + 1 for w in words[:ACCORDING_WORDS]))
         cue = f"{' '.join(m.group().lower().split())}:"
-        src = _resolve(text, m.end(), b, mentions, home, speakers, cue)
+        src = _resolve(text, m.end(), b, mentions, own, speakers, cue)
         if src is not None:
             out.append(src)
     # "X said", "X projects", "said X"
@@ -209,18 +216,18 @@ def find(
         starts = [m.start for m in mentions]
         for v in verbs:
             lo = max(start, v.start() - SOURCE_REACH)
-            src = _before_verb(text, lo, v.start(), mentions, home, speakers, v, starts)
+            src = _before_verb(text, lo, v.start(), mentions, own, speakers, v, starts)
             if src is None and v.group().lower() in ("said", "says", "stated", "noted", "added", "told"):
                 src = _resolve(
-                    text, v.end(), min(end, v.end() + 60), mentions, home, speakers, f"{v.group().lower()}:"
+                    text, v.end(), min(end, v.end() + 60), mentions, own, speakers, f"{v.group().lower()}:"
                 )
             if src is not None:
                 out.append(src)
     # "the IMF's forecast", "World Bank projections"
     nouns = _nouns_after()
     for mn in mentions:
-        if mn.entity.type in ("organisation", "area") and nouns.match(text, mn.end, end):
-            who = _who_mention(mn, home)
+        if mn.source.type in ("organisation", "area") and nouns.match(text, mn.end, end):
+            who = _who_mention(mn, own)
             out.append(Source(mn.start, mn.end, who, f"of:{text[mn.start : mn.end]}"))
     out.sort(key=lambda s: s.start)
     return _dedupe(out)
@@ -240,7 +247,7 @@ def _before_verb(
     lo: int,
     at: int,
     mentions: Sequence[Mention],
-    home: str | None,
+    own: frozenset[str],
     speakers: Speakers,
     v: re.Match[str],
     starts: Sequence[int],
@@ -249,12 +256,18 @@ def _before_verb(
     k = bisect.bisect_left(starts, at) - 1
     while k >= 0 and mentions[k].end > at:
         k -= 1
+    if (
+        k >= 1
+        and mentions[k].source.id in _role_ids()
+        and _JOINED.fullmatch(text, mentions[k - 1].end, mentions[k].start)
+    ):
+        k -= 1  # "World Bank economists estimate": the economists' institution
     if k >= 0 and mentions[k].end >= lo:
         m = mentions[k]
         if _MENTION_GAP.match(text[m.end : at]):
-            if m.entity.type == "country" and verb not in _REPORTING:
+            if m.source.type == "country" and verb not in _REPORTING:
                 return None  # "Kazakhstan expects": the country, speaking as itself
-            return Source(m.start, m.end, _who_mention(m, home), f"{verb}:{text[m.start : m.end]}")
+            return Source(m.start, m.end, _who_mention(m, own), f"{verb}:{text[m.start : m.end]}")
     window = text[lo:at]
     side = _speaker_end().search(window)
     if side:
@@ -278,6 +291,16 @@ def _before_verb(
     return None
 
 
+_JOINED = re.compile(r"(?:['’]s)?\s+")
+
+
+@cache
+def _role_ids() -> frozenset[str]:
+    """Entity ids of people named by their role ("economists", "analysts"): a name right
+    before them is whose they are."""
+    return frozenset(_cues.phrases("attribution", "role_ids"))
+
+
 _REPORTING = frozenset({"said", "says", "stated", "told", "noted", "reported", "reports", "announced"})
 
 
@@ -287,7 +310,7 @@ def covered(sources: Sequence[Source], mentions: Sequence[Mention]) -> set[int]:
     starts = [s.start for s in sources]
     for k, m in enumerate(mentions):
         j = bisect.bisect_right(starts, m.start) - 1
-        if j >= 0 and m.entity.type != "country" and m.start < max(sources[j].end, sources[j].start + 1):
+        if j >= 0 and m.source.type != "country" and m.start < max(sources[j].end, sources[j].start + 1):
             out.add(k)
     return out
 

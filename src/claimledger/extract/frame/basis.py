@@ -51,9 +51,10 @@ def _week() -> re.Pattern[str]:
 class Stated:
     """The basis cues of one sentence, found once and looked up per figure."""
 
-    __slots__ = ("hits", "starts")
+    __slots__ = ("hits", "starts", "text")
 
-    def __init__(self, found: list[re.Match[str]]) -> None:
+    def __init__(self, found: list[re.Match[str]], text: str = "") -> None:
+        self.text = text
         sc = _cues.scanner("basis", *TEXT_TERMS)
         self.hits: list[tuple[int, int, str, str]] = [
             (m.start(), m.end(), sc.which(m), " ".join(m.group().lower().split())) for m in found
@@ -65,25 +66,78 @@ class Stated:
 
 
 def terms(
-    stated: Stated | None, spans: Sequence[tuple[int, int]], fixed: Sequence[str], percent: bool
+    stated: Stated | None,
+    seg: tuple[int, int],
+    left: tuple[int, int],
+    fixed: Sequence[str] = (),
+    percent: bool = False,
+    follows: int = -1,
 ) -> tuple[set[str], list[str]]:
-    """Basis terms stated over ``spans`` (the figure's stretch and its clause before it),
-    plus the measure's ``fixed`` ones."""
+    """Basis terms stated for a figure, plus the measure's ``fixed`` ones.
+
+    Read in the figure's stretch ``seg`` and its clause before it (``left``), except the
+    terms that qualify one figure only (``y/y``, ``q/q``, ``m/m``, ``annualised``, and
+    "averaged" as a verb: ``own_stretch`` in frame_cues.toml), read in its stretch, and
+    there only when they do not stand right after the figure before it (``follows``: where
+    that figure ends): "0.6% q/q and 2.3% y/y".  A term the measure fixes is left out when
+    the text states one it excludes ("inflation excluding taxes" is not ``headline``)."""
     got: set[str] = set()
     cues: list[str] = []
-    for a, b in spans:
-        if stated is None:
-            break
-        for _s, _e, t, words in stated.within(a, b):
-            if t in got or (t == "annual" and percent):
-                continue
-            got.add(t)
-            cues.append(f"{t}:{words}")
+    own = _own_stretch()
+    if stated is not None:
+        for a, b in (seg, left):
+            for s0, _e, t, words in stated.within(a, b):
+                if t in got or (t == "annual" and percent):
+                    continue
+                if (t in own or (t == "average" and words.endswith(("ed", "ing")))) and not _owns(
+                    stated, seg, s0, follows
+                ):
+                    continue
+                got.add(t)
+                cues.append(f"{t}:{words}")
+                for also in _also(words, t):  # "excluding food and energy": both
+                    if also not in got:
+                        got.add(also)
+                        cues.append(f"{also}:{words}")
+    excludes = _excludes()
     for t in fixed:
-        if t not in got and t in TEXT_TERMS:
-            got.add(t)
-            cues.append(f"{t}:measure")
+        if t in got or t not in TEXT_TERMS or any(t in excludes.get(g, ()) for g in got):
+            continue
+        got.add(t)
+        cues.append(f"{t}:measure")
     return got, cues
+
+
+@cache
+def _own_stretch() -> frozenset[str]:
+    return frozenset(_cues.data()["basis_rules"]["own_stretch"])
+
+
+@cache
+def _excludes() -> dict[str, frozenset[str]]:
+    """term -> the terms a measure may fix that it rules out."""
+    return {k: frozenset(v) for k, v in _cues.data()["basis_rules"]["excludes"].items()}
+
+
+@lru_cache(maxsize=1024)
+def _also(words: str, matched: str) -> tuple[str, ...]:
+    """Other terms the words of one cue state too ("excluding food and energy")."""
+    return tuple(
+        t
+        for t in TEXT_TERMS
+        if t != matched and t.startswith("excl_") and _cues.pattern("basis", t).search(words)
+    )
+
+
+_BLANK = re.compile(r"[\s,]*")
+
+
+def _owns(stated: Stated, seg: tuple[int, int], at: int, follows: int) -> bool:
+    """Does a cue at ``at`` qualify the figure whose stretch is ``seg``: inside it, and
+    not right after the figure before (which ends at ``follows``)?"""
+    if not seg[0] <= at < seg[1]:
+        return False
+    return follows < 0 or _BLANK.fullmatch(stated.text, follows, at) is None
 
 
 def period_cue(claim: Claim) -> str:

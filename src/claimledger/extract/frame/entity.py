@@ -55,19 +55,34 @@ LEAD_CHARS = 3000
 #: Names looked at on each side of a figure before giving up (keeps a sentence of
 #: thousands of names and figures linear; no real clause holds this many).
 SCAN_MAX = 40
+#: Characters of a document's first line read for its author.
+FIRST_LINE_CHARS = 200
 #: Unknown country of a sub-national place (ISO 3166 reserves X.. codes for private use).
 UNKNOWN_COUNTRY = "XXX"
 
+#: What stands between a figure and a name that is its own ("0.4% in the euro area", "5%
+#: in 2023 in the US"): a time, then a preposition and an article.
 _POST_GAP = re.compile(
-    r"^[\s,]*(?:(?:in|for|of|across|among|within|at|from|the|last|this|next|year|quarter|month|"
-    r"\d{4}|q[1-4]|h[12]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*)[\s,]+)*$",
+    r"^\s*(?:(?:in|for|during|the|last|this|next|year|quarter|month|first|second|third|fourth|half|of|"
+    r"\d{4}|q[1-4]|h[12]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*),?\s+)*?"
+    r"(?:in|for|of|across|among|within|at)\s+(?:the\s+)?$",
     re.I,
 )
-_NAME = r"(?P<name>(?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){0,2})"
+#: A place's name in a pattern of frame_cues.toml: one to three capitalised words, the
+#: first not a word that opens a sentence ("In Almaty city" names Almaty).
+_NAME = (
+    r"(?P<name>(?-i:(?!(?:The|In|On|At|For|Of|This|That|These|Its|Their|Our|A|An|And|Each|Every)\b)"
+    r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}))"
+)
 _SECTOR = re.compile(r"\b(?P<name>[a-z][a-z-]+(?:\s+and\s+[a-z]+)?)\s+(?:sector|industry)\b")
 #: Words that are never the name of a place in "NAME region" ("The region", "This region").
 _NOT_NAME = frozenset(
     {"the", "this", "that", "these", "its", "their", "our", "each", "every", "a", "an", "in", "of", "and"}
+)
+#: A news dateline opening a text: "ASTANA, May 1 (Reuters) -".
+_DATELINE = re.compile(
+    r"[A-Z][A-Z .'-]{2,30},\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s+\d{4})?"
+    r"\s*(?:\([^)]{1,30}\))?\s*[-–—]+\s*"
 )
 _SUBDIVISION_WORDS = re.compile(
     r"\s*\b(?:oblysy|oblast'?|oblasty|region|province|state|governorate|prefecture|county|"
@@ -84,6 +99,14 @@ class Mention:
     end: int
     entity: Entity
     how: str
+    #: the entity as named, when ``entity`` is whose figure it stands for ("the National
+    #: Bank" names CENTRAL_BANK and stands for the country)
+    named: Entity | None = None
+
+    @property
+    def source(self) -> Entity:
+        """Who a figure is from when this name is its source."""
+        return self.named or self.entity
 
 
 def _strip_accents(s: str) -> str:
@@ -126,20 +149,54 @@ _TYPES: dict[str, EntityType] = {
 
 
 @cache
-def _named_entries() -> dict[str, tuple[Entity, Case]]:
-    """Areas and organisations by name and alias (lower case), then the world regions of
-    the country table."""
-    out: dict[str, tuple[Entity, Case]] = {}
+def _generic_ids() -> frozenset[str]:
+    """Institutions with no country of their own ("the central bank", "the government"):
+    a figure of theirs is their country's."""
+    return frozenset(
+        str(r["id"]) for r in _entity_rows() if r.get("generic") and r.get("type") == "organisation"
+    )
+
+
+def names_only(subject: str) -> bool:
+    """Is the subject phrase (lower case) nothing but the name of a country or an area,
+    with or without "economy" ("uzbekistan", "asean economies")?  A % change of it is then
+    its economy's growth."""
+    words = [w for w in subject.split() if w not in ("economy", "economies", "the")]
+    if not words:
+        return False
+    name = " ".join(words)
+    if _places.country(name) is not None:
+        return True
+    named = _named_entries().get(name)
+    return named is not None and named[0].type == "area"
+
+
+def first_line_ids(text: str) -> set[str]:
+    """Ids of the areas and organisations the document's title names (its author, for
+    minutes, reports and press releases): a first line that is a heading, not a sentence."""
+    nl = text.find("\n", 0, FIRST_LINE_CHARS)
+    if nl <= 0 or text[:nl].rstrip()[-1:] in ".!?;:\"'”’":
+        return set()
+    return {v.id for h in _lexicon().find(text, 0, nl) for v in h.values if isinstance(v, Entity)}
+
+
+@cache
+def _named_entries() -> dict[str, tuple[Entity, Case, str]]:
+    """Areas and organisations by name and alias (lower case -> entity, how it must be
+    written, the name as listed), then the world regions of the country table.  A leading
+    "the" is optional: both forms are listed."""
+    out: dict[str, tuple[Entity, Case, str]] = {}
     for row in _entity_rows():
         kind = _TYPES.get(str(row.get("type", "organisation")).lower(), "organisation")
         e = Entity(str(row["id"]), str(row.get("name", row["id"])), kind)
         for n in [row.get("name"), *row.get("aliases", ())]:
             if n:
-                out.setdefault(str(n).lower(), (e, case_of(str(n))))
+                n = str(n)
+                out.setdefault(n.lower(), (e, case_of(n), n))
     for name, names in _places.regions():
         e = Entity(_area_id(name), name, "area")
         for n in (name, *names):
-            out.setdefault(n.lower(), (e, case_of(n)))
+            out.setdefault(n.lower(), (e, case_of(n), n))
     return out
 
 
@@ -244,7 +301,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
             k += 1
             return f"(?P<name{k}>"
 
-        return re.compile(r"(?<![\w-])(?:" + re.sub(r"\(\?P<name>", number, alts) + r")(?![\w-])")
+        return re.compile(r"(?<![\w-])(?:" + re.sub(r"\(\?P<name>", number, alts) + r")(?![\w-])", re.I)
 
     ent = _cues.data()["entity"]
     return named(ent["region"]), named(ent["city"])
@@ -271,7 +328,7 @@ def _lexicon() -> Gazetteer[Name]:
     over a sentence's words finds both, longest name first ("GDP in US dollars" is a
     phrase, and its "US" no country)."""
     g: Gazetteer[Name] = Gazetteer()
-    for name, (e, case) in _named_entries().items():
+    for e, case, name in _named_entries().values():
         g.add(name, e, case, "entity")
     for form, c, as_written in _places.country_forms():
         g.add(form, country_entity(c), "exact" if as_written else "title", "entity")
@@ -315,10 +372,19 @@ def find(
         hits = lexicon(home.id if home is not None else None).find_in(text, ws)
     found: list[Mention] = []
     near: Entity | None = None
+    dateline = _DATELINE.match(text, start, end)
+    if dateline is not None:
+        # "ASTANA, May 1 -": where the story was filed, not whose figures it gives
+        hits = [h for h in hits if h.start >= dateline.end()]
     for hit in hits:
         for v in hit.values:
             if isinstance(v, Entity):
-                found.append(Mention(hit.start, hit.end, v, f"{v.type}:{text[hit.start : hit.end]}"))
+                how = f"{v.type}:{text[hit.start : hit.end]}"
+                if v.id in _generic_ids() and home is not None:
+                    # "the National Bank", "the government": an institution of the country
+                    found.append(Mention(hit.start, hit.end, home, f"{how} (of {home.id})", v))
+                else:
+                    found.append(Mention(hit.start, hit.end, v, how))
                 if near is None and v.type == "country":
                     near = v  # the country the sentence is about: the first it names
                 break
@@ -337,7 +403,8 @@ def find(
                 continue
             if name.lower() in _named_entries() or _places.country(name) is not None:
                 continue  # "the Asia-Pacific region", "the Kazakh region": not a place of one country
-            e = _place(cid, name, "region" if kind == "region" else "city")
+            where = _places.place_country(name)
+            e = _place(where.id if where is not None else cid, name, "region" if kind == "region" else "city")
             found.append(Mention(m.start(), m.end(), e, f"{kind}:{' '.join(m.group().split())}"))
     if near is not None and near.type == "country":
         city = _capitals().get(near.id)
@@ -440,7 +507,10 @@ class Names:
             if k < len(mentions):
                 m = mentions[k]
                 nxt = _next_start(p, i, p.clause(b)[1])
-                if m.start - b <= POST_REACH and m.start < nxt and _POST_GAP.match(text[b : m.start]):
+                own = _POST_GAP.match(text[b : m.start]) or (
+                    m.how.startswith("national:") and not text[b : m.start].strip()
+                )
+                if m.start - b <= POST_REACH and m.start < nxt and own:
                     self.owner[k] = i
                     self.own[i] = k
 

@@ -77,6 +77,9 @@ _DIMENSION_OF_UNIT: dict[str, str] = {
     "h": "duration",
 }
 _PERCENT_DIMS = frozenset({"percent", "rate", "ratio", "index"})
+#: Unit dimensions that say what kind of thing is measured (a length of roads, a mass of
+#: grain), unlike a %, an amount of money or a count.
+_SPECIFIC_DIMS = frozenset({"length", "area", "mass", "power", "energy", "volume"})
 _DETERMINERS = frozenset(
     {
         "the",
@@ -264,17 +267,22 @@ def choose(
     q: Quantity | None,
     change: bool,
     share_of_gdp: bool,
+    economy: bool = False,
 ) -> tuple[Measure, list[str]]:
-    """The measure of a figure at ``fig`` in its stretch ``seg`` of its ``clause``."""
+    """The measure of a figure at ``fig`` in its stretch ``seg`` of its ``clause``.
+    ``change``: the figure is known to be an amount of change; ``economy``: the figure's
+    clause names a country or an area (an economy, as context for "growth")."""
     t = taxonomy()
     dim = unit_dimension(q)
     a, b = seg
-    change = change or bool(_GROWTH.search(text, a, b))
+    change = change or bool(_GROWTH.search(text, max(clause[0], fig[0] - CONTEXT_REACH), b))
     subj_hits, subj_seen = _subject_scan(subject)
     lo, hi = max(clause[0], min(a, fig[0]) - CONTEXT_REACH), min(clause[1], max(b, fig[1]) + CONTEXT_REACH)
     window = phrases.within(lo, hi)
     seen_seg: set[str] = set()
     seen_near: set[str] = set(subj_seen)
+    if economy:
+        seen_near.add("economy")
     for s0, s1, h in window:
         grams = _grams(h)
         seen_near |= grams
@@ -299,9 +307,13 @@ def choose(
                 heads.append(g)
     for h in heads:
         for mid in head_ids[h]:
-            ctx = (t.by_id[mid].context & seen_near) - {h}
+            e = t.by_id[mid]
+            ctx = (e.context & seen_near) - {h}
             if ctx:
                 found.append((HEAD_WITH_CONTEXT, len(h), 0, mid, f"head:{h}+{min(ctx)}"))
+            elif dim is not None and dim == e.dimension and dim in _SPECIFIC_DIMS:
+                # "2,500 km of roads": a unit of the measure's own kind confirms its head
+                found.append((HEAD_WITH_CONTEXT, len(h), 0, mid, f"head:{h}+unit {q.unit if q else ''}"))
     if found:
         found.sort(key=lambda f: (-f[0], -f[1], -f[2], t.by_id[f[3]].order))
         excluded = subj_seen | seen_seg

@@ -151,9 +151,13 @@ def link(p: Passage, rels: Sequence[tuple[str, int]]) -> list[Link]:
         if prev >= 0 and out[prev].role in ("part", "share") and LIST_GAP.fullmatch(gap):
             out[i] = Link(out[prev].role, out[prev].anchor, out[prev].cue)
             continue
-        if prev >= 0 and _from_gap().search(gap) and len(gap) <= 50 and not LIST_GAP.fullmatch(gap):
-            # "fell to 2.1% in May from 3.3% in March" when no label reached it
-            out[i] = Link("baseline", prev, f"base:{_last_words(gap)}")
+        if prev >= 0 and len(gap) <= 50 and not LIST_GAP.fullmatch(gap):
+            if _from_gap().search(gap):
+                # "fell to 2.1% in May from 3.3% in March" when no label reached it
+                out[i] = Link("baseline", prev, f"base:{_last_words(gap)}")
+            elif _compare_gap().search(gap):
+                # "4.5% in Almaty, against 4.7% nationally"
+                out[i] = Link("compare", prev, f"compare:{_last_words(gap)}")
     return out
 
 

@@ -46,9 +46,13 @@ _FROM_KIND: dict[str, Status] = {
     "target": "target",
 }
 _FINE = re.compile(r"->(\d{4})(?:-(Q[1-4]|H[12]|\d{2}))?(?:-\d{2})?(?:/(\d{4})(?:-(\d{2}))?)?")
+#: Period words that name a past period outright ("in 2023", "last year"); a bare month
+#: ("in July") that the time stage placed in the past is not enough to call a forecast an
+#: estimate.
+_EXPLICIT_PAST = re.compile(r"\b(?:19|20)\d\d\b|\b(?:last|previous|past|ago|earlier|before)\b", re.I)
+#: A past value a projection starts from: "after (growth of) 7.8%", "following 5%".
 _REFERENCE_BEFORE = re.compile(
-    r"\b(?:after|following|compared\s+(?:with|to)|against|versus|from|up\s+from|down\s+from|than)\s+"
-    r"(?:an?\s+|the\s+)?(?:actual\s+|reported\s+|recorded\s+)?$",
+    r"\b(?:after|following|compared\s+(?:with|to)|against|versus|from|than)\s+(?:[\w-]+\s+){0,3}$",
     re.I,
 )
 
@@ -135,7 +139,8 @@ def decide(
     lo = max(left[0], left[1] - CUE_REACH)
     # a revision, an assumption or an estimate said before the figure in its clause (the
     # nearest wins), or a revision or assumption in its kind cue
-    near = {h[2]: h[3] for h in said.within(lo, left[1])}  # the nearest of each kind wins
+    # the nearest of each kind wins; what a budget is built on reaches along its clause
+    near = {h[2]: h[3] for h in said.within(left[0], left[1]) if h[0] >= lo or h[2] == "assumption"}
     if k_cue:
         sc = _cues.scanner("status", *SAID)
         words = k_cue.partition(":")[2]
@@ -150,6 +155,9 @@ def decide(
         if reason in ("purpose", "vote"):
             return "actual", [*cues, f"not a target:{reason} ({words})"]
         return "projection", [*cues, f"not a target:{reason} ({words})"]
+    if kind == "target" and attributed:
+        # "debt will stay below 25% of GDP, Fitch said": a third party's view, no commitment
+        return "projection", [*cues, "projection:a target said by another"]
     end = period_end(claim, period_cue)
     past = ref is not None and end is not None and end < ref
     est = near.get("estimate")
@@ -167,8 +175,8 @@ def decide(
             return "projection", [*cues, f"estimate:{words} (period ahead)"]
         return "estimate", [*cues, f"estimate:{words}"]
     if kind == "forecast":
-        if past:
-            if _REFERENCE_BEFORE.search(text, max(left[0], left[1] - 30), left[1]) and not attributed:
+        if past and _EXPLICIT_PAST.search(period_cue.partition("->")[0]):
+            if _REFERENCE_BEFORE.search(text, max(left[0], left[1] - 40), left[1]) and not attributed:
                 return "actual", [*cues, f"actual:reference value of a past period (ended {end})"]
             return "estimate", [*cues, f"estimate:forecast of a past period (ended {end})"]
         return "projection", cues
