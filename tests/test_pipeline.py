@@ -68,6 +68,7 @@ def test_contract_examples_run(text: str, date: str, expected: list[dict[str, An
             "quantity",
             "cues",
             "extractor",
+            "frame",
         }
         assert got["extractor"] == EXTRACTOR
     assert not errs, "\n".join(errs)

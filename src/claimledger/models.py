@@ -15,6 +15,66 @@ Qualifier = Literal["exact", "approx", "at_least", "at_most", "range"]
 KINDS: tuple[str, ...] = ("achievement", "status", "target", "forecast")
 QUALIFIERS: tuple[str, ...] = ("exact", "approx", "at_least", "at_most", "range")
 
+# --- the claim frame (docs/frame.md) ----------------------------------------------------
+
+Status = Literal["actual", "estimate", "projection", "target", "assumption", "baseline", "revision"]
+EntityType = Literal["country", "region", "city", "area", "organisation", "sector"]
+RelationType = Literal[
+    "change_from", "change_to", "change_by", "share_of", "part_of", "converted_from", "respectively"
+]
+
+STATUSES: tuple[str, ...] = (
+    "actual",
+    "estimate",
+    "projection",
+    "target",
+    "assumption",
+    "baseline",
+    "revision",
+)
+ENTITY_TYPES: tuple[str, ...] = ("country", "region", "city", "area", "organisation", "sector")
+RELATION_TYPES: tuple[str, ...] = (
+    "change_from",
+    "change_to",
+    "change_by",
+    "share_of",
+    "part_of",
+    "converted_from",
+    "respectively",
+)
+#: The closed vocabulary of a frame's ``basis``; the last eight are the period's
+#: granularity, of which a basis holds at most one.
+BASIS_TERMS: tuple[str, ...] = (
+    "real",
+    "nominal",
+    "headline",
+    "core",
+    "excl_taxes",
+    "excl_energy",
+    "excl_food",
+    "y/y",
+    "q/q",
+    "m/m",
+    "annualised",
+    "cumulative",
+    "annual",
+    "average",
+    "per_capita",
+    "share_of_gdp",
+    "seasonally_adjusted",
+    "year",
+    "fiscal_year",
+    "half_year",
+    "quarter",
+    "month",
+    "week",
+    "day",
+    "multi_year",
+)
+GRANULARITIES: frozenset[str] = frozenset(BASIS_TERMS[-8:])
+#: The fields of a frame whose cues are kept, in the order of the JSON contract.
+FRAME_CUE_FIELDS: tuple[str, ...] = ("measure", "entity", "status", "basis", "attribution")
+
 
 @dataclass(frozen=True, slots=True)
 class Span:
@@ -101,6 +161,147 @@ class TimeExpr:
     role: Literal["point", "deadline", "since", "range"] = "point"
 
 
+@dataclass(frozen=True, slots=True)
+class Measure:
+    """What a figure measures: an id of the indicator taxonomy (``measures.toml``) with its
+    display name and public codes (``wdi``, ``weo``, ``cofog``), or, when ``free``, a
+    normalised phrase as id and no codes."""
+
+    id: str
+    name: str
+    free: bool = False
+    codes: tuple[tuple[str, str], ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "name": self.name, "free": self.free, "codes": dict(self.codes)}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Measure:
+        codes = d.get("codes") or {}
+        return cls(
+            id=d["id"],
+            name=d.get("name", d["id"]),
+            free=bool(d.get("free", False)),
+            codes=tuple(sorted((str(k), str(v)) for k, v in codes.items())),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """Whose figure it is: ``KAZ`` (ISO 3166 alpha-3), ``EA``, ``KAZ:almaty``, ``IMF``,
+    ``sector:banking``, with its name and type."""
+
+    id: str
+    name: str
+    type: EntityType
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "name": self.name, "type": self.type}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Entity:
+        return cls(id=d["id"], name=d.get("name", d["id"]), type=d["type"])
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """Who a figure is from when not the speaker: ``IMF``, ``person:<name>``."""
+
+    id: str
+    name: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "name": self.name}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Attribution:
+        return cls(id=d["id"], name=d.get("name", d["id"]))
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """A typed link from one figure to another figure (``claim``: its id) of the passage."""
+
+    type: RelationType
+    claim: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"type": self.type, "claim": self.claim}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Relation:
+        return cls(type=d["type"], claim=d["claim"])
+
+
+@dataclass(frozen=True, slots=True)
+class FrameCues:
+    """The words that decided each field of a frame (``<source>:<words>`` strings)."""
+
+    measure: tuple[str, ...] = ()
+    entity: tuple[str, ...] = ()
+    status: tuple[str, ...] = ()
+    basis: tuple[str, ...] = ()
+    attribution: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "measure": list(self.measure),
+            "entity": list(self.entity),
+            "status": list(self.status),
+            "basis": list(self.basis),
+            "attribution": list(self.attribution),
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> FrameCues:
+        return cls(
+            measure=tuple(d.get("measure", ())),
+            entity=tuple(d.get("entity", ())),
+            status=tuple(d.get("status", ())),
+            basis=tuple(d.get("basis", ())),
+            attribution=tuple(d.get("attribution", ())),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """What a claim measures, whose it is, on what basis, and whether it is a fact, a
+    projection or a commitment (docs/frame.md).  ``basis`` is sorted."""
+
+    measure: Measure
+    entity: Entity | None
+    basis: tuple[str, ...]
+    status: Status
+    attribution: Attribution | None = None
+    relations: tuple[Relation, ...] = ()
+    cues: FrameCues = FrameCues()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "measure": self.measure.to_dict(),
+            "entity": None if self.entity is None else self.entity.to_dict(),
+            "basis": list(self.basis),
+            "status": self.status,
+            "attribution": None if self.attribution is None else self.attribution.to_dict(),
+            "relations": [r.to_dict() for r in self.relations],
+            "cues": self.cues.to_dict(),
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Frame:
+        e = d.get("entity")
+        a = d.get("attribution")
+        return cls(
+            measure=Measure.from_dict(d["measure"]),
+            entity=None if e is None else Entity.from_dict(e),
+            basis=tuple(sorted(d.get("basis", ()))),
+            status=d["status"],
+            attribution=None if a is None else Attribution.from_dict(a),
+            relations=tuple(Relation.from_dict(r) for r in d.get("relations", ())),
+            cues=FrameCues.from_dict(d.get("cues") or {}),
+        )
+
+
 @dataclass(slots=True)
 class Claim:
     """One figure or commitment, with its provenance.  See docs/json-contract.md."""
@@ -114,6 +315,9 @@ class Claim:
     quantity: Quantity | None
     cues: list[str] = field(default_factory=list)
     extractor: str = ""
+    #: set by the frame stage (``extract/frame``); ``None`` for claims read from a ledger
+    #: that does not store frames yet
+    frame: Frame | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -126,12 +330,14 @@ class Claim:
             "quantity": None if self.quantity is None else self.quantity.to_dict(),
             "cues": list(self.cues),
             "extractor": self.extractor,
+            "frame": None if self.frame is None else self.frame.to_dict(),
         }
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Claim:
         s = d["sentence"]
         q = d.get("quantity")
+        f = d.get("frame")
         return cls(
             doc=d["doc"],
             id=d["id"],
@@ -142,6 +348,7 @@ class Claim:
             quantity=None if q is None else Quantity.from_dict(q),
             cues=list(d.get("cues", [])),
             extractor=d.get("extractor", ""),
+            frame=None if f is None else Frame.from_dict(f),
         )
 
 

@@ -18,7 +18,7 @@ from typing import IO
 
 from claimledger._dates import parse_date
 from claimledger.errors import InputError
-from claimledger.extract import _lex, kinds, numbers, sentences, subject, time
+from claimledger.extract import _lex, frame, kinds, numbers, sentences, subject, time
 from claimledger.extract._sift import Sifted
 from claimledger.extract._time_grammar import Mention, find_mentions
 from claimledger.models import Claim, Kind, Quantity, Span
@@ -28,7 +28,8 @@ from claimledger.models import Claim, Kind, Quantity, Span
 #: compare runs (see ``reextract``).
 EXTRACTOR = "claimledger.extract.v2[{}]".format(
     " ".join(
-        getattr(m, "STAGE", m.__name__.rsplit(".", 1)[-1]) for m in (sentences, numbers, time, kinds, subject)
+        getattr(m, "STAGE", m.__name__.rsplit(".", 1)[-1])
+        for m in (sentences, numbers, time, kinds, subject, frame)
     )
 )
 
@@ -68,9 +69,10 @@ def doc_id_for(text: str) -> str:
 class _DocState:
     """What one sentence leaves for the next: time context and a list lead-in kind."""
 
-    __slots__ = ("by_unit", "ctx", "in_list", "last_period", "last_subject", "lead", "prev_sentence")
+    __slots__ = ("by_unit", "ctx", "frame", "in_list", "last_period", "last_subject", "lead", "prev_sentence")
 
-    def __init__(self) -> None:
+    def __init__(self, frame_doc: frame.DocFrame) -> None:
+        self.frame = frame_doc  # the frame stage's document context
         self.ctx = time.TimeContext()
         self.lead: Kind | None = None
         self.last_subject = ""
@@ -94,7 +96,7 @@ def iter_claims(
     """
     ref = parse_date(date)
     doc = source if source is not None else doc_id_for(text)
-    state = _DocState()
+    state = _DocState(frame.DocFrame(text, ref))
     for s_start, s_end, para, item in sentences.split_items(text):
         if para != state.ctx.paragraph:
             state.last_subject = ""  # an elliptical figure does not reach back past its paragraph
@@ -153,7 +155,7 @@ def _sentence_claims(
         if found is not None:
             cues, j, n = found
             period, p_cues = time.default(text, s_start, s_end, None, "target", mentions, ctx, ref)
-            yield Claim(
+            claim = Claim(
                 doc=doc,
                 id=claim_id(doc, s_start + offset, s_end + offset),
                 kind="target",
@@ -164,6 +166,8 @@ def _sentence_claims(
                 cues=cues + p_cues,
                 extractor=EXTRACTOR,
             )
+            frame.annotate(text, s_start, s_end, [claim], (), state.frame, offset)
+            yield claim
     if not question:
         ctx.defer(text, s_start, s_end, heading, ref, mentions)
     _after_sentence(text, s_start, s_end, state)
@@ -532,20 +536,25 @@ def _figure_claims(
         state.by_unit = by_unit
     if n:
         state.last_period = period_of[0]
+    out: list[Claim] = []
     for i, q in enumerate(quants):
         if offset:
             q = numbers.shifted(q, offset)
-        yield Claim(
-            doc=doc,
-            id=claim_id(doc, q.start, q.end),
-            kind=kind_of[i],
-            subject=subject_of[i],
-            period=period_of[i],
-            sentence=sent,
-            quantity=q,
-            cues=cues_of[i],
-            extractor=EXTRACTOR,
+        out.append(
+            Claim(
+                doc=doc,
+                id=claim_id(doc, q.start, q.end),
+                kind=kind_of[i],
+                subject=subject_of[i],
+                period=period_of[i],
+                sentence=sent,
+                quantity=q,
+                cues=cues_of[i],
+                extractor=EXTRACTOR,
+            )
         )
+    frame.annotate(text, s_start, s_end, out, rels, state.frame, offset)
+    yield from out
 
 
 def extract(text: str, date: str | Date | None = None, *, source: str | None = None) -> list[Claim]:
