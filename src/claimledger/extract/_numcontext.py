@@ -29,9 +29,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from claimledger.extract._numwords import trie_pattern
 from claimledger.extract._unitcountry import COUNTRY_CUES, COUNTRY_CURRENCY, FAMILIES
 from claimledger.extract._unitdata import word_set
+from claimledger.resources.patterns import trie_pattern
 
 __all__ = ["Context", "for_text", "resolve", "supports"]
 

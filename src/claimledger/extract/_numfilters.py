@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 
-from claimledger.extract._numwords import trie_pattern
 from claimledger.extract._unitdata import word_set
+from claimledger.resources.patterns import trie_pattern
 
 _MON_CAP = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"

@@ -16,7 +16,8 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from itertools import pairwise
 
-from claimledger.extract._numwords import ALL_WORDS, ARTICLE_HEADS, Tok, trie_pattern
+from claimledger.extract._numwords import ALL_WORDS, ARTICLE_HEADS, Tok
+from claimledger.resources.patterns import trie_pattern
 
 #: Digits longer than this are identifiers or data dumps, not figures (and float()
 #: of a huge run would be wasted work).

@@ -12,10 +12,7 @@ most a few dozen tokens, so it cannot blow up.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
 ONES = {
     "zero": 0,
@@ -131,59 +128,6 @@ WORD_SET = frozenset(ALL_WORDS)
 ARTICLE_HEADS: tuple[str, ...] = tuple(
     sorted(set(SCALES) | {"hundred"} | set(DENOM) | set(DOZEN) | set(TENS), key=lambda w: (-len(w), w))
 )
-
-
-def trie_pattern(words: Iterable[str], *, ignore_case: bool = True, lookahead: bool = True) -> str:
-    """A regex matching any of ``words`` case-insensitively, factored into a trie.
-
-    Python's regex engine tries the alternatives of ``one|two|three|...`` one by one at
-    every position; a trie ("t(?:wo|hree)") with explicit case classes lets it reject a
-    position after one or two characters, which makes the scanner ~20x faster.  A
-    leading look-ahead on the possible first letters lets it skip most positions at once.
-
-    ``lookahead=False`` drops that look-ahead and writes each first letter as a literal
-    ("o..." and "O..." apart): the engine then skips to the possible first letters by
-    itself when the pattern starts with the trie, and rejects a position with one cheap
-    test per first letter after a leading character class.
-    """
-    words = list(words)
-    root: dict[str, dict[str, Any]] = {}
-    for w in words:
-        node = root
-        for ch in w.lower() if ignore_case else w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def cased(ch: str) -> bool:
-        return ignore_case and ch.isalpha() and ch.upper() != ch
-
-    def emit(node: dict[str, dict[str, Any]], top: bool = False) -> str:
-        alts: list[str] = []
-        optional = False
-        for ch, sub in sorted(node.items()):
-            if ch == "":
-                optional = True
-                continue
-            if top and not lookahead and cased(ch):
-                alts.extend(re.escape(c) + emit(sub) for c in (ch, ch.upper()))
-                continue
-            cls = f"[{ch}{ch.upper()}]" if cased(ch) else re.escape(ch)
-            alts.append(cls + emit(sub))
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        if optional:
-            body = "(?:" + "|".join(alts) + ")?"
-        return body
-
-    if not lookahead:
-        return emit(root, top=True)
-    firsts = (
-        sorted({w[0].lower() for w in words} | {w[0].upper() for w in words})
-        if ignore_case
-        else sorted({w[0] for w in words})
-    )
-    return f"(?=[{''.join(re.escape(c) for c in firsts)}]){emit(root, top=True)}"
 
 
 @dataclass(slots=True)
