@@ -64,7 +64,7 @@ def test_every_currency_code_is_iso_4217() -> None:
         | set(D.CURRENCY_PREFIX_LOWER.values())
     )
     codes |= {c for c, _f in D.CURRENCY_SUBUNITS.values()}
-    codes |= {c for c in C.COUNTRY_CURRENCY.values() if c}
+    codes |= {c for c in C.country_tables()[0].values() if c}
     codes |= {c for _default, family in C.FAMILIES.values() for c in family}
     assert codes <= D.ISO_CODES, sorted(codes - D.ISO_CODES)
     assert all(len(c) == 3 and c.isupper() for c in D.ISO_CODES)
@@ -139,7 +139,8 @@ def test_currency_families() -> None:
         assert C.FAMILY_PREFIXES[letter] == C.LETTER and U.currency_prefix(letter) in D.ISO_CODES
     assert U.currency_family("$", prefix=True) == "dollar" and U.currency_family("US$", prefix=True) is None
     assert U.currency_family("Rupees,") == "rupee" and U.currency_family("tenge") is None
-    assert all(cc in C.COUNTRY_CURRENCY for cc in C.COUNTRY_CUES.values())
+    currency, cues = C.country_tables()
+    assert all(cc in currency for cc in cues.values())
 
 
 def test_glued_prefixes_are_explicit() -> None:

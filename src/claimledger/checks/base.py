@@ -123,10 +123,10 @@ def proper_names(sentence: str, *, first_word: bool = False) -> set[str]:
     ``first_word`` and only when it is not a word of the indicator lexicon ("Almaty
     attracted ..." yes, "Exports rose ..." no)."""
     from claimledger.link import _lexicon as lx
-    from claimledger.link._places import _table, mentions
+    from claimledger.link._places import mentions, without_countries
 
     # Country names ("South Africa") are not place names here, word by word either.
-    body = _table(False)[0].sub(" ", sentence.strip().lstrip("\"“'("))
+    body = without_countries(sentence.strip().lstrip("\"“'("))
     out = set()
     for m in _CAP_WORD.finditer(body):
         w = m.group(0)

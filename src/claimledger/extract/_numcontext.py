@@ -28,26 +28,47 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
-from claimledger.extract._unitcountry import COUNTRY_CUES, COUNTRY_CURRENCY, FAMILIES
+from claimledger.extract._unitcountry import FAMILIES, country_tables
 from claimledger.extract._unitdata import word_set
 from claimledger.resources.patterns import trie_pattern
 
 __all__ = ["Context", "for_text", "resolve", "supports"]
 
-_CUE_RX = re.compile(r"(?<![\w.])" + trie_pattern(COUNTRY_CUES, ignore_case=False) + r"(?!\w)")
-# The bare trie, without the look-behind and the leading look-ahead: its alternatives open
-# on literal letters, so the engine finds the few places a country word can start at C
-# speed; ``_cue_matches`` tries the full pattern only there.
-_CUE_START = re.compile(re.sub(r"^\(\?=\[[^\]]*\]\)", "", trie_pattern(COUNTRY_CUES, ignore_case=False)))
+
+class _Cues:
+    """The country words as patterns, built on the first shared currency name of a run."""
+
+    __slots__ = ("currency", "rx", "start", "where")
+
+    def __init__(self) -> None:
+        self.currency, self.where = country_tables()
+        trie = trie_pattern(self.where, ignore_case=False)
+        self.rx = re.compile(r"(?<![\w.])" + trie + r"(?!\w)")
+        # The bare trie, without the look-behind and the leading look-ahead: its alternatives
+        # open on literal letters, so the engine finds the few places a country word can
+        # start at C speed; ``_cue_matches`` tries the full pattern only there.
+        self.start = re.compile(re.sub(r"^\(\?=\[[^\]]*\]\)", "", trie))
+
+
+@cache
+def _cues() -> _Cues:
+    return _Cues()
+
+
+def _currency(where: str) -> str:
+    """The currency of a country code or region name ("" for none)."""
+    return _cues().currency.get(where, "")
 
 
 def _cue_matches(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
-    """What ``_CUE_RX.finditer(text, start, end)`` yields: every match of ``_CUE_RX``
+    """What ``rx.finditer(text, start, end)`` yields: every match of the full pattern
     starts where the bare trie matches, so the positions between are skipped."""
+    cues = _cues()
     pos = start
-    while (cand := _CUE_START.search(text, pos, end)) is not None:
-        m = _CUE_RX.match(text, cand.start(), end)
+    while (cand := cues.start.search(text, pos, end)) is not None:
+        m = cues.rx.match(text, cand.start(), end)
         if m is None:
             pos = cand.start() + 1
             continue
@@ -100,7 +121,7 @@ class Context:
     @property
     def currency(self) -> str | None:
         c = self.country
-        return COUNTRY_CURRENCY.get(c) or None if c else None
+        return _currency(c) or None if c else None
 
 
 # One document at a time: the pipeline calls ``numbers.find`` once per sentence of the
@@ -125,7 +146,7 @@ def dominant_country(text: str, start: int = 0, end: int | None = None) -> str |
     winning a tie), or None without ``MIN_DOC_EVIDENCE``."""
     counts: dict[str, int] = {}
     for _pos, cc, role in _mentions(text, start, len(text) if end is None else end):
-        if COUNTRY_CURRENCY[cc]:
+        if _currency(cc):
             counts[cc] = counts.get(cc, 0) + (2 if role == _OWNER else 1)  # dicts keep first-seen order
     if not counts:
         return None
@@ -140,11 +161,12 @@ def _mentions(text: str, start: int, end: int) -> list[tuple[int, str, int]]:
     """``(position, country, role)`` for every country word in the span; the role is
     ``_OWNER`` (an owner or subject), ``_PLACE`` (after "in") or ``_PARTNER`` (after "to")."""
     out: list[tuple[int, str, int]] = []
+    where = _cues().where
     for m in _cue_matches(text, start, end):
         pw = _PREV_WORD.search(text, max(start, m.start() - 16), m.start())
         w = pw.group(1).lower() if pw is not None else ""
         role = _PARTNER if w in _PARTNER_WORDS else _PLACE if w in _PLACE_WORDS else _OWNER
-        out.append((m.start(), COUNTRY_CUES[m.group()], role))
+        out.append((m.start(), where[m.group()], role))
     return out
 
 
@@ -156,7 +178,7 @@ def supports(code: str, text: str, start: int, end: int, ctx: Context, at: int) 
         return True
     lo, hi = max(start, at - CUE_WINDOW), min(end, at + CUE_WINDOW)
     return any(
-        COUNTRY_CURRENCY[c] == code
+        _currency(c) == code
         for pos, c, role in _mentions(text, lo, hi)
         if role == _OWNER or (role == _PLACE and pos < at)
     )
@@ -169,7 +191,7 @@ def resolve(family: str, text: str, start: int, end: int, ctx: Context, at: int)
     doc = ctx.currency
     lo, hi = max(start, at - CUE_WINDOW), min(end, at + CUE_WINDOW)
     named = [
-        (pos, COUNTRY_CURRENCY[c])
+        (pos, _currency(c))
         for pos, c, role in _mentions(text, lo, hi)
         if role == _OWNER or (role == _PLACE and pos < at)
     ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from claimledger.extract._unitcountry import COUNTRY_CUES as _COUNTRY_CUES
+from claimledger.extract._unitcountry import country_tables
 
 
 def _w(s: str) -> frozenset[str]:
@@ -263,7 +263,7 @@ OBJECT_MEASURE = {
 #: are left out: "kenyan" alone names no actor.
 COUNTRY_NAMES = frozenset(
     w.lower()
-    for w in _COUNTRY_CUES
+    for w in country_tables()[1]
     if w[:1].isupper() and not w.isupper() and not w.endswith(("an", "ans", "ese", "ish", "i", "is"))
 ) | _w("republic nation kingdom federation emirate")
 

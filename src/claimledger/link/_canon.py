@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from claimledger.link import _lexicon as lx
-from claimledger.link._places import _table
+from claimledger.link._places import country_spans, without_countries
 from claimledger.link._units import dimension
 
 #: A country after these words is a partner ("exports to Russia", "remittances from Russia"),
@@ -81,15 +81,13 @@ def canonical_subject(subject: str) -> Canon:
     steps: list[str] = []
     region = None
     partners: list[str] = []
-    pattern, names = _table(True)
-    for m in pattern.finditer(subject):
-        country = names[m.group(1).lower()]
-        before = subject[: m.start()].split()[-1:]
+    for start, _end, country in country_spans(subject, ignore_case=True):
+        before = subject[:start].split()[-1:]
         if before and before[0].lower() in PARTNER_PREPOSITIONS:
             partners.append(country)  # "exports to Russia": a partner, not the reporting country
         elif region is None:
             region = country
-    text = pattern.sub(" ", subject)
+    text = without_countries(subject, ignore_case=True)
     if region:
         steps.append(f"names the country {region}")
     if partners:

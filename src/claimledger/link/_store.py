@@ -25,7 +25,7 @@ from claimledger.errors import LedgerError
 from claimledger.ledger.schema import indicator_claims, indicator_overrides, indicators, review_events
 from claimledger.link._actor import actor_only, measured_phrase, sentence_subject
 from claimledger.link._canon import canonical_subject, indicator_key
-from claimledger.link._places import CURRENCY_COUNTRY, mentions
+from claimledger.link._places import currency_country, mentions
 from claimledger.link._records import ClaimRecord, DocInfo, load_documents, load_records
 from claimledger.link._units import percent_kind
 
@@ -52,9 +52,9 @@ def _own_region(r: ClaimRecord, d: DocInfo | None) -> tuple[str | None, str]:
     if len(named) == 1:
         country = named.pop()
         return country, f"the document names no single country; the sentence names {country}"
-    if r.unit and r.unit in CURRENCY_COUNTRY:
-        country = CURRENCY_COUNTRY[r.unit]
-        return country, f"the document names no single country; {r.unit} is the currency of {country}"
+    issuer = currency_country(r.unit) if r.unit else None
+    if issuer:
+        return issuer, f"the document names no single country; {r.unit} is the currency of {issuer}"
     return None, ""
 
 
