@@ -8,8 +8,8 @@ from hypothesis import strategies as st
 
 from _checkhelp import doc, rec
 from claimledger.link import canonical_subject, dimension, indicator_key, link_records
-from claimledger.link._lexicon import lemma
 from claimledger.link._places import main_region, mentions
+from claimledger.resources.words import singular
 
 SAME = [
     ("housing completed", "square meters of housing commissioned"),
@@ -137,8 +137,8 @@ def test_lemma_of_plural_round_trips(word: str) -> None:
     plural = word + ("es" if word.endswith(("s", "x", "ch", "sh")) else "s")
     if word.endswith("y") and word[-2] not in "aeiou":
         plural = word[:-1] + "ies"
-    assert lemma(plural) == word
-    assert lemma(word) == word or word.endswith("s")
+    assert singular(plural) == word
+    assert singular(word) == word or word.endswith("s")
 
 
 @pytest.mark.parametrize(

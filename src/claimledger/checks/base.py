@@ -19,6 +19,7 @@ from typing import Any, Protocol
 
 from claimledger.link import ClaimRecord, DocInfo, Membership, canonical_subject
 from claimledger.models import Finding, FindingType, Severity
+from claimledger.resources.words import singular
 
 #: Kinds that report what is or was (the "actual" family) and kinds that look ahead.
 ACTUAL_KINDS = frozenset({"achievement", "status"})
@@ -133,7 +134,7 @@ def proper_names(sentence: str, *, first_word: bool = False) -> set[str]:
         if w in COMMON_NAMES or mentions(w):
             continue
         if body[: m.start()].strip() == "":
-            low = lx.lemma(w)
+            low = singular(w)
             known = (
                 low in lx.STOP
                 or low in lx.FILLER

@@ -36,9 +36,10 @@ from claimledger.checks.base import (
     scale,
 )
 from claimledger.link import ClaimRecord, dimension
-from claimledger.link._lexicon import FILLER, STOP, UNIT_WORDS, VERBS, lemma
+from claimledger.link._lexicon import FILLER, STOP, UNIT_WORDS, VERBS
 from claimledger.link._units import count_noun
 from claimledger.models import Finding, Severity
+from claimledger.resources.words import singular
 
 NAME = "checks.promise.v1"
 
@@ -122,7 +123,7 @@ _TOKEN = re.compile(r"[A-Za-z][\w.]*\w|[A-Za-z]")
 
 
 def _content(sentence: str) -> set[str]:
-    return {lemma(w) for w in re.findall(r"[A-Za-z][a-z-]{2,}", sentence)} - _CONTENT_DROP
+    return {singular(w) for w in re.findall(r"[A-Za-z][a-z-]{2,}", sentence)} - _CONTENT_DROP
 
 
 def _normalise(text: str) -> str:
@@ -378,7 +379,7 @@ class PromiseChecker:
         routes = [(a.lower(), b.lower()) for a, b in _ROUTE.findall(t.sentence)]
         best: tuple[str, str, str, int] | None = None
         index = self._index(ctx)
-        probe = words | singles | {lemma(w) for n in names for w in n.split()}
+        probe = words | singles | {singular(w) for n in names for w in n.split()}
         hits = sorted({i for w in probe for i in index.postings.get(w, ())})
         for i in hits:
             e = index.entries[i]
@@ -428,7 +429,7 @@ class PromiseChecker:
                 e = _Entry(d.key, d.published, s, start, _normalise(s), _content(s), proper_names(s), verdict)
                 n = len(idx.entries)
                 idx.entries.append(e)
-                for w in e.content | e.singles | {lemma(t.lower()) for t in _TOKEN.findall(s)}:
+                for w in e.content | e.singles | {singular(t.lower()) for t in _TOKEN.findall(s)}:
                     idx.postings.setdefault(w, []).append(n)
         self._cache = {id(ctx): (ctx, idx)}
         return idx
@@ -532,7 +533,7 @@ class PromiseChecker:
         if t.has_quantity:
             label = ctx.label(t)
             fig = stated(t)
-            if not label or (t.noun and lemma(label.split()[-1]) == t.noun):
+            if not label or (t.noun and singular(label.split()[-1]) == t.noun):
                 return fig  # "217 schools", not "school of 217 schools"
             dim = dimension(t.unit, t.noun)[0]
             if dim.startswith(("currency:", "percent", "rate:")):

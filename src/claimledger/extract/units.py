@@ -17,6 +17,7 @@ from functools import lru_cache
 from claimledger.extract import _unitdata as D
 from claimledger.extract._unitcountry import FAMILY_PREFIXES, FAMILY_WORDS
 from claimledger.extract._unitdata import word_set
+from claimledger.resources.words import singular
 
 __all__ = [
     "CURRENCY",
@@ -361,110 +362,9 @@ def pint_expr(symbol: str) -> str | None:
     return "/".join(out)
 
 
-# --- singular nouns -------------------------------------------------------------------
-
-_IRREGULAR = {
-    "people": "person",
-    "men": "man",
-    "women": "woman",
-    "children": "child",
-    "teeth": "tooth",
-    "feet": "foot",
-    "mice": "mouse",
-    "geese": "goose",
-    "criteria": "criterion",
-    "phenomena": "phenomenon",
-    "indices": "index",
-    "matrices": "matrix",
-    "analyses": "analysis",
-    "crises": "crisis",
-    "theses": "thesis",
-    "bases": "base",
-    "diagnoses": "diagnosis",
-    "hypotheses": "hypothesis",
-    "oases": "oasis",
-    "curricula": "curriculum",
-    "media": "medium",
-    "data": "data",
-    "alumni": "alumnus",
-    "cacti": "cactus",
-    "fungi": "fungus",
-    "nuclei": "nucleus",
-    "stimuli": "stimulus",
-    "syllabi": "syllabus",
-    "lives": "life",
-    "wives": "wife",
-    "knives": "knife",
-    "wolves": "wolf",
-    "halves": "half",
-    "shelves": "shelf",
-    "leaves": "leaf",
-    "thieves": "thief",
-    "loaves": "loaf",
-    "calves": "calf",
-    "selves": "self",
-    "elves": "elf",
-    "scarves": "scarf",
-    "hooves": "hoof",
-    "heroes": "hero",
-    "potatoes": "potato",
-    "tomatoes": "tomato",
-    "echoes": "echo",
-    "vetoes": "veto",
-    "torpedoes": "torpedo",
-    "buses": "bus",
-    "gases": "gas",
-    "lenses": "lens",
-    "bonuses": "bonus",
-    "viruses": "virus",
-    "censuses": "census",
-    "campuses": "campus",
-    "statuses": "status",
-    "consensuses": "consensus",
-    "quizzes": "quiz",
-    "oxen": "ox",
-    "dice": "die",
-    "akims": "akim",
-}
-# Words that look plural but are singular (or have no singular form).
-_INVARIANT = word_set(
-    """
-    series species news means headquarters crossroads aircraft sheep fish deer cattle
-    police staff personnel livestock offspring swine bison moose salmon trout barracks
-    gallows economics physics mathematics politics statistics ethics logistics athletics
-    gymnastics electronics genetics robotics linguistics aeronautics acoustics optics
-    dynamics analytics ceramics semantics phonetics aesthetics informatics
-    """
-)
 # Count nouns that are not plural-looking but are counted ("1,000 staff").
 COUNT_INVARIANT = word_set(
     """
     aircraft sheep fish deer cattle police staff personnel livestock head swine
     """
 )
-
-
-@lru_cache(maxsize=CACHE_SIZE)
-def singular(word: str) -> str:
-    """The singular of an English noun (lower case in, lower case out).
-
-    A rule-based singulariser: irregular forms, then suffix rules.  Words that do not look
-    plural are returned unchanged, so ``singular(w) != w`` means "w looks plural".
-    """
-    w = word.lower()
-    if len(w) < 3 or w in _INVARIANT:
-        return w
-    hit = _IRREGULAR.get(w)
-    if hit is not None:
-        return hit
-    if w.endswith("ies") and len(w) > 4:
-        return w[:-3] + "y"
-    if w.endswith(("sses", "shes", "ches", "xes", "zzes")):
-        return w[:-2]
-    if w.endswith("ves"):
-        return w[:-1]
-    if w.endswith(("ss", "us", "is", "'s", "’s")):  # fields in -ics are in _INVARIANT
-        return w
-    if w.endswith("s") and not w.endswith("ous"):
-        return w[:-1]
-    return w

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from claimledger.link import _lexicon as lx
 from claimledger.link._places import country_spans, without_countries
 from claimledger.link._units import dimension
+from claimledger.resources.words import singular
 
 #: A country after these words is a partner ("exports to Russia", "remittances from Russia"),
 #: part of what is measured, not the country doing the reporting.
@@ -93,7 +94,7 @@ def canonical_subject(subject: str) -> Canon:
     if partners:
         steps.append("names the partner " + ", ".join(partners))
     raw = [w.lower().removesuffix("'s").strip(".-") for w in _WORD.findall(text)]
-    lemmas = [lx.lemma(w) for w in raw if w]
+    lemmas = [singular(w) for w in raw if w]
     tokens = _replace_phrases(lemmas, steps)
     mapped: list[str] = []
     for t in tokens:

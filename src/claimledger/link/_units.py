@@ -144,9 +144,10 @@ def dimension(unit: str | None, noun: str | None) -> tuple[str, float]:
 
 def count_noun(noun: str) -> str:
     """A counted noun in the lexicon's words: "visitors" and "tourists" are both tourist."""
-    from claimledger.link._lexicon import SYNONYMS, lemma
+    from claimledger.link._lexicon import SYNONYMS
+    from claimledger.resources.words import singular
 
-    w = lemma(noun.strip().lower())
+    w = singular(noun.strip().lower())
     return SYNONYMS.get(w, w)
 
 
