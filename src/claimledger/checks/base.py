@@ -123,28 +123,28 @@ def proper_names(sentence: str, *, first_word: bool = False) -> set[str]:
     to tell two sentences apart or tie them together.  The first word counts only with
     ``first_word`` and only when it is not a word of the indicator lexicon ("Almaty
     attracted ..." yes, "Exports rose ..." no)."""
-    from claimledger.link import _lexicon as lx
-    from claimledger.link._places import mentions, without_countries
+    from claimledger.link import countries_named, without_countries
+    from claimledger.resources import indicators as lexicon
 
     # Country names ("South Africa") are not place names here, word by word either.
     body = without_countries(sentence.strip().lstrip("\"“'("))
     out = set()
     for m in _CAP_WORD.finditer(body):
         w = m.group(0)
-        if w in COMMON_NAMES or mentions(w):
+        if w in COMMON_NAMES or countries_named(w):
             continue
         if body[: m.start()].strip() == "":
             low = singular(w)
             known = (
-                low in lx.STOP
-                or low in lx.FILLER
-                or low in lx.UNIT_WORDS
-                or low in lx.VERBS
-                or low in lx.SYNONYMS
-                or low in lx.GENERIC
-                or w.lower() in lx.VERBS
+                low in lexicon.STOP
+                or low in lexicon.FILLER
+                or low in lexicon.UNIT_WORDS
+                or low in lexicon.VERBS
+                or low in lexicon.SYNONYMS
+                or low in lexicon.GENERIC
+                or w.lower() in lexicon.VERBS
                 or w.lower() in _SENTENCE_STARTERS
-                or any(low in p for p in lx.PHRASES)
+                or any(low in p for p in lexicon.PHRASES)
             )
             if not first_word or known:
                 continue
@@ -253,9 +253,9 @@ def names_subject(c: ClaimRecord, key: str | None) -> bool:
     """
     if key is None or key.count("|") < 2:
         return False
-    from claimledger.link import _lexicon as lx
+    from claimledger.resources import indicators as lexicon
 
-    want = {t for t in key.split("|")[1].split() if t not in lx.GENERIC} - {"budget"}
+    want = {t for t in key.split("|")[1].split() if t not in lexicon.GENERIC} - {"budget"}
     if not want:
         return False
     have = set(canonical_subject(c.sentence).tokens)

@@ -308,12 +308,12 @@ def _own_subject_is(c: ClaimRecord, key: str) -> bool:
     rate is easily pinned on the wrong thing ("Exports of coffee rose 19%" carries the
     subject "exports" from the sentence before); when the clause has a plain subject, its
     head words must be the indicator's (a country or "the country's" aside)."""
-    from claimledger.link._actor import sentence_subject
+    from claimledger.link import sentence_subject
 
     own = sentence_subject(c.sentence, c.q_rel[0])
     if own is None:
         return True
-    from claimledger.link._lexicon import GENERIC
+    from claimledger.resources.indicators import GENERIC
 
     # Qualifiers are weighed by ``qualifier_clash``; here only what is measured counts.
     ignore = GENERIC | {"budget", "nominal", "real", "gross", "net", "median"}

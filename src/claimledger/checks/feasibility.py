@@ -30,8 +30,7 @@ from claimledger.checks.base import (
     scale,
     single_year,
 )
-from claimledger.link import ClaimRecord
-from claimledger.link._units import is_level
+from claimledger.link import ClaimRecord, is_level
 from claimledger.models import Finding, Severity
 from claimledger.resources.words import singular
 

@@ -35,10 +35,9 @@ from claimledger.checks.base import (
     same_kind,
     scale,
 )
-from claimledger.link import ClaimRecord, dimension
-from claimledger.link._lexicon import FILLER, STOP, UNIT_WORDS, VERBS
-from claimledger.link._units import count_noun
+from claimledger.link import ClaimRecord, count_noun, dimension
 from claimledger.models import Finding, Severity
+from claimledger.resources.indicators import FILLER, STOP, UNIT_WORDS, VERBS
 from claimledger.resources.words import singular
 
 NAME = "checks.promise.v1"

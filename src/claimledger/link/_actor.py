@@ -15,16 +15,7 @@ from __future__ import annotations
 
 import re
 
-from claimledger.link import _lexicon as lx
-
-#: Words that name who acts, not what is measured (after lemmas; countries are handled by
-#: the gazetteer).  Companies are deliberately not actors here: "the company will raise
-#: output to 5 million tons" is the company's output, not the country's.
-ACTOR_WORDS = lx._set("""
-government cabinet ministry minister president authority administration state country nation
-we it they us parliament regulator office council premier chancellor mayor akimat governor
-central national bank prime ministry department agency leadership republic federation kingdom
-""")
+from claimledger.resources.indicators import ACTOR_WORDS
 
 #: Verbs that act on a measured thing and take the figure after "to"/"at"/"below"/"of".
 _VERB = re.compile(

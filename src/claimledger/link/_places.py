@@ -31,7 +31,7 @@ def without_countries(text: str, *, ignore_case: bool = False) -> str:
     return "".join(parts) + text[pos:]
 
 
-def mentions(text: str, *, ignore_case: bool = False) -> list[str]:
+def countries_named(text: str, *, ignore_case: bool = False) -> list[str]:
     """Country names mentioned in ``text``, in order (with repeats).
 
     Short and ambiguous forms match only as written, so "turkey" the bird and "china" the
@@ -58,12 +58,12 @@ def main_region(*texts: str | None, body: str | None = None) -> tuple[str | None
     """
     for t in texts:
         if t:
-            found = mentions(t)
+            found = countries_named(t)
             if found:
                 return found[0], "named in document metadata"
     if body:
         counts: dict[str, int] = {}
-        for name in mentions(body):
+        for name in countries_named(body):
             counts[name] = counts.get(name, 0) + 1
         ranked = sorted(counts.items(), key=lambda kv: -kv[1])
         if ranked and (len(ranked) == 1 or (ranked[0][1] >= 2 and ranked[0][1] > ranked[1][1])):

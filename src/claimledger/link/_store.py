@@ -25,7 +25,7 @@ from claimledger.errors import LedgerError
 from claimledger.ledger.schema import indicator_claims, indicator_overrides, indicators, review_events
 from claimledger.link._actor import actor_only, measured_phrase, sentence_subject
 from claimledger.link._canon import canonical_subject, indicator_key
-from claimledger.link._places import currency_country, mentions
+from claimledger.link._places import countries_named, currency_country
 from claimledger.link._records import ClaimRecord, DocInfo, load_documents, load_records
 from claimledger.link._units import percent_kind
 
@@ -48,7 +48,7 @@ def _own_region(r: ClaimRecord, d: DocInfo | None) -> tuple[str | None, str]:
     """The country of a figure from its document, else its sentence, else its currency."""
     if d is not None and d.region:
         return d.region, f"document is about {d.region} ({d.region_why})"
-    named = set(mentions(r.sentence))
+    named = set(countries_named(r.sentence))
     if len(named) == 1:
         country = named.pop()
         return country, f"the document names no single country; the sentence names {country}"

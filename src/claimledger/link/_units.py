@@ -144,7 +144,7 @@ def dimension(unit: str | None, noun: str | None) -> tuple[str, float]:
 
 def count_noun(noun: str) -> str:
     """A counted noun in the lexicon's words: "visitors" and "tourists" are both tourist."""
-    from claimledger.link._lexicon import SYNONYMS
+    from claimledger.resources.indicators import SYNONYMS
     from claimledger.resources.words import singular
 
     w = singular(noun.strip().lower())
