@@ -22,7 +22,7 @@ import pytest
 from claimledger import extract
 from claimledger.corpus import load_corpus
 from claimledger.extract import _kind_lexicon, _lex, _subj_lexicon, kinds, subject
-from claimledger.extract import _time_grammar as G
+from claimledger.extract import _time_grammar as time_grammar
 from claimledger.extract import time as time_stage
 from claimledger.models import Quantity
 
@@ -148,13 +148,13 @@ _TIME_WORDS = re.findall(
 
 def test_time_grammar_look_aheads_keep_every_match() -> None:
     rng = random.Random(23)
-    names = [name for name, _alt in G._ALTERNATIVES]
-    subsets: list[frozenset[str] | None] = [None, G._YEAR_ONLY]
+    names = [name for name, _alt in time_grammar._ALTERNATIVES]
+    subsets: list[frozenset[str] | None] = [None, time_grammar._YEAR_ONLY]
     subsets += [frozenset(rng.sample(names, rng.randint(1, len(names)))) for _ in range(6)]
     texts = [" ".join(rng.choice(_TIME_WORDS) for _ in range(rng.randint(1, 20))) for _ in range(1500)]
     for names_ in subsets:
-        fast = G._fast_grammar(names_)
-        plain = G._lowered(G._compile(names_))
+        fast = time_grammar._fast_grammar(names_)
+        plain = time_grammar._lowered(time_grammar._compile(names_))
         for text in texts:
             got = [(m.span(), m.lastgroup, m.groups()) for m in fast.finditer(text)]
             assert got == [(m.span(), m.lastgroup, m.groups()) for m in plain.finditer(text)], text
@@ -162,7 +162,7 @@ def test_time_grammar_look_aheads_keep_every_match() -> None:
 
 def test_every_alternative_gets_its_look_ahead() -> None:
     # an alternative whose opening the parser cannot read would lose the speed-up silently
-    assert all(G._GUARDED[name] is not None for name, _alt in G._ALTERNATIVES)
+    assert all(time_grammar._GUARDED[name] is not None for name, _alt in time_grammar._ALTERNATIVES)
 
 
 def _claims(texts: list[tuple[str, str | None]]) -> list[list[dict[str, object]]]:
@@ -202,7 +202,7 @@ def test_context_learnt_lazily_is_the_context_learnt_at_once(monkeypatch: pytest
     assert _claims(texts) == lazy
 
 
-_Sentence = tuple[str, int, int, list[Quantity], list[G.Mention], Date | None]
+_Sentence = tuple[str, int, int, list[Quantity], list[time_grammar.Mention], Date | None]
 
 
 def _figure_sentences() -> list[_Sentence]:
@@ -216,7 +216,7 @@ def _figure_sentences() -> list[_Sentence]:
         for s, e in sentences.split(text):
             quants = numbers.find(text, s, e)
             if quants:
-                out.append((text, s, e, quants, G.find_mentions(text, s, e, ref), ref))
+                out.append((text, s, e, quants, time_grammar.find_mentions(text, s, e, ref), ref))
     return out
 
 
@@ -246,8 +246,8 @@ def test_rules_skipped_by_the_word_set_give_the_full_answer() -> None:
     assert seen > 300
 
 
-def _mention(start: int, role: str = "point", year: int | None = 2024) -> G.Mention:
-    return G.Mention(start, start + 4, "2024", year, year, role)
+def _mention(start: int, role: str = "point", year: int | None = 2024) -> time_grammar.Mention:
+    return time_grammar.Mention(start, start + 4, "2024", year, year, role)
 
 
 def test_nearest_expression_by_bisection_is_the_first_nearest() -> None:
@@ -281,7 +281,7 @@ def test_period_defaults_of_a_sentence_at_once_are_the_plain_defaults() -> None:
     for _ in range(30):
         text = "".join(rng.choice(_RUN_ON) for _ in range(rng.randint(5, 60)))
         day = Date(2025, 1, 15)
-        mentions = G.find_mentions(text, 0, len(text), day)
+        mentions = time_grammar.find_mentions(text, 0, len(text), day)
         cases.append((text, 0, len(text), numbers.find(text, 0, len(text)), mentions, day))
     for text, s, e, quants, mentions, ref in cases:
         times = time_stage.SentenceTimes(mentions)

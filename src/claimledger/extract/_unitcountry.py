@@ -1,4 +1,4 @@
-"""Country tables for currency context (logic in ``_numcontext``).
+"""Country tables for currency context (logic in ``numbers._currency_context``).
 
 A currency name or symbol shared by several countries ("$", "Rs", "rupees", "pesos",
 "shillings", "dinars", ...) is read as the currency of the country the text is about.

@@ -159,7 +159,7 @@ CURRENCY_AFTER: dict[str, str] = {
 }
 #: Prefixes that are also letters of names and codes ("the P5", "N95 masks", "R2 round",
 #: "section R4"): read as money only when a magnitude follows or the text is about the
-#: country of the currency (``numbers``, ``_numcontext.supports``).
+#: country of the currency (``numbers``, ``numbers._currency_context.supports``).
 AMBIGUOUS_LETTERS = word_set("N P R MK")
 #: Below this an ambiguous letter's amount without a magnitude needs decimals or
 #: separators to be money ("P12.50", "N1,500"): "N95", "R2", "P5" are names.

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from claimledger.extract import _subj_lexicon as S
+from claimledger.extract import _subj_lexicon as subject_words
 from claimledger.extract._kind_lexicon import ADVERBS as L_ADVERBS
 from claimledger.extract._lex import Tok, lacks
 from claimledger.extract.kinds import SCAN_WINDOW, _is_verbish
@@ -38,7 +38,7 @@ def _w(s: str) -> frozenset[str]:
 
 
 _NUMERIC = re.compile(r"^[\d.,]+(?:st|nd|rd|th|s)?$")
-_CHANGE = S.CHANGE_NOUNS
+_CHANGE = subject_words.CHANGE_NOUNS
 
 
 def _nominal(toks: Sequence[Tok], k: int) -> bool:
@@ -56,7 +56,7 @@ def _nominal(toks: Sequence[Tok], k: int) -> bool:
 
 def _nominal_in_context(toks: Sequence[Tok], k: int) -> bool:
     t = toks[k]
-    if t.kind != "w" or t.low in S.BREAK or t.low in S.BASE_VERBS:
+    if t.kind != "w" or t.low in subject_words.BREAK or t.low in subject_words.BASE_VERBS:
         return False
     cat = _is_verbish(toks, k)
     if (
@@ -79,7 +79,7 @@ def _np_left(toks: Sequence[Tok], k: int) -> list[str]:
     words: list[str] = []
     while j >= 0:
         t = toks[j]
-        if t.low in S.INNER and words and j > 0 and _nominal(toks, j - 1):
+        if t.low in subject_words.INNER and words and j > 0 and _nominal(toks, j - 1):
             words.insert(0, t.low)
             j -= 1
             continue
@@ -87,7 +87,7 @@ def _np_left(toks: Sequence[Tok], k: int) -> list[str]:
             break
         words.insert(0, t.low)
         j -= 1
-        if len(words) > S.MAX_WORDS + 3:
+        if len(words) > subject_words.MAX_WORDS + 3:
             break
     return words
 
@@ -97,7 +97,7 @@ def _inner_at(toks: Sequence[Tok], j: int) -> bool:
     a common noun ("investment in fixed assets", "spending on education") but not before
     a place ("inflation in Kazakhstan")."""
     w = toks[j].low
-    if w in S.INNER:
+    if w in subject_words.INNER:
         return True
     return w in ("in", "on") and j + 1 < len(toks) and toks[j + 1].text[:1].islower()
 
@@ -116,7 +116,7 @@ def _np_right(toks: Sequence[Tok], k: int, inner: bool = True) -> list[str]:
             break
         words.append(t.low)
         j += 1
-        if len(words) > S.MAX_WORDS + 3:
+        if len(words) > subject_words.MAX_WORDS + 3:
             break
     return words
 
@@ -130,32 +130,32 @@ def _any_of(patterns: Sequence[re.Pattern[str]]) -> re.Pattern[str] | None:
 
 #: Most phrases need none of the replacements: one search rules them all out (and when
 #: none matches the phrase, none can match after another, since nothing was replaced).
-_ANY_REPLACE = _any_of([rx for rx, _rep in S.REPLACE]) if S.REPLACE else None
+_ANY_REPLACE = _any_of([rx for rx, _rep in subject_words.REPLACE]) if subject_words.REPLACE else None
 
 
 def clean(words: Sequence[str]) -> str:
     """Drop determiners, figures and bound words; canonical names; at most MAX_WORDS."""
-    kept = [w.strip("'’\"") for w in words if w not in S.DROP and not _NUMERIC.match(w)]
+    kept = [w.strip("'’\"") for w in words if w not in subject_words.DROP and not _NUMERIC.match(w)]
     kept = [w[:-2] if w.endswith(("'s", "’s")) else w for w in kept if w]
-    while kept and (kept[0] in S.INNER or kept[0] in S.DROP_LEADING):
+    while kept and (kept[0] in subject_words.INNER or kept[0] in subject_words.DROP_LEADING):
         kept.pop(0)
-    while kept and kept[-1] in S.INNER:
+    while kept and kept[-1] in subject_words.INNER:
         kept.pop()
     phrase = " ".join(kept)
     if _ANY_REPLACE is None or _ANY_REPLACE.search(phrase) is not None:
-        for rx, rep in S.REPLACE:
+        for rx, rep in subject_words.REPLACE:
             phrase = rx.sub(rep, phrase)
     phrase = " ".join(phrase.split())
-    phrase = S.CANONICAL.get(phrase, phrase)
-    return " ".join(phrase.split()[: S.MAX_WORDS])
+    phrase = subject_words.CANONICAL.get(phrase, phrase)
+    return " ".join(phrase.split()[: subject_words.MAX_WORDS])
 
 
 def _participle(verb_words: Sequence[str]) -> str:
     if set(verb_words) & _NOT_DONE:
         return ""  # "50,000 houses will be built" is a goal for houses, not houses completed
     for w in reversed(verb_words):
-        if w in S.PARTICIPLE:
-            return S.PARTICIPLE[w]
+        if w in subject_words.PARTICIPLE:
+            return subject_words.PARTICIPLE[w]
     return ""
 
 
@@ -178,7 +178,7 @@ _INNER_OF = re.compile(r"\bof\s+([A-Za-z][A-Za-z -]*)$")
 #: What follows the object of a verb of expecting: "expects X to", "projects X at",
 #: "project the rate will fall".
 _OBJECT_THEN = _w("to at will would should could may")
-_DONE_PARTICIPLES = frozenset(S.PARTICIPLE.values())
+_DONE_PARTICIPLES = frozenset(subject_words.PARTICIPLE.values())
 _PLAN_HEADS = _w("budget budgets plan plans programme programmes program programs bill law strategy")
 #: Verbs whose subject is the measure itself ("exports rose 8%", "GDP reached $259 billion",
 #: "the rate is 5%"); after other verbs right before a figure the subject acts on it.
@@ -248,7 +248,7 @@ _SHARE_BASES = frozenset({"gdp", "total", "budget", "population", "revenue", "re
 #: Words a subject noun phrase may contain between nouns when read back from its verb
 #: ("travel time between Tbilisi and Batumi"); reading forward, it ends at the first one
 #: that is not of/per/into/for/and.
-_NP_LINKS = S.INNER | _w("and & between on in from to with at by under across among within over")
+_NP_LINKS = subject_words.INNER | _w("and & between on in from to with at by under across among within over")
 
 
 _EXPECT_VERBS = _w(
@@ -352,7 +352,7 @@ def _for_quantity(toks: Sequence[Tok], pos: int, q: Quantity, verb_words: Sequen
             return clean(np)
     after = _np_right(toks, nxt, inner=False) if nxt < len(toks) else []
     counted = q.unit is None and bool(
-        q.noun or (after and (after[-1].endswith("s") or after[-1] in S.PLURALS))
+        q.noun or (after and (after[-1].endswith("s") or after[-1] in subject_words.PLURALS))
     )
     # 0a. "Industrial output (up 3.5% year-on-year) reached ...": the phrase before "("
     paren = _paren_subject(toks, pos) if not lacks(toks, _OPEN_PAREN) else None
@@ -388,7 +388,7 @@ def _for_quantity(toks: Sequence[Tok], pos: int, q: Quantity, verb_words: Sequen
     if prev >= 0 and toks[prev].low == "to":
         np = _np_left(toks, prev)
         k = prev - len(np) - 1
-        if np and k >= 0 and (toks[k].low in S.BASE_VERBS or toks[k].low in _GROWTH_VERBS):
+        if np and k >= 0 and (toks[k].low in subject_words.BASE_VERBS or toks[k].low in _GROWTH_VERBS):
             return clean(np)
     # "Key figures: ... transfers from the National Fund: 5.2 trillion": the whole label
     if prev >= 0 and toks[prev].low == ":":
@@ -448,8 +448,8 @@ def _for_quantity(toks: Sequence[Tok], pos: int, q: Quantity, verb_words: Sequen
         if verb_i is not None:
             verb = toks[verb_i].low
             owner = clean(_subject_np(toks, verb_i))
-            if verb in S.NOMINALIZE and owner:
-                return clean([*owner.split(), S.NOMINALIZE[verb]])
+            if verb in subject_words.NOMINALIZE and owner:
+                return clean([*owner.split(), subject_words.NOMINALIZE[verb]])
             if verb in ("has", "have", "had", "hosts", "counts", "unites") and owner and after:
                 return clean([*owner.split(), *after])
             actor_owner = bool(owner) and owner.split()[-1] in _ACTORS
@@ -510,9 +510,9 @@ def _for_quantity(toks: Sequence[Tok], pos: int, q: Quantity, verb_words: Sequen
                 return clean(obj)  # "officials project the rate will fall to 4.4%": the rate
         np = _subject_np(toks, verb_i)
         verb = toks[verb_i].low
-        if verb in S.NOMINALIZE and q.unit is not None and verb_i == prev:
+        if verb in subject_words.NOMINALIZE and q.unit is not None and verb_i == prev:
             # "the company pumped 1.2 million barrels a day": oil production, not the company
-            noun = S.NOMINALIZE[verb]
+            noun = subject_words.NOMINALIZE[verb]
             owner = clean(np)
             if q.unit.startswith("bbl"):
                 return f"oil {noun}"
@@ -525,7 +525,11 @@ def _for_quantity(toks: Sequence[Tok], pos: int, q: Quantity, verb_words: Sequen
         phrase = clean(np)
         acts = toks[main].low not in _MEASURE_VERBS and toks[main].low not in _FINITE
         actor_np = phrase.split()[-1] in _ACTORS if phrase else False
-        if phrase and verb_i < pos and (actor_np or (acts and (main == prev or phrase in S.COUNTRY_NAMES))):
+        if (
+            phrase
+            and verb_i < pos
+            and (actor_np or (acts and (main == prev or phrase in subject_words.COUNTRY_NAMES)))
+        ):
             # "the ministry will spend $900 million on schools": who acts is not what is
             # measured; try the figure's own phrase first
             actor = phrase
@@ -551,7 +555,14 @@ def _for_quantity(toks: Sequence[Tok], pos: int, q: Quantity, verb_words: Sequen
     while k > j and k < len(toks) and toks[k].kind == "t":
         k += 1  # "has been earmarked for 2025 for flood defences"
     if k > j and k < len(toks) and toks[k].low in ("on", "for", "to", "in") and k + 1 < len(toks):
-        spent = next((S.ALLOCATION[toks[m].low] for m in range(j, k) if toks[m].low in S.ALLOCATION), "")
+        spent = next(
+            (
+                subject_words.ALLOCATION[toks[m].low]
+                for m in range(j, k)
+                if toks[m].low in subject_words.ALLOCATION
+            ),
+            "",
+        )
         np = _np_right(toks, k + 1)
         if spent and np:
             return clean([*np, spent])
@@ -559,7 +570,7 @@ def _for_quantity(toks: Sequence[Tok], pos: int, q: Quantity, verb_words: Sequen
         np = _np_right(toks, j + 1)
         verb_i = _verb_before(toks, pos)
         verbs = [toks[k].low for k in (verb_i, j - 1, prev) if k is not None and k >= 0]
-        alloc = next((S.ALLOCATION[v] for v in verbs if v in S.ALLOCATION), "")
+        alloc = next((subject_words.ALLOCATION[v] for v in verbs if v in subject_words.ALLOCATION), "")
         if np and alloc and toks[j].low != "of":
             return clean([*np, alloc])
     if j < len(toks) and toks[j].low in ("in", "of", "for") and j + 1 < len(toks):
@@ -573,10 +584,15 @@ def _for_quantity(toks: Sequence[Tok], pos: int, q: Quantity, verb_words: Sequen
         return clean(after)
     if actor:
         verbs = [toks[k].low for k in range(max(0, pos - 4), pos)]
-        alloc = next((S.ALLOCATION[v] for v in reversed(verbs) if v in S.ALLOCATION), "")
+        alloc = next(
+            (subject_words.ALLOCATION[v] for v in reversed(verbs) if v in subject_words.ALLOCATION), ""
+        )
         if alloc:
             return clean([*actor.split()[-2:], alloc])  # "the ministry will spend Rp 147 trillion"
-        measure = next((S.OBJECT_MEASURE[v] for v in reversed(verbs) if v in S.OBJECT_MEASURE), "")
+        measure = next(
+            (subject_words.OBJECT_MEASURE[v] for v in reversed(verbs) if v in subject_words.OBJECT_MEASURE),
+            "",
+        )
         if measure and q.unit is not None:
             return measure  # "Kazakhstan attracted $15.7 billion": investment, not the country
         return _ACTOR_MARK + actor
@@ -641,7 +657,7 @@ def _rank_subject(toks: Sequence[Tok], pos: int) -> str:
             if owner and owner.split()[-1] in _RANKING_HEADS:
                 return owner  # "the UN e-government survey places Kazakhstan 24th"
             if owner:
-                return clean([*owner.split()[: S.MAX_WORDS - 1], "rank"])
+                return clean([*owner.split()[: subject_words.MAX_WORDS - 1], "rank"])
             break
     return "rank"
 
@@ -656,15 +672,20 @@ def _after_figure(toks: Sequence[Tok], k: int) -> bool:
 def _gapped(np: Sequence[str]) -> bool:
     """Can ``np`` stand for a measure whose verb was left out ("and core inflation 2.9%"),
     rather than be a verb or modifier ("and repair 150 km", "below the planned 90 t")?"""
-    words = [w for w in np if w not in S.DROP]
-    if not words or len(words) != len(np) - (np[0] in S.DROP):
+    words = [w for w in np if w not in subject_words.DROP]
+    if not words or len(words) != len(np) - (np[0] in subject_words.DROP):
         return False  # a determiner inside: "above the planned"
     head = words[-1]
-    if head in S.BASE_VERBS or head in S.INNER or head.endswith("ed") or set(words) & _BOUNDS:
+    if (
+        head in subject_words.BASE_VERBS
+        or head in subject_words.INNER
+        or head.endswith("ed")
+        or set(words) & _BOUNDS
+    ):
         return False
     if any(w.endswith("ing") for w in words):
         return False  # "and accounting for 63%": a verb
-    return len(words) >= 2 or head in S.MEASURE_HEADS
+    return len(words) >= 2 or head in subject_words.MEASURE_HEADS
 
 
 def _undone(subject: str) -> str:
@@ -699,7 +720,7 @@ def _label_before(toks: Sequence[Tok], colon: int) -> str:
     while k >= 0 and toks[k].kind != "p":
         k -= 1
     words = [t.low for t in toks[k + 1 : colon] if t.kind == "w"]
-    return clean(words) if 0 < len(words) <= S.MAX_WORDS + 2 else ""
+    return clean(words) if 0 < len(words) <= subject_words.MAX_WORDS + 2 else ""
 
 
 def _owner_before(toks: Sequence[Tok], k: int) -> str:
@@ -764,7 +785,7 @@ def _subject_np(toks: Sequence[Tok], verb_i: int) -> list[str]:
     return _np_back(toks, j)
 
 
-_INNER_OR_AND = S.INNER | {"and", "&"}
+_INNER_OR_AND = subject_words.INNER | {"and", "&"}
 
 
 def _np_back(toks: Sequence[Tok], j: int) -> list[str]:
@@ -809,7 +830,7 @@ def _with_participle(phrase: str, verb_words: Sequence[str]) -> str:
     if phrase and phrase.split()[-1] in _PLAN_HEADS:
         return phrase  # "approved a 115.5 trillion yen budget": its size, not a budget adopted
     if part and phrase and not phrase.endswith(part):
-        return " ".join([*phrase.split()[: S.MAX_WORDS - 1], part])
+        return " ".join([*phrase.split()[: subject_words.MAX_WORDS - 1], part])
     return phrase
 
 
@@ -848,7 +869,7 @@ def _frame_subject(toks: Sequence[Tok], k: int) -> str:
     j = k - 1
     if j >= 0 and toks[j].low == "for":
         j -= 1
-    if j >= 0 and toks[j].low in S.FRAME_VERBS:
+    if j >= 0 and toks[j].low in subject_words.FRAME_VERBS:
         return clean(_np_left(toks, j))
     return ""
 
@@ -866,12 +887,12 @@ def for_commitment(toks: Sequence[Tok], j: int, n: int) -> str:
     subj = clean(_subject_np(toks, j)) or clean(_np_left(toks, j))
     if toks[k].low in ("be", "been"):
         part = toks[k + 1].low if k + 1 < len(toks) else ""
-        return _join(subj, S.PARTICIPLE.get(part, part))
+        return _join(subj, subject_words.PARTICIPLE.get(part, part))
     verb = toks[k].low
     obj = clean(_np_right(toks, k + 1))
-    outcome = S.COMMIT_PARTICIPLE.get(verb)
+    outcome = subject_words.COMMIT_PARTICIPLE.get(verb)
     if outcome is None:
-        return " ".join([verb, *obj.split()][: S.MAX_WORDS])
+        return " ".join([verb, *obj.split()][: subject_words.MAX_WORDS])
     return _join(obj or subj, outcome)
 
 
@@ -879,4 +900,4 @@ _COMMIT_SKIP = _w("also not soon further then to jointly finally")
 
 
 def _join(phrase: str, part: str) -> str:
-    return " ".join([*phrase.split()[: S.MAX_WORDS - 1], part]).strip()
+    return " ".join([*phrase.split()[: subject_words.MAX_WORDS - 1], part]).strip()

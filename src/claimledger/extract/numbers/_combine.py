@@ -13,10 +13,10 @@ import dataclasses
 import math
 import re
 
-from claimledger.extract import _numfilters as F
-from claimledger.extract import units as U
-from claimledger.extract._numatom import Atom, exact_scaled, noun
+from claimledger.extract import units
 from claimledger.extract._unitdata import word_set
+from claimledger.extract.numbers import _not_figures as not_figures
+from claimledger.extract.numbers._atoms import Atom, exact_scaled, noun
 
 _RANK_BEFORE = word_set(
     """
@@ -158,7 +158,7 @@ def _money_and_cents(text: str, a: Atom, b: Atom) -> Atom | None:
         and not a.prefix_currency
         and a.int_like
         and not a.scaled
-        and U.kind(a.unit) == U.CURRENCY
+        and units.kind(a.unit) == units.CURRENCY
         and noun(text, b.end, b.end + 40) is None
     )
     if bare_cents and b.low is None and a.low is None:
@@ -177,7 +177,9 @@ def _year_like(a: Atom) -> bool:
     """A bare year ("2024") or fiscal year ("2023/24")."""
     if not a.raw or a.unit is not None or a.scaled:
         return False
-    return F.is_year_digits(a.raw) or ("/" in a.raw and F.is_year_digits(a.raw.split("/")[0]))
+    return not_figures.is_year_digits(a.raw) or (
+        "/" in a.raw and not_figures.is_year_digits(a.raw.split("/")[0])
+    )
 
 
 def _range(text: str, start: int, a: Atom, b: Atom) -> Atom | None:
@@ -206,7 +208,7 @@ def _range(text: str, start: int, a: Atom, b: Atom) -> Atom | None:
     ua, ub = a.unit, b.unit
     if ua and ub and ua != ub:
         return None
-    if U.kind(ua) == U.PERCENT and not ub:
+    if units.kind(ua) == units.PERCENT and not ub:
         # "15 percent to 7.2 million", "25% to 412,000": a change and its result.  A percent
         # range repeats the sign on both ends or puts it on the second only ("6 to 8%").
         return None
@@ -290,12 +292,12 @@ def _named(text: str, start: int, a: Atom) -> bool:
     if m is None:
         return False
     word = m.group(1)
-    if len(word) <= 3 and word.isupper() and U.currency_prefix(word) is None:
+    if len(word) <= 3 and word.isupper() and units.currency_prefix(word) is None:
         return True  # an airline, route or model code
     before = text[start : m.start()].rstrip()
     if not before or before[-1] in '.:;!?"“(':
         return False  # the capital is just the start of the sentence
-    if word.lower() in F.MONTH_WORDS:
+    if word.lower() in not_figures.MONTH_WORDS:
         return False
     nxt = re.match(r"\s([A-Z][a-z]{1,20}|[A-Z]{2,5})\b", text[a.end : a.end + 24])
     return nxt is not None  # "Boeing 737 Max", "Windows 11 Pro"
@@ -346,9 +348,9 @@ def keep(text: str, start: int, a: Atom) -> bool:
     if a.low is None and a.unit is None and not a.scaled and a.qualifier == "exact":
         if _year_like(a):
             return False
-        if "/" in a.raw and F.is_year_digits(a.raw.split("/")[0]):
+        if "/" in a.raw and not_figures.is_year_digits(a.raw.split("/")[0]):
             return False  # 2024/25
-    if a.raw and (F.is_date_digits(a.raw) or (len(a.raw) > 1 and a.raw.startswith("0"))):
+    if a.raw and (not_figures.is_date_digits(a.raw) or (len(a.raw) > 1 and a.raw.startswith("0"))):
         return False
     if a.raw and a.unit is None and not a.scaled and a.qualifier == "exact" and _named(text, start, a):
         return False
@@ -409,7 +411,7 @@ def share_lists(text: str, atoms: list[Atom]) -> None:
         a, b = atoms[i], atoms[i + 1]
         if not adjacent[i] or not closed[i] or a.low is not None or a.rank or b.rank:
             continue
-        if a.scaled and U.kind(b.unit) == U.PERCENT:
+        if a.scaled and units.kind(b.unit) == units.PERCENT:
             continue
         if (
             b.unit is not None
@@ -432,7 +434,7 @@ def share_lists(text: str, atoms: list[Atom]) -> None:
         if (
             b.unit is None
             and a.unit is not None
-            and U.kind(a.unit) != U.PERCENT
+            and units.kind(a.unit) != units.PERCENT
             and a.scaled == b.scaled
             and b.low is None
             and not (a.rank or b.rank)

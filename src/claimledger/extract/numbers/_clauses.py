@@ -19,9 +19,9 @@ from __future__ import annotations
 
 import re
 
-from claimledger.extract import units as U
-from claimledger.extract._numatom import Atom
+from claimledger.extract import units
 from claimledger.extract._unitdata import word_set
+from claimledger.extract.numbers._atoms import Atom
 
 # Words before a duration that make it the time of something else: prepositions of time
 # and the determiners of a stretch of time ("in eight months", "the previous three
@@ -48,7 +48,7 @@ _MONTH_AFTER = word_set(
 
 def is_time_span(text: str, start: int, a: Atom) -> bool:
     """Is the duration ``a`` the time of another fact rather than a figure?"""
-    if U.kind(a.unit) != U.DURATION:
+    if units.kind(a.unit) != units.DURATION:
         return False
     n = _NEXT_WORDS.match(text, a.end, a.end + 32)
     w1 = n.group(1).lower() if n else ""
@@ -113,8 +113,8 @@ def subject_noun(text: str, start: int, a: Atom) -> str | None:
         head = m.group(1).lower()
         if head in _NOT_HEADS or head in _AGGREGATES or head + "s" in _AGGREGATES:
             return None  # "the numbers were 5", "export figures reached 7 billion"
-        return U.singular(head)
-    sing = U.singular(word)
+        return units.singular(head)
+    sing = units.singular(word)
     if sing == word or word in _AGGREGATES:
         return None
     return sing

@@ -49,7 +49,7 @@ _SECTION_WORDS = word_set(
 )
 # Lower-case references that are never followed by a figure: "section 5 of the Act",
 # "clause 12", "paragraph 3(b)".
-#: (``SECTION_LOWER``: tested on the word before a number in ``_numatom``, which costs
+#: (``SECTION_LOWER``: tested on the word before a number in ``numbers._atoms``, which costs
 #: nothing; a trie with their first letters would try most positions of every sentence.)
 SECTION_LOWER = _SECTION_LOWER = word_set(
     """
@@ -226,7 +226,7 @@ _LAST_DOC: tuple[str, list[_Group]] = ("", _COMPILED)
 def _live_groups(text: str, start: int, end: int) -> list[_Group]:
     """The groups whose triggers may fire in ``text[start:end]``: a substring in a
     sentence is one in the document.  One document at a time, as in
-    ``_numcontext.for_text``."""
+    ``numbers._currency_context.for_text``."""
     global _LAST_DOC
     if (end - start) * DOC_SCAN_RATIO > len(text):
         return _COMPILED
