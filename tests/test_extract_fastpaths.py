@@ -3,7 +3,7 @@
 Speed work in the time grammar and the language stages replaces some regex searches by
 cheaper equivalents: the grammar runs without re.I over lower-cased text, each window
 only with the alternatives whose required words it contains, and sentence-level patterns
-first look for the words every match needs (``extract/_sift.py``).  These tests compare
+first look for the words every match needs (``extract/_regex.py``).  These tests compare
 each fast path with the plain regex on varied text - mixed case, non-ASCII letters that
 case-fold onto ASCII ("ſ", "İ", the Kelvin sign), time words in every combination - so a
 grammar edit the fast paths cannot follow fails here instead of changing output.
@@ -19,7 +19,7 @@ import pytest
 from claimledger.extract import _time_grammar as time_grammar
 from claimledger.extract import kinds, pipeline
 from claimledger.extract import time as time_stage
-from claimledger.extract._sift import Sifted
+from claimledger.extract._regex import Prefiltered
 
 _WORDS = re.findall(
     r"\S+",
@@ -84,11 +84,11 @@ def test_window_grammars_stay_bounded_on_text_that_needs_many() -> None:
 
 
 @pytest.mark.parametrize(
-    "sifted",
+    "prefiltered",
     [
-        Sifted(kinds._PLANNING),
-        Sifted(kinds.kind_words.FORECASTERS),
-        Sifted(kinds._MAY_COMMIT),
+        Prefiltered(kinds._PLANNING),
+        Prefiltered(kinds.kind_words.FORECASTERS),
+        Prefiltered(kinds._MAY_COMMIT),
         kinds._MAY_PLEDGE,
         pipeline._RESPECTIVELY,
         pipeline._SO_FAR,
@@ -97,10 +97,10 @@ def test_window_grammars_stay_bounded_on_text_that_needs_many() -> None:
     ],
     ids=lambda s: s.pattern.pattern[:30],
 )
-def test_sifted_search_is_the_pattern_search(sifted: Sifted) -> None:
+def test_prefiltered_search_is_the_pattern_search(prefiltered: Prefiltered) -> None:
     for text, start, end in _texts(1500, seed=15):
-        plain = sifted.pattern.search(text, start, end)
-        fast = sifted.search(text, start, end)
+        plain = prefiltered.pattern.search(text, start, end)
+        fast = prefiltered.search(text, start, end)
         assert (plain and plain.span()) == (fast and fast.span()), text
 
 

@@ -21,9 +21,10 @@ import pytest
 
 from claimledger import extract
 from claimledger.corpus import load_corpus
-from claimledger.extract import _kind_lexicon, _lex, _subj_lexicon, kinds, subject
+from claimledger.extract import _kind_lexicon, _subj_lexicon, _tokens, kinds, subject
 from claimledger.extract import _time_grammar as time_grammar
 from claimledger.extract import time as time_stage
+from claimledger.extract._regex import LowercaseSearch, lowered_pattern
 from claimledger.models import Quantity
 
 GOLD = Path(__file__).parent / "gold" / "claims.jsonl"
@@ -46,9 +47,9 @@ def _random_text(rng: random.Random) -> str:
 
 
 def _plain_words(text: str, start: int, end: int) -> list[tuple[int, int, str, str, str]]:
-    """The tokens as ``_lex._TOKEN.finditer`` finds them, lower-cased as documented."""
+    """The tokens as ``_tokens._TOKEN.finditer`` finds them, lower-cased as documented."""
     out = []
-    for m in _lex._TOKEN.finditer(text, start, end):
+    for m in _tokens._TOKEN.finditer(text, start, end):
         w = m.group(0)
         kind = "w" if w[0].isalnum() or w == "n't" else "p"
         low = w.lower().replace("’", "'").replace("&amp;", "&")
@@ -57,8 +58,8 @@ def _plain_words(text: str, start: int, end: int) -> list[tuple[int, int, str, s
 
 
 def _fast_words(text: str, start: int, end: int) -> list[tuple[int, int, str, str, str]]:
-    toks: list[_lex.Tok] = []
-    _lex._words(text, start, end, toks)
+    toks: list[_tokens.Tok] = []
+    _tokens._words(text, start, end, toks)
     return [(t.start, t.end, t.low, t.kind, t.text) for t in toks]
 
 
@@ -72,13 +73,13 @@ def test_tokens_are_the_plain_pattern_tokens() -> None:
 
 
 def test_word_cache_stays_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(_lex, "WORD_CACHE_MAX", 7)
-    monkeypatch.setattr(_lex, "_WORD_INFO", {})
+    monkeypatch.setattr(_tokens, "WORD_CACHE_MAX", 7)
+    monkeypatch.setattr(_tokens, "_WORD_INFO", {})
     rng = random.Random(22)
     for _ in range(300):
         text = _random_text(rng)
         assert _fast_words(text, 0, len(text)) == _plain_words(text, 0, len(text))
-        assert len(_lex._WORD_INFO) <= 7
+        assert len(_tokens._WORD_INFO) <= 7
 
 
 def _vocabulary() -> list[str]:
@@ -96,7 +97,7 @@ _BEFORE = ["", "The", "the", "has", "been", "Fitch", "was", "a", "to", "will", "
 _AFTER = ["", "to", "for", "on", "the", "of", "a", "$5 billion", ".", "at", "that", "aside"]
 
 
-def _in_contexts(word: str) -> list[tuple[_lex.Tokens, int]]:
+def _in_contexts(word: str) -> list[tuple[_tokens.Tokens, int]]:
     out = []
     for before in _BEFORE:
         for after in _AFTER:
@@ -106,7 +107,7 @@ def _in_contexts(word: str) -> list[tuple[_lex.Tokens, int]]:
                 from claimledger.extract import numbers
 
                 quants = numbers.find(text, 0, len(text))
-            toks = _lex.tokenize(text, 0, len(text), quants, [])
+            toks = _tokens.tokenize(text, 0, len(text), quants, [])
             at = [i for i, t in enumerate(toks) if t.text == word]
             if at:
                 out.append((toks, at[0]))
@@ -154,7 +155,7 @@ def test_time_grammar_look_aheads_keep_every_match() -> None:
     texts = [" ".join(rng.choice(_TIME_WORDS) for _ in range(rng.randint(1, 20))) for _ in range(1500)]
     for names_ in subsets:
         fast = time_grammar._fast_grammar(names_)
-        plain = time_grammar._lowered(time_grammar._compile(names_))
+        plain = lowered_pattern(time_grammar._compile(names_))
         for text in texts:
             got = [(m.span(), m.lastgroup, m.groups()) for m in fast.finditer(text)]
             assert got == [(m.span(), m.lastgroup, m.groups()) for m in plain.finditer(text)], text
@@ -220,17 +221,17 @@ def _figure_sentences() -> list[_Sentence]:
     return out
 
 
-def _plain(toks: list[_lex.Tok]) -> list[_lex.Tok]:
+def _plain(toks: list[_tokens.Tok]) -> list[_tokens.Tok]:
     """The same tokens as a plain list, with nothing worked out yet: no word set to skip by."""
-    return [_lex.Tok(t.start, t.end, t.low, t.kind, t.ref, t.text) for t in toks]
+    return [_tokens.Tok(t.start, t.end, t.low, t.kind, t.ref, t.text) for t in toks]
 
 
 def test_rules_skipped_by_the_word_set_give_the_full_answer() -> None:
     seen = 0
     for text, s, e, quants, mentions, ref in _figure_sentences():
-        toks = _lex.tokenize(text, s, e, quants, mentions)
+        toks = _tokens.tokenize(text, s, e, quants, mentions)
         plain = _plain(toks)
-        assert isinstance(toks, _lex.Tokens) and not isinstance(plain, _lex.Tokens)
+        assert isinstance(toks, _tokens.Tokens) and not isinstance(plain, _tokens.Tokens)
         for pos, t in enumerate(toks):
             if t.kind != "q":
                 continue
@@ -320,7 +321,7 @@ _SENTENCE_WORDS = re.findall(
 
 @pytest.mark.parametrize("name", ["_MAY_COMMIT_LOW", "_FORECASTERS_LOW", "_PLANNING_LOW"])
 def test_lowered_sentence_patterns_find_the_plain_match(name: str) -> None:
-    lowered: _lex.Lowered = getattr(kinds, name)
+    lowered: LowercaseSearch = getattr(kinds, name)
     rng = random.Random(28)
     for _ in range(3000):
         body = " ".join(rng.choice(_SENTENCE_WORDS) for _ in range(rng.randint(1, 14)))

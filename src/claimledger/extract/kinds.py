@@ -1,6 +1,6 @@
 """Stage ``kinds.v4``: is a figure an achievement, a status, a target or a forecast?
 
-Reads: the sentence as tokens (``_lex.tokenize``: each quantity and time expression is
+Reads: the sentence as tokens (``_tokens.tokenize``: each quantity and time expression is
 one token), the position of the figure, its period (from the time stage) and the
 document date.  Writes: the kind and the cues that decided it, e.g.
 ``["achievement:were built"]`` or ``["forecast:according to the IMF", "..."]``.
@@ -30,9 +30,9 @@ from datetime import date as Date
 from functools import lru_cache
 
 from claimledger.extract import _kind_lexicon as kind_words
-from claimledger.extract._lex import Lowered, Tok, lacks
-from claimledger.extract._sift import Sifted
+from claimledger.extract._regex import LowercaseSearch, Prefiltered
 from claimledger.extract._time_grammar import Mention
+from claimledger.extract._tokens import Tok, lacks
 from claimledger.models import Kind
 
 STAGE = "kinds.v4"
@@ -94,19 +94,19 @@ _MAY_COMMIT = re.compile(
     re.I,
 )
 #: Promises and orders ("has pledged to open", "instructed the government to launch"): a
-#: separate sifted test, so the common case pays only a few C scans for its stems.
-_MAY_PLEDGE = Sifted(
+#: separate prefiltered test, so the common case pays only a few C scans for its stems.
+_MAY_PLEDGE = Prefiltered(
     re.compile(
         r"\b(?:(?:pledge[sd]?|promise[sd]?|vow(?:ed|s)?)\s+to|(?:instruct|order|task|direct)(?:ed|s))\b", re.I
     )
 )
 
 
-#: The same patterns searched through the lower-cased sentence (``_lex.Lowered``).  Their
-#: required words rule out few sentences ("is", "are"), so a sifted search runs them anyway.
-_MAY_COMMIT_LOW = Lowered(_MAY_COMMIT)
-_FORECASTERS_LOW = Lowered(kind_words.FORECASTERS)
-_PLANNING_LOW = Lowered(_PLANNING)
+#: The same patterns searched through the lower-cased sentence (``LowercaseSearch``).  Their
+#: required words rule out few sentences ("is", "are"), so a prefiltered search runs them anyway.
+_MAY_COMMIT_LOW = LowercaseSearch(_MAY_COMMIT)
+_FORECASTERS_LOW = LowercaseSearch(kind_words.FORECASTERS)
+_PLANNING_LOW = LowercaseSearch(_PLANNING)
 
 
 def may_commit(text: str, start: int, end: int) -> bool:

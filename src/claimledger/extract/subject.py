@@ -1,6 +1,6 @@
 """Stage ``subject.v3``: a short phrase naming what a figure measures.
 
-Reads: the sentence as tokens (``_lex.tokenize``), the figure's token position, the
+Reads: the sentence as tokens (``_tokens.tokenize``), the figure's token position, the
 quantity (its counted noun) and the words of the verb group the kinds stage found.
 Writes: a lower-case phrase of at most ``MAX_WORDS`` words taken from the sentence, with
 the figure, years and bound words left out, so the same indicator gets the same name in
@@ -26,7 +26,7 @@ from collections.abc import Sequence
 
 from claimledger.extract import _subj_lexicon as subject_words
 from claimledger.extract._kind_lexicon import ADVERBS as L_ADVERBS
-from claimledger.extract._lex import Tok, lacks
+from claimledger.extract._tokens import Tok, lacks
 from claimledger.extract.kinds import SCAN_WINDOW, _is_verbish
 from claimledger.models import Quantity
 

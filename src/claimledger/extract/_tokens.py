@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from mypy_extensions import mypyc_attr
 
 from claimledger.extract import _kind_lexicon, _subj_lexicon
-from claimledger.extract._time_grammar import Mention, _caseless_ok, _lowered
+from claimledger.extract._time_grammar import Mention
 from claimledger.models import Quantity
 
 _LEAD_VERB = re.compile(r"(exceeded|surpassed|topped|exceeds|surpasses|tops|reached)\s", re.I)
@@ -54,29 +54,6 @@ class Tokens(list[Tok]):
     def __init__(self) -> None:
         super().__init__()
         self.lows: frozenset[str] = frozenset()
-
-
-class Lowered:
-    """A case-insensitive sentence-level ``pattern`` searched in the lower-cased sentence
-    without re.I: the same match, found without the engine folding case at every
-    character tried.  (Where lower-casing could move offsets or hide a fold, "İ", "ſ",
-    ``_time_grammar._caseless_ok`` says no and the plain search runs.)"""
-
-    __slots__ = ("low", "pattern")
-
-    def __init__(self, pattern: re.Pattern[str]) -> None:
-        self.pattern = pattern
-        self.low = _lowered(pattern)
-
-    def find(self, text: str, start: int, end: int) -> str | None:
-        """The lower-cased text of ``pattern.search(text, start, end)``, or None."""
-        base = max(0, start - 1)  # the character before decides a leading \b
-        seg = text[base:end]
-        if _caseless_ok(seg):
-            m = self.low.search(seg.lower(), start - base)
-            return None if m is None else m.group(0)
-        m = self.pattern.search(text, start, end)
-        return None if m is None else m.group(0).lower()
 
 
 def lacks(toks: Sequence[Tok], words: frozenset[str]) -> bool:
