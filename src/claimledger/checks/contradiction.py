@@ -53,6 +53,7 @@ from claimledger.checks.base import (
 )
 from claimledger.link import ClaimRecord, canonical_subject
 from claimledger.models import Finding, Severity
+from claimledger.resources import verbs
 
 NAME = "checks.contradiction.v1"
 
@@ -144,7 +145,7 @@ def _family(c: ClaimRecord) -> str:
 #: comparison, a list matched to periods): such figures are not two statements of one level.
 _RELATING = re.compile(
     r"\b(?:from|to|of\s+which|including|includ\w*|than|compared|versus|vs|against|while|"
-    r"whereas|respectively|up|down|rose|fell|grew|increased|decreased|reach\w*|"
+    rf"whereas|respectively|up|down|{verbs.change_pattern('up', 'down', tenses=('past',))}|reach\w*|"
     r"out\s+of|per|share|more|less|after|before|between|and\s+then)\b|%|\(",
     re.I,
 )

@@ -34,6 +34,7 @@ from claimledger.extract._regex import (
     opening_class,
     required_strings,
 )
+from claimledger.resources import verbs
 
 #: Up to and including this month a document still reports mainly on the previous year:
 #: "over the past year" in a January report means the year that just ended, while in
@@ -457,9 +458,8 @@ _BASE_KINDS = frozenset(
     {"year", "relyear", "yearago", "fy", "fyshort", "fyended", "yearto", "season", "quarter", "half"}
 )
 _CHANGE_BEFORE = re.compile(
-    r"\b(?:up|down|higher|lower|more|less|increase[sd]?|decrease[sd]?|rise|rose|risen|rising|fell|fall(?:en|ing)?"
-    r"|grew|grown|growing|gain(?:ed)?|jump(?:ed)?|drop(?:ped)?|declin(?:e|ed|ing)|climb(?:ed)?|surg(?:e|ed)"
-    r"|slump(?:ed)?|plung(?:e|ed)|compared|change[sd]?)\b(?:[^,;!?.]|\.(?=\d))*\d(?:[^,;!?.]|\.(?=\d))*$",
+    rf"\b(?:up|down|higher|lower|more|less|compared|change[sd]?|{verbs.change_pattern('up', 'down')})"
+    r"\b(?:[^,;!?.]|\.(?=\d))*\d(?:[^,;!?.]|\.(?=\d))*$",
     re.I,
 )
 #: "the highest since 2008", "for the first time since 2015": a record compared with a year.

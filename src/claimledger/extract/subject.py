@@ -29,6 +29,7 @@ from claimledger.extract._kind_lexicon import ADVERBS as L_ADVERBS
 from claimledger.extract._tokens import Tok, lacks
 from claimledger.extract.kinds import SCAN_WINDOW, _is_verbish
 from claimledger.models import Quantity
+from claimledger.resources import verbs
 
 STAGE = "subject.v3"
 
@@ -168,10 +169,8 @@ _BOUNDS2 = {"than": ("more", "less", "fewer"), "to": ("up", "close"), "least": (
 _PREPS = _w("for of with to in on at by from into per")
 _PRONOUNS = _w("them they it these those which this that figure amount sum indicator")
 _RANK_VERBS = _w("rank ranks ranked ranking placed place places came comes took")
-_GROWTH_VERBS = _w(
-    "grew grow grows rose rise rises expanded expand expands increased increase increases contracted"
-    " contract shrank declined decline fell fall grown risen fallen shrunk"
-)
+#: Verbs of change: the figure went up or down (resources/data/verbs.toml).
+_GROWTH_VERBS = verbs.change_forms("up", "down")
 _PRESENT = _w("currently now presently today")
 _DETS = _w("the a an its their this that these those our his her")
 _INNER_OF = re.compile(r"\bof\s+([A-Za-z][A-Za-z -]*)$")
@@ -182,17 +181,14 @@ _DONE_PARTICIPLES = frozenset(subject_words.PARTICIPLE.values())
 _PLAN_HEADS = _w("budget budgets plan plans programme programmes program programs bill law strategy")
 #: Verbs whose subject is the measure itself ("exports rose 8%", "GDP reached $259 billion",
 #: "the rate is 5%"); after other verbs right before a figure the subject acts on it.
-_MEASURE_VERBS = _GROWTH_VERBS | _w(
+_MEASURE_VERBS = verbs.change_forms("up", "down", "multiply") | _w(
     """
-    is are was were be been being am reach reached reaches hit hits climb climbed climbs drop dropped drops
-    slow slowed slows stand stood stands total totalled totaled totals amount amounted amounts jump jumped
-    surge surged soar soared plunge plunged slump slumped edge edged ease eased exceed exceeded exceeds
-    top topped tops remain remained remains stay stayed average averaged averages hover hovered
-    account accounted accounts equal equalled equaled equals represent represented represents peak peaked
-    double doubled triple tripled halve halved narrow narrowed widen widened accelerate accelerated
-    decelerate decelerated increase increased decrease decreased improve improved worsen worsened
-    come came comes reach gain gained lose lost slip slipped shrink recover recovered rebound rebounded
-    span spans spanned stretch stretches stretched cover covers covered measure measures measured run runs
+    is are was were be been being am reach reached reaches hit hits stand stood stands total
+    totalled totaled totals amount amounted amounts edge edged exceed exceeded exceeds top topped
+    tops remain remained remains stay stayed average averaged averages hover hovered account
+    accounted accounts equal equalled equaled equals represent represented represents peak peaked
+    narrow narrowed widen widened improve improved worsen worsened come came comes span spans
+    spanned stretch stretches stretched cover covers covered measure measures measured run runs
     extend extends extended number numbers numbered comprise comprises weigh weighs cost costs
     """
 )

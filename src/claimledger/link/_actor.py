@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from claimledger.resources import verbs
 from claimledger.resources.indicators import ACTOR_WORDS
 
 #: Verbs that act on a measured thing and take the figure after "to"/"at"/"below"/"of".
@@ -79,7 +80,7 @@ def measured_phrase(sentence: str, start: int) -> str | None:
 #: Verbs that state a level: "The 2025 grain harvest came to 26.2 million tonnes".
 _LEVEL_VERB = re.compile(
     r"\b(?:came\s+to|come\s+to|comes\s+to|reached|reaches|totall?ed|totals|amounted\s+to|amounts\s+to|stood\s+at|"
-    r"stands\s+at|was|were|is|are|rose|fell|grew|increased|decreased|declined|jumped|climbed|dropped|hit|"
+    rf"stands\s+at|was|were|is|are|{verbs.change_pattern('up', 'down', tenses=('past',))}|hit|"
     r"topped|exceeded|surpassed)\b",
     re.I,
 )

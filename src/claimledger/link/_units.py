@@ -12,6 +12,8 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from claimledger.resources import verbs
+
 #: unit symbol (lower case) -> (dimension, factor to the base unit of that dimension)
 _TABLE: dict[str, tuple[str, float]] = {
     "%": ("percent", 1.0),
@@ -164,9 +166,7 @@ _PCT_OF_BEFORE = re.compile(
     re.I,
 )
 _PCT_CHANGE_BEFORE = re.compile(
-    r"\b(?:grew|grow|grows|growing|rose|rise|rises|rising|risen|increased?|"
-    r"increases|fell|fall|falls|falling|declined?|declines|decreased?|dropped|jumped|expanded|"
-    r"contracted|shrank|climbed|slid|gained|lost|up|down|by)\s+(?:by\s+)?"
+    rf"\b(?:{verbs.change_pattern('up', 'down')}|up|down|by)\s+(?:by\s+)?"
     r"(?:about|almost|nearly|over|some|around|roughly|more\s+than)?\s*$",
     re.I,
 )

@@ -19,8 +19,14 @@ from claimledger.extract import units
 from claimledger.extract._unitdata import word_set
 from claimledger.extract.numbers import _not_figures as not_figures
 from claimledger.extract.numbers._spelled import WORD_SET, Parsed, Tok
-from claimledger.extract.numbers._verbs import CHANGE_VERBS, UP_TO_VERBS
 from claimledger.models import Qualifier
+from claimledger.resources import verbs
+
+#: Verbs (and nouns) of change: after one, "from X to Y" is two figures, the old level and the
+#: new ("cutting the rate from 12% to 10%"), not a range.
+CHANGE_VERBS = verbs.change_forms() | verbs.change_nouns()
+#: Verbs whose particle "up" starts "up to" ("growth to pick up to 5.3%"): the figure is exact.
+UP_TO_VERBS = verbs.up_to_forms()
 
 _FEET_BEFORE = re.compile(r"(?:\bft\.?|\bfeet|\bfoot|')\s{0,2}(?:and\s{1,2})?$")
 #: How far (characters) to look left and right of a numeral for its context.

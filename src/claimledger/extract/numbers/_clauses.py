@@ -22,6 +22,7 @@ import re
 from claimledger.extract import units
 from claimledger.extract._unitdata import word_set
 from claimledger.extract.numbers._atoms import Atom
+from claimledger.resources import verbs
 
 # Words before a duration that make it the time of something else: prepositions of time
 # and the determiners of a stretch of time ("in eight months", "the previous three
@@ -71,8 +72,8 @@ def is_time_span(text: str, start: int, a: Atom) -> bool:
 # A plural noun directly before a verb of amount, at the end of the text before a figure.
 _SUBJECT_VERB = re.compile(
     r"(?:([A-Za-z]{3,24})\s{1,2})?([A-Za-z]{3,24})\s{1,3}(?:(?:have|has|had)\s{1,3})?(?:totall?ed|totals|numbered|number|reached|"
-    r"reach|(?:stood|stand|stands)\s{1,3}at|(?:came|come)\s{1,3}to|amounted\s{1,3}to|(?:rose|fell|grew|"
-    r"increased|decreased|climbed|dropped|declined|jumped|surged)\s{1,3}to|exceeded|topped|hit|were|are)"
+    r"reach|(?:stood|stand|stands)\s{1,3}at|(?:came|come)\s{1,3}to|amounted\s{1,3}to|"
+    rf"{verbs.change_pattern('up', 'down', tenses=('past',))}\s{{1,3}}to|exceeded|topped|hit|were|are)"
     r"\s{1,3}$"
 )
 #: How far (characters) before a figure its subject and verb are looked for.
