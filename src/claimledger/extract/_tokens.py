@@ -16,9 +16,10 @@ from dataclasses import dataclass, field
 
 from mypy_extensions import mypyc_attr
 
-from claimledger.extract import _kind_lexicon, _subj_lexicon
+from claimledger.extract import _subj_lexicon
 from claimledger.extract._time_grammar import Mention
 from claimledger.models import Quantity
+from claimledger.resources import kinds as kind_words
 
 _LEAD_VERB = re.compile(r"(exceeded|surpassed|topped|exceeds|surpasses|tops|reached)\s", re.I)
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:(?:&amp;|[-.'’&])[A-Za-z0-9]+)*|n't|[^\sA-Za-z0-9]")
@@ -113,7 +114,7 @@ def _word_info(w: str) -> tuple[str, str, str | None, bool | None]:
         low = low.replace("&amp;", "&")  # HTML residue: "R&amp;D spending" is R&D spending
     verbish: str | None = None
     nominal: bool | None = False
-    if kind == "w" and (low in _kind_lexicon.MAYBE_VERB or low.endswith("ed")):
+    if kind == "w" and (low in kind_words.MAYBE_VERB or low.endswith("ed")):
         verbish = "?"  # read in context when asked
         nominal = None
     elif kind == "w":

@@ -29,11 +29,11 @@ from collections.abc import Sequence
 from datetime import date as Date
 from functools import lru_cache
 
-from claimledger.extract import _kind_lexicon as kind_words
 from claimledger.extract._regex import LowercaseSearch, Prefiltered
 from claimledger.extract._time_grammar import Mention
 from claimledger.extract._tokens import Tok, lacks
 from claimledger.models import Kind
+from claimledger.resources import kinds as kind_words
 
 STAGE = "kinds.v4"
 

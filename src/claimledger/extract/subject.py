@@ -25,11 +25,11 @@ import re
 from collections.abc import Sequence
 
 from claimledger.extract import _subj_lexicon as subject_words
-from claimledger.extract._kind_lexicon import ADVERBS as L_ADVERBS
 from claimledger.extract._tokens import Tok, lacks
 from claimledger.extract.kinds import SCAN_WINDOW, _is_verbish
 from claimledger.models import Quantity
 from claimledger.resources import verbs
+from claimledger.resources.kinds import ADVERBS as VERB_GROUP_ADVERBS
 
 STAGE = "subject.v3"
 
@@ -75,7 +75,7 @@ def _nominal_in_context(toks: Sequence[Tok], k: int) -> bool:
 def _np_left(toks: Sequence[Tok], k: int) -> list[str]:
     """The noun phrase ending just before token ``k`` (skipping time expressions)."""
     j = k - 1
-    while j >= 0 and (toks[j].kind == "t" or toks[j].low in L_ADVERBS):
+    while j >= 0 and (toks[j].kind == "t" or toks[j].low in VERB_GROUP_ADVERBS):
         j -= 1
     words: list[str] = []
     while j >= 0:
@@ -270,7 +270,7 @@ _SET_VERBS = _w(
 _PRESENT_OR_AT = _PRESENT | {"at"}
 _OPEN_PAREN = frozenset({"("})
 _RELATIVE_WORDS = frozenset({"which", "that", "who"})
-_MODAL_OR_ADVERB = _MODAL_GROUP | L_ADVERBS
+_MODAL_OR_ADVERB = _MODAL_GROUP | VERB_GROUP_ADVERBS
 _MODAL_ADVERB_PREP = _MODAL_OR_ADVERB | _PREPS
 _SET_ING = _w("raising lowering cutting hiking keeping holding increasing reducing lifting bringing trimming")
 _SET_ANY = _SET_VERBS | _SET_ING
@@ -410,7 +410,7 @@ def _for_quantity(toks: Sequence[Tok], pos: int, q: Quantity, verb_words: Sequen
         if np and k > 0 and toks[k].low in ("in", "on") and _nominal(toks, k - 1):
             np = [*_np_left(toks, k), toks[k].low, *np]  # "GDP growth in the EU of 1.0%"
         if toks[prev].low == "at":
-            while np and (np[-1] in _AT_VERBS or np[-1] in L_ADVERBS):
+            while np and (np[-1] in _AT_VERBS or np[-1] in VERB_GROUP_ADVERBS):
                 np = np[:-1]  # "the bank rate now stands at 5.25%": the rate, not the verb
         if np and not _empty(clean(np)):
             phrase = clean(np)
@@ -483,7 +483,7 @@ def _for_quantity(toks: Sequence[Tok], pos: int, q: Quantity, verb_words: Sequen
             # the modal or "to"
             after_w = toks[k + 1].low
             base = toks[k].low in _MODAL_OR_ADVERB and after_w not in _PREPS and after_w not in _DETS
-            if not (after_w in _MODAL_GROUP or after_w in L_ADVERBS or base):
+            if not (after_w in _MODAL_GROUP or after_w in VERB_GROUP_ADVERBS or base):
                 break
             k += 1
         if toks[k].low not in _MODAL_ADVERB_PREP:
@@ -539,7 +539,7 @@ def _for_quantity(toks: Sequence[Tok], pos: int, q: Quantity, verb_words: Sequen
             return clean(np)
     # 5. "N in X", "N increase in X", "N will be spent on X"
     j = nxt
-    while j < len(toks) and (toks[j].low in _CHANGE or toks[j].low in L_ADVERBS):
+    while j < len(toks) and (toks[j].low in _CHANGE or toks[j].low in VERB_GROUP_ADVERBS):
         j += 1  # "a 15% increase in exports", "$300 billion annually in climate finance"
     k = j
     while (
@@ -738,14 +738,16 @@ def _subject_np(toks: Sequence[Tok], verb_i: int) -> list[str]:
         lo - 1 >= 0
         and toks[lo - 1].low != "that"
         and (
-            _is_verbish(toks, lo - 1) is not None or toks[lo - 1].low in L_ADVERBS or toks[lo - 1].low == "to"
+            _is_verbish(toks, lo - 1) is not None
+            or toks[lo - 1].low in VERB_GROUP_ADVERBS
+            or toks[lo - 1].low == "to"
         )
     ):
         if toks[lo - 1].low in _GOAL_NOUNS and lo >= 2 and toks[lo - 2].low in _DETS:
             break  # "the target is": the noun, not a verb
         lo -= 1
     j = lo - 1
-    while j >= 0 and (toks[j].kind == "t" or toks[j].low in L_ADVERBS or toks[j].low == ")"):
+    while j >= 0 and (toks[j].kind == "t" or toks[j].low in VERB_GROUP_ADVERBS or toks[j].low == ")"):
         if toks[j].low == ")":  # "Industrial output (up 3.5%) reached": skip the aside
             while j >= 0 and toks[j].low != "(":
                 j -= 1

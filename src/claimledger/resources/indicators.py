@@ -6,7 +6,7 @@ its head words, and by the checks that compare subjects.
 
 from __future__ import annotations
 
-from claimledger.resources import load
+from claimledger.resources import load, verbs
 
 __all__ = [
     "ACTOR_WORDS",
@@ -32,8 +32,9 @@ STOP: frozenset[str] = frozenset(_DATA["stop"])
 FILLER: frozenset[str] = frozenset(_DATA["filler"])
 #: Unit, magnitude and currency words: the dimension carries them, not the subject.
 UNIT_WORDS: frozenset[str] = frozenset(_DATA["unit_words"])
-#: Verbs and participles of reporting, delivering and changing.
-VERBS: frozenset[str] = frozenset(_DATA["verbs"])
+#: Verbs and participles of reporting, delivering and changing (every form of the verbs of
+#: change that move a figure up or down).
+VERBS: frozenset[str] = frozenset(_DATA["verbs"]) | verbs.change_forms("up", "down")
 #: Single-word synonyms -> head word.
 SYNONYMS: dict[str, str] = dict(_DATA["synonyms"])
 #: Multi-word synonyms on singular tokens -> the head words they mean (in file order).
