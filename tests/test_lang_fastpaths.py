@@ -21,12 +21,13 @@ import pytest
 
 from claimledger import extract
 from claimledger.corpus import load_corpus
-from claimledger.extract import _subj_lexicon, _tokens, kinds, subject
 from claimledger.extract import _time_grammar as time_grammar
+from claimledger.extract import _tokens, kinds, subject
 from claimledger.extract import time as time_stage
 from claimledger.extract._regex import LowercaseSearch, lowered_pattern
 from claimledger.models import Quantity
 from claimledger.resources import kinds as kind_words
+from claimledger.resources import subjects as subject_words
 
 GOLD = Path(__file__).parent / "gold" / "claims.jsonl"
 
@@ -85,7 +86,7 @@ def test_word_cache_stays_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def _vocabulary() -> list[str]:
     words: set[str] = set()
-    for module in (kind_words, _subj_lexicon):
+    for module in (kind_words, subject_words):
         for value in vars(module).values():
             if isinstance(value, frozenset):
                 words |= {w for w in value if isinstance(w, str) and " " not in w}

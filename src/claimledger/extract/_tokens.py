@@ -16,10 +16,10 @@ from dataclasses import dataclass, field
 
 from mypy_extensions import mypyc_attr
 
-from claimledger.extract import _subj_lexicon
 from claimledger.extract._time_grammar import Mention
 from claimledger.models import Quantity
 from claimledger.resources import kinds as kind_words
+from claimledger.resources import subjects as subject_words
 
 _LEAD_VERB = re.compile(r"(exceeded|surpassed|topped|exceeds|surpasses|tops|reached)\s", re.I)
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:(?:&amp;|[-.'’&])[A-Za-z0-9]+)*|n't|[^\sA-Za-z0-9]")
@@ -104,7 +104,7 @@ _SPACED_TOKEN = re.compile(r"(\s*)(" + _TOKEN.pattern + ")")
 WORD_CACHE_MAX = 10_000
 _WORD_INFO: dict[str, tuple[str, str, str | None, bool | None]] = {}
 #: Words that end a noun phrase whatever their neighbours (``subject._nominal``).
-_NOT_NOMINAL: frozenset[str] = _subj_lexicon.BREAK | _subj_lexicon.BASE_VERBS
+_NOT_NOMINAL: frozenset[str] = subject_words.BREAK | subject_words.BASE_VERBS
 
 
 def _word_info(w: str) -> tuple[str, str, str | None, bool | None]:

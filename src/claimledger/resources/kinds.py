@@ -7,14 +7,14 @@ outcome, a target, a forecast, a status.  Read by ``extract/kinds.py`` and ``ext
 from __future__ import annotations
 
 import re
+from functools import partial
 
-from claimledger.resources import load, verbs
+from claimledger.resources import load, verbs, words
 
 _DATA = load("kinds")
 
 
-def _words(name: str) -> frozenset[str]:
-    return frozenset(_DATA[name])
+_words = partial(words, "kinds")
 
 
 #: Words in a verb group (or governing it) that mark an expectation or projection.
