@@ -260,7 +260,7 @@ def unit_from_claimledger(symbol: str | None) -> UnitKey:
 
 
 def _pint_symbols() -> frozenset[str]:
-    from claimledger.extract._unitdata import PINT
+    from claimledger.resources.units import PINT
 
     return frozenset(PINT)
 

@@ -11,9 +11,9 @@ from typing import Any
 
 import pytest
 
-from claimledger.extract import _unitcountry as unit_countries
-from claimledger.extract import _unitdata as unit_tables
 from claimledger.extract import units
+from claimledger.extract.numbers._currency_context import country_tables
+from claimledger.resources import units as unit_tables
 
 
 @cache
@@ -66,8 +66,8 @@ def test_every_currency_code_is_iso_4217() -> None:
         | set(unit_tables.CURRENCY_PREFIX_LOWER.values())
     )
     codes |= {c for c, _f in unit_tables.CURRENCY_SUBUNITS.values()}
-    codes |= {c for c in unit_countries.country_tables()[0].values() if c}
-    codes |= {c for _default, family in unit_countries.FAMILIES.values() for c in family}
+    codes |= {c for c in country_tables()[0].values() if c}
+    codes |= {c for _default, family in unit_tables.FAMILIES.values() for c in family}
     assert codes <= unit_tables.ISO_CODES, sorted(codes - unit_tables.ISO_CODES)
     assert all(len(c) == 3 and c.isupper() for c in unit_tables.ISO_CODES)
 
@@ -134,15 +134,15 @@ def test_singular(plural: str, singular: str) -> None:
 
 
 def test_currency_families() -> None:
-    for name, (default, family) in unit_countries.FAMILIES.items():
+    for name, (default, family) in unit_tables.FAMILIES.items():
         assert default in family, name
-    assert set(unit_countries.FAMILY_WORDS.values()) | set(unit_countries.FAMILY_PREFIXES.values()) <= set(
-        unit_countries.FAMILIES
-    ) | {unit_countries.LETTER}
+    assert set(unit_tables.FAMILY_WORDS.values()) | set(unit_tables.FAMILY_PREFIXES.values()) <= set(
+        unit_tables.FAMILIES
+    ) | {unit_tables.LETTER}
     # a one-letter prefix is marked for the magnitude/country test, and names one currency
     for letter in unit_tables.AMBIGUOUS_LETTERS:
         assert (
-            unit_countries.FAMILY_PREFIXES[letter] == unit_countries.LETTER
+            unit_tables.FAMILY_PREFIXES[letter] == unit_tables.LETTER
             and units.currency_prefix(letter) in unit_tables.ISO_CODES
         )
     assert (
@@ -150,7 +150,7 @@ def test_currency_families() -> None:
         and units.currency_family("US$", prefix=True) is None
     )
     assert units.currency_family("Rupees,") == "rupee" and units.currency_family("tenge") is None
-    currency, cues = unit_countries.country_tables()
+    currency, cues = country_tables()
     assert all(cc in currency for cc in cues.values())
 
 

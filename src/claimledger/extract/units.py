@@ -14,9 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from claimledger.extract import _unitdata as unit_tables
-from claimledger.extract._unitcountry import FAMILY_PREFIXES, FAMILY_WORDS
-from claimledger.extract._unitdata import word_set
+from claimledger.resources import units as unit_tables
+from claimledger.resources.units import FAMILY_PREFIXES, FAMILY_WORDS
 from claimledger.resources.words import singular
 
 __all__ = [
@@ -360,11 +359,3 @@ def pint_expr(symbol: str) -> str | None:
             return None
         out.append(f"({e})")
     return "/".join(out)
-
-
-# Count nouns that are not plural-looking but are counted ("1,000 staff").
-COUNT_INVARIANT = word_set(
-    """
-    aircraft sheep fish deer cattle police staff personnel livestock head swine
-    """
-)

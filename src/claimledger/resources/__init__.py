@@ -16,7 +16,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-__all__ = ["load", "names", "table", "words"]
+__all__ = ["load", "mapping", "names", "wordset"]
 
 _SUFFIXES = (".toml", ".json")
 
@@ -44,11 +44,11 @@ def names() -> list[str]:
     )
 
 
-def words(name: str, key: str) -> frozenset[str]:
+def wordset(name: str, key: str) -> frozenset[str]:
     """The word list ``key`` of data file ``name``, as a frozenset."""
     return frozenset(load(name)[key])
 
 
-def table(name: str, key: str) -> dict[str, Any]:
+def mapping(name: str, key: str) -> dict[str, Any]:
     """The table ``key`` of data file ``name``, as a new dict (in file order)."""
     return dict(load(name)[key])

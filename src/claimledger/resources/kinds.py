@@ -9,12 +9,12 @@ from __future__ import annotations
 import re
 from functools import partial
 
-from claimledger.resources import load, verbs, words
+from claimledger.resources import load, verbs, wordset
 
 _DATA = load("kinds")
 
 
-_words = partial(words, "kinds")
+_words = partial(wordset, "kinds")
 
 
 #: Words in a verb group (or governing it) that mark an expectation or projection.

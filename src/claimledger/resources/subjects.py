@@ -10,15 +10,15 @@ from __future__ import annotations
 import re
 from functools import cache, partial
 
-from claimledger.resources import load, places, table, verbs, words
+from claimledger.resources import load, mapping, places, verbs, wordset
 
 _DATA = load("subjects")
 
 
-_words = partial(words, "subjects")
+_words = partial(wordset, "subjects")
 
 
-_table = partial(table, "subjects")
+_table = partial(mapping, "subjects")
 
 
 #: Words dropped from a subject phrase: articles, possessives, quantifiers, bound words and

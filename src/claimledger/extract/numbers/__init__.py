@@ -35,8 +35,6 @@ from __future__ import annotations
 
 import dataclasses
 
-from claimledger.extract._unitcountry import LETTER
-from claimledger.extract._unitdata import LETTER_MONEY_MIN
 from claimledger.extract.numbers import _currency_context as currency_context
 from claimledger.extract.numbers import _not_figures as not_figures
 from claimledger.extract.numbers._atoms import Atom, build, noun, year_token
@@ -45,12 +43,16 @@ from claimledger.extract.numbers._combine import keep, mark_ranks, merge, share_
 from claimledger.extract.numbers._scan import groups, inside, tokens
 from claimledger.extract.numbers._spelled import parse
 from claimledger.models import Quantity
+from claimledger.resources.units import LETTER
 
 #: v3: currency from the document's country, durations that are time, ranks after
 #: movements, changes vs ranges by clause, per-year rates, exchange rates, subject nouns.
 STAGE = "numbers.v3"
 
 Context = currency_context.Context
+#: Below this an ambiguous letter's amount without a magnitude needs decimals or separators
+#: to be money ("P12.50", "N1,500"): "N95", "R2", "P5" are names.
+LETTER_MONEY_MIN = 100
 
 __all__ = ["STAGE", "Context", "find", "shifted"]
 

@@ -21,6 +21,7 @@ from claimledger.extract.numbers import _not_figures as not_figures
 from claimledger.extract.numbers._spelled import WORD_SET, Parsed, Tok
 from claimledger.models import Qualifier
 from claimledger.resources import verbs
+from claimledger.resources.units import COUNT_INVARIANT
 
 #: Verbs (and nouns) of change: after one, "from X to Y" is two figures, the old level and the
 #: new ("cutting the rate from 12% to 10%"), not a range.
@@ -726,7 +727,7 @@ def _counted_after(text: str, pos: int, end: int, a: Atom) -> bool:
     return (
         word.isalpha()
         and low not in _NOUN_STOP
-        and (units.singular(low) != low or low in units.COUNT_INVARIANT)
+        and (units.singular(low) != low or low in COUNT_INVARIANT)
     )
 
 
@@ -914,7 +915,7 @@ def noun(text: str, pos: int, end: int, *, share: bool = False, ahead: Ahead | N
         if low in _NOUN_STOP:
             return None
         sing = units.singular(low)
-        if sing != low or low in units.COUNT_INVARIANT:
+        if sing != low or low in COUNT_INVARIANT:
             return sing
         if word != chunk:  # punctuation closes the noun phrase
             return None

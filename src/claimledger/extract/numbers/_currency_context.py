@@ -3,7 +3,7 @@
 Reads: the document text (lazily, only when a shared currency name turns up) and the
 sentence around such a name.  Writes: the ISO 4217 code the name stands for.
 
-A currency name or symbol shared by several countries (``_unitcountry.FAMILIES``) is read
+A currency name or symbol shared by several countries (``resources.units.FAMILIES``) is read
 in this order:
 
 0. when the sentence around the amount names several countries that use the name, as
@@ -30,11 +30,33 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from claimledger.extract._unitcountry import FAMILIES, country_tables
 from claimledger.extract._unitdata import word_set
+from claimledger.resources import places
 from claimledger.resources.patterns import trie_pattern
+from claimledger.resources.units import FAMILIES
 
 __all__ = ["Context", "for_text", "resolve", "supports"]
+
+
+@cache
+def country_tables() -> tuple[dict[str, str], dict[str, str]]:
+    """``(currency, cues)`` from ``resources.places``, built on first use.
+
+    ``currency``: country code (or region name) -> ISO 4217 code of its currency ("" for a
+    region that names no one currency, such as "Latin America", listed so that "American"
+    in it does not count).  ``cues``: cue word (names, demonyms, places; case-sensitive,
+    and in capitals for wire datelines) -> country code or region name.
+    """
+    currency: dict[str, str] = {}
+    cues: dict[str, str] = {}
+    for w, where in places.cue_words(places=True).items():
+        key = where.alpha2 if isinstance(where, places.Country) else where.name
+        currency[key] = where.currency or ""
+        cues[w] = key
+    for w, key in list(cues.items()):
+        if len(w) >= 4:
+            cues.setdefault(w.upper(), key)  # wire datelines: "OTTAWA —", "KARACHI:"
+    return currency, cues
 
 
 class _Cues:
