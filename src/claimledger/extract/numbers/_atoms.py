@@ -13,13 +13,15 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TypeVar, get_args
 
 from claimledger.extract import units
-from claimledger.extract._unitdata import word_set
 from claimledger.extract.numbers import _not_figures as not_figures
 from claimledger.extract.numbers._spelled import WORD_SET, Parsed, Tok
 from claimledger.models import Qualifier
+from claimledger.resources import numbers as number_words
 from claimledger.resources import verbs
 from claimledger.resources.units import COUNT_INVARIANT
 
@@ -51,83 +53,26 @@ def _is_numword(words: list[str], n: int) -> bool:
 
 _CHUNK = re.compile(r"[^\s,;]{1,40}[,;]?")
 
-# Bound and approximation phrases before a number (lower case, as word tuples).
-_BOUNDS: dict[tuple[str, ...], Qualifier] = {}
-for _q, _phrases in (
-    (
-        "at_least",
-        "more than|over|above|exceeding|exceeded|exceeds|exceed|surpassing|surpassed|at least|"
-        "upwards of|in excess of|no less than|not less than|no fewer than|not fewer than|"
-        "greater than|higher than|larger than|bigger than|just over|well over|well above|"
-        "a minimum of|minimum of|at minimum|>|>=|≥|=>|more then",
-    ),
-    (
-        "at_most",
-        "under|less than|fewer than|up to|no more than|not more than|below|at most|"
-        "a maximum of|maximum of|not exceeding|just under|lower than|smaller than|<|<=|≤|=<|"
-        "capped at|a cap of|a ceiling of|ceiling of",
-    ),
-    (
-        "approx",
-        "nearly|almost|about|around|some|roughly|approximately|approx.|approx|~|≈|circa|ca.|"
-        "close to|an estimated|estimated|just about|an approximate|more or less|around about",
-    ),
-):
-    for _p in _phrases.split("|"):
-        _BOUNDS[tuple(_p.split())] = _q  # type: ignore[assignment]
-_GLUED_BOUND: dict[str, Qualifier] = {
-    "~": "approx",
-    "≈": "approx",
-    ">": "at_least",
-    "≥": "at_least",
-    ">=": "at_least",
-    "<": "at_most",
-    "≤": "at_most",
-    "<=": "at_most",
-}
+K = TypeVar("K")
+_QUALIFIERS: dict[str, Qualifier] = {q: q for q in get_args(Qualifier)}
+
+
+def _qualified(table: Mapping[K, str]) -> dict[K, Qualifier]:
+    """A table of phrase -> qualifier name from the data, with the names checked."""
+    return {k: _QUALIFIERS[q] for k, q in table.items()}
+
+
+# Bound and approximation phrases before a number (lower case, as word tuples), and bound
+# signs glued to a number ("~5", ">10"): resources/data/numbers.toml.
+_BOUNDS = _qualified(number_words.BOUNDS)
+_GLUED_BOUND = _qualified(number_words.GLUED_BOUNDS)
 # Last words before a number that can change it: bound phrases, "of" ("percent of 10"),
 # sign words and the starts of ranges.  Anything else needs no further look.
 _LEFT_CUES = frozenset([k[-1] for k in _BOUNDS] + ["of", "minus", "negative", "between", "from"])
-_POST_BOUNDS: dict[tuple[str, ...], Qualifier] = {
-    ("or", "more"): "at_least",
-    ("or", "above"): "at_least",
-    ("and", "above"): "at_least",
-    ("and", "more"): "at_least",
-    ("or", "higher"): "at_least",
-    ("or", "greater"): "at_least",
-    ("plus",): "at_least",
-    ("or", "over"): "at_least",
-    ("or", "less"): "at_most",
-    ("or", "fewer"): "at_most",
-    ("or", "below"): "at_most",
-    ("or", "lower"): "at_most",
-    ("and", "below"): "at_most",
-    ("and", "under"): "at_most",
-    ("or", "under"): "at_most",
-    ("or", "so"): "approx",
-    ("and", "over"): "at_least",
-    ("and", "older"): "at_least",
-    ("or", "older"): "at_least",
-    ("and", "up"): "at_least",
-    ("or", "thereabouts"): "approx",
-}
+_POST_BOUNDS = _qualified(number_words.POST_BOUNDS)
 _POST_FIRST = frozenset(k[0] for k in _POST_BOUNDS)
 _UP_TO = re.compile(r"\s{1,3}to\b")
-_HYPHEN_BOUNDS: dict[str, Qualifier] = {"plus": "at_least", "odd": "approx", "something": "approx"}
-_NOUN_STOP = word_set(
-    """
-    a an the this that these those of in on at for to by from with without and or but
-    nor per than as is are was were be been being am has have had will would shall
-    should can could may might must do does did not no more less already also still only
-    just about over under into onto through during between among each every which who
-    whom whose what when where while if so such its their his her our your my it they
-    them we he she you i there here then year years month months week weeks day days
-    time times percent cent respectively including include includes compared against up
-    down out off around total goes comes makes takes remains represents exceeds becomes
-    seems gives gets brings lies
-    """
-)
-_MORE = word_set("more fewer less additional extra")
+_HYPHEN_BOUNDS = _qualified(number_words.HYPHEN_BOUNDS)
 _PUNCT_TRAIL = ".,;:!?)]}\"'”’»"
 
 
@@ -294,7 +239,7 @@ def _year_context(text: str, start: int, s: int, e: int) -> bool:
         return False
     k = text.rfind(" ", max(start, s - 12), s - 1)
     word = text[k + 1 if k >= 0 else max(start, s - 12) : s - 1].lower()
-    if word not in not_figures.YEAR_PREPS:
+    if word not in number_words.YEAR_PREPS:
         return False
     return _AFTER_YEAR.match(text, e, min(len(text), e + 6)) is not None
 
@@ -419,13 +364,18 @@ def _left(text: str, start: int, a: Atom) -> bool:
             phrasal = words[-n:] == ["up", "to"] and len(words) > n and words[-n - 1] in UP_TO_VERBS
             if q is not None and phrasal:
                 q = None  # "moved up to 24th", "to pick up to 5.3%": a phrasal verb, not a bound
-            if q is not None and q != "approx" and words[-n] not in _NEGATORS and words[-n] not in _NARROW:
+            if (
+                q is not None
+                and q != "approx"
+                and words[-n] not in number_words.NEGATORS
+                and words[-n] not in number_words.NARROW
+            ):
                 # "will not exceed 3%", "not to exceed", "cannot be more than", "did not fall
                 # below": the other side
                 # (the negation stays with the verb group, outside the figure's span)
                 w1 = words[-n - 1] if len(words) > n else ""
                 w2 = words[-n - 2] if len(words) > n + 1 else ""
-                if _negator(w1) or ((w1 in ("to", "be") or w1 in _MOVES) and _negator(w2)):
+                if _negator(w1) or ((w1 in ("to", "be") or w1 in number_words.MOVES) and _negator(w2)):
                     q = "at_most" if q == "at_least" else "at_least"
             if q is not None:
                 tok_s = toks[-n][0]
@@ -464,17 +414,10 @@ def _left(text: str, start: int, a: Atom) -> bool:
 
 
 _OPENERS = "([{\"'“‘"
-#: Words that negate a bound after them ("will not exceed 3%" is at most 3%, "never below
-#: 2%" at least 2%); a bound that starts with one is negated already ("no more than").
-_NEGATORS = word_set("not never no cannot")
-#: Bounds that say how close, not which side: "not just over 5%" is no upper bound.
-_NARROW = word_set("just well")
-#: Verbs of movement between a negation and a bound: "did not fall below 2%" is at least 2%.
-_MOVES = word_set("fall drop dip sink slip go rise climb grow")
 
 
 def _negator(word: str) -> bool:
-    return word in _NEGATORS or word.endswith(("n't", "n’t"))
+    return word in number_words.NEGATORS or word.endswith(("n't", "n’t"))
 
 
 _SECTION_ITEM = re.compile(r"\d{1,7}[A-Za-z]{0,3}(?:[-–]\d{1,7})?(?:\([A-Za-z0-9]{1,4}\)){0,3},?|and|or|to")
@@ -625,7 +568,7 @@ def _right(text: str, start: int, end: int, a: Atom, exact: str | None, p: Parse
         and not glued
         and chunks[0][2].isalpha()
         and chunks[0][2].islower()
-        and chunks[0][2] not in _NOUN_STOP
+        and chunks[0][2] not in number_words.NOUN_STOP
         and len(_strip(chunks[1][2])) > 3
     ):
         # "7,188 route kilometres", "40 million cubic metres": one modifier before a unit word
@@ -726,7 +669,7 @@ def _counted_after(text: str, pos: int, end: int, a: Atom) -> bool:
     low = word.lower()
     return (
         word.isalpha()
-        and low not in _NOUN_STOP
+        and low not in number_words.NOUN_STOP
         and (units.singular(low) != low or low in COUNT_INVARIANT)
     )
 
@@ -821,9 +764,6 @@ def _opens_bound(text: str, last: Chunk, end: int, a: Atom) -> bool:
     return units.currency_prefix(word) is not None or word.lower() in WORD_SET  # "Rs 20", "twenty"
 
 
-_TIME_AFTER = frozenset(["earlier", "ago", "before", "prior", "later"])
-_PER_TIME = {"annually": "year", "yearly": "year", "daily": "d", "monthly": "month", "weekly": "week"}
-_EXCHANGE = frozenset(["to", "per", "against"])
 #: A physical amount "of" a substance of at most this many words may still be a rate:
 #: "1 million tonnes of green hydrogen a year" is t/year.
 RATE_OF_WORDS = 3
@@ -849,8 +789,8 @@ def _spaced_rate(text: str, end: int, a: Atom, kind: str | None, pos: int) -> in
             den, last = um.symbol, um.words
         elif first != "each" and len(ch) >= 2:
             den, last = units.rate_denominator(ch[1][2]), 1
-    elif kind == units.DIMENSION and first in _PER_TIME and _strip(ch[0][2]).islower():
-        den, last = _PER_TIME[first], 0
+    elif kind == units.DIMENSION and first in number_words.PER_TIME and _strip(ch[0][2]).islower():
+        den, last = number_words.PER_TIME[first], 0
     elif kind == units.DIMENSION and first == "of" and len(ch) >= 4:
         # "of green hydrogen a year": up to RATE_OF_WORDS plain words, then "a"/"per" time
         for k in range(2, min(len(ch) - 1, RATE_OF_WORDS + 2)):
@@ -864,7 +804,7 @@ def _spaced_rate(text: str, end: int, a: Atom, kind: str | None, pos: int) -> in
                 elif units.rate_denominator(ch[k + 1][2]) == "year":  # "per annum"
                     den, last = "year", k + 1
                 break
-    elif kind == units.CURRENCY and first in _EXCHANGE and len(ch) >= 2:
+    elif kind == units.CURRENCY and first in number_words.EXCHANGE and len(ch) >= 2:
         k = 2 if _strip(ch[1][2]).lower() in ("the", "one", "a", "each") else 1
         um = units.match([c[2] for c in ch[k : k + 2]])
         if um is not None and units.kind(um.symbol) == units.CURRENCY and um.factor == 1.0:
@@ -882,7 +822,7 @@ def _spaced_rate(text: str, end: int, a: Atom, kind: str | None, pos: int) -> in
         return pos
     if units.kind(den) == units.DURATION or den == "year":
         nxt = ch[last + 1][2] if last + 1 < len(ch) else ""
-        if _strip(nxt).lower() in _TIME_AFTER and ch[last][2] == _strip(ch[last][2]):
+        if _strip(nxt).lower() in number_words.TIME_AFTER and ch[last][2] == _strip(ch[last][2]):
             return pos  # "1.54 million bpd a year earlier": when, not per what
         if den == "year" and kind == units.CURRENCY:
             return pos  # "$9.4 billion a year": an annual amount is still money
@@ -910,9 +850,9 @@ def noun(text: str, pos: int, end: int, *, share: bool = False, ahead: Ahead | N
         low = word.lower()
         if not low or not (low[0].isalpha()) or not low.replace("-", "").replace("'", "").isalpha():
             return None
-        if k == 0 and low in _MORE and word == chunk:
+        if k == 0 and low in number_words.MORE and word == chunk:
             continue  # "10 million more people", "2,000 fewer teachers"
-        if low in _NOUN_STOP:
+        if low in number_words.NOUN_STOP:
             return None
         sing = units.singular(low)
         if sing != low or low in COUNT_INVARIANT:

@@ -20,31 +20,12 @@ from __future__ import annotations
 import re
 
 from claimledger.extract import units
-from claimledger.extract._unitdata import word_set
 from claimledger.extract.numbers._atoms import Atom
+from claimledger.resources import numbers as number_words
 from claimledger.resources import verbs
 
-# Words before a duration that make it the time of something else: prepositions of time
-# and the determiners of a stretch of time ("in eight months", "the previous three
-# months", "over the next two years").  "of", "to", "by", "for" and "after" are not here:
-# "a term of 10 years", "rose to 4.2 days", "cut by 3 months", "lasted for 3 years",
-# "failed after three days" measure the duration itself.
-_TIME_LEAD = word_set(
-    """
-    in over within during since from the previous past last next first coming preceding
-    following same these those recent throughout until till
-    """
-)
-# Words after a duration that make it a time reference ("two years ago", "three years
-# earlier", "for six months running", "in the 12 months to June").
-_TIME_TAIL = word_set("ago earlier later before after running straight prior")
 _NEXT_WORDS = re.compile(r"\s{1,3}([A-Za-z]{1,12})(?:\s{1,3}([A-Za-z]{1,14}))?")
 _PREV_WORDS = re.compile(r"([A-Za-z]{1,14})[\s,]{1,3}$")
-_MONTH_AFTER = word_set(
-    """
-    january february march april may june july august september october november december
-    """
-)
 
 
 def is_time_span(text: str, start: int, a: Atom) -> bool:
@@ -59,11 +40,11 @@ def is_time_span(text: str, start: int, a: Atom) -> bool:
     if a.bound in (("over",), ("within",)):
         return True  # "inflation of 5% over 12 months": a preposition, not a bound
     m = _PREV_WORDS.search(text, max(start, a.start - 16), a.start)
-    if m is not None and m.group(1).lower() in _TIME_LEAD:
+    if m is not None and m.group(1).lower() in number_words.TIME_LEAD:
         return True
-    if w1 in _TIME_TAIL or (w1 == "in" and w2 == "a"):  # "two years ago", "three years in a row"
+    if w1 in number_words.TIME_TAIL or (w1 == "in" and w2 == "a"):  # "two years ago", "three years in a row"
         return True
-    if w1 == "to" and w2 in _MONTH_AFTER:  # "12 months to June"
+    if w1 == "to" and w2 in number_words.MONTH_AFTER:  # "12 months to June"
         return True
     # "eight years of negative rates", "two decades of growth": how long a state lasted
     return w1 == "of" and w2.isalpha() and w2 not in ("the", "a", "an")
@@ -78,29 +59,6 @@ _SUBJECT_VERB = re.compile(
 )
 #: How far (characters) before a figure its subject and verb are looked for.
 SUBJECT_REACH = 50
-# Plural nouns that name money or measured aggregates, not things counted one by one: a
-# bare figure after them has a unit left out ("Exports reached 5.2 billion").
-_AGGREGATES = word_set(
-    """
-    exports imports sales revenues receipts earnings reserves assets savings remittances
-    deposits loans costs prices rates taxes profits funds investments expenses
-    expenditures payments proceeds inflows outflows flows figures numbers levels volumes
-    holdings losses gains returns arrears liabilities debts wages salaries tariffs duties
-    stocks shares yields emissions totals spending outlays subsidies transfers balances
-    accounts results estimates forecasts projections values amounts indices readings
-    years months weeks days hours minutes decades times points
-    """
-)
-
-
-_COUNT_HEADS = word_set("numbers figures counts")
-_NOT_HEADS = word_set(
-    """
-    the these those their its our his her this that official latest record final new
-    preliminary provisional revised total overall annual monthly weekly daily quarterly
-    such both all some any other further recent current
-    """
-)
 
 
 def subject_noun(text: str, start: int, a: Atom) -> str | None:
@@ -109,13 +67,17 @@ def subject_noun(text: str, start: int, a: Atom) -> str | None:
     if m is None:
         return None
     word = m.group(2).lower()
-    if word in _COUNT_HEADS and m.group(1):
+    if word in number_words.COUNT_HEADS and m.group(1):
         # "passenger numbers totalled 45 million": the noun before "numbers" is counted
         head = m.group(1).lower()
-        if head in _NOT_HEADS or head in _AGGREGATES or head + "s" in _AGGREGATES:
+        if (
+            head in number_words.NOT_HEADS
+            or head in number_words.AGGREGATES
+            or head + "s" in number_words.AGGREGATES
+        ):
             return None  # "the numbers were 5", "export figures reached 7 billion"
         return units.singular(head)
     sing = units.singular(word)
-    if sing == word or word in _AGGREGATES:
+    if sing == word or word in number_words.AGGREGATES:
         return None
     return sing

@@ -14,64 +14,19 @@ import math
 import re
 
 from claimledger.extract import units
-from claimledger.extract._unitdata import word_set
 from claimledger.extract.numbers import _not_figures as not_figures
 from claimledger.extract.numbers._atoms import Atom, exact_scaled, noun
+from claimledger.resources import numbers as number_words
 
-_RANK_BEFORE = word_set(
-    """
-    rank ranks ranked ranking placed place places came comes finished finishes position
-    positioned rated placing
-    """
-)
-_RANK_AFTER = word_set(
-    """
-    place position spot rank among
-    """
-)
-# A position reached or left by a movement ("slipped to 63rd", "up from 40th last year").
-_RANK_MOVES = word_set(
-    """
-    rose rise rises rising risen climbed climb climbs climbing jumped jump jumps jumping
-    moved move moves moving slipped slip slips slipping slid slide slides sliding fell
-    fall falls falling fallen dropped drop drops dropping improved improve improves
-    improving advanced advance advances advancing sank sink sinks tumbled tumble tumbles
-    plunged plunge leapt leaped leap soared surged went go goes up down back
-    """
-)
-# Words after an ordinal that leave it a position ("63rd in the index", "40th last year",
-# "17th a year earlier"); any other word makes it a name ("the 21st century", "3rd floor").
-_RANK_FOLLOW = word_set(
-    """
-    in a an the last this previous place position spot rank among out of on at and or by
-    from to after before since earlier ago globally worldwide overall with best worst
-    highest lowest largest biggest
-    """
-)
 # A ranking named after the ordinal ("135th in the Global Gender Gap Index", "97th in the
 # 2024 ranking"), or a field it is out of ("45th out of 190").
 _RANKING_AFTER = re.compile(
     r"\s{1,3}(?:(?:in|on)\s{1,3}[^.;:!?]{0,50}?\b(?:[Ii]ndex|[Rr]ankings?|[Ll]eague|[Tt]able|[Ll]ist|"
     r"[Ss]urvey|[Ll]eaderboard|[Ss]tandings|[Rr]eport|[Bb]arometer|[Ii]ndicator)\b|(?:out\s{1,3})?of\s{1,3}\d)"
 )
-_NAME_DETERMINERS = word_set("the a an its their his her our this that these those")
 #: An ordinal this close after a rank, with no clause break between, is another rank of
 #: the same list or comparison ("16th in the ranking, from 17th a year earlier").
 RANK_LIST_GAP = 60
-_ORDINAL_WORDS = word_set("first second third fourth last final")
-_DETERMINERS = word_set(
-    """
-    the this that which each every any no another such last next whichever what only
-    """
-)
-# Words before a lone fraction ("a third", "half") that make it a figure, not an ordinal.
-_FRACTION_CUES = word_set(
-    """
-    by than about nearly almost over under some roughly approximately around only just
-    least most to up down cut rose fell increased decreased grew reduced fallen risen is
-    was were are be been of for and or more less
-    """
-)
 # What separates the items of a list ("3.5, 3.6 and 3.9"), and the word that closes one.
 _SEPARATOR = re.compile(r"\s{0,3}(?:,|;|/|,?\s{1,3}(?:and|or|as well as)|,?\s{1,3}and\s{1,3}then)\s{1,3}")
 _CLOSING = re.compile(r"\b(?:and|or)\b")
@@ -120,9 +75,6 @@ def _composite(text: str, a: Atom, b: Atom) -> Atom | None:
     r.value = a.value + b.value * f
     r.end, r.nend = b.end, b.nend
     return r
-
-
-_RANGE_WORDS = frozenset({"-", "–", "—", "to", "- to", "– to", "through", "thru", "~", "-to"})
 
 
 def merge(text: str, start: int, end: int, atoms: list[Atom]) -> list[Atom]:
@@ -191,7 +143,7 @@ def _range(text: str, start: int, a: Atom, b: Atom) -> Atom | None:
     g = " ".join(gap.split()).lower()
     if b.hyphen_tail and gap in ("-", "–", "—", "‐"):
         conn = "-"
-    elif g in _RANGE_WORDS:
+    elif g in number_words.RANGE_WORDS:
         conn = "-" if g in ("-", "–", "—") else "to"
     elif g == "and" and a.between:
         conn = "and"
@@ -317,12 +269,14 @@ def mark_ranks(text: str, start: int, atoms: list[Atom]) -> None:
         before = text[max(start, a.start - 40) : a.start].lower().split()[-4:]
         words = [w.strip(",;:()") for w in before]
         nxt = _next_word(text, a.end)
-        follows = nxt in _RANK_FOLLOW or not nxt or _clause_end(text, a.end)
-        rank = (follows and any(w in _RANK_BEFORE for w in words[-3:])) or nxt in _RANK_AFTER
-        if not rank and follows and not (words and words[-1] in _NAME_DETERMINERS):
+        follows = nxt in number_words.RANK_FOLLOW or not nxt or _clause_end(text, a.end)
+        rank = (
+            follows and any(w in number_words.RANK_BEFORE for w in words[-3:])
+        ) or nxt in number_words.RANK_AFTER
+        if not rank and follows and not (words and words[-1] in number_words.NAME_DETERMINERS):
             rank = _RANKING_AFTER.match(text, a.end, a.end + 80) is not None  # "97th in the ranking"
         if not rank and follows and words and words[-1] in ("to", "from"):
-            rank = any(w in _RANK_MOVES for w in words[:-1])  # "slipped to 63rd", "up from 40th"
+            rank = any(w in number_words.RANK_MOVES for w in words[:-1])  # "slipped to 63rd", "up from 40th"
         if not rank and follows and prev is not None and prev.rank:
             gap = text[prev.end : a.start]
             rank = len(gap) <= RANK_LIST_GAP and not any(c in gap for c in ".;:!?")
@@ -360,15 +314,18 @@ def keep(text: str, start: int, a: Atom) -> bool:
         if (
             word == "one"
             and a.start == a.nstart
-            and (prev in _DETERMINERS or _next_word(text, a.end) in ("of", "another", "by", "after", "on"))
+            and (
+                prev in number_words.DETERMINERS
+                or _next_word(text, a.end) in ("of", "another", "by", "after", "on")
+            )
         ):
             return False
         if word in ("half", "a half", "an half", "a quarter", "quarter") or (
             word.startswith(("a ", "an ", "one ")) and not a.scaled and a.value < 1
         ):
-            if prev in _ORDINAL_WORDS or prev == "the":
+            if prev in number_words.ORDINAL_WORDS or prev == "the":
                 return False  # "the first half of the year", "in the third quarter"
-            if prev in _FRACTION_CUES or a.start != a.nstart:
+            if prev in number_words.FRACTION_CUES or a.start != a.nstart:
                 return True
             nw = _next_word(text, a.end)
             tail = text[a.end : a.end + 3].lstrip()

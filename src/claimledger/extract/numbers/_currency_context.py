@@ -30,7 +30,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from claimledger.extract._unitdata import word_set
+from claimledger.resources import numbers as number_words
 from claimledger.resources import places
 from claimledger.resources.patterns import trie_pattern
 from claimledger.resources.units import FAMILIES
@@ -98,13 +98,6 @@ def _cue_matches(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
         pos = m.end()
 
 
-#: A country named after one of these words is a partner, not the owner of the money in
-#: the sentence ("exports to Canada", "more than Kenya").
-_PARTNER_WORDS = word_set("into to from with against than between via outside versus")
-#: A country named after one of these is where the money is: it owns an amount named
-#: after it ("In Pakistan, the budget is Rs 5 trillion"), not one before it ("Apple sold
-#: $5 billion in Canada").
-_PLACE_WORDS = word_set("in across throughout at inside within")
 _PREV_WORD = re.compile(r"([A-Za-z]{1,12})\W{1,3}$")
 #: Evidence a country needs to be the document's: naming it as an owner or subject
 #: ("Canada's budget", "the Pakistani government") weighs 2, as a place or partner
@@ -187,7 +180,13 @@ def _mentions(text: str, start: int, end: int) -> list[tuple[int, str, int]]:
     for m in _cue_matches(text, start, end):
         pw = _PREV_WORD.search(text, max(start, m.start() - 16), m.start())
         w = pw.group(1).lower() if pw is not None else ""
-        role = _PARTNER if w in _PARTNER_WORDS else _PLACE if w in _PLACE_WORDS else _OWNER
+        role = (
+            _PARTNER
+            if w in number_words.PARTNER_WORDS
+            else _PLACE
+            if w in number_words.PLACE_WORDS
+            else _OWNER
+        )
         out.append((m.start(), where[m.group()], role))
     return out
 
