@@ -34,7 +34,7 @@ from claimledger.extract._regex import (
     opening_class,
     required_strings,
 )
-from claimledger.resources import verbs
+from claimledger.resources import dates, verbs
 
 #: Up to and including this month a document still reports mainly on the previous year:
 #: "over the past year" in a January report means the year that just ended, while in
@@ -42,26 +42,9 @@ from claimledger.resources import verbs
 HALF_YEAR_MONTH = 6
 
 _Y = r"(?:19[5-9]\d|20\d\d)"
-_NUMW = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "fifteen": 15,
-    "twenty": 20,
-    "a": 1,
-    "a couple of": 2,
-    "several": 3,
-}
-_NW = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)"
+#: Words that count periods ("three years ago", "a couple of years"): resources/data.
+_NUMW = dates.PERIOD_COUNTS
+_NW = r"(?:\d{1,2}|" + "|".join(dates.period_count_words()) + ")"
 
 
 class _Unresolvable(Exception):
@@ -85,39 +68,15 @@ class _MonthTable(dict[str, int]):
         raise _Unresolvable(key)
 
 
-_MONTHS = _MonthTable(
-    {
-        "january": 1,
-        "jan": 1,
-        "february": 2,
-        "feb": 2,
-        "march": 3,
-        "mar": 3,
-        "april": 4,
-        "apr": 4,
-        "may": 5,
-        "june": 6,
-        "jun": 6,
-        "july": 7,
-        "jul": 7,
-        "august": 8,
-        "aug": 8,
-        "september": 9,
-        "sept": 9,
-        "sep": 9,
-        "october": 10,
-        "oct": 10,
-        "november": 11,
-        "nov": 11,
-        "december": 12,
-        "dec": 12,
-    }
-)
+_MONTHS = _MonthTable(dates.MONTHS)
 _MON = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
+    "(?:"
+    + "|".join(m.capitalize() for m in dates.FULL_MONTHS)
+    + "|(?:"
+    + "|".join(m.capitalize() for m in dates.MONTH_ABBREVIATIONS)
+    + ")\\.?)"
 )
-_ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+_ORD = dates.QUARTER_ORDINALS
 
 # The alternatives of the time grammar, tried left to right at each position: longer
 # forms first.  Each is an rf-string so {_Y}, {_MON} and {_NW} expand.

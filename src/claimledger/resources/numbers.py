@@ -80,7 +80,6 @@ DETERMINERS: frozenset[str] = _words("determiners")
 FRACTION_CUES: frozenset[str] = _words("fraction_cues")
 RANGE_WORDS: frozenset[str] = _words("range_words")
 # --- not figures ---
-MONTHS: frozenset[str] = _words("months")
 SECTION_WORDS: frozenset[str] = _words("section_words")
 #: Words after which a four-digit number is a year even with a noun after it.
 YEAR_PREPS: frozenset[str] = _words("year_preps")

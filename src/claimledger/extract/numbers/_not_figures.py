@@ -13,17 +13,18 @@ from __future__ import annotations
 
 import re
 
+from claimledger.resources import dates
 from claimledger.resources import numbers as number_words
 from claimledger.resources.patterns import trie_pattern
 
-_MON_CAP = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
-)
+_MON_CAP = "(?:" + "|".join(m.capitalize() for m in (*dates.FULL_MONTHS, *dates.MONTH_ABBREVIATIONS)) + ")"
 # Lower-case month names that are not also common words ("may", "march", "august").
 _MON_LOW = (
-    r"(?:january|february|april|june|july|september|october|november|december|jan|feb|apr|"
-    r"jun|jul|aug|sept|sep|oct|nov|dec)"
+    "(?:"
+    + "|".join(
+        m for m in (*dates.FULL_MONTHS, *dates.MONTH_ABBREVIATIONS) if m not in dates.COMMON_WORD_MONTHS
+    )
+    + ")"
 )
 _MON = rf"(?:{_MON_CAP}|{_MON_LOW})"
 _ORD = r"(?:st|nd|rd|th)?"
@@ -73,10 +74,10 @@ _Trigger = str | re.Pattern[str] | _WordTrigger
 # Every pattern of the numeric-date and code group has two separators between digits
 # ("08.01.2024", "1111-2222-3333", "1.2.3"); a decimal ("23.9") alone does not fire it.
 _DIGIT_SEP = re.compile(r"\d[./-]\d{1,8}[./-]\d")
-MONTH_WORDS = frozenset(number_words.MONTHS)
+MONTH_WORDS = frozenset(dates.MONTHS)
 # Every pattern of the month group has a word boundary or a space before the month name,
 # so a month name no ASCII letter precedes is trigger enough ("decided" and "Rajan" are not).
-_MONTH_ANY = _WordTrigger(trie_pattern(number_words.MONTHS) + r"(?![A-Za-z])")
+_MONTH_ANY = _WordTrigger(trie_pattern(dates.MONTHS) + r"(?![A-Za-z])")
 _CLOCK = re.compile(r"\d\s?(?:[aApP]\.?[mM]\b|GMT|UTC|CET|EST|o['’]clock)")
 _FILE_EXT = re.compile(
     r"\.(?i:jpe?g|png|gif|bmp|tiff?|webp|heic|pdf|docx?|xlsx?|pptx?|csv|txt|zip|rar|mp[34]|mov|avi|mkv|wav)\b"
