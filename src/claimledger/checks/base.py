@@ -19,6 +19,7 @@ from typing import Any, Protocol
 
 from claimledger.link import ClaimRecord, DocInfo, Membership, canonical_subject
 from claimledger.models import Finding, FindingType, Severity
+from claimledger.resources import checks as check_words
 from claimledger.resources.words import singular
 
 #: Kinds that report what is or was (the "actual" family) and kinds that look ahead.
@@ -74,46 +75,8 @@ def is_deadline(c: ClaimRecord) -> bool:
     return _DEADLINE_RX.search(c.sentence) is not None
 
 
-#: Capitalised words that are not names of places or projects.
-COMMON_NAMES = frozenset(
-    {
-        "The",
-        "This",
-        "In",
-        "By",
-        "On",
-        "At",
-        "President",
-        "Head",
-        "State",
-        "Government",
-        "Ministry",
-        "Minister",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    }
-)
-#: Words that often open an English sentence and name nothing.
-_STARTER_WORDS = (
-    "later earlier however meanwhile moreover furthermore besides still since while although though "
-    "during after before according last next these those there here such many most several both "
-    "each every other another overall between among despite following thanks nevertheless instead "
-    "similarly likewise finally first second third then today yesterday currently recently "
-    "previously altogether only even almost nearly about around total including excluding unlike "
-    "whereas where when what which while once given based compared officials analysts experts "
-    "critics economists data figures preliminary final provisional"
-)
-_SENTENCE_STARTERS = frozenset(_STARTER_WORDS.split())
+#: Capitalised words that are not names of places or projects (resources/data/checks.toml).
+COMMON_NAMES = check_words.COMMON_NAMES
 _CAP_WORD = re.compile(r"\b[A-Z][a-z]{3,}\b")
 
 
@@ -143,7 +106,7 @@ def proper_names(sentence: str, *, first_word: bool = False) -> set[str]:
                 or low in lexicon.SYNONYMS
                 or low in lexicon.GENERIC
                 or w.lower() in lexicon.VERBS
-                or w.lower() in _SENTENCE_STARTERS
+                or w.lower() in check_words.SENTENCE_STARTERS
                 or any(low in p for p in lexicon.PHRASES)
             )
             if not first_word or known:

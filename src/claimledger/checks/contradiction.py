@@ -53,6 +53,7 @@ from claimledger.checks.base import (
 )
 from claimledger.link import ClaimRecord, canonical_subject
 from claimledger.models import Finding, Severity
+from claimledger.resources import checks as check_words
 from claimledger.resources import verbs
 
 NAME = "checks.contradiction.v1"
@@ -165,23 +166,6 @@ def _nearest_year(c: ClaimRecord) -> str | None:
     return min(years)[1] if years else None
 
 
-_PLACE_IN_TEXT = frozenset(
-    (
-        "same",
-        "table",
-        "section",
-        "paragraph",
-        "document",
-        "report",
-        "elsewhere",
-        "text",
-        "annex",
-        "page",
-        "line",
-    )
-)
-
-
 def _restated_in_sentence(a: ClaimRecord, b: ClaimRecord) -> bool:
     """One sentence that gives one indicator two levels for one period, with nothing
     relating the two figures ("spending of 25.1 trillion in 2026 ... and of over 18.4
@@ -200,7 +184,7 @@ def _restated_in_sentence(a: ClaimRecord, b: ClaimRecord) -> bool:
     # expenditures 363 trillion"): only the indicator's own words and words about where
     # in the text the figure stands.
     own = set(canonical_subject(a.subject).tokens) | set(canonical_subject(b.subject).tokens)
-    return set(canonical_subject(between).tokens) <= own | _PLACE_IN_TEXT
+    return set(canonical_subject(between).tokens) <= own | check_words.PLACE_IN_TEXT
 
 
 #: What a percentage change is measured against, read from the words after it: year on

@@ -37,6 +37,7 @@ from claimledger.checks.base import (
 )
 from claimledger.link import ClaimRecord, count_noun, dimension
 from claimledger.models import Finding, Severity
+from claimledger.resources import checks as check_words
 from claimledger.resources.indicators import FILLER, STOP, UNIT_WORDS, VERBS
 from claimledger.resources.words import singular
 
@@ -95,14 +96,9 @@ _AGAINST_TARGET = re.compile(
     r"(?:target|plan|goal|ceiling|forecast|projection|limit)\b",
     re.I,
 )
-#: Words that say who spoke or that something will happen, not what: left out of matching.
-_NOT_CONTENT = (
-    "will country plan aim goal target work also several year end host said say says mayor new "
-    "january february march april may june july august september october november december "
-    "minister ministry president government official officials spokesman spokeswoman "
-    "according completion complete finish open hold build"
-)
-_CONTENT_DROP = STOP | FILLER | UNIT_WORDS | VERBS | frozenset(_NOT_CONTENT.split())
+#: Words left out when matching a promise with its outcome: who spoke, that something will
+#: happen, and the indicator lexicon's stop, filler, unit and reporting words.
+_CONTENT_DROP = STOP | FILLER | UNIT_WORDS | VERBS | check_words.NOT_CONTENT
 
 
 def _names(sentence: str) -> list[str]:
@@ -129,12 +125,8 @@ def _normalise(text: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"\b(\d+)(?:st|nd|rd|th)\b", "", text)).strip().lower()
 
 
-#: Head words of indicators where less is better: meeting the target means staying below it.
-_LOWER_WORDS = (
-    "deficit debt inflation unemployment poverty emission mortality death accident crime "
-    "arrears loss shortage waiting"
-)
-LOWER_IS_BETTER = frozenset(_LOWER_WORDS.split())
+#: Head words of indicators where less is better (resources/data/checks.toml).
+LOWER_IS_BETTER = check_words.LOWER_IS_BETTER
 
 
 def _key_tokens(key: str | None) -> list[str]:
