@@ -21,6 +21,7 @@ __all__ = [
     "CURRENCY_PREFIX_LOWER",
     "CURRENCY_SUBUNITS",
     "CURRENCY_WORDS",
+    "DIMENSIONS",
     "FAMILIES",
     "FAMILY_PREFIXES",
     "FAMILY_WORDS",
@@ -31,6 +32,7 @@ __all__ = [
     "PHYSICAL_SYMBOLS",
     "PHYSICAL_WORDS",
     "PINT",
+    "PINT_DIMENSIONS",
     "RATE_NOUNS",
     "SAFE_LOWER_CODES",
 ]
@@ -95,3 +97,8 @@ FAMILY_PREFIXES: dict[str, str] = {
     **_table("family_prefixes"),
     **dict.fromkeys(sorted(AMBIGUOUS_LETTERS), LETTER),
 }
+
+#: Dimensions for linking: unit symbol (lower case) -> (dimension, factor to its base unit).
+DIMENSIONS: dict[str, tuple[str, float]] = _scaled("dimensions")
+#: pint dimensionality -> dimension, for units outside ``DIMENSIONS``.
+PINT_DIMENSIONS: dict[str, str] = _table("pint_dimensions")
