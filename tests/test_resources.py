@@ -120,7 +120,9 @@ def test_verbs_shape_and_forms() -> None:
     assert verbs.forms("drop", ("past", "ing")) == {"dropped", "dropping"}
     assert verbs.forms("ease", ("past", "ing")) == {"eased", "easing"}
     assert verbs.forms("plummet", ("past",)) == {"plummeted"}
-    assert {"rose", "fell", "grew", "increased", "decreased"} <= verbs.change_forms("up", "down", tenses=("past",))
+    assert {"rose", "fell", "grew", "increased", "decreased"} <= verbs.change_forms(
+        "up", "down", tenses=("past",)
+    )
     assert "raised" not in verbs.change_forms("up", "down") and "raised" in verbs.change_forms("raise")
     assert verbs.MULTIPLIERS["doubled"] == 2.0 and verbs.MULTIPLIERS["halving"] == 0.5
 
