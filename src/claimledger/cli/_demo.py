@@ -3,7 +3,8 @@
 Ingests every bundled document into a ledger (idempotently: running it twice stores each
 document once), imports the bundled official statistics (real WDI slices for the corpus
 countries; importing a vintage again replaces it), links indicators, runs every checker,
-prints the claims and findings, then serves the dashboard and prints the address to open.  ``--no-serve`` stops after printing.
+prints the claims and findings, then serves the dashboard and prints the address to open.
+``--no-serve`` stops after printing.
 """
 
 from __future__ import annotations
