@@ -205,3 +205,13 @@ def test_demo_shows_a_consistent_and_an_inconsistent_corpus_figure(tmp_path: Pat
     for f in found:
         assert f["claims"][0]["quote"] and f["claims"][0]["doc"].endswith(".txt")  # the statement
         assert f["details"]["reference"]["credit"] == "World Bank, World Development Indicators"
+
+
+def test_a_level_far_off_is_another_entity_not_a_misstatement() -> None:
+    # regression: "the world's most populous country" framed as the world's population
+    text = "China is the world's most populous country, with a population of around 1.439 billion in 2020."
+    world = [ReferenceValue(1, POP, "WLD", "2020", 7.82e9), ReferenceValue(1, POP, "CHN", "2020", 1.4111e9)]
+    found = _run(text, world, date="2020-05-01", country="China")
+    assert [f.details.get("outcome") for f in found] in ([], ["consistent"])
+    [missing] = _run(text, world, date="2020-05-01", country="China", list_missing=True)
+    assert missing.details["outcome"] in ("no_reference", "consistent")

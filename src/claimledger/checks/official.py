@@ -48,6 +48,10 @@ CHECKED_STATUSES = frozenset({"actual", "estimate", "baseline", "revision"})
 #: An inconsistency larger than this share of the official value is an error, not a
 #: warning: a tenth off is no rounding or revision.
 ERROR_GAP = 0.10
+#: A level (money, a count) more than this factor away from the official value is taken to be about another
+#: entity or measure (the frame read "the world's most populous country" as the world), not
+#: a misstatement of this one: real misstatements of a level are rarely off by a factor of 5.
+MISMATCH_RATIO = 5.0
 #: Granularities finer than a year: such a figure ("5.1 percent in May 2024") is not the
 #: annual value, whatever its period says.
 _SUB_ANNUAL = frozenset({"half_year", "quarter", "month", "week", "day"})
@@ -315,6 +319,11 @@ class OfficialChecker:
         if iv is None:
             return None
         official = ref.level * factor  # in the claim's units
+        point = c.point
+        level = ref.series.unit != "%"  # a rate can be far off and still about this measure
+        if level and point and official and not 1 / MISMATCH_RATIO <= point / official <= MISMATCH_RATIO:
+            why = f"more than {MISMATCH_RATIO:g} times off the official value: another entity or measure"
+            return self._missing(case, why) if self.list_missing else None
         details = self._details(case, ref, official, iv)
         unit = _unit_words(c)
         if iv.contains(official):
