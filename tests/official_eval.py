@@ -101,9 +101,8 @@ def main() -> int:
     if args.show:
         for row in s.rows:
             print("\t".join(row))
-    print(
-        f"inconsistent: precision {s.precision:.3f} recall {s.recall:.3f} (tp {s.tp} fp {s.fp} fn {s.fn} tn {s.tn})"
-    )
+    counts = f"tp {s.tp} fp {s.fp} fn {s.fn} tn {s.tn}"
+    print(f"inconsistent: precision {s.precision:.3f} recall {s.recall:.3f} ({counts})")
     return 0
 
 
