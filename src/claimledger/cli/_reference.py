@@ -76,6 +76,7 @@ def register(sub: Any) -> None:
         "--cache", metavar="DIR", help="cache folder (default: $CLAIMLEDGER_CACHE or ~/.cache/claimledger)"
     )
     fet.add_argument("--retries", type=int, default=3, help="attempts per request (default: 3)")
+    fet.add_argument("--refresh", action="store_true", help="download again even when the answer is cached")
     _provenance(fet)
     fet.set_defaults(func=run_fetch)
 
@@ -149,6 +150,7 @@ def run_fetch(args: argparse.Namespace) -> int:
         years=args.years,
         cache=args.cache,
         retries=args.retries,
+        refresh=args.refresh,
     )
     engine = open_engine(args.db)
     try:
