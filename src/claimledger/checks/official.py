@@ -38,7 +38,7 @@ from claimledger.resources import load, places
 if TYPE_CHECKING:
     from claimledger.ledger import Connection
 
-__all__ = ["ERROR_GAP", "NAME", "OfficialChecker", "candidate_measures", "frame_of"]
+__all__ = ["ERROR_GAP", "NAME", "OfficialChecker", "candidate_measures", "frame_of", "series_label"]
 
 NAME = "checks.official.v1"
 
@@ -368,7 +368,9 @@ class OfficialChecker:
                 **ref.series.to_dict(),
                 "credit": ref.series.credit,
                 "cite": _cite(ref.series),
+                "label": series_label(ref.series),
             },
+            "official_text": f"Official: {_fmt(official, _unit_words(c))} ({series_label(ref.series)})",
             "computation": (
                 f"official {ref.value:g} x 10^{ref.series.scale} {ref.series.unit or 'count'} -> "
                 f"{official:g} in the figure's units; the figure allows {iv.why}"
@@ -448,6 +450,14 @@ def _fmt(x: float, unit: str) -> str:
         if abs(x) >= size:
             return f"{x / size:.4g} {word} {unit}".rstrip()
     return f"{x:,.4g} {unit}".rstrip()
+
+
+def series_label(s: SeriesInfo) -> str:
+    """ "World Bank WDI, release 2025-07-01": the publisher, the dataset's initials when its
+    name has several words, and the vintage."""
+    words = [w for w in s.dataset.split() if w[:1].isupper()]
+    short = "".join(w[0] for w in words) if len(words) > 1 else s.dataset
+    return f"{s.publisher} {short}, release {s.vintage}".replace("  ", " ")
 
 
 def _cite(s: SeriesInfo) -> str:
