@@ -63,6 +63,8 @@ PROMISE_STATUSES: tuple[str, ...] = (
     "kept",
     "partly_kept",
     "not_kept",
+    "unmeasurable",
+    "disputed",
     "unverified",
 )
 

@@ -30,6 +30,7 @@ from claimledger.checks._shares import find_shares
 from claimledger.checks.base import (
     PLAN_KINDS,
     CheckContext,
+    Confidence,
     is_actual,
     make_finding,
     names_subject,
@@ -37,6 +38,7 @@ from claimledger.checks.base import (
     qualifier_clash,
     same_kind,
     scale,
+    rounding,
     single_year,
 )
 from claimledger.link import ClaimRecord, dimension
@@ -62,26 +64,6 @@ SHARE_REL_TOLERANCE = 0.02
 PER_CAPITA_TOLERANCE = 0.05
 #: A gap above this is an error rather than a warning.
 ERROR_GAP = 0.10
-
-
-_DIGITS = re.compile(r"\d[\d,]*(?:\.(\d+))?")
-
-
-def rounding(c: ClaimRecord) -> float:
-    """Half a unit of a figure's last written digit, relative to it: "3.2 trillion" ->
-    0.05/3.2.  The trailing zeros of a whole number count as written ("$13,000" is read
-    to the dollar), so in practice only decimals widen what is allowed."""
-    m = _DIGITS.search(c.q_text or "")
-    if m is None:
-        return 0.0
-    try:
-        mantissa = float(m.group(0).replace(",", ""))
-    except ValueError:
-        return 0.0
-    if mantissa <= 0:
-        return 0.0
-    decimals = len(m.group(1)) if m.group(1) else 0
-    return 0.5 * 10.0 ** (-decimals) / mantissa
 
 
 def _usable(c: ClaimRecord | None) -> bool:
@@ -261,8 +243,18 @@ class ArithmeticChecker:
         }
         # A base taken from the ledger (not named in the text) may not be the one the
         # speaker meant, so such a finding is never more than a warning.
-        sev: Severity = "error" if abs(g) > ERROR_GAP and how in ("from", "before", "after") else "warning"
-        return make_finding("arithmetic", NAME, sev, msg, roles, details)
+        named = how in ("from", "before", "after")
+        sev: Severity = "error" if abs(g) > ERROR_GAP and named else "warning"
+        conf = Confidence.of(
+            0.6,
+            (named, 0.2, "both levels and the change are stated in one sentence"),
+            (not named, -0.15, "the base comes from the ledger, not the phrase"),
+            (abs(g) > ERROR_GAP, 0.1, f"the gap ({pct(abs(g))}) is far beyond rounding"),
+        )
+        computation = f"{amount(b, unit)} \u00d7 {ch.factor:.4g} = {amount(implied, unit)}; stated {amount(r, unit)}"
+        return make_finding(
+            "arithmetic", NAME, sev, msg, roles, details, confidence=conf, computation=computation
+        )
 
     # -- share -------------------------------------------------------------------------
 
@@ -318,6 +310,12 @@ class ArithmeticChecker:
                     msg,
                     [(p, "share"), (part, "part"), (total, "total")],
                     details,
+                    confidence=Confidence.of(
+                        0.7,
+                        (sh.where == "sentence", 0.15, "part, share and total in one sentence"),
+                        (sh.where != "sentence", -0.1, "the total is from an earlier sentence"),
+                    ),
+                    computation=f"{amount(_base(part))} / {amount(_base(total))} = {implied:.1f}%; stated {share:g}%",
                 )
             )
         return out
@@ -374,6 +372,14 @@ class ArithmeticChecker:
                         msg,
                         [(pc, "per_capita"), (tot, "total"), (pop, "population")],
                         details,
+                        confidence=Confidence.of(
+                            0.65,
+                            (tot.doc == pc.doc == pop.doc, 0.15, "all three figures from one document"),
+                        ),
+                        computation=(
+                            f"{amount(tot.value or 0)} / {amount(pop.value or 0)} = {amount(implied)}; "
+                            f"stated {amount(pc.value or 0)}"
+                        ),
                     )
                 )
         return out

@@ -17,9 +17,10 @@ from __future__ import annotations
 import re
 
 from claimledger.checks._changes import find_changes
-from claimledger.checks._fmt import pct, stated
+from claimledger.checks._fmt import amount, pct, stated
 from claimledger.checks.base import (
     CheckContext,
+    Confidence,
     fmt_period,
     is_actual,
     is_deadline,
@@ -183,7 +184,21 @@ class FeasibilityChecker:
             # The required rate alone is arithmetic, not a finding: without a rate on record
             # to weigh it against, nothing says whether the target is hard or easy.
             return None
-        return make_finding("feasibility", NAME, sev, msg, roles, details, id_claims=[t.id])
+        conf = Confidence.of(
+            0.6,
+            (bool(forecasts), 0.15, "compared with a stated forecast for the years the target spans"),
+            (not forecasts, -0.05, "compared with the growth on record"),
+            (base.doc == t.doc, 0.1, "the base is stated with the target"),
+            (required > 2 * best_rate + MARGIN, 0.1, "the required rate is more than twice the comparison"),
+        )
+        details["comparison_used"] = "forecast" if forecasts else "history"
+        computation = (
+            f"({amount(target_v)} / {amount(base_v)}) ^ (1/{years}) - 1 = {pct(required)} a year; "
+            f"compared with {pct(best_rate)}"
+        )
+        return make_finding(
+            "feasibility", NAME, sev, msg, roles, details, id_claims=[t.id], confidence=conf, computation=computation
+        )
 
     def _comparisons(
         self, ctx: CheckContext, key: str, actuals: list[ClaimRecord], y0: int, deadline: int, doc: str

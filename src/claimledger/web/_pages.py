@@ -16,6 +16,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.types import DecoratedCallable
 from pydantic import BaseModel
 
+from claimledger.models import FINDING_TYPES as _ALL_FINDING_TYPES
 from claimledger.models import KINDS
 from claimledger.review import PROMISE_STATUSES, REVIEW_STATES
 from claimledger.web import _chart, _insights, _models, _queries
@@ -26,7 +27,7 @@ from claimledger.web._upload import upload_info
 
 router = APIRouter()
 JSON: list[str | Enum] = ["JSON pages"]
-FINDING_TYPES = ("contradiction", "arithmetic", "feasibility", "promise")
+FINDING_TYPES = _ALL_FINDING_TYPES
 SEVERITIES = ("error", "warning", "info")
 Page = Annotated[int, Query(ge=1, le=1_000_000, description="1-based page number")]
 PerPage = Annotated[int, Query(ge=1, le=_queries.MAX_PER_PAGE, description="rows per page")]

@@ -1,0 +1,126 @@
+"""Reading stored frames for the checkers: which figures are levels to compare, in which
+family, whether two frames are the same, and how official a source is.
+
+Reads: a claim's ``frame`` (``models.Frame``: measure, entity, basis, status, attribution,
+relations) and its document's source, title and speaker.  Writes nothing.  Every decision
+here is made from the stored fields, never from the sentence, so a checker that uses them
+works per indicator without re-parsing text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from claimledger.checks.base import frame_of
+from claimledger.link import ClaimRecord, DocInfo
+from claimledger.models import GRANULARITIES, Frame
+
+#: Frame statuses and the family of figures each is compared with: actuals with actuals
+#: and estimates (a revision is the newest actual), a target with the same target
+#: restated, a projection with the same source's projection.  Assumptions and baselines
+#: are compared with nothing.
+FAMILY = {
+    "actual": "actual",
+    "estimate": "actual",
+    "revision": "actual",
+    "target": "target",
+    "projection": "projection",
+}
+#: Relations that make a figure something other than a level of its own measure: the
+#: baseline of a change ("from 1.1 billion"), the change itself ("rose 15%"), and a
+#: conversion of another figure ("$460 million (330 million euros)").
+NOT_A_LEVEL = frozenset({"change_to", "change_by", "converted_from"})
+#: Basis terms of which a figure has at most one: two figures with different terms of one
+#: group measure different things (real and nominal growth, q/q and y/y, core and headline).
+EXCLUSIVE = (
+    frozenset({"real", "nominal"}),
+    frozenset({"headline", "core", "excl_taxes", "excl_energy", "excl_food"}),
+    frozenset({"y/y", "q/q", "m/m", "annualised", "cumulative"}),
+    GRANULARITIES,
+)
+#: Basis terms that change what a number means: present on one figure and absent on the
+#: other, the two are not one measure (a share of GDP and an amount, per head and a total).
+DEFINING = frozenset({"share_of_gdp", "per_capita", "cumulative", "average", "seasonally_adjusted"})
+
+
+def family(c: ClaimRecord) -> str | None:
+    """The family a figure is compared in (``FAMILY``), or None when it is no level of its
+    measure (an assumption, a baseline, a change, a conversion) or has no frame."""
+    f = frame_of(c)
+    if f is None:
+        return None
+    if any(r.type in NOT_A_LEVEL for r in f.relations):
+        return None
+    return FAMILY.get(f.status)
+
+
+def basis_clash(a: Frame, b: Frame) -> bool:
+    """Do two frames' bases say they measure different things (``EXCLUSIVE``, ``DEFINING``)?"""
+    sa, sb = set(a.basis), set(b.basis)
+    for group in EXCLUSIVE:
+        ga, gb = sa & group, sb & group
+        if ga and gb and ga != gb:
+            return True
+    return bool((sa ^ sb) & DEFINING)
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """How well two frames match: ``ok`` (they may be compared), ``strict`` (same measure
+    from the taxonomy, same entity, same basis) and the reasons, in words."""
+
+    ok: bool
+    strict: bool
+    reasons: tuple[str, ...]
+
+
+def match(a: ClaimRecord, b: ClaimRecord) -> Match | None:
+    """Compare the frames of two figures of one indicator and period; None when either has
+    no frame (the checker then falls back on its sentence rules)."""
+    fa, fb = frame_of(a), frame_of(b)
+    if fa is None or fb is None:
+        return None
+    if fa.measure.id != fb.measure.id:
+        return Match(False, False, (f"different measures ({fa.measure.id} / {fb.measure.id})",))
+    ea = fa.entity.id if fa.entity else None
+    eb = fb.entity.id if fb.entity else None
+    if ea and eb and ea != eb:
+        return Match(False, False, (f"different entities ({ea} / {eb})",))
+    if basis_clash(fa, fb):
+        return Match(False, False, (f"different bases ({', '.join(fa.basis)} / {', '.join(fb.basis)})",))
+    reasons = []
+    strict = not fa.measure.free and ea is not None and ea == eb and fa.basis == fb.basis
+    if strict:
+        reasons.append(f"same measure ({fa.measure.name}), entity ({ea}), basis and period")
+    elif fa.measure.free:
+        reasons.append(f"the measure is a free phrase ('{fa.measure.name}'), not from the taxonomy")
+    else:
+        reasons.append(f"same measure ({fa.measure.name}); entity or basis not stated on both")
+    return Match(True, strict, tuple(reasons))
+
+
+def attribution(c: ClaimRecord) -> str | None:
+    f = frame_of(c)
+    return None if f is None or f.attribution is None else f.attribution.id
+
+
+_OFFICIAL = re.compile(
+    r"\b(?:ministry|minister|ministers|government|president|presidential|prime\s+minister|cabinet|"
+    r"treasury|central\s+bank|national\s+bank|reserve\s+bank|bank\s+of|statistic\w*|census|"
+    r"office|agency|authority|bureau|department|council|parliament|committee|commission|"
+    r"institute|board|audit\w*|IMF|World\s+Bank|OECD|regulator|administration|mayor|governor)\b",
+    re.I,
+)
+_NEWS = re.compile(
+    r"\b(?:daily|news|herald|times|tribune|gazette|post|journal|press|wire|reuters|bloomberg|"
+    r"newspaper|magazine|television|tv|radio|broadcast\w*|blog|column|op-ed|editorial)\b",
+    re.I,
+)
+
+
+def official(d: DocInfo) -> bool:
+    """Is a document an official source (a ministry, a statistics office, a central bank),
+    judged on its source, title and speaker; a news outlet is not, whatever it reports."""
+    said = " ".join(x for x in (d.source, d.title, d.speaker) if x)
+    return bool(_OFFICIAL.search(said)) and not _NEWS.search(said)
