@@ -37,7 +37,9 @@ _MEETING = re.compile(
     r"\bwill\s+hold\s+(?:its|a|the)\s+(?:next\s+)?(?:meeting|session|sitting)\b",
     re.I,
 )
-_VOTES = re.compile(r"\b(?:votes?\s+(?:in\s+favou?r|to|against)|with\s+\d[\d,]*\s+votes|voted|ballots?)\b", re.I)
+_VOTES = re.compile(
+    r"\b(?:votes?\s+(?:in\s+favou?r|to|against)|with\s+\d[\d,]*\s+votes|voted|ballots?)\b", re.I
+)
 _EXAMPLE = re.compile(
     r"\b(?:for\s+example|for\s+instance|e\.g\.|typical\s+(?:family|household|worker|pensioner)|"
     r"an?\s+average\s+(?:family|household)|such\s+as\s+a)\b",
@@ -96,7 +98,9 @@ def commitment(t: ClaimRecord) -> Commitment:
         return Commitment(False, False, "an example")
     end = period_end(t.period)
     if end is not None and t.published is not None and end < t.published and not _PROMISE_WORDS.search(s):
-        return Commitment(False, False, "its period had ended when it was stated and nothing calls it a target")
+        return Commitment(
+            False, False, "its period had ended when it was stated and nothing calls it a target"
+        )
     if t.has_quantity:
         return Commitment(True, True, "a figure to reach")
     if concrete_object(s) is not None:
@@ -115,4 +119,3 @@ def concrete_object(sentence: str) -> str | None:
         return None
     names = [m.group(0) for m in _NAME.finditer(sentence)]
     return names[0].lower() if names else None
-

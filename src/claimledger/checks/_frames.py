@@ -41,7 +41,7 @@ EXCLUSIVE = (
 )
 #: Basis terms that change what a number means: present on one figure and absent on the
 #: other, the two are not one measure (a share of GDP and an amount, per head and a total).
-DEFINING = frozenset({"share_of_gdp", "per_capita", "cumulative", "average", "seasonally_adjusted"})
+DEFINING = frozenset({"share_of_gdp", "per_capita", "average", "seasonally_adjusted"})
 
 
 def family(c: ClaimRecord) -> str | None:
@@ -83,21 +83,71 @@ def match(a: ClaimRecord, b: ClaimRecord) -> Match | None:
         return None
     if fa.measure.id != fb.measure.id:
         return Match(False, False, (f"different measures ({fa.measure.id} / {fb.measure.id})",))
-    ea = fa.entity.id if fa.entity else None
-    eb = fb.entity.id if fb.entity else None
-    if ea and eb and ea != eb:
-        return Match(False, False, (f"different entities ({ea} / {eb})",))
+    ea, eb = entity_of(fa), entity_of(fb)
+    if ea != eb and (ea and eb or _one_is_organisation(fa, fb)):
+        return Match(False, False, (f"different entities ({ea or 'none'} / {eb or 'none'})",))
     if basis_clash(fa, fb):
         return Match(False, False, (f"different bases ({', '.join(fa.basis)} / {', '.join(fb.basis)})",))
     reasons = []
-    strict = not fa.measure.free and ea is not None and ea == eb and fa.basis == fb.basis
+    strict = not fa.measure.free and ea == eb and fa.basis_key == fb.basis_key
     if strict:
-        reasons.append(f"same measure ({fa.measure.name}), entity ({ea}), basis and period")
+        reasons.append(f"same measure ({fa.measure.name}), entity ({ea or 'the country'}), basis and period")
     elif fa.measure.free:
         reasons.append(f"the measure is a free phrase ('{fa.measure.name}'), not from the taxonomy")
     else:
         reasons.append(f"same measure ({fa.measure.name}); entity or basis not stated on both")
     return Match(True, strict, tuple(reasons))
+
+
+#: Measures of a whole economy: an organisation named with them is where the figure was
+#: said ("told parliament", "the central bank's report"), not whose it is.
+ECONOMY_MEASURES = (
+    "gdp",
+    "cpi",
+    "inflation",
+    "unemployment",
+    "debt",
+    "budget",
+    "exports",
+    "imports",
+    "trade",
+)
+
+
+def entity_of(f: Frame) -> str | None:
+    """Whose figure it is, for comparison: the frame's entity, except an organisation named
+    with a measure of a whole economy (``ECONOMY_MEASURES``), which is read as none."""
+    e = f.entity
+    if e is None:
+        return None
+    if e.type == "organisation" and f.measure.id.split(".", 1)[0] in ECONOMY_MEASURES:
+        return None
+    return e.id
+
+
+def _one_is_organisation(a: Frame, b: Frame) -> bool:
+    """One figure is an organisation's or a sector's own (a bank's profit) and the other
+    names no entity: not one figure."""
+    return any(
+        f.entity is not None and entity_of(f) is not None and f.entity.type in ("organisation", "sector")
+        for f in (a, b)
+    )
+
+
+#: Words of an indicator's name that qualify no item: "unemployment rate" is unemployment.
+_GENERIC = frozenset("rate level total number figure volume value amount index share".split())
+
+
+def sub_item(ka: str | None, kb: str | None, names: str = "") -> bool:
+    """Are two indicator keys a whole and one of its items ("export" and "export flower"):
+    the subject words of one strictly contain the other's, leaving aside generic words and
+    words of ``names`` (the documents' titles, where a country's name stands)?"""
+    if not ka or not kb or ka == kb or ka.count("|") < 2 or kb.count("|") < 2:
+        return False
+    drop = _GENERIC | set(re.findall(r"[a-z]+", names.lower()))
+    ta = set(ka.split("|")[1].split()) - drop
+    tb = set(kb.split("|")[1].split()) - drop
+    return ta < tb or tb < ta
 
 
 def attribution(c: ClaimRecord) -> str | None:

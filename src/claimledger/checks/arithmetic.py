@@ -251,7 +251,9 @@ class ArithmeticChecker:
             (not named, -0.15, "the base comes from the ledger, not the phrase"),
             (abs(g) > ERROR_GAP, 0.1, f"the gap ({pct(abs(g))}) is far beyond rounding"),
         )
-        computation = f"{amount(b, unit)} \u00d7 {ch.factor:.4g} = {amount(implied, unit)}; stated {amount(r, unit)}"
+        computation = (
+            f"{amount(b, unit)} \u00d7 {ch.factor:.4g} = {amount(implied, unit)}; stated {amount(r, unit)}"
+        )
         return make_finding(
             "arithmetic", NAME, sev, msg, roles, details, confidence=conf, computation=computation
         )

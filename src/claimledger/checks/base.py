@@ -451,7 +451,6 @@ def rounding(c: ClaimRecord) -> float:
     return 0.5 * 10.0 ** (-decimals) / mantissa
 
 
-
 # --- periods ---------------------------------------------------------------------------
 
 

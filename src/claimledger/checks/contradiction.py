@@ -355,19 +355,18 @@ class ContradictionChecker:
 
     def run(self, ctx: CheckContext) -> list[Finding]:
         out: list[Finding] = []
-        for recs in ctx.by_indicator.values():
-            groups: dict[str, list[ClaimRecord]] = defaultdict(list)
-            for c in recs:
-                if c.period and c.has_quantity and _is_level(c):
-                    groups[c.period].append(c)
-            for group in groups.values():
-                if len(group) < 2:
-                    continue
-                seen: set[tuple[str, str, float, float]] = set()
-                for a, b in combinations(_distinct(group), 2):
-                    f = self._pair(ctx, a, b, seen)
-                    if f is not None:
-                        out.append(f)
+        paired: set[tuple[str, str]] = set()
+        for group in comparison_groups(ctx).values():
+            if len(group) < 2:
+                continue
+            seen: set[tuple[str, str, float, float]] = set()
+            for a, b in combinations(_distinct(group), 2):
+                if (a.id, b.id) in paired:
+                    continue  # in a frame group and an indicator group: judged once
+                paired.add((a.id, b.id))
+                f = self._pair(ctx, a, b, seen)
+                if f is not None:
+                    out.append(f)
         return out
 
     def _pair(
@@ -375,11 +374,27 @@ class ContradictionChecker:
     ) -> Finding | None:
         m = _frames.match(a, b)
         key = ctx.key(a)
+        if m is not None and not m.ok and key is not None and key == ctx.key(b):
+            # The frames disagree on what is measured but the words tie the figures to one
+            # indicator: judged by the sentence rules, and never more than a warning.
+            m = (
+                None
+                if not (_frames.family(a) and _frames.family(b))
+                else _frames.Match(
+                    True, False, ("the frames disagree on the measure; the indicator's words agree",)
+                )
+            )
+            if m is not None and not comparable(a, b, key):
+                return None
         if m is None:
             if not comparable(a, b, key):
                 return None
-        elif not m.ok or not self._like(ctx, a, b, m, key):
-            return None
+        elif (
+            not m.ok
+            or _frames.sub_item(key, ctx.key(b), _titles(ctx, a, b))
+            or not self._like(ctx, a, b, m, key)
+        ):
+            return None  # ... or a whole and one of its items ("exports" / "flower exports")
         if not same_kind(scale(a)[0], scale(b)[0]):
             return None  # a reviewer merged figures of different kinds: nothing to compare
         ia, ib = interval(a), interval(b)
@@ -424,12 +439,8 @@ class ContradictionChecker:
             return wa == wb and (a.doc == b.doc or wa is not None)
         if fa == "target":
             return a.doc == b.doc or (wa is not None and wa == wb)
-        if a.doc == b.doc:
-            return True
-        if not is_actual(a) or not is_actual(b):
-            return False
-        end = period_end(a.period)
-        return bool(end and a.published and b.published and end < a.published and end < b.published)
+        # both frames say actual: two documents' statements of what happened
+        return True
 
     def _revision(self, ctx: CheckContext, old: ClaimRecord, new: ClaimRecord) -> Finding:
         label = ctx.label(old)
@@ -517,7 +528,9 @@ class ContradictionChecker:
             "intervals": [list(interval(a) or ()), list(interval(b) or ())],
             "relative_gap": round(diff, 6),
             "same_document": same_doc,
-            "rule": "same document" if same_doc else ("superseded" if superseded else "actuals across documents"),
+            "rule": "same document"
+            if same_doc
+            else ("superseded" if superseded else "actuals across documents"),
             "same_frame": strict,
         }
         return make_finding(
@@ -530,6 +543,30 @@ class ContradictionChecker:
             confidence=conf,
             computation=computation,
         )
+
+
+def comparison_groups(ctx: CheckContext) -> dict[tuple[str, ...], list[ClaimRecord]]:
+    """Figures that may state one level, grouped in one pass: a figure with a stored frame
+    of a taxonomy measure by (measure, entity, period, dimension), the entity being the
+    document's country when the frame names none; any other figure by its indicator and
+    period.  Only figures within a group are ever paired, so the work grows with the
+    size of the groups, not of the ledger."""
+    groups: dict[tuple[str, ...], list[ClaimRecord]] = defaultdict(list)
+    for c in ctx.claims:
+        if not (c.period and c.has_quantity and _is_level(c)):
+            continue
+        f = frame_of(c)
+        if f is not None and not f.measure.free:
+            who = _frames.entity_of(f) or ctx.doc(c).region or "-"
+            groups[("frame", f.measure.id, who, c.period, scale(c)[0])].append(c)
+        key = ctx.key(c)
+        if key is not None:
+            groups[("indicator", key, c.period)].append(c)
+    return groups
+
+
+def _titles(ctx: CheckContext, a: ClaimRecord, b: ClaimRecord) -> str:
+    return " ".join(d.title or "" for d in (ctx.doc(a), ctx.doc(b)))
 
 
 def _num(x: float) -> str:
@@ -565,7 +602,8 @@ _SAYS_REVISED = re.compile(
 )
 #: Words by which a figure says it is a first reading that may change.
 _FIRST_READING = re.compile(
-    r"\b(?:preliminary|provisional|initial(?:ly)?|first\s+estimate\w*|flash\s+estimate|advance\s+estimate)\b", re.I
+    r"\b(?:preliminary|provisional|initial(?:ly)?|first\s+estimate\w*|flash\s+estimate|advance\s+estimate)\b",
+    re.I,
 )
 
 

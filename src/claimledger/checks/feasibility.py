@@ -196,7 +196,15 @@ class FeasibilityChecker:
             f"compared with {pct(best_rate)}"
         )
         return make_finding(
-            "feasibility", NAME, sev, msg, roles, details, id_claims=[t.id], confidence=conf, computation=computation
+            "feasibility",
+            NAME,
+            sev,
+            msg,
+            roles,
+            details,
+            id_claims=[t.id],
+            confidence=conf,
+            computation=computation,
         )
 
     def _comparisons(

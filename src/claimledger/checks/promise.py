@@ -400,9 +400,7 @@ class PromiseChecker:
         if best is None:
             return []
         others = [
-            c
-            for c in self._candidates
-            if c.id != best.id and c.period == best.period and c.doc != best.doc
+            c for c in self._candidates if c.id != best.id and c.period == best.period and c.doc != best.doc
         ]
         others.sort(key=lambda c: (c.published or Date.min, c.seq))
         return [*others, best]
@@ -728,7 +726,15 @@ class PromiseChecker:
                         details["revised_deadline"] = year
                     status = "due" if due else "not_due"
                     tail = f"{where} moved the deadline to {year}: \u201c{sent}\u201d"
-                    history.add(when_, status, "deadline moved (a revision of the same promise)", None, tail, doc, sent)
+                    history.add(
+                        when_,
+                        status,
+                        "deadline moved (a revision of the same promise)",
+                        None,
+                        tail,
+                        doc,
+                        sent,
+                    )
                     continue
                 status = {"done": "kept", "stalled": "not_kept", "ongoing": "in_progress"}[verdict]
                 late = " the deadline has passed and" if due and status == "in_progress" else ""
@@ -737,7 +743,15 @@ class PromiseChecker:
                     "not_kept": f"{where} reports it postponed, dropped or missed: \u201c{sent}\u201d",
                     "in_progress": f"{late} {where} reports it under way: \u201c{sent}\u201d".strip(),
                 }[status]
-                history.add(when_, status, f"text evidence: the commitment's object reported {verdict}", None, tail, doc, sent)
+                history.add(
+                    when_,
+                    status,
+                    f"text evidence: the commitment's object reported {verdict}",
+                    None,
+                    tail,
+                    doc,
+                    sent,
+                )
             _, doc, sent, start = txt
             for c in same_sentence:
                 roles.append((c, "evidence"))
@@ -792,7 +806,15 @@ class PromiseChecker:
         msg = f"{head}: {status.replace('_', ' ')}, {tail}."
         computation = str(details.get("computation", "")) or None
         return make_finding(
-            "promise", NAME, sev, msg, roles, details, id_claims=[t.id], confidence=conf, computation=computation
+            "promise",
+            NAME,
+            sev,
+            msg,
+            roles,
+            details,
+            id_claims=[t.id],
+            confidence=conf,
+            computation=computation,
         )
 
     @staticmethod
