@@ -151,7 +151,13 @@ def test_promise_id_depends_on_target_only() -> None:
 @pytest.mark.parametrize(
     # thresholds (docs/checks.md): kept within 3%, partly kept from 60% of the target
     ("outcome", "status"),
-    [(3.4e12, "kept"), (3.6e12, "kept"), (3.7e12, "partly_kept"), (5.5e12, "partly_kept"), (6e12, "not_kept")],
+    [
+        (3.4e12, "kept"),
+        (3.6e12, "kept"),
+        (3.7e12, "partly_kept"),
+        (5.5e12, "partly_kept"),
+        (6e12, "not_kept"),
+    ],
 )
 def test_lower_is_better_for_a_deficit(outcome: float, status: str) -> None:
     t = rec(
@@ -224,7 +230,8 @@ def test_part_of_the_promised_total_is_not_kept() -> None:
 
 @pytest.mark.parametrize(
     # 62 of 111 is 56%: under the 60% of "partly kept" once the deadline has passed
-    ("now", "status"), [(Date(2025, 3, 1), "in_progress"), (Date(2026, 3, 1), "not_kept")]
+    ("now", "status"),
+    [(Date(2025, 3, 1), "in_progress"), (Date(2026, 3, 1), "not_kept")],
 )
 def test_n_of_the_m_planned_in_operation_is_progress(now: Date, status: str) -> None:
     s = "So far 62 of the 111 planned district hospitals are already in operation."

@@ -67,8 +67,26 @@ _VAGUE = re.compile(
     re.I,
 )
 _VAGUE_OBJECTS = frozenset(
-    "attention priority focus effort efforts conditions environment climate development growth "
-    "support work measures steps progress reforms cooperation dialogue".split()
+    (
+        "attention",
+        "priority",
+        "focus",
+        "effort",
+        "efforts",
+        "conditions",
+        "environment",
+        "climate",
+        "development",
+        "growth",
+        "support",
+        "work",
+        "measures",
+        "steps",
+        "progress",
+        "reforms",
+        "cooperation",
+        "dialogue",
+    )
 )
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]{2,}(?:[\s-][A-Z][a-z]{2,})*")
 

@@ -84,7 +84,7 @@ def match(a: ClaimRecord, b: ClaimRecord) -> Match | None:
     if fa.measure.id != fb.measure.id:
         return Match(False, False, (f"different measures ({fa.measure.id} / {fb.measure.id})",))
     ea, eb = entity_of(fa), entity_of(fb)
-    if ea != eb and (ea and eb or _one_is_organisation(fa, fb)):
+    if ea != eb and ((ea and eb) or _one_is_organisation(fa, fb)):
         return Match(False, False, (f"different entities ({ea or 'none'} / {eb or 'none'})",))
     if basis_clash(fa, fb):
         return Match(False, False, (f"different bases ({', '.join(fa.basis)} / {', '.join(fb.basis)})",))
@@ -135,7 +135,9 @@ def _one_is_organisation(a: Frame, b: Frame) -> bool:
 
 
 #: Words of an indicator's name that qualify no item: "unemployment rate" is unemployment.
-_GENERIC = frozenset("rate level total number figure volume value amount index share".split())
+_GENERIC = frozenset(
+    ["rate", "level", "total", "number", "figure", "volume", "value", "amount", "index", "share"]
+)
 
 
 def sub_item(ka: str | None, kb: str | None, names: str = "") -> bool:

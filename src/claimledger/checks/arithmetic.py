@@ -23,10 +23,21 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from datetime import date as Date
+from itertools import pairwise
 
 from claimledger.checks._changes import Change, find_changes
 from claimledger.checks._fmt import amount, pct, stated
+from claimledger.checks._rates import (
+    TEXT_TOLERANCE,
+    WEEK_DAYS,
+    WEEK_TOLERANCE,
+    Conversion,
+    apart,
+    conversions,
+)
 from claimledger.checks._shares import find_shares
+from claimledger.checks._sums import Sum, find_sums, slack
 from claimledger.checks.base import (
     PLAN_KINDS,
     CheckContext,
@@ -36,9 +47,9 @@ from claimledger.checks.base import (
     names_subject,
     other_place,
     qualifier_clash,
+    rounding,
     same_kind,
     scale,
-    rounding,
     single_year,
 )
 from claimledger.link import ClaimRecord, dimension
@@ -96,6 +107,7 @@ class ArithmeticChecker:
     def run(self, ctx: CheckContext) -> list[Finding]:
         out: list[Finding] = []
         seen: set[str] = set()
+        convs: list[Conversion] = []
         order: dict[str, list[int]] = {}
         for doc, start in sorted(ctx.by_sentence):
             order.setdefault(doc, []).append(start)
@@ -112,8 +124,126 @@ class ArithmeticChecker:
                 if f.id not in seen:
                     seen.add(f.id)
                     out.append(f)
+            for sm in find_sums(figs, ctx.key):
+                f = self._sum(ctx, sm)
+                if f is not None:
+                    out.append(f)
+            convs.extend(conversions(figs, ctx.by_id))
         out.extend(self._per_capita(ctx))
+        out.extend(self._rates(ctx, convs))
         return out
+
+    # -- sums --------------------------------------------------------------------------
+
+    def _sum(self, ctx: CheckContext, sm: Sum) -> Finding | None:
+        parts = list(sm.parts)
+        first = parts[0]
+        if sm.whole is None:
+            total = sum(p.value or 0.0 for p in parts)
+            if total <= 100 * (1 + slack(parts)) + 0.5 * len(parts):
+                return None
+            listed = " + ".join(f"{p.value:g}%" for p in parts)
+            msg = (
+                f"{ctx.where(first)} gives shares of one whole that add up to {total:g}%: "
+                f"{', '.join(stated(p) for p in parts)} of {ctx.label(first) or 'the same total'} "
+                f"cannot together be more than 100%."
+            )
+            roles = [(p, "share") for p in parts]
+            computation = f"{listed} = {total:g}% > 100%"
+            gap = total - 100
+        else:
+            whole = sm.whole
+            t = _base(whole)
+            total = sum(_base(p) for p in parts)
+            tol = slack([whole, *parts])
+            over = total > t * (1 + tol)
+            under = sm.exhaustive and total < t * (1 - tol)
+            if not (over or under):
+                return None
+            unit = whole.unit
+            k = scale(whole)[1]
+            listed = " + ".join(amount(_base(p) / k, unit) for p in parts)
+            msg = (
+                f"{ctx.where(whole)} gives a total of {stated(whole)} and parts that add up to "
+                f"{amount(total / k, unit)} ({', '.join(stated(p) for p in parts)}); the parts "
+                f"{'exceed the total' if over else 'fall short of a total said to consist of them'}."
+            )
+            roles = [(whole, "total"), *((p, "part") for p in parts)]
+            computation = f"{listed} = {amount(total / k, unit)}, against a total of {amount(t / k, unit)}"
+            gap = (total - t) / t
+        conf = Confidence.of(
+            0.7,
+            (sm.whole is not None and not sm.exhaustive, -0.1, "the parts need not cover the whole"),
+            (abs(gap) > 0.05, 0.1, "far beyond the rounding of the figures"),
+            (True, 0.0, f"{sm.rule} in one sentence"),
+        )
+        details = {"rule": sm.rule, "sum": total, "whole": None if sm.whole is None else sm.whole.value}
+        return make_finding(
+            "arithmetic", NAME, "warning", msg, roles, details, confidence=conf, computation=computation
+        )
+
+    # -- exchange rates ----------------------------------------------------------------
+
+    def _rates(self, ctx: CheckContext, convs: list[Conversion]) -> list[Finding]:
+        """Conversions of one currency pair at different implied rates: within one text
+        beyond the figures' rounding, across texts of one week beyond ``WEEK_TOLERANCE``."""
+        out: list[Finding] = []
+        by_pair: dict[tuple[str, str], list[Conversion]] = {}
+        for cv in convs:
+            by_pair.setdefault(cv.pair, []).append(cv)
+        for pair, cs in by_pair.items():
+            by_doc: dict[str, list[Conversion]] = {}
+            for cv in cs:
+                by_doc.setdefault(cv.amount.doc, []).append(cv)
+            for doc_cs in by_doc.values():
+                lo, hi = min(doc_cs, key=lambda c: c.rate), max(doc_cs, key=lambda c: c.rate)
+                if apart(lo, hi) > TEXT_TOLERANCE + lo.tolerance + hi.tolerance:
+                    out.append(self._rate_finding(ctx, pair, lo, hi, same_text=True))
+            # across texts of one week: each text's first conversion against the others'
+            firsts = sorted((v[0] for v in by_doc.values()), key=lambda c: c.amount.published or Date.min)
+            for x, y in pairwise(firsts):
+                dx, dy = x.amount.published, y.amount.published
+                if dx is None or dy is None or (dy - dx).days > WEEK_DAYS:
+                    continue
+                if apart(x, y) > WEEK_TOLERANCE + x.tolerance + y.tolerance:
+                    out.append(self._rate_finding(ctx, pair, x, y, same_text=False))
+        return out
+
+    def _rate_finding(
+        self, ctx: CheckContext, pair: tuple[str, str], x: Conversion, y: Conversion, *, same_text: bool
+    ) -> Finding:
+        def said(c: Conversion) -> str:
+            return f"{stated(c.amount)} ({stated(c.into)})"
+
+        def rate(c: Conversion) -> str:
+            return f"{c.rate:.4g} {pair[1]} per {pair[0]}"
+
+        where = ctx.where(x.amount) if same_text else f"{ctx.where(x.amount)} and {ctx.where(y.amount)}"
+        msg = (
+            f"{where} convert{'s' if same_text else ''} at different rates: {said(x)} implies "
+            f"{rate(x)}, {said(y)} implies {rate(y)}, {pct(apart(x, y))} apart."
+        )
+        conf = Confidence.of(
+            0.65,
+            (same_text, 0.2, "both conversions in one text"),
+            (not same_text, -0.1, "texts of one week may use different days' rates"),
+            (apart(x, y) > 0.1, 0.1, "far beyond rounding or a week's moves"),
+        )
+        details = {
+            "rule": "exchange rate",
+            "pair": list(pair),
+            "rates": [x.rate, y.rate],
+            "relative_gap": round(apart(x, y), 6),
+            "same_text": same_text,
+        }
+        roles = [(x.amount, "amount"), (x.into, "converted"), (y.amount, "amount"), (y.into, "converted")]
+        computation = (
+            f"{amount(x.into.value or 0)} / {amount(x.amount.value or 0)} = {x.rate:.4g}; "
+            f"{amount(y.into.value or 0)} / {amount(y.amount.value or 0)} = {y.rate:.4g}"
+        )
+        return make_finding(
+            "arithmetic", NAME, "warning", msg, roles, details, confidence=conf, computation=computation
+        )
 
     # -- change ------------------------------------------------------------------------
 
@@ -317,7 +447,9 @@ class ArithmeticChecker:
                         (sh.where == "sentence", 0.15, "part, share and total in one sentence"),
                         (sh.where != "sentence", -0.1, "the total is from an earlier sentence"),
                     ),
-                    computation=f"{amount(_base(part))} / {amount(_base(total))} = {implied:.1f}%; stated {share:g}%",
+                    computation=(
+                        f"{amount(_base(part))} / {amount(_base(total))} = {implied:.1f}%; stated {share:g}%"
+                    ),
                 )
             )
         return out
