@@ -95,7 +95,7 @@ def run_checks(
 ) -> list[Finding]:
     """Re-link, run every checker, replace the stored findings and return them."""
     chosen = list(checkers or CHECKERS)
-    with ledger.transaction(engine) as conn:
+    with ledger.write_transaction(engine) as conn:
         ctx = load_context(conn, now)
         found = run_context(ctx, chosen)
         store_findings(conn, found, [c.name for c in chosen])
