@@ -235,7 +235,7 @@ def test_check_command_json_shape(ledger: Ledger, capsys: pytest.CaptureFixture[
             assert {"id", "doc", "quote", "quantity"} <= set(c)
         if f["type"] == "promise":
             assert f["details"]["status"] in STATUSES
-    assert main(["check", "--db", db, "--no-run", "--type", "promise"]) == 0
+    assert main(["check", "--db", db, "--no-run", "--type", "promise", "--all"]) == 0
     assert "promise" in capsys.readouterr().out
 
 

@@ -146,9 +146,14 @@ def sub_item(ka: str | None, kb: str | None, names: str = "") -> bool:
     words of ``names`` (the documents' titles, where a country's name stands)?"""
     if not ka or not kb or ka == kb or ka.count("|") < 2 or kb.count("|") < 2:
         return False
-    drop = _GENERIC | set(re.findall(r"[a-z]+", names.lower()))
-    ta = set(ka.split("|")[1].split()) - drop
-    tb = set(kb.split("|")[1].split()) - drop
+    # a name comes back from the singulariser changed ("Brasova" -> "brasovum"): words of
+    # the titles are matched on their first five letters
+    named = {w[:5] for w in re.findall(r"[a-z]{5,}", names.lower())}
+
+    def own(key: str) -> set[str]:
+        return {t for t in key.split("|")[1].split() if t not in _GENERIC and t[:5] not in named}
+
+    ta, tb = own(ka), own(kb)
     return ta < tb or tb < ta
 
 

@@ -28,6 +28,7 @@ from itertools import pairwise
 
 from claimledger.checks._changes import Change, find_changes
 from claimledger.checks._fmt import amount, pct, stated
+from claimledger.checks._frames import entity_of
 from claimledger.checks._rates import (
     TEXT_TOLERANCE,
     WEEK_DAYS,
@@ -42,6 +43,7 @@ from claimledger.checks.base import (
     PLAN_KINDS,
     CheckContext,
     Confidence,
+    frame_of,
     is_actual,
     make_finding,
     names_subject,
@@ -480,43 +482,84 @@ class ArithmeticChecker:
                 pop = _latest([c for c in pops if single_year(c.period) == y and is_actual(c)])
                 if tot is None or pop is None:
                     continue
-                implied = (tot.value or 0) / (pop.value or 1)
-                g = ((pc.value or 0) - implied) / implied
-                if abs(g) <= PER_CAPITA_TOLERANCE or not 1 / PLAUSIBLE_FACTOR <= 1 + g <= PLAUSIBLE_FACTOR:
-                    continue  # within tolerance, or so far off that the pairing is wrong
-                label = ctx.label(pc) or "the figure"
-                msg = (
-                    f"{ctx.where(pc)} gives {label} in {y} as {stated(pc)}, but {stated(tot)} "
-                    f"over a population of {amount(pop.value or 0)} is about {amount(implied, pc.unit)} "
-                    f"per person ({pct(abs(g))} {'lower' if g > 0 else 'higher'} than stated)."
-                )
-                details = {
-                    "rule": "per_capita",
-                    "total": tot.value,
-                    "population": pop.value,
-                    "implied": implied,
-                    "stated": pc.value,
-                    "relative_gap": round(g, 6),
-                }
-                out.append(
-                    make_finding(
-                        "arithmetic",
-                        NAME,
-                        "warning",
-                        msg,
-                        [(pc, "per_capita"), (tot, "total"), (pop, "population")],
-                        details,
-                        confidence=Confidence.of(
-                            0.65,
-                            (tot.doc == pc.doc == pop.doc, 0.15, "all three figures from one document"),
-                        ),
-                        computation=(
-                            f"{amount(tot.value or 0)} / {amount(pop.value or 0)} = {amount(implied)}; "
-                            f"stated {amount(pc.value or 0)}"
-                        ),
-                    )
-                )
+                found = self._per_capita_finding(ctx, pc, tot, pop)
+                if found is not None:
+                    out.append(found)
+        seen = {f.claim_ids[0] for f in out}
+        out.extend(self._per_capita_frames(ctx, seen))
         return out
+
+    def _per_capita_frames(self, ctx: CheckContext, seen: set[str]) -> list[Finding]:
+        """Per-capita figures judged on stored frames (the indicators' words may differ: "GDP
+        of Pelmora" / "GDP per capita"): the total is an actual of the measure without "per
+        capita" ("gdp" for "gdp.per_capita"), the population one of ``population``, for the
+        same entity and year, from the same document when it has them.  One pass."""
+        by: dict[tuple[str, str, int], list[ClaimRecord]] = {}
+        pcs: list[tuple[ClaimRecord, str, str, int]] = []
+        for c in ctx.claims:
+            f = frame_of(c)
+            y = single_year(c.period)
+            if f is None or f.measure.free or y is None or not is_actual(c) or not _usable(c):
+                continue
+            who = entity_of(f) or ctx.doc(c).region or "-"
+            if "per_capita" in f.basis or f.measure.id.endswith("per_capita"):
+                if c.id not in seen:
+                    pcs.append((c, f.measure.id.removesuffix(".per_capita"), who, y))
+                continue
+            by.setdefault((f.measure.id, who, y), []).append(c)
+        out: list[Finding] = []
+        for pc, base, who, y in pcs:
+            totals = [c for c in by.get((base, who, y), []) if c.unit == pc.unit]
+            pops = by.get(("population", who, y), [])
+            tot = _latest([c for c in totals if c.doc == pc.doc] or totals)
+            pop = _latest([c for c in pops if c.doc == pc.doc] or pops)
+            if tot is None or pop is None:
+                continue
+            found = self._per_capita_finding(ctx, pc, tot, pop)
+            if found is not None:
+                out.append(found)
+        return out
+
+    def _per_capita_finding(
+        self, ctx: CheckContext, pc: ClaimRecord, tot: ClaimRecord, pop: ClaimRecord
+    ) -> Finding | None:
+        y = single_year(pc.period)
+        implied = (tot.value or 0) * scale(tot)[1] / ((pop.value or 1) * scale(pop)[1]) / scale(pc)[1]
+        if implied <= 0:
+            return None
+        g = ((pc.value or 0) - implied) / implied
+        if abs(g) <= PER_CAPITA_TOLERANCE or not 1 / PLAUSIBLE_FACTOR <= 1 + g <= PLAUSIBLE_FACTOR:
+            return None  # within tolerance, or so far off that the pairing is wrong
+        label = ctx.label(pc) or "the figure"
+        msg = (
+            f"{ctx.where(pc)} gives {label} in {y} as {stated(pc)}, but {stated(tot)} "
+            f"over a population of {amount(pop.value or 0)} is about {amount(implied, pc.unit)} "
+            f"per person ({pct(abs(g))} {'lower' if g > 0 else 'higher'} than stated)."
+        )
+        details = {
+            "rule": "per_capita",
+            "total": tot.value,
+            "population": pop.value,
+            "implied": implied,
+            "stated": pc.value,
+            "relative_gap": round(g, 6),
+        }
+        return make_finding(
+            "arithmetic",
+            NAME,
+            "warning",
+            msg,
+            [(pc, "per_capita"), (tot, "total"), (pop, "population")],
+            details,
+            confidence=Confidence.of(
+                0.65,
+                (tot.doc == pc.doc == pop.doc, 0.15, "all three figures from one document"),
+            ),
+            computation=(
+                f"{amount(tot.value or 0)} / {amount(pop.value or 0)} = {amount(implied)}; "
+                f"stated {amount(pc.value or 0)}"
+            ),
+        )
 
 
 #: A count of people is the population only when its sentence says so.

@@ -81,6 +81,9 @@ MAX_RATIO = 2.0
 #: are far more often two scopes ("exports of goods" and "of goods and services") than a
 #: discrepancy.
 MAX_RATIO_CROSS = 1.5
+#: Two figures of one frame (same taxonomy measure, entity and basis) may be further apart:
+#: a misquoted figure is often off by a digit.
+STRICT_MAX_RATIO = 3.0
 #: Percentages are compared in points as well: a growth rate revised from 4.8% to 5.0% is
 #: routine (0.5 points across documents), and one document should not differ by more than
 #: rounding (0.15 points).
@@ -359,14 +362,26 @@ class ContradictionChecker:
         for group in comparison_groups(ctx).values():
             if len(group) < 2:
                 continue
+            # Figures that state the same value cannot conflict: only distinct values are
+            # paired, through a few of their statements each, so a figure restated in a
+            # hundred documents costs as much as one stated twice.
+            by_value: dict[tuple[float, str | None], list[ClaimRecord]] = {}
+            for c in sorted(group, key=_order):
+                by_value.setdefault((round((c.point or 0.0) * scale(c)[1], 9), c.unit), []).append(c)
+            if len(by_value) < 2:
+                continue
             seen: set[tuple[str, str, float, float]] = set()
-            for a, b in combinations(_distinct(group), 2):
-                if (a.id, b.id) in paired:
-                    continue  # in a frame group and an indicator group: judged once
-                paired.add((a.id, b.id))
-                f = self._pair(ctx, a, b, seen)
-                if f is not None:
-                    out.append(f)
+            for va, vb in combinations(by_value.values(), 2):
+                for a, b in _candidate_pairs(va, vb):
+                    key = (a.id, b.id) if a.id < b.id else (b.id, a.id)
+                    if key in paired:
+                        continue  # in a frame group and an indicator group: judged once
+                    paired.add(key)
+                    f = self._pair(ctx, a, b, seen)
+                    if f is not None:
+                        out.append(f)
+                        if f.type == "contradiction":
+                            break
         return out
 
     def _pair(
@@ -407,7 +422,14 @@ class ContradictionChecker:
         if a.unit == "%" and _points_apart(ia, ib) <= (SAME_DOC_POINTS if same_doc else CROSS_DOC_POINTS):
             return None
         pa, pb = (a.point or 0.0) * scale(a)[1], (b.point or 0.0) * scale(b)[1]
-        if min(pa, pb) <= 0 or max(pa, pb) / min(pa, pb) > (MAX_RATIO if same_doc else MAX_RATIO_CROSS):
+        if min(pa, pb) <= 0:
+            return None
+        # The ratio caps guard against a part and a whole that the words did not tell apart;
+        # one frame (same measure, entity, basis) tells them apart better, so its cap is wider.
+        cap = MAX_RATIO if same_doc else MAX_RATIO_CROSS
+        if m is not None and m.strict:
+            cap = STRICT_MAX_RATIO
+        if max(pa, pb) / min(pa, pb) > cap:
             return None
         sig = (a.doc, b.doc, pa, pb)
         if sig in seen:  # the same two values repeated: one finding is enough
@@ -578,13 +600,17 @@ def _is_level(c: ClaimRecord) -> bool:
     return frame_of(c) is None or _frames.family(c) is not None
 
 
-def _distinct(group: list[ClaimRecord]) -> list[ClaimRecord]:
-    """One figure per document and value (a figure repeated in one text is one statement),
-    oldest first: keeps the pairs per group few."""
-    out: dict[tuple[str, float | None, str | None], ClaimRecord] = {}
-    for c in sorted(group, key=_order):
-        out.setdefault((c.doc, c.point, c.unit), c)
-    return list(out.values())
+def _candidate_pairs(va: list[ClaimRecord], vb: list[ClaimRecord]) -> list[tuple[ClaimRecord, ClaimRecord]]:
+    """The statements of two values that are weighed against each other, oldest first
+    within each: both values in one document first (a text that contradicts itself), then
+    the first and the last statement of each (the first report, and the latest, which may
+    cite a value superseded by a revision in between)."""
+    docs_b = {c.doc: c for c in vb}
+    out = [(a, docs_b[a.doc]) for a in va if a.doc in docs_b][:2]
+    for a in dict.fromkeys((va[0], va[-1])):
+        for b in dict.fromkeys((vb[0], vb[-1])):
+            out.append((a, b) if _order(a) <= _order(b) else (b, a))
+    return list(dict.fromkeys(out))
 
 
 def _is_revision(c: ClaimRecord) -> bool:

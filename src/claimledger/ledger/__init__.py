@@ -257,8 +257,8 @@ __all__ = [
     "stored_findings",
     "text_hash",
     "transaction",
-    "write_transaction",
     "upsert_correction",
+    "write_transaction",
 ]
 
 
