@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 from bisect import bisect_right
+from functools import lru_cache
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -87,7 +88,14 @@ COMMON_NAMES = check_words.COMMON_NAMES
 _CAP_WORD = re.compile(r"\b[A-Z][a-z]{3,}\b")
 
 
-def proper_names(sentence: str, *, first_word: bool = False) -> set[str]:
+def proper_names(sentence: str, *, first_word: bool = False) -> frozenset[str]:
+    return _proper_names(sentence, first_word)
+
+
+#: Sentences are read once: a claim is weighed against many others (every target of its
+#: indicator, every figure of its group), and its names do not change between them.
+@lru_cache(maxsize=1 << 16)
+def _proper_names(sentence: str, first_word: bool) -> frozenset[str]:
     """Capitalised words inside a sentence, lower-cased: place and project names such as
     "Kutaisi" or "Almaty".  Countries, months and titles are left out: they are too common
     to tell two sentences apart or tie them together.  The first word counts only with
@@ -119,7 +127,7 @@ def proper_names(sentence: str, *, first_word: bool = False) -> set[str]:
             if not first_word or known:
                 continue
         out.add(w.lower())
-    return out
+    return frozenset(out)
 
 
 def other_place(a: ClaimRecord, b: ClaimRecord) -> bool:

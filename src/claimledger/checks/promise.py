@@ -145,7 +145,7 @@ class _Entry:
     start: int
     low: str
     content: set[str]
-    singles: set[str]
+    singles: frozenset[str]
     verdict: str
 
 
@@ -348,6 +348,7 @@ class PromiseChecker:
 
     def __init__(self) -> None:
         self._candidates: list[ClaimRecord] = []
+        self._outcomes: tuple[CheckContext | None, dict[str, ClaimRecord | None]] = (None, {})
         self.computation = ""
         self._cache: dict[int, tuple[CheckContext, _Index]] = {}
         self._totals: dict[int, tuple[CheckContext, _Totals]] = {}
@@ -442,7 +443,7 @@ class PromiseChecker:
         cands = []
         pool = ctx.by_indicator.get(key, []) if key is not None else []
         for c in [*pool, *self._restated(ctx, t)]:
-            c = self._outcome(ctx, c) or c
+            c = self._outcome_of(ctx, c) or c
             cy = period_years(c.period)
             # Evidence is published after the target; or, for a target whose period had
             # ended when it was stated ("compared with a target of 4%"), in the same document.
@@ -514,6 +515,16 @@ class PromiseChecker:
                     out.setdefault((None, count_noun(w), -1.0), []).append(c)
         self._totals = {id(ctx): (ctx, out)}
         return out
+
+    def _outcome_of(self, ctx: CheckContext, c: ClaimRecord) -> ClaimRecord | None:
+        """``_outcome``, computed once per claim and run: every target of an indicator
+        weighs the same figures."""
+        if self._outcomes[0] is not ctx:
+            self._outcomes = (ctx, {})
+        memo = self._outcomes[1]
+        if c.id not in memo:
+            memo[c.id] = self._outcome(ctx, c)
+        return memo[c.id]
 
     @staticmethod
     def _outcome(ctx: CheckContext, c: ClaimRecord) -> ClaimRecord | None:
