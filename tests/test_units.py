@@ -161,3 +161,27 @@ def test_glued_prefixes_are_explicit() -> None:
         and not units.glued_prefix_ok("G")
         and not units.glued_prefix_ok("WA")
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        ("Exports reached 12.4 billion Swedish crowns in March.", "SEK"),
+        ("The levy raised 310 million Danish crowns.", "DKK"),
+        ("The budget adds 4 billion Norwegian crowns for roads.", "NOK"),
+        ("A ticket costs 900 Icelandic kronur.", "ISK"),
+        ("The plant cost 2.1 billion Czech crowns.", "CZK"),
+        ("Tolls rose to 85 Mexican pesos.", "MXN"),
+    ],
+)
+def test_currency_named_by_country_adjective(sentence: str, code: str) -> None:
+    """Regression (currency names in words): a country's adjective before a shared
+    currency name ("Danish crowns") names that country's currency, for every family."""
+    from claimledger.extract import extract
+
+    (claim,) = extract(sentence, "2025-03-01")
+    assert claim.quantity.unit == code
+
+
+def test_bare_crowns_are_not_money() -> None:
+    assert units.match(["crowns"]) is None
