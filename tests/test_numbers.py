@@ -443,6 +443,25 @@ def test_short_year_span_never_starts_a_range(text: str, want: list[Row]) -> Non
 @pytest.mark.parametrize(
     ("text", "want"),
     [
+        ("Core inflation is seen at 2%-3% next year.", [("2%-3%", (2, 3), "range", "%", None)]),
+        ("Mortgage rates of 6.5%–7% are common.", [("6.5%–7%", (6.5, 7), "range", "%", None)]),
+        ("Margins moved in a 10%-12.5% band.", [("10%-12.5%", (10, 12.5), "range", "%", None)]),
+        # a minus sign after a space is still a sign: two figures
+        (
+            "Output rose 2% and prices -3% on the year.",
+            [("2%", 2, "exact", "%", None), ("-3%", -3, "exact", "%", None)],
+        ),
+    ],
+    ids=lambda v: v if isinstance(v, str) else "",
+)
+def test_regression_percent_range_with_the_sign_on_both_ends(text: str, want: list[Row]) -> None:
+    """'2%-3%' is one range, not '2' and a negative '-3%'."""
+    _check(text, find(text), want)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
         ("Exports grew 5 plus", [("5 plus", 5, "at_least", None, None)]),
         ("The scheme covers people aged 65 plus.", [("65 plus", 65, "at_least", None, None)]),
         ("Turnout was 40% or so", [("40% or so", 40, "approx", "%", None)]),
