@@ -373,6 +373,32 @@ def test_not_figures(text: str) -> None:
     assert find(text) == [], [q.text for q in find(text)]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Buyers queued for the iPad 11 and the new iPhone 17 Air.",
+        "Reviewers said PlayStation 5 owners would wait.",
+        "The S&P 500 and the FTSE 100 closed lower.",
+        "The NASDAQ 100 fell on the day.",
+    ],
+)
+def test_regression_brand_and_index_names_are_not_figures(text: str) -> None:
+    """A bare integer after a brand-shaped word (a capital inside it, an ampersand, four
+    capitals) is part of the name."""
+    assert find(text) == [], [q.text for q in find(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("TOTAL 450 schools were built.", [("450", 450, "exact", None, "school")]),
+        ("AT&T 5 stores closed.", [("5", 5, "exact", None, "store")]),
+    ],
+)
+def test_capital_heading_before_a_count_is_not_a_name(text: str, want: list[Row]) -> None:
+    _check(text, find(text), want)
+
+
 def test_offsets_are_global_and_exact() -> None:
     doc = "Intro sentence here. Output rose 12% to $5 billion in 2024. Done."
     s = doc.index("Output")

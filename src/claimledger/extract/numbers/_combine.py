@@ -17,6 +17,7 @@ from claimledger.extract import units
 from claimledger.extract.numbers import _not_figures as not_figures
 from claimledger.extract.numbers._atoms import Atom, exact_scaled, noun
 from claimledger.resources import numbers as number_words
+from claimledger.resources import units as unit_tables
 
 # A ranking named after the ordinal ("135th in the Global Gender Gap Index", "97th in the
 # 2024 ranking"), or a field it is out of ("45th out of 190").
@@ -235,7 +236,16 @@ def _next_word(text: str, pos: int) -> str:
     return m.group(1).lower() if m else ""
 
 
-_CODE_TOKEN = re.compile(r"(?<![\w.])([A-Z][A-Za-z]{0,20}|[A-Z0-9]{2,3})\s$")
+_CODE_TOKEN = re.compile(
+    r"(?<![\w.&])([A-Z][A-Za-z]{0,20}|[A-Z]{1,4}&[A-Z]{1,4}|[a-z]{1,2}[A-Z][A-Za-z]{1,20}|[A-Z0-9]{2,3})\s$"
+)
+#: A word shaped like a brand, model or index name, never a word of prose: a capital inside
+#: it ("PlayStation", "iPhone"), an ampersand ("S&P") or four capitals or more ("FTSE",
+#: "NASDAQ").  A bare integer after it is part of the name, wherever the sentence starts
+#: (an all-capital word only when no counted noun follows the integer).
+_BRAND_SHAPED = re.compile(
+    r"[A-Za-z]+[a-z][A-Z][A-Za-z]*|[a-z]{1,2}[A-Z][A-Za-z]*|[A-Z]{1,4}&[A-Z]{1,4}|[A-Z]{4,}"
+)
 
 
 def _named(text: str, start: int, a: Atom) -> bool:
@@ -246,6 +256,15 @@ def _named(text: str, start: int, a: Atom) -> bool:
     word = m.group(1)
     if len(word) <= 3 and word.isupper() and units.currency_prefix(word) is None:
         return True  # an airline, route or model code
+    if (
+        _BRAND_SHAPED.fullmatch(word)
+        and units.currency_prefix(word) is None
+        and word not in unit_tables.ISO_CODES
+        and (not word.isupper() or noun(text, a.end, a.end + 40) is None)
+    ):
+        # "iPhone 17", "PlayStation 5", "S&P 500", "FTSE 100"; a capitalised heading word
+        # before a count ("TOTAL 450 schools") is not a name
+        return True
     before = text[start : m.start()].rstrip()
     if not before or before[-1] in '.:;!?"“(':
         return False  # the capital is just the start of the sentence
