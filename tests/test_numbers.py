@@ -399,6 +399,33 @@ def test_capital_heading_before_a_count_is_not_a_name(text: str, want: list[Row]
     _check(text, find(text), want)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Alcaraz won 7-5 6-7(3) 6-2 on Sunday.",
+        "United won 2-1 away, after a 0-0 draw in the first leg.",
+        "They suffered a 1-3 defeat at the hands of the champions.",
+        "The Senate passed the measure 51-49.",
+        "A 38–17 victory sealed the title.",
+    ],
+)
+def test_regression_sports_scores_are_not_figures(text: str) -> None:
+    """A dashed pair of bare integers running downwards or level, or next to a score word, is a
+    score or a tally: no figure."""
+    assert find(text) == [], [q.text for q in find(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Between 3-5 people were hurt.", [("Between 3-5", (3, 5), "range", None, "person")]),
+        ("Inflation of 4-6 per cent is likely.", [("4-6 per cent", (4, 6), "range", "%", None)]),
+    ],
+)
+def test_upward_dashed_pairs_stay_ranges(text: str, want: list[Row]) -> None:
+    _check(text, find(text), want)
+
+
 def test_offsets_are_global_and_exact() -> None:
     doc = "Intro sentence here. Output rose 12% to $5 billion in 2024. Done."
     s = doc.index("Output")

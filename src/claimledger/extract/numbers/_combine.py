@@ -152,6 +152,8 @@ def _range(text: str, start: int, a: Atom, b: Atom) -> Atom | None:
         return None
     if _year_like(a) or _year_like(b) or b.qualifier != "exact":
         return None
+    if conn == "-" and a.unit is None and b.unit is None and a.int_like and _score(text, start, a):
+        return None  # "a 3-4 defeat": a score
     if a.words and a.value < 1 and not a.scaled:
         return None  # "by a third to $16,800": a fraction, then a new figure
     if a.unit is None and b.prefix_currency and conn == "to":
@@ -274,6 +276,25 @@ def _named(text: str, start: int, a: Atom) -> bool:
     return nxt is not None  # "Boeing 737 Max", "Windows 11 Pro"
 
 
+#: The second integer of a score glued by a dash ("6-3", "7-6(4)", "43–10"), no unit after it.
+_SCORE_TAIL = re.compile(r"[-–](\d{1,3})(\(\d{1,2}\))?(?![\d.,]?\d|\s?(?:%|per\b))")
+
+
+def _score(text: str, start: int, a: Atom) -> bool:
+    """A sports score or vote tally ("won 4-3", "a 43-10 win", "6-3 7-6(4)"): not a figure.
+
+    A pair of bare integers joined by a dash that runs downwards or level is no range (a
+    range runs upwards); an upward pair is a score when a score word stands next to it.
+    """
+    m = _SCORE_TAIL.match(text, a.end)
+    if m is None:
+        return False
+    if int(m.group(1)) <= a.value or m.group(2):
+        return True  # downwards or level, or with a tie-break ("6-7(3)")
+    words = (_prev_word(text, start, a.start), _next_word(text, m.end()))
+    return any(w in number_words.SCORE_WORDS for w in words)
+
+
 def mark_ranks(text: str, start: int, atoms: list[Atom]) -> None:
     """Mark ordinals that are positions in a ranking (``rank``); the rest are names.
 
@@ -326,6 +347,8 @@ def keep(text: str, start: int, a: Atom) -> bool:
     if a.raw and (not_figures.is_date_digits(a.raw) or (len(a.raw) > 1 and a.raw.startswith("0"))):
         return False
     if a.raw and a.unit is None and not a.scaled and a.qualifier == "exact" and _named(text, start, a):
+        return False
+    if a.low is None and a.unit is None and not a.scaled and a.int_like and _score(text, start, a):
         return False
     if a.low is None and a.unit is None and a.words:
         word = text[a.nstart : a.nend].lower()
