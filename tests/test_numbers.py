@@ -426,6 +426,20 @@ def test_upward_dashed_pairs_stay_ranges(text: str, want: list[Row]) -> None:
     _check(text, find(text), want)
 
 
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("She won the marathon in 2 hours 21 minutes.", [("2 hours 21 minutes", 2.35, "exact", "h", None)]),
+        ("The record is 3 minutes 30 seconds.", [("3 minutes 30 seconds", 3.5, "exact", "min", None)]),
+        ("The crossing took 1 hour and 15 minutes.", [("1 hour and 15 minutes", 1.25, "exact", "h", None)]),
+    ],
+)
+def test_regression_compound_durations_are_one_figure(text: str, want: list[Row]) -> None:
+    """A clock duration in two units is one figure in the larger unit, and a measured time
+    even after "in"."""
+    _check(text, find(text), want)
+
+
 def test_offsets_are_global_and_exact() -> None:
     doc = "Intro sentence here. Output rose 12% to $5 billion in 2024. Done."
     s = doc.index("Output")

@@ -108,6 +108,7 @@ class Atom:
     mult: float = 1.0  # the magnitude multiplier applied ("2-3 million" shares it)
     bound: tuple[str, ...] = ()  # the bound words before the number ("over",)
     subunit: bool = False  # money written in a sub-unit ("50 cents")
+    composite: bool = False  # one measure written in two units ("2 hours 44 minutes")
     family: str | None = None  # a currency name shared by countries ("$", "rupees"): _currency_context
     ahead: Ahead | None = None  # the chunks after the numeral, shared by later look-ups
 

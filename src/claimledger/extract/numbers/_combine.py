@@ -60,9 +60,10 @@ PART_GAP_MAX = 60
 
 # --- ranges, ratios, amounts in two units, filters -------------------------------------
 
-# Imperial measures written in two units.  Durations are not merged: "3 years, 2 months"
-# are usually two figures in a statement.
-_COMPOSITE = {("ft", "in"): 1 / 12, ("lb", "oz"): 1 / 16}
+# Measures written in two units, read as one in the larger: imperial lengths and weights,
+# and clock durations ("2 hours 44 minutes", "4 minutes 24 seconds": a race time).  Years and
+# months are not merged: "3 years, 2 months" are usually two figures in a statement.
+_COMPOSITE = {("ft", "in"): 1 / 12, ("lb", "oz"): 1 / 16, ("h", "min"): 1 / 60, ("min", "s"): 1 / 60}
 
 
 def _composite(text: str, a: Atom, b: Atom) -> Atom | None:
@@ -75,6 +76,7 @@ def _composite(text: str, a: Atom, b: Atom) -> Atom | None:
     r = dataclasses.replace(a)
     r.value = a.value + b.value * f
     r.end, r.nend = b.end, b.nend
+    r.composite = True
     return r
 
 
