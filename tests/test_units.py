@@ -185,3 +185,24 @@ def test_currency_named_by_country_adjective(sentence: str, code: str) -> None:
 
 def test_bare_crowns_are_not_money() -> None:
     assert units.match(["crowns"]) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unit"),
+    [
+        ("The handset ships with a 4,500 mAh cell.", "mAh"),
+        ("Each booster gives 190,000 lbf at lift-off.", "lbf"),
+        ("Methane rose to 1,900 parts per billion.", "ppm"),
+        ("Ozone peaked at 80 parts per million.", "ppm"),
+        ("The galaxy lies 12 million light-years away.", "ly"),
+        ("A pulse lasts 250 picoseconds.", "ps"),
+        ("The seas stored 20 zettajoules more heat.", "ZJ"),
+    ],
+)
+def test_regression_news_physical_units(sentence: str, unit: str) -> None:
+    """Physical units missing from news copy: battery charge, thrust, concentrations,
+    astronomical distance and SI-prefixed words (each symbol is checked against pint above)."""
+    from claimledger.extract import extract
+
+    (claim,) = extract(sentence, "2025-03-01")
+    assert claim.quantity.unit == unit
