@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import threading
 from datetime import datetime
 from pathlib import Path
@@ -15,7 +16,7 @@ from claimledger._dates import TIMESTAMP_FORMAT
 from claimledger.errors import InputError
 from claimledger.extract.pipeline import EXTRACTOR, iter_claims
 from claimledger.ledger import IngestResult, Ledger, id_source, text_hash
-from claimledger.models import Claim, Document, Quantity, Span
+from claimledger.models import GRANULARITIES, Claim, Document, Quantity, Span
 from claimledger.pipeline import add_document
 
 TEXT = (
@@ -223,3 +224,29 @@ def test_a_worker_ledger_does_not_migrate(tmp_path: Path) -> None:
     blank = tmp_path / "blank.db"
     with Ledger(str(blank), migrate=False) as led, led.engine.connect() as conn:
         assert conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar() == 0
+
+
+def test_the_frame_is_stored_with_its_typed_columns_and_relations(ledger: Ledger) -> None:
+    text_ = "Exports rose 12% to $5 billion last year, up from $4.5 billion in 2023. Inflation is 8%."
+    add_document(ledger, Document(text=text_, id="t", published="2025-01-10"))
+    expected = list(iter_claims(text_, "2025-01-10", source=id_source(text_hash(text_))))
+    assert any(c.frame is not None and c.frame.relations for c in expected)
+    with ledger.engine.connect() as conn:
+        rows = {r.id: r for r in conn.execute(text("SELECT * FROM claims"))}
+        rels = set(conn.execute(text("SELECT claim_id, type, target_id FROM claim_relations")).all())
+    assert rels == {(c.id, r.type, r.claim) for c in expected if c.frame for r in c.frame.relations}
+    for c in expected:
+        f, row = c.frame, rows[c.id]
+        assert f is not None
+        # the JSON column is the frame of the ``extract --format jsonl`` line
+        assert json.loads(row.frame) == c.to_dict()["frame"]
+        assert (row.measure_id, bool(row.measure_free), row.status) == (
+            f.measure.id,
+            f.measure.free,
+            f.status,
+        )
+        assert row.entity_id == (f.entity.id if f.entity else None)
+        assert row.basis_key == ",".join(b for b in f.basis if b not in GRANULARITIES)
+        assert row.granularity in (*(b for b in f.basis if b in GRANULARITIES), None)
+        assert row.period_role == c.period_role
+    assert {r.period_role for r in ledger.claims()} >= {"point"}

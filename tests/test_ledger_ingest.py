@@ -249,3 +249,24 @@ def test_dask_local_cluster_stores_the_same_claims(tmp_path: Path) -> None:
             assert (s.ingested, s.failed) == (4, 1)
             got[mode] = sorted((r.id, r.value) for r in led.claims())
     assert got[None] == got["local"] and got[None]
+
+
+def test_reextract_fills_the_frames_of_claims_stored_before_the_ledger_kept_them(tmp_path: Path) -> None:
+    # A ledger written by the same extractor version before migration 0008: its claims have
+    # no frames, so the version string alone would call the document current.
+    from claimledger.models import Document
+
+    with Ledger(str(tmp_path / "f.db")) as led:
+        add_document(led, Document(text=news(5), id="n5", published="2024-01-01"))
+        want = {r.id: (r.frame, r.period_role) for r in led.claims()}
+        assert all(f is not None for f, _ in want.values())
+        with led.engine.begin() as conn:
+            conn.execute(text("UPDATE claims SET frame = NULL, measure_id = NULL, period_role = NULL"))
+            conn.execute(text("DELETE FROM claim_relations"))
+        assert led.unframed_documents() == {1}
+        assert all(r.frame is None and r.period_role is None for r in led.claims())
+        s = reextract(led)
+        assert (s.documents, s.updated, s.added, s.removed) == (1, len(want), 0, 0)
+        assert {r.id: (r.frame, r.period_role) for r in led.claims()} == want
+        assert led.unframed_documents() == set()
+        assert reextract(led).current == 1

@@ -64,6 +64,7 @@ def test_contract_examples_run(text: str, date: str, expected: list[dict[str, An
             "kind",
             "subject",
             "period",
+            "period_role",
             "sentence",
             "quantity",
             "cues",

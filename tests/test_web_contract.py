@@ -10,7 +10,19 @@ import pytest
 
 #: The extraction JSON line contract (docs/json-contract.md): every claim object the API
 #: serves carries these fields, plus the ledger's own.
-CONTRACT_CLAIM = {"doc", "id", "kind", "subject", "period", "sentence", "quantity", "cues", "extractor"}
+CONTRACT_CLAIM = {
+    "doc",
+    "id",
+    "kind",
+    "subject",
+    "period",
+    "period_role",
+    "sentence",
+    "quantity",
+    "cues",
+    "extractor",
+    "frame",
+}
 LEDGER_CLAIM = {"document_id", "document_title", "published", "seq", "review_state", "href"}
 SENTENCE = {"start", "end", "text"}
 QUANTITY = {"text", "start", "end", "value", "low", "high", "qualifier", "unit", "noun"}

@@ -2,7 +2,7 @@
 
 Codes:
     E001  input is not text (binary content)
-    E002  input is not valid UTF-8
+    E002  input text cannot be decoded (not UTF-8, no byte-order mark, no confident guess)
     E003  input is empty
     E004  a line or document exceeds the size limit
     E005  a date argument is not YYYY-MM-DD
@@ -33,7 +33,7 @@ from __future__ import annotations
 
 _MESSAGES: dict[str, str] = {
     "E001": "input looks binary, not text",
-    "E002": "input is not valid UTF-8",
+    "E002": "input text cannot be decoded",
     "E003": "input is empty",
     "E004": "input exceeds the size limit",
     "E005": "invalid date; expected YYYY-MM-DD",

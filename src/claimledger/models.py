@@ -72,6 +72,11 @@ BASIS_TERMS: tuple[str, ...] = (
     "multi_year",
 )
 GRANULARITIES: frozenset[str] = frozenset(BASIS_TERMS[-8:])
+#: How a claim's period relates to its figure (``Claim.period_role``): ``point`` ("in
+#: 2024", or a period from context or the document date), ``deadline`` ("by 2029"),
+#: ``since`` (the run from "since 2020" to the statement) or ``range`` ("in 2026-2028").
+PeriodRole = Literal["point", "deadline", "since", "range"]
+PERIOD_ROLES: tuple[str, ...] = ("point", "deadline", "since", "range")
 #: The fields of a frame whose cues are kept, in the order of the JSON contract.
 FRAME_CUE_FIELDS: tuple[str, ...] = ("measure", "entity", "status", "basis", "attribution")
 
@@ -158,7 +163,7 @@ class TimeExpr:
     end: int
     text: str
     period: str
-    role: Literal["point", "deadline", "since", "range"] = "point"
+    role: PeriodRole = "point"
 
 
 @dataclass(frozen=True, slots=True)
@@ -276,6 +281,17 @@ class Frame:
     relations: tuple[Relation, ...] = ()
     cues: FrameCues = FrameCues()
 
+    @property
+    def granularity(self) -> str | None:
+        """The period granularity among the basis terms (``year``, ``quarter`` ...), if any."""
+        return next((b for b in self.basis if b in GRANULARITIES), None)
+
+    @property
+    def basis_key(self) -> str:
+        """The basis without its period granularity, sorted and joined with ``,`` (``""``
+        for none): what two figures of one indicator must share ("real,y/y")."""
+        return ",".join(b for b in self.basis if b not in GRANULARITIES)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "measure": self.measure.to_dict(),
@@ -318,6 +334,9 @@ class Claim:
     #: set by the frame stage (``extract/frame``); ``None`` for claims read from a ledger
     #: that does not store frames yet
     frame: Frame | None = None
+    #: how ``period`` relates to the figure (``PeriodRole``), decided by the time stage
+    #: from the expression that dated it; ``None`` when there is no period
+    period_role: PeriodRole | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -326,6 +345,7 @@ class Claim:
             "kind": self.kind,
             "subject": self.subject,
             "period": self.period,
+            "period_role": self.period_role,
             "sentence": self.sentence.to_dict(),
             "quantity": None if self.quantity is None else self.quantity.to_dict(),
             "cues": list(self.cues),
@@ -349,6 +369,7 @@ class Claim:
             cues=list(d.get("cues", [])),
             extractor=d.get("extractor", ""),
             frame=None if f is None else Frame.from_dict(f),
+            period_role=d.get("period_role"),
         )
 
 
@@ -366,7 +387,17 @@ class Document:
     format: str = "text"
 
 
-FindingType = Literal["contradiction", "arithmetic", "feasibility", "promise", "official"]
+FindingType = Literal["contradiction", "arithmetic", "feasibility", "promise", "official", "revision"]
+#: Every finding type, in the order findings are listed; a ``revision`` is a note (a later
+#: figure that says it replaces an earlier one), never a warning.
+FINDING_TYPES: tuple[str, ...] = (
+    "contradiction",
+    "arithmetic",
+    "feasibility",
+    "promise",
+    "official",
+    "revision",
+)
 Severity = Literal["info", "warning", "error"]
 
 

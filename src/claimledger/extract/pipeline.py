@@ -21,12 +21,12 @@ from claimledger.errors import InputError
 from claimledger.extract import _tokens, frame, kinds, numbers, sentences, subject, time
 from claimledger.extract._regex import Prefiltered
 from claimledger.extract._time_grammar import Mention, find_mentions
-from claimledger.models import Claim, Kind, Quantity, Span
+from claimledger.models import PERIOD_ROLES, Claim, Kind, PeriodRole, Quantity, Span
 
 #: Name and version of the whole extraction pipeline, recorded on every claim, with the
 #: versioned stages it ran.  Bump the version whenever output can change, so ledgers can
 #: compare runs (see ``reextract``).
-EXTRACTOR = "claimledger.extract.v2[{}]".format(
+EXTRACTOR = "claimledger.extract.v3[{}]".format(
     " ".join(
         getattr(m, "STAGE", m.__name__.rsplit(".", 1)[-1])
         for m in (sentences, numbers, time, kinds, subject, frame)
@@ -48,6 +48,8 @@ LIST_END_CHARS = 90
 #: Units that a time expression may carry when the numbers stage reads it as a figure
 #: ("over the next three years"): such a figure is the time expression, not a claim.
 _TIME_UNITS = frozenset({None, "year", "years", "yr", "month", "months", "day", "days", "quarter", "h", "s"})
+#: Clock units among them: a figure in these that runs past the time expression is measured.
+_CLOCK_UNITS = frozenset({"h", "s"})
 
 
 def claim_id(doc: str, start: int, end: int) -> str:
@@ -116,6 +118,10 @@ def _is_heading(text: str, s_start: int, s_end: int) -> bool:
 def _overlaps_time(q: Quantity, mentions: list[Mention]) -> bool:
     if q.unit not in _TIME_UNITS:
         return False
+    if q.unit in _CLOCK_UNITS:
+        # "in 2 hours 44 minutes": a duration in two units is a measured time; the time
+        # expression "in 2 hours" covers only part of it.  Dropped only when inside one.
+        return any(m.start <= q.start and q.end <= m.end for m in mentions)
     return any(m.start < q.end and q.start < m.end for m in mentions)
 
 
@@ -165,12 +171,34 @@ def _sentence_claims(
                 quantity=None,
                 cues=cues + p_cues,
                 extractor=EXTRACTOR,
+                period_role=_period_role(period, p_cues, _roles(mentions)),
             )
             frame.annotate(text, s_start, s_end, [claim], (), state.frame, offset)
             yield claim
     if not question:
         ctx.defer(text, s_start, s_end, heading, ref, mentions)
     _after_sentence(text, s_start, s_end, state)
+
+
+def _roles(mentions: list[Mention]) -> dict[str, PeriodRole]:
+    """The role of each time expression of a sentence, by the period cue it gives."""
+    return {m.cue: m.role for m in mentions if m.role in PERIOD_ROLES}  # type: ignore[misc]
+
+
+#: Period cues of a figure given one year of a list or a range ("23.9, 23.8 and 25.1
+#: trillion in 2024-2026"): each figure is for its year, whatever the expression's role.
+_ONE_YEAR_OF = ("period:list->", "period:respectively->")
+
+
+def _period_role(period: str | None, cues: list[str], roles: dict[str, PeriodRole]) -> PeriodRole | None:
+    """How ``period`` relates to the figure: the role of the time expression that dated it
+    (its cue is among ``cues``), ``point`` for a period from context, the document date or
+    one year of a list, ``None`` without a period."""
+    if period is None:
+        return None
+    if any(c.startswith(_ONE_YEAR_OF) for c in cues):
+        return "point"
+    return next((roles[c] for c in cues if c in roles), "point")
 
 
 def _after_sentence(text: str, s_start: int, s_end: int, state: _DocState) -> None:
@@ -536,6 +564,7 @@ def _figure_claims(
         state.by_unit = by_unit
     if n:
         state.last_period = period_of[0]
+    role_of = _figure_roles(order, rels, ranked, period_of, cues_of, _roles(mentions))
     out: list[Claim] = []
     for i, q in enumerate(quants):
         if offset:
@@ -551,10 +580,33 @@ def _figure_claims(
                 quantity=q,
                 cues=cues_of[i],
                 extractor=EXTRACTOR,
+                period_role=role_of[i],
             )
         )
     frame.annotate(text, s_start, s_end, out, rels, state.frame, offset)
     yield from out
+
+
+def _figure_roles(
+    order: list[int],
+    rels: list[tuple[str, int]],
+    ranked: dict[int, int],
+    period_of: list[str | None],
+    cues_of: list[list[str]],
+    roles: dict[str, PeriodRole],
+) -> list[PeriodRole | None]:
+    """The period role of each figure of a sentence.  A figure that took the period of the
+    figure it qualifies ("period:as ...": a change, a base, a rank's field) takes its role
+    too; ``order`` puts every such anchor before the figures tied to it."""
+    out: list[PeriodRole | None] = [None] * len(period_of)
+    for i in [*order, *sorted(ranked)]:
+        anchor = ranked.get(i, rels[i][1] if rels[i][0] else -1)
+        own = [c for c in cues_of[i] if c.startswith("period:")]
+        if anchor >= 0 and own and own[0].startswith("period:as ") and period_of[i] == period_of[anchor]:
+            out[i] = out[anchor]
+        else:
+            out[i] = _period_role(period_of[i], cues_of[i], roles)
+    return out
 
 
 def extract(text: str, date: str | Date | None = None, *, source: str | None = None) -> list[Claim]:

@@ -110,6 +110,12 @@ class Ledger:
         with self.engine.connect() as conn:
             return reextract.extractor_versions(conn)
 
+    def unframed_documents(self) -> set[int]:
+        """Ids of documents whose claims were stored without frames (before migration
+        0008): re-extraction treats them as out of date."""
+        with self.engine.connect() as conn:
+            return reextract.unframed_documents(conn)
+
     def replace_claims(
         self, doc_id: int, claims: Iterable[Claim], *, extractor: str
     ) -> reextract.ClaimChanges:

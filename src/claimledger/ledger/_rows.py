@@ -20,7 +20,7 @@ from datetime import date as Date
 from typing import Any, cast
 
 from claimledger._dates import parse_date_or_none
-from claimledger.models import Claim, Qualifier, Quantity, Span
+from claimledger.models import Claim, Frame, PeriodRole, Qualifier, Quantity, Span
 
 
 def as_date(value: Any) -> Date | None:
@@ -37,6 +37,18 @@ def json_object(raw: Any) -> dict[str, Any]:
     except ValueError:
         return {}
     return val if isinstance(val, dict) else {}
+
+
+def frame_of(raw: Any) -> Frame | None:
+    """A stored ``frame`` column as a ``Frame``; None when NULL (stored before frames) or
+    unreadable: one bad row must not stop a read."""
+    if raw is None:
+        return None
+    d = json_object(raw)
+    try:
+        return Frame.from_dict(d) if d else None
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return None
 
 
 def json_list(raw: Any) -> tuple[str, ...]:
@@ -77,6 +89,44 @@ class ClaimRecord:
     document_title: str | None = None
     extractor: str = ""
     review_state: str = "machine"  # machine | accepted | corrected | rejected
+    #: the extractor's frame (``models.Frame``); None for a claim stored before frames
+    frame: Frame | None = None
+    #: how ``period`` relates to the figure (``models.PeriodRole``); None without a period
+    #: or for a claim stored before roles
+    period_role: PeriodRole | None = None
+
+    @property
+    def measure_id(self) -> str | None:
+        return None if self.frame is None else self.frame.measure.id
+
+    @property
+    def measure_free(self) -> bool | None:
+        return None if self.frame is None else self.frame.measure.free
+
+    @property
+    def entity_id(self) -> str | None:
+        return None if self.frame is None or self.frame.entity is None else self.frame.entity.id
+
+    @property
+    def entity_type(self) -> str | None:
+        return None if self.frame is None or self.frame.entity is None else self.frame.entity.type
+
+    @property
+    def status(self) -> str | None:
+        return None if self.frame is None else self.frame.status
+
+    @property
+    def basis_key(self) -> str | None:
+        return None if self.frame is None else self.frame.basis_key
+
+    @property
+    def granularity(self) -> str | None:
+        return None if self.frame is None else self.frame.granularity
+
+    @property
+    def attribution_id(self) -> str | None:
+        a = None if self.frame is None else self.frame.attribution
+        return None if a is None else a.id
 
     @property
     def has_quantity(self) -> bool:
@@ -141,6 +191,8 @@ class ClaimRecord:
             quantity=self._figure() if self.q_text is not None else None,
             cues=list(self.cues),
             extractor=self.extractor,
+            frame=self.frame,
+            period_role=self.period_role,
         )
 
     @classmethod
@@ -169,6 +221,8 @@ class ClaimRecord:
             published=as_date(published) if isinstance(published, str) else published,
             sent_end=c.sentence.end,
             extractor=c.extractor,
+            frame=c.frame,
+            period_role=c.period_role,
         )
 
 
@@ -200,6 +254,8 @@ def record_from_row(r: Mapping[Any, Any]) -> ClaimRecord:
         document_title=r.get("title"),
         extractor=r["extractor"],
         review_state=r.get("review_state") or "machine",
+        frame=frame_of(r.get("frame")),
+        period_role=r.get("period_role"),
     )
 
 

@@ -58,7 +58,9 @@ __all__ = [
 EFFECTIVE_COLUMNS: tuple[str, ...] = (
     "id", "document_id", "seq", "kind", "subject", "period", "sent_start", "sent_end",
     "sentence", "q_text", "q_start", "q_end", "value", "low", "high", "qualifier", "unit",
-    "noun", "cues", "extractor", "review_state",
+    "noun", "cues", "extractor", "frame", "measure_id", "measure_free", "entity_id",
+    "entity_type", "status", "basis_key", "granularity", "attribution_id", "period_role",
+    "review_state",
 )  # fmt: skip
 
 effective = table(EFFECTIVE_VIEW, *(column(c) for c in EFFECTIVE_COLUMNS))

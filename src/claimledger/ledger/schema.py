@@ -17,6 +17,7 @@ Machine output and human judgement are kept apart:
 from __future__ import annotations
 
 from sqlalchemy import (
+    Boolean,
     Column,
     Float,
     ForeignKey,
@@ -77,10 +78,40 @@ claims = Table(
     Column("noun", Text),
     Column("cues", Text, nullable=False),  # JSON list of strings
     Column("extractor", Text, nullable=False),
+    # The claim frame (migration 0008).  ``frame`` is the whole frame as JSON, exactly the
+    # ``frame`` of the ``extract --format jsonl`` line; the columns after it are copies of
+    # the fields that queries and the linker select on.  All NULL for a claim extracted
+    # before frames were stored (``reextract`` fills them).
+    Column("frame", Text),
+    Column("measure_id", Text),  # taxonomy id ("gdp.real_growth"), or the free phrase
+    Column("measure_free", Boolean),  # the measure is a free phrase, not a taxonomy id
+    Column("entity_id", Text),  # "KAZ", "EA", "KAZ:almaty", "IMF", "sector:banking"
+    Column("entity_type", Text),  # country | region | city | area | organisation | sector
+    Column("status", Text),  # actual | estimate | projection | target | assumption | ...
+    Column("basis_key", Text),  # sorted basis terms but the granularity, joined by ","
+    Column("granularity", Text),  # year | quarter | month ... (the period's), or NULL
+    Column("attribution_id", Text),  # "IMF", "person:<name>"; NULL: the speaker's own
+    Column("period_role", Text),  # point | deadline | since | range; NULL without a period
     Index("ix_claims_document", "document_id", "seq"),
     Index("ix_claims_kind", "kind"),
     Index("ix_claims_unit", "unit"),
     Index("ix_claims_period", "period"),
+    Index("ix_claims_frame_key", "measure_id", "entity_id", "basis_key"),  # 0008
+    Index("ix_claims_entity", "entity_id"),  # 0008
+)
+
+#: The typed relations of a claim's frame to other figures of its passage (migration
+#: 0008): one row per ``frame.relations`` entry, so "what changed from this figure" is a
+#: lookup.  ``target_id`` is not a foreign key: a relation's target is a claim of the same
+#: document, replaced with it, but a reviewed claim can outlive its target.
+claim_relations = Table(
+    "claim_relations",
+    metadata,
+    Column("claim_id", Text, ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True),
+    # change_from | change_to | change_by | share_of | part_of | converted_from | respectively
+    Column("type", Text, primary_key=True),
+    Column("target_id", Text, primary_key=True),
+    Index("ix_claim_relations_target", "target_id"),
 )
 
 corrections = Table(

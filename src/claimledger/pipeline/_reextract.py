@@ -1,9 +1,10 @@
 """Re-extraction: run the current extractor over stored documents, keeping human work.
 
-Reads: each stored document whose claims came from another extractor version (every
-document with ``force``).  Writes: its claims, through ``Ledger.replace_claims``, one
-transaction per document; what is kept and what goes is the ledger's policy
-(``claimledger.ledger.reextract``, docs/ledger.md "Re-extraction").
+Reads: each stored document whose claims came from another extractor version, or were
+stored without their frames (every document with ``force``).  Writes: its claims,
+through ``Ledger.replace_claims``, one transaction per document; what is kept and what
+goes is the ledger's policy (``claimledger.ledger.reextract``, docs/ledger.md
+"Re-extraction").
 """
 
 from __future__ import annotations
@@ -21,8 +22,9 @@ def reextract(ledger: Ledger, *, force: bool = False) -> ReextractSummary:
     """Re-extract every document whose claims came from another extractor version
     (``force``: every document).  A failing document is reported in ``failures``."""
     summary = ReextractSummary()
+    unframed = ledger.unframed_documents()
     for doc_id, version in ledger.extractor_versions():
-        if version == EXTRACTOR and not force:
+        if version == EXTRACTOR and not force and doc_id not in unframed:
             summary.current += 1
             continue
         try:

@@ -116,6 +116,11 @@ class ClaimOut(BaseModel):
     quantity: QuantityOut | None
     cues: list[str]
     extractor: str
+    frame: dict[str, Any] | None = Field(
+        description="the claim frame (docs/frame.md), as in the extraction contract; null for a "
+        "claim stored before the ledger kept frames"
+    )
+    period_role: str | None = Field(description="point | deadline | since | range; null without a period")
     review_state: str = Field(description="machine | accepted | corrected | rejected")
     href: str
 
@@ -137,6 +142,8 @@ class ClaimOut(BaseModel):
             quantity=QuantityOut.from_record(r),
             cues=list(r.cues),
             extractor=r.extractor,
+            frame=None if r.frame is None else r.frame.to_dict(),
+            period_role=r.period_role,
             review_state=r.review_state,
             href=f"/claims/{r.id}",
             **extra,
