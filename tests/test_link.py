@@ -7,9 +7,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from _checkhelp import doc, rec
-from claimledger.link import canonical_subject, dimension, indicator_key, link_records
-from claimledger.link._lexicon import lemma
-from claimledger.link._places import main_region, mentions
+from claimledger.link import (
+    canonical_subject,
+    countries_named,
+    dimension,
+    indicator_key,
+    link_records,
+    main_region,
+)
+from claimledger.resources.words import singular
 
 SAME = [
     ("housing completed", "square meters of housing commissioned"),
@@ -114,7 +120,7 @@ def test_document_region() -> None:
     )
     assert main_region(None, None, None, body="Georgia and Armenia met.")[0] is None
     assert main_region(None, None, None, body="Exports of Azerbaijan rose.")[0] == "Azerbaijan"
-    assert mentions("a turkey for dinner") == []
+    assert countries_named("a turkey for dinner") == []
 
 
 def test_link_records_only_figures_with_subjects() -> None:
@@ -137,8 +143,8 @@ def test_lemma_of_plural_round_trips(word: str) -> None:
     plural = word + ("es" if word.endswith(("s", "x", "ch", "sh")) else "s")
     if word.endswith("y") and word[-2] not in "aeiou":
         plural = word[:-1] + "ies"
-    assert lemma(plural) == word
-    assert lemma(word) == word or word.endswith("s")
+    assert singular(plural) == word
+    assert singular(word) == word or word.endswith("s")
 
 
 @pytest.mark.parametrize(
@@ -152,7 +158,7 @@ def test_lemma_of_plural_round_trips(word: str) -> None:
     ],
 )
 def test_percent_kinds(sentence: str, figure: str, kind: str) -> None:
-    from claimledger.link._units import percent_kind
+    from claimledger.link import percent_kind
 
     i = sentence.index(figure)
     assert percent_kind(sentence, i, i + len(figure)) == kind
@@ -251,7 +257,7 @@ def test_actor_subject_reads_the_measured_phrase(
 
 
 def test_actor_fallback_leaves_companies_and_real_subjects_alone() -> None:
-    from claimledger.link._actor import actor_only, measured_phrase
+    from claimledger.link import actor_only, measured_phrase
 
     assert not actor_only("the company") and not actor_only("fiscal deficit")
     s = "The government will bring it down to 5% by 2026."
@@ -270,7 +276,7 @@ def test_a_year_earlier_is_not_a_rate_per_year() -> None:
     """Regression: '4.2 million tonnes a year earlier' was read as 4.2 million tonnes per year."""
     from dataclasses import replace
 
-    from claimledger.link._records import repair
+    from claimledger.link import repair
 
     s = "Rice output climbed to 4.4 million tonnes, up 10% from 4.2 million tonnes a year earlier."
     r = replace(rec("d", s, "4.2 million tonnes a year", 4.2e6, unit="t/year"))
@@ -300,7 +306,7 @@ def test_counted_nouns_use_the_lexicon() -> None:
     ],
 )
 def test_empty_subject_reads_the_clause_subject(sentence: str, figure: str, phrase: str | None) -> None:
-    from claimledger.link._actor import sentence_subject
+    from claimledger.link import sentence_subject
 
     assert sentence_subject(sentence, sentence.index(figure)) == phrase
 
@@ -338,7 +344,7 @@ def test_budget_before_a_sectors_spending_and_reporting_verbs_are_dropped() -> N
 
 
 def test_delivery_verbs_and_ranges_for_actor_targets() -> None:
-    from claimledger.link._actor import measured_phrase
+    from claimledger.link import measured_phrase
 
     assert canonical_subject("villages connected").key == canonical_subject("villages").key
     s = "The central bank will keep inflation within the 2-4% target range in 2025."

@@ -606,7 +606,7 @@ def test_ambiguous_currency_word_resolved_by_country() -> None:
     assert got[0].unit == "PHP"
 
 
-# Shared currency names read by the country of the text (``_numcontext``): each row is a
+# Shared currency names read by the country of the text (``numbers._currency_context``): each row is a
 # document and the units of the quantities of its LAST sentence, found with the whole
 # document as context (as the pipeline calls the stage).
 CURRENCY_CONTEXT: list[tuple[str, list[str]]] = [

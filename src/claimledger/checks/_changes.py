@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from claimledger.link import ClaimRecord
+from claimledger.resources import verbs
 
 _QUAL = (
     r"(?P<qual>almost|nearly|about|around|roughly|some|approximately|over|more than|at least|"
@@ -38,33 +39,13 @@ _FRACTIONS = {
     "one tenth": 0.1,
 }
 _FRACTION = r"(?P<frac>" + "|".join(sorted((re.escape(k) for k in _FRACTIONS), key=len, reverse=True)) + r")"
-_UP = (
-    r"(?:grow|grew|grown|growing|grows|rise|rose|risen|rising|rises|increase[sd]?|increasing|"
-    r"climb(?:ed|s|ing)?|jump(?:ed|s)?|expand(?:ed|s|ing)?|raise[sd]?|raising|boost(?:ed|s)?|"
-    r"go(?:es)? up|went up|gone up|soar(?:ed|s)?)"
-)
-_DOWN = (
-    r"(?:fall|fell|fallen|falling|falls|decline[sd]?|declining|decrease[sd]?|decreasing|"
-    r"drop(?:ped|s)?|shrink|shrank|shrunk|cut|cuts|reduce[sd]?|reducing|lower(?:ed|s)?|"
-    r"go(?:es)? down|went down|gone down|slump(?:ed|s)?)"
-)
+#: Verbs of change by direction (resources/data/verbs.toml): the figure went up or was
+#: raised, went down or was cut.
+_UP = verbs.change_pattern("up", "raise")
+_DOWN = verbs.change_pattern("down", "lower")
 _WORD_NUM = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10}
-_MULT = {
-    "doubled": 2.0,
-    "double": 2.0,
-    "doubles": 2.0,
-    "doubling": 2.0,
-    "tripled": 3.0,
-    "triple": 3.0,
-    "triples": 3.0,
-    "tripling": 3.0,
-    "quadrupled": 4.0,
-    "quadruple": 4.0,
-    "halved": 0.5,
-    "halve": 0.5,
-    "halves": 0.5,
-    "halving": 0.5,
-}
+#: Verbs that move a figure by a factor ("doubled", "halved"), every form -> the factor.
+_MULT = verbs.MULTIPLIERS
 _N = r"(?P<n>\d+(?:\.\d+)?|two|three|four|five|six|ten)"
 
 _RX_BY = re.compile(rf"\b(?P<dir>{_UP}|{_DOWN})\s+(?:by\s+)?{_QUAL}(?:{_FRACTION}|{_PCT})", re.I)

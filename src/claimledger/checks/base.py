@@ -19,6 +19,8 @@ from typing import Any, Protocol
 
 from claimledger.link import ClaimRecord, DocInfo, Membership, canonical_subject
 from claimledger.models import Finding, FindingType, Severity
+from claimledger.resources import checks as check_words
+from claimledger.resources.words import singular
 
 #: Kinds that report what is or was (the "actual" family) and kinds that look ahead.
 ACTUAL_KINDS = frozenset({"achievement", "status"})
@@ -73,46 +75,8 @@ def is_deadline(c: ClaimRecord) -> bool:
     return _DEADLINE_RX.search(c.sentence) is not None
 
 
-#: Capitalised words that are not names of places or projects.
-COMMON_NAMES = frozenset(
-    {
-        "The",
-        "This",
-        "In",
-        "By",
-        "On",
-        "At",
-        "President",
-        "Head",
-        "State",
-        "Government",
-        "Ministry",
-        "Minister",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    }
-)
-#: Words that often open an English sentence and name nothing.
-_STARTER_WORDS = (
-    "later earlier however meanwhile moreover furthermore besides still since while although though "
-    "during after before according last next these those there here such many most several both "
-    "each every other another overall between among despite following thanks nevertheless instead "
-    "similarly likewise finally first second third then today yesterday currently recently "
-    "previously altogether only even almost nearly about around total including excluding unlike "
-    "whereas where when what which while once given based compared officials analysts experts "
-    "critics economists data figures preliminary final provisional"
-)
-_SENTENCE_STARTERS = frozenset(_STARTER_WORDS.split())
+#: Capitalised words that are not names of places or projects (resources/data/checks.toml).
+COMMON_NAMES = check_words.COMMON_NAMES
 _CAP_WORD = re.compile(r"\b[A-Z][a-z]{3,}\b")
 
 
@@ -122,28 +86,28 @@ def proper_names(sentence: str, *, first_word: bool = False) -> set[str]:
     to tell two sentences apart or tie them together.  The first word counts only with
     ``first_word`` and only when it is not a word of the indicator lexicon ("Almaty
     attracted ..." yes, "Exports rose ..." no)."""
-    from claimledger.link import _lexicon as lx
-    from claimledger.link._places import _table, mentions
+    from claimledger.link import countries_named, without_countries
+    from claimledger.resources import indicators as lexicon
 
     # Country names ("South Africa") are not place names here, word by word either.
-    body = _table(False)[0].sub(" ", sentence.strip().lstrip("\"“'("))
+    body = without_countries(sentence.strip().lstrip("\"“'("))
     out = set()
     for m in _CAP_WORD.finditer(body):
         w = m.group(0)
-        if w in COMMON_NAMES or mentions(w):
+        if w in COMMON_NAMES or countries_named(w):
             continue
         if body[: m.start()].strip() == "":
-            low = lx.lemma(w)
+            low = singular(w)
             known = (
-                low in lx.STOP
-                or low in lx.FILLER
-                or low in lx.UNIT_WORDS
-                or low in lx.VERBS
-                or low in lx.SYNONYMS
-                or low in lx.GENERIC
-                or w.lower() in lx.VERBS
-                or w.lower() in _SENTENCE_STARTERS
-                or any(low in p for p in lx.PHRASES)
+                low in lexicon.STOP
+                or low in lexicon.FILLER
+                or low in lexicon.UNIT_WORDS
+                or low in lexicon.VERBS
+                or low in lexicon.SYNONYMS
+                or low in lexicon.GENERIC
+                or w.lower() in lexicon.VERBS
+                or w.lower() in check_words.SENTENCE_STARTERS
+                or any(low in p for p in lexicon.PHRASES)
             )
             if not first_word or known:
                 continue
@@ -252,9 +216,9 @@ def names_subject(c: ClaimRecord, key: str | None) -> bool:
     """
     if key is None or key.count("|") < 2:
         return False
-    from claimledger.link import _lexicon as lx
+    from claimledger.resources import indicators as lexicon
 
-    want = {t for t in key.split("|")[1].split() if t not in lx.GENERIC} - {"budget"}
+    want = {t for t in key.split("|")[1].split() if t not in lexicon.GENERIC} - {"budget"}
     if not want:
         return False
     have = set(canonical_subject(c.sentence).tokens)

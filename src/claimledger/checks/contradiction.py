@@ -53,6 +53,8 @@ from claimledger.checks.base import (
 )
 from claimledger.link import ClaimRecord, canonical_subject
 from claimledger.models import Finding, Severity
+from claimledger.resources import checks as check_words
+from claimledger.resources import verbs
 
 NAME = "checks.contradiction.v1"
 
@@ -144,7 +146,7 @@ def _family(c: ClaimRecord) -> str:
 #: comparison, a list matched to periods): such figures are not two statements of one level.
 _RELATING = re.compile(
     r"\b(?:from|to|of\s+which|including|includ\w*|than|compared|versus|vs|against|while|"
-    r"whereas|respectively|up|down|rose|fell|grew|increased|decreased|reach\w*|"
+    rf"whereas|respectively|up|down|{verbs.change_pattern('up', 'down', tenses=('past',))}|reach\w*|"
     r"out\s+of|per|share|more|less|after|before|between|and\s+then)\b|%|\(",
     re.I,
 )
@@ -162,23 +164,6 @@ def _nearest_year(c: ClaimRecord) -> str | None:
         if not (s <= m.start() < e)
     ]
     return min(years)[1] if years else None
-
-
-_PLACE_IN_TEXT = frozenset(
-    (
-        "same",
-        "table",
-        "section",
-        "paragraph",
-        "document",
-        "report",
-        "elsewhere",
-        "text",
-        "annex",
-        "page",
-        "line",
-    )
-)
 
 
 def _restated_in_sentence(a: ClaimRecord, b: ClaimRecord) -> bool:
@@ -199,7 +184,7 @@ def _restated_in_sentence(a: ClaimRecord, b: ClaimRecord) -> bool:
     # expenditures 363 trillion"): only the indicator's own words and words about where
     # in the text the figure stands.
     own = set(canonical_subject(a.subject).tokens) | set(canonical_subject(b.subject).tokens)
-    return set(canonical_subject(between).tokens) <= own | _PLACE_IN_TEXT
+    return set(canonical_subject(between).tokens) <= own | check_words.PLACE_IN_TEXT
 
 
 #: What a percentage change is measured against, read from the words after it: year on
@@ -308,12 +293,12 @@ def _own_subject_is(c: ClaimRecord, key: str) -> bool:
     rate is easily pinned on the wrong thing ("Exports of coffee rose 19%" carries the
     subject "exports" from the sentence before); when the clause has a plain subject, its
     head words must be the indicator's (a country or "the country's" aside)."""
-    from claimledger.link._actor import sentence_subject
+    from claimledger.link import sentence_subject
 
     own = sentence_subject(c.sentence, c.q_rel[0])
     if own is None:
         return True
-    from claimledger.link._lexicon import GENERIC
+    from claimledger.resources.indicators import GENERIC
 
     # Qualifiers are weighed by ``qualifier_clash``; here only what is measured counts.
     ignore = GENERIC | {"budget", "nominal", "real", "gross", "net", "median"}

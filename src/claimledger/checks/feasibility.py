@@ -30,10 +30,9 @@ from claimledger.checks.base import (
     scale,
     single_year,
 )
-from claimledger.link import ClaimRecord
-from claimledger.link._lexicon import lemma
-from claimledger.link._units import is_level
+from claimledger.link import ClaimRecord, is_level
 from claimledger.models import Finding, Severity
+from claimledger.resources.words import singular
 
 NAME = "checks.feasibility.v1"
 
@@ -147,7 +146,7 @@ class FeasibilityChecker:
         label = ctx.label(t)
         what = (
             f"a target of {stated(t)}"
-            if t.noun and label and lemma(label.split()[-1]) == lemma(t.noun)
+            if t.noun and label and singular(label.split()[-1]) == singular(t.noun)
             else f"{label} at {stated(t)}"
         )
         head = (

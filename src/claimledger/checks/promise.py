@@ -35,10 +35,11 @@ from claimledger.checks.base import (
     same_kind,
     scale,
 )
-from claimledger.link import ClaimRecord, dimension
-from claimledger.link._lexicon import FILLER, STOP, UNIT_WORDS, VERBS, lemma
-from claimledger.link._units import count_noun
+from claimledger.link import ClaimRecord, count_noun, dimension
 from claimledger.models import Finding, Severity
+from claimledger.resources import checks as check_words
+from claimledger.resources.indicators import FILLER, STOP, UNIT_WORDS, VERBS
+from claimledger.resources.words import singular
 
 NAME = "checks.promise.v1"
 
@@ -95,14 +96,9 @@ _AGAINST_TARGET = re.compile(
     r"(?:target|plan|goal|ceiling|forecast|projection|limit)\b",
     re.I,
 )
-#: Words that say who spoke or that something will happen, not what: left out of matching.
-_NOT_CONTENT = (
-    "will country plan aim goal target work also several year end host said say says mayor new "
-    "january february march april may june july august september october november december "
-    "minister ministry president government official officials spokesman spokeswoman "
-    "according completion complete finish open hold build"
-)
-_CONTENT_DROP = STOP | FILLER | UNIT_WORDS | VERBS | frozenset(_NOT_CONTENT.split())
+#: Words left out when matching a promise with its outcome: who spoke, that something will
+#: happen, and the indicator lexicon's stop, filler, unit and reporting words.
+_CONTENT_DROP = STOP | FILLER | UNIT_WORDS | VERBS | check_words.NOT_CONTENT
 
 
 def _names(sentence: str) -> list[str]:
@@ -122,19 +118,15 @@ _TOKEN = re.compile(r"[A-Za-z][\w.]*\w|[A-Za-z]")
 
 
 def _content(sentence: str) -> set[str]:
-    return {lemma(w) for w in re.findall(r"[A-Za-z][a-z-]{2,}", sentence)} - _CONTENT_DROP
+    return {singular(w) for w in re.findall(r"[A-Za-z][a-z-]{2,}", sentence)} - _CONTENT_DROP
 
 
 def _normalise(text: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"\b(\d+)(?:st|nd|rd|th)\b", "", text)).strip().lower()
 
 
-#: Head words of indicators where less is better: meeting the target means staying below it.
-_LOWER_WORDS = (
-    "deficit debt inflation unemployment poverty emission mortality death accident crime "
-    "arrears loss shortage waiting"
-)
-LOWER_IS_BETTER = frozenset(_LOWER_WORDS.split())
+#: Head words of indicators where less is better (resources/data/checks.toml).
+LOWER_IS_BETTER = check_words.LOWER_IS_BETTER
 
 
 def _key_tokens(key: str | None) -> list[str]:
@@ -378,7 +370,7 @@ class PromiseChecker:
         routes = [(a.lower(), b.lower()) for a, b in _ROUTE.findall(t.sentence)]
         best: tuple[str, str, str, int] | None = None
         index = self._index(ctx)
-        probe = words | singles | {lemma(w) for n in names for w in n.split()}
+        probe = words | singles | {singular(w) for n in names for w in n.split()}
         hits = sorted({i for w in probe for i in index.postings.get(w, ())})
         for i in hits:
             e = index.entries[i]
@@ -428,7 +420,7 @@ class PromiseChecker:
                 e = _Entry(d.key, d.published, s, start, _normalise(s), _content(s), proper_names(s), verdict)
                 n = len(idx.entries)
                 idx.entries.append(e)
-                for w in e.content | e.singles | {lemma(t.lower()) for t in _TOKEN.findall(s)}:
+                for w in e.content | e.singles | {singular(t.lower()) for t in _TOKEN.findall(s)}:
                     idx.postings.setdefault(w, []).append(n)
         self._cache = {id(ctx): (ctx, idx)}
         return idx
@@ -532,7 +524,7 @@ class PromiseChecker:
         if t.has_quantity:
             label = ctx.label(t)
             fig = stated(t)
-            if not label or (t.noun and lemma(label.split()[-1]) == t.noun):
+            if not label or (t.noun and singular(label.split()[-1]) == t.noun):
                 return fig  # "217 schools", not "school of 217 schools"
             dim = dimension(t.unit, t.noun)[0]
             if dim.startswith(("currency:", "percent", "rate:")):

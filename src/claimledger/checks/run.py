@@ -20,8 +20,15 @@ from claimledger.checks.base import CheckContext, Checker
 from claimledger.checks.contradiction import ContradictionChecker
 from claimledger.checks.feasibility import FeasibilityChecker
 from claimledger.checks.promise import PromiseChecker
-from claimledger.link import ClaimRecord, DocInfo, link_records, load_documents, load_records, relink_conn
-from claimledger.link._records import localise
+from claimledger.link import (
+    ClaimRecord,
+    DocInfo,
+    link_records,
+    load_documents,
+    load_records,
+    localise,
+    relink_conn,
+)
 from claimledger.models import Finding
 
 if TYPE_CHECKING:

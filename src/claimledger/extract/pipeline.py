@@ -18,8 +18,8 @@ from typing import IO
 
 from claimledger._dates import parse_date
 from claimledger.errors import InputError
-from claimledger.extract import _lex, frame, kinds, numbers, sentences, subject, time
-from claimledger.extract._sift import Sifted
+from claimledger.extract import _tokens, frame, kinds, numbers, sentences, subject, time
+from claimledger.extract._regex import Prefiltered
 from claimledger.extract._time_grammar import Mention, find_mentions
 from claimledger.models import PERIOD_ROLES, Claim, Kind, PeriodRole, Quantity, Span
 
@@ -150,7 +150,7 @@ def _sentence_claims(
     if quants:
         yield from _figure_claims(text, s_start, s_end, quants, mentions, ref, doc, offset, sent, state)
     elif may_commit or (may_commit is None and kinds.may_commit(text, s_start, s_end)):
-        toks = _lex.tokenize(text, s_start, s_end, quants, mentions)
+        toks = _tokens.tokenize(text, s_start, s_end, quants, mentions)
         found = kinds.commitment(text, s_start, s_end, toks, mentions, ref)
         if found is not None:
             cues, j, n = found
@@ -213,7 +213,7 @@ _ANAPHOR = re.compile(
     r"(?:this|that)\s+(?:figure|amount|sum|volume|indicator|number|level)\b|this\s+(?:is|was|represents|means)\b",
     re.I,
 )
-_RESPECTIVELY = Sifted(re.compile(r"\brespectively\b", re.I))
+_RESPECTIVELY = Prefiltered(re.compile(r"\brespectively\b", re.I))
 _PROMISED_AT = re.compile(r"\b(?:announced|promised|pledged|proposed)\s*$", re.I)
 _SEASON = re.compile(r"\b(?:spring|summer|autumn|fall|winter)\b", re.I)
 _YEAR_BEFORE = re.compile(
@@ -224,7 +224,7 @@ _YEAR_BEFORE = re.compile(
 
 
 #: A running total: "has cost $5 billion so far" since the year named runs to the statement.
-_SO_FAR = Sifted(re.compile(r"\b(?:so\s+far|to\s+date|thus\s+far|until\s+now|up\s+to\s+now)\b", re.I))
+_SO_FAR = Prefiltered(re.compile(r"\b(?:so\s+far|to\s+date|thus\s+far|until\s+now|up\s+to\s+now)\b", re.I))
 _PERFECT = re.compile(r"\b(?:has|have)\b", re.I)
 
 
@@ -257,7 +257,7 @@ def _nearest(ms: list[Mention], at: int) -> Mention:
     return min(ms, key=lambda m: abs(m.start - at))
 
 
-def _now_after(toks: list[_lex.Tok], pos: int) -> str:
+def _now_after(toks: list[_tokens.Tok], pos: int) -> str:
     """A word right after the figure saying it holds now ("12% now", "12% today")."""
     if pos + 1 < len(toks):
         word = toks[pos + 1].text.lower()
@@ -269,7 +269,7 @@ def _now_after(toks: list[_lex.Tok], pos: int) -> str:
 _PRESENT_VERBS = frozenset({"is", "are", "am", "has", "have", "remains", "remain", "stands", "stand"})
 
 
-def _present_subject(toks: list[_lex.Tok], pos: int) -> bool:
+def _present_subject(toks: list[_tokens.Tok], pos: int) -> bool:
     """Is the figure at ``pos`` the subject of a present-tense verb ("140 have been
     completed", "90 schools are under way")?"""
     for k in range(pos + 1, min(len(toks), pos + 4)):
@@ -370,9 +370,9 @@ def _figure_claims(
     state: _DocState,
 ) -> Iterator[Claim]:
     ctx = state.ctx
-    toks = _lex.tokenize(text, s_start, s_end, quants, mentions)
-    qpos = _lex.quantity_index(toks)
-    rels = _lex.relations(text, quants, mentions)
+    toks = _tokens.tokenize(text, s_start, s_end, quants, mentions)
+    qpos = _tokens.quantity_index(toks)
+    rels = _tokens.relations(text, quants, mentions)
     after_of: dict[int, Mention] = {}
     bound = time.assign(text, s_start, s_end, quants, mentions, ctx, after_of)
     # expressions dating a starting value or an earlier figure date nothing else
@@ -543,7 +543,7 @@ def _figure_claims(
             subject_of[i] = " ".join([*subject_of[r].split()[:5], "score"])
     if _RESPECTIVELY.search(text, s_start, s_end):
         # "Exports and imports rose by 12% and 8%, respectively": one subject each
-        for group in _lex.list_groups(text, quants):
+        for group in _tokens.list_groups(text, quants):
             parts = subject_of[group[0]].split(" and ")
             if len(parts) == len(group) and all(subject_of[i] == subject_of[group[0]] for i in group):
                 for i, piece in zip(group, parts, strict=True):

@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from claimledger.link import _lexicon as lx
-from claimledger.link._places import _table
+from claimledger.link._places import country_spans, without_countries
 from claimledger.link._units import dimension
+from claimledger.resources import indicators as lexicon
+from claimledger.resources.words import singular
 
 #: A country after these words is a partner ("exports to Russia", "remittances from Russia"),
 #: part of what is measured, not the country doing the reporting.
@@ -40,7 +41,7 @@ class Canon:
 
     @property
     def name(self) -> str:
-        return " ".join(lx.DISPLAY.get(t, t) for t in self.tokens)
+        return " ".join(lexicon.DISPLAY.get(t, t) for t in self.tokens)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +55,7 @@ class IndicatorKey:
 
 
 def _replace_phrases(tokens: list[str], steps: list[str]) -> list[str]:
-    phrases = sorted(lx.PHRASES.items(), key=lambda kv: -len(kv[0]))
+    phrases = sorted(lexicon.PHRASES.items(), key=lambda kv: -len(kv[0]))
     out: list[str] = []
     i = 0
     while i < len(tokens):
@@ -81,25 +82,23 @@ def canonical_subject(subject: str) -> Canon:
     steps: list[str] = []
     region = None
     partners: list[str] = []
-    pattern, names = _table(True)
-    for m in pattern.finditer(subject):
-        country = names[m.group(1).lower()]
-        before = subject[: m.start()].split()[-1:]
+    for start, _end, country in country_spans(subject, ignore_case=True):
+        before = subject[:start].split()[-1:]
         if before and before[0].lower() in PARTNER_PREPOSITIONS:
             partners.append(country)  # "exports to Russia": a partner, not the reporting country
         elif region is None:
             region = country
-    text = pattern.sub(" ", subject)
+    text = without_countries(subject, ignore_case=True)
     if region:
         steps.append(f"names the country {region}")
     if partners:
         steps.append("names the partner " + ", ".join(partners))
     raw = [w.lower().removesuffix("'s").strip(".-") for w in _WORD.findall(text)]
-    lemmas = [lx.lemma(w) for w in raw if w]
+    lemmas = [singular(w) for w in raw if w]
     tokens = _replace_phrases(lemmas, steps)
     mapped: list[str] = []
     for t in tokens:
-        s = lx.SYNONYMS.get(t, t)
+        s = lexicon.SYNONYMS.get(t, t)
         if s != t:
             steps.append(f"'{t}' means '{s}'")
         mapped.append(s)
@@ -107,12 +106,12 @@ def canonical_subject(subject: str) -> Canon:
     dropped: list[str] = []
     for i, t in enumerate(mapped):
         nxt = mapped[i + 1] if i + 1 < len(mapped) else ""
-        scope = t in lx.CENTRAL_SCOPE and (nxt in lx.FINANCE_HEADS or nxt in lx.CENTRAL_SCOPE)
+        scope = t in lexicon.CENTRAL_SCOPE and (nxt in lexicon.FINANCE_HEADS or nxt in lexicon.CENTRAL_SCOPE)
         noise = (
-            t in lx.STOP
-            or t in lx.FILLER
-            or t in lx.UNIT_WORDS
-            or t in lx.VERBS
+            t in lexicon.STOP
+            or t in lexicon.FILLER
+            or t in lexicon.UNIT_WORDS
+            or t in lexicon.VERBS
             or len(t) < 2
             or t[0].isdigit()
         )
@@ -125,7 +124,7 @@ def canonical_subject(subject: str) -> Canon:
     for p in partners:
         if p.lower() not in kept:
             kept.append(p.lower())
-    if "budget" in kept and len(kept) > 2 and set(kept) & (lx.FINANCE_HEADS - {"budget"}):
+    if "budget" in kept and len(kept) > 2 and set(kept) & (lexicon.FINANCE_HEADS - {"budget"}):
         # "budget health spending" is health spending: the budget is where it stands, the
         # sector says what it is.
         kept.remove("budget")
@@ -133,7 +132,7 @@ def canonical_subject(subject: str) -> Canon:
     if kept == ["budget"]:
         kept.append("spending")
         steps.append("a budget's size is its spending")
-    elif len(kept) == 1 and kept[0] in lx.IMPLIES_BUDGET:
+    elif len(kept) == 1 and kept[0] in lexicon.IMPLIES_BUDGET:
         kept.insert(0, "budget")
         steps.append(f"'{kept[1]}' alone is read as the public budget's")
     return Canon(tuple(kept), region, tuple(steps))
@@ -155,7 +154,7 @@ def indicator_key(
     canon = canonical_subject(subject)
     if dim is None:
         dim, _ = dimension(unit, noun)
-    default = lx.DEFAULT_QUALIFIERS.get(dim.split(":", 1)[0])
+    default = lexicon.DEFAULT_QUALIFIERS.get(dim.split(":", 1)[0])
     if dim in ("percent", "percent_change") and "growth" in canon.tokens:  # "real GDP growth of 5%"
         default = "real"
         if len(canon.tokens) > 1:
@@ -172,9 +171,9 @@ def indicator_key(
             canon.region,
             (*canon.steps, f"'{default}' is the default for a {dim.split(':', 1)[0]} figure"),
         )
-    if not canon.tokens or len(canon.tokens) > MAX_CONTENT_TOKENS or set(canon.tokens) <= lx.GENERIC:
+    if not canon.tokens or len(canon.tokens) > MAX_CONTENT_TOKENS or set(canon.tokens) <= lexicon.GENERIC:
         return None
-    if dim == "count" and canon.tokens[-1] not in lx.GENERIC:
+    if dim == "count" and canon.tokens[-1] not in lexicon.GENERIC:
         # "Arrivals reached 2.1 million" counts what its subject names, like "2.1 million
         # tourists": the head word is the counted noun the extractor did not attach.
         dim = f"count:{canon.tokens[-1]}"

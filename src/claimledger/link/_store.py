@@ -23,7 +23,7 @@ from claimledger._dates import utc_timestamp as _now
 from claimledger.errors import LedgerError
 from claimledger.link._actor import actor_only, measured_phrase, sentence_subject
 from claimledger.link._canon import canonical_subject, indicator_key
-from claimledger.link._places import CURRENCY_COUNTRY, mentions
+from claimledger.link._places import countries_named, currency_country
 from claimledger.link._records import ClaimRecord, DocInfo, load_documents, load_records
 from claimledger.link._units import percent_kind
 
@@ -45,13 +45,13 @@ def _own_region(r: ClaimRecord, d: DocInfo | None) -> tuple[str | None, str]:
     """The country of a figure from its document, else its sentence, else its currency."""
     if d is not None and d.region:
         return d.region, f"document is about {d.region} ({d.region_why})"
-    named = set(mentions(r.sentence))
+    named = set(countries_named(r.sentence))
     if len(named) == 1:
         country = named.pop()
         return country, f"the document names no single country; the sentence names {country}"
-    if r.unit and r.unit in CURRENCY_COUNTRY:
-        country = CURRENCY_COUNTRY[r.unit]
-        return country, f"the document names no single country; {r.unit} is the currency of {country}"
+    issuer = currency_country(r.unit) if r.unit else None
+    if issuer:
+        return issuer, f"the document names no single country; {r.unit} is the currency of {issuer}"
     return None, ""
 
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment
+
 from claimledger.web._cache import LedgerCache
 from claimledger.web._security import CSRF_COOKIE, REVIEWER_COOKIE, Security, csrf_for
 

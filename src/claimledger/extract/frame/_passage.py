@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
-from claimledger.extract import _lex  # list_groups: private to the pipeline's relation pass
+from claimledger.extract import _tokens  # list_groups: private to the pipeline's relation pass
 from claimledger.models import Claim
 
 __all__ = ["LIST_GAP", "Passage", "within"]
@@ -98,7 +98,7 @@ class Passage:
 
     def lists(self) -> list[list[int]]:
         """Runs of claims whose figures are written as a list ("5%, 6% and 7%"), as the
-        relation pass of the pipeline reads them (``_lex.list_groups``)."""
+        relation pass of the pipeline reads them (``_tokens.list_groups``)."""
         idx = [i for i, c in enumerate(self.claims) if c.quantity is not None]
         quants = [
             replace(q, start=a, end=b)
@@ -107,7 +107,7 @@ class Passage:
             if q is not None
             for a, b in [self.spans[i]]
         ]
-        return [[idx[k] for k in g] for g in _lex.list_groups(self.text, quants)]
+        return [[idx[k] for k in g] for g in _tokens.list_groups(self.text, quants)]
 
     def left(self, i: int, reach: int | None = None) -> tuple[int, int]:
         """From claim ``i``'s clause start (at most ``reach`` characters back) to its figure."""

@@ -16,9 +16,10 @@ from dataclasses import dataclass, field
 
 from mypy_extensions import mypyc_attr
 
-from claimledger.extract import _kind_lexicon, _subj_lexicon
-from claimledger.extract._time_grammar import Mention, _caseless_ok, _lowered
+from claimledger.extract._time_grammar import Mention
 from claimledger.models import Quantity
+from claimledger.resources import kinds as kind_words
+from claimledger.resources import subjects as subject_words
 
 _LEAD_VERB = re.compile(r"(exceeded|surpassed|topped|exceeds|surpasses|tops|reached)\s", re.I)
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:(?:&amp;|[-.'’&])[A-Za-z0-9]+)*|n't|[^\sA-Za-z0-9]")
@@ -54,29 +55,6 @@ class Tokens(list[Tok]):
     def __init__(self) -> None:
         super().__init__()
         self.lows: frozenset[str] = frozenset()
-
-
-class Lowered:
-    """A case-insensitive sentence-level ``pattern`` searched in the lower-cased sentence
-    without re.I: the same match, found without the engine folding case at every
-    character tried.  (Where lower-casing could move offsets or hide a fold, "İ", "ſ",
-    ``_time_grammar._caseless_ok`` says no and the plain search runs.)"""
-
-    __slots__ = ("low", "pattern")
-
-    def __init__(self, pattern: re.Pattern[str]) -> None:
-        self.pattern = pattern
-        self.low = _lowered(pattern)
-
-    def find(self, text: str, start: int, end: int) -> str | None:
-        """The lower-cased text of ``pattern.search(text, start, end)``, or None."""
-        base = max(0, start - 1)  # the character before decides a leading \b
-        seg = text[base:end]
-        if _caseless_ok(seg):
-            m = self.low.search(seg.lower(), start - base)
-            return None if m is None else m.group(0)
-        m = self.pattern.search(text, start, end)
-        return None if m is None else m.group(0).lower()
 
 
 def lacks(toks: Sequence[Tok], words: frozenset[str]) -> bool:
@@ -126,7 +104,7 @@ _SPACED_TOKEN = re.compile(r"(\s*)(" + _TOKEN.pattern + ")")
 WORD_CACHE_MAX = 10_000
 _WORD_INFO: dict[str, tuple[str, str, str | None, bool | None]] = {}
 #: Words that end a noun phrase whatever their neighbours (``subject._nominal``).
-_NOT_NOMINAL: frozenset[str] = _subj_lexicon.BREAK | _subj_lexicon.BASE_VERBS
+_NOT_NOMINAL: frozenset[str] = subject_words.BREAK | subject_words.BASE_VERBS
 
 
 def _word_info(w: str) -> tuple[str, str, str | None, bool | None]:
@@ -136,7 +114,7 @@ def _word_info(w: str) -> tuple[str, str, str | None, bool | None]:
         low = low.replace("&amp;", "&")  # HTML residue: "R&amp;D spending" is R&D spending
     verbish: str | None = None
     nominal: bool | None = False
-    if kind == "w" and (low in _kind_lexicon.MAYBE_VERB or low.endswith("ed")):
+    if kind == "w" and (low in kind_words.MAYBE_VERB or low.endswith("ed")):
         verbish = "?"  # read in context when asked
         nominal = None
     elif kind == "w":

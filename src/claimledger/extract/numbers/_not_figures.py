@@ -13,53 +13,29 @@ from __future__ import annotations
 
 import re
 
-from claimledger.extract._numwords import trie_pattern
-from claimledger.extract._unitdata import word_set
+from claimledger.resources import dates
+from claimledger.resources import numbers as number_words
+from claimledger.resources.patterns import trie_pattern
 
-_MON_CAP = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
-)
+_MON_CAP = "(?:" + "|".join(m.capitalize() for m in (*dates.FULL_MONTHS, *dates.MONTH_ABBREVIATIONS)) + ")"
 # Lower-case month names that are not also common words ("may", "march", "august").
 _MON_LOW = (
-    r"(?:january|february|april|june|july|september|october|november|december|jan|feb|apr|"
-    r"jun|jul|aug|sept|sep|oct|nov|dec)"
+    "(?:"
+    + "|".join(
+        m for m in (*dates.FULL_MONTHS, *dates.MONTH_ABBREVIATIONS) if m not in dates.COMMON_WORD_MONTHS
+    )
+    + ")"
 )
 _MON = rf"(?:{_MON_CAP}|{_MON_LOW})"
 _ORD = r"(?:st|nd|rd|th)?"
 # The second day of a span of days ("May 8 to 21", "8-21 May"), not a figure unless a
 # percent or unit follows it.
 _DAY_TAIL = rf"(?:\s?(?:-|–|—|to|and|through|until|till)\s?\d{{1,2}}{_ORD}\b(?![.,]?\d|\s?(?:%|per)))"
-_MONTHS = word_set(
-    """
-    january february march april may june july august september october november
-    december jan feb mar apr jun jul aug sep sept oct nov dec
-    """
-)
-_SECTION_WORDS = word_set(
-    """
-    Article Articles Art Section Sections Sec Chapter Chapters Ch Paragraph Paragraphs
-    Para Clause Clauses Annex Appendix Schedule Resolution Decree Law Act Bill
-    Amendment Title Page Pages Item Items Rule Rules Regulation Directive Protocol
-    Subparagraph Subsection Part Volume Vol Issue Edition Episode Season Room Flight Route
-    Highway Platform Gate Terminal Building Lot Plot Figure Fig Table Exercise
-    Question Grade Phase Stage Round Category Tier Zone Sector Unit Order Point Line
-    Number No Nos Nr Nrs
-    """
-)
-# Lower-case references that are never followed by a figure: "section 5 of the Act",
-# "clause 12", "paragraph 3(b)".
-#: (``SECTION_LOWER``: tested on the word before a number in ``_numatom``, which costs
-#: nothing; a trie with their first letters would try most positions of every sentence.)
-SECTION_LOWER = _SECTION_LOWER = word_set(
-    """
-    article articles section sections subsection subsections sub-section clause clauses
-    paragraph paragraphs subparagraph chapter chapters annex appendix schedule rule rules
-    page pages table item items
-    """
-)
+#: Lower-case references that are never followed by a figure ("section 5 of the Act"); tested
+#: on the word before a number in ``numbers._atoms``, which costs nothing.
+SECTION_LOWER = number_words.SECTION_LOWER
 
-_SECTION_ALL = _SECTION_WORDS | _SECTION_LOWER
+_SECTION_ALL = number_words.SECTION_WORDS | SECTION_LOWER
 
 
 def _longest_first(w: str) -> tuple[int, str]:
@@ -98,15 +74,17 @@ _Trigger = str | re.Pattern[str] | _WordTrigger
 # Every pattern of the numeric-date and code group has two separators between digits
 # ("08.01.2024", "1111-2222-3333", "1.2.3"); a decimal ("23.9") alone does not fire it.
 _DIGIT_SEP = re.compile(r"\d[./-]\d{1,8}[./-]\d")
-MONTH_WORDS = frozenset(_MONTHS)
+MONTH_WORDS = frozenset(dates.MONTHS)
 # Every pattern of the month group has a word boundary or a space before the month name,
 # so a month name no ASCII letter precedes is trigger enough ("decided" and "Rajan" are not).
-_MONTH_ANY = _WordTrigger(trie_pattern(_MONTHS) + r"(?![A-Za-z])")
+_MONTH_ANY = _WordTrigger(trie_pattern(dates.MONTHS) + r"(?![A-Za-z])")
 _CLOCK = re.compile(r"\d\s?(?:[aApP]\.?[mM]\b|GMT|UTC|CET|EST|o['’]clock)")
 _FILE_EXT = re.compile(
     r"\.(?i:jpe?g|png|gif|bmp|tiff?|webp|heic|pdf|docx?|xlsx?|pptx?|csv|txt|zip|rar|mp[34]|mov|avi|mkv|wav)\b"
 )
-_SECTION_ANY = _WordTrigger(trie_pattern(_SECTION_WORDS, ignore_case=False) + r"\.?\s?(?:[Nn]o\.?\s?)?\d")
+_SECTION_ANY = _WordTrigger(
+    trie_pattern(number_words.SECTION_WORDS, ignore_case=False) + r"\.?\s?(?:[Nn]o\.?\s?)?\d"
+)
 # Digits in space-separated groups that are not thousands ("8 800 080 7777"), or that open
 # with a trunk zero ("0800 720 065"): a phone number.
 _SPACED_GROUPS = re.compile(r"\d \d\d")
@@ -226,7 +204,7 @@ _LAST_DOC: tuple[str, list[_Group]] = ("", _COMPILED)
 def _live_groups(text: str, start: int, end: int) -> list[_Group]:
     """The groups whose triggers may fire in ``text[start:end]``: a substring in a
     sentence is one in the document.  One document at a time, as in
-    ``_numcontext.for_text``."""
+    ``numbers._currency_context.for_text``."""
     global _LAST_DOC
     if (end - start) * DOC_SCAN_RATIO > len(text):
         return _COMPILED
@@ -241,15 +219,6 @@ def _live_groups(text: str, start: int, end: int) -> list[_Group]:
 #: Every pattern in one regex (for tests and documentation; the stage uses the groups).
 BLOCK = re.compile("|".join(f"(?:{p})" for _t, pats in _GROUPS for p in pats))
 
-
-#: Words after which a four-digit number is a year even with a noun after it.
-YEAR_PREPS = word_set(
-    """
-    in by since until till to from of during before after between for through early late
-    mid fiscal fy year years summer spring autumn fall winter the this that its their
-    our his her vision strategy programme program plan budget end beginning start as
-    """
-)
 
 #: Bare integers in this range are years unless something marks them as a count
 #: (a currency, a unit, a bound word such as "over 2000").  Statements cite centuries of

@@ -8,26 +8,26 @@ order: value with magnitude applied, ranges (``low``/``high``), bounds and appro
 
 How it works, in one pass over the sentence:
 1. one compiled scanner finds number tokens (digits, number words, fractions);
-2. adjacent tokens are parsed into numerals (``_numwords``);
+2. adjacent tokens are parsed into numerals (``numbers._spelled``);
 3. each numeral is grown into an *atom*: currency prefix, sign and bound words on the
    left; spelled or abbreviated magnitude, unit, rate and "or more" on the right;
 4. atoms are merged into ranges ("6-8%", "between 2 and 3 million") and ratios ("one in
    five"); ordinals that are positions become ranks ("slipped to 63rd"); years, dates,
    other ordinals, compound adjectives ("two-day visit"), codes, file names and
-   durations that only say when ("in eight months", ``_numclause``) are dropped
-   (``_numfilters``, ``_numlists``);
+   durations that only say when ("in eight months", ``numbers._clauses``) are dropped
+   (``numbers._not_figures``, ``numbers._combine``);
 5. lists share their unit, magnitude and bound ("3.5, 3.6 and 3.9 trillion tenge"), and
    a part takes the unit of its whole ("of which 19 billion");
 6. unit-less counts get their noun ("105 schools" -> school), or the plural subject of a
    verb of amount ("dwellings totalled 234,400").
 
 A currency name shared by several countries ("$", "Rs", "rupees", "pesos", "dinars") is
-read as the currency of the document's country (``_numcontext``): ``find`` reads the whole
+read as the currency of the document's country (``numbers._currency_context``): ``find`` reads the whole
 ``text`` it is given as the document, lazily and once per text object, so callers that pass
 the document and a sentence span (as the pipeline does) need nothing more.  ``context``
 states it instead: a ``Context`` or an ISO 3166 country code ("CA") from metadata.
 
-Every regex is linear (see ``_numfilters``); all per-number work looks at a bounded window,
+Every regex is linear (see ``numbers._not_figures``); all per-number work looks at a bounded window,
 so the stage is linear in the sentence length.
 """
 
@@ -35,22 +35,24 @@ from __future__ import annotations
 
 import dataclasses
 
-from claimledger.extract import _numcontext
-from claimledger.extract import _numfilters as F
-from claimledger.extract._numatom import Atom, build, noun, year_token
-from claimledger.extract._numclause import is_time_span, subject_noun
-from claimledger.extract._numlists import keep, mark_ranks, merge, share_lists
-from claimledger.extract._numscan import groups, inside, tokens
-from claimledger.extract._numwords import parse
-from claimledger.extract._unitcountry import LETTER
-from claimledger.extract._unitdata import LETTER_MONEY_MIN
+from claimledger.extract.numbers import _currency_context as currency_context
+from claimledger.extract.numbers import _not_figures as not_figures
+from claimledger.extract.numbers._atoms import Atom, build, noun, year_token
+from claimledger.extract.numbers._clauses import is_time_span, subject_noun
+from claimledger.extract.numbers._combine import keep, mark_ranks, merge, share_lists
+from claimledger.extract.numbers._scan import groups, inside, tokens
+from claimledger.extract.numbers._spelled import parse
 from claimledger.models import Quantity
+from claimledger.resources.units import LETTER
 
 #: v3: currency from the document's country, durations that are time, ranks after
 #: movements, changes vs ranges by clause, per-year rates, exchange rates, subject nouns.
 STAGE = "numbers.v3"
 
-Context = _numcontext.Context
+Context = currency_context.Context
+#: Below this an ambiguous letter's amount without a magnitude needs decimals or separators
+#: to be money ("P12.50", "N1,500"): "N95", "R2", "P5" are names.
+LETTER_MONEY_MIN = 100
 
 __all__ = ["STAGE", "Context", "find", "shifted"]
 
@@ -64,7 +66,7 @@ def find(text: str, start: int, end: int, context: Context | str | None = None) 
     toks = tokens(text, start, end)
     if not toks:
         return []
-    blocked = F.blocked_spans(text, start, end)
+    blocked = not_figures.blocked_spans(text, start, end)
     atoms: list[Atom] = []
     ctx: Context | None = None
     for group, gaps in groups(text, toks):
@@ -88,7 +90,7 @@ def find(text: str, start: int, end: int, context: Context | str | None = None) 
                             continue  # "N95 masks", "the R2 round", "P5 members": names
                         a.family = None
                     else:
-                        _set_currency(a, _numcontext.resolve(a.family, text, start, end, ctx, a.start))
+                        _set_currency(a, currency_context.resolve(a.family, text, start, end, ctx, a.start))
                 atoms.append(a)
     if not atoms:
         return []
@@ -129,7 +131,7 @@ def shifted(q: Quantity, offset: int) -> Quantity:
 
 def _context(text: str, context: Context | str | None) -> Context:
     if context is None:
-        return _numcontext.for_text(text)
+        return currency_context.for_text(text)
     if isinstance(context, str):
         return Context(country=context.upper())
     return context
@@ -144,7 +146,7 @@ def _letter_money(text: str, start: int, end: int, a: Atom, ctx: Context) -> boo
     digits = text[a.nstart : a.nend]
     looks = abs(a.value) >= LETTER_MONEY_MIN or not digits.isdigit()
     code = (a.unit or "").partition("/")[0]
-    return looks and _numcontext.supports(code, text, start, end, ctx, a.start)
+    return looks and currency_context.supports(code, text, start, end, ctx, a.start)
 
 
 def _set_currency(a: Atom, code: str) -> None:

@@ -3,7 +3,7 @@
 Reads: the document text (lazily, only when a shared currency name turns up) and the
 sentence around such a name.  Writes: the ISO 4217 code the name stands for.
 
-A currency name or symbol shared by several countries (``_unitcountry.FAMILIES``) is read
+A currency name or symbol shared by several countries (``resources.units.FAMILIES``) is read
 in this order:
 
 0. when the sentence around the amount names several countries that use the name, as
@@ -28,26 +28,69 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
-from claimledger.extract._numwords import trie_pattern
-from claimledger.extract._unitcountry import COUNTRY_CUES, COUNTRY_CURRENCY, FAMILIES
-from claimledger.extract._unitdata import word_set
+from claimledger.resources import numbers as number_words
+from claimledger.resources import places
+from claimledger.resources.patterns import trie_pattern
+from claimledger.resources.units import FAMILIES
 
 __all__ = ["Context", "for_text", "resolve", "supports"]
 
-_CUE_RX = re.compile(r"(?<![\w.])" + trie_pattern(COUNTRY_CUES, ignore_case=False) + r"(?!\w)")
-# The bare trie, without the look-behind and the leading look-ahead: its alternatives open
-# on literal letters, so the engine finds the few places a country word can start at C
-# speed; ``_cue_matches`` tries the full pattern only there.
-_CUE_START = re.compile(re.sub(r"^\(\?=\[[^\]]*\]\)", "", trie_pattern(COUNTRY_CUES, ignore_case=False)))
+
+@cache
+def country_tables() -> tuple[dict[str, str], dict[str, str]]:
+    """``(currency, cues)`` from ``resources.places``, built on first use.
+
+    ``currency``: country code (or region name) -> ISO 4217 code of its currency ("" for a
+    region that names no one currency, such as "Latin America", listed so that "American"
+    in it does not count).  ``cues``: cue word (names, demonyms, places; case-sensitive,
+    and in capitals for wire datelines) -> country code or region name.
+    """
+    currency: dict[str, str] = {}
+    cues: dict[str, str] = {}
+    for w, where in places.cue_words(places=True).items():
+        key = where.alpha2 if isinstance(where, places.Country) else where.name
+        currency[key] = where.currency or ""
+        cues[w] = key
+    for w, key in list(cues.items()):
+        if len(w) >= 4:
+            cues.setdefault(w.upper(), key)  # wire datelines: "OTTAWA —", "KARACHI:"
+    return currency, cues
+
+
+class _Cues:
+    """The country words as patterns, built on the first shared currency name of a run."""
+
+    __slots__ = ("currency", "rx", "start", "where")
+
+    def __init__(self) -> None:
+        self.currency, self.where = country_tables()
+        trie = trie_pattern(self.where, ignore_case=False)
+        self.rx = re.compile(r"(?<![\w.])" + trie + r"(?!\w)")
+        # The bare trie, without the look-behind and the leading look-ahead: its alternatives
+        # open on literal letters, so the engine finds the few places a country word can
+        # start at C speed; ``_cue_matches`` tries the full pattern only there.
+        self.start = re.compile(re.sub(r"^\(\?=\[[^\]]*\]\)", "", trie))
+
+
+@cache
+def _cues() -> _Cues:
+    return _Cues()
+
+
+def _currency(where: str) -> str:
+    """The currency of a country code or region name ("" for none)."""
+    return _cues().currency.get(where, "")
 
 
 def _cue_matches(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
-    """What ``_CUE_RX.finditer(text, start, end)`` yields: every match of ``_CUE_RX``
+    """What ``rx.finditer(text, start, end)`` yields: every match of the full pattern
     starts where the bare trie matches, so the positions between are skipped."""
+    cues = _cues()
     pos = start
-    while (cand := _CUE_START.search(text, pos, end)) is not None:
-        m = _CUE_RX.match(text, cand.start(), end)
+    while (cand := cues.start.search(text, pos, end)) is not None:
+        m = cues.rx.match(text, cand.start(), end)
         if m is None:
             pos = cand.start() + 1
             continue
@@ -55,13 +98,6 @@ def _cue_matches(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
         pos = m.end()
 
 
-#: A country named after one of these words is a partner, not the owner of the money in
-#: the sentence ("exports to Canada", "more than Kenya").
-_PARTNER_WORDS = word_set("into to from with against than between via outside versus")
-#: A country named after one of these is where the money is: it owns an amount named
-#: after it ("In Pakistan, the budget is Rs 5 trillion"), not one before it ("Apple sold
-#: $5 billion in Canada").
-_PLACE_WORDS = word_set("in across throughout at inside within")
 _PREV_WORD = re.compile(r"([A-Za-z]{1,12})\W{1,3}$")
 #: Evidence a country needs to be the document's: naming it as an owner or subject
 #: ("Canada's budget", "the Pakistani government") weighs 2, as a place or partner
@@ -100,7 +136,7 @@ class Context:
     @property
     def currency(self) -> str | None:
         c = self.country
-        return COUNTRY_CURRENCY.get(c) or None if c else None
+        return _currency(c) or None if c else None
 
 
 # One document at a time: the pipeline calls ``numbers.find`` once per sentence of the
@@ -125,7 +161,7 @@ def dominant_country(text: str, start: int = 0, end: int | None = None) -> str |
     winning a tie), or None without ``MIN_DOC_EVIDENCE``."""
     counts: dict[str, int] = {}
     for _pos, cc, role in _mentions(text, start, len(text) if end is None else end):
-        if COUNTRY_CURRENCY[cc]:
+        if _currency(cc):
             counts[cc] = counts.get(cc, 0) + (2 if role == _OWNER else 1)  # dicts keep first-seen order
     if not counts:
         return None
@@ -140,11 +176,18 @@ def _mentions(text: str, start: int, end: int) -> list[tuple[int, str, int]]:
     """``(position, country, role)`` for every country word in the span; the role is
     ``_OWNER`` (an owner or subject), ``_PLACE`` (after "in") or ``_PARTNER`` (after "to")."""
     out: list[tuple[int, str, int]] = []
+    where = _cues().where
     for m in _cue_matches(text, start, end):
         pw = _PREV_WORD.search(text, max(start, m.start() - 16), m.start())
         w = pw.group(1).lower() if pw is not None else ""
-        role = _PARTNER if w in _PARTNER_WORDS else _PLACE if w in _PLACE_WORDS else _OWNER
-        out.append((m.start(), COUNTRY_CUES[m.group()], role))
+        role = (
+            _PARTNER
+            if w in number_words.PARTNER_WORDS
+            else _PLACE
+            if w in number_words.PLACE_WORDS
+            else _OWNER
+        )
+        out.append((m.start(), where[m.group()], role))
     return out
 
 
@@ -156,7 +199,7 @@ def supports(code: str, text: str, start: int, end: int, ctx: Context, at: int) 
         return True
     lo, hi = max(start, at - CUE_WINDOW), min(end, at + CUE_WINDOW)
     return any(
-        COUNTRY_CURRENCY[c] == code
+        _currency(c) == code
         for pos, c, role in _mentions(text, lo, hi)
         if role == _OWNER or (role == _PLACE and pos < at)
     )
@@ -169,7 +212,7 @@ def resolve(family: str, text: str, start: int, end: int, ctx: Context, at: int)
     doc = ctx.currency
     lo, hi = max(start, at - CUE_WINDOW), min(end, at + CUE_WINDOW)
     named = [
-        (pos, COUNTRY_CURRENCY[c])
+        (pos, _currency(c))
         for pos, c, role in _mentions(text, lo, hi)
         if role == _OWNER or (role == _PLACE and pos < at)
     ]

@@ -13,65 +13,20 @@ import dataclasses
 import math
 import re
 
-from claimledger.extract import _numfilters as F
-from claimledger.extract import units as U
-from claimledger.extract._numatom import Atom, exact_scaled, noun
-from claimledger.extract._unitdata import word_set
+from claimledger.extract import units
+from claimledger.extract.numbers import _not_figures as not_figures
+from claimledger.extract.numbers._atoms import Atom, exact_scaled, noun
+from claimledger.resources import numbers as number_words
 
-_RANK_BEFORE = word_set(
-    """
-    rank ranks ranked ranking placed place places came comes finished finishes position
-    positioned rated placing
-    """
-)
-_RANK_AFTER = word_set(
-    """
-    place position spot rank among
-    """
-)
-# A position reached or left by a movement ("slipped to 63rd", "up from 40th last year").
-_RANK_MOVES = word_set(
-    """
-    rose rise rises rising risen climbed climb climbs climbing jumped jump jumps jumping
-    moved move moves moving slipped slip slips slipping slid slide slides sliding fell
-    fall falls falling fallen dropped drop drops dropping improved improve improves
-    improving advanced advance advances advancing sank sink sinks tumbled tumble tumbles
-    plunged plunge leapt leaped leap soared surged went go goes up down back
-    """
-)
-# Words after an ordinal that leave it a position ("63rd in the index", "40th last year",
-# "17th a year earlier"); any other word makes it a name ("the 21st century", "3rd floor").
-_RANK_FOLLOW = word_set(
-    """
-    in a an the last this previous place position spot rank among out of on at and or by
-    from to after before since earlier ago globally worldwide overall with best worst
-    highest lowest largest biggest
-    """
-)
 # A ranking named after the ordinal ("135th in the Global Gender Gap Index", "97th in the
 # 2024 ranking"), or a field it is out of ("45th out of 190").
 _RANKING_AFTER = re.compile(
     r"\s{1,3}(?:(?:in|on)\s{1,3}[^.;:!?]{0,50}?\b(?:[Ii]ndex|[Rr]ankings?|[Ll]eague|[Tt]able|[Ll]ist|"
     r"[Ss]urvey|[Ll]eaderboard|[Ss]tandings|[Rr]eport|[Bb]arometer|[Ii]ndicator)\b|(?:out\s{1,3})?of\s{1,3}\d)"
 )
-_NAME_DETERMINERS = word_set("the a an its their his her our this that these those")
 #: An ordinal this close after a rank, with no clause break between, is another rank of
 #: the same list or comparison ("16th in the ranking, from 17th a year earlier").
 RANK_LIST_GAP = 60
-_ORDINAL_WORDS = word_set("first second third fourth last final")
-_DETERMINERS = word_set(
-    """
-    the this that which each every any no another such last next whichever what only
-    """
-)
-# Words before a lone fraction ("a third", "half") that make it a figure, not an ordinal.
-_FRACTION_CUES = word_set(
-    """
-    by than about nearly almost over under some roughly approximately around only just
-    least most to up down cut rose fell increased decreased grew reduced fallen risen is
-    was were are be been of for and or more less
-    """
-)
 # What separates the items of a list ("3.5, 3.6 and 3.9"), and the word that closes one.
 _SEPARATOR = re.compile(r"\s{0,3}(?:,|;|/|,?\s{1,3}(?:and|or|as well as)|,?\s{1,3}and\s{1,3}then)\s{1,3}")
 _CLOSING = re.compile(r"\b(?:and|or)\b")
@@ -122,9 +77,6 @@ def _composite(text: str, a: Atom, b: Atom) -> Atom | None:
     return r
 
 
-_RANGE_WORDS = frozenset({"-", "–", "—", "to", "- to", "– to", "through", "thru", "~", "-to"})
-
-
 def merge(text: str, start: int, end: int, atoms: list[Atom]) -> list[Atom]:
     out: list[Atom] = []
     i = 0
@@ -158,7 +110,7 @@ def _money_and_cents(text: str, a: Atom, b: Atom) -> Atom | None:
         and not a.prefix_currency
         and a.int_like
         and not a.scaled
-        and U.kind(a.unit) == U.CURRENCY
+        and units.kind(a.unit) == units.CURRENCY
         and noun(text, b.end, b.end + 40) is None
     )
     if bare_cents and b.low is None and a.low is None:
@@ -177,7 +129,9 @@ def _year_like(a: Atom) -> bool:
     """A bare year ("2024") or fiscal year ("2023/24")."""
     if not a.raw or a.unit is not None or a.scaled:
         return False
-    return F.is_year_digits(a.raw) or ("/" in a.raw and F.is_year_digits(a.raw.split("/")[0]))
+    return not_figures.is_year_digits(a.raw) or (
+        "/" in a.raw and not_figures.is_year_digits(a.raw.split("/")[0])
+    )
 
 
 def _range(text: str, start: int, a: Atom, b: Atom) -> Atom | None:
@@ -189,7 +143,7 @@ def _range(text: str, start: int, a: Atom, b: Atom) -> Atom | None:
     g = " ".join(gap.split()).lower()
     if b.hyphen_tail and gap in ("-", "–", "—", "‐"):
         conn = "-"
-    elif g in _RANGE_WORDS:
+    elif g in number_words.RANGE_WORDS:
         conn = "-" if g in ("-", "–", "—") else "to"
     elif g == "and" and a.between:
         conn = "and"
@@ -206,7 +160,7 @@ def _range(text: str, start: int, a: Atom, b: Atom) -> Atom | None:
     ua, ub = a.unit, b.unit
     if ua and ub and ua != ub:
         return None
-    if U.kind(ua) == U.PERCENT and not ub:
+    if units.kind(ua) == units.PERCENT and not ub:
         # "15 percent to 7.2 million", "25% to 412,000": a change and its result.  A percent
         # range repeats the sign on both ends or puts it on the second only ("6 to 8%").
         return None
@@ -290,12 +244,12 @@ def _named(text: str, start: int, a: Atom) -> bool:
     if m is None:
         return False
     word = m.group(1)
-    if len(word) <= 3 and word.isupper() and U.currency_prefix(word) is None:
+    if len(word) <= 3 and word.isupper() and units.currency_prefix(word) is None:
         return True  # an airline, route or model code
     before = text[start : m.start()].rstrip()
     if not before or before[-1] in '.:;!?"“(':
         return False  # the capital is just the start of the sentence
-    if word.lower() in F.MONTH_WORDS:
+    if word.lower() in not_figures.MONTH_WORDS:
         return False
     nxt = re.match(r"\s([A-Z][a-z]{1,20}|[A-Z]{2,5})\b", text[a.end : a.end + 24])
     return nxt is not None  # "Boeing 737 Max", "Windows 11 Pro"
@@ -315,12 +269,14 @@ def mark_ranks(text: str, start: int, atoms: list[Atom]) -> None:
         before = text[max(start, a.start - 40) : a.start].lower().split()[-4:]
         words = [w.strip(",;:()") for w in before]
         nxt = _next_word(text, a.end)
-        follows = nxt in _RANK_FOLLOW or not nxt or _clause_end(text, a.end)
-        rank = (follows and any(w in _RANK_BEFORE for w in words[-3:])) or nxt in _RANK_AFTER
-        if not rank and follows and not (words and words[-1] in _NAME_DETERMINERS):
+        follows = nxt in number_words.RANK_FOLLOW or not nxt or _clause_end(text, a.end)
+        rank = (
+            follows and any(w in number_words.RANK_BEFORE for w in words[-3:])
+        ) or nxt in number_words.RANK_AFTER
+        if not rank and follows and not (words and words[-1] in number_words.NAME_DETERMINERS):
             rank = _RANKING_AFTER.match(text, a.end, a.end + 80) is not None  # "97th in the ranking"
         if not rank and follows and words and words[-1] in ("to", "from"):
-            rank = any(w in _RANK_MOVES for w in words[:-1])  # "slipped to 63rd", "up from 40th"
+            rank = any(w in number_words.RANK_MOVES for w in words[:-1])  # "slipped to 63rd", "up from 40th"
         if not rank and follows and prev is not None and prev.rank:
             gap = text[prev.end : a.start]
             rank = len(gap) <= RANK_LIST_GAP and not any(c in gap for c in ".;:!?")
@@ -346,9 +302,9 @@ def keep(text: str, start: int, a: Atom) -> bool:
     if a.low is None and a.unit is None and not a.scaled and a.qualifier == "exact":
         if _year_like(a):
             return False
-        if "/" in a.raw and F.is_year_digits(a.raw.split("/")[0]):
+        if "/" in a.raw and not_figures.is_year_digits(a.raw.split("/")[0]):
             return False  # 2024/25
-    if a.raw and (F.is_date_digits(a.raw) or (len(a.raw) > 1 and a.raw.startswith("0"))):
+    if a.raw and (not_figures.is_date_digits(a.raw) or (len(a.raw) > 1 and a.raw.startswith("0"))):
         return False
     if a.raw and a.unit is None and not a.scaled and a.qualifier == "exact" and _named(text, start, a):
         return False
@@ -358,15 +314,18 @@ def keep(text: str, start: int, a: Atom) -> bool:
         if (
             word == "one"
             and a.start == a.nstart
-            and (prev in _DETERMINERS or _next_word(text, a.end) in ("of", "another", "by", "after", "on"))
+            and (
+                prev in number_words.DETERMINERS
+                or _next_word(text, a.end) in ("of", "another", "by", "after", "on")
+            )
         ):
             return False
         if word in ("half", "a half", "an half", "a quarter", "quarter") or (
             word.startswith(("a ", "an ", "one ")) and not a.scaled and a.value < 1
         ):
-            if prev in _ORDINAL_WORDS or prev == "the":
+            if prev in number_words.ORDINAL_WORDS or prev == "the":
                 return False  # "the first half of the year", "in the third quarter"
-            if prev in _FRACTION_CUES or a.start != a.nstart:
+            if prev in number_words.FRACTION_CUES or a.start != a.nstart:
                 return True
             nw = _next_word(text, a.end)
             tail = text[a.end : a.end + 3].lstrip()
@@ -409,7 +368,7 @@ def share_lists(text: str, atoms: list[Atom]) -> None:
         a, b = atoms[i], atoms[i + 1]
         if not adjacent[i] or not closed[i] or a.low is not None or a.rank or b.rank:
             continue
-        if a.scaled and U.kind(b.unit) == U.PERCENT:
+        if a.scaled and units.kind(b.unit) == units.PERCENT:
             continue
         if (
             b.unit is not None
@@ -432,7 +391,7 @@ def share_lists(text: str, atoms: list[Atom]) -> None:
         if (
             b.unit is None
             and a.unit is not None
-            and U.kind(a.unit) != U.PERCENT
+            and units.kind(a.unit) != units.PERCENT
             and a.scaled == b.scaled
             and b.low is None
             and not (a.rank or b.rank)

@@ -5,7 +5,7 @@ fractions, vulgar fractions, number words, "a"/"an" before a number word), group
 runs that may form one numeral, and the test for blocked spans.
 
 The scanner is one compiled regex.  Its word alternatives are factored into a trie with
-explicit case classes (``_numwords.trie_pattern``): the engine rejects most positions
+explicit case classes (``numbers._spelled.trie_pattern``): the engine rejects most positions
 after one character, so scanning runs at tens of MB/s.
 """
 
@@ -16,7 +16,8 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from itertools import pairwise
 
-from claimledger.extract._numwords import ALL_WORDS, ARTICLE_HEADS, Tok, trie_pattern
+from claimledger.extract.numbers._spelled import ALL_WORDS, ARTICLE_HEADS, Tok
+from claimledger.resources.patterns import trie_pattern
 
 #: Digits longer than this are identifiers or data dumps, not figures (and float()
 #: of a huge run would be wasted work).

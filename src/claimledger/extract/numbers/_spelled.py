@@ -12,104 +12,23 @@ most a few dozen tokens, so it cannot blow up.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
-ONES = {
-    "zero": 0,
-    "nought": 0,
-    "naught": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-}
-TEENS = {
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-}
-TENS = {
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fourty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
-SCALES = {
-    "thousand": 1e3,
-    "million": 1e6,
-    "billion": 1e9,
-    "trillion": 1e12,
-    "lakh": 1e5,
-    "lakhs": 1e5,
-    "crore": 1e7,
-    "crores": 1e7,
-}
-# Ordinal words -> the number they denote.  As fraction denominators only from "third"
-# on: "a second" is never a half.
-ORDINALS: dict[str, float] = {
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "seventh": 7,
-    "eighth": 8,
-    "ninth": 9,
-    "tenth": 10,
-    "eleventh": 11,
-    "twelfth": 12,
-    "thirteenth": 13,
-    "fourteenth": 14,
-    "fifteenth": 15,
-    "sixteenth": 16,
-    "seventeenth": 17,
-    "eighteenth": 18,
-    "nineteenth": 19,
-    "twentieth": 20,
-    "thirtieth": 30,
-    "fortieth": 40,
-    "fiftieth": 50,
-    "sixtieth": 60,
-    "seventieth": 70,
-    "eightieth": 80,
-    "ninetieth": 90,
-    "hundredth": 100,
-    "thousandth": 1e3,
-    "millionth": 1e6,
-    "billionth": 1e9,
-    "trillionth": 1e12,
-}
+from claimledger.resources.numbers import DOZEN, ONES, ORDINALS, SCALES, TEENS, TENS
+from claimledger.resources.numbers import ORD_ONES as _ORD_ONES_NAMED
+
+# Fraction denominators: the ordinals from "third" on ("a second" is never a half), their
+# plurals, halves and quarters.
 DENOM: dict[str, float] = {k: float(v) for k, v in ORDINALS.items() if k not in ("first", "second")}
 DENOM.update({k + "s": v for k, v in list(DENOM.items())})
 DENOM.update({"half": 2.0, "halves": 2.0, "quarter": 4.0, "quarters": 4.0})
-# "first(s)"/"second(s)" close a compound denominator ("three twenty-firsts").
-ORD_ONES: dict[str, float] = {"first": 1, "firsts": 1, "second": 2, "seconds": 2}
+# "first(s)"/"second(s)" close a compound denominator ("three twenty-firsts"), as do the
+# ordinals below ten.
+ORD_ONES: dict[str, float] = dict(_ORD_ONES_NAMED)
 ORD_ONES.update({k: v for k, v in DENOM.items() if v < 10 and k not in ("half", "halves")})
 
 _SCALE_OR_HUNDRED = frozenset(SCALES) | {"hundred"}
 
-DOZEN = {"dozen": 12.0, "dozens": 12.0, "dzs": 12.0, "dozs": 12.0, "doz": 12.0}
 
 #: Every word the scanner must see (lower case), longest first for the regex.
 ALL_WORDS: tuple[str, ...] = tuple(
@@ -131,59 +50,6 @@ WORD_SET = frozenset(ALL_WORDS)
 ARTICLE_HEADS: tuple[str, ...] = tuple(
     sorted(set(SCALES) | {"hundred"} | set(DENOM) | set(DOZEN) | set(TENS), key=lambda w: (-len(w), w))
 )
-
-
-def trie_pattern(words: Iterable[str], *, ignore_case: bool = True, lookahead: bool = True) -> str:
-    """A regex matching any of ``words`` case-insensitively, factored into a trie.
-
-    Python's regex engine tries the alternatives of ``one|two|three|...`` one by one at
-    every position; a trie ("t(?:wo|hree)") with explicit case classes lets it reject a
-    position after one or two characters, which makes the scanner ~20x faster.  A
-    leading look-ahead on the possible first letters lets it skip most positions at once.
-
-    ``lookahead=False`` drops that look-ahead and writes each first letter as a literal
-    ("o..." and "O..." apart): the engine then skips to the possible first letters by
-    itself when the pattern starts with the trie, and rejects a position with one cheap
-    test per first letter after a leading character class.
-    """
-    words = list(words)
-    root: dict[str, dict[str, Any]] = {}
-    for w in words:
-        node = root
-        for ch in w.lower() if ignore_case else w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def cased(ch: str) -> bool:
-        return ignore_case and ch.isalpha() and ch.upper() != ch
-
-    def emit(node: dict[str, dict[str, Any]], top: bool = False) -> str:
-        alts: list[str] = []
-        optional = False
-        for ch, sub in sorted(node.items()):
-            if ch == "":
-                optional = True
-                continue
-            if top and not lookahead and cased(ch):
-                alts.extend(re.escape(c) + emit(sub) for c in (ch, ch.upper()))
-                continue
-            cls = f"[{ch}{ch.upper()}]" if cased(ch) else re.escape(ch)
-            alts.append(cls + emit(sub))
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        if optional:
-            body = "(?:" + "|".join(alts) + ")?"
-        return body
-
-    if not lookahead:
-        return emit(root, top=True)
-    firsts = (
-        sorted({w[0].lower() for w in words} | {w[0].upper() for w in words})
-        if ignore_case
-        else sorted({w[0] for w in words})
-    )
-    return f"(?=[{''.join(re.escape(c) for c in firsts)}]){emit(root, top=True)}"
 
 
 @dataclass(slots=True)

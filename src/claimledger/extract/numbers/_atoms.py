@@ -13,14 +13,23 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TypeVar, get_args
 
-from claimledger.extract import _numfilters as F
-from claimledger.extract import units as U
-from claimledger.extract._numlex import CHANGE_VERBS, UP_TO_VERBS
-from claimledger.extract._numwords import WORD_SET, Parsed, Tok
-from claimledger.extract._unitdata import word_set
+from claimledger.extract import units
+from claimledger.extract.numbers import _not_figures as not_figures
+from claimledger.extract.numbers._spelled import WORD_SET, Parsed, Tok
 from claimledger.models import Qualifier
+from claimledger.resources import numbers as number_words
+from claimledger.resources import verbs
+from claimledger.resources.units import COUNT_INVARIANT
+
+#: Verbs (and nouns) of change: after one, "from X to Y" is two figures, the old level and the
+#: new ("cutting the rate from 12% to 10%"), not a range.
+CHANGE_VERBS = verbs.change_forms() | verbs.change_nouns()
+#: Verbs whose particle "up" starts "up to" ("growth to pick up to 5.3%"): the figure is exact.
+UP_TO_VERBS = verbs.up_to_forms()
 
 _FEET_BEFORE = re.compile(r"(?:\bft\.?|\bfeet|\bfoot|')\s{0,2}(?:and\s{1,2})?$")
 #: How far (characters) to look left and right of a numeral for its context.
@@ -44,83 +53,26 @@ def _is_numword(words: list[str], n: int) -> bool:
 
 _CHUNK = re.compile(r"[^\s,;]{1,40}[,;]?")
 
-# Bound and approximation phrases before a number (lower case, as word tuples).
-_BOUNDS: dict[tuple[str, ...], Qualifier] = {}
-for _q, _phrases in (
-    (
-        "at_least",
-        "more than|over|above|exceeding|exceeded|exceeds|exceed|surpassing|surpassed|at least|"
-        "upwards of|in excess of|no less than|not less than|no fewer than|not fewer than|"
-        "greater than|higher than|larger than|bigger than|just over|well over|well above|"
-        "a minimum of|minimum of|at minimum|>|>=|≥|=>|more then",
-    ),
-    (
-        "at_most",
-        "under|less than|fewer than|up to|no more than|not more than|below|at most|"
-        "a maximum of|maximum of|not exceeding|just under|lower than|smaller than|<|<=|≤|=<|"
-        "capped at|a cap of|a ceiling of|ceiling of",
-    ),
-    (
-        "approx",
-        "nearly|almost|about|around|some|roughly|approximately|approx.|approx|~|≈|circa|ca.|"
-        "close to|an estimated|estimated|just about|an approximate|more or less|around about",
-    ),
-):
-    for _p in _phrases.split("|"):
-        _BOUNDS[tuple(_p.split())] = _q  # type: ignore[assignment]
-_GLUED_BOUND: dict[str, Qualifier] = {
-    "~": "approx",
-    "≈": "approx",
-    ">": "at_least",
-    "≥": "at_least",
-    ">=": "at_least",
-    "<": "at_most",
-    "≤": "at_most",
-    "<=": "at_most",
-}
+K = TypeVar("K")
+_QUALIFIERS: dict[str, Qualifier] = {q: q for q in get_args(Qualifier)}
+
+
+def _qualified(table: Mapping[K, str]) -> dict[K, Qualifier]:
+    """A table of phrase -> qualifier name from the data, with the names checked."""
+    return {k: _QUALIFIERS[q] for k, q in table.items()}
+
+
+# Bound and approximation phrases before a number (lower case, as word tuples), and bound
+# signs glued to a number ("~5", ">10"): resources/data/numbers.toml.
+_BOUNDS = _qualified(number_words.BOUNDS)
+_GLUED_BOUND = _qualified(number_words.GLUED_BOUNDS)
 # Last words before a number that can change it: bound phrases, "of" ("percent of 10"),
 # sign words and the starts of ranges.  Anything else needs no further look.
 _LEFT_CUES = frozenset([k[-1] for k in _BOUNDS] + ["of", "minus", "negative", "between", "from"])
-_POST_BOUNDS: dict[tuple[str, ...], Qualifier] = {
-    ("or", "more"): "at_least",
-    ("or", "above"): "at_least",
-    ("and", "above"): "at_least",
-    ("and", "more"): "at_least",
-    ("or", "higher"): "at_least",
-    ("or", "greater"): "at_least",
-    ("plus",): "at_least",
-    ("or", "over"): "at_least",
-    ("or", "less"): "at_most",
-    ("or", "fewer"): "at_most",
-    ("or", "below"): "at_most",
-    ("or", "lower"): "at_most",
-    ("and", "below"): "at_most",
-    ("and", "under"): "at_most",
-    ("or", "under"): "at_most",
-    ("or", "so"): "approx",
-    ("and", "over"): "at_least",
-    ("and", "older"): "at_least",
-    ("or", "older"): "at_least",
-    ("and", "up"): "at_least",
-    ("or", "thereabouts"): "approx",
-}
+_POST_BOUNDS = _qualified(number_words.POST_BOUNDS)
 _POST_FIRST = frozenset(k[0] for k in _POST_BOUNDS)
 _UP_TO = re.compile(r"\s{1,3}to\b")
-_HYPHEN_BOUNDS: dict[str, Qualifier] = {"plus": "at_least", "odd": "approx", "something": "approx"}
-_NOUN_STOP = word_set(
-    """
-    a an the this that these those of in on at for to by from with without and or but
-    nor per than as is are was were be been being am has have had will would shall
-    should can could may might must do does did not no more less already also still only
-    just about over under into onto through during between among each every which who
-    whom whose what when where while if so such its their his her our your my it they
-    them we he she you i there here then year years month months week weeks day days
-    time times percent cent respectively including include includes compared against up
-    down out off around total goes comes makes takes remains represents exceeds becomes
-    seems gives gets brings lies
-    """
-)
-_MORE = word_set("more fewer less additional extra")
+_HYPHEN_BOUNDS = _qualified(number_words.HYPHEN_BOUNDS)
 _PUNCT_TRAIL = ".,;:!?)]}\"'”’»"
 
 
@@ -154,7 +106,7 @@ class Atom:
     mult: float = 1.0  # the magnitude multiplier applied ("2-3 million" shares it)
     bound: tuple[str, ...] = ()  # the bound words before the number ("over",)
     subunit: bool = False  # money written in a sub-unit ("50 cents")
-    family: str | None = None  # a currency name shared by countries ("$", "rupees"): _numcontext
+    family: str | None = None  # a currency name shared by countries ("$", "rupees"): _currency_context
     ahead: Ahead | None = None  # the chunks after the numeral, shared by later look-ups
 
 
@@ -245,7 +197,7 @@ def build(text: str, start: int, end: int, p: Parsed, group: list[Tok]) -> Atom 
     first = group[p.i]
     single_digits = p.j - p.i == 1 and first.kind == "d"
     raw = first.text if single_digits and first.text.isdigit() else ""
-    if raw and F.is_year_digits(raw) and _year_context(text, start, s, e):
+    if raw and not_figures.is_year_digits(raw) and _year_context(text, start, s, e):
         return None  # "in 2024", "by 2029": the time stage's, decided without more work
     if first.kind == "f" and p.j - p.i == 1:
         raw = first.digits  # "2024/25": a fiscal year, tested in keep
@@ -273,7 +225,7 @@ def build(text: str, start: int, end: int, p: Parsed, group: list[Tok]) -> Atom 
 
 def year_token(text: str, start: int, t: Tok) -> bool:
     """Is the lone token ``t`` a year for sure ("in 2024")?  ``build`` gives None for it."""
-    if t.kind != "d" or not F.is_year_digits(t.text):  # (four digits: no separators)
+    if t.kind != "d" or not not_figures.is_year_digits(t.text):  # (four digits: no separators)
         return False
     return _year_context(text, start, t.start, t.end)
 
@@ -287,7 +239,7 @@ def _year_context(text: str, start: int, s: int, e: int) -> bool:
         return False
     k = text.rfind(" ", max(start, s - 12), s - 1)
     word = text[k + 1 if k >= 0 else max(start, s - 12) : s - 1].lower()
-    if word not in F.YEAR_PREPS:
+    if word not in number_words.YEAR_PREPS:
         return False
     return _AFTER_YEAR.match(text, e, min(len(text), e + 6)) is not None
 
@@ -310,11 +262,11 @@ def _glued_before(text: str, start: int, a: Atom) -> str:
     rest = glued
     if glued and a.unit is None:
         for n in range(len(glued), 0, -1):
-            code = U.currency_prefix(glued[-n:])
+            code = units.currency_prefix(glued[-n:])
             if code is not None:
                 a.unit, a.prefix_currency = code, True
                 a.start = pos - n
-                a.family = U.currency_family(glued[-n:], prefix=True)
+                a.family = units.currency_family(glued[-n:], prefix=True)
                 rest = glued[:-n]
                 break
     if rest and rest[-1:] in "-−" and a.prefix_currency and a.value > 0:
@@ -343,11 +295,11 @@ def _left(text: str, start: int, a: Atom) -> bool:
             run = text[k:s]
             if k > start and (text[k - 1].isalnum() or text[k - 1] in "_-"):
                 return False
-            code = U.currency_prefix(run) if run else None
-            if code is None or not U.glued_prefix_ok(run):
+            code = units.currency_prefix(run) if run else None
+            if code is None or not units.glued_prefix_ok(run):
                 return False  # WA0049, i7, G20, A320, COP29: codes and names
             a.unit, a.prefix_currency, a.start = code, True, k
-            a.family = U.currency_family(run, prefix=True)
+            a.family = units.currency_family(run, prefix=True)
         elif c == "(" and text[a.nend : a.nend + 1] == ")" and _sub_part(text, start, s - 1):
             return False  # "section 2(1)(h)", "sub-section (3)": a part of a law, not a figure
         elif c and c in "#&@№/\\_.":
@@ -380,28 +332,28 @@ def _left(text: str, start: int, a: Atom) -> bool:
     if text[a.start - 1 : a.start] == " " and _section_ref(words, text, a.nend):
         return False  # "section 5 of the Act", "clauses 12 and 13", "paragraph 3(b)"
     if words[-1].lower().strip(_OPENERS + ",;:") not in _LEFT_CUES and not (
-        U.currency_prefix(words[-1].lstrip(_OPENERS))
-        or (len(words) > 1 and U.currency_prefix((words[-2] + " " + words[-1]).lower()))
+        units.currency_prefix(words[-1].lstrip(_OPENERS))
+        or (len(words) > 1 and units.currency_prefix((words[-2] + " " + words[-1]).lower()))
     ):
         return True  # the common case: an ordinary word before the number
     toks = _positions(text, lo, a.start, words)
     if toks[-1][1] != a.start and a.unit is None and not glued:
         if len(toks) >= 2:
             pair = (toks[-2][2] + " " + toks[-1][2]).lower()
-            code = U.currency_prefix(pair)
+            code = units.currency_prefix(pair)
             if code is not None and toks[-1][1] >= a.start - 2:
                 a.unit, a.prefix_currency, a.start = code, True, toks[-2][0]
                 toks = toks[:-2]
         if a.unit is None and toks and toks[-1][1] >= a.start - 2:
             tok = toks[-1][2].lstrip(_OPENERS)
-            code = U.currency_prefix(tok)
+            code = units.currency_prefix(tok)
             # "10 rmb 20 usd": a code or word after a number is that number's unit
             if code is not None and tok[:1].isalpha() and len(toks) > 1 and toks[-2][2][-1:].isdigit():
                 code = None
             if code is not None:
                 a.unit, a.prefix_currency = code, True
                 a.start = toks[-1][1] - len(tok)
-                a.family = U.currency_family(tok, prefix=True)
+                a.family = units.currency_family(tok, prefix=True)
                 toks = toks[:-1]
     if toks and a.qualifier == "exact":
         words = [t[2].lower().strip("([{\"'“‘,;:") for t in toks[-4:]]
@@ -412,13 +364,18 @@ def _left(text: str, start: int, a: Atom) -> bool:
             phrasal = words[-n:] == ["up", "to"] and len(words) > n and words[-n - 1] in UP_TO_VERBS
             if q is not None and phrasal:
                 q = None  # "moved up to 24th", "to pick up to 5.3%": a phrasal verb, not a bound
-            if q is not None and q != "approx" and words[-n] not in _NEGATORS and words[-n] not in _NARROW:
+            if (
+                q is not None
+                and q != "approx"
+                and words[-n] not in number_words.NEGATORS
+                and words[-n] not in number_words.NARROW
+            ):
                 # "will not exceed 3%", "not to exceed", "cannot be more than", "did not fall
                 # below": the other side
                 # (the negation stays with the verb group, outside the figure's span)
                 w1 = words[-n - 1] if len(words) > n else ""
                 w2 = words[-n - 2] if len(words) > n + 1 else ""
-                if _negator(w1) or ((w1 in ("to", "be") or w1 in _MOVES) and _negator(w2)):
+                if _negator(w1) or ((w1 in ("to", "be") or w1 in number_words.MOVES) and _negator(w2)):
                     q = "at_most" if q == "at_least" else "at_least"
             if q is not None:
                 tok_s = toks[-n][0]
@@ -457,17 +414,10 @@ def _left(text: str, start: int, a: Atom) -> bool:
 
 
 _OPENERS = "([{\"'“‘"
-#: Words that negate a bound after them ("will not exceed 3%" is at most 3%, "never below
-#: 2%" at least 2%); a bound that starts with one is negated already ("no more than").
-_NEGATORS = word_set("not never no cannot")
-#: Bounds that say how close, not which side: "not just over 5%" is no upper bound.
-_NARROW = word_set("just well")
-#: Verbs of movement between a negation and a bound: "did not fall below 2%" is at least 2%.
-_MOVES = word_set("fall drop dip sink slip go rise climb grow")
 
 
 def _negator(word: str) -> bool:
-    return word in _NEGATORS or word.endswith(("n't", "n’t"))
+    return word in number_words.NEGATORS or word.endswith(("n't", "n’t"))
 
 
 _SECTION_ITEM = re.compile(r"\d{1,7}[A-Za-z]{0,3}(?:[-–]\d{1,7})?(?:\([A-Za-z0-9]{1,4}\)){0,3},?|and|or|to")
@@ -479,7 +429,7 @@ _LIST_GOES_ON = re.compile(r"[A-Za-z]{0,3}(?:\([A-Za-z0-9]{1,4}\)){0,3}\s?(?:,|a
 def _section_ref(words: list[str], text: str, nend: int) -> bool:
     """Do the words before a number (ending at ``nend``) name a part of a law ("section",
     "clauses 12 and", "sections 12, 13 and 14")?"""
-    if words[-1] in F.SECTION_LOWER:
+    if words[-1] in not_figures.SECTION_LOWER:
         return True
     joined = words[-1] in ("and", "or", "to")
     if not joined and not words[-1].endswith(","):
@@ -488,7 +438,7 @@ def _section_ref(words: list[str], text: str, nend: int) -> bool:
     k = len(words) - 2 if joined else len(words) - 1
     while k > 0 and _SECTION_ITEM.fullmatch(words[k]):
         k -= 1
-    if k == len(words) - (2 if joined else 1) or words[k] not in F.SECTION_LOWER:
+    if k == len(words) - (2 if joined else 1) or words[k] not in not_figures.SECTION_LOWER:
         return False
     if joined:
         return True
@@ -505,7 +455,7 @@ def _sub_part(text: str, start: int, paren: int) -> bool:
     if prev.isalnum() or prev == ")":
         return True
     words = text[max(start, paren - 16) : paren].split()
-    return bool(words) and words[-1].lower() in F.SECTION_LOWER
+    return bool(words) and words[-1].lower() in not_figures.SECTION_LOWER
 
 
 def _positions(text: str, lo: int, hi: int, words: list[str]) -> list[tuple[int, int, str]]:
@@ -536,14 +486,14 @@ def _right(text: str, start: int, end: int, a: Atom, exact: str | None, p: Parse
         pos = pm.end()
         a.qualifier = "approx"
     # abbreviated magnitude: 5bn, $5m, 10k, 1.2b, 2.33 k, 1,674,200.5 M
-    head_pos, head = pos, ahead.get(pos, U.MAX_WORDS + 1)  # (the unit is looked for there too)
+    head_pos, head = pos, ahead.get(pos, units.MAX_WORDS + 1)  # (the unit is looked for there too)
     if not a.words and not p.scaled:
         ch = head[:1]
         if ch:
             cs, _ce, chunk = ch[0]
             tok = _strip(chunk)
             glued = cs == pos
-            hit = U.magnitude_abbr(tok)
+            hit = units.magnitude_abbr(tok)
             spaced_ok = len(tok) > 1 or tok in ("k", "K", "M")
             if tok == "m" and glued and not _is_money(a) and _counted_after(text, cs + 1, end, a):
                 hit = (6, False)  # "3.6m barrels", "2m people": millions, not metres
@@ -570,9 +520,9 @@ def _right(text: str, start: int, end: int, a: Atom, exact: str | None, p: Parse
         if word.lower() in WORD_SET:
             a.end = pos
             return a  # "three-nought-four": a run of numbers, not a compound adjective
-        um = U.match([word])
-        if um is None or U.kind(um.symbol) == U.DURATION or um.flag:
-            if um is not None and um.flag == U.POUND:
+        um = units.match([word])
+        if um is None or units.kind(um.symbol) == units.DURATION or um.flag:
+            if um is not None and um.flag == units.POUND:
                 a.unit = "lb"
                 a.end = pos + 1 + len(word)
                 return a
@@ -585,7 +535,7 @@ def _right(text: str, start: int, end: int, a: Atom, exact: str | None, p: Parse
             if um is None and (a.scaled or _is_money(a) or a.value >= COMPOUND_COUNT_MIN):
                 return a  # "a 2 million-strong army", "a 1,000-bed hospital": the number counts
             return None  # three-shift schooling, two-day visit, 10-year-old
-        if U.magnitude_word(word) is None:
+        if units.magnitude_word(word) is None:
             _set_unit(a, um.symbol, um.factor)
             a.end = pos + 1 + len(word)
             return _after_unit(text, start, end, a)
@@ -600,42 +550,42 @@ def _right(text: str, start: int, end: int, a: Atom, exact: str | None, p: Parse
         _set_unit(a, "in", 1.0)  # 10" / 10 " long: inches (not a closing quote)
         a.end = q + 1
         return a
-    chunks = head if pos == head_pos else ahead.get(pos, U.MAX_WORDS + 1)
+    chunks = head if pos == head_pos else ahead.get(pos, units.MAX_WORDS + 1)
     if a.words and a.value < 1 and chunks and _strip(chunks[0][2]).lower() in ("a", "an", "of"):
         # "half a percentage point", "a third of a mile": the fraction of one unit
         skip = 1
         if _strip(chunks[0][2]).lower() == "of" and len(chunks) > 1 and chunks[1][2].lower() in ("a", "an"):
             skip = 2
-        um0 = U.match([c[2] for c in chunks[skip:]])
+        um0 = units.match([c[2] for c in chunks[skip:]])
         if um0 is not None and not um0.flag:
             chunks = chunks[skip:]
-    chunks = chunks[: U.MAX_WORDS]
+    chunks = chunks[: units.MAX_WORDS]
     glued = bool(chunks) and chunks[0][0] == pos
-    um = U.match([c[2] for c in chunks]) if chunks else None
+    um = units.match([c[2] for c in chunks]) if chunks else None
     if (
         um is None
         and len(chunks) > 1
         and not glued
         and chunks[0][2].isalpha()
         and chunks[0][2].islower()
-        and chunks[0][2] not in _NOUN_STOP
+        and chunks[0][2] not in number_words.NOUN_STOP
         and len(_strip(chunks[1][2])) > 3
     ):
         # "7,188 route kilometres", "40 million cubic metres": one modifier before a unit word
-        um1 = U.match([c[2] for c in chunks[1:]])
-        if um1 is not None and not um1.flag and U.kind(um1.symbol) == U.DIMENSION:
+        um1 = units.match([c[2] for c in chunks[1:]])
+        if um1 is not None and not um1.flag and units.kind(um1.symbol) == units.DIMENSION:
             chunks, um = chunks[1:], um1
     if um is not None:
         last = chunks[um.words - 1]
         u_end = last[0] + len(_unit_text(last[2]))
         sym, factor = um.symbol, um.factor
-        if um.flag == U.POUND:
+        if um.flag == units.POUND:
             sent = text[start:end]
             if "£" in sent or "sterling" in sent.lower():
                 sym = "GBP"
             elif a.scaled:
                 sym, a.family = "GBP", "pound"  # "5 billion pounds": Egyptian in Cairo
-        elif um.flag == U.INCH:
+        elif um.flag == units.INCH:
             after = ahead.get(last[1], 1)
             closes = (
                 last[2] != _strip(last[2])
@@ -655,36 +605,40 @@ def _right(text: str, start: int, end: int, a: Atom, exact: str | None, p: Parse
             )
             if not closes and not _FEET_BEFORE.search(text, max(start, a.nstart - 12), a.nstart):
                 return a if not glued else None
-        elif um.flag == U.NEEDS_MAGNITUDE and not a.scaled:
+        elif um.flag == units.NEEDS_MAGNITUDE and not a.scaled:
             a.end = pos
             return _after_unit(text, start, end, a)
-        elif um.flag in (U.AMBIGUOUS, U.NEEDS_MAGNITUDE, 0) and um.words == 1 and U.kind(sym) == U.CURRENCY:
-            a.family = a.family or U.currency_family(last[2])  # "dollars", "won", "cents"
-        elif um.flag == U.SYMBOL_AFTER:
+        elif (
+            um.flag in (units.AMBIGUOUS, units.NEEDS_MAGNITUDE, 0)
+            and um.words == 1
+            and units.kind(sym) == units.CURRENCY
+        ):
+            a.family = a.family or units.currency_family(last[2])  # "dollars", "won", "cents"
+        elif um.flag == units.SYMBOL_AFTER:
             after = ahead.get(last[1], 1)
             if after and after[0][2][:1].isdigit() and last[2][-1:] not in ",;":
                 return _after_unit(text, start, end, a)  # "$ 20,000.00 $ 37,305.97"
-            a.family = a.family or U.currency_family(_strip(last[2]), prefix=True)  # "10 $"
-        elif um.flag == U.CLOCK and (
+            a.family = a.family or units.currency_family(_strip(last[2]), prefix=True)  # "10 $"
+        elif um.flag == units.CLOCK and (
             (a.int_like and 0 < a.value <= 12) or _clocklike(text[a.nstart : a.nend])
         ):
             return None
-        if a.prefix_currency and U.kind(sym) != U.CURRENCY:
+        if a.prefix_currency and units.kind(sym) != units.CURRENCY:
             return _after_unit(text, start, end, a) if not glued else None
         _set_unit(a, sym, factor)
         a.end = u_end
         if sym == "°":  # "100° Celsius", "24 ° F"
             after = ahead.get(a.end, 2)
             words = [c[2] for c in after]
-            tm = U.match(words) if words else None
+            tm = units.match(words) if words else None
             if tm is not None and tm.symbol in ("°C", "°F"):
                 a.unit = tm.symbol
                 last = after[tm.words - 1]
                 a.end = last[0] + len(_strip(last[2]))
         # "75 USD million": a spelled magnitude after a currency code
         after = ahead.get(a.end, 1)
-        if after and U.kind(sym) == U.CURRENCY and not a.scaled:
-            mw = U.magnitude_word(_strip(after[0][2]))
+        if after and units.kind(sym) == units.CURRENCY and not a.scaled:
+            mw = units.magnitude_word(_strip(after[0][2]))
             if mw is not None:
                 a.value = exact_scaled(exact, 10.0**mw, a.value * 10.0**mw)
                 a.scaled = True
@@ -710,10 +664,14 @@ def _counted_after(text: str, pos: int, end: int, a: Atom) -> bool:
     if not nxt:
         return False
     word = _strip(nxt[0][2])
-    if U.match([c[2] for c in nxt]) is not None:
+    if units.match([c[2] for c in nxt]) is not None:
         return True
     low = word.lower()
-    return word.isalpha() and low not in _NOUN_STOP and (U.singular(low) != low or low in U.COUNT_INVARIANT)
+    return (
+        word.isalpha()
+        and low not in number_words.NOUN_STOP
+        and (units.singular(low) != low or low in COUNT_INVARIANT)
+    )
 
 
 def _unit_text(chunk: str) -> str:
@@ -733,11 +691,11 @@ def _clocklike(s: str) -> bool:
 
 
 def _is_money(a: Atom) -> bool:
-    return a.unit is not None and U.kind(a.unit) == U.CURRENCY
+    return a.unit is not None and units.kind(a.unit) == units.CURRENCY
 
 
 def _set_unit(a: Atom, sym: str, factor: float) -> None:
-    if factor < 1.0 and U.kind(sym) == U.CURRENCY:
+    if factor < 1.0 and units.kind(sym) == units.CURRENCY:
         a.subunit = True
     if factor != 1.0:
         a.value = float(f"{a.value!r}") * factor
@@ -745,7 +703,7 @@ def _set_unit(a: Atom, sym: str, factor: float) -> None:
         a.scaled = a.scaled or factor > 1
         if factor > 1:
             a.mult *= factor  # "25–47 Mt", "3, 4 and 5 bcm": the other numbers share it
-    if a.prefix_currency and U.kind(sym) == U.CURRENCY and factor == 1.0:
+    if a.prefix_currency and units.kind(sym) == units.CURRENCY and factor == 1.0:
         return  # "$ 10 dollars": the prefix already said it
     a.unit = sym
 
@@ -753,19 +711,19 @@ def _set_unit(a: Atom, sym: str, factor: float) -> None:
 def _after_unit(text: str, start: int, end: int, a: Atom) -> Atom:
     """Rates ("$80 per barrel", "$1.40 a share", "$15.4/hour") and "or more"."""
     pos = a.end
-    kind = U.kind(a.unit)
-    rate_ok = (kind == U.CURRENCY and "/" not in (a.unit or "")) or (
-        kind == U.DIMENSION and (a.unit or "").count("/") < 2
+    kind = units.kind(a.unit)
+    rate_ok = (kind == units.CURRENCY and "/" not in (a.unit or "")) or (
+        kind == units.DIMENSION and (a.unit or "").count("/") < 2
     )
     if a.unit is not None and rate_ok:
         if text[pos : pos + 1] == "/" and text[pos + 1 : pos + 2].isalpha():
             m = re.match(r"[A-Za-z]+", text[pos + 1 : pos + 30])
-            den = U.rate_denominator(m.group()) if m else None
+            den = units.rate_denominator(m.group()) if m else None
             if m and den:
                 a.unit = f"{a.unit}/{den}"
                 a.end = pos + 1 + len(m.group())
                 pos = a.end
-        elif U.kind(a.unit.rpartition("/")[2]) != U.DURATION or "/" not in a.unit:
+        elif units.kind(a.unit.rpartition("/")[2]) != units.DURATION or "/" not in a.unit:
             pos = _spaced_rate(text, end, a, kind, pos)  # not "bbl/d a year": a time rate is one
     ch = _chunks(text, pos, end, 2, a.ahead)
     if ch and ch[0][0] > pos:
@@ -801,14 +759,11 @@ def _opens_bound(text: str, last: Chunk, end: int, a: Atom) -> bool:
         return False
     word = _strip(nxt[0][2])
     k = next((i for i, c in enumerate(word) if c.isdigit()), -1)
-    if k == 0 or (k > 0 and U.currency_prefix(word[:k]) is not None):
+    if k == 0 or (k > 0 and units.currency_prefix(word[:k]) is not None):
         return True  # "190", "$5", "R5"
-    return U.currency_prefix(word) is not None or word.lower() in WORD_SET  # "Rs 20", "twenty"
+    return units.currency_prefix(word) is not None or word.lower() in WORD_SET  # "Rs 20", "twenty"
 
 
-_TIME_AFTER = frozenset(["earlier", "ago", "before", "prior", "later"])
-_PER_TIME = {"annually": "year", "yearly": "year", "daily": "d", "monthly": "month", "weekly": "week"}
-_EXCHANGE = frozenset(["to", "per", "against"])
 #: A physical amount "of" a substance of at most this many words may still be a rate:
 #: "1 million tonnes of green hydrogen a year" is t/year.
 RATE_OF_WORDS = 3
@@ -828,48 +783,48 @@ def _spaced_rate(text: str, end: int, a: Atom, kind: str | None, pos: int) -> in
         return pos
     first = _strip(ch[0][2]).lower()
     den, last = None, -1
-    if first in ("a", "an", "each") or (first == "per" and kind != U.CURRENCY):
-        um = U.match([c[2] for c in ch[1:5]])
-        if um is not None and not um.flag and U.kind(um.symbol) not in (U.CURRENCY, U.PERCENT):
+    if first in ("a", "an", "each") or (first == "per" and kind != units.CURRENCY):
+        um = units.match([c[2] for c in ch[1:5]])
+        if um is not None and not um.flag and units.kind(um.symbol) not in (units.CURRENCY, units.PERCENT):
             den, last = um.symbol, um.words
         elif first != "each" and len(ch) >= 2:
-            den, last = U.rate_denominator(ch[1][2]), 1
-    elif kind == U.DIMENSION and first in _PER_TIME and _strip(ch[0][2]).islower():
-        den, last = _PER_TIME[first], 0
-    elif kind == U.DIMENSION and first == "of" and len(ch) >= 4:
+            den, last = units.rate_denominator(ch[1][2]), 1
+    elif kind == units.DIMENSION and first in number_words.PER_TIME and _strip(ch[0][2]).islower():
+        den, last = number_words.PER_TIME[first], 0
+    elif kind == units.DIMENSION and first == "of" and len(ch) >= 4:
         # "of green hydrogen a year": up to RATE_OF_WORDS plain words, then "a"/"per" time
         for k in range(2, min(len(ch) - 1, RATE_OF_WORDS + 2)):
             mid = [c[2] for c in ch[1:k]]
             if not all(w.replace("-", "").isalpha() for w in mid):  # "of LNG", "of low-carbon steel"
                 break
             if _strip(ch[k][2]).lower() in ("a", "per", "an"):
-                um = U.match([ch[k + 1][2]])
-                if um is not None and U.kind(um.symbol) == U.DURATION:
+                um = units.match([ch[k + 1][2]])
+                if um is not None and units.kind(um.symbol) == units.DURATION:
                     den, last = um.symbol, k + 1
-                elif U.rate_denominator(ch[k + 1][2]) == "year":  # "per annum"
+                elif units.rate_denominator(ch[k + 1][2]) == "year":  # "per annum"
                     den, last = "year", k + 1
                 break
-    elif kind == U.CURRENCY and first in _EXCHANGE and len(ch) >= 2:
+    elif kind == units.CURRENCY and first in number_words.EXCHANGE and len(ch) >= 2:
         k = 2 if _strip(ch[1][2]).lower() in ("the", "one", "a", "each") else 1
-        um = U.match([c[2] for c in ch[k : k + 2]])
-        if um is not None and U.kind(um.symbol) == U.CURRENCY and um.factor == 1.0:
+        um = units.match([c[2] for c in ch[k : k + 2]])
+        if um is not None and units.kind(um.symbol) == units.CURRENCY and um.factor == 1.0:
             j = k + um.words - 1
             tail = _strip(ch[j + 1][2]) if j + 1 < len(ch) and ch[j][2] == _strip(ch[j][2]) else ""
             if not (tail.isalpha() and tail.islower()):  # not "to the euro zone"
                 den, last = um.symbol, j
         elif first == "per":  # "$80 per barrel", "$1,200 per student"
-            um = U.match([c[2] for c in ch[1:5]])
-            if um is not None and not um.flag and U.kind(um.symbol) != U.PERCENT:
+            um = units.match([c[2] for c in ch[1:5]])
+            if um is not None and not um.flag and units.kind(um.symbol) != units.PERCENT:
                 den, last = um.symbol, um.words
             else:
-                den, last = U.rate_denominator(ch[1][2]), 1
+                den, last = units.rate_denominator(ch[1][2]), 1
     if den is None or last < 0:
         return pos
-    if U.kind(den) == U.DURATION or den == "year":
+    if units.kind(den) == units.DURATION or den == "year":
         nxt = ch[last + 1][2] if last + 1 < len(ch) else ""
-        if _strip(nxt).lower() in _TIME_AFTER and ch[last][2] == _strip(ch[last][2]):
+        if _strip(nxt).lower() in number_words.TIME_AFTER and ch[last][2] == _strip(ch[last][2]):
             return pos  # "1.54 million bpd a year earlier": when, not per what
-        if den == "year" and kind == U.CURRENCY:
+        if den == "year" and kind == units.CURRENCY:
             return pos  # "$9.4 billion a year": an annual amount is still money
     a.unit = f"{a.unit}/{den}"
     a.end = ch[last][0] + len(_strip(ch[last][2]))
@@ -895,12 +850,12 @@ def noun(text: str, pos: int, end: int, *, share: bool = False, ahead: Ahead | N
         low = word.lower()
         if not low or not (low[0].isalpha()) or not low.replace("-", "").replace("'", "").isalpha():
             return None
-        if k == 0 and low in _MORE and word == chunk:
+        if k == 0 and low in number_words.MORE and word == chunk:
             continue  # "10 million more people", "2,000 fewer teachers"
-        if low in _NOUN_STOP:
+        if low in number_words.NOUN_STOP:
             return None
-        sing = U.singular(low)
-        if sing != low or low in U.COUNT_INVARIANT:
+        sing = units.singular(low)
+        if sing != low or low in COUNT_INVARIANT:
             return sing
         if word != chunk:  # punctuation closes the noun phrase
             return None
