@@ -14,7 +14,7 @@ def register(sub: Any) -> None:
     p.add_argument("--format", choices=("table", "json"), default="table")
     p.add_argument(
         "--type",
-        choices=("contradiction", "arithmetic", "feasibility", "promise"),
+        choices=("contradiction", "arithmetic", "feasibility", "promise", "official"),
         help="show only findings of this type",
     )
     p.add_argument(

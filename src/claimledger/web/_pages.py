@@ -26,7 +26,7 @@ from claimledger.web._upload import upload_info
 
 router = APIRouter()
 JSON: list[str | Enum] = ["JSON pages"]
-FINDING_TYPES = ("contradiction", "arithmetic", "feasibility", "promise")
+FINDING_TYPES = ("contradiction", "arithmetic", "feasibility", "promise", "official")
 SEVERITIES = ("error", "warning", "info")
 Page = Annotated[int, Query(ge=1, le=1_000_000, description="1-based page number")]
 PerPage = Annotated[int, Query(ge=1, le=_queries.MAX_PER_PAGE, description="rows per page")]
@@ -76,7 +76,7 @@ def _found(
 
 def _with_chart(data: dict[str, Any] | None) -> dict[str, Any] | None:
     if data is not None:
-        data["chart"] = _chart.figure(data["claims"])
+        data["chart"] = _chart.figure(data["claims"], data.pop("official", None))
     return data
 
 
