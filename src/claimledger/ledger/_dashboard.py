@@ -313,7 +313,10 @@ def indicators_page(
 
 
 def _indicator(r: Any, n: int, first: str | None, last: str | None) -> StoredIndicator:
-    return StoredIndicator(r["id"], r["key"], r["name"], r["dimension"], n, first, last)
+    return StoredIndicator(
+        r["id"], r["key"], r["name"], r["dimension"], n, first, last,
+        r["measure_id"], r["entity_id"], r["basis_key"], bool(r["free"]),
+    )  # fmt: skip
 
 
 def indicator_detail(engine: Engine, indicator_id: int) -> IndicatorDetail | None:

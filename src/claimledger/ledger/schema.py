@@ -156,6 +156,13 @@ indicators = Table(
     Column("name", Text, nullable=False),
     Column("dimension", Text),  # currency:KZT | percent | length | area | count:school ...
     Column("created_at", Text, nullable=False),
+    # The frame key the linker filed its figures on (migration 0010); NULL when linked by
+    # subject phrase.  ``free``: every figure's measure is a free phrase (no taxonomy id).
+    Column("measure_id", Text),
+    Column("entity_id", Text),
+    Column("basis_key", Text),
+    Column("free", Boolean),
+    Index("ix_indicators_frame_key", "measure_id", "entity_id", "basis_key"),  # 0010
 )
 
 indicator_claims = Table(

@@ -393,6 +393,10 @@ class IndicatorOut(BaseModel):
     claims: int
     first_period: str | None
     last_period: str | None
+    measure_id: str | None = Field(description="the frame key it was linked on; null when linked by subject")
+    entity_id: str | None
+    basis_key: str | None
+    free: bool = Field(description="every figure's measure is a free phrase, not a taxonomy id")
     href: str
 
     @classmethod
@@ -405,6 +409,10 @@ class IndicatorOut(BaseModel):
             claims=i.claims,
             first_period=i.first_period,
             last_period=i.last_period,
+            measure_id=i.measure_id,
+            entity_id=i.entity_id,
+            basis_key=i.basis_key,
+            free=i.free,
             href=f"/indicators/{i.id}",
         )
 
