@@ -12,11 +12,11 @@ from __future__ import annotations
 import hashlib
 import re
 from bisect import bisect_right
-from functools import lru_cache
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date as Date
+from functools import lru_cache
 from typing import Any, Protocol
 
 from claimledger.link import ClaimRecord, DocInfo, Membership, canonical_subject
@@ -304,6 +304,8 @@ class CheckContext:
     members: dict[str, Membership]
     now: Date
     promise_overrides: dict[str, dict[str, Any]] = field(default_factory=dict)
+    #: every reviewer's promise status from the audit log, by target claim id, oldest first
+    promise_reviews: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     by_id: dict[str, ClaimRecord] = field(init=False)
     by_indicator: dict[str, list[ClaimRecord]] = field(init=False)
     by_sentence: dict[tuple[str, int], list[ClaimRecord]] = field(init=False)

@@ -587,8 +587,16 @@ def comparison_groups(ctx: CheckContext) -> dict[tuple[str, ...], list[ClaimReco
     return groups
 
 
+#: A capitalised word inside a sentence, or opening it in the possessive ("Ruritania's"):
+#: a name (a country the tables do not know), not an item of what is measured.
+_NAME_WORD = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+|^[A-Z][a-z]+(?='s\b|\u2019s\b)")
+
+
 def _titles(ctx: CheckContext, a: ClaimRecord, b: ClaimRecord) -> str:
-    return " ".join(d.title or "" for d in (ctx.doc(a), ctx.doc(b)))
+    """The words that name places and sources around two figures: their documents' titles
+    and the names in their sentences."""
+    names = [m.group(0) for c in (a, b) for m in _NAME_WORD.finditer(c.sentence)]
+    return " ".join([*(d.title or "" for d in (ctx.doc(a), ctx.doc(b))), *names])
 
 
 def _num(x: float) -> str:

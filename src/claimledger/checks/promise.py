@@ -335,7 +335,9 @@ class _History:
         last = None
         for e in sorted(self._events, key=lambda e: str(e["date"] or "")):
             st = e["status"] or last
-            if e["rule"] != "stated" and st == last and e["status"]:
+            rule = str(e["rule"])
+            kept_always = "revis" in rule or "moved" in rule  # a revision is an event in itself
+            if rule != "stated" and st == last and e["status"] and not kept_always:
                 continue
             e = {**e, "status": st}
             out.append(e)
@@ -799,11 +801,14 @@ class PromiseChecker:
         t = group.first
         details["machine_status"] = status
         override = ctx.promise_overrides.get(t.id)
+        for review in ctx.promise_reviews.get(t.id, []):
+            history.override(review)  # every status a reviewer set, in order
         if override:
             details["override"] = override
             status = str(override["status"])
             tail += f"; a reviewer set the status to {status.replace('_', ' ')}"
-            history.override(override)
+            if not ctx.promise_reviews.get(t.id):
+                history.override(override)
         details["status"] = status
         details["history"] = history.events(status)
         sev: Severity = "warning" if status in ("not_kept", "partly_kept", "disputed") else "info"
