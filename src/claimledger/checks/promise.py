@@ -351,6 +351,9 @@ class PromiseChecker:
     def __init__(self) -> None:
         self._candidates: list[ClaimRecord] = []
         self._outcomes: tuple[CheckContext | None, dict[str, ClaimRecord | None]] = (None, {})
+        self._pools: tuple[
+            CheckContext | None, dict[str | None, dict[int, list[tuple[Date, ClaimRecord, tuple[int, int]]]]]
+        ] = (None, {})
         self.computation = ""
         self._cache: dict[int, tuple[CheckContext, _Index]] = {}
         self._totals: dict[int, tuple[CheckContext, _Totals]] = {}
@@ -402,11 +405,14 @@ class PromiseChecker:
         best = self._numeric(ctx, t)
         if best is None:
             return []
-        others = [
-            c for c in self._candidates if c.id != best.id and c.period == best.period and c.doc != best.doc
-        ]
-        others.sort(key=lambda c: (c.published or Date.min, c.seq))
-        return [*others, best]
+        # the latest statement of each other value for the same period: enough to see
+        # whether later sources conflict, however often one value was repeated
+        latest: dict[tuple[float | None, str | None], ClaimRecord] = {}
+        for c in sorted(self._candidates, key=lambda c: (c.published or Date.min, c.seq)):
+            if c.id != best.id and c.period == best.period and c.doc != best.doc:
+                latest[(c.point, c.unit)] = c
+        latest.pop((best.point, best.unit), None)
+        return [*sorted(latest.values(), key=lambda c: (c.published or Date.min, c.seq)), best]
 
     @staticmethod
     def _cited_period(ctx: CheckContext, t: ClaimRecord) -> ClaimRecord:
@@ -443,31 +449,56 @@ class PromiseChecker:
         # "for 2025" only on the level reported for 2025.
         goal = ys is None or is_deadline(t)
         cands = []
-        pool = ctx.by_indicator.get(key, []) if key is not None else []
-        for c in [*pool, *self._restated(ctx, t)]:
+        by_year = self._pool(ctx, key)
+        # Evidence is published after the target; or, for a target whose period had ended
+        # when it was stated ("compared with a target of 4%"), in the same document.
+        retro_target = (period_end(t.period) or Date.max) < t.published
+        if goal:
+            lo, hi = t.published.year - 1, (last if last is not None else max(by_year, default=0))
+        else:
+            lo, hi = (ys[0], ys[1]) if ys is not None else (0, -1)
+        entries = [e for y in range(lo, hi + 1) for e in by_year.get(y, ())]
+        for c in self._restated(ctx, t):
             c = self._outcome_of(ctx, c) or c
             cy = period_years(c.period)
-            # Evidence is published after the target; or, for a target whose period had
-            # ended when it was stated ("compared with a target of 4%"), in the same document.
-            retro = c.doc == t.doc and c.id != t.id and (period_end(t.period) or Date.max) < t.published
-            if (
-                not is_actual(c)
-                or c.point is None
-                or c.published is None
-                or cy is None
-                or (c.published <= t.published and not retro)
-                or other_place(t, c)
-            ):
+            if is_actual(c) and c.point is not None and c.published is not None and cy is not None:
+                entries.append((c.published, c, cy))
+        seen: set[str] = set()
+        for published, c, cy in entries:
+            retro = retro_target and c.doc == t.doc and c.id != t.id
+            if (published <= t.published and not retro) or c.id in seen:
                 continue
             if goal and (cy[1] < t.published.year - 1 or (last is not None and cy[0] > last)):
                 continue
             if not goal and ys is not None and not (ys[0] <= cy[0] and cy[1] <= ys[1]):
                 continue
+            if other_place(t, c):
+                continue
+            seen.add(c.id)
             cands.append(c)
         self._candidates = cands
         if not cands:
             return None
         return max(cands, key=lambda c: ((period_years(c.period) or (0, 0))[1], c.published or Date.min))
+
+    def _pool(
+        self, ctx: CheckContext, key: str | None
+    ) -> dict[int, list[tuple[Date, ClaimRecord, tuple[int, int]]]]:
+        """An indicator's possible evidence, read once per run: its actual figures (the part
+        N of "N of the M planned" in place of M) with their dates and years, by the last
+        year they cover, so a target reads only the years of its window."""
+        if self._pools[0] is not ctx:
+            self._pools = (ctx, {})
+        memo = self._pools[1]
+        if key not in memo:
+            out: dict[int, list[tuple[Date, ClaimRecord, tuple[int, int]]]] = {}
+            for c in ctx.by_indicator.get(key, []) if key is not None else []:
+                c = self._outcome_of(ctx, c) or c
+                cy = period_years(c.period)
+                if is_actual(c) and c.point is not None and c.published is not None and cy is not None:
+                    out.setdefault(cy[1], []).append((c.published, c, cy))
+            memo[key] = out
+        return memo[key]
 
     def _restated(self, ctx: CheckContext, t: ClaimRecord) -> list[ClaimRecord]:
         """Later totals that restate a counted target with its progress: "62 of the 111
