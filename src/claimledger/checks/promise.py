@@ -220,7 +220,7 @@ class _Index:
     postings: dict[str, list[int]]
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)  # compared and hashed by identity
 class _Promise:
     """One promise: the first statement of it, the statement it is judged on (the latest
     revision), the other sources (retellings, revisions) and whether it is measurable."""
@@ -262,6 +262,12 @@ def _relation(first: ClaimRecord, later: ClaimRecord) -> str | None:
     if first.period == later.period or _same_value(first, later):
         return "revision"
     return None
+
+
+def _slots(key: str, t: ClaimRecord) -> list[tuple[str, str | None, str]]:
+    """Where a numeric promise is filed: by its period and by its value (three figures)."""
+    value = f"{t.point:.3g}" if t.point is not None else "-"
+    return [(key, t.unit, f"period:{t.period}"), (key, t.unit, f"value:{value}")]
 
 
 def _retold(first: ClaimRecord, later: ClaimRecord) -> bool:
@@ -366,7 +372,10 @@ class PromiseChecker:
         with the retellings of one promise (a speech and the news that retells it) and its
         revisions (a changed figure or a moved deadline, said to be one) merged into it."""
         out: list[_Promise] = []
-        by_key: dict[tuple[str, str | None], list[_Promise]] = {}
+        # Promises of an indicator by period and by value: a retelling or a revision shares
+        # one of them, so a target is weighed against a few promises, not all of them.
+        by_slot: dict[tuple[str, str | None, str], list[_Promise]] = {}
+        wordy: list[_Promise] = []  # promises without a figure, oldest first
         targets = [t for t in ctx.claims if t.kind == "target"]
         targets.sort(key=lambda t: (t.published or Date.min, t.doc, t.seq))
         for t in targets:
@@ -376,26 +385,39 @@ class PromiseChecker:
             t = self._cited_period(ctx, t)
             key = ctx.key(t)
             if key is not None and t.has_quantity:
-                slot = (key, t.unit)
-                merged = False
-                for g in by_key.get(slot, []):
+                slots = _slots(key, t)
+                merged = None
+                for g in dict.fromkeys(g for sl in slots for g in by_slot.get(sl, ())):
                     role = _relation(g.judged, t)
                     if role is not None:
                         g.sources.append((t, role))
                         if role == "revision":
                             g.judged = t if t.period else replace(t, period=g.judged.period)
-                        merged = True
+                        merged = g
                         break
-                if merged:
+                g = merged or _Promise(t, t, [], cm.measurable)
+                for sl in _slots(key, g.judged):
+                    if g not in by_slot.setdefault(sl, []):
+                        by_slot[sl].append(g)
+                if merged is not None:
                     continue
-                g = _Promise(t, t, [], cm.measurable)
-                by_key.setdefault(slot, []).append(g)
             else:
                 g = _Promise(t, t, [], cm.measurable)
-                same = next((o for o in out if _retold(o.first, t)), None)
+                same = None
+                for o in reversed(wordy):  # only the last RETELL_DAYS can hold a retelling
+                    if (
+                        o.first.published
+                        and t.published
+                        and (t.published - o.first.published).days > RETELL_DAYS
+                    ):
+                        break
+                    if _retold(o.first, t):
+                        same = o
+                        break
                 if same is not None:
                     same.sources.append((t, "source"))
                     continue
+                wordy.append(g)
             out.append(g)
         return out
 
