@@ -124,7 +124,7 @@ def main() -> int:
     t0 = time.perf_counter()
     if args.cache is not None and args.cache.exists():
         with args.cache.open("rb") as fh:
-            records, docs = pickle.load(fh)  # noqa: S301 - a file this script wrote
+            records, docs = pickle.load(fh)  # a file this script wrote
     else:
         records, docs = build(max(args.sizes))
         if args.cache is not None:
