@@ -138,7 +138,7 @@ def test_indicator_shapes(web_ro_client: Any) -> None:
     one = web_ro_client.get(body["indicators"][0]["href"] + ".json").json()
     assert set(one) == {"indicator", "claims", "findings", "audit", "chart"}
     assert set(one["indicator"]) == INDICATOR
-    assert set(one["chart"]) == {"data", "layout", "charted", "skipped"}
+    assert set(one["chart"]) == {"data", "layout", "charted", "skipped", "official"}
     for c in one["claims"]:
         check_claim(c, {"explanation"})
 

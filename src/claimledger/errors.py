@@ -2,7 +2,7 @@
 
 Codes:
     E001  input is not text (binary content)
-    E002  input is not valid UTF-8
+    E002  input text cannot be decoded (not UTF-8, no byte-order mark, no confident guess)
     E003  input is empty
     E004  a line or document exceeds the size limit
     E005  a date argument is not YYYY-MM-DD
@@ -19,13 +19,21 @@ Codes:
     E023  a document could not be written to the ledger (database error)
     E030  invalid review action or value
     E040  server refused to start (non-local bind without a token)
+    E050  reference file is malformed (not CSV or SDMX, a missing column, a value that is not
+          a number, a period that is not a year, quarter or month)
+    E051  unknown indicator code (no measure of the taxonomy has it; name one with --measure)
+    E052  duplicate reference rows disagree within one vintage
+    E053  the series' unit conflicts with its measure
+    E054  unknown or mixed-up country code
+    E055  reference series could not be fetched (offline, HTTP error, timeout)
+    E056  this feature needs an optional dependency (pip install 'claimledger[official]')
 """
 
 from __future__ import annotations
 
 _MESSAGES: dict[str, str] = {
     "E001": "input looks binary, not text",
-    "E002": "input is not valid UTF-8",
+    "E002": "input text cannot be decoded",
     "E003": "input is empty",
     "E004": "input exceeds the size limit",
     "E005": "invalid date; expected YYYY-MM-DD",
@@ -42,6 +50,13 @@ _MESSAGES: dict[str, str] = {
     "E023": "could not write to the ledger",
     "E030": "invalid review action or value",
     "E040": "server refused to start",
+    "E050": "malformed reference file",
+    "E051": "unknown indicator code",
+    "E052": "duplicate reference rows disagree",
+    "E053": "unit conflicts with the measure",
+    "E054": "unknown or mixed-up country code",
+    "E055": "reference series could not be fetched",
+    "E056": "optional dependency missing",
 }
 
 
@@ -71,6 +86,24 @@ class InputError(ClaimLedgerError):
 
 class LedgerError(ClaimLedgerError):
     """Ledger problems (E020-E030)."""
+
+
+class ReferenceDataError(ClaimLedgerError):
+    """Bad reference statistics or a failed fetch (E050-E056).  ``line`` is the 1-based line
+    of the file the problem is on, when there is one; it is shown as ``path:line``."""
+
+    def __init__(
+        self, code: str, detail: str = "", *, path: str | None = None, line: int | None = None
+    ) -> None:
+        self.line = line
+        where = f"{path}:{line}" if path and line else path
+        super().__init__(code, detail, path=where)
+        self.path = path
+
+    def to_dict(self) -> dict[str, str | None]:
+        out = super().to_dict()
+        out["line"] = None if self.line is None else str(self.line)
+        return out
 
 
 class ServerError(ClaimLedgerError):

@@ -387,10 +387,17 @@ class Document:
     format: str = "text"
 
 
-FindingType = Literal["contradiction", "arithmetic", "feasibility", "promise", "revision"]
+FindingType = Literal["contradiction", "arithmetic", "feasibility", "promise", "official", "revision"]
 #: Every finding type, in the order findings are listed; a ``revision`` is a note (a later
 #: figure that says it replaces an earlier one), never a warning.
-FINDING_TYPES: tuple[str, ...] = ("contradiction", "arithmetic", "feasibility", "promise", "revision")
+FINDING_TYPES: tuple[str, ...] = (
+    "contradiction",
+    "arithmetic",
+    "feasibility",
+    "promise",
+    "official",
+    "revision",
+)
 Severity = Literal["info", "warning", "error"]
 
 
@@ -405,3 +412,83 @@ class Finding:
     claim_ids: list[str]
     details: dict[str, Any] = field(default_factory=dict)
     checker: str = ""
+
+
+# --- official statistics (docs/official.md) ---------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class SeriesInfo:
+    """One official series in one vintage: what it measures, its unit, and where it is from.
+
+    ``measure`` is a taxonomy id (``measures.toml``); ``code`` the publisher's indicator code
+    (``NY.GDP.MKTP.CD``).  Values are ``value * 10**scale`` in ``unit`` (an ISO 4217 code,
+    ``%``, a physical symbol, or ``""`` for a plain count).  ``rate`` names the exchange-rate
+    series a currency conversion must use (``PA.NUS.FCRF``), or ``None``: then the checker
+    converts nothing.  ``vintage`` is the release date (or release name) of the values;
+    ``retrieved`` the date they were downloaded.
+    """
+
+    measure: str
+    code: str
+    name: str
+    unit: str
+    publisher: str
+    dataset: str
+    vintage: str
+    scale: int = 0
+    rate: str | None = None
+    retrieved: str | None = None
+    url: str | None = None
+    licence: str | None = None
+    source: str | None = None  # the file or address it was imported from
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "measure": self.measure,
+            "code": self.code,
+            "name": self.name,
+            "unit": self.unit,
+            "scale": self.scale,
+            "rate": self.rate,
+            "publisher": self.publisher,
+            "dataset": self.dataset,
+            "vintage": self.vintage,
+            "retrieved": self.retrieved,
+            "url": self.url,
+            "licence": self.licence,
+            "source": self.source,
+        }
+
+    @property
+    def credit(self) -> str:
+        """The citation shown beside a value: "World Bank, World Development Indicators"."""
+        return f"{self.publisher}, {self.dataset}" if self.dataset else self.publisher
+
+
+@dataclass(frozen=True, slots=True)
+class Observation:
+    """One value of a series: an entity (ISO alpha-3 country or a publisher's aggregate
+    code), a period (``2023``, ``2023-Q1``, ``2023-05``) and the value as published
+    (multiply by ``10**scale`` of its series).  ``line`` is where it was read (0: unknown)."""
+
+    entity: str
+    period: str
+    value: float
+    line: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class ReferenceValue:
+    """A stored observation with its series: what the ``official`` checker compares with."""
+
+    series_id: int
+    series: SeriesInfo
+    entity: str
+    period: str
+    value: float
+
+    @property
+    def level(self) -> float:
+        """The value in the series' unit, scale applied."""
+        return self.value * 10.0**self.series.scale

@@ -19,6 +19,7 @@ from claimledger.checks.arithmetic import ArithmeticChecker
 from claimledger.checks.base import CheckContext, Checker
 from claimledger.checks.contradiction import ContradictionChecker
 from claimledger.checks.feasibility import FeasibilityChecker
+from claimledger.checks.official import OfficialChecker
 from claimledger.checks.promise import PromiseChecker
 from claimledger.link import (
     ClaimRecord,
@@ -40,8 +41,16 @@ CHECKERS: tuple[Checker, ...] = (
     ArithmeticChecker(),
     FeasibilityChecker(),
     PromiseChecker(),
+    OfficialChecker(),
 )
-_TYPE_ORDER = {"contradiction": 0, "arithmetic": 1, "feasibility": 2, "promise": 3, "revision": 4}
+_TYPE_ORDER = {
+    "contradiction": 0,
+    "arithmetic": 1,
+    "feasibility": 2,
+    "promise": 3,
+    "official": 4,
+    "revision": 5,
+}
 _SEV_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 
@@ -106,7 +115,10 @@ def run_checks(
     chosen = list(checkers or CHECKERS)
     with ledger.write_transaction(engine) as conn:
         ctx = load_context(conn, now)
-        found = run_context(ctx, chosen)
+        # a checker that reads more of the ledger than the context (the official series)
+        # is bound to it first
+        bound = [c.bind(conn, ctx) if hasattr(c, "bind") else c for c in chosen]
+        found = run_context(ctx, bound)
         store_findings(conn, found, [c.name for c in chosen])
     return found
 

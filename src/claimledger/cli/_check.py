@@ -7,6 +7,8 @@ import json
 import sys
 from typing import Any
 
+from claimledger.models import FINDING_TYPES
+
 
 def register(sub: Any) -> None:
     p = sub.add_parser("check", help="run the checkers over the ledger and show the findings")
@@ -14,7 +16,7 @@ def register(sub: Any) -> None:
     p.add_argument("--format", choices=("table", "json"), default="table")
     p.add_argument(
         "--type",
-        choices=("contradiction", "arithmetic", "feasibility", "promise", "revision"),
+        choices=FINDING_TYPES,
         help="show only findings of this type",
     )
     p.add_argument(

@@ -12,12 +12,9 @@ if TYPE_CHECKING:
 
 from claimledger.errors import InputError
 
-#: Bytes sniffed at the start of a file to decide whether it is text.
-SNIFF = 8192
-
 
 def read_text_input(name: str) -> str:
-    """Read a file (or ``-`` for stdin) as UTF-8 text; raise coded errors for bad input."""
+    """Read a file (or ``-`` for stdin) as text; raise coded errors for bad input."""
     if name == "-":
         data = sys.stdin.buffer.read()
     else:
@@ -29,15 +26,10 @@ def read_text_input(name: str) -> str:
 
 
 def decode_text(data: bytes, name: str) -> str:
-    if not data.strip():
-        raise InputError("E003", path=name)
-    if b"\x00" in data[:SNIFF]:
-        raise InputError("E001", "contains NUL bytes", path=name)
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as e:
-        raise InputError("E002", f"byte {e.start}: {e.reason}", path=name) from None
-    return text.removeprefix("\ufeff")
+    """Bytes -> text by the ingest rules (``claimledger.ingest.metadata.decode``)."""
+    from claimledger.ingest.metadata import decode
+
+    return decode(data, name)
 
 
 def print_table(title: str, columns: list[str], rows: Iterable[list[Any]]) -> None:

@@ -38,6 +38,14 @@ def register(sub: Any) -> None:
         "--dask", nargs="?", const="local", metavar="SCHEDULER",
         help="extract on Dask: a scheduler address, or a local cluster of --workers processes",
     )  # fmt: skip
+    p.add_argument(
+        "--max-html-mb", type=float, metavar="MB",
+        help="HTML budget per page, without scripts, styles and comments (default 1; larger pages: E015)",
+    )  # fmt: skip
+    p.add_argument(
+        "--allow-private-urls", action="store_true",
+        help="fetch URLs and follow redirects to private, loopback and link-local hosts (default: refuse)",
+    )  # fmt: skip
     p.set_defaults(func=run_ingest)
 
     p = sub.add_parser("claims", help="list claims from the ledger")
@@ -86,9 +94,13 @@ def _progress_bar(total_hint: int = 0) -> tuple[Any, Any]:
 
 
 def run_ingest(args: argparse.Namespace) -> int:
+    from claimledger.ingest import IngestOptions
     from claimledger.ledger import IngestResult, Ledger
     from claimledger.pipeline import IngestFailure, ingest
 
+    opts = IngestOptions(allow_private_urls=args.allow_private_urls)
+    if args.max_html_mb is not None:
+        opts.max_html_bytes = int(args.max_html_mb * (1 << 20))
     bar, task = _progress_bar()
 
     def progress(done: int, total: int, item: IngestResult | IngestFailure) -> None:
@@ -111,6 +123,7 @@ def run_ingest(args: argparse.Namespace) -> int:
                 workers=max(1, args.workers),
                 progress=progress,
                 dask=args.dask,
+                options=opts,
             )
         finally:
             if bar is not None:

@@ -26,7 +26,7 @@ from claimledger.models import PERIOD_ROLES, Claim, Kind, PeriodRole, Quantity, 
 #: Name and version of the whole extraction pipeline, recorded on every claim, with the
 #: versioned stages it ran.  Bump the version whenever output can change, so ledgers can
 #: compare runs (see ``reextract``).
-EXTRACTOR = "claimledger.extract.v2[{}]".format(
+EXTRACTOR = "claimledger.extract.v3[{}]".format(
     " ".join(
         getattr(m, "STAGE", m.__name__.rsplit(".", 1)[-1])
         for m in (sentences, numbers, time, kinds, subject, frame)

@@ -12,6 +12,7 @@ import re
 import zipfile
 
 from claimledger.errors import InputError
+from claimledger.ingest.metadata import bom_encoding
 
 #: Bytes inspected; every signature and markup hint we use appears within this prefix.
 SNIFF_BYTES = 8192
@@ -73,8 +74,9 @@ def sniff(data: bytes, name: str = "") -> str:
     for magic, what in _OTHER_MAGIC:
         if head.startswith(magic):
             raise InputError("E011", what, path=name)
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text_head = head.decode("utf-16", "ignore")
+    wide = bom_encoding(head)
+    if wide is not None:
+        text_head = head.decode(wide, "ignore")  # a UTF-32 mark is tested before UTF-16's
     else:
         if b"\x00" in head:
             raise InputError("E001", "contains NUL bytes", path=name)

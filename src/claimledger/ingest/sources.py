@@ -24,6 +24,7 @@ from claimledger.ingest.fetch import fetch
 from claimledger.ingest.options import MAX_EXPANSION, IngestOptions
 from claimledger.ingest.readers import READERS
 from claimledger.ingest.sniff import sniff
+from claimledger.ingest.zipbound import check_member
 from claimledger.models import Document
 
 #: Directory entries skipped when walking: hidden files and folders (.git, .DS_Store).
@@ -135,8 +136,10 @@ def _archive(data: bytes, name: str, opts: IngestOptions) -> Iterator[Document |
                 continue
             if base.startswith(_HIDDEN) or info.filename.startswith("__MACOSX/"):
                 continue
-            if info.file_size > opts.max_bytes or info.file_size > budget:
-                yield InputError("E015", f"member expands to {info.file_size} bytes", path=member)
+            try:
+                check_member(info, min(opts.max_bytes, budget), name)
+            except InputError as e:
+                yield e
                 continue
             try:
                 with zf.open(info) as fh:

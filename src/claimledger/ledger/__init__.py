@@ -98,6 +98,13 @@ if TYPE_CHECKING:
         replace_indicators,
     )
     from claimledger.ledger._ledger import IngestResult, Ledger
+    from claimledger.ledger._reference import (
+        StoredSeries,
+        reference_for,
+        reference_series,
+        series_values,
+        store_reference,
+    )
     from claimledger.ledger._review import (
         all_corrections,
         append_review_event,
@@ -119,6 +126,10 @@ _LAZY: dict[str, str] = {
     **dict.fromkeys(("Ledger", "IngestResult"), "_ledger"),
     **dict.fromkeys(("ClaimFilter", "PERIOD_RE", "period_bounds"), "_filter"),
     "ChangeWatch": "_watch",
+    **dict.fromkeys(
+        ("StoredSeries", "reference_for", "reference_series", "series_values", "store_reference"),
+        "_reference",
+    ),
     **dict.fromkeys(("as_you_type", "like_pattern", "search_words"), "_search"),
     **dict.fromkeys(("documents_with_text", "live_records", "records_by_id"), "queries"),
     **dict.fromkeys(
@@ -220,6 +231,7 @@ __all__ = [
     "StoredDocument",
     "StoredFinding",
     "StoredIndicator",
+    "StoredSeries",
     "add_override",
     "all_corrections",
     "append_review_event",
@@ -260,12 +272,16 @@ __all__ = [
     "promise_targets_py",
     "reading",
     "records_by_id",
+    "reference_for",
+    "reference_series",
     "replace_indicators",
     "search_words",
+    "series_values",
     "set_promise_override",
     "sqlite_path",
     "store_findings",
     "store_promise_events",
+    "store_reference",
     "stored_findings",
     "text_hash",
     "transaction",

@@ -12,11 +12,9 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import IO, TYPE_CHECKING, Any
 
-from sqlalchemy import select
-
 from claimledger.ledger._filter import ClaimFilter
-from claimledger.ledger._rows import ClaimRecord, StoredDocument
-from claimledger.ledger.schema import corrections, promise_overrides
+from claimledger.ledger._review import all_corrections, promise_overrides_by_claim
+from claimledger.ledger._rows import ClaimRecord, Correction, PromiseOverride, StoredDocument
 
 if TYPE_CHECKING:
     from claimledger.ledger._ledger import Ledger
@@ -72,15 +70,17 @@ def write_csv(records: Iterable[ClaimRecord], out: IO[str]) -> int:
     return n
 
 
-def _human_reviews(ledger: Ledger) -> tuple[dict[str, Any], dict[str, Any]]:
+def _human_reviews(ledger: Ledger) -> tuple[dict[str, Correction], dict[str, PromiseOverride]]:
     with ledger.engine.connect() as conn:
-        corr = {r.claim_id: r for r in conn.execute(select(corrections))}
-        prom = {r.claim_id: r for r in conn.execute(select(promise_overrides))}
-    return corr, prom
+        return all_corrections(conn), promise_overrides_by_claim(conn)
 
 
 def claim_review(
-    r: ClaimRecord, doc: StoredDocument, correction: Any, promise: Any, publisher: str
+    r: ClaimRecord,
+    doc: StoredDocument,
+    correction: Correction | None,
+    promise: PromiseOverride | None,
+    publisher: str,
 ) -> dict[str, Any]:
     """One schema.org ClaimReview for one claim.  ``reviewRating`` only when a person gave
     a verdict (a promise status or a review state); the machine never rates a claim."""

@@ -361,7 +361,7 @@ def _m0008_claims_frame(conn: Connection) -> None:
     conn.execute(text(_EFFECTIVE_VIEW_0008))
 
 
-def _m0009_promise_events(conn: Connection) -> None:
+def _m0011_promise_events(conn: Connection) -> None:
     md = MetaData()
     Table("claims", md, Column("id", Text, primary_key=True))  # (exists: the key's target)
     Table(
@@ -388,6 +388,44 @@ def _m0009_promise_events(conn: Connection) -> None:
 #: frozen copy and points this name at it).
 EFFECTIVE_VIEW_SQL = _EFFECTIVE_VIEW_0008
 
+
+def _m0009_reference_series(conn: Connection) -> None:
+    # Numbered two above the last one so that 0008 (the claim frame's columns, being written
+    # on another branch) fits in between.
+    md = MetaData()
+    Table(
+        "reference_series",
+        md,
+        Column("id", Integer, primary_key=True, autoincrement=True),
+        Column("measure_id", Text, nullable=False),
+        Column("code", Text, nullable=False),
+        Column("name", Text, nullable=False),
+        Column("unit", Text, nullable=False),
+        Column("scale", Integer, nullable=False),
+        Column("rate", Text),
+        Column("publisher", Text, nullable=False),
+        Column("dataset", Text, nullable=False),
+        Column("vintage", Text, nullable=False),
+        Column("retrieved", Text),
+        Column("url", Text),
+        Column("licence", Text),
+        Column("source", Text),
+        Column("imported_at", Text, nullable=False),
+        Index("ux_reference_series_vintage", "publisher", "dataset", "code", "vintage", unique=True),
+        Index("ix_reference_series_measure", "measure_id"),
+    )
+    Table(
+        "reference_values",
+        md,
+        Column("series_id", Integer, ForeignKey("reference_series.id", ondelete="CASCADE"), primary_key=True),
+        Column("entity_id", Text, primary_key=True),
+        Column("period", Text, primary_key=True),
+        Column("value", Float, nullable=False),
+        Index("ix_reference_values_entity", "entity_id", "period"),
+    )
+    md.create_all(conn)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_initial", _m0001_initial),
     Migration("0002_claims_effective_view", _m0002_claims_effective),
@@ -397,7 +435,9 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0006_finding_claims_claim_index", _m0006_finding_claims_claim_index),
     Migration("0007_claims_search_postgres", _m0007_claims_search_postgres),
     Migration("0008_claims_frame", _m0008_claims_frame),
-    Migration("0009_promise_events", _m0009_promise_events),
+    Migration("0009_reference_series", _m0009_reference_series),
+    # 0010 is taken by branch frame-ledger (0010_indicators_frame)
+    Migration("0011_promise_events", _m0011_promise_events),
 )
 
 

@@ -201,7 +201,7 @@ finding_claims = Table(
 )
 
 # A reviewer's promise status, which wins over the promise checker's.
-#: Each promise's status history (migration 0009): one row per change of status, with the
+#: Each promise's status history (migration 0011): one row per change of status, with the
 #: rule that decided it and its evidence (document, quote, claim); a reviewer's status is
 #: an event too.  Rebuilt by every ``check`` run from the evidence and the audit log.
 promise_events = Table(
@@ -231,6 +231,41 @@ promise_overrides = Table(
     Column("note", Text),
     Column("reviewer", Text, nullable=False),
     Column("at", Text, nullable=False),
+)
+
+# Official statistics (docs/official.md): one row per series and vintage, with its
+# provenance; its values in ``reference_values``.  Several vintages of one series coexist
+# (official data is revised); importing the same vintage again replaces its values.
+reference_series = Table(
+    "reference_series",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("measure_id", Text, nullable=False),  # taxonomy id: "gdp.nominal_usd"
+    Column("code", Text, nullable=False),  # publisher's indicator code: "NY.GDP.MKTP.CD"
+    Column("name", Text, nullable=False),
+    Column("unit", Text, nullable=False),  # ISO 4217 | % | symbol | "" (a count)
+    Column("scale", Integer, nullable=False),  # values are value * 10**scale
+    Column("rate", Text),  # exchange-rate series a currency conversion must use, or NULL
+    Column("publisher", Text, nullable=False),  # "World Bank"
+    Column("dataset", Text, nullable=False),  # "World Development Indicators"
+    Column("vintage", Text, nullable=False),  # release date or name
+    Column("retrieved", Text),  # YYYY-MM-DD the values were downloaded
+    Column("url", Text),
+    Column("licence", Text),
+    Column("source", Text),  # the file or address imported from
+    Column("imported_at", Text, nullable=False),
+    Index("ux_reference_series_vintage", "publisher", "dataset", "code", "vintage", unique=True),
+    Index("ix_reference_series_measure", "measure_id"),
+)
+
+reference_values = Table(
+    "reference_values",
+    metadata,
+    Column("series_id", Integer, ForeignKey("reference_series.id", ondelete="CASCADE"), primary_key=True),
+    Column("entity_id", Text, primary_key=True),  # ISO 3166 alpha-3, or an aggregate code
+    Column("period", Text, primary_key=True),  # 2023 | 2023-Q1 | 2023-05
+    Column("value", Float, nullable=False),
+    Index("ix_reference_values_entity", "entity_id", "period"),
 )
 
 #: SQLite only: full-text index over claim sentences and subjects (FTS5, external content

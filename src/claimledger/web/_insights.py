@@ -81,11 +81,37 @@ def get_indicator(engine: Engine, indicator_id: int) -> dict[str, Any] | None:
         return None
     claims = [_models.IndicatorClaimOut.from_record(r, explanation=why) for r, why in found.claims]
     return {
+        "official": official_overlay(engine, [c.finding for c in found.findings]),
         "indicator": _models.IndicatorOut.from_indicator(found.indicator).model_dump(),
         "claims": [c.model_dump() for c in claims],
         "findings": [f.model_dump() for f in _findings(found.findings)],
         "audit": [_models.AuditEvent.from_event(e).model_dump() for e in found.audit],
     }
+
+
+def official_overlay(engine: Engine, findings: list[ledger.StoredFinding]) -> list[dict[str, Any]]:
+    """The official series the ``official`` findings of an indicator compare with: each
+    series and entity once, its values in the claims' units, labelled with its vintage."""
+    out: dict[tuple[int, str], dict[str, Any]] = {}
+    for f in findings:
+        ref = f.details.get("reference") if f.type == "official" else None
+        if not isinstance(ref, dict) or "series_id" not in ref:
+            continue
+        key = (int(ref["series_id"]), str(f.details.get("entity")))
+        level, official = ref.get("level"), f.details.get("official")
+        if key in out or not level or official is None:
+            continue
+        factor = float(official) / float(level)  # unit and currency conversion the checker used
+        with ledger.reading(engine) as conn:
+            values = ledger.series_values(conn, key[0], key[1])
+        out[key] = {
+            "series_id": key[0],
+            "entity": key[1],
+            "label": str(ref.get("label") or ref.get("cite") or ""),
+            "url": ref.get("url"),
+            "points": [(v.period, v.level * factor) for v in values],
+        }
+    return list(out.values())
 
 
 # --- findings -----------------------------------------------------------------------------

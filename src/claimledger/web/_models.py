@@ -435,6 +435,8 @@ class ChartOut(BaseModel):
     layout: dict[str, Any]
     charted: int
     skipped: int
+    #: official series overlaid (series_id, entity, label with vintage, url, points)
+    official: list[dict[str, Any]] = []
 
 
 class IndicatorDetail(BaseModel):

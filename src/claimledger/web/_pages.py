@@ -80,7 +80,7 @@ def _found(
 
 def _with_chart(data: dict[str, Any] | None) -> dict[str, Any] | None:
     if data is not None:
-        data["chart"] = _chart.figure(data["claims"])
+        data["chart"] = _chart.figure(data["claims"], data.pop("official", None))
     return data
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date as Date
+from functools import cache
 
 from claimledger.extract.frame import _cues, attribution, basis, entity, measure, relations, status
 from claimledger.extract.frame._gazetteer import words
@@ -49,6 +50,11 @@ _SCANS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("entity", ("capital",)),
     ("entity", ("national",)),
 )
+
+
+@cache
+def _scanner() -> _cues.MultiScanner:
+    return _cues.multi(*_SCANS)
 
 
 _NO_MEASURE = Measure("figure", "figure", True, ())
@@ -115,8 +121,9 @@ def annotate(
     home, home_cue = doc.home
     home_id = home.id if home is not None else None
     ws = words(text, s_start, s_end)
-    scans = _cues.multi(*_SCANS).scan(text, ws, s_start, s_end)
-    hits = entity.lexicon(home_id).find_in(text, ws)
+    lows = [w.lower() for _a, _b, w in ws]
+    scans = _scanner().scan(text, ws, s_start, s_end, lows)
+    hits = entity.lexicon(home_id).find_in(text, ws, lows)
     mentions = entity.find(text, s_start, s_end, home, ws, scans.of(5), scans.of(6), hits)
     sources = attribution.find(
         text, scans.of(3), scans.of(4), s_start, s_end, mentions, doc.own, doc.speakers
@@ -144,7 +151,7 @@ def annotate(
         if lk.role == "compare":
             same = ents[i][0] == ents[lk.anchor][0] if 0 <= lk.anchor < n else False
             lk.role = "baseline" if same else "compared"  # another entity's value: no relation
-    rel_lists = relations.relations_of(p, links, any(w == "respectively" for _a, _b, w in ws))
+    rel_lists = relations.relations_of(p, links, "respectively" in lows)
 
     noise = status.sentence_noise(scans.of(1)) if any(c.kind == "target" for c in claims) else None
     said = status.Said(scans.of(0))
@@ -194,7 +201,7 @@ def annotate(
             )
             entry = measure.entry(m.id)
             if entry is not None and entry.basis:
-                terms, b_cues = basis.terms(stated, seg, left, entry.basis, percent, _follows(p, i))
+                basis.add_fixed(terms, b_cues, entry.basis)
         g, g_cue = basis.granularity(c, p_cues[i])
         if g is not None:
             terms = {t for t in terms if t not in GRANULARITIES} | {g}

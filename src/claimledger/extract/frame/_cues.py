@@ -230,7 +230,9 @@ class MultiScanner:
         #: stems shorter than STEM_LETTERS ("an?" opens with "a"), looked up by fewer letters
         self.short = any(len(w) < STEM_LETTERS for w in by_stem)
 
-    def scan(self, text: str, ws: list[tuple[int, int, str]], a: int, b: int) -> Scans:
+    def scan(
+        self, text: str, ws: list[tuple[int, int, str]], a: int, b: int, lows: list[str] | None = None
+    ) -> Scans:
         scanners = self.scanners
         found: list[list[re.Match[str]]] = [[] for _ in scanners]
         for k in self.always:
@@ -238,15 +240,26 @@ class MultiScanner:
         ends = [a] * len(scanners)
         by_word = self.by_word
         by_stem = self.by_stem
-        for s, _e, w in ws:
+        if lows is None:
+            lows = [w.lower() for _s, _e, w in ws]
+        short = self.short
+        # only the words that can open a phrase are looked at
+        for i in [
+            i
+            for i, low in enumerate(lows)
+            if low in by_word
+            or low[:STEM_LETTERS] in by_stem
+            or (short and (low[:1] in by_stem or low[:2] in by_stem))
+        ]:
+            s = ws[i][0]
             if s >= b:
                 break
             if s < a:
                 continue
-            low = w.lower()
+            low = lows[i]
             tries = by_word.get(low, ())
             stems = by_stem.get(low[:STEM_LETTERS])
-            if len(low) > 1 and self.short:
+            if len(low) > 1 and short:
                 stems = (*(stems or ()), *by_stem.get(low[:1], ()), *by_stem.get(low[:2], ()))
             if stems:
                 tries = (*tries, *((k, rx) for st, k, rx in stems if low.startswith(st)))

@@ -31,6 +31,9 @@ __all__ = ["Source", "Speakers", "choose", "covered", "find", "speaker_ids"]
 
 #: Characters before a verb of saying searched for its source.
 SOURCE_REACH = 80
+#: Characters before a verb read for a source named by its role, side or a person's name
+#: ("Central bank governor Timur Suleimenov said").
+TAIL_REACH = 50
 #: Words after "according to" read as the source.
 ACCORDING_WORDS = 10
 
@@ -268,6 +271,9 @@ def _before_verb(
             if m.source.type == "country" and verb not in _REPORTING:
                 return None  # "Kazakhstan expects": the country, speaking as itself
             return Source(m.start, m.end, _who_mention(m, own), f"{verb}:{text[m.start : m.end]}")
+    # the source's words end right before the verb: a short window is enough for the
+    # end-anchored patterns below, which try every position of it
+    lo = max(lo, at - TAIL_REACH)
     window = text[lo:at]
     side = _speaker_end().search(window)
     if side:

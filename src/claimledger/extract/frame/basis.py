@@ -24,7 +24,7 @@ from claimledger.extract.frame import _cues
 from claimledger.extract.frame._passage import within
 from claimledger.models import BASIS_TERMS, GRANULARITIES, Claim
 
-__all__ = ["Stated", "granularity", "period_cue", "terms"]
+__all__ = ["Stated", "add_fixed", "granularity", "period_cue", "terms"]
 
 #: Terms read from the text, in the order of the contract's vocabulary.
 TEXT_TERMS: tuple[str, ...] = tuple(t for t in BASIS_TERMS if t not in GRANULARITIES)
@@ -99,13 +99,19 @@ def terms(
                     if also not in got:
                         got.add(also)
                         cues.append(f"{also}:{words}")
+    add_fixed(got, cues, fixed)
+    return got, cues
+
+
+def add_fixed(got: set[str], cues: list[str], fixed: Sequence[str]) -> None:
+    """Add the terms a measure's definition fixes to the ``got`` terms (and their cues),
+    but none that a stated term rules out."""
     excludes = _excludes()
     for t in fixed:
         if t in got or t not in TEXT_TERMS or any(t in excludes.get(g, ()) for g in got):
             continue
         got.add(t)
         cues.append(f"{t}:measure")
-    return got, cues
 
 
 @cache

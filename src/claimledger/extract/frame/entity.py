@@ -79,6 +79,7 @@ _SECTOR = re.compile(r"\b(?P<name>[a-z][a-z-]+(?:\s+and\s+[a-z]+)?)\s+(?:sector|
 _NOT_NAME = frozenset(
     {"the", "this", "that", "these", "its", "their", "our", "each", "every", "a", "an", "in", "of", "and"}
 )
+_THE = re.compile(r"^the\s+", re.I)
 #: A news dateline opening a text: "ASTANA, May 1 (Reuters) -".
 _DATELINE = re.compile(
     r"[A-Z][A-Z .'-]{2,30},\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s+\d{4})?"
@@ -157,6 +158,7 @@ def _generic_ids() -> frozenset[str]:
     )
 
 
+@lru_cache(maxsize=4096)
 def names_only(subject: str) -> bool:
     """Is the subject phrase (lower case) nothing but the name of a country or an area,
     with or without "economy" ("uzbekistan", "asean economies")?  A % change of it is then
@@ -191,7 +193,9 @@ def _named_entries() -> dict[str, tuple[Entity, Case, str]]:
         e = Entity(str(row["id"]), str(row.get("name", row["id"])), kind)
         for n in [row.get("name"), *row.get("aliases", ())]:
             if n:
-                n = str(n)
+                # a leading "the" is optional (entities.toml): matching without it lets
+                # "the World Bank" be the bank, not "the world"
+                n = _THE.sub("", str(n)) or str(n)
                 out.setdefault(n.lower(), (e, case_of(n), n))
     for name, names in _places.regions():
         e = Entity(_area_id(name), name, "area")
@@ -523,6 +527,8 @@ def pair_lists(p: Passage, mentions: Sequence[Mention]) -> dict[int, Mention]:
     """Claims paired in order with a list of names before them in the same clause:
     "Kazakhstan and Uzbekistan grew by 5% and 6% (respectively)"."""
     out: dict[int, Mention] = {}
+    if len(mentions) < 2 or len(p.claims) < 2:
+        return out
     text = p.text
     runs: list[list[Mention]] = []
     for m in mentions:

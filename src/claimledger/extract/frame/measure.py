@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
+from claimledger.extract.frame import _cues
 from claimledger.extract.frame._gazetteer import Gazetteer, Hit, key
 from claimledger.extract.frame._passage import within
 from claimledger.extract.units import singular
@@ -150,7 +151,7 @@ def taxonomy() -> Taxonomy:
     heads: dict[str, list[str]] = {}
     every: set[str] = set()
     for k, row in enumerate(data.get("measure", [])):
-        context = frozenset(_norm(w) for w in row.get("context", ()) if w)
+        context = frozenset(lemma(_norm(w)) for w in row.get("context", ()) if w)
         exclude = frozenset(_norm(w) for w in row.get("exclude", ()) if w)
         e = Entry(
             id=row["id"],
@@ -187,9 +188,11 @@ def _norm(s: str) -> str:
 @lru_cache(maxsize=4096)
 def _grams(phrase: str) -> frozenset[str]:
     """A matched phrase and the runs of up to three of its words: "gdp per capita growth"
-    also shows "per capita", which an ``exclude`` or ``context`` list may name."""
+    also shows "per capita", which an ``exclude`` or ``context`` list may name; and each
+    word's plain form (``lemma``)."""
     w = phrase.split()
-    return frozenset({" ".join(w[i : i + n]) for n in range(1, 4) for i in range(len(w) - n + 1)} | {phrase})
+    runs = {" ".join(w[i : i + n]) for n in range(1, 4) for i in range(len(w) - n + 1)} | {phrase}
+    return frozenset(runs | {lemma(x) for x in w})
 
 
 def _scan(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
@@ -220,6 +223,22 @@ def _subject_scan(subject: str) -> tuple[tuple[str, ...], frozenset[str]]:
     for h in hits:
         seen |= _grams(h)
     return hits, frozenset(seen)
+
+
+@lru_cache(maxsize=8192)
+def lemma(word: str) -> str:
+    """A word's plain form, to compare a context word with the text's ("planted" and
+    "plant", "built" and "build"): irregular forms from frame_cues.toml [forms], then the
+    endings -ing, -ed, -es, -s.  Phrases of several words are left as they are."""
+    if " " in word or len(word) < 4:
+        return word
+    irregular = _cues.data()["forms"]["irregular"]
+    if word in irregular:
+        return str(irregular[word])
+    for end in ("ing", "ed", "es", "s"):
+        if word.endswith(end) and len(word) - len(end) >= 3:
+            return word[: -len(end)]
+    return word
 
 
 def entry(measure_id: str) -> Entry | None:
@@ -257,6 +276,96 @@ def fits(e: Entry, dim: str | None, change: bool, share_of_gdp: bool) -> bool:
     return e.dimension == dim
 
 
+Candidate = tuple[int, int, int, str, str]
+"""(score, phrase length, -distance to the figure, measure id, cue)"""
+
+
+@lru_cache(maxsize=4096)
+def _subject_candidates(subject: str) -> tuple[tuple[Candidate, ...], tuple[str, ...], frozenset[str]]:
+    """The synonyms of a subject phrase as candidates, best first; its heads; and every
+    word run it shows (subjects repeat across a document, so this is cached)."""
+    t = taxonomy()
+    hits, seen = _subject_scan(subject)
+    found: list[Candidate] = []
+    heads: list[str] = []
+    for h in hits:
+        for g in _grams(h):
+            for mid in t.synonym_ids.get(g, ()):
+                found.append((IN_SUBJECT, len(g), 0, mid, f"synonym:{g} (subject)"))
+            if g in t.head_ids:
+                heads.append(g)
+    found.sort(key=lambda f: (-f[0], -f[1], -f[2], t.by_id[f[3]].order))
+    return tuple(found), tuple(heads), seen
+
+
+class _Fit:
+    """Tries candidates against the exclude words and the unit, reading the text for
+    what it needs only when a candidate asks (the words of the stretch, a change verb)."""
+
+    __slots__ = (
+        "change",
+        "dim",
+        "excluded",
+        "phrases",
+        "q",
+        "seg",
+        "share_of_gdp",
+        "subj_seen",
+        "text",
+        "window",
+    )
+
+    def __init__(
+        self,
+        text: str,
+        phrases: Phrases,
+        seg: tuple[int, int],
+        window: tuple[int, int],
+        q: Quantity | None,
+        change: bool,
+        share_of_gdp: bool,
+        subj_seen: frozenset[str],
+    ) -> None:
+        self.text = text
+        self.phrases = phrases
+        self.seg = seg
+        self.window = window
+        self.q = q
+        self.dim = unit_dimension(q)
+        self.change: bool | None = True if change else None
+        self.share_of_gdp = share_of_gdp
+        self.subj_seen = subj_seen
+        self.excluded: set[str] | None = None
+
+    def first(self, found: Sequence[Candidate]) -> tuple[Measure, list[str]] | None:
+        t = taxonomy()
+        rejected = ""
+        for _score, _n, _d, mid, cue in found:
+            e = t.by_id[mid]
+            if e.exclude and not e.exclude.isdisjoint(self._excluded()):
+                continue
+            if not fits(e, self.dim, self._change(e), self.share_of_gdp):
+                rejected = rejected or f"unit:{self.q.unit if self.q else None} not {e.id}"
+                continue
+            return e.measure, [cue] + ([rejected] if rejected else [])
+        return None
+
+    def _excluded(self) -> set[str]:
+        if self.excluded is None:
+            seen = set(self.subj_seen)
+            for _a, _b, h in self.phrases.within(*self.seg):
+                seen |= _grams(h)
+            self.excluded = seen
+        return self.excluded
+
+    def _change(self, e: Entry) -> bool:
+        if self.change is None:
+            if self.dim != "percent" or e.dimension not in ("currency", "count"):
+                return False  # not asked: only a % of an amount needs to know
+            self.change = _GROWTH.search(self.text, *self.window) is not None
+        return self.change
+
+
 def choose(
     subject: str,
     text: str,
@@ -273,28 +382,20 @@ def choose(
     ``change``: the figure is known to be an amount of change; ``economy``: the figure's
     clause names a country or an area (an economy, as context for "growth")."""
     t = taxonomy()
-    dim = unit_dimension(q)
     a, b = seg
-    change = change or bool(_GROWTH.search(text, max(clause[0], fig[0] - CONTEXT_REACH), b))
-    subj_hits, subj_seen = _subject_scan(subject)
+    subj_found, subj_heads, subj_seen = _subject_candidates(subject)
+    fit = _Fit(
+        text, phrases, seg, (max(clause[0], fig[0] - CONTEXT_REACH), b), q, change, share_of_gdp, subj_seen
+    )
+    # a synonym in the subject beats anything else that fits
+    best = fit.first(subj_found)
+    if best is not None:
+        return best
     lo, hi = max(clause[0], min(a, fig[0]) - CONTEXT_REACH), min(clause[1], max(b, fig[1]) + CONTEXT_REACH)
     window = phrases.within(lo, hi)
-    seen_seg: set[str] = set()
-    seen_near: set[str] = set(subj_seen)
-    if economy:
-        seen_near.add("economy")
-    for s0, s1, h in window:
-        grams = _grams(h)
-        seen_near |= grams
-        if a <= s0 and s1 <= b:
-            seen_seg |= grams
-    found: list[tuple[int, int, int, str, str]] = []  # (score, length, -distance, id, cue)
+    found: list[Candidate] = []
+    heads = list(subj_heads)
     syn_ids, head_ids = t.synonym_ids, t.head_ids
-    for h in subj_hits:
-        for g in _grams(h):
-            for mid in syn_ids.get(g, ()):
-                found.append((IN_SUBJECT, len(g), 0, mid, f"synonym:{g} (subject)"))
-    heads: list[str] = [g for h in subj_hits for g in _grams(h) if g in head_ids]
     for s0, s1, h in window:
         if not (a <= s0 and s1 <= b):
             continue
@@ -305,27 +406,27 @@ def choose(
                 found.append((BEFORE_FIGURE if before else AFTER_FIGURE, len(g), -dist, mid, f"synonym:{g}"))
             if g in head_ids:
                 heads.append(g)
-    for h in heads:
-        for mid in head_ids[h]:
-            e = t.by_id[mid]
-            ctx = (e.context & seen_near) - {h}
-            if ctx:
-                found.append((HEAD_WITH_CONTEXT, len(h), 0, mid, f"head:{h}+{min(ctx)}"))
-            elif dim is not None and dim == e.dimension and dim in _SPECIFIC_DIMS:
-                # "2,500 km of roads": a unit of the measure's own kind confirms its head
-                found.append((HEAD_WITH_CONTEXT, len(h), 0, mid, f"head:{h}+unit {q.unit if q else ''}"))
+    if heads:
+        seen_near: set[str] = set(subj_seen)
+        if economy:
+            seen_near.add("economy")
+        for _s0, _s1, h in window:
+            seen_near |= _grams(h)
+        dim = fit.dim
+        for h in heads:
+            for mid in head_ids[h]:
+                e = t.by_id[mid]
+                ctx = (e.context & seen_near) - {h, lemma(h)}
+                if ctx:
+                    found.append((HEAD_WITH_CONTEXT, len(h), 0, mid, f"head:{h}+{min(ctx)}"))
+                elif dim is not None and dim == e.dimension and dim in _SPECIFIC_DIMS:
+                    # "2,500 km of roads": a unit of the measure's own kind confirms its head
+                    found.append((HEAD_WITH_CONTEXT, len(h), 0, mid, f"head:{h}+unit {q.unit if q else ''}"))
     if found:
         found.sort(key=lambda f: (-f[0], -f[1], -f[2], t.by_id[f[3]].order))
-        excluded = subj_seen | seen_seg
-        rejected = ""
-        for _score, _n, _d, mid, cue in found:
-            e = t.by_id[mid]
-            if e.exclude and not e.exclude.isdisjoint(excluded):
-                continue
-            if not fits(e, dim, change, share_of_gdp):
-                rejected = rejected or f"unit:{q.unit if q else None} not {e.id}"
-                continue
-            return e.measure, [cue] + ([rejected] if rejected else [])
+        best = fit.first(found)
+        if best is not None:
+            return best
     fm = free(subject, q)
     return fm, [f"free:{fm.id}"]
 

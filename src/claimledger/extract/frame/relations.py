@@ -75,6 +75,13 @@ def _converted_gap() -> re.Pattern[str]:
     return _cues.anchored("relations", "converted")
 
 
+#: Between a change and the level it reaches, past the words that qualify the change:
+#: "45% year on year to", "12%, to".
+_BY_THEN_TO = re.compile(
+    r"\s*,?\s*(?:(?:year|quarter|month)[- ]on[- ](?:year|quarter|month)|y/y|q/q|m/m|yoy|"
+    r"in\s+(?:nominal|real)\s+terms|in\s+(?:the\s+)?\w+\s+(?:quarter|half|months?)|last\s+\w+)?\s*,?\s+to\s*$",
+    re.I,
+)
 _SHARE_AFTER = re.compile(
     r"^\s*(?:of\s+(?:it|this|that|which|them|the\s+(?:total|amount|sum|budget|whole|figure))\b|"
     r"(?:went|goes|will\s+go|is|was|are|were)\s+(?:to|for|on)\b)",
@@ -150,6 +157,10 @@ def link(p: Passage, rels: Sequence[tuple[str, int]]) -> list[Link]:
                 continue
         if prev >= 0 and out[prev].role in ("part", "share") and LIST_GAP.fullmatch(gap):
             out[i] = Link(out[prev].role, out[prev].anchor, out[prev].cue)
+            continue
+        if i + 1 < n and _BY_THEN_TO.match(text, p.spans[i][1], p.spans[i + 1][0]):
+            # "rose 45% year on year to $6.2 billion": the change of the level that follows
+            out[i] = Link("change", i + 1, "change:... to")
             continue
         if prev >= 0 and len(gap) <= 50 and not LIST_GAP.fullmatch(gap):
             if _from_gap().search(gap):

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from datetime import date as Date
+from functools import lru_cache
 
 from claimledger.extract.frame import _cues
 from claimledger.extract.frame._passage import within
@@ -90,17 +91,28 @@ def _last_day(year: int, part: str | None) -> Date:
 
 def period_end(claim: Claim, period_cue: str) -> Date | None:
     """The last day of the claim's period, as finely as the time stage resolved it."""
+    return _period_end(claim.period, period_cue)
+
+
+@lru_cache(maxsize=4096)
+def _period_end(period: str | None, period_cue: str) -> Date | None:
     m = _FINE.search(period_cue)
     if m is not None:
         y1, part1, y2, month2 = m.groups()
         if y2 is not None:
             return _last_day(int(y2), month2)
         return _last_day(int(y1), part1)
-    p = claim.period
-    if not p:
+    if not period:
         return None
-    last = p.rpartition("/")[2]
+    last = period.rpartition("/")[2]
     return _last_day(int(last[:4]), None) if last[:4].isdigit() else None
+
+
+@lru_cache(maxsize=4096)
+def _in_kind_cue(words: str) -> tuple[tuple[str, str], ...]:
+    """The status cues in the words of a kind cue ("forecast:is based"): (kind, words)."""
+    sc = _cues.scanner("status", *SAID)
+    return tuple((sc.which(m), " ".join(m.group().lower().split())) for m in sc.rx.finditer(words))
 
 
 def sentence_noise(found: list[re.Match[str]]) -> tuple[str, str] | None:
@@ -142,10 +154,8 @@ def decide(
     # the nearest of each kind wins; what a budget is built on reaches along its clause
     near = {h[2]: h[3] for h in said.within(left[0], left[1]) if h[0] >= lo or h[2] == "assumption"}
     if k_cue:
-        sc = _cues.scanner("status", *SAID)
-        words = k_cue.partition(":")[2]
-        for m in sc.rx.finditer(words):
-            near.setdefault(sc.which(m), " ".join(m.group().lower().split()))
+        for name, words in _in_kind_cue(k_cue.partition(":")[2]):
+            near.setdefault(name, words)
     for name in ("revision", "assumption"):
         if name in near:
             st: Status = "revision" if name == "revision" else "assumption"
