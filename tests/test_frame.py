@@ -278,3 +278,32 @@ def test_every_frame_keeps_the_contract(item: dict[str, Any]) -> None:
         assert f.cues.status and f.cues.measure
         assert f.entity is None or f.cues.entity
         assert f.attribution is None or f.cues.attribution
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "want"),
+    [
+        # the main speaker named in full, then by surname: both the speaker's own figures
+        ("President Rustam Kalenov said exports rose 14% in 2024. Kalenov said imports grew 6%.", "6%", None),
+        # the title names the speaker, who is quoted by surname only
+        ("Address by Minister Lina Petrosyan\n\nPetrosyan said revenue rose 9% in 2024.", "9%", None),
+        # the institution the opening sentence opens with is the document's own
+        (
+            "Press release\n\nThe ECB staff projections see inflation at 2.1% in 2026, the ECB said.",
+            "2.1%",
+            None,
+        ),
+        # a different source inside the speech is still attributed
+        (
+            "Budget speech\n\nThe minister said revenue rose 8%. "
+            "According to the IMF, growth will be 4% in 2025.",
+            "4%",
+            "IMF",
+        ),
+    ],
+)
+def test_regression_speaker_and_own_institution_are_not_attributed(
+    text: str, figure: str, want: str | None
+) -> None:
+    a = _frames(text)[figure].attribution
+    assert (a.id if a else None) == want

@@ -69,7 +69,7 @@ class DocFrame:
     def __init__(self, text: str, ref: Date | None) -> None:
         self.text = text
         self.ref = ref
-        self.speakers = attribution.Speakers()
+        self.speakers = attribution.Speakers(text[: entity.title_end(text)])
         self._ready = False
         self._home: Entity | None = None
         self._home_cue = ""
@@ -78,8 +78,10 @@ class DocFrame:
     def _compute(self) -> None:
         self._home, self._home_cue = entity.main_country(self.text)
         # the speaker's side: the document's country, the institution its first line
-        # names ("Minutes of the National Bank ..."), the government
+        # names ("Minutes of the National Bank ...") or its opening sentence opens with
+        # ("The ECB decided ..."), the government
         own = set(attribution.speaker_ids()) | entity.first_line_ids(self.text)
+        own |= entity.opening_ids(self.text)
         if self._home is not None:
             own.add(self._home.id)
         self._own = frozenset(own)
