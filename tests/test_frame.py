@@ -307,3 +307,23 @@ def test_regression_speaker_and_own_institution_are_not_attributed(
 ) -> None:
     a = _frames(text)[figure].attribution
     assert (a.id if a else None) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "want"),
+    [
+        # a split year is a fiscal year; a span of several years is not
+        ("Outlays will reach Rs 52 lakh crore in 2026-27.", "Rs 52 lakh crore", "fiscal_year"),
+        ("Capital spending is set at 14 billion rand in 2025/26.", "14 billion rand", "fiscal_year"),
+        ("Road spending totalled 9 billion in 2018-2022.", "9 billion", "multi_year"),
+        ("Receipts in FY2026 came to 7 billion.", "7 billion", "fiscal_year"),
+        # a rate set on the day of the statement
+        ("The Committee lowered the key rate to 11.5%.", "11.5%", "day"),
+        # a flow with no period of its own stays a year
+        ("Exports rose 9% in 2023.", "9%", "year"),
+    ],
+)
+def test_regression_granularity_of_fiscal_years_and_rates_set_on_a_day(
+    text: str, figure: str, want: str
+) -> None:
+    assert want in _frames(text, "2025-02-14")[figure].basis
