@@ -327,3 +327,20 @@ def test_regression_granularity_of_fiscal_years_and_rates_set_on_a_day(
     text: str, figure: str, want: str
 ) -> None:
     assert want in _frames(text, "2025-02-14")[figure].basis
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "want"),
+    [
+        # an institution's rate is its economy's, not the institution's
+        ("Statement\n\nThe Bank of Japan raised its policy rate to 0.75%.", "0.75%", "JPN"),
+        ("Press conference\n\nEurosystem staff projections see growth of 1.2% in 2027.", "1.2%", "EA"),
+        # an international institution has no economy: the country named is the entity
+        ("The IMF projects growth of 4.6% in Ghana in 2026.", "4.6%", "GHA"),
+    ],
+)
+def test_regression_an_institution_named_near_a_figure_gives_its_economy(
+    text: str, figure: str, want: str
+) -> None:
+    e = _frames(text)[figure].entity
+    assert e is not None and e.id == want

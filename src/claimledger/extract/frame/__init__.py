@@ -148,6 +148,11 @@ def annotate(
             continue
         q = claims[i].quantity
         ents[i] = entity.choose(p, i, names, paired, home, home_cue, q.unit if q else None)
+        org = ents[i][0]
+        economy = entity.economy_of(org) if org is not None else None
+        if org is not None and economy is not None:
+            # "the Bank of England cut Bank Rate": the UK's rate, set by its bank
+            ents[i] = (economy, [*ents[i][1], f"economy of {org.id}"])
     # a value "compared with" another is its baseline when it is the same entity's
     for i, lk in enumerate(links):
         if lk.role == "compare":

@@ -118,6 +118,26 @@ def country_entity(p: _places.Place) -> Entity:
     return Entity(p.id, p.name, "country")
 
 
+def economy_of(e: Entity) -> Entity | None:
+    """The economy a national or area institution speaks for (``economy`` in
+    entities.toml: "Bank of England" -> GBR); None for an institution of no economy (the
+    IMF)."""
+    return _economies().get(e.id) if e.type == "organisation" else None
+
+
+@cache
+def _economies() -> dict[str, Entity]:
+    areas = {v[0].id: v[0] for v in _named_entries().values() if v[0].type == "area"}
+    out: dict[str, Entity] = {}
+    for row in _entity_rows():
+        key = str(row.get("economy", ""))
+        place = _places.country(key) if key and key not in areas else None
+        found = areas.get(key) or (country_entity(place) if place is not None else None)
+        if found is not None:
+            out[str(row["id"])] = found
+    return out
+
+
 # --- tables, built once ------------------------------------------------------------------
 
 
