@@ -57,7 +57,7 @@ def case_of(name: str) -> Case:
     return "any"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)  # no slots: mypyc cannot rebuild a generic class with __slots__
 class Hit(Generic[T]):
     """A name found: its span and the values it names (one per slot, in order of adding)."""
 
