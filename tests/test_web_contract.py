@@ -55,7 +55,20 @@ FINDING_CLAIM = {
     "period",
     "href",
 }
-INDICATOR = {"id", "key", "name", "dimension", "claims", "first_period", "last_period", "href"}
+INDICATOR = {
+    "id",
+    "key",
+    "name",
+    "dimension",
+    "claims",
+    "first_period",
+    "last_period",
+    "measure_id",
+    "entity_id",
+    "basis_key",
+    "free",
+    "href",
+}
 AUDIT = {"id", "at", "reviewer", "action", "target_type", "target_id", "note", "changes", "payload"}
 ERROR = {"code", "message", "detail"}
 

@@ -15,6 +15,7 @@ from sqlalchemy import delete, insert, select
 from sqlalchemy.engine import Connection
 
 from claimledger.ledger._review import append_review_event
+from claimledger.ledger._rows import IndicatorSpec, StoredIndicator
 from claimledger.ledger.schema import indicator_claims, indicator_overrides, indicators
 
 #: An override as the linker replays it: (id, action, payload, reviewer, at).
@@ -29,12 +30,12 @@ def load_overrides(conn: Connection) -> list[Override]:
 
 def replace_indicators(
     conn: Connection,
-    wanted: Mapping[str, tuple[str, str | None]],
+    wanted: Mapping[str, IndicatorSpec],
     members: Mapping[str, tuple[str, str]],
     now: str,
 ) -> None:
-    """Make the stored indicators exactly ``wanted`` (key -> (name, dimension)) and their
-    claims exactly ``members`` (claim id -> (key, explanation)).
+    """Make the stored indicators exactly ``wanted`` (key -> name, dimension, frame key,
+    free) and their claims exactly ``members`` (claim id -> (key, explanation)).
 
     An indicator whose key survives keeps its id (links and bookmarks stay valid); the
     others are deleted and new keys inserted with ``created_at = now``.
@@ -45,18 +46,20 @@ def replace_indicators(
     if stale:
         conn.execute(delete(indicators).where(indicators.c.id.in_(stale)))
     ids: dict[str, int] = {}
-    for key, (name, dimension) in wanted.items():
+    for key, spec in wanted.items():
+        values = {
+            "name": spec.name,
+            "dimension": spec.dimension,
+            "measure_id": spec.measure_id,
+            "entity_id": spec.entity_id,
+            "basis_key": spec.basis_key,
+            "free": spec.free,
+        }
         if key in existing:
             ids[key] = existing[key]
-            conn.execute(
-                indicators.update()
-                .where(indicators.c.id == existing[key])
-                .values(name=name, dimension=dimension)
-            )
+            conn.execute(indicators.update().where(indicators.c.id == existing[key]).values(**values))
         else:
-            res = conn.execute(
-                insert(indicators).values(key=key, name=name, dimension=dimension, created_at=now)
-            )
+            res = conn.execute(insert(indicators).values(key=key, created_at=now, **values))
             ids[key] = int(res.inserted_primary_key[0])  # type: ignore[index]
     rows = [
         {"claim_id": cid, "indicator_id": ids[key], "explanation": why} for cid, (key, why) in members.items()
@@ -65,14 +68,17 @@ def replace_indicators(
         conn.execute(insert(indicator_claims), rows)
 
 
-def indicator_fields(conn: Connection, indicator_id: int) -> tuple[str, str, str | None] | None:
-    """(key, name, dimension) of an indicator; None when there is none with that id."""
-    row = conn.execute(
-        select(indicators.c.key, indicators.c.name, indicators.c.dimension).where(
-            indicators.c.id == indicator_id
-        )
-    ).first()
-    return None if row is None else (row.key, row.name, row.dimension)
+def indicator_fields(conn: Connection, indicator_id: int) -> StoredIndicator | None:
+    """An indicator's stored fields (key, name, dimension, frame key; no counts); None
+    when there is none with that id."""
+    row = conn.execute(select(indicators).where(indicators.c.id == indicator_id)).mappings().first()
+    if row is None:
+        return None
+    return StoredIndicator(
+        row["id"], row["key"], row["name"], row["dimension"],
+        measure_id=row["measure_id"], entity_id=row["entity_id"], basis_key=row["basis_key"],
+        free=bool(row["free"]),
+    )  # fmt: skip
 
 
 def indicator_id(conn: Connection, key: str) -> int | None:

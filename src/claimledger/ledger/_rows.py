@@ -349,7 +349,8 @@ class ReviewEvent:
 
 @dataclass(frozen=True, slots=True)
 class StoredIndicator:
-    """An indicator with its number of claims and the first and last period among them."""
+    """An indicator with its number of claims and the first and last period among them,
+    and the frame key it was linked on (None when linked by subject phrase)."""
 
     id: int
     key: str
@@ -358,6 +359,24 @@ class StoredIndicator:
     claims: int = 0
     first_period: str | None = None
     last_period: str | None = None
+    measure_id: str | None = None
+    entity_id: str | None = None
+    basis_key: str | None = None
+    free: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class IndicatorSpec:
+    """What the linker asks the ledger to store for one indicator: its display name and
+    dimension, the frame key its figures share (``None`` when linked by subject phrase),
+    and ``free`` when every figure's measure is a free phrase."""
+
+    name: str
+    dimension: str | None
+    measure_id: str | None = None
+    entity_id: str | None = None
+    basis_key: str | None = None
+    free: bool = False
 
 
 @dataclass(frozen=True, slots=True)

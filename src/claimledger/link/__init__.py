@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from claimledger.link._actor import actor_only, measured_phrase, sentence_subject
 from claimledger.link._canon import Canon, IndicatorKey, canonical_subject, indicator_key
+from claimledger.link._frame import FrameKey, frame_key, growth_measures, measure_label, measure_parent
 from claimledger.link._places import countries_named, currency_country, main_region, without_countries
 from claimledger.link._records import ClaimRecord, DocInfo, load_documents, load_records, localise, repair
 from claimledger.link._store import (
@@ -34,6 +35,7 @@ __all__ = [
     "Canon",
     "ClaimRecord",
     "DocInfo",
+    "FrameKey",
     "IndicatorKey",
     "Membership",
     "actor_only",
@@ -42,6 +44,8 @@ __all__ = [
     "countries_named",
     "currency_country",
     "dimension",
+    "frame_key",
+    "growth_measures",
     "indicator_key",
     "is_level",
     "link_records",
@@ -49,6 +53,8 @@ __all__ = [
     "load_records",
     "localise",
     "main_region",
+    "measure_label",
+    "measure_parent",
     "measured_phrase",
     "merge_indicators",
     "percent_kind",

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from claimledger.link._places import country_spans, without_countries
 from claimledger.link._units import dimension
 from claimledger.resources import indicators as lexicon
-from claimledger.resources.words import singular
+from claimledger.resources.words import plural, singular
 
 #: A country after these words is a partner ("exports to Russia", "remittances from Russia"),
 #: part of what is measured, not the country doing the reporting.
@@ -46,20 +47,34 @@ class Canon:
 
 @dataclass(frozen=True, slots=True)
 class IndicatorKey:
-    """Where a claim is filed: ``key`` is unique per indicator."""
+    """Where a claim is filed: ``key`` is unique per indicator; ``name`` is its display
+    name in words ("Kazakhstan: budget spending (KZT)"), ``label`` what it measures
+    ("budget spending") and ``region`` its country, if any."""
 
     key: str
     name: str
     dimension: str
     explanation: str
+    label: str = ""
+    region: str | None = None
+
+
+@lru_cache(maxsize=1)
+def _phrases_by_first() -> dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]]:
+    """The phrase table by first word, longest phrase first (built once, not per subject)."""
+    out: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
+    for src, dst in sorted(lexicon.PHRASES.items(), key=lambda kv: -len(kv[0])):
+        if src:
+            out.setdefault(src[0], []).append((src, dst))
+    return out
 
 
 def _replace_phrases(tokens: list[str], steps: list[str]) -> list[str]:
-    phrases = sorted(lexicon.PHRASES.items(), key=lambda kv: -len(kv[0]))
+    by_first = _phrases_by_first()
     out: list[str] = []
     i = 0
     while i < len(tokens):
-        for src, dst in phrases:
+        for src, dst in by_first.get(tokens[i], ()):
             if tuple(tokens[i : i + len(src)]) == src:
                 out.extend(dst)
                 steps.append(f"'{' '.join(src)}' means '{' '.join(dst)}'")
@@ -71,6 +86,7 @@ def _replace_phrases(tokens: list[str], steps: list[str]) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=1 << 16)
 def canonical_subject(subject: str) -> Canon:
     """Reduce a subject phrase to the words that say what is measured.
 
@@ -191,17 +207,22 @@ def indicator_key(
         f"dimension {dim} from {what}; region: {where}."
     )
     key = f"{region or '-'}|{canon.key}|{dim}"
-    name = f"{canon.name} [{_dim_label(dim)}]" + (f" — {region}" if region else "")
-    return IndicatorKey(key=key, name=name, dimension=dim, explanation=explanation)
+    shown = f"{canon.name} ({dim_label(dim)})"
+    name = f"{region}: {shown}" if region else shown
+    return IndicatorKey(key, name, dim, explanation, canon.name, region)
 
 
-def _dim_label(dim: str) -> str:
+def dim_label(dim: str) -> str:
+    """A unit dimension in words, for a display name: "KZT", "% change", "number of schools"."""
     if dim.startswith("currency:"):
         return dim.split(":", 1)[1]
     if dim.startswith("count:"):
-        return "number of " + dim.split(":", 1)[1] + "s"
+        return "number of " + plural(dim.split(":", 1)[1])
     if dim.startswith("percent_of:"):
-        return "% of " + dim.split(":", 1)[1]
+        of = dim.split(":", 1)[1]
+        return "% of " + ("GDP" if of == "gdp" else of)
+    if dim.startswith(("rate:", "unit:")):
+        return dim.split(":", 1)[1]
     return {
         "percent": "%",
         "percent_change": "% change",

@@ -10,7 +10,7 @@ from typing import Any
 
 from claimledger.resources import load
 
-__all__ = ["singular"]
+__all__ = ["plural", "singular"]
 
 #: Singular forms kept per process: the stages ask about the same few thousand nouns.
 SINGULAR_CACHE = 16384
@@ -48,3 +48,10 @@ def singular(word: str) -> str:
         return w
     found = _inflect().singular_noun(w)
     return found.lower() if isinstance(found, str) and found else w
+
+
+@lru_cache(maxsize=1024)
+def plural(word: str) -> str:
+    """The plural of an English noun, for display ("country" -> "countries")."""
+    found = _inflect().plural_noun(word)
+    return found if isinstance(found, str) and found else word

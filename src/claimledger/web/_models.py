@@ -366,6 +366,18 @@ class EvidenceOut(BaseModel):
         )
 
 
+class PromiseEvent(BaseModel):
+    date: str | None
+    status: str | None
+    rule: str = Field(description="what decided the status: the rule, or 'reviewer override'")
+    source: str = Field(description="checker | reviewer")
+    doc: str | None = None
+    quote: str | None = None
+    claim: str | None = Field(default=None, description="the evidence claim's id")
+    reviewer: str | None = None
+    note: str | None = None
+
+
 class PromiseDetail(BaseModel):
     status: str
     source: str = Field(description="reviewer | checker | none")
@@ -374,6 +386,9 @@ class PromiseDetail(BaseModel):
     reviewer: str | None
     at: str | None
     evidence: list[EvidenceOut]
+    history: list[PromiseEvent] = Field(
+        default_factory=list, description="every change of status, oldest first, a reviewer's too"
+    )
 
 
 class ClaimDetail(BaseModel):
@@ -393,6 +408,10 @@ class IndicatorOut(BaseModel):
     claims: int
     first_period: str | None
     last_period: str | None
+    measure_id: str | None = Field(description="the frame key it was linked on; null when linked by subject")
+    entity_id: str | None
+    basis_key: str | None
+    free: bool = Field(description="every figure's measure is a free phrase, not a taxonomy id")
     href: str
 
     @classmethod
@@ -405,6 +424,10 @@ class IndicatorOut(BaseModel):
             claims=i.claims,
             first_period=i.first_period,
             last_period=i.last_period,
+            measure_id=i.measure_id,
+            entity_id=i.entity_id,
+            basis_key=i.basis_key,
+            free=i.free,
             href=f"/indicators/{i.id}",
         )
 
