@@ -30,7 +30,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from claimledger.checks._tolerance import Interval, interval
-from claimledger.checks.base import CheckContext, finding_id
+from claimledger.checks.base import CheckContext, Confidence, make_finding
 from claimledger.link import ClaimRecord, DocInfo, dimension
 from claimledger.models import Finding, Frame, ReferenceValue, SeriesInfo, Severity
 from claimledger.resources import places
@@ -223,6 +223,9 @@ class _Case:
     entity_name: str
     period: str
     target: bool
+    measure: str = ""  # the frame's measure
+    from_document: bool = False  # the entity is the document's country, not named
+    stored_frame: bool = True  # the ledger's frame, not one recomputed here
 
 
 @cache
@@ -232,17 +235,18 @@ def _generic() -> frozenset[str]:
     return frozenset(e["id"] for e in entity_data()["entity"] if e.get("generic"))
 
 
-def _entity(frame: Frame, doc: DocInfo | None) -> tuple[str, str] | None:
+def _entity(frame: Frame, doc: DocInfo | None) -> tuple[str, str, bool] | None:
+    """The entity id and name, and whether it is the document's country (not named)."""
     e = frame.entity
     if e is not None and e.id not in _generic():
         if e.type in ("country", "region", "area") and ":" not in e.id:
-            return e.id, e.name
+            return e.id, e.name, False
         return None
     # the frame named no one, or a generic institution: the country the document is about
     if doc is not None and doc.region:
         c = places.country(doc.region)
         if c is not None:
-            return c.id, c.name
+            return c.id, c.name, True
     return None
 
 
@@ -315,7 +319,8 @@ class OfficialChecker:
             if ent is None:
                 continue
             period = rec.period.split("/")[-1] if target else rec.period
-            out.append(_Case(rec, cands, ent[0], ent[1], period, target))
+            stored = getattr(rec, "frame", None) is not None
+            out.append(_Case(rec, cands, ent[0], ent[1], period, target, f.measure.id, ent[2], stored))
         return out
 
     def run(self, ctx: CheckContext) -> list[Finding]:
@@ -400,7 +405,7 @@ class OfficialChecker:
                 f"{_stated(c)} for {case.entity_name} in {case.period} is consistent with the official "
                 f"{_fmt(official, unit)} ({_cite(ref.series)})."
             )
-            return _finding("info", msg, c, details)
+            return _finding("info", msg, case, details, ref.series.measure)
         gap = iv.gap(official)
         details["outcome"] = "inconsistent"
         details["gap"] = gap
@@ -412,7 +417,7 @@ class OfficialChecker:
             f"{_stated(c)} for {case.entity_name} in {case.period} is inconsistent with the official "
             f"{_fmt(official, unit)} ({_cite(ref.series)}): off by {off}."
         )
-        return _finding(sev, msg, c, details)
+        return _finding(sev, msg, case, details, ref.series.measure)
 
     def _details(self, case: _Case, ref: ReferenceValue, official: float, iv: Interval) -> dict[str, Any]:
         c = case.claim
@@ -454,7 +459,7 @@ class OfficialChecker:
             "period": case.period,
         }
         details["why"] = why
-        return _finding("info", f"{_stated(c)}: no official figure to compare with ({why}).", c, details)
+        return _finding("info", f"{_stated(c)}: no official figure to compare with ({why}).", case, details)
 
     # -- targets ------------------------------------------------------------------------
 
@@ -492,12 +497,37 @@ class OfficialChecker:
             f"The target {_stated(c)} for {case.entity_name} by {year} was {verb}: the official figure is "
             f"{_fmt(official, unit)} ({_cite(ref.series)})."
         )
-        return _finding("info" if met else "warning", msg, c, details)
+        return _finding("info" if met else "warning", msg, case, details, ref.series.measure)
 
 
-def _finding(sev: Severity, msg: str, c: ClaimRecord, details: dict[str, Any]) -> Finding:
-    details = {**details, "roles": {c.id: "claim"}}
-    return Finding(finding_id("official", NAME, [c.id]), "official", sev, msg, [c.id], details, NAME)
+def _confidence(case: _Case, series_measure: str | None) -> Confidence:
+    return Confidence.of(
+        0.85,
+        (
+            series_measure is not None and series_measure != case.measure,
+            -0.1,
+            "the series states a narrower or broader measure",
+        ),
+        (case.from_document, -0.15, "the entity is the document's country, not named with the figure"),
+        (not case.stored_frame, -0.05, "frame recomputed for this check (stored before frames)"),
+        (series_measure == case.measure and not case.from_document, 0.1, "same measure, entity and period"),
+    )
+
+
+def _finding(
+    sev: Severity, msg: str, case: _Case, details: dict[str, Any], series_measure: str | None = None
+) -> Finding:
+    computation = details.pop("computation", None)
+    return make_finding(
+        "official",
+        NAME,
+        sev,
+        msg,
+        [(case.claim, "claim")],
+        details,
+        confidence=_confidence(case, series_measure),
+        computation=computation,
+    )
 
 
 def _stated(c: ClaimRecord) -> str:

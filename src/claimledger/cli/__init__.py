@@ -19,7 +19,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "claimledger.cli._extract",
     "claimledger.cli._ledger",
     "claimledger.cli._check",
-    "claimledger.cli._reference",
+    "claimledger.cli._official",
     "claimledger.cli._serve",
     "claimledger.cli._demo",
 )
