@@ -138,7 +138,10 @@ def test_claim_detail_shape(web_ro_client: Any) -> None:
         "reviewer",
         "at",
         "evidence",
+        "history",
     }
+    for event in body["promise"]["history"]:  # every change of status, oldest first
+        assert {"date", "status", "rule", "source"} <= set(event)
 
 
 def test_indicator_shapes(web_ro_client: Any) -> None:

@@ -123,6 +123,9 @@ if TYPE_CHECKING:
     from claimledger.ledger.queries import documents_with_text, live_records, records_by_id
 
 #: Where each lazily loaded name lives.
+#: The advisory lock key of PostgreSQL write transactions (any fixed 64-bit number: "clmledgr").
+_WRITE_LOCK_KEY = 0x636C6D6C65646772
+
 _LAZY: dict[str, str] = {
     **dict.fromkeys(("Ledger", "IngestResult"), "_ledger"),
     **dict.fromkeys(("ClaimFilter", "PERIOD_RE", "period_bounds"), "_filter"),
@@ -319,8 +322,18 @@ def write_transaction(engine: Engine) -> Iterator[Connection]:
     """A transaction that reads and then writes, taking SQLite's write lock at BEGIN
     (``BEGIN IMMEDIATE``): a deferred one that read first would fail with "database is
     locked" at its first write if another writer committed meanwhile; this one waits for
-    the lock (``busy_timeout``) instead.  Elsewhere it is ``transaction``."""
+    the lock (``busy_timeout``) instead.
+
+    PostgreSQL has no database-wide write lock, so two such transactions (two reviewers'
+    re-checks, say) would re-link the same indicators at once: duplicate keys, deadlocks
+    and links to indicators the other one had just replaced.  There the transaction takes
+    a transaction-scoped advisory lock first (``pg_advisory_xact_lock``), so they run one
+    after the other; readers and ingest are not held up."""
     with engine.connect().execution_options(sqlite_begin="IMMEDIATE") as conn, conn.begin():
+        if conn.dialect.name == "postgresql":
+            from sqlalchemy import text  # the package imports SQLAlchemy lazily
+
+            conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _WRITE_LOCK_KEY})
         yield conn
 
 
