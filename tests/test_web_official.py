@@ -5,7 +5,6 @@ chart overlays the official series in its own style with its vintage."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest

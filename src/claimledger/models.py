@@ -387,7 +387,17 @@ class Document:
     format: str = "text"
 
 
-FindingType = Literal["contradiction", "arithmetic", "feasibility", "promise", "official"]
+FindingType = Literal["contradiction", "arithmetic", "feasibility", "promise", "official", "revision"]
+#: Every finding type, in the order findings are listed; a ``revision`` is a note (a later
+#: figure that says it replaces an earlier one), never a warning.
+FINDING_TYPES: tuple[str, ...] = (
+    "contradiction",
+    "arithmetic",
+    "feasibility",
+    "promise",
+    "official",
+    "revision",
+)
 Severity = Literal["info", "warning", "error"]
 
 

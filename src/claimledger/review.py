@@ -46,6 +46,7 @@ __all__ = [
     "merge_indicators",
     "now",
     "promise_status",
+    "recheck",
     "reject_claim",
     "set_promise_status",
     "split_indicator",
@@ -63,6 +64,8 @@ PROMISE_STATUSES: tuple[str, ...] = (
     "kept",
     "partly_kept",
     "not_kept",
+    "unmeasurable",
+    "disputed",
     "unverified",
 )
 
@@ -116,7 +119,9 @@ def accept_claim(engine: Engine, claim_id: str, *, reviewer: str, note: str | No
         corrected = any(existing.get(k) is not None for k in CORRECTABLE)
         state = "corrected" if corrected else "accepted"
         _upsert_correction(conn, claim_id, {"state": state}, reviewer)
-        return _log(conn, reviewer, "accept", "claim", claim_id, before, _effective(conn, claim_id), note)
+        result = _log(conn, reviewer, "accept", "claim", claim_id, before, _effective(conn, claim_id), note)
+    recheck(engine)
+    return result
 
 
 def reject_claim(engine: Engine, claim_id: str, *, reviewer: str, note: str | None = None) -> ReviewResult:
@@ -126,7 +131,9 @@ def reject_claim(engine: Engine, claim_id: str, *, reviewer: str, note: str | No
     with ledger.claim_transaction(engine, claim_id) as conn:
         before = _effective(conn, claim_id)
         _upsert_correction(conn, claim_id, {"state": "rejected"}, reviewer)
-        return _log(conn, reviewer, "reject", "claim", claim_id, before, _effective(conn, claim_id), note)
+        result = _log(conn, reviewer, "reject", "claim", claim_id, before, _effective(conn, claim_id), note)
+    recheck(engine)
+    return result
 
 
 def correct_claim(
@@ -182,7 +189,8 @@ def correct_claim(
         _upsert_correction(conn, claim_id, row, reviewer)
         after = _effective(conn, claim_id)
         result = _log(conn, reviewer, "correct", "claim", claim_id, before, after, note, fields=fields)
-        return result
+    recheck(engine)
+    return result
 
 
 def set_promise_status(
@@ -204,7 +212,9 @@ def set_promise_status(
         before = {"status": promise_status(conn, claim_id), "source": _status_source(conn, claim_id)}
         ledger.set_promise_override(conn, claim_id, status=status, note=note, reviewer=reviewer, at=now())
         after = {"status": status, "source": "reviewer"}
-        return _log(conn, reviewer, "set_promise_status", "promise", claim_id, before, after, note)
+        result = _log(conn, reviewer, "set_promise_status", "promise", claim_id, before, after, note)
+    recheck(engine)
+    return result
 
 
 def merge_indicators(
@@ -218,6 +228,7 @@ def merge_indicators(
     if len(ids) < 2:
         raise LedgerError("E030", "merging needs at least two different indicators")
     result: int = link.merge_indicators(engine, ids, _who(reviewer), _note(note))
+    recheck(engine)
     return result
 
 
@@ -232,7 +243,18 @@ def split_indicator(
     if not ids:
         raise LedgerError("E030", "splitting needs at least one claim to move")
     result: int = link.split_indicator(engine, indicator_id, ids, _who(reviewer), _note(note))
+    recheck(engine)
     return result
+
+
+def recheck(engine: Engine) -> None:
+    """Re-run the checkers after a review action, so that no finding stays stale: a
+    rejected claim no longer supports a contradiction, a corrected value is checked as
+    corrected, a reviewer's promise status shows in the promise's history.  Deadlines are
+    judged against today, as ``claimledger check`` does by default."""
+    from claimledger.checks import run_checks
+
+    run_checks(engine)
 
 
 def promise_status(conn: Connection, claim_id: str) -> str:

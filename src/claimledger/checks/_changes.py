@@ -299,8 +299,27 @@ def _amount_figure(figs: list[ClaimRecord], m: re.Match[str]) -> ClaimRecord | N
     return _figure_at(figs, m.start(g), m.end(g) - 1)
 
 
+#: Every change phrase states an amount: a percentage, a fraction word, a multiplier or a
+#: "-fold"/"times".  A sentence with none of them is skipped before the (costly) phrase
+#: patterns run; the test is on the lower-cased text, with no case-folding in the engine.
+_HAS_AMOUNT = re.compile(
+    r"%|percent|per cent|third|half|quarter|fifth|tenth|doubl|tripl|quadrupl|halv|fold|times"
+)
+#: Words one of which a change by a verb ("rose by 15%") or a comparison ("15% more than")
+#: needs; the same cheap test guards those two patterns.
+_HAS_VERB = re.compile(
+    r"gr[eo]w|ris|rose|increas|climb|jump|expand|rais|boost|go|went|gone|soar|fall|fell|declin|decreas|"
+    r"drop|shr[iau]nk|cut|reduc|lower|slump"
+)
+_HAS_COMPARE = re.compile(r"more|higher|greater|larger|up|above|less|lower|smaller|fewer|down|below")
+
+
 def find_changes(sentence: str, figs: list[ClaimRecord]) -> list[Change]:
     """Every change phrase in ``sentence`` with its result and base (see module doc)."""
+    low = sentence.lower()
+    if not _HAS_AMOUNT.search(low):
+        return []
+    has_verb, has_compare = _HAS_VERB.search(low) is not None, _HAS_COMPARE.search(low) is not None
     figs = [f for f in figs if f.has_quantity and f.q_start is not None]
     out: list[Change] = []
     taken: list[tuple[int, int]] = []
@@ -308,7 +327,7 @@ def find_changes(sentence: str, figs: list[ClaimRecord]) -> list[Change]:
     def free(s: int, e: int) -> bool:
         return all(e <= a or s >= b for a, b in taken)
 
-    for m in _RX_BY.finditer(sentence):
+    for m in _RX_BY.finditer(sentence) if has_verb else ():
         down = re.fullmatch(_DOWN, m.group("dir"), re.I) is not None
         ch, half = _relative(m)
         pct_fig = _amount_figure(figs, m)
@@ -341,6 +360,8 @@ def find_changes(sentence: str, figs: list[ClaimRecord]) -> list[Change]:
             out.append(late)
             taken.append((m.start(), m.end()))
     for rx in (_RX_COMPARE, _RX_UPDOWN, _RX_NOUN, _RX_ADJ, _RX_SIGNED):
+        if rx is _RX_COMPARE and not has_compare:
+            continue
         for m in rx.finditer(sentence):
             if not free(m.start(), m.end()):
                 continue

@@ -11,20 +11,28 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date as Date
+from functools import lru_cache
 from typing import Any, Protocol
 
 from claimledger.link import ClaimRecord, DocInfo, Membership, canonical_subject
-from claimledger.models import Finding, FindingType, Severity
+from claimledger.models import Finding, FindingType, Frame, Severity
 from claimledger.resources import checks as check_words
 from claimledger.resources.words import singular
 
 #: Kinds that report what is or was (the "actual" family) and kinds that look ahead.
 ACTUAL_KINDS = frozenset({"achievement", "status"})
 PLAN_KINDS = frozenset({"target", "forecast"})
+
+
+def frame_of(c: ClaimRecord) -> Frame | None:
+    """A claim's stored frame (``models.Frame``), or None for a claim stored before frames."""
+    found = getattr(c, "frame", None)
+    return found if isinstance(found, Frame) else None
 
 
 def scale(c: ClaimRecord) -> tuple[str, float]:
@@ -80,7 +88,14 @@ COMMON_NAMES = check_words.COMMON_NAMES
 _CAP_WORD = re.compile(r"\b[A-Z][a-z]{3,}\b")
 
 
-def proper_names(sentence: str, *, first_word: bool = False) -> set[str]:
+def proper_names(sentence: str, *, first_word: bool = False) -> frozenset[str]:
+    return _proper_names(sentence, first_word)
+
+
+#: Sentences are read once: a claim is weighed against many others (every target of its
+#: indicator, every figure of its group), and its names do not change between them.
+@lru_cache(maxsize=1 << 16)
+def _proper_names(sentence: str, first_word: bool) -> frozenset[str]:
     """Capitalised words inside a sentence, lower-cased: place and project names such as
     "Kutaisi" or "Almaty".  Countries, months and titles are left out: they are too common
     to tell two sentences apart or tie them together.  The first word counts only with
@@ -112,7 +127,7 @@ def proper_names(sentence: str, *, first_word: bool = False) -> set[str]:
             if not first_word or known:
                 continue
         out.add(w.lower())
-    return out
+    return frozenset(out)
 
 
 def other_place(a: ClaimRecord, b: ClaimRecord) -> bool:
@@ -292,44 +307,19 @@ class CheckContext:
     by_id: dict[str, ClaimRecord] = field(init=False)
     by_indicator: dict[str, list[ClaimRecord]] = field(init=False)
     by_sentence: dict[tuple[str, int], list[ClaimRecord]] = field(init=False)
-    #: indicator key -> its membership (the typed frame key it was linked on)
-    indicators: dict[str, Membership] = field(init=False)
-    #: (measure id, entity id) -> the keys of the indicators of that measure and entity
-    by_measure: dict[tuple[str, str | None], list[str]] = field(init=False)
+    _starts: dict[str, list[int]] | None = field(init=False, default=None)
 
     def __post_init__(self) -> None:
         self.by_id = {c.id: c for c in self.claims}
         by_ind: dict[str, list[ClaimRecord]] = defaultdict(list)
         by_sent: dict[tuple[str, int], list[ClaimRecord]] = defaultdict(list)
-        self.indicators = {}
-        by_measure: dict[tuple[str, str | None], list[str]] = defaultdict(list)
         for c in self.claims:
             m = self.members.get(c.id)
             if m is not None:
                 by_ind[m.key].append(c)
-                if m.key not in self.indicators:
-                    self.indicators[m.key] = m
-                    if m.measure_id:
-                        by_measure[(m.measure_id, m.entity_id)].append(m.key)
             by_sent[(c.doc, c.sent_start)].append(c)
         self.by_indicator = dict(by_ind)
         self.by_sentence = dict(by_sent)
-        self.by_measure = dict(by_measure)
-
-    def related(self, key: str, measure_ids: Iterable[str], dims: Iterable[str]) -> list[str]:
-        """Keys of the indicators of the same entity as indicator ``key`` whose measure is
-        one of ``measure_ids`` and whose dimension is one of ``dims`` (read from the typed
-        frame keys, not from the key's text); ``[]`` for an indicator linked without a frame."""
-        m = self.indicators.get(key)
-        if m is None or not m.measure_id:
-            return []
-        want = set(dims)
-        return [
-            k
-            for mid in dict.fromkeys(measure_ids)
-            for k in self.by_measure.get((mid, m.entity_id), ())
-            if self.indicators[k].dimension in want
-        ]
 
     def key(self, c: ClaimRecord) -> str | None:
         m = self.members.get(c.id)
@@ -341,7 +331,7 @@ class CheckContext:
         m = self.members.get(c.id)
         if m is None:
             return canonical_subject(c.subject).name
-        name = m.label
+        name = m.label or m.name
         if m.dimension == "percent_change" and not name.endswith(("growth", "change")):
             name += " growth"  # a change of GDP in percent is GDP growth
         return name
@@ -359,6 +349,24 @@ class CheckContext:
     def sentence_claims(self, c: ClaimRecord) -> list[ClaimRecord]:
         return self.by_sentence.get((c.doc, c.sent_start), [c])
 
+    def claims_at(self, doc: str, pos: int) -> list[ClaimRecord]:
+        """The claims of the sentence of ``doc`` that holds offset ``pos`` (a sentence found
+        by the promise checker's own splitting may start a character off the extractor's)."""
+        if self._starts is None:
+            starts: dict[str, list[int]] = defaultdict(list)
+            for d, s in sorted(self.by_sentence):
+                starts[d].append(s)
+            self._starts = dict(starts)
+        found = self.by_sentence.get((doc, pos)) or self.by_sentence.get((doc, pos + 1))
+        if found is not None:
+            return found
+        starts_of = self._starts.get(doc, [])
+        i = bisect_right(starts_of, pos + 1) - 1
+        if i < 0:
+            return []
+        cs = self.by_sentence[(doc, starts_of[i])]
+        return cs if pos < starts_of[i] + len(cs[0].sentence) else []
+
 
 def finding_id(ftype: str, checker: str, claim_ids: Iterable[str]) -> str:
     """Stable id: the same check over the same claims always gives the same id.
@@ -371,6 +379,26 @@ def finding_id(ftype: str, checker: str, claim_ids: Iterable[str]) -> str:
     return f"{ftype[:3]}-{h.hexdigest()}"
 
 
+@dataclass(frozen=True, slots=True)
+class Confidence:
+    """How sure a checker is of a finding, and why: ``score`` in [0, 1] and the reasons
+    that raised or lowered it, in plain words ("same measure, entity, basis and period")."""
+
+    score: float
+    reasons: tuple[str, ...]
+
+    @classmethod
+    def of(cls, base: float, *adjust: tuple[bool, float, str]) -> Confidence:
+        """Start at ``base``; each ``(applies, delta, reason)`` that applies moves the score
+        by ``delta`` and records its reason.  The score is clipped to [0.05, 0.99]."""
+        score, reasons = base, []
+        for applies, delta, reason in adjust:
+            if applies:
+                score += delta
+                reasons.append(reason)
+        return cls(round(min(0.99, max(0.05, score)), 2), tuple(reasons))
+
+
 def make_finding(
     ftype: FindingType,
     checker: str,
@@ -379,15 +407,26 @@ def make_finding(
     roles: Sequence[tuple[ClaimRecord, str]],
     details: dict[str, Any],
     id_claims: Sequence[str] | None = None,
+    *,
+    confidence: Confidence,
+    computation: str | None = None,
 ) -> Finding:
-    """A ``Finding`` with its claims in order and their roles in ``details["roles"]``."""
+    """A ``Finding`` with its claims in order and their roles in ``details["roles"]``, its
+    ``confidence`` and ``reasons``, and the ``computation`` it rests on (shown with it)."""
     ids: list[str] = []
     role_map: dict[str, str] = {}
     for c, role in roles:
         if c.id not in role_map:
             ids.append(c.id)
             role_map[c.id] = role
-    details = {**details, "roles": role_map}
+    details = {
+        **details,
+        "roles": role_map,
+        "confidence": confidence.score,
+        "reasons": list(confidence.reasons),
+    }
+    if computation is not None:
+        details["computation"] = computation
     fid = finding_id(ftype, checker, id_claims if id_claims is not None else ids)
     return Finding(
         id=fid,
@@ -398,6 +437,26 @@ def make_finding(
         details=details,
         checker=checker,
     )
+
+
+_DIGITS = re.compile(r"\d[\d,]*(?:\.(\d+))?")
+
+
+def rounding(c: ClaimRecord) -> float:
+    """Half a unit of a figure's last written digit, relative to it: "3.2 trillion" ->
+    0.05/3.2.  The trailing zeros of a whole number count as written ("$13,000" is read
+    to the dollar), so in practice only decimals widen what is allowed."""
+    m = _DIGITS.search(c.q_text or "")
+    if m is None:
+        return 0.0
+    try:
+        mantissa = float(m.group(0).replace(",", ""))
+    except ValueError:
+        return 0.0
+    if mantissa <= 0:
+        return 0.0
+    decimals = len(m.group(1)) if m.group(1) else 0
+    return 0.5 * 10.0 ** (-decimals) / mantissa
 
 
 # --- periods ---------------------------------------------------------------------------

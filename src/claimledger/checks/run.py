@@ -43,8 +43,22 @@ CHECKERS: tuple[Checker, ...] = (
     PromiseChecker(),
     OfficialChecker(),
 )
-_TYPE_ORDER = {"contradiction": 0, "arithmetic": 1, "feasibility": 2, "promise": 3, "official": 4}
+_TYPE_ORDER = {
+    "contradiction": 0,
+    "arithmetic": 1,
+    "feasibility": 2,
+    "promise": 3,
+    "official": 4,
+    "revision": 5,
+}
 _SEV_ORDER = {"error": 0, "warning": 1, "info": 2}
+
+
+def rank(severity: str, details: dict[str, Any], ftype: str, message: str) -> tuple[int, float, int, str]:
+    """How findings are listed: most severe first, then most confident, then by type."""
+    conf = details.get("confidence")
+    score = float(conf) if isinstance(conf, int | float) else 0.0
+    return (_SEV_ORDER.get(severity, 9), -score, _TYPE_ORDER.get(ftype, 9), message)
 
 
 def run_context(ctx: CheckContext, checkers: Sequence[Checker] | None = None) -> list[Finding]:
@@ -53,9 +67,7 @@ def run_context(ctx: CheckContext, checkers: Sequence[Checker] | None = None) ->
     for checker in checkers or CHECKERS:
         for f in checker.run(ctx):
             out.setdefault(f.id, f)
-    return sorted(
-        out.values(), key=lambda f: (_TYPE_ORDER.get(f.type, 9), _SEV_ORDER.get(f.severity, 9), f.message)
-    )
+    return sorted(out.values(), key=lambda f: rank(f.severity, f.details, f.type, f.message))
 
 
 def context_from_records(
@@ -92,7 +104,7 @@ def run_checks(
 ) -> list[Finding]:
     """Re-link, run every checker, replace the stored findings and return them."""
     chosen = list(checkers or CHECKERS)
-    with ledger.transaction(engine) as conn:
+    with ledger.write_transaction(engine) as conn:
         ctx = load_context(conn, now)
         # a checker that reads more of the ledger than the context (the official series)
         # is bound to it first
@@ -139,5 +151,5 @@ def load_findings(engine: Engine, *, type: str | None = None) -> list[dict[str, 
                 "created_at": r.created_at,
             }
         )
-    out.sort(key=lambda f: (_TYPE_ORDER.get(f["type"], 9), _SEV_ORDER.get(f["severity"], 9), f["message"]))
+    out.sort(key=lambda f: rank(f["severity"], f["details"], f["type"], f["message"]))
     return out

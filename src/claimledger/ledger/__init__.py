@@ -276,6 +276,7 @@ __all__ = [
     "text_hash",
     "transaction",
     "upsert_correction",
+    "write_transaction",
 ]
 
 
@@ -298,6 +299,16 @@ def transaction(engine: Engine) -> Iterator[Connection]:
     """A connection inside a transaction: committed when the block ends, rolled back if it
     raises."""
     with engine.begin() as conn:
+        yield conn
+
+
+@contextmanager
+def write_transaction(engine: Engine) -> Iterator[Connection]:
+    """A transaction that reads and then writes, taking SQLite's write lock at BEGIN
+    (``BEGIN IMMEDIATE``): a deferred one that read first would fail with "database is
+    locked" at its first write if another writer committed meanwhile; this one waits for
+    the lock (``busy_timeout``) instead.  Elsewhere it is ``transaction``."""
+    with engine.connect().execution_options(sqlite_begin="IMMEDIATE") as conn, conn.begin():
         yield conn
 
 

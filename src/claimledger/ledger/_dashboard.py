@@ -353,13 +353,17 @@ def findings_page(
     offset: int = 0,
     limit: int = 50,
 ) -> FindingsPage:
-    """Findings (of ``type``, of ``severity``), most severe first, with their claims."""
+    """Findings (of ``type``, of ``severity``), most severe first, then most confident,
+    with their claims.  ``severity`` is one severity, ``flagged`` (warnings and errors:
+    what a fact-checker reads first) or ``all``/None."""
     sev_rank = text("CASE severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END")
     with engine.connect() as conn:
         conds = []
         if type:
             conds.append(findings.c.type == type)
-        if severity:
+        if severity == "flagged":
+            conds.append(findings.c.severity.in_(("error", "warning")))
+        elif severity and severity != "all":
             conds.append(findings.c.severity == severity)
         where = and_(True, *conds)
         total = int(conn.execute(select(func.count()).select_from(findings).where(where)).scalar_one())
@@ -368,7 +372,7 @@ def findings_page(
             for r in conn.execute(
                 select(findings.c.id)
                 .where(where)
-                .order_by(sev_rank, findings.c.type, findings.c.id)
+                .order_by(sev_rank, _confidence_expr(conn).desc(), findings.c.type, findings.c.id)
                 .limit(limit)
                 .offset(offset)
             )
@@ -379,6 +383,13 @@ def findings_page(
 
 
 # --- promises -----------------------------------------------------------------------------
+
+
+def _confidence_expr(conn: Connection) -> Any:
+    """The ``confidence`` field of a finding's JSON details (0 when absent), as a number."""
+    if conn.dialect.name == "sqlite":
+        return func.coalesce(func.json_extract(findings.c.details, "$.confidence"), 0)
+    return literal_column("COALESCE((CAST(findings.details AS json) ->> 'confidence')::float, 0)")
 
 
 def _status_expr(conn: Connection) -> Any:

@@ -380,6 +380,7 @@ def _m0010_indicators_frame(conn: Connection) -> None:
 #: frozen copy and points this name at it).
 EFFECTIVE_VIEW_SQL = _EFFECTIVE_VIEW_0008
 
+
 def _m0009_reference_series(conn: Connection) -> None:
     # Numbered two above the last one so that 0008 (the claim frame's columns, being written
     # on another branch) fits in between.
