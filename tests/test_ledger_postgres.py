@@ -410,3 +410,36 @@ def test_nul_character_is_a_coded_error_not_a_driver_error(pg: Scratch, tmp_path
         s = ingest(led, [str(tmp_path)])
         assert (s.ingested, [f.code for f in s.failures]) == (1, ["E023"])
         assert [d.doc_key for d in led.documents()] == [str(tmp_path / "fine.txt")]
+
+
+def test_reference_series_import_vintages_and_one_transaction_on_postgres(pg: Scratch) -> None:
+    """Official statistics on PostgreSQL: an import, a second vintage, a replaced vintage,
+    the lookup by (entity, period), and a bad file that leaves nothing behind."""
+    from claimledger.errors import ReferenceDataError
+    from claimledger.ledger import reading, reference_for, reference_series
+    from claimledger.reference import ImportOptions, import_reference
+
+    fix = Path(__file__).parent / "fixtures" / "reference"
+    engine = open_engine(pg.url())
+    try:
+        import_reference(engine, fix / "wdi-wide.csv")
+        import_reference(engine, fix / "wdi-wide.csv")  # the same vintage: replaced
+        opts = ImportOptions(indicator="NY.GDP.MKTP.CD", vintage="2026-03-20")
+        import_reference(engine, fix / "wdi-long.csv", opts)
+        with pytest.raises(ReferenceDataError):
+            import_reference(engine, fix / "plain.csv", ImportOptions(vintage="x", columns={"entity": "iso"}))
+        with reading(engine) as conn:
+            stored = reference_series(conn)
+            got = reference_for(conn, [("KAZ", "2023"), ("KEN", "2023")])
+        assert sorted((s.info.code, s.values) for s in stored) == [
+            ("FP.CPI.TOTL.ZG", 11),
+            ("NY.GDP.MKTP.CD", 3),
+        ]
+        assert {(v.series.code, v.entity) for v in got} == {
+            ("FP.CPI.TOTL.ZG", "KAZ"),
+            ("FP.CPI.TOTL.ZG", "KEN"),
+            ("NY.GDP.MKTP.CD", "KAZ"),
+            ("NY.GDP.MKTP.CD", "KEN"),
+        }
+    finally:
+        engine.dispose()

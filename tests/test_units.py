@@ -161,3 +161,48 @@ def test_glued_prefixes_are_explicit() -> None:
         and not units.glued_prefix_ok("G")
         and not units.glued_prefix_ok("WA")
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        ("Exports reached 12.4 billion Swedish crowns in March.", "SEK"),
+        ("The levy raised 310 million Danish crowns.", "DKK"),
+        ("The budget adds 4 billion Norwegian crowns for roads.", "NOK"),
+        ("A ticket costs 900 Icelandic kronur.", "ISK"),
+        ("The plant cost 2.1 billion Czech crowns.", "CZK"),
+        ("Tolls rose to 85 Mexican pesos.", "MXN"),
+    ],
+)
+def test_currency_named_by_country_adjective(sentence: str, code: str) -> None:
+    """Regression (currency names in words): a country's adjective before a shared
+    currency name ("Danish crowns") names that country's currency, for every family."""
+    from claimledger.extract import extract
+
+    (claim,) = extract(sentence, "2025-03-01")
+    assert claim.quantity.unit == code
+
+
+def test_bare_crowns_are_not_money() -> None:
+    assert units.match(["crowns"]) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unit"),
+    [
+        ("The handset ships with a 4,500 mAh cell.", "mAh"),
+        ("Each booster gives 190,000 lbf at lift-off.", "lbf"),
+        ("Methane rose to 1,900 parts per billion.", "ppm"),
+        ("Ozone peaked at 80 parts per million.", "ppm"),
+        ("The galaxy lies 12 million light-years away.", "ly"),
+        ("A pulse lasts 250 picoseconds.", "ps"),
+        ("The seas stored 20 zettajoules more heat.", "ZJ"),
+    ],
+)
+def test_regression_news_physical_units(sentence: str, unit: str) -> None:
+    """Physical units missing from news copy: battery charge, thrust, concentrations,
+    astronomical distance and SI-prefixed words (each symbol is checked against pint above)."""
+    from claimledger.extract import extract
+
+    (claim,) = extract(sentence, "2025-03-01")
+    assert claim.quantity.unit == unit

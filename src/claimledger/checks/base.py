@@ -308,18 +308,44 @@ class CheckContext:
     by_indicator: dict[str, list[ClaimRecord]] = field(init=False)
     by_sentence: dict[tuple[str, int], list[ClaimRecord]] = field(init=False)
     _starts: dict[str, list[int]] | None = field(init=False, default=None)
+    #: indicator key -> its membership (the typed frame key it was linked on)
+    indicators: dict[str, Membership] = field(init=False)
+    #: (measure id, entity id) -> the keys of the indicators of that measure and entity
+    by_measure: dict[tuple[str, str | None], list[str]] = field(init=False)
 
     def __post_init__(self) -> None:
         self.by_id = {c.id: c for c in self.claims}
         by_ind: dict[str, list[ClaimRecord]] = defaultdict(list)
         by_sent: dict[tuple[str, int], list[ClaimRecord]] = defaultdict(list)
+        self.indicators = {}
+        by_measure: dict[tuple[str, str | None], list[str]] = defaultdict(list)
         for c in self.claims:
             m = self.members.get(c.id)
             if m is not None:
                 by_ind[m.key].append(c)
+                if m.key not in self.indicators:
+                    self.indicators[m.key] = m
+                    if m.measure_id:
+                        by_measure[(m.measure_id, m.entity_id)].append(m.key)
             by_sent[(c.doc, c.sent_start)].append(c)
         self.by_indicator = dict(by_ind)
         self.by_sentence = dict(by_sent)
+        self.by_measure = dict(by_measure)
+
+    def related(self, key: str, measure_ids: Iterable[str], dims: Iterable[str]) -> list[str]:
+        """Keys of the indicators of the same entity as indicator ``key`` whose measure is
+        one of ``measure_ids`` and whose dimension is one of ``dims`` (read from the typed
+        frame keys, not from the key's text); ``[]`` for an indicator linked without a frame."""
+        m = self.indicators.get(key)
+        if m is None or not m.measure_id:
+            return []
+        want = set(dims)
+        return [
+            k
+            for mid in dict.fromkeys(measure_ids)
+            for k in self.by_measure.get((mid, m.entity_id), ())
+            if self.indicators[k].dimension in want
+        ]
 
     def key(self, c: ClaimRecord) -> str | None:
         m = self.members.get(c.id)

@@ -34,7 +34,7 @@ from claimledger.checks.base import (
     scale,
     single_year,
 )
-from claimledger.link import ClaimRecord, is_level
+from claimledger.link import ClaimRecord, growth_measures, is_level
 from claimledger.models import Finding, Severity
 from claimledger.resources.words import singular
 
@@ -49,9 +49,16 @@ MAX_YEARS = 30
 MIN_YEARS = 2
 
 
-def _growth_keys(key: str) -> list[str]:
+def _growth_keys(ctx: CheckContext, key: str) -> list[str]:
     """Indicators that hold growth rates of ``key``'s indicator: "gdp growth" as a rate,
-    and "gdp" as a percentage change ("GDP grew 6.5%")."""
+    and "gdp" as a percentage change ("GDP grew 6.5%").  For an indicator keyed by frame,
+    its measure's growth measures in the taxonomy, of the same entity."""
+    m = ctx.indicators.get(key)
+    if m is not None and m.measure_id:
+        return [
+            *ctx.related(key, growth_measures(m.measure_id), ("percent", "percent_change")),
+            *ctx.related(key, (m.measure_id,), ("percent_change",)),
+        ]
     parts = key.split("|")
     if len(parts) != 3:
         return []
@@ -278,7 +285,7 @@ class FeasibilityChecker:
     ) -> list[tuple[float, str, list[ClaimRecord], bool]]:
         """Growth rates to compare with: (rate as a fraction, words, claims, is it forward-looking)."""
         out: list[tuple[float, str, list[ClaimRecord], bool]] = []
-        rates = [g for gk in _growth_keys(key) for g in ctx.by_indicator.get(gk, [])]
+        rates = [g for gk in _growth_keys(ctx, key) for g in ctx.by_indicator.get(gk, [])]
         for g in dict.fromkeys([*rates, *growth]):
             ys = period_years(g.period)
             if ys is None or ys[1] <= y0 - 1 or ys[0] > deadline:

@@ -38,7 +38,16 @@ from claimledger.resources import load, places
 if TYPE_CHECKING:
     from claimledger.ledger import Connection
 
-__all__ = ["ERROR_GAP", "NAME", "OfficialChecker", "candidate_measures", "frame_of", "series_label"]
+__all__ = [
+    "ERROR_GAP",
+    "NAME",
+    "Mentions",
+    "OfficialChecker",
+    "candidate_measures",
+    "frame_of",
+    "mention_pattern",
+    "series_label",
+]
 
 NAME = "checks.official.v1"
 
@@ -152,6 +161,57 @@ def candidate_measures(measure: str, basis: Iterable[str] = ()) -> tuple[str, ..
 # --- the checker ---------------------------------------------------------------------------
 
 
+def _ancestors(measure: str) -> list[str]:
+    tax = _taxonomy()
+    out = []
+    m: str | None = measure
+    while m is not None and m in tax:
+        out.append(m)
+        m = tax[m].get("parent")
+    return out
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@dataclass(frozen=True, slots=True)
+class Mentions:
+    """Can a sentence name one of some measures (or a broader one)?  Yes when it has one of
+    their synonyms, or one of their head nouns with one of the same measure's context words
+    (the taxonomy's own rule: "output" alone is any output, "output of the economy" is GDP).
+    A sentence that cannot is never framed: the frame stage is the checker's dearest step."""
+
+    synonyms: re.Pattern[str] | None
+    heads: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]
+
+    def search(self, sentence: str) -> bool:
+        if self.synonyms is not None and self.synonyms.search(sentence):
+            return True
+        return any(h.search(sentence) and c.search(sentence) for h, c in self.heads)
+
+
+def mention_pattern(measures: Iterable[str]) -> Mentions | None:
+    """The ``Mentions`` of ``measures`` and their broader measures; None when none has words."""
+    tax = _taxonomy()
+    synonyms: set[str] = set()
+    heads: list[tuple[re.Pattern[str], re.Pattern[str]]] = []
+    for a in {a for m in measures for a in _ancestors(m)}:
+        synonyms.update(tax[a].get("synonyms", ()))
+        hs, cs = tax[a].get("heads", ()), tax[a].get("context", ())
+        if hs and cs:
+            heads.append(
+                (
+                    re.compile(rf"\b(?:{_alternation(hs)})\b", re.I),
+                    re.compile(rf"\b(?:{_alternation(cs)})\b", re.I),
+                )
+            )
+    if not synonyms and not heads:
+        return None
+    syn = re.compile(rf"\b(?:{_alternation(synonyms)})\b", re.I) if synonyms else None
+    return Mentions(syn, tuple(heads))
+
+
 @dataclass(frozen=True, slots=True)
 class _Case:
     """A figure to compare: the claim, its frame's measure candidates, entity and period."""
@@ -204,6 +264,8 @@ class OfficialChecker:
     values: Sequence[ReferenceValue] = ()
     list_missing: bool = False
     frames: _Frames | None = None
+    #: sentences that can name a measure with a stored series (``mention_pattern``)
+    mentions: Mentions | None = None
     name: str = NAME
     _index: dict[tuple[str, str, str], list[ReferenceValue]] = field(default_factory=dict, repr=False)
 
@@ -222,15 +284,20 @@ class OfficialChecker:
             return replace(self, values=(), frames=None)
         measures = {s.info.measure for s in stored}
         frames = _Frames(ctx)
-        cases = self._cases(ctx, frames, measures)
+        mentions = mention_pattern(measures)
+        cases = replace(self, mentions=mentions)._cases(ctx, frames, measures)
         keys = {(c.entity, c.period) for c in cases}
         values = reference_for(conn, keys, {m for c in cases for m in c.measures})
-        return replace(self, values=values, frames=frames)
+        return replace(self, values=values, frames=frames, mentions=mentions)
 
     def _cases(self, ctx: CheckContext, frames: _Frames, measures: set[str] | None = None) -> list[_Case]:
         out: list[_Case] = []
+        if measures is None and self.mentions is None and self.values:
+            self.mentions = mention_pattern({v.series.measure for v in self.values})
         for rec in ctx.claims:
             if not rec.has_quantity or rec.period is None:
+                continue
+            if self.mentions is not None and not self.mentions.search(rec.sentence):
                 continue
             f = frames.of(rec)
             if f is None or f.measure.free:

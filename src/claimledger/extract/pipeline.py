@@ -48,6 +48,8 @@ LIST_END_CHARS = 90
 #: Units that a time expression may carry when the numbers stage reads it as a figure
 #: ("over the next three years"): such a figure is the time expression, not a claim.
 _TIME_UNITS = frozenset({None, "year", "years", "yr", "month", "months", "day", "days", "quarter", "h", "s"})
+#: Clock units among them: a figure in these that runs past the time expression is measured.
+_CLOCK_UNITS = frozenset({"h", "s"})
 
 
 def claim_id(doc: str, start: int, end: int) -> str:
@@ -116,6 +118,10 @@ def _is_heading(text: str, s_start: int, s_end: int) -> bool:
 def _overlaps_time(q: Quantity, mentions: list[Mention]) -> bool:
     if q.unit not in _TIME_UNITS:
         return False
+    if q.unit in _CLOCK_UNITS:
+        # "in 2 hours 44 minutes": a duration in two units is a measured time; the time
+        # expression "in 2 hours" covers only part of it.  Dropped only when inside one.
+        return any(m.start <= q.start and q.end <= m.end for m in mentions)
     return any(m.start < q.end and q.start < m.end for m in mentions)
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from claimledger.resources import units as unit_tables
-from claimledger.resources.units import FAMILY_PREFIXES, FAMILY_WORDS
+from claimledger.resources.units import FAMILIES, FAMILY_PREFIXES, FAMILY_WORDS
 from claimledger.resources.words import singular
 
 __all__ = [
@@ -79,6 +79,31 @@ def _plural(word: str) -> list[str]:
     return [word + "s"]
 
 
+def _named_family_forms(words: dict[str, tuple[str, float, int]]) -> dict[str, str]:
+    """A country's name or adjective before a shared currency name is that country's
+    currency: "Danish crowns" -> DKK, "Norwegian kroner" -> NOK, "Mexican pesos" -> MXN.
+
+    Built from the country table (``resources.places``) and the currency families, so every
+    country whose currency belongs to a family gets its forms; sub-units ("cents", factor
+    not 1) are left out, their factor is not the main unit's.
+    """
+    from claimledger.resources import places
+
+    by_code: dict[str, list[str]] = {}
+    for c in places.countries():
+        if c.currency:
+            by_code.setdefault(c.currency, []).extend(n.lower() for n in c.names)
+    out: dict[str, str] = {}
+    for w, family in FAMILY_WORDS.items():
+        hit = words.get(w)
+        if hit is not None and hit[1] != 1.0:
+            continue
+        for code in sorted(FAMILIES[family][1]):
+            for name in by_code.get(code, ()):
+                out.setdefault(f"{name} {w}", code)
+    return out
+
+
 def _build() -> tuple[dict[str, tuple[str, float, int]], dict[str, tuple[str, float, int]]]:
     """The two lookup tables: lower-case words (plurals added) and case-sensitive symbols.
 
@@ -101,6 +126,8 @@ def _build() -> tuple[dict[str, tuple[str, float, int]], dict[str, tuple[str, fl
         hit = words.get(w)
         if hit is not None and hit[2] == 0 and hit[1] == 1.0:
             words[w] = (hit[0], 1.0, AMBIGUOUS)
+    for key, code in _named_family_forms(words).items():
+        words.setdefault(key, (code, 1.0, 0))
     for name, (code, f) in unit_tables.CURRENCY_SUBUNITS.items():
         add(name, (code, f, 0), plural=False)
     for name, (sym, f) in unit_tables.PHYSICAL_WORDS.items():

@@ -38,6 +38,8 @@ ORD_ONES: dict[str, float] = _numbers("ord_ones")
 DOZEN: dict[str, float] = _numbers("dozen")
 # --- atoms ---
 NOUN_STOP: frozenset[str] = _words("noun_stop")
+#: Words next to a hyphenated pair of integers that make it a score ("a 3-4 defeat").
+SCORE_WORDS: frozenset[str] = _words("score_words")
 MORE: frozenset[str] = _words("more")
 #: Words that negate a bound after them ("will not exceed 3%" is at most 3%, "never below
 #: 2%" at least 2%); a bound that starts with one is negated already ("no more than").

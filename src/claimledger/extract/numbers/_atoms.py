@@ -68,6 +68,8 @@ _BOUNDS = _qualified(number_words.BOUNDS)
 _GLUED_BOUND = _qualified(number_words.GLUED_BOUNDS)
 # Last words before a number that can change it: bound phrases, "of" ("percent of 10"),
 # sign words and the starts of ranges.  Anything else needs no further look.
+#: Dashes that join the two ends of a range written with its sign on both ("2%-3%").
+_DASHES = frozenset("-–—‐")
 _LEFT_CUES = frozenset([k[-1] for k in _BOUNDS] + ["of", "minus", "negative", "between", "from"])
 _POST_BOUNDS = _qualified(number_words.POST_BOUNDS)
 _POST_FIRST = frozenset(k[0] for k in _POST_BOUNDS)
@@ -106,6 +108,7 @@ class Atom:
     mult: float = 1.0  # the magnitude multiplier applied ("2-3 million" shares it)
     bound: tuple[str, ...] = ()  # the bound words before the number ("over",)
     subunit: bool = False  # money written in a sub-unit ("50 cents")
+    composite: bool = False  # one measure written in two units ("2 hours 44 minutes")
     family: str | None = None  # a currency name shared by countries ("$", "rupees"): _currency_context
     ahead: Ahead | None = None  # the chunks after the numeral, shared by later look-ups
 
@@ -309,8 +312,8 @@ def _left(text: str, start: int, a: Atom) -> bool:
             return True
         elif c and c in "-−‐":
             c2 = text[s - 2] if s - 2 >= start else ""
-            if c2.isdigit():
-                a.hyphen_tail = True
+            if c2.isdigit() or (c2 == "%" and s - 3 >= start and text[s - 3].isdigit()):
+                a.hyphen_tail = True  # "6-8", "2%-3%": the end of a range, not a minus sign
                 return True
             if c2.isalpha() and _number_word_before(text, start, s - 1):
                 return True  # "three-nought-four": a run of spoken digits
@@ -540,6 +543,14 @@ def _right(text: str, start: int, end: int, a: Atom, exact: str | None, p: Parse
             a.end = pos + 1 + len(word)
             return _after_unit(text, start, end, a)
         return None
+    if (
+        text[pos : pos + 1] == "%"
+        and text[pos + 1 : pos + 2] in _DASHES
+        and text[pos + 2 : pos + 3].isdigit()
+    ):
+        _set_unit(a, "%", 1.0)  # "2%-3%": the first end of a range, its dash not a minus sign
+        a.end = pos + 1
+        return a
     q = pos + 1 if text[pos : pos + 2] in (' "', " ″") else pos
     if (
         a.unit is None

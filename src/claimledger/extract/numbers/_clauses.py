@@ -30,8 +30,8 @@ _PREV_WORDS = re.compile(r"([A-Za-z]{1,14})[\s,]{1,3}$")
 
 def is_time_span(text: str, start: int, a: Atom) -> bool:
     """Is the duration ``a`` the time of another fact rather than a figure?"""
-    if units.kind(a.unit) != units.DURATION:
-        return False
+    if units.kind(a.unit) != units.DURATION or a.composite:
+        return False  # "in 2 hours 44 minutes": a time measured to the minute, not a span
     n = _NEXT_WORDS.match(text, a.end, a.end + 32)
     w1 = n.group(1).lower() if n else ""
     w2 = ((n.group(2) if n else "") or "").lower()

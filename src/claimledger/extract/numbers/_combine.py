@@ -17,6 +17,7 @@ from claimledger.extract import units
 from claimledger.extract.numbers import _not_figures as not_figures
 from claimledger.extract.numbers._atoms import Atom, exact_scaled, noun
 from claimledger.resources import numbers as number_words
+from claimledger.resources import units as unit_tables
 
 # A ranking named after the ordinal ("135th in the Global Gender Gap Index", "97th in the
 # 2024 ranking"), or a field it is out of ("45th out of 190").
@@ -59,9 +60,10 @@ PART_GAP_MAX = 60
 
 # --- ranges, ratios, amounts in two units, filters -------------------------------------
 
-# Imperial measures written in two units.  Durations are not merged: "3 years, 2 months"
-# are usually two figures in a statement.
-_COMPOSITE = {("ft", "in"): 1 / 12, ("lb", "oz"): 1 / 16}
+# Measures written in two units, read as one in the larger: imperial lengths and weights,
+# and clock durations ("2 hours 44 minutes", "4 minutes 24 seconds": a race time).  Years and
+# months are not merged: "3 years, 2 months" are usually two figures in a statement.
+_COMPOSITE = {("ft", "in"): 1 / 12, ("lb", "oz"): 1 / 16, ("h", "min"): 1 / 60, ("min", "s"): 1 / 60}
 
 
 def _composite(text: str, a: Atom, b: Atom) -> Atom | None:
@@ -74,6 +76,7 @@ def _composite(text: str, a: Atom, b: Atom) -> Atom | None:
     r = dataclasses.replace(a)
     r.value = a.value + b.value * f
     r.end, r.nend = b.end, b.nend
+    r.composite = True
     return r
 
 
@@ -151,6 +154,8 @@ def _range(text: str, start: int, a: Atom, b: Atom) -> Atom | None:
         return None
     if _year_like(a) or _year_like(b) or b.qualifier != "exact":
         return None
+    if conn == "-" and a.unit is None and b.unit is None and a.int_like and _score(text, start, a):
+        return None  # "a 3-4 defeat": a score
     if a.words and a.value < 1 and not a.scaled:
         return None  # "by a third to $16,800": a fraction, then a new figure
     if a.unit is None and b.prefix_currency and conn == "to":
@@ -235,7 +240,16 @@ def _next_word(text: str, pos: int) -> str:
     return m.group(1).lower() if m else ""
 
 
-_CODE_TOKEN = re.compile(r"(?<![\w.])([A-Z][A-Za-z]{0,20}|[A-Z0-9]{2,3})\s$")
+_CODE_TOKEN = re.compile(
+    r"(?<![\w.&])([A-Z][A-Za-z]{0,20}|[A-Z]{1,4}&[A-Z]{1,4}|[a-z]{1,2}[A-Z][A-Za-z]{1,20}|[A-Z0-9]{2,3})\s$"
+)
+#: A word shaped like a brand, model or index name, never a word of prose: a capital inside
+#: it ("PlayStation", "iPhone"), an ampersand ("S&P") or four capitals or more ("FTSE",
+#: "NASDAQ").  A bare integer after it is part of the name, wherever the sentence starts
+#: (an all-capital word only when no counted noun follows the integer).
+_BRAND_SHAPED = re.compile(
+    r"[A-Za-z]+[a-z][A-Z][A-Za-z]*|[a-z]{1,2}[A-Z][A-Za-z]*|[A-Z]{1,4}&[A-Z]{1,4}|[A-Z]{4,}"
+)
 
 
 def _named(text: str, start: int, a: Atom) -> bool:
@@ -246,6 +260,15 @@ def _named(text: str, start: int, a: Atom) -> bool:
     word = m.group(1)
     if len(word) <= 3 and word.isupper() and units.currency_prefix(word) is None:
         return True  # an airline, route or model code
+    if (
+        _BRAND_SHAPED.fullmatch(word)
+        and units.currency_prefix(word) is None
+        and word not in unit_tables.ISO_CODES
+        and (not word.isupper() or noun(text, a.end, a.end + 40) is None)
+    ):
+        # "iPhone 17", "PlayStation 5", "S&P 500", "FTSE 100"; a capitalised heading word
+        # before a count ("TOTAL 450 schools") is not a name
+        return True
     before = text[start : m.start()].rstrip()
     if not before or before[-1] in '.:;!?"“(':
         return False  # the capital is just the start of the sentence
@@ -253,6 +276,25 @@ def _named(text: str, start: int, a: Atom) -> bool:
         return False
     nxt = re.match(r"\s([A-Z][a-z]{1,20}|[A-Z]{2,5})\b", text[a.end : a.end + 24])
     return nxt is not None  # "Boeing 737 Max", "Windows 11 Pro"
+
+
+#: The second integer of a score glued by a dash ("6-3", "7-6(4)", "43–10"), no unit after it.
+_SCORE_TAIL = re.compile(r"[-–](\d{1,3})(\(\d{1,2}\))?(?![\d.,]?\d|\s?(?:%|per\b))")
+
+
+def _score(text: str, start: int, a: Atom) -> bool:
+    """A sports score or vote tally ("won 4-3", "a 43-10 win", "6-3 7-6(4)"): not a figure.
+
+    A pair of bare integers joined by a dash that runs downwards or level is no range (a
+    range runs upwards); an upward pair is a score when a score word stands next to it.
+    """
+    m = _SCORE_TAIL.match(text, a.end)
+    if m is None:
+        return False
+    if int(m.group(1)) <= a.value or m.group(2):
+        return True  # downwards or level, or with a tie-break ("6-7(3)")
+    words = (_prev_word(text, start, a.start), _next_word(text, m.end()))
+    return any(w in number_words.SCORE_WORDS for w in words)
 
 
 def mark_ranks(text: str, start: int, atoms: list[Atom]) -> None:
@@ -307,6 +349,8 @@ def keep(text: str, start: int, a: Atom) -> bool:
     if a.raw and (not_figures.is_date_digits(a.raw) or (len(a.raw) > 1 and a.raw.startswith("0"))):
         return False
     if a.raw and a.unit is None and not a.scaled and a.qualifier == "exact" and _named(text, start, a):
+        return False
+    if a.low is None and a.unit is None and not a.scaled and a.int_like and _score(text, start, a):
         return False
     if a.low is None and a.unit is None and a.words:
         word = text[a.nstart : a.nend].lower()
