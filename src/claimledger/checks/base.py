@@ -37,9 +37,25 @@ def frame_of(c: ClaimRecord) -> Frame | None:
 
 def scale(c: ClaimRecord) -> tuple[str, float]:
     """A figure's dimension and the factor to its base unit ("0.6 GW" and "600 MW" compare)."""
+    return _dimension(c.unit, c.noun)
+
+
+#: Units, periods and sentences repeat across a ledger: each is read once per process
+#: (bounded caches; the values are pure functions of their strings).
+_CACHE = 1 << 16
+
+
+@lru_cache(maxsize=_CACHE)
+def _dimension(unit: str | None, noun: str | None) -> tuple[str, float]:
     from claimledger.link import dimension
 
-    return dimension(c.unit, c.noun)
+    return dimension(unit, noun)
+
+
+@lru_cache(maxsize=_CACHE)
+def canonical_tokens(text: str) -> frozenset[str]:
+    """The canonical tokens of a text (``link.canonical_subject``), read once per text."""
+    return frozenset(canonical_subject(text).tokens)
 
 
 def same_kind(a: str, b: str) -> bool:
@@ -180,27 +196,31 @@ QUALIFIER_WINDOW = 80
 
 
 def qualifier_sides(c: ClaimRecord) -> list[int | None]:
+    return list(_qualifier_sides(c.subject, c.sentence, *c.q_rel))
+
+
+@lru_cache(maxsize=_CACHE)
+def _qualifier_sides(subject: str, sentence: str, s: int, e: int) -> tuple[int | None, ...]:
     """For each qualifier group, the side a figure is qualified by, or None.
 
     Read from the subject when it names exactly one side; else from the sentence, the side
     named nearest the figure within ``QUALIFIER_WINDOW`` characters (the extractor may drop
     the qualifier from the subject: "wages rose 12% in nominal terms and 4% in real terms").
     """
-    s, e = c.q_rel
     out: list[int | None] = []
     for group in _SIDE_RX:
-        in_subject = [i for i, rx in enumerate(group) if rx.search(c.subject)]
+        in_subject = [i for i, rx in enumerate(group) if rx.search(subject)]
         if len(in_subject) == 1:
             out.append(in_subject[0])
             continue
         best: tuple[int, int] | None = None
         for i, rx in enumerate(group):
-            for m in rx.finditer(c.sentence):
+            for m in rx.finditer(sentence):
                 dist = s - m.end() if m.end() <= s else max(0, m.start() - e)
                 if dist <= QUALIFIER_WINDOW and (best is None or dist < best[0]):
                     best = (dist, i)
         out.append(best[1] if best else None)
-    return out
+    return tuple(out)
 
 
 #: Index of the group of places in ``QUALIFIER_SIDES`` (a part and its total differ in it).
@@ -236,7 +256,7 @@ def names_subject(c: ClaimRecord, key: str | None) -> bool:
     want = {t for t in key.split("|")[1].split() if t not in lexicon.GENERIC} - {"budget"}
     if not want:
         return False
-    have = set(canonical_subject(c.sentence).tokens)
+    have = canonical_tokens(c.sentence)
     region = key.split("|", 1)[0].lower()
     return want <= have | {region}
 
@@ -304,6 +324,8 @@ class CheckContext:
     members: dict[str, Membership]
     now: Date
     promise_overrides: dict[str, dict[str, Any]] = field(default_factory=dict)
+    #: every reviewer's promise status from the audit log, by target claim id, oldest first
+    promise_reviews: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     by_id: dict[str, ClaimRecord] = field(init=False)
     by_indicator: dict[str, list[ClaimRecord]] = field(init=False)
     by_sentence: dict[tuple[str, int], list[ClaimRecord]] = field(init=False)
@@ -488,6 +510,7 @@ def rounding(c: ClaimRecord) -> float:
 # --- periods ---------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=_CACHE)
 def period_years(period: str | None) -> tuple[int, int] | None:
     """First and last calendar year a period covers: "2024" -> (2024, 2024),
     "2026/2028" -> (2026, 2028), "2024-09" -> (2024, 2024)."""
@@ -502,12 +525,14 @@ def period_years(period: str | None) -> tuple[int, int] | None:
     return (first, last) if first <= last else None
 
 
+@lru_cache(maxsize=_CACHE)
 def single_year(period: str | None) -> int | None:
     """The year of a period that lies within one calendar year, else ``None``."""
     ys = period_years(period)
     return ys[0] if ys and ys[0] == ys[1] else None
 
 
+@lru_cache(maxsize=_CACHE)
 def period_end(period: str | None) -> Date | None:
     """The last day a period covers ("2024-09" -> 2024-09-30; "2024-Q2" -> 2024-06-30)."""
     if not period:

@@ -587,8 +587,16 @@ def comparison_groups(ctx: CheckContext) -> dict[tuple[str, ...], list[ClaimReco
     return groups
 
 
+#: A capitalised word inside a sentence, or opening it in the possessive ("Ruritania's"):
+#: a name (a country the tables do not know), not an item of what is measured.
+_NAME_WORD = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+|^[A-Z][a-z]+(?='s\b|\u2019s\b)")
+
+
 def _titles(ctx: CheckContext, a: ClaimRecord, b: ClaimRecord) -> str:
-    return " ".join(d.title or "" for d in (ctx.doc(a), ctx.doc(b)))
+    """The words that name places and sources around two figures: their documents' titles
+    and the names in their sentences."""
+    names = [m.group(0) for c in (a, b) for m in _NAME_WORD.finditer(c.sentence)]
+    return " ".join([*(d.title or "" for d in (ctx.doc(a), ctx.doc(b))), *names])
 
 
 def _num(x: float) -> str:
@@ -607,10 +615,19 @@ def _candidate_pairs(va: list[ClaimRecord], vb: list[ClaimRecord]) -> list[tuple
     cite a value superseded by a revision in between)."""
     docs_b = {c.doc: c for c in vb}
     out = [(a, docs_b[a.doc]) for a in va if a.doc in docs_b][:2]
-    for a in dict.fromkeys((va[0], va[-1])):
-        for b in dict.fromkeys((vb[0], vb[-1])):
+    ends_a = [va[0]] if len(va) == 1 else [va[0], va[-1]]
+    ends_b = [vb[0]] if len(vb) == 1 else [vb[0], vb[-1]]
+    for a in ends_a:
+        for b in ends_b:
             out.append((a, b) if _order(a) <= _order(b) else (b, a))
-    return list(dict.fromkeys(out))
+    # one pair once, by ids (hashing whole records, frames and all, is costly)
+    seen: set[tuple[str, str]] = set()
+    unique = []
+    for a, b in out:
+        if (a.id, b.id) not in seen:
+            seen.add((a.id, b.id))
+            unique.append((a, b))
+    return unique
 
 
 def _is_revision(c: ClaimRecord) -> bool:

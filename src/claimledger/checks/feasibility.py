@@ -103,9 +103,11 @@ class FeasibilityChecker:
 
     def __init__(self) -> None:
         self._past: dict[str, list[tuple[float, ClaimRecord, ClaimRecord]]] = {}
+        self._newest_first: dict[int, tuple[list[ClaimRecord], list[ClaimRecord]]] = {}
 
     def run(self, ctx: CheckContext) -> list[Finding]:
         self._past = {}
+        self._newest_first = {}
         out: list[Finding] = []
         done: set[str] = set()
         for key, recs in ctx.by_indicator.items():
@@ -176,24 +178,9 @@ class FeasibilityChecker:
         if ys is None:
             return None
         deadline = ys[1]
-        before = [
-            a
-            for a in actuals
-            if deadline - MAX_YEARS <= (single_year(a.period) or 0) < deadline
-            and (a.published is None or a.published <= ctx.now)
-            and not other_place(t, a)
-        ]
-        # The target is judged as it was set: from the latest level known when it was
-        # stated (the promise checker follows progress after that).
-        known = [
-            a for a in before if a.published is None or t.published is None or a.published <= t.published
-        ]
-        if not (known or before):
+        base = self._base(ctx, t, actuals, deadline)
+        if base is None:
             return None
-        base = max(
-            known or before,
-            key=lambda a: (single_year(a.period) or 0, a.published.isoformat() if a.published else ""),
-        )
         y0 = single_year(base.period) or 0
         years = deadline - y0
         if years < MIN_YEARS:
@@ -272,6 +259,41 @@ class FeasibilityChecker:
             confidence=conf,
             computation=computation,
         )
+
+    def _base(
+        self, ctx: CheckContext, t: ClaimRecord, actuals: list[ClaimRecord], deadline: int
+    ) -> ClaimRecord | None:
+        """The latest actual level before the deadline known when the target was stated
+        (the target is judged as it was set; the promise checker follows progress after
+        that), else the latest one known now.  The indicator's actuals are sorted once per
+        run, newest first, so a target reads only the few levels it needs."""
+        ordered = self._newest_first.get(id(actuals))
+        if ordered is None or ordered[0] is not actuals:
+            ordered = (
+                actuals,
+                sorted(
+                    actuals,
+                    key=lambda a: (
+                        single_year(a.period) or 0,
+                        a.published.isoformat() if a.published else "",
+                    ),
+                    reverse=True,
+                ),
+            )
+            self._newest_first[id(actuals)] = ordered
+        fallback = None
+        for a in ordered[1]:
+            y = single_year(a.period) or 0
+            if y >= deadline:
+                continue
+            if y < deadline - MAX_YEARS:
+                break
+            if (a.published is not None and a.published > ctx.now) or other_place(t, a):
+                continue
+            if a.published is None or t.published is None or a.published <= t.published:
+                return a
+            fallback = fallback or a
+        return fallback
 
     def _comparisons(
         self,

@@ -220,7 +220,7 @@ class _Index:
     postings: dict[str, list[int]]
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)  # compared and hashed by identity
 class _Promise:
     """One promise: the first statement of it, the statement it is judged on (the latest
     revision), the other sources (retellings, revisions) and whether it is measurable."""
@@ -262,6 +262,12 @@ def _relation(first: ClaimRecord, later: ClaimRecord) -> str | None:
     if first.period == later.period or _same_value(first, later):
         return "revision"
     return None
+
+
+def _slots(key: str, t: ClaimRecord) -> list[tuple[str, str | None, str]]:
+    """Where a numeric promise is filed: by its period and by its value (three figures)."""
+    value = f"{t.point:.3g}" if t.point is not None else "-"
+    return [(key, t.unit, f"period:{t.period}"), (key, t.unit, f"value:{value}")]
 
 
 def _retold(first: ClaimRecord, later: ClaimRecord) -> bool:
@@ -335,7 +341,9 @@ class _History:
         last = None
         for e in sorted(self._events, key=lambda e: str(e["date"] or "")):
             st = e["status"] or last
-            if e["rule"] != "stated" and st == last and e["status"]:
+            rule = str(e["rule"])
+            kept_always = "revis" in rule or "moved" in rule  # a revision is an event in itself
+            if rule != "stated" and st == last and e["status"] and not kept_always:
                 continue
             e = {**e, "status": st}
             out.append(e)
@@ -349,6 +357,9 @@ class PromiseChecker:
     def __init__(self) -> None:
         self._candidates: list[ClaimRecord] = []
         self._outcomes: tuple[CheckContext | None, dict[str, ClaimRecord | None]] = (None, {})
+        self._pools: tuple[
+            CheckContext | None, dict[str | None, dict[int, list[tuple[Date, ClaimRecord, tuple[int, int]]]]]
+        ] = (None, {})
         self.computation = ""
         self._cache: dict[int, tuple[CheckContext, _Index]] = {}
         self._totals: dict[int, tuple[CheckContext, _Totals]] = {}
@@ -361,7 +372,10 @@ class PromiseChecker:
         with the retellings of one promise (a speech and the news that retells it) and its
         revisions (a changed figure or a moved deadline, said to be one) merged into it."""
         out: list[_Promise] = []
-        by_key: dict[tuple[str, str | None], list[_Promise]] = {}
+        # Promises of an indicator by period and by value: a retelling or a revision shares
+        # one of them, so a target is weighed against a few promises, not all of them.
+        by_slot: dict[tuple[str, str | None, str], list[_Promise]] = {}
+        wordy: list[_Promise] = []  # promises without a figure, oldest first
         targets = [t for t in ctx.claims if t.kind == "target"]
         targets.sort(key=lambda t: (t.published or Date.min, t.doc, t.seq))
         for t in targets:
@@ -371,26 +385,39 @@ class PromiseChecker:
             t = self._cited_period(ctx, t)
             key = ctx.key(t)
             if key is not None and t.has_quantity:
-                slot = (key, t.unit)
-                merged = False
-                for g in by_key.get(slot, []):
+                slots = _slots(key, t)
+                merged = None
+                for g in dict.fromkeys(g for sl in slots for g in by_slot.get(sl, ())):
                     role = _relation(g.judged, t)
                     if role is not None:
                         g.sources.append((t, role))
                         if role == "revision":
                             g.judged = t if t.period else replace(t, period=g.judged.period)
-                        merged = True
+                        merged = g
                         break
-                if merged:
+                g = merged or _Promise(t, t, [], cm.measurable)
+                for sl in _slots(key, g.judged):
+                    if g not in by_slot.setdefault(sl, []):
+                        by_slot[sl].append(g)
+                if merged is not None:
                     continue
-                g = _Promise(t, t, [], cm.measurable)
-                by_key.setdefault(slot, []).append(g)
             else:
                 g = _Promise(t, t, [], cm.measurable)
-                same = next((o for o in out if _retold(o.first, t)), None)
+                same = None
+                for o in reversed(wordy):  # only the last RETELL_DAYS can hold a retelling
+                    if (
+                        o.first.published
+                        and t.published
+                        and (t.published - o.first.published).days > RETELL_DAYS
+                    ):
+                        break
+                    if _retold(o.first, t):
+                        same = o
+                        break
                 if same is not None:
                     same.sources.append((t, "source"))
                     continue
+                wordy.append(g)
             out.append(g)
         return out
 
@@ -400,11 +427,14 @@ class PromiseChecker:
         best = self._numeric(ctx, t)
         if best is None:
             return []
-        others = [
-            c for c in self._candidates if c.id != best.id and c.period == best.period and c.doc != best.doc
-        ]
-        others.sort(key=lambda c: (c.published or Date.min, c.seq))
-        return [*others, best]
+        # the latest statement of each other value for the same period: enough to see
+        # whether later sources conflict, however often one value was repeated
+        latest: dict[tuple[float | None, str | None], ClaimRecord] = {}
+        for c in sorted(self._candidates, key=lambda c: (c.published or Date.min, c.seq)):
+            if c.id != best.id and c.period == best.period and c.doc != best.doc:
+                latest[(c.point, c.unit)] = c
+        latest.pop((best.point, best.unit), None)
+        return [*sorted(latest.values(), key=lambda c: (c.published or Date.min, c.seq)), best]
 
     @staticmethod
     def _cited_period(ctx: CheckContext, t: ClaimRecord) -> ClaimRecord:
@@ -441,31 +471,56 @@ class PromiseChecker:
         # "for 2025" only on the level reported for 2025.
         goal = ys is None or is_deadline(t)
         cands = []
-        pool = ctx.by_indicator.get(key, []) if key is not None else []
-        for c in [*pool, *self._restated(ctx, t)]:
+        by_year = self._pool(ctx, key)
+        # Evidence is published after the target; or, for a target whose period had ended
+        # when it was stated ("compared with a target of 4%"), in the same document.
+        retro_target = (period_end(t.period) or Date.max) < t.published
+        if goal:
+            lo, hi = t.published.year - 1, (last if last is not None else max(by_year, default=0))
+        else:
+            lo, hi = (ys[0], ys[1]) if ys is not None else (0, -1)
+        entries = [e for y in range(lo, hi + 1) for e in by_year.get(y, ())]
+        for c in self._restated(ctx, t):
             c = self._outcome_of(ctx, c) or c
             cy = period_years(c.period)
-            # Evidence is published after the target; or, for a target whose period had
-            # ended when it was stated ("compared with a target of 4%"), in the same document.
-            retro = c.doc == t.doc and c.id != t.id and (period_end(t.period) or Date.max) < t.published
-            if (
-                not is_actual(c)
-                or c.point is None
-                or c.published is None
-                or cy is None
-                or (c.published <= t.published and not retro)
-                or other_place(t, c)
-            ):
+            if is_actual(c) and c.point is not None and c.published is not None and cy is not None:
+                entries.append((c.published, c, cy))
+        seen: set[str] = set()
+        for published, c, cy in entries:
+            retro = retro_target and c.doc == t.doc and c.id != t.id
+            if (published <= t.published and not retro) or c.id in seen:
                 continue
             if goal and (cy[1] < t.published.year - 1 or (last is not None and cy[0] > last)):
                 continue
             if not goal and ys is not None and not (ys[0] <= cy[0] and cy[1] <= ys[1]):
                 continue
+            if other_place(t, c):
+                continue
+            seen.add(c.id)
             cands.append(c)
         self._candidates = cands
         if not cands:
             return None
         return max(cands, key=lambda c: ((period_years(c.period) or (0, 0))[1], c.published or Date.min))
+
+    def _pool(
+        self, ctx: CheckContext, key: str | None
+    ) -> dict[int, list[tuple[Date, ClaimRecord, tuple[int, int]]]]:
+        """An indicator's possible evidence, read once per run: its actual figures (the part
+        N of "N of the M planned" in place of M) with their dates and years, by the last
+        year they cover, so a target reads only the years of its window."""
+        if self._pools[0] is not ctx:
+            self._pools = (ctx, {})
+        memo = self._pools[1]
+        if key not in memo:
+            out: dict[int, list[tuple[Date, ClaimRecord, tuple[int, int]]]] = {}
+            for c in ctx.by_indicator.get(key, []) if key is not None else []:
+                c = self._outcome_of(ctx, c) or c
+                cy = period_years(c.period)
+                if is_actual(c) and c.point is not None and c.published is not None and cy is not None:
+                    out.setdefault(cy[1], []).append((c.published, c, cy))
+            memo[key] = out
+        return memo[key]
 
     def _restated(self, ctx: CheckContext, t: ClaimRecord) -> list[ClaimRecord]:
         """Later totals that restate a counted target with its progress: "62 of the 111
@@ -799,11 +854,14 @@ class PromiseChecker:
         t = group.first
         details["machine_status"] = status
         override = ctx.promise_overrides.get(t.id)
+        for review in ctx.promise_reviews.get(t.id, []):
+            history.override(review)  # every status a reviewer set, in order
         if override:
             details["override"] = override
             status = str(override["status"])
             tail += f"; a reviewer set the status to {status.replace('_', ' ')}"
-            history.override(override)
+            if not ctx.promise_reviews.get(t.id):
+                history.override(override)
         details["status"] = status
         details["history"] = history.events(status)
         sev: Severity = "warning" if status in ("not_kept", "partly_kept", "disputed") else "info"

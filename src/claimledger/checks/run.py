@@ -91,12 +91,21 @@ def load_context(conn: Connection, now: Date | None = None, *, relink: bool = Tr
         cid: {"status": o.status, "note": o.note, "reviewer": o.reviewer, "at": o.at}
         for cid, o in ledger.promise_overrides_by_claim(conn).items()
     }
-    return CheckContext(records, docs, members, now or Date.today(), overrides)
+    reviews = ledger.promise_review_events(conn)
+    return CheckContext(records, docs, members, now or Date.today(), overrides, reviews)
 
 
 def store_findings(conn: Connection, found: Sequence[Finding], checker_names: Sequence[str]) -> None:
-    """Replace the stored findings of ``checker_names`` with ``found``."""
+    """Replace the stored findings of ``checker_names`` with ``found``, and, when the
+    promise checker ran, every promise's status history (``promise_events``)."""
     ledger.store_findings(conn, found, checker_names)
+    if any(n.rsplit(".v", 1)[0] == PromiseChecker.name.rsplit(".v", 1)[0] for n in checker_names):
+        history = {
+            f.claim_ids[0]: list(f.details.get("history") or [])
+            for f in found
+            if f.type == "promise" and f.claim_ids
+        }
+        ledger.store_promise_events(conn, history)
 
 
 def run_checks(

@@ -84,7 +84,12 @@ if TYPE_CHECKING:
         promise_targets_py,
     )
     from claimledger.ledger._filter import PERIOD_RE, ClaimFilter, period_bounds
-    from claimledger.ledger._findings import store_findings, stored_findings
+    from claimledger.ledger._findings import (
+        promise_history,
+        store_findings,
+        store_promise_events,
+        stored_findings,
+    )
     from claimledger.ledger._indicators import (
         add_override,
         indicator_fields,
@@ -109,6 +114,7 @@ if TYPE_CHECKING:
         promise_findings_of,
         promise_override,
         promise_overrides_by_claim,
+        promise_review_events,
         set_promise_override,
         upsert_correction,
     )
@@ -127,7 +133,9 @@ _LAZY: dict[str, str] = {
     ),
     **dict.fromkeys(("as_you_type", "like_pattern", "search_words"), "_search"),
     **dict.fromkeys(("documents_with_text", "live_records", "records_by_id"), "queries"),
-    **dict.fromkeys(("store_findings", "stored_findings"), "_findings"),
+    **dict.fromkeys(
+        ("store_findings", "stored_findings", "store_promise_events", "promise_history"), "_findings"
+    ),
     **dict.fromkeys(
         (
             "add_override",
@@ -148,6 +156,7 @@ _LAZY: dict[str, str] = {
             "promise_findings_of",
             "promise_override",
             "promise_overrides_by_claim",
+            "promise_review_events",
             "set_promise_override",
             "upsert_correction",
         ),
@@ -256,8 +265,10 @@ __all__ = [
     "period_bounds",
     "promise_board_rows",
     "promise_findings_of",
+    "promise_history",
     "promise_override",
     "promise_overrides_by_claim",
+    "promise_review_events",
     "promise_status_counts",
     "promise_targets",
     "promise_targets_py",
@@ -271,6 +282,7 @@ __all__ = [
     "set_promise_override",
     "sqlite_path",
     "store_findings",
+    "store_promise_events",
     "store_reference",
     "stored_findings",
     "text_hash",

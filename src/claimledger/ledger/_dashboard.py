@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import and_, func, literal_column, or_, select, text, union_all
 from sqlalchemy.engine import Connection, Engine
 
 from claimledger.ledger._browse import documents_with_counts, finding_refs
+from claimledger.ledger._findings import promise_history
 from claimledger.ledger._review import promise_findings_of, promise_overrides_by_claim
 from claimledger.ledger._rows import (
     ClaimRecord,
@@ -66,6 +67,8 @@ class PromiseInfo:
     override: PromiseOverride | None
     machine_findings: list[tuple[dict[str, Any], str]]
     evidence: list[tuple[str, ClaimRecord]]
+    #: the status history (``promise_events``), oldest first
+    history: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,6 +258,7 @@ def claim_detail(engine: Engine, claim_id: str) -> ClaimDetail | None:
                 promise_overrides_by_claim(conn, [claim_id]).get(claim_id),
                 promise_findings_of(conn, claim_id),
                 _promise_evidence(conn, [claim_id]).get(claim_id, []),
+                promise_history(conn, claim_id),
             )
         targets = [("claim", claim_id), ("promise", claim_id)] + [("indicator", str(i.id)) for i in links]
         audit = audit_log(conn, targets)

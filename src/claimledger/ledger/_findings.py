@@ -7,7 +7,8 @@ Which findings there are is decided by ``claimledger.checks``; this module store
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from sqlalchemy import delete, insert, select
 from sqlalchemy.engine import Connection
@@ -15,7 +16,7 @@ from sqlalchemy.engine import Connection
 from claimledger._dates import utc_timestamp
 from claimledger.ledger._rows import StoredFinding, json_object, row_to
 from claimledger.ledger.queries import chunks
-from claimledger.ledger.schema import finding_claims, findings
+from claimledger.ledger.schema import finding_claims, findings, promise_events
 from claimledger.models import Finding
 
 
@@ -67,4 +68,52 @@ def stored_findings(conn: Connection, *, type: str | None = None) -> list[Stored
     return [
         row_to(StoredFinding, r, details=json_object(r["details"]), links=tuple(links.get(r["id"], ())))
         for r in rows
+    ]
+
+
+def store_promise_events(conn: Connection, events: Mapping[str, Sequence[Mapping[str, Any]]]) -> None:
+    """Replace every promise's status history with ``events`` (target claim id -> events in
+    order, each ``{"date", "status", "rule", "source", "doc", "quote", "claim", "reviewer",
+    "note"}``).  The history is derived from the evidence and the audit log at each run, so
+    it is rebuilt whole, like the findings."""
+    conn.execute(delete(promise_events))
+    now = utc_timestamp()
+    rows = [
+        {
+            "claim_id": cid,
+            "seq": i,
+            "date": e.get("date"),
+            "status": e.get("status"),
+            "rule": str(e.get("rule") or ""),
+            "source": str(e.get("source") or "checker"),
+            "doc_key": e.get("doc"),
+            "quote": e.get("quote"),
+            "evidence_claim": e.get("claim"),
+            "reviewer": e.get("reviewer"),
+            "note": e.get("note") or None,
+            "recorded_at": now,
+        }
+        for cid, evs in events.items()
+        for i, e in enumerate(evs)
+    ]
+    if rows:
+        conn.execute(insert(promise_events), rows)
+
+
+def promise_history(conn: Connection, claim_id: str) -> list[dict[str, Any]]:
+    """A promise's status history, oldest first (``store_promise_events``' shape)."""
+    stmt = select(promise_events).where(promise_events.c.claim_id == claim_id).order_by(promise_events.c.seq)
+    return [
+        {
+            "date": r["date"],
+            "status": r["status"],
+            "rule": r["rule"],
+            "source": r["source"],
+            "doc": r["doc_key"],
+            "quote": r["quote"],
+            "claim": r["evidence_claim"],
+            "reviewer": r["reviewer"],
+            "note": r["note"],
+        }
+        for r in conn.execute(stmt).mappings()
     ]

@@ -147,3 +147,21 @@ def append_review_event(
     )
     pk = res.inserted_primary_key
     return int(pk[0]) if pk is not None else 0
+
+
+def promise_review_events(conn: Connection) -> dict[str, list[dict[str, Any]]]:
+    """Every reviewer's promise status from the audit log, by target claim id, oldest
+    first: ``{"at", "status", "reviewer", "note"}`` (a promise's history shows them all,
+    not only the status in force)."""
+    stmt = (
+        select(review_events)
+        .where(review_events.c.action == "set_promise_status")
+        .order_by(review_events.c.id)
+    )
+    out: dict[str, list[dict[str, Any]]] = {}
+    for r in conn.execute(stmt).mappings():
+        after = json_object(r["payload"]).get("after") or {}
+        out.setdefault(r["target_id"], []).append(
+            {"at": r["at"], "status": after.get("status"), "reviewer": r["reviewer"], "note": r["note"]}
+        )
+    return out

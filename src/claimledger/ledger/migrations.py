@@ -376,6 +376,29 @@ def _m0010_indicators_frame(conn: Connection) -> None:
     )
 
 
+def _m0011_promise_events(conn: Connection) -> None:
+    md = MetaData()
+    Table("claims", md, Column("id", Text, primary_key=True))  # (exists: the key's target)
+    Table(
+        "promise_events",
+        md,
+        Column("id", Integer, primary_key=True, autoincrement=True),
+        Column("claim_id", Text, ForeignKey("claims.id", ondelete="CASCADE"), nullable=False),
+        Column("seq", Integer, nullable=False),
+        Column("date", Text),
+        Column("status", Text),
+        Column("rule", Text, nullable=False),
+        Column("source", Text, nullable=False),
+        Column("doc_key", Text),
+        Column("quote", Text),
+        Column("evidence_claim", Text),
+        Column("reviewer", Text),
+        Column("note", Text),
+        Column("recorded_at", Text, nullable=False),
+        Index("ix_promise_events_claim", "claim_id", "seq"),
+    ).create(conn)
+
+
 #: The current ``claims_effective`` view (a later migration that changes it adds its own
 #: frozen copy and points this name at it).
 EFFECTIVE_VIEW_SQL = _EFFECTIVE_VIEW_0008
@@ -429,6 +452,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0008_claims_frame", _m0008_claims_frame),
     Migration("0009_reference_series", _m0009_reference_series),
     Migration("0010_indicators_frame", _m0010_indicators_frame),
+    Migration("0011_promise_events", _m0011_promise_events),
 )
 
 

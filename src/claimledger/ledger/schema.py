@@ -208,6 +208,28 @@ finding_claims = Table(
 )
 
 # A reviewer's promise status, which wins over the promise checker's.
+#: Each promise's status history (migration 0011): one row per change of status, with the
+#: rule that decided it and its evidence (document, quote, claim); a reviewer's status is
+#: an event too.  Rebuilt by every ``check`` run from the evidence and the audit log.
+promise_events = Table(
+    "promise_events",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("claim_id", Text, ForeignKey("claims.id", ondelete="CASCADE"), nullable=False),
+    Column("seq", Integer, nullable=False),
+    Column("date", Text),
+    Column("status", Text),
+    Column("rule", Text, nullable=False),
+    Column("source", Text, nullable=False),
+    Column("doc_key", Text),
+    Column("quote", Text),
+    Column("evidence_claim", Text),
+    Column("reviewer", Text),
+    Column("note", Text),
+    Column("recorded_at", Text, nullable=False),
+    Index("ix_promise_events_claim", "claim_id", "seq"),
+)
+
 promise_overrides = Table(
     "promise_overrides",
     metadata,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from claimledger.link._places import country_spans, without_countries
 from claimledger.link._units import dimension
@@ -58,12 +59,22 @@ class IndicatorKey:
     region: str | None = None
 
 
+@lru_cache(maxsize=1)
+def _phrases_by_first() -> dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]]:
+    """The phrase table by first word, longest phrase first (built once, not per subject)."""
+    out: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
+    for src, dst in sorted(lexicon.PHRASES.items(), key=lambda kv: -len(kv[0])):
+        if src:
+            out.setdefault(src[0], []).append((src, dst))
+    return out
+
+
 def _replace_phrases(tokens: list[str], steps: list[str]) -> list[str]:
-    phrases = sorted(lexicon.PHRASES.items(), key=lambda kv: -len(kv[0]))
+    by_first = _phrases_by_first()
     out: list[str] = []
     i = 0
     while i < len(tokens):
-        for src, dst in phrases:
+        for src, dst in by_first.get(tokens[i], ()):
             if tuple(tokens[i : i + len(src)]) == src:
                 out.extend(dst)
                 steps.append(f"'{' '.join(src)}' means '{' '.join(dst)}'")
@@ -75,6 +86,7 @@ def _replace_phrases(tokens: list[str], steps: list[str]) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=1 << 16)
 def canonical_subject(subject: str) -> Canon:
     """Reduce a subject phrase to the words that say what is measured.
 

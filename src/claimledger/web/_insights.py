@@ -37,6 +37,7 @@ def _promise(info: PromiseInfo) -> _models.PromiseDetail:
         reviewer=o.reviewer if o else None,
         at=o.at if o else None,
         evidence=[_models.EvidenceOut.from_record(role, r) for role, r in info.evidence],
+        history=[_models.PromiseEvent(**e) for e in info.history],
     )
 
 

@@ -366,6 +366,18 @@ class EvidenceOut(BaseModel):
         )
 
 
+class PromiseEvent(BaseModel):
+    date: str | None
+    status: str | None
+    rule: str = Field(description="what decided the status: the rule, or 'reviewer override'")
+    source: str = Field(description="checker | reviewer")
+    doc: str | None = None
+    quote: str | None = None
+    claim: str | None = Field(default=None, description="the evidence claim's id")
+    reviewer: str | None = None
+    note: str | None = None
+
+
 class PromiseDetail(BaseModel):
     status: str
     source: str = Field(description="reviewer | checker | none")
@@ -374,6 +386,9 @@ class PromiseDetail(BaseModel):
     reviewer: str | None
     at: str | None
     evidence: list[EvidenceOut]
+    history: list[PromiseEvent] = Field(
+        default_factory=list, description="every change of status, oldest first, a reviewer's too"
+    )
 
 
 class ClaimDetail(BaseModel):
