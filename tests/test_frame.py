@@ -278,3 +278,69 @@ def test_every_frame_keeps_the_contract(item: dict[str, Any]) -> None:
         assert f.cues.status and f.cues.measure
         assert f.entity is None or f.cues.entity
         assert f.attribution is None or f.cues.attribution
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "want"),
+    [
+        # the main speaker named in full, then by surname: both the speaker's own figures
+        ("President Rustam Kalenov said exports rose 14% in 2024. Kalenov said imports grew 6%.", "6%", None),
+        # the title names the speaker, who is quoted by surname only
+        ("Address by Minister Lina Petrosyan\n\nPetrosyan said revenue rose 9% in 2024.", "9%", None),
+        # the institution the opening sentence opens with is the document's own
+        (
+            "Press release\n\nThe ECB staff projections see inflation at 2.1% in 2026, the ECB said.",
+            "2.1%",
+            None,
+        ),
+        # a different source inside the speech is still attributed
+        (
+            "Budget speech\n\nThe minister said revenue rose 8%. "
+            "According to the IMF, growth will be 4% in 2025.",
+            "4%",
+            "IMF",
+        ),
+    ],
+)
+def test_regression_speaker_and_own_institution_are_not_attributed(
+    text: str, figure: str, want: str | None
+) -> None:
+    a = _frames(text)[figure].attribution
+    assert (a.id if a else None) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "want"),
+    [
+        # a split year is a fiscal year; a span of several years is not
+        ("Outlays will reach Rs 52 lakh crore in 2026-27.", "Rs 52 lakh crore", "fiscal_year"),
+        ("Capital spending is set at 14 billion rand in 2025/26.", "14 billion rand", "fiscal_year"),
+        ("Road spending totalled 9 billion in 2018-2022.", "9 billion", "multi_year"),
+        ("Receipts in FY2026 came to 7 billion.", "7 billion", "fiscal_year"),
+        # a rate set on the day of the statement
+        ("The Committee lowered the key rate to 11.5%.", "11.5%", "day"),
+        # a flow with no period of its own stays a year
+        ("Exports rose 9% in 2023.", "9%", "year"),
+    ],
+)
+def test_regression_granularity_of_fiscal_years_and_rates_set_on_a_day(
+    text: str, figure: str, want: str
+) -> None:
+    assert want in _frames(text, "2025-02-14")[figure].basis
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "want"),
+    [
+        # an institution's rate is its economy's, not the institution's
+        ("Statement\n\nThe Bank of Japan raised its policy rate to 0.75%.", "0.75%", "JPN"),
+        ("Press conference\n\nEurosystem staff projections see growth of 1.2% in 2027.", "1.2%", "EA"),
+        # an international institution has no economy: the country named is the entity
+        ("The IMF projects growth of 4.6% in Ghana in 2026.", "4.6%", "GHA"),
+    ],
+)
+def test_regression_an_institution_named_near_a_figure_gives_its_economy(
+    text: str, figure: str, want: str
+) -> None:
+    e = _frames(text)[figure].entity
+    assert e is not None and e.id == want

@@ -69,7 +69,7 @@ class DocFrame:
     def __init__(self, text: str, ref: Date | None) -> None:
         self.text = text
         self.ref = ref
-        self.speakers = attribution.Speakers()
+        self.speakers = attribution.Speakers(text[: entity.title_end(text)])
         self._ready = False
         self._home: Entity | None = None
         self._home_cue = ""
@@ -78,8 +78,10 @@ class DocFrame:
     def _compute(self) -> None:
         self._home, self._home_cue = entity.main_country(self.text)
         # the speaker's side: the document's country, the institution its first line
-        # names ("Minutes of the National Bank ..."), the government
+        # names ("Minutes of the National Bank ...") or its opening sentence opens with
+        # ("The ECB decided ..."), the government
         own = set(attribution.speaker_ids()) | entity.first_line_ids(self.text)
+        own |= entity.opening_ids(self.text)
         if self._home is not None:
             own.add(self._home.id)
         self._own = frozenset(own)
@@ -146,6 +148,11 @@ def annotate(
             continue
         q = claims[i].quantity
         ents[i] = entity.choose(p, i, names, paired, home, home_cue, q.unit if q else None)
+        org = ents[i][0]
+        economy = entity.economy_of(org) if org is not None else None
+        if org is not None and economy is not None:
+            # "the Bank of England cut Bank Rate": the UK's rate, set by its bank
+            ents[i] = (economy, [*ents[i][1], f"economy of {org.id}"])
     # a value "compared with" another is its baseline when it is the same entity's
     for i, lk in enumerate(links):
         if lk.role == "compare":
@@ -202,7 +209,8 @@ def annotate(
             entry = measure.entry(m.id)
             if entry is not None and entry.basis:
                 basis.add_fixed(terms, b_cues, entry.basis)
-        g, g_cue = basis.granularity(c, p_cues[i])
+        entry = measure.entry(m.id)
+        g, g_cue = basis.granularity(c, p_cues[i], entry.flow if entry is not None else "")
         if g is not None:
             terms = {t for t in terms if t not in GRANULARITIES} | {g}
             b_cues = [*b_cues, g_cue]

@@ -52,6 +52,11 @@ _PERSON_START = re.compile(
     r"^\s*(?:" + _TITLES + r"\s+)?(?:the\s+[a-z]+\s+(?:minister|governor)\s+)?"
     r"(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})"
 )
+#: A titled person's name in a document's title line ("Speech by Governor Ama Mensah").
+_TITLE_PERSON = re.compile(
+    _TITLES + r"(?:\s+of\s+(?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?,?\s+"
+    r"(?P<name>[A-Z][a-z]+(?:[-'][A-Z][a-z]+)?(?:\s+[A-Z][a-z]+(?:[-'][A-Z][a-z]+)?){1,2})\b"
+)
 _TITLED_ONLY = re.compile(r"^(?:" + _TITLES + r")$")
 _MENTION_GAP = re.compile(
     r"^(?:['’]s)?\s*(?:staff|economists?|analysts?|experts?|mission|team|board|officials?|chief|head|president)?"
@@ -76,17 +81,27 @@ class Source:
 
 
 class Speakers:
-    """The people quoted in one document: the first one is the main speaker."""
+    """The people quoted in one document: the person its title names ("Speech by Governor
+    Ama Mensah"), else the first one quoted, is the main speaker.  A later mention by
+    surname alone ("Mensah said") or in full is the same person."""
 
     __slots__ = ("main",)
 
-    def __init__(self) -> None:
+    def __init__(self, title: str = "") -> None:
         self.main: str | None = None
+        found = _TITLE_PERSON.search(title)
+        if found and found.group("name").split()[0] not in _not_person():
+            self.main = _surname(_person(found.group("name")).id)
 
     def is_main(self, person_id: str) -> bool:
         if self.main is None:
-            self.main = person_id
-        return self.main == person_id
+            self.main = _surname(person_id)
+        return self.main == _surname(person_id)
+
+
+def _surname(person_id: str) -> str:
+    """``person:ilham aliyev`` -> ``aliyev``: full name and surname name one speaker."""
+    return person_id.rsplit(" ", 1)[-1].removeprefix("person:")
 
 
 @cache

@@ -154,12 +154,24 @@ def period_cue(claim: Claim) -> str:
     return ""
 
 
-def granularity(claim: Claim, cue: str) -> tuple[str | None, str]:
+def granularity(claim: Claim, cue: str, flow: str = "") -> tuple[str | None, str]:
     """The granularity of the claim's period, from its period ``cue`` (which may be the
-    cue of the figure it qualifies), and a cue saying why."""
+    cue of the figure it qualifies), and a cue saying why.  ``flow`` is the measure's
+    (measures.toml): a level or stock with no period of its own but the document's date
+    ("the Bank cut the repo rate to 6.25%") is a value on that day."""
     if claim.period is None:
         return None, ""
+    if flow in _AT_A_DATE and cue.startswith(_REPORTED):
+        return "day", f"day:{flow} on {cue[len(_REPORTED) :].split('->')[0]}"
     return _granularity(claim.period, cue)
+
+
+#: Measure flows whose value holds at a date, not over a period (measures.toml).
+_AT_A_DATE = frozenset({"level", "stock"})
+#: The period cue of a figure dated only by its document.
+_REPORTED = "period:reported on "
+#: A period written "2025-26" or "2025/26": one year running into the next, a fiscal year.
+_SPLIT_YEAR = re.compile(r"\b(?P<a>\d{4})\s*[-/–]\s*(?P<b>\d{2})(?!\d)")
 
 
 @lru_cache(maxsize=4096)
@@ -179,6 +191,9 @@ def _granularity(period: str, cue: str) -> tuple[str | None, str]:
         return "week", f"week:{words}"
     if _fiscal().search(words):
         return "fiscal_year", f"fiscal_year:{words}"
+    split = _SPLIT_YEAR.search(words)
+    if split and (int(split["a"]) + 1) % 100 == int(split["b"]):
+        return "fiscal_year", f"fiscal_year:{split.group()}"
     if "/" in period:
         return "multi_year", f"multi_year:{period}"
     return "year", f"year:{period}"

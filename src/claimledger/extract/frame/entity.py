@@ -118,6 +118,26 @@ def country_entity(p: _places.Place) -> Entity:
     return Entity(p.id, p.name, "country")
 
 
+def economy_of(e: Entity) -> Entity | None:
+    """The economy a national or area institution speaks for (``economy`` in
+    entities.toml: "Bank of England" -> GBR); None for an institution of no economy (the
+    IMF)."""
+    return _economies().get(e.id) if e.type == "organisation" else None
+
+
+@cache
+def _economies() -> dict[str, Entity]:
+    areas = {v[0].id: v[0] for v in _named_entries().values() if v[0].type == "area"}
+    out: dict[str, Entity] = {}
+    for row in _entity_rows():
+        key = str(row.get("economy", ""))
+        place = _places.country(key) if key and key not in areas else None
+        found = areas.get(key) or (country_entity(place) if place is not None else None)
+        if found is not None:
+            out[str(row["id"])] = found
+    return out
+
+
 # --- tables, built once ------------------------------------------------------------------
 
 
@@ -176,10 +196,44 @@ def names_only(subject: str) -> bool:
 def first_line_ids(text: str) -> set[str]:
     """Ids of the areas and organisations the document's title names (its author, for
     minutes, reports and press releases): a first line that is a heading, not a sentence."""
+    nl = title_end(text)
+    return {v.id for h in _lexicon().find(text, 0, nl) for v in h.values if isinstance(v, Entity)}
+
+
+def title_end(text: str) -> int:
+    """Where the document's title line ends: 0 when its first line is a sentence."""
     nl = text.find("\n", 0, FIRST_LINE_CHARS)
     if nl <= 0 or text[:nl].rstrip()[-1:] in ".!?;:\"'”’":
+        return 0
+    return nl
+
+
+#: Characters from the opening sentence's start within which an institution it names is
+#: its subject ("The Governing Council of the ECB decided ..."): the document's author.
+OPENING_REACH = 40
+#: What may stand before that subject: "The", "The Governing Council of the"; not
+#: "According to the" (a cited source, not the author).
+_SUBJECT_LEAD = re.compile(r"(?:[Tt]he\s+)?(?:[A-Z][\w-]*\s+)*(?:of\s+(?:the\s+)?)?")
+
+
+def opening_ids(text: str) -> set[str]:
+    """Ids of the organisations the body's opening sentence opens with: the document's own
+    institution, whose forecasts are the speaker's.  Only in a document with a title line:
+    a lone sentence ("The IMF projects ...") is a report about the institution."""
+    a = title_end(text)
+    if a == 0:
         return set()
-    return {v.id for h in _lexicon().find(text, 0, nl) for v in h.values if isinstance(v, Entity)}
+    while a < len(text) and text[a] in " \n\r\t":
+        a += 1
+    dot = text.find(". ", a, a + FIRST_LINE_CHARS)
+    b = dot if dot > 0 else min(len(text), a + FIRST_LINE_CHARS)
+    return {
+        v.id
+        for h in _lexicon().find(text, a, b)
+        if h.start < a + OPENING_REACH and _SUBJECT_LEAD.fullmatch(text, a, h.start)
+        for v in h.values
+        if isinstance(v, Entity) and v.type == "organisation"
+    }
 
 
 @cache
