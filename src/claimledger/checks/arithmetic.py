@@ -54,7 +54,7 @@ from claimledger.checks.base import (
     scale,
     single_year,
 )
-from claimledger.link import ClaimRecord, dimension
+from claimledger.link import ClaimRecord, dimension, measure_parent
 from claimledger.models import Finding, Severity
 
 NAME = "checks.arithmetic.v1"
@@ -465,8 +465,12 @@ class ArithmeticChecker:
             words = tokens.split()
             if "per_capita" not in words or "#" in dim:
                 continue
-            total_key = f"{region}|{' '.join(w for w in words if w != 'per_capita')}|{dim}"
-            totals = ctx.by_indicator.get(total_key, [])
+            parent = measure_parent(ctx.indicators[key].measure_id) if key in ctx.indicators else None
+            if parent is not None:  # keyed by frame: the per-capita measure's parent
+                totals = [c for k in ctx.related(key, (parent,), (dim,)) for c in ctx.by_indicator[k]]
+            else:
+                total_key = f"{region}|{' '.join(w for w in words if w != 'per_capita')}|{dim}"
+                totals = ctx.by_indicator.get(total_key, [])
             pops = [
                 c
                 for k, cs in ctx.by_indicator.items()
