@@ -34,6 +34,11 @@ READERS = {
     "subjects": "subjects",
     "units": "units",
     "verbs": "verbs",
+    "measures": "taxonomy",
+    "entities": "taxonomy",
+    "frame_cues": "frame",
+    "capitals": "frame",
+    "areas": "taxonomy",
 }
 
 

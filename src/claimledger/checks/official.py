@@ -33,7 +33,8 @@ from claimledger.checks._tolerance import Interval, interval
 from claimledger.checks.base import CheckContext, finding_id
 from claimledger.link import ClaimRecord, DocInfo, dimension
 from claimledger.models import Finding, Frame, ReferenceValue, SeriesInfo, Severity
-from claimledger.resources import load, places
+from claimledger.resources import places
+from claimledger.resources.taxonomy import entity_data, measures
 
 if TYPE_CHECKING:
     from claimledger.ledger import Connection
@@ -123,7 +124,7 @@ def frame_of(rec: ClaimRecord, ctx: CheckContext) -> Frame | None:
 
 @cache
 def _taxonomy() -> dict[str, dict[str, Any]]:
-    return {m["id"]: m for m in load("measures")["measure"]}
+    return {m["id"]: m for m in measures()}
 
 
 @cache
@@ -228,7 +229,7 @@ class _Case:
 def _generic() -> frozenset[str]:
     """Institutions with no country of their own ("the government", "the central bank"):
     their figures are the document's country's."""
-    return frozenset(e["id"] for e in load("entities")["entity"] if e.get("generic"))
+    return frozenset(e["id"] for e in entity_data()["entity"] if e.get("generic"))
 
 
 def _entity(frame: Frame, doc: DocInfo | None) -> tuple[str, str] | None:

@@ -20,6 +20,7 @@ from typing import Any
 from claimledger.ledger import ClaimRecord
 from claimledger.link._canon import canonical_subject, dim_label
 from claimledger.resources import load, places
+from claimledger.resources.taxonomy import measures
 
 __all__ = ["FrameKey", "frame_key", "growth_measures", "measure_label", "measure_parent", "percent_dimension"]
 
@@ -87,7 +88,7 @@ class _Measure:
 @cache
 def _taxonomy() -> dict[str, _Measure]:
     try:
-        rows: list[dict[str, Any]] = load("measures").get("measure", [])
+        rows: list[dict[str, Any]] = measures()
     except FileNotFoundError:  # pragma: no cover - the file ships with the package
         rows = []
     return {

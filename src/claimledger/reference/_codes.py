@@ -13,7 +13,8 @@ import re
 from functools import cache
 
 from claimledger.errors import ReferenceDataError
-from claimledger.resources import load, places
+from claimledger.resources import places
+from claimledger.resources.taxonomy import area_codes, measures
 
 __all__ = [
     "area",
@@ -29,7 +30,7 @@ __all__ = [
 @cache
 def _by_code() -> dict[str, str]:
     out: dict[str, str] = {}
-    for m in load("measures")["measure"]:
+    for m in measures():
         for scheme in ("wdi", "weo"):
             code = (m.get("codes") or {}).get(scheme)
             if code:
@@ -39,7 +40,7 @@ def _by_code() -> dict[str, str]:
 
 @cache
 def _names() -> dict[str, str]:
-    return {m["id"]: m.get("name", m["id"]) for m in load("measures")["measure"]}
+    return {m["id"]: m.get("name", m["id"]) for m in measures()}
 
 
 def measure_name(measure: str) -> str:
@@ -49,7 +50,7 @@ def measure_name(measure: str) -> str:
 
 @cache
 def _dimensions() -> dict[str, str]:
-    return {m["id"]: m.get("dimension", "other") for m in load("measures")["measure"]}
+    return {m["id"]: m.get("dimension", "other") for m in measures()}
 
 
 def measure_for_code(code: str) -> str | None:
@@ -117,12 +118,12 @@ def check_unit(measure: str, unit: str, *, path: str, line: int = 0) -> None:
 
 
 def _aggregates() -> dict[str, str]:
-    table: dict[str, str] = load("areas")["world_bank"]
+    table: dict[str, str] = area_codes("world_bank")
     return table
 
 
 def _aliases() -> dict[str, str]:
-    table: dict[str, str] = load("areas")["sdmx_alias"]
+    table: dict[str, str] = area_codes("sdmx_alias")
     return table
 
 

@@ -10,7 +10,7 @@ import re
 from functools import cache
 from typing import Any
 
-from claimledger.resources import load
+from claimledger.resources.frame import cue_data
 
 __all__ = [
     "MultiScanner",
@@ -29,7 +29,7 @@ __all__ = [
 @cache
 def data() -> dict[str, Any]:
     """The parsed ``frame_cues.toml``."""
-    d: dict[str, Any] = load("frame_cues")
+    d: dict[str, Any] = cue_data()
     return d
 
 

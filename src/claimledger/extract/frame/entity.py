@@ -33,7 +33,8 @@ from claimledger.extract.frame import _cues, _places, measure
 from claimledger.extract.frame._gazetteer import Case, Gazetteer, Hit, case_of, words
 from claimledger.extract.frame._passage import LIST_GAP, Passage
 from claimledger.models import Entity, EntityType
-from claimledger.resources import load
+from claimledger.resources.frame import capitals
+from claimledger.resources.taxonomy import entity_data
 
 __all__ = [
     "Mention",
@@ -144,7 +145,7 @@ def _economies() -> dict[str, Entity]:
 def _entity_rows() -> Iterable[dict[str, Any]]:
     """The rows of ``entities.toml``: every table in any array of tables that has an id."""
     try:
-        data = load("entities")
+        data = entity_data()
     except FileNotFoundError:
         return ()
     rows: list[dict[str, Any]] = []
@@ -283,7 +284,7 @@ def _common() -> frozenset[str]:
 
 @cache
 def _capitals() -> dict[str, str]:
-    d: dict[str, str] = load("capitals")["capital"]
+    d: dict[str, str] = capitals()
     return d
 
 

@@ -28,7 +28,7 @@ from claimledger.extract.frame._gazetteer import Gazetteer, Hit, key
 from claimledger.extract.frame._passage import within
 from claimledger.extract.units import singular
 from claimledger.models import Measure, Quantity
-from claimledger.resources import load
+from claimledger.resources.taxonomy import measure_data
 
 __all__ = ["Entry", "Phrases", "choose", "entry", "free", "taxonomy"]
 
@@ -143,7 +143,7 @@ class Taxonomy:
 def taxonomy() -> Taxonomy:
     """``measures.toml`` compiled once (empty when the file is missing)."""
     try:
-        data: dict[str, Any] = load("measures")
+        data: dict[str, Any] = measure_data()
     except FileNotFoundError:
         data = {}
     by_id: dict[str, Entry] = {}
