@@ -9,10 +9,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from _checkhelp import doc, rec
-from claimledger.link import ClaimRecord
 from claimledger.checks import context_from_records, run_context
 from claimledger.checks._changes import find_changes
 from claimledger.checks.arithmetic import ArithmeticChecker
+from claimledger.link import ClaimRecord
 
 NOW = Date(2026, 11, 23)
 D = {"d": doc("d", "2024-01-08", "Interview")}
