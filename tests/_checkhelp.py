@@ -28,8 +28,12 @@ def rec(
     published: str = "2024-01-08",
     sent_start: int | None = None,
     occurrence: int = 0,
+    period_role: str | None = None,
 ) -> ClaimRecord:
-    """A claim record whose quantity span is the ``occurrence``-th ``q_text`` in ``sentence``."""
+    """A claim record whose quantity span is the ``occurrence``-th ``q_text`` in ``sentence``.
+
+    ``period_role`` is what the time stage would store ("deadline" for "by 2029"); a hand-made
+    record says it, since the checkers read it rather than the sentence."""
     if sent_start is None:  # each distinct sentence of a document gets its own offset
         sent_start = _offsets.setdefault((doc, sentence), 1000 * len(_offsets))
     qs = qe = None
@@ -56,6 +60,7 @@ def rec(
         unit=unit,
         noun=noun,
         published=Date.fromisoformat(published),
+        period_role=period_role,  # type: ignore[arg-type]
     )
 
 

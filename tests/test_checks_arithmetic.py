@@ -12,6 +12,7 @@ from _checkhelp import doc, rec
 from claimledger.checks import context_from_records, run_context
 from claimledger.checks._changes import find_changes
 from claimledger.checks.arithmetic import ArithmeticChecker
+from claimledger.link import ClaimRecord
 
 NOW = Date(2026, 11, 23)
 D = {"d": doc("d", "2024-01-08", "Interview")}
@@ -739,3 +740,28 @@ def test_per_capita_against_a_wrong_population_is_not_reported() -> None:
         unit="USD",
     )
     assert not _run([gdp, pop, pc])  # $86,000 a head: the wrong population, not a slip
+
+
+def test_a_change_reads_the_stored_relations_before_the_sentence() -> None:
+    """The extractor's frame relations decide which level an amount of change describes
+    (``change_by``) and its baseline (``change_from``); the grammar's reading of the words
+    ("to X", "from Y") is only the fallback for figures without them."""
+    from dataclasses import replace
+
+    from claimledger.models import Frame, Measure, Relation
+
+    s = "Exports rose 15% to $5 billion, and imports reached $6 billion from $5.2 billion."
+    pct = rec("d", s, "15%", 15, unit="%", period="2024")
+    x = rec("d", s, "$5 billion", 5e9, unit="USD", period="2024")
+    y = rec("d", s, "$6 billion", 6e9, unit="USD", period="2024")
+    z = rec("d", s, "$5.2 billion", 5.2e9, unit="USD", period="2024")
+    [by_words] = find_changes(s, [pct, x, y, z])
+    assert by_words.result is x  # the figure after "to"
+
+    def framed(r: ClaimRecord, *rels: Relation) -> ClaimRecord:
+        return replace(r, frame=Frame(Measure("exports", "exports"), None, (), "actual", relations=rels))
+
+    pct2 = framed(pct, Relation("change_by", y.id))
+    y2 = framed(y, Relation("change_from", z.id))
+    [typed] = find_changes(s, [pct2, x, y2, z])
+    assert typed.result is y2 and typed.base is z and typed.factor == pytest.approx(1.15)

@@ -28,6 +28,7 @@ def _target_and_base() -> list:
             "$450 billion",
             450e9,
             kind="target",
+            period_role="deadline",  # "by <year>"
             subject="size of the economy",
             period="2029",
             unit="USD",
@@ -116,6 +117,7 @@ def test_past_growth_from_series() -> None:
         "20,000 MW",
         20000,
         kind="target",
+        period_role="deadline",  # "by <year>"
         subject="renewable capacity",
         period="2030",
         unit="MW",
@@ -133,6 +135,7 @@ def test_percent_targets_are_not_growth_targets() -> None:
         "5%",
         5,
         kind="target",
+        period_role="deadline",  # "by <year>"
         subject="inflation",
         period="2026",
         unit="%",
@@ -163,6 +166,7 @@ def test_count_target_meets_a_level_without_a_counted_noun() -> None:
         "5.5 million",
         5.5e6,
         kind="target",
+        period_role="deadline",  # "by <year>"
         subject="tourists",
         noun="tourist",
         period="2027",

@@ -83,6 +83,7 @@ def _numeric(value_after: float, period_after: str = "2025") -> list:
         "1,000 MW",
         1000,
         kind="target",
+        period_role="deadline",  # "by <year>"
         subject="solar capacity",
         period="2025",
         unit="MW",
@@ -360,6 +361,7 @@ def test_a_share_of_the_promised_count_is_progress(
         "120",
         120,
         kind="target",
+        period_role="deadline",  # "by <year>"
         subject="district hospitals",
         noun="hospital",
         period="2026",

@@ -273,22 +273,6 @@ def test_relative_amounts_are_not_levels() -> None:
     assert set(link_records([q, r], {"d": d})) == {r.id}
 
 
-def test_a_year_earlier_is_not_a_rate_per_year() -> None:
-    """Regression: '4.2 million tonnes a year earlier' was read as 4.2 million tonnes per year."""
-    from dataclasses import replace
-
-    from claimledger.link import repair
-
-    s = "Rice output climbed to 4.4 million tonnes, up 10% from 4.2 million tonnes a year earlier."
-    r = replace(rec("d", s, "4.2 million tonnes a year", 4.2e6, unit="t/year"))
-    fixed = repair(r)
-    assert fixed.unit == "t" and fixed.q_text == "4.2 million tonnes"
-    assert fixed.sentence[fixed.q_rel[0] : fixed.q_rel[1]] == "4.2 million tonnes"
-    s2 = "The plant will produce 4.2 million tonnes a year."
-    kept = rec("d", s2, "4.2 million tonnes a year", 4.2e6, unit="t/year")
-    assert repair(kept) is kept
-
-
 def test_counted_nouns_use_the_lexicon() -> None:
     assert dimension(None, "visitors")[0] == dimension(None, "tourist")[0] == "count:tourist"
     assert dimension(None, "schools")[0] == "count:school"

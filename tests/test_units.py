@@ -206,3 +206,34 @@ def test_regression_news_physical_units(sentence: str, unit: str) -> None:
 
     (claim,) = extract(sentence, "2025-03-01")
     assert claim.quantity.unit == unit
+
+
+def test_a_year_earlier_is_not_a_rate_per_year() -> None:
+    """Regression (was repaired when records were loaded, now decided by extraction): '4.2
+    million tonnes a year earlier' is a level a year before, not tonnes per year."""
+    from claimledger import extract
+
+    s = "Rice output climbed to 4.4 million tonnes, up 10% from 4.2 million tonnes a year earlier."
+    got = {c.quantity.text: c.quantity.unit for c in extract(s, "2025-02-01") if c.quantity}
+    assert got["4.2 million tonnes"] == "t"
+    rate = [c.quantity for c in extract("The plant will produce 4.2 million tonnes a year.") if c.quantity]
+    assert [(q.text, q.unit) for q in rate] == [("4.2 million tonnes a year", "t/year")]
+
+
+def test_a_shared_currency_name_is_the_documents_countrys() -> None:
+    """Regression (was re-read when records were loaded, so the CLI and the web showed
+    another unit than the checks): 'rupees' in a Nepali statement that also names India are
+    Nepali rupees, when the document's metadata says Nepal."""
+    from claimledger import extract
+    from claimledger.models import Document
+    from claimledger.pipeline import extract_document
+
+    text = (
+        "Remittances from workers in India and the Gulf reached 1,220 billion rupees in the "
+        "last fiscal year. India remains the largest source of remittances, the bank said."
+    )
+    plain = {c.quantity.unit for c in extract(text, "2024-08-01") if c.quantity}
+    assert plain == {"INR"}  # the text alone names India most
+    doc = Document(text=text, id="np", title="Nepal Rastra Bank: remittances", published="2024-08-01")
+    assert {c.quantity.unit for c in extract_document(doc) if c.quantity} == {"NPR"}
+    assert {c.quantity.unit for c in extract(text, "2024-08-01", country="NP") if c.quantity} == {"NPR"}

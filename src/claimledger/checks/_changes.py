@@ -1,7 +1,10 @@
 """A small grammar of stated changes: "grew by a third to X", "doubled", "rose 15% to X",
 "X, 15% more than in 2022", "up 88% on the year before", "a three-fold increase".
 
-Reads: one sentence and the figures extracted from it (their spans).  Writes:
+Reads: one sentence and the figures extracted from it (their spans and their frames'
+stored relations: which level a change amount describes, ``change_by``, and which
+figure a new value changed from, ``change_from``; those are read, not re-parsed, when the
+extractor typed them).  Writes:
 ``Change`` objects naming the factor the text asserts (with the interval its qualifier
 allows), which figure is the result, and where the base is: another figure of the
 sentence ("from X", or the same indicator's level stated earlier in the sentence) or a
@@ -243,6 +246,16 @@ def _half_unit(raw: str) -> float:
     return 0.5 * 10.0 ** (-decimals) / 100
 
 
+def _related(f: ClaimRecord | None, rel: str, figs: list[ClaimRecord]) -> ClaimRecord | None:
+    """The figure among ``figs`` that ``f``'s frame relates to by ``rel`` (``change_by``:
+    the level an amount of change describes; ``change_from``: the baseline of a new
+    value), as the extractor stored it; None when it stored no such relation."""
+    if f is None or f.frame is None:
+        return None
+    ids = [r.claim for r in f.frame.relations if r.type == rel]
+    return next((x for x in figs if x.id in ids), None)
+
+
 def _figure_at(figs: list[ClaimRecord], start: int, end: int) -> ClaimRecord | None:
     for f in figs:
         s = f.q_rel[0]
@@ -388,10 +401,12 @@ def _complete(
     hi: float,
     pct_fig: ClaimRecord | None,
 ) -> Change:
-    """A verb-led change: result after "to", base after "from" or earlier in the sentence."""
+    """A verb-led change: result after "to", base after "from" or earlier in the sentence
+    (the stored relations first: the level the amount describes, its baseline)."""
     others = [x for x in figs if x is not pct_fig]
-    result = _result_after(sentence, others, end)
-    base = _base_from(sentence, [x for x in others if x is not result], start, end)
+    result = _related(pct_fig, "change_by", others) or _result_after(sentence, others, end)
+    rest = [x for x in others if x is not result]
+    base = _related(result, "change_from", rest) or _base_from(sentence, rest, start, end)
     how = "from" if base is not None else ""
     if result is not None and base is None:
         before = [
@@ -412,10 +427,10 @@ def _late(sentence: str, figs: list[ClaimRecord], m: re.Match[str]) -> Change | 
     the amount in its clause; the direction is the clause's verb."""
     start = m.start()
     clause = [f for f in figs if f.q_rel[1] <= start and not _CONTRAST.search(sentence[f.q_rel[1] : start])]
-    result = next(
+    result = _related(_amount_figure(figs, m), "change_by", clause) or next(
         (f for f in reversed(clause) if _RX_TO.search(sentence[max(0, f.q_rel[0] - 30) : f.q_rel[0]])), None
     )
-    base = next(
+    base = _related(result, "change_from", [f for f in clause if f is not result]) or next(
         (
             f
             for f in reversed(clause)
@@ -457,15 +472,17 @@ def _compare(
     hi: float,
     pct_fig: ClaimRecord | None,
 ) -> Change:
-    """ "X, 15% more than in 2022": the result comes before; the base is named after."""
+    """ "X, 15% more than in 2022": the result comes before; the base is named after (the
+    stored relations first: the level the amount describes, its baseline)."""
     others = [x for x in figs if x is not pct_fig]
+    typed = _related(pct_fig, "change_by", others)
     # "X, compared with Y, an increase of 25%": "compared with" introduces the base here.
     before = [
         x
         for x in others
         if x.q_rel[1] <= start and not _CONTRAST.search(_COMPARED_WITH.sub(" ", sentence[x.q_rel[1] : start]))
     ]
-    result = before[-1] if before else None
+    result = typed or (before[-1] if before else None)
     after = [
         x
         for x in others
@@ -475,9 +492,12 @@ def _compare(
             or (x.q_rel[0] - end <= 50 and _BASE_AFTER.match(sentence[end : x.q_rel[0]]))
         )
     ]
-    base = after[0] if after else None
+    base = _related(result, "change_from", [x for x in others if x is not result]) or (
+        after[0] if after else None
+    )
     if (
-        base is None
+        typed is None
+        and base is None
         and len(before) >= 2
         and result is not None
         and _RX_FROM.search(sentence[max(0, result.q_rel[0] - 60) : result.q_rel[0]])

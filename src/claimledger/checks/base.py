@@ -79,24 +79,16 @@ def is_actual(c: ClaimRecord) -> bool:
     return False
 
 
-_DEADLINE_WORDS = ("by ", "until ", "till ", "before ", "no later than ", "within ", "to ")
-_DEADLINE_RX = re.compile(r"\b(?:by|until|no later than)\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b", re.I)
-
-
 def is_deadline(c: ClaimRecord) -> bool:
     """Is the claim's period a deadline ("by 2029") rather than the period it is for ("in 2026")?
 
-    Read from the extractor's period cue ("period:by 2029"), else from the sentence.  A
-    deadline target is reached once, at any time up to the deadline (a goal); a target for
-    a period is a level for that period (a budget line, an annual plan).
+    Read from the claim's ``period_role``, which the time stage decided once from the
+    expression that dated the figure.  A deadline target is reached once, at any time up
+    to the deadline (a goal); a target for a period is a level for that period (a budget
+    line, an annual plan).  A claim stored before roles were kept has none (False) until
+    ``reextract``.
     """
-    for cue in c.cues:
-        kind, _, text = cue.partition(":")
-        if kind == "deadline" or (kind == "period" and text.lower().startswith(_DEADLINE_WORDS)):
-            return True
-    if any(cue.startswith("period:") for cue in c.cues):
-        return False
-    return _DEADLINE_RX.search(c.sentence) is not None
+    return c.period_role == "deadline"
 
 
 #: Capitalised words that are not names of places or projects (resources/data/checks.toml).
@@ -379,7 +371,7 @@ class CheckContext:
         m = self.members.get(c.id)
         if m is None:
             return canonical_subject(c.subject).name
-        name = m.label
+        name = m.label or m.name
         if m.dimension == "percent_change" and not name.endswith(("growth", "change")):
             name += " growth"  # a change of GDP in percent is GDP growth
         return name

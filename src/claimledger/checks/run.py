@@ -27,7 +27,6 @@ from claimledger.link import (
     link_records,
     load_documents,
     load_records,
-    localise,
     relink_conn,
 )
 from claimledger.models import Finding
@@ -77,7 +76,6 @@ def context_from_records(
     promise_statuses: dict[str, dict[str, Any]] | None = None,
 ) -> CheckContext:
     """A context from records and documents, linked by the rules (no overrides)."""
-    records = [localise(r, docs[r.doc].region if r.doc in docs else None) for r in records]
     members = link_records(records, docs)
     return CheckContext(list(records), docs, members, now or Date.today(), promise_statuses or {})
 
@@ -85,7 +83,7 @@ def context_from_records(
 def load_context(conn: Connection, now: Date | None = None, *, relink: bool = True) -> CheckContext:
     """Re-link (replaying reviewers' overrides) and build the context from the ledger."""
     docs = load_documents(conn)
-    records = load_records(conn, docs)
+    records = load_records(conn)
     members = relink_conn(conn, docs, records) if relink else link_records(records, docs)
     overrides = {
         cid: {"status": o.status, "note": o.note, "reviewer": o.reviewer, "at": o.at}

@@ -71,7 +71,17 @@ def doc_id_for(text: str) -> str:
 class _DocState:
     """What one sentence leaves for the next: time context and a list lead-in kind."""
 
-    __slots__ = ("by_unit", "ctx", "frame", "in_list", "last_period", "last_subject", "lead", "prev_sentence")
+    __slots__ = (
+        "by_unit",
+        "country",
+        "ctx",
+        "frame",
+        "in_list",
+        "last_period",
+        "last_subject",
+        "lead",
+        "prev_sentence",
+    )
 
     def __init__(self, frame_doc: frame.DocFrame) -> None:
         self.frame = frame_doc  # the frame stage's document context
@@ -83,6 +93,8 @@ class _DocState:
         self.prev_sentence: tuple[int, int] = (0, 0)
         self.in_list = False
         self.last_period: str | None = None
+        #: the document's country from its metadata (alpha-2), for shared currency names
+        self.country: str | None = None
 
 
 def iter_claims(
@@ -91,14 +103,19 @@ def iter_claims(
     *,
     source: str | None = None,
     offset: int = 0,
+    country: str | None = None,
 ) -> Iterator[Claim]:
     """Yield claims from ``text`` in document order.
 
     ``offset`` is added to every span, for callers that feed a document in chunks.
+    ``country`` (ISO 3166 alpha-2), when the caller knows the document's country from its
+    metadata, decides shared currency names ("rupees" in a Nepali statement are NPR);
+    otherwise the numbers stage finds the country the text names most.
     """
     ref = parse_date(date)
     doc = source if source is not None else doc_id_for(text)
     state = _DocState(frame.DocFrame(text, ref))
+    state.country = country
     for s_start, s_end, para, item in sentences.split_items(text):
         if para != state.ctx.paragraph:
             state.last_subject = ""  # an elliptical figure does not reach back past its paragraph
@@ -128,7 +145,7 @@ def _overlaps_time(q: Quantity, mentions: list[Mention]) -> bool:
 def _sentence_claims(
     text: str, s_start: int, s_end: int, ref: Date | None, doc: str, offset: int, state: _DocState
 ) -> Iterator[Claim]:
-    quants = numbers.find(text, s_start, s_end)
+    quants = numbers.find(text, s_start, s_end, state.country)
     ctx = state.ctx
     # A heading ("Results of 2024") or a list lead-in ("Priorities for 2025:") dates the
     # paragraphs and list items under it.
@@ -609,13 +626,16 @@ def _figure_roles(
     return out
 
 
-def extract(text: str, date: str | Date | None = None, *, source: str | None = None) -> list[Claim]:
+def extract(
+    text: str, date: str | Date | None = None, *, source: str | None = None, country: str | None = None
+) -> list[Claim]:
     """Extract every figure and commitment from ``text``.
 
     ``date`` (``YYYY-MM-DD`` or a ``date``) resolves relative time ("last year").
-    ``source`` becomes each claim's ``doc``; by default a hash of the text.
+    ``source`` becomes each claim's ``doc``; by default a hash of the text.  ``country``:
+    the document's country from its metadata, if known (see ``iter_claims``).
     """
-    return list(iter_claims(text, date, source=source))
+    return list(iter_claims(text, date, source=source, country=country))
 
 
 def _chunks(stream: IO[str], chunk: int) -> Iterable[tuple[int, str]]:
@@ -652,8 +672,9 @@ def extract_stream(
     *,
     source: str,
     chunk: int = STREAM_CHUNK,
+    country: str | None = None,
 ) -> Iterator[Claim]:
     """Extract from a text stream in bounded memory; offsets are into the whole stream."""
     ref = parse_date(date)
     for off, piece in _chunks(stream, chunk):
-        yield from iter_claims(piece, ref, source=source, offset=off)
+        yield from iter_claims(piece, ref, source=source, offset=off, country=country)

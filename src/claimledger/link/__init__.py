@@ -16,7 +16,7 @@ from claimledger.link._actor import actor_only, measured_phrase, sentence_subjec
 from claimledger.link._canon import Canon, IndicatorKey, canonical_subject, indicator_key
 from claimledger.link._frame import FrameKey, frame_key, growth_measures, measure_label, measure_parent
 from claimledger.link._places import countries_named, currency_country, main_region, without_countries
-from claimledger.link._records import ClaimRecord, DocInfo, load_documents, load_records, localise, repair
+from claimledger.link._records import ClaimRecord, DocInfo, load_documents, load_records
 from claimledger.link._store import (
     Membership,
     link_records,
@@ -51,7 +51,6 @@ __all__ = [
     "link_records",
     "load_documents",
     "load_records",
-    "localise",
     "main_region",
     "measure_label",
     "measure_parent",
@@ -60,7 +59,6 @@ __all__ = [
     "percent_kind",
     "relink",
     "relink_conn",
-    "repair",
     "sentence_subject",
     "split_indicator",
     "without_countries",

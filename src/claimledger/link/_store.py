@@ -282,7 +282,7 @@ def relink_conn(
     """Rebuild indicators inside an open transaction (``by``: see ``link_records``);
     return claim id -> membership."""
     docs = load_documents(conn) if docs is None else docs
-    records = load_records(conn, docs) if records is None else records
+    records = load_records(conn) if records is None else records
     members = link_records(records, docs, by=by)
     apply_overrides(members, ledger.load_overrides(conn))
     _mark_free(members, records)  # a merge may join a free-phrase indicator to another

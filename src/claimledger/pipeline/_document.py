@@ -11,16 +11,27 @@ from collections.abc import Iterable
 from claimledger._dates import parse_date
 from claimledger.extract.pipeline import EXTRACTOR, iter_claims
 from claimledger.ledger import IngestResult, Ledger, id_source, text_hash
+from claimledger.link import main_region
 from claimledger.models import Claim, Document
+from claimledger.resources import places
 
-__all__ = ["add_document", "extract_document"]
+__all__ = ["add_document", "document_country", "extract_document"]
+
+
+def document_country(title: str | None, speaker: str | None, source: str | None, text: str) -> str | None:
+    """The ISO 3166 alpha-2 code of the country a document is about (``link.main_region``:
+    its metadata first, then its text), which extraction reads shared currency names by."""
+    name, _why = main_region(title, speaker, source, body=text)
+    found = places.country(name) if name else None
+    return found.alpha2 if found is not None else None
 
 
 def extract_document(doc: Document, hash_hex: str | None = None) -> list[Claim]:
     """The claims of ``doc``, with the ids the ledger expects (derived from its content
     hash, ``hash_hex`` if the caller has it).  E005 if ``doc.published`` is not ``YYYY-MM-DD``."""
     h = hash_hex if hash_hex is not None else text_hash(doc.text)
-    return list(iter_claims(doc.text, parse_date(doc.published), source=id_source(h)))
+    country = document_country(doc.title, doc.speaker, doc.source, doc.text)
+    return list(iter_claims(doc.text, parse_date(doc.published), source=id_source(h), country=country))
 
 
 def add_document(ledger: Ledger, doc: Document, *, claims: Iterable[Claim] | None = None) -> IngestResult:

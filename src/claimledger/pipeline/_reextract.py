@@ -13,6 +13,7 @@ from claimledger._dates import parse_date
 from claimledger.errors import ClaimLedgerError, LedgerError
 from claimledger.extract.pipeline import EXTRACTOR, iter_claims
 from claimledger.ledger import Ledger, id_source
+from claimledger.pipeline._document import document_country
 from claimledger.pipeline._results import ReextractSummary
 
 __all__ = ["reextract"]
@@ -36,7 +37,9 @@ def reextract(ledger: Ledger, *, force: bool = False) -> ReextractSummary:
             except ClaimLedgerError:
                 published = None  # a bad stored date must not block re-extraction
             # Extract first, outside the write lock; then one transaction replaces the claims.
-            claims = list(iter_claims(row.text or "", published, source=id_source(row.hash)))
+            text = row.text or ""
+            country = document_country(row.title, row.speaker, row.source, text)
+            claims = list(iter_claims(text, published, source=id_source(row.hash), country=country))
             changes = ledger.replace_claims(doc_id, claims, extractor=EXTRACTOR)
         except Exception as e:  # one bad document must not stop the rest
             summary.failures.append(f"document {doc_id}: {type(e).__name__}: {e}")
