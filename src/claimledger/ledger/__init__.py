@@ -14,6 +14,10 @@ runs the extractor.  Documents are extracted and stored by ``claimledger.pipelin
 
 Documents are identified by the hash of their text (``text_hash``); claim ids derive from
 it (``id_source``), so the same text gets the same ids in every ledger.
+
+Maintenance: ``open_engine(db, read_only=True)`` opens a SQLite ledger read-only (also on
+a read-only file system); ``doctor(db)`` checks a ledger in full; ``backup(db, dest)``
+copies one consistently while it is in use.
 """
 
 from __future__ import annotations
@@ -26,24 +30,44 @@ from claimledger.ledger._url import DEFAULT_DB, db_url
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
+    from claimledger.ledger._backup import BackupResult, backup
+    from claimledger.ledger._doctor import Checkup, doctor
     from claimledger.ledger._ledger import IngestResult, Ledger
 
-__all__ = ["DEFAULT_DB", "IngestResult", "Ledger", "db_url", "id_source", "open_engine", "text_hash"]
+__all__ = [
+    "DEFAULT_DB", "BackupResult", "Checkup", "IngestResult", "Ledger", "backup", "db_url", "doctor",
+    "id_source", "open_engine", "read_only_url", "text_hash",
+]  # fmt: skip
 
-_LAZY = {"Ledger", "IngestResult"}
 
-
-def open_engine(db: str | None = None) -> Engine:
-    """Open (creating if needed) and migrate the ledger at ``db``."""
+def open_engine(db: str | None = None, *, read_only: bool = False) -> Engine:
+    """Open (creating if needed) and migrate the ledger at ``db``; ``read_only``: open an
+    existing SQLite ledger read-only, never creating or writing it."""
     from claimledger.ledger._engine import open_engine as _open
 
-    return _open(db_url(db))
+    return _open(read_only_url(db) if read_only else db_url(db))
+
+
+def read_only_url(db: str | None = None) -> str:
+    """The URL that opens the SQLite ledger at ``db`` read-only (``mode=ro``); a server
+    database's URL as it is."""
+    from claimledger.ledger._engine import read_only_url as _ro
+
+    return _ro(db_url(db))
 
 
 def __getattr__(name: str) -> Any:
-    # PEP 562: import the SQLAlchemy-heavy Ledger only when someone asks for it.
-    if name in _LAZY:
+    # PEP 562: import the SQLAlchemy-heavy modules only when someone asks for them.
+    if name in ("Ledger", "IngestResult"):
         from claimledger.ledger import _ledger
 
         return getattr(_ledger, name)
+    if name in ("backup", "BackupResult"):
+        from claimledger.ledger import _backup
+
+        return getattr(_backup, name)
+    if name in ("doctor", "Checkup"):
+        from claimledger.ledger import _doctor
+
+        return getattr(_doctor, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
