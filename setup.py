@@ -18,8 +18,9 @@ from typing import Any
 from setuptools import setup
 
 ROOT = Path(__file__).parent
-#: What is compiled: the extraction engine and the models it builds.
-ENGINE = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "src/claimledger/extract").glob("*.py"))
+#: What is compiled: the extraction engine (with its subpackages, such as ``numbers``) and the
+#: models it builds.  ``resources`` (the data files and their readers) stays Python.
+ENGINE = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "src/claimledger/extract").rglob("*.py"))
 COMPILED = [*ENGINE, "src/claimledger/models.py"]
 
 

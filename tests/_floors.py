@@ -31,13 +31,27 @@ def floor_history(path: Path) -> list[tuple[str, dict[str, Any]]]:
         pytest.skip("not a git checkout")
     if log.returncode != 0:
         pytest.skip("not a git checkout")
+    errata = _errata()
     versions: list[tuple[str, dict[str, Any]]] = []
     for sha in log.stdout.split():
+        if f"{rel}@{sha[:8]}" in errata:
+            continue  # a floor written wrongly by mistake: see tests/gold/floor_errata.json
         shown = _git("show", f"{sha}:{rel}")
         if shown.returncode == 0:  # otherwise the file was deleted in that commit
             versions.append((sha[:8], json.loads(shown.stdout)))
     versions.append(("working copy", json.loads(path.read_text(encoding="utf-8"))))
     return versions
+
+
+ERRATA = ROOT / "tests" / "gold" / "floor_errata.json"
+
+
+def _errata() -> dict[str, str]:
+    """``<path>@<sha8>`` of committed floors versions written wrongly by mistake, with why."""
+    if not ERRATA.is_file():
+        return {}
+    data = json.loads(ERRATA.read_text(encoding="utf-8"))
+    return {k: v for k, v in data.items() if not k.startswith("_")}
 
 
 def assert_floors_never_decrease(path: Path) -> None:

@@ -241,26 +241,26 @@ def unit_from_name(
 
 
 def unit_from_claimledger(symbol: str | None) -> UnitKey:
-    from claimledger.extract import units as U
+    from claimledger.extract import units
 
     if symbol is None:
         return UnitKey("none")
-    kind = U.kind(symbol)
+    kind = units.kind(symbol)
     intrinsic = symbol in PINT_SYMBOLS  # km/h, m/s: one unit, not a rate
     base, _, den = symbol.partition("/")
-    dexpr = (U.pint_expr(den) or den) if den and not intrinsic else None
-    if kind == U.CURRENCY:
+    dexpr = (units.pint_expr(den) or den) if den and not intrinsic else None
+    if kind == units.CURRENCY:
         return UnitKey("cur", codes=frozenset({base}), den=dexpr)
     if symbol in ("%", "pp"):
         return UnitKey("pct")
-    expr = U.pint_expr(symbol)
+    expr = units.pint_expr(symbol)
     if expr is None:
         return UnitKey("unk", expr=symbol)
     return UnitKey("phys", expr=expr, den=dexpr)
 
 
 def _pint_symbols() -> frozenset[str]:
-    from claimledger.extract._unitdata import PINT
+    from claimledger.resources.units import PINT
 
     return frozenset(PINT)
 
@@ -438,9 +438,9 @@ Predictor = Callable[[str], list[Item]]
 
 
 def _ptype_claimledger(symbol: str | None, qualifier: str) -> str:
-    from claimledger.extract import units as U
+    from claimledger.extract import units
 
-    k = U.kind(symbol)
+    k = units.kind(symbol)
     if k is None:
         return "number"
     if symbol == "°":

@@ -53,7 +53,10 @@ def test_non_numeric_promise_kept_from_later_text() -> None:
 @pytest.mark.parametrize(
     ("later", "status"),
     [
+        # moved once the September 2024 deadline had passed: missed (a move announced before
+        # the deadline is a revision, and the status follows the new one)
         ("The 5th World Nomad Games were postponed to 2026.", "not_kept"),
+        ("The 5th World Nomad Games were postponed indefinitely.", "not_kept"),
         ("The central bank kept its rate at 10%.", "due"),
     ],
 )
@@ -147,7 +150,15 @@ def test_promise_id_depends_on_target_only() -> None:
 
 
 @pytest.mark.parametrize(
-    ("outcome", "status"), [(3.4e12, "kept"), (3.7e12, "partly_kept"), (6e12, "not_kept")]
+    # thresholds (docs/checks.md): kept within 3%, partly kept from 60% of the target
+    ("outcome", "status"),
+    [
+        (3.4e12, "kept"),
+        (3.6e12, "kept"),
+        (3.7e12, "partly_kept"),
+        (5.5e12, "partly_kept"),
+        (6e12, "not_kept"),
+    ],
 )
 def test_lower_is_better_for_a_deficit(outcome: float, status: str) -> None:
     t = rec(
@@ -219,7 +230,9 @@ def test_part_of_the_promised_total_is_not_kept() -> None:
 
 
 @pytest.mark.parametrize(
-    ("now", "status"), [(Date(2025, 3, 1), "in_progress"), (Date(2026, 3, 1), "not_kept")]
+    # 62 of 111 is 56%: under the 60% of "partly kept" once the deadline has passed
+    ("now", "status"),
+    [(Date(2025, 3, 1), "in_progress"), (Date(2026, 3, 1), "not_kept")],
 )
 def test_n_of_the_m_planned_in_operation_is_progress(now: Date, status: str) -> None:
     s = "So far 62 of the 111 planned district hospitals are already in operation."
@@ -264,7 +277,7 @@ def test_word_matched_commitment_with_a_count_is_judged_on_the_count() -> None:
     )
     docs = _plan_docs(plan, "2024-02-01", s, "2026-02-01", "Review")
     found = {f.claim_ids[0]: f for f in _run([t, n, e], docs)}
-    assert found[t.id].details["status"] == "not_kept"  # 25 of 40 after the deadline, never "kept"
+    assert found[t.id].details["status"] == "partly_kept"  # 25 of 40 (62%) after the deadline, never "kept"
     assert found[t.id].details["evidence_value"] == 25
 
 

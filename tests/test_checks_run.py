@@ -223,16 +223,50 @@ def test_check_command_json_shape(ledger: Ledger, capsys: pytest.CaptureFixture[
     from claimledger.cli import main
 
     db = str(ledger.engine.url.database)
-    assert main(["check", "--db", db, "--format", "json", "--now", "2026-11-23"]) == 0
+    assert main(["check", "--db", db, "--format", "json", "--now", "2026-11-23", "--all"]) == 0
     payload = json.loads(capsys.readouterr().out)
     assert set(payload) == {"findings"} and payload["findings"]
     for f in payload["findings"]:
         assert set(f) == {"id", "type", "severity", "message", "claims", "details"}
-        assert f["type"] in ("contradiction", "arithmetic", "feasibility", "promise")
+        assert f["type"] in ("contradiction", "arithmetic", "feasibility", "promise", "revision")
+        assert 0 < f["details"]["confidence"] <= 1 and f["details"]["reasons"] is not None
         assert f["severity"] in ("info", "warning", "error")
         for c in f["claims"]:
             assert {"id", "doc", "quote", "quantity"} <= set(c)
         if f["type"] == "promise":
             assert f["details"]["status"] in STATUSES
-    assert main(["check", "--db", db, "--no-run", "--type", "promise"]) == 0
+    assert main(["check", "--db", db, "--no-run", "--type", "promise", "--all"]) == 0
     assert "promise" in capsys.readouterr().out
+
+
+def test_check_lists_warnings_and_errors_by_default_ranked(
+    ledger: Ledger, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Notes are one flag away (``--all``); the default list is warnings and errors, most
+    severe and most confident first."""
+    from claimledger.cli import main
+
+    db = str(ledger.engine.url.database)
+    assert main(["check", "--db", db, "--format", "json", "--now", "2026-11-23", "--all"]) == 0
+    every = json.loads(capsys.readouterr().out)["findings"]
+    assert main(["check", "--db", db, "--format", "json", "--no-run"]) == 0
+    flagged = json.loads(capsys.readouterr().out)["findings"]
+    assert [f["id"] for f in flagged] == [f["id"] for f in every if f["severity"] != "info"]
+    assert any(f["severity"] == "info" for f in every)
+    ranks = [({"error": 0, "warning": 1}[f["severity"]], -f["details"]["confidence"]) for f in flagged]
+    assert ranks == sorted(ranks)
+
+
+@pytest.mark.parametrize("fail_on", ["error", "warning"])
+def test_check_fail_on_sets_the_exit_code(
+    ledger: Ledger, capsys: pytest.CaptureFixture[str], fail_on: str
+) -> None:
+    from claimledger.cli import main
+
+    db = str(ledger.engine.url.database)
+    main(["check", "--db", db, "--format", "json", "--now", "2026-11-23", "--all"])
+    sev = {f["severity"] for f in json.loads(capsys.readouterr().out)["findings"]}
+    bar = {"error"} if fail_on == "error" else {"error", "warning"}
+    want = 1 if sev & bar else 0
+    assert main(["check", "--db", db, "--no-run", "--fail-on", fail_on]) == want
+    assert main(["check", "--db", db, "--no-run"]) == 0

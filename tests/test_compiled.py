@@ -37,8 +37,8 @@ GOLD = ROOT / "tests" / "gold"
 _RUNNER = """
 import json, sys
 import claimledger
-from claimledger.extract import numbers as n
-assert n.__file__.endswith(".so"), n.__file__  # the compiled module, not the source
+from claimledger.extract import numbers
+assert numbers.__file__.endswith(".so"), numbers.__file__  # the compiled module, not the source
 out = {}
 for name, text, date in json.load(open(sys.argv[1], encoding="utf-8")):
     out[name] = [json.dumps(c.to_dict(), sort_keys=True) for c in claimledger.extract(text, date)]

@@ -3,7 +3,7 @@
 Speed work in the time grammar and the language stages replaces some regex searches by
 cheaper equivalents: the grammar runs without re.I over lower-cased text, each window
 only with the alternatives whose required words it contains, and sentence-level patterns
-first look for the words every match needs (``extract/_sift.py``).  These tests compare
+first look for the words every match needs (``extract/_regex.py``).  These tests compare
 each fast path with the plain regex on varied text - mixed case, non-ASCII letters that
 case-fold onto ASCII ("ſ", "İ", the Kelvin sign), time words in every combination - so a
 grammar edit the fast paths cannot follow fails here instead of changing output.
@@ -16,10 +16,10 @@ import re
 
 import pytest
 
-from claimledger.extract import _time_grammar as G
+from claimledger.extract import _time_grammar as time_grammar
 from claimledger.extract import kinds, pipeline
 from claimledger.extract import time as time_stage
-from claimledger.extract._sift import Sifted
+from claimledger.extract._regex import Prefiltered
 
 _WORDS = re.findall(
     r"\S+",
@@ -52,19 +52,19 @@ def _texts(n: int, seed: int) -> list[tuple[str, int, int]]:
 
 def _plain_core_matches(text: str, start: int, end: int) -> list[re.Match[str]]:
     """The grammar's windows and matches with the re.I patterns, no fast path."""
-    return G._core_matches_in(text, start, end, 0, text)
+    return time_grammar._core_matches_in(text, start, end, 0, text)
 
 
 def test_time_grammar_fast_path_finds_the_plain_matches() -> None:
     for text, start, end in _texts(2500, seed=11):
-        fast = [(m.span(), m.lastgroup, m.groupdict()) for m in G._core_matches(text, start, end)]
+        fast = [(m.span(), m.lastgroup, m.groupdict()) for m in time_grammar._core_matches(text, start, end)]
         plain = [(m.span(), m.lastgroup, m.groupdict()) for m in _plain_core_matches(text, start, end)]
         assert fast == plain, text
 
 
 def test_required_words_are_in_every_match_of_their_alternative() -> None:
-    alternatives = dict(G._ALTERNATIVES)
-    for name, req in G._REQUIRED:
+    alternatives = dict(time_grammar._ALTERNATIVES)
+    for name, req in time_grammar._REQUIRED:
         if req is None:
             continue
         one = re.compile(rf"\b(?:{alternatives[name]})", re.I | re.X)
@@ -76,19 +76,19 @@ def test_required_words_are_in_every_match_of_their_alternative() -> None:
 def test_window_grammars_stay_bounded_on_text_that_needs_many() -> None:
     # every window a different mix of time words: new subsets stop being compiled
     rng = random.Random(14)
-    words = sorted(G._REQUIRED_STRINGS)
+    words = sorted(time_grammar._REQUIRED_STRINGS)
     for _ in range(300):
         window = " ".join(rng.sample(words, rng.randint(1, len(words))))
-        G._window_grammar(window)
-    assert len(G._GRAMMARS) <= G.MAX_GRAMMARS
+        time_grammar._window_grammar(window)
+    assert len(time_grammar._GRAMMARS) <= time_grammar.MAX_GRAMMARS
 
 
 @pytest.mark.parametrize(
-    "sifted",
+    "prefiltered",
     [
-        Sifted(kinds._PLANNING),
-        Sifted(kinds.L.FORECASTERS),
-        Sifted(kinds._MAY_COMMIT),
+        Prefiltered(kinds._PLANNING),
+        Prefiltered(kinds.kind_words.FORECASTERS),
+        Prefiltered(kinds._MAY_COMMIT),
         kinds._MAY_PLEDGE,
         pipeline._RESPECTIVELY,
         pipeline._SO_FAR,
@@ -97,15 +97,15 @@ def test_window_grammars_stay_bounded_on_text_that_needs_many() -> None:
     ],
     ids=lambda s: s.pattern.pattern[:30],
 )
-def test_sifted_search_is_the_pattern_search(sifted: Sifted) -> None:
+def test_prefiltered_search_is_the_pattern_search(prefiltered: Prefiltered) -> None:
     for text, start, end in _texts(1500, seed=15):
-        plain = sifted.pattern.search(text, start, end)
-        fast = sifted.search(text, start, end)
+        plain = prefiltered.pattern.search(text, start, end)
+        fast = prefiltered.search(text, start, end)
         assert (plain and plain.span()) == (fast and fast.span()), text
 
 
 def test_number_scanner_rejection_keeps_every_token(monkeypatch: pytest.MonkeyPatch) -> None:
-    from claimledger.extract import _numscan
+    from claimledger.extract.numbers import _scan
 
     rng = random.Random(16)
     words = re.findall(
@@ -115,7 +115,7 @@ def test_number_scanner_rejection_keeps_every_token(monkeypatch: pytest.MonkeyPa
         ".25 4e3 schools the of in said And FORTY-two sixty 60s ninth",
     )
     texts = [" ".join(rng.choice(words) for _ in range(rng.randint(1, 10))) for _ in range(3000)]
-    fast = [repr(_numscan.tokens(t, 0, len(t))) for t in texts]
+    fast = [repr(_scan.tokens(t, 0, len(t))) for t in texts]
     # an empty pattern finds a "number word" everywhere: the full scanner on every sentence
-    monkeypatch.setattr(_numscan, "_NUMBER_WORD", re.compile(""))
-    assert fast == [repr(_numscan.tokens(t, 0, len(t))) for t in texts]
+    monkeypatch.setattr(_scan, "_NUMBER_WORD", re.compile(""))
+    assert fast == [repr(_scan.tokens(t, 0, len(t))) for t in texts]

@@ -21,10 +21,13 @@ import pytest
 
 from claimledger import extract
 from claimledger.corpus import load_corpus
-from claimledger.extract import _kind_lexicon, _lex, _subj_lexicon, kinds, subject
-from claimledger.extract import _time_grammar as G
+from claimledger.extract import _time_grammar as time_grammar
+from claimledger.extract import _tokens, kinds, subject
 from claimledger.extract import time as time_stage
+from claimledger.extract._regex import LowercaseSearch, lowered_pattern
 from claimledger.models import Quantity
+from claimledger.resources import kinds as kind_words
+from claimledger.resources import subjects as subject_words
 
 GOLD = Path(__file__).parent / "gold" / "claims.jsonl"
 
@@ -46,9 +49,9 @@ def _random_text(rng: random.Random) -> str:
 
 
 def _plain_words(text: str, start: int, end: int) -> list[tuple[int, int, str, str, str]]:
-    """The tokens as ``_lex._TOKEN.finditer`` finds them, lower-cased as documented."""
+    """The tokens as ``_tokens._TOKEN.finditer`` finds them, lower-cased as documented."""
     out = []
-    for m in _lex._TOKEN.finditer(text, start, end):
+    for m in _tokens._TOKEN.finditer(text, start, end):
         w = m.group(0)
         kind = "w" if w[0].isalnum() or w == "n't" else "p"
         low = w.lower().replace("’", "'").replace("&amp;", "&")
@@ -57,8 +60,8 @@ def _plain_words(text: str, start: int, end: int) -> list[tuple[int, int, str, s
 
 
 def _fast_words(text: str, start: int, end: int) -> list[tuple[int, int, str, str, str]]:
-    toks: list[_lex.Tok] = []
-    _lex._words(text, start, end, toks)
+    toks: list[_tokens.Tok] = []
+    _tokens._words(text, start, end, toks)
     return [(t.start, t.end, t.low, t.kind, t.text) for t in toks]
 
 
@@ -72,18 +75,18 @@ def test_tokens_are_the_plain_pattern_tokens() -> None:
 
 
 def test_word_cache_stays_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(_lex, "WORD_CACHE_MAX", 7)
-    monkeypatch.setattr(_lex, "_WORD_INFO", {})
+    monkeypatch.setattr(_tokens, "WORD_CACHE_MAX", 7)
+    monkeypatch.setattr(_tokens, "_WORD_INFO", {})
     rng = random.Random(22)
     for _ in range(300):
         text = _random_text(rng)
         assert _fast_words(text, 0, len(text)) == _plain_words(text, 0, len(text))
-        assert len(_lex._WORD_INFO) <= 7
+        assert len(_tokens._WORD_INFO) <= 7
 
 
 def _vocabulary() -> list[str]:
     words: set[str] = set()
-    for module in (_kind_lexicon, _subj_lexicon):
+    for module in (kind_words, subject_words):
         for value in vars(module).values():
             if isinstance(value, frozenset):
                 words |= {w for w in value if isinstance(w, str) and " " not in w}
@@ -96,7 +99,7 @@ _BEFORE = ["", "The", "the", "has", "been", "Fitch", "was", "a", "to", "will", "
 _AFTER = ["", "to", "for", "on", "the", "of", "a", "$5 billion", ".", "at", "that", "aside"]
 
 
-def _in_contexts(word: str) -> list[tuple[_lex.Tokens, int]]:
+def _in_contexts(word: str) -> list[tuple[_tokens.Tokens, int]]:
     out = []
     for before in _BEFORE:
         for after in _AFTER:
@@ -106,7 +109,7 @@ def _in_contexts(word: str) -> list[tuple[_lex.Tokens, int]]:
                 from claimledger.extract import numbers
 
                 quants = numbers.find(text, 0, len(text))
-            toks = _lex.tokenize(text, 0, len(text), quants, [])
+            toks = _tokens.tokenize(text, 0, len(text), quants, [])
             at = [i for i, t in enumerate(toks) if t.text == word]
             if at:
                 out.append((toks, at[0]))
@@ -148,13 +151,13 @@ _TIME_WORDS = re.findall(
 
 def test_time_grammar_look_aheads_keep_every_match() -> None:
     rng = random.Random(23)
-    names = [name for name, _alt in G._ALTERNATIVES]
-    subsets: list[frozenset[str] | None] = [None, G._YEAR_ONLY]
+    names = [name for name, _alt in time_grammar._ALTERNATIVES]
+    subsets: list[frozenset[str] | None] = [None, time_grammar._YEAR_ONLY]
     subsets += [frozenset(rng.sample(names, rng.randint(1, len(names)))) for _ in range(6)]
     texts = [" ".join(rng.choice(_TIME_WORDS) for _ in range(rng.randint(1, 20))) for _ in range(1500)]
     for names_ in subsets:
-        fast = G._fast_grammar(names_)
-        plain = G._lowered(G._compile(names_))
+        fast = time_grammar._fast_grammar(names_)
+        plain = lowered_pattern(time_grammar._compile(names_))
         for text in texts:
             got = [(m.span(), m.lastgroup, m.groups()) for m in fast.finditer(text)]
             assert got == [(m.span(), m.lastgroup, m.groups()) for m in plain.finditer(text)], text
@@ -162,7 +165,7 @@ def test_time_grammar_look_aheads_keep_every_match() -> None:
 
 def test_every_alternative_gets_its_look_ahead() -> None:
     # an alternative whose opening the parser cannot read would lose the speed-up silently
-    assert all(G._GUARDED[name] is not None for name, _alt in G._ALTERNATIVES)
+    assert all(time_grammar._GUARDED[name] is not None for name, _alt in time_grammar._ALTERNATIVES)
 
 
 def _claims(texts: list[tuple[str, str | None]]) -> list[list[dict[str, object]]]:
@@ -202,7 +205,7 @@ def test_context_learnt_lazily_is_the_context_learnt_at_once(monkeypatch: pytest
     assert _claims(texts) == lazy
 
 
-_Sentence = tuple[str, int, int, list[Quantity], list[G.Mention], Date | None]
+_Sentence = tuple[str, int, int, list[Quantity], list[time_grammar.Mention], Date | None]
 
 
 def _figure_sentences() -> list[_Sentence]:
@@ -216,21 +219,21 @@ def _figure_sentences() -> list[_Sentence]:
         for s, e in sentences.split(text):
             quants = numbers.find(text, s, e)
             if quants:
-                out.append((text, s, e, quants, G.find_mentions(text, s, e, ref), ref))
+                out.append((text, s, e, quants, time_grammar.find_mentions(text, s, e, ref), ref))
     return out
 
 
-def _plain(toks: list[_lex.Tok]) -> list[_lex.Tok]:
+def _plain(toks: list[_tokens.Tok]) -> list[_tokens.Tok]:
     """The same tokens as a plain list, with nothing worked out yet: no word set to skip by."""
-    return [_lex.Tok(t.start, t.end, t.low, t.kind, t.ref, t.text) for t in toks]
+    return [_tokens.Tok(t.start, t.end, t.low, t.kind, t.ref, t.text) for t in toks]
 
 
 def test_rules_skipped_by_the_word_set_give_the_full_answer() -> None:
     seen = 0
     for text, s, e, quants, mentions, ref in _figure_sentences():
-        toks = _lex.tokenize(text, s, e, quants, mentions)
+        toks = _tokens.tokenize(text, s, e, quants, mentions)
         plain = _plain(toks)
-        assert isinstance(toks, _lex.Tokens) and not isinstance(plain, _lex.Tokens)
+        assert isinstance(toks, _tokens.Tokens) and not isinstance(plain, _tokens.Tokens)
         for pos, t in enumerate(toks):
             if t.kind != "q":
                 continue
@@ -246,8 +249,8 @@ def test_rules_skipped_by_the_word_set_give_the_full_answer() -> None:
     assert seen > 300
 
 
-def _mention(start: int, role: str = "point", year: int | None = 2024) -> G.Mention:
-    return G.Mention(start, start + 4, "2024", year, year, role)
+def _mention(start: int, role: str = "point", year: int | None = 2024) -> time_grammar.Mention:
+    return time_grammar.Mention(start, start + 4, "2024", year, year, role)
 
 
 def test_nearest_expression_by_bisection_is_the_first_nearest() -> None:
@@ -281,7 +284,7 @@ def test_period_defaults_of_a_sentence_at_once_are_the_plain_defaults() -> None:
     for _ in range(30):
         text = "".join(rng.choice(_RUN_ON) for _ in range(rng.randint(5, 60)))
         day = Date(2025, 1, 15)
-        mentions = G.find_mentions(text, 0, len(text), day)
+        mentions = time_grammar.find_mentions(text, 0, len(text), day)
         cases.append((text, 0, len(text), numbers.find(text, 0, len(text)), mentions, day))
     for text, s, e, quants, mentions, ref in cases:
         times = time_stage.SentenceTimes(mentions)
@@ -320,7 +323,7 @@ _SENTENCE_WORDS = re.findall(
 
 @pytest.mark.parametrize("name", ["_MAY_COMMIT_LOW", "_FORECASTERS_LOW", "_PLANNING_LOW"])
 def test_lowered_sentence_patterns_find_the_plain_match(name: str) -> None:
-    lowered: _lex.Lowered = getattr(kinds, name)
+    lowered: LowercaseSearch = getattr(kinds, name)
     rng = random.Random(28)
     for _ in range(3000):
         body = " ".join(rng.choice(_SENTENCE_WORDS) for _ in range(rng.randint(1, 14)))

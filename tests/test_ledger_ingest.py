@@ -64,15 +64,15 @@ def test_ingest_mixed_tree_reports_failures_and_is_idempotent(tmp_path: Path) ->
         assert codes == {"bin.txt": "E001", "broken.pdf": "E013", "empty.html": "E012"}
         assert all(f.reason for f in s.failures)
         docs = led.documents()
-        assert sorted(d["format"] for d in docs) == ["docx", "html", "markdown", "pdf", "pdf", "text"]
-        assert s.claims == sum(d["claims"] for d in docs) == len(led.claims()) > 0
-        a = next(d for d in docs if d["doc_key"].endswith("a.txt"))
-        assert (a["title"], a["published"]) == ("A", "2024-01-08")
+        assert sorted(d.format for d in docs) == ["docx", "html", "markdown", "pdf", "pdf", "text"]
+        assert s.claims == sum(d.claims for d in docs) == len(led.claims()) > 0
+        a = next(d for d in docs if d.doc_key.endswith("a.txt"))
+        assert (a.title, a.published) == ("A", "2024-01-08")
         # Every stored span indexes into the stored text.
         for d in docs:
-            body = led.document(d["id"])["text"]  # type: ignore[index]
-            for r in led.claims(doc=d["id"]):
-                assert body[r["sent_start"] : r["sent_end"]] == r["sentence"]
+            body = led.document(d.id).text  # type: ignore[union-attr]
+            for r in led.claims(doc=d.id):
+                assert body[r.sent_start : r.sent_end] == r.sentence
         again = ingest(led, [str(tmp_path / "in")])
         assert (again.ingested, again.duplicates, again.failed, again.claims) == (
             0,
@@ -89,7 +89,7 @@ def test_overrides_apply_to_every_document(tmp_path: Path) -> None:
         s = ingest(led, [str(tmp_path / "x.txt")], date="2024-05-06", source="Gazette", speaker="PM")
         assert s.ok
         (d,) = led.documents()
-        assert (d["published"], d["source"], d["speaker"]) == ("2024-05-06", "Gazette", "PM")
+        assert (d.published, d.source, d.speaker) == ("2024-05-06", "Gazette", "PM")
 
 
 def test_bad_date_is_refused_before_reading(tmp_path: Path) -> None:
@@ -112,7 +112,7 @@ def test_workers_store_the_same_claims_as_one_process(tmp_path: Path) -> None:
         with Ledger(str(tmp_path / f"w{workers}.db")) as led:
             s = ingest(led, [str(src)], workers=workers)
             assert (s.ingested, s.duplicates, s.failed) == (8, 1, 1)
-            results[workers] = sorted((r["id"], r["value"], r["kind"]) for r in led.claims())
+            results[workers] = sorted((r.id, r.value, r.kind) for r in led.claims())
     assert results[1] == results[2] and results[1]
 
 
@@ -132,9 +132,9 @@ def test_reader_is_not_blocked_by_a_writer(tmp_path: Path) -> None:
         # Reads see the last committed state while the writer holds its lock (a blocked
         # read would wait for the lock, which is never released here, and fail as busy).
         assert len(led.claims()) == before
-        assert [d["doc_key"] for d in led.documents()] == ["one"]
+        assert [d.doc_key for d in led.documents()] == ["one"]
         writer.execute("COMMIT")
-        assert [d["doc_key"] for d in led.documents()] == ["one", "pending"]
+        assert [d.doc_key for d in led.documents()] == ["one", "pending"]
         writer.close()
         with led.engine.connect() as conn:
             assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
@@ -198,7 +198,7 @@ def test_reextract_replaces_machine_claims_and_keeps_human_work(tmp_path: Path) 
     with Ledger(str(tmp_path / "r.db")) as led:
         add_document(led, Document(text=news(3), id="n3", published="2024-01-01"))
         rows = led.claims()
-        corrected, drifted = rows[0]["id"], rows[1]["id"]
+        corrected, drifted = rows[0].id, rows[1].id
         with led.engine.begin() as conn:
             # Pretend an older extractor wrote this document, with one wrong value and two
             # claims the current extractor does not produce (one of them reviewed).
@@ -225,10 +225,10 @@ def test_reextract_replaces_machine_claims_and_keeps_human_work(tmp_path: Path) 
         s = reextract(led)
         assert (s.documents, s.removed, s.kept, s.failures) == (1, 1, 1, [])
         assert s.updated == len(rows) and s.added == 0
-        after = {r["id"]: r for r in led.claims()}
-        assert "stale-machine" not in after and after["stale-reviewed"]["extractor"] == "old.v0"
-        assert after[drifted]["value"] == rows[1]["value"] and after[drifted]["extractor"] == EXTRACTOR
-        assert after[corrected]["value"] == 12345 and after[corrected]["review_state"] == "corrected"
+        after = {r.id: r for r in led.claims()}
+        assert "stale-machine" not in after and after["stale-reviewed"].extractor == "old.v0"
+        assert after[drifted].value == rows[1].value and after[drifted].extractor == EXTRACTOR
+        assert after[corrected].value == 12345 and after[corrected].review_state == "corrected"
         with led.engine.connect() as conn:
             assert conn.execute(text("SELECT count(*) FROM corrections")).scalar() == 2
         again = reextract(led)
@@ -247,5 +247,26 @@ def test_dask_local_cluster_stores_the_same_claims(tmp_path: Path) -> None:
         with Ledger(str(tmp_path / f"{mode}.db")) as led:
             s = ingest(led, [str(src)], workers=2, dask=mode)
             assert (s.ingested, s.failed) == (4, 1)
-            got[mode] = sorted((r["id"], r["value"]) for r in led.claims())
+            got[mode] = sorted((r.id, r.value) for r in led.claims())
     assert got[None] == got["local"] and got[None]
+
+
+def test_reextract_fills_the_frames_of_claims_stored_before_the_ledger_kept_them(tmp_path: Path) -> None:
+    # A ledger written by the same extractor version before migration 0008: its claims have
+    # no frames, so the version string alone would call the document current.
+    from claimledger.models import Document
+
+    with Ledger(str(tmp_path / "f.db")) as led:
+        add_document(led, Document(text=news(5), id="n5", published="2024-01-01"))
+        want = {r.id: (r.frame, r.period_role) for r in led.claims()}
+        assert all(f is not None for f, _ in want.values())
+        with led.engine.begin() as conn:
+            conn.execute(text("UPDATE claims SET frame = NULL, measure_id = NULL, period_role = NULL"))
+            conn.execute(text("DELETE FROM claim_relations"))
+        assert led.unframed_documents() == {1}
+        assert all(r.frame is None and r.period_role is None for r in led.claims())
+        s = reextract(led)
+        assert (s.documents, s.updated, s.added, s.removed) == (1, len(want), 0, 0)
+        assert {r.id: (r.frame, r.period_role) for r in led.claims()} == want
+        assert led.unframed_documents() == set()
+        assert reextract(led).current == 1

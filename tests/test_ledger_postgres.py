@@ -158,7 +158,7 @@ LEDGER_CASES = _cases(
         "test_add_document_stores_every_claim_once",
         "test_documents_lists_metadata_and_claim_counts",
         "test_claim_filters",
-        "test_period_filter_matches_finer_and_ranges",
+        "test_period_filter_matches_periods_that_share_time",
         "test_corrections_overlay_machine_values",
         "test_duplicate_claim_ids_within_a_document_are_made_unique",
         "test_concurrent_add_of_same_text_stores_it_once",  # a unique-key race, not a lock
@@ -285,7 +285,7 @@ def test_upgrade_from_first_schema_keeps_data(pg: Scratch) -> None:
     assert tuple(row) == (13.0, "corrected")
     _assert_schema_matches_schema_py(engine)
     with Ledger(engine=engine) as led:  # rows from before the search migration are found
-        assert [r["id"] for r in led.claims(search="exports")] == ["c1"]
+        assert [r.id for r in led.claims(search="exports")] == ["c1"]
 
 
 # -- the same answers as SQLite ---------------------------------------------------------------
@@ -305,7 +305,9 @@ def _ledger_state(engine: Engine) -> dict[str, Any]:
             )
         ).all()
     with Ledger(engine=engine) as led:
-        claims = {r["id"]: {k: r[k] for k in EFFECTIVE_COLUMNS if k != "document_id"} for r in led.claims()}
+        claims = {
+            r.id: {k: getattr(r, k) for k in EFFECTIVE_COLUMNS if k != "document_id"} for r in led.claims()
+        }
         exports = {}
         for fmt in ("jsonl", "csv", "claimreview"):
             out = io.StringIO()
@@ -350,9 +352,7 @@ def test_search_finds_what_sqlite_finds(pg: Scratch, tmp_path: Path) -> None:
             for doc in load_corpus():
                 add_document(led, doc)
             add_document(led, Document(text=SEARCH_TEXT, id="extra", published="2025-01-10"))
-            found[name] = {
-                q: [(r["document_id"], r["seq"], r["id"]) for r in led.claims(search=q)] for q in SEARCHES
-            }
+            found[name] = {q: [(r.document_id, r.seq, r.id) for r in led.claims(search=q)] for q in SEARCHES}
     lite, post = found["sqlite"], found["postgresql"]
     assert sum(map(bool, lite.values())) >= len(SEARCHES) // 2, "most searches should find something"
     for q in SEARCHES:
@@ -409,4 +409,37 @@ def test_nul_character_is_a_coded_error_not_a_driver_error(pg: Scratch, tmp_path
         (tmp_path / "fine.txt").write_text("Imports fell 3% in 2024.")
         s = ingest(led, [str(tmp_path)])
         assert (s.ingested, [f.code for f in s.failures]) == (1, ["E001"])
-        assert [d["doc_key"] for d in led.documents()] == [str(tmp_path / "fine.txt")]
+        assert [d.doc_key for d in led.documents()] == [str(tmp_path / "fine.txt")]
+
+
+def test_reference_series_import_vintages_and_one_transaction_on_postgres(pg: Scratch) -> None:
+    """Official statistics on PostgreSQL: an import, a second vintage, a replaced vintage,
+    the lookup by (entity, period), and a bad file that leaves nothing behind."""
+    from claimledger.errors import ReferenceDataError
+    from claimledger.ledger import reading, reference_for, reference_series
+    from claimledger.reference import ImportOptions, import_reference
+
+    fix = Path(__file__).parent / "fixtures" / "reference"
+    engine = open_engine(pg.url())
+    try:
+        import_reference(engine, fix / "wdi-wide.csv")
+        import_reference(engine, fix / "wdi-wide.csv")  # the same vintage: replaced
+        opts = ImportOptions(indicator="NY.GDP.MKTP.CD", vintage="2026-03-20")
+        import_reference(engine, fix / "wdi-long.csv", opts)
+        with pytest.raises(ReferenceDataError):
+            import_reference(engine, fix / "plain.csv", ImportOptions(vintage="x", columns={"entity": "iso"}))
+        with reading(engine) as conn:
+            stored = reference_series(conn)
+            got = reference_for(conn, [("KAZ", "2023"), ("KEN", "2023")])
+        assert sorted((s.info.code, s.values) for s in stored) == [
+            ("FP.CPI.TOTL.ZG", 11),
+            ("NY.GDP.MKTP.CD", 3),
+        ]
+        assert {(v.series.code, v.entity) for v in got} == {
+            ("FP.CPI.TOTL.ZG", "KAZ"),
+            ("FP.CPI.TOTL.ZG", "KEN"),
+            ("NY.GDP.MKTP.CD", "KAZ"),
+            ("NY.GDP.MKTP.CD", "KEN"),
+        }
+    finally:
+        engine.dispose()

@@ -7,9 +7,16 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from _checkhelp import doc, rec
-from claimledger.link import canonical_subject, dimension, indicator_key, link_records
-from claimledger.link._lexicon import lemma
-from claimledger.link._places import main_region, mentions
+from claimledger.link import (
+    ClaimRecord,
+    canonical_subject,
+    countries_named,
+    dimension,
+    indicator_key,
+    link_records,
+    main_region,
+)
+from claimledger.resources.words import singular
 
 SAME = [
     ("housing completed", "square meters of housing commissioned"),
@@ -114,7 +121,7 @@ def test_document_region() -> None:
     )
     assert main_region(None, None, None, body="Georgia and Armenia met.")[0] is None
     assert main_region(None, None, None, body="Exports of Azerbaijan rose.")[0] == "Azerbaijan"
-    assert mentions("a turkey for dinner") == []
+    assert countries_named("a turkey for dinner") == []
 
 
 def test_link_records_only_figures_with_subjects() -> None:
@@ -137,8 +144,8 @@ def test_lemma_of_plural_round_trips(word: str) -> None:
     plural = word + ("es" if word.endswith(("s", "x", "ch", "sh")) else "s")
     if word.endswith("y") and word[-2] not in "aeiou":
         plural = word[:-1] + "ies"
-    assert lemma(plural) == word
-    assert lemma(word) == word or word.endswith("s")
+    assert singular(plural) == word
+    assert singular(word) == word or word.endswith("s")
 
 
 @pytest.mark.parametrize(
@@ -152,7 +159,7 @@ def test_lemma_of_plural_round_trips(word: str) -> None:
     ],
 )
 def test_percent_kinds(sentence: str, figure: str, kind: str) -> None:
-    from claimledger.link._units import percent_kind
+    from claimledger.link import percent_kind
 
     i = sentence.index(figure)
     assert percent_kind(sentence, i, i + len(figure)) == kind
@@ -251,7 +258,7 @@ def test_actor_subject_reads_the_measured_phrase(
 
 
 def test_actor_fallback_leaves_companies_and_real_subjects_alone() -> None:
-    from claimledger.link._actor import actor_only, measured_phrase
+    from claimledger.link import actor_only, measured_phrase
 
     assert not actor_only("the company") and not actor_only("fiscal deficit")
     s = "The government will bring it down to 5% by 2026."
@@ -270,7 +277,7 @@ def test_a_year_earlier_is_not_a_rate_per_year() -> None:
     """Regression: '4.2 million tonnes a year earlier' was read as 4.2 million tonnes per year."""
     from dataclasses import replace
 
-    from claimledger.link._records import repair
+    from claimledger.link import repair
 
     s = "Rice output climbed to 4.4 million tonnes, up 10% from 4.2 million tonnes a year earlier."
     r = replace(rec("d", s, "4.2 million tonnes a year", 4.2e6, unit="t/year"))
@@ -300,7 +307,7 @@ def test_counted_nouns_use_the_lexicon() -> None:
     ],
 )
 def test_empty_subject_reads_the_clause_subject(sentence: str, figure: str, phrase: str | None) -> None:
-    from claimledger.link._actor import sentence_subject
+    from claimledger.link import sentence_subject
 
     assert sentence_subject(sentence, sentence.index(figure)) == phrase
 
@@ -338,7 +345,7 @@ def test_budget_before_a_sectors_spending_and_reporting_verbs_are_dropped() -> N
 
 
 def test_delivery_verbs_and_ranges_for_actor_targets() -> None:
-    from claimledger.link._actor import measured_phrase
+    from claimledger.link import measured_phrase
 
     assert canonical_subject("villages connected").key == canonical_subject("villages").key
     s = "The central bank will keep inflation within the 2-4% target range in 2025."
@@ -357,3 +364,106 @@ def test_a_count_without_a_noun_counts_its_subjects_head() -> None:
     a = indicator_key("arrivals", None, None, "Kenya")
     b = indicator_key("tourists", None, "tourist", "Kenya")
     assert a and b and a.key == b.key == "Kenya|tourist|count:tourist"
+
+
+# --- linking by frame ---------------------------------------------------------------------
+
+
+def _framed(
+    sentence: str,
+    q_text: str,
+    value: float,
+    measure: str,
+    *,
+    free: bool = False,
+    entity: str | None = "KAZ",
+    basis: tuple[str, ...] = (),
+    unit: str | None = "%",
+    noun: str | None = None,
+    subject: str = "",
+    name: str = "",
+    doc_key: str = "a",
+) -> ClaimRecord:
+    from dataclasses import replace
+
+    from claimledger.models import Entity, Frame, Measure
+
+    ent = None if entity is None else Entity(entity, {"KAZ": "Kazakhstan"}.get(entity, entity), "country")
+    if entity in ("GOVERNMENT",):
+        ent = Entity(entity, "the government", "organisation")
+    frame = Frame(Measure(measure, name or measure, free), ent, tuple(sorted(basis)), "actual")
+    r = rec(doc_key, sentence, q_text, value, unit=unit, noun=noun, subject=subject, period="2024")
+    return replace(r, frame=frame)
+
+
+def test_frames_link_whatever_the_subject_phrases_say() -> None:
+    docs = {"a": doc("a", "2025-01-10"), "b": doc("b", "2025-02-10")}
+    a = _framed("The economy grew 4.8%.", "4.8%", 4.8, "gdp.real_growth", basis=("real",), subject="economy")
+    b = _framed("GDP growth was 5%.", "5%", 5, "gdp.real_growth", basis=("real", "year"), doc_key="b")
+    other_basis = _framed("Real GDP grew 5% q/q.", "5%", 5, "gdp.real_growth", basis=("q/q", "real"))
+    other_entity = _framed("Uzbek GDP grew 6%.", "6%", 6, "gdp.real_growth", entity="UZB", basis=("real",))
+    m = link_records([a, b, other_basis, other_entity], docs, by="frame")
+    assert m[a.id].key == m[b.id].key  # the granularity ("year") is not part of the basis key
+    assert len({m[r.id].key for r in (a, other_basis, other_entity)}) == 3
+    got = m[a.id]
+    assert (got.measure_id, got.entity_id, got.basis_key, got.free) == (
+        "gdp.real_growth",
+        "KAZ",
+        "real",
+        False,
+    )
+    assert got.name == "Kazakhstan: real GDP growth" and "|" not in got.name
+    assert (
+        "gdp.real_growth" in got.explanation and "KAZ" in got.explanation and "basis real" in got.explanation
+    )
+    # by subject, the same figures are filed by their phrases
+    assert link_records([a, b], docs, by="subject")[a.id].measure_id == ""
+
+
+def test_display_names_say_the_basis_the_measure_name_does_not() -> None:
+    docs = {"a": doc("a", "2025-01-10")}
+    core = _framed("Core inflation was 7%.", "7%", 7, "cpi.headline", basis=("core",), name="inflation")
+    usd = _framed("GDP reached $260 billion.", "$260 billion", 2.6e11, "gdp", unit="USD", name="GDP")
+    m = link_records([core, usd], docs, by="frame")
+    assert m[core.id].name == "Kazakhstan: core consumer price inflation"
+    assert m[usd.id].name == "Kazakhstan: GDP (USD)"
+
+
+def test_free_phrases_link_only_on_strict_agreement_and_are_marked() -> None:
+    docs = {"a": doc("a", "2025-01-10")}
+    km = _framed("Tram lines reached 40 km.", "40 km", 40, "tram line", free=True, unit="km")
+    km2 = _framed("Tram lines will reach 60 km.", "60 km", 60, "tram line", free=True, unit="km")
+    metres = _framed("Tram lines grew by 900 m.", "900 m", 900, "tram line", free=True, unit="m")
+    taxonomy = _framed("Roads reached 40 km.", "40 km", 40, "roads.built", unit="km")
+    m = link_records([km, km2, metres, taxonomy], docs, by="frame")
+    assert m[km.id].key == m[km2.id].key != m[metres.id].key  # same dimension, another unit
+    assert m[km.id].free and m[metres.id].free and not m[taxonomy.id].free
+    assert "free phrase" in m[km.id].explanation
+
+
+def test_a_generic_institution_is_the_documents_countrys() -> None:
+    docs = {"a": doc("a", "2025-01-10")}
+    gov = _framed("The government cut the deficit to 3%.", "3%", 3, "budget.deficit", entity="GOVERNMENT")
+    none = _framed("The deficit was 4%.", "4%", 4, "budget.deficit", entity=None)
+    kaz = _framed("Kazakhstan's deficit was 5%.", "5%", 5, "budget.deficit")
+    m = link_records([gov, none, kaz], docs, by="frame")
+    assert m[gov.id].key == m[none.id].key == m[kaz.id].key
+    assert "generic institution" in m[gov.id].explanation and "document is about" in m[none.id].explanation
+
+
+def test_an_unscoped_figure_joins_the_only_entity_with_its_indicator() -> None:
+    docs = {"a": doc("a", "2025-01-10"), "r": doc("r", "2025-01-10", region=None)}
+    kaz = _framed("Kazakhstan's deficit was 5%.", "5%", 5, "budget.deficit")
+    loose = _framed("The deficit was 4%.", "4%", 4, "budget.deficit", entity=None, doc_key="r")
+    alone = _framed("The surplus was 1%.", "1%", 1, "budget.balance", entity=None, doc_key="r")
+    m = link_records([kaz, loose, alone], docs, by="frame")
+    assert m[loose.id].key == m[kaz.id].key and "only one" in m[loose.id].explanation
+    assert m[alone.id].key.startswith("-|") and m[alone.id].entity_id is None
+
+
+def test_a_claim_without_a_frame_is_linked_by_its_subject() -> None:
+    docs = {"a": doc("a", "2025-01-10")}
+    bare = rec("a", "Inflation was 8%.", "8%", 8, unit="%", subject="inflation", period="2024")
+    m = link_records([bare], docs, by="frame")
+    assert m[bare.id].measure_id == "" and "no frame stored" in m[bare.id].explanation.lower()
+    assert m[bare.id].name == "Kazakhstan: inflation (%)"

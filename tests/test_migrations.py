@@ -135,6 +135,10 @@ def test_upgrade_from_first_schema_keeps_data(tmp_path: Path) -> None:
     with engine.connect() as conn:
         row = conn.execute(text("SELECT value, review_state FROM claims_effective WHERE id='c1'")).one()
         assert tuple(row) == (13.0, "corrected")
+        # A claim stored before 0008 has no frame; reextract fills it (test_ledger_ingest).
+        row = conn.execute(text("SELECT frame, measure_id, period_role FROM claims_effective WHERE id='c1'"))
+        assert tuple(row.one()) == (None, None, None)
+        assert conn.execute(text("SELECT count(*) FROM claim_relations")).scalar() == 0
         # The FTS index was backfilled from the rows that existed before it.
         hits = conn.execute(text("SELECT claim_id FROM claims_fts WHERE claims_fts MATCH 'exports'")).all()
         assert [h[0] for h in hits] == ["c1"]

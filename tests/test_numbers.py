@@ -373,6 +373,73 @@ def test_not_figures(text: str) -> None:
     assert find(text) == [], [q.text for q in find(text)]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Buyers queued for the iPad 11 and the new iPhone 17 Air.",
+        "Reviewers said PlayStation 5 owners would wait.",
+        "The S&P 500 and the FTSE 100 closed lower.",
+        "The NASDAQ 100 fell on the day.",
+    ],
+)
+def test_regression_brand_and_index_names_are_not_figures(text: str) -> None:
+    """A bare integer after a brand-shaped word (a capital inside it, an ampersand, four
+    capitals) is part of the name."""
+    assert find(text) == [], [q.text for q in find(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("TOTAL 450 schools were built.", [("450", 450, "exact", None, "school")]),
+        ("AT&T 5 stores closed.", [("5", 5, "exact", None, "store")]),
+    ],
+)
+def test_capital_heading_before_a_count_is_not_a_name(text: str, want: list[Row]) -> None:
+    _check(text, find(text), want)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Alcaraz won 7-5 6-7(3) 6-2 on Sunday.",
+        "United won 2-1 away, after a 0-0 draw in the first leg.",
+        "They suffered a 1-3 defeat at the hands of the champions.",
+        "The Senate passed the measure 51-49.",
+        "A 38–17 victory sealed the title.",
+    ],
+)
+def test_regression_sports_scores_are_not_figures(text: str) -> None:
+    """A dashed pair of bare integers running downwards or level, or next to a score word, is a
+    score or a tally: no figure."""
+    assert find(text) == [], [q.text for q in find(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Between 3-5 people were hurt.", [("Between 3-5", (3, 5), "range", None, "person")]),
+        ("Inflation of 4-6 per cent is likely.", [("4-6 per cent", (4, 6), "range", "%", None)]),
+    ],
+)
+def test_upward_dashed_pairs_stay_ranges(text: str, want: list[Row]) -> None:
+    _check(text, find(text), want)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("She won the marathon in 2 hours 21 minutes.", [("2 hours 21 minutes", 2.35, "exact", "h", None)]),
+        ("The record is 3 minutes 30 seconds.", [("3 minutes 30 seconds", 3.5, "exact", "min", None)]),
+        ("The crossing took 1 hour and 15 minutes.", [("1 hour and 15 minutes", 1.25, "exact", "h", None)]),
+    ],
+)
+def test_regression_compound_durations_are_one_figure(text: str, want: list[Row]) -> None:
+    """A clock duration in two units is one figure in the larger unit, and a measured time
+    even after "in"."""
+    _check(text, find(text), want)
+
+
 def test_offsets_are_global_and_exact() -> None:
     doc = "Intro sentence here. Output rose 12% to $5 billion in 2024. Done."
     s = doc.index("Output")
@@ -437,6 +504,25 @@ def test_fiscal_year_is_not_a_range_end() -> None:
     ids=lambda v: v if isinstance(v, str) else "",
 )
 def test_short_year_span_never_starts_a_range(text: str, want: list[Row]) -> None:
+    _check(text, find(text), want)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Core inflation is seen at 2%-3% next year.", [("2%-3%", (2, 3), "range", "%", None)]),
+        ("Mortgage rates of 6.5%–7% are common.", [("6.5%–7%", (6.5, 7), "range", "%", None)]),
+        ("Margins moved in a 10%-12.5% band.", [("10%-12.5%", (10, 12.5), "range", "%", None)]),
+        # a minus sign after a space is still a sign: two figures
+        (
+            "Output rose 2% and prices -3% on the year.",
+            [("2%", 2, "exact", "%", None), ("-3%", -3, "exact", "%", None)],
+        ),
+    ],
+    ids=lambda v: v if isinstance(v, str) else "",
+)
+def test_regression_percent_range_with_the_sign_on_both_ends(text: str, want: list[Row]) -> None:
+    """'2%-3%' is one range, not '2' and a negative '-3%'."""
     _check(text, find(text), want)
 
 
@@ -606,7 +692,7 @@ def test_ambiguous_currency_word_resolved_by_country() -> None:
     assert got[0].unit == "PHP"
 
 
-# Shared currency names read by the country of the text (``_numcontext``): each row is a
+# Shared currency names read by the country of the text (``numbers._currency_context``): each row is a
 # document and the units of the quantities of its LAST sentence, found with the whole
 # document as context (as the pipeline calls the stage).
 CURRENCY_CONTEXT: list[tuple[str, list[str]]] = [

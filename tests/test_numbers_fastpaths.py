@@ -14,11 +14,11 @@ from __future__ import annotations
 import random
 import re
 
-from claimledger.extract import _numatom as A
-from claimledger.extract import _numfilters as F
-from claimledger.extract import _numscan as S
-from claimledger.extract import _numwords as W
-from claimledger.extract import units as U
+from claimledger.extract import units
+from claimledger.extract.numbers import _atoms as atoms
+from claimledger.extract.numbers import _not_figures as not_figures
+from claimledger.extract.numbers import _scan as scan
+from claimledger.extract.numbers import _spelled as spelled
 
 _WORDS = re.findall(
     r"\S+",
@@ -51,8 +51,8 @@ def _texts(n: int, seed: int) -> list[str]:
 def test_tokens_are_those_of_the_plain_scanner() -> None:
     for text in _texts(3000, seed=21):
         for start, end in ((0, len(text)), (1, len(text)), (0, max(0, len(text) - 2))):
-            plain = S._to_tokens(text, S._SCAN.finditer(text, start, end))
-            assert repr(S.tokens(text, start, end)) == repr(plain), (text, start, end)
+            plain = scan._to_tokens(text, scan._SCAN.finditer(text, start, end))
+            assert repr(scan.tokens(text, start, end)) == repr(plain), (text, start, end)
 
 
 def test_word_triggers_match_their_plain_regex() -> None:
@@ -60,7 +60,7 @@ def test_word_triggers_match_their_plain_regex() -> None:
     for text in _texts(2000, seed=23):
         start = rng.randint(0, len(text))
         end = rng.randint(start, len(text))
-        for trig in (F._MONTH_ANY, F._SECTION_ANY):
+        for trig in (not_figures._MONTH_ANY, not_figures._SECTION_ANY):
             plain = trig.head.search(text, start, end) is not None
             assert (trig.search(text, start, end) is not None) == plain, (text, start, end)
 
@@ -69,7 +69,7 @@ def _plain_blocked(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """blocked_spans without the document-wide rule: every group's triggers tried."""
     sent = text[start:end]
     spans: list[tuple[int, int]] = []
-    for subs, rxs, rx in F._COMPILED:
+    for subs, rxs, rx in not_figures._COMPILED:
         if any(sub in sent for sub in subs) or any(t.search(text, start, end) for t in rxs):
             spans.extend(m.span() for m in rx.finditer(text, start, end))
     spans.sort()
@@ -89,8 +89,12 @@ def test_blocked_spans_with_the_document_rule_are_the_plain_ones() -> None:
         doc = ". ".join(texts[k : k + 12])  # a document of a dozen sentences
         for _ in range(12):
             start = rng.randint(0, len(doc))
-            end = min(len(doc), start + rng.randint(0, len(doc) // F.DOC_SCAN_RATIO))
-            assert F.blocked_spans(doc, start, end) == _plain_blocked(doc, start, end), (doc, start, end)
+            end = min(len(doc), start + rng.randint(0, len(doc) // not_figures.DOC_SCAN_RATIO))
+            assert not_figures.blocked_spans(doc, start, end) == _plain_blocked(doc, start, end), (
+                doc,
+                start,
+                end,
+            )
 
 
 def test_look_ahead_chunks_are_those_of_a_fresh_scan() -> None:
@@ -99,11 +103,11 @@ def test_look_ahead_chunks_are_those_of_a_fresh_scan() -> None:
     for text in [*_texts(1500, seed=27), long_run + " 5 " + long_run]:
         end = len(text)
         pos = rng.randint(0, end)
-        ahead = A.Ahead(text, pos, end)
+        ahead = atoms.Ahead(text, pos, end)
         for _ in range(6):
             at = min(end, pos + rng.randint(0, 30))
             n = rng.randint(1, 10)
-            assert ahead.get(at, n) == A._scan_chunks(text, at, end, n)[0], (text, pos, at, n)
+            assert ahead.get(at, n) == atoms._scan_chunks(text, at, end, n)[0], (text, pos, at, n)
 
 
 def test_chunk_scan_is_the_plain_chunk_regex() -> None:
@@ -111,8 +115,8 @@ def test_chunk_scan_is_the_plain_chunk_regex() -> None:
         for pos in range(0, len(text), 7):
             out: list[tuple[int, int, str]] = []
             complete = False
-            stop = min(len(text), pos + A.WINDOW * 2)
-            for m in A._CHUNK.finditer(text, pos, stop):
+            stop = min(len(text), pos + atoms.WINDOW * 2)
+            for m in atoms._CHUNK.finditer(text, pos, stop):
                 if m.start() - (out[-1][1] if out else pos) > 3:
                     complete = True
                     break
@@ -121,25 +125,28 @@ def test_chunk_scan_is_the_plain_chunk_regex() -> None:
                     break
             else:
                 complete = stop >= len(text)
-            assert A._scan_chunks(text, pos, len(text), 9) == (out, complete), (text, pos)
+            assert atoms._scan_chunks(text, pos, len(text), 9) == (out, complete), (text, pos)
 
 
 def test_lone_digit_tokens_parse_as_the_general_grammar_does() -> None:
     for text in _texts(1500, seed=29):
-        for tok in S.tokens(text, 0, len(text)):
+        for tok in scan.tokens(text, 0, len(text)):
             if tok.kind in ("d", "f", "v"):
-                assert W.parse([tok], []) == [W._parse_digits([tok], [], 0)], tok
+                assert spelled.parse([tok], []) == [spelled._parse_digits([tok], [], 0)], tok
 
 
 def test_unit_match_takes_any_sequence() -> None:
     for words in (["km"], ["square", "metres", "of"], ("tenge.",), ["(kg)"], ["schools"], []):
-        assert U.match(list(words)) == U.match(tuple(words))
+        assert units.match(list(words)) == units.match(tuple(words))
 
 
 def test_a_year_token_is_what_build_drops() -> None:
     years = ["in 2024", "by 2029,", "since 1999 and", "the 2030 plan", "in 2024 tons", "over 2000 people"]
     texts = [*years, *_texts(1500, seed=30)]
     for text in texts:
-        for tok in S.tokens(text, 0, len(text)):
-            if A.year_token(text, 0, tok):
-                assert A.build(text, 0, len(text), W.parse([tok], [])[0], [tok]) is None, (text, tok)
+        for tok in scan.tokens(text, 0, len(text)):
+            if atoms.year_token(text, 0, tok):
+                assert atoms.build(text, 0, len(text), spelled.parse([tok], [])[0], [tok]) is None, (
+                    text,
+                    tok,
+                )

@@ -64,10 +64,12 @@ def test_contract_examples_run(text: str, date: str, expected: list[dict[str, An
             "kind",
             "subject",
             "period",
+            "period_role",
             "sentence",
             "quantity",
             "cues",
             "extractor",
+            "frame",
         }
         assert got["extractor"] == EXTRACTOR
     assert not errs, "\n".join(errs)

@@ -347,3 +347,35 @@ def test_concurrent_promise_statuses_keep_one_override_and_a_chain(engine: Engin
     with engine.connect() as conn:
         rows = conn.execute(select(promise_overrides).where(promise_overrides.c.claim_id == cid)).all()
         assert len(rows) == 1 and review.promise_status(conn, cid) == log[-1]["after"]["status"]
+
+
+def test_a_merge_by_frame_records_the_frame_keys_it_joins(engine: Engine) -> None:
+    from claimledger.link import merge_indicators, relink
+
+    relink(engine, by="frame")
+    with engine.connect() as conn:
+        rows = conn.execute(
+            text(
+                "SELECT i.id, i.measure_id, i.entity_id, i.basis_key, i.dimension, min(c.claim_id) "
+                "FROM indicators i JOIN indicator_claims c ON c.indicator_id = i.id "
+                "WHERE i.measure_id IS NOT NULL GROUP BY i.id ORDER BY i.id LIMIT 2"
+            )
+        ).all()
+    assert len(rows) == 2, "the demo corpus should have indicators keyed by frame"
+    (a, *frame_a), (b, *frame_b) = rows
+    claim_of_b = frame_b.pop()
+    frame_a.pop()
+    merged = merge_indicators(engine, [a, b], reviewer="ana", by="frame")
+    with engine.connect() as conn:
+        payload = json.loads(conn.execute(text("SELECT payload FROM indicator_overrides")).scalar_one())
+        keys = ("measure_id", "entity_id", "basis_key", "dimension")
+        assert payload["frames"] == [
+            dict(zip(keys, frame_a, strict=True)),
+            dict(zip(keys, frame_b, strict=True)),
+        ]
+    relink(engine, by="frame")  # replayed on every re-link
+    with engine.connect() as conn:
+        got = conn.execute(
+            text("SELECT indicator_id FROM indicator_claims WHERE claim_id = :c"), {"c": claim_of_b}
+        ).scalar_one()
+    assert got == merged

@@ -10,7 +10,19 @@ import pytest
 
 #: The extraction JSON line contract (docs/json-contract.md): every claim object the API
 #: serves carries these fields, plus the ledger's own.
-CONTRACT_CLAIM = {"doc", "id", "kind", "subject", "period", "sentence", "quantity", "cues", "extractor"}
+CONTRACT_CLAIM = {
+    "doc",
+    "id",
+    "kind",
+    "subject",
+    "period",
+    "period_role",
+    "sentence",
+    "quantity",
+    "cues",
+    "extractor",
+    "frame",
+}
 LEDGER_CLAIM = {"document_id", "document_title", "published", "seq", "review_state", "href"}
 SENTENCE = {"start", "end", "text"}
 QUANTITY = {"text", "start", "end", "value", "low", "high", "qualifier", "unit", "noun"}
@@ -43,7 +55,20 @@ FINDING_CLAIM = {
     "period",
     "href",
 }
-INDICATOR = {"id", "key", "name", "dimension", "claims", "first_period", "last_period", "href"}
+INDICATOR = {
+    "id",
+    "key",
+    "name",
+    "dimension",
+    "claims",
+    "first_period",
+    "last_period",
+    "measure_id",
+    "entity_id",
+    "basis_key",
+    "free",
+    "href",
+}
 AUDIT = {"id", "at", "reviewer", "action", "target_type", "target_id", "note", "changes", "payload"}
 ERROR = {"code", "message", "detail"}
 
@@ -126,7 +151,7 @@ def test_indicator_shapes(web_ro_client: Any) -> None:
     one = web_ro_client.get(body["indicators"][0]["href"] + ".json").json()
     assert set(one) == {"indicator", "claims", "findings", "audit", "chart"}
     assert set(one["indicator"]) == INDICATOR
-    assert set(one["chart"]) == {"data", "layout", "charted", "skipped"}
+    assert set(one["chart"]) == {"data", "layout", "charted", "skipped", "official"}
     for c in one["claims"]:
         check_claim(c, {"explanation"})
 

@@ -25,6 +25,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+import test_claim_filter as filter_suite
 import test_ledger_postgres as pg_suite
 import test_web as web_suite
 import test_web_contract as contract_suite
@@ -130,3 +131,15 @@ def test_web_suites_on_postgres(
         return
     with TestClient(create_app(pg_demo.copy("demo", f"writable-{next(_copies)}"))) as client:
         pg_suite._call(case, web_client=client, monkeypatch=monkeypatch, **params)
+
+
+def test_one_claim_filter_on_postgres(pg_demo: pg_suite.Scratch, capsys: pytest.CaptureFixture[str]) -> None:
+    """The CLI, the library and the dashboard select the same claims for every filter
+    (``test_claim_filter``), on the server: the period test splits ranges with ``strpos``
+    and compares in the "C" collation there."""
+    url = pg_demo.copy("demo", "filters")
+    filter_suite.add_reviews(url)
+    with TestClient(create_app(url)) as client:
+        filter_suite.check_every_filter(url, client, capsys)
+        for sort in filter_suite.WALKED_SORTS:
+            filter_suite.check_walked_pages(url, client, capsys, sort)

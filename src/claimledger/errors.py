@@ -23,6 +23,14 @@ Codes:
     E025  the ledger file is damaged (names the file and how to recover)
     E026  the ledger is open read-only and a command tried to write to it
     E027  backup failed (destination exists, or the database is not a SQLite file)
+    E050  reference file is malformed (not CSV or SDMX, a missing column, a value that is not
+          a number, a period that is not a year, quarter or month)
+    E051  unknown indicator code (no measure of the taxonomy has it; name one with --measure)
+    E052  duplicate reference rows disagree within one vintage
+    E053  the series' unit conflicts with its measure
+    E054  unknown or mixed-up country code
+    E055  reference series could not be fetched (offline, HTTP error, timeout)
+    E056  this feature needs an optional dependency (pip install 'claimledger[official]')
 """
 
 from __future__ import annotations
@@ -50,6 +58,13 @@ _MESSAGES: dict[str, str] = {
     "E025": "the ledger file is damaged",
     "E026": "the ledger is read-only",
     "E027": "backup failed",
+    "E050": "malformed reference file",
+    "E051": "unknown indicator code",
+    "E052": "duplicate reference rows disagree",
+    "E053": "unit conflicts with the measure",
+    "E054": "unknown or mixed-up country code",
+    "E055": "reference series could not be fetched",
+    "E056": "optional dependency missing",
 }
 
 
@@ -79,6 +94,24 @@ class InputError(ClaimLedgerError):
 
 class LedgerError(ClaimLedgerError):
     """Ledger problems (E020-E030)."""
+
+
+class ReferenceDataError(ClaimLedgerError):
+    """Bad reference statistics or a failed fetch (E050-E056).  ``line`` is the 1-based line
+    of the file the problem is on, when there is one; it is shown as ``path:line``."""
+
+    def __init__(
+        self, code: str, detail: str = "", *, path: str | None = None, line: int | None = None
+    ) -> None:
+        self.line = line
+        where = f"{path}:{line}" if path and line else path
+        super().__init__(code, detail, path=where)
+        self.path = path
+
+    def to_dict(self) -> dict[str, str | None]:
+        out = super().to_dict()
+        out["line"] = None if self.line is None else str(self.line)
+        return out
 
 
 class ServerError(ClaimLedgerError):

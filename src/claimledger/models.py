@@ -15,6 +15,71 @@ Qualifier = Literal["exact", "approx", "at_least", "at_most", "range"]
 KINDS: tuple[str, ...] = ("achievement", "status", "target", "forecast")
 QUALIFIERS: tuple[str, ...] = ("exact", "approx", "at_least", "at_most", "range")
 
+# --- the claim frame (docs/frame.md) ----------------------------------------------------
+
+Status = Literal["actual", "estimate", "projection", "target", "assumption", "baseline", "revision"]
+EntityType = Literal["country", "region", "city", "area", "organisation", "sector"]
+RelationType = Literal[
+    "change_from", "change_to", "change_by", "share_of", "part_of", "converted_from", "respectively"
+]
+
+STATUSES: tuple[str, ...] = (
+    "actual",
+    "estimate",
+    "projection",
+    "target",
+    "assumption",
+    "baseline",
+    "revision",
+)
+ENTITY_TYPES: tuple[str, ...] = ("country", "region", "city", "area", "organisation", "sector")
+RELATION_TYPES: tuple[str, ...] = (
+    "change_from",
+    "change_to",
+    "change_by",
+    "share_of",
+    "part_of",
+    "converted_from",
+    "respectively",
+)
+#: The closed vocabulary of a frame's ``basis``; the last eight are the period's
+#: granularity, of which a basis holds at most one.
+BASIS_TERMS: tuple[str, ...] = (
+    "real",
+    "nominal",
+    "headline",
+    "core",
+    "excl_taxes",
+    "excl_energy",
+    "excl_food",
+    "y/y",
+    "q/q",
+    "m/m",
+    "annualised",
+    "cumulative",
+    "annual",
+    "average",
+    "per_capita",
+    "share_of_gdp",
+    "seasonally_adjusted",
+    "year",
+    "fiscal_year",
+    "half_year",
+    "quarter",
+    "month",
+    "week",
+    "day",
+    "multi_year",
+)
+GRANULARITIES: frozenset[str] = frozenset(BASIS_TERMS[-8:])
+#: How a claim's period relates to its figure (``Claim.period_role``): ``point`` ("in
+#: 2024", or a period from context or the document date), ``deadline`` ("by 2029"),
+#: ``since`` (the run from "since 2020" to the statement) or ``range`` ("in 2026-2028").
+PeriodRole = Literal["point", "deadline", "since", "range"]
+PERIOD_ROLES: tuple[str, ...] = ("point", "deadline", "since", "range")
+#: The fields of a frame whose cues are kept, in the order of the JSON contract.
+FRAME_CUE_FIELDS: tuple[str, ...] = ("measure", "entity", "status", "basis", "attribution")
+
 
 @dataclass(frozen=True, slots=True)
 class Span:
@@ -98,7 +163,159 @@ class TimeExpr:
     end: int
     text: str
     period: str
-    role: Literal["point", "deadline", "since", "range"] = "point"
+    role: PeriodRole = "point"
+
+
+@dataclass(frozen=True, slots=True)
+class Measure:
+    """What a figure measures: an id of the indicator taxonomy (``measures.toml``) with its
+    display name and public codes (``wdi``, ``weo``, ``cofog``), or, when ``free``, a
+    normalised phrase as id and no codes."""
+
+    id: str
+    name: str
+    free: bool = False
+    codes: tuple[tuple[str, str], ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "name": self.name, "free": self.free, "codes": dict(self.codes)}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Measure:
+        codes = d.get("codes") or {}
+        return cls(
+            id=d["id"],
+            name=d.get("name", d["id"]),
+            free=bool(d.get("free", False)),
+            codes=tuple(sorted((str(k), str(v)) for k, v in codes.items())),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """Whose figure it is: ``KAZ`` (ISO 3166 alpha-3), ``EA``, ``KAZ:almaty``, ``IMF``,
+    ``sector:banking``, with its name and type."""
+
+    id: str
+    name: str
+    type: EntityType
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "name": self.name, "type": self.type}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Entity:
+        return cls(id=d["id"], name=d.get("name", d["id"]), type=d["type"])
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """Who a figure is from when not the speaker: ``IMF``, ``person:<name>``."""
+
+    id: str
+    name: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "name": self.name}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Attribution:
+        return cls(id=d["id"], name=d.get("name", d["id"]))
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """A typed link from one figure to another figure (``claim``: its id) of the passage."""
+
+    type: RelationType
+    claim: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"type": self.type, "claim": self.claim}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Relation:
+        return cls(type=d["type"], claim=d["claim"])
+
+
+@dataclass(frozen=True, slots=True)
+class FrameCues:
+    """The words that decided each field of a frame (``<source>:<words>`` strings)."""
+
+    measure: tuple[str, ...] = ()
+    entity: tuple[str, ...] = ()
+    status: tuple[str, ...] = ()
+    basis: tuple[str, ...] = ()
+    attribution: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "measure": list(self.measure),
+            "entity": list(self.entity),
+            "status": list(self.status),
+            "basis": list(self.basis),
+            "attribution": list(self.attribution),
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> FrameCues:
+        return cls(
+            measure=tuple(d.get("measure", ())),
+            entity=tuple(d.get("entity", ())),
+            status=tuple(d.get("status", ())),
+            basis=tuple(d.get("basis", ())),
+            attribution=tuple(d.get("attribution", ())),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """What a claim measures, whose it is, on what basis, and whether it is a fact, a
+    projection or a commitment (docs/frame.md).  ``basis`` is sorted."""
+
+    measure: Measure
+    entity: Entity | None
+    basis: tuple[str, ...]
+    status: Status
+    attribution: Attribution | None = None
+    relations: tuple[Relation, ...] = ()
+    cues: FrameCues = FrameCues()
+
+    @property
+    def granularity(self) -> str | None:
+        """The period granularity among the basis terms (``year``, ``quarter`` ...), if any."""
+        return next((b for b in self.basis if b in GRANULARITIES), None)
+
+    @property
+    def basis_key(self) -> str:
+        """The basis without its period granularity, sorted and joined with ``,`` (``""``
+        for none): what two figures of one indicator must share ("real,y/y")."""
+        return ",".join(b for b in self.basis if b not in GRANULARITIES)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "measure": self.measure.to_dict(),
+            "entity": None if self.entity is None else self.entity.to_dict(),
+            "basis": list(self.basis),
+            "status": self.status,
+            "attribution": None if self.attribution is None else self.attribution.to_dict(),
+            "relations": [r.to_dict() for r in self.relations],
+            "cues": self.cues.to_dict(),
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Frame:
+        e = d.get("entity")
+        a = d.get("attribution")
+        return cls(
+            measure=Measure.from_dict(d["measure"]),
+            entity=None if e is None else Entity.from_dict(e),
+            basis=tuple(sorted(d.get("basis", ()))),
+            status=d["status"],
+            attribution=None if a is None else Attribution.from_dict(a),
+            relations=tuple(Relation.from_dict(r) for r in d.get("relations", ())),
+            cues=FrameCues.from_dict(d.get("cues") or {}),
+        )
 
 
 @dataclass(slots=True)
@@ -114,6 +331,12 @@ class Claim:
     quantity: Quantity | None
     cues: list[str] = field(default_factory=list)
     extractor: str = ""
+    #: set by the frame stage (``extract/frame``); ``None`` for claims read from a ledger
+    #: that does not store frames yet
+    frame: Frame | None = None
+    #: how ``period`` relates to the figure (``PeriodRole``), decided by the time stage
+    #: from the expression that dated it; ``None`` when there is no period
+    period_role: PeriodRole | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -122,16 +345,19 @@ class Claim:
             "kind": self.kind,
             "subject": self.subject,
             "period": self.period,
+            "period_role": self.period_role,
             "sentence": self.sentence.to_dict(),
             "quantity": None if self.quantity is None else self.quantity.to_dict(),
             "cues": list(self.cues),
             "extractor": self.extractor,
+            "frame": None if self.frame is None else self.frame.to_dict(),
         }
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Claim:
         s = d["sentence"]
         q = d.get("quantity")
+        f = d.get("frame")
         return cls(
             doc=d["doc"],
             id=d["id"],
@@ -142,6 +368,8 @@ class Claim:
             quantity=None if q is None else Quantity.from_dict(q),
             cues=list(d.get("cues", [])),
             extractor=d.get("extractor", ""),
+            frame=None if f is None else Frame.from_dict(f),
+            period_role=d.get("period_role"),
         )
 
 
@@ -159,7 +387,17 @@ class Document:
     format: str = "text"
 
 
-FindingType = Literal["contradiction", "arithmetic", "feasibility", "promise"]
+FindingType = Literal["contradiction", "arithmetic", "feasibility", "promise", "official", "revision"]
+#: Every finding type, in the order findings are listed; a ``revision`` is a note (a later
+#: figure that says it replaces an earlier one), never a warning.
+FINDING_TYPES: tuple[str, ...] = (
+    "contradiction",
+    "arithmetic",
+    "feasibility",
+    "promise",
+    "official",
+    "revision",
+)
 Severity = Literal["info", "warning", "error"]
 
 
@@ -174,3 +412,83 @@ class Finding:
     claim_ids: list[str]
     details: dict[str, Any] = field(default_factory=dict)
     checker: str = ""
+
+
+# --- official statistics (docs/official.md) ---------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class SeriesInfo:
+    """One official series in one vintage: what it measures, its unit, and where it is from.
+
+    ``measure`` is a taxonomy id (``measures.toml``); ``code`` the publisher's indicator code
+    (``NY.GDP.MKTP.CD``).  Values are ``value * 10**scale`` in ``unit`` (an ISO 4217 code,
+    ``%``, a physical symbol, or ``""`` for a plain count).  ``rate`` names the exchange-rate
+    series a currency conversion must use (``PA.NUS.FCRF``), or ``None``: then the checker
+    converts nothing.  ``vintage`` is the release date (or release name) of the values;
+    ``retrieved`` the date they were downloaded.
+    """
+
+    measure: str
+    code: str
+    name: str
+    unit: str
+    publisher: str
+    dataset: str
+    vintage: str
+    scale: int = 0
+    rate: str | None = None
+    retrieved: str | None = None
+    url: str | None = None
+    licence: str | None = None
+    source: str | None = None  # the file or address it was imported from
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "measure": self.measure,
+            "code": self.code,
+            "name": self.name,
+            "unit": self.unit,
+            "scale": self.scale,
+            "rate": self.rate,
+            "publisher": self.publisher,
+            "dataset": self.dataset,
+            "vintage": self.vintage,
+            "retrieved": self.retrieved,
+            "url": self.url,
+            "licence": self.licence,
+            "source": self.source,
+        }
+
+    @property
+    def credit(self) -> str:
+        """The citation shown beside a value: "World Bank, World Development Indicators"."""
+        return f"{self.publisher}, {self.dataset}" if self.dataset else self.publisher
+
+
+@dataclass(frozen=True, slots=True)
+class Observation:
+    """One value of a series: an entity (ISO alpha-3 country or a publisher's aggregate
+    code), a period (``2023``, ``2023-Q1``, ``2023-05``) and the value as published
+    (multiply by ``10**scale`` of its series).  ``line`` is where it was read (0: unknown)."""
+
+    entity: str
+    period: str
+    value: float
+    line: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class ReferenceValue:
+    """A stored observation with its series: what the ``official`` checker compares with."""
+
+    series_id: int
+    series: SeriesInfo
+    entity: str
+    period: str
+    value: float
+
+    @property
+    def level(self) -> float:
+        """The value in the series' unit, scale applied."""
+        return self.value * 10.0**self.series.scale

@@ -10,6 +10,7 @@ Each action reads the state before it writes, so actions on one claim take turns
 or log two events that start from the same state.
 Machine rows in ``claims`` are never touched: re-extraction may replace them, and the
 ``claims_effective`` view overlays these human decisions on whatever the machine says.
+This module decides; every statement it needs is the ledger's (``claimledger.ledger``).
 
 Every function raises ``LedgerError`` with code E022 for an unknown id and E030 for an
 invalid action or value.  The web layer and any CLI call these functions; they are the
@@ -20,27 +21,36 @@ from __future__ import annotations
 
 import json
 import math
-import re
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import insert, select, text, update
-from sqlalchemy.engine import Connection, Engine
-
+from claimledger import ledger
 from claimledger._dates import utc_timestamp as now  # the one timestamp format
 from claimledger.errors import LedgerError
-from claimledger.ledger.schema import (
-    EFFECTIVE_VIEW,
-    claims,
-    corrections,
-    finding_claims,
-    findings,
-    promise_overrides,
-    review_events,
-)
+from claimledger.ledger import PERIOD_RE
 from claimledger.models import KINDS, QUALIFIERS
+
+if TYPE_CHECKING:
+    from claimledger.ledger import Connection, Engine
+
+__all__ = [
+    "CORRECTABLE",
+    "PROMISE_STATUSES",
+    "REVIEW_STATES",
+    "ReviewResult",
+    "accept_claim",
+    "choose_machine_status",
+    "correct_claim",
+    "machine_promise_status",
+    "merge_indicators",
+    "now",
+    "promise_status",
+    "recheck",
+    "reject_claim",
+    "set_promise_status",
+    "split_indicator",
+]
 
 #: Review states a claim can be in; ``machine`` means nobody has looked at it yet.
 REVIEW_STATES: tuple[str, ...] = ("machine", "accepted", "corrected", "rejected")
@@ -54,6 +64,8 @@ PROMISE_STATUSES: tuple[str, ...] = (
     "kept",
     "partly_kept",
     "not_kept",
+    "unmeasurable",
+    "disputed",
     "unverified",
 )
 
@@ -61,9 +73,6 @@ PROMISE_STATUSES: tuple[str, ...] = (
 CORRECTABLE: tuple[str, ...] = ("kind", "subject", "period", "value", "low", "high", "qualifier", "unit")
 _NUMERIC = ("value", "low", "high")
 
-#: A period as the extraction contract writes it: a year, a month, a day, or a from/to range
-#: of those.  Anything else would break the linker's and the charts' period parsing.
-_PERIOD_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?(/\d{4}(-\d{2}(-\d{2})?)?)?$")
 #: Free-text limits: a subject is a short noun phrase and a unit a short symbol; anything
 #: longer is a paste accident, not a correction.
 MAX_SUBJECT = 300
@@ -102,25 +111,29 @@ def accept_claim(engine: Engine, claim_id: str, *, reviewer: str, note: str | No
     confirms the corrected values (also after a rejection), it does not bring back the
     machine's."""
     reviewer, note = _who(reviewer), _note(note)
-    with _claim_transaction(engine, claim_id) as conn:
+    with ledger.claim_transaction(engine, claim_id) as conn:
         before = _effective(conn, claim_id)
-        existing = _correction(conn, claim_id) or {}
+        existing = _correction(conn, claim_id)
         # Any field a reviewer corrected earlier (even if the claim was rejected since)
         # is what is being accepted, so the claim counts as corrected.
         corrected = any(existing.get(k) is not None for k in CORRECTABLE)
         state = "corrected" if corrected else "accepted"
         _upsert_correction(conn, claim_id, {"state": state}, reviewer)
-        return _log(conn, reviewer, "accept", "claim", claim_id, before, _effective(conn, claim_id), note)
+        result = _log(conn, reviewer, "accept", "claim", claim_id, before, _effective(conn, claim_id), note)
+    recheck(engine)
+    return result
 
 
 def reject_claim(engine: Engine, claim_id: str, *, reviewer: str, note: str | None = None) -> ReviewResult:
     """Mark a claim as wrong (not a real figure, or misread).  It stays in the ledger,
     marked ``rejected`` in the effective view, so the decision is visible and reversible."""
     reviewer, note = _who(reviewer), _note(note)
-    with _claim_transaction(engine, claim_id) as conn:
+    with ledger.claim_transaction(engine, claim_id) as conn:
         before = _effective(conn, claim_id)
         _upsert_correction(conn, claim_id, {"state": "rejected"}, reviewer)
-        return _log(conn, reviewer, "reject", "claim", claim_id, before, _effective(conn, claim_id), note)
+        result = _log(conn, reviewer, "reject", "claim", claim_id, before, _effective(conn, claim_id), note)
+    recheck(engine)
+    return result
 
 
 def correct_claim(
@@ -159,9 +172,9 @@ def correct_claim(
     )
     if not fields:
         raise LedgerError("E030", "a correction needs at least one field to change")
-    with _claim_transaction(engine, claim_id) as conn:
+    with ledger.claim_transaction(engine, claim_id) as conn:
         before = _effective(conn, claim_id)
-        existing = _correction(conn, claim_id) or {}
+        existing = _correction(conn, claim_id)
         row: dict[str, Any] = {k: existing.get(k) for k in CORRECTABLE}
         row.update({k: v for k, v in fields.items() if k not in _NUMERIC})
         if any(k in fields for k in _NUMERIC):
@@ -176,7 +189,8 @@ def correct_claim(
         _upsert_correction(conn, claim_id, row, reviewer)
         after = _effective(conn, claim_id)
         result = _log(conn, reviewer, "correct", "claim", claim_id, before, after, note, fields=fields)
-        return result
+    recheck(engine)
+    return result
 
 
 def set_promise_status(
@@ -191,23 +205,16 @@ def set_promise_status(
     reviewer, note = _who(reviewer), _note(note)
     if status not in PROMISE_STATUSES:
         raise LedgerError("E030", f"promise status must be one of {', '.join(PROMISE_STATUSES)}")
-    with _claim_transaction(engine, claim_id) as conn:
+    with ledger.claim_transaction(engine, claim_id) as conn:
         claim = _effective(conn, claim_id)
         if claim["kind"] != "target":
             raise LedgerError("E030", f"claim {claim_id} is a {claim['kind']}, not a target")
         before = {"status": promise_status(conn, claim_id), "source": _status_source(conn, claim_id)}
-        values = {"status": status, "note": note, "reviewer": reviewer, "at": now()}
-        exists = conn.execute(
-            select(promise_overrides.c.claim_id).where(promise_overrides.c.claim_id == claim_id)
-        ).first()
-        if exists:
-            conn.execute(
-                update(promise_overrides).where(promise_overrides.c.claim_id == claim_id).values(values)
-            )
-        else:
-            conn.execute(insert(promise_overrides).values(claim_id=claim_id, **values))
+        ledger.set_promise_override(conn, claim_id, status=status, note=note, reviewer=reviewer, at=now())
         after = {"status": status, "source": "reviewer"}
-        return _log(conn, reviewer, "set_promise_status", "promise", claim_id, before, after, note)
+        result = _log(conn, reviewer, "set_promise_status", "promise", claim_id, before, after, note)
+    recheck(engine)
+    return result
 
 
 def merge_indicators(
@@ -221,6 +228,7 @@ def merge_indicators(
     if len(ids) < 2:
         raise LedgerError("E030", "merging needs at least two different indicators")
     result: int = link.merge_indicators(engine, ids, _who(reviewer), _note(note))
+    recheck(engine)
     return result
 
 
@@ -235,108 +243,66 @@ def split_indicator(
     if not ids:
         raise LedgerError("E030", "splitting needs at least one claim to move")
     result: int = link.split_indicator(engine, indicator_id, ids, _who(reviewer), _note(note))
+    recheck(engine)
     return result
+
+
+def recheck(engine: Engine) -> None:
+    """Re-run the checkers after a review action, so that no finding stays stale: a
+    rejected claim no longer supports a contradiction, a corrected value is checked as
+    corrected, a reviewer's promise status shows in the promise's history.  Deadlines are
+    judged against today, as ``claimledger check`` does by default."""
+    from claimledger.checks import run_checks
+
+    run_checks(engine)
 
 
 def promise_status(conn: Connection, claim_id: str) -> str:
     """The status a target has now: the reviewer's if set, else the promise checker's,
     else ``unverified`` (no evidence yet; a status is never guessed)."""
-    row = conn.execute(
-        select(promise_overrides.c.status).where(promise_overrides.c.claim_id == claim_id)
-    ).first()
-    if row:
-        return str(row[0])
+    override = ledger.promise_override(conn, claim_id)
+    if override is not None:
+        return override.status
     machine = machine_promise_status(conn, claim_id)
     return machine or "unverified"
 
 
 def machine_promise_status(conn: Connection, claim_id: str) -> str | None:
     """The promise checker's status for a target claim, if it produced one."""
-    # Two steps on purpose: joined in one query, SQLite starts from the index on
-    # findings.type and visits every promise finding (there is no index on
-    # finding_claims.claim_id); the claim's own links first is ~6x faster on a big ledger.
-    roles = dict(
-        conn.execute(
-            select(finding_claims.c.finding_id, finding_claims.c.role).where(
-                finding_claims.c.claim_id == claim_id
-            )
-        ).all()
-    )
-    if not roles:
-        return None
-    rows = [
-        (details, roles[fid])
-        for fid, details in conn.execute(
-            select(findings.c.id, findings.c.details).where(
-                findings.c.id.in_(list(roles)), findings.c.type == "promise"
-            )
-        )
-    ]
-    # Prefer the finding in which this claim is the target, not merely evidence.
-    for details, role in sorted(rows, key=lambda r: r[1] != "target"):
-        status = json_object(details).get("status")
-        if isinstance(status, str) and (role == "target" or len(rows) == 1):
+    return choose_machine_status(ledger.promise_findings_of(conn, claim_id))
+
+
+def choose_machine_status(found: list[tuple[dict[str, Any], str]]) -> str | None:
+    """The checker's status among the (details, role) of a claim's promise findings:
+    the one in which the claim is the target, not merely evidence."""
+    for details, role in sorted(found, key=lambda r: r[1] != "target"):
+        status = details.get("status")
+        if isinstance(status, str) and (role == "target" or len(found) == 1):
             return status
     return None
 
 
 def _status_source(conn: Connection, claim_id: str) -> str:
-    row = conn.execute(
-        select(promise_overrides.c.claim_id).where(promise_overrides.c.claim_id == claim_id)
-    ).first()
-    if row:
+    if ledger.promise_override(conn, claim_id) is not None:
         return "reviewer"
     return "checker" if machine_promise_status(conn, claim_id) else "none"
 
 
-@contextmanager
-def _claim_transaction(engine: Engine, claim_id: str) -> Iterator[Connection]:
-    """A transaction in which no other review action on ``claim_id`` can run: everything
-    it reads stays true until it commits.  E022 if there is no such claim.
-
-    SQLite: the transaction takes the database's write lock at BEGIN (``BEGIN IMMEDIATE``),
-    so it is the only writer from its first read on; a deferred transaction would read,
-    then fail with SQLITE_BUSY at its first write if another writer committed meanwhile.
-    PostgreSQL: ``BEGIN IMMEDIATE`` does not exist and reads take no locks, so the claim's
-    machine row is locked first (``SELECT ... FOR NO KEY UPDATE``); another action on the
-    same claim waits there until this one commits, and (READ COMMITTED, the default) its
-    reads then see what this one wrote.  NO KEY UPDATE rather than UPDATE: it conflicts
-    with itself but not with the key-share locks of foreign-key checks, so ingesting or
-    checking rows that point at the claim is not held up.  Actions on other claims run in
-    parallel.
-    """
-    with engine.connect().execution_options(sqlite_begin="IMMEDIATE") as conn, conn.begin():
-        locked = conn.execute(
-            select(claims.c.id).where(claims.c.id == claim_id).with_for_update(key_share=True)
-        ).first()
-        if locked is None:
-            raise LedgerError("E022", f"no claim with id {claim_id!r}")
-        yield conn
-
-
 def _effective(conn: Connection, claim_id: str) -> dict[str, Any]:
-    cols = ", ".join(_SNAPSHOT_COLS)
-    row = (
-        conn.execute(text(f"SELECT {cols} FROM {EFFECTIVE_VIEW} WHERE id = :id"), {"id": claim_id})
-        .mappings()
-        .first()
-    )
-    if row is None:
+    found = ledger.records_by_id(conn, [claim_id]).get(claim_id)
+    if found is None:
         raise LedgerError("E022", f"no claim with id {claim_id!r}")
-    return dict(row)
+    return {c: getattr(found, c) for c in _SNAPSHOT_COLS}
 
 
-def _correction(conn: Connection, claim_id: str) -> dict[str, Any] | None:
-    row = conn.execute(select(corrections).where(corrections.c.claim_id == claim_id)).mappings().first()
-    return dict(row) if row else None
+def _correction(conn: Connection, claim_id: str) -> dict[str, Any]:
+    """A claim's correction as {field: value} (``state`` and the corrected fields); {} if none."""
+    found = ledger.correction(conn, claim_id)
+    return {} if found is None else {k: getattr(found, k) for k in ("state", *CORRECTABLE)}
 
 
 def _upsert_correction(conn: Connection, claim_id: str, values: Mapping[str, Any], reviewer: str) -> None:
-    data = {**values, "reviewer": reviewer, "updated_at": now()}
-    if _correction(conn, claim_id) is None:
-        conn.execute(insert(corrections).values(claim_id=claim_id, **data))
-    else:
-        conn.execute(update(corrections).where(corrections.c.claim_id == claim_id).values(data))
+    ledger.upsert_correction(conn, claim_id, values, reviewer=reviewer, at=now())
 
 
 def _log(
@@ -354,19 +320,8 @@ def _log(
     payload: dict[str, Any] = {"before": before, "after": after}
     if fields is not None:
         payload["fields"] = fields
-    res = conn.execute(
-        insert(review_events).values(
-            at=now(),
-            reviewer=reviewer,
-            action=action,
-            target_type=target_type,
-            target_id=target_id,
-            payload=json.dumps(payload, sort_keys=True),
-            note=note,
-        )
-    )
-    pk = res.inserted_primary_key
-    event_id = int(pk[0]) if pk is not None else 0
+    body = json.dumps(payload, sort_keys=True)
+    event_id = ledger.append_review_event(conn, now(), reviewer, action, target_type, target_id, body, note)
     return ReviewResult(event_id, action, target_type, target_id, before, after)
 
 
@@ -390,7 +345,7 @@ def _validate_fields(raw: Mapping[str, Any]) -> dict[str, Any]:
             raise LedgerError("E030", f"kind must be one of {', '.join(KINDS)}")
         if key == "qualifier" and sval not in QUALIFIERS:
             raise LedgerError("E030", f"qualifier must be one of {', '.join(QUALIFIERS)}")
-        if key == "period" and not _PERIOD_RE.match(sval):
+        if key == "period" and not PERIOD_RE.match(sval):
             raise LedgerError("E030", "period must look like 2024, 2024-09, 2024-09-01 or 2026/2028")
         if key == "subject" and not 0 < len(sval) <= MAX_SUBJECT:
             raise LedgerError("E030", f"subject must be 1-{MAX_SUBJECT} characters")
@@ -416,13 +371,3 @@ def _note(note: str | None) -> str | None:
     if len(note) > MAX_NOTE:
         raise LedgerError("E030", f"note must be at most {MAX_NOTE} characters")
     return note.strip()
-
-
-def json_object(raw: Any) -> dict[str, Any]:
-    """A JSON object column (``details``, ``payload``) as a dict: text is decoded, a value the
-    driver already decoded (PostgreSQL) is taken as it is; ``{}`` for anything else."""
-    try:
-        val = json.loads(raw) if isinstance(raw, str) else raw
-    except ValueError:
-        return {}
-    return val if isinstance(val, dict) else {}

@@ -1,8 +1,10 @@
 """Stage ``check``: findings over the linked ledger.
 
 One checker per module behind the ``Checker`` protocol (``base.py``): contradiction,
-arithmetic, feasibility and promise.  A new checker is one file with a class that has a
-versioned ``name`` and ``run(ctx) -> list[Finding]``, added to ``run.CHECKERS``.
+arithmetic, feasibility, promise and official (figures against official statistics; it is
+bound to the ledger's reference series before it runs: ``OfficialChecker.bind``).  A new
+checker is one file with a class that has a versioned ``name`` and ``run(ctx) ->
+list[Finding]``, added to ``run.CHECKERS``.
 
 Public API: ``run_checks(engine)`` re-links, runs every checker, stores and returns the
 findings; ``load_findings(engine)`` returns stored findings in the JSON shape of

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from claimledger.link import ClaimRecord
+from claimledger.resources import verbs
 
 _QUAL = (
     r"(?P<qual>almost|nearly|about|around|roughly|some|approximately|over|more than|at least|"
@@ -38,33 +39,13 @@ _FRACTIONS = {
     "one tenth": 0.1,
 }
 _FRACTION = r"(?P<frac>" + "|".join(sorted((re.escape(k) for k in _FRACTIONS), key=len, reverse=True)) + r")"
-_UP = (
-    r"(?:grow|grew|grown|growing|grows|rise|rose|risen|rising|rises|increase[sd]?|increasing|"
-    r"climb(?:ed|s|ing)?|jump(?:ed|s)?|expand(?:ed|s|ing)?|raise[sd]?|raising|boost(?:ed|s)?|"
-    r"go(?:es)? up|went up|gone up|soar(?:ed|s)?)"
-)
-_DOWN = (
-    r"(?:fall|fell|fallen|falling|falls|decline[sd]?|declining|decrease[sd]?|decreasing|"
-    r"drop(?:ped|s)?|shrink|shrank|shrunk|cut|cuts|reduce[sd]?|reducing|lower(?:ed|s)?|"
-    r"go(?:es)? down|went down|gone down|slump(?:ed|s)?)"
-)
+#: Verbs of change by direction (resources/data/verbs.toml): the figure went up or was
+#: raised, went down or was cut.
+_UP = verbs.change_pattern("up", "raise")
+_DOWN = verbs.change_pattern("down", "lower")
 _WORD_NUM = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10}
-_MULT = {
-    "doubled": 2.0,
-    "double": 2.0,
-    "doubles": 2.0,
-    "doubling": 2.0,
-    "tripled": 3.0,
-    "triple": 3.0,
-    "triples": 3.0,
-    "tripling": 3.0,
-    "quadrupled": 4.0,
-    "quadruple": 4.0,
-    "halved": 0.5,
-    "halve": 0.5,
-    "halves": 0.5,
-    "halving": 0.5,
-}
+#: Verbs that move a figure by a factor ("doubled", "halved"), every form -> the factor.
+_MULT = verbs.MULTIPLIERS
 _N = r"(?P<n>\d+(?:\.\d+)?|two|three|four|five|six|ten)"
 
 _RX_BY = re.compile(rf"\b(?P<dir>{_UP}|{_DOWN})\s+(?:by\s+)?{_QUAL}(?:{_FRACTION}|{_PCT})", re.I)
@@ -318,8 +299,27 @@ def _amount_figure(figs: list[ClaimRecord], m: re.Match[str]) -> ClaimRecord | N
     return _figure_at(figs, m.start(g), m.end(g) - 1)
 
 
+#: Every change phrase states an amount: a percentage, a fraction word, a multiplier or a
+#: "-fold"/"times".  A sentence with none of them is skipped before the (costly) phrase
+#: patterns run; the test is on the lower-cased text, with no case-folding in the engine.
+_HAS_AMOUNT = re.compile(
+    r"%|percent|per cent|third|half|quarter|fifth|tenth|doubl|tripl|quadrupl|halv|fold|times"
+)
+#: Words one of which a change by a verb ("rose by 15%") or a comparison ("15% more than")
+#: needs; the same cheap test guards those two patterns.
+_HAS_VERB = re.compile(
+    r"gr[eo]w|ris|rose|increas|climb|jump|expand|rais|boost|go|went|gone|soar|fall|fell|declin|decreas|"
+    r"drop|shr[iau]nk|cut|reduc|lower|slump"
+)
+_HAS_COMPARE = re.compile(r"more|higher|greater|larger|up|above|less|lower|smaller|fewer|down|below")
+
+
 def find_changes(sentence: str, figs: list[ClaimRecord]) -> list[Change]:
     """Every change phrase in ``sentence`` with its result and base (see module doc)."""
+    low = sentence.lower()
+    if not _HAS_AMOUNT.search(low):
+        return []
+    has_verb, has_compare = _HAS_VERB.search(low) is not None, _HAS_COMPARE.search(low) is not None
     figs = [f for f in figs if f.has_quantity and f.q_start is not None]
     out: list[Change] = []
     taken: list[tuple[int, int]] = []
@@ -327,7 +327,7 @@ def find_changes(sentence: str, figs: list[ClaimRecord]) -> list[Change]:
     def free(s: int, e: int) -> bool:
         return all(e <= a or s >= b for a, b in taken)
 
-    for m in _RX_BY.finditer(sentence):
+    for m in _RX_BY.finditer(sentence) if has_verb else ():
         down = re.fullmatch(_DOWN, m.group("dir"), re.I) is not None
         ch, half = _relative(m)
         pct_fig = _amount_figure(figs, m)
@@ -360,6 +360,8 @@ def find_changes(sentence: str, figs: list[ClaimRecord]) -> list[Change]:
             out.append(late)
             taken.append((m.start(), m.end()))
     for rx in (_RX_COMPARE, _RX_UPDOWN, _RX_NOUN, _RX_ADJ, _RX_SIGNED):
+        if rx is _RX_COMPARE and not has_compare:
+            continue
         for m in rx.finditer(sentence):
             if not free(m.start(), m.end()):
                 continue

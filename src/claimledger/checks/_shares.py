@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from claimledger.checks.base import is_actual, qualifier_clash, scale
 from claimledger.link import ClaimRecord, canonical_subject
-from claimledger.link import _lexicon as lx
+from claimledger.resources.words import singular
 
 #: How many sentences back a total may stand ("Exports reached X. Garments brought in Y,
 #: or Z% of the total."): a total further away is rarely what "the total" refers to.
@@ -85,7 +85,7 @@ def _base_value(c: ClaimRecord) -> float:
 
 def _what_tokens(what: str) -> frozenset[str] | None:
     """Head words of what a share is of; an empty set for "the total"; None for nothing."""
-    words = [lx.lemma(w) for w in re.findall(r"[A-Za-z]+", what.lower())]
+    words = [singular(w) for w in re.findall(r"[A-Za-z]+", what.lower())]
     if not words:
         return None
     if set(words) & _ANY_TOTAL and not canonical_subject(what).tokens:

@@ -23,23 +23,38 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from datetime import date as Date
+from itertools import pairwise
 
 from claimledger.checks._changes import Change, find_changes
 from claimledger.checks._fmt import amount, pct, stated
+from claimledger.checks._frames import entity_of
+from claimledger.checks._rates import (
+    TEXT_TOLERANCE,
+    WEEK_DAYS,
+    WEEK_TOLERANCE,
+    Conversion,
+    apart,
+    conversions,
+)
 from claimledger.checks._shares import find_shares
+from claimledger.checks._sums import Sum, find_sums, slack
 from claimledger.checks.base import (
     PLAN_KINDS,
     CheckContext,
+    Confidence,
+    frame_of,
     is_actual,
     make_finding,
     names_subject,
     other_place,
     qualifier_clash,
+    rounding,
     same_kind,
     scale,
     single_year,
 )
-from claimledger.link import ClaimRecord, dimension
+from claimledger.link import ClaimRecord, dimension, measure_parent
 from claimledger.models import Finding, Severity
 
 NAME = "checks.arithmetic.v1"
@@ -62,26 +77,6 @@ SHARE_REL_TOLERANCE = 0.02
 PER_CAPITA_TOLERANCE = 0.05
 #: A gap above this is an error rather than a warning.
 ERROR_GAP = 0.10
-
-
-_DIGITS = re.compile(r"\d[\d,]*(?:\.(\d+))?")
-
-
-def rounding(c: ClaimRecord) -> float:
-    """Half a unit of a figure's last written digit, relative to it: "3.2 trillion" ->
-    0.05/3.2.  The trailing zeros of a whole number count as written ("$13,000" is read
-    to the dollar), so in practice only decimals widen what is allowed."""
-    m = _DIGITS.search(c.q_text or "")
-    if m is None:
-        return 0.0
-    try:
-        mantissa = float(m.group(0).replace(",", ""))
-    except ValueError:
-        return 0.0
-    if mantissa <= 0:
-        return 0.0
-    decimals = len(m.group(1)) if m.group(1) else 0
-    return 0.5 * 10.0 ** (-decimals) / mantissa
 
 
 def _usable(c: ClaimRecord | None) -> bool:
@@ -114,6 +109,7 @@ class ArithmeticChecker:
     def run(self, ctx: CheckContext) -> list[Finding]:
         out: list[Finding] = []
         seen: set[str] = set()
+        convs: list[Conversion] = []
         order: dict[str, list[int]] = {}
         for doc, start in sorted(ctx.by_sentence):
             order.setdefault(doc, []).append(start)
@@ -130,8 +126,126 @@ class ArithmeticChecker:
                 if f.id not in seen:
                     seen.add(f.id)
                     out.append(f)
+            for sm in find_sums(figs, ctx.key):
+                f = self._sum(ctx, sm)
+                if f is not None:
+                    out.append(f)
+            convs.extend(conversions(figs, ctx.by_id))
         out.extend(self._per_capita(ctx))
+        out.extend(self._rates(ctx, convs))
         return out
+
+    # -- sums --------------------------------------------------------------------------
+
+    def _sum(self, ctx: CheckContext, sm: Sum) -> Finding | None:
+        parts = list(sm.parts)
+        first = parts[0]
+        if sm.whole is None:
+            total = sum(p.value or 0.0 for p in parts)
+            if total <= 100 * (1 + slack(parts)) + 0.5 * len(parts):
+                return None
+            listed = " + ".join(f"{p.value:g}%" for p in parts)
+            msg = (
+                f"{ctx.where(first)} gives shares of one whole that add up to {total:g}%: "
+                f"{', '.join(stated(p) for p in parts)} of {ctx.label(first) or 'the same total'} "
+                f"cannot together be more than 100%."
+            )
+            roles = [(p, "share") for p in parts]
+            computation = f"{listed} = {total:g}% > 100%"
+            gap = total - 100
+        else:
+            whole = sm.whole
+            t = _base(whole)
+            total = sum(_base(p) for p in parts)
+            tol = slack([whole, *parts])
+            over = total > t * (1 + tol)
+            under = sm.exhaustive and total < t * (1 - tol)
+            if not (over or under):
+                return None
+            unit = whole.unit
+            k = scale(whole)[1]
+            listed = " + ".join(amount(_base(p) / k, unit) for p in parts)
+            msg = (
+                f"{ctx.where(whole)} gives a total of {stated(whole)} and parts that add up to "
+                f"{amount(total / k, unit)} ({', '.join(stated(p) for p in parts)}); the parts "
+                f"{'exceed the total' if over else 'fall short of a total said to consist of them'}."
+            )
+            roles = [(whole, "total"), *((p, "part") for p in parts)]
+            computation = f"{listed} = {amount(total / k, unit)}, against a total of {amount(t / k, unit)}"
+            gap = (total - t) / t
+        conf = Confidence.of(
+            0.7,
+            (sm.whole is not None and not sm.exhaustive, -0.1, "the parts need not cover the whole"),
+            (abs(gap) > 0.05, 0.1, "far beyond the rounding of the figures"),
+            (True, 0.0, f"{sm.rule} in one sentence"),
+        )
+        details = {"rule": sm.rule, "sum": total, "whole": None if sm.whole is None else sm.whole.value}
+        return make_finding(
+            "arithmetic", NAME, "warning", msg, roles, details, confidence=conf, computation=computation
+        )
+
+    # -- exchange rates ----------------------------------------------------------------
+
+    def _rates(self, ctx: CheckContext, convs: list[Conversion]) -> list[Finding]:
+        """Conversions of one currency pair at different implied rates: within one text
+        beyond the figures' rounding, across texts of one week beyond ``WEEK_TOLERANCE``."""
+        out: list[Finding] = []
+        by_pair: dict[tuple[str, str], list[Conversion]] = {}
+        for cv in convs:
+            by_pair.setdefault(cv.pair, []).append(cv)
+        for pair, cs in by_pair.items():
+            by_doc: dict[str, list[Conversion]] = {}
+            for cv in cs:
+                by_doc.setdefault(cv.amount.doc, []).append(cv)
+            for doc_cs in by_doc.values():
+                lo, hi = min(doc_cs, key=lambda c: c.rate), max(doc_cs, key=lambda c: c.rate)
+                if apart(lo, hi) > TEXT_TOLERANCE + lo.tolerance + hi.tolerance:
+                    out.append(self._rate_finding(ctx, pair, lo, hi, same_text=True))
+            # across texts of one week: each text's first conversion against the others'
+            firsts = sorted((v[0] for v in by_doc.values()), key=lambda c: c.amount.published or Date.min)
+            for x, y in pairwise(firsts):
+                dx, dy = x.amount.published, y.amount.published
+                if dx is None or dy is None or (dy - dx).days > WEEK_DAYS:
+                    continue
+                if apart(x, y) > WEEK_TOLERANCE + x.tolerance + y.tolerance:
+                    out.append(self._rate_finding(ctx, pair, x, y, same_text=False))
+        return out
+
+    def _rate_finding(
+        self, ctx: CheckContext, pair: tuple[str, str], x: Conversion, y: Conversion, *, same_text: bool
+    ) -> Finding:
+        def said(c: Conversion) -> str:
+            return f"{stated(c.amount)} ({stated(c.into)})"
+
+        def rate(c: Conversion) -> str:
+            return f"{c.rate:.4g} {pair[1]} per {pair[0]}"
+
+        where = ctx.where(x.amount) if same_text else f"{ctx.where(x.amount)} and {ctx.where(y.amount)}"
+        msg = (
+            f"{where} convert{'s' if same_text else ''} at different rates: {said(x)} implies "
+            f"{rate(x)}, {said(y)} implies {rate(y)}, {pct(apart(x, y))} apart."
+        )
+        conf = Confidence.of(
+            0.65,
+            (same_text, 0.2, "both conversions in one text"),
+            (not same_text, -0.1, "texts of one week may use different days' rates"),
+            (apart(x, y) > 0.1, 0.1, "far beyond rounding or a week's moves"),
+        )
+        details = {
+            "rule": "exchange rate",
+            "pair": list(pair),
+            "rates": [x.rate, y.rate],
+            "relative_gap": round(apart(x, y), 6),
+            "same_text": same_text,
+        }
+        roles = [(x.amount, "amount"), (x.into, "converted"), (y.amount, "amount"), (y.into, "converted")]
+        computation = (
+            f"{amount(x.into.value or 0)} / {amount(x.amount.value or 0)} = {x.rate:.4g}; "
+            f"{amount(y.into.value or 0)} / {amount(y.amount.value or 0)} = {y.rate:.4g}"
+        )
+        return make_finding(
+            "arithmetic", NAME, "warning", msg, roles, details, confidence=conf, computation=computation
+        )
 
     # -- change ------------------------------------------------------------------------
 
@@ -261,8 +375,20 @@ class ArithmeticChecker:
         }
         # A base taken from the ledger (not named in the text) may not be the one the
         # speaker meant, so such a finding is never more than a warning.
-        sev: Severity = "error" if abs(g) > ERROR_GAP and how in ("from", "before", "after") else "warning"
-        return make_finding("arithmetic", NAME, sev, msg, roles, details)
+        named = how in ("from", "before", "after")
+        sev: Severity = "error" if abs(g) > ERROR_GAP and named else "warning"
+        conf = Confidence.of(
+            0.6,
+            (named, 0.2, "both levels and the change are stated in one sentence"),
+            (not named, -0.15, "the base comes from the ledger, not the phrase"),
+            (abs(g) > ERROR_GAP, 0.1, f"the gap ({pct(abs(g))}) is far beyond rounding"),
+        )
+        computation = (
+            f"{amount(b, unit)} \u00d7 {ch.factor:.4g} = {amount(implied, unit)}; stated {amount(r, unit)}"
+        )
+        return make_finding(
+            "arithmetic", NAME, sev, msg, roles, details, confidence=conf, computation=computation
+        )
 
     # -- share -------------------------------------------------------------------------
 
@@ -318,6 +444,14 @@ class ArithmeticChecker:
                     msg,
                     [(p, "share"), (part, "part"), (total, "total")],
                     details,
+                    confidence=Confidence.of(
+                        0.7,
+                        (sh.where == "sentence", 0.15, "part, share and total in one sentence"),
+                        (sh.where != "sentence", -0.1, "the total is from an earlier sentence"),
+                    ),
+                    computation=(
+                        f"{amount(_base(part))} / {amount(_base(total))} = {implied:.1f}%; stated {share:g}%"
+                    ),
                 )
             )
         return out
@@ -331,8 +465,12 @@ class ArithmeticChecker:
             words = tokens.split()
             if "per_capita" not in words or "#" in dim:
                 continue
-            total_key = f"{region}|{' '.join(w for w in words if w != 'per_capita')}|{dim}"
-            totals = ctx.by_indicator.get(total_key, [])
+            parent = measure_parent(ctx.indicators[key].measure_id) if key in ctx.indicators else None
+            if parent is not None:  # keyed by frame: the per-capita measure's parent
+                totals = [c for k in ctx.related(key, (parent,), (dim,)) for c in ctx.by_indicator[k]]
+            else:
+                total_key = f"{region}|{' '.join(w for w in words if w != 'per_capita')}|{dim}"
+                totals = ctx.by_indicator.get(total_key, [])
             pops = [
                 c
                 for k, cs in ctx.by_indicator.items()
@@ -348,35 +486,84 @@ class ArithmeticChecker:
                 pop = _latest([c for c in pops if single_year(c.period) == y and is_actual(c)])
                 if tot is None or pop is None:
                     continue
-                implied = (tot.value or 0) / (pop.value or 1)
-                g = ((pc.value or 0) - implied) / implied
-                if abs(g) <= PER_CAPITA_TOLERANCE or not 1 / PLAUSIBLE_FACTOR <= 1 + g <= PLAUSIBLE_FACTOR:
-                    continue  # within tolerance, or so far off that the pairing is wrong
-                label = ctx.label(pc) or "the figure"
-                msg = (
-                    f"{ctx.where(pc)} gives {label} in {y} as {stated(pc)}, but {stated(tot)} "
-                    f"over a population of {amount(pop.value or 0)} is about {amount(implied, pc.unit)} "
-                    f"per person ({pct(abs(g))} {'lower' if g > 0 else 'higher'} than stated)."
-                )
-                details = {
-                    "rule": "per_capita",
-                    "total": tot.value,
-                    "population": pop.value,
-                    "implied": implied,
-                    "stated": pc.value,
-                    "relative_gap": round(g, 6),
-                }
-                out.append(
-                    make_finding(
-                        "arithmetic",
-                        NAME,
-                        "warning",
-                        msg,
-                        [(pc, "per_capita"), (tot, "total"), (pop, "population")],
-                        details,
-                    )
-                )
+                found = self._per_capita_finding(ctx, pc, tot, pop)
+                if found is not None:
+                    out.append(found)
+        seen = {f.claim_ids[0] for f in out}
+        out.extend(self._per_capita_frames(ctx, seen))
         return out
+
+    def _per_capita_frames(self, ctx: CheckContext, seen: set[str]) -> list[Finding]:
+        """Per-capita figures judged on stored frames (the indicators' words may differ: "GDP
+        of Pelmora" / "GDP per capita"): the total is an actual of the measure without "per
+        capita" ("gdp" for "gdp.per_capita"), the population one of ``population``, for the
+        same entity and year, from the same document when it has them.  One pass."""
+        by: dict[tuple[str, str, int], list[ClaimRecord]] = {}
+        pcs: list[tuple[ClaimRecord, str, str, int]] = []
+        for c in ctx.claims:
+            f = frame_of(c)
+            y = single_year(c.period)
+            if f is None or f.measure.free or y is None or not is_actual(c) or not _usable(c):
+                continue
+            who = entity_of(f) or ctx.doc(c).region or "-"
+            if "per_capita" in f.basis or f.measure.id.endswith("per_capita"):
+                if c.id not in seen:
+                    pcs.append((c, f.measure.id.removesuffix(".per_capita"), who, y))
+                continue
+            by.setdefault((f.measure.id, who, y), []).append(c)
+        out: list[Finding] = []
+        for pc, base, who, y in pcs:
+            totals = [c for c in by.get((base, who, y), []) if c.unit == pc.unit]
+            pops = by.get(("population", who, y), [])
+            tot = _latest([c for c in totals if c.doc == pc.doc] or totals)
+            pop = _latest([c for c in pops if c.doc == pc.doc] or pops)
+            if tot is None or pop is None:
+                continue
+            found = self._per_capita_finding(ctx, pc, tot, pop)
+            if found is not None:
+                out.append(found)
+        return out
+
+    def _per_capita_finding(
+        self, ctx: CheckContext, pc: ClaimRecord, tot: ClaimRecord, pop: ClaimRecord
+    ) -> Finding | None:
+        y = single_year(pc.period)
+        implied = (tot.value or 0) * scale(tot)[1] / ((pop.value or 1) * scale(pop)[1]) / scale(pc)[1]
+        if implied <= 0:
+            return None
+        g = ((pc.value or 0) - implied) / implied
+        if abs(g) <= PER_CAPITA_TOLERANCE or not 1 / PLAUSIBLE_FACTOR <= 1 + g <= PLAUSIBLE_FACTOR:
+            return None  # within tolerance, or so far off that the pairing is wrong
+        label = ctx.label(pc) or "the figure"
+        msg = (
+            f"{ctx.where(pc)} gives {label} in {y} as {stated(pc)}, but {stated(tot)} "
+            f"over a population of {amount(pop.value or 0)} is about {amount(implied, pc.unit)} "
+            f"per person ({pct(abs(g))} {'lower' if g > 0 else 'higher'} than stated)."
+        )
+        details = {
+            "rule": "per_capita",
+            "total": tot.value,
+            "population": pop.value,
+            "implied": implied,
+            "stated": pc.value,
+            "relative_gap": round(g, 6),
+        }
+        return make_finding(
+            "arithmetic",
+            NAME,
+            "warning",
+            msg,
+            [(pc, "per_capita"), (tot, "total"), (pop, "population")],
+            details,
+            confidence=Confidence.of(
+                0.65,
+                (tot.doc == pc.doc == pop.doc, 0.15, "all three figures from one document"),
+            ),
+            computation=(
+                f"{amount(tot.value or 0)} / {amount(pop.value or 0)} = {amount(implied)}; "
+                f"stated {amount(pc.value or 0)}"
+            ),
+        )
 
 
 #: A count of people is the population only when its sentence says so.

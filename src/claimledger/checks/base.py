@@ -11,25 +11,51 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date as Date
+from functools import lru_cache
 from typing import Any, Protocol
 
 from claimledger.link import ClaimRecord, DocInfo, Membership, canonical_subject
-from claimledger.models import Finding, FindingType, Severity
+from claimledger.models import Finding, FindingType, Frame, Severity
+from claimledger.resources import checks as check_words
+from claimledger.resources.words import singular
 
 #: Kinds that report what is or was (the "actual" family) and kinds that look ahead.
 ACTUAL_KINDS = frozenset({"achievement", "status"})
 PLAN_KINDS = frozenset({"target", "forecast"})
 
 
+def frame_of(c: ClaimRecord) -> Frame | None:
+    """A claim's stored frame (``models.Frame``), or None for a claim stored before frames."""
+    found = getattr(c, "frame", None)
+    return found if isinstance(found, Frame) else None
+
+
 def scale(c: ClaimRecord) -> tuple[str, float]:
     """A figure's dimension and the factor to its base unit ("0.6 GW" and "600 MW" compare)."""
+    return _dimension(c.unit, c.noun)
+
+
+#: Units, periods and sentences repeat across a ledger: each is read once per process
+#: (bounded caches; the values are pure functions of their strings).
+_CACHE = 1 << 16
+
+
+@lru_cache(maxsize=_CACHE)
+def _dimension(unit: str | None, noun: str | None) -> tuple[str, float]:
     from claimledger.link import dimension
 
-    return dimension(c.unit, c.noun)
+    return dimension(unit, noun)
+
+
+@lru_cache(maxsize=_CACHE)
+def canonical_tokens(text: str) -> frozenset[str]:
+    """The canonical tokens of a text (``link.canonical_subject``), read once per text."""
+    return frozenset(canonical_subject(text).tokens)
 
 
 def same_kind(a: str, b: str) -> bool:
@@ -73,82 +99,51 @@ def is_deadline(c: ClaimRecord) -> bool:
     return _DEADLINE_RX.search(c.sentence) is not None
 
 
-#: Capitalised words that are not names of places or projects.
-COMMON_NAMES = frozenset(
-    {
-        "The",
-        "This",
-        "In",
-        "By",
-        "On",
-        "At",
-        "President",
-        "Head",
-        "State",
-        "Government",
-        "Ministry",
-        "Minister",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    }
-)
-#: Words that often open an English sentence and name nothing.
-_STARTER_WORDS = (
-    "later earlier however meanwhile moreover furthermore besides still since while although though "
-    "during after before according last next these those there here such many most several both "
-    "each every other another overall between among despite following thanks nevertheless instead "
-    "similarly likewise finally first second third then today yesterday currently recently "
-    "previously altogether only even almost nearly about around total including excluding unlike "
-    "whereas where when what which while once given based compared officials analysts experts "
-    "critics economists data figures preliminary final provisional"
-)
-_SENTENCE_STARTERS = frozenset(_STARTER_WORDS.split())
+#: Capitalised words that are not names of places or projects (resources/data/checks.toml).
+COMMON_NAMES = check_words.COMMON_NAMES
 _CAP_WORD = re.compile(r"\b[A-Z][a-z]{3,}\b")
 
 
-def proper_names(sentence: str, *, first_word: bool = False) -> set[str]:
+def proper_names(sentence: str, *, first_word: bool = False) -> frozenset[str]:
+    return _proper_names(sentence, first_word)
+
+
+#: Sentences are read once: a claim is weighed against many others (every target of its
+#: indicator, every figure of its group), and its names do not change between them.
+@lru_cache(maxsize=1 << 16)
+def _proper_names(sentence: str, first_word: bool) -> frozenset[str]:
     """Capitalised words inside a sentence, lower-cased: place and project names such as
     "Kutaisi" or "Almaty".  Countries, months and titles are left out: they are too common
     to tell two sentences apart or tie them together.  The first word counts only with
     ``first_word`` and only when it is not a word of the indicator lexicon ("Almaty
     attracted ..." yes, "Exports rose ..." no)."""
-    from claimledger.link import _lexicon as lx
-    from claimledger.link._places import _table, mentions
+    from claimledger.link import countries_named, without_countries
+    from claimledger.resources import indicators as lexicon
 
     # Country names ("South Africa") are not place names here, word by word either.
-    body = _table(False)[0].sub(" ", sentence.strip().lstrip("\"“'("))
+    body = without_countries(sentence.strip().lstrip("\"“'("))
     out = set()
     for m in _CAP_WORD.finditer(body):
         w = m.group(0)
-        if w in COMMON_NAMES or mentions(w):
+        if w in COMMON_NAMES or countries_named(w):
             continue
         if body[: m.start()].strip() == "":
-            low = lx.lemma(w)
+            low = singular(w)
             known = (
-                low in lx.STOP
-                or low in lx.FILLER
-                or low in lx.UNIT_WORDS
-                or low in lx.VERBS
-                or low in lx.SYNONYMS
-                or low in lx.GENERIC
-                or w.lower() in lx.VERBS
-                or w.lower() in _SENTENCE_STARTERS
-                or any(low in p for p in lx.PHRASES)
+                low in lexicon.STOP
+                or low in lexicon.FILLER
+                or low in lexicon.UNIT_WORDS
+                or low in lexicon.VERBS
+                or low in lexicon.SYNONYMS
+                or low in lexicon.GENERIC
+                or w.lower() in lexicon.VERBS
+                or w.lower() in check_words.SENTENCE_STARTERS
+                or any(low in p for p in lexicon.PHRASES)
             )
             if not first_word or known:
                 continue
         out.add(w.lower())
-    return out
+    return frozenset(out)
 
 
 def other_place(a: ClaimRecord, b: ClaimRecord) -> bool:
@@ -201,27 +196,31 @@ QUALIFIER_WINDOW = 80
 
 
 def qualifier_sides(c: ClaimRecord) -> list[int | None]:
+    return list(_qualifier_sides(c.subject, c.sentence, *c.q_rel))
+
+
+@lru_cache(maxsize=_CACHE)
+def _qualifier_sides(subject: str, sentence: str, s: int, e: int) -> tuple[int | None, ...]:
     """For each qualifier group, the side a figure is qualified by, or None.
 
     Read from the subject when it names exactly one side; else from the sentence, the side
     named nearest the figure within ``QUALIFIER_WINDOW`` characters (the extractor may drop
     the qualifier from the subject: "wages rose 12% in nominal terms and 4% in real terms").
     """
-    s, e = c.q_rel
     out: list[int | None] = []
     for group in _SIDE_RX:
-        in_subject = [i for i, rx in enumerate(group) if rx.search(c.subject)]
+        in_subject = [i for i, rx in enumerate(group) if rx.search(subject)]
         if len(in_subject) == 1:
             out.append(in_subject[0])
             continue
         best: tuple[int, int] | None = None
         for i, rx in enumerate(group):
-            for m in rx.finditer(c.sentence):
+            for m in rx.finditer(sentence):
                 dist = s - m.end() if m.end() <= s else max(0, m.start() - e)
                 if dist <= QUALIFIER_WINDOW and (best is None or dist < best[0]):
                     best = (dist, i)
         out.append(best[1] if best else None)
-    return out
+    return tuple(out)
 
 
 #: Index of the group of places in ``QUALIFIER_SIDES`` (a part and its total differ in it).
@@ -252,12 +251,12 @@ def names_subject(c: ClaimRecord, key: str | None) -> bool:
     """
     if key is None or key.count("|") < 2:
         return False
-    from claimledger.link import _lexicon as lx
+    from claimledger.resources import indicators as lexicon
 
-    want = {t for t in key.split("|")[1].split() if t not in lx.GENERIC} - {"budget"}
+    want = {t for t in key.split("|")[1].split() if t not in lexicon.GENERIC} - {"budget"}
     if not want:
         return False
-    have = set(canonical_subject(c.sentence).tokens)
+    have = canonical_tokens(c.sentence)
     region = key.split("|", 1)[0].lower()
     return want <= have | {region}
 
@@ -325,21 +324,50 @@ class CheckContext:
     members: dict[str, Membership]
     now: Date
     promise_overrides: dict[str, dict[str, Any]] = field(default_factory=dict)
+    #: every reviewer's promise status from the audit log, by target claim id, oldest first
+    promise_reviews: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     by_id: dict[str, ClaimRecord] = field(init=False)
     by_indicator: dict[str, list[ClaimRecord]] = field(init=False)
     by_sentence: dict[tuple[str, int], list[ClaimRecord]] = field(init=False)
+    _starts: dict[str, list[int]] | None = field(init=False, default=None)
+    #: indicator key -> its membership (the typed frame key it was linked on)
+    indicators: dict[str, Membership] = field(init=False)
+    #: (measure id, entity id) -> the keys of the indicators of that measure and entity
+    by_measure: dict[tuple[str, str | None], list[str]] = field(init=False)
 
     def __post_init__(self) -> None:
         self.by_id = {c.id: c for c in self.claims}
         by_ind: dict[str, list[ClaimRecord]] = defaultdict(list)
         by_sent: dict[tuple[str, int], list[ClaimRecord]] = defaultdict(list)
+        self.indicators = {}
+        by_measure: dict[tuple[str, str | None], list[str]] = defaultdict(list)
         for c in self.claims:
             m = self.members.get(c.id)
             if m is not None:
                 by_ind[m.key].append(c)
+                if m.key not in self.indicators:
+                    self.indicators[m.key] = m
+                    if m.measure_id:
+                        by_measure[(m.measure_id, m.entity_id)].append(m.key)
             by_sent[(c.doc, c.sent_start)].append(c)
         self.by_indicator = dict(by_ind)
         self.by_sentence = dict(by_sent)
+        self.by_measure = dict(by_measure)
+
+    def related(self, key: str, measure_ids: Iterable[str], dims: Iterable[str]) -> list[str]:
+        """Keys of the indicators of the same entity as indicator ``key`` whose measure is
+        one of ``measure_ids`` and whose dimension is one of ``dims`` (read from the typed
+        frame keys, not from the key's text); ``[]`` for an indicator linked without a frame."""
+        m = self.indicators.get(key)
+        if m is None or not m.measure_id:
+            return []
+        want = set(dims)
+        return [
+            k
+            for mid in dict.fromkeys(measure_ids)
+            for k in self.by_measure.get((mid, m.entity_id), ())
+            if self.indicators[k].dimension in want
+        ]
 
     def key(self, c: ClaimRecord) -> str | None:
         m = self.members.get(c.id)
@@ -351,7 +379,7 @@ class CheckContext:
         m = self.members.get(c.id)
         if m is None:
             return canonical_subject(c.subject).name
-        name = m.name.split(" [", 1)[0]
+        name = m.label
         if m.dimension == "percent_change" and not name.endswith(("growth", "change")):
             name += " growth"  # a change of GDP in percent is GDP growth
         return name
@@ -369,6 +397,24 @@ class CheckContext:
     def sentence_claims(self, c: ClaimRecord) -> list[ClaimRecord]:
         return self.by_sentence.get((c.doc, c.sent_start), [c])
 
+    def claims_at(self, doc: str, pos: int) -> list[ClaimRecord]:
+        """The claims of the sentence of ``doc`` that holds offset ``pos`` (a sentence found
+        by the promise checker's own splitting may start a character off the extractor's)."""
+        if self._starts is None:
+            starts: dict[str, list[int]] = defaultdict(list)
+            for d, s in sorted(self.by_sentence):
+                starts[d].append(s)
+            self._starts = dict(starts)
+        found = self.by_sentence.get((doc, pos)) or self.by_sentence.get((doc, pos + 1))
+        if found is not None:
+            return found
+        starts_of = self._starts.get(doc, [])
+        i = bisect_right(starts_of, pos + 1) - 1
+        if i < 0:
+            return []
+        cs = self.by_sentence[(doc, starts_of[i])]
+        return cs if pos < starts_of[i] + len(cs[0].sentence) else []
+
 
 def finding_id(ftype: str, checker: str, claim_ids: Iterable[str]) -> str:
     """Stable id: the same check over the same claims always gives the same id.
@@ -381,6 +427,26 @@ def finding_id(ftype: str, checker: str, claim_ids: Iterable[str]) -> str:
     return f"{ftype[:3]}-{h.hexdigest()}"
 
 
+@dataclass(frozen=True, slots=True)
+class Confidence:
+    """How sure a checker is of a finding, and why: ``score`` in [0, 1] and the reasons
+    that raised or lowered it, in plain words ("same measure, entity, basis and period")."""
+
+    score: float
+    reasons: tuple[str, ...]
+
+    @classmethod
+    def of(cls, base: float, *adjust: tuple[bool, float, str]) -> Confidence:
+        """Start at ``base``; each ``(applies, delta, reason)`` that applies moves the score
+        by ``delta`` and records its reason.  The score is clipped to [0.05, 0.99]."""
+        score, reasons = base, []
+        for applies, delta, reason in adjust:
+            if applies:
+                score += delta
+                reasons.append(reason)
+        return cls(round(min(0.99, max(0.05, score)), 2), tuple(reasons))
+
+
 def make_finding(
     ftype: FindingType,
     checker: str,
@@ -389,15 +455,26 @@ def make_finding(
     roles: Sequence[tuple[ClaimRecord, str]],
     details: dict[str, Any],
     id_claims: Sequence[str] | None = None,
+    *,
+    confidence: Confidence,
+    computation: str | None = None,
 ) -> Finding:
-    """A ``Finding`` with its claims in order and their roles in ``details["roles"]``."""
+    """A ``Finding`` with its claims in order and their roles in ``details["roles"]``, its
+    ``confidence`` and ``reasons``, and the ``computation`` it rests on (shown with it)."""
     ids: list[str] = []
     role_map: dict[str, str] = {}
     for c, role in roles:
         if c.id not in role_map:
             ids.append(c.id)
             role_map[c.id] = role
-    details = {**details, "roles": role_map}
+    details = {
+        **details,
+        "roles": role_map,
+        "confidence": confidence.score,
+        "reasons": list(confidence.reasons),
+    }
+    if computation is not None:
+        details["computation"] = computation
     fid = finding_id(ftype, checker, id_claims if id_claims is not None else ids)
     return Finding(
         id=fid,
@@ -410,9 +487,30 @@ def make_finding(
     )
 
 
+_DIGITS = re.compile(r"\d[\d,]*(?:\.(\d+))?")
+
+
+def rounding(c: ClaimRecord) -> float:
+    """Half a unit of a figure's last written digit, relative to it: "3.2 trillion" ->
+    0.05/3.2.  The trailing zeros of a whole number count as written ("$13,000" is read
+    to the dollar), so in practice only decimals widen what is allowed."""
+    m = _DIGITS.search(c.q_text or "")
+    if m is None:
+        return 0.0
+    try:
+        mantissa = float(m.group(0).replace(",", ""))
+    except ValueError:
+        return 0.0
+    if mantissa <= 0:
+        return 0.0
+    decimals = len(m.group(1)) if m.group(1) else 0
+    return 0.5 * 10.0 ** (-decimals) / mantissa
+
+
 # --- periods ---------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=_CACHE)
 def period_years(period: str | None) -> tuple[int, int] | None:
     """First and last calendar year a period covers: "2024" -> (2024, 2024),
     "2026/2028" -> (2026, 2028), "2024-09" -> (2024, 2024)."""
@@ -427,12 +525,14 @@ def period_years(period: str | None) -> tuple[int, int] | None:
     return (first, last) if first <= last else None
 
 
+@lru_cache(maxsize=_CACHE)
 def single_year(period: str | None) -> int | None:
     """The year of a period that lies within one calendar year, else ``None``."""
     ys = period_years(period)
     return ys[0] if ys and ys[0] == ys[1] else None
 
 
+@lru_cache(maxsize=_CACHE)
 def period_end(period: str | None) -> Date | None:
     """The last day a period covers ("2024-09" -> 2024-09-30; "2024-Q2" -> 2024-06-30)."""
     if not period:

@@ -35,12 +35,15 @@ import re
 from collections import defaultdict
 from itertools import combinations
 
+from claimledger.checks import _frames
 from claimledger.checks._changes import find_changes
 from claimledger.checks._fmt import amount, pct, stated
 from claimledger.checks.base import (
     ACTUAL_KINDS,
     CheckContext,
+    Confidence,
     fmt_period,
+    frame_of,
     is_actual,
     make_finding,
     names_subject,
@@ -48,11 +51,14 @@ from claimledger.checks.base import (
     period_end,
     period_years,
     qualifier_clash,
+    rounding,
     same_kind,
     scale,
 )
 from claimledger.link import ClaimRecord, canonical_subject
 from claimledger.models import Finding, Severity
+from claimledger.resources import checks as check_words
+from claimledger.resources import verbs
 
 NAME = "checks.contradiction.v1"
 
@@ -75,6 +81,9 @@ MAX_RATIO = 2.0
 #: are far more often two scopes ("exports of goods" and "of goods and services") than a
 #: discrepancy.
 MAX_RATIO_CROSS = 1.5
+#: Two figures of one frame (same taxonomy measure, entity and basis) may be further apart:
+#: a misquoted figure is often off by a digit.
+STRICT_MAX_RATIO = 3.0
 #: Percentages are compared in points as well: a growth rate revised from 4.8% to 5.0% is
 #: routine (0.5 points across documents), and one document should not differ by more than
 #: rounding (0.15 points).
@@ -102,7 +111,9 @@ def interval(c: ClaimRecord) -> tuple[float, float] | None:
         if any(text.startswith(cue) for cue in NEARLY_CUES) or _cue_before(c, NEARLY_CUES):
             return (v * (1 - APPROX_SPAN), v)
         return (v * (1 - APPROX_SPAN), v * (1 + APPROX_SPAN))
-    return (v, v)
+    # An exact figure stands for what rounds to it: "3.1 million" is 3.05-3.15 million.
+    r = rounding(c)
+    return (v * (1 - r), v * (1 + r))
 
 
 def _cue_before(c: ClaimRecord, cues: tuple[str, ...]) -> bool:
@@ -144,7 +155,7 @@ def _family(c: ClaimRecord) -> str:
 #: comparison, a list matched to periods): such figures are not two statements of one level.
 _RELATING = re.compile(
     r"\b(?:from|to|of\s+which|including|includ\w*|than|compared|versus|vs|against|while|"
-    r"whereas|respectively|up|down|rose|fell|grew|increased|decreased|reach\w*|"
+    rf"whereas|respectively|up|down|{verbs.change_pattern('up', 'down', tenses=('past',))}|reach\w*|"
     r"out\s+of|per|share|more|less|after|before|between|and\s+then)\b|%|\(",
     re.I,
 )
@@ -162,23 +173,6 @@ def _nearest_year(c: ClaimRecord) -> str | None:
         if not (s <= m.start() < e)
     ]
     return min(years)[1] if years else None
-
-
-_PLACE_IN_TEXT = frozenset(
-    (
-        "same",
-        "table",
-        "section",
-        "paragraph",
-        "document",
-        "report",
-        "elsewhere",
-        "text",
-        "annex",
-        "page",
-        "line",
-    )
-)
 
 
 def _restated_in_sentence(a: ClaimRecord, b: ClaimRecord) -> bool:
@@ -199,7 +193,7 @@ def _restated_in_sentence(a: ClaimRecord, b: ClaimRecord) -> bool:
     # expenditures 363 trillion"): only the indicator's own words and words about where
     # in the text the figure stands.
     own = set(canonical_subject(a.subject).tokens) | set(canonical_subject(b.subject).tokens)
-    return set(canonical_subject(between).tokens) <= own | _PLACE_IN_TEXT
+    return set(canonical_subject(between).tokens) <= own | check_words.PLACE_IN_TEXT
 
 
 #: What a percentage change is measured against, read from the words after it: year on
@@ -308,12 +302,12 @@ def _own_subject_is(c: ClaimRecord, key: str) -> bool:
     rate is easily pinned on the wrong thing ("Exports of coffee rose 19%" carries the
     subject "exports" from the sentence before); when the clause has a plain subject, its
     head words must be the indicator's (a country or "the country's" aside)."""
-    from claimledger.link._actor import sentence_subject
+    from claimledger.link import sentence_subject
 
     own = sentence_subject(c.sentence, c.q_rel[0])
     if own is None:
         return True
-    from claimledger.link._lexicon import GENERIC
+    from claimledger.resources.indicators import GENERIC
 
     # Qualifiers are weighed by ``qualifier_clash``; here only what is measured counts.
     ignore = GENERIC | {"budget", "nominal", "real", "gross", "net", "median"}
@@ -364,24 +358,58 @@ class ContradictionChecker:
 
     def run(self, ctx: CheckContext) -> list[Finding]:
         out: list[Finding] = []
-        for recs in ctx.by_indicator.values():
-            groups: dict[str, list[ClaimRecord]] = defaultdict(list)
-            for c in recs:
-                if c.period and c.has_quantity:
-                    groups[c.period].append(c)
-            for group in groups.values():
-                seen: set[tuple[str, str, float, float]] = set()
-                for a, b in combinations(group, 2):
+        paired: set[tuple[str, str]] = set()
+        for group in comparison_groups(ctx).values():
+            if len(group) < 2:
+                continue
+            # Figures that state the same value cannot conflict: only distinct values are
+            # paired, through a few of their statements each, so a figure restated in a
+            # hundred documents costs as much as one stated twice.
+            by_value: dict[tuple[float, str | None], list[ClaimRecord]] = {}
+            for c in sorted(group, key=_order):
+                by_value.setdefault((round((c.point or 0.0) * scale(c)[1], 9), c.unit), []).append(c)
+            if len(by_value) < 2:
+                continue
+            seen: set[tuple[str, str, float, float]] = set()
+            for va, vb in combinations(by_value.values(), 2):
+                for a, b in _candidate_pairs(va, vb):
+                    key = (a.id, b.id) if a.id < b.id else (b.id, a.id)
+                    if key in paired:
+                        continue  # in a frame group and an indicator group: judged once
+                    paired.add(key)
                     f = self._pair(ctx, a, b, seen)
                     if f is not None:
                         out.append(f)
+                        if f.type == "contradiction":
+                            break
         return out
 
     def _pair(
         self, ctx: CheckContext, a: ClaimRecord, b: ClaimRecord, seen: set[tuple[str, str, float, float]]
     ) -> Finding | None:
-        if not comparable(a, b, ctx.key(a)):
-            return None
+        m = _frames.match(a, b)
+        key = ctx.key(a)
+        if m is not None and not m.ok and key is not None and key == ctx.key(b):
+            # The frames disagree on what is measured but the words tie the figures to one
+            # indicator: judged by the sentence rules, and never more than a warning.
+            m = (
+                None
+                if not (_frames.family(a) and _frames.family(b))
+                else _frames.Match(
+                    True, False, ("the frames disagree on the measure; the indicator's words agree",)
+                )
+            )
+            if m is not None and not comparable(a, b, key):
+                return None
+        if m is None:
+            if not comparable(a, b, key):
+                return None
+        elif (
+            not m.ok
+            or _frames.sub_item(key, ctx.key(b), _titles(ctx, a, b))
+            or not self._like(ctx, a, b, m, key)
+        ):
+            return None  # ... or a whole and one of its items ("exports" / "flower exports")
         if not same_kind(scale(a)[0], scale(b)[0]):
             return None  # a reviewer merged figures of different kinds: nothing to compare
         ia, ib = interval(a), interval(b)
@@ -394,36 +422,127 @@ class ContradictionChecker:
         if a.unit == "%" and _points_apart(ia, ib) <= (SAME_DOC_POINTS if same_doc else CROSS_DOC_POINTS):
             return None
         pa, pb = (a.point or 0.0) * scale(a)[1], (b.point or 0.0) * scale(b)[1]
-        if min(pa, pb) <= 0 or max(pa, pb) / min(pa, pb) > (MAX_RATIO if same_doc else MAX_RATIO_CROSS):
+        if min(pa, pb) <= 0:
+            return None
+        # The ratio caps guard against a part and a whole that the words did not tell apart;
+        # one frame (same measure, entity, basis) tells them apart better, so its cap is wider.
+        cap = MAX_RATIO if same_doc else MAX_RATIO_CROSS
+        if m is not None and m.strict:
+            cap = STRICT_MAX_RATIO
+        if max(pa, pb) / min(pa, pb) > cap:
             return None
         sig = (a.doc, b.doc, pa, pb)
         if sig in seen:  # the same two values repeated: one finding is enough
             return None
         seen.add(sig)
+        first, second = (a, b) if _order(a) <= _order(b) else (b, a)
+        if m is not None and _revises(ctx, first, second):
+            return self._revision(ctx, first, second)
+        return self._finding(ctx, a, b, first, second, m, pa, pb)
+
+    @staticmethod
+    def _like(ctx: CheckContext, a: ClaimRecord, b: ClaimRecord, m: _frames.Match, key: str | None) -> bool:
+        """Frames present: like against like (``_frames.FAMILY``), and the sentence rules
+        that frames cannot yet replace (one sentence relating its figures, two places)."""
+        fa, fb = _frames.family(a), _frames.family(b)
+        if fa is None or fa != fb:
+            return False
+        if a.doc == b.doc and a.sent_start == b.sent_start and not _restated_in_sentence(a, b):
+            return False
+        if other_place(a, b) or qualifier_clash(a, b):
+            return False
+        if key is not None and key.endswith("|percent_change") and change_base(a) != change_base(b):
+            return False
+        if not m.strict and not (names_subject(a, key) and names_subject(b, key)):
+            return False  # a free phrase alone never ties two figures
+        wa, wb = _frames.attribution(a), _frames.attribution(b)
+        if fa == "projection":
+            # the same source's projection: one document, or one named source
+            return wa == wb and (a.doc == b.doc or wa is not None)
+        if fa == "target":
+            return a.doc == b.doc or (wa is not None and wa == wb)
+        # both frames say actual: two documents' statements of what happened
+        return True
+
+    def _revision(self, ctx: CheckContext, old: ClaimRecord, new: ClaimRecord) -> Finding:
+        label = ctx.label(old)
+        msg = (
+            f"{ctx.where(new)} revises {label} in {fmt_period(old.period)} from {stated(old)} "
+            f"({ctx.where(old)}) to {stated(new)}; a stated revision, not a contradiction."
+        )
+        details = {"indicator": ctx.key(old), "period": old.period, "rule": "revision"}
+        conf = Confidence.of(0.7, (True, 0.1, "the later figure calls itself a revision"))
+        return make_finding(
+            "revision",
+            NAME,
+            "info",
+            msg,
+            [(old, "earlier"), (new, "revision")],
+            details,
+            confidence=conf,
+            computation=f"{stated(old)} -> {stated(new)}",
+        )
+
+    def _finding(
+        self,
+        ctx: CheckContext,
+        a: ClaimRecord,
+        b: ClaimRecord,
+        first: ClaimRecord,
+        second: ClaimRecord,
+        m: _frames.Match | None,
+        pa: float,
+        pb: float,
+    ) -> Finding:
         hi, lo = (a, b) if pa >= pb else (b, a)
         diff = (max(pa, pb) - min(pa, pb)) / max(pa, pb)
         label = ctx.label(a)
         period = fmt_period(a.period)
-        severity: Severity
+        same_doc = a.doc == b.doc
         if a.unit == "%" and b.unit == "%":
             apart = f"they are {max(pa, pb) - min(pa, pb):.1f} percentage points apart"
+            computation = f"|{_num(pa)} - {_num(pb)}| = {max(pa, pb) - min(pa, pb):.2f} points"
         else:
             apart = f"{amount(lo.point or 0, lo.unit)} is {pct(diff)} below {amount(hi.point or 0, hi.unit)}"
+            computation = f"({_num(max(pa, pb))} - {_num(min(pa, pb))}) / {_num(max(pa, pb))} = {pct(diff)}"
+        superseded = m is not None and _is_revision(first) and not _is_revision(second)
+        official = _frames.official(ctx.doc(a)) and _frames.official(ctx.doc(b))
+        strict = m is not None and m.strict
+        actuals = m is not None and _frames.family(a) == "actual"
+        severity: Severity
+        if m is None:
+            severity = "error" if same_doc else "warning"  # no frames: the rules of v1
+        else:
+            severity = "error" if strict and actuals and (official or same_doc) else "warning"
         if same_doc:
             msg = (
                 f"{ctx.where(a)} gives two different figures for {label} in {period}, "
                 f"{stated(a)} and {stated(b)}; {apart}, so both cannot be right."
             )
-            severity = "error"
+        elif superseded:
+            msg = (
+                f"{ctx.where(second)} puts {label} in {period} at {stated(second)}, but "
+                f"{ctx.where(first)} had revised it to {stated(first)}; the later figure cites a "
+                f"superseded value ({apart if a.unit == '%' else f'{pct(diff)} apart'})."
+            )
         else:
-            first, second = (a, b) if _order(a) <= _order(b) else (b, a)
             msg = (
                 f"{ctx.where(first)} puts {label} in {period} at {stated(first)}, but "
                 f"{ctx.where(second)} puts it at {stated(second)}; "
                 f"{apart if a.unit == '%' else f'the two figures are {pct(diff)} apart'}, "
                 f"more than a routine revision."
             )
-            severity = "warning"
+        reasons = m.reasons if m is not None else ("no stored frames: matched by the indicator's words",)
+        conf = Confidence.of(
+            0.5,
+            (strict, 0.3, reasons[0] if reasons else "same frame"),
+            (m is not None and not strict, 0.05, reasons[0] if reasons else "compatible frames"),
+            (m is None, 0.0, reasons[0]),
+            (official, 0.1, "both from official sources"),
+            (same_doc, 0.05, "both in one document"),
+            (superseded, 0.05, "the later figure contradicts a stated revision"),
+            (diff > 0.2, 0.05, "far beyond rounding or a routine revision"),
+        )
         details = {
             "indicator": ctx.key(a),
             "period": a.period,
@@ -431,8 +550,112 @@ class ContradictionChecker:
             "intervals": [list(interval(a) or ()), list(interval(b) or ())],
             "relative_gap": round(diff, 6),
             "same_document": same_doc,
-            "rule": "same document" if same_doc else "actuals across documents",
+            "rule": "same document"
+            if same_doc
+            else ("superseded" if superseded else "actuals across documents"),
+            "same_frame": strict,
         }
         return make_finding(
-            "contradiction", NAME, severity, msg, [(a, "statement"), (b, "statement")], details
+            "contradiction",
+            NAME,
+            severity,
+            msg,
+            [(a, "statement"), (b, "statement")],
+            details,
+            confidence=conf,
+            computation=computation,
         )
+
+
+def comparison_groups(ctx: CheckContext) -> dict[tuple[str, ...], list[ClaimRecord]]:
+    """Figures that may state one level, grouped in one pass: a figure with a stored frame
+    of a taxonomy measure by (measure, entity, period, dimension), the entity being the
+    document's country when the frame names none; any other figure by its indicator and
+    period.  Only figures within a group are ever paired, so the work grows with the
+    size of the groups, not of the ledger."""
+    groups: dict[tuple[str, ...], list[ClaimRecord]] = defaultdict(list)
+    for c in ctx.claims:
+        if not (c.period and c.has_quantity and _is_level(c)):
+            continue
+        f = frame_of(c)
+        if f is not None and not f.measure.free:
+            who = _frames.entity_of(f) or ctx.doc(c).region or "-"
+            groups[("frame", f.measure.id, who, c.period, scale(c)[0])].append(c)
+        key = ctx.key(c)
+        if key is not None:
+            groups[("indicator", key, c.period)].append(c)
+    return groups
+
+
+#: A capitalised word inside a sentence, or opening it in the possessive ("Ruritania's"):
+#: a name (a country the tables do not know), not an item of what is measured.
+_NAME_WORD = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+|^[A-Z][a-z]+(?='s\b|\u2019s\b)")
+
+
+def _titles(ctx: CheckContext, a: ClaimRecord, b: ClaimRecord) -> str:
+    """The words that name places and sources around two figures: their documents' titles
+    and the names in their sentences."""
+    names = [m.group(0) for c in (a, b) for m in _NAME_WORD.finditer(c.sentence)]
+    return " ".join([*(d.title or "" for d in (ctx.doc(a), ctx.doc(b))), *names])
+
+
+def _num(x: float) -> str:
+    return f"{x:,.6g}"
+
+
+def _is_level(c: ClaimRecord) -> bool:
+    """Is a figure a level of its measure to compare (no frame: every figure is)?"""
+    return frame_of(c) is None or _frames.family(c) is not None
+
+
+def _candidate_pairs(va: list[ClaimRecord], vb: list[ClaimRecord]) -> list[tuple[ClaimRecord, ClaimRecord]]:
+    """The statements of two values that are weighed against each other, oldest first
+    within each: both values in one document first (a text that contradicts itself), then
+    the first and the last statement of each (the first report, and the latest, which may
+    cite a value superseded by a revision in between)."""
+    docs_b = {c.doc: c for c in vb}
+    out = [(a, docs_b[a.doc]) for a in va if a.doc in docs_b][:2]
+    ends_a = [va[0]] if len(va) == 1 else [va[0], va[-1]]
+    ends_b = [vb[0]] if len(vb) == 1 else [vb[0], vb[-1]]
+    for a in ends_a:
+        for b in ends_b:
+            out.append((a, b) if _order(a) <= _order(b) else (b, a))
+    # one pair once, by ids (hashing whole records, frames and all, is costly)
+    seen: set[tuple[str, str]] = set()
+    unique = []
+    for a, b in out:
+        if (a.id, b.id) not in seen:
+            seen.add((a.id, b.id))
+            unique.append((a, b))
+    return unique
+
+
+def _is_revision(c: ClaimRecord) -> bool:
+    """Does a figure call itself a revision (its frame status, or its words)?"""
+    f = frame_of(c)
+    if f is not None and f.status == "revision":
+        return True
+    return _SAYS_REVISED.search(c.sentence) is not None
+
+
+#: Words by which a figure says it replaces an earlier one ("revised up to", "now estimated at").
+_SAYS_REVISED = re.compile(
+    r"\b(?:revis\w*|now\s+(?:estimated|put|seen|put)|updated|corrected|restated|final\s+(?:data|figures?|estimates?))\b",
+    re.I,
+)
+#: Words by which a figure says it is a first reading that may change.
+_FIRST_READING = re.compile(
+    r"\b(?:preliminary|provisional|initial(?:ly)?|first\s+estimate\w*|flash\s+estimate|advance\s+estimate)\b",
+    re.I,
+)
+
+
+def _revises(ctx: CheckContext, first: ClaimRecord, second: ClaimRecord) -> bool:
+    """Is the later figure a revision of the earlier one: it says so, or the earlier says
+    it is a first reading and the later comes from the same source?"""
+    if _is_revision(second) and not _is_revision(first):
+        return True
+    if _FIRST_READING.search(first.sentence) and not _is_revision(first):
+        da, db = ctx.doc(first), ctx.doc(second)
+        return first.doc == second.doc or (da.source is not None and da.source == db.source)
+    return False

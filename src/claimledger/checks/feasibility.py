@@ -15,12 +15,16 @@ within it is information.  With no growth on record to compare, nothing is raise
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from claimledger.checks._changes import find_changes
-from claimledger.checks._fmt import pct, stated
+from claimledger.checks._fmt import amount, pct, stated
+from claimledger.checks._frames import entity_of
 from claimledger.checks.base import (
     CheckContext,
+    Confidence,
     fmt_period,
+    frame_of,
     is_actual,
     is_deadline,
     make_finding,
@@ -30,10 +34,9 @@ from claimledger.checks.base import (
     scale,
     single_year,
 )
-from claimledger.link import ClaimRecord
-from claimledger.link._lexicon import lemma
-from claimledger.link._units import is_level
+from claimledger.link import ClaimRecord, growth_measures, is_level
 from claimledger.models import Finding, Severity
+from claimledger.resources.words import singular
 
 NAME = "checks.feasibility.v1"
 
@@ -46,9 +49,16 @@ MAX_YEARS = 30
 MIN_YEARS = 2
 
 
-def _growth_keys(key: str) -> list[str]:
+def _growth_keys(ctx: CheckContext, key: str) -> list[str]:
     """Indicators that hold growth rates of ``key``'s indicator: "gdp growth" as a rate,
-    and "gdp" as a percentage change ("GDP grew 6.5%")."""
+    and "gdp" as a percentage change ("GDP grew 6.5%").  For an indicator keyed by frame,
+    its measure's growth measures in the taxonomy, of the same entity."""
+    m = ctx.indicators.get(key)
+    if m is not None and m.measure_id:
+        return [
+            *ctx.related(key, growth_measures(m.measure_id), ("percent", "percent_change")),
+            *ctx.related(key, (m.measure_id,), ("percent_change",)),
+        ]
     parts = key.split("|")
     if len(parts) != 3:
         return []
@@ -76,6 +86,13 @@ def _reduction(ctx: CheckContext, t: ClaimRecord) -> bool:
     return bool(_CUT.search(near)) or bool(tokens & LOWER_IS_BETTER)
 
 
+def _root(measure: str) -> str:
+    """The head of a measure id, for finding its growth rates: "exports" and "export growth"
+    -> "export", "gdp.nominal" and "gdp.real_growth" -> "gdp"."""
+    head = measure.split(".", 1)[0].split()[0]
+    return head[:-1] if head.endswith("s") and not head.endswith("ss") else head
+
+
 def _src(ctx: CheckContext, c: ClaimRecord, doc: str) -> str:
     """ " (where)" for a figure from another document; nothing for the same document."""
     return "" if c.doc == doc else f" ({ctx.where(c)})"
@@ -84,8 +101,15 @@ def _src(ctx: CheckContext, c: ClaimRecord, doc: str) -> str:
 class FeasibilityChecker:
     name = NAME
 
+    def __init__(self) -> None:
+        self._past: dict[str, list[tuple[float, ClaimRecord, ClaimRecord]]] = {}
+        self._newest_first: dict[int, tuple[list[ClaimRecord], list[ClaimRecord]]] = {}
+
     def run(self, ctx: CheckContext) -> list[Finding]:
+        self._past = {}
+        self._newest_first = {}
         out: list[Finding] = []
+        done: set[str] = set()
         for key, recs in ctx.by_indicator.items():
             dim = ctx.dimension(recs[0]) or ""
             if not is_level(dim):
@@ -103,31 +127,60 @@ class FeasibilityChecker:
                 f = self._one(ctx, key, t, actuals)
                 if f is not None:
                     out.append(f)
+                    done.add(t.id)
+        out.extend(self._by_frame(ctx, done))
         return out
 
-    def _one(self, ctx: CheckContext, key: str, t: ClaimRecord, actuals: list[ClaimRecord]) -> Finding | None:
+    def _by_frame(self, ctx: CheckContext, done: set[str]) -> list[Finding]:
+        """Goals the indicators left unjudged (their words differ from the base's: "exports
+        of Fennmark" / "exports"), judged on stored frames: the base is an actual of the same
+        taxonomy measure and entity, the growth to compare with a growth rate of that
+        measure ("export growth of 4% a year").  Built in one pass over the claims."""
+        levels: dict[tuple[str, str, str], list[ClaimRecord]] = {}
+        growth: dict[tuple[str, str], list[ClaimRecord]] = {}
+        goals: list[tuple[ClaimRecord, str, str]] = []
+        for c in ctx.claims:
+            f = frame_of(c)
+            if f is None or not c.has_quantity:
+                continue
+            who = entity_of(f) or ctx.doc(c).region or "-"
+            if c.unit == "%" and "growth" in f.measure.id.replace(".", " ").replace("_", " "):
+                # a real rate says nothing of a goal in money, which grows with prices too
+                if "real" not in f.basis and "real" not in f.measure.id:
+                    growth.setdefault((_root(f.measure.id), who), []).append(c)
+                continue
+            if f.measure.free:
+                continue
+            if c.kind == "target" and c.id not in done and (c.point or 0) > 0 and is_deadline(c):
+                goals.append((c, f.measure.id, who))
+            elif is_actual(c) and single_year(c.period) is not None and (c.value or 0) > 0:
+                levels.setdefault((f.measure.id, who, scale(c)[0]), []).append(c)
+        out: list[Finding] = []
+        for t, measure, who in goals:
+            actuals = levels.get((measure, who, scale(t)[0]), [])
+            if actuals:
+                found = self._one(
+                    ctx, f"frame|{measure}|{who}", t, actuals, growth.get((_root(measure), who), [])
+                )
+                if found is not None:
+                    out.append(found)
+        return out
+
+    def _one(
+        self,
+        ctx: CheckContext,
+        key: str,
+        t: ClaimRecord,
+        actuals: list[ClaimRecord],
+        growth: Sequence[ClaimRecord] = (),
+    ) -> Finding | None:
         ys = period_years(t.period)
         if ys is None:
             return None
         deadline = ys[1]
-        before = [
-            a
-            for a in actuals
-            if deadline - MAX_YEARS <= (single_year(a.period) or 0) < deadline
-            and (a.published is None or a.published <= ctx.now)
-            and not other_place(t, a)
-        ]
-        # The target is judged as it was set: from the latest level known when it was
-        # stated (the promise checker follows progress after that).
-        known = [
-            a for a in before if a.published is None or t.published is None or a.published <= t.published
-        ]
-        if not (known or before):
+        base = self._base(ctx, t, actuals, deadline)
+        if base is None:
             return None
-        base = max(
-            known or before,
-            key=lambda a: (single_year(a.period) or 0, a.published.isoformat() if a.published else ""),
-        )
         y0 = single_year(base.period) or 0
         years = deadline - y0
         if years < MIN_YEARS:
@@ -140,14 +193,14 @@ class FeasibilityChecker:
             # A goal below today's level that is not a cut is a misread flow/stock or a
             # per-year target; no growth path can be judged from it.
             return None
-        comps = self._comparisons(ctx, key, actuals, y0, deadline, t.doc)
+        comps = self._comparisons(ctx, key, actuals, y0, deadline, t.doc, growth)
         roles: list[tuple[ClaimRecord, str]] = [(t, "target"), (base, "base")]
         src = "" if base.doc == t.doc else f" ({ctx.where(base)})"
         move = "growth" if required >= 0 else "a fall"
         label = ctx.label(t)
         what = (
             f"a target of {stated(t)}"
-            if t.noun and label and lemma(label.split()[-1]) == lemma(t.noun)
+            if t.noun and label and singular(label.split()[-1]) == singular(t.noun)
             else f"{label} at {stated(t)}"
         )
         head = (
@@ -183,14 +236,79 @@ class FeasibilityChecker:
             # The required rate alone is arithmetic, not a finding: without a rate on record
             # to weigh it against, nothing says whether the target is hard or easy.
             return None
-        return make_finding("feasibility", NAME, sev, msg, roles, details, id_claims=[t.id])
+        conf = Confidence.of(
+            0.6,
+            (bool(forecasts), 0.15, "compared with a stated forecast for the years the target spans"),
+            (not forecasts, -0.05, "compared with the growth on record"),
+            (base.doc == t.doc, 0.1, "the base is stated with the target"),
+            (required > 2 * best_rate + MARGIN, 0.1, "the required rate is more than twice the comparison"),
+        )
+        details["comparison_used"] = "forecast" if forecasts else "history"
+        computation = (
+            f"({amount(target_v)} / {amount(base_v)}) ^ (1/{years}) - 1 = {pct(required)} a year; "
+            f"compared with {pct(best_rate)}"
+        )
+        return make_finding(
+            "feasibility",
+            NAME,
+            sev,
+            msg,
+            roles,
+            details,
+            id_claims=[t.id],
+            confidence=conf,
+            computation=computation,
+        )
+
+    def _base(
+        self, ctx: CheckContext, t: ClaimRecord, actuals: list[ClaimRecord], deadline: int
+    ) -> ClaimRecord | None:
+        """The latest actual level before the deadline known when the target was stated
+        (the target is judged as it was set; the promise checker follows progress after
+        that), else the latest one known now.  The indicator's actuals are sorted once per
+        run, newest first, so a target reads only the few levels it needs."""
+        ordered = self._newest_first.get(id(actuals))
+        if ordered is None or ordered[0] is not actuals:
+            ordered = (
+                actuals,
+                sorted(
+                    actuals,
+                    key=lambda a: (
+                        single_year(a.period) or 0,
+                        a.published.isoformat() if a.published else "",
+                    ),
+                    reverse=True,
+                ),
+            )
+            self._newest_first[id(actuals)] = ordered
+        fallback = None
+        for a in ordered[1]:
+            y = single_year(a.period) or 0
+            if y >= deadline:
+                continue
+            if y < deadline - MAX_YEARS:
+                break
+            if (a.published is not None and a.published > ctx.now) or other_place(t, a):
+                continue
+            if a.published is None or t.published is None or a.published <= t.published:
+                return a
+            fallback = fallback or a
+        return fallback
 
     def _comparisons(
-        self, ctx: CheckContext, key: str, actuals: list[ClaimRecord], y0: int, deadline: int, doc: str
+        self,
+        ctx: CheckContext,
+        key: str,
+        actuals: list[ClaimRecord],
+        y0: int,
+        deadline: int,
+        doc: str,
+        growth: Sequence[ClaimRecord] = (),
     ) -> list[tuple[float, str, list[ClaimRecord], bool]]:
         """Growth rates to compare with: (rate as a fraction, words, claims, is it forward-looking)."""
         out: list[tuple[float, str, list[ClaimRecord], bool]] = []
-        for g in (g for gk in _growth_keys(key) for g in ctx.by_indicator.get(gk, [])):
+        rates = [g for gk in _growth_keys(ctx, key) for g in ctx.by_indicator.get(gk, [])]
+        for g in dict.fromkeys([*rates, *growth]):
             ys = period_years(g.period)
             if ys is None or ys[1] <= y0 - 1 or ys[0] > deadline:
                 continue
@@ -204,18 +322,24 @@ class FeasibilityChecker:
             )
             words = f"{what} {stated(g)} growth for {fmt_period(g.period)}{_src(ctx, g, doc)}"
             out.append((hi / 100, words, [g], g.kind in ("forecast", "target") and ys[1] > y0))
-        # Past growth stated next to a level: "$259 billion in 2023, 15% more than in 2022".
-        for a in actuals:
-            for ch in find_changes(a.sentence, ctx.sentence_claims(a)):
-                if ch.result is a and ch.percent is not None and ch.factor > 0:
-                    out.append(
-                        (
-                            ch.factor - 1,
-                            f"the past growth of {pct(ch.factor - 1)} in {a.period}{_src(ctx, a, doc)}",
-                            [ch.percent],
-                            False,
-                        )
-                    )
+        # Past growth stated next to a level: "$259 billion in 2023, 15% more than in 2022"
+        # (read once per indicator, not once per target).
+        if key not in self._past:
+            self._past[key] = [
+                (ch.factor - 1, a, ch.percent)
+                for a in actuals
+                for ch in find_changes(a.sentence, ctx.sentence_claims(a))
+                if ch.result is a and ch.percent is not None and ch.factor > 0
+            ]
+        for rate, a, percent in self._past[key]:
+            out.append(
+                (
+                    rate,
+                    f"the past growth of {pct(rate)} in {a.period}{_src(ctx, a, doc)}",
+                    [percent],
+                    False,
+                )
+            )
         # Past growth between the earliest and latest actual levels.
         by_year = {single_year(a.period): a for a in sorted(actuals, key=lambda a: a.published or ctx.now)}
         years = sorted(y for y in by_year if y is not None)

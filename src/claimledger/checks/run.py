@@ -10,24 +10,30 @@ that is found again keeps its original ``created_at``.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from datetime import date as Date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, delete, insert, select
-from sqlalchemy.engine import Engine
-
-from claimledger._dates import utc_timestamp
+from claimledger import ledger
 from claimledger.checks.arithmetic import ArithmeticChecker
 from claimledger.checks.base import CheckContext, Checker
 from claimledger.checks.contradiction import ContradictionChecker
 from claimledger.checks.feasibility import FeasibilityChecker
+from claimledger.checks.official import OfficialChecker
 from claimledger.checks.promise import PromiseChecker
-from claimledger.ledger.schema import finding_claims, findings, promise_overrides
-from claimledger.link import ClaimRecord, DocInfo, link_records, load_documents, load_records, relink_conn
-from claimledger.link._records import localise
+from claimledger.link import (
+    ClaimRecord,
+    DocInfo,
+    link_records,
+    load_documents,
+    load_records,
+    localise,
+    relink_conn,
+)
 from claimledger.models import Finding
+
+if TYPE_CHECKING:
+    from claimledger.ledger import Connection, Engine
 
 #: Every checker, in the order their findings are listed.
 CHECKERS: tuple[Checker, ...] = (
@@ -35,9 +41,24 @@ CHECKERS: tuple[Checker, ...] = (
     ArithmeticChecker(),
     FeasibilityChecker(),
     PromiseChecker(),
+    OfficialChecker(),
 )
-_TYPE_ORDER = {"contradiction": 0, "arithmetic": 1, "feasibility": 2, "promise": 3}
+_TYPE_ORDER = {
+    "contradiction": 0,
+    "arithmetic": 1,
+    "feasibility": 2,
+    "promise": 3,
+    "official": 4,
+    "revision": 5,
+}
 _SEV_ORDER = {"error": 0, "warning": 1, "info": 2}
+
+
+def rank(severity: str, details: dict[str, Any], ftype: str, message: str) -> tuple[int, float, int, str]:
+    """How findings are listed: most severe first, then most confident, then by type."""
+    conf = details.get("confidence")
+    score = float(conf) if isinstance(conf, int | float) else 0.0
+    return (_SEV_ORDER.get(severity, 9), -score, _TYPE_ORDER.get(ftype, 9), message)
 
 
 def run_context(ctx: CheckContext, checkers: Sequence[Checker] | None = None) -> list[Finding]:
@@ -46,9 +67,7 @@ def run_context(ctx: CheckContext, checkers: Sequence[Checker] | None = None) ->
     for checker in checkers or CHECKERS:
         for f in checker.run(ctx):
             out.setdefault(f.id, f)
-    return sorted(
-        out.values(), key=lambda f: (_TYPE_ORDER.get(f.type, 9), _SEV_ORDER.get(f.severity, 9), f.message)
-    )
+    return sorted(out.values(), key=lambda f: rank(f.severity, f.details, f.type, f.message))
 
 
 def context_from_records(
@@ -69,45 +88,24 @@ def load_context(conn: Connection, now: Date | None = None, *, relink: bool = Tr
     records = load_records(conn, docs)
     members = relink_conn(conn, docs, records) if relink else link_records(records, docs)
     overrides = {
-        r.claim_id: {"status": r.status, "note": r.note, "reviewer": r.reviewer, "at": r.at}
-        for r in conn.execute(select(promise_overrides))
+        cid: {"status": o.status, "note": o.note, "reviewer": o.reviewer, "at": o.at}
+        for cid, o in ledger.promise_overrides_by_claim(conn).items()
     }
-    return CheckContext(records, docs, members, now or Date.today(), overrides)
+    reviews = ledger.promise_review_events(conn)
+    return CheckContext(records, docs, members, now or Date.today(), overrides, reviews)
 
 
 def store_findings(conn: Connection, found: Sequence[Finding], checker_names: Sequence[str]) -> None:
-    """Replace the stored findings of ``checker_names`` with ``found``."""
-    bases = {n.rsplit(".v", 1)[0] for n in checker_names}
-    old = {
-        r.id: (r.created_at, r.checker)
-        for r in conn.execute(select(findings.c.id, findings.c.created_at, findings.c.checker))
-    }
-    drop = [fid for fid, (_, chk) in old.items() if chk.rsplit(".v", 1)[0] in bases]
-    for i in range(0, len(drop), 500):
-        part = drop[i : i + 500]
-        conn.execute(delete(finding_claims).where(finding_claims.c.finding_id.in_(part)))
-        conn.execute(delete(findings).where(findings.c.id.in_(part)))
-    now = utc_timestamp()
-    rows, links = [], []
-    for f in found:
-        rows.append(
-            {
-                "id": f.id,
-                "type": f.type,
-                "severity": f.severity,
-                "message": f.message,
-                "details": json.dumps(f.details, default=str),
-                "checker": f.checker,
-                "created_at": old.get(f.id, (now, ""))[0],
-            }
-        )
-        roles = f.details.get("roles", {})
-        for cid in f.claim_ids:
-            links.append({"finding_id": f.id, "claim_id": cid, "role": str(roles.get(cid, "claim"))})
-    if rows:
-        conn.execute(insert(findings), rows)
-    if links:
-        conn.execute(insert(finding_claims), links)
+    """Replace the stored findings of ``checker_names`` with ``found``, and, when the
+    promise checker ran, every promise's status history (``promise_events``)."""
+    ledger.store_findings(conn, found, checker_names)
+    if any(n.rsplit(".v", 1)[0] == PromiseChecker.name.rsplit(".v", 1)[0] for n in checker_names):
+        history = {
+            f.claim_ids[0]: list(f.details.get("history") or [])
+            for f in found
+            if f.type == "promise" and f.claim_ids
+        }
+        ledger.store_promise_events(conn, history)
 
 
 def run_checks(
@@ -115,9 +113,12 @@ def run_checks(
 ) -> list[Finding]:
     """Re-link, run every checker, replace the stored findings and return them."""
     chosen = list(checkers or CHECKERS)
-    with engine.begin() as conn:
+    with ledger.write_transaction(engine) as conn:
         ctx = load_context(conn, now)
-        found = run_context(ctx, chosen)
+        # a checker that reads more of the ledger than the context (the official series)
+        # is bound to it first
+        bound = [c.bind(conn, ctx) if hasattr(c, "bind") else c for c in chosen]
+        found = run_context(ctx, bound)
         store_findings(conn, found, [c.name for c in chosen])
     return found
 
@@ -128,20 +129,13 @@ def load_findings(engine: Engine, *, type: str | None = None) -> list[dict[str, 
     Each: ``{"id", "type", "severity", "message", "claims": [{"id", "doc", "quote",
     "quantity", "role"}], "details", "checker", "created_at"}``.
     """
-    with engine.connect() as conn:
-        recs = {r.id: r for r in load_records(conn, only=select(finding_claims.c.claim_id))}
-        q = select(findings)
-        if type:
-            q = q.where(findings.c.type == type)
-        rows = list(conn.execute(q))
-        links: dict[str, list[tuple[str, str]]] = {}
-        for r in conn.execute(select(finding_claims)):
-            links.setdefault(r.finding_id, []).append((r.claim_id, r.role))
+    with ledger.reading(engine) as conn:
+        recs = {r.id: r for r in load_records(conn, in_findings=True)}
+        rows = ledger.stored_findings(conn, type=type)
     out: list[dict[str, Any]] = []
     for r in rows:
-        details = json.loads(r.details)
-        order = list(details.get("roles", {}))
-        linked = sorted(links.get(r.id, []), key=lambda cr: order.index(cr[0]) if cr[0] in order else 99)
+        order = list(r.details.get("roles", {}))
+        linked = sorted(r.links, key=lambda cr: order.index(cr[0]) if cr[0] in order else 99)
         claims = []
         for cid, role in linked:
             c = recs.get(cid)
@@ -161,10 +155,10 @@ def load_findings(engine: Engine, *, type: str | None = None) -> list[dict[str, 
                 "severity": r.severity,
                 "message": r.message,
                 "claims": claims,
-                "details": details,
+                "details": r.details,
                 "checker": r.checker,
                 "created_at": r.created_at,
             }
         )
-    out.sort(key=lambda f: (_TYPE_ORDER.get(f["type"], 9), _SEV_ORDER.get(f["severity"], 9), f["message"]))
+    out.sort(key=lambda f: rank(f["severity"], f["details"], f["type"], f["message"]))
     return out

@@ -20,6 +20,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "claimledger.cli._ledger",
     "claimledger.cli._maint",
     "claimledger.cli._check",
+    "claimledger.cli._reference",
     "claimledger.cli._serve",
     "claimledger.cli._demo",
 )
@@ -89,8 +90,16 @@ def _reference(parser: argparse.ArgumentParser) -> str:
         parser.format_help().rstrip(),
         "```",
     ]
+    parts += _subcommands(parser, "claimledger")
+    return "\n".join(parts) + "\n"
+
+
+def _subcommands(parser: argparse.ArgumentParser, prefix: str) -> list[str]:
+    """The help of every subcommand, nested ones (``reference import``) included."""
+    parts: list[str] = []
     sub_actions = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
     for action in sub_actions:
         for name, sub in action.choices.items():
-            parts += ["", f"## claimledger {name}", "", "```text", sub.format_help().rstrip(), "```"]
-    return "\n".join(parts) + "\n"
+            parts += ["", f"## {prefix} {name}", "", "```text", sub.format_help().rstrip(), "```"]
+            parts += _subcommands(sub, f"{prefix} {name}")
+    return parts

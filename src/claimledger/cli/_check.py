@@ -7,6 +7,8 @@ import json
 import sys
 from typing import Any
 
+from claimledger.models import FINDING_TYPES
+
 
 def register(sub: Any) -> None:
     p = sub.add_parser("check", help="run the checkers over the ledger and show the findings")
@@ -14,8 +16,19 @@ def register(sub: Any) -> None:
     p.add_argument("--format", choices=("table", "json"), default="table")
     p.add_argument(
         "--type",
-        choices=("contradiction", "arithmetic", "feasibility", "promise"),
+        choices=FINDING_TYPES,
         help="show only findings of this type",
+    )
+    p.add_argument(
+        "--all",
+        action="store_true",
+        help="also list notes (info findings: promise statuses, revisions); by default only "
+        "warnings and errors are listed, most severe and most confident first",
+    )
+    p.add_argument(
+        "--fail-on",
+        choices=("error", "warning"),
+        help="exit with status 1 if any finding is at least this severe (for CI and scripts)",
     )
     p.add_argument(
         "--now", metavar="YYYY-MM-DD", help="reference date for promise deadlines (default: today)"
@@ -37,13 +50,31 @@ def run(args: argparse.Namespace) -> int:
         found = load_findings(engine, type=args.type)
     finally:
         engine.dispose()
+    rc = exit_code(found, args.fail_on)
+    notes = sum(1 for f in found if f["severity"] == "info")
+    if not args.all:
+        found = [f for f in found if f["severity"] != "info"]
     if args.format == "json":
         keep = ("id", "type", "severity", "message", "claims", "details")
         payload = {"findings": [{k: f[k] for k in keep} for f in found]}
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
-        return 0
+        return rc
     print_findings(found)
-    return 0
+    if not args.all and notes:
+        print(f"({notes} notes not shown: add --all to list them)")
+    return rc
+
+
+#: How severe each severity is, for ``--fail-on``.
+_RANK = {"info": 0, "warning": 1, "error": 2}
+
+
+def exit_code(found: list[dict[str, Any]], fail_on: str | None) -> int:
+    """1 if ``fail_on`` is set and some finding is at least that severe, else 0."""
+    if fail_on is None:
+        return 0
+    bar = _RANK[fail_on]
+    return 1 if any(_RANK.get(f["severity"], 0) >= bar for f in found) else 0
 
 
 def print_findings(found: list[dict[str, Any]]) -> None:
@@ -52,5 +83,7 @@ def print_findings(found: list[dict[str, Any]]) -> None:
     rows = []
     for f in found:
         status = f["details"].get("status", "") if f["type"] == "promise" else ""
-        rows.append([f["type"], f["severity"], status, f["message"]])
-    print_table(f"{len(found)} findings", ["type", "severity", "status", "message"], rows)
+        conf = f["details"].get("confidence")
+        shown = f"{conf:.2f}" if isinstance(conf, int | float) else ""
+        rows.append([f["type"], f["severity"], shown, status, f["message"]])
+    print_table(f"{len(found)} findings", ["type", "severity", "confidence", "status", "message"], rows)

@@ -1,8 +1,10 @@
 """``claimledger demo``: the main job on the bundled corpus.
 
 Ingests every bundled document into a ledger (idempotently: running it twice stores each
-document once), links indicators, runs every checker, prints the claims and findings, then
-serves the dashboard and prints the address to open.  ``--no-serve`` stops after printing.
+document once), imports the bundled official statistics (real WDI slices for the corpus
+countries; importing a vintage again replaces it), links indicators, runs every checker,
+prints the claims and findings, then serves the dashboard and prints the address to open.
+``--no-serve`` stops after printing.
 """
 
 from __future__ import annotations
@@ -27,9 +29,8 @@ def run(args: argparse.Namespace) -> int:
     from claimledger.checks import load_findings, run_checks
     from claimledger.cli._check import print_findings
     from claimledger.cli._io import print_claims, print_table
-    from claimledger.corpus import load_corpus
-    from claimledger.ledger import Ledger
-    from claimledger.ledger.queries import ClaimFilter
+    from claimledger.corpus import load_corpus, reference_slices
+    from claimledger.ledger import ClaimFilter, Ledger
     from claimledger.pipeline import add_document
 
     docs = load_corpus()
@@ -41,8 +42,18 @@ def run(args: argparse.Namespace) -> int:
         print_table(f"Bundled corpus -> {args.db}", ["date", "file", "title", "status", "claims"], rows)
         if args.claims:
             for d in ledger.documents():
-                title = f"{d['title']} ({d['published']})"
-                print_claims(title, ledger.claim_objects(ClaimFilter(doc=d["doc_key"])))
+                title = f"{d.title} ({d.published})"
+                print_claims(title, ledger.claim_objects(ClaimFilter(doc=d.doc_key)))
+        from claimledger.reference import ImportOptions, import_reference
+
+        for path, opts in reference_slices():
+            given = ImportOptions(
+                indicator=opts.get("indicator"),
+                vintage=opts.get("vintage"),
+                url=opts.get("url"),
+                licence=opts.get("licence"),
+            )
+            import_reference(ledger.engine, path, given)
         run_checks(ledger.engine)
         print_findings(load_findings(ledger.engine))
     if args.no_serve:

@@ -22,9 +22,10 @@ def _db(p: Any) -> None:
 def _filters(p: Any) -> None:
     p.add_argument("--kind", choices=("achievement", "status", "target", "forecast"))
     p.add_argument("--unit", help="unit (ISO currency code, %%, km ...) or counted noun")
-    p.add_argument("--period", help="period, e.g. 2024; also matches 2024-09 and 2024/2026")
+    p.add_argument("--period", help="period, e.g. 2024; matches periods sharing time with it (2024/2026)")
     p.add_argument("--doc", help="document id, name or content-hash prefix")
     p.add_argument("--search", metavar="TEXT", help="words that must all occur in the sentence or subject")
+    p.add_argument("--state", choices=("machine", "accepted", "corrected", "rejected"), help="review state")
 
 
 def register(sub: Any) -> None:
@@ -141,29 +142,32 @@ def run_ingest(args: argparse.Namespace) -> int:
 
 
 def _claim_filter(args: argparse.Namespace) -> Any:
-    from claimledger.ledger.queries import ClaimFilter
+    from claimledger.ledger import ClaimFilter
 
-    return ClaimFilter(kind=args.kind, unit=args.unit, period=args.period, doc=args.doc, search=args.search)
+    return ClaimFilter(
+        kind=args.kind,
+        unit=args.unit,
+        period=args.period,
+        doc=args.doc,
+        search=args.search,
+        review_state=args.state,
+    )
 
 
 def run_claims(args: argparse.Namespace) -> int:
     from claimledger.cli._io import fmt_value, print_table
-    from claimledger.ledger.export import write_csv, write_jsonl
 
     limit = args.limit if args.limit is not None else (TABLE_LIMIT if args.format == "table" else None)
     with _reader(args.db) as ledger:
-        rows = ledger.iter_claims(_claim_filter(args), limit=limit)
-        if args.format == "jsonl":
-            write_jsonl(rows, sys.stdout)
-        elif args.format == "csv":
-            write_csv(rows, sys.stdout)
+        if args.format != "table":
+            ledger.export(args.format, sys.stdout, _claim_filter(args), limit=limit)
         else:
             table = [
                 [
-                    r["doc_key"], r["kind"], r["q_text"] or "—", fmt_value(r["value"], r["low"], r["high"]),
-                    r["unit"] or r["noun"] or "", r["period"], r["subject"], r["review_state"],
+                    r.doc, r.kind, r.q_text or "—", fmt_value(r.value, r.low, r.high),
+                    r.unit or r.noun or "", r.period, r.subject, r.review_state,
                 ]
-                for r in rows
+                for r in ledger.iter_claims(_claim_filter(args), limit=limit)
             ]  # fmt: skip
             cols = ["doc", "kind", "figure", "value", "unit/noun", "period", "subject", "review"]
             print_table(f"{len(table)} claims", cols, table)
@@ -177,7 +181,7 @@ def run_docs(args: argparse.Namespace) -> int:
     from claimledger.cli._io import print_table
 
     with _reader(args.db) as ledger:
-        docs = ledger.documents()
+        docs = [d.to_dict() for d in ledger.documents()]
     cols = ["id", "doc_key", "title", "published", "source", "speaker", "format", "claims"]
     if args.format == "jsonl":
         for d in docs:
@@ -192,15 +196,14 @@ def run_docs(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from claimledger.ledger.export import export
 
     with _reader(args.db) as ledger:
         if args.output:
             with open(args.output, "w", encoding="utf-8", newline="") as out:
-                n = export(ledger, args.format, out, _claim_filter(args), publisher=args.publisher)
+                n = ledger.export(args.format, out, _claim_filter(args), publisher=args.publisher)
             print(f"exported {n} claims to {args.output}", file=sys.stderr)
         else:
-            export(ledger, args.format, sys.stdout, _claim_filter(args), publisher=args.publisher)
+            ledger.export(args.format, sys.stdout, _claim_filter(args), publisher=args.publisher)
     return 0
 
 

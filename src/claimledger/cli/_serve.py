@@ -43,7 +43,7 @@ def register(sub: Any) -> None:
 def check_bind(host: str, token: str | None) -> None:
     """E040 when the bind is not loopback and there is no (long enough) token."""
     from claimledger.errors import ServerError
-    from claimledger.web._security import MIN_TOKEN_LENGTH, is_loopback
+    from claimledger.web import MIN_TOKEN_LENGTH, is_loopback
 
     if token is not None and len(token) < MIN_TOKEN_LENGTH:
         raise ServerError("E040", f"the token must be at least {MIN_TOKEN_LENGTH} characters")
@@ -57,7 +57,7 @@ def check_bind(host: str, token: str | None) -> None:
 
 def allowed_hosts(host: str) -> list[str] | None:
     """Host names a loopback-bound server answers to (defeats DNS rebinding)."""
-    from claimledger.web._security import LOOPBACK_HOSTS, is_loopback
+    from claimledger.web import LOOPBACK_HOSTS, is_loopback
 
     return [*LOOPBACK_HOSTS, host] if is_loopback(host) else None
 

@@ -42,3 +42,18 @@ def load_corpus() -> list[Document]:
     """All bundled documents, oldest first."""
     docs = [parse_document(p.read_text(encoding="utf-8"), p.name) for p in sorted(corpus_dir().glob("*.txt"))]
     return sorted(docs, key=lambda d: (d.published or "", d.id))
+
+
+def reference_slices() -> list[tuple[Path, dict[str, str]]]:
+    """The bundled reference statistics (real WDI slices for the corpus countries, credit
+    "World Bank, World Development Indicators") and the provenance to import each with, from
+    ``reference/sources.toml``."""
+    import tomllib
+
+    root = corpus_dir() / "reference"
+    table = tomllib.loads((root / "sources.toml").read_text(encoding="utf-8"))
+    out = []
+    for entry in table["file"]:
+        opts = {k: str(v) for k, v in entry.items() if k != "path"}
+        out.append((root / entry["path"], opts))
+    return out

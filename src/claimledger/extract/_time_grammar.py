@@ -20,12 +20,21 @@ Resolution rules (documented in docs/json-contract.md):
 from __future__ import annotations
 
 import re
-import re._constants as _sre  # type: ignore[import-not-found]  # the regex parser's own
 import re._parser as _sre_parse  # type: ignore[import-not-found]  # (no stubs; sre_parse is deprecated)
 import unicodedata
 from dataclasses import dataclass
 from datetime import date as Date
-from typing import Any
+
+from claimledger.extract._regex import (
+    caseless_ok,
+    first_chars,
+    literal_first,
+    lowered_pattern,
+    lowered_source,
+    opening_class,
+    required_strings,
+)
+from claimledger.resources import dates, verbs
 
 #: Up to and including this month a document still reports mainly on the previous year:
 #: "over the past year" in a January report means the year that just ended, while in
@@ -33,26 +42,9 @@ from typing import Any
 HALF_YEAR_MONTH = 6
 
 _Y = r"(?:19[5-9]\d|20\d\d)"
-_NUMW = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "fifteen": 15,
-    "twenty": 20,
-    "a": 1,
-    "a couple of": 2,
-    "several": 3,
-}
-_NW = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)"
+#: Words that count periods ("three years ago", "a couple of years"): resources/data.
+_NUMW = dates.PERIOD_COUNTS
+_NW = r"(?:\d{1,2}|" + "|".join(dates.period_count_words()) + ")"
 
 
 class _Unresolvable(Exception):
@@ -76,39 +68,15 @@ class _MonthTable(dict[str, int]):
         raise _Unresolvable(key)
 
 
-_MONTHS = _MonthTable(
-    {
-        "january": 1,
-        "jan": 1,
-        "february": 2,
-        "feb": 2,
-        "march": 3,
-        "mar": 3,
-        "april": 4,
-        "apr": 4,
-        "may": 5,
-        "june": 6,
-        "jun": 6,
-        "july": 7,
-        "jul": 7,
-        "august": 8,
-        "aug": 8,
-        "september": 9,
-        "sept": 9,
-        "sep": 9,
-        "october": 10,
-        "oct": 10,
-        "november": 11,
-        "nov": 11,
-        "december": 12,
-        "dec": 12,
-    }
-)
+_MONTHS = _MonthTable(dates.MONTHS)
 _MON = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
+    "(?:"
+    + "|".join(m.capitalize() for m in dates.FULL_MONTHS)
+    + "|(?:"
+    + "|".join(m.capitalize() for m in dates.MONTH_ABBREVIATIONS)
+    + ")\\.?)"
 )
-_ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+_ORD = dates.QUARTER_ORDINALS
 
 # The alternatives of the time grammar, tried left to right at each position: longer
 # forms first.  Each is an rf-string so {_Y}, {_MON} and {_NW} expand.
@@ -323,79 +291,14 @@ _CORE_YEARS = _compile(_YEAR_ONLY)
 # grammar is tried at every word start of its windows.  The same patterns with their
 # letters lowered, run without re.I over lower-cased text, find the same matches faster
 # (see ``_core_matches`` for when the two are the same).
-_LETTERS_OUTSIDE_SYNTAX = re.compile(r"\\.|\(\?P<\w+>|\(\?P=\w+\)|[A-Z]+")
-
-
-def _lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
-    """``pattern`` (compiled with re.I) for lower-case text: letters lowered except in
-    escapes and group names, compiled without re.I."""
-    return re.compile(_lowered_source(pattern.pattern), pattern.flags & ~re.I)
-
-
-def _lowered_source(src: str) -> str:
-    return _LETTERS_OUTSIDE_SYNTAX.sub(lambda m: m[0] if m[0][0] in "\\(" else m[0].lower(), src)
-
-
 _LOWER: dict[re.Pattern[str], re.Pattern[str]] = {}
-
-
-def _first_chars(items: Any) -> tuple[frozenset[str], bool, bool] | None:
-    """What can open a match of the parsed pattern ``items``: ``(characters, any digit,
-    can match empty)``, or None when the pattern's opening is not this simple."""
-    chars: set[str] = set()
-    digit = False
-    for op, av in items:
-        if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
-            continue  # zero-width: the character after it opens the match
-        sub: tuple[frozenset[str], bool, bool] | None
-        if op is _sre.LITERAL:
-            sub = frozenset(chr(av)), False, False
-        elif op is _sre.IN:
-            found: set[str] = set()
-            for o, a in av:
-                if o is _sre.LITERAL:
-                    found.add(chr(a))
-                elif o is _sre.RANGE:
-                    found.update(map(chr, range(a[0], a[1] + 1)))
-                elif o is _sre.CATEGORY and a is _sre.CATEGORY_DIGIT:
-                    digit = True
-                else:
-                    return None
-            sub = frozenset(found), False, False
-        elif op is _sre.SUBPATTERN:
-            sub = _first_chars(av[3])
-        elif op is _sre.BRANCH:
-            alts = [_first_chars(alt) for alt in av[1]]
-            if any(a is None for a in alts):
-                return None
-            known = [a for a in alts if a is not None]
-            chars_any = frozenset().union(*(a[0] for a in known))
-            sub = chars_any, any(a[1] for a in known), any(a[2] for a in known)
-        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):
-            body = _first_chars(av[2])
-            sub = None if body is None else (body[0], body[1], body[2] or av[0] == 0)
-        else:
-            return None
-        if sub is None:
-            return None
-        chars |= sub[0]
-        digit |= sub[1]
-        if not sub[2]:
-            return frozenset(chars), digit, False
-    return frozenset(chars), digit, True
-
-
-def _opening_class(chars: frozenset[str], digit: bool) -> str:
-    if not chars and not digit:  # nothing can open a match: "[]" would not even compile
-        return "(?!)"
-    return "[" + "".join(re.escape(c) for c in sorted(chars)) + ("\\d" if digit else "") + "]"
 
 
 def _guarded(alt: str) -> tuple[str, frozenset[str], bool] | None:
     """Alternative ``alt`` lowered, and the characters (and whether any digit) that can
     open a match of it; None when that is not known."""
-    low = _lowered_source(alt)
-    first = _first_chars(_sre_parse.parse(low, re.X))
+    low = lowered_source(alt)
+    first = first_chars(_sre_parse.parse(low, re.X))
     if first is None or first[2]:
         return None
     return low, first[0], first[1]
@@ -405,7 +308,7 @@ _GUARDED = {name: _guarded(alt) for name, alt in _ALTERNATIVES}
 
 
 def _fast_grammar(names: frozenset[str] | None) -> re.Pattern[str]:
-    """``_lowered(_compile(names))`` with each alternative behind a look-ahead for the
+    """``lowered_pattern(_compile(names))`` with each alternative behind a look-ahead for the
     characters that can open it, and the whole behind one for all of them: the same
     matches, but at a word start the engine tries only the alternatives that can open
     with its character (entering one costs groups and optional lead-ins such as
@@ -419,50 +322,16 @@ def _fast_grammar(names: frozenset[str] | None) -> re.Pattern[str]:
             continue
         guarded = _GUARDED[name]
         if guarded is None:
-            parts.append(_lowered_source(alt))
+            parts.append(lowered_source(alt))
             known = False
             continue
         low, first, first_digit = guarded
-        parts.append(f"(?={_opening_class(first, first_digit)}){low}")
+        parts.append(f"(?={opening_class(first, first_digit)}){low}")
         chars |= first
         digit |= first_digit
     body = "\n  | ".join(parts)
-    ahead = f"(?={_opening_class(frozenset(chars), digit)})" if known else ""
+    ahead = f"(?={opening_class(frozenset(chars), digit)})" if known else ""
     return re.compile(rf"\b{ahead}(?:{body})", re.X)
-
-
-def _required(items: Any) -> frozenset[str] | None:
-    """Lower-cased strings one of which every match of the parsed pattern ``items``
-    contains, or None when no such set is known."""
-    cands: list[frozenset[str]] = []
-    run: list[str] = []
-    for op, av in items:
-        if op is _sre.LITERAL:
-            run.append(chr(av))
-            continue
-        if run:
-            cands.append(frozenset({"".join(run).lower()}))
-            run = []
-        req: frozenset[str] | None = None
-        if op is _sre.SUBPATTERN:
-            req = _required(av[3])
-        elif op is _sre.ATOMIC_GROUP:
-            req = _required(av)
-        elif op is _sre.BRANCH:
-            alts = [_required(alt) for alt in av[1]]
-            req = frozenset().union(*(a for a in alts if a)) if all(alts) else None
-        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT) and av[0] >= 1:
-            req = _required(av[2])
-        if req:
-            cands.append(req)
-    if run:
-        cands.append(frozenset({"".join(run).lower()}))
-    if not cands:
-        return None
-    # any candidate is necessary; the one with the longest shortest string filters best
-    # ("january" adds nothing to "jan")
-    best = max(cands, key=lambda c: (min(map(len, c)), -len(c)))
-    return frozenset(s for s in best if not any(t != s and t in s for t in best))
 
 
 #: For each alternative of the grammar, strings one of which its every match contains
@@ -471,7 +340,7 @@ def _required(items: Any) -> frozenset[str] | None:
 #: same matches: "a month", "separately" and "decision" bring the month alternatives,
 #: not all twenty-odd.
 _REQUIRED: tuple[tuple[str, frozenset[str] | None], ...] = tuple(
-    (name, _required(_sre_parse.parse(alt, re.I | re.X))) for name, alt in _ALTERNATIVES
+    (name, required_strings(_sre_parse.parse(alt, re.I | re.X))) for name, alt in _ALTERNATIVES
 )
 
 
@@ -502,8 +371,6 @@ def _window_grammar(window: str) -> re.Pattern[str]:
     return grammar
 
 
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
-
 #: The grammar is tried from this many characters before an anchor word to this many
 #: after it: the longest lead-in ("in the first nine months of ") and tail ("through
 #: September 2024") fit.
@@ -519,57 +386,10 @@ _ANCHOR = re.compile(
     re.I,
 )
 _LOWER.update({_CORE: _fast_grammar(None), _CORE_YEARS: _fast_grammar(_YEAR_ONLY)})
-_LOWER[_ANCHOR] = _lowered(_ANCHOR)
+_LOWER[_ANCHOR] = lowered_pattern(_ANCHOR)
 
 
-def _top_alternatives(src: str) -> list[str]:
-    """The top-level alternatives of regex source ``src``."""
-    out: list[str] = []
-    depth, start, i = 0, 0, 0
-    while i < len(src):
-        c = src[i]
-        if c == "\\":
-            i += 1
-        elif c == "[":
-            i = src.index("]", i + 2)
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == "|" and depth == 0:
-            out.append(src[start:i])
-            start = i + 1
-        i += 1
-    return [*out, src[start:]]
-
-
-def _literal_first(pattern: re.Pattern[str]) -> re.Pattern[str]:
-    """The lowered anchor pattern with every alternative opening on a literal character
-    ("\\bjan" becomes "j(?<=\\bj)an", "(?:19|20)\\d\\d" becomes "19\\d\\d|20\\d\\d"), the same
-    matches: the regex engine then skips the characters no anchor starts with at C speed
-    instead of trying every alternative at every position.  Unknown shapes: unchanged."""
-    alts: list[str] = []
-    for alt in _top_alternatives(pattern.pattern):
-        if (m := re.fullmatch(r"[a-z]+", alt)) is not None:
-            alts.append(alt)
-        elif (m := re.fullmatch(r"\\b\(\?:([a-z|]+)\)", alt)) is not None:
-            alts += [rf"{w[0]}(?<=\b{w[0]}){w[1:]}" for w in m[1].split("|")]
-        elif (m := re.fullmatch(r"\\b\[([a-z]+)\](.*)", alt)) is not None:
-            alts += [rf"{c}(?<=\b{c}){m[2]}" for c in m[1]]
-        elif (m := re.fullmatch(r"\(\?:([0-9|]+)\)(.*)", alt)) is not None:
-            alts += [p + m[2] for p in m[1].split("|")]
-        else:
-            return pattern
-    # one branch per first character (alternatives keep their order within it; two with
-    # different first characters never match at the same place)
-    by_first: dict[str, list[str]] = {}
-    for alt in alts:
-        by_first.setdefault(alt[0], []).append(alt[1:])
-    branches = [c + (rs[0] if len(rs) == 1 else f"(?:{'|'.join(rs)})") for c, rs in by_first.items()]
-    return re.compile("|".join(branches), pattern.flags)
-
-
-_LOWER[_ANCHOR] = _literal_first(_LOWER[_ANCHOR])
+_LOWER[_ANCHOR] = literal_first(_LOWER[_ANCHOR])
 
 # The preposition (and "the end of", "early") governing a time expression, read backwards
 # from its start.  Anchored at the end of the looked-at window.
@@ -597,9 +417,8 @@ _BASE_KINDS = frozenset(
     {"year", "relyear", "yearago", "fy", "fyshort", "fyended", "yearto", "season", "quarter", "half"}
 )
 _CHANGE_BEFORE = re.compile(
-    r"\b(?:up|down|higher|lower|more|less|increase[sd]?|decrease[sd]?|rise|rose|risen|rising|fell|fall(?:en|ing)?"
-    r"|grew|grown|growing|gain(?:ed)?|jump(?:ed)?|drop(?:ped)?|declin(?:e|ed|ing)|climb(?:ed)?|surg(?:e|ed)"
-    r"|slump(?:ed)?|plung(?:e|ed)|compared|change[sd]?)\b(?:[^,;!?.]|\.(?=\d))*\d(?:[^,;!?.]|\.(?=\d))*$",
+    rf"\b(?:up|down|higher|lower|more|less|compared|change[sd]?|{verbs.change_pattern('up', 'down')})"
+    r"\b(?:[^,;!?.]|\.(?=\d))*\d(?:[^,;!?.]|\.(?=\d))*$",
     re.I,
 )
 #: "the highest since 2008", "for the first time since 2015": a record compared with a year.
@@ -842,13 +661,6 @@ def _dates_saying(text: str, start: int, end: int, m: re.Match[str]) -> bool:
     return _SAID_AFTER.match(text, m.end(), min(end, m.end() + 2 * _SAID_WINDOW + 40)) is not None
 
 
-def _caseless_ok(seg: str) -> bool:
-    """Does matching lower-cased ``seg`` without re.I give what re.I gives on ``seg``?
-    Yes when every non-ASCII character is uncased: re.I then folds only A-Z, as lower()
-    does, and offsets do not move ("İ" lowers to two characters, "ſ" matches "s")."""
-    return seg.isascii() or all(c == c.lower() == c.upper() for c in _NON_ASCII.findall(seg))
-
-
 def _core_matches(text: str, start: int, end: int) -> list[re.Match[str]]:
     """Matches of the time grammar, tried only in windows around anchor words (digits,
     month names, "year", "quarter", ...): most of a sentence holds no time at all."""
@@ -856,7 +668,7 @@ def _core_matches(text: str, start: int, end: int) -> list[re.Match[str]]:
     # look-behinds), so the sentence plus the character before it decides every match.
     base = max(0, start - 1)
     seg = text[base:end]
-    if not _caseless_ok(seg):
+    if not caseless_ok(seg):
         return _core_matches_in(text, start, end, 0, text)
     return _core_matches_in(seg.lower(), start - base, end - base, base, text)
 
@@ -886,7 +698,7 @@ def _core_matches_in(scan: str, start: int, end: int, base: int, text: str) -> l
         for m in (_window_grammar(scan[lo:hi]) if word else _LOWER[grammar]).finditer(scan, lo, hi):
             # the same match on the original text, for its groups' original case
             orig = grammar.match(text, m.start() + base, hi + base)
-            if orig is None or orig.end() != m.end() + base:  # pragma: no cover - see _caseless_ok
+            if orig is None or orig.end() != m.end() + base:  # pragma: no cover - see caseless_ok
                 return _core_matches_in(text, start + base, end + base, 0, text)
             out.append(orig)
     return out

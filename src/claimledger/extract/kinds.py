@@ -1,6 +1,6 @@
 """Stage ``kinds.v4``: is a figure an achievement, a status, a target or a forecast?
 
-Reads: the sentence as tokens (``_lex.tokenize``: each quantity and time expression is
+Reads: the sentence as tokens (``_tokens.tokenize``: each quantity and time expression is
 one token), the position of the figure, its period (from the time stage) and the
 document date.  Writes: the kind and the cues that decided it, e.g.
 ``["achievement:were built"]`` or ``["forecast:according to the IMF", "..."]``.
@@ -29,11 +29,11 @@ from collections.abc import Sequence
 from datetime import date as Date
 from functools import lru_cache
 
-from claimledger.extract import _kind_lexicon as L
-from claimledger.extract._lex import Lowered, Tok, lacks
-from claimledger.extract._sift import Sifted
+from claimledger.extract._regex import LowercaseSearch, Prefiltered
 from claimledger.extract._time_grammar import Mention
+from claimledger.extract._tokens import Tok, lacks
 from claimledger.models import Kind
+from claimledger.resources import kinds as kind_words
 
 STAGE = "kinds.v4"
 
@@ -54,7 +54,7 @@ _PLANNING = re.compile(
     re.I,
 )
 #: Words after "to" that show it is a preposition, not an infinitive marker.
-_NOT_BASE = L.DETERMINERS
+_NOT_BASE = kind_words.DETERMINERS
 #: "for 2025-26", "for the current fiscal year", "for next year": the period money is for.
 _FOR_PERIOD = re.compile(
     r"\bfor\s+(?:the\s+)?(?:(?:fiscal|financial|budget)\s+(?:year\s+)?)?(?:(?:19|20)\d\d|current|next|coming|this)\b",
@@ -64,43 +64,49 @@ _NOUN_BEFORE = frozenset(
     {"the", "a", "an", "of", "its", "their", "this", "that", "in", "per", "for", "with", "to", "total"}
 )
 #: Words that make a verb group finite: a clause's own verb.
-_FINITE = L.AUX_PRESENT | L.AUX_PAST | frozenset({"will", "would", "shall", "should", "could", "may", "must"})
+_FINITE = (
+    kind_words.AUX_PRESENT
+    | kind_words.AUX_PAST
+    | frozenset({"will", "would", "shall", "should", "could", "may", "must"})
+)
 _STOP_PUNCT = frozenset(';:—–"“”')
 # Unions of lexicons tested in loops, built once rather than at every test.
-_AUX_FINITE = L.AUX_PRESENT | L.AUX_PAST
-_AUX_ANY = L.AUX_PRESENT | L.AUX_PAST | L.AUX_BE
-_AUX_OR_ADVERB = _AUX_ANY | L.ADVERBS
-_OBJECT_START = L.DETERMINERS | L.OBJECT_BOUNDS
-_PAST_OR_BEEN = L.AUX_PAST | {"been"}
-_BOUND_OR_PREP = L.OBJECT_BOUNDS | {"at", "of"}
+_AUX_FINITE = kind_words.AUX_PRESENT | kind_words.AUX_PAST
+_AUX_ANY = kind_words.AUX_PRESENT | kind_words.AUX_PAST | kind_words.AUX_BE
+_AUX_OR_ADVERB = _AUX_ANY | kind_words.ADVERBS
+_OBJECT_START = kind_words.DETERMINERS | kind_words.OBJECT_BOUNDS
+_PAST_OR_BEEN = kind_words.AUX_PAST | {"been"}
+_BOUND_OR_PREP = kind_words.OBJECT_BOUNDS | {"at", "of"}
 _CLAUSE_STOP = _STOP_PUNCT | {","}
-_FORECAST_WORDS = L.FORECAST | L.FORECAST_VERBS_AMBIGUOUS | L.ASSUMPTION | {"based", "projects"}
-_MATRIX_ANY = L.FORECAST_MATRIX | L.FORECAST_MATRIX_BARE
-_BEFORE_VERB = L.ADVERBS | L.AUX_BE | {"to"}
+_FORECAST_WORDS = (
+    kind_words.FORECAST | kind_words.FORECAST_VERBS_AMBIGUOUS | kind_words.ASSUMPTION | {"based", "projects"}
+)
+_MATRIX_ANY = kind_words.FORECAST_MATRIX | kind_words.FORECAST_MATRIX_BARE
+_BEFORE_VERB = kind_words.ADVERBS | kind_words.AUX_BE | {"to"}
 _ED = re.compile(r"^[a-z]{2,}(?:ed|en)$")
 _MONEY = re.compile(r"[$€£¥₹₦₸]|\b(?:[mb]n|million|billion|trillion|crore|lakh)\b", re.I)
 _LY = re.compile(r"^[a-z]{3,}ly$")
 #: Goal words other than the bare future modals.
-_PLAN_TARGET = L.TARGET - {"will", "would", "shall", "'ll"}
+_PLAN_TARGET = kind_words.TARGET - {"will", "would", "shall", "'ll"}
 _NEGATIONS = frozenset({"not", "n't", "never"})
 _MAY_COMMIT = re.compile(
     r"\b(?:will|shall|would|must|plans?\s+to|intends?\s+to|aims?\s+to|(?:is|are)\s+(?:to|set\s+to|scheduled\s+to|due\s+to)|'ll)\b",
     re.I,
 )
 #: Promises and orders ("has pledged to open", "instructed the government to launch"): a
-#: separate sifted test, so the common case pays only a few C scans for its stems.
-_MAY_PLEDGE = Sifted(
+#: separate prefiltered test, so the common case pays only a few C scans for its stems.
+_MAY_PLEDGE = Prefiltered(
     re.compile(
         r"\b(?:(?:pledge[sd]?|promise[sd]?|vow(?:ed|s)?)\s+to|(?:instruct|order|task|direct)(?:ed|s))\b", re.I
     )
 )
 
 
-#: The same patterns searched through the lower-cased sentence (``_lex.Lowered``).  Their
-#: required words rule out few sentences ("is", "are"), so a sifted search runs them anyway.
-_MAY_COMMIT_LOW = Lowered(_MAY_COMMIT)
-_FORECASTERS_LOW = Lowered(L.FORECASTERS)
-_PLANNING_LOW = Lowered(_PLANNING)
+#: The same patterns searched through the lower-cased sentence (``LowercaseSearch``).  Their
+#: required words rule out few sentences ("is", "are"), so a prefiltered search runs them anyway.
+_MAY_COMMIT_LOW = LowercaseSearch(_MAY_COMMIT)
+_FORECASTERS_LOW = LowercaseSearch(kind_words.FORECASTERS)
+_PLANNING_LOW = LowercaseSearch(_PLANNING)
 
 
 def may_commit(text: str, start: int, end: int) -> bool:
@@ -136,8 +142,8 @@ def _verb_category(toks: Sequence[Tok], j: int) -> str | None:
     w = t.low
     prev = toks[j - 1].low if j > 0 else ""
     nxt = toks[j + 1].low if j + 1 < len(toks) else ""
-    if w in L.REPORTING:
-        if w in L.REPORTING_TRANSITIVE and _figure_object(toks, j):
+    if w in kind_words.REPORTING:
+        if w in kind_words.REPORTING_TRANSITIVE and _figure_object(toks, j):
             # "the utility added 900 km of lines", "reported over $2 billion": the figure
             # is the object, so the verb is the claim's own, not a verb of saying
             return "A" if w.endswith("ed") else "S"
@@ -150,9 +156,9 @@ def _verb_category(toks: Sequence[Tok], j: int) -> str | None:
         if w == "set" and prev in _AUX_FINITE and nxt in ("at", "for"):
             return "A"  # "the target was set at 5%": a goal noun as subject decides
         return "T" if prev in _AUX_FINITE and nxt == "to" else None
-    if w in L.FORECAST_VERBS_AMBIGUOUS or w == "projects":
+    if w in kind_words.FORECAST_VERBS_AMBIGUOUS or w == "projects":
         b = j - 1
-        while b > 0 and toks[b].low in L.ADVERBS:
+        while b > 0 and toks[b].low in kind_words.ADVERBS:
             b -= 1  # "The Reserve Bank now sees ...": the name is before the adverb
         before = toks[b] if b >= 0 else None
         # After a name ("The Bank projects", "Fitch expects"), not after a capitalised
@@ -161,57 +167,71 @@ def _verb_category(toks: Sequence[Tok], j: int) -> str | None:
         named = (
             before is not None
             and before.kind == "w"
-            and (b > 0 or before.low in L.INSTITUTIONS or nxt in L.DETERMINERS)
+            and (b > 0 or before.low in kind_words.INSTITUTIONS or nxt in kind_words.DETERMINERS)
         )
-        who = L.INSTITUTIONS | L.FORECAST_NOUNS  # "the outlook sees inflation averaging 3%"
+        who = kind_words.INSTITUTIONS | kind_words.FORECAST_NOUNS  # "the outlook sees inflation averaging 3%"
         if named and before is not None and (before.text[:1].isupper() or before.low in who):
             return "F"
-        if before is not None and before.low not in L.DETERMINERS and nxt in L.DETERMINERS:
+        if before is not None and before.low not in kind_words.DETERMINERS and nxt in kind_words.DETERMINERS:
             return "F"  # "Fitch affirmed the rating and projects the deficit at 5.3%": before its object
         if (
             before is not None
-            and before.low not in L.DETERMINERS
-            and (nxt in L.FORECAST_OBJECTS or (before.low in ("and", "but") and w in L.FORECAST_VERBS_ONLY))
+            and before.low not in kind_words.DETERMINERS
+            and (
+                nxt in kind_words.FORECAST_OBJECTS
+                or (before.low in ("and", "but") and w in kind_words.FORECAST_VERBS_ONLY)
+            )
         ):
             return "F"  # "the budget projects revenues of ...", "has kept the rate ... and sees inflation at"
         return None if w in ("projects", "project", "sees", "estimate") else "F"
     if w == "based" and nxt == "on":
         return "F"  # "the budget is based on an oil price of $80": an assumption
-    if w in L.ASSUMPTION:
+    if w in kind_words.ASSUMPTION:
         if w == "benchmark" and nxt not in ("of", "price", "prices", "for", "oil", "crude", "is", "was"):
             return None  # "held its benchmark rate at 5.5%": a name, not an assumption
         return "F"
-    if w in L.FORECAST:
+    if w in kind_words.FORECAST:
         if w == "may" and t.text[0].isupper() and j > 0:
             return None  # the month, when the time grammar did not take it
         return "F"
-    if w in L.TARGET:
-        if w == "will" and (prev in L.WILL_NOUN_BEFORE or nxt in ("of", "to", ",", ".")):
+    if w in kind_words.TARGET:
+        if w == "will" and (prev in kind_words.WILL_NOUN_BEFORE or nxt in ("of", "to", ",", ".")):
             return None
         return "T"
-    if w in L.AUX_PAST or w == "been":
+    if w in kind_words.AUX_PAST or w == "been":
         return "A"
-    if w in L.AUX_PRESENT or w == "be":
+    if w in kind_words.AUX_PRESENT or w == "be":
         return "S"
-    if w in L.STATUS_VERBS:
+    if w in kind_words.STATUS_VERBS:
         if j == 0 or toks[j - 1].kind not in ("w", "q", "t") or prev in _NOUN_BEFORE:
             return None  # "the total", "the number of": a noun, not the verb
         return "S"
-    if w in L.PAST_IRREGULAR:
+    if w in kind_words.PAST_IRREGULAR:
         return None if prev in _NOUN_BEFORE else "A"  # "a rate cut of 0.5 pp" is a noun
-    if w in L.CHANGE_PRESENT and j > 0 and toks[j - 1].kind == "w" and prev not in _NOUN_BEFORE:
+    if w in kind_words.CHANGE_PRESENT and j > 0 and toks[j - 1].kind == "w" and prev not in _NOUN_BEFORE:
         return "A"
-    if w in L.PARTICIPLES_IRREGULAR and prev in _AUX_ANY:
+    if w in kind_words.PARTICIPLES_IRREGULAR and prev in _AUX_ANY:
         return "A"
-    if w.endswith("ed") and len(w) > 4 and w not in L.NOT_PAST and "-" not in w:
+    if w.endswith("ed") and len(w) > 4 and w not in kind_words.NOT_PAST and "-" not in w:
         return "A"  # "medium-sized", "state-owned" are adjectives
-    if w in L.NOT_PAST_VERBS and prev in ("been", "be", "being", "was", "were", "has", "have", "had"):
+    if w in kind_words.NOT_PAST_VERBS and prev in (
+        "been",
+        "be",
+        "being",
+        "was",
+        "were",
+        "has",
+        "have",
+        "had",
+    ):
         return "A"  # "the target for exports has been fixed at $50 billion", "was approved"
     object_next = (
-        nxt in _OBJECT_START or nxt in L.BUDGET_NOUNS or (j + 1 < len(toks) and toks[j + 1].kind == "q")
+        nxt in _OBJECT_START
+        or nxt in kind_words.BUDGET_NOUNS
+        or (j + 1 < len(toks) and toks[j + 1].kind == "q")
     )
     after_noun = j > 0 and toks[j - 1].kind == "w" and prev not in _NOUN_BEFORE
-    if w in L.NOT_PAST_VERBS and after_noun and object_next:
+    if w in kind_words.NOT_PAST_VERBS and after_noun and object_next:
         # "the approved budget" is an adjective, "the board approved a $4.7 billion
         # disbursement" the verb: after a noun, before its object
         return "A"
@@ -219,10 +239,10 @@ def _verb_category(toks: Sequence[Tok], j: int) -> str | None:
 
 
 _GROUP_WORDS = (
-    L.AUX_PAST
-    | L.AUX_PRESENT
-    | L.AUX_BE
-    | L.ADVERBS
+    kind_words.AUX_PAST
+    | kind_words.AUX_PRESENT
+    | kind_words.AUX_BE
+    | kind_words.ADVERBS
     | {
         "to",
         "will",
@@ -272,14 +292,19 @@ def _scan_left(toks: Sequence[Tok], i: int) -> tuple[list[str], str | None]:
             continue
         if t.kind == "p" and t.low in _STOP_PUNCT:
             return words, None
-        if t.kind == "p" and t.low == "," and j + 1 < len(toks) and toks[j + 1].low in L.CLAUSE_STARTERS:
+        if (
+            t.kind == "p"
+            and t.low == ","
+            and j + 1 < len(toks)
+            and toks[j + 1].low in kind_words.CLAUSE_STARTERS
+        ):
             return words, None
         if t.kind == "w":
             if t.low in ("which", "who", "while", "whereas", "although", "though", "if", "when", "but"):
                 return words, None
             if t.low == "that" and j > 0 and toks[j - 1].kind == "w":
                 before = toks[j - 1].low
-                if before in L.REPORTING or before in L.FORECAST_MATRIX:
+                if before in kind_words.REPORTING or before in kind_words.FORECAST_MATRIX:
                     return words, before
                 new_clause = before in ("and", "but", "or")
                 if new_clause or (j + 1 < len(toks) and toks[j + 1].low in ("the", "a", "an")):
@@ -291,7 +316,7 @@ def _scan_left(toks: Sequence[Tok], i: int) -> tuple[list[str], str | None]:
                 cat = t.verbish = _verb_category(toks, j)
             if cat == "R":
                 return words, None
-            as_noun = t.low in L.TARGET_NOUNS and (j + 1 >= len(toks) or toks[j + 1].low != "to")
+            as_noun = t.low in kind_words.TARGET_NOUNS and (j + 1 >= len(toks) or toks[j + 1].low != "to")
             if cat == "T" and as_noun and not words and i - j > GOAL_NOUN_REACH:
                 j -= 1  # "lowered the target range for the rate ... to 4.75-5%": a name, not the goal
                 continue
@@ -299,7 +324,7 @@ def _scan_left(toks: Sequence[Tok], i: int) -> tuple[list[str], str | None]:
                 # "the target range of 2-3%": a goal noun names the figure, but a verb of
                 # expecting further left still makes the statement a forecast.
                 inner, matrix = _scan_left(toks, j)
-                if set(inner) & L.FORECAST:
+                if set(inner) & kind_words.FORECAST:
                     return [*inner, t.low], matrix
                 return [t.low], matrix
             if cat is not None:
@@ -311,9 +336,9 @@ def _scan_left(toks: Sequence[Tok], i: int) -> tuple[list[str], str | None]:
                     j = lo - 1  # an infinitive: keep reading left for the verb governing it
                     continue
                 after = toks[hi + 1].low if hi + 1 < i else ""
-                if after in L.DONE_ADJECTIVES and toks[hi].low in _AUX_FINITE:
+                if after in kind_words.DONE_ADJECTIVES and toks[hi].low in _AUX_FINITE:
                     words.insert(hi - lo + 1, after)  # "work is complete on 7,500 km"
-                elif after == "to" and (toks[hi].low in L.DECISION_VERBS or toks[hi].low == "set"):
+                elif after == "to" and (toks[hi].low in kind_words.DECISION_VERBS or toks[hi].low == "set"):
                     # "agreed to provide up to EUR 50 billion"; "is set to rise" (an expectation)
                     words.insert(hi - lo + 1, "to")
                 return words, None
@@ -346,7 +371,7 @@ def _scan_right(toks: Sequence[Tok], i: int) -> list[str]:
             continue
         if t.kind == "p" and (
             t.low in _STOP_PUNCT
-            or (t.low == "," and j + 1 < len(toks) and toks[j + 1].low in L.CLAUSE_STARTERS)
+            or (t.low == "," and j + 1 < len(toks) and toks[j + 1].low in kind_words.CLAUSE_STARTERS)
         ):
             return []
         if t.kind == "w" and t.low in ("which", "who", "while", "whereas", "if", "when", "but"):
@@ -364,7 +389,7 @@ def _scan_right(toks: Sequence[Tok], i: int) -> list[str]:
             and t.low.endswith("ed")
             and j + 1 < len(toks)
             and toks[j + 1].kind == "w"
-            and (toks[j - 1].kind == "q" or toks[j - 1].low in L.DETERMINERS)
+            and (toks[j - 1].kind == "q" or toks[j - 1].low in kind_words.DETERMINERS)
             and _is_verbish(toks, j + 1) is None
         ):
             j += 1  # "three of the five planned hospitals have opened": an adjective
@@ -396,13 +421,13 @@ def present_marker(toks: Sequence[Tok], pos: int, words: Sequence[str]) -> tuple
     if lacks(toks, _PRESENT_MARKS):
         return None  # (the verb group's words are the sentence's)
     k = pos - 1
-    while k > 0 and toks[k].low in L.OBJECT_BOUNDS:
+    while k > 0 and toks[k].low in kind_words.OBJECT_BOUNDS:
         k -= 1
     if k > 0 and toks[k].low == "at" and toks[k - 1].low == ",":
         return "at", True  # "Inflation, at 9.2% in May, is forecast to slow": the level now
     while k > 0 and toks[k].low in _BOUND_OR_PREP:
         k -= 1
-    if k >= 0 and toks[k].low in L.PRESENT_WORDS:
+    if k >= 0 and toks[k].low in kind_words.PRESENT_WORDS:
         word = toks[k].low
         if word == "present" and (k == 0 or toks[k - 1].low != "at"):
             return None
@@ -411,7 +436,7 @@ def present_marker(toks: Sequence[Tok], pos: int, words: Sequence[str]) -> tuple
         appositive = k > 0 and toks[k - 1].low in (",", "(", "—", "–")
         return ("at present" if word == "present" else word), appositive
     for w in words:
-        if w in L.PRESENT_WORDS and w != "present":
+        if w in kind_words.PRESENT_WORDS and w != "present":
             return w, False
     for k in range(pos - 1, max(0, pos - SUBJECT_NOUN_WINDOW), -1):
         t = toks[k]
@@ -426,7 +451,7 @@ def _figure_object(toks: Sequence[Tok], j: int) -> bool:
     """Is the figure right after the verb at ``j`` its object ("added 900 km of lines"),
     rather than the subject of a reported clause ("announced 500 posts will be cut")?"""
     k = j + 1
-    while k < len(toks) and toks[k].low in L.OBJECT_BOUNDS:
+    while k < len(toks) and toks[k].low in kind_words.OBJECT_BOUNDS:
         k += 1
     if k >= len(toks) or toks[k].kind != "q":
         return False
@@ -443,7 +468,7 @@ def _reduced_relative(toks: Sequence[Tok], j: int, ceiling: int) -> bool:
     """Is the participle at ``j`` a reduced relative clause after a noun ("the schools
     promised last year are ..."), with the finite verb of the clause still to come?"""
     w = toks[j].low
-    if not (w.endswith("ed") or w in L.PARTICIPLES_IRREGULAR or w in L.PAST_IRREGULAR):
+    if not (w.endswith("ed") or w in kind_words.PARTICIPLES_IRREGULAR or w in kind_words.PAST_IRREGULAR):
         return False
     before = toks[j - 1] if j > 0 else None
     if before is None or before.kind != "w" or _is_verbish(toks, j - 1) is not None:
@@ -468,14 +493,14 @@ def _finite_after(toks: Sequence[Tok], pos: int) -> bool:
         t = toks[k]
         if t.kind == "w" and t.low in _FINITE:
             return True
-        if t.kind != "w" or t.low in L.CLAUSE_STARTERS or t.low in _PREPOSITIONS:
+        if t.kind != "w" or t.low in kind_words.CLAUSE_STARTERS or t.low in _PREPOSITIONS:
             return False
     return False
 
 
 def _past_adverbs(toks: Sequence[Tok], j: int) -> int:
     """Position of the first token at or after ``j`` that is not an adverb."""
-    while j < len(toks) - 1 and toks[j].low in L.ADVERBS:
+    while j < len(toks) - 1 and toks[j].low in kind_words.ADVERBS:
         j += 1
     return j
 
@@ -487,28 +512,28 @@ def _decide(words: list[str]) -> Kind | None:
         return "forecast"
     if any(a in ("is", "are", "was", "were") and b == "to" for a, b in itertools.pairwise(words)):
         return "target"  # "is to be kept", "are to reach"
-    if ws & L.TARGET or ({"to", "be"} <= ws and not ws & _AUX_FINITE):
+    if ws & kind_words.TARGET or ({"to", "be"} <= ws and not ws & _AUX_FINITE):
         return "target"
     if "set" in ws and "to" in ws:
         return "forecast"  # "output is set to rise to 5 million t": what is expected, not decided
     if ws & {"set", "due", "going"}:
         return "target"  # read as part of a verb group only before "to": "is due to"
-    if ws & L.DONE_ADJECTIVES:
+    if ws & kind_words.DONE_ADJECTIVES:
         return "achievement"
     heads = [w for w in words if w not in _GROUP_WORDS]
     head = heads[-1] if heads else ""
     past_head = (
-        head in L.PAST_IRREGULAR
-        or head in L.CHANGE_PRESENT
-        or head in L.PARTICIPLES_IRREGULAR
-        or (head.endswith("ed") and head not in L.NOT_PAST and "-" not in head)
-        or head in L.NOT_PAST_VERBS  # read as a verb only in a verb's place
+        head in kind_words.PAST_IRREGULAR
+        or head in kind_words.CHANGE_PRESENT
+        or head in kind_words.PARTICIPLES_IRREGULAR
+        or (head.endswith("ed") and head not in kind_words.NOT_PAST and "-" not in head)
+        or head in kind_words.NOT_PAST_VERBS  # read as a verb only in a verb's place
     )
-    if "been" in ws and words[-1] == "been" and not ws & L.AUX_PAST:
+    if "been" in ws and words[-1] == "been" and not ws & kind_words.AUX_PAST:
         return "status"  # "the minimum wage has been 85,000 tenge since January": a state
-    if head in L.KEEP_VERBS and ws & {"has", "have"}:
+    if head in kind_words.KEEP_VERBS and ws & {"has", "have"}:
         return "status"  # "the rate has been held at 27% since March": a state that lasts
-    if ws & L.AUX_PAST or "been" in ws:
+    if ws & kind_words.AUX_PAST or "been" in ws:
         return "achievement"
     if past_head:
         # "are being built" is under way, "are currently imported" a present state;
@@ -518,7 +543,7 @@ def _decide(words: list[str]) -> Kind | None:
         if ws & {"is", "are", "am"} and not ws & {"already", "now", "has", "have"}:
             return "status"
         return "achievement"
-    if ws & L.AUX_PRESENT or head in L.STATUS_VERBS:
+    if ws & kind_words.AUX_PRESENT or head in kind_words.STATUS_VERBS:
         return "status"
     if "to" in ws:
         return "target"  # a bare infinitive of purpose in a list of plans: "to build 217 schools"
@@ -528,10 +553,10 @@ def _decide(words: list[str]) -> Kind | None:
 def _kept_level(toks: Sequence[Tok], pos: int, words: Sequence[str]) -> bool:
     """Does a verb of keeping govern the figure as a level ("kept the rate unchanged at 9%")?"""
     heads = [w for w in words if w not in _GROUP_WORDS]
-    if not heads or heads[-1] not in L.LEVEL_KEEP_VERBS:
+    if not heads or heads[-1] not in kind_words.LEVEL_KEEP_VERBS:
         return False
     k = pos - 1
-    while k > 0 and toks[k].low in L.OBJECT_BOUNDS:
+    while k > 0 and toks[k].low in kind_words.OBJECT_BOUNDS:
         k -= 1
     return k >= 0 and toks[k].low == "at"
 
@@ -550,7 +575,7 @@ def other_clause(toks: Sequence[Tok], pos: int, m: Mention) -> bool:
             return True
         if t.low in ("and", "but", "while", "whereas"):
             j = k + 1
-            if j < len(toks) and toks[j].low in L.DETERMINERS:
+            if j < len(toks) and toks[j].low in kind_words.DETERMINERS:
                 j += 1  # "and the bank sees": a clause with its own subject
             for v in range(j, min(len(toks), j + 3)):
                 if toks[v].kind != "w" or toks[v].start >= hi:
@@ -568,15 +593,19 @@ def _budget_noun(toks: Sequence[Tok], pos: int, words: Sequence[str]) -> str | N
     """The budget noun of the figure's clause when its verb adopts or resizes a budget
     ("the cabinet proposed a budget of X", "the allocation was raised to X")."""
     ws = set(words)
-    if not ws & L.BUDGET_ADOPT and not ws & L.BUDGET_RESIZE:
+    if not ws & kind_words.BUDGET_ADOPT and not ws & kind_words.BUDGET_RESIZE:
         return None
-    nouns = L.BUDGET_NOUNS if ws & L.BUDGET_ADOPT else L.BUDGET_NOUNS - L.SPENDING_NOUNS
+    nouns = (
+        kind_words.BUDGET_NOUNS
+        if ws & kind_words.BUDGET_ADOPT
+        else kind_words.BUDGET_NOUNS - kind_words.SPENDING_NOUNS
+    )
     for k in itertools.chain(range(pos + 1, min(len(toks), pos + 3)), range(pos - 1, max(-1, pos - 14), -1)):
         t = toks[k]
         if (
             k < pos
             and t.kind == "p"
-            and (t.low in _STOP_PUNCT or (t.low == "," and toks[k + 1].low in L.CLAUSE_STARTERS))
+            and (t.low in _STOP_PUNCT or (t.low == "," and toks[k + 1].low in kind_words.CLAUSE_STARTERS))
         ):
             break
         if k < pos and t.low in ("which", "who", "while", "whereas", "but"):
@@ -586,7 +615,7 @@ def _budget_noun(toks: Sequence[Tok], pos: int, words: Sequence[str]) -> str | N
         if k > pos and t.kind != "w":
             continue
     # "2 billion has been allocated to health" (money, not "1,200 flats allocated to families")
-    return "" if ws & L.MONEY_SET_ASIDE and _MONEY.search(toks[pos].text) else None
+    return "" if ws & kind_words.MONEY_SET_ASIDE and _MONEY.search(toks[pos].text) else None
 
 
 def _years(period: str | None) -> tuple[int, int] | None:
@@ -651,8 +680,8 @@ def classify(
         # reported "would" is one unless an actor commits ("the ministry would build").
         actor = _modal_subject(toks, pos)
         modal = "would" if "would" in words else "will"
-        expected = actor in L.FORECAST_SUBJECTS or (
-            modal == "would" and actor not in L.AGENTS and not _acts(toks, pos, actor)
+        expected = actor in kind_words.FORECAST_SUBJECTS or (
+            modal == "would" and actor not in kind_words.AGENTS and not _acts(toks, pos, actor)
         )
         if actor is not None and expected:
             kind = "forecast"
@@ -676,23 +705,23 @@ def classify(
         # "narrower than the 2.7% projected in July", "below the planned 90.3 million"
         kind = part[0]
         cues.insert(0, f"{kind}:{part[1]}")
-    setting = bool(ws & L.SETTING_VERBS)  # "the target has been fixed at $50 billion"
+    setting = bool(ws & kind_words.SETTING_VERBS)  # "the target has been fixed at $50 billion"
     if (
         kind in (None, "status", "achievement")
         and words
         and (setting or (kind != "achievement" and ws <= _AUX_OR_ADVERB))
     ):
         noun = _subject_noun(toks, pos)
-        if noun in L.TARGET_NOUNS:
+        if noun in kind_words.TARGET_NOUNS:
             kind = "target"
             cues.insert(0, f"target:{noun}")
-        elif noun in L.FORECAST_NOUNS:
+        elif noun in kind_words.FORECAST_NOUNS:
             kind = "forecast"
             cues.insert(0, f"forecast:{noun}")
     yrs = _years(period)
     if marker is not None and kind in (None, "status", "achievement"):
         yrs = None  # "the schools promised in 2022 are now under construction": now, not 2022
-    decided = kind == "achievement" and bool(ws & L.DECISION_VERBS) and "to" in ws
+    decided = kind == "achievement" and bool(ws & kind_words.DECISION_VERBS) and "to" in ws
     if decided and yrs is not None and ref is not None and yrs[1] > ref.year:
         # a decision to act later is a commitment when the figure's period lies ahead
         kind = "target"
@@ -719,7 +748,7 @@ def classify(
             # "signed the 2024 Appropriation Bill of N28.7 trillion": the bill is a plan.
             kind = "target"
             cues.insert(0, f"target:{plan}")
-        elif ws & L.ALLOCATION_VERBS and (
+        elif ws & kind_words.ALLOCATION_VERBS and (
             yrs is None
             or ref is None
             or yrs[1] > ref.year
@@ -776,7 +805,7 @@ def _modal_subject(toks: Sequence[Tok], pos: int) -> str | None:
             return None
         if t.low in ("will", "would", "shall", "'ll"):
             j = k - 1
-            while j >= 0 and toks[j].low in L.ADVERBS:
+            while j >= 0 and toks[j].low in kind_words.ADVERBS:
                 j -= 1
             return toks[j].low if j >= 0 and toks[j].kind == "w" else ""
     return None
@@ -785,12 +814,12 @@ def _modal_subject(toks: Sequence[Tok], pos: int) -> str | None:
 def _acts(toks: Sequence[Tok], pos: int, actor: str | None) -> bool:
     """Is the verb after the modal governing the figure one only an actor performs ("it
     would build 500 schools", "the Ministry of Health would hire 2,000 nurses")?"""
-    if actor is None or actor in L.NON_AGENTS:
+    if actor is None or actor in kind_words.NON_AGENTS:
         return False
     for k in range(pos - 1, max(0, pos - SCAN_WINDOW), -1):
         if toks[k].low in ("will", "would", "shall", "'ll"):
             v = _past_adverbs(toks, k + 1)
-            return v < pos and toks[v].low in L.ACTOR_VERBS
+            return v < pos and toks[v].low in kind_words.ACTOR_VERBS
     return False
 
 
@@ -814,9 +843,9 @@ def _matrix_before(toks: Sequence[Tok], pos: int) -> str | None:
             return None  # "we expect growth to pick up and will contain inflation at 5%": own verb
         if t.low in ("will", "would", "to", "could", "should"):
             embedded = True
-        if t.low == "that" and toks[k - 1].low in L.FORECAST_MATRIX:
+        if t.low == "that" and toks[k - 1].low in kind_words.FORECAST_MATRIX:
             return toks[k - 1].low
-        if embedded and t.low in L.FORECAST_MATRIX_BARE and toks[k - 1].kind == "w":
+        if embedded and t.low in kind_words.FORECAST_MATRIX_BARE and toks[k - 1].kind == "w":
             before = toks[k - 1].low
             if before not in ("the", "a", "an", "its", "their", "of", "to") and not before.endswith("ed"):
                 return t.low
@@ -837,13 +866,13 @@ def participle_kind(toks: Sequence[Tok], pos: int) -> tuple[Kind, str] | None:
             word = lead[1]
     if word is None:
         return None
-    return ("forecast" if word in L.FORECAST_PARTICIPLES else "target"), word
+    return ("forecast" if word in kind_words.FORECAST_PARTICIPLES else "target"), word
 
 
 def _participle_after(toks: Sequence[Tok], pos: int) -> str | None:
     """A forecast or plan participle right after the figure: "the 2.7% projected"."""
     k = pos + 1
-    while k < len(toks) - 1 and toks[k].low in L.ADVERBS:
+    while k < len(toks) - 1 and toks[k].low in kind_words.ADVERBS:
         k += 1  # "the 4 billion originally budgeted"
     before = toks[pos - 1].low if pos > 0 else ""
     if before not in ("the", "a", "an", "its", "their", "than"):
@@ -855,18 +884,18 @@ def _participle_after(toks: Sequence[Tok], pos: int) -> str | None:
         for m in range(k + 1, min(len(toks), k + 5)):
             if toks[m].kind != "w":
                 return None
-            if toks[m].low in L.ANNOUNCED_PLANS:
+            if toks[m].low in kind_words.ANNOUNCED_PLANS:
                 return toks[m].low
     return None
 
 
-_POST_PARTICIPLES = L.FORECAST_PARTICIPLES | L.PLAN_PARTICIPLES
+_POST_PARTICIPLES = kind_words.FORECAST_PARTICIPLES | kind_words.PLAN_PARTICIPLES
 #: Words ``_participle_after`` reads a participle from.
-_PARTICIPLE_WORDS = _POST_PARTICIPLES | L.ANNOUNCED_PLANS
+_PARTICIPLE_WORDS = _POST_PARTICIPLES | kind_words.ANNOUNCED_PLANS
 _GOAL_AFTER = frozenset({"target", "targets", "goal", "ceiling", "cap"})
-_GOAL_OR_FORECAST_NOUNS = L.TARGET_NOUNS | L.FORECAST_NOUNS
+_GOAL_OR_FORECAST_NOUNS = kind_words.TARGET_NOUNS | kind_words.FORECAST_NOUNS
 #: Words ``present_marker`` reads a present time from.
-_PRESENT_MARKS = L.PRESENT_WORDS | {"at", "since"}
+_PRESENT_MARKS = kind_words.PRESENT_WORDS | {"at", "since"}
 
 
 def _goal_noun_after(toks: Sequence[Tok], pos: int) -> str | None:
@@ -889,10 +918,10 @@ def revised_forecast(toks: Sequence[Tok], pos: int) -> str | None:
         t = toks[k]
         if t.kind == "p":
             return None
-        if t.low in L.FORECAST_NOUNS:
+        if t.low in kind_words.FORECAST_NOUNS:
             for d in range(k - 1, max(-1, k - 5), -1):
-                if toks[d].low in L.DETERMINERS:
-                    return t.low if d > 0 and toks[d - 1].low in L.REVISION_VERBS else None
+                if toks[d].low in kind_words.DETERMINERS:
+                    return t.low if d > 0 and toks[d - 1].low in kind_words.REVISION_VERBS else None
             return None
     return None
 
@@ -900,19 +929,19 @@ def revised_forecast(toks: Sequence[Tok], pos: int) -> str | None:
 def _plan_noun_near(toks: Sequence[Tok], pos: int) -> str | None:
     """A plan noun the figure is part of: "the 2024 Appropriation Bill of N28.7 trillion",
     "a 115.5 trillion yen budget" (at most a few words away, same phrase)."""
-    if lacks(toks, L.PLAN_NOUNS):
+    if lacks(toks, kind_words.PLAN_NOUNS):
         return None
     for k in range(pos - 1, max(-1, pos - 5), -1):
         t = toks[k]
         if t.kind == "p" or (t.kind == "w" and _is_verbish(toks, k) is not None):
             break
-        if t.low in L.PLAN_NOUNS:
+        if t.low in kind_words.PLAN_NOUNS:
             return t.low
     for k in range(pos + 1, min(len(toks), pos + 3)):
         t = toks[k]
         if t.kind != "w" or _is_verbish(toks, k) is not None:
             break
-        if t.low in L.PLAN_NOUNS:
+        if t.low in kind_words.PLAN_NOUNS:
             return t.low
     return None
 
@@ -931,7 +960,12 @@ def _set_off(toks: Sequence[Tok], pos: int) -> bool:
 def _plan_noun_after(toks: Sequence[Tok], pos: int) -> bool:
     """Is a plan noun right after the figure ("the 2 billion cedi allocation")?"""
     k = pos + 1
-    return k < len(toks) and toks[k].low in L.PLAN_NOUNS and pos > 0 and toks[pos - 1].low in L.DETERMINERS
+    return (
+        k < len(toks)
+        and toks[k].low in kind_words.PLAN_NOUNS
+        and pos > 0
+        and toks[pos - 1].low in kind_words.DETERMINERS
+    )
 
 
 def _subject_noun(toks: Sequence[Tok], pos: int) -> str | None:
@@ -941,7 +975,7 @@ def _subject_noun(toks: Sequence[Tok], pos: int) -> str | None:
     lo = max(0, pos - SUBJECT_NOUN_WINDOW - 2)
     for k in range(pos - 1, lo - 1, -1):
         w = toks[k].low
-        if w in L.TARGET_NOUNS or w in L.FORECAST_NOUNS:
+        if w in kind_words.TARGET_NOUNS or w in kind_words.FORECAST_NOUNS:
             return w
         if toks[k].kind == "p" and w in _STOP_PUNCT:
             break
@@ -989,7 +1023,7 @@ def commitment(
     for j, t in enumerate(toks):
         if t.kind != "w":
             continue
-        if t.low in L.CONDITIONAL:
+        if t.low in kind_words.CONDITIONAL:
             return None
         if t.low not in _CUE_WORDS:
             continue  # (``_commit_cue`` would say None)
@@ -1003,13 +1037,13 @@ def commitment(
             continue
         verb = toks[verb_j].low
         subj = toks[j - 1].low if j > 0 else ""
-        if subj in L.VAGUE_SUBJECTS and verb in L.VAGUE_VERBS:
+        if subj in kind_words.VAGUE_SUBJECTS and verb in kind_words.VAGUE_VERBS:
             continue
-        if subj in L.NON_AGENTS or subj == "there":
+        if subj in kind_words.NON_AGENTS or subj == "there":
             continue  # "prices will continue to rise": an expectation, not a promise
-        if any(toks[k].low in L.BELIEF_VERBS for k in range(max(0, j - 8), j)):
+        if any(toks[k].low in kind_words.BELIEF_VERBS for k in range(max(0, j - 8), j)):
             continue  # "experts believe the tenge will weaken"
-        if any(toks[k].low in L.WH_WORDS for k in range(max(0, j - 8), j)):
+        if any(toks[k].low in kind_words.WH_WORDS for k in range(max(0, j - 8), j)):
             continue  # "did not say how much the sale would raise": an open question
         b = verb_j - 1
         while b > j and _LY.match(toks[b].low):
@@ -1017,14 +1051,14 @@ def commitment(
         after_be = toks[b].low in ("be", "been")
         passive = after_be and (
             _ED.match(verb) is not None
-            or verb in L.PARTICIPLES_IRREGULAR
-            or verb in L.PAST_IRREGULAR
+            or verb in kind_words.PARTICIPLES_IRREGULAR
+            or verb in kind_words.PAST_IRREGULAR
             # participles that look like a base form: "will be set up", "will be put in place"
-            or verb in L.COMMIT_VERBS
+            or verb in kind_words.COMMIT_VERBS
         )
         if after_be and not passive:
             continue  # "this year will be difficult", "2025 will be a year of reforms"
-        if verb in L.COMMIT_VERBS or future or passive:
+        if verb in kind_words.COMMIT_VERBS or future or passive:
             cues = ["target:" + " ".join(toks[k].low for k in range(j, verb_j + 1))]
             if any(toks[k].low in ("not", "n't", "never") for k in range(j, verb_j)):
                 cues.append("negated")
@@ -1051,8 +1085,8 @@ _CUE_WORDS = (
             "are",
         }
     )
-    | L.PLEDGE_VERBS
-    | L.INSTRUCT_VERBS
+    | kind_words.PLEDGE_VERBS
+    | kind_words.INSTRUCT_VERBS
 )
 
 
@@ -1061,16 +1095,16 @@ def _commit_cue(toks: Sequence[Tok], j: int) -> str | None:
     nxt = toks[j + 1].low if j + 1 < len(toks) else ""
     if w in ("will", "shall", "'ll", "must"):
         return w if _is_verbish(toks, j) == "T" else None
-    if w == "would" and any(t.low in L.REPORTING for t in toks[:j]):
+    if w == "would" and any(t.low in kind_words.REPORTING for t in toks[:j]):
         return w  # reported commitment: "the minister said the government would ..."
     if w in ("plans", "plan", "intends", "intend", "aims", "aim") and nxt == "to" and j > 0:
         prev = toks[j - 1].low
         return None if prev in ("the", "a", "its", "their", "our", "of") else f"{w} to"
     if w in ("is", "are") and nxt == "to":
         return f"{w} to"
-    if w in L.PLEDGE_VERBS and nxt == "to":
+    if w in kind_words.PLEDGE_VERBS and nxt == "to":
         return f"{w} to"  # "has pledged to open the bridge by 2027"
-    if w in L.INSTRUCT_VERBS:
+    if w in kind_words.INSTRUCT_VERBS:
         # "instructed the government to launch the register": an order to act
         for k in range(j + 2, min(len(toks), j + 7)):
             if toks[k].kind != "w":

@@ -18,17 +18,18 @@ from typing import IO
 
 from claimledger._dates import parse_date
 from claimledger.errors import InputError
-from claimledger.extract import _lex, kinds, numbers, sentences, subject, time
-from claimledger.extract._sift import Sifted
+from claimledger.extract import _tokens, frame, kinds, numbers, sentences, subject, time
+from claimledger.extract._regex import Prefiltered
 from claimledger.extract._time_grammar import Mention, find_mentions
-from claimledger.models import Claim, Kind, Quantity, Span
+from claimledger.models import PERIOD_ROLES, Claim, Kind, PeriodRole, Quantity, Span
 
 #: Name and version of the whole extraction pipeline, recorded on every claim, with the
 #: versioned stages it ran.  Bump the version whenever output can change, so ledgers can
 #: compare runs (see ``reextract``).
-EXTRACTOR = "claimledger.extract.v2[{}]".format(
+EXTRACTOR = "claimledger.extract.v3[{}]".format(
     " ".join(
-        getattr(m, "STAGE", m.__name__.rsplit(".", 1)[-1]) for m in (sentences, numbers, time, kinds, subject)
+        getattr(m, "STAGE", m.__name__.rsplit(".", 1)[-1])
+        for m in (sentences, numbers, time, kinds, subject, frame)
     )
 )
 
@@ -47,6 +48,8 @@ LIST_END_CHARS = 90
 #: Units that a time expression may carry when the numbers stage reads it as a figure
 #: ("over the next three years"): such a figure is the time expression, not a claim.
 _TIME_UNITS = frozenset({None, "year", "years", "yr", "month", "months", "day", "days", "quarter", "h", "s"})
+#: Clock units among them: a figure in these that runs past the time expression is measured.
+_CLOCK_UNITS = frozenset({"h", "s"})
 
 
 def claim_id(doc: str, start: int, end: int) -> str:
@@ -68,9 +71,10 @@ def doc_id_for(text: str) -> str:
 class _DocState:
     """What one sentence leaves for the next: time context and a list lead-in kind."""
 
-    __slots__ = ("by_unit", "ctx", "in_list", "last_period", "last_subject", "lead", "prev_sentence")
+    __slots__ = ("by_unit", "ctx", "frame", "in_list", "last_period", "last_subject", "lead", "prev_sentence")
 
-    def __init__(self) -> None:
+    def __init__(self, frame_doc: frame.DocFrame) -> None:
+        self.frame = frame_doc  # the frame stage's document context
         self.ctx = time.TimeContext()
         self.lead: Kind | None = None
         self.last_subject = ""
@@ -94,7 +98,7 @@ def iter_claims(
     """
     ref = parse_date(date)
     doc = source if source is not None else doc_id_for(text)
-    state = _DocState()
+    state = _DocState(frame.DocFrame(text, ref))
     for s_start, s_end, para, item in sentences.split_items(text):
         if para != state.ctx.paragraph:
             state.last_subject = ""  # an elliptical figure does not reach back past its paragraph
@@ -114,6 +118,10 @@ def _is_heading(text: str, s_start: int, s_end: int) -> bool:
 def _overlaps_time(q: Quantity, mentions: list[Mention]) -> bool:
     if q.unit not in _TIME_UNITS:
         return False
+    if q.unit in _CLOCK_UNITS:
+        # "in 2 hours 44 minutes": a duration in two units is a measured time; the time
+        # expression "in 2 hours" covers only part of it.  Dropped only when inside one.
+        return any(m.start <= q.start and q.end <= m.end for m in mentions)
     return any(m.start < q.end and q.start < m.end for m in mentions)
 
 
@@ -148,12 +156,12 @@ def _sentence_claims(
     if quants:
         yield from _figure_claims(text, s_start, s_end, quants, mentions, ref, doc, offset, sent, state)
     elif may_commit or (may_commit is None and kinds.may_commit(text, s_start, s_end)):
-        toks = _lex.tokenize(text, s_start, s_end, quants, mentions)
+        toks = _tokens.tokenize(text, s_start, s_end, quants, mentions)
         found = kinds.commitment(text, s_start, s_end, toks, mentions, ref)
         if found is not None:
             cues, j, n = found
             period, p_cues = time.default(text, s_start, s_end, None, "target", mentions, ctx, ref)
-            yield Claim(
+            claim = Claim(
                 doc=doc,
                 id=claim_id(doc, s_start + offset, s_end + offset),
                 kind="target",
@@ -163,10 +171,34 @@ def _sentence_claims(
                 quantity=None,
                 cues=cues + p_cues,
                 extractor=EXTRACTOR,
+                period_role=_period_role(period, p_cues, _roles(mentions)),
             )
+            frame.annotate(text, s_start, s_end, [claim], (), state.frame, offset)
+            yield claim
     if not question:
         ctx.defer(text, s_start, s_end, heading, ref, mentions)
     _after_sentence(text, s_start, s_end, state)
+
+
+def _roles(mentions: list[Mention]) -> dict[str, PeriodRole]:
+    """The role of each time expression of a sentence, by the period cue it gives."""
+    return {m.cue: m.role for m in mentions if m.role in PERIOD_ROLES}  # type: ignore[misc]
+
+
+#: Period cues of a figure given one year of a list or a range ("23.9, 23.8 and 25.1
+#: trillion in 2024-2026"): each figure is for its year, whatever the expression's role.
+_ONE_YEAR_OF = ("period:list->", "period:respectively->")
+
+
+def _period_role(period: str | None, cues: list[str], roles: dict[str, PeriodRole]) -> PeriodRole | None:
+    """How ``period`` relates to the figure: the role of the time expression that dated it
+    (its cue is among ``cues``), ``point`` for a period from context, the document date or
+    one year of a list, ``None`` without a period."""
+    if period is None:
+        return None
+    if any(c.startswith(_ONE_YEAR_OF) for c in cues):
+        return "point"
+    return next((roles[c] for c in cues if c in roles), "point")
 
 
 def _after_sentence(text: str, s_start: int, s_end: int, state: _DocState) -> None:
@@ -187,7 +219,7 @@ _ANAPHOR = re.compile(
     r"(?:this|that)\s+(?:figure|amount|sum|volume|indicator|number|level)\b|this\s+(?:is|was|represents|means)\b",
     re.I,
 )
-_RESPECTIVELY = Sifted(re.compile(r"\brespectively\b", re.I))
+_RESPECTIVELY = Prefiltered(re.compile(r"\brespectively\b", re.I))
 _PROMISED_AT = re.compile(r"\b(?:announced|promised|pledged|proposed)\s*$", re.I)
 _SEASON = re.compile(r"\b(?:spring|summer|autumn|fall|winter)\b", re.I)
 _YEAR_BEFORE = re.compile(
@@ -198,7 +230,7 @@ _YEAR_BEFORE = re.compile(
 
 
 #: A running total: "has cost $5 billion so far" since the year named runs to the statement.
-_SO_FAR = Sifted(re.compile(r"\b(?:so\s+far|to\s+date|thus\s+far|until\s+now|up\s+to\s+now)\b", re.I))
+_SO_FAR = Prefiltered(re.compile(r"\b(?:so\s+far|to\s+date|thus\s+far|until\s+now|up\s+to\s+now)\b", re.I))
 _PERFECT = re.compile(r"\b(?:has|have)\b", re.I)
 
 
@@ -231,7 +263,7 @@ def _nearest(ms: list[Mention], at: int) -> Mention:
     return min(ms, key=lambda m: abs(m.start - at))
 
 
-def _now_after(toks: list[_lex.Tok], pos: int) -> str:
+def _now_after(toks: list[_tokens.Tok], pos: int) -> str:
     """A word right after the figure saying it holds now ("12% now", "12% today")."""
     if pos + 1 < len(toks):
         word = toks[pos + 1].text.lower()
@@ -243,7 +275,7 @@ def _now_after(toks: list[_lex.Tok], pos: int) -> str:
 _PRESENT_VERBS = frozenset({"is", "are", "am", "has", "have", "remains", "remain", "stands", "stand"})
 
 
-def _present_subject(toks: list[_lex.Tok], pos: int) -> bool:
+def _present_subject(toks: list[_tokens.Tok], pos: int) -> bool:
     """Is the figure at ``pos`` the subject of a present-tense verb ("140 have been
     completed", "90 schools are under way")?"""
     for k in range(pos + 1, min(len(toks), pos + 4)):
@@ -344,9 +376,9 @@ def _figure_claims(
     state: _DocState,
 ) -> Iterator[Claim]:
     ctx = state.ctx
-    toks = _lex.tokenize(text, s_start, s_end, quants, mentions)
-    qpos = _lex.quantity_index(toks)
-    rels = _lex.relations(text, quants, mentions)
+    toks = _tokens.tokenize(text, s_start, s_end, quants, mentions)
+    qpos = _tokens.quantity_index(toks)
+    rels = _tokens.relations(text, quants, mentions)
     after_of: dict[int, Mention] = {}
     bound = time.assign(text, s_start, s_end, quants, mentions, ctx, after_of)
     # expressions dating a starting value or an earlier figure date nothing else
@@ -517,7 +549,7 @@ def _figure_claims(
             subject_of[i] = " ".join([*subject_of[r].split()[:5], "score"])
     if _RESPECTIVELY.search(text, s_start, s_end):
         # "Exports and imports rose by 12% and 8%, respectively": one subject each
-        for group in _lex.list_groups(text, quants):
+        for group in _tokens.list_groups(text, quants):
             parts = subject_of[group[0]].split(" and ")
             if len(parts) == len(group) and all(subject_of[i] == subject_of[group[0]] for i in group):
                 for i, piece in zip(group, parts, strict=True):
@@ -532,20 +564,49 @@ def _figure_claims(
         state.by_unit = by_unit
     if n:
         state.last_period = period_of[0]
+    role_of = _figure_roles(order, rels, ranked, period_of, cues_of, _roles(mentions))
+    out: list[Claim] = []
     for i, q in enumerate(quants):
         if offset:
             q = numbers.shifted(q, offset)
-        yield Claim(
-            doc=doc,
-            id=claim_id(doc, q.start, q.end),
-            kind=kind_of[i],
-            subject=subject_of[i],
-            period=period_of[i],
-            sentence=sent,
-            quantity=q,
-            cues=cues_of[i],
-            extractor=EXTRACTOR,
+        out.append(
+            Claim(
+                doc=doc,
+                id=claim_id(doc, q.start, q.end),
+                kind=kind_of[i],
+                subject=subject_of[i],
+                period=period_of[i],
+                sentence=sent,
+                quantity=q,
+                cues=cues_of[i],
+                extractor=EXTRACTOR,
+                period_role=role_of[i],
+            )
         )
+    frame.annotate(text, s_start, s_end, out, rels, state.frame, offset)
+    yield from out
+
+
+def _figure_roles(
+    order: list[int],
+    rels: list[tuple[str, int]],
+    ranked: dict[int, int],
+    period_of: list[str | None],
+    cues_of: list[list[str]],
+    roles: dict[str, PeriodRole],
+) -> list[PeriodRole | None]:
+    """The period role of each figure of a sentence.  A figure that took the period of the
+    figure it qualifies ("period:as ...": a change, a base, a rank's field) takes its role
+    too; ``order`` puts every such anchor before the figures tied to it."""
+    out: list[PeriodRole | None] = [None] * len(period_of)
+    for i in [*order, *sorted(ranked)]:
+        anchor = ranked.get(i, rels[i][1] if rels[i][0] else -1)
+        own = [c for c in cues_of[i] if c.startswith("period:")]
+        if anchor >= 0 and own and own[0].startswith("period:as ") and period_of[i] == period_of[anchor]:
+            out[i] = out[anchor]
+        else:
+            out[i] = _period_role(period_of[i], cues_of[i], roles)
+    return out
 
 
 def extract(text: str, date: str | Date | None = None, *, source: str | None = None) -> list[Claim]:

@@ -19,11 +19,9 @@ from __future__ import annotations
 
 import re
 
+from claimledger.resources import sentences as sentence_words
+
 STAGE = "sentences.v3"
-
-
-def _w(s: str) -> frozenset[str]:
-    return frozenset(s.split())
 
 
 #: A line without final punctuation that is at most this long, followed by a line that
@@ -31,34 +29,6 @@ def _w(s: str) -> frozenset[str]:
 #: are usually 60-80 characters and end mid-phrase, so they are caught by the
 #: ``_CONTINUES`` test below rather than by this length alone.
 HEADING_MAX = 120
-
-# Words that take a full stop without ending a sentence.  Lower-case, without the stop.
-_ABBREV = _w(
-    """
-    mr mrs ms messrs dr prof sr jr st mt ft gen col lt maj capt cpt sgt cmdr adm gov sen rep
-    pres amb hon rev fr esq no nos nr art arts para sec fig figs vol vols ch pp p ed eds
-    approx appr est ca cf vs etc al ibid op jan feb mar apr jun jul aug sep sept oct nov dec
-    mon tue tues wed thu thur thurs fri sat sun inc ltd co corp bros dept div assn univ
-    tel ext ref resp incl excl sq
-    """
-)
-
-# Currency abbreviations written with a full stop before the amount ("Rs. 500 crore",
-# "Ksh. 2 billion", "Tk. 40"): no sentence end before a digit; before a capital word
-# ("paid in Rs. The ...") they end the sentence like any word.
-_BEFORE_AMOUNT = _w("rs re ksh kshs shs sh ush tsh tk rp php dhs frs")
-
-# Abbreviations that end a sentence when followed by a capital ("... and so on, etc. The").
-_END_OK = frozenset({"etc", "inc", "ltd", "co", "corp", "bros"})
-
-# Words that start sentences; after a dotted acronym ("U.S.") they mark a new sentence.
-_STARTERS = _w(
-    """
-    the a an this that these those it its he she we they i you there here in on at by for
-    from as according however but and also meanwhile moreover furthermore overall last next
-    during since after before while when if our his her their my at
-    """
-)
 
 _LINE = re.compile(r"[^\n]*\n?")
 _BULLET = re.compile(r"[ \t]*(?:[-–—•*▪·●◦‣]|\(?\d{1,2}[.)]|\(?[a-zA-Z][)])[ \t]+(?=\S)")
@@ -184,15 +154,18 @@ def _is_boundary(text: str, stop: int, cut: int, end: int) -> bool:
     if "." in word.rstrip("."):
         # A dotted acronym (U.S., e.g., a.m.): a new sentence only if a sentence-starting
         # word follows ("in the U.S. The ..." vs "the U.S. Treasury").
-        return _next_word(text, nxt.start(2), end).lower() in _STARTERS
+        return _next_word(text, nxt.start(2), end).lower() in sentence_words.STARTERS
     if len(word) == 1 and word.isupper():
         return False  # an initial: "J. Smith", "Plan B. The" is rare enough to accept
-    if low in _BEFORE_AMOUNT and first.isdigit():
+    if low in sentence_words.BEFORE_AMOUNT and first.isdigit():
         return False  # "Rs. 500 crore"
-    if low in _ABBREV:
+    if low in sentence_words.ABBREVIATIONS:
         if first.isdigit():
             return False  # "No. 5", "Jan. 12", "approx. 40"
-        return low in _END_OK and _next_word(text, nxt.start(2), end).lower() in _STARTERS
+        return (
+            low in sentence_words.END_OK
+            and _next_word(text, nxt.start(2), end).lower() in sentence_words.STARTERS
+        )
     return True
 
 

@@ -1,6 +1,6 @@
 """Stage ``subject.v3``: a short phrase naming what a figure measures.
 
-Reads: the sentence as tokens (``_lex.tokenize``), the figure's token position, the
+Reads: the sentence as tokens (``_tokens.tokenize``), the figure's token position, the
 quantity (its counted noun) and the words of the verb group the kinds stage found.
 Writes: a lower-case phrase of at most ``MAX_WORDS`` words taken from the sentence, with
 the figure, years and bound words left out, so the same indicator gets the same name in
@@ -24,21 +24,20 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from claimledger.extract import _subj_lexicon as S
-from claimledger.extract._kind_lexicon import ADVERBS as L_ADVERBS
-from claimledger.extract._lex import Tok, lacks
+from claimledger.extract._tokens import Tok, lacks
 from claimledger.extract.kinds import SCAN_WINDOW, _is_verbish
 from claimledger.models import Quantity
+from claimledger.resources import subjects as subject_words
+from claimledger.resources.kinds import ADVERBS as VERB_GROUP_ADVERBS
 
 STAGE = "subject.v3"
-
-
-def _w(s: str) -> frozenset[str]:
-    return frozenset(s.split())
+#: Subject phrases are capped at this many words: indicator names are short, and a
+#: longer phrase is a sign the rule caught a clause.
+MAX_WORDS = 6
 
 
 _NUMERIC = re.compile(r"^[\d.,]+(?:st|nd|rd|th|s)?$")
-_CHANGE = S.CHANGE_NOUNS
+_CHANGE = subject_words.CHANGE_NOUNS
 
 
 def _nominal(toks: Sequence[Tok], k: int) -> bool:
@@ -56,17 +55,22 @@ def _nominal(toks: Sequence[Tok], k: int) -> bool:
 
 def _nominal_in_context(toks: Sequence[Tok], k: int) -> bool:
     t = toks[k]
-    if t.kind != "w" or t.low in S.BREAK or t.low in S.BASE_VERBS:
+    if t.kind != "w" or t.low in subject_words.BREAK or t.low in subject_words.BASE_VERBS:
         return False
     cat = _is_verbish(toks, k)
     if (
         cat in ("A", "T", "F")
         and k > 0
         and t.low.endswith("ed")
-        and (toks[k - 1].low in _ADJ_AFTER or toks[k - 1].kind == "q")
+        and (toks[k - 1].low in subject_words.ADJ_AFTER or toks[k - 1].kind == "q")
     ):
         return True  # "on targeted social assistance", "the five planned hospitals": adjectives
-    if cat in ("T", "F") and t.low in _GOAL_NOUNS and k > 0 and toks[k - 1].low in _DETS:
+    if (
+        cat in ("T", "F")
+        and t.low in subject_words.GOAL_NOUNS
+        and k > 0
+        and toks[k - 1].low in subject_words.DETS
+    ):
         return k + 1 >= len(toks) or toks[k + 1].low != "to"  # "the target range for the rate"
     return cat is None or (cat == "S" and t.low not in ("is", "are", "am", "has", "have", "be"))
 
@@ -74,12 +78,12 @@ def _nominal_in_context(toks: Sequence[Tok], k: int) -> bool:
 def _np_left(toks: Sequence[Tok], k: int) -> list[str]:
     """The noun phrase ending just before token ``k`` (skipping time expressions)."""
     j = k - 1
-    while j >= 0 and (toks[j].kind == "t" or toks[j].low in L_ADVERBS):
+    while j >= 0 and (toks[j].kind == "t" or toks[j].low in VERB_GROUP_ADVERBS):
         j -= 1
     words: list[str] = []
     while j >= 0:
         t = toks[j]
-        if t.low in S.INNER and words and j > 0 and _nominal(toks, j - 1):
+        if t.low in subject_words.INNER and words and j > 0 and _nominal(toks, j - 1):
             words.insert(0, t.low)
             j -= 1
             continue
@@ -87,7 +91,7 @@ def _np_left(toks: Sequence[Tok], k: int) -> list[str]:
             break
         words.insert(0, t.low)
         j -= 1
-        if len(words) > S.MAX_WORDS + 3:
+        if len(words) > MAX_WORDS + 3:
             break
     return words
 
@@ -97,7 +101,7 @@ def _inner_at(toks: Sequence[Tok], j: int) -> bool:
     a common noun ("investment in fixed assets", "spending on education") but not before
     a place ("inflation in Kazakhstan")."""
     w = toks[j].low
-    if w in S.INNER:
+    if w in subject_words.INNER:
         return True
     return w in ("in", "on") and j + 1 < len(toks) and toks[j + 1].text[:1].islower()
 
@@ -116,7 +120,7 @@ def _np_right(toks: Sequence[Tok], k: int, inner: bool = True) -> list[str]:
             break
         words.append(t.low)
         j += 1
-        if len(words) > S.MAX_WORDS + 3:
+        if len(words) > MAX_WORDS + 3:
             break
     return words
 
@@ -130,164 +134,53 @@ def _any_of(patterns: Sequence[re.Pattern[str]]) -> re.Pattern[str] | None:
 
 #: Most phrases need none of the replacements: one search rules them all out (and when
 #: none matches the phrase, none can match after another, since nothing was replaced).
-_ANY_REPLACE = _any_of([rx for rx, _rep in S.REPLACE]) if S.REPLACE else None
+_ANY_REPLACE = _any_of([rx for rx, _rep in subject_words.REPLACE]) if subject_words.REPLACE else None
 
 
 def clean(words: Sequence[str]) -> str:
     """Drop determiners, figures and bound words; canonical names; at most MAX_WORDS."""
-    kept = [w.strip("'’\"") for w in words if w not in S.DROP and not _NUMERIC.match(w)]
+    kept = [w.strip("'’\"") for w in words if w not in subject_words.DROP and not _NUMERIC.match(w)]
     kept = [w[:-2] if w.endswith(("'s", "’s")) else w for w in kept if w]
-    while kept and (kept[0] in S.INNER or kept[0] in S.DROP_LEADING):
+    while kept and (kept[0] in subject_words.INNER or kept[0] in subject_words.DROP_LEADING):
         kept.pop(0)
-    while kept and kept[-1] in S.INNER:
+    while kept and kept[-1] in subject_words.INNER:
         kept.pop()
     phrase = " ".join(kept)
     if _ANY_REPLACE is None or _ANY_REPLACE.search(phrase) is not None:
-        for rx, rep in S.REPLACE:
+        for rx, rep in subject_words.REPLACE:
             phrase = rx.sub(rep, phrase)
     phrase = " ".join(phrase.split())
-    phrase = S.CANONICAL.get(phrase, phrase)
-    return " ".join(phrase.split()[: S.MAX_WORDS])
+    phrase = subject_words.CANONICAL.get(phrase, phrase)
+    return " ".join(phrase.split()[:MAX_WORDS])
 
 
 def _participle(verb_words: Sequence[str]) -> str:
-    if set(verb_words) & _NOT_DONE:
+    if set(verb_words) & subject_words.NOT_DONE:
         return ""  # "50,000 houses will be built" is a goal for houses, not houses completed
     for w in reversed(verb_words):
-        if w in S.PARTICIPLE:
-            return S.PARTICIPLE[w]
+        if w in subject_words.PARTICIPLE:
+            return subject_words.PARTICIPLE[w]
     return ""
 
 
-_BOUNDS = _w(
-    "over almost nearly about around some approximately roughly just only further another under below"
-    " above exceeding"
-)
-#: Second words of two-word bounds ("more than", "up to", "at least", "close to").
-_BOUNDS2 = {"than": ("more", "less", "fewer"), "to": ("up", "close"), "least": ("at",)}
-_PREPS = _w("for of with to in on at by from into per")
-_PRONOUNS = _w("them they it these those which this that figure amount sum indicator")
-_RANK_VERBS = _w("rank ranks ranked ranking placed place places came comes took")
-_GROWTH_VERBS = _w(
-    "grew grow grows rose rise rises expanded expand expands increased increase increases contracted"
-    " contract shrank declined decline fell fall grown risen fallen shrunk"
-)
-_PRESENT = _w("currently now presently today")
-_DETS = _w("the a an its their this that these those our his her")
 _INNER_OF = re.compile(r"\bof\s+([A-Za-z][A-Za-z -]*)$")
-#: What follows the object of a verb of expecting: "expects X to", "projects X at",
-#: "project the rate will fall".
-_OBJECT_THEN = _w("to at will would should could may")
-_DONE_PARTICIPLES = frozenset(S.PARTICIPLE.values())
-_PLAN_HEADS = _w("budget budgets plan plans programme programmes program programs bill law strategy")
-#: Verbs whose subject is the measure itself ("exports rose 8%", "GDP reached $259 billion",
-#: "the rate is 5%"); after other verbs right before a figure the subject acts on it.
-_MEASURE_VERBS = _GROWTH_VERBS | _w(
-    """
-    is are was were be been being am reach reached reaches hit hits climb climbed climbs drop dropped drops
-    slow slowed slows stand stood stands total totalled totaled totals amount amounted amounts jump jumped
-    surge surged soar soared plunge plunged slump slumped edge edged ease eased exceed exceeded exceeds
-    top topped tops remain remained remains stay stayed average averaged averages hover hovered
-    account accounted accounts equal equalled equaled equals represent represented represents peak peaked
-    double doubled triple tripled halve halved narrow narrowed widen widened accelerate accelerated
-    decelerate decelerated increase increased decrease decreased improve improved worsen worsened
-    come came comes reach gain gained lose lost slip slipped shrink recover recovered rebound rebounded
-    span spans spanned stretch stretches stretched cover covers covered measure measures measured run runs
-    extend extends extended number numbers numbered comprise comprises weigh weighs cost costs
-    """
-)
+_DONE_PARTICIPLES = frozenset(subject_words.PARTICIPLE.values())
 #: Marks a phrase that names only the actor of the figure's verb (see ``for_quantity``).
 _ACTOR_MARK = "\x00"
-#: Who acts rather than what is measured: "the company pumped 1.2 million bpd" measures
-#: production, not the company.
-_ACTORS = _w(
-    "company companies firm firms government ministry ministries country state it they we authorities"
-    " operator utility group bank administration committee cabinet treasury regulator council city"
-    " municipality region province county"
-)
-#: Words of a verb group that say a figure is not yet done: no completion participle.
-_NOT_DONE = _w("will would shall 'll to plan plans planned aims aim expected projected set due going should")
-#: Verbs that put a measure "at" a level: "the bank rate now stands at 5.25%".
-_AT_VERBS = _w(
-    "stands stood stand remains remained remain stays stayed stay is was are were hovers hovered sits sat"
-    " settled closed ended"
-    " peaked bottomed held kept put set estimated valued priced seen pegged capped fixed came comes run runs"
-)
-#: Words that name no measure by themselves: a phrase of only these takes the subject of
-#: the figure before, or another rule's reading.
-_EMPTY_WORDS = _w(
-    """
-    value values range ranges increase decrease rise fall level levels figure figures number amount total
-    sum place position one ones estimate estimates forecast forecasts target targets projection original
-    revised previous old new initial former prior earlier latest set run out eventually originally far
-    so mark plan plans goal goals aim
-    """
-)
-#: Words that start a finite verb group (a participle or an adverb does not).
-_FINITE = _w("is are was were has have had will would shall should can could may might must do does did am")
-#: Verbs whose figure is a cost: "the stadium is expected to cost $520 million" -> stadium cost.
-_COST_VERBS = _w("cost costs budgeted")
-#: Nouns after "a <figure>" that do not name what it measures ("a 5% share of", "a
-#: $2 billion budget surplus" is handled by the frame).
-_MODIFIED_NOT_SUBJECT = _w("share stake rate level mark threshold record high low")
-#: Gerunds of level verbs: "with inflation averaging 5%".
-_ING_LEVEL = _w("averaging reaching totalling totaling hitting exceeding standing hovering amounting running")
-#: Verbs that move a measure to a level: their subject is what the figure measures.
-_LEVEL_VERBS = _GROWTH_VERBS | _w(
-    "reached reach reaches hit hits climbed climbs dropped drops slowed slows stood stands totalled"
-    " totaled jumped jumps surged soared plunged slumped edged eased raised increased reduced lowered"
-    " boosted brought"
-)
-#: Measures named by a generic noun take the owner before "with a" / "of" / "'s":
-#: "energy projects with a capacity of 600 MW" -> "energy projects capacity".
-_GENERIC = _w("capacity length value volume amount cost area size total sum price worth")
-#: After "N% of", these make the percentage a share unit rather than name the subject.
-_SHARE_BASES = frozenset({"gdp", "total", "budget", "population", "revenue", "revenues"})
 
 
-#: Words a subject noun phrase may contain between nouns when read back from its verb
-#: ("travel time between Tbilisi and Batumi"); reading forward, it ends at the first one
-#: that is not of/per/into/for/and.
-_NP_LINKS = S.INNER | _w("and & between on in from to with at by under across among within over")
-
-
-_EXPECT_VERBS = _w(
-    "expects expect expected projects project projected forecasts forecast predicts predict sees see"
-    " wants want instructed ordered urged"
-)
-#: Words that tie a figure to the noun phrase before it: "spending of", "priced at",
-#: "tax breaks worth".
-_OF_WORDS = _w("of at totalling totaling worth valued")
-#: Verbs that set the figure of their object: "raised the policy rate to 50 percent".
-_ADJ_AFTER = _w("on for of in to the a an with by into")
-_GOAL_HEADS = _w("target goal aim objective government ministry")
-#: Nouns of goals and outlooks: "the target for exports" measures exports.
-_GOAL_NOUNS = _w(
-    "target targets goal goals forecast forecasts projection projections estimate estimates outlook plan"
-)
-_MODAL_GROUP = _w("will would shall should could may might must can 'll to be")
-_SET_VERBS = _w(
-    "raised lowered cut hiked kept left set lifted reduced increased brought trimmed slashed raises lowers"
-    " cuts keeps leaves sets lifts reduces increases brings raise lower cut hike keep leave lift reduce"
-    " increase bring trim hold holds maintain maintains maintained"
-)
-_PRESENT_OR_AT = _PRESENT | {"at"}
-_OPEN_PAREN = frozenset({"("})
-_RELATIVE_WORDS = frozenset({"which", "that", "who"})
-_MODAL_OR_ADVERB = _MODAL_GROUP | L_ADVERBS
-_MODAL_ADVERB_PREP = _MODAL_OR_ADVERB | _PREPS
-_SET_ING = _w("raising lowering cutting hiking keeping holding increasing reducing lifting bringing trimming")
-_SET_ANY = _SET_VERBS | _SET_ING
-_DIMENSIONS = _w("long wide high tall deep thick")
+_MODAL_OR_ADVERB = subject_words.MODAL_GROUP | VERB_GROUP_ADVERBS
+_MODAL_ADVERB_PREP = _MODAL_OR_ADVERB | subject_words.PREPS
+_SET_ANY = subject_words.SET_VERBS | subject_words.SET_ING
 
 
 def _left_of_bounds(toks: Sequence[Tok], pos: int) -> int:
     j = pos - 1
     while j >= 0:
         w = toks[j].low
-        if w in _BOUNDS:
+        if w in subject_words.BOUNDS:
             j -= 1
-        elif w in _BOUNDS2 and j > 0 and toks[j - 1].low in _BOUNDS2[w]:
+        elif w in subject_words.BOUNDS2 and j > 0 and toks[j - 1].low in subject_words.BOUNDS2[w]:
             j -= 2
         else:
             break
@@ -311,28 +204,28 @@ def for_quantity(
         # before in the same sentence names the measure better, else the actor it is
         return _with_participle(sentence_subject, verb_words) if sentence_subject else phrase[1:]
     if _empty(phrase):
-        if set(phrase.split()) & _GOAL_NOUNS:
+        if set(phrase.split()) & subject_words.GOAL_NOUNS:
             return _undone(prev_subject)  # "This year the target is $6 billion"
         return prev_subject
     if (
         phrase
-        and phrase.split()[-1] in _GOAL_NOUNS
+        and phrase.split()[-1] in subject_words.GOAL_NOUNS
         and len(phrase.split()) > 1
         and not _empty(" ".join(phrase.split()[:-1]))
     ):
         # "the production target has been set at 30 million tonnes": the target is for
         # production, the indicator a later result will be reported under
         phrase = clean(phrase.split()[:-1])
-    if phrase and phrase.split()[-1] in _GOAL_HEADS and prev_subject:
+    if phrase and phrase.split()[-1] in subject_words.GOAL_HEADS and prev_subject:
         # "The government's target is 80% by 2030": the target of the figure before
         return _undone(prev_subject)
-    if not phrase or phrase in _PRONOUNS or phrase.split()[0] in _PRONOUNS:
+    if not phrase or phrase in subject_words.PRONOUNS or phrase.split()[0] in subject_words.PRONOUNS:
         part = _participle(verb_words) if q.unit is None else ""  # a count is what was done
         if prev_subject and part and not prev_subject.endswith(part):
             return _with_participle(prev_subject, verb_words)
         return prev_subject or phrase
     last = phrase.split()[-1]
-    if last in ("gdp", "economy") and q.unit in ("%", "pp") and set(verb_words) & _GROWTH_VERBS:
+    if last in ("gdp", "economy") and q.unit in ("%", "pp") and set(verb_words) & subject_words.GROWTH_VERBS:
         return "gdp growth"  # "Kazakhstan's economy expanded by 4.8%"
     if last == "economy" and q.unit is not None and q.unit.isupper():
         return "gdp"  # "an economy of $259 billion"
@@ -342,25 +235,30 @@ def for_quantity(
 def _for_quantity(toks: Sequence[Tok], pos: int, q: Quantity, verb_words: Sequence[str]) -> str:
     prev = _left_of_bounds(toks, pos)
     nxt = pos + 1
-    prep_before = prev >= 0 and toks[prev].low in _PREPS
+    prep_before = prev >= 0 and toks[prev].low in subject_words.PREPS
     # 0. ranks: "ranks 24th in the UN e-government ranking"
     if q.noun == "rank":
         return _rank_subject(toks, pos)
-    if prev >= 0 and toks[prev].low in _RANK_VERBS and nxt + 1 < len(toks) and toks[nxt].low == "in":
+    if (
+        prev >= 0
+        and toks[prev].low in subject_words.RANK_VERBS
+        and nxt + 1 < len(toks)
+        and toks[nxt].low == "in"
+    ):
         np = _np_right(toks, nxt + 1)
         if np:
             return clean(np)
     after = _np_right(toks, nxt, inner=False) if nxt < len(toks) else []
     counted = q.unit is None and bool(
-        q.noun or (after and (after[-1].endswith("s") or after[-1] in S.PLURALS))
+        q.noun or (after and (after[-1].endswith("s") or after[-1] in subject_words.PLURALS))
     )
     # 0a. "Industrial output (up 3.5% year-on-year) reached ...": the phrase before "("
-    paren = _paren_subject(toks, pos) if not lacks(toks, _OPEN_PAREN) else None
+    paren = _paren_subject(toks, pos) if not lacks(toks, subject_words.OPEN_PAREN) else None
     if paren is not None:
         return paren
     # 0d. an aside: "Inflation, currently 34.6%, is projected to ...", "Remittances, at
     # $3.1 billion, were flat"
-    if prev >= 2 and toks[prev].low in _PRESENT_OR_AT and toks[prev - 1].low == ",":
+    if prev >= 2 and toks[prev].low in subject_words.PRESENT_OR_AT and toks[prev - 1].low == ",":
         np = _np_back(toks, prev - 2)
         if np:
             return clean(np)
@@ -370,13 +268,13 @@ def _for_quantity(toks: Sequence[Tok], pos: int, q: Quantity, verb_words: Sequen
         if np:
             return clean(np)
     # 0b. "the Rikoti-Argveti section, 51 km long,": the phrase before the comma
-    if prev >= 0 and toks[prev].low == "," and nxt < len(toks) and toks[nxt].low in _DIMENSIONS:
+    if prev >= 0 and toks[prev].low == "," and nxt < len(toks) and toks[nxt].low in subject_words.DIMENSIONS:
         np = _np_back(toks, prev - 1)
         if np:
             return clean(np)
     # 0f. "with inflation averaging 5%", "exports reaching $5 billion": the gerund's subject
     k = prev - 1 if prev >= 1 and toks[prev].low in ("at", "to") else prev
-    if k >= 1 and toks[k].low in _ING_LEVEL:
+    if k >= 1 and toks[k].low in subject_words.ING_LEVEL:
         np = _np_left(toks, k)
         if np:
             return clean(np)
@@ -388,7 +286,11 @@ def _for_quantity(toks: Sequence[Tok], pos: int, q: Quantity, verb_words: Sequen
     if prev >= 0 and toks[prev].low == "to":
         np = _np_left(toks, prev)
         k = prev - len(np) - 1
-        if np and k >= 0 and (toks[k].low in S.BASE_VERBS or toks[k].low in _GROWTH_VERBS):
+        if (
+            np
+            and k >= 0
+            and (toks[k].low in subject_words.BASE_VERBS or toks[k].low in subject_words.GROWTH_VERBS)
+        ):
             return clean(np)
     # "Key figures: ... transfers from the National Fund: 5.2 trillion": the whole label
     if prev >= 0 and toks[prev].low == ":":
@@ -408,19 +310,19 @@ def _for_quantity(toks: Sequence[Tok], pos: int, q: Quantity, verb_words: Sequen
         k = prev - len(np) - 1
         if np and k >= 0 and toks[k].low in (",", "and", ";"):
             return clean(np)
-    if prev >= 0 and toks[prev].low in _OF_WORDS and not counted:
+    if prev >= 0 and toks[prev].low in subject_words.OF_WORDS and not counted:
         np = _np_left(toks, prev)
         k = prev - len(np) - 1
         if np and k > 0 and toks[k].low in ("in", "on") and _nominal(toks, k - 1):
             np = [*_np_left(toks, k), toks[k].low, *np]  # "GDP growth in the EU of 1.0%"
         if toks[prev].low == "at":
-            while np and (np[-1] in _AT_VERBS or np[-1] in L_ADVERBS):
+            while np and (np[-1] in subject_words.AT_VERBS or np[-1] in VERB_GROUP_ADVERBS):
                 np = np[:-1]  # "the bank rate now stands at 5.25%": the rate, not the verb
         if np and not _empty(clean(np)):
             phrase = clean(np)
             start = prev - len(np)
             frame = _frame_subject(toks, start)
-            if phrase in _GENERIC:
+            if phrase in subject_words.GENERIC:
                 frame = frame or _owner_before(toks, start)
             if frame and phrase:
                 phrase = clean([*frame.split(), *phrase.split()])
@@ -436,10 +338,10 @@ def _for_quantity(toks: Sequence[Tok], pos: int, q: Quantity, verb_words: Sequen
         nxt += 1  # "$355 billion worth of goods": the goods
     if nxt < len(toks) and toks[nxt].low == "of":
         k = nxt + 1
-        while k < len(toks) - 1 and (toks[k].low in _DETS or toks[k].kind == "q"):
+        while k < len(toks) - 1 and (toks[k].low in subject_words.DETS or toks[k].kind == "q"):
             k += 1  # "three of the five planned hospitals"
         np = _np_right(toks, k)
-        if np and not (q.unit in ("%", "pp") and clean(np) in _SHARE_BASES):
+        if np and not (q.unit in ("%", "pp") and clean(np) in subject_words.SHARE_BASES):
             adjacent = not prep_before and _verb_adjacent(toks, pos, nxt + 1 + len(np))
             return _with_participle(clean(np), verb_words if adjacent else ())
     # 3. counted nouns
@@ -448,12 +350,14 @@ def _for_quantity(toks: Sequence[Tok], pos: int, q: Quantity, verb_words: Sequen
         if verb_i is not None:
             verb = toks[verb_i].low
             owner = clean(_subject_np(toks, verb_i))
-            if verb in S.NOMINALIZE and owner:
-                return clean([*owner.split(), S.NOMINALIZE[verb]])
+            if verb in subject_words.NOMINALIZE and owner:
+                return clean([*owner.split(), subject_words.NOMINALIZE[verb]])
             if verb in ("has", "have", "had", "hosts", "counts", "unites") and owner and after:
                 return clean([*owner.split(), *after])
-            actor_owner = bool(owner) and owner.split()[-1] in _ACTORS
-            to_level = prev >= 0 and toks[prev].low in ("to", "by", "at") and verb in _LEVEL_VERBS
+            actor_owner = bool(owner) and owner.split()[-1] in subject_words.ACTORS
+            to_level = (
+                prev >= 0 and toks[prev].low in ("to", "by", "at") and verb in subject_words.LEVEL_VERBS
+            )
             if owner and not actor_owner and to_level:
                 return owner  # "car sales fell to 41,000 units": the sales, not the units
         if after:
@@ -466,7 +370,7 @@ def _for_quantity(toks: Sequence[Tok], pos: int, q: Quantity, verb_words: Sequen
         and toks[prev].low in ("a", "an")
         and after
         and after[-1] not in _CHANGE
-        and after[-1] not in _MODIFIED_NOT_SUBJECT
+        and after[-1] not in subject_words.MODIFIED_NOT_SUBJECT
     ):
         return clean(after)
     # 3c. "raising the excise rate from 12% to 15%": the object of a verb of setting
@@ -486,19 +390,23 @@ def _for_quantity(toks: Sequence[Tok], pos: int, q: Quantity, verb_words: Sequen
             # "will keep rates at 7.5%", "plans to pave another 300 km": the verb after
             # the modal or "to"
             after_w = toks[k + 1].low
-            base = toks[k].low in _MODAL_OR_ADVERB and after_w not in _PREPS and after_w not in _DETS
-            if not (after_w in _MODAL_GROUP or after_w in L_ADVERBS or base):
+            base = (
+                toks[k].low in _MODAL_OR_ADVERB
+                and after_w not in subject_words.PREPS
+                and after_w not in subject_words.DETS
+            )
+            if not (after_w in subject_words.MODAL_GROUP or after_w in VERB_GROUP_ADVERBS or base):
                 break
             k += 1
         if toks[k].low not in _MODAL_ADVERB_PREP:
             main = k  # (not "rose to 1.9%": there "to" is a preposition)
-        if toks[main].low in _SET_VERBS:
+        if toks[main].low in subject_words.SET_VERBS:
             # "lowered the Central Bank Rate to 12.00 percent": the rate, not who lowered it
             obj = _np_right(toks, main + 1)
             k = main + 1 + len(obj)
             if obj and k < len(toks) and toks[k].low in ("to", "at", "by", "from"):
                 return clean(obj)
-        if toks[verb_i].low in _EXPECT_VERBS:
+        if toks[verb_i].low in subject_words.EXPECT_VERBS:
             obj = _np_right(toks, verb_i + 1)
             if len(obj) > 1 and obj[-1].endswith("ing"):
                 obj = obj[:-1]  # "sees inflation averaging 3.4%": the object, not the gerund
@@ -506,26 +414,32 @@ def _for_quantity(toks: Sequence[Tok], pos: int, q: Quantity, verb_words: Sequen
                 if k + 1 == pos or (k + 1 < len(toks) and toks[k + 1].low in ("at", "around", "about")):
                     return clean(obj)
             k = verb_i + 1 + len(obj)
-            if obj and k < len(toks) and toks[k].low in _OBJECT_THEN:
+            if obj and k < len(toks) and toks[k].low in subject_words.OBJECT_THEN:
                 return clean(obj)  # "officials project the rate will fall to 4.4%": the rate
         np = _subject_np(toks, verb_i)
         verb = toks[verb_i].low
-        if verb in S.NOMINALIZE and q.unit is not None and verb_i == prev:
+        if verb in subject_words.NOMINALIZE and q.unit is not None and verb_i == prev:
             # "the company pumped 1.2 million barrels a day": oil production, not the company
-            noun = S.NOMINALIZE[verb]
+            noun = subject_words.NOMINALIZE[verb]
             owner = clean(np)
             if q.unit.startswith("bbl"):
                 return f"oil {noun}"
-            if owner and owner.split()[-1] not in _ACTORS:
+            if owner and owner.split()[-1] not in subject_words.ACTORS:
                 return clean([*owner.split(), noun])
             return noun
-        cost = verb in _COST_VERBS or (prev >= 0 and toks[prev].low in _COST_VERBS)
+        cost = verb in subject_words.COST_VERBS or (prev >= 0 and toks[prev].low in subject_words.COST_VERBS)
         if np and cost and q.unit is not None and q.unit.isupper():
             return clean([*np, "cost"])
         phrase = clean(np)
-        acts = toks[main].low not in _MEASURE_VERBS and toks[main].low not in _FINITE
-        actor_np = phrase.split()[-1] in _ACTORS if phrase else False
-        if phrase and verb_i < pos and (actor_np or (acts and (main == prev or phrase in S.COUNTRY_NAMES))):
+        acts = (
+            toks[main].low not in subject_words.MEASURE_VERBS and toks[main].low not in subject_words.FINITE
+        )
+        actor_np = phrase.split()[-1] in subject_words.ACTORS if phrase else False
+        if (
+            phrase
+            and verb_i < pos
+            and (actor_np or (acts and (main == prev or phrase in subject_words.country_names())))
+        ):
             # "the ministry will spend $900 million on schools": who acts is not what is
             # measured; try the figure's own phrase first
             actor = phrase
@@ -539,7 +453,7 @@ def _for_quantity(toks: Sequence[Tok], pos: int, q: Quantity, verb_words: Sequen
             return clean(np)
     # 5. "N in X", "N increase in X", "N will be spent on X"
     j = nxt
-    while j < len(toks) and (toks[j].low in _CHANGE or toks[j].low in L_ADVERBS):
+    while j < len(toks) and (toks[j].low in _CHANGE or toks[j].low in VERB_GROUP_ADVERBS):
         j += 1  # "a 15% increase in exports", "$300 billion annually in climate finance"
     k = j
     while (
@@ -551,7 +465,14 @@ def _for_quantity(toks: Sequence[Tok], pos: int, q: Quantity, verb_words: Sequen
     while k > j and k < len(toks) and toks[k].kind == "t":
         k += 1  # "has been earmarked for 2025 for flood defences"
     if k > j and k < len(toks) and toks[k].low in ("on", "for", "to", "in") and k + 1 < len(toks):
-        spent = next((S.ALLOCATION[toks[m].low] for m in range(j, k) if toks[m].low in S.ALLOCATION), "")
+        spent = next(
+            (
+                subject_words.ALLOCATION[toks[m].low]
+                for m in range(j, k)
+                if toks[m].low in subject_words.ALLOCATION
+            ),
+            "",
+        )
         np = _np_right(toks, k + 1)
         if spent and np:
             return clean([*np, spent])
@@ -559,7 +480,7 @@ def _for_quantity(toks: Sequence[Tok], pos: int, q: Quantity, verb_words: Sequen
         np = _np_right(toks, j + 1)
         verb_i = _verb_before(toks, pos)
         verbs = [toks[k].low for k in (verb_i, j - 1, prev) if k is not None and k >= 0]
-        alloc = next((S.ALLOCATION[v] for v in verbs if v in S.ALLOCATION), "")
+        alloc = next((subject_words.ALLOCATION[v] for v in verbs if v in subject_words.ALLOCATION), "")
         if np and alloc and toks[j].low != "of":
             return clean([*np, alloc])
     if j < len(toks) and toks[j].low in ("in", "of", "for") and j + 1 < len(toks):
@@ -573,10 +494,15 @@ def _for_quantity(toks: Sequence[Tok], pos: int, q: Quantity, verb_words: Sequen
         return clean(after)
     if actor:
         verbs = [toks[k].low for k in range(max(0, pos - 4), pos)]
-        alloc = next((S.ALLOCATION[v] for v in reversed(verbs) if v in S.ALLOCATION), "")
+        alloc = next(
+            (subject_words.ALLOCATION[v] for v in reversed(verbs) if v in subject_words.ALLOCATION), ""
+        )
         if alloc:
             return clean([*actor.split()[-2:], alloc])  # "the ministry will spend Rp 147 trillion"
-        measure = next((S.OBJECT_MEASURE[v] for v in reversed(verbs) if v in S.OBJECT_MEASURE), "")
+        measure = next(
+            (subject_words.OBJECT_MEASURE[v] for v in reversed(verbs) if v in subject_words.OBJECT_MEASURE),
+            "",
+        )
         if measure and q.unit is not None:
             return measure  # "Kazakhstan attracted $15.7 billion": investment, not the country
         return _ACTOR_MARK + actor
@@ -604,20 +530,13 @@ def _set_object(toks: Sequence[Tok], pos: int) -> str | None:
         t = toks[s]
         if t.kind == "p" and t.low in ";:,":
             break
-        if t.low in _SET_VERBS or t.low in _SET_ING:
+        if t.low in subject_words.SET_VERBS or t.low in subject_words.SET_ING:
             obj = _np_right(toks, s + 1)
             k = s + 1 + len(obj)
             if obj and k < pos and toks[k].low in ("to", "at", "by", "from"):
                 return clean(obj)
             break
     return None
-
-
-#: Head nouns of a ranking's name: "in the Global Competitiveness Index".
-_RANKING_HEADS = _w(
-    "index indices ranking rankings report survey list table league indicator barometer rating ratings"
-    " scoreboard tables"
-)
 
 
 def _rank_subject(toks: Sequence[Tok], pos: int) -> str:
@@ -630,18 +549,18 @@ def _rank_subject(toks: Sequence[Tok], pos: int) -> str:
         if t.low in ("in", "on", "by") and toks[k + 1].kind == "w":
             np = _np_right(toks, k + 1)
             head = np[np.index("of") - 1] if "of" in np[1:] else (np[-1] if np else "")
-            if head in _RANKING_HEADS:
+            if head in subject_words.RANKING_HEADS:
                 return clean(np)
     for k in range(pos - 1, max(-1, pos - 12), -1):
         t = toks[k]
         if t.kind == "p" and t.low in ";:(":
             break
-        if t.kind == "w" and (_is_verbish(toks, k) is not None or t.low in _RANK_VERBS):
+        if t.kind == "w" and (_is_verbish(toks, k) is not None or t.low in subject_words.RANK_VERBS):
             owner = clean(_subject_np(toks, k)) or clean(_np_back(toks, k - 1))
-            if owner and owner.split()[-1] in _RANKING_HEADS:
+            if owner and owner.split()[-1] in subject_words.RANKING_HEADS:
                 return owner  # "the UN e-government survey places Kazakhstan 24th"
             if owner:
-                return clean([*owner.split()[: S.MAX_WORDS - 1], "rank"])
+                return clean([*owner.split()[: MAX_WORDS - 1], "rank"])
             break
     return "rank"
 
@@ -656,15 +575,20 @@ def _after_figure(toks: Sequence[Tok], k: int) -> bool:
 def _gapped(np: Sequence[str]) -> bool:
     """Can ``np`` stand for a measure whose verb was left out ("and core inflation 2.9%"),
     rather than be a verb or modifier ("and repair 150 km", "below the planned 90 t")?"""
-    words = [w for w in np if w not in S.DROP]
-    if not words or len(words) != len(np) - (np[0] in S.DROP):
+    words = [w for w in np if w not in subject_words.DROP]
+    if not words or len(words) != len(np) - (np[0] in subject_words.DROP):
         return False  # a determiner inside: "above the planned"
     head = words[-1]
-    if head in S.BASE_VERBS or head in S.INNER or head.endswith("ed") or set(words) & _BOUNDS:
+    if (
+        head in subject_words.BASE_VERBS
+        or head in subject_words.INNER
+        or head.endswith("ed")
+        or set(words) & subject_words.BOUNDS
+    ):
         return False
     if any(w.endswith("ing") for w in words):
         return False  # "and accounting for 63%": a verb
-    return len(words) >= 2 or head in S.MEASURE_HEADS
+    return len(words) >= 2 or head in subject_words.MEASURE_HEADS
 
 
 def _undone(subject: str) -> str:
@@ -676,13 +600,13 @@ def _undone(subject: str) -> str:
 
 def _empty(phrase: str) -> bool:
     """Does ``phrase`` name no measure of its own ("value", "range", "the revised one")?"""
-    return bool(phrase) and all(w in _EMPTY_WORDS for w in phrase.split())
+    return bool(phrase) and all(w in subject_words.EMPTY_WORDS for w in phrase.split())
 
 
 def _relative_antecedent(toks: Sequence[Tok], pos: int) -> tuple[str, int]:
     """The noun phrase a ", which/that ..." clause holding the figure is about, and the
     position of the relative pronoun."""
-    if lacks(toks, _RELATIVE_WORDS):
+    if lacks(toks, subject_words.RELATIVE_WORDS):
         return "", -1
     for k in range(pos - 1, max(0, pos - SCAN_WINDOW), -1):
         t = toks[k]
@@ -699,7 +623,7 @@ def _label_before(toks: Sequence[Tok], colon: int) -> str:
     while k >= 0 and toks[k].kind != "p":
         k -= 1
     words = [t.low for t in toks[k + 1 : colon] if t.kind == "w"]
-    return clean(words) if 0 < len(words) <= S.MAX_WORDS + 2 else ""
+    return clean(words) if 0 < len(words) <= MAX_WORDS + 2 else ""
 
 
 def _owner_before(toks: Sequence[Tok], k: int) -> str:
@@ -721,14 +645,20 @@ def _subject_np(toks: Sequence[Tok], verb_i: int) -> list[str]:
         lo - 1 >= 0
         and toks[lo - 1].low != "that"
         and (
-            _is_verbish(toks, lo - 1) is not None or toks[lo - 1].low in L_ADVERBS or toks[lo - 1].low == "to"
+            _is_verbish(toks, lo - 1) is not None
+            or toks[lo - 1].low in VERB_GROUP_ADVERBS
+            or toks[lo - 1].low == "to"
         )
     ):
-        if toks[lo - 1].low in _GOAL_NOUNS and lo >= 2 and toks[lo - 2].low in _DETS:
+        if (
+            toks[lo - 1].low in subject_words.GOAL_NOUNS
+            and lo >= 2
+            and toks[lo - 2].low in subject_words.DETS
+        ):
             break  # "the target is": the noun, not a verb
         lo -= 1
     j = lo - 1
-    while j >= 0 and (toks[j].kind == "t" or toks[j].low in L_ADVERBS or toks[j].low == ")"):
+    while j >= 0 and (toks[j].kind == "t" or toks[j].low in VERB_GROUP_ADVERBS or toks[j].low == ")"):
         if toks[j].low == ")":  # "Industrial output (up 3.5%) reached": skip the aside
             while j >= 0 and toks[j].low != "(":
                 j -= 1
@@ -741,7 +671,7 @@ def _subject_np(toks: Sequence[Tok], verb_i: int) -> list[str]:
                 break
             if toks[k].low == ",":
                 return _np_back(toks, k - 1) if _nominal(toks, k - 1) else []
-        if toks[lo].low not in _FINITE:
+        if toks[lo].low not in subject_words.FINITE:
             return _np_back(toks, j - 1)  # "The stadium, originally budgeted at ...": a participle's noun
     if toks[j].low in ("it", "they") and j > 0:
         # "Since the conflict began in 2022, it has cost ...": the subject of the clause before
@@ -749,10 +679,10 @@ def _subject_np(toks: Sequence[Tok], verb_i: int) -> list[str]:
             if toks[k].kind == "w" and _is_verbish(toks, k) in ("A", "S"):
                 return _subject_np(toks, k)
         return []
-    if j > 0 and toks[j].low in _GOAL_NOUNS and _nominal(toks, j - 1):
+    if j > 0 and toks[j].low in subject_words.GOAL_NOUNS and _nominal(toks, j - 1):
         np = _np_back(toks, j - 1)  # "the production target ... has been set at": production
         owner = clean(np)
-        if not owner or owner.split()[-1] in _ACTORS:
+        if not owner or owner.split()[-1] in subject_words.ACTORS:
             return [toks[j].low]  # "the government's target is 80%": a target of what came before
         return np
     if j < 0 or not _nominal(toks, j):
@@ -762,9 +692,6 @@ def _subject_np(toks: Sequence[Tok], verb_i: int) -> list[str]:
                 return _subject_np(toks, prev_verb)
         return []
     return _np_back(toks, j)
-
-
-_INNER_OR_AND = S.INNER | {"and", "&"}
 
 
 def _np_back(toks: Sequence[Tok], j: int) -> list[str]:
@@ -777,7 +704,7 @@ def _np_back(toks: Sequence[Tok], j: int) -> list[str]:
         if (
             t.kind == "t"
             or _nominal(toks, start - 1)
-            or (t.low in _NP_LINKS and start - 2 >= 0 and _nominal(toks, start - 2))
+            or (t.low in subject_words.NP_LINKS and start - 2 >= 0 and _nominal(toks, start - 2))
         ):
             start -= 1
             continue
@@ -791,13 +718,13 @@ def _np_back(toks: Sequence[Tok], j: int) -> list[str]:
                 break
             k += 1
             continue
-        if t.kind == "w" and (t.low in _INNER_OR_AND or _inner_at(toks, k) or _nominal(toks, k)):
+        if t.kind == "w" and (t.low in subject_words.INNER_OR_AND or _inner_at(toks, k) or _nominal(toks, k)):
             words.append(t.low)
         elif words:
             break
         k += 1
-    if words and words[0] in _INNER_OR_AND:
-        if words[0] in ("for", "of") and start > 0 and toks[start - 1].low in _GOAL_NOUNS:
+    if words and words[0] in subject_words.INNER_OR_AND:
+        if words[0] in ("for", "of") and start > 0 and toks[start - 1].low in subject_words.GOAL_NOUNS:
             return words[1:]  # "the forecast for winter crop production is", "the target for exports"
         return []
     # A preposition other than of/per/into/for ends the name: "average travel time".
@@ -806,10 +733,10 @@ def _np_back(toks: Sequence[Tok], j: int) -> list[str]:
 
 def _with_participle(phrase: str, verb_words: Sequence[str]) -> str:
     part = _participle(verb_words)
-    if phrase and phrase.split()[-1] in _PLAN_HEADS:
+    if phrase and phrase.split()[-1] in subject_words.PLAN_HEADS:
         return phrase  # "approved a 115.5 trillion yen budget": its size, not a budget adopted
     if part and phrase and not phrase.endswith(part):
-        return " ".join([*phrase.split()[: S.MAX_WORDS - 1], part])
+        return " ".join([*phrase.split()[: MAX_WORDS - 1], part])
     return phrase
 
 
@@ -837,7 +764,7 @@ def _verb_before(toks: Sequence[Tok], pos: int, cross_and: bool = False) -> int 
         if t.kind == "w" and t.low == "and" and not cross_and:
             return None
         if t.kind == "w" and _is_verbish(toks, j) in ("A", "S", "T", "F"):
-            if t.low in _GOAL_NOUNS and j > 0 and toks[j - 1].low in _DETS:
+            if t.low in subject_words.GOAL_NOUNS and j > 0 and toks[j - 1].low in subject_words.DETS:
                 continue  # "above the forecast range of 6-8%": a noun
             return j
     return None
@@ -848,7 +775,7 @@ def _frame_subject(toks: Sequence[Tok], k: int) -> str:
     j = k - 1
     if j >= 0 and toks[j].low == "for":
         j -= 1
-    if j >= 0 and toks[j].low in S.FRAME_VERBS:
+    if j >= 0 and toks[j].low in subject_words.FRAME_VERBS:
         return clean(_np_left(toks, j))
     return ""
 
@@ -859,24 +786,21 @@ def for_commitment(toks: Sequence[Tok], j: int, n: int) -> str:
     without an object, the subject) and the normalised participle: "alem.ai centre
     opened", "world nomad games held"."""
     k = j + n
-    while k < len(toks) and toks[k].low in _COMMIT_SKIP:
+    while k < len(toks) and toks[k].low in subject_words.COMMIT_SKIP:
         k += 1
     if k >= len(toks):
         return clean(_np_right(toks, 0))
     subj = clean(_subject_np(toks, j)) or clean(_np_left(toks, j))
     if toks[k].low in ("be", "been"):
         part = toks[k + 1].low if k + 1 < len(toks) else ""
-        return _join(subj, S.PARTICIPLE.get(part, part))
+        return _join(subj, subject_words.PARTICIPLE.get(part, part))
     verb = toks[k].low
     obj = clean(_np_right(toks, k + 1))
-    outcome = S.COMMIT_PARTICIPLE.get(verb)
+    outcome = subject_words.COMMIT_PARTICIPLE.get(verb)
     if outcome is None:
-        return " ".join([verb, *obj.split()][: S.MAX_WORDS])
+        return " ".join([verb, *obj.split()][:MAX_WORDS])
     return _join(obj or subj, outcome)
 
 
-_COMMIT_SKIP = _w("also not soon further then to jointly finally")
-
-
 def _join(phrase: str, part: str) -> str:
-    return " ".join([*phrase.split()[: S.MAX_WORDS - 1], part]).strip()
+    return " ".join([*phrase.split()[: MAX_WORDS - 1], part]).strip()

@@ -30,8 +30,8 @@ from dataclasses import dataclass, field
 from datetime import date as Date
 from functools import lru_cache
 
-from claimledger.extract import _lex
-from claimledger.extract._sift import Sifted
+from claimledger.extract import _tokens
+from claimledger.extract._regex import Prefiltered
 from claimledger.extract._time_grammar import Mention, find_mentions
 from claimledger.models import Quantity, TimeExpr
 
@@ -64,13 +64,13 @@ DISTANCE_WINDOW = 400
 #: A target prefers its deadline ("by 2029") over another time expression this many
 #: characters nearer: about three words.
 DEADLINE_BONUS = 20
-_RESPECTIVELY = Sifted(re.compile(r"\brespectively\b", re.I))
+_RESPECTIVELY = Prefiltered(re.compile(r"\brespectively\b", re.I))
 #: A relative clause closed by a comma: ", which has grown since 2015,".
 _RELATIVE = re.compile(r",\s*(?:which|who|whose|where)\b[^,;]*(?=,)", re.I)
 _RELATIVE_WORD = re.compile(r",\s*(?:which|who|whose|where)\b", re.I)
 #: Times set by an event, not a calendar: "in the next session of Parliament", "at the
 #: coming summit", "after the elections".
-_EVENT_TIME = Sifted(
+_EVENT_TIME = Prefiltered(
     re.compile(
         r"\b(?:in|at|during|by|before|after|until)\s+(?:the\s+|its\s+|their\s+)?(?:next|coming|upcoming|forthcoming|following)"
         r"\s+(?:\w+\s+){0,2}?(?:session|sitting|meeting|parliament|congress|summit|elections?|round|phase|stage"
@@ -138,7 +138,7 @@ class TimeContext:
         # The first period a paragraph names frames it ("The budget for 2024-2026 ...").
         if self.last is None or self.last is self.heading:
             self.last = setting[0]
-        for group in _lex.mention_lists(text, setting):
+        for group in _tokens.mention_lists(text, setting):
             self.seq = [setting[i] for i in group]
         for m in setting:
             if m.role == "range" and 2 <= m.years <= 10:
@@ -200,9 +200,9 @@ def assign(
     out: list[tuple[str | None, list[str]] | None] = [None] * len(quants)
     usable = [m for m in mentions if m.role != "comparison"]
     # 1. lists of figures against lists of years.
-    groups = _lex.list_groups(text, quants)
+    groups = _tokens.list_groups(text, quants)
     if groups:
-        seqs = [[usable[i] for i in g] for g in _lex.mention_lists(text, usable)]
+        seqs = [[usable[i] for i in g] for g in _tokens.mention_lists(text, usable)]
         seqs += [[m] for m in usable if m.role == "range" and 2 <= m.years <= 10]
         respectively = _RESPECTIVELY.search(text, s_start, s_end) is not None
         if not seqs and (respectively or not usable):

@@ -14,9 +14,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from claimledger.extract import _unitdata as D
-from claimledger.extract._unitcountry import FAMILY_PREFIXES, FAMILY_WORDS
-from claimledger.extract._unitdata import word_set
+from claimledger.resources import units as unit_tables
+from claimledger.resources.units import FAMILIES, FAMILY_PREFIXES, FAMILY_WORDS
+from claimledger.resources.words import singular
 
 __all__ = [
     "CURRENCY",
@@ -56,7 +56,7 @@ POUND = 1  # "pounds": GBP with a magnitude or "sterling", otherwise lb
 INCH = 2  # "in": inch only before a clause boundary, never the preposition
 CLOCK = 4  # "am"/"pm": a time of day unless the number cannot be one
 SYMBOL_AFTER = 8  # "10 €": a currency symbol after the amount
-AMBIGUOUS = 16  # "pesos", "dollars": the country of the text decides the code (_numcontext)
+AMBIGUOUS = 16  # "pesos", "dollars": the country of the text decides the code (numbers._currency_context)
 NEEDS_MAGNITUDE = 32  # "won": a currency only after "million", "billion", ...
 
 
@@ -79,6 +79,31 @@ def _plural(word: str) -> list[str]:
     return [word + "s"]
 
 
+def _named_family_forms(words: dict[str, tuple[str, float, int]]) -> dict[str, str]:
+    """A country's name or adjective before a shared currency name is that country's
+    currency: "Danish crowns" -> DKK, "Norwegian kroner" -> NOK, "Mexican pesos" -> MXN.
+
+    Built from the country table (``resources.places``) and the currency families, so every
+    country whose currency belongs to a family gets its forms; sub-units ("cents", factor
+    not 1) are left out, their factor is not the main unit's.
+    """
+    from claimledger.resources import places
+
+    by_code: dict[str, list[str]] = {}
+    for c in places.countries():
+        if c.currency:
+            by_code.setdefault(c.currency, []).extend(n.lower() for n in c.names)
+    out: dict[str, str] = {}
+    for w, family in FAMILY_WORDS.items():
+        hit = words.get(w)
+        if hit is not None and hit[1] != 1.0:
+            continue
+        for code in sorted(FAMILIES[family][1]):
+            for name in by_code.get(code, ()):
+                out.setdefault(f"{name} {w}", code)
+    return out
+
+
 def _build() -> tuple[dict[str, tuple[str, float, int]], dict[str, tuple[str, float, int]]]:
     """The two lookup tables: lower-case words (plurals added) and case-sensitive symbols.
 
@@ -95,26 +120,28 @@ def _build() -> tuple[dict[str, tuple[str, float, int]], dict[str, tuple[str, fl
             for p in _plural(last):
                 words.setdefault((head + " " + p).strip(), val)
 
-    for name, code in D.CURRENCY_WORDS.items():
+    for name, code in unit_tables.CURRENCY_WORDS.items():
         add(name, (code, 1.0, 0))
     for w in FAMILY_WORDS:  # bare names shared by several countries ("dollars", "dinars")
         hit = words.get(w)
         if hit is not None and hit[2] == 0 and hit[1] == 1.0:
             words[w] = (hit[0], 1.0, AMBIGUOUS)
-    for name, (code, f) in D.CURRENCY_SUBUNITS.items():
+    for key, code in _named_family_forms(words).items():
+        words.setdefault(key, (code, 1.0, 0))
+    for name, (code, f) in unit_tables.CURRENCY_SUBUNITS.items():
         add(name, (code, f, 0), plural=False)
-    for name, (sym, f) in D.PHYSICAL_WORDS.items():
+    for name, (sym, f) in unit_tables.PHYSICAL_WORDS.items():
         add(name, (sym, float(f), 0), plural=" per " not in name and " an " not in name)
-    for code in D.SAFE_LOWER_CODES:
+    for code in unit_tables.SAFE_LOWER_CODES:
         words.setdefault(code, ("CNY" if code == "rmb" else code.upper(), 1.0, 0))
     # Context-dependent senses (resolved by the number grammar, see flags).
     for w in ("pound", "pounds"):
         words[w] = ("lb", 1.0, POUND)
     words["won"] = ("KRW", 1.0, NEEDS_MAGNITUDE)  # "2.5 trillion won", not "they won"
     words["quid"] = ("GBP", 1.0, 0)
-    for sym, (canon, f) in D.PHYSICAL_SYMBOLS.items():
+    for sym, (canon, f) in unit_tables.PHYSICAL_SYMBOLS.items():
         symbols[sym] = (canon, float(f), 0)
-    for code in D.ISO_CODES - D.CODE_WORDS:
+    for code in unit_tables.ISO_CODES - unit_tables.CODE_WORDS:
         symbols[code] = (code, 1.0, 0)
     symbols["in"] = ("in", 1.0, INCH)
     symbols["pm"] = ("pm", 1.0, CLOCK)
@@ -123,11 +150,11 @@ def _build() -> tuple[dict[str, tuple[str, float, int]], dict[str, tuple[str, fl
     symbols["F"] = ("°F", 1.0, 0)
     symbols["p"] = ("GBP", 0.01, 0)  # "50p"
     symbols["BTC"] = ("BTC", 1.0, 0)
-    for sym, code in D.CURRENCY_AFTER.items():
+    for sym, code in unit_tables.CURRENCY_AFTER.items():
         symbols.setdefault(sym, (code, 1.0, SYMBOL_AFTER))
     # Currency symbols written after the amount ("10 €", "100₾"); the number grammar only
     # reads them so when no other number follows (then the symbol is that number's prefix).
-    for sym, code in D.CURRENCY_PREFIX.items():
+    for sym, code in unit_tables.CURRENCY_PREFIX.items():
         if not any("a" <= ch <= "z" for ch in sym.lower()):
             symbols.setdefault(sym, (code, 1.0, SYMBOL_AFTER))
     return words, symbols
@@ -161,9 +188,9 @@ def _single(tok: str) -> tuple[str, float, int] | None:
     if len(tok) == 4 and tok[0] in "MmkK":
         code = tok[1:].upper()
         if (
-            code in D.ISO_CODES
-            and code not in D.CODE_WORDS
-            and (tok[1:].isupper() or tok[1:] in D.SAFE_LOWER_CODES)
+            code in unit_tables.ISO_CODES
+            and code not in unit_tables.CODE_WORDS
+            and (tok[1:].isupper() or tok[1:] in unit_tables.SAFE_LOWER_CODES)
         ):
             return code, (1e6 if tok[0] in "Mm" else 1e3), 0
     return None
@@ -181,8 +208,8 @@ def _compound(tok: str) -> tuple[str, float, int] | None:
     for i, p in enumerate(parts):
         hit = _single(p) or _powered(p)
         if hit is None or hit[2]:
-            if i > 0 and p.lower() in D.RATE_NOUNS:
-                syms.append(D.RATE_NOUNS[p.lower()])
+            if i > 0 and p.lower() in unit_tables.RATE_NOUNS:
+                syms.append(unit_tables.RATE_NOUNS[p.lower()])
                 continue
             return None
         syms.append(hit[0])
@@ -195,7 +222,7 @@ def _powered(part: str) -> tuple[str, float, int] | None:
     n = _norm(part)
     if len(n) > 1 and n[-1] in "23":
         base = _single(n[:-1])
-        if base is not None and not base[2] and base[1] == 1.0 and base[0] in D.PINT:
+        if base is not None and not base[2] and base[1] == 1.0 and base[0] in unit_tables.PINT:
             return base[0] + n[-1], 1.0, 0
     return None
 
@@ -265,25 +292,25 @@ def _candidates(tok: str) -> list[str]:
 @lru_cache(maxsize=CACHE_SIZE)
 def currency_prefix(tok: str) -> str | None:
     """ISO code for a symbol or code written before an amount ("$", "US$", "€", "USD", "Rs")."""
-    hit = D.CURRENCY_PREFIX.get(tok)
+    hit = unit_tables.CURRENCY_PREFIX.get(tok)
     if hit:
         return hit
-    if tok in D.ISO_CODES and tok not in D.CODE_WORDS:
+    if tok in unit_tables.ISO_CODES and tok not in unit_tables.CODE_WORDS:
         return tok
     low = tok.lower()
-    hit = D.CURRENCY_PREFIX_LOWER.get(low)
+    hit = unit_tables.CURRENCY_PREFIX_LOWER.get(low)
     if hit:
         return hit
-    if low in D.SAFE_LOWER_CODES:
+    if low in unit_tables.SAFE_LOWER_CODES:
         return "CNY" if low == "rmb" else low.upper()
-    if tok.endswith("$") and len(tok) == 4 and tok[:3].upper() in D.ISO_CODES:
+    if tok.endswith("$") and len(tok) == 4 and tok[:3].upper() in unit_tables.ISO_CODES:
         return tok[:3].upper()
     return None
 
 
 def currency_family(tok: str, *, prefix: bool = False) -> str | None:
     """The shared-name family of a currency word or prefix ("dollars", "$", "Rs"), or None
-    for an explicit one ("US$", "Canadian dollars", "PKR"); see ``_numcontext``."""
+    for an explicit one ("US$", "Canadian dollars", "PKR"); see ``numbers._currency_context``."""
     if prefix:
         return FAMILY_PREFIXES.get(tok)
     return FAMILY_WORDS.get(tok.lower().rstrip(_TRIM))
@@ -294,17 +321,17 @@ def glued_prefix_ok(run: str) -> bool:
 
     Only explicit symbols and major codes: "COP29", "G20", "A320" are names.
     """
-    return run in D.CURRENCY_PREFIX or run.lower() in D.SAFE_LOWER_CODES
+    return run in unit_tables.CURRENCY_PREFIX or run.lower() in unit_tables.SAFE_LOWER_CODES
 
 
 def magnitude_word(word: str) -> int | None:
     """Power of ten of a spelled magnitude ("billion" -> 9, "crore" -> 7)."""
-    return D.MAGNITUDE_WORDS.get(word.lower())
+    return unit_tables.MAGNITUDE_WORDS.get(word.lower())
 
 
 def magnitude_abbr(tok: str) -> tuple[int, bool] | None:
     """``(power, needs_currency)`` for an abbreviated magnitude ("bn", "mln", "k", "m")."""
-    return D.MAGNITUDE_ABBR.get(tok)
+    return unit_tables.MAGNITUDE_ABBR.get(tok)
 
 
 def rate_denominator(tok: str) -> str | None:
@@ -316,7 +343,7 @@ def rate_denominator(tok: str) -> str | None:
             return None
         return hit[0]
     low = t.lower()
-    return D.RATE_NOUNS.get(low) or D.RATE_NOUNS.get(singular(low))
+    return unit_tables.RATE_NOUNS.get(low) or unit_tables.RATE_NOUNS.get(singular(low))
 
 
 _PERCENT_SYMS = frozenset({"%", "pp", "bp", "‰"})
@@ -325,7 +352,7 @@ _TIME_SYMS = frozenset({"year", "month", "week", "d", "h", "min", "s", "ms", "de
 
 
 def is_currency(symbol: str) -> bool:
-    return symbol in D.ISO_CODES
+    return symbol in unit_tables.ISO_CODES
 
 
 @lru_cache(maxsize=CACHE_SIZE)
@@ -334,7 +361,7 @@ def kind(symbol: str | None) -> str | None:
     if symbol is None:
         return None
     base = symbol.split("/", 1)[0]
-    if base in D.ISO_CODES:
+    if base in unit_tables.ISO_CODES:
         return CURRENCY
     if base in _PERCENT_SYMS:
         return PERCENT
@@ -347,124 +374,15 @@ def kind(symbol: str | None) -> str | None:
 
 def pint_expr(symbol: str) -> str | None:
     """A pint expression for a physical symbol, compound symbols included; None for money."""
-    whole = D.PINT.get(symbol)
+    whole = unit_tables.PINT.get(symbol)
     if whole is not None:
         return whole
     out: list[str] = []
     for p in symbol.split("/"):
-        e = D.PINT.get(p)
-        if e is None and p[-1:] in "23" and p[:-1] in D.PINT:
-            e = f"({D.PINT[p[:-1]]})**{p[-1]}"
+        e = unit_tables.PINT.get(p)
+        if e is None and p[-1:] in "23" and p[:-1] in unit_tables.PINT:
+            e = f"({unit_tables.PINT[p[:-1]]})**{p[-1]}"
         if e is None:
             return None
         out.append(f"({e})")
     return "/".join(out)
-
-
-# --- singular nouns -------------------------------------------------------------------
-
-_IRREGULAR = {
-    "people": "person",
-    "men": "man",
-    "women": "woman",
-    "children": "child",
-    "teeth": "tooth",
-    "feet": "foot",
-    "mice": "mouse",
-    "geese": "goose",
-    "criteria": "criterion",
-    "phenomena": "phenomenon",
-    "indices": "index",
-    "matrices": "matrix",
-    "analyses": "analysis",
-    "crises": "crisis",
-    "theses": "thesis",
-    "bases": "base",
-    "diagnoses": "diagnosis",
-    "hypotheses": "hypothesis",
-    "oases": "oasis",
-    "curricula": "curriculum",
-    "media": "medium",
-    "data": "data",
-    "alumni": "alumnus",
-    "cacti": "cactus",
-    "fungi": "fungus",
-    "nuclei": "nucleus",
-    "stimuli": "stimulus",
-    "syllabi": "syllabus",
-    "lives": "life",
-    "wives": "wife",
-    "knives": "knife",
-    "wolves": "wolf",
-    "halves": "half",
-    "shelves": "shelf",
-    "leaves": "leaf",
-    "thieves": "thief",
-    "loaves": "loaf",
-    "calves": "calf",
-    "selves": "self",
-    "elves": "elf",
-    "scarves": "scarf",
-    "hooves": "hoof",
-    "heroes": "hero",
-    "potatoes": "potato",
-    "tomatoes": "tomato",
-    "echoes": "echo",
-    "vetoes": "veto",
-    "torpedoes": "torpedo",
-    "buses": "bus",
-    "gases": "gas",
-    "lenses": "lens",
-    "bonuses": "bonus",
-    "viruses": "virus",
-    "censuses": "census",
-    "campuses": "campus",
-    "statuses": "status",
-    "consensuses": "consensus",
-    "quizzes": "quiz",
-    "oxen": "ox",
-    "dice": "die",
-    "akims": "akim",
-}
-# Words that look plural but are singular (or have no singular form).
-_INVARIANT = word_set(
-    """
-    series species news means headquarters crossroads aircraft sheep fish deer cattle
-    police staff personnel livestock offspring swine bison moose salmon trout barracks
-    gallows economics physics mathematics politics statistics ethics logistics athletics
-    gymnastics electronics genetics robotics linguistics aeronautics acoustics optics
-    dynamics analytics ceramics semantics phonetics aesthetics informatics
-    """
-)
-# Count nouns that are not plural-looking but are counted ("1,000 staff").
-COUNT_INVARIANT = word_set(
-    """
-    aircraft sheep fish deer cattle police staff personnel livestock head swine
-    """
-)
-
-
-@lru_cache(maxsize=CACHE_SIZE)
-def singular(word: str) -> str:
-    """The singular of an English noun (lower case in, lower case out).
-
-    A rule-based singulariser: irregular forms, then suffix rules.  Words that do not look
-    plural are returned unchanged, so ``singular(w) != w`` means "w looks plural".
-    """
-    w = word.lower()
-    if len(w) < 3 or w in _INVARIANT:
-        return w
-    hit = _IRREGULAR.get(w)
-    if hit is not None:
-        return hit
-    if w.endswith("ies") and len(w) > 4:
-        return w[:-3] + "y"
-    if w.endswith(("sses", "shes", "ches", "xes", "zzes")):
-        return w[:-2]
-    if w.endswith("ves"):
-        return w[:-1]
-    if w.endswith(("ss", "us", "is", "'s", "’s")):  # fields in -ics are in _INVARIANT
-        return w
-    if w.endswith("s") and not w.endswith("ous"):
-        return w[:-1]
-    return w

@@ -1,5 +1,11 @@
 """The ledger: documents, claims, reviews, indicators and findings in SQL.
 
+This package is the only owner of SQL in claimledger: every statement and every SQLAlchemy
+expression lives in its modules, and what it hands out is typed (``ClaimRecord``,
+``StoredDocument`` ... in ``ledger._rows``), never a row dict.  The linker, the checkers,
+the review actions and the dashboard call the functions below; they pass connections and
+engines around only as opaque values they got from here (``reading``, ``transaction``).
+
 ``open_engine`` is the one way to get a database connection: it resolves the URL
 (``--db``, ``CLAIMLEDGER_DB``, or ``./claimledger.db``), applies pending migrations and
 sets SQLite pragmas (WAL, foreign keys).  Table definitions: ``claimledger.ledger.schema``.
@@ -15,6 +21,9 @@ runs the extractor.  Documents are extracted and stored by ``claimledger.pipelin
 Documents are identified by the hash of their text (``text_hash``); claim ids derive from
 it (``id_source``), so the same text gets the same ids in every ledger.
 
+Everything but the typed rows is loaded on first use, so importing this package stays
+cheap (the CLI's ``--help`` does not load SQLAlchemy).
+
 Maintenance: ``open_engine(db, read_only=True)`` opens a SQLite ledger read-only (also on
 a read-only file system); ``doctor(db)`` checks a ledger in full; ``backup(db, dest)``
 copies one consistently while it is in use.
@@ -22,22 +31,278 @@ copies one consistently while it is in use.
 
 from __future__ import annotations
 
+import importlib
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from claimledger.ledger._ids import id_source, text_hash
+from claimledger.ledger._rows import (
+    ClaimRecord,
+    Correction,
+    FindingRef,
+    IndicatorLink,
+    IndicatorSpec,
+    PromiseOverride,
+    ReviewEvent,
+    StoredDocument,
+    StoredFinding,
+    StoredIndicator,
+    json_object,
+)
 from claimledger.ledger._url import DEFAULT_DB, db_url
 
 if TYPE_CHECKING:
-    from sqlalchemy.engine import Engine
+    from sqlalchemy.engine import Connection, Engine
 
     from claimledger.ledger._backup import BackupResult, backup
+    from claimledger.ledger._browse import (
+        CLAIM_SORT_COLUMNS,
+        ClaimsPage,
+        DocumentDetail,
+        claim_facets,
+        claims_page,
+        count_claims,
+        document_detail,
+        documents_page,
+        indicator_refs,
+    )
+    from claimledger.ledger._dashboard import (
+        CitedFinding,
+        ClaimDetail,
+        FindingsPage,
+        IndicatorDetail,
+        IndicatorsPage,
+        LedgerCounts,
+        PromiseBoardRows,
+        PromiseInfo,
+        PromiseTarget,
+        claim_detail,
+        findings_page,
+        indicator_detail,
+        indicators_page,
+        ledger_counts,
+        promise_board_rows,
+        promise_status_counts,
+        promise_targets,
+        promise_targets_py,
+    )
     from claimledger.ledger._doctor import Checkup, doctor
+    from claimledger.ledger._filter import PERIOD_RE, ClaimFilter, period_bounds
+    from claimledger.ledger._findings import (
+        promise_history,
+        store_findings,
+        store_promise_events,
+        stored_findings,
+    )
+    from claimledger.ledger._indicators import (
+        add_override,
+        indicator_fields,
+        indicator_id,
+        indicator_members,
+        load_overrides,
+        replace_indicators,
+    )
     from claimledger.ledger._ledger import IngestResult, Ledger
+    from claimledger.ledger._reference import (
+        StoredSeries,
+        reference_for,
+        reference_series,
+        series_values,
+        store_reference,
+    )
+    from claimledger.ledger._review import (
+        all_corrections,
+        append_review_event,
+        claim_transaction,
+        correction,
+        promise_findings_of,
+        promise_override,
+        promise_overrides_by_claim,
+        promise_review_events,
+        set_promise_override,
+        upsert_correction,
+    )
+    from claimledger.ledger._search import as_you_type, like_pattern, search_words
+    from claimledger.ledger._watch import ChangeWatch
+    from claimledger.ledger.queries import documents_with_text, live_records, records_by_id
+
+#: Where each lazily loaded name lives.
+_LAZY: dict[str, str] = {
+    **dict.fromkeys(("Ledger", "IngestResult"), "_ledger"),
+    **dict.fromkeys(("ClaimFilter", "PERIOD_RE", "period_bounds"), "_filter"),
+    "ChangeWatch": "_watch",
+    **dict.fromkeys(
+        ("StoredSeries", "reference_for", "reference_series", "series_values", "store_reference"),
+        "_reference",
+    ),
+    **dict.fromkeys(("as_you_type", "like_pattern", "search_words"), "_search"),
+    **dict.fromkeys(("documents_with_text", "live_records", "records_by_id"), "queries"),
+    **dict.fromkeys(
+        ("store_findings", "stored_findings", "store_promise_events", "promise_history"), "_findings"
+    ),
+    **dict.fromkeys(
+        (
+            "add_override",
+            "indicator_fields",
+            "indicator_id",
+            "indicator_members",
+            "load_overrides",
+            "replace_indicators",
+        ),
+        "_indicators",
+    ),
+    **dict.fromkeys(
+        (
+            "all_corrections",
+            "append_review_event",
+            "claim_transaction",
+            "correction",
+            "promise_findings_of",
+            "promise_override",
+            "promise_overrides_by_claim",
+            "promise_review_events",
+            "set_promise_override",
+            "upsert_correction",
+        ),
+        "_review",
+    ),
+    **dict.fromkeys(
+        (
+            "CLAIM_SORT_COLUMNS",
+            "ClaimsPage",
+            "DocumentDetail",
+            "claim_facets",
+            "claims_page",
+            "count_claims",
+            "document_detail",
+            "documents_page",
+            "indicator_refs",
+        ),
+        "_browse",
+    ),
+    **dict.fromkeys(
+        (
+            "CitedFinding",
+            "ClaimDetail",
+            "FindingsPage",
+            "IndicatorDetail",
+            "IndicatorsPage",
+            "LedgerCounts",
+            "PromiseBoardRows",
+            "PromiseInfo",
+            "PromiseTarget",
+            "claim_detail",
+            "findings_page",
+            "id_source",
+            "indicator_detail",
+            "indicators_page",
+            "ledger_counts",
+            "promise_board_rows",
+            "promise_status_counts",
+            "promise_targets",
+            "promise_targets_py",
+        ),
+        "_dashboard",
+    ),
+    **dict.fromkeys(("backup", "BackupResult"), "_backup"),
+    **dict.fromkeys(("doctor", "Checkup"), "_doctor"),
+}
 
 __all__ = [
-    "DEFAULT_DB", "BackupResult", "Checkup", "IngestResult", "Ledger", "backup", "db_url", "doctor",
-    "id_source", "open_engine", "read_only_url", "text_hash",
-]  # fmt: skip
+    "CLAIM_SORT_COLUMNS",
+    "DEFAULT_DB",
+    "PERIOD_RE",
+    "BackupResult",
+    "ChangeWatch",
+    "Checkup",
+    "CitedFinding",
+    "ClaimDetail",
+    "ClaimFilter",
+    "ClaimRecord",
+    "ClaimsPage",
+    "Connection",
+    "Correction",
+    "DocumentDetail",
+    "Engine",
+    "FindingRef",
+    "FindingsPage",
+    "IndicatorDetail",
+    "IndicatorLink",
+    "IndicatorSpec",
+    "IndicatorsPage",
+    "IngestResult",
+    "Ledger",
+    "LedgerCounts",
+    "PromiseBoardRows",
+    "PromiseInfo",
+    "PromiseOverride",
+    "PromiseTarget",
+    "ReviewEvent",
+    "StoredDocument",
+    "StoredFinding",
+    "StoredIndicator",
+    "StoredSeries",
+    "add_override",
+    "all_corrections",
+    "append_review_event",
+    "as_you_type",
+    "backup",
+    "claim_detail",
+    "claim_facets",
+    "claim_transaction",
+    "claims_page",
+    "correction",
+    "count_claims",
+    "db_url",
+    "doctor",
+    "document_detail",
+    "documents_page",
+    "documents_with_text",
+    "findings_page",
+    "id_source",
+    "indicator_detail",
+    "indicator_fields",
+    "indicator_id",
+    "indicator_members",
+    "indicator_refs",
+    "indicators_page",
+    "json_object",
+    "ledger_counts",
+    "like_pattern",
+    "live_records",
+    "load_overrides",
+    "open_engine",
+    "period_bounds",
+    "promise_board_rows",
+    "promise_findings_of",
+    "promise_history",
+    "promise_override",
+    "promise_overrides_by_claim",
+    "promise_review_events",
+    "promise_status_counts",
+    "promise_targets",
+    "promise_targets_py",
+    "read_only_url",
+    "reading",
+    "records_by_id",
+    "reference_for",
+    "reference_series",
+    "replace_indicators",
+    "search_words",
+    "series_values",
+    "set_promise_override",
+    "sqlite_path",
+    "store_findings",
+    "store_promise_events",
+    "store_reference",
+    "stored_findings",
+    "text_hash",
+    "transaction",
+    "upsert_correction",
+    "write_transaction",
+]
 
 
 def open_engine(db: str | None = None, *, read_only: bool = False) -> Engine:
@@ -56,18 +321,46 @@ def read_only_url(db: str | None = None) -> str:
     return _ro(db_url(db))
 
 
+@contextmanager
+def reading(engine: Engine) -> Iterator[Connection]:
+    """A connection for several reads that see one state of the ledger."""
+    with engine.connect() as conn:
+        yield conn
+
+
+@contextmanager
+def transaction(engine: Engine) -> Iterator[Connection]:
+    """A connection inside a transaction: committed when the block ends, rolled back if it
+    raises."""
+    with engine.begin() as conn:
+        yield conn
+
+
+@contextmanager
+def write_transaction(engine: Engine) -> Iterator[Connection]:
+    """A transaction that reads and then writes, taking SQLite's write lock at BEGIN
+    (``BEGIN IMMEDIATE``): a deferred one that read first would fail with "database is
+    locked" at its first write if another writer committed meanwhile; this one waits for
+    the lock (``busy_timeout``) instead.  Elsewhere it is ``transaction``."""
+    with engine.connect().execution_options(sqlite_begin="IMMEDIATE") as conn, conn.begin():
+        yield conn
+
+
+def sqlite_path(engine: Engine) -> str | None:
+    """The absolute path of a SQLite ledger's file (also behind a read-only ``file:`` URI);
+    None for an in-memory database or another database (nothing on disk to watch)."""
+    if engine.dialect.name != "sqlite":
+        return None
+    from claimledger.ledger._engine import ledger_path
+
+    db = ledger_path(engine.url)  # a read-only ``file:`` URI names its file too
+    return None if db is None else os.path.abspath(db)
+
+
 def __getattr__(name: str) -> Any:
     # PEP 562: import the SQLAlchemy-heavy modules only when someone asks for them.
-    if name in ("Ledger", "IngestResult"):
-        from claimledger.ledger import _ledger
-
-        return getattr(_ledger, name)
-    if name in ("backup", "BackupResult"):
-        from claimledger.ledger import _backup
-
-        return getattr(_backup, name)
-    if name in ("doctor", "Checkup"):
-        from claimledger.ledger import _doctor
-
-        return getattr(_doctor, name)
+    if name in _LAZY:
+        return getattr(importlib.import_module(f"claimledger.ledger.{_LAZY[name]}"), name)
+    if name in ("Connection", "Engine"):
+        return getattr(importlib.import_module("sqlalchemy.engine"), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

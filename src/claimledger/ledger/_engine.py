@@ -37,7 +37,7 @@ import os
 import re
 import sqlite3
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import URL, Connection, Engine, ExceptionContext, make_url
@@ -74,7 +74,9 @@ def ledger_path(url: str | URL) -> str | None:
         return None
     path = u.database
     if u.query.get("uri") == "true" and path.startswith("file:"):
-        path = path.removeprefix("file:").split("?", 1)[0]
+        path = unquote(path.removeprefix("file:").split("?", 1)[0])
+        if path in ("", ":memory:") or u.query.get("mode") == "memory":
+            return None
     return path
 
 

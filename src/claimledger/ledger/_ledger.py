@@ -10,17 +10,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import IO, Literal
 
-from sqlalchemy import select
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError
 
 from claimledger.errors import LedgerError
 from claimledger.ledger import _engine, _store, queries, reextract
+from claimledger.ledger._filter import ClaimFilter
 from claimledger.ledger._ids import doc_key_for, text_hash
+from claimledger.ledger._rows import ClaimRecord, StoredDocument
 from claimledger.ledger._url import db_url
-from claimledger.ledger.schema import documents as documents_t
 from claimledger.models import Claim, Document
 
 
@@ -110,6 +110,12 @@ class Ledger:
         with self.engine.connect() as conn:
             return reextract.extractor_versions(conn)
 
+    def unframed_documents(self) -> set[int]:
+        """Ids of documents whose claims were stored without frames (before migration
+        0008): re-extraction treats them as out of date."""
+        with self.engine.connect() as conn:
+            return reextract.unframed_documents(conn)
+
     def replace_claims(
         self, doc_id: int, claims: Iterable[Claim], *, extractor: str
     ) -> reextract.ClaimChanges:
@@ -131,43 +137,50 @@ class Ledger:
         review_state: str | None = None,
         limit: int | None = None,
         offset: int = 0,
-    ) -> list[dict[str, Any]]:
-        """Rows of ``claims_effective`` (corrections overlaid) plus ``doc_key`` and
-        ``published`` of their document, in document order (a search on SQLite: index order)."""
-        f = queries.ClaimFilter(kind, unit, period, doc, search, review_state)
+    ) -> list[ClaimRecord]:
+        """Effective claims (corrections overlaid) with their document's name and date, in
+        document order (a search on SQLite: index order).  See ``ClaimFilter`` for what
+        each filter matches."""
+        f = ClaimFilter(kind, unit, period, doc, search, review_state)
         return list(self.iter_claims(f, limit=limit, offset=offset))
 
     def iter_claims(
-        self, f: queries.ClaimFilter | None = None, *, limit: int | None = None, offset: int = 0
-    ) -> Iterator[dict[str, Any]]:
+        self, f: ClaimFilter | None = None, *, limit: int | None = None, offset: int = 0
+    ) -> Iterator[ClaimRecord]:
         """Like ``claims`` but streamed, for exports of any size."""
-        stmt = queries.claims_select(self.engine.dialect, f or queries.ClaimFilter())
+        stmt = queries.claims_select(self.engine.dialect, f or ClaimFilter())
         if limit is not None:
             stmt = stmt.limit(limit)
         if offset:
             stmt = stmt.offset(offset)
         with self.engine.connect() as conn:
-            for row in conn.execute(stmt).mappings():
-                yield dict(row)
+            yield from queries.claim_records(conn, stmt)
 
-    def claim_objects(
-        self, f: queries.ClaimFilter | None = None, *, limit: int | None = None
-    ) -> Iterator[Claim]:
+    def claim_objects(self, f: ClaimFilter | None = None, *, limit: int | None = None) -> Iterator[Claim]:
         """Effective claims as ``Claim`` objects (``doc`` is the document's name)."""
-        for row in self.iter_claims(f, limit=limit):
-            yield queries.row_to_claim(row)
+        for r in self.iter_claims(f, limit=limit):
+            yield r.to_claim()
 
-    def documents(self) -> list[dict[str, Any]]:
+    def documents(self) -> list[StoredDocument]:
         """Every document (without its text) with its number of claims, oldest first."""
         with self.engine.connect() as conn:
-            return [dict(r) for r in conn.execute(queries.documents_select()).mappings()]
+            return queries.documents(conn)
 
-    def document(self, doc: str | int) -> dict[str, Any] | None:
+    def document(self, doc: str | int) -> StoredDocument | None:
         """One document with its full text, by id, name or content-hash prefix."""
         with self.engine.connect() as conn:
-            row = (
-                conn.execute(select(documents_t).where(queries.doc_clause(doc)).order_by(documents_t.c.id))
-                .mappings()
-                .first()
-            )
-        return None if row is None else dict(row)
+            return queries.document(conn, doc)
+
+    def export(
+        self,
+        fmt: str,
+        out: IO[str],
+        f: ClaimFilter | None = None,
+        *,
+        limit: int | None = None,
+        publisher: str = "claimledger",
+    ) -> int:
+        """Write the (filtered) claims in ``fmt`` (jsonl | csv | claimreview); return the count."""
+        from claimledger.ledger.export import export
+
+        return export(self, fmt, out, f, limit=limit, publisher=publisher)

@@ -6,6 +6,7 @@ Reads: a ``Document`` and the ``Claim`` objects extracted from it.  Writes: one
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 from collections.abc import Iterable, Sequence
@@ -16,9 +17,10 @@ from sqlalchemy.engine import Connection
 
 from claimledger._dates import utc_timestamp
 from claimledger.ledger._ids import doc_key_for
+from claimledger.ledger.schema import claim_relations
 from claimledger.ledger.schema import claims as claims_t
 from claimledger.ledger.schema import documents as documents_t
-from claimledger.models import Claim, Document
+from claimledger.models import Claim, Document, Frame, Relation
 
 
 def find_document(conn: Connection, hash_hex: str) -> int | None:
@@ -42,11 +44,43 @@ def unique_ids(claims: Iterable[Claim]) -> list[Claim]:
             cid = hashlib.blake2b(f"{c.id}#{n}".encode(), digest_size=8).hexdigest()
         seen.add(cid)
         if cid != c.id:
-            c = Claim(
-                c.doc, cid, c.kind, c.subject, c.period, c.sentence, c.quantity, list(c.cues), c.extractor
-            )
+            c = dataclasses.replace(c, id=cid, cues=list(c.cues))
         out.append(c)
     return out
+
+
+def frame_columns(frame: Frame | None) -> dict[str, Any]:
+    """The frame columns of a ``claims`` row: the frame as JSON and its typed copies."""
+    if frame is None:
+        return dict.fromkeys(FRAME_FIELDS)
+    return {
+        "frame": json.dumps(frame.to_dict(), ensure_ascii=False),
+        "measure_id": frame.measure.id,
+        "measure_free": frame.measure.free,
+        "entity_id": None if frame.entity is None else frame.entity.id,
+        "entity_type": None if frame.entity is None else frame.entity.type,
+        "status": frame.status,
+        "basis_key": frame.basis_key,
+        "granularity": frame.granularity,
+        "attribution_id": None if frame.attribution is None else frame.attribution.id,
+    }
+
+
+#: The ``claims`` columns ``frame_columns`` fills.
+FRAME_FIELDS: tuple[str, ...] = (
+    "frame", "measure_id", "measure_free", "entity_id", "entity_type", "status", "basis_key",
+    "granularity", "attribution_id",
+)  # fmt: skip
+
+
+def relation_rows(claims: Iterable[Claim]) -> list[dict[str, Any]]:
+    """The ``claim_relations`` rows of ``claims``' frames (each relation once)."""
+    rows: dict[tuple[str, str, str], dict[str, Any]] = {}
+    for c in claims:
+        rels: tuple[Relation, ...] = () if c.frame is None else c.frame.relations
+        for r in rels:
+            rows.setdefault((c.id, r.type, r.claim), {"claim_id": c.id, "type": r.type, "target_id": r.claim})
+    return list(rows.values())
 
 
 def claim_row(document_id: int, seq: int, c: Claim, extractor: str) -> dict[str, Any]:
@@ -73,6 +107,8 @@ def claim_row(document_id: int, seq: int, c: Claim, extractor: str) -> dict[str,
         "noun": q.noun if q else None,
         "cues": json.dumps(list(c.cues), ensure_ascii=False),
         "extractor": c.extractor or extractor,
+        **frame_columns(c.frame),
+        "period_role": c.period_role,
     }
 
 
@@ -101,4 +137,7 @@ def insert_document(
     rows = [claim_row(document_id, i, c, extractor) for i, c in enumerate(claims)]
     if rows:
         conn.execute(claims_t.insert(), rows)
+    relations = relation_rows(claims)
+    if relations:
+        conn.execute(claim_relations.insert(), relations)
     return document_id

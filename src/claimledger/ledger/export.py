@@ -1,8 +1,8 @@
 """Exports: JSON Lines, CSV and schema.org ClaimReview JSON-LD.
 
-Reads: effective claims (``Ledger.iter_claims``), plus ``corrections`` and
-``promise_overrides`` for the human verdicts.  Writes: text to a stream.  Rows are
-streamed, so exports of any size run in flat memory.
+Reads: effective claims (``Ledger.iter_claims``, as ``ClaimRecord``), plus
+``corrections`` and ``promise_overrides`` for the human verdicts.  Writes: text to a
+stream.  Records are streamed, so exports of any size run in flat memory.
 """
 
 from __future__ import annotations
@@ -12,10 +12,9 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import IO, TYPE_CHECKING, Any
 
-from sqlalchemy import select
-
-from claimledger.ledger import queries
-from claimledger.ledger.schema import corrections, promise_overrides
+from claimledger.ledger._filter import ClaimFilter
+from claimledger.ledger._review import all_corrections, promise_overrides_by_claim
+from claimledger.ledger._rows import ClaimRecord, Correction, PromiseOverride, StoredDocument
 
 if TYPE_CHECKING:
     from claimledger.ledger._ledger import Ledger
@@ -37,69 +36,73 @@ REVIEW_WORDING: dict[str, str] = {
 }
 
 
-def json_record(row: dict[str, Any]) -> dict[str, Any]:
+def _published(r: ClaimRecord) -> str | None:
+    return r.published.isoformat() if r.published else None
+
+
+def json_record(r: ClaimRecord) -> dict[str, Any]:
     """The JSON line of a claim: the extraction contract plus review state and date."""
-    d = queries.row_to_claim(row).to_dict()
-    d["review_state"] = row["review_state"]
-    d["published"] = row.get("published")
+    d = r.to_claim().to_dict()
+    d["review_state"] = r.review_state
+    d["published"] = _published(r)
     return d
 
 
-def write_jsonl(rows: Iterable[dict[str, Any]], out: IO[str]) -> int:
+def write_jsonl(records: Iterable[ClaimRecord], out: IO[str]) -> int:
     n = 0
-    for row in rows:
-        out.write(json.dumps(json_record(row), ensure_ascii=False) + "\n")
+    for r in records:
+        out.write(json.dumps(json_record(r), ensure_ascii=False) + "\n")
         n += 1
     return n
 
 
-def write_csv(rows: Iterable[dict[str, Any]], out: IO[str]) -> int:
+def write_csv(records: Iterable[ClaimRecord], out: IO[str]) -> int:
     w = csv.writer(out, lineterminator="\n")
     w.writerow(CSV_COLUMNS)
     n = 0
-    for row in rows:
-        d = json.loads(row["cues"] or "[]")
+    for r in records:
         w.writerow([
-            row.get("doc_key"), row["id"], row["kind"], row["subject"], row["period"],
-            row["sent_start"], row["sent_end"], row["sentence"], row["q_text"], row["q_start"],
-            row["q_end"], row["value"], row["low"], row["high"], row["qualifier"], row["unit"],
-            row["noun"], "; ".join(d), row["extractor"], row["review_state"], row.get("published"),
+            r.doc, r.id, r.kind, r.subject, r.period, r.sent_start, r.span.end, r.sentence, r.q_text,
+            r.q_start, r.q_end, r.value, r.low, r.high, r.qualifier, r.unit, r.noun, "; ".join(r.cues),
+            r.extractor, r.review_state, _published(r),
         ])  # fmt: skip
         n += 1
     return n
 
 
-def _human_reviews(ledger: Ledger) -> tuple[dict[str, Any], dict[str, Any]]:
+def _human_reviews(ledger: Ledger) -> tuple[dict[str, Correction], dict[str, PromiseOverride]]:
     with ledger.engine.connect() as conn:
-        corr = {r.claim_id: r for r in conn.execute(select(corrections))}
-        prom = {r.claim_id: r for r in conn.execute(select(promise_overrides))}
-    return corr, prom
+        return all_corrections(conn), promise_overrides_by_claim(conn)
 
 
 def claim_review(
-    row: dict[str, Any], doc: dict[str, Any], correction: Any, promise: Any, publisher: str
+    r: ClaimRecord,
+    doc: StoredDocument,
+    correction: Correction | None,
+    promise: PromiseOverride | None,
+    publisher: str,
 ) -> dict[str, Any]:
     """One schema.org ClaimReview for one claim.  ``reviewRating`` only when a person gave
     a verdict (a promise status or a review state); the machine never rates a claim."""
     appearance: dict[str, Any] = {"@type": "CreativeWork"}
-    if doc.get("url"):
-        appearance["url"] = doc["url"]
-    if doc.get("title"):
-        appearance["name"] = doc["title"]
-    if doc.get("published"):
-        appearance["datePublished"] = doc["published"]
-    if doc.get("source"):
-        appearance["publisher"] = {"@type": "Organization", "name": doc["source"]}
+    if doc.url:
+        appearance["url"] = doc.url
+    if doc.title:
+        appearance["name"] = doc.title
+    if doc.published:
+        appearance["datePublished"] = doc.published
+    if doc.source:
+        appearance["publisher"] = {"@type": "Organization", "name": doc.source}
     item: dict[str, Any] = {"@type": "Claim", "appearance": appearance}
-    if doc.get("speaker"):
-        item["author"] = {"@type": "Person", "name": doc["speaker"]}
-    if doc.get("published"):
-        item["datePublished"] = doc["published"]
+    if doc.speaker:
+        item["author"] = {"@type": "Person", "name": doc.speaker}
+    if doc.published:
+        item["datePublished"] = doc.published
     review: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
-        "identifier": row["id"],
-        "claimReviewed": row["sentence"],
+        "identifier": r.id,
+        "claimReviewed": r.sentence,
         "itemReviewed": item,
         "author": {"@type": "Organization", "name": publisher},
     }
@@ -115,12 +118,16 @@ def claim_review(
 
 
 def iter_claim_reviews(
-    ledger: Ledger, f: queries.ClaimFilter | None = None, *, publisher: str = "claimledger"
+    ledger: Ledger,
+    f: ClaimFilter | None = None,
+    *,
+    limit: int | None = None,
+    publisher: str = "claimledger",
 ) -> Iterator[dict[str, Any]]:
     corr, prom = _human_reviews(ledger)
-    docs = {d["id"]: d for d in ledger.documents()}
-    for row in ledger.iter_claims(f):
-        yield claim_review(row, docs[row["document_id"]], corr.get(row["id"]), prom.get(row["id"]), publisher)
+    docs = {d.id: d for d in ledger.documents()}
+    for r in ledger.iter_claims(f, limit=limit):
+        yield claim_review(r, docs[r.document_id], corr.get(r.id), prom.get(r.id), publisher)
 
 
 def write_claimreview(reviews: Iterable[dict[str, Any]], out: IO[str]) -> int:
@@ -139,15 +146,16 @@ def export(
     ledger: Ledger,
     fmt: str,
     out: IO[str],
-    f: queries.ClaimFilter | None = None,
+    f: ClaimFilter | None = None,
     *,
+    limit: int | None = None,
     publisher: str = "claimledger",
 ) -> int:
     """Write every (filtered) claim in ``fmt`` (jsonl | csv | claimreview); return the count."""
     if fmt == "jsonl":
-        return write_jsonl(ledger.iter_claims(f), out)
+        return write_jsonl(ledger.iter_claims(f, limit=limit), out)
     if fmt == "csv":
-        return write_csv(ledger.iter_claims(f), out)
+        return write_csv(ledger.iter_claims(f, limit=limit), out)
     if fmt == "claimreview":
-        return write_claimreview(iter_claim_reviews(ledger, f, publisher=publisher), out)
+        return write_claimreview(iter_claim_reviews(ledger, f, limit=limit, publisher=publisher), out)
     raise ValueError(f"unknown export format {fmt!r}")

@@ -200,7 +200,8 @@ def _m0001_initial(conn: Connection) -> None:
 #: The view every reader uses: machine claims with human corrections overlaid.  A
 #: correction's value/low/high replace the machine's only together (a corrected range must
 #: not be mixed with the machine's point value), and only when the state is "corrected".
-EFFECTIVE_VIEW_SQL = """
+#: This is the view as 0002 made it (frozen); ``EFFECTIVE_VIEW_SQL`` is the current one.
+_EFFECTIVE_VIEW_0002 = """
 CREATE VIEW claims_effective AS
 SELECT c.id, c.document_id, c.seq,
        COALESCE(r.kind, c.kind) AS kind,
@@ -222,7 +223,7 @@ FROM claims c LEFT JOIN corrections r ON r.claim_id = c.id
 
 
 def _m0002_claims_effective(conn: Connection) -> None:
-    conn.execute(text(EFFECTIVE_VIEW_SQL))
+    conn.execute(text(_EFFECTIVE_VIEW_0002))
 
 
 # FTS5 keeps its own copy of sentence and subject (not external content): an external
@@ -316,6 +317,130 @@ def _m0007_claims_search_postgres(conn: Connection) -> None:
     )
 
 
+#: The claim frame's columns (migration 0008), in table order: the frame as JSON, then the
+#: typed copies of what queries and the linker select on.
+_FRAME_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("frame", "TEXT"),
+    ("measure_id", "TEXT"),
+    ("measure_free", "BOOLEAN"),
+    ("entity_id", "TEXT"),
+    ("entity_type", "TEXT"),
+    ("status", "TEXT"),
+    ("basis_key", "TEXT"),
+    ("granularity", "TEXT"),
+    ("attribution_id", "TEXT"),
+    ("period_role", "TEXT"),
+)
+
+#: ``claims_effective`` as of 0008: the 0002 view plus the frame columns (machine values:
+#: a reviewer corrects the figure, not its frame).
+_EFFECTIVE_VIEW_0008 = _EFFECTIVE_VIEW_0002.replace(
+    "c.noun, c.cues, c.extractor,",
+    "c.noun, c.cues, c.extractor, " + ", ".join(f"c.{name}" for name, _ in _FRAME_COLUMNS) + ",",
+)
+
+
+def _m0008_claims_frame(conn: Connection) -> None:
+    # Old claims keep NULL frames: the frame is the extractor's, and ``reextract`` (which
+    # treats a document whose current claims have no frame as out of date) fills them.
+    for name, sql_type in _FRAME_COLUMNS:
+        conn.execute(text(f"ALTER TABLE claims ADD COLUMN {name} {sql_type}"))
+    conn.execute(text("CREATE INDEX ix_claims_frame_key ON claims (measure_id, entity_id, basis_key)"))
+    conn.execute(text("CREATE INDEX ix_claims_entity ON claims (entity_id)"))
+    md = MetaData()
+    Table("claims", md, Column("id", Text, primary_key=True))  # (exists: the key's target)
+    Table(
+        "claim_relations",
+        md,
+        Column("claim_id", Text, ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True),
+        Column("type", Text, primary_key=True),
+        Column("target_id", Text, primary_key=True),
+        Index("ix_claim_relations_target", "target_id"),
+    ).create(conn)
+    conn.execute(text("DROP VIEW claims_effective"))
+    conn.execute(text(_EFFECTIVE_VIEW_0008))
+
+
+def _m0010_indicators_frame(conn: Connection) -> None:
+    # The frame key an indicator was linked on, and whether it holds only free-phrase
+    # measures; NULL until the next re-link (``check``) writes them.
+    for name, sql_type in (
+        ("measure_id", "TEXT"),
+        ("entity_id", "TEXT"),
+        ("basis_key", "TEXT"),
+        ("free", "BOOLEAN"),
+    ):
+        conn.execute(text(f"ALTER TABLE indicators ADD COLUMN {name} {sql_type}"))
+    conn.execute(
+        text("CREATE INDEX ix_indicators_frame_key ON indicators (measure_id, entity_id, basis_key)")
+    )
+
+
+def _m0011_promise_events(conn: Connection) -> None:
+    md = MetaData()
+    Table("claims", md, Column("id", Text, primary_key=True))  # (exists: the key's target)
+    Table(
+        "promise_events",
+        md,
+        Column("id", Integer, primary_key=True, autoincrement=True),
+        Column("claim_id", Text, ForeignKey("claims.id", ondelete="CASCADE"), nullable=False),
+        Column("seq", Integer, nullable=False),
+        Column("date", Text),
+        Column("status", Text),
+        Column("rule", Text, nullable=False),
+        Column("source", Text, nullable=False),
+        Column("doc_key", Text),
+        Column("quote", Text),
+        Column("evidence_claim", Text),
+        Column("reviewer", Text),
+        Column("note", Text),
+        Column("recorded_at", Text, nullable=False),
+        Index("ix_promise_events_claim", "claim_id", "seq"),
+    ).create(conn)
+
+
+#: The current ``claims_effective`` view (a later migration that changes it adds its own
+#: frozen copy and points this name at it).
+EFFECTIVE_VIEW_SQL = _EFFECTIVE_VIEW_0008
+
+
+def _m0009_reference_series(conn: Connection) -> None:
+    # Numbered two above the last one so that 0008 (the claim frame's columns, being written
+    # on another branch) fits in between.
+    md = MetaData()
+    Table(
+        "reference_series",
+        md,
+        Column("id", Integer, primary_key=True, autoincrement=True),
+        Column("measure_id", Text, nullable=False),
+        Column("code", Text, nullable=False),
+        Column("name", Text, nullable=False),
+        Column("unit", Text, nullable=False),
+        Column("scale", Integer, nullable=False),
+        Column("rate", Text),
+        Column("publisher", Text, nullable=False),
+        Column("dataset", Text, nullable=False),
+        Column("vintage", Text, nullable=False),
+        Column("retrieved", Text),
+        Column("url", Text),
+        Column("licence", Text),
+        Column("source", Text),
+        Column("imported_at", Text, nullable=False),
+        Index("ux_reference_series_vintage", "publisher", "dataset", "code", "vintage", unique=True),
+        Index("ix_reference_series_measure", "measure_id"),
+    )
+    Table(
+        "reference_values",
+        md,
+        Column("series_id", Integer, ForeignKey("reference_series.id", ondelete="CASCADE"), primary_key=True),
+        Column("entity_id", Text, primary_key=True),
+        Column("period", Text, primary_key=True),
+        Column("value", Float, nullable=False),
+        Index("ix_reference_values_entity", "entity_id", "period"),
+    )
+    md.create_all(conn)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_initial", _m0001_initial),
     Migration("0002_claims_effective_view", _m0002_claims_effective),
@@ -324,6 +449,10 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0005_documents_doc_key_index", _m0005_documents_doc_key_index),
     Migration("0006_finding_claims_claim_index", _m0006_finding_claims_claim_index),
     Migration("0007_claims_search_postgres", _m0007_claims_search_postgres),
+    Migration("0008_claims_frame", _m0008_claims_frame),
+    Migration("0009_reference_series", _m0009_reference_series),
+    Migration("0010_indicators_frame", _m0010_indicators_frame),
+    Migration("0011_promise_events", _m0011_promise_events),
 )
 
 

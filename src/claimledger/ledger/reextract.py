@@ -2,7 +2,8 @@
 
 The extractor is run by ``claimledger.pipeline.reextract``; this module only writes what it
 found.  Reads: the ``claims`` of one document and the tables that hold human decisions
-about claims.  Writes: that document's ``claims`` and its ``documents.extractor``, inside
+about claims.  Writes: that document's ``claims`` (with their frames' ``claim_relations``)
+and its ``documents.extractor``, inside
 the caller's transaction (``Ledger.replace_claims`` runs one per document).
 
 Policy (docs/ledger.md, "Re-extraction"):
@@ -26,8 +27,8 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.engine import Connection
 
 from claimledger.ledger import _store
+from claimledger.ledger.schema import claim_relations, corrections, promise_overrides, review_events
 from claimledger.ledger.schema import claims as claims_t
-from claimledger.ledger.schema import corrections, promise_overrides, review_events
 from claimledger.ledger.schema import documents as documents_t
 from claimledger.models import Claim
 
@@ -46,6 +47,20 @@ def extractor_versions(conn: Connection) -> list[tuple[int, str]]:
     """(id, extractor) of every document, by id."""
     rows = conn.execute(select(documents_t.c.id, documents_t.c.extractor).order_by(documents_t.c.id))
     return [(int(i), str(v)) for i, v in rows]
+
+
+def unframed_documents(conn: Connection) -> set[int]:
+    """Ids of documents with a claim of the document's own extractor and no frame: stored
+    before the ledger kept frames (migration 0008), so out of date whatever the version
+    string says.  (A reviewed claim kept from an older extractor does not count: a new
+    extraction would keep it as it is.)"""
+    stmt = (
+        select(claims_t.c.document_id)
+        .join(documents_t, documents_t.c.id == claims_t.c.document_id)
+        .where(claims_t.c.frame.is_(None), claims_t.c.extractor == documents_t.c.extractor)
+        .distinct()
+    )
+    return {int(i) for i in conn.scalars(stmt)}
 
 
 def _reviewed_ids(conn: Connection, ids: list[str]) -> set[str]:
@@ -88,6 +103,13 @@ def replace_claims(conn: Connection, doc_id: int, claims: Iterable[Claim], extra
         updated += 1
     if inserts:
         conn.execute(claims_t.insert(), inserts)
+    # The frames' relations of the claims found again are replaced with the new ones.
+    found = sorted(set(old) & {c.id for c in new})
+    for i in range(0, len(found), 500):
+        conn.execute(delete(claim_relations).where(claim_relations.c.claim_id.in_(found[i : i + 500])))
+    relations = _store.relation_rows(new)
+    if relations:
+        conn.execute(claim_relations.insert(), relations)
     gone = sorted(set(old) - {c.id for c in new})
     keep = _reviewed_ids(conn, gone) if gone else set()
     drop = [i for i in gone if i not in keep]

@@ -1,5 +1,6 @@
-"""The ledger schema, as SQLAlchemy Core tables.  This module is the contract between the
-ledger, the checkers and the web layer; docs/ledger-schema.md documents it for people.
+"""The ledger schema, as SQLAlchemy Core tables.  Only the ledger package builds statements
+on them (the linker, the checkers and the web call ``claimledger.ledger`` functions);
+docs/ledger.md documents the tables for people and for tools that open the file.
 
 The physical schema is built by the named, append-only migrations in
 ``claimledger.ledger.migrations``; a test checks that migrating a blank database yields
@@ -16,6 +17,7 @@ Machine output and human judgement are kept apart:
 from __future__ import annotations
 
 from sqlalchemy import (
+    Boolean,
     Column,
     Float,
     ForeignKey,
@@ -76,10 +78,40 @@ claims = Table(
     Column("noun", Text),
     Column("cues", Text, nullable=False),  # JSON list of strings
     Column("extractor", Text, nullable=False),
+    # The claim frame (migration 0008).  ``frame`` is the whole frame as JSON, exactly the
+    # ``frame`` of the ``extract --format jsonl`` line; the columns after it are copies of
+    # the fields that queries and the linker select on.  All NULL for a claim extracted
+    # before frames were stored (``reextract`` fills them).
+    Column("frame", Text),
+    Column("measure_id", Text),  # taxonomy id ("gdp.real_growth"), or the free phrase
+    Column("measure_free", Boolean),  # the measure is a free phrase, not a taxonomy id
+    Column("entity_id", Text),  # "KAZ", "EA", "KAZ:almaty", "IMF", "sector:banking"
+    Column("entity_type", Text),  # country | region | city | area | organisation | sector
+    Column("status", Text),  # actual | estimate | projection | target | assumption | ...
+    Column("basis_key", Text),  # sorted basis terms but the granularity, joined by ","
+    Column("granularity", Text),  # year | quarter | month ... (the period's), or NULL
+    Column("attribution_id", Text),  # "IMF", "person:<name>"; NULL: the speaker's own
+    Column("period_role", Text),  # point | deadline | since | range; NULL without a period
     Index("ix_claims_document", "document_id", "seq"),
     Index("ix_claims_kind", "kind"),
     Index("ix_claims_unit", "unit"),
     Index("ix_claims_period", "period"),
+    Index("ix_claims_frame_key", "measure_id", "entity_id", "basis_key"),  # 0008
+    Index("ix_claims_entity", "entity_id"),  # 0008
+)
+
+#: The typed relations of a claim's frame to other figures of its passage (migration
+#: 0008): one row per ``frame.relations`` entry, so "what changed from this figure" is a
+#: lookup.  ``target_id`` is not a foreign key: a relation's target is a claim of the same
+#: document, replaced with it, but a reviewed claim can outlive its target.
+claim_relations = Table(
+    "claim_relations",
+    metadata,
+    Column("claim_id", Text, ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True),
+    # change_from | change_to | change_by | share_of | part_of | converted_from | respectively
+    Column("type", Text, primary_key=True),
+    Column("target_id", Text, primary_key=True),
+    Index("ix_claim_relations_target", "target_id"),
 )
 
 corrections = Table(
@@ -124,6 +156,13 @@ indicators = Table(
     Column("name", Text, nullable=False),
     Column("dimension", Text),  # currency:KZT | percent | length | area | count:school ...
     Column("created_at", Text, nullable=False),
+    # The frame key the linker filed its figures on (migration 0010); NULL when linked by
+    # subject phrase.  ``free``: every figure's measure is a free phrase (no taxonomy id).
+    Column("measure_id", Text),
+    Column("entity_id", Text),
+    Column("basis_key", Text),
+    Column("free", Boolean),
+    Index("ix_indicators_frame_key", "measure_id", "entity_id", "basis_key"),  # 0010
 )
 
 indicator_claims = Table(
@@ -169,6 +208,28 @@ finding_claims = Table(
 )
 
 # A reviewer's promise status, which wins over the promise checker's.
+#: Each promise's status history (migration 0011): one row per change of status, with the
+#: rule that decided it and its evidence (document, quote, claim); a reviewer's status is
+#: an event too.  Rebuilt by every ``check`` run from the evidence and the audit log.
+promise_events = Table(
+    "promise_events",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("claim_id", Text, ForeignKey("claims.id", ondelete="CASCADE"), nullable=False),
+    Column("seq", Integer, nullable=False),
+    Column("date", Text),
+    Column("status", Text),
+    Column("rule", Text, nullable=False),
+    Column("source", Text, nullable=False),
+    Column("doc_key", Text),
+    Column("quote", Text),
+    Column("evidence_claim", Text),
+    Column("reviewer", Text),
+    Column("note", Text),
+    Column("recorded_at", Text, nullable=False),
+    Index("ix_promise_events_claim", "claim_id", "seq"),
+)
+
 promise_overrides = Table(
     "promise_overrides",
     metadata,
@@ -177,6 +238,41 @@ promise_overrides = Table(
     Column("note", Text),
     Column("reviewer", Text, nullable=False),
     Column("at", Text, nullable=False),
+)
+
+# Official statistics (docs/official.md): one row per series and vintage, with its
+# provenance; its values in ``reference_values``.  Several vintages of one series coexist
+# (official data is revised); importing the same vintage again replaces its values.
+reference_series = Table(
+    "reference_series",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("measure_id", Text, nullable=False),  # taxonomy id: "gdp.nominal_usd"
+    Column("code", Text, nullable=False),  # publisher's indicator code: "NY.GDP.MKTP.CD"
+    Column("name", Text, nullable=False),
+    Column("unit", Text, nullable=False),  # ISO 4217 | % | symbol | "" (a count)
+    Column("scale", Integer, nullable=False),  # values are value * 10**scale
+    Column("rate", Text),  # exchange-rate series a currency conversion must use, or NULL
+    Column("publisher", Text, nullable=False),  # "World Bank"
+    Column("dataset", Text, nullable=False),  # "World Development Indicators"
+    Column("vintage", Text, nullable=False),  # release date or name
+    Column("retrieved", Text),  # YYYY-MM-DD the values were downloaded
+    Column("url", Text),
+    Column("licence", Text),
+    Column("source", Text),  # the file or address imported from
+    Column("imported_at", Text, nullable=False),
+    Index("ux_reference_series_vintage", "publisher", "dataset", "code", "vintage", unique=True),
+    Index("ix_reference_series_measure", "measure_id"),
+)
+
+reference_values = Table(
+    "reference_values",
+    metadata,
+    Column("series_id", Integer, ForeignKey("reference_series.id", ondelete="CASCADE"), primary_key=True),
+    Column("entity_id", Text, primary_key=True),  # ISO 3166 alpha-3, or an aggregate code
+    Column("period", Text, primary_key=True),  # 2023 | 2023-Q1 | 2023-05
+    Column("value", Float, nullable=False),
+    Index("ix_reference_values_entity", "entity_id", "period"),
 )
 
 #: SQLite only: full-text index over claim sentences and subjects (FTS5, external content

@@ -15,16 +15,8 @@ from __future__ import annotations
 
 import re
 
-from claimledger.link import _lexicon as lx
-
-#: Words that name who acts, not what is measured (after lemmas; countries are handled by
-#: the gazetteer).  Companies are deliberately not actors here: "the company will raise
-#: output to 5 million tons" is the company's output, not the country's.
-ACTOR_WORDS = lx._set("""
-government cabinet ministry minister president authority administration state country nation
-we it they us parliament regulator office council premier chancellor mayor akimat governor
-central national bank prime ministry department agency leadership republic federation kingdom
-""")
+from claimledger.resources import verbs
+from claimledger.resources.indicators import ACTOR_WORDS
 
 #: Verbs that act on a measured thing and take the figure after "to"/"at"/"below"/"of".
 _VERB = re.compile(
@@ -88,7 +80,7 @@ def measured_phrase(sentence: str, start: int) -> str | None:
 #: Verbs that state a level: "The 2025 grain harvest came to 26.2 million tonnes".
 _LEVEL_VERB = re.compile(
     r"\b(?:came\s+to|come\s+to|comes\s+to|reached|reaches|totall?ed|totals|amounted\s+to|amounts\s+to|stood\s+at|"
-    r"stands\s+at|was|were|is|are|rose|fell|grew|increased|decreased|declined|jumped|climbed|dropped|hit|"
+    rf"stands\s+at|was|were|is|are|{verbs.change_pattern('up', 'down', tenses=('past',))}|hit|"
     r"topped|exceeded|surpassed)\b",
     re.I,
 )

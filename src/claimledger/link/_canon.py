@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from claimledger.link import _lexicon as lx
-from claimledger.link._places import _table
+from claimledger.link._places import country_spans, without_countries
 from claimledger.link._units import dimension
+from claimledger.resources import indicators as lexicon
+from claimledger.resources.words import plural, singular
 
 #: A country after these words is a partner ("exports to Russia", "remittances from Russia"),
 #: part of what is measured, not the country doing the reporting.
@@ -40,25 +42,39 @@ class Canon:
 
     @property
     def name(self) -> str:
-        return " ".join(lx.DISPLAY.get(t, t) for t in self.tokens)
+        return " ".join(lexicon.DISPLAY.get(t, t) for t in self.tokens)
 
 
 @dataclass(frozen=True, slots=True)
 class IndicatorKey:
-    """Where a claim is filed: ``key`` is unique per indicator."""
+    """Where a claim is filed: ``key`` is unique per indicator; ``name`` is its display
+    name in words ("Kazakhstan: budget spending (KZT)"), ``label`` what it measures
+    ("budget spending") and ``region`` its country, if any."""
 
     key: str
     name: str
     dimension: str
     explanation: str
+    label: str = ""
+    region: str | None = None
+
+
+@lru_cache(maxsize=1)
+def _phrases_by_first() -> dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]]:
+    """The phrase table by first word, longest phrase first (built once, not per subject)."""
+    out: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
+    for src, dst in sorted(lexicon.PHRASES.items(), key=lambda kv: -len(kv[0])):
+        if src:
+            out.setdefault(src[0], []).append((src, dst))
+    return out
 
 
 def _replace_phrases(tokens: list[str], steps: list[str]) -> list[str]:
-    phrases = sorted(lx.PHRASES.items(), key=lambda kv: -len(kv[0]))
+    by_first = _phrases_by_first()
     out: list[str] = []
     i = 0
     while i < len(tokens):
-        for src, dst in phrases:
+        for src, dst in by_first.get(tokens[i], ()):
             if tuple(tokens[i : i + len(src)]) == src:
                 out.extend(dst)
                 steps.append(f"'{' '.join(src)}' means '{' '.join(dst)}'")
@@ -70,6 +86,7 @@ def _replace_phrases(tokens: list[str], steps: list[str]) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=1 << 16)
 def canonical_subject(subject: str) -> Canon:
     """Reduce a subject phrase to the words that say what is measured.
 
@@ -81,25 +98,23 @@ def canonical_subject(subject: str) -> Canon:
     steps: list[str] = []
     region = None
     partners: list[str] = []
-    pattern, names = _table(True)
-    for m in pattern.finditer(subject):
-        country = names[m.group(1).lower()]
-        before = subject[: m.start()].split()[-1:]
+    for start, _end, country in country_spans(subject, ignore_case=True):
+        before = subject[:start].split()[-1:]
         if before and before[0].lower() in PARTNER_PREPOSITIONS:
             partners.append(country)  # "exports to Russia": a partner, not the reporting country
         elif region is None:
             region = country
-    text = pattern.sub(" ", subject)
+    text = without_countries(subject, ignore_case=True)
     if region:
         steps.append(f"names the country {region}")
     if partners:
         steps.append("names the partner " + ", ".join(partners))
     raw = [w.lower().removesuffix("'s").strip(".-") for w in _WORD.findall(text)]
-    lemmas = [lx.lemma(w) for w in raw if w]
+    lemmas = [singular(w) for w in raw if w]
     tokens = _replace_phrases(lemmas, steps)
     mapped: list[str] = []
     for t in tokens:
-        s = lx.SYNONYMS.get(t, t)
+        s = lexicon.SYNONYMS.get(t, t)
         if s != t:
             steps.append(f"'{t}' means '{s}'")
         mapped.append(s)
@@ -107,12 +122,12 @@ def canonical_subject(subject: str) -> Canon:
     dropped: list[str] = []
     for i, t in enumerate(mapped):
         nxt = mapped[i + 1] if i + 1 < len(mapped) else ""
-        scope = t in lx.CENTRAL_SCOPE and (nxt in lx.FINANCE_HEADS or nxt in lx.CENTRAL_SCOPE)
+        scope = t in lexicon.CENTRAL_SCOPE and (nxt in lexicon.FINANCE_HEADS or nxt in lexicon.CENTRAL_SCOPE)
         noise = (
-            t in lx.STOP
-            or t in lx.FILLER
-            or t in lx.UNIT_WORDS
-            or t in lx.VERBS
+            t in lexicon.STOP
+            or t in lexicon.FILLER
+            or t in lexicon.UNIT_WORDS
+            or t in lexicon.VERBS
             or len(t) < 2
             or t[0].isdigit()
         )
@@ -125,7 +140,7 @@ def canonical_subject(subject: str) -> Canon:
     for p in partners:
         if p.lower() not in kept:
             kept.append(p.lower())
-    if "budget" in kept and len(kept) > 2 and set(kept) & (lx.FINANCE_HEADS - {"budget"}):
+    if "budget" in kept and len(kept) > 2 and set(kept) & (lexicon.FINANCE_HEADS - {"budget"}):
         # "budget health spending" is health spending: the budget is where it stands, the
         # sector says what it is.
         kept.remove("budget")
@@ -133,7 +148,7 @@ def canonical_subject(subject: str) -> Canon:
     if kept == ["budget"]:
         kept.append("spending")
         steps.append("a budget's size is its spending")
-    elif len(kept) == 1 and kept[0] in lx.IMPLIES_BUDGET:
+    elif len(kept) == 1 and kept[0] in lexicon.IMPLIES_BUDGET:
         kept.insert(0, "budget")
         steps.append(f"'{kept[1]}' alone is read as the public budget's")
     return Canon(tuple(kept), region, tuple(steps))
@@ -155,7 +170,7 @@ def indicator_key(
     canon = canonical_subject(subject)
     if dim is None:
         dim, _ = dimension(unit, noun)
-    default = lx.DEFAULT_QUALIFIERS.get(dim.split(":", 1)[0])
+    default = lexicon.DEFAULT_QUALIFIERS.get(dim.split(":", 1)[0])
     if dim in ("percent", "percent_change") and "growth" in canon.tokens:  # "real GDP growth of 5%"
         default = "real"
         if len(canon.tokens) > 1:
@@ -172,9 +187,9 @@ def indicator_key(
             canon.region,
             (*canon.steps, f"'{default}' is the default for a {dim.split(':', 1)[0]} figure"),
         )
-    if not canon.tokens or len(canon.tokens) > MAX_CONTENT_TOKENS or set(canon.tokens) <= lx.GENERIC:
+    if not canon.tokens or len(canon.tokens) > MAX_CONTENT_TOKENS or set(canon.tokens) <= lexicon.GENERIC:
         return None
-    if dim == "count" and canon.tokens[-1] not in lx.GENERIC:
+    if dim == "count" and canon.tokens[-1] not in lexicon.GENERIC:
         # "Arrivals reached 2.1 million" counts what its subject names, like "2.1 million
         # tourists": the head word is the counted noun the extractor did not attach.
         dim = f"count:{canon.tokens[-1]}"
@@ -192,17 +207,22 @@ def indicator_key(
         f"dimension {dim} from {what}; region: {where}."
     )
     key = f"{region or '-'}|{canon.key}|{dim}"
-    name = f"{canon.name} [{_dim_label(dim)}]" + (f" — {region}" if region else "")
-    return IndicatorKey(key=key, name=name, dimension=dim, explanation=explanation)
+    shown = f"{canon.name} ({dim_label(dim)})"
+    name = f"{region}: {shown}" if region else shown
+    return IndicatorKey(key, name, dim, explanation, canon.name, region)
 
 
-def _dim_label(dim: str) -> str:
+def dim_label(dim: str) -> str:
+    """A unit dimension in words, for a display name: "KZT", "% change", "number of schools"."""
     if dim.startswith("currency:"):
         return dim.split(":", 1)[1]
     if dim.startswith("count:"):
-        return "number of " + dim.split(":", 1)[1] + "s"
+        return "number of " + plural(dim.split(":", 1)[1])
     if dim.startswith("percent_of:"):
-        return "% of " + dim.split(":", 1)[1]
+        of = dim.split(":", 1)[1]
+        return "% of " + ("GDP" if of == "gdp" else of)
+    if dim.startswith(("rate:", "unit:")):
+        return dim.split(":", 1)[1]
     return {
         "percent": "%",
         "percent_change": "% change",

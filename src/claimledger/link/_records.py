@@ -1,23 +1,24 @@
-"""Typed rows that linking and checking work on, and the one query that loads them.
+"""What linking and checking read: the ledger's claim records, repaired and localised,
+and its documents with the country each is about.
 
-Reads: the ``claims_effective`` view (machine claims with human corrections overlaid)
-joined with ``documents``.  Rejected claims are left out: a reviewer said they are wrong.
+Reads: ``ClaimRecord`` and ``StoredDocument`` from the ledger (``claimledger.ledger``),
+which owns every query.  Rejected claims are left out: a reviewer said they are wrong.
 Writes nothing.
 """
 
 from __future__ import annotations
 
-import json
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date as Date
-from typing import Any, cast
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, column, select, table
+from claimledger.ledger import ClaimRecord
 
-from claimledger._dates import parse_date_or_none
-from claimledger.ledger.schema import EFFECTIVE_VIEW, documents
-from claimledger.models import Claim, Qualifier, Quantity
+if TYPE_CHECKING:
+    from claimledger.ledger import Connection
+
+__all__ = ["ClaimRecord", "DocInfo", "fmt_date", "load_documents", "load_records", "localise", "repair"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,104 +41,6 @@ class DocInfo:
         if self.published:
             return f"{label} ({fmt_date(self.published)})"
         return label
-
-
-@dataclass(frozen=True, slots=True)
-class ClaimRecord:
-    """One effective claim with its document's date: what the linker and checkers read."""
-
-    id: str
-    doc: str
-    kind: str
-    subject: str
-    period: str | None
-    sentence: str
-    sent_start: int
-    seq: int = 0
-    q_text: str | None = None
-    q_start: int | None = None  # document offsets
-    q_end: int | None = None
-    value: float | None = None
-    low: float | None = None
-    high: float | None = None
-    qualifier: str | None = None
-    unit: str | None = None
-    noun: str | None = None
-    cues: tuple[str, ...] = field(default_factory=tuple)
-    published: Date | None = None
-
-    @property
-    def has_quantity(self) -> bool:
-        return self.q_text is not None and (
-            self.value is not None or self.low is not None or self.high is not None
-        )
-
-    @property
-    def point(self) -> float | None:
-        """The stated level: the value, or the middle of a range."""
-        if self.value is not None:
-            return self.value
-        if self.low is not None and self.high is not None:
-            return (self.low + self.high) / 2
-        return self.low if self.low is not None else self.high
-
-    @property
-    def q_rel(self) -> tuple[int, int]:
-        """The quantity's span relative to the sentence text."""
-        if self.q_start is None or self.q_end is None:
-            return (0, 0)
-        return (self.q_start - self.sent_start, self.q_end - self.sent_start)
-
-    def quantity(self) -> Quantity | None:
-        """The figure as the extractor's ``Quantity``; None for a claim without one."""
-        if not self.has_quantity:
-            return None
-        # A figure with text has its span and qualifier: the ledger stores them from a Quantity.
-        return Quantity(
-            text=cast(str, self.q_text),
-            start=cast(int, self.q_start),
-            end=cast(int, self.q_end),
-            value=self.value,
-            low=self.low,
-            high=self.high,
-            qualifier=cast(Qualifier, self.qualifier),
-            unit=self.unit,
-            noun=self.noun,
-        )
-
-    def quantity_dict(self) -> dict[str, Any] | None:
-        """The figure in the JSON contract's shape (``Quantity.to_dict``); None without one."""
-        q = self.quantity()
-        return None if q is None else q.to_dict()
-
-    @classmethod
-    def from_claim(cls, c: Claim, published: Date | str | None = None, seq: int = 0) -> ClaimRecord:
-        """Build from an extracted ``Claim`` (for pure, database-free use and tests)."""
-        q: Quantity | None = c.quantity
-        pub = Date.fromisoformat(published) if isinstance(published, str) else published
-        return repair(
-            cls(
-                id=c.id,
-                doc=c.doc,
-                kind=c.kind,
-                subject=c.subject,
-                period=c.period,
-                sentence=c.sentence.text,
-                sent_start=c.sentence.start,
-                seq=seq,
-                q_text=q.text if q else None,
-                q_start=q.start if q else None,
-                q_end=q.end if q else None,
-                value=q.value if q else None,
-                low=q.low if q else None,
-                high=q.high if q else None,
-                qualifier=q.qualifier if q else None,
-                unit=q.unit if q else None,
-                noun=q.noun if q else None,
-                cues=tuple(c.cues),
-                published=pub,
-            )
-        )
 
 
 _YEAR_EARLIER = re.compile(r"^\s*(?:earlier|before|ago|previously)\b", re.I)
@@ -224,30 +127,20 @@ def fmt_date(d: Date) -> str:
 
 def load_documents(conn: Connection) -> dict[str, DocInfo]:
     """Every document, keyed by doc_key, with the country it is about."""
+    from claimledger.ledger import documents_with_text
     from claimledger.link._places import main_region
 
     out: dict[str, DocInfo] = {}
-    rows = conn.execute(
-        select(
-            documents.c.id,
-            documents.c.doc_key,
-            documents.c.title,
-            documents.c.published,
-            documents.c.speaker,
-            documents.c.source,
-            documents.c.text,
-        )
-    )
-    for r in rows:
-        region, why = main_region(r.title, r.speaker, r.source, body=r.text)
-        out[r.doc_key] = DocInfo(
-            key=r.doc_key,
-            id=r.id,
-            title=r.title,
-            published=parse_date_or_none(r.published),
-            speaker=r.speaker,
-            source=r.source,
-            text=r.text or "",
+    for d in documents_with_text(conn):
+        region, why = main_region(d.title, d.speaker, d.source, body=d.text)
+        out[d.doc_key] = DocInfo(
+            key=d.doc_key,
+            id=d.id,
+            title=d.title,
+            published=d.published_date,
+            speaker=d.speaker,
+            source=d.source,
+            text=d.text or "",
             region=region,
             region_why=why,
         )
@@ -255,81 +148,16 @@ def load_documents(conn: Connection) -> dict[str, DocInfo]:
 
 
 def load_records(
-    conn: Connection, docs: dict[str, DocInfo] | None = None, *, only: Any = None
+    conn: Connection, docs: dict[str, DocInfo] | None = None, *, in_findings: bool = False
 ) -> list[ClaimRecord]:
-    """Every claim that is not rejected, in document and sentence order.
+    """Every claim that is not rejected, in document and sentence order, each ``repair``ed.
 
-    ``only`` (a sequence of ids or a SELECT of one column) restricts the claims read.
-    With ``docs``, a currency name shared by several countries is read as the document
-    country's (``localise``).
+    ``in_findings`` keeps only the claims some finding cites.  With ``docs``, a currency
+    name shared by several countries is read as the document country's (``localise``).
     """
-    ce = table(
-        EFFECTIVE_VIEW,
-        *(
-            column(n)
-            for n in (
-                "id",
-                "document_id",
-                "seq",
-                "kind",
-                "subject",
-                "period",
-                "sent_start",
-                "sentence",
-                "q_text",
-                "q_start",
-                "q_end",
-                "value",
-                "low",
-                "high",
-                "qualifier",
-                "unit",
-                "noun",
-                "cues",
-                "review_state",
-            )
-        ),
-    )
-    d = documents
-    q = (
-        select(ce, d.c.doc_key, d.c.published)
-        .select_from(ce.join(d, d.c.id == ce.c.document_id))
-        .where(ce.c.review_state != "rejected")
-        .order_by(d.c.published, d.c.id, ce.c.seq)
-    )
-    if only is not None:
-        q = q.where(ce.c.id.in_(only))
-    out: list[ClaimRecord] = []
-    for r in conn.execute(q):
-        try:
-            cues = tuple(json.loads(r.cues or "[]"))
-        except ValueError:
-            cues = ()
-        out.append(
-            repair(
-                ClaimRecord(
-                    id=r.id,
-                    doc=r.doc_key,
-                    kind=r.kind,
-                    subject=r.subject or "",
-                    period=r.period,
-                    sentence=r.sentence,
-                    sent_start=r.sent_start,
-                    seq=r.seq,
-                    q_text=r.q_text,
-                    q_start=r.q_start,
-                    q_end=r.q_end,
-                    value=r.value,
-                    low=r.low,
-                    high=r.high,
-                    qualifier=r.qualifier,
-                    unit=r.unit,
-                    noun=r.noun,
-                    cues=cues,
-                    published=parse_date_or_none(r.published),
-                )
-            )
-        )
+    from claimledger.ledger import live_records
+
+    out = [repair(r) for r in live_records(conn, in_findings=in_findings)]
     if docs:
         out = [localise(r, docs[r.doc].region if r.doc in docs else None) for r in out]
     return out

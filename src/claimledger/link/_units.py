@@ -12,82 +12,13 @@ import re
 from functools import lru_cache
 from typing import Any
 
-#: unit symbol (lower case) -> (dimension, factor to the base unit of that dimension)
-_TABLE: dict[str, tuple[str, float]] = {
-    "%": ("percent", 1.0),
-    "percent": ("percent", 1.0),
-    "pp": ("percent_points", 1.0),
-    "m2": ("area", 1.0),
-    "m²": ("area", 1.0),
-    "sq m": ("area", 1.0),
-    "sqm": ("area", 1.0),
-    "km2": ("area", 1e6),
-    "km²": ("area", 1e6),
-    "ha": ("area", 1e4),
-    "hectare": ("area", 1e4),
-    "acre": ("area", 4046.8564224),
-    "m": ("length", 1.0),
-    "km": ("length", 1e3),
-    "mi": ("length", 1609.344),
-    "mile": ("length", 1609.344),
-    "kg": ("mass", 1.0),
-    "t": ("mass", 1e3),
-    "ton": ("mass", 1e3),
-    "tonne": ("mass", 1e3),
-    "kt": ("mass", 1e6),
-    "mt": ("mass", 1e9),
-    "w": ("power", 1.0),
-    "kw": ("power", 1e3),
-    "mw": ("power", 1e6),
-    "gw": ("power", 1e9),
-    "wh": ("energy", 1.0),
-    "kwh": ("energy", 1e3),
-    "mwh": ("energy", 1e6),
-    "gwh": ("energy", 1e9),
-    "twh": ("energy", 1e12),
-    "m3": ("volume", 1.0),
-    "m³": ("volume", 1.0),
-    "l": ("volume", 1e-3),
-    "litre": ("volume", 1e-3),
-    "liter": ("volume", 1e-3),
-    "bbl": ("volume", 0.158987294928),
-    "barrel": ("volume", 0.158987294928),
-    "bcm": ("volume", 1e9),
-    "gt": ("mass", 1e12),
-    "lb": ("mass", 0.45359237),
-    "oz": ("mass", 0.028349523125),
-    "in": ("length", 0.0254),
-    "ft": ("length", 0.3048),
-    "yd": ("length", 0.9144),
-    "j": ("energy", 1 / 3600),
-    "kj": ("energy", 1e3 / 3600),
-    "mj": ("energy", 1e6 / 3600),
-    "gj": ("energy", 1e9 / 3600),
-    "tj": ("energy", 1e12 / 3600),
-    "pj": ("energy", 1e15 / 3600),
-    "s": ("time", 1.0),
-    "sec": ("time", 1.0),
-    "min": ("time", 60.0),
-    "h": ("time", 3600.0),
-    "hr": ("time", 3600.0),
-    "hour": ("time", 3600.0),
-    "day": ("time", 86400.0),
-    "week": ("time", 604800.0),
-    "month": ("time", 2629800.0),
-    "year": ("time", 31557600.0),
-    "yr": ("time", 31557600.0),
-}
+from claimledger.resources import units as unit_tables
+from claimledger.resources import verbs
 
-#: pint dimensionality -> our dimension name, for units outside the table.
-_PINT_DIMS = {
-    "[length] ** 2": "area",
-    "[length]": "length",
-    "[mass]": "mass",
-    "[length] ** 3": "volume",
-    "[length] ** 2 * [mass] / [time] ** 3": "power",
-    "[length] ** 2 * [mass] / [time] ** 2": "energy",
-    "[time]": "time",
-}
+#: unit symbol (lower case) -> (dimension, factor to the base unit of that dimension), and
+#: pint dimensionality -> dimension for units outside it (resources/data/units.toml).
+_TABLE = unit_tables.DIMENSIONS
+_PINT_DIMS = unit_tables.PINT_DIMENSIONS
 
 
 def _is_currency(unit: str) -> bool:
@@ -144,9 +75,10 @@ def dimension(unit: str | None, noun: str | None) -> tuple[str, float]:
 
 def count_noun(noun: str) -> str:
     """A counted noun in the lexicon's words: "visitors" and "tourists" are both tourist."""
-    from claimledger.link._lexicon import SYNONYMS, lemma
+    from claimledger.resources.indicators import SYNONYMS
+    from claimledger.resources.words import singular
 
-    w = lemma(noun.strip().lower())
+    w = singular(noun.strip().lower())
     return SYNONYMS.get(w, w)
 
 
@@ -163,9 +95,7 @@ _PCT_OF_BEFORE = re.compile(
     re.I,
 )
 _PCT_CHANGE_BEFORE = re.compile(
-    r"\b(?:grew|grow|grows|growing|rose|rise|rises|rising|risen|increased?|"
-    r"increases|fell|fall|falls|falling|declined?|declines|decreased?|dropped|jumped|expanded|"
-    r"contracted|shrank|climbed|slid|gained|lost|up|down|by)\s+(?:by\s+)?"
+    rf"\b(?:{verbs.change_pattern('up', 'down')}|up|down|by)\s+(?:by\s+)?"
     r"(?:about|almost|nearly|over|some|around|roughly|more\s+than)?\s*$",
     re.I,
 )

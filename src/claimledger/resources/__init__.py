@@ -16,7 +16,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-__all__ = ["load", "names"]
+__all__ = ["load", "mapping", "names", "wordset"]
 
 _SUFFIXES = (".toml", ".json")
 
@@ -42,3 +42,13 @@ def names() -> list[str]:
     return sorted(
         p.name.rsplit(".", 1)[0] for p in root.iterdir() if p.is_file() and p.name.endswith(_SUFFIXES)
     )
+
+
+def wordset(name: str, key: str) -> frozenset[str]:
+    """The word list ``key`` of data file ``name``, as a frozenset."""
+    return frozenset(load(name)[key])
+
+
+def mapping(name: str, key: str) -> dict[str, Any]:
+    """The table ``key`` of data file ``name``, as a new dict (in file order)."""
+    return dict(load(name)[key])

@@ -15,7 +15,7 @@ import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -30,6 +30,9 @@ from claimledger.errors import ClaimLedgerError
 from claimledger.web._cache import LedgerCache
 from claimledger.web._context import WebState, render, wants_json
 from claimledger.web._security import Security, WebError
+
+if TYPE_CHECKING:
+    pass
 
 log = logging.getLogger("claimledger.web")
 

@@ -1,27 +1,26 @@
 """A cache of read answers (pages' data), valid until the ledger changes.
 
-Reads: SQLite's ``PRAGMA data_version`` on a connection of its own, which changes whenever
-any other connection (this server's writers, a ``claimledger ingest`` in another process)
-commits.  A changed version drops the whole cache, so a page never shows data older than
-the last commit.  Each check costs a few microseconds.  If that connection cannot be opened
-the cache falls back to the database file's and WAL's (size, mtime) stamps.  For
-PostgreSQL or in-memory databases there is nothing to watch and nothing is cached.
+Reads: the ledger's change stamp (``claimledger.ledger.ChangeWatch``: SQLite's
+``PRAGMA data_version``, which moves with any commit from any connection or process, else
+the file's stamps).  A changed stamp drops the whole cache, so a page never shows data
+older than the last commit.  Each check costs a few microseconds.  For PostgreSQL or
+in-memory databases there is nothing to watch and nothing is cached.
 ``CLAIMLEDGER_WEB_CACHE=0`` turns the cache off (benchmarks use it to measure the work).
 """
 
 from __future__ import annotations
 
 import logging
-import os
-import sqlite3
 import threading
 import time
-import urllib.parse
 from collections import OrderedDict
 from collections.abc import Callable
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from sqlalchemy.engine import Engine
+from claimledger.ledger import ChangeWatch
+
+if TYPE_CHECKING:
+    from claimledger.ledger import Engine
 
 T = TypeVar("T")
 log = logging.getLogger("claimledger.web")
@@ -35,14 +34,8 @@ MAX_ENTRIES = 256
 
 class LedgerCache:
     def __init__(self, engine: Engine, *, enabled: bool = True) -> None:
-        self._path: str | None = None
-        if enabled and engine.dialect.name == "sqlite":
-            db = engine.url.database
-            if db and db != ":memory:" and not db.startswith("file:"):
-                self._path = os.path.abspath(db)
+        self._watch: ChangeWatch | None = ChangeWatch(engine) if enabled else None
         self._stamp: tuple[int, ...] | None = None
-        self._watch: sqlite3.Connection | None = None
-        self._watch_lock = threading.Lock()
         self._data: OrderedDict[Any, tuple[float, Any]] = OrderedDict()
         self._lock = threading.Lock()
         # One computation per key at a time: when an entry expires under load, the other
@@ -59,7 +52,7 @@ class LedgerCache:
         """Run the warmers in a background thread (after a write, so the overview a
         reviewer goes back to is ready).  At most one warm-up runs at a time; one that
         overlaps a later commit stores nothing stale (``get`` checks the version)."""
-        if self._path is None or not self._warmers or self._warming.locked():
+        if self._watch is None or self._watch.path is None or not self._warmers or self._warming.locked():
             return
 
         def run() -> None:
@@ -73,25 +66,7 @@ class LedgerCache:
         threading.Thread(target=run, name="claimledger-cache-warm", daemon=True).start()
 
     def _current(self) -> tuple[int, ...] | None:
-        if self._path is None:
-            return None
-        with self._watch_lock:
-            try:
-                if self._watch is None:
-                    uri = "file:" + urllib.parse.quote(self._path) + "?mode=ro"
-                    self._watch = sqlite3.connect(uri, uri=True, check_same_thread=False)
-                return (int(self._watch.execute("PRAGMA data_version").fetchone()[0]),)
-            except sqlite3.Error:
-                self._watch = None
-        out: list[int] = []
-        for suffix in ("", "-wal"):
-            try:
-                st = os.stat(self._path + suffix)
-            except FileNotFoundError:
-                out += [0, 0]
-            else:
-                out += [st.st_size, st.st_mtime_ns]
-        return tuple(out)
+        return None if self._watch is None else self._watch.stamp()
 
     def get(self, key: Any, compute: Callable[[], T]) -> T:
         """The cached value for ``key``, computed with ``compute`` when missing or stale.

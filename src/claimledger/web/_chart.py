@@ -1,6 +1,6 @@
 """The indicator timeline as a plotly figure spec (plain JSON; plotly.js draws it).
 
-Reads: an indicator's claims (dicts from ``_queries.claim_dict``).
+Reads: an indicator's claims (dumps of ``_models.IndicatorClaimOut``).
 Writes: ``{"data": [...], "layout": {...}}``.  Building the JSON by hand keeps the heavy
 ``plotly`` Python package out of the request path; only its bundled ``plotly.min.js`` is
 served (locally, see ``_app``).  Every point carries the address of its source sentence
@@ -67,8 +67,14 @@ def source_href(claim: dict[str, Any]) -> str:
     return f"/documents/{claim['document_id']}#claim-{claim['id']}"
 
 
-def figure(claims: list[dict[str, Any]]) -> dict[str, Any]:
-    """The figure spec, plus ``charted``/``skipped`` counts for the page to report."""
+#: The official series (``official`` findings) is drawn apart from every statement: a grey
+#: dashed line without markers, named after its publisher and vintage.
+OFFICIAL_STYLE: dict[str, Any] = {"mode": "lines", "line": {"color": "#6b6b6b", "width": 2, "dash": "dash"}}
+
+
+def figure(claims: list[dict[str, Any]], official: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    """The figure spec, plus ``charted``/``skipped`` counts for the page to report.
+    ``official``: series to overlay (``_insights.official_overlay``)."""
     traces: dict[tuple[str, str], dict[str, Any]] = {}
     skipped = 0
     units: set[str] = set()
@@ -107,6 +113,20 @@ def figure(claims: list[dict[str, Any]]) -> dict[str, Any]:
         t["error_x"]["visible"] = any(t["error_x"]["array"])
         t["error_y"]["visible"] = any(t["error_y"]["array"]) or any(t["error_y"]["arrayminus"])
         data.append(t)
+    for o in official or []:
+        pts = [(px[0], y) for p, y in o["points"] if (px := period_x(p)) is not None]
+        data.append(
+            {
+                "type": "scatter",
+                "name": f"official: {o['label']}",
+                "x": [x for x, _ in pts],
+                "y": [y for _, y in pts],
+                "hovertemplate": f"official %{{x}}: %{{y:,.4g}}<br>{o['label']}<extra></extra>".translate(
+                    _NO_TAGS
+                ),
+                **OFFICIAL_STYLE,
+            }
+        )
     y_title = ", ".join(sorted(u for u in units if u)) or "value"
     layout = {
         "margin": {"l": 70, "r": 20, "t": 10, "b": 40},
@@ -119,7 +139,14 @@ def figure(claims: list[dict[str, Any]]) -> dict[str, Any]:
         "paper_bgcolor": "#ffffff",
         "font": {"family": "system-ui, sans-serif", "size": 13},
     }
-    return {"data": data, "layout": layout, "charted": sum(len(t["x"]) for t in data), "skipped": skipped}
+    charted = sum(len(t["x"]) for t in data if not t["name"].startswith("official: "))
+    return {
+        "data": data,
+        "layout": layout,
+        "charted": charted,
+        "skipped": skipped,
+        "official": official or [],
+    }
 
 
 def _trace(kind: str, unit: str) -> dict[str, Any]:

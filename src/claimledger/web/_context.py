@@ -9,15 +9,17 @@ import this module and never the application module (no import cycle).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment
-from sqlalchemy.engine import Engine
 
 from claimledger.web._cache import LedgerCache
 from claimledger.web._security import CSRF_COOKIE, REVIEWER_COOKIE, Security, csrf_for
+
+if TYPE_CHECKING:
+    from claimledger.ledger import Engine
 
 
 @dataclass

@@ -1,6 +1,6 @@
 """Document text with each claim highlighted, as safe HTML.
 
-Reads: a document's text and its claims (dicts from ``_queries.claim_dict``).
+Reads: a document's text and its claims (dumps of ``_models.ClaimOut``).
 Writes: one ``Markup`` string.  The document text is untrusted (it may be scraped HTML
 carrying ``<script>`` or ``onerror=`` attributes), so every character of it goes through
 ``markupsafe.escape``; the only markup in the result is the ``<a>`` elements built here,

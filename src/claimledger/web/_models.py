@@ -1,13 +1,20 @@
 """Shapes of the JSON API, as pydantic models.  They drive ``/openapi.json`` and FastAPI
 checks every response against them, so the documented shape is the shape served.
 ``tests/test_web_contract.py`` pins the same shapes from the outside.
+
+The ledger hands the web typed rows (``claimledger.ledger``: ``ClaimRecord``,
+``StoredDocument`` ...); each becomes its model here, in one ``from_*`` method, and the
+pages render the models' dumps.  No other code builds these shapes.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any, Self
 
 from pydantic import BaseModel, Field
+
+if TYPE_CHECKING:
+    from claimledger import ledger
 
 
 class ErrorBody(BaseModel):
@@ -46,11 +53,34 @@ class QuantityOut(BaseModel):
     unit: str | None
     noun: str | None
 
+    @classmethod
+    def from_record(cls, r: ledger.ClaimRecord) -> QuantityOut | None:
+        """A claim's figure; a reviewer may have given one to a claim the machine found
+        without a number, and then it has no span."""
+        if r.q_text is None and r.value is None and r.low is None:
+            return None
+        spanned = r.q_text is not None
+        return cls(
+            text=r.q_text,
+            start=r.q_start if spanned else None,
+            end=r.q_end if spanned else None,
+            value=r.value,
+            low=r.low,
+            high=r.high,
+            qualifier=r.qualifier or "exact",
+            unit=r.unit,
+            noun=r.noun,
+        )
+
 
 class Ref(BaseModel):
     id: int | str
     name: str | None = None
     href: str
+
+    @classmethod
+    def from_indicator(cls, i: ledger.IndicatorLink) -> Ref:
+        return cls(id=i.id, name=i.name, href=f"/indicators/{i.id}")
 
 
 class FindingRef(BaseModel):
@@ -59,6 +89,14 @@ class FindingRef(BaseModel):
     severity: str
     message: str
     href: str
+
+    @classmethod
+    def from_ref(cls, f: ledger.FindingRef) -> FindingRef:
+        return cls(id=f.id, type=f.type, severity=f.severity, message=f.message, href=f"/findings#f-{f.id}")
+
+
+def _published(r: ledger.ClaimRecord) -> str | None:
+    return r.published.isoformat() if r.published else None
 
 
 class ClaimOut(BaseModel):
@@ -78,8 +116,38 @@ class ClaimOut(BaseModel):
     quantity: QuantityOut | None
     cues: list[str]
     extractor: str
+    frame: dict[str, Any] | None = Field(
+        description="the claim frame (docs/frame.md), as in the extraction contract; null for a "
+        "claim stored before the ledger kept frames"
+    )
+    period_role: str | None = Field(description="point | deadline | since | range; null without a period")
     review_state: str = Field(description="machine | accepted | corrected | rejected")
     href: str
+
+    @classmethod
+    def from_record(cls, r: ledger.ClaimRecord, **extra: Any) -> Self:
+        """The one conversion of a stored claim to the API's shape (``extra``: the fields
+        a subclass adds)."""
+        return cls(
+            id=r.id,
+            doc=r.doc,
+            document_id=r.document_id,
+            document_title=r.document_title,
+            published=_published(r),
+            seq=r.seq,
+            kind=r.kind,
+            subject=r.subject,
+            period=r.period,
+            sentence=SentenceOut(start=r.sent_start, end=r.span.end, text=r.sentence),
+            quantity=QuantityOut.from_record(r),
+            cues=list(r.cues),
+            extractor=r.extractor,
+            frame=None if r.frame is None else r.frame.to_dict(),
+            period_role=r.period_role,
+            review_state=r.review_state,
+            href=f"/claims/{r.id}",
+            **extra,
+        )
 
 
 class DocClaimOut(ClaimOut):
@@ -122,6 +190,24 @@ class DocumentOut(BaseModel):
     claims: int
     href: str
 
+    @classmethod
+    def from_document(cls, d: ledger.StoredDocument, **extra: Any) -> Self:
+        return cls(
+            id=d.id,
+            doc_key=d.doc_key,
+            title=d.title or d.doc_key,
+            source=d.source,
+            url=d.url,
+            speaker=d.speaker,
+            published=d.published,
+            format=d.format,
+            ingested_at=d.ingested_at,
+            extractor=d.extractor,
+            claims=d.claims,
+            href=f"/documents/{d.id}",
+            **extra,
+        )
+
 
 class DocumentFull(DocumentOut):
     text: str
@@ -150,6 +236,22 @@ class FindingClaim(BaseModel):
     period: str | None
     href: str
 
+    @classmethod
+    def from_record(cls, role: str, r: ledger.ClaimRecord) -> FindingClaim:
+        return cls(
+            id=r.id,
+            role=role,
+            doc=r.doc,
+            document_id=r.document_id,
+            document_title=r.document_title,
+            published=_published(r),
+            quote=r.sentence,
+            quantity=QuantityOut.from_record(r),
+            kind=r.kind,
+            period=r.period,
+            href=f"/claims/{r.id}",
+        )
+
 
 class FindingOut(BaseModel):
     id: str
@@ -161,6 +263,22 @@ class FindingOut(BaseModel):
     created_at: str
     claims: list[FindingClaim]
     href: str
+
+    @classmethod
+    def from_finding(
+        cls, f: ledger.StoredFinding, claims: list[tuple[str, ledger.ClaimRecord]]
+    ) -> FindingOut:
+        return cls(
+            id=f.id,
+            type=f.type,
+            severity=f.severity,
+            message=f.message,
+            details=f.details,
+            checker=f.checker,
+            created_at=f.created_at,
+            claims=[FindingClaim.from_record(role, r) for role, r in claims],
+            href=f"/findings#f-{f.id}",
+        )
 
 
 class FindingCounts(BaseModel):
@@ -192,6 +310,27 @@ class AuditEvent(BaseModel):
     changes: list[AuditChange]
     payload: dict[str, Any]
 
+    @classmethod
+    def from_event(cls, e: ledger.ReviewEvent) -> AuditEvent:
+        """An audit event with ``changes``: each field whose value differs before and after."""
+        before, after = e.payload.get("before"), e.payload.get("after")
+        changes: list[AuditChange] = []
+        if isinstance(before, dict) and isinstance(after, dict):
+            for key in sorted(set(before) | set(after)):
+                if before.get(key) != after.get(key):
+                    changes.append(AuditChange(field=key, before=before.get(key), after=after.get(key)))
+        return cls(
+            id=e.id,
+            at=e.at,
+            reviewer=e.reviewer,
+            action=e.action,
+            target_type=e.target_type,
+            target_id=e.target_id,
+            note=e.note,
+            changes=changes,
+            payload=e.payload,
+        )
+
 
 class IndicatorLink(BaseModel):
     id: int
@@ -199,6 +338,12 @@ class IndicatorLink(BaseModel):
     dimension: str | None
     explanation: str
     href: str
+
+    @classmethod
+    def from_link(cls, i: ledger.IndicatorLink) -> IndicatorLink:
+        return cls(
+            id=i.id, name=i.name, dimension=i.dimension, explanation=i.explanation, href=f"/indicators/{i.id}"
+        )
 
 
 class EvidenceOut(BaseModel):
@@ -209,6 +354,29 @@ class EvidenceOut(BaseModel):
     published: str | None
     href: str
 
+    @classmethod
+    def from_record(cls, role: str, r: ledger.ClaimRecord) -> EvidenceOut:
+        return cls(
+            id=r.id,
+            role=role,
+            quote=r.sentence,
+            document_title=r.document_title,
+            published=_published(r),
+            href=f"/claims/{r.id}",
+        )
+
+
+class PromiseEvent(BaseModel):
+    date: str | None
+    status: str | None
+    rule: str = Field(description="what decided the status: the rule, or 'reviewer override'")
+    source: str = Field(description="checker | reviewer")
+    doc: str | None = None
+    quote: str | None = None
+    claim: str | None = Field(default=None, description="the evidence claim's id")
+    reviewer: str | None = None
+    note: str | None = None
+
 
 class PromiseDetail(BaseModel):
     status: str
@@ -218,6 +386,9 @@ class PromiseDetail(BaseModel):
     reviewer: str | None
     at: str | None
     evidence: list[EvidenceOut]
+    history: list[PromiseEvent] = Field(
+        default_factory=list, description="every change of status, oldest first, a reviewer's too"
+    )
 
 
 class ClaimDetail(BaseModel):
@@ -237,7 +408,28 @@ class IndicatorOut(BaseModel):
     claims: int
     first_period: str | None
     last_period: str | None
+    measure_id: str | None = Field(description="the frame key it was linked on; null when linked by subject")
+    entity_id: str | None
+    basis_key: str | None
+    free: bool = Field(description="every figure's measure is a free phrase, not a taxonomy id")
     href: str
+
+    @classmethod
+    def from_indicator(cls, i: ledger.StoredIndicator) -> IndicatorOut:
+        return cls(
+            id=i.id,
+            key=i.key,
+            name=i.name,
+            dimension=i.dimension,
+            claims=i.claims,
+            first_period=i.first_period,
+            last_period=i.last_period,
+            measure_id=i.measure_id,
+            entity_id=i.entity_id,
+            basis_key=i.basis_key,
+            free=i.free,
+            href=f"/indicators/{i.id}",
+        )
 
 
 class IndicatorsPage(BaseModel):
@@ -251,6 +443,8 @@ class ChartOut(BaseModel):
     layout: dict[str, Any]
     charted: int
     skipped: int
+    #: official series overlaid (series_id, entity, label with vintage, url, points)
+    official: list[dict[str, Any]] = []
 
 
 class IndicatorDetail(BaseModel):

@@ -16,6 +16,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.types import DecoratedCallable
 from pydantic import BaseModel
 
+from claimledger.models import FINDING_TYPES as _ALL_FINDING_TYPES
 from claimledger.models import KINDS
 from claimledger.review import PROMISE_STATUSES, REVIEW_STATES
 from claimledger.web import _chart, _insights, _models, _queries
@@ -26,8 +27,11 @@ from claimledger.web._upload import upload_info
 
 router = APIRouter()
 JSON: list[str | Enum] = ["JSON pages"]
-FINDING_TYPES = ("contradiction", "arithmetic", "feasibility", "promise")
+FINDING_TYPES = _ALL_FINDING_TYPES
 SEVERITIES = ("error", "warning", "info")
+#: The severity filters of the findings list: warnings and errors by default, every
+#: finding (notes too) one click away, or one severity.
+SEVERITY_FILTERS = ("flagged", "all", *SEVERITIES)
 Page = Annotated[int, Query(ge=1, le=1_000_000, description="1-based page number")]
 PerPage = Annotated[int, Query(ge=1, le=_queries.MAX_PER_PAGE, description="rows per page")]
 
@@ -48,12 +52,7 @@ def _opt(
 
 def _targets(ws: WebState) -> list[tuple[str, str | None, str, str]]:
     """Every target with its promise status, cached until the ledger changes."""
-
-    def compute() -> list[tuple[str, str | None, str, str]]:
-        with ws.engine.connect() as conn:
-            return _insights.promise_targets(conn)
-
-    return ws.cache.get(("promise_targets",), compute)
+    return ws.cache.get(("promise_targets",), lambda: _insights.promise_targets(ws.engine))
 
 
 def _overview(ws: WebState) -> dict[str, Any]:
@@ -81,7 +80,7 @@ def _found(
 
 def _with_chart(data: dict[str, Any] | None) -> dict[str, Any] | None:
     if data is not None:
-        data["chart"] = _chart.figure(data["claims"])
+        data["chart"] = _chart.figure(data["claims"], data.pop("official", None))
     return data
 
 
@@ -385,7 +384,7 @@ def promises_page(request: Request, status: str | None = None, page: Page = 1) -
 
 def _findings(request: Request, type: str | None, severity: str | None, page: int, per_page: int) -> Any:
     ws = state(request)
-    t, sev = _opt(type, "type", FINDING_TYPES), _opt(severity, "severity", SEVERITIES)
+    t, sev = _opt(type, "type", FINDING_TYPES), _opt(severity or "flagged", "severity", SEVERITY_FILTERS)
     return ws.cache.get(
         ("findings", t, sev, page, per_page),
         lambda: _insights.list_findings(ws.engine, type=t, severity=sev, page=page, per_page=per_page),
@@ -396,9 +395,12 @@ def _findings(request: Request, type: str | None, severity: str | None, page: in
 def findings_json(
     request: Request,
     type: Annotated[
-        str | None, Query(description="contradiction | arithmetic | feasibility | promise")
+        str | None, Query(description="contradiction | arithmetic | feasibility | promise | revision")
     ] = None,
-    severity: Annotated[str | None, Query(description="error | warning | info")] = None,
+    severity: Annotated[
+        str | None,
+        Query(description="flagged (warnings and errors, the default) | all | error | warning | info"),
+    ] = None,
     page: Page = 1,
     per_page: PerPage = _queries.DEFAULT_PER_PAGE,
 ) -> Any:

@@ -17,12 +17,13 @@ import logging
 import re
 import threading
 from dataclasses import dataclass
-from typing import Any
-
-from sqlalchemy.engine import Engine
+from typing import TYPE_CHECKING, Any
 
 from claimledger.errors import ClaimLedgerError, InputError
 from claimledger.models import Document
+
+if TYPE_CHECKING:
+    from claimledger.ledger import Engine
 
 log = logging.getLogger("claimledger.web")
 

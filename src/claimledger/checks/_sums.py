@@ -1,0 +1,99 @@
+"""Figures of one sentence that must add up, for the arithmetic checker.
+
+Reads: the figures of one sentence (their values, units, spans and stored frames).
+Writes ``Sum`` objects; the checker turns those that do not add up into findings.
+
+Two forms:
+- shares of one whole: "hydropower supplied 46% of the electricity, coal 38% and wind
+  27%": percentages of one indicator and period, the first followed by "of", none a
+  change or a share of GDP; together they cannot exceed 100%;
+- parts of a stated total: "total spending of 92 billion comprised 41 billion on roads,
+  28 billion on schools and 35 billion on hospitals": the parts after a word of breakdown
+  cannot exceed the total, and after an exhaustive one ("comprised", "consisted of",
+  "made up of", "split into") must add up to it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from claimledger.checks.base import frame_of, rounding, scale
+from claimledger.link import ClaimRecord
+
+_OF = re.compile(r"^\s*(?:of|of\s+the|of\s+all)\b", re.I)
+_TOTAL_BEFORE = re.compile(r"\b(?:total|overall|combined|aggregate|whole)\b[^.;,]{0,40}$", re.I)
+_BREAKDOWN = re.compile(
+    r"\b(?P<full>compris\w*|consist\w*\s+of|made\s+up\s+of|split\s+(?:into|between|among)|"
+    r"divided\s+(?:into|between|among)|broken\s+down\s+(?:into|as))\b|\b(?:of\s+which|including|includ\w+)\b",
+    re.I,
+)
+#: Two figures of the sentence given "respectively" for different periods are a series.
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+#: Shares or parts may be off by this much beyond the rounding of each figure.
+SUM_SLACK = 0.005
+
+
+@dataclass(frozen=True, slots=True)
+class Sum:
+    """Parts that must add to at most (``exhaustive``: exactly) ``whole`` (a figure, or None
+    for 100%)."""
+
+    parts: tuple[ClaimRecord, ...]
+    whole: ClaimRecord | None
+    exhaustive: bool
+    rule: str
+
+
+def _change(c: ClaimRecord) -> bool:
+    f = frame_of(c)
+    return f is not None and any(r.type in ("change_by", "change_to", "change_from") for r in f.relations)
+
+
+def find_sums(figs: Sequence[ClaimRecord], key: Callable[[ClaimRecord], str | None]) -> list[Sum]:
+    """Shares of one whole and parts of a stated total in one sentence (module doc)."""
+    nums = sorted((f for f in figs if f.has_quantity and (f.value or 0) > 0), key=lambda f: f.q_rel[0])
+    if len(nums) < 2:
+        return []
+    sentence = nums[0].sentence
+    if _RESPECTIVELY.search(sentence):
+        return []
+    out: list[Sum] = []
+    shares = [
+        f
+        for f in nums
+        if f.unit == "%"
+        and f.qualifier in ("exact", "approx", None)
+        and not _change(f)
+        and not (frame_of(f) is not None and "share_of_gdp" in (frame_of(f) or _NOFRAME).basis)
+        and (key(f) or "").endswith("|percent")
+    ]
+    if len(shares) >= 2 and _OF.match(sentence[shares[0].q_rel[1] :]):
+        same = [f for f in shares if key(f) == key(shares[0]) and f.period == shares[0].period]
+        if len(same) >= 2 and all((f.value or 0) <= 100 for f in same):
+            out.append(Sum(tuple(same), None, False, "shares of one whole"))
+    levels = [f for f in nums if f.unit != "%" and f.value is not None]
+    for i, t in enumerate(levels):
+        if not _TOTAL_BEFORE.search(sentence[max(0, t.q_rel[0] - 45) : t.q_rel[0]]):
+            continue
+        rest = levels[i + 1 :]
+        if not rest:
+            continue
+        cue = _BREAKDOWN.search(sentence[t.q_rel[1] : rest[0].q_rel[0]])
+        if cue is None:
+            continue
+        dim = scale(t)[0]
+        parts = tuple(f for f in rest if scale(f)[0] == dim and f.period == t.period)
+        if len(parts) >= 2:
+            out.append(Sum(parts, t, cue.group("full") is not None, "parts of a stated total"))
+        break
+    return out
+
+
+def slack(cs: Sequence[ClaimRecord]) -> float:
+    """How far a sum may be off, relative: the rounding of each figure plus ``SUM_SLACK``."""
+    return SUM_SLACK + max((rounding(c) for c in cs), default=0.0)
+
+
+_NOFRAME = type("_NoFrame", (), {"basis": ()})()

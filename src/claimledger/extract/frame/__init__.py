@@ -1,0 +1,273 @@
+"""The claim frame stage (``frame.v1``): what each claim measures, whose figure it is, on
+what basis, whether it is a fact, an estimate, a projection, a target, an assumption, a
+baseline or a revision, who it is attributed to, and how it relates to the other figures
+of its sentence.  See docs/frame.md.
+
+Reads, per sentence, what the earlier stages decided: each claim's kind and kind cue,
+period and period cue, subject, quantity (span, unit, noun), the sentence span, the
+relation labels between its figures (``base``, ``change``, ``appos``), and per document
+its text and date.  Writes ``Claim.frame`` on every claim of the sentence, each field
+with the cues that decided it.  One module per field: ``measure``, ``entity``, ``basis``,
+``status``, ``attribution``, ``relations``.
+
+Document-level context (the main country from the document's lead, the first person
+quoted) is computed once per document, in ``DocFrame``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date as Date
+from functools import cache
+
+from claimledger.extract.frame import _cues, attribution, basis, entity, measure, relations, status
+from claimledger.extract.frame._gazetteer import words
+from claimledger.extract.frame._passage import Passage
+from claimledger.models import GRANULARITIES, Claim, Entity, Frame, FrameCues, Measure
+
+__all__ = ["STAGE", "DocFrame", "annotate"]
+
+#: The stage's versioned name, recorded in ``EXTRACTOR``.
+STAGE = "frame.v1"
+
+#: Roles whose figure is a value of the same indicator as the figure it is tied to: the
+#: baseline of a change, a change amount, a conversion and a compared value.
+_SAME_MEASURE = frozenset({"baseline", "change", "converted", "compare", "compared"})
+#: Roles whose figure belongs to the same entity as its anchor unless it names its own.
+#: Characters of a figure's clause before it read for basis cues ("inflation excluding
+#: taxes, at ...").
+LEFT_REACH = 120
+_SAME_ENTITY = frozenset({"baseline", "change", "converted", "share", "part"})
+
+
+#: The cue lists read in one pass over each sentence's words, in this order.
+_SCANS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("status", status.SAID),
+    ("status", status.NOISE),
+    ("basis", basis.TEXT_TERMS),
+    ("attribution", ("according",)),
+    ("attribution", ("verbs",)),
+    ("entity", ("capital",)),
+    ("entity", ("national",)),
+)
+
+
+@cache
+def _scanner() -> _cues.MultiScanner:
+    return _cues.multi(*_SCANS)
+
+
+_NO_MEASURE = Measure("figure", "figure", True, ())
+
+
+class DocFrame:
+    """What the frame stage knows about one document: its text, date, main country (from
+    its lead, computed on first use) and the people it quotes."""
+
+    __slots__ = ("_home", "_home_cue", "_own", "_ready", "ref", "speakers", "text")
+
+    def __init__(self, text: str, ref: Date | None) -> None:
+        self.text = text
+        self.ref = ref
+        self.speakers = attribution.Speakers(text[: entity.title_end(text)])
+        self._ready = False
+        self._home: Entity | None = None
+        self._home_cue = ""
+        self._own: frozenset[str] = frozenset()
+
+    def _compute(self) -> None:
+        self._home, self._home_cue = entity.main_country(self.text)
+        # the speaker's side: the document's country, the institution its first line
+        # names ("Minutes of the National Bank ...") or its opening sentence opens with
+        # ("The ECB decided ..."), the government
+        own = set(attribution.speaker_ids()) | entity.first_line_ids(self.text)
+        own |= entity.opening_ids(self.text)
+        if self._home is not None:
+            own.add(self._home.id)
+        self._own = frozenset(own)
+        self._ready = True
+
+    @property
+    def home(self) -> tuple[Entity | None, str]:
+        """The document's main country and the cue that decided it."""
+        if not self._ready:
+            self._compute()
+        return self._home, self._home_cue
+
+    @property
+    def own(self) -> frozenset[str]:
+        """Ids whose figures are the speaker's own (no attribution)."""
+        if not self._ready:
+            self._compute()
+        return self._own
+
+
+def annotate(
+    text: str,
+    s_start: int,
+    s_end: int,
+    claims: list[Claim],
+    rels: Sequence[tuple[str, int]],
+    doc: DocFrame,
+    offset: int = 0,
+) -> None:
+    """Set ``frame`` on each claim of the sentence ``text[s_start:s_end]``.
+
+    ``claims`` are the sentence's claims in order; ``rels`` the pipeline's relation label
+    and anchor of each (``("", -1)`` for none; empty for a claim without a figure);
+    ``offset`` is what was added to the claims' spans (streaming).
+    """
+    if not claims:
+        return
+    p = Passage.of(text, s_start, s_end, claims, offset)
+    home, home_cue = doc.home
+    home_id = home.id if home is not None else None
+    ws = words(text, s_start, s_end)
+    lows = [w.lower() for _a, _b, w in ws]
+    scans = _scanner().scan(text, ws, s_start, s_end, lows)
+    hits = entity.lexicon(home_id).find_in(text, ws, lows)
+    mentions = entity.find(text, s_start, s_end, home, ws, scans.of(5), scans.of(6), hits)
+    sources = attribution.find(
+        text, scans.of(3), scans.of(4), s_start, s_end, mentions, doc.own, doc.speakers
+    )
+    links = relations.link(p, rels)
+    n = len(claims)
+
+    # names that are a source ("according to the IMF") are nobody's figure
+    blocked = attribution.covered(sources, mentions)
+    names = entity.Names(p, mentions, blocked)
+    paired = entity.pair_lists(p, mentions)
+    ents: list[tuple[Entity | None, list[str]]] = [(None, [])] * n
+    order = [i for i in range(n) if links[i].role not in _SAME_ENTITY] + [
+        i for i in range(n) if links[i].role in _SAME_ENTITY
+    ]
+    for i in order:
+        lk = links[i]
+        if lk.role in _SAME_ENTITY and 0 <= lk.anchor < n and i not in names.own:
+            ents[i] = (ents[lk.anchor][0], [f"as {_text(p, lk.anchor)}"])
+            continue
+        q = claims[i].quantity
+        ents[i] = entity.choose(p, i, names, paired, home, home_cue, q.unit if q else None)
+        org = ents[i][0]
+        economy = entity.economy_of(org) if org is not None else None
+        if org is not None and economy is not None:
+            # "the Bank of England cut Bank Rate": the UK's rate, set by its bank
+            ents[i] = (economy, [*ents[i][1], f"economy of {org.id}"])
+    # a value "compared with" another is its baseline when it is the same entity's
+    for i, lk in enumerate(links):
+        if lk.role == "compare":
+            same = ents[i][0] == ents[lk.anchor][0] if 0 <= lk.anchor < n else False
+            lk.role = "baseline" if same else "compared"  # another entity's value: no relation
+    rel_lists = relations.relations_of(p, links, "respectively" in lows)
+
+    noise = status.sentence_noise(scans.of(1)) if any(c.kind == "target" for c in claims) else None
+    said = status.Said(scans.of(0))
+    meas: list[tuple[Measure, list[str]]] = [(_NO_MEASURE, [])] * n
+    bases: list[tuple[set[str], list[str]]] = [(set(), [])] * n
+    p_cues = [basis.period_cue(c) for c in claims]
+    phrases = measure.Phrases(hits)
+    stated = basis.Stated(scans.of(2), text)
+    order = [i for i in range(n) if links[i].role not in _SAME_MEASURE] + [
+        i for i in range(n) if links[i].role in _SAME_MEASURE
+    ]
+    for i in order:
+        c = claims[i]
+        lk = links[i]
+        seg = p.segment(i)
+        clause = p.clauses[i]
+        left = p.left(i, LEFT_REACH)
+        q = c.quantity
+        if p_cues[i].startswith("period:as ") and 0 <= lk.anchor < n:
+            p_cues[i] = p_cues[lk.anchor]
+        percent = q is not None and q.unit in ("%", "pp")
+        if lk.role in _SAME_MEASURE and 0 <= lk.anchor < n:
+            m, m_cues = meas[lk.anchor][0], [f"as {_text(p, lk.anchor)}"]
+            # the basis of the value it is tied to, and what its own words add ("up 12% on
+            # the year before": y/y); not that value's period
+            terms = {t for t in bases[lk.anchor][0] if t not in GRANULARITIES}
+            b_cues = [f"as {_text(p, lk.anchor)}"]
+            own, own_cues = basis.terms(stated, seg, seg, (), percent, _follows(p, i))
+            terms |= own
+            b_cues += own_cues
+        else:
+            terms, b_cues = basis.terms(stated, seg, left, (), percent, _follows(p, i))
+            subj = c.subject
+            if percent and entity.names_only(subj):
+                subj = "economic growth"  # "Uzbekistan grew by 6%": its economy did
+            m, m_cues = measure.choose(
+                subj,
+                text,
+                phrases,
+                seg,
+                p.spans[i],
+                clause,
+                q,
+                lk.role == "change",
+                "share_of_gdp" in terms,
+                _names_economy(ents[i], home_cue),
+            )
+            entry = measure.entry(m.id)
+            if entry is not None and entry.basis:
+                basis.add_fixed(terms, b_cues, entry.basis)
+        entry = measure.entry(m.id)
+        g, g_cue = basis.granularity(c, p_cues[i], entry.flow if entry is not None else "")
+        if g is not None:
+            terms = {t for t in terms if t not in GRANULARITIES} | {g}
+            b_cues = [*b_cues, g_cue]
+        meas[i] = (m, m_cues)
+        bases[i] = (terms, b_cues)
+
+    for i, c in enumerate(claims):
+        lk = links[i]
+        who, a_cues = attribution.choose(p, i, sources)
+        if lk.role in _SAME_MEASURE and 0 <= lk.anchor < n and not a_cues:
+            who = None
+        seg = p.segment(i)
+        st, s_cues = status.decide(
+            c,
+            text,
+            said,
+            p.left(i),
+            seg,
+            p.spans[i][1],
+            lk.role,
+            lk.cue,
+            who is not None,
+            p_cues[i],
+            noise,
+            doc.ref,
+        )
+        m, m_cues = meas[i]
+        e, e_cues = ents[i]
+        terms, b_cues = bases[i]
+        c.frame = Frame(
+            measure=m,
+            entity=e,
+            basis=tuple(sorted(terms)),
+            status=st,
+            attribution=who,
+            relations=tuple(rel_lists[i]),
+            cues=FrameCues(
+                measure=tuple(m_cues),
+                entity=tuple(e_cues),
+                status=tuple(s_cues),
+                basis=tuple(b_cues),
+                attribution=tuple(a_cues),
+            ),
+        )
+
+
+def _names_economy(chosen: tuple[Entity | None, list[str]], home_cue: str) -> bool:
+    """Did the sentence name the figure's entity, a country or an area (an economy)?"""
+    e, cues = chosen
+    return e is not None and e.type in ("country", "area") and cues[-1:] != [home_cue]
+
+
+def _follows(p: Passage, i: int) -> int:
+    """Where the figure before claim ``i`` ends, when its stretch starts there; else -1."""
+    return p.spans[i - 1][1] if i > 0 and p.segments[i][0] == p.spans[i - 1][1] else -1
+
+
+def _text(p: Passage, i: int) -> str:
+    a, b = p.spans[i]
+    return p.text[a:b]

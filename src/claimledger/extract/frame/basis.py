@@ -1,0 +1,199 @@
+"""Frame field ``basis``: on what basis a figure is stated, and its period's granularity.
+
+Reads: the words of the figure's stretch of its clause (``Passage.segment``) and of its
+clause before it, the basis the measure's definition fixes (``measures.toml``), the
+figure's unit, and the period cue the time stage left on the claim (``period:<words>``
+or ``period:<words>-><resolved>``, e.g. ``->2024-Q3``).  Writes: the sorted basis terms
+and the cues that decided them.
+
+Terms come from the cue lists of ``frame_cues.toml`` [basis] and from the measure; only
+what the text states or the definition fixes.  ``annual`` is a yearly flow stated as
+such, so it is not read for a % figure ("annual inflation" is ``y/y``).  The granularity,
+one at most, comes from the period: a month, quarter, half, day or week the time stage
+resolved, a fiscal year (the period's words say "fiscal", "financial year", "FY"), a run
+of years (``multi_year``), else ``year``; none when the claim has no period.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache, lru_cache
+
+from claimledger.extract.frame import _cues
+from claimledger.extract.frame._passage import within
+from claimledger.models import BASIS_TERMS, GRANULARITIES, Claim
+
+__all__ = ["Stated", "add_fixed", "granularity", "period_cue", "terms"]
+
+#: Terms read from the text, in the order of the contract's vocabulary.
+TEXT_TERMS: tuple[str, ...] = tuple(t for t in BASIS_TERMS if t not in GRANULARITIES)
+_FINE = re.compile(r"->(?P<fine>\d{4}(?:-(?:Q[1-4]|H[12]|\d{2}(?:-\d{2})?))?(?:/\d{4}(?:-\d{2})?)?)")
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_MONTHS = re.compile(r"\d{4}-\d{2}(?:/\d{4}-\d{2})?")
+_DAY = re.compile(
+    r"\b(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b(?!\d))",
+    re.I,
+)
+
+
+@cache
+def _fiscal() -> re.Pattern[str]:
+    return _cues.pattern("basis", "fiscal")
+
+
+@cache
+def _week() -> re.Pattern[str]:
+    return _cues.pattern("basis", "week")
+
+
+class Stated:
+    """The basis cues of one sentence, found once and looked up per figure."""
+
+    __slots__ = ("hits", "starts", "text")
+
+    def __init__(self, found: list[re.Match[str]], text: str = "") -> None:
+        self.text = text
+        sc = _cues.scanner("basis", *TEXT_TERMS)
+        self.hits: list[tuple[int, int, str, str]] = [
+            (m.start(), m.end(), sc.which(m), " ".join(m.group().lower().split())) for m in found
+        ]
+        self.starts = [h[0] for h in self.hits]
+
+    def within(self, a: int, b: int) -> list[tuple[int, int, str, str]]:
+        return within(self.hits, self.starts, a, b)
+
+
+def terms(
+    stated: Stated | None,
+    seg: tuple[int, int],
+    left: tuple[int, int],
+    fixed: Sequence[str] = (),
+    percent: bool = False,
+    follows: int = -1,
+) -> tuple[set[str], list[str]]:
+    """Basis terms stated for a figure, plus the measure's ``fixed`` ones.
+
+    Read in the figure's stretch ``seg`` and its clause before it (``left``), except the
+    terms that qualify one figure only (``y/y``, ``q/q``, ``m/m``, ``annualised``, and
+    "averaged" as a verb: ``own_stretch`` in frame_cues.toml), read in its stretch, and
+    there only when they do not stand right after the figure before it (``follows``: where
+    that figure ends): "0.6% q/q and 2.3% y/y".  A term the measure fixes is left out when
+    the text states one it excludes ("inflation excluding taxes" is not ``headline``)."""
+    got: set[str] = set()
+    cues: list[str] = []
+    own = _own_stretch()
+    if stated is not None:
+        for a, b in (seg, left):
+            for s0, _e, t, words in stated.within(a, b):
+                if t in got or (t == "annual" and percent):
+                    continue
+                if (t in own or (t == "average" and words.endswith(("ed", "ing")))) and not _owns(
+                    stated, seg, s0, follows
+                ):
+                    continue
+                got.add(t)
+                cues.append(f"{t}:{words}")
+                for also in _also(words, t):  # "excluding food and energy": both
+                    if also not in got:
+                        got.add(also)
+                        cues.append(f"{also}:{words}")
+    add_fixed(got, cues, fixed)
+    return got, cues
+
+
+def add_fixed(got: set[str], cues: list[str], fixed: Sequence[str]) -> None:
+    """Add the terms a measure's definition fixes to the ``got`` terms (and their cues),
+    but none that a stated term rules out."""
+    excludes = _excludes()
+    for t in fixed:
+        if t in got or t not in TEXT_TERMS or any(t in excludes.get(g, ()) for g in got):
+            continue
+        got.add(t)
+        cues.append(f"{t}:measure")
+
+
+@cache
+def _own_stretch() -> frozenset[str]:
+    return frozenset(_cues.data()["basis_rules"]["own_stretch"])
+
+
+@cache
+def _excludes() -> dict[str, frozenset[str]]:
+    """term -> the terms a measure may fix that it rules out."""
+    return {k: frozenset(v) for k, v in _cues.data()["basis_rules"]["excludes"].items()}
+
+
+@lru_cache(maxsize=1024)
+def _also(words: str, matched: str) -> tuple[str, ...]:
+    """Other terms the words of one cue state too ("excluding food and energy")."""
+    return tuple(
+        t
+        for t in TEXT_TERMS
+        if t != matched and t.startswith("excl_") and _cues.pattern("basis", t).search(words)
+    )
+
+
+_BLANK = re.compile(r"[\s,]*")
+
+
+def _owns(stated: Stated, seg: tuple[int, int], at: int, follows: int) -> bool:
+    """Does a cue at ``at`` qualify the figure whose stretch is ``seg``: inside it, and
+    not right after the figure before (which ends at ``follows``)?"""
+    if not seg[0] <= at < seg[1]:
+        return False
+    return follows < 0 or _BLANK.fullmatch(stated.text, follows, at) is None
+
+
+def period_cue(claim: Claim) -> str:
+    """The claim's period cue (``period:...``), or ``""``."""
+    for c in claim.cues:
+        if c.startswith("period:"):
+            return c
+    return ""
+
+
+def granularity(claim: Claim, cue: str, flow: str = "") -> tuple[str | None, str]:
+    """The granularity of the claim's period, from its period ``cue`` (which may be the
+    cue of the figure it qualifies), and a cue saying why.  ``flow`` is the measure's
+    (measures.toml): a level or stock with no period of its own but the document's date
+    ("the Bank cut the repo rate to 6.25%") is a value on that day."""
+    if claim.period is None:
+        return None, ""
+    if flow in _AT_A_DATE and cue.startswith(_REPORTED):
+        return "day", f"day:{flow} on {cue[len(_REPORTED) :].split('->')[0]}"
+    return _granularity(claim.period, cue)
+
+
+#: Measure flows whose value holds at a date, not over a period (measures.toml).
+_AT_A_DATE = frozenset({"level", "stock"})
+#: The period cue of a figure dated only by its document.
+_REPORTED = "period:reported on "
+#: A period written "2025-26" or "2025/26": one year running into the next, a fiscal year.
+_SPLIT_YEAR = re.compile(r"\b(?P<a>\d{4})\s*[-/–]\s*(?P<b>\d{2})(?!\d)")
+
+
+@lru_cache(maxsize=4096)
+def _granularity(period: str, cue: str) -> tuple[str | None, str]:
+    words = cue[len("period:") :].split("->")[0] if cue.startswith("period:") else ""
+    m = _FINE.search(cue)
+    fine = m.group("fine") if m else ""
+    if "-Q" in fine:
+        return "quarter", f"quarter:{fine}"
+    if "-H" in fine:
+        return "half_year", f"half_year:{fine}"
+    if _ISO_DAY.fullmatch(fine) or _DAY.search(words):
+        return "day", f"day:{words or fine}"
+    if _ISO_MONTHS.fullmatch(fine):
+        return "month", f"month:{fine}"
+    if _week().search(words):
+        return "week", f"week:{words}"
+    if _fiscal().search(words):
+        return "fiscal_year", f"fiscal_year:{words}"
+    split = _SPLIT_YEAR.search(words)
+    if split and (int(split["a"]) + 1) % 100 == int(split["b"]):
+        return "fiscal_year", f"fiscal_year:{split.group()}"
+    if "/" in period:
+        return "multi_year", f"multi_year:{period}"
+    return "year", f"year:{period}"

@@ -1,0 +1,448 @@
+"""Frame field ``measure``: what a figure measures, as an id of the indicator taxonomy.
+
+Reads: the claim's subject phrase (decided by the subject stage), the words of the figure's
+own stretch of its clause (``Passage.segment``), its unit and counted noun, and the
+taxonomy ``resources/data/measures.toml`` (``synonyms``, ``heads``, ``context``,
+``exclude``, ``dimension``).  Writes: a ``Measure`` and the cues that decided it.
+
+A measure is a candidate when one of its synonyms is in the subject phrase (strongest), in
+the words before the figure in its stretch, or after it; or when one of its heads is there
+with one of its context words in the clause.  A candidate is dropped when one of its
+``exclude`` words is in the subject or the stretch, or when the figure's unit does not fit
+its dimension (a % figure is not ``gdp.nominal``; a % may be a share of GDP of a currency
+measure, or the change of one outside the GDP family).  The best candidate wins: where it
+was found, then the longest phrase, then the nearest to the figure.  Without one the
+measure is ``free``: the subject phrase, lower case, no determiners, its head singular.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import Any
+
+from claimledger.extract.frame import _cues
+from claimledger.extract.frame._gazetteer import Gazetteer, Hit, key
+from claimledger.extract.frame._passage import within
+from claimledger.extract.units import singular
+from claimledger.models import Measure, Quantity
+from claimledger.resources.taxonomy import measure_data
+
+__all__ = ["Entry", "Phrases", "choose", "entry", "free", "taxonomy"]
+
+#: Scores of where a synonym was found; a head with context scores below all of them.
+IN_SUBJECT = 30
+BEFORE_FIGURE = 20
+AFTER_FIGURE = 10
+HEAD_WITH_CONTEXT = 5
+#: Characters beyond the figure's stretch, within its clause, searched for a head's context.
+CONTEXT_REACH = 80
+
+_CCY = re.compile(r"^[A-Z]{3}(?:/.*)?$")
+_DIMENSION_OF_UNIT: dict[str, str] = {
+    "%": "percent",
+    "pp": "percent",
+    "percent": "percent",
+    "km": "length",
+    "m": "length",
+    "mi": "length",
+    "m2": "area",
+    "km2": "area",
+    "ha": "area",
+    "acre": "area",
+    "t": "mass",
+    "kg": "mass",
+    "g": "mass",
+    "lb": "mass",
+    "MW": "power",
+    "GW": "power",
+    "kW": "power",
+    "TW": "power",
+    "kWh": "energy",
+    "MWh": "energy",
+    "GWh": "energy",
+    "TWh": "energy",
+    "Wh": "energy",
+    "bbl": "volume",
+    "bbl/d": "volume",
+    "m3": "volume",
+    "km3": "volume",
+    "l": "volume",
+    "tcf": "volume",
+    "year": "duration",
+    "month": "duration",
+    "week": "duration",
+    "day": "duration",
+    "h": "duration",
+}
+_PERCENT_DIMS = frozenset({"percent", "rate", "ratio", "index"})
+#: Unit dimensions that say what kind of thing is measured (a length of roads, a mass of
+#: grain), unlike a %, an amount of money or a count.
+_SPECIFIC_DIMS = frozenset({"length", "area", "mass", "power", "energy", "volume"})
+_DETERMINERS = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "its",
+        "their",
+        "this",
+        "that",
+        "these",
+        "those",
+        "our",
+        "his",
+        "her",
+        "my",
+        "your",
+        "such",
+    }
+)
+_GROWTH = re.compile(
+    r"\b(?:grew|grow|grows|growing|growth|rose|rise|rises|rising|increased?|increases|increasing|fell|fall|falls|"
+    r"falling|declined?|declines|dropped|drop|up|down|by|more|less|higher|lower|expanded|contracted|jumped|"
+    r"slowed|accelerated|surged|plunged|gained|lost|year[- ]on[- ]year)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One measure of the taxonomy; ``context`` and ``exclude`` are normalised phrases."""
+
+    id: str
+    name: str
+    dimension: str
+    basis: tuple[str, ...]
+    flow: str
+    codes: tuple[tuple[str, str], ...]
+    exclude: frozenset[str]
+    context: frozenset[str]
+    order: int
+
+    @property
+    def measure(self) -> Measure:
+        return Measure(self.id, self.name, False, self.codes)
+
+
+@dataclass(frozen=True, slots=True)
+class Taxonomy:
+    """The taxonomy compiled: entries by id, and one pattern for every phrase it uses
+    (synonyms, heads, context and exclude words), so a stretch of text is read once."""
+
+    by_id: dict[str, Entry]
+    phrases: Gazetteer[str]
+    phrase_list: tuple[str, ...]
+    synonym_ids: dict[str, tuple[str, ...]]
+    head_ids: dict[str, tuple[str, ...]]
+
+
+@cache
+def taxonomy() -> Taxonomy:
+    """``measures.toml`` compiled once (empty when the file is missing)."""
+    try:
+        data: dict[str, Any] = measure_data()
+    except FileNotFoundError:
+        data = {}
+    by_id: dict[str, Entry] = {}
+    syn: dict[str, list[str]] = {}
+    heads: dict[str, list[str]] = {}
+    every: set[str] = set()
+    for k, row in enumerate(data.get("measure", [])):
+        context = frozenset(lemma(_norm(w)) for w in row.get("context", ()) if w)
+        exclude = frozenset(_norm(w) for w in row.get("exclude", ()) if w)
+        e = Entry(
+            id=row["id"],
+            name=row.get("name", row["id"]),
+            dimension=row.get("dimension", "other"),
+            basis=tuple(row.get("basis", ())),
+            flow=row.get("flow", ""),
+            codes=tuple(sorted((str(a), str(b)) for a, b in (row.get("codes") or {}).items())),
+            exclude=exclude,
+            context=context,
+            order=k,
+        )
+        by_id[e.id] = e
+        every |= context | exclude
+        for table, items in ((syn, row.get("synonyms", ())), (heads, row.get("heads", ()))):
+            for w in items:
+                ids = table.setdefault(_norm(w), [])
+                every.add(_norm(w))
+                if e.id not in ids:
+                    ids.append(e.id)
+    return Taxonomy(
+        by_id=by_id,
+        phrases=Gazetteer((w, w) for w in sorted(every)),
+        phrase_list=tuple(sorted(every)),
+        synonym_ids={k: tuple(v) for k, v in syn.items()},
+        head_ids={k: tuple(v) for k, v in heads.items()},
+    )
+
+
+def _norm(s: str) -> str:
+    return key(s)
+
+
+@lru_cache(maxsize=4096)
+def _grams(phrase: str) -> frozenset[str]:
+    """A matched phrase and the runs of up to three of its words: "gdp per capita growth"
+    also shows "per capita", which an ``exclude`` or ``context`` list may name; and each
+    word's plain form (``lemma``)."""
+    w = phrase.split()
+    runs = {" ".join(w[i : i + n]) for n in range(1, 4) for i in range(len(w) - n + 1)} | {phrase}
+    return frozenset(runs | {lemma(x) for x in w})
+
+
+def _scan(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
+    if a >= b:
+        return []
+    return [(h.start, h.end, h.value) for h in taxonomy().phrases.find(text, a, b)]
+
+
+class Phrases:
+    """The taxonomy phrases of one sentence, found once and looked up per figure."""
+
+    __slots__ = ("hits", "starts")
+
+    def __init__(self, hits: Sequence[Hit[Any]]) -> None:
+        self.hits = [(h.start, h.end, v) for h in hits for v in h.values if isinstance(v, str)]
+        self.starts = [h[0] for h in self.hits]
+
+    def within(self, a: int, b: int) -> list[tuple[int, int, str]]:
+        return within(self.hits, self.starts, a, b)
+
+
+@lru_cache(maxsize=4096)
+def _subject_scan(subject: str) -> tuple[tuple[str, ...], frozenset[str]]:
+    """The taxonomy phrases of a subject phrase and every word run they show (subjects
+    repeat across a document, so this is cached)."""
+    hits = tuple(h for _a, _b, h in _scan(subject, 0, len(subject)))
+    seen: set[str] = set()
+    for h in hits:
+        seen |= _grams(h)
+    return hits, frozenset(seen)
+
+
+@lru_cache(maxsize=8192)
+def lemma(word: str) -> str:
+    """A word's plain form, to compare a context word with the text's ("planted" and
+    "plant", "built" and "build"): irregular forms from frame_cues.toml [forms], then the
+    endings -ing, -ed, -es, -s.  Phrases of several words are left as they are."""
+    if " " in word or len(word) < 4:
+        return word
+    irregular = _cues.data()["forms"]["irregular"]
+    if word in irregular:
+        return str(irregular[word])
+    for end in ("ing", "ed", "es", "s"):
+        if word.endswith(end) and len(word) - len(end) >= 3:
+            return word[: -len(end)]
+    return word
+
+
+def entry(measure_id: str) -> Entry | None:
+    return taxonomy().by_id.get(measure_id)
+
+
+def unit_dimension(q: Quantity | None) -> str | None:
+    """The dimension of a figure's unit; None when it says nothing (no figure, odd unit)."""
+    if q is None:
+        return None
+    u = q.unit
+    if u is None:
+        return "count"
+    if _CCY.match(u):
+        return "currency"
+    return _DIMENSION_OF_UNIT.get(u)
+
+
+def fits(e: Entry, dim: str | None, change: bool, share_of_gdp: bool) -> bool:
+    """Can a figure of dimension ``dim`` be a value of measure ``e``?"""
+    if dim is None or e.dimension == "other":
+        return True
+    if dim == "percent":
+        if e.dimension in _PERCENT_DIMS:
+            return True
+        if share_of_gdp and e.dimension in ("currency", "count"):
+            return True  # "a deficit of 3% of GDP", "debt of 50% of GDP"
+        # the change of an amount ("exports rose 12%"), but never of GDP itself, whose
+        # change has measures of its own (gdp.real_growth ...)
+        return change and e.dimension in ("currency", "count") and not e.id.startswith(("gdp", "gni"))
+    if dim == "count":
+        return e.dimension in ("count", "index", "ratio", "duration")
+    if dim == "currency":
+        return e.dimension == "currency"
+    return e.dimension == dim
+
+
+Candidate = tuple[int, int, int, str, str]
+"""(score, phrase length, -distance to the figure, measure id, cue)"""
+
+
+@lru_cache(maxsize=4096)
+def _subject_candidates(subject: str) -> tuple[tuple[Candidate, ...], tuple[str, ...], frozenset[str]]:
+    """The synonyms of a subject phrase as candidates, best first; its heads; and every
+    word run it shows (subjects repeat across a document, so this is cached)."""
+    t = taxonomy()
+    hits, seen = _subject_scan(subject)
+    found: list[Candidate] = []
+    heads: list[str] = []
+    for h in hits:
+        for g in _grams(h):
+            for mid in t.synonym_ids.get(g, ()):
+                found.append((IN_SUBJECT, len(g), 0, mid, f"synonym:{g} (subject)"))
+            if g in t.head_ids:
+                heads.append(g)
+    found.sort(key=lambda f: (-f[0], -f[1], -f[2], t.by_id[f[3]].order))
+    return tuple(found), tuple(heads), seen
+
+
+class _Fit:
+    """Tries candidates against the exclude words and the unit, reading the text for
+    what it needs only when a candidate asks (the words of the stretch, a change verb)."""
+
+    __slots__ = (
+        "change",
+        "dim",
+        "excluded",
+        "phrases",
+        "q",
+        "seg",
+        "share_of_gdp",
+        "subj_seen",
+        "text",
+        "window",
+    )
+
+    def __init__(
+        self,
+        text: str,
+        phrases: Phrases,
+        seg: tuple[int, int],
+        window: tuple[int, int],
+        q: Quantity | None,
+        change: bool,
+        share_of_gdp: bool,
+        subj_seen: frozenset[str],
+    ) -> None:
+        self.text = text
+        self.phrases = phrases
+        self.seg = seg
+        self.window = window
+        self.q = q
+        self.dim = unit_dimension(q)
+        self.change: bool | None = True if change else None
+        self.share_of_gdp = share_of_gdp
+        self.subj_seen = subj_seen
+        self.excluded: set[str] | None = None
+
+    def first(self, found: Sequence[Candidate]) -> tuple[Measure, list[str]] | None:
+        t = taxonomy()
+        rejected = ""
+        for _score, _n, _d, mid, cue in found:
+            e = t.by_id[mid]
+            if e.exclude and not e.exclude.isdisjoint(self._excluded()):
+                continue
+            if not fits(e, self.dim, self._change(e), self.share_of_gdp):
+                rejected = rejected or f"unit:{self.q.unit if self.q else None} not {e.id}"
+                continue
+            return e.measure, [cue] + ([rejected] if rejected else [])
+        return None
+
+    def _excluded(self) -> set[str]:
+        if self.excluded is None:
+            seen = set(self.subj_seen)
+            for _a, _b, h in self.phrases.within(*self.seg):
+                seen |= _grams(h)
+            self.excluded = seen
+        return self.excluded
+
+    def _change(self, e: Entry) -> bool:
+        if self.change is None:
+            if self.dim != "percent" or e.dimension not in ("currency", "count"):
+                return False  # not asked: only a % of an amount needs to know
+            self.change = _GROWTH.search(self.text, *self.window) is not None
+        return self.change
+
+
+def choose(
+    subject: str,
+    text: str,
+    phrases: Phrases,
+    seg: tuple[int, int],
+    fig: tuple[int, int],
+    clause: tuple[int, int],
+    q: Quantity | None,
+    change: bool,
+    share_of_gdp: bool,
+    economy: bool = False,
+) -> tuple[Measure, list[str]]:
+    """The measure of a figure at ``fig`` in its stretch ``seg`` of its ``clause``.
+    ``change``: the figure is known to be an amount of change; ``economy``: the figure's
+    clause names a country or an area (an economy, as context for "growth")."""
+    t = taxonomy()
+    a, b = seg
+    subj_found, subj_heads, subj_seen = _subject_candidates(subject)
+    fit = _Fit(
+        text, phrases, seg, (max(clause[0], fig[0] - CONTEXT_REACH), b), q, change, share_of_gdp, subj_seen
+    )
+    # a synonym in the subject beats anything else that fits
+    best = fit.first(subj_found)
+    if best is not None:
+        return best
+    lo, hi = max(clause[0], min(a, fig[0]) - CONTEXT_REACH), min(clause[1], max(b, fig[1]) + CONTEXT_REACH)
+    window = phrases.within(lo, hi)
+    found: list[Candidate] = []
+    heads = list(subj_heads)
+    syn_ids, head_ids = t.synonym_ids, t.head_ids
+    for s0, s1, h in window:
+        if not (a <= s0 and s1 <= b):
+            continue
+        before = s1 <= fig[0]
+        dist = fig[0] - s1 if before else s0 - fig[1]
+        for g in _grams(h):
+            for mid in syn_ids.get(g, ()):
+                found.append((BEFORE_FIGURE if before else AFTER_FIGURE, len(g), -dist, mid, f"synonym:{g}"))
+            if g in head_ids:
+                heads.append(g)
+    if heads:
+        seen_near: set[str] = set(subj_seen)
+        if economy:
+            seen_near.add("economy")
+        for _s0, _s1, h in window:
+            seen_near |= _grams(h)
+        dim = fit.dim
+        for h in heads:
+            for mid in head_ids[h]:
+                e = t.by_id[mid]
+                ctx = (e.context & seen_near) - {h, lemma(h)}
+                if ctx:
+                    found.append((HEAD_WITH_CONTEXT, len(h), 0, mid, f"head:{h}+{min(ctx)}"))
+                elif dim is not None and dim == e.dimension and dim in _SPECIFIC_DIMS:
+                    # "2,500 km of roads": a unit of the measure's own kind confirms its head
+                    found.append((HEAD_WITH_CONTEXT, len(h), 0, mid, f"head:{h}+unit {q.unit if q else ''}"))
+    if found:
+        found.sort(key=lambda f: (-f[0], -f[1], -f[2], t.by_id[f[3]].order))
+        best = fit.first(found)
+        if best is not None:
+            return best
+    fm = free(subject, q)
+    return fm, [f"free:{fm.id}"]
+
+
+def free(subject: str, q: Quantity | None) -> Measure:
+    """A measure outside the taxonomy: the subject phrase normalised (lower case, no
+    determiners, its last word singular), else the counted noun."""
+    return _free(subject, q.noun if q is not None else None)
+
+
+@lru_cache(maxsize=4096)
+def _free(subject: str, noun: str | None) -> Measure:
+    words = [w for w in subject.lower().split() if w not in _DETERMINERS]
+    if words:
+        words[-1] = singular(words[-1])
+        phrase = " ".join(words)
+    else:
+        phrase = noun or "figure"
+    return Measure(phrase, phrase, True, ())

@@ -1,0 +1,193 @@
+"""Frame field ``status``: is the figure a fact, an estimate, a projection, a target, an
+assumption, a baseline or a revision.
+
+Reads: the claim's kind and its kind cue (kinds stage), its period and period cue (time
+stage), its role among the sentence's figures (``relations.Link``), its attribution, the
+words of its clause before it and of its stretch, and the document date.  Writes: the
+status and the cues that decided it, the kind first (``kind:forecast``), then what
+changed it.
+
+First rule that applies:
+1. the from-value of a change ("fell to 2.1% from 3.3%") is a ``baseline``;
+2. a revision cue before the figure in its clause ("revised up to", "now estimated at",
+   "raised its forecast to") makes a ``revision``;
+3. an assumption cue ("assumes", "based on an oil price of", "built on") an ``assumption``;
+4. a kind ``target`` in a sentence that states a purpose, a procedure (a meeting, a
+   session), a vote or an example ("a typical family") is no target: ``actual`` for a
+   purpose or a vote, ``projection`` for a scheduled procedure or an example of a plan;
+5. an estimate cue ("estimated", "preliminary", "an estimated") makes an ``estimate``, or
+   a ``projection`` when the period is still ahead;
+6. a ``forecast`` of a period that ended before the document is an ``estimate`` ("according
+   to the IMF, GDP exceeded $X in 2023"), or ``actual`` when it is the reference value a
+   projection starts from ("... after 7.9% in the fourth quarter"); else a ``projection``;
+7. ``target`` stays ``target``; ``achievement`` and ``status`` are ``actual``.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date as Date
+from functools import lru_cache
+
+from claimledger.extract.frame import _cues
+from claimledger.extract.frame._passage import within
+from claimledger.models import Claim, Status
+
+__all__ = ["NOISE", "SAID", "Said", "decide", "period_end", "sentence_noise"]
+
+#: Characters before a figure searched for a status cue ("revised up to", "an estimated").
+CUE_REACH = 60
+#: Characters after a figure searched for a trailing estimate cue ("3.1%, preliminary data show").
+AFTER_REACH = 40
+
+_FROM_KIND: dict[str, Status] = {
+    "achievement": "actual",
+    "status": "actual",
+    "forecast": "projection",
+    "target": "target",
+}
+_FINE = re.compile(r"->(\d{4})(?:-(Q[1-4]|H[12]|\d{2}))?(?:-\d{2})?(?:/(\d{4})(?:-(\d{2}))?)?")
+#: Period words that name a past period outright ("in 2023", "last year"); a bare month
+#: ("in July") that the time stage placed in the past is not enough to call a forecast an
+#: estimate.
+_EXPLICIT_PAST = re.compile(r"\b(?:19|20)\d\d\b|\b(?:last|previous|past|ago|earlier|before)\b", re.I)
+#: A past value a projection starts from: "after (growth of) 7.8%", "following 5%".
+_REFERENCE_BEFORE = re.compile(
+    r"\b(?:after|following|compared\s+(?:with|to)|against|versus|from|than)\s+(?:[\w-]+\s+){0,3}$",
+    re.I,
+)
+
+
+SAID = ("revision", "assumption", "estimate")
+NOISE = ("vote", "example", "procedural", "purpose")
+
+
+class Said:
+    """The status cues of one sentence (revision, assumption, estimate), found once."""
+
+    __slots__ = ("hits", "starts")
+
+    def __init__(self, found: list[re.Match[str]]) -> None:
+        sc = _cues.scanner("status", *SAID)
+        self.hits = [(m.start(), m.end(), sc.which(m), " ".join(m.group().lower().split())) for m in found]
+        self.starts = [h[0] for h in self.hits]
+
+    def within(self, a: int, b: int) -> list[tuple[int, int, str, str]]:
+        return within(self.hits, self.starts, a, b)
+
+
+def _last_day(year: int, part: str | None) -> Date:
+    if part is None:
+        return Date(year, 12, 31)
+    if part.startswith("Q"):
+        month = int(part[1]) * 3
+    elif part.startswith("H"):
+        month = int(part[1]) * 6
+    else:
+        month = int(part)
+    nxt = Date(year + (month == 12), month % 12 + 1, 1)
+    return Date.fromordinal(nxt.toordinal() - 1)
+
+
+def period_end(claim: Claim, period_cue: str) -> Date | None:
+    """The last day of the claim's period, as finely as the time stage resolved it."""
+    return _period_end(claim.period, period_cue)
+
+
+@lru_cache(maxsize=4096)
+def _period_end(period: str | None, period_cue: str) -> Date | None:
+    m = _FINE.search(period_cue)
+    if m is not None:
+        y1, part1, y2, month2 = m.groups()
+        if y2 is not None:
+            return _last_day(int(y2), month2)
+        return _last_day(int(y1), part1)
+    if not period:
+        return None
+    last = period.rpartition("/")[2]
+    return _last_day(int(last[:4]), None) if last[:4].isdigit() else None
+
+
+@lru_cache(maxsize=4096)
+def _in_kind_cue(words: str) -> tuple[tuple[str, str], ...]:
+    """The status cues in the words of a kind cue ("forecast:is based"): (kind, words)."""
+    sc = _cues.scanner("status", *SAID)
+    return tuple((sc.which(m), " ".join(m.group().lower().split())) for m in sc.rx.finditer(words))
+
+
+def sentence_noise(found: list[re.Match[str]]) -> tuple[str, str] | None:
+    """Why a sentence is no commitment whatever its verbs: ``(reason, words)`` for a vote,
+    an example, a procedure or a purpose (in that order); None otherwise."""
+    sc = _cues.scanner("status", *NOISE)
+    first = {sc.which(m): m for m in reversed(found)}
+    for reason in NOISE:
+        if reason in first:
+            return reason, " ".join(first[reason].group().lower().split())
+    return None
+
+
+def decide(
+    claim: Claim,
+    text: str,
+    said: Said,
+    left: tuple[int, int],
+    seg: tuple[int, int],
+    fig_end: int,
+    role: str,
+    role_cue: str,
+    attributed: bool,
+    period_cue: str,
+    noise: tuple[str, str] | None,
+    ref: Date | None,
+) -> tuple[Status, list[str]]:
+    """The status of ``claim``; ``left`` is its clause up to the figure, ``seg`` its own
+    stretch, ``fig_end`` where its figure ends."""
+    kind = claim.kind
+    k_cue = claim.cues[0] if claim.cues else ""
+    cues = [f"kind:{kind}"]
+    base = _FROM_KIND[kind]
+    if role == "baseline":
+        return "baseline", [*cues, role_cue]
+    lo = max(left[0], left[1] - CUE_REACH)
+    # a revision, an assumption or an estimate said before the figure in its clause (the
+    # nearest wins), or a revision or assumption in its kind cue
+    # the nearest of each kind wins; what a budget is built on reaches along its clause
+    near = {h[2]: h[3] for h in said.within(left[0], left[1]) if h[0] >= lo or h[2] == "assumption"}
+    if k_cue:
+        for name, words in _in_kind_cue(k_cue.partition(":")[2]):
+            near.setdefault(name, words)
+    for name in ("revision", "assumption"):
+        if name in near:
+            st: Status = "revision" if name == "revision" else "assumption"
+            return st, [*cues, f"{name}:{near[name]}"]
+    if kind == "target" and noise is not None:
+        reason, words = noise
+        if reason in ("purpose", "vote"):
+            return "actual", [*cues, f"not a target:{reason} ({words})"]
+        return "projection", [*cues, f"not a target:{reason} ({words})"]
+    if kind == "target" and attributed:
+        # "debt will stay below 25% of GDP, Fitch said": a third party's view, no commitment
+        return "projection", [*cues, "projection:a target said by another"]
+    end = period_end(claim, period_cue)
+    past = ref is not None and end is not None and end < ref
+    est = near.get("estimate")
+    if est is None:
+        after = [
+            h
+            for h in said.within(fig_end, min(max(seg[1], fig_end), fig_end + AFTER_REACH))
+            if h[2] == "estimate"
+        ]
+        est = after[0][3] if after else None
+    if est is not None and kind != "target":
+        words = est
+        ahead = ref is not None and end is not None and end.year > ref.year
+        if ahead:
+            return "projection", [*cues, f"estimate:{words} (period ahead)"]
+        return "estimate", [*cues, f"estimate:{words}"]
+    if kind == "forecast":
+        if past and _EXPLICIT_PAST.search(period_cue.partition("->")[0]):
+            if _REFERENCE_BEFORE.search(text, max(left[0], left[1] - 40), left[1]) and not attributed:
+                return "actual", [*cues, f"actual:reference value of a past period (ended {end})"]
+            return "estimate", [*cues, f"estimate:forecast of a past period (ended {end})"]
+        return "projection", cues
+    return base, cues

@@ -1,0 +1,23 @@
+"""Words the checkers read besides the indicator lexicon, typed (``data/checks.toml``)."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from claimledger.resources import wordset
+from claimledger.resources.dates import FULL_MONTHS
+
+__all__ = ["COMMON_NAMES", "LOWER_IS_BETTER", "NOT_CONTENT", "PLACE_IN_TEXT", "SENTENCE_STARTERS"]
+
+_words = partial(wordset, "checks")
+
+#: Capitalised words that are not names of places or projects ("The", "Ministry", "March").
+COMMON_NAMES: frozenset[str] = _words("common_names") | {m.capitalize() for m in FULL_MONTHS}
+#: Words that often open an English sentence and name nothing.
+SENTENCE_STARTERS: frozenset[str] = _words("sentence_starters")
+#: Words that say who spoke or that something will happen, not what (month names included).
+NOT_CONTENT: frozenset[str] = _words("not_content") | frozenset(FULL_MONTHS)
+#: Head words of indicators where less is better: meeting the target means staying below it.
+LOWER_IS_BETTER: frozenset[str] = _words("lower_is_better")
+#: Words about where in the text a figure stands ("the same", "table", "annex").
+PLACE_IN_TEXT: frozenset[str] = _words("place_in_text")

@@ -1,0 +1,110 @@
+"""Score the ``official`` checker on the real-figure gold (tests/gold/official/).
+
+Each gold text goes through the whole pipeline: ``add_document`` into a fresh ledger that
+holds the three WDI files of ``../shared/reference`` (imported with their vintages), then
+``run_checks``.  A gold figure is predicted ``inconsistent`` when an ``official`` finding with
+that outcome cites the claim whose figure text is the gold ``figure`` in that document.
+
+    python tests/official_eval.py [--shared ../shared] [--show]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+GOLD = Path(__file__).parent / "gold" / "official" / "figures.jsonl"
+#: The shared WDI files and how they are imported (see ../shared/reference/README.md).
+WDI_FILES = (
+    ("wb-gdp-current-usd.csv", {"indicator": "NY.GDP.MKTP.CD", "vintage": "2026-03-20"}),
+    ("wb-population.csv", {"indicator": "SP.POP.TOTL", "vintage": "2026-03-06"}),
+    ("wb-FP.CPI.TOTL.ZG-wide.csv", {"vintage": "2025-07-01"}),
+)
+
+
+@dataclass
+class Score:
+    tp: int
+    fp: int
+    fn: int
+    tn: int
+    rows: list[tuple[str, str, str, str]]
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+
+def load_gold() -> list[dict[str, object]]:
+    return [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def evaluate(shared: Path) -> Score:
+    from claimledger.checks import load_findings, run_checks
+    from claimledger.ledger import Ledger
+    from claimledger.models import Document
+    from claimledger.pipeline import add_document
+    from claimledger.reference import ImportOptions, import_reference
+
+    gold = load_gold()
+    with tempfile.TemporaryDirectory() as tmp, Ledger(str(Path(tmp) / "eval.db")) as ledger:
+        for name, opts in WDI_FILES:
+            import_reference(ledger.engine, shared / "reference" / name, ImportOptions(**opts))  # type: ignore[arg-type]
+        key_of: dict[str, str] = {}
+        first: dict[str, str] = {}  # a text stored once: its figures are in the first document
+        for g in gold:
+            doc = Document(
+                text=str(g["text"]),
+                id=str(g["id"]),
+                title=str(g["title"]),
+                source=str(g["source_url"]),
+                url=str(g["source_url"]),
+                published=str(g["date"]),
+            )
+            add_document(ledger, doc)
+            key_of[str(g["id"])] = first.setdefault(doc.text, doc.id)
+        run_checks(ledger.engine)
+        found = [f for f in load_findings(ledger.engine) if f["type"] == "official"]
+    outcome: dict[tuple[str, str], str] = {}
+    for f in found:
+        for c in f["claims"]:
+            q = c.get("quantity") or {}
+            outcome[(str(c["doc"]), str(q.get("text")))] = str(f["details"].get("outcome"))
+    tp = fp = fn = tn = 0
+    rows = []
+    for g in gold:
+        got = outcome.get((key_of[str(g["id"])], str(g["figure"])), "none")
+        want = g["label"] == "inconsistent"
+        said = got == "inconsistent"
+        tp += want and said
+        fp += said and not want
+        fn += want and not said
+        tn += not want and not said
+        rows.append((str(g["id"]), str(g["figure"]), str(g["label"]), got))
+    return Score(tp, fp, fn, tn, rows)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--shared", type=Path, default=Path(__file__).resolve().parents[2] / "shared")
+    ap.add_argument("--show", action="store_true", help="print every figure with its label and outcome")
+    args = ap.parse_args()
+    s = evaluate(args.shared)
+    if args.show:
+        for row in s.rows:
+            print("\t".join(row))
+    counts = f"tp {s.tp} fp {s.fp} fn {s.fn} tn {s.tn}"
+    print(f"inconsistent: precision {s.precision:.3f} recall {s.recall:.3f} ({counts})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

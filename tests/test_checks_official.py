@@ -1,0 +1,217 @@
+"""The ``official`` checker: tolerance from a figure's precision and qualifier, unit, scale
+and currency conversion, outcomes, target settlement, and the bundled demo."""
+
+from __future__ import annotations
+
+from datetime import date as Date
+from pathlib import Path
+
+import pytest
+
+from claimledger import extract
+from claimledger.checks import context_from_records
+from claimledger.checks._tolerance import interval, last_digit
+from claimledger.checks.official import OfficialChecker, candidate_measures
+from claimledger.link import ClaimRecord, DocInfo
+from claimledger.models import ReferenceValue, SeriesInfo
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("$259 billion", 259e9, 1e9),
+        ("8.6%", 8.6, 0.1),
+        ("almost 13,000", 13000, 1000),
+        ("about 3.1 million", 3.1e6, 1e5),
+        ("20.59 million", 20.59e6, 1e4),
+        ("a third", 1 / 3, 1.0),
+        ("2,500", 2500, 100),
+        ("$200 billion", 200e9, 10e9),
+        ("20,000", 20000, 1000),
+    ],
+)
+def test_last_digit_is_the_stated_precision(text: str, value: float, unit: float) -> None:
+    assert last_digit(text, value) == pytest.approx(unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "low", "high", "qual", "inside", "outside"),
+    [
+        ("over $259 billion", 259e9, None, None, "at_least", [261.4e9, 258.6e9], [258.4e9]),
+        ("8.6%", 8.6, None, None, "exact", [8.55, 8.64], [8.66, 8.7, 4.86]),
+        ("almost 13,000", 13000, None, None, "approx", [12100, 13900], [11900, 14100]),
+        ("about 3.1 million", 3.1e6, None, None, "approx", [3.01e6, 3.19e6], [2.9e6, 3.3e6]),
+        ("under 5%", 5, None, None, "at_most", [4.1, 5.4], [5.6]),
+        ("6-8%", None, 6, 8, "range", [6.0, 7.9, 8.4], [5.4, 8.6]),
+    ],
+)
+def test_interval_from_precision_and_qualifier(
+    text: str,
+    value: float | None,
+    low: float | None,
+    high: float | None,
+    qual: str,
+    inside: list[float],
+    outside: list[float],
+) -> None:
+    iv = interval(text, value, low, high, qual)
+    assert iv is not None
+    assert all(iv.contains(x) for x in inside), iv
+    assert not any(iv.contains(x) for x in outside), iv
+
+
+def test_candidate_measures_follow_the_taxonomy() -> None:
+    gdp = candidate_measures("gdp")
+    assert "gdp.nominal_usd" in gdp and "gdp.real_growth" not in gdp and "gdp.real" not in gdp
+    assert "gdp.real" in candidate_measures("gdp", ["real"])
+    assert candidate_measures("cpi.headline")[0] == "cpi.headline"
+    assert candidate_measures("no.such.measure") == ()
+
+
+def _series(
+    code: str,
+    measure: str,
+    unit: str,
+    *,
+    scale: int = 0,
+    rate: str | None = None,
+    vintage: str = "2025-07-01",
+) -> SeriesInfo:
+    return SeriesInfo(
+        measure, code, code, unit, "World Bank", "World Development Indicators", vintage, scale, rate
+    )
+
+
+def _ctx(text: str, date: str, country: str, now: Date | None = None) -> tuple:
+    claims = extract(text, date, source="t")
+    recs = [ClaimRecord.from_claim(c, date, i) for i, c in enumerate(claims)]
+    docs = {
+        recs[0].doc: DocInfo(key=recs[0].doc, text=text, published=Date.fromisoformat(date), region=country)
+    }
+    return context_from_records(recs, docs, now=now or Date(2026, 1, 1)), recs
+
+
+GDP = _series("NY.GDP.MKTP.CD", "gdp.nominal_usd", "USD")
+CPI = _series("FP.CPI.TOTL.ZG", "cpi.headline", "%")
+POP = _series("SP.POP.TOTL", "population", "")
+
+
+def _run(
+    text: str,
+    values: list[ReferenceValue],
+    date: str = "2025-02-01",
+    country: str = "Kazakhstan",
+    **kw: object,
+):
+    ctx, _recs = _ctx(text, date, country)
+    return OfficialChecker(values, **kw).run(ctx)  # type: ignore[arg-type]
+
+
+def test_consistent_and_inconsistent_with_both_sources() -> None:
+    vals = [ReferenceValue(1, CPI, "KAZ", "2024", 4.86), ReferenceValue(2, GDP, "KAZ", "2023", 261.42e9)]
+    found = _run(
+        "Inflation in Kazakhstan slowed to 8.6% in 2024. Kazakhstan's GDP exceeded $259 billion in 2023.",
+        vals,
+    )
+    by = {f.details["claimed"]["text"]: f for f in found}
+    bad, good = by["8.6%"], by["exceeded $259 billion"]
+    assert bad.details["outcome"] == "inconsistent" and bad.severity == "error"
+    assert bad.details["gap"] == pytest.approx(8.55 - 4.86)
+    assert "World Bank, World Development Indicators" in bad.message and "8.6%" in bad.message
+    assert good.details["outcome"] == "consistent" and good.severity == "info"
+    assert good.details["reference"]["vintage"] == "2025-07-01"
+    assert good.type == "official" and good.claim_ids
+
+
+def test_scale_of_the_series_is_applied() -> None:
+    weo = _series("NGDPD", "gdp.nominal_usd", "USD", scale=9)
+    found = _run(
+        "Kazakhstan's GDP reached $261 billion in 2023.", [ReferenceValue(1, weo, "KAZ", "2023", 261.42)]
+    )
+    assert [f.details["outcome"] for f in found] == ["consistent"]
+
+
+def test_a_small_gap_is_a_warning_and_a_large_one_an_error() -> None:
+    found = _run(
+        "Kazakhstan's GDP reached $255 billion in 2023.", [ReferenceValue(1, GDP, "KAZ", "2023", 261.42e9)]
+    )
+    assert [(f.details["outcome"], f.severity) for f in found] == [("inconsistent", "warning")]
+    found = _run(
+        "Kazakhstan's GDP reached $200 billion in 2023.", [ReferenceValue(1, GDP, "KAZ", "2023", 261.42e9)]
+    )
+    assert [(f.details["outcome"], f.severity) for f in found] == [("inconsistent", "error")]
+
+
+def test_population_counts_compare_with_a_unitless_series() -> None:
+    found = _run(
+        "The population of Kazakhstan reached 20.6 million people in 2024.",
+        [ReferenceValue(1, POP, "KAZ", "2024", 20592571)],
+    )
+    assert [f.details["outcome"] for f in found] == ["consistent"]
+
+
+def test_currency_is_converted_only_with_the_rate_the_series_names() -> None:
+    text = "Kazakhstan's GDP reached 120 trillion tenge in 2023."
+    rate = _series("PA.NUS.FCRF", "exchange_rate", "KZT")
+    fx = ReferenceValue(9, rate, "KAZ", "2023", 456.3)
+    no_rate = [ReferenceValue(1, GDP, "KAZ", "2023", 261.42e9), fx]
+    assert _run(text, no_rate) == []
+    assert _run(text, no_rate, list_missing=True)[0].details["outcome"] == "no_reference"
+    with_rate = _series("NY.GDP.MKTP.CD", "gdp.nominal_usd", "USD", rate="PA.NUS.FCRF")
+    found = _run(text, [ReferenceValue(1, with_rate, "KAZ", "2023", 261.42e9), fx])
+    assert [f.details["outcome"] for f in found] == ["consistent"]  # 261.42e9 * 456.3 = 119.3 trillion
+
+
+def test_projections_monthly_figures_and_restated_forecasts_are_not_checked() -> None:
+    vals = [ReferenceValue(1, CPI, "KAZ", "2024", 4.86), ReferenceValue(1, CPI, "KAZ", "2025", 9.0)]
+    text = (
+        "Inflation in Kazakhstan is forecast at 6-8% in 2025. Inflation was 8.4% in May 2024. "
+        "Inflation came in above the forecast range of 6-8% in 2024."
+    )
+    assert _run(text, vals, date="2025-02-01") == []
+
+
+def test_no_reference_is_listed_only_when_asked() -> None:
+    text = "Inflation in Kazakhstan slowed to 8.6% in 2024."
+    assert _run(text, [ReferenceValue(1, CPI, "KAZ", "2020", 6.7)]) == []
+    [f] = _run(text, [ReferenceValue(1, CPI, "KAZ", "2020", 6.7)], list_missing=True)
+    assert f.details["outcome"] == "no_reference" and f.severity == "info"
+
+
+def test_a_target_is_settled_once_its_deadline_passes() -> None:
+    text = "The government will bring inflation down to 5% by 2023."
+    vals = [ReferenceValue(1, CPI, "KAZ", "2023", 14.72)]
+    ctx, _ = _ctx(text, "2021-01-10", "Kazakhstan", now=Date(2025, 1, 1))
+    [f] = OfficialChecker(vals).run(ctx)
+    assert f.details["outcome"] == "target_missed"
+    assert f.details["promise_evidence"]["status"] == "not_kept"
+    assert "World Development Indicators" in f.details["promise_evidence"]["cite"]
+    ctx, _ = _ctx(text, "2021-01-10", "Kazakhstan", now=Date(2023, 6, 1))
+    assert OfficialChecker(vals).run(ctx) == []  # not due yet
+
+
+def test_demo_shows_a_consistent_and_an_inconsistent_corpus_figure(tmp_path: Path) -> None:
+    from claimledger.checks import load_findings
+    from claimledger.cli import main
+    from claimledger.ledger import open_engine
+
+    db = tmp_path / "demo.db"
+    assert main(["demo", "--db", str(db), "--no-serve"]) == 0
+    engine = open_engine(str(db))
+    found = [f for f in load_findings(engine) if f["type"] == "official"]
+    engine.dispose()
+    outcomes = {f["details"]["outcome"] for f in found}
+    assert {"consistent", "inconsistent"} <= outcomes
+    for f in found:
+        assert f["claims"][0]["quote"] and f["claims"][0]["doc"].endswith(".txt")  # the statement
+        assert f["details"]["reference"]["credit"] == "World Bank, World Development Indicators"
+
+
+def test_a_level_far_off_is_another_entity_not_a_misstatement() -> None:
+    # regression: "the world's most populous country" framed as the world's population
+    text = "China is the world's most populous country, with a population of around 1.439 billion in 2020."
+    world = [ReferenceValue(1, POP, "WLD", "2020", 7.82e9), ReferenceValue(1, POP, "CHN", "2020", 1.4111e9)]
+    found = _run(text, world, date="2020-05-01", country="China")
+    assert [f.details.get("outcome") for f in found] in ([], ["consistent"])
+    [missing] = _run(text, world, date="2020-05-01", country="China", list_missing=True)
+    assert missing.details["outcome"] in ("no_reference", "consistent")
