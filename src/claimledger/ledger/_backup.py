@@ -29,6 +29,8 @@ PAGES_PER_STEP = 4096
 
 @dataclass(frozen=True, slots=True)
 class BackupResult:
+    """What ``backup`` copied: from which file to which, how many pages and bytes."""
+
     source: str
     dest: str
     pages: int
