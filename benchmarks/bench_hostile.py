@@ -1,16 +1,18 @@
 """Hostile inputs against ingest: time and peak memory of the worst case of each family,
 next to a normal document of the same size, and their ratios.
 
-Families (generators in ``tests/fixtures/hostile.py``): a DOCX zip bomb (text, and
-markup only), a huge HTML page (scripts and styles, flat blocks, plain paragraphs), a huge
-honest DOCX, UTF-32 text, one long line.  Each case runs in a fresh process that reads the
-file through ``claimledger.ingest.load`` (sniff + reader) and, with ``--extract``, the
-extractor too; the parent records wall time, CPU time and the child's peak resident set.
+Families (generators in ``tests/fixtures/hostile.py``): DOCX zip bombs (text, markup only,
+and the densest DOCX within every limit), huge HTML pages (scripts and styles, short
+blocks, unclosed tags, deep nesting), a huge honest DOCX, UTF-32 text, one long line; each
+next to a normal document of the same size.  Each case runs in a fresh process that reads
+the file through ``claimledger.ingest.load`` (sniff + reader), and for the long-line family
+the extractor too; the parent records wall time, CPU time and the child's peak resident
+set (``ru_maxrss``, including the interpreter: ~40 MB).
 
     .venv/bin/python benchmarks/bench_hostile.py                 # every case, this tree
     .venv/bin/python benchmarks/bench_hostile.py --quick         # smaller inputs
     .venv/bin/python benchmarks/bench_hostile.py --src OLD/src   # another tree (before/after)
-    .venv/bin/python benchmarks/bench_hostile.py --case docx-bomb-250MB
+    .venv/bin/python benchmarks/bench_hostile.py --case docx-bomb-250MB-xml
 
 A case that runs past ``--timeout`` seconds (default 120) is stopped and reported as such.
 """
@@ -26,6 +28,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -36,62 +39,107 @@ import hostile  # noqa: E402
 MB = 1 << 20
 
 
-def _normal_docx(size: int) -> bytes:
-    """A DOCX of honest prose whose file is about ``size`` bytes (prose compresses ~3x)."""
-    return hostile.docx_document(hostile.prose(size * 3))
+@dataclass(frozen=True)
+class Case:
+    """One input: its family, how to make it, and how to read it."""
+
+    family: str
+    make: Callable[[], bytes]
+    suffix: str
+    #: The family's normal document of the same size, the others' yardstick.
+    normal: bool = False
+    #: Also run the extractor (the long-line family's cost is extraction, not reading).
+    extract: bool = False
+    #: IngestOptions fields (a field the measured tree lacks is left out).
+    opts: dict[str, object] = field(default_factory=dict)
 
 
-def cases(quick: bool) -> dict[str, tuple[str, Callable[[], bytes], str]]:
-    """name -> (family, generator, file name); a normal twin follows each hostile case."""
-    k = 1 if quick else 5
+def cases(quick: bool) -> dict[str, Case]:
+    """The worst case of each hostile family, and the family's normal document."""
     bomb = 50 * MB if quick else 250 * MB
-    html = 10 * MB
+    big = 10 * MB
+    k = 1 if quick else 5
+    bomb_size = len(hostile.docx_bomb(bomb))
+    text_mb = 2 if quick else 8
+    utf32_mb = 1 if quick else 3  # x4 in bytes; the UTF-8 twin of as many bytes stays under 16 M chars
     return {
-        f"docx-bomb-{bomb // MB}MB": ("zip bomb", lambda: hostile.docx_bomb(bomb), "bomb.docx"),
-        f"docx-markup-bomb-{bomb // MB}MB": (
-            "zip bomb",
-            lambda: hostile.docx_bomb(bomb, text=False),
-            "markup.docx",
+        # zip bombs: a small DOCX whose XML inflates hugely; one all markup; the worst DOCX
+        # within every limit (dense tags, deflating like honest XML); an honest DOCX of the
+        # bomb's file size
+        f"docx-bomb-{bomb // MB}MB-xml": Case("zip bomb", lambda: hostile.docx_bomb(bomb), ".docx"),
+        f"docx-markup-bomb-{bomb // MB}MB": Case(
+            "zip bomb", lambda: hostile.docx_bomb(bomb, text=False), ".docx"
         ),
-        "docx-normal-same-file-size": (
-            "zip bomb",
-            lambda: _normal_docx(len(hostile.docx_bomb(bomb))),
-            "n.docx",
+        "docx-dense-1.9M-tags": Case("zip bomb", lambda: hostile.docx_dense(1_900_000), ".docx"),
+        "docx-normal-bomb-file-size": Case(
+            "zip bomb", lambda: hostile.docx_document(hostile.prose(bomb_size * 3)), ".docx", normal=True
         ),
-        f"html-scripts-{10 * k}MB": ("huge HTML", lambda: hostile.html_scripts(10 * k * MB), "s.html"),
-        f"html-flat-{html // MB}MB": ("huge HTML", lambda: hostile.html_flat(html), "f.html"),
-        f"html-paragraphs-{html // MB}MB": ("huge HTML", lambda: hostile.html_normal(html), "p.html"),
-        "html-normal-100KB": ("huge HTML", lambda: hostile.html_normal(100_000), "n.html"),
-        f"docx-text-{4 * k}MB": (
-            "huge DOCX",
-            lambda: hostile.docx_document(hostile.prose(4 * k * MB)),
-            "t.docx",
+        # huge HTML: scripts around a short article; pages over the budget; the worst page
+        # within it (short blocks: trafilatura's slowest shape); unclosed tags for the pre-pass
+        f"html-scripts-{10 * k}MB": Case("huge HTML", lambda: hostile.html_scripts(10 * k * MB), ".html"),
+        "html-scripts-10MB": Case("huge HTML", lambda: hostile.html_scripts(10 * MB), ".html"),
+        "html-flat-10MB": Case("huge HTML", lambda: hostile.html_flat(big), ".html"),
+        "html-flat-1MB-in-budget": Case("huge HTML", lambda: hostile.html_flat(1_000_000), ".html"),
+        "html-unclosed-script-10MB": Case(
+            "huge HTML", lambda: b"<html><body><p>Growth of 5%.</p>" + b"<script " * (big // 8), ".html"
         ),
-        "docx-text-over-budget-20MB": (
-            "huge DOCX",
-            lambda: hostile.docx_document(hostile.prose(20 * MB)),
-            "o.docx",
+        "html-nested-divs-1MB": Case("huge HTML", lambda: hostile.html_nested(90_000), ".html"),
+        "html-paragraphs-10MB-budget-raised": Case(
+            "huge HTML",
+            lambda: hostile.html_normal(big),
+            ".html",
+            normal=True,
+            opts={"max_html_bytes": 16 * MB},
         ),
-        f"utf32-{2 * k}MB-text": (
-            "UTF-32",
-            lambda: ("\ufeff" + hostile.prose(2 * k * MB)).encode("utf-32-le"),
-            "u.txt",
+        # huge DOCX: over the text budget; a large honest one; the same text as plain text
+        "docx-text-20MB-over-budget": Case(
+            "huge DOCX", lambda: hostile.docx_document(hostile.prose(20 * MB)), ".docx"
         ),
-        f"utf8-{8 * k}MB-same-bytes": ("UTF-32", lambda: hostile.prose(8 * k * MB).encode(), "n.txt"),
-        f"long-line-{k}MB": ("long line", lambda: hostile.long_line(k * MB), "l.txt"),
-        f"prose-{k}MB": ("long line", lambda: hostile.prose(k * MB).encode(), "p.txt"),
+        f"docx-text-{text_mb}MB": Case(
+            "huge DOCX", lambda: hostile.docx_document(hostile.prose(text_mb * MB)), ".docx"
+        ),
+        f"txt-same-{text_mb}MB-text": Case(
+            "huge DOCX", lambda: hostile.prose(text_mb * MB).encode(), ".txt", normal=True
+        ),
+        # UTF-32 text, and UTF-8 text of the same bytes
+        f"utf32-{utf32_mb}MB-text": Case(
+            "UTF-32", lambda: ("\ufeff" + hostile.prose(utf32_mb * MB)).encode("utf-32-le"), ".txt"
+        ),
+        f"utf8-{4 * utf32_mb}MB-same-bytes": Case(
+            "UTF-32", lambda: hostile.prose(4 * utf32_mb * MB).encode(), ".txt", normal=True
+        ),
+        # one long line against prose of the same size, through the extractor
+        "long-line-1MB": Case("long line", lambda: hostile.long_line(MB), ".txt", extract=True),
+        "prose-1MB": Case("long line", lambda: hostile.prose(MB).encode(), ".txt", normal=True, extract=True),
     }
 
 
-def _child(path: str, extract: bool) -> None:
+def _peak_rss_mb() -> float:
+    """This process's peak resident set (VmHWM), in MB.  Not ``ru_maxrss``: a child starts
+    with its parent's, and the parent here has just built the input."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _child(path: str, extract: bool, opts_json: str) -> None:
     """Runs in the measured process: load (and extract) one file, print what came out."""
+    import dataclasses
+
     from claimledger.errors import InputError
     from claimledger.ingest import IngestOptions, Source, load
 
-    base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    known = {f.name for f in dataclasses.fields(IngestOptions)}
+    opts = IngestOptions(**{k: v for k, v in json.loads(opts_json).items() if k in known})
+    base = _peak_rss_mb()
     t0, c0 = time.perf_counter(), time.process_time()
     outcome: list[str] = []
-    for item in load(Source(path, "file"), IngestOptions()):
+    for item in load(Source(path, "file"), opts):
         if isinstance(item, InputError):
             outcome.append(item.code)
             continue
@@ -104,15 +152,16 @@ def _child(path: str, extract: bool) -> None:
         "wall": time.perf_counter() - t0,
         "cpu": time.process_time() - c0,
         "outcome": "; ".join(outcome),
-        "rss_base_mb": base / 1024,
-        "rss_peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "rss_base_mb": base,
+        "rss_peak_mb": _peak_rss_mb(),
     }
     print(json.dumps(result))
 
 
-def measure(path: Path, src: Path, extract: bool, timeout: float) -> dict[str, object]:
+def measure(path: Path, src: Path, case: Case, timeout: float) -> dict[str, object]:
     env = {**os.environ, "PYTHONPATH": str(src)}
-    cmd = [sys.executable, __file__, "--child", str(path)] + (["--extract"] if extract else [])
+    cmd = [sys.executable, __file__, "--child", str(path), "--opts", json.dumps(case.opts)]
+    cmd += ["--extract"] if case.extract else []
     try:
         done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=timeout, check=False)
     except subprocess.TimeoutExpired:
@@ -123,44 +172,46 @@ def measure(path: Path, src: Path, extract: bool, timeout: float) -> dict[str, o
     return result
 
 
-def _fmt(r: dict[str, object]) -> tuple[str, str, str]:
+def _fmt(r: dict[str, object]) -> tuple[str, str, str, str]:
     if r.get("wall") is None:
-        return "-", "-", str(r["outcome"])
-    return f"{r['wall']:.2f}", f"{r['rss_peak_mb']:.0f}", str(r["outcome"])
+        return "-", "-", "-", str(r["outcome"])
+    return f"{r['wall']:.2f}", f"{r['cpu']:.2f}", f"{r['rss_peak_mb']:.0f}", str(r["outcome"])
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--quick", action="store_true", help="smaller inputs (a 50 MB bomb, 5 MB pages)")
+    ap.add_argument("--quick", action="store_true", help="smaller inputs (a 50 MB bomb, 10 MB pages)")
     ap.add_argument(
         "--src", type=Path, default=ROOT / "src", help="the src/ directory of the tree to measure"
     )
     ap.add_argument("--case", action="append", help="run only this case (repeatable)")
-    ap.add_argument("--extract", action="store_true", help="also run the extractor on each document")
     ap.add_argument("--timeout", type=float, default=120.0, help="seconds before a case is stopped")
     ap.add_argument("--json", type=Path, help="also write the results here")
     ap.add_argument("--child", help=argparse.SUPPRESS)
+    ap.add_argument("--opts", default="{}", help=argparse.SUPPRESS)
+    ap.add_argument("--extract", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
-        _child(args.child, args.extract)
+        _child(args.child, args.extract, args.opts)
         return
     table = cases(args.quick)
     names = args.case or list(table)
     results: dict[str, dict[str, object]] = {}
-    print(f"{'case':34} {'family':10} {'input':>9} {'wall s':>8} {'peak MB':>8}  outcome")
+    print(f"{'case':36} {'family':10} {'input':>9} {'wall s':>7} {'cpu s':>7} {'peak MB':>8}  outcome")
     with tempfile.TemporaryDirectory() as tmp:
         for name in names:
-            family, make, fname = table[name]
-            path = Path(tmp) / fname
-            data = make()
-            path.write_bytes(data)
-            del data
-            r = measure(path, args.src, args.extract, args.timeout)
-            r.update(family=family, input_bytes=path.stat().st_size)
+            case = table[name]
+            path = Path(tmp) / f"input{case.suffix}"
+            path.write_bytes(case.make())
+            size = path.stat().st_size
+            r = measure(path, args.src, case, args.timeout)
+            r.update(family=case.family, input_bytes=size, normal=case.normal)
             results[name] = r
-            wall, peak, outcome = _fmt(r)
-            size = f"{path.stat().st_size / MB:.2f}MB"
-            print(f"{name:34} {family:10} {size:>9} {wall:>8} {peak:>8}  {outcome}", flush=True)
+            wall, cpu, peak, outcome = _fmt(r)
+            print(
+                f"{name:36} {case.family:10} {size / MB:>7.2f}MB {wall:>7} {cpu:>7} {peak:>8}  {outcome}",
+                flush=True,
+            )
             path.unlink()
     _ratios(results)
     if args.json:
@@ -168,21 +219,17 @@ def main() -> None:
 
 
 def _ratios(results: dict[str, dict[str, object]]) -> None:
-    """Each hostile case against the normal twin of its family (the case marked normal/same)."""
-    print("\nratios to the family's normal document (time, peak memory):")
-    twins = {
-        r["family"]: (n, r)
-        for n, r in results.items()
-        if ("normal" in n or "same" in n or n.startswith("prose")) and r.get("wall") is not None
-    }
+    """Each hostile case against its family's normal document (CPU time: the machine is
+    shared, and wall time moves with its load)."""
+    print("\nratios to the family's normal document of the same size (CPU time, peak memory):")
+    twins = {r["family"]: (n, r) for n, r in results.items() if r["normal"] and r.get("wall") is not None}
     for name, r in results.items():
-        fam = r["family"]
-        if fam not in twins or twins[fam][0] == name or r.get("wall") is None:
+        if r["normal"] or r["family"] not in twins or r.get("wall") is None:
             continue
-        tn, t = twins[fam]
-        wall, twall = float(r["wall"]), float(t["wall"])  # type: ignore[arg-type]
+        tn, t = twins[r["family"]]
+        cpu, tcpu = float(r["cpu"]), float(t["cpu"])  # type: ignore[arg-type]
         peak, tpeak = float(r["rss_peak_mb"]), float(t["rss_peak_mb"])  # type: ignore[arg-type]
-        print(f"  {name:34} vs {tn:28} time x{wall / max(twall, 1e-3):.1f}  memory x{peak / tpeak:.2f}")
+        print(f"  {name:36} vs {tn:36} cpu x{cpu / max(tcpu, 1e-3):.2f}  memory x{peak / tpeak:.2f}")
 
 
 if __name__ == "__main__":

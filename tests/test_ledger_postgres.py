@@ -399,8 +399,8 @@ def test_concurrent_first_opens_of_a_blank_database_all_succeed(pg: Scratch) -> 
 
 
 def test_nul_character_is_a_coded_error_not_a_driver_error(pg: Scratch, tmp_path: Path) -> None:
-    # PostgreSQL text cannot hold U+0000.  The ingest readers refuse NUL bytes only near the
-    # start of a file (sniffing), so one further in reached the database as a DataError.
+    # PostgreSQL text cannot hold U+0000.  Stored directly it is E023, not a DataError; read
+    # from a file it is refused by the reader (E001: NUL characters after decoding).
     with Ledger(pg.url()) as led:
         with pytest.raises(LedgerError) as err:
             add_document(led, Document(text="Exports rose 5% in 2024.\x00", id="nul"))
@@ -408,7 +408,7 @@ def test_nul_character_is_a_coded_error_not_a_driver_error(pg: Scratch, tmp_path
         (tmp_path / "late.txt").write_text("Exports rose 5% in 2024. " * 500 + "\x00")
         (tmp_path / "fine.txt").write_text("Imports fell 3% in 2024.")
         s = ingest(led, [str(tmp_path)])
-        assert (s.ingested, [f.code for f in s.failures]) == (1, ["E023"])
+        assert (s.ingested, [f.code for f in s.failures]) == (1, ["E001"])
         assert [d.doc_key for d in led.documents()] == [str(tmp_path / "fine.txt")]
 
 

@@ -19,6 +19,10 @@ Codes:
     E023  a document could not be written to the ledger (database error)
     E030  invalid review action or value
     E040  server refused to start (non-local bind without a token)
+    E024  lost the connection to the ledger database (retried, then the run stopped)
+    E025  the ledger file is damaged (names the file and how to recover)
+    E026  the ledger is open read-only and a command tried to write to it
+    E027  backup failed (destination exists, or the database is not a SQLite file)
     E050  reference file is malformed (not CSV or SDMX, a missing column, a value that is not
           a number, a period that is not a year, quarter or month)
     E051  unknown indicator code (no measure of the taxonomy has it; name one with --measure)
@@ -50,6 +54,10 @@ _MESSAGES: dict[str, str] = {
     "E023": "could not write to the ledger",
     "E030": "invalid review action or value",
     "E040": "server refused to start",
+    "E024": "lost the connection to the ledger database",
+    "E025": "the ledger file is damaged",
+    "E026": "the ledger is read-only",
+    "E027": "backup failed",
     "E050": "malformed reference file",
     "E051": "unknown indicator code",
     "E052": "duplicate reference rows disagree",

@@ -18,6 +18,7 @@ from claimledger.errors import ClaimLedgerError
 COMMAND_MODULES: tuple[str, ...] = (
     "claimledger.cli._extract",
     "claimledger.cli._ledger",
+    "claimledger.cli._maint",
     "claimledger.cli._check",
     "claimledger.cli._official",
     "claimledger.cli._serve",

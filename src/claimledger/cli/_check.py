@@ -43,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
     from claimledger.ledger import open_engine
 
     now = parse_date(args.now)
-    engine = open_engine(args.db)
+    engine = open_engine(args.db, read_only=args.no_run)  # --no-run only reads
     try:
         if not args.no_run:
             run_checks(engine, now=now)

@@ -2,6 +2,8 @@
 
 Each is a thin wrapper over one public function: ``ingest`` and ``reextract`` from
 ``claimledger.pipeline``, the others a ``Ledger`` read.  Heavy imports happen inside ``run_*``.
+The reading commands open the ledger read-only (``_reader``): they never create, migrate
+or write it, and they work on a ledger on a read-only file system.
 """
 
 from __future__ import annotations
@@ -78,6 +80,13 @@ def register(sub: Any) -> None:
 TABLE_LIMIT = 100
 
 
+def _reader(db: str | None) -> Any:
+    """The ledger at ``db``, opened read-only."""
+    from claimledger.ledger import Ledger, open_engine
+
+    return Ledger(engine=open_engine(db, read_only=True))
+
+
 def _progress_bar(total_hint: int = 0) -> tuple[Any, Any]:
     """A rich progress bar on stderr, or (None, None) when stderr is not a terminal."""
     if not sys.stderr.isatty():
@@ -147,10 +156,9 @@ def _claim_filter(args: argparse.Namespace) -> Any:
 
 def run_claims(args: argparse.Namespace) -> int:
     from claimledger.cli._io import fmt_value, print_table
-    from claimledger.ledger import Ledger
 
     limit = args.limit if args.limit is not None else (TABLE_LIMIT if args.format == "table" else None)
-    with Ledger(args.db) as ledger:
+    with _reader(args.db) as ledger:
         if args.format != "table":
             ledger.export(args.format, sys.stdout, _claim_filter(args), limit=limit)
         else:
@@ -171,9 +179,8 @@ def run_docs(args: argparse.Namespace) -> int:
     import json
 
     from claimledger.cli._io import print_table
-    from claimledger.ledger import Ledger
 
-    with Ledger(args.db) as ledger:
+    with _reader(args.db) as ledger:
         docs = [d.to_dict() for d in ledger.documents()]
     cols = ["id", "doc_key", "title", "published", "source", "speaker", "format", "claims"]
     if args.format == "jsonl":
@@ -189,9 +196,8 @@ def run_docs(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from claimledger.ledger import Ledger
 
-    with Ledger(args.db) as ledger:
+    with _reader(args.db) as ledger:
         if args.output:
             with open(args.output, "w", encoding="utf-8", newline="") as out:
                 n = ledger.export(args.format, out, _claim_filter(args), publisher=args.publisher)

@@ -2,7 +2,8 @@
 
 Binds to 127.0.0.1 by default.  Binding anywhere else exposes the ledger to the network,
 so it refuses to start (E040) unless an access token is configured (``--token`` or
-``CLAIMLEDGER_TOKEN``); with a token every write needs it.
+``CLAIMLEDGER_TOKEN``); with a token every write needs it.  ``--read-only`` opens the
+ledger read-only (a SQLite ``mode=ro`` URI): it can then sit on a read-only file system.
 """
 
 from __future__ import annotations
@@ -25,6 +26,11 @@ def register(sub: Any) -> None:
     )
     p.add_argument("--port", type=int, default=DEFAULT_PORT, help="port (default: 8000)")
     p.add_argument("--token", help="access token every write must carry (default: $CLAIMLEDGER_TOKEN)")
+    p.add_argument(
+        "--read-only",
+        action="store_true",
+        help="open the ledger read-only (also on a read-only file system); every write is refused (E026)",
+    )
     p.add_argument(
         "--workers",
         type=int,
@@ -61,7 +67,11 @@ def run(args: argparse.Namespace) -> int:
     check_bind(args.host, token)
     import uvicorn
 
+    from claimledger.ledger import read_only_url
     from claimledger.web import create_app
+
+    if getattr(args, "read_only", False):  # callers such as `demo` may omit it
+        args.db = read_only_url(args.db)
 
     hosts = allowed_hosts(args.host)
     shown = f"[{args.host}]" if ":" in args.host else args.host

@@ -45,6 +45,10 @@ MAX_DOCX_TAGS = 2_000_000
 #: A news article or a long statement is well under 1 MB once stripped; raise the budget
 #: for a larger page (``--max-html-mb``).
 MAX_HTML_BYTES = 1 << 20
+#: Seconds the writer keeps retrying a document after losing the connection to a database
+#: server (E024), waiting 0.5 s, 1 s, 2 s ... between tries: a server restart or failover
+#: takes seconds; past this the run stops with one E024 instead of failing every document.
+RECONNECT_SECONDS = 60.0
 
 
 @dataclass(slots=True)
@@ -71,3 +75,4 @@ class IngestOptions:
     #: Fetch URLs whose host resolves to a private, loopback or link-local address (off by
     #: default: a page must not be able to steer ingest into the local network).
     allow_private_urls: bool = False
+    reconnect_seconds: float = RECONNECT_SECONDS

@@ -23,6 +23,10 @@ it (``id_source``), so the same text gets the same ids in every ledger.
 
 Everything but the typed rows is loaded on first use, so importing this package stays
 cheap (the CLI's ``--help`` does not load SQLAlchemy).
+
+Maintenance: ``open_engine(db, read_only=True)`` opens a SQLite ledger read-only (also on
+a read-only file system); ``doctor(db)`` checks a ledger in full; ``backup(db, dest)``
+copies one consistently while it is in use.
 """
 
 from __future__ import annotations
@@ -52,6 +56,7 @@ from claimledger.ledger._url import DEFAULT_DB, db_url
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection, Engine
 
+    from claimledger.ledger._backup import BackupResult, backup
     from claimledger.ledger._browse import (
         CLAIM_SORT_COLUMNS,
         ClaimsPage,
@@ -83,6 +88,7 @@ if TYPE_CHECKING:
         promise_targets,
         promise_targets_py,
     )
+    from claimledger.ledger._doctor import Checkup, doctor
     from claimledger.ledger._filter import PERIOD_RE, ClaimFilter, period_bounds
     from claimledger.ledger._findings import (
         promise_history,
@@ -203,13 +209,17 @@ _LAZY: dict[str, str] = {
         ),
         "_dashboard",
     ),
+    **dict.fromkeys(("backup", "BackupResult"), "_backup"),
+    **dict.fromkeys(("doctor", "Checkup"), "_doctor"),
 }
 
 __all__ = [
     "CLAIM_SORT_COLUMNS",
     "DEFAULT_DB",
     "PERIOD_RE",
+    "BackupResult",
     "ChangeWatch",
+    "Checkup",
     "CitedFinding",
     "ClaimDetail",
     "ClaimFilter",
@@ -241,6 +251,7 @@ __all__ = [
     "all_corrections",
     "append_review_event",
     "as_you_type",
+    "backup",
     "claim_detail",
     "claim_facets",
     "claim_transaction",
@@ -248,6 +259,7 @@ __all__ = [
     "correction",
     "count_claims",
     "db_url",
+    "doctor",
     "document_detail",
     "documents_page",
     "documents_with_text",
@@ -275,6 +287,7 @@ __all__ = [
     "promise_status_counts",
     "promise_targets",
     "promise_targets_py",
+    "read_only_url",
     "reading",
     "records_by_id",
     "reference_for",
@@ -295,11 +308,20 @@ __all__ = [
 ]
 
 
-def open_engine(db: str | None = None) -> Engine:
-    """Open (creating if needed) and migrate the ledger at ``db``."""
+def open_engine(db: str | None = None, *, read_only: bool = False) -> Engine:
+    """Open (creating if needed) and migrate the ledger at ``db``; ``read_only``: open an
+    existing SQLite ledger read-only, never creating or writing it."""
     from claimledger.ledger._engine import open_engine as _open
 
-    return _open(db_url(db))
+    return _open(read_only_url(db) if read_only else db_url(db))
+
+
+def read_only_url(db: str | None = None) -> str:
+    """The URL that opens the SQLite ledger at ``db`` read-only (``mode=ro``); a server
+    database's URL as it is."""
+    from claimledger.ledger._engine import read_only_url as _ro
+
+    return _ro(db_url(db))
 
 
 @contextmanager
@@ -338,14 +360,14 @@ def write_transaction(engine: Engine) -> Iterator[Connection]:
 
 
 def sqlite_path(engine: Engine) -> str | None:
-    """The absolute path of a SQLite ledger's file; None for an in-memory database, a
-    ``file:`` URI or another database (nothing on disk to watch)."""
+    """The absolute path of a SQLite ledger's file (also behind a read-only ``file:`` URI);
+    None for an in-memory database or another database (nothing on disk to watch)."""
     if engine.dialect.name != "sqlite":
         return None
-    db = engine.url.database
-    if not db or db == ":memory:" or db.startswith("file:"):
-        return None
-    return os.path.abspath(db)
+    from claimledger.ledger._engine import ledger_path
+
+    db = ledger_path(engine.url)  # a read-only ``file:`` URI names its file too
+    return None if db is None else os.path.abspath(db)
 
 
 def __getattr__(name: str) -> Any:

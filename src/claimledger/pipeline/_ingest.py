@@ -8,14 +8,15 @@ through ``Ledger.store_document``; never raises for a bad input, it reports it i
 from __future__ import annotations
 
 import os
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from datetime import date as Date
-from typing import Any
+from typing import Any, TypeVar
 
 from claimledger._dates import parse_date
-from claimledger.errors import ClaimLedgerError, InputError
+from claimledger.errors import ClaimLedgerError, InputError, LedgerError
 from claimledger.extract.pipeline import EXTRACTOR
 from claimledger.ingest import IngestOptions, Source, expand, load
 from claimledger.ledger import IngestResult, Ledger, text_hash
@@ -26,6 +27,15 @@ from claimledger.pipeline._results import IngestFailure, IngestSummary, Progress
 #: Sources submitted ahead per worker: enough to keep workers busy while the writer
 #: commits, few enough that extracted claims waiting for the writer stay bounded in memory.
 QUEUE_PER_WORKER = 4
+#: Waits between tries after losing the database connection: doubling from the first, up
+#: to the last, within ``IngestOptions.reconnect_seconds`` in all.
+FIRST_RETRY_DELAY = 0.5
+MAX_RETRY_DELAY = 8.0
+# The clock and the wait of the reconnect loop (tests replace them: no real waiting).
+_clock: Callable[[], float] = time.monotonic
+_sleep: Callable[[float], None] = time.sleep
+
+T = TypeVar("T")
 
 # One ledger per worker process, only to look up texts already stored (to skip them).
 _worker_ledger: Ledger | None = None
@@ -42,6 +52,17 @@ def _failure(err: ClaimLedgerError, name: str) -> IngestFailure:
     return IngestFailure(err.path or name, err.code, msg.removeprefix(prefix))
 
 
+def _lookup(has: Callable[[], int | None]) -> bool:
+    """Whether a text is stored, by ``has()``; False when the connection is lost (E024):
+    the lookup only saves work, and the writer checks again under its lock."""
+    try:
+        return has() is not None
+    except LedgerError as e:
+        if e.code != "E024":
+            raise
+        return False
+
+
 def _known_in_worker(url: str | None, hash_hex: str) -> bool:
     global _worker_ledger
     if url is None:
@@ -49,7 +70,36 @@ def _known_in_worker(url: str | None, hash_hex: str) -> bool:
     if _worker_ledger is None or _worker_ledger.url != url:
         # The writer has opened (and migrated) this ledger; a worker only reads it.
         _worker_ledger = Ledger(url, migrate=False)
-    return _worker_ledger.has_hash(hash_hex) is not None
+    ledger = _worker_ledger
+    return _lookup(lambda: ledger.has_hash(hash_hex))
+
+
+def reconnecting(write: Callable[[], T], seconds: float) -> T:
+    """``write()``, tried again while the database connection is lost (E024), waiting
+    longer each time, for at most ``seconds``; then that E024.  Safe for ``store_document``:
+    a document either committed or not, and a retry finds a committed one as a duplicate."""
+    delay = FIRST_RETRY_DELAY
+    deadline = _clock() + seconds
+    while True:
+        try:
+            return write()
+        except LedgerError as e:
+            if e.code != "E024" or _clock() >= deadline:
+                raise
+        _sleep(min(delay, max(0.0, deadline - _clock())))
+        delay = min(2 * delay, MAX_RETRY_DELAY)
+
+
+def _stopped(err: LedgerError, summary: IngestSummary, opts: IngestOptions) -> LedgerError:
+    """The one error that stops a run whose database stayed unreachable."""
+    done = len(summary.results)
+    return LedgerError(
+        "E024",
+        f"{err.detail}; no reconnection within {opts.reconnect_seconds:g} s, so the run stopped after "
+        f"{done} document(s) (failed {len(summary.failures)}). Run the same command again when the "
+        "database is back: what is stored is skipped as a duplicate",
+        path=err.path,
+    )
 
 
 def extract_source(src: Source, opts: IngestOptions, known: Callable[[str], bool]) -> Extracted:
@@ -140,11 +190,18 @@ def ingest(
                 record(_failure(part, name))
                 continue
             doc, claims = part
-            try:
+
+            def write(doc: Document = doc, claims: list[Claim] | None = claims) -> IngestResult:
                 if claims is None:  # the worker found the text stored: look it up, report it
-                    record(add_document(ledger, doc))
-                else:  # the writer re-checks the hash under its lock
-                    record(ledger.store_document(doc, claims, extractor=EXTRACTOR))
+                    return add_document(ledger, doc)
+                return ledger.store_document(doc, claims, extractor=EXTRACTOR)  # hash re-checked
+
+            try:
+                record(reconnecting(write, opts.reconnect_seconds))
+            except LedgerError as e:
+                if e.code == "E024":  # the database stayed unreachable: stop, say so once
+                    raise _stopped(e, summary, opts) from None
+                record(_failure(e, doc.id or name))
             except ClaimLedgerError as e:
                 record(_failure(e, doc.id or name))
             except Exception as e:  # a database error must not stop the other documents
@@ -162,7 +219,7 @@ def ingest(
     url = None if ledger.url in ("sqlite://", "sqlite:///:memory:") else ledger.url
 
     def known(h: str) -> bool:
-        return ledger.has_hash(h) is not None
+        return _lookup(lambda: ledger.has_hash(h))
 
     for name, extracted in _run(todo, opts, url, workers, known, dask):
         done += 1
@@ -263,4 +320,4 @@ def default_workers() -> int:
     return max(1, (os.cpu_count() or 1) - 1)
 
 
-__all__ = ["default_workers", "extract_source", "ingest"]
+__all__ = ["default_workers", "extract_source", "ingest", "reconnecting"]
