@@ -173,12 +173,19 @@ def test_arithmetic_forms(text: str, want: set[str] | None) -> None:
         assert got == []
     else:
         [(_, sev, quotes, details)] = got
-        assert sev == "warning" and quotes == want and details["computation"] and details["reasons"] is not None
+        assert (
+            sev == "warning" and quotes == want and details["computation"] and details["reasons"] is not None
+        )
 
 
 def test_exchange_rates_across_texts_of_one_week() -> None:
     docs = [
-        ("a", "2026-05-11", "Investment Agency", "Investors committed $460 million (420 million euros) to the ports."),
+        (
+            "a",
+            "2026-05-11",
+            "Investment Agency",
+            "Investors committed $460 million (420 million euros) to the ports.",
+        ),
         ("b", "2026-05-14", "Trade Ministry", "Exporters earned $300 million (330 million euros) in April."),
     ]
     [(_, _sev, _q, details)] = found(docs, "arithmetic")
@@ -249,7 +256,12 @@ PLAN = ("a", "2023-05-01", "Health plan", "The government will recruit 5,000 nur
 )
 def test_promise_thresholds(outcome: str, status: str) -> None:
     """Documented thresholds: kept at >= 97%, partly kept 60-97%, not kept under 60%."""
-    later = ("b", "2026-02-10", "Health ministry", f"By the end of 2025 the government had recruited {outcome} nurses.")
+    later = (
+        "b",
+        "2026-02-10",
+        "Health ministry",
+        f"By the end of 2025 the government had recruited {outcome} nurses.",
+    )
     details = _promise([PLAN, later], "5,000")
     assert details["status"] == status and "computation" in details
 
@@ -303,7 +315,15 @@ def test_evidence_before_the_promise_never_settles_it() -> None:
 
 
 def test_every_finding_has_confidence_reasons_and_a_history_for_promises() -> None:
-    docs = [PLAN, ("b", "2026-02-10", "Health ministry", "By the end of 2025 the government had recruited 3,100 nurses.")]
+    docs = [
+        PLAN,
+        (
+            "b",
+            "2026-02-10",
+            "Health ministry",
+            "By the end of 2025 the government had recruited 3,100 nurses.",
+        ),
+    ]
     for f in run(docs):
         assert 0 < f.details["confidence"] <= 1 and isinstance(f.details["reasons"], list)
         if f.type == "promise":

@@ -31,6 +31,7 @@ from claimledger.checks.base import (
     other_place,
     period_years,
     same_kind,
+    same_place,
     scale,
     single_year,
 )
@@ -283,6 +284,8 @@ class FeasibilityChecker:
                 break
             if (a.published is not None and a.published > ctx.now) or other_place(t, a):
                 continue
+            if not same_place(ctx, t, a):
+                continue
             if a.published is None or t.published is None or a.published <= t.published:
                 return a
             fallback = fallback or a
@@ -301,7 +304,9 @@ class FeasibilityChecker:
         """Growth rates to compare with: (rate as a fraction, words, claims, is it forward-looking)."""
         out: list[tuple[float, str, list[ClaimRecord], bool]] = []
         rates = [g for gk in _growth_keys(key) for g in ctx.by_indicator.get(gk, [])]
-        for g in dict.fromkeys([*rates, *growth]):
+        for g in dict.fromkeys(
+            g for g in [*rates, *growth] if g.doc == doc or (actuals and same_place(ctx, actuals[0], g))
+        ):
             ys = period_years(g.period)
             if ys is None or ys[1] <= y0 - 1 or ys[0] > deadline:
                 continue

@@ -21,11 +21,13 @@ from datetime import date as Date
 
 from claimledger.checks._commitments import commitment
 from claimledger.checks._fmt import stated
+from claimledger.checks._frames import local
 from claimledger.checks.base import (
     COMMON_NAMES,
     CheckContext,
     Confidence,
     fmt_period,
+    frame_of,
     is_actual,
     is_deadline,
     make_finding,
@@ -35,7 +37,9 @@ from claimledger.checks.base import (
     period_years,
     proper_names,
     same_kind,
+    same_place,
     scale,
+    single_year,
 )
 from claimledger.link import ClaimRecord, count_noun, dimension
 from claimledger.models import Finding, Severity
@@ -264,6 +268,24 @@ def _relation(first: ClaimRecord, later: ClaimRecord) -> str | None:
     return None
 
 
+#: Two reports of one outcome further apart than this factor measure two scopes (a city's
+#: housing and the country's), not one outcome in dispute.
+DISPUTE_FACTOR = 2.0
+
+
+def _near(a: ClaimRecord, b: ClaimRecord) -> bool:
+    pa, pb = (a.point or 0.0) * scale(a)[1], (b.point or 0.0) * scale(b)[1]
+    return pa > 0 and pb > 0 and max(pa, pb) / min(pa, pb) <= DISPUTE_FACTOR
+
+
+def _sub_period(c: ClaimRecord) -> bool:
+    """Is a figure a quarter's, a month's or a week's (its period, or its frame's basis)?"""
+    if "-" in (c.period or ""):
+        return True
+    f = frame_of(c)
+    return f is not None and bool(set(f.basis) & {"quarter", "month", "week", "day", "half_year"})
+
+
 def _slots(key: str, t: ClaimRecord) -> list[tuple[str, str | None, str]]:
     """Where a numeric promise is filed: by its period and by its value (three figures)."""
     value = f"{t.point:.3g}" if t.point is not None else "-"
@@ -431,7 +453,7 @@ class PromiseChecker:
         # whether later sources conflict, however often one value was repeated
         latest: dict[tuple[float | None, str | None], ClaimRecord] = {}
         for c in sorted(self._candidates, key=lambda c: (c.published or Date.min, c.seq)):
-            if c.id != best.id and c.period == best.period and c.doc != best.doc:
+            if c.id != best.id and c.period == best.period and c.doc != best.doc and _near(c, best):
                 latest[(c.point, c.unit)] = c
         latest.pop((best.point, best.unit), None)
         return [*sorted(latest.values(), key=lambda c: (c.published or Date.min, c.seq)), best]
@@ -494,8 +516,10 @@ class PromiseChecker:
                 continue
             if not goal and ys is not None and not (ys[0] <= cy[0] and cy[1] <= ys[1]):
                 continue
-            if other_place(t, c):
-                continue
+            if other_place(t, c) or (local(c) and not local(t)) or not same_place(ctx, t, c):
+                continue  # another place's figure, or a city's for a country's target
+            if not goal and single_year(t.period) is not None and _sub_period(c):
+                continue  # a quarter's or a month's figure is not the year's outcome
             seen.add(c.id)
             cands.append(c)
         self._candidates = cands
@@ -932,7 +956,7 @@ class PromiseChecker:
         if t.low is not None and t.high is not None and t.value is None:
             k = scale(t)[1]
             met = t.low * k * (1 - KEPT_TOLERANCE) <= got <= t.high * k * (1 + KEPT_TOLERANCE)
-            share = 1.0 if met else 0.0
+            share = 1.0 if met else (got / (t.low * k) if got < t.low * k and t.low > 0 else 0.0)
         elif down:
             # The stated figure is the ceiling, whatever word comes with it: a deficit planned
             # at "over 3.5 trillion" that reaches 3.7 trillion overshot the plan.
@@ -952,7 +976,12 @@ class PromiseChecker:
         if met:
             return "kept", src
         if down:
-            off = f"{(got / target - 1) * 100:.0f}% above the target" if target > 0 else "above the target"
+            gap = (got / target - 1) * 100 if target > 0 else 0.0
+            off = (
+                f"{abs(gap):.0f}% {'above' if gap >= 0 else 'below'} the target"
+                if target > 0
+                else "off the target"
+            )
             if not final:
                 return "in_progress", f"{src}, still {off}"
             return ("partly_kept" if share >= PARTLY_SHARE else "not_kept"), f"{src}, {off}"
