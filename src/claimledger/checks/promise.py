@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date as Date
+from heapq import merge
 
 from claimledger.checks._commitments import commitment
 from claimledger.checks._fmt import stated
@@ -278,6 +279,11 @@ def _near(a: ClaimRecord, b: ClaimRecord) -> bool:
     return pa > 0 and pb > 0 and max(pa, pb) / min(pa, pb) <= DISPUTE_FACTOR
 
 
+def _newest(e: tuple[Date, ClaimRecord, tuple[int, int]]) -> tuple[int, Date]:
+    """Evidence order: the latest period first, then the latest statement."""
+    return (e[2][1], e[0])
+
+
 def _sub_period(c: ClaimRecord) -> bool:
     """Is a figure a quarter's, a month's or a week's (its period, or its frame's basis)?"""
     if "-" in (c.period or ""):
@@ -492,7 +498,6 @@ class PromiseChecker:
         # A goal "by 2029" is judged on any level reported up to its deadline; a target
         # "for 2025" only on the level reported for 2025.
         goal = ys is None or is_deadline(t)
-        cands = []
         by_year = self._pool(ctx, key)
         # Evidence is published after the target; or, for a target whose period had ended
         # when it was stated ("compared with a target of 4%"), in the same document.
@@ -501,16 +506,31 @@ class PromiseChecker:
             lo, hi = t.published.year - 1, (last if last is not None else max(by_year, default=0))
         else:
             lo, hi = (ys[0], ys[1]) if ys is not None else (0, -1)
-        entries = [e for y in range(lo, hi + 1) for e in by_year.get(y, ())]
+        extra = []
         for c in self._restated(ctx, t):
             c = self._outcome_of(ctx, c) or c
             cy = period_years(c.period)
             if is_actual(c) and c.point is not None and c.published is not None and cy is not None:
-                entries.append((c.published, c, cy))
-        seen: set[str] = set()
+                extra.append((c.published, c, cy))
+        extra.sort(key=_newest, reverse=True)
+        # the buckets are sorted once per run, newest first: no sort per target
+        window = (e for y in range(hi, lo - 1, -1) for e in by_year.get(y, ()))
+        entries = merge(window, extra, key=_newest, reverse=True)
+        # Weighed newest period first, then newest statement: the first that passes is the
+        # evidence; after it only other values of the same period matter (for disputes),
+        # one statement per value, so a figure restated a hundred times is read once.
+        best: ClaimRecord | None = None
+        values: set[tuple[float | None, str | None]] = set()
+        cands: list[ClaimRecord] = []
+        best_end: int | None = None
         for published, c, cy in entries:
+            if best_end is not None and cy[1] < best_end:
+                break  # an older period than the evidence found
+            value = (c.point, c.unit)
+            if best is not None and (value in values or c.period != best.period):
+                continue
             retro = retro_target and c.doc == t.doc and c.id != t.id
-            if (published <= t.published and not retro) or c.id in seen:
+            if published <= t.published and not retro:
                 continue
             if goal and (cy[1] < t.published.year - 1 or (last is not None and cy[0] > last)):
                 continue
@@ -520,12 +540,12 @@ class PromiseChecker:
                 continue  # another place's figure, or a city's for a country's target
             if not goal and single_year(t.period) is not None and _sub_period(c):
                 continue  # a quarter's or a month's figure is not the year's outcome
-            seen.add(c.id)
+            values.add(value)
             cands.append(c)
+            if best is None:
+                best, best_end = c, cy[1]
         self._candidates = cands
-        if not cands:
-            return None
-        return max(cands, key=lambda c: ((period_years(c.period) or (0, 0))[1], c.published or Date.min))
+        return best
 
     def _pool(
         self, ctx: CheckContext, key: str | None
@@ -543,6 +563,8 @@ class PromiseChecker:
                 cy = period_years(c.period)
                 if is_actual(c) and c.point is not None and c.published is not None and cy is not None:
                     out.setdefault(cy[1], []).append((c.published, c, cy))
+            for bucket in out.values():
+                bucket.sort(key=_newest, reverse=True)
             memo[key] = out
         return memo[key]
 
