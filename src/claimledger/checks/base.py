@@ -488,9 +488,9 @@ def rounding(c: ClaimRecord) -> float:
 def same_place(ctx: CheckContext, a: ClaimRecord, b: ClaimRecord) -> bool:
     """Can two figures be the same place's?  When neither frame names an entity and
     neither document has a country (a ledger of several countries, or a country the
-    tables do not know), two documents that both name places (in the sentences or titles)
-    must share one: "Kenya's central bank kept its rate at 12%" and "South Africa's ... at
-    7.75%" are two figures.  A document that names nothing is no evidence either way."""
+    tables do not know), two sentences that both name places must share one: "Kenya's
+    central bank kept its rate at 12%" and "South Africa's ... at 7.75%" are two figures.
+    A sentence that names nothing is no evidence either way."""
     if a.doc == b.doc:
         return True
     for c in (a, b):
@@ -505,8 +505,9 @@ def same_place(ctx: CheckContext, a: ClaimRecord, b: ClaimRecord) -> bool:
 
 
 def _names_of(ctx: CheckContext, c: ClaimRecord) -> set[str]:
+    # the sentence's own names only: a title's capitalised words are mostly not places
+    # ("Health ministry report")
     words = [m.group(0) for m in NAME_WORD.finditer(c.sentence)]
-    words += re.findall(r"[A-Z][a-z]{3,}", ctx.doc(c).title or "")
     return {w.lower()[:5] for w in words if w not in COMMON_NAMES and w.lower() not in _NOT_NAMES}
 
 
