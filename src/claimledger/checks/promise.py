@@ -270,7 +270,8 @@ def _relation(first: ClaimRecord, later: ClaimRecord) -> str | None:
 
 
 #: Two reports of one outcome further apart than this factor measure two scopes (a city's
-#: housing and the country's), not one outcome in dispute.
+#: housing and the country's), not one outcome in dispute; nor is a report this far from
+#: the target the outcome when a report of the target's own scope exists.
 DISPUTE_FACTOR = 2.0
 
 
@@ -455,6 +456,12 @@ class PromiseChecker:
         best = self._numeric(ctx, t)
         if best is None:
             return []
+        # A report of another scope (a city's housing against a country's target, twelve
+        # times smaller) is not the outcome when one of the target's own scope exists.
+        if not _near(best, t):
+            same_scope = [c for c in self._candidates if c.period == best.period and _near(c, t)]
+            if same_scope:
+                best = same_scope[0]
         # the latest statement of each other value for the same period: enough to see
         # whether later sources conflict, however often one value was repeated
         latest: dict[tuple[float | None, str | None], ClaimRecord] = {}
