@@ -5,11 +5,11 @@ The corpus is every statement of ``tests/gold/claims.jsonl`` and ``tests/gold/fr
 into one ledger, as a newsroom would hold them, and checked on 2026-11-23.  Every warning and
 error it raised, and every promise it listed, was read by hand; the judgements are in
 ``tests/gold/checks_dev_judgements.json`` (finding id -> right or wrong and why; the
-sentences listed as promises that are not commitments).  A finding not judged yet counts as
+promises listed that are not commitments, by finding id, with why).  A finding not judged yet counts as
 wrong, so a new false alarm fails the gate until someone reads it.
 
-Gates (the issue's targets): at least 0.9 of the warnings and errors right, at least 0.8 of
-the listed promises real commitments.
+Gates: at least 0.9 of the warnings and errors right (the issue's target), at least 0.9 of
+the listed promises real commitments (the issue asks 0.8; 0.935 was measured).
 """
 
 from __future__ import annotations
@@ -48,7 +48,9 @@ def dev_findings(tmp: Path) -> tuple[list[Any], dict[str, Any]]:
     for name in ("claims.jsonl", "frame_dev.jsonl"):
         for line in (GOLD / name).read_text(encoding="utf-8").splitlines():
             row = json.loads(line)
-            add_document(led, Document(text=row["text"], id=row["id"], title=_title(row), published=row["date"]))
+            add_document(
+                led, Document(text=row["text"], id=row["id"], title=_title(row), published=row["date"])
+            )
     for p in sorted(Path(corpus_init).parent.glob("*.txt")):
         add_document(led, Document(text=p.read_text(encoding="utf-8"), id=p.name, title=p.stem))
     found = run_checks(led.engine, now=NOW)
@@ -58,12 +60,12 @@ def dev_findings(tmp: Path) -> tuple[list[Any], dict[str, Any]]:
     return found, recs
 
 
-def figures(found: list[Any], recs: dict[str, Any], judged: dict[str, Any]) -> dict[str, float]:
+def figures(found: list[Any], judged: dict[str, Any]) -> dict[str, float]:
     flagged = [f for f in found if f.severity in ("warning", "error")]
     right = sum(1 for f in flagged if judged["flagged"].get(f.id, {}).get("right") is True)
     promises = [f for f in found if f.type == "promise"]
     noise = set(judged["not_commitments"])
-    real = sum(1 for f in promises if recs[f.claim_ids[0]].sentence not in noise)
+    real = sum(1 for f in promises if f.id not in noise)
     return {
         "flagged": len(flagged),
         "flagged_precision": right / len(flagged) if flagged else 1.0,
@@ -75,8 +77,8 @@ def figures(found: list[Any], recs: dict[str, Any], judged: dict[str, Any]) -> d
 @pytest.mark.slow
 def test_dev_corpus_precision_by_hand(tmp_path: Path) -> None:
     judged = json.loads(JUDGED.read_text(encoding="utf-8"))
-    found, recs = dev_findings(tmp_path)
-    got = figures(found, recs, judged)
+    found, _recs = dev_findings(tmp_path)
+    got = figures(found, judged)
     unjudged = [f.message for f in found if f.severity != "info" and f.id not in judged["flagged"]]
     print(f"\ndev corpus: {got}; not judged yet: {unjudged}")
     assert got["flagged_precision"] >= judged["floors"]["flagged_precision"], unjudged
