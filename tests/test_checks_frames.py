@@ -100,10 +100,25 @@ def test_a_stated_revision_is_a_note(later: str, ftype: str) -> None:
 
 def test_a_figure_cited_after_its_revision_contradicts_the_revised_value() -> None:
     docs = [
-        ("a", "2026-02-01", "Statistics Office", "Ruritania's economy grew 3.4% in 2025, according to the first estimate."),
-        ("b", "2026-06-15", "Statistics Office", "Growth of Ruritania's economy in 2025 was revised down to 2.1%."),
-        ("c", "2026-09-10", "Ministry of Economy", "Last year Ruritania's economy grew 3.4%, the minister said."),
-    ]  # fmt: skip
+        (
+            "a",
+            "2026-02-01",
+            "Statistics Office",
+            ("Ruritania's economy grew 3.4% in 2025, according to the first estimate."),
+        ),
+        (
+            "b",
+            "2026-06-15",
+            "Statistics Office",
+            ("Growth of Ruritania's economy in 2025 was revised down to 2.1%."),
+        ),
+        (
+            "c",
+            "2026-09-10",
+            "Ministry of Economy",
+            ("Last year Ruritania's economy grew 3.4%, the minister said."),
+        ),
+    ]
     contradictions = found(docs, "contradiction")
     assert [(q, d["rule"]) for _t, _s, q, d in contradictions] == [({"2.1%", "3.4%"}, "superseded")]
     assert len(found(docs, "revision")) == 1
@@ -113,16 +128,25 @@ def test_a_figure_cited_after_its_revision_contradicts_the_revised_value() -> No
     ("first", "second"),
     [
         # regression: two measures that share a head noun were compared
-        ("Ruritania recorded 1.3 million tourist arrivals in 2025.", "Ruritania's hotels hosted 720,000 overnight visitors in 2025."),
+        (
+            "Ruritania recorded 1.3 million tourist arrivals in 2025.",
+            ("Ruritania's hotels hosted 720,000 overnight visitors in 2025."),
+        ),
         # regression: "about 3.1 million" was read against 3,087,000 without the rounding
-        ("Ruritania's population reached 3,087,000 in 2025.", "Ruritania's population was about 3.1 million in 2025."),
-        ("Ruritania's population reached 3,087,000 in 2025.", "Ruritania's population was 3.1 million in 2025."),
+        (
+            "Ruritania's population reached 3,087,000 in 2025.",
+            ("Ruritania's population was about 3.1 million in 2025."),
+        ),
+        (
+            ("Ruritania's population reached 3,087,000 in 2025."),
+            "Ruritania's population was 3.1 million in 2025.",
+        ),
         # regression: a change's baseline was a second value of the current figure
         ("Car sales rose to 84,000 in 2025 from 71,000 in 2024.", "Car sales were 84,000 in 2025."),
         # a sub-item of a whole is not the whole ("flower exports" / "exports")
         ("Ruritania's exports grew 12% in 2025.", "Flower exports were up 9% in 2025."),
     ],
-)  # fmt: skip
+)
 def test_no_false_contradiction(first: str, second: str) -> None:
     docs = [("a", "2026-02-01", "Statistics Office", first), ("b", "2026-03-15", "Ministry", second)]
     assert found(docs, "contradiction") == []
@@ -135,7 +159,10 @@ def test_no_false_contradiction(first: str, second: str) -> None:
     ("text", "want"),
     [
         # regression: shares of one whole adding to more than 100% were not checked
-        ("In 2025 hydropower supplied 46% of Ruritania's electricity, coal 38% and wind 27%.", {"46%", "38%", "27%"}),
+        (
+            ("In 2025 hydropower supplied 46% of Ruritania's electricity, coal 38% and wind 27%."),
+            {"46%", "38%", "27%"},
+        ),
         ("In 2025 hydropower supplied 46% of Ruritania's electricity, coal 38% and wind 15%.", None),
         # regression: parts that do not add to a stated total
         (
@@ -166,7 +193,7 @@ def test_no_false_contradiction(first: str, second: str) -> None:
             None,
         ),
     ],
-)  # fmt: skip
+)
 def test_arithmetic_forms(text: str, want: set[str] | None) -> None:
     got = found([("a", "2026-03-09", "Budget Office", text)], "arithmetic")
     if want is None:
@@ -268,10 +295,25 @@ def test_promise_thresholds(outcome: str, status: str) -> None:
 
 def test_conflicting_later_sources_are_disputed() -> None:
     docs = [
-        ("a", "2024-03-01", "Health ministry plan", "The ministry will cut the maximum waiting time for surgery to 18 weeks by 2025."),
-        ("b", "2026-01-20", "Health ministry report", "The maximum waiting time for surgery was 18 weeks in 2025, the ministry said."),
-        ("c", "2026-04-02", "Audit office report", "The audit office measured the maximum waiting time for surgery at 23 weeks in 2025."),
-    ]  # fmt: skip
+        (
+            "a",
+            "2024-03-01",
+            "Health ministry plan",
+            ("The ministry will cut the maximum waiting time for surgery to 18 weeks by 2025."),
+        ),
+        (
+            "b",
+            "2026-01-20",
+            "Health ministry report",
+            ("The maximum waiting time for surgery was 18 weeks in 2025, the ministry said."),
+        ),
+        (
+            "c",
+            "2026-04-02",
+            "Audit office report",
+            ("The audit office measured the maximum waiting time for surgery at 23 weeks in 2025."),
+        ),
+    ]
     details = _promise(docs, "will cut")
     assert details["status"] == "disputed"
     assert [e["status"] for e in details["history"]][-1] == "disputed"
@@ -279,9 +321,19 @@ def test_conflicting_later_sources_are_disputed() -> None:
 
 def test_a_retelling_is_the_same_promise() -> None:
     docs = [
-        ("a", "2025-03-01", "Prime minister's speech", "We will build 120 kilometres of new railway by 2028."),
-        ("b", "2025-03-02", "Herald", "The prime minister said the government will build 120 kilometres of new railway by 2028."),
-    ]  # fmt: skip
+        (
+            "a",
+            "2025-03-01",
+            "Prime minister's speech",
+            ("We will build 120 kilometres of new railway by 2028."),
+        ),
+        (
+            "b",
+            "2025-03-02",
+            "Herald",
+            ("The prime minister said the government will build 120 kilometres of new railway by 2028."),
+        ),
+    ]
     records, infos = _records(docs)
     out = PromiseChecker().run(context_from_records(records, infos, NOW))
     assert len(out) == 1 and out[0].details["sources"][0]["role"] == "source"

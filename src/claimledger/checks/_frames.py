@@ -73,6 +73,8 @@ class Match:
     ok: bool
     strict: bool
     reasons: tuple[str, ...]
+    #: the field that kept two figures apart ("measure", "entity", "basis"), if any
+    veto: str = ""
 
 
 def match(a: ClaimRecord, b: ClaimRecord) -> Match | None:
@@ -82,12 +84,13 @@ def match(a: ClaimRecord, b: ClaimRecord) -> Match | None:
     if fa is None or fb is None:
         return None
     if fa.measure.id != fb.measure.id:
-        return Match(False, False, (f"different measures ({fa.measure.id} / {fb.measure.id})",))
+        return Match(False, False, (f"different measures ({fa.measure.id} / {fb.measure.id})",), "measure")
     ea, eb = entity_of(fa), entity_of(fb)
-    if ea != eb and ((ea and eb) or _one_is_organisation(fa, fb)):
-        return Match(False, False, (f"different entities ({ea or 'none'} / {eb or 'none'})",))
+    if ea != eb and ((ea and eb) or _one_is_organisation(fa, fb) or _one_is_local(fa, fb)):
+        return Match(False, False, (f"different entities ({ea or 'none'} / {eb or 'none'})",), "entity")
     if basis_clash(fa, fb):
-        return Match(False, False, (f"different bases ({', '.join(fa.basis)} / {', '.join(fb.basis)})",))
+        why = f"different bases ({', '.join(fa.basis)} / {', '.join(fb.basis)})"
+        return Match(False, False, (why,), "basis")
     reasons = []
     strict = not fa.measure.free and ea == eb and fa.basis_key == fb.basis_key
     if strict:
@@ -120,9 +123,19 @@ def entity_of(f: Frame) -> str | None:
     e = f.entity
     if e is None:
         return None
-    if e.type == "organisation" and f.measure.id.split(".", 1)[0] in ECONOMY_MEASURES:
+    if e.type == "organisation" and (
+        f.measure.id.split(".", 1)[0] in ECONOMY_MEASURES or _PUBLIC_BODY.search(e.id)
+    ):
         return None
     return e.id
+
+
+#: Public bodies named with a figure are most often who reports it ("the audit office
+#: measured the waiting time at 23 weeks"), not whose figure it is.
+_PUBLIC_BODY = re.compile(
+    r"MINISTRY|OFFICE|AGENCY|BANK|GOVERNMENT|PARLIAMENT|COUNCIL|COMMITTEE|COMMISSION|AUTHORITY|BUREAU|"
+    r"DEPARTMENT|CABINET|PRESIDEN|TREASURY|STATISTIC"
+)
 
 
 def _one_is_organisation(a: Frame, b: Frame) -> bool:
@@ -138,6 +151,18 @@ def _one_is_organisation(a: Frame, b: Frame) -> bool:
 _GENERIC = frozenset(
     ["rate", "level", "total", "number", "figure", "volume", "value", "amount", "index", "share"]
 )
+
+
+def _one_is_local(a: Frame, b: Frame) -> bool:
+    """One figure is a city's, a region's or an area's and the other names none: a part of
+    the country against (most likely) the whole of it."""
+    return any(f.entity is not None and f.entity.type in ("city", "region", "area") for f in (a, b))
+
+
+def local(c: ClaimRecord) -> bool:
+    """Is a figure a city's, a region's or an area's (its frame's entity)?"""
+    f = frame_of(c)
+    return f is not None and f.entity is not None and f.entity.type in ("city", "region", "area")
 
 
 def sub_item(ka: str | None, kb: str | None, names: str = "") -> bool:

@@ -51,6 +51,7 @@ from claimledger.checks.base import (
     qualifier_clash,
     rounding,
     same_kind,
+    same_place,
     scale,
     single_year,
 )
@@ -269,6 +270,7 @@ class ArithmeticChecker:
             and c.id != res.id
             and not other_place(res, c)
             and not qualifier_clash(res, c)
+            and same_place(ctx, res, c)
         ]
         if ch.base_period is not None:
             cands = [c for c in series if c.period == ch.base_period]

@@ -91,6 +91,10 @@ def is_deadline(c: ClaimRecord) -> bool:
     return c.period_role == "deadline"
 
 
+#: A capitalised word inside a sentence, or opening it in the possessive ("Ruritania's"):
+#: a name (a country the tables do not know), not an item of what is measured.
+NAME_WORD = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+|^[A-Z][a-z]+(?='s\b|\u2019s\b)")
+
 #: Capitalised words that are not names of places or projects (resources/data/checks.toml).
 COMMON_NAMES = check_words.COMMON_NAMES
 _CAP_WORD = re.compile(r"\b[A-Z][a-z]{3,}\b")
@@ -497,6 +501,61 @@ def rounding(c: ClaimRecord) -> float:
         return 0.0
     decimals = len(m.group(1)) if m.group(1) else 0
     return 0.5 * 10.0 ** (-decimals) / mantissa
+
+
+def same_place(ctx: CheckContext, a: ClaimRecord, b: ClaimRecord) -> bool:
+    """Can two figures be the same place's?  When neither frame names an entity and
+    neither document has a country (a ledger of several countries, or a country the
+    tables do not know), two sentences that both name places must share one: "Kenya's
+    central bank kept its rate at 12%" and "South Africa's ... at 7.75%" are two figures.
+    A sentence that names nothing is no evidence either way."""
+    if a.doc == b.doc:
+        return True
+    for c in (a, b):
+        f = frame_of(c)
+        if f is not None and f.entity is not None and f.entity.type not in ("organisation", "sector"):
+            return True  # a place named on a figure (a bank or a sector says nothing of where)
+    if ctx.doc(a).region or ctx.doc(b).region:
+        return True
+    na = _names_of(ctx, a)
+    nb = _names_of(ctx, b)
+    return not (na and nb) or bool(na & nb)
+
+
+def _names_of(ctx: CheckContext, c: ClaimRecord) -> set[str]:
+    # the sentence's own names only: a title's capitalised words are mostly not places
+    # ("Health ministry report")
+    words = [m.group(0) for m in NAME_WORD.finditer(c.sentence)]
+    return {w.lower()[:5] for w in words if w not in COMMON_NAMES and w.lower() not in _NOT_NAMES}
+
+
+#: Capitalised words of titles and sentences that name no place.
+_NOT_NAMES = frozenset(
+    (
+        "statistics",
+        "statistical",
+        "office",
+        "ministry",
+        "minister",
+        "central",
+        "bank",
+        "national",
+        "report",
+        "release",
+        "annual",
+        "quarterly",
+        "monthly",
+        "government",
+        "speech",
+        "press",
+        "news",
+        "daily",
+        "herald",
+        "update",
+        "review",
+        "budget",
+    )
+)
 
 
 # --- periods ---------------------------------------------------------------------------

@@ -40,8 +40,10 @@ from claimledger.checks._changes import find_changes
 from claimledger.checks._fmt import amount, pct, stated
 from claimledger.checks.base import (
     ACTUAL_KINDS,
+    NAME_WORD,
     CheckContext,
     Confidence,
+    canonical_tokens,
     fmt_period,
     frame_of,
     is_actual,
@@ -53,6 +55,7 @@ from claimledger.checks.base import (
     qualifier_clash,
     rounding,
     same_kind,
+    same_place,
     scale,
 )
 from claimledger.link import ClaimRecord, canonical_subject
@@ -389,9 +392,18 @@ class ContradictionChecker:
     ) -> Finding | None:
         m = _frames.match(a, b)
         key = ctx.key(a)
-        if m is not None and not m.ok and key is not None and key == ctx.key(b):
-            # The frames disagree on what is measured but the words tie the figures to one
-            # indicator: judged by the sentence rules, and never more than a warning.
+        one_sentence = a.doc == b.doc and a.sent_start == b.sent_start
+        if (
+            m is not None
+            and not m.ok
+            and m.veto == "measure"
+            and key is not None
+            and key == ctx.key(b)
+            and (not one_sentence or canonical_tokens(a.subject) == canonical_tokens(b.subject))
+        ):
+            # The frames disagree on what is measured (their least sure field) but the words
+            # tie them to one indicator (in one sentence, with one subject): judged by the
+            # sentence rules, and never more than a warning.
             m = (
                 None
                 if not (_frames.family(a) and _frames.family(b))
@@ -401,10 +413,13 @@ class ContradictionChecker:
             )
             if m is not None and not comparable(a, b, key):
                 return None
-        if m is None:
-            if not comparable(a, b, key):
-                return None
-        elif (
+        if not same_place(ctx, a, b):
+            return None
+        if (m is None or one_sentence) and not comparable(a, b, key):
+            return None
+        if one_sentence and canonical_tokens(a.subject) != canonical_tokens(b.subject):
+            return None  # "basic pensions rise 6.5% and solidarity pensions 8.5%": two things
+        if m is not None and (
             not m.ok
             or _frames.sub_item(key, ctx.key(b), _titles(ctx, a, b))
             or not self._like(ctx, a, b, m, key)
@@ -461,8 +476,14 @@ class ContradictionChecker:
             return wa == wb and (a.doc == b.doc or wa is not None)
         if fa == "target":
             return a.doc == b.doc or (wa is not None and wa == wb)
-        # both frames say actual: two documents' statements of what happened
-        return True
+        # Both frames say actual.  Within a period still running, only completed facts
+        # ("admitted 48,200 students in 2025") are compared, not a level that may still move
+        # ("12,000 km of roads are being repaired this year").
+        end = period_end(a.period)
+        running = end is not None and any(c.published is not None and c.published <= end for c in (a, b))
+        return (
+            not running or (a.kind == "achievement" and b.kind == "achievement") or _finer_than_period(a, b)
+        )
 
     def _revision(self, ctx: CheckContext, old: ClaimRecord, new: ClaimRecord) -> Finding:
         label = ctx.label(old)
@@ -587,15 +608,18 @@ def comparison_groups(ctx: CheckContext) -> dict[tuple[str, ...], list[ClaimReco
     return groups
 
 
-#: A capitalised word inside a sentence, or opening it in the possessive ("Ruritania's"):
-#: a name (a country the tables do not know), not an item of what is measured.
-_NAME_WORD = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+|^[A-Z][a-z]+(?='s\b|\u2019s\b)")
+def _finer_than_period(a: ClaimRecord, b: ClaimRecord) -> bool:
+    """Do both frames say the figures are for a month, a quarter or a day (a sub-period,
+    most likely over, of the running year the period names)?"""
+    fa, fb = frame_of(a), frame_of(b)
+    fine = {"month", "quarter", "day", "week", "half_year"}
+    return fa is not None and fb is not None and bool(set(fa.basis) & fine) and bool(set(fb.basis) & fine)
 
 
 def _titles(ctx: CheckContext, a: ClaimRecord, b: ClaimRecord) -> str:
     """The words that name places and sources around two figures: their documents' titles
     and the names in their sentences."""
-    names = [m.group(0) for c in (a, b) for m in _NAME_WORD.finditer(c.sentence)]
+    names = [m.group(0) for c in (a, b) for m in NAME_WORD.finditer(c.sentence)]
     return " ".join([*(d.title or "" for d in (ctx.doc(a), ctx.doc(b))), *names])
 
 

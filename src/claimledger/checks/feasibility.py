@@ -15,7 +15,8 @@ within it is information.  With no growth on record to compare, nothing is raise
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import partial
 
 from claimledger.checks._changes import find_changes
 from claimledger.checks._fmt import amount, pct, stated
@@ -31,6 +32,7 @@ from claimledger.checks.base import (
     other_place,
     period_years,
     same_kind,
+    same_place,
     scale,
     single_year,
 )
@@ -104,10 +106,14 @@ class FeasibilityChecker:
     def __init__(self) -> None:
         self._past: dict[str, list[tuple[float, ClaimRecord, ClaimRecord]]] = {}
         self._newest_first: dict[int, tuple[list[ClaimRecord], list[ClaimRecord]]] = {}
+        self._rates: dict[str, list[tuple[ClaimRecord, tuple[int, int], float]]] = {}
+        self._recorded: dict[str, tuple[float, ClaimRecord, ClaimRecord, int, int] | None] = {}
 
     def run(self, ctx: CheckContext) -> list[Finding]:
         self._past = {}
         self._newest_first = {}
+        self._rates = {}
+        self._recorded = {}
         out: list[Finding] = []
         done: set[str] = set()
         for key, recs in ctx.by_indicator.items():
@@ -221,7 +227,8 @@ class FeasibilityChecker:
         forecasts = [c for c in comps if c[3]]
         pool = forecasts or comps
         if pool:
-            best_rate, text, claims, _ = max(pool, key=lambda c: c[0])
+            best_rate, words, claims, _ = max(pool, key=lambda c: c[0])
+            text = words()
             for c in claims:
                 roles.append((c, "comparison"))
             details["comparison_growth"] = round(best_rate, 6)
@@ -290,6 +297,8 @@ class FeasibilityChecker:
                 break
             if (a.published is not None and a.published > ctx.now) or other_place(t, a):
                 continue
+            if not same_place(ctx, t, a):
+                continue
             if a.published is None or t.published is None or a.published <= t.published:
                 return a
             fallback = fallback or a
@@ -304,26 +313,34 @@ class FeasibilityChecker:
         deadline: int,
         doc: str,
         growth: Sequence[ClaimRecord] = (),
-    ) -> list[tuple[float, str, list[ClaimRecord], bool]]:
-        """Growth rates to compare with: (rate as a fraction, words, claims, is it forward-looking)."""
-        out: list[tuple[float, str, list[ClaimRecord], bool]] = []
-        rates = [g for gk in _growth_keys(ctx, key) for g in ctx.by_indicator.get(gk, [])]
-        for g in dict.fromkeys([*rates, *growth]):
-            ys = period_years(g.period)
-            if ys is None or ys[1] <= y0 - 1 or ys[0] > deadline:
+    ) -> list[tuple[float, Callable[[], str], list[ClaimRecord], bool]]:
+        """Growth rates to compare with: (rate as a fraction, its words (made only for the
+        rate chosen), claims, is it forward-looking).  What depends on the indicator alone
+        is read once per indicator; a target only filters it by its years."""
+        out: list[tuple[float, Callable[[], str], list[ClaimRecord], bool]] = []
+        if key not in self._rates:
+            rates = [g for gk in _growth_keys(ctx, key) for g in ctx.by_indicator.get(gk, [])]
+            found = []
+            for g in dict.fromkeys([*rates, *growth]):
+                ys = period_years(g.period)
+                hi = g.high if g.value is None and g.high is not None else g.point
+                if ys is not None and hi is not None:
+                    found.append((g, ys, hi))
+            self._rates[key] = found
+        for g, ys, hi in self._rates[key]:
+            if ys[1] <= y0 - 1 or ys[0] > deadline:
                 continue
-            hi = g.high if g.value is None and g.high is not None else g.point
-            if hi is None:
+            if not (g.doc == doc or (actuals and same_place(ctx, actuals[0], g))):
                 continue
-            what = (
-                "the forecast of"
-                if g.kind == "forecast"
-                else ("the target of" if g.kind == "target" else "the reported")
+            out.append(
+                (
+                    hi / 100,
+                    partial(_rate_words, ctx, g, doc),
+                    [g],
+                    g.kind in ("forecast", "target") and ys[1] > y0,
+                )
             )
-            words = f"{what} {stated(g)} growth for {fmt_period(g.period)}{_src(ctx, g, doc)}"
-            out.append((hi / 100, words, [g], g.kind in ("forecast", "target") and ys[1] > y0))
-        # Past growth stated next to a level: "$259 billion in 2023, 15% more than in 2022"
-        # (read once per indicator, not once per target).
+        # Past growth stated next to a level: "$259 billion in 2023, 15% more than in 2022".
         if key not in self._past:
             self._past[key] = [
                 (ch.factor - 1, a, ch.percent)
@@ -332,28 +349,42 @@ class FeasibilityChecker:
                 if ch.result is a and ch.percent is not None and ch.factor > 0
             ]
         for rate, a, percent in self._past[key]:
-            out.append(
-                (
-                    rate,
-                    f"the past growth of {pct(rate)} in {a.period}{_src(ctx, a, doc)}",
-                    [percent],
-                    False,
-                )
-            )
+            out.append((rate, partial(_past_words, ctx, rate, a, doc), [percent], False))
         # Past growth between the earliest and latest actual levels.
-        by_year = {single_year(a.period): a for a in sorted(actuals, key=lambda a: a.published or ctx.now)}
-        years = sorted(y for y in by_year if y is not None)
-        if len(years) >= 2 and years[-1] > years[0]:
-            first, last = by_year[years[0]], by_year[years[-1]]
-            n = years[-1] - years[0]
-            ratio = (last.value or 0) * scale(last)[1] / ((first.value or 1) * scale(first)[1])
-            rate = ratio ** (1 / n) - 1
-            out.append(
-                (
-                    rate,
-                    f"the {pct(rate)} a year recorded from {years[0]} to {years[-1]}",
-                    [first, last],
-                    False,
-                )
-            )
+        if key not in self._recorded:
+            self._recorded[key] = _recorded_rate(ctx, actuals)
+        recorded = self._recorded[key]
+        if recorded is not None:
+            rate, first, last, y_first, y_last = recorded
+            words = f"the {pct(rate)} a year recorded from {y_first} to {y_last}"
+            out.append((rate, partial(str, words), [first, last], False))
         return out
+
+
+def _rate_words(ctx: CheckContext, g: ClaimRecord, doc: str) -> str:
+    what = (
+        "the forecast of"
+        if g.kind == "forecast"
+        else ("the target of" if g.kind == "target" else "the reported")
+    )
+    return f"{what} {stated(g)} growth for {fmt_period(g.period)}{_src(ctx, g, doc)}"
+
+
+def _past_words(ctx: CheckContext, rate: float, a: ClaimRecord, doc: str) -> str:
+    return f"the past growth of {pct(rate)} in {a.period}{_src(ctx, a, doc)}"
+
+
+def _recorded_rate(
+    ctx: CheckContext, actuals: list[ClaimRecord]
+) -> tuple[float, ClaimRecord, ClaimRecord, int, int] | None:
+    """The compound rate between the earliest and the latest actual levels on record."""
+    by_year = {single_year(a.period): a for a in sorted(actuals, key=lambda a: a.published or ctx.now)}
+    years = sorted(y for y in by_year if y is not None)
+    if len(years) < 2 or years[-1] <= years[0]:
+        return None
+    first, last = by_year[years[0]], by_year[years[-1]]
+    n = years[-1] - years[0]
+    ratio = (last.value or 0) * scale(last)[1] / ((first.value or 1) * scale(first)[1])
+    if ratio <= 0:
+        return None
+    return ratio ** (1 / n) - 1, first, last, years[0], years[-1]

@@ -18,14 +18,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date as Date
+from heapq import merge
 
 from claimledger.checks._commitments import commitment
 from claimledger.checks._fmt import stated
+from claimledger.checks._frames import local
 from claimledger.checks.base import (
     COMMON_NAMES,
     CheckContext,
     Confidence,
     fmt_period,
+    frame_of,
     is_actual,
     is_deadline,
     make_finding,
@@ -35,7 +38,9 @@ from claimledger.checks.base import (
     period_years,
     proper_names,
     same_kind,
+    same_place,
     scale,
+    single_year,
 )
 from claimledger.link import ClaimRecord, count_noun, dimension
 from claimledger.models import Finding, Severity
@@ -264,6 +269,30 @@ def _relation(first: ClaimRecord, later: ClaimRecord) -> str | None:
     return None
 
 
+#: Two reports of one outcome further apart than this factor measure two scopes (a city's
+#: housing and the country's), not one outcome in dispute; nor is a report this far from
+#: the target the outcome when a report of the target's own scope exists.
+DISPUTE_FACTOR = 2.0
+
+
+def _near(a: ClaimRecord, b: ClaimRecord) -> bool:
+    pa, pb = (a.point or 0.0) * scale(a)[1], (b.point or 0.0) * scale(b)[1]
+    return pa > 0 and pb > 0 and max(pa, pb) / min(pa, pb) <= DISPUTE_FACTOR
+
+
+def _newest(e: tuple[Date, ClaimRecord, tuple[int, int]]) -> tuple[int, Date]:
+    """Evidence order: the latest period first, then the latest statement."""
+    return (e[2][1], e[0])
+
+
+def _sub_period(c: ClaimRecord) -> bool:
+    """Is a figure a quarter's, a month's or a week's (its period, or its frame's basis)?"""
+    if "-" in (c.period or ""):
+        return True
+    f = frame_of(c)
+    return f is not None and bool(set(f.basis) & {"quarter", "month", "week", "day", "half_year"})
+
+
 def _slots(key: str, t: ClaimRecord) -> list[tuple[str, str | None, str]]:
     """Where a numeric promise is filed: by its period and by its value (three figures)."""
     value = f"{t.point:.3g}" if t.point is not None else "-"
@@ -427,11 +456,17 @@ class PromiseChecker:
         best = self._numeric(ctx, t)
         if best is None:
             return []
+        # A report of another scope (a city's housing against a country's target, twelve
+        # times smaller) is not the outcome when one of the target's own scope exists.
+        if not _near(best, t):
+            same_scope = [c for c in self._candidates if c.period == best.period and _near(c, t)]
+            if same_scope:
+                best = same_scope[0]
         # the latest statement of each other value for the same period: enough to see
         # whether later sources conflict, however often one value was repeated
         latest: dict[tuple[float | None, str | None], ClaimRecord] = {}
         for c in sorted(self._candidates, key=lambda c: (c.published or Date.min, c.seq)):
-            if c.id != best.id and c.period == best.period and c.doc != best.doc:
+            if c.id != best.id and c.period == best.period and c.doc != best.doc and _near(c, best):
                 latest[(c.point, c.unit)] = c
         latest.pop((best.point, best.unit), None)
         return [*sorted(latest.values(), key=lambda c: (c.published or Date.min, c.seq)), best]
@@ -470,7 +505,6 @@ class PromiseChecker:
         # A goal "by 2029" is judged on any level reported up to its deadline; a target
         # "for 2025" only on the level reported for 2025.
         goal = ys is None or is_deadline(t)
-        cands = []
         by_year = self._pool(ctx, key)
         # Evidence is published after the target; or, for a target whose period had ended
         # when it was stated ("compared with a target of 4%"), in the same document.
@@ -479,29 +513,46 @@ class PromiseChecker:
             lo, hi = t.published.year - 1, (last if last is not None else max(by_year, default=0))
         else:
             lo, hi = (ys[0], ys[1]) if ys is not None else (0, -1)
-        entries = [e for y in range(lo, hi + 1) for e in by_year.get(y, ())]
+        extra = []
         for c in self._restated(ctx, t):
             c = self._outcome_of(ctx, c) or c
             cy = period_years(c.period)
             if is_actual(c) and c.point is not None and c.published is not None and cy is not None:
-                entries.append((c.published, c, cy))
-        seen: set[str] = set()
+                extra.append((c.published, c, cy))
+        extra.sort(key=_newest, reverse=True)
+        # the buckets are sorted once per run, newest first: no sort per target
+        window = (e for y in range(hi, lo - 1, -1) for e in by_year.get(y, ()))
+        entries = merge(window, extra, key=_newest, reverse=True)
+        # Weighed newest period first, then newest statement: the first that passes is the
+        # evidence; after it only other values of the same period matter (for disputes),
+        # one statement per value, so a figure restated a hundred times is read once.
+        best: ClaimRecord | None = None
+        values: set[tuple[float | None, str | None]] = set()
+        cands: list[ClaimRecord] = []
+        best_end: int | None = None
         for published, c, cy in entries:
+            if best_end is not None and cy[1] < best_end:
+                break  # an older period than the evidence found
+            value = (c.point, c.unit)
+            if best is not None and (value in values or c.period != best.period):
+                continue
             retro = retro_target and c.doc == t.doc and c.id != t.id
-            if (published <= t.published and not retro) or c.id in seen:
+            if published <= t.published and not retro:
                 continue
             if goal and (cy[1] < t.published.year - 1 or (last is not None and cy[0] > last)):
                 continue
             if not goal and ys is not None and not (ys[0] <= cy[0] and cy[1] <= ys[1]):
                 continue
-            if other_place(t, c):
-                continue
-            seen.add(c.id)
+            if other_place(t, c) or (local(c) and not local(t)) or not same_place(ctx, t, c):
+                continue  # another place's figure, or a city's for a country's target
+            if not goal and single_year(t.period) is not None and _sub_period(c):
+                continue  # a quarter's or a month's figure is not the year's outcome
+            values.add(value)
             cands.append(c)
+            if best is None:
+                best, best_end = c, cy[1]
         self._candidates = cands
-        if not cands:
-            return None
-        return max(cands, key=lambda c: ((period_years(c.period) or (0, 0))[1], c.published or Date.min))
+        return best
 
     def _pool(
         self, ctx: CheckContext, key: str | None
@@ -519,6 +570,8 @@ class PromiseChecker:
                 cy = period_years(c.period)
                 if is_actual(c) and c.point is not None and c.published is not None and cy is not None:
                     out.setdefault(cy[1], []).append((c.published, c, cy))
+            for bucket in out.values():
+                bucket.sort(key=_newest, reverse=True)
             memo[key] = out
         return memo[key]
 
@@ -932,7 +985,7 @@ class PromiseChecker:
         if t.low is not None and t.high is not None and t.value is None:
             k = scale(t)[1]
             met = t.low * k * (1 - KEPT_TOLERANCE) <= got <= t.high * k * (1 + KEPT_TOLERANCE)
-            share = 1.0 if met else 0.0
+            share = 1.0 if met else (got / (t.low * k) if got < t.low * k and t.low > 0 else 0.0)
         elif down:
             # The stated figure is the ceiling, whatever word comes with it: a deficit planned
             # at "over 3.5 trillion" that reaches 3.7 trillion overshot the plan.
@@ -952,7 +1005,12 @@ class PromiseChecker:
         if met:
             return "kept", src
         if down:
-            off = f"{(got / target - 1) * 100:.0f}% above the target" if target > 0 else "above the target"
+            gap = (got / target - 1) * 100 if target > 0 else 0.0
+            off = (
+                f"{abs(gap):.0f}% {'above' if gap >= 0 else 'below'} the target"
+                if target > 0
+                else "off the target"
+            )
             if not final:
                 return "in_progress", f"{src}, still {off}"
             return ("partly_kept" if share >= PARTLY_SHARE else "not_kept"), f"{src}, {off}"
