@@ -447,14 +447,6 @@ def _no_overlaps(found: list[Mention]) -> list[Mention]:
 # --- the document's country --------------------------------------------------------------
 
 
-@cache
-def _country_gazetteer() -> Gazetteer[Entity]:
-    g: Gazetteer[Entity] = Gazetteer()
-    for form, c, as_written in _places.country_forms():
-        g.add(form, country_entity(c), "exact" if as_written else "title")
-    return g
-
-
 def main_country(text: str) -> tuple[Entity | None, str]:
     """The country a document is about, from its lead (title, dateline, first paragraphs):
     the first country its first line names, else the one named most often (ties: first
