@@ -344,3 +344,25 @@ def test_regression_an_institution_named_near_a_figure_gives_its_economy(
 ) -> None:
     e = _frames(text)[figure].entity
     assert e is not None and e.id == want
+
+
+def test_streamed_frames_point_inside_their_own_output() -> None:
+    """Chunked extraction (spans shifted by an offset) gives every claim a frame whose
+    relations name claims of the stream, and the same frames as one call on the text."""
+    import io
+
+    from claimledger import extract_stream
+
+    text = "Kazakhstan outlook\n\n" + "\n".join(
+        f"Inflation fell to {4 + k % 3}.{k % 10}% in May from {7 + k % 2}.1% in March, and exports rose "
+        f"{k % 9 + 2}% to ${k + 10} billion."
+        for k in range(40)
+    )
+    streamed = list(extract_stream(io.StringIO(text), "2024-06-10", source="s", chunk=300))
+    ids = {c.id for c in streamed}
+    assert streamed and all(c.frame is not None for c in streamed)
+    assert all(r.claim in ids for c in streamed if c.frame for r in c.frame.relations)
+    whole = {c.id: c.frame for c in extract(text, "2024-06-10", source="s")}
+    assert {c.id: c.frame.relations for c in streamed if c.frame} == {
+        k: f.relations for k, f in whole.items() if f
+    }

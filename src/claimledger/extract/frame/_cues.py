@@ -150,11 +150,11 @@ class Scanner:
     open a phrase, a pattern of only the phrases that word can open (everywhere, with the
     whole pattern, when a phrase may open otherwise)."""
 
-    __slots__ = ("by_stem", "by_word", "names", "rx", "stems", "words")
+    __slots__ = ("by_stem", "by_word", "names", "section", "stems", "words")
 
     def __init__(self, section: str, names: tuple[str, ...]) -> None:
         self.names = names
-        self.rx = grouped(section, *names) if len(names) > 1 else pattern(section, *names)
+        self.section = section
         words: dict[str, list[list[str]]] | None = {}
         stems: dict[str, list[list[str]]] = {}
         for k, n in enumerate(names):
@@ -170,17 +170,38 @@ class Scanner:
         self.words = None if words is None else frozenset(words)
         self.stems = frozenset(stems)
         #: lead word (or stem) -> the pattern of the phrases it can open
-        self.by_word = {} if words is None else {w: _grouped_of(ps) for w, ps in words.items()}
-        self.by_stem = {st: _grouped_of(ps) for st, ps in stems.items()}
+        self.by_word = {} if words is None else {w: _Lazy(ps) for w, ps in words.items()}
+        self.by_stem = {st: _Lazy(ps) for st, ps in stems.items()}
 
     def finditer(self, text: str, ws: list[tuple[int, int, str]], a: int, b: int) -> list[re.Match[str]]:
         """The matches in ``text[a:b]``, none overlapping; ``ws`` are the words of a span
         holding it (from ``_gazetteer.words``)."""
         return multi_of((self,)).scan(text, ws, a, b).of(0)
 
+    @property
+    def rx(self) -> re.Pattern[str]:
+        """The whole pattern (compiled once, on first use)."""
+        return grouped(self.section, *self.names)
+
     def which(self, m: re.Match[str]) -> str:
         """The name of the list a match came from."""
         return self.names[int((m.lastgroup or "g0")[1:])]
+
+
+class _Lazy:
+    """The pattern of the phrases one lead word can open, compiled on first use (most lead
+    words of a cue file never occur in a given text)."""
+
+    __slots__ = ("lists", "rx")
+
+    def __init__(self, lists: list[list[str]]) -> None:
+        self.lists = lists
+        self.rx: re.Pattern[str] | None = None
+
+    def match(self, text: str, pos: int, end: int) -> re.Match[str] | None:
+        if self.rx is None:
+            self.rx = _grouped_of(self.lists)
+        return self.rx.match(text, pos, end)
 
 
 def _grouped_of(lists: list[list[str]] | tuple[tuple[str, ...], ...]) -> re.Pattern[str]:
@@ -216,8 +237,8 @@ class MultiScanner:
     def __init__(self, scanners: tuple[Scanner, ...]) -> None:
         self.scanners = scanners
         self.always = tuple(k for k, s in enumerate(scanners) if s.words is None)
-        by_word: dict[str, list[tuple[int, re.Pattern[str]]]] = {}
-        by_stem: dict[str, list[tuple[str, int, re.Pattern[str]]]] = {}
+        by_word: dict[str, list[tuple[int, _Lazy]]] = {}
+        by_stem: dict[str, list[tuple[str, int, _Lazy]]] = {}
         for k, s in enumerate(scanners):
             if s.words is None:
                 continue

@@ -90,13 +90,13 @@ class Gazetteer(Generic[T]):
     def add(self, name: str, value: T, case: Case | None = None, slot: str = "") -> None:
         """Add ``name`` for ``value`` in ``slot``; the first value given for a name and
         slot is kept."""
-        k = key(name)
+        form = " ".join(w for _, _, w in words(name))
+        k = form.lower()
         if not k:
             return
         entries = self._table.setdefault(k, [])
         if any(e[3] == slot for e in entries):
             return
-        form = " ".join(w for _, _, w in words(name))
         entries.append((value, case or case_of(name), form, slot))
         self._index(k)
 

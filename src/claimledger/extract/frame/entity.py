@@ -391,8 +391,11 @@ def _lexicon() -> Gazetteer[Name]:
         g.add(name, e, case, "entity")
     for form, c, as_written in _places.country_forms():
         g.add(form, country_entity(c), "exact" if as_written else "title", "entity")
-    for phrase in measure.taxonomy().phrase_list:
-        g.add(phrase, phrase, "any", "phrase")
+    tax = measure.taxonomy()
+    for phrase in tax.phrase_list:
+        written = tax.acronyms.get(phrase)
+        # an acronym of the taxonomy ("CAR", "PIT") counts only as written
+        g.add(written or phrase, phrase, "exact" if written else "any", "phrase")
     return g
 
 
@@ -500,14 +503,6 @@ def _no_overlaps(found: list[Mention]) -> list[Mention]:
 
 
 # --- the document's country --------------------------------------------------------------
-
-
-@cache
-def _country_gazetteer() -> Gazetteer[Entity]:
-    g: Gazetteer[Entity] = Gazetteer()
-    for form, c, as_written in _places.country_forms():
-        g.add(form, country_entity(c), "exact" if as_written else "title")
-    return g
 
 
 def main_country(text: str) -> tuple[Entity | None, str]:

@@ -24,7 +24,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from claimledger.extract.frame import _cues
-from claimledger.extract.frame._gazetteer import Gazetteer, Hit, key
+from claimledger.extract.frame._gazetteer import Gazetteer, Hit, case_of, key
 from claimledger.extract.frame._passage import within
 from claimledger.extract.units import singular
 from claimledger.models import Measure, Quantity
@@ -135,6 +135,8 @@ class Taxonomy:
     by_id: dict[str, Entry]
     phrases: Gazetteer[str]
     phrase_list: tuple[str, ...]
+    #: phrases written in the taxonomy as acronyms ("CAR", "PIT"): they count only as written
+    acronyms: dict[str, str]
     synonym_ids: dict[str, tuple[str, ...]]
     head_ids: dict[str, tuple[str, ...]]
 
@@ -150,6 +152,7 @@ def taxonomy() -> Taxonomy:
     syn: dict[str, list[str]] = {}
     heads: dict[str, list[str]] = {}
     every: set[str] = set()
+    acronyms: dict[str, str] = {}
     for k, row in enumerate(data.get("measure", [])):
         context = frozenset(lemma(_norm(w)) for w in row.get("context", ()) if w)
         exclude = frozenset(_norm(w) for w in row.get("exclude", ()) if w)
@@ -170,12 +173,15 @@ def taxonomy() -> Taxonomy:
             for w in items:
                 ids = table.setdefault(_norm(w), [])
                 every.add(_norm(w))
+                if case_of(w) == "exact":
+                    acronyms[_norm(w)] = w
                 if e.id not in ids:
                     ids.append(e.id)
     return Taxonomy(
         by_id=by_id,
         phrases=Gazetteer((w, w) for w in sorted(every)),
         phrase_list=tuple(sorted(every)),
+        acronyms=acronyms,
         synonym_ids={k: tuple(v) for k, v in syn.items()},
         head_ids={k: tuple(v) for k, v in heads.items()},
     )
@@ -366,6 +372,19 @@ class _Fit:
         return self.change
 
 
+def _written(cue: str, acronyms: dict[str, str], text: str, window: tuple[int, int]) -> bool:
+    """Is a subject candidate's phrase, when the taxonomy writes it as an acronym, written
+    so near the figure (``window``)?"""
+    phrase = cue.split(":", 1)[1].split(" (")[0]
+    form = acronyms.get(phrase)
+    return form is None or _acronym_rx(form).search(text, *window) is not None
+
+
+@lru_cache(maxsize=256)
+def _acronym_rx(form: str) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)" + re.escape(form) + r"(?!\w)")
+
+
 def choose(
     subject: str,
     text: str,
@@ -384,6 +403,10 @@ def choose(
     t = taxonomy()
     a, b = seg
     subj_found, subj_heads, subj_seen = _subject_candidates(subject)
+    if t.acronyms and any(f[4].split(":", 1)[1].split(" (")[0] in t.acronyms for f in subj_found):
+        # "CAR" or "PIT" count only as written: a lower-case subject says not how
+        near = (max(clause[0], fig[0] - CONTEXT_REACH), min(clause[1], fig[1] + CONTEXT_REACH))
+        subj_found = tuple(f for f in subj_found if _written(f[4], t.acronyms, text, near))
     fit = _Fit(
         text, phrases, seg, (max(clause[0], fig[0] - CONTEXT_REACH), b), q, change, share_of_gdp, subj_seen
     )

@@ -37,6 +37,9 @@ __all__ = ["NOISE", "SAID", "Said", "decide", "period_end", "sentence_noise"]
 
 #: Characters before a figure searched for a status cue ("revised up to", "an estimated").
 CUE_REACH = 60
+#: Characters before a figure searched for what a budget is built on ("The budget is based
+#: on an oil price of $80 and an exchange rate of 470 tenge"): the list that follows it.
+ASSUMPTION_REACH = 300
 #: Characters after a figure searched for a trailing estimate cue ("3.1%, preliminary data show").
 AFTER_REACH = 40
 
@@ -152,7 +155,8 @@ def decide(
     # a revision, an assumption or an estimate said before the figure in its clause (the
     # nearest wins), or a revision or assumption in its kind cue
     # the nearest of each kind wins; what a budget is built on reaches along its clause
-    near = {h[2]: h[3] for h in said.within(left[0], left[1]) if h[0] >= lo or h[2] == "assumption"}
+    reach = max(left[0], left[1] - ASSUMPTION_REACH)
+    near = {h[2]: h[3] for h in said.within(reach, left[1]) if h[0] >= lo or h[2] == "assumption"}
     if k_cue:
         for name, words in _in_kind_cue(k_cue.partition(":")[2]):
             near.setdefault(name, words)
