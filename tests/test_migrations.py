@@ -27,6 +27,12 @@ RELEASED = [
 ]
 
 
+#: The claim ids a full-text query matches: the index (0013) is keyed by the rowid of ``claims``.
+_FTS_HITS = (
+    "SELECT c.id FROM claims_fts JOIN claims AS c ON c.rowid = claims_fts.rowid WHERE claims_fts MATCH :q"
+)
+
+
 def _engine_at(tmp_path: Path) -> Engine:
     return _engine.create(f"sqlite:///{tmp_path / 'ledger.db'}")
 
@@ -140,7 +146,7 @@ def test_upgrade_from_first_schema_keeps_data(tmp_path: Path) -> None:
         assert tuple(row.one()) == (None, None, None)
         assert conn.execute(text("SELECT count(*) FROM claim_relations")).scalar() == 0
         # The FTS index was backfilled from the rows that existed before it.
-        hits = conn.execute(text("SELECT claim_id FROM claims_fts WHERE claims_fts MATCH 'exports'")).all()
+        hits = conn.execute(text(_FTS_HITS), {"q": "exports"}).all()
         assert [h[0] for h in hits] == ["c1"]
     got = _normalise_pk_nullability(_schema_of(engine))
     assert got == _normalise_pk_nullability(_schema_of_metadata(engine))
@@ -171,12 +177,7 @@ def test_fts_follows_claim_updates_and_deletes(tmp_path: Path) -> None:
 
     def hits(q: str) -> list[str]:
         with engine.connect() as conn:
-            return [
-                r[0]
-                for r in conn.execute(
-                    text("SELECT claim_id FROM claims_fts WHERE claims_fts MATCH :q"), {"q": q}
-                )
-            ]
+            return [r[0] for r in conn.execute(text(_FTS_HITS), {"q": q})]
 
     assert hits("exports") == ["c1"]
     with engine.begin() as conn:
