@@ -32,7 +32,7 @@ Codes:
     E055  reference series could not be fetched (offline, HTTP error, timeout)
     E056  this feature needs an optional dependency (pip install 'claimledger[official]')
     E065  no ledger at --db: a command that only reads never creates an empty one
-    E066  the port is in use (choose another with --port)
+    E066  the port is in use, or needs privileges (choose another with --port)
     E067  Datasette opens SQLite files only (a --db that is a database server's URL)
 """
 
@@ -69,7 +69,7 @@ _MESSAGES: dict[str, str] = {
     "E055": "reference series could not be fetched",
     "E056": "optional dependency missing",
     "E065": "no ledger here",
-    "E066": "port in use",
+    "E066": "port unavailable",
     "E067": "not a SQLite ledger file",
 }
 
