@@ -26,7 +26,8 @@ cheap (the CLI's ``--help`` does not load SQLAlchemy).
 
 Maintenance: ``open_engine(db, read_only=True)`` opens a SQLite ledger read-only (also on
 a read-only file system); ``doctor(db)`` checks a ledger in full; ``backup(db, dest)``
-copies one consistently while it is in use.
+copies one consistently while it is in use; ``require_ledger(db)`` refuses (E065) a SQLite
+ledger that is not there; ``datasette_metadata(db)`` is Datasette's metadata.json for it.
 """
 
 from __future__ import annotations
