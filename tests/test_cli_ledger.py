@@ -105,10 +105,19 @@ def test_docs_and_exports(work: Path) -> None:
     out = cli("docs", cwd=work).stdout
     assert "Budget" in out and "2024-01-08" in out
     n = len(cli("claims", "--format", "jsonl", cwd=work).stdout.splitlines())
-    r = cli("export", "--format", "claimreview", "-o", "cr.json", cwd=work)
+    site = ("--publisher", "Desk", "--base-url", "https://fc.example.org")
+    refused = cli("export", "--format", "claimreview", "-o", "cr.json", cwd=work)
+    assert refused.returncode == 1 and "[E063]" in refused.stderr and not (work / "cr.json").exists()
+    r = cli("export", "--format", "claimreview", *site, "-o", "cr.json", cwd=work)
     assert r.returncode == 0, r.stderr
+    assert json.loads((work / "cr.json").read_text()) == []  # nothing rated: nothing to publish
+    r = cli("export", "--format", "claimreview", *site, "--include-unrated", "-o", "cr.json", cwd=work)
     reviews = json.loads((work / "cr.json").read_text())
-    assert len(reviews) == n
+    sentences = {
+        (c["doc"], c["sentence"]["start"])
+        for c in map(json.loads, cli("claims", "--format", "jsonl", cwd=work).stdout.splitlines())
+    }
+    assert len(reviews) == len(sentences) <= n  # one per claimed sentence, not per figure
     for rv in reviews:
         assert rv["@type"] == "ClaimReview" and rv["itemReviewed"]["@type"] == "Claim"
         assert "reviewRating" not in rv  # nobody has reviewed anything: no verdicts

@@ -292,7 +292,24 @@ def _bad_utf8(src: Path, dst: Path) -> Path:
     return dst
 
 
-@pytest.mark.parametrize("argv", [["claims"], ["export"], ["check"], ["export", "--format", "claimreview"]])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["claims"],
+        ["export"],
+        ["check"],
+        [
+            "export",
+            "--format",
+            "claimreview",
+            "--publisher",
+            "D",
+            "--base-url",
+            "https://d.example",
+            "--include-unrated",
+        ],
+    ],
+)
 def test_text_that_is_not_utf8_is_a_coded_error(
     sizeable_ledger: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], argv: list[str]
 ) -> None:
