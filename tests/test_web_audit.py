@@ -96,3 +96,20 @@ def test_audit_csv_has_every_event_oldest_first(web_client: Any) -> None:
     assert rows[0]["link"].endswith(f"/claims/{claims[0]['id']}") and rows[0]["link"].startswith("http")
     assert "ruling: " in rows[0]["changes"] and 'Says "all", means some.' in rows[0]["changes"]
     assert rows[1]["note"] == "ok"
+
+
+def test_a_malformed_rating_scale_is_refused_when_the_app_starts(
+    web_db: Any, tmp_path: Any, monkeypatch: Any
+) -> None:
+    import pytest
+
+    from claimledger.errors import LedgerError
+    from claimledger.review import RATING_SCALE_ENV
+    from claimledger.web import create_app
+
+    bad = tmp_path / "scale.toml"
+    bad.write_text("[[level]]\nvalue = 3\n", encoding="utf-8")
+    monkeypatch.setenv(RATING_SCALE_ENV, str(bad))
+    with pytest.raises(LedgerError) as err:
+        create_app(str(web_db))
+    assert err.value.code == "E061"

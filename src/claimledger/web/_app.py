@@ -194,8 +194,10 @@ def create_app(
     ``allowed_hosts`` limits the ``Host`` header (``serve`` passes loopback names when
     bound to loopback)."""
     from claimledger.ledger import open_engine
+    from claimledger.review import rating_scale
     from claimledger.web import _actions, _pages
 
+    rating_scale()  # a malformed $CLAIMLEDGER_RATING_SCALE is refused at start (E061), not per page
     engine = open_engine(db)
 
     @asynccontextmanager
