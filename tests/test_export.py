@@ -47,6 +47,13 @@ def claimreview(led: Ledger, opts: ExportOptions = OPTS) -> list[dict[str, Any]]
     return reviews
 
 
+def claim_of(review: dict[str, Any]) -> str:
+    """The rated claim's id: the last segment of the review's url (its page)."""
+    url: str = review["url"]
+    assert url.startswith(BASE + "/claims/")
+    return url.rsplit("/", 1)[1]
+
+
 def test_only_rated_sentences_are_published_one_review_per_sentence(ledger: Ledger) -> None:
     assert claimreview(ledger) == []  # nobody has rated anything: nothing to publish
     multi = sentence_groups(ledger, at_least=2)[0]
@@ -58,7 +65,7 @@ def test_only_rated_sentences_are_published_one_review_per_sentence(ledger: Ledg
     )
     reviews = claimreview(ledger)
     assert len(reviews) == 2  # two sentences rated (three figures)
-    by_id = {r["identifier"]: r for r in reviews}
+    by_id = {claim_of(r): r for r in reviews}
     first = by_id[multi[1]]  # the sentence's newest verdict
     assert first["reviewRating"] == {
         "@type": "Rating",
@@ -79,7 +86,7 @@ def test_rejected_claims_are_never_exported(ledger: Ledger) -> None:
     review.reject_claim(ledger.engine, cid, reviewer="ana", note="not a claim")
     assert claimreview(ledger) == []
     drafts = claimreview(ledger, ExportOptions(base_url=BASE, publisher="Desk", include_unrated=True))
-    assert cid not in {r["identifier"] for r in drafts}
+    assert cid not in {claim_of(r) for r in drafts}
     assert drafts and all("reviewRating" not in r for r in drafts)
     with pytest.raises(LedgerError) as err:
         review.rate_claim(ledger.engine, cid, "Accurate", ruling="Right.", reviewer="ana")
@@ -94,6 +101,9 @@ def test_claimreview_is_valid_schema_org_and_has_what_google_requires(ledger: Le
     reviews = claimreview(ledger)
     assert len(reviews) == len(ids)
     assert _schemaorg.problems(reviews) == []
+    docs = {d.id: d.speaker for d in ledger.documents()}
+    speakers = {r.id: docs[r.document_id] for r in ledger.iter_claims()}
+    assert any(speakers.values()) and not all(speakers.values())  # both cases are seen
     # Google's ClaimReview fields, read from the processor's triples, not from key names.
     triples = _schemaorg.to_triples(reviews)
     sdo, rdf_type = _schemaorg.SDO, _schemaorg.RDF_TYPE
@@ -124,7 +134,12 @@ def test_claimreview_is_valid_schema_org_and_has_what_google_requires(ledger: Le
         assert 1 <= int(one(rating, "ratingValue")["value"]) <= 5
         item = one(n, "itemReviewed")["value"]
         assert typed(item) == {sdo + "Claim"}
-        assert typed(one(item, "author")["value"]) <= {sdo + "Person", sdo + "Organization"}
+        speaker = speakers[one(n, "url")["value"].rsplit("/", 1)[1]]
+        claimant = nodes[item].get(sdo + "author", [])
+        assert len(claimant) == (1 if speaker else 0)  # no speaker: no claimant is made up
+        if speaker:
+            assert typed(claimant[0]["value"]) <= {sdo + "Person", sdo + "Organization"}
+            assert one(claimant[0]["value"], "name")["value"] == speaker
         assert typed(one(item, "appearance")["value"]) == {sdo + "CreativeWork"}
 
 

@@ -238,19 +238,20 @@ def claim_review(
         appearance["publisher"] = {"@type": "Organization", "name": doc.source}
     item: dict[str, Any] = {"@type": "Claim", "appearance": appearance}
     if doc.speaker:
+        # Without a speaker the claim has no author: the document's source is who published
+        # it (a wire, a website), and naming it as the claimant would misattribute the claim.
         item["author"] = {"@type": speaker_type(doc.speaker), "name": doc.speaker}
-    elif doc.source:
-        item["author"] = {"@type": "Organization", "name": doc.source}
     if doc.published:
         item["datePublished"] = doc.published
     author: dict[str, Any] = {"@type": "Organization", "name": opts.publisher}
     if opts.publisher_url:
         author["url"] = opts.publisher_url
+    # No ``identifier``: schema.org lets it be a URL, so a JSON-LD processor may read a bare
+    # claim id as a relative address; the claim id is the last segment of ``url``.
     review: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
         "url": claim_href(r.id, opts.base_url),
-        "identifier": r.id,
         "claimReviewed": r.sentence,
         "itemReviewed": item,
         "author": author,
