@@ -57,6 +57,9 @@ def run_rate(args: argparse.Namespace) -> int:
     from claimledger.review import rate_claim, rating_scale
 
     scale = rating_scale(args.scale)
+    # A rating is about a claim already in a ledger: a missing ledger is an error (E020 from
+    # the read-only open), never a new empty one.
+    open_engine(args.db, read_only=True).dispose()
     engine = open_engine(args.db)
     try:
         res = rate_claim(
