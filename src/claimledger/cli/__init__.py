@@ -20,6 +20,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "claimledger.cli._ledger",
     "claimledger.cli._maint",
     "claimledger.cli._check",
+    "claimledger.cli._review",
     "claimledger.cli._official",
     "claimledger.cli._serve",
     "claimledger.cli._demo",

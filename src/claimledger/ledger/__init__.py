@@ -40,6 +40,7 @@ from typing import TYPE_CHECKING, Any
 
 from claimledger.ledger._ids import id_source, text_hash
 from claimledger.ledger._rows import (
+    ClaimRating,
     ClaimRecord,
     Correction,
     FindingRef,
@@ -107,6 +108,15 @@ if TYPE_CHECKING:
         replace_indicators,
     )
     from claimledger.ledger._ledger import IngestResult, Ledger
+    from claimledger.ledger._ratings import (
+        AuditPage,
+        AuditRow,
+        all_ratings,
+        audit_page,
+        claim_rating,
+        iter_audit,
+        set_claim_rating,
+    )
     from claimledger.ledger._reference import (
         StoredSeries,
         reference_for,
@@ -143,6 +153,18 @@ _LAZY: dict[str, str] = {
         "_reference",
     ),
     **dict.fromkeys(("as_you_type", "like_pattern", "search_words"), "_search"),
+    **dict.fromkeys(
+        (
+            "AuditPage",
+            "AuditRow",
+            "all_ratings",
+            "audit_page",
+            "claim_rating",
+            "iter_audit",
+            "set_claim_rating",
+        ),
+        "_ratings",
+    ),
     **dict.fromkeys(("documents_with_text", "live_records", "records_by_id"), "queries"),
     **dict.fromkeys(
         ("store_findings", "stored_findings", "store_promise_events", "promise_history"), "_findings"
@@ -221,12 +243,15 @@ __all__ = [
     "DEFAULT_DB",
     "PERIOD_RE",
     "TABLE_METADATA",
+    "AuditPage",
+    "AuditRow",
     "BackupResult",
     "ChangeWatch",
     "Checkup",
     "CitedFinding",
     "ClaimDetail",
     "ClaimFilter",
+    "ClaimRating",
     "ClaimRecord",
     "ClaimsPage",
     "Connection",
@@ -253,11 +278,14 @@ __all__ = [
     "StoredSeries",
     "add_override",
     "all_corrections",
+    "all_ratings",
     "append_review_event",
     "as_you_type",
+    "audit_page",
     "backup",
     "claim_detail",
     "claim_facets",
+    "claim_rating",
     "claim_transaction",
     "claims_page",
     "correction",
@@ -276,6 +304,7 @@ __all__ = [
     "indicator_members",
     "indicator_refs",
     "indicators_page",
+    "iter_audit",
     "json_object",
     "ledger_counts",
     "like_pattern",
@@ -301,6 +330,7 @@ __all__ = [
     "require_ledger",
     "search_words",
     "series_values",
+    "set_claim_rating",
     "set_promise_override",
     "sqlite_path",
     "store_findings",

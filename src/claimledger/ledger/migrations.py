@@ -400,6 +400,28 @@ def _m0011_promise_events(conn: Connection) -> None:
     ).create(conn)
 
 
+def _m0012_claim_ratings(conn: Connection) -> None:
+    # A reviewer's verdict on a claim (issue 13): one row per claim, the rating in force; every
+    # rating and change of rating is also a ``review_events`` row.  The scale's numbers are
+    # copied into the row, so changing the configured scale later never rewrites a verdict.
+    md = MetaData()
+    Table("claims", md, Column("id", Text, primary_key=True))  # (exists: the key's target)
+    Table(
+        "claim_ratings",
+        md,
+        Column("claim_id", Text, ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True),
+        Column("label", Text, nullable=False),
+        Column("value", Float),
+        Column("best", Float),
+        Column("worst", Float),
+        Column("scale", Text, nullable=False),
+        Column("ruling", Text, nullable=False),
+        Column("reviewer", Text, nullable=False),
+        Column("rated_at", Text, nullable=False),
+        Index("ix_claim_ratings_label", "label"),
+    ).create(conn)
+
+
 #: The current ``claims_effective`` view (a later migration that changes it adds its own
 #: frozen copy and points this name at it).
 EFFECTIVE_VIEW_SQL = _EFFECTIVE_VIEW_0008
@@ -582,7 +604,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0009_reference_series", _m0009_reference_series),
     Migration("0010_indicators_frame", _m0010_indicators_frame),
     Migration("0011_promise_events", _m0011_promise_events),
-    # (0012_claim_ratings: another branch; the lead orders the two)
+    Migration("0012_claim_ratings", _m0012_claim_ratings),
     Migration("0013_datasette_views", _m0013_datasette_views),
 )
 
