@@ -87,6 +87,7 @@ if TYPE_CHECKING:
         promise_status_counts,
         promise_targets,
         promise_targets_py,
+        top_findings,
     )
     from claimledger.ledger._doctor import Checkup, doctor
     from claimledger.ledger._filter import PERIOD_RE, ClaimFilter, period_bounds
@@ -198,6 +199,7 @@ _LAZY: dict[str, str] = {
             "PromiseTarget",
             "claim_detail",
             "findings_page",
+            "top_findings",
             "id_source",
             "indicator_detail",
             "indicators_page",
@@ -302,6 +304,7 @@ __all__ = [
     "store_reference",
     "stored_findings",
     "text_hash",
+    "top_findings",
     "transaction",
     "upsert_correction",
     "write_transaction",
