@@ -194,3 +194,21 @@ def test_top_findings_read_the_flagged_findings_through_their_index(web_demo_tem
             "ORDER BY CASE severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END LIMIT 5"
         ).fetchall()
     assert any("ix_findings_severity" in str(row) for row in plan), plan
+
+
+def test_regression_a_finding_without_a_confidence_renders(web_db: Any) -> None:
+    """Regression: the findings page and the overview raised (500) on a stored finding whose
+    details carry no ``confidence`` (the benchmark ledger's, or one stored by an older
+    checker)."""
+    import sqlite3
+
+    from fastapi.testclient import TestClient
+
+    from claimledger.web import create_app
+
+    with sqlite3.connect(web_db) as conn:
+        conn.execute("UPDATE findings SET details = json_remove(details, '$.confidence')")
+    with TestClient(create_app(str(web_db))) as client:
+        for path in ("/", "/findings", "/findings?severity=all"):
+            r = client.get(path)
+            assert r.status_code == 200 and "confidence 0." not in r.text, path
