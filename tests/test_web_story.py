@@ -212,3 +212,19 @@ def test_regression_a_finding_without_a_confidence_renders(web_db: Any) -> None:
         for path in ("/", "/findings", "/findings?severity=all"):
             r = client.get(path)
             assert r.status_code == 200 and "confidence 0." not in r.text, path
+
+
+def test_indicator_headings_are_words_not_keys(web_ro_client: Any) -> None:
+    inds = web_ro_client.get("/indicators.json", params={"per_page": 500}).json()["indicators"]
+    assert inds
+    for ind in inds[:20]:
+        page = web_ro_client.get(ind["href"]).text
+        # the page less its "technical key" and the claims table (whose "why linked"
+        # column is the linker's own explanation, dimension keys included)
+        shown = re.sub(r"<details.*?</details>|<table.*?</table>", "", page, flags=re.S)
+        h1 = re.search(r"<h1>([^<]*)</h1>", shown)
+        assert h1 and html_lib.unescape(h1.group(1)) == ind["name"] and "|" not in ind["name"]
+        words = _text(shown)
+        assert ind["key"] not in words and "currency:" not in words, ind["key"]
+    listing = _text(re.sub(r'title="[^"]*"', "", web_ro_client.get("/indicators").text))
+    assert not any(i["key"] in listing for i in inds[:50])

@@ -53,6 +53,20 @@ def status_label(s: str | None) -> str:
     return PROMISE_LABELS.get(s or "", (s or "").replace("_", " "))
 
 
+#: Unit dimensions (``currency:KZT``, ``percent_change``) in words for headings and lists.
+DIMENSION_WORDS = {"currency": "money", "percent_change": "% change", "percent": "percent", "count": "count"}
+
+
+def dimension_label(d: str | None) -> str:
+    """``currency:KZT`` -> ``money (KZT)``, ``percent_change`` -> ``% change``: a dimension
+    key in words (the key itself stays in the JSON)."""
+    if not d:
+        return ""
+    head, _, tail = d.partition(":")
+    words = DIMENSION_WORDS.get(head, head.replace("_", " "))
+    return f"{words} ({tail.replace('_', ' ')})" if tail else words
+
+
 def with_query(params: dict[str, Any], **changes: Any) -> str:
     """A query string from current filters with some changed (empty values dropped)."""
     merged = {**params, **changes}
@@ -64,4 +78,5 @@ def install(env: Environment) -> None:
     env.filters["number"] = number
     env.filters["quantity"] = quantity
     env.filters["status_label"] = status_label
+    env.filters["dimension_label"] = dimension_label
     env.globals["with_query"] = with_query
