@@ -24,8 +24,8 @@ def test_overview_leads_with_the_top_findings_ranked(web_ro_client: Any) -> None
     top = data["top_findings"]
     assert top, "the demo ledger has warnings"
     assert all(f["severity"] in ("error", "warning") for f in top)
-    keys = [rank(f["severity"], f["details"], f["type"], f["message"])[:2] for f in top]
-    assert keys == sorted(keys), "most severe first, then most confident"
+    keys = [rank(f["severity"], f["details"], f["type"], f["message"])[:3] for f in top]
+    assert keys == sorted(keys), "most severe first, then most confident, then by type"
     # the same findings the findings list opens with (warnings and errors, ranked)
     listed = web_ro_client.get("/findings.json", params={"per_page": len(top)}).json()["findings"]
     assert [f["id"] for f in top] == [f["id"] for f in listed]

@@ -17,6 +17,7 @@ from __future__ import annotations
 from claimledger.checks.base import CheckContext, Checker, finding_id
 from claimledger.checks.run import (
     CHECKERS,
+    TYPE_ORDER,
     context_from_records,
     load_context,
     load_findings,
@@ -27,6 +28,7 @@ from claimledger.checks.run import (
 
 __all__ = [
     "CHECKERS",
+    "TYPE_ORDER",
     "CheckContext",
     "Checker",
     "context_from_records",

@@ -42,14 +42,17 @@ CHECKERS: tuple[Checker, ...] = (
     PromiseChecker(),
     OfficialChecker(),
 )
-_TYPE_ORDER = {
-    "contradiction": 0,
-    "arithmetic": 1,
-    "feasibility": 2,
-    "promise": 3,
-    "official": 4,
-    "revision": 5,
-}
+#: Finding types in listing order, after severity and confidence (``rank``); the ledger
+#: sorts stored findings by it too (``ledger.top_findings(type_order=...)``).
+TYPE_ORDER: tuple[str, ...] = (
+    "contradiction",
+    "arithmetic",
+    "feasibility",
+    "promise",
+    "official",
+    "revision",
+)
+_TYPE_ORDER = {t: i for i, t in enumerate(TYPE_ORDER)}
 _SEV_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 

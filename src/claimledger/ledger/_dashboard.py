@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import and_, func, literal_column, or_, select, text, union_all
+from sqlalchemy import and_, case, func, literal_column, or_, select, text, union_all
 from sqlalchemy.engine import Connection, Engine
 
 from claimledger.ledger._browse import documents_with_counts, finding_refs
@@ -358,6 +358,7 @@ def findings_page(
     documents: Sequence[int] | None = None,
     offset: int = 0,
     limit: int = 50,
+    type_order: Sequence[str] = (),
 ) -> FindingsPage:
     """Findings (of ``type``, of ``severity``, among ``ids``, citing a claim of one of
     ``documents``), most severe first, then most confident, with their claims.
@@ -382,7 +383,7 @@ def findings_page(
             conds.append(findings.c.id.in_(cited))
         where = and_(True, *conds)
         total = int(conn.execute(select(func.count()).select_from(findings).where(where)).scalar_one())
-        found = findings_by_ids(conn, _ranked_ids(conn, where, offset, limit))
+        found = findings_by_ids(conn, _ranked_ids(conn, where, offset, limit, type_order))
         by_type, by_severity = finding_counts(conn)
     return FindingsPage(total, found, by_type, by_severity)
 
@@ -391,26 +392,32 @@ def findings_page(
 FLAGGED = ("error", "warning")
 
 
-def _ranked_ids(conn: Connection, where: Any, offset: int, limit: int) -> list[str]:
+def _ranked_ids(
+    conn: Connection, where: Any, offset: int, limit: int, type_order: Sequence[str] = ()
+) -> list[str]:
     """Ids of the findings matching ``where`` in ``checks.run.rank``'s order (severity,
-    then confidence, then type), one page of them."""
+    then confidence, then type: in ``type_order`` when given, else by name), one page."""
     sev_rank = text("CASE severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END")
+    by_type: Any = findings.c.type
+    if type_order:
+        by_type = case({t: i for i, t in enumerate(type_order)}, value=findings.c.type, else_=len(type_order))
     stmt = (
         select(findings.c.id)
         .where(where)
-        .order_by(sev_rank, _confidence_expr(conn).desc(), findings.c.type, findings.c.id)
+        .order_by(sev_rank, _confidence_expr(conn).desc(), by_type, findings.c.id)
         .limit(limit)
         .offset(offset)
     )
     return [r[0] for r in conn.execute(stmt)]
 
 
-def top_findings(engine: Engine, limit: int = 5) -> list[CitedFinding]:
+def top_findings(engine: Engine, limit: int = 5, type_order: Sequence[str] = ()) -> list[CitedFinding]:
     """The ``limit`` most important warnings and errors, with their claims: the stored
     findings ranked in SQL with a LIMIT (``ix_findings_severity`` narrows them to the
-    flagged ones), never a pass over the claims."""
+    flagged ones), never a pass over the claims.  ``type_order``: the checks' listing
+    order of types (``checks.TYPE_ORDER``; the ledger does not import the checks)."""
     with engine.connect() as conn:
-        ids = _ranked_ids(conn, findings.c.severity.in_(FLAGGED), 0, limit)
+        ids = _ranked_ids(conn, findings.c.severity.in_(FLAGGED), 0, limit, type_order)
         return findings_by_ids(conn, ids)
 
 
