@@ -17,7 +17,6 @@ from __future__ import annotations
 from claimledger.checks.base import CheckContext, Checker, finding_id
 from claimledger.checks.run import (
     CHECKERS,
-    TYPE_ORDER,
     context_from_records,
     load_context,
     load_findings,
@@ -28,7 +27,6 @@ from claimledger.checks.run import (
 
 __all__ = [
     "CHECKERS",
-    "TYPE_ORDER",
     "CheckContext",
     "Checker",
     "context_from_records",

@@ -29,7 +29,7 @@ from claimledger.link import (
     load_records,
     relink_conn,
 )
-from claimledger.models import Finding
+from claimledger.models import FINDING_TYPES, Finding
 
 if TYPE_CHECKING:
     from claimledger.ledger import Connection, Engine
@@ -42,17 +42,7 @@ CHECKERS: tuple[Checker, ...] = (
     PromiseChecker(),
     OfficialChecker(),
 )
-#: Finding types in listing order, after severity and confidence (``rank``); the ledger
-#: sorts stored findings by it too (``ledger.top_findings(type_order=...)``).
-TYPE_ORDER: tuple[str, ...] = (
-    "contradiction",
-    "arithmetic",
-    "feasibility",
-    "promise",
-    "official",
-    "revision",
-)
-_TYPE_ORDER = {t: i for i, t in enumerate(TYPE_ORDER)}
+_TYPE_ORDER = {t: i for i, t in enumerate(FINDING_TYPES)}  # after severity and confidence
 _SEV_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 

@@ -45,6 +45,7 @@ from claimledger.ledger.schema import (
     promise_overrides,
     review_events,
 )
+from claimledger.models import FINDING_TYPES
 
 #: A live target: (claim id, deadline period, promise status, where the status comes from:
 #: reviewer | checker | none).
@@ -358,7 +359,6 @@ def findings_page(
     documents: Sequence[int] | None = None,
     offset: int = 0,
     limit: int = 50,
-    type_order: Sequence[str] = (),
 ) -> FindingsPage:
     """Findings (of ``type``, of ``severity``, among ``ids``, citing a claim of one of
     ``documents``), most severe first, then most confident, with their claims.
@@ -383,7 +383,7 @@ def findings_page(
             conds.append(findings.c.id.in_(cited))
         where = and_(True, *conds)
         total = int(conn.execute(select(func.count()).select_from(findings).where(where)).scalar_one())
-        found = findings_by_ids(conn, _ranked_ids(conn, where, offset, limit, type_order))
+        found = findings_by_ids(conn, _ranked_ids(conn, where, offset, limit))
         by_type, by_severity = finding_counts(conn)
     return FindingsPage(total, found, by_type, by_severity)
 
@@ -392,15 +392,12 @@ def findings_page(
 FLAGGED = ("error", "warning")
 
 
-def _ranked_ids(
-    conn: Connection, where: Any, offset: int, limit: int, type_order: Sequence[str] = ()
-) -> list[str]:
+def _ranked_ids(conn: Connection, where: Any, offset: int, limit: int) -> list[str]:
     """Ids of the findings matching ``where`` in ``checks.run.rank``'s order (severity,
-    then confidence, then type: in ``type_order`` when given, else by name), one page."""
+    then confidence, then type in ``models.FINDING_TYPES``' order), one page of them."""
     sev_rank = text("CASE severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END")
-    by_type: Any = findings.c.type
-    if type_order:
-        by_type = case({t: i for i, t in enumerate(type_order)}, value=findings.c.type, else_=len(type_order))
+    order = {t: i for i, t in enumerate(FINDING_TYPES)}
+    by_type = case(order, value=findings.c.type, else_=len(order))
     stmt = (
         select(findings.c.id)
         .where(where)
@@ -411,13 +408,12 @@ def _ranked_ids(
     return [r[0] for r in conn.execute(stmt)]
 
 
-def top_findings(engine: Engine, limit: int = 5, type_order: Sequence[str] = ()) -> list[CitedFinding]:
+def top_findings(engine: Engine, limit: int = 5) -> list[CitedFinding]:
     """The ``limit`` most important warnings and errors, with their claims: the stored
     findings ranked in SQL with a LIMIT (``ix_findings_severity`` narrows them to the
-    flagged ones), never a pass over the claims.  ``type_order``: the checks' listing
-    order of types (``checks.TYPE_ORDER``; the ledger does not import the checks)."""
+    flagged ones), never a pass over the claims."""
     with engine.connect() as conn:
-        ids = _ranked_ids(conn, findings.c.severity.in_(FLAGGED), 0, limit, type_order)
+        ids = _ranked_ids(conn, findings.c.severity.in_(FLAGGED), 0, limit)
         return findings_by_ids(conn, ids)
 
 

@@ -11,7 +11,6 @@ from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from claimledger import ledger
-from claimledger.checks import TYPE_ORDER
 from claimledger.models import KINDS, PROMISE_LABELS
 from claimledger.review import PROMISE_STATUSES, choose_machine_status
 from claimledger.web import _models
@@ -138,7 +137,6 @@ def list_findings(
         documents=[document] if document is not None else None,
         offset=(page - 1) * per_page,
         limit=per_page,
-        type_order=TYPE_ORDER,
     )
     return _models.FindingsPage(
         findings=_findings(found.findings),
@@ -227,7 +225,7 @@ def new_findings(engine: Engine, document_ids: list[int]) -> list[dict[str, Any]
     if not document_ids:
         return []
     found = ledger.findings_page(
-        engine, severity="all", documents=document_ids, limit=NEW_FINDINGS_LISTED, type_order=TYPE_ORDER
+        engine, severity="all", documents=document_ids, limit=NEW_FINDINGS_LISTED
     ).findings
     return [
         _models.FindingRef(
@@ -265,7 +263,7 @@ def overview(engine: Engine, targets: list[PromiseTarget] | None = None) -> dict
     promises = Counter(statuses)
     by_kind = n.by_kind
     return _models.Overview(
-        top_findings=_findings(ledger.top_findings(engine, TOP_FINDINGS, TYPE_ORDER)),
+        top_findings=_findings(ledger.top_findings(engine, TOP_FINDINGS)),
         promise_board=promise_words(promises),
         documents=n.documents,
         claims=sum(by_kind.values()),
