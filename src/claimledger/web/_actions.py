@@ -23,7 +23,7 @@ from starlette.datastructures import FormData, UploadFile
 
 from claimledger import review
 from claimledger.errors import LedgerError
-from claimledger.web import _models, _upload
+from claimledger.web import _insights, _models, _upload
 from claimledger.web._context import render, reviewer_name, state
 from claimledger.web._security import AUTH_COOKIE, REVIEWER_COOKIE, Security, WebError
 
@@ -142,7 +142,18 @@ async def _ingest(request: Request, form: FormData, *, none_given: str) -> dict[
     meta = {k: _text(form, k) for k in ("date", "source", "speaker")}
     if meta["date"]:
         _check_date(meta["date"])
-    return await run_in_threadpool(lambda: _upload.ingest_uploads(state(request).engine, uploads, **meta))
+    engine = state(request).engine
+    return await run_in_threadpool(
+        lambda: _with_new_findings(engine, _upload.ingest_uploads(engine, uploads, **meta))
+    )
+
+
+def _with_new_findings(engine: Any, result: dict[str, Any]) -> dict[str, Any]:
+    """The upload's answer plus the findings citing the new documents; ``None`` (the page
+    says "re-checking…") while the checks have not run over them."""
+    docs = [int(r["document_id"]) for r in result["results"] if r.get("status") == "ingested"]
+    checked = result.get("findings") is not None
+    return {**result, "new_findings": _insights.new_findings(engine, docs) if checked else None}
 
 
 async def _collect(form: FormData) -> list[_upload.Upload]:

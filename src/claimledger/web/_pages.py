@@ -82,7 +82,7 @@ def _found(
 
 def _with_chart(data: dict[str, Any] | None) -> dict[str, Any] | None:
     if data is not None:
-        data["chart"] = _chart.figure(data["claims"], data.pop("official", None))
+        data["chart"] = _chart.figure(data["claims"], data.pop("official", None), data["findings"])
     return data
 
 
@@ -385,13 +385,34 @@ def promises_page(request: Request, status: str | None = None, page: Page = 1) -
     )
 
 
-def _findings(request: Request, type: str | None, severity: str | None, page: int, per_page: int) -> Any:
+def _findings(
+    request: Request,
+    type: str | None,
+    severity: str | None,
+    page: int,
+    per_page: int,
+    id: str | None = None,
+    document: str | None = None,
+) -> Any:
     ws = state(request)
-    t, sev = _opt(type, "type", FINDING_TYPES), _opt(severity or "flagged", "severity", SEVERITY_FILTERS)
+    one, doc = _opt(id, "id", max_len=40), _opt(document, "document")
+    if doc is not None and not doc.isdigit():
+        raise WebError(422, "invalid_parameter", "document must be a document id (a number)")
+    # One finding's address, or a document's findings, shows notes too: a link must never
+    # land on a page that hides what it points at.
+    default = "all" if one or doc else "flagged"
+    t, sev = _opt(type, "type", FINDING_TYPES), _opt(severity or default, "severity", SEVERITY_FILTERS)
+    d = int(doc) if doc is not None else None
     return ws.cache.get(
-        ("findings", t, sev, page, per_page),
-        lambda: _insights.list_findings(ws.engine, type=t, severity=sev, page=page, per_page=per_page),
+        ("findings", t, sev, one, d, page, per_page),
+        lambda: _insights.list_findings(
+            ws.engine, type=t, severity=sev, id=one, document=d, page=page, per_page=per_page
+        ),
     )
+
+
+FindingId = Annotated[str | None, Query(description="one finding: its own address")]
+FindingDoc = Annotated[str | None, Query(description="the findings citing a claim of this document id")]
 
 
 @_json("/findings.json", _models.FindingsPage, "Findings of the checkers")
@@ -404,10 +425,12 @@ def findings_json(
         str | None,
         Query(description="flagged (warnings and errors, the default) | all | error | warning | info"),
     ] = None,
+    id: FindingId = None,
+    document: FindingDoc = None,
     page: Page = 1,
     per_page: PerPage = _queries.DEFAULT_PER_PAGE,
 ) -> Any:
-    return _findings(request, type, severity, page, per_page)
+    return _findings(request, type, severity, page, per_page, id, document)
 
 
 @_page("/findings")
@@ -415,10 +438,12 @@ def findings_page(
     request: Request,
     type: str | None = None,
     severity: str | None = None,
+    id: FindingId = None,
+    document: FindingDoc = None,
     page: Page = 1,
     per_page: PerPage = _queries.DEFAULT_PER_PAGE,
 ) -> Any:
-    data = _findings(request, type, severity, page, per_page)
+    data = _findings(request, type, severity, page, per_page, id, document)
     return render(
         request,
         "findings.html",
@@ -427,7 +452,7 @@ def findings_page(
             "nav": "findings",
             "types": FINDING_TYPES,
             "severities": SEVERITIES,
-            "params": {"type": data["filters"]["type"], "severity": data["filters"]["severity"]},
+            "params": {k: data["filters"][k] for k in ("type", "severity", "id", "document")},
             "json_href": "/findings.json" + (f"?{request.url.query}" if request.url.query else ""),
         },
     )
