@@ -15,6 +15,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Generic, Literal, TypeVar
 
+from mypy_extensions import mypyc_attr
+
 __all__ = ["Gazetteer", "Hit", "words"]
 
 T = TypeVar("T")
@@ -57,7 +59,8 @@ def case_of(name: str) -> Case:
     return "any"
 
 
-@dataclass(frozen=True)  # no slots: mypyc cannot rebuild a generic class with __slots__
+@mypyc_attr(native_class=False)  # the compiled build cannot make a generic dataclass native
+@dataclass(frozen=True, slots=True)
 class Hit(Generic[T]):
     """A name found: its span and the values it names (one per slot, in order of adding)."""
 
