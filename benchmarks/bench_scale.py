@@ -269,6 +269,42 @@ def stage_web(db: str, requests: int) -> dict[str, Any]:
     return out
 
 
+def stage_writer(db: str, root: Path, batch: int) -> dict[str, Any]:
+    """The writer's CPU per document against extraction's, in one process: extract every
+    document of ``root`` (timed), then store them one transaction per document
+    (``store_document``, the single writer's way) into ``db``, or in batches of ``batch``
+    (``store_documents``: COPY on PostgreSQL) when ``batch`` > 1."""
+    from claimledger import extract
+    from claimledger.extract.pipeline import EXTRACTOR
+    from claimledger.ingest.metadata import split_header
+    from claimledger.ledger import Ledger
+    from claimledger.models import Document
+    from claimledger.pipeline import extract_document
+
+    paths = sorted(root.iterdir())
+    extract(paths[0].read_text(encoding="utf-8"))  # warm-up
+    docs = []
+    for p in paths:
+        meta, body = split_header(p.read_text(encoding="utf-8"))
+        docs.append(Document(text=body, id=str(p), published=meta.get("published"), title=meta.get("title")))
+    out: dict[str, Any] = {"batch": batch}
+    with measured(out, "extract", db):
+        found = [(d, extract_document(d)) for d in docs]
+    with Ledger(db) as led, measured(out, "write", db):
+        if batch <= 1:
+            for d, cs in found:
+                led.store_document(d, cs, extractor=EXTRACTOR)
+        else:
+            for i in range(0, len(found), batch):
+                led.store_documents(found[i : i + batch], extractor=EXTRACTOR)
+    out["writer_share_of_extract"] = round(out["write_cpu_s"] / out["extract_cpu_s"], 3)
+    if "write_server_cpu_s" in out:
+        out["writer_and_server_share"] = round(
+            (out["write_cpu_s"] + out["write_server_cpu_s"]) / out["extract_cpu_s"], 3
+        )
+    return out
+
+
 def _p95(values: list[float]) -> float:
     s = sorted(values)
     return s[min(len(s) - 1, math.ceil(0.95 * len(s)) - 1)]
@@ -396,10 +432,16 @@ def main() -> int:
     ap.add_argument("--dask", help="ingest on Dask: a scheduler address, or 'local'")
     ap.add_argument("--no-sqlite", action="store_true")
     ap.add_argument("--requests", type=int, default=10, help="requests per endpoint in the web stage")
+    ap.add_argument(
+        "--writer", action="store_true",
+        help="only compare the writer's CPU per document with extraction's, at the largest size",
+    )  # fmt: skip
     ap.add_argument("--stage", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.stage:
         return _stage(args.stage)
+    if args.writer:
+        return writer_only(args)
     tmp = Path(tempfile.mkdtemp(prefix="bench-scale-"))
     rows: list[dict[str, Any]] = []
     try:
@@ -433,6 +475,33 @@ def main() -> int:
     return 0
 
 
+def writer_only(args: argparse.Namespace) -> int:
+    """``--writer``: the writer's CPU per document, per database and way of writing."""
+    from claimledger.pipeline._ingest import WRITER_BATCH
+
+    n = max(args.sizes)
+    tmp = Path(tempfile.mkdtemp(prefix="bench-scale-"))
+    rows = []
+    try:
+        root = tmp / "docs"
+        root.mkdir()
+        generate(root, n, args.figures)
+        ways: list[tuple[str, Callable[[], Any], int]] = []
+        if not args.no_sqlite:
+            ways.append(("sqlite", lambda: _sqlite(tmp, n), 1))
+        if args.pg:
+            ways.append(("pg-one-per-transaction", lambda: pg_database(args.pg, "bench_scale_w1"), 1))
+            ways.append(("pg-batch-copy", lambda: pg_database(args.pg, "bench_scale_wb"), WRITER_BATCH))
+        for name, make, batch in ways:
+            with make() as db:
+                row = {"writer": name, "n": n, **child(["writer", db, str(root), str(batch)])}
+            rows.append(row)
+            print(json.dumps(row), flush=True)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return 0
+
+
 @contextmanager
 def _sqlite(tmp: Path, n: int) -> Iterator[str]:
     path = tmp / f"ledger-{n}.db"
@@ -447,6 +516,8 @@ def _stage(argv: list[str]) -> int:
     what = argv[0]
     if what == "ingest":
         out = stage_ingest(argv[1], Path(argv[2]), int(argv[3]), argv[4] if len(argv) > 4 else None)
+    elif what == "writer":
+        out = stage_writer(argv[1], Path(argv[2]), int(argv[3]))
     elif what == "check":
         out = stage_check(argv[1])
     else:
