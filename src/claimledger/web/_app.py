@@ -68,7 +68,18 @@ HTTP_CODES = {
     503: "unavailable",
 }
 #: Ledger error codes and the HTTP status that fits each.
-CODE_STATUS = {"E022": 404, "E030": 422, "E004": 413, "E015": 413, "E011": 415, "E020": 503, "E021": 503}
+CODE_STATUS = {
+    "E022": 404,
+    "E030": 422,
+    "E060": 422,
+    "E062": 409,
+    "E064": 422,
+    "E004": 413,
+    "E015": 413,
+    "E011": 415,
+    "E020": 503,
+    "E021": 503,
+}
 
 
 class SecurityHeaders:
@@ -183,8 +194,10 @@ def create_app(
     ``allowed_hosts`` limits the ``Host`` header (``serve`` passes loopback names when
     bound to loopback)."""
     from claimledger.ledger import open_engine
+    from claimledger.review import rating_scale
     from claimledger.web import _actions, _pages
 
+    rating_scale()  # a malformed $CLAIMLEDGER_RATING_SCALE is refused at start (E061), not per page
     engine = open_engine(db)
 
     @asynccontextmanager
