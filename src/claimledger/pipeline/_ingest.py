@@ -1,8 +1,10 @@
 """``ingest``: read and extract sources (serially, in worker processes or on Dask), then
-store each document through the one writer, in its own transaction.
+store each document through the one writer, in its own transaction; on PostgreSQL with
+several workers, each worker stores its own batches instead (docs/scale.md).
 
 Reads: input names, via ``claimledger.ingest``.  Writes: ``documents`` and ``claims``
-through ``Ledger.store_document``; never raises for a bad input, it reports it instead.
+through ``Ledger.store_document`` (one writer) or ``Ledger.store_documents`` (a worker's
+batch); never raises for a bad input, it reports it instead.
 """
 
 from __future__ import annotations
