@@ -35,10 +35,17 @@ def register(sub: Any) -> None:
     p.add_argument("--date", help="publication date YYYY-MM-DD (overrides the documents' own)")
     p.add_argument("--source", help="source name (publisher) for every document")
     p.add_argument("--speaker", help="speaker for every document")
-    p.add_argument("--workers", type=int, default=1, metavar="N", help="extract in N processes (default 1)")
+    p.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        metavar="N",
+        help="extract in N processes (default 1; on PostgreSQL each also writes its own batches)",
+    )
     p.add_argument(
         "--dask", nargs="?", const="local", metavar="SCHEDULER",
-        help="extract on Dask: a scheduler address, or a local cluster of --workers processes",
+        help="extract on Dask (on PostgreSQL the workers also write): a scheduler address, or a local "
+        "cluster of --workers processes",
     )  # fmt: skip
     p.add_argument(
         "--max-html-mb", type=float, metavar="MB",

@@ -8,7 +8,7 @@ Writes go through one connection at a time in short ``BEGIN IMMEDIATE`` transact
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import IO, TYPE_CHECKING, Literal
 
@@ -16,7 +16,7 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError
 
 from claimledger.errors import LedgerError
-from claimledger.ledger import _engine, _store, queries, reextract
+from claimledger.ledger import _batch, _engine, _store, queries, reextract
 from claimledger.ledger._filter import ClaimFilter
 from claimledger.ledger._ids import doc_key_for, text_hash
 from claimledger.ledger._rows import ClaimRecord, StoredDocument
@@ -107,6 +107,37 @@ class Ledger:
                 raise
             return IngestResult(existing, "duplicate", 0, key, h)
         return IngestResult(doc_id, "ingested", len(found), key, h)
+
+    def store_documents(
+        self, batch: Sequence[tuple[Document, Sequence[Claim]]], *, extractor: str
+    ) -> list[IngestResult]:
+        """Store a batch of documents with their claims in one transaction; one result per
+        document, in order (a text met twice is stored once: the second is a duplicate).
+
+        What lets many processes write one PostgreSQL ledger at once (``ledger._batch``):
+        duplicates are resolved on the content hash by the server, claims go in by
+        ``COPY``, and a writer killed mid-batch leaves nothing of the batch, so running the
+        same input again gives the ledger a clean run gives.  E023 if a text holds U+0000
+        on PostgreSQL (nothing of the batch is stored then)."""
+        items = [(doc, text_hash(doc.text), claims) for doc, claims in batch]
+        if self.engine.dialect.name == "postgresql":
+            for doc, h, _ in items:
+                if "\x00" in doc.text:
+                    raise LedgerError(
+                        "E023",
+                        "PostgreSQL cannot store NUL characters (U+0000) in text",
+                        path=doc_key_for(doc, h),
+                    )
+        with self._writer() as conn, conn.begin():
+            stored = _batch.store_batch(conn, items, extractor)
+        out: list[IngestResult] = []
+        first: set[str] = set()
+        for doc, h, _ in items:
+            doc_id, new, n = stored[h]
+            status: Literal["ingested", "duplicate"] = "ingested" if new and h not in first else "duplicate"
+            first.add(h)
+            out.append(IngestResult(doc_id, status, n if status == "ingested" else 0, doc_key_for(doc, h), h))
+        return out
 
     def extractor_versions(self) -> list[tuple[int, str]]:
         """(id, extractor) of every document, by id: what re-extraction compares."""

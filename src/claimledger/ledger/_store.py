@@ -112,25 +112,28 @@ def claim_row(document_id: int, seq: int, c: Claim, extractor: str) -> dict[str,
     }
 
 
+def document_row(doc: Document, hash_hex: str, extractor: str, now: str) -> dict[str, Any]:
+    """The ``documents`` row of ``doc``."""
+    return {
+        "hash": hash_hex,
+        "doc_key": doc_key_for(doc, hash_hex),
+        "title": doc.title,
+        "source": doc.source,
+        "url": doc.url,
+        "speaker": doc.speaker,
+        "published": doc.published,
+        "format": doc.format or "text",
+        "text": doc.text,
+        "ingested_at": now,
+        "extractor": extractor,
+    }
+
+
 def insert_document(
     conn: Connection, doc: Document, hash_hex: str, claims: Sequence[Claim], extractor: str
 ) -> int:
     """Insert the document and its claims; return the new document id."""
-    res = conn.execute(
-        documents_t.insert().values(
-            hash=hash_hex,
-            doc_key=doc_key_for(doc, hash_hex),
-            title=doc.title,
-            source=doc.source,
-            url=doc.url,
-            speaker=doc.speaker,
-            published=doc.published,
-            format=doc.format or "text",
-            text=doc.text,
-            ingested_at=utc_timestamp(),
-            extractor=extractor,
-        )
-    )
+    res = conn.execute(documents_t.insert().values(**document_row(doc, hash_hex, extractor, utc_timestamp())))
     pk = res.inserted_primary_key
     assert pk is not None
     document_id = int(pk[0])

@@ -4,7 +4,9 @@ Stages, and what each reads and writes:
     ingest    input names (files, directories, globs, ``-``, URLs) -> ``Document`` objects
               (``claimledger.ingest``)
     extract   ``Document`` -> ``Claim`` objects (``claimledger.extract``)
-    store     document + claims -> one ledger transaction (``Ledger.store_document``)
+    store     document + claims -> one ledger transaction (``Ledger.store_document``); on
+              PostgreSQL with several workers, a batch per transaction from each worker
+              (``Ledger.store_documents``)
 
 This package is the only place the three meet: the ledger stores and reads and never
 imports the extractor or the readers.  Public functions::

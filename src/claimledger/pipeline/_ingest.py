@@ -1,8 +1,10 @@
 """``ingest``: read and extract sources (serially, in worker processes or on Dask), then
-store each document through the one writer, in its own transaction.
+store each document through the one writer, in its own transaction; on PostgreSQL with
+several workers, each worker stores its own batches instead (docs/scale.md).
 
 Reads: input names, via ``claimledger.ingest``.  Writes: ``documents`` and ``claims``
-through ``Ledger.store_document``; never raises for a bad input, it reports it instead.
+through ``Ledger.store_document`` (one writer) or ``Ledger.store_documents`` (a worker's
+batch); never raises for a bad input, it reports it instead.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from datetime import date as Date
 from typing import Any, TypeVar
 
@@ -27,6 +30,11 @@ from claimledger.pipeline._results import IngestFailure, IngestSummary, Progress
 #: Sources submitted ahead per worker: enough to keep workers busy while the writer
 #: commits, few enough that extracted claims waiting for the writer stay bounded in memory.
 QUEUE_PER_WORKER = 4
+#: Sources per task when workers write their own batches (PostgreSQL): a batch is one
+#: transaction, so a larger one costs fewer commits and round trips, a smaller one redoes
+#: less after a crash and keeps the workers' memory small.  16 documents of a few KB
+#: hold a few hundred claims.
+WRITER_BATCH = 16
 #: Waits between tries after losing the database connection: doubling from the first, up
 #: to the last, within ``IngestOptions.reconnect_seconds`` in all.
 FIRST_RETRY_DELAY = 0.5
@@ -36,6 +44,7 @@ _clock: Callable[[], float] = time.monotonic
 _sleep: Callable[[float], None] = time.sleep
 
 T = TypeVar("T")
+R = TypeVar("R")
 
 # One ledger per worker process, only to look up texts already stored (to skip them).
 _worker_ledger: Ledger | None = None
@@ -63,14 +72,19 @@ def _lookup(has: Callable[[], int | None]) -> bool:
         return False
 
 
-def _known_in_worker(url: str | None, hash_hex: str) -> bool:
+def _ledger_in_worker(url: str) -> Ledger:
+    """This worker process's ledger at ``url``, opened once.  The parent process has opened
+    (and migrated) it: a worker reads it, and on PostgreSQL writes its own batches."""
     global _worker_ledger
+    if _worker_ledger is None or _worker_ledger.url != url:
+        _worker_ledger = Ledger(url, migrate=False)
+    return _worker_ledger
+
+
+def _known_in_worker(url: str | None, hash_hex: str) -> bool:
     if url is None:
         return False
-    if _worker_ledger is None or _worker_ledger.url != url:
-        # The writer has opened (and migrated) this ledger; a worker only reads it.
-        _worker_ledger = Ledger(url, migrate=False)
-    ledger = _worker_ledger
+    ledger = _ledger_in_worker(url)
     return _lookup(lambda: ledger.has_hash(hash_hex))
 
 
@@ -221,6 +235,22 @@ def ingest(
     def known(h: str) -> bool:
         return _lookup(lambda: ledger.has_hash(h))
 
+    if (
+        url is not None
+        and ledger.engine.dialect.name == "postgresql"
+        and (dask or (workers > 1 and len(todo) > 1))
+    ):
+        # Many writers: each worker stores its own batches (docs/scale.md).
+        for name, written in _write_on_workers(todo, opts, url, workers, dask):
+            done += 1
+            for item in written:
+                if isinstance(item, IngestResult):
+                    record(item)
+                elif item.code == "E024":
+                    raise _stopped(LedgerError("E024", item.detail, path=item.path), summary, opts)
+                else:
+                    record(_failure(item, name))
+        return summary
     for name, extracted in _run(todo, opts, url, workers, known, dask):
         done += 1
         store(name, extracted)
@@ -237,50 +267,35 @@ def _run(
 ) -> Iterator[tuple[str, Extracted]]:
     """(name, extracted) per source, in input order: serially, from a process pool, or
     from a Dask cluster (``dask`` = scheduler address, or ``"local"``)."""
-    if dask:
-        yield from _run_dask(todo, opts, url, workers, dask)
-        return
-    if workers <= 1 or len(todo) <= 1:
+    if not dask and (workers <= 1 or len(todo) <= 1):
         for src in todo:
             yield src.name, _guarded(src, opts, known)
         return
-    import multiprocessing
 
-    # "spawn" would re-import everything per worker; "fork" is cheap but unsafe once
-    # threads exist.  forkserver is the safe default on Linux; elsewhere use the default.
-    ctx_name = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else None
-    ctx = multiprocessing.get_context(ctx_name)
-    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
-        yield from _windowed(lambda src: pool.submit(_in_worker, src, opts, url), todo, workers)
+    def failed(src: Source, e: Exception) -> Extracted:  # a worker died (e.g. out of memory)
+        return [InputError("E016", f"worker failed: {type(e).__name__}: {e}", path=src.name)]
 
-
-def _windowed(
-    submit: Callable[[Source], Any], todo: list[Source], workers: int
-) -> Iterator[tuple[str, Extracted]]:
-    """Keep ``workers * QUEUE_PER_WORKER`` sources in flight; yield results in input order."""
-    pending: deque[tuple[str, Any]] = deque()
-    it = iter(todo)
-    for src in it:
-        pending.append((src.name, submit(src)))
-        if len(pending) >= workers * QUEUE_PER_WORKER:
-            break
-    while pending:
-        name, fut = pending.popleft()
-        try:
-            result: Extracted = fut.result()
-        except Exception as e:  # a worker died (e.g. out of memory); report, go on
-            result = [InputError("E016", f"worker failed: {type(e).__name__}: {e}", path=name)]
-        nxt = next(it, None)
-        if nxt is not None:
-            pending.append((nxt.name, submit(nxt)))
-        yield name, result
+    with _submitter(workers, dask) as (submit, n):
+        for src, result in _windowed(lambda src: submit(_in_worker, src, opts, url), todo, n, failed):
+            yield src.name, result
 
 
-def _run_dask(
-    todo: list[Source], opts: IngestOptions, url: str | None, workers: int, address: str
-) -> Iterator[tuple[str, Extracted]]:
-    """Extract on a Dask cluster; this process stays the only writer.  Workers must see
-    the same paths (a shared file system) and reach the database for the duplicate check."""
+@contextmanager
+def _submitter(workers: int, dask: str | None) -> Iterator[tuple[Callable[..., Any], int]]:
+    """``submit(fn, *args) -> future`` on a process pool of ``workers`` or on a Dask
+    cluster (``dask`` = scheduler address, or ``"local"`` for a local cluster of
+    ``workers`` processes), and the number of workers it runs on.  Dask workers must see
+    the same paths (a shared file system) and reach the database."""
+    if not dask:
+        import multiprocessing
+
+        # "spawn" would re-import everything per worker; "fork" is cheap but unsafe once
+        # threads exist.  forkserver is the safe default on Linux; elsewhere the default.
+        ctx_name = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else None
+        ctx = multiprocessing.get_context(ctx_name)
+        with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
+            yield pool.submit, workers
+        return
     import importlib
 
     try:
@@ -289,18 +304,122 @@ def _run_dask(
     except ImportError:
         raise InputError("E011", "Dask is not installed: pip install 'claimledger[dask]'") from None
     cluster: Any = None
-    if address == "local":
+    if dask == "local":
         cluster = dd.LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=True)
         client: Any = dd.Client(cluster)
     else:
-        client = dd.Client(address)
+        client = dd.Client(dask)
     try:
         n = max(1, len(client.scheduler_info().get("workers", {})))
-        yield from _windowed(lambda src: client.submit(_in_worker, src, opts, url, pure=False), todo, n)
+        yield (lambda fn, *args: client.submit(fn, *args, pure=False)), n
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+def _windowed(
+    submit: Callable[[T], Any], todo: list[T], workers: int, failed: Callable[[T, Exception], R]
+) -> Iterator[tuple[T, R]]:
+    """Keep ``workers * QUEUE_PER_WORKER`` tasks in flight; yield each task with its
+    result in input order (``failed(task, error)`` for a task whose worker failed)."""
+    pending: deque[tuple[T, Any]] = deque()
+    it = iter(todo)
+    for task in it:
+        pending.append((task, submit(task)))
+        if len(pending) >= workers * QUEUE_PER_WORKER:
+            break
+    while pending:
+        task, fut = pending.popleft()
+        try:
+            result: R = fut.result()
+        except Exception as e:
+            result = failed(task, e)
+        nxt = next(it, None)
+        if nxt is not None:
+            pending.append((nxt, submit(nxt)))
+        yield task, result
+
+
+#: What a writing worker returns per source: each document's result, or its error.
+Written = list[IngestResult | InputError]
+
+
+def _write_on_workers(
+    todo: list[Source], opts: IngestOptions, url: str, workers: int, dask: str | None
+) -> Iterator[tuple[str, Written]]:
+    """(name, written) per source, in input order, from workers that extract batches of
+    sources and store each batch themselves (``Ledger.store_documents``: one transaction,
+    duplicates resolved on the content hash by the server)."""
+
+    def failed(batch: list[Source], e: Exception) -> list[Written]:  # the worker died
+        return [[InputError("E016", f"worker failed: {type(e).__name__}: {e}", path=s.name)] for s in batch]
+
+    with _submitter(workers, dask) as (submit, n):
+        # Batches small enough that every worker gets several (the tail stays balanced).
+        size = max(1, min(WRITER_BATCH, len(todo) // (n * QUEUE_PER_WORKER)))
+        batches = [todo[i : i + size] for i in range(0, len(todo), size)]
+        for batch, written in _windowed(lambda b: submit(_write_in_worker, b, opts, url), batches, n, failed):
+            yield from zip((s.name for s in batch), written, strict=True)
+
+
+def _write_in_worker(srcs: list[Source], opts: IngestOptions, url: str) -> list[Written]:
+    """In a worker: extract ``srcs`` and store their documents as one batch."""
+    ledger = _ledger_in_worker(url)
+    out: list[Written] = [[] for _ in srcs]
+    todo: list[tuple[int, Document, list[Claim]]] = []
+    try:
+        for i, src in enumerate(srcs):
+            for part in _guarded(src, opts, lambda h: _lookup(lambda: ledger.has_hash(h))):
+                if isinstance(part, InputError):
+                    out[i].append(part)
+                    continue
+                doc, claims = part
+                if claims is None:  # stored already: report it as the duplicate it is
+                    dup = ledger.find_duplicate(doc)
+                    if dup is not None:
+                        out[i].append(dup)
+                        continue
+                    claims = extract_document(doc)  # deleted since the lookup: store it again
+                todo.append((i, doc, claims))
+        for (i, _, _), result in zip(todo, _store_batch(ledger, todo, opts), strict=True):
+            out[i].append(result)
+    except LedgerError as e:
+        if e.code != "E024":
+            raise
+        return [[InputError("E024", e.detail, path=e.path)] for _ in srcs]  # the run stops
+    return out
+
+
+def _store_batch(
+    ledger: Ledger, todo: list[tuple[int, Document, list[Claim]]], opts: IngestOptions
+) -> Written:
+    """Store ``todo`` as one batch; if the batch fails, each document alone, so that only
+    the documents that cannot be stored fail.  E024 (connection lost for good) is raised."""
+
+    def write(items: list[tuple[Document, list[Claim]]]) -> list[IngestResult]:
+        return reconnecting(
+            lambda: ledger.store_documents(items, extractor=EXTRACTOR), opts.reconnect_seconds
+        )
+
+    try:
+        return list(write([(doc, claims) for _, doc, claims in todo]))
+    except LedgerError as e:
+        if e.code == "E024":
+            raise
+    except Exception:  # a database error: find the document that causes it
+        pass
+    out: Written = []
+    for _, doc, claims in todo:
+        try:
+            out.extend(write([(doc, claims)]))
+        except LedgerError as e:
+            if e.code == "E024":
+                raise
+            out.append(InputError(e.code, e.detail, path=e.path or doc.id))
+        except Exception as e:
+            out.append(InputError("E023", f"{type(e).__name__}: {e}", path=doc.id))
+    return out
 
 
 def _in_worker(src: Source, opts: IngestOptions, url: str | None) -> Extracted:
