@@ -169,8 +169,9 @@ def test_sigkill_mid_ingest_leaves_a_consistent_ledger(tmp_path: Path) -> None:
     cmd = [sys.executable, "-m", "claimledger.cli", "ingest", str(src), "--db", str(db)]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     stored = 0
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and proc.poll() is None:
+    # No deadline: the loop ends when three documents are stored or the run ends (on a
+    # loaded machine the first documents can take more than a minute).
+    while proc.poll() is None:
         time.sleep(0.01)
         if db.exists():
             try:
