@@ -287,10 +287,15 @@ def _newest(e: tuple[Date, ClaimRecord, tuple[int, int]]) -> tuple[int, Date]:
 
 
 def _sub_period(c: ClaimRecord) -> bool:
-    """Is a figure a quarter's, a month's or a week's (its period, or its frame's basis)?"""
+    """Is a figure a quarter's, a month's or a week's flow (its period, or its frame's
+    basis)?  A count of things or a cumulative figure dated by a month ("45 of the 111
+    hospitals had been completed by December", "so far 62 are in operation") is a stock
+    as of that date, so it can be a year's outcome."""
+    f = frame_of(c)
+    if (c.noun and c.unit is None) or (f is not None and "cumulative" in f.basis):
+        return False
     if "-" in (c.period or ""):
         return True
-    f = frame_of(c)
     return f is not None and bool(set(f.basis) & {"quarter", "month", "week", "day", "half_year"})
 
 
