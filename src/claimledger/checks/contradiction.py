@@ -44,6 +44,7 @@ from claimledger.checks.base import (
     CheckContext,
     Confidence,
     canonical_tokens,
+    fine_period,
     fmt_period,
     frame_of,
     is_actual,
@@ -52,11 +53,13 @@ from claimledger.checks.base import (
     other_place,
     period_end,
     period_years,
+    proper_names,
     qualifier_clash,
     rounding,
     same_kind,
     same_place,
     scale,
+    titles_tie,
 )
 from claimledger.link import ClaimRecord, canonical_subject
 from claimledger.models import Finding, Severity
@@ -92,6 +95,10 @@ STRICT_MAX_RATIO = 3.0
 #: rounding (0.15 points).
 SAME_DOC_POINTS = 0.15
 CROSS_DOC_POINTS = 0.5
+#: A quarter-on-quarter or month-on-month rate is a quarter or a twelfth of a yearly one, and
+#: so are its routine revisions (a flash 0.5% q/q revised to 0.6%): across documents 0.25
+#: points apart is already more than a revision.
+CROSS_DOC_POINTS_SHORT = 0.25
 
 
 def interval(c: ClaimRecord) -> tuple[float, float] | None:
@@ -348,7 +355,7 @@ def comparable(a: ClaimRecord, b: ClaimRecord, key: str | None = None) -> bool:
         return fa == fb or "neutral" in (fa, fb)
     if not is_actual(a) or not is_actual(b):
         return False
-    end = period_end(a.period)
+    end = period_end(fine_period(a))
     return bool(end and a.published and b.published and end < a.published and end < b.published)
 
 
@@ -421,7 +428,7 @@ class ContradictionChecker:
             return None  # "basic pensions rise 6.5% and solidarity pensions 8.5%": two things
         if m is not None and (
             not m.ok
-            or _frames.sub_item(key, ctx.key(b), _titles(ctx, a, b))
+            or _frames.sub_item(key, ctx.key(b), _titles(ctx, a, b) + _own_words(a, m))
             or not self._like(ctx, a, b, m, key)
         ):
             return None  # ... or a whole and one of its items ("exports" / "flower exports")
@@ -434,7 +441,7 @@ class ContradictionChecker:
         same_doc = a.doc == b.doc
         if g <= (SAME_DOC_TOLERANCE if same_doc else CROSS_DOC_TOLERANCE):
             return None
-        if a.unit == "%" and _points_apart(ia, ib) <= (SAME_DOC_POINTS if same_doc else CROSS_DOC_POINTS):
+        if a.unit == "%" and _points_apart(ia, ib) <= _points_tolerance(a, b, same_doc):
             return None
         pa, pb = (a.point or 0.0) * scale(a)[1], (b.point or 0.0) * scale(b)[1]
         if min(pa, pb) <= 0:
@@ -464,7 +471,7 @@ class ContradictionChecker:
             return False
         if a.doc == b.doc and a.sent_start == b.sent_start and not _restated_in_sentence(a, b):
             return False
-        if other_place(a, b) or qualifier_clash(a, b):
+        if (other_place(a, b) and not _named_in_titles(ctx, a, b)) or qualifier_clash(a, b):
             return False
         if key is not None and key.endswith("|percent_change") and change_base(a) != change_base(b):
             return False
@@ -475,11 +482,13 @@ class ContradictionChecker:
             # the same source's projection: one document, or one named source
             return wa == wb and (a.doc == b.doc or wa is not None)
         if fa == "target":
-            return a.doc == b.doc or (wa is not None and wa == wb)
+            # the same target restated: one document, one named source, or the same
+            # government speaking for itself in two of its own documents
+            return a.doc == b.doc or (wa == wb and (wa is not None or _same_author(ctx, a, b)))
         # Both frames say actual.  Within a period still running, only completed facts
         # ("admitted 48,200 students in 2025") are compared, not a level that may still move
         # ("12,000 km of roads are being repaired this year").
-        end = period_end(a.period)
+        end = period_end(fine_period(a))
         running = end is not None and any(c.published is not None and c.published <= end for c in (a, b))
         return (
             not running or (a.kind == "achievement" and b.kind == "achievement") or _finer_than_period(a, b)
@@ -488,7 +497,7 @@ class ContradictionChecker:
     def _revision(self, ctx: CheckContext, old: ClaimRecord, new: ClaimRecord) -> Finding:
         label = ctx.label(old)
         msg = (
-            f"{ctx.where(new)} revises {label} in {fmt_period(old.period)} from {stated(old)} "
+            f"{ctx.where(new)} revises {label} in {fmt_period(fine_period(old))} from {stated(old)} "
             f"({ctx.where(old)}) to {stated(new)}; a stated revision, not a contradiction."
         )
         details = {"indicator": ctx.key(old), "period": old.period, "rule": "revision"}
@@ -518,7 +527,7 @@ class ContradictionChecker:
         hi, lo = (a, b) if pa >= pb else (b, a)
         diff = (max(pa, pb) - min(pa, pb)) / max(pa, pb)
         label = ctx.label(a)
-        period = fmt_period(a.period)
+        period = fmt_period(fine_period(a))
         same_doc = a.doc == b.doc
         if a.unit == "%" and b.unit == "%":
             apart = f"they are {max(pa, pb) - min(pa, pb):.1f} percentage points apart"
@@ -530,11 +539,9 @@ class ContradictionChecker:
         official = _frames.official(ctx.doc(a)) and _frames.official(ctx.doc(b))
         strict = m is not None and m.strict
         actuals = m is not None and _frames.family(a) == "actual"
-        severity: Severity
+        severity: Severity = _severity(actuals, same_doc)
         if m is None:
             severity = "error" if same_doc else "warning"  # no frames: the rules of v1
-        else:
-            severity = "error" if strict and actuals and (official or same_doc) else "warning"
         if same_doc:
             msg = (
                 f"{ctx.where(a)} gives two different figures for {label} in {period}, "
@@ -545,6 +552,12 @@ class ContradictionChecker:
                 f"{ctx.where(second)} puts {label} in {period} at {stated(second)}, but "
                 f"{ctx.where(first)} had revised it to {stated(first)}; the later figure cites a "
                 f"superseded value ({apart if a.unit == '%' else f'{pct(diff)} apart'})."
+            )
+        elif m is not None and _frames.family(a) == "target":
+            msg = (
+                f"{ctx.where(first)} sets the target for {label} in {period} at {stated(first)}, but "
+                f"{ctx.where(second)} restates it at {stated(second)} without calling it a change; "
+                f"{apart if a.unit == '%' else f'the two figures are {pct(diff)} apart'}."
             )
         else:
             msg = (
@@ -566,14 +579,22 @@ class ContradictionChecker:
         )
         details = {
             "indicator": ctx.key(a),
-            "period": a.period,
+            "period": fine_period(a),
             "values": [pa, pb],
             "intervals": [list(interval(a) or ()), list(interval(b) or ())],
             "relative_gap": round(diff, 6),
             "same_document": same_doc,
             "rule": "same document"
             if same_doc
-            else ("superseded" if superseded else "actuals across documents"),
+            else (
+                "superseded"
+                if superseded
+                else (
+                    "target restated"
+                    if m is not None and _frames.family(a) == "target"
+                    else "actuals across documents"
+                )
+            ),
             "same_frame": strict,
         }
         return make_finding(
@@ -586,6 +607,59 @@ class ContradictionChecker:
             confidence=conf,
             computation=computation,
         )
+
+
+def _same_author(ctx: CheckContext, a: ClaimRecord, b: ClaimRecord) -> bool:
+    """Are two documents one author's own statements: the same source or speaker, or two
+    official documents (a ministry's budget statement and its medium-term framework) of
+    which neither names another?"""
+    da, db = ctx.doc(a), ctx.doc(b)
+    if da.speaker and da.speaker == db.speaker:
+        return True
+    if da.source or db.source:
+        return da.source == db.source and _frames.official(da)
+    return _frames.official(da) and _frames.official(db)
+
+
+def _points_tolerance(a: ClaimRecord, b: ClaimRecord, same_doc: bool) -> float:
+    """How far apart, in points, two percentages may be and still be one figure (rounding in
+    one document; a routine revision across documents, smaller for q/q and m/m rates)."""
+    if same_doc:
+        return SAME_DOC_POINTS
+    fa, fb = frame_of(a), frame_of(b)
+    short = {"q/q", "m/m"}
+    if fa is not None and fb is not None and short & set(fa.basis) and short & set(fb.basis):
+        return CROSS_DOC_POINTS_SHORT
+    return CROSS_DOC_POINTS
+
+
+def _own_words(a: ClaimRecord, m: _frames.Match) -> str:
+    """For two figures of one taxonomy measure (a strict frame match), the measure's own
+    words, which qualify no item of it."""
+    f = frame_of(a)
+    return " " + _frames.measure_words(f.measure.id) if m.strict and f is not None else ""
+
+
+def _named_in_titles(ctx: CheckContext, a: ClaimRecord, b: ClaimRecord) -> bool:
+    """Two sentences of two documents that name different things ("Brevnia's GDP ..." /
+    "Finance Minister Olan Vesk said ...") are one place's when one sentence's name is the
+    other document's title's (a country the tables do not know)."""
+    if a.doc == b.doc:
+        return False
+    names = [{w[:5] for w in proper_names(c.sentence, first_word=True)} for c in (a, b)]
+    return titles_tie(ctx, a, b, names[0], names[1])
+
+
+def _severity(actuals: bool, same_doc: bool) -> Severity:
+    """How severe a conflict between two framed figures is.  Two actuals of one measure,
+    entity, basis and period that differ beyond their stated precision cannot both be true,
+    whoever reports them (a statistics release and a speech, a press release and the wire
+    story retelling it): an ``error``.  A weaker tie (entity or basis stated on one side
+    only, a free-phrase measure named in both sentences, frames that disagree on the measure
+    under one indicator's words) or a news source lowers the finding's confidence, not its
+    severity.  A target or a projection restated at another value is an error within one
+    document; across documents it may be a change of plan nobody called one: a warning."""
+    return "error" if actuals or same_doc else "warning"
 
 
 def comparison_groups(ctx: CheckContext) -> dict[tuple[str, ...], list[ClaimRecord]]:
@@ -601,10 +675,13 @@ def comparison_groups(ctx: CheckContext) -> dict[tuple[str, ...], list[ClaimReco
         f = frame_of(c)
         if f is not None and not f.measure.free:
             who = _frames.entity_of(f) or ctx.doc(c).region or "-"
-            groups[("frame", f.measure.id, who, c.period, scale(c)[0])].append(c)
+            # counts of one measure meet whether or not the noun was repeated ("46,500" /
+            # "52,000 students"); two counted nouns are kept apart by ``same_kind``
+            dim = "count" if scale(c)[0].startswith("count") else scale(c)[0]
+            groups[("frame", f.measure.id, who, fine_period(c) or "", dim)].append(c)
         key = ctx.key(c)
         if key is not None:
-            groups[("indicator", key, c.period)].append(c)
+            groups[("indicator", key, fine_period(c) or "")].append(c)
     return groups
 
 
