@@ -381,12 +381,15 @@ class ContradictionChecker:
             if len(by_value) < 2:
                 continue
             seen: set[tuple[str, str, float, float]] = set()
+            revisions = [c for c in group if _is_revision(c)]
             for va, vb in combinations(by_value.values(), 2):
                 for a, b in _candidate_pairs(va, vb):
                     key = (a.id, b.id) if a.id < b.id else (b.id, a.id)
                     if key in paired:
                         continue  # in a frame group and an indicator group: judged once
                     paired.add(key)
+                    if _revised_between(a, b, revisions):
+                        continue  # the later figure is judged against the revision, not the old one
                     f = self._pair(ctx, a, b, seen)
                     if f is not None:
                         out.append(f)
@@ -729,6 +732,17 @@ def _candidate_pairs(va: list[ClaimRecord], vb: list[ClaimRecord]) -> list[tuple
             seen.add((a.id, b.id))
             unique.append((a, b))
     return unique
+
+
+def _revised_between(a: ClaimRecord, b: ClaimRecord, revisions: list[ClaimRecord]) -> bool:
+    """Was the earlier of two figures superseded, before the later was published, by a
+    revision of another document (a flash estimate "revised to" 2.6% before a minister's
+    3.4%)?  Then the minister contradicts the revision, not the superseded flash."""
+    first, second = (a, b) if _order(a) <= _order(b) else (b, a)
+    return any(
+        r.doc not in (first.doc, second.doc) and _order(first) < _order(r) <= _order(second)
+        for r in revisions
+    )
 
 
 def _is_revision(c: ClaimRecord) -> bool:
