@@ -196,4 +196,5 @@ def test_count_target_meets_a_level_without_a_counted_noun() -> None:
     )
     ctx = context_from_records([t, a, g], {"k": doc("k", "2024-02-01", region="Kenya")}, Date(2026, 6, 1))
     [f] = run_context(ctx, [FeasibilityChecker()])
-    assert f.severity == "warning" and f.details["base"] == 2.1e6
+    # (5.5 / 2.1) ** (1 / 4) - 1 = 27.2% a year, 3.4 times the 8% on record: an error (issue 11)
+    assert f.severity == "error" and f.details["base"] == 2.1e6

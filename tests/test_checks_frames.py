@@ -67,13 +67,21 @@ def test_same_frame_actuals_from_two_official_sources_are_an_error() -> None:
     assert details["confidence"] >= 0.9 and details["computation"]
 
 
-def test_a_news_outlet_against_an_official_source_is_a_warning() -> None:
+def test_a_news_outlet_against_an_official_source_is_an_error_with_less_confidence() -> None:
+    """Issue 11: a newspaper misreporting the office's print is a same-frame conflict (an
+    error); that one side is news lowers the confidence, not the severity."""
     docs = [
         (*MINISTRY, "Annual consumer price inflation in Ruritania eased to 3.1% in March 2026."),
         (*NEWS, "Inflation in Ruritania slowed to 5.3% in March 2026, according to the ministry."),
     ]
-    [(_, sev, quotes, _d)] = found(docs, "contradiction")
-    assert sev == "warning" and quotes == {"3.1%", "5.3%"}
+    [(_, sev, quotes, d)] = found(docs, "contradiction")
+    assert sev == "error" and quotes == {"3.1%", "5.3%"}
+    official = [
+        (*MINISTRY, "Annual consumer price inflation in Ruritania eased to 3.1% in March 2026."),
+        (*BANK, "Annual consumer price inflation in Ruritania was 5.3% in March 2026."),
+    ]
+    [(_, _sev, _q, d_official)] = found(official, "contradiction")
+    assert d["confidence"] < d_official["confidence"]
 
 
 @pytest.mark.parametrize(
@@ -200,9 +208,11 @@ def test_arithmetic_forms(text: str, want: set[str] | None) -> None:
         assert got == []
     else:
         [(_, sev, quotes, details)] = got
-        assert (
-            sev == "warning" and quotes == want and details["computation"] and details["reasons"] is not None
-        )
+        # issue 11: a text whose own sums, shares, per-capita figure or conversions disagree
+        # beyond rounding contradicts itself (an error); other forms stay warnings here
+        one_text = {"parts of a stated total", "shares of one whole", "exchange rate", "per_capita"}
+        assert sev == ("error" if details.get("rule") in one_text else "warning")
+        assert quotes == want and details["computation"] and details["reasons"] is not None
 
 
 def test_exchange_rates_across_texts_of_one_week() -> None:
@@ -238,7 +248,8 @@ def test_feasibility_against_the_same_sources_forecast() -> None:
         "by 2028. The ministry forecasts export growth of 4% a year in 2026-2028."
     )
     [(_, sev, _q, details)] = found([("a", "2026-01-15", "Government programme", text)], "feasibility")
-    assert sev == "warning" and details["comparison_used"] == "forecast"
+    # 26% a year against the forecast 4%: more than three times the pace (issue 11: an error)
+    assert sev == "error" and details["comparison_used"] == "forecast"
 
 
 # --- promises --------------------------------------------------------------------------------

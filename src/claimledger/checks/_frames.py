@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from claimledger.checks.base import frame_of
 from claimledger.link import ClaimRecord, DocInfo
 from claimledger.models import GRANULARITIES, Frame
+from claimledger.resources.taxonomy import measures
 
 #: Frame statuses and the family of figures each is compared with: actuals with actuals
 #: and estimates (a revision is the newest actual), a target with the same target
@@ -180,6 +182,18 @@ def sub_item(ka: str | None, kb: str | None, names: str = "") -> bool:
 
     ta, tb = own(ka), own(kb)
     return ta < tb or tb < ta
+
+
+@lru_cache(maxsize=512)
+def measure_words(measure_id: str) -> str:
+    """The words the taxonomy uses for a measure (its name, synonyms, heads and context):
+    under one measure, "university enrolment of first-year students" and "first-year
+    students" are one thing, not a whole and its item."""
+    for m in measures():
+        if m.get("id") == measure_id:
+            words = [m.get("name", ""), *m.get("synonyms", ()), *m.get("heads", ()), *m.get("context", ())]
+            return " ".join(str(w) for w in words)
+    return ""
 
 
 def attribution(c: ClaimRecord) -> str | None:

@@ -186,7 +186,9 @@ class ArithmeticChecker:
             (True, 0.0, f"{sm.rule} in one sentence"),
         )
         details = {"rule": sm.rule, "sum": total, "whole": None if sm.whole is None else sm.whole.value}
-        return _arithmetic(ctx, "warning", (said_by, fact, msg), roles, details, conf, computation)
+        # one sentence that does not add up beyond the rounding of its figures contradicts
+        # itself: an error (issue 11)
+        return _arithmetic(ctx, "error", (said_by, fact, msg), roles, details, conf, computation)
 
     # -- exchange rates ----------------------------------------------------------------
 
@@ -245,7 +247,10 @@ class ArithmeticChecker:
             f"{amount(x.into.value or 0)} / {amount(x.amount.value or 0)} = {x.rate:.4g}; "
             f"{amount(y.into.value or 0)} / {amount(y.amount.value or 0)} = {y.rate:.4g}"
         )
-        return _arithmetic(ctx, "warning", (x.amount, fact, msg), roles, details, conf, computation)
+        # one text converting at two rates contradicts itself; two texts of a week may use
+        # different days' rates
+        sev: Severity = "error" if same_text else "warning"
+        return _arithmetic(ctx, sev, (x.amount, fact, msg), roles, details, conf, computation)
 
     # -- change ------------------------------------------------------------------------
 
@@ -552,10 +557,12 @@ class ArithmeticChecker:
             "stated": pc.value,
             "relative_gap": round(g, 6),
         }
+        # all three figures in one document: the text contradicts itself (issue 11)
+        one_doc = pc.doc == tot.doc == pop.doc
         return make_finding(
             "arithmetic",
             NAME,
-            "warning",
+            "error" if one_doc else "warning",
             msg,
             [(pc, "per_capita"), (tot, "total"), (pop, "population")],
             details,

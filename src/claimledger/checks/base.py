@@ -543,7 +543,26 @@ def same_place(ctx: CheckContext, a: ClaimRecord, b: ClaimRecord) -> bool:
         return True
     na = _names_of(ctx, a)
     nb = _names_of(ctx, b)
-    return not (na and nb) or bool(na & nb)
+    if not (na and nb) or na & nb:
+        return True
+    # Sentences that name different things may still be one place's: a country the tables
+    # do not know, named in one sentence ("Brevnia's GDP grew ...") and in the other
+    # document's title ("Brevnia finance minister interview"), the other sentence naming only
+    # a person.  A sentence's name is matched against the other's title, never two titles
+    # ("... Ministry of Finance" in both says nothing of the country).
+    return titles_tie(ctx, a, b, na, nb)
+
+
+def titles_tie(
+    ctx: CheckContext, a: ClaimRecord, b: ClaimRecord, na: Iterable[str], nb: Iterable[str]
+) -> bool:
+    """Does a name of one figure's sentence (``na``, ``nb``: lower-cased, cut to five letters)
+    stand in the other figure's document title?"""
+    return bool(set(na) & _title_names(ctx.doc(b).title) or set(nb) & _title_names(ctx.doc(a).title))
+
+
+def _title_names(title: str | None) -> set[str]:
+    return {w.lower()[:5] for w in _CAP_WORD.findall(title or "") if w not in COMMON_NAMES}
 
 
 def _names_of(ctx: CheckContext, c: ClaimRecord) -> set[str]:
@@ -636,10 +655,36 @@ def period_end(period: str | None) -> Date | None:
     return Date.fromordinal(nxt.toordinal() - 1)
 
 
+def fine_period(c: ClaimRecord) -> str | None:
+    """A figure's period at the granularity the time stage resolved it: the stored
+    ``period`` is a year ("2025"), and the cue that dated it keeps the month, quarter or
+    half ("period:in March 2025->2025-03").  Two monthly jobless rates of one year are two
+    periods; a figure dated from context keeps its year."""
+    if not c.period:
+        return c.period
+    for cue in reversed(c.cues):
+        if cue.startswith("period:") and "->" in cue:
+            fine = cue.rsplit("->", 1)[1].strip()
+            # only a finer form of the stored year ("2025-Q2" of "2025"), never another period
+            return fine if len(fine) > len(c.period) and fine.startswith(c.period + "-") else c.period
+    return c.period
+
+
 def fmt_period(period: str | None) -> str:
     if not period:
         return "an unstated period"
     ys = period_years(period)
     if ys and "/" in period:
         return f"{ys[0]}–{ys[1]}"
+    rest = period[5:]
+    if len(period) > 4 and rest[:1] in "QH":
+        return f"{rest} {period[:4]}"  # "2025-Q2" -> "Q2 2025"
+    if len(rest) == 2 and rest.isdigit() and 1 <= int(rest) <= 12:
+        return f"{_MONTH_NAMES[int(rest) - 1]} {period[:4]}"  # "2025-03" -> "March 2025"
     return period
+
+
+_MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip

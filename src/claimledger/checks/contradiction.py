@@ -44,6 +44,7 @@ from claimledger.checks.base import (
     CheckContext,
     Confidence,
     canonical_tokens,
+    fine_period,
     fmt_period,
     frame_of,
     headline,
@@ -53,11 +54,13 @@ from claimledger.checks.base import (
     other_place,
     period_end,
     period_years,
+    proper_names,
     qualifier_clash,
     rounding,
     same_kind,
     same_place,
     scale,
+    titles_tie,
 )
 from claimledger.link import ClaimRecord, canonical_subject
 from claimledger.models import Finding, Severity
@@ -93,6 +96,10 @@ STRICT_MAX_RATIO = 3.0
 #: rounding (0.15 points).
 SAME_DOC_POINTS = 0.15
 CROSS_DOC_POINTS = 0.5
+#: A quarter-on-quarter or month-on-month rate is a quarter or a twelfth of a yearly one, and
+#: so are its routine revisions (a flash 0.5% q/q revised to 0.6%): across documents 0.25
+#: points apart is already more than a revision.
+CROSS_DOC_POINTS_SHORT = 0.25
 
 
 def interval(c: ClaimRecord) -> tuple[float, float] | None:
@@ -349,7 +356,7 @@ def comparable(a: ClaimRecord, b: ClaimRecord, key: str | None = None) -> bool:
         return fa == fb or "neutral" in (fa, fb)
     if not is_actual(a) or not is_actual(b):
         return False
-    end = period_end(a.period)
+    end = period_end(fine_period(a))
     return bool(end and a.published and b.published and end < a.published and end < b.published)
 
 
@@ -375,12 +382,15 @@ class ContradictionChecker:
             if len(by_value) < 2:
                 continue
             seen: set[tuple[str, str, float, float]] = set()
+            revisions = [c for c in group if _is_revision(c)]
             for va, vb in combinations(by_value.values(), 2):
                 for a, b in _candidate_pairs(va, vb):
                     key = (a.id, b.id) if a.id < b.id else (b.id, a.id)
                     if key in paired:
                         continue  # in a frame group and an indicator group: judged once
                     paired.add(key)
+                    if _revised_between(a, b, revisions):
+                        continue  # the later figure is judged against the revision, not the old one
                     f = self._pair(ctx, a, b, seen)
                     if f is not None:
                         out.append(f)
@@ -422,7 +432,7 @@ class ContradictionChecker:
             return None  # "basic pensions rise 6.5% and solidarity pensions 8.5%": two things
         if m is not None and (
             not m.ok
-            or _frames.sub_item(key, ctx.key(b), _titles(ctx, a, b))
+            or _frames.sub_item(key, ctx.key(b), _titles(ctx, a, b) + _own_words(a, m))
             or not self._like(ctx, a, b, m, key)
         ):
             return None  # ... or a whole and one of its items ("exports" / "flower exports")
@@ -435,7 +445,7 @@ class ContradictionChecker:
         same_doc = a.doc == b.doc
         if g <= (SAME_DOC_TOLERANCE if same_doc else CROSS_DOC_TOLERANCE):
             return None
-        if a.unit == "%" and _points_apart(ia, ib) <= (SAME_DOC_POINTS if same_doc else CROSS_DOC_POINTS):
+        if a.unit == "%" and _points_apart(ia, ib) <= _points_tolerance(a, b, same_doc):
             return None
         pa, pb = (a.point or 0.0) * scale(a)[1], (b.point or 0.0) * scale(b)[1]
         if min(pa, pb) <= 0:
@@ -465,7 +475,7 @@ class ContradictionChecker:
             return False
         if a.doc == b.doc and a.sent_start == b.sent_start and not _restated_in_sentence(a, b):
             return False
-        if other_place(a, b) or qualifier_clash(a, b):
+        if (other_place(a, b) and not _named_in_titles(ctx, a, b)) or qualifier_clash(a, b):
             return False
         if key is not None and key.endswith("|percent_change") and change_base(a) != change_base(b):
             return False
@@ -476,11 +486,13 @@ class ContradictionChecker:
             # the same source's projection: one document, or one named source
             return wa == wb and (a.doc == b.doc or wa is not None)
         if fa == "target":
-            return a.doc == b.doc or (wa is not None and wa == wb)
+            # the same target restated: one document, one named source, or the same
+            # government speaking for itself in two of its own documents
+            return a.doc == b.doc or (wa == wb and (wa is not None or _same_author(ctx, a, b)))
         # Both frames say actual.  Within a period still running, only completed facts
         # ("admitted 48,200 students in 2025") are compared, not a level that may still move
         # ("12,000 km of roads are being repaired this year").
-        end = period_end(a.period)
+        end = period_end(fine_period(a))
         running = end is not None and any(c.published is not None and c.published <= end for c in (a, b))
         return (
             not running or (a.kind == "achievement" and b.kind == "achievement") or _finer_than_period(a, b)
@@ -488,7 +500,7 @@ class ContradictionChecker:
 
     def _revision(self, ctx: CheckContext, old: ClaimRecord, new: ClaimRecord) -> Finding:
         label = ctx.label(old)
-        fact = f"{label} in {fmt_period(old.period)} revised from {stated(old)} to {stated(new)}"
+        fact = f"{label} in {fmt_period(fine_period(old))} revised from {stated(old)} to {stated(new)}"
         msg = (
             f"{ctx.where(new)} revises the figure of {ctx.where(old)}; a stated revision, "
             "not a contradiction."
@@ -521,7 +533,7 @@ class ContradictionChecker:
         hi, lo = (a, b) if pa >= pb else (b, a)
         diff = (max(pa, pb) - min(pa, pb)) / max(pa, pb)
         label = ctx.label(a)
-        period = fmt_period(a.period)
+        period = fmt_period(fine_period(a))
         same_doc = a.doc == b.doc
         if a.unit == "%" and b.unit == "%":
             apart = f"they are {max(pa, pb) - min(pa, pb):.1f} percentage points apart"
@@ -533,11 +545,9 @@ class ContradictionChecker:
         official = _frames.official(ctx.doc(a)) and _frames.official(ctx.doc(b))
         strict = m is not None and m.strict
         actuals = m is not None and _frames.family(a) == "actual"
-        severity: Severity
+        severity: Severity = _severity(actuals, same_doc)
         if m is None:
             severity = "error" if same_doc else "warning"  # no frames: the rules of v1
-        else:
-            severity = "error" if strict and actuals and (official or same_doc) else "warning"
         gap = (
             f"{max(pa, pb) - min(pa, pb):.1f} percentage points apart"
             if a.unit == "%"
@@ -552,6 +562,12 @@ class ContradictionChecker:
             said = second
             fact = f"{label} in {period}, {stated(second)} vs {stated(first)} as revised ({gap})"
             msg = f"{ctx.where(second)} cites a value that {ctx.where(first)} had already revised."
+        elif m is not None and _frames.family(a) == "target":
+            fact = f"target for {label} in {period}, {stated(first)} vs {stated(second)} restated ({gap})"
+            msg = (
+                f"{ctx.where(first)} sets the target; {ctx.where(second)} restates it at another "
+                "value without calling it a change."
+            )
         else:
             fact = f"{label} in {period}, {stated(first)} vs {stated(second)} in {ctx.where(second)} ({gap})"
             msg = f"{ctx.where(first)} and {ctx.where(second)} differ by more than a routine revision."
@@ -568,14 +584,22 @@ class ContradictionChecker:
         )
         details = {
             "indicator": ctx.key(a),
-            "period": a.period,
+            "period": fine_period(a),
             "values": [pa, pb],
             "intervals": [list(interval(a) or ()), list(interval(b) or ())],
             "relative_gap": round(diff, 6),
             "same_document": same_doc,
             "rule": "same document"
             if same_doc
-            else ("superseded" if superseded else "actuals across documents"),
+            else (
+                "superseded"
+                if superseded
+                else (
+                    "target restated"
+                    if m is not None and _frames.family(a) == "target"
+                    else "actuals across documents"
+                )
+            ),
             "same_frame": strict,
         }
         return make_finding(
@@ -591,6 +615,59 @@ class ContradictionChecker:
         )
 
 
+def _same_author(ctx: CheckContext, a: ClaimRecord, b: ClaimRecord) -> bool:
+    """Are two documents one author's own statements: the same source or speaker, or two
+    official documents (a ministry's budget statement and its medium-term framework) of
+    which neither names another?"""
+    da, db = ctx.doc(a), ctx.doc(b)
+    if da.speaker and da.speaker == db.speaker:
+        return True
+    if da.source or db.source:
+        return da.source == db.source and _frames.official(da)
+    return _frames.official(da) and _frames.official(db)
+
+
+def _points_tolerance(a: ClaimRecord, b: ClaimRecord, same_doc: bool) -> float:
+    """How far apart, in points, two percentages may be and still be one figure (rounding in
+    one document; a routine revision across documents, smaller for q/q and m/m rates)."""
+    if same_doc:
+        return SAME_DOC_POINTS
+    fa, fb = frame_of(a), frame_of(b)
+    short = {"q/q", "m/m"}
+    if fa is not None and fb is not None and short & set(fa.basis) and short & set(fb.basis):
+        return CROSS_DOC_POINTS_SHORT
+    return CROSS_DOC_POINTS
+
+
+def _own_words(a: ClaimRecord, m: _frames.Match) -> str:
+    """For two figures of one taxonomy measure (a strict frame match), the measure's own
+    words, which qualify no item of it."""
+    f = frame_of(a)
+    return " " + _frames.measure_words(f.measure.id) if m.strict and f is not None else ""
+
+
+def _named_in_titles(ctx: CheckContext, a: ClaimRecord, b: ClaimRecord) -> bool:
+    """Two sentences of two documents that name different things ("Brevnia's GDP ..." /
+    "Finance Minister Olan Vesk said ...") are one place's when one sentence's name is the
+    other document's title's (a country the tables do not know)."""
+    if a.doc == b.doc:
+        return False
+    names = [{w[:5] for w in proper_names(c.sentence, first_word=True)} for c in (a, b)]
+    return titles_tie(ctx, a, b, names[0], names[1])
+
+
+def _severity(actuals: bool, same_doc: bool) -> Severity:
+    """How severe a conflict between two framed figures is.  Two actuals of one measure,
+    entity, basis and period that differ beyond their stated precision cannot both be true,
+    whoever reports them (a statistics release and a speech, a press release and the wire
+    story retelling it): an ``error``.  A weaker tie (entity or basis stated on one side
+    only, a free-phrase measure named in both sentences, frames that disagree on the measure
+    under one indicator's words) or a news source lowers the finding's confidence, not its
+    severity.  A target or a projection restated at another value is an error within one
+    document; across documents it may be a change of plan nobody called one: a warning."""
+    return "error" if actuals or same_doc else "warning"
+
+
 def comparison_groups(ctx: CheckContext) -> dict[tuple[str, ...], list[ClaimRecord]]:
     """Figures that may state one level, grouped in one pass: a figure with a stored frame
     of a taxonomy measure by (measure, entity, period, dimension), the entity being the
@@ -604,10 +681,13 @@ def comparison_groups(ctx: CheckContext) -> dict[tuple[str, ...], list[ClaimReco
         f = frame_of(c)
         if f is not None and not f.measure.free:
             who = _frames.entity_of(f) or ctx.doc(c).region or "-"
-            groups[("frame", f.measure.id, who, c.period, scale(c)[0])].append(c)
+            # counts of one measure meet whether or not the noun was repeated ("46,500" /
+            # "52,000 students"); two counted nouns are kept apart by ``same_kind``
+            dim = "count" if scale(c)[0].startswith("count") else scale(c)[0]
+            groups[("frame", f.measure.id, who, fine_period(c) or "", dim)].append(c)
         key = ctx.key(c)
         if key is not None:
-            groups[("indicator", key, c.period)].append(c)
+            groups[("indicator", key, fine_period(c) or "")].append(c)
     return groups
 
 
@@ -655,6 +735,17 @@ def _candidate_pairs(va: list[ClaimRecord], vb: list[ClaimRecord]) -> list[tuple
             seen.add((a.id, b.id))
             unique.append((a, b))
     return unique
+
+
+def _revised_between(a: ClaimRecord, b: ClaimRecord, revisions: list[ClaimRecord]) -> bool:
+    """Was the earlier of two figures superseded, before the later was published, by a
+    revision of another document (a flash estimate "revised to" 2.6% before a minister's
+    3.4%)?  Then the minister contradicts the revision, not the superseded flash."""
+    first, second = (a, b) if _order(a) <= _order(b) else (b, a)
+    return any(
+        r.doc not in (first.doc, second.doc) and _order(first) < _order(r) <= _order(second)
+        for r in revisions
+    )
 
 
 def _is_revision(c: ClaimRecord) -> bool:

@@ -17,7 +17,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from functools import partial
+from itertools import pairwise
 
+from claimledger.checks import _frames
 from claimledger.checks._changes import find_changes
 from claimledger.checks._fmt import amount, pct, stated
 from claimledger.checks._frames import entity_of
@@ -38,7 +40,7 @@ from claimledger.checks.base import (
     single_year,
 )
 from claimledger.link import ClaimRecord, growth_measures, is_level
-from claimledger.models import Finding, Severity
+from claimledger.models import GRANULARITIES, Finding, Frame, Severity
 from claimledger.resources.words import singular
 
 NAME = "checks.feasibility.v1"
@@ -50,6 +52,12 @@ MARGIN = 0.005
 MAX_YEARS = 30
 #: A one-year step is an annual plan, not a growth path: feasibility starts at two years.
 MIN_YEARS = 2
+#: A pace this many times the best one on record is no stretch but out of reach: an error.
+#: ("several times": a plan that needs three years of the best year's progress every year.)
+SEVERAL = 3.0
+#: For shares and rates the pace is a change in percentage points a year; half a point a year
+#: is within the rounding of the levels it is read from.
+MARGIN_POINTS = 0.5
 
 
 def _growth_keys(ctx: CheckContext, key: str) -> list[str]:
@@ -87,6 +95,59 @@ def _reduction(ctx: CheckContext, t: ClaimRecord) -> bool:
     key = ctx.key(t) or ""
     tokens = set(key.split("|")[1].split()) if key.count("|") >= 2 else set()
     return bool(_CUT.search(near)) or bool(tokens & LOWER_IS_BETTER)
+
+
+def _counted_by_name(
+    levels: dict[tuple[str, str, str], list[ClaimRecord]], t: ClaimRecord, who: str
+) -> list[ClaimRecord]:
+    """Levels of the one taxonomy measure whose words name what a free-phrase goal counts
+    ("25 million passengers a year" and the airports' "9.1 million" of `passengers.air`),
+    when exactly one measure does."""
+    noun = singular((t.noun or "").lower())
+    if not noun:
+        return []
+    hits = [
+        cs
+        for (mid, w, dim), cs in levels.items()
+        if w == who
+        and dim in ("count", scale(t)[0])
+        and noun in {singular(x) for x in re.findall(r"[a-z]+", _frames.measure_words(mid).lower())}
+    ]
+    return hits[0] if len(hits) == 1 else []
+
+
+def _unlike_rate(t: ClaimRecord, r: ClaimRecord) -> bool:
+    """Is a recorded rate not the goal's kind of rate: another basis (q/q against a yearly
+    pace, nominal against real), or a share of GDP ("a deficit of 2.29% of GDP") that the
+    frame filed under growth?"""
+    ft, fr = frame_of(t), frame_of(r)
+    if ft is None or fr is None:
+        return True
+    return "share_of_gdp" in fr.basis or (_frames.basis_clash(ft, fr) and not _only_granularity(ft, fr))
+
+
+def _only_granularity(a: Frame, b: Frame) -> bool:
+    """Do two bases differ only in the period's granularity (a run of years / one year)?"""
+    return {x for x in a.basis if x not in GRANULARITIES} == {x for x in b.basis if x not in GRANULARITIES}
+
+
+def _path(c: ClaimRecord) -> bool:
+    """Is a growth-rate target a pace to keep over years ("7% a year by 2030", "in
+    2026-2030"), not one year's plan?"""
+    f = frame_of(c)
+    return c.period_role in ("deadline", "range") or (f is not None and "multi_year" in f.basis)
+
+
+def _is_share(t: ClaimRecord) -> bool:
+    """Is a percentage target a share of a whole ("60% of electricity", "the share of ...")?"""
+    f = frame_of(t)
+    if f is not None and "share" in f.measure.id:
+        return True
+    return "share" in t.subject.lower() or t.sentence[t.q_rel[1] : t.q_rel[1] + 4].lower().startswith(" of ")
+
+
+def _n(x: float) -> str:
+    return f"{x:,.6g}"
 
 
 def _root(measure: str) -> str:
@@ -144,27 +205,49 @@ class FeasibilityChecker:
         taxonomy measure and entity, the growth to compare with a growth rate of that
         measure ("export growth of 4% a year").  Built in one pass over the claims."""
         levels: dict[tuple[str, str, str], list[ClaimRecord]] = {}
+        counted: dict[tuple[str, str], list[ClaimRecord]] = {}
         growth: dict[tuple[str, str], list[ClaimRecord]] = {}
+        rates: dict[tuple[str, str], list[ClaimRecord]] = {}
         goals: list[tuple[ClaimRecord, str, str]] = []
+        rate_goals: list[tuple[ClaimRecord, str, str]] = []
         for c in ctx.claims:
             f = frame_of(c)
             if f is None or not c.has_quantity:
                 continue
             who = entity_of(f) or ctx.doc(c).region or "-"
             if c.unit == "%" and "growth" in f.measure.id.replace(".", " ").replace("_", " "):
+                if c.kind == "target" and c.id not in done and (c.point or 0) > 0 and _path(c):
+                    rate_goals.append((c, f.measure.id, who))
+                elif is_actual(c) and single_year(c.period) is not None and f.status == "actual":
+                    rates.setdefault((f.measure.id, who), []).append(c)
                 # a real rate says nothing of a goal in money, which grows with prices too
                 if "real" not in f.basis and "real" not in f.measure.id:
                     growth.setdefault((_root(f.measure.id), who), []).append(c)
                 continue
+            goal = c.kind == "target" and c.id not in done and (c.point or 0) > 0 and is_deadline(c)
+            dim = scale(c)[0]
             if f.measure.free:
+                # a free phrase ("25 million passengers a year") still names what it counts
+                if goal and dim.startswith("count:"):
+                    goals.append((c, "", who))
                 continue
-            if c.kind == "target" and c.id not in done and (c.point or 0) > 0 and is_deadline(c):
+            if goal:
                 goals.append((c, f.measure.id, who))
             elif is_actual(c) and single_year(c.period) is not None and (c.value or 0) > 0:
-                levels.setdefault((f.measure.id, who, scale(c)[0]), []).append(c)
+                levels.setdefault((f.measure.id, who, dim), []).append(c)
+                if dim.startswith("count:"):
+                    counted.setdefault((dim, who), []).append(c)
         out: list[Finding] = []
+        for t, measure, who in rate_goals:
+            found = self._rate_goal(ctx, t, rates.get((measure, who), []))
+            if found is not None:
+                out.append(found)
         for t, measure, who in goals:
-            actuals = levels.get((measure, who, scale(t)[0]), [])
+            # the goal's own measure; else, for a count, what the same noun counts
+            actuals = levels.get((measure, who, scale(t)[0]), []) if measure else []
+            if not actuals and scale(t)[0].startswith("count:"):
+                actuals = counted.get((scale(t)[0], who), []) or _counted_by_name(levels, t, who)
+                measure = measure or "count"
             if actuals:
                 found = self._one(
                     ctx, f"frame|{measure}|{who}", t, actuals, growth.get((_root(measure), who), [])
@@ -195,6 +278,8 @@ class FeasibilityChecker:
         if not same_kind(scale(t)[0], scale(base)[0]):
             return None
         target_v, base_v = (t.point or 0.0) * scale(t)[1], (base.value or 0.0) * scale(base)[1]
+        if t.unit == "%" and base.unit == "%":
+            return self._points(ctx, t, base, actuals, y0, deadline)
         required = (target_v / base_v) ** (1 / years) - 1
         if required < 0 and not _reduction(ctx, t):
             # A goal below today's level that is not a cut is a misread flow/stock or a
@@ -228,18 +313,16 @@ class FeasibilityChecker:
         forecasts = [c for c in comps if c[3]]
         pool = forecasts or comps
         if pool:
-            best_rate, words, claims, _ = max(pool, key=lambda c: c[0])
+            best_rate, words, claims, _ = (min if required < 0 else max)(pool, key=lambda c: c[0])
             text = words()
             for c in claims:
                 roles.append((c, "comparison"))
             details["comparison_growth"] = round(best_rate, 6)
             details["comparison"] = text
-            if required > best_rate + MARGIN:
-                fact = f"{head}, more than {text}"
-                sev = "warning"
-            else:
-                fact = f"{head}, within {text}"
-                sev = "info"
+            sev = _severity(required, best_rate, MARGIN)
+            fact = f"{head}, {'within' if sev == 'info' else 'more than'} {text}"
+            if sev == "error":
+                fact += f"; {_times(required, best_rate)} that pace"
         else:
             # The required rate alone is arithmetic, not a finding: without a rate on record
             # to weigh it against, nothing says whether the target is hard or easy.
@@ -249,7 +332,11 @@ class FeasibilityChecker:
             (bool(forecasts), 0.15, "compared with a stated forecast for the years the target spans"),
             (not forecasts, -0.05, "compared with the growth on record"),
             (base.doc == t.doc, 0.1, "the base is stated with the target"),
-            (required > 2 * best_rate + MARGIN, 0.1, "the required rate is more than twice the comparison"),
+            (
+                abs(required) > 2 * abs(best_rate) + MARGIN,
+                0.1,
+                "the required rate is more than twice the comparison",
+            ),
         )
         details["comparison_used"] = "forecast" if forecasts else "history"
         computation = (
@@ -267,6 +354,129 @@ class FeasibilityChecker:
             confidence=conf,
             computation=computation,
             headline=headline(ctx, t, fact),
+        )
+
+    def _rate_goal(self, ctx: CheckContext, t: ClaimRecord, rates: list[ClaimRecord]) -> Finding | None:
+        """A goal that is itself a pace ("growth of 7% a year to 2030"): weighed against the
+        best rate of the same measure on record before it was set."""
+        past = [
+            r
+            for r in rates
+            if (single_year(r.period) or 0) <= (t.published.year if t.published else ctx.now.year)
+            and r.point is not None
+            and same_place(ctx, t, r)
+            and not other_place(t, r)
+            and not _unlike_rate(t, r)
+        ]
+        if not past:
+            return None
+        best = max(past, key=lambda r: r.point or 0.0)
+        required, top = (t.point or 0.0) / 100, (best.point or 0.0) / 100
+        sev = _severity(required, top, MARGIN)
+        if sev == "info":
+            return None  # a pace already achieved is no finding
+        msg = (
+            f"{ctx.where(t)} sets {ctx.label(t)} of {stated(t)} a year to {fmt_period(t.period)}, more than "
+            f"the best on record, {stated(best)} in {best.period}{_src(ctx, best, t.doc)}"
+        )
+        msg += f"; {_times(required, top)} that pace." if sev == "error" else "."
+        details: dict[str, object] = {
+            "required_annual_growth": round(required, 6),
+            "comparison_growth": round(top, 6),
+            "comparison_used": "history",
+            "target": t.point,
+        }
+        conf = Confidence.of(0.6, (sev == "error", 0.1, f"{SEVERAL:g}+ times the best rate on record"))
+        computation = (
+            f"{_n(t.point or 0)}% a year against the best recorded {_n(best.point or 0)}% ({best.period})"
+        )
+        return make_finding(
+            "feasibility",
+            NAME,
+            sev,
+            msg,
+            [(t, "target"), (best, "comparison")],
+            details,
+            id_claims=[t.id],
+            confidence=conf,
+            computation=computation,
+        )
+
+    def _points(
+        self,
+        ctx: CheckContext,
+        t: ClaimRecord,
+        base: ClaimRecord,
+        actuals: list[ClaimRecord],
+        y0: int,
+        deadline: int,
+    ) -> Finding | None:
+        """A share or a rate ("renewables at 60% of electricity by 2030", "poverty down to
+        5%"): the pace is the change in percentage points a year, weighed against the best
+        pace on record; a share above 100% cannot be reached at all."""
+        years = deadline - y0
+        target, now = t.point or 0.0, base.value or 0.0
+        required = (target - now) / years
+        share = _is_share(t)
+        impossible = share and target > 100
+        if required < 0 and not _reduction(ctx, t) and not impossible:
+            return None
+        paces = [p for p in _point_paces(ctx, actuals) if p[4] <= y0]
+        if not paces and not impossible:
+            return None
+        roles: list[tuple[ClaimRecord, str]] = [(t, "target"), (base, "base")]
+        move = "a rise" if required >= 0 else "a fall"
+        head = (
+            f"{ctx.where(t)} sets {ctx.label(t)} at {stated(t)} by {deadline}; from {stated(base)} in {y0}"
+            f"{_src(ctx, base, t.doc)} that needs {move} of {abs(required):.1f} percentage points a year "
+            f"for {years} year{'s' if years != 1 else ''}"
+        )
+        computation = f"({_n(target)} - {_n(now)}) / {years} = {required:+.2f} points a year"
+        details: dict[str, object] = {
+            "required_points_a_year": round(required, 4),
+            "target": t.point,
+            "base": base.value,
+            "base_year": y0,
+            "deadline_year": deadline,
+            "years": years,
+            "comparison_used": "history",
+        }
+        sev: Severity
+        if impossible:
+            sev = "error"
+            msg = f"{head}; a share cannot exceed 100%."
+            computation += f"; {_n(target)}% > 100%"
+        else:
+            best, first, last, y1, y2 = (min if required < 0 else max)(paces, key=lambda p: p[0])
+            sev = _severity(required, best, MARGIN_POINTS)
+            text = f"the best pace on record, {best:+.1f} points a year from {y1} to {y2}"
+            msg = f"{head}, {'within' if sev == 'info' else 'more than'} {text}."
+            if sev == "error":
+                msg = msg[:-1] + f"; {_times(required, best)} that pace."
+            roles += [(c, "comparison") for c in (first, last) if c is not base]
+            record = f"{stated(first)} in {y1} -> {stated(last)} in {y2}"
+            computation += f"; best recorded {best:+.2f} points a year ({record})"
+            details["comparison_points_a_year"] = round(best, 4)
+        conf = Confidence.of(
+            0.6,
+            (impossible, 0.3, "a share above 100%"),
+            (base.doc == t.doc, 0.1, "the base is stated with the target"),
+            (
+                sev == "error" and not impossible,
+                0.1,
+                f"the required pace is {SEVERAL:g}+ times the best on record",
+            ),
+        )
+        return make_finding(
+            "feasibility",
+            NAME,
+            sev,
+            msg,
+            roles,
+            details,
+            id_claims=[t.id],
+            confidence=conf,
+            computation=computation,
         )
 
     def _base(
@@ -361,6 +571,43 @@ class FeasibilityChecker:
             words = f"the {pct(rate)} a year recorded from {y_first} to {y_last}"
             out.append((rate, partial(str, words), [first, last], False))
         return out
+
+
+def _severity(required: float, best: float, margin: float) -> Severity:
+    """A required pace within the best on record (plus ``margin``) is a note; beyond it a
+    warning; ``SEVERAL`` times the best (a rise against the fastest rise, a fall against the
+    fastest fall) an error.  A pace in a direction nothing on record has moved is a warning."""
+    if required >= 0:
+        if required <= best + margin:
+            return "info"
+        return "error" if best > 0 and required >= SEVERAL * best else "warning"
+    if required >= best - margin:
+        return "info"
+    return "error" if best < 0 and required <= SEVERAL * best else "warning"
+
+
+def _times(required: float, best: float) -> str:
+    return f"{abs(required) / abs(best):.1f} times" if best else "far beyond"
+
+
+def _point_paces(
+    ctx: CheckContext, actuals: Sequence[ClaimRecord]
+) -> list[tuple[float, ClaimRecord, ClaimRecord, int, int]]:
+    """Recorded paces of a share or a rate, in percentage points a year: between each two
+    consecutive years on record, and from the first to the last (the latest statement of
+    each year counts)."""
+    by_year = {single_year(a.period): a for a in sorted(actuals, key=lambda a: a.published or ctx.now)}
+    years = sorted(y for y in by_year if y is not None)
+    pairs = list(pairwise(years))
+    if len(years) > 2:
+        pairs.append((years[0], years[-1]))
+    out = []
+    for y1, y2 in pairs:
+        a, b = by_year[y1], by_year[y2]
+        if a.value is None or b.value is None:
+            continue
+        out.append(((b.value - a.value) / (y2 - y1), a, b, y1, y2))
+    return out
 
 
 def _rate_words(ctx: CheckContext, g: ClaimRecord, doc: str) -> str:
