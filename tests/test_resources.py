@@ -25,6 +25,7 @@ READERS = {
     "checks": "checks",
     "currency_codes": "units",
     "dates": "dates",
+    "fiscal_years": "dates",
     "indicators": "indicators",
     "kinds": "kinds",
     "numbers": "numbers",

@@ -45,6 +45,9 @@ HEADING_MAX_WORDS = 12
 #: A list lead-in ("Priorities for 2025:") colours the verbless items after it until a
 #: full sentence at least this long (about 15 words) closes the list.
 LIST_END_CHARS = 90
+#: How many different currencies a document's state remembers (the first decide its country
+#: when it names none).
+MAX_CURRENCIES = 4
 #: Units that a time expression may carry when the numbers stage reads it as a figure
 #: ("over the next three years"): such a figure is the time expression, not a claim.
 _TIME_UNITS = frozenset({None, "year", "years", "yr", "month", "months", "day", "days", "quarter", "h", "s"})
@@ -75,6 +78,7 @@ class _DocState:
         "by_unit",
         "country",
         "ctx",
+        "currencies",
         "frame",
         "in_list",
         "last_period",
@@ -95,6 +99,9 @@ class _DocState:
         self.last_period: str | None = None
         #: the document's country from its metadata (alpha-2), for shared currency names
         self.country: str | None = None
+        #: ISO 4217 codes of the amounts read so far, in order (a few): a document that names
+        #: no country is about the country of its currency, for its fiscal year
+        self.currencies: list[str] = []
 
 
 def iter_claims(
@@ -116,6 +123,9 @@ def iter_claims(
     doc = source if source is not None else doc_id_for(text)
     state = _DocState(frame.DocFrame(text, ref))
     state.country = country
+    # "FY25", "the current fiscal year": read by the fiscal year of the document's country
+    # (from the caller's metadata, else the country the text names most), found on first use
+    state.ctx.fiscal = time.Fiscal(lambda: numbers.document_country(text, country, state.currencies))
     for s_start, s_end, para, item in sentences.split_items(text):
         if para != state.ctx.paragraph:
             state.last_subject = ""  # an elliptical figure does not reach back past its paragraph
@@ -146,6 +156,11 @@ def _sentence_claims(
     text: str, s_start: int, s_end: int, ref: Date | None, doc: str, offset: int, state: _DocState
 ) -> Iterator[Claim]:
     quants = numbers.find(text, s_start, s_end, state.country)
+    if len(state.currencies) < MAX_CURRENCIES:
+        for q in quants:
+            code = (q.unit or "").partition("/")[0]
+            if len(code) == 3 and code.isupper() and code not in state.currencies:
+                state.currencies.append(code)
     ctx = state.ctx
     # A heading ("Results of 2024") or a list lead-in ("Priorities for 2025:") dates the
     # paragraphs and list items under it.
@@ -165,7 +180,9 @@ def _sentence_claims(
             ctx.defer(text, s_start, s_end, heading, ref)
         _after_sentence(text, s_start, s_end, state)
         return
-    mentions = time.resolve_anaphora(find_mentions(text, s_start, s_end, ref), ctx)
+    mentions = time.fiscal_parts(
+        time.resolve_anaphora(find_mentions(text, s_start, s_end, ref, ctx.fiscal), ctx), ctx
+    )
     if mentions and quants:
         # A year, a date or "the next three years" is time, not a figure.
         quants = [q for q in quants if not _overlaps_time(q, mentions)]
