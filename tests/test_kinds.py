@@ -695,3 +695,63 @@ def test_regression_pledges_orders_and_adverbs_in_commitments(text: str, period:
 )
 def test_pledges_that_are_not_commitments(text: str) -> None:
     assert commitments(text, "2024-06-12") == []
+
+
+def _kp(text: str, date: str = "2024-06-01") -> list[tuple[str, str, str | None]]:
+    return [(c.quantity.text, c.kind, c.period) for c in extract(text, date) if c.quantity is not None]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a standing policy goal: a target with no period, whatever else the sentence dates
+        (
+            "Core prices climbed 5.8% in May, far above the bank's 3 percent inflation target.",
+            [("5.8%", "achievement", "2024"), ("3 percent", "target", None)],
+        ),
+        (
+            "The council restated its long-term objective of a debt ratio under 45% of output.",
+            [("under 45%", "target", None)],
+        ),
+        (
+            "The board's aim remains to keep wage growth near 6% in the years ahead.",
+            [("6%", "target", None)],
+        ),
+        # a goal for one period stays dated by it
+        (
+            "Collections reached 1.9 trillion in 2023, short of a target of 2.1 trillion.",
+            [("1.9 trillion", "achievement", "2023"), ("2.1 trillion", "target", "2023")],
+        ),
+    ],
+)
+def test_standing_policy_goals_are_targets_without_a_period(
+    text: str, want: list[tuple[str, str, str | None]]
+) -> None:
+    assert _kp(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # the figure a goal was revised from is the earlier goal, not a present level
+        (
+            "The borrowing ceiling was revised down to 2.4% of output from 3.0%.",
+            [("2.4%", "target", None), ("3.0%", "target", None)],
+        ),
+        (
+            "Lawmakers revised the wage-bill limit to 7.2 trillion from 6.9 trillion.",
+            [("7.2 trillion", "target", None), ("6.9 trillion", "target", None)],
+        ),
+        # and a forecast revised stays a forecast, both numbers
+        (
+            "The harvest projection was trimmed to 61 million tonnes from 64 million.",
+            [("61 million tonnes", "forecast", "2024"), ("64 million", "forecast", "2024")],
+        ),
+        # a plan for a period not yet over, revised: still a plan
+        ("Outlays for this year were revised to 14.2 trillion.", [("14.2 trillion", "target", "2024")]),
+    ],
+)
+def test_revised_goals_and_forecasts_keep_their_kind(
+    text: str, want: list[tuple[str, str, str | None]]
+) -> None:
+    assert _kp(text) == want

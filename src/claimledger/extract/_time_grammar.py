@@ -43,6 +43,8 @@ from claimledger.resources.dates import FiscalYear
 #: October it means (mostly) the current one.  Halfway through the year is the fair cut.
 HALF_YEAR_MONTH = 6
 
+_FISCAL_WORD = re.compile(r"fiscal|financial|budget", re.I)
+
 _Y = r"(?:19[5-9]\d|20\d\d)"
 #: Words that count periods ("three years ago", "a couple of years"): resources/data.
 _NUMW = dates.PERIOD_COUNTS
@@ -808,7 +810,7 @@ def _resolve(
             "coming": 1,
             "following": 1,
         }[rel]
-        fiscal_words = re.search(r"fiscal|financial|budget", m.group(0), re.I) is not None
+        fiscal_words = _FISCAL_WORD.search(m.group(0)) is not None
         fy = fiscal.get() if fiscal is not None and ref is not None and fiscal_words else None
         if ref is not None and fy is not None:
             # "the current fiscal year" in the document country's fiscal calendar

@@ -718,7 +718,19 @@ def classify(
         elif noun in kind_words.FORECAST_NOUNS:
             kind = "forecast"
             cues.insert(0, f"forecast:{noun}")
+    if kind in (None, "status", "achievement"):
+        goal_set = revised_goal(toks, pos) or standing_goal(toks, pos)
+        if goal_set is not None:
+            # "the deficit ceiling was revised down to 2.9%", "its goal of keeping
+            # inflation near 5%": the level of a goal (or of a forecast), not an outcome
+            kind = "forecast" if goal_set in kind_words.FORECAST_NOUNS else "target"
+            cues.insert(0, f"{kind}:{goal_set}")
     yrs = _years(period)
+    if kind == "achievement" and ws & _REVISED and (yrs is None or ref is None or yrs[1] >= ref.year):
+        # "spending for this year was revised to 3.2 trillion": a revised plan for a period
+        # not yet over (a revised figure for a past year is a revised outcome)
+        kind = "target"
+        cues.insert(0, f"target:{' '.join(words)} (period not over)")
     if marker is not None and kind in (None, "status", "achievement"):
         yrs = None  # "the schools promised in 2022 are now under construction": now, not 2022
     decided = kind == "achievement" and bool(ws & kind_words.DECISION_VERBS) and "to" in ws
@@ -894,6 +906,20 @@ _POST_PARTICIPLES = kind_words.FORECAST_PARTICIPLES | kind_words.PLAN_PARTICIPLE
 _PARTICIPLE_WORDS = _POST_PARTICIPLES | kind_words.ANNOUNCED_PLANS
 _GOAL_AFTER = frozenset({"target", "targets", "goal", "ceiling", "cap"})
 _GOAL_OR_FORECAST_NOUNS = kind_words.TARGET_NOUNS | kind_words.FORECAST_NOUNS
+#: Verbs that revise an estimate or expectation (not "raised", "cut": those also act).
+_REVISED = frozenset({"revised", "upgraded", "downgraded"})
+#: How far (tokens) before a figure ``revised_goal`` looks for the revising verb and its noun.
+REVISION_REACH = 12
+#: How far (tokens) before a figure "goal of ..." may stand: "the goal of keeping headline
+#: inflation close to 5%".
+GOAL_OF_REACH = 8
+#: Goal nouns that name a programme of work, not a level to hold ("the plan of 300 schools").
+_NOT_STANDING = frozenset({"plan", "plans", "task", "tasks", "priority"})
+#: What links a goal noun to the level it names besides "of": "the aim remains to keep ...",
+#: "the objective is to hold ...".
+_GOAL_LINKS = frozenset({"is", "remains", "was", "being"})
+#: Words that end the phrase of a goal: a finite verb of its own makes it a clause.
+_FINITE_STOPS = frozenset({"will", "would", "has", "have", "had", "were", "which", "that", "and"})
 #: Words ``present_marker`` reads a present time from.
 _PRESENT_MARKS = kind_words.PRESENT_WORDS | {"at", "since"}
 
@@ -924,6 +950,55 @@ def revised_forecast(toks: Sequence[Tok], pos: int) -> str | None:
                     return t.low if d > 0 and toks[d - 1].low in kind_words.REVISION_VERBS else None
             return None
     return None
+
+
+def revised_goal(toks: Sequence[Tok], pos: int) -> str | None:
+    """The goal or forecast noun when the figure at ``pos`` is what that goal or forecast was
+    set or revised to ("the deficit target was revised to 2.1%", "revised its debt ceiling to
+    55%", "the growth forecast was cut to 1.4%"), else None: the figure it replaced ("from
+    2.8%") is the earlier goal or forecast, not a present level."""
+    verb = -1
+    for k in range(pos - 1, max(-1, pos - REVISION_REACH), -1):
+        t = toks[k]
+        if t.kind == "p" or t.kind == "q":
+            break
+        if t.low in kind_words.REVISION_VERBS:
+            verb = k
+        elif t.low in _GOAL_OR_FORECAST_NOUNS:
+            # "the target was revised to" (the verb between) or "revised its target to"
+            if verb >= 0 or any(toks[j].low in kind_words.REVISION_VERBS for j in range(max(0, k - 4), k)):
+                return t.low
+            return None
+    return None
+
+
+def standing_goal(toks: Sequence[Tok], pos: int) -> str | None:
+    """The goal noun of a standing policy goal the figure states: "the 2 per cent inflation
+    target", "its goal of keeping inflation near 5%", "the medium-term objective of a deficit
+    below 3% of GDP", "our aim remains to hold inflation at 4%".  Such a goal has no period
+    of its own unless the sentence ties one to the figure."""
+    after = _goal_noun_after(toks, pos)
+    if after is not None:
+        return after
+    if lacks(toks, kind_words.TARGET_NOUNS):
+        return None
+    for k in range(pos - 1, max(-1, pos - GOAL_OF_REACH), -1):
+        t = toks[k]
+        if t.kind == "p" or t.kind == "q" or t.low in _FINITE_STOPS:
+            return None
+        if t.low in kind_words.TARGET_NOUNS - _NOT_STANDING and k + 2 < pos:
+            nxt = toks[k + 1].low
+            if nxt == "of" or (nxt in _GOAL_LINKS and toks[k + 2].low == "to"):
+                return t.low
+    return None
+
+
+def standing(toks: Sequence[Tok], pos: int, goal: str) -> bool:
+    """Is the goal ``goal`` of the figure at ``pos`` a standing one, a level to hold rather
+    than the outcome planned for one period: "the 2% inflation target", "the medium-term
+    objective of a deficit below 3%", "the goal of keeping inflation near 5%"?"""
+    lo, hi = max(0, pos - GOAL_OF_REACH), min(len(toks), pos + 4)
+    return any(toks[k].low in kind_words.STANDING_GOAL_WORDS for k in range(lo, hi))
 
 
 def _plan_noun_near(toks: Sequence[Tok], pos: int) -> str | None:

@@ -468,12 +468,14 @@ def _figure_claims(
             ahead = kind_of[i] in ("target", "forecast")
             revised = (
                 label == "base"
-                and kind_of[anchor] == "forecast"
-                and kinds.revised_forecast(toks, qpos[anchor])
+                and kind_of[anchor] in ("forecast", "target")
+                and (kinds.revised_forecast(toks, qpos[anchor]) or kinds.revised_goal(toks, qpos[anchor]))
             )
             if revised and part is None:
-                # "raised its growth forecast to 2.5% from 2.2%": the earlier forecast
-                k_cue = f"forecast:revised {revised}"
+                # "raised its growth forecast to 2.5% from 2.2%", "the deficit target was
+                # revised to 2.1% from 2.8%": the earlier forecast or target, same period
+                kind_of[i] = kind_of[anchor]
+                k_cue = f"{kind_of[i]}:revised {revised}"
             elif label == "base" and b is None and part is None and ref is not None and ahead:
                 # "raising VAT from 7.5% to 10% in 2025": the level to start from holds now
                 kind_of[i], k_cue = "status", f"status:from, before {quants[anchor].text}"
@@ -524,6 +526,16 @@ def _figure_claims(
             period, p_cues = time.default(text, s_start, s_end, q, kind, mentions, ctx, ref, skip, times)
             if so_far:
                 period, p_cues = _to_date((period, p_cues), ref)
+        if kind == "target" and b is None and period is not None:
+            standing = kinds.standing_goal(toks, qpos[i])
+            if (
+                standing is not None
+                and kinds.standing(toks, qpos[i], standing)
+                and (deadline is None or kinds.other_clause(toks, qpos[i], deadline))
+            ):
+                # "above the 2 per cent inflation target": a standing goal, not dated by the
+                # sentence's other times ("inflation rose to 6.1% in April")
+                period, p_cues = None, [f"period:standing {standing} (no period)"]
         now = _now_after(toks, qpos[i])
         if now and ref is not None:
             # "reach 30% by 2030, up from 12% now": the level that holds today
