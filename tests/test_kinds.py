@@ -755,3 +755,37 @@ def test_revised_goals_and_forecasts_keep_their_kind(
     text: str, want: list[tuple[str, str, str | None]]
 ) -> None:
     assert _kp(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "want"),
+    [
+        # a share of GDP set off before the amount it measures takes the amount's kind and period
+        (
+            "Road maintenance, at 1.1% of GDP, is budgeted at 9 billion cedis for 2025.",
+            "2024-11-12",
+            [("1.1%", "target", "2025"), ("9 billion cedis", "target", "2025")],
+        ),
+        # a first-person instruction is a target, for when it takes effect
+        (
+            "I instruct the cabinet to lift the student grant to 18,000 from 1 March.",
+            "2024-10-20",
+            [("18,000", "target", "2025")],
+        ),
+        (
+            "We task the water agency with drilling 900 boreholes next year.",
+            "2024-10-20",
+            [("900", "target", "2025")],
+        ),
+        # a limit set by a rule or a budget is a target
+        (
+            "Guarantees are not to exceed 2.5 trillion naira in 2025.",
+            "2024-10-20",
+            [("exceed 2.5 trillion naira", "target", "2025")],
+        ),
+    ],
+)
+def test_shares_instructions_and_limits(
+    text: str, date: str, want: list[tuple[str, str, str | None]]
+) -> None:
+    assert _kp(text, date) == want

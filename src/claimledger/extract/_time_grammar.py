@@ -36,6 +36,7 @@ from claimledger.extract._regex import (
     required_strings,
 )
 from claimledger.resources import dates, verbs
+from claimledger.resources import kinds as kind_words
 from claimledger.resources.dates import FiscalYear
 
 #: Up to and including this month a document still reports mainly on the previous year:
@@ -477,7 +478,9 @@ _TENSED = frozenset({"month", "quarter", "half", "months9", "endyear", "season4"
 _CLAUSE_EDGE = re.compile(r"[;:]|,\s*(?:and|but|while|whereas|which)\b", re.I)
 _FUTURE = re.compile(
     r"\b(?:will|shall|would|plans?|planned|to\s+be|is\s+to|are\s+to|scheduled|expected|intends?|aims?"
-    r"|set\s+to|next)\b",
+    r"|set\s+to|next)\b"
+    # an instruction given now ("I instruct the Government to raise ... from 1 July") is for later
+    r"|\b(?:I|we)\s+(?:" + "|".join(sorted(kind_words.INSTRUCTION_VERBS)) + r")\b",
     re.I,
 )
 #: A month (quarter, season) that dates the saying, not what is said: "In March, the

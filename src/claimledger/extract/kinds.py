@@ -786,6 +786,17 @@ def classify(
         elif yrs is not None and ref is not None and yrs[1] < ref.year:
             kind = "achievement"
             cues.insert(0, "achievement:past period")
+    limit = limit_phrase(text, s_start, toks[pos].start, toks[pos].end)
+    if limit is not None and kind != "target" and not (kind == "achievement" and _past(yrs, ref)):
+        # "borrowing is capped at 3% of GDP", "net lending is not to exceed 1.5 trillion in
+        # 2025": the limit a rule or a budget sets
+        kind = "target"
+        cues.insert(0, f"target:{limit}")
+    if kind != "target" and _instruction(text, s_start, s_end):
+        # "I instruct the Government to raise the minimum wage to 42,000", "I task the
+        # ministry with building 600 schools": an order given is a target
+        kind = "target"
+        cues.insert(0, "target:instruction")
     if kept and kind == "achievement":
         # "left its key rate at 16.5%", "was held at 6% for a fourth meeting": a level kept
         kind = "status"
@@ -797,6 +808,33 @@ def classify(
             return fallback, [f"{fallback}:list lead-in", *cues], words
         return "status", ["status:no verb", *cues], words
     return kind, cues, words
+
+
+_LIMIT = re.compile(r"\b(?:" + "|".join(kind_words.LIMIT_PHRASES) + r")\b", re.I)
+#: How far (characters) before a figure a limit phrase may start: "not to exceed" and a
+#: bound word the figure's span took ("exceed 1.5 trillion").
+LIMIT_WINDOW = 30
+_INSTRUCTION = re.compile(
+    r"(?:\bI|\b[Ww]e)\s+(?:hereby\s+|also\s+|therefore\s+|further\s+|now\s+)?(?:"
+    + "|".join(sorted(kind_words.INSTRUCTION_VERBS))
+    + r")\b"
+)
+
+
+def limit_phrase(text: str, s_start: int, q_start: int, q_end: int) -> str | None:
+    """The limit phrase right before the figure at ``[q_start, q_end)`` ("capped at", "not to
+    exceed"), or None."""
+    lo = max(s_start, q_start - LIMIT_WINDOW)
+    for m in _LIMIT.finditer(text, lo, min(q_end, q_start + LIMIT_WINDOW)):
+        if m.end() > q_start or not text[m.end() : q_start].strip():
+            return " ".join(m.group(0).lower().split())
+    return None
+
+
+@lru_cache(maxsize=8)
+def _instruction(text: str, s_start: int, s_end: int) -> bool:
+    """Is the sentence an instruction given in the first person ("I instruct ...")?"""
+    return _INSTRUCTION.search(text, s_start, s_end) is not None
 
 
 @lru_cache(maxsize=8)

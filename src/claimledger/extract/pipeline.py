@@ -559,6 +559,7 @@ def _figure_claims(
                 period, p_cues = str(ref.year), [f"period:{marker[0]}->{ref.year}"]
         kind_of[i], period_of[i], cues_of[i] = kind, period, k_cues + p_cues
         verbs_of[i] = verb_words
+    _share_asides(text, quants, kind_of, cues_of, period_of)
     ranked = _rank_frame(text, quants, bound, kind_of, cues_of, period_of, mentions, ctx, ref, s_start, s_end)
     # "fell to 8.9% from 11% a year earlier": a year before the figure it is compared
     # with, not a year before the document.
@@ -631,6 +632,46 @@ def _figure_claims(
         )
     frame.annotate(text, s_start, s_end, out, rels, state.frame, offset)
     yield from out
+
+
+#: A share set off before the amount it measures: "Capital outlays, at 4.2% of GDP, are
+#: budgeted at 51 billion rand" (the aside closes with a comma, then the clause's amount).
+_SHARE_ASIDE = re.compile(
+    r"\s*of\s+(?:the\s+)?(?:GDP|GNI|GNP|output|revenue|revenues|the\s+budget)\s*[,)—–]", re.I
+)
+_ASIDE_TO_AMOUNT = re.compile(r"[^;.!?]{0,80}$")
+
+
+def _share_asides(
+    text: str,
+    quants: list[Quantity],
+    kind_of: list[Kind],
+    cues_of: list[list[str]],
+    period_of: list[str | None],
+) -> None:
+    """A share of GDP (revenue, the budget) in an aside before the amount it measures takes
+    the amount's kind and period: "Capital outlays, at 4.2% of GDP, are budgeted at 51 billion
+    rand for 2025" is the 2025 plan, not a level that holds now."""
+    for i in range(len(quants) - 1):
+        q, amount = quants[i], quants[i + 1]
+        if q.unit != "%" or not (cues_of[i] and cues_of[i][0].startswith("status:")):
+            continue
+        m = _SHARE_ASIDE.match(text, q.end)
+        if m is None or not _is_money(amount.unit):
+            continue
+        if _ASIDE_TO_AMOUNT.search(text, m.end(), amount.start) is None:
+            continue
+        kind_of[i], period_of[i] = kind_of[i + 1], period_of[i + 1]
+        cues_of[i] = [
+            f"{kind_of[i]}:share of {amount.text}",
+            f"period:as {amount.text}",
+            *(c for c in cues_of[i] if not c.startswith("period:")),
+        ]
+
+
+def _is_money(unit: str | None) -> bool:
+    """Is ``unit`` an amount of money (an ISO 4217 code, not a rate)?"""
+    return unit is not None and len(unit) == 3 and unit.isupper()
 
 
 def _figure_roles(
