@@ -789,3 +789,18 @@ def test_shares_instructions_and_limits(
     text: str, date: str, want: list[tuple[str, str, str | None]]
 ) -> None:
     assert _kp(text, date) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Household spending was estimated to have risen by 1.7% in the second quarter.", "1.7%"),
+        (
+            "The harvest is thought to have grown 4% last year and is estimated to have reached 9 million.",
+            "4%",
+        ),
+        ("Mining output is believed to have fallen 2.2% in 2023, the agency estimated.", "2.2%"),
+    ],
+)
+def test_estimated_past_values_are_outcomes(text: str, surface: str) -> None:
+    assert kind_of(text, surface)[0] == "achievement"

@@ -530,3 +530,30 @@ def test_a_quarter_of_a_named_fiscal_year_is_in_that_fiscal_year(
     text: str, ref: str, country: str | None, want: list[str]
 ) -> None:
     assert [c.period for c in extract(text, ref, country=country)] == want
+
+
+@pytest.mark.parametrize(
+    ("text", "ref", "want"),
+    [
+        # a run of years that ends at a year is one span for a cumulative figure
+        (
+            "In the four years to 2022, tourist arrivals grew by a cumulative 27%.",
+            "2024-03-01",
+            ["2019/2022"],
+        ),
+        ("Over the three years through 2023, the fund lent 4.2 billion.", "2024-03-01", ["2021/2023"]),
+        # figures after a dated one with "then" run year by year
+        (
+            "Arrears are seen at 14.1% of revenue next year, then 12.9% and 11.7%.",
+            "2024-09-01",
+            ["2025", "2026", "2027"],
+        ),
+        (
+            "Coverage should reach 61% in 2026, then 66%, before levelling at 68% in 2029.",
+            "2024-09-01",
+            ["2026", "2027", "2029"],
+        ),
+    ],
+)
+def test_spans_ending_at_a_year_and_sequences(text: str, ref: str, want: list[str]) -> None:
+    assert [c.period for c in extract(text, ref) if c.quantity is not None] == want

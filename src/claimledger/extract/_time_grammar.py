@@ -257,6 +257,12 @@ _ALTERNATIVES: list[tuple[str, str]] = [
 """,
     ),
     (
+        "yearsto",
+        rf"""
+(?P<yearsto>(?:the\s+)?(?P<ytn>{_NW})\s+years\s+(?:to|through|till|until|up\s+to|ending(?:\s+in)?)\s+(?P<yte>{_Y})(?!\d))
+""",
+    ),
+    (
         "monthsto",
         rf"""
 (?P<monthsto>(?:the\s+)?(?P<mtn>three|six|nine|twelve|\d{{1,2}})\s+months\s+
@@ -898,6 +904,10 @@ def _resolve(
             return None, None, None, True, "range"
         a = _first_ahead(ref)
         return a, a + _num(g("on")) - 1, None, True, "range"
+    if kind == "yearsto":
+        # "in the five years to 2023": the run of years that ends then
+        y = int(g("yte"))
+        return y - _num(g("ytn")) + 1, y, None, False, "range"
     if kind == "monthsto":
         month = _MONTHS[g("mtmon").rstrip(".").lower()]
         y = int(g("mty")) if g("mty") else _place_month(month, ref, "past")

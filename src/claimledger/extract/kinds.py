@@ -589,6 +589,15 @@ def _past(yrs: tuple[int, int] | None, ref: Date | None) -> bool:
     return yrs is not None and ref is not None and yrs[1] < ref.year
 
 
+def _perfect_infinitive(words: Sequence[str]) -> bool:
+    """Does the verb group hold "to have" and a past participle ("estimated to have grown")?"""
+    for k in range(len(words) - 2):
+        if words[k] == "to" and words[k + 1] == "have":
+            w = words[k + 2] if words[k + 2] != "been" or k + 3 >= len(words) else words[k + 3]
+            return bool(_ED.match(w)) or w in kind_words.PARTICIPLES_IRREGULAR
+    return False
+
+
 def _budget_noun(toks: Sequence[Tok], pos: int, words: Sequence[str]) -> str | None:
     """The budget noun of the figure's clause when its verb adopts or resizes a budget
     ("the cabinet proposed a budget of X", "the allocation was raised to X")."""
@@ -666,6 +675,11 @@ def classify(
     kind = _decide(words)
     if kind is not None:
         cues.append(f"{kind}:{' '.join(words)}")
+    if kind == "forecast" and _perfect_infinitive(words):
+        # "was estimated to have expanded by 2.3%", "is expected to have grown 3% last year":
+        # an estimate of what already happened is an outcome (the frame's estimate)
+        kind = "achievement"
+        cues.insert(0, f"achievement:{' '.join(words)} (estimated past)")
     kept = kind == "achievement" and _kept_level(toks, pos, words)
     forecaster, planning = _sentence_facts(text, s_start, s_end)
     # "According to the forecast, inflation will be 8.5-9.5%": a future tense under a

@@ -560,6 +560,7 @@ def _figure_claims(
         kind_of[i], period_of[i], cues_of[i] = kind, period, k_cues + p_cues
         verbs_of[i] = verb_words
     _share_asides(text, quants, kind_of, cues_of, period_of)
+    _sequences(text, quants, bound, cues_of, period_of)
     ranked = _rank_frame(text, quants, bound, kind_of, cues_of, period_of, mentions, ctx, ref, s_start, s_end)
     # "fell to 8.9% from 11% a year earlier": a year before the figure it is compared
     # with, not a year before the document.
@@ -667,6 +668,45 @@ def _share_asides(
             f"period:as {amount.text}",
             *(c for c in cues_of[i] if not c.startswith("period:")),
         ]
+
+
+#: "88.1% next year, then 90.2% and 91.0%": a run of figures after one dated by a year.
+_THEN = re.compile(
+    r"(?:\s+[^,;.]{1,30}?)?\s*,?\s*(?:and\s+)?then\s+(?:(?:to|at|rising\s+to|falling\s+to)\s+)?$", re.I
+)
+_LIST_SEP = re.compile(r"\s*(?:,|,?\s*and)\s*$")
+
+
+def _sequences(
+    text: str,
+    quants: list[Quantity],
+    bound: list[tuple[str | None, list[str]] | None],
+    cues_of: list[list[str]],
+    period_of: list[str | None],
+) -> None:
+    """Figures that follow a dated figure with "then" and have no time of their own run
+    year by year: "88.1% next year, then 90.2% and 91.0%" is 2025, 2026, 2027 (in 2024)."""
+    n = len(quants)
+    i = 0
+    while i < n - 1:
+        year = period_of[i]
+        if not (year and year.isdigit() and _THEN.match(text, quants[i].end, quants[i + 1].start)):
+            i += 1
+            continue
+        k = i + 1
+        while (
+            k < n
+            and bound[k] is None
+            and (k == i + 1 or _LIST_SEP.match(text, quants[k - 1].end, quants[k].start))
+        ):
+            step = str(int(year) + k - i)
+            period_of[k] = step
+            cues_of[k] = [
+                *(c for c in cues_of[k] if not c.startswith("period:")),
+                f"period:then, after {year}->{step}",
+            ]
+            k += 1
+        i = k
 
 
 def _is_money(unit: str | None) -> bool:
