@@ -328,6 +328,35 @@ def test_corpus_gives_the_findings_claims_and_exports_sqlite_gives(pg: Scratch, 
     assert want["findings"], "the bundled corpus should give findings"
     assert set(got["findings"]) == set(want["findings"])
     assert got == want
+    # The Datasette views (0013) read the same on both databases.
+    with Ledger(str(sqlite_demo)) as lite, Ledger(pg.url()) as post:
+        views = [_views_state(lite.engine), _views_state(post.engine)]
+    assert views[0]["promises"], "the bundled corpus should give promises"
+    assert views[1] == views[0]
+
+
+def _views_state(engine: Engine) -> dict[str, Any]:
+    from sqlalchemy import text
+
+    with engine.connect() as conn:
+        return {
+            "promises": sorted(
+                tuple(r)
+                for r in conn.execute(text("SELECT claim_id, deadline, status, status_source FROM promises"))
+            ),
+            "findings": sorted(
+                (r[0], r[1], r[2], round(r[3] or 0, 6))
+                for r in conn.execute(
+                    text("SELECT finding_id, claim_id, role, confidence FROM finding_claims_detail")
+                )
+            ),
+            "frames": sorted(
+                tuple(r)
+                for r in conn.execute(
+                    text("SELECT claim_id, measure_id, entity_id, status FROM claim_frames")
+                )
+            ),
+        }
 
 
 #: Searches over the corpus plus ``SEARCH_TEXT``: words, prefixes, numbers with points and

@@ -410,7 +410,7 @@ def readonly_copy(sizeable_ledger: Path, tmp_path: Path) -> Iterator[Path]:
             subprocess.run(["mount", "-o", "remount,ro", str(mnt)], check=True)
             yield mnt / "ledger.db"
         finally:
-            subprocess.run(["umount", str(mnt)], check=False)
+            subprocess.run(["umount", "--lazy", str(mnt)], check=False)
     else:
         _copy(sizeable_ledger, mnt / "ledger.db")
         (mnt / "ledger.db").chmod(0o444)

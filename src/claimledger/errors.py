@@ -31,6 +31,9 @@ Codes:
     E054  unknown or mixed-up country code
     E055  reference series could not be fetched (offline, HTTP error, timeout)
     E056  this feature needs an optional dependency (pip install 'claimledger[official]')
+    E065  no ledger at --db: a command that only reads never creates an empty one
+    E066  the port is in use, or needs privileges (choose another with --port)
+    E067  Datasette opens SQLite files only (a --db that is a database server's URL)
 """
 
 from __future__ import annotations
@@ -65,6 +68,9 @@ _MESSAGES: dict[str, str] = {
     "E054": "unknown or mixed-up country code",
     "E055": "reference series could not be fetched",
     "E056": "optional dependency missing",
+    "E065": "no ledger here",
+    "E066": "port unavailable",
+    "E067": "not a SQLite ledger file",
 }
 
 
@@ -93,7 +99,7 @@ class InputError(ClaimLedgerError):
 
 
 class LedgerError(ClaimLedgerError):
-    """Ledger problems (E020-E030)."""
+    """Ledger problems (E020-E030, E065, E067)."""
 
 
 class ReferenceDataError(ClaimLedgerError):
@@ -115,4 +121,4 @@ class ReferenceDataError(ClaimLedgerError):
 
 
 class ServerError(ClaimLedgerError):
-    """Server configuration problems (E040)."""
+    """Server configuration problems (E040, E066)."""

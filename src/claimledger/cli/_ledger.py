@@ -53,13 +53,13 @@ def register(sub: Any) -> None:
     p = sub.add_parser("claims", help="list claims from the ledger")
     _db(p)
     _filters(p)
-    p.add_argument("--format", choices=("table", "jsonl", "csv"), default="table")
+    p.add_argument("--format", choices=("table", "json", "jsonl", "csv"), default="table")
     p.add_argument("--limit", type=int, help="at most this many (table default: 100)")
     p.set_defaults(func=run_claims)
 
     p = sub.add_parser("docs", help="list documents in the ledger")
     _db(p)
-    p.add_argument("--format", choices=("table", "jsonl", "csv"), default="table")
+    p.add_argument("--format", choices=("table", "json", "jsonl", "csv"), default="table")
     p.set_defaults(func=run_docs)
 
     p = sub.add_parser("export", help="export claims as JSON Lines, CSV or schema.org ClaimReview")
@@ -159,7 +159,13 @@ def run_claims(args: argparse.Namespace) -> int:
 
     limit = args.limit if args.limit is not None else (TABLE_LIMIT if args.format == "table" else None)
     with _reader(args.db) as ledger:
-        if args.format != "table":
+        if args.format == "json":
+            from claimledger.cli._io import write_records
+            from claimledger.ledger.export import json_record
+
+            records = [json_record(r) for r in ledger.iter_claims(_claim_filter(args), limit=limit)]
+            write_records("json", "claims", records)
+        elif args.format != "table":
             ledger.export(args.format, sys.stdout, _claim_filter(args), limit=limit)
         else:
             table = [
@@ -175,21 +181,13 @@ def run_claims(args: argparse.Namespace) -> int:
 
 
 def run_docs(args: argparse.Namespace) -> int:
-    import csv
-    import json
-
-    from claimledger.cli._io import print_table
+    from claimledger.cli._io import print_table, write_records
 
     with _reader(args.db) as ledger:
         docs = [d.to_dict() for d in ledger.documents()]
     cols = ["id", "doc_key", "title", "published", "source", "speaker", "format", "claims"]
-    if args.format == "jsonl":
-        for d in docs:
-            sys.stdout.write(json.dumps(d, ensure_ascii=False) + "\n")
-    elif args.format == "csv":
-        w = csv.DictWriter(sys.stdout, fieldnames=list(docs[0]) if docs else cols, lineterminator="\n")
-        w.writeheader()
-        w.writerows(docs)
+    if args.format != "table":
+        write_records(args.format, "documents", docs, list(docs[0]) if docs else cols)
     else:
         print_table(f"{len(docs)} documents", cols, ([d[c] for c in cols] for d in docs))
     return 0
@@ -208,9 +206,10 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_reextract(args: argparse.Namespace) -> int:
-    from claimledger.ledger import Ledger
+    from claimledger.ledger import Ledger, require_ledger
     from claimledger.pipeline import reextract
 
+    require_ledger(args.db)  # re-extracts what is stored: never creates an empty ledger
     with Ledger(args.db) as ledger:
         summary = reextract(ledger, force=args.force)
     for f in summary.failures:

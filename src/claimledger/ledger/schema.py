@@ -275,8 +275,8 @@ reference_values = Table(
     Index("ix_reference_values_entity", "entity_id", "period"),
 )
 
-#: SQLite only: full-text index over claim sentences and subjects (FTS5, external content
-#: is not used so the index survives claim replacement by triggers).  Created by migration.
+#: SQLite only: full-text index over claim sentences and subjects (FTS5 with external
+#: content on ``claims``, keyed by its rowid, synced by triggers: migration 0013).
 FTS_TABLE = "claims_fts"
 
 #: The view every reader should use: machine claims with human corrections overlaid and
