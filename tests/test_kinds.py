@@ -1,4 +1,4 @@
-"""Claim kinds and commitments without a number (stage kinds.v4)."""
+"""Claim kinds and commitments without a number (stage kinds.v5)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Time expressions and periods (stage time.v3)."""
+"""Time expressions and periods (stage time.v4)."""
 
 from __future__ import annotations
 

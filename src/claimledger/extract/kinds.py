@@ -1,4 +1,4 @@
-"""Stage ``kinds.v4``: is a figure an achievement, a status, a target or a forecast?
+"""Stage ``kinds.v5``: is a figure an achievement, a status, a target or a forecast?
 
 Reads: the sentence as tokens (``_tokens.tokenize``: each quantity and time expression is
 one token), the position of the figure, its period (from the time stage) and the
@@ -35,7 +35,8 @@ from claimledger.extract._tokens import Tok, lacks
 from claimledger.models import Kind
 from claimledger.resources import kinds as kind_words
 
-STAGE = "kinds.v4"
+#: v5: standing goals, revised goals, first-person instructions, limits, estimated past values.
+STAGE = "kinds.v5"
 
 #: Verb groups are looked for at most this many tokens from the figure: a clause is
 #: shorter, and the bound keeps a sentence of thousands of figures linear.

@@ -1,4 +1,4 @@
-"""Stage ``time.v3``: find time expressions and give each quantity its period.
+"""Stage ``time.v4``: find time expressions and give each quantity its period.
 
 Reads: text, a sentence span, the document date, the sentence's quantities and (for the
 defaults) each quantity's kind.  Writes: ``Mention`` objects (``find_mentions``; the
@@ -35,7 +35,9 @@ from claimledger.extract._regex import Prefiltered
 from claimledger.extract._time_grammar import Fiscal, Mention, find_mentions
 from claimledger.models import Quantity, TimeExpr
 
-STAGE = "time.v3"
+#: v4: fiscal years by the document's country, quarters of a named fiscal year, spans ending
+#: at a year, "then" sequences.
+STAGE = "time.v4"
 
 #: Until the end of this month, an achievement stated without any time words ("the grain
 #: harvest was a record") is read as belonging to the year just ended: annual results are
