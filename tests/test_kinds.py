@@ -804,3 +804,11 @@ def test_shares_instructions_and_limits(
 )
 def test_estimated_past_values_are_outcomes(text: str, surface: str) -> None:
     assert kind_of(text, surface)[0] == "achievement"
+
+
+def test_a_budget_speech_allocating_in_the_present_plans_the_coming_budget_year() -> None:
+    text = (
+        "Madam Speaker, I now present the budget for next year. "
+        "The government allocates 8.1 billion ringgit to public clinics."
+    )
+    assert _kp(text, "2024-10-11") == [("8.1 billion ringgit", "target", "2025")]
