@@ -1,4 +1,4 @@
-"""Claim kinds and commitments without a number (stage kinds.v4)."""
+"""Claim kinds and commitments without a number (stage kinds.v5)."""
 
 from __future__ import annotations
 
@@ -695,3 +695,120 @@ def test_regression_pledges_orders_and_adverbs_in_commitments(text: str, period:
 )
 def test_pledges_that_are_not_commitments(text: str) -> None:
     assert commitments(text, "2024-06-12") == []
+
+
+def _kp(text: str, date: str = "2024-06-01") -> list[tuple[str, str, str | None]]:
+    return [(c.quantity.text, c.kind, c.period) for c in extract(text, date) if c.quantity is not None]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a standing policy goal: a target with no period, whatever else the sentence dates
+        (
+            "Core prices climbed 5.8% in May, far above the bank's 3 percent inflation target.",
+            [("5.8%", "achievement", "2024"), ("3 percent", "target", None)],
+        ),
+        (
+            "The council restated its long-term objective of a debt ratio under 45% of output.",
+            [("under 45%", "target", None)],
+        ),
+        (
+            "The board's aim remains to keep wage growth near 6% in the years ahead.",
+            [("6%", "target", None)],
+        ),
+        # a goal for one period stays dated by it
+        (
+            "Collections reached 1.9 trillion in 2023, short of a target of 2.1 trillion.",
+            [("1.9 trillion", "achievement", "2023"), ("2.1 trillion", "target", "2023")],
+        ),
+    ],
+)
+def test_standing_policy_goals_are_targets_without_a_period(
+    text: str, want: list[tuple[str, str, str | None]]
+) -> None:
+    assert _kp(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # the figure a goal was revised from is the earlier goal, not a present level
+        (
+            "The borrowing ceiling was revised down to 2.4% of output from 3.0%.",
+            [("2.4%", "target", None), ("3.0%", "target", None)],
+        ),
+        (
+            "Lawmakers revised the wage-bill limit to 7.2 trillion from 6.9 trillion.",
+            [("7.2 trillion", "target", None), ("6.9 trillion", "target", None)],
+        ),
+        # and a forecast revised stays a forecast, both numbers
+        (
+            "The harvest projection was trimmed to 61 million tonnes from 64 million.",
+            [("61 million tonnes", "forecast", "2024"), ("64 million", "forecast", "2024")],
+        ),
+        # a plan for a period not yet over, revised: still a plan
+        ("Outlays for this year were revised to 14.2 trillion.", [("14.2 trillion", "target", "2024")]),
+    ],
+)
+def test_revised_goals_and_forecasts_keep_their_kind(
+    text: str, want: list[tuple[str, str, str | None]]
+) -> None:
+    assert _kp(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "want"),
+    [
+        # a share of GDP set off before the amount it measures takes the amount's kind and period
+        (
+            "Road maintenance, at 1.1% of GDP, is budgeted at 9 billion cedis for 2025.",
+            "2024-11-12",
+            [("1.1%", "target", "2025"), ("9 billion cedis", "target", "2025")],
+        ),
+        # a first-person instruction is a target, for when it takes effect
+        (
+            "I instruct the cabinet to lift the student grant to 18,000 from 1 March.",
+            "2024-10-20",
+            [("18,000", "target", "2025")],
+        ),
+        (
+            "We task the water agency with drilling 900 boreholes next year.",
+            "2024-10-20",
+            [("900", "target", "2025")],
+        ),
+        # a limit set by a rule or a budget is a target
+        (
+            "Guarantees are not to exceed 2.5 trillion naira in 2025.",
+            "2024-10-20",
+            [("exceed 2.5 trillion naira", "target", "2025")],
+        ),
+    ],
+)
+def test_shares_instructions_and_limits(
+    text: str, date: str, want: list[tuple[str, str, str | None]]
+) -> None:
+    assert _kp(text, date) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Household spending was estimated to have risen by 1.7% in the second quarter.", "1.7%"),
+        (
+            "The harvest is thought to have grown 4% last year and is estimated to have reached 9 million.",
+            "4%",
+        ),
+        ("Mining output is believed to have fallen 2.2% in 2023, the agency estimated.", "2.2%"),
+    ],
+)
+def test_estimated_past_values_are_outcomes(text: str, surface: str) -> None:
+    assert kind_of(text, surface)[0] == "achievement"
+
+
+def test_a_budget_speech_allocating_in_the_present_plans_the_coming_budget_year() -> None:
+    text = (
+        "Madam Speaker, I now present the budget for next year. "
+        "The government allocates 8.1 billion ringgit to public clinics."
+    )
+    assert _kp(text, "2024-10-11") == [("8.1 billion ringgit", "target", "2025")]

@@ -27,6 +27,7 @@ READERS = {
     "checks": "checks",
     "currency_codes": "units",
     "dates": "dates",
+    "fiscal_years": "dates",
     "indicators": "indicators",
     "kinds": "kinds",
     "numbers": "numbers",

@@ -1,4 +1,4 @@
-"""Time expressions and periods (stage time.v3)."""
+"""Time expressions and periods (stage time.v4)."""
 
 from __future__ import annotations
 
@@ -456,3 +456,104 @@ def test_regression_an_anchor_word_with_no_grammar_alternative_does_not_crash(te
     # the reduced grammar had no opening characters and compiled "[]" (re.error)
     claims = extract(text, "2024-03-01")
     assert [c.quantity.text for c in claims if c.quantity] == [figure]
+
+
+@pytest.mark.parametrize(
+    ("text", "ref", "country", "want"),
+    [
+        # split fiscal years, named by the year they end in
+        ("Port revenue is put at 3.1% of output in FY26.", "2025-03-01", "IN", "2025/2026"),
+        ("Port revenue is put at 3.1% of output in fiscal 2026.", "2025-03-01", "AU", "2025/2026"),
+        (
+            "Port revenue will reach 3.1% of output in the current financial year.",
+            "2025-03-01",
+            "GB",
+            "2024/2025",
+        ),
+        (
+            "Port revenue will reach 3.1% of output in the current financial year.",
+            "2025-05-01",
+            "GB",
+            "2025/2026",
+        ),
+        (
+            "Port revenue will reach 3.1% of output in the current fiscal year.",
+            "2025-05-01",
+            "KE",
+            "2024/2025",
+        ),
+        ("Port revenue will reach 3.1% of output in the next fiscal year.", "2025-08-01", "NZ", "2026/2027"),
+        (
+            "Port revenue is expected to hit 3.1% of output by the end of the fiscal year.",
+            "2025-02-01",
+            "PK",
+            "2024/2025",
+        ),
+        # Japan names a fiscal year by the year it starts; the US federal year by the one it ends
+        ("Port revenue will reach 3.1% of output in the current fiscal year.", "2025-02-01", "JP", "2024"),
+        ("Port revenue will reach $3.1 billion in the current fiscal year.", "2024-11-20", "US", "2025"),
+        ("Port revenue will reach $3.1 billion in FY2026.", "2024-11-20", "US", "2026"),
+        # calendar-year countries
+        ("Port revenue will reach 3.1% of output in the current fiscal year.", "2025-05-01", "NG", "2025"),
+        ("Port revenue is put at 3.1% of output in FY26.", "2025-03-01", "KZ", "2026"),
+        # written as two years: as written, wherever
+        ("Port revenue is put at 3.1% of output in 2025/26.", "2025-03-01", "NG", "2025/2026"),
+    ],
+)
+def test_fiscal_years_by_the_documents_country(text: str, ref: str, country: str, want: str) -> None:
+    assert [c.period for c in extract(text, ref, country=country)] == [want]
+
+
+def test_the_document_country_for_fiscal_years_comes_from_its_text_or_its_currency() -> None:
+    named = "Tanzania's treasury said spending will rise 9% in FY26. The Tanzanian budget grows."
+    assert next(c.period for c in extract(named, "2025-06-10")) == "2025/2026"
+    # no country word: the amounts are in a currency only one country uses
+    rupees = "Outlays of Rs 4,000 crore are budgeted for FY26."
+    assert [c.period for c in extract(rupees, "2025-02-01")] == ["2025/2026"]
+
+
+@pytest.mark.parametrize(
+    ("text", "ref", "country", "want"),
+    [
+        # a quarter without its year is a quarter of the fiscal year its sentence names
+        ("Farm output for 2025-26 is seen at 3.9%, with Q1 at 3.5% and Q2 at 3.7%.", "2025-06-05", None,
+         ["2025/2026", "2025/2026", "2025/2026"]),
+        # or, where fiscal years are split, of the one its paragraph is about
+        ("Farm output for 2025-26 is seen at 3.9%. The first half is seen at 3.6%.", "2025-06-05", "IN",
+         ["2025/2026", "2025/2026"]),
+        # a calendar-year country: the half is the calendar half
+        ("Farm output for 2025-26 is seen at 3.9%. The first half is seen at 3.6%.", "2025-06-05", "DE",
+         ["2025/2026", "2025"]),
+    ],
+)  # fmt: skip
+def test_a_quarter_of_a_named_fiscal_year_is_in_that_fiscal_year(
+    text: str, ref: str, country: str | None, want: list[str]
+) -> None:
+    assert [c.period for c in extract(text, ref, country=country)] == want
+
+
+@pytest.mark.parametrize(
+    ("text", "ref", "want"),
+    [
+        # a run of years that ends at a year is one span for a cumulative figure
+        (
+            "In the four years to 2022, tourist arrivals grew by a cumulative 27%.",
+            "2024-03-01",
+            ["2019/2022"],
+        ),
+        ("Over the three years through 2023, the fund lent 4.2 billion.", "2024-03-01", ["2021/2023"]),
+        # figures after a dated one with "then" run year by year
+        (
+            "Arrears are seen at 14.1% of revenue next year, then 12.9% and 11.7%.",
+            "2024-09-01",
+            ["2025", "2026", "2027"],
+        ),
+        (
+            "Coverage should reach 61% in 2026, then 66%, before levelling at 68% in 2029.",
+            "2024-09-01",
+            ["2026", "2027", "2029"],
+        ),
+    ],
+)
+def test_spans_ending_at_a_year_and_sequences(text: str, ref: str, want: list[str]) -> None:
+    assert [c.period for c in extract(text, ref) if c.quantity is not None] == want

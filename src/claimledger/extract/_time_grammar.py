@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 import re._parser as _sre_parse  # type: ignore[import-not-found]  # (no stubs; sre_parse is deprecated)
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date as Date
 
@@ -35,16 +36,38 @@ from claimledger.extract._regex import (
     required_strings,
 )
 from claimledger.resources import dates, verbs
+from claimledger.resources import kinds as kind_words
+from claimledger.resources.dates import FiscalYear
 
 #: Up to and including this month a document still reports mainly on the previous year:
 #: "over the past year" in a January report means the year that just ended, while in
 #: October it means (mostly) the current one.  Halfway through the year is the fair cut.
 HALF_YEAR_MONTH = 6
 
+_FISCAL_WORD = re.compile(r"fiscal|financial|budget", re.I)
+
 _Y = r"(?:19[5-9]\d|20\d\d)"
 #: Words that count periods ("three years ago", "a couple of years"): resources/data.
 _NUMW = dates.PERIOD_COUNTS
 _NW = r"(?:\d{1,2}|" + "|".join(dates.period_count_words()) + ")"
+
+
+class Fiscal:
+    """The fiscal year of a document's country, looked up on first use: most documents never
+    name a fiscal year, and finding the country may mean reading the whole text."""
+
+    __slots__ = ("_country", "_known", "_year")
+
+    def __init__(self, country: Callable[[], str | None]) -> None:
+        self._country: Callable[[], str | None] | None = country
+        self._year: FiscalYear | None = None
+
+    def get(self) -> FiscalYear | None:
+        """The document country's fiscal year, ``None`` when the country is unknown."""
+        if self._country is not None:
+            self._year = dates.fiscal_year(self._country())
+            self._country = None  # asked once: the callable may hold the whole document
+        return self._year
 
 
 class _Unresolvable(Exception):
@@ -231,6 +254,12 @@ _ALTERNATIVES: list[tuple[str, str]] = [
         "overyears",
         rf"""
 (?P<overyears>(?:over|in)\s+(?P<on>{_NW})\s+years(?!\s+ago))
+""",
+    ),
+    (
+        "yearsto",
+        rf"""
+(?P<yearsto>(?:the\s+)?(?P<ytn>{_NW})\s+years\s+(?:to|through|till|until|up\s+to|ending(?:\s+in)?)\s+(?P<yte>{_Y})(?!\d))
 """,
     ),
     (
@@ -455,7 +484,9 @@ _TENSED = frozenset({"month", "quarter", "half", "months9", "endyear", "season4"
 _CLAUSE_EDGE = re.compile(r"[;:]|,\s*(?:and|but|while|whereas|which)\b", re.I)
 _FUTURE = re.compile(
     r"\b(?:will|shall|would|plans?|planned|to\s+be|is\s+to|are\s+to|scheduled|expected|intends?|aims?"
-    r"|set\s+to|next)\b",
+    r"|set\s+to|next)\b"
+    # an instruction given now ("I instruct the Government to raise ... from 1 July") is for later
+    r"|\b(?:I|we)\s+(?:" + "|".join(sorted(kind_words.INSTRUCTION_VERBS)) + r")\b",
     re.I,
 )
 #: A month (quarter, season) that dates the saying, not what is said: "In March, the
@@ -597,8 +628,11 @@ def _tense_marks(text: str, start: int, end: int, at: int | None) -> list[tuple[
     return marks
 
 
-def find_mentions(text: str, start: int, end: int, ref: Date | None) -> list[Mention]:
-    """Every time expression in ``text[start:end]``, in order, resolved against ``ref``."""
+def find_mentions(
+    text: str, start: int, end: int, ref: Date | None, fiscal: Fiscal | None = None
+) -> list[Mention]:
+    """Every time expression in ``text[start:end]``, in order, resolved against ``ref`` (and
+    fiscal years against the document country's ``fiscal`` year)."""
     out: list[Mention] = []
     for m in _core_matches(text, start, end):
         kind = m.lastgroup
@@ -610,7 +644,7 @@ def find_mentions(text: str, start: int, end: int, ref: Date | None) -> list[Men
             if tense == "future" and kind in _SAID_KINDS and _dates_saying(text, start, end, m):
                 tense = "past"  # "In March, the ministry said it will ...": when it was said
         try:
-            res = _resolve(m, ref, tense)
+            res = _resolve(m, ref, tense, fiscal)
         except _Unresolvable:
             res = None
         if res is None:
@@ -705,9 +739,11 @@ def _core_matches_in(scan: str, start: int, end: int, base: int, text: str) -> l
 
 
 def _resolve(
-    m: re.Match[str], ref: Date | None, tense: str
+    m: re.Match[str], ref: Date | None, tense: str, fiscal: Fiscal | None = None
 ) -> tuple[int | None, int | None, str | None, bool, str] | None:
-    """(first, last, fine, relative, role) for a core match, or None to ignore it."""
+    """(first, last, fine, relative, role) for a core match, or None to ignore it.  A fiscal
+    year named by one year or relative to the document ("FY25", "the current financial
+    year") is read by the document country's fiscal year (``fiscal``) when it is known."""
     g = m.group
     kind = m.lastgroup
     ry = ref.year if ref else None
@@ -718,7 +754,7 @@ def _resolve(
         if g("fy2"):
             y2 = _full_year(y1, g("fy2"))
             return (y1, y2, None, False, "point") if y2 == y1 + 1 else (y1, y2, None, False, "range")
-        return y1, y1, None, False, "point"
+        return (*_named_fiscal(y1, fiscal), None, False, "point")
     if kind == "iso":
         y = int(g("isoy"))
         return y, y, f"{y}-{g('isom')}", False, "point"
@@ -783,6 +819,12 @@ def _resolve(
             "coming": 1,
             "following": 1,
         }[rel]
+        fiscal_words = _FISCAL_WORD.search(m.group(0)) is not None
+        fy = fiscal.get() if fiscal is not None and ref is not None and fiscal_words else None
+        if ref is not None and fy is not None:
+            # "the current fiscal year" in the document country's fiscal calendar
+            a, b = fy.current(ref, off)
+            return a, b, None, True, "point"
         if ref is not None and re.search(r"fiscal|financial", m.group(0), re.I):
             # "the last financial year" is a split year, consistent with "the fiscal year
             # ended June 2024" (2023/2024): the current one started in July (or April)
@@ -823,7 +865,7 @@ def _resolve(
         if g("fys2"):
             y2 = _full_year(y1, g("fys2"))
             return (y1, y2, None, False, "point") if y2 == y1 + 1 else None
-        return y1, y1, None, False, "point"
+        return (*_named_fiscal(y1, fiscal), None, False, "point")
     if kind == "nm":
         y = int(g("nmy"))
         n = int(g("nmn"))
@@ -836,6 +878,10 @@ def _resolve(
         # "at the end of the year unemployment stood at 4.7%" in February is last year's
         # end; "the end of this year" is always the current one.
         this = "this" in m.group(0).lower()
+        fy = fiscal.get() if fiscal is not None and g("endfy") and ref is not None else None
+        if fy is not None and ref is not None:
+            a, b = fy.current(ref)
+            return a, b, None, True, "deadline"
         if g("endfy") and ref is not None:
             # "by the end of the fiscal year": the current split fiscal year (see relyear)
             a = ref.year - (ref.month <= HALF_YEAR_MONTH)
@@ -858,6 +904,10 @@ def _resolve(
             return None, None, None, True, "range"
         a = _first_ahead(ref)
         return a, a + _num(g("on")) - 1, None, True, "range"
+    if kind == "yearsto":
+        # "in the five years to 2023": the run of years that ends then
+        y = int(g("yte"))
+        return y - _num(g("ytn")) + 1, y, None, False, "range"
     if kind == "monthsto":
         month = _MONTHS[g("mtmon").rstrip(".").lower()]
         y = int(g("mty")) if g("mty") else _place_month(month, ref, "past")
@@ -890,6 +940,13 @@ def _resolve(
         y = int(g("y"))
         return y, y, None, False, "point"
     return None
+
+
+def _named_fiscal(year: int, fiscal: Fiscal | None) -> tuple[int, int]:
+    """The period of the fiscal year named ``year`` ("FY25", "fiscal 2025"): by the document
+    country's fiscal calendar, or that calendar year when the country is unknown."""
+    fy = fiscal.get() if fiscal is not None else None
+    return fy.named(year) if fy is not None else (year, year)
 
 
 def _bare_the(rel: str | None) -> bool:

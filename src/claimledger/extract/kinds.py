@@ -1,4 +1,4 @@
-"""Stage ``kinds.v4``: is a figure an achievement, a status, a target or a forecast?
+"""Stage ``kinds.v5``: is a figure an achievement, a status, a target or a forecast?
 
 Reads: the sentence as tokens (``_tokens.tokenize``: each quantity and time expression is
 one token), the position of the figure, its period (from the time stage) and the
@@ -35,7 +35,8 @@ from claimledger.extract._tokens import Tok, lacks
 from claimledger.models import Kind
 from claimledger.resources import kinds as kind_words
 
-STAGE = "kinds.v4"
+#: v5: standing goals, revised goals, first-person instructions, limits, estimated past values.
+STAGE = "kinds.v5"
 
 #: Verb groups are looked for at most this many tokens from the figure: a clause is
 #: shorter, and the bound keeps a sentence of thousands of figures linear.
@@ -589,6 +590,15 @@ def _past(yrs: tuple[int, int] | None, ref: Date | None) -> bool:
     return yrs is not None and ref is not None and yrs[1] < ref.year
 
 
+def _perfect_infinitive(words: Sequence[str]) -> bool:
+    """Does the verb group hold "to have" and a past participle ("estimated to have grown")?"""
+    for k in range(len(words) - 2):
+        if words[k] == "to" and words[k + 1] == "have":
+            w = words[k + 2] if words[k + 2] != "been" or k + 3 >= len(words) else words[k + 3]
+            return bool(_ED.match(w)) or w in kind_words.PARTICIPLES_IRREGULAR
+    return False
+
+
 def _budget_noun(toks: Sequence[Tok], pos: int, words: Sequence[str]) -> str | None:
     """The budget noun of the figure's clause when its verb adopts or resizes a budget
     ("the cabinet proposed a budget of X", "the allocation was raised to X")."""
@@ -666,6 +676,11 @@ def classify(
     kind = _decide(words)
     if kind is not None:
         cues.append(f"{kind}:{' '.join(words)}")
+    if kind == "forecast" and _perfect_infinitive(words):
+        # "was estimated to have expanded by 2.3%", "is expected to have grown 3% last year":
+        # an estimate of what already happened is an outcome (the frame's estimate)
+        kind = "achievement"
+        cues.insert(0, f"achievement:{' '.join(words)} (estimated past)")
     kept = kind == "achievement" and _kept_level(toks, pos, words)
     forecaster, planning = _sentence_facts(text, s_start, s_end)
     # "According to the forecast, inflation will be 8.5-9.5%": a future tense under a
@@ -718,7 +733,19 @@ def classify(
         elif noun in kind_words.FORECAST_NOUNS:
             kind = "forecast"
             cues.insert(0, f"forecast:{noun}")
+    if kind in (None, "status", "achievement"):
+        goal_set = revised_goal(toks, pos) or standing_goal(toks, pos)
+        if goal_set is not None:
+            # "the deficit ceiling was revised down to 2.9%", "its goal of keeping
+            # inflation near 5%": the level of a goal (or of a forecast), not an outcome
+            kind = "forecast" if goal_set in kind_words.FORECAST_NOUNS else "target"
+            cues.insert(0, f"{kind}:{goal_set}")
     yrs = _years(period)
+    if kind == "achievement" and ws & _REVISED and (yrs is None or ref is None or yrs[1] >= ref.year):
+        # "spending for this year was revised to 3.2 trillion": a revised plan for a period
+        # not yet over (a revised figure for a past year is a revised outcome)
+        kind = "target"
+        cues.insert(0, f"target:{' '.join(words)} (period not over)")
     if marker is not None and kind in (None, "status", "achievement"):
         yrs = None  # "the schools promised in 2022 are now under construction": now, not 2022
     decided = kind == "achievement" and bool(ws & kind_words.DECISION_VERBS) and "to" in ws
@@ -774,6 +801,17 @@ def classify(
         elif yrs is not None and ref is not None and yrs[1] < ref.year:
             kind = "achievement"
             cues.insert(0, "achievement:past period")
+    limit = limit_phrase(text, s_start, toks[pos].start, toks[pos].end)
+    if limit is not None and kind != "target" and not (kind == "achievement" and _past(yrs, ref)):
+        # "borrowing is capped at 3% of GDP", "net lending is not to exceed 1.5 trillion in
+        # 2025": the limit a rule or a budget sets
+        kind = "target"
+        cues.insert(0, f"target:{limit}")
+    if kind != "target" and _instruction(text, s_start, s_end):
+        # "I instruct the Government to raise the minimum wage to 42,000", "I task the
+        # ministry with building 600 schools": an order given is a target
+        kind = "target"
+        cues.insert(0, "target:instruction")
     if kept and kind == "achievement":
         # "left its key rate at 16.5%", "was held at 6% for a fourth meeting": a level kept
         kind = "status"
@@ -785,6 +823,33 @@ def classify(
             return fallback, [f"{fallback}:list lead-in", *cues], words
         return "status", ["status:no verb", *cues], words
     return kind, cues, words
+
+
+_LIMIT = re.compile(r"\b(?:" + "|".join(kind_words.LIMIT_PHRASES) + r")\b", re.I)
+#: How far (characters) before a figure a limit phrase may start: "not to exceed" and a
+#: bound word the figure's span took ("exceed 1.5 trillion").
+LIMIT_WINDOW = 30
+_INSTRUCTION = re.compile(
+    r"(?:\bI|\b[Ww]e)\s+(?:hereby\s+|also\s+|therefore\s+|further\s+|now\s+)?(?:"
+    + "|".join(sorted(kind_words.INSTRUCTION_VERBS))
+    + r")\b"
+)
+
+
+def limit_phrase(text: str, s_start: int, q_start: int, q_end: int) -> str | None:
+    """The limit phrase right before the figure at ``[q_start, q_end)`` ("capped at", "not to
+    exceed"), or None."""
+    lo = max(s_start, q_start - LIMIT_WINDOW)
+    for m in _LIMIT.finditer(text, lo, min(q_end, q_start + LIMIT_WINDOW)):
+        if m.end() > q_start or not text[m.end() : q_start].strip():
+            return " ".join(m.group(0).lower().split())
+    return None
+
+
+@lru_cache(maxsize=8)
+def _instruction(text: str, s_start: int, s_end: int) -> bool:
+    """Is the sentence an instruction given in the first person ("I instruct ...")?"""
+    return _INSTRUCTION.search(text, s_start, s_end) is not None
 
 
 @lru_cache(maxsize=8)
@@ -894,6 +959,20 @@ _POST_PARTICIPLES = kind_words.FORECAST_PARTICIPLES | kind_words.PLAN_PARTICIPLE
 _PARTICIPLE_WORDS = _POST_PARTICIPLES | kind_words.ANNOUNCED_PLANS
 _GOAL_AFTER = frozenset({"target", "targets", "goal", "ceiling", "cap"})
 _GOAL_OR_FORECAST_NOUNS = kind_words.TARGET_NOUNS | kind_words.FORECAST_NOUNS
+#: Verbs that revise an estimate or expectation (not "raised", "cut": those also act).
+_REVISED = frozenset({"revised", "upgraded", "downgraded"})
+#: How far (tokens) before a figure ``revised_goal`` looks for the revising verb and its noun.
+REVISION_REACH = 12
+#: How far (tokens) before a figure "goal of ..." may stand: "the goal of keeping headline
+#: inflation close to 5%".
+GOAL_OF_REACH = 8
+#: Goal nouns that name a programme of work, not a level to hold ("the plan of 300 schools").
+_NOT_STANDING = frozenset({"plan", "plans", "task", "tasks", "priority"})
+#: What links a goal noun to the level it names besides "of": "the aim remains to keep ...",
+#: "the objective is to hold ...".
+_GOAL_LINKS = frozenset({"is", "remains", "was", "being"})
+#: Words that end the phrase of a goal: a finite verb of its own makes it a clause.
+_FINITE_STOPS = frozenset({"will", "would", "has", "have", "had", "were", "which", "that", "and"})
 #: Words ``present_marker`` reads a present time from.
 _PRESENT_MARKS = kind_words.PRESENT_WORDS | {"at", "since"}
 
@@ -924,6 +1003,55 @@ def revised_forecast(toks: Sequence[Tok], pos: int) -> str | None:
                     return t.low if d > 0 and toks[d - 1].low in kind_words.REVISION_VERBS else None
             return None
     return None
+
+
+def revised_goal(toks: Sequence[Tok], pos: int) -> str | None:
+    """The goal or forecast noun when the figure at ``pos`` is what that goal or forecast was
+    set or revised to ("the deficit target was revised to 2.1%", "revised its debt ceiling to
+    55%", "the growth forecast was cut to 1.4%"), else None: the figure it replaced ("from
+    2.8%") is the earlier goal or forecast, not a present level."""
+    verb = -1
+    for k in range(pos - 1, max(-1, pos - REVISION_REACH), -1):
+        t = toks[k]
+        if t.kind == "p" or t.kind == "q":
+            break
+        if t.low in kind_words.REVISION_VERBS:
+            verb = k
+        elif t.low in _GOAL_OR_FORECAST_NOUNS:
+            # "the target was revised to" (the verb between) or "revised its target to"
+            if verb >= 0 or any(toks[j].low in kind_words.REVISION_VERBS for j in range(max(0, k - 4), k)):
+                return t.low
+            return None
+    return None
+
+
+def standing_goal(toks: Sequence[Tok], pos: int) -> str | None:
+    """The goal noun of a standing policy goal the figure states: "the 2 per cent inflation
+    target", "its goal of keeping inflation near 5%", "the medium-term objective of a deficit
+    below 3% of GDP", "our aim remains to hold inflation at 4%".  Such a goal has no period
+    of its own unless the sentence ties one to the figure."""
+    after = _goal_noun_after(toks, pos)
+    if after is not None:
+        return after
+    if lacks(toks, kind_words.TARGET_NOUNS):
+        return None
+    for k in range(pos - 1, max(-1, pos - GOAL_OF_REACH), -1):
+        t = toks[k]
+        if t.kind == "p" or t.kind == "q" or t.low in _FINITE_STOPS:
+            return None
+        if t.low in kind_words.TARGET_NOUNS - _NOT_STANDING and k + 2 < pos:
+            nxt = toks[k + 1].low
+            if nxt == "of" or (nxt in _GOAL_LINKS and toks[k + 2].low == "to"):
+                return t.low
+    return None
+
+
+def standing(toks: Sequence[Tok], pos: int, goal: str) -> bool:
+    """Is the goal ``goal`` of the figure at ``pos`` a standing one, a level to hold rather
+    than the outcome planned for one period: "the 2% inflation target", "the medium-term
+    objective of a deficit below 3%", "the goal of keeping inflation near 5%"?"""
+    lo, hi = max(0, pos - GOAL_OF_REACH), min(len(toks), pos + 4)
+    return any(toks[k].low in kind_words.STANDING_GOAL_WORDS for k in range(lo, hi))
 
 
 def _plan_noun_near(toks: Sequence[Tok], pos: int) -> str | None:

@@ -45,6 +45,9 @@ HEADING_MAX_WORDS = 12
 #: A list lead-in ("Priorities for 2025:") colours the verbless items after it until a
 #: full sentence at least this long (about 15 words) closes the list.
 LIST_END_CHARS = 90
+#: How many different currencies a document's state remembers (the first decide its country
+#: when it names none).
+MAX_CURRENCIES = 4
 #: Units that a time expression may carry when the numbers stage reads it as a figure
 #: ("over the next three years"): such a figure is the time expression, not a claim.
 _TIME_UNITS = frozenset({None, "year", "years", "yr", "month", "months", "day", "days", "quarter", "h", "s"})
@@ -75,6 +78,7 @@ class _DocState:
         "by_unit",
         "country",
         "ctx",
+        "currencies",
         "frame",
         "in_list",
         "last_period",
@@ -95,6 +99,9 @@ class _DocState:
         self.last_period: str | None = None
         #: the document's country from its metadata (alpha-2), for shared currency names
         self.country: str | None = None
+        #: ISO 4217 codes of the amounts read so far, in order (a few): a document that names
+        #: no country is about the country of its currency, for its fiscal year
+        self.currencies: list[str] = []
 
 
 def iter_claims(
@@ -116,6 +123,9 @@ def iter_claims(
     doc = source if source is not None else doc_id_for(text)
     state = _DocState(frame.DocFrame(text, ref))
     state.country = country
+    # "FY25", "the current fiscal year": read by the fiscal year of the document's country
+    # (from the caller's metadata, else the country the text names most), found on first use
+    state.ctx.fiscal = time.Fiscal(lambda: numbers.document_country(text, country, state.currencies))
     for s_start, s_end, para, item in sentences.split_items(text):
         if para != state.ctx.paragraph:
             state.last_subject = ""  # an elliptical figure does not reach back past its paragraph
@@ -146,6 +156,11 @@ def _sentence_claims(
     text: str, s_start: int, s_end: int, ref: Date | None, doc: str, offset: int, state: _DocState
 ) -> Iterator[Claim]:
     quants = numbers.find(text, s_start, s_end, state.country)
+    if len(state.currencies) < MAX_CURRENCIES:
+        for q in quants:
+            code = (q.unit or "").partition("/")[0]
+            if len(code) == 3 and code.isupper() and code not in state.currencies:
+                state.currencies.append(code)
     ctx = state.ctx
     # A heading ("Results of 2024") or a list lead-in ("Priorities for 2025:") dates the
     # paragraphs and list items under it.
@@ -165,7 +180,9 @@ def _sentence_claims(
             ctx.defer(text, s_start, s_end, heading, ref)
         _after_sentence(text, s_start, s_end, state)
         return
-    mentions = time.resolve_anaphora(find_mentions(text, s_start, s_end, ref), ctx)
+    mentions = time.fiscal_parts(
+        time.resolve_anaphora(find_mentions(text, s_start, s_end, ref, ctx.fiscal), ctx), ctx
+    )
     if mentions and quants:
         # A year, a date or "the next three years" is time, not a figure.
         quants = [q for q in quants if not _overlaps_time(q, mentions)]
@@ -451,12 +468,14 @@ def _figure_claims(
             ahead = kind_of[i] in ("target", "forecast")
             revised = (
                 label == "base"
-                and kind_of[anchor] == "forecast"
-                and kinds.revised_forecast(toks, qpos[anchor])
+                and kind_of[anchor] in ("forecast", "target")
+                and (kinds.revised_forecast(toks, qpos[anchor]) or kinds.revised_goal(toks, qpos[anchor]))
             )
             if revised and part is None:
-                # "raised its growth forecast to 2.5% from 2.2%": the earlier forecast
-                k_cue = f"forecast:revised {revised}"
+                # "raised its growth forecast to 2.5% from 2.2%", "the deficit target was
+                # revised to 2.1% from 2.8%": the earlier forecast or target, same period
+                kind_of[i] = kind_of[anchor]
+                k_cue = f"{kind_of[i]}:revised {revised}"
             elif label == "base" and b is None and part is None and ref is not None and ahead:
                 # "raising VAT from 7.5% to 10% in 2025": the level to start from holds now
                 kind_of[i], k_cue = "status", f"status:from, before {quants[anchor].text}"
@@ -507,6 +526,16 @@ def _figure_claims(
             period, p_cues = time.default(text, s_start, s_end, q, kind, mentions, ctx, ref, skip, times)
             if so_far:
                 period, p_cues = _to_date((period, p_cues), ref)
+        if kind == "target" and b is None and period is not None:
+            standing = kinds.standing_goal(toks, qpos[i])
+            if (
+                standing is not None
+                and kinds.standing(toks, qpos[i], standing)
+                and (deadline is None or kinds.other_clause(toks, qpos[i], deadline))
+            ):
+                # "above the 2 per cent inflation target": a standing goal, not dated by the
+                # sentence's other times ("inflation rose to 6.1% in April")
+                period, p_cues = None, [f"period:standing {standing} (no period)"]
         now = _now_after(toks, qpos[i])
         if now and ref is not None:
             # "reach 30% by 2030, up from 12% now": the level that holds today
@@ -530,6 +559,8 @@ def _figure_claims(
                 period, p_cues = str(ref.year), [f"period:{marker[0]}->{ref.year}"]
         kind_of[i], period_of[i], cues_of[i] = kind, period, k_cues + p_cues
         verbs_of[i] = verb_words
+    _share_asides(text, quants, kind_of, cues_of, period_of)
+    _sequences(text, quants, bound, cues_of, period_of)
     ranked = _rank_frame(text, quants, bound, kind_of, cues_of, period_of, mentions, ctx, ref, s_start, s_end)
     # "fell to 8.9% from 11% a year earlier": a year before the figure it is compared
     # with, not a year before the document.
@@ -602,6 +633,85 @@ def _figure_claims(
         )
     frame.annotate(text, s_start, s_end, out, rels, state.frame, offset)
     yield from out
+
+
+#: A share set off before the amount it measures: "Capital outlays, at 4.2% of GDP, are
+#: budgeted at 51 billion rand" (the aside closes with a comma, then the clause's amount).
+_SHARE_ASIDE = re.compile(
+    r"\s*of\s+(?:the\s+)?(?:GDP|GNI|GNP|output|revenue|revenues|the\s+budget)\s*[,)—–]", re.I
+)
+_ASIDE_TO_AMOUNT = re.compile(r"[^;.!?]{0,80}$")
+
+
+def _share_asides(
+    text: str,
+    quants: list[Quantity],
+    kind_of: list[Kind],
+    cues_of: list[list[str]],
+    period_of: list[str | None],
+) -> None:
+    """A share of GDP (revenue, the budget) in an aside before the amount it measures takes
+    the amount's kind and period: "Capital outlays, at 4.2% of GDP, are budgeted at 51 billion
+    rand for 2025" is the 2025 plan, not a level that holds now."""
+    for i in range(len(quants) - 1):
+        q, amount = quants[i], quants[i + 1]
+        if q.unit != "%" or not (cues_of[i] and cues_of[i][0].startswith("status:")):
+            continue
+        m = _SHARE_ASIDE.match(text, q.end)
+        if m is None or not _is_money(amount.unit):
+            continue
+        if _ASIDE_TO_AMOUNT.search(text, m.end(), amount.start) is None:
+            continue
+        kind_of[i], period_of[i] = kind_of[i + 1], period_of[i + 1]
+        cues_of[i] = [
+            f"{kind_of[i]}:share of {amount.text}",
+            f"period:as {amount.text}",
+            *(c for c in cues_of[i] if not c.startswith("period:")),
+        ]
+
+
+#: "88.1% next year, then 90.2% and 91.0%": a run of figures after one dated by a year.
+_THEN = re.compile(
+    r"(?:\s+[^,;.]{1,30}?)?\s*,?\s*(?:and\s+)?then\s+(?:(?:to|at|rising\s+to|falling\s+to)\s+)?$", re.I
+)
+_LIST_SEP = re.compile(r"\s*(?:,|,?\s*and)\s*$")
+
+
+def _sequences(
+    text: str,
+    quants: list[Quantity],
+    bound: list[tuple[str | None, list[str]] | None],
+    cues_of: list[list[str]],
+    period_of: list[str | None],
+) -> None:
+    """Figures that follow a dated figure with "then" and have no time of their own run
+    year by year: "88.1% next year, then 90.2% and 91.0%" is 2025, 2026, 2027 (in 2024)."""
+    n = len(quants)
+    i = 0
+    while i < n - 1:
+        year = period_of[i]
+        if not (year and year.isdigit() and _THEN.match(text, quants[i].end, quants[i + 1].start)):
+            i += 1
+            continue
+        k = i + 1
+        while (
+            k < n
+            and bound[k] is None
+            and (k == i + 1 or _LIST_SEP.match(text, quants[k - 1].end, quants[k].start))
+        ):
+            step = str(int(year) + k - i)
+            period_of[k] = step
+            cues_of[k] = [
+                *(c for c in cues_of[k] if not c.startswith("period:")),
+                f"period:then, after {year}->{step}",
+            ]
+            k += 1
+        i = k
+
+
+def _is_money(unit: str | None) -> bool:
+    """Is ``unit`` an amount of money (an ISO 4217 code, not a rate)?"""
+    return unit is not None and len(unit) == 3 and unit.isupper()
 
 
 def _figure_roles(

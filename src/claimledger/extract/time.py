@@ -1,4 +1,4 @@
-"""Stage ``time.v3``: find time expressions and give each quantity its period.
+"""Stage ``time.v4``: find time expressions and give each quantity its period.
 
 Reads: text, a sentence span, the document date, the sentence's quantities and (for the
 defaults) each quantity's kind.  Writes: ``Mention`` objects (``find_mentions``; the
@@ -32,10 +32,12 @@ from functools import lru_cache
 
 from claimledger.extract import _tokens
 from claimledger.extract._regex import Prefiltered
-from claimledger.extract._time_grammar import Mention, find_mentions
+from claimledger.extract._time_grammar import Fiscal, Mention, find_mentions
 from claimledger.models import Quantity, TimeExpr
 
-STAGE = "time.v3"
+#: v4: fiscal years by the document's country, quarters of a named fiscal year, spans ending
+#: at a year, "then" sequences.
+STAGE = "time.v4"
 
 #: Until the end of this month, an achievement stated without any time words ("the grain
 #: harvest was a record") is read as belonging to the year just ended: annual results are
@@ -65,6 +67,11 @@ DISTANCE_WINDOW = 400
 #: characters nearer: about three words.
 DEADLINE_BONUS = 20
 _RESPECTIVELY = Prefiltered(re.compile(r"\brespectively\b", re.I))
+#: A split year named without a country ("Q1 of 2025-26") is read as starting in April, the
+#: commonest start of a split fiscal year (India, the UK, Canada, South Africa).
+FISCAL_START_DEFAULT = 4
+#: What joins a time to the figure it labels: "Q3 at 6.9%", "2026: 4.1%".
+_LABELS = re.compile(r"\s*(?:at|:)\s*$")
 #: A relative clause closed by a comma: ", which has grown since 2015,".
 _RELATIVE = re.compile(r",\s*(?:which|who|whose|where)\b[^,;]*(?=,)", re.I)
 _RELATIVE_WORD = re.compile(r",\s*(?:which|who|whose|where)\b", re.I)
@@ -80,7 +87,7 @@ _EVENT_TIME = Prefiltered(
     )
 )
 
-__all__ = ["Mention", "TimeContext", "assign", "default", "find", "find_mentions"]
+__all__ = ["Fiscal", "Mention", "TimeContext", "assign", "default", "find", "find_mentions", "fiscal_parts"]
 
 
 @dataclass(slots=True)
@@ -100,6 +107,8 @@ class TimeContext:
     #: time expressions or None).  They are learnt from only when a later sentence reads
     #: the context (most never do), and a figureless one's expressions are only then found.
     pending: list[tuple[str, int, int, bool, Date | None, list[Mention] | None]] = field(default_factory=list)
+    #: the fiscal year of the document's country, for "FY25" and "the current fiscal year"
+    fiscal: Fiscal | None = None
 
     def enter(self, paragraph: int) -> None:
         if paragraph != self.paragraph:
@@ -128,7 +137,8 @@ class TimeContext:
         """Learn from the deferred sentences, in order."""
         pending, self.pending = self.pending, []
         for text, start, end, heading, ref, mentions in pending:
-            self.learn(text, find_mentions(text, start, end, ref) if mentions is None else mentions, heading)
+            found = find_mentions(text, start, end, ref, self.fiscal) if mentions is None else mentions
+            self.learn(text, found, heading)
 
     def learn(self, text: str, mentions: list[Mention], heading: bool) -> None:
         """Remember this sentence's time expressions for the sentences after it."""
@@ -163,6 +173,54 @@ def resolve_anaphora(mentions: list[Mention], ctx: TimeContext) -> list[Mention]
             m = Mention(m.start, m.end, m.text, first, last, "point", None, True)
         out.append(m)
     return out
+
+
+def fiscal_parts(mentions: list[Mention], ctx: TimeContext) -> list[Mention]:
+    """A quarter or half named without its year ("Q2 at 6.8%", "in the first half") is part
+    of the fiscal year its sentence names ("growth for 2024-25 is projected at 7.2%, with Q1
+    at 7.1% and Q2 at 6.8%"), or, in a document whose country's fiscal year is split, of the
+    one its paragraph is about: its period is that fiscal year, not the calendar year."""
+    parts = [m for m in mentions if m.relative and m.fine is not None and m.fine[4:6] in ("-Q", "-H")]
+    if not parts:
+        return mentions
+    split = next((m for m in mentions if _split_year(m)), None)
+    if split is None and ctx.fiscal is not None:
+        fy = ctx.fiscal.get()
+        if fy is not None and not fy.calendar:
+            ctx.flush()
+            split = ctx.last if ctx.last is not None and _split_year(ctx.last) else None
+    if split is None or split.first is None:
+        return mentions
+    fy = ctx.fiscal.get() if ctx.fiscal is not None else None
+    # the month the fiscal year starts: the country's, else April (the commonest split year)
+    start = fy.start if fy is not None and not fy.calendar else FISCAL_START_DEFAULT
+    out = []
+    for m in mentions:
+        if m in parts:
+            assert m.fine is not None
+            months = 3 if m.fine[5] == "Q" else 6
+            n = int(m.fine[6])
+            # the calendar quarter (half) it is, kept for the frame's granularity
+            month = start - 1 + (n - 1) * months  # months after January of the first year
+            year, first_month = split.first + month // 12, month % 12 + 1
+            fine = (
+                f"{year}-Q{(first_month - 1) // 3 + 1}"
+                if months == 3
+                else f"{year}-H{(first_month - 1) // 6 + 1}"
+            )
+            m = Mention(m.start, m.end, m.text, split.first, split.last, m.role, fine, True)
+        out.append(m)
+    return out
+
+
+def _split_year(m: Mention) -> bool:
+    """Is ``m`` one split (fiscal) year, "2024-25"?"""
+    return (
+        m.role not in ("comparison", "deadline")
+        and m.fine is None
+        and m.first is not None
+        and m.last == m.first + 1
+    )
 
 
 def find(text: str, start: int, end: int, ref: Date | None) -> list[TimeExpr]:
@@ -233,6 +291,16 @@ def assign(
     # one before a figure with no figure or clause break between.
     taken: set[int] = set()
     starts = [m.start for m in usable]
+    for i, q in enumerate(quants):
+        # "Q2 at 6.8%, Q3 at 6.9%", "2026: 4.1%": a time that labels the figure after it
+        k = bisect.bisect_left(starts, q.start) - 1
+        if out[i] is None and k >= 0 and _LABELS.match(text, usable[k].end, q.start):
+            m = usable[k]
+            if i == 0 or quants[i - 1].end <= m.start:
+                out[i] = (m.period, [m.cue])
+                taken.add(m.start)
+                if bound_after is not None:
+                    bound_after[i] = m
     for i, q in enumerate(quants):
         if out[i] is not None:
             continue

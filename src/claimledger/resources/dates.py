@@ -1,11 +1,17 @@
-"""Words of dates and periods, typed (``data/dates.toml``, read once).
+"""Words of dates and periods, typed (``data/dates.toml``, read once), and the fiscal
+years of countries (``data/fiscal_years.toml``).
 
 Month names with their numbers (and the regex alternations the grammars use), the ordinals
 of quarters, and the words that count periods.  Read by the time grammar and the numbers
-stage's date filter.
+stage's date filter.  ``fiscal_year(country)`` gives the month a country's fiscal year
+starts and how "FY25" is labelled there, for the time grammar.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date as Date
+from functools import cache
 
 from claimledger.resources import load, mapping, wordset
 from claimledger.resources.numbers import ONES, TEENS, TENS
@@ -17,6 +23,8 @@ __all__ = [
     "MONTH_ABBREVIATIONS",
     "PERIOD_COUNTS",
     "QUARTER_ORDINALS",
+    "FiscalYear",
+    "fiscal_year",
     "period_count_words",
 ]
 
@@ -56,3 +64,52 @@ def period_count_words() -> list[str]:
     return sorted(
         (w for w in PERIOD_COUNTS if w in ONES or w in TEENS or w in TENS), key=lambda w: (-len(w), w)
     )
+
+
+@dataclass(frozen=True, slots=True)
+class FiscalYear:
+    """A country's government fiscal year (``data/fiscal_years.toml``): the month it starts
+    (1 for a calendar year) and how one named by a single year is labelled (``split``:
+    "FY25" is 2024/2025; ``start``: "fiscal 2025" starts in 2025; ``end``: it ends in 2025)."""
+
+    start: int
+    label: str
+
+    @property
+    def calendar(self) -> bool:
+        return self.start == 1
+
+    def named(self, year: int) -> tuple[int, int]:
+        """The period (first, last calendar year) of the fiscal year named ``year``."""
+        if self.label == "split" and not self.calendar:
+            return year - 1, year
+        return year, year
+
+    def current(self, ref: Date, offset: int = 0) -> tuple[int, int]:
+        """The period of the fiscal year running at ``ref``, moved by ``offset`` years."""
+        first = ref.year - (ref.month < self.start) + offset  # the calendar year it starts in
+        if self.calendar:
+            return first, first
+        if self.label == "split":
+            return first, first + 1
+        year = first + 1 if self.label == "end" else first
+        return year, year
+
+
+_CALENDAR_YEAR = FiscalYear(1, "split")
+
+
+@cache
+def _fiscal_years() -> dict[str, FiscalYear]:
+    return {
+        cc.upper(): FiscalYear(int(v["start"]), str(v["label"]))
+        for cc, v in load("fiscal_years")["countries"].items()
+    }
+
+
+def fiscal_year(country: str | None) -> FiscalYear | None:
+    """The fiscal year of ``country`` (ISO 3166 alpha-2); a calendar year for a country not
+    listed, ``None`` when the country is unknown."""
+    if not country:
+        return None
+    return _fiscal_years().get(country.upper(), _CALENDAR_YEAR)

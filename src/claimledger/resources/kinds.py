@@ -23,6 +23,12 @@ FORECAST: frozenset[str] = _words("forecast")
 TARGET: frozenset[str] = _words("target")
 #: Nouns that, as the subject of "is/are", make the figure a goal ("the target is 5%").
 TARGET_NOUNS: frozenset[str] = _words("target_nouns")
+#: Words that make a goal a standing one ("the 2% inflation target"), with no period.
+STANDING_GOAL_WORDS: frozenset[str] = _words("standing_goal_words")
+#: First-person verbs of instruction ("I instruct the Government to ..."): targets.
+INSTRUCTION_VERBS: frozenset[str] = _words("instruction_verbs")
+#: Patterns of a limit set by a rule or a budget ("capped at", "not to exceed"): targets.
+LIMIT_PHRASES: tuple[str, ...] = tuple(load("kinds")["limit_phrases"])
 #: Nouns that, as subject, make the figure a projection ("the IMF's forecast is 4%").
 FORECAST_NOUNS: frozenset[str] = _words("forecast_nouns")
 #: Auxiliaries and modals: read as part of the verb group they start.

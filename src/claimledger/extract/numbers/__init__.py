@@ -34,6 +34,7 @@ so the stage is linear in the sentence length.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable
 
 from claimledger.extract.numbers import _currency_context as currency_context
 from claimledger.extract.numbers import _not_figures as not_figures
@@ -54,7 +55,7 @@ Context = currency_context.Context
 #: to be money ("P12.50", "N1,500"): "N95", "R2", "P5" are names.
 LETTER_MONEY_MIN = 100
 
-__all__ = ["STAGE", "Context", "find", "shifted"]
+__all__ = ["STAGE", "Context", "document_country", "find", "shifted"]
 
 
 def find(text: str, start: int, end: int, context: Context | str | None = None) -> list[Quantity]:
@@ -127,6 +128,21 @@ def _without_overlaps(qs: list[Quantity]) -> list[Quantity]:
 def shifted(q: Quantity, offset: int) -> Quantity:
     """The same quantity with its span moved by ``offset`` characters."""
     return dataclasses.replace(q, start=q.start + offset, end=q.end + offset)
+
+
+def document_country(text: str, country: str | None = None, currencies: Iterable[str] = ()) -> str | None:
+    """The ISO 3166 code of the document's country: ``country`` (from metadata) when given,
+    else the country ``text`` names most (the one that decides shared currency names), else
+    the one it names at all, else the country of the first of ``currencies`` (ISO 4217 codes
+    of its amounts) that only one country uses: a text with no country words whose amounts
+    are in rupees and crores is Indian."""
+    found = _context(text, country).country
+    if found is None:
+        found = currency_context.dominant_country(text, evidence=1)
+    if found is None:
+        only = currency_context.currency_countries()
+        found = next((only[c] for c in currencies if c in only), None)
+    return found
 
 
 def _context(text: str, context: Context | str | None) -> Context:

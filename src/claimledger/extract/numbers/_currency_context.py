@@ -156,9 +156,11 @@ def for_text(text: str) -> Context:
     return ctx
 
 
-def dominant_country(text: str, start: int = 0, end: int | None = None) -> str | None:
+def dominant_country(
+    text: str, start: int = 0, end: int | None = None, evidence: int = MIN_DOC_EVIDENCE
+) -> str | None:
     """The country ``text[start:end]`` names most (by weighted mentions, the first named
-    winning a tie), or None without ``MIN_DOC_EVIDENCE``."""
+    winning a tie), or None without ``evidence`` (``MIN_DOC_EVIDENCE`` by default)."""
     counts: dict[str, int] = {}
     for _pos, cc, role in _mentions(text, start, len(text) if end is None else end):
         if _currency(cc):
@@ -166,7 +168,18 @@ def dominant_country(text: str, start: int = 0, end: int | None = None) -> str |
     if not counts:
         return None
     best = max(counts, key=lambda c: counts[c])
-    return best if counts[best] >= MIN_DOC_EVIDENCE else None
+    return best if counts[best] >= evidence else None
+
+
+@cache
+def currency_countries() -> dict[str, str]:
+    """ISO 4217 code -> the one country that uses it (currencies shared by several countries,
+    such as the euro or the CFA franc, are left out)."""
+    users: dict[str, list[str]] = {}
+    for where, code in country_tables()[0].items():
+        if code and len(where) == 2 and where.isupper():
+            users.setdefault(code, []).append(where)
+    return {code: ws[0] for code, ws in users.items() if len(ws) == 1}
 
 
 _OWNER, _PLACE, _PARTNER = 0, 1, 2
