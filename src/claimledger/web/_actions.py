@@ -206,20 +206,23 @@ async def promise_form(request: Request, claim_id: str) -> Response:
 async def merge_form(request: Request) -> Response:
     form = await _form(request)
     who = reviewer_name(request, _str(form.get("reviewer")))
-    try:
-        ids = [int(v) for v in form.getlist("indicator_ids") if isinstance(v, str)]
-    except ValueError:
-        raise WebError(422, "E030", "indicator ids must be numbers") from None
+    ids = [_models.parse_id(v) for v in form.getlist("indicator_ids") if isinstance(v, str)]
+    if None in ids:
+        raise WebError(422, "E030", f"indicator ids must be numbers from 1 to {_models.MAX_ID}")
     done = await run_in_threadpool(
         lambda: _indicator_action(
-            review.merge_indicators, request, ids, reviewer=who, note=_str(form.get("note"))
+            review.merge_indicators,
+            request,
+            [i for i in ids if i is not None],
+            reviewer=who,
+            note=_str(form.get("note")),
         )
     )
     return _redirect(f"{done['href']}?done=merge", request, who)
 
 
 @router.post("/indicators/{ind_id}/split", include_in_schema=False)
-async def split_form(request: Request, ind_id: int) -> Response:
+async def split_form(request: Request, ind_id: _models.IndicatorId) -> Response:
     form = await _form(request)
     who = reviewer_name(request, _str(form.get("reviewer")))
     ids = [v for v in form.getlist("claim_ids") if isinstance(v, str)]
@@ -322,7 +325,7 @@ def api_merge(request: Request, body: _models.MergeIn) -> Any:
 
 
 @_api_write("/api/indicators/{ind_id}/split", "Split claims out of an indicator", _models.IndicatorActionOut)
-def api_split(request: Request, ind_id: int, body: _models.SplitIn) -> Any:
+def api_split(request: Request, ind_id: _models.IndicatorId, body: _models.SplitIn) -> Any:
     return _indicator_action(
         review.split_indicator, request, ind_id, body.claim_ids, reviewer=_who(request, body), note=body.note
     )

@@ -9,12 +9,35 @@ pages render the models' dumps.  No other code builds these shapes.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Self
+from typing import TYPE_CHECKING, Annotated, Any, Self
 
+from fastapi import Path
 from pydantic import BaseModel, Field
 
 if TYPE_CHECKING:
     from claimledger import ledger
+
+
+#: The largest id a ledger row can have: SQLite's INTEGER and PostgreSQL's bigint are signed
+#: 64-bit.  A larger number names no row, and the database drivers raise OverflowError on
+#: it, so ids are checked against this range where they enter (422, never a 500).
+MAX_ID = 2**63 - 1
+#: An id in a JSON body.
+RowId = Annotated[int, Field(ge=1, le=MAX_ID)]
+#: Ids in the address.
+DocId = Annotated[int, Path(ge=1, le=MAX_ID, description="document id")]
+IndicatorId = Annotated[int, Path(ge=1, le=MAX_ID, description="indicator id")]
+
+
+def parse_id(raw: str) -> int | None:
+    """An id typed as text (a query parameter, a form field), or None when it is not one:
+    ASCII digits only (``int`` also takes ``"\u0663"`` and refuses ``"\u00b2"``, which
+    ``str.isdigit`` both allow), within ``1..MAX_ID``."""
+    text = raw.strip()
+    if not (text.isascii() and text.isdigit()) or len(text) > len(str(MAX_ID)):
+        return None
+    value = int(text)
+    return value if 1 <= value <= MAX_ID else None
 
 
 class ErrorBody(BaseModel):
@@ -538,7 +561,7 @@ class PromiseStatusIn(ReviewIn):
 
 
 class MergeIn(ReviewIn):
-    indicator_ids: list[int]
+    indicator_ids: list[RowId]
 
 
 class SplitIn(ReviewIn):

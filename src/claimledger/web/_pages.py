@@ -106,14 +106,17 @@ def claims_params(
     per_page: PerPage = _queries.DEFAULT_PER_PAGE,
 ) -> dict[str, Any]:
     doc = _opt(document, "document")
-    if doc is not None and not doc.isdigit():
-        raise WebError(422, "invalid_parameter", "document must be a document id (a number)")
+    doc_id = _models.parse_id(doc) if doc is not None else None
+    if doc is not None and doc_id is None:
+        raise WebError(
+            422, "invalid_parameter", f"document must be a document id (a number from 1 to {_models.MAX_ID})"
+        )
     return {
         "q": _opt(q, "q"),
         "kind": _opt(kind, "kind", KINDS),
         "unit": _opt(unit, "unit", max_len=40),
         "period": _opt(period, "period", max_len=40),
-        "document": int(doc) if doc is not None else None,
+        "document": doc_id,
         "state": _opt(state, "state", REVIEW_STATES),
         "sort": _opt(sort, "sort", tuple(_queries.CLAIM_SORTS)) or "document",
         "order": _opt(order, "order", ("asc", "desc")) or "asc",
@@ -180,12 +183,12 @@ def _document(request: Request, doc_id: int) -> dict[str, Any]:
     _models.DocumentDetail,
     "A document: full text and its claims with their spans",
 )
-def document_json(request: Request, doc_id: int) -> Any:
+def document_json(request: Request, doc_id: _models.DocId) -> Any:
     return _document(request, doc_id)
 
 
 @_page("/documents/{doc_id}")
-def document_page(request: Request, doc_id: int) -> Any:
+def document_page(request: Request, doc_id: _models.DocId) -> Any:
     data = _document(request, doc_id)
     marked = highlight(data["document"]["text"], data["claims"])
     kinds = {k: sum(1 for c in data["claims"] if c["kind"] == k) for k in KINDS}
@@ -323,12 +326,12 @@ def _indicator(request: Request, ind_id: int) -> dict[str, Any]:
     _models.IndicatorDetail,
     "An indicator: its claims by period, findings, chart spec (plotly) and audit log",
 )
-def indicator_json(request: Request, ind_id: int) -> Any:
+def indicator_json(request: Request, ind_id: _models.IndicatorId) -> Any:
     return _indicator(request, ind_id)
 
 
 @_page("/indicators/{ind_id}")
-def indicator_page(request: Request, ind_id: int) -> Any:
+def indicator_page(request: Request, ind_id: _models.IndicatorId) -> Any:
     data = _indicator(request, ind_id)
     chart = {"data": data["chart"]["data"], "layout": data["chart"]["layout"]}
     return render(
