@@ -60,3 +60,183 @@ def test_the_largest_id_is_a_plain_404(web_client: Any) -> None:
         assert r.status_code == 404 and r.json()["error"]["code"] == "E022", path
     r = web_client.get(f"/claims.json?document={top}")
     assert r.status_code == 200 and r.json()["claims"] == []
+
+
+# --- writes refused before their body is read; bodies capped while they stream ----------
+
+MB = 1 << 20
+CSRF = "A" * 43  # the shape of a CSRF token this server issues (valid_csrf)
+
+
+def asgi_post(
+    app: Any, path: str, headers: dict[str, str], chunks: int, chunk: bytes = b"x" * MB
+) -> tuple[int, dict[str, str], bytes, int]:
+    """POST ``chunks`` copies of ``chunk`` to ``app`` as a chunked body (no Content-Length
+    unless ``headers`` has one), straight through ASGI; returns the status, the headers,
+    the body and how many body bytes the server pulled from ``receive``.  A multipart body
+    opens with a file part's headers, so the parser reads on into the file."""
+    import asyncio
+
+    pulled = 0
+    left = chunks
+    out: dict[str, Any] = {"body": b""}
+
+    opening = b""
+    if "multipart" in headers.get("content-type", ""):
+        opening = b'--xyz\r\nContent-Disposition: form-data; name="files"; filename="big.txt"\r\n\r\n'
+
+    async def receive() -> dict[str, Any]:
+        nonlocal pulled, left, opening
+        if left == 0:
+            return {"type": "http.request", "body": b"", "more_body": False}
+        left -= 1
+        body, opening = opening + chunk, b""
+        pulled += len(body)
+        return {"type": "http.request", "body": body, "more_body": True}
+
+    async def send(message: dict[str, Any]) -> None:
+        if message["type"] == "http.response.start":
+            out["status"] = message["status"]
+            out["headers"] = {k.decode().lower(): v.decode() for k, v in message["headers"]}
+        elif message["type"] == "http.response.body":
+            out["body"] += message.get("body", b"")
+
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": "POST",
+        "scheme": "http",
+        "path": path,
+        "raw_path": path.encode(),
+        "query_string": b"",
+        "root_path": "",
+        "headers": [
+            (b"host", b"testserver"),
+            *((k.lower().encode(), v.encode()) for k, v in headers.items()),
+        ],
+        "client": ("127.0.0.1", 50000),
+        "server": ("testserver", 80),
+    }
+    asyncio.run(app(scope, receive, send))
+    return out["status"], out["headers"], out["body"], pulled
+
+
+def _code(body: bytes) -> str:
+    import json
+
+    return str(json.loads(body)["error"]["code"])
+
+
+FORM = "application/x-www-form-urlencoded"
+MULTIPART = "multipart/form-data; boundary=xyz"
+
+
+@pytest.mark.parametrize(
+    ("path", "headers", "status", "code"),
+    [
+        # the issue's repro: 300 fields of 1 MB to a review form, no cookie, no token
+        ("/claims/c1/review", {"content-type": FORM}, 403, "csrf_failed"),
+        ("/upload", {"content-type": MULTIPART}, 403, "csrf_failed"),
+        ("/indicators/merge", {"content-type": FORM, "cookie": "cl_csrf=short"}, 403, "csrf_failed"),
+        ("/claims/c1/review", {"content-type": FORM, "cookie": f"cl_csrf={CSRF}", "origin": "https://evil.example"},
+         403, "cross_origin"),
+        ("/api/claims/c1/accept", {"content-type": "application/json", "sec-fetch-site": "cross-site"},
+         403, "cross_origin"),
+        ("/api/claims/c1/accept", {"content-type": "text/plain"}, 415, "unsupported_media_type"),
+        ("/api/documents", {"content-type": "application/json"}, 415, "unsupported_media_type"),
+        ("/claims/c1/review", {"content-type": "application/json", "cookie": f"cl_csrf={CSRF}"},
+         415, "unsupported_media_type"),
+        ("/api/documents", {"content-type": MULTIPART, "content-length": str(500 * MB)}, 413, "E041"),
+        ("/claims/c1/review", {"content-type": FORM, "cookie": f"cl_csrf={CSRF}",
+                               "content-length": str(2 * MB)}, 413, "E041"),
+    ],
+)  # fmt: skip
+def test_refused_writes_are_answered_before_their_body_is_read(
+    web_db: Any, path: str, headers: dict[str, str], status: int, code: str
+) -> None:
+    from claimledger.web import create_app
+
+    app = create_app(str(web_db))
+    got, hdrs, body, pulled = asgi_post(app, path, {"accept": "application/json", **headers}, 300)
+    assert (got, _code(body)) == (status, code), body[:300]
+    assert pulled == 0, f"{pulled} body bytes read before refusing"
+    assert hdrs["connection"] == "close" and "content-security-policy" in hdrs
+
+
+@pytest.mark.parametrize(
+    ("path", "headers"),
+    [
+        ("/api/claims/c1/accept", {"content-type": "application/json"}),
+        ("/api/documents", {"content-type": MULTIPART}),
+        ("/upload", {"content-type": MULTIPART, "cookie": f"cl_csrf={CSRF}"}),
+    ],
+)
+def test_writes_without_the_token_read_no_body(web_db: Any, path: str, headers: dict[str, str]) -> None:
+    from claimledger.web import create_app
+
+    app = create_app(str(web_db), token="s3cret-token-for-tests-0123456789")
+    got, _, body, pulled = asgi_post(app, path, {"accept": "application/json", **headers}, 300)
+    assert (got, _code(body), pulled) == (401, "unauthorized", 0)
+
+
+def test_the_upload_page_asks_to_sign_in_first(web_token_client: Any) -> None:
+    """With a token, the upload form's token field would arrive after the files: the page
+    asks for a sign-in instead, and shows the form once signed in."""
+    import re
+
+    page = web_token_client.get("/upload").text
+    assert 'id="upload-sign-in"' in page and 'id="upload-form"' not in page
+    token = re.search(r'name="csrf_token" value="([^"]+)"', web_token_client.get("/login").text)
+    assert token
+    web_token_client.post(
+        "/login", data={"csrf_token": token.group(1), "token": "s3cret-token-for-tests-0123456789"}
+    )
+    page = web_token_client.get("/upload").text
+    assert 'id="upload-form"' in page and 'id="upload-sign-in"' not in page
+
+
+@pytest.mark.parametrize(
+    ("path", "headers", "cap"),
+    [
+        # the issue's repro: 450 MB chunked, no Content-Length, to the upload API
+        ("/api/documents", {"content-type": MULTIPART}, 3 * MB),
+        ("/upload", {"content-type": MULTIPART, "cookie": f"cl_csrf={CSRF}"}, 3 * MB),
+        # a Content-Length that lies (the server passes on what the client sends)
+        ("/api/documents", {"content-type": MULTIPART, "content-length": "1000"}, 3 * MB),
+        ("/claims/c1/review", {"content-type": FORM, "cookie": f"cl_csrf={CSRF}"}, MB),
+        ("/api/claims/c1/accept", {"content-type": "application/json"}, 64 << 10),
+        ("/login", {"content-type": FORM, "cookie": f"cl_csrf={CSRF}"}, MB),
+    ],
+)
+def test_bodies_are_cut_off_as_soon_as_they_pass_the_cap(
+    web_db: Any, path: str, headers: dict[str, str], cap: int
+) -> None:
+    from claimledger.web import create_app
+
+    app = create_app(str(web_db), max_request_bytes=3 * MB)
+    chunk = b"a" * (64 << 10)
+    got, hdrs, body, pulled = asgi_post(app, path, {"accept": "application/json", **headers}, 450 * 16, chunk)
+    assert (got, _code(body)) == (413, "E041"), body[:300]
+    assert cap < pulled <= cap + len(chunk) + 200, f"read {pulled} bytes for a cap of {cap}"
+    assert hdrs["connection"] == "close"
+
+
+def test_the_upload_cap_is_a_setting(web_db: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from fastapi.testclient import TestClient
+
+    from claimledger.errors import ServerError
+    from claimledger.web import create_app
+
+    monkeypatch.setenv("CLAIMLEDGER_MAX_REQUEST_BYTES", "2000")
+    with TestClient(create_app(str(web_db))) as c:
+        assert c.get("/upload.json").json()["max_request_bytes"] == 2000
+        ok = c.post("/api/documents", files=[("files", ("a.txt", b"Growth was 3% in 2024.", "text/plain"))])
+        assert ok.status_code == 200, ok.text
+        r = c.post("/api/documents", files=[("files", ("big.txt", b"x" * 5000, "text/plain"))])
+        assert r.status_code == 413 and r.json()["error"]["code"] == "E041"
+    for bad in ("0", "-5", "lots", "1e9"):
+        monkeypatch.setenv("CLAIMLEDGER_MAX_REQUEST_BYTES", bad)
+        with pytest.raises(ServerError) as err:
+            create_app(str(web_db))
+        assert err.value.code == "E040"

@@ -516,8 +516,9 @@ class Overview(BaseModel):
 
 
 class UploadInfo(BaseModel):
-    max_bytes: int
+    max_bytes: int = Field(description="largest file")
     max_files: int
+    max_request_bytes: int = Field(description="largest request (every file and field together)")
     allowed_extensions: list[str]
     endpoint: str
 

@@ -437,14 +437,16 @@ def findings_page(
 
 
 @_json("/upload.json", _models.UploadInfo, "Upload limits")
-def upload_json() -> Any:
-    return upload_info()
+def upload_json(request: Request) -> Any:
+    return upload_info(state(request).max_request_bytes)
 
 
 @_page("/upload")
 def upload_page(request: Request) -> Any:
     return render(
-        request, "upload.html", {"info": upload_info(), "nav": "upload", "json_href": "/upload.json"}
+        request,
+        "upload.html",
+        {"info": upload_info(state(request).max_request_bytes), "nav": "upload", "json_href": "/upload.json"},
     )
 
 

@@ -5,10 +5,10 @@ Writes: documents and claims through ``claimledger.pipeline.add_document`` (extr
 then stored in one transaction per document, idempotent by content hash), then re-runs
 the checks so findings and promise statuses include the new documents.
 
-Uploads are bounded before anything is parsed: the request's declared size, the number
-of files, each file's size, its name's extension and its sniffed content type.  Names
-are reduced to a plain base name, so a name like ``../../etc/passwd`` cannot point
-anywhere; the bytes never touch the file system.
+Uploads are bounded: the request's size while it streams (``_guard.RequestGuard``, before
+any of it is parsed), then the number of files, each file's size, its name's extension
+and its sniffed content type.  Names are reduced to a plain base name, so a name like
+``../../etc/passwd`` cannot point anywhere.
 """
 
 from __future__ import annotations
@@ -33,8 +33,6 @@ MAX_UPLOAD_BYTES = 20 << 20
 #: Files per request: enough for a folder of press releases, small enough to answer
 #: within a request's time.
 MAX_FILES = 20
-#: The whole request may carry every file at the limit plus form fields and boundaries.
-MAX_REQUEST_BYTES = MAX_UPLOAD_BYTES * MAX_FILES + (1 << 20)
 ALLOWED_EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx")
 #: Content types (by sniffing the bytes) that may come in under those names.
 ALLOWED_FORMATS = ("text", "markdown", "html", "pdf", "docx")
@@ -51,10 +49,12 @@ class Upload:
     too_large: bool = False
 
 
-def upload_info() -> dict[str, Any]:
+def upload_info(max_request_bytes: int) -> dict[str, Any]:
+    """The limits, for the upload page and ``/upload.json``."""
     return {
         "max_bytes": MAX_UPLOAD_BYTES,
         "max_files": MAX_FILES,
+        "max_request_bytes": max_request_bytes,
         "allowed_extensions": list(ALLOWED_EXTENSIONS),
         "endpoint": "/api/documents",
     }
