@@ -240,3 +240,84 @@ def test_the_upload_cap_is_a_setting(web_db: Any, monkeypatch: pytest.MonkeyPatc
         with pytest.raises(ServerError) as err:
             create_app(str(web_db))
         assert err.value.code == "E040"
+
+
+# --- checks after uploads run in the background, coalesced --------------------------------
+
+
+def test_checks_requested_during_a_run_cost_one_more_run() -> None:
+    import threading
+
+    from claimledger.web._recheck import Rechecker
+
+    started, release = threading.Event(), threading.Event()
+    calls: list[int] = []
+
+    def run() -> None:
+        calls.append(1)
+        if len(calls) == 1:
+            started.set()
+            release.wait()
+
+    r = Rechecker(run)
+    r.request()
+    started.wait()
+    for _ in range(7):  # seven uploads while the first run is going
+        r.request()
+    assert r.running
+    release.set()
+    r.wait()
+    assert (len(calls), r.runs, r.requests, r.running) == (2, 2, 8, False)
+    r.request()  # idle again: a new request starts a new run
+    r.wait()
+    assert len(calls) == 3
+
+
+def test_uploads_return_before_the_checks_and_the_findings_page_says_so(
+    web_client: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from claimledger.web import _upload
+
+    started, release = threading.Event(), threading.Event()
+    calls: list[int] = []
+
+    def gated(engine: Any) -> None:
+        calls.append(1)
+        started.set()
+        release.wait()
+
+    monkeypatch.setattr(_upload, "recheck", gated)
+    rechecker = web_client.app.state.web.rechecker
+    for n in range(5):
+        body = f"Exports rose {n + 11}% in 2024, the ministry said.".encode()
+        r = web_client.post("/api/documents", files=[("files", (f"r{n}.txt", body, "text/plain"))])
+        assert r.status_code == 200 and r.json()["results"][0]["status"] == "ingested", r.text
+        assert r.json()["rechecking"] is True
+        started.wait()
+    assert web_client.get("/findings.json").json()["rechecking"] is True
+    assert "re-checking…" in web_client.get("/findings").text
+    release.set()
+    rechecker.wait()
+    assert len(calls) == 2, "five uploads during one run cost one more run"
+    assert web_client.get("/findings.json").json()["rechecking"] is False
+    assert "re-checking…" not in web_client.get("/findings").text
+
+
+def test_the_background_checks_store_findings_for_new_documents(web_client: Any) -> None:
+    rechecker = web_client.app.state.web.rechecker
+    body = (
+        b"Unemployment was 5.2% in 2023, the statistics office said. "
+        b"Unemployment was 7.9% in 2023, the ministry said."
+    )
+    r = web_client.post("/api/documents", files=[("files", ("jobs.txt", body, "text/plain"))])
+    assert r.status_code == 200 and r.json()["results"][0]["status"] == "ingested"
+    rechecker.wait()
+    assert (rechecker.runs, rechecker.failures) == (1, 0)
+    doc = r.json()["results"][0]["document_id"]
+    claims = web_client.get(f"/documents/{doc}.json").json()["claims"]
+    found = web_client.get("/findings.json", params={"severity": "all", "per_page": 500}).json()
+    assert found["rechecking"] is False
+    ours = {c["id"] for c in claims}
+    assert any(ours & {c["id"] for c in f["claims"]} for f in found["findings"]), "new claims were checked"

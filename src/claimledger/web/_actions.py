@@ -110,7 +110,11 @@ async def _ingest(request: Request, form: FormData, *, none_given: str) -> dict[
     meta = {k: _text(form, k) for k in ("date", "source", "speaker")}
     if meta["date"]:
         _check_date(meta["date"])
-    return await run_in_threadpool(lambda: _upload.ingest_uploads(state(request).engine, uploads, **meta))
+    ws = state(request)
+    result = await run_in_threadpool(lambda: _upload.ingest_uploads(ws.engine, uploads, **meta))
+    if any(r["status"] == "ingested" for r in result["results"]):
+        ws.rechecker.request()  # in the background: this answer does not wait for the checks
+    return {**result, "rechecking": ws.rechecker.running}
 
 
 async def _collect(form: FormData) -> list[_upload.Upload]:

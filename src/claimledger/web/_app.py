@@ -22,6 +22,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -30,6 +31,7 @@ from claimledger.errors import ClaimLedgerError
 from claimledger.web import _guard
 from claimledger.web._cache import LedgerCache
 from claimledger.web._context import WebState, error_response
+from claimledger.web._recheck import Rechecker
 from claimledger.web._security import Security, WebError
 
 if TYPE_CHECKING:
@@ -185,7 +187,7 @@ def create_app(
     (None: ``$CLAIMLEDGER_MAX_REQUEST_BYTES`` or 100 MB; E040 when it is not a positive
     number)."""
     from claimledger.ledger import open_engine
-    from claimledger.web import _actions, _pages
+    from claimledger.web import _actions, _pages, _upload
 
     upload_cap = _guard.max_request_bytes(max_request_bytes)
     engine = open_engine(db)
@@ -193,6 +195,7 @@ def create_app(
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         yield
+        await run_in_threadpool(rechecker.wait)  # a run that is going ends before the engine
         engine.dispose()
 
     app = FastAPI(
@@ -210,7 +213,8 @@ def create_app(
     )
     cache = LedgerCache(engine, enabled=os.environ.get("CLAIMLEDGER_WEB_CACHE", "1") != "0")
     security = Security(token)
-    app.state.web = ws = WebState(engine, db, security, make_env(), cache, upload_cap)
+    rechecker = Rechecker(lambda: _upload.recheck(engine))
+    app.state.web = ws = WebState(engine, db, security, make_env(), cache, rechecker, upload_cap)
     cache.add_warmer(lambda: _pages.warm(ws))
     _install_error_handlers(app)
     _install_vendor(app)

@@ -16,6 +16,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from jinja2 import Environment
 
 from claimledger.web._cache import LedgerCache
+from claimledger.web._recheck import Rechecker
 from claimledger.web._security import CSRF_COOKIE, REVIEWER_COOKIE, Security, csrf_for
 
 if TYPE_CHECKING:
@@ -31,8 +32,10 @@ class WebState:
     security: Security
     env: Environment
     cache: LedgerCache
+    #: The background checks after uploads.
+    rechecker: Rechecker
     #: The cap on an upload request (``RequestGuard``), shown on the upload page.
-    max_request_bytes: int = 100 << 20
+    max_request_bytes: int
 
 
 def state(request: Request) -> WebState:

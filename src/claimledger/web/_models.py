@@ -314,6 +314,9 @@ class FindingsPage(BaseModel):
     pagination: Pagination
     filters: dict[str, str | None]
     counts: FindingCounts
+    rechecking: bool = Field(
+        default=False, description="the checks are running again after an upload; the findings may change"
+    )
 
 
 class AuditChange(BaseModel):
@@ -535,7 +538,10 @@ class UploadResult(BaseModel):
 
 class UploadOut(BaseModel):
     results: list[UploadResult]
-    findings: int | None = Field(None, description="findings after re-checking, when checks ran")
+    rechecking: bool = Field(
+        description="the checks are running in the background after this upload (/findings.json "
+        "says when they are done)"
+    )
 
 
 # --- request bodies -----------------------------------------------------------------------

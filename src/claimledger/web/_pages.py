@@ -388,10 +388,12 @@ def promises_page(request: Request, status: str | None = None, page: Page = 1) -
 def _findings(request: Request, type: str | None, severity: str | None, page: int, per_page: int) -> Any:
     ws = state(request)
     t, sev = _opt(type, "type", FINDING_TYPES), _opt(severity or "flagged", "severity", SEVERITY_FILTERS)
-    return ws.cache.get(
+    data = ws.cache.get(
         ("findings", t, sev, page, per_page),
         lambda: _insights.list_findings(ws.engine, type=t, severity=sev, page=page, per_page=per_page),
     )
+    # not cached: the background checks may start or end without a commit to the ledger
+    return {**data, "rechecking": ws.rechecker.running}
 
 
 @_json("/findings.json", _models.FindingsPage, "Findings of the checkers")
