@@ -321,3 +321,141 @@ def test_the_background_checks_store_findings_for_new_documents(web_client: Any)
     assert found["rechecking"] is False
     ours = {c["id"] for c in claims}
     assert any(ours & {c["id"] for c in f["claims"]} for f in found["findings"]), "new claims were checked"
+
+
+# --- slow and greedy connections (uvicorn with claimledger's protocol) ---------------------
+
+
+@pytest.fixture
+def live_server(web_db: Any) -> Any:
+    """``create_app`` under uvicorn with ``serve``'s settings, on a free port, in a thread;
+    yields (port, set_limits).  Limits are read on every connection, so a test may change
+    them."""
+    import socket
+    import threading
+
+    import uvicorn
+
+    from claimledger.web import ServerLimits, configure, create_app
+    from claimledger.web._server import GuardedH11Protocol
+
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    settings = configure(ServerLimits(read_timeout=0.3, per_client=4))
+    settings["timeout_graceful_shutdown"] = 1  # a failing test must not hang the teardown
+    config = uvicorn.Config(create_app(str(web_db)), log_level="warning", access_log=False, **settings)
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    while not server.started:
+        threading.Event().wait(0.01)
+    before = dict(GuardedH11Protocol.closed)
+
+    def set_limits(**kw: Any) -> None:
+        GuardedH11Protocol._limits = ServerLimits(**kw)
+
+    yield sock.getsockname()[1], set_limits, before
+    server.should_exit = True
+    thread.join()
+    GuardedH11Protocol._limits = None
+
+
+def _connect(port: int) -> Any:
+    import socket
+
+    return socket.create_connection(("127.0.0.1", port))
+
+
+def _closed_by_server(conn: Any) -> bool:
+    """Whether the server has closed ``conn`` by now (reads what is there without waiting;
+    a response may come first)."""
+    conn.setblocking(False)
+    try:
+        while chunk := conn.recv(65536):
+            del chunk
+    except BlockingIOError:
+        return False  # still open, nothing to read
+    except ConnectionResetError:
+        pass
+    return True
+
+
+def test_slow_headers_and_bodies_are_timed_out(live_server: Any) -> None:
+    import time
+
+    from claimledger.web._server import GuardedH11Protocol
+
+    port, _, before = live_server
+    idle = _connect(port)  # a connection that never sends a byte
+    body = _connect(port)  # a body that stops half way
+    body.sendall(b"POST /api/claims/x/accept HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                 b"Content-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"note\": ")  # fmt: skip
+    # headers trickling in, a byte at a time: the deadline is not reset by each byte
+    slow = _connect(port)
+    sent = 0
+    line = b"GET /index.json HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: " + b"a" * 400
+    try:
+        for byte in line:
+            slow.send(bytes([byte]))
+            sent += 1
+            time.sleep(0.02)  # pacing only: the assertion is on bytes sent, not on time
+    except (BrokenPipeError, ConnectionResetError):
+        pass
+    assert sent < len(line), "the server waited for every trickled header byte"
+    # the other two stalled before the trickle began, so their deadlines passed first
+    assert _closed_by_server(idle) and _closed_by_server(body)
+    closed = GuardedH11Protocol.closed
+    assert closed["header_timeout"] - before["header_timeout"] >= 2
+    assert closed["body_timeout"] - before["body_timeout"] >= 1
+    slow.close()
+
+
+def test_one_client_may_hold_only_so_many_connections(live_server: Any) -> None:
+    from claimledger.web._server import GuardedH11Protocol
+
+    port, set_limits, before = live_server
+    set_limits(read_timeout=60.0, per_client=4)
+    held = [_connect(port) for _ in range(4)]
+    extra = _connect(port)
+    # the held ones still work (and the server has seen the extra one by then)
+    held[0].sendall(b"GET /index.json HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+    assert held[0].recv(12).startswith(b"HTTP/1.1 200")
+    assert _closed_by_server(extra)
+    assert GuardedH11Protocol.closed["per_client"] - before["per_client"] == 1
+    for c in held:
+        c.close()
+
+
+def test_serve_passes_the_limits_to_uvicorn(web_db: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    import argparse
+
+    import uvicorn
+
+    from claimledger.cli import _serve
+    from claimledger.errors import ServerError
+    from claimledger.web._server import PROTOCOL, GuardedH11Protocol
+
+    calls: list[dict[str, Any]] = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: calls.append(kw))
+    monkeypatch.setattr(GuardedH11Protocol, "_limits", None)
+    for var in ("CLAIMLEDGER_READ_TIMEOUT", "CLAIMLEDGER_MAX_CONNECTIONS_PER_CLIENT"):
+        monkeypatch.delenv(var, raising=False)
+    ns = argparse.Namespace(
+        db=str(web_db), host="127.0.0.1", port=8125, token=None, read_timeout="2.5",
+        max_connections_per_client="7", max_connections="50",
+    )  # fmt: skip
+    assert _serve.run(ns) == 0
+    kw = calls[-1]
+    assert (kw["http"], kw["limit_concurrency"]) == (PROTOCOL, 50)
+    assert kw["h11_max_incomplete_event_size"] > 0
+    limits = GuardedH11Protocol.limits()
+    assert (limits.read_timeout, limits.per_client) == (2.5, 7)
+    import os
+
+    assert os.environ["CLAIMLEDGER_MAX_CONNECTIONS_PER_CLIENT"] == "7", "workers read the limits"
+    for bad in ("0", "-1", "soon", "inf"):
+        with pytest.raises(ServerError) as err:
+            _serve.run(
+                argparse.Namespace(db=str(web_db), host="127.0.0.1", port=1, token=None, read_timeout=bad)
+            )
+        assert err.value.code == "E040"

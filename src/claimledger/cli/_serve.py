@@ -43,6 +43,23 @@ def register(sub: Any) -> None:
         help="largest upload request, counted while it streams; more is refused with 413 [E041] "
         "(default: $CLAIMLEDGER_MAX_REQUEST_BYTES or 104857600, 100 MB)",
     )
+    p.add_argument(
+        "--read-timeout",
+        metavar="SECONDS",
+        help="a request's headers must arrive within this, and its body may pause no longer; "
+        "the connection is closed otherwise (default: $CLAIMLEDGER_READ_TIMEOUT or 10)",
+    )
+    p.add_argument(
+        "--max-connections-per-client",
+        metavar="N",
+        help="open connections one address may hold; more are closed at once "
+        "(default: $CLAIMLEDGER_MAX_CONNECTIONS_PER_CLIENT or 32; raise it behind a reverse proxy)",
+    )
+    p.add_argument(
+        "--max-connections",
+        metavar="N",
+        help="open connections in all; past this, requests are answered 503 (default: 1000)",
+    )
     p.set_defaults(func=run)
 
 
@@ -74,11 +91,17 @@ def run(args: argparse.Namespace) -> int:
     import uvicorn
 
     from claimledger.ledger import read_only_url
-    from claimledger.web import create_app, max_request_bytes
+    from claimledger.web import ServerLimits, configure, create_app, max_request_bytes
 
     if getattr(args, "read_only", False):  # callers such as `demo` may omit it
         args.db = read_only_url(args.db)
-    cap = max_request_bytes(getattr(args, "max_request_bytes", None))  # E040 before binding
+    # E040 for a bad setting, before anything binds (callers such as `demo` omit these)
+    cap = max_request_bytes(getattr(args, "max_request_bytes", None))
+    limits = ServerLimits.from_options(
+        getattr(args, "read_timeout", None),
+        getattr(args, "max_connections_per_client", None),
+        getattr(args, "max_connections", None),
+    )
 
     hosts = allowed_hosts(args.host)
     shown = f"[{args.host}]" if ":" in args.host else args.host
@@ -92,12 +115,14 @@ def run(args: argparse.Namespace) -> int:
         print(f"claimledger: serving on http://{shown}:{args.port}/ with {workers} workers", flush=True)
         uvicorn.run(
             "claimledger.web._app:app_from_env", factory=True, host=args.host, port=args.port,
-            workers=workers, log_level="warning", access_log=False,
+            workers=workers, log_level="warning", access_log=False, **configure(limits),
         )  # fmt: skip
         return 0
     app = create_app(args.db, token=token, allowed_hosts=hosts, max_request_bytes=cap)
     print(f"claimledger: serving on http://{shown}:{args.port}/  (Ctrl+C to stop)", flush=True)
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", access_log=False)
+    uvicorn.run(
+        app, host=args.host, port=args.port, log_level="warning", access_log=False, **configure(limits)
+    )
     return 0
 
 
