@@ -327,7 +327,7 @@ def test_the_background_checks_store_findings_for_new_documents(web_client: Any)
 
 
 @pytest.fixture
-def live_server(web_db: Any) -> Any:
+def live_server(web_db: Any, monkeypatch: pytest.MonkeyPatch) -> Any:
     """``create_app`` under uvicorn with ``serve``'s settings, on a free port, in a thread;
     yields (port, set_limits).  Limits are read on every connection, so a test may change
     them."""
@@ -339,6 +339,8 @@ def live_server(web_db: Any) -> Any:
     from claimledger.web import ServerLimits, configure, create_app
     from claimledger.web._server import GuardedH11Protocol
 
+    for var in ("CLAIMLEDGER_READ_TIMEOUT", "CLAIMLEDGER_MAX_CONNECTIONS_PER_CLIENT"):
+        monkeypatch.delenv(var, raising=False)  # configure() sets them; restored afterwards
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
     settings = configure(ServerLimits(read_timeout=0.3, per_client=4))
