@@ -148,6 +148,7 @@ MULTIPART = "multipart/form-data; boundary=xyz"
         ("/claims/c1/review", {"content-type": "application/json", "cookie": f"cl_csrf={CSRF}"},
          415, "unsupported_media_type"),
         ("/api/documents", {"content-type": MULTIPART, "content-length": str(500 * MB)}, 413, "E041"),
+        ("/api/documents", {"content-type": MULTIPART, "content-length": "9" * 5000}, 413, "E041"),
         ("/claims/c1/review", {"content-type": FORM, "cookie": f"cl_csrf={CSRF}",
                                "content-length": str(2 * MB)}, 413, "E041"),
     ],

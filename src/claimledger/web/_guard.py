@@ -70,7 +70,7 @@ def max_request_bytes(value: int | str | None = None) -> int:
     if raw is None:
         return DEFAULT_MAX_REQUEST_BYTES
     text = str(raw).strip()
-    if not (text.isascii() and text.isdigit()) or int(text) < 1:
+    if not (text.isascii() and text.isdigit()) or len(text) > 18 or int(text) < 1:
         raise ServerError("E040", f"the request size cap must be a positive number of bytes, got {raw!r}")
     return int(text)
 
@@ -113,8 +113,9 @@ class RequestGuard:
         else:
             Security.check_origin(request)
             cap = self._route_cap(request, route)
-        declared = request.headers.get("content-length", "")
-        if declared.isdigit() and int(declared) > cap:
+        declared = request.headers.get("content-length", "").strip()
+        # (a length of more than 18 digits is over any cap; int() would refuse 4,300 digits)
+        if declared.isascii() and declared.isdigit() and (len(declared) > 18 or int(declared) > cap):
             raise BodyTooLarge(cap)
         return cap
 
