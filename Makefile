@@ -3,6 +3,9 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+RUNTIME := $(VENV)/.runtime
+# `make demo PORT=8001` when 8000 is taken (a busy port is refused with E066).
+PORT ?= 8000
 
 .PHONY: demo test check lint format typecheck imports bench docs clean compiled
 
@@ -12,8 +15,15 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install -q -e '.[dev]'
 	touch $(STAMP)
 
-demo: $(STAMP)
-	$(BIN)/claimledger demo
+# The demo needs only the runtime dependencies, not the dev toolchain.
+$(RUNTIME): pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e .
+	touch $(RUNTIME)
+
+demo: $(RUNTIME)
+	$(BIN)/claimledger demo --port $(PORT)
 
 # Everything: lint, format, types, the import contract, and every test, including the
 # mypyc equivalence build, the browser tests and the slow ones.

@@ -261,3 +261,44 @@ def test_shared_server_asks_for_its_token_once(token_server: str, page: Any) -> 
     page.wait_for_url(re.compile(r".*done=accept.*"))
     assert "accept" in page.locator("ol.audit li").first.inner_text()
     shot(page, "signed-in-review")
+
+
+@pytest.mark.parametrize("width", [390, 1400])
+def test_rate_a_claim_and_find_it_in_the_audit_log(server: str, browser: Any, width: int) -> None:
+    ctx = browser.new_context(viewport={"width": width, "height": 900})
+    page = ctx.new_page()
+    page.set_default_timeout(UI_TIMEOUT_MS)
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    claims = _json(page, server + "/claims.json?kind=target&per_page=50")["claims"]
+    claim = next(
+        c
+        for c in claims
+        if c["review_state"] == "machine" and not _json(page, f"{server}{c['href']}.json")["rating"]
+    )
+    page.goto(server + claim["href"])
+    form = page.locator("#rate-form")
+    form.scroll_into_view_if_needed()
+    assert form.is_visible()
+    page.select_option("#rate-form select[name=rating]", "Misleading")
+    page.fill("#rate-form input[name=reviewer]", "Rosa Checker")
+    page.fill("#rate-form textarea[name=ruling]", f"Ruling at {width} px: the deadline moved.")
+    page.click("#rate-form button[type=submit]")
+    page.wait_for_url(re.compile(r".*done=rating.*"))
+    assert "Misleading" in page.locator(".rating").inner_text()
+    # the verdict form fits the screen at either width (its controls reachable without
+    # scrolling sideways)
+    right = page.evaluate("() => document.querySelector('#rate-form').getBoundingClientRect().right")
+    assert right <= width + 1, right
+    shot(page, f"claim-rated-{width}")
+    page.goto(server + "/audit?action=rate")
+    # the audit page itself never overflows sideways (its table scrolls inside itself)
+    assert page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth + 1")
+    row = page.locator("table.audit-log tbody tr").first
+    text = row.inner_text()
+    assert "Rosa Checker" in text and "Misleading" in text and f"{width} px" in text
+    row.locator("a").first.click()
+    page.wait_for_url(re.compile(".*" + re.escape(claim["href"]) + "$"))
+    shot(page, f"audit-{width}")
+    ctx.close()
+    assert not errors, errors

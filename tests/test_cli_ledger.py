@@ -105,10 +105,19 @@ def test_docs_and_exports(work: Path) -> None:
     out = cli("docs", cwd=work).stdout
     assert "Budget" in out and "2024-01-08" in out
     n = len(cli("claims", "--format", "jsonl", cwd=work).stdout.splitlines())
-    r = cli("export", "--format", "claimreview", "-o", "cr.json", cwd=work)
+    site = ("--publisher", "Desk", "--base-url", "https://fc.example.org")
+    refused = cli("export", "--format", "claimreview", "-o", "cr.json", cwd=work)
+    assert refused.returncode == 1 and "[E063]" in refused.stderr and not (work / "cr.json").exists()
+    r = cli("export", "--format", "claimreview", *site, "-o", "cr.json", cwd=work)
     assert r.returncode == 0, r.stderr
+    assert json.loads((work / "cr.json").read_text()) == []  # nothing rated: nothing to publish
+    r = cli("export", "--format", "claimreview", *site, "--include-unrated", "-o", "cr.json", cwd=work)
     reviews = json.loads((work / "cr.json").read_text())
-    assert len(reviews) == n
+    sentences = {
+        (c["doc"], c["sentence"]["start"])
+        for c in map(json.loads, cli("claims", "--format", "jsonl", cwd=work).stdout.splitlines())
+    }
+    assert len(reviews) == len(sentences) <= n  # one per claimed sentence, not per figure
     for rv in reviews:
         assert rv["@type"] == "ClaimReview" and rv["itemReviewed"]["@type"] == "Claim"
         assert "reviewRating" not in rv  # nobody has reviewed anything: no verdicts
@@ -134,3 +143,55 @@ def test_help_lists_ledger_commands(work: Path) -> None:
     out = cli("--help", cwd=work).stdout
     for cmd in ("ingest", "claims", "docs", "export", "reextract"):
         assert cmd in out
+
+
+def test_review_rate_then_export_claimreview(work: Path) -> None:
+    cli("ingest", "docs", cwd=work)
+    first = json.loads(cli("claims", "--format", "jsonl", "--limit", "1", cwd=work).stdout)
+    r = cli(
+        "review",
+        "rate",
+        first["id"],
+        "mostly accurate",
+        "--ruling",
+        "Near enough.",
+        "--reviewer",
+        "ana",
+        cwd=work,
+    )
+    assert r.returncode == 0 and "Mostly accurate" in r.stdout, r.stderr
+    again = cli(
+        "review",
+        "rate",
+        first["id"],
+        "Inaccurate",
+        "--ruling",
+        "No.",
+        "--reviewer",
+        "bo",
+        "--format",
+        "json",
+        cwd=work,
+    )
+    assert json.loads(again.stdout)["before"]["rating"] == "Mostly accurate"
+    bad = cli("review", "rate", first["id"], "Pants on fire", "--ruling", "x", "--reviewer", "bo", cwd=work)
+    assert bad.returncode == 1 and "[E060]" in bad.stderr
+    missing = cli(
+        "review", "rate", "x", "Accurate", "--ruling", "x", "--reviewer", "a", "--db", "none.db", cwd=work
+    )
+    assert missing.returncode == 1 and "[E020]" in missing.stderr and not (work / "none.db").exists()
+    out = cli(
+        "export",
+        "--format",
+        "claimreview",
+        "--publisher",
+        "Desk",
+        "--base-url",
+        "https://fc.example",
+        cwd=work,
+    )
+    (rv,) = json.loads(out.stdout)
+    assert rv["reviewRating"]["alternateName"] == "Inaccurate" and rv["reviewBody"] == "No."
+    assert rv["url"] == f"https://fc.example/claims/{first['id']}"
+    scale = json.loads(cli("review", "scale", "--format", "json", cwd=work).stdout)
+    assert scale["levels"][0]["label"] == "Accurate" and scale["best"] == 5

@@ -270,3 +270,35 @@ def test_reextract_fills_the_frames_of_claims_stored_before_the_ledger_kept_them
         assert {r.id: (r.frame, r.period_role) for r in led.claims()} == want
         assert led.unframed_documents() == set()
         assert reextract(led).current == 1
+
+
+def test_reextract_keeps_a_rated_claim_it_no_longer_finds(tmp_path: Path) -> None:
+    # Only the claim_ratings row marks it (no audit event): the rating alone must keep it.
+    from claimledger.models import Document
+
+    with Ledger(str(tmp_path / "r.db")) as led:
+        add_document(led, Document(text=news(2), id="n2", published="2024-01-01"))
+        with led.engine.begin() as conn:
+            conn.execute(text("UPDATE documents SET extractor = 'old.v0'"))
+            conn.execute(text("UPDATE claims SET extractor = 'old.v0'"))
+            for cid in ("stale-machine", "stale-rated"):
+                conn.execute(
+                    text(
+                        "INSERT INTO claims (id, document_id, seq, kind, subject, sent_start, sent_end, "
+                        "sentence, cues, extractor) "
+                        "VALUES (:i, 1, 99, 'status', 's', 0, 5, 'Repor', '[]', 'old.v0')"
+                    ),
+                    {"i": cid},
+                )
+            conn.execute(
+                text(
+                    "INSERT INTO claim_ratings (claim_id, label, value, best, worst, scale, ruling, "
+                    "reviewer, rated_at) VALUES ('stale-rated', 'Accurate', 5, 5, 1, 'd', 'r', 'ann', 't')"
+                )
+            )
+        s = reextract(led)
+        assert (s.removed, s.kept) == (1, 1)
+        after = {r.id for r in led.claims()}
+        assert "stale-rated" in after and "stale-machine" not in after
+        with led.engine.connect() as conn:
+            assert conn.execute(text("SELECT count(*) FROM claim_ratings")).scalar() == 1

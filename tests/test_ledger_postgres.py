@@ -38,12 +38,13 @@ import test_ledger as ledger_suite
 import test_ledger_ingest as ingest_suite
 import test_migrations as migrations_suite
 import test_review as review_suite
+import test_review_ratings as ratings_suite
 from claimledger import review
 from claimledger.checks import load_findings
 from claimledger.corpus import load_corpus
 from claimledger.errors import LedgerError
 from claimledger.ledger import Ledger, _engine, open_engine
-from claimledger.ledger.export import export
+from claimledger.ledger.export import ExportOptions, export
 from claimledger.ledger.migrations import MIGRATIONS, applied, migrate
 from claimledger.ledger.queries import EFFECTIVE_COLUMNS
 from claimledger.ledger.schema import indicator_claims, indicators
@@ -188,8 +189,9 @@ MIGRATION_CASES = _cases(
 )
 REVIEW_CASES = [
     pytest.param(f, id=n)
-    for n, f in vars(review_suite).items()
-    # Every review test but the parametrised one (its parameters are input validation).
+    for suite in (review_suite, ratings_suite)
+    for n, f in vars(suite).items()
+    # Every review test but the parametrised ones (their parameters are input validation).
     if n.startswith("test_") and callable(f) and not hasattr(f, "pytestmark")
 ]
 CHECK_CASES = _cases(
@@ -223,11 +225,11 @@ def test_migration_suite_on_postgres(
 
 
 @pytest.mark.parametrize("case", REVIEW_CASES)
-def test_review_suite_on_postgres(case: Callable[..., Any], pg: Scratch) -> None:
+def test_review_suite_on_postgres(case: Callable[..., Any], pg: Scratch, tmp_path: Path) -> None:
     build_demo_ledger(pg.url())  # type: ignore[arg-type]  # a URL works wherever a path does
     engine = open_engine(pg.url())
     try:
-        _call(case, engine=engine, web_db=None)
+        _call(case, engine=engine, web_db=None, tmp_path=tmp_path)
     finally:
         engine.dispose()
 
@@ -311,7 +313,8 @@ def _ledger_state(engine: Engine) -> dict[str, Any]:
         exports = {}
         for fmt in ("jsonl", "csv", "claimreview"):
             out = io.StringIO()
-            export(led, fmt, out)
+            opts = ExportOptions(base_url="https://factcheck.example", publisher="Desk", include_unrated=True)
+            export(led, fmt, out, options=opts)
             exports[fmt] = out.getvalue()
     return {"findings": findings, "indicators": sorted(map(tuple, groups)), "claims": claims, **exports}
 
@@ -328,6 +331,35 @@ def test_corpus_gives_the_findings_claims_and_exports_sqlite_gives(pg: Scratch, 
     assert want["findings"], "the bundled corpus should give findings"
     assert set(got["findings"]) == set(want["findings"])
     assert got == want
+    # The Datasette views (0013) read the same on both databases.
+    with Ledger(str(sqlite_demo)) as lite, Ledger(pg.url()) as post:
+        views = [_views_state(lite.engine), _views_state(post.engine)]
+    assert views[0]["promises"], "the bundled corpus should give promises"
+    assert views[1] == views[0]
+
+
+def _views_state(engine: Engine) -> dict[str, Any]:
+    from sqlalchemy import text
+
+    with engine.connect() as conn:
+        return {
+            "promises": sorted(
+                tuple(r)
+                for r in conn.execute(text("SELECT claim_id, deadline, status, status_source FROM promises"))
+            ),
+            "findings": sorted(
+                (r[0], r[1], r[2], round(r[3] or 0, 6))
+                for r in conn.execute(
+                    text("SELECT finding_id, claim_id, role, confidence FROM finding_claims_detail")
+                )
+            ),
+            "frames": sorted(
+                tuple(r)
+                for r in conn.execute(
+                    text("SELECT claim_id, measure_id, entity_id, status FROM claim_frames")
+                )
+            ),
+        }
 
 
 #: Searches over the corpus plus ``SEARCH_TEXT``: words, prefixes, numbers with points and

@@ -27,6 +27,12 @@ RELEASED = [
 ]
 
 
+#: The claim ids a full-text query matches: the index (0013) is keyed by the rowid of ``claims``.
+_FTS_HITS = (
+    "SELECT c.id FROM claims_fts JOIN claims AS c ON c.rowid = claims_fts.rowid WHERE claims_fts MATCH :q"
+)
+
+
 def _engine_at(tmp_path: Path) -> Engine:
     return _engine.create(f"sqlite:///{tmp_path / 'ledger.db'}")
 
@@ -140,7 +146,7 @@ def test_upgrade_from_first_schema_keeps_data(tmp_path: Path) -> None:
         assert tuple(row.one()) == (None, None, None)
         assert conn.execute(text("SELECT count(*) FROM claim_relations")).scalar() == 0
         # The FTS index was backfilled from the rows that existed before it.
-        hits = conn.execute(text("SELECT claim_id FROM claims_fts WHERE claims_fts MATCH 'exports'")).all()
+        hits = conn.execute(text(_FTS_HITS), {"q": "exports"}).all()
         assert [h[0] for h in hits] == ["c1"]
     got = _normalise_pk_nullability(_schema_of(engine))
     assert got == _normalise_pk_nullability(_schema_of_metadata(engine))
@@ -171,12 +177,7 @@ def test_fts_follows_claim_updates_and_deletes(tmp_path: Path) -> None:
 
     def hits(q: str) -> list[str]:
         with engine.connect() as conn:
-            return [
-                r[0]
-                for r in conn.execute(
-                    text("SELECT claim_id FROM claims_fts WHERE claims_fts MATCH :q"), {"q": q}
-                )
-            ]
+            return [r[0] for r in conn.execute(text(_FTS_HITS), {"q": q})]
 
     assert hits("exports") == ["c1"]
     with engine.begin() as conn:
@@ -205,3 +206,25 @@ def test_transaction_rolls_back_ddl(tmp_path: Path) -> None:
         conn.execute(text("CREATE TABLE scratch (x INTEGER)"))
         raise RuntimeError("boom")
     assert not inspect(engine).has_table("scratch")
+
+
+def test_0013_moves_the_search_index_to_external_content_and_keeps_every_hit(tmp_path: Path) -> None:
+    engine = _engine_at(tmp_path)
+    migrate(engine, upto="0011_promise_events")
+    _insert_first_schema_rows(engine)
+    with engine.connect() as conn:
+        before = [
+            r[0]
+            for r in conn.execute(text("SELECT claim_id FROM claims_fts WHERE claims_fts MATCH 'exports'"))
+        ]
+    assert before == ["c1"]
+    assert "0013_datasette_views" in migrate(engine)
+    with engine.connect() as conn:
+        assert [r[0] for r in conn.execute(text(_FTS_HITS), {"q": "exports"})] == before
+        sql = conn.execute(text("SELECT sql FROM sqlite_master WHERE name = 'claims_fts'")).scalar_one()
+        assert 'content="claims"' in sql  # how Datasette and sqlite-utils find it
+        triggers = {r[0] for r in conn.execute(text("SELECT name FROM sqlite_master WHERE type = 'trigger'"))}
+        assert {"claims_ai", "claims_ad", "claims_au"} <= triggers
+        assert not {"claims_fts_ai", "claims_fts_ad", "claims_fts_au"} & triggers
+        views = set(inspect(engine).get_view_names())
+        assert {"promises", "finding_claims_detail", "claim_frames"} <= views

@@ -22,6 +22,8 @@ DATA = PACKAGE / "data"
 
 #: Each data file and the accessor module that reads it.
 READERS = {
+    "rating_scale": "review",
+    "speakers": "review",
     "checks": "checks",
     "currency_codes": "units",
     "dates": "dates",

@@ -125,7 +125,8 @@ def test_documents_and_document_shape(web_ro_client: Any) -> None:
 def test_claim_detail_shape(web_ro_client: Any) -> None:
     c = web_ro_client.get("/claims.json", params={"kind": "target"}).json()["claims"][0]
     body = web_ro_client.get(f"/claims/{c['id']}.json").json()
-    assert set(body) == {"claim", "machine", "indicators", "findings", "promise", "audit"}
+    assert set(body) == {"claim", "machine", "indicators", "findings", "promise", "audit", "rating"}
+    assert body["rating"] is None  # nobody has rated it (the rating's shape: tests/test_web_audit.py)
     check_claim(body["claim"])
     assert set(body["machine"]) == {"kind", "subject", "period", "value", "low", "high", "qualifier", "unit"}
     for link in body["indicators"]:

@@ -30,6 +30,7 @@ HUGE = "99999999999999999999999"  # past a 64-bit integer: SQLite raised Overflo
         ("get", f"/findings.json?page={HUGE}", {}),
         ("get", f"/promises.json?page={HUGE}", {}),
         ("get", f"/indicators.json?page={HUGE}", {}),
+        ("get", f"/audit.json?page={HUGE}", {}),
         ("post", "/api/indicators/merge", {"json": {"indicator_ids": [1, int(HUGE)]}}),
         ("post", f"/api/indicators/{HUGE}/split", {"json": {"claim_ids": ["a"]}}),
     ],

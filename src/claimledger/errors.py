@@ -32,6 +32,14 @@ Codes:
     E054  unknown or mixed-up country code
     E055  reference series could not be fetched (offline, HTTP error, timeout)
     E056  this feature needs an optional dependency (pip install 'claimledger[official]')
+    E060  the rating is not on the rating scale
+    E061  the rating scale file is malformed
+    E062  a rejected claim cannot be rated
+    E063  a ClaimReview export needs a publisher and an absolute base URL
+    E064  a rating needs a written ruling
+    E065  no ledger at --db: a command that only reads never creates an empty one
+    E066  the port is in use, or needs privileges (choose another with --port)
+    E067  Datasette opens SQLite files only (a --db that is a database server's URL)
 """
 
 from __future__ import annotations
@@ -67,6 +75,14 @@ _MESSAGES: dict[str, str] = {
     "E054": "unknown or mixed-up country code",
     "E055": "reference series could not be fetched",
     "E056": "optional dependency missing",
+    "E060": "rating not on the scale",
+    "E061": "malformed rating scale",
+    "E062": "a rejected claim cannot be rated",
+    "E063": "ClaimReview export needs --publisher and --base-url",
+    "E064": "a rating needs a written ruling",
+    "E065": "no ledger here",
+    "E066": "port unavailable",
+    "E067": "not a SQLite ledger file",
 }
 
 
@@ -95,7 +111,8 @@ class InputError(ClaimLedgerError):
 
 
 class LedgerError(ClaimLedgerError):
-    """Ledger problems (E020-E030)."""
+    """Ledger problems and invalid review actions (E020-E030, the ratings' E060-E064,
+    E065 and E067)."""
 
 
 class ReferenceDataError(ClaimLedgerError):
@@ -117,4 +134,4 @@ class ReferenceDataError(ClaimLedgerError):
 
 
 class ServerError(ClaimLedgerError):
-    """Server configuration problems (E040)."""
+    """Server configuration problems (E040, E066)."""

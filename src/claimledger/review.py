@@ -1,9 +1,10 @@
-"""Human review of machine output: accept, correct or reject claims, set promise statuses,
-merge and split indicators.
+"""Human review of machine output: accept, correct or reject claims, rate them on a
+verdict scale, set promise statuses, merge and split indicators.
 
 Reads: the ``claims_effective`` view (the state before the change), ``corrections``,
 ``promise_overrides`` and promise ``findings``.
-Writes: ``corrections`` or ``promise_overrides`` plus exactly one ``review_events`` row,
+Writes: ``corrections``, ``claim_ratings`` or ``promise_overrides`` plus exactly one
+``review_events`` row,
 in one transaction, so the audit log can never disagree with the data it describes.
 Each action reads the state before it writes, so actions on one claim take turns
 (``_claim_transaction``): two reviewers saving the same claim at once never lose a change
@@ -13,16 +14,22 @@ Machine rows in ``claims`` are never touched: re-extraction may replace them, an
 This module decides; every statement it needs is the ledger's (``claimledger.ledger``).
 
 Every function raises ``LedgerError`` with code E022 for an unknown id and E030 for an
-invalid action or value.  The web layer and any CLI call these functions; they are the
-only writers of review data outside the linker (which owns ``indicator_overrides``).
+invalid action or value; a rating raises E060 (not on the scale), E062 (the claim is
+rejected) or E064 (no ruling), and a bad scale file E061.  The web layer and any CLI call
+these functions; they are the only writers of review data outside the linker (which owns
+``indicator_overrides``).
 """
 
 from __future__ import annotations
 
 import json
 import math
+import os
+import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from claimledger import ledger
@@ -30,6 +37,7 @@ from claimledger._dates import utc_timestamp as now  # the one timestamp format
 from claimledger.errors import LedgerError
 from claimledger.ledger import PERIOD_RE
 from claimledger.models import KINDS, QUALIFIERS
+from claimledger.resources.review import default_rating_scale
 
 if TYPE_CHECKING:
     from claimledger.ledger import Connection, Engine
@@ -37,7 +45,10 @@ if TYPE_CHECKING:
 __all__ = [
     "CORRECTABLE",
     "PROMISE_STATUSES",
+    "RATING_SCALE_ENV",
     "REVIEW_STATES",
+    "RatingLevel",
+    "RatingScale",
     "ReviewResult",
     "accept_claim",
     "choose_machine_status",
@@ -46,6 +57,8 @@ __all__ = [
     "merge_indicators",
     "now",
     "promise_status",
+    "rate_claim",
+    "rating_scale",
     "recheck",
     "reject_claim",
     "set_promise_status",
@@ -79,6 +92,8 @@ MAX_SUBJECT = 300
 MAX_UNIT = 32
 MAX_NOTE = 2000
 MAX_REVIEWER = 80
+#: A ruling is the written reasoning behind a verdict: a few paragraphs at most.
+MAX_RULING = 5000
 
 # Columns of the effective view recorded in the before/after snapshots of the audit log.
 _SNAPSHOT_COLS = ("kind", "subject", "period", "value", "low", "high", "qualifier", "unit", "review_state")
@@ -215,6 +230,148 @@ def set_promise_status(
         result = _log(conn, reviewer, "set_promise_status", "promise", claim_id, before, after, note)
     recheck(engine)
     return result
+
+
+# --- verdicts ------------------------------------------------------------------------------
+
+#: Environment variable naming a TOML rating scale that replaces the default one.
+RATING_SCALE_ENV = "CLAIMLEDGER_RATING_SCALE"
+
+
+@dataclass(frozen=True, slots=True)
+class RatingLevel:
+    """One verdict of a scale: its wording and its position (``None``: not numeric)."""
+
+    label: str
+    value: float | None = None
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class RatingScale:
+    """The verdicts a reviewer chooses from, best first."""
+
+    name: str
+    levels: tuple[RatingLevel, ...]
+
+    @property
+    def best(self) -> float | None:
+        values = [lv.value for lv in self.levels if lv.value is not None]
+        return max(values) if values else None
+
+    @property
+    def worst(self) -> float | None:
+        values = [lv.value for lv in self.levels if lv.value is not None]
+        return min(values) if values else None
+
+    def level(self, label: str) -> RatingLevel:
+        """The level worded ``label`` (case and surrounding space ignored); E060 if none."""
+        want = " ".join(label.split()).casefold()
+        for lv in self.levels:
+            if lv.label.casefold() == want:
+                return lv
+        labels = ", ".join(lv.label for lv in self.levels)
+        raise LedgerError("E060", f"{label!r} is not on the scale {self.name!r} ({labels})")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "best": self.best,
+            "worst": self.worst,
+            "levels": [
+                {"label": lv.label, "value": lv.value, "description": lv.description} for lv in self.levels
+            ],
+        }
+
+
+def _parse_scale(data: Any, where: str) -> RatingScale:
+    """A scale from parsed TOML (``name`` and ``[[level]]`` tables); E061 if malformed."""
+
+    def bad(why: str) -> LedgerError:
+        return LedgerError("E061", why, path=where)
+
+    if not isinstance(data, dict) or not isinstance(data.get("level"), list) or not data["level"]:
+        raise bad("a scale needs at least one [[level]] with a label")
+    levels: list[RatingLevel] = []
+    for i, raw in enumerate(data["level"], 1):
+        label = raw.get("label") if isinstance(raw, dict) else None
+        if not isinstance(label, str) or not label.strip():
+            raise bad(f"level {i} has no label")
+        value = raw.get("value")
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int | float)):
+            raise bad(f"level {label!r}: value must be a number")
+        if value is not None and not math.isfinite(value):
+            raise bad(f"level {label!r}: value must be finite")
+        desc = raw.get("description", "")
+        levels.append(
+            RatingLevel(" ".join(label.split()), None if value is None else float(value), str(desc))
+        )
+    folded = [lv.label.casefold() for lv in levels]
+    if len(set(folded)) != len(folded):
+        raise bad("two levels have the same label")
+    name = data.get("name", Path(where).stem)
+    return RatingScale(str(name), tuple(levels))
+
+
+@cache
+def _scale_at(path: str | None) -> RatingScale:
+    if path is None:
+        return _parse_scale(default_rating_scale(), "rating_scale.toml")
+    try:
+        with open(path, "rb") as fh:
+            data = tomllib.load(fh)
+    except OSError as e:
+        raise LedgerError("E061", f"cannot read it: {e.strerror or e}", path=path) from None
+    except tomllib.TOMLDecodeError as e:
+        raise LedgerError("E061", f"not TOML: {e}", path=path) from None
+    return _parse_scale(data, path)
+
+
+def rating_scale(path: str | None = None) -> RatingScale:
+    """The rating scale: the TOML file at ``path``, else at ``$CLAIMLEDGER_RATING_SCALE``, else
+    the default (Accurate, Mostly accurate, Misleading, Unsupported, Inaccurate; 5 to 1)."""
+    return _scale_at(path or os.environ.get(RATING_SCALE_ENV) or None)
+
+
+def rate_claim(
+    engine: Engine,
+    claim_id: str,
+    label: str,
+    *,
+    ruling: str,
+    reviewer: str,
+    scale: RatingScale | None = None,
+) -> ReviewResult:
+    """Give a claim a verdict from ``scale`` (default: ``rating_scale()``) with a written
+    ruling.  A new rating replaces the one in force; both are kept in the audit log (action
+    ``rate``, the label, value and ruling before and after).  A rejected claim cannot be
+    rated (E062): it is not a claim the speaker made."""
+    reviewer = _who(reviewer)
+    scale = scale or rating_scale()
+    level = scale.level(label)
+    text = (ruling or "").strip()
+    if not text:
+        raise LedgerError("E064", "write the ruling: why the claim gets this rating")
+    if len(text) > MAX_RULING:
+        raise LedgerError("E064", f"a ruling must be at most {MAX_RULING} characters")
+    with ledger.claim_transaction(engine, claim_id) as conn:
+        if _effective(conn, claim_id)["review_state"] == "rejected":
+            raise LedgerError("E062", f"claim {claim_id} is rejected; accept or correct it before rating it")
+        old = ledger.claim_rating(conn, claim_id)
+        new = ledger.ClaimRating(
+            claim_id, level.label, level.value, scale.best, scale.worst, scale.name, text, reviewer, now()
+        )
+        ledger.set_claim_rating(conn, new)
+        result = _log(
+            conn, reviewer, "rate", "claim", claim_id, _rating_snapshot(old), _rating_snapshot(new), None
+        )
+    return result
+
+
+def _rating_snapshot(r: ledger.ClaimRating | None) -> dict[str, Any]:
+    if r is None:
+        return {"rating": None, "rating_value": None, "ruling": None, "scale": None}
+    return {"rating": r.label, "rating_value": r.value, "ruling": r.ruling, "scale": r.scale}
 
 
 def merge_indicators(

@@ -9,11 +9,13 @@ list[Finding]``, added to ``run.CHECKERS``.
 Public API: ``run_checks(engine)`` re-links, runs every checker, stores and returns the
 findings; ``load_findings(engine)`` returns stored findings in the JSON shape of
 ``claimledger check --format json``; ``run_context``/``context_from_records`` run the
-checkers with no database.
+checkers with no database; ``amount(x, unit)`` writes a figure the way the findings do
+("25.1 trillion tenge").
 """
 
 from __future__ import annotations
 
+from claimledger.checks._fmt import amount
 from claimledger.checks.base import CheckContext, Checker, finding_id
 from claimledger.checks.run import (
     CHECKERS,
@@ -29,6 +31,7 @@ __all__ = [
     "CHECKERS",
     "CheckContext",
     "Checker",
+    "amount",
     "context_from_records",
     "finding_id",
     "load_context",

@@ -20,10 +20,51 @@ COMMAND_MODULES: tuple[str, ...] = (
     "claimledger.cli._ledger",
     "claimledger.cli._maint",
     "claimledger.cli._check",
+    "claimledger.cli._review",
     "claimledger.cli._official",
     "claimledger.cli._serve",
     "claimledger.cli._demo",
 )
+
+
+#: An example for each command whose module gives none of its own (``epilog``): every
+#: ``claimledger COMMAND --help`` shows a one-line description and an example
+#: (``tests/test_cli_newcomer.py`` checks that none is missing).
+EXAMPLES: dict[str, str] = {
+    "extract": "claimledger extract --date 2025-01-10 statement.txt\n"
+    "  cat speech.txt | claimledger extract --format jsonl -",
+    "ingest": "claimledger ingest statements/ https://example.org/speech.html --db ledger.db",
+    "claims": 'claimledger claims --db ledger.db --kind target --search "schools"\n'
+    "  claimledger claims --db ledger.db --format csv > claims.csv",
+    "docs": "claimledger docs --db ledger.db",
+    "export": "claimledger export --db ledger.db --format csv -o claims.csv",
+    "reextract": "claimledger reextract --db ledger.db",
+    "check": "claimledger check --db ledger.db\n"
+    "  claimledger check --db ledger.db --no-run --all --format jsonl",
+    "reference": "claimledger reference list --db ledger.db",
+    "reference import": "claimledger reference import API_NY.GDP.MKTP.CD.csv --db ledger.db",
+    "reference fetch": "claimledger reference fetch worldbank SP.POP.TOTL --economies KEN,KAZ "
+    "--years 2015:2024 --db ledger.db",
+    "reference list": "claimledger reference list --db ledger.db --format json",
+    "serve": "claimledger serve --db ledger.db --port 8001",
+}
+
+
+def _describe(parser: argparse.ArgumentParser, path: str = "") -> None:
+    """Give every subcommand its one-line help as a description, and an example."""
+    for action in parser._actions:
+        if not isinstance(action, argparse._SubParsersAction):
+            continue
+        helps = {a.dest: a.help for a in action._choices_actions}
+        for name, sub in action.choices.items():
+            full = f"{path} {name}".strip()
+            if not sub.description and helps.get(name):
+                line = str(helps[name])
+                sub.description = line[0].upper() + line[1:] + "."
+            if not sub.epilog and full in EXAMPLES:
+                sub.epilog = "example:\n  " + EXAMPLES[full]
+                sub.formatter_class = argparse.RawDescriptionHelpFormatter
+            _describe(sub, full)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -37,6 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
+    _describe(parser)
     return parser
 
 

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from typing import Any
 
 from claimledger.models import FINDING_TYPES
@@ -13,7 +11,12 @@ from claimledger.models import FINDING_TYPES
 def register(sub: Any) -> None:
     p = sub.add_parser("check", help="run the checkers over the ledger and show the findings")
     p.add_argument("--db", help="ledger path or SQLAlchemy URL (default $CLAIMLEDGER_DB or ./claimledger.db)")
-    p.add_argument("--format", choices=("table", "json"), default="table")
+    p.add_argument(
+        "--format",
+        choices=("table", "json", "jsonl", "csv"),
+        default="table",
+        help='table (default), json ({"findings": [...]}), jsonl or csv',
+    )
     p.add_argument(
         "--type",
         choices=FINDING_TYPES,
@@ -43,7 +46,8 @@ def run(args: argparse.Namespace) -> int:
     from claimledger.ledger import open_engine
 
     now = parse_date(args.now)
-    engine = open_engine(args.db, read_only=args.no_run)  # --no-run only reads
+    # --no-run only reads; a run checks an existing ledger, never an empty one at a typo (E065)
+    engine = open_engine(args.db, read_only=args.no_run, existing=True)
     try:
         if not args.no_run:
             run_checks(engine, now=now)
@@ -54,10 +58,11 @@ def run(args: argparse.Namespace) -> int:
     notes = sum(1 for f in found if f["severity"] == "info")
     if not args.all:
         found = [f for f in found if f["severity"] != "info"]
-    if args.format == "json":
+    if args.format != "table":
+        from claimledger.cli._io import write_records
+
         keep = ("id", "type", "severity", "message", "claims", "details")
-        payload = {"findings": [{k: f[k] for k in keep} for f in found]}
-        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+        write_records(args.format, "findings", [{k: f[k] for k in keep} for f in found], list(keep))
         return rc
     print_findings(found)
     if not args.all and notes:
@@ -77,13 +82,15 @@ def exit_code(found: list[dict[str, Any]], fail_on: str | None) -> int:
     return 1 if any(_RANK.get(f["severity"], 0) >= bar for f in found) else 0
 
 
-def print_findings(found: list[dict[str, Any]]) -> None:
-    from claimledger.cli._io import print_table
+def print_findings(found: list[dict[str, Any]], title: str | None = None) -> None:
+    """The findings as a table, severities in colour in a terminal."""
+    from claimledger.cli._io import print_table, severity
 
     rows = []
     for f in found:
         status = f["details"].get("status", "") if f["type"] == "promise" else ""
         conf = f["details"].get("confidence")
         shown = f"{conf:.2f}" if isinstance(conf, int | float) else ""
-        rows.append([f["type"], f["severity"], shown, status, f["message"]])
-    print_table(f"{len(found)} findings", ["type", "severity", "confidence", "status", "message"], rows)
+        rows.append([f["type"], severity(f["severity"]), shown, status, f["message"]])
+    cols = ["type", "severity", "confidence", "status", "message"]
+    print_table(title or f"{len(found)} findings", cols, rows)

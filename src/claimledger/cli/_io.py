@@ -1,4 +1,13 @@
-"""Shared helpers for CLI commands: reading text inputs safely, printing tables."""
+"""Shared helpers for CLI commands: reading text inputs safely, printing tables and records.
+
+Output rules, the same for every command:
+- ``--format table`` is for people: in a terminal, rich tables fitted to its width with
+  severities in colour; piped or redirected, the same tables at full width (``PIPE_WIDTH``),
+  never folded at 80 columns, and without colour codes (unless ``FORCE_COLOR`` is set).
+- ``json`` is one object holding a named list (``{"claims": [...]}``), ``jsonl`` one object
+  per line, ``csv`` a header and one row per record (lists and objects as JSON text).
+- Figures print as people write them: "25.1 trillion", not ``2.51e+13``.
+"""
 
 from __future__ import annotations
 
@@ -32,24 +41,83 @@ def decode_text(data: bytes, name: str) -> str:
     return decode(data, name)
 
 
-def print_table(title: str, columns: list[str], rows: Iterable[list[Any]]) -> None:
-    from rich.console import Console
-    from rich.table import Table
+#: Table width when stdout is not a terminal: wide enough that no row is ever folded, so a
+#: pipe (``| grep``, ``| less -S``) or a file gets each row on one line.
+PIPE_WIDTH = 100_000
 
-    table = Table(title=title, show_lines=False, expand=False)
+#: How each finding severity looks in a terminal (rich styles).
+SEVERITY_STYLES = {"error": "bold red", "warning": "yellow", "info": "dim"}
+
+
+def console() -> Any:
+    """A rich console for stdout: the terminal's width, or ``PIPE_WIDTH`` when piped."""
+    from rich.console import Console
+
+    return Console() if sys.stdout.isatty() else Console(width=PIPE_WIDTH)
+
+
+def severity(name: str) -> Any:
+    """A severity as rich text, coloured by ``SEVERITY_STYLES`` (plain when piped)."""
+    from rich.text import Text
+
+    return Text(name, style=SEVERITY_STYLES.get(name, ""))
+
+
+def print_table(title: str, columns: list[str], rows: Iterable[list[Any]]) -> None:
+    """A table for people; cells are text, or rich ``Text`` that keeps its style."""
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title=title, title_justify="left", show_lines=False, expand=False)
     for c in columns:
         table.add_column(c, overflow="fold")
     for r in rows:
-        table.add_row(*("" if v is None else str(v) for v in r))
-    Console().print(table)
+        table.add_row(*(v if isinstance(v, Text) else Text("" if v is None else str(v)) for v in r))
+    console().print(table)
+
+
+def write_records(
+    fmt: str, key: str, records: list[dict[str, Any]], columns: list[str] | None = None
+) -> None:
+    """``records`` as ``json`` (``{key: [...]}``), ``jsonl`` or ``csv`` (``columns``, or the
+    first record's keys) on stdout."""
+    import csv
+    import json
+
+    if fmt == "json":
+        sys.stdout.write(json.dumps({key: records}, ensure_ascii=False, indent=2) + "\n")
+    elif fmt == "jsonl":
+        for r in records:
+            sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
+    elif fmt == "csv":
+        cols = columns or (list(records[0]) if records else [])
+        w = csv.writer(sys.stdout, lineterminator="\n")
+        w.writerow(cols)
+        for r in records:
+            w.writerow(_csv_cell(r.get(c)) for c in cols)
+    else:
+        raise ValueError(f"unknown record format {fmt!r}")
+
+
+def _csv_cell(v: Any) -> Any:
+    import json
+
+    return json.dumps(v, ensure_ascii=False) if isinstance(v, list | dict) else v
+
+
+def number(x: float) -> str:
+    """A figure as people write it: "25.1 trillion", "1,250", "9.7"."""
+    from claimledger.checks import amount
+
+    return amount(x)
 
 
 def fmt_value(value: float | None, low: float | None, high: float | None) -> str:
     if value is not None:
-        return f"{value:,.6g}"
+        return number(value)
     if low is not None or high is not None:
-        lo = "" if low is None else f"{low:,.6g}"
-        hi = "" if high is None else f"{high:,.6g}"
+        lo = "" if low is None else number(low)
+        hi = "" if high is None else number(high)
         return f"{lo}–{hi}"
     return ""
 

@@ -53,21 +53,45 @@ def register(sub: Any) -> None:
     p = sub.add_parser("claims", help="list claims from the ledger")
     _db(p)
     _filters(p)
-    p.add_argument("--format", choices=("table", "jsonl", "csv"), default="table")
+    p.add_argument("--format", choices=("table", "json", "jsonl", "csv"), default="table")
     p.add_argument("--limit", type=int, help="at most this many (table default: 100)")
     p.set_defaults(func=run_claims)
 
     p = sub.add_parser("docs", help="list documents in the ledger")
     _db(p)
-    p.add_argument("--format", choices=("table", "jsonl", "csv"), default="table")
+    p.add_argument("--format", choices=("table", "json", "jsonl", "csv"), default="table")
     p.set_defaults(func=run_docs)
 
-    p = sub.add_parser("export", help="export claims as JSON Lines, CSV or schema.org ClaimReview")
+    p = sub.add_parser(
+        "export",
+        help="export claims as JSON Lines, CSV or schema.org ClaimReview",
+        description="Export claims as JSON Lines or CSV (one row per figure, with its document, "
+        "indicator, frame, findings, rating and dashboard link), or as schema.org ClaimReview "
+        "JSON-LD (one review per rated sentence; rejected claims never).",
+        epilog="example: claimledger export --format claimreview --publisher 'Example Desk' "
+        "--base-url https://factcheck.example.org -o reviews.jsonld",
+    )
     _db(p)
     _filters(p)
     p.add_argument("--format", choices=("jsonl", "csv", "claimreview"), default="jsonl")
     p.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
-    p.add_argument("--publisher", default="claimledger", help="ClaimReview author (your organisation)")
+    p.add_argument(
+        "--base-url", metavar="URL",
+        help="the dashboard's public address: claim links in every format (relative without it); "
+        "required for claimreview (each review's url)",
+    )  # fmt: skip
+    p.add_argument(
+        "--publisher",
+        metavar="NAME",
+        help="your organisation: ClaimReview's author (required for claimreview)",
+    )
+    p.add_argument(
+        "--publisher-url", metavar="URL", help="your organisation's web address (ClaimReview author url)"
+    )
+    p.add_argument(
+        "--include-unrated", action="store_true",
+        help="claimreview: also sentences nobody has rated yet (drafts without reviewRating)",
+    )  # fmt: skip
     p.set_defaults(func=run_export)
 
     p = sub.add_parser("reextract", help="re-run the current extractor over stored documents")
@@ -159,7 +183,13 @@ def run_claims(args: argparse.Namespace) -> int:
 
     limit = args.limit if args.limit is not None else (TABLE_LIMIT if args.format == "table" else None)
     with _reader(args.db) as ledger:
-        if args.format != "table":
+        if args.format == "json":
+            from claimledger.cli._io import write_records
+            from claimledger.ledger.export import json_record
+
+            records = [json_record(r) for r in ledger.iter_claims(_claim_filter(args), limit=limit)]
+            write_records("json", "claims", records)
+        elif args.format != "table":
             ledger.export(args.format, sys.stdout, _claim_filter(args), limit=limit)
         else:
             table = [
@@ -175,42 +205,45 @@ def run_claims(args: argparse.Namespace) -> int:
 
 
 def run_docs(args: argparse.Namespace) -> int:
-    import csv
-    import json
-
-    from claimledger.cli._io import print_table
+    from claimledger.cli._io import print_table, write_records
 
     with _reader(args.db) as ledger:
         docs = [d.to_dict() for d in ledger.documents()]
     cols = ["id", "doc_key", "title", "published", "source", "speaker", "format", "claims"]
-    if args.format == "jsonl":
-        for d in docs:
-            sys.stdout.write(json.dumps(d, ensure_ascii=False) + "\n")
-    elif args.format == "csv":
-        w = csv.DictWriter(sys.stdout, fieldnames=list(docs[0]) if docs else cols, lineterminator="\n")
-        w.writeheader()
-        w.writerows(docs)
+    if args.format != "table":
+        write_records(args.format, "documents", docs, list(docs[0]) if docs else cols)
     else:
         print_table(f"{len(docs)} documents", cols, ([d[c] for c in cols] for d in docs))
     return 0
 
 
 def run_export(args: argparse.Namespace) -> int:
+    from claimledger.ledger.export import ExportOptions, check_claimreview_options
 
+    opts = ExportOptions(
+        base_url=args.base_url,
+        publisher=args.publisher,
+        publisher_url=args.publisher_url,
+        include_unrated=args.include_unrated,
+    )
+    if args.format == "claimreview":
+        check_claimreview_options(opts)  # before -o creates or empties a file
+    what = "reviews" if args.format == "claimreview" else "claims"
     with _reader(args.db) as ledger:
         if args.output:
             with open(args.output, "w", encoding="utf-8", newline="") as out:
-                n = ledger.export(args.format, out, _claim_filter(args), publisher=args.publisher)
-            print(f"exported {n} claims to {args.output}", file=sys.stderr)
+                n = ledger.export(args.format, out, _claim_filter(args), options=opts)
+            print(f"exported {n} {what} to {args.output}", file=sys.stderr)
         else:
-            ledger.export(args.format, sys.stdout, _claim_filter(args), publisher=args.publisher)
+            ledger.export(args.format, sys.stdout, _claim_filter(args), options=opts)
     return 0
 
 
 def run_reextract(args: argparse.Namespace) -> int:
-    from claimledger.ledger import Ledger
+    from claimledger.ledger import Ledger, require_ledger
     from claimledger.pipeline import reextract
 
+    require_ledger(args.db)  # re-extracts what is stored: never creates an empty ledger
     with Ledger(args.db) as ledger:
         summary = reextract(ledger, force=args.force)
     for f in summary.failures:

@@ -1,6 +1,7 @@
-"""Ledger maintenance: ``doctor`` (a full health check) and ``backup`` (a consistent copy).
+"""Ledger maintenance: ``doctor`` (a full health check), ``backup`` (a consistent copy) and
+``datasette-metadata`` (titles, descriptions and facets for Datasette).
 
-Thin wrappers over ``claimledger.ledger.doctor`` and ``claimledger.ledger.backup``.
+Thin wrappers over ``claimledger.ledger.doctor``, ``backup`` and ``datasette_metadata``.
 """
 
 from __future__ import annotations
@@ -16,8 +17,8 @@ def register(sub: Any) -> None:
         "doctor",
         help="check the ledger in full (integrity, text encoding, migrations) without changing it",
         description="Check the ledger in full without changing it: SQLite's integrity_check, foreign "
-        "keys, that every text is valid UTF-8, and the schema migrations. Exit 1, with the ways to "
-        "recover, if anything is wrong.",
+        "keys, that every text is valid UTF-8, that the search index covers every claim, and the "
+        "schema migrations. Exit 1, with the ways to recover, if anything is wrong.",
         epilog="example:\n  claimledger doctor --db claimledger.db",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -39,6 +40,24 @@ def register(sub: Any) -> None:
     p.add_argument("--force", action="store_true", help="replace DEST if it exists")
     p.set_defaults(func=run_backup)
 
+    p = sub.add_parser(
+        "datasette-metadata",
+        help="print Datasette metadata (titles, descriptions, facets) for a ledger file",
+        description="Print metadata.json for Datasette: a title and description for every table "
+        "and view of the ledger, and the facets worth opening (docs/ledger.md, 'Datasette and "
+        "sqlite-utils'). Datasette names the database by the file's stem, so pass the file you "
+        "will open. Reads nothing from the file.",
+        epilog="example:\n  claimledger datasette-metadata --db ledger.db > metadata.json\n"
+        "  datasette ledger.db -m metadata.json",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument(
+        "--db",
+        metavar="PATH",
+        help="the ledger file Datasette will open (default: $CLAIMLEDGER_DB or ./claimledger.db)",
+    )
+    p.set_defaults(func=run_datasette_metadata)
+
 
 def run_doctor(args: argparse.Namespace) -> int:
     from claimledger.ledger import db_url, doctor
@@ -58,4 +77,13 @@ def run_backup(args: argparse.Namespace) -> int:
 
     done = backup(db_url(args.db), args.dest, overwrite=args.force)
     print(f"backed up {done.source} to {done.dest}: {done.pages} pages, {done.bytes / (1 << 20):.1f} MB")
+    return 0
+
+
+def run_datasette_metadata(args: argparse.Namespace) -> int:
+    import json
+
+    from claimledger.ledger import datasette_metadata
+
+    print(json.dumps(datasette_metadata(args.db), indent=2, ensure_ascii=False))
     return 0

@@ -8,8 +8,6 @@ from the World Bank API or an SDMX web service; ``reference list`` shows what is
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from typing import Any
 
 from claimledger.errors import ReferenceDataError
@@ -82,7 +80,7 @@ def register(sub: Any) -> None:
 
     ls = rsub.add_parser("list", help="list the stored reference series and vintages")
     ls.add_argument("--db", help=_DB_HELP)
-    ls.add_argument("--format", choices=("table", "json"), default="table")
+    ls.add_argument("--format", choices=("table", "json", "jsonl", "csv"), default="table")
     ls.set_defaults(func=run_list)
     p.set_defaults(func=lambda args: (p.print_help(), 2)[1])
 
@@ -165,16 +163,16 @@ def run_list(args: argparse.Namespace) -> int:
     from claimledger.cli._io import print_table
     from claimledger.ledger import open_engine, reading, reference_series
 
-    engine = open_engine(args.db)
+    engine = open_engine(args.db, read_only=True)
     try:
         with reading(engine) as conn:
             stored = reference_series(conn)
     finally:
         engine.dispose()
-    if args.format == "json":
-        sys.stdout.write(
-            json.dumps({"series": [s.to_dict() for s in stored]}, ensure_ascii=False, indent=2) + "\n"
-        )
+    if args.format != "table":
+        from claimledger.cli._io import write_records
+
+        write_records(args.format, "series", [s.to_dict() for s in stored])
         return 0
     rows = [
         [

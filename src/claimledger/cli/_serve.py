@@ -78,6 +78,30 @@ def check_bind(host: str, token: str | None) -> None:
         )
 
 
+def check_port(host: str, port: int) -> None:
+    """E066 when ``port`` on ``host`` cannot be bound (another server has it), before the
+    server (or the demo's ingest) starts, naming ``--port`` and a port to try."""
+    import errno
+    import socket
+
+    from claimledger.errors import ServerError
+
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as s:
+        # uvicorn sets SO_REUSEADDR too: a port left in TIME_WAIT by a stopped server is free.
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            s.bind((host, port))
+        except OSError as e:
+            if e.errno not in (errno.EADDRINUSE, errno.EACCES):
+                raise ServerError("E040", f"cannot bind {host}:{port}: {e.strerror or e}") from None
+            why = "is in use" if e.errno == errno.EADDRINUSE else "needs privileges"
+            raise ServerError(
+                "E066",
+                f"port {port} on {host} {why}; choose another with --port, e.g. --port {port + 1}",
+            ) from None
+
+
 def allowed_hosts(host: str) -> list[str] | None:
     """Host names a loopback-bound server answers to (defeats DNS rebinding)."""
     from claimledger.web import LOOPBACK_HOSTS, is_loopback
@@ -90,11 +114,9 @@ def run(args: argparse.Namespace) -> int:
     check_bind(args.host, token)
     import uvicorn
 
-    from claimledger.ledger import read_only_url
+    from claimledger.ledger import read_only_url, require_ledger
     from claimledger.web import ServerLimits, configure, create_app, max_request_bytes
 
-    if getattr(args, "read_only", False):  # callers such as `demo` may omit it
-        args.db = read_only_url(args.db)
     # E040 for a bad setting, before anything binds (callers such as `demo` omit these)
     cap = max_request_bytes(getattr(args, "max_request_bytes", None))
     limits = ServerLimits.from_options(
@@ -102,6 +124,10 @@ def run(args: argparse.Namespace) -> int:
         getattr(args, "max_connections_per_client", None),
         getattr(args, "max_connections", None),
     )
+    require_ledger(args.db)  # serving an empty ledger at a mistyped path helps nobody (E065)
+    check_port(args.host, args.port)
+    if getattr(args, "read_only", False):  # callers such as `demo` may omit it
+        args.db = read_only_url(args.db)
 
     hosts = allowed_hosts(args.host)
     shown = f"[{args.host}]" if ":" in args.host else args.host

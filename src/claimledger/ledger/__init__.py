@@ -26,7 +26,8 @@ cheap (the CLI's ``--help`` does not load SQLAlchemy).
 
 Maintenance: ``open_engine(db, read_only=True)`` opens a SQLite ledger read-only (also on
 a read-only file system); ``doctor(db)`` checks a ledger in full; ``backup(db, dest)``
-copies one consistently while it is in use.
+copies one consistently while it is in use; ``require_ledger(db)`` refuses (E065) a SQLite
+ledger that is not there; ``datasette_metadata(db)`` is Datasette's metadata.json for it.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ from typing import TYPE_CHECKING, Any
 
 from claimledger.ledger._ids import id_source, text_hash
 from claimledger.ledger._rows import (
+    ClaimRating,
     ClaimRecord,
     Correction,
     FindingRef,
@@ -88,6 +90,7 @@ if TYPE_CHECKING:
         promise_targets,
         promise_targets_py,
     )
+    from claimledger.ledger._datasette import TABLE_METADATA, datasette_metadata
     from claimledger.ledger._doctor import Checkup, doctor
     from claimledger.ledger._filter import PERIOD_RE, ClaimFilter, period_bounds
     from claimledger.ledger._findings import (
@@ -105,6 +108,15 @@ if TYPE_CHECKING:
         replace_indicators,
     )
     from claimledger.ledger._ledger import IngestResult, Ledger
+    from claimledger.ledger._ratings import (
+        AuditPage,
+        AuditRow,
+        all_ratings,
+        audit_page,
+        claim_rating,
+        iter_audit,
+        set_claim_rating,
+    )
     from claimledger.ledger._reference import (
         StoredSeries,
         reference_for,
@@ -141,6 +153,18 @@ _LAZY: dict[str, str] = {
         "_reference",
     ),
     **dict.fromkeys(("as_you_type", "like_pattern", "search_words"), "_search"),
+    **dict.fromkeys(
+        (
+            "AuditPage",
+            "AuditRow",
+            "all_ratings",
+            "audit_page",
+            "claim_rating",
+            "iter_audit",
+            "set_claim_rating",
+        ),
+        "_ratings",
+    ),
     **dict.fromkeys(("documents_with_text", "live_records", "records_by_id"), "queries"),
     **dict.fromkeys(
         ("store_findings", "stored_findings", "store_promise_events", "promise_history"), "_findings"
@@ -211,18 +235,23 @@ _LAZY: dict[str, str] = {
     ),
     **dict.fromkeys(("backup", "BackupResult"), "_backup"),
     **dict.fromkeys(("doctor", "Checkup"), "_doctor"),
+    **dict.fromkeys(("datasette_metadata", "TABLE_METADATA"), "_datasette"),
 }
 
 __all__ = [
     "CLAIM_SORT_COLUMNS",
     "DEFAULT_DB",
     "PERIOD_RE",
+    "TABLE_METADATA",
+    "AuditPage",
+    "AuditRow",
     "BackupResult",
     "ChangeWatch",
     "Checkup",
     "CitedFinding",
     "ClaimDetail",
     "ClaimFilter",
+    "ClaimRating",
     "ClaimRecord",
     "ClaimsPage",
     "Connection",
@@ -249,15 +278,19 @@ __all__ = [
     "StoredSeries",
     "add_override",
     "all_corrections",
+    "all_ratings",
     "append_review_event",
     "as_you_type",
+    "audit_page",
     "backup",
     "claim_detail",
     "claim_facets",
+    "claim_rating",
     "claim_transaction",
     "claims_page",
     "correction",
     "count_claims",
+    "datasette_metadata",
     "db_url",
     "doctor",
     "document_detail",
@@ -271,6 +304,7 @@ __all__ = [
     "indicator_members",
     "indicator_refs",
     "indicators_page",
+    "iter_audit",
     "json_object",
     "ledger_counts",
     "like_pattern",
@@ -293,8 +327,10 @@ __all__ = [
     "reference_for",
     "reference_series",
     "replace_indicators",
+    "require_ledger",
     "search_words",
     "series_values",
+    "set_claim_rating",
     "set_promise_override",
     "sqlite_path",
     "store_findings",
@@ -308,12 +344,23 @@ __all__ = [
 ]
 
 
-def open_engine(db: str | None = None, *, read_only: bool = False) -> Engine:
+def open_engine(db: str | None = None, *, read_only: bool = False, existing: bool = False) -> Engine:
     """Open (creating if needed) and migrate the ledger at ``db``; ``read_only``: open an
-    existing SQLite ledger read-only, never creating or writing it."""
+    existing SQLite ledger read-only, never creating or writing it; ``existing``: E065
+    rather than create a SQLite ledger that is not there (for commands that check or
+    serve a ledger, which would otherwise work on an empty one at a mistyped path)."""
     from claimledger.ledger._engine import open_engine as _open
 
+    if existing:
+        require_ledger(db)
     return _open(read_only_url(db) if read_only else db_url(db))
+
+
+def require_ledger(db: str | None = None) -> None:
+    """E065 unless the SQLite ledger at ``db`` exists (a server's URL always passes)."""
+    from claimledger.ledger._engine import require_ledger as _require
+
+    _require(db_url(db))
 
 
 def read_only_url(db: str | None = None) -> str:

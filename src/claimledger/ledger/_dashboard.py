@@ -19,8 +19,10 @@ from sqlalchemy.engine import Connection, Engine
 
 from claimledger.ledger._browse import documents_with_counts, finding_refs
 from claimledger.ledger._findings import promise_history
+from claimledger.ledger._ratings import claim_rating
 from claimledger.ledger._review import promise_findings_of, promise_overrides_by_claim
 from claimledger.ledger._rows import (
+    ClaimRating,
     ClaimRecord,
     IndicatorLink,
     PromiseOverride,
@@ -79,6 +81,7 @@ class ClaimDetail:
     findings: list[CitedFinding]
     promise: PromiseInfo | None  # targets only
     audit: list[ReviewEvent]
+    rating: ClaimRating | None = None  # the reviewer's verdict in force
 
 
 @dataclass(frozen=True, slots=True)
@@ -262,7 +265,8 @@ def claim_detail(engine: Engine, claim_id: str) -> ClaimDetail | None:
             )
         targets = [("claim", claim_id), ("promise", claim_id)] + [("indicator", str(i.id)) for i in links]
         audit = audit_log(conn, targets)
-    return ClaimDetail(record, machine, links, found, promise, audit)
+        rating = claim_rating(conn, claim_id)
+    return ClaimDetail(record, machine, links, found, promise, audit, rating)
 
 
 # --- indicators ---------------------------------------------------------------------------

@@ -6,7 +6,8 @@ Reads: the ledger at a URL (opened read-only, never migrated or written).  Write
 On SQLite: the file opens as a database, ``PRAGMA integrity_check`` (every page, and every
 index against its table: slower than the ``quick_check`` run on every open), foreign keys,
 every text value decodes as UTF-8 (SQLite does not check that; a flipped byte in a text
-shows up only when the row is read), and the schema's migrations.  On a database server:
+shows up only when the row is read), the search index has one row per claim (it is keyed
+by the rowids of ``claims``: migration 0013), and the schema's migrations.  On a database server:
 the connection and the migrations (the server checks its own storage).
 """
 
@@ -77,6 +78,7 @@ def _sqlite_checks(engine: Engine, up: Checkup) -> None:
         ("integrity_check", integrity),
         ("foreign keys", foreign_keys),
         ("text encoding", encoding),
+        ("search index", _search_index),
     ):
         try:
             with engine.connect() as conn:
@@ -84,6 +86,31 @@ def _sqlite_checks(engine: Engine, up: Checkup) -> None:
         except (ClaimLedgerError, SQLAlchemyError) as e:
             found = [_why(e)]
         up.add(name, found)
+
+
+#: How to rebuild the search index from ``claims`` (it holds no text of its own).
+_REBUILD_FTS = (
+    "rebuild it with `sqlite3 LEDGER \"INSERT INTO claims_fts(claims_fts) VALUES('rebuild')\"` "
+    "or `sqlite-utils rebuild-fts LEDGER claims`"
+)
+
+
+def _search_index(conn: Connection) -> list[str]:
+    """The FTS index of 0013 is keyed by the rowids of ``claims``: every claim must have
+    exactly one indexed row (``claims_fts_docsize``), or a search misses or misnames claims.
+    (FTS5's own ``integrity-check`` is an INSERT, which a read-only connection refuses.)"""
+    names = {str(r[0]) for r in conn.execute(text("SELECT name FROM sqlite_master WHERE type = 'table'"))}
+    if "claims_fts_docsize" not in names:
+        return []  # a ledger before 0013 (0003's index holds its own copy of the text)
+    missing = conn.execute(
+        text("SELECT count(*) FROM claims WHERE rowid NOT IN (SELECT id FROM claims_fts_docsize)")
+    ).scalar_one()
+    extra = conn.execute(
+        text("SELECT count(*) FROM claims_fts_docsize WHERE id NOT IN (SELECT rowid FROM claims)")
+    ).scalar_one()
+    if not missing and not extra:
+        return []
+    return [f"{missing} claims not indexed, {extra} index rows without a claim: {_REBUILD_FTS}"]
 
 
 def _bad_text(raw: sqlite3.Connection) -> list[str]:
@@ -127,7 +154,9 @@ def _why(err: Exception) -> str:
 
 
 def doctor(url: str) -> Checkup:
-    """Check the ledger at ``url`` without changing it; see the module doc."""
+    """Check the ledger at ``url`` without changing it; see the module doc.  E065 when there
+    is no ledger file at all (nothing to check, and nothing damaged)."""
+    _engine.require_ledger(url)
     up = Checkup(url)
     path = _engine.ledger_path(url)
     try:

@@ -48,7 +48,7 @@ from claimledger.ledger.migrations import EFFECTIVE_VIEW_SQL, migrate
 
 __all__ = [
     "EFFECTIVE_VIEW_SQL", "create", "damaged", "ledger_path", "open_engine", "open_read_only", "quick_check",
-    "read_only_url",
+    "read_only_url", "require_ledger",
 ]  # fmt: skip
 
 log = logging.getLogger("claimledger")
@@ -175,13 +175,24 @@ def quick_check(engine: Engine, path: str) -> None:
         raise damaged(path, f"PRAGMA quick_check: {where}")
 
 
-def open_read_only(url: str) -> Engine:
-    """A read-only engine that can read the file, falling back to ``immutable=1``."""
+def require_ledger(url: str) -> None:
+    """E065 when ``url`` names a SQLite file that does not exist: a command that only reads
+    (or checks, or serves) an existing ledger must not create an empty one at a mistyped
+    path.  Server URLs pass: the server says whether the database exists."""
     path = ledger_path(url)
     if path is not None and not os.path.exists(path):
         raise LedgerError(
-            "E020", "no ledger at this path (a read-only command does not create one)", path=path
+            "E065",
+            "this command reads an existing ledger and never creates one; check the path, or "
+            "build a ledger first with `claimledger ingest FILES --db PATH` (or `claimledger demo`)",
+            path=path,
         )
+
+
+def open_read_only(url: str) -> Engine:
+    """A read-only engine that can read the file, falling back to ``immutable=1``."""
+    require_ledger(url)
+    path = ledger_path(url)
     engine = create(url)
     try:
         with engine.connect() as conn:

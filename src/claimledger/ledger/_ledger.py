@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import IO, Literal
+from typing import IO, TYPE_CHECKING, Literal
 
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError
@@ -22,6 +22,9 @@ from claimledger.ledger._ids import doc_key_for, text_hash
 from claimledger.ledger._rows import ClaimRecord, StoredDocument
 from claimledger.ledger._url import db_url
 from claimledger.models import Claim, Document
+
+if TYPE_CHECKING:
+    from claimledger.ledger.export import ExportOptions
 
 
 @dataclass(slots=True)
@@ -178,9 +181,11 @@ class Ledger:
         f: ClaimFilter | None = None,
         *,
         limit: int | None = None,
-        publisher: str = "claimledger",
+        options: ExportOptions | None = None,
     ) -> int:
-        """Write the (filtered) claims in ``fmt`` (jsonl | csv | claimreview); return the count."""
+        """Write the (filtered) claims in ``fmt`` (jsonl | csv), or a ClaimReview per rated
+        sentence (claimreview, which needs ``options`` with a publisher and a base URL);
+        return the count written."""
         from claimledger.ledger.export import export
 
-        return export(self, fmt, out, f, limit=limit, publisher=publisher)
+        return export(self, fmt, out, f, limit=limit, options=options)

@@ -334,6 +334,22 @@ class PromiseOverride:
 
 
 @dataclass(frozen=True, slots=True)
+class ClaimRating:
+    """A reviewer's verdict on a claim (``claim_ratings``): the scale's label and its position
+    on the scale when it was given, the written ruling, who and when."""
+
+    claim_id: str
+    label: str
+    value: float | None
+    best: float | None
+    worst: float | None
+    scale: str
+    ruling: str
+    reviewer: str
+    rated_at: str
+
+
+@dataclass(frozen=True, slots=True)
 class ReviewEvent:
     """One entry of the audit log (``review_events``), its payload decoded."""
 

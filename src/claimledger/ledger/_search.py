@@ -23,7 +23,10 @@ _WORD = re.compile(r"\w+\*?")
 #: (migration 0007), as FTS5's ``remove_diacritics`` does on SQLite.
 _LATIN_MARKS = re.compile(r"(?<=[A-Za-z])[\u0300-\u036f]+")
 
-_fts = table("claims_fts", column("claim_id"))
+_fts = table("claims_fts", column("rowid"))
+#: ``claims`` by its rowid, the key of the FTS index (migration 0013): the index holds no
+#: claim id, so a match goes through this alias to the claim it indexes.
+_by_rowid = table("claims", column("rowid"), column("id")).alias("fts_claim")
 
 
 def like_pattern(text: str) -> str:
@@ -92,7 +95,13 @@ def search_ids(dialect: Any, text: str) -> Select[Any] | None:
     """
     if dialect.name == "sqlite":
         q = fts_query(text)
-        return None if q is None else select(_fts.c.claim_id).where(_fts_match(q))
+        if q is None:
+            return None
+        return (
+            select(_by_rowid.c.id)
+            .join_from(_fts, _by_rowid, _by_rowid.c.rowid == _fts.c.rowid)
+            .where(_fts_match(q))
+        )
     if dialect.name == "postgresql":
         tsq = pg_tsquery(text)
         return None if tsq is None else select(claims_t.c.id).where(_pg_match(claims_t, tsq))
@@ -114,7 +123,11 @@ def apply_search(stmt: Select[Any], dialect: Any, text: str, src: Any) -> Select
         q = fts_query(text)
         if q is None:
             return stmt
-        return stmt.join(_fts, _fts.c.claim_id == src.c.id).where(_fts_match(q))
+        return (
+            stmt.join(_by_rowid, _by_rowid.c.id == src.c.id)
+            .join(_fts, _fts.c.rowid == _by_rowid.c.rowid)
+            .where(_fts_match(q))
+        )
     if dialect.name == "postgresql":
         tsq = pg_tsquery(text)
         if tsq is None:

@@ -11,7 +11,8 @@ migration.  Rules:
 - Each migration runs in its own transaction with its ``schema_migrations`` row, so a crash
   leaves the database at a migration boundary (SQLite and PostgreSQL both have
   transactional DDL).
-- Dialect-specific objects are guarded by dialect: SQLite gets FTS5 and triggers;
+- Dialect-specific objects are guarded by dialect: SQLite gets FTS5 (external content on
+  ``claims`` since 0013, the layout Datasette and sqlite-utils expect) and triggers;
   PostgreSQL gets a trigger function for the append-only log and a GIN-indexed
   ``tsvector`` expression for search (0007); any other database searches with ``ILIKE``.
 """
@@ -399,6 +400,28 @@ def _m0011_promise_events(conn: Connection) -> None:
     ).create(conn)
 
 
+def _m0012_claim_ratings(conn: Connection) -> None:
+    # A reviewer's verdict on a claim (issue 13): one row per claim, the rating in force; every
+    # rating and change of rating is also a ``review_events`` row.  The scale's numbers are
+    # copied into the row, so changing the configured scale later never rewrites a verdict.
+    md = MetaData()
+    Table("claims", md, Column("id", Text, primary_key=True))  # (exists: the key's target)
+    Table(
+        "claim_ratings",
+        md,
+        Column("claim_id", Text, ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True),
+        Column("label", Text, nullable=False),
+        Column("value", Float),
+        Column("best", Float),
+        Column("worst", Float),
+        Column("scale", Text, nullable=False),
+        Column("ruling", Text, nullable=False),
+        Column("reviewer", Text, nullable=False),
+        Column("rated_at", Text, nullable=False),
+        Index("ix_claim_ratings_label", "label"),
+    ).create(conn)
+
+
 #: The current ``claims_effective`` view (a later migration that changes it adds its own
 #: frozen copy and points this name at it).
 EFFECTIVE_VIEW_SQL = _EFFECTIVE_VIEW_0008
@@ -441,6 +464,134 @@ def _m0009_reference_series(conn: Connection) -> None:
     md.create_all(conn)
 
 
+# 0012 (claim ratings) is written on another branch; the lead orders the two.
+
+
+#: 0013, SQLite: ``claims_fts`` again, as Datasette and sqlite-utils expect a search index
+#: (``sqlite-utils enable-fts --create-triggers`` builds the same): FTS5 with external
+#: content on ``claims``, keyed by its rowid, synced by the ``claims_ai/ad/au`` triggers.
+#: Both tools find it by the ``content="claims"`` in its SQL, so Datasette shows a search
+#: box on ``claims`` and ``sqlite-utils search ledger.db claims deficit`` works.  The index
+#: holds no copy of the text (0003's did).  0003 kept its own copy because ``VACUUM`` *may*
+#: renumber the rowids of a table without an INTEGER PRIMARY KEY; SQLite's VACUUM copies
+#: rows with their rowids in practice (``tests/test_datasette.py`` checks it), and if a tool
+#: ever did renumber them, ``claimledger doctor`` reports the index out of step (FTS5's
+#: ``integrity-check``) and ``Ledger.rebuild_search()`` mends it from ``claims``.
+_FTS_CONTENT_SQL = (
+    "DROP TRIGGER IF EXISTS claims_fts_ai",
+    "DROP TRIGGER IF EXISTS claims_fts_ad",
+    "DROP TRIGGER IF EXISTS claims_fts_au",
+    "DROP TABLE IF EXISTS claims_fts",
+    'CREATE VIRTUAL TABLE claims_fts USING fts5(sentence, subject, content="claims", '
+    "content_rowid=rowid, tokenize = 'unicode61 remove_diacritics 2')",
+    "CREATE TRIGGER claims_ai AFTER INSERT ON claims BEGIN "
+    "INSERT INTO claims_fts(rowid, sentence, subject) VALUES (new.rowid, new.sentence, new.subject); "
+    "END",
+    "CREATE TRIGGER claims_ad AFTER DELETE ON claims BEGIN "
+    "INSERT INTO claims_fts(claims_fts, rowid, sentence, subject) "
+    "VALUES ('delete', old.rowid, old.sentence, old.subject); "
+    "END",
+    "CREATE TRIGGER claims_au AFTER UPDATE OF sentence, subject ON claims BEGIN "
+    "INSERT INTO claims_fts(claims_fts, rowid, sentence, subject) "
+    "VALUES ('delete', old.rowid, old.sentence, old.subject); "
+    "INSERT INTO claims_fts(rowid, sentence, subject) VALUES (new.rowid, new.sentence, new.subject); "
+    "END",
+    "INSERT INTO claims_fts(claims_fts) VALUES ('rebuild')",
+)
+
+#: 0013: views that Datasette (or any SQL client) can browse and facet on.  The JSON
+#: functions differ by dialect: {status}, {status_is_text} and {confidence} are filled per
+#: database.  They read ``claims_effective``, so a later migration that replaces that view
+#: must drop these first and create them again (PostgreSQL refuses to drop a view that
+#: others depend on).
+_DATASETTE_VIEWS_0013 = (
+    # One row per live promise (a claim of kind "target" that no reviewer rejected): its
+    # deadline and status, by the promise board's rules (ledger._dashboard.promise_targets):
+    # the reviewer's status wins, then the promise checker's, else "unverified".
+    """
+CREATE VIEW promises AS
+WITH machine AS (
+  {machine}
+)
+SELECT c.id AS claim_id, d.doc_key AS document, d.title, d.speaker, d.published,
+       c.sentence, c.q_text AS figure, c.value, c.unit, c.subject,
+       c.period AS deadline,
+       CASE WHEN o.claim_id IS NOT NULL THEN o.status
+            WHEN m.status_is_text = 1 THEN m.status ELSE 'unverified' END AS status,
+       CASE WHEN o.claim_id IS NOT NULL THEN 'reviewer'
+            WHEN m.status_is_text = 1 THEN 'checker' ELSE 'none' END AS status_source,
+       m.finding_id, c.entity_id, c.measure_id
+FROM claims_effective AS c
+JOIN documents AS d ON d.id = c.document_id
+LEFT JOIN promise_overrides AS o ON o.claim_id = c.id
+LEFT JOIN machine AS m ON m.claim_id = c.id
+WHERE c.kind = 'target' AND c.review_state != 'rejected'
+""",
+    # One row per (finding, claim it cites), with the claim's sentence and document.
+    """
+CREATE VIEW finding_claims_detail AS
+SELECT f.id AS finding_id, f.type, f.severity, {confidence} AS confidence, f.message,
+       fc.role, fc.claim_id, c.sentence, c.q_text AS figure, c.value, c.unit, c.period,
+       c.review_state, d.doc_key AS document, d.title, d.speaker, d.published,
+       f.checker, f.created_at
+FROM findings AS f
+JOIN finding_claims AS fc ON fc.finding_id = f.id
+JOIN claims_effective AS c ON c.id = fc.claim_id
+JOIN documents AS d ON d.id = c.document_id
+""",
+    # The current frame of each claim (the typed columns of migration 0008), with its
+    # figure as a reviewer left it and its document.
+    """
+CREATE VIEW claim_frames AS
+SELECT c.id AS claim_id, d.doc_key AS document, d.title, d.speaker, d.published,
+       c.sentence, c.q_text AS figure, c.value, c.low, c.high, c.unit, c.kind, c.period,
+       c.measure_id, c.measure_free, c.entity_id, c.entity_type, c.status, c.basis_key,
+       c.granularity, c.attribution_id, c.period_role, c.review_state, c.frame
+FROM claims_effective AS c
+JOIN documents AS d ON d.id = c.document_id
+""",
+)
+
+#: The promise checker's status of each target, per dialect: when several promise findings
+#: cite one target, the last written wins (as on the promise board).
+_PROMISE_MACHINE_0013 = {
+    "sqlite": (
+        "SELECT fc.claim_id, f.id AS finding_id, json_extract(f.details, '$.status') AS status, "
+        "json_type(f.details, '$.status') = 'text' AS status_is_text, max(f.rowid) AS last_row "
+        "FROM findings AS f JOIN finding_claims AS fc ON fc.finding_id = f.id "
+        "WHERE f.type = 'promise' AND fc.role = 'target' GROUP BY fc.claim_id"
+    ),
+    "postgresql": (
+        "SELECT DISTINCT ON (fc.claim_id) fc.claim_id, f.id AS finding_id, "
+        "CAST(f.details AS json) ->> 'status' AS status, "
+        "CASE WHEN json_typeof(CAST(f.details AS json) -> 'status') = 'string' THEN 1 ELSE 0 END "
+        "AS status_is_text "
+        "FROM findings AS f JOIN finding_claims AS fc ON fc.finding_id = f.id "
+        "WHERE f.type = 'promise' AND fc.role = 'target' "
+        "ORDER BY fc.claim_id, f.created_at DESC, f.id DESC"
+    ),
+}
+_CONFIDENCE_0013 = {
+    "sqlite": "json_extract(f.details, '$.confidence')",
+    "postgresql": "CAST(CAST(f.details AS json) ->> 'confidence' AS double precision)",
+}
+
+#: The views 0013 creates, in order (docs/ledger.md, "Views for Datasette").
+DATASETTE_VIEWS = ("promises", "finding_claims_detail", "claim_frames")
+
+
+def _m0013_datasette_views(conn: Connection) -> None:
+    dialect = conn.dialect.name
+    if dialect == "sqlite":
+        for stmt in _FTS_CONTENT_SQL:
+            conn.exec_driver_sql(stmt)
+    if dialect not in _PROMISE_MACHINE_0013:
+        return  # the views use each database's JSON functions; only these two are known
+    for view in _DATASETTE_VIEWS_0013:
+        sql = view.format(machine=_PROMISE_MACHINE_0013[dialect], confidence=_CONFIDENCE_0013[dialect])
+        conn.exec_driver_sql(sql)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_initial", _m0001_initial),
     Migration("0002_claims_effective_view", _m0002_claims_effective),
@@ -453,6 +604,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0009_reference_series", _m0009_reference_series),
     Migration("0010_indicators_frame", _m0010_indicators_frame),
     Migration("0011_promise_events", _m0011_promise_events),
+    Migration("0012_claim_ratings", _m0012_claim_ratings),
+    Migration("0013_datasette_views", _m0013_datasette_views),
 )
 
 

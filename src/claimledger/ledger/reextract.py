@@ -11,7 +11,8 @@ Policy (docs/ledger.md, "Re-extraction"):
   id: its row is updated in place (never deleted and re-inserted, which would cascade to
   its corrections) and every correction, promise override and review event still attaches.
 - A machine claim the new extractor no longer produces is deleted, unless a person has
-  touched it (a ``corrections`` or ``promise_overrides`` row, or a review event on it).
+  touched it (a ``corrections``, ``promise_overrides`` or ``claim_ratings`` row, or a
+  review event on it).
   Such a claim is kept as it was, with its old ``extractor`` string, so the correction is
   never lost and the stale row is easy to find.
 - ``corrections`` is never written here: re-extraction cannot overwrite a human value.
@@ -27,7 +28,13 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.engine import Connection
 
 from claimledger.ledger import _store
-from claimledger.ledger.schema import claim_relations, corrections, promise_overrides, review_events
+from claimledger.ledger.schema import (
+    claim_ratings,
+    claim_relations,
+    corrections,
+    promise_overrides,
+    review_events,
+)
 from claimledger.ledger.schema import claims as claims_t
 from claimledger.ledger.schema import documents as documents_t
 from claimledger.models import Claim
@@ -72,6 +79,9 @@ def _reviewed_ids(conn: Connection, ids: list[str]) -> set[str]:
         out.update(
             conn.scalars(select(promise_overrides.c.claim_id).where(promise_overrides.c.claim_id.in_(chunk)))
         )
+        # A verdict is human work even if its audit event were ever missing (a ledger
+        # restored from parts): a rated claim is never deleted by re-extraction.
+        out.update(conn.scalars(select(claim_ratings.c.claim_id).where(claim_ratings.c.claim_id.in_(chunk))))
         out.update(
             conn.scalars(
                 select(review_events.c.target_id).where(

@@ -139,7 +139,7 @@ review_events = Table(
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("at", Text, nullable=False),
     Column("reviewer", Text, nullable=False),
-    # accept | correct | reject | set_promise_status | merge_indicators | split_indicator
+    # accept | correct | reject | rate | set_promise_status | merge_indicators | split_indicator
     Column("action", Text, nullable=False),
     Column("target_type", Text, nullable=False),  # claim | indicator | promise
     Column("target_id", Text, nullable=False),
@@ -240,6 +240,25 @@ promise_overrides = Table(
     Column("at", Text, nullable=False),
 )
 
+#: A reviewer's verdict on a claim (migration 0012): the rating in force, one row per claim.
+#: ``value``/``best``/``worst`` are the rating's position on its scale when it was given
+#: (ClaimReview's ``ratingValue``, ``bestRating``, ``worstRating``); every rating and change
+#: is also an event in ``review_events`` (action ``rate``).
+claim_ratings = Table(
+    "claim_ratings",
+    metadata,
+    Column("claim_id", Text, ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True),
+    Column("label", Text, nullable=False),  # the scale's wording: "Mostly accurate"
+    Column("value", Float),  # position on the scale; NULL on a scale without numbers
+    Column("best", Float),
+    Column("worst", Float),
+    Column("scale", Text, nullable=False),  # the scale's name
+    Column("ruling", Text, nullable=False),  # the reviewer's written reasoning
+    Column("reviewer", Text, nullable=False),
+    Column("rated_at", Text, nullable=False),  # ISO-8601 UTC
+    Index("ix_claim_ratings_label", "label"),
+)
+
 # Official statistics (docs/official.md): one row per series and vintage, with its
 # provenance; its values in ``reference_values``.  Several vintages of one series coexist
 # (official data is revised); importing the same vintage again replaces its values.
@@ -275,8 +294,8 @@ reference_values = Table(
     Index("ix_reference_values_entity", "entity_id", "period"),
 )
 
-#: SQLite only: full-text index over claim sentences and subjects (FTS5, external content
-#: is not used so the index survives claim replacement by triggers).  Created by migration.
+#: SQLite only: full-text index over claim sentences and subjects (FTS5 with external
+#: content on ``claims``, keyed by its rowid, synced by triggers: migration 0013).
 FTS_TABLE = "claims_fts"
 
 #: The view every reader should use: machine claims with human corrections overlaid and

@@ -156,6 +156,17 @@ async def claim_review_form(request: Request, claim_id: str) -> Response:
     return _redirect(f"/claims/{claim_id}?done={action}#audit", request, who)
 
 
+@router.post("/claims/{claim_id}/rate", include_in_schema=False)
+async def rate_form(request: Request, claim_id: str) -> Response:
+    form = await _form(request)
+    who = reviewer_name(request, _str(form.get("reviewer")))
+    label, ruling = _str(form.get("rating")) or "", _str(form.get("ruling")) or ""
+    await run_in_threadpool(
+        lambda: review.rate_claim(state(request).engine, claim_id, label, ruling=ruling, reviewer=who)
+    )
+    return _redirect(f"/claims/{claim_id}?done=rating#verdict", request, who)
+
+
 @router.post("/claims/{claim_id}/promise", include_in_schema=False)
 async def promise_form(request: Request, claim_id: str) -> Response:
     form = await _form(request)
@@ -286,6 +297,13 @@ def api_correct(request: Request, claim_id: str, body: _models.CorrectIn) -> Any
     fields = body.model_dump(exclude={"reviewer", "note"})
     return review.correct_claim(
         state(request).engine, claim_id, reviewer=_who(request, body), note=body.note, **fields
+    ).to_dict()
+
+
+@_api_write("/api/claims/{claim_id}/rate", "Rate a claim on the verdict scale, with a written ruling")
+def api_rate(request: Request, claim_id: str, body: _models.RateIn) -> Any:
+    return review.rate_claim(
+        state(request).engine, claim_id, body.rating, ruling=body.ruling, reviewer=_who(request, body)
     ).to_dict()
 
 

@@ -72,8 +72,18 @@ HTTP_CODES = {
 }
 #: Ledger error codes and the HTTP status that fits each.
 CODE_STATUS = {
-    "E022": 404, "E030": 422, "E004": 413, "E015": 413, "E041": 413, "E011": 415, "E020": 503, "E021": 503,
-}  # fmt: skip
+    "E022": 404,
+    "E030": 422,
+    "E060": 422,
+    "E062": 409,
+    "E064": 422,
+    "E004": 413,
+    "E015": 413,
+    "E041": 413,
+    "E011": 415,
+    "E020": 503,
+    "E021": 503,
+}
 
 
 class SecurityHeaders:
@@ -187,8 +197,10 @@ def create_app(
     (None: ``$CLAIMLEDGER_MAX_REQUEST_BYTES`` or 100 MB; E040 when it is not a positive
     number)."""
     from claimledger.ledger import open_engine
+    from claimledger.review import rating_scale
     from claimledger.web import _actions, _pages, _upload
 
+    rating_scale()  # a malformed $CLAIMLEDGER_RATING_SCALE is refused at start (E061), not per page
     upload_cap = _guard.max_request_bytes(max_request_bytes)
     engine = open_engine(db)
 

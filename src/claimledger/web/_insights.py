@@ -7,7 +7,9 @@ Writes nothing.  Results are the JSON API's shapes (``_models``, dumped to dicts
 
 from __future__ import annotations
 
+import json
 from collections import Counter
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from claimledger import ledger
@@ -55,6 +57,7 @@ def get_claim(engine: Engine, claim_id: str) -> dict[str, Any] | None:
         findings=_findings(found.findings),
         promise=_promise(found.promise) if found.promise else None,
         audit=[_models.AuditEvent.from_event(e) for e in found.audit],
+        rating=_models.RatingOut.from_rating(found.rating) if found.rating else None,
     ).model_dump()
 
 
@@ -228,3 +231,61 @@ def overview(engine: Engine, targets: list[PromiseTarget] | None = None) -> dict
         recent_documents=[_models.DocumentOut.from_document(d) for d in n.recent_documents],
         recent_reviews=[_models.AuditEvent.from_event(e) for e in n.recent_events],
     ).model_dump()
+
+
+# --- audit log ----------------------------------------------------------------------------
+
+#: The actions a review event can record (the /audit page's filter).
+AUDIT_ACTIONS: tuple[str, ...] = (
+    "accept",
+    "correct",
+    "reject",
+    "rate",
+    "set_promise_status",
+    "merge_indicators",
+    "split_indicator",
+)
+
+#: Columns of /audit.csv: the event, the claim it is about and its page, each change.
+AUDIT_CSV_COLUMNS: tuple[str, ...] = (
+    "id", "at", "reviewer", "action", "target_type", "target_id", "claim_sentence", "link", "changes", "note",
+)  # fmt: skip
+
+
+def audit_page(
+    engine: Engine, *, page: int = 1, per_page: int = DEFAULT_PER_PAGE, action: str | None = None
+) -> dict[str, Any]:
+    """Every review event, newest first, with the sentence of the claim it is about."""
+    found = ledger.audit_page(
+        engine, offset=(page - 1) * per_page, limit=per_page, actions=[action] if action else None
+    )
+    return _models.AuditPage(
+        events=[_models.AuditRowOut.from_row(r) for r in found.rows],
+        pagination=_models.Pagination(**page_info(page, per_page, found.total)),
+        action=action,
+    ).model_dump()
+
+
+def audit_csv_rows(engine: Engine, base_url: str = "") -> Iterator[list[Any]]:
+    """The whole audit log as CSV rows (header first), oldest first, streamed."""
+    yield list(AUDIT_CSV_COLUMNS)
+    for row in ledger.iter_audit(engine):
+        e = _models.AuditRowOut.from_row(row)
+        changes = "; ".join(f"{c.field}: {_cell(c.before)} -> {_cell(c.after)}" for c in e.changes)
+        link = f"{base_url}{e.href}" if e.href else None
+        yield [
+            e.id,
+            e.at,
+            e.reviewer,
+            e.action,
+            e.target_type,
+            e.target_id,
+            e.claim_sentence,
+            link,
+            changes,
+            e.note,
+        ]
+
+
+def _cell(v: Any) -> str:
+    return "" if v is None else v if isinstance(v, str) else json.dumps(v, ensure_ascii=False)

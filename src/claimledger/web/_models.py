@@ -417,6 +417,24 @@ class PromiseDetail(BaseModel):
     )
 
 
+class RatingOut(BaseModel):
+    """A reviewer's verdict on a claim: the scale's label, its position (``value`` between
+    ``worst`` and ``best``; null on a scale without numbers), the written ruling."""
+
+    label: str
+    value: float | None
+    best: float | None
+    worst: float | None
+    scale: str
+    ruling: str
+    reviewer: str
+    rated_at: str
+
+    @classmethod
+    def from_rating(cls, r: ledger.ClaimRating) -> RatingOut:
+        return cls(**{f: getattr(r, f) for f in cls.model_fields})
+
+
 class ClaimDetail(BaseModel):
     claim: ClaimOut
     machine: dict[str, Any] = Field(description="the extractor's values, before any correction")
@@ -424,6 +442,32 @@ class ClaimDetail(BaseModel):
     findings: list[FindingOut]
     promise: PromiseDetail | None
     audit: list[AuditEvent]
+    rating: RatingOut | None = Field(None, description="the reviewer's verdict in force, if any")
+
+
+class AuditRowOut(AuditEvent):
+    """An audit event on the /audit page: with the claim it is about, if any."""
+
+    claim_id: str | None
+    claim_sentence: str | None
+    href: str | None
+
+    @classmethod
+    def from_row(cls, row: ledger.AuditRow) -> AuditRowOut:
+        base = AuditEvent.from_event(row.event).model_dump()
+        if row.claim_id is not None:
+            href: str | None = f"/claims/{row.claim_id}"
+        elif row.event.target_type == "indicator":
+            href = f"/indicators/{row.event.target_id}"
+        else:
+            href = None
+        return cls(**base, claim_id=row.claim_id, claim_sentence=row.sentence, href=href)
+
+
+class AuditPage(BaseModel):
+    events: list[AuditRowOut]
+    pagination: Pagination
+    action: str | None = Field(None, description="only events of this action, if given")
 
 
 class IndicatorOut(BaseModel):
@@ -565,6 +609,11 @@ class CorrectIn(ReviewIn):
 
 class PromiseStatusIn(ReviewIn):
     status: str
+
+
+class RateIn(ReviewIn):
+    rating: str = Field(description="a label of the rating scale, e.g. 'Mostly accurate' (any case)")
+    ruling: str = Field(description="the written reasoning for the rating")
 
 
 class MergeIn(ReviewIn):

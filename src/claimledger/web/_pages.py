@@ -7,18 +7,20 @@ JSON says.  JSON routes are declared first: ``/claims/{id}`` would otherwise swa
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import csv
+import io
+from collections.abc import Callable, Iterator
 from enum import Enum
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, StreamingResponse
 from fastapi.types import DecoratedCallable
 from pydantic import BaseModel
 
 from claimledger.models import FINDING_TYPES as _ALL_FINDING_TYPES
 from claimledger.models import KINDS
-from claimledger.review import PROMISE_STATUSES, REVIEW_STATES
+from claimledger.review import PROMISE_STATUSES, REVIEW_STATES, rating_scale
 from claimledger.web import _chart, _insights, _models, _queries
 from claimledger.web._context import WebState, render, state
 from claimledger.web._highlight import highlight
@@ -283,6 +285,7 @@ def claim_page(request: Request, claim_id: str) -> Any:
             "kinds": KINDS,
             "qualifiers": ("exact", "approx", "at_least", "at_most", "range"),
             "statuses": PROMISE_STATUSES,
+            "scale": rating_scale(),
             "json_href": f"/claims/{claim_id}.json",
         },
     )
@@ -431,6 +434,76 @@ def findings_page(
             "severities": SEVERITIES,
             "params": {"type": data["filters"]["type"], "severity": data["filters"]["severity"]},
             "json_href": "/findings.json" + (f"?{request.url.query}" if request.url.query else ""),
+        },
+    )
+
+
+# --- audit log ----------------------------------------------------------------------------
+
+AuditAction = Annotated[
+    str | None, Query(description="only events of this action: " + " | ".join(_insights.AUDIT_ACTIONS))
+]
+
+
+def _audit(request: Request, action: str | None, page: int, per_page: int) -> dict[str, Any]:
+    act = _opt(action, "action", _insights.AUDIT_ACTIONS)
+    return _insights.audit_page(state(request).engine, page=page, per_page=per_page, action=act)
+
+
+@_json("/audit.json", _models.AuditPage, "The audit log: every review event, newest first")
+def audit_json(
+    request: Request,
+    action: AuditAction = None,
+    page: Page = 1,
+    per_page: PerPage = _queries.DEFAULT_PER_PAGE,
+) -> Any:
+    return _audit(request, action, page, per_page)
+
+
+@router.get(
+    "/audit.csv",
+    response_class=StreamingResponse,
+    tags=JSON,
+    summary="The whole audit log as CSV, oldest first",
+    responses={200: {"content": {"text/csv": {}}}},
+)
+def audit_csv(request: Request) -> StreamingResponse:
+    base = str(request.base_url).rstrip("/")
+
+    def lines() -> Iterator[str]:
+        buf = io.StringIO()
+        w = csv.writer(buf, lineterminator="\n")
+        for row in _insights.audit_csv_rows(state(request).engine, base):
+            w.writerow(row)
+            yield buf.getvalue()
+            buf.seek(0)
+            buf.truncate()
+
+    return StreamingResponse(
+        lines(),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": 'attachment; filename="claimledger-audit.csv"'},
+    )
+
+
+@_page("/audit")
+def audit_page(
+    request: Request, action: str | None = None, page: Page = 1, per_page: PerPage = _queries.DEFAULT_PER_PAGE
+) -> Any:
+    data = _audit(request, action, page, per_page)
+    params = {
+        "action": data["action"],
+        "per_page": per_page if per_page != _queries.DEFAULT_PER_PAGE else None,
+    }
+    return render(
+        request,
+        "audit.html",
+        {
+            "data": data,
+            "params": params,
+            "actions": _insights.AUDIT_ACTIONS,
+            "nav": "audit",
+            "json_href": "/audit.json" + (f"?{request.url.query}" if request.url.query else ""),
         },
     )
 
