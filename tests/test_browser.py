@@ -218,9 +218,7 @@ def test_filter_the_claims_table(server: str, page: Any) -> None:
     shot(page, "claims-filtered")
     page.click("#claims-table th a:has-text('Period')")
     page.wait_for_url(re.compile(r".*sort=period.*"))
-    periods = [
-        p for p in page.locator("#claims-table tbody tr td:nth-child(4)").all_inner_texts() if p != "–"
-    ]
+    periods = [p for p in page.locator("#claims-table tbody tr td.period").all_inner_texts() if p != "–"]
     assert periods == sorted(periods)
 
 

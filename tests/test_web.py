@@ -341,9 +341,10 @@ def test_indicator_chart_points_link_to_source_sentences(web_ro_client: Any) -> 
     ind = max(inds, key=lambda i: i["claims"])
     data = web_ro_client.get(f"/indicators/{ind['id']}.json").json()
     assert len(data["claims"]) == ind["claims"]
-    points = [(t, i) for t in data["chart"]["data"] for i in range(len(t["x"]))]
+    figures = [t for t in data["chart"]["data"] if t.get("meta") == "claims"]
+    points = [(t, i) for t in figures for i in range(len(t["x"]))]
     assert data["chart"]["charted"] == len(points) > 0
-    href = data["chart"]["data"][0]["customdata"][0]
+    href = figures[0]["customdata"][0]
     m = re.fullmatch(r"/documents/(\d+)#claim-(\w+)", href)
     assert m, href
     assert f'id="claim-{m.group(2)}"' in web_ro_client.get(f"/documents/{m.group(1)}").text

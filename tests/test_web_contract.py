@@ -41,7 +41,19 @@ DOCUMENT = {
     "claims",
     "href",
 }
-FINDING = {"id", "type", "severity", "message", "details", "checker", "created_at", "claims", "href"}
+FINDING = {
+    "id",
+    "type",
+    "severity",
+    "message",
+    "headline",
+    "details",
+    "checker",
+    "created_at",
+    "claims",
+    "href",
+}
+FINDING_REF = {"id", "type", "severity", "message", "href"}
 FINDING_CLAIM = {
     "id",
     "role",
@@ -103,7 +115,9 @@ def test_claims_page_shape(web_ro_client: Any) -> None:
     assert set(body["filters"]) == {"q", "kind", "unit", "period", "document", "state"}
     assert len(body["claims"]) == 5
     for c in body["claims"]:
-        check_claim(c)
+        check_claim(c, {"findings"})
+        for ref in c["findings"]:
+            assert set(ref) == FINDING_REF
 
 
 def test_documents_and_document_shape(web_ro_client: Any) -> None:
@@ -119,7 +133,7 @@ def test_documents_and_document_shape(web_ro_client: Any) -> None:
         for ref in c["indicators"]:
             assert set(ref) == {"id", "name", "href"}
         for ref in c["findings"]:
-            assert set(ref) == {"id", "type", "severity", "message", "href"}
+            assert set(ref) == FINDING_REF
 
 
 def test_claim_detail_shape(web_ro_client: Any) -> None:
@@ -164,8 +178,10 @@ def test_findings_shape(web_ro_client: Any) -> None:
     body = web_ro_client.get("/findings.json").json()
     assert set(body) == {"findings", "pagination", "filters", "counts", "rechecking"}
     assert set(body["counts"]) == {"by_type", "by_severity"}
+    assert set(body["filters"]) == {"type", "severity", "id", "document"}
     for f in body["findings"]:
         assert set(f) == FINDING
+        assert f["message"].startswith(f["headline"])
         assert f["type"] in ("contradiction", "arithmetic", "feasibility", "promise")
         assert f["severity"] in ("info", "warning", "error")
         for c in f["claims"]:
@@ -188,6 +204,8 @@ def test_promises_shape(web_ro_client: Any) -> None:
 def test_overview_shape(web_ro_client: Any) -> None:
     body = web_ro_client.get("/index.json").json()
     assert set(body) == {
+        "top_findings",
+        "promise_board",
         "documents",
         "claims",
         "claims_by_kind",
@@ -200,6 +218,10 @@ def test_overview_shape(web_ro_client: Any) -> None:
     }
     for d in body["recent_documents"]:
         assert set(d) == DOCUMENT
+    for f in body["top_findings"]:
+        assert set(f) == FINDING
+    for p in body["promise_board"]:
+        assert set(p) == {"status", "label", "count", "href"}
 
 
 def test_review_event_shapes(web_client: Any) -> None:

@@ -31,6 +31,8 @@ HUGE = "99999999999999999999999"  # past a 64-bit integer: SQLite raised Overflo
         ("get", f"/promises.json?page={HUGE}", {}),
         ("get", f"/indicators.json?page={HUGE}", {}),
         ("get", f"/audit.json?page={HUGE}", {}),
+        ("get", f"/findings.json?document={HUGE}", {}),
+        ("get", f"/findings?document={HUGE}", {}),
         ("post", "/api/indicators/merge", {"json": {"indicator_ids": [1, int(HUGE)]}}),
         ("post", f"/api/indicators/{HUGE}/split", {"json": {"claim_ids": ["a"]}}),
     ],

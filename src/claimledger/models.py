@@ -32,6 +32,21 @@ STATUSES: tuple[str, ...] = (
     "baseline",
     "revision",
 )
+#: Promise statuses (``review.PROMISE_STATUSES``) in the words people use, the one place
+#: they are named for readers: the dashboard, the CLI and the promise findings' messages.
+#: "due" alone is jargon: it means the deadline passed and no evidence has come in.
+PROMISE_LABELS: dict[str, str] = {
+    "kept": "Kept",
+    "partly_kept": "Partly kept",
+    "in_progress": "In progress",
+    "not_kept": "Broken",
+    "due": "Overdue (no evidence yet)",
+    "not_due": "Not yet due",
+    "unmeasurable": "Unmeasurable",
+    "disputed": "Disputed",
+    "unverified": "No status yet",
+}
+
 ENTITY_TYPES: tuple[str, ...] = ("country", "region", "city", "area", "organisation", "sector")
 RELATION_TYPES: tuple[str, ...] = (
     "change_from",

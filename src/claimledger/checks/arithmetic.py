@@ -25,6 +25,7 @@ import re
 from bisect import bisect_left
 from datetime import date as Date
 from itertools import pairwise
+from typing import Any
 
 from claimledger.checks._changes import Change, find_changes
 from claimledger.checks._fmt import amount, pct, stated
@@ -44,6 +45,7 @@ from claimledger.checks.base import (
     CheckContext,
     Confidence,
     frame_of,
+    headline,
     is_actual,
     make_finding,
     names_subject,
@@ -146,11 +148,10 @@ class ArithmeticChecker:
             if total <= 100 * (1 + slack(parts)) + 0.5 * len(parts):
                 return None
             listed = " + ".join(f"{p.value:g}%" for p in parts)
-            msg = (
-                f"{ctx.where(first)} gives shares of one whole that add up to {total:g}%: "
-                f"{', '.join(stated(p) for p in parts)} of {ctx.label(first) or 'the same total'} "
-                f"cannot together be more than 100%."
-            )
+            whole_label = ctx.label(first) or "the same total"
+            fact = f"shares of {whole_label} add up to {total:g}% ({', '.join(stated(p) for p in parts)})"
+            msg = f"{ctx.where(first)} gives them as shares of one whole, which cannot be more than 100%."
+            said_by = first
             roles = [(p, "share") for p in parts]
             computation = f"{listed} = {total:g}% > 100%"
             gap = total - 100
@@ -166,11 +167,15 @@ class ArithmeticChecker:
             unit = whole.unit
             k = scale(whole)[1]
             listed = " + ".join(amount(_base(p) / k, unit) for p in parts)
+            fact = (
+                f"{ctx.label(whole) or 'a total'}: parts add up to {amount(total / k, unit)} vs a total of "
+                f"{stated(whole)} ({pct(abs(total - t) / t)} {'over' if over else 'short'})"
+            )
             msg = (
-                f"{ctx.where(whole)} gives a total of {stated(whole)} and parts that add up to "
-                f"{amount(total / k, unit)} ({', '.join(stated(p) for p in parts)}); the parts "
+                f"{ctx.where(whole)} gives the parts ({', '.join(stated(p) for p in parts)}); they "
                 f"{'exceed the total' if over else 'fall short of a total said to consist of them'}."
             )
+            said_by = whole
             roles = [(whole, "total"), *((p, "part") for p in parts)]
             computation = f"{listed} = {amount(total / k, unit)}, against a total of {amount(t / k, unit)}"
             gap = (total - t) / t
@@ -181,9 +186,7 @@ class ArithmeticChecker:
             (True, 0.0, f"{sm.rule} in one sentence"),
         )
         details = {"rule": sm.rule, "sum": total, "whole": None if sm.whole is None else sm.whole.value}
-        return make_finding(
-            "arithmetic", NAME, "warning", msg, roles, details, confidence=conf, computation=computation
-        )
+        return _arithmetic(ctx, "warning", (said_by, fact, msg), roles, details, conf, computation)
 
     # -- exchange rates ----------------------------------------------------------------
 
@@ -222,10 +225,8 @@ class ArithmeticChecker:
             return f"{c.rate:.4g} {pair[1]} per {pair[0]}"
 
         where = ctx.where(x.amount) if same_text else f"{ctx.where(x.amount)} and {ctx.where(y.amount)}"
-        msg = (
-            f"{where} convert{'s' if same_text else ''} at different rates: {said(x)} implies "
-            f"{rate(x)}, {said(y)} implies {rate(y)}, {pct(apart(x, y))} apart."
-        )
+        fact = f"{pair[0]} converted at {rate(x)} and at {rate(y)} ({pct(apart(x, y))} apart)"
+        msg = f"{where} convert{'s' if same_text else ''} at different rates: {said(x)} and {said(y)}."
         conf = Confidence.of(
             0.65,
             (same_text, 0.2, "both conversions in one text"),
@@ -244,9 +245,7 @@ class ArithmeticChecker:
             f"{amount(x.into.value or 0)} / {amount(x.amount.value or 0)} = {x.rate:.4g}; "
             f"{amount(y.into.value or 0)} / {amount(y.amount.value or 0)} = {y.rate:.4g}"
         )
-        return make_finding(
-            "arithmetic", NAME, "warning", msg, roles, details, confidence=conf, computation=computation
-        )
+        return _arithmetic(ctx, "warning", (x.amount, fact, msg), roles, details, conf, computation)
 
     # -- change ------------------------------------------------------------------------
 
@@ -356,11 +355,11 @@ class ArithmeticChecker:
             )
         else:
             said = f"{where}: {label} \u201c{ch.phrase}\u201d to {stated(res)} from {stated(base)}{src}"
-        msg = (
-            f"{said}, but {ch.noun} from {amount(b, unit)} gives about "
-            f"{amount(implied, unit)}, not {amount(r, unit)} ({pct(abs(g))} "
-            f"{'lower' if g < 0 else 'higher'})."
+        fact = (
+            f"{label}, {amount(r, unit)} vs about {amount(implied, unit)} that {ch.noun} from "
+            f"{amount(b, unit)} gives ({pct(abs(g))} {'lower' if g < 0 else 'higher'})"
         )
+        msg = f"{said}."
         roles: list[tuple[ClaimRecord, str]] = [(res, "result"), (base, "base")]
         if ch.percent is not None:
             roles.append((ch.percent, "change"))
@@ -388,9 +387,7 @@ class ArithmeticChecker:
         computation = (
             f"{amount(b, unit)} \u00d7 {ch.factor:.4g} = {amount(implied, unit)}; stated {amount(r, unit)}"
         )
-        return make_finding(
-            "arithmetic", NAME, sev, msg, roles, details, confidence=conf, computation=computation
-        )
+        return _arithmetic(ctx, sev, (res, fact, msg), roles, details, conf, computation)
 
     # -- share -------------------------------------------------------------------------
 
@@ -424,10 +421,13 @@ class ArithmeticChecker:
                 of = f"the total of {of} given in the {sh.where}"
             whole = amount(_base(total) / scale(part)[1])
             what = f"{part.subject} at " if part.subject and part.subject != total.subject else ""
+            fact = (
+                f"{what}{stated(part)} given as {share:g}% of {of}, but it is {implied:.1f}% "
+                f"({abs(implied - share):.1f} percentage points {'more' if implied > share else 'less'})"
+            )
             msg = (
-                f"{ctx.where(p)} gives {what}{stated(part)} as {share:g}% of {of}, but "
-                f"{amount(part.value or 0)} out of {whole} is {implied:.1f}%, "
-                f"{abs(implied - share):.1f} percentage points {'more' if implied > share else 'less'}."
+                f"{ctx.where(p)} gives both figures; {amount(part.value or 0)} out of {whole} "
+                f"is {implied:.1f}%."
             )
             details = {
                 "rule": "share",
@@ -446,6 +446,7 @@ class ArithmeticChecker:
                     msg,
                     [(p, "share"), (part, "part"), (total, "total")],
                     details,
+                    headline=headline(ctx, p, fact),
                     confidence=Confidence.of(
                         0.7,
                         (sh.where == "sentence", 0.15, "part, share and total in one sentence"),
@@ -537,11 +538,12 @@ class ArithmeticChecker:
         if abs(g) <= PER_CAPITA_TOLERANCE or not 1 / PLAUSIBLE_FACTOR <= 1 + g <= PLAUSIBLE_FACTOR:
             return None  # within tolerance, or so far off that the pairing is wrong
         label = ctx.label(pc) or "the figure"
-        msg = (
-            f"{ctx.where(pc)} gives {label} in {y} as {stated(pc)}, but {stated(tot)} "
-            f"over a population of {amount(pop.value or 0)} is about {amount(implied, pc.unit)} "
-            f"per person ({pct(abs(g))} {'lower' if g > 0 else 'higher'} than stated)."
+        fact = (
+            f"{label} in {y}, {stated(pc)} vs about {amount(implied, pc.unit)} per person that "
+            f"{stated(tot)} over {amount(pop.value or 0)} people gives ({pct(abs(g))} "
+            f"{'lower' if g > 0 else 'higher'} than stated)"
         )
+        msg = f"{ctx.where(pc)} gives {label} as {stated(pc)}."
         details = {
             "rule": "per_capita",
             "total": tot.value,
@@ -557,6 +559,7 @@ class ArithmeticChecker:
             msg,
             [(pc, "per_capita"), (tot, "total"), (pop, "population")],
             details,
+            headline=headline(ctx, pc, fact),
             confidence=Confidence.of(
                 0.65,
                 (tot.doc == pc.doc == pop.doc, 0.15, "all three figures from one document"),
@@ -566,6 +569,31 @@ class ArithmeticChecker:
                 f"stated {amount(pc.value or 0)}"
             ),
         )
+
+
+def _arithmetic(
+    ctx: CheckContext,
+    sev: Severity,
+    words: tuple[ClaimRecord, str, str],
+    roles: list[tuple[ClaimRecord, str]],
+    details: dict[str, Any],
+    conf: Confidence,
+    computation: str,
+) -> Finding:
+    """An arithmetic finding; ``words`` is (the figure whose speaker leads, the fact, the
+    explanation)."""
+    said_by, fact, msg = words
+    return make_finding(
+        "arithmetic",
+        NAME,
+        sev,
+        msg,
+        roles,
+        details,
+        confidence=conf,
+        computation=computation,
+        headline=headline(ctx, said_by, fact),
+    )
 
 
 #: A count of people is the population only when its sentence says so.

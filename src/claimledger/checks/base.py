@@ -390,6 +390,12 @@ class CheckContext:
     def where(self, c: ClaimRecord) -> str:
         return self.doc(c).where()
 
+    def who(self, c: ClaimRecord) -> str | None:
+        """Who said it, for a headline: the document's speaker, else its source (a ministry,
+        an agency); ``None`` when the metadata names neither."""
+        d = self.doc(c)
+        return d.speaker or d.source or None
+
     def sentence_claims(self, c: ClaimRecord) -> list[ClaimRecord]:
         return self.by_sentence.get((c.doc, c.sent_start), [c])
 
@@ -454,9 +460,15 @@ def make_finding(
     *,
     confidence: Confidence,
     computation: str | None = None,
+    headline: str | None = None,
 ) -> Finding:
     """A ``Finding`` with its claims in order and their roles in ``details["roles"]``, its
-    ``confidence`` and ``reasons``, and the ``computation`` it rests on (shown with it)."""
+    ``confidence`` and ``reasons``, and the ``computation`` it rests on (shown with it).
+
+    ``headline`` is the fact in one line (``headline()``: who, the figures and the gap);
+    the message leads with it and ``message`` follows as the explanation, so a reader
+    sees the fact before the documents' titles.  It is kept in ``details["headline"]``.
+    """
     ids: list[str] = []
     role_map: dict[str, str] = {}
     for c, role in roles:
@@ -471,6 +483,9 @@ def make_finding(
     }
     if computation is not None:
         details["computation"] = computation
+    if headline is not None:
+        details["headline"] = headline
+        message = f"{headline}. {message[:1].upper()}{message[1:]}"
     fid = finding_id(ftype, checker, id_claims if id_claims is not None else ids)
     return Finding(
         id=fid,
@@ -481,6 +496,15 @@ def make_finding(
         details=details,
         checker=checker,
     )
+
+
+def headline(ctx: CheckContext, c: ClaimRecord, fact: str) -> str:
+    """A finding's one line: who said it, then the fact ("Ministry of Finance: budget
+    spending in 2024, 21.3 trillion tenge vs 24.1 trillion tenge in ... (11.6% apart)").
+    The one place where findings' headlines are worded: the fact comes first, the
+    documents' titles only where they tell two sources apart."""
+    who = ctx.who(c)
+    return f"{who}: {fact}" if who else f"{fact[:1].upper()}{fact[1:]}"
 
 
 _DIGITS = re.compile(r"\d[\d,]*(?:\.(\d+))?")

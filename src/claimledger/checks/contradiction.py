@@ -46,6 +46,7 @@ from claimledger.checks.base import (
     canonical_tokens,
     fmt_period,
     frame_of,
+    headline,
     is_actual,
     make_finding,
     names_subject,
@@ -487,9 +488,10 @@ class ContradictionChecker:
 
     def _revision(self, ctx: CheckContext, old: ClaimRecord, new: ClaimRecord) -> Finding:
         label = ctx.label(old)
+        fact = f"{label} in {fmt_period(old.period)} revised from {stated(old)} to {stated(new)}"
         msg = (
-            f"{ctx.where(new)} revises {label} in {fmt_period(old.period)} from {stated(old)} "
-            f"({ctx.where(old)}) to {stated(new)}; a stated revision, not a contradiction."
+            f"{ctx.where(new)} revises the figure of {ctx.where(old)}; a stated revision, "
+            "not a contradiction."
         )
         details = {"indicator": ctx.key(old), "period": old.period, "rule": "revision"}
         conf = Confidence.of(0.7, (True, 0.1, "the later figure calls itself a revision"))
@@ -502,6 +504,7 @@ class ContradictionChecker:
             details,
             confidence=conf,
             computation=f"{stated(old)} -> {stated(new)}",
+            headline=headline(ctx, new, fact),
         )
 
     def _finding(
@@ -535,24 +538,23 @@ class ContradictionChecker:
             severity = "error" if same_doc else "warning"  # no frames: the rules of v1
         else:
             severity = "error" if strict and actuals and (official or same_doc) else "warning"
+        gap = (
+            f"{max(pa, pb) - min(pa, pb):.1f} percentage points apart"
+            if a.unit == "%"
+            else f"{pct(diff)} apart"
+        )
+        said = first
         if same_doc:
-            msg = (
-                f"{ctx.where(a)} gives two different figures for {label} in {period}, "
-                f"{stated(a)} and {stated(b)}; {apart}, so both cannot be right."
-            )
+            said = a
+            fact = f"{label} in {period}, {stated(a)} vs {stated(b)} in the same statement ({gap})"
+            msg = f"{ctx.where(a)} gives both figures; {apart}, so both cannot be right."
         elif superseded:
-            msg = (
-                f"{ctx.where(second)} puts {label} in {period} at {stated(second)}, but "
-                f"{ctx.where(first)} had revised it to {stated(first)}; the later figure cites a "
-                f"superseded value ({apart if a.unit == '%' else f'{pct(diff)} apart'})."
-            )
+            said = second
+            fact = f"{label} in {period}, {stated(second)} vs {stated(first)} as revised ({gap})"
+            msg = f"{ctx.where(second)} cites a value that {ctx.where(first)} had already revised."
         else:
-            msg = (
-                f"{ctx.where(first)} puts {label} in {period} at {stated(first)}, but "
-                f"{ctx.where(second)} puts it at {stated(second)}; "
-                f"{apart if a.unit == '%' else f'the two figures are {pct(diff)} apart'}, "
-                f"more than a routine revision."
-            )
+            fact = f"{label} in {period}, {stated(first)} vs {stated(second)} in {ctx.where(second)} ({gap})"
+            msg = f"{ctx.where(first)} and {ctx.where(second)} differ by more than a routine revision."
         reasons = m.reasons if m is not None else ("no stored frames: matched by the indicator's words",)
         conf = Confidence.of(
             0.5,
@@ -585,6 +587,7 @@ class ContradictionChecker:
             details,
             confidence=conf,
             computation=computation,
+            headline=headline(ctx, said, fact),
         )
 
 

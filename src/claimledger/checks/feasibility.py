@@ -26,6 +26,7 @@ from claimledger.checks.base import (
     Confidence,
     fmt_period,
     frame_of,
+    headline,
     is_actual,
     is_deadline,
     make_finding,
@@ -210,10 +211,10 @@ class FeasibilityChecker:
             else f"{label} at {stated(t)}"
         )
         head = (
-            f"{ctx.where(t)} sets {what} by {deadline}; from {stated(base)} "
-            f"in {y0}{src} that needs {move} of {pct(abs(required))} a year for {years} "
-            f"year{'s' if years != 1 else ''}"
+            f"{what} by {deadline} needs {move} of {pct(abs(required))} a year for {years} "
+            f"year{'s' if years != 1 else ''} from {stated(base)} in {y0}"
         )
+        why = f"{ctx.where(t)} sets the target" + (f"; the base is from {ctx.where(base)}." if src else ".")
         details: dict[str, object] = {
             "required_annual_growth": round(required, 6),
             "target": t.point,
@@ -234,10 +235,10 @@ class FeasibilityChecker:
             details["comparison_growth"] = round(best_rate, 6)
             details["comparison"] = text
             if required > best_rate + MARGIN:
-                msg = f"{head}, more than {text}."
+                fact = f"{head}, more than {text}"
                 sev = "warning"
             else:
-                msg = f"{head}, within {text}."
+                fact = f"{head}, within {text}"
                 sev = "info"
         else:
             # The required rate alone is arithmetic, not a finding: without a rate on record
@@ -259,12 +260,13 @@ class FeasibilityChecker:
             "feasibility",
             NAME,
             sev,
-            msg,
+            why,
             roles,
             details,
             id_claims=[t.id],
             confidence=conf,
             computation=computation,
+            headline=headline(ctx, t, fact),
         )
 
     def _base(

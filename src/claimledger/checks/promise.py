@@ -29,6 +29,7 @@ from claimledger.checks.base import (
     Confidence,
     fmt_period,
     frame_of,
+    headline,
     is_actual,
     is_deadline,
     make_finding,
@@ -43,7 +44,7 @@ from claimledger.checks.base import (
     single_year,
 )
 from claimledger.link import ClaimRecord, count_noun, dimension
-from claimledger.models import Finding, Severity
+from claimledger.models import PROMISE_LABELS, Finding, Severity
 from claimledger.resources import checks as check_words
 from claimledger.resources.indicators import FILLER, STOP, UNIT_WORDS, VERBS
 from claimledger.resources.words import singular
@@ -766,14 +767,15 @@ class PromiseChecker:
         when = f" {'by' if is_deadline(t) else 'for'} {fmt_period(t.period)}" if t.period else ""
         # A target whose period had ended when it was stated is cited, not promised.
         cited = deadline is not None and t.published is not None and deadline < t.published
-        head = f"{ctx.where(group.first)} {'cites a target of' if cited else 'promised'} {what}{when}"
+        head = f"{what}{when}"
+        said = f"{ctx.where(group.first)} {'cites a target' if cited else 'promised it'}"
         status: str
         rule: str
         if not group.measurable:
             status, rule = "unmeasurable", "no figure and no object that evidence could settle"
             tail = "it names no figure or object that later evidence could settle"
             history.add(group.first.published, status, rule, None, "")
-            return self._finish(ctx, group, status, tail, head, roles, details, history)
+            return self._finish(ctx, group, status, tail, (head, said), roles, details, history)
         evs = self._numeric_all(ctx, t)
         ev = evs[-1] if evs else None
         if ev is not None:
@@ -791,7 +793,7 @@ class PromiseChecker:
                 history.add(ev.published, status, "later sources conflict", ev, tail)
                 for e, _st, _why in judged:
                     roles.append((e, "evidence"))
-            return self._finish(ctx, group, status, tail, head, roles, details, history)
+            return self._finish(ctx, group, status, tail, (head, said), roles, details, history)
         matches = self._text_all(ctx, t)
         txt = self._text(ctx, t)
         same_sentence: list[ClaimRecord] = []
@@ -891,7 +893,7 @@ class PromiseChecker:
                 if deadline is None
                 else f"it is not due until {deadline.isoformat()} and no outcome has been reported"
             )
-        return self._finish(ctx, group, status, tail, head, roles, details, history)
+        return self._finish(ctx, group, status, tail, (head, said), roles, details, history)
 
     def _finish(
         self,
@@ -899,7 +901,7 @@ class PromiseChecker:
         group: _Promise,
         status: str,
         tail: str,
-        head: str,
+        head: tuple[str, str],
         roles: list[tuple[ClaimRecord, str]],
         details: dict[str, object],
         history: _History,
@@ -912,7 +914,7 @@ class PromiseChecker:
         if override:
             details["override"] = override
             status = str(override["status"])
-            tail += f"; a reviewer set the status to {status.replace('_', ' ')}"
+            tail += f"; a reviewer set the status to {PROMISE_LABELS.get(status, status).lower()}"
             if not ctx.promise_reviews.get(t.id):
                 history.override(override)
         details["status"] = status
@@ -925,7 +927,9 @@ class PromiseChecker:
             (status == "disputed", -0.1, "later sources conflict"),
             (bool(override), 0.3, "set by a reviewer"),
         )
-        msg = f"{head}: {status.replace('_', ' ')}, {tail}."
+        # the fact (what was promised, by when, its status), then who promised it and why
+        msg = f"{head[1]}; {tail}."
+        fact = f"{head[0]}: {PROMISE_LABELS.get(status, status).lower()}"
         computation = str(details.get("computation", "")) or None
         return make_finding(
             "promise",
@@ -937,6 +941,7 @@ class PromiseChecker:
             id_claims=[t.id],
             confidence=conf,
             computation=computation,
+            headline=headline(ctx, t, fact),
         )
 
     @staticmethod

@@ -29,7 +29,7 @@ from claimledger.link import (
     load_records,
     relink_conn,
 )
-from claimledger.models import Finding
+from claimledger.models import FINDING_TYPES, Finding
 
 if TYPE_CHECKING:
     from claimledger.ledger import Connection, Engine
@@ -42,14 +42,7 @@ CHECKERS: tuple[Checker, ...] = (
     PromiseChecker(),
     OfficialChecker(),
 )
-_TYPE_ORDER = {
-    "contradiction": 0,
-    "arithmetic": 1,
-    "feasibility": 2,
-    "promise": 3,
-    "official": 4,
-    "revision": 5,
-}
+_TYPE_ORDER = {t: i for i, t in enumerate(FINDING_TYPES)}  # after severity and confidence
 _SEV_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 

@@ -89,6 +89,7 @@ if TYPE_CHECKING:
         promise_status_counts,
         promise_targets,
         promise_targets_py,
+        top_findings,
     )
     from claimledger.ledger._datasette import TABLE_METADATA, datasette_metadata
     from claimledger.ledger._doctor import Checkup, doctor
@@ -222,6 +223,7 @@ _LAZY: dict[str, str] = {
             "PromiseTarget",
             "claim_detail",
             "findings_page",
+            "top_findings",
             "id_source",
             "indicator_detail",
             "indicators_page",
@@ -338,6 +340,7 @@ __all__ = [
     "store_reference",
     "stored_findings",
     "text_hash",
+    "top_findings",
     "transaction",
     "upsert_correction",
     "write_transaction",

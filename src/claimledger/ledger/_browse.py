@@ -9,7 +9,7 @@ The claim filter is the ledger's one filter (``ClaimFilter``), the same as
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import astuple, dataclass
+from dataclasses import astuple, dataclass, field
 from functools import partial
 from typing import Any
 
@@ -50,10 +50,12 @@ Memo = Callable[[Any, Callable[[], int]], int]
 
 @dataclass(frozen=True, slots=True)
 class ClaimsPage:
-    """How many claims match, and the records of one page of them, in order."""
+    """How many claims match, and the records of one page of them, in order, with the
+    findings that cite each (by claim id; only when asked for)."""
 
     total: int
     records: list[ClaimRecord]
+    findings: dict[str, list[FindingRef]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,13 +192,17 @@ def claims_page(
     offset: int = 0,
     limit: int = 50,
     memo: Memo | None = None,
+    with_findings: bool = False,
 ) -> ClaimsPage:
     """One page of the claims matching ``f``.  Pages are stable: rows are ordered by the
-    sort key and then by claim id, which is unique, so no row is skipped or repeated."""
+    sort key and then by claim id, which is unique, so no row is skipped or repeated.
+    ``with_findings``: also the findings citing the page's claims (through the
+    ``finding_claims`` claim index, one page's ids only)."""
     with engine.connect() as conn:
         total, ids = page_ids(conn, f, sort, desc, offset, limit, memo)
         found = records_by_id(conn, ids)
-    return ClaimsPage(total, [found[i] for i in ids if i in found])
+        refs = finding_refs(conn, ids) if with_findings else {}
+    return ClaimsPage(total, [found[i] for i in ids if i in found], refs)
 
 
 def claim_facets(engine: Engine) -> list[str]:

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import and_, func, literal_column, or_, select, text, union_all
+from sqlalchemy import and_, case, func, literal_column, or_, select, text, union_all
 from sqlalchemy.engine import Connection, Engine
 
 from claimledger.ledger._browse import documents_with_counts, finding_refs
@@ -47,6 +47,7 @@ from claimledger.ledger.schema import (
     promise_overrides,
     review_events,
 )
+from claimledger.models import FINDING_TYPES
 
 #: A live target: (claim id, deadline period, promise status, where the status comes from:
 #: reviewer | checker | none).
@@ -358,36 +359,66 @@ def findings_page(
     *,
     type: str | None = None,
     severity: str | None = None,
+    ids: Sequence[str] | None = None,
+    documents: Sequence[int] | None = None,
     offset: int = 0,
     limit: int = 50,
 ) -> FindingsPage:
-    """Findings (of ``type``, of ``severity``), most severe first, then most confident,
-    with their claims.  ``severity`` is one severity, ``flagged`` (warnings and errors:
-    what a fact-checker reads first) or ``all``/None."""
-    sev_rank = text("CASE severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END")
+    """Findings (of ``type``, of ``severity``, among ``ids``, citing a claim of one of
+    ``documents``), most severe first, then most confident, with their claims.
+    ``severity`` is one severity, ``flagged`` (warnings and errors: what a fact-checker
+    reads first) or ``all``/None."""
     with engine.connect() as conn:
         conds = []
         if type:
             conds.append(findings.c.type == type)
         if severity == "flagged":
-            conds.append(findings.c.severity.in_(("error", "warning")))
+            conds.append(findings.c.severity.in_(FLAGGED))
         elif severity and severity != "all":
             conds.append(findings.c.severity == severity)
+        if ids is not None:
+            conds.append(findings.c.id.in_(list(ids)))
+        if documents is not None:
+            cited = (
+                select(finding_claims.c.finding_id)
+                .join(claims_t, claims_t.c.id == finding_claims.c.claim_id)
+                .where(claims_t.c.document_id.in_(list(documents)))
+            )
+            conds.append(findings.c.id.in_(cited))
         where = and_(True, *conds)
         total = int(conn.execute(select(func.count()).select_from(findings).where(where)).scalar_one())
-        ids = [
-            r[0]
-            for r in conn.execute(
-                select(findings.c.id)
-                .where(where)
-                .order_by(sev_rank, _confidence_expr(conn).desc(), findings.c.type, findings.c.id)
-                .limit(limit)
-                .offset(offset)
-            )
-        ]
-        found = findings_by_ids(conn, ids)
+        found = findings_by_ids(conn, _ranked_ids(conn, where, offset, limit))
         by_type, by_severity = finding_counts(conn)
     return FindingsPage(total, found, by_type, by_severity)
+
+
+#: The severities a reader is shown first (the findings list's default, the overview's top).
+FLAGGED = ("error", "warning")
+
+
+def _ranked_ids(conn: Connection, where: Any, offset: int, limit: int) -> list[str]:
+    """Ids of the findings matching ``where`` in ``checks.run.rank``'s order (severity,
+    then confidence, then type in ``models.FINDING_TYPES``' order), one page of them."""
+    sev_rank = text("CASE severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END")
+    order = {t: i for i, t in enumerate(FINDING_TYPES)}
+    by_type = case(order, value=findings.c.type, else_=len(order))
+    stmt = (
+        select(findings.c.id)
+        .where(where)
+        .order_by(sev_rank, _confidence_expr(conn).desc(), by_type, findings.c.id)
+        .limit(limit)
+        .offset(offset)
+    )
+    return [r[0] for r in conn.execute(stmt)]
+
+
+def top_findings(engine: Engine, limit: int = 5) -> list[CitedFinding]:
+    """The ``limit`` most important warnings and errors, with their claims: the stored
+    findings ranked in SQL with a LIMIT (``ix_findings_severity`` narrows them to the
+    flagged ones), never a pass over the claims."""
+    with engine.connect() as conn:
+        ids = _ranked_ids(conn, findings.c.severity.in_(FLAGGED), 0, limit)
+        return findings_by_ids(conn, ids)
 
 
 # --- promises -----------------------------------------------------------------------------

@@ -104,6 +104,12 @@ TABLE_METADATA: dict[str, tuple[str, str, tuple[str, ...], str | None]] = {
         ("status", "reviewer"),
         None,
     ),
+    "claim_ratings": (
+        "Ratings",
+        "Reviewers' verdicts on claims: the label on the rating scale, the written ruling, who and when.",
+        ("label", "reviewer"),
+        None,
+    ),
     "promise_events": (
         "Promise history",
         "Each promise's changes of status, with the rule that decided it and its evidence.",

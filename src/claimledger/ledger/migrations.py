@@ -288,6 +288,14 @@ def _m0006_finding_claims_claim_index(conn: Connection) -> None:
     conn.execute(text("CREATE INDEX ix_finding_claims_claim ON finding_claims (claim_id)"))
 
 
+def _m0014_findings_severity_index(conn: Connection) -> None:
+    # The overview leads with the top warnings and errors (ledger.top_findings): ranked with
+    # a LIMIT over the flagged findings only.  Without this index the ranking reads every
+    # finding, the notes too (20.6 ms against 1.2 ms on the 100,000-claim benchmark ledger
+    # with 22,000 findings, 2,000 of them warnings).
+    conn.execute(text("CREATE INDEX ix_findings_severity ON findings (severity)"))
+
+
 # PostgreSQL full-text search with the semantics of SQLite's FTS5 index (queries.apply_search):
 # words are runs of letters and digits (ASCII punctuation, ``_`` included, separates them,
 # so "23.9" is the words 23 and 9 and "COVID-19" is covid and 19), compared without case and
@@ -606,6 +614,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0011_promise_events", _m0011_promise_events),
     Migration("0012_claim_ratings", _m0012_claim_ratings),
     Migration("0013_datasette_views", _m0013_datasette_views),
+    Migration("0014_findings_severity_index", _m0014_findings_severity_index),
 )
 
 

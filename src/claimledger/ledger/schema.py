@@ -196,6 +196,7 @@ findings = Table(
     Column("checker", Text, nullable=False),  # e.g. "checks.contradiction.v1"
     Column("created_at", Text, nullable=False),
     Index("ix_findings_type", "type"),
+    Index("ix_findings_severity", "severity"),  # added by migration 0014
 )
 
 finding_claims = Table(

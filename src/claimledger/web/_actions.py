@@ -23,7 +23,7 @@ from starlette.datastructures import FormData, UploadFile
 
 from claimledger import review
 from claimledger.errors import LedgerError
-from claimledger.web import _models, _upload
+from claimledger.web import _insights, _models, _upload
 from claimledger.web._context import render, reviewer_name, state
 from claimledger.web._security import AUTH_COOKIE, REVIEWER_COOKIE, Security, WebError
 
@@ -114,7 +114,15 @@ async def _ingest(request: Request, form: FormData, *, none_given: str) -> dict[
     result = await run_in_threadpool(lambda: _upload.ingest_uploads(ws.engine, uploads, **meta))
     if any(r["status"] == "ingested" for r in result["results"]):
         ws.rechecker.request()  # in the background: this answer does not wait for the checks
-    return {**result, "rechecking": ws.rechecker.running}
+    rechecking = ws.rechecker.running
+    # the findings citing the new documents exist once the checks have run over them
+    new = None if rechecking else await run_in_threadpool(_new_findings, ws.engine, result)
+    return {**result, "rechecking": rechecking, "new_findings": new}
+
+
+def _new_findings(engine: Any, result: dict[str, Any]) -> list[dict[str, Any]]:
+    docs = [int(r["document_id"]) for r in result["results"] if r.get("status") == "ingested"]
+    return list(_insights.new_findings(engine, docs))
 
 
 async def _collect(form: FormData) -> list[_upload.Upload]:

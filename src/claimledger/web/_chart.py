@@ -25,8 +25,21 @@ KIND_STYLE: dict[str, dict[str, Any]] = {
         "mode": "markers",
         "marker": {"symbol": "circle-open", "size": 12, "color": "#b7791f", "line": {"width": 2}},
     },
-    "target": {"mode": "markers", "marker": {"symbol": "star", "size": 16, "color": "#8e3bb8"}},
+    # an open star: an actual at the same point shows through it
+    "target": {
+        "mode": "markers",
+        "marker": {"symbol": "star-open", "size": 16, "color": "#8e3bb8", "line": {"width": 2}},
+    },
 }
+#: Drawing order, bottom to top: plotly draws later traces over earlier ones, so reported
+#: figures come last and a target or forecast marker never hides an actual.
+DRAW_ORDER = ("target", "forecast", "status", "achievement")
+#: The path a target requires (from its feasibility finding): a dashed line, no markers.
+PATH_STYLE: dict[str, Any] = {"mode": "lines", "line": {"color": "#8e3bb8", "width": 2, "dash": "dot"}}
+#: Contradictions: a red line joining the two figures that disagree, with its gap written.
+CONTRADICTION_STYLE: dict[str, Any] = {"mode": "lines", "line": {"color": "#b42318", "width": 3}}
+#: Points along a required path: one a year (a compound rate curves between the ends).
+PATH_STEPS_PER_YEAR = 1
 
 _PERIOD = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-\d{2})?(?:/(\d{4})(?:-(\d{2}))?(?:-\d{2})?)?$")
 #: Hover text is rendered by plotly's own small HTML subset; angle brackets from the
@@ -72,9 +85,15 @@ def source_href(claim: dict[str, Any]) -> str:
 OFFICIAL_STYLE: dict[str, Any] = {"mode": "lines", "line": {"color": "#6b6b6b", "width": 2, "dash": "dash"}}
 
 
-def figure(claims: list[dict[str, Any]], official: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+def figure(
+    claims: list[dict[str, Any]],
+    official: list[dict[str, Any]] | None = None,
+    findings: list[dict[str, Any]] | None = None,
+) -> dict[str, Any]:
     """The figure spec, plus ``charted``/``skipped`` counts for the page to report.
-    ``official``: series to overlay (``_insights.official_overlay``)."""
+    ``official``: series to overlay (``_insights.official_overlay``); ``findings``: the
+    indicator's findings (dumps of ``_models.FindingOut``), whose feasibility paths and
+    contradictions are drawn over the figures."""
     traces: dict[tuple[str, str], dict[str, Any]] = {}
     skipped = 0
     units: set[str] = set()
@@ -101,7 +120,7 @@ def figure(claims: list[dict[str, Any]], official: list[dict[str, Any]] | None =
         t["customdata"].append(source_href(c))
         t["text"].append(_hover(c, y, unit))
     data = []
-    for (kind, _unit), t in sorted(traces.items(), key=lambda kv: list(KIND_STYLE).index(kv[0][0])):
+    for (kind, _unit), t in sorted(traces.items(), key=lambda kv: DRAW_ORDER.index(kv[0][0])):
         if kind == "achievement":
             order = sorted(range(len(t["x"])), key=lambda i: t["x"][i])
             for key in ("x", "y", "customdata", "text"):
@@ -127,8 +146,12 @@ def figure(claims: list[dict[str, Any]], official: list[dict[str, Any]] | None =
                 **OFFICIAL_STYLE,
             }
         )
+    marks, annotations = _finding_marks(findings or [])
+    # under the figures: the marks explain the points, they must not cover them
+    data = marks + data
     y_title = ", ".join(sorted(u for u in units if u)) or "value"
     layout = {
+        "annotations": annotations,
         "margin": {"l": 70, "r": 20, "t": 10, "b": 40},
         "height": 380,
         "hovermode": "closest",
@@ -139,7 +162,7 @@ def figure(claims: list[dict[str, Any]], official: list[dict[str, Any]] | None =
         "paper_bgcolor": "#ffffff",
         "font": {"family": "system-ui, sans-serif", "size": 13},
     }
-    charted = sum(len(t["x"]) for t in data if not t["name"].startswith("official: "))
+    charted = sum(len(t["x"]) for t in data if t.get("meta") == "claims")
     return {
         "data": data,
         "layout": layout,
@@ -153,6 +176,7 @@ def _trace(kind: str, unit: str) -> dict[str, Any]:
     style = KIND_STYLE[kind]
     return {
         "type": "scatter",
+        "meta": "claims",
         "name": f"{kind} ({unit})" if unit else kind,
         "x": [],
         "y": [],
@@ -163,6 +187,77 @@ def _trace(kind: str, unit: str) -> dict[str, Any]:
         "error_y": {"type": "data", "symmetric": False, "array": [], "arrayminus": [], "thickness": 1.5},
         **{k: v for k, v in style.items()},
     }
+
+
+def _point(c: dict[str, Any]) -> tuple[float, float] | None:
+    """Where a finding's claim sits on the chart, or None when it has no figure or period."""
+    y, px = point_value(c.get("quantity")), period_x(c.get("period"))
+    return None if y is None or px is None else (px[0], y)
+
+
+def _finding_marks(findings: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Traces and annotations for the findings drawn on the chart: the path each
+    feasibility finding's target requires (a compound rate from the base to the target),
+    and a line joining the two figures of each contradiction, with its gap."""
+    traces: list[dict[str, Any]] = []
+    annotations: list[dict[str, Any]] = []
+    cx: list[float | None] = []
+    cy: list[float | None] = []
+    for f in findings:
+        roles = {c.get("role"): c for c in f.get("claims", [])}
+        if f.get("type") == "feasibility" and "target" in roles and "base" in roles:
+            a, b = _point(roles["base"]), _point(roles["target"])
+            if a is None or b is None or a[1] <= 0 or b[0] <= a[0]:
+                continue
+            steps = max(1, round((b[0] - a[0]) * PATH_STEPS_PER_YEAR))
+            xs = [a[0] + (b[0] - a[0]) * i / steps for i in range(steps + 1)]
+            ys = [a[1] * (b[1] / a[1]) ** (i / steps) for i in range(steps + 1)]
+            rate = f.get("details", {}).get("required_annual_growth")
+            words = f" ({rate * 100:.1f}% a year)" if isinstance(rate, int | float) else ""
+            traces.append(
+                {
+                    "type": "scatter",
+                    "name": f"path the target needs{words}",
+                    "x": xs,
+                    "y": ys,
+                    "hoverinfo": "skip",
+                    **PATH_STYLE,
+                }
+            )
+        elif f.get("type") == "contradiction":
+            pts = [p for c in f.get("claims", []) if (p := _point(c)) is not None][:2]
+            if len(pts) < 2:
+                continue
+            cx += [pts[0][0], pts[1][0], None]
+            cy += [pts[0][1], pts[1][1], None]
+            gap = f.get("details", {}).get("relative_gap")
+            text = (
+                f"contradiction: {gap * 100:.1f}% apart" if isinstance(gap, int | float) else "contradiction"
+            )
+            annotations.append(
+                {
+                    "x": max(pts[0][0], pts[1][0]),
+                    "y": max(pts[0][1], pts[1][1]),
+                    "text": text,
+                    "showarrow": True,
+                    "arrowhead": 0,
+                    "ax": 40,
+                    "ay": -24,
+                    "font": {"color": "#b42318", "size": 12},
+                }
+            )
+    if cx:
+        traces.append(
+            {
+                "type": "scatter",
+                "name": "contradiction",
+                "x": cx,
+                "y": cy,
+                "hoverinfo": "skip",
+                **CONTRADICTION_STYLE,
+            }
+        )
+    return traces, annotations
 
 
 def _hover(c: dict[str, Any], y: float, unit: str) -> str:

@@ -10,21 +10,14 @@ from urllib.parse import urlencode
 
 from jinja2 import Environment
 
+from claimledger.models import PROMISE_LABELS
+
 #: Bound qualifiers as words in front of a figure, the way the statements say them.
 QUALIFIER_WORDS = {"at_least": "at least", "at_most": "at most", "approx": "about"}
 #: Magnitude words for large figures; smaller numbers are shown in full with separators.
 MAGNITUDES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 #: Units written straight after the number.
 TIGHT_UNITS = ("%",)
-STATUS_LABELS = {
-    "not_due": "not due",
-    "due": "due",
-    "in_progress": "in progress",
-    "kept": "kept",
-    "partly_kept": "partly kept",
-    "not_kept": "not kept",
-    "unverified": "unverified",
-}
 
 
 def number(v: float | int | None) -> str:
@@ -55,7 +48,23 @@ def quantity(q: dict[str, Any] | None) -> str:
 
 
 def status_label(s: str | None) -> str:
-    return STATUS_LABELS.get(s or "", s or "")
+    """A promise status in words (``models.PROMISE_LABELS``: "Overdue (no evidence yet)",
+    never "due")."""
+    return PROMISE_LABELS.get(s or "", (s or "").replace("_", " "))
+
+
+#: Unit dimensions (``currency:KZT``, ``percent_change``) in words for headings and lists.
+DIMENSION_WORDS = {"currency": "money", "percent_change": "% change", "percent": "percent", "count": "count"}
+
+
+def dimension_label(d: str | None) -> str:
+    """``currency:KZT`` -> ``money (KZT)``, ``percent_change`` -> ``% change``: a dimension
+    key in words (the key itself stays in the JSON)."""
+    if not d:
+        return ""
+    head, _, tail = d.partition(":")
+    words = DIMENSION_WORDS.get(head, head.replace("_", " "))
+    return f"{words} ({tail.replace('_', ' ')})" if tail else words
 
 
 def with_query(params: dict[str, Any], **changes: Any) -> str:
@@ -69,4 +78,5 @@ def install(env: Environment) -> None:
     env.filters["number"] = number
     env.filters["quantity"] = quantity
     env.filters["status_label"] = status_label
+    env.filters["dimension_label"] = dimension_label
     env.globals["with_query"] = with_query

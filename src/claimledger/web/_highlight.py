@@ -35,6 +35,22 @@ def kind_class(kind: str) -> str:
     return kind if kind in KINDS else "other"
 
 
+#: Severities from the worst; a claim's mark takes the worst of its findings.
+_SEVERITIES = ("error", "warning", "info")
+
+
+def finding_mark(claim: dict[str, Any]) -> tuple[str, str]:
+    """(class, title) marking a claim that findings cite: ``flag sev-warning`` and
+    ``2 findings: <the first one's message>``; empty for a claim no finding cites."""
+    found = claim.get("findings") or []
+    if not found:
+        return "", ""
+    sevs = {str(f.get("severity")) for f in found}
+    worst = next((s for s in _SEVERITIES if s in sevs), "info")
+    n = len(found)
+    return f" flag sev-{worst}", f" \u2014 {n} finding{'s' if n != 1 else ''}: {found[0].get('message', '')}"
+
+
 def highlight(text: str, claims: Sequence[dict[str, Any]]) -> Markup:
     """Split ``text`` at every span boundary and wrap each covered piece in a link to the
     innermost claim covering it (figures sit inside sentence-wide commitments)."""
@@ -63,6 +79,10 @@ def highlight(text: str, claims: Sequence[dict[str, Any]]) -> Markup:
         classes = f"hl k-{kind_class(str(inner['kind']))}" + ("" if has_figure else " hl-sent")
         if inner.get("review_state") == "rejected":
             classes += " rejected"
+        flag, why = finding_mark(inner)
+        if flag:
+            # the wavy underline runs along the claim; the marker sits after its last piece
+            classes += flag + (" flag-end" if b == spans[covering[0]][1] else "")
         ids = " ".join(str(spans[i][2]["id"]) for i in covering)
         # The first piece of each claim is its anchor (#claim-ID), which charts link to.
         anchor = ""
@@ -73,6 +93,6 @@ def highlight(text: str, claims: Sequence[dict[str, Any]]) -> Markup:
         out.append(
             f'<a{anchor} class="{classes}" href="/claims/{cid}" data-claim="{cid}"'
             f' data-claims="{escape(ids)}"'
-            f' title="{escape(inner["kind"])}: {escape(inner["subject"])}">{piece}</a>'
+            f' title="{escape(inner["kind"])}: {escape(inner["subject"])}{escape(why)}">{piece}</a>'
         )
     return Markup("".join(out))

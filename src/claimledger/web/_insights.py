@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from claimledger import ledger
-from claimledger.models import KINDS
+from claimledger.models import KINDS, PROMISE_LABELS
 from claimledger.review import PROMISE_STATUSES, choose_machine_status
 from claimledger.web import _models
 from claimledger.web._queries import BOARD_LIMIT, BOARD_ORDER, DEFAULT_PER_PAGE, MACHINE_FIELDS, page_info
@@ -125,17 +125,26 @@ def list_findings(
     *,
     type: str | None = None,
     severity: str | None = None,
+    id: str | None = None,
+    document: int | None = None,
     page: int = 1,
     per_page: int = DEFAULT_PER_PAGE,
 ) -> dict[str, Any]:
-    """Findings, most severe first, each with the claims it rests on."""
+    """Findings, most severe first, each with the claims it rests on: one finding (``id``,
+    its own address), or those citing a claim of ``document``."""
     found = ledger.findings_page(
-        engine, type=type, severity=severity, offset=(page - 1) * per_page, limit=per_page
+        engine,
+        type=type,
+        severity=severity,
+        ids=[id] if id is not None else None,
+        documents=[document] if document is not None else None,
+        offset=(page - 1) * per_page,
+        limit=per_page,
     )
     return _models.FindingsPage(
         findings=_findings(found.findings),
         pagination=_models.Pagination(**page_info(page, per_page, found.total)),
-        filters={"type": type, "severity": severity},
+        filters={"type": type, "severity": severity, "id": id, "document": document},
         counts=_models.FindingCounts(by_type=found.by_type, by_severity=found.by_severity),
     ).model_dump()
 
@@ -208,6 +217,45 @@ def promise_board(
     ).model_dump()
 
 
+#: How many findings the overview leads with.
+TOP_FINDINGS = 5
+#: At most this many new findings are listed after an upload (the rest are one link away).
+NEW_FINDINGS_LISTED = 50
+
+
+def new_findings(engine: Engine, document_ids: list[int]) -> list[dict[str, Any]]:
+    """The findings citing a claim of the uploaded documents, most important first."""
+    if not document_ids:
+        return []
+    found = ledger.findings_page(
+        engine, severity="all", documents=document_ids, limit=NEW_FINDINGS_LISTED
+    ).findings
+    return [
+        _models.FindingRef(
+            id=c.finding.id,
+            type=c.finding.type,
+            severity=c.finding.severity,
+            message=str(c.finding.details.get("headline") or c.finding.message),
+            href=_models.finding_href(c.finding.id),
+        ).model_dump()
+        for c in found
+    ]
+
+
+def promise_words(counts: Counter[str] | dict[str, int]) -> list[_models.PromiseStatusOut]:
+    """The promise board in words people use, in reading order (``models.PROMISE_LABELS``):
+    every status with its count; "No status yet" only when some target has none."""
+    return [
+        _models.PromiseStatusOut(status=s, label=label, count=counts.get(s, 0), href=f"/promises?status={s}")
+        for s, label in PROMISE_LABELS.items()
+        if s != "unverified" or counts.get(s, 0)
+    ] + [
+        _models.PromiseStatusOut(status=s, label=s.replace("_", " "), count=n, href=f"/promises?status={s}")
+        for s, n in counts.items()
+        if s not in PROMISE_LABELS and n
+    ]
+
+
 # --- overview -----------------------------------------------------------------------------
 
 
@@ -218,6 +266,8 @@ def overview(engine: Engine, targets: list[PromiseTarget] | None = None) -> dict
     promises = Counter(statuses)
     by_kind = n.by_kind
     return _models.Overview(
+        top_findings=_findings(ledger.top_findings(engine, TOP_FINDINGS)),
+        promise_board=promise_words(promises),
         documents=n.documents,
         claims=sum(by_kind.values()),
         claims_by_kind={

@@ -106,6 +106,11 @@ class Ref(BaseModel):
         return cls(id=i.id, name=i.name, href=f"/indicators/{i.id}")
 
 
+def finding_href(finding_id: str) -> str:
+    """A finding's own address: the findings page showing that one finding."""
+    return f"/findings?id={finding_id}"
+
+
 class FindingRef(BaseModel):
     id: str
     type: str
@@ -115,7 +120,7 @@ class FindingRef(BaseModel):
 
     @classmethod
     def from_ref(cls, f: ledger.FindingRef) -> FindingRef:
-        return cls(id=f.id, type=f.type, severity=f.severity, message=f.message, href=f"/findings#f-{f.id}")
+        return cls(id=f.id, type=f.type, severity=f.severity, message=f.message, href=finding_href(f.id))
 
 
 def _published(r: ledger.ClaimRecord) -> str | None:
@@ -173,6 +178,12 @@ class ClaimOut(BaseModel):
         )
 
 
+class ClaimRowOut(ClaimOut):
+    """A row of the claims table: the claim and the findings that cite it."""
+
+    findings: list[FindingRef] = []
+
+
 class DocClaimOut(ClaimOut):
     indicators: list[Ref] = []
     findings: list[FindingRef] = []
@@ -192,7 +203,7 @@ class ClaimFilters(BaseModel):
 
 
 class ClaimsPage(BaseModel):
-    claims: list[ClaimOut]
+    claims: list[ClaimRowOut]
     pagination: Pagination
     filters: ClaimFilters
     sort: str
@@ -281,6 +292,9 @@ class FindingOut(BaseModel):
     type: str
     severity: str
     message: str
+    headline: str = Field(
+        description="the fact in one line (who, both figures, the gap): the message's first sentence"
+    )
     details: dict[str, Any]
     checker: str
     created_at: str
@@ -296,11 +310,12 @@ class FindingOut(BaseModel):
             type=f.type,
             severity=f.severity,
             message=f.message,
+            headline=str(f.details.get("headline") or f.message),
             details=f.details,
             checker=f.checker,
             created_at=f.created_at,
             claims=[FindingClaim.from_record(role, r) for role, r in claims],
-            href=f"/findings#f-{f.id}",
+            href=finding_href(f.id),
         )
 
 
@@ -312,7 +327,7 @@ class FindingCounts(BaseModel):
 class FindingsPage(BaseModel):
     findings: list[FindingOut]
     pagination: Pagination
-    filters: dict[str, str | None]
+    filters: dict[str, str | int | None]
     counts: FindingCounts
     rechecking: bool = Field(
         default=False, description="the checks are running again after an upload; the findings may change"
@@ -550,7 +565,22 @@ class PromiseBoard(BaseModel):
     known_statuses: list[str]
 
 
+class PromiseStatusOut(BaseModel):
+    """One status of the promise board, in the words people use."""
+
+    status: str = Field(description="the status key (not_due, due, kept, ...)")
+    label: str = Field(description="the status in words: Kept, Broken, Overdue (no evidence yet), ...")
+    count: int
+    href: str
+
+
 class Overview(BaseModel):
+    top_findings: list[FindingOut] = Field(
+        description="the most important warnings and errors, ranked by severity and confidence"
+    )
+    promise_board: list[PromiseStatusOut] = Field(
+        description="every promise status in reading order, with its count (zero included)"
+    )
     documents: int
     claims: int
     claims_by_kind: dict[str, int]
@@ -585,6 +615,11 @@ class UploadOut(BaseModel):
     rechecking: bool = Field(
         description="the checks are running in the background after this upload (/findings.json "
         "says when they are done)"
+    )
+    new_findings: list[FindingRef] | None = Field(
+        None,
+        description="the findings citing the uploaded documents' claims, most important first; "
+        "null while the checks have not run over them (re-checking)",
     )
 
 

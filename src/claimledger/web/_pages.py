@@ -82,7 +82,7 @@ def _found(
 
 def _with_chart(data: dict[str, Any] | None) -> dict[str, Any] | None:
     if data is not None:
-        data["chart"] = _chart.figure(data["claims"], data.pop("official", None))
+        data["chart"] = _chart.figure(data["claims"], data.pop("official", None), data["findings"])
     return data
 
 
@@ -388,15 +388,38 @@ def promises_page(request: Request, status: str | None = None, page: Page = 1) -
     )
 
 
-def _findings(request: Request, type: str | None, severity: str | None, page: int, per_page: int) -> Any:
+def _findings(
+    request: Request,
+    type: str | None,
+    severity: str | None,
+    page: int,
+    per_page: int,
+    id: str | None = None,
+    document: str | None = None,
+) -> Any:
     ws = state(request)
-    t, sev = _opt(type, "type", FINDING_TYPES), _opt(severity or "flagged", "severity", SEVERITY_FILTERS)
+    one, doc = _opt(id, "id", max_len=40), _opt(document, "document")
+    d = _models.parse_id(doc) if doc is not None else None
+    if doc is not None and d is None:
+        raise WebError(
+            422, "invalid_parameter", f"document must be a document id (a number from 1 to {_models.MAX_ID})"
+        )
+    # One finding's address, or a document's findings, shows notes too: a link must never
+    # land on a page that hides what it points at.
+    default = "all" if one or doc else "flagged"
+    t, sev = _opt(type, "type", FINDING_TYPES), _opt(severity or default, "severity", SEVERITY_FILTERS)
     data = ws.cache.get(
-        ("findings", t, sev, page, per_page),
-        lambda: _insights.list_findings(ws.engine, type=t, severity=sev, page=page, per_page=per_page),
+        ("findings", t, sev, one, d, page, per_page),
+        lambda: _insights.list_findings(
+            ws.engine, type=t, severity=sev, id=one, document=d, page=page, per_page=per_page
+        ),
     )
     # not cached: the background checks may start or end without a commit to the ledger
     return {**data, "rechecking": ws.rechecker.running}
+
+
+FindingId = Annotated[str | None, Query(description="one finding: its own address")]
+FindingDoc = Annotated[str | None, Query(description="the findings citing a claim of this document id")]
 
 
 @_json("/findings.json", _models.FindingsPage, "Findings of the checkers")
@@ -409,10 +432,12 @@ def findings_json(
         str | None,
         Query(description="flagged (warnings and errors, the default) | all | error | warning | info"),
     ] = None,
+    id: FindingId = None,
+    document: FindingDoc = None,
     page: Page = 1,
     per_page: PerPage = _queries.DEFAULT_PER_PAGE,
 ) -> Any:
-    return _findings(request, type, severity, page, per_page)
+    return _findings(request, type, severity, page, per_page, id, document)
 
 
 @_page("/findings")
@@ -420,10 +445,12 @@ def findings_page(
     request: Request,
     type: str | None = None,
     severity: str | None = None,
+    id: FindingId = None,
+    document: FindingDoc = None,
     page: Page = 1,
     per_page: PerPage = _queries.DEFAULT_PER_PAGE,
 ) -> Any:
-    data = _findings(request, type, severity, page, per_page)
+    data = _findings(request, type, severity, page, per_page, id, document)
     return render(
         request,
         "findings.html",
@@ -432,7 +459,7 @@ def findings_page(
             "nav": "findings",
             "types": FINDING_TYPES,
             "severities": SEVERITIES,
-            "params": {"type": data["filters"]["type"], "severity": data["filters"]["severity"]},
+            "params": {k: data["filters"][k] for k in ("type", "severity", "id", "document")},
             "json_href": "/findings.json" + (f"?{request.url.query}" if request.url.query else ""),
         },
     )

@@ -89,9 +89,15 @@ def list_claims(
         offset=(page - 1) * per_page,
         limit=per_page,
         memo=cache.get if cache is not None else None,
+        with_findings=True,
     )
     return _models.ClaimsPage(
-        claims=[_models.ClaimOut.from_record(r) for r in found.records],
+        claims=[
+            _models.ClaimRowOut.from_record(
+                r, findings=[_models.FindingRef.from_ref(f) for f in found.findings.get(r.id, [])]
+            )
+            for r in found.records
+        ],
         pagination=_models.Pagination(**page_info(page, per_page, found.total)),
         filters=echo,
         sort=sort,
