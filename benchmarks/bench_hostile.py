@@ -13,8 +13,15 @@ set (``ru_maxrss``, including the interpreter: ~40 MB).
     .venv/bin/python benchmarks/bench_hostile.py --quick         # smaller inputs
     .venv/bin/python benchmarks/bench_hostile.py --src OLD/src   # another tree (before/after)
     .venv/bin/python benchmarks/bench_hostile.py --case docx-bomb-250MB-xml
+    .venv/bin/python benchmarks/bench_hostile.py --web           # hostile requests instead
 
 A case that runs past ``--timeout`` seconds (default 120) is stopped and reported as such.
+
+``--web`` starts ``claimledger serve`` over the demo ledger and sends it the web family
+(issue 15): a refused 300 MB chunked form, a 450 MB chunked upload without Content-Length
+(next to a normal 1 MB upload), 1,000 slow-header connections, and eight small uploads in
+a row.  It reports each case's time, the server's resident memory and peak, the bytes the
+client got to send, and what the server answered (``bench_web_hostile`` below).
 """
 
 from __future__ import annotations
@@ -187,12 +194,16 @@ def main() -> None:
     ap.add_argument("--case", action="append", help="run only this case (repeatable)")
     ap.add_argument("--timeout", type=float, default=120.0, help="seconds before a case is stopped")
     ap.add_argument("--json", type=Path, help="also write the results here")
+    ap.add_argument("--web", action="store_true", help="the web family (hostile requests to serve)")
     ap.add_argument("--child", help=argparse.SUPPRESS)
     ap.add_argument("--opts", default="{}", help=argparse.SUPPRESS)
     ap.add_argument("--extract", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
         _child(args.child, args.extract, args.opts)
+        return
+    if args.web:
+        bench_web_hostile(args.src)
         return
     table = cases(args.quick)
     names = args.case or list(table)
@@ -230,6 +241,180 @@ def _ratios(results: dict[str, dict[str, object]]) -> None:
         cpu, tcpu = float(r["cpu"]), float(t["cpu"])  # type: ignore[arg-type]
         peak, tpeak = float(r["rss_peak_mb"]), float(t["rss_peak_mb"])  # type: ignore[arg-type]
         print(f"  {name:36} vs {tn:36} cpu x{cpu / max(tcpu, 1e-3):.2f}  memory x{peak / tpeak:.2f}")
+
+
+# --- the web family ------------------------------------------------------------------------
+
+
+def _status_of(pid: int) -> tuple[float, float]:
+    """A process's resident set and peak (VmRSS, VmHWM), in MB."""
+    out = {"VmRSS:": 0.0, "VmHWM:": 0.0}
+    with open(f"/proc/{pid}/status", encoding="ascii") as fh:
+        for line in fh:
+            key = line.split(" ")[0].split("\t")[0]
+            if key in out:
+                out[key] = int(line.split()[1]) / 1024
+    return out["VmRSS:"], out["VmHWM:"]
+
+
+def _stream(port: int, head: bytes, chunk: bytes, chunks: int) -> tuple[str, int]:
+    """Send ``head`` then ``chunks`` chunked-encoded copies of ``chunk`` until the server
+    answers or closes; the status line and the body bytes the client got to send."""
+    import socket
+
+    sock = socket.create_connection(("127.0.0.1", port))
+    sock.sendall(head)
+    framed = b"%x\r\n" % len(chunk) + chunk + b"\r\n"
+    sent = 0
+    sock.settimeout(0)
+    try:
+        for _ in range(chunks):
+            try:
+                if sock.recv(1, socket.MSG_PEEK):
+                    break  # an answer came: stop sending
+            except BlockingIOError:
+                pass
+            sock.settimeout(30)
+            sock.sendall(framed)
+            sock.settimeout(0)
+            sent += len(chunk)
+        else:
+            sock.settimeout(30)
+            sock.sendall(b"0\r\n\r\n")
+    except (BrokenPipeError, ConnectionResetError):
+        pass
+    sock.settimeout(600)  # a normal upload is answered after its extraction
+    try:
+        status = sock.recv(4096).split(b"\r\n", 1)[0].decode("latin-1") or "closed"
+    except (ConnectionResetError, TimeoutError) as err:
+        status = type(err).__name__
+    sock.close()
+    return status, sent
+
+
+def bench_web_hostile(src: Path) -> None:
+    import socket
+    import urllib.request
+
+    env = {**os.environ, "PYTHONPATH": str(src)}
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "demo.db"
+        subprocess.run([sys.executable, "-m", "claimledger.cli", "demo", "--no-serve", "--db", str(db)],
+                       env=env, check=True, capture_output=True)  # fmt: skip
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        cmd = [sys.executable, "-m", "claimledger.cli", "serve", "--db", str(db), "--port", str(port),
+               "--read-timeout", "2", "--max-request-bytes", str(100 * MB)]  # fmt: skip
+        server = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        try:
+            assert server.stdout is not None
+            server.stdout.readline()  # "serving on ..."
+            base = f"http://127.0.0.1:{port}"
+            for _ in range(600):  # "serving on" is printed just before uvicorn binds
+                try:
+                    urllib.request.urlopen(base + "/index.json").read()
+                    break
+                except OSError:
+                    time.sleep(0.1)
+            print(f"{'case':34} {'wall s':>7} {'sent MB':>8} {'rss MB':>7} {'peak MB':>8}  answer")
+            rss, peak = _status_of(server.pid)
+            print(f"{'(idle server)':34} {'':>7} {'':>8} {rss:>7.0f} {peak:>8.0f}")
+            for name, head, chunk, n in _web_streams():
+                t0 = time.perf_counter()
+                status, sent = _stream(port, head, chunk, n)
+                wall = time.perf_counter() - t0
+                rss, peak = _status_of(server.pid)
+                print(
+                    f"{name:34} {wall:>7.2f} {sent / MB:>8.1f} {rss:>7.0f} {peak:>8.0f}  {status}", flush=True
+                )
+            print(f"{'(background checks after it)':34} {_checks_done(base):>7.2f}")
+            _web_slow_headers(port, server.pid)
+            _web_uploads(base, server.pid)
+        finally:
+            server.terminate()
+            server.wait()
+
+
+def _web_streams() -> list[tuple[str, bytes, bytes, int]]:
+    host = b"Host: 127.0.0.1\r\nTransfer-Encoding: chunked\r\nAccept: application/json\r\n"
+    form = (
+        b"POST /claims/x/review HTTP/1.1\r\n"
+        + host
+        + b"Content-Type: application/x-www-form-urlencoded\r\n\r\n"
+    )
+    part = (b'--b\r\nContent-Disposition: form-data; name="files"; filename="big.txt"\r\n'
+            b"Content-Type: text/plain\r\n\r\n")  # fmt: skip
+    upload = (
+        b"POST /api/documents HTTP/1.1\r\n" + host + b"Content-Type: multipart/form-data; boundary=b\r\n\r\n"
+    )
+    field = b"f=" + b"x" * (MB - 3) + b"&"
+    prose = hostile.prose(100 << 10).encode()
+    normal = b"%x\r\n%s\r\n" % (len(part), part)  # the part's head as its own chunk
+    return [
+        ("form 300 x 1 MB, no cookie (403)", form, field, 300),
+        ("upload 450 MB chunked, no length", upload + normal, b"x" * MB, 450),
+        ("normal upload, 100 KB of prose", upload + normal, prose + b"\r\n--b--\r\n", 1),
+    ]
+
+
+def _web_slow_headers(port: int, pid: int, count: int = 1000) -> None:
+    """``count`` connections that each send half a request line and stop."""
+    import socket
+
+    t0 = time.perf_counter()
+    socks = []
+    for _ in range(count):
+        s = socket.create_connection(("127.0.0.1", port))
+        s.sendall(b"GET /index.json HTTP/1.1\r\nHost: 12")
+        socks.append(s)
+    time.sleep(3)  # past --read-timeout 2
+    open_ = 0
+    for s in socks:
+        s.setblocking(False)
+        try:
+            open_ += bool(s.recv(1)) or 0
+        except BlockingIOError:
+            open_ += 1
+        except ConnectionResetError:
+            pass
+        s.close()
+    rss, peak = _status_of(pid)
+    wall = time.perf_counter() - t0
+    print(f"{f'{count} slow-header connections':34} {wall:>7.2f} {'':>8} {rss:>7.0f} {peak:>8.0f}"
+          f"  {open_} still open after 3 s (read timeout 2 s)")  # fmt: skip
+
+
+def _web_uploads(base: str, pid: int, count: int = 8) -> None:
+    """``count`` uploads of about 100 bytes in a row, then until the checks are done."""
+    import urllib.request
+
+    times = []
+    for n in range(count):
+        body = (
+            b'--b\r\nContent-Disposition: form-data; name="files"; filename="u%d.txt"\r\n\r\n'
+            b"Exports rose %d%% in 2024 and will reach %d billion by 2027, the ministry said.\r\n--b--\r\n"
+        ) % (n, 10 + n, 40 + n)
+        req = urllib.request.Request(
+            base + "/api/documents", data=body, headers={"content-type": "multipart/form-data; boundary=b"}
+        )
+        t0 = time.perf_counter()
+        urllib.request.urlopen(req).read()
+        times.append(time.perf_counter() - t0)
+    done = _checks_done(base)
+    rss, peak = _status_of(pid)
+    print(f"{f'{count} uploads of ~100 bytes':34} {sum(times):>7.2f} {'':>8} {rss:>7.0f} {peak:>8.0f}"
+          f"  each {min(times):.2f}-{max(times):.2f} s; checks done {done:.2f} s after")  # fmt: skip
+
+
+def _checks_done(base: str) -> float:
+    """Seconds until ``/findings.json`` stops saying "rechecking"."""
+    import urllib.request
+
+    t0 = time.perf_counter()
+    while json.loads(urllib.request.urlopen(base + "/findings.json").read())["rechecking"]:
+        time.sleep(0.05)
+    return time.perf_counter() - t0
 
 
 if __name__ == "__main__":

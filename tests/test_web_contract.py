@@ -176,7 +176,7 @@ def test_indicator_shapes(web_ro_client: Any) -> None:
 
 def test_findings_shape(web_ro_client: Any) -> None:
     body = web_ro_client.get("/findings.json").json()
-    assert set(body) == {"findings", "pagination", "filters", "counts"}
+    assert set(body) == {"findings", "pagination", "filters", "counts", "rechecking"}
     assert set(body["counts"]) == {"by_type", "by_severity"}
     assert set(body["filters"]) == {"type", "severity", "id", "document"}
     for f in body["findings"]:

@@ -119,24 +119,27 @@ def test_upload_says_how_many_new_findings_and_links_each(web_client: Any) -> No
     assert r.status_code == 200, r.text
     doc_id = re.search(r'href="/documents/(\d+)"', r.text)
     assert doc_id
+    # the checks run in the background: the answer links to the document's findings
+    assert "Re-checking" in r.text and f'href="/findings?document={doc_id.group(1)}"' in r.text
+    web_client.app.state.web.rechecker.wait()
     cited = web_client.get("/findings.json", params={"document": doc_id.group(1)}).json()["findings"]
     assert cited, "a rise by a third from $2.7 billion is not $3.1 billion: the checks flag it"
-    n = len(cited)
-    assert f"{n} new finding{'' if n == 1 else 's'}" in r.text
-    for f in cited:
-        assert f'href="/findings?id={f["id"]}"' in r.text
 
 
 def test_upload_before_the_checks_ran_says_rechecking(web_client: Any, monkeypatch: Any) -> None:
     from claimledger.web import _upload
 
-    monkeypatch.setattr(_upload, "_recheck", lambda engine: None)  # checks not run (yet)
+    import threading
+
+    release = threading.Event()
+    monkeypatch.setattr(_upload, "recheck", lambda engine: release.wait())  # checks not run (yet)
     token = csrf_of(web_client.get("/upload").text)
     r = web_client.post(
         "/upload",
         data={"csrf_token": token},
         files=[("files", ("later.txt", b"Wheat output reached 17 million tonnes in 2024.", "text/plain"))],
     )
+    release.set()
     assert "Re-checking" in r.text and 'href="/findings"' in r.text
     assert "new finding" not in r.text
 

@@ -18,7 +18,8 @@ Codes:
     E022  unknown claim, document or indicator id
     E023  a document could not be written to the ledger (database error)
     E030  invalid review action or value
-    E040  server refused to start (non-local bind without a token)
+    E040  server refused to start (non-local bind without a token, a bad server setting)
+    E041  a request body is over the server's size limit (answered 413 while it streams)
     E024  lost the connection to the ledger database (retried, then the run stopped)
     E025  the ledger file is damaged (names the file and how to recover)
     E026  the ledger is open read-only and a command tried to write to it
@@ -62,6 +63,7 @@ _MESSAGES: dict[str, str] = {
     "E023": "could not write to the ledger",
     "E030": "invalid review action or value",
     "E040": "server refused to start",
+    "E041": "request body over the size limit",
     "E024": "lost the connection to the ledger database",
     "E025": "the ledger file is damaged",
     "E026": "the ledger is read-only",

@@ -37,6 +37,29 @@ def register(sub: Any) -> None:
         default=1,
         help="server processes (default 1); more serve more readers at once, SQLite keeps one writer",
     )
+    p.add_argument(
+        "--max-request-bytes",
+        metavar="N",
+        help="largest upload request, counted while it streams; more is refused with 413 [E041] "
+        "(default: $CLAIMLEDGER_MAX_REQUEST_BYTES or 104857600, 100 MB)",
+    )
+    p.add_argument(
+        "--read-timeout",
+        metavar="SECONDS",
+        help="a request's headers must arrive within this, and its body may pause no longer; "
+        "the connection is closed otherwise (default: $CLAIMLEDGER_READ_TIMEOUT or 10)",
+    )
+    p.add_argument(
+        "--max-connections-per-client",
+        metavar="N",
+        help="open connections one address may hold; more are closed at once "
+        "(default: $CLAIMLEDGER_MAX_CONNECTIONS_PER_CLIENT or 32; raise it behind a reverse proxy)",
+    )
+    p.add_argument(
+        "--max-connections",
+        metavar="N",
+        help="open connections in all; past this, requests are answered 503 (default: 1000)",
+    )
     p.set_defaults(func=run)
 
 
@@ -92,8 +115,15 @@ def run(args: argparse.Namespace) -> int:
     import uvicorn
 
     from claimledger.ledger import read_only_url, require_ledger
-    from claimledger.web import create_app
+    from claimledger.web import ServerLimits, configure, create_app, max_request_bytes
 
+    # E040 for a bad setting, before anything binds (callers such as `demo` omit these)
+    cap = max_request_bytes(getattr(args, "max_request_bytes", None))
+    limits = ServerLimits.from_options(
+        getattr(args, "read_timeout", None),
+        getattr(args, "max_connections_per_client", None),
+        getattr(args, "max_connections", None),
+    )
     require_ledger(args.db)  # serving an empty ledger at a mistyped path helps nobody (E065)
     check_port(args.host, args.port)
     if getattr(args, "read_only", False):  # callers such as `demo` may omit it
@@ -106,24 +136,26 @@ def run(args: argparse.Namespace) -> int:
         # Worker processes build their own app from the environment (uvicorn needs an
         # import string to start more than one); opening the ledger here first applies
         # migrations once and fails early on a bad --db.
-        create_app(args.db, token=token, allowed_hosts=hosts)
-        os.environ.update(_app_env(args.db, token, hosts))
+        create_app(args.db, token=token, allowed_hosts=hosts, max_request_bytes=cap)
+        os.environ.update(_app_env(args.db, token, hosts, cap))
         print(f"claimledger: serving on http://{shown}:{args.port}/ with {workers} workers", flush=True)
         uvicorn.run(
             "claimledger.web._app:app_from_env", factory=True, host=args.host, port=args.port,
-            workers=workers, log_level="warning", access_log=False,
+            workers=workers, log_level="warning", access_log=False, **configure(limits),
         )  # fmt: skip
         return 0
-    app = create_app(args.db, token=token, allowed_hosts=hosts)
+    app = create_app(args.db, token=token, allowed_hosts=hosts, max_request_bytes=cap)
     print(f"claimledger: serving on http://{shown}:{args.port}/  (Ctrl+C to stop)", flush=True)
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", access_log=False)
+    uvicorn.run(
+        app, host=args.host, port=args.port, log_level="warning", access_log=False, **configure(limits)
+    )
     return 0
 
 
-def _app_env(db: str | None, token: str | None, hosts: list[str] | None) -> dict[str, str]:
+def _app_env(db: str | None, token: str | None, hosts: list[str] | None, cap: int) -> dict[str, str]:
     from claimledger.ledger import db_url
 
-    env = {"CLAIMLEDGER_DB": db_url(db)}
+    env = {"CLAIMLEDGER_DB": db_url(db), "CLAIMLEDGER_MAX_REQUEST_BYTES": str(cap)}
     if token:
         env["CLAIMLEDGER_TOKEN"] = token
     if hosts:

@@ -10,6 +10,16 @@ describes the pages, the API, the error shape and the security rules.
 from __future__ import annotations
 
 from claimledger.web._app import create_app
+from claimledger.web._guard import max_request_bytes
 from claimledger.web._security import LOOPBACK_HOSTS, MIN_TOKEN_LENGTH, is_loopback
+from claimledger.web._server import ServerLimits, configure
 
-__all__ = ["LOOPBACK_HOSTS", "MIN_TOKEN_LENGTH", "create_app", "is_loopback"]
+__all__ = [
+    "LOOPBACK_HOSTS",
+    "MIN_TOKEN_LENGTH",
+    "ServerLimits",
+    "configure",
+    "create_app",
+    "is_loopback",
+    "max_request_bytes",
+]

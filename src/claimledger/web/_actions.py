@@ -35,49 +35,19 @@ MAX_FORM_FIELDS = 1000
 
 
 # --- guards -------------------------------------------------------------------------------
+# ``_guard.RequestGuard`` has already checked each write's origin, content type, body size
+# and (for the API and uploads) its token from the headers, before the body was read.  The
+# checks below run again where the route can see them: a route must not depend on the
+# middleware being installed to stay safe.
 
 
-#: A review body is a few hundred bytes; anything near this is not a review.
-MAX_JSON_BODY = 64 << 10
-
-
-def _json_body(request: Request) -> None:
-    """A JSON write's body: ``application/json``, with a declared length within bounds."""
-    ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    if ctype != "application/json":
-        raise WebError(415, "unsupported_media_type", "send the body as application/json")
-    declared = request.headers.get("content-length", "")
-    if not declared.isdigit() or int(declared) > MAX_JSON_BODY:
-        raise WebError(
-            413, "payload_too_large", f"a JSON body must declare its length, at most {MAX_JSON_BODY} bytes"
-        )
-
-
-def _write_guard(check_body: Callable[[Request], None]) -> Callable[[Request], Iterator[None]]:
-    """A dependency for API writes: same origin, token when configured, then ``check_body``.
-    After a successful write, the costly aggregates are recomputed in the background."""
-
-    def guard(request: Request) -> Iterator[None]:
-        Security.check_origin(request)
-        state(request).security.require_auth(request)
-        check_body(request)
-        yield
-        state(request).cache.warm()
-
-    return guard
-
-
-def _check_length(request: Request) -> None:
-    declared = request.headers.get("content-length")
-    if declared and declared.isdigit() and int(declared) > _upload.MAX_REQUEST_BYTES:
-        raise WebError(
-            413, "payload_too_large", f"uploads are limited to {_upload.MAX_UPLOAD_BYTES} bytes a file"
-        )
-
-
-#: Every JSON write (a small JSON body) and every upload through the API (a bounded length).
-api_write = _write_guard(_json_body)
-api_upload_guard = _write_guard(_check_length)
+def _api_guard(request: Request) -> Iterator[None]:
+    """A dependency for API writes: same origin, token when configured.  After a successful
+    write, the costly aggregates are recomputed in the background."""
+    Security.check_origin(request)
+    state(request).security.require_auth(request)
+    yield
+    state(request).cache.warm()
 
 
 #: The sign-in and sign-out forms carry a CSRF token, a token and a next page: a few fields.
@@ -88,8 +58,6 @@ async def _form(request: Request, *, files: int = 0, sign_in: bool = False) -> F
     """A browser form after its checks: same origin, CSRF token, then access token (not on
     the sign-in forms: they are how a token is given)."""
     Security.check_origin(request)
-    if files:
-        _check_length(request)
     form = await request.form(max_files=files, max_fields=SIGN_IN_FIELDS if sign_in else MAX_FORM_FIELDS)
     Security.check_csrf(request, _str(form.get("csrf_token")))
     if not sign_in:
@@ -142,18 +110,19 @@ async def _ingest(request: Request, form: FormData, *, none_given: str) -> dict[
     meta = {k: _text(form, k) for k in ("date", "source", "speaker")}
     if meta["date"]:
         _check_date(meta["date"])
-    engine = state(request).engine
-    return await run_in_threadpool(
-        lambda: _with_new_findings(engine, _upload.ingest_uploads(engine, uploads, **meta))
-    )
+    ws = state(request)
+    result = await run_in_threadpool(lambda: _upload.ingest_uploads(ws.engine, uploads, **meta))
+    if any(r["status"] == "ingested" for r in result["results"]):
+        ws.rechecker.request()  # in the background: this answer does not wait for the checks
+    rechecking = ws.rechecker.running
+    # the findings citing the new documents exist once the checks have run over them
+    new = None if rechecking else await run_in_threadpool(_new_findings, ws.engine, result)
+    return {**result, "rechecking": rechecking, "new_findings": new}
 
 
-def _with_new_findings(engine: Any, result: dict[str, Any]) -> dict[str, Any]:
-    """The upload's answer plus the findings citing the new documents; ``None`` (the page
-    says "re-checking…") while the checks have not run over them."""
+def _new_findings(engine: Any, result: dict[str, Any]) -> list[dict[str, Any]]:
     docs = [int(r["document_id"]) for r in result["results"] if r.get("status") == "ingested"]
-    checked = result.get("findings") is not None
-    return {**result, "new_findings": _insights.new_findings(engine, docs) if checked else None}
+    return list(_insights.new_findings(engine, docs))
 
 
 async def _collect(form: FormData) -> list[_upload.Upload]:
@@ -228,20 +197,23 @@ async def promise_form(request: Request, claim_id: str) -> Response:
 async def merge_form(request: Request) -> Response:
     form = await _form(request)
     who = reviewer_name(request, _str(form.get("reviewer")))
-    try:
-        ids = [int(v) for v in form.getlist("indicator_ids") if isinstance(v, str)]
-    except ValueError:
-        raise WebError(422, "E030", "indicator ids must be numbers") from None
+    ids = [_models.parse_id(v) for v in form.getlist("indicator_ids") if isinstance(v, str)]
+    if None in ids:
+        raise WebError(422, "E030", f"indicator ids must be numbers from 1 to {_models.MAX_ID}")
     done = await run_in_threadpool(
         lambda: _indicator_action(
-            review.merge_indicators, request, ids, reviewer=who, note=_str(form.get("note"))
+            review.merge_indicators,
+            request,
+            [i for i in ids if i is not None],
+            reviewer=who,
+            note=_str(form.get("note")),
         )
     )
     return _redirect(f"{done['href']}?done=merge", request, who)
 
 
 @router.post("/indicators/{ind_id}/split", include_in_schema=False)
-async def split_form(request: Request, ind_id: int) -> Response:
+async def split_form(request: Request, ind_id: _models.IndicatorId) -> Response:
     form = await _form(request)
     who = reviewer_name(request, _str(form.get("reviewer")))
     ids = [v for v in form.getlist("claim_ids") if isinstance(v, str)]
@@ -260,7 +232,12 @@ async def upload_form(request: Request) -> Response:
     return render(
         request,
         "upload.html",
-        {"info": _upload.upload_info(), "nav": "upload", "result": result, "json_href": "/upload.json"},
+        {
+            "info": _upload.upload_info(state(request).max_request_bytes),
+            "nav": "upload",
+            "result": result,
+            "json_href": "/upload.json",
+        },
     )
 
 
@@ -290,8 +267,10 @@ async def logout(request: Request) -> Response:
 
 # --- JSON API -----------------------------------------------------------------------------
 
-Guard = Depends(api_write)
-ERRORS: dict[int | str, dict[str, Any]] = {s: {"model": _models.ErrorOut} for s in (401, 403, 404, 415, 422)}
+Guard = Depends(_api_guard)
+ERRORS: dict[int | str, dict[str, Any]] = {
+    s: {"model": _models.ErrorOut} for s in (401, 403, 404, 413, 415, 422)
+}
 
 
 def _api_write(
@@ -351,7 +330,7 @@ def api_merge(request: Request, body: _models.MergeIn) -> Any:
 
 
 @_api_write("/api/indicators/{ind_id}/split", "Split claims out of an indicator", _models.IndicatorActionOut)
-def api_split(request: Request, ind_id: int, body: _models.SplitIn) -> Any:
+def api_split(request: Request, ind_id: _models.IndicatorId, body: _models.SplitIn) -> Any:
     return _indicator_action(
         review.split_indicator, request, ind_id, body.claim_ids, reviewer=_who(request, body), note=body.note
     )
@@ -361,7 +340,7 @@ def api_split(request: Request, ind_id: int, body: _models.SplitIn) -> Any:
     "/api/documents",
     response_model=_models.UploadOut,
     tags=API,
-    responses={**ERRORS, 413: {"model": _models.ErrorOut}},
+    responses=ERRORS,
     summary="Upload documents (multipart field 'files'; optional date, source, speaker)",
     # The form is parsed by hand (to bound it before reading); describe it for OpenAPI.
     openapi_extra={
@@ -384,7 +363,7 @@ def api_split(request: Request, ind_id: int, body: _models.SplitIn) -> Any:
         }
     },
 )
-async def api_upload(request: Request, _guard: Annotated[None, Depends(api_upload_guard)]) -> Any:
+async def api_upload(request: Request, _guard: Annotated[None, Depends(_api_guard)]) -> Any:
     form = await request.form(max_files=_upload.MAX_FILES, max_fields=MAX_FORM_FIELDS)
     return await _ingest(request, form, none_given="send at least one file in the multipart field 'files'")
 

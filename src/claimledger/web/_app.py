@@ -15,20 +15,23 @@ import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import Response
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from claimledger.errors import ClaimLedgerError
+from claimledger.web import _guard
 from claimledger.web._cache import LedgerCache
-from claimledger.web._context import WebState, render, wants_json
+from claimledger.web._context import WebState, error_response
+from claimledger.web._recheck import Rechecker
 from claimledger.web._security import Security, WebError
 
 if TYPE_CHECKING:
@@ -76,6 +79,7 @@ CODE_STATUS = {
     "E064": 422,
     "E004": 413,
     "E015": 413,
+    "E041": 413,
     "E011": 415,
     "E020": 503,
     "E021": 503,
@@ -101,13 +105,6 @@ class SecurityHeaders:
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
-
-
-def error_response(request: Request, status: int, code: str, message: str, detail: Any = None) -> Response:
-    body = {"error": {"code": code, "message": message, "detail": detail}}
-    if wants_json(request) or not hasattr(request.app.state, "web"):
-        return JSONResponse(body, status_code=status)
-    return render(request, "error.html", {"status": status, **body["error"]}, status=status)
 
 
 def _install_error_handlers(app: FastAPI) -> None:
@@ -187,22 +184,30 @@ def make_env() -> Environment:
 
 
 def create_app(
-    db: str | None = None, *, token: str | None = None, allowed_hosts: list[str] | None = None
+    db: str | None = None,
+    *,
+    token: str | None = None,
+    allowed_hosts: list[str] | None = None,
+    max_request_bytes: int | None = None,
 ) -> FastAPI:
     """The dashboard and JSON API over the ledger at ``db`` (path or SQLAlchemy URL; None =
     ``$CLAIMLEDGER_DB`` or ``./claimledger.db``).  With ``token``, every write needs it.
     ``allowed_hosts`` limits the ``Host`` header (``serve`` passes loopback names when
-    bound to loopback)."""
+    bound to loopback).  ``max_request_bytes`` caps an upload request while it streams
+    (None: ``$CLAIMLEDGER_MAX_REQUEST_BYTES`` or 100 MB; E040 when it is not a positive
+    number)."""
     from claimledger.ledger import open_engine
     from claimledger.review import rating_scale
-    from claimledger.web import _actions, _pages
+    from claimledger.web import _actions, _pages, _upload
 
     rating_scale()  # a malformed $CLAIMLEDGER_RATING_SCALE is refused at start (E061), not per page
+    upload_cap = _guard.max_request_bytes(max_request_bytes)
     engine = open_engine(db)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         yield
+        await run_in_threadpool(rechecker.wait)  # a run that is going ends before the engine
         engine.dispose()
 
     app = FastAPI(
@@ -219,13 +224,19 @@ def create_app(
         openapi_url="/openapi.json",
     )
     cache = LedgerCache(engine, enabled=os.environ.get("CLAIMLEDGER_WEB_CACHE", "1") != "0")
-    app.state.web = ws = WebState(engine, db, Security(token), make_env(), cache)
+    security = Security(token)
+    rechecker = Rechecker(lambda: _upload.recheck(engine))
+    app.state.web = ws = WebState(engine, db, security, make_env(), cache, rechecker, upload_cap)
     cache.add_warmer(lambda: _pages.warm(ws))
     _install_error_handlers(app)
     _install_vendor(app)
     app.include_router(_pages.router)
     app.include_router(_actions.router)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
+    # The guard runs before any route (and inside SecurityHeaders, so its answers carry them).
+    app.add_middleware(
+        _guard.RequestGuard, routes=_actions.router.routes, security=security, upload_cap=upload_cap
+    )
     app.add_middleware(SecurityHeaders)
     if allowed_hosts:
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)
@@ -234,8 +245,9 @@ def create_app(
 
 
 def app_from_env() -> FastAPI:
-    """The app configured from ``CLAIMLEDGER_DB``, ``CLAIMLEDGER_TOKEN`` and
-    ``CLAIMLEDGER_ALLOWED_HOSTS``: how ``serve --workers N`` starts each worker."""
+    """The app configured from ``CLAIMLEDGER_DB``, ``CLAIMLEDGER_TOKEN``,
+    ``CLAIMLEDGER_ALLOWED_HOSTS`` and ``CLAIMLEDGER_MAX_REQUEST_BYTES``: how
+    ``serve --workers N`` starts each worker."""
     hosts = os.environ.get("CLAIMLEDGER_ALLOWED_HOSTS")
     return create_app(
         os.environ.get("CLAIMLEDGER_DB"),

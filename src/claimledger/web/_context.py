@@ -12,10 +12,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from fastapi import Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from jinja2 import Environment
 
 from claimledger.web._cache import LedgerCache
+from claimledger.web._recheck import Rechecker
 from claimledger.web._security import CSRF_COOKIE, REVIEWER_COOKIE, Security, csrf_for
 
 if TYPE_CHECKING:
@@ -31,6 +32,10 @@ class WebState:
     security: Security
     env: Environment
     cache: LedgerCache
+    #: The background checks after uploads.
+    rechecker: Rechecker
+    #: The cap on an upload request (``RequestGuard``), shown on the upload page.
+    max_request_bytes: int
 
 
 def state(request: Request) -> WebState:
@@ -69,3 +74,11 @@ def render(request: Request, template: str, context: dict[str, Any], status: int
     if fresh:
         resp.set_cookie(CSRF_COOKIE, csrf, httponly=True, samesite="strict", path="/")
     return resp
+
+
+def error_response(request: Request, status: int, code: str, message: str, detail: Any = None) -> Response:
+    """The one error shape: JSON for API clients, a page with the same fields for browsers."""
+    body = {"error": {"code": code, "message": message, "detail": detail}}
+    if wants_json(request) or not hasattr(request.app.state, "web"):
+        return JSONResponse(body, status_code=status)
+    return render(request, "error.html", {"status": status, **body["error"]}, status=status)

@@ -9,12 +9,35 @@ pages render the models' dumps.  No other code builds these shapes.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Self
+from typing import TYPE_CHECKING, Annotated, Any, Self
 
+from fastapi import Path
 from pydantic import BaseModel, Field
 
 if TYPE_CHECKING:
     from claimledger import ledger
+
+
+#: The largest id a ledger row can have: SQLite's INTEGER and PostgreSQL's bigint are signed
+#: 64-bit.  A larger number names no row, and the database drivers raise OverflowError on
+#: it, so ids are checked against this range where they enter (422, never a 500).
+MAX_ID = 2**63 - 1
+#: An id in a JSON body.
+RowId = Annotated[int, Field(ge=1, le=MAX_ID)]
+#: Ids in the address.
+DocId = Annotated[int, Path(ge=1, le=MAX_ID, description="document id")]
+IndicatorId = Annotated[int, Path(ge=1, le=MAX_ID, description="indicator id")]
+
+
+def parse_id(raw: str) -> int | None:
+    """An id typed as text (a query parameter, a form field), or None when it is not one:
+    ASCII digits only (``int`` also takes ``"\u0663"`` and refuses ``"\u00b2"``, which
+    ``str.isdigit`` both allow), within ``1..MAX_ID``."""
+    text = raw.strip()
+    if not (text.isascii() and text.isdigit()) or len(text) > len(str(MAX_ID)):
+        return None
+    value = int(text)
+    return value if 1 <= value <= MAX_ID else None
 
 
 class ErrorBody(BaseModel):
@@ -306,6 +329,9 @@ class FindingsPage(BaseModel):
     pagination: Pagination
     filters: dict[str, str | int | None]
     counts: FindingCounts
+    rechecking: bool = Field(
+        default=False, description="the checks are running again after an upload; the findings may change"
+    )
 
 
 class AuditChange(BaseModel):
@@ -567,8 +593,9 @@ class Overview(BaseModel):
 
 
 class UploadInfo(BaseModel):
-    max_bytes: int
+    max_bytes: int = Field(description="largest file")
     max_files: int
+    max_request_bytes: int = Field(description="largest request (every file and field together)")
     allowed_extensions: list[str]
     endpoint: str
 
@@ -585,7 +612,10 @@ class UploadResult(BaseModel):
 
 class UploadOut(BaseModel):
     results: list[UploadResult]
-    findings: int | None = Field(None, description="findings after re-checking, when checks ran")
+    rechecking: bool = Field(
+        description="the checks are running in the background after this upload (/findings.json "
+        "says when they are done)"
+    )
     new_findings: list[FindingRef] | None = Field(
         None,
         description="the findings citing the uploaded documents' claims, most important first; "
@@ -622,7 +652,7 @@ class RateIn(ReviewIn):
 
 
 class MergeIn(ReviewIn):
-    indicator_ids: list[int]
+    indicator_ids: list[RowId]
 
 
 class SplitIn(ReviewIn):

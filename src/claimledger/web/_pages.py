@@ -108,14 +108,17 @@ def claims_params(
     per_page: PerPage = _queries.DEFAULT_PER_PAGE,
 ) -> dict[str, Any]:
     doc = _opt(document, "document")
-    if doc is not None and not doc.isdigit():
-        raise WebError(422, "invalid_parameter", "document must be a document id (a number)")
+    doc_id = _models.parse_id(doc) if doc is not None else None
+    if doc is not None and doc_id is None:
+        raise WebError(
+            422, "invalid_parameter", f"document must be a document id (a number from 1 to {_models.MAX_ID})"
+        )
     return {
         "q": _opt(q, "q"),
         "kind": _opt(kind, "kind", KINDS),
         "unit": _opt(unit, "unit", max_len=40),
         "period": _opt(period, "period", max_len=40),
-        "document": int(doc) if doc is not None else None,
+        "document": doc_id,
         "state": _opt(state, "state", REVIEW_STATES),
         "sort": _opt(sort, "sort", tuple(_queries.CLAIM_SORTS)) or "document",
         "order": _opt(order, "order", ("asc", "desc")) or "asc",
@@ -182,12 +185,12 @@ def _document(request: Request, doc_id: int) -> dict[str, Any]:
     _models.DocumentDetail,
     "A document: full text and its claims with their spans",
 )
-def document_json(request: Request, doc_id: int) -> Any:
+def document_json(request: Request, doc_id: _models.DocId) -> Any:
     return _document(request, doc_id)
 
 
 @_page("/documents/{doc_id}")
-def document_page(request: Request, doc_id: int) -> Any:
+def document_page(request: Request, doc_id: _models.DocId) -> Any:
     data = _document(request, doc_id)
     marked = highlight(data["document"]["text"], data["claims"])
     kinds = {k: sum(1 for c in data["claims"] if c["kind"] == k) for k in KINDS}
@@ -326,12 +329,12 @@ def _indicator(request: Request, ind_id: int) -> dict[str, Any]:
     _models.IndicatorDetail,
     "An indicator: its claims by period, findings, chart spec (plotly) and audit log",
 )
-def indicator_json(request: Request, ind_id: int) -> Any:
+def indicator_json(request: Request, ind_id: _models.IndicatorId) -> Any:
     return _indicator(request, ind_id)
 
 
 @_page("/indicators/{ind_id}")
-def indicator_page(request: Request, ind_id: int) -> Any:
+def indicator_page(request: Request, ind_id: _models.IndicatorId) -> Any:
     data = _indicator(request, ind_id)
     chart = {"data": data["chart"]["data"], "layout": data["chart"]["layout"]}
     return render(
@@ -396,19 +399,23 @@ def _findings(
 ) -> Any:
     ws = state(request)
     one, doc = _opt(id, "id", max_len=40), _opt(document, "document")
-    if doc is not None and not doc.isdigit():
-        raise WebError(422, "invalid_parameter", "document must be a document id (a number)")
+    d = _models.parse_id(doc) if doc is not None else None
+    if doc is not None and d is None:
+        raise WebError(
+            422, "invalid_parameter", f"document must be a document id (a number from 1 to {_models.MAX_ID})"
+        )
     # One finding's address, or a document's findings, shows notes too: a link must never
     # land on a page that hides what it points at.
     default = "all" if one or doc else "flagged"
     t, sev = _opt(type, "type", FINDING_TYPES), _opt(severity or default, "severity", SEVERITY_FILTERS)
-    d = int(doc) if doc is not None else None
-    return ws.cache.get(
+    data = ws.cache.get(
         ("findings", t, sev, one, d, page, per_page),
         lambda: _insights.list_findings(
             ws.engine, type=t, severity=sev, id=one, document=d, page=page, per_page=per_page
         ),
     )
+    # not cached: the background checks may start or end without a commit to the ledger
+    return {**data, "rechecking": ws.rechecker.running}
 
 
 FindingId = Annotated[str | None, Query(description="one finding: its own address")]
@@ -532,14 +539,16 @@ def audit_page(
 
 
 @_json("/upload.json", _models.UploadInfo, "Upload limits")
-def upload_json() -> Any:
-    return upload_info()
+def upload_json(request: Request) -> Any:
+    return upload_info(state(request).max_request_bytes)
 
 
 @_page("/upload")
 def upload_page(request: Request) -> Any:
     return render(
-        request, "upload.html", {"info": upload_info(), "nav": "upload", "json_href": "/upload.json"}
+        request,
+        "upload.html",
+        {"info": upload_info(state(request).max_request_bytes), "nav": "upload", "json_href": "/upload.json"},
     )
 
 

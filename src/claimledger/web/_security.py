@@ -121,9 +121,15 @@ class Security:
             )
 
 
+def valid_csrf(value: str) -> bool:
+    """Whether ``value`` has the shape of a CSRF token this server issues (32 random bytes,
+    URL-safe base64: 43 characters)."""
+    return len(value) == 43 and value.isascii() and value.replace("-", "").replace("_", "").isalnum()
+
+
 def csrf_for(request: Request) -> tuple[str, bool]:
     """The CSRF token for this browser and whether the cookie must be (re)set."""
     current = request.cookies.get(CSRF_COOKIE, "")
-    if len(current) == 43 and current.replace("-", "").replace("_", "").isalnum():
+    if valid_csrf(current):
         return current, False
     return secrets.token_urlsafe(32), True

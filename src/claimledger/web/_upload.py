@@ -2,18 +2,17 @@
 
 Reads: uploaded bytes with their names, and optional date/source/speaker.
 Writes: documents and claims through ``claimledger.pipeline.add_document`` (extracted,
-then stored in one transaction per document, idempotent by content hash), then re-runs
-the checks so findings and promise statuses include the new documents.
+then stored in one transaction per document, idempotent by content hash).  The checks
+then run in the background (``_recheck``), so an upload returns once its claims are stored.
 
-Uploads are bounded before anything is parsed: the request's declared size, the number
-of files, each file's size, its name's extension and its sniffed content type.  Names
-are reduced to a plain base name, so a name like ``../../etc/passwd`` cannot point
-anywhere; the bytes never touch the file system.
+Uploads are bounded: the request's size while it streams (``_guard.RequestGuard``, before
+any of it is parsed), then the number of files, each file's size, its name's extension
+and its sniffed content type.  Names are reduced to a plain base name, so a name like
+``../../etc/passwd`` cannot point anywhere.
 """
 
 from __future__ import annotations
 
-import logging
 import re
 import threading
 from dataclasses import dataclass
@@ -25,23 +24,22 @@ from claimledger.models import Document
 if TYPE_CHECKING:
     from claimledger.ledger import Engine
 
-log = logging.getLogger("claimledger.web")
-
 #: Largest file accepted from the browser.  Statements and reports are well under this
 #: even as PDFs; bigger archives belong on the command line (``claimledger ingest``).
 MAX_UPLOAD_BYTES = 20 << 20
 #: Files per request: enough for a folder of press releases, small enough to answer
 #: within a request's time.
 MAX_FILES = 20
-#: The whole request may carry every file at the limit plus form fields and boundaries.
-MAX_REQUEST_BYTES = MAX_UPLOAD_BYTES * MAX_FILES + (1 << 20)
 ALLOWED_EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx")
 #: Content types (by sniffing the bytes) that may come in under those names.
 ALLOWED_FORMATS = ("text", "markdown", "html", "pdf", "docx")
 MAX_NAME = 120
-#: One upload at a time: ingestion is the ledger's single writer, and run_checks after it
-#: rebuilds findings; two at once would only wait for each other's locks.
-_WRITE_LOCK = threading.Lock()
+#: One writer at a time in this process: a document's ingestion, or a check run (which
+#: holds SQLite's write lock from start to end).  Waiting here rather than on SQLite's lock
+#: means an upload that arrives during a long check run waits for it instead of failing
+#: after the busy timeout.  Taken per document, so a small upload never waits for a large
+#: batch to finish.
+WRITE_LOCK = threading.Lock()
 
 
 @dataclass(slots=True)
@@ -51,10 +49,12 @@ class Upload:
     too_large: bool = False
 
 
-def upload_info() -> dict[str, Any]:
+def upload_info(max_request_bytes: int) -> dict[str, Any]:
+    """The limits, for the upload page and ``/upload.json``."""
     return {
         "max_bytes": MAX_UPLOAD_BYTES,
         "max_files": MAX_FILES,
+        "max_request_bytes": max_request_bytes,
         "allowed_extensions": list(ALLOWED_EXTENSIONS),
         "endpoint": "/api/documents",
     }
@@ -80,11 +80,9 @@ def ingest_uploads(
 
     ledger = Ledger(engine=engine)
     results: list[dict[str, Any]] = []
-    with _WRITE_LOCK:
-        for up in uploads:
-            results.extend(_one(ledger, up, date, source, speaker))
-        n_findings = _recheck(engine) if any(r["status"] == "ingested" for r in results) else None
-    return {"results": results, "findings": n_findings}
+    for up in uploads:
+        results.extend(_one(ledger, up, date, source, speaker))
+    return {"results": results}
 
 
 def _one(
@@ -109,7 +107,8 @@ def _one(
             out.append(_failed(name, doc))
             continue
         try:
-            res = add_document(ledger, doc)
+            with WRITE_LOCK:
+                res = add_document(ledger, doc)
         except ClaimLedgerError as err:
             out.append(_failed(name, err))
             continue
@@ -147,17 +146,12 @@ def _read(
     return docs
 
 
-def _recheck(engine: Engine) -> int | None:
-    """Re-run the checks after new documents; a checker failure must not lose the upload."""
-    try:
-        from claimledger.checks import run_checks
-    except ImportError:
-        return None
-    try:
-        return len(run_checks(engine))
-    except Exception:  # the documents are stored; findings catch up on the next run
-        log.exception("run_checks failed after an upload")
-        return None
+def recheck(engine: Engine) -> None:
+    """Re-link and re-run every check (the background run after uploads)."""
+    from claimledger.checks import run_checks
+
+    with WRITE_LOCK:
+        run_checks(engine)
 
 
 def _failed(name: str, err: ClaimLedgerError) -> dict[str, Any]:
