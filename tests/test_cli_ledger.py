@@ -179,7 +179,7 @@ def test_review_rate_then_export_claimreview(work: Path) -> None:
     missing = cli(
         "review", "rate", "x", "Accurate", "--ruling", "x", "--reviewer", "a", "--db", "none.db", cwd=work
     )
-    assert missing.returncode == 1 and "[E020]" in missing.stderr and not (work / "none.db").exists()
+    assert missing.returncode == 1 and "[E065]" in missing.stderr and not (work / "none.db").exists()
     out = cli(
         "export",
         "--format",

@@ -127,9 +127,9 @@ def test_upload_says_how_many_new_findings_and_links_each(web_client: Any) -> No
 
 
 def test_upload_before_the_checks_ran_says_rechecking(web_client: Any, monkeypatch: Any) -> None:
-    from claimledger.web import _upload
-
     import threading
+
+    from claimledger.web import _upload
 
     release = threading.Event()
     monkeypatch.setattr(_upload, "recheck", lambda engine: release.wait())  # checks not run (yet)

@@ -47,6 +47,7 @@ EXAMPLES: dict[str, str] = {
     "--years 2015:2024 --db ledger.db",
     "reference list": "claimledger reference list --db ledger.db --format json",
     "serve": "claimledger serve --db ledger.db --port 8001",
+    "review": "claimledger review scale",
 }
 
 
@@ -63,6 +64,7 @@ def _describe(parser: argparse.ArgumentParser, path: str = "") -> None:
                 sub.description = line[0].upper() + line[1:] + "."
             if not sub.epilog and full in EXAMPLES:
                 sub.epilog = "example:\n  " + EXAMPLES[full]
+            if sub.epilog and "\n" in sub.epilog:  # keep the example's lines as written
                 sub.formatter_class = argparse.RawDescriptionHelpFormatter
             _describe(sub, full)
 

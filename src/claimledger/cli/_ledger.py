@@ -75,7 +75,7 @@ def register(sub: Any) -> None:
         description="Export claims as JSON Lines or CSV (one row per figure, with its document, "
         "indicator, frame, findings, rating and dashboard link), or as schema.org ClaimReview "
         "JSON-LD (one review per rated sentence; rejected claims never).",
-        epilog="example: claimledger export --format claimreview --publisher 'Example Desk' "
+        epilog="example:\n  claimledger export --format claimreview --publisher 'Example Desk' "
         "--base-url https://factcheck.example.org -o reviews.jsonld",
     )
     _db(p)
@@ -191,11 +191,15 @@ def run_claims(args: argparse.Namespace) -> int:
     limit = args.limit if args.limit is not None else (TABLE_LIMIT if args.format == "table" else None)
     with _reader(args.db) as ledger:
         if args.format == "json":
-            from claimledger.cli._io import write_records
-            from claimledger.ledger.export import json_record
+            import io
+            import json
 
-            records = [json_record(r) for r in ledger.iter_claims(_claim_filter(args), limit=limit)]
-            write_records("json", "claims", records)
+            from claimledger.cli._io import write_records
+
+            # the JSON Lines export's records, so json and jsonl always agree
+            buf = io.StringIO()
+            ledger.export("jsonl", buf, _claim_filter(args), limit=limit)
+            write_records("json", "claims", [json.loads(line) for line in buf.getvalue().splitlines()])
         elif args.format != "table":
             ledger.export(args.format, sys.stdout, _claim_filter(args), limit=limit)
         else:

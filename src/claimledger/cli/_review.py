@@ -30,7 +30,7 @@ def register(sub: Any) -> None:
         help="give a claim a verdict from the rating scale, with a written ruling",
         description="Rate a claim (its sentence, in ClaimReview exports).  A new rating replaces the "
         "one in force; both stay in the audit log.  A rejected claim cannot be rated (E062).",
-        epilog="example: claimledger review rate 3f2a9c0d1e 'Mostly accurate' --reviewer ana "
+        epilog="example:\n  claimledger review rate 3f2a9c0d1e 'Mostly accurate' --reviewer ana "
         "--ruling 'The 2024 budget law gives 21.3 trillion, not 21.5.'",
     )
     r.add_argument("claim_id", metavar="CLAIM_ID", help="the claim's id (claimledger claims --format jsonl)")
@@ -45,7 +45,7 @@ def register(sub: Any) -> None:
     s = rsub.add_parser(
         "scale",
         help="show the rating scale: labels and their positions",
-        epilog="example: claimledger review scale --format json",
+        epilog="example:\n  claimledger review scale --format json",
     )
     s.add_argument("--scale", metavar="FILE", help=_SCALE_HELP)
     s.add_argument("--format", choices=("table", "json"), default="table")
@@ -57,7 +57,7 @@ def run_rate(args: argparse.Namespace) -> int:
     from claimledger.review import rate_claim, rating_scale
 
     scale = rating_scale(args.scale)
-    # A rating is about a claim already in a ledger: a missing ledger is an error (E020 from
+    # A rating is about a claim already in a ledger: a missing ledger is an error (E065 from
     # the read-only open), never a new empty one.
     open_engine(args.db, read_only=True).dispose()
     engine = open_engine(args.db)
