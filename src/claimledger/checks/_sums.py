@@ -23,6 +23,16 @@ from claimledger.checks.base import frame_of, rounding, scale
 from claimledger.link import ClaimRecord
 
 _OF = re.compile(r"^\s*(?:of|of\s+the|of\s+all)\b", re.I)
+#: "Of the 2026 budget, 38% goes to education, 29% to health ...": the whole named first,
+#: then its shares (issue 11).  Only at the start of the sentence, before any figure.
+_OF_LEAD = re.compile(
+    r"^\s*(?:of|out\s+of)\s+(?P<whole>(?:the|all|its|their|this|that)\b[^,;:.%]{1,60}),\s*$", re.I
+)
+#: A level followed by a colon or a dash that lists its parts: "a 3.6 billion programme:
+#: 1.4 billion for roads, ...".  At most a few words of noun phrase between the two.
+_LIST_AFTER = re.compile(r"^[^,;:.()]{0,50}(?::|\s[-\u2013\u2014]\s)\s*$")
+#: A share preceded by a baseline or target word is not one of the listed shares.
+_NOT_SHARE_BEFORE = re.compile(r"\b(?:from|than|versus|vs|against|up|down)\s*$", re.I)
 _TOTAL_BEFORE = re.compile(r"\b(?:total|overall|combined|aggregate|whole)\b[^.;,]{0,40}$", re.I)
 _BREAKDOWN = re.compile(
     r"\b(?P<full>compris\w*|consist\w*\s+of|made\s+up\s+of|split\s+(?:into|between|among)|"
@@ -31,6 +41,9 @@ _BREAKDOWN = re.compile(
 )
 #: Two figures of the sentence given "respectively" for different periods are a series.
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+#: The rule of a list after a colon: its parts may not exceed the total; if they fall short,
+#: the list may be partial, so the shortfall is a warning, not an error.
+LISTED = "parts listed after a total"
 #: Shares or parts may be off by this much beyond the rounding of each figure.
 SUM_SLACK = 0.005
 
@@ -44,6 +57,8 @@ class Sum:
     whole: ClaimRecord | None
     exhaustive: bool
     rule: str
+    #: the whole as the sentence names it ("the 2026 budget"), when it is not a figure
+    label: str | None = None
 
 
 def _change(c: ClaimRecord) -> bool:
@@ -73,22 +88,50 @@ def find_sums(figs: Sequence[ClaimRecord], key: Callable[[ClaimRecord], str | No
         same = [f for f in shares if key(f) == key(shares[0]) and f.period == shares[0].period]
         if len(same) >= 2 and all((f.value or 0) <= 100 for f in same):
             out.append(Sum(tuple(same), None, False, "shares of one whole"))
+    elif (lead_whole := _OF_LEAD.match(sentence[: nums[0].q_rel[0]])) is not None:
+        # the whole is named before the shares: every percentage of the sentence is one of
+        # its shares, unless the sentence has anything else (a level, a change, a baseline)
+        lead = [f for f in nums if f.unit == "%"]
+        if (
+            len(lead) >= 3
+            and len(lead) == len(nums)
+            and all(f.qualifier in ("exact", "approx", None) and not _change(f) for f in lead)
+            and len({f.period for f in lead}) == 1
+            and not any(_NOT_SHARE_BEFORE.search(sentence[: f.q_rel[0]]) for f in lead)
+            and all((f.value or 0) <= 100 for f in lead)
+        ):
+            out.append(
+                Sum(tuple(lead), None, False, "shares of one whole", lead_whole.group("whole").strip())
+            )
     levels = [f for f in nums if f.unit != "%" and f.value is not None]
     for i, t in enumerate(levels):
-        if not _TOTAL_BEFORE.search(sentence[max(0, t.q_rel[0] - 45) : t.q_rel[0]]):
-            continue
         rest = levels[i + 1 :]
         if not rest:
             continue
-        cue = _BREAKDOWN.search(sentence[t.q_rel[1] : rest[0].q_rel[0]])
-        if cue is None:
+        between = sentence[t.q_rel[1] : rest[0].q_rel[0]]
+        listed = i == 0 and _LIST_AFTER.match(between) is not None
+        if not listed and not _TOTAL_BEFORE.search(sentence[max(0, t.q_rel[0] - 45) : t.q_rel[0]]):
+            continue
+        cue = _BREAKDOWN.search(between)
+        if cue is None and not listed:
             continue
         dim = scale(t)[0]
         parts = tuple(f for f in rest if scale(f)[0] == dim and f.period == t.period)
-        if len(parts) >= 2:
-            out.append(Sum(parts, t, cue.group("full") is not None, "parts of a stated total"))
+        if listed and cue is None:
+            # a list after a colon: only when every later figure is one of its parts
+            # (three or more, none larger than the total), so that the list is the total's
+            if len(parts) >= 3 and len(parts) == len(rest) and all(_base(p) < _base(t) for p in parts):
+                out.append(Sum(parts, t, False, LISTED))
+        elif len(parts) >= 2:
+            out.append(
+                Sum(parts, t, cue is not None and cue.group("full") is not None, "parts of a stated total")
+            )
         break
     return out
+
+
+def _base(c: ClaimRecord) -> float:
+    return (c.value or 0.0) * scale(c)[1]
 
 
 def slack(cs: Sequence[ClaimRecord]) -> float:

@@ -39,7 +39,7 @@ from claimledger.checks._rates import (
     conversions,
 )
 from claimledger.checks._shares import find_shares
-from claimledger.checks._sums import Sum, find_sums, slack
+from claimledger.checks._sums import LISTED, Sum, find_sums, slack
 from claimledger.checks.base import (
     PLAN_KINDS,
     CheckContext,
@@ -143,12 +143,13 @@ class ArithmeticChecker:
     def _sum(self, ctx: CheckContext, sm: Sum) -> Finding | None:
         parts = list(sm.parts)
         first = parts[0]
+        sev: Severity = "error"
         if sm.whole is None:
             total = sum(p.value or 0.0 for p in parts)
             if total <= 100 * (1 + slack(parts)) + 0.5 * len(parts):
                 return None
             listed = " + ".join(f"{p.value:g}%" for p in parts)
-            whole_label = ctx.label(first) or "the same total"
+            whole_label = sm.label or ctx.label(first) or "the same total"
             fact = f"shares of {whole_label} add up to {total:g}% ({', '.join(stated(p) for p in parts)})"
             msg = f"{ctx.where(first)} gives them as shares of one whole, which cannot be more than 100%."
             said_by = first
@@ -161,9 +162,11 @@ class ArithmeticChecker:
             total = sum(_base(p) for p in parts)
             tol = slack([whole, *parts])
             over = total > t * (1 + tol)
-            under = sm.exhaustive and total < t * (1 - tol)
+            under = (sm.exhaustive or sm.rule == LISTED) and total < t * (1 - tol)
             if not (over or under):
                 return None
+            if under and not sm.exhaustive:
+                sev = "warning"
             unit = whole.unit
             k = scale(whole)[1]
             listed = " + ".join(amount(_base(p) / k, unit) for p in parts)
@@ -187,8 +190,8 @@ class ArithmeticChecker:
         )
         details = {"rule": sm.rule, "sum": total, "whole": None if sm.whole is None else sm.whole.value}
         # one sentence that does not add up beyond the rounding of its figures contradicts
-        # itself: an error (issue 11)
-        return _arithmetic(ctx, "error", (said_by, fact, msg), roles, details, conf, computation)
+        # itself: an error (issue 11); a list after a colon that falls short may be partial
+        return _arithmetic(ctx, sev, (said_by, fact, msg), roles, details, conf, computation)
 
     # -- exchange rates ----------------------------------------------------------------
 
