@@ -184,6 +184,12 @@ NEWS: list[tuple[str, list[Row]]] = [
      [("GEL 240 million", 2.4e8, "exact", "GEL", None), ("8%", 8, "exact", "%", None)]),
     ("The number of taxpayers rose by 15 percent to 7.2 million.",
      [("15 percent", 15, "exact", "%", None), ("7.2 million", 7.2e6, "exact", None, None)]),
+    # points against percent (issue 11): a change, the new level and the baseline, not a range;
+    # a range of changes with no baseline stays a range
+    ("The jobless rate rose 3 percent to 8.0% in April from 5.0% a year earlier.",
+     [("3 percent", 3, "exact", "%", None), ("8.0%", 8, "exact", "%", None),
+      ("5.0%", 5, "exact", "%", None)]),
+    ("Prices are expected to rise 6% to 8% next year.", [("6% to 8%", (6, 8), "range", "%", None)]),
     ("It only cost 3 dollars 50 cents.", [("3 dollars 50 cents", 3.5, "exact", "USD", None)]),
     ("He is 5 feet 2 inches tall.", [("5 feet 2 inches", 5 + 2 / 12, "exact", "ft", None)]),
     ("a 2 million-strong army", [("2 million", 2e6, "exact", None, None)]),

@@ -30,6 +30,7 @@ from typing import Any
 from claimledger.checks._changes import Change, find_changes
 from claimledger.checks._fmt import amount, pct, stated
 from claimledger.checks._frames import entity_of
+from claimledger.checks._points import PointChange, find_point_changes
 from claimledger.checks._rates import (
     TEXT_TOLERANCE,
     WEEK_DAYS,
@@ -133,6 +134,7 @@ class ArithmeticChecker:
                 f = self._sum(ctx, sm)
                 if f is not None:
                     out.append(f)
+            out.extend(self._points(ctx, pc) for pc in find_point_changes(figs, ctx.by_id) if pc.flagged)
             convs.extend(conversions(figs, ctx.by_id))
         out.extend(self._per_capita(ctx))
         out.extend(self._rates(ctx, convs))
@@ -192,6 +194,48 @@ class ArithmeticChecker:
         # one sentence that does not add up beyond the rounding of its figures contradicts
         # itself: an error (issue 11); a list after a colon that falls short may be partial
         return _arithmetic(ctx, sev, (said_by, fact, msg), roles, details, conf, computation)
+
+    # -- percentage points against percent -----------------------------------------------
+
+    def _points(self, ctx: CheckContext, pc: PointChange) -> Finding:
+        """A change of a percentage that is neither the points nor the per cent between the
+        two levels the sentence states: "rose 2 percent to 8.0% from 5.0%" (3 points, 60%),
+        an error; or per cent said of points ("rose 3 percent" for 3 points), a warning."""
+        a, new, old = pc.amount, pc.new, pc.old
+        in_points = a.unit == "pp"
+        said = f"{a.value:g} points" if in_points else f"{a.value:g}%"
+        readings = f"{pc.points:.3g} points" + ("" if in_points else f" or {pc.percent:.3g}%")
+        label = ctx.label(new) or "a rate"
+        fact = f"{label}: a change of {said} from {stated(old)} to {stated(new)} is {readings}"
+        msg = (
+            f"{ctx.where(a)} states a change of {stated(a)} between {stated(old)} and {stated(new)}, "
+            f"which differ by {readings}" + (": percent said of percentage points." if pc.fits else ".")
+        )
+        computation = f"{new.value:g}% - {old.value:g}% = {pc.points:.3g} points"
+        if not in_points:
+            computation += f"; {new.value:g}% / {old.value:g}% - 1 = {pc.percent:.3g}%"
+        computation += f"; stated {said}"
+        nearest = (
+            pc.points if in_points else min((pc.points, pc.percent), key=lambda v: abs(v - (a.value or 0)))
+        )
+        conf = Confidence.of(
+            0.75,
+            (True, 0.0, "the change and both levels in one sentence"),
+            (not in_points, 0.0, "read both as points and as per cent"),
+            (abs(nearest - (a.value or 0)) > 0.25 * nearest, 0.1, "far beyond the rounding of the figures"),
+            (pc.fits, -0.15, "the amount fits the points: a wording slip, not a wrong figure"),
+        )
+        details = {
+            "rule": "points against percent",
+            "stated": a.value,
+            "points": round(pc.points, 6),
+            "percent": None if in_points else round(pc.percent, 6),
+        }
+        roles = [(a, "change"), (old, "base"), (new, "result")]
+        # the change and both levels in one sentence contradict each other: an error; a
+        # change in points called per cent misleads, but the figures agree: a warning
+        sev: Severity = "warning" if pc.fits else "error"
+        return _arithmetic(ctx, sev, (a, fact, msg), roles, details, conf, computation)
 
     # -- exchange rates ----------------------------------------------------------------
 

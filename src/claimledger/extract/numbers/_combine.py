@@ -15,7 +15,7 @@ import re
 
 from claimledger.extract import units
 from claimledger.extract.numbers import _not_figures as not_figures
-from claimledger.extract.numbers._atoms import Atom, exact_scaled, noun
+from claimledger.extract.numbers._atoms import CHANGE_VERBS, Atom, exact_scaled, noun
 from claimledger.resources import numbers as number_words
 from claimledger.resources import units as unit_tables
 
@@ -171,6 +171,8 @@ def _range(text: str, start: int, a: Atom, b: Atom) -> Atom | None:
         return None
     if conn == "to" and _prev_word(text, start, a.start) == "by":
         return None  # "rose by 5% to 7%": the change, then the new level
+    if conn == "to" and _change_then_level(text, start, a, b):
+        return None  # "rose 3 percent to 8.0% from 5.0%": the change, the new level, the old
     lo, hi = a.value, b.value
     amult, bmult = a.mult, b.mult
     if not a.scaled and b.scaled and bmult > 1 and abs(lo * bmult) <= abs(hi):
@@ -226,6 +228,21 @@ def _ratio(text: str, end: int, a: Atom, b: Atom) -> Atom | None:
 
 _PREV_WORD = re.compile(r"([A-Za-z]{1,30})[^A-Za-z]{0,3}$")
 _NEXT_WORD = re.compile(r"[^A-Za-z.;:!?]{0,3}([A-Za-z]{1,30})")
+
+
+#: After "<verb of change> X% to Y%", a baseline in the same clause ("from 5.0%") shows that
+#: Y is the new level and X the change: a range of changes has no baseline of its own.
+_FROM_AFTER = re.compile(r"[^.;:]{0,60}?\b(?:up|down)?\s*from\s+(?:about\s+|around\s+)?[-+]?\d", re.I)
+
+
+def _change_then_level(text: str, start: int, a: Atom, b: Atom) -> bool:
+    """ "rose 3 percent to 8.0% from 5.0%": a change of a percentage, its new level and
+    its baseline (issue 11: percentage points against percent), not a range."""
+    if units.kind(a.unit) != units.PERCENT or a.unit != b.unit:
+        return False
+    if _prev_word(text, start, a.start) not in CHANGE_VERBS:
+        return False
+    return _FROM_AFTER.match(text, b.end) is not None
 
 
 def _prev_word(text: str, start: int, pos: int) -> str:
