@@ -45,6 +45,7 @@ from claimledger.checks.base import (
     PLAN_KINDS,
     CheckContext,
     Confidence,
+    fine_period,
     frame_of,
     headline,
     is_actual,
@@ -327,9 +328,24 @@ class ArithmeticChecker:
             cands = [c for c in series if c.period == ch.base_period]
             how = "period"
             if ch.implied_base:
-                # No base was named: only the statement's own level for the year before is
-                # used; another document's figure may have another scope.
-                cands = [c for c in cands if c.doc == res.doc and names_subject(c, key)]
+                fine = fine_period(res)
+                if fine and fine != res.period:
+                    # A half or a quarter ("exports in the first half rose 12%"): the same part
+                    # of the year before, at the same granularity, from any document of the
+                    # same indicator (issue 11): a stated level of one measure, entity and
+                    # period, not a full year's.
+                    want = f"{int(fine[:4]) - 1}{fine[4:]}"
+                    cands = [
+                        c
+                        for c in cands
+                        if fine_period(c) == want
+                        and c.granularity == res.granularity
+                        and names_subject(c, key)
+                    ]
+                else:
+                    # No base was named: only the statement's own level for the year before
+                    # is used; another document's figure may have another scope.
+                    cands = [c for c in cands if c.doc == res.doc and names_subject(c, key)]
                 how = "implied"
         elif res.kind in PLAN_KINDS and res.published is not None:
             # The level "now" when the plan was stated, as the same statement gives it (the
