@@ -67,3 +67,22 @@ def test_type_259bn_into_the_correction_form_and_see_it_stored(server: str, page
     page.goto(server + other["href"])
     assert page.locator("#review-form input[name=reviewer]").input_value() == "Dana Desk"
     assert page.locator("#rate-form input[name=reviewer]").input_value() == "Dana Desk"
+
+
+@pytest.mark.parametrize("width", [390, 1400])
+def test_a_form_error_is_accessible_and_fits(server: str, browser: Any, width: int) -> None:  # noqa: F811
+    from test_browser_story import _axe
+
+    ctx = browser.new_context(viewport={"width": width, "height": 900})
+    pg = ctx.new_page()
+    pg.set_default_timeout(UI_TIMEOUT_MS)
+    claim = _machine_claims(pg, server)[2]
+    pg.goto(server + claim["href"])
+    pg.fill("#review-form input[name=reviewer]", "Ari")
+    pg.fill("#review-form input[name=value]", "roughly a lot")
+    pg.click("#review-form button[value=correct]")
+    pg.locator("#review-form #err-value").wait_for()
+    assert _axe(pg) == []
+    assert pg.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth + 1")
+    shot(pg, f"claim-correction-error-{width}")
+    ctx.close()
