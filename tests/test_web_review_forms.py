@@ -239,3 +239,15 @@ def test_a_long_first_line_is_cut_at_a_word() -> None:
     title = first_line("word " * 100)
     assert title is not None and len(title) <= MAX_FIRST_LINE_TITLE and title.endswith("word…")
     assert first_line("\n \n") is None
+
+
+def test_rating_a_claim_rejected_meanwhile_is_409_and_keeps_the_ruling(web_client: Any) -> None:
+    claim = first_claim(web_client)
+    token = csrf_of(web_client.get(f"/claims/{claim['id']}").text)
+    _post(web_client, claim["id"], "review", action="reject", reviewer="Ruth")
+    r = web_client.post(
+        f"/claims/{claim['id']}/rate",
+        data={"csrf_token": token, "reviewer": "Ruth", "rating": "Accurate", "ruling": "Checked twice"},
+    )
+    assert r.status_code == 409 and "[E062]" in r.text
+    assert ">Checked twice</textarea>" in r.text

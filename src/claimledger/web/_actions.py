@@ -153,13 +153,14 @@ RATE_FIELDS = ("reviewer", "rating", "ruling")
 
 
 def _again(request: Request, claim_id: str, which: str, form: FormData, err: LedgerError) -> Response:
-    """The claim page again after a form's error (422): everything typed, kept, and the
+    """The claim page again after a form's error (422; 409 for E062): everything typed, kept, the
     coded error next to its field (or above the form when it is not about one field)."""
     names = REVIEW_FIELDS if which == "review" else RATE_FIELDS
     typed = {k: _str(form.get(k)) or "" for k in names}
     field = err.field if err.field is not None and err.field in names else "form"
+    status = 409 if err.code == "E062" else 422  # as the JSON API answers them
     return _pages.render_claim(
-        request, claim_id, form=which, typed=typed, errors={field: str(err)}, status=422
+        request, claim_id, form=which, typed=typed, errors={field: str(err)}, status=status
     )
 
 
