@@ -255,6 +255,8 @@ def test_shared_server_asks_for_its_token_once(token_server: str, page: Any) -> 
     page.wait_for_url(re.compile(re.escape(claim["href"]) + "$"))
     assert "signed in" in page.locator("header .auth").inner_text()
     assert page.locator("#review-form input[name=token]").count() == 0
+    # a first review asks who you are (the name is then remembered)
+    page.fill("#review-form input[name=reviewer]", "Sam Signed-In")
     page.click("#review-form button[value=accept]")
     page.wait_for_url(re.compile(r".*done=accept.*"))
     assert "accept" in page.locator("ol.audit li").first.inner_text()

@@ -112,7 +112,14 @@ class InputError(ClaimLedgerError):
 
 class LedgerError(ClaimLedgerError):
     """Ledger problems and invalid review actions (E020-E030, the ratings' E060-E064,
-    E065 and E067)."""
+    E065 and E067).  ``field`` names the review field that is wrong, when one is (so a form
+    can show the error next to it)."""
+
+    def __init__(
+        self, code: str, detail: str = "", *, path: str | None = None, field: str | None = None
+    ) -> None:
+        super().__init__(code, detail, path=path)
+        self.field = field
 
 
 class ReferenceDataError(ClaimLedgerError):

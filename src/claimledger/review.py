@@ -35,8 +35,9 @@ from typing import TYPE_CHECKING, Any
 from claimledger import ledger
 from claimledger._dates import utc_timestamp as now  # the one timestamp format
 from claimledger.errors import LedgerError
+from claimledger.extract import numbers
 from claimledger.ledger import PERIOD_RE
-from claimledger.models import KINDS, QUALIFIERS
+from claimledger.models import KINDS, QUALIFIERS, Quantity
 from claimledger.resources.review import default_rating_scale
 
 if TYPE_CHECKING:
@@ -53,12 +54,14 @@ __all__ = [
     "accept_claim",
     "choose_machine_status",
     "correct_claim",
+    "correction_from_text",
     "machine_promise_status",
     "merge_indicators",
     "now",
     "promise_status",
     "rate_claim",
     "rating_scale",
+    "read_figure",
     "recheck",
     "reject_claim",
     "set_promise_status",
@@ -208,6 +211,74 @@ def correct_claim(
     return result
 
 
+#: A typed figure is a few words ("1.2 trillion tenge"); longer input is not one figure.
+MAX_FIGURE_CHARS = 100
+
+
+def read_figure(text: str, *, field: str = "value") -> Quantity:
+    """One figure as people type it ("259 billion", "$259bn", "12.5%", "1.2 trillion
+    tenge", "3-4%"), read by the extraction's number stage (``numbers.find``) so the form
+    and the extractor agree on what a figure is: magnitude applied, currency as its ISO
+    code, a range as ``low``/``high``, a bound as its qualifier.
+
+    Raises E030 naming ``field`` unless the whole text is exactly one figure.
+    """
+    raw = " ".join((text or "").split())
+    if not raw:
+        raise LedgerError("E030", f"{field} is empty", field=field)
+    if len(raw) > MAX_FIGURE_CHARS:
+        raise LedgerError(
+            "E030", f"{field} must be one figure, at most {MAX_FIGURE_CHARS} characters", field=field
+        )
+    found = numbers.find(raw, 0, len(raw))
+    if len(found) != 1 or raw[: found[0].start].strip() or raw[found[0].end :].strip():
+        what = "no figure" if not found else f"{len(found)} figures" if len(found) > 1 else "extra words"
+        raise LedgerError(
+            "E030",
+            f"{field} must be one figure such as 259 billion, $259bn, 12.5% or 3-4%; {raw!r} has {what}",
+            field=field,
+        )
+    return found[0]
+
+
+def correction_from_text(
+    *, value: str | None = None, low: str | None = None, high: str | None = None, unit: str | None = None
+) -> dict[str, Any]:
+    """The numeric fields of a correction (``value``, ``low``, ``high``, ``unit``,
+    ``qualifier``) from what a reviewer typed, for ``correct_claim``.
+
+    ``value`` may be a range ("3-4%": ``low``/``high``) or a bound ("over 5%": its
+    qualifier); ``low``/``high`` are points.  A figure's unit fills an empty ``unit``; a unit
+    typed in both places must agree.  Empty input gives an empty dict.  E030 names the field.
+    """
+    out: dict[str, Any] = {}
+    units: dict[str, str] = {}
+    if value:
+        q = read_figure(value, field="value")
+        if q.value is None and (low or high):
+            raise LedgerError("E030", "give a range in value or in low and high, not both", field="value")
+        out.update(value=q.value, low=q.low, high=q.high)
+        if q.qualifier not in ("exact", "range"):
+            out["qualifier"] = q.qualifier
+        if q.unit:
+            units["value"] = q.unit
+    for name, raw in (("low", low), ("high", high)):
+        if raw:
+            q = read_figure(raw, field=name)
+            if q.value is None:
+                raise LedgerError("E030", f"{name} must be one number, not a range", field=name)
+            out[name] = q.value
+            if q.unit:
+                units[name] = q.unit
+    typed = (unit or "").strip() or None
+    seen = set(units.values()) | ({typed} if typed else set())
+    if len(seen) > 1:
+        raise LedgerError("E030", f"the units disagree: {', '.join(sorted(seen))}", field="unit")
+    if seen:
+        out["unit"] = seen.pop()
+    return {k: v for k, v in out.items() if v is not None}
+
+
 def set_promise_status(
     engine: Engine,
     claim_id: str,
@@ -351,9 +422,9 @@ def rate_claim(
     level = scale.level(label)
     text = (ruling or "").strip()
     if not text:
-        raise LedgerError("E064", "write the ruling: why the claim gets this rating")
+        raise LedgerError("E064", "write the ruling: why the claim gets this rating", field="ruling")
     if len(text) > MAX_RULING:
-        raise LedgerError("E064", f"a ruling must be at most {MAX_RULING} characters")
+        raise LedgerError("E064", f"a ruling must be at most {MAX_RULING} characters", field="ruling")
     with ledger.claim_transaction(engine, claim_id) as conn:
         if _effective(conn, claim_id)["review_state"] == "rejected":
             raise LedgerError("E062", f"claim {claim_id} is rejected; accept or correct it before rating it")
@@ -492,33 +563,35 @@ def _validate_fields(raw: Mapping[str, Any]) -> dict[str, Any]:
             try:
                 num = float(val)
             except (TypeError, ValueError):
-                raise LedgerError("E030", f"{key} must be a number, got {val!r}") from None
+                raise LedgerError("E030", f"{key} must be a number, got {val!r}", field=key) from None
             if not math.isfinite(num):
-                raise LedgerError("E030", f"{key} must be a finite number")
+                raise LedgerError("E030", f"{key} must be a finite number", field=key)
             out[key] = num
             continue
         sval = str(val).strip()
         if key == "kind" and sval not in KINDS:
-            raise LedgerError("E030", f"kind must be one of {', '.join(KINDS)}")
+            raise LedgerError("E030", f"kind must be one of {', '.join(KINDS)}", field=key)
         if key == "qualifier" and sval not in QUALIFIERS:
-            raise LedgerError("E030", f"qualifier must be one of {', '.join(QUALIFIERS)}")
+            raise LedgerError("E030", f"qualifier must be one of {', '.join(QUALIFIERS)}", field=key)
         if key == "period" and not PERIOD_RE.match(sval):
-            raise LedgerError("E030", "period must look like 2024, 2024-09, 2024-09-01 or 2026/2028")
+            raise LedgerError(
+                "E030", "period must look like 2024, 2024-09, 2024-09-01 or 2026/2028", field=key
+            )
         if key == "subject" and not 0 < len(sval) <= MAX_SUBJECT:
-            raise LedgerError("E030", f"subject must be 1-{MAX_SUBJECT} characters")
+            raise LedgerError("E030", f"subject must be 1-{MAX_SUBJECT} characters", field=key)
         if key == "unit" and not 0 < len(sval) <= MAX_UNIT:
-            raise LedgerError("E030", f"unit must be 1-{MAX_UNIT} characters")
+            raise LedgerError("E030", f"unit must be 1-{MAX_UNIT} characters", field=key)
         out[key] = sval
     low, high = out.get("low"), out.get("high")
     if low is not None and high is not None and low > high:
-        raise LedgerError("E030", "low must not be greater than high")
+        raise LedgerError("E030", "low must not be greater than high", field="low")
     return out
 
 
 def _who(reviewer: str) -> str:
     name = (reviewer or "").strip()
     if not name or len(name) > MAX_REVIEWER:
-        raise LedgerError("E030", f"reviewer name must be 1-{MAX_REVIEWER} characters")
+        raise LedgerError("E030", f"reviewer name must be 1-{MAX_REVIEWER} characters", field="reviewer")
     return name
 
 

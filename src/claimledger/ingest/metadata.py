@@ -154,6 +154,23 @@ def apply_header(doc: Document, meta: dict[str, str]) -> None:
             setattr(doc, field_name, value)
 
 
+#: A title taken from a text's first line is cut here: a first line can be a whole paragraph.
+MAX_FIRST_LINE_TITLE = 200
+
+
+def first_line(text: str) -> str | None:
+    """The first non-empty line of ``text``, trimmed and cut to ``MAX_FIRST_LINE_TITLE``
+    characters (at a word boundary, with an ellipsis); None for a text without one."""
+    for line in text.split("\n", 50)[:50]:
+        line = " ".join(line.split())
+        if line:
+            if len(line) <= MAX_FIRST_LINE_TITLE:
+                return line
+            cut = line[: MAX_FIRST_LINE_TITLE - 1].rsplit(" ", 1)[0]
+            return cut + "…"
+    return None
+
+
 def finish(
     doc: Document, name: str, *, date: str | None, source: str | None, speaker: str | None
 ) -> Document:

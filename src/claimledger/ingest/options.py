@@ -55,13 +55,18 @@ RECONNECT_SECONDS = 60.0
 class IngestOptions:
     """Limits and overrides passed down to every reader.
 
-    ``date``/``source``/``speaker`` override what a document's own metadata says (None =
-    keep the document's).  Limits default to the module constants; tests lower them.
+    ``date``/``source``/``speaker``/``title`` override what a document's own metadata says
+    (None = keep the document's).  ``first_line_title`` gives a document that has no title
+    (plain text, most often) its first non-empty line as one: the browser upload asks for it,
+    the command line does not (a title feeds the country detection, so it stays opt-in).
+    Limits default to the module constants; tests lower them.
     """
 
     date: str | None = None
     source: str | None = None
     speaker: str | None = None
+    title: str | None = None
+    first_line_title: bool = False
     max_bytes: int = MAX_BYTES
     max_text_chars: int = MAX_TEXT_CHARS
     connect_timeout: float = CONNECT_TIMEOUT

@@ -163,7 +163,12 @@ def _archive(data: bytes, name: str, opts: IngestOptions) -> Iterator[Document |
 
 
 def _finish(doc: Document, name: str, opts: IngestOptions) -> Document:
-    return metadata.finish(doc, name, date=opts.date, source=opts.source, speaker=opts.speaker)
+    doc = metadata.finish(doc, name, date=opts.date, source=opts.source, speaker=opts.speaker)
+    if opts.title:
+        doc.title = opts.title
+    elif opts.first_line_title and not doc.title:
+        doc.title = metadata.first_line(doc.text)
+    return doc
 
 
 def load(src: Source, opts: IngestOptions) -> Iterator[Document | InputError]:

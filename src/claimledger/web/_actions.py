@@ -23,7 +23,7 @@ from starlette.datastructures import FormData, UploadFile
 
 from claimledger import review
 from claimledger.errors import LedgerError
-from claimledger.web import _insights, _models, _upload
+from claimledger.web import _insights, _models, _pages, _upload
 from claimledger.web._context import render, reviewer_name, state
 from claimledger.web._security import AUTH_COOKIE, REVIEWER_COOKIE, Security, WebError
 
@@ -32,6 +32,10 @@ API: list[str | Enum] = ["Review and ingest (writes)"]
 #: Form fields per request: the correction form has about fifteen; the merge form one per
 #: ticked indicator.  A bound keeps a hostile form from costing memory.
 MAX_FORM_FIELDS = 1000
+#: How long the reviewer's name is remembered: a year of visits, not one browser session.
+REVIEWER_COOKIE_AGE = 365 * 24 * 3600
+#: An upload's title: a headline's length, with room to spare.
+MAX_TITLE = 300
 
 
 # --- guards -------------------------------------------------------------------------------
@@ -74,21 +78,22 @@ def _text(form: FormData, name: str) -> str | None:
     return (_str(form.get(name)) or "").strip() or None
 
 
-def _float(form: FormData, name: str) -> float | None:
-    raw = (_text(form, name) or "").replace(",", "")
-    if not raw:
-        return None
-    try:
-        return float(raw)
-    except ValueError:
-        raise WebError(422, "E030", f"{name} must be a number, got {raw!r}") from None
+def _typed_name(form: FormData) -> str | None:
+    """The reviewer's name as typed in the form (None when the field was empty or absent:
+    then nothing new is remembered)."""
+    name = (_text(form, "reviewer") or "")[:80].strip()
+    return name or None
 
 
 def _redirect(url: str, request: Request, reviewer: str | None = None) -> RedirectResponse:
+    """303 back to a page; a ``reviewer`` name is remembered for the next forms (the
+    reviewer cookie: SameSite=Strict, a year; it holds a display name, never a secret)."""
     state(request).cache.warm()  # every form write ends here: get the overview ready
     resp = RedirectResponse(url, status_code=303)
     if reviewer:
-        resp.set_cookie(REVIEWER_COOKIE, reviewer, httponly=True, samesite="strict", path="/")
+        resp.set_cookie(
+            REVIEWER_COOKIE, reviewer, max_age=REVIEWER_COOKIE_AGE, httponly=True, samesite="strict", path="/"
+        )
     return resp
 
 
@@ -102,14 +107,16 @@ def _indicator_action(
 
 
 async def _ingest(request: Request, form: FormData, *, none_given: str) -> dict[str, Any]:
-    """Ingest a form's files with its optional date, source and speaker (E003 ``none_given``
-    when it has no file)."""
+    """Ingest a form's files with its optional date, source, speaker and title (E003
+    ``none_given`` when it has no file)."""
     uploads = await _collect(form)
     if not uploads:
         raise WebError(422, "E003", none_given)
-    meta = {k: _text(form, k) for k in ("date", "source", "speaker")}
+    meta = {k: _text(form, k) for k in ("date", "source", "speaker", "title")}
     if meta["date"]:
         _check_date(meta["date"])
+    if len(meta["title"] or "") > MAX_TITLE:
+        raise WebError(422, "E030", f"title must be at most {MAX_TITLE} characters")
     ws = state(request)
     result = await run_in_threadpool(lambda: _upload.ingest_uploads(ws.engine, uploads, **meta))
     if any(r["status"] == "ingested" for r in result["results"]):
@@ -140,6 +147,34 @@ async def _collect(form: FormData) -> list[_upload.Upload]:
 # --- browser forms ------------------------------------------------------------------------
 
 
+#: The fields each claim form sends back when it is shown again after an error.
+REVIEW_FIELDS = ("reviewer", "note", "value", "unit", "low", "high", "period", "kind", "qualifier", "subject")
+RATE_FIELDS = ("reviewer", "rating", "ruling")
+
+
+def _again(request: Request, claim_id: str, which: str, form: FormData, err: LedgerError) -> Response:
+    """The claim page again after a form's error (422; 409 for E062): everything typed, kept, the
+    coded error next to its field (or above the form when it is not about one field)."""
+    names = REVIEW_FIELDS if which == "review" else RATE_FIELDS
+    typed = {k: _str(form.get(k)) or "" for k in names}
+    field = err.field if err.field is not None and err.field in names else "form"
+    status = 409 if err.code == "E062" else 422  # as the JSON API answers them
+    return _pages.render_claim(
+        request, claim_id, form=which, typed=typed, errors={field: str(err)}, status=status
+    )
+
+
+def _correction(form: FormData) -> dict[str, Any]:
+    """The correction's fields as typed: figures read by the number stage
+    (``review.correction_from_text``), the rest checked by ``review.correct_claim``."""
+    fields: dict[str, Any] = {k: _text(form, k) for k in ("kind", "subject", "period", "qualifier")}
+    figures = review.correction_from_text(**{k: _text(form, k) for k in ("value", "low", "high", "unit")})
+    if fields["qualifier"] is None and "qualifier" in figures:
+        fields["qualifier"] = figures["qualifier"]
+    fields.update({k: v for k, v in figures.items() if k != "qualifier"})
+    return fields
+
+
 @router.post("/claims/{claim_id}/review", include_in_schema=False)
 async def claim_review_form(request: Request, claim_id: str) -> Response:
     form = await _form(request)
@@ -147,21 +182,23 @@ async def claim_review_form(request: Request, claim_id: str) -> Response:
     who = reviewer_name(request, _str(form.get("reviewer")))
     note = _str(form.get("note"))
     engine = state(request).engine
-    if action == "accept":
-        await run_in_threadpool(review.accept_claim, engine, claim_id, reviewer=who, note=note)
-    elif action == "reject":
-        await run_in_threadpool(review.reject_claim, engine, claim_id, reviewer=who, note=note)
-    elif action == "correct":
-        fields: dict[str, Any] = {
-            k: _text(form, k) for k in ("kind", "subject", "period", "qualifier", "unit")
-        }
-        fields.update({k: _float(form, k) for k in ("value", "low", "high")})
-        await run_in_threadpool(
-            lambda: review.correct_claim(engine, claim_id, reviewer=who, note=note, **fields)
-        )
-    else:
-        raise WebError(422, "E030", "action must be accept, correct or reject")
-    return _redirect(f"/claims/{claim_id}?done={action}#audit", request, who)
+    try:
+        if action == "accept":
+            await run_in_threadpool(review.accept_claim, engine, claim_id, reviewer=who, note=note)
+        elif action == "reject":
+            await run_in_threadpool(review.reject_claim, engine, claim_id, reviewer=who, note=note)
+        elif action == "correct":
+            fields = _correction(form)
+            await run_in_threadpool(
+                lambda: review.correct_claim(engine, claim_id, reviewer=who, note=note, **fields)
+            )
+        else:
+            raise WebError(422, "E030", "action must be accept, correct or reject")
+    except LedgerError as err:
+        if err.code != "E030":
+            raise  # a missing claim (E022) and the like: the error page
+        return _again(request, claim_id, "review", form, err)
+    return _redirect(f"/claims/{claim_id}?done={action}#audit", request, _typed_name(form))
 
 
 @router.post("/claims/{claim_id}/rate", include_in_schema=False)
@@ -169,10 +206,17 @@ async def rate_form(request: Request, claim_id: str) -> Response:
     form = await _form(request)
     who = reviewer_name(request, _str(form.get("reviewer")))
     label, ruling = _str(form.get("rating")) or "", _str(form.get("ruling")) or ""
-    await run_in_threadpool(
-        lambda: review.rate_claim(state(request).engine, claim_id, label, ruling=ruling, reviewer=who)
-    )
-    return _redirect(f"/claims/{claim_id}?done=rating#verdict", request, who)
+    try:
+        await run_in_threadpool(
+            lambda: review.rate_claim(state(request).engine, claim_id, label, ruling=ruling, reviewer=who)
+        )
+    except LedgerError as err:
+        if err.code not in ("E030", "E060", "E062", "E064"):
+            raise
+        if err.code == "E060":
+            err.field = "rating"
+        return _again(request, claim_id, "rate", form, err)
+    return _redirect(f"/claims/{claim_id}?done=rating#verdict", request, _typed_name(form))
 
 
 @router.post("/claims/{claim_id}/promise", include_in_schema=False)
@@ -190,7 +234,7 @@ async def promise_form(request: Request, claim_id: str) -> Response:
     )
     back = _str(form.get("back")) or ""
     url = back if back.startswith("/promises") else f"/claims/{claim_id}?done=status#audit"
-    return _redirect(url, request, who)
+    return _redirect(url, request, _typed_name(form))
 
 
 @router.post("/indicators/merge", include_in_schema=False)
@@ -209,7 +253,7 @@ async def merge_form(request: Request) -> Response:
             note=_str(form.get("note")),
         )
     )
-    return _redirect(f"{done['href']}?done=merge", request, who)
+    return _redirect(f"{done['href']}?done=merge", request, _typed_name(form))
 
 
 @router.post("/indicators/{ind_id}/split", include_in_schema=False)
@@ -222,7 +266,7 @@ async def split_form(request: Request, ind_id: _models.IndicatorId) -> Response:
             review.split_indicator, request, ind_id, ids, reviewer=who, note=_str(form.get("note"))
         )
     )
-    return _redirect(f"{done['href']}?done=split", request, who)
+    return _redirect(f"{done['href']}?done=split", request, _typed_name(form))
 
 
 @router.post("/upload", include_in_schema=False)
@@ -341,7 +385,7 @@ def api_split(request: Request, ind_id: _models.IndicatorId, body: _models.Split
     response_model=_models.UploadOut,
     tags=API,
     responses=ERRORS,
-    summary="Upload documents (multipart field 'files'; optional date, source, speaker)",
+    summary="Upload documents (multipart field 'files'; optional date, source, speaker, title)",
     # The form is parsed by hand (to bound it before reading); describe it for OpenAPI.
     openapi_extra={
         "requestBody": {
@@ -356,6 +400,7 @@ def api_split(request: Request, ind_id: _models.IndicatorId, body: _models.Split
                             "date": {"type": "string", "format": "date"},
                             "source": {"type": "string"},
                             "speaker": {"type": "string"},
+                            "title": {"type": "string", "maxLength": 300},
                         },
                     }
                 }

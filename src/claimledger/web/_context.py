@@ -56,6 +56,11 @@ def reviewer_name(request: Request, given: str | None = None, default: str = "re
     return name[:80] or default
 
 
+def remembered_name(request: Request) -> str:
+    """The name from the reviewer cookie, or "" (a form then asks for one)."""
+    return (request.cookies.get(REVIEWER_COOKIE) or "").strip()[:80]
+
+
 def render(request: Request, template: str, context: dict[str, Any], status: int = 200) -> HTMLResponse:
     """Render a page; every page gets the CSRF token for its forms and the auth state."""
     ws = state(request)
@@ -65,7 +70,8 @@ def render(request: Request, template: str, context: dict[str, Any], status: int
         "csrf": csrf,
         "auth_required": ws.security.auth_required,
         "authed": ws.security.authorised(request) if ws.security.auth_required else True,
-        "reviewer": reviewer_name(request),
+        # the remembered name prefills every review form; empty until one is typed
+        "reviewer": remembered_name(request),
         "path": request.url.path,
         **context,
     }

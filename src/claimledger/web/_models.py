@@ -605,6 +605,9 @@ class UploadResult(BaseModel):
     status: str = Field(description="ingested | duplicate | failed")
     document_id: int | None
     claims: int
+    title: str | None = Field(
+        None, description="the document's title: as given, from its metadata, or its first line"
+    )
     code: str | None = None
     reason: str | None = None
     href: str | None = None

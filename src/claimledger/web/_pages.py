@@ -258,6 +258,21 @@ def claim_json(request: Request, claim_id: str) -> Any:
 
 @_page("/claims/{claim_id}")
 def claim_page(request: Request, claim_id: str) -> Any:
+    return render_claim(request, claim_id)
+
+
+def render_claim(
+    request: Request,
+    claim_id: str,
+    *,
+    form: str | None = None,
+    typed: dict[str, str] | None = None,
+    errors: dict[str, str] | None = None,
+    status: int = 200,
+) -> HTMLResponse:
+    """The claim page; after a review form's error (``status`` 422), that ``form``
+    ("review" or "rate") is shown again with what was ``typed`` and each error next to
+    its field (``errors``: field -> coded message; ``"form"`` for the form as a whole)."""
     data = _claim(request, claim_id)
     c = data["claim"]
     sentence = c["sentence"]
@@ -287,7 +302,10 @@ def claim_page(request: Request, claim_id: str) -> Any:
             "statuses": PROMISE_STATUSES,
             "scale": rating_scale(),
             "json_href": f"/claims/{claim_id}.json",
+            "typed": {form: typed or {}} if form else {},
+            "errors": {form: errors or {}} if form else {},
         },
+        status=status,
     )
 
 

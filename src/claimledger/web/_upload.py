@@ -1,6 +1,8 @@
 """Ingesting files uploaded from the browser or the API.
 
-Reads: uploaded bytes with their names, and optional date/source/speaker.
+Reads: uploaded bytes with their names, and optional date/source/speaker/title.  A
+document without a title (given here or in its own metadata) takes its first line as one
+(``IngestOptions.first_line_title``: the ingest library decides, this module asks).
 Writes: documents and claims through ``claimledger.pipeline.add_document`` (extracted,
 then stored in one transaction per document, idempotent by content hash).  The checks
 then run in the background (``_recheck``), so an upload returns once its claims are stored.
@@ -74,6 +76,7 @@ def ingest_uploads(
     date: str | None = None,
     source: str | None = None,
     speaker: str | None = None,
+    title: str | None = None,
 ) -> dict[str, Any]:
     """Ingest each upload; a bad one is reported and the others still go in."""
     from claimledger.ledger import Ledger
@@ -81,13 +84,21 @@ def ingest_uploads(
     ledger = Ledger(engine=engine)
     results: list[dict[str, Any]] = []
     for up in uploads:
-        results.extend(_one(ledger, up, date, source, speaker))
+        results.extend(_one(ledger, up, Meta(date, source, speaker, title)))
     return {"results": results}
 
 
-def _one(
-    ledger: Any, up: Upload, date: str | None, source: str | None, speaker: str | None
-) -> list[dict[str, Any]]:
+@dataclass(slots=True, frozen=True)
+class Meta:
+    """What the uploader said about every file (None: the file's own metadata decides)."""
+
+    date: str | None = None
+    source: str | None = None
+    speaker: str | None = None
+    title: str | None = None
+
+
+def _one(ledger: Any, up: Upload, meta: Meta) -> list[dict[str, Any]]:
     from claimledger.pipeline import add_document
 
     name = safe_name(up.name)
@@ -98,7 +109,7 @@ def _one(
             raise InputError("E011", f"allowed types: {', '.join(ALLOWED_EXTENSIONS)}", path=name)
         if not up.data:
             raise InputError("E003", "the file is empty", path=name)
-        docs = _read(f"upload/{name}", up.data, date, source, speaker)
+        docs = _read(f"upload/{name}", up.data, meta)
     except ClaimLedgerError as err:
         return [_failed(name, err)]
     out = []
@@ -118,6 +129,7 @@ def _one(
                 "status": res.status,
                 "document_id": res.document_id,
                 "claims": res.claims,
+                "title": doc.title,
                 "code": None,
                 "reason": None,
                 "href": f"/documents/{res.document_id}",
@@ -126,9 +138,7 @@ def _one(
     return out
 
 
-def _read(
-    key: str, data: bytes, date: str | None, source: str | None, speaker: str | None
-) -> list[Document | ClaimLedgerError]:
+def _read(key: str, data: bytes, meta: Meta) -> list[Document | ClaimLedgerError]:
     """Bytes -> documents through the ingest readers (format sniffed from the content)."""
     from claimledger.ingest import IngestOptions, Source, load, sniff
 
@@ -137,7 +147,14 @@ def _read(
         raise InputError(
             "E011", f"content looks like {fmt}, not one of {', '.join(ALLOWED_FORMATS)}", path=key
         )
-    opts = IngestOptions(date=date, source=source, speaker=speaker, max_bytes=MAX_UPLOAD_BYTES)
+    opts = IngestOptions(
+        date=meta.date,
+        source=meta.source,
+        speaker=meta.speaker,
+        title=meta.title,
+        first_line_title=True,
+        max_bytes=MAX_UPLOAD_BYTES,
+    )
     docs: list[Document | ClaimLedgerError] = []
     for item in load(Source(name=key, kind="bytes", data=data), opts):
         if isinstance(item, Document):
@@ -160,6 +177,7 @@ def _failed(name: str, err: ClaimLedgerError) -> dict[str, Any]:
         "status": "failed",
         "document_id": None,
         "claims": 0,
+        "title": None,
         "code": err.code,
         "reason": err.detail or str(err),
         "href": None,
