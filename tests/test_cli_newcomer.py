@@ -81,7 +81,11 @@ def test_a_busy_port_is_e066_naming_port(
 @pytest.mark.skipif(shutil.which("make") is None, reason="needs make")
 def test_make_demo_installs_the_runtime_only_and_takes_a_port() -> None:
     r = subprocess.run(
-        ["make", "--no-print-directory", "-n", "-B", "demo", "PORT=8001"], cwd=ROOT, capture_output=True, text=True, check=True
+        ["make", "--no-print-directory", "-n", "-B", "demo", "PORT=8001"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     installs = [line for line in r.stdout.splitlines() if "pip install" in line and "-e" in line]
     assert installs and all("[dev]" not in line and "-e ." in line for line in installs), r.stdout
