@@ -156,14 +156,15 @@ def reduce_colours(image: Any) -> Any:
     return image.convert("RGB").quantize(256, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
 
 
-def check_screen(name: str, png: bytes, where: Path) -> None:
-    """Compare ``png`` with the baseline ``name``, or write it when updating."""
+def check_screen(name: str, png: bytes, where: Path, *, screens: Path = SCREENS) -> None:
+    """Compare ``png`` with the baseline ``name`` in ``screens``, or write it when updating;
+    on a failure the actual and diff images go to ``where``."""
     from PIL import Image
 
-    baseline = SCREENS / f"{name}.png"
+    baseline = screens / f"{name}.png"
     actual = reduce_colours(Image.open(io.BytesIO(png)))
     if UPDATE or not baseline.exists():
-        SCREENS.mkdir(exist_ok=True)
+        screens.mkdir(exist_ok=True)
         actual.save(baseline, optimize=True)
         if not UPDATE:
             pytest.fail(f"no baseline for {name}: wrote {baseline}; commit it", pytrace=False)
@@ -276,20 +277,29 @@ PAGES: dict[str, str | Callable[[str], str]] = {
 }
 
 
-def _context(browser: Any, width: int) -> Any:  # noqa: F811
-    return browser.new_context(
-        viewport={"width": width, "height": 844 if width < 800 else 900}, device_scale_factor=1
-    )
+class Camera:
+    """One tab per width (a fresh tab for each page costs more than the page), each with the
+    clock fixed at ``PAGE_CLOCK``; ``shoot`` takes a page's full-page screenshot."""
 
+    def __init__(self, browser: Any, base: str) -> None:  # noqa: F811
+        self.browser, self.base = browser, base
+        self.tabs: dict[int, Any] = {}
 
-def render(browser: Any, base: str, path: str, width: int, *, css: str | None = None) -> bytes:  # noqa: F811
-    """A full-page screenshot of ``path`` at ``width`` px, with the fixed clock and masks."""
-    ctx = _context(browser, width)
-    try:
-        page = ctx.new_page()
-        page.set_default_timeout(UI_TIMEOUT_MS)
-        page.clock.set_fixed_time(PAGE_CLOCK)
-        page.goto(base + path)
+    def tab(self, width: int) -> Any:
+        if width not in self.tabs:
+            ctx = self.browser.new_context(
+                viewport={"width": width, "height": 844 if width < 800 else 900}, device_scale_factor=1
+            )
+            page = ctx.new_page()
+            page.set_default_timeout(UI_TIMEOUT_MS)
+            page.clock.set_fixed_time(PAGE_CLOCK)
+            self.tabs[width] = page
+        return self.tabs[width]
+
+    def shoot(self, path: str, width: int, *, css: str | None = None) -> bytes:
+        """``path`` at ``width`` px (with ``css`` added), animations and caret off, masked."""
+        page = self.tab(width)
+        page.goto(self.base + path)
         if page.locator("#chart").count():
             page.wait_for_selector("#chart[data-ready='1'] .main-svg")
         page.evaluate("() => document.fonts.ready")
@@ -303,8 +313,17 @@ def render(browser: Any, base: str, path: str, width: int, *, css: str | None = 
             mask_color="#888888",
         )
         return png
-    finally:
-        ctx.close()
+
+    def close(self) -> None:
+        for page in self.tabs.values():
+            page.context.close()
+
+
+@pytest.fixture(scope="module")
+def camera(browser: Any, screen_server: str) -> Iterator[Camera]:  # noqa: F811
+    cam = Camera(browser, screen_server)
+    yield cam
+    cam.close()
 
 
 @pytest.fixture(scope="module")
@@ -317,14 +336,13 @@ def addresses(screen_server: str) -> dict[str, str]:
 @pytest.mark.parametrize("width", WIDTHS, ids=[f"{w}px" for w in WIDTHS])
 @pytest.mark.parametrize("name", list(PAGES))
 def test_page_looks_as_before(
-    screen_server: str,
     addresses: dict[str, str],
-    browser: Any,  # noqa: F811
+    camera: Camera,
     name: str,
     width: int,
     tmp_path: Path,
 ) -> None:
-    png = render(browser, screen_server, addresses[name], width)
+    png = camera.shoot(addresses[name], width)
     check_screen(f"{name}-{width}", png, tmp_path)
 
 
@@ -342,25 +360,35 @@ MOVE_A_BLOCK = "article.finding:first-of-type { position: relative; top: 40px; }
 
 
 def test_a_block_moved_by_40px_is_reported(
-    screen_server: str,
     addresses: dict[str, str],
-    browser: Any,  # noqa: F811
+    camera: Camera,
+    tmp_path: Path,
 ) -> None:
     """The findings page with a block (the first finding) moved 40 px down, over the next
     one, or with the page pushed 40 px down, fails; the same page rendered again passes."""
     from PIL import Image
 
     path = addresses["findings"]
-    plain = _image(render(browser, screen_server, path, 1400))
-    again = compare(plain, _image(render(browser, screen_server, path, 1400)))
+    plain = _image(camera.shoot(path, 1400))
+    again = compare(plain, _image(camera.shoot(path, 1400)))
     assert again.ok and again.differing == 0, again.describe()
-    over = _image(render(browser, screen_server, path, 1400, css=MOVE_A_BLOCK))
+    over_png = camera.shoot(path, 1400, css=MOVE_A_BLOCK)
+    over = _image(over_png)
     diff = compare(plain, over)
     assert over.size == plain.size and not diff.ok and diff.share > TOLERANCE, diff.describe()
-    pushed = _image(render(browser, screen_server, path, 1400, css=".page-head { margin-bottom: 40px; }"))
+    pushed = _image(camera.shoot(path, 1400, css=".page-head { margin-bottom: 40px; }"))
     diff = compare(plain, pushed)
     assert pushed.height - plain.height == 40 and diff.size_moved and not diff.ok, diff.describe()
     assert diff.share > TOLERANCE, "the common area differs too, not only the size"
+    # the failure names the actual and diff images it wrote
+    base = tmp_path / "screens"
+    base.mkdir()
+    reduce_colours(plain).save(base / "findings-1400.png")
+    with pytest.raises(pytest.fail.Exception) as failed:
+        check_screen("findings-1400", over_png, tmp_path / "out", screens=base)
+    written = [Path(line.split(": ", 1)[1].strip()) for line in str(failed.value).splitlines()[1:3]]
+    assert [p.name for p in written] == ["findings-1400.actual.png", "findings-1400.diff.png"]
+    assert all(p.stat().st_size > 0 for p in written)
     baseline = SCREENS / "findings-1400.png"
     if baseline.exists() and not UPDATE:
         assert compare(Image.open(baseline), plain).ok
@@ -368,24 +396,19 @@ def test_a_block_moved_by_40px_is_reported(
 
 
 def test_a_one_pixel_antialiasing_change_stays_under_tolerance(
-    screen_server: str,
     addresses: dict[str, str],
-    browser: Any,  # noqa: F811
+    camera: Camera,
 ) -> None:
     """Blocks drawn half a pixel to the side change only their edges' anti-aliasing: the
     comparison passes, while the same page with a block in another colour does not."""
     path = addresses["upload"]
-    plain = _image(render(browser, screen_server, path, 1400))
-    nudged = _image(
-        render(browser, screen_server, path, 1400, css="button { transform: translateX(0.5px); }")
-    )
+    plain = _image(camera.shoot(path, 1400))
+    nudged = _image(camera.shoot(path, 1400, css="button { transform: translateX(0.5px); }"))
     diff = compare(plain, nudged)
     assert plain.tobytes() != nudged.tobytes(), "the nudge changed no pixel"
     assert diff.ok, diff.describe()
     # what keeps it under: pixelmatch recognised the changed edges as anti-aliasing
     assert compare(plain, nudged, include_aa=True).differing > diff.differing
-    recoloured = _image(
-        render(browser, screen_server, path, 1400, css="#upload-form { background: #fde68a; }")
-    )
+    recoloured = _image(camera.shoot(path, 1400, css="#upload-form { background: #fde68a; }"))
     diff = compare(plain, recoloured)
     assert not diff.ok, diff.describe()
