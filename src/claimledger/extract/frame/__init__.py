@@ -23,7 +23,7 @@ from functools import cache
 from claimledger.extract.frame import _cues, attribution, basis, entity, measure, relations, status
 from claimledger.extract.frame._gazetteer import words
 from claimledger.extract.frame._passage import Passage
-from claimledger.models import GRANULARITIES, Claim, Entity, Frame, FrameCues, Measure
+from claimledger.models import GRANULARITIES, Claim, Entity, Frame, FrameCues, Measure, Quantity
 
 __all__ = ["STAGE", "DocFrame", "annotate"]
 
@@ -64,7 +64,7 @@ class DocFrame:
     """What the frame stage knows about one document: its text, date, main country (from
     its lead, computed on first use) and the people it quotes."""
 
-    __slots__ = ("_home", "_home_cue", "_own", "_ready", "ref", "speakers", "text")
+    __slots__ = ("_home", "_home_cue", "_own", "_ready", "_steers", "ref", "speakers", "text")
 
     def __init__(self, text: str, ref: Date | None) -> None:
         self.text = text
@@ -74,6 +74,7 @@ class DocFrame:
         self._home: Entity | None = None
         self._home_cue = ""
         self._own: frozenset[str] = frozenset()
+        self._steers: bool | None = None
 
     def _compute(self) -> None:
         self._home, self._home_cue = entity.main_country(self.text)
@@ -93,6 +94,13 @@ class DocFrame:
         if not self._ready:
             self._compute()
         return self._home, self._home_cue
+
+    @property
+    def steers_by_deposit(self) -> bool:
+        """Does the document say its central bank steers by the deposit facility rate?"""
+        if self._steers is None:
+            self._steers = measure.steers_by_deposit(self.text)
+        return self._steers
 
     @property
     def own(self) -> frozenset[str]:
@@ -206,6 +214,12 @@ def annotate(
                 "share_of_gdp" in terms,
                 _names_economy(ents[i], home_cue),
             )
+            if m.free:
+                m, m_cues = _no_subject(p, i, m, m_cues, mentions, phrases, seg, q, "share_of_gdp" in terms)
+            elif m.id == "rate.deposit" and doc.steers_by_deposit:
+                policy = measure.entry("policy_rate")
+                m = policy.measure if policy is not None else m
+                m_cues = [*m_cues, "policy:the document steers by its deposit facility rate"]
             entry = measure.entry(m.id)
             if entry is not None and entry.basis:
                 basis.add_fixed(terms, b_cues, entry.basis)
@@ -255,6 +269,49 @@ def annotate(
                 attribution=tuple(a_cues),
             ),
         )
+
+
+def _no_subject(
+    p: Passage,
+    i: int,
+    m: Measure,
+    m_cues: list[str],
+    mentions: Sequence[entity.Mention],
+    phrases: measure.Phrases,
+    seg: tuple[int, int],
+    q: Quantity | None,
+    share_of_gdp: bool,
+) -> tuple[Measure, list[str]]:
+    """A free measure whose phrase names nothing measured ("figure", "it", "growth",
+    "however", "the OBR"): the measure the text before it names, when that is one
+    measure ("inherited"); else the phrase without its names and function words."""
+    text = p.text
+    names = frozenset(w.lower() for mt in mentions for w in text[mt.start : mt.end].split())
+    if measure.content_words(m.id, names):
+        return m, m_cues
+    c0 = p.clauses[i][0]
+    para = text.rfind("\n\n", 0, p.start)
+    regions = [
+        (c0, seg[0], "its clause"),
+        (max(p.start, c0 - measure.INHERIT_REACH), c0, "same sentence"),
+        (max(para + 2 if para >= 0 else 0, p.start - measure.INHERIT_REACH), p.start, "sentence before"),
+    ]
+    excluded: set[str] = set()
+    for _a, _b, h in phrases.within(*seg):
+        excluded |= measure.grams(h)
+    got = measure.inherit(
+        text,
+        regions,
+        measure.heads_of(m.id),
+        q,
+        measure.changes(text, seg),
+        share_of_gdp,
+        frozenset(excluded),
+    )
+    if got is not None:
+        return got[0], [*m_cues, *got[1]]
+    cleaned = measure.cleaned(m, names, q)
+    return cleaned, m_cues if cleaned == m else [*m_cues, f"free:{cleaned.id} (not a measure: {m.id})"]
 
 
 def _names_economy(chosen: tuple[Entity | None, list[str]], home_cue: str) -> bool:
