@@ -64,20 +64,37 @@ class DocFrame:
     """What the frame stage knows about one document: its text, date, main country (from
     its lead, computed on first use) and the people it quotes."""
 
-    __slots__ = ("_home", "_home_cue", "_own", "_ready", "_steers", "ref", "speakers", "text")
+    __slots__ = (
+        "_home",
+        "_home_cue",
+        "_own",
+        "_place",
+        "_place_cue",
+        "_ready",
+        "_steers",
+        "country",
+        "ref",
+        "speakers",
+        "text",
+    )
 
-    def __init__(self, text: str, ref: Date | None) -> None:
+    def __init__(self, text: str, ref: Date | None, country: str | None = None) -> None:
         self.text = text
         self.ref = ref
+        #: the document's country from the caller's metadata (ISO 3166), when known
+        self.country = country
         self.speakers = attribution.Speakers(text[: entity.title_end(text)])
         self._ready = False
         self._home: Entity | None = None
         self._home_cue = ""
         self._own: frozenset[str] = frozenset()
         self._steers: bool | None = None
+        self._place: Entity | None = None
+        self._place_cue = ""
 
     def _compute(self) -> None:
-        self._home, self._home_cue = entity.main_country(self.text)
+        self._home, self._home_cue = entity.main_country(self.text, self.country)
+        self._place, self._place_cue = entity.main_place(self.text, self._home)
         # the speaker's side: the document's country, the institution its first line
         # names ("Minutes of the National Bank ...") or its opening sentence opens with
         # ("The ECB decided ..."), the government
@@ -94,6 +111,13 @@ class DocFrame:
         if not self._ready:
             self._compute()
         return self._home, self._home_cue
+
+    @property
+    def place(self) -> tuple[Entity | None, str]:
+        """The sub-national unit the document is about, if any, and its cue."""
+        if not self._ready:
+            self._compute()
+        return self._place, self._place_cue
 
     @property
     def steers_by_deposit(self) -> bool:
@@ -155,12 +179,8 @@ def annotate(
             ents[i] = (ents[lk.anchor][0], [f"as {_text(p, lk.anchor)}"])
             continue
         q = claims[i].quantity
-        ents[i] = entity.choose(p, i, names, paired, home, home_cue, q.unit if q else None)
-        org = ents[i][0]
-        economy = entity.economy_of(org) if org is not None else None
-        if org is not None and economy is not None:
-            # "the Bank of England cut Bank Rate": the UK's rate, set by its bank
-            ents[i] = (economy, [*ents[i][1], f"economy of {org.id}"])
+        chosen = entity.choose(p, i, names, paired, home, home_cue, q.unit if q else None)
+        ents[i] = _owner(chosen, claims[i].subject, home, home_cue, doc.place)
     # a value "compared with" another is its baseline when it is the same entity's
     for i, lk in enumerate(links):
         if lk.role == "compare":
@@ -269,6 +289,38 @@ def annotate(
                 attribution=tuple(a_cues),
             ),
         )
+
+
+def _owner(
+    chosen: tuple[Entity | None, list[str]],
+    subject: str,
+    home: Entity | None,
+    home_cue: str,
+    place: tuple[Entity | None, str],
+) -> tuple[Entity | None, list[str]]:
+    """Whose figure it is, from the name ``entity.choose`` found: the sub-national unit
+    the document is about instead of its country; the economy an institution speaks for;
+    the document's country instead of an international organisation that only says the
+    figure; a sector a bare subject names ("services grew 5%") instead of the document's
+    country."""
+    e, cues = chosen
+    if place[0] is not None and cues[-1:] == [home_cue]:
+        e, cues = place[0], [place[1]]
+    economy = entity.economy_of(e) if e is not None else None
+    if e is not None and economy is not None:
+        # "the Bank of England cut Bank Rate": the UK's rate, set by its bank
+        e, cues = economy, [*cues, f"economy of {e.id}"]
+    elif (
+        e is not None and e.type == "organisation" and home is not None and cues[-1:] != ["after the figure"]
+    ):
+        # "the IMF expects growth of 4%": the IMF says it (attribution); the figure is the
+        # document's country's
+        e, cues = home, [*cues, f"not {e.id}'s own: {home_cue}"]
+    sector = entity.sector_of(subject)
+    if sector is not None and (e is None or e.type in ("country", "area")) and cues[-1:] in ([], [home_cue]):
+        # "services grew 5%": the sector's figure, not the country's
+        e, cues = sector, [f"sector:{sector.name} (subject)"]
+    return e, cues
 
 
 def _no_subject(

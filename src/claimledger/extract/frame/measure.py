@@ -273,8 +273,12 @@ def fits(e: Entry, dim: str | None, change: bool, share_of_gdp: bool) -> bool:
     if dim is None or e.dimension == "other":
         return True
     if dim == "percent":
+        if share_of_gdp and e.id.startswith(("gdp", "gni")):
+            return False  # "debt of 60% of GDP": GDP is what it is a share of
         if e.dimension in _PERCENT_DIMS:
             return True
+        if e.dimension == "currency" and dict(e.codes).get("weo", "").endswith("_NGDP"):
+            return True  # "the deficit will narrow to 5.7%": its public series is in % of GDP
         if share_of_gdp and e.dimension in ("currency", "count"):
             # "a deficit of 3% of GDP", "debt of 50% of GDP"; never GDP itself, which is
             # the basis of the share, not its numerator
@@ -552,9 +556,10 @@ def inherit(
     different measures there: none (an inherited measure must be unambiguous)."""
     t = taxonomy()
     dim = unit_dimension(q)
-    for a, b, label in regions:
+    for k, (a, b, label) in enumerate(regions):
         if a >= b:
             continue
+        far = k == len(regions) - 1
         cuts = [m.end() for m in _SENTENCE_END.finditer(text, a, b)]
         starts = [a, *cuts]
         seen_sentences = 0
@@ -575,7 +580,9 @@ def inherit(
                 g = _grams(h)
                 grams |= g
                 syn = sorted((x for x in g if x in t.synonym_ids), key=len, reverse=True)
-                if syn:
+                if syn and (" " in syn[0] or not far):
+                    # a sentence before passes on a measure it names in more than one
+                    # word ("core inflation"); a bare word there ("debt") may be another's
                     for mid in t.synonym_ids[syn[0]]:
                         ids.setdefault(mid, syn[0])
             if heads:
