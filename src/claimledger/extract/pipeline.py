@@ -121,7 +121,7 @@ def iter_claims(
     """
     ref = parse_date(date)
     doc = source if source is not None else doc_id_for(text)
-    state = _DocState(frame.DocFrame(text, ref, country))
+    state = _DocState(frame.DocFrame(text, ref))
     state.country = country
     # "FY25", "the current fiscal year": read by the fiscal year of the document's country
     # (from the caller's metadata, else the country the text names most), found on first use

@@ -339,22 +339,28 @@ def _no_subject(
     measure ("inherited"); else the phrase without its names and function words."""
     text = p.text
     names = frozenset(w.lower() for mt in mentions for w in text[mt.start : mt.end].split())
+    if share_of_gdp:
+        names |= _GDP_WORDS  # "it reached 3.9% of GDP": GDP is the basis, not the measure
     if measure.content_words(m.id, names):
         return m, m_cues
     c0 = p.clauses[i][0]
     para = text.rfind("\n\n", 0, p.start)
+    para_start = para + 2 if para >= 0 else 0
     regions = [
         (c0, seg[0], "its clause"),
         (max(p.start, c0 - measure.INHERIT_REACH), c0, "same sentence"),
-        (max(para + 2 if para >= 0 else 0, p.start - measure.INHERIT_REACH), p.start, "sentence before"),
+        (max(para_start, p.start - measure.INHERIT_REACH), p.start, "sentence before"),
     ]
+    heading = _heading(text, para)
+    if heading is not None:
+        regions.append((*heading, "heading"))
     excluded: set[str] = set()
     for _a, _b, h in phrases.within(*seg):
         excluded |= measure.grams(h)
     got = measure.inherit(
         text,
         regions,
-        measure.heads_of(m.id),
+        measure.heads_of(m.id, names),
         q,
         measure.changes(text, seg),
         share_of_gdp,
@@ -364,6 +370,24 @@ def _no_subject(
         return got[0], [*m_cues, *got[1]]
     cleaned = measure.cleaned(m, names, q)
     return cleaned, m_cues if cleaned == m else [*m_cues, f"free:{cleaned.id} (not a measure: {m.id})"]
+
+
+#: Words of "GDP" that a subject of a share of GDP holds from its basis.
+_GDP_WORDS = frozenset({"gdp", "gross", "domestic", "product"})
+#: The longest line read as a heading above a paragraph.
+HEADING_CHARS = 100
+
+
+def _heading(text: str, para: int) -> tuple[int, int] | None:
+    """The heading line right above the paragraph that starts after offset ``para`` (a
+    blank line): a short line that does not end a sentence."""
+    if para < 0:
+        return None
+    a = text.rfind("\n", 0, para) + 1
+    line = text[a:para].strip()
+    if not line or len(line) > HEADING_CHARS or line[-1] in ".!?;:,":
+        return None
+    return a, para
 
 
 def _names_economy(chosen: tuple[Entity | None, list[str]], home_cue: str) -> bool:

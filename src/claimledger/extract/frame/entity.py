@@ -541,8 +541,8 @@ def main_country(text: str, country: str | None = None) -> tuple[Entity | None, 
     alpha-2 or alpha-3) when given; else from its lead (title, dateline, first paragraphs):
     the first country its first line names; the economy of the institution its first line
     names ("Bank of Ghana" -> Ghana, "ECB" -> the euro area); the country named most often
-    in the lead (ties: first named), else in the whole document; the area the lead names
-    ("the euro area"); the country of a capital it names.  Returns the entity and the cue."""
+    in the lead (ties: first named), else in the whole document; the country of a province
+    or state its first line names; the country of a capital it names.  Returns the entity and the cue."""
     if country:
         given = _places.country(country)
         if given is not None:
@@ -573,19 +573,13 @@ def main_country(text: str, country: str | None = None) -> tuple[Entity | None, 
             return country_entity(
                 first[best][1]
             ), f"document:{first[best][2]} (named {counts[best]}x {where})"
-        if end == lead_end:
-            areas = [
-                (h, v)
-                for h in _lexicon().find(text, 0, lead_end)
-                for v in h.values
-                if isinstance(v, Entity)
-                and v.type == "area"
-                and v.id != "WLD"
-                and (" " in text[h.start : h.end].strip() or text[h.start : h.end].isupper())
-            ]
-            if areas and len({v.id for _h, v in areas}) == 1:
-                h, v = areas[0]
-                return v, f"document:{text[h.start : h.end]} (the area of the lead)"
+    capitalised = [m.group() for m in re.finditer(r"\b[A-Z][\w'-]+", text[:first_end])]
+    for k, w in enumerate(capitalised):
+        for name in (" ".join(capitalised[k : k + 2]), w):
+            iso = _subdivision_countries().get(name.lower())
+            p = _places.country(iso) if iso else None
+            if p is not None:
+                return country_entity(p), f"document:{name} (first line, a region of {p.id})"
     by_capital = {v: k for k, v in _capitals().items()}
     for m in re.finditer(r"\b[A-Z][A-Za-z'-]+(?:\s+[A-Z][A-Za-z'-]+)?\b", text[:lead_end]):
         iso = by_capital.get(m.group().title())
@@ -593,6 +587,29 @@ def main_country(text: str, country: str | None = None) -> tuple[Entity | None, 
         if p is not None:
             return country_entity(p), f"document:{m.group()} (capital)"
     return None, ""
+
+
+#: ISO 3166-2 subdivision types that a budget or a government of its own may speak for.
+_WIDE_UNITS = re.compile(r"province|state|territory|region|canton|land|emirate|autonomous", re.I)
+
+
+@cache
+def _subdivision_countries() -> dict[str, str]:
+    """ISO 3166-2 subdivision names (provinces, states, regions) that name one country's
+    subdivision only, lower case -> the country's alpha-3 code."""
+    import pycountry
+
+    found: dict[str, set[str]] = {}
+    for sub in pycountry.subdivisions:
+        if not _WIDE_UNITS.search(str(sub.type)):
+            continue  # provinces and states, not districts or municipalities
+        bare = _SUBDIVISION_WORDS.sub(" ", str(sub.name)).strip(" ,'")
+        if len(bare) < 4 or "," in bare or bare.lower() in _common() or _places.country(bare) is not None:
+            continue
+        iso = pycountry.countries.get(alpha_2=str(sub.country_code))
+        if iso is not None:
+            found.setdefault(bare.lower(), set()).add(str(iso.alpha_3))
+    return {k: next(iter(v)) for k, v in found.items() if len(v) == 1}
 
 
 def main_place(text: str, home: Entity | None) -> tuple[Entity | None, str]:

@@ -489,6 +489,12 @@ def _free(subject: str, noun: str | None) -> Measure:
 INHERIT_REACH = 400
 #: Sentences before the figure's read, nearest first; the first that names a measure decides.
 INHERIT_SENTENCES = 2
+#: A figure in a sentence: a number with a percent, a scale word or a currency sign.
+_FIGURE = re.compile(
+    r"(?:[$€£¥₹]\s?\d|\d(?:[\d,.]*\d)?\s*(?:%|per\s?cent\b|percent\b|bn\b|mn\b|billion\b|million\b|"
+    r"trillion\b|thousand\b|crore\b|lakh\b|basis points\b))",
+    re.I,
+)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
@@ -521,10 +527,11 @@ def content_words(phrase: str, names: frozenset[str] = frozenset()) -> list[str]
     return out
 
 
-def heads_of(phrase: str) -> tuple[str, ...]:
-    """The words of a phrase that are heads of the taxonomy ("growth", "rate")."""
+def heads_of(phrase: str, names: frozenset[str] = frozenset()) -> tuple[str, ...]:
+    """The words of a phrase that are heads of the taxonomy ("growth", "rate"), but not
+    the words of ``names``."""
     heads = taxonomy().head_ids
-    return tuple(w for w in phrase.lower().split() if w in heads)
+    return tuple(w for w in phrase.lower().split() if w in heads and w not in names)
 
 
 def cleaned(m: Measure, names: frozenset[str], q: Quantity | None) -> Measure:
@@ -534,7 +541,7 @@ def cleaned(m: Measure, names: frozenset[str], q: Quantity | None) -> Measure:
     kept = [w for w in m.id.split() if w.strip(".,;:'’\"()").lower() in words]
     if kept and len(kept) == len(m.id.split()):
         return m
-    heads = heads_of(m.id)
+    heads = heads_of(m.id, names)
     phrase = " ".join(kept) if kept else " ".join(heads) or (q.noun if q is not None and q.noun else "figure")
     return Measure(phrase, phrase, True, ())
 
@@ -559,7 +566,7 @@ def inherit(
     for k, (a, b, label) in enumerate(regions):
         if a >= b:
             continue
-        far = k == len(regions) - 1
+        far = k >= 2
         cuts = [m.end() for m in _SENTENCE_END.finditer(text, a, b)]
         starts = [a, *cuts]
         seen_sentences = 0
@@ -574,6 +581,10 @@ def inherit(
             hits = _scan(text, s0, s1)
             if not hits:
                 continue
+            if k >= 2 and _FIGURE.search(text, s0, s1):
+                # the sentence gives a figure of its own: a figure after it with no
+                # subject may be another series of it ("... 3.2%. Excluding X, 2.3%")
+                return None
             ids: dict[str, str] = {}
             grams: set[str] = set()
             for _h0, _h1, h in hits:
