@@ -40,7 +40,7 @@ FIELDS = ("measure", "entity", "status", "basis", "attribution", "relations")
 #: Per-field accuracy on the dev file, measured on this branch and rounded down; raise them
 #: as the stage improves, never lower them.
 FLOORS = {
-    "measure": 0.95,
+    "measure": 1.0,
     "entity": 0.97,
     "status": 0.97,
     "basis": 0.97,
@@ -497,14 +497,15 @@ def test_regression_the_documents_country_is_every_unplaced_figures() -> None:
     assert e is not None and e.id == "GHA"
     g = _frames("Budget statement\n\nThe deficit will be 4.1% of GDP.")
     assert g["4.1%"].entity is None
-    h = {
-        c.quantity.text: c.frame
-        for c in extract("Budget statement\n\nThe deficit will be 4.1% of GDP.", "2024-06-10", country="GH")
-        if c.quantity is not None and c.frame is not None
-    }
-    e = h["4.1%"].entity
-    assert e is not None and e.id == "GHA"
-    assert any(c.startswith("document:") for c in h["4.1%"].cues.entity)
+    # the caller's country, when given to the stage (``DocFrame(text, ref, country)``)
+    from claimledger.extract.frame import entity
+
+    home, cue = entity.main_country("Budget statement\n\nThe deficit will be 4.1% of GDP.", "GH")
+    assert home is not None and home.id == "GHA" and cue.startswith("document:")
+    # else the country the whole text names most, past its lead
+    text = "Budget statement\n\n" + "The committee met again. " * 140 + "Kenya's deficit was 5.1% of GDP."
+    home, cue = entity.main_country(text)
+    assert home is not None and home.id == "KEN" and "in the document" in cue
 
 
 def test_regression_a_euro_area_release_is_the_euro_areas() -> None:
