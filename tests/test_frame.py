@@ -541,3 +541,20 @@ def test_regression_a_currency_is_no_country() -> None:
     f = _frames("Astana, 12 March — Exports reached 80 billion US dollars in 2024.")
     e = f["80 billion US dollars"].entity
     assert e is not None and e.id == "KAZ"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "want"),
+    [
+        ("The cedi depreciated by 19% against the dollar.", "19%", "exchange_rate"),
+        ("The rand was 2% weaker over the month.", "2%", "exchange_rate"),
+        ("The trimmed mean rose 3.2% over the year.", "3.2%", "cpi.core"),
+    ],
+)
+def test_regression_currency_moves_and_underlying_inflation(text: str, figure: str, want: str) -> None:
+    m = _measure(text, figure)
+    assert m.id == want and not m.free
+
+
+def test_regression_a_currency_that_does_not_move_is_no_exchange_rate() -> None:
+    assert _measure("Spending on the cedi coin programme took 2% of the budget.", "2%").id != "exchange_rate"

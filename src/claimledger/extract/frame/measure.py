@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
+from claimledger.extract import units
 from claimledger.extract.frame import _cues
 from claimledger.extract.frame._gazetteer import Gazetteer, Hit, case_of, key
 from claimledger.extract.frame._passage import within
@@ -461,8 +462,30 @@ def choose(
         best = fit.first(found)
         if best is not None:
             return best
+    money = _currency_moved(subject, text, fit)
+    if money is not None:
+        return money
     fm = free(subject, q)
     return fm, [f"free:{fm.id}"]
+
+
+_CURRENCY_MOVE = re.compile(r"\b(?:depreciat|appreciat|weak|strong|devalu)\w*", re.I)
+
+
+def _currency_moved(subject: str, text: str, fit: _Fit) -> tuple[Measure, list[str]] | None:
+    """A % change of a currency the subject names ("the cedi depreciated by 19%"): the
+    exchange rate."""
+    words = subject.split()
+    if fit.dim != "percent" or not words:
+        return None
+    um = units.match((singular(words[-1]),))
+    e = entry("exchange_rate")
+    if um is None or e is None or not units.is_currency(um.symbol):
+        return None
+    a, b = fit.window
+    if _CURRENCY_MOVE.search(text, a, b) is None and _GROWTH.search(text, a, b) is None:
+        return None
+    return e.measure, [f"currency:{words[-1]} (a change of its rate)"]
 
 
 def free(subject: str, q: Quantity | None) -> Measure:
