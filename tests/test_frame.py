@@ -40,7 +40,7 @@ FIELDS = ("measure", "entity", "status", "basis", "attribution", "relations")
 #: Per-field accuracy on the dev file, measured on this branch and rounded down; raise them
 #: as the stage improves, never lower them.
 FLOORS = {
-    "measure": 0.95,
+    "measure": 1.0,
     "entity": 0.97,
     "status": 0.97,
     "basis": 0.97,
@@ -366,3 +366,195 @@ def test_streamed_frames_point_inside_their_own_output() -> None:
     assert {c.id: c.frame.relations for c in streamed if c.frame} == {
         k: f.relations for k, f in whole.items() if f
     }
+
+
+# --- issue 10: measure and entity on real text (invented phrasings) ---------------------------
+
+
+def _measure(text: str, figure: str, **kw: Any) -> Measure:
+    for c in extract(text, "2024-06-10", **kw):
+        if c.quantity is not None and c.quantity.text == figure:
+            assert c.frame is not None
+            return c.frame.measure
+    raise AssertionError(f"no figure {figure!r}")
+
+
+def _cues_of(text: str, figure: str, field: str = "measure") -> tuple[str, ...]:
+    f = _frames(text)[figure]
+    return tuple(getattr(f.cues, field))
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "want"),
+    [
+        ("Core inflation eased in April. It came in at 3.4%, below March.", "3.4%", "cpi.core"),
+        ("Public debt\n\nIt stood at 62.5% at the end of June.", "62.5%", "debt.public"),
+        ("The fiscal deficit widened in the first half. It reached 3.9% of GDP.", "3.9%", "budget.deficit"),
+    ],
+)
+def test_regression_a_figure_with_no_subject_inherits_the_one_measure_before_it(
+    text: str, figure: str, want: str
+) -> None:
+    m = _measure(text, figure)
+    assert m.id == want and not m.free
+    assert any(c.startswith("inherited:") for c in _cues_of(text, figure))
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        # two measures in the sentence before: nothing to inherit
+        ("Inflation rose and wages climbed. It reached 4%.", "4%"),
+        # nothing before names a measure
+        ("The minister spoke at length. It came in at 3.4%.", "3.4%"),
+    ],
+)
+def test_regression_no_inheritance_when_the_text_before_is_ambiguous_or_silent(
+    text: str, figure: str
+) -> None:
+    m = _measure(text, figure)
+    assert m.free
+    assert not any(c.startswith("inherited:") for c in _cues_of(text, figure))
+
+
+def test_regression_two_growth_figures_stay_two_measures() -> None:
+    """Credit growth and GDP growth in one sentence, and exports after a sentence about
+    core inflation: each keeps the measure its own words name."""
+    f = _frames("Credit growth slowed to 5.2%, while GDP growth was 3.1%.")
+    assert f["5.2%"].measure.id != f["3.1%"].measure.id
+    assert f["3.1%"].measure.id == "gdp.real_growth"
+    assert f["5.2%"].measure.id != "gdp.real_growth"
+    g = _frames("Core inflation eased in April. Exports grew 4.1%.")
+    assert g["4.1%"].measure.id == "exports"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "want"),
+    [
+        ("The deficit reached 4.5% of GDP in 2023.", "4.5%", "budget.deficit"),
+        ("Public debt stood at 62 per cent of gross domestic product.", "62 per cent", "debt.public"),
+        ("Spending of 38% of GDP is planned for next year.", "38%", "budget.expenditure"),
+        ("The deficit will narrow to 5.7% next year.", "5.7%", "budget.deficit"),
+    ],
+)
+def test_regression_a_share_of_gdp_is_its_numerator(text: str, figure: str, want: str) -> None:
+    m = _measure(text, figure)
+    assert m.id == want and not m.free
+    assert not m.id.startswith("gdp")
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "want"),
+    [
+        ("Outlays rose to $50 billion in 2023.", "$50 billion", "budget.expenditure"),
+        ("Receipts reached $40 billion last year.", "$40 billion", "budget.revenue"),
+        ("Borrowing was $10 billion in the fiscal year.", "$10 billion", "budget.deficit"),
+        ("The repurchase rate was cut to 6.5%.", "6.5%", "policy_rate"),
+        ("The cash rate stays at 4.35%.", "4.35%", "policy_rate"),
+        ("The deposit facility rate is 2.00%.", "2.00%", "rate.deposit"),
+        ("The firm added 120,000 new jobs in 2023.", "120,000", "jobs.created"),
+    ],
+)
+def test_regression_synonyms_of_the_taxonomy(text: str, figure: str, want: str) -> None:
+    m = _measure(text, figure)
+    assert m.id == want and not m.free
+
+
+def test_regression_the_deposit_rate_is_the_policy_rate_only_when_the_text_says_so() -> None:
+    text = (
+        "The Governing Council decided to lower the deposit facility rate, through which it steers "
+        "the monetary policy stance. The deposit facility rate will be 2.00% from 11 June."
+    )
+    assert _measure(text, "2.00%").id == "policy_rate"
+    assert _measure("The deposit facility rate will be 2.00% from 11 June.", "2.00%").id == "rate.deposit"
+
+
+def test_regression_observed_inflation_and_its_target_differ() -> None:
+    f = _frames("Inflation fell to 2.4%, close to the 2% target.")
+    assert f["2.4%"].measure.id == "cpi.headline"
+    assert f["2%"].measure.id == "inflation.target"
+
+
+def test_regression_speakers_names_and_function_words_are_no_measure() -> None:
+    from claimledger.extract.frame import measure
+
+    assert measure.content_words("obr", frozenset({"obr"})) == []
+    assert measure.content_words("a member") == []
+    assert measure.content_words("however") == []
+    assert measure.content_words("slightly massive consecutive year-to-date") == []
+    assert measure.content_words("poland debt", frozenset({"poland"})) == ["debt"]
+    assert measure.cleaned(Measure("however", "however", True), frozenset(), None).id == "figure"
+    assert (
+        measure.cleaned(Measure("poland debt", "poland debt", True), frozenset({"poland"}), None).id == "debt"
+    )
+    f = _frames("The OBR expects growth of 1.5% in 2025.")
+    assert "obr" not in f["1.5%"].measure.id.lower()
+
+
+def test_regression_the_documents_country_is_every_unplaced_figures() -> None:
+    f = _frames("Ghana 2025 budget statement\n\nThe Minister said spending will reach 200 billion cedis.")
+    e = f["200 billion cedis"].entity
+    assert e is not None and e.id == "GHA"
+    g = _frames("Budget statement\n\nThe deficit will be 4.1% of GDP.")
+    assert g["4.1%"].entity is None
+    # the caller's country, when given to the stage (``DocFrame(text, ref, country)``)
+    from claimledger.extract.frame import entity
+
+    home, cue = entity.main_country("Budget statement\n\nThe deficit will be 4.1% of GDP.", "GH")
+    assert home is not None and home.id == "GHA" and cue.startswith("document:")
+    # else the country the whole text names most, past its lead
+    text = "Budget statement\n\n" + "The committee met again. " * 140 + "Kenya's deficit was 5.1% of GDP."
+    home, cue = entity.main_country(text)
+    assert home is not None and home.id == "KEN" and "in the document" in cue
+
+
+def test_regression_a_euro_area_release_is_the_euro_areas() -> None:
+    f = _frames("ECB monetary policy decisions\n\nHeadline inflation was 2.2% in May.")
+    e = f["2.2%"].entity
+    assert e is not None and e.id == "EA"
+
+
+def test_regression_a_provinces_document_is_the_provinces() -> None:
+    f = _frames("Ontario Budget 2024\n\nThe deficit is projected at C$9.8 billion this year.")
+    e = f["C$9.8 billion"].entity
+    assert e is not None and e.id == "CAN:ontario" and e.type == "region"
+
+
+def test_regression_a_bare_sector_is_the_sectors() -> None:
+    f = _frames(
+        "South Africa economic review\n\nManufacturing output grew 2.1% last year. The economy grew 0.6%."
+    )
+    e = f["2.1%"].entity
+    assert e is not None and e.id == "sector:manufacturing"
+    e = f["0.6%"].entity
+    assert e is not None and e.id == "ZAF"
+
+
+def test_regression_an_organisations_projection_is_the_countrys() -> None:
+    f = _frames("Ghana economic update\n\nThe economy recovered. The IMF expects growth of 4% in 2025.")
+    e = f["4%"].entity
+    assert e is not None and e.id == "GHA"
+    assert f["4%"].attribution is not None and f["4%"].attribution.id == "IMF"
+
+
+def test_regression_a_currency_is_no_country() -> None:
+    f = _frames("Astana, 12 March — Exports reached 80 billion US dollars in 2024.")
+    e = f["80 billion US dollars"].entity
+    assert e is not None and e.id == "KAZ"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "want"),
+    [
+        ("The cedi depreciated by 19% against the dollar.", "19%", "exchange_rate"),
+        ("The rand was 2% weaker over the month.", "2%", "exchange_rate"),
+        ("The trimmed mean rose 3.2% over the year.", "3.2%", "cpi.core"),
+    ],
+)
+def test_regression_currency_moves_and_underlying_inflation(text: str, figure: str, want: str) -> None:
+    m = _measure(text, figure)
+    assert m.id == want and not m.free
+
+
+def test_regression_a_currency_that_does_not_move_is_no_exchange_rate() -> None:
+    assert _measure("Spending on the cedi coin programme took 2% of the budget.", "2%").id != "exchange_rate"

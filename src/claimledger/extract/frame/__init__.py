@@ -23,7 +23,7 @@ from functools import cache
 from claimledger.extract.frame import _cues, attribution, basis, entity, measure, relations, status
 from claimledger.extract.frame._gazetteer import words
 from claimledger.extract.frame._passage import Passage
-from claimledger.models import GRANULARITIES, Claim, Entity, Frame, FrameCues, Measure
+from claimledger.models import GRANULARITIES, Claim, Entity, Frame, FrameCues, Measure, Quantity
 
 __all__ = ["STAGE", "DocFrame", "annotate"]
 
@@ -64,19 +64,37 @@ class DocFrame:
     """What the frame stage knows about one document: its text, date, main country (from
     its lead, computed on first use) and the people it quotes."""
 
-    __slots__ = ("_home", "_home_cue", "_own", "_ready", "ref", "speakers", "text")
+    __slots__ = (
+        "_home",
+        "_home_cue",
+        "_own",
+        "_place",
+        "_place_cue",
+        "_ready",
+        "_steers",
+        "country",
+        "ref",
+        "speakers",
+        "text",
+    )
 
-    def __init__(self, text: str, ref: Date | None) -> None:
+    def __init__(self, text: str, ref: Date | None, country: str | None = None) -> None:
         self.text = text
         self.ref = ref
+        #: the document's country from the caller's metadata (ISO 3166), when known
+        self.country = country
         self.speakers = attribution.Speakers(text[: entity.title_end(text)])
         self._ready = False
         self._home: Entity | None = None
         self._home_cue = ""
         self._own: frozenset[str] = frozenset()
+        self._steers: bool | None = None
+        self._place: Entity | None = None
+        self._place_cue = ""
 
     def _compute(self) -> None:
-        self._home, self._home_cue = entity.main_country(self.text)
+        self._home, self._home_cue = entity.main_country(self.text, self.country)
+        self._place, self._place_cue = entity.main_place(self.text, self._home)
         # the speaker's side: the document's country, the institution its first line
         # names ("Minutes of the National Bank ...") or its opening sentence opens with
         # ("The ECB decided ..."), the government
@@ -93,6 +111,20 @@ class DocFrame:
         if not self._ready:
             self._compute()
         return self._home, self._home_cue
+
+    @property
+    def place(self) -> tuple[Entity | None, str]:
+        """The sub-national unit the document is about, if any, and its cue."""
+        if not self._ready:
+            self._compute()
+        return self._place, self._place_cue
+
+    @property
+    def steers_by_deposit(self) -> bool:
+        """Does the document say its central bank steers by the deposit facility rate?"""
+        if self._steers is None:
+            self._steers = measure.steers_by_deposit(self.text)
+        return self._steers
 
     @property
     def own(self) -> frozenset[str]:
@@ -147,12 +179,8 @@ def annotate(
             ents[i] = (ents[lk.anchor][0], [f"as {_text(p, lk.anchor)}"])
             continue
         q = claims[i].quantity
-        ents[i] = entity.choose(p, i, names, paired, home, home_cue, q.unit if q else None)
-        org = ents[i][0]
-        economy = entity.economy_of(org) if org is not None else None
-        if org is not None and economy is not None:
-            # "the Bank of England cut Bank Rate": the UK's rate, set by its bank
-            ents[i] = (economy, [*ents[i][1], f"economy of {org.id}"])
+        chosen = entity.choose(p, i, names, paired, home, home_cue, q.unit if q else None)
+        ents[i] = _owner(chosen, claims[i].subject, home, home_cue, doc.place)
     # a value "compared with" another is its baseline when it is the same entity's
     for i, lk in enumerate(links):
         if lk.role == "compare":
@@ -206,6 +234,12 @@ def annotate(
                 "share_of_gdp" in terms,
                 _names_economy(ents[i], home_cue),
             )
+            if m.free:
+                m, m_cues = _no_subject(p, i, m, m_cues, mentions, phrases, seg, q, "share_of_gdp" in terms)
+            elif m.id == "rate.deposit" and doc.steers_by_deposit:
+                policy = measure.entry("policy_rate")
+                m = policy.measure if policy is not None else m
+                m_cues = [*m_cues, "policy:the document steers by its deposit facility rate"]
             entry = measure.entry(m.id)
             if entry is not None and entry.basis:
                 basis.add_fixed(terms, b_cues, entry.basis)
@@ -255,6 +289,105 @@ def annotate(
                 attribution=tuple(a_cues),
             ),
         )
+
+
+def _owner(
+    chosen: tuple[Entity | None, list[str]],
+    subject: str,
+    home: Entity | None,
+    home_cue: str,
+    place: tuple[Entity | None, str],
+) -> tuple[Entity | None, list[str]]:
+    """Whose figure it is, from the name ``entity.choose`` found: the sub-national unit
+    the document is about instead of its country; the economy an institution speaks for;
+    the document's country instead of an international organisation that only says the
+    figure; a sector a bare subject names ("services grew 5%") instead of the document's
+    country."""
+    e, cues = chosen
+    if place[0] is not None and cues[-1:] == [home_cue]:
+        e, cues = place[0], [place[1]]
+    economy = entity.economy_of(e) if e is not None else None
+    if e is not None and economy is not None:
+        # "the Bank of England cut Bank Rate": the UK's rate, set by its bank
+        e, cues = economy, [*cues, f"economy of {e.id}"]
+    elif (
+        e is not None and e.type == "organisation" and home is not None and cues[-1:] != ["after the figure"]
+    ):
+        # "the IMF expects growth of 4%": the IMF says it (attribution); the figure is the
+        # document's country's
+        e, cues = home, [*cues, f"not {e.id}'s own: {home_cue}"]
+    sector = entity.sector_of(subject)
+    if sector is not None and (e is None or e.type in ("country", "area")) and cues[-1:] in ([], [home_cue]):
+        # "services grew 5%": the sector's figure, not the country's
+        e, cues = sector, [f"sector:{sector.name} (subject)"]
+    return e, cues
+
+
+def _no_subject(
+    p: Passage,
+    i: int,
+    m: Measure,
+    m_cues: list[str],
+    mentions: Sequence[entity.Mention],
+    phrases: measure.Phrases,
+    seg: tuple[int, int],
+    q: Quantity | None,
+    share_of_gdp: bool,
+) -> tuple[Measure, list[str]]:
+    """A free measure whose phrase names nothing measured ("figure", "it", "growth",
+    "however", "the OBR"): the measure the text before it names, when that is one
+    measure ("inherited"); else the phrase without its names and function words."""
+    text = p.text
+    names = frozenset(w.lower() for mt in mentions for w in text[mt.start : mt.end].split())
+    if share_of_gdp:
+        names |= _GDP_WORDS  # "it reached 3.9% of GDP": GDP is the basis, not the measure
+    if measure.content_words(m.id, names):
+        return m, m_cues
+    c0 = p.clauses[i][0]
+    para = text.rfind("\n\n", 0, p.start)
+    para_start = para + 2 if para >= 0 else 0
+    regions = [
+        (c0, seg[0], "its clause"),
+        (max(p.start, c0 - measure.INHERIT_REACH), c0, "same sentence"),
+        (max(para_start, p.start - measure.INHERIT_REACH), p.start, "sentence before"),
+    ]
+    heading = _heading(text, para)
+    if heading is not None:
+        regions.append((*heading, "heading"))
+    excluded: set[str] = set()
+    for _a, _b, h in phrases.within(*seg):
+        excluded |= measure.grams(h)
+    got = measure.inherit(
+        text,
+        regions,
+        measure.heads_of(m.id, names),
+        q,
+        measure.changes(text, seg),
+        share_of_gdp,
+        frozenset(excluded),
+    )
+    if got is not None:
+        return got[0], [*m_cues, *got[1]]
+    cleaned = measure.cleaned(m, names, q)
+    return cleaned, m_cues if cleaned == m else [*m_cues, f"free:{cleaned.id} (not a measure: {m.id})"]
+
+
+#: Words of "GDP" that a subject of a share of GDP holds from its basis.
+_GDP_WORDS = frozenset({"gdp", "gross", "domestic", "product"})
+#: The longest line read as a heading above a paragraph.
+HEADING_CHARS = 100
+
+
+def _heading(text: str, para: int) -> tuple[int, int] | None:
+    """The heading line right above the paragraph that starts after offset ``para`` (a
+    blank line): a short line that does not end a sentence."""
+    if para < 0:
+        return None
+    a = text.rfind("\n", 0, para) + 1
+    line = text[a:para].strip()
+    if not line or len(line) > HEADING_CHARS or line[-1] in ".!?;:,":
+        return None
+    return a, para
 
 
 def _names_economy(chosen: tuple[Entity | None, list[str]], home_cue: str) -> bool:

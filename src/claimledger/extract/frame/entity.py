@@ -83,9 +83,11 @@ _NOT_NAME = frozenset(
 _THE = re.compile(r"^the\s+", re.I)
 #: A news dateline opening a text: "ASTANA, May 1 (Reuters) -".
 _DATELINE = re.compile(
-    r"[A-Z][A-Z .'-]{2,30},\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s+\d{4})?"
+    r"[A-Z][A-Za-z .'-]{2,30},\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s+\d{4})?"
     r"\s*(?:\([^)]{1,30}\))?\s*[-–—]+\s*"
 )
+#: What follows a country's name when it names a currency ("US dollars", "Hong Kong $").
+_CURRENCY_AFTER = re.compile(r"\s*(?:dollars?|\$|cents?)\b|\$", re.I)
 _SUBDIVISION_WORDS = re.compile(
     r"\s*\b(?:oblysy|oblast'?|oblasty|region|province|state|governorate|prefecture|county|"
     r"voivodeship|respublika|respublikasi|viloyati|city)\b\s*",
@@ -439,6 +441,8 @@ def find(
         # "ASTANA, May 1 -": where the story was filed, not whose figures it gives
         hits = [h for h in hits if h.start >= dateline.end()]
     for hit in hits:
+        if _CURRENCY_AFTER.match(text, hit.end):
+            continue  # "80 billion US dollars": a currency, not whose figure it is
         for v in hit.values:
             if isinstance(v, Entity):
                 how = f"{v.type}:{text[hit.start : hit.end]}"
@@ -491,6 +495,33 @@ def find(
     return _no_overlaps(found)
 
 
+#: Words that may follow a bare sector noun in a subject that is the sector's output.
+_SECTOR_OUTPUT = frozenset({"sector", "output", "production", "growth", "activity", "value", "added", "gdp"})
+
+
+@cache
+def _sector_nouns() -> dict[str, str]:
+    """Sector nouns used bare ("services grew"), by word: frame_cues.toml [entity]."""
+    out: dict[str, str] = {}
+    for n in _cues.phrases("entity", "sector_nouns"):
+        name = re.sub(r"\s+(?:sector|industry)$", "", n.lower())
+        out[name] = name
+    return out
+
+
+@lru_cache(maxsize=4096)
+def sector_of(subject: str) -> Entity | None:
+    """The sector a subject phrase names bare as what grows or produces ("services",
+    "manufacturing output"): its first word, or its only word."""
+    words = subject.lower().split()
+    if not words or len(words) > 3:
+        return None
+    name = _sector_nouns().get(words[0])
+    if name is None or not _SECTOR_OUTPUT.issuperset(words[1:]):
+        return None  # "manufacturing jobs", "retail inflation": a measure of the economy
+    return Entity(f"sector:{name}", f"{name} sector", "sector")
+
+
 def _no_overlaps(found: list[Mention]) -> list[Mention]:
     found.sort(key=lambda m: (m.start, m.start - m.end))
     out: list[Mention] = []
@@ -505,33 +536,97 @@ def _no_overlaps(found: list[Mention]) -> list[Mention]:
 # --- the document's country --------------------------------------------------------------
 
 
-def main_country(text: str) -> tuple[Entity | None, str]:
-    """The country a document is about, from its lead (title, dateline, first paragraphs):
-    the first country its first line names, else the one named most often (ties: first
-    named), else the country of a place it names.  Returns the entity and the cue."""
+def main_country(text: str, country: str | None = None) -> tuple[Entity | None, str]:
+    """The country a document is about: the caller's ``country`` (its metadata, ISO 3166
+    alpha-2 or alpha-3) when given; else from its lead (title, dateline, first paragraphs):
+    the first country its first line names; the economy of the institution its first line
+    names ("Bank of Ghana" -> Ghana, "ECB" -> the euro area); the country named most often
+    in the lead (ties: first named), else in the whole document; the country of a province
+    or state its first line names; the country of a capital it names.  Returns the entity and the cue."""
+    if country:
+        given = _places.country(country)
+        if given is not None:
+            return country_entity(given), f"document:{country} (given)"
     lead_end = min(len(text), LEAD_CHARS)
     nl = text.find("\n", 0, lead_end)
     first_end = nl if nl > 0 else min(lead_end, 200)
-    head = _places.mentions(text, 0, first_end)
+    head = [h for h in _places.mentions(text, 0, first_end) if not _CURRENCY_AFTER.match(text, h[1])]
     if head:
         a, b, c = head[0]
         return country_entity(c), f"document:{text[a:b]} (first line)"
-    counts: dict[str, int] = {}
-    first: dict[str, tuple[int, _places.Place, str]] = {}
-    for a, b, c in _places.mentions(text, 0, lead_end):
-        counts[c.id] = counts.get(c.id, 0) + 1
-        first.setdefault(c.id, (a, c, text[a:b]))
-    if counts:
-        best = max(counts, key=lambda k: (counts[k], -first[k][0]))
-        return country_entity(
-            first[best][1]
-        ), f"document:{first[best][2]} (named {counts[best]}x in the lead)"
+    for h in _lexicon().find(text, 0, first_end):
+        for v in h.values:
+            if isinstance(v, Entity):
+                economy = economy_of(v) if v.type == "organisation" else None
+                if economy is not None and economy.id != "WLD":
+                    return economy, f"document:{text[h.start : h.end]} (first line)"
+    for end, where in ((lead_end, "in the lead"), (len(text), "in the document")):
+        counts: dict[str, int] = {}
+        first: dict[str, tuple[int, _places.Place, str]] = {}
+        for a, b, c in _places.mentions(text, 0, end):
+            if _CURRENCY_AFTER.match(text, b):
+                continue  # "US dollars": a currency, not the country
+            counts[c.id] = counts.get(c.id, 0) + 1
+            first.setdefault(c.id, (a, c, text[a:b]))
+        if counts:
+            best = max(counts, key=lambda k: (counts[k], -first[k][0]))
+            return country_entity(
+                first[best][1]
+            ), f"document:{first[best][2]} (named {counts[best]}x {where})"
+    capitalised = [m.group() for m in re.finditer(r"\b[A-Z][\w'-]+", text[:first_end])]
+    for k, w in enumerate(capitalised):
+        for name in (" ".join(capitalised[k : k + 2]), w):
+            iso = _subdivision_countries().get(name.lower())
+            p = _places.country(iso) if iso else None
+            if p is not None:
+                return country_entity(p), f"document:{name} (first line, a region of {p.id})"
     by_capital = {v: k for k, v in _capitals().items()}
     for m in re.finditer(r"\b[A-Z][A-Za-z'-]+(?:\s+[A-Z][A-Za-z'-]+)?\b", text[:lead_end]):
         iso = by_capital.get(m.group().title())
         p = _places.country(iso) if iso else None
         if p is not None:
             return country_entity(p), f"document:{m.group()} (capital)"
+    return None, ""
+
+
+#: ISO 3166-2 subdivision types that a budget or a government of its own may speak for.
+_WIDE_UNITS = re.compile(r"province|state|territory|region|canton|land|emirate|autonomous", re.I)
+
+
+@cache
+def _subdivision_countries() -> dict[str, str]:
+    """ISO 3166-2 subdivision names (provinces, states, regions) that name one country's
+    subdivision only, lower case -> the country's alpha-3 code."""
+    import pycountry
+
+    found: dict[str, set[str]] = {}
+    for sub in pycountry.subdivisions:
+        if not _WIDE_UNITS.search(str(sub.type)):
+            continue  # provinces and states, not districts or municipalities
+        bare = _SUBDIVISION_WORDS.sub(" ", str(sub.name)).strip(" ,'")
+        if len(bare) < 4 or "," in bare or bare.lower() in _common() or _places.country(bare) is not None:
+            continue
+        iso = pycountry.countries.get(alpha_2=str(sub.country_code))
+        if iso is not None:
+            found.setdefault(bare.lower(), set()).add(str(iso.alpha_3))
+    return {k: next(iter(v)) for k, v in found.items() if len(v) == 1}
+
+
+def main_place(text: str, home: Entity | None) -> tuple[Entity | None, str]:
+    """The sub-national unit a document about ``home`` is about (a province's budget):
+    the region of ``home`` its first line names.  Its figures with no place of their own
+    are that unit's, not the country's."""
+    if home is None or home.type != "country":
+        return None, ""
+    local = _local_entries(home.id)
+    if not local:
+        return None, ""
+    nl = text.find("\n", 0, LEAD_CHARS)
+    first_end = nl if nl > 0 else min(len(text), FIRST_LINE_CHARS)
+    for h in lexicon(home.id).find(text, 0, first_end):
+        for v in h.values:
+            if isinstance(v, Entity) and v.type == "region" and v.id.startswith(home.id + ":"):
+                return v, f"document:{text[h.start : h.end]} (first line)"
     return None, ""
 
 

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
+from claimledger.extract import units
 from claimledger.extract.frame import _cues
 from claimledger.extract.frame._gazetteer import Gazetteer, Hit, case_of, key
 from claimledger.extract.frame._passage import within
@@ -219,6 +220,11 @@ class Phrases:
     def within(self, a: int, b: int) -> list[tuple[int, int, str]]:
         return within(self.hits, self.starts, a, b)
 
+    @staticmethod
+    def scan(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
+        """The taxonomy phrases of ``text[a:b]``."""
+        return _scan(text, a, b)
+
 
 @lru_cache(maxsize=4096)
 def _subject_scan(subject: str) -> tuple[tuple[str, ...], frozenset[str]]:
@@ -268,10 +274,16 @@ def fits(e: Entry, dim: str | None, change: bool, share_of_gdp: bool) -> bool:
     if dim is None or e.dimension == "other":
         return True
     if dim == "percent":
+        if share_of_gdp and e.id.startswith(("gdp", "gni")):
+            return False  # "debt of 60% of GDP": GDP is what it is a share of
         if e.dimension in _PERCENT_DIMS:
             return True
+        if e.dimension == "currency" and dict(e.codes).get("weo", "").endswith("_NGDP"):
+            return True  # "the deficit will narrow to 5.7%": its public series is in % of GDP
         if share_of_gdp and e.dimension in ("currency", "count"):
-            return True  # "a deficit of 3% of GDP", "debt of 50% of GDP"
+            # "a deficit of 3% of GDP", "debt of 50% of GDP"; never GDP itself, which is
+            # the basis of the share, not its numerator
+            return not e.id.startswith(("gdp", "gni"))
         # the change of an amount ("exports rose 12%"), but never of GDP itself, whose
         # change has measures of its own (gdp.real_growth ...)
         return change and e.dimension in ("currency", "count") and not e.id.startswith(("gdp", "gni"))
@@ -450,8 +462,30 @@ def choose(
         best = fit.first(found)
         if best is not None:
             return best
+    money = _currency_moved(subject, text, fit)
+    if money is not None:
+        return money
     fm = free(subject, q)
     return fm, [f"free:{fm.id}"]
+
+
+_CURRENCY_MOVE = re.compile(r"\b(?:depreciat|appreciat|weak|strong|devalu)\w*", re.I)
+
+
+def _currency_moved(subject: str, text: str, fit: _Fit) -> tuple[Measure, list[str]] | None:
+    """A % change of a currency the subject names ("the cedi depreciated by 19%"): the
+    exchange rate."""
+    words = subject.split()
+    if fit.dim != "percent" or not words:
+        return None
+    um = units.match((singular(words[-1]),))
+    e = entry("exchange_rate")
+    if um is None or e is None or not units.is_currency(um.symbol):
+        return None
+    a, b = fit.window
+    if _CURRENCY_MOVE.search(text, a, b) is None and _GROWTH.search(text, a, b) is None:
+        return None
+    return e.measure, [f"currency:{words[-1]} (a change of its rate)"]
 
 
 def free(subject: str, q: Quantity | None) -> Measure:
@@ -469,3 +503,167 @@ def _free(subject: str, noun: str | None) -> Measure:
     else:
         phrase = noun or "figure"
     return Measure(phrase, phrase, True, ())
+
+
+# --- a figure with no subject: its measure from the text before it -------------------------
+
+#: Characters before a figure's sentence (within its paragraph) read for the measure it
+#: inherits: the sentence or heading before it.
+INHERIT_REACH = 400
+#: Sentences before the figure's read, nearest first; the first that names a measure decides.
+INHERIT_SENTENCES = 2
+#: A figure in a sentence: a number with a percent, a scale word or a currency sign.
+_FIGURE = re.compile(
+    r"(?:[$€£¥₹]\s?\d|\d(?:[\d,.]*\d)?\s*(?:%|per\s?cent\b|percent\b|bn\b|mn\b|billion\b|million\b|"
+    r"trillion\b|thousand\b|crore\b|lakh\b|basis points\b))",
+    re.I,
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+@cache
+def _word_lists() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(vague words, function words, speaker words) of frame_cues.toml [measure]."""
+    d = _cues.data().get("measure", {})
+    return (
+        frozenset(w.lower() for w in d.get("vague", ())),
+        frozenset(w.lower() for w in d.get("function_words", ())),
+        frozenset(w.lower() for w in d.get("speakers", ())),
+    )
+
+
+def content_words(phrase: str, names: frozenset[str] = frozenset()) -> list[str]:
+    """The words of a free measure phrase that may say what is measured: not determiners,
+    vague words ("it", "growth", "figure"), function words ("however", "slightly"),
+    speakers ("a member") or the words of names (``names``: places, organisations)."""
+    vague_w, function_w, speaker_w = _word_lists()
+    out = []
+    for w in phrase.lower().split():
+        w = w.strip(".,;:'’\"()")
+        if w.endswith(("'s", "’s")):
+            w = w[:-2]
+        if not w or w in _DETERMINERS or w in function_w or w in speaker_w or w in names:
+            continue
+        if w in vague_w or singular(w) in vague_w or not any(ch.isalpha() for ch in w):
+            continue
+        out.append(w)
+    return out
+
+
+def heads_of(phrase: str, names: frozenset[str] = frozenset()) -> tuple[str, ...]:
+    """The words of a phrase that are heads of the taxonomy ("growth", "rate"), but not
+    the words of ``names``."""
+    heads = taxonomy().head_ids
+    return tuple(w for w in phrase.lower().split() if w in heads and w not in names)
+
+
+def cleaned(m: Measure, names: frozenset[str], q: Quantity | None) -> Measure:
+    """A free measure without the names, speakers and function words it holds ("poland
+    debt" -> "debt"; "however" -> the counted noun, else "figure")."""
+    words = content_words(m.id, names)
+    kept = [w for w in m.id.split() if w.strip(".,;:'’\"()").lower() in words]
+    if kept and len(kept) == len(m.id.split()):
+        return m
+    heads = heads_of(m.id, names)
+    phrase = " ".join(kept) if kept else " ".join(heads) or (q.noun if q is not None and q.noun else "figure")
+    return Measure(phrase, phrase, True, ())
+
+
+def inherit(
+    text: str,
+    regions: Sequence[tuple[int, int, str]],
+    heads: Sequence[str],
+    q: Quantity | None,
+    change: bool,
+    share_of_gdp: bool,
+    excluded: frozenset[str],
+) -> tuple[Measure, list[str]] | None:
+    """The measure a figure that names none takes from the text before it: ``regions``
+    (start, end, label), nearest first, each read sentence by sentence from its end.  The
+    first sentence that names a measure decides: its one measure (by synonym; when the
+    figure's own words are a head such as "growth", by that head with a context word
+    there), when it fits the figure's unit and no ``excluded`` word rules it out.  Two
+    different measures there: none (an inherited measure must be unambiguous)."""
+    t = taxonomy()
+    dim = unit_dimension(q)
+    for k, (a, b, label) in enumerate(regions):
+        if a >= b:
+            continue
+        far = k >= 2
+        cuts = [m.end() for m in _SENTENCE_END.finditer(text, a, b)]
+        starts = [a, *cuts]
+        seen_sentences = 0
+        for s0 in reversed(starts):
+            s1 = b if s0 == starts[-1] else cuts[starts.index(s0)]
+            s1 = min(s1, b)
+            if s0 >= s1 or not text[s0:s1].strip():
+                continue
+            seen_sentences += 1
+            if seen_sentences > INHERIT_SENTENCES:
+                break
+            hits = _scan(text, s0, s1)
+            if not hits:
+                continue
+            if k >= 2 and _FIGURE.search(text, s0, s1):
+                # the sentence gives a figure of its own: a figure after it with no
+                # subject may be another series of it ("... 3.2%. Excluding X, 2.3%")
+                return None
+            ids: dict[str, str] = {}
+            grams: set[str] = set()
+            for _h0, _h1, h in hits:
+                g = _grams(h)
+                grams |= g
+                syn = sorted((x for x in g if x in t.synonym_ids), key=len, reverse=True)
+                if syn and (" " in syn[0] or not far):
+                    # a sentence before passes on a measure it names in more than one
+                    # word ("core inflation"); a bare word there ("debt") may be another's
+                    for mid in t.synonym_ids[syn[0]]:
+                        ids.setdefault(mid, syn[0])
+            if heads:
+                # "Growth slowed to 2.1%" after a sentence about the economy: the head
+                # "growth" of a measure whose context or synonym that sentence gives
+                by_head: dict[str, str] = {}
+                for h in heads:
+                    for mid in t.head_ids.get(h, ()):
+                        e = t.by_id[mid]
+                        ctx = (e.context & grams) - {h, lemma(h)}
+                        if mid in ids:
+                            by_head.setdefault(mid, ids[mid])
+                        elif ctx:
+                            by_head.setdefault(mid, min(ctx))
+                ids = by_head
+            fitting = {
+                mid: w
+                for mid, w in ids.items()
+                if (not t.by_id[mid].exclude or t.by_id[mid].exclude.isdisjoint(excluded))
+                and fits(t.by_id[mid], dim, change, share_of_gdp)
+            }
+            # a measure and its parent named together ("inflation ... core inflation") are
+            # two measures: ambiguous
+            if len(fitting) == 1:
+                ((mid, w),) = fitting.items()
+                return t.by_id[mid].measure, [f"inherited:{w} ({label})"]
+            if ids:
+                return None  # the nearest sentence that names measures decides
+    return None
+
+
+def steers_by_deposit(text: str) -> bool:
+    """Does the document say its central bank steers by the deposit facility rate?"""
+    return _steer_rx().search(text) is not None
+
+
+@cache
+def _steer_rx() -> re.Pattern[str]:
+    pats = _cues.data().get("measure", {}).get("steers_by_deposit", ())
+    return re.compile("|".join(f"(?:{p})" for p in pats) or r"(?!)", re.I)
+
+
+def grams(phrase: str) -> frozenset[str]:
+    """A matched phrase, its runs of up to three words and their plain forms."""
+    return _grams(phrase)
+
+
+def changes(text: str, seg: tuple[int, int]) -> bool:
+    """Does the stretch say the figure is a change ("rose", "up", "by")?"""
+    return _GROWTH.search(text, *seg) is not None
