@@ -275,6 +275,33 @@ _RETOLD = re.compile(r"\b(?:said|says|told|announced|according\s+to|pledged|prom
 RETELL_DAYS = 14
 
 
+#: Two reports on one commitment from different documents this close in time, one saying
+#: it was done and one that it was not, are a dispute rather than news.
+DISPUTE_DAYS = 92
+
+
+def _text_dispute(ctx: CheckContext, matches: list[tuple[Date, str, str, str, int]]) -> str | None:
+    """When the latest reports in words on a commitment, from different documents published
+    within ``DISPUTE_DAYS`` of each other, say it was done and that it was not: who says
+    what."""
+    told = [m for m in matches if m[1] in ("done", "stalled")]
+    if len(told) < 2:
+        return None
+    last = told[-1]
+    other = next((m for m in reversed(told) if m[1] != last[1] and m[2] != last[2]), None)
+    if other is None or (last[0] - other[0]).days > DISPUTE_DAYS:
+        return None
+    done, missed = (last, other) if last[1] == "done" else (other, last)
+    if any(m[1] == done[1] and m[2] == missed[2] for m in told):
+        return None  # one document says both: not two sources
+    def where(doc: str) -> str:
+        return ctx.docs[doc].where() if doc in ctx.docs else doc
+    return (
+        f"{where(done[2])} reports it done (\u201c{done[3]}\u201d), but {where(missed[2])} "
+        f"says it was not (\u201c{missed[3]}\u201d)"
+    )
+
+
 def _same_value(a: ClaimRecord, b: ClaimRecord) -> bool:
     pa, pb = a.point, b.point
     return pa is not None and pb is not None and abs(pa - pb) <= 0.005 * max(abs(pa), abs(pb), 1e-9)
@@ -911,6 +938,10 @@ class PromiseChecker:
                     doc,
                     sent,
                 )
+            conflict = _text_dispute(ctx, matches)
+            if conflict is not None:
+                status, tail = "disputed", conflict
+                history.add(matches[-1][0], status, "later sources conflict", None, tail)
             _, doc, sent, start = txt
             for c in same_sentence:
                 roles.append((c, "evidence"))
