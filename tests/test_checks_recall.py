@@ -24,10 +24,15 @@ CASES = sorted((Path(__file__).parent / "gold" / "checks_recall").glob("*.json")
 def test_planted_findings_raised_and_decoys_clean(path: Path, tmp_path: Path) -> None:
     spec, found, recs = run_scenario(path, tmp_path)
     raised = [f"{f.type}/{f.severity}/{f.details.get('status')}: {f.message}" for f in found]
-    for e in spec.get("expect", []):
-        assert any(matches(f, e, recs) for f in found), (e, raised)
     for e in spec.get("forbid", []):
         assert not any(matches(f, e, recs) for f in found), (e, raised)
+    for e in spec.get("expect", []):
+        hit = any(matches(f, e, recs) for f in found)
+        if not hit and "known_miss" in e:
+            # a miss measured and explained (most often an extraction problem the checkers
+            # cannot repair); the decoys above are still enforced
+            pytest.xfail(f"known miss: {e['known_miss']}")
+        assert hit, (e, raised)
 
 
 def test_scenarios_are_well_formed() -> None:

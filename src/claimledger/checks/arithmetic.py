@@ -442,10 +442,12 @@ class ArithmeticChecker:
             "stated": r,
             "relative_gap": round(g, 6),
         }
-        # A base taken from the ledger (not named in the text) may not be the one the
-        # speaker meant, so such a finding is never more than a warning.
+        # The change, its result and its base stated in one sentence and disagreeing beyond
+        # rounding: the text contradicts itself, an error however small the gap.  A base
+        # taken from the ledger (not named in the text) may not be the one the speaker
+        # meant, so such a finding is never more than a warning.
         named = how in ("from", "before", "after")
-        sev: Severity = "error" if abs(g) > ERROR_GAP and named else "warning"
+        sev: Severity = "error" if named else "warning"
         conf = Confidence.of(
             0.6,
             (named, 0.2, "both levels and the change are stated in one sentence"),

@@ -58,6 +58,10 @@ SEVERAL = 3.0
 #: For shares and rates the pace is a change in percentage points a year; half a point a year
 #: is within the rounding of the levels it is read from.
 MARGIN_POINTS = 0.5
+#: With no pace on record, a national share or rate that must move more than this many
+#: percentage points a year (poverty from 28% to 5% in two years, renewables from 30% to
+#: 80% in three) is beyond what such figures do: a warning, never an error.
+PRIOR_POINTS = 5.0
 
 
 def _growth_keys(ctx: CheckContext, key: str) -> list[str]:
@@ -422,8 +426,9 @@ class FeasibilityChecker:
         if required < 0 and not _reduction(ctx, t) and not impossible:
             return None
         paces = [p for p in _point_paces(ctx, actuals) if p[4] <= y0]
-        if not paces and not impossible:
-            return None
+        prior = not paces and not impossible
+        if prior and abs(required) <= PRIOR_POINTS:
+            return None  # nothing on record to weigh a modest pace against
         roles: list[tuple[ClaimRecord, str]] = [(t, "target"), (base, "base")]
         move = "a rise" if required >= 0 else "a fall"
         head = (
@@ -446,6 +451,15 @@ class FeasibilityChecker:
             sev = "error"
             msg = f"{head}; a share cannot exceed 100%."
             computation += f"; {_n(target)}% > 100%"
+        elif prior:
+            sev = "warning"
+            msg = (
+                f"{head}, with no pace on record to compare; more than {PRIOR_POINTS:g} points a "
+                "year is beyond what a national share or rate usually moves."
+            )
+            computation += f"; |{required:+.2f}| > {PRIOR_POINTS:g} points a year (no record)"
+            details["comparison_used"] = "prior"
+            details["comparison_points_a_year"] = PRIOR_POINTS if required >= 0 else -PRIOR_POINTS
         else:
             best, first, last, y1, y2 = (min if required < 0 else max)(paces, key=lambda p: p[0])
             sev = _severity(required, best, MARGIN_POINTS)
@@ -460,6 +474,7 @@ class FeasibilityChecker:
         conf = Confidence.of(
             0.6,
             (impossible, 0.3, "a share above 100%"),
+            (prior, -0.15, "no pace on record: weighed against a usual pace"),
             (base.doc == t.doc, 0.1, "the base is stated with the target"),
             (
                 sev == "error" and not impossible,

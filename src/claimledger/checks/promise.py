@@ -74,7 +74,8 @@ _DONE = re.compile(
     r"officially\s+)?(?:held|hosted|opened|completed|finished|launched|built|commissioned|"
     r"adopted|introduced|signed|inaugurated|delivered|achieved|implemented|met|reached|"
     r"published|organi[sz]ed|established|created)|held|hosted|took\s+place|opened|completed|"
-    r"finished|launched|commissioned|inaugurated|came\s+into\s+(?:operation|force)|"
+    r"finished|launched|commissioned|inaugurated|came\s+into\s+(?:operation|force|effect)|"
+    r"took\s+effect|entered\s+into\s+force|"
     r"operational|in\s+operation|in\s+service|up\s+and\s+running|"
     r"began|started|chaired|presided)\b",
     re.I,
@@ -294,8 +295,10 @@ def _text_dispute(ctx: CheckContext, matches: list[tuple[Date, str, str, str, in
     done, missed = (last, other) if last[1] == "done" else (other, last)
     if any(m[1] == done[1] and m[2] == missed[2] for m in told):
         return None  # one document says both: not two sources
+
     def where(doc: str) -> str:
         return ctx.docs[doc].where() if doc in ctx.docs else doc
+
     return (
         f"{where(done[2])} reports it done (\u201c{done[3]}\u201d), but {where(missed[2])} "
         f"says it was not (\u201c{missed[3]}\u201d)"
@@ -508,12 +511,38 @@ class PromiseChecker:
             out.append(g)
         return out
 
+    @staticmethod
+    def _unnamed_outcome(ctx: CheckContext, t: ClaimRecord) -> ClaimRecord | None:
+        """A later actual filed under no indicator ("The cut in the standard VAT rate to 18%
+        took effect": the subject was not read) that states the promised figure itself, in
+        a sentence naming every word of the target's indicator and reporting it done."""
+        want = _key_tokens(ctx.key(t))
+        if not want or t.point is None or t.published is None:
+            return None
+        for c in ctx.claims:
+            if (
+                ctx.key(c) is not None
+                or c.doc == t.doc
+                or c.published is None
+                or c.published <= t.published
+                or not is_actual(c)
+                or c.point != t.point
+                or c.unit != t.unit
+                or _verdict(c.sentence) != "done"
+            ):
+                continue
+            low = {singular(w.lower()) for w in _TOKEN.findall(c.sentence)}
+            if all(w in low for w in want):
+                return c
+        return None
+
     def _numeric_all(self, ctx: CheckContext, t: ClaimRecord) -> list[ClaimRecord]:
         """Every later actual that could settle the target, in the order they are weighed
         (the best, ``_numeric``'s, last)."""
         best = self._numeric(ctx, t)
         if best is None:
-            return []
+            unnamed = self._unnamed_outcome(ctx, t)
+            return [] if unnamed is None else [unnamed]
         # A report of another scope (a city's housing against a country's target, twelve
         # times smaller) is not the outcome when one of the target's own scope exists.
         if not _near(best, t):
@@ -603,8 +632,9 @@ class PromiseChecker:
                 continue
             if other_place(t, c) or (local(c) and not local(t)) or not same_place(ctx, t, c):
                 continue  # another place's figure, or a city's for a country's target
-            if not goal and single_year(t.period) is not None and _sub_period(c):
-                continue  # a quarter's or a month's figure is not the year's outcome
+            if not goal and single_year(t.period) is not None and _sub_period(c) and not _sub_period(t):
+                continue  # a quarter's or a month's figure is not the year's outcome (unless
+                # the target itself is dated by a month: "from July 2025")
             values.add(value)
             cands.append(c)
             if best is None:
