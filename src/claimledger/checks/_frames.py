@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from claimledger.checks.base import frame_of
 from claimledger.link import ClaimRecord, DocInfo
-from claimledger.models import GRANULARITIES, Frame
+from claimledger.models import GRANULARITIES, Entity, Frame
 from claimledger.resources.taxonomy import entity_data, measures
 
 #: Frame statuses and the family of figures each is compared with: actuals with actuals
@@ -123,7 +123,7 @@ def entity_of(f: Frame) -> str | None:
     """Whose figure it is, for comparison: the frame's entity, except an organisation named
     with a measure of a whole economy (``ECONOMY_MEASURES``), which is read as none."""
     e = f.entity
-    if e is None:
+    if e is None or _dateline(e):
         return None
     if e.type == "organisation" and (
         f.measure.id.split(".", 1)[0] in ECONOMY_MEASURES or _PUBLIC_BODY.search(e.id)
@@ -155,16 +155,30 @@ _GENERIC = frozenset(
 )
 
 
+def _dateline(e: Entity) -> bool:
+    """Is a city entity named in capitals ("RAVIA CITY, March 12 -"): a wire story's
+    dateline, where the story was filed, not whose figure it is?"""
+    return e.type == "city" and len(e.name) > 3 and e.name.isupper()
+
+
 def _one_is_local(a: Frame, b: Frame) -> bool:
     """One figure is a city's, a region's or an area's and the other names none: a part of
     the country against (most likely) the whole of it."""
-    return any(f.entity is not None and f.entity.type in ("city", "region", "area") for f in (a, b))
+    return any(
+        f.entity is not None and f.entity.type in ("city", "region", "area") and not _dateline(f.entity)
+        for f in (a, b)
+    )
 
 
 def local(c: ClaimRecord) -> bool:
     """Is a figure a city's, a region's or an area's (its frame's entity)?"""
     f = frame_of(c)
-    return f is not None and f.entity is not None and f.entity.type in ("city", "region", "area")
+    return (
+        f is not None
+        and f.entity is not None
+        and f.entity.type in ("city", "region", "area")
+        and not _dateline(f.entity)
+    )
 
 
 def sub_item(ka: str | None, kb: str | None, names: str = "") -> bool:
@@ -267,11 +281,13 @@ def _institution_aliases() -> tuple[tuple[str, str], ...]:
 def institutions(d: DocInfo) -> frozenset[str]:
     """The generic institutions a document's speaker and source name ("Finance Minister Ada
     Rusk" and "Ministry of Finance of Selmara" are both FINANCE_MINISTRY)."""
-    found: set[str] = set()
-    for said in (d.speaker, d.source):
-        low = f" {(said or '').lower()} "
-        for alias, eid in _institution_aliases():
-            if re.search(rf"(?<![a-z]){re.escape(alias)}(?![a-z])", low):
-                found.add(eid)
-                break
-    return frozenset(found)
+    return frozenset(i for i in (institution(d.speaker), institution(d.source)) if i is not None)
+
+
+def institution(said: str | None) -> str | None:
+    """The generic institution a phrase names ("the economy ministry": ECONOMY_MINISTRY)."""
+    low = f" {(said or '').lower()} "
+    for alias, eid in _institution_aliases():
+        if re.search(rf"(?<![a-z]){re.escape(alias)}(?![a-z])", low):
+            return eid
+    return None

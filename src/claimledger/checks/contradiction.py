@@ -497,7 +497,7 @@ class ContradictionChecker:
             return False  # a free phrase alone never ties two figures
         wa, wb = _frames.attribution(a), _frames.attribution(b)
         if fa == "projection":
-            wa, wb = _frames.forecaster(a), _frames.forecaster(b)
+            wa, wb = _forecaster(a), _forecaster(b)
             # the same source's projection: one document, or one named source
             return wa == wb and (a.doc == b.doc or wa is not None)
         if fa == "target":
@@ -628,9 +628,23 @@ class ContradictionChecker:
 
 
 def _restated_target(a: ClaimRecord, b: ClaimRecord) -> bool:
-    """Are two figures of two documents both targets (a target restated at another value is
-    weighed by ``_like``: the same author's, never a third party's)?"""
-    return a.doc != b.doc and _frames.family(a) == _frames.family(b) == "target"
+    """Are two figures of two documents both targets or both projections (restated at
+    another value, they are weighed by ``_like``: the same author's, never a third party's)?"""
+    return a.doc != b.doc and _frames.family(a) == _frames.family(b) in ("target", "projection")
+
+
+def _authors(ctx: CheckContext, c: ClaimRecord) -> frozenset[str]:
+    """The generic institutions who state a figure: those its document's speaker and source
+    name, and the one its sentence names ("..., Finance Minister Jon Ek said in an
+    interview" in a weekly's story)."""
+    said = _frames.institution(c.sentence)
+    return _frames.institutions(ctx.doc(c)) | ({said} if said else set())
+
+
+def _forecaster(c: ClaimRecord) -> str | None:
+    """Who makes a projection: the frame's attribution or forecasting body, else the
+    institution its sentence names as the source ("The economy ministry expects ...")."""
+    return _frames.forecaster(c) or _frames.institution(source(c))
 
 
 def _same_author(ctx: CheckContext, a: ClaimRecord, b: ClaimRecord) -> bool:
@@ -640,7 +654,7 @@ def _same_author(ctx: CheckContext, a: ClaimRecord, b: ClaimRecord) -> bool:
     da, db = ctx.doc(a), ctx.doc(b)
     if da.speaker and da.speaker == db.speaker:
         return True
-    if _frames.institutions(da) & _frames.institutions(db):
+    if _authors(ctx, a) & _authors(ctx, b):
         return True  # the finance minister in an interview and the ministry of finance
     if da.source or db.source:
         return da.source == db.source and _frames.official(da)
@@ -655,7 +669,7 @@ def _points_tolerance(
     for one frame's figure retold by another author within a month, nor for a target)."""
     if same_doc:
         return SAME_DOC_POINTS
-    if m is not None and m.strict and retold(ctx, a, b):
+    if m is not None and m.ok and retold(ctx, a, b):
         return RETOLD_POINTS
     if _frames.family(a) == _frames.family(b) == "target":
         return RETOLD_POINTS  # a target is set, never re-measured: any other value is another plan
