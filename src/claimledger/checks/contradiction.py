@@ -497,7 +497,7 @@ class ContradictionChecker:
             return False  # a free phrase alone never ties two figures
         wa, wb = _frames.attribution(a), _frames.attribution(b)
         if fa == "projection":
-            wa, wb = _forecaster(a), _forecaster(b)
+            wa, wb = _forecaster(ctx, a), _forecaster(ctx, b)
             # the same source's projection: one document, or one named source
             return wa == wb and (a.doc == b.doc or wa is not None)
         if fa == "target":
@@ -641,10 +641,23 @@ def _authors(ctx: CheckContext, c: ClaimRecord) -> frozenset[str]:
     return _frames.institutions(ctx.doc(c)) | ({said} if said else set())
 
 
-def _forecaster(c: ClaimRecord) -> str | None:
+def _forecaster(ctx: CheckContext, c: ClaimRecord) -> str | None:
     """Who makes a projection: the frame's attribution or forecasting body, else the
-    institution its sentence names as the source ("The economy ministry expects ...")."""
-    return _frames.forecaster(c) or _frames.institution(source(c))
+    institution its sentence names as the source ("The economy ministry expects ..."), else,
+    when the sentence names no other source ("The ministry forecasts ..."), the one
+    institution that publishes the document."""
+    found = _frames.forecaster(c) or _frames.institution(source(c))
+    if found is not None:
+        return found
+    said = source(c)
+    own = _frames.institutions(ctx.doc(c))
+    if len(own) == 1 and (said is None or said in _OWN_VOICE):
+        return next(iter(own))
+    return None
+
+
+#: Sources that name no one but the document's own author.
+_OWN_VOICE = frozenset({"ministry", "government", "bank", "office", "agency", "we"})
 
 
 def _same_author(ctx: CheckContext, a: ClaimRecord, b: ClaimRecord) -> bool:
