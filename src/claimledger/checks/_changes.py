@@ -54,7 +54,7 @@ _N = r"(?P<n>\d+(?:\.\d+)?|two|three|four|five|six|ten)"
 #: "rose by 15%", "rose 15%", and a verb with its object before "by" ("cut emissions by a
 #: third", "raise the budget by 5%": up to three words, never a figure).
 _RX_BY = re.compile(
-    rf"\b(?P<dir>{_UP}|{_DOWN})\s+(?:(?:[A-Za-z][\w'-]*\s+){{1,3}}by\s+|by\s+)?{_QUAL}(?:{_FRACTION}|{_PCT})",
+    rf"\b(?P<dir>{_UP}|{_DOWN})\s+(?:(?:[A-Za-z][\w'-]*\s+){{1,4}}by\s+|by\s+)?{_QUAL}(?:{_FRACTION}|{_PCT})",
     re.I,
 )
 _RX_MULT = re.compile(

@@ -573,7 +573,7 @@ class ArithmeticChecker:
         sentence, or in two adjacent sentences ("Tessaly will spend $2,400 per person on health
         in 2026. With a population of 4 million, total health spending will reach $11.2
         billion."), whatever their status: a plan's own arithmetic must hold too.  Exactly
-        one of each, of one period and one currency, or nothing is judged."""
+        one of each, of one period (or none stated) and one currency, or nothing is judged."""
         out: list[Finding] = []
         by_doc: dict[str, list[tuple[int, list[ClaimRecord]]]] = {}
         for (doc, start), figs in sorted(ctx.by_sentence.items()):
@@ -592,7 +592,7 @@ class ArithmeticChecker:
         return out
 
     def _stated_triple(self, ctx: CheckContext, figs: list[ClaimRecord]) -> Finding | None:
-        figs = [c for c in figs if c.has_quantity and _usable(c) and c.period]
+        figs = [c for c in figs if c.has_quantity and _usable(c)]
         per = [c for c in figs if c.unit and c.unit.endswith(_PER_PERSON)]
         if len(per) != 1:
             return None
