@@ -5,7 +5,10 @@ failure categories of issue 11 (never copied from the blind set): same-frame con
 raised as errors, pairs whose periods, measures or sources used to keep them apart, goals
 weighed against the recorded pace, promise statuses, arithmetic forms.  Each scenario runs
 through the whole pipeline (tests/test_scenarios.py's ``run_scenario``); every ``expect``
-must be matched and no ``forbid`` hit.
+must be matched and no ``forbid`` hit.  An ``expect`` carrying ``known_miss`` (the measured
+reason, most often an extraction problem the checkers cannot repair) is an expected failure
+(xfail, not strict: it passes once fixed, so the mark can be dropped); its scenario's
+decoys are still enforced.
 """
 
 from __future__ import annotations
