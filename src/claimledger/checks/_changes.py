@@ -51,7 +51,12 @@ _WORD_NUM = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10}
 _MULT = verbs.MULTIPLIERS
 _N = r"(?P<n>\d+(?:\.\d+)?|two|three|four|five|six|ten)"
 
-_RX_BY = re.compile(rf"\b(?P<dir>{_UP}|{_DOWN})\s+(?:by\s+)?{_QUAL}(?:{_FRACTION}|{_PCT})", re.I)
+#: "rose by 15%", "rose 15%", and a verb with its object before "by" ("cut emissions by a
+#: third", "raise the budget by 5%": up to three words, never a figure).
+_RX_BY = re.compile(
+    rf"\b(?P<dir>{_UP}|{_DOWN})\s+(?:(?:[A-Za-z][\w'-]*\s+){{1,4}}by\s+|by\s+)?{_QUAL}(?:{_FRACTION}|{_PCT})",
+    re.I,
+)
 _RX_MULT = re.compile(
     r"\b(?P<qual>almost|nearly|more than|over|roughly|about)?\s*(?P<mult>" + "|".join(_MULT) + r")\b", re.I
 )

@@ -15,8 +15,8 @@ from functools import lru_cache
 
 from claimledger.checks.base import frame_of
 from claimledger.link import ClaimRecord, DocInfo
-from claimledger.models import GRANULARITIES, Frame
-from claimledger.resources.taxonomy import measures
+from claimledger.models import GRANULARITIES, Entity, Frame
+from claimledger.resources.taxonomy import entity_data, measures
 
 #: Frame statuses and the family of figures each is compared with: actuals with actuals
 #: and estimates (a revision is the newest actual), a target with the same target
@@ -123,7 +123,7 @@ def entity_of(f: Frame) -> str | None:
     """Whose figure it is, for comparison: the frame's entity, except an organisation named
     with a measure of a whole economy (``ECONOMY_MEASURES``), which is read as none."""
     e = f.entity
-    if e is None:
+    if e is None or _dateline(e):
         return None
     if e.type == "organisation" and (
         f.measure.id.split(".", 1)[0] in ECONOMY_MEASURES or _PUBLIC_BODY.search(e.id)
@@ -155,16 +155,30 @@ _GENERIC = frozenset(
 )
 
 
+def _dateline(e: Entity) -> bool:
+    """Is a city entity named in capitals ("RAVIA CITY, March 12 -"): a wire story's
+    dateline, where the story was filed, not whose figure it is?"""
+    return e.type == "city" and len(e.name) > 3 and e.name.isupper()
+
+
 def _one_is_local(a: Frame, b: Frame) -> bool:
     """One figure is a city's, a region's or an area's and the other names none: a part of
     the country against (most likely) the whole of it."""
-    return any(f.entity is not None and f.entity.type in ("city", "region", "area") for f in (a, b))
+    return any(
+        f.entity is not None and f.entity.type in ("city", "region", "area") and not _dateline(f.entity)
+        for f in (a, b)
+    )
 
 
 def local(c: ClaimRecord) -> bool:
     """Is a figure a city's, a region's or an area's (its frame's entity)?"""
     f = frame_of(c)
-    return f is not None and f.entity is not None and f.entity.type in ("city", "region", "area")
+    return (
+        f is not None
+        and f.entity is not None
+        and f.entity.type in ("city", "region", "area")
+        and not _dateline(f.entity)
+    )
 
 
 def sub_item(ka: str | None, kb: str | None, names: str = "") -> bool:
@@ -201,6 +215,34 @@ def attribution(c: ClaimRecord) -> str | None:
     return None if f is None or f.attribution is None else f.attribution.id
 
 
+def forecaster(c: ClaimRecord) -> str | None:
+    """Who a projection is: its attribution, else a public body the frame names as its
+    entity with a measure of a whole economy ("The Central Bank expects the economy to grow
+    2.2%": the bank is who forecasts, not whose growth it is)."""
+    f = frame_of(c)
+    if f is None:
+        return None
+    if f.attribution is not None:
+        return f.attribution.id
+    e = f.entity
+    if e is not None and e.type == "organisation" and entity_of(f) is None:
+        return e.id
+    return None
+
+
+#: Basis terms that say what a percentage change is measured against.
+CHANGE_BASES = frozenset({"y/y", "q/q", "m/m", "annualised", "cumulative"})
+
+
+def same_change_basis(a: ClaimRecord, b: ClaimRecord) -> bool:
+    """Do both frames state what their change is measured against, and the same?"""
+    fa, fb = frame_of(a), frame_of(b)
+    if fa is None or fb is None:
+        return False
+    ta, tb = set(fa.basis) & CHANGE_BASES, set(fb.basis) & CHANGE_BASES
+    return bool(ta) and ta == tb
+
+
 _OFFICIAL = re.compile(
     r"\b(?:ministry|minister|ministers|government|president|presidential|prime\s+minister|cabinet|"
     r"treasury|central\s+bank|national\s+bank|reserve\s+bank|bank\s+of|statistic\w*|census|"
@@ -220,3 +262,32 @@ def official(d: DocInfo) -> bool:
     judged on its source, title and speaker; a news outlet is not, whatever it reports."""
     said = " ".join(x for x in (d.source, d.title, d.speaker) if x)
     return bool(_OFFICIAL.search(said)) and not _NEWS.search(said)
+
+
+@lru_cache(maxsize=1)
+def _institution_aliases() -> tuple[tuple[str, str], ...]:
+    """(alias, id) of the generic institutions of ``entities.toml`` ("finance minister" and
+    "ministry of finance" are FINANCE_MINISTRY), longest alias first."""
+    rows = [r for v in entity_data().values() if isinstance(v, list) for r in v if isinstance(r, dict)]
+    pairs = [
+        (str(a).lower(), str(r["id"]))
+        for r in rows
+        if r.get("generic") and r.get("type") == "organisation" and r.get("id") != "GOVERNMENT"
+        for a in r.get("aliases", ())
+    ]
+    return tuple(sorted(pairs, key=lambda p: -len(p[0])))
+
+
+def institutions(d: DocInfo) -> frozenset[str]:
+    """The generic institutions a document's speaker and source name ("Finance Minister Ada
+    Rusk" and "Ministry of Finance of Selmara" are both FINANCE_MINISTRY)."""
+    return frozenset(i for i in (institution(d.speaker), institution(d.source)) if i is not None)
+
+
+def institution(said: str | None) -> str | None:
+    """The generic institution a phrase names ("the economy ministry": ECONOMY_MINISTRY)."""
+    low = f" {(said or '').lower()} "
+    for alias, eid in _institution_aliases():
+        if re.search(rf"(?<![a-z]){re.escape(alias)}(?![a-z])", low):
+            return eid
+    return None

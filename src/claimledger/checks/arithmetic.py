@@ -442,10 +442,12 @@ class ArithmeticChecker:
             "stated": r,
             "relative_gap": round(g, 6),
         }
-        # A base taken from the ledger (not named in the text) may not be the one the
-        # speaker meant, so such a finding is never more than a warning.
+        # The change, its result and its base stated in one sentence and disagreeing beyond
+        # rounding: the text contradicts itself, an error however small the gap.  A base
+        # taken from the ledger (not named in the text) may not be the one the speaker
+        # meant, so such a finding is never more than a warning.
         named = how in ("from", "before", "after")
-        sev: Severity = "error" if abs(g) > ERROR_GAP and named else "warning"
+        sev: Severity = "error" if named else "warning"
         conf = Confidence.of(
             0.6,
             (named, 0.2, "both levels and the change are stated in one sentence"),
@@ -562,7 +564,51 @@ class ArithmeticChecker:
                     out.append(found)
         seen = {f.claim_ids[0] for f in out}
         out.extend(self._per_capita_frames(ctx, seen))
+        seen = {f.claim_ids[0] for f in out}
+        out.extend(self._per_capita_stated(ctx, seen))
         return out
+
+    def _per_capita_stated(self, ctx: CheckContext, seen: set[str]) -> list[Finding]:
+        """A per-person amount, a total and a number of people stated together in one
+        sentence, or in two adjacent sentences ("Tessaly will spend $2,400 per person on health
+        in 2026. With a population of 4 million, total health spending will reach $11.2
+        billion."), whatever their status: a plan's own arithmetic must hold too.  Exactly
+        one of each, of one period (or none stated) and one currency, or nothing is judged."""
+        out: list[Finding] = []
+        by_doc: dict[str, list[tuple[int, list[ClaimRecord]]]] = {}
+        for (doc, start), figs in sorted(ctx.by_sentence.items()):
+            by_doc.setdefault(doc, []).append((start, figs))
+        for sents in by_doc.values():
+            for i in range(len(sents)):
+                for j in (i, i + 1):
+                    if j >= len(sents) or (j > i and any(c.id in seen for c in sents[j][1])):
+                        continue
+                    figs = sents[i][1] + (sents[j][1] if j > i else [])
+                    found = self._stated_triple(ctx, figs)
+                    if found is not None and found.claim_ids[0] not in seen:
+                        seen.add(found.claim_ids[0])
+                        out.append(found)
+                        break
+        return out
+
+    def _stated_triple(self, ctx: CheckContext, figs: list[ClaimRecord]) -> Finding | None:
+        figs = [c for c in figs if c.has_quantity and _usable(c)]
+        per = [c for c in figs if c.unit and c.unit.endswith(_PER_PERSON)]
+        if len(per) != 1:
+            return None
+        pc = per[0]
+        currency = pc.unit.split("/", 1)[0] if pc.unit else ""
+        totals = [c for c in figs if c.unit == currency and c.period == pc.period]
+        pops = [
+            c
+            for c in figs
+            if c.unit is None
+            and c.period == pc.period
+            and (c.noun in _PEOPLE or _measure_id(c) == "population")
+        ]
+        if len(totals) != 1 or len(pops) != 1:
+            return None
+        return self._per_capita_finding(ctx, pc, totals[0], pops[0])
 
     def _per_capita_frames(self, ctx: CheckContext, seen: set[str]) -> list[Finding]:
         """Per-capita figures judged on stored frames (the indicators' words may differ: "GDP
@@ -667,6 +713,16 @@ def _arithmetic(
 
 
 #: A count of people is the population only when its sentence says so.
+#: Units of an amount per person, and the nouns that count people.
+_PER_PERSON = ("/person", "/capita", "/head", "/inhabitant", "/resident")
+_PEOPLE = frozenset({"person", "people", "inhabitant", "resident", "citizen"})
+
+
+def _measure_id(c: ClaimRecord) -> str | None:
+    f = frame_of(c)
+    return None if f is None else f.measure.id
+
+
 _POPULATION_WORDS = re.compile(r"\b(?:population|inhabitants|residents|people\s+live)", re.I)
 
 

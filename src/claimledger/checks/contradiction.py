@@ -100,6 +100,15 @@ CROSS_DOC_POINTS = 0.5
 #: so are its routine revisions (a flash 0.5% q/q revised to 0.6%): across documents 0.25
 #: points apart is already more than a revision.
 CROSS_DOC_POINTS_SHORT = 0.25
+#: A figure retold by another author within a month (a speech a week after the release, a
+#: news story the day after a statement) is no revision: nothing was re-measured in
+#: between, so beyond the stated precision of both (the intervals) the two may differ by
+#: this many points only.
+RETOLD_POINTS = 0.05
+RETOLD_DAYS = 31
+#: The scenario writers' and fact-checkers' rule of severity across documents: a figure off
+#: by more than 10% (the larger over the smaller) is an ``error``, a smaller gap a warning.
+ERROR_GAP = 0.10
 
 
 def interval(c: ClaimRecord) -> tuple[float, float] | None:
@@ -422,7 +431,7 @@ class ContradictionChecker:
                     True, False, ("the frames disagree on the measure; the indicator's words agree",)
                 )
             )
-            if m is not None and not comparable(a, b, key):
+            if m is not None and not (comparable(a, b, key) or _restated_target(a, b)):
                 return None
         if not same_place(ctx, a, b):
             return None
@@ -445,7 +454,7 @@ class ContradictionChecker:
         same_doc = a.doc == b.doc
         if g <= (SAME_DOC_TOLERANCE if same_doc else CROSS_DOC_TOLERANCE):
             return None
-        if a.unit == "%" and _points_apart(ia, ib) <= _points_tolerance(a, b, same_doc):
+        if a.unit == "%" and _points_apart(ia, ib) <= _points_tolerance(ctx, a, b, same_doc, m):
             return None
         pa, pb = (a.point or 0.0) * scale(a)[1], (b.point or 0.0) * scale(b)[1]
         if min(pa, pb) <= 0:
@@ -477,12 +486,18 @@ class ContradictionChecker:
             return False
         if (other_place(a, b) and not _named_in_titles(ctx, a, b)) or qualifier_clash(a, b):
             return False
-        if key is not None and key.endswith("|percent_change") and change_base(a) != change_base(b):
+        if (
+            key is not None
+            and key.endswith("|percent_change")
+            and not _frames.same_change_basis(a, b)
+            and change_base(a) != change_base(b)
+        ):
             return False
         if not m.strict and not (names_subject(a, key) and names_subject(b, key)):
             return False  # a free phrase alone never ties two figures
         wa, wb = _frames.attribution(a), _frames.attribution(b)
         if fa == "projection":
+            wa, wb = _forecaster(ctx, a), _forecaster(ctx, b)
             # the same source's projection: one document, or one named source
             return wa == wb and (a.doc == b.doc or wa is not None)
         if fa == "target":
@@ -544,10 +559,7 @@ class ContradictionChecker:
         superseded = m is not None and _is_revision(first) and not _is_revision(second)
         official = _frames.official(ctx.doc(a)) and _frames.official(ctx.doc(b))
         strict = m is not None and m.strict
-        actuals = m is not None and _frames.family(a) == "actual"
-        severity: Severity = _severity(actuals, same_doc)
-        if m is None:
-            severity = "error" if same_doc else "warning"  # no frames: the rules of v1
+        severity: Severity = _severity(same_doc, pa, pb)
         gap = (
             f"{max(pa, pb) - min(pa, pb):.1f} percentage points apart"
             if a.unit == "%"
@@ -615,6 +627,39 @@ class ContradictionChecker:
         )
 
 
+def _restated_target(a: ClaimRecord, b: ClaimRecord) -> bool:
+    """Are two figures of two documents both targets or both projections (restated at
+    another value, they are weighed by ``_like``: the same author's, never a third party's)?"""
+    return a.doc != b.doc and _frames.family(a) == _frames.family(b) in ("target", "projection")
+
+
+def _authors(ctx: CheckContext, c: ClaimRecord) -> frozenset[str]:
+    """The generic institutions who state a figure: those its document's speaker and source
+    name, and the one its sentence names ("..., Finance Minister Jon Ek said in an
+    interview" in a weekly's story)."""
+    said = _frames.institution(c.sentence)
+    return _frames.institutions(ctx.doc(c)) | ({said} if said else set())
+
+
+def _forecaster(ctx: CheckContext, c: ClaimRecord) -> str | None:
+    """Who makes a projection: the frame's attribution or forecasting body, else the
+    institution its sentence names as the source ("The economy ministry expects ..."), else,
+    when the sentence names no other source ("The ministry forecasts ..."), the one
+    institution that publishes the document."""
+    found = _frames.forecaster(c) or _frames.institution(source(c))
+    if found is not None:
+        return found
+    said = source(c)
+    own = _frames.institutions(ctx.doc(c))
+    if len(own) == 1 and (said is None or said in _OWN_VOICE):
+        return next(iter(own))
+    return None
+
+
+#: Sources that name no one but the document's own author.
+_OWN_VOICE = frozenset({"ministry", "government", "bank", "office", "agency", "we"})
+
+
 def _same_author(ctx: CheckContext, a: ClaimRecord, b: ClaimRecord) -> bool:
     """Are two documents one author's own statements: the same source or speaker, or two
     official documents (a ministry's budget statement and its medium-term framework) of
@@ -622,21 +667,43 @@ def _same_author(ctx: CheckContext, a: ClaimRecord, b: ClaimRecord) -> bool:
     da, db = ctx.doc(a), ctx.doc(b)
     if da.speaker and da.speaker == db.speaker:
         return True
+    if _authors(ctx, a) & _authors(ctx, b):
+        return True  # the finance minister in an interview and the ministry of finance
     if da.source or db.source:
         return da.source == db.source and _frames.official(da)
     return _frames.official(da) and _frames.official(db)
 
 
-def _points_tolerance(a: ClaimRecord, b: ClaimRecord, same_doc: bool) -> float:
+def _points_tolerance(
+    ctx: CheckContext, a: ClaimRecord, b: ClaimRecord, same_doc: bool, m: _frames.Match | None = None
+) -> float:
     """How far apart, in points, two percentages may be and still be one figure (rounding in
-    one document; a routine revision across documents, smaller for q/q and m/m rates)."""
+    one document; a routine revision across documents, smaller for q/q and m/m rates; none
+    for one frame's figure retold by another author within a month, nor for a target)."""
     if same_doc:
         return SAME_DOC_POINTS
+    if m is not None and m.ok and retold(ctx, a, b):
+        return RETOLD_POINTS
+    if _frames.family(a) == _frames.family(b) == "target":
+        return RETOLD_POINTS  # a target is set, never re-measured: any other value is another plan
     fa, fb = frame_of(a), frame_of(b)
     short = {"q/q", "m/m"}
     if fa is not None and fb is not None and short & set(fa.basis) and short & set(fb.basis):
         return CROSS_DOC_POINTS_SHORT
     return CROSS_DOC_POINTS
+
+
+def retold(ctx: CheckContext, a: ClaimRecord, b: ClaimRecord) -> bool:
+    """Is one figure another author's retelling of the other within ``RETOLD_DAYS`` (a
+    speech a week after a release, a wire story the day after a statement)?  The same
+    source restating its own figure may be revising it; another author has nothing new to
+    measure."""
+    da, db = ctx.doc(a), ctx.doc(b)
+    if a.doc == b.doc or da.published is None or db.published is None:
+        return False
+    if abs((da.published - db.published).days) > RETOLD_DAYS:
+        return False
+    return not (da.source and da.source == db.source)
 
 
 def _own_words(a: ClaimRecord, m: _frames.Match) -> str:
@@ -656,16 +723,17 @@ def _named_in_titles(ctx: CheckContext, a: ClaimRecord, b: ClaimRecord) -> bool:
     return titles_tie(ctx, a, b, names[0], names[1])
 
 
-def _severity(actuals: bool, same_doc: bool) -> Severity:
-    """How severe a conflict between two framed figures is.  Two actuals of one measure,
-    entity, basis and period that differ beyond their stated precision cannot both be true,
-    whoever reports them (a statistics release and a speech, a press release and the wire
-    story retelling it): an ``error``.  A weaker tie (entity or basis stated on one side
-    only, a free-phrase measure named in both sentences, frames that disagree on the measure
-    under one indicator's words) or a news source lowers the finding's confidence, not its
-    severity.  A target or a projection restated at another value is an error within one
-    document; across documents it may be a change of plan nobody called one: a warning."""
-    return "error" if actuals or same_doc else "warning"
+def _severity(same_doc: bool, pa: float, pb: float) -> Severity:
+    """How severe a conflict between two figures is.  A text that contradicts itself is an
+    ``error``; across documents, a figure off by more than ``ERROR_GAP`` (the larger over
+    the smaller) is an ``error`` whoever reports them and whatever they are (two actuals, a
+    target or a forecast restated), a smaller gap a ``warning``: it may be a rounding, a
+    definition or a plan changed without saying so.  A weaker tie (entity or basis stated on
+    one side only, a free-phrase measure named in both sentences) or a news source lowers
+    the finding's confidence, not its severity."""
+    if same_doc:
+        return "error"
+    return "error" if max(pa, pb) > (1 + ERROR_GAP) * min(pa, pb) + 1e-12 else "warning"
 
 
 def comparison_groups(ctx: CheckContext) -> dict[tuple[str, ...], list[ClaimRecord]]:

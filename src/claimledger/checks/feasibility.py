@@ -58,6 +58,10 @@ SEVERAL = 3.0
 #: For shares and rates the pace is a change in percentage points a year; half a point a year
 #: is within the rounding of the levels it is read from.
 MARGIN_POINTS = 0.5
+#: With no pace on record, a national share or rate that must move more than this many
+#: percentage points a year (poverty from 28% to 5% in two years, renewables from 30% to
+#: 80% in three) is beyond what such figures do: a warning, never an error.
+PRIOR_POINTS = 8.0
 
 
 def _growth_keys(ctx: CheckContext, key: str) -> list[str]:
@@ -146,6 +150,17 @@ def _is_share(t: ClaimRecord) -> bool:
     return "share" in t.subject.lower() or t.sentence[t.q_rel[1] : t.q_rel[1] + 4].lower().startswith(" of ")
 
 
+def _measure_of(c: ClaimRecord) -> str | None:
+    f = frame_of(c)
+    return None if f is None else f.measure.id
+
+
+def _kin(a: str | None, b: str | None) -> bool:
+    """Do two frames' measures name one thing: the same id, or one head ("poverty" and
+    "poverty.rate")?"""
+    return a is not None and b is not None and (a == b or _root(a) == _root(b))
+
+
 def _n(x: float) -> str:
     return f"{x:,.6g}"
 
@@ -180,7 +195,11 @@ class FeasibilityChecker:
         done: set[str] = set()
         for key, recs in ctx.by_indicator.items():
             dim = ctx.dimension(recs[0]) or ""
-            if not is_level(dim):
+            # levels grow; a share or a rate ("percent", "percent_of:gdp") moves in points,
+            # judged here only on figures whose frames name one measure (the words of an
+            # indicator of shares join too much: "55% of electricity consumption" / "80%")
+            points = dim == "percent" or dim.startswith("percent_of")
+            if not is_level(dim) and not points:
                 continue
             actuals = [
                 c
@@ -192,7 +211,11 @@ class FeasibilityChecker:
                 # target for a period ("spending of 25.1 trillion in 2026") is a plan line.
                 if t.kind != "target" or t.point is None or t.point <= 0 or not is_deadline(t):
                     continue
-                f = self._one(ctx, key, t, actuals)
+                mt = _measure_of(t)
+                base = [a for a in actuals if _kin(_measure_of(a), mt)] if points else actuals
+                if points and not base:
+                    continue
+                f = self._one(ctx, key, t, base)
                 if f is not None:
                     out.append(f)
                     done.add(t.id)
@@ -245,6 +268,11 @@ class FeasibilityChecker:
         for t, measure, who in goals:
             # the goal's own measure; else, for a count, what the same noun counts
             actuals = levels.get((measure, who, scale(t)[0]), []) if measure else []
+            if measure and not actuals:
+                # "poverty" / "poverty.rate": one head, and only one measure of it on record
+                kin = [k for k in levels if k[1:] == (who, scale(t)[0]) and _root(k[0]) == _root(measure)]
+                if len(kin) == 1:
+                    actuals = levels[kin[0]]
             if not actuals and scale(t)[0].startswith("count:"):
                 actuals = counted.get((scale(t)[0], who), []) or _counted_by_name(levels, t, who)
                 measure = measure or "count"
@@ -422,8 +450,9 @@ class FeasibilityChecker:
         if required < 0 and not _reduction(ctx, t) and not impossible:
             return None
         paces = [p for p in _point_paces(ctx, actuals) if p[4] <= y0]
-        if not paces and not impossible:
-            return None
+        prior = not paces and not impossible
+        if prior and abs(required) <= PRIOR_POINTS:
+            return None  # nothing on record to weigh a modest pace against
         roles: list[tuple[ClaimRecord, str]] = [(t, "target"), (base, "base")]
         move = "a rise" if required >= 0 else "a fall"
         head = (
@@ -446,6 +475,15 @@ class FeasibilityChecker:
             sev = "error"
             msg = f"{head}; a share cannot exceed 100%."
             computation += f"; {_n(target)}% > 100%"
+        elif prior:
+            sev = "warning"
+            msg = (
+                f"{head}, with no pace on record to compare; more than {PRIOR_POINTS:g} points a "
+                "year is beyond what a national share or rate usually moves."
+            )
+            computation += f"; |{required:+.2f}| > {PRIOR_POINTS:g} points a year (no record)"
+            details["comparison_used"] = "prior"
+            details["comparison_points_a_year"] = PRIOR_POINTS if required >= 0 else -PRIOR_POINTS
         else:
             best, first, last, y1, y2 = (min if required < 0 else max)(paces, key=lambda p: p[0])
             sev = _severity(required, best, MARGIN_POINTS)
@@ -460,6 +498,7 @@ class FeasibilityChecker:
         conf = Confidence.of(
             0.6,
             (impossible, 0.3, "a share above 100%"),
+            (prior, -0.15, "no pace on record: weighed against a usual pace"),
             (base.doc == t.doc, 0.1, "the base is stated with the target"),
             (
                 sev == "error" and not impossible,

@@ -74,7 +74,8 @@ _DONE = re.compile(
     r"officially\s+)?(?:held|hosted|opened|completed|finished|launched|built|commissioned|"
     r"adopted|introduced|signed|inaugurated|delivered|achieved|implemented|met|reached|"
     r"published|organi[sz]ed|established|created)|held|hosted|took\s+place|opened|completed|"
-    r"finished|launched|commissioned|inaugurated|came\s+into\s+(?:operation|force)|"
+    r"finished|launched|commissioned|inaugurated|came\s+into\s+(?:operation|force|effect)|"
+    r"took\s+effect|entered\s+into\s+force|"
     r"operational|in\s+operation|in\s+service|up\s+and\s+running|"
     r"began|started|chaired|presided)\b",
     re.I,
@@ -129,7 +130,19 @@ _TOKEN = re.compile(r"[A-Za-z][\w.]*\w|[A-Za-z]")
 
 
 def _content(sentence: str) -> set[str]:
-    return {singular(w) for w in re.findall(r"[A-Za-z][a-z-]{2,}", sentence)} - _CONTENT_DROP
+    """The sentence's content words, singular and stemmed ("connect" and "connecting" are
+    one word when a promise is matched with its outcome)."""
+    words = {singular(w) for w in re.findall(r"[A-Za-z][a-z-]{2,}", sentence)} - _CONTENT_DROP
+    return {_stem(w) for w in words}
+
+
+_SUFFIX = re.compile(r"(?:ing|ed|es|e|s)$")
+
+
+def _stem(word: str) -> str:
+    """A crude stem for matching words of one sentence with another's: the endings -ing,
+    -ed, -es, -e and -s off a word longer than five letters."""
+    return _SUFFIX.sub("", word) if len(word) > 5 else word
 
 
 #: Words that open or close no name of an object ("will open", "the new").
@@ -275,6 +288,35 @@ _RETOLD = re.compile(r"\b(?:said|says|told|announced|according\s+to|pledged|prom
 RETELL_DAYS = 14
 
 
+#: Two reports on one commitment from different documents this close in time, one saying
+#: it was done and one that it was not, are a dispute rather than news.
+DISPUTE_DAYS = 92
+
+
+def _text_dispute(ctx: CheckContext, matches: list[tuple[Date, str, str, str, int]]) -> str | None:
+    """When the latest reports in words on a commitment, from different documents published
+    within ``DISPUTE_DAYS`` of each other, say it was done and that it was not: who says
+    what."""
+    told = [m for m in matches if m[1] in ("done", "stalled")]
+    if len(told) < 2:
+        return None
+    last = told[-1]
+    other = next((m for m in reversed(told) if m[1] != last[1] and m[2] != last[2]), None)
+    if other is None or (last[0] - other[0]).days > DISPUTE_DAYS:
+        return None
+    done, missed = (last, other) if last[1] == "done" else (other, last)
+    if any(m[1] == done[1] and m[2] == missed[2] for m in told):
+        return None  # one document says both: not two sources
+
+    def where(doc: str) -> str:
+        return ctx.docs[doc].where() if doc in ctx.docs else doc
+
+    return (
+        f"{where(done[2])} reports it done (\u201c{done[3]}\u201d), but {where(missed[2])} "
+        f"says it was not (\u201c{missed[3]}\u201d)"
+    )
+
+
 def _same_value(a: ClaimRecord, b: ClaimRecord) -> bool:
     pa, pb = a.point, b.point
     return pa is not None and pb is not None and abs(pa - pb) <= 0.005 * max(abs(pa), abs(pb), 1e-9)
@@ -319,9 +361,17 @@ def _sub_period(c: ClaimRecord) -> bool:
     f = frame_of(c)
     if (c.noun and c.unit is None) or (f is not None and "cumulative" in f.basis):
         return False
+    if f is not None and "day" in f.basis and "-" not in (c.period or ""):
+        return False  # a level as of a day ("rose to 450 dinars on 1 January 2025"): a stock
     if "-" in (c.period or ""):
         return True
     return f is not None and bool(set(f.basis) & {"quarter", "month", "week", "day", "half_year"})
+
+
+def _by_month(t: ClaimRecord) -> bool:
+    """Is a target dated by a month or a day ("from July 2025"), not only by its year?"""
+    f = frame_of(t)
+    return f is not None and bool(set(f.basis) & {"month", "day"})
 
 
 def _slots(key: str, t: ClaimRecord) -> list[tuple[str, str | None, str]]:
@@ -481,12 +531,40 @@ class PromiseChecker:
             out.append(g)
         return out
 
+    @staticmethod
+    def _unnamed_outcome(ctx: CheckContext, t: ClaimRecord) -> ClaimRecord | None:
+        """A later actual filed under another indicator or none ("The cut in the standard VAT
+        rate to 18% took effect": the subject was not read; "The reduced VAT rate of 10% on
+        food took effect") that states the promised figure itself, in a sentence naming every
+        word of the target's indicator and reporting it done."""
+        key = ctx.key(t)
+        want = _key_tokens(key)
+        if not want or t.point is None or t.published is None:
+            return None
+        for c in ctx.claims:
+            if (
+                ctx.key(c) == key
+                or c.doc == t.doc
+                or c.published is None
+                or c.published <= t.published
+                or not is_actual(c)
+                or c.point != t.point
+                or c.unit != t.unit
+                or _verdict(c.sentence) != "done"
+            ):
+                continue
+            low = {singular(w.lower()) for w in _TOKEN.findall(c.sentence)}
+            if all(w in low for w in want):
+                return c
+        return None
+
     def _numeric_all(self, ctx: CheckContext, t: ClaimRecord) -> list[ClaimRecord]:
         """Every later actual that could settle the target, in the order they are weighed
         (the best, ``_numeric``'s, last)."""
         best = self._numeric(ctx, t)
         if best is None:
-            return []
+            unnamed = self._unnamed_outcome(ctx, t)
+            return [] if unnamed is None else [unnamed]
         # A report of another scope (a city's housing against a country's target, twelve
         # times smaller) is not the outcome when one of the target's own scope exists.
         if not _near(best, t):
@@ -576,14 +654,48 @@ class PromiseChecker:
                 continue
             if other_place(t, c) or (local(c) and not local(t)) or not same_place(ctx, t, c):
                 continue  # another place's figure, or a city's for a country's target
-            if not goal and single_year(t.period) is not None and _sub_period(c):
-                continue  # a quarter's or a month's figure is not the year's outcome
+            if not goal and single_year(t.period) is not None and _sub_period(c) and not _by_month(t):
+                continue  # a quarter's or a month's figure is not the year's outcome (unless
+                # the target itself is dated by a month: "from July 2025")
             values.add(value)
             cands.append(c)
             if best is None:
                 best, best_end = c, cy[1]
+        if best is None and goal and last is not None:
+            best = self._short_after(ctx, t, by_year, last)
+            cands = [best] if best is not None else []
         self._candidates = cands
         return best
+
+    @staticmethod
+    def _short_after(
+        ctx: CheckContext,
+        t: ClaimRecord,
+        by_year: dict[int, list[tuple[Date, ClaimRecord, tuple[int, int]]]],
+        last: int,
+    ) -> ClaimRecord | None:
+        """For a goal past its deadline with no report up to it: a running count reported
+        later ("Since 2024, 3,100 nurses have been hired", said in March 2026) that is still
+        short of the target, so it was short at the deadline too.  A later count that meets
+        the target says nothing of when it was met, and is not used."""
+        deadline = period_end(str(last))
+        if deadline is None or deadline >= ctx.now or t.point is None:
+            return None
+        for y in sorted((y for y in by_year if y > last), reverse=False):
+            for published, c, cy in by_year[y]:
+                f = frame_of(c)
+                running = (c.noun and c.unit is None) or (f is not None and "cumulative" in f.basis)
+                if (
+                    running
+                    and cy[0] <= last
+                    and published > deadline
+                    and c.point is not None
+                    and c.point * scale(c)[1] < (1 - KEPT_TOLERANCE) * t.point * scale(t)[1]
+                    and same_place(ctx, t, c)
+                    and not other_place(t, c)
+                ):
+                    return c
+        return None
 
     def _pool(
         self, ctx: CheckContext, key: str | None
@@ -824,7 +936,7 @@ class PromiseChecker:
             self._numeric_status(ctx, t, ev, due)
             details["computation"] = self.computation
             details["evidence_value"] = ev.point
-            disputed = self._disputed(ctx, judged)
+            disputed = self._disputed(ctx, judged) or self._words_dispute(ctx, t, ev, status, deadline)
             if disputed is not None:
                 status, tail = "disputed", disputed
                 history.add(ev.published, status, "later sources conflict", ev, tail)
@@ -911,6 +1023,10 @@ class PromiseChecker:
                     doc,
                     sent,
                 )
+            conflict = _text_dispute(ctx, matches)
+            if conflict is not None:
+                status, tail = "disputed", conflict
+                history.add(matches[-1][0], status, "later sources conflict", None, tail)
             _, doc, sent, start = txt
             for c in same_sentence:
                 roles.append((c, "evidence"))
@@ -981,6 +1097,26 @@ class PromiseChecker:
             computation=computation,
             headline=headline(ctx, t, fact),
         )
+
+    def _words_dispute(
+        self, ctx: CheckContext, t: ClaimRecord, ev: ClaimRecord, status: str, deadline: Date | None
+    ) -> str | None:
+        """A figure that misses the target against another document's words, published
+        within ``DISPUTE_DAYS`` after the deadline, saying it was met ("The target of
+        connecting 50,000 households was met in 2025"), or a figure that meets it against
+        words saying it was not: who says what."""
+        if deadline is None or ev.published is None or status not in ("kept", "partly_kept", "not_kept"):
+            return None
+        want = "stalled" if status == "kept" else "done"
+        for when_, verdict, doc, sent, _start in self._text_all(ctx, t):
+            if verdict != want or doc == ev.doc or when_ <= deadline:
+                continue
+            if abs((when_ - ev.published).days) > DISPUTE_DAYS:
+                continue
+            where = ctx.docs[doc].where() if doc in ctx.docs else doc
+            says = "met" if want == "done" else "not met"
+            return f"{ctx.where(ev)} reports {stated(ev)}, but {where} says it was {says}: \u201c{sent}\u201d"
+        return None
 
     @staticmethod
     def _disputed(ctx: CheckContext, judged: list[tuple[ClaimRecord, str, str]]) -> str | None:
