@@ -366,3 +366,27 @@ def test_streamed_frames_point_inside_their_own_output() -> None:
     assert {c.id: c.frame.relations for c in streamed if c.frame} == {
         k: f.relations for k, f in whole.items() if f
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "want"),
+    [
+        # a day that dates the saying gives the figure no day of its own
+        ("On 3 May the bank said growth was 2%.", "2%", "year"),
+        ("Speaking on 10 April, the minister said the deficit was 3.2% of GDP.", "3.2%", "year"),
+        # a day that dates the figure does, even with a verb of saying after it
+        ("Reserves stood at $30 billion on 31 March, the bank said.", "$30 billion", "day"),
+        # a rate set on the day the source spoke
+        ("On 3 May the governor said the key rate was lowered to 11.5%.", "11.5%", "day"),
+        # a stock dated only by its document is its year's value, not the day's
+        ("Gross international reserves reached $40 billion.", "$40 billion", "year"),
+        # a change on the previous quarter (month) is a quarter's (month's)
+        ("GDP grew 0.4% quarter-on-quarter.", "0.4%", "quarter"),
+        ("Prices rose 0.3% month-on-month.", "0.3%", "month"),
+    ],
+)
+def test_regression_granularity_of_a_saying_day_a_stock_and_a_change_on_the_previous_period(
+    text: str, figure: str, want: str
+) -> None:
+    got = _frames(text, "2025-06-15")[figure].basis
+    assert want in got, got
