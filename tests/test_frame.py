@@ -390,3 +390,40 @@ def test_regression_granularity_of_a_saying_day_a_stock_and_a_change_on_the_prev
 ) -> None:
     got = _frames(text, "2025-06-15")[figure].basis
     assert want in got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "want"),
+    [
+        # a revision said after the new value, and the earlier value it replaces
+        (
+            "The bank expects growth of 3.2% this year, up from its earlier forecast of 2.8%.",
+            "3.2%",
+            "revision",
+        ),
+        (
+            "The bank expects growth of 3.2% this year, up from its earlier forecast of 2.8%.",
+            "2.8%",
+            "baseline",
+        ),
+        ("Inflation is expected to average 5.5% this year, revised from 5%.", "5.5%", "revision"),
+        # a forecast raised in the passive, and verbs of revising not yet listed
+        ("The deficit projection was raised to 5.6%.", "5.6%", "revision"),
+        ("The Bank lifted its inflation forecast for this year to 4.5%.", "4.5%", "revision"),
+        (
+            "The statistics office revised the growth figure for the third quarter to 0.4%.",
+            "0.4%",
+            "revision",
+        ),
+        ("The updated forecast puts growth at 3.3%.", "3.3%", "revision"),
+        # no revision: a rate raised, a forecast kept, a later figure of a list
+        ("The policy rate was raised to 5.5%.", "5.5%", "actual"),
+        ("The Bank maintained its forecast of 3% growth.", "3%", "projection"),
+        ("Growth is expected at 3% in 2025 and 3.5% in 2026.", "3%", "projection"),
+    ],
+)
+def test_regression_revisions_said_after_the_figure_or_in_the_passive(
+    text: str, figure: str, want: str
+) -> None:
+    f = _frames(text, "2025-06-15")[figure]
+    assert f.status == want, f.cues.status

@@ -812,3 +812,21 @@ def test_a_budget_speech_allocating_in_the_present_plans_the_coming_budget_year(
         "The government allocates 8.1 billion ringgit to public clinics."
     )
     assert _kp(text, "2024-10-11") == [("8.1 billion ringgit", "target", "2025")]
+
+
+@pytest.mark.parametrize(
+    "text,surface,kind",
+    [
+        # a past tense that reports an outlook: nothing is done yet in a period ahead
+        ("The forecast for 2026 was 3.5% growth.", "3.5%", "forecast"),
+        ("The bank's projection showed inflation at 4% in 2026.", "4%", "forecast"),
+        ("Inflation in 2026 was put at 4%.", "4%", "forecast"),
+        # a plan adopted for a period ahead stays a target
+        ("The government approved a budget of $45 billion for next year.", "$45 billion", "target"),
+        # a past tense for a past period is still an outcome
+        ("Inflation in 2024 was put at 4%.", "4%", "achievement"),
+    ],
+)
+def test_regression_a_past_tense_for_a_period_ahead_is_a_forecast(text: str, surface: str, kind: str) -> None:
+    got, cues = kind_of(text, surface, "2025-06-15")
+    assert got == kind, cues

@@ -789,6 +789,12 @@ def classify(
         elif kind == "status" and planning:
             kind = "target"
             cues.insert(0, "target:plan for the current period")
+    if kind == "achievement" and yrs is not None and ref is not None and yrs[0] > ref.year:
+        # "the forecast for 2026 was 3.5%", "the outlook showed a deficit of 3.5% in 2026":
+        # nothing is done yet in a period still ahead; the past tense reports the outlook
+        # (a plan adopted for it is a target, above)
+        kind = "forecast"
+        cues.insert(0, f"{kind}:{' '.join(words)} (period ahead)")
     if kind in (None, "status"):
         if deadline is not None and other_clause(toks, pos, deadline):
             deadline = None  # "has kept X since May and sees Y by the end of the year": Y's deadline

@@ -236,6 +236,7 @@ def annotate(
             p_cues[i],
             noise,
             doc.ref,
+            p.spans[i + 1][0] if i + 1 < n else -1,
         )
         m, m_cues = meas[i]
         e, e_cues = ents[i]

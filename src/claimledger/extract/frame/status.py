@@ -42,6 +42,11 @@ CUE_REACH = 60
 ASSUMPTION_REACH = 300
 #: Characters after a figure searched for a trailing estimate cue ("3.1%, preliminary data show").
 AFTER_REACH = 40
+#: Characters after a figure searched for the earlier value it replaces ("3.2% this year,
+#: up from its earlier forecast of 2.8%").
+REVISED_FROM_REACH = 60
+#: A figure right after its earlier-value cue ("its earlier forecast of 2.8%").
+_ONLY_BLANK = re.compile(r"\s*")
 
 _FROM_KIND: dict[str, Status] = {
     "achievement": "actual",
@@ -61,7 +66,9 @@ _REFERENCE_BEFORE = re.compile(
 )
 
 
-SAID = ("revision", "assumption", "estimate")
+SAID = ("revision", "assumption", "estimate", "revision_after", "earlier_value")
+#: Of SAID, the cues read before a figure in its clause (the others have rules of their own).
+_BEFORE = frozenset({"revision", "assumption", "estimate"})
 NOISE = ("vote", "example", "procedural", "purpose")
 
 
@@ -142,24 +149,40 @@ def decide(
     period_cue: str,
     noise: tuple[str, str] | None,
     ref: Date | None,
+    next_start: int = -1,
 ) -> tuple[Status, list[str]]:
     """The status of ``claim``; ``left`` is its clause up to the figure, ``seg`` its own
-    stretch, ``fig_end`` where its figure ends."""
+    stretch, ``fig_end`` where its figure ends, ``next_start`` where the sentence's next
+    figure starts (-1: none)."""
     kind = claim.kind
     k_cue = claim.cues[0] if claim.cues else ""
     cues = [f"kind:{kind}"]
     base = _FROM_KIND[kind]
     if role == "baseline":
         return "baseline", [*cues, role_cue]
+    for _a, b, name, words in said.within(max(left[0], left[1] - CUE_REACH), left[1]):
+        if name == "earlier_value" and _ONLY_BLANK.fullmatch(text, b, left[1]):
+            # "up from its earlier forecast of 2.8%": the value a revision replaces
+            return "baseline", [*cues, f"earlier value:{words}"]
     lo = max(left[0], left[1] - CUE_REACH)
     # a revision, an assumption or an estimate said before the figure in its clause (the
     # nearest wins), or a revision or assumption in its kind cue
     # the nearest of each kind wins; what a budget is built on reaches along its clause
     reach = max(left[0], left[1] - ASSUMPTION_REACH)
-    near = {h[2]: h[3] for h in said.within(reach, left[1]) if h[0] >= lo or h[2] == "assumption"}
+    near = {
+        h[2]: h[3]
+        for h in said.within(reach, left[1])
+        if h[2] in _BEFORE and (h[0] >= lo or h[2] == "assumption")
+    }
     if k_cue:
         for name, words in _in_kind_cue(k_cue.partition(":")[2]):
             near.setdefault(name, words)
+    if "revision" not in near:
+        stop = next_start if next_start >= 0 else max(seg[1], fig_end)
+        for h in said.within(fig_end, min(stop, fig_end + REVISED_FROM_REACH)):
+            if h[2] == "revision_after":
+                # "growth of 3.2% this year, up from its earlier forecast of 2.8%"
+                return "revision", [*cues, f"revision:{h[3]} (after it)"]
     for name in ("revision", "assumption"):
         if name in near:
             st: Status = "revision" if name == "revision" else "assumption"
