@@ -830,3 +830,18 @@ def test_a_budget_speech_allocating_in_the_present_plans_the_coming_budget_year(
 def test_regression_a_past_tense_for_a_period_ahead_is_a_forecast(text: str, surface: str, kind: str) -> None:
     got, cues = kind_of(text, surface, "2025-06-15")
     assert got == kind, cues
+
+
+def test_regression_a_verbless_figure_continues_the_outlook_of_the_sentence_before() -> None:
+    outlook = "Inflation is expected to slow to 5% this year. Core inflation: 4.2%."
+    assert kind_of(outlook, "4.2%", "2025-06-15")[0] == "forecast"
+    # after an outcome it stays a status, and a new paragraph starts afresh
+    assert (
+        kind_of("Inflation slowed to 5% in May. Core inflation: 4.2%.", "4.2%", "2025-06-15")[0] == "status"
+    )
+    fresh = "Inflation is expected to slow to 5% this year.\n\nCore inflation: 4.2%."
+    assert kind_of(fresh, "4.2%", "2025-06-15")[0] == "status"
+    # a verbless figure of a past year is no forecast
+    past = "Inflation is expected to slow to 5% this year. Core inflation in 2023: 4.2%."
+    assert kind_of(past, "4.2%", "2025-06-15")[0] != "forecast"
+    assert kind_of("The Bank's inflation target remains 2%.", "2%", "2025-06-15")[0] == "target"

@@ -85,6 +85,8 @@ _FORECAST_WORDS = (
 _MATRIX_ANY = kind_words.FORECAST_MATRIX | kind_words.FORECAST_MATRIX_BARE
 _BEFORE_VERB = kind_words.ADVERBS | kind_words.AUX_BE | {"to"}
 _ED = re.compile(r"^[a-z]{2,}(?:ed|en)$")
+#: Verbs of staying at a level: with a goal noun as subject the figure is the goal.
+_STAYING = frozenset({"remain", "remains", "remained", "stay", "stays", "stayed"})
 _MONEY = re.compile(r"[$€£¥₹₦₸]|\b(?:[mb]n|million|billion|trillion|crore|lakh)\b", re.I)
 _LY = re.compile(r"^[a-z]{3,}ly$")
 #: Goal words other than the bare future modals.
@@ -721,10 +723,12 @@ def classify(
         kind = part[0]
         cues.insert(0, f"{kind}:{part[1]}")
     setting = bool(ws & kind_words.SETTING_VERBS)  # "the target has been fixed at $50 billion"
+    # "the inflation target remains 2%": a goal noun as the subject of a verb of staying
+    staying = bool(words) and ws <= _AUX_OR_ADVERB | _STAYING
     if (
         kind in (None, "status", "achievement")
         and words
-        and (setting or (kind != "achievement" and ws <= _AUX_OR_ADVERB))
+        and (setting or staying or (kind != "achievement" and ws <= _AUX_OR_ADVERB))
     ):
         noun = _subject_noun(toks, pos)
         if noun in kind_words.TARGET_NOUNS:

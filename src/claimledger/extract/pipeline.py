@@ -84,6 +84,7 @@ class _DocState:
         "last_period",
         "last_subject",
         "lead",
+        "outlook",
         "prev_sentence",
     )
 
@@ -97,6 +98,9 @@ class _DocState:
         self.prev_sentence: tuple[int, int] = (0, 0)
         self.in_list = False
         self.last_period: str | None = None
+        #: the sentence before in the paragraph gave only forecasts: a verbless figure
+        #: after it ("In 2026, 3.4%.") continues the outlook
+        self.outlook = False
         #: the document's country from its metadata (alpha-2), for shared currency names
         self.country: str | None = None
         #: ISO 4217 codes of the amounts read so far, in order (a few): a document that names
@@ -130,6 +134,7 @@ def iter_claims(
         if para != state.ctx.paragraph:
             state.last_subject = ""  # an elliptical figure does not reach back past its paragraph
             state.by_unit = {}
+            state.outlook = False
         state.ctx.enter(para)
         if not item and state.in_list:
             state.lead = None  # the list a lead-in introduced is over
@@ -515,6 +520,11 @@ def _figure_claims(
             # figure without a verb of its own shares the verb of the clause it continues
             kind = kind_of[head]
             k_cues = [f"{kind}:as {quants[head].text} (no verb of its own)", *k_cues[1:]]
+        elif verbless and state.outlook and not _before_year(hint, ref):
+            # "Growth is projected at 3%. Next year, 3.4%.": a verbless figure continues
+            # the outlook of the sentence before (not a figure of a past year)
+            kind = "forecast"
+            k_cues = ["forecast:in an outlook paragraph", *k_cues[1:]]
         if b is not None:
             period, p_cues = b
         elif anaphor and state.last_period is not None and not usable:
@@ -612,6 +622,8 @@ def _figure_claims(
         state.by_unit = by_unit
     if n:
         state.last_period = period_of[0]
+        own = [kind_of[i] for i in range(n) if not rels[i][0]]
+        state.outlook = bool(own) and all(k == "forecast" for k in own)
     role_of = _figure_roles(order, rels, ranked, period_of, cues_of, _roles(mentions))
     out: list[Claim] = []
     for i, q in enumerate(quants):
