@@ -427,3 +427,11 @@ def test_regression_revisions_said_after_the_figure_or_in_the_passive(
 ) -> None:
     f = _frames(text, "2025-06-15")[figure]
     assert f.status == want, f.cues.status
+
+
+def test_regression_a_goal_reported_by_another_stays_a_target() -> None:
+    goal = "The government's medium-term fiscal framework targets a deficit of 3% by 2027, Fitch said."
+    assert _frames(goal, "2025-06-15")["3%"].status == "target"
+    # a bare future said by another is its view, not a commitment
+    view = _frames("Debt will stay below 25% of GDP, Fitch said.", "2025-06-15")["below 25%"]
+    assert view.status == "projection", view.cues.status

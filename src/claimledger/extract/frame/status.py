@@ -66,6 +66,9 @@ _REFERENCE_BEFORE = re.compile(
 )
 
 
+#: A kind cue that is a bare future ("target:will", "target:will stay"): no goal word.
+_MODAL_ONLY = re.compile(r"(?:will|would|shall|'ll)\b.*", re.I)
+
 SAID = ("revision", "assumption", "estimate", "revision_after", "earlier_value")
 #: Of SAID, the cues read before a figure in its clause (the others have rules of their own).
 _BEFORE = frozenset({"revision", "assumption", "estimate"})
@@ -192,8 +195,9 @@ def decide(
         if reason in ("purpose", "vote"):
             return "actual", [*cues, f"not a target:{reason} ({words})"]
         return "projection", [*cues, f"not a target:{reason} ({words})"]
-    if kind == "target" and attributed:
+    if kind == "target" and attributed and _MODAL_ONLY.fullmatch(k_cue.partition(":")[2]):
         # "debt will stay below 25% of GDP, Fitch said": a third party's view, no commitment
+        # (a goal it reports, "the government targets a deficit of 3%, Fitch said", stays one)
         return "projection", [*cues, "projection:a target said by another"]
     end = period_end(claim, period_cue)
     past = ref is not None and end is not None and end < ref
