@@ -435,3 +435,21 @@ def test_regression_a_goal_reported_by_another_stays_a_target() -> None:
     # a bare future said by another is its view, not a commitment
     view = _frames("Debt will stay below 25% of GDP, Fitch said.", "2025-06-15")["below 25%"]
     assert view.status == "projection", view.cues.status
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "want"),
+    [
+        # a calendar quarter (half) named by its months
+        ("GDP rose 0.8% in July-September.", "0.8%", "quarter"),
+        ("Exports rose 12% in January-June.", "12%", "half_year"),
+        ("Industrial output grew 4.1% in January-May.", "4.1%", "month"),
+        # only a policy rate is a value of the day its document is dated; an index is not
+        ("The consumer price index rose 0.4%.", "0.4%", "year"),
+    ],
+)
+def test_regression_granularity_of_month_runs_and_levels_dated_by_their_document(
+    text: str, figure: str, want: str
+) -> None:
+    got = _frames(text, "2025-06-15")[figure].basis
+    assert want in got, got

@@ -622,8 +622,8 @@ def _figure_claims(
         state.by_unit = by_unit
     if n:
         state.last_period = period_of[0]
-        own = [kind_of[i] for i in range(n) if not rels[i][0]]
-        state.outlook = bool(own) and all(k == "forecast" for k in own)
+        own_kinds = [kind_of[i] for i in range(n) if not rels[i][0]]
+        state.outlook = bool(own_kinds) and all(k == "forecast" for k in own_kinds)
     role_of = _figure_roles(order, rels, ranked, period_of, cues_of, _roles(mentions))
     out: list[Claim] = []
     for i, q in enumerate(quants):

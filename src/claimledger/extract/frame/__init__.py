@@ -209,8 +209,7 @@ def annotate(
             entry = measure.entry(m.id)
             if entry is not None and entry.basis:
                 basis.add_fixed(terms, b_cues, entry.basis)
-        entry = measure.entry(m.id)
-        g, g_cue = basis.granularity(c, p_cues[i], entry.flow if entry is not None else "", frozenset(terms))
+        g, g_cue = basis.granularity(c, p_cues[i], m.id, frozenset(terms))
         if g is not None:
             terms = {t for t in terms if t not in GRANULARITIES} | {g}
             b_cues = [*b_cues, g_cue]
