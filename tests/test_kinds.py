@@ -845,3 +845,9 @@ def test_regression_a_verbless_figure_continues_the_outlook_of_the_sentence_befo
     past = "Inflation is expected to slow to 5% this year. Core inflation in 2023: 4.2%."
     assert kind_of(past, "4.2%", "2025-06-15")[0] != "forecast"
     assert kind_of("The Bank's inflation target remains 2%.", "2%", "2025-06-15")[0] == "target"
+
+
+def test_regression_a_verbless_figure_of_a_month_already_over_is_an_outcome() -> None:
+    assert kind_of("Inflation in May: 5.1%.", "5.1%", "2025-06-15")[0] == "achievement"
+    # the month still running is the present state
+    assert kind_of("Inflation in June: 5.1%.", "5.1%", "2025-06-15")[0] == "status"

@@ -630,6 +630,39 @@ def _budget_noun(toks: Sequence[Tok], pos: int, words: Sequence[str]) -> str | N
     return "" if ws & kind_words.MONEY_SET_ASIDE and _MONEY.search(toks[pos].text) else None
 
 
+#: The resolved end of a period cue: "->2024", "->2024-Q3", "->2024-05", "->2024-01/2024-03".
+_FINE = re.compile(r"->(\d{4})(?:-(Q[1-4]|H[12]|\d{2}))?(?:-\d{2})?(?:/(\d{4})(?:-(\d{2}))?)?")
+
+
+def _last_day(year: int, part: str | None) -> Date:
+    if part is None:
+        return Date(year, 12, 31)
+    if part.startswith("Q"):
+        month = int(part[1]) * 3
+    elif part.startswith("H"):
+        month = int(part[1]) * 6
+    else:
+        month = int(part)
+    nxt = Date(year + (month == 12), month % 12 + 1, 1)
+    return Date.fromordinal(nxt.toordinal() - 1)
+
+
+@lru_cache(maxsize=4096)
+def period_end(period: str | None, period_cue: str) -> Date | None:
+    """The last day of a ``period`` as finely as its cue (``period:<words>-><resolved>``)
+    resolved it: "->2024-Q3" ends on 30 September 2024."""
+    m = _FINE.search(period_cue)
+    if m is not None:
+        y1, part1, y2, month2 = m.groups()
+        if y2 is not None:
+            return _last_day(int(y2), month2)
+        return _last_day(int(y1), part1)
+    if not period:
+        return None
+    last = period.rpartition("/")[2]
+    return _last_day(int(last[:4]), None) if last[:4].isdigit() else None
+
+
 def _years(period: str | None) -> tuple[int, int] | None:
     if not period:
         return None
@@ -650,13 +683,15 @@ def classify(
     deadline: Mention | None,
     ref: Date | None,
     fallback: Kind | None = None,
+    ended: Date | None = None,
 ) -> tuple[Kind, list[str], list[str]]:
     """Kind of the figure at token ``pos``, the cues that decided it, and the words of
     its verb group (the subject stage names completions from them).
 
     ``period`` is the figure's period if the time stage tied one to it (else the nearest
     in the sentence), ``deadline`` a "by 2029" expression of its clause, ``fallback`` the
-    kind a lead-in ("Plans for 2025:") gives to verbless list items after it.
+    kind a lead-in ("Plans for 2025:") gives to verbless list items after it, ``ended``
+    the last day of the period the time stage tied to the figure (a month, quarter, ...).
     """
     cues: list[str] = []
     words: list[str] = []
@@ -809,6 +844,10 @@ def classify(
             kind = "target" if planning else "forecast"
             cues.insert(0, f"{kind}:future period")
         elif yrs is not None and ref is not None and yrs[1] < ref.year:
+            kind = "achievement"
+            cues.insert(0, "achievement:past period")
+        elif kind is None and ended is not None and ref is not None and ended < ref:
+            # "Inflation in May: 5.1%" in June: a month, quarter or half already over
             kind = "achievement"
             cues.insert(0, "achievement:past period")
     limit = limit_phrase(text, s_start, toks[pos].start, toks[pos].end)

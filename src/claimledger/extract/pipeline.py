@@ -503,15 +503,18 @@ def _figure_claims(
             comma = text.rfind(",", s_start, q.start)
             own = [m for m in usable if not m.end <= comma]
             skip = earlier | {m.start for m in usable if m.end <= comma}
+        ended = kinds.period_end(b[0], b[1][0] if b[1] else "") if b is not None else None
         if hint is None and own:
             near = near_usable(q.start) if own is usable else _nearest(own, q.start)
             # a time in another coordinated clause does not decide this figure's kind
             hint = None if kinds.other_clause(toks, qpos[i], near) else near.period
+            if hint is not None and not so_far:
+                ended = kinds.period_end(near.period, near.cue)
             if so_far:
                 hint = _to_date((hint, []), ref)[0]
         deadline = near_deadline(q.start) if deadlines else None
         kind, k_cues, verb_words = kinds.classify(
-            text, s_start, s_end, toks, qpos[i], hint, deadline, ref, state.lead
+            text, s_start, s_end, toks, qpos[i], hint, deadline, ref, state.lead, ended
         )
         verbless = k_cues[0] == "status:no verb"
         head = next((j for j in range(i - 1, -1, -1) if not rels[j][0]), -1) if verbless else -1

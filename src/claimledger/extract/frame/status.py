@@ -29,6 +29,7 @@ import re
 from datetime import date as Date
 from functools import lru_cache
 
+from claimledger.extract import kinds
 from claimledger.extract.frame import _cues
 from claimledger.extract.frame._passage import within
 from claimledger.models import Claim, Status
@@ -54,7 +55,6 @@ _FROM_KIND: dict[str, Status] = {
     "forecast": "projection",
     "target": "target",
 }
-_FINE = re.compile(r"->(\d{4})(?:-(Q[1-4]|H[12]|\d{2}))?(?:-\d{2})?(?:/(\d{4})(?:-(\d{2}))?)?")
 #: Period words that name a past period outright ("in 2023", "last year"); a bare month
 #: ("in July") that the time stage placed in the past is not enough to call a forecast an
 #: estimate.
@@ -89,36 +89,9 @@ class Said:
         return within(self.hits, self.starts, a, b)
 
 
-def _last_day(year: int, part: str | None) -> Date:
-    if part is None:
-        return Date(year, 12, 31)
-    if part.startswith("Q"):
-        month = int(part[1]) * 3
-    elif part.startswith("H"):
-        month = int(part[1]) * 6
-    else:
-        month = int(part)
-    nxt = Date(year + (month == 12), month % 12 + 1, 1)
-    return Date.fromordinal(nxt.toordinal() - 1)
-
-
 def period_end(claim: Claim, period_cue: str) -> Date | None:
     """The last day of the claim's period, as finely as the time stage resolved it."""
-    return _period_end(claim.period, period_cue)
-
-
-@lru_cache(maxsize=4096)
-def _period_end(period: str | None, period_cue: str) -> Date | None:
-    m = _FINE.search(period_cue)
-    if m is not None:
-        y1, part1, y2, month2 = m.groups()
-        if y2 is not None:
-            return _last_day(int(y2), month2)
-        return _last_day(int(y1), part1)
-    if not period:
-        return None
-    last = period.rpartition("/")[2]
-    return _last_day(int(last[:4]), None) if last[:4].isdigit() else None
+    return kinds.period_end(claim.period, period_cue)
 
 
 @lru_cache(maxsize=4096)
