@@ -18,7 +18,9 @@ to reach", "the goal is to") is followed to the verb that governs it.  Then:
 - present tense (is, employs, ranks, has, stands at) -> status
 and sentence-level overrides: "according to the IMF/analysts" -> forecast; "the goal is"
 -> target; a present-tense or verbless figure with a deadline ("by 2029") -> target; with
-a future period -> target or forecast; with a past period -> achievement.
+a future period -> target or forecast; with a past period (or a month, quarter or half
+already over: ``ended``) -> achievement; a past tense for a period wholly ahead ("the
+forecast for 2026 was 3.5%") -> forecast unless a plan rule made it a target.
 """
 
 from __future__ import annotations

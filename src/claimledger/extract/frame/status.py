@@ -8,13 +8,16 @@ status and the cues that decided it, the kind first (``kind:forecast``), then wh
 changed it.
 
 First rule that applies:
-1. the from-value of a change ("fell to 2.1% from 3.3%") is a ``baseline``;
+1. the from-value of a change ("fell to 2.1% from 3.3%"), or an earlier value named right
+   before the figure ("its earlier forecast of 2.8%"), is a ``baseline``;
 2. a revision cue before the figure in its clause ("revised up to", "now estimated at",
-   "raised its forecast to") makes a ``revision``;
+   "raised its forecast to"), or after it before the next figure naming the value it
+   replaces ("up from its earlier forecast of", "revised from"), makes a ``revision``;
 3. an assumption cue ("assumes", "based on an oil price of", "built on") an ``assumption``;
 4. a kind ``target`` in a sentence that states a purpose, a procedure (a meeting, a
    session), a vote or an example ("a typical family") is no target: ``actual`` for a
    purpose or a vote, ``projection`` for a scheduled procedure or an example of a plan;
+   a bare future said by another ("will stay below 25%, Fitch said") is a ``projection``;
 5. an estimate cue ("estimated", "preliminary", "an estimated") makes an ``estimate``, or
    a ``projection`` when the period is still ahead;
 6. a ``forecast`` of a period that ended before the document is an ``estimate`` ("according
