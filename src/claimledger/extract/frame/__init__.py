@@ -23,7 +23,7 @@ from functools import cache
 from claimledger.extract.frame import _cues, attribution, basis, entity, measure, relations, status
 from claimledger.extract.frame._gazetteer import words
 from claimledger.extract.frame._passage import Passage
-from claimledger.models import GRANULARITIES, Claim, Entity, Frame, FrameCues, Measure
+from claimledger.models import GRANULARITIES, Claim, Entity, Frame, FrameCues, Measure, Status
 
 __all__ = ["STAGE", "DocFrame", "annotate"]
 
@@ -216,6 +216,7 @@ def annotate(
         meas[i] = (m, m_cues)
         bases[i] = (terms, b_cues)
 
+    statuses: list[Status] = []
     for i, c in enumerate(claims):
         lk = links[i]
         who, a_cues = attribution.choose(p, i, sources)
@@ -236,7 +237,11 @@ def annotate(
             noise,
             doc.ref,
             p.spans[i + 1][0] if i + 1 < n else -1,
+            # "raised its forecasts to 3.1% for 2025 and 3.4% for 2026": the figure right
+            # before, of the same kind, is a revision
+            i > 0 and links[i - 1].role == "" and statuses[-1] == "revision" and claims[i - 1].kind == c.kind,
         )
+        statuses.append(st)
         m, m_cues = meas[i]
         e, e_cues = ents[i]
         terms, b_cues = bases[i]

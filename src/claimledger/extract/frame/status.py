@@ -129,10 +129,12 @@ def decide(
     noise: tuple[str, str] | None,
     ref: Date | None,
     next_start: int = -1,
+    after_revision: bool = False,
 ) -> tuple[Status, list[str]]:
     """The status of ``claim``; ``left`` is its clause up to the figure, ``seg`` its own
     stretch, ``fig_end`` where its figure ends, ``next_start`` where the sentence's next
-    figure starts (-1: none)."""
+    figure starts (-1: none), ``after_revision`` whether the figure continues a revision
+    ("raised its forecasts to 3.1% for 2025 and 3.4% for 2026")."""
     kind = claim.kind
     k_cue = claim.cues[0] if claim.cues else ""
     cues = [f"kind:{kind}"]
@@ -162,6 +164,8 @@ def decide(
             if h[2] == "revision_after":
                 # "growth of 3.2% this year, up from its earlier forecast of 2.8%"
                 return "revision", [*cues, f"revision:{h[3]} (after it)"]
+    if "revision" not in near and after_revision:
+        return "revision", [*cues, "revision:as the figure before"]
     for name in ("revision", "assumption"):
         if name in near:
             st: Status = "revision" if name == "revision" else "assumption"
