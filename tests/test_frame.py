@@ -456,8 +456,12 @@ def test_regression_granularity_of_month_runs_and_levels_dated_by_their_document
 
 
 def test_regression_a_figure_continuing_a_revision_is_one() -> None:
-    f = _frames("The IMF raised its growth forecasts to 3.1% for 2025 and 3.4% for 2026.", "2025-06-15")
+    text = "The IMF raised its forecast for growth this year to 3.1%, and for 2026 to 3.4%."
+    f = _frames(text, "2025-06-15")
     assert (f["3.1%"].status, f["3.4%"].status) == ("revision", "revision"), f["3.4%"].cues.status
+    # a figure with a verb of its own after the revision is not part of it
+    h = _frames("The Bank revised its inflation projection up to 5.1% this year; next year it sees 4.2%.")
+    assert h["4.2%"].status == "projection", h["4.2%"].cues.status
     # a figure after a plain projection stays a projection
     g = _frames("Growth is expected at 3.1% in 2025 and 3.4% in 2026.", "2025-06-15")
     assert g["3.4%"].status == "projection"

@@ -238,8 +238,8 @@ def annotate(
             doc.ref,
             p.spans[i + 1][0] if i + 1 < n else -1,
             # "raised its forecasts to 3.1% for 2025 and 3.4% for 2026": the figure right
-            # before, of the same kind, is a revision
-            i > 0 and links[i - 1].role == "" and statuses[-1] == "revision" and claims[i - 1].kind == c.kind,
+            # before, of the same verb, is a revision
+            i > 0 and links[i - 1].role == "" and statuses[-1] == "revision" and _same_verb(claims[i - 1], c),
         )
         statuses.append(st)
         m, m_cues = meas[i]
@@ -260,6 +260,23 @@ def annotate(
                 attribution=tuple(a_cues),
             ),
         )
+
+
+def _same_verb(before: Claim, c: Claim) -> bool:
+    """Does ``c`` share the verb group of the figure ``before`` it (the same kind cue, or
+    none of its own: "..., and for 2026 to 3.4%")?"""
+    if before.kind != c.kind or not c.cues:
+        return False
+    own = c.cues[0].partition(":")[2]
+    return (
+        c.cues[0] == (before.cues[0] if before.cues else "")
+        or own in _VERBLESS
+        or own.endswith("(no verb of its own)")
+    )
+
+
+#: Kind cues of a figure that has no verb of its own (kinds stage).
+_VERBLESS = frozenset({"no verb", "future period", "past period"})
 
 
 def _names_economy(chosen: tuple[Entity | None, list[str]], home_cue: str) -> bool:
