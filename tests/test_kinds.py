@@ -851,3 +851,21 @@ def test_regression_a_verbless_figure_of_a_month_already_over_is_an_outcome() ->
     assert kind_of("Inflation in May: 5.1%.", "5.1%", "2025-06-15")[0] == "achievement"
     # the month still running is the present state
     assert kind_of("Inflation in June: 5.1%.", "5.1%", "2025-06-15")[0] == "status"
+
+
+@pytest.mark.parametrize(
+    "text,surface,kind",
+    [
+        # a budget line's "will" with no one deciding is an expectation
+        ("The deficit will narrow to 3.1% of GDP in 2026.", "3.1%", "forecast"),
+        ("Public debt will reach 60% of GDP by 2027.", "60%", "forecast"),
+        # decided: a passive, a limit
+        ("The deficit will be reduced to 3% of GDP in 2026.", "3%", "target"),
+        ("The deficit will not exceed 3% of GDP over the next three years.", "3%", "target"),
+    ],
+)
+def test_regression_a_budget_lines_will_is_a_forecast_unless_decided(
+    text: str, surface: str, kind: str
+) -> None:
+    got, cues = kind_of(text, surface, "2025-06-15")
+    assert got == kind, cues

@@ -503,6 +503,26 @@ def _finite_after(toks: Sequence[Tok], pos: int) -> bool:
     return False
 
 
+def _decided(toks: Sequence[Tok], pos: int, words: list[str]) -> bool:
+    """Is the verb group after a modal a passive someone decides ("will be reduced to",
+    "will be kept at") or a limit ("will not exceed 3%"), not a change that happens ("will
+    narrow to", "will reach")?"""
+    lo = max(0, pos - SCAN_WINDOW)
+    between = [t.low for t in toks[lo:pos]]
+    k = max((j for j, w in enumerate(between) if w in ("will", "would", "shall", "'ll")), default=-1)
+    after = set(between[k + 1 :]) if k >= 0 else set()
+    if after & _NEGATIONS or "exceed" in after or toks[pos].low.startswith(("exceed", "not ")):
+        return True
+    for a, b in itertools.pairwise(words):
+        if (
+            a == "be"
+            and b not in kind_words.AUX_BE
+            and (_ED.match(b) or b in kind_words.PARTICIPLES_IRREGULAR)
+        ):
+            return True
+    return False
+
+
 def _past_adverbs(toks: Sequence[Tok], j: int) -> int:
     """Position of the first token at or after ``j`` that is not an adverb."""
     while j < len(toks) - 1 and toks[j].low in kind_words.ADVERBS:
@@ -734,8 +754,10 @@ def classify(
         # reported "would" is one unless an actor commits ("the ministry would build").
         actor = _modal_subject(toks, pos)
         modal = "would" if "would" in words else "will"
-        expected = actor in kind_words.FORECAST_SUBJECTS or (
-            modal == "would" and actor not in kind_words.AGENTS and not _acts(toks, pos, actor)
+        expected = (
+            actor in kind_words.FORECAST_SUBJECTS
+            or (actor in kind_words.FISCAL_SUBJECTS and not _decided(toks, pos, words))
+            or (modal == "would" and actor not in kind_words.AGENTS and not _acts(toks, pos, actor))
         )
         if actor is not None and expected:
             kind = "forecast"
