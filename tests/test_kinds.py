@@ -869,3 +869,25 @@ def test_regression_a_budget_lines_will_is_a_forecast_unless_decided(
 ) -> None:
     got, cues = kind_of(text, surface, "2025-06-15")
     assert got == kind, cues
+
+
+@pytest.mark.parametrize(
+    "text,surface,kind",
+    [
+        # money set aside with no time named is a plan for the statement's period
+        ("An amount of N500 billion has been provided in the budget for roads.", "N500 billion", "target"),
+        ("Rs 5,000 crore has been earmarked for the scheme.", "Rs 5,000 crore", "target"),
+        # an approval of a payment is an act done
+        ("The Board approved the disbursement of about $337 million.", "$337 million", "achievement"),
+    ],
+)
+def test_regression_money_set_aside_with_no_time_named_is_a_target(
+    text: str, surface: str, kind: str
+) -> None:
+    got, cues = kind_of(text, surface, "2025-06-15")
+    assert got == kind, cues
+
+
+def test_regression_money_set_aside_with_no_time_named_keeps_the_statements_period() -> None:
+    for c in extract("An amount of N500 billion has been provided in the budget for roads.", "2025-06-15"):
+        assert c.kind == "target" and c.period == "2025", c.cues

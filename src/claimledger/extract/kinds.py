@@ -98,6 +98,11 @@ _MAY_COMMIT = re.compile(
     r"\b(?:will|shall|would|must|plans?\s+to|intends?\s+to|aims?\s+to|(?:is|are)\s+(?:to|set\s+to|scheduled\s+to|due\s+to)|'ll)\b",
     re.I,
 )
+_MONEY_OR_SHARE = re.compile(_MONEY.pattern + "|%", re.I)
+_SET_ASIDE = kind_words.MONEY_SET_ASIDE | {"provided", "sanctioned", "reserved"}
+#: The kind cue of money set aside with no time named: the pipeline dates it as it dates a
+#: reported figure (the paragraph's time, else the statement's).
+UNDATED_ALLOCATION = "target:allocated, no time named"
 #: Promises and orders ("has pledged to open", "instructed the government to launch"): a
 #: separate prefiltered test, so the common case pays only a few C scans for its stems.
 _MAY_PLEDGE = Prefiltered(
@@ -706,6 +711,7 @@ def classify(
     ref: Date | None,
     fallback: Kind | None = None,
     ended: Date | None = None,
+    money: bool = False,
 ) -> tuple[Kind, list[str], list[str]]:
     """Kind of the figure at token ``pos``, the cues that decided it, and the words of
     its verb group (the subject stage names completions from them).
@@ -713,7 +719,8 @@ def classify(
     ``period`` is the figure's period if the time stage tied one to it (else the nearest
     in the sentence), ``deadline`` a "by 2029" expression of its clause, ``fallback`` the
     kind a lead-in ("Plans for 2025:") gives to verbless list items after it, ``ended``
-    the last day of the period the time stage tied to the figure (a month, quarter, ...).
+    the last day of the period the time stage tied to the figure (a month, quarter, ...),
+    ``money`` whether the numbers stage read the figure as an amount of money.
     """
     cues: list[str] = []
     words: list[str] = []
@@ -832,8 +839,18 @@ def classify(
         # money planned, not yet spent
         kind = "target"
         cues.insert(0, f"target:{' '.join(words)} {budget}".rstrip())
-    if kind in (None, "achievement", "status") and (current or kind is None):
-        plan = _plan_noun_near(toks, pos)
+    # money (or a share of it) set aside with no time named ("an amount of N500 billion has
+    # been provided for roads", "30% of the budget is allocated to schools"; not "1,200
+    # flats were allocated"); an approval is an act done ("approved the disbursement of
+    # $337 million")
+    undated = (
+        kind == "achievement"
+        and yrs is None
+        and bool(ws & _SET_ASIDE)
+        and (money or _MONEY_OR_SHARE.search(text, toks[pos].start, toks[pos].end) is not None)
+    )
+    if kind in (None, "achievement", "status") and (current or kind is None or undated):
+        plan = _plan_noun_near(toks, pos) if not undated else None
         if plan is not None:
             # "signed the 2024 Appropriation Bill of N28.7 trillion": the bill is a plan.
             kind = "target"
@@ -846,9 +863,11 @@ def classify(
             or _for_period(text, s_start, s_end)
         ):
             # money set aside for a period still running or to come is a plan; an
-            # approval dated by a month already past ("approved a loan in July") is done
+            # approval dated by a month already past ("approved a loan in July") is done;
+            # money set aside with no time named ("an amount of N500 billion has been
+            # provided for roads") is for the period of the statement
             kind = "target"
-            cues.insert(0, "target:allocated for the period")
+            cues.insert(0, UNDATED_ALLOCATION if undated else "target:allocated for the period")
         elif kind == "status" and planning:
             kind = "target"
             cues.insert(0, "target:plan for the current period")

@@ -514,7 +514,7 @@ def _figure_claims(
                 hint = _to_date((hint, []), ref)[0]
         deadline = near_deadline(q.start) if deadlines else None
         kind, k_cues, verb_words = kinds.classify(
-            text, s_start, s_end, toks, qpos[i], hint, deadline, ref, state.lead, ended
+            text, s_start, s_end, toks, qpos[i], hint, deadline, ref, state.lead, ended, _is_money(q.unit)
         )
         verbless = k_cues[0] == "status:no verb"
         head = next((j for j in range(i - 1, -1, -1) if not rels[j][0]), -1) if verbless else -1
@@ -536,7 +536,10 @@ def _figure_claims(
             if kind == "status" and _before_year(period, ref):
                 kind, k_cues = "achievement", ["achievement:a past figure restated", *k_cues]
         else:
-            period, p_cues = time.default(text, s_start, s_end, q, kind, mentions, ctx, ref, skip, times)
+            # money set aside with no time named is dated as a reported figure is: by the
+            # paragraph's time, else the statement's (the decision made for it, not a goal's)
+            dated_as: Kind = "achievement" if k_cues[0] == kinds.UNDATED_ALLOCATION else kind
+            period, p_cues = time.default(text, s_start, s_end, q, dated_as, mentions, ctx, ref, skip, times)
             if so_far:
                 period, p_cues = _to_date((period, p_cues), ref)
         if kind == "target" and b is None and period is not None:
