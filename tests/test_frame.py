@@ -465,3 +465,13 @@ def test_regression_a_figure_continuing_a_revision_is_one() -> None:
     # a figure after a plain projection stays a projection
     g = _frames("Growth is expected at 3.1% in 2025 and 3.4% in 2026.", "2025-06-15")
     assert g["3.4%"].status == "projection"
+
+
+def test_regression_the_speakers_forecast_of_a_year_nearly_over_is_an_estimate() -> None:
+    text = "Growth is expected to reach 3.2% this year."
+    assert _frames(text, "2025-12-10")["3.2%"].status == "estimate"
+    assert _frames(text, "2025-06-10")["3.2%"].status == "projection"
+    # next year's, or another's view, stays a projection
+    assert _frames("Growth is expected to reach 3.5% next year.", "2025-12-10")["3.5%"].status == "projection"
+    imf = _frames("Growth will reach 3.2% this year, according to the IMF.", "2025-12-10")["3.2%"]
+    assert imf.status == "projection", imf.cues.status

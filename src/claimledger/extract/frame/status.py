@@ -20,7 +20,9 @@ First rule that applies:
    a bare future said by another ("will stay below 25%, Fitch said") is a ``projection``;
 5. an estimate cue ("estimated", "preliminary", "an estimated") makes an ``estimate``, or
    a ``projection`` when the period is still ahead;
-6. a ``forecast`` of a period that ended before the document is an ``estimate`` ("according
+6. the speaker's own ``forecast`` of a period ending in the document's year, said from
+   November on, is an ``estimate``; a ``forecast`` of a period that ended before the
+   document is an ``estimate`` ("according
    to the IMF, GDP exceeded $X in 2023"), or ``actual`` when it is the reference value a
    projection starts from ("... after 7.9% in the fourth quarter"); else a ``projection``;
 7. ``target`` stays ``target``; ``achievement`` and ``status`` are ``actual``.
@@ -44,6 +46,9 @@ CUE_REACH = 60
 #: Characters before a figure searched for what a budget is built on ("The budget is based
 #: on an oil price of $80 and an exchange rate of 470 tenge"): the list that follows it.
 ASSUMPTION_REACH = 300
+#: From this month of the document's year on, the speaker's own forecast of a period ending
+#: that year is an estimate: most of it is over.
+LATE_MONTH = 11
 #: Characters after a figure searched for a trailing estimate cue ("3.1%, preliminary data show").
 AFTER_REACH = 40
 #: Characters after a figure searched for the earlier value it replaces ("3.2% this year,
@@ -195,6 +200,11 @@ def decide(
         if ahead:
             return "projection", [*cues, f"estimate:{words} (period ahead)"]
         return "estimate", [*cues, f"estimate:{words}"]
+    late = ref is not None and end is not None and end.year == ref.year and ref.month >= LATE_MONTH
+    if kind == "forecast" and not attributed and late:
+        # "growth is expected at 3.2% this year" said in December: the year is mostly
+        # over, the figure is the speaker's estimate of it
+        return "estimate", [*cues, "estimate:forecast of a period ending this year, said late in it"]
     if kind == "forecast":
         if past and _EXPLICIT_PAST.search(period_cue.partition("->")[0]):
             if _REFERENCE_BEFORE.search(text, max(left[0], left[1] - 40), left[1]) and not attributed:
