@@ -891,3 +891,11 @@ def test_regression_money_set_aside_with_no_time_named_is_a_target(
 def test_regression_money_set_aside_with_no_time_named_keeps_the_statements_period() -> None:
     for c in extract("An amount of N500 billion has been provided in the budget for roads.", "2025-06-15"):
         assert c.kind == "target" and c.period == "2025", c.cues
+
+
+def test_regression_a_dated_verbless_figure_continues_a_paragraph_of_outcomes() -> None:
+    report = "Industrial output grew 4% in May. This year, 3.1%."
+    assert kind_of(report, "3.1%", "2025-06-15")[0] == "achievement"
+    # undated, or after a present state, it stays a status
+    assert kind_of("Industrial output grew 4% in May. Core: 3.1%.", "3.1%", "2025-06-15")[0] == "status"
+    assert kind_of("Unemployment is 5%. This year, 3.1%.", "3.1%", "2025-06-15")[0] == "status"

@@ -86,6 +86,7 @@ class _DocState:
         "lead",
         "outlook",
         "prev_sentence",
+        "report",
     )
 
     def __init__(self, frame_doc: frame.DocFrame) -> None:
@@ -101,6 +102,8 @@ class _DocState:
         #: the sentence before in the paragraph gave only forecasts: a verbless figure
         #: after it ("In 2026, 3.4%.") continues the outlook
         self.outlook = False
+        #: the same for a sentence that gave only outcomes ("In the first quarter, 3.1%.")
+        self.report = False
         #: the document's country from its metadata (alpha-2), for shared currency names
         self.country: str | None = None
         #: ISO 4217 codes of the amounts read so far, in order (a few): a document that names
@@ -135,6 +138,7 @@ def iter_claims(
             state.last_subject = ""  # an elliptical figure does not reach back past its paragraph
             state.by_unit = {}
             state.outlook = False
+            state.report = False
         state.ctx.enter(para)
         if not item and state.in_list:
             state.lead = None  # the list a lead-in introduced is over
@@ -344,6 +348,13 @@ def _shift(period: str, years: int) -> str | None:
     return "/".join(str(int(p) + years) for p in parts)
 
 
+def _after_year(period: str | None, ref: Date | None) -> bool:
+    """Does ``period`` start after the document's year?"""
+    if period is None or ref is None:
+        return False
+    return period[:4].isdigit() and int(period[:4]) > ref.year
+
+
 def _before_year(period: str | None, ref: Date | None) -> bool:
     """Does ``period`` end before the document's year?"""
     if period is None or ref is None:
@@ -528,6 +539,11 @@ def _figure_claims(
             # the outlook of the sentence before (not a figure of a past year)
             kind = "forecast"
             k_cues = ["forecast:in an outlook paragraph", *k_cues[1:]]
+        elif verbless and state.report and hint is not None and not _after_year(hint, ref):
+            # "Exports rose 12% in 2024. In the first quarter, 3.1%.": a dated verbless
+            # figure continues the report of outcomes of the sentence before
+            kind = "achievement"
+            k_cues = ["achievement:in a paragraph of outcomes", *k_cues[1:]]
         if b is not None:
             period, p_cues = b
         elif anaphor and state.last_period is not None and not usable:
@@ -630,6 +646,7 @@ def _figure_claims(
         state.last_period = period_of[0]
         own_kinds = [kind_of[i] for i in range(n) if not rels[i][0]]
         state.outlook = bool(own_kinds) and all(k == "forecast" for k in own_kinds)
+        state.report = bool(own_kinds) and all(k == "achievement" for k in own_kinds)
     role_of = _figure_roles(order, rels, ranked, period_of, cues_of, _roles(mentions))
     out: list[Claim] = []
     for i, q in enumerate(quants):
