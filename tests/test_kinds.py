@@ -845,6 +845,8 @@ def test_regression_a_verbless_figure_continues_the_outlook_of_the_sentence_befo
     past = "Inflation is expected to slow to 5% this year. Core inflation in 2023: 4.2%."
     assert kind_of(past, "4.2%", "2025-06-15")[0] != "forecast"
     assert kind_of("The Bank's inflation target remains 2%.", "2%", "2025-06-15")[0] == "target"
+    # a policy rate named for its target is the rate's level
+    assert kind_of("The cash rate target remains at 4.35 per cent.", "4.35", "2025-06-15")[0] == "status"
 
 
 def test_regression_a_verbless_figure_of_a_month_already_over_is_an_outcome() -> None:

@@ -88,6 +88,7 @@ _MATRIX_ANY = kind_words.FORECAST_MATRIX | kind_words.FORECAST_MATRIX_BARE
 _BEFORE_VERB = kind_words.ADVERBS | kind_words.AUX_BE | {"to"}
 _ED = re.compile(r"^[a-z]{2,}(?:ed|en)$")
 #: Verbs of staying at a level: with a goal noun as subject the figure is the goal.
+_RATE_TARGET = re.compile(r"\brates?\s+target\b", re.I)
 _STAYING = frozenset({"remain", "remains", "remained", "stay", "stays", "stayed"})
 _MONEY = re.compile(r"[$€£¥₹₦₸]|\b(?:[mb]n|million|billion|trillion|crore|lakh)\b", re.I)
 _LY = re.compile(r"^[a-z]{3,}ly$")
@@ -790,7 +791,12 @@ def classify(
         cues.insert(0, f"{kind}:{part[1]}")
     setting = bool(ws & kind_words.SETTING_VERBS)  # "the target has been fixed at $50 billion"
     # "the inflation target remains 2%": a goal noun as the subject of a verb of staying
-    staying = bool(words) and ws <= _AUX_OR_ADVERB | _STAYING
+    # (not a policy rate named for its target: "the cash rate target remains at 4.35%")
+    staying = (
+        bool(words)
+        and ws <= _AUX_OR_ADVERB | _STAYING
+        and _RATE_TARGET.search(text, max(s_start, toks[pos].start - 60), toks[pos].start) is None
+    )
     if (
         kind in (None, "status", "achievement")
         and words
