@@ -558,3 +558,112 @@ def test_regression_currency_moves_and_underlying_inflation(text: str, figure: s
 
 def test_regression_a_currency_that_does_not_move_is_no_exchange_rate() -> None:
     assert _measure("Spending on the cedi coin programme took 2% of the budget.", "2%").id != "exchange_rate"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "want"),
+    [
+        # a day that dates the saying gives the figure no day of its own
+        ("On 3 May the bank said growth was 2%.", "2%", "year"),
+        ("Speaking on 10 April, the minister said the deficit was 3.2% of GDP.", "3.2%", "year"),
+        # a day that dates the figure does, even with a verb of saying after it
+        ("Reserves stood at $30 billion on 31 March, the bank said.", "$30 billion", "day"),
+        # a rate set on the day the source spoke
+        ("On 3 May the governor said the key rate was lowered to 11.5%.", "11.5%", "day"),
+        # a stock dated only by its document is its year's value, not the day's
+        ("Gross international reserves reached $40 billion.", "$40 billion", "year"),
+        # a change on the previous quarter (month) is a quarter's (month's)
+        ("GDP grew 0.4% quarter-on-quarter.", "0.4%", "quarter"),
+        ("Prices rose 0.3% month-on-month.", "0.3%", "month"),
+    ],
+)
+def test_regression_granularity_of_a_saying_day_a_stock_and_a_change_on_the_previous_period(
+    text: str, figure: str, want: str
+) -> None:
+    got = _frames(text, "2025-06-15")[figure].basis
+    assert want in got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "want"),
+    [
+        # a revision said after the new value, and the earlier value it replaces
+        (
+            "The bank expects growth of 3.2% this year, up from its earlier forecast of 2.8%.",
+            "3.2%",
+            "revision",
+        ),
+        (
+            "The bank expects growth of 3.2% this year, up from its earlier forecast of 2.8%.",
+            "2.8%",
+            "baseline",
+        ),
+        ("Inflation is expected to average 5.5% this year, revised from 5%.", "5.5%", "revision"),
+        # a forecast raised in the passive, and verbs of revising not yet listed
+        ("The deficit projection was raised to 5.6%.", "5.6%", "revision"),
+        ("The Bank lifted its inflation forecast for this year to 4.5%.", "4.5%", "revision"),
+        (
+            "The statistics office revised the growth figure for the third quarter to 0.4%.",
+            "0.4%",
+            "revision",
+        ),
+        ("The updated forecast puts growth at 3.3%.", "3.3%", "revision"),
+        # no revision: a rate raised, a forecast kept, a later figure of a list
+        ("The policy rate was raised to 5.5%.", "5.5%", "actual"),
+        ("The Bank maintained its forecast of 3% growth.", "3%", "projection"),
+        ("Growth is expected at 3% in 2025 and 3.5% in 2026.", "3%", "projection"),
+    ],
+)
+def test_regression_revisions_said_after_the_figure_or_in_the_passive(
+    text: str, figure: str, want: str
+) -> None:
+    f = _frames(text, "2025-06-15")[figure]
+    assert f.status == want, f.cues.status
+
+
+def test_regression_a_goal_reported_by_another_stays_a_target() -> None:
+    goal = "The government's medium-term fiscal framework targets a deficit of 3% by 2027, Fitch said."
+    assert _frames(goal, "2025-06-15")["3%"].status == "target"
+    # a bare future said by another is its view, not a commitment
+    view = _frames("Debt will stay below 25% of GDP, Fitch said.", "2025-06-15")["below 25%"]
+    assert view.status == "projection", view.cues.status
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "want"),
+    [
+        # a calendar quarter (half) named by its months
+        ("GDP rose 0.8% in July-September.", "0.8%", "quarter"),
+        ("Exports rose 12% in January-June.", "12%", "half_year"),
+        ("Industrial output grew 4.1% in January-May.", "4.1%", "month"),
+        # only a policy rate is a value of the day its document is dated; an index is not
+        ("The consumer price index rose 0.4%.", "0.4%", "year"),
+    ],
+)
+def test_regression_granularity_of_month_runs_and_levels_dated_by_their_document(
+    text: str, figure: str, want: str
+) -> None:
+    got = _frames(text, "2025-06-15")[figure].basis
+    assert want in got, got
+
+
+def test_regression_a_figure_continuing_a_revision_is_one() -> None:
+    text = "The IMF raised its forecast for growth this year to 3.1%, and for 2026 to 3.4%."
+    f = _frames(text, "2025-06-15")
+    assert (f["3.1%"].status, f["3.4%"].status) == ("revision", "revision"), f["3.4%"].cues.status
+    # a figure with a verb of its own after the revision is not part of it
+    h = _frames("The Bank revised its inflation projection up to 5.1% this year; next year it sees 4.2%.")
+    assert h["4.2%"].status == "projection", h["4.2%"].cues.status
+    # a figure after a plain projection stays a projection
+    g = _frames("Growth is expected at 3.1% in 2025 and 3.4% in 2026.", "2025-06-15")
+    assert g["3.4%"].status == "projection"
+
+
+def test_regression_the_speakers_forecast_of_a_year_nearly_over_is_an_estimate() -> None:
+    text = "Growth is expected to reach 3.2% this year."
+    assert _frames(text, "2025-12-10")["3.2%"].status == "estimate"
+    assert _frames(text, "2025-06-10")["3.2%"].status == "projection"
+    # next year's, or another's view, stays a projection
+    assert _frames("Growth is expected to reach 3.5% next year.", "2025-12-10")["3.5%"].status == "projection"
+    imf = _frames("Growth will reach 3.2% this year, according to the IMF.", "2025-12-10")["3.2%"]
+    assert imf.status == "projection", imf.cues.status

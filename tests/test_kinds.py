@@ -812,3 +812,92 @@ def test_a_budget_speech_allocating_in_the_present_plans_the_coming_budget_year(
         "The government allocates 8.1 billion ringgit to public clinics."
     )
     assert _kp(text, "2024-10-11") == [("8.1 billion ringgit", "target", "2025")]
+
+
+@pytest.mark.parametrize(
+    "text,surface,kind",
+    [
+        # a past tense that reports an outlook: nothing is done yet in a period ahead
+        ("The forecast for 2026 was 3.5% growth.", "3.5%", "forecast"),
+        ("The bank's projection showed inflation at 4% in 2026.", "4%", "forecast"),
+        ("Inflation in 2026 was put at 4%.", "4%", "forecast"),
+        # a plan adopted for a period ahead stays a target
+        ("The government approved a budget of $45 billion for next year.", "$45 billion", "target"),
+        # a past tense for a past period is still an outcome
+        ("Inflation in 2024 was put at 4%.", "4%", "achievement"),
+    ],
+)
+def test_regression_a_past_tense_for_a_period_ahead_is_a_forecast(text: str, surface: str, kind: str) -> None:
+    got, cues = kind_of(text, surface, "2025-06-15")
+    assert got == kind, cues
+
+
+def test_regression_a_verbless_figure_continues_the_outlook_of_the_sentence_before() -> None:
+    outlook = "Inflation is expected to slow to 5% this year. Core inflation: 4.2%."
+    assert kind_of(outlook, "4.2%", "2025-06-15")[0] == "forecast"
+    # after an outcome it stays a status, and a new paragraph starts afresh
+    assert (
+        kind_of("Inflation slowed to 5% in May. Core inflation: 4.2%.", "4.2%", "2025-06-15")[0] == "status"
+    )
+    fresh = "Inflation is expected to slow to 5% this year.\n\nCore inflation: 4.2%."
+    assert kind_of(fresh, "4.2%", "2025-06-15")[0] == "status"
+    # a verbless figure of a past year is no forecast
+    past = "Inflation is expected to slow to 5% this year. Core inflation in 2023: 4.2%."
+    assert kind_of(past, "4.2%", "2025-06-15")[0] != "forecast"
+    assert kind_of("The Bank's inflation target remains 2%.", "2%", "2025-06-15")[0] == "target"
+    # a policy rate named for its target is the rate's level
+    assert kind_of("The cash rate target remains at 4.35 per cent.", "4.35", "2025-06-15")[0] == "status"
+
+
+def test_regression_a_verbless_figure_of_a_month_already_over_is_an_outcome() -> None:
+    assert kind_of("Inflation in May: 5.1%.", "5.1%", "2025-06-15")[0] == "achievement"
+    # the month still running is the present state
+    assert kind_of("Inflation in June: 5.1%.", "5.1%", "2025-06-15")[0] == "status"
+
+
+@pytest.mark.parametrize(
+    "text,surface,kind",
+    [
+        # a budget line's "will" with no one deciding is an expectation
+        ("The deficit will narrow to 3.1% of GDP in 2026.", "3.1%", "forecast"),
+        ("Public debt will reach 60% of GDP by 2027.", "60%", "forecast"),
+        # decided: a passive, a limit
+        ("The deficit will be reduced to 3% of GDP in 2026.", "3%", "target"),
+        ("The deficit will not exceed 3% of GDP over the next three years.", "3%", "target"),
+    ],
+)
+def test_regression_a_budget_lines_will_is_a_forecast_unless_decided(
+    text: str, surface: str, kind: str
+) -> None:
+    got, cues = kind_of(text, surface, "2025-06-15")
+    assert got == kind, cues
+
+
+@pytest.mark.parametrize(
+    "text,surface,kind",
+    [
+        # money set aside with no time named is a plan for the statement's period
+        ("An amount of N500 billion has been provided in the budget for roads.", "N500 billion", "target"),
+        ("Rs 5,000 crore has been earmarked for the scheme.", "Rs 5,000 crore", "target"),
+        # an approval of a payment is an act done
+        ("The Board approved the disbursement of about $337 million.", "$337 million", "achievement"),
+    ],
+)
+def test_regression_money_set_aside_with_no_time_named_is_a_target(
+    text: str, surface: str, kind: str
+) -> None:
+    got, cues = kind_of(text, surface, "2025-06-15")
+    assert got == kind, cues
+
+
+def test_regression_money_set_aside_with_no_time_named_keeps_the_statements_period() -> None:
+    for c in extract("An amount of N500 billion has been provided in the budget for roads.", "2025-06-15"):
+        assert c.kind == "target" and c.period == "2025", c.cues
+
+
+def test_regression_a_dated_verbless_figure_continues_a_paragraph_of_outcomes() -> None:
+    report = "Industrial output grew 4% in May. This year, 3.1%."
+    assert kind_of(report, "3.1%", "2025-06-15")[0] == "achievement"
+    # undated, or after a present state, it stays a status
+    assert kind_of("Industrial output grew 4% in May. Core: 3.1%.", "3.1%", "2025-06-15")[0] == "status"
+    assert kind_of("Unemployment is 5%. This year, 3.1%.", "3.1%", "2025-06-15")[0] == "status"

@@ -504,6 +504,12 @@ _SAID_AFTER = re.compile(
     re.I,
 )
 _SAID_WINDOW = 40
+#: A day number in a month expression ("3 May", "May 3rd").
+_DAY_IN_MONTH = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\b")
+#: What is said goes on after the verb of saying ("said growth ...", "said that ...").
+_SAID_GOES_ON = re.compile(r"\s*(?:,\s*)?(?:that\s+)?[A-Za-z\d$€£]")
+#: Shown in the cue of a day that dates the saying (``Mention.said``).
+SAID_MARK = "(when said)"
 _MONTH_PREP = re.compile(r"\b(?:in|by|since|until|till|from|of|early|late|mid|end|on|before|after)\s+$")
 _PAST = re.compile(
     r"\bto\s+have\s+(?:been\s+)?[a-z]{3,}(?:ed|en|wn|ne)\b"  # "is expected to have grown": a past event
@@ -535,6 +541,9 @@ class Mention:
     role: str
     fine: str | None = None
     relative: bool = False
+    #: a day that dates the saying, not what is said ("On 3 May the bank said growth
+    #: was 2%"): it gives a figure its year but not a day's granularity (frame basis)
+    said: bool = False
 
     @property
     def period(self) -> str | None:
@@ -557,6 +566,8 @@ class Mention:
         words = " ".join(self.text.split())
         if shown is None:
             return f"period:{words}->?"
+        if self.said:
+            words = f"{words} {SAID_MARK}"
         if words == shown or (self.fine is None and words.endswith(shown) and not self.relative):
             return f"period:{words}"
         return f"period:{words}->{shown}"
@@ -683,8 +694,24 @@ def find_mentions(
                     role = "since"
                     if ref is not None and first is not None and first < ref.year:
                         last = ref.year  # "since 2020": up to the time of the statement
-        out.append(Mention(m_start, m.end(), text[m_start : m.end()], first, last, role, fine, relative))
+        said = kind == "month" and _day_of_saying(text, start, end, m)
+        out.append(
+            Mention(m_start, m.end(), text[m_start : m.end()], first, last, role, fine, relative, said)
+        )
     return out
+
+
+def _day_of_saying(text: str, start: int, end: int, m: re.Match[str]) -> bool:
+    """Is ``m`` a day ("3 May", "May 3") that dates a verb of saying: after it ("said on
+    3 May that ...", "..., the bank said on 3 May"), or before it when what is said
+    follows ("On 3 May the bank said growth was 2%"; not "$30 billion on 31 March, the
+    bank said")?"""
+    if _DAY_IN_MONTH.search(m.group(0)) is None:
+        return False
+    if _SAID_BEFORE.search(text, max(start, m.start() - _SAID_WINDOW), m.start()) is not None:
+        return True
+    after = _SAID_AFTER.match(text, m.end(), min(end, m.end() + 2 * _SAID_WINDOW + 40))
+    return after is not None and _SAID_GOES_ON.match(text, after.end(), end) is not None
 
 
 def _dates_saying(text: str, start: int, end: int, m: re.Match[str]) -> bool:

@@ -18,7 +18,9 @@ to reach", "the goal is to") is followed to the verb that governs it.  Then:
 - present tense (is, employs, ranks, has, stands at) -> status
 and sentence-level overrides: "according to the IMF/analysts" -> forecast; "the goal is"
 -> target; a present-tense or verbless figure with a deadline ("by 2029") -> target; with
-a future period -> target or forecast; with a past period -> achievement.
+a future period -> target or forecast; with a past period (or a month, quarter or half
+already over: ``ended``) -> achievement; a past tense for a period wholly ahead ("the
+forecast for 2026 was 3.5%") -> forecast unless a plan rule made it a target.
 """
 
 from __future__ import annotations
@@ -85,6 +87,9 @@ _FORECAST_WORDS = (
 _MATRIX_ANY = kind_words.FORECAST_MATRIX | kind_words.FORECAST_MATRIX_BARE
 _BEFORE_VERB = kind_words.ADVERBS | kind_words.AUX_BE | {"to"}
 _ED = re.compile(r"^[a-z]{2,}(?:ed|en)$")
+#: Verbs of staying at a level: with a goal noun as subject the figure is the goal.
+_RATE_TARGET = re.compile(r"\brates?\s+target\b", re.I)
+_STAYING = frozenset({"remain", "remains", "remained", "stay", "stays", "stayed"})
 _MONEY = re.compile(r"[$€£¥₹₦₸]|\b(?:[mb]n|million|billion|trillion|crore|lakh)\b", re.I)
 _LY = re.compile(r"^[a-z]{3,}ly$")
 #: Goal words other than the bare future modals.
@@ -94,6 +99,11 @@ _MAY_COMMIT = re.compile(
     r"\b(?:will|shall|would|must|plans?\s+to|intends?\s+to|aims?\s+to|(?:is|are)\s+(?:to|set\s+to|scheduled\s+to|due\s+to)|'ll)\b",
     re.I,
 )
+_MONEY_OR_SHARE = re.compile(_MONEY.pattern + "|%", re.I)
+_SET_ASIDE = kind_words.MONEY_SET_ASIDE | {"provided", "sanctioned", "reserved"}
+#: The kind cue of money set aside with no time named: the pipeline dates it as it dates a
+#: reported figure (the paragraph's time, else the statement's).
+UNDATED_ALLOCATION = "target:allocated, no time named"
 #: Promises and orders ("has pledged to open", "instructed the government to launch"): a
 #: separate prefiltered test, so the common case pays only a few C scans for its stems.
 _MAY_PLEDGE = Prefiltered(
@@ -499,6 +509,26 @@ def _finite_after(toks: Sequence[Tok], pos: int) -> bool:
     return False
 
 
+def _decided(toks: Sequence[Tok], pos: int, words: list[str]) -> bool:
+    """Is the verb group after a modal a passive someone decides ("will be reduced to",
+    "will be kept at") or a limit ("will not exceed 3%"), not a change that happens ("will
+    narrow to", "will reach")?"""
+    lo = max(0, pos - SCAN_WINDOW)
+    between = [t.low for t in toks[lo:pos]]
+    k = max((j for j, w in enumerate(between) if w in ("will", "would", "shall", "'ll")), default=-1)
+    after = set(between[k + 1 :]) if k >= 0 else set()
+    if after & _NEGATIONS or "exceed" in after or toks[pos].low.startswith(("exceed", "not ")):
+        return True
+    for a, b in itertools.pairwise(words):
+        if (
+            a == "be"
+            and b not in kind_words.AUX_BE
+            and (_ED.match(b) or b in kind_words.PARTICIPLES_IRREGULAR)
+        ):
+            return True
+    return False
+
+
 def _past_adverbs(toks: Sequence[Tok], j: int) -> int:
     """Position of the first token at or after ``j`` that is not an adverb."""
     while j < len(toks) - 1 and toks[j].low in kind_words.ADVERBS:
@@ -628,6 +658,39 @@ def _budget_noun(toks: Sequence[Tok], pos: int, words: Sequence[str]) -> str | N
     return "" if ws & kind_words.MONEY_SET_ASIDE and _MONEY.search(toks[pos].text) else None
 
 
+#: The resolved end of a period cue: "->2024", "->2024-Q3", "->2024-05", "->2024-01/2024-03".
+_FINE = re.compile(r"->(\d{4})(?:-(Q[1-4]|H[12]|\d{2}))?(?:-\d{2})?(?:/(\d{4})(?:-(\d{2}))?)?")
+
+
+def _last_day(year: int, part: str | None) -> Date:
+    if part is None:
+        return Date(year, 12, 31)
+    if part.startswith("Q"):
+        month = int(part[1]) * 3
+    elif part.startswith("H"):
+        month = int(part[1]) * 6
+    else:
+        month = int(part)
+    nxt = Date(year + (month == 12), month % 12 + 1, 1)
+    return Date.fromordinal(nxt.toordinal() - 1)
+
+
+@lru_cache(maxsize=4096)
+def period_end(period: str | None, period_cue: str) -> Date | None:
+    """The last day of a ``period`` as finely as its cue (``period:<words>-><resolved>``)
+    resolved it: "->2024-Q3" ends on 30 September 2024."""
+    m = _FINE.search(period_cue)
+    if m is not None:
+        y1, part1, y2, month2 = m.groups()
+        if y2 is not None:
+            return _last_day(int(y2), month2)
+        return _last_day(int(y1), part1)
+    if not period:
+        return None
+    last = period.rpartition("/")[2]
+    return _last_day(int(last[:4]), None) if last[:4].isdigit() else None
+
+
 def _years(period: str | None) -> tuple[int, int] | None:
     if not period:
         return None
@@ -648,13 +711,17 @@ def classify(
     deadline: Mention | None,
     ref: Date | None,
     fallback: Kind | None = None,
+    ended: Date | None = None,
+    money: bool = False,
 ) -> tuple[Kind, list[str], list[str]]:
     """Kind of the figure at token ``pos``, the cues that decided it, and the words of
     its verb group (the subject stage names completions from them).
 
     ``period`` is the figure's period if the time stage tied one to it (else the nearest
     in the sentence), ``deadline`` a "by 2029" expression of its clause, ``fallback`` the
-    kind a lead-in ("Plans for 2025:") gives to verbless list items after it.
+    kind a lead-in ("Plans for 2025:") gives to verbless list items after it, ``ended``
+    the last day of the period the time stage tied to the figure (a month, quarter, ...),
+    ``money`` whether the numbers stage read the figure as an amount of money.
     """
     cues: list[str] = []
     words: list[str] = []
@@ -695,8 +762,10 @@ def classify(
         # reported "would" is one unless an actor commits ("the ministry would build").
         actor = _modal_subject(toks, pos)
         modal = "would" if "would" in words else "will"
-        expected = actor in kind_words.FORECAST_SUBJECTS or (
-            modal == "would" and actor not in kind_words.AGENTS and not _acts(toks, pos, actor)
+        expected = (
+            actor in kind_words.FORECAST_SUBJECTS
+            or (actor in kind_words.FISCAL_SUBJECTS and not _decided(toks, pos, words))
+            or (modal == "would" and actor not in kind_words.AGENTS and not _acts(toks, pos, actor))
         )
         if actor is not None and expected:
             kind = "forecast"
@@ -721,10 +790,17 @@ def classify(
         kind = part[0]
         cues.insert(0, f"{kind}:{part[1]}")
     setting = bool(ws & kind_words.SETTING_VERBS)  # "the target has been fixed at $50 billion"
+    # "the inflation target remains 2%": a goal noun as the subject of a verb of staying
+    # (not a policy rate named for its target: "the cash rate target remains at 4.35%")
+    staying = (
+        bool(words)
+        and ws <= _AUX_OR_ADVERB | _STAYING
+        and _RATE_TARGET.search(text, max(s_start, toks[pos].start - 60), toks[pos].start) is None
+    )
     if (
         kind in (None, "status", "achievement")
         and words
-        and (setting or (kind != "achievement" and ws <= _AUX_OR_ADVERB))
+        and (setting or staying or (kind != "achievement" and ws <= _AUX_OR_ADVERB))
     ):
         noun = _subject_noun(toks, pos)
         if noun in kind_words.TARGET_NOUNS:
@@ -769,8 +845,18 @@ def classify(
         # money planned, not yet spent
         kind = "target"
         cues.insert(0, f"target:{' '.join(words)} {budget}".rstrip())
-    if kind in (None, "achievement", "status") and (current or kind is None):
-        plan = _plan_noun_near(toks, pos)
+    # money (or a share of it) set aside with no time named ("an amount of N500 billion has
+    # been provided for roads", "30% of the budget is allocated to schools"; not "1,200
+    # flats were allocated"); an approval is an act done ("approved the disbursement of
+    # $337 million")
+    undated = (
+        kind == "achievement"
+        and yrs is None
+        and bool(ws & _SET_ASIDE)
+        and (money or _MONEY_OR_SHARE.search(text, toks[pos].start, toks[pos].end) is not None)
+    )
+    if kind in (None, "achievement", "status") and (current or kind is None or undated):
+        plan = _plan_noun_near(toks, pos) if not undated else None
         if plan is not None:
             # "signed the 2024 Appropriation Bill of N28.7 trillion": the bill is a plan.
             kind = "target"
@@ -783,12 +869,20 @@ def classify(
             or _for_period(text, s_start, s_end)
         ):
             # money set aside for a period still running or to come is a plan; an
-            # approval dated by a month already past ("approved a loan in July") is done
+            # approval dated by a month already past ("approved a loan in July") is done;
+            # money set aside with no time named ("an amount of N500 billion has been
+            # provided for roads") is for the period of the statement
             kind = "target"
-            cues.insert(0, "target:allocated for the period")
+            cues.insert(0, UNDATED_ALLOCATION if undated else "target:allocated for the period")
         elif kind == "status" and planning:
             kind = "target"
             cues.insert(0, "target:plan for the current period")
+    if kind == "achievement" and yrs is not None and ref is not None and yrs[0] > ref.year:
+        # "the forecast for 2026 was 3.5%", "the outlook showed a deficit of 3.5% in 2026":
+        # nothing is done yet in a period still ahead; the past tense reports the outlook
+        # (a plan adopted for it is a target, above)
+        kind = "forecast"
+        cues.insert(0, f"{kind}:{' '.join(words)} (period ahead)")
     if kind in (None, "status"):
         if deadline is not None and other_clause(toks, pos, deadline):
             deadline = None  # "has kept X since May and sees Y by the end of the year": Y's deadline
@@ -799,6 +893,10 @@ def classify(
             kind = "target" if planning else "forecast"
             cues.insert(0, f"{kind}:future period")
         elif yrs is not None and ref is not None and yrs[1] < ref.year:
+            kind = "achievement"
+            cues.insert(0, "achievement:past period")
+        elif kind is None and ended is not None and ref is not None and ended < ref:
+            # "Inflation in May: 5.1%" in June: a month, quarter or half already over
             kind = "achievement"
             cues.insert(0, "achievement:past period")
     limit = limit_phrase(text, s_start, toks[pos].start, toks[pos].end)

@@ -84,7 +84,9 @@ class _DocState:
         "last_period",
         "last_subject",
         "lead",
+        "outlook",
         "prev_sentence",
+        "report",
     )
 
     def __init__(self, frame_doc: frame.DocFrame) -> None:
@@ -97,6 +99,11 @@ class _DocState:
         self.prev_sentence: tuple[int, int] = (0, 0)
         self.in_list = False
         self.last_period: str | None = None
+        #: the sentence before in the paragraph gave only forecasts: a verbless figure
+        #: after it ("In 2026, 3.4%.") continues the outlook
+        self.outlook = False
+        #: the same for a sentence that gave only outcomes ("In the first quarter, 3.1%.")
+        self.report = False
         #: the document's country from its metadata (alpha-2), for shared currency names
         self.country: str | None = None
         #: ISO 4217 codes of the amounts read so far, in order (a few): a document that names
@@ -130,6 +137,8 @@ def iter_claims(
         if para != state.ctx.paragraph:
             state.last_subject = ""  # an elliptical figure does not reach back past its paragraph
             state.by_unit = {}
+            state.outlook = False
+            state.report = False
         state.ctx.enter(para)
         if not item and state.in_list:
             state.lead = None  # the list a lead-in introduced is over
@@ -339,6 +348,13 @@ def _shift(period: str, years: int) -> str | None:
     return "/".join(str(int(p) + years) for p in parts)
 
 
+def _after_year(period: str | None, ref: Date | None) -> bool:
+    """Does ``period`` start after the document's year?"""
+    if period is None or ref is None:
+        return False
+    return period[:4].isdigit() and int(period[:4]) > ref.year
+
+
 def _before_year(period: str | None, ref: Date | None) -> bool:
     """Does ``period`` end before the document's year?"""
     if period is None or ref is None:
@@ -498,15 +514,18 @@ def _figure_claims(
             comma = text.rfind(",", s_start, q.start)
             own = [m for m in usable if not m.end <= comma]
             skip = earlier | {m.start for m in usable if m.end <= comma}
+        ended = kinds.period_end(b[0], b[1][0] if b[1] else "") if b is not None else None
         if hint is None and own:
             near = near_usable(q.start) if own is usable else _nearest(own, q.start)
             # a time in another coordinated clause does not decide this figure's kind
             hint = None if kinds.other_clause(toks, qpos[i], near) else near.period
+            if hint is not None and not so_far:
+                ended = kinds.period_end(near.period, near.cue)
             if so_far:
                 hint = _to_date((hint, []), ref)[0]
         deadline = near_deadline(q.start) if deadlines else None
         kind, k_cues, verb_words = kinds.classify(
-            text, s_start, s_end, toks, qpos[i], hint, deadline, ref, state.lead
+            text, s_start, s_end, toks, qpos[i], hint, deadline, ref, state.lead, ended, _is_money(q.unit)
         )
         verbless = k_cues[0] == "status:no verb"
         head = next((j for j in range(i - 1, -1, -1) if not rels[j][0]), -1) if verbless else -1
@@ -515,6 +534,16 @@ def _figure_claims(
             # figure without a verb of its own shares the verb of the clause it continues
             kind = kind_of[head]
             k_cues = [f"{kind}:as {quants[head].text} (no verb of its own)", *k_cues[1:]]
+        elif verbless and state.outlook and not _before_year(hint, ref):
+            # "Growth is projected at 3%. Next year, 3.4%.": a verbless figure continues
+            # the outlook of the sentence before (not a figure of a past year)
+            kind = "forecast"
+            k_cues = ["forecast:in an outlook paragraph", *k_cues[1:]]
+        elif verbless and state.report and hint is not None and not _after_year(hint, ref):
+            # "Exports rose 12% in 2024. In the first quarter, 3.1%.": a dated verbless
+            # figure continues the report of outcomes of the sentence before
+            kind = "achievement"
+            k_cues = ["achievement:in a paragraph of outcomes", *k_cues[1:]]
         if b is not None:
             period, p_cues = b
         elif anaphor and state.last_period is not None and not usable:
@@ -523,7 +552,10 @@ def _figure_claims(
             if kind == "status" and _before_year(period, ref):
                 kind, k_cues = "achievement", ["achievement:a past figure restated", *k_cues]
         else:
-            period, p_cues = time.default(text, s_start, s_end, q, kind, mentions, ctx, ref, skip, times)
+            # money set aside with no time named is dated as a reported figure is: by the
+            # paragraph's time, else the statement's (the decision made for it, not a goal's)
+            dated_as: Kind = "achievement" if k_cues[0] == kinds.UNDATED_ALLOCATION else kind
+            period, p_cues = time.default(text, s_start, s_end, q, dated_as, mentions, ctx, ref, skip, times)
             if so_far:
                 period, p_cues = _to_date((period, p_cues), ref)
         if kind == "target" and b is None and period is not None:
@@ -612,6 +644,9 @@ def _figure_claims(
         state.by_unit = by_unit
     if n:
         state.last_period = period_of[0]
+        own_kinds = [kind_of[i] for i in range(n) if not rels[i][0]]
+        state.outlook = bool(own_kinds) and all(k == "forecast" for k in own_kinds)
+        state.report = bool(own_kinds) and all(k == "achievement" for k in own_kinds)
     role_of = _figure_roles(order, rels, ranked, period_of, cues_of, _roles(mentions))
     out: list[Claim] = []
     for i, q in enumerate(quants):

@@ -130,8 +130,11 @@ INSTRUCT_VERBS: frozenset[str] = _words("instruct_verbs")
 #: Subjects that do not act: with "will" they make a forecast, not a commitment.
 NON_AGENTS: frozenset[str] = _words("non_agents")
 #: Subjects whose "will" is an expectation, not a plan: nobody decides them ("inflation
-#: will slow to 5%", "the economy will grow 4%"); budget lines are decided, so absent.
+#: will slow to 5%", "the economy will grow 4%").
 FORECAST_SUBJECTS: frozenset[str] = _words("forecast_subjects")
+#: Budget lines whose "will" is an expectation unless decided ("will be reduced to",
+#: "will not exceed"): "the deficit will narrow to 3%".
+FISCAL_SUBJECTS: frozenset[str] = _words("fiscal_subjects")
 #: Subjects that act: their reported "would" is a commitment ("the minister said the
 #: government would build ..."); anything else's reported "would" is an expectation.
 AGENTS: frozenset[str] = _words("agents")

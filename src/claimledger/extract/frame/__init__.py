@@ -23,7 +23,7 @@ from functools import cache
 from claimledger.extract.frame import _cues, attribution, basis, entity, measure, relations, status
 from claimledger.extract.frame._gazetteer import words
 from claimledger.extract.frame._passage import Passage
-from claimledger.models import GRANULARITIES, Claim, Entity, Frame, FrameCues, Measure, Quantity
+from claimledger.models import GRANULARITIES, Claim, Entity, Frame, FrameCues, Measure, Quantity, Status
 
 __all__ = ["STAGE", "DocFrame", "annotate"]
 
@@ -243,14 +243,14 @@ def annotate(
             entry = measure.entry(m.id)
             if entry is not None and entry.basis:
                 basis.add_fixed(terms, b_cues, entry.basis)
-        entry = measure.entry(m.id)
-        g, g_cue = basis.granularity(c, p_cues[i], entry.flow if entry is not None else "")
+        g, g_cue = basis.granularity(c, p_cues[i], m.id, frozenset(terms))
         if g is not None:
             terms = {t for t in terms if t not in GRANULARITIES} | {g}
             b_cues = [*b_cues, g_cue]
         meas[i] = (m, m_cues)
         bases[i] = (terms, b_cues)
 
+    statuses: list[Status] = []
     for i, c in enumerate(claims):
         lk = links[i]
         who, a_cues = attribution.choose(p, i, sources)
@@ -270,7 +270,12 @@ def annotate(
             p_cues[i],
             noise,
             doc.ref,
+            p.spans[i + 1][0] if i + 1 < n else -1,
+            # "raised its forecasts to 3.1% for 2025 and 3.4% for 2026": the figure right
+            # before, of the same verb, is a revision
+            i > 0 and links[i - 1].role == "" and statuses[-1] == "revision" and _same_verb(claims[i - 1], c),
         )
+        statuses.append(st)
         m, m_cues = meas[i]
         e, e_cues = ents[i]
         terms, b_cues = bases[i]
@@ -388,6 +393,23 @@ def _heading(text: str, para: int) -> tuple[int, int] | None:
     if not line or len(line) > HEADING_CHARS or line[-1] in ".!?;:,":
         return None
     return a, para
+
+
+def _same_verb(before: Claim, c: Claim) -> bool:
+    """Does ``c`` share the verb group of the figure ``before`` it (the same kind cue, or
+    none of its own: "..., and for 2026 to 3.4%")?"""
+    if before.kind != c.kind or not c.cues:
+        return False
+    own = c.cues[0].partition(":")[2]
+    return (
+        c.cues[0] == (before.cues[0] if before.cues else "")
+        or own in _VERBLESS
+        or own.endswith("(no verb of its own)")
+    )
+
+
+#: Kind cues of a figure that has no verb of its own (kinds stage).
+_VERBLESS = frozenset({"no verb", "future period", "past period"})
 
 
 def _names_economy(chosen: tuple[Entity | None, list[str]], home_cue: str) -> bool:

@@ -20,6 +20,7 @@ import re
 from collections.abc import Sequence
 from functools import cache, lru_cache
 
+from claimledger.extract._time_grammar import SAID_MARK
 from claimledger.extract.frame import _cues
 from claimledger.extract.frame._passage import within
 from claimledger.models import BASIS_TERMS, GRANULARITIES, Claim
@@ -31,6 +32,7 @@ TEXT_TERMS: tuple[str, ...] = tuple(t for t in BASIS_TERMS if t not in GRANULARI
 _FINE = re.compile(r"->(?P<fine>\d{4}(?:-(?:Q[1-4]|H[12]|\d{2}(?:-\d{2})?))?(?:/\d{4}(?:-\d{2})?)?)")
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _ISO_MONTHS = re.compile(r"\d{4}-\d{2}(?:/\d{4}-\d{2})?")
+_MONTH_RUN = re.compile(r"(?P<y1>\d{4})-(?P<m1>\d{2})/(?P<y2>\d{4})-(?P<m2>\d{2})")
 _DAY = re.compile(
     r"\b(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b(?!\d))",
@@ -154,20 +156,38 @@ def period_cue(claim: Claim) -> str:
     return ""
 
 
-def granularity(claim: Claim, cue: str, flow: str = "") -> tuple[str | None, str]:
+def granularity(
+    claim: Claim, cue: str, measure: str = "", stated: frozenset[str] = frozenset()
+) -> tuple[str | None, str]:
     """The granularity of the claim's period, from its period ``cue`` (which may be the
-    cue of the figure it qualifies), and a cue saying why.  ``flow`` is the measure's
-    (measures.toml): a level or stock with no period of its own but the document's date
-    ("the Bank cut the repo rate to 6.25%") is a value on that day."""
+    cue of the figure it qualifies), and a cue saying why.  A figure of a ``measure``
+    decided on a day (``set_on_a_day`` in frame_cues.toml) with no period of its own but
+    the document's date ("the Bank cut the repo rate to 6.25%"), or the day its source
+    spoke ("On 3 May the Bank said the rate is 7.5%"), is a value on that day.  A period the time stage
+    resolved to a year only is finer when the figure's basis says so (``stated``: "0.4%
+    quarter-on-quarter" is a quarter's change, "m/m" a month's)."""
     if claim.period is None:
         return None, ""
-    if flow in _AT_A_DATE and cue.startswith(_REPORTED):
-        return "day", f"day:{flow} on {cue[len(_REPORTED) :].split('->')[0]}"
-    return _granularity(claim.period, cue)
+    said = SAID_MARK in cue
+    if measure in _set_on_a_day() and (cue.startswith(_REPORTED) or said):
+        return "day", f"day:{measure} on {cue[len('period:') if said else len(_REPORTED) :].split('->')[0]}"
+    g, why = _granularity(claim.period, cue)
+    if g == "year":
+        for term, finer in _FINER_BY_TERM:
+            if term in stated:
+                return finer, f"{finer}:{term} of a year's period"
+    return g, why
 
 
-#: Measure flows whose value holds at a date, not over a period (measures.toml).
-_AT_A_DATE = frozenset({"level", "stock"})
+#: Basis terms that make a figure's period finer than the year it was resolved to.
+_FINER_BY_TERM = (("q/q", "quarter"), ("m/m", "month"))
+
+
+@cache
+def _set_on_a_day() -> frozenset[str]:
+    return frozenset(_cues.data()["basis_rules"]["set_on_a_day"])
+
+
 #: The period cue of a figure dated only by its document.
 _REPORTED = "period:reported on "
 #: A period written "2025-26" or "2025/26": one year running into the next, a fiscal year.
@@ -183,12 +203,22 @@ def _granularity(period: str, cue: str) -> tuple[str | None, str]:
         return "quarter", f"quarter:{fine}"
     if "-H" in fine:
         return "half_year", f"half_year:{fine}"
+    if _week().search(words):
+        return "week", f"week:{words}"  # "in the week to 10 May"
+    if SAID_MARK in words:
+        return "year", f"year:{period} (the day it was said)"
     if _ISO_DAY.fullmatch(fine) or _DAY.search(words):
         return "day", f"day:{words or fine}"
     if _ISO_MONTHS.fullmatch(fine):
+        span = _MONTH_RUN.fullmatch(fine)
+        if span is not None and span["y1"] == span["y2"]:
+            # "in July-September": a calendar quarter (half) named by its months
+            m1, m2 = int(span["m1"]), int(span["m2"])
+            if m1 % 3 == 1 and m2 == m1 + 2:
+                return "quarter", f"quarter:{fine}"
+            if m1 % 6 == 1 and m2 == m1 + 5:
+                return "half_year", f"half_year:{fine}"
         return "month", f"month:{fine}"
-    if _week().search(words):
-        return "week", f"week:{words}"
     if _fiscal().search(words):
         return "fiscal_year", f"fiscal_year:{words}"
     split = _SPLIT_YEAR.search(words)

@@ -8,16 +8,21 @@ status and the cues that decided it, the kind first (``kind:forecast``), then wh
 changed it.
 
 First rule that applies:
-1. the from-value of a change ("fell to 2.1% from 3.3%") is a ``baseline``;
+1. the from-value of a change ("fell to 2.1% from 3.3%"), or an earlier value named right
+   before the figure ("its earlier forecast of 2.8%"), is a ``baseline``;
 2. a revision cue before the figure in its clause ("revised up to", "now estimated at",
-   "raised its forecast to") makes a ``revision``;
+   "raised its forecast to"), or after it before the next figure naming the value it
+   replaces ("up from its earlier forecast of", "revised from"), makes a ``revision``;
 3. an assumption cue ("assumes", "based on an oil price of", "built on") an ``assumption``;
 4. a kind ``target`` in a sentence that states a purpose, a procedure (a meeting, a
    session), a vote or an example ("a typical family") is no target: ``actual`` for a
    purpose or a vote, ``projection`` for a scheduled procedure or an example of a plan;
+   a bare future said by another ("will stay below 25%, Fitch said") is a ``projection``;
 5. an estimate cue ("estimated", "preliminary", "an estimated") makes an ``estimate``, or
    a ``projection`` when the period is still ahead;
-6. a ``forecast`` of a period that ended before the document is an ``estimate`` ("according
+6. the speaker's own ``forecast`` of a period ending in the document's year, said from
+   November on, is an ``estimate``; a ``forecast`` of a period that ended before the
+   document is an ``estimate`` ("according
    to the IMF, GDP exceeded $X in 2023"), or ``actual`` when it is the reference value a
    projection starts from ("... after 7.9% in the fourth quarter"); else a ``projection``;
 7. ``target`` stays ``target``; ``achievement`` and ``status`` are ``actual``.
@@ -29,6 +34,7 @@ import re
 from datetime import date as Date
 from functools import lru_cache
 
+from claimledger.extract import kinds
 from claimledger.extract.frame import _cues
 from claimledger.extract.frame._passage import within
 from claimledger.models import Claim, Status
@@ -40,8 +46,16 @@ CUE_REACH = 60
 #: Characters before a figure searched for what a budget is built on ("The budget is based
 #: on an oil price of $80 and an exchange rate of 470 tenge"): the list that follows it.
 ASSUMPTION_REACH = 300
+#: From this month of the document's year on, the speaker's own forecast of a period ending
+#: that year is an estimate: most of it is over.
+LATE_MONTH = 11
 #: Characters after a figure searched for a trailing estimate cue ("3.1%, preliminary data show").
 AFTER_REACH = 40
+#: Characters after a figure searched for the earlier value it replaces ("3.2% this year,
+#: up from its earlier forecast of 2.8%").
+REVISED_FROM_REACH = 60
+#: A figure right after its earlier-value cue ("its earlier forecast of 2.8%").
+_ONLY_BLANK = re.compile(r"\s*")
 
 _FROM_KIND: dict[str, Status] = {
     "achievement": "actual",
@@ -49,7 +63,6 @@ _FROM_KIND: dict[str, Status] = {
     "forecast": "projection",
     "target": "target",
 }
-_FINE = re.compile(r"->(\d{4})(?:-(Q[1-4]|H[12]|\d{2}))?(?:-\d{2})?(?:/(\d{4})(?:-(\d{2}))?)?")
 #: Period words that name a past period outright ("in 2023", "last year"); a bare month
 #: ("in July") that the time stage placed in the past is not enough to call a forecast an
 #: estimate.
@@ -61,7 +74,12 @@ _REFERENCE_BEFORE = re.compile(
 )
 
 
-SAID = ("revision", "assumption", "estimate")
+#: A kind cue that is a bare future ("target:will", "target:will stay"): no goal word.
+_MODAL_ONLY = re.compile(r"(?:will|would|shall|'ll)\b.*", re.I)
+
+SAID = ("revision", "assumption", "estimate", "revision_after", "earlier_value")
+#: Of SAID, the cues read before a figure in its clause (the others have rules of their own).
+_BEFORE = frozenset({"revision", "assumption", "estimate"})
 NOISE = ("vote", "example", "procedural", "purpose")
 
 
@@ -79,36 +97,9 @@ class Said:
         return within(self.hits, self.starts, a, b)
 
 
-def _last_day(year: int, part: str | None) -> Date:
-    if part is None:
-        return Date(year, 12, 31)
-    if part.startswith("Q"):
-        month = int(part[1]) * 3
-    elif part.startswith("H"):
-        month = int(part[1]) * 6
-    else:
-        month = int(part)
-    nxt = Date(year + (month == 12), month % 12 + 1, 1)
-    return Date.fromordinal(nxt.toordinal() - 1)
-
-
 def period_end(claim: Claim, period_cue: str) -> Date | None:
     """The last day of the claim's period, as finely as the time stage resolved it."""
-    return _period_end(claim.period, period_cue)
-
-
-@lru_cache(maxsize=4096)
-def _period_end(period: str | None, period_cue: str) -> Date | None:
-    m = _FINE.search(period_cue)
-    if m is not None:
-        y1, part1, y2, month2 = m.groups()
-        if y2 is not None:
-            return _last_day(int(y2), month2)
-        return _last_day(int(y1), part1)
-    if not period:
-        return None
-    last = period.rpartition("/")[2]
-    return _last_day(int(last[:4]), None) if last[:4].isdigit() else None
+    return kinds.period_end(claim.period, period_cue)
 
 
 @lru_cache(maxsize=4096)
@@ -142,24 +133,44 @@ def decide(
     period_cue: str,
     noise: tuple[str, str] | None,
     ref: Date | None,
+    next_start: int = -1,
+    after_revision: bool = False,
 ) -> tuple[Status, list[str]]:
     """The status of ``claim``; ``left`` is its clause up to the figure, ``seg`` its own
-    stretch, ``fig_end`` where its figure ends."""
+    stretch, ``fig_end`` where its figure ends, ``next_start`` where the sentence's next
+    figure starts (-1: none), ``after_revision`` whether the figure continues a revision
+    ("raised its forecasts to 3.1% for 2025 and 3.4% for 2026")."""
     kind = claim.kind
     k_cue = claim.cues[0] if claim.cues else ""
     cues = [f"kind:{kind}"]
     base = _FROM_KIND[kind]
     if role == "baseline":
         return "baseline", [*cues, role_cue]
+    for _a, b, name, words in said.within(max(left[0], left[1] - CUE_REACH), left[1]):
+        if name == "earlier_value" and _ONLY_BLANK.fullmatch(text, b, left[1]):
+            # "up from its earlier forecast of 2.8%": the value a revision replaces
+            return "baseline", [*cues, f"earlier value:{words}"]
     lo = max(left[0], left[1] - CUE_REACH)
     # a revision, an assumption or an estimate said before the figure in its clause (the
     # nearest wins), or a revision or assumption in its kind cue
     # the nearest of each kind wins; what a budget is built on reaches along its clause
     reach = max(left[0], left[1] - ASSUMPTION_REACH)
-    near = {h[2]: h[3] for h in said.within(reach, left[1]) if h[0] >= lo or h[2] == "assumption"}
+    near = {
+        h[2]: h[3]
+        for h in said.within(reach, left[1])
+        if h[2] in _BEFORE and (h[0] >= lo or h[2] == "assumption")
+    }
     if k_cue:
         for name, words in _in_kind_cue(k_cue.partition(":")[2]):
             near.setdefault(name, words)
+    if "revision" not in near:
+        stop = next_start if next_start >= 0 else max(seg[1], fig_end)
+        for h in said.within(fig_end, min(stop, fig_end + REVISED_FROM_REACH)):
+            if h[2] == "revision_after":
+                # "growth of 3.2% this year, up from its earlier forecast of 2.8%"
+                return "revision", [*cues, f"revision:{h[3]} (after it)"]
+    if "revision" not in near and after_revision:
+        return "revision", [*cues, "revision:as the figure before"]
     for name in ("revision", "assumption"):
         if name in near:
             st: Status = "revision" if name == "revision" else "assumption"
@@ -169,8 +180,9 @@ def decide(
         if reason in ("purpose", "vote"):
             return "actual", [*cues, f"not a target:{reason} ({words})"]
         return "projection", [*cues, f"not a target:{reason} ({words})"]
-    if kind == "target" and attributed:
+    if kind == "target" and attributed and _MODAL_ONLY.fullmatch(k_cue.partition(":")[2]):
         # "debt will stay below 25% of GDP, Fitch said": a third party's view, no commitment
+        # (a goal it reports, "the government targets a deficit of 3%, Fitch said", stays one)
         return "projection", [*cues, "projection:a target said by another"]
     end = period_end(claim, period_cue)
     past = ref is not None and end is not None and end < ref
@@ -188,6 +200,11 @@ def decide(
         if ahead:
             return "projection", [*cues, f"estimate:{words} (period ahead)"]
         return "estimate", [*cues, f"estimate:{words}"]
+    late = ref is not None and end is not None and end.year == ref.year and ref.month >= LATE_MONTH
+    if kind == "forecast" and not attributed and late:
+        # "growth is expected at 3.2% this year" said in December: the year is mostly
+        # over, the figure is the speaker's estimate of it
+        return "estimate", [*cues, "estimate:forecast of a period ending this year, said late in it"]
     if kind == "forecast":
         if past and _EXPLICIT_PAST.search(period_cue.partition("->")[0]):
             if _REFERENCE_BEFORE.search(text, max(left[0], left[1] - 40), left[1]) and not attributed:
