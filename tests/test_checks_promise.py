@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date as Date
 
 import pytest
@@ -455,3 +456,19 @@ def test_of_the_m_promised_n_were_finished() -> None:
     m2 = rec("b", s2, "111", 111, noun="school")
     n2 = rec("b", s2, "45", 45)
     assert part_of_total(m2, [m2, n2]) is None
+
+
+@pytest.mark.parametrize(
+    ("now", "status"),
+    [(Date(2026, 6, 20), "not_due"), (Date(2026, 7, 1), "due"), (Date(2026, 12, 31), "due")],
+)
+def test_deadline_read_at_the_month_the_time_stage_resolved(now: Date, status: str) -> None:
+    # "by June 2026": the stored period is the year, the cue keeps the month; the promise is
+    # due once June has ended, not at the end of the year
+    plan = "The new bridge at Tarvel will be finished by June 2026, the minister said."
+    t = rec("a", plan, None, None, kind="target", subject="bridge tarvel finished", period="2026",
+            period_role="deadline", published="2025-03-01")  # fmt: skip
+    t = dataclasses.replace(t, cues=("target:will be finished", "period:by June 2026->2026-06"))
+    [f] = _run([t], _plan_docs(plan, "2025-03-01", "Nothing related.", "2025-09-01"), now=now)
+    assert f.details["status"] == status, f.message
+    assert f.details["deadline"] == "2026-06-30" and "by June 2026" in f.message

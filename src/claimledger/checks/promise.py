@@ -28,6 +28,7 @@ from claimledger.checks.base import (
     COMMON_NAMES,
     CheckContext,
     Confidence,
+    fine_period,
     fmt_period,
     frame_of,
     headline,
@@ -899,7 +900,10 @@ class PromiseChecker:
 
     def _one(self, ctx: CheckContext, group: _Promise) -> Finding:
         t = group.judged
-        deadline = period_end(t.period)
+        # "by June 2026" is due at the end of June, not of the year: the deadline is read at
+        # the granularity the time stage resolved
+        when_p = fine_period(t)
+        deadline = period_end(when_p)
         due = deadline is not None and deadline < ctx.now
         roles: list[tuple[ClaimRecord, str]] = [(group.first, "target")]
         roles += [(c, role) for c, role in group.sources]
@@ -913,7 +917,7 @@ class PromiseChecker:
             if role == "revision":
                 history.add(c.published, "", "revised", c, f"the commitment was restated as {stated(c)}")
         what = self._what(ctx, t)
-        when = f" {'by' if is_deadline(t) else 'for'} {fmt_period(t.period)}" if t.period else ""
+        when = f" {'by' if is_deadline(t) else 'for'} {fmt_period(when_p)}" if when_p else ""
         # A target whose period had ended when it was stated is cited, not promised.
         cited = deadline is not None and t.published is not None and deadline < t.published
         head = f"{what}{when}"
