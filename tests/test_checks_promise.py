@@ -9,6 +9,7 @@ import pytest
 
 from _checkhelp import doc, rec
 from claimledger.checks import context_from_records, run_context
+from claimledger.checks.base import fine_period
 from claimledger.checks.promise import PromiseChecker
 
 NOW = Date(2026, 11, 23)
@@ -472,3 +473,17 @@ def test_deadline_read_at_the_month_the_time_stage_resolved(now: Date, status: s
     [f] = _run([t], _plan_docs(plan, "2025-03-01", "Nothing related.", "2025-09-01"), now=now)
     assert f.details["status"] == status, f.message
     assert f.details["deadline"] == "2026-06-30" and "by June 2026" in f.message
+
+
+@pytest.mark.parametrize(
+    ("cue", "want"),
+    [
+        ("period:in January->2026-01 (context)", "2026-01"),  # a month from the sentence before
+        ("period:on 3 May->2026-05-03 (when said)", "2026"),  # the day it was said: not the figure's
+        ("period:in 2026", "2026"),
+        ("period:in 2025-Q2->2025-Q2", "2026"),  # never another period than the stored one
+    ],
+)
+def test_fine_period_reads_the_resolved_period_without_its_notes(cue: str, want: str) -> None:
+    t = dataclasses.replace(rec("a", "x", None, None, period="2026"), cues=(cue,))
+    assert fine_period(t) == want

@@ -664,7 +664,12 @@ def fine_period(c: ClaimRecord) -> str | None:
         return c.period
     for cue in reversed(c.cues):
         if cue.startswith("period:") and "->" in cue:
-            fine = cue.rsplit("->", 1)[1].strip()
+            # the period is the first word ("->2025-03 (context)"); a day that only dates the
+            # saying ("->2025-05-03 (when said)") is not the figure's period
+            words = cue.rsplit("->", 1)[1].split()
+            if not words or "(when said)" in cue:
+                return c.period
+            fine = words[0]
             # only a finer form of the stored year ("2025-Q2" of "2025"), never another period
             return fine if len(fine) > len(c.period) and fine.startswith(c.period + "-") else c.period
     return c.period
