@@ -295,6 +295,18 @@ reference_values = Table(
     Index("ix_reference_values_entity", "entity_id", "period"),
 )
 
+#: Counts kept current by every write (migration 0015, ``ledger._summary``): documents,
+#: claims by effective kind and review state, live targets by promise status, findings by
+#: type and severity, indicators.  The overview reads them instead of counting ``claims``;
+#: ``claimledger doctor`` checks them against the tables.
+ledger_summary = Table(
+    "ledger_summary",
+    metadata,
+    Column("part", Text, primary_key=True),  # documents | kind | state | promise | finding_type ...
+    Column("key", Text, primary_key=True),  # the kind, state, status ...; "" for a total
+    Column("n", Integer, nullable=False),
+)
+
 #: SQLite only: full-text index over claim sentences and subjects (FTS5 with external
 #: content on ``claims``, keyed by its rowid, synced by triggers: migration 0013).
 FTS_TABLE = "claims_fts"

@@ -1,0 +1,212 @@
+"""Read paths that stay fast (issues 13 and 16, item 4): the summary counts the writes keep
+(migration 0015), checked exact after every kind of write, on SQLite and on PostgreSQL
+(``CLAIMLEDGER_TEST_PG_URL``, as tests/test_ledger_postgres.py; skipped without it, failed
+under ``CI=true`` when the server cannot be reached)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from claimledger import review
+from claimledger.checks import run_checks
+from claimledger.corpus import load_corpus
+from claimledger.extract import EXTRACTOR
+from claimledger.ledger import (
+    Ledger,
+    check_summaries,
+    db_url,
+    doctor,
+    ledger_counts,
+    repair_summaries,
+    set_promise_override,
+    summary_counts,
+    transaction,
+    upsert_correction,
+)
+from claimledger.ledger._summary import counted
+from claimledger.models import Document
+from claimledger.pipeline import add_document, extract_document
+
+OPENERS = ["sqlite", "postgresql"]
+AT = "2024-01-01T00:00:00Z"
+
+
+@pytest.fixture(params=OPENERS)
+def ledger_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    if request.param == "sqlite":
+        yield str(tmp_path / "ledger.db")
+        return
+    from test_ledger_postgres import PG_URL, Scratch, admin_or_skip
+
+    if not PG_URL:
+        pytest.skip("CLAIMLEDGER_TEST_PG_URL is not set (.ci/run starts a server and sets it)")
+    scratch = Scratch(admin_or_skip())
+    try:
+        yield scratch.url("summary")
+    finally:
+        scratch.drop()
+
+
+INVENTED = [
+    Document(
+        text="The ministry will build 40 bridges by 2031. In 2023 it built 12 bridges. "
+        "Exports reached 5.2 billion dollars in 2022.",
+        id="bridges.txt",
+        published="2024-02-01",
+    ),
+    Document(
+        text="By 2030 the city plans to plant 90,000 trees. Last year 7,500 trees were planted. "
+        "Unemployment fell to 4.1 percent in 2023.",
+        id="trees.txt",
+        published="2024-03-05",
+    ),
+]
+
+
+def _exact(led: Ledger) -> None:
+    """The stored summary equals the counts over the tables, part by part."""
+    with transaction(led.engine) as conn:
+        assert check_summaries(conn) == []
+        real = counted(conn)
+    got = ledger_counts(led.engine)
+    assert sum(got.by_kind.values()) == sum(n for (p, _), n in real.items() if p == "kind") > 0
+    assert dict(got.by_state) == {k: n for (p, k), n in real.items() if p == "state"}
+    assert got.promise_statuses == {k: n for (p, k), n in real.items() if p == "promise"}
+    assert got.documents == real["documents", ""]
+
+
+def _claims_of(led: Ledger, kind: str) -> list[str]:
+    return [r.id for r in led.claims(kind=kind) if r.review_state != "rejected"]
+
+
+def test_summaries_stay_exact_after_every_kind_of_write(ledger_url: str) -> None:
+    led = Ledger(ledger_url)
+    try:
+        # one document at a time (store_document)
+        for doc in load_corpus()[:3]:
+            add_document(led, doc)
+        _exact(led)
+        # a batch, with a text met twice and one stored already (COPY on PostgreSQL)
+        batch = [(d, extract_document(d)) for d in INVENTED]
+        results = led.store_documents([*batch, batch[0]], extractor=EXTRACTOR)
+        assert [r.status for r in results] == ["ingested", "ingested", "duplicate"]
+        _exact(led)
+        # a check run: re-link (indicators) and findings, promise statuses from the checker
+        run_checks(led.engine)
+        _exact(led)
+        before = summary_counts(_conn := led.engine.connect())
+        _conn.close()
+        assert before.findings_by_type and before.indicators
+        # the ledger's own review writes, without the check run the review API adds
+        targets = _claims_of(led, "target")
+        assert len(targets) >= 3
+        with transaction(led.engine) as conn:
+            set_promise_override(
+                conn, targets[0], status="kept", note=None, reviewer="t", at="2024-01-01T00:00:00Z"
+            )
+        _exact(led)
+        with transaction(led.engine) as conn:
+            upsert_correction(
+                conn, targets[1], {"state": "rejected"}, reviewer="t", at="2024-01-01T00:00:00Z"
+            )
+        _exact(led)
+        other = _claims_of(led, "achievement")[0]
+        with transaction(led.engine) as conn:
+            upsert_correction(
+                conn, other, {"state": "corrected", "kind": "target"}, reviewer="t", at="2024-01-01T00:00:00Z"
+            )
+        _exact(led)
+        with transaction(led.engine) as conn:  # the correction changed again: back to its kind
+            upsert_correction(
+                conn, other, {"state": "accepted", "kind": None}, reviewer="t", at="2024-01-02T00:00:00Z"
+            )
+        _exact(led)
+        # the public review actions (each re-checks)
+        review.accept_claim(led.engine, targets[2], reviewer="t")
+        _exact(led)
+        review.set_promise_status(led.engine, targets[2], "not_kept", reviewer="t")
+        _exact(led)
+        review.correct_claim(led.engine, targets[2], reviewer="t", kind="forecast")
+        _exact(led)
+        review.reject_claim(led.engine, other, reviewer="t")
+        _exact(led)
+        # re-extraction: a document's claims replaced by a subset (machine claims dropped,
+        # reviewed ones kept) and then by all of them again
+        doc = next(d for d in led.documents() if d.doc_key == "bridges.txt")
+        full = extract_document(INVENTED[0])
+        led.replace_claims(doc.id, full[:1], extractor="older")
+        _exact(led)
+        led.replace_claims(doc.id, full, extractor=EXTRACTOR)
+        _exact(led)
+        run_checks(led.engine)
+        _exact(led)
+    finally:
+        led.close()
+
+
+def test_the_overview_reads_the_summary_and_doctor_finds_and_repairs_drift(tmp_path: Path) -> None:
+    db = str(tmp_path / "ledger.db")
+    led = Ledger(db)
+    try:
+        for doc in INVENTED:
+            add_document(led, doc)
+        run_checks(led.engine)
+        real = ledger_counts(led.engine)
+        with transaction(led.engine) as conn:  # what a writer that bypasses the ledger does
+            conn.execute(text("UPDATE ledger_summary SET n = n + 7 WHERE part = 'kind' AND key = 'target'"))
+        drifted = ledger_counts(led.engine)
+        assert drifted.by_kind["target"] == real.by_kind["target"] + 7  # read from the summary
+    finally:
+        led.close()
+    url = db_url(db)
+    up = doctor(url)
+    assert not up.ok
+    assert any("kind[target]: stored" in p for p in up.problems)
+    wrong = repair_summaries(url)
+    assert wrong and "kind[target]" in wrong[0]
+    assert doctor(url).ok
+    led = Ledger(db)
+    try:
+        assert ledger_counts(led.engine).by_kind == real.by_kind
+    finally:
+        led.close()
+
+
+def test_migration_0015_fills_the_summary_from_an_existing_ledger(tmp_path: Path) -> None:
+    from claimledger.ledger import open_engine
+    from claimledger.ledger.migrations import migrate
+
+    db = str(tmp_path / "old.db")
+    led = Ledger(db)
+    try:
+        for doc in INVENTED:
+            add_document(led, doc)
+        run_checks(led.engine)
+        expected = ledger_counts(led.engine)
+        with transaction(led.engine) as conn:  # back to a ledger from before 0015
+            conn.execute(text("DROP TABLE ledger_summary"))
+            conn.execute(text("DELETE FROM schema_migrations WHERE name = '0015_read_paths'"))
+            for name in _index_names_0015():
+                conn.execute(text(f"DROP INDEX IF EXISTS {name}"))
+    finally:
+        led.close()
+    engine = open_engine(db)  # migrates
+    try:
+        assert "0015_read_paths" not in migrate(engine)  # applied on open already
+        got = ledger_counts(engine)
+        assert got.by_kind == expected.by_kind and got.promise_statuses == expected.promise_statuses
+        assert got.findings_by_type == expected.findings_by_type and got.indicators == expected.indicators
+    finally:
+        engine.dispose()
+
+
+def _index_names_0015() -> list[str]:
+    import re
+
+    from claimledger.ledger.migrations import _READ_PATH_INDEXES_0015
+
+    return [m.group(1) for s in _READ_PATH_INDEXES_0015 if (m := re.search(r"INDEX (\w+)", s))]
