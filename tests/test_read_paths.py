@@ -210,3 +210,61 @@ def _index_names_0015() -> list[str]:
     from claimledger.ledger.migrations import _READ_PATH_INDEXES_0015
 
     return [m.group(1) for s in _READ_PATH_INDEXES_0015 if (m := re.search(r"INDEX (\w+)", s))]
+
+
+# -- keyset pagination ---------------------------------------------------------------------
+
+
+def _walk(engine: object, f: object, sort: str, desc: bool, per: int) -> list[str]:
+    """Every id, following the cursors from the first page."""
+    from claimledger.ledger import claims_page
+
+    out: list[str] = []
+    after = None
+    for _ in range(10_000):
+        page = claims_page(engine, f, sort=sort, desc=desc, limit=per, after=after)  # type: ignore[arg-type]
+        out += [r.id for r in page.records]
+        after = page.next_after
+        if after is None:
+            return out
+    raise AssertionError("the cursors did not end")
+
+
+def test_keyset_pages_give_the_offset_order_for_every_sort(ledger_url: str) -> None:
+    from claimledger.ledger import CLAIM_SORT_COLUMNS, ClaimFilter, claims_page
+
+    led = Ledger(ledger_url)
+    try:
+        for doc in [*load_corpus()[:3], *INVENTED]:
+            add_document(led, doc)
+        ids = [r.id for r in led.claims()]
+        # reviewed claims come through the effective view: a changed kind, a rejection
+        review.correct_claim(led.engine, ids[3], reviewer="t", kind="forecast", period=None)
+        review.reject_claim(led.engine, ids[5], reviewer="t")
+        for f in (ClaimFilter(), ClaimFilter(kind="target"), ClaimFilter(review_state="corrected")):
+            for sort in CLAIM_SORT_COLUMNS:
+                for desc in (False, True):
+                    whole = claims_page(led.engine, f, sort=sort, desc=desc, limit=500)
+                    expected = [r.id for r in whole.records]
+                    assert whole.total == len(expected)
+                    assert _walk(led.engine, f, sort, desc, 7) == expected, (f, sort, desc)
+    finally:
+        led.close()
+
+
+def test_a_bad_cursor_is_e068() -> None:
+    from claimledger.errors import LedgerError
+    from claimledger.ledger._browse import decode_cursor, encode_cursor
+
+    good = encode_cursor(["target", "abc"])
+    assert decode_cursor(good, "kind") == ["target", "abc"]
+    for bad in (
+        "!!!",
+        encode_cursor([1, 2]),
+        encode_cursor(["x"]),
+        good + "x" * 3000,
+        encode_cursor([True, "a"]),
+    ):
+        with pytest.raises(LedgerError) as e:
+            decode_cursor(bad, "kind")
+        assert e.value.code == "E068"
