@@ -5,8 +5,11 @@ under ``CI=true`` when the server cannot be reached)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import functools
+import re
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import text
@@ -268,3 +271,147 @@ def test_a_bad_cursor_is_e068() -> None:
         with pytest.raises(LedgerError) as e:
             decode_cursor(bad, "kind")
         assert e.value.code == "E068"
+
+
+# -- every filter reads an index (EXPLAIN) -------------------------------------------------
+
+#: The claims table's filters (the web's and ``claimledger claims``'s), one value each.
+EXPLAIN_FILTERS = {
+    "none": {},
+    "kind": {"kind": "target"},
+    "unit": {"unit": "%"},
+    "period": {"period": "2024"},
+    "document": {"doc": 2},
+    "search": {"search": "budget"},
+    "state": {"review_state": "machine"},
+    "reviewed": {"review_state": "corrected"},
+    "kind+unit": {"kind": "achievement", "unit": "%"},
+}
+SORTS = ("document", "kind", "unit", "period", "subject", "value", "state")
+#: Names a plan gives the claims table: its own, the effective view's alias, the search's.
+CLAIMS_NAMES = ("claims", "c", "fts_claim")
+
+
+def _captured(engine: object, run: Callable[[], object]) -> list[tuple[str, object]]:
+    from sqlalchemy import event
+
+    got: list[tuple[str, object]] = []
+
+    def grab(conn: object, cursor: object, statement: str, parameters: object, *rest: object) -> None:
+        got.append((statement, parameters))
+
+    event.listen(engine, "before_cursor_execute", grab)
+    try:
+        run()
+    finally:
+        event.remove(engine, "before_cursor_execute", grab)
+    return [
+        (s, p) for s, p in got if "claims" in s and not s.lstrip().upper().startswith(("EXPLAIN", "PRAGMA"))
+    ]
+
+
+def _scans(conn: object, statement: str, params: object) -> list[str]:
+    """The plan's reads of the claims table that are not an index search: a table scan
+    anywhere, or a whole index read in a count (a page's ordered walk of an index stops at
+    its LIMIT and is allowed)."""
+    c: Any = conn
+    if c.dialect.name == "sqlite":
+        plan = [str(r[3]) for r in c.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, params)]
+        bad = []
+        for line in plan:
+            m = re.match(r"SCAN (\w+)( USING)?", line)
+            if m is None or m.group(1) not in CLAIMS_NAMES:
+                continue
+            if m.group(2) is None or "LIMIT" not in statement or "count(" in statement:
+                bad.append(line)
+        return bad
+    c.exec_driver_sql("SET enable_seqscan = off")  # small test tables: a scan only if no index serves
+    try:
+        plan = [str(r[0]) for r in c.exec_driver_sql("EXPLAIN " + statement, params)]
+    finally:
+        c.exec_driver_sql("RESET enable_seqscan")
+    return [line.strip() for line in plan if re.search(r"Seq Scan on (claims|claims_effective)\b", line)]
+
+
+def test_every_filter_reads_an_index_never_every_claim(ledger_url: str) -> None:
+    from claimledger.ledger import ClaimFilter, claims_page, findings_page
+
+    led = Ledger(ledger_url)
+    try:
+        for doc in [*load_corpus()[:3], *INVENTED]:
+            add_document(led, doc)
+        ids = [r.id for r in led.claims()]
+        review.correct_claim(led.engine, ids[3], reviewer="t", kind="forecast")
+        run_checks(led.engine)
+        problems: list[str] = []
+        for name, values in EXPLAIN_FILTERS.items():
+            f = ClaimFilter(**values)
+            runs: list[tuple[str, Callable[[], object]]] = [
+                (f"claimledger claims {name}", lambda f=f: led.claims(**_cli(f), limit=100)),
+            ]
+            for sort in SORTS:
+                first = claims_page(led.engine, f, sort=sort, limit=3)
+                runs.append(
+                    (f"{name} by {sort}", lambda f=f, s=sort: claims_page(led.engine, f, sort=s, limit=3))
+                )
+                if first.next_after:
+                    runs.append(
+                        (
+                            f"{name} by {sort}, keyset",
+                            lambda f=f, s=sort, a=first.next_after: claims_page(
+                                led.engine, f, sort=s, limit=3, after=a
+                            ),
+                        )
+                    )
+            for label, run in runs:
+                for statement, params in _captured(led.engine, run):
+                    with led.engine.connect() as conn:
+                        bad = _scans(conn, statement, params)
+                    if bad:
+                        problems.append(f"{label}: {bad} in {' '.join(statement.split())[:200]}")
+        for kw in ({"severity": "warning"}, {"type": "promise"}, {"documents": [1]}):
+            run = functools.partial(findings_page, led.engine, **kw)
+            for statement, params in _captured(led.engine, run):
+                with led.engine.connect() as conn:
+                    bad = _scans(conn, statement, params)
+                if bad:
+                    problems.append(f"findings {kw}: {bad}")
+        assert problems == []
+    finally:
+        led.close()
+
+
+def _cli(f: Any) -> dict[str, Any]:
+    return {"kind": f.kind, "unit": f.unit, "period": f.period, "doc": f.doc, "search": f.search,
+            "review_state": f.review_state}  # fmt: skip
+
+
+def test_a_deep_keyset_page_searches_the_index_from_its_cursor(tmp_path: Path) -> None:
+    """Page 1,500 of 2,000 by cursor: the unreviewed rows are a range of the sort's index
+    starting at the cursor (SEARCH, not SCAN), for the default order and by kind."""
+    from claimledger.ledger import ClaimFilter, claims_page
+
+    led = Ledger(str(tmp_path / "l.db"))
+    try:
+        for doc in INVENTED:
+            add_document(led, doc)
+        for sort, index in (("document", "ix_claims_document"), ("kind", "ix_claims_kind")):
+            first = claims_page(led.engine, ClaimFilter(), sort=sort, limit=1)
+            assert first.next_after
+            run = functools.partial(
+                claims_page, led.engine, ClaimFilter(), sort=sort, limit=1, after=first.next_after
+            )
+            plans = []
+            for statement, params in _captured(led.engine, run):
+                if "merged" not in statement:
+                    continue
+                with led.engine.connect() as conn:
+                    plans += [
+                        str(r[3]) for r in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, params)
+                    ]
+            assert any(
+                p.startswith(f"SEARCH claims USING COVERING INDEX {index} (") and ">" in p for p in plans
+            ), plans
+            assert not [p for p in plans if re.match(r"SCAN (claims|c)\b", p)], plans
+    finally:
+        led.close()

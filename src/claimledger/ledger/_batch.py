@@ -81,7 +81,7 @@ def store_batch(conn: Connection, items: Sequence[BatchItem], extractor: str) ->
         out.update({str(h): (int(i), False, 0) for i, h in conn.execute(q)})
     _copy(conn, claims_t.name, claim_rows)
     _copy(conn, claim_relations.name, relations)
-    add_new(conn, (str(r["kind"]) for r in claim_rows), len(new))
+    add_new(conn, claim_rows, len(new))
     return out
 
 

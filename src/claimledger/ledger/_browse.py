@@ -22,7 +22,7 @@ from sqlalchemy.engine import Connection, Engine
 from claimledger.errors import LedgerError
 from claimledger.ledger._filter import ClaimFilter, claim_conditions, matching_periods
 from claimledger.ledger._rows import ClaimRecord, FindingRef, IndicatorLink, StoredDocument, document_from_row
-from claimledger.ledger._summary import summary_counts
+from claimledger.ledger._summary import stored_periods, summary_counts
 from claimledger.ledger.queries import chunks, claim_records, effective, record_select, records_by_id
 from claimledger.ledger.schema import claims as claims_t
 from claimledger.ledger.schema import (
@@ -46,7 +46,7 @@ CLAIM_SORT_COLUMNS: dict[str, tuple[str, ...]] = {
 }
 #: Sorts the ``claims`` table has an index for (ledger schema), so a page can be read by
 #: walking the index in order.
-INDEXED_SORTS = ("document", "kind", "unit", "period")
+INDEXED_SORTS = ("document", "kind", "unit", "period", "subject", "value")
 #: Sort keys that are never NULL: a keyset page compares them as one row value, which the
 #: index serves as a range.
 NOT_NULL_SORTS = ("document", "kind", "state")
@@ -119,11 +119,16 @@ def _after(dialect: str, sort: str, keys: list[Any], id_col: Any, values: list[A
 
     terms: list[Any] = []
     prefix: list[Any] = []
+    # The first key's range, implied by the terms below, lets the index start at the cursor.
+    k0, v0 = keys[0], vals[0]
+    start = None if v0 is None else (k0 <= v0 if desc else k0 >= v0)
+    if start is not None and nulls_small == desc:  # NULLs come after every value
+        start = or_(start, k0.is_(None))
     for k, v in zip(keys, vals, strict=True):
         terms.append(and_(true(), *prefix, later(k, v)))
         prefix.append(same(k, v))
     terms.append(and_(true(), *prefix, id_col > last_id))
-    return or_(*terms)
+    return or_(*terms) if start is None else and_(start, or_(*terms))
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,7 +143,7 @@ class DocumentDetail:
 
 
 def _periods(conn: Connection, f: ClaimFilter) -> list[str] | None:
-    return matching_periods(conn, f.period) if f.period else None
+    return matching_periods(conn, f.period, stored_periods(conn)) if f.period else None
 
 
 def _branches(
@@ -169,6 +174,13 @@ def _branches(
     def cut(src: Any, reviewed: bool) -> list[Any]:
         if after is None:
             return []
+        if sort == "state" and not reviewed:
+            # every unreviewed row's state is "machine": compare it with the cursor's here,
+            # so what is left is a range of ids (the primary key's index)
+            (state, last_id), desc = after
+            if state == "machine":
+                return [src.c.id > last_id]
+            return [true() if (str(state) > "machine" if desc else str(state) < "machine") else false()]
         return [_after(d.name, sort, keys(src, reviewed), src.c.id, after[0], after[1])]
 
     def labelled(src: Any, reviewed: bool) -> list[Any]:
@@ -265,11 +277,12 @@ def page_ids(
     walk = False
     if sort in INDEXED_SORTS and not f.search and (f.kind or f.unit or f.period):
         # Walking the sort index visits about (offset + limit) * all / matches rows; a
-        # filter's index (kind; period, through its matching periods) reads every row
-        # with those values, then sorts the matches (unit also matches the counted noun:
-        # no index serves it).  Take the cheaper.
+        # filter's index (kind; unit with the noun's; period, through its matching
+        # periods) reads every row with those values, then sorts the matches.  Take the
+        # cheaper.
         everything = counted(ClaimFilter())
         singles = [ClaimFilter(kind=f.kind)] if f.kind else []
+        singles += [ClaimFilter(unit=f.unit)] if f.unit else []
         singles += [ClaimFilter(period=f.period)] if f.period else []
         by_index = min((counted(g) for g in singles), default=everything)
         walk = (offset + limit) * everything < max(total, 1) * by_index

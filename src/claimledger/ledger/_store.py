@@ -144,5 +144,5 @@ def insert_document(
     relations = relation_rows(claims)
     if relations:
         conn.execute(claim_relations.insert(), relations)
-    add_new(conn, (c.kind for c in claims), 1)
+    add_new(conn, rows, 1)
     return document_id

@@ -9,7 +9,10 @@ Reads and writes ``ledger_summary`` (part, key, n).  The parts:
 - ``promise``: live targets (effective kind ``target``, not rejected) by promise status:
   the reviewer's, else the promise checker's, else ``unverified`` (``ledger._promises``);
 - ``finding_type``, ``finding_severity``: stored findings;
-- ``indicators`` (key ``""``): stored indicators.
+- ``indicators`` (key ``""``): stored indicators;
+- ``period``: claims by their machine period (``claims.period``; none for no period), so
+  a period filter finds the stored periods that share time with it in a few hundred
+  summary rows instead of a walk through the period index.
 
 Every write path of the ledger updates them in its own transaction:
 
@@ -34,14 +37,15 @@ ones with the counted ones (migration 0015 runs it once).
 from __future__ import annotations
 
 import json
+import weakref
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import delete, func, inspect, literal_column, select, text
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import Connection, Engine
 
 from claimledger.ledger._promises import promise_status_counts
 from claimledger.ledger.queries import chunks, effective
@@ -77,6 +81,7 @@ PARTS: tuple[str, ...] = (
     "finding_type",
     "finding_severity",
     "indicators",
+    "period",
 )
 
 #: (part, key) -> count.
@@ -112,17 +117,20 @@ def _apply(conn: Connection, delta: Counts) -> None:
         conn.execute(_UPSERT, rows)
 
 
-def add_new(conn: Connection, kinds: Iterable[str], documents: int) -> None:
-    """Count ``documents`` new documents and new claims of ``kinds`` (just inserted: no
-    correction, reviewer status or finding can refer to them yet)."""
+def add_new(conn: Connection, rows: Iterable[Mapping[str, Any]], documents: int) -> None:
+    """Count ``documents`` new documents and the new claims ``rows`` (as inserted into
+    ``claims``: no correction, reviewer status or finding can refer to them yet)."""
     delta: Counts = Counter()
     if documents:
         delta["documents", ""] += documents
-    for kind in kinds:
+    for row in rows:
+        kind, period = str(row["kind"]), row["period"]
         delta["kind", kind] += 1
         delta["state", "machine"] += 1
         if kind == "target":
             delta["promise", "unverified"] += 1
+        if period is not None:
+            delta["period", str(period)] += 1
     _apply(conn, delta)
 
 
@@ -137,6 +145,10 @@ def _contribution(conn: Connection, ids: Sequence[str]) -> Counts:
     out: Counts = Counter()
     targets: list[str] = []
     for part in chunks(sorted(set(ids))):
+        machine_periods = select(claims_t.c.period).where(
+            claims_t.c.id.in_(part), claims_t.c.period.is_not(None)
+        )
+        out.update(("period", str(p)) for (p,) in conn.execute(machine_periods))
         stmt = select(effective.c.id, effective.c.kind, effective.c.review_state).where(
             effective.c.id.in_(part)
         )
@@ -250,6 +262,10 @@ def counted(conn: Connection, parts: Iterable[str] = PARTS) -> Counts:
         out.update(_count_findings(conn))
     if "indicators" in wanted:
         out.update(_count_indicators(conn))
+    if "period" in wanted:
+        by_period = select(claims_t.c.period, func.count()).where(claims_t.c.period.is_not(None))
+        for p, n in conn.execute(by_period.group_by(claims_t.c.period)):
+            out["period", str(p)] += int(n)
     return Counter({k: n for k, n in out.items() if k[0] in wanted and n})
 
 
@@ -285,9 +301,28 @@ def check_summaries(conn: Connection) -> list[str]:
     ]
 
 
+#: Engines whose ledger has the summary table (it is never dropped once there).
+_HAVE: weakref.WeakSet[Engine] = weakref.WeakSet()
+
+
 def has_summary(conn: Connection) -> bool:
-    """Whether this ledger has the summary table (migration 0015)."""
-    return bool(inspect(conn).has_table(ledger_summary.name))
+    """Whether this ledger has the summary table (migration 0015; a ledger opened read-only
+    is never migrated)."""
+    if conn.engine in _HAVE:
+        return True
+    if inspect(conn).has_table(ledger_summary.name):
+        _HAVE.add(conn.engine)
+        return True
+    return False
+
+
+def stored_periods(conn: Connection) -> Any:
+    """A select of the distinct machine periods (column ``p``), from the summary when this
+    ledger has it, else from the period index."""
+    if has_summary(conn):
+        s = ledger_summary
+        return select(s.c.key.label("p")).where(s.c.part == "period", s.c.n > 0)
+    return select(claims_t.c.period.label("p")).distinct()
 
 
 def summary_counts(conn: Connection) -> SummaryCounts:

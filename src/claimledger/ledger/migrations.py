@@ -622,7 +622,19 @@ def _m0015_read_paths(conn: Connection) -> None:
 #: Indexes for the claims table's filters and its keyset pages (0015): every filter the web
 #: and the CLI offer reads an index, never the whole of ``claims``
 #: (tests/test_read_paths.py checks each with EXPLAIN).
-_READ_PATH_INDEXES_0015: tuple[str, ...] = ()
+_READ_PATH_INDEXES_0015: tuple[str, ...] = (
+    "DROP INDEX ix_claims_document",
+    "CREATE INDEX ix_claims_document ON claims (document_id, seq, id)",
+    "DROP INDEX ix_claims_kind",
+    "CREATE INDEX ix_claims_kind ON claims (kind, id)",
+    "DROP INDEX ix_claims_unit",
+    "CREATE INDEX ix_claims_unit ON claims (unit, id)",
+    "DROP INDEX ix_claims_period",
+    "CREATE INDEX ix_claims_period ON claims (period, id)",
+    "CREATE INDEX ix_claims_noun ON claims (noun)",
+    "CREATE INDEX ix_claims_subject ON claims (subject, id)",
+    "CREATE INDEX ix_claims_value ON claims (value, id)",
+)
 
 
 MIGRATIONS: tuple[Migration, ...] = (
