@@ -256,6 +256,15 @@ def build_ledger(path: Path, n_claims: int, seed: int = 7) -> dict[str, Any]:
                 for c in reviewed
             ],
         )
+        # The rows above went in around the ledger's write functions, which keep the
+        # summary counts (migration 0015): count them once, as `doctor
+        # --rebuild-summaries` does.  A claimledger from before 0015 has none.
+        try:
+            from claimledger.ledger import rebuild_summaries
+        except ImportError:
+            pass
+        else:
+            rebuild_summaries(conn)
     engine.dispose()
     return {
         "claim": reviewed[0],
