@@ -75,10 +75,9 @@ def encode_cursor(values: Sequence[Any]) -> str:
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
-def decode_cursor(cursor: str, sort: str) -> list[Any]:
-    """The values of a cursor made by ``encode_cursor`` for ``sort``; E068 when it is not
-    one (damaged, or made for another sort)."""
-    n = len(CLAIM_SORT_COLUMNS[sort]) + 1
+def decode_values(cursor: str) -> list[Any]:
+    """The values of a cursor made by ``encode_cursor`` (numbers, text, nulls); E068 when
+    it is not one."""
     try:
         if len(cursor) > 2000:
             raise ValueError("too long")
@@ -86,12 +85,18 @@ def decode_cursor(cursor: str, sort: str) -> list[Any]:
     except (ValueError, binascii.Error, UnicodeDecodeError) as e:
         raise LedgerError("E068", f"after={cursor[:40]!r} is not a page cursor ({e})") from None
     scalar = (str, int, float, type(None))
-    if (
-        not isinstance(values, list)
-        or len(values) != n
-        or not all(isinstance(v, scalar) and not isinstance(v, bool) for v in values)
-        or not isinstance(values[-1], str)
+    if not isinstance(values, list) or not all(
+        isinstance(v, scalar) and not isinstance(v, bool) for v in values
     ):
+        raise LedgerError("E068", f"after={cursor[:40]!r} is not a page cursor")
+    return values
+
+
+def decode_cursor(cursor: str, sort: str) -> list[Any]:
+    """The values of a cursor made by ``encode_cursor`` for the claims table's ``sort``;
+    E068 when it is not one (damaged, or made for another sort)."""
+    values = decode_values(cursor)
+    if len(values) != len(CLAIM_SORT_COLUMNS[sort]) + 1 or not isinstance(values[-1], str):
         raise LedgerError("E068", f"after= is not a page cursor of the {sort!r} sort")
     return values
 

@@ -14,10 +14,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import and_, case, func, literal_column, or_, select, text
+from sqlalchemy import and_, case, func, literal_column, or_, select
 from sqlalchemy.engine import Connection, Engine
 
-from claimledger.ledger._browse import documents_with_counts, finding_refs
+from claimledger.errors import LedgerError
+from claimledger.ledger._browse import decode_values, documents_with_counts, encode_cursor, finding_refs
 from claimledger.ledger._findings import promise_history
 from claimledger.ledger._ratings import claim_rating
 from claimledger.ledger._review import promise_findings_of, promise_overrides_by_claim
@@ -100,6 +101,8 @@ class FindingsPage:
     findings: list[CitedFinding]
     by_type: dict[str, int]
     by_severity: dict[str, int]
+    #: the keyset cursor of the next page (``after=``), None on the last page
+    next_after: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -349,11 +352,14 @@ def findings_page(
     documents: Sequence[int] | None = None,
     offset: int = 0,
     limit: int = 50,
+    after: str | None = None,
 ) -> FindingsPage:
     """Findings (of ``type``, of ``severity``, among ``ids``, citing a claim of one of
     ``documents``), most severe first, then most confident, with their claims.
     ``severity`` is one severity, ``flagged`` (warnings and errors: what a fact-checker
-    reads first) or ``all``/None."""
+    reads first) or ``all``/None.  ``after``: a previous page's ``next_after`` (keyset:
+    ``offset`` is then ignored).  Totals without a document or id filter come from the
+    summary counts."""
     with engine.connect() as conn:
         conds = []
         if type:
@@ -372,30 +378,91 @@ def findings_page(
             )
             conds.append(findings.c.id.in_(cited))
         where = and_(True, *conds)
-        total = int(conn.execute(select(func.count()).select_from(findings).where(where)).scalar_one())
-        found = findings_by_ids(conn, _ranked_ids(conn, where, offset, limit))
         by_type, by_severity = finding_counts(conn)
-    return FindingsPage(total, found, by_type, by_severity)
+        quick = (
+            _summary_total(type, severity, by_type, by_severity)
+            if ids is None and documents is None
+            else None
+        )
+        if quick is not None:
+            total = quick
+        else:
+            total = int(conn.execute(select(func.count()).select_from(findings).where(where)).scalar_one())
+        ranked, nxt = _ranked_ids(conn, where, offset, limit, after)
+        found = findings_by_ids(conn, ranked)
+    return FindingsPage(total, found, by_type, by_severity, nxt)
+
+
+def _summary_total(
+    type: str | None, severity: str | None, by_type: dict[str, int], by_severity: dict[str, int]
+) -> int | None:
+    """The count of a type alone or a severity alone, from the summary counts."""
+    sev = None if severity in (None, "all") else severity
+    if type and sev:
+        return None
+    if type:
+        return by_type.get(type, 0)
+    if sev == "flagged":
+        return sum(by_severity.get(s, 0) for s in FLAGGED)
+    if sev:
+        return by_severity.get(sev, 0)
+    return sum(by_type.values())
 
 
 #: The severities a reader is shown first (the findings list's default, the overview's top).
 FLAGGED = ("error", "warning")
 
 
-def _ranked_ids(conn: Connection, where: Any, offset: int, limit: int) -> list[str]:
+def _ranked_ids(
+    conn: Connection, where: Any, offset: int, limit: int, after: str | None = None
+) -> tuple[list[str], str | None]:
     """Ids of the findings matching ``where`` in ``checks.run.rank``'s order (severity,
-    then confidence, then type in ``models.FINDING_TYPES``' order), one page of them."""
-    sev_rank = text("CASE severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END")
+    then confidence, then type in ``models.FINDING_TYPES``' order), one page of them, and
+    the cursor of the next page.  From a cursor (``after``) the page starts after its row."""
+    sev_rank = case({"error": 0, "warning": 1}, value=findings.c.severity, else_=2)
     order = {t: i for i, t in enumerate(FINDING_TYPES)}
     by_type = case(order, value=findings.c.type, else_=len(order))
+    conf = _confidence_expr(conn)
+    conds = [where]
+    if after is not None:
+        s, c, t, last = _finding_cursor(after)
+        offset = 0
+        conds.append(
+            or_(
+                sev_rank > s,
+                and_(sev_rank == s, conf < c),
+                and_(sev_rank == s, conf == c, by_type > t),
+                and_(sev_rank == s, conf == c, by_type == t, findings.c.id > last),
+            )
+        )
     stmt = (
-        select(findings.c.id)
-        .where(where)
-        .order_by(sev_rank, _confidence_expr(conn).desc(), by_type, findings.c.id)
-        .limit(limit)
+        select(findings.c.id, sev_rank, conf, by_type)
+        .where(*conds)
+        .order_by(sev_rank, conf.desc(), by_type, findings.c.id)
+        .limit(limit + 1)
         .offset(offset)
     )
-    return [r[0] for r in conn.execute(stmt)]
+    rows = conn.execute(stmt).all()
+    page = rows[:limit]
+    nxt = None
+    if len(rows) > limit:
+        fid, s, c, t = page[-1]
+        nxt = encode_cursor([int(s), float(c), int(t), str(fid)])
+    return [r[0] for r in page], nxt
+
+
+def _finding_cursor(after: str) -> tuple[int, float, int, str]:
+    """(severity rank, confidence, type rank, id) of a findings cursor; E068 if not one."""
+    values = decode_values(after)
+    if (
+        len(values) == 4
+        and isinstance(values[0], int)
+        and isinstance(values[1], (int, float))
+        and isinstance(values[2], int)
+        and isinstance(values[3], str)
+    ):
+        return int(values[0]), float(values[1]), int(values[2]), values[3]
+    raise LedgerError("E068", "after= is not a page cursor of the findings list")
 
 
 def top_findings(engine: Engine, limit: int = 5) -> list[CitedFinding]:
@@ -403,7 +470,7 @@ def top_findings(engine: Engine, limit: int = 5) -> list[CitedFinding]:
     findings ranked in SQL with a LIMIT (``ix_findings_severity`` narrows them to the
     flagged ones), never a pass over the claims."""
     with engine.connect() as conn:
-        ids = _ranked_ids(conn, findings.c.severity.in_(FLAGGED), 0, limit)
+        ids, _ = _ranked_ids(conn, findings.c.severity.in_(FLAGGED), 0, limit)
         return findings_by_ids(conn, ids)
 
 

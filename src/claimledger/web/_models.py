@@ -341,6 +341,10 @@ class FindingsPage(BaseModel):
     pagination: Pagination
     filters: dict[str, str | int | None]
     counts: FindingCounts
+    #: keyset pagination, as on ``ClaimsPage``
+    after: str | None = None
+    next_after: str | None = None
+    links: PageLinks = PageLinks(next=None)
     rechecking: bool = Field(
         default=False, description="the checks are running again after an upload; the findings may change"
     )

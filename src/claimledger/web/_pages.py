@@ -421,6 +421,7 @@ def _findings(
     per_page: int,
     id: str | None = None,
     document: str | None = None,
+    after: str | None = None,
 ) -> Any:
     ws = state(request)
     one, doc = _opt(id, "id", max_len=40), _opt(document, "document")
@@ -434,9 +435,9 @@ def _findings(
     default = "all" if one or doc else "flagged"
     t, sev = _opt(type, "type", FINDING_TYPES), _opt(severity or default, "severity", SEVERITY_FILTERS)
     data = ws.cache.get(
-        ("findings", t, sev, one, d, page, per_page),
+        ("findings", t, sev, one, d, page, per_page, after),
         lambda: _insights.list_findings(
-            ws.engine, type=t, severity=sev, id=one, document=d, page=page, per_page=per_page
+            ws.engine, type=t, severity=sev, id=one, document=d, page=page, per_page=per_page, after=after
         ),
     )
     # not cached: the background checks may start or end without a commit to the ledger
@@ -461,8 +462,13 @@ def findings_json(
     document: FindingDoc = None,
     page: Page = 1,
     per_page: PerPage = _queries.DEFAULT_PER_PAGE,
+    after: Annotated[
+        str | None, Query(description="keyset cursor: the page after a previous page (its next_after)")
+    ] = None,
 ) -> Any:
-    return _findings(request, type, severity, page, per_page, id, document)
+    return _findings(
+        request, type, severity, page, per_page, id, document, _opt(after, "after", max_len=2000)
+    )
 
 
 @_page("/findings")
