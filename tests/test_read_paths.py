@@ -195,6 +195,13 @@ def test_migration_0015_fills_the_summary_from_an_existing_ledger(tmp_path: Path
             conn.execute(text("DELETE FROM schema_migrations WHERE name = '0015_read_paths'"))
             for name in _index_names_0015():
                 conn.execute(text(f"DROP INDEX IF EXISTS {name}"))
+            for name, cols in (
+                ("document", "document_id, seq"),
+                ("kind", "kind"),
+                ("unit", "unit"),
+                ("period", "period"),
+            ):
+                conn.execute(text(f"CREATE INDEX ix_claims_{name} ON claims ({cols})"))  # as 0001 made them
     finally:
         led.close()
     engine = open_engine(db)  # migrates

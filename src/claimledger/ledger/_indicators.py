@@ -67,7 +67,7 @@ def replace_indicators(
     ]
     if rows:
         conn.execute(insert(indicator_claims), rows)
-    refresh(conn, ("indicators",))
+    refresh(conn, ("indicators", "indicator"))
 
 
 def indicator_fields(conn: Connection, indicator_id: int) -> StoredIndicator | None:
