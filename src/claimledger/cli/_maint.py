@@ -18,7 +18,8 @@ def register(sub: Any) -> None:
         help="check the ledger in full (integrity, text encoding, migrations) without changing it",
         description="Check the ledger in full without changing it: SQLite's integrity_check, foreign "
         "keys, that every text is valid UTF-8, that the search index covers every claim, and the "
-        "schema migrations. Exit 1, with the ways to recover, if anything is wrong.",
+        "schema migrations, and that the summary counts equal the tables' (--rebuild-summaries recounts "
+        "them first: the one thing it writes). Exit 1, with the ways to recover, if anything is wrong.",
         epilog="example:\n  claimledger doctor --db claimledger.db",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
