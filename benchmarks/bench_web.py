@@ -256,6 +256,15 @@ def build_ledger(path: Path, n_claims: int, seed: int = 7) -> dict[str, Any]:
                 for c in reviewed
             ],
         )
+        # The rows above went in around the ledger's write functions, which keep the
+        # summary counts (migration 0015): count them once, as `doctor
+        # --rebuild-summaries` does.  A claimledger from before 0015 has none.
+        try:
+            from claimledger.ledger import rebuild_summaries
+        except ImportError:
+            pass
+        else:
+            rebuild_summaries(conn)
     engine.dispose()
     return {
         "claim": reviewed[0],
@@ -334,6 +343,16 @@ def endpoints(ids: dict[str, Any]) -> list[str]:
         "/findings.json",
     ]
     return pages + twins
+
+
+def keyset_endpoints(base: str) -> list[str]:
+    """Page 1,500 of 2,000 by cursor (``after=``, issue 16 item 4), when the server gives
+    cursors: the cursor ending page 1,499, asked for once."""
+    import httpx
+
+    body = httpx.get(f"{base}/claims.json?page=1499", timeout=60).json()
+    after = body.get("next_after")
+    return [f"/claims?after={after}", f"/claims.json?after={after}"] if after else []
 
 
 def latency(base: str, paths: list[str], n: int) -> dict[str, dict[str, float]]:
@@ -487,7 +506,7 @@ def main() -> int:
         proc = start_server(db, port, args.workers, cache=cache)
         base = f"http://127.0.0.1:{port}"
         try:
-            lat = latency(base, endpoints(ids), args.requests)
+            lat = latency(base, endpoints(ids) + keyset_endpoints(base), args.requests)
             runner = throughput_wrk if shutil.which("wrk") else throughput_httpx
             thr = [
                 runner(base + p, args.duration, args.connections)

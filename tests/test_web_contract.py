@@ -110,7 +110,7 @@ def check_error(r: Any, status: int, code: str | None = None) -> None:
 
 def test_claims_page_shape(web_ro_client: Any) -> None:
     body = web_ro_client.get("/claims.json", params={"per_page": 5}).json()
-    assert set(body) == {"claims", "pagination", "filters", "sort", "order"}
+    assert set(body) == {"claims", "pagination", "filters", "sort", "order", "after", "next_after", "links"}
     assert set(body["pagination"]) == PAGINATION
     assert set(body["filters"]) == {"q", "kind", "unit", "period", "document", "state"}
     assert len(body["claims"]) == 5
@@ -176,7 +176,16 @@ def test_indicator_shapes(web_ro_client: Any) -> None:
 
 def test_findings_shape(web_ro_client: Any) -> None:
     body = web_ro_client.get("/findings.json").json()
-    assert set(body) == {"findings", "pagination", "filters", "counts", "rechecking"}
+    assert set(body) == {
+        "findings",
+        "pagination",
+        "filters",
+        "counts",
+        "rechecking",
+        "after",
+        "next_after",
+        "links",
+    }
     assert set(body["counts"]) == {"by_type", "by_severity"}
     assert set(body["filters"]) == {"type", "severity", "id", "document"}
     for f in body["findings"]:

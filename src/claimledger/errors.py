@@ -83,6 +83,7 @@ _MESSAGES: dict[str, str] = {
     "E065": "no ledger here",
     "E066": "port unavailable",
     "E067": "not a SQLite ledger file",
+    "E068": "not a page cursor",
 }
 
 

@@ -18,11 +18,17 @@ def register(sub: Any) -> None:
         help="check the ledger in full (integrity, text encoding, migrations) without changing it",
         description="Check the ledger in full without changing it: SQLite's integrity_check, foreign "
         "keys, that every text is valid UTF-8, that the search index covers every claim, and the "
-        "schema migrations. Exit 1, with the ways to recover, if anything is wrong.",
+        "schema migrations, and that the summary counts equal the tables' (--rebuild-summaries recounts "
+        "them first: the one thing it writes). Exit 1, with the ways to recover, if anything is wrong.",
         epilog="example:\n  claimledger doctor --db claimledger.db",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("--db", metavar="PATH_OR_URL", help=_DB_HELP)
+    p.add_argument(
+        "--rebuild-summaries",
+        action="store_true",
+        help="recount the summary counts (the overview's numbers) over the tables and store them, then check",
+    )
     p.set_defaults(func=run_doctor)
 
     p = sub.add_parser(
@@ -60,8 +66,11 @@ def register(sub: Any) -> None:
 
 
 def run_doctor(args: argparse.Namespace) -> int:
-    from claimledger.ledger import db_url, doctor
+    from claimledger.ledger import db_url, doctor, repair_summaries
 
+    if args.rebuild_summaries:
+        wrong = repair_summaries(db_url(args.db))
+        print(f"summary counts rebuilt ({len(wrong)} were wrong)")
     checkup = doctor(db_url(args.db))
     width = max(len(name) for name, _ in checkup.checks)
     for name, found in checkup.checks:

@@ -79,20 +79,16 @@ if TYPE_CHECKING:
         LedgerCounts,
         PromiseBoardRows,
         PromiseInfo,
-        PromiseTarget,
         claim_detail,
         findings_page,
         indicator_detail,
         indicators_page,
         ledger_counts,
         promise_board_rows,
-        promise_status_counts,
-        promise_targets,
-        promise_targets_py,
         top_findings,
     )
     from claimledger.ledger._datasette import TABLE_METADATA, datasette_metadata
-    from claimledger.ledger._doctor import Checkup, doctor
+    from claimledger.ledger._doctor import Checkup, doctor, repair_summaries
     from claimledger.ledger._filter import PERIOD_RE, ClaimFilter, period_bounds
     from claimledger.ledger._findings import (
         promise_history,
@@ -109,6 +105,12 @@ if TYPE_CHECKING:
         replace_indicators,
     )
     from claimledger.ledger._ledger import IngestResult, Ledger
+    from claimledger.ledger._promises import (
+        PromiseTarget,
+        promise_status_counts,
+        promise_targets,
+        promise_targets_py,
+    )
     from claimledger.ledger._ratings import (
         AuditPage,
         AuditRow,
@@ -138,6 +140,12 @@ if TYPE_CHECKING:
         upsert_correction,
     )
     from claimledger.ledger._search import as_you_type, like_pattern, search_words
+    from claimledger.ledger._summary import (
+        SummaryCounts,
+        check_summaries,
+        rebuild_summaries,
+        summary_counts,
+    )
     from claimledger.ledger._watch import ChangeWatch
     from claimledger.ledger.queries import documents_with_text, live_records, records_by_id
 
@@ -220,7 +228,6 @@ _LAZY: dict[str, str] = {
             "LedgerCounts",
             "PromiseBoardRows",
             "PromiseInfo",
-            "PromiseTarget",
             "claim_detail",
             "findings_page",
             "top_findings",
@@ -229,14 +236,15 @@ _LAZY: dict[str, str] = {
             "indicators_page",
             "ledger_counts",
             "promise_board_rows",
-            "promise_status_counts",
-            "promise_targets",
-            "promise_targets_py",
         ),
         "_dashboard",
     ),
+    **dict.fromkeys(
+        ("PromiseTarget", "promise_status_counts", "promise_targets", "promise_targets_py"), "_promises"
+    ),
+    **dict.fromkeys(("SummaryCounts", "check_summaries", "rebuild_summaries", "summary_counts"), "_summary"),
     **dict.fromkeys(("backup", "BackupResult"), "_backup"),
-    **dict.fromkeys(("doctor", "Checkup"), "_doctor"),
+    **dict.fromkeys(("doctor", "Checkup", "repair_summaries"), "_doctor"),
     **dict.fromkeys(("datasette_metadata", "TABLE_METADATA"), "_datasette"),
 }
 
@@ -278,6 +286,7 @@ __all__ = [
     "StoredFinding",
     "StoredIndicator",
     "StoredSeries",
+    "SummaryCounts",
     "add_override",
     "all_corrections",
     "all_ratings",
@@ -285,6 +294,7 @@ __all__ = [
     "as_you_type",
     "audit_page",
     "backup",
+    "check_summaries",
     "claim_detail",
     "claim_facets",
     "claim_rating",
@@ -325,9 +335,11 @@ __all__ = [
     "promise_targets_py",
     "read_only_url",
     "reading",
+    "rebuild_summaries",
     "records_by_id",
     "reference_for",
     "reference_series",
+    "repair_summaries",
     "replace_indicators",
     "require_ledger",
     "search_words",
@@ -339,6 +351,7 @@ __all__ = [
     "store_promise_events",
     "store_reference",
     "stored_findings",
+    "summary_counts",
     "text_hash",
     "top_findings",
     "transaction",

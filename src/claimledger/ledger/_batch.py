@@ -36,6 +36,7 @@ from claimledger.ledger._store import (
     relation_rows,
     unique_ids,
 )
+from claimledger.ledger._summary import add_new
 from claimledger.ledger.schema import claim_relations
 from claimledger.ledger.schema import claims as claims_t
 from claimledger.ledger.schema import documents as documents_t
@@ -80,6 +81,7 @@ def store_batch(conn: Connection, items: Sequence[BatchItem], extractor: str) ->
         out.update({str(h): (int(i), False, 0) for i, h in conn.execute(q)})
     _copy(conn, claims_t.name, claim_rows)
     _copy(conn, claim_relations.name, relations)
+    add_new(conn, claim_rows, len(new))
     return out
 
 

@@ -8,16 +8,21 @@ The claim filter is the ledger's one filter (``ClaimFilter``), the same as
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import base64
+import binascii
+import json
+from collections.abc import Callable, Sequence
 from dataclasses import astuple, dataclass, field
 from functools import partial
 from typing import Any
 
-from sqlalchemy import func, literal, select, union_all
+from sqlalchemy import and_, false, func, literal, or_, select, true, tuple_, union_all
 from sqlalchemy.engine import Connection, Engine
 
+from claimledger.errors import LedgerError
 from claimledger.ledger._filter import ClaimFilter, claim_conditions, matching_periods
 from claimledger.ledger._rows import ClaimRecord, FindingRef, IndicatorLink, StoredDocument, document_from_row
+from claimledger.ledger._summary import stored_periods, summary_counts
 from claimledger.ledger.queries import chunks, claim_records, effective, record_select, records_by_id
 from claimledger.ledger.schema import claims as claims_t
 from claimledger.ledger.schema import (
@@ -41,7 +46,10 @@ CLAIM_SORT_COLUMNS: dict[str, tuple[str, ...]] = {
 }
 #: Sorts the ``claims`` table has an index for (ledger schema), so a page can be read by
 #: walking the index in order.
-INDEXED_SORTS = ("document", "kind", "unit", "period")
+INDEXED_SORTS = ("document", "kind", "unit", "period", "subject", "value")
+#: Sort keys that are never NULL: a keyset page compares them as one row value, which the
+#: index serves as a range.
+NOT_NULL_SORTS = ("document", "kind", "state")
 
 #: Caches a count: ``memo(key, compute)`` returns the count for ``key``, computing it when
 #: it has none (the dashboard passes its ledger cache's ``get``).
@@ -56,6 +64,76 @@ class ClaimsPage:
     total: int
     records: list[ClaimRecord]
     findings: dict[str, list[FindingRef]] = field(default_factory=dict)
+    #: the keyset cursor of the page after this one (``after=``), None on the last page
+    next_after: str | None = None
+
+
+def encode_cursor(values: Sequence[Any]) -> str:
+    """A keyset cursor: the sort keys and the claim id of a page's last row, as an opaque
+    URL-safe string."""
+    raw = json.dumps(list(values), separators=(",", ":"), ensure_ascii=False).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_values(cursor: str) -> list[Any]:
+    """The values of a cursor made by ``encode_cursor`` (numbers, text, nulls); E068 when
+    it is not one."""
+    try:
+        if len(cursor) > 2000:
+            raise ValueError("too long")
+        values = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+    except (ValueError, binascii.Error, UnicodeDecodeError) as e:
+        raise LedgerError("E068", f"after={cursor[:40]!r} is not a page cursor ({e})") from None
+    scalar = (str, int, float, type(None))
+    if not isinstance(values, list) or not all(
+        isinstance(v, scalar) and not isinstance(v, bool) for v in values
+    ):
+        raise LedgerError("E068", f"after={cursor[:40]!r} is not a page cursor")
+    return values
+
+
+def decode_cursor(cursor: str, sort: str) -> list[Any]:
+    """The values of a cursor made by ``encode_cursor`` for the claims table's ``sort``;
+    E068 when it is not one (damaged, or made for another sort)."""
+    values = decode_values(cursor)
+    if len(values) != len(CLAIM_SORT_COLUMNS[sort]) + 1 or not isinstance(values[-1], str):
+        raise LedgerError("E068", f"after= is not a page cursor of the {sort!r} sort")
+    return values
+
+
+def _after(dialect: str, sort: str, keys: list[Any], id_col: Any, values: list[Any], desc: bool) -> Any:
+    """Rows that come after ``values`` (sort keys, then the claim id) in the order of
+    ``_order``: the keys ascending or descending, the id always ascending.  NULLs sort
+    first in SQLite and last in PostgreSQL (ascending)."""
+    *vals, last_id = values
+    if sort in NOT_NULL_SORTS and None not in vals:
+        if not desc:
+            return tuple_(*keys, id_col) > tuple_(*[literal(v) for v in vals], literal(last_id))
+        row, at = tuple_(*keys), tuple_(*[literal(v) for v in vals])
+        return or_(row < at, and_(row == at, id_col > last_id))
+    nulls_small = dialect == "sqlite"
+
+    def later(k: Any, v: Any) -> Any:
+        if v is None:  # NULLs come first in this direction: every value is later
+            return k.is_not(None) if nulls_small != desc else false()
+        bigger = k < v if desc else k > v
+        return or_(bigger, k.is_(None)) if nulls_small == desc else bigger
+
+    def same(k: Any, v: Any) -> Any:
+        return k.is_(None) if v is None else k == v
+
+    terms: list[Any] = []
+    prefix: list[Any] = []
+    # The first key's range, implied by the terms below, lets the index start at the cursor.
+    k0, v0 = keys[0], vals[0]
+    start = None if v0 is None else (k0 <= v0 if desc else k0 >= v0)
+    if start is not None and nulls_small == desc:  # NULLs come after every value
+        start = or_(start, k0.is_(None))
+    for k, v in zip(keys, vals, strict=True):
+        terms.append(and_(true(), *prefix, later(k, v)))
+        prefix.append(same(k, v))
+    terms.append(and_(true(), *prefix, id_col > last_id))
+    return or_(*terms) if start is None else and_(start, or_(*terms))
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,11 +148,16 @@ class DocumentDetail:
 
 
 def _periods(conn: Connection, f: ClaimFilter) -> list[str] | None:
-    return matching_periods(conn, f.period) if f.period else None
+    return matching_periods(conn, f.period, stored_periods(conn)) if f.period else None
 
 
 def _branches(
-    conn: Connection, f: ClaimFilter, sort: str, walk: bool = False, periods: list[str] | None = None
+    conn: Connection,
+    f: ClaimFilter,
+    sort: str,
+    walk: bool = False,
+    periods: list[str] | None = None,
+    after: tuple[list[Any], bool] | None = None,
 ) -> tuple[Any, Any]:
     """The matching claims as two selects of (id, k0, k1...): unreviewed rows from the
     ``claims`` table, reviewed rows from the effective view.
@@ -88,19 +171,34 @@ def _branches(
     reviewed_ids = select(corrections.c.claim_id)
 
     def keys(src: Any, reviewed: bool) -> list[Any]:
-        out = []
-        for i, name in enumerate(CLAIM_SORT_COLUMNS[sort]):
-            col = src.c[name] if (name != "review_state" or reviewed) else literal("machine")
-            out.append(col.label(f"k{i}"))
-        return out
+        return [
+            src.c[name] if (name != "review_state" or reviewed) else literal("machine")
+            for name in CLAIM_SORT_COLUMNS[sort]
+        ]
+
+    def cut(src: Any, reviewed: bool) -> list[Any]:
+        if after is None:
+            return []
+        if sort == "state" and not reviewed:
+            # every unreviewed row's state is "machine": compare it with the cursor's here,
+            # so what is left is a range of ids (the primary key's index)
+            (state, last_id), desc = after
+            if state == "machine":
+                return [src.c.id > last_id]
+            return [true() if (str(state) > "machine" if desc else str(state) < "machine") else false()]
+        return [_after(d.name, sort, keys(src, reviewed), src.c.id, after[0], after[1])]
+
+    def labelled(src: Any, reviewed: bool) -> list[Any]:
+        return [k.label(f"k{i}") for i, k in enumerate(keys(src, reviewed))]
 
     d = conn.dialect
-    machine = select(claims_t.c.id, *keys(claims_t, False)).where(
+    machine = select(claims_t.c.id, *labelled(claims_t, False)).where(
         claims_t.c.id.not_in(reviewed_ids),
         *claim_conditions(d, f, claims_t, reviewed=False, walk=walk, periods=periods),
+        *cut(claims_t, False),
     )
-    human = select(effective.c.id, *keys(effective, True)).where(
-        effective.c.id.in_(reviewed_ids), *claim_conditions(d, f, effective)
+    human = select(effective.c.id, *labelled(effective, True)).where(
+        effective.c.id.in_(reviewed_ids), *claim_conditions(d, f, effective), *cut(effective, True)
     )
     return machine, human
 
@@ -131,6 +229,19 @@ def count_claims(conn: Connection, f: ClaimFilter, periods: list[str] | None = N
     return n[0] - n[1] + n[2]
 
 
+def _summary_count(conn: Connection, f: ClaimFilter) -> int | None:
+    """The count of ``f`` from the summary the writes keep (``ledger._summary``) when it
+    has it: no filter, a kind alone or a review state alone; else None."""
+    if f.unit or f.period or f.doc is not None or f.search or (f.kind and f.review_state):
+        return None
+    got = summary_counts(conn)
+    if f.kind:
+        return got.by_kind.get(f.kind, 0)
+    if f.review_state:
+        return got.by_state.get(f.review_state, 0)
+    return got.claims
+
+
 def page_ids(
     conn: Connection,
     f: ClaimFilter,
@@ -139,48 +250,64 @@ def page_ids(
     offset: int,
     limit: int,
     memo: Memo | None = None,
-) -> tuple[int, list[str]]:
-    """(total, ids of one page) for ``f``, ordered by ``sort`` then id.
+    after: str | None = None,
+) -> tuple[int, list[str], str | None]:
+    """(total, ids of one page, the cursor of the next page) for ``f``, ordered by
+    ``sort`` then id.
 
     Each branch is cut to its first ``offset + limit`` rows in the final order before the
     two are merged, so the machine branch can walk an index (document order, kind, unit,
-    period) and stop early instead of sorting every match.
+    period) and stop early instead of sorting every match.  With ``after`` (a cursor from
+    a previous page: keyset pagination) ``offset`` is ignored and each branch starts
+    right after the cursor's row, through the sort's index: a deep page reads one page of
+    rows, not all the rows before it.
     """
-
+    cursor = None if after is None else decode_cursor(after, sort)
+    if cursor is not None:
+        offset = 0
     periods = _periods(conn, f)
     seen: dict[Any, int] = {}
 
     def counted(g: ClaimFilter) -> int:
         key = ("claims_total", *astuple(g))
         if key not in seen:
-            # counting is most of a page's cost, and it only changes when the ledger does
+            # counting is most of a page's cost, and it only changes when the ledger does;
+            # the summary the writes keep has the common counts ready
+            quick = _summary_count(conn, g)
             compute = partial(count_claims, conn, g, periods if g.period else None)
-            seen[key] = compute() if memo is None else memo(key, compute)
+            seen[key] = quick if quick is not None else compute() if memo is None else memo(key, compute)
         return seen[key]
 
     total = counted(f)
     walk = False
     if sort in INDEXED_SORTS and not f.search and (f.kind or f.unit or f.period):
         # Walking the sort index visits about (offset + limit) * all / matches rows; a
-        # filter's index (kind; period, through its matching periods) reads every row
-        # with those values, then sorts the matches (unit also matches the counted noun:
-        # no index serves it).  Take the cheaper.
+        # filter's index (kind; unit with the noun's; period, through its matching
+        # periods) reads every row with those values, then sorts the matches.  Take the
+        # cheaper.
         everything = counted(ClaimFilter())
         singles = [ClaimFilter(kind=f.kind)] if f.kind else []
+        singles += [ClaimFilter(unit=f.unit)] if f.unit else []
         singles += [ClaimFilter(period=f.period)] if f.period else []
         by_index = min((counted(g) for g in singles), default=everything)
         walk = (offset + limit) * everything < max(total, 1) * by_index
-    machine, human = _branches(conn, f, sort, walk, periods)
+    machine, human = _branches(conn, f, sort, walk, periods, None if cursor is None else (cursor, desc))
     n_keys = len(CLAIM_SORT_COLUMNS[sort])
     heads = [
-        b.order_by(*_order(b.selected_columns, n_keys, desc)).limit(offset + limit).subquery()
+        b.order_by(*_order(b.selected_columns, n_keys, desc)).limit(offset + limit + 1).subquery()
         for b in (machine, human)
     ]
     merged = union_all(*(select(h) for h in heads)).subquery("merged")
+    key_cols = [merged.c[f"k{i}"] for i in range(n_keys)]
     rows = conn.execute(
-        select(merged.c.id).order_by(*_order(merged.c, n_keys, desc)).limit(limit).offset(offset)
-    )
-    return int(total), [r[0] for r in rows]
+        select(merged.c.id, *key_cols)
+        .order_by(*_order(merged.c, n_keys, desc))
+        .limit(limit + 1)
+        .offset(offset)
+    ).all()
+    page = rows[:limit]
+    nxt = encode_cursor([*page[-1][1:], page[-1][0]]) if len(rows) > limit else None
+    return int(total), [r[0] for r in page], nxt
 
 
 def claims_page(
@@ -193,16 +320,18 @@ def claims_page(
     limit: int = 50,
     memo: Memo | None = None,
     with_findings: bool = False,
+    after: str | None = None,
 ) -> ClaimsPage:
     """One page of the claims matching ``f``.  Pages are stable: rows are ordered by the
     sort key and then by claim id, which is unique, so no row is skipped or repeated.
     ``with_findings``: also the findings citing the page's claims (through the
-    ``finding_claims`` claim index, one page's ids only)."""
+    ``finding_claims`` claim index, one page's ids only).  ``after``: a cursor from a
+    previous page's ``next_after`` (keyset pagination; ``offset`` is then ignored)."""
     with engine.connect() as conn:
-        total, ids = page_ids(conn, f, sort, desc, offset, limit, memo)
+        total, ids, nxt = page_ids(conn, f, sort, desc, offset, limit, memo, after)
         found = records_by_id(conn, ids)
         refs = finding_refs(conn, ids) if with_findings else {}
-    return ClaimsPage(total, [found[i] for i in ids if i in found], refs)
+    return ClaimsPage(total, [found[i] for i in ids if i in found], refs, nxt)
 
 
 def claim_facets(engine: Engine) -> list[str]:

@@ -14,10 +14,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import and_, case, func, literal_column, or_, select, text, union_all
+from sqlalchemy import Text, and_, case, cast, func, literal_column, or_, select
 from sqlalchemy.engine import Connection, Engine
 
-from claimledger.ledger._browse import documents_with_counts, finding_refs
+from claimledger.errors import LedgerError
+from claimledger.ledger._browse import decode_values, documents_with_counts, encode_cursor, finding_refs
 from claimledger.ledger._findings import promise_history
 from claimledger.ledger._ratings import claim_rating
 from claimledger.ledger._review import promise_findings_of, promise_overrides_by_claim
@@ -35,23 +36,19 @@ from claimledger.ledger._rows import (
     row_to,
 )
 from claimledger.ledger._search import like_pattern
+from claimledger.ledger._summary import has_summary, summary_counts
 from claimledger.ledger.queries import chunks, effective, record_select, records_by_id
 from claimledger.ledger.schema import claims as claims_t
 from claimledger.ledger.schema import (
-    corrections,
     documents,
     finding_claims,
     findings,
     indicator_claims,
     indicators,
-    promise_overrides,
+    ledger_summary,
     review_events,
 )
 from claimledger.models import FINDING_TYPES
-
-#: A live target: (claim id, deadline period, promise status, where the status comes from:
-#: reviewer | checker | none).
-PromiseTarget = tuple[str, str | None, str, str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +102,8 @@ class FindingsPage:
     findings: list[CitedFinding]
     by_type: dict[str, int]
     by_severity: dict[str, int]
+    #: the keyset cursor of the next page (``after=``), None on the last page
+    next_after: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,18 +147,9 @@ def audit_log(conn: Connection, targets: Sequence[tuple[str, str]]) -> list[Revi
 
 
 def finding_counts(conn: Connection) -> tuple[dict[str, int], dict[str, int]]:
-    """Stored findings by type and by severity."""
-    rows = conn.execute(
-        select(findings.c.type, findings.c.severity, func.count()).group_by(
-            findings.c.type, findings.c.severity
-        )
-    )
-    by_type: Counter[str] = Counter()
-    by_sev: Counter[str] = Counter()
-    for t, s, n in rows:
-        by_type[t] += n
-        by_sev[s] += n
-    return dict(by_type), dict(by_sev)
+    """Stored findings by type and by severity (from the summary counts)."""
+    got = summary_counts(conn)
+    return got.findings_by_type, got.findings_by_severity
 
 
 def findings_by_ids(conn: Connection, ids: Sequence[str]) -> list[CitedFinding]:
@@ -277,17 +267,26 @@ def indicators_page(
     engine: Engine, *, q: str | None = None, offset: int = 0, limit: int = 50
 ) -> IndicatorsPage:
     """Indicators whose name contains ``q`` (any case), largest first, with their claim
-    counts and period span.  Counts come from the covering index on ``indicator_claims``;
+    counts and period span.  Counts come from the summary the writes keep (part
+    ``indicator``; counted over ``indicator_claims`` on a ledger from before 0015);
     period spans only for the page."""
-    n = func.count().label("n")
     with engine.connect() as conn:
-        counts = select(indicator_claims.c.indicator_id.label("iid"), n).group_by(
-            indicator_claims.c.indicator_id
-        )
-        sub = counts.subquery("counts")
-        base = select(indicators.c.id, func.coalesce(sub.c.n, 0).label("n")).select_from(
-            indicators.outerjoin(sub, sub.c.iid == indicators.c.id)
-        )
+        if has_summary(conn):
+            s = ledger_summary
+            sub = (
+                select(s.c.key.label("iid"), s.c.n.label("n"))
+                .where(s.c.part == "indicator")
+                .subquery("counts")
+            )
+            joined = indicators.outerjoin(sub, sub.c.iid == cast(indicators.c.id, Text))
+        else:
+            n = func.count().label("n")
+            counts = select(indicator_claims.c.indicator_id.label("iid"), n).group_by(
+                indicator_claims.c.indicator_id
+            )
+            sub = counts.subquery("counts")
+            joined = indicators.outerjoin(sub, sub.c.iid == indicators.c.id)
+        base = select(indicators.c.id, func.coalesce(sub.c.n, 0).label("n")).select_from(joined)
         if q and q.strip():
             # ILIKE: case-insensitive on PostgreSQL too (SQLite's LIKE already is, for ASCII)
             base = base.where(indicators.c.name.ilike(like_pattern(q.strip()), escape="\\"))
@@ -363,11 +362,14 @@ def findings_page(
     documents: Sequence[int] | None = None,
     offset: int = 0,
     limit: int = 50,
+    after: str | None = None,
 ) -> FindingsPage:
     """Findings (of ``type``, of ``severity``, among ``ids``, citing a claim of one of
     ``documents``), most severe first, then most confident, with their claims.
     ``severity`` is one severity, ``flagged`` (warnings and errors: what a fact-checker
-    reads first) or ``all``/None."""
+    reads first) or ``all``/None.  ``after``: a previous page's ``next_after`` (keyset:
+    ``offset`` is then ignored).  Totals without a document or id filter come from the
+    summary counts."""
     with engine.connect() as conn:
         conds = []
         if type:
@@ -386,30 +388,91 @@ def findings_page(
             )
             conds.append(findings.c.id.in_(cited))
         where = and_(True, *conds)
-        total = int(conn.execute(select(func.count()).select_from(findings).where(where)).scalar_one())
-        found = findings_by_ids(conn, _ranked_ids(conn, where, offset, limit))
         by_type, by_severity = finding_counts(conn)
-    return FindingsPage(total, found, by_type, by_severity)
+        quick = (
+            _summary_total(type, severity, by_type, by_severity)
+            if ids is None and documents is None
+            else None
+        )
+        if quick is not None:
+            total = quick
+        else:
+            total = int(conn.execute(select(func.count()).select_from(findings).where(where)).scalar_one())
+        ranked, nxt = _ranked_ids(conn, where, offset, limit, after)
+        found = findings_by_ids(conn, ranked)
+    return FindingsPage(total, found, by_type, by_severity, nxt)
+
+
+def _summary_total(
+    type: str | None, severity: str | None, by_type: dict[str, int], by_severity: dict[str, int]
+) -> int | None:
+    """The count of a type alone or a severity alone, from the summary counts."""
+    sev = None if severity in (None, "all") else severity
+    if type and sev:
+        return None
+    if type:
+        return by_type.get(type, 0)
+    if sev == "flagged":
+        return sum(by_severity.get(s, 0) for s in FLAGGED)
+    if sev:
+        return by_severity.get(sev, 0)
+    return sum(by_type.values())
 
 
 #: The severities a reader is shown first (the findings list's default, the overview's top).
 FLAGGED = ("error", "warning")
 
 
-def _ranked_ids(conn: Connection, where: Any, offset: int, limit: int) -> list[str]:
+def _ranked_ids(
+    conn: Connection, where: Any, offset: int, limit: int, after: str | None = None
+) -> tuple[list[str], str | None]:
     """Ids of the findings matching ``where`` in ``checks.run.rank``'s order (severity,
-    then confidence, then type in ``models.FINDING_TYPES``' order), one page of them."""
-    sev_rank = text("CASE severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END")
+    then confidence, then type in ``models.FINDING_TYPES``' order), one page of them, and
+    the cursor of the next page.  From a cursor (``after``) the page starts after its row."""
+    sev_rank = case({"error": 0, "warning": 1}, value=findings.c.severity, else_=2)
     order = {t: i for i, t in enumerate(FINDING_TYPES)}
     by_type = case(order, value=findings.c.type, else_=len(order))
+    conf = _confidence_expr(conn)
+    conds = [where]
+    if after is not None:
+        s, c, t, last = _finding_cursor(after)
+        offset = 0
+        conds.append(
+            or_(
+                sev_rank > s,
+                and_(sev_rank == s, conf < c),
+                and_(sev_rank == s, conf == c, by_type > t),
+                and_(sev_rank == s, conf == c, by_type == t, findings.c.id > last),
+            )
+        )
     stmt = (
-        select(findings.c.id)
-        .where(where)
-        .order_by(sev_rank, _confidence_expr(conn).desc(), by_type, findings.c.id)
-        .limit(limit)
+        select(findings.c.id, sev_rank, conf, by_type)
+        .where(*conds)
+        .order_by(sev_rank, conf.desc(), by_type, findings.c.id)
+        .limit(limit + 1)
         .offset(offset)
     )
-    return [r[0] for r in conn.execute(stmt)]
+    rows = conn.execute(stmt).all()
+    page = rows[:limit]
+    nxt = None
+    if len(rows) > limit:
+        fid, s, c, t = page[-1]
+        nxt = encode_cursor([int(s), float(c), int(t), str(fid)])
+    return [r[0] for r in page], nxt
+
+
+def _finding_cursor(after: str) -> tuple[int, float, int, str]:
+    """(severity rank, confidence, type rank, id) of a findings cursor; E068 if not one."""
+    values = decode_values(after)
+    if (
+        len(values) == 4
+        and isinstance(values[0], int)
+        and isinstance(values[1], (int, float))
+        and isinstance(values[2], int)
+        and isinstance(values[3], str)
+    ):
+        return int(values[0]), float(values[1]), int(values[2]), values[3]
+    raise LedgerError("E068", "after= is not a page cursor of the findings list")
 
 
 def top_findings(engine: Engine, limit: int = 5) -> list[CitedFinding]:
@@ -417,7 +480,7 @@ def top_findings(engine: Engine, limit: int = 5) -> list[CitedFinding]:
     findings ranked in SQL with a LIMIT (``ix_findings_severity`` narrows them to the
     flagged ones), never a pass over the claims."""
     with engine.connect() as conn:
-        ids = _ranked_ids(conn, findings.c.severity.in_(FLAGGED), 0, limit)
+        ids, _ = _ranked_ids(conn, findings.c.severity.in_(FLAGGED), 0, limit)
         return findings_by_ids(conn, ids)
 
 
@@ -429,103 +492,6 @@ def _confidence_expr(conn: Connection) -> Any:
     if conn.dialect.name == "sqlite":
         return func.coalesce(func.json_extract(findings.c.details, "$.confidence"), 0)
     return literal_column("COALESCE((CAST(findings.details AS json) ->> 'confidence')::float, 0)")
-
-
-def _status_expr(conn: Connection) -> Any:
-    """The ``status`` field of a finding's JSON details, in this database's dialect."""
-    if conn.dialect.name == "sqlite":
-        return func.json_extract(findings.c.details, "$.status")
-    return literal_column("(CAST(findings.details AS json) ->> 'status')")
-
-
-def promise_targets(conn: Connection) -> list[PromiseTarget]:
-    """Every live target as (id, deadline, status, source), sorted by status, deadline, id.
-
-    The status is the reviewer's (``promise_overrides``) if set, else the promise
-    checker's (the finding in which the claim is the ``target``), else ``unverified``.
-    Targets are read like the claims table: unreviewed rows from ``claims`` through its
-    kind index, reviewed rows through the effective view (a reviewer may have changed
-    the kind, or rejected the claim).
-    """
-    if conn.dialect.name == "sqlite":
-        # One statement: joining, choosing and sorting 20,000 targets in SQLite takes
-        # about a third of the time of building the rows in Python (measured on the
-        # 100,000-claim benchmark ledger), and the JSON is parsed by json_extract.
-        rows = conn.exec_driver_sql(f"{_TARGETS_SQL} {_TARGETS_ORDER}")
-        return [(str(cid), period, str(st), str(src)) for cid, period, st, src in rows]
-    return promise_targets_py(conn)
-
-
-#: Every live target with its promise status (SQLite), the same rules as
-#: ``promise_targets_py``: the reviewer's status wins, then the checker's if it is a
-#: JSON string, else ``unverified``.  When a target is the target of several promise
-#: findings the last one read wins, as in the Python path (SQLite's ``max()`` with bare
-#: columns takes them from the row holding the maximum).
-_TARGETS_SQL = """
-WITH machine AS (
-  SELECT fc.claim_id AS cid, json_extract(f.details, '$.status') AS status,
-         json_type(f.details, '$.status') AS jtype, max(f.rowid) AS last_row
-  FROM findings AS f JOIN finding_claims AS fc ON fc.finding_id = f.id
-  WHERE f.type = 'promise' AND fc.role = 'target'
-  GROUP BY fc.claim_id
-), targets AS (
-  SELECT id, period FROM claims
-  WHERE kind = 'target' AND id NOT IN (SELECT claim_id FROM corrections)
-  UNION ALL
-  SELECT id, period FROM claims_effective
-  WHERE kind = 'target' AND review_state != 'rejected' AND id IN (SELECT claim_id FROM corrections)
-)
-SELECT t.id, t.period,
-  CASE WHEN o.claim_id IS NOT NULL THEN o.status
-       WHEN m.jtype = 'text' THEN m.status ELSE 'unverified' END AS status,
-  CASE WHEN o.claim_id IS NOT NULL THEN 'reviewer'
-       WHEN m.jtype = 'text' THEN 'checker' ELSE 'none' END AS source
-FROM targets AS t
-LEFT JOIN promise_overrides AS o ON o.claim_id = t.id
-LEFT JOIN machine AS m ON m.cid = t.id
-"""
-_TARGETS_ORDER = "ORDER BY status, coalesce(t.period, '9999'), t.id"
-
-
-def promise_status_counts(conn: Connection) -> dict[str, int]:
-    """How many live targets have each promise status (what the overview shows),
-    counted in SQL on SQLite (no per-target rows are built), else from
-    ``promise_targets``."""
-    if conn.dialect.name == "sqlite":
-        sql = f"SELECT status, count(*) FROM ({_TARGETS_SQL}) GROUP BY status"
-        return {str(st): int(n) for st, n in conn.exec_driver_sql(sql)}
-    return dict(Counter(t[2] for t in promise_targets(conn)))
-
-
-def promise_targets_py(conn: Connection) -> list[PromiseTarget]:
-    """``promise_targets`` for databases without SQLite's JSON functions."""
-    reviewed = select(corrections.c.claim_id)
-    targets = union_all(
-        select(claims_t.c.id, claims_t.c.period).where(
-            claims_t.c.kind == "target", claims_t.c.id.not_in(reviewed)
-        ),
-        select(effective.c.id, effective.c.period).where(
-            effective.c.kind == "target", effective.c.review_state != "rejected", effective.c.id.in_(reviewed)
-        ),
-    ).subquery("targets")
-    machine: dict[str, Any] = dict(
-        conn.execute(
-            select(finding_claims.c.claim_id, _status_expr(conn))
-            .join(findings, findings.c.id == finding_claims.c.finding_id)
-            .where(findings.c.type == "promise", finding_claims.c.role == "target")
-        ).all()
-    )
-    overrides = dict(conn.execute(select(promise_overrides.c.claim_id, promise_overrides.c.status)).all())
-    out = []
-    for cid, period in conn.execute(select(targets.c.id, targets.c.period)):
-        if cid in overrides:
-            out.append((cid, period, str(overrides[cid]), "reviewer"))
-        elif isinstance(machine.get(cid), str):
-            out.append((cid, period, str(machine[cid]), "checker"))
-        else:
-            out.append((cid, period, "unverified", "none"))
-    out.sort(key=lambda t: (t[2], t[1] or "9999", t[0]))
-    return out
 
 
 def promise_board_rows(engine: Engine, ids: list[str]) -> PromiseBoardRows:
@@ -542,27 +508,17 @@ def promise_board_rows(engine: Engine, ids: list[str]) -> PromiseBoardRows:
 
 
 def ledger_counts(engine: Engine, *, promises: bool = True) -> LedgerCounts:
-    """The numbers on the front page.  Counts come from ``claims`` and its indexes, then
-    the few reviewed claims are moved to their effective kind and review state.
-    ``promises=False`` skips counting promise statuses (the caller has them)."""
+    """The numbers on the front page, read from the summary the writes keep
+    (``ledger._summary``, never counted over ``claims``), with the newest documents and
+    review events.  ``promises=False`` leaves the promise statuses out (the caller has
+    them)."""
     with engine.connect() as conn:
-        n_docs = int(conn.execute(select(func.count()).select_from(documents)).scalar_one())
-        by_kind: Counter[str] = Counter(
-            dict(conn.execute(select(claims_t.c.kind, func.count()).group_by(claims_t.c.kind)).all())
-        )
-        by_state: Counter[str] = Counter()
-        for machine_kind, kind, st in conn.execute(
-            select(claims_t.c.kind, effective.c.kind, effective.c.review_state)
-            .join(effective, effective.c.id == claims_t.c.id)
-            .where(claims_t.c.id.in_(select(corrections.c.claim_id)))
-        ):
-            by_kind[machine_kind] -= 1
-            by_kind[kind] += 1
-            by_state[st] += 1
-        by_state["machine"] = sum(by_kind.values()) - sum(by_state.values())
-        n_ind = int(conn.execute(select(func.count()).select_from(indicators)).scalar_one())
-        by_type, by_severity = finding_counts(conn)
-        statuses = promise_status_counts(conn) if promises else None
+        got = summary_counts(conn)
+        by_kind: Counter[str] = Counter(got.by_kind)
+        by_state: Counter[str] = Counter(got.by_state)
+        n_docs, n_ind = got.documents, got.indicators
+        by_type, by_severity = got.findings_by_type, got.findings_by_severity
+        statuses = got.promise_statuses if promises else None
         stmt = select(*[c for c in documents.c if c.name != "text"]).order_by(documents.c.id.desc()).limit(5)
         recent = documents_with_counts(conn, stmt)
         events = [

@@ -104,6 +104,14 @@ TABLE_METADATA: dict[str, tuple[str, str, tuple[str, ...], str | None]] = {
         ("status", "reviewer"),
         None,
     ),
+    "ledger_summary": (
+        "Summary counts",
+        "Counts the ledger keeps with every write (documents, claims by kind and review state, promise "
+        "statuses, findings, indicators, periods): what the dashboard's overview shows. "
+        "`claimledger doctor` checks them against the tables.",
+        ("part",),
+        None,
+    ),
     "claim_ratings": (
         "Ratings",
         "Reviewers' verdicts on claims: the label on the rating scale, the written ruling, who and when.",

@@ -8,7 +8,9 @@ index against its table: slower than the ``quick_check`` run on every open), for
 every text value decodes as UTF-8 (SQLite does not check that; a flipped byte in a text
 shows up only when the row is read), the search index has one row per claim (it is keyed
 by the rowids of ``claims``: migration 0013), and the schema's migrations.  On a database server:
-the connection and the migrations (the server checks its own storage).
+the connection and the migrations (the server checks its own storage).  On both, from
+migration 0015 on: the summary counts the writes keep (``ledger._summary``) equal the
+counts over the tables; ``repair_summaries`` recounts them (``doctor --rebuild-summaries``).
 """
 
 from __future__ import annotations
@@ -22,9 +24,14 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from claimledger.errors import ClaimLedgerError, LedgerError
 from claimledger.ledger import _engine
+from claimledger.ledger._summary import check_summaries, rebuild_summaries
+from claimledger.ledger._url import db_url
 from claimledger.ledger.migrations import MIGRATIONS, applied
 
-__all__ = ["Checkup", "doctor"]
+__all__ = ["Checkup", "doctor", "repair_summaries"]
+
+#: How to make the summary counts right again.
+_REBUILD_SUMMARIES = "recount them with `claimledger doctor --rebuild-summaries`"
 
 #: Problems listed per check; a damaged file can have millions.
 MAX_LISTED = 20
@@ -187,6 +194,28 @@ def doctor(url: str) -> Checkup:
         )
         if pending and not unknown:
             up.checks[-1] = ("migrations", f"{len(pending)} pending (applied by the next writing command)")
+        if "0015_read_paths" in have:
+            try:
+                with engine.connect() as conn:
+                    wrong = check_summaries(conn)
+            except (ClaimLedgerError, SQLAlchemyError) as e:
+                wrong = [_why(e)]
+            up.add("summary counts", [*wrong, _REBUILD_SUMMARIES] if wrong else [])
     finally:
         engine.dispose()
     return up
+
+
+def repair_summaries(url: str) -> list[str]:
+    """Recount the summary counts of the ledger at ``url`` over its tables and store them
+    (in one write transaction, migrating first); return what was wrong before."""
+    url = db_url(url)
+    _engine.require_ledger(url)
+    engine = _engine.open_engine(url)
+    try:
+        with engine.connect().execution_options(sqlite_begin="IMMEDIATE") as conn, conn.begin():
+            wrong = check_summaries(conn)
+            rebuild_summaries(conn)
+    finally:
+        engine.dispose()
+    return wrong

@@ -15,6 +15,7 @@ from sqlalchemy.engine import Connection
 
 from claimledger._dates import utc_timestamp
 from claimledger.ledger._rows import StoredFinding, json_object, row_to
+from claimledger.ledger._summary import refresh
 from claimledger.ledger.queries import chunks
 from claimledger.ledger.schema import finding_claims, findings, promise_events
 from claimledger.models import Finding
@@ -53,6 +54,7 @@ def store_findings(conn: Connection, found: Sequence[Finding], checker_names: Se
         conn.execute(insert(findings), rows)
     if links:
         conn.execute(insert(finding_claims), links)
+    refresh(conn, ("finding_type", "finding_severity", "promise"))
 
 
 def stored_findings(conn: Connection, *, type: str | None = None) -> list[StoredFinding]:

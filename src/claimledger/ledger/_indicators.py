@@ -16,6 +16,7 @@ from sqlalchemy.engine import Connection
 
 from claimledger.ledger._review import append_review_event
 from claimledger.ledger._rows import IndicatorSpec, StoredIndicator
+from claimledger.ledger._summary import refresh
 from claimledger.ledger.schema import indicator_claims, indicator_overrides, indicators
 
 #: An override as the linker replays it: (id, action, payload, reviewer, at).
@@ -66,6 +67,7 @@ def replace_indicators(
     ]
     if rows:
         conn.execute(insert(indicator_claims), rows)
+    refresh(conn, ("indicators", "indicator"))
 
 
 def indicator_fields(conn: Connection, indicator_id: int) -> StoredIndicator | None:

@@ -17,6 +17,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from claimledger.errors import LedgerError
 from claimledger.ledger._rows import Correction, PromiseOverride, json_object, row_to
+from claimledger.ledger._summary import track
 from claimledger.ledger.schema import (
     claims,
     corrections,
@@ -66,10 +67,11 @@ def upsert_correction(
 ) -> None:
     """Insert or update a claim's correction with ``values`` (state and changed fields)."""
     data = {**values, "reviewer": reviewer, "updated_at": at}
-    if correction(conn, claim_id) is None:
-        conn.execute(insert(corrections).values(claim_id=claim_id, **data))
-    else:
-        conn.execute(update(corrections).where(corrections.c.claim_id == claim_id).values(data))
+    with track(conn, [claim_id]):  # the kind, review state and promise status may change
+        if correction(conn, claim_id) is None:
+            conn.execute(insert(corrections).values(claim_id=claim_id, **data))
+        else:
+            conn.execute(update(corrections).where(corrections.c.claim_id == claim_id).values(data))
 
 
 def promise_override(conn: Connection, claim_id: str) -> PromiseOverride | None:
@@ -97,10 +99,13 @@ def set_promise_override(
     conn: Connection, claim_id: str, *, status: str, note: str | None, reviewer: str, at: str
 ) -> None:
     values = {"status": status, "note": note, "reviewer": reviewer, "at": at}
-    if promise_override(conn, claim_id) is not None:
-        conn.execute(update(promise_overrides).where(promise_overrides.c.claim_id == claim_id).values(values))
-    else:
-        conn.execute(insert(promise_overrides).values(claim_id=claim_id, **values))
+    with track(conn, [claim_id]):
+        if promise_override(conn, claim_id) is not None:
+            conn.execute(
+                update(promise_overrides).where(promise_overrides.c.claim_id == claim_id).values(values)
+            )
+        else:
+            conn.execute(insert(promise_overrides).values(claim_id=claim_id, **values))
 
 
 def promise_findings_of(conn: Connection, claim_id: str) -> list[tuple[dict[str, Any], str]]:

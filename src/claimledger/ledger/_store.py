@@ -17,6 +17,7 @@ from sqlalchemy.engine import Connection
 
 from claimledger._dates import utc_timestamp
 from claimledger.ledger._ids import doc_key_for
+from claimledger.ledger._summary import add_new
 from claimledger.ledger.schema import claim_relations
 from claimledger.ledger.schema import claims as claims_t
 from claimledger.ledger.schema import documents as documents_t
@@ -143,4 +144,5 @@ def insert_document(
     relations = relation_rows(claims)
     if relations:
         conn.execute(claim_relations.insert(), relations)
+    add_new(conn, rows, 1)
     return document_id

@@ -600,6 +600,43 @@ def _m0013_datasette_views(conn: Connection) -> None:
         conn.exec_driver_sql(sql)
 
 
+def _m0015_read_paths(conn: Connection) -> None:
+    # Summary counts kept by the writes (ledger._summary), filled once from the tables.
+    # The counting code is today's (``rebuild_summaries``): it reads only tables and views
+    # that exist since 0013, and a later migration that changes what is counted rebuilds
+    # the summary again.
+    Table(
+        "ledger_summary",
+        MetaData(),
+        Column("part", Text, primary_key=True),
+        Column("key", Text, primary_key=True),
+        Column("n", Integer, nullable=False),
+    ).create(conn)
+    for stmt in _READ_PATH_INDEXES_0015:
+        conn.execute(text(stmt))
+    from claimledger.ledger._summary import rebuild_summaries
+
+    rebuild_summaries(conn)
+
+
+#: Indexes for the claims table's filters and its keyset pages (0015): every filter the web
+#: and the CLI offer reads an index, never the whole of ``claims``
+#: (tests/test_read_paths.py checks each with EXPLAIN).
+_READ_PATH_INDEXES_0015: tuple[str, ...] = (
+    "DROP INDEX ix_claims_document",
+    "CREATE INDEX ix_claims_document ON claims (document_id, seq, id)",
+    "DROP INDEX ix_claims_kind",
+    "CREATE INDEX ix_claims_kind ON claims (kind, id)",
+    "DROP INDEX ix_claims_unit",
+    "CREATE INDEX ix_claims_unit ON claims (unit, id)",
+    "DROP INDEX ix_claims_period",
+    "CREATE INDEX ix_claims_period ON claims (period, id)",
+    "CREATE INDEX ix_claims_noun ON claims (noun)",
+    "CREATE INDEX ix_claims_subject ON claims (subject, id)",
+    "CREATE INDEX ix_claims_value ON claims (value, id)",
+)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_initial", _m0001_initial),
     Migration("0002_claims_effective_view", _m0002_claims_effective),
@@ -615,6 +652,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0012_claim_ratings", _m0012_claim_ratings),
     Migration("0013_datasette_views", _m0013_datasette_views),
     Migration("0014_findings_severity_index", _m0014_findings_severity_index),
+    Migration("0015_read_paths", _m0015_read_paths),
 )
 
 

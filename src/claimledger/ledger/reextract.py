@@ -28,6 +28,7 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.engine import Connection
 
 from claimledger.ledger import _store
+from claimledger.ledger._summary import track
 from claimledger.ledger.schema import (
     claim_ratings,
     claim_relations,
@@ -96,8 +97,15 @@ _MACHINE_FIELDS = tuple(c.name for c in claims_t.columns if c.name not in ("id",
 
 
 def replace_claims(conn: Connection, doc_id: int, claims: Iterable[Claim], extractor: str) -> ClaimChanges:
-    """Make ``claims`` (from ``extractor``) the machine claims of document ``doc_id``."""
+    """Make ``claims`` (from ``extractor``) the machine claims of document ``doc_id``
+    (the summary counts follow the claims it inserts, changes and deletes)."""
     new = _store.unique_ids(claims)
+    stored = conn.scalars(select(claims_t.c.id).where(claims_t.c.document_id == doc_id)).all()
+    with track(conn, [*stored, *(c.id for c in new)]):
+        return _replace(conn, doc_id, new, extractor)
+
+
+def _replace(conn: Connection, doc_id: int, new: list[Claim], extractor: str) -> ClaimChanges:
     old = {r.id: r for r in conn.execute(select(claims_t).where(claims_t.c.document_id == doc_id))}
     inserts: list[dict[str, Any]] = []
     updated = 0

@@ -92,12 +92,17 @@ claims = Table(
     Column("granularity", Text),  # year | quarter | month ... (the period's), or NULL
     Column("attribution_id", Text),  # "IMF", "person:<name>"; NULL: the speaker's own
     Column("period_role", Text),  # point | deadline | since | range; NULL without a period
-    Index("ix_claims_document", "document_id", "seq"),
-    Index("ix_claims_kind", "kind"),
-    Index("ix_claims_unit", "unit"),
-    Index("ix_claims_period", "period"),
+    # Each filter and sort of the claims table reads an index; the claim id, which breaks
+    # ties in every sort, ends the sort indexes so a keyset page starts at its cursor (0015).
+    Index("ix_claims_document", "document_id", "seq", "id"),
+    Index("ix_claims_kind", "kind", "id"),
+    Index("ix_claims_unit", "unit", "id"),
+    Index("ix_claims_period", "period", "id"),
     Index("ix_claims_frame_key", "measure_id", "entity_id", "basis_key"),  # 0008
     Index("ix_claims_entity", "entity_id"),  # 0008
+    Index("ix_claims_noun", "noun"),  # 0015: the unit filter also matches the counted noun
+    Index("ix_claims_subject", "subject", "id"),  # 0015
+    Index("ix_claims_value", "value", "id"),  # 0015
 )
 
 #: The typed relations of a claim's frame to other figures of its passage (migration
@@ -293,6 +298,18 @@ reference_values = Table(
     Column("period", Text, primary_key=True),  # 2023 | 2023-Q1 | 2023-05
     Column("value", Float, nullable=False),
     Index("ix_reference_values_entity", "entity_id", "period"),
+)
+
+#: Counts kept current by every write (migration 0015, ``ledger._summary``): documents,
+#: claims by effective kind and review state, live targets by promise status, findings by
+#: type and severity, indicators.  The overview reads them instead of counting ``claims``;
+#: ``claimledger doctor`` checks them against the tables.
+ledger_summary = Table(
+    "ledger_summary",
+    metadata,
+    Column("part", Text, primary_key=True),  # documents | kind | state | promise | finding_type ...
+    Column("key", Text, primary_key=True),  # the kind, state, status ...; "" for a total
+    Column("n", Integer, nullable=False),
 )
 
 #: SQLite only: full-text index over claim sentences and subjects (FTS5 with external

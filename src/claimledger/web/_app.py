@@ -73,6 +73,7 @@ HTTP_CODES = {
 #: Ledger error codes and the HTTP status that fits each.
 CODE_STATUS = {
     "E022": 404,
+    "E068": 422,
     "E030": 422,
     "E060": 422,
     "E062": 409,

@@ -11,6 +11,7 @@ import json
 from collections import Counter
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlencode
 
 from claimledger import ledger
 from claimledger.models import KINDS, PROMISE_LABELS
@@ -129,9 +130,11 @@ def list_findings(
     document: int | None = None,
     page: int = 1,
     per_page: int = DEFAULT_PER_PAGE,
+    after: str | None = None,
 ) -> dict[str, Any]:
     """Findings, most severe first, each with the claims it rests on: one finding (``id``,
-    its own address), or those citing a claim of ``document``."""
+    its own address), or those citing a claim of ``document``.  Numbered pages, or keyset
+    pages from a cursor (``after``); every page links to the next by cursor."""
     found = ledger.findings_page(
         engine,
         type=type,
@@ -140,12 +143,20 @@ def list_findings(
         documents=[document] if document is not None else None,
         offset=(page - 1) * per_page,
         limit=per_page,
+        after=after,
     )
+    shown = {"type": type, "severity": severity, "id": id, "document": document}
+    shown["per_page"] = None if per_page == DEFAULT_PER_PAGE else per_page
+    nxt = found.next_after
+    link = "/findings.json?" + urlencode({k: v for k, v in shown.items() if v is not None} | {"after": nxt})
     return _models.FindingsPage(
         findings=_findings(found.findings),
         pagination=_models.Pagination(**page_info(page, per_page, found.total)),
         filters={"type": type, "severity": severity, "id": id, "document": document},
         counts=_models.FindingCounts(by_type=found.by_type, by_severity=found.by_severity),
+        after=after,
+        next_after=nxt,
+        links=_models.PageLinks(next=link if nxt else None),
     ).model_dump()
 
 

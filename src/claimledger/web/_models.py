@@ -202,12 +202,24 @@ class ClaimFilters(BaseModel):
     state: str | None
 
 
+class PageLinks(BaseModel):
+    """Keyset pagination: the address of the next page (``after=`` the last row's cursor),
+    None on the last page.  It reads one page of rows however deep it is."""
+
+    next: str | None
+
+
 class ClaimsPage(BaseModel):
     claims: list[ClaimRowOut]
     pagination: Pagination
     filters: ClaimFilters
     sort: str
     order: str
+    #: the cursor this page starts after (``after=``), None for a numbered page
+    after: str | None = None
+    #: the cursor of the next page, None on the last page
+    next_after: str | None = None
+    links: PageLinks = PageLinks(next=None)
 
 
 class DocumentOut(BaseModel):
@@ -329,6 +341,10 @@ class FindingsPage(BaseModel):
     pagination: Pagination
     filters: dict[str, str | int | None]
     counts: FindingCounts
+    #: keyset pagination, as on ``ClaimsPage``
+    after: str | None = None
+    next_after: str | None = None
+    links: PageLinks = PageLinks(next=None)
     rechecking: bool = Field(
         default=False, description="the checks are running again after an upload; the findings may change"
     )

@@ -106,6 +106,12 @@ def claims_params(
     order: Annotated[str | None, Query(description="asc | desc")] = None,
     page: Page = 1,
     per_page: PerPage = _queries.DEFAULT_PER_PAGE,
+    after: Annotated[
+        str | None,
+        Query(
+            description="keyset cursor: the page after a previous page (its next_after); page is then ignored"
+        ),
+    ] = None,
 ) -> dict[str, Any]:
     doc = _opt(document, "document")
     doc_id = _models.parse_id(doc) if doc is not None else None
@@ -124,6 +130,7 @@ def claims_params(
         "order": _opt(order, "order", ("asc", "desc")) or "asc",
         "page": page,
         "per_page": per_page,
+        "after": _opt(after, "after", max_len=2000),
     }
 
 
@@ -220,7 +227,7 @@ def claims_json(request: Request, params: ClaimsParams) -> Any:
 def claims_page(request: Request, params: ClaimsParams) -> Any:
     ws = state(request)
     data = _claims(ws, params)
-    shown = {k: v for k, v in params.items() if k != "page"}
+    shown = {k: v for k, v in params.items() if k not in ("page", "after")}
     shown["sort"] = None if shown["sort"] == "document" else shown["sort"]
     shown["order"] = None if shown["order"] == "asc" else shown["order"]
     shown["per_page"] = None if shown["per_page"] == _queries.DEFAULT_PER_PAGE else shown["per_page"]
@@ -414,6 +421,7 @@ def _findings(
     per_page: int,
     id: str | None = None,
     document: str | None = None,
+    after: str | None = None,
 ) -> Any:
     ws = state(request)
     one, doc = _opt(id, "id", max_len=40), _opt(document, "document")
@@ -427,9 +435,9 @@ def _findings(
     default = "all" if one or doc else "flagged"
     t, sev = _opt(type, "type", FINDING_TYPES), _opt(severity or default, "severity", SEVERITY_FILTERS)
     data = ws.cache.get(
-        ("findings", t, sev, one, d, page, per_page),
+        ("findings", t, sev, one, d, page, per_page, after),
         lambda: _insights.list_findings(
-            ws.engine, type=t, severity=sev, id=one, document=d, page=page, per_page=per_page
+            ws.engine, type=t, severity=sev, id=one, document=d, page=page, per_page=per_page, after=after
         ),
     )
     # not cached: the background checks may start or end without a commit to the ledger
@@ -454,8 +462,13 @@ def findings_json(
     document: FindingDoc = None,
     page: Page = 1,
     per_page: PerPage = _queries.DEFAULT_PER_PAGE,
+    after: Annotated[
+        str | None, Query(description="keyset cursor: the page after a previous page (its next_after)")
+    ] = None,
 ) -> Any:
-    return _findings(request, type, severity, page, per_page, id, document)
+    return _findings(
+        request, type, severity, page, per_page, id, document, _opt(after, "after", max_len=2000)
+    )
 
 
 @_page("/findings")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlencode
 
 from claimledger import ledger
 from claimledger.ledger import ClaimFilter, as_you_type
@@ -76,10 +77,13 @@ def list_claims(
     order: str = "asc",
     page: int = 1,
     per_page: int = DEFAULT_PER_PAGE,
+    after: str | None = None,
     cache: LedgerCache | None = None,
 ) -> dict[str, Any]:
     """One page of the claims table.  Pagination is stable: rows are ordered by the sort
-    key and then by claim id, which is unique, so no row is skipped or repeated."""
+    key and then by claim id, which is unique, so no row is skipped or repeated.  Pages
+    are numbered (``page``) or follow a cursor (``after``, keyset: a deep page costs what
+    the first does); every page links to the next by cursor."""
     echo = _models.ClaimFilters(q=q, kind=kind, unit=unit, period=period, document=document, state=state)
     found = ledger.claims_page(
         engine,
@@ -90,7 +94,13 @@ def list_claims(
         limit=per_page,
         memo=cache.get if cache is not None else None,
         with_findings=True,
+        after=after,
     )
+    shown = {"q": q, "kind": kind, "unit": unit, "period": period, "document": document, "state": state}
+    shown |= {"sort": None if sort == "document" else sort, "order": None if order == "asc" else order}
+    shown["per_page"] = None if per_page == DEFAULT_PER_PAGE else per_page
+    nxt = found.next_after
+    link = "/claims.json?" + urlencode({k: v for k, v in shown.items() if v is not None} | {"after": nxt})
     return _models.ClaimsPage(
         claims=[
             _models.ClaimRowOut.from_record(
@@ -102,6 +112,9 @@ def list_claims(
         filters=echo,
         sort=sort,
         order=order,
+        after=after,
+        next_after=nxt,
+        links=_models.PageLinks(next=link if nxt else None),
     ).model_dump()
 
 

@@ -1,0 +1,354 @@
+"""Summary counts kept current by the writes (migration 0015): what the overview, the
+dashboard and the CLI count, read from one small table instead of counted over ``claims``.
+
+Reads and writes ``ledger_summary`` (part, key, n).  The parts:
+
+- ``documents`` (key ``""``): stored documents;
+- ``kind`` and ``state``: claims by effective kind and by review state (rejected claims
+  included, as the overview counts them);
+- ``promise``: live targets (effective kind ``target``, not rejected) by promise status:
+  the reviewer's, else the promise checker's, else ``unverified`` (``ledger._promises``);
+- ``finding_type``, ``finding_severity``: stored findings;
+- ``indicators`` (key ``""``): stored indicators;
+- ``indicator``: claims per indicator (the key is the indicator's id), for the indicator
+  list (largest first) without counting ``indicator_claims`` on every request;
+- ``period``: claims by their machine period (``claims.period``; none for no period), so
+  a period filter finds the stored periods that share time with it in a few hundred
+  summary rows instead of a walk through the period index.
+
+Every write path of the ledger updates them in its own transaction:
+
+- storing documents (``_store.insert_document``, the COPY batch of ``_batch``) adds the
+  new documents and their claims (``add_new``: new claims have no correction, reviewer
+  status or finding yet, so no read is needed);
+- a review (``upsert_correction``, ``set_promise_override``) and re-extraction
+  (``replace_claims``) read the touched claims' contribution before and after the write
+  and add the difference (``track``), a few rows each;
+- a check run (``store_findings``) and a re-link (``replace_indicators``) recount their
+  parts from their own tables (``refresh``): findings and indicators, never claims.
+
+Increments are written as one upsert per (part, key), in sorted order at the end of the
+transaction, so concurrent PostgreSQL writers (the COPY workers) hold a summary row only
+from that statement to their commit and always lock rows in the same order (no deadlock).
+
+``counted`` is the same numbers counted the slow way, over the tables; ``check_summaries``
+compares the two (``claimledger doctor``) and ``rebuild_summaries`` replaces the stored
+ones with the counted ones (migration 0015 runs it once).
+"""
+
+from __future__ import annotations
+
+import json
+import weakref
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import delete, func, inspect, literal_column, select, text
+from sqlalchemy.engine import Connection, Engine
+
+from claimledger.ledger._promises import promise_status_counts
+from claimledger.ledger.queries import chunks, effective
+from claimledger.ledger.schema import claims as claims_t
+from claimledger.ledger.schema import (
+    corrections,
+    documents,
+    finding_claims,
+    findings,
+    indicator_claims,
+    indicators,
+    ledger_summary,
+    promise_overrides,
+)
+
+__all__ = [
+    "PARTS",
+    "SummaryCounts",
+    "add_new",
+    "check_summaries",
+    "counted",
+    "rebuild_summaries",
+    "refresh",
+    "summary_counts",
+    "track",
+]
+
+#: Every part of the summary, in the order ``doctor`` reports them.
+PARTS: tuple[str, ...] = (
+    "documents",
+    "kind",
+    "state",
+    "promise",
+    "finding_type",
+    "finding_severity",
+    "indicators",
+    "indicator",
+    "period",
+)
+
+#: (part, key) -> count.
+Counts = Counter[tuple[str, str]]
+
+_UPSERT = text(
+    "INSERT INTO ledger_summary (part, key, n) VALUES (:part, :key, :n) "
+    "ON CONFLICT (part, key) DO UPDATE SET n = ledger_summary.n + excluded.n"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class SummaryCounts:
+    """The stored summary, part by part (zero counts left out)."""
+
+    documents: int
+    by_kind: dict[str, int]
+    by_state: dict[str, int]
+    promise_statuses: dict[str, int]
+    findings_by_type: dict[str, int]
+    findings_by_severity: dict[str, int]
+    indicators: int
+
+    @property
+    def claims(self) -> int:
+        return sum(self.by_kind.values())
+
+
+def _apply(conn: Connection, delta: Counts) -> None:
+    """Add ``delta`` to the stored counts: one upsert per changed (part, key), sorted."""
+    rows = [{"part": p, "key": k, "n": n} for (p, k), n in sorted(delta.items()) if n]
+    if rows:
+        conn.execute(_UPSERT, rows)
+
+
+def add_new(conn: Connection, rows: Iterable[Mapping[str, Any]], documents: int) -> None:
+    """Count ``documents`` new documents and the new claims ``rows`` (as inserted into
+    ``claims``: no correction, reviewer status or finding can refer to them yet)."""
+    delta: Counts = Counter()
+    if documents:
+        delta["documents", ""] += documents
+    for row in rows:
+        kind, period = str(row["kind"]), row["period"]
+        delta["kind", kind] += 1
+        delta["state", "machine"] += 1
+        if kind == "target":
+            delta["promise", "unverified"] += 1
+        if period is not None:
+            delta["period", str(period)] += 1
+    _apply(conn, delta)
+
+
+def _rowid_order(conn: Connection) -> Any:
+    """The order in which promise findings are read; the last one read wins, as in
+    ``promise_targets`` (SQLite: the highest rowid)."""
+    return literal_column("findings.rowid") if conn.dialect.name == "sqlite" else findings.c.id
+
+
+def _contribution(conn: Connection, ids: Sequence[str]) -> Counts:
+    """What the claims ``ids`` (those that exist) add to the kind, state and promise parts."""
+    out: Counts = Counter()
+    targets: list[str] = []
+    for part in chunks(sorted(set(ids))):
+        machine_periods = select(claims_t.c.period).where(
+            claims_t.c.id.in_(part), claims_t.c.period.is_not(None)
+        )
+        out.update(("period", str(p)) for (p,) in conn.execute(machine_periods))
+        members = select(indicator_claims.c.indicator_id).where(indicator_claims.c.claim_id.in_(part))
+        out.update(("indicator", str(i)) for (i,) in conn.execute(members))
+        stmt = select(effective.c.id, effective.c.kind, effective.c.review_state).where(
+            effective.c.id.in_(part)
+        )
+        for cid, kind, state in conn.execute(stmt):
+            out["kind", str(kind)] += 1
+            out["state", str(state)] += 1
+            if kind == "target" and state != "rejected":
+                targets.append(str(cid))
+    machine: dict[str, str | None] = {}
+    reviewer: dict[str, str] = {}
+    for part in chunks(targets):
+        stmt = (
+            select(finding_claims.c.claim_id, findings.c.details)
+            .join(findings, findings.c.id == finding_claims.c.finding_id)
+            .where(
+                findings.c.type == "promise",
+                finding_claims.c.role == "target",
+                finding_claims.c.claim_id.in_(part),
+            )
+            .order_by(_rowid_order(conn))
+        )
+        for row in conn.execute(stmt):
+            machine[str(row[0])] = _status(row[1])
+        stmt2 = select(promise_overrides.c.claim_id, promise_overrides.c.status).where(
+            promise_overrides.c.claim_id.in_(part)
+        )
+        reviewer.update({str(c): str(s) for c, s in conn.execute(stmt2)})
+    for cid in targets:
+        status = reviewer[cid] if cid in reviewer else machine.get(cid) or "unverified"
+        out["promise", status] += 1
+    return out
+
+
+def _status(details: object) -> str | None:
+    """The ``status`` of a promise finding's JSON details, if it is a string."""
+    try:
+        value = json.loads(details) if isinstance(details, str) else details
+    except ValueError:
+        return None
+    status = value.get("status") if isinstance(value, dict) else None
+    return status if isinstance(status, str) else None
+
+
+@contextmanager
+def track(conn: Connection, ids: Iterable[str]) -> Iterator[None]:
+    """Keep the summary exact across a write that may change, insert or delete the claims
+    ``ids``: their contribution is read before and after it, and the difference added."""
+    touched = list(ids)
+    before = _contribution(conn, touched)
+    yield
+    after = _contribution(conn, touched)
+    delta: Counts = Counter()
+    for key in set(before) | set(after):
+        delta[key] = after[key] - before[key]
+    _apply(conn, delta)
+
+
+def _count_findings(conn: Connection) -> Counts:
+    out: Counts = Counter()
+    for t, sev, n in conn.execute(
+        select(findings.c.type, findings.c.severity, func.count()).group_by(
+            findings.c.type, findings.c.severity
+        )
+    ):
+        out["finding_type", str(t)] += int(n)
+        out["finding_severity", str(sev)] += int(n)
+    return out
+
+
+def _count_indicators(conn: Connection) -> Counts:
+    return Counter(
+        {("indicators", ""): int(conn.execute(select(func.count()).select_from(indicators)).scalar_one())}
+    )
+
+
+def _count_promises(conn: Connection) -> Counts:
+    return Counter({("promise", s): n for s, n in promise_status_counts(conn).items()})
+
+
+def _count_claims(conn: Connection) -> Counts:
+    """Claims by effective kind and review state: ``claims`` through its kind index, then
+    the few reviewed claims moved to their effective kind and state."""
+    out: Counts = Counter()
+    for kind, n in conn.execute(select(claims_t.c.kind, func.count()).group_by(claims_t.c.kind)):
+        out["kind", str(kind)] += int(n)
+    reviewed = 0
+    for machine_kind, kind, state in conn.execute(
+        select(claims_t.c.kind, effective.c.kind, effective.c.review_state)
+        .join(effective, effective.c.id == claims_t.c.id)
+        .where(claims_t.c.id.in_(select(corrections.c.claim_id)))
+    ):
+        out["kind", str(machine_kind)] -= 1
+        out["kind", str(kind)] += 1
+        out["state", str(state)] += 1
+        reviewed += 1
+    out["state", "machine"] += sum(n for (p, _), n in out.items() if p == "kind") - reviewed
+    return out
+
+
+def counted(conn: Connection, parts: Iterable[str] = PARTS) -> Counts:
+    """The summary's numbers counted over the tables (the slow way), for ``parts``."""
+    wanted = set(parts)
+    out: Counts = Counter()
+    if "documents" in wanted:
+        out["documents", ""] = int(conn.execute(select(func.count()).select_from(documents)).scalar_one())
+    if wanted & {"kind", "state"}:
+        out.update(_count_claims(conn))
+    if "promise" in wanted:
+        out.update(_count_promises(conn))
+    if wanted & {"finding_type", "finding_severity"}:
+        out.update(_count_findings(conn))
+    if "indicators" in wanted:
+        out.update(_count_indicators(conn))
+    if "indicator" in wanted:
+        per = select(indicator_claims.c.indicator_id, func.count()).group_by(indicator_claims.c.indicator_id)
+        for i, n in conn.execute(per):
+            out["indicator", str(i)] += int(n)
+    if "period" in wanted:
+        by_period = select(claims_t.c.period, func.count()).where(claims_t.c.period.is_not(None))
+        for p, n in conn.execute(by_period.group_by(claims_t.c.period)):
+            out["period", str(p)] += int(n)
+    return Counter({k: n for k, n in out.items() if k[0] in wanted and n})
+
+
+def _stored(conn: Connection) -> Counts:
+    rows = conn.execute(select(ledger_summary.c.part, ledger_summary.c.key, ledger_summary.c.n))
+    return Counter({(str(p), str(k)): int(n) for p, k, n in rows if n})
+
+
+def refresh(conn: Connection, parts: Sequence[str]) -> None:
+    """Recount ``parts`` over their tables and store them (a check run's findings, a
+    re-link's indicators: tables the write replaced wholesale)."""
+    fresh = counted(conn, parts)
+    conn.execute(delete(ledger_summary).where(ledger_summary.c.part.in_(list(parts))))
+    _apply(conn, fresh)
+
+
+def rebuild_summaries(conn: Connection) -> None:
+    """Replace every stored count with the counted one (in the caller's transaction)."""
+    refresh(conn, PARTS)
+
+
+def check_summaries(conn: Connection) -> list[str]:
+    """Each (part, key) whose stored count differs from the counted one; [] when exact."""
+    stored, real = _stored(conn), counted(conn)
+    return [
+        f"{p}[{k}]: stored {stored[p, k]}, counted {real[p, k]}"
+        if k
+        else f"{p}: stored {stored[p, k]}, counted {real[p, k]}"
+        for p, k in sorted(
+            set(stored) | set(real), key=lambda pk: (PARTS.index(pk[0]) if pk[0] in PARTS else 99, pk[1])
+        )
+        if stored[p, k] != real[p, k]
+    ]
+
+
+#: Engines whose ledger has the summary table (it is never dropped once there).
+_HAVE: weakref.WeakSet[Engine] = weakref.WeakSet()
+
+
+def has_summary(conn: Connection) -> bool:
+    """Whether this ledger has the summary table (migration 0015; a ledger opened read-only
+    is never migrated)."""
+    if conn.engine in _HAVE:
+        return True
+    if inspect(conn).has_table(ledger_summary.name):
+        _HAVE.add(conn.engine)
+        return True
+    return False
+
+
+def stored_periods(conn: Connection) -> Any:
+    """A select of the distinct machine periods (column ``p``), from the summary when this
+    ledger has it, else from the period index."""
+    if has_summary(conn):
+        s = ledger_summary
+        return select(s.c.key.label("p")).where(s.c.part == "period", s.c.n > 0)
+    return select(claims_t.c.period.label("p")).distinct()
+
+
+def summary_counts(conn: Connection) -> SummaryCounts:
+    """The stored summary (counted over the tables on a ledger from before 0015 opened
+    read-only, which has no summary yet)."""
+    got = _stored(conn) if has_summary(conn) else counted(conn)
+
+    def part(name: str) -> dict[str, int]:
+        return {k: n for (p, k), n in sorted(got.items()) if p == name}
+
+    return SummaryCounts(
+        documents=got["documents", ""],
+        by_kind=part("kind"),
+        by_state=part("state"),
+        promise_statuses=part("promise"),
+        findings_by_type=part("finding_type"),
+        findings_by_severity=part("finding_severity"),
+        indicators=got["indicators", ""],
+    )
