@@ -512,6 +512,10 @@ def _free(subject: str, noun: str | None) -> Measure:
 INHERIT_REACH = 400
 #: Sentences before the figure's read, nearest first; the first that names a measure decides.
 INHERIT_SENTENCES = 2
+#: How far back (characters) a region is read for an inherited measure: a measure named
+#: further back is not the figure's, and the bound keeps the work per figure constant (a
+#: sentence of thousands of figures must not be re-read for each one).
+INHERIT_WINDOW = 600
 #: A figure in a sentence: a number with a percent, a scale word or a currency sign.
 _FIGURE = re.compile(
     r"(?:[$€£¥₹]\s?\d|\d(?:[\d,.]*\d)?\s*(?:%|per\s?cent\b|percent\b|bn\b|mn\b|billion\b|million\b|"
@@ -587,6 +591,7 @@ def inherit(
     t = taxonomy()
     dim = unit_dimension(q)
     for k, (a, b, label) in enumerate(regions):
+        a = max(a, b - INHERIT_WINDOW)
         if a >= b:
             continue
         far = k >= 2
