@@ -1,8 +1,9 @@
 """The one check behind every "floors can only go up" test.
 
 Each quality gate pins its floors in a JSON file.  A floor may be raised, never lowered or
-removed: this reads every committed version of the file (oldest first), then the working
-copy, and fails on any step down.  Outside a git checkout the test is skipped.
+removed: this reads every committed version of the file (oldest first) along the first-parent
+line (the main branch as merged; a branch's own commits may predate a floor another branch
+raised in the meantime), then the working copy, and fails on any step down.  Outside a git checkout the test is skipped.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ def floor_history(path: Path) -> list[tuple[str, dict[str, Any]]]:
     """``(revision, floors)`` for every committed version of ``path``, then the working copy."""
     rel = path.resolve().relative_to(ROOT).as_posix()
     try:
-        log = _git("log", "--format=%H", "--reverse", "--", rel)
+        log = _git("log", "--first-parent", "--format=%H", "--reverse", "--", rel)
     except (OSError, subprocess.SubprocessError):
         pytest.skip("not a git checkout")
     if log.returncode != 0:
