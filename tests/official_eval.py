@@ -5,7 +5,13 @@ holds the three WDI files of ``../shared/reference`` (imported with their vintag
 ``run_checks``.  A gold figure is predicted ``inconsistent`` when an ``official`` finding with
 that outcome cites the claim whose figure text is the gold ``figure`` in that document.
 
-    python tests/official_eval.py [--shared ../shared] [--show]
+    python tests/official_eval.py [--shared ../shared] [--show] [--reasons]
+
+``--reasons`` prints, per gold figure, only its id, label, outcome and a reason code (no
+text): why no ``inconsistent`` finding came out (``checks.official.REASONS``; ``no_claim``: no
+claim's figure is the gold figure or overlaps it; ``other_claim:<code>``: only a claim whose
+figure text differs overlaps it), then the counts per code.  It is the blind-safe way to work
+on recall: the gold texts are never shown.
 """
 
 from __future__ import annotations
@@ -14,7 +20,7 @@ import argparse
 import json
 import sys
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 GOLD = Path(__file__).parent / "gold" / "official" / "figures.jsonl"
@@ -33,6 +39,7 @@ class Score:
     fn: int
     tn: int
     rows: list[tuple[str, str, str, str]]
+    reasons: dict[str, str] = field(default_factory=dict)
 
     @property
     def precision(self) -> float:
@@ -47,7 +54,7 @@ def load_gold() -> list[dict[str, object]]:
     return [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def evaluate(shared: Path) -> Score:
+def evaluate(shared: Path, *, reasons: bool = False) -> Score:
     from claimledger.checks import load_findings, run_checks
     from claimledger.ledger import Ledger
     from claimledger.models import Document
@@ -73,6 +80,7 @@ def evaluate(shared: Path) -> Score:
             key_of[str(g["id"])] = first.setdefault(doc.text, doc.id)
         run_checks(ledger.engine)
         found = [f for f in load_findings(ledger.engine) if f["type"] == "official"]
+        why = _reasons(ledger.engine, gold, key_of) if reasons else {}
     outcome: dict[tuple[str, str], str] = {}
     for f in found:
         for c in f["claims"]:
@@ -89,15 +97,88 @@ def evaluate(shared: Path) -> Score:
         fn += want and not said
         tn += not want and not said
         rows.append((str(g["id"]), str(g["figure"]), str(g["label"]), got))
-    return Score(tp, fp, fn, tn, rows)
+    return Score(tp, fp, fn, tn, rows, why)
+
+
+def _reasons(engine: object, gold: list[dict[str, object]], key_of: dict[str, str]) -> dict[str, str]:
+    """Per gold id, the reason code of the claim whose figure is the gold figure."""
+    from claimledger import ledger as lg
+    from claimledger.checks.official import OfficialChecker
+    from claimledger.checks.run import load_context
+
+    with lg.reading(engine) as conn:  # type: ignore[arg-type]
+        ctx = load_context(conn, relink=False)
+        checker = OfficialChecker().bind(conn, ctx)
+        code = checker.diagnose(ctx)
+    by_doc: dict[str, list[object]] = {}
+    for rec in ctx.claims:
+        by_doc.setdefault(rec.doc, []).append(rec)
+    wdi_measure = _wdi_measures()
+    out: dict[str, str] = {}
+    for g in gold:
+        recs = by_doc.get(key_of[str(g["id"])], [])
+        fig = str(g["figure"])
+        same = [r for r in recs if getattr(r, "q_text", None) == fig]
+        prefix = ""
+        if not same:
+            text = str(g["text"])
+            at = text.find(fig)
+            same = [
+                r
+                for r in recs
+                if r.q_start is not None  # type: ignore[attr-defined]
+                and r.q_start < at + len(fig)  # type: ignore[attr-defined]
+                and at < (r.q_end or 0)  # type: ignore[attr-defined]
+            ]
+            prefix = "other_claim:"
+        if not same:
+            out[str(g["id"])] = "no_claim"
+            continue
+        d = code.get(same[0].id)  # type: ignore[attr-defined]
+        if d is None:
+            out[str(g["id"])] = prefix + "?"
+            continue
+        why = d.code
+        if d.entity:  # a case: does it have the gold's measure, entity and period?
+            wrong = [
+                name
+                for name, bad in (
+                    ("measure", wdi_measure.get(str(g["wdi_code"])) not in d.measures),
+                    ("entity", d.entity != g["country"]),
+                    ("period", d.period != str(g["period"])),
+                )
+                if bad
+            ]
+            if wrong:
+                why += "/wrong_" + "+".join(wrong)
+            if "measure" in wrong:
+                why += f"({','.join(d.measures)})"
+        out[str(g["id"])] = prefix + why
+    return out
+
+
+def _wdi_measures() -> dict[str, str]:
+    from claimledger.resources.taxonomy import measures
+
+    return {str(m["codes"]["wdi"]): m["id"] for m in measures() if (m.get("codes") or {}).get("wdi")}
 
 
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--shared", type=Path, default=Path(__file__).resolve().parents[2] / "shared")
     ap.add_argument("--show", action="store_true", help="print every figure with its label and outcome")
+    ap.add_argument("--reasons", action="store_true", help="per figure: id, label, outcome, reason code (no text)")
     args = ap.parse_args()
-    s = evaluate(args.shared)
+    s = evaluate(args.shared, reasons=args.reasons)
+    if args.reasons:
+        from collections import Counter
+
+        for gid, _fig, label, got in s.rows:
+            print(f"{gid}\t{label}\t{got}\t{s.reasons.get(gid, '')}")
+        missed = Counter(s.reasons[g] for g, _f, label, got in s.rows if label == "inconsistent" and got != label)
+        wrong = Counter(s.reasons[g] for g, _f, label, got in s.rows if label == "consistent" and got != label)
+        print("missed inconsistent, by reason:", dict(missed.most_common()))
+        print("consistent not said consistent, by reason:", dict(wrong.most_common()))
     if args.show:
         for row in s.rows:
             print("\t".join(row))

@@ -41,7 +41,9 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ERROR_GAP",
+    "Diagnosis",
     "NAME",
+    "REASONS",
     "Mentions",
     "OfficialChecker",
     "candidate_measures",
@@ -68,6 +70,25 @@ _SUB_ANNUAL = frozenset({"half_year", "quarter", "month", "week", "day"})
 #: Kind cues of a forecast that only describe it as one ("the forecast range of 6-8%"): a
 #: past forecast restated is not a claim about the outcome.
 _FORECAST_WORDS = re.compile(r"^forecast:(?:forecast|expected|projected|predicted|planned|estimated at)\b")
+#: Why a claim gave no comparison (``OfficialChecker.diagnose``), in pipeline order.
+REASONS: dict[str, str] = {
+    "no_quantity": "the claim has no figure",
+    "no_period": "the claim has no period",
+    "no_measure_words": "the sentence names no measure with a stored series",
+    "no_frame": "the frame stage gave no frame",
+    "free_measure": "the frame's measure is free (not in the taxonomy)",
+    "measure_without_series": "the frame's measure has no stored series",
+    "sub_annual": "a figure of a month, quarter or half year",
+    "status_not_checked": "the frame's status is not a stated actual (a forecast, a goal ...)",
+    "no_entity": "no country or area, named or the document's",
+    "target": "a target (settled, not compared)",
+    "no_reference_row": "no reference value for that measure, entity and period",
+    "unit_mismatch": "the figure's unit cannot be compared with the series'",
+    "no_interval": "the figure has no value to compare",
+    "ratio_guard": f"more than {MISMATCH_RATIO:g} times off the official value",
+    "consistent": "compared: within tolerance",
+    "inconsistent": "compared: outside tolerance",
+}
 _DOWN = re.compile(
     r"\b(?:reduc\w*|cut\w*|lower\w*|decreas\w*|below|under|bring\w*(?:\s+\w+){0,3}?\s+down|halv\w*|curb\w*)\b",
     re.I,
@@ -214,6 +235,17 @@ def mention_pattern(measures: Iterable[str]) -> Mentions | None:
 
 
 @dataclass(frozen=True, slots=True)
+class Diagnosis:
+    """Why a claim gave the comparison it gave (``OfficialChecker.diagnose``): a reason code
+    of ``REASONS`` and, once the claim is a case, its measures, entity and period."""
+
+    code: str
+    measures: tuple[str, ...] = ()
+    entity: str = ""
+    period: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class _Case:
     """A figure to compare: the claim, its frame's measure candidates, entity and period."""
 
@@ -296,31 +328,73 @@ class OfficialChecker:
         return replace(self, values=values, frames=frames, mentions=mentions)
 
     def _cases(self, ctx: CheckContext, frames: _Frames, measures: set[str] | None = None) -> list[_Case]:
-        out: list[_Case] = []
         if measures is None and self.mentions is None and self.values:
             self.mentions = mention_pattern({v.series.measure for v in self.values})
+        out: list[_Case] = []
         for rec in ctx.claims:
-            if not rec.has_quantity or rec.period is None:
+            case = self._case(rec, ctx, frames, measures)
+            if isinstance(case, _Case):
+                out.append(case)
+        return out
+
+    def _case(
+        self, rec: ClaimRecord, ctx: CheckContext, frames: _Frames, measures: set[str] | None = None
+    ) -> _Case | str:
+        """The figure to compare, or the reason code (``REASONS``) why the claim is not one."""
+        if not rec.has_quantity:
+            return "no_quantity"
+        if rec.period is None:
+            return "no_period"
+        if self.mentions is not None and not self.mentions.search(rec.sentence):
+            return "no_measure_words"
+        f = frames.of(rec)
+        if f is None:
+            return "no_frame"
+        if f.measure.free:
+            return "free_measure"
+        cands = candidate_measures(f.measure.id, f.basis)
+        if measures is not None:
+            cands = tuple(m for m in cands if m in measures)
+        if not cands:
+            return "measure_without_series"
+        if _SUB_ANNUAL & set(f.basis):
+            return "sub_annual"
+        target = f.status == "target" or rec.kind == "target"
+        if not target and not _checked(rec, f):
+            return "status_not_checked"
+        ent = _entity(f, ctx.docs.get(rec.doc))
+        if ent is None:
+            return "no_entity"
+        period = rec.period.split("/")[-1] if target else rec.period
+        stored = getattr(rec, "frame", None) is not None
+        return _Case(rec, cands, ent[0], ent[1], period, target, f.measure.id, ent[2], stored)
+
+    def diagnose(self, ctx: CheckContext) -> dict[str, Diagnosis]:
+        """For each claim of ``ctx``, the outcome of its comparison or the reason code
+        (``REASONS``) why none came out: a diagnostic of recall (``tests/official_eval.py
+        --reasons``).  Call on a bound checker."""
+        frames = self.frames if self.frames is not None and self.frames.ctx is ctx else _Frames(ctx)
+        if self.mentions is None and self.values:
+            self.mentions = mention_pattern({v.series.measure for v in self.values})
+        out: dict[str, Diagnosis] = {}
+        for rec in ctx.claims:
+            case = self._case(rec, ctx, frames)
+            if isinstance(case, str):
+                out[rec.id] = Diagnosis(case)
                 continue
-            if self.mentions is not None and not self.mentions.search(rec.sentence):
-                continue
-            f = frames.of(rec)
-            if f is None or f.measure.free:
-                continue
-            cands = candidate_measures(f.measure.id, f.basis)
-            if measures is not None:
-                cands = tuple(m for m in cands if m in measures)
-            if not cands or _SUB_ANNUAL & set(f.basis):
-                continue
-            target = f.status == "target" or rec.kind == "target"
-            if not target and not _checked(rec, f):
-                continue
-            ent = _entity(f, ctx.docs.get(rec.doc))
-            if ent is None:
-                continue
-            period = rec.period.split("/")[-1] if target else rec.period
-            stored = getattr(rec, "frame", None) is not None
-            out.append(_Case(rec, cands, ent[0], ent[1], period, target, f.measure.id, ent[2], stored))
+            code = "target"
+            if not case.target:
+                got = self._reference(case)
+                if isinstance(got, str):
+                    code = "no_reference_row" if got.startswith("no official value") else "unit_mismatch"
+                else:
+                    f = replace(self, list_missing=True)._compare(case)
+                    if f is None:
+                        code = "no_interval"
+                    else:
+                        outcome = str(f.details.get("outcome"))
+                        code = "ratio_guard" if outcome == "no_reference" else outcome
+            out[rec.id] = Diagnosis(code, case.measures, case.entity, case.period)
         return out
 
     def run(self, ctx: CheckContext) -> list[Finding]:
