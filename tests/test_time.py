@@ -1,4 +1,4 @@
-"""Time expressions and periods (stage time.v4)."""
+"""Time expressions and periods (stage time.v5)."""
 
 from __future__ import annotations
 
@@ -556,4 +556,17 @@ def test_a_quarter_of_a_named_fiscal_year_is_in_that_fiscal_year(
     ],
 )
 def test_spans_ending_at_a_year_and_sequences(text: str, ref: str, want: list[str]) -> None:
+    assert [c.period for c in extract(text, ref) if c.quantity is not None] == want
+
+
+@pytest.mark.parametrize(
+    ("text", "ref", "want"),
+    [
+        # a year in parentheses right after a figure is that figure's, not the next one's
+        ("Unemployment rate: Chile: 7.8% (2011 est.) 8.1% (2010 est.)", "2012-06-01", ["2011", "2010"]),
+        ("Exports: $12.4 billion (2015) $11.9 billion (2014)", "2016-06-01", ["2015", "2014"]),
+        ("Tourist arrivals reached 3.2 million (in 2018), against 2.9 million (in 2017).", "2019-06-01", ["2018", "2017"]),
+    ],
+)
+def test_a_year_in_parentheses_after_a_figure_labels_it(text: str, ref: str, want: list[str]) -> None:
     assert [c.period for c in extract(text, ref) if c.quantity is not None] == want

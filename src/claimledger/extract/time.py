@@ -1,4 +1,4 @@
-"""Stage ``time.v4``: find time expressions and give each quantity its period.
+"""Stage ``time.v5``: find time expressions and give each quantity its period.
 
 Reads: text, a sentence span, the document date, the sentence's quantities and (for the
 defaults) each quantity's kind.  Writes: ``Mention`` objects (``find_mentions``; the
@@ -36,8 +36,8 @@ from claimledger.extract._time_grammar import Fiscal, Mention, find_mentions
 from claimledger.models import Quantity, TimeExpr
 
 #: v4: fiscal years by the document's country, quarters of a named fiscal year, spans ending
-#: at a year, "then" sequences.
-STAGE = "time.v4"
+#: at a year, "then" sequences.  v5: a time in parentheses right after a figure labels it.
+STAGE = "time.v5"
 
 #: Until the end of this month, an achievement stated without any time words ("the grain
 #: harvest was a record") is read as belonging to the year just ended: annual results are
@@ -54,6 +54,8 @@ _FILLER_AFTER = re.compile(
     r"(?:(?:in|on|for|to|into|at|of)\s+(?:the\s+)?(?:[A-Za-z][\w'’-]*\s+){1,3})?"
     r"(?:(?:a|per|each|every|on|average|annually|in|total|respectively|the|year|level|mark)\s+)*$"
 )
+#: A time in parentheses right after a figure labels it: "2.1% (2009 est.)", "3.4% (in 2008)".
+_PAREN_AFTER = re.compile(r"^\s*\(\s*(?:in\s+|est\.\s+)?$")
 #: Punctuation and words that separate clauses; crossing one makes a time expression a
 #: worse candidate for a figure's period.
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s*(?:and|but|while|whereas|which|although|though)\b|\bwhile\b", re.I)
@@ -307,7 +309,10 @@ def assign(
         nxt_q = quants[i + 1].start if i + 1 < len(quants) else s_end
         lo = bisect.bisect_left(starts, q.end)
         window = usable[lo : bisect.bisect_left(starts, nxt_q)]
-        first = next((m for m in window if _FILLER_AFTER.match(text[q.end : m.start])), None)
+        first = next(
+            (m for m in window if _FILLER_AFTER.match(text[q.end : m.start]) or _PAREN_AFTER.match(text[q.end : m.start])),
+            None,
+        )
         if first is not None:
             out[i] = (first.period, [first.cue])  # period None: no document date
             taken.add(first.start)
