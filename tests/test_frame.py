@@ -155,6 +155,20 @@ def _frames(text: str, date: str = "2024-06-10") -> dict[str, Frame]:
     return out
 
 
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Unemployment rate: Peru: 6.8% (2012 est.) 7.1% (2011 est.)", "unemployment.rate"),
+        ("Inflation rate (consumer prices): Ghana: 9.2% (2012 est.)", "cpi.headline"),
+        ("Peru grew by 6% in 2012.", "gdp.real_growth"),
+        ("Figures: Peru grew by 6% in 2012.", "gdp.real_growth"),
+    ],
+)
+def test_a_rows_label_names_the_measure_of_a_country_and_a_percent(text: str, want: str) -> None:
+    # "Country: x%" alone reads as the economy's growth, unless a label before it names a measure
+    assert {f.measure.id for f in _frames(text, "2013-06-01").values()} == {want}
+
+
 def test_regression_three_areas_in_one_paragraph_are_three_entities() -> None:
     f = _frames("Growth in the euro area was 0.2%, US growth reached 3.0% and Japan's economy grew 0.5%.")
     assert [f[k].entity.id if f[k].entity else None for k in ("0.2%", "3.0%", "0.5%")] == ["EA", "USA", "JPN"]

@@ -16,6 +16,7 @@ quoted) is computed once per document, in ``DocFrame``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date as Date
 from functools import cache
@@ -58,6 +59,9 @@ def _scanner() -> _cues.MultiScanner:
 
 
 _NO_MEASURE = Measure("figure", "figure", True, ())
+#: A sentence that opens with a label and a colon, as a table or factsheet row does:
+#: "Inflation rate (consumer prices): Chile: 2.1% (2009 est.)".
+_LABEL = re.compile(r"\s*[A-Za-z][^:;.!?\d%$]{2,80}:")
 
 
 class DocFrame:
@@ -192,20 +196,21 @@ def annotate(
         else:
             terms, b_cues = basis.terms(stated, seg, left, (), percent, _follows(p, i))
             subj = c.subject
+            args = (text, phrases, seg, p.spans[i], clause, q, lk.role == "change", "share_of_gdp" in terms)
+            economy = _names_economy(ents[i], home_cue)
+            label = _LABEL.match(text, p.start, seg[0]) if percent else None
             if percent and entity.names_only(subj):
-                subj = "economic growth"  # "Uzbekistan grew by 6%": its economy did
-            m, m_cues = measure.choose(
-                subj,
-                text,
-                phrases,
-                seg,
-                p.spans[i],
-                clause,
-                q,
-                lk.role == "change",
-                "share_of_gdp" in terms,
-                _names_economy(ents[i], home_cue),
-            )
+                m = _NO_MEASURE
+                if label is not None:
+                    # a row "Inflation rate (consumer prices): Chile: 2.1%": its label names
+                    # the measure
+                    row = (p.start, seg[1])
+                    m, m_cues = measure.choose("", text, phrases, row, p.spans[i], row, *args[5:], economy)
+                if m.free or m is _NO_MEASURE:
+                    # "Uzbekistan grew by 6%": its economy did
+                    m, m_cues = measure.choose("economic growth", *args, economy)
+            else:
+                m, m_cues = measure.choose(subj, *args, economy)
             entry = measure.entry(m.id)
             if entry is not None and entry.basis:
                 basis.add_fixed(terms, b_cues, entry.basis)
