@@ -198,17 +198,19 @@ def annotate(
             subj = c.subject
             args = (text, phrases, seg, p.spans[i], clause, q, lk.role == "change", "share_of_gdp" in terms)
             economy = _names_economy(ents[i], home_cue)
-            label = _LABEL.match(text, p.start, seg[0]) if percent else None
-            if percent and entity.names_only(subj):
-                m = _NO_MEASURE
-                if label is not None:
-                    # a row "Inflation rate (consumer prices): Chile: 2.1%": its label names
-                    # the measure
-                    row = (p.start, seg[1])
-                    m, m_cues = measure.choose("", text, phrases, row, p.spans[i], row, *args[5:], economy)
-                if m.free or m is _NO_MEASURE:
-                    # "Uzbekistan grew by 6%": its economy did
-                    m, m_cues = measure.choose("economic growth", *args, economy)
+            m = _NO_MEASURE
+            for label in _label_starts(p, clause, seg) if entity.names_only(subj) else ():
+                # a row "Inflation rate (consumer prices): Chile: 2.1%" or "Brazil (GDP:
+                # 1.87 trillion)": the label before the colon names the measure
+                row = (label, seg[1])
+                m, m_cues = measure.choose("", text, phrases, row, p.spans[i], row, *args[5:], economy)
+                if not m.free:
+                    break
+            if not m.free:
+                pass  # the label's
+            elif percent and entity.names_only(subj):
+                # "Uzbekistan grew by 6%": its economy did
+                m, m_cues = measure.choose("economic growth", *args, economy)
             else:
                 m, m_cues = measure.choose(subj, *args, economy)
             entry = measure.entry(m.id)
@@ -260,6 +262,19 @@ def annotate(
                 attribution=tuple(a_cues),
             ),
         )
+
+
+def _label_starts(p: Passage, clause: tuple[int, int], seg: tuple[int, int]) -> list[int]:
+    """Where the labels of a figure's row start, nearest first: the clause before a colon
+    that ends right before the figure's clause ("Brazil (GDP: 1.87 trillion)"), and the
+    sentence's start when it opens with "Label:" ("Inflation rate (consumer prices): Chile:
+    2.1%")."""
+    out = []
+    if clause[0] > p.start and p.text[clause[0] - 1 : clause[0]] == ":":
+        out.append(p.clause(clause[0] - 1)[0])
+    if _LABEL.match(p.text, p.start, seg[0]) is not None and p.start not in out:
+        out.append(p.start)
+    return out
 
 
 def _names_economy(chosen: tuple[Entity | None, list[str]], home_cue: str) -> bool:
