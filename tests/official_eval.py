@@ -139,6 +139,13 @@ def _reasons(engine: object, gold: list[dict[str, object]], key_of: dict[str, st
             out[str(g["id"])] = prefix + "?"
             continue
         why = d.code
+        r = same[0]
+        if why in ("free_measure", "no_measure_words", "unit_mismatch"):
+            # what the figure carries, and whether the document's title names the measure
+            unit = "currency" if r.unit and len(r.unit) == 3 and r.unit.isupper() else r.unit  # type: ignore[attr-defined]
+            why += f"[unit={unit},noun={'yes' if r.noun else 'no'},qual={r.qualifier}"  # type: ignore[attr-defined]
+            m = _mentions(wdi_measure.get(str(g["wdi_code"]), ""))
+            why += f",title={'yes' if m is not None and m.search(str(g['title'])) else 'no'}]"
         if d.entity:  # a case: does it have the gold's measure, entity and period?
             wrong = [
                 name
@@ -155,6 +162,12 @@ def _reasons(engine: object, gold: list[dict[str, object]], key_of: dict[str, st
                 why += f"({','.join(d.measures)})"
         out[str(g["id"])] = prefix + why
     return out
+
+
+def _mentions(measure: str) -> object:
+    from claimledger.checks.official import mention_pattern
+
+    return mention_pattern([measure]) if measure else None
 
 
 def _wdi_measures() -> dict[str, str]:

@@ -215,3 +215,22 @@ def test_a_level_far_off_is_another_entity_not_a_misstatement() -> None:
     assert [f.details.get("outcome") for f in found] in ([], ["consistent"])
     [missing] = _run(text, world, date="2020-05-01", country="China", list_missing=True)
     assert missing.details["outcome"] in ("no_reference", "consistent")
+
+
+def test_a_factsheet_row_is_read_by_its_label_and_each_figure_by_its_own_year() -> None:
+    # the label names the measure; "(2012 est.)" after each figure is that figure's year
+    vals = [ReferenceValue(1, CPI, "GHA", "2012", 9.16), ReferenceValue(2, CPI, "GHA", "2011", 8.73)]
+    found = _run("Inflation rate (consumer prices): Ghana: 9.2% (2012 est.) 7.9% (2011 est.)", vals, "2013-06-01")
+    by = {f.details["claimed"]["text"]: (f.details["period"], f.details["outcome"]) for f in found}
+    assert by == {"9.2%": ("2012", "consistent"), "7.9%": ("2011", "inconsistent")}
+
+
+def test_an_amount_with_no_currency_of_a_money_measure_is_read_as_us_dollars() -> None:
+    vals = [ReferenceValue(1, GDP, "BRA", "2019", 1.8733e12)]
+    [f] = _run("Brazil (GDP: 1.95 trillion) led the region in 2019.", vals, "2020-06-01", "Brazil")
+    assert f.details["outcome"] == "inconsistent"
+    assert any("no currency stated" in r for r in f.details["reasons"]) and "USD" in f.details["unit_read"]
+    [f] = _run("Brazil (GDP: 1.87 trillion) led the region in 2019.", vals, "2020-06-01", "Brazil")
+    assert f.details["outcome"] == "consistent"
+    # a count of people is not money
+    assert _run("Brazil (GDP: 1.87 trillion people) in 2019.", vals, "2020-06-01", "Brazil") == []

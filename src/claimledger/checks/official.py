@@ -429,6 +429,10 @@ class OfficialChecker:
             sdim, sfac = dimension(unit or None, None)
             if cdim == sdim or (sdim == "count" and cdim.startswith("count")):
                 return v, sfac / cfac
+            if cdim == "count" and sdim == "currency:USD" and self._money(case):
+                # "GDP: 21.41 trillion": an amount of money with no currency, which a
+                # reader of an international figure takes as US dollars
+                return v, sfac / cfac
             if cdim.startswith("currency:") and sdim.startswith("currency:"):
                 rated = self._convert(v, sdim[9:], cdim[9:])
                 if rated is not None:
@@ -438,6 +442,17 @@ class OfficialChecker:
                 continue
             why = why or f"the figure is {cdim.replace(':', ' ')}, the series {sdim.replace(':', ' ')}"
         return why
+
+    @staticmethod
+    def _money(case: _Case) -> bool:
+        """Is the figure an amount of money whose currency is unstated: no unit, no
+        counted noun, of a measure stated in money?"""
+        c = case.claim
+        return (
+            c.unit is None
+            and c.noun is None
+            and _taxonomy().get(case.measure, {}).get("dimension") == "currency"
+        )
 
     def _convert(self, v: ReferenceValue, have: str, want: str) -> float | None:
         """The factor from the series' currency to the claim's, through the exchange-rate
@@ -473,6 +488,9 @@ class OfficialChecker:
             return self._missing(case, why) if self.list_missing else None
         details = self._details(case, ref, official, iv)
         unit = _unit_words(c)
+        if self._money(case):
+            unit = "USD"
+            details["unit_read"] = "USD: no currency stated, read as the series' US dollars"
         if iv.contains(official):
             details["outcome"] = "consistent"
             msg = (
@@ -583,6 +601,7 @@ def _confidence(case: _Case, series_measure: str | None) -> Confidence:
             "the series states a narrower or broader measure",
         ),
         (case.from_document, -0.15, "the entity is the document's country, not named with the figure"),
+        (OfficialChecker._money(case), -0.1, "no currency stated: read as US dollars"),
         (not case.stored_frame, -0.05, "frame recomputed for this check (stored before frames)"),
         (series_measure == case.measure and not case.from_document, 0.1, "same measure, entity and period"),
     )
