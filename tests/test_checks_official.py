@@ -37,11 +37,12 @@ def test_last_digit_is_the_stated_precision(text: str, value: float, unit: float
 @pytest.mark.parametrize(
     ("text", "value", "low", "high", "qual", "inside", "outside"),
     [
-        ("over $259 billion", 259e9, None, None, "at_least", [261.4e9, 258.6e9], [258.4e9]),
+        # a bound is consistent when the value is on its side (the gold's labelling rule)
+        ("over $259 billion", 259e9, None, None, "at_least", [261.4e9, 259e9], [258.6e9]),
         ("8.6%", 8.6, None, None, "exact", [8.55, 8.64], [8.66, 8.7, 4.86]),
         ("almost 13,000", 13000, None, None, "approx", [12100, 13900], [11900, 14100]),
         ("about 3.1 million", 3.1e6, None, None, "approx", [3.01e6, 3.19e6], [2.9e6, 3.3e6]),
-        ("under 5%", 5, None, None, "at_most", [4.1, 5.4], [5.6]),
+        ("under 5%", 5, None, None, "at_most", [4.1, 5.0], [5.1]),
         ("6-8%", None, 6, 8, "range", [6.0, 7.9, 8.4], [5.4, 8.6]),
     ],
 )
@@ -58,6 +59,34 @@ def test_interval_from_precision_and_qualifier(
     assert iv is not None
     assert all(iv.contains(x) for x in inside), iv
     assert not any(iv.contains(x) for x in outside), iv
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "qual", "inside", "outside"),
+    [
+        # close below 2%: neither 2.3% (the wrong side) nor 1.1% (far below)
+        ("just under 2%", 2.0, "at_most", [1.9, 1.8, 2.0], [2.3, 2.05, 1.1, 1.7]),
+        ("slightly above 4.5%", 4.5, "at_least", [4.5, 4.6], [4.4, 5.0]),
+        ("just over $259 billion", 259e9, "at_least", [261.4e9, 266e9], [258e9, 268e9]),
+    ],
+)
+def test_a_close_bound_is_close_on_its_side(
+    text: str, value: float, qual: str, inside: list[float], outside: list[float]
+) -> None:
+    iv = interval(text, value, None, None, qual, close=True)
+    assert iv is not None
+    assert all(iv.contains(x) for x in inside), iv
+    assert not any(iv.contains(x) for x in outside), iv
+
+
+def test_the_checker_reads_a_close_bound_from_the_words_before_the_figure() -> None:
+    vals = [ReferenceValue(1, CPI, "KAZ", "2024", 2.3), ReferenceValue(2, CPI, "KAZ", "2023", 4.62)]
+    found = _run("Inflation in Kazakhstan was just under 2% in 2024.", vals)
+    assert [f.details["outcome"] for f in found] == ["inconsistent"]
+    found = _run("Inflation in Kazakhstan was slightly above 4.5% in 2023.", vals)
+    assert [f.details["outcome"] for f in found] == ["consistent"]
+    found = _run("Inflation in Kazakhstan was slightly above 4% in 2023.", vals)
+    assert [f.details["outcome"] for f in found] == ["inconsistent"]
 
 
 def test_candidate_measures_follow_the_taxonomy() -> None:

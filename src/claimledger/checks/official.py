@@ -34,6 +34,7 @@ from claimledger.checks.base import CheckContext, Confidence, make_finding
 from claimledger.link import ClaimRecord, DocInfo, dimension
 from claimledger.models import Finding, Frame, ReferenceValue, SeriesInfo, Severity
 from claimledger.resources import places
+from claimledger.resources.checks import CLOSE_BOUNDS
 from claimledger.resources.taxonomy import entity_data, measures
 
 if TYPE_CHECKING:
@@ -477,7 +478,7 @@ class OfficialChecker:
         if isinstance(got, str):
             return self._missing(case, got) if self.list_missing else None
         ref, factor = got
-        iv = interval(c.q_text or "", c.value, c.low, c.high, c.qualifier or "exact")
+        iv = interval(c.q_text or "", c.value, c.low, c.high, c.qualifier or "exact", close=_close(c))
         if iv is None:
             return None
         official = ref.level * factor  # in the claim's units
@@ -621,6 +622,16 @@ def _finding(
         confidence=_confidence(case, series_measure),
         computation=computation,
     )
+
+
+def _close(c: ClaimRecord) -> bool:
+    """Is the figure's bound said to be close ("just under 2%", "slightly above 4%")? Read
+    from the figure's text and the two words before it."""
+    if c.qualifier not in ("at_least", "at_most"):
+        return False
+    lead = c.sentence[: max(0, (c.q_start or 0) - c.sent_start)].split()[-2:]
+    words = " ".join([*lead, *(c.q_text or "").split()[:3]]).lower()
+    return any(re.search(rf"\b{re.escape(w)}\b", words) for w in CLOSE_BOUNDS)
 
 
 def _stated(c: ClaimRecord) -> str:
