@@ -111,11 +111,13 @@ def _series(
     )
 
 
-def _ctx(text: str, date: str, country: str, now: Date | None = None) -> tuple:
+def _ctx(text: str, date: str, country: str, now: Date | None = None, title: str | None = None) -> tuple:
     claims = extract(text, date, source="t")
     recs = [ClaimRecord.from_claim(c, date, i) for i, c in enumerate(claims)]
     docs = {
-        recs[0].doc: DocInfo(key=recs[0].doc, text=text, published=Date.fromisoformat(date), region=country)
+        recs[0].doc: DocInfo(
+            key=recs[0].doc, text=text, published=Date.fromisoformat(date), region=country, title=title
+        )
     }
     return context_from_records(recs, docs, now=now or Date(2026, 1, 1)), recs
 
@@ -132,7 +134,7 @@ def _run(
     country: str = "Kazakhstan",
     **kw: object,
 ):
-    ctx, _recs = _ctx(text, date, country)
+    ctx, _recs = _ctx(text, date, country, title=kw.pop("title", None))  # type: ignore[arg-type]
     return OfficialChecker(values, **kw).run(ctx)  # type: ignore[arg-type]
 
 
@@ -263,3 +265,14 @@ def test_an_amount_with_no_currency_of_a_money_measure_is_read_as_us_dollars() -
     assert f.details["outcome"] == "consistent"
     # a count of people is not money
     assert _run("Brazil (GDP: 1.87 trillion people) in 2019.", vals, "2020-06-01", "Brazil") == []
+
+
+def test_a_list_whose_sentence_names_no_measure_takes_the_titles() -> None:
+    vals = [ReferenceValue(1, POP, "PER", "2020", 33.3e6), ReferenceValue(2, CPI, "PER", "2020", 1.83)]
+    text = "3. Peru: 35.1 million (2020)."
+    found = _run(text, vals, "2021-03-01", "Peru", title="Countries by population, 2020")
+    assert [f.details["outcome"] for f in found] == ["inconsistent"]
+    assert any("title" in r for r in found[0].details["reasons"])
+    # a title naming no measure, or two, names none
+    assert _run(text, vals, "2021-03-01", "Peru", title="Ranking of South American countries") == []
+    assert _run(text, vals, "2021-03-01", "Peru", title="Population and inflation, 2020") == []

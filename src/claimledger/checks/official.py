@@ -235,6 +235,11 @@ def mention_pattern(measures: Iterable[str]) -> Mentions | None:
     return Mentions(syn, tuple(heads))
 
 
+@cache
+def _mentions_of(measure: str) -> Mentions | None:
+    return mention_pattern([measure])
+
+
 @dataclass(frozen=True, slots=True)
 class Diagnosis:
     """Why a claim gave the comparison it gave (``OfficialChecker.diagnose``): a reason code
@@ -259,6 +264,7 @@ class _Case:
     measure: str = ""  # the frame's measure
     from_document: bool = False  # the entity is the document's country, not named
     stored_frame: bool = True  # the ledger's frame, not one recomputed here
+    from_title: bool = False  # the measure is the document title's, the sentence names none
 
 
 @cache
@@ -306,6 +312,7 @@ class OfficialChecker:
     mentions: Mentions | None = None
     name: str = NAME
     _index: dict[tuple[str, str, str], list[ReferenceValue]] = field(default_factory=dict, repr=False)
+    _titles: dict[tuple[str, frozenset[str] | None], str | None] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         index: dict[tuple[str, str, str], list[ReferenceValue]] = defaultdict(list)
@@ -346,14 +353,20 @@ class OfficialChecker:
             return "no_quantity"
         if rec.period is None:
             return "no_period"
-        if self.mentions is not None and not self.mentions.search(rec.sentence):
+        doc = ctx.docs.get(rec.doc)
+        titled = self._title_measure(doc, measures)
+        if self.mentions is not None and not self.mentions.search(rec.sentence) and titled is None:
             return "no_measure_words"
         f = frames.of(rec)
         if f is None:
             return "no_frame"
+        measure, from_title = f.measure.id, False
         if f.measure.free:
-            return "free_measure"
-        cands = candidate_measures(f.measure.id, f.basis)
+            if titled is None:
+                return "free_measure"
+            # a row of a table or list whose sentence names no measure: the title's
+            measure, from_title = titled, True
+        cands = candidate_measures(measure, () if from_title else f.basis)
         if measures is not None:
             cands = tuple(m for m in cands if m in measures)
         if not cands:
@@ -363,12 +376,24 @@ class OfficialChecker:
         target = f.status == "target" or rec.kind == "target"
         if not target and not _checked(rec, f):
             return "status_not_checked"
-        ent = _entity(f, ctx.docs.get(rec.doc))
+        ent = _entity(f, doc)
         if ent is None:
             return "no_entity"
         period = rec.period.split("/")[-1] if target else rec.period
         stored = getattr(rec, "frame", None) is not None
-        return _Case(rec, cands, ent[0], ent[1], period, target, f.measure.id, ent[2], stored)
+        return _Case(rec, cands, ent[0], ent[1], period, target, measure, ent[2], stored, from_title)
+
+    def _title_measure(self, doc: DocInfo | None, measures: set[str] | None) -> str | None:
+        """The one measure with a stored series that the document's title names ("Countries
+        by population, 2020"), or None: none or several."""
+        if doc is None or not doc.title:
+            return None
+        key = (doc.title, frozenset(measures) if measures is not None else None)
+        if key not in self._titles:
+            have = measures if measures is not None else {v.series.measure for v in self.values}
+            named = [m for m in have if (p := _mentions_of(m)) is not None and p.search(doc.title)]
+            self._titles[key] = named[0] if len(named) == 1 else None
+        return self._titles[key]
 
     def diagnose(self, ctx: CheckContext) -> dict[str, Diagnosis]:
         """For each claim of ``ctx``, the outcome of its comparison or the reason code
@@ -603,6 +628,7 @@ def _confidence(case: _Case, series_measure: str | None) -> Confidence:
         ),
         (case.from_document, -0.15, "the entity is the document's country, not named with the figure"),
         (OfficialChecker._money(case), -0.1, "no currency stated: read as US dollars"),
+        (case.from_title, -0.15, "the measure is named by the document's title, not the sentence"),
         (not case.stored_frame, -0.05, "frame recomputed for this check (stored before frames)"),
         (series_measure == case.measure and not case.from_document, 0.1, "same measure, entity and period"),
     )
