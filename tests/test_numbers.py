@@ -75,6 +75,11 @@ BRIEF: list[tuple[str, list[Row]]] = [
     ("The city has 105 schools.", [("105", 105, "exact", None, "school")]),
     ("Oil is assumed at $80 per barrel.", [("$80 per barrel", 80, "exact", "USD/bbl", None)]),
     ("Oil is assumed at $80 a barrel.", [("$80 a barrel", 80, "exact", "USD/bbl", None)]),
+    # a comma ends the figure: "per capita" labels the next one
+    (
+        "GDP: $2.1 billion, per capita $410.",
+        [("$2.1 billion", 2.1e9, "exact", "USD", None), ("$410", 410, "exact", "USD", None)],
+    ),
     ("Astana Hub has over 1,500 participants.", [("over 1,500", 1500, "at_least", None, "participant")]),
     ("Kazakhstan ranks 24th in the UN e-government ranking.", [("24th", 24, "exact", None, "rank")]),
     (
