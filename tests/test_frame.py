@@ -160,6 +160,7 @@ def _frames(text: str, date: str = "2024-06-10") -> dict[str, Frame]:
     [
         ("Unemployment rate: Peru: 6.8% (2012 est.) 7.1% (2011 est.)", "unemployment.rate"),
         ("Inflation rate (consumer prices): Ghana: 9.2% (2012 est.)", "cpi.headline"),
+        ("Inflation rate (consumer prices): 9.2% (2012 est.)", "cpi.headline"),
         ("Peru grew by 6% in 2012.", "gdp.real_growth"),
         ("Figures: Peru grew by 6% in 2012.", "gdp.real_growth"),
     ],

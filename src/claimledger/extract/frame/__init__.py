@@ -199,7 +199,7 @@ def annotate(
             args = (text, phrases, seg, p.spans[i], clause, q, lk.role == "change", "share_of_gdp" in terms)
             economy = _names_economy(ents[i], home_cue)
             m = _NO_MEASURE
-            for label in _label_starts(p, clause, seg) if entity.names_only(subj) else ():
+            for label in _label_starts(p, clause, seg) if not subj or entity.names_only(subj) else ():
                 # a row "Inflation rate (consumer prices): Chile: 2.1%" or "Brazil (GDP:
                 # 1.87 trillion)": the label before the colon names the measure
                 row = (label, seg[1])
