@@ -387,3 +387,18 @@ def test_an_amount_in_words_with_no_currency_can_be_a_money_measure() -> None:
     f = _frames("Peru (GDP: 0.23 trillion) grew fast in 2019.", "2020-06-01")
     assert f["0.23 trillion"].measure.id == "gdp"
     assert _frames("Peru's population was 33 million in 2020.", "2021-06-01")["33 million"].measure.id == "population"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Nigeria, the most populous country in Africa, had 206 million people in 2020.", "NGA"),
+        ("Indonesia, the world's fourth most populous country, had 270 million people in 2020.", "IDN"),
+        ("Mexico, the second-largest economy in Latin America, had a GDP of $1.3 trillion in 2021.", "MEX"),
+        ("GDP in Latin America grew 6% in 2021.", "LAC"),
+    ],
+)
+def test_an_area_that_is_the_field_of_a_ranking_is_not_the_figures(text: str, want: str) -> None:
+    [f] = _frames(text, "2022-06-01").values()
+    assert f.entity is not None and f.entity.id == want
+    assert f.measure.id in ("population", "gdp", "gdp.real_growth")
