@@ -276,3 +276,11 @@ def test_a_list_whose_sentence_names_no_measure_takes_the_titles() -> None:
     # a title naming no measure, or two, names none
     assert _run(text, vals, "2021-03-01", "Peru", title="Ranking of South American countries") == []
     assert _run(text, vals, "2021-03-01", "Peru", title="Population and inflation, 2020") == []
+
+
+def test_a_stock_at_a_date_is_compared_with_its_years_value_a_rate_of_a_month_is_not() -> None:
+    vals = [ReferenceValue(1, POP, "PER", "2017", 31.44e6), ReferenceValue(2, CPI, "PER", "2017", 2.8)]
+    text = "Peru's population was 31,237,385 in October 2017."
+    [f] = _run(text, vals, "2018-06-01", "Peru")
+    assert f.details["period"] == "2017" and f.details["outcome"] == "inconsistent"
+    assert _run("Inflation in Peru was 2.8% in October 2017.", vals, "2018-06-01", "Peru") == []

@@ -265,6 +265,7 @@ class _Case:
     from_document: bool = False  # the entity is the document's country, not named
     stored_frame: bool = True  # the ledger's frame, not one recomputed here
     from_title: bool = False  # the measure is the document title's, the sentence names none
+    dated: bool = False  # a stock at a date within the year, compared with the year's value
 
 
 @cache
@@ -371,7 +372,10 @@ class OfficialChecker:
             cands = tuple(m for m in cands if m in measures)
         if not cands:
             return "measure_without_series"
-        if _SUB_ANNUAL & set(f.basis):
+        # a stock at a date ("a population of 109,035,343 on 1 May 2020") is compared with
+        # its year's value (WDI's mid-year estimate); a flow or rate of a month is not annual
+        dated = bool(_SUB_ANNUAL & set(f.basis))
+        if dated and (_taxonomy().get(measure, {}).get("flow") != "stock" or not rec.period[:4].isdigit()):
             return "sub_annual"
         target = f.status == "target" or rec.kind == "target"
         if not target and not _checked(rec, f):
@@ -380,8 +384,10 @@ class OfficialChecker:
         if ent is None:
             return "no_entity"
         period = rec.period.split("/")[-1] if target else rec.period
+        if dated:
+            period = period[:4]
         stored = getattr(rec, "frame", None) is not None
-        return _Case(rec, cands, ent[0], ent[1], period, target, measure, ent[2], stored, from_title)
+        return _Case(rec, cands, ent[0], ent[1], period, target, measure, ent[2], stored, from_title, dated)
 
     def _title_measure(self, doc: DocInfo | None, measures: set[str] | None) -> str | None:
         """The one measure with a stored series that the document's title names ("Countries
@@ -629,6 +635,7 @@ def _confidence(case: _Case, series_measure: str | None) -> Confidence:
         (case.from_document, -0.15, "the entity is the document's country, not named with the figure"),
         (OfficialChecker._money(case), -0.1, "no currency stated: read as US dollars"),
         (case.from_title, -0.15, "the measure is named by the document's title, not the sentence"),
+        (case.dated, -0.05, "a stock at a date within the year, against the year's value"),
         (not case.stored_frame, -0.05, "frame recomputed for this check (stored before frames)"),
         (series_measure == case.measure and not case.from_document, 0.1, "same measure, entity and period"),
     )
