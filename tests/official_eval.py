@@ -160,6 +160,10 @@ def _reasons(engine: object, gold: list[dict[str, object]], key_of: dict[str, st
                 why += "/wrong_" + "+".join(wrong)
             if "measure" in wrong:
                 why += f"({','.join(d.measures)})"
+            if "entity" in wrong:
+                why += f"(entity {d.entity})"
+            if "period" in wrong:
+                why += f"(period {d.period})"
         out[str(g["id"])] = prefix + why
     return out
 

@@ -36,7 +36,8 @@ from claimledger.extract._time_grammar import Fiscal, Mention, find_mentions
 from claimledger.models import Quantity, TimeExpr
 
 #: v4: fiscal years by the document's country, quarters of a named fiscal year, spans ending
-#: at a year, "then" sequences.  v5: a time in parentheses right after a figure labels it.
+#: at a year, "then" sequences.  v5: a time in parentheses right after a figure labels it;
+#: "2010 to 34 million" is no range of years.
 STAGE = "time.v5"
 
 #: Until the end of this month, an achievement stated without any time words ("the grain
