@@ -573,3 +573,8 @@ def test_spans_ending_at_a_year_and_sequences(text: str, ref: str, want: list[st
 )
 def test_a_year_after_a_figure_labels_it(text: str, ref: str, want: list[str]) -> None:
     assert [c.period for c in extract(text, ref) if c.quantity is not None] == want
+
+
+def test_a_when_clause_after_a_time_is_that_time() -> None:
+    text = "Inflation has fallen since 2022, when it peaked at 8.5%."
+    assert [c.period for c in extract(text, "2024-03-01") if c.quantity is not None] == ["2022"]

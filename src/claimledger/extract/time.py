@@ -37,7 +37,7 @@ from claimledger.models import Quantity, TimeExpr
 
 #: v4: fiscal years by the document's country, quarters of a named fiscal year, spans ending
 #: at a year, "then" sequences.  v5: a time in parentheses right after a figure labels it;
-#: "2010 to 34 million" is no range of years.
+#: "2010 to 34 million" is no range of years; "since 1960, when it was 9.9 million" is 1960.
 STAGE = "time.v5"
 
 #: Until the end of this month, an achievement stated without any time words ("the grain
@@ -57,6 +57,8 @@ _FILLER_AFTER = re.compile(
 )
 #: A time in parentheses right after a figure labels it: "2.1% (2009 est.)", "3.4% (in 2008)".
 _PAREN_AFTER = re.compile(r"^\s*\(\s*(?:in\s+|est\.\s+)?$")
+#: A "when" clause right after a time: "since 1960, when it was 9.9 million".
+_WHEN = re.compile(r"^\s*,\s*when\b[^,;:]*$", re.I)
 #: Punctuation and words that separate clauses; crossing one makes a time expression a
 #: worse candidate for a figure's period.
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s*(?:and|but|while|whereas|which|although|though)\b|\bwhile\b", re.I)
@@ -327,7 +329,11 @@ def assign(
         before = [m for m in between if m.end <= q.start and m.start not in taken]
         if before and _in_other_relative(_relatives(text, s_start, s_end), before[-1], q):
             continue
-        if before and not _CLAUSE_BREAK.search(text, before[-1].end, q.start):
+        if before and before[-1].first is not None and _WHEN.match(text[before[-1].end : q.start]):
+            # "has tripled since 1960, when it was 9.9 million": the figure of that year
+            m = before[-1]
+            out[i] = (str(m.first), [m.cue, f"period:when->{m.first}"])
+        elif before and not _CLAUSE_BREAK.search(text, before[-1].end, q.start):
             out[i] = (before[-1].period, [before[-1].cue])
     return out
 
