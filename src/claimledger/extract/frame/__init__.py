@@ -270,8 +270,9 @@ def _label_starts(p: Passage, clause: tuple[int, int], seg: tuple[int, int]) -> 
     sentence's start when it opens with "Label:" ("Inflation rate (consumer prices): Chile:
     2.1%")."""
     out = []
-    if clause[0] > p.start and p.text[clause[0] - 1 : clause[0]] == ":":
-        out.append(p.clause(clause[0] - 1)[0])
+    before = p.text[p.start : clause[0]].rstrip()
+    if clause[0] > p.start and before.endswith(":"):
+        out.append(p.clause(p.start + len(before) - 1)[0])
     if _LABEL.match(p.text, p.start, seg[0]) is not None and p.start not in out:
         out.append(p.start)
     return out
