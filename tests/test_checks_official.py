@@ -284,3 +284,12 @@ def test_a_stock_at_a_date_is_compared_with_its_years_value_a_rate_of_a_month_is
     [f] = _run(text, vals, "2018-06-01", "Peru")
     assert f.details["period"] == "2017" and f.details["outcome"] == "inconsistent"
     assert _run("Inflation in Peru was 2.8% in October 2017.", vals, "2018-06-01", "Peru") == []
+
+
+def test_a_census_count_is_a_population_read_to_its_last_digit() -> None:
+    # the WDI value (a mid-year estimate) rounds to the count only if they agree to the person
+    vals = [ReferenceValue(1, POP, "PER", "2017", 31444298)]
+    [f] = _run("According to the 2017 census, Peru's population was 31,237,385.", vals, "2018-06-01", "Peru")
+    assert f.details["outcome"] == "inconsistent" and f.details["tolerance"]["high"] == 31237385.5
+    [f] = _run("According to the 2017 census, Peru's population was 31.4 million.", vals, "2018-06-01", "Peru")
+    assert f.details["outcome"] == "consistent"
