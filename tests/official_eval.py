@@ -3,7 +3,9 @@
 Each gold text goes through the whole pipeline: ``add_document`` into a fresh ledger that
 holds the three WDI files of ``../shared/reference`` (imported with their vintages), then
 ``run_checks``.  A gold figure is predicted ``inconsistent`` when an ``official`` finding with
-that outcome cites the claim whose figure text is the gold ``figure`` in that document.
+that outcome cites the claim whose figure text is the gold ``figure`` in that document (its
+text, or its text and counted noun: "270 million people" is the claim "270 million", noun
+person).
 
     python tests/official_eval.py [--shared ../shared] [--show] [--reasons]
 
@@ -85,7 +87,13 @@ def evaluate(shared: Path, *, reasons: bool = False) -> Score:
     for f in found:
         for c in f["claims"]:
             q = c.get("quantity") or {}
-            outcome[(str(c["doc"]), str(q.get("text")))] = str(f["details"].get("outcome"))
+            said = str(f["details"].get("outcome"))
+            outcome[(str(c["doc"]), str(q.get("text")))] = said
+            if q.get("noun"):
+                # the figure with its counted noun ("270 million people"): the claim keeps the
+                # noun apart from its text
+                for noun in _noun_forms(str(q["noun"])):
+                    outcome.setdefault((str(c["doc"]), f"{q.get('text')} {noun}"), said)
     tp = fp = fn = tn = 0
     rows = []
     for g in gold:
@@ -118,7 +126,7 @@ def _reasons(engine: object, gold: list[dict[str, object]], key_of: dict[str, st
     for g in gold:
         recs = by_doc.get(key_of[str(g["id"])], [])
         fig = str(g["figure"])
-        same = [r for r in recs if getattr(r, "q_text", None) == fig]
+        same = [r for r in recs if fig in _texts(r)]
         prefix = ""
         if not same:
             text = str(g["text"])
@@ -164,8 +172,24 @@ def _reasons(engine: object, gold: list[dict[str, object]], key_of: dict[str, st
                 why += f"(entity {d.entity})"
             if "period" in wrong:
                 why += f"(period {d.period})"
+        if prefix:
+            q = str(getattr(r, "q_text", ""))
+            how = "wider" if fig in q else "narrower" if q in fig else "shifted"
+            prefix = f"other_claim({how} by {len(q) - len(fig):+d} chars):"
         out[str(g["id"])] = prefix + why
     return out
+
+
+def _texts(rec: object) -> set[str]:
+    """The texts a claim's figure may be given as: alone, or with its counted noun."""
+    text, noun = getattr(rec, "q_text", None), getattr(rec, "noun", None)
+    return {str(text)} | ({f"{text} {n}" for n in _noun_forms(noun)} if noun else set())
+
+
+def _noun_forms(noun: str) -> tuple[str, ...]:
+    """A counted noun as a figure's text may write it: "person" -> person, persons, people."""
+    plural = "people" if noun == "person" else noun + "s"
+    return (noun, plural) + (("persons",) if noun == "person" else ())
 
 
 def _mentions(measure: str) -> object:
