@@ -208,7 +208,9 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--shared", type=Path, default=Path(__file__).resolve().parents[2] / "shared")
     ap.add_argument("--show", action="store_true", help="print every figure with its label and outcome")
-    ap.add_argument("--reasons", action="store_true", help="per figure: id, label, outcome, reason code (no text)")
+    ap.add_argument(
+        "--reasons", action="store_true", help="per figure: id, label, outcome, reason code (no text)"
+    )
     args = ap.parse_args()
     s = evaluate(args.shared, reasons=args.reasons)
     if args.reasons:
@@ -216,8 +218,12 @@ def main() -> int:
 
         for gid, _fig, label, got in s.rows:
             print(f"{gid}\t{label}\t{got}\t{s.reasons.get(gid, '')}")
-        missed = Counter(s.reasons[g] for g, _f, label, got in s.rows if label == "inconsistent" and got != label)
-        wrong = Counter(s.reasons[g] for g, _f, label, got in s.rows if label == "consistent" and got != label)
+        missed = Counter(
+            s.reasons[g] for g, _f, label, got in s.rows if label == "inconsistent" and got != label
+        )
+        wrong = Counter(
+            s.reasons[g] for g, _f, label, got in s.rows if label == "consistent" and got != label
+        )
         print("missed inconsistent, by reason:", dict(missed.most_common()))
         print("consistent not said consistent, by reason:", dict(wrong.most_common()))
     if args.show:

@@ -251,7 +251,9 @@ def test_a_level_far_off_is_another_entity_not_a_misstatement() -> None:
 def test_a_factsheet_row_is_read_by_its_label_and_each_figure_by_its_own_year() -> None:
     # the label names the measure; "(2012 est.)" after each figure is that figure's year
     vals = [ReferenceValue(1, CPI, "GHA", "2012", 9.16), ReferenceValue(2, CPI, "GHA", "2011", 8.73)]
-    found = _run("Inflation rate (consumer prices): Ghana: 9.2% (2012 est.) 7.9% (2011 est.)", vals, "2013-06-01")
+    found = _run(
+        "Inflation rate (consumer prices): Ghana: 9.2% (2012 est.) 7.9% (2011 est.)", vals, "2013-06-01"
+    )
     by = {f.details["claimed"]["text"]: (f.details["period"], f.details["outcome"]) for f in found}
     assert by == {"9.2%": ("2012", "consistent"), "7.9%": ("2011", "inconsistent")}
 
@@ -291,5 +293,7 @@ def test_a_census_count_is_a_population_read_to_its_last_digit() -> None:
     vals = [ReferenceValue(1, POP, "PER", "2017", 31444298)]
     [f] = _run("According to the 2017 census, Peru's population was 31,237,385.", vals, "2018-06-01", "Peru")
     assert f.details["outcome"] == "inconsistent" and f.details["tolerance"]["high"] == 31237385.5
-    [f] = _run("According to the 2017 census, Peru's population was 31.4 million.", vals, "2018-06-01", "Peru")
+    [f] = _run(
+        "According to the 2017 census, Peru's population was 31.4 million.", vals, "2018-06-01", "Peru"
+    )
     assert f.details["outcome"] == "consistent"

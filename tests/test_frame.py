@@ -386,7 +386,10 @@ def test_streamed_frames_point_inside_their_own_output() -> None:
 def test_an_amount_in_words_with_no_currency_can_be_a_money_measure() -> None:
     f = _frames("Peru (GDP: 0.23 trillion) grew fast in 2019.", "2020-06-01")
     assert f["0.23 trillion"].measure.id == "gdp"
-    assert _frames("Peru's population was 33 million in 2020.", "2021-06-01")["33 million"].measure.id == "population"
+    assert (
+        _frames("Peru's population was 33 million in 2020.", "2021-06-01")["33 million"].measure.id
+        == "population"
+    )
 
 
 @pytest.mark.parametrize(

@@ -565,9 +565,17 @@ def test_spans_ending_at_a_year_and_sequences(text: str, ref: str, want: list[st
         # a year in parentheses right after a figure is that figure's, not the next one's
         ("Unemployment rate: Chile: 7.8% (2011 est.) 8.1% (2010 est.)", "2012-06-01", ["2011", "2010"]),
         ("Exports: $12.4 billion (2015) $11.9 billion (2014)", "2016-06-01", ["2015", "2014"]),
-        ("Tourist arrivals reached 3.2 million (in 2018), against 2.9 million (in 2017).", "2019-06-01", ["2018", "2017"]),
+        (
+            "Tourist arrivals reached 3.2 million (in 2018), against 2.9 million (in 2017).",
+            "2019-06-01",
+            ["2018", "2017"],
+        ),
         # "1960 to 34 million" is no range of years
-        ("The population grew from 9.9 million in 1960 to 34 million in 2023.", "2024-03-01", ["1960", "2023"]),
+        (
+            "The population grew from 9.9 million in 1960 to 34 million in 2023.",
+            "2024-03-01",
+            ["1960", "2023"],
+        ),
         ("Exports rose from $4.1 billion in 2010 to 12 billion in 2020.", "2021-03-01", ["2010", "2020"]),
     ],
 )

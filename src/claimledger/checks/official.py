@@ -42,9 +42,9 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ERROR_GAP",
-    "Diagnosis",
     "NAME",
     "REASONS",
+    "Diagnosis",
     "Mentions",
     "OfficialChecker",
     "candidate_measures",

@@ -313,7 +313,11 @@ def assign(
         lo = bisect.bisect_left(starts, q.end)
         window = usable[lo : bisect.bisect_left(starts, nxt_q)]
         first = next(
-            (m for m in window if _FILLER_AFTER.match(text[q.end : m.start]) or _PAREN_AFTER.match(text[q.end : m.start])),
+            (
+                m
+                for m in window
+                if _FILLER_AFTER.match(text[q.end : m.start]) or _PAREN_AFTER.match(text[q.end : m.start])
+            ),
             None,
         )
         if first is not None:

@@ -197,22 +197,20 @@ def annotate(
             terms, b_cues = basis.terms(stated, seg, left, (), percent, _follows(p, i))
             subj = c.subject
             args = (text, phrases, seg, p.spans[i], clause, q, lk.role == "change", "share_of_gdp" in terms)
-            economy = _names_economy(ents[i], home_cue)
+            named = _names_economy(ents[i], home_cue)
             m = _NO_MEASURE
             for label in _label_starts(p, clause, seg) if not subj or entity.names_only(subj) else ():
                 # a row "Inflation rate (consumer prices): Chile: 2.1%" or "Brazil (GDP:
                 # 1.87 trillion)": the label before the colon names the measure
                 row = (label, seg[1])
-                m, m_cues = measure.choose("", text, phrases, row, p.spans[i], row, *args[5:], economy)
+                m, m_cues = measure.choose("", text, phrases, row, p.spans[i], row, *args[5:], named)
                 if not m.free:
                     break
-            if not m.free:
-                pass  # the label's
-            elif percent and entity.names_only(subj):
+            if m.free and percent and entity.names_only(subj):
                 # "Uzbekistan grew by 6%": its economy did
-                m, m_cues = measure.choose("economic growth", *args, economy)
-            else:
-                m, m_cues = measure.choose(subj, *args, economy)
+                m, m_cues = measure.choose("economic growth", *args, named)
+            elif m.free:
+                m, m_cues = measure.choose(subj, *args, named)
             entry = measure.entry(m.id)
             if entry is not None and entry.basis:
                 basis.add_fixed(terms, b_cues, entry.basis)

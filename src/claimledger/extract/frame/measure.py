@@ -365,10 +365,7 @@ class _Fit:
         trillion"): money whose currency the text leaves to the reader?"""
         q = self.q
         return (
-            self.dim == "count"
-            and q is not None
-            and q.noun is None
-            and _MAGNITUDE.search(q.text) is not None
+            self.dim == "count" and q is not None and q.noun is None and _MAGNITUDE.search(q.text) is not None
         )
 
     def _excluded(self) -> set[str]:
