@@ -297,3 +297,21 @@ def test_a_census_count_is_a_population_read_to_its_last_digit() -> None:
         "According to the 2017 census, Peru's population was 31.4 million.", vals, "2018-06-01", "Peru"
     )
     assert f.details["outcome"] == "consistent"
+
+
+def test_diagnose_gives_each_claim_an_outcome_or_a_reason_code() -> None:
+    from claimledger.checks.official import REASONS
+
+    vals = [ReferenceValue(1, CPI, "KAZ", "2024", 4.86)]
+    text = (
+        "Inflation in Kazakhstan slowed to 8.6% in 2024. The ministry opened 40 schools in 2024. "
+        "Inflation in Kazakhstan was 5.1% in May 2024. Inflation in Kazakhstan was 6.7% in 2020."
+    )
+    ctx, recs = _ctx(text, "2025-02-01", "Kazakhstan")
+    got = OfficialChecker(vals).diagnose(ctx)
+    by = {r.q_text: got[r.id] for r in recs}
+    assert by["8.6%"].code == "inconsistent" and (by["8.6%"].entity, by["8.6%"].period) == ("KAZ", "2024")
+    assert by["40"].code == "no_measure_words"
+    assert by["5.1%"].code == "sub_annual"
+    assert by["6.7%"].code == "no_reference_row"
+    assert all(d.code in REASONS for d in got.values())
