@@ -90,6 +90,7 @@ REASONS: dict[str, str] = {
     "consistent": "compared: within tolerance",
     "inconsistent": "compared: outside tolerance",
 }
+_WORD = re.compile(r"\w+")
 _DOWN = re.compile(
     r"\b(?:reduc\w*|cut\w*|lower\w*|decreas\w*|below|under|bring\w*(?:\s+\w+){0,3}?\s+down|halv\w*|curb\w*)\b",
     re.I,
@@ -207,8 +208,13 @@ class Mentions:
 
     synonyms: re.Pattern[str] | None
     heads: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]
+    #: the first word of every synonym and head, lower case: a sentence with none of them
+    #: names none of the measures (a cheap test before the patterns)
+    triggers: frozenset[str] = frozenset()
 
     def search(self, sentence: str) -> bool:
+        if self.triggers and self.triggers.isdisjoint(_WORD.findall(sentence.lower())):
+            return False
         if self.synonyms is not None and self.synonyms.search(sentence):
             return True
         return any(h.search(sentence) and c.search(sentence) for h, c in self.heads)
@@ -232,7 +238,12 @@ def mention_pattern(measures: Iterable[str]) -> Mentions | None:
     if not synonyms and not heads:
         return None
     syn = re.compile(rf"\b(?:{_alternation(synonyms)})\b", re.I) if synonyms else None
-    return Mentions(syn, tuple(heads))
+    firsts = set(synonyms)
+    for a in {a for m in measures for a in _ancestors(m)}:
+        if tax[a].get("context"):
+            firsts.update(tax[a].get("heads", ()))
+    triggers = frozenset(w[0] for w in (_WORD.findall(p.lower()) for p in firsts) if w)
+    return Mentions(syn, tuple(heads), triggers)
 
 
 @cache
@@ -314,6 +325,9 @@ class OfficialChecker:
     name: str = NAME
     _index: dict[tuple[str, str, str], list[ReferenceValue]] = field(default_factory=dict, repr=False)
     _titles: dict[tuple[str, frozenset[str] | None], str | None] = field(default_factory=dict, repr=False)
+    _said: dict[tuple[str, int], bool] = field(default_factory=dict, repr=False)
+    #: the context ``bind`` was given and the cases it found in it
+    bound: tuple[CheckContext, list[_Case]] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         index: dict[tuple[str, str, str], list[ReferenceValue]] = defaultdict(list)
@@ -334,7 +348,8 @@ class OfficialChecker:
         cases = replace(self, mentions=mentions)._cases(ctx, frames, measures)
         keys = {(c.entity, c.period) for c in cases}
         values = reference_for(conn, keys, {m for c in cases for m in c.measures})
-        return replace(self, values=values, frames=frames, mentions=mentions)
+        # ``run`` on the same context compares these cases: they are not worked out twice
+        return replace(self, values=values, frames=frames, mentions=mentions, bound=(ctx, cases))
 
     def _cases(self, ctx: CheckContext, frames: _Frames, measures: set[str] | None = None) -> list[_Case]:
         if measures is None and self.mentions is None and self.values:
@@ -356,7 +371,7 @@ class OfficialChecker:
             return "no_period"
         doc = ctx.docs.get(rec.doc)
         titled = self._title_measure(doc, measures)
-        if self.mentions is not None and not self.mentions.search(rec.sentence) and titled is None:
+        if self.mentions is not None and titled is None and not self._mentioned(rec):
             return "no_measure_words"
         f = frames.of(rec)
         if f is None:
@@ -388,6 +403,14 @@ class OfficialChecker:
             period = period[:4]
         stored = getattr(rec, "frame", None) is not None
         return _Case(rec, cands, ent[0], ent[1], period, target, measure, ent[2], stored, from_title, dated)
+
+    def _mentioned(self, rec: ClaimRecord) -> bool:
+        """Can the claim's sentence name a measure with a series?  Once per sentence."""
+        key = (rec.doc, rec.sent_start)
+        said = self._said.get(key)
+        if said is None:
+            said = self._said[key] = self.mentions is None or self.mentions.search(rec.sentence)
+        return said
 
     def _title_measure(self, doc: DocInfo | None, measures: set[str] | None) -> str | None:
         """The one measure with a stored series that the document's title names ("Countries
@@ -433,8 +456,9 @@ class OfficialChecker:
         if not self.values and not self.list_missing:
             return []
         frames = self.frames if self.frames is not None and self.frames.ctx is ctx else _Frames(ctx)
+        cases = self.bound[1] if self.bound is not None and self.bound[0] is ctx else self._cases(ctx, frames)
         out: list[Finding] = []
-        for case in self._cases(ctx, frames):
+        for case in cases:
             f = self._settle(ctx, case) if case.target else self._compare(case)
             if f is not None:
                 out.append(f)
