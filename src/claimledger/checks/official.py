@@ -325,7 +325,7 @@ class OfficialChecker:
     name: str = NAME
     _index: dict[tuple[str, str, str], list[ReferenceValue]] = field(default_factory=dict, repr=False)
     _titles: dict[tuple[str, frozenset[str] | None], str | None] = field(default_factory=dict, repr=False)
-    _said: dict[tuple[str, int], bool] = field(default_factory=dict, repr=False)
+    _said: dict[str, bool] = field(default_factory=dict, repr=False)
     #: the context ``bind`` was given and the cases it found in it
     bound: tuple[CheckContext, list[_Case]] | None = field(default=None, repr=False)
 
@@ -345,11 +345,22 @@ class OfficialChecker:
         measures = {s.info.measure for s in stored}
         frames = _Frames(ctx)
         mentions = mention_pattern(measures)
-        cases = replace(self, mentions=mentions)._cases(ctx, frames, measures)
+        # caches of this ledger's sentences and titles, never shared with another binding
+        said: dict[str, bool] = {}
+        titles: dict[tuple[str, frozenset[str] | None], str | None] = {}
+        cases = replace(self, mentions=mentions, _said=said, _titles=titles)._cases(ctx, frames, measures)
         keys = {(c.entity, c.period) for c in cases}
         values = reference_for(conn, keys, {m for c in cases for m in c.measures})
         # ``run`` on the same context compares these cases: they are not worked out twice
-        return replace(self, values=values, frames=frames, mentions=mentions, bound=(ctx, cases))
+        return replace(
+            self,
+            values=values,
+            frames=frames,
+            mentions=mentions,
+            bound=(ctx, cases),
+            _said=said,
+            _titles=titles,
+        )
 
     def _cases(self, ctx: CheckContext, frames: _Frames, measures: set[str] | None = None) -> list[_Case]:
         if measures is None and self.mentions is None and self.values:
@@ -406,10 +417,9 @@ class OfficialChecker:
 
     def _mentioned(self, rec: ClaimRecord) -> bool:
         """Can the claim's sentence name a measure with a series?  Once per sentence."""
-        key = (rec.doc, rec.sent_start)
-        said = self._said.get(key)
+        said = self._said.get(rec.sentence)
         if said is None:
-            said = self._said[key] = self.mentions is None or self.mentions.search(rec.sentence)
+            said = self._said[rec.sentence] = self.mentions is None or self.mentions.search(rec.sentence)
         return said
 
     def _title_measure(self, doc: DocInfo | None, measures: set[str] | None) -> str | None:
