@@ -3,7 +3,8 @@
 Each quality gate pins its floors in a JSON file.  A floor may be raised, never lowered or
 removed: this reads every committed version of the file (oldest first) along the first-parent
 line (the main branch as merged; a branch's own commits may predate a floor another branch
-raised in the meantime), then the working copy, and fails on any step down.  Outside a git checkout the test is skipped.
+raised in the meantime), then the working copy, and fails on any step down.  Outside a git
+checkout the test is skipped.
 """
 
 from __future__ import annotations

@@ -37,11 +37,12 @@ def test_last_digit_is_the_stated_precision(text: str, value: float, unit: float
 @pytest.mark.parametrize(
     ("text", "value", "low", "high", "qual", "inside", "outside"),
     [
-        ("over $259 billion", 259e9, None, None, "at_least", [261.4e9, 258.6e9], [258.4e9]),
+        # a bound is consistent when the value is on its side (the gold's labelling rule)
+        ("over $259 billion", 259e9, None, None, "at_least", [261.4e9, 259e9], [258.6e9]),
         ("8.6%", 8.6, None, None, "exact", [8.55, 8.64], [8.66, 8.7, 4.86]),
         ("almost 13,000", 13000, None, None, "approx", [12100, 13900], [11900, 14100]),
         ("about 3.1 million", 3.1e6, None, None, "approx", [3.01e6, 3.19e6], [2.9e6, 3.3e6]),
-        ("under 5%", 5, None, None, "at_most", [4.1, 5.4], [5.6]),
+        ("under 5%", 5, None, None, "at_most", [4.1, 5.0], [5.1]),
         ("6-8%", None, 6, 8, "range", [6.0, 7.9, 8.4], [5.4, 8.6]),
     ],
 )
@@ -58,6 +59,34 @@ def test_interval_from_precision_and_qualifier(
     assert iv is not None
     assert all(iv.contains(x) for x in inside), iv
     assert not any(iv.contains(x) for x in outside), iv
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "qual", "inside", "outside"),
+    [
+        # close below 2%: neither 2.3% (the wrong side) nor 1.1% (far below)
+        ("just under 2%", 2.0, "at_most", [1.9, 1.8, 2.0], [2.3, 2.05, 1.1, 1.7]),
+        ("slightly above 4.5%", 4.5, "at_least", [4.5, 4.6], [4.4, 5.0]),
+        ("just over $259 billion", 259e9, "at_least", [261.4e9, 266e9], [258e9, 268e9]),
+    ],
+)
+def test_a_close_bound_is_close_on_its_side(
+    text: str, value: float, qual: str, inside: list[float], outside: list[float]
+) -> None:
+    iv = interval(text, value, None, None, qual, close=True)
+    assert iv is not None
+    assert all(iv.contains(x) for x in inside), iv
+    assert not any(iv.contains(x) for x in outside), iv
+
+
+def test_the_checker_reads_a_close_bound_from_the_words_before_the_figure() -> None:
+    vals = [ReferenceValue(1, CPI, "KAZ", "2024", 2.3), ReferenceValue(2, CPI, "KAZ", "2023", 4.62)]
+    found = _run("Inflation in Kazakhstan was just under 2% in 2024.", vals)
+    assert [f.details["outcome"] for f in found] == ["inconsistent"]
+    found = _run("Inflation in Kazakhstan was slightly above 4.5% in 2023.", vals)
+    assert [f.details["outcome"] for f in found] == ["consistent"]
+    found = _run("Inflation in Kazakhstan was slightly above 4% in 2023.", vals)
+    assert [f.details["outcome"] for f in found] == ["inconsistent"]
 
 
 def test_candidate_measures_follow_the_taxonomy() -> None:
@@ -82,11 +111,13 @@ def _series(
     )
 
 
-def _ctx(text: str, date: str, country: str, now: Date | None = None) -> tuple:
+def _ctx(text: str, date: str, country: str, now: Date | None = None, title: str | None = None) -> tuple:
     claims = extract(text, date, source="t")
     recs = [ClaimRecord.from_claim(c, date, i) for i, c in enumerate(claims)]
     docs = {
-        recs[0].doc: DocInfo(key=recs[0].doc, text=text, published=Date.fromisoformat(date), region=country)
+        recs[0].doc: DocInfo(
+            key=recs[0].doc, text=text, published=Date.fromisoformat(date), region=country, title=title
+        )
     }
     return context_from_records(recs, docs, now=now or Date(2026, 1, 1)), recs
 
@@ -103,7 +134,7 @@ def _run(
     country: str = "Kazakhstan",
     **kw: object,
 ):
-    ctx, _recs = _ctx(text, date, country)
+    ctx, _recs = _ctx(text, date, country, title=kw.pop("title", None))  # type: ignore[arg-type]
     return OfficialChecker(values, **kw).run(ctx)  # type: ignore[arg-type]
 
 
@@ -215,3 +246,72 @@ def test_a_level_far_off_is_another_entity_not_a_misstatement() -> None:
     assert [f.details.get("outcome") for f in found] in ([], ["consistent"])
     [missing] = _run(text, world, date="2020-05-01", country="China", list_missing=True)
     assert missing.details["outcome"] in ("no_reference", "consistent")
+
+
+def test_a_factsheet_row_is_read_by_its_label_and_each_figure_by_its_own_year() -> None:
+    # the label names the measure; "(2012 est.)" after each figure is that figure's year
+    vals = [ReferenceValue(1, CPI, "GHA", "2012", 9.16), ReferenceValue(2, CPI, "GHA", "2011", 8.73)]
+    found = _run(
+        "Inflation rate (consumer prices): Ghana: 9.2% (2012 est.) 7.9% (2011 est.)", vals, "2013-06-01"
+    )
+    by = {f.details["claimed"]["text"]: (f.details["period"], f.details["outcome"]) for f in found}
+    assert by == {"9.2%": ("2012", "consistent"), "7.9%": ("2011", "inconsistent")}
+
+
+def test_an_amount_with_no_currency_of_a_money_measure_is_read_as_us_dollars() -> None:
+    vals = [ReferenceValue(1, GDP, "BRA", "2019", 1.8733e12)]
+    [f] = _run("Brazil (GDP: 1.95 trillion) led the region in 2019.", vals, "2020-06-01", "Brazil")
+    assert f.details["outcome"] == "inconsistent"
+    assert any("no currency stated" in r for r in f.details["reasons"]) and "USD" in f.details["unit_read"]
+    [f] = _run("Brazil (GDP: 1.87 trillion) led the region in 2019.", vals, "2020-06-01", "Brazil")
+    assert f.details["outcome"] == "consistent"
+    # a count of people is not money
+    assert _run("Brazil (GDP: 1.87 trillion people) in 2019.", vals, "2020-06-01", "Brazil") == []
+
+
+def test_a_list_whose_sentence_names_no_measure_takes_the_titles() -> None:
+    vals = [ReferenceValue(1, POP, "PER", "2020", 33.3e6), ReferenceValue(2, CPI, "PER", "2020", 1.83)]
+    text = "3. Peru: 35.1 million (2020)."
+    found = _run(text, vals, "2021-03-01", "Peru", title="Countries by population, 2020")
+    assert [f.details["outcome"] for f in found] == ["inconsistent"]
+    assert any("title" in r for r in found[0].details["reasons"])
+    # a title naming no measure, or two, names none
+    assert _run(text, vals, "2021-03-01", "Peru", title="Ranking of South American countries") == []
+    assert _run(text, vals, "2021-03-01", "Peru", title="Population and inflation, 2020") == []
+
+
+def test_a_stock_at_a_date_is_compared_with_its_years_value_a_rate_of_a_month_is_not() -> None:
+    vals = [ReferenceValue(1, POP, "PER", "2017", 31.44e6), ReferenceValue(2, CPI, "PER", "2017", 2.8)]
+    text = "Peru's population was 31,237,385 in October 2017."
+    [f] = _run(text, vals, "2018-06-01", "Peru")
+    assert f.details["period"] == "2017" and f.details["outcome"] == "inconsistent"
+    assert _run("Inflation in Peru was 2.8% in October 2017.", vals, "2018-06-01", "Peru") == []
+
+
+def test_a_census_count_is_a_population_read_to_its_last_digit() -> None:
+    # the WDI value (a mid-year estimate) rounds to the count only if they agree to the person
+    vals = [ReferenceValue(1, POP, "PER", "2017", 31444298)]
+    [f] = _run("According to the 2017 census, Peru's population was 31,237,385.", vals, "2018-06-01", "Peru")
+    assert f.details["outcome"] == "inconsistent" and f.details["tolerance"]["high"] == 31237385.5
+    [f] = _run(
+        "According to the 2017 census, Peru's population was 31.4 million.", vals, "2018-06-01", "Peru"
+    )
+    assert f.details["outcome"] == "consistent"
+
+
+def test_diagnose_gives_each_claim_an_outcome_or_a_reason_code() -> None:
+    from claimledger.checks.official import REASONS
+
+    vals = [ReferenceValue(1, CPI, "KAZ", "2024", 4.86)]
+    text = (
+        "Inflation in Kazakhstan slowed to 8.6% in 2024. The ministry opened 40 schools in 2024. "
+        "Inflation in Kazakhstan was 5.1% in May 2024. Inflation in Kazakhstan was 6.7% in 2020."
+    )
+    ctx, recs = _ctx(text, "2025-02-01", "Kazakhstan")
+    got = OfficialChecker(vals).diagnose(ctx)
+    by = {r.q_text: got[r.id] for r in recs}
+    assert by["8.6%"].code == "inconsistent" and (by["8.6%"].entity, by["8.6%"].period) == ("KAZ", "2024")
+    assert by["40"].code == "no_measure_words"
+    assert by["5.1%"].code == "sub_annual"
+    assert by["6.7%"].code == "no_reference_row"
+    assert all(d.code in REASONS for d in got.values())

@@ -155,6 +155,21 @@ def _frames(text: str, date: str = "2024-06-10") -> dict[str, Frame]:
     return out
 
 
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Unemployment rate: Peru: 6.8% (2012 est.) 7.1% (2011 est.)", "unemployment.rate"),
+        ("Inflation rate (consumer prices): Ghana: 9.2% (2012 est.)", "cpi.headline"),
+        ("Inflation rate (consumer prices): 9.2% (2012 est.)", "cpi.headline"),
+        ("Peru grew by 6% in 2012.", "gdp.real_growth"),
+        ("Figures: Peru grew by 6% in 2012.", "gdp.real_growth"),
+    ],
+)
+def test_a_rows_label_names_the_measure_of_a_country_and_a_percent(text: str, want: str) -> None:
+    # "Country: x%" alone reads as the economy's growth, unless a label before it names a measure
+    assert {f.measure.id for f in _frames(text, "2013-06-01").values()} == {want}
+
+
 def test_regression_three_areas_in_one_paragraph_are_three_entities() -> None:
     f = _frames("Growth in the euro area was 0.2%, US growth reached 3.0% and Japan's economy grew 0.5%.")
     assert [f[k].entity.id if f[k].entity else None for k in ("0.2%", "3.0%", "0.5%")] == ["EA", "USA", "JPN"]
@@ -667,3 +682,27 @@ def test_regression_the_speakers_forecast_of_a_year_nearly_over_is_an_estimate()
     assert _frames("Growth is expected to reach 3.5% next year.", "2025-12-10")["3.5%"].status == "projection"
     imf = _frames("Growth will reach 3.2% this year, according to the IMF.", "2025-12-10")["3.2%"]
     assert imf.status == "projection", imf.cues.status
+
+
+def test_an_amount_in_words_with_no_currency_can_be_a_money_measure() -> None:
+    f = _frames("Peru (GDP: 0.23 trillion) grew fast in 2019.", "2020-06-01")
+    assert f["0.23 trillion"].measure.id == "gdp"
+    assert (
+        _frames("Peru's population was 33 million in 2020.", "2021-06-01")["33 million"].measure.id
+        == "population"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Nigeria, the most populous country in Africa, had 206 million people in 2020.", "NGA"),
+        ("Indonesia, the world's fourth most populous country, had 270 million people in 2020.", "IDN"),
+        ("Mexico, the second-largest economy in Latin America, had a GDP of $1.3 trillion in 2021.", "MEX"),
+        ("GDP in Latin America grew 6% in 2021.", "LAC"),
+    ],
+)
+def test_an_area_that_is_the_field_of_a_ranking_is_not_the_figures(text: str, want: str) -> None:
+    [f] = _frames(text, "2022-06-01").values()
+    assert f.entity is not None and f.entity.id == want
+    assert f.measure.id in ("population", "gdp", "gdp.real_growth")

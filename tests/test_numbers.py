@@ -75,6 +75,21 @@ BRIEF: list[tuple[str, list[Row]]] = [
     ("The city has 105 schools.", [("105", 105, "exact", None, "school")]),
     ("Oil is assumed at $80 per barrel.", [("$80 per barrel", 80, "exact", "USD/bbl", None)]),
     ("Oil is assumed at $80 a barrel.", [("$80 a barrel", 80, "exact", "USD/bbl", None)]),
+    # the next item's rank is no part of a figure: "2" is not added to 212 million
+    (
+        "Largest: 1. Brazil 212 million 2. Nigeria 206 million",
+        [
+            ("1", 1, "exact", None, None),
+            ("212 million", 212e6, "exact", None, None),
+            ("2", 2, "exact", None, None),
+            ("206 million", 206e6, "exact", None, None),
+        ],
+    ),
+    # a comma ends the figure: "per capita" labels the next one
+    (
+        "GDP: $2.1 billion, per capita $410.",
+        [("$2.1 billion", 2.1e9, "exact", "USD", None), ("$410", 410, "exact", "USD", None)],
+    ),
     ("Astana Hub has over 1,500 participants.", [("over 1,500", 1500, "at_least", None, "participant")]),
     ("Kazakhstan ranks 24th in the UN e-government ranking.", [("24th", 24, "exact", None, "rank")]),
     (

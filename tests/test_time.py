@@ -1,4 +1,4 @@
-"""Time expressions and periods (stage time.v4)."""
+"""Time expressions and periods (stage time.v5)."""
 
 from __future__ import annotations
 
@@ -557,3 +557,32 @@ def test_a_quarter_of_a_named_fiscal_year_is_in_that_fiscal_year(
 )
 def test_spans_ending_at_a_year_and_sequences(text: str, ref: str, want: list[str]) -> None:
     assert [c.period for c in extract(text, ref) if c.quantity is not None] == want
+
+
+@pytest.mark.parametrize(
+    ("text", "ref", "want"),
+    [
+        # a year in parentheses right after a figure is that figure's, not the next one's
+        ("Unemployment rate: Chile: 7.8% (2011 est.) 8.1% (2010 est.)", "2012-06-01", ["2011", "2010"]),
+        ("Exports: $12.4 billion (2015) $11.9 billion (2014)", "2016-06-01", ["2015", "2014"]),
+        (
+            "Tourist arrivals reached 3.2 million (in 2018), against 2.9 million (in 2017).",
+            "2019-06-01",
+            ["2018", "2017"],
+        ),
+        # "1960 to 34 million" is no range of years
+        (
+            "The population grew from 9.9 million in 1960 to 34 million in 2023.",
+            "2024-03-01",
+            ["1960", "2023"],
+        ),
+        ("Exports rose from $4.1 billion in 2010 to 12 billion in 2020.", "2021-03-01", ["2010", "2020"]),
+    ],
+)
+def test_a_year_after_a_figure_labels_it(text: str, ref: str, want: list[str]) -> None:
+    assert [c.period for c in extract(text, ref) if c.quantity is not None] == want
+
+
+def test_a_when_clause_after_a_time_is_that_time() -> None:
+    text = "Inflation has fallen since 2022, when it peaked at 8.5%."
+    assert [c.period for c in extract(text, "2024-03-01") if c.quantity is not None] == ["2022"]

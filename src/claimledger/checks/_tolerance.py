@@ -8,8 +8,11 @@ billion, "8.6%" to the tenth of a point, "13,000" to the thousand) and its quali
 - exact: the value rounds to the figure: +/- half a unit of its last digit;
 - approx ("about", "almost", "close to"): +/- one unit of the last digit, and at least
   ``APPROX_REL`` of the value;
-- at_least ("over", "more than", "exceeded"): at or above the figure, less half a unit;
-  at_most symmetrically;
+- at_least ("over", "more than", "exceeded"): at or above the figure (the value on its
+  side, as the gold's labelling rule reads a bound); at_most symmetrically;
+- a close bound ("just under 2%", "slightly above 4%"): on its side and within
+  ``CLOSE_REL`` of the figure or one unit of its last digit, whichever is wider, but never
+  wider than ``MAX_ROUNDING`` of the figure ("just under 2%" is 1.8-2%);
 - range ("5.5-7.5%"): between the ends, each widened by half a unit.
 """
 
@@ -19,7 +22,7 @@ import math
 import re
 from dataclasses import dataclass
 
-__all__ = ["APPROX_REL", "MAX_ROUNDING", "Interval", "interval", "last_digit"]
+__all__ = ["APPROX_REL", "CLOSE_REL", "MAX_ROUNDING", "Interval", "interval", "last_digit"]
 
 #: "About", "almost", "nearly" and "close to" allow 3% either side even when the last digit
 #: is finer: "about $288 billion" is read by any journalist as right for $280-296 billion,
@@ -29,6 +32,9 @@ APPROX_REL = 0.03
 #: Zeros that end a whole number are read as rounding, but never coarser than a tenth of the
 #: figure: "13,000" is to the thousand, "$200 billion" to the 20 billion, not the hundred.
 MAX_ROUNDING = 0.1
+
+#: How close a close bound is at least: "just over $259 billion" allows up to 3% over.
+CLOSE_REL = 0.03
 
 _NUMBER = re.compile(r"\d[\d,\u00a0\u202f ]*(?:\.\d+)?")
 
@@ -92,9 +98,16 @@ class Interval:
 
 
 def interval(
-    text: str, value: float | None, low: float | None, high: float | None, qualifier: str
+    text: str,
+    value: float | None,
+    low: float | None,
+    high: float | None,
+    qualifier: str,
+    *,
+    close: bool = False,
 ) -> Interval | None:
-    """The interval of values the figure is consistent with; None when it has no value."""
+    """The interval of values the figure is consistent with; None when it has no value.
+    ``close``: a bound said to be close ("just under")."""
     ref = value if value is not None else low if low is not None else high
     if ref is None:
         return None
@@ -102,10 +115,15 @@ def interval(
     half = unit / 2
     if qualifier == "range" and low is not None and high is not None:
         return Interval(low - half, high + half, f"the range {low:g} to {high:g}, each end to its last digit")
+    if qualifier in ("at_least", "at_most") and close:
+        w = max(min(unit, MAX_ROUNDING * abs(ref)), CLOSE_REL * abs(ref))
+        if qualifier == "at_least":
+            return Interval(ref, ref + w, f"just over {ref:g}: up to {w:g} above")
+        return Interval(ref - w, ref, f"just under {ref:g}: up to {w:g} below")
     if qualifier == "at_least":
-        return Interval(ref - half, None, f"at least {ref:g} (to its last digit)")
+        return Interval(ref, None, f"at least {ref:g}")
     if qualifier == "at_most":
-        return Interval(None, ref + half, f"at most {ref:g} (to its last digit)")
+        return Interval(None, ref, f"at most {ref:g}")
     if qualifier == "approx":
         w = max(unit, APPROX_REL * abs(ref))
         return Interval(

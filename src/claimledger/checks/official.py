@@ -34,6 +34,7 @@ from claimledger.checks.base import CheckContext, Confidence, make_finding
 from claimledger.link import ClaimRecord, DocInfo, dimension
 from claimledger.models import Finding, Frame, ReferenceValue, SeriesInfo, Severity
 from claimledger.resources import places
+from claimledger.resources.checks import CLOSE_BOUNDS
 from claimledger.resources.taxonomy import entity_data, measures
 
 if TYPE_CHECKING:
@@ -42,6 +43,8 @@ if TYPE_CHECKING:
 __all__ = [
     "ERROR_GAP",
     "NAME",
+    "REASONS",
+    "Diagnosis",
     "Mentions",
     "OfficialChecker",
     "candidate_measures",
@@ -68,6 +71,26 @@ _SUB_ANNUAL = frozenset({"half_year", "quarter", "month", "week", "day"})
 #: Kind cues of a forecast that only describe it as one ("the forecast range of 6-8%"): a
 #: past forecast restated is not a claim about the outcome.
 _FORECAST_WORDS = re.compile(r"^forecast:(?:forecast|expected|projected|predicted|planned|estimated at)\b")
+#: Why a claim gave no comparison (``OfficialChecker.diagnose``), in pipeline order.
+REASONS: dict[str, str] = {
+    "no_quantity": "the claim has no figure",
+    "no_period": "the claim has no period",
+    "no_measure_words": "the sentence names no measure with a stored series",
+    "no_frame": "the frame stage gave no frame",
+    "free_measure": "the frame's measure is free (not in the taxonomy)",
+    "measure_without_series": "the frame's measure has no stored series",
+    "sub_annual": "a figure of a month, quarter or half year",
+    "status_not_checked": "the frame's status is not a stated actual (a forecast, a goal ...)",
+    "no_entity": "no country or area, named or the document's",
+    "target": "a target (settled, not compared)",
+    "no_reference_row": "no reference value for that measure, entity and period",
+    "unit_mismatch": "the figure's unit cannot be compared with the series'",
+    "no_interval": "the figure has no value to compare",
+    "ratio_guard": f"more than {MISMATCH_RATIO:g} times off the official value",
+    "consistent": "compared: within tolerance",
+    "inconsistent": "compared: outside tolerance",
+}
+_WORD = re.compile(r"\w+")
 _DOWN = re.compile(
     r"\b(?:reduc\w*|cut\w*|lower\w*|decreas\w*|below|under|bring\w*(?:\s+\w+){0,3}?\s+down|halv\w*|curb\w*)\b",
     re.I,
@@ -185,8 +208,13 @@ class Mentions:
 
     synonyms: re.Pattern[str] | None
     heads: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]
+    #: the first word of every synonym and head, lower case: a sentence with none of them
+    #: names none of the measures (a cheap test before the patterns)
+    triggers: frozenset[str] = frozenset()
 
     def search(self, sentence: str) -> bool:
+        if self.triggers and self.triggers.isdisjoint(_WORD.findall(sentence.lower())):
+            return False
         if self.synonyms is not None and self.synonyms.search(sentence):
             return True
         return any(h.search(sentence) and c.search(sentence) for h, c in self.heads)
@@ -210,7 +238,28 @@ def mention_pattern(measures: Iterable[str]) -> Mentions | None:
     if not synonyms and not heads:
         return None
     syn = re.compile(rf"\b(?:{_alternation(synonyms)})\b", re.I) if synonyms else None
-    return Mentions(syn, tuple(heads))
+    firsts = set(synonyms)
+    for a in {a for m in measures for a in _ancestors(m)}:
+        if tax[a].get("context"):
+            firsts.update(tax[a].get("heads", ()))
+    triggers = frozenset(w[0] for w in (_WORD.findall(p.lower()) for p in firsts) if w)
+    return Mentions(syn, tuple(heads), triggers)
+
+
+@cache
+def _mentions_of(measure: str) -> Mentions | None:
+    return mention_pattern([measure])
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnosis:
+    """Why a claim gave the comparison it gave (``OfficialChecker.diagnose``): a reason code
+    of ``REASONS`` and, once the claim is a case, its measures, entity and period."""
+
+    code: str
+    measures: tuple[str, ...] = ()
+    entity: str = ""
+    period: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,6 +275,8 @@ class _Case:
     measure: str = ""  # the frame's measure
     from_document: bool = False  # the entity is the document's country, not named
     stored_frame: bool = True  # the ledger's frame, not one recomputed here
+    from_title: bool = False  # the measure is the document title's, the sentence names none
+    dated: bool = False  # a stock at a date within the year, compared with the year's value
 
 
 @cache
@@ -273,6 +324,10 @@ class OfficialChecker:
     mentions: Mentions | None = None
     name: str = NAME
     _index: dict[tuple[str, str, str], list[ReferenceValue]] = field(default_factory=dict, repr=False)
+    _titles: dict[tuple[str, frozenset[str] | None], str | None] = field(default_factory=dict, repr=False)
+    _said: dict[str, bool] = field(default_factory=dict, repr=False)
+    #: the context ``bind`` was given and the cases it found in it
+    bound: tuple[CheckContext, list[_Case]] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         index: dict[tuple[str, str, str], list[ReferenceValue]] = defaultdict(list)
@@ -290,45 +345,130 @@ class OfficialChecker:
         measures = {s.info.measure for s in stored}
         frames = _Frames(ctx)
         mentions = mention_pattern(measures)
-        cases = replace(self, mentions=mentions)._cases(ctx, frames, measures)
+        # caches of this ledger's sentences and titles, never shared with another binding
+        said: dict[str, bool] = {}
+        titles: dict[tuple[str, frozenset[str] | None], str | None] = {}
+        cases = replace(self, mentions=mentions, _said=said, _titles=titles)._cases(ctx, frames, measures)
         keys = {(c.entity, c.period) for c in cases}
         values = reference_for(conn, keys, {m for c in cases for m in c.measures})
-        return replace(self, values=values, frames=frames, mentions=mentions)
+        # ``run`` on the same context compares these cases: they are not worked out twice
+        return replace(
+            self,
+            values=values,
+            frames=frames,
+            mentions=mentions,
+            bound=(ctx, cases),
+            _said=said,
+            _titles=titles,
+        )
 
     def _cases(self, ctx: CheckContext, frames: _Frames, measures: set[str] | None = None) -> list[_Case]:
-        out: list[_Case] = []
         if measures is None and self.mentions is None and self.values:
             self.mentions = mention_pattern({v.series.measure for v in self.values})
+        out: list[_Case] = []
         for rec in ctx.claims:
-            if not rec.has_quantity or rec.period is None:
+            case = self._case(rec, ctx, frames, measures)
+            if isinstance(case, _Case):
+                out.append(case)
+        return out
+
+    def _case(
+        self, rec: ClaimRecord, ctx: CheckContext, frames: _Frames, measures: set[str] | None = None
+    ) -> _Case | str:
+        """The figure to compare, or the reason code (``REASONS``) why the claim is not one."""
+        if not rec.has_quantity:
+            return "no_quantity"
+        if rec.period is None:
+            return "no_period"
+        doc = ctx.docs.get(rec.doc)
+        titled = self._title_measure(doc, measures)
+        if self.mentions is not None and titled is None and not self._mentioned(rec):
+            return "no_measure_words"
+        f = frames.of(rec)
+        if f is None:
+            return "no_frame"
+        measure, from_title = f.measure.id, False
+        if f.measure.free:
+            if titled is None:
+                return "free_measure"
+            # a row of a table or list whose sentence names no measure: the title's
+            measure, from_title = titled, True
+        cands = candidate_measures(measure, () if from_title else f.basis)
+        if measures is not None:
+            cands = tuple(m for m in cands if m in measures)
+        if not cands:
+            return "measure_without_series"
+        # a stock at a date ("a population of 109,035,343 on 1 May 2020") is compared with
+        # its year's value (WDI's mid-year estimate); a flow or rate of a month is not annual
+        dated = bool(_SUB_ANNUAL & set(f.basis))
+        if dated and (_taxonomy().get(measure, {}).get("flow") != "stock" or not rec.period[:4].isdigit()):
+            return "sub_annual"
+        target = f.status == "target" or rec.kind == "target"
+        if not target and not _checked(rec, f):
+            return "status_not_checked"
+        ent = _entity(f, doc)
+        if ent is None:
+            return "no_entity"
+        period = rec.period.split("/")[-1] if target else rec.period
+        if dated:
+            period = period[:4]
+        stored = getattr(rec, "frame", None) is not None
+        return _Case(rec, cands, ent[0], ent[1], period, target, measure, ent[2], stored, from_title, dated)
+
+    def _mentioned(self, rec: ClaimRecord) -> bool:
+        """Can the claim's sentence name a measure with a series?  Once per sentence."""
+        said = self._said.get(rec.sentence)
+        if said is None:
+            said = self._said[rec.sentence] = self.mentions is None or self.mentions.search(rec.sentence)
+        return said
+
+    def _title_measure(self, doc: DocInfo | None, measures: set[str] | None) -> str | None:
+        """The one measure with a stored series that the document's title names ("Countries
+        by population, 2020"), or None: none or several."""
+        if doc is None or not doc.title:
+            return None
+        key = (doc.title, frozenset(measures) if measures is not None else None)
+        if key not in self._titles:
+            have = measures if measures is not None else {v.series.measure for v in self.values}
+            named = [m for m in have if (p := _mentions_of(m)) is not None and p.search(doc.title)]
+            self._titles[key] = named[0] if len(named) == 1 else None
+        return self._titles[key]
+
+    def diagnose(self, ctx: CheckContext) -> dict[str, Diagnosis]:
+        """For each claim of ``ctx``, the outcome of its comparison or the reason code
+        (``REASONS``) why none came out: a diagnostic of recall (``tests/official_eval.py
+        --reasons``).  Call on a bound checker."""
+        frames = self.frames if self.frames is not None and self.frames.ctx is ctx else _Frames(ctx)
+        if self.mentions is None and self.values:
+            self.mentions = mention_pattern({v.series.measure for v in self.values})
+        out: dict[str, Diagnosis] = {}
+        for rec in ctx.claims:
+            case = self._case(rec, ctx, frames)
+            if isinstance(case, str):
+                out[rec.id] = Diagnosis(case)
                 continue
-            if self.mentions is not None and not self.mentions.search(rec.sentence):
-                continue
-            f = frames.of(rec)
-            if f is None or f.measure.free:
-                continue
-            cands = candidate_measures(f.measure.id, f.basis)
-            if measures is not None:
-                cands = tuple(m for m in cands if m in measures)
-            if not cands or _SUB_ANNUAL & set(f.basis):
-                continue
-            target = f.status == "target" or rec.kind == "target"
-            if not target and not _checked(rec, f):
-                continue
-            ent = _entity(f, ctx.docs.get(rec.doc))
-            if ent is None:
-                continue
-            period = rec.period.split("/")[-1] if target else rec.period
-            stored = getattr(rec, "frame", None) is not None
-            out.append(_Case(rec, cands, ent[0], ent[1], period, target, f.measure.id, ent[2], stored))
+            code = "target"
+            if not case.target:
+                got = self._reference(case)
+                if isinstance(got, str):
+                    code = "no_reference_row" if got.startswith("no official value") else "unit_mismatch"
+                else:
+                    f = replace(self, list_missing=True)._compare(case)
+                    if f is None:
+                        code = "no_interval"
+                    else:
+                        outcome = str(f.details.get("outcome"))
+                        code = "ratio_guard" if outcome == "no_reference" else outcome
+            out[rec.id] = Diagnosis(code, case.measures, case.entity, case.period)
         return out
 
     def run(self, ctx: CheckContext) -> list[Finding]:
         if not self.values and not self.list_missing:
             return []
         frames = self.frames if self.frames is not None and self.frames.ctx is ctx else _Frames(ctx)
+        cases = self.bound[1] if self.bound is not None and self.bound[0] is ctx else self._cases(ctx, frames)
         out: list[Finding] = []
-        for case in self._cases(ctx, frames):
+        for case in cases:
             f = self._settle(ctx, case) if case.target else self._compare(case)
             if f is not None:
                 out.append(f)
@@ -355,6 +495,10 @@ class OfficialChecker:
             sdim, sfac = dimension(unit or None, None)
             if cdim == sdim or (sdim == "count" and cdim.startswith("count")):
                 return v, sfac / cfac
+            if cdim == "count" and sdim == "currency:USD" and self._money(case):
+                # "GDP: 21.41 trillion": an amount of money with no currency, which a
+                # reader of an international figure takes as US dollars
+                return v, sfac / cfac
             if cdim.startswith("currency:") and sdim.startswith("currency:"):
                 rated = self._convert(v, sdim[9:], cdim[9:])
                 if rated is not None:
@@ -364,6 +508,17 @@ class OfficialChecker:
                 continue
             why = why or f"the figure is {cdim.replace(':', ' ')}, the series {sdim.replace(':', ' ')}"
         return why
+
+    @staticmethod
+    def _money(case: _Case) -> bool:
+        """Is the figure an amount of money whose currency is unstated: no unit, no
+        counted noun, of a measure stated in money?"""
+        c = case.claim
+        return (
+            c.unit is None
+            and c.noun is None
+            and _taxonomy().get(case.measure, {}).get("dimension") == "currency"
+        )
 
     def _convert(self, v: ReferenceValue, have: str, want: str) -> float | None:
         """The factor from the series' currency to the claim's, through the exchange-rate
@@ -388,7 +543,7 @@ class OfficialChecker:
         if isinstance(got, str):
             return self._missing(case, got) if self.list_missing else None
         ref, factor = got
-        iv = interval(c.q_text or "", c.value, c.low, c.high, c.qualifier or "exact")
+        iv = interval(c.q_text or "", c.value, c.low, c.high, c.qualifier or "exact", close=_close(c))
         if iv is None:
             return None
         official = ref.level * factor  # in the claim's units
@@ -399,6 +554,9 @@ class OfficialChecker:
             return self._missing(case, why) if self.list_missing else None
         details = self._details(case, ref, official, iv)
         unit = _unit_words(c)
+        if self._money(case):
+            unit = "USD"
+            details["unit_read"] = "USD: no currency stated, read as the series' US dollars"
         if iv.contains(official):
             details["outcome"] = "consistent"
             msg = (
@@ -509,6 +667,9 @@ def _confidence(case: _Case, series_measure: str | None) -> Confidence:
             "the series states a narrower or broader measure",
         ),
         (case.from_document, -0.15, "the entity is the document's country, not named with the figure"),
+        (OfficialChecker._money(case), -0.1, "no currency stated: read as US dollars"),
+        (case.from_title, -0.15, "the measure is named by the document's title, not the sentence"),
+        (case.dated, -0.05, "a stock at a date within the year, against the year's value"),
         (not case.stored_frame, -0.05, "frame recomputed for this check (stored before frames)"),
         (series_measure == case.measure and not case.from_document, 0.1, "same measure, entity and period"),
     )
@@ -528,6 +689,16 @@ def _finding(
         confidence=_confidence(case, series_measure),
         computation=computation,
     )
+
+
+def _close(c: ClaimRecord) -> bool:
+    """Is the figure's bound said to be close ("just under 2%", "slightly above 4%")? Read
+    from the figure's text and the two words before it."""
+    if c.qualifier not in ("at_least", "at_most"):
+        return False
+    lead = c.sentence[: max(0, (c.q_start or 0) - c.sent_start)].split()[-2:]
+    words = " ".join([*lead, *(c.q_text or "").split()[:3]]).lower()
+    return any(re.search(rf"\b{re.escape(w)}\b", words) for w in CLOSE_BOUNDS)
 
 
 def _stated(c: ClaimRecord) -> str:

@@ -150,7 +150,8 @@ _ALTERNATIVES: list[tuple[str, str]] = [
     (
         "range",
         rf"""
-(?P<range>(?P<r1>{_Y})\s*(?:[–—/-]|\bto\b|\bthrough\b)\s*(?P<r2>{_Y}|\d\d)(?![\d%]|[.,]\d))
+(?P<range>(?P<r1>{_Y})\s*(?:[–—/-]|\bto\b|\bthrough\b)\s*(?P<r2>{_Y}|\d\d)(?![\d%]|[.,]\d)
+(?!\s+(?:million|billion|trillion|thousand|hundred|mln|bn|mn|tn|percent|per\s+cent)\b))
 """,
     ),
     (

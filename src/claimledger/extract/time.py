@@ -1,4 +1,4 @@
-"""Stage ``time.v4``: find time expressions and give each quantity its period.
+"""Stage ``time.v5``: find time expressions and give each quantity its period.
 
 Reads: text, a sentence span, the document date, the sentence's quantities and (for the
 defaults) each quantity's kind.  Writes: ``Mention`` objects (``find_mentions``; the
@@ -36,8 +36,9 @@ from claimledger.extract._time_grammar import Fiscal, Mention, find_mentions
 from claimledger.models import Quantity, TimeExpr
 
 #: v4: fiscal years by the document's country, quarters of a named fiscal year, spans ending
-#: at a year, "then" sequences.
-STAGE = "time.v4"
+#: at a year, "then" sequences.  v5: a time in parentheses right after a figure labels it;
+#: "2010 to 34 million" is no range of years; "since 1960, when it was 9.9 million" is 1960.
+STAGE = "time.v5"
 
 #: Until the end of this month, an achievement stated without any time words ("the grain
 #: harvest was a record") is read as belonging to the year just ended: annual results are
@@ -54,6 +55,10 @@ _FILLER_AFTER = re.compile(
     r"(?:(?:in|on|for|to|into|at|of)\s+(?:the\s+)?(?:[A-Za-z][\w'’-]*\s+){1,3})?"
     r"(?:(?:a|per|each|every|on|average|annually|in|total|respectively|the|year|level|mark)\s+)*$"
 )
+#: A time in parentheses right after a figure labels it: "2.1% (2009 est.)", "3.4% (in 2008)".
+_PAREN_AFTER = re.compile(r"^\s*\(\s*(?:in\s+|est\.\s+)?$")
+#: A "when" clause right after a time: "since 1960, when it was 9.9 million".
+_WHEN = re.compile(r"^\s*,\s*when\b[^,;:]*$", re.I)
 #: Punctuation and words that separate clauses; crossing one makes a time expression a
 #: worse candidate for a figure's period.
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s*(?:and|but|while|whereas|which|although|though)\b|\bwhile\b", re.I)
@@ -307,7 +312,14 @@ def assign(
         nxt_q = quants[i + 1].start if i + 1 < len(quants) else s_end
         lo = bisect.bisect_left(starts, q.end)
         window = usable[lo : bisect.bisect_left(starts, nxt_q)]
-        first = next((m for m in window if _FILLER_AFTER.match(text[q.end : m.start])), None)
+        first = next(
+            (
+                m
+                for m in window
+                if _FILLER_AFTER.match(text[q.end : m.start]) or _PAREN_AFTER.match(text[q.end : m.start])
+            ),
+            None,
+        )
         if first is not None:
             out[i] = (first.period, [first.cue])  # period None: no document date
             taken.add(first.start)
@@ -321,7 +333,11 @@ def assign(
         before = [m for m in between if m.end <= q.start and m.start not in taken]
         if before and _in_other_relative(_relatives(text, s_start, s_end), before[-1], q):
             continue
-        if before and not _CLAUSE_BREAK.search(text, before[-1].end, q.start):
+        if before and before[-1].first is not None and _WHEN.match(text[before[-1].end : q.start]):
+            # "has tripled since 1960, when it was 9.9 million": the figure of that year
+            m = before[-1]
+            out[i] = (str(m.first), [m.cue, f"period:when->{m.first}"])
+        elif before and not _CLAUSE_BREAK.search(text, before[-1].end, q.start):
             out[i] = (before[-1].period, [before[-1].cue])
     return out
 

@@ -7,7 +7,14 @@ from functools import partial
 from claimledger.resources import wordset
 from claimledger.resources.dates import FULL_MONTHS
 
-__all__ = ["COMMON_NAMES", "LOWER_IS_BETTER", "NOT_CONTENT", "PLACE_IN_TEXT", "SENTENCE_STARTERS"]
+__all__ = [
+    "CLOSE_BOUNDS",
+    "COMMON_NAMES",
+    "LOWER_IS_BETTER",
+    "NOT_CONTENT",
+    "PLACE_IN_TEXT",
+    "SENTENCE_STARTERS",
+]
 
 _words = partial(wordset, "checks")
 
@@ -21,3 +28,5 @@ NOT_CONTENT: frozenset[str] = _words("not_content") | frozenset(FULL_MONTHS)
 LOWER_IS_BETTER: frozenset[str] = _words("lower_is_better")
 #: Words about where in the text a figure stands ("the same", "table", "annex").
 PLACE_IN_TEXT: frozenset[str] = _words("place_in_text")
+#: Words just before a bound that make it close ("just under 2%", "slightly above 4%").
+CLOSE_BOUNDS: frozenset[str] = _words("close_bounds")

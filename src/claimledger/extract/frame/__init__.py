@@ -16,6 +16,7 @@ quoted) is computed once per document, in ``DocFrame``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date as Date
 from functools import cache
@@ -58,6 +59,9 @@ def _scanner() -> _cues.MultiScanner:
 
 
 _NO_MEASURE = Measure("figure", "figure", True, ())
+#: A sentence that opens with a label and a colon, as a table or factsheet row does:
+#: "Inflation rate (consumer prices): Chile: 2.1% (2009 est.)".
+_LABEL = re.compile(r"\s*[A-Za-z][^:;.!?\d%$]{2,80}:")
 
 
 class DocFrame:
@@ -220,20 +224,21 @@ def annotate(
         else:
             terms, b_cues = basis.terms(stated, seg, left, (), percent, _follows(p, i))
             subj = c.subject
-            if percent and entity.names_only(subj):
-                subj = "economic growth"  # "Uzbekistan grew by 6%": its economy did
-            m, m_cues = measure.choose(
-                subj,
-                text,
-                phrases,
-                seg,
-                p.spans[i],
-                clause,
-                q,
-                lk.role == "change",
-                "share_of_gdp" in terms,
-                _names_economy(ents[i], home_cue),
-            )
+            args = (text, phrases, seg, p.spans[i], clause, q, lk.role == "change", "share_of_gdp" in terms)
+            named = _names_economy(ents[i], home_cue)
+            m = _NO_MEASURE
+            for label in _label_starts(p, clause, seg) if not subj or entity.names_only(subj) else ():
+                # a row "Inflation rate (consumer prices): Chile: 2.1%" or "Brazil (GDP:
+                # 1.87 trillion)": the label before the colon names the measure
+                row = (label, seg[1])
+                m, m_cues = measure.choose("", text, phrases, row, p.spans[i], row, *args[5:], named)
+                if not m.free:
+                    break
+            if m.free and percent and entity.names_only(subj):
+                # "Uzbekistan grew by 6%": its economy did
+                m, m_cues = measure.choose("economic growth", *args, named)
+            elif m.free:
+                m, m_cues = measure.choose(subj, *args, named)
             if m.free:
                 m, m_cues = _no_subject(p, i, m, m_cues, mentions, phrases, seg, q, "share_of_gdp" in terms)
             elif m.id == "rate.deposit" and doc.steers_by_deposit:
@@ -410,6 +415,20 @@ def _same_verb(before: Claim, c: Claim) -> bool:
 
 #: Kind cues of a figure that has no verb of its own (kinds stage).
 _VERBLESS = frozenset({"no verb", "future period", "past period"})
+
+
+def _label_starts(p: Passage, clause: tuple[int, int], seg: tuple[int, int]) -> list[int]:
+    """Where the labels of a figure's row start, nearest first: the clause before a colon
+    that ends right before the figure's clause ("Brazil (GDP: 1.87 trillion)"), and the
+    sentence's start when it opens with "Label:" ("Inflation rate (consumer prices): Chile:
+    2.1%")."""
+    out = []
+    before = p.text[p.start : clause[0]].rstrip()
+    if clause[0] > p.start and before.endswith(":"):
+        out.append(p.clause(p.start + len(before) - 1)[0])
+    if _LABEL.match(p.text, p.start, seg[0]) is not None and p.start not in out:
+        out.append(p.start)
+    return out
 
 
 def _names_economy(chosen: tuple[Entity | None, list[str]], home_cue: str) -> bool:

@@ -445,6 +445,8 @@ def find(
             continue  # "80 billion US dollars": a currency, not whose figure it is
         for v in hit.values:
             if isinstance(v, Entity):
+                if v.type == "area" and _ranked_in(text, start, hit.start, hit.end):
+                    break  # "the world's most populous country": the field of a ranking
                 how = f"{v.type}:{text[hit.start : hit.end]}"
                 if v.id in _generic_ids() and home is not None:
                     # "the National Bank", "the government": an institution of the country
@@ -520,6 +522,21 @@ def sector_of(subject: str) -> Entity | None:
     if name is None or not _SECTOR_OUTPUT.issuperset(words[1:]):
         return None  # "manufacturing jobs", "retail inflation": a measure of the economy
     return Entity(f"sector:{name}", f"{name} sector", "sector")
+
+
+@cache
+def _ranking() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    sup = "|".join(_cues.phrases("entity", "ranking"))
+    after = re.compile(rf"['’]s\s+(?:[\w-]+\s+)?(?:{sup})\b", re.I)
+    before = re.compile(rf"\b(?:{sup})\b[\w\s,-]{{0,40}}?\b(?:in|of|among)\s+(?:the\s+)?$", re.I)
+    return after, before
+
+
+def _ranked_in(text: str, start: int, a: int, b: int) -> bool:
+    """Is the area at ``text[a:b]`` the field of a ranking ("the world's largest", "the
+    most populous country in Africa")?"""
+    after, before = _ranking()
+    return after.match(text, b) is not None or before.search(text, max(start, a - 60), a) is not None
 
 
 def _no_overlaps(found: list[Mention]) -> list[Mention]:

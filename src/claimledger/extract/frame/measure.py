@@ -78,6 +78,8 @@ _DIMENSION_OF_UNIT: dict[str, str] = {
     "day": "duration",
     "h": "duration",
 }
+#: A magnitude word: "21.41 trillion" is an amount even with no unit or noun.
+_MAGNITUDE = re.compile(r"\b(?:million|billion|trillion|mn|bn|tn)\b", re.I)
 _PERCENT_DIMS = frozenset({"percent", "rate", "ratio", "index"})
 #: Unit dimensions that say what kind of thing is measured (a length of roads, a mass of
 #: grain), unlike a %, an amount of money or a count.
@@ -362,11 +364,21 @@ class _Fit:
             e = t.by_id[mid]
             if e.exclude and not e.exclude.isdisjoint(self._excluded()):
                 continue
-            if not fits(e, self.dim, self._change(e), self.share_of_gdp):
+            bare = e.dimension == "currency" and self._bare_amount()
+            if not bare and not fits(e, self.dim, self._change(e), self.share_of_gdp):
                 rejected = rejected or f"unit:{self.q.unit if self.q else None} not {e.id}"
                 continue
-            return e.measure, [cue] + ([rejected] if rejected else [])
+            extra = ["unit:none, an amount of money in words"] if bare and self.dim == "count" else []
+            return e.measure, [cue] + ([rejected] if rejected else []) + extra
         return None
+
+    def _bare_amount(self) -> bool:
+        """Is the figure an amount in words with no unit or counted noun ("GDP: 21.41
+        trillion"): money whose currency the text leaves to the reader?"""
+        q = self.q
+        return (
+            self.dim == "count" and q is not None and q.noun is None and _MAGNITUDE.search(q.text) is not None
+        )
 
     def _excluded(self) -> set[str]:
         if self.excluded is None:

@@ -792,6 +792,8 @@ def _spaced_rate(text: str, end: int, a: Atom, kind: str | None, pos: int) -> in
     ch = _chunks(text, pos, end, 3 + RATE_OF_WORDS, a.ahead)
     if not ch or ch[0][0] <= pos:
         return pos
+    if re.match(r"\s*[,;]", text[pos : ch[0][0] + 1]):
+        return pos  # "GDP: $8.5 billion, per capita $360": the next item's label, not a rate
     first = _strip(ch[0][2]).lower()
     den, last = None, -1
     if first in ("a", "an", "each") or (first == "per" and kind != units.CURRENCY):

@@ -270,7 +270,8 @@ def _parse_words(
                 last = "digits"
                 j += 1
                 continue
-            if last == "scale" and g == " " and t.value < 1000:
+            if last == "scale" and g == " " and t.value < 1000 and scale_next:
+                # "2 million 300 thousand"; not "212 million 2. Nigeria": a list's next rank
                 cur += t.value
                 last = "digits"
                 j += 1
