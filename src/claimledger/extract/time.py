@@ -11,7 +11,9 @@ How a figure gets its period, first rule that applies:
    trillion in 2024, 2025 and 2026", or "3.5, 3.6 and 3.9 trillion respectively" after a
    sentence that named 2024-2026;
 2. a time expression right after the figure ("23.8 trillion in 2025", "$13,000 last
-   year"), or right before it with no other figure between ("in 2025, 4.8%");
+   year"), or right before it with no other figure between ("in 2025, 4.8%"); a time
+   after both figures of a from/to change dates both ("to 900 euros from 850 euros on
+   1 March 2026", ``share_change``);
 3. a figure that qualifies another ("which is 15% more than in 2022") or is the change
    part of "by a third to $16,800 by 2028" takes that figure's period;
 4. the sentence's other time expressions, nearest first; a target prefers its deadline;
