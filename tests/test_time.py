@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from claimledger import extract
+from claimledger.extract import time
 from claimledger.extract.time import find, find_mentions
 
 JAN24 = date(2024, 1, 8)
@@ -586,3 +587,70 @@ def test_a_year_after_a_figure_labels_it(text: str, ref: str, want: list[str]) -
 def test_a_when_clause_after_a_time_is_that_time() -> None:
     text = "Inflation has fallen since 2022, when it peaked at 8.5%."
     assert [c.period for c in extract(text, "2024-03-01") if c.quantity is not None] == ["2022"]
+
+
+def _dated(text: str, ref: str) -> list[tuple[str, str, str | None, str | None, str]]:
+    """(figure, kind, period, role, the finest period its cue resolved) of each figure."""
+    out = []
+    for c in extract(text, ref):
+        assert c.quantity is not None
+        cue = next((x for x in reversed(c.cues) if x.startswith("period:")), "")
+        fine = cue.rsplit("->", 1)[1].split()[0] if "->" in cue else ""
+        out.append((c.quantity.text, c.kind, c.period, c.period_role, fine))
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "ref", "want"),
+    [
+        # a time after both figures of "to X from Y" dates the change, so both figures
+        ("The pension will rise to 900 euros a month from 850 euros on 1 March 2026, the minister announced.",
+         "2025-11-10", [("2026", "2026-03"), ("2026", "2026-03")]),
+        ("Unemployment fell to 5.1% from 5.6% in the second quarter.", "2025-08-10",
+         [("2025", "2025-Q2"), ("2025", "2025-Q2")]),
+        ("The VAT rate will be cut to 10% from 12% from July 2026.", "2025-11-10",
+         [("2026", "2026-07"), ("2026", "2026-07")]),
+        # and in "from Y to X <time>" the starting value takes the time's month, not only its year
+        ("Unemployment fell from 5.6% to 5.1% in the second quarter.", "2025-08-10",
+         [("2025", "2025-Q2"), ("2025", "2025-Q2")]),
+    ],
+)  # fmt: skip
+def test_a_time_after_a_change_dates_both_its_figures(
+    text: str, ref: str, want: list[tuple[str, str]]
+) -> None:
+    got = _dated(text, ref)
+    assert [(p, fine) for _, _, p, _, fine in got] == want
+    cues = [c.cues for c in extract(text, ref)]
+    assert all(any(x.endswith(time.SHARED_MARK) for x in cs) for cs in cues)
+
+
+def test_a_shared_deadline_keeps_its_role_and_makes_the_new_value_a_dated_target() -> None:
+    got = _dated("Pensions will be raised to 900 euros from 850 euros by 2027.", "2025-11-10")
+    assert got[0][1:4] == ("target", "2027", "deadline")
+
+
+@pytest.mark.parametrize(
+    ("text", "ref", "want"),
+    [
+        # each figure with a time of its own keeps it
+        ("Inflation rose from 3.2% in 2023 to 4.1% in 2024.", "2025-03-10", [("2023", ""), ("2024", "")]),
+        ("The rate rose to 4% in May from 3.5% in April.", "2025-06-10",
+         [("2025", "2025-05"), ("2025", "2025-04")]),
+        # a past year after the starting value dates only the starting value
+        ("The shortage of school places fell to 89,000 from 225,000 in 2020.", "2025-01-30",
+         [("2024", "2024"), ("2020", "")]),
+        # a starting value set apart by a comma has its own time
+        ("The plan aims to reduce poverty to 5%, from 8.9% in 2024.", "2024-06-01",
+         [(None, ""), ("2024", "")]),
+    ],
+)  # fmt: skip
+def test_a_time_of_one_figure_of_a_change_is_not_shared(
+    text: str, ref: str, want: list[tuple[str | None, str]]
+) -> None:
+    assert [(p, fine) for _, _, p, _, fine in _dated(text, ref)] == want
+    assert not any(x.endswith(time.SHARED_MARK) for c in extract(text, ref) for x in c.cues)
+
+
+def test_a_change_ahead_starts_from_the_level_that_holds_now() -> None:
+    got = _dated("The bill proposes raising VAT from 7.5% to 10% in 2025.", "2024-09-12")
+    assert [(k, p) for _, k, p, _, _ in got] == [("status", "2024"), ("target", "2025")]

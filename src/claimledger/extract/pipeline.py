@@ -241,7 +241,8 @@ def _period_role(period: str | None, cues: list[str], roles: dict[str, PeriodRol
         return None
     if any(c.startswith(_ONE_YEAR_OF) for c in cues):
         return "point"
-    return next((roles[c] for c in cues if c in roles), "point")
+    own = (c.removesuffix(time.SHARED_MARK) for c in cues)
+    return next((roles[c] for c in own if c in roles), "point")
 
 
 def _after_sentence(text: str, s_start: int, s_end: int, state: _DocState) -> None:
@@ -431,6 +432,7 @@ def _figure_claims(
     rels = _tokens.relations(text, quants, mentions)
     after_of: dict[int, Mention] = {}
     bound = time.assign(text, s_start, s_end, quants, mentions, ctx, after_of)
+    time.share_change(text, quants, rels, bound, after_of, ref)
     # expressions dating a starting value or an earlier figure date nothing else
     earlier = frozenset(m.start for i, m in after_of.items() if rels[i][0] in ("base", "appos"))
     deadlines = [m for m in mentions if m.role == "deadline"]
@@ -469,6 +471,9 @@ def _figure_claims(
                 # "lowered its forecast for 2024 to 0.2%, down from 1.3% in the autumn": the
                 # earlier forecast for the same year, made in the autumn
                 b = None
+            # "from 12% to 10% from July 2026": the shared time dates the change, not the
+            # level it starts from (see below)
+            shared_ahead = i < anchor and b is not None and any(c.endswith(time.SHARED_MARK) for c in b[1])
             if b is not None:
                 period_of[i], p_cues = b
             else:
@@ -492,7 +497,9 @@ def _figure_claims(
                 # revised to 2.1% from 2.8%": the earlier forecast or target, same period
                 kind_of[i] = kind_of[anchor]
                 k_cue = f"{kind_of[i]}:revised {revised}"
-            elif label == "base" and b is None and part is None and ref is not None and ahead:
+            elif (
+                label == "base" and (b is None or shared_ahead) and part is None and ref is not None and ahead
+            ):
                 # "raising VAT from 7.5% to 10% in 2025": the level to start from holds now
                 kind_of[i], k_cue = "status", f"status:from, before {quants[anchor].text}"
                 period_of[i], p_cues = str(ref.year), [f"period:document date->{ref.year}"]

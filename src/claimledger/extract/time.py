@@ -11,7 +11,9 @@ How a figure gets its period, first rule that applies:
    trillion in 2024, 2025 and 2026", or "3.5, 3.6 and 3.9 trillion respectively" after a
    sentence that named 2024-2026;
 2. a time expression right after the figure ("23.8 trillion in 2025", "$13,000 last
-   year"), or right before it with no other figure between ("in 2025, 4.8%");
+   year"), or right before it with no other figure between ("in 2025, 4.8%"); a time
+   after both figures of a from/to change dates both ("to 900 euros from 850 euros on
+   1 March 2026", ``share_change``);
 3. a figure that qualifies another ("which is 15% more than in 2022") or is the change
    part of "by a third to $16,800 by 2028" takes that figure's period;
 4. the sentence's other time expressions, nearest first; a target prefers its deadline;
@@ -340,6 +342,47 @@ def assign(
         elif before and not _CLAUSE_BREAK.search(text, before[-1].end, q.start):
             out[i] = (before[-1].period, [before[-1].cue])
     return out
+
+
+#: Added to the cue of a time expression that dates a from/to change as a whole, and so
+#: both its figures ("rose to 900 euros from 850 euros on 1 March 2026").
+SHARED_MARK = " (shared by the change)"
+
+
+def share_change(
+    text: str,
+    quants: list[Quantity],
+    rels: list[tuple[str, int]],
+    bound: list[tuple[str | None, list[str]] | None],
+    after_of: dict[int, Mention],
+    ref: Date | None,
+) -> None:
+    """Rule 2b: in "to X from Y <time>" the time after the starting value Y dates the change
+    as a whole, so X too ("will rise to 900 euros from 850 euros on 1 March 2026", "fell to
+    5.1% from 5.6% in the second quarter"), as in "from Y to X <time>" it dates Y too; both
+    get the cue with ``SHARED_MARK``.  (The pipeline may still date the starting value of
+    a change ahead at the document date: "raising VAT from 7.5% to 10% in 2025".)
+
+    Not when X has a time of its own ("to 4% in May from 3.5% in April"), when a comma
+    sets the starting value apart ("to 5%, from 8.9% in 2024"), or when the time ends
+    before the document's year: "fell to 89,000 from 225,000 in 2020" dates the starting
+    value only.  ``bound`` (from ``assign``) is changed in place."""
+    for j, (label, i) in enumerate(rels):
+        if label != "base" or i < 0 or bound[min(i, j)] is not None:
+            continue
+        # the figure the time follows: the starting value of "to X from Y <time>", the new
+        # value of "from Y to X <time>"
+        last = max(i, j)
+        m = after_of.get(last)
+        got = bound[last]
+        if m is None or got is None or got[1] != [m.cue] or m.period is None:
+            continue
+        if "," in text[quants[min(i, j)].end : quants[last].start]:
+            continue
+        if last == j and ref is not None and (m.last is None or m.last < ref.year):
+            continue
+        shared = (m.period, [m.cue + SHARED_MARK])
+        bound[i] = bound[j] = shared
 
 
 def default(
