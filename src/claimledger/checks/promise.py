@@ -96,6 +96,32 @@ _ONGOING = re.compile(
     r"is\s+being|are\s+being|so\s+far|to\s+date|already)\b",
     re.I,
 )
+
+
+def _phrases(words: frozenset[str]) -> str:
+    """An alternation of data-file phrases, longest first, spaces matching any blank."""
+    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
+
+
+#: What was promised is still awaited ("1,700 pensioners were still waiting for a visit").
+_UNMET = re.compile(rf"\b(?:{_phrases(check_words.STILL_UNMET)})\b", re.I)
+#: A figure restated as the promise: "the 9,000 promised officers", "the target of 9,000",
+#: "a quarter of the 9,000", "9,000 posts pledged" (issue 11): never an outcome.
+_RESTATED_BEFORE = re.compile(rf"\b(?:{_phrases(check_words.RESTATED_BEFORE)}|of\s+the)\s+(?:the\s+)?$", re.I)
+_RESTATED_AFTER = re.compile(
+    rf"^\s*(?:[A-Za-z-]+\s+){{0,2}}?(?:{_phrases(check_words.RESTATED_AFTER)})\b", re.I
+)
+
+
+def restated_figure(c: ClaimRecord) -> bool:
+    """Does the claim's figure restate what was promised ("the 9,000 promised officers",
+    "of the 9,000") rather than report an outcome?"""
+    if not c.has_quantity:
+        return False
+    before, after = c.sentence[: c.q_rel[0]], c.sentence[c.q_rel[1] :]
+    return bool(_RESTATED_BEFORE.search(before[-40:]) or _RESTATED_AFTER.match(after))
+
+
 _NAME = re.compile(
     r"(?:[A-Z][\w.&'-]*|\d+(?:st|nd|rd|th))(?:\s+(?:of\s+|the\s+|for\s+|and\s+)?"
     r"(?:[A-Z][\w.&'-]*|\d+(?:st|nd|rd|th)))+|\b[A-Z][a-z]*[.][A-Z][\w.]*|\b[A-Z]{2,}[\w-]*"
@@ -211,11 +237,14 @@ def moved_to(sentence: str) -> str | None:
 
 
 def _verdict(sentence: str) -> str | None:
-    """What a sentence says about an outcome: moved, stalled, done, ongoing, or nothing."""
+    """What a sentence says about an outcome: moved, stalled, unmet (still awaited), done,
+    ongoing, or nothing."""
     if moved_to(sentence) is not None:
         return "moved"
     if _STALLED.search(sentence):
         return "stalled"
+    if _UNMET.search(sentence):
+        return "unmet"
     if _DONE.search(sentence) and not _ONGOING.search(sentence):
         return "done"
     if _ONGOING.search(sentence):
@@ -239,7 +268,11 @@ _FRACTION_WORDS = {
     "a tenth": 0.1,
 }
 #: The words after "of (the)" that may name what a share is of: "of the hospitals pledged".
-_OF_NOUNS = re.compile(r"^\s+of\s+(?:the\s+|all\s+|its\s+|their\s+)?((?:[A-Za-z-]+\s*){1,4})")
+#: "a quarter of the 9,000 promised officers": the share of a restated promised count.
+_OF_NOUNS = re.compile(
+    r"^\s+of\s+(?:the\s+|all\s+|its\s+|their\s+)?(?:(?P<n>\d[\d,]*(?:\.\d+)?)\s+)?"
+    r"(?P<nouns>(?:[A-Za-z-]+\s*){1,4})"
+)
 
 
 def fraction_of(c: ClaimRecord) -> float | None:
@@ -710,7 +743,10 @@ class PromiseChecker:
         if key not in memo:
             out: dict[int, list[tuple[Date, ClaimRecord, tuple[int, int]]]] = {}
             for c in ctx.by_indicator.get(key, []) if key is not None else []:
-                c = self._outcome_of(ctx, c) or c
+                o = self._outcome_of(ctx, c)
+                if o is None and restated_figure(c):
+                    continue  # the promise restated ("the 9,000 promised officers"), no outcome
+                c = o or c
                 cy = period_years(c.period)
                 if is_actual(c) and c.point is not None and c.published is not None and cy is not None:
                     out.setdefault(cy[1], []).append((c.published, c, cy))
@@ -733,8 +769,10 @@ class PromiseChecker:
             for c in totals.get((t.unit, noun, round(t.point, 6)), [])
             if c.doc != t.doc and ctx.doc(c).region == region
         ]
-        # "Half of the hospitals pledged are now operational": a share of the promised count.
-        for c in totals.get((None, noun, -1.0), []):
+        # "Half of the hospitals pledged are now operational": a share of the promised count;
+        # "a quarter of the 9,000 promised officers": a share of the count restated.
+        shares = totals.get((None, noun, -1.0), []) + totals.get((None, "", round(t.point, 6)), [])
+        for c in dict.fromkeys(shares):
             frac = fraction_of(c)
             if c.doc != t.doc and ctx.doc(c).region == region and frac is not None:
                 period = c.period or (f"{c.published:%Y-%m}" if c.published else None)
@@ -763,8 +801,10 @@ class PromiseChecker:
                 out.setdefault((c.unit, count_noun(c.noun), round(c.point, 6)), []).append(c)
             elif fraction_of(c) is not None and _verdict(c.sentence) is not None:
                 m = _OF_NOUNS.match(c.sentence[c.q_rel[1] :])
-                for w in m.group(1).split() if m else []:
+                for w in m.group("nouns").split() if m else []:
                     out.setdefault((None, count_noun(w), -1.0), []).append(c)
+                if m and m.group("n"):  # "a quarter of the 9,000 ...": the count restated
+                    out.setdefault((None, "", round(float(m.group("n").replace(",", "")), 6)), []).append(c)
         self._totals = {id(ctx): (ctx, out)}
         return out
 
@@ -801,7 +841,7 @@ class PromiseChecker:
             o = self._outcome(ctx, c)
             if o is not None:
                 found[o.id] = o  # the part, in place of the total it belongs to
-            elif is_actual(c):
+            elif is_actual(c) and not restated_figure(c):
                 found.setdefault(c.id, c)
         return next(iter(found.values()), None)
 
@@ -1011,11 +1051,16 @@ class PromiseChecker:
                         sent,
                     )
                     continue
+                awaited = verdict == "unmet"
+                if awaited:
+                    # "still waiting": after the deadline, not kept; before it, under way
+                    verdict = "stalled" if deadline is not None and when_ > deadline else "ongoing"
                 status = {"done": "kept", "stalled": "not_kept", "ongoing": "in_progress"}[verdict]
                 late = " the deadline has passed and" if due and status == "in_progress" else ""
+                missed = "still awaited after the deadline" if awaited else "postponed, dropped or missed"
                 tail = {
                     "kept": f"{where} reports it done: \u201c{sent}\u201d",
-                    "not_kept": f"{where} reports it postponed, dropped or missed: \u201c{sent}\u201d",
+                    "not_kept": f"{where} reports it {missed}: \u201c{sent}\u201d",
                     "in_progress": f"{late} {where} reports it under way: \u201c{sent}\u201d".strip(),
                 }[status]
                 history.add(

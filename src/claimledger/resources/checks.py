@@ -7,7 +7,16 @@ from functools import partial
 from claimledger.resources import wordset
 from claimledger.resources.dates import FULL_MONTHS
 
-__all__ = ["COMMON_NAMES", "LOWER_IS_BETTER", "NOT_CONTENT", "PLACE_IN_TEXT", "SENTENCE_STARTERS"]
+__all__ = [
+    "COMMON_NAMES",
+    "LOWER_IS_BETTER",
+    "NOT_CONTENT",
+    "PLACE_IN_TEXT",
+    "RESTATED_AFTER",
+    "RESTATED_BEFORE",
+    "SENTENCE_STARTERS",
+    "STILL_UNMET",
+]
 
 _words = partial(wordset, "checks")
 
@@ -21,3 +30,9 @@ NOT_CONTENT: frozenset[str] = _words("not_content") | frozenset(FULL_MONTHS)
 LOWER_IS_BETTER: frozenset[str] = _words("lower_is_better")
 #: Words about where in the text a figure stands ("the same", "table", "annex").
 PLACE_IN_TEXT: frozenset[str] = _words("place_in_text")
+#: Words before a figure ("the promised", "the target of") or after it ("9,000 posts
+#: pledged") that make it the promise restated, never its outcome.
+RESTATED_BEFORE: frozenset[str] = _words("restated_before")
+RESTATED_AFTER: frozenset[str] = _words("restated_after")
+#: Phrases saying that what was promised is still awaited ("still waiting for a visit").
+STILL_UNMET: frozenset[str] = _words("still_unmet")
