@@ -487,3 +487,55 @@ def test_deadline_read_at_the_month_the_time_stage_resolved(now: Date, status: s
 def test_fine_period_reads_the_resolved_period_without_its_notes(cue: str, want: str) -> None:
     t = dataclasses.replace(rec("a", "x", None, None, period="2026"), cues=(cue,))
     assert fine_period(t) == want
+
+
+@pytest.mark.parametrize(
+    ("sentence", "q", "restated"),
+    [
+        ("Only a quarter of the 9,000 promised officers have been recruited so far.", "9,000", True),
+        ("The plan keeps the target of 9,000 new officers.", "9,000", True),
+        ("So far 2,100 of the 9,000 posts pledged have been filled.", "9,000", True),
+        ("In all, 4,100 nurses have been hired.", "4,100", False),
+        ("The 4,100 nurses hired this year started work in May.", "4,100", False),
+    ],
+)
+def test_a_restated_promised_figure_is_never_an_outcome(sentence: str, q: str, restated: bool) -> None:
+    from claimledger.checks.promise import restated_figure
+
+    assert restated_figure(rec("c", sentence, q, float(q.replace(",", "")))) is restated
+
+
+def test_a_share_of_the_restated_promised_count_is_progress_not_kept() -> None:
+    # issue 11: "a quarter of the 9,000 promised officers" restates the promise and reports
+    # a quarter of it done; the 9,000 is never the outcome
+    plan = "We will recruit 9,000 police officers by March 2028."
+    later = "Only a quarter of the 9,000 promised officers have been recruited so far."
+    t = rec("a", plan, "9,000", 9000, kind="target", subject="police officers", period="2028",
+            noun="officer", period_role="deadline", published="2024-06-01")  # fmt: skip
+    share = rec("b", later, "a quarter", 0.25, kind="achievement", subject="police officers",
+                period="2026", published="2026-09-14")  # fmt: skip
+    total = rec("b", later, "9,000", 9000, kind="achievement", subject="police officers",
+                period="2026", noun="officer", published="2026-09-14")  # fmt: skip
+    [f] = _run([t, share, total], _plan_docs(plan, "2024-06-01", later, "2026-09-14"))
+    assert f.details["status"] == "in_progress", f.message
+    assert f.details["evidence_value"] == pytest.approx(2250)
+
+
+@pytest.mark.parametrize(
+    ("reported", "status"),
+    [("2026-11-20", "not_kept"), ("2026-07-01", "in_progress")],
+)
+def test_still_waiting_after_the_deadline_is_not_kept(reported: str, status: str) -> None:
+    plan = "Every pensioner on the waiting list will get a home visit by October 2026."
+    later = "1,700 pensioners were still waiting for a visit, the ombudsman said."
+    got = _word_status(plan, later, subject="pensioner home visit", period="2026-10",
+                       planned="2025-11-03", reported=reported, now=Date(2026, 12, 1))  # fmt: skip
+    assert got == status
+
+
+def test_still_waiting_for_something_else_is_no_evidence() -> None:
+    plan = "Every pensioner on the waiting list will get a home visit by October 2026."
+    later = "Hundreds of drivers were still waiting for new licence plates in November."
+    got = _word_status(plan, later, subject="pensioner home visit", period="2026-10",
+                       planned="2025-11-03", reported="2026-11-20", now=Date(2026, 12, 1))  # fmt: skip
+    assert got == "due"

@@ -744,8 +744,10 @@ class PromiseChecker:
             out: dict[int, list[tuple[Date, ClaimRecord, tuple[int, int]]]] = {}
             for c in ctx.by_indicator.get(key, []) if key is not None else []:
                 o = self._outcome_of(ctx, c)
-                if o is None and restated_figure(c):
-                    continue  # the promise restated ("the 9,000 promised officers"), no outcome
+                if o is None and (restated_figure(c) or (c.unit is None and fraction_of(c) is not None)):
+                    # the promise restated ("the 9,000 promised officers"), or a share in
+                    # words ("a quarter of the ..."), weighed against the count in _restated
+                    continue
                 c = o or c
                 cy = period_years(c.period)
                 if is_actual(c) and c.point is not None and c.published is not None and cy is not None:
@@ -828,6 +830,10 @@ class PromiseChecker:
             return None
         # "So far 62 of the 111 ... are in operation" states the level in the month it was said.
         period = c.period or n.period or (f"{c.published:%Y-%m}" if c.published else None)
+        frac = fraction_of(n) if n.unit is None else None
+        if frac is not None and c.point is not None:
+            # "a quarter of the 9,000 promised officers": the share of the total, as a count
+            n = replace(n, value=frac * c.point, low=None, high=None, qualifier="approx")
         return replace(n, unit=c.unit, noun=c.noun, period=period, kind="achievement")
 
     def _counted(self, ctx: CheckContext, ref: ClaimRecord, claims: list[ClaimRecord]) -> ClaimRecord | None:
@@ -841,7 +847,11 @@ class PromiseChecker:
             o = self._outcome(ctx, c)
             if o is not None:
                 found[o.id] = o  # the part, in place of the total it belongs to
-            elif is_actual(c) and not restated_figure(c):
+            elif (
+                is_actual(c)
+                and not restated_figure(c)
+                and not (c.unit is None and fraction_of(c) is not None)
+            ):
                 found.setdefault(c.id, c)
         return next(iter(found.values()), None)
 
