@@ -21,7 +21,7 @@ from datetime import date as Date
 from heapq import merge
 from itertools import pairwise
 
-from claimledger.checks._commitments import commitment
+from claimledger.checks._commitments import commitment, concrete_object
 from claimledger.checks._fmt import stated
 from claimledger.checks._frames import local
 from claimledger.checks.base import (
@@ -77,7 +77,9 @@ _DONE = re.compile(
     r"published|organi[sz]ed|established|created)|held|hosted|took\s+place|opened|completed|"
     r"finished|launched|commissioned|inaugurated|came\s+into\s+(?:operation|force|effect)|"
     r"took\s+effect|entered\s+into\s+force|"
-    r"operational|in\s+operation|in\s+service|up\s+and\s+running|"
+    r"operational|in\s+operation|in\s+service|up\s+and\s+running|(?:is|are)\s+now\s+open|"
+    r"opened\s+(?:its|their)\s+doors|welcomed\s+(?:its|their)\s+first|unveiled|went\s+live|"
+    r"entered\s+service|handed\s+over|"
     r"began|started|chaired|presided)\b",
     re.I,
 )
@@ -103,6 +105,8 @@ def _phrases(words: frozenset[str]) -> str:
     return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
 
 
+#: A universal commitment and its group: "every pensioner", "all schools".
+_UNIVERSAL = re.compile(r"\b(?:every|each|all)\s+(?:the\s+|of\s+the\s+)?([a-z][a-z-]{2,})\b", re.I)
 #: What was promised is still awaited ("1,700 pensioners were still waiting for a visit").
 _UNMET = re.compile(rf"\b(?:{_phrases(check_words.STILL_UNMET)})\b", re.I)
 #: A figure restated as the promise: "the 9,000 promised officers", "the target of 9,000",
@@ -138,6 +142,17 @@ _AGAINST_TARGET = re.compile(
 #: Words left out when matching a promise with its outcome: who spoke, that something will
 #: happen, and the indicator lexicon's stop, filler, unit and reporting words.
 _CONTENT_DROP = STOP | FILLER | UNIT_WORDS | VERBS | check_words.NOT_CONTENT
+
+
+def _priced_object(t: ClaimRecord) -> bool:
+    """A commitment whose figure is the price of a named thing ("open the new $14 million
+    Darrow bus station"): a later report that the thing was delivered settles it, as for a
+    commitment in words (issue 11)."""
+    return (
+        scale(t)[0].startswith("currency:")
+        and bool(proper_names(t.sentence))
+        and concrete_object(t.sentence) is not None
+    )
 
 
 def _names(sentence: str) -> list[str]:
@@ -886,6 +901,8 @@ class PromiseChecker:
         index = self._index(ctx)
         probe = words | singles | {singular(w) for n in names for w in n.split()}
         pairs = _object_pairs(t.sentence) if len(words) < MIN_SHARED and not t.has_quantity else []
+        u = _UNIVERSAL.search(t.sentence)
+        group = _stem(singular(u.group(1).lower())) if u else None
         hits = sorted({i for w in probe for i in index.postings.get(w, ())})
         for i in hits:
             e = index.entries[i]
@@ -909,6 +926,12 @@ class PromiseChecker:
             # ("stadium"), tie them (issue 11: "now expected to open in 2027").
             by_words = by_words or bool(
                 words and words <= e.content and pairs and any(p in low for p in pairs)
+            )
+            # A universal commitment ("every pensioner on the waiting list will get a home
+            # visit") is broken by a count of its group still awaiting it ("1,700 pensioners
+            # were still waiting for a visit"): the group and one more word tie them.
+            by_words = by_words or bool(
+                e.verdict == "unmet" and group is not None and group in e.content and len(shared) >= 2
             )
             if not ends_named:
                 continue
@@ -1013,7 +1036,7 @@ class PromiseChecker:
                 ev = self._counted(ctx, ref, same_sentence)
                 if ev is not None:
                     numeric_ref = ref
-                elif t.has_quantity and txt[0] not in ("stalled", "moved"):
+                elif t.has_quantity and txt[0] not in ("stalled", "moved") and not _priced_object(t):
                     txt = None
             elif txt[0] not in ("stalled", "moved"):
                 # A commitment in words met by "only 45 of the 111 hospitals were completed":
