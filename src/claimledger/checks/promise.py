@@ -607,12 +607,53 @@ class PromiseChecker:
                 return c
         return None
 
+    def _broader_outcome(self, ctx: CheckContext, t: ClaimRecord) -> ClaimRecord | None:
+        """A later count of the same thing filed under a broader indicator: "4,100 nurses
+        have been hired" for "recruit 5,850 nurses for public hospitals by September 2026"
+        (issue 11).  The report's indicator words are a part of the target's, its counted
+        noun and unit are the target's, it is about the same place, reported after the
+        promise and within its window; the latest such report, if any."""
+        key = ctx.key(t)
+        want = set(_key_tokens(key))
+        if not want or not t.noun or t.point is None or t.published is None:
+            return None
+        ys = period_years(t.period)
+        noun = count_noun(t.noun)
+        best: ClaimRecord | None = None
+        for c in ctx.claims:
+            got = set(_key_tokens(ctx.key(c)))
+            if (
+                not got
+                or not got < want
+                or c.doc == t.doc
+                or c.published is None
+                or c.published <= t.published
+                or c.unit != t.unit
+                or not c.noun
+                or count_noun(c.noun) != noun
+            ):
+                continue
+            o = self._outcome_of(ctx, c)
+            if o is None and restated_figure(c):
+                continue
+            c = o or c
+            cy = period_years(c.period)
+            if not is_actual(c) or c.point is None or cy is None:
+                continue
+            if cy[1] < t.published.year - 1 or (ys is not None and cy[0] > ys[1]):
+                continue
+            if other_place(t, c) or (local(c) and not local(t)) or not same_place(ctx, t, c):
+                continue
+            if best is None or (c.published, c.seq) > (best.published or Date.min, best.seq):
+                best = c
+        return best
+
     def _numeric_all(self, ctx: CheckContext, t: ClaimRecord) -> list[ClaimRecord]:
         """Every later actual that could settle the target, in the order they are weighed
         (the best, ``_numeric``'s, last)."""
         best = self._numeric(ctx, t)
         if best is None:
-            unnamed = self._unnamed_outcome(ctx, t)
+            unnamed = self._unnamed_outcome(ctx, t) or self._broader_outcome(ctx, t)
             return [] if unnamed is None else [unnamed]
         # A report of another scope (a city's housing against a country's target, twelve
         # times smaller) is not the outcome when one of the target's own scope exists.
