@@ -539,3 +539,10 @@ def test_still_waiting_for_something_else_is_no_evidence() -> None:
     got = _word_status(plan, later, subject="pensioner home visit", period="2026-10",
                        planned="2025-11-03", reported="2026-11-20", now=Date(2026, 12, 1))  # fmt: skip
     assert got == "due"
+
+
+def test_a_share_of_the_planned_count_is_no_restated_figure() -> None:
+    from claimledger.checks.promise import restated_figure
+
+    s = "About 60% of the planned hospitals have been built."
+    assert not restated_figure(rec("b", s, "About 60%", 60.0, unit="%"))

@@ -74,6 +74,7 @@ _DONE = re.compile(
     r"\b(?:(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:successfully\s+|finally\s+|"
     r"officially\s+)?(?:held|hosted|opened|completed|finished|launched|built|commissioned|"
     r"adopted|introduced|signed|inaugurated|delivered|achieved|implemented|met|reached|"
+    r"recruited|hired|trained|connected|installed|employed|"
     r"published|organi[sz]ed|established|created)|held|hosted|took\s+place|opened|completed|"
     r"finished|launched|commissioned|inaugurated|came\s+into\s+(?:operation|force|effect)|"
     r"took\s+effect|entered\s+into\s+force|"
@@ -113,7 +114,7 @@ _UNMET = re.compile(rf"\b(?:{_phrases(check_words.STILL_UNMET)})\b", re.I)
 #: "a quarter of the 9,000", "9,000 posts pledged" (issue 11): never an outcome.
 _RESTATED_BEFORE = re.compile(rf"\b(?:{_phrases(check_words.RESTATED_BEFORE)}|of\s+the)\s+(?:the\s+)?$", re.I)
 _RESTATED_AFTER = re.compile(
-    rf"^\s*(?:[A-Za-z-]+\s+){{0,2}}?(?:{_phrases(check_words.RESTATED_AFTER)})\b", re.I
+    rf"^\s*(?:(?!of\b)[A-Za-z-]+\s+){{0,2}}?(?:{_phrases(check_words.RESTATED_AFTER)})\b", re.I
 )
 
 
@@ -714,7 +715,10 @@ class PromiseChecker:
             lo, hi = (ys[0], ys[1]) if ys is not None else (0, -1)
         extra = []
         for c in self._restated(ctx, t):
-            c = self._outcome_of(ctx, c) or c
+            o = self._outcome_of(ctx, c)
+            if o is None and restated_figure(c):
+                continue  # "of the 9,000 police officers pledged" with no part done: no outcome
+            c = o or c
             cy = period_years(c.period)
             if is_actual(c) and c.point is not None and c.published is not None and cy is not None:
                 extra.append((c.published, c, cy))
