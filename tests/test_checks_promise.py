@@ -546,3 +546,24 @@ def test_a_share_of_the_planned_count_is_no_restated_figure() -> None:
 
     s = "About 60% of the planned hospitals have been built."
     assert not restated_figure(rec("b", s, "About 60%", 60.0, unit="%"))
+
+
+def test_a_count_under_a_broader_indicator_is_the_outcome() -> None:
+    # issue 11: "4,100 nurses have been hired" settles "5,850 nurses for public hospitals"
+    # when no report of the narrower indicator exists; a count of doctors does not
+    s1 = "Our goal is 5,850 nurses for public hospitals by September 2026."
+    later = "4,100 nurses have been hired, the ministry said."
+    other = "The ministry has hired 900 doctors."
+    t = rec("a", s1, "5,850", 5850, kind="target", subject="nurses public hospitals", period="2026",
+            noun="nurse", period_role="deadline", published="2025-01-16")  # fmt: skip
+    e = rec("b", later, "4,100", 4100, kind="achievement", subject="nurses", period="2026",
+            noun="nurse", published="2026-10-20")  # fmt: skip
+    d = rec("c", other, "900", 900, kind="achievement", subject="doctors", period="2026",
+            noun="doctor", published="2026-10-21")  # fmt: skip
+    docs = _plan_docs(s1, "2025-01-16", later, "2026-10-20")
+    docs["c"] = doc("c", "2026-10-21", "News", text=other)
+    [f] = _run([t, e, d], docs)
+    assert f.details["status"] == "partly_kept", f.message
+    assert f.details["evidence_value"] == 4100
+    [g] = _run([t, d], docs)
+    assert g.details["status"] == "not_due", g.message  # no outcome yet

@@ -523,6 +523,10 @@ class PromiseChecker:
         self.computation = ""
         self._cache: dict[int, tuple[CheckContext, _Index]] = {}
         self._totals: dict[int, tuple[CheckContext, _Totals]] = {}
+        self._by_noun: tuple[CheckContext | None, dict[tuple[str, str | None], list[ClaimRecord]]] = (
+            None,
+            {},
+        )
 
     def run(self, ctx: CheckContext) -> list[Finding]:
         return [self._one(ctx, g) for g in self.promises(ctx)]
@@ -608,6 +612,16 @@ class PromiseChecker:
                 return c
         return None
 
+    def _counts(self, ctx: CheckContext) -> dict[tuple[str, str | None], list[ClaimRecord]]:
+        """Every counted figure by (counted noun, unit), read once per run."""
+        if self._by_noun[0] is not ctx:
+            out: dict[tuple[str, str | None], list[ClaimRecord]] = {}
+            for c in ctx.claims:
+                if c.noun:
+                    out.setdefault((count_noun(c.noun), c.unit), []).append(c)
+            self._by_noun = (ctx, out)
+        return self._by_noun[1]
+
     def _broader_outcome(self, ctx: CheckContext, t: ClaimRecord) -> ClaimRecord | None:
         """A later count of the same thing filed under a broader indicator: "4,100 nurses
         have been hired" for "recruit 5,850 nurses for public hospitals by September 2026"
@@ -621,7 +635,7 @@ class PromiseChecker:
         ys = period_years(t.period)
         noun = count_noun(t.noun)
         best: ClaimRecord | None = None
-        for c in ctx.claims:
+        for c in self._counts(ctx).get((noun, t.unit), []):
             got = set(_key_tokens(ctx.key(c)))
             if (
                 not got
