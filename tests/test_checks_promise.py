@@ -487,3 +487,83 @@ def test_deadline_read_at_the_month_the_time_stage_resolved(now: Date, status: s
 def test_fine_period_reads_the_resolved_period_without_its_notes(cue: str, want: str) -> None:
     t = dataclasses.replace(rec("a", "x", None, None, period="2026"), cues=(cue,))
     assert fine_period(t) == want
+
+
+@pytest.mark.parametrize(
+    ("sentence", "q", "restated"),
+    [
+        ("Only a quarter of the 9,000 promised officers have been recruited so far.", "9,000", True),
+        ("The plan keeps the target of 9,000 new officers.", "9,000", True),
+        ("So far 2,100 of the 9,000 posts pledged have been filled.", "9,000", True),
+        ("In all, 4,100 nurses have been hired.", "4,100", False),
+        ("The 4,100 nurses hired this year started work in May.", "4,100", False),
+    ],
+)
+def test_a_restated_promised_figure_is_never_an_outcome(sentence: str, q: str, restated: bool) -> None:
+    from claimledger.checks.promise import restated_figure
+
+    assert restated_figure(rec("c", sentence, q, float(q.replace(",", "")))) is restated
+
+
+def test_a_share_of_the_restated_promised_count_is_progress_not_kept() -> None:
+    # issue 11: "a quarter of the 9,000 promised officers" restates the promise and reports
+    # a quarter of it done; the 9,000 is never the outcome
+    plan = "We will recruit 9,000 police officers by March 2028."
+    later = "Only a quarter of the 9,000 promised officers have been recruited so far."
+    t = rec("a", plan, "9,000", 9000, kind="target", subject="police officers", period="2028",
+            noun="officer", period_role="deadline", published="2024-06-01")  # fmt: skip
+    share = rec("b", later, "a quarter", 0.25, kind="achievement", subject="police officers",
+                period="2026", published="2026-09-14")  # fmt: skip
+    total = rec("b", later, "9,000", 9000, kind="achievement", subject="police officers",
+                period="2026", noun="officer", published="2026-09-14")  # fmt: skip
+    [f] = _run([t, share, total], _plan_docs(plan, "2024-06-01", later, "2026-09-14"))
+    assert f.details["status"] == "in_progress", f.message
+    assert f.details["evidence_value"] == pytest.approx(2250)
+
+
+@pytest.mark.parametrize(
+    ("reported", "status"),
+    [("2026-11-20", "not_kept"), ("2026-07-01", "in_progress")],
+)
+def test_still_waiting_after_the_deadline_is_not_kept(reported: str, status: str) -> None:
+    plan = "Every pensioner on the waiting list will get a home visit by October 2026."
+    later = "1,700 pensioners were still waiting for a visit, the ombudsman said."
+    got = _word_status(plan, later, subject="pensioner home visit", period="2026-10",
+                       planned="2025-11-03", reported=reported, now=Date(2026, 12, 1))  # fmt: skip
+    assert got == status
+
+
+def test_still_waiting_for_something_else_is_no_evidence() -> None:
+    plan = "Every pensioner on the waiting list will get a home visit by October 2026."
+    later = "Hundreds of drivers were still waiting for new licence plates in November."
+    got = _word_status(plan, later, subject="pensioner home visit", period="2026-10",
+                       planned="2025-11-03", reported="2026-11-20", now=Date(2026, 12, 1))  # fmt: skip
+    assert got == "due"
+
+
+def test_a_share_of_the_planned_count_is_no_restated_figure() -> None:
+    from claimledger.checks.promise import restated_figure
+
+    s = "About 60% of the planned hospitals have been built."
+    assert not restated_figure(rec("b", s, "About 60%", 60.0, unit="%"))
+
+
+def test_a_count_under_a_broader_indicator_is_the_outcome() -> None:
+    # issue 11: "4,100 nurses have been hired" settles "5,850 nurses for public hospitals"
+    # when no report of the narrower indicator exists; a count of doctors does not
+    s1 = "Our goal is 5,850 nurses for public hospitals by September 2026."
+    later = "4,100 nurses have been hired, the ministry said."
+    other = "The ministry has hired 900 doctors."
+    t = rec("a", s1, "5,850", 5850, kind="target", subject="nurses public hospitals", period="2026",
+            noun="nurse", period_role="deadline", published="2025-01-16")  # fmt: skip
+    e = rec("b", later, "4,100", 4100, kind="achievement", subject="nurses", period="2026",
+            noun="nurse", published="2026-10-20")  # fmt: skip
+    d = rec("c", other, "900", 900, kind="achievement", subject="doctors", period="2026",
+            noun="doctor", published="2026-10-21")  # fmt: skip
+    docs = _plan_docs(s1, "2025-01-16", later, "2026-10-20")
+    docs["c"] = doc("c", "2026-10-21", "News", text=other)
+    [f] = _run([t, e, d], docs)
+    assert f.details["status"] == "partly_kept", f.message
+    assert f.details["evidence_value"] == 4100
+    [g] = _run([t, d], docs)
+    assert g.details["status"] == "not_due", g.message  # no outcome yet

@@ -21,7 +21,7 @@ from datetime import date as Date
 from heapq import merge
 from itertools import pairwise
 
-from claimledger.checks._commitments import commitment
+from claimledger.checks._commitments import commitment, concrete_object
 from claimledger.checks._fmt import stated
 from claimledger.checks._frames import local
 from claimledger.checks.base import (
@@ -74,10 +74,13 @@ _DONE = re.compile(
     r"\b(?:(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:successfully\s+|finally\s+|"
     r"officially\s+)?(?:held|hosted|opened|completed|finished|launched|built|commissioned|"
     r"adopted|introduced|signed|inaugurated|delivered|achieved|implemented|met|reached|"
+    r"recruited|hired|trained|connected|installed|employed|"
     r"published|organi[sz]ed|established|created)|held|hosted|took\s+place|opened|completed|"
     r"finished|launched|commissioned|inaugurated|came\s+into\s+(?:operation|force|effect)|"
     r"took\s+effect|entered\s+into\s+force|"
-    r"operational|in\s+operation|in\s+service|up\s+and\s+running|"
+    r"operational|in\s+operation|in\s+service|up\s+and\s+running|(?:is|are)\s+now\s+open|"
+    r"opened\s+(?:its|their)\s+doors|welcomed\s+(?:its|their)\s+first|unveiled|went\s+live|"
+    r"entered\s+service|handed\s+over|"
     r"began|started|chaired|presided)\b",
     re.I,
 )
@@ -96,6 +99,34 @@ _ONGOING = re.compile(
     r"is\s+being|are\s+being|so\s+far|to\s+date|already)\b",
     re.I,
 )
+
+
+def _phrases(words: frozenset[str]) -> str:
+    """An alternation of data-file phrases, longest first, spaces matching any blank."""
+    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
+
+
+#: A universal commitment and its group: "every pensioner", "all schools".
+_UNIVERSAL = re.compile(r"\b(?:every|each|all)\s+(?:the\s+|of\s+the\s+)?([a-z][a-z-]{2,})\b", re.I)
+#: What was promised is still awaited ("1,700 pensioners were still waiting for a visit").
+_UNMET = re.compile(rf"\b(?:{_phrases(check_words.STILL_UNMET)})\b", re.I)
+#: A figure restated as the promise: "the 9,000 promised officers", "the target of 9,000",
+#: "a quarter of the 9,000", "9,000 posts pledged" (issue 11): never an outcome.
+_RESTATED_BEFORE = re.compile(rf"\b(?:{_phrases(check_words.RESTATED_BEFORE)}|of\s+the)\s+(?:the\s+)?$", re.I)
+_RESTATED_AFTER = re.compile(
+    rf"^\s*(?:(?!of\b)[A-Za-z-]+\s+){{0,2}}?(?:{_phrases(check_words.RESTATED_AFTER)})\b", re.I
+)
+
+
+def restated_figure(c: ClaimRecord) -> bool:
+    """Does the claim's figure restate what was promised ("the 9,000 promised officers",
+    "of the 9,000") rather than report an outcome?"""
+    if not c.has_quantity:
+        return False
+    before, after = c.sentence[: c.q_rel[0]], c.sentence[c.q_rel[1] :]
+    return bool(_RESTATED_BEFORE.search(before[-40:]) or _RESTATED_AFTER.match(after))
+
+
 _NAME = re.compile(
     r"(?:[A-Z][\w.&'-]*|\d+(?:st|nd|rd|th))(?:\s+(?:of\s+|the\s+|for\s+|and\s+)?"
     r"(?:[A-Z][\w.&'-]*|\d+(?:st|nd|rd|th)))+|\b[A-Z][a-z]*[.][A-Z][\w.]*|\b[A-Z]{2,}[\w-]*"
@@ -112,6 +143,17 @@ _AGAINST_TARGET = re.compile(
 #: Words left out when matching a promise with its outcome: who spoke, that something will
 #: happen, and the indicator lexicon's stop, filler, unit and reporting words.
 _CONTENT_DROP = STOP | FILLER | UNIT_WORDS | VERBS | check_words.NOT_CONTENT
+
+
+def _priced_object(t: ClaimRecord) -> bool:
+    """A commitment whose figure is the price of a named thing ("open the new $14 million
+    Darrow bus station"): a later report that the thing was delivered settles it, as for a
+    commitment in words (issue 11)."""
+    return (
+        scale(t)[0].startswith("currency:")
+        and bool(proper_names(t.sentence))
+        and concrete_object(t.sentence) is not None
+    )
 
 
 def _names(sentence: str) -> list[str]:
@@ -211,11 +253,14 @@ def moved_to(sentence: str) -> str | None:
 
 
 def _verdict(sentence: str) -> str | None:
-    """What a sentence says about an outcome: moved, stalled, done, ongoing, or nothing."""
+    """What a sentence says about an outcome: moved, stalled, unmet (still awaited), done,
+    ongoing, or nothing."""
     if moved_to(sentence) is not None:
         return "moved"
     if _STALLED.search(sentence):
         return "stalled"
+    if _UNMET.search(sentence):
+        return "unmet"
     if _DONE.search(sentence) and not _ONGOING.search(sentence):
         return "done"
     if _ONGOING.search(sentence):
@@ -239,7 +284,11 @@ _FRACTION_WORDS = {
     "a tenth": 0.1,
 }
 #: The words after "of (the)" that may name what a share is of: "of the hospitals pledged".
-_OF_NOUNS = re.compile(r"^\s+of\s+(?:the\s+|all\s+|its\s+|their\s+)?((?:[A-Za-z-]+\s*){1,4})")
+#: "a quarter of the 9,000 promised officers": the share of a restated promised count.
+_OF_NOUNS = re.compile(
+    r"^\s+of\s+(?:the\s+|all\s+|its\s+|their\s+)?(?:(?P<n>\d[\d,]*(?:\.\d+)?)\s+)?"
+    r"(?P<nouns>(?:[A-Za-z-]+\s*){1,4})"
+)
 
 
 def fraction_of(c: ClaimRecord) -> float | None:
@@ -474,6 +523,10 @@ class PromiseChecker:
         self.computation = ""
         self._cache: dict[int, tuple[CheckContext, _Index]] = {}
         self._totals: dict[int, tuple[CheckContext, _Totals]] = {}
+        self._by_noun: tuple[CheckContext | None, dict[tuple[str, str | None], list[ClaimRecord]]] = (
+            None,
+            {},
+        )
 
     def run(self, ctx: CheckContext) -> list[Finding]:
         return [self._one(ctx, g) for g in self.promises(ctx)]
@@ -559,12 +612,63 @@ class PromiseChecker:
                 return c
         return None
 
+    def _counts(self, ctx: CheckContext) -> dict[tuple[str, str | None], list[ClaimRecord]]:
+        """Every counted figure by (counted noun, unit), read once per run."""
+        if self._by_noun[0] is not ctx:
+            out: dict[tuple[str, str | None], list[ClaimRecord]] = {}
+            for c in ctx.claims:
+                if c.noun:
+                    out.setdefault((count_noun(c.noun), c.unit), []).append(c)
+            self._by_noun = (ctx, out)
+        return self._by_noun[1]
+
+    def _broader_outcome(self, ctx: CheckContext, t: ClaimRecord) -> ClaimRecord | None:
+        """A later count of the same thing filed under a broader indicator: "4,100 nurses
+        have been hired" for "recruit 5,850 nurses for public hospitals by September 2026"
+        (issue 11).  The report's indicator words are a part of the target's, its counted
+        noun and unit are the target's, it is about the same place, reported after the
+        promise and within its window; the latest such report, if any."""
+        key = ctx.key(t)
+        want = set(_key_tokens(key))
+        if not want or not t.noun or t.point is None or t.published is None:
+            return None
+        ys = period_years(t.period)
+        noun = count_noun(t.noun)
+        best: ClaimRecord | None = None
+        for c in self._counts(ctx).get((noun, t.unit), []):
+            got = set(_key_tokens(ctx.key(c)))
+            if (
+                not got
+                or not got < want
+                or c.doc == t.doc
+                or c.published is None
+                or c.published <= t.published
+                or c.unit != t.unit
+                or not c.noun
+                or count_noun(c.noun) != noun
+            ):
+                continue
+            o = self._outcome_of(ctx, c)
+            if o is None and restated_figure(c):
+                continue
+            c = o or c
+            cy = period_years(c.period)
+            if not is_actual(c) or c.point is None or cy is None:
+                continue
+            if cy[1] < t.published.year - 1 or (ys is not None and cy[0] > ys[1]):
+                continue
+            if other_place(t, c) or (local(c) and not local(t)) or not same_place(ctx, t, c):
+                continue
+            if best is None or (c.published, c.seq) > (best.published or Date.min, best.seq):
+                best = c
+        return best
+
     def _numeric_all(self, ctx: CheckContext, t: ClaimRecord) -> list[ClaimRecord]:
         """Every later actual that could settle the target, in the order they are weighed
         (the best, ``_numeric``'s, last)."""
         best = self._numeric(ctx, t)
         if best is None:
-            unnamed = self._unnamed_outcome(ctx, t)
+            unnamed = self._unnamed_outcome(ctx, t) or self._broader_outcome(ctx, t)
             return [] if unnamed is None else [unnamed]
         # A report of another scope (a city's housing against a country's target, twelve
         # times smaller) is not the outcome when one of the target's own scope exists.
@@ -625,7 +729,10 @@ class PromiseChecker:
             lo, hi = (ys[0], ys[1]) if ys is not None else (0, -1)
         extra = []
         for c in self._restated(ctx, t):
-            c = self._outcome_of(ctx, c) or c
+            o = self._outcome_of(ctx, c)
+            if o is None and restated_figure(c):
+                continue  # "of the 9,000 police officers pledged" with no part done: no outcome
+            c = o or c
             cy = period_years(c.period)
             if is_actual(c) and c.point is not None and c.published is not None and cy is not None:
                 extra.append((c.published, c, cy))
@@ -710,7 +817,12 @@ class PromiseChecker:
         if key not in memo:
             out: dict[int, list[tuple[Date, ClaimRecord, tuple[int, int]]]] = {}
             for c in ctx.by_indicator.get(key, []) if key is not None else []:
-                c = self._outcome_of(ctx, c) or c
+                o = self._outcome_of(ctx, c)
+                if o is None and (restated_figure(c) or (c.unit is None and fraction_of(c) is not None)):
+                    # the promise restated ("the 9,000 promised officers"), or a share in
+                    # words ("a quarter of the ..."), weighed against the count in _restated
+                    continue
+                c = o or c
                 cy = period_years(c.period)
                 if is_actual(c) and c.point is not None and c.published is not None and cy is not None:
                     out.setdefault(cy[1], []).append((c.published, c, cy))
@@ -733,8 +845,10 @@ class PromiseChecker:
             for c in totals.get((t.unit, noun, round(t.point, 6)), [])
             if c.doc != t.doc and ctx.doc(c).region == region
         ]
-        # "Half of the hospitals pledged are now operational": a share of the promised count.
-        for c in totals.get((None, noun, -1.0), []):
+        # "Half of the hospitals pledged are now operational": a share of the promised count;
+        # "a quarter of the 9,000 promised officers": a share of the count restated.
+        shares = totals.get((None, noun, -1.0), []) + totals.get((None, "", round(t.point, 6)), [])
+        for c in dict.fromkeys(shares):
             frac = fraction_of(c)
             if c.doc != t.doc and ctx.doc(c).region == region and frac is not None:
                 period = c.period or (f"{c.published:%Y-%m}" if c.published else None)
@@ -763,8 +877,10 @@ class PromiseChecker:
                 out.setdefault((c.unit, count_noun(c.noun), round(c.point, 6)), []).append(c)
             elif fraction_of(c) is not None and _verdict(c.sentence) is not None:
                 m = _OF_NOUNS.match(c.sentence[c.q_rel[1] :])
-                for w in m.group(1).split() if m else []:
+                for w in m.group("nouns").split() if m else []:
                     out.setdefault((None, count_noun(w), -1.0), []).append(c)
+                if m and m.group("n"):  # "a quarter of the 9,000 ...": the count restated
+                    out.setdefault((None, "", round(float(m.group("n").replace(",", "")), 6)), []).append(c)
         self._totals = {id(ctx): (ctx, out)}
         return out
 
@@ -788,6 +904,10 @@ class PromiseChecker:
             return None
         # "So far 62 of the 111 ... are in operation" states the level in the month it was said.
         period = c.period or n.period or (f"{c.published:%Y-%m}" if c.published else None)
+        frac = fraction_of(n) if n.unit is None else None
+        if frac is not None and c.point is not None:
+            # "a quarter of the 9,000 promised officers": the share of the total, as a count
+            n = replace(n, value=frac * c.point, low=None, high=None, qualifier="approx")
         return replace(n, unit=c.unit, noun=c.noun, period=period, kind="achievement")
 
     def _counted(self, ctx: CheckContext, ref: ClaimRecord, claims: list[ClaimRecord]) -> ClaimRecord | None:
@@ -801,7 +921,11 @@ class PromiseChecker:
             o = self._outcome(ctx, c)
             if o is not None:
                 found[o.id] = o  # the part, in place of the total it belongs to
-            elif is_actual(c):
+            elif (
+                is_actual(c)
+                and not restated_figure(c)
+                and not (c.unit is None and fraction_of(c) is not None)
+            ):
                 found.setdefault(c.id, c)
         return next(iter(found.values()), None)
 
@@ -836,6 +960,8 @@ class PromiseChecker:
         index = self._index(ctx)
         probe = words | singles | {singular(w) for n in names for w in n.split()}
         pairs = _object_pairs(t.sentence) if len(words) < MIN_SHARED and not t.has_quantity else []
+        u = _UNIVERSAL.search(t.sentence)
+        group = _stem(singular(u.group(1).lower())) if u else None
         hits = sorted({i for w in probe for i in index.postings.get(w, ())})
         for i in hits:
             e = index.entries[i]
@@ -859,6 +985,12 @@ class PromiseChecker:
             # ("stadium"), tie them (issue 11: "now expected to open in 2027").
             by_words = by_words or bool(
                 words and words <= e.content and pairs and any(p in low for p in pairs)
+            )
+            # A universal commitment ("every pensioner on the waiting list will get a home
+            # visit") is broken by a count of its group still awaiting it ("1,700 pensioners
+            # were still waiting for a visit"): the group and one more word tie them.
+            by_words = by_words or bool(
+                e.verdict == "unmet" and group is not None and group in e.content and len(shared) >= 2
             )
             if not ends_named:
                 continue
@@ -963,7 +1095,7 @@ class PromiseChecker:
                 ev = self._counted(ctx, ref, same_sentence)
                 if ev is not None:
                     numeric_ref = ref
-                elif t.has_quantity and txt[0] not in ("stalled", "moved"):
+                elif t.has_quantity and txt[0] not in ("stalled", "moved") and not _priced_object(t):
                     txt = None
             elif txt[0] not in ("stalled", "moved"):
                 # A commitment in words met by "only 45 of the 111 hospitals were completed":
@@ -1011,11 +1143,16 @@ class PromiseChecker:
                         sent,
                     )
                     continue
+                awaited = verdict == "unmet"
+                if awaited:
+                    # "still waiting": after the deadline, not kept; before it, under way
+                    verdict = "stalled" if deadline is not None and when_ > deadline else "ongoing"
                 status = {"done": "kept", "stalled": "not_kept", "ongoing": "in_progress"}[verdict]
                 late = " the deadline has passed and" if due and status == "in_progress" else ""
+                missed = "still awaited after the deadline" if awaited else "postponed, dropped or missed"
                 tail = {
                     "kept": f"{where} reports it done: \u201c{sent}\u201d",
-                    "not_kept": f"{where} reports it postponed, dropped or missed: \u201c{sent}\u201d",
+                    "not_kept": f"{where} reports it {missed}: \u201c{sent}\u201d",
                     "in_progress": f"{late} {where} reports it under way: \u201c{sent}\u201d".strip(),
                 }[status]
                 history.add(

@@ -13,7 +13,10 @@ __all__ = [
     "LOWER_IS_BETTER",
     "NOT_CONTENT",
     "PLACE_IN_TEXT",
+    "RESTATED_AFTER",
+    "RESTATED_BEFORE",
     "SENTENCE_STARTERS",
+    "STILL_UNMET",
 ]
 
 _words = partial(wordset, "checks")
@@ -30,3 +33,9 @@ LOWER_IS_BETTER: frozenset[str] = _words("lower_is_better")
 PLACE_IN_TEXT: frozenset[str] = _words("place_in_text")
 #: Words just before a bound that make it close ("just under 2%", "slightly above 4%").
 CLOSE_BOUNDS: frozenset[str] = _words("close_bounds")
+#: Words before a figure ("the promised", "the target of") or after it ("9,000 posts
+#: pledged") that make it the promise restated, never its outcome.
+RESTATED_BEFORE: frozenset[str] = _words("restated_before")
+RESTATED_AFTER: frozenset[str] = _words("restated_after")
+#: Phrases saying that what was promised is still awaited ("still waiting for a visit").
+STILL_UNMET: frozenset[str] = _words("still_unmet")
