@@ -28,8 +28,12 @@ log = logging.getLogger("claimledger.web")
 #: Longest a cached answer is served even when nothing seems to have changed: a safety
 #: bound (the file-stamp fallback can miss two commits inside one timestamp tick).
 MAX_AGE_SECONDS = 120.0
-#: Entries kept (one per endpoint and parameter set); old ones are dropped first.
-MAX_ENTRIES = 256
+#: Entries kept (one per endpoint and parameter set, plus the ledger's own memos such as
+#: a filter's total); the least recently used are dropped first.  It must exceed the
+#: number of addresses a dashboard's visitors rotate through, or a least-recently-used
+#: cache misses on every request of a cycle longer than itself (the 600-address mix of
+#: ``benchmarks/bench_web.py`` did, at 256).  About 75 KB each on a 100,000-claim ledger.
+MAX_ENTRIES = 2048
 
 
 class LedgerCache:
