@@ -496,6 +496,28 @@ def test_cache_serves_until_the_ledger_changes(web_db: Any) -> None:
     )
 
 
+def test_cache_holds_a_rotation_of_600_addresses(web_db: Any) -> None:
+    """A least-recently-used cache smaller than the cycle of addresses visitors rotate
+    through misses on every request; the benchmark's mix is 600 addresses (issue 13)."""
+    from claimledger.ledger import open_engine
+    from claimledger.web._cache import LedgerCache
+
+    engine = open_engine(str(web_db))
+    cache = LedgerCache(engine)
+    calls: list[int] = []
+
+    def compute() -> int:
+        calls.append(1)
+        return len(calls)
+
+    keys = [("claims", i) for i in range(600)]
+    for _ in range(2):
+        for key in keys:
+            cache.get(key, compute)
+    assert len(calls) == 600, f"second pass recomputed {len(calls) - 600} of 600 answers"
+    engine.dispose()
+
+
 def test_a_write_warms_the_overview_in_the_background(web_client: Any) -> None:
     import time
 
