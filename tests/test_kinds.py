@@ -901,3 +901,52 @@ def test_regression_a_dated_verbless_figure_continues_a_paragraph_of_outcomes() 
     # undated, or after a present state, it stays a status
     assert kind_of("Industrial output grew 4% in May. Core: 3.1%.", "3.1%", "2025-06-15")[0] == "status"
     assert kind_of("Unemployment is 5%. This year, 3.1%.", "3.1%", "2025-06-15")[0] == "status"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # continuation pledges of the speaking institution
+        "The Council will continue trimming its stock of securities.",
+        "The Board will continue to weigh the incoming indicators.",
+        "We will continue to watch developments in the housing market closely.",
+        "The Bank will not hesitate to use every instrument it has.",
+        # a reported commitment
+        "The agency said it will consider further easing.",
+        "The IMF is going to send a team to review the programme.",
+        # a programme under way, said by the government of itself
+        "We are investing in new tram lines while upgrading the old ones.",
+        "We are working to restore growth through lower taxes.",
+    ],
+)
+def test_regression_pledges_to_continue_and_programmes_under_way_are_commitments(text: str) -> None:
+    (c,) = commitments(text, "2025-03-01")
+    assert c[1] is None or c[1] >= "2025", c
+
+
+def test_regression_a_pledge_cue_names_its_verb() -> None:
+    (claim,) = [c for c in extract("The Board will continue to weigh the incoming indicators.", "2025-03-01")]
+    assert claim.cues[0] == "target:will continue", claim.cues
+    (claim,) = [c for c in extract("We are investing in new tram lines.", "2025-03-01")]
+    assert claim.cues[0] == "target:are investing", claim.cues
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # predictions and schedules nobody promises
+        "The new tariff will take effect in two months.",
+        "These measures will be discussed at the coming review meeting.",
+        "Trade activity will increase once the road opens.",
+        "The harvest figure will be revised before the end of the year.",
+        "The scheme is scheduled to end in June.",
+        "The path of prices will be shaped by rainfall.",
+        "Its main purpose is to link the two valleys.",
+        # a subject that does not act continues nothing on purpose
+        "Prices will continue to climb this year.",
+        # a progressive of someone other than the speaker
+        "They are investing in new tram lines.",
+    ],
+)
+def test_regression_predictions_and_schedules_are_not_commitments(text: str) -> None:
+    assert commitments(text, "2025-03-01") == []

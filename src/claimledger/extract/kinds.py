@@ -96,7 +96,7 @@ _LY = re.compile(r"^[a-z]{3,}ly$")
 _PLAN_TARGET = kind_words.TARGET - {"will", "would", "shall", "'ll"}
 _NEGATIONS = frozenset({"not", "n't", "never"})
 _MAY_COMMIT = re.compile(
-    r"\b(?:will|shall|would|must|plans?\s+to|intends?\s+to|aims?\s+to|(?:is|are)\s+(?:to|set\s+to|scheduled\s+to|due\s+to)|'ll)\b",
+    r"\b(?:will|shall|would|must|plans?\s+to|intends?\s+to|aims?\s+to|(?:is|are)\s+(?:to|set\s+to|scheduled\s+to|due\s+to|going\s+to)|'ll|we\s+are\s+[a-z]+ing)\b",
     re.I,
 )
 _MONEY_OR_SHARE = re.compile(_MONEY.pattern + "|%", re.I)
@@ -1284,7 +1284,11 @@ def commitment(
         )
         if after_be and not passive:
             continue  # "this year will be difficult", "2025 will be a year of reforms"
-        if verb in kind_words.COMMIT_VERBS or future or passive:
+        if verb in kind_words.HAPPENING_VERBS:
+            continue  # "this will take effect in a few months": a schedule, not a promise
+        progressive = cue in ("is", "are")  # "we are investing in new rail lines"
+        pledge = verb in kind_words.PLEDGE_CONTINUE_VERBS and _acting_subject(toks, j)
+        if verb in kind_words.COMMIT_VERBS or future or passive or pledge or progressive:
             cues = ["target:" + " ".join(toks[k].low for k in range(j, verb_j + 1))]
             if any(toks[k].low in ("not", "n't", "never") for k in range(j, verb_j)):
                 cues.append("negated")
@@ -1316,9 +1320,25 @@ _CUE_WORDS = (
 )
 
 
+def _acting_subject(toks: Sequence[Tok], j: int) -> bool:
+    """Is the subject before the modal at ``j`` one that acts ("the Committee will
+    continue", "we will continue", "said it will consider")?"""
+    subj = toks[j - 1].low if j > 0 else ""
+    if subj in kind_words.AGENTS:
+        return True
+    return subj == "it" and any(t.low in kind_words.REPORTING for t in toks[: j - 1])
+
+
 def _commit_cue(toks: Sequence[Tok], j: int) -> str | None:
     w = toks[j].low
     nxt = toks[j + 1].low if j + 1 < len(toks) else ""
+    if (
+        w in ("is", "are")
+        and nxt in kind_words.PLEDGE_PROGRESSIVES
+        and j > 0
+        and toks[j - 1].low in kind_words.PLEDGE_PROGRESSIVE_SUBJECTS
+    ):
+        return w  # a programme under way: "we are investing in new rail lines"
     if w in ("will", "shall", "'ll", "must"):
         return w if _is_verbish(toks, j) == "T" else None
     if w == "would" and any(t.low in kind_words.REPORTING for t in toks[:j]):

@@ -127,6 +127,13 @@ COMMIT_VERBS: frozenset[str] = _words("commit_verbs")
 #: government to launch the register by July").
 PLEDGE_VERBS: frozenset[str] = _words("pledge_verbs")
 INSTRUCT_VERBS: frozenset[str] = _words("instruct_verbs")
+#: Verbs of an institution's standing pledge ("will continue to monitor", "will not hesitate").
+PLEDGE_CONTINUE_VERBS: frozenset[str] = _words("pledge_continue_verbs")
+#: Present progressives of a programme under way ("we are investing in new rail lines").
+PLEDGE_PROGRESSIVES: frozenset[str] = _words("pledge_progressives")
+PLEDGE_PROGRESSIVE_SUBJECTS: frozenset[str] = _words("pledge_progressive_subjects")
+#: Verbs of something happening rather than done: a prediction or a schedule.
+HAPPENING_VERBS: frozenset[str] = _words("happening_verbs")
 #: Subjects that do not act: with "will" they make a forecast, not a commitment.
 NON_AGENTS: frozenset[str] = _words("non_agents")
 #: Subjects whose "will" is an expectation, not a plan: nobody decides them ("inflation
