@@ -1284,8 +1284,11 @@ def commitment(
         )
         if after_be and not passive:
             continue  # "this year will be difficult", "2025 will be a year of reforms"
-        if verb in kind_words.HAPPENING_VERBS:
-            continue  # "this will take effect in a few months": a schedule, not a promise
+        following = toks[verb_j + 1].low if verb_j + 1 < len(toks) else ""
+        if verb in kind_words.HAPPENING_VERBS or f"{verb} {following}" in kind_words.HAPPENING_PHRASES:
+            continue  # "this will take effect in a few months": an event, not a promise
+        if cue.endswith(("scheduled to", "due to")) and verb in kind_words.SCHEDULE_ENDS:
+            continue  # "the programme is scheduled to end in April": a timetable
         progressive = cue in ("is", "are")  # "we are investing in new rail lines"
         pledge = verb in kind_words.PLEDGE_CONTINUE_VERBS and _acting_subject(toks, j)
         if verb in kind_words.COMMIT_VERBS or future or passive or pledge or progressive:

@@ -134,6 +134,9 @@ PLEDGE_PROGRESSIVES: frozenset[str] = _words("pledge_progressives")
 PLEDGE_PROGRESSIVE_SUBJECTS: frozenset[str] = _words("pledge_progressive_subjects")
 #: Verbs of something happening rather than done: a prediction or a schedule.
 HAPPENING_VERBS: frozenset[str] = _words("happening_verbs")
+HAPPENING_PHRASES: frozenset[str] = _words("happening_phrases")
+#: Ends of a schedule after "is scheduled to" / "is due to": a timetable, not a promise.
+SCHEDULE_ENDS: frozenset[str] = _words("schedule_ends")
 #: Subjects that do not act: with "will" they make a forecast, not a commitment.
 NON_AGENTS: frozenset[str] = _words("non_agents")
 #: Subjects whose "will" is an expectation, not a plan: nobody decides them ("inflation
