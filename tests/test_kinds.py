@@ -950,3 +950,26 @@ def test_regression_a_pledge_cue_names_its_verb() -> None:
 )
 def test_regression_predictions_and_schedules_are_not_commitments(text: str) -> None:
     assert commitments(text, "2025-03-01") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Council decided to remain focused on tightening policy.",
+        "The Government should considerably expand water connections.",
+        "The cabinet resolved to build more homes and cut paperwork.",
+    ],
+)
+def test_regression_decisions_and_instructions_are_commitments(text: str) -> None:
+    assert len(commitments(text, "2025-03-01")) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Exports should expand further next year.",
+        "The index decided to remain flat.",
+    ],
+)
+def test_regression_should_of_what_does_not_act_is_no_commitment(text: str) -> None:
+    assert commitments(text, "2025-03-01") == []

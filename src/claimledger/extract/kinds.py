@@ -108,7 +108,9 @@ UNDATED_ALLOCATION = "target:allocated, no time named"
 #: separate prefiltered test, so the common case pays only a few C scans for its stems.
 _MAY_PLEDGE = Prefiltered(
     re.compile(
-        r"\b(?:(?:pledge[sd]?|promise[sd]?|vow(?:ed|s)?)\s+to|(?:instruct|order|task|direct)(?:ed|s))\b", re.I
+        r"\b(?:(?:pledge[sd]?|promise[sd]?|vow(?:ed|s)?|decided|agreed|resolved|undertook)\s+to"
+        r"|(?:instruct|order|task|direct)(?:ed|s)|(?:government|ministry|cabinet|we)\s+should)\b",
+        re.I,
     )
 )
 
@@ -1319,7 +1321,9 @@ _CUE_WORDS = (
         }
     )
     | kind_words.PLEDGE_VERBS
+    | kind_words.DECISION_VERBS
     | kind_words.INSTRUCT_VERBS
+    | {"should"}
 )
 
 
@@ -1351,8 +1355,10 @@ def _commit_cue(toks: Sequence[Tok], j: int) -> str | None:
         return None if prev in ("the", "a", "its", "their", "our", "of") else f"{w} to"
     if w in ("is", "are") and nxt == "to":
         return f"{w} to"
-    if w in kind_words.PLEDGE_VERBS and nxt == "to":
-        return f"{w} to"  # "has pledged to open the bridge by 2027"
+    if (w in kind_words.PLEDGE_VERBS or w in kind_words.DECISION_VERBS) and nxt == "to":
+        return f"{w} to"  # "has pledged to open the bridge by 2027", "decided to remain focused on"
+    if w == "should" and j > 0 and toks[j - 1].low in kind_words.SHOULD_AGENTS:
+        return w  # an instruction: "the government should significantly expand gas connections"
     if w in kind_words.INSTRUCT_VERBS:
         # "instructed the government to launch the register": an order to act
         for k in range(j + 2, min(len(toks), j + 7)):

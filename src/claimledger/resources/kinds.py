@@ -132,6 +132,8 @@ PLEDGE_CONTINUE_VERBS: frozenset[str] = _words("pledge_continue_verbs")
 #: Present progressives of a programme under way ("we are investing in new rail lines").
 PLEDGE_PROGRESSIVES: frozenset[str] = _words("pledge_progressives")
 PLEDGE_PROGRESSIVE_SUBJECTS: frozenset[str] = _words("pledge_progressive_subjects")
+#: Subjects whose "should" + an action is an instruction ("the government should expand").
+SHOULD_AGENTS: frozenset[str] = _words("should_agents")
 #: Verbs of something happening rather than done: a prediction or a schedule.
 HAPPENING_VERBS: frozenset[str] = _words("happening_verbs")
 HAPPENING_PHRASES: frozenset[str] = _words("happening_phrases")
