@@ -973,3 +973,26 @@ def test_regression_decisions_and_instructions_are_commitments(text: str) -> Non
 )
 def test_regression_should_of_what_does_not_act_is_no_commitment(text: str) -> None:
     assert commitments(text, "2025-03-01") == []
+
+
+@pytest.mark.parametrize(
+    "text,cue",
+    [
+        ("To lower the public debt ratio over the medium term.", "target:to lower (headline)"),
+    ],
+)
+def test_regression_headline_infinitives_and_gerunds_are_commitments(text: str, cue: str) -> None:
+    (claim,) = [c for c in extract(text, "2025-03-01")]
+    assert claim.quantity is None and claim.cues[0] == cue, claim.cues
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "To achieve this, the ministry met the unions.",
+        "To open a shop in the old town one needs a permit from the city and the district"
+        " offices and a lot of patience.",
+    ],
+)
+def test_regression_prose_opening_with_to_or_a_gerund_is_no_headline_commitment(text: str) -> None:
+    assert commitments(text, "2025-03-01") == []

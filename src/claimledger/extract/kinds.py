@@ -125,8 +125,14 @@ _PLANNING_LOW = LowercaseSearch(_PLANNING)
 def may_commit(text: str, start: int, end: int) -> bool:
     """Cheap test: could this sentence hold a commitment without a number?"""
     return (
-        _MAY_COMMIT_LOW.find(text, start, end) is not None or _MAY_PLEDGE.search(text, start, end) is not None
+        _MAY_COMMIT_LOW.find(text, start, end) is not None
+        or _MAY_PLEDGE.search(text, start, end) is not None
+        or _HEAD.match(text, start, end) is not None
     )
+
+
+#: A sentence opening with "to": maybe a headline commitment (``_headline``).
+_HEAD = re.compile(r"[\s\-•*–—]*to\s", re.I)
 
 
 def _is_verbish(toks: Sequence[Tok], j: int) -> str | None:
@@ -1298,6 +1304,26 @@ def commitment(
             if any(toks[k].low in ("not", "n't", "never") for k in range(j, verb_j)):
                 cues.append("negated")
             return cues, j, len(cue.split())
+    return _headline(toks)
+
+
+#: A headline or list item is short: longer sentences opening with "to" or a gerund are prose.
+_HEADLINE_WORDS = 12
+
+
+def _headline(toks: Sequence[Tok]) -> tuple[list[str], int, int] | None:
+    """A commitment stated as a headline or list item without a subject: an infinitive of
+    an action ("To reduce the debt ratio over the medium term"), in a short sentence with no
+    comma. (Gerunds, "Freezing fuel duty", were tried and found more prose than headlines.)"""
+    words = [k for k, t in enumerate(toks) if t.kind == "w"]
+    if not words or len(words) > _HEADLINE_WORDS or any(t.text == "," for t in toks):
+        return None
+    if len(words) < 2:
+        return None
+    f, nxt = words[0], toks[words[1]].low
+    w = toks[f].low
+    if w == "to" and nxt in kind_words.COMMIT_VERBS:
+        return [f"target:to {nxt} (headline)"], f, 1
     return None
 
 
