@@ -996,3 +996,17 @@ def test_regression_headline_infinitives_and_gerunds_are_commitments(text: str, 
 )
 def test_regression_prose_opening_with_to_or_a_gerund_is_no_headline_commitment(text: str) -> None:
     assert commitments(text, "2025-03-01") == []
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        ("We expect to keep the policy rate unchanged through next year.", True),
+        ("The minister stressed the need to launch a new housing scheme.", True),
+        # someone else's expectation, and a need without an action
+        ("Analysts expect to see lower prices.", False),
+        ("We need to talk about the weather.", False),
+    ],
+)
+def test_regression_the_speakers_own_expectation_to_act_is_a_commitment(text: str, want: bool) -> None:
+    assert (len(commitments(text, "2025-03-01")) == 1) is want

@@ -109,7 +109,7 @@ UNDATED_ALLOCATION = "target:allocated, no time named"
 _MAY_PLEDGE = Prefiltered(
     re.compile(
         r"\b(?:(?:pledge[sd]?|promise[sd]?|vow(?:ed|s)?|decided|agreed|resolved|undertook)\s+to"
-        r"|(?:instruct|order|task|direct)(?:ed|s)|(?:government|ministry|cabinet|we)\s+should)\b",
+        r"|(?:instruct|order|task|direct)(?:ed|s)|(?:government|ministry|cabinet|we)\s+should|(?:we|the)\s+(?:expect|need)\s+to)\b",
         re.I,
     )
 )
@@ -1349,7 +1349,7 @@ _CUE_WORDS = (
     | kind_words.PLEDGE_VERBS
     | kind_words.DECISION_VERBS
     | kind_words.INSTRUCT_VERBS
-    | {"should"}
+    | {"should", "expect", "need"}
 )
 
 
@@ -1383,6 +1383,8 @@ def _commit_cue(toks: Sequence[Tok], j: int) -> str | None:
         return f"{w} to"
     if (w in kind_words.PLEDGE_VERBS or w in kind_words.DECISION_VERBS) and nxt == "to":
         return f"{w} to"  # "has pledged to open the bridge by 2027", "decided to remain focused on"
+    if w in ("expect", "need") and nxt == "to" and j > 0 and toks[j - 1].low in kind_words.SELF_PLAN_SUBJECTS:
+        return f"{w} to"  # the speaker's plan: "we expect to keep the rate here", "the need to launch"
     if w == "should" and j > 0 and toks[j - 1].low in kind_words.SHOULD_AGENTS:
         return w  # an instruction: "the government should significantly expand gas connections"
     if w in kind_words.INSTRUCT_VERBS:

@@ -134,6 +134,8 @@ PLEDGE_PROGRESSIVES: frozenset[str] = _words("pledge_progressives")
 PLEDGE_PROGRESSIVE_SUBJECTS: frozenset[str] = _words("pledge_progressive_subjects")
 #: Subjects whose "should" + an action is an instruction ("the government should expand").
 SHOULD_AGENTS: frozenset[str] = _words("should_agents")
+#: Words before "expect to" / "need to" that make it the speaker's plan ("we expect to keep").
+SELF_PLAN_SUBJECTS: frozenset[str] = _words("self_plan_subjects")
 #: Verbs of something happening rather than done: a prediction or a schedule.
 HAPPENING_VERBS: frozenset[str] = _words("happening_verbs")
 HAPPENING_PHRASES: frozenset[str] = _words("happening_phrases")
