@@ -1010,3 +1010,16 @@ def test_regression_prose_opening_with_to_or_a_gerund_is_no_headline_commitment(
 )
 def test_regression_the_speakers_own_expectation_to_act_is_a_commitment(text: str, want: bool) -> None:
     assert (len(commitments(text, "2025-03-01")) == 1) is want
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        ("The Council judged it appropriate to continue the tightening cycle.", True),
+        ("The Bank stands ready to act if needed.", True),
+        ("It is appropriate to note the risks to the outlook.", False),
+        ("Prices are ready to continue rising.", False),
+    ],
+)
+def test_regression_an_institutions_judgement_to_act_is_a_commitment(text: str, want: bool) -> None:
+    assert (len(commitments(text, "2025-03-01")) == 1) is want

@@ -109,7 +109,7 @@ UNDATED_ALLOCATION = "target:allocated, no time named"
 _MAY_PLEDGE = Prefiltered(
     re.compile(
         r"\b(?:(?:pledge[sd]?|promise[sd]?|vow(?:ed|s)?|decided|agreed|resolved|undertook)\s+to"
-        r"|(?:instruct|order|task|direct)(?:ed|s)|(?:government|ministry|cabinet|we)\s+should|(?:we|the)\s+(?:expect|need)\s+to)\b",
+        r"|(?:instruct|order|task|direct)(?:ed|s)|(?:government|ministry|cabinet|we)\s+should|(?:we|the)\s+(?:expect|need)\s+to|(?:appropriate|ready)\s+to)\b",
         re.I,
     )
 )
@@ -1298,7 +1298,11 @@ def commitment(
         if cue.endswith(("scheduled to", "due to")) and verb in kind_words.SCHEDULE_ENDS:
             continue  # "the programme is scheduled to end in April": a timetable
         progressive = cue in ("is", "are")  # "we are investing in new rail lines"
-        pledge = verb in kind_words.PLEDGE_CONTINUE_VERBS and _acting_subject(toks, j)
+        pledge = verb in kind_words.PLEDGE_CONTINUE_VERBS and (
+            _acting_subject(toks, j)
+            # "the Committee judged it appropriate to continue", "the Bank stands ready to act"
+            or (cue in _JUDGED_CUES and any(toks[k].low in kind_words.AGENTS for k in range(j)))
+        )
         if verb in kind_words.COMMIT_VERBS or future or passive or pledge or progressive:
             cues = ["target:" + " ".join(toks[k].low for k in range(j, verb_j + 1))]
             if any(toks[k].low in ("not", "n't", "never") for k in range(j, verb_j)):
@@ -1327,6 +1331,9 @@ def _headline(toks: Sequence[Tok]) -> tuple[list[str], int, int] | None:
     return None
 
 
+#: Cues of an institution's judgement or readiness: a pledge when an acting subject precedes.
+_JUDGED_CUES = frozenset({"appropriate to", "ready to"})
+
 #: The words a commitment cue opens with (``_commit_cue`` is None for any other).
 _CUE_WORDS = (
     frozenset(
@@ -1349,7 +1356,7 @@ _CUE_WORDS = (
     | kind_words.PLEDGE_VERBS
     | kind_words.DECISION_VERBS
     | kind_words.INSTRUCT_VERBS
-    | {"should", "expect", "need"}
+    | {"should", "expect", "need", "appropriate", "ready"}
 )
 
 
@@ -1385,6 +1392,8 @@ def _commit_cue(toks: Sequence[Tok], j: int) -> str | None:
         return f"{w} to"  # "has pledged to open the bridge by 2027", "decided to remain focused on"
     if w in ("expect", "need") and nxt == "to" and j > 0 and toks[j - 1].low in kind_words.SELF_PLAN_SUBJECTS:
         return f"{w} to"  # the speaker's plan: "we expect to keep the rate here", "the need to launch"
+    if w in ("appropriate", "ready") and nxt == "to":
+        return f"{w} to"  # "judged it appropriate to continue the easing", "stands ready to act"
     if w == "should" and j > 0 and toks[j - 1].low in kind_words.SHOULD_AGENTS:
         return w  # an instruction: "the government should significantly expand gas connections"
     if w in kind_words.INSTRUCT_VERBS:
