@@ -917,6 +917,7 @@ def test_regression_a_dated_verbless_figure_continues_a_paragraph_of_outcomes() 
         # a programme under way, said by the government of itself
         "We are investing in new tram lines while upgrading the old ones.",
         "We are working to restore growth through lower taxes.",
+        "The government is investing in new tram lines.",
     ],
 )
 def test_regression_pledges_to_continue_and_programmes_under_way_are_commitments(text: str) -> None:

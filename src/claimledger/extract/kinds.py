@@ -96,7 +96,7 @@ _LY = re.compile(r"^[a-z]{3,}ly$")
 _PLAN_TARGET = kind_words.TARGET - {"will", "would", "shall", "'ll"}
 _NEGATIONS = frozenset({"not", "n't", "never"})
 _MAY_COMMIT = re.compile(
-    r"\b(?:will|shall|would|must|plans?\s+to|intends?\s+to|aims?\s+to|(?:is|are)\s+(?:to|set\s+to|scheduled\s+to|due\s+to|going\s+to)|'ll|we\s+are\s+[a-z]+ing)\b",
+    r"\b(?:will|shall|would|must|plans?\s+to|intends?\s+to|aims?\s+to|(?:is|are)\s+(?:to|set\s+to|scheduled\s+to|due\s+to|going\s+to)|'ll|(?:we\s+are|government\s+is|ministry\s+is)\s+[a-z]+ing)\b",
     re.I,
 )
 _MONEY_OR_SHARE = re.compile(_MONEY.pattern + "|%", re.I)
