@@ -901,3 +901,126 @@ def test_regression_a_dated_verbless_figure_continues_a_paragraph_of_outcomes() 
     # undated, or after a present state, it stays a status
     assert kind_of("Industrial output grew 4% in May. Core: 3.1%.", "3.1%", "2025-06-15")[0] == "status"
     assert kind_of("Unemployment is 5%. This year, 3.1%.", "3.1%", "2025-06-15")[0] == "status"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # continuation pledges of the speaking institution
+        "The Council will continue trimming its stock of securities.",
+        "The Board will continue to weigh the incoming indicators.",
+        "We will continue to watch developments in the housing market closely.",
+        "The Bank will not hesitate to use every instrument it has.",
+        # a reported commitment
+        "The agency said it will consider further easing.",
+        "The IMF is going to send a team to review the programme.",
+        # a programme under way, said by the government of itself
+        "We are investing in new tram lines while upgrading the old ones.",
+        "We are working to restore growth through lower taxes.",
+        "The government is investing in new tram lines.",
+    ],
+)
+def test_regression_pledges_to_continue_and_programmes_under_way_are_commitments(text: str) -> None:
+    (c,) = commitments(text, "2025-03-01")
+    assert c[1] is None or c[1] >= "2025", c
+
+
+def test_regression_a_pledge_cue_names_its_verb() -> None:
+    (claim,) = [c for c in extract("The Board will continue to weigh the incoming indicators.", "2025-03-01")]
+    assert claim.cues[0] == "target:will continue", claim.cues
+    (claim,) = [c for c in extract("We are investing in new tram lines.", "2025-03-01")]
+    assert claim.cues[0] == "target:are investing", claim.cues
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # predictions and schedules nobody promises
+        "The new tariff will take effect in two months.",
+        "These measures will be discussed at the coming review meeting.",
+        "Trade activity will increase once the road opens.",
+        "The harvest figure will be revised before the end of the year.",
+        "The scheme is scheduled to end in June.",
+        "The path of prices will be shaped by rainfall.",
+        "Its main purpose is to link the two valleys.",
+        # a subject that does not act continues nothing on purpose
+        "Prices will continue to climb this year.",
+        # a progressive of someone other than the speaker
+        "They are investing in new tram lines.",
+    ],
+)
+def test_regression_predictions_and_schedules_are_not_commitments(text: str) -> None:
+    assert commitments(text, "2025-03-01") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Council decided to remain focused on tightening policy.",
+        "The Government should considerably expand water connections.",
+        "The cabinet resolved to build more homes and cut paperwork.",
+    ],
+)
+def test_regression_decisions_and_instructions_are_commitments(text: str) -> None:
+    assert len(commitments(text, "2025-03-01")) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Exports should expand further next year.",
+        "The index decided to remain flat.",
+    ],
+)
+def test_regression_should_of_what_does_not_act_is_no_commitment(text: str) -> None:
+    assert commitments(text, "2025-03-01") == []
+
+
+@pytest.mark.parametrize(
+    "text,cue",
+    [
+        ("To lower the public debt ratio over the medium term.", "target:to lower (headline)"),
+    ],
+)
+def test_regression_headline_infinitives_and_gerunds_are_commitments(text: str, cue: str) -> None:
+    (claim,) = [c for c in extract(text, "2025-03-01")]
+    assert claim.quantity is None and claim.cues[0] == cue, claim.cues
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "To achieve this, the ministry met the unions.",
+        "To open a shop in the old town one needs a permit from the city and the district"
+        " offices and a lot of patience.",
+    ],
+)
+def test_regression_prose_opening_with_to_or_a_gerund_is_no_headline_commitment(text: str) -> None:
+    assert commitments(text, "2025-03-01") == []
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        ("We expect to keep the policy rate unchanged through next year.", True),
+        ("The minister stressed the need to launch a new housing scheme.", True),
+        # someone else's expectation, and a need without an action
+        ("Analysts expect to see lower prices.", False),
+        ("We need to talk about the weather.", False),
+    ],
+)
+def test_regression_the_speakers_own_expectation_to_act_is_a_commitment(text: str, want: bool) -> None:
+    assert (len(commitments(text, "2025-03-01")) == 1) is want
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        ("The Council judged it appropriate to continue the tightening cycle.", True),
+        ("The Bank stands ready to act if needed.", True),
+        ("It is appropriate to note the risks to the outlook.", False),
+        ("Prices are ready to continue rising.", False),
+    ],
+)
+def test_regression_an_institutions_judgement_to_act_is_a_commitment(text: str, want: bool) -> None:
+    assert (len(commitments(text, "2025-03-01")) == 1) is want

@@ -96,7 +96,7 @@ _LY = re.compile(r"^[a-z]{3,}ly$")
 _PLAN_TARGET = kind_words.TARGET - {"will", "would", "shall", "'ll"}
 _NEGATIONS = frozenset({"not", "n't", "never"})
 _MAY_COMMIT = re.compile(
-    r"\b(?:will|shall|would|must|plans?\s+to|intends?\s+to|aims?\s+to|(?:is|are)\s+(?:to|set\s+to|scheduled\s+to|due\s+to)|'ll)\b",
+    r"\b(?:will|shall|would|must|plans?\s+to|intends?\s+to|aims?\s+to|(?:is|are)\s+(?:to|set\s+to|scheduled\s+to|due\s+to|going\s+to)|'ll|(?:we\s+are|government\s+is|ministry\s+is)\s+[a-z]+ing)\b",
     re.I,
 )
 _MONEY_OR_SHARE = re.compile(_MONEY.pattern + "|%", re.I)
@@ -108,7 +108,9 @@ UNDATED_ALLOCATION = "target:allocated, no time named"
 #: separate prefiltered test, so the common case pays only a few C scans for its stems.
 _MAY_PLEDGE = Prefiltered(
     re.compile(
-        r"\b(?:(?:pledge[sd]?|promise[sd]?|vow(?:ed|s)?)\s+to|(?:instruct|order|task|direct)(?:ed|s))\b", re.I
+        r"\b(?:(?:pledge[sd]?|promise[sd]?|vow(?:ed|s)?|decided|agreed|resolved|undertook)\s+to"
+        r"|(?:instruct|order|task|direct)(?:ed|s)|(?:government|ministry|cabinet|we)\s+should|(?:we|the)\s+(?:expect|need)\s+to|(?:appropriate|ready)\s+to)\b",
+        re.I,
     )
 )
 
@@ -123,8 +125,14 @@ _PLANNING_LOW = LowercaseSearch(_PLANNING)
 def may_commit(text: str, start: int, end: int) -> bool:
     """Cheap test: could this sentence hold a commitment without a number?"""
     return (
-        _MAY_COMMIT_LOW.find(text, start, end) is not None or _MAY_PLEDGE.search(text, start, end) is not None
+        _MAY_COMMIT_LOW.find(text, start, end) is not None
+        or _MAY_PLEDGE.search(text, start, end) is not None
+        or _HEAD.match(text, start, end) is not None
     )
+
+
+#: A sentence opening with "to": maybe a headline commitment (``_headline``).
+_HEAD = re.compile(r"[\s\-•*–—]*to\s", re.I)
 
 
 def _is_verbish(toks: Sequence[Tok], j: int) -> str | None:
@@ -1284,13 +1292,47 @@ def commitment(
         )
         if after_be and not passive:
             continue  # "this year will be difficult", "2025 will be a year of reforms"
-        if verb in kind_words.COMMIT_VERBS or future or passive:
+        following = toks[verb_j + 1].low if verb_j + 1 < len(toks) else ""
+        if verb in kind_words.HAPPENING_VERBS or f"{verb} {following}" in kind_words.HAPPENING_PHRASES:
+            continue  # "this will take effect in a few months": an event, not a promise
+        if cue.endswith(("scheduled to", "due to")) and verb in kind_words.SCHEDULE_ENDS:
+            continue  # "the programme is scheduled to end in April": a timetable
+        progressive = cue in ("is", "are")  # "we are investing in new rail lines"
+        pledge = verb in kind_words.PLEDGE_CONTINUE_VERBS and (
+            _acting_subject(toks, j)
+            # "the Committee judged it appropriate to continue", "the Bank stands ready to act"
+            or (cue in _JUDGED_CUES and any(toks[k].low in kind_words.AGENTS for k in range(j)))
+        )
+        if verb in kind_words.COMMIT_VERBS or future or passive or pledge or progressive:
             cues = ["target:" + " ".join(toks[k].low for k in range(j, verb_j + 1))]
             if any(toks[k].low in ("not", "n't", "never") for k in range(j, verb_j)):
                 cues.append("negated")
             return cues, j, len(cue.split())
+    return _headline(toks)
+
+
+#: A headline or list item is short: longer sentences opening with "to" or a gerund are prose.
+_HEADLINE_WORDS = 12
+
+
+def _headline(toks: Sequence[Tok]) -> tuple[list[str], int, int] | None:
+    """A commitment stated as a headline or list item without a subject: an infinitive of
+    an action ("To reduce the debt ratio over the medium term"), in a short sentence with no
+    comma. (Gerunds, "Freezing fuel duty", were tried and found more prose than headlines.)"""
+    words = [k for k, t in enumerate(toks) if t.kind == "w"]
+    if not words or len(words) > _HEADLINE_WORDS or any(t.text == "," for t in toks):
+        return None
+    if len(words) < 2:
+        return None
+    f, nxt = words[0], toks[words[1]].low
+    w = toks[f].low
+    if w == "to" and nxt in kind_words.COMMIT_VERBS:
+        return [f"target:to {nxt} (headline)"], f, 1
     return None
 
+
+#: Cues of an institution's judgement or readiness: a pledge when an acting subject precedes.
+_JUDGED_CUES = frozenset({"appropriate to", "ready to"})
 
 #: The words a commitment cue opens with (``_commit_cue`` is None for any other).
 _CUE_WORDS = (
@@ -1312,13 +1354,31 @@ _CUE_WORDS = (
         }
     )
     | kind_words.PLEDGE_VERBS
+    | kind_words.DECISION_VERBS
     | kind_words.INSTRUCT_VERBS
+    | {"should", "expect", "need", "appropriate", "ready"}
 )
+
+
+def _acting_subject(toks: Sequence[Tok], j: int) -> bool:
+    """Is the subject before the modal at ``j`` one that acts ("the Committee will
+    continue", "we will continue", "said it will consider")?"""
+    subj = toks[j - 1].low if j > 0 else ""
+    if subj in kind_words.AGENTS:
+        return True
+    return subj == "it" and any(t.low in kind_words.REPORTING for t in toks[: j - 1])
 
 
 def _commit_cue(toks: Sequence[Tok], j: int) -> str | None:
     w = toks[j].low
     nxt = toks[j + 1].low if j + 1 < len(toks) else ""
+    if (
+        w in ("is", "are")
+        and nxt in kind_words.PLEDGE_PROGRESSIVES
+        and j > 0
+        and toks[j - 1].low in kind_words.PLEDGE_PROGRESSIVE_SUBJECTS
+    ):
+        return w  # a programme under way: "we are investing in new rail lines"
     if w in ("will", "shall", "'ll", "must"):
         return w if _is_verbish(toks, j) == "T" else None
     if w == "would" and any(t.low in kind_words.REPORTING for t in toks[:j]):
@@ -1328,8 +1388,14 @@ def _commit_cue(toks: Sequence[Tok], j: int) -> str | None:
         return None if prev in ("the", "a", "its", "their", "our", "of") else f"{w} to"
     if w in ("is", "are") and nxt == "to":
         return f"{w} to"
-    if w in kind_words.PLEDGE_VERBS and nxt == "to":
-        return f"{w} to"  # "has pledged to open the bridge by 2027"
+    if (w in kind_words.PLEDGE_VERBS or w in kind_words.DECISION_VERBS) and nxt == "to":
+        return f"{w} to"  # "has pledged to open the bridge by 2027", "decided to remain focused on"
+    if w in ("expect", "need") and nxt == "to" and j > 0 and toks[j - 1].low in kind_words.SELF_PLAN_SUBJECTS:
+        return f"{w} to"  # the speaker's plan: "we expect to keep the rate here", "the need to launch"
+    if w in ("appropriate", "ready") and nxt == "to":
+        return f"{w} to"  # "judged it appropriate to continue the easing", "stands ready to act"
+    if w == "should" and j > 0 and toks[j - 1].low in kind_words.SHOULD_AGENTS:
+        return w  # an instruction: "the government should significantly expand gas connections"
     if w in kind_words.INSTRUCT_VERBS:
         # "instructed the government to launch the register": an order to act
         for k in range(j + 2, min(len(toks), j + 7)):

@@ -127,6 +127,20 @@ COMMIT_VERBS: frozenset[str] = _words("commit_verbs")
 #: government to launch the register by July").
 PLEDGE_VERBS: frozenset[str] = _words("pledge_verbs")
 INSTRUCT_VERBS: frozenset[str] = _words("instruct_verbs")
+#: Verbs of an institution's standing pledge ("will continue to monitor", "will not hesitate").
+PLEDGE_CONTINUE_VERBS: frozenset[str] = _words("pledge_continue_verbs")
+#: Present progressives of a programme under way ("we are investing in new rail lines").
+PLEDGE_PROGRESSIVES: frozenset[str] = _words("pledge_progressives")
+PLEDGE_PROGRESSIVE_SUBJECTS: frozenset[str] = _words("pledge_progressive_subjects")
+#: Subjects whose "should" + an action is an instruction ("the government should expand").
+SHOULD_AGENTS: frozenset[str] = _words("should_agents")
+#: Words before "expect to" / "need to" that make it the speaker's plan ("we expect to keep").
+SELF_PLAN_SUBJECTS: frozenset[str] = _words("self_plan_subjects")
+#: Verbs of something happening rather than done: a prediction or a schedule.
+HAPPENING_VERBS: frozenset[str] = _words("happening_verbs")
+HAPPENING_PHRASES: frozenset[str] = _words("happening_phrases")
+#: Ends of a schedule after "is scheduled to" / "is due to": a timetable, not a promise.
+SCHEDULE_ENDS: frozenset[str] = _words("schedule_ends")
 #: Subjects that do not act: with "will" they make a forecast, not a commitment.
 NON_AGENTS: frozenset[str] = _words("non_agents")
 #: Subjects whose "will" is an expectation, not a plan: nobody decides them ("inflation
