@@ -224,10 +224,13 @@ def mention_pattern(measures: Iterable[str]) -> Mentions | None:
     """The ``Mentions`` of ``measures`` and their broader measures; None when none has words."""
     tax = _taxonomy()
     synonyms: set[str] = set()
+    head_words: set[str] = set()
     heads: list[tuple[re.Pattern[str], re.Pattern[str]]] = []
     for a in {a for m in measures for a in _ancestors(m)}:
         synonyms.update(tax[a].get("synonyms", ()))
         hs, cs = tax[a].get("heads", ()), tax[a].get("context", ())
+        if cs:
+            head_words.update(hs)
         if hs and cs:
             heads.append(
                 (
@@ -238,11 +241,7 @@ def mention_pattern(measures: Iterable[str]) -> Mentions | None:
     if not synonyms and not heads:
         return None
     syn = re.compile(rf"\b(?:{_alternation(synonyms)})\b", re.I) if synonyms else None
-    firsts = set(synonyms)
-    for a in {a for m in measures for a in _ancestors(m)}:
-        if tax[a].get("context"):
-            firsts.update(tax[a].get("heads", ()))
-    triggers = frozenset(w[0] for w in (_WORD.findall(p.lower()) for p in firsts) if w)
+    triggers = frozenset(w[0] for w in (_WORD.findall(p.lower()) for p in synonyms | head_words) if w)
     return Mentions(syn, tuple(heads), triggers)
 
 
