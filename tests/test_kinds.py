@@ -1,4 +1,4 @@
-"""Claim kinds and commitments without a number (stage kinds.v5)."""
+"""Claim kinds and commitments without a number (stage kinds.v6)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Stage ``kinds.v5``: is a figure an achievement, a status, a target or a forecast?
+"""Stage ``kinds.v6``: is a figure an achievement, a status, a target or a forecast?
 
 Reads: the sentence as tokens (``_tokens.tokenize``: each quantity and time expression is
 one token), the position of the figure, its period (from the time stage) and the
@@ -38,7 +38,10 @@ from claimledger.models import Kind
 from claimledger.resources import kinds as kind_words
 
 #: v5: standing goals, revised goals, first-person instructions, limits, estimated past values.
-STAGE = "kinds.v5"
+#: v6: forecasts in a past tense about a period ahead, money set aside as a target, verbless
+#: figures after outcomes or forecasts; continuation pledges, programmes under way, decisions,
+#: headline infinitives as commitments, predicted events not.
+STAGE = "kinds.v6"
 
 #: Verb groups are looked for at most this many tokens from the figure: a clause is
 #: shorter, and the bound keeps a sentence of thousands of figures linear.

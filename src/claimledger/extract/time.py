@@ -39,7 +39,9 @@ from claimledger.models import Quantity, TimeExpr
 
 #: v4: fiscal years by the document's country, quarters of a named fiscal year, spans ending
 #: at a year, "then" sequences.  v5: a time in parentheses right after a figure labels it;
-#: "2010 to 34 million" is no range of years; "since 1960, when it was 9.9 million" is 1960.
+#: "2010 to 34 million" is no range of years; "since 1960, when it was 9.9 million" is 1960;
+#: a time after both figures of a from/to change dates both; the day a thing was said is
+#: marked "(when said)".
 STAGE = "time.v5"
 
 #: Until the end of this month, an achievement stated without any time words ("the grain

@@ -1,4 +1,4 @@
-"""Stage ``numbers.v3``: find the quantities in a sentence.
+"""Stage ``numbers.v4``: find the quantities in a sentence.
 
 Reads: the document text and a sentence span ``[start, end)``.
 Writes: ``Quantity`` objects with global offsets (``text == document[start:end]``), in
@@ -48,7 +48,8 @@ from claimledger.resources.units import LETTER
 
 #: v3: currency from the document's country, durations that are time, ranks after
 #: movements, changes vs ranges by clause, per-year rates, exchange rates, subject nouns.
-STAGE = "numbers.v3"
+#: v4: a comma ends a figure; a list rank after a spelled amount is not part of it.
+STAGE = "numbers.v4"
 
 Context = currency_context.Context
 #: Below this an ambiguous letter's amount without a magnitude needs decimals or separators
