@@ -35,6 +35,7 @@ from claimledger.link import ClaimRecord, DocInfo, dimension
 from claimledger.models import Finding, Frame, ReferenceValue, SeriesInfo, Severity
 from claimledger.resources import places
 from claimledger.resources.checks import CLOSE_BOUNDS
+from claimledger.resources.patterns import alternation
 from claimledger.resources.taxonomy import entity_data, measures
 
 if TYPE_CHECKING:
@@ -195,10 +196,6 @@ def _ancestors(measure: str) -> list[str]:
     return out
 
 
-def _alternation(words: Iterable[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
-
 @dataclass(frozen=True, slots=True)
 class Mentions:
     """Can a sentence name one of some measures (or a broader one)?  Yes when it has one of
@@ -234,13 +231,13 @@ def mention_pattern(measures: Iterable[str]) -> Mentions | None:
         if hs and cs:
             heads.append(
                 (
-                    re.compile(rf"\b(?:{_alternation(hs)})\b", re.I),
-                    re.compile(rf"\b(?:{_alternation(cs)})\b", re.I),
+                    re.compile(rf"\b(?:{alternation(hs)})\b", re.I),
+                    re.compile(rf"\b(?:{alternation(cs)})\b", re.I),
                 )
             )
     if not synonyms and not heads:
         return None
-    syn = re.compile(rf"\b(?:{_alternation(synonyms)})\b", re.I) if synonyms else None
+    syn = re.compile(rf"\b(?:{alternation(synonyms)})\b", re.I) if synonyms else None
     triggers = frozenset(w[0] for w in (_WORD.findall(p.lower()) for p in synonyms | head_words) if w)
     return Mentions(syn, tuple(heads), triggers)
 

@@ -36,6 +36,7 @@ from claimledger.extract._time_grammar import Mention
 from claimledger.extract._tokens import Tok, lacks
 from claimledger.models import Kind
 from claimledger.resources import kinds as kind_words
+from claimledger.resources.patterns import alternation
 
 #: v5: standing goals, revised goals, first-person instructions, limits, estimated past values.
 #: v6: forecasts in a past tense about a period ahead, money set aside as a target, verbless
@@ -99,7 +100,8 @@ _LY = re.compile(r"^[a-z]{3,}ly$")
 _PLAN_TARGET = kind_words.TARGET - {"will", "would", "shall", "'ll"}
 _NEGATIONS = frozenset({"not", "n't", "never"})
 _MAY_COMMIT = re.compile(
-    r"\b(?:will|shall|would|must|plans?\s+to|intends?\s+to|aims?\s+to|(?:is|are)\s+(?:to|set\s+to|scheduled\s+to|due\s+to|going\s+to)|'ll|(?:we\s+are|government\s+is|ministry\s+is)\s+[a-z]+ing)\b",
+    r"\b(?:will|shall|would|must|plans?\s+to|intends?\s+to|aims?\s+to|(?:is|are)\s+(?:to|set\s+to|scheduled\s+to|due\s+to|going\s+to)|'ll"
+    rf"|(?:{alternation(kind_words.PLEDGE_PROGRESSIVE_SUBJECTS)})\s+(?:is|are)\s+[a-z]+ing)\b",
     re.I,
 )
 _MONEY_OR_SHARE = re.compile(_MONEY.pattern + "|%", re.I)
@@ -112,7 +114,9 @@ UNDATED_ALLOCATION = "target:allocated, no time named"
 _MAY_PLEDGE = Prefiltered(
     re.compile(
         r"\b(?:(?:pledge[sd]?|promise[sd]?|vow(?:ed|s)?|decided|agreed|resolved|undertook)\s+to"
-        r"|(?:instruct|order|task|direct)(?:ed|s)|(?:government|ministry|cabinet|we)\s+should|(?:we|the)\s+(?:expect|need)\s+to|(?:appropriate|ready)\s+to)\b",
+        r"|(?:instruct|order|task|direct)(?:ed|s)"
+        rf"|(?:{alternation(kind_words.SHOULD_AGENTS)})\s+should"
+        rf"|(?:{alternation(kind_words.SELF_PLAN_SUBJECTS)})\s+(?:expect|need)\s+to|(?:appropriate|ready)\s+to)\b",
         re.I,
     )
 )

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-__all__ = ["trie_pattern"]
+__all__ = ["alternation", "trie_pattern"]
 
 
 def trie_pattern(words: Iterable[str], *, ignore_case: bool = True, lookahead: bool = True) -> str:
@@ -67,3 +67,10 @@ def trie_pattern(words: Iterable[str], *, ignore_case: bool = True, lookahead: b
         else sorted({w[0] for w in words})
     )
     return f"(?=[{''.join(re.escape(c) for c in firsts)}]){emit(root, top=True)}"
+
+
+def alternation(words: Iterable[str]) -> str:
+    """``words`` as one regex alternation, each taken literally, the longest first (so that
+    "target of" wins over "target" at the same place).  For a short list inside a larger
+    pattern; a long list of words to scan for is a ``trie_pattern``."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
