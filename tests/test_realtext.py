@@ -173,7 +173,7 @@ def score_frames(record: dict[str, Any], claims: list[Claim], s: FrameScore) -> 
         got = c.to_dict().get("frame") or {}
         label = f"{rid}: {g['text']!r}"
         wm, gm = want.get("measure") or {}, got.get("measure") or {}
-        if wm.get("id"):
+        if wm.get("id") and not wm.get("free"):
             s.tally("measure", not gm.get("free") and gm.get("id") == wm["id"],
                     f"{label} want {wm['id']} got {gm.get('id')!r}")  # fmt: skip
         else:
@@ -267,6 +267,30 @@ def test_gate_can_fail() -> None:
         score_frames(record, [], fr)
     assert ext.figures()["quantity_f1"] == 0.0
     assert fr.unmatched == sum(len(r["quantities"]) for r in load())
+
+
+def test_free_gold_measure_is_scored_as_free() -> None:
+    """A gold measure outside the taxonomy carries its phrase as id with ``free: true``; any
+    free measure from the tool matches it, and a taxonomy id does not."""
+    from types import SimpleNamespace
+
+    record = {
+        "id": "free-measure",
+        "text": "Widget output was 5 units.",
+        "quantities": [{"text": "5 units", "frame": {"measure": {"id": "widget output", "free": True}}}],
+    }
+
+    def claim(measure: dict[str, Any]) -> Any:
+        frame = {"measure": measure}
+        return SimpleNamespace(
+            id="c1", quantity=SimpleNamespace(start=18, end=25), to_dict=lambda: {"frame": frame}
+        )
+
+    free, fixed = FrameScore(), FrameScore()
+    score_frames(record, [claim({"id": "output", "free": True})], free)
+    score_frames(record, [claim({"id": "gdp.real_growth", "free": False})], fixed)
+    assert (free.ok["measure"], free.n["measure"]) == (1, 1)
+    assert (fixed.ok["measure"], fixed.n["measure"]) == (0, 1)
 
 
 @needs_gold
