@@ -53,8 +53,16 @@ def score(spec: dict[str, Any], found: list[Any], recs: dict[str, Any]) -> dict[
     forbid: list[dict[str, Any]] = spec.get("forbid", [])
     out: dict[str, Any] = {"expected": len(expect), "recalled": 0, "raised": 0, "correct": 0,
                            "flagged": 0, "flagged_correct": 0, "promises": 0, "promise_ok": 0,
-                           "decoys": len(forbid), "decoys_hit": 0, "notes": []}  # fmt: skip
+                           "decoys": len(forbid), "decoys_hit": 0, "notes": [],
+                           "recalled_loose": 0, "promise_ok_loose": 0}  # fmt: skip
     for e in expect:
+        # The same expectation with a promise's severity ignored: the writer put `error` on
+        # kept and not-yet-due promises, which docs/checks.md lists as notes (reported, not gated).
+        loose_sev = {k: v for k, v in e.items() if not (e["type"] == "promise" and k == "severity")}
+        if any(matches(f, loose_sev, recs) for f in found):
+            out["recalled_loose"] += 1
+            if e["type"] == "promise" and "status" in e:
+                out["promise_ok_loose"] += 1
         if any(matches(f, e, recs) for f in found):
             out["recalled"] += 1
         else:
@@ -104,6 +112,8 @@ def figures(results: dict[str, dict[str, Any]]) -> dict[str, float]:
         "precision_flagged": ratio("flagged_correct", "flagged"),
         "promise_status": ratio("promise_ok", "promises"),
         "decoys_clean": 1.0 - ratio("decoys_hit", "decoys"),
+        "recall_promise_severity_ignored": ratio("recalled_loose", "expected"),
+        "promise_status_severity_ignored": ratio("promise_ok_loose", "promises"),
     }
 
 
