@@ -802,3 +802,29 @@ def test_doccontext_no_topic_from_a_day_or_a_later_year() -> None:
     text = "Outlook for the first quarter of 2026\n\nEmployment rose by 40,000."
     c = next(c for c in extract(text, "2025-11-14") if c.quantity is not None)
     assert c.period == "2025" and not any(x.endswith("(topic)") for x in c.cues)
+
+
+def test_doccontext_a_news_agency_or_dateline_does_not_decide_the_country() -> None:
+    text = "NAIROBI, May 2 (Kenya News Agency) - Uganda's economy grew 5.3% last year, officials said."
+    home, cue = __import__("claimledger.extract.frame.entity", fromlist=["x"]).main_country(text)
+    assert home is not None and home.id == "UGA", cue
+    f = _frames("Kenya Times\n\nGhana's economy grew 5.3% last year. Ghana says the deficit is 4% of GDP.")
+    e = f["4%"].entity
+    assert e is not None and e.id == "GHA"
+    # a title that names the country still decides
+    f = _frames("Kenya budget review\n\nSpending grew 5.3% last year.")
+    e = f["5.3%"].entity
+    assert e is not None and e.id == "KEN"
+
+
+def test_doccontext_a_sector_named_as_a_cause_is_not_the_owner() -> None:
+    f = _frames("Fiji economic update\n\nGrowth eased to 3% on a weaker tourism sector.")
+    e = f["3%"].entity
+    assert e is not None and e.id == "FJI"
+    f = _frames("Fiji economic update\n\nGrowth picked up to 4%, driven by a rebound in the farming sector.")
+    e = f["4%"].entity
+    assert e is not None and e.id == "FJI"
+    # the sector that is the figure's subject keeps it
+    f = _frames("Fiji economic update\n\nThe tourism sector grew 7% last year.")
+    e = f["7%"].entity
+    assert e is not None and e.id == "sector:tourism"

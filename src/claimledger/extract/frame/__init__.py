@@ -33,7 +33,9 @@ __all__ = ["STAGE", "DocFrame", "annotate"]
 #: cues after the value; granularity of the day said vs the figure's period.  v3: the
 #: document's country from the shared document context (the economy of the institution a
 #: text that names no country names most, else its national currency); a generic
-#: institution with no country known is no entity; central banks by their initials.
+#: institution with no country known is no entity; central banks by their initials; a
+#: sector named as a cause is no owner; a dateline's or news agency's country is not the
+#: document's.
 STAGE = "frame.v3"
 
 #: Roles whose figure is a value of the same indicator as the figure it is tied to: the

@@ -488,6 +488,8 @@ def find(
         name = m.group("name").lower()
         if name.split()[0] in _NOT_NAME:
             continue
+        if _sector_cause().search(text, max(start, m.start() - 60), m.start()) is not None:
+            continue  # "eased to 5% on a weaker oil sector": a cause, not whose figure it is
         found.append(
             Mention(
                 m.start(),
@@ -511,6 +513,24 @@ def _sector_nouns() -> dict[str, str]:
         name = re.sub(r"\s+(?:sector|industry)$", "", n.lower())
         out[name] = name
     return out
+
+
+@cache
+def _sector_cause() -> re.Pattern[str]:
+    """Cause words right before a sector's name, with an article and up to two modifiers."""
+    words = "|".join(
+        p.replace(" ", r"\s+") for p in sorted(_cues.phrases("entity", "sector_cause"), key=len)[::-1]
+    )
+    return re.compile(rf"\b(?:{words})\s+(?:(?:a|an|the|its|their)\s+)?(?:[\w-]+\s+){{0,2}}$", re.I)
+
+
+@cache
+def _publication() -> re.Pattern[str]:
+    """What follows a country's name inside a publication's or agency's name."""
+    words = "|".join(
+        p.replace(" ", r"\s+") for p in sorted(_cues.phrases("entity", "publication_words"), key=len)[::-1]
+    )
+    return re.compile(rf"\s+(?:{words})\b", re.I)
 
 
 @lru_cache(maxsize=4096)
@@ -569,7 +589,15 @@ def main_country(text: str, country: str | None = None) -> tuple[Entity | None, 
     lead_end = min(len(text), LEAD_CHARS)
     nl = text.find("\n", 0, lead_end)
     first_end = nl if nl > 0 else min(lead_end, 200)
-    head = [h for h in _places.mentions(text, 0, first_end) if not _CURRENCY_AFTER.match(text, h[1])]
+    # not a currency ("US dollars"), the place a story was filed ("NAIROBI, May 1 -"), nor a
+    # news agency or newspaper ("Ruritanian News Agency"): the story's country comes after
+    dateline = _DATELINE.match(text, 0, first_end)
+    filed = dateline.end() if dateline is not None else 0
+    head = [
+        h
+        for h in _places.mentions(text, 0, first_end)
+        if h[0] >= filed and not _CURRENCY_AFTER.match(text, h[1]) and not _publication().match(text, h[1])
+    ]
     if head:
         a, b, c = head[0]
         return country_entity(c), f"document:{text[a:b]} (first line)"
