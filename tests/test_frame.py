@@ -706,3 +706,125 @@ def test_an_area_that_is_the_field_of_a_ranking_is_not_the_figures(text: str, wa
     [f] = _frames(text, "2022-06-01").values()
     assert f.entity is not None and f.entity.id == want
     assert f.measure.id in ("population", "gdp", "gdp.real_growth")
+
+
+# --- one document context (its country inferred from the text alone) ----------------------
+
+
+def test_doccontext_a_central_bank_named_by_initials_gives_the_country() -> None:
+    text = (
+        "Monetary policy statement\n\nThe SBP kept the policy rate at 11%. "
+        "The SBP expects inflation of 7% next year."
+    )
+    f = _frames(text)
+    for fig in ("11%", "7%"):
+        e = f[fig].entity
+        assert e is not None and e.id == "PAK", fig
+
+
+def test_doccontext_the_institution_named_most_decides_not_one_quoted_once() -> None:
+    # a story about one economy that quotes the Fed once stays that economy's
+    text = (
+        "Rate decision\n\nThe RBA raised the cash rate to 4.1%. The Fed held its rate last week. "
+        "The RBA said inflation was 5% in the year."
+    )
+    f = _frames(text)
+    e = f["5%"].entity
+    assert e is not None and e.id == "AUS"
+    # a country the text names still beats any institution
+    g = _frames("Budget review\n\nThe RBA met. Fiji's deficit reached 3.2% of GDP.")
+    e = g["3.2%"].entity
+    assert e is not None and e.id == "FJI"
+
+
+def test_doccontext_a_national_currency_gives_its_country_to_every_figure() -> None:
+    text = (
+        "Budget speech\n\nSpending will reach 900 billion shillings. The deficit will narrow to 4.1% of GDP."
+    )
+    f = _frames(text)
+    e = f["4.1%"].entity
+    assert e is not None and e.type == "country" and e.id in ("KEN", "UGA", "TZA", "SOM")
+    # a shared or world currency names no country
+    g = _frames(
+        "Budget speech\n\nSpending will reach 900 million US dollars. The deficit will be 4.1% of GDP."
+    )
+    assert g["4.1%"].entity is None
+
+
+def test_doccontext_a_generic_institution_is_never_an_entity_id() -> None:
+    f = _frames("Statement\n\nThe government will raise pensions by 8% next year.")
+    e = f["8%"].entity
+    assert e is None or e.id != "GOVERNMENT"
+
+
+def test_doccontext_the_callers_country_wins_for_the_fiscal_calendar() -> None:
+    # the text's central bank is Pakistan's (July-June); the caller says India (April-March)
+    text = "Policy review\n\nThe SBP projects inflation at 4.1% for FY27, with Q1 at 4.3%."
+    cues = {
+        c.quantity.text: c.cues for c in extract(text, "2026-05-01", country="IN") if c.quantity is not None
+    }
+    assert any(x.endswith("->2026-Q2") for x in cues["4.3%"])  # April-June
+    cues = {c.quantity.text: c.cues for c in extract(text, "2026-05-01") if c.quantity is not None}
+    assert any(x.endswith("->2026-Q3") for x in cues["4.3%"])  # July-September
+
+
+def test_doccontext_the_inferred_country_gives_the_fiscal_calendar() -> None:
+    text = "Policy review\n\nThe RBI projects inflation at 4.1% for FY27, with Q1 at 4.3%."
+    got = {c.quantity.text: c.period for c in extract(text, "2026-05-01") if c.quantity is not None}
+    assert got == {"4.1%": "2026/2027", "4.3%": "2026/2027"}
+    # calendar-year countries and texts that give no country keep calendar years
+    text = "Policy review\n\nInflation is projected at 4.1% for FY27."
+    got = {c.quantity.text: c.period for c in extract(text, "2026-05-01") if c.quantity is not None}
+    assert got == {"4.1%": "2027"}
+
+
+def test_doccontext_a_topic_quarter_dates_undated_outcomes() -> None:
+    text = (
+        "Labour market release\n\nThe labour market tightened in the third quarter of 2025.\n\n"
+        "Employment rose by 40,000. Unemployment stands at 6.1%. Wages grew 3% in 2024."
+    )
+    claims = {c.quantity.text: c for c in extract(text, "2025-11-14") if c.quantity is not None}
+    for fig in ("40,000", "6.1%"):
+        c = claims[fig]
+        assert c.period == "2025" and any(x.endswith("(topic)") for x in c.cues), fig
+        assert c.frame is not None and "quarter" in c.frame.basis, fig
+    # a figure's own date beats the topic
+    c = claims["3%"]
+    assert c.period == "2024" and not any(x.endswith("(topic)") for x in c.cues)
+    assert c.frame is not None and "quarter" not in c.frame.basis
+
+
+def test_doccontext_no_topic_from_a_day_or_a_later_year() -> None:
+    text = "Statement of 3 May 2025\n\nEmployment rose by 40,000."
+    c = next(c for c in extract(text, "2025-05-03") if c.quantity is not None)
+    assert not any(x.endswith("(topic)") for x in c.cues)
+    # a topic of another year than the one an undated figure falls in does not move it
+    text = "Outlook for the first quarter of 2026\n\nEmployment rose by 40,000."
+    c = next(c for c in extract(text, "2025-11-14") if c.quantity is not None)
+    assert c.period == "2025" and not any(x.endswith("(topic)") for x in c.cues)
+
+
+def test_doccontext_a_news_agency_or_dateline_does_not_decide_the_country() -> None:
+    text = "NAIROBI, May 2 (Kenya News Agency) - Uganda's economy grew 5.3% last year, officials said."
+    home, cue = __import__("claimledger.extract.frame.entity", fromlist=["x"]).main_country(text)
+    assert home is not None and home.id == "UGA", cue
+    f = _frames("Kenya Times\n\nGhana's economy grew 5.3% last year. Ghana says the deficit is 4% of GDP.")
+    e = f["4%"].entity
+    assert e is not None and e.id == "GHA"
+    # a title that names the country still decides
+    f = _frames("Kenya budget review\n\nSpending grew 5.3% last year.")
+    e = f["5.3%"].entity
+    assert e is not None and e.id == "KEN"
+
+
+def test_doccontext_a_sector_named_as_a_cause_is_not_the_owner() -> None:
+    f = _frames("Fiji economic update\n\nGrowth eased to 3% on a weaker tourism sector.")
+    e = f["3%"].entity
+    assert e is not None and e.id == "FJI"
+    f = _frames("Fiji economic update\n\nGrowth picked up to 4%, driven by a rebound in the farming sector.")
+    e = f["4%"].entity
+    assert e is not None and e.id == "FJI"
+    # the sector that is the figure's subject keeps it
+    f = _frames("Fiji economic update\n\nThe tourism sector grew 7% last year.")
+    e = f["7%"].entity
+    assert e is not None and e.id == "sector:tourism"

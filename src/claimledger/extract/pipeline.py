@@ -19,6 +19,7 @@ from typing import IO
 from claimledger._dates import parse_date
 from claimledger.errors import InputError
 from claimledger.extract import _tokens, frame, kinds, numbers, sentences, subject, time
+from claimledger.extract._context import DocContext
 from claimledger.extract._regex import Prefiltered
 from claimledger.extract._time_grammar import Mention, find_mentions
 from claimledger.models import PERIOD_ROLES, Claim, Kind, PeriodRole, Quantity, Span
@@ -128,11 +129,14 @@ def iter_claims(
     """
     ref = parse_date(date)
     doc = source if source is not None else doc_id_for(text)
-    state = _DocState(frame.DocFrame(text, ref))
+    # one context for every stage: the document's country (the caller's metadata, else the
+    # one the text is about), its fiscal calendar ("FY25") and its topic period
+    context = DocContext(text, ref, country)
+    state = _DocState(frame.DocFrame(text, ref, None, context.home))
     state.country = country
-    # "FY25", "the current fiscal year": read by the fiscal year of the document's country
-    # (from the caller's metadata, else the country the text names most), found on first use
-    state.ctx.fiscal = time.Fiscal(lambda: numbers.document_country(text, country, state.currencies))
+    state.currencies = context.currencies
+    state.ctx.fiscal = context.fiscal
+    state.ctx.topic = context.topic
     for s_start, s_end, para, item in sentences.split_items(text):
         if para != state.ctx.paragraph:
             state.last_subject = ""  # an elliptical figure does not reach back past its paragraph

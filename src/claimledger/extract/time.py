@@ -41,8 +41,10 @@ from claimledger.models import Quantity, TimeExpr
 #: at a year, "then" sequences.  v5: a time in parentheses right after a figure labels it;
 #: "2010 to 34 million" is no range of years; "since 1960, when it was 9.9 million" is 1960;
 #: a time after both figures of a from/to change dates both; the day a thing was said is
-#: marked "(when said)".
-STAGE = "time.v5"
+#: marked "(when said)".  v6: the fiscal calendar of the document's country as the shared
+#: document context decides it; an undated status or achievement in the year of the
+#: document's topic period (its title or lead: "the third quarter of 2025") takes that part.
+STAGE = "time.v6"
 
 #: Until the end of this month, an achievement stated without any time words ("the grain
 #: harvest was a record") is read as belonging to the year just ended: annual results are
@@ -96,7 +98,17 @@ _EVENT_TIME = Prefiltered(
     )
 )
 
-__all__ = ["Fiscal", "Mention", "TimeContext", "assign", "default", "find", "find_mentions", "fiscal_parts"]
+__all__ = [
+    "Fiscal",
+    "Mention",
+    "TimeContext",
+    "Topic",
+    "assign",
+    "default",
+    "find",
+    "find_mentions",
+    "fiscal_parts",
+]
 
 
 @dataclass(slots=True)
@@ -118,6 +130,9 @@ class TimeContext:
     pending: list[tuple[str, int, int, bool, Date | None, list[Mention] | None]] = field(default_factory=list)
     #: the fiscal year of the document's country, for "FY25" and "the current fiscal year"
     fiscal: Fiscal | None = None
+    #: the period the document's title or lead is about ("Third-quarter results"), for its
+    #: outcomes that no sentence dates
+    topic: Topic | None = None
 
     def enter(self, paragraph: int) -> None:
         if paragraph != self.paragraph:
@@ -164,6 +179,56 @@ class TimeContext:
                 self.seq = [m]
         if heading:
             self.heading = setting[0]
+
+
+#: How far into a document its topic period is looked for: the title and the lead sentence.
+TOPIC_CHARS = 400
+#: Added to the cue of a period taken from the document's topic.
+TOPIC_MARK = " (topic)"
+#: A part of a year (a quarter, a half, a month or a run of months) that a topic may be.
+_PART_OF_YEAR = re.compile(r"\d{4}-(?:Q[1-4]|H[12]|\d{2})(?:/\d{4}-\d{2})?")
+#: A day named in a time expression ("3 May", "May 3"): the day a thing was said, no topic.
+_DAY_WORDS = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Z]|\b[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b(?![\d,]*\d{3})")
+_LEAD_END = re.compile(r"[.!?](?:\s|$)")
+
+
+class Topic:
+    """The period a document is about, from its title and lead: a quarter, half, month or
+    run of months ("Q3 2025 GDP", "Trade in January-October"), found on first use.  A
+    quarterly release names its period once; its figures with no time of their own are of
+    that period, not of the year of the statement."""
+
+    __slots__ = ("_args", "_found")
+
+    def __init__(self, text: str, ref: Date | None, fiscal: Fiscal | None = None) -> None:
+        self._args: tuple[str, Date | None, Fiscal | None] | None = (text, ref, fiscal)
+        self._found: Mention | None = None
+
+    def get(self) -> Mention | None:
+        if self._args is not None:
+            self._found = lead_period(*self._args)
+            self._args = None  # asked once: the arguments hold the whole document
+        return self._found
+
+
+def lead_period(text: str, ref: Date | None, fiscal: Fiscal | None = None) -> Mention | None:
+    """The first part of a year the document's title line or lead sentence names, not a day
+    and not after the document's year ("Consumer prices, October 2025"), else None."""
+    nl = text.find("\n", 0, TOPIC_CHARS)
+    body = nl + 1 if nl > 0 and text[:nl].rstrip()[-1:] not in ".!?;:" else 0
+    while body < len(text) and text[body] in " \n\r\t":
+        body += 1
+    dot = _LEAD_END.search(text, body, min(len(text), body + TOPIC_CHARS))
+    end = dot.end() if dot is not None else min(len(text), body + TOPIC_CHARS)
+    for m in find_mentions(text, 0, end, ref, fiscal):
+        if m.role not in ("point", "range") or m.said or m.fine is None or m.first is None:
+            continue
+        if not _PART_OF_YEAR.fullmatch(m.fine) or _DAY_WORDS.search(m.text):
+            continue
+        if ref is not None and m.first > ref.year:
+            continue
+        return m
+    return None
 
 
 def resolve_anaphora(mentions: list[Mention], ctx: TimeContext) -> list[Mention]:
@@ -451,8 +516,12 @@ def _from_context(
     text: str, s_start: int, s_end: int, kind: str, ctx: TimeContext, ref: Date | None
 ) -> tuple[str | None, list[str]]:
     """Rule 5: the period of a figure its sentence does not date."""
+    topic = ctx.topic.get() if ctx.topic is not None and kind in ("status", "achievement") else None
     if kind == "status":
         # (the context is not read: earlier sentences stay deferred, see ``TimeContext``)
+        if topic is not None and ref is not None and topic.period == str(ref.year):
+            # a level in a release about a part of this year holds in that part
+            return topic.period, [topic.cue + TOPIC_MARK]
         if ref is not None:
             return str(ref.year), [f"period:document date->{ref.year}"]
         return None, []
@@ -469,6 +538,9 @@ def _from_context(
             return last.period, [f"{last.cue} (context)"]
         if ref is not None:
             y = ref.year - 1 if ref.month <= EARLY_REPORT_MONTH else ref.year
+            if topic is not None and topic.period == str(y):
+                # an outcome in a release about a part of the year it reports on
+                return topic.period, [topic.cue + TOPIC_MARK]
             return str(y), [f"period:reported on {ref.isoformat()}->{y}"]
         return None, []
     if kind == "target":

@@ -17,7 +17,7 @@ quoted) is computed once per document, in ``DocFrame``.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date as Date
 from functools import cache
 
@@ -30,8 +30,13 @@ __all__ = ["STAGE", "DocFrame", "annotate"]
 
 #: The stage's versioned name, recorded in ``EXTRACTOR``.  v2: inherited measures, shares of
 #: GDP by their numerator, the document's country, row labels; revisions and baselines by
-#: cues after the value; granularity of the day said vs the figure's period.
-STAGE = "frame.v2"
+#: cues after the value; granularity of the day said vs the figure's period.  v3: the
+#: document's country from the shared document context (the economy of the institution a
+#: text that names no country names most, else its national currency); a generic
+#: institution with no country known is no entity; central banks by their initials; a
+#: sector named as a cause is no owner; a dateline's or news agency's country is not the
+#: document's.
+STAGE = "frame.v3"
 
 #: Roles whose figure is a value of the same indicator as the figure it is tied to: the
 #: baseline of a change, a change amount, a conversion and a compared value.
@@ -76,6 +81,7 @@ class DocFrame:
         "_own",
         "_place",
         "_place_cue",
+        "_provider",
         "_ready",
         "_steers",
         "country",
@@ -84,8 +90,16 @@ class DocFrame:
         "text",
     )
 
-    def __init__(self, text: str, ref: Date | None, country: str | None = None) -> None:
+    def __init__(
+        self,
+        text: str,
+        ref: Date | None,
+        country: str | None = None,
+        home: Callable[[], tuple[Entity | None, str]] | None = None,
+    ) -> None:
         self.text = text
+        #: the document context's country, when the pipeline shares one (else found here)
+        self._provider = home
         self.ref = ref
         #: the document's country from the caller's metadata (ISO 3166), when known
         self.country = country
@@ -99,7 +113,10 @@ class DocFrame:
         self._place_cue = ""
 
     def _compute(self) -> None:
-        self._home, self._home_cue = entity.main_country(self.text, self.country)
+        if self._provider is not None:
+            self._home, self._home_cue = self._provider()
+        else:
+            self._home, self._home_cue = entity.main_country(self.text, self.country)
         self._place, self._place_cue = entity.main_place(self.text, self._home)
         # the speaker's side: the document's country, the institution its first line
         # names ("Minutes of the National Bank ...") or its opening sentence opens with
@@ -116,6 +133,9 @@ class DocFrame:
         """The document's main country and the cue that decided it."""
         if not self._ready:
             self._compute()
+        elif self._home is None and self._provider is not None:
+            # a text that names no country: its currency may decide it, once its amounts are read
+            self._home, self._home_cue = self._provider()
         return self._home, self._home_cue
 
     @property

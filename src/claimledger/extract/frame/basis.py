@@ -23,6 +23,7 @@ from functools import cache, lru_cache
 from claimledger.extract._time_grammar import SAID_MARK
 from claimledger.extract.frame import _cues
 from claimledger.extract.frame._passage import within
+from claimledger.extract.time import TOPIC_MARK
 from claimledger.models import BASIS_TERMS, GRANULARITIES, Claim
 
 __all__ = ["Stated", "add_fixed", "granularity", "period_cue", "terms"]
@@ -169,6 +170,10 @@ def granularity(
     if claim.period is None:
         return None, ""
     said = SAID_MARK in cue
+    if measure in _set_on_a_day() and cue.endswith(TOPIC_MARK):
+        # a rate decided on a day, in a release about a quarter: no time of its own, so the
+        # day of the statement (as when dated by the document alone)
+        return "day", f"day:{measure} on the statement's day"
     if measure in _set_on_a_day() and (cue.startswith(_REPORTED) or said):
         return "day", f"day:{measure} on {cue[len('period:') if said else len(_REPORTED) :].split('->')[0]}"
     g, why = _granularity(claim.period, cue)

@@ -40,8 +40,10 @@ __all__ = [
     "Mention",
     "Name",
     "Names",
+    "alpha2",
     "choose",
     "country_entity",
+    "currency_home",
     "find",
     "lexicon",
     "main_country",
@@ -486,6 +488,8 @@ def find(
         name = m.group("name").lower()
         if name.split()[0] in _NOT_NAME:
             continue
+        if _sector_cause().search(text, max(start, m.start() - 60), m.start()) is not None:
+            continue  # "eased to 5% on a weaker oil sector": a cause, not whose figure it is
         found.append(
             Mention(
                 m.start(),
@@ -509,6 +513,24 @@ def _sector_nouns() -> dict[str, str]:
         name = re.sub(r"\s+(?:sector|industry)$", "", n.lower())
         out[name] = name
     return out
+
+
+@cache
+def _sector_cause() -> re.Pattern[str]:
+    """Cause words right before a sector's name, with an article and up to two modifiers."""
+    words = "|".join(
+        p.replace(" ", r"\s+") for p in sorted(_cues.phrases("entity", "sector_cause"), key=len)[::-1]
+    )
+    return re.compile(rf"\b(?:{words})\s+(?:(?:a|an|the|its|their)\s+)?(?:[\w-]+\s+){{0,2}}$", re.I)
+
+
+@cache
+def _publication() -> re.Pattern[str]:
+    """What follows a country's name inside a publication's or agency's name."""
+    words = "|".join(
+        p.replace(" ", r"\s+") for p in sorted(_cues.phrases("entity", "publication_words"), key=len)[::-1]
+    )
+    return re.compile(rf"\s+(?:{words})\b", re.I)
 
 
 @lru_cache(maxsize=4096)
@@ -567,7 +589,15 @@ def main_country(text: str, country: str | None = None) -> tuple[Entity | None, 
     lead_end = min(len(text), LEAD_CHARS)
     nl = text.find("\n", 0, lead_end)
     first_end = nl if nl > 0 else min(lead_end, 200)
-    head = [h for h in _places.mentions(text, 0, first_end) if not _CURRENCY_AFTER.match(text, h[1])]
+    # not a currency ("US dollars"), the place a story was filed ("NAIROBI, May 1 -"), nor a
+    # news agency or newspaper ("Ruritanian News Agency"): the story's country comes after
+    dateline = _DATELINE.match(text, 0, first_end)
+    filed = dateline.end() if dateline is not None else 0
+    head = [
+        h
+        for h in _places.mentions(text, 0, first_end)
+        if h[0] >= filed and not _CURRENCY_AFTER.match(text, h[1]) and not _publication().match(text, h[1])
+    ]
     if head:
         a, b, c = head[0]
         return country_entity(c), f"document:{text[a:b]} (first line)"
@@ -590,6 +620,9 @@ def main_country(text: str, country: str | None = None) -> tuple[Entity | None, 
             return country_entity(
                 first[best][1]
             ), f"document:{first[best][2]} (named {counts[best]}x {where})"
+    named = _institution_economy(text)
+    if named is not None:
+        return named
     capitalised = [m.group() for m in re.finditer(r"\b[A-Z][\w'-]+", text[:first_end])]
     for k, w in enumerate(capitalised):
         for name in (" ".join(capitalised[k : k + 2]), w):
@@ -604,6 +637,44 @@ def main_country(text: str, country: str | None = None) -> tuple[Entity | None, 
         if p is not None:
             return country_entity(p), f"document:{m.group()} (capital)"
     return None, ""
+
+
+def _institution_economy(text: str) -> tuple[Entity, str] | None:
+    """For a text that names no country: the economy of the national institution it names
+    most ("the RBI kept the repo rate ..." -> India), the first named winning a tie.  An
+    international institution (the IMF) or a world area speaks for no one economy."""
+    counts: dict[str, int] = {}
+    first: dict[str, tuple[Entity, str]] = {}
+    for h in _lexicon().find(text, 0, len(text)):
+        for v in h.values:
+            if not isinstance(v, Entity):
+                continue
+            economy = economy_of(v)
+            if economy is not None and economy.id != "WLD":
+                counts[economy.id] = counts.get(economy.id, 0) + 1
+                first.setdefault(economy.id, (economy, text[h.start : h.end]))
+            break
+    if not counts:
+        return None
+    best = max(counts, key=lambda k: counts[k])  # dicts keep first-seen order: ties go to the first
+    economy, name = first[best]
+    return economy, f"document:{name} (its institution, named {counts[best]}x)"
+
+
+def currency_home(codes: Iterable[str]) -> tuple[Entity, str] | None:
+    """The country of the first national currency among ``codes`` (ISO 4217, in the order a
+    document's amounts gave them): a text that names no country is about the country whose
+    money it counts in.  Shared and world currencies (the dollar, the euro) name none."""
+    for code in codes:
+        c = _places.currency_country(code)
+        if c is not None:
+            return country_entity(c), f"document:{code} (its currency)"
+    return None
+
+
+def alpha2(country_id: str) -> str | None:
+    """The ISO 3166 alpha-2 code of a country id (alpha-3), None for an area."""
+    return _alpha2(country_id) or None
 
 
 #: ISO 3166-2 subdivision types that a budget or a government of its own may speak for.
@@ -681,8 +752,13 @@ class Names:
                     self.own[i] = k
 
     def free_for(self, k: int, i: int) -> bool:
-        """May claim ``i`` take name ``k``?"""
-        return k not in self.blocked and self.owner.get(k, i) == i
+        """May claim ``i`` take name ``k``?  Not a generic institution left unresolved
+        ("the government" in a text whose country is unknown): it names no one's figure."""
+        return (
+            k not in self.blocked
+            and self.owner.get(k, i) == i
+            and self.mentions[k].entity.id not in _generic_ids()
+        )
 
 
 def pair_lists(p: Passage, mentions: Sequence[Mention]) -> dict[int, Mention]:
@@ -738,7 +814,7 @@ def choose(
     own = p.claims[i].quantity is not None
     k_after = bisect.bisect_left(starts, b)
     if own:
-        if i in names.own:
+        if i in names.own and mentions[names.own[i]].entity.id not in _generic_ids():
             m = mentions[names.own[i]]
             return m.entity, [m.how, "after the figure"]
         # the nearest name before the figure in its clause that is free for it
