@@ -706,3 +706,38 @@ def test_an_area_that_is_the_field_of_a_ranking_is_not_the_figures(text: str, wa
     [f] = _frames(text, "2022-06-01").values()
     assert f.entity is not None and f.entity.id == want
     assert f.measure.id in ("population", "gdp", "gdp.real_growth")
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "want"),
+    [
+        # the revision grammar: verb, direction, object, then from / to / by
+        ("The central bank revised upwards its growth forecast from 2.1% to 2.6%.", "2.6%", "revision"),
+        ("The central bank revised upwards its growth forecast from 2.1% to 2.6%.", "2.1%", "baseline"),
+        ("The ministry revised growth downward by 0.4 points, from 3.1% to 2.7%.", "2.7%", "revision"),
+        ("The bank had revised up Borovia's growth for 2027 from 2.2% to 2.5%.", "2.5%", "revision"),
+        # the verb carries across the list it governs
+        ("Staff revised lower to 3.3% for 2028, 3.0% for 2029 and 2.8% for 2030.", "3.3%", "revision"),
+        ("Staff revised lower to 3.3% for 2028, 3.0% for 2029 and 2.8% for 2030.", "2.8%", "revision"),
+        ("We now project growth of about 2.5% this year.", "about 2.5%", "revision"),
+        # the earlier round named after the new figure
+        ("Growth is projected at 3.4% (vs. prior at 3.1%).", "3.4%", "revision"),
+        ("Growth is projected at 3.4% (vs. prior at 3.1%).", "3.1%", "baseline"),
+        ("Inflation is forecast at 4.2%, higher than previously.", "4.2%", "revision"),
+        ("Growth is projected at 3.4% compared with 3.1% in the spring outlook.", "3.4%", "revision"),
+        (
+            "Growth is projected at 3.4% in 2026, compared with 3.1% in the bank's previous outlook.",
+            "3.4%",
+            "revision",
+        ),
+        # no revision: another forecaster's figure, a year-earlier base, an outcome above a forecast
+        ("Inflation is projected at 4.2% in 2026 vs 3.9% expected by analysts.", "4.2%", "projection"),
+        ("Inflation is projected at 4.2% in 2026 vs 4% a year earlier.", "4.2%", "projection"),
+        ("Growth was 3% in 2024, above the previous forecast of 2.5%.", "3%", "actual"),
+        ("Inflation was 4.2% in May vs 4.0% in April.", "4.2%", "actual"),
+        ("The initial 500 million tranche was paid in May.", "500 million", "actual"),
+    ],
+)
+def test_revision_grammar_and_the_earlier_round_after_the_figure(text: str, figure: str, want: str) -> None:
+    f = _frames(text, "2025-06-15")[figure]
+    assert f.status == want, f.cues.status

@@ -1,4 +1,4 @@
-"""Claim kinds and commitments without a number (stage kinds.v6)."""
+"""Claim kinds and commitments without a number (stage kinds.v7)."""
 
 from __future__ import annotations
 
@@ -1024,3 +1024,20 @@ def test_regression_the_speakers_own_expectation_to_act_is_a_commitment(text: st
 )
 def test_regression_an_institutions_judgement_to_act_is_a_commitment(text: str, want: bool) -> None:
     assert (len(commitments(text, "2025-03-01")) == 1) is want
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kind"),
+    [
+        # a revised figure of no plan is a revised forecast; a revised plan stays a target
+        ("Growth for 2026 was revised upwards from 2.1% to 2.6%.", "2.6%", "forecast"),
+        ("Staff revised lower to 3.3% for 2028.", "3.3%", "forecast"),
+        ("Spending for this year was revised to 3.2 trillion.", "3.2 trillion", "target"),
+        ("The health budget for 2026 was revised to 900 million.", "900 million", "target"),
+        # a revised figure for a past year is a revised outcome
+        ("Growth for 2023 was revised to 2.1%.", "2.1%", "achievement"),
+    ],
+)
+def test_a_revised_figure_is_a_forecast_unless_it_is_a_plan(text: str, surface: str, kind: str) -> None:
+    got, cues = kind_of(text, surface, "2025-06-15")
+    assert got == kind, cues

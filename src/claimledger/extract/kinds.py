@@ -1,4 +1,4 @@
-"""Stage ``kinds.v6``: is a figure an achievement, a status, a target or a forecast?
+"""Stage ``kinds.v7``: is a figure an achievement, a status, a target or a forecast?
 
 Reads: the sentence as tokens (``_tokens.tokenize``: each quantity and time expression is
 one token), the position of the figure, its period (from the time stage) and the
@@ -42,7 +42,8 @@ from claimledger.resources.patterns import alternation
 #: v6: forecasts in a past tense about a period ahead, money set aside as a target, verbless
 #: figures after outcomes or forecasts; continuation pledges, programmes under way, decisions,
 #: headline infinitives as commitments, predicted events not.
-STAGE = "kinds.v6"
+#: v7: a revised figure of no plan is a revised forecast.
+STAGE = "kinds.v7"
 
 #: Verb groups are looked for at most this many tokens from the figure: a clause is
 #: shorter, and the bound keeps a sentence of thousands of figures linear.
@@ -834,9 +835,11 @@ def classify(
     yrs = _years(period)
     if kind == "achievement" and ws & _REVISED and (yrs is None or ref is None or yrs[1] >= ref.year):
         # "spending for this year was revised to 3.2 trillion": a revised plan for a period
-        # not yet over (a revised figure for a past year is a revised outcome)
-        kind = "target"
-        cues.insert(0, f"target:{' '.join(words)} (period not over)")
+        # not yet over (a revised figure for a past year is a revised outcome); a revised
+        # figure of no plan ("growth for 2026 was revised down to 2.4%") is a revised forecast
+        plan_words = planning or not lacks(toks, kind_words.BUDGET_NOUNS)
+        kind = "target" if plan_words or _plan_noun_near(toks, pos) is not None else "forecast"
+        cues.insert(0, f"{kind}:{' '.join(words)} (period not over)")
     if marker is not None and kind in (None, "status", "achievement"):
         yrs = None  # "the schools promised in 2022 are now under construction": now, not 2022
     decided = kind == "achievement" and bool(ws & kind_words.DECISION_VERBS) and "to" in ws

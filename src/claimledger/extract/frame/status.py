@@ -11,8 +11,10 @@ First rule that applies:
 1. the from-value of a change ("fell to 2.1% from 3.3%"), or an earlier value named right
    before the figure ("its earlier forecast of 2.8%"), is a ``baseline``;
 2. a revision cue before the figure in its clause ("revised up to", "now estimated at",
-   "raised its forecast to"), or after it before the next figure naming the value it
-   replaces ("up from its earlier forecast of", "revised from"), makes a ``revision``;
+   "raised its forecast to", "revised upwards from ... to"), or one starting after it
+   before the next figure naming the value it replaces ("up from its earlier forecast of",
+   "revised from", "higher than previously"; after a forecast or target also a bare earlier
+   value, "(vs. prior at 3.1%)"), makes a ``revision``;
 3. an assumption cue ("assumes", "based on an oil price of", "built on") an ``assumption``;
 4. a kind ``target`` in a sentence that states a purpose, a procedure (a meeting, a
    session), a vote or an example ("a typical family") is no target: ``actual`` for a
@@ -30,6 +32,7 @@ First rule that applies:
 
 from __future__ import annotations
 
+import bisect
 import re
 from datetime import date as Date
 from functools import lru_cache
@@ -95,6 +98,12 @@ class Said:
 
     def within(self, a: int, b: int) -> list[tuple[int, int, str, str]]:
         return within(self.hits, self.starts, a, b)
+
+    def starting(self, a: int, b: int) -> list[tuple[int, int, str, str]]:
+        """The hits that start in ``[a, b)``, wherever they end ("compared with 3.1% in
+        the spring outlook" holds the figure it names)."""
+        lo = bisect.bisect_left(self.starts, a)
+        return self.hits[lo : bisect.bisect_left(self.starts, b, lo)]
 
 
 def period_end(claim: Claim, period_cue: str) -> Date | None:
@@ -165,9 +174,10 @@ def decide(
             near.setdefault(name, words)
     if "revision" not in near:
         stop = next_start if next_start >= 0 else max(seg[1], fig_end)
-        for h in said.within(fig_end, min(stop, fig_end + REVISED_FROM_REACH)):
-            if h[2] == "revision_after":
-                # "growth of 3.2% this year, up from its earlier forecast of 2.8%"
+        for h in said.starting(fig_end, min(stop, fig_end + REVISED_FROM_REACH)):
+            if h[2] == "revision_after" or (h[2] == "earlier_value" and kind in ("forecast", "target")):
+                # "growth of 3.2% this year, up from its earlier forecast of 2.8%"; a
+                # forecast followed by the earlier round's value ("3.4% (vs. prior at 3.1%)")
                 return "revision", [*cues, f"revision:{h[3]} (after it)"]
     if "revision" not in near and after_revision:
         return "revision", [*cues, "revision:as the figure before"]
