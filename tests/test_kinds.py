@@ -1041,3 +1041,42 @@ def test_regression_an_institutions_judgement_to_act_is_a_commitment(text: str, 
 def test_a_revised_figure_is_a_forecast_unless_it_is_a_plan(text: str, surface: str, kind: str) -> None:
     got, cues = kind_of(text, surface, "2025-06-15")
     assert got == kind, cues
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kind"),
+    [
+        # a budget line's share, received or taken, is planned
+        ("The health sector got 4 billion in the 2026 budget.", "4 billion", "target"),
+        ("The biggest slice, 22% of the budget, went to defence.", "22%", "target"),
+        # money received in a past year, or with no budget named, is done
+        ("The region received 30 million in transfers last year.", "30 million", "achievement"),
+        ("Roads received 2.5 billion, while schools got 1.8 billion.", "2.5 billion", "achievement"),
+        # the government's own budget line worded as a forecast
+        ("Revenue is projected at 14 trillion in the 2026 budget.", "14 trillion", "target"),
+        # an outside forecaster's view of it, growth, or a bare future stays a forecast
+        (
+            "The Fund's staff: revenue is projected at 14 trillion in the 2026 budget.",
+            "14 trillion",
+            "forecast",
+        ),
+        ("Growth is projected at 3.1% in the 2026 budget.", "3.1%", "forecast"),
+        ("The deficit will narrow to 3.2% of GDP under the 2026 budget.", "3.2%", "forecast"),
+        (
+            "Borovia's economy is projected to grow 3.1% next year, the finance ministry said.",
+            "3.1%",
+            "forecast",
+        ),
+        # "set to be" without an auxiliary is an expectation, as with one
+        ("Interest costs set to be 2.1% of GDP next year.", "2.1%", "forecast"),
+        ("Interest costs are set to be 2.1% of GDP next year.", "2.1%", "forecast"),
+        # a need or a preference is what is wanted
+        ("The minister stressed the need to rebuild 40 bridges.", "40", "target"),
+        ("A minority of members favoured a cut to 4.5%.", "4.5%", "target"),
+        # a need that is the subject of another verb is no goal
+        ("The need to import fuel pushed the deficit to 5% of GDP last year.", "5%", "achievement"),
+    ],
+)
+def test_budget_shares_budget_lines_and_wishes(text: str, surface: str, kind: str) -> None:
+    got, cues = kind_of(text, surface, "2025-06-15")
+    assert got == kind, cues
