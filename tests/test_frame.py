@@ -741,3 +741,29 @@ def test_an_area_that_is_the_field_of_a_ranking_is_not_the_figures(text: str, wa
 def test_revision_grammar_and_the_earlier_round_after_the_figure(text: str, figure: str, want: str) -> None:
     f = _frames(text, "2025-06-15")[figure]
     assert f.status == want, f.cues.status
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "want"),
+    [
+        # a figure inside a purpose clause is the aim it states
+        ("The bank acts with the aim of bringing inflation to its goal of 3% by 2030.", "3%", "target"),
+        # a figure before it, a law's purpose, a statute's intent: no commitment
+        ("The government will cut the deficit to 3% by 2027 in order to stabilise debt.", "3%", "actual"),
+        ("The law is intended to raise pensions to 40,000 tenge.", "40,000 tenge", "actual"),
+        # telling a press conference is saying; holding one is a procedure
+        (
+            "The minister told a press conference that the government will build 40 schools in 2026.",
+            "40",
+            "target",
+        ),
+        (
+            "The governor will hold a press conference on 12 March to present the 4% target.",
+            "4%",
+            "projection",
+        ),
+    ],
+)
+def test_purpose_clauses_and_press_conferences(text: str, figure: str, want: str) -> None:
+    f = _frames(text, "2025-06-15")[figure]
+    assert f.status == want, f.cues.status

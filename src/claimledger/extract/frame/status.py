@@ -20,6 +20,8 @@ First rule that applies:
    session), a vote or an example ("a typical family") is no target: ``actual`` for a
    purpose or a vote, ``projection`` for a scheduled procedure or an example of a plan;
    a bare future said by another ("will stay below 25%, Fitch said") is a ``projection``;
+   a purpose clause attached to an act ("in order to", "with the aim of") cancels only a
+   figure before it (one inside it is the aim it states);
 5. an estimate cue ("estimated", "preliminary", "an estimated") makes an ``estimate``, or
    a ``projection`` when the period is still ahead;
 6. the speaker's own ``forecast`` of a period ending in the document's year, said from
@@ -83,7 +85,7 @@ _MODAL_ONLY = re.compile(r"(?:will|would|shall|'ll)\b.*", re.I)
 SAID = ("revision", "assumption", "estimate", "revision_after", "earlier_value")
 #: Of SAID, the cues read before a figure in its clause (the others have rules of their own).
 _BEFORE = frozenset({"revision", "assumption", "estimate"})
-NOISE = ("vote", "example", "procedural", "purpose")
+NOISE = ("vote", "example", "procedural", "purpose", "purpose_clause")
 
 
 class Said:
@@ -118,14 +120,20 @@ def _in_kind_cue(words: str) -> tuple[tuple[str, str], ...]:
     return tuple((sc.which(m), " ".join(m.group().lower().split())) for m in sc.rx.finditer(words))
 
 
-def sentence_noise(found: list[re.Match[str]]) -> tuple[str, str] | None:
-    """Why a sentence is no commitment whatever its verbs: ``(reason, words)`` for a vote,
-    an example, a procedure or a purpose (in that order); None otherwise."""
+def sentence_noise(found: list[re.Match[str]]) -> tuple[str, str, int] | None:
+    """Why a sentence is no commitment whatever its verbs: ``(reason, words, start)`` for a
+    vote, an example, a procedure or a purpose (in that order); None otherwise.  A purpose
+    clause (``purpose_clause``) is reported as ``purpose`` with a start >= 0 (where it
+    begins: a figure after it is its aim); the other reasons have start -1."""
     sc = _cues.scanner("status", *NOISE)
     first = {sc.which(m): m for m in reversed(found)}
     for reason in NOISE:
         if reason in first:
-            return reason, " ".join(first[reason].group().lower().split())
+            m = first[reason]
+            words = " ".join(m.group().lower().split())
+            if reason == "purpose_clause":
+                return "purpose", words, m.start()
+            return reason, words, -1
     return None
 
 
@@ -140,7 +148,7 @@ def decide(
     role_cue: str,
     attributed: bool,
     period_cue: str,
-    noise: tuple[str, str] | None,
+    noise: tuple[str, str, int] | None,
     ref: Date | None,
     next_start: int = -1,
     after_revision: bool = False,
@@ -185,8 +193,10 @@ def decide(
         if name in near:
             st: Status = "revision" if name == "revision" else "assumption"
             return st, [*cues, f"{name}:{near[name]}"]
-    if kind == "target" and noise is not None:
-        reason, words = noise
+    if kind == "target" and noise is not None and not 0 <= noise[2] < left[1]:
+        # (a figure after a purpose clause's start is the aim it states, a target:
+        # "acting with the aim of bringing inflation to its goal of 3% by 2030")
+        reason, words, _at = noise
         if reason in ("purpose", "vote"):
             return "actual", [*cues, f"not a target:{reason} ({words})"]
         return "projection", [*cues, f"not a target:{reason} ({words})"]
