@@ -767,3 +767,29 @@ def test_revision_grammar_and_the_earlier_round_after_the_figure(text: str, figu
 def test_purpose_clauses_and_press_conferences(text: str, figure: str, want: str) -> None:
     f = _frames(text, "2025-06-15")[figure]
     assert f.status == want, f.cues.status
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "want"),
+    [
+        # the base of a comparison, wherever the compared figure stands
+        (
+            "Growth slowed to 3.9% in the second quarter, weaker than the 4.4% of the quarter before.",
+            "4.4%",
+            "baseline",
+        ),
+        ("The economy expanded 4.8% in 2019 after posting 5.1% in 2018.", "5.1%", "baseline"),
+        ("Growth is forecast at 4.5% next year, coming from a strong 6.2% this year.", "6.2%", "baseline"),
+        ("Inflation reached 3.4% in March, up from a low of 2.2% in early 2024.", "2.2%", "baseline"),
+        ("Revenue of 870 billion was above the prior year's 820 billion.", "820 billion", "baseline"),
+        # the compared figure itself is not
+        ("The economy expanded 4.8% in 2019 after posting 5.1% in 2018.", "4.8%", "actual"),
+        # another entity's value, a change after "following", another's forecast: no base
+        ("Growth was stronger than Ruritania's 4% last year.", "4%", "actual"),
+        ("The rate fell to 5% following a cut of 50 bp in May.", "50 bp", "actual"),
+        ("Growth was 3.2% in 2024, higher than the 2.9% expected by analysts.", "2.9%", "actual"),
+    ],
+)
+def test_the_base_a_comparison_names(text: str, figure: str, want: str) -> None:
+    f = _frames(text, "2025-06-15")[figure]
+    assert f.status == want, f.cues.status

@@ -9,7 +9,9 @@ changed it.
 
 First rule that applies:
 1. the from-value of a change ("fell to 2.1% from 3.3%"), or an earlier value named right
-   before the figure ("its earlier forecast of 2.8%"), is a ``baseline``;
+   before the figure ("its earlier forecast of 2.8%"), or a base a comparison names right
+   before it ("weaker than the 4.4% of the quarter before", "after posting 5.1%"), is a
+   ``baseline``;
 2. a revision cue before the figure in its clause ("revised up to", "now estimated at",
    "raised its forecast to", "revised upwards from ... to"), or one starting after it
    before the next figure naming the value it replaces ("up from its earlier forecast of",
@@ -59,6 +61,10 @@ AFTER_REACH = 40
 #: Characters after a figure searched for the earlier value it replaces ("3.2% this year,
 #: up from its earlier forecast of 2.8%").
 REVISED_FROM_REACH = 60
+#: A forecast participle right after a figure ("the 2.9% expected by analysts").
+_FORECAST_AFTER = re.compile(
+    r"\s*(?:expected|forecast|projected|predicted|estimated|anticipated|seen)\b", re.I
+)
 #: A figure right after its earlier-value cue ("its earlier forecast of 2.8%").
 _ONLY_BLANK = re.compile(r"\s*")
 
@@ -82,7 +88,7 @@ _REFERENCE_BEFORE = re.compile(
 #: A kind cue that is a bare future ("target:will", "target:will stay"): no goal word.
 _MODAL_ONLY = re.compile(r"(?:will|would|shall|'ll)\b.*", re.I)
 
-SAID = ("revision", "assumption", "estimate", "revision_after", "earlier_value")
+SAID = ("revision", "assumption", "estimate", "revision_after", "earlier_value", "base_before")
 #: Of SAID, the cues read before a figure in its clause (the others have rules of their own).
 _BEFORE = frozenset({"revision", "assumption", "estimate"})
 NOISE = ("vote", "example", "procedural", "purpose", "purpose_clause")
@@ -167,6 +173,16 @@ def decide(
         if name == "earlier_value" and _ONLY_BLANK.fullmatch(text, b, left[1]):
             # "up from its earlier forecast of 2.8%": the value a revision replaces
             return "baseline", [*cues, f"earlier value:{words}"]
+        if (
+            name == "base_before"
+            and role != "compared"
+            and _ONLY_BLANK.fullmatch(text, b, left[1])
+            and _FORECAST_AFTER.match(text, fig_end) is None
+        ):
+            # "weaker than the 4.4% of the quarter before", "coming from a strong 6.2%":
+            # the base another figure is compared with (not another's forecast: "than the
+            # 2.9% expected by analysts")
+            return "baseline", [*cues, f"base:{words}"]
     lo = max(left[0], left[1] - CUE_REACH)
     # a revision, an assumption or an estimate said before the figure in its clause (the
     # nearest wins), or a revision or assumption in its kind cue
