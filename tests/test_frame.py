@@ -793,3 +793,15 @@ def test_purpose_clauses_and_press_conferences(text: str, figure: str, want: str
 def test_the_base_a_comparison_names(text: str, figure: str, want: str) -> None:
     f = _frames(text, "2025-06-15")[figure]
     assert f.status == want, f.cues.status
+
+
+def test_a_rows_prior_value_and_a_plans_original_figure_are_baselines() -> None:
+    row = _frames("Growth is projected at 3.4%. Prior: 3.1%.", "2025-06-15")
+    assert row["3.1%"].status == "baseline", row["3.1%"].cues.status
+    assert row["3.4%"].status == "projection"
+    plan = _frames("The bridge, originally planned at 2 billion, will cost 3 billion.", "2025-06-15")
+    assert plan["2 billion"].status == "baseline", plan["2 billion"].cues.status
+    assert plan["3 billion"].status == "projection"
+    # "prior to" a time names no value
+    later = _frames("Prior to 2020, the fund lent 3 billion a year.", "2025-06-15")
+    assert later["3 billion"].status != "baseline"

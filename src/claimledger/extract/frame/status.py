@@ -169,7 +169,8 @@ def decide(
     base = _FROM_KIND[kind]
     if role == "baseline":
         return "baseline", [*cues, role_cue]
-    for _a, b, name, words in said.within(max(left[0], left[1] - CUE_REACH), left[1]):
+    # (a cue touching the figure may stand before its clause: "Prior: 3.1%")
+    for _a, b, name, words in said.within(max(0, left[1] - CUE_REACH), left[1]):
         if name == "earlier_value" and _ONLY_BLANK.fullmatch(text, b, left[1]):
             # "up from its earlier forecast of 2.8%": the value a revision replaces
             return "baseline", [*cues, f"earlier value:{words}"]
