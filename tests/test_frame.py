@@ -805,3 +805,17 @@ def test_a_rows_prior_value_and_a_plans_original_figure_are_baselines() -> None:
     # "prior to" a time names no value
     later = _frames("Prior to 2020, the fund lent 3 billion a year.", "2025-06-15")
     assert later["3 billion"].status != "baseline"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Inflation is now expected to average 4.5% in 2026.", "revision"),
+        ("Prices are now expected to rise 3% next year.", "revision"),
+        # without "now" a forecast is a projection
+        ("Prices are expected to rise 3% next year.", "projection"),
+    ],
+)
+def test_now_with_a_forecast_verb_is_a_revision(text: str, want: str) -> None:
+    [f] = _frames(text, "2025-06-15").values()
+    assert f.status == want, f.cues.status
