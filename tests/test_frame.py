@@ -819,3 +819,19 @@ def test_a_rows_prior_value_and_a_plans_original_figure_are_baselines() -> None:
 def test_now_with_a_forecast_verb_is_a_revision(text: str, want: str) -> None:
     [f] = _frames(text, "2025-06-15").values()
     assert f.status == want, f.cues.status
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "want"),
+    [
+        # a forecast for a year, then its value in an earlier month's round
+        ("Revenue is seen at 14 billion this year vs 12 billion in March.", "14 billion", "revision"),
+        ("Growth is projected at 3.4% for 2026, versus 3.1% in January.", "3.4%", "revision"),
+        # a month's forecast against the month before, and outcomes: no revision
+        ("Inflation is expected to slow to 4% in June vs 4.5% in May.", "4%", "projection"),
+        ("Inflation was 4.2% in May vs 4.0% in April.", "4.2%", "actual"),
+    ],
+)
+def test_a_forecast_against_an_earlier_months_round(text: str, figure: str, want: str) -> None:
+    f = _frames(text, "2025-06-15")[figure]
+    assert f.status == want, f.cues.status

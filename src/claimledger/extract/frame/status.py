@@ -61,6 +61,8 @@ AFTER_REACH = 40
 #: Characters after a figure searched for the earlier value it replaces ("3.2% this year,
 #: up from its earlier forecast of 2.8%").
 REVISED_FROM_REACH = 60
+#: A period cue resolved to a month ("->2025-06").
+_MONTH_CUE = re.compile(r"->\d{4}-\d{2}\b")
 #: A forecast participle right after a figure ("the 2.9% expected by analysts").
 _FORECAST_AFTER = re.compile(
     r"\s*(?:expected|forecast|projected|predicted|estimated|anticipated|seen)\b", re.I
@@ -88,7 +90,15 @@ _REFERENCE_BEFORE = re.compile(
 #: A kind cue that is a bare future ("target:will", "target:will stay"): no goal word.
 _MODAL_ONLY = re.compile(r"(?:will|would|shall|'ll)\b.*", re.I)
 
-SAID = ("revision", "assumption", "estimate", "revision_after", "earlier_value", "base_before")
+SAID = (
+    "revision",
+    "assumption",
+    "estimate",
+    "revision_after",
+    "earlier_value",
+    "base_before",
+    "revision_after_month",
+)
 #: Of SAID, the cues read before a figure in its clause (the others have rules of their own).
 _BEFORE = frozenset({"revision", "assumption", "estimate"})
 NOISE = ("vote", "example", "procedural", "purpose", "purpose_clause")
@@ -200,7 +210,9 @@ def decide(
     if "revision" not in near:
         stop = next_start if next_start >= 0 else max(seg[1], fig_end)
         for h in said.starting(fig_end, min(stop, fig_end + REVISED_FROM_REACH)):
-            if h[2] == "revision_after" or (h[2] == "earlier_value" and kind in ("forecast", "target")):
+            plan = kind in ("forecast", "target")
+            month = h[2] == "revision_after_month" and plan and _MONTH_CUE.search(period_cue) is None
+            if h[2] == "revision_after" or (h[2] == "earlier_value" and plan) or month:
                 # "growth of 3.2% this year, up from its earlier forecast of 2.8%"; a
                 # forecast followed by the earlier round's value ("3.4% (vs. prior at 3.1%)")
                 return "revision", [*cues, f"revision:{h[3]} (after it)"]
