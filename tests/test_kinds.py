@@ -1080,3 +1080,19 @@ def test_a_revised_figure_is_a_forecast_unless_it_is_a_plan(text: str, surface: 
 def test_budget_shares_budget_lines_and_wishes(text: str, surface: str, kind: str) -> None:
     got, cues = kind_of(text, surface, "2025-06-15")
     assert got == kind, cues
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Schools are set to get 2 billion in the 2026 budget.", "target"),
+        ("Health is expected to receive 4 billion under the new budget.", "target"),
+        # an outside forecaster's view of a share stays a forecast
+        ("The Fund expects health to receive 4 billion under the new budget.", "forecast"),
+        # no budget named: an expectation
+        ("Farmers are expected to receive 4 billion in subsidies.", "forecast"),
+    ],
+)
+def test_a_budget_share_worded_as_an_expectation(text: str, kind: str) -> None:
+    got, cues = kind_of(text, "billion", "2025-06-15")
+    assert got == kind, cues

@@ -593,6 +593,11 @@ def _toks_lack(toks: Sequence[Tok], words: frozenset[str]) -> bool:
     return not any(t.low in words for t in toks)
 
 
+def _receives(toks: Sequence[Tok], pos: int) -> bool:
+    """Is a receiving verb the infinitive right before the figure ("set to get 2 billion")?"""
+    return pos >= 2 and toks[pos - 1].low in kind_words.RECEIVING_VERBS and toks[pos - 2].low == "to"
+
+
 def _wish(toks: Sequence[Tok], pos: int) -> str | None:
     """A need, appeal or preference governing the figure at ``pos`` ("stressed the need to
     rebuild 40 bridges", "favoured a cut to 4.5%"): its words, else None.  A finite verb
@@ -959,13 +964,15 @@ def classify(
             kind = "target"
             cues.insert(0, "target:plan for the current period")
     if (
-        kind in ("achievement", "status")
-        and ws & kind_words.RECEIVING_VERBS
+        kind in ("achievement", "status", "forecast")
+        and (ws & kind_words.RECEIVING_VERBS or _receives(toks, pos))
         and not _past(yrs, ref)
         and not lacks(toks, _BUDGET_ONLY)
+        and (kind != "forecast" or (not forecaster and _toks_lack(toks, kind_words.OUTSIDE_FORECASTERS)))
     ):
         # "the health sector got 4 billion in the 2026 budget", "22% of the budget went to
-        # defence": a budget line's share, planned (money paid in a past year is done)
+        # defence", "schools are set to get 2 billion in the budget": a budget line's share,
+        # planned (money paid in a past year is done; an outside forecaster's view is not)
         kind = "target"
         cues.insert(0, f"target:{' '.join(words)} (a share of a budget)")
     if (
