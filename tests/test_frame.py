@@ -835,3 +835,23 @@ def test_now_with_a_forecast_verb_is_a_revision(text: str, want: str) -> None:
 def test_a_forecast_against_an_earlier_months_round(text: str, figure: str, want: str) -> None:
     f = _frames(text, "2025-06-15")[figure]
     assert f.status == want, f.cues.status
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "want"),
+    [
+        ("GDP growth for 2026: revised from 3% to 3.5%.", "3.5%", "revision"),
+        ("GDP growth for 2026: revised from 3% to 3.5%.", "3%", "baseline"),
+        # the gap of a forecast to an earlier round
+        (
+            "Inflation is forecast at 4.2% in 2026, two tenths above the spring forecast.",
+            "two tenths",
+            "revision",
+        ),
+        # an outcome above a forecast is no revision
+        ("Inflation was 5.1% in 2024, above the central bank's forecast.", "5.1%", "actual"),
+    ],
+)
+def test_revised_from_to_and_the_gap_to_an_earlier_round(text: str, figure: str, want: str) -> None:
+    f = _frames(text, "2025-06-15")[figure]
+    assert f.status == want, f.cues.status

@@ -1096,3 +1096,12 @@ def test_budget_shares_budget_lines_and_wishes(text: str, surface: str, kind: st
 def test_a_budget_share_worded_as_an_expectation(text: str, kind: str) -> None:
     got, cues = kind_of(text, "billion", "2025-06-15")
     assert got == kind, cues
+
+
+def test_a_budget_line_kept_at_a_level_is_decided() -> None:
+    # "will be" + an irregular participle is a passive someone decides
+    got, cues = kind_of("The deficit will be kept at 3% of GDP in 2026.", "3%", "2025-06-15")
+    assert got == "target", cues
+    # a change that happens stays an expectation
+    got, cues = kind_of("The deficit will narrow to 3% of GDP in 2026.", "3%", "2025-06-15")
+    assert got == "forecast", cues

@@ -541,7 +541,7 @@ def _decided(toks: Sequence[Tok], pos: int, words: list[str]) -> bool:
         if (
             a == "be"
             and b not in kind_words.AUX_BE
-            and (_ED.match(b) or b in kind_words.PARTICIPLES_IRREGULAR)
+            and (_ED.match(b) or b in kind_words.PARTICIPLES_IRREGULAR or b in kind_words.PAST_IRREGULAR)
         ):
             return True
     return False

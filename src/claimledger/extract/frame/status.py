@@ -98,6 +98,7 @@ SAID = (
     "earlier_value",
     "base_before",
     "revision_after_month",
+    "revision_gap",
 )
 #: Of SAID, the cues read before a figure in its clause (the others have rules of their own).
 _BEFORE = frozenset({"revision", "assumption", "estimate"})
@@ -212,7 +213,8 @@ def decide(
         for h in said.starting(fig_end, min(stop, fig_end + REVISED_FROM_REACH)):
             plan = kind in ("forecast", "target")
             month = h[2] == "revision_after_month" and plan and _MONTH_CUE.search(period_cue) is None
-            if h[2] == "revision_after" or (h[2] == "earlier_value" and plan) or month:
+            said_plan = h[2] in ("earlier_value", "revision_gap") and plan
+            if h[2] == "revision_after" or said_plan or month:
                 # "growth of 3.2% this year, up from its earlier forecast of 2.8%"; a
                 # forecast followed by the earlier round's value ("3.4% (vs. prior at 3.1%)")
                 return "revision", [*cues, f"revision:{h[3]} (after it)"]
