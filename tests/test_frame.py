@@ -855,3 +855,10 @@ def test_a_forecast_against_an_earlier_months_round(text: str, figure: str, want
 def test_revised_from_to_and_the_gap_to_an_earlier_round(text: str, figure: str, want: str) -> None:
     f = _frames(text, "2025-06-15")[figure]
     assert f.status == want, f.cues.status
+
+
+def test_a_comparative_bounding_the_only_figure_is_no_base() -> None:
+    one = _frames("Output grew faster than 3% in May.", "2025-06-15")["3%"]
+    assert one.status == "actual", one.cues.status
+    two = _frames("Output grew 4% in May, faster than the 3% of April.", "2025-06-15")["3%"]
+    assert two.status == "baseline", two.cues.status

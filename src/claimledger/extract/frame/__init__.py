@@ -281,6 +281,7 @@ def annotate(
             # "raised its forecasts to 3.1% for 2025 and 3.4% for 2026": the figure right
             # before, of the same verb, is a revision
             i > 0 and links[i - 1].role == "" and statuses[-1] == "revision" and _same_verb(claims[i - 1], c),
+            p.spans[i - 1][1] if i > 0 else -1,
         )
         statuses.append(st)
         m, m_cues = meas[i]

@@ -99,6 +99,7 @@ SAID = (
     "base_before",
     "revision_after_month",
     "revision_gap",
+    "base_than",
 )
 #: Of SAID, the cues read before a figure in its clause (the others have rules of their own).
 _BEFORE = frozenset({"revision", "assumption", "estimate"})
@@ -169,11 +170,13 @@ def decide(
     ref: Date | None,
     next_start: int = -1,
     after_revision: bool = False,
+    prev_end: int = -1,
 ) -> tuple[Status, list[str]]:
     """The status of ``claim``; ``left`` is its clause up to the figure, ``seg`` its own
     stretch, ``fig_end`` where its figure ends, ``next_start`` where the sentence's next
     figure starts (-1: none), ``after_revision`` whether the figure continues a revision
-    ("raised its forecasts to 3.1% for 2025 and 3.4% for 2026")."""
+    ("raised its forecasts to 3.1% for 2025 and 3.4% for 2026"), ``prev_end`` where the
+    sentence's figure before it ends (-1: none)."""
     kind = claim.kind
     k_cue = claim.cues[0] if claim.cues else ""
     cues = [f"kind:{kind}"]
@@ -186,7 +189,7 @@ def decide(
             # "up from its earlier forecast of 2.8%": the value a revision replaces
             return "baseline", [*cues, f"earlier value:{words}"]
         if (
-            name == "base_before"
+            (name == "base_before" or (name == "base_than" and prev_end >= 0))
             and role != "compared"
             and _ONLY_BLANK.fullmatch(text, b, left[1])
             and _FORECAST_AFTER.match(text, fig_end) is None
