@@ -828,3 +828,159 @@ def test_doccontext_a_sector_named_as_a_cause_is_not_the_owner() -> None:
     f = _frames("Fiji economic update\n\nThe tourism sector grew 7% last year.")
     e = f["7%"].entity
     assert e is not None and e.id == "sector:tourism"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "want"),
+    [
+        # the revision grammar: verb, direction, object, then from / to / by
+        ("The central bank revised upwards its growth forecast from 2.1% to 2.6%.", "2.6%", "revision"),
+        ("The central bank revised upwards its growth forecast from 2.1% to 2.6%.", "2.1%", "baseline"),
+        ("The ministry revised growth downward by 0.4 points, from 3.1% to 2.7%.", "2.7%", "revision"),
+        ("The bank had revised up Borovia's growth for 2027 from 2.2% to 2.5%.", "2.5%", "revision"),
+        # the verb carries across the list it governs
+        ("Staff revised lower to 3.3% for 2028, 3.0% for 2029 and 2.8% for 2030.", "3.3%", "revision"),
+        ("Staff revised lower to 3.3% for 2028, 3.0% for 2029 and 2.8% for 2030.", "2.8%", "revision"),
+        ("We now project growth of about 2.5% this year.", "about 2.5%", "revision"),
+        # the earlier round named after the new figure
+        ("Growth is projected at 3.4% (vs. prior at 3.1%).", "3.4%", "revision"),
+        ("Growth is projected at 3.4% (vs. prior at 3.1%).", "3.1%", "baseline"),
+        ("Inflation is forecast at 4.2%, higher than previously.", "4.2%", "revision"),
+        ("Growth is projected at 3.4% compared with 3.1% in the spring outlook.", "3.4%", "revision"),
+        (
+            "Growth is projected at 3.4% in 2026, compared with 3.1% in the bank's previous outlook.",
+            "3.4%",
+            "revision",
+        ),
+        # no revision: another forecaster's figure, a year-earlier base, an outcome above a forecast
+        ("Inflation is projected at 4.2% in 2026 vs 3.9% expected by analysts.", "4.2%", "projection"),
+        ("Inflation is projected at 4.2% in 2026 vs 4% a year earlier.", "4.2%", "projection"),
+        ("Growth was 3% in 2024, above the previous forecast of 2.5%.", "3%", "actual"),
+        ("Inflation was 4.2% in May vs 4.0% in April.", "4.2%", "actual"),
+        ("The initial 500 million tranche was paid in May.", "500 million", "actual"),
+    ],
+)
+def test_revision_grammar_and_the_earlier_round_after_the_figure(text: str, figure: str, want: str) -> None:
+    f = _frames(text, "2025-06-15")[figure]
+    assert f.status == want, f.cues.status
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "want"),
+    [
+        # a figure inside a purpose clause is the aim it states
+        ("The bank acts with the aim of bringing inflation to its goal of 3% by 2030.", "3%", "target"),
+        # a figure before it, a law's purpose, a statute's intent: no commitment
+        ("The government will cut the deficit to 3% by 2027 in order to stabilise debt.", "3%", "actual"),
+        ("The law is intended to raise pensions to 40,000 tenge.", "40,000 tenge", "actual"),
+        # telling a press conference is saying; holding one is a procedure
+        (
+            "The minister told a press conference that the government will build 40 schools in 2026.",
+            "40",
+            "target",
+        ),
+        (
+            "The governor will hold a press conference on 12 March to present the 4% target.",
+            "4%",
+            "projection",
+        ),
+    ],
+)
+def test_purpose_clauses_and_press_conferences(text: str, figure: str, want: str) -> None:
+    f = _frames(text, "2025-06-15")[figure]
+    assert f.status == want, f.cues.status
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "want"),
+    [
+        # the base of a comparison, wherever the compared figure stands
+        (
+            "Growth slowed to 3.9% in the second quarter, weaker than the 4.4% of the quarter before.",
+            "4.4%",
+            "baseline",
+        ),
+        ("The economy expanded 4.8% in 2019 after posting 5.1% in 2018.", "5.1%", "baseline"),
+        ("Growth is forecast at 4.5% next year, coming from a strong 6.2% this year.", "6.2%", "baseline"),
+        ("Inflation reached 3.4% in March, up from a low of 2.2% in early 2024.", "2.2%", "baseline"),
+        ("Revenue of 870 billion was above the prior year's 820 billion.", "820 billion", "baseline"),
+        # the compared figure itself is not
+        ("The economy expanded 4.8% in 2019 after posting 5.1% in 2018.", "4.8%", "actual"),
+        # another entity's value, a change after "following", another's forecast: no base
+        ("Growth was stronger than Ruritania's 4% last year.", "4%", "actual"),
+        ("The rate fell to 5% following a cut of 50 bp in May.", "50 bp", "actual"),
+        ("Growth was 3.2% in 2024, higher than the 2.9% expected by analysts.", "2.9%", "actual"),
+    ],
+)
+def test_the_base_a_comparison_names(text: str, figure: str, want: str) -> None:
+    f = _frames(text, "2025-06-15")[figure]
+    assert f.status == want, f.cues.status
+
+
+def test_a_rows_prior_value_and_a_plans_original_figure_are_baselines() -> None:
+    row = _frames("Growth is projected at 3.4%. Prior: 3.1%.", "2025-06-15")
+    assert row["3.1%"].status == "baseline", row["3.1%"].cues.status
+    assert row["3.4%"].status == "projection"
+    plan = _frames("The bridge, originally planned at 2 billion, will cost 3 billion.", "2025-06-15")
+    assert plan["2 billion"].status == "baseline", plan["2 billion"].cues.status
+    assert plan["3 billion"].status == "projection"
+    # "prior to" a time names no value
+    later = _frames("Prior to 2020, the fund lent 3 billion a year.", "2025-06-15")
+    assert later["3 billion"].status != "baseline"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Inflation is now expected to average 4.5% in 2026.", "revision"),
+        ("Prices are now expected to rise 3% next year.", "revision"),
+        # without "now" a forecast is a projection
+        ("Prices are expected to rise 3% next year.", "projection"),
+    ],
+)
+def test_now_with_a_forecast_verb_is_a_revision(text: str, want: str) -> None:
+    [f] = _frames(text, "2025-06-15").values()
+    assert f.status == want, f.cues.status
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "want"),
+    [
+        # a forecast for a year, then its value in an earlier month's round
+        ("Revenue is seen at 14 billion this year vs 12 billion in March.", "14 billion", "revision"),
+        ("Growth is projected at 3.4% for 2026, versus 3.1% in January.", "3.4%", "revision"),
+        # a month's forecast against the month before, and outcomes: no revision
+        ("Inflation is expected to slow to 4% in June vs 4.5% in May.", "4%", "projection"),
+        ("Inflation was 4.2% in May vs 4.0% in April.", "4.2%", "actual"),
+    ],
+)
+def test_a_forecast_against_an_earlier_months_round(text: str, figure: str, want: str) -> None:
+    f = _frames(text, "2025-06-15")[figure]
+    assert f.status == want, f.cues.status
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "want"),
+    [
+        ("GDP growth for 2026: revised from 3% to 3.5%.", "3.5%", "revision"),
+        ("GDP growth for 2026: revised from 3% to 3.5%.", "3%", "baseline"),
+        # the gap of a forecast to an earlier round
+        (
+            "Inflation is forecast at 4.2% in 2026, two tenths above the spring forecast.",
+            "two tenths",
+            "revision",
+        ),
+        # an outcome above a forecast is no revision
+        ("Inflation was 5.1% in 2024, above the central bank's forecast.", "5.1%", "actual"),
+    ],
+)
+def test_revised_from_to_and_the_gap_to_an_earlier_round(text: str, figure: str, want: str) -> None:
+    f = _frames(text, "2025-06-15")[figure]
+    assert f.status == want, f.cues.status
+
+
+def test_a_comparative_bounding_the_only_figure_is_no_base() -> None:
+    one = _frames("Output grew faster than 3% in May.", "2025-06-15")["3%"]
+    assert one.status == "actual", one.cues.status
+    two = _frames("Output grew 4% in May, faster than the 3% of April.", "2025-06-15")["3%"]
+    assert two.status == "baseline", two.cues.status

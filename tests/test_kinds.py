@@ -1,4 +1,4 @@
-"""Claim kinds and commitments without a number (stage kinds.v6)."""
+"""Claim kinds and commitments without a number (stage kinds.v7)."""
 
 from __future__ import annotations
 
@@ -1024,3 +1024,84 @@ def test_regression_the_speakers_own_expectation_to_act_is_a_commitment(text: st
 )
 def test_regression_an_institutions_judgement_to_act_is_a_commitment(text: str, want: bool) -> None:
     assert (len(commitments(text, "2025-03-01")) == 1) is want
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kind"),
+    [
+        # a revised figure of no plan is a revised forecast; a revised plan stays a target
+        ("Growth for 2026 was revised upwards from 2.1% to 2.6%.", "2.6%", "forecast"),
+        ("Staff revised lower to 3.3% for 2028.", "3.3%", "forecast"),
+        ("Spending for this year was revised to 3.2 trillion.", "3.2 trillion", "target"),
+        ("The health budget for 2026 was revised to 900 million.", "900 million", "target"),
+        # a revised figure for a past year is a revised outcome
+        ("Growth for 2023 was revised to 2.1%.", "2.1%", "achievement"),
+    ],
+)
+def test_a_revised_figure_is_a_forecast_unless_it_is_a_plan(text: str, surface: str, kind: str) -> None:
+    got, cues = kind_of(text, surface, "2025-06-15")
+    assert got == kind, cues
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kind"),
+    [
+        # a budget line's share, received or taken, is planned
+        ("The health sector got 4 billion in the 2026 budget.", "4 billion", "target"),
+        ("The biggest slice, 22% of the budget, went to defence.", "22%", "target"),
+        # money received in a past year, or with no budget named, is done
+        ("The region received 30 million in transfers last year.", "30 million", "achievement"),
+        ("Roads received 2.5 billion, while schools got 1.8 billion.", "2.5 billion", "achievement"),
+        # the government's own budget line worded as a forecast
+        ("Revenue is projected at 14 trillion in the 2026 budget.", "14 trillion", "target"),
+        # an outside forecaster's view of it, growth, or a bare future stays a forecast
+        (
+            "The Fund's staff: revenue is projected at 14 trillion in the 2026 budget.",
+            "14 trillion",
+            "forecast",
+        ),
+        ("Growth is projected at 3.1% in the 2026 budget.", "3.1%", "forecast"),
+        ("The deficit will narrow to 3.2% of GDP under the 2026 budget.", "3.2%", "forecast"),
+        (
+            "Borovia's economy is projected to grow 3.1% next year, the finance ministry said.",
+            "3.1%",
+            "forecast",
+        ),
+        # "set to be" without an auxiliary is an expectation, as with one
+        ("Interest costs set to be 2.1% of GDP next year.", "2.1%", "forecast"),
+        ("Interest costs are set to be 2.1% of GDP next year.", "2.1%", "forecast"),
+        # a need or a preference is what is wanted
+        ("The minister stressed the need to rebuild 40 bridges.", "40", "target"),
+        ("A minority of members favoured a cut to 4.5%.", "4.5%", "target"),
+        # a need that is the subject of another verb is no goal
+        ("The need to import fuel pushed the deficit to 5% of GDP last year.", "5%", "achievement"),
+    ],
+)
+def test_budget_shares_budget_lines_and_wishes(text: str, surface: str, kind: str) -> None:
+    got, cues = kind_of(text, surface, "2025-06-15")
+    assert got == kind, cues
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Schools are set to get 2 billion in the 2026 budget.", "target"),
+        ("Health is expected to receive 4 billion under the new budget.", "target"),
+        # an outside forecaster's view of a share stays a forecast
+        ("The Fund expects health to receive 4 billion under the new budget.", "forecast"),
+        # no budget named: an expectation
+        ("Farmers are expected to receive 4 billion in subsidies.", "forecast"),
+    ],
+)
+def test_a_budget_share_worded_as_an_expectation(text: str, kind: str) -> None:
+    got, cues = kind_of(text, "billion", "2025-06-15")
+    assert got == kind, cues
+
+
+def test_a_budget_line_kept_at_a_level_is_decided() -> None:
+    # "will be" + an irregular participle is a passive someone decides
+    got, cues = kind_of("The deficit will be kept at 3% of GDP in 2026.", "3%", "2025-06-15")
+    assert got == "target", cues
+    # a change that happens stays an expectation
+    got, cues = kind_of("The deficit will narrow to 3% of GDP in 2026.", "3%", "2025-06-15")
+    assert got == "forecast", cues

@@ -1,4 +1,4 @@
-"""Stage ``kinds.v6``: is a figure an achievement, a status, a target or a forecast?
+"""Stage ``kinds.v7``: is a figure an achievement, a status, a target or a forecast?
 
 Reads: the sentence as tokens (``_tokens.tokenize``: each quantity and time expression is
 one token), the position of the figure, its period (from the time stage) and the
@@ -33,7 +33,7 @@ from functools import lru_cache
 
 from claimledger.extract._regex import LowercaseSearch, Prefiltered
 from claimledger.extract._time_grammar import Mention
-from claimledger.extract._tokens import Tok, lacks
+from claimledger.extract._tokens import Tok, Tokens, lacks
 from claimledger.models import Kind
 from claimledger.resources import kinds as kind_words
 from claimledger.resources.patterns import alternation
@@ -42,7 +42,10 @@ from claimledger.resources.patterns import alternation
 #: v6: forecasts in a past tense about a period ahead, money set aside as a target, verbless
 #: figures after outcomes or forecasts; continuation pledges, programmes under way, decisions,
 #: headline infinitives as commitments, predicted events not.
-STAGE = "kinds.v6"
+#: v7: a revised figure of no plan is a revised forecast; budget shares received, the
+#: government's budget lines worded as forecasts, needs and preferences are targets;
+#: "set to be" without an auxiliary is a forecast.
+STAGE = "kinds.v7"
 
 #: Verb groups are looked for at most this many tokens from the figure: a clause is
 #: shorter, and the bound keeps a sentence of thousands of figures linear.
@@ -538,7 +541,7 @@ def _decided(toks: Sequence[Tok], pos: int, words: list[str]) -> bool:
         if (
             a == "be"
             and b not in kind_words.AUX_BE
-            and (_ED.match(b) or b in kind_words.PARTICIPLES_IRREGULAR)
+            and (_ED.match(b) or b in kind_words.PARTICIPLES_IRREGULAR or b in kind_words.PAST_IRREGULAR)
         ):
             return True
     return False
@@ -551,6 +554,70 @@ def _past_adverbs(toks: Sequence[Tok], j: int) -> int:
     return j
 
 
+_BUDGET_ONLY = kind_words.BUDGET_NOUNS - kind_words.SPENDING_NOUNS
+#: How far (tokens) before a figure a budget line's noun or a wish word may stand.
+LINE_REACH = 10
+
+
+def _budget_line(toks: Sequence[Tok], pos: int) -> bool:
+    """Is the figure at ``pos`` a budget line of the government's own budget: a budget noun
+    in the sentence, a fiscal noun in the figure's clause before it, no outside forecaster?"""
+    if lacks(toks, _BUDGET_ONLY) or lacks(toks, kind_words.BUDGET_LINE_NOUNS):
+        return False
+    if not _toks_lack(toks, kind_words.OUTSIDE_FORECASTERS):
+        return False
+    line = False
+    for k in range(pos - 1, max(-1, pos - LINE_REACH), -1):
+        t = toks[k]
+        if t.kind == "p" and t.low in _CLAUSE_STOP:
+            break
+        line = line or t.low in kind_words.BUDGET_LINE_NOUNS
+    if not line:
+        return False
+    # the budget itself named in the figure's clause ("... in the 2026 budget")
+    for k in itertools.chain(
+        range(pos + 1, min(len(toks), pos + LINE_REACH)), range(pos - 1, max(-1, pos - LINE_REACH), -1)
+    ):
+        t = toks[k]
+        if t.kind == "p" and t.low in _CLAUSE_STOP and k < pos:
+            break
+        if t.low in _BUDGET_ONLY:
+            return True
+    return False
+
+
+def _toks_lack(toks: Sequence[Tok], words: frozenset[str]) -> bool:
+    """Does the sentence hold none of ``words`` (read token by token when not known)?"""
+    if isinstance(toks, Tokens):
+        return toks.lows.isdisjoint(words)
+    return not any(t.low in words for t in toks)
+
+
+def _receives(toks: Sequence[Tok], pos: int) -> bool:
+    """Is a receiving verb the infinitive right before the figure ("set to get 2 billion")?"""
+    return pos >= 2 and toks[pos - 1].low in kind_words.RECEIVING_VERBS and toks[pos - 2].low == "to"
+
+
+def _wish(toks: Sequence[Tok], pos: int) -> str | None:
+    """A need, appeal or preference governing the figure at ``pos`` ("stressed the need to
+    rebuild 40 bridges", "favoured a cut to 4.5%"): its words, else None.  A finite verb
+    between them ("the need to import fuel pushed the deficit to 5%") ends the search."""
+    if lacks(toks, kind_words.WISH_WORDS):
+        return None
+    for k in range(pos - 1, max(-1, pos - LINE_REACH), -1):
+        t = toks[k]
+        if t.kind == "p" and t.low in _CLAUSE_STOP:
+            return None
+        if t.low in kind_words.WISH_WORDS:
+            nxt = toks[k + 1].low if k + 1 < len(toks) else ""
+            if t.low in ("need", "needs") and nxt not in ("to", "for"):
+                return None
+            return f"{t.low} {nxt}" if nxt in ("to", "for") else t.low
+        if t.kind == "w" and _is_verbish(toks, k) in ("A", "S", "F", "R"):
+            return None
+    return None
+
+
 def _decide(words: list[str]) -> Kind | None:
     ws = set(words)
     # (ambiguous verb/noun forms reach here only when read as verbs)
@@ -558,6 +625,8 @@ def _decide(words: list[str]) -> Kind | None:
         return "forecast"
     if any(a in ("is", "are", "was", "were") and b == "to" for a, b in itertools.pairwise(words)):
         return "target"  # "is to be kept", "are to reach"
+    if ("set", "to") in itertools.pairwise(words):
+        return "forecast"  # "interest costs set to be 2.1% of GDP": what is expected
     if ws & kind_words.TARGET or ({"to", "be"} <= ws and not ws & _AUX_FINITE):
         return "target"
     if "set" in ws and "to" in ws:
@@ -834,9 +903,11 @@ def classify(
     yrs = _years(period)
     if kind == "achievement" and ws & _REVISED and (yrs is None or ref is None or yrs[1] >= ref.year):
         # "spending for this year was revised to 3.2 trillion": a revised plan for a period
-        # not yet over (a revised figure for a past year is a revised outcome)
-        kind = "target"
-        cues.insert(0, f"target:{' '.join(words)} (period not over)")
+        # not yet over (a revised figure for a past year is a revised outcome); a revised
+        # figure of no plan ("growth for 2026 was revised down to 2.4%") is a revised forecast
+        plan_words = planning or not lacks(toks, kind_words.BUDGET_NOUNS)
+        kind = "target" if plan_words or _plan_noun_near(toks, pos) is not None else "forecast"
+        cues.insert(0, f"{kind}:{' '.join(words)} (period not over)")
     if marker is not None and kind in (None, "status", "achievement"):
         yrs = None  # "the schools promised in 2022 are now under construction": now, not 2022
     decided = kind == "achievement" and bool(ws & kind_words.DECISION_VERBS) and "to" in ws
@@ -892,6 +963,30 @@ def classify(
         elif kind == "status" and planning:
             kind = "target"
             cues.insert(0, "target:plan for the current period")
+    if (
+        kind in ("achievement", "status", "forecast")
+        and (ws & kind_words.RECEIVING_VERBS or _receives(toks, pos))
+        and not _past(yrs, ref)
+        and not lacks(toks, _BUDGET_ONLY)
+        and (kind != "forecast" or (not forecaster and _toks_lack(toks, kind_words.OUTSIDE_FORECASTERS)))
+    ):
+        # "the health sector got 4 billion in the 2026 budget", "22% of the budget went to
+        # defence", "schools are set to get 2 billion in the budget": a budget line's share,
+        # planned (money paid in a past year is done; an outside forecaster's view is not)
+        kind = "target"
+        cues.insert(0, f"target:{' '.join(words)} (a share of a budget)")
+    if (
+        kind == "forecast"
+        and not forecaster
+        and not _past(yrs, ref)
+        and ws & kind_words.FORECAST_PARTICIPLES
+        and _budget_line(toks, pos)
+    ):
+        # "revenue is projected at 14 trillion in the 2026 budget": the government's own
+        # budget line, planned; an outside forecaster's view of it, or a bare future of a
+        # line nobody decides ("the deficit will narrow to 3%"), stays a forecast
+        kind = "target"
+        cues.insert(0, "target:a budget line")
     if kind == "achievement" and yrs is not None and ref is not None and yrs[0] > ref.year:
         # "the forecast for 2026 was 3.5%", "the outlook showed a deficit of 3.5% in 2026":
         # nothing is done yet in a period still ahead; the past tense reports the outlook
@@ -920,6 +1015,12 @@ def classify(
         # 2025": the limit a rule or a budget sets
         kind = "target"
         cues.insert(0, f"target:{limit}")
+    wish = _wish(toks, pos) if kind in (None, "status", "achievement") else None
+    if wish is not None:
+        # "stressed the need to rebuild 40 bridges", "a minority favoured a cut to 4.5%":
+        # what is wanted, like an instruction, is a target
+        kind = "target"
+        cues.insert(0, f"target:{wish}")
     if kind != "target" and _instruction(text, s_start, s_end):
         # "I instruct the Government to raise the minimum wage to 42,000", "I task the
         # ministry with building 600 schools": an order given is a target

@@ -1,4 +1,4 @@
-"""Stage ``time.v5``: find time expressions and give each quantity its period.
+"""Stage ``time.v6``: find time expressions and give each quantity its period.
 
 Reads: text, a sentence span, the document date, the sentence's quantities and (for the
 defaults) each quantity's kind.  Writes: ``Mention`` objects (``find_mentions``; the

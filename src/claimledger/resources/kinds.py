@@ -191,3 +191,13 @@ FORECASTERS = re.compile(
     + ")",
     re.I,
 )
+#: Verbs by which a budget line receives its share ("got 4 billion in the budget").
+RECEIVING_VERBS: frozenset[str] = _words("receiving_verbs")
+#: Words of a need, appeal or preference before a figure ("the need to rebuild 40 bridges").
+WISH_WORDS: frozenset[str] = _words("wish_words")
+#: The government's own budget lines ("revenue is projected at 14 trillion in the budget").
+BUDGET_LINE_NOUNS: frozenset[str] = _words("budget_line_nouns")
+#: Forecasters outside the government ("the Fund projects the deficit at 4%").
+OUTSIDE_FORECASTERS: frozenset[str] = frozenset(
+    w + end for w in _words("outside_forecasters") for end in ("", "'s", "’s")
+)

@@ -1,4 +1,4 @@
-"""The claim frame stage (``frame.v2``): what each claim measures, whose figure it is, on
+"""The claim frame stage (``frame.v4``): what each claim measures, whose figure it is, on
 what basis, whether it is a fact, an estimate, a projection, a target, an assumption, a
 baseline or a revision, who it is attributed to, and how it relates to the other figures
 of its sentence.  See docs/frame.md.
@@ -35,8 +35,9 @@ __all__ = ["STAGE", "DocFrame", "annotate"]
 #: text that names no country names most, else its national currency); a generic
 #: institution with no country known is no entity; central banks by their initials; a
 #: sector named as a cause is no owner; a dateline's or news agency's country is not the
-#: document's.
-STAGE = "frame.v3"
+#: document's.  v4: the status rules of the status branch (a revision grammar, earlier-round
+#: and base cues, purpose clauses that name the aim) merged over v3.
+STAGE = "frame.v4"
 
 #: Roles whose figure is a value of the same indicator as the figure it is tied to: the
 #: baseline of a change, a change amount, a conversion and a compared value.
@@ -301,6 +302,7 @@ def annotate(
             # "raised its forecasts to 3.1% for 2025 and 3.4% for 2026": the figure right
             # before, of the same verb, is a revision
             i > 0 and links[i - 1].role == "" and statuses[-1] == "revision" and _same_verb(claims[i - 1], c),
+            p.spans[i - 1][1] if i > 0 else -1,
         )
         statuses.append(st)
         m, m_cues = meas[i]

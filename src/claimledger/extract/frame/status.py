@@ -9,15 +9,21 @@ changed it.
 
 First rule that applies:
 1. the from-value of a change ("fell to 2.1% from 3.3%"), or an earlier value named right
-   before the figure ("its earlier forecast of 2.8%"), is a ``baseline``;
+   before the figure ("its earlier forecast of 2.8%"), or a base a comparison names right
+   before it ("weaker than the 4.4% of the quarter before", "after posting 5.1%"), is a
+   ``baseline``;
 2. a revision cue before the figure in its clause ("revised up to", "now estimated at",
-   "raised its forecast to"), or after it before the next figure naming the value it
-   replaces ("up from its earlier forecast of", "revised from"), makes a ``revision``;
+   "raised its forecast to", "revised upwards from ... to"), or one starting after it
+   before the next figure naming the value it replaces ("up from its earlier forecast of",
+   "revised from", "higher than previously"; after a forecast or target also a bare earlier
+   value, "(vs. prior at 3.1%)"), makes a ``revision``;
 3. an assumption cue ("assumes", "based on an oil price of", "built on") an ``assumption``;
 4. a kind ``target`` in a sentence that states a purpose, a procedure (a meeting, a
    session), a vote or an example ("a typical family") is no target: ``actual`` for a
    purpose or a vote, ``projection`` for a scheduled procedure or an example of a plan;
    a bare future said by another ("will stay below 25%, Fitch said") is a ``projection``;
+   a purpose clause attached to an act ("in order to", "with the aim of") cancels only a
+   figure before it (one inside it is the aim it states);
 5. an estimate cue ("estimated", "preliminary", "an estimated") makes an ``estimate``, or
    a ``projection`` when the period is still ahead;
 6. the speaker's own ``forecast`` of a period ending in the document's year, said from
@@ -30,6 +36,7 @@ First rule that applies:
 
 from __future__ import annotations
 
+import bisect
 import re
 from datetime import date as Date
 from functools import lru_cache
@@ -54,6 +61,12 @@ AFTER_REACH = 40
 #: Characters after a figure searched for the earlier value it replaces ("3.2% this year,
 #: up from its earlier forecast of 2.8%").
 REVISED_FROM_REACH = 60
+#: A period cue resolved to a month ("->2025-06").
+_MONTH_CUE = re.compile(r"->\d{4}-\d{2}\b")
+#: A forecast participle right after a figure ("the 2.9% expected by analysts").
+_FORECAST_AFTER = re.compile(
+    r"\s*(?:expected|forecast|projected|predicted|estimated|anticipated|seen)\b", re.I
+)
 #: A figure right after its earlier-value cue ("its earlier forecast of 2.8%").
 _ONLY_BLANK = re.compile(r"\s*")
 
@@ -77,10 +90,20 @@ _REFERENCE_BEFORE = re.compile(
 #: A kind cue that is a bare future ("target:will", "target:will stay"): no goal word.
 _MODAL_ONLY = re.compile(r"(?:will|would|shall|'ll)\b.*", re.I)
 
-SAID = ("revision", "assumption", "estimate", "revision_after", "earlier_value")
+SAID = (
+    "revision",
+    "assumption",
+    "estimate",
+    "revision_after",
+    "earlier_value",
+    "base_before",
+    "revision_after_month",
+    "revision_gap",
+    "base_than",
+)
 #: Of SAID, the cues read before a figure in its clause (the others have rules of their own).
 _BEFORE = frozenset({"revision", "assumption", "estimate"})
-NOISE = ("vote", "example", "procedural", "purpose")
+NOISE = ("vote", "example", "procedural", "purpose", "purpose_clause")
 
 
 class Said:
@@ -96,6 +119,12 @@ class Said:
     def within(self, a: int, b: int) -> list[tuple[int, int, str, str]]:
         return within(self.hits, self.starts, a, b)
 
+    def starting(self, a: int, b: int) -> list[tuple[int, int, str, str]]:
+        """The hits that start in ``[a, b)``, wherever they end ("compared with 3.1% in
+        the spring outlook" holds the figure it names)."""
+        lo = bisect.bisect_left(self.starts, a)
+        return self.hits[lo : bisect.bisect_left(self.starts, b, lo)]
+
 
 def period_end(claim: Claim, period_cue: str) -> Date | None:
     """The last day of the claim's period, as finely as the time stage resolved it."""
@@ -109,14 +138,20 @@ def _in_kind_cue(words: str) -> tuple[tuple[str, str], ...]:
     return tuple((sc.which(m), " ".join(m.group().lower().split())) for m in sc.rx.finditer(words))
 
 
-def sentence_noise(found: list[re.Match[str]]) -> tuple[str, str] | None:
-    """Why a sentence is no commitment whatever its verbs: ``(reason, words)`` for a vote,
-    an example, a procedure or a purpose (in that order); None otherwise."""
+def sentence_noise(found: list[re.Match[str]]) -> tuple[str, str, int] | None:
+    """Why a sentence is no commitment whatever its verbs: ``(reason, words, start)`` for a
+    vote, an example, a procedure or a purpose (in that order); None otherwise.  A purpose
+    clause (``purpose_clause``) is reported as ``purpose`` with a start >= 0 (where it
+    begins: a figure after it is its aim); the other reasons have start -1."""
     sc = _cues.scanner("status", *NOISE)
     first = {sc.which(m): m for m in reversed(found)}
     for reason in NOISE:
         if reason in first:
-            return reason, " ".join(first[reason].group().lower().split())
+            m = first[reason]
+            words = " ".join(m.group().lower().split())
+            if reason == "purpose_clause":
+                return "purpose", words, m.start()
+            return reason, words, -1
     return None
 
 
@@ -131,25 +166,38 @@ def decide(
     role_cue: str,
     attributed: bool,
     period_cue: str,
-    noise: tuple[str, str] | None,
+    noise: tuple[str, str, int] | None,
     ref: Date | None,
     next_start: int = -1,
     after_revision: bool = False,
+    prev_end: int = -1,
 ) -> tuple[Status, list[str]]:
     """The status of ``claim``; ``left`` is its clause up to the figure, ``seg`` its own
     stretch, ``fig_end`` where its figure ends, ``next_start`` where the sentence's next
     figure starts (-1: none), ``after_revision`` whether the figure continues a revision
-    ("raised its forecasts to 3.1% for 2025 and 3.4% for 2026")."""
+    ("raised its forecasts to 3.1% for 2025 and 3.4% for 2026"), ``prev_end`` where the
+    sentence's figure before it ends (-1: none)."""
     kind = claim.kind
     k_cue = claim.cues[0] if claim.cues else ""
     cues = [f"kind:{kind}"]
     base = _FROM_KIND[kind]
     if role == "baseline":
         return "baseline", [*cues, role_cue]
-    for _a, b, name, words in said.within(max(left[0], left[1] - CUE_REACH), left[1]):
+    # (a cue touching the figure may stand before its clause: "Prior: 3.1%")
+    for _a, b, name, words in said.within(max(0, left[1] - CUE_REACH), left[1]):
         if name == "earlier_value" and _ONLY_BLANK.fullmatch(text, b, left[1]):
             # "up from its earlier forecast of 2.8%": the value a revision replaces
             return "baseline", [*cues, f"earlier value:{words}"]
+        if (
+            (name == "base_before" or (name == "base_than" and prev_end >= 0))
+            and role != "compared"
+            and _ONLY_BLANK.fullmatch(text, b, left[1])
+            and _FORECAST_AFTER.match(text, fig_end) is None
+        ):
+            # "weaker than the 4.4% of the quarter before", "coming from a strong 6.2%":
+            # the base another figure is compared with (not another's forecast: "than the
+            # 2.9% expected by analysts")
+            return "baseline", [*cues, f"base:{words}"]
     lo = max(left[0], left[1] - CUE_REACH)
     # a revision, an assumption or an estimate said before the figure in its clause (the
     # nearest wins), or a revision or assumption in its kind cue
@@ -165,9 +213,13 @@ def decide(
             near.setdefault(name, words)
     if "revision" not in near:
         stop = next_start if next_start >= 0 else max(seg[1], fig_end)
-        for h in said.within(fig_end, min(stop, fig_end + REVISED_FROM_REACH)):
-            if h[2] == "revision_after":
-                # "growth of 3.2% this year, up from its earlier forecast of 2.8%"
+        for h in said.starting(fig_end, min(stop, fig_end + REVISED_FROM_REACH)):
+            plan = kind in ("forecast", "target")
+            month = h[2] == "revision_after_month" and plan and _MONTH_CUE.search(period_cue) is None
+            said_plan = h[2] in ("earlier_value", "revision_gap") and plan
+            if h[2] == "revision_after" or said_plan or month:
+                # "growth of 3.2% this year, up from its earlier forecast of 2.8%"; a
+                # forecast followed by the earlier round's value ("3.4% (vs. prior at 3.1%)")
                 return "revision", [*cues, f"revision:{h[3]} (after it)"]
     if "revision" not in near and after_revision:
         return "revision", [*cues, "revision:as the figure before"]
@@ -175,8 +227,10 @@ def decide(
         if name in near:
             st: Status = "revision" if name == "revision" else "assumption"
             return st, [*cues, f"{name}:{near[name]}"]
-    if kind == "target" and noise is not None:
-        reason, words = noise
+    if kind == "target" and noise is not None and not 0 <= noise[2] < left[1]:
+        # (a figure after a purpose clause's start is the aim it states, a target:
+        # "acting with the aim of bringing inflation to its goal of 3% by 2030")
+        reason, words, _at = noise
         if reason in ("purpose", "vote"):
             return "actual", [*cues, f"not a target:{reason} ({words})"]
         return "projection", [*cues, f"not a target:{reason} ({words})"]
