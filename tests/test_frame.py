@@ -706,3 +706,58 @@ def test_an_area_that_is_the_field_of_a_ranking_is_not_the_figures(text: str, wa
     [f] = _frames(text, "2022-06-01").values()
     assert f.entity is not None and f.entity.id == want
     assert f.measure.id in ("population", "gdp", "gdp.real_growth")
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "want"),
+    [
+        # the day of an act that decides or asks for a figure dates the act, not the figure
+        ("On 4 June the Board of Veloria approved a loan of $75 million.", "$75 million", "year"),
+        (
+            "The Council of Ministers adopted on 12 March a decree raising the deficit by 1.4 billion.",
+            "1.4 billion",
+            "year",
+        ),
+        ("The Fund's board approved a $210 million credit line on 9 April.", "$210 million", "year"),
+        ("On 2 February the governor called for lifting the minimum wage to 640 crowns.", "640", "year"),
+        # a rate set on a day stays that day's value, whoever reports it
+        ("The Bank of Veloria cut its key rate to 5.25% on 3 June.", "5.25%", "day"),
+        ("On 3 June the Bank of Veloria cut its key rate to 5.25%.", "5.25%", "day"),
+        # a day that is the figure's own stays a day
+        ("Reserves stood at $4.2 billion on 30 April.", "$4.2 billion", "day"),
+    ],
+)
+def test_regression_the_day_of_an_approval_or_a_call_is_not_the_figures_day(
+    text: str, figure: str, want: str
+) -> None:
+    got = _frames(text, "2025-06-15")[figure].basis
+    assert want in got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "want"),
+    [
+        # a day an earlier sentence named gives a later figure its year only ...
+        (
+            "On 14 May the Monetary Council of Veloria held its meeting. Inflation eased to 4.1% and "
+            "wages rose 7.2%.",
+            "4.1%",
+            "year",
+        ),
+        # ... but a rate set that day is that day's value
+        (
+            "On 14 May the Monetary Council of Veloria held its meeting. The key rate was cut to 6.5%.",
+            "6.5%",
+            "day",
+        ),
+        # a spot market price stated to hold now is the day's quote
+        ("The exchange rate is currently 84.5 dinars per US dollar.", "84.5 dinars per US dollar", "day"),
+        # a level dated by the document alone stays its year
+        ("The exchange rate averaged 84.5 dinars per US dollar.", "84.5 dinars per US dollar", "year"),
+    ],
+)
+def test_regression_a_day_inherited_from_context_and_prices_quoted_now(
+    text: str, figure: str, want: str
+) -> None:
+    got = _frames(text, "2025-06-15")[figure].basis
+    assert want in got, got

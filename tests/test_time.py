@@ -1,4 +1,4 @@
-"""Time expressions and periods (stage time.v5)."""
+"""Time expressions and periods (stage time.v6)."""
 
 from __future__ import annotations
 

@@ -505,6 +505,22 @@ _SAID_AFTER = re.compile(
     re.I,
 )
 _SAID_WINDOW = 40
+#: The same around a day, for the verbs of an act that decides or asks for a figure too
+#: ("On 3 May the Board approved a loan of ...", "she called on 11 September for ...").
+_ACTS = "(?:" + _SAYING + "|" + "|".join(sorted(dates.ACT_DAY_VERBS)) + ")"
+_ACT_BEFORE = re.compile(
+    rf"\b{_ACTS}\s+(?:in|on|during)\s+(?:early\s+|late\s+|mid-?)?(?:the\s+)?$"
+    # "approved a $50 million loan on 3 May": the act's object between the verb and its day
+    rf"|\b{_ACTS}\s+(?:[^,;:.\s]+\s+|\.\d+\s+){{1,8}}on\s+$",
+    re.I,
+)
+#: How far before a day its act's verb may stand (with the act's object between).
+_ACT_WINDOW = 80
+_ACT_AFTER = re.compile(
+    r"\s{0,3},?\s{1,3}(?:(?!(?:will|would|shall|is|are|was|were|to|that|it|has|have|had|be|and|but)\b)"
+    rf"[\w'’.-]{{1,30}}\s{{1,3}}){{1,6}}?{_ACTS}\b",
+    re.I,
+)
 #: A day number in a month expression ("3 May", "May 3rd").
 _DAY_IN_MONTH = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\b")
 #: What is said goes on after the verb of saying ("said growth ...", "said that ...").
@@ -709,9 +725,9 @@ def _day_of_saying(text: str, start: int, end: int, m: re.Match[str]) -> bool:
     bank said")?"""
     if _DAY_IN_MONTH.search(m.group(0)) is None:
         return False
-    if _SAID_BEFORE.search(text, max(start, m.start() - _SAID_WINDOW), m.start()) is not None:
+    if _ACT_BEFORE.search(text, max(start, m.start() - _ACT_WINDOW), m.start()) is not None:
         return True
-    after = _SAID_AFTER.match(text, m.end(), min(end, m.end() + 2 * _SAID_WINDOW + 40))
+    after = _ACT_AFTER.match(text, m.end(), min(end, m.end() + 2 * _SAID_WINDOW + 40))
     return after is not None and _SAID_GOES_ON.match(text, after.end(), end) is not None
 
 

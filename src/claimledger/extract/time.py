@@ -1,4 +1,4 @@
-"""Stage ``time.v5``: find time expressions and give each quantity its period.
+"""Stage ``time.v6``: find time expressions and give each quantity its period.
 
 Reads: text, a sentence span, the document date, the sentence's quantities and (for the
 defaults) each quantity's kind.  Writes: ``Mention`` objects (``find_mentions``; the
@@ -41,8 +41,9 @@ from claimledger.models import Quantity, TimeExpr
 #: at a year, "then" sequences.  v5: a time in parentheses right after a figure labels it;
 #: "2010 to 34 million" is no range of years; "since 1960, when it was 9.9 million" is 1960;
 #: a time after both figures of a from/to change dates both; the day a thing was said is
-#: marked "(when said)".
-STAGE = "time.v5"
+#: marked "(when said)".  v6: so is the day of an act that decides or asks for a figure
+#: ("approved a $50 million loan on 3 May", "on 2 February she called for ...").
+STAGE = "time.v6"
 
 #: Until the end of this month, an achievement stated without any time words ("the grain
 #: harvest was a record") is read as belonging to the year just ended: annual results are
