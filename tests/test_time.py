@@ -654,3 +654,48 @@ def test_a_time_of_one_figure_of_a_change_is_not_shared(
 def test_a_change_ahead_starts_from_the_level_that_holds_now() -> None:
     got = _dated("The bill proposes raising VAT from 7.5% to 10% in 2025.", "2024-09-12")
     assert [(k, p) for _, k, p, _, _ in got] == [("status", "2024"), ("target", "2025")]
+
+
+@pytest.mark.parametrize(
+    ("text", "ref", "want"),
+    [
+        # "since" governing a clause that ends in the year: a run to the statement
+        ("Since taking office in 2019, the council has built 640 homes.", "2025-05-10", ["2019/2025"]),
+        ("Since its launch in 2021, the fund has disbursed $2 billion.", "2025-05-10", ["2021/2025"]),
+        # a causal "since" does not start a run
+        ("Since revenue fell in 2024, the council cut spending by 5%.", "2025-05-10", ["2024"]),
+        # "from Y until Y": a run of years
+        (
+            "From 2019 until 2024 the province attracted $30 billion in investment.",
+            "2025-05-10",
+            ["2019/2024"],
+        ),
+        ("Between 2016 and 2021 the fund disbursed $3 billion.", "2025-05-10", ["2016/2021"]),
+        # a deadline alone stays a year
+        ("The fund will disburse $3 billion until 2027.", "2025-05-10", ["2027"]),
+    ],
+)
+def test_runs_of_years_started_by_a_clause_or_from_until(text: str, ref: str, want: list[str]) -> None:
+    assert [p for _, p in periods(text, ref)] == want
+
+
+@pytest.mark.parametrize(
+    ("text", "ref", "want"),
+    [
+        # "the previous year" counts from the year the paragraph named last, not the document's
+        (
+            "Exports of Veloria rose 7% in 2017. The previous year they had fallen 2%.",
+            "2020-06-10",
+            ["2017", "2016"],
+        ),
+        ("Exports rose 7% in 2017. A year earlier they had fallen 2%.", "2020-06-10", ["2017", "2016"]),
+        ("The mill opened in 2015. The following year it produced 40,000 tonnes.", "2020-06-10", ["2016"]),
+        ("Exports rose 7% last year. The previous year they had fallen 2%.", "2020-06-10", ["2019", "2018"]),
+        # "last year" and "next year" are the statement's, whatever was named before
+        ("Exports rose 7% in 2017. Last year they fell 2%.", "2020-06-10", ["2017", "2019"]),
+        # a new paragraph forgets the year named before
+        ("Exports rose 7% in 2017.\n\nThe previous year, imports fell 2%.", "2020-06-10", ["2017", "2019"]),
+    ],
+)
+def test_the_previous_year_counts_from_the_year_named_before(text: str, ref: str, want: list[str]) -> None:
+    assert [p for _, p in periods(text, ref)] == want

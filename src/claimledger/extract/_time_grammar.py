@@ -119,7 +119,8 @@ _ALTERNATIVES: list[tuple[str, str]] = [
     (
         "between",
         rf"""
-(?P<between>between\s+(?P<b1>{_Y})\s+and\s+(?P<b2>{_Y})(?!\d))
+(?P<between>(?:between\s+(?P<b1>{_Y})\s+and|from\s+(?P<f1>{_Y})\s+(?:until|till|through|up\s+to))
+\s+(?P<b2>{_Y})(?!\d))
 """,
     ),
     (
@@ -197,7 +198,7 @@ _ALTERNATIVES: list[tuple[str, str]] = [
     (
         "relyear",
         r"""
-(?P<relyear>(?:the\s+)?(?P<rel>this|current|last|past|previous|next|coming|following|same)\s+
+(?P<relyear>(?:the\s+)?(?P<rel>this|current|last|past|previous|preceding|prior|next|coming|following|same)\s+
 (?:fiscal\s+|financial\s+|calendar\s+|budget\s+)?year(?!s))
 """,
     ),
@@ -462,6 +463,14 @@ _DEADLINE_PREPS = frozenset(
     {"by", "until", "till", "through", "to", "up to", "before", "within", "no later than"}
 )
 _SINCE_PREPS = frozenset({"since", "starting", "beginning"})
+#: "since" governing a clause that ends in the year: "since taking office in 2016", "since
+#: coming to power in 2019", "since its launch in 2021" - a run from that year, as "since 2016".
+_SINCE_CLAUSE = re.compile(
+    r"\bsince\s+(?:[a-z]+ing|(?:its|their|the|his|her|our|my)\s+(?:[a-z]+\s+){0,2}?[a-z]+)"
+    r"(?:\s+(?!(?:and|but|or|which|when)\b)[a-z'’]+){0,3}\s+(?:in|of)\s+$",
+    re.I,
+)
+_SINCE_CLAUSE_WINDOW = 70
 
 #: A season without a year is a time only after a preposition or determiner ("in
 #: winter", "this summer") and not before a noun it modifies ("winter crops").
@@ -707,7 +716,16 @@ def find_mentions(
                     and _SUPERLATIVE.search(text, max(start, pm.start() - _SUPERLATIVE_WINDOW), pm.start())
                 ):
                     role = "comparison"  # "the fastest pace since 2011": a record's base, not a run
-                elif role == "point" and prep in _SINCE_PREPS:
+                elif role == "point" and (
+                    prep in _SINCE_PREPS
+                    or (
+                        kind == "year"
+                        and prep in ("in", "of")
+                        and _SINCE_CLAUSE.search(
+                            text, max(start, m.start() - _SINCE_CLAUSE_WINDOW), m.start()
+                        )
+                    )
+                ):
                     role = "since"
                     if ref is not None and first is not None and first < ref.year:
                         last = ref.year  # "since 2020": up to the time of the statement
@@ -806,7 +824,7 @@ def _resolve(
         y = int(g("ndy"))
         return y, y, None, False, "point"
     if kind == "between":
-        y1, y2 = int(g("b1")), int(g("b2"))
+        y1, y2 = int(g("b1") or g("f1")), int(g("b2"))
         return (y1, y2, None, False, "range") if y1 < y2 else None
     if kind == "season":
         y1 = int(g("sy1"))
@@ -859,6 +877,8 @@ def _resolve(
             "last": -1,
             "past": -1,
             "previous": -1,
+            "preceding": -1,
+            "prior": -1,
             "next": 1,
             "coming": 1,
             "following": 1,

@@ -42,7 +42,9 @@ from claimledger.models import Quantity, TimeExpr
 #: "2010 to 34 million" is no range of years; "since 1960, when it was 9.9 million" is 1960;
 #: a time after both figures of a from/to change dates both; the day a thing was said is
 #: marked "(when said)".  v6: so is the day of an act that decides or asks for a figure
-#: ("approved a $50 million loan on 3 May", "on 2 February she called for ...").
+#: ("approved a $50 million loan on 3 May", "on 2 February she called for ...");
+#: "since taking office in 2019" and "from 2019 until 2024" are runs of years; "the previous
+#: year" and "the following year" count from the year named last in the paragraph.
 STAGE = "time.v6"
 
 #: Until the end of this month, an achievement stated without any time words ("the grain
@@ -119,6 +121,9 @@ class TimeContext:
     pending: list[tuple[str, int, int, bool, Date | None, list[Mention] | None]] = field(default_factory=list)
     #: the fiscal year of the document's country, for "FY25" and "the current fiscal year"
     fiscal: Fiscal | None = None
+    #: the latest calendar year the paragraph named ("in 2017", "last year"), for "the
+    #: previous year" and "the following year" in a later sentence
+    latest: Mention | None = None
 
     def enter(self, paragraph: int) -> None:
         if paragraph != self.paragraph:
@@ -127,6 +132,7 @@ class TimeContext:
             self.flush()
             self.paragraph = paragraph
             self.last = self.heading
+            self.latest = self.heading if self.heading is not None and _named_year(self.heading) else None
             self.seq = []
 
     def defer(
@@ -165,12 +171,54 @@ class TimeContext:
                 self.seq = [m]
         if heading:
             self.heading = setting[0]
+        named = [m for m in setting if _named_year(m)]
+        if named:
+            self.latest = named[-1]
+
+
+def _named_year(m: Mention) -> bool:
+    """Is ``m`` one calendar year, named ("in 2017", "last year"; not "2024-25", "in May",
+    "for the year")?"""
+    return m.fine is None and m.first is not None and m.first == m.last and m.role != "theyear"
+
+
+#: Years named relative to another year, not to the statement: "the previous year", "a
+#: year earlier", "the following year" (not "last year", "next year": those are the
+#: statement's).
+_ANAPHORIC_YEAR = re.compile(
+    r"(?:the\s+)?(?P<rel>previous|preceding|prior|following)\s+year$|(?:the\s+|a\s+)?year\s+(?:before|earlier)$",
+    re.I,
+)
+
+
+def _relative_to_named(mentions: list[Mention], ctx: TimeContext) -> list[Mention]:
+    """ "The previous year" and "the following year" count from the latest year named
+    outright before them, in the sentence or earlier in the paragraph ("Exports rose 7% in
+    2017. The previous year they had fallen 2%": 2016), not from the statement's date."""
+    found = [(k, a) for k, m in enumerate(mentions) if m.relative and (a := _ANAPHORIC_YEAR.search(m.text))]
+    if not found:
+        return mentions
+    out = list(mentions)
+    for k, a in found:
+        m = mentions[k]
+        named = next((x for x in reversed(mentions[:k]) if _named_year(x) and x.role != "comparison"), None)
+        if named is None:
+            ctx.flush()
+            named = ctx.latest
+        if named is None or named.first is None or m.first is None:
+            continue
+        y = named.first + (1 if (a.group("rel") or "").lower() == "following" else -1)
+        if y != m.first:
+            out[k] = Mention(m.start, m.end, m.text, y, y, m.role, None, True, m.said)
+    return out
 
 
 def resolve_anaphora(mentions: list[Mention], ctx: TimeContext) -> list[Mention]:
     """ "For the year" names the year the paragraph is about ("Real GDP growth for 2024-25
     is projected at 7.2%. CPI inflation is projected at 4.5% for the year."), else the
-    year of the statement (resolved by the grammar)."""
+    year of the statement (resolved by the grammar).  "The previous year" counts from the
+    year named before it (``_relative_to_named``)."""
+    mentions = _relative_to_named(mentions, ctx)
     if not any(m.role == "theyear" for m in mentions):
         return mentions
     ctx.flush()
