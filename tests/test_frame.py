@@ -761,3 +761,23 @@ def test_regression_a_day_inherited_from_context_and_prices_quoted_now(
 ) -> None:
     got = _frames(text, "2025-06-15")[figure].basis
     assert want in got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "want"),
+    [
+        # a quarter named by the month it ends in
+        ("Output of Veloria grew 0.7% in the September quarter.", "0.7%", "quarter"),
+        ("Prices rose 3.6% in the year to the March quarter.", "3.6%", "quarter"),
+        # a month alone stays a month; "a quarter of" is a share, not a period
+        ("Prices rose 0.3% in March, a quarter of it from fuel.", "0.3%", "month"),
+        # one year across two calendar years is a fiscal year; a run of years is not
+        ("Inflation for the year 2025-2026 is projected at 4.2%.", "4.2%", "fiscal_year"),
+        ("Spending will total 9 billion dinars over the years 2026-2027.", "9 billion dinars", "multi_year"),
+    ],
+)
+def test_regression_quarters_named_by_their_month_and_one_year_across_two(
+    text: str, figure: str, want: str
+) -> None:
+    got = _frames(text, "2025-06-15")[figure].basis
+    assert want in got, got

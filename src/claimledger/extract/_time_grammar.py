@@ -183,6 +183,13 @@ _ALTERNATIVES: list[tuple[str, str]] = [
 """,
     ),
     (
+        "yearqtr",
+        rf"""
+(?P<yearqtr>(?:(?P<yqto>(?:the\s+)?(?:year|twelve\s+months|12\s+months)\s+(?:to|ended|ending|through)\s+)
+(?:the\s+)?)?(?P<yqm>{_MON})\s+quarter(?:\s+(?:of\s+)?(?P<yqy>{_Y}))?(?![\w-]))
+""",
+    ),
+    (
         "month",
         rf"""
 (?P<month>(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+)?(?P<mon>{_MON})(?:\s*[–—-]\s*(?P<mon2>{_MON}))?
@@ -490,7 +497,7 @@ _LAW_TITLE = re.compile(
 )
 _LAW_WINDOW = 20
 #: Expressions placed in a year by the tense of their clause.
-_TENSED = frozenset({"month", "quarter", "half", "months9", "endyear", "season4", "fortheyear"})
+_TENSED = frozenset({"month", "quarter", "half", "months9", "endyear", "season4", "fortheyear", "yearqtr"})
 _CLAUSE_EDGE = re.compile(r"[;:]|,\s*(?:and|but|while|whereas|which)\b", re.I)
 _FUTURE = re.compile(
     r"\b(?:will|shall|would|plans?|planned|to\s+be|is\s+to|are\s+to|scheduled|expected|intends?|aims?"
@@ -918,6 +925,14 @@ def _resolve(
         if month <= HALF_YEAR_MONTH:
             return y - 1, y, None, False, "point"
         return y, y, None, False, "point"
+    if kind == "yearqtr":
+        # "in the June quarter": the quarter that ends in June; "in the year to the June
+        # quarter": the change over the year to that quarter (a past one)
+        month = _MONTHS[g("yqm").rstrip(".").lower()]
+        y = int(g("yqy")) if g("yqy") else _place_month(month, ref, "past" if g("yqto") else tense)
+        if y is None:
+            return None, None, None, True, "point"
+        return y, y, f"{y}-Q{(month - 1) // 3 + 1}", not g("yqy"), "point"
     if kind == "yearto":
         # "in the year to June 2024": a fiscal year, read like "the fiscal year ended"
         y = int(g("yty"))

@@ -44,7 +44,8 @@ from claimledger.models import Quantity, TimeExpr
 #: marked "(when said)".  v6: so is the day of an act that decides or asks for a figure
 #: ("approved a $50 million loan on 3 May", "on 2 February she called for ...");
 #: "since taking office in 2019" and "from 2019 until 2024" are runs of years; "the previous
-#: year" and "the following year" count from the year named last in the paragraph.
+#: year" and "the following year" count from the year named last in the paragraph; "the June
+#: quarter" (and "the year to the June quarter") is the quarter ending in June.
 STAGE = "time.v6"
 
 #: Until the end of this month, an achievement stated without any time words ("the grain

@@ -219,6 +219,10 @@ def _said_now(cue: str) -> str:
 _CONTEXT = " (context)"
 
 
+#: "year" (not "years") in a period's words: one year, so one across two calendar years
+#: ("for the year 2026-2027") is a fiscal year.
+_ONE_YEAR = re.compile(r"\byear\b(?!s)", re.I)
+_TWO_YEARS = re.compile(r"\d{4}/\d{4}")
 #: A period written "2025-26" or "2025/26": one year running into the next, a fiscal year.
 _SPLIT_YEAR = re.compile(r"\b(?P<a>\d{4})\s*[-/–]\s*(?P<b>\d{2})(?!\d)")
 
@@ -253,6 +257,11 @@ def _granularity(period: str, cue: str) -> tuple[str | None, str]:
     split = _SPLIT_YEAR.search(words)
     if split and (int(split["a"]) + 1) % 100 == int(split["b"]):
         return "fiscal_year", f"fiscal_year:{split.group()}"
+    if _ONE_YEAR.search(words) and _TWO_YEARS.fullmatch(period):
+        a, b = period.split("/")
+        if int(b) == int(a) + 1:
+            # "for the year 2026-2027", "the year to June 2025": one year across two
+            return "fiscal_year", f"fiscal_year:{words}"
     if "/" in period:
         return "multi_year", f"multi_year:{period}"
     return "year", f"year:{period}"
