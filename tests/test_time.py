@@ -699,3 +699,39 @@ def test_runs_of_years_started_by_a_clause_or_from_until(text: str, ref: str, wa
 )
 def test_the_previous_year_counts_from_the_year_named_before(text: str, ref: str, want: list[str]) -> None:
     assert [p for _, p in periods(text, ref)] == want
+
+
+@pytest.mark.parametrize(
+    ("text", "ref", "country", "want"),
+    [
+        # money set aside with no time of its own is for the year the statement budgets:
+        # the fiscal year starting within a few months, else the one running
+        ("I propose to allocate Rs 2,000 crore for rural roads.", "2026-02-01", "IN", "2026/2027"),
+        ("I propose to allocate Rs 2,000 crore for rural roads.", "2026-07-23", "IN", "2026/2027"),
+        ("The Ministry of Works has been allocated 12 billion dinars.", "2026-10-20", None, "2027"),
+        ("The Ministry of Works has been allocated 12 billion dinars.", "2026-03-20", None, "2026"),
+        # a time of its own wins
+        ("The Ministry of Works was allocated 12 billion dinars in 2024.", "2026-10-20", None, "2024"),
+        # money not budgeted keeps its default
+        ("The region received 30 million dinars in transfers last year.", "2026-10-20", None, "2025"),
+    ],
+)
+def test_money_budgeted_with_no_time_is_for_the_budget_year(
+    text: str, ref: str, country: str | None, want: str
+) -> None:
+    assert [c.period for c in extract(text, ref, country=country) if c.quantity] == [want]
+
+
+def test_a_budget_year_of_a_split_fiscal_year_is_a_fiscal_year_in_the_frame() -> None:
+    (c,) = [
+        c
+        for c in extract("I propose to allocate Rs 2,000 crore for rural roads.", "2026-02-01", country="IN")
+        if c.quantity
+    ]
+    assert c.frame is not None and "fiscal_year" in c.frame.basis
+    (d,) = [
+        c
+        for c in extract("The Ministry of Works has been allocated 12 billion dinars.", "2026-10-20")
+        if c.quantity
+    ]
+    assert d.frame is not None and "year" in d.frame.basis

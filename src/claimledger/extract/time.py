@@ -45,7 +45,8 @@ from claimledger.models import Quantity, TimeExpr
 #: ("approved a $50 million loan on 3 May", "on 2 February she called for ...");
 #: "since taking office in 2019" and "from 2019 until 2024" are runs of years; "the previous
 #: year" and "the following year" count from the year named last in the paragraph; "the June
-#: quarter" (and "the year to the June quarter") is the quarter ending in June.
+#: quarter" (and "the year to the June quarter") is the quarter ending in June; money
+#: budgeted with no time of its own is for the budget year (``budget_year``).
 STAGE = "time.v6"
 
 #: Until the end of this month, an achievement stated without any time words ("the grain
@@ -540,6 +541,29 @@ def _from_context(
     if ref is not None:
         return str(ref.year), [f"period:document date->{ref.year}"]
     return None, []
+
+
+#: A budget is presented up to this many months before the fiscal year it is for starts:
+#: a February budget speech in an April-March year, an October one in a calendar year.
+BUDGET_LEAD_MONTHS = 4
+
+
+def budget_year(ctx: TimeContext, ref: Date | None) -> tuple[str | None, list[str]]:
+    """The fiscal year a statement dated ``ref`` budgets for: the one that starts within
+    ``BUDGET_LEAD_MONTHS`` months, else the one running (in the document country's fiscal
+    calendar, a calendar year when it is unknown).  For money set aside with no time of its
+    own ("I propose to allocate 2,000 crore for rural roads")."""
+    if ref is None:
+        return None, []
+    fy = ctx.fiscal.get() if ctx.fiscal is not None else None
+    start = fy.start if fy is not None else 1
+    ahead = 1 if 0 < (start - ref.month) % 12 <= BUDGET_LEAD_MONTHS else 0
+    if fy is None or fy.calendar:
+        first = ref.year - (ref.month < start) + ahead
+        return str(first), [f"period:the year budgeted->{first}"]
+    a, b = fy.current(ref, ahead)
+    period = str(a) if a == b else f"{a}/{b}"
+    return period, [f"period:the budget year->{period}"]
 
 
 class SentenceTimes:
