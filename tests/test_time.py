@@ -735,3 +735,19 @@ def test_a_budget_year_of_a_split_fiscal_year_is_a_fiscal_year_in_the_frame() ->
         if c.quantity
     ]
     assert d.frame is not None and "year" in d.frame.basis
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # the start and the end of a run named apart are one run
+        ("Since 2016 and until 2021, the programme financed 4,000 homes.", ["2016/2021"]),
+        ("Between 2016 and the end of 2021 the fund disbursed 3 billion dinars.", ["2016/2021"]),
+        # a run since a year ends by the statement: a later end belongs to another clause
+        ("Growth has averaged 4% since 2016 and until 2030 it is seen at 3%.", ["2016/2025", "2030"]),
+        # two figures each with its own year are no run
+        ("Exports rose from 5% in 2016 to 7% in 2021.", ["2016", "2021"]),
+    ],
+)
+def test_the_start_and_end_of_a_run_named_apart(text: str, want: list[str]) -> None:
+    assert [p for _, p in periods(text, "2025-05-10")] == want

@@ -740,7 +740,51 @@ def find_mentions(
         out.append(
             Mention(m_start, m.end(), text[m_start : m.end()], first, last, role, fine, relative, said)
         )
-    return out
+    return _join_runs(text, start, out, ref) if len(out) > 1 else out
+
+
+#: The start of a run of years ("since 2016", "from 2016", "between 2016") and its end
+#: named apart ("... and until 2021", "... and the end of 2021"): one run.
+_RUN_START = re.compile(r"(?:since|from|between|starting|beginning)\s+$", re.I)
+_RUN_OPENS = re.compile(r"(?:since|from|starting|beginning)\s", re.I)
+_RUN_END = re.compile(r"(?:until|till|up\s+to|through|of)\b", re.I)
+_RUN_GAP = re.compile(r"\s+(?:and\s+)?(?:(?:the\s+)?(?:end|close)\s+)?", re.I)
+_RUN_GAP_WINDOW = 16
+
+
+def _join_runs(text: str, start: int, out: list[Mention], ref: Date | None) -> list[Mention]:
+    """Join a year that starts a run and the year that ends it, named apart ("since 2016 and
+    until 2021", "between 2016 and the end of 2021"), into one run ``range`` 2016/2021.  A
+    run "since" a year ends by the statement: a later end starts another clause."""
+    joined: list[Mention] = []
+    k = 0
+    while k < len(out):
+        a = out[k]
+        b = out[k + 1] if k + 1 < len(out) else None
+        if (
+            b is not None
+            and a.fine is None
+            and b.fine is None
+            and not a.relative
+            and not b.relative
+            and a.first is not None
+            and b.last is not None
+            and a.first < b.last <= a.first + 50
+            and (a.role == "point" or (a.role == "since" and (ref is None or b.last <= ref.year)))
+            and (
+                _RUN_OPENS.match(a.text)
+                or _RUN_START.search(text, max(start, a.start - _RUN_GAP_WINDOW), a.start) is not None
+            )
+            and _RUN_END.match(b.text)
+            and b.start - a.end <= _RUN_GAP_WINDOW
+            and _RUN_GAP.fullmatch(text, a.end, b.start) is not None
+        ):
+            joined.append(Mention(a.start, b.end, text[a.start : b.end], a.first, b.last, "range"))
+            k += 2
+            continue
+        joined.append(a)
+        k += 1
+    return joined
 
 
 def _day_of_saying(text: str, start: int, end: int, m: re.Match[str]) -> bool:
