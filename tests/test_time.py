@@ -714,6 +714,10 @@ def test_the_previous_year_counts_from_the_year_named_before(text: str, ref: str
         ("The Ministry of Works was allocated 12 billion dinars in 2024.", "2026-10-20", None, "2024"),
         # money not budgeted keeps its default
         ("The region received 30 million dinars in transfers last year.", "2026-10-20", None, "2025"),
+        # budgeted money worded as a forecast, dated by the document alone: the budget year
+        ("In the budget, revenue is projected at Rs 5,000 crore.", "2026-02-01", "IN", "2026/2027"),
+        # a growth rate in a budget speech keeps its calendar year
+        ("The budget projects growth of 7.2%.", "2026-02-01", "IN", "2026"),
     ],
 )
 def test_money_budgeted_with_no_time_is_for_the_budget_year(

@@ -567,9 +567,12 @@ def _figure_claims(
             if so_far:
                 period, p_cues = _to_date((period, p_cues), ref)
             elif (
-                kind == "target"
-                and (_is_money(q.unit) or q.unit == "%")
-                and ((period is None and not p_cues) or any(c.startswith(_REPORTED) for c in p_cues))
+                kind in ("target", "forecast")
+                and (_is_money(q.unit) or (kind == "target" and q.unit == "%"))
+                and (
+                    (period is None and not p_cues)
+                    or any(c.startswith((_REPORTED, "period:document date")) for c in p_cues)
+                )
                 and _budgeting(toks)
             ):
                 # money set aside with no time of its own, nor the paragraph's: for the
