@@ -755,3 +755,23 @@ def test_a_budget_year_of_a_split_fiscal_year_is_a_fiscal_year_in_the_frame() ->
 )
 def test_the_start_and_end_of_a_run_named_apart(text: str, want: list[str]) -> None:
     assert [p for _, p in periods(text, "2025-05-10")] == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # "for the year" followed by the year it names is that year, not the relative "for the year"
+        ("for the year 2026-27", [("for the year 2026-27", "2026/2027")]),
+        ("for the year ending March 2027", [("for the year ending March 2027", "2026/2027")]),
+        ("for the year (2026-27)", [("2026-27", "2026/2027")]),
+    ],
+)
+def test_for_the_year_followed_by_its_year(text: str, want: list[tuple[str, str]]) -> None:
+    assert [(m.text, m.period) for m in find_mentions(text, 0, len(text), date(2026, 2, 1))] == want
+
+
+def test_for_the_year_alone_still_names_the_paragraphs_year() -> None:
+    text = (
+        "Real GDP growth for 2026-27 is projected at 7.2%. CPI inflation is projected at 4.5% for the year."
+    )
+    assert [p for _, p in periods(text, "2026-02-01")] == ["2026/2027", "2026/2027"]

@@ -212,7 +212,8 @@ _ALTERNATIVES: list[tuple[str, str]] = [
     (
         "fortheyear",
         r"""
-(?P<fortheyear>(?<=for\s)(?:the\s+)?(?:full\s+|whole\s+)?year(?![\w-]))
+(?P<fortheyear>(?<=for\s)(?:the\s+)?(?:full\s+|whole\s+)?year(?![\w-])
+(?!\s*\(?\s*(?:(?:19|20)\d\d|FY|ended|ending|to\s|through\s)))
 """,
     ),
     (

@@ -46,7 +46,8 @@ from claimledger.models import Quantity, TimeExpr
 #: "since taking office in 2019" and "from 2019 until 2024" are runs of years; "the previous
 #: year" and "the following year" count from the year named last in the paragraph; "the June
 #: quarter" (and "the year to the June quarter") is the quarter ending in June; money
-#: budgeted with no time of its own is for the budget year (``budget_year``).
+#: budgeted with no time of its own is for the budget year (``budget_year``); "for the year
+#: 2026-27" is that year, not the relative "for the year".
 STAGE = "time.v6"
 
 #: Until the end of this month, an achievement stated without any time words ("the grain
