@@ -775,3 +775,25 @@ def test_for_the_year_alone_still_names_the_paragraphs_year() -> None:
         "Real GDP growth for 2026-27 is projected at 7.2%. CPI inflation is projected at 4.5% for the year."
     )
     assert [p for _, p in periods(text, "2026-02-01")] == ["2026/2027", "2026/2027"]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a relative year followed by the year it names is that year
+        ("in the current fiscal year 2026-27", [("2026/2027", None)]),
+        ("this year (2026)", [("2026", None)]),
+        # a quarter or half is not cut out of a split year: it is part of that fiscal year
+        ("in the second quarter of 2026-27", [("2026", "2026-Q2"), ("2026/2027", None)]),
+    ],
+)
+def test_time_expressions_not_shadowed_by_a_shorter_reading(
+    text: str, want: list[tuple[str, str | None]]
+) -> None:
+    assert [(m.period, m.fine) for m in find_mentions(text, 0, len(text), date(2026, 5, 1))] == want
+
+
+def test_a_half_of_a_split_year_is_of_that_fiscal_year() -> None:
+    assert [
+        p for _, p in periods("Growth is projected at 6.8% in the first half of 2026-27.", "2026-05-10")
+    ] == ["2026/2027"]

@@ -159,7 +159,7 @@ _ALTERNATIVES: list[tuple[str, str]] = [
         "quarter",
         rf"""
 (?P<quarter>(?:(?P<qord>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter|\bQ(?P<qn>[1-4]))
-(?:\s+(?:of\s+)?(?:(?P<qy>{_Y})|(?P<qrel>this|last|next|the\s+current|the)\s+year))?)
+(?:\s+(?:of\s+)?(?:(?P<qy>{_Y})(?!\s*[/–—-]\s*\d)|(?P<qrel>this|last|next|the\s+current|the)\s+year))?)
 """,
     ),
     (
@@ -172,7 +172,7 @@ _ALTERNATIVES: list[tuple[str, str]] = [
         "half",
         rf"""
 (?P<half>(?:(?P<hord>first|second)\s+half|\bH(?P<hn>[12]))
-(?:\s+(?:of\s+)?(?:(?P<hy>{_Y})|(?P<hrel>this|last|next|the\s+current|the)\s+year))?)
+(?:\s+(?:of\s+)?(?:(?P<hy>{_Y})(?!\s*[/–—-]\s*\d)|(?P<hrel>this|last|next|the\s+current|the)\s+year))?)
 """,
     ),
     (
@@ -206,7 +206,7 @@ _ALTERNATIVES: list[tuple[str, str]] = [
         "relyear",
         r"""
 (?P<relyear>(?:the\s+)?(?P<rel>this|current|last|past|previous|preceding|prior|next|coming|following|same)\s+
-(?:fiscal\s+|financial\s+|calendar\s+|budget\s+)?year(?!s))
+(?:fiscal\s+|financial\s+|calendar\s+|budget\s+)?year(?!s)(?!\s*,?\s*\(?\s*(?:19|20)\d\d))
 """,
     ),
     (

@@ -47,7 +47,8 @@ from claimledger.models import Quantity, TimeExpr
 #: year" and "the following year" count from the year named last in the paragraph; "the June
 #: quarter" (and "the year to the June quarter") is the quarter ending in June; money
 #: budgeted with no time of its own is for the budget year (``budget_year``); "for the year
-#: 2026-27" is that year, not the relative "for the year".
+#: 2026-27" is that year, not the relative "for the year" (nor "the current fiscal year
+#: 2026-27" the relative one); "the second quarter of 2026-27" is of that fiscal year.
 STAGE = "time.v6"
 
 #: Until the end of this month, an achievement stated without any time words ("the grain
