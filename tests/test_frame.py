@@ -984,3 +984,78 @@ def test_a_comparative_bounding_the_only_figure_is_no_base() -> None:
     assert one.status == "actual", one.cues.status
     two = _frames("Output grew 4% in May, faster than the 3% of April.", "2025-06-15")["3%"]
     assert two.status == "baseline", two.cues.status
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "want"),
+    [
+        # the day of an act that decides or asks for a figure dates the act, not the figure
+        ("On 4 June the Board of Veloria approved a loan of $75 million.", "$75 million", "year"),
+        (
+            "The Council of Ministers adopted on 12 March a decree raising the deficit by 1.4 billion.",
+            "1.4 billion",
+            "year",
+        ),
+        ("The Fund's board approved a $210 million credit line on 9 April.", "$210 million", "year"),
+        ("On 2 February the governor called for lifting the minimum wage to 640 crowns.", "640", "year"),
+        # a rate set on a day stays that day's value, whoever reports it
+        ("The Bank of Veloria cut its key rate to 5.25% on 3 June.", "5.25%", "day"),
+        ("On 3 June the Bank of Veloria cut its key rate to 5.25%.", "5.25%", "day"),
+        # a day that is the figure's own stays a day
+        ("Reserves stood at $4.2 billion on 30 April.", "$4.2 billion", "day"),
+    ],
+)
+def test_regression_the_day_of_an_approval_or_a_call_is_not_the_figures_day(
+    text: str, figure: str, want: str
+) -> None:
+    got = _frames(text, "2025-06-15")[figure].basis
+    assert want in got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "want"),
+    [
+        # a day an earlier sentence named gives a later figure its year only ...
+        (
+            "On 14 May the Monetary Council of Veloria held its meeting. Inflation eased to 4.1% and "
+            "wages rose 7.2%.",
+            "4.1%",
+            "year",
+        ),
+        # ... but a rate set that day is that day's value
+        (
+            "On 14 May the Monetary Council of Veloria held its meeting. The key rate was cut to 6.5%.",
+            "6.5%",
+            "day",
+        ),
+        # a spot market price stated to hold now is the day's quote
+        ("The exchange rate is currently 84.5 dinars per US dollar.", "84.5 dinars per US dollar", "day"),
+        # a level dated by the document alone stays its year
+        ("The exchange rate averaged 84.5 dinars per US dollar.", "84.5 dinars per US dollar", "year"),
+    ],
+)
+def test_regression_a_day_inherited_from_context_and_prices_quoted_now(
+    text: str, figure: str, want: str
+) -> None:
+    got = _frames(text, "2025-06-15")[figure].basis
+    assert want in got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "want"),
+    [
+        # a quarter named by the month it ends in
+        ("Output of Veloria grew 0.7% in the September quarter.", "0.7%", "quarter"),
+        ("Prices rose 3.6% in the year to the March quarter.", "3.6%", "quarter"),
+        # a month alone stays a month; "a quarter of" is a share, not a period
+        ("Prices rose 0.3% in March, a quarter of it from fuel.", "0.3%", "month"),
+        # one year across two calendar years is a fiscal year; a run of years is not
+        ("Inflation for the year 2025-2026 is projected at 4.2%.", "4.2%", "fiscal_year"),
+        ("Spending will total 9 billion dinars over the years 2026-2027.", "9 billion dinars", "multi_year"),
+    ],
+)
+def test_regression_quarters_named_by_their_month_and_one_year_across_two(
+    text: str, figure: str, want: str
+) -> None:
+    got = _frames(text, "2025-06-15")[figure].basis
+    assert want in got, got

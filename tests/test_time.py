@@ -1,4 +1,4 @@
-"""Time expressions and periods (stage time.v5)."""
+"""Time expressions and periods (stage time.v6)."""
 
 from __future__ import annotations
 
@@ -654,3 +654,146 @@ def test_a_time_of_one_figure_of_a_change_is_not_shared(
 def test_a_change_ahead_starts_from_the_level_that_holds_now() -> None:
     got = _dated("The bill proposes raising VAT from 7.5% to 10% in 2025.", "2024-09-12")
     assert [(k, p) for _, k, p, _, _ in got] == [("status", "2024"), ("target", "2025")]
+
+
+@pytest.mark.parametrize(
+    ("text", "ref", "want"),
+    [
+        # "since" governing a clause that ends in the year: a run to the statement
+        ("Since taking office in 2019, the council has built 640 homes.", "2025-05-10", ["2019/2025"]),
+        ("Since its launch in 2021, the fund has disbursed $2 billion.", "2025-05-10", ["2021/2025"]),
+        # a causal "since" does not start a run
+        ("Since revenue fell in 2024, the council cut spending by 5%.", "2025-05-10", ["2024"]),
+        # "from Y until Y": a run of years
+        (
+            "From 2019 until 2024 the province attracted $30 billion in investment.",
+            "2025-05-10",
+            ["2019/2024"],
+        ),
+        ("Between 2016 and 2021 the fund disbursed $3 billion.", "2025-05-10", ["2016/2021"]),
+        # a deadline alone stays a year
+        ("The fund will disburse $3 billion until 2027.", "2025-05-10", ["2027"]),
+    ],
+)
+def test_runs_of_years_started_by_a_clause_or_from_until(text: str, ref: str, want: list[str]) -> None:
+    assert [p for _, p in periods(text, ref)] == want
+
+
+@pytest.mark.parametrize(
+    ("text", "ref", "want"),
+    [
+        # "the previous year" counts from the year the paragraph named last, not the document's
+        (
+            "Exports of Veloria rose 7% in 2017. The previous year they had fallen 2%.",
+            "2020-06-10",
+            ["2017", "2016"],
+        ),
+        ("Exports rose 7% in 2017. A year earlier they had fallen 2%.", "2020-06-10", ["2017", "2016"]),
+        ("The mill opened in 2015. The following year it produced 40,000 tonnes.", "2020-06-10", ["2016"]),
+        ("Exports rose 7% last year. The previous year they had fallen 2%.", "2020-06-10", ["2019", "2018"]),
+        # "last year" and "next year" are the statement's, whatever was named before
+        ("Exports rose 7% in 2017. Last year they fell 2%.", "2020-06-10", ["2017", "2019"]),
+        # a new paragraph forgets the year named before
+        ("Exports rose 7% in 2017.\n\nThe previous year, imports fell 2%.", "2020-06-10", ["2017", "2019"]),
+    ],
+)
+def test_the_previous_year_counts_from_the_year_named_before(text: str, ref: str, want: list[str]) -> None:
+    assert [p for _, p in periods(text, ref)] == want
+
+
+@pytest.mark.parametrize(
+    ("text", "ref", "country", "want"),
+    [
+        # money set aside with no time of its own is for the year the statement budgets:
+        # the fiscal year starting within a few months, else the one running
+        ("I propose to allocate Rs 2,000 crore for rural roads.", "2026-02-01", "IN", "2026/2027"),
+        ("I propose to allocate Rs 2,000 crore for rural roads.", "2026-07-23", "IN", "2026/2027"),
+        ("The Ministry of Works has been allocated 12 billion dinars.", "2026-10-20", None, "2027"),
+        ("The Ministry of Works has been allocated 12 billion dinars.", "2026-03-20", None, "2026"),
+        # a time of its own wins
+        ("The Ministry of Works was allocated 12 billion dinars in 2024.", "2026-10-20", None, "2024"),
+        # money not budgeted keeps its default
+        ("The region received 30 million dinars in transfers last year.", "2026-10-20", None, "2025"),
+        # budgeted money worded as a forecast, dated by the document alone: the budget year
+        ("In the budget, revenue is projected at Rs 5,000 crore.", "2026-02-01", "IN", "2026/2027"),
+        # a growth rate in a budget speech keeps its calendar year
+        ("The budget projects growth of 7.2%.", "2026-02-01", "IN", "2026"),
+    ],
+)
+def test_money_budgeted_with_no_time_is_for_the_budget_year(
+    text: str, ref: str, country: str | None, want: str
+) -> None:
+    assert [c.period for c in extract(text, ref, country=country) if c.quantity] == [want]
+
+
+def test_a_budget_year_of_a_split_fiscal_year_is_a_fiscal_year_in_the_frame() -> None:
+    (c,) = [
+        c
+        for c in extract("I propose to allocate Rs 2,000 crore for rural roads.", "2026-02-01", country="IN")
+        if c.quantity
+    ]
+    assert c.frame is not None and "fiscal_year" in c.frame.basis
+    (d,) = [
+        c
+        for c in extract("The Ministry of Works has been allocated 12 billion dinars.", "2026-10-20")
+        if c.quantity
+    ]
+    assert d.frame is not None and "year" in d.frame.basis
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # the start and the end of a run named apart are one run
+        ("Since 2016 and until 2021, the programme financed 4,000 homes.", ["2016/2021"]),
+        ("Between 2016 and the end of 2021 the fund disbursed 3 billion dinars.", ["2016/2021"]),
+        # a run since a year ends by the statement: a later end belongs to another clause
+        ("Growth has averaged 4% since 2016 and until 2030 it is seen at 3%.", ["2016/2025", "2030"]),
+        # two figures each with its own year are no run
+        ("Exports rose from 5% in 2016 to 7% in 2021.", ["2016", "2021"]),
+    ],
+)
+def test_the_start_and_end_of_a_run_named_apart(text: str, want: list[str]) -> None:
+    assert [p for _, p in periods(text, "2025-05-10")] == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # "for the year" followed by the year it names is that year, not the relative "for the year"
+        ("for the year 2026-27", [("for the year 2026-27", "2026/2027")]),
+        ("for the year ending March 2027", [("for the year ending March 2027", "2026/2027")]),
+        ("for the year (2026-27)", [("2026-27", "2026/2027")]),
+    ],
+)
+def test_for_the_year_followed_by_its_year(text: str, want: list[tuple[str, str]]) -> None:
+    assert [(m.text, m.period) for m in find_mentions(text, 0, len(text), date(2026, 2, 1))] == want
+
+
+def test_for_the_year_alone_still_names_the_paragraphs_year() -> None:
+    text = (
+        "Real GDP growth for 2026-27 is projected at 7.2%. CPI inflation is projected at 4.5% for the year."
+    )
+    assert [p for _, p in periods(text, "2026-02-01")] == ["2026/2027", "2026/2027"]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a relative year followed by the year it names is that year
+        ("in the current fiscal year 2026-27", [("2026/2027", None)]),
+        ("this year (2026)", [("2026", None)]),
+        # a quarter or half is not cut out of a split year: it is part of that fiscal year
+        ("in the second quarter of 2026-27", [("2026", "2026-Q2"), ("2026/2027", None)]),
+    ],
+)
+def test_time_expressions_not_shadowed_by_a_shorter_reading(
+    text: str, want: list[tuple[str, str | None]]
+) -> None:
+    assert [(m.period, m.fine) for m in find_mentions(text, 0, len(text), date(2026, 5, 1))] == want
+
+
+def test_a_half_of_a_split_year_is_of_that_fiscal_year() -> None:
+    assert [
+        p for _, p in periods("Growth is projected at 6.8% in the first half of 2026-27.", "2026-05-10")
+    ] == ["2026/2027"]

@@ -119,7 +119,8 @@ _ALTERNATIVES: list[tuple[str, str]] = [
     (
         "between",
         rf"""
-(?P<between>between\s+(?P<b1>{_Y})\s+and\s+(?P<b2>{_Y})(?!\d))
+(?P<between>(?:between\s+(?P<b1>{_Y})\s+and|from\s+(?P<f1>{_Y})\s+(?:until|till|through|up\s+to))
+\s+(?P<b2>{_Y})(?!\d))
 """,
     ),
     (
@@ -158,7 +159,7 @@ _ALTERNATIVES: list[tuple[str, str]] = [
         "quarter",
         rf"""
 (?P<quarter>(?:(?P<qord>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter|\bQ(?P<qn>[1-4]))
-(?:\s+(?:of\s+)?(?:(?P<qy>{_Y})|(?P<qrel>this|last|next|the\s+current|the)\s+year))?)
+(?:\s+(?:of\s+)?(?:(?P<qy>{_Y})(?!\s*[/–—-]\s*\d)|(?P<qrel>this|last|next|the\s+current|the)\s+year))?)
 """,
     ),
     (
@@ -171,7 +172,7 @@ _ALTERNATIVES: list[tuple[str, str]] = [
         "half",
         rf"""
 (?P<half>(?:(?P<hord>first|second)\s+half|\bH(?P<hn>[12]))
-(?:\s+(?:of\s+)?(?:(?P<hy>{_Y})|(?P<hrel>this|last|next|the\s+current|the)\s+year))?)
+(?:\s+(?:of\s+)?(?:(?P<hy>{_Y})(?!\s*[/–—-]\s*\d)|(?P<hrel>this|last|next|the\s+current|the)\s+year))?)
 """,
     ),
     (
@@ -179,6 +180,13 @@ _ALTERNATIVES: list[tuple[str, str]] = [
         rf"""
 (?P<months9>(?:first\s+)?(?P<mcount>three|six|nine|eleven|\d{{1,2}})\s+months\s+of\s+
 (?:(?P<my9>{_Y})|(?P<mrel9>this|last|the\s+current|the)\s+year))
+""",
+    ),
+    (
+        "yearqtr",
+        rf"""
+(?P<yearqtr>(?:(?P<yqto>(?:the\s+)?(?:year|twelve\s+months|12\s+months)\s+(?:to|ended|ending|through)\s+)
+(?:the\s+)?)?(?P<yqm>{_MON})\s+quarter(?:\s+(?:of\s+)?(?P<yqy>{_Y}))?(?![\w-]))
 """,
     ),
     (
@@ -197,14 +205,15 @@ _ALTERNATIVES: list[tuple[str, str]] = [
     (
         "relyear",
         r"""
-(?P<relyear>(?:the\s+)?(?P<rel>this|current|last|past|previous|next|coming|following|same)\s+
-(?:fiscal\s+|financial\s+|calendar\s+|budget\s+)?year(?!s))
+(?P<relyear>(?:the\s+)?(?P<rel>this|current|last|past|previous|preceding|prior|next|coming|following|same)\s+
+(?:fiscal\s+|financial\s+|calendar\s+|budget\s+)?year(?!s)(?!\s*,?\s*\(?\s*(?:19|20)\d\d))
 """,
     ),
     (
         "fortheyear",
         r"""
-(?P<fortheyear>(?<=for\s)(?:the\s+)?(?:full\s+|whole\s+)?year(?![\w-]))
+(?P<fortheyear>(?<=for\s)(?:the\s+)?(?:full\s+|whole\s+)?year(?![\w-])
+(?!\s*\(?\s*(?:(?:19|20)\d\d|FY|ended|ending|to\s|through\s)))
 """,
     ),
     (
@@ -462,6 +471,14 @@ _DEADLINE_PREPS = frozenset(
     {"by", "until", "till", "through", "to", "up to", "before", "within", "no later than"}
 )
 _SINCE_PREPS = frozenset({"since", "starting", "beginning"})
+#: "since" governing a clause that ends in the year: "since taking office in 2016", "since
+#: coming to power in 2019", "since its launch in 2021" - a run from that year, as "since 2016".
+_SINCE_CLAUSE = re.compile(
+    r"\bsince\s+(?:[a-z]+ing|(?:its|their|the|his|her|our|my)\s+(?:[a-z]+\s+){0,2}?[a-z]+)"
+    r"(?:\s+(?!(?:and|but|or|which|when)\b)[a-z'’]+){0,3}\s+(?:in|of)\s+$",
+    re.I,
+)
+_SINCE_CLAUSE_WINDOW = 70
 
 #: A season without a year is a time only after a preposition or determiner ("in
 #: winter", "this summer") and not before a noun it modifies ("winter crops").
@@ -481,7 +498,7 @@ _LAW_TITLE = re.compile(
 )
 _LAW_WINDOW = 20
 #: Expressions placed in a year by the tense of their clause.
-_TENSED = frozenset({"month", "quarter", "half", "months9", "endyear", "season4", "fortheyear"})
+_TENSED = frozenset({"month", "quarter", "half", "months9", "endyear", "season4", "fortheyear", "yearqtr"})
 _CLAUSE_EDGE = re.compile(r"[;:]|,\s*(?:and|but|while|whereas|which)\b", re.I)
 _FUTURE = re.compile(
     r"\b(?:will|shall|would|plans?|planned|to\s+be|is\s+to|are\s+to|scheduled|expected|intends?|aims?"
@@ -505,6 +522,22 @@ _SAID_AFTER = re.compile(
     re.I,
 )
 _SAID_WINDOW = 40
+#: The same around a day, for the verbs of an act that decides or asks for a figure too
+#: ("On 3 May the Board approved a loan of ...", "she called on 11 September for ...").
+_ACTS = "(?:" + _SAYING + "|" + "|".join(sorted(dates.ACT_DAY_VERBS)) + ")"
+_ACT_BEFORE = re.compile(
+    rf"\b{_ACTS}\s+(?:in|on|during)\s+(?:early\s+|late\s+|mid-?)?(?:the\s+)?$"
+    # "approved a $50 million loan on 3 May": the act's object between the verb and its day
+    rf"|\b{_ACTS}\s+(?:[^,;:.\s]+\s+|\.\d+\s+){{1,8}}on\s+$",
+    re.I,
+)
+#: How far before a day its act's verb may stand (with the act's object between).
+_ACT_WINDOW = 80
+_ACT_AFTER = re.compile(
+    r"\s{0,3},?\s{1,3}(?:(?!(?:will|would|shall|is|are|was|were|to|that|it|has|have|had|be|and|but)\b)"
+    rf"[\w'’.-]{{1,30}}\s{{1,3}}){{1,6}}?{_ACTS}\b",
+    re.I,
+)
 #: A day number in a month expression ("3 May", "May 3rd").
 _DAY_IN_MONTH = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\b")
 #: What is said goes on after the verb of saying ("said growth ...", "said that ...").
@@ -691,7 +724,16 @@ def find_mentions(
                     and _SUPERLATIVE.search(text, max(start, pm.start() - _SUPERLATIVE_WINDOW), pm.start())
                 ):
                     role = "comparison"  # "the fastest pace since 2011": a record's base, not a run
-                elif role == "point" and prep in _SINCE_PREPS:
+                elif role == "point" and (
+                    prep in _SINCE_PREPS
+                    or (
+                        kind == "year"
+                        and prep in ("in", "of")
+                        and _SINCE_CLAUSE.search(
+                            text, max(start, m.start() - _SINCE_CLAUSE_WINDOW), m.start()
+                        )
+                    )
+                ):
                     role = "since"
                     if ref is not None and first is not None and first < ref.year:
                         last = ref.year  # "since 2020": up to the time of the statement
@@ -699,7 +741,51 @@ def find_mentions(
         out.append(
             Mention(m_start, m.end(), text[m_start : m.end()], first, last, role, fine, relative, said)
         )
-    return out
+    return _join_runs(text, start, out, ref) if len(out) > 1 else out
+
+
+#: The start of a run of years ("since 2016", "from 2016", "between 2016") and its end
+#: named apart ("... and until 2021", "... and the end of 2021"): one run.
+_RUN_START = re.compile(r"(?:since|from|between|starting|beginning)\s+$", re.I)
+_RUN_OPENS = re.compile(r"(?:since|from|starting|beginning)\s", re.I)
+_RUN_END = re.compile(r"(?:until|till|up\s+to|through|of)\b", re.I)
+_RUN_GAP = re.compile(r"\s+(?:and\s+)?(?:(?:the\s+)?(?:end|close)\s+)?", re.I)
+_RUN_GAP_WINDOW = 16
+
+
+def _join_runs(text: str, start: int, out: list[Mention], ref: Date | None) -> list[Mention]:
+    """Join a year that starts a run and the year that ends it, named apart ("since 2016 and
+    until 2021", "between 2016 and the end of 2021"), into one run ``range`` 2016/2021.  A
+    run "since" a year ends by the statement: a later end starts another clause."""
+    joined: list[Mention] = []
+    k = 0
+    while k < len(out):
+        a = out[k]
+        b = out[k + 1] if k + 1 < len(out) else None
+        if (
+            b is not None
+            and a.fine is None
+            and b.fine is None
+            and not a.relative
+            and not b.relative
+            and a.first is not None
+            and b.last is not None
+            and a.first < b.last <= a.first + 50
+            and (a.role == "point" or (a.role == "since" and (ref is None or b.last <= ref.year)))
+            and (
+                _RUN_OPENS.match(a.text)
+                or _RUN_START.search(text, max(start, a.start - _RUN_GAP_WINDOW), a.start) is not None
+            )
+            and _RUN_END.match(b.text)
+            and b.start - a.end <= _RUN_GAP_WINDOW
+            and _RUN_GAP.fullmatch(text, a.end, b.start) is not None
+        ):
+            joined.append(Mention(a.start, b.end, text[a.start : b.end], a.first, b.last, "range"))
+            k += 2
+            continue
+        joined.append(a)
+        k += 1
+    return joined
 
 
 def _day_of_saying(text: str, start: int, end: int, m: re.Match[str]) -> bool:
@@ -709,9 +795,9 @@ def _day_of_saying(text: str, start: int, end: int, m: re.Match[str]) -> bool:
     bank said")?"""
     if _DAY_IN_MONTH.search(m.group(0)) is None:
         return False
-    if _SAID_BEFORE.search(text, max(start, m.start() - _SAID_WINDOW), m.start()) is not None:
+    if _ACT_BEFORE.search(text, max(start, m.start() - _ACT_WINDOW), m.start()) is not None:
         return True
-    after = _SAID_AFTER.match(text, m.end(), min(end, m.end() + 2 * _SAID_WINDOW + 40))
+    after = _ACT_AFTER.match(text, m.end(), min(end, m.end() + 2 * _SAID_WINDOW + 40))
     return after is not None and _SAID_GOES_ON.match(text, after.end(), end) is not None
 
 
@@ -790,7 +876,7 @@ def _resolve(
         y = int(g("ndy"))
         return y, y, None, False, "point"
     if kind == "between":
-        y1, y2 = int(g("b1")), int(g("b2"))
+        y1, y2 = int(g("b1") or g("f1")), int(g("b2"))
         return (y1, y2, None, False, "range") if y1 < y2 else None
     if kind == "season":
         y1 = int(g("sy1"))
@@ -843,6 +929,8 @@ def _resolve(
             "last": -1,
             "past": -1,
             "previous": -1,
+            "preceding": -1,
+            "prior": -1,
             "next": 1,
             "coming": 1,
             "following": 1,
@@ -882,6 +970,14 @@ def _resolve(
         if month <= HALF_YEAR_MONTH:
             return y - 1, y, None, False, "point"
         return y, y, None, False, "point"
+    if kind == "yearqtr":
+        # "in the June quarter": the quarter that ends in June; "in the year to the June
+        # quarter": the change over the year to that quarter (a past one)
+        month = _MONTHS[g("yqm").rstrip(".").lower()]
+        y = int(g("yqy")) if g("yqy") else _place_month(month, ref, "past" if g("yqto") else tense)
+        if y is None:
+            return None, None, None, True, "point"
+        return y, y, f"{y}-Q{(month - 1) // 3 + 1}", not g("yqy"), "point"
     if kind == "yearto":
         # "in the year to June 2024": a fiscal year, read like "the fiscal year ended"
         y = int(g("yty"))

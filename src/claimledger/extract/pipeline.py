@@ -23,6 +23,7 @@ from claimledger.extract._context import DocContext
 from claimledger.extract._regex import Prefiltered
 from claimledger.extract._time_grammar import Mention, find_mentions
 from claimledger.models import PERIOD_ROLES, Claim, Kind, PeriodRole, Quantity, Span
+from claimledger.resources import kinds as kind_words
 
 #: Name and version of the whole extraction pipeline, recorded on every claim, with the
 #: versioned stages it ran.  Bump the version whenever output can change, so ledgers can
@@ -569,6 +570,18 @@ def _figure_claims(
             period, p_cues = time.default(text, s_start, s_end, q, dated_as, mentions, ctx, ref, skip, times)
             if so_far:
                 period, p_cues = _to_date((period, p_cues), ref)
+            elif (
+                kind in ("target", "forecast")
+                and (_is_money(q.unit) or (kind == "target" and q.unit == "%"))
+                and (
+                    (period is None and not p_cues)
+                    or any(c.startswith((_REPORTED, "period:document date")) for c in p_cues)
+                )
+                and _budgeting(toks)
+            ):
+                # money set aside with no time of its own, nor the paragraph's: for the
+                # year the statement budgets
+                period, p_cues = time.budget_year(ctx, ref)
         if kind == "target" and b is None and period is not None:
             standing = kinds.standing_goal(toks, qpos[i])
             if (
@@ -753,6 +766,14 @@ def _sequences(
             ]
             k += 1
         i = k
+
+
+_REPORTED = "period:reported on "
+
+
+def _budgeting(toks: list[_tokens.Tok]) -> bool:
+    """Does the sentence speak of budgeting ("allocate", "budget", "appropriations")?"""
+    return any(t.kind == "w" and t.low.startswith(kind_words.BUDGET_STEMS) for t in toks)
 
 
 def _is_money(unit: str | None) -> bool:

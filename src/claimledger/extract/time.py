@@ -1,4 +1,4 @@
-"""Stage ``time.v6``: find time expressions and give each quantity its period.
+"""Stage ``time.v7``: find time expressions and give each quantity its period.
 
 Reads: text, a sentence span, the document date, the sentence's quantities and (for the
 defaults) each quantity's kind.  Writes: ``Mention`` objects (``find_mentions``; the
@@ -44,7 +44,15 @@ from claimledger.models import Quantity, TimeExpr
 #: marked "(when said)".  v6: the fiscal calendar of the document's country as the shared
 #: document context decides it; an undated status or achievement in the year of the
 #: document's topic period (its title or lead: "the third quarter of 2025") takes that part.
-STAGE = "time.v6"
+#: v7 (v6 merged with these): the day of an act is "(when said)" too that decides or asks for a figure
+#: ("approved a $50 million loan on 3 May", "on 2 February she called for ...");
+#: "since taking office in 2019" and "from 2019 until 2024" are runs of years; "the previous
+#: year" and "the following year" count from the year named last in the paragraph; "the June
+#: quarter" (and "the year to the June quarter") is the quarter ending in June; money
+#: budgeted with no time of its own is for the budget year (``budget_year``); "for the year
+#: 2026-27" is that year, not the relative "for the year" (nor "the current fiscal year
+#: 2026-27" the relative one); "the second quarter of 2026-27" is of that fiscal year.
+STAGE = "time.v7"
 
 #: Until the end of this month, an achievement stated without any time words ("the grain
 #: harvest was a record") is read as belonging to the year just ended: annual results are
@@ -133,6 +141,9 @@ class TimeContext:
     #: the period the document's title or lead is about ("Third-quarter results"), for its
     #: outcomes that no sentence dates
     topic: Topic | None = None
+    #: the latest calendar year the paragraph named ("in 2017", "last year"), for "the
+    #: previous year" and "the following year" in a later sentence
+    latest: Mention | None = None
 
     def enter(self, paragraph: int) -> None:
         if paragraph != self.paragraph:
@@ -141,6 +152,7 @@ class TimeContext:
             self.flush()
             self.paragraph = paragraph
             self.last = self.heading
+            self.latest = self.heading if self.heading is not None and _named_year(self.heading) else None
             self.seq = []
 
     def defer(
@@ -179,6 +191,46 @@ class TimeContext:
                 self.seq = [m]
         if heading:
             self.heading = setting[0]
+        named = [m for m in setting if _named_year(m)]
+        if named:
+            self.latest = named[-1]
+
+
+def _named_year(m: Mention) -> bool:
+    """Is ``m`` one calendar year, named ("in 2017", "last year"; not "2024-25", "in May",
+    "for the year")?"""
+    return m.fine is None and m.first is not None and m.first == m.last and m.role != "theyear"
+
+
+#: Years named relative to another year, not to the statement: "the previous year", "a
+#: year earlier", "the following year" (not "last year", "next year": those are the
+#: statement's).
+_ANAPHORIC_YEAR = re.compile(
+    r"(?:the\s+)?(?P<rel>previous|preceding|prior|following)\s+year$|(?:the\s+|a\s+)?year\s+(?:before|earlier)$",
+    re.I,
+)
+
+
+def _relative_to_named(mentions: list[Mention], ctx: TimeContext) -> list[Mention]:
+    """ "The previous year" and "the following year" count from the latest year named
+    outright before them, in the sentence or earlier in the paragraph ("Exports rose 7% in
+    2017. The previous year they had fallen 2%": 2016), not from the statement's date."""
+    found = [(k, a) for k, m in enumerate(mentions) if m.relative and (a := _ANAPHORIC_YEAR.search(m.text))]
+    if not found:
+        return mentions
+    out = list(mentions)
+    for k, a in found:
+        m = mentions[k]
+        named = next((x for x in reversed(mentions[:k]) if _named_year(x) and x.role != "comparison"), None)
+        if named is None:
+            ctx.flush()
+            named = ctx.latest
+        if named is None or named.first is None or m.first is None:
+            continue
+        y = named.first + (1 if (a.group("rel") or "").lower() == "following" else -1)
+        if y != m.first:
+            out[k] = Mention(m.start, m.end, m.text, y, y, m.role, None, True, m.said)
+    return out
 
 
 #: How far into a document its topic period is looked for: the title and the lead sentence.
@@ -234,7 +286,9 @@ def lead_period(text: str, ref: Date | None, fiscal: Fiscal | None = None) -> Me
 def resolve_anaphora(mentions: list[Mention], ctx: TimeContext) -> list[Mention]:
     """ "For the year" names the year the paragraph is about ("Real GDP growth for 2024-25
     is projected at 7.2%. CPI inflation is projected at 4.5% for the year."), else the
-    year of the statement (resolved by the grammar)."""
+    year of the statement (resolved by the grammar).  "The previous year" counts from the
+    year named before it (``_relative_to_named``)."""
+    mentions = _relative_to_named(mentions, ctx)
     if not any(m.role == "theyear" for m in mentions):
         return mentions
     ctx.flush()
@@ -562,6 +616,29 @@ def _from_context(
     if ref is not None:
         return str(ref.year), [f"period:document date->{ref.year}"]
     return None, []
+
+
+#: A budget is presented up to this many months before the fiscal year it is for starts:
+#: a February budget speech in an April-March year, an October one in a calendar year.
+BUDGET_LEAD_MONTHS = 4
+
+
+def budget_year(ctx: TimeContext, ref: Date | None) -> tuple[str | None, list[str]]:
+    """The fiscal year a statement dated ``ref`` budgets for: the one that starts within
+    ``BUDGET_LEAD_MONTHS`` months, else the one running (in the document country's fiscal
+    calendar, a calendar year when it is unknown).  For money set aside with no time of its
+    own ("I propose to allocate 2,000 crore for rural roads")."""
+    if ref is None:
+        return None, []
+    fy = ctx.fiscal.get() if ctx.fiscal is not None else None
+    start = fy.start if fy is not None else 1
+    ahead = 1 if 0 < (start - ref.month) % 12 <= BUDGET_LEAD_MONTHS else 0
+    if fy is None or fy.calendar:
+        first = ref.year - (ref.month < start) + ahead
+        return str(first), [f"period:the year budgeted->{first}"]
+    a, b = fy.current(ref, ahead)
+    period = str(a) if a == b else f"{a}/{b}"
+    return period, [f"period:the budget year->{period}"]
 
 
 class SentenceTimes:

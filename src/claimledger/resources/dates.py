@@ -17,6 +17,7 @@ from claimledger.resources import load, mapping, wordset
 from claimledger.resources.numbers import ONES, TEENS, TENS
 
 __all__ = [
+    "ACT_DAY_VERBS",
     "COMMON_WORD_MONTHS",
     "FULL_MONTHS",
     "MONTHS",
@@ -34,6 +35,9 @@ _DATA = load("dates")
 MONTHS: dict[str, int] = {k: int(v) for k, v in _DATA["months"].items()}
 #: Month names that are also common words ("may", "march"): not months in lower case.
 COMMON_WORD_MONTHS: frozenset[str] = wordset("dates", "common_word_months")
+#: Past-tense verbs of an act that decides or asks for a figure ("approved", "called"): a
+#: day that dates one is the day of the act, not the figure's.
+ACT_DAY_VERBS: frozenset[str] = wordset("dates", "act_day_verbs")
 #: Ordinals of quarters and halves ("first", "2nd") -> their number.
 QUARTER_ORDINALS: dict[str, int] = {k: int(v) for k, v in mapping("dates", "quarter_ordinals").items()}
 #: Words that count periods -> the count: the cardinals up to twenty ("three years ago")

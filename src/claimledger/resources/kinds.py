@@ -71,6 +71,9 @@ SPENDING_NOUNS: frozenset[str] = _words("spending_nouns")
 BUDGET_NOUNS: frozenset[str] = _words("budget_nouns") | SPENDING_NOUNS
 BUDGET_ADOPT: frozenset[str] = _words("budget_adopt")
 BUDGET_RESIZE: frozenset[str] = _words("budget_resize")
+#: Word stems of budgeting ("allocat", "budget"): money set aside in a sentence with one and
+#: no time of its own is for the budget year of its statement.
+BUDGET_STEMS: tuple[str, ...] = tuple(sorted(_words("budget_stems")))
 #: Of BUDGET_ADOPT, the verbs that set money aside by themselves, with no budget noun
 #: ("2 billion has been allocated to health").
 MONEY_SET_ASIDE: frozenset[str] = _words("money_set_aside")

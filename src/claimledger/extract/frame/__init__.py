@@ -1,4 +1,4 @@
-"""The claim frame stage (``frame.v4``): what each claim measures, whose figure it is, on
+"""The claim frame stage (``frame.v5``): what each claim measures, whose figure it is, on
 what basis, whether it is a fact, an estimate, a projection, a target, an assumption, a
 baseline or a revision, who it is attributed to, and how it relates to the other figures
 of its sentence.  See docs/frame.md.
@@ -37,7 +37,9 @@ __all__ = ["STAGE", "DocFrame", "annotate"]
 #: sector named as a cause is no owner; a dateline's or news agency's country is not the
 #: document's.  v4: the status rules of the status branch (a revision grammar, earlier-round
 #: and base cues, purpose clauses that name the aim) merged over v3.
-STAGE = "frame.v4"
+#: v5: with the period branch's rules: a day inherited from an earlier sentence gives no
+#: ``day`` (but to a rate set on a day); a market price quoted "now" is the day's.
+STAGE = "frame.v5"
 
 #: Roles whose figure is a value of the same indicator as the figure it is tied to: the
 #: baseline of a change, a change amount, a conversion and a compared value.

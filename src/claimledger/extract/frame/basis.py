@@ -25,6 +25,7 @@ from claimledger.extract.frame import _cues
 from claimledger.extract.frame._passage import within
 from claimledger.extract.time import TOPIC_MARK
 from claimledger.models import BASIS_TERMS, GRANULARITIES, Claim
+from claimledger.resources import kinds as kind_words
 
 __all__ = ["Stated", "add_fixed", "granularity", "period_cue", "terms"]
 
@@ -164,7 +165,10 @@ def granularity(
     cue of the figure it qualifies), and a cue saying why.  A figure of a ``measure``
     decided on a day (``set_on_a_day`` in frame_cues.toml) with no period of its own but
     the document's date ("the Bank cut the repo rate to 6.25%"), or the day its source
-    spoke ("On 3 May the Bank said the rate is 7.5%"), is a value on that day.  A period the time stage
+    spoke ("On 3 May the Bank said the rate is 7.5%"), or by a day an earlier sentence named,
+    is a value on that day; any other figure dated by an earlier sentence's day is that
+    year's.  A market price (``quoted_on_a_day``) stated to hold now is that day's quote.
+    A period the time stage
     resolved to a year only is finer when the figure's basis says so (``stated``: "0.4%
     quarter-on-quarter" is a quarter's change, "m/m" a month's)."""
     if claim.period is None:
@@ -176,7 +180,14 @@ def granularity(
         return "day", f"day:{measure} on the statement's day"
     if measure in _set_on_a_day() and (cue.startswith(_REPORTED) or said):
         return "day", f"day:{measure} on {cue[len('period:') if said else len(_REPORTED) :].split('->')[0]}"
+    now = _said_now(cue)
+    if measure in _quoted_on_a_day() and now:
+        return "day", f"day:{measure} {now}"
     g, why = _granularity(claim.period, cue)
+    if g == "day" and cue.endswith(_CONTEXT) and measure not in _set_on_a_day():
+        # "On 14 April the Board met. ... Inflation eased to 4.1%.": the day an earlier
+        # sentence named dates that sentence's act; it gives a later figure its year only
+        return "year", f"year:{claim.period} (a day of an earlier sentence)"
     if g == "year":
         for term, finer in _FINER_BY_TERM:
             if term in stated:
@@ -193,8 +204,30 @@ def _set_on_a_day() -> frozenset[str]:
     return frozenset(_cues.data()["basis_rules"]["set_on_a_day"])
 
 
+@cache
+def _quoted_on_a_day() -> frozenset[str]:
+    return frozenset(_cues.data()["basis_rules"]["quoted_on_a_day"])
+
+
 #: The period cue of a figure dated only by its document.
 _REPORTED = "period:reported on "
+
+
+def _said_now(cue: str) -> str:
+    """The word of a period ``cue`` saying the figure holds at the time of its statement
+    ("currently", "now", "today"), else ``""``."""
+    words = cue[len("period:") :].split("->")[0] if cue.startswith("period:") and "->" in cue else ""
+    return words if words in kind_words.PRESENT_WORDS or words == "at present" else ""
+
+
+#: The end of a period cue taken from an earlier sentence (``time.default``'s context).
+_CONTEXT = " (context)"
+
+
+#: "year" (not "years") in a period's words: one year, so one across two calendar years
+#: ("for the year 2026-2027") is a fiscal year.
+_ONE_YEAR = re.compile(r"\byear\b(?!s)", re.I)
+_TWO_YEARS = re.compile(r"\d{4}/\d{4}")
 #: A period written "2025-26" or "2025/26": one year running into the next, a fiscal year.
 _SPLIT_YEAR = re.compile(r"\b(?P<a>\d{4})\s*[-/–]\s*(?P<b>\d{2})(?!\d)")
 
@@ -229,6 +262,11 @@ def _granularity(period: str, cue: str) -> tuple[str | None, str]:
     split = _SPLIT_YEAR.search(words)
     if split and (int(split["a"]) + 1) % 100 == int(split["b"]):
         return "fiscal_year", f"fiscal_year:{split.group()}"
+    if _ONE_YEAR.search(words) and _TWO_YEARS.fullmatch(period):
+        a, b = period.split("/")
+        if int(b) == int(a) + 1:
+            # "for the year 2026-2027", "the year to June 2025": one year across two
+            return "fiscal_year", f"fiscal_year:{words}"
     if "/" in period:
         return "multi_year", f"multi_year:{period}"
     return "year", f"year:{period}"
