@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 from claimledger.checks.base import frame_of, period_end
 from claimledger.link import ClaimRecord
+from claimledger.resources.checks import ILLUSTRATION_GAINS
 
 #: Frame statuses that are never a promise of the speaker.
 NOT_PROMISE_STATUSES = frozenset({"assumption", "baseline", "actual", "estimate", "revision", "projection"})
@@ -43,6 +44,16 @@ _VOTES = re.compile(
 _EXAMPLE = re.compile(
     r"\b(?:for\s+example|for\s+instance|e\.g\.|typical\s+(?:family|household|worker|pensioner)|"
     r"an?\s+average\s+(?:family|household)|such\s+as\s+a)\b",
+    re.I,
+)
+#: A hypothetical person's gain: an indefinite subject ("a full-time cleaner on the new scale",
+#: "an apprentice") with "will / would earn, gain, save".  It illustrates a policy.
+_GAINS = "|".join(
+    r"\s+".join(map(re.escape, w.split())) for w in sorted(ILLUSTRATION_GAINS, key=len, reverse=True)
+)
+_ILLUSTRATION = re.compile(
+    r"(?:^|[,;:]\s+|\b(?:under|with)\s+[^,]{1,60},\s+)an?\s+(?:[\w-]+\s+){0,7}?"
+    rf"(?:will|would|could|stands?\s+to)\s+(?:now\s+|also\s+|then\s+|therefore\s+)?(?:{_GAINS})\b",
     re.I,
 )
 _ASSUMPTION = re.compile(r"\b(?:assum\w*|based\s+on\s+an?\s+(?:oil|exchange)|premised\s+on)\b", re.I)
@@ -112,7 +123,7 @@ def commitment(t: ClaimRecord) -> Commitment:
         return Commitment(False, False, "a meeting date")
     if _VOTES.search(s) or (t.noun or "") in ("vote", "ballot"):
         return Commitment(False, False, "a vote count")
-    if _EXAMPLE.search(s):
+    if _EXAMPLE.search(s) or _ILLUSTRATION.search(s):
         return Commitment(False, False, "an example")
     end = period_end(t.period)
     if end is not None and t.published is not None and end < t.published and not _PROMISE_WORDS.search(s):

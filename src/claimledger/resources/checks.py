@@ -10,6 +10,7 @@ from claimledger.resources.dates import FULL_MONTHS
 __all__ = [
     "CLOSE_BOUNDS",
     "COMMON_NAMES",
+    "ILLUSTRATION_GAINS",
     "LOWER_IS_BETTER",
     "NOT_CONTENT",
     "PLACE_IN_TEXT",
@@ -39,3 +40,5 @@ RESTATED_BEFORE: frozenset[str] = _words("restated_before")
 RESTATED_AFTER: frozenset[str] = _words("restated_after")
 #: Phrases saying that what was promised is still awaited ("still waiting for a visit").
 STILL_UNMET: frozenset[str] = _words("still_unmet")
+#: What a hypothetical person gains under a policy ("a cleaner on the new scale will earn").
+ILLUSTRATION_GAINS: frozenset[str] = _words("illustration_gains")
