@@ -393,6 +393,14 @@ def _text_dispute(ctx: CheckContext, matches: list[tuple[Date, str, str, str, in
     )
 
 
+def _span(period: str | None) -> str:
+    """A period within one year, in words: "January to September 2025", "September 2025"."""
+    a, _, b = (period or "").partition("/")
+    if not b or a[:4] != b[:4]:
+        return fmt_period(period)
+    return f"{fmt_period(a).removesuffix(' ' + a[:4])} to {fmt_period(b)}"
+
+
 def _same_value(a: ClaimRecord, b: ClaimRecord) -> bool:
     pa, pb = a.point, b.point
     return pa is not None and pb is not None and abs(pa - pb) <= 0.005 * max(abs(pa), abs(pb), 1e-9)
@@ -1352,10 +1360,23 @@ class PromiseChecker:
             f"outcome {got:,.6g} against target {target:,.6g}: {share * 100:.0f}% of it "
             f"(kept at >= {100 - KEPT_TOLERANCE * 100:.0f}%, partly kept at >= {PARTLY_SHARE * 100:.0f}%)"
         )
-        ev_end, t_end = period_end(ev.period), period_end(t.period)
+        ev_end = period_end(fine_period(ev)) or period_end(ev.period)
+        t_end = period_end(fine_period(t)) or period_end(t.period)
+        # A flow summed over a part of the deadline's year ("receipts in the first nine
+        # months": a span of months) is no outcome for the whole of it, even once the deadline
+        # has passed: progress, not the result.  A level as of a date ("62 hospitals in
+        # operation") is the latest outcome known, and judged as one once the deadline passed.
+        span = fine_period(ev) or ""
+        part = (
+            "/" in span
+            and ev_end is not None
+            and t_end is not None
+            and ev_end < t_end
+            and ev_end.year == t_end.year
+        )
         # The outcome is final once the deadline has passed or the evidence covers it.
-        final = due or (ev_end is not None and t_end is not None and ev_end >= t_end)
-        src = f"{ctx.where(ev)} reports {stated(ev)} for {fmt_period(ev.period)}"
+        final = (due and not part) or (ev_end is not None and t_end is not None and ev_end >= t_end)
+        src = f"{ctx.where(ev)} reports {stated(ev)} for {_span(span) if part else fmt_period(ev.period)}"
         if met:
             return "kept", src
         if down:
