@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date as Date
+from functools import cache
 from heapq import merge
 from itertools import pairwise
 
@@ -51,6 +52,7 @@ from claimledger.models import PROMISE_LABELS, Finding, Severity
 from claimledger.resources import checks as check_words
 from claimledger.resources.dates import MONTHS
 from claimledger.resources.indicators import FILLER, STOP, UNIT_WORDS, VERBS
+from claimledger.resources.taxonomy import measures
 from claimledger.resources.words import singular
 
 NAME = "checks.promise.v2"
@@ -452,6 +454,39 @@ def _sub_period(c: ClaimRecord) -> bool:
     return f is not None and bool(set(f.basis) & {"quarter", "month", "week", "day", "half_year"})
 
 
+#: Period granularities shorter than a year.
+_SUB_YEAR = frozenset({"quarter", "month", "week", "day", "half_year"})
+
+
+@cache
+def _flows() -> frozenset[str]:
+    """Taxonomy measures that are amounts over a period (receipts, spending), not levels at
+    a date (debt, reserves) nor rates (measures.toml ``flow``)."""
+    return frozenset(m["id"] for m in measures() if m.get("flow") == "flow")
+
+
+def _part_of_year_flow(c: ClaimRecord) -> bool:
+    """Is a figure a flow over less than a year that sums nothing up ("in the fourth quarter
+    tax revenue was $170 billion"): never a year's outcome, not even progress towards it."""
+    f = frame_of(c)
+    return (
+        f is not None
+        and f.measure.id in _flows()
+        and bool(set(f.basis) & _SUB_YEAR)
+        and "cumulative" not in f.basis
+        and "/" not in (fine_period(c) or "")
+    )
+
+
+def _running_part(c: ClaimRecord) -> bool:
+    """Is a figure a running sum over part of a period ("receipts in the first nine months":
+    a span of months, or a flow marked cumulative)?"""
+    f = frame_of(c)
+    return "/" in (fine_period(c) or "") or (
+        f is not None and f.measure.id in _flows() and "cumulative" in f.basis
+    )
+
+
 def _by_month(t: ClaimRecord) -> bool:
     """Is a target dated by a month or a day ("from July 2025"), not only by its year?"""
     f = frame_of(t)
@@ -799,6 +834,8 @@ class PromiseChecker:
             if not goal and single_year(t.period) is not None and _sub_period(c) and not _by_month(t):
                 continue  # a quarter's or a month's figure is not the year's outcome (unless
                 # the target itself is dated by a month: "from July 2025")
+            if _part_of_year_flow(c) and not _part_of_year_flow(t) and not _by_month(t):
+                continue  # a quarter's receipts say nothing of a goal for a year's receipts
             values.add(value)
             cands.append(c)
             if best is None:
@@ -1368,7 +1405,7 @@ class PromiseChecker:
         # operation") is the latest outcome known, and judged as one once the deadline passed.
         span = fine_period(ev) or ""
         part = (
-            "/" in span
+            _running_part(ev)
             and ev_end is not None
             and t_end is not None
             and ev_end < t_end
