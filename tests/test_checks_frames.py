@@ -267,6 +267,10 @@ def test_feasibility_against_the_same_sources_forecast() -> None:
         ("The budget assumes an oil price of $72 a barrel in 2026.", False, False),
         ("A typical family will save €340 a year from the tax changes.", False, False),
         ("For example, a worker on the minimum wage of €900 a month will pay less tax.", False, False),
+        # a hypothetical person's gain illustrates a policy; a named group's is a commitment
+        ("A full-time porter on the new pay scale will earn €1,100 more a year.", False, False),
+        ("Under the reform, a young apprentice would gain €45 a month.", False, False),
+        ("The government will pay 12,000 apprentices a bonus of €45 a month from 2027.", True, True),
         # regression: vague commitments got a deadline status instead of "unmeasurable"
         ("Great attention will be paid to rural development.", True, False),
         ("The government will build 40 new schools by 2027.", True, True),
