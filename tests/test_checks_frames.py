@@ -283,6 +283,21 @@ def test_commitment_discipline(sentence: str, promise: bool, measurable: bool) -
     assert verdicts <= {(promise, measurable)} and (verdicts or not promise)
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The inflation target for 2027 is 4% +/- 1 percentage point.",
+        "We aim for inflation of 4% (±1.5%) in 2027.",
+    ],
+)
+def test_band_width_is_no_promise(sentence: str) -> None:
+    """The half-width of a tolerance band is no target of its own; the target is a promise."""
+    targets = [r for r in _records([("a", "2026-02-03", "Central bank", sentence)])[0] if r.kind == "target"]
+    verdicts = {r.q_text: commitment(r).promise for r in targets}
+    assert verdicts.get("4%") is True
+    assert not any(promise for q, promise in verdicts.items() if q != "4%"), verdicts
+
+
 def _promise(docs: list[Doc], quote: str) -> dict[str, Any]:
     records, infos = _records(docs)
     recs = {r.id: r for r in records}

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from claimledger.checks.base import frame_of, period_end
 from claimledger.link import ClaimRecord
-from claimledger.resources.checks import ILLUSTRATION_GAINS
+from claimledger.resources.checks import BAND_WIDTH_MARKS, ILLUSTRATION_GAINS
 
 #: Frame statuses that are never a promise of the speaker.
 NOT_PROMISE_STATUSES = frozenset({"assumption", "baseline", "actual", "estimate", "revision", "projection"})
@@ -55,6 +55,10 @@ _ILLUSTRATION = re.compile(
     r"(?:^|[,;:]\s+|\b(?:under|with)\s+[^,]{1,60},\s+)an?\s+(?:[\w-]+\s+){0,7}?"
     rf"(?:will|would|could|stands?\s+to)\s+(?:now\s+|also\s+|then\s+|therefore\s+)?(?:{_GAINS})\b",
     re.I,
+)
+#: A band's half-width mark right before a figure ("with leeway of ±1.5%").
+_BAND_WIDTH = re.compile(
+    r"(?:" + "|".join(re.escape(w) for w in sorted(BAND_WIDTH_MARKS, key=len, reverse=True)) + r")\s*$", re.I
 )
 _ASSUMPTION = re.compile(r"\b(?:assum\w*|based\s+on\s+an?\s+(?:oil|exchange)|premised\s+on)\b", re.I)
 _PROMISE_WORDS = re.compile(
@@ -123,6 +127,8 @@ def commitment(t: ClaimRecord) -> Commitment:
         return Commitment(False, False, "a meeting date")
     if _VOTES.search(s) or (t.noun or "") in ("vote", "ballot"):
         return Commitment(False, False, "a vote count")
+    if t.has_quantity and _BAND_WIDTH.search(s[: t.q_rel[0]]):
+        return Commitment(False, False, "the width of a band around a target, not a target")
     if _EXAMPLE.search(s) or _ILLUSTRATION.search(s):
         return Commitment(False, False, "an example")
     end = period_end(t.period)

@@ -8,6 +8,7 @@ from claimledger.resources import wordset
 from claimledger.resources.dates import FULL_MONTHS
 
 __all__ = [
+    "BAND_WIDTH_MARKS",
     "CLOSE_BOUNDS",
     "COMMON_NAMES",
     "ILLUSTRATION_GAINS",
@@ -42,3 +43,5 @@ RESTATED_AFTER: frozenset[str] = _words("restated_after")
 STILL_UNMET: frozenset[str] = _words("still_unmet")
 #: What a hypothetical person gains under a policy ("a cleaner on the new scale will earn").
 ILLUSTRATION_GAINS: frozenset[str] = _words("illustration_gains")
+#: Marks before a figure that make it a band's half-width ("±1.5%", "+/- 1 point").
+BAND_WIDTH_MARKS: frozenset[str] = _words("band_width_marks")
