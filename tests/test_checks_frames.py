@@ -288,6 +288,7 @@ def test_commitment_discipline(sentence: str, promise: bool, measurable: bool) -
     [
         "The inflation target for 2027 is 4% +/- 1 percentage point.",
         "We aim for inflation of 4% (±1.5%) in 2027.",
+        "The inflation target for 2027 is 4% +-1 percent.",
     ],
 )
 def test_band_width_is_no_promise(sentence: str) -> None:

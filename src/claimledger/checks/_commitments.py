@@ -127,7 +127,11 @@ def commitment(t: ClaimRecord) -> Commitment:
         return Commitment(False, False, "a meeting date")
     if _VOTES.search(s) or (t.noun or "") in ("vote", "ballot"):
         return Commitment(False, False, "a vote count")
-    if t.has_quantity and _BAND_WIDTH.search(s[: t.q_rel[0]]):
+    before = s[: t.q_rel[0]]
+    if t.has_quantity and (
+        _BAND_WIDTH.search(before)
+        or (before.rstrip().endswith("+") and (t.q_text or "").startswith(("-", "\u2212", "\u2013")))
+    ):  # "±1.5%", or "+-1 percent" read as a negative figure
         return Commitment(False, False, "the width of a band around a target, not a target")
     if _EXAMPLE.search(s) or _ILLUSTRATION.search(s):
         return Commitment(False, False, "an example")
