@@ -267,6 +267,10 @@ def test_feasibility_against_the_same_sources_forecast() -> None:
         ("The budget assumes an oil price of $72 a barrel in 2026.", False, False),
         ("A typical family will save €340 a year from the tax changes.", False, False),
         ("For example, a worker on the minimum wage of €900 a month will pay less tax.", False, False),
+        # a hypothetical person's gain illustrates a policy; a named group's is a commitment
+        ("A full-time porter on the new pay scale will earn €1,100 more a year.", False, False),
+        ("Under the reform, a young apprentice would gain €45 a month.", False, False),
+        ("The government will pay 12,000 apprentices a bonus of €45 a month from 2027.", True, True),
         # regression: vague commitments got a deadline status instead of "unmeasurable"
         ("Great attention will be paid to rural development.", True, False),
         ("The government will build 40 new schools by 2027.", True, True),
@@ -277,6 +281,22 @@ def test_commitment_discipline(sentence: str, promise: bool, measurable: bool) -
     targets = [r for r in _records([("a", "2026-02-03", "Ministry", sentence)])[0] if r.kind == "target"]
     verdicts = {(commitment(t).promise, commitment(t).measurable) for t in targets}
     assert verdicts <= {(promise, measurable)} and (verdicts or not promise)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The inflation target for 2027 is 4% +/- 1 percentage point.",
+        "We aim for inflation of 4% (±1.5%) in 2027.",
+        "The inflation target for 2027 is 4% +-1 percent.",
+    ],
+)
+def test_band_width_is_no_promise(sentence: str) -> None:
+    """The half-width of a tolerance band is no target of its own; the target is a promise."""
+    targets = [r for r in _records([("a", "2026-02-03", "Central bank", sentence)])[0] if r.kind == "target"]
+    verdicts = {r.q_text: commitment(r).promise for r in targets}
+    assert verdicts.get("4%") is True
+    assert not any(promise for q, promise in verdicts.items() if q != "4%"), verdicts
 
 
 def _promise(docs: list[Doc], quote: str) -> dict[str, Any]:

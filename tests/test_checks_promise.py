@@ -10,7 +10,7 @@ import pytest
 from _checkhelp import doc, rec
 from claimledger.checks import context_from_records, run_context
 from claimledger.checks.base import fine_period
-from claimledger.checks.promise import PromiseChecker
+from claimledger.checks.promise import PromiseChecker, _verdict, moved_to
 
 NOW = Date(2026, 11, 23)
 GAMES = "In September, Astana will host the 5th World Nomad Games."
@@ -567,3 +567,26 @@ def test_a_count_under_a_broader_indicator_is_the_outcome() -> None:
     assert f.details["evidence_value"] == 4100
     [g] = _run([t, d], docs)
     assert g.details["status"] == "not_due", g.message  # no outcome yet
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verdict", "year"),
+    [
+        # a deadline moved to a month of a later year is a move, not a relocation ("moved to X")
+        ("Completion of the Pella bypass has been moved to April 2028.", "moved", "2028"),
+        ("The Pella bypass is now expected to open by the end of June 2027.", "moved", "2027"),
+        ("The Pella bypass opening was postponed to 1 May 2027.", "moved", "2027"),
+        ("The Pella trade fair was moved to Dorne.", "stalled", None),
+        # a perfective completion beats a word of timing; work said to go on does not
+        ("The Pella bypass was completed today, on schedule.", "done", None),
+        ("The Pella bypass has already been opened to traffic.", "done", None),
+        ("The Pella bypass has not been fully completed so far.", "ongoing", None),
+        ("The first Pella section was opened; the rest is under construction.", "ongoing", None),
+        # far from done, or the promise named as unmet
+        ("The Pella bypass is nowhere near finished.", "unmet", None),
+        ("In spite of the promise, the Pella bypass carries no traffic.", "unmet", None),
+    ],
+)
+def test_verdict_cues(sentence: str, verdict: str, year: str | None) -> None:
+    assert _verdict(sentence) == verdict
+    assert moved_to(sentence) == year

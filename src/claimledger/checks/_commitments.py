@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 from claimledger.checks.base import frame_of, period_end
 from claimledger.link import ClaimRecord
+from claimledger.resources.checks import BAND_WIDTH_MARKS, ILLUSTRATION_GAINS
 
 #: Frame statuses that are never a promise of the speaker.
 NOT_PROMISE_STATUSES = frozenset({"assumption", "baseline", "actual", "estimate", "revision", "projection"})
@@ -44,6 +45,20 @@ _EXAMPLE = re.compile(
     r"\b(?:for\s+example|for\s+instance|e\.g\.|typical\s+(?:family|household|worker|pensioner)|"
     r"an?\s+average\s+(?:family|household)|such\s+as\s+a)\b",
     re.I,
+)
+#: A hypothetical person's gain: an indefinite subject ("a full-time cleaner on the new scale",
+#: "an apprentice") with "will / would earn, gain, save".  It illustrates a policy.
+_GAINS = "|".join(
+    r"\s+".join(map(re.escape, w.split())) for w in sorted(ILLUSTRATION_GAINS, key=len, reverse=True)
+)
+_ILLUSTRATION = re.compile(
+    r"(?:^|[,;:]\s+|\b(?:under|with)\s+[^,]{1,60},\s+)an?\s+(?:[\w-]+\s+){0,7}?"
+    rf"(?:will|would|could|stands?\s+to)\s+(?:now\s+|also\s+|then\s+|therefore\s+)?(?:{_GAINS})\b",
+    re.I,
+)
+#: A band's half-width mark right before a figure ("with leeway of ±1.5%").
+_BAND_WIDTH = re.compile(
+    r"(?:" + "|".join(re.escape(w) for w in sorted(BAND_WIDTH_MARKS, key=len, reverse=True)) + r")\s*$", re.I
 )
 _ASSUMPTION = re.compile(r"\b(?:assum\w*|based\s+on\s+an?\s+(?:oil|exchange)|premised\s+on)\b", re.I)
 _PROMISE_WORDS = re.compile(
@@ -112,7 +127,13 @@ def commitment(t: ClaimRecord) -> Commitment:
         return Commitment(False, False, "a meeting date")
     if _VOTES.search(s) or (t.noun or "") in ("vote", "ballot"):
         return Commitment(False, False, "a vote count")
-    if _EXAMPLE.search(s):
+    before = s[: t.q_rel[0]]
+    if t.has_quantity and (
+        _BAND_WIDTH.search(before)
+        or (before.rstrip().endswith("+") and (t.q_text or "").startswith(("-", "\u2212", "\u2013")))
+    ):  # "±1.5%", or "+-1 percent" read as a negative figure
+        return Commitment(False, False, "the width of a band around a target, not a target")
+    if _EXAMPLE.search(s) or _ILLUSTRATION.search(s):
         return Commitment(False, False, "an example")
     end = period_end(t.period)
     if end is not None and t.published is not None and end < t.published and not _PROMISE_WORDS.search(s):

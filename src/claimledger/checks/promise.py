@@ -1,4 +1,4 @@
-"""Checker ``checks.promise.v1``: every target gets a status, decided from later evidence.
+"""Checker ``checks.promise.v2``: every target gets a status, decided from later evidence.
 
 Reads: target claims (with or without a figure); for each, claims published later that
 report the same indicator (numeric evidence), or sentences of later documents that name
@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date as Date
+from functools import cache
 from heapq import merge
 from itertools import pairwise
 
@@ -45,13 +46,16 @@ from claimledger.checks.base import (
     scale,
     single_year,
 )
+from claimledger.extract.sentences import split as split_sentences
 from claimledger.link import ClaimRecord, count_noun, dimension
 from claimledger.models import PROMISE_LABELS, Finding, Severity
 from claimledger.resources import checks as check_words
+from claimledger.resources.dates import MONTHS
 from claimledger.resources.indicators import FILLER, STOP, UNIT_WORDS, VERBS
+from claimledger.resources.taxonomy import measures
 from claimledger.resources.words import singular
 
-NAME = "checks.promise.v1"
+NAME = "checks.promise.v2"
 
 #: Thresholds, decided and documented (docs/checks.md): an outcome at or above 97% of the
 #: target is kept ("nearly 27 million tons" against 27 million is met in any journalist's
@@ -99,6 +103,22 @@ _ONGOING = re.compile(
     r"is\s+being|are\s+being|so\s+far|to\s+date|already)\b",
     re.I,
 )
+#: Work still going on, whatever else the sentence says ("the first section opened; the rest
+#: is under construction"): the ongoing cues other than timing words ("on schedule").
+_STILL_GOING = re.compile(
+    r"\b(?:under\s+construction|under\s+way|underway|in\s+progress|ongoing|continues|"
+    r"progressing|nearing\s+completion|\d+\s*(?:%|percent)\s+complete|is\s+being|are\s+being|"
+    r"so\s+far|to\s+date)\b",
+    re.I,
+)
+#: A completion told in the perfective ("was completed", "has been opened"): done, even
+#: when the sentence adds that it came on time ("on schedule", "already").
+_PERFECTIVE = re.compile(
+    r"\b(?:was|were|has|have|had)\s+(?:(?!not\b|never\b|yet\b)\w+\s+)?(?:been\s+)?"
+    r"(?:(?!not\b|never\b|yet\b)\w+\s+)?"
+    r"(?:completed|finished|opened|inaugurated|commissioned|delivered|launched|held|built)\b",
+    re.I,
+)
 
 
 def _phrases(words: frozenset[str]) -> str:
@@ -131,7 +151,6 @@ _NAME = re.compile(
     r"(?:[A-Z][\w.&'-]*|\d+(?:st|nd|rd|th))(?:\s+(?:of\s+|the\s+|for\s+|and\s+)?"
     r"(?:[A-Z][\w.&'-]*|\d+(?:st|nd|rd|th)))+|\b[A-Z][a-z]*[.][A-Z][\w.]*|\b[A-Z]{2,}[\w-]*"
 )
-_SENT = re.compile(r"[^.!?\n]+(?:[.!?]+(?=\s|$)|$)")
 #: Between an outcome and the target it is measured against.
 _AGAINST_TARGET = re.compile(
     r"^[^.;]{0,40}\b(?:compared\s+(?:with|to)|against|versus|vs\.?|than|below|above|"
@@ -234,14 +253,21 @@ class _Entry:
     verdict: str
 
 
+#: Before the year of a moved deadline: "the end of", a month ("April 2028", "the end of
+#: June 2028"), "early", "mid-", or a month with its day ("1 April 2028", "April 1, 2028").
+_WHEN = (
+    r"(?:(?:the\s+)?(?:end|middle|start|beginning|spring|summer|autumn|fall|winter)\s+of\s+|"
+    r"(?:early|late|mid-?)\s*)?(?:\d{1,2}\s+)?"
+    rf"(?:(?:{_phrases(frozenset(MONTHS))})\.?\s+(?:\d{{1,2}},?\s+)?)?"
+)
 #: A deadline moved to a named later year: a revision of the promise, not a failure.
 _MOVED = re.compile(
     r"\b(?:moved|postponed|pushed\s+back|delayed|rescheduled|extended|deferred|shifted|put\s+off)\s+"
-    r"(?:again\s+)?(?:until|to|till)\s+(?:the\s+end\s+of\s+)?(?P<y>(?:19|20)\d\d)\b|"
+    rf"(?:again\s+)?(?:until|to|till)\s+{_WHEN}(?P<y>(?:19|20)\d\d)\b|"
     # "now due in 2027", "now expected to open in 2027", "will now be completed by 2027"
     r"\bnow\s+(?:(?:due|expected|planned|scheduled|set|slated)\s+)?(?:to\s+)?(?:be\s+)?"
-    r"(?:[a-z]+\s+){0,2}?(?:in|for|by|until)\s+(?:the\s+end\s+of\s+)?(?P<y2>(?:19|20)\d\d)\b|"
-    r"\bnew\s+deadline\s+(?:is|of)\s+(?:the\s+end\s+of\s+)?(?P<y3>(?:19|20)\d\d)\b",
+    rf"(?:[a-z]+\s+){{0,2}}?(?:in|for|by|until)\s+{_WHEN}(?P<y2>(?:19|20)\d\d)\b|"
+    rf"\bnew\s+deadline\s+(?:is|of)\s+{_WHEN}(?P<y3>(?:19|20)\d\d)\b",
     re.I,
 )
 
@@ -263,6 +289,8 @@ def _verdict(sentence: str) -> str | None:
         return "unmet"
     if _DONE.search(sentence) and not _ONGOING.search(sentence):
         return "done"
+    if _PERFECTIVE.search(sentence) and not _STILL_GOING.search(sentence):
+        return "done"  # "was completed today, on schedule"
     if _ONGOING.search(sentence):
         return "ongoing"
     return None
@@ -367,6 +395,14 @@ def _text_dispute(ctx: CheckContext, matches: list[tuple[Date, str, str, str, in
     )
 
 
+def _span(period: str | None) -> str:
+    """A period within one year, in words: "January to September 2025", "September 2025"."""
+    a, _, b = (period or "").partition("/")
+    if not b or a[:4] != b[:4]:
+        return fmt_period(period)
+    return f"{fmt_period(a).removesuffix(' ' + a[:4])} to {fmt_period(b)}"
+
+
 def _same_value(a: ClaimRecord, b: ClaimRecord) -> bool:
     pa, pb = a.point, b.point
     return pa is not None and pb is not None and abs(pa - pb) <= 0.005 * max(abs(pa), abs(pb), 1e-9)
@@ -416,6 +452,39 @@ def _sub_period(c: ClaimRecord) -> bool:
     if "-" in (c.period or ""):
         return True
     return f is not None and bool(set(f.basis) & {"quarter", "month", "week", "day", "half_year"})
+
+
+#: Period granularities shorter than a year.
+_SUB_YEAR = frozenset({"quarter", "month", "week", "day", "half_year"})
+
+
+@cache
+def _flows() -> frozenset[str]:
+    """Taxonomy measures that are amounts over a period (receipts, spending), not levels at
+    a date (debt, reserves) nor rates (measures.toml ``flow``)."""
+    return frozenset(m["id"] for m in measures() if m.get("flow") == "flow")
+
+
+def _part_of_year_flow(c: ClaimRecord) -> bool:
+    """Is a figure a flow over less than a year that sums nothing up ("in the fourth quarter
+    tax revenue was $170 billion"): never a year's outcome, not even progress towards it."""
+    f = frame_of(c)
+    return (
+        f is not None
+        and f.measure.id in _flows()
+        and bool(set(f.basis) & _SUB_YEAR)
+        and "cumulative" not in f.basis
+        and "/" not in (fine_period(c) or "")
+    )
+
+
+def _running_part(c: ClaimRecord) -> bool:
+    """Is a figure a running sum over part of a period ("receipts in the first nine months":
+    a span of months, or a flow marked cumulative)?"""
+    f = frame_of(c)
+    return "/" in (fine_period(c) or "") or (
+        f is not None and f.measure.id in _flows() and "cumulative" in f.basis
+    )
 
 
 def _by_month(t: ClaimRecord) -> bool:
@@ -765,6 +834,8 @@ class PromiseChecker:
             if not goal and single_year(t.period) is not None and _sub_period(c) and not _by_month(t):
                 continue  # a quarter's or a month's figure is not the year's outcome (unless
                 # the target itself is dated by a month: "from July 2025")
+            if _part_of_year_flow(c) and not _part_of_year_flow(t) and not _by_month(t):
+                continue  # a quarter's receipts say nothing of a goal for a year's receipts
             values.add(value)
             cands.append(c)
             if best is None:
@@ -1012,11 +1083,12 @@ class PromiseChecker:
         for d in sorted(ctx.docs.values(), key=lambda d: (d.published or Date.min, d.key)):
             if d.published is None or not d.text:
                 continue
-            for m in _SENT.finditer(d.text):
-                s = m.group(0).strip()
+            # the extractor's own sentences: "at 8 p.m." or "St. Anne's" ends no sentence
+            for a, b in split_sentences(d.text):
+                s = d.text[a:b].strip()
                 if not s:
                     continue
-                start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
+                start = a + (len(d.text[a:b]) - len(d.text[a:b].lstrip()))
                 verdict = _verdict(s)
                 if verdict is None:  # a sentence that reports no outcome is never evidence
                     continue
@@ -1164,7 +1236,12 @@ class PromiseChecker:
                     doc,
                     sent,
                 )
-            conflict = _text_dispute(ctx, matches)
+            # "still awaited" after the deadline says it was not done, as "dropped" does
+            told = [
+                (w, "stalled" if v == "unmet" and deadline is not None and w > deadline else v, d, q, at)
+                for w, v, d, q, at in matches
+            ]
+            conflict = _text_dispute(ctx, told)
             if conflict is not None:
                 status, tail = "disputed", conflict
                 history.add(matches[-1][0], status, "later sources conflict", None, tail)
@@ -1250,6 +1327,8 @@ class PromiseChecker:
             return None
         want = "stalled" if status == "kept" else "done"
         for when_, verdict, doc, sent, _start in self._text_all(ctx, t):
+            if verdict == "unmet":
+                verdict = "stalled"  # still awaited after the deadline: not met
             if verdict != want or doc == ev.doc or when_ <= deadline:
                 continue
             if abs((when_ - ev.published).days) > DISPUTE_DAYS:
@@ -1318,10 +1397,23 @@ class PromiseChecker:
             f"outcome {got:,.6g} against target {target:,.6g}: {share * 100:.0f}% of it "
             f"(kept at >= {100 - KEPT_TOLERANCE * 100:.0f}%, partly kept at >= {PARTLY_SHARE * 100:.0f}%)"
         )
-        ev_end, t_end = period_end(ev.period), period_end(t.period)
+        ev_end = period_end(fine_period(ev)) or period_end(ev.period)
+        t_end = period_end(fine_period(t)) or period_end(t.period)
+        # A flow summed over a part of the deadline's year ("receipts in the first nine
+        # months": a span of months) is no outcome for the whole of it, even once the deadline
+        # has passed: progress, not the result.  A level as of a date ("62 hospitals in
+        # operation") is the latest outcome known, and judged as one once the deadline passed.
+        span = fine_period(ev) or ""
+        part = (
+            _running_part(ev)
+            and ev_end is not None
+            and t_end is not None
+            and ev_end < t_end
+            and ev_end.year == t_end.year
+        )
         # The outcome is final once the deadline has passed or the evidence covers it.
-        final = due or (ev_end is not None and t_end is not None and ev_end >= t_end)
-        src = f"{ctx.where(ev)} reports {stated(ev)} for {fmt_period(ev.period)}"
+        final = (due and not part) or (ev_end is not None and t_end is not None and ev_end >= t_end)
+        src = f"{ctx.where(ev)} reports {stated(ev)} for {_span(span) if part else fmt_period(ev.period)}"
         if met:
             return "kept", src
         if down:

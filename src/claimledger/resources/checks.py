@@ -8,8 +8,10 @@ from claimledger.resources import wordset
 from claimledger.resources.dates import FULL_MONTHS
 
 __all__ = [
+    "BAND_WIDTH_MARKS",
     "CLOSE_BOUNDS",
     "COMMON_NAMES",
+    "ILLUSTRATION_GAINS",
     "LOWER_IS_BETTER",
     "NOT_CONTENT",
     "PLACE_IN_TEXT",
@@ -39,3 +41,7 @@ RESTATED_BEFORE: frozenset[str] = _words("restated_before")
 RESTATED_AFTER: frozenset[str] = _words("restated_after")
 #: Phrases saying that what was promised is still awaited ("still waiting for a visit").
 STILL_UNMET: frozenset[str] = _words("still_unmet")
+#: What a hypothetical person gains under a policy ("a cleaner on the new scale will earn").
+ILLUSTRATION_GAINS: frozenset[str] = _words("illustration_gains")
+#: Marks before a figure that make it a band's half-width ("±1.5%", "+/- 1 point").
+BAND_WIDTH_MARKS: frozenset[str] = _words("band_width_marks")
