@@ -1,4 +1,4 @@
-"""The claim frame stage (``frame.v2``): what each claim measures, whose figure it is, on
+"""The claim frame stage (``frame.v3``): what each claim measures, whose figure it is, on
 what basis, whether it is a fact, an estimate, a projection, a target, an assumption, a
 baseline or a revision, who it is attributed to, and how it relates to the other figures
 of its sentence.  See docs/frame.md.
@@ -30,8 +30,10 @@ __all__ = ["STAGE", "DocFrame", "annotate"]
 
 #: The stage's versioned name, recorded in ``EXTRACTOR``.  v2: inherited measures, shares of
 #: GDP by their numerator, the document's country, row labels; revisions and baselines by
-#: cues after the value; granularity of the day said vs the figure's period.
-STAGE = "frame.v2"
+#: cues after the value; granularity of the day said vs the figure's period.  v3: narrower
+#: series (a narrowing modifier frees the measure, a longer synonym in the text wins); context
+#: and exclude words after a figure count only within its own phrase.
+STAGE = "frame.v3"
 
 #: Roles whose figure is a value of the same indicator as the figure it is tied to: the
 #: baseline of a change, a change amount, a conversion and a compared value.

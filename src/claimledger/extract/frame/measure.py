@@ -40,6 +40,16 @@ AFTER_FIGURE = 10
 HEAD_WITH_CONTEXT = 5
 #: Characters beyond the figure's stretch, within its clause, searched for a head's context.
 CONTEXT_REACH = 80
+#: The end of what still belongs to a figure's own phrase after it: the next punctuation mark.
+#: Beyond it a phrase is another's ("inflation rose to 4%, driven by core prices" is headline
+#: inflation), so its ``exclude`` words rule nothing out and its context words confirm no head.
+_PHRASE_END = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
+
+
+def _near_end(text: str, fig_end: int, limit: int) -> int:
+    m = _PHRASE_END.search(text, fig_end, limit)
+    return m.start() if m is not None else limit
+
 
 _CCY = re.compile(r"^[A-Z]{3}(?:/.*)?$")
 _DIMENSION_OF_UNIT: dict[str, str] = {
@@ -326,6 +336,7 @@ class _Fit:
         "change",
         "dim",
         "excluded",
+        "fig_end",
         "phrases",
         "q",
         "seg",
@@ -345,6 +356,7 @@ class _Fit:
         change: bool,
         share_of_gdp: bool,
         subj_seen: frozenset[str],
+        fig_end: int,
     ) -> None:
         self.text = text
         self.phrases = phrases
@@ -356,6 +368,7 @@ class _Fit:
         self.share_of_gdp = share_of_gdp
         self.subj_seen = subj_seen
         self.excluded: set[str] | None = None
+        self.fig_end = fig_end
 
     def first(self, found: Sequence[Candidate]) -> tuple[Measure, list[str]] | None:
         t = taxonomy()
@@ -383,8 +396,12 @@ class _Fit:
     def _excluded(self) -> set[str]:
         if self.excluded is None:
             seen = set(self.subj_seen)
-            for _a, _b, h in self.phrases.within(*self.seg):
-                seen |= _grams(h)
+            for h0, _b, h in self.phrases.within(*self.seg):
+                if h0 < _near_end(self.text, self.fig_end, self.seg[1]):
+                    # before the figure or right after it ("GDP of $4,000 per capita"); a
+                    # phrase further on is another's ("inflation rose to 4%, driven by core
+                    # prices" is headline inflation)
+                    seen |= _grams(h)
             self.excluded = seen
         return self.excluded
 
@@ -432,12 +449,20 @@ def choose(
         near = (max(clause[0], fig[0] - CONTEXT_REACH), min(clause[1], fig[1] + CONTEXT_REACH))
         subj_found = tuple(f for f in subj_found if _written(f[4], t.acronyms, text, near))
     fit = _Fit(
-        text, phrases, seg, (max(clause[0], fig[0] - CONTEXT_REACH), b), q, change, share_of_gdp, subj_seen
+        text,
+        phrases,
+        seg,
+        (max(clause[0], fig[0] - CONTEXT_REACH), b),
+        q,
+        change,
+        share_of_gdp,
+        subj_seen,
+        fig[1],
     )
     # a synonym in the subject beats anything else that fits
     best = fit.first(subj_found)
     if best is not None:
-        return best
+        return _narrowed(best, subject, text, phrases, seg, fig, clause, fit, q)
     lo, hi = max(clause[0], min(a, fig[0]) - CONTEXT_REACH), min(clause[1], max(b, fig[1]) + CONTEXT_REACH)
     window = phrases.within(lo, hi)
     found: list[Candidate] = []
@@ -454,11 +479,15 @@ def choose(
             if g in head_ids:
                 heads.append(g)
     if heads:
+        own_end = _near_end(text, fig[1], hi)
         seen_near: set[str] = set(subj_seen)
         if economy:
             seen_near.add("economy")
-        for _s0, _s1, h in window:
-            seen_near |= _grams(h)
+        for s0, _s1, h in window:
+            if s0 < own_end:
+                # a context word further after the figure is another phrase's: "inflation
+                # rose to 4%, driven by core prices" is not core inflation
+                seen_near |= _grams(h)
         dim = fit.dim
         for h in heads:
             for mid in head_ids[h]:
@@ -473,12 +502,92 @@ def choose(
         found.sort(key=lambda f: (-f[0], -f[1], -f[2], t.by_id[f[3]].order))
         best = fit.first(found)
         if best is not None:
-            return best
+            return _narrowed(best, subject, text, phrases, seg, fig, clause, fit, q)
     money = _currency_moved(subject, text, fit)
     if money is not None:
         return money
     fm = free(subject, q)
     return fm, [f"free:{fm.id}"]
+
+
+#: The word right before a phrase, in the same run of words (no punctuation between).
+_WORD_BEFORE = re.compile(r"([A-Za-z][\w'’-]*)\s+$")
+
+
+@cache
+def _narrowing() -> tuple[frozenset[str], frozenset[str]]:
+    """(narrowing modifiers, narrowing head nouns) of frame_cues.toml [measure]."""
+    d = _cues.data().get("measure", {})
+    return (
+        frozenset(w.lower() for w in d.get("narrowing", ())),
+        frozenset(w.lower() for w in d.get("narrowing_heads", ())),
+    )
+
+
+def _narrowed(
+    best: tuple[Measure, list[str]],
+    subject: str,
+    text: str,
+    phrases: Phrases,
+    seg: tuple[int, int],
+    fig: tuple[int, int],
+    clause: tuple[int, int],
+    fit: _Fit,
+    q: Quantity | None,
+) -> tuple[Measure, list[str]]:
+    """The measure ``best`` decided, or a narrower one: the taxonomy's own narrower series
+    when the phrase that decided stands inside a longer synonym in the text ("manufactured
+    exports" where the subject says "exports"); a free measure when a narrowing modifier
+    stands right before that phrase ("informal employment", "regional GDP") or the
+    figure is a part of it ("a contribution to growth")."""
+    m, cues = best
+    kind, _, rest = cues[0].partition(":")
+    if kind not in ("synonym", "head"):
+        return best
+    phrase = rest.split(" (")[0].split("+")[0]
+    modifiers, part_heads = _narrowing()
+    own = [w.lower().strip(".,;:'’\"()") for w in subject.split()]
+    own += [w.lower().strip(".,;:'’\"()") for w in text[seg[0] : fig[0]].split()]
+    part = next((w for w in own if w in part_heads), None)
+    if part is not None:
+        fm = _free(subject or phrase, None)
+        return fm, [*cues, f"narrowed:{part} (a part of {m.id})", f"free:{fm.id}"]
+    occ: tuple[int, int, str] | None = None
+    dist = 0
+    in_clause = phrases.within(*clause)
+    # the phrase itself, else its first word the text shows ("GDP ... grew" for "gdp growth")
+    for look in (phrase, *phrase.split()):
+        for h0, h1, h in in_clause:
+            if look in _grams(h) or lemma(look) in _grams(h):
+                d = fig[0] - h1 if h1 <= fig[0] else 2 * (h0 - fig[1])  # before the figure first
+                if occ is None or d < dist:
+                    occ, dist = (h0, h1, h), d
+        if occ is not None:
+            phrase = look
+            break
+    if occ is None:
+        return best
+    h0, h1, h = occ
+    if h != phrase and " " in h and len(h) > len(phrase):
+        wider = [
+            (IN_SUBJECT, len(h), 0, mid, f"synonym:{h} (narrower than {phrase})")
+            for mid in taxonomy().synonym_ids.get(h, ())
+            if mid != m.id
+        ]
+        better = fit.first(wider) if wider else None
+        if better is not None:
+            return better
+    first = phrase.split()[0]
+    at = text.lower().find(first, h0, h1)
+    start = at if at >= 0 else h0
+    mw = _WORD_BEFORE.search(text, max(clause[0], start - 40), start)
+    if mw is None:
+        return best
+    word = mw.group(1).lower()
+    if word in modifiers:
+        fm = _free(subject if word in own[: len(subject.split())] else f"{word} {text[start:h1]}", None)
+        return fm, [*cues, f"narrowed:{word} (not all of {m.id})", f"free:{fm.id}"]
+    return best
 
 
 _CURRENCY_MOVE = re.compile(r"\b(?:depreciat|appreciat|weak|strong|devalu)\w*", re.I)

@@ -1,0 +1,85 @@
+"""The frame's measure on invented sentences: narrower series, the noun phrase a context or
+exclude word belongs to, specific ids, and figures that take their measure from a lead-in
+(docs/frame.md, "measure")."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from claimledger import extract
+from claimledger.models import Frame
+
+
+def _frame(text: str, figure: str, **kw: Any) -> Frame:
+    for c in extract(text, "2024-06-10", **kw):
+        if c.quantity is not None and c.quantity.text == figure:
+            assert c.frame is not None
+            return c.frame
+    raise AssertionError(f"no figure {figure!r} in {text!r}")
+
+
+# --- M3: a modifier that narrows the series makes the measure free ----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("Farm exports from Ruritania rose 8% last year.", "8%"),
+        ("Regional GDP grew 4.4% in 2025.", "4.4%"),
+        ("The overnight lending facility rate stays at 7.25%.", "7.25%"),
+        ("Agriculture's contribution to growth was 0.6 percentage points.", "0.6 percentage points"),
+        ("Youth employment reached 310,000 in March.", "310,000"),
+    ],
+)
+def test_a_narrowing_modifier_makes_the_measure_free(text: str, figure: str) -> None:
+    f = _frame(text, figure)
+    assert f.measure.free, f.measure
+    assert any(c.startswith("narrowed:") for c in f.cues.measure)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "want"),
+    [
+        # harmless modifiers keep the taxonomy measure
+        ("Annual inflation in Borduria was 3.1% in May.", "3.1%", "cpi.headline"),
+        ("Overall exports rose 5% in 2024.", "5%", "exports"),
+        ("Real GDP grew 2.2% in 2024.", "2.2%", "gdp.real_growth"),
+        ("Total exports reached $12 billion in 2024.", "$12 billion", "exports"),
+        # the narrower series has a measure of its own
+        ("Food inflation rose to 9% in May.", "9%", "cpi.food"),
+        ("The deposit facility rate stays at 5.5%.", "5.5%", "rate.deposit"),
+        ("External debt reached $5 billion.", "$5 billion", "debt.external"),
+    ],
+)
+def test_harmless_modifiers_and_named_narrow_series_keep_their_id(text: str, figure: str, want: str) -> None:
+    f = _frame(text, figure)
+    assert f.measure.id == want and not f.measure.free
+
+
+def test_the_longer_synonym_in_the_text_beats_the_shorter_subject() -> None:
+    """The subject stage may shorten "manufactured exports" to "exports": the narrower
+    series the text names wins."""
+    f = _frame("Manufactured exports of Borduria rose 8% last year.", "8%")
+    assert f.measure.id == "exports.nonresource"
+
+
+# --- M2: a context or exclude word belongs to the figure's own noun phrase --------------
+
+
+def test_a_context_word_further_after_the_figure_is_another_phrases() -> None:
+    f = _frame("Inflation in Borduria rose to 4.2%, driven by food and core prices.", "4.2%")
+    assert f.measure.id == "cpi.headline"
+    g = _frame("Debt rose to 61% of GDP, while interest costs and services held steady.", "61%")
+    assert g.measure.id == "debt.public"
+
+
+def test_the_verb_of_the_figures_own_phrase_confirms_its_head() -> None:
+    f = _frame("Over 2025-2027, 900,000 jobs will be created in Ruritania.", "900,000")
+    assert f.measure.id == "jobs.created"
+
+
+def test_a_context_or_exclude_word_right_after_the_figure_still_counts() -> None:
+    assert _frame("GDP reached $5,200 per capita.", "$5,200 per capita").measure.id == "gdp.per_capita"
+    assert _frame("Core inflation eased to 2.8% in May.", "2.8%").measure.id == "cpi.core"
