@@ -83,3 +83,40 @@ def test_the_verb_of_the_figures_own_phrase_confirms_its_head() -> None:
 def test_a_context_or_exclude_word_right_after_the_figure_still_counts() -> None:
     assert _frame("GDP reached $5,200 per capita.", "$5,200 per capita").measure.id == "gdp.per_capita"
     assert _frame("Core inflation eased to 2.8% in May.", "2.8%").measure.id == "cpi.core"
+
+
+# --- M2: the most specific measure the figure's words name ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "want"),
+    [
+        ("The allocation for housing is $3 billion.", "$3 billion", "spending.housing"),
+        ("Public spending on schools will reach $4 billion.", "$4 billion", "spending.education"),
+        ("Debt service will cost $4 billion next year.", "$4 billion", "budget.interest"),
+        ("Employers added 15,000 jobs in May.", "15,000", "jobs.created"),
+        ("The exchange rate was 1,480 per dollar on Friday.", "1,480", "exchange_rate"),
+    ],
+)
+def test_the_most_specific_measure_wins(text: str, figure: str, want: str) -> None:
+    f = _frame(text, figure)
+    assert f.measure.id == want and not f.measure.free
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "want"),
+    [
+        # the parent's own context words name no part of it
+        ("Government spending will reach $40 billion.", "$40 billion", "budget.expenditure"),
+        # external debt service stays the external debt's
+        ("External debt service reached $3 billion.", "$3 billion", "debt.service"),
+        ("Debt service on foreign loans reached $3 billion.", "$3 billion", "debt.service"),
+    ],
+)
+def test_a_general_measure_stays_general(text: str, figure: str, want: str) -> None:
+    assert _frame(text, figure).measure.id == want
+
+
+def test_an_amount_in_billions_is_no_price() -> None:
+    f = _frame("The exchange rate weakened, costing importers $2 billion.", "$2 billion")
+    assert f.measure.id != "exchange_rate"

@@ -32,7 +32,8 @@ __all__ = ["STAGE", "DocFrame", "annotate"]
 #: GDP by their numerator, the document's country, row labels; revisions and baselines by
 #: cues after the value; granularity of the day said vs the figure's period.  v3: narrower
 #: series (a narrowing modifier frees the measure, a longer synonym in the text wins); context
-#: and exclude words after a figure count only within its own phrase.
+#: and exclude words after a figure count only within its own phrase; a child measure the subject
+#: names beats its parent; a price level is no amount in billions.
 STAGE = "frame.v3"
 
 #: Roles whose figure is a value of the same indicator as the figure it is tied to: the

@@ -90,6 +90,8 @@ _DIMENSION_OF_UNIT: dict[str, str] = {
 }
 #: A magnitude word: "21.41 trillion" is an amount even with no unit or noun.
 _MAGNITUDE = re.compile(r"\b(?:million|billion|trillion|mn|bn|tn)\b", re.I)
+#: A magnitude no price is stated in.
+_AGGREGATE = re.compile(r"\b(?:billion|trillion|bn|tn)\b", re.I)
 _PERCENT_DIMS = frozenset({"percent", "rate", "ratio", "index"})
 #: Unit dimensions that say what kind of thing is measured (a length of roads, a mass of
 #: grain), unlike a %, an amount of money or a count.
@@ -134,6 +136,7 @@ class Entry:
     exclude: frozenset[str]
     context: frozenset[str]
     order: int
+    parent: str = ""
 
     @property
     def measure(self) -> Measure:
@@ -179,9 +182,11 @@ def taxonomy() -> Taxonomy:
             exclude=exclude,
             context=context,
             order=k,
+            parent=str(row.get("parent", "")),
         )
         by_id[e.id] = e
-        every |= context | exclude
+        # a context word is compared in its plain form but found in the text as written
+        every |= context | exclude | {_norm(w) for w in row.get("context", ()) if w}
         for table, items in ((syn, row.get("synonyms", ())), (heads, row.get("heads", ()))):
             for w in items:
                 ids = table.setdefault(_norm(w), [])
@@ -328,6 +333,34 @@ def _subject_candidates(subject: str) -> tuple[tuple[Candidate, ...], tuple[str,
     return tuple(found), tuple(heads), seen
 
 
+@cache
+def _children() -> dict[str, tuple[Entry, ...]]:
+    """The measures of each parent, in taxonomy order."""
+    out: dict[str, list[Entry]] = {}
+    for e in taxonomy().by_id.values():
+        if e.parent:
+            out.setdefault(e.parent, []).append(e)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _with_parts(found: Sequence[Candidate], seen: frozenset[str]) -> tuple[Candidate, ...]:
+    """The candidates of a subject, each after the measures below it that the subject's
+    other words name: a child whose own context word (not its parent's, not a word of the
+    phrase found) is in the subject ("allocation for housing": `spending.housing` before
+    `budget.expenditure`)."""
+    t = taxonomy()
+    out: list[Candidate] = []
+    for score, n, d, mid, cue in found:
+        parent = t.by_id[mid]
+        phrase = _grams(cue.split(":", 1)[1].split(" (")[0])
+        for child in _children().get(mid, ()):
+            own = (child.context - parent.context - phrase) & seen
+            if own:
+                out.append((score, n, d, child.id, f"{cue} + {min(own)} (a part of {mid})"))
+        out.append((score, n, d, mid, cue))
+    return tuple(out)
+
+
 class _Fit:
     """Tries candidates against the exclude words and the unit, reading the text for
     what it needs only when a candidate asks (the words of the stretch, a change verb)."""
@@ -377,6 +410,14 @@ class _Fit:
             e = t.by_id[mid]
             if e.exclude and not e.exclude.isdisjoint(self._excluded()):
                 continue
+            price = e.dimension == "currency" and e.flow == "level"
+            if price and self._aggregate():
+                # "$2 billion" is no exchange rate, wage or oil price: a price is no aggregate
+                rejected = rejected or f"unit:{self.q.text if self.q else None} not a price ({e.id})"
+                continue
+            if price and self.dim == "count" and self.q is not None and self.q.noun is None:
+                # "1,480 per dollar", "a minimum wage of 95,000": a price without its currency
+                return e.measure, [cue, "unit:none, a price without its currency"]
             bare = e.dimension == "currency" and self._bare_amount()
             if not bare and not fits(e, self.dim, self._change(e), self.share_of_gdp):
                 rejected = rejected or f"unit:{self.q.unit if self.q else None} not {e.id}"
@@ -392,6 +433,10 @@ class _Fit:
         return (
             self.dim == "count" and q is not None and q.noun is None and _MAGNITUDE.search(q.text) is not None
         )
+
+    def _aggregate(self) -> bool:
+        """Is the figure an amount in billions or trillions, which no price is?"""
+        return self.q is not None and _AGGREGATE.search(self.q.text) is not None
 
     def _excluded(self) -> set[str]:
         if self.excluded is None:
@@ -459,8 +504,9 @@ def choose(
         subj_seen,
         fig[1],
     )
-    # a synonym in the subject beats anything else that fits
-    best = fit.first(subj_found)
+    # a synonym in the subject beats anything else that fits; a part of it the subject
+    # names ("the allocation for housing") beats the whole
+    best = fit.first(_with_parts(subj_found, subj_seen))
     if best is not None:
         return _narrowed(best, subject, text, phrases, seg, fig, clause, fit, q)
     lo, hi = max(clause[0], min(a, fig[0]) - CONTEXT_REACH), min(clause[1], max(b, fig[1]) + CONTEXT_REACH)
