@@ -120,3 +120,51 @@ def test_a_general_measure_stays_general(text: str, figure: str, want: str) -> N
 def test_an_amount_in_billions_is_no_price() -> None:
     f = _frame("The exchange rate weakened, costing importers $2 billion.", "$2 billion")
     assert f.measure.id != "exchange_rate"
+
+
+# --- M1: figures that take their measure from a lead-in or their verb -------------------
+
+
+def test_rows_of_a_breakdown_by_office_take_the_lead_ins_measure() -> None:
+    text = "Budget allocations for 2026:\n- Interior Ministry: $6 billion\n- Justice Ministry: $2.5 billion"
+    for figure in ("$6 billion", "$2.5 billion"):
+        f = _frame(text, figure)
+        assert f.measure.id == "budget.expenditure"
+        assert any(c.startswith("inherited:") for c in f.cues.measure)
+
+
+def test_rows_of_a_breakdown_by_sector_take_the_lead_ins_measure() -> None:
+    text = "Employment in Ruritania rose by 40,000 in March. Construction added 12,000 and retail 5,000."
+    assert _frame(text, "12,000").measure.id == "employment"
+    assert _frame(text, "5,000").measure.id == "employment"
+
+
+def test_a_row_label_does_not_inherit_across_two_measures() -> None:
+    # the lead-in names two measures: nothing to inherit
+    text = "Spending and revenue for 2026:\n- Interior Ministry: $6 billion"
+    assert _frame(text, "$6 billion").measure.free
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "want"),
+    [
+        ("The government will borrow $12 billion next year.", "$12 billion", "budget.deficit"),
+        ("Exports are projected to grow 3.1% in 2026; in 2027, 3.4%.", "3.4%", "exports"),
+    ],
+)
+def test_the_verb_of_the_sentence_names_the_measure(text: str, figure: str, want: str) -> None:
+    assert _frame(text, figure).measure.id == want
+
+
+def test_trend_nouns_discourse_adverbs_and_unit_letters_are_no_measure() -> None:
+    from claimledger.extract.frame import measure
+
+    assert measure.content_words("low point") == []
+    assert measure.content_words("faster pace") == []
+    assert measure.content_words("nevertheless") == []
+    assert measure.content_words("b") == []
+    assert measure.content_words("remained") == []
+    # a measure word among them is kept
+    assert measure.content_words("peak tourist arrivals") == ["tourist", "arrivals"]
+    f = _frame("Core inflation eased in April. Nevertheless, the peak of 5.1% came in March.", "5.1%")
+    assert f.measure.id == "cpi.core"

@@ -33,7 +33,8 @@ __all__ = ["STAGE", "DocFrame", "annotate"]
 #: cues after the value; granularity of the day said vs the figure's period.  v3: narrower
 #: series (a narrowing modifier frees the measure, a longer synonym in the text wins); context
 #: and exclude words after a figure count only within its own phrase; a child measure the subject
-#: names beats its parent; a price level is no amount in billions.
+#: names beats its parent; a price level is no amount in billions; rows of a breakdown inherit
+#: their lead-in's measure; a sentence with a figure of its own passes its measure on.
 STAGE = "frame.v3"
 
 #: Roles whose figure is a value of the same indicator as the figure it is tied to: the
@@ -236,14 +237,16 @@ def annotate(
                 # a row "Inflation rate (consumer prices): Chile: 2.1%" or "Brazil (GDP:
                 # 1.87 trillion)": the label before the colon names the measure
                 row = (label, seg[1])
-                m, m_cues = measure.choose("", text, phrases, row, p.spans[i], row, *args[5:], named)
+                m, m_cues = measure.choose(
+                    "", text, phrases, row, p.spans[i], row, *args[5:], named, sentence=p.start
+                )
                 if not m.free:
                     break
             if m.free and percent and entity.names_only(subj):
                 # "Uzbekistan grew by 6%": its economy did
-                m, m_cues = measure.choose("economic growth", *args, named)
+                m, m_cues = measure.choose("economic growth", *args, named, sentence=p.start)
             elif m.free:
-                m, m_cues = measure.choose(subj, *args, named)
+                m, m_cues = measure.choose(subj, *args, named, sentence=p.start)
             if m.free:
                 m, m_cues = _no_subject(p, i, m, m_cues, mentions, phrases, seg, q, "share_of_gdp" in terms)
             elif m.id == "rate.deposit" and doc.steers_by_deposit:
@@ -356,6 +359,11 @@ def _no_subject(
     names = frozenset(w.lower() for mt in mentions for w in text[mt.start : mt.end].split())
     if share_of_gdp:
         names |= _GDP_WORDS  # "it reached 3.9% of GDP": GDP is the basis, not the measure
+    row = entity.sector_of(m.id) is not None or measure.is_label(m.id)
+    if row:
+        # "construction added 12,000", "the Interior Ministry: $6 billion": a row of a
+        # breakdown, whose measure the lead-in names (the sector is the figure's entity)
+        names |= frozenset(m.id.split())
     if measure.content_words(m.id, names):
         return m, m_cues
     c0 = p.clauses[i][0]
@@ -380,6 +388,7 @@ def _no_subject(
         measure.changes(text, seg),
         share_of_gdp,
         frozenset(excluded),
+        row,
     )
     if got is not None:
         return got[0], [*m_cues, *got[1]]

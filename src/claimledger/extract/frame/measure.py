@@ -31,7 +31,7 @@ from claimledger.extract.units import singular
 from claimledger.models import Measure, Quantity
 from claimledger.resources.taxonomy import measure_data
 
-__all__ = ["Entry", "Phrases", "choose", "entry", "free", "taxonomy"]
+__all__ = ["Entry", "Phrases", "choose", "entry", "free", "is_label", "taxonomy"]
 
 #: Scores of where a synonym was found; a head with context scores below all of them.
 IN_SUBJECT = 30
@@ -373,6 +373,7 @@ class _Fit:
         "phrases",
         "q",
         "seg",
+        "sentence",
         "share_of_gdp",
         "subj_seen",
         "text",
@@ -390,6 +391,7 @@ class _Fit:
         share_of_gdp: bool,
         subj_seen: frozenset[str],
         fig_end: int,
+        sentence: int,
     ) -> None:
         self.text = text
         self.phrases = phrases
@@ -402,6 +404,7 @@ class _Fit:
         self.subj_seen = subj_seen
         self.excluded: set[str] | None = None
         self.fig_end = fig_end
+        self.sentence = max(sentence, window[0] - CONTEXT_REACH)
 
     def first(self, found: Sequence[Candidate]) -> tuple[Measure, list[str]] | None:
         t = taxonomy()
@@ -454,7 +457,9 @@ class _Fit:
         if self.change is None:
             if self.dim != "percent" or e.dimension not in ("currency", "count"):
                 return False  # not asked: only a % of an amount needs to know
-            self.change = _GROWTH.search(self.text, *self.window) is not None
+            # the sentence's verb reaches an elliptic item after it ("exports are projected to
+            # grow 3.1% in 2026; in 2027, 3.4%")
+            self.change = _GROWTH.search(self.text, self.sentence, self.window[1]) is not None
         return self.change
 
 
@@ -482,8 +487,10 @@ def choose(
     change: bool,
     share_of_gdp: bool,
     economy: bool = False,
+    sentence: int = -1,
 ) -> tuple[Measure, list[str]]:
-    """The measure of a figure at ``fig`` in its stretch ``seg`` of its ``clause``.
+    """The measure of a figure at ``fig`` in its stretch ``seg`` of its ``clause``
+    (``sentence``: where its sentence starts, when known).
     ``change``: the figure is known to be an amount of change; ``economy``: the figure's
     clause names a country or an area (an economy, as context for "growth")."""
     t = taxonomy()
@@ -503,6 +510,7 @@ def choose(
         share_of_gdp,
         subj_seen,
         fig[1],
+        min(sentence, clause[0]) if sentence >= 0 else clause[0],
     )
     # a synonym in the subject beats anything else that fits; a part of it the subject
     # names ("the allocation for housing") beats the whole
@@ -683,12 +691,6 @@ INHERIT_SENTENCES = 2
 #: further back is not the figure's, and the bound keeps the work per figure constant (a
 #: sentence of thousands of figures must not be re-read for each one).
 INHERIT_WINDOW = 600
-#: A figure in a sentence: a number with a percent, a scale word or a currency sign.
-_FIGURE = re.compile(
-    r"(?:[$€£¥₹]\s?\d|\d(?:[\d,.]*\d)?\s*(?:%|per\s?cent\b|percent\b|bn\b|mn\b|billion\b|million\b|"
-    r"trillion\b|thousand\b|crore\b|lakh\b|basis points\b))",
-    re.I,
-)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
@@ -703,13 +705,29 @@ def _word_lists() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     )
 
 
+@cache
+def _label_heads() -> frozenset[str]:
+    """Head nouns of a dimension value (frame_cues.toml [measure] label_heads)."""
+    return frozenset(w.lower() for w in _cues.data().get("measure", {}).get("label_heads", ()))
+
+
+def is_label(phrase: str) -> bool:
+    """Does a phrase name a dimension value ("the interior ministry", "northern county"):
+    is its last word a head of frame_cues.toml [measure] label_heads?"""
+    low = phrase.lower().split()
+    return bool(low) and singular(low[-1].strip(".,;:'’\"()")) in _label_heads()
+
+
 def content_words(phrase: str, names: frozenset[str] = frozenset()) -> list[str]:
     """The words of a free measure phrase that may say what is measured: not determiners,
     vague words ("it", "growth", "figure"), function words ("however", "slightly"),
     speakers ("a member") or the words of names (``names``: places, organisations)."""
     vague_w, function_w, speaker_w = _word_lists()
     out = []
-    for w in phrase.lower().split():
+    low = phrase.lower().split()
+    if is_label(phrase):
+        return []  # "interior ministry": a row of a breakdown, named by its dimension value
+    for w in low:
         w = w.strip(".,;:'’\"()")
         if w.endswith(("'s", "’s")):
             w = w[:-2]
@@ -717,6 +735,8 @@ def content_words(phrase: str, names: frozenset[str] = frozenset()) -> list[str]
             continue
         if w in vague_w or singular(w) in vague_w or not any(ch.isalpha() for ch in w):
             continue
+        if len(w) == 1:
+            continue  # a unit letter split from its number ("40 B")
         out.append(w)
     return out
 
@@ -748,6 +768,7 @@ def inherit(
     change: bool,
     share_of_gdp: bool,
     excluded: frozenset[str],
+    row: bool = False,
 ) -> tuple[Measure, list[str]] | None:
     """The measure a figure that names none takes from the text before it: ``regions``
     (start, end, label), nearest first, each read sentence by sentence from its end.  The
@@ -761,7 +782,9 @@ def inherit(
         a = max(a, b - INHERIT_WINDOW)
         if a >= b:
             continue
-        far = k >= 2
+        # a row of a breakdown ("construction 12,000") takes even a bare word from its
+        # lead-in ("Employment rose by 40,000"); another figure only a longer phrase
+        far = k >= 2 and not row
         cuts = [m.end() for m in _SENTENCE_END.finditer(text, a, b)]
         starts = [a, *cuts]
         seen_sentences = 0
@@ -771,15 +794,11 @@ def inherit(
             if s0 >= s1 or not text[s0:s1].strip():
                 continue
             seen_sentences += 1
-            if seen_sentences > INHERIT_SENTENCES:
-                break
+            if seen_sentences > INHERIT_SENTENCES and not row:
+                break  # a row reads back through its list to the lead-in (within the window)
             hits = _scan(text, s0, s1)
             if not hits:
                 continue
-            if k >= 2 and _FIGURE.search(text, s0, s1):
-                # the sentence gives a figure of its own: a figure after it with no
-                # subject may be another series of it ("... 3.2%. Excluding X, 2.3%")
-                return None
             ids: dict[str, str] = {}
             grams: set[str] = set()
             for _h0, _h1, h in hits:
