@@ -168,3 +168,41 @@ def test_trend_nouns_discourse_adverbs_and_unit_letters_are_no_measure() -> None
     assert measure.content_words("peak tourist arrivals") == ["tourist", "arrivals"]
     f = _frame("Core inflation eased in April. Nevertheless, the peak of 5.1% came in March.", "5.1%")
     assert f.measure.id == "cpi.core"
+
+
+# --- M2: the noun that heads the figure's phrase; a deposit rate stated as the policy rate
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "want"),
+    [
+        ("The bank aims to bring inflation to its 3% goal.", "3%", "inflation.target"),
+        ("Inflation is expected to return to the 3% target by 2027.", "3%", "inflation.target"),
+        ("The government ran a $5 billion deficit in 2024.", "$5 billion", "budget.deficit"),
+    ],
+)
+def test_the_noun_after_the_figure_heads_its_phrase(text: str, figure: str, want: str) -> None:
+    assert _frame(text, figure).measure.id == want
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "want"),
+    [
+        # a budget's inflation assumption stays observed inflation
+        ("Next year's inflation goal would be 7%.", "7%", "cpi.headline"),
+        ("Inflation rose to 5.5%, far from the goal.", "5.5%", "cpi.headline"),
+    ],
+)
+def test_a_goal_noun_elsewhere_does_not_make_a_target(text: str, figure: str, want: str) -> None:
+    assert _frame(text, figure).measure.id == want
+
+
+def test_a_deposit_rate_the_text_calls_its_policy_rate_is_the_policy_rate() -> None:
+    text = "The National Bank of Ruritania kept its key rate, the one-week deposit rate, at 6%."
+    assert _frame(text, "6%").measure.id == "policy_rate"
+    text = "The overnight deposit rate, its main policy rate, was raised to 9.5%."
+    assert _frame(text, "9.5%").measure.id == "policy_rate"
+    # not said: a deposit rate stays one
+    assert _frame("The overnight deposit rate was raised to 9.5%.", "9.5%").measure.id == "rate.deposit"
+    text = "The policy rate was kept at 10% and the deposit rate at 8%."
+    assert _frame(text, "8%").measure.id == "rate.deposit"

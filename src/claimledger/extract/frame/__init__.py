@@ -34,7 +34,8 @@ __all__ = ["STAGE", "DocFrame", "annotate"]
 #: series (a narrowing modifier frees the measure, a longer synonym in the text wins); context
 #: and exclude words after a figure count only within its own phrase; a child measure the subject
 #: names beats its parent; a price level is no amount in billions; rows of a breakdown inherit
-#: their lead-in's measure; a sentence with a figure of its own passes its measure on.
+#: their lead-in's measure; a sentence with a figure of its own passes its measure on; the noun
+#: heading the figure's phrase ("its 3% goal") comes first.
 STAGE = "frame.v3"
 
 #: Roles whose figure is a value of the same indicator as the figure it is tied to: the

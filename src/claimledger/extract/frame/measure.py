@@ -333,6 +333,39 @@ def _subject_candidates(subject: str) -> tuple[tuple[Candidate, ...], tuple[str,
     return tuple(found), tuple(heads), seen
 
 
+_NOUN_AFTER = re.compile(r"[ \t]*([A-Za-z][\w-]*)")
+
+
+def _noun_after(
+    text: str,
+    phrases: Phrases,
+    fig: tuple[int, int],
+    clause: tuple[int, int],
+    subj_seen: frozenset[str],
+    fit: _Fit,
+) -> tuple[Measure, list[str]] | None:
+    """The measure whose head is the noun right after the figure, the head of its own
+    phrase ("inflation ... its 3% goal": `inflation.target`), confirmed by a context word
+    of the subject or the clause."""
+    m = _NOUN_AFTER.match(text, fig[1], clause[1])
+    if m is None:
+        return None
+    word = m.group(1).lower()
+    t = taxonomy()
+    mids = t.head_ids.get(word, ())
+    if not mids:
+        return None
+    seen = set(subj_seen)
+    for _a, _b, h in phrases.within(*clause):
+        seen |= _grams(h)
+    found: list[Candidate] = []
+    for mid in mids:
+        ctx = (t.by_id[mid].context & seen) - {word, lemma(word)}
+        if ctx:
+            found.append((IN_SUBJECT, len(word), 0, mid, f"head:{word}+{min(ctx)} (after the figure)"))
+    return fit.first(found) if found else None
+
+
 @cache
 def _children() -> dict[str, tuple[Entry, ...]]:
     """The measures of each parent, in taxonomy order."""
@@ -512,6 +545,11 @@ def choose(
         fig[1],
         min(sentence, clause[0]) if sentence >= 0 else clause[0],
     )
+    # the head noun of the figure's own phrase ("its 3% goal", "a $5 billion deficit") with a
+    # context word in the clause beats the subject
+    best = _noun_after(text, phrases, fig, clause, subj_seen, fit)
+    if best is not None:
+        return best
     # a synonym in the subject beats anything else that fits; a part of it the subject
     # names ("the allocation for housing") beats the whole
     best = fit.first(_with_parts(subj_found, subj_seen))
