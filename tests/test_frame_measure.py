@@ -31,6 +31,7 @@ def _frame(text: str, figure: str, **kw: Any) -> Frame:
         ("The overnight lending facility rate stays at 7.25%.", "7.25%"),
         ("Agriculture's contribution to growth was 0.6 percentage points.", "0.6 percentage points"),
         ("Youth employment reached 310,000 in March.", "310,000"),
+        ("Rural employment reached 1.2 million in March.", "1.2 million"),
     ],
 )
 def test_a_narrowing_modifier_makes_the_measure_free(text: str, figure: str) -> None:
@@ -47,6 +48,9 @@ def test_a_narrowing_modifier_makes_the_measure_free(text: str, figure: str) -> 
         ("Overall exports rose 5% in 2024.", "5%", "exports"),
         ("Real GDP grew 2.2% in 2024.", "2.2%", "gdp.real_growth"),
         ("Total exports reached $12 billion in 2024.", "$12 billion", "exports"),
+        # the urban series is the headline one in several countries' releases
+        ("The surveyed urban unemployment rate was 5.1% in May.", "5.1%", "unemployment.rate"),
+        ("Urban inflation eased to 12.3% in May.", "12.3%", "cpi.headline"),
         # the narrower series has a measure of its own
         ("Food inflation rose to 9% in May.", "9%", "cpi.food"),
         ("The deposit facility rate stays at 5.5%.", "5.5%", "rate.deposit"),
