@@ -210,3 +210,13 @@ def test_a_deposit_rate_the_text_calls_its_policy_rate_is_the_policy_rate() -> N
     assert _frame("The overnight deposit rate was raised to 9.5%.", "9.5%").measure.id == "rate.deposit"
     text = "The policy rate was kept at 10% and the deposit rate at 8%."
     assert _frame(text, "8%").measure.id == "rate.deposit"
+
+
+def test_a_rows_label_names_the_part_of_the_lead_ins_measure() -> None:
+    text = (
+        "Budget allocations for 2026:\n- Interior Ministry: $6 billion\n- Ministry of Health: $1.5 billion\n"
+        "- Education Ministry: $2 billion"
+    )
+    assert _frame(text, "$6 billion").measure.id == "budget.expenditure"
+    assert _frame(text, "$1.5 billion").measure.id == "spending.health"
+    assert _frame(text, "$2 billion").measure.id == "spending.education"

@@ -392,6 +392,11 @@ def _no_subject(
         row,
     )
     if got is not None:
+        part = measure.part_named(got[0].id, m.id) if row else None
+        if part is not None:
+            # "Allocations: ... Ministry of Health: $1.5 billion": the part of the lead-in's
+            # measure the row's label names
+            return part[0], [*m_cues, *got[1], f"part:{part[1]} (a part of {got[0].id})"]
         return got[0], [*m_cues, *got[1]]
     cleaned = measure.cleaned(m, names, q)
     return cleaned, m_cues if cleaned == m else [*m_cues, f"free:{cleaned.id} (not a measure: {m.id})"]

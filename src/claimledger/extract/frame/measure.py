@@ -31,7 +31,7 @@ from claimledger.extract.units import singular
 from claimledger.models import Measure, Quantity
 from claimledger.resources.taxonomy import measure_data
 
-__all__ = ["Entry", "Phrases", "choose", "entry", "free", "is_label", "taxonomy"]
+__all__ = ["Entry", "Phrases", "choose", "entry", "free", "is_label", "part_named", "taxonomy"]
 
 #: Scores of where a synonym was found; a head with context scores below all of them.
 IN_SUBJECT = 30
@@ -752,8 +752,26 @@ def _label_heads() -> frozenset[str]:
 def is_label(phrase: str) -> bool:
     """Does a phrase name a dimension value ("the interior ministry", "northern county"):
     is its last word a head of frame_cues.toml [measure] label_heads?"""
-    low = phrase.lower().split()
-    return bool(low) and singular(low[-1].strip(".,;:'’\"()")) in _label_heads()
+    low = [w.strip(".,;:'’\"()") for w in phrase.lower().split()]
+    heads = _label_heads()
+    if len(low) >= 3 and low[0] in heads and low[1] == "of":
+        return True  # "ministry of health"
+    return bool(low) and singular(low[-1]) in heads
+
+
+def part_named(measure_id: str, phrase: str) -> tuple[Measure, str] | None:
+    """The measure below ``measure_id`` that a row's label names by one of its own context
+    words ("allocations" ... "Ministry of Health": `spending.health`), and that word."""
+    t = taxonomy()
+    parent = t.by_id.get(measure_id)
+    if parent is None:
+        return None
+    _hits, seen = _subject_scan(phrase)
+    for child in _children().get(measure_id, ()):
+        own = (child.context - parent.context) & seen
+        if own:
+            return child.measure, min(own)
+    return None
 
 
 def content_words(phrase: str, names: frozenset[str] = frozenset()) -> list[str]:
