@@ -220,3 +220,12 @@ def test_a_rows_label_names_the_part_of_the_lead_ins_measure() -> None:
     assert _frame(text, "$6 billion").measure.id == "budget.expenditure"
     assert _frame(text, "$1.5 billion").measure.id == "spending.health"
     assert _frame(text, "$2 billion").measure.id == "spending.education"
+
+
+def test_a_figure_with_no_subject_reads_the_heads_of_its_own_clause() -> None:
+    text = "Ruritania's economy recovered strongly in 2024. In 2025, at 3.2%, growth will ease."
+    f = _frame(text, "3.2%")
+    assert f.measure.id == "gdp.real_growth"
+    assert any(c.startswith("inherited:") for c in f.cues.measure)
+    # a head with no context before it: nothing to inherit
+    assert _frame("The minister spoke at length. In 2025, at 3.2%, growth will ease.", "3.2%").measure.free

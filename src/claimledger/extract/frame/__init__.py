@@ -35,7 +35,8 @@ __all__ = ["STAGE", "DocFrame", "annotate"]
 #: and exclude words after a figure count only within its own phrase; a child measure the subject
 #: names beats its parent; a price level is no amount in billions; rows of a breakdown inherit
 #: their lead-in's measure; a sentence with a figure of its own passes its measure on; the noun
-#: heading the figure's phrase ("its 3% goal") comes first.
+#: heading the figure's phrase ("its 3% goal") comes first; a figure naming nothing inherits by the
+#: heads of its own clause.
 STAGE = "frame.v3"
 
 #: Roles whose figure is a value of the same indicator as the figure it is tied to: the
@@ -384,7 +385,7 @@ def _no_subject(
     got = measure.inherit(
         text,
         regions,
-        measure.heads_of(m.id, names),
+        measure.heads_of(m.id, names) or measure.heads_of(text[c0 : seg[1]], names),
         q,
         measure.changes(text, seg),
         share_of_gdp,
