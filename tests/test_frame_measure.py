@@ -32,6 +32,8 @@ def _frame(text: str, figure: str, **kw: Any) -> Frame:
         ("Agriculture's contribution to growth was 0.6 percentage points.", "0.6 percentage points"),
         ("Youth employment reached 310,000 in March.", "310,000"),
         ("Rural employment reached 1.2 million in March.", "1.2 million"),
+        ("Household consumption contributed 2.1 percentage points to growth.", "2.1 percentage points"),
+        ("Inflation should stay within the band of 2-4%.", "2-4%"),
     ],
 )
 def test_a_narrowing_modifier_makes_the_measure_free(text: str, figure: str) -> None:
@@ -55,6 +57,8 @@ def test_a_narrowing_modifier_makes_the_measure_free(text: str, figure: str) -> 
         ("Food inflation rose to 9% in May.", "9%", "cpi.food"),
         ("The deposit facility rate stays at 5.5%.", "5.5%", "rate.deposit"),
         ("External debt reached $5 billion.", "$5 billion", "debt.external"),
+        # the part word is the named series' own
+        ("The inflation target band is 2-4%.", "2-4%", "inflation.target"),
     ],
 )
 def test_harmless_modifiers_and_named_narrow_series_keep_their_id(text: str, figure: str, want: str) -> None:

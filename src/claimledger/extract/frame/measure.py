@@ -640,7 +640,7 @@ def _narrowed(
     modifiers, part_heads = _narrowing()
     own = [w.lower().strip(".,;:'’\"()") for w in subject.split()]
     own += [w.lower().strip(".,;:'’\"()") for w in text[seg[0] : fig[0]].split()]
-    part = next((w for w in own if w in part_heads), None)
+    part = next((w for w in own if w in part_heads and w not in phrase.split()), None)
     if part is not None:
         fm = _free(subject or phrase, None)
         return fm, [*cues, f"narrowed:{part} (a part of {m.id})", f"free:{fm.id}"]
