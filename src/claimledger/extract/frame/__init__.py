@@ -1,4 +1,4 @@
-"""The claim frame stage (``frame.v5``): what each claim measures, whose figure it is, on
+"""The claim frame stage (``frame.v6``): what each claim measures, whose figure it is, on
 what basis, whether it is a fact, an estimate, a projection, a target, an assumption, a
 baseline or a revision, who it is attributed to, and how it relates to the other figures
 of its sentence.  See docs/frame.md.
@@ -39,7 +39,14 @@ __all__ = ["STAGE", "DocFrame", "annotate"]
 #: and base cues, purpose clauses that name the aim) merged over v3.
 #: v5: with the period branch's rules: a day inherited from an earlier sentence gives no
 #: ``day`` (but to a rate set on a day); a market price quoted "now" is the day's.
-STAGE = "frame.v5"
+#: v6: with the measure branch's rules: narrower
+#: series (a narrowing modifier frees the measure, a longer synonym in the text wins); context
+#: and exclude words after a figure count only within its own phrase; a child measure the subject
+#: names beats its parent; a price level is no amount in billions; rows of a breakdown inherit
+#: their lead-in's measure; a sentence with a figure of its own passes its measure on; the noun
+#: heading the figure's phrase ("its 3% goal") comes first; a figure naming nothing inherits by the
+#: heads of its own clause.
+STAGE = "frame.v6"
 
 #: Roles whose figure is a value of the same indicator as the figure it is tied to: the
 #: baseline of a change, a change amount, a conversion and a compared value.
@@ -256,14 +263,16 @@ def annotate(
                 # a row "Inflation rate (consumer prices): Chile: 2.1%" or "Brazil (GDP:
                 # 1.87 trillion)": the label before the colon names the measure
                 row = (label, seg[1])
-                m, m_cues = measure.choose("", text, phrases, row, p.spans[i], row, *args[5:], named)
+                m, m_cues = measure.choose(
+                    "", text, phrases, row, p.spans[i], row, *args[5:], named, sentence=p.start
+                )
                 if not m.free:
                     break
             if m.free and percent and entity.names_only(subj):
                 # "Uzbekistan grew by 6%": its economy did
-                m, m_cues = measure.choose("economic growth", *args, named)
+                m, m_cues = measure.choose("economic growth", *args, named, sentence=p.start)
             elif m.free:
-                m, m_cues = measure.choose(subj, *args, named)
+                m, m_cues = measure.choose(subj, *args, named, sentence=p.start)
             if m.free:
                 m, m_cues = _no_subject(p, i, m, m_cues, mentions, phrases, seg, q, "share_of_gdp" in terms)
             elif m.id == "rate.deposit" and doc.steers_by_deposit:
@@ -377,6 +386,11 @@ def _no_subject(
     names = frozenset(w.lower() for mt in mentions for w in text[mt.start : mt.end].split())
     if share_of_gdp:
         names |= _GDP_WORDS  # "it reached 3.9% of GDP": GDP is the basis, not the measure
+    row = entity.sector_of(m.id) is not None or measure.is_label(m.id)
+    if row:
+        # "construction added 12,000", "the Interior Ministry: $6 billion": a row of a
+        # breakdown, whose measure the lead-in names (the sector is the figure's entity)
+        names |= frozenset(m.id.split())
     if measure.content_words(m.id, names):
         return m, m_cues
     c0 = p.clauses[i][0]
@@ -396,13 +410,19 @@ def _no_subject(
     got = measure.inherit(
         text,
         regions,
-        measure.heads_of(m.id, names),
+        measure.heads_of(m.id, names) or measure.heads_of(text[c0 : seg[1]], names),
         q,
         measure.changes(text, seg),
         share_of_gdp,
         frozenset(excluded),
+        row,
     )
     if got is not None:
+        part = measure.part_named(got[0].id, m.id) if row else None
+        if part is not None:
+            # "Allocations: ... Ministry of Health: $1.5 billion": the part of the lead-in's
+            # measure the row's label names
+            return part[0], [*m_cues, *got[1], f"part:{part[1]} (a part of {got[0].id})"]
         return got[0], [*m_cues, *got[1]]
     cleaned = measure.cleaned(m, names, q)
     return cleaned, m_cues if cleaned == m else [*m_cues, f"free:{cleaned.id} (not a measure: {m.id})"]

@@ -31,7 +31,7 @@ from claimledger.extract.units import singular
 from claimledger.models import Measure, Quantity
 from claimledger.resources.taxonomy import measure_data
 
-__all__ = ["Entry", "Phrases", "choose", "entry", "free", "taxonomy"]
+__all__ = ["Entry", "Phrases", "choose", "entry", "free", "is_label", "part_named", "taxonomy"]
 
 #: Scores of where a synonym was found; a head with context scores below all of them.
 IN_SUBJECT = 30
@@ -40,6 +40,16 @@ AFTER_FIGURE = 10
 HEAD_WITH_CONTEXT = 5
 #: Characters beyond the figure's stretch, within its clause, searched for a head's context.
 CONTEXT_REACH = 80
+#: The end of what still belongs to a figure's own phrase after it: the next punctuation mark.
+#: Beyond it a phrase is another's ("inflation rose to 4%, driven by core prices" is headline
+#: inflation), so its ``exclude`` words rule nothing out and its context words confirm no head.
+_PHRASE_END = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
+
+
+def _near_end(text: str, fig_end: int, limit: int) -> int:
+    m = _PHRASE_END.search(text, fig_end, limit)
+    return m.start() if m is not None else limit
+
 
 _CCY = re.compile(r"^[A-Z]{3}(?:/.*)?$")
 _DIMENSION_OF_UNIT: dict[str, str] = {
@@ -80,6 +90,8 @@ _DIMENSION_OF_UNIT: dict[str, str] = {
 }
 #: A magnitude word: "21.41 trillion" is an amount even with no unit or noun.
 _MAGNITUDE = re.compile(r"\b(?:million|billion|trillion|mn|bn|tn)\b", re.I)
+#: A magnitude no price is stated in.
+_AGGREGATE = re.compile(r"\b(?:billion|trillion|bn|tn)\b", re.I)
 _PERCENT_DIMS = frozenset({"percent", "rate", "ratio", "index"})
 #: Unit dimensions that say what kind of thing is measured (a length of roads, a mass of
 #: grain), unlike a %, an amount of money or a count.
@@ -124,6 +136,7 @@ class Entry:
     exclude: frozenset[str]
     context: frozenset[str]
     order: int
+    parent: str = ""
 
     @property
     def measure(self) -> Measure:
@@ -169,9 +182,11 @@ def taxonomy() -> Taxonomy:
             exclude=exclude,
             context=context,
             order=k,
+            parent=str(row.get("parent", "")),
         )
         by_id[e.id] = e
-        every |= context | exclude
+        # a context word is compared in its plain form but found in the text as written
+        every |= context | exclude | {_norm(w) for w in row.get("context", ()) if w}
         for table, items in ((syn, row.get("synonyms", ())), (heads, row.get("heads", ()))):
             for w in items:
                 ids = table.setdefault(_norm(w), [])
@@ -318,6 +333,67 @@ def _subject_candidates(subject: str) -> tuple[tuple[Candidate, ...], tuple[str,
     return tuple(found), tuple(heads), seen
 
 
+_NOUN_AFTER = re.compile(r"[ \t]*([A-Za-z][\w-]*)")
+
+
+def _noun_after(
+    text: str,
+    phrases: Phrases,
+    fig: tuple[int, int],
+    clause: tuple[int, int],
+    subj_seen: frozenset[str],
+    fit: _Fit,
+) -> tuple[Measure, list[str]] | None:
+    """The measure whose head is the noun right after the figure, the head of its own
+    phrase ("inflation ... its 3% goal": `inflation.target`), confirmed by a context word
+    of the subject or the clause."""
+    m = _NOUN_AFTER.match(text, fig[1], clause[1])
+    if m is None:
+        return None
+    word = m.group(1).lower()
+    t = taxonomy()
+    mids = t.head_ids.get(word, ())
+    if not mids:
+        return None
+    seen = set(subj_seen)
+    for _a, _b, h in phrases.within(*clause):
+        seen |= _grams(h)
+    found: list[Candidate] = []
+    for mid in mids:
+        ctx = (t.by_id[mid].context & seen) - {word, lemma(word)}
+        if ctx:
+            found.append((IN_SUBJECT, len(word), 0, mid, f"head:{word}+{min(ctx)} (after the figure)"))
+    return fit.first(found) if found else None
+
+
+@cache
+def _children() -> dict[str, tuple[Entry, ...]]:
+    """The measures of each parent, in taxonomy order."""
+    out: dict[str, list[Entry]] = {}
+    for e in taxonomy().by_id.values():
+        if e.parent:
+            out.setdefault(e.parent, []).append(e)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _with_parts(found: Sequence[Candidate], seen: frozenset[str]) -> tuple[Candidate, ...]:
+    """The candidates of a subject, each after the measures below it that the subject's
+    other words name: a child whose own context word (not its parent's, not a word of the
+    phrase found) is in the subject ("allocation for housing": `spending.housing` before
+    `budget.expenditure`)."""
+    t = taxonomy()
+    out: list[Candidate] = []
+    for score, n, d, mid, cue in found:
+        parent = t.by_id[mid]
+        phrase = _grams(cue.split(":", 1)[1].split(" (")[0])
+        for child in _children().get(mid, ()):
+            own = (child.context - parent.context - phrase) & seen
+            if own:
+                out.append((score, n, d, child.id, f"{cue} + {min(own)} (a part of {mid})"))
+        out.append((score, n, d, mid, cue))
+    return tuple(out)
+
+
 class _Fit:
     """Tries candidates against the exclude words and the unit, reading the text for
     what it needs only when a candidate asks (the words of the stretch, a change verb)."""
@@ -326,9 +402,11 @@ class _Fit:
         "change",
         "dim",
         "excluded",
+        "fig_end",
         "phrases",
         "q",
         "seg",
+        "sentence",
         "share_of_gdp",
         "subj_seen",
         "text",
@@ -345,6 +423,8 @@ class _Fit:
         change: bool,
         share_of_gdp: bool,
         subj_seen: frozenset[str],
+        fig_end: int,
+        sentence: int,
     ) -> None:
         self.text = text
         self.phrases = phrases
@@ -356,6 +436,8 @@ class _Fit:
         self.share_of_gdp = share_of_gdp
         self.subj_seen = subj_seen
         self.excluded: set[str] | None = None
+        self.fig_end = fig_end
+        self.sentence = max(sentence, window[0] - CONTEXT_REACH)
 
     def first(self, found: Sequence[Candidate]) -> tuple[Measure, list[str]] | None:
         t = taxonomy()
@@ -364,6 +446,14 @@ class _Fit:
             e = t.by_id[mid]
             if e.exclude and not e.exclude.isdisjoint(self._excluded()):
                 continue
+            price = e.dimension == "currency" and e.flow == "level"
+            if price and self._aggregate():
+                # "$2 billion" is no exchange rate, wage or oil price: a price is no aggregate
+                rejected = rejected or f"unit:{self.q.text if self.q else None} not a price ({e.id})"
+                continue
+            if price and self.dim == "count" and self.q is not None and self.q.noun is None:
+                # "1,480 per dollar", "a minimum wage of 95,000": a price without its currency
+                return e.measure, [cue, "unit:none, a price without its currency"]
             bare = e.dimension == "currency" and self._bare_amount()
             if not bare and not fits(e, self.dim, self._change(e), self.share_of_gdp):
                 rejected = rejected or f"unit:{self.q.unit if self.q else None} not {e.id}"
@@ -380,11 +470,19 @@ class _Fit:
             self.dim == "count" and q is not None and q.noun is None and _MAGNITUDE.search(q.text) is not None
         )
 
+    def _aggregate(self) -> bool:
+        """Is the figure an amount in billions or trillions, which no price is?"""
+        return self.q is not None and _AGGREGATE.search(self.q.text) is not None
+
     def _excluded(self) -> set[str]:
         if self.excluded is None:
             seen = set(self.subj_seen)
-            for _a, _b, h in self.phrases.within(*self.seg):
-                seen |= _grams(h)
+            for h0, _b, h in self.phrases.within(*self.seg):
+                if h0 < _near_end(self.text, self.fig_end, self.seg[1]):
+                    # before the figure or right after it ("GDP of $4,000 per capita"); a
+                    # phrase further on is another's ("inflation rose to 4%, driven by core
+                    # prices" is headline inflation)
+                    seen |= _grams(h)
             self.excluded = seen
         return self.excluded
 
@@ -392,7 +490,9 @@ class _Fit:
         if self.change is None:
             if self.dim != "percent" or e.dimension not in ("currency", "count"):
                 return False  # not asked: only a % of an amount needs to know
-            self.change = _GROWTH.search(self.text, *self.window) is not None
+            # the sentence's verb reaches an elliptic item after it ("exports are projected to
+            # grow 3.1% in 2026; in 2027, 3.4%")
+            self.change = _GROWTH.search(self.text, self.sentence, self.window[1]) is not None
         return self.change
 
 
@@ -420,8 +520,10 @@ def choose(
     change: bool,
     share_of_gdp: bool,
     economy: bool = False,
+    sentence: int = -1,
 ) -> tuple[Measure, list[str]]:
-    """The measure of a figure at ``fig`` in its stretch ``seg`` of its ``clause``.
+    """The measure of a figure at ``fig`` in its stretch ``seg`` of its ``clause``
+    (``sentence``: where its sentence starts, when known).
     ``change``: the figure is known to be an amount of change; ``economy``: the figure's
     clause names a country or an area (an economy, as context for "growth")."""
     t = taxonomy()
@@ -432,12 +534,27 @@ def choose(
         near = (max(clause[0], fig[0] - CONTEXT_REACH), min(clause[1], fig[1] + CONTEXT_REACH))
         subj_found = tuple(f for f in subj_found if _written(f[4], t.acronyms, text, near))
     fit = _Fit(
-        text, phrases, seg, (max(clause[0], fig[0] - CONTEXT_REACH), b), q, change, share_of_gdp, subj_seen
+        text,
+        phrases,
+        seg,
+        (max(clause[0], fig[0] - CONTEXT_REACH), b),
+        q,
+        change,
+        share_of_gdp,
+        subj_seen,
+        fig[1],
+        min(sentence, clause[0]) if sentence >= 0 else clause[0],
     )
-    # a synonym in the subject beats anything else that fits
-    best = fit.first(subj_found)
+    # the head noun of the figure's own phrase ("its 3% goal", "a $5 billion deficit") with a
+    # context word in the clause beats the subject
+    best = _noun_after(text, phrases, fig, clause, subj_seen, fit)
     if best is not None:
         return best
+    # a synonym in the subject beats anything else that fits; a part of it the subject
+    # names ("the allocation for housing") beats the whole
+    best = fit.first(_with_parts(subj_found, subj_seen))
+    if best is not None:
+        return _narrowed(best, subject, text, phrases, seg, fig, clause, fit, q)
     lo, hi = max(clause[0], min(a, fig[0]) - CONTEXT_REACH), min(clause[1], max(b, fig[1]) + CONTEXT_REACH)
     window = phrases.within(lo, hi)
     found: list[Candidate] = []
@@ -454,11 +571,15 @@ def choose(
             if g in head_ids:
                 heads.append(g)
     if heads:
+        own_end = _near_end(text, fig[1], hi)
         seen_near: set[str] = set(subj_seen)
         if economy:
             seen_near.add("economy")
-        for _s0, _s1, h in window:
-            seen_near |= _grams(h)
+        for s0, _s1, h in window:
+            if s0 < own_end:
+                # a context word further after the figure is another phrase's: "inflation
+                # rose to 4%, driven by core prices" is not core inflation
+                seen_near |= _grams(h)
         dim = fit.dim
         for h in heads:
             for mid in head_ids[h]:
@@ -473,12 +594,92 @@ def choose(
         found.sort(key=lambda f: (-f[0], -f[1], -f[2], t.by_id[f[3]].order))
         best = fit.first(found)
         if best is not None:
-            return best
+            return _narrowed(best, subject, text, phrases, seg, fig, clause, fit, q)
     money = _currency_moved(subject, text, fit)
     if money is not None:
         return money
     fm = free(subject, q)
     return fm, [f"free:{fm.id}"]
+
+
+#: The word right before a phrase, in the same run of words (no punctuation between).
+_WORD_BEFORE = re.compile(r"([A-Za-z][\w'’-]*)\s+$")
+
+
+@cache
+def _narrowing() -> tuple[frozenset[str], frozenset[str]]:
+    """(narrowing modifiers, narrowing head nouns) of frame_cues.toml [measure]."""
+    d = _cues.data().get("measure", {})
+    return (
+        frozenset(w.lower() for w in d.get("narrowing", ())),
+        frozenset(w.lower() for w in d.get("narrowing_heads", ())),
+    )
+
+
+def _narrowed(
+    best: tuple[Measure, list[str]],
+    subject: str,
+    text: str,
+    phrases: Phrases,
+    seg: tuple[int, int],
+    fig: tuple[int, int],
+    clause: tuple[int, int],
+    fit: _Fit,
+    q: Quantity | None,
+) -> tuple[Measure, list[str]]:
+    """The measure ``best`` decided, or a narrower one: the taxonomy's own narrower series
+    when the phrase that decided stands inside a longer synonym in the text ("manufactured
+    exports" where the subject says "exports"); a free measure when a narrowing modifier
+    stands right before that phrase ("informal employment", "regional GDP") or the
+    figure is a part of it ("a contribution to growth")."""
+    m, cues = best
+    kind, _, rest = cues[0].partition(":")
+    if kind not in ("synonym", "head"):
+        return best
+    phrase = rest.split(" (")[0].split("+")[0]
+    modifiers, part_heads = _narrowing()
+    own = [w.lower().strip(".,;:'’\"()") for w in subject.split()]
+    own += [w.lower().strip(".,;:'’\"()") for w in text[seg[0] : fig[0]].split()]
+    part = next((w for w in own if w in part_heads and w not in phrase.split()), None)
+    if part is not None:
+        fm = _free(subject or phrase, None)
+        return fm, [*cues, f"narrowed:{part} (a part of {m.id})", f"free:{fm.id}"]
+    occ: tuple[int, int, str] | None = None
+    dist = 0
+    in_clause = phrases.within(*clause)
+    # the phrase itself, else its first word the text shows ("GDP ... grew" for "gdp growth")
+    for look in (phrase, *phrase.split()):
+        for h0, h1, h in in_clause:
+            if look in _grams(h) or lemma(look) in _grams(h):
+                d = fig[0] - h1 if h1 <= fig[0] else 2 * (h0 - fig[1])  # before the figure first
+                if occ is None or d < dist:
+                    occ, dist = (h0, h1, h), d
+        if occ is not None:
+            phrase = look
+            break
+    if occ is None:
+        return best
+    h0, h1, h = occ
+    if h != phrase and " " in h and len(h) > len(phrase):
+        wider = [
+            (IN_SUBJECT, len(h), 0, mid, f"synonym:{h} (narrower than {phrase})")
+            for mid in taxonomy().synonym_ids.get(h, ())
+            if mid != m.id
+        ]
+        better = fit.first(wider) if wider else None
+        if better is not None:
+            return better
+    first = phrase.split()[0]
+    at = text.lower().find(first, h0, h1)
+    start = at if at >= 0 else h0
+    mw = _WORD_BEFORE.search(text, max(clause[0], start - 40), start)
+    if mw is None:
+        return best
+    word = mw.group(1).lower()
+    if word in modifiers:
+        fm = _free(subject if word in own[: len(subject.split())] else f"{word} {text[start:h1]}", None)
+        return fm, [*cues, f"narrowed:{word} (not all of {m.id})", f"free:{fm.id}"]
+    return best
 
 
 _CURRENCY_MOVE = re.compile(r"\b(?:depreciat|appreciat|weak|strong|devalu)\w*", re.I)
@@ -528,12 +729,6 @@ INHERIT_SENTENCES = 2
 #: further back is not the figure's, and the bound keeps the work per figure constant (a
 #: sentence of thousands of figures must not be re-read for each one).
 INHERIT_WINDOW = 600
-#: A figure in a sentence: a number with a percent, a scale word or a currency sign.
-_FIGURE = re.compile(
-    r"(?:[$€£¥₹]\s?\d|\d(?:[\d,.]*\d)?\s*(?:%|per\s?cent\b|percent\b|bn\b|mn\b|billion\b|million\b|"
-    r"trillion\b|thousand\b|crore\b|lakh\b|basis points\b))",
-    re.I,
-)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
@@ -548,13 +743,47 @@ def _word_lists() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     )
 
 
+@cache
+def _label_heads() -> frozenset[str]:
+    """Head nouns of a dimension value (frame_cues.toml [measure] label_heads)."""
+    return frozenset(w.lower() for w in _cues.data().get("measure", {}).get("label_heads", ()))
+
+
+def is_label(phrase: str) -> bool:
+    """Does a phrase name a dimension value ("the interior ministry", "northern county"):
+    is its last word a head of frame_cues.toml [measure] label_heads?"""
+    low = [w.strip(".,;:'’\"()") for w in phrase.lower().split()]
+    heads = _label_heads()
+    if len(low) >= 3 and low[0] in heads and low[1] == "of":
+        return True  # "ministry of health"
+    return bool(low) and singular(low[-1]) in heads
+
+
+def part_named(measure_id: str, phrase: str) -> tuple[Measure, str] | None:
+    """The measure below ``measure_id`` that a row's label names by one of its own context
+    words ("allocations" ... "Ministry of Health": `spending.health`), and that word."""
+    t = taxonomy()
+    parent = t.by_id.get(measure_id)
+    if parent is None:
+        return None
+    _hits, seen = _subject_scan(phrase)
+    for child in _children().get(measure_id, ()):
+        own = (child.context - parent.context) & seen
+        if own:
+            return child.measure, min(own)
+    return None
+
+
 def content_words(phrase: str, names: frozenset[str] = frozenset()) -> list[str]:
     """The words of a free measure phrase that may say what is measured: not determiners,
     vague words ("it", "growth", "figure"), function words ("however", "slightly"),
     speakers ("a member") or the words of names (``names``: places, organisations)."""
     vague_w, function_w, speaker_w = _word_lists()
     out = []
-    for w in phrase.lower().split():
+    low = phrase.lower().split()
+    if is_label(phrase):
+        return []  # "interior ministry": a row of a breakdown, named by its dimension value
+    for w in low:
         w = w.strip(".,;:'’\"()")
         if w.endswith(("'s", "’s")):
             w = w[:-2]
@@ -562,6 +791,8 @@ def content_words(phrase: str, names: frozenset[str] = frozenset()) -> list[str]
             continue
         if w in vague_w or singular(w) in vague_w or not any(ch.isalpha() for ch in w):
             continue
+        if len(w) == 1:
+            continue  # a unit letter split from its number ("40 B")
         out.append(w)
     return out
 
@@ -593,6 +824,7 @@ def inherit(
     change: bool,
     share_of_gdp: bool,
     excluded: frozenset[str],
+    row: bool = False,
 ) -> tuple[Measure, list[str]] | None:
     """The measure a figure that names none takes from the text before it: ``regions``
     (start, end, label), nearest first, each read sentence by sentence from its end.  The
@@ -606,7 +838,9 @@ def inherit(
         a = max(a, b - INHERIT_WINDOW)
         if a >= b:
             continue
-        far = k >= 2
+        # a row of a breakdown ("construction 12,000") takes even a bare word from its
+        # lead-in ("Employment rose by 40,000"); another figure only a longer phrase
+        far = k >= 2 and not row
         cuts = [m.end() for m in _SENTENCE_END.finditer(text, a, b)]
         starts = [a, *cuts]
         seen_sentences = 0
@@ -616,15 +850,11 @@ def inherit(
             if s0 >= s1 or not text[s0:s1].strip():
                 continue
             seen_sentences += 1
-            if seen_sentences > INHERIT_SENTENCES:
-                break
+            if seen_sentences > INHERIT_SENTENCES and not row:
+                break  # a row reads back through its list to the lead-in (within the window)
             hits = _scan(text, s0, s1)
             if not hits:
                 continue
-            if k >= 2 and _FIGURE.search(text, s0, s1):
-                # the sentence gives a figure of its own: a figure after it with no
-                # subject may be another series of it ("... 3.2%. Excluding X, 2.3%")
-                return None
             ids: dict[str, str] = {}
             grams: set[str] = set()
             for _h0, _h1, h in hits:
