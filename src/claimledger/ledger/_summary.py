@@ -359,9 +359,16 @@ def counted(conn: Connection, parts: Iterable[str] = PARTS) -> Counts:
     return Counter({k: n for k, n in out.items() if k[0] in wanted and n})
 
 
-def _stored(conn: Connection) -> Counts:
-    rows = conn.execute(select(ledger_summary.c.part, ledger_summary.c.key, ledger_summary.c.n))
-    return Counter({(str(p), str(k)): int(n) for p, k, n in rows if n})
+def _stored(conn: Connection, parts: Sequence[str] | None = None) -> Counts:
+    s = ledger_summary.c
+    stmt = select(s.part, s.key, s.n)
+    if parts is not None:
+        stmt = stmt.where(s.part.in_(list(parts)))
+    return Counter({(str(p), str(k)): int(n) for p, k, n in conn.execute(stmt) if n})
+
+
+#: The parts ``summary_counts`` gives (not the per-indicator, period and unit ones).
+_OVERVIEW_PARTS = ("documents", "kind", "state", "promise", "finding_type", "finding_severity", "indicators")
 
 
 def refresh(conn: Connection, parts: Sequence[str]) -> None:
@@ -500,7 +507,7 @@ def promise_column(conn: Connection, status: str, offset: int, limit: int) -> li
 def summary_counts(conn: Connection) -> SummaryCounts:
     """The stored summary (counted over the tables on a ledger from before 0015 opened
     read-only, which has no summary yet)."""
-    got = _stored(conn) if has_summary(conn) else counted(conn)
+    got = _stored(conn, _OVERVIEW_PARTS) if has_summary(conn) else counted(conn, _OVERVIEW_PARTS)
 
     def part(name: str) -> dict[str, int]:
         return {k: n for (p, k), n in sorted(got.items()) if p == name}
