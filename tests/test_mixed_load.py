@@ -37,12 +37,17 @@ from claimledger.ledger import (
     doctor,
     promise_targets,
     repair_summaries,
+    set_promise_override,
     transaction,
+    upsert_correction,
 )
 from claimledger.ledger._summary import promise_column, promise_column_counts, summary_value
 from claimledger.models import Document
 from claimledger.pipeline import add_document, extract_document
-from test_read_paths import ledger_url  # noqa: F401  (the SQLite/PostgreSQL fixture)
+from test_read_paths import (
+    AT,
+    ledger_url,  # noqa: F401  (the SQLite/PostgreSQL fixture)
+)
 
 DOCS = [
     Document(
@@ -111,6 +116,20 @@ def test_unit_counts_and_promise_statuses_stay_exact_after_every_write(ledger_ur
         _exact(led)
         targets = [r.id for r in led.claims(kind="target")]
         assert len(targets) >= 4
+        # the ledger's own review writes, without the check run the review API adds after them
+        with transaction(led.engine) as conn:
+            set_promise_override(conn, targets[0], status="due", note=None, reviewer="t", at=AT)
+        _exact(led)
+        with transaction(led.engine) as conn:
+            upsert_correction(conn, targets[1], {"state": "corrected", "period": "2040"}, reviewer="t", at=AT)
+        _exact(led)
+        with transaction(led.engine) as conn:
+            upsert_correction(conn, targets[2], {"state": "rejected"}, reviewer="t", at=AT)
+        _exact(led)
+        with transaction(led.engine) as conn:
+            upsert_correction(conn, targets[2], {"state": "accepted"}, reviewer="t", at=AT)
+        _exact(led)
+        # the public review actions (each re-checks)
         review.set_promise_status(led.engine, targets[0], "kept", reviewer="t")
         _exact(led)
         review.correct_claim(led.engine, targets[1], reviewer="t", unit="EUR")  # a unit corrected

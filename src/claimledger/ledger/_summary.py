@@ -482,8 +482,8 @@ def promise_column_counts(conn: Connection) -> dict[str, int] | None:
     if not has_promise_status(conn):
         return None
     s = ledger_summary.c
-    rows = conn.execute(select(s.key, s.n).where(s.part == "promise", s.n > 0).order_by(s.key))
-    return {str(k): int(n) for k, n in rows}
+    rows = conn.execute(select(s.key, s.n).where(s.part == "promise", s.n > 0))
+    return dict(sorted((str(k), int(n)) for k, n in rows))  # Python's order on every database
 
 
 def promise_column(conn: Connection, status: str, offset: int, limit: int) -> list[PromiseTarget]:
