@@ -248,6 +248,9 @@ def test_migration_0016_fills_the_new_parts_from_an_existing_ledger(tmp_path: Pa
                 conn.execute(text("DROP INDEX IF EXISTS " + stmt.split()[2]))
     finally:
         led.close()
+    before = doctor(db_url(db))  # reads without migrating: 0016 pending, no false drift
+    assert before.ok, before.problems
+    assert any(name == "migrations" and "1 pending" in found for name, found in before.checks)
     engine = open_engine(db)  # migrates
     try:
         assert "0016_mixed_load" not in migrate(engine)  # applied on open already

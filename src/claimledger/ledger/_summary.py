@@ -102,6 +102,9 @@ PARTS: tuple[str, ...] = (
     "kind_unit",
 )
 
+#: The parts migration 0016 added (with ``promise_status``).
+_PARTS_0016 = ("unit", "kind_unit")
+
 #: (part, key) -> count.
 Counts = Counter[tuple[str, str]]
 
@@ -413,8 +416,10 @@ def _status_drift(conn: Connection) -> list[str]:
 
 def check_summaries(conn: Connection) -> list[str]:
     """Each (part, key) whose stored count differs from the counted one, and each target
-    whose stored promise status differs (``_status_drift``); [] when exact."""
-    stored, real = _stored(conn), counted(conn)
+    whose stored promise status differs (``_status_drift``); [] when exact.  A ledger
+    before migration 0016 (not migrated yet) is checked on the parts it keeps."""
+    kept = PARTS if has_promise_status(conn) else tuple(p for p in PARTS if p not in _PARTS_0016)
+    stored, real = _stored(conn, kept), counted(conn, kept)
     return [
         f"{p}[{k}]: stored {stored[p, k]}, counted {real[p, k]}"
         if k
@@ -469,7 +474,7 @@ def summary_value(conn: Connection, part: str, key: str | None = None) -> int | 
     """One stored count (``key`` None: the part's sum) through the summary's primary key;
     None when this ledger's summary does not keep ``part`` (before 0015, or 0016 for
     ``unit`` and ``kind_unit``)."""
-    if not has_summary(conn) or (part in ("unit", "kind_unit") and not has_promise_status(conn)):
+    if not has_summary(conn) or (part in _PARTS_0016 and not has_promise_status(conn)):
         return None
     s = ledger_summary.c
     where = [s.part == part] if key is None else [s.part == part, s.key == key]
