@@ -22,7 +22,8 @@ from sqlalchemy.engine import Connection, Engine
 from claimledger.errors import LedgerError
 from claimledger.ledger._filter import ClaimFilter, claim_conditions, matching_periods
 from claimledger.ledger._rows import ClaimRecord, FindingRef, IndicatorLink, StoredDocument, document_from_row
-from claimledger.ledger._summary import stored_periods, summary_counts
+from claimledger.ledger._search import search_count
+from claimledger.ledger._summary import stored_periods, summary_value
 from claimledger.ledger.queries import chunks, claim_records, effective, record_select, records_by_id
 from claimledger.ledger.schema import claims as claims_t
 from claimledger.ledger.schema import (
@@ -231,15 +232,25 @@ def count_claims(conn: Connection, f: ClaimFilter, periods: list[str] | None = N
 
 def _summary_count(conn: Connection, f: ClaimFilter) -> int | None:
     """The count of ``f`` from the summary the writes keep (``ledger._summary``) when it
-    has it: no filter, a kind alone or a review state alone; else None."""
-    if f.unit or f.period or f.doc is not None or f.search or (f.kind and f.review_state):
+    has it: no filter, a kind alone, a review state alone, a unit with or without a kind
+    (migration 0016); a search alone is counted in the search index (``search_count``:
+    every claim is in it once, whatever its review); else None."""
+    if f.period or f.doc is not None or (f.review_state and (f.kind or f.unit)):
         return None
-    got = summary_counts(conn)
+    if f.search:
+        others = f.kind or f.unit or f.review_state
+        return None if others else search_count(conn, f.search)
+    if f.unit:
+        return (
+            summary_value(conn, "kind_unit", f"{f.kind}|{f.unit}")
+            if f.kind
+            else summary_value(conn, "unit", f.unit)
+        )
     if f.kind:
-        return got.by_kind.get(f.kind, 0)
+        return summary_value(conn, "kind", f.kind)
     if f.review_state:
-        return got.by_state.get(f.review_state, 0)
-    return got.claims
+        return summary_value(conn, "state", f.review_state)
+    return summary_value(conn, "kind")
 
 
 def page_ids(
@@ -280,15 +291,18 @@ def page_ids(
 
     total = counted(f)
     walk = False
-    if sort in INDEXED_SORTS and not f.search and (f.kind or f.unit or f.period):
+    by_rowid = conn.dialect.name == "sqlite"  # a search is tested by rowid (``search_condition``)
+    if sort in INDEXED_SORTS and (not f.search or by_rowid) and (f.kind or f.unit or f.period or f.search):
         # Walking the sort index visits about (offset + limit) * all / matches rows; a
-        # filter's index (kind; unit with the noun's; period, through its matching
-        # periods) reads every row with those values, then sorts the matches.  Take the
-        # cheaper.
+        # filter's index (kind; unit with the noun's; kind and unit together; period,
+        # through its matching periods; the search index) reads every row with those
+        # values, then sorts the matches.  Take the cheaper.
         everything = counted(ClaimFilter())
         singles = [ClaimFilter(kind=f.kind)] if f.kind else []
         singles += [ClaimFilter(unit=f.unit)] if f.unit else []
+        singles += [ClaimFilter(kind=f.kind, unit=f.unit)] if f.kind and f.unit else []
         singles += [ClaimFilter(period=f.period)] if f.period else []
+        singles += [ClaimFilter(search=f.search)] if f.search else []
         by_index = min((counted(g) for g in singles), default=everything)
         walk = (offset + limit) * everything < max(total, 1) * by_index
     machine, human = _branches(conn, f, sort, walk, periods, None if cursor is None else (cursor, desc))

@@ -10,7 +10,7 @@ comes from one state of the ledger; the dashboard (``claimledger.web``) shapes i
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,6 +20,7 @@ from sqlalchemy.engine import Connection, Engine
 from claimledger.errors import LedgerError
 from claimledger.ledger._browse import decode_values, documents_with_counts, encode_cursor, finding_refs
 from claimledger.ledger._findings import promise_history
+from claimledger.ledger._promises import PromiseTarget
 from claimledger.ledger._ratings import claim_rating
 from claimledger.ledger._review import promise_findings_of, promise_overrides_by_claim
 from claimledger.ledger._rows import (
@@ -36,7 +37,7 @@ from claimledger.ledger._rows import (
     row_to,
 )
 from claimledger.ledger._search import like_pattern
-from claimledger.ledger._summary import has_summary, summary_counts
+from claimledger.ledger._summary import has_summary, promise_column, promise_column_counts, summary_counts
 from claimledger.ledger.queries import chunks, effective, record_select, records_by_id
 from claimledger.ledger.schema import claims as claims_t
 from claimledger.ledger.schema import (
@@ -492,6 +493,30 @@ def _confidence_expr(conn: Connection) -> Any:
     if conn.dialect.name == "sqlite":
         return func.coalesce(func.json_extract(findings.c.details, "$.confidence"), 0)
     return literal_column("COALESCE((CAST(findings.details AS json) ->> 'confidence')::float, 0)")
+
+
+@dataclass(frozen=True, slots=True)
+class PromiseColumns:
+    """The promise board's targets: how many have each status (sorted by status), and one
+    page of the columns asked for, each in the board's order (deadline, then id)."""
+
+    counts: dict[str, int]
+    pages: dict[str, list[PromiseTarget]]
+
+
+def promise_columns(
+    engine: Engine, choose: Callable[[dict[str, int]], list[str]], offset: int, limit: int
+) -> PromiseColumns | None:
+    """The board from the stored statuses (``promise_status`` and the summary's promise
+    counts, migration 0016): ``choose`` picks the columns from the counts, and each
+    column's page is read through its index.  None on a ledger without them (opened
+    read-only before 0016): the caller computes the statuses (``promise_targets``)."""
+    with engine.connect() as conn:
+        counts = promise_column_counts(conn)
+        if counts is None:
+            return None
+        pages = {st: promise_column(conn, st, offset, limit) for st in choose(counts)}
+    return PromiseColumns(counts, pages)
 
 
 def promise_board_rows(engine: Engine, ids: list[str]) -> PromiseBoardRows:

@@ -107,9 +107,17 @@ TABLE_METADATA: dict[str, tuple[str, str, tuple[str, ...], str | None]] = {
     "ledger_summary": (
         "Summary counts",
         "Counts the ledger keeps with every write (documents, claims by kind and review state, promise "
-        "statuses, findings, indicators, periods): what the dashboard's overview shows. "
+        "statuses, findings, indicators, periods, units): what the dashboard's overview shows. "
         "`claimledger doctor` checks them against the tables.",
         ("part",),
+        None,
+    ),
+    "promise_status": (
+        "Promise statuses",
+        "Every live target's promise status (the reviewer's, else the promise checker's, else "
+        "unverified), with its source and deadline, kept with every write: what the promise board "
+        "reads. `claimledger doctor` checks it against the findings and reviews.",
+        ("status", "source"),
         None,
     ),
     "claim_ratings": (

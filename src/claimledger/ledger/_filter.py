@@ -13,7 +13,7 @@ What each field means (all optional; they combine with AND):
   "2024", "2024-09", "2023/2024", "2024/2026" and "2023/2025"; "2027" matches "2026/2028".
   A value that is not a period ("FY24") matches only claims with exactly that period.
 - ``doc``: a document id, its name (doc_key) or a prefix of its content hash (8+ hex).
-- ``search``: words that must all occur in the sentence or subject (``queries.search_ids``);
+- ``search``: words that must all occur in the sentence or subject (``queries.search_condition``);
   ``word*`` is a prefix.  ``as_you_type`` turns a search box's text into this syntax.
 - ``review_state``: ``machine``, ``accepted``, ``corrected`` or ``rejected``.
 """
@@ -27,7 +27,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, case, false, func, literal, or_, select
 from sqlalchemy.engine import Connection, Dialect
 
-from claimledger.ledger._search import search_ids
+from claimledger.ledger._search import search_condition
 from claimledger.ledger.schema import claims as claims_t
 from claimledger.ledger.schema import documents as documents_t
 
@@ -142,12 +142,18 @@ def claim_conditions(
         return src.c[name].concat("") if walk else src.c[name]
 
     conds: list[ColumnElement[bool]] = []
-    if search and f.search and (ids := search_ids(dialect, f.search)) is not None:
-        conds.append(src.c.id.in_(ids))
-    if f.kind:
-        conds.append(col("kind") == f.kind)
-    if f.unit:
-        conds.append(or_(col("unit") == f.unit, col("noun") == f.unit))
+    if search and f.search and (found := search_condition(dialect, f.search, src, walk=walk)) is not None:
+        conds.append(found)
+    if f.kind and f.unit and not walk:
+        # each side of the OR is one index's equality (kind and unit, kind and noun:
+        # migration 0016), so the database reads just the matches of both
+        kind = src.c.kind == f.kind
+        conds.append(or_(and_(kind, src.c.unit == f.unit), and_(kind, src.c.noun == f.unit)))
+    else:
+        if f.kind:
+            conds.append(col("kind") == f.kind)
+        if f.unit:
+            conds.append(or_(col("unit") == f.unit, col("noun") == f.unit))
     if f.period and periods is not None and not reviewed:
         conds.append(col("period").in_(periods))
     elif f.period:

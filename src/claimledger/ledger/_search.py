@@ -14,6 +14,7 @@ import unicodedata
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, column, func, literal_column, or_, select, table, true
+from sqlalchemy.engine import Connection
 
 from claimledger.ledger.schema import claims as claims_t
 
@@ -108,6 +109,56 @@ def search_ids(dialect: Any, text: str) -> Select[Any] | None:
     if not _WORD.search(text):
         return None
     return select(claims_t.c.id).where(search_clause(text, claims_t))
+
+
+def search_count(conn: Connection, text: str) -> int | None:
+    """How many claims contain every word of ``text`` (None when it has no words, or on a
+    database without a search index).  On SQLite the FTS index alone answers: it holds
+    one row per claim, keyed by the claim's rowid, so no claim row is read (a common
+    word's 10,000 matches: under a millisecond instead of ~15 ms through the claims)."""
+    if conn.dialect.name == "sqlite":
+        q = fts_query(text)
+        if q is None:
+            return None
+        return int(conn.execute(select(func.count()).select_from(_fts).where(_fts_match(q))).scalar_one())
+    if conn.dialect.name == "postgresql":
+        tsq = pg_tsquery(text)
+        if tsq is None:
+            return None
+        return int(conn.execute(select(func.count()).where(_pg_match(claims_t, tsq))).scalar_one())
+    return None
+
+
+def search_rowids(text: str) -> Select[Any] | None:
+    """SQLite: the rowids of the claims matching ``text`` (the FTS index's own keys, no
+    claim row read), for ``claims.rowid IN (...)``; None when ``text`` has no words."""
+    q = fts_query(text)
+    return None if q is None else select(_fts.c.rowid).where(_fts_match(q))
+
+
+def search_condition(dialect: Any, text: str, src: Any, *, walk: bool = False) -> ColumnElement[bool] | None:
+    """Rows of ``src`` (the ``claims`` table or the effective view) whose claim matches
+    ``text``, for a WHERE clause; None when ``text`` has no words.
+
+    On SQLite the match is tested by rowid: the FTS index gives the matching rowids
+    without reading a claim (``search_ids`` reads each match's claim row for its id, about
+    2 us a match).  On ``claims`` the rowid is the row's own (``walk``: written so no
+    index serves it, so the database walks the sort order's index, which holds the rowid,
+    and stops at the page); on the view each row looks its rowid up by id (the view's
+    rows here are the few reviewed ones).  Elsewhere: ``id IN (search_ids)``.
+    """
+    if dialect.name != "sqlite":
+        ids = search_ids(dialect, text)
+        return None if ids is None else src.c.id.in_(ids)
+    rowids = search_rowids(text)
+    if rowids is None:
+        return None
+    if src is claims_t:
+        own: Any = literal_column("claims.rowid")
+        found: ColumnElement[bool] = (own + 0 if walk else own).in_(rowids)
+        return found
+    by_id = select(_by_rowid.c.rowid).where(_by_rowid.c.id == src.c.id).scalar_subquery()
+    return by_id.in_(rowids)
 
 
 def apply_search(stmt: Select[Any], dialect: Any, text: str, src: Any) -> Select[Any]:

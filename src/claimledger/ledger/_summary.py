@@ -14,7 +14,16 @@ Reads and writes ``ledger_summary`` (part, key, n).  The parts:
   list (largest first) without counting ``indicator_claims`` on every request;
 - ``period``: claims by their machine period (``claims.period``; none for no period), so
   a period filter finds the stored periods that share time with it in a few hundred
-  summary rows instead of a walk through the period index.
+  summary rows instead of a walk through the period index;
+- ``unit`` and ``kind_unit`` (migration 0016): claims by each value a unit filter matches
+  (the effective unit and the counted noun, once when they are equal), alone and with
+  the effective kind (key ``kind|value``), so the claims table's total for a unit filter,
+  with or without a kind, is one summary row instead of a count over ``claims``.
+
+Beside the counts, ``promise_status`` (migration 0016) holds every live target's promise
+status row by row (status, source, deadline), kept by the same writes, so the promise board
+reads one page of one column through its index instead of computing every target's status
+per request.
 
 Every write path of the ledger updates them in its own transaction:
 
@@ -25,15 +34,17 @@ Every write path of the ledger updates them in its own transaction:
   (``replace_claims``) read the touched claims' contribution before and after the write
   and add the difference (``track``), a few rows each;
 - a check run (``store_findings``) and a re-link (``replace_indicators``) recount their
-  parts from their own tables (``refresh``): findings and indicators, never claims.
+  parts from their own tables (``refresh``): findings and indicators, never claims; a
+  check run also recomputes ``promise_status`` (the checker's statuses changed).
 
 Increments are written as one upsert per (part, key), in sorted order at the end of the
 transaction, so concurrent PostgreSQL writers (the COPY workers) hold a summary row only
 from that statement to their commit and always lock rows in the same order (no deadlock).
 
 ``counted`` is the same numbers counted the slow way, over the tables; ``check_summaries``
-compares the two (``claimledger doctor``) and ``rebuild_summaries`` replaces the stored
-ones with the counted ones (migration 0015 runs it once).
+compares the two, and ``promise_status`` with ``promise_targets`` (``claimledger doctor``),
+and ``rebuild_summaries`` replaces the stored ones with the counted ones (migrations 0015
+and 0016 run it once).
 """
 
 from __future__ import annotations
@@ -46,10 +57,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, func, inspect, literal_column, select, text
+from sqlalchemy import delete, func, insert, inspect, literal_column, select, text
 from sqlalchemy.engine import Connection, Engine
 
-from claimledger.ledger._promises import promise_status_counts
+from claimledger.ledger._promises import PromiseTarget, promise_status_counts, promise_targets
 from claimledger.ledger.queries import chunks, effective
 from claimledger.ledger.schema import claims as claims_t
 from claimledger.ledger.schema import (
@@ -61,6 +72,7 @@ from claimledger.ledger.schema import (
     indicators,
     ledger_summary,
     promise_overrides,
+    promise_status,
 )
 
 __all__ = [
@@ -86,7 +98,12 @@ PARTS: tuple[str, ...] = (
     "indicators",
     "indicator",
     "period",
+    "unit",
+    "kind_unit",
 )
+
+#: The parts migration 0016 added (with ``promise_status``).
+_PARTS_0016 = ("unit", "kind_unit")
 
 #: (part, key) -> count.
 Counts = Counter[tuple[str, str]]
@@ -121,21 +138,46 @@ def _apply(conn: Connection, delta: Counts) -> None:
         conn.execute(_UPSERT, rows)
 
 
+def _unit_keys(kind: str, unit: object, noun: object) -> Iterator[tuple[str, str]]:
+    """The ``unit`` and ``kind_unit`` keys a claim counts under: each distinct value a unit
+    filter matches (``ledger._filter``: the unit or the counted noun)."""
+    for value in {str(v) for v in (unit, noun) if v is not None}:
+        yield "unit", value
+        yield "kind_unit", f"{kind}|{value}"
+
+
+def _status_row(cid: str, period: object, status: str, source: str) -> dict[str, Any]:
+    deadline = None if period is None else str(period)
+    return {
+        "claim_id": cid,
+        "status": status,
+        "source": source,
+        "deadline": deadline,
+        "due": deadline or "9999",
+    }
+
+
 def add_new(conn: Connection, rows: Iterable[Mapping[str, Any]], documents: int) -> None:
     """Count ``documents`` new documents and the new claims ``rows`` (as inserted into
-    ``claims``: no correction, reviewer status or finding can refer to them yet)."""
+    ``claims``: no correction, reviewer status or finding can refer to them yet, so a new
+    target's promise status is ``unverified``)."""
     delta: Counts = Counter()
     if documents:
         delta["documents", ""] += documents
+    new_targets = []
     for row in rows:
         kind, period = str(row["kind"]), row["period"]
         delta["kind", kind] += 1
         delta["state", "machine"] += 1
+        delta.update(_unit_keys(kind, row.get("unit"), row.get("noun")))
         if kind == "target":
             delta["promise", "unverified"] += 1
+            new_targets.append(_status_row(str(row["id"]), period, "unverified", "none"))
         if period is not None:
             delta["period", str(period)] += 1
     _apply(conn, delta)
+    if new_targets and has_promise_status(conn):
+        conn.execute(insert(promise_status), sorted(new_targets, key=lambda r: r["claim_id"]))
 
 
 def _rowid_order(conn: Connection) -> Any:
@@ -144,10 +186,12 @@ def _rowid_order(conn: Connection) -> Any:
     return literal_column("findings.rowid") if conn.dialect.name == "sqlite" else findings.c.id
 
 
-def _contribution(conn: Connection, ids: Sequence[str]) -> Counts:
-    """What the claims ``ids`` (those that exist) add to the kind, state and promise parts."""
+def _contribution(conn: Connection, ids: Sequence[str]) -> tuple[Counts, list[PromiseTarget]]:
+    """What the claims ``ids`` (those that exist) add to the kind, state, unit and promise
+    parts, and their rows of ``promise_status`` (the live targets among them)."""
     out: Counts = Counter()
     targets: list[str] = []
+    deadlines: dict[str, str | None] = {}
     for part in chunks(sorted(set(ids))):
         machine_periods = select(claims_t.c.period).where(
             claims_t.c.id.in_(part), claims_t.c.period.is_not(None)
@@ -155,14 +199,15 @@ def _contribution(conn: Connection, ids: Sequence[str]) -> Counts:
         out.update(("period", str(p)) for (p,) in conn.execute(machine_periods))
         members = select(indicator_claims.c.indicator_id).where(indicator_claims.c.claim_id.in_(part))
         out.update(("indicator", str(i)) for (i,) in conn.execute(members))
-        stmt = select(effective.c.id, effective.c.kind, effective.c.review_state).where(
-            effective.c.id.in_(part)
-        )
-        for cid, kind, state in conn.execute(stmt):
+        e = effective.c
+        stmt = select(e.id, e.kind, e.review_state, e.unit, e.noun, e.period).where(e.id.in_(part))
+        for cid, kind, state, unit, noun, period in conn.execute(stmt):
             out["kind", str(kind)] += 1
             out["state", str(state)] += 1
+            out.update(_unit_keys(str(kind), unit, noun))
             if kind == "target" and state != "rejected":
                 targets.append(str(cid))
+                deadlines[str(cid)] = None if period is None else str(period)
     machine: dict[str, str | None] = {}
     reviewer: dict[str, str] = {}
     for part in chunks(targets):
@@ -182,10 +227,17 @@ def _contribution(conn: Connection, ids: Sequence[str]) -> Counts:
             promise_overrides.c.claim_id.in_(part)
         )
         reviewer.update({str(c): str(s) for c, s in conn.execute(stmt2)})
+    rows: list[PromiseTarget] = []
     for cid in targets:
-        status = reviewer[cid] if cid in reviewer else machine.get(cid) or "unverified"
+        if cid in reviewer:
+            status, source = reviewer[cid], "reviewer"
+        elif machine.get(cid):
+            status, source = str(machine[cid]), "checker"
+        else:
+            status, source = "unverified", "none"
         out["promise", status] += 1
-    return out
+        rows.append((cid, deadlines[cid], status, source))
+    return out, rows
 
 
 def _status(details: object) -> str | None:
@@ -202,14 +254,19 @@ def _status(details: object) -> str | None:
 def track(conn: Connection, ids: Iterable[str]) -> Iterator[None]:
     """Keep the summary exact across a write that may change, insert or delete the claims
     ``ids``: their contribution is read before and after it, and the difference added."""
-    touched = list(ids)
-    before = _contribution(conn, touched)
+    touched = sorted(set(ids))
+    before, _ = _contribution(conn, touched)
     yield
-    after = _contribution(conn, touched)
+    after, rows = _contribution(conn, touched)
     delta: Counts = Counter()
     for key in set(before) | set(after):
         delta[key] = after[key] - before[key]
     _apply(conn, delta)
+    if has_promise_status(conn):
+        for part in chunks(touched):
+            conn.execute(delete(promise_status).where(promise_status.c.claim_id.in_(part)))
+        if rows:
+            conn.execute(insert(promise_status), [_status_row(*r) for r in rows])
 
 
 def _count_findings(conn: Connection) -> Counts:
@@ -254,6 +311,30 @@ def _count_claims(conn: Connection) -> Counts:
     return out
 
 
+def _count_units(conn: Connection) -> Counts:
+    """Claims by the values a unit filter matches, alone and with the effective kind:
+    ``claims`` grouped by its machine values, then the few reviewed claims moved to their
+    effective kind and unit (the noun is never corrected)."""
+    out: Counts = Counter()
+    c = claims_t.c
+    for kind, unit, noun, n in conn.execute(
+        select(c.kind, c.unit, c.noun, func.count())
+        .where(c.unit.is_not(None) | c.noun.is_not(None))
+        .group_by(c.kind, c.unit, c.noun)
+    ):
+        for key in _unit_keys(str(kind), unit, noun):
+            out[key] += int(n)
+    e = effective.c
+    for machine_kind, machine_unit, kind, unit, noun in conn.execute(
+        select(c.kind, c.unit, e.kind, e.unit, e.noun)
+        .join(effective, e.id == c.id)
+        .where(c.id.in_(select(corrections.c.claim_id)))
+    ):
+        out.subtract(_unit_keys(str(machine_kind), machine_unit, noun))
+        out.update(_unit_keys(str(kind), unit, noun))
+    return out
+
+
 def counted(conn: Connection, parts: Iterable[str] = PARTS) -> Counts:
     """The summary's numbers counted over the tables (the slow way), for ``parts``."""
     wanted = set(parts)
@@ -272,6 +353,8 @@ def counted(conn: Connection, parts: Iterable[str] = PARTS) -> Counts:
         per = select(indicator_claims.c.indicator_id, func.count()).group_by(indicator_claims.c.indicator_id)
         for i, n in conn.execute(per):
             out["indicator", str(i)] += int(n)
+    if wanted & {"unit", "kind_unit"}:
+        out.update(_count_units(conn))
     if "period" in wanted:
         by_period = select(claims_t.c.period, func.count()).where(claims_t.c.period.is_not(None))
         for p, n in conn.execute(by_period.group_by(claims_t.c.period)):
@@ -279,16 +362,32 @@ def counted(conn: Connection, parts: Iterable[str] = PARTS) -> Counts:
     return Counter({k: n for k, n in out.items() if k[0] in wanted and n})
 
 
-def _stored(conn: Connection) -> Counts:
-    rows = conn.execute(select(ledger_summary.c.part, ledger_summary.c.key, ledger_summary.c.n))
-    return Counter({(str(p), str(k)): int(n) for p, k, n in rows if n})
+def _stored(conn: Connection, parts: Sequence[str] | None = None) -> Counts:
+    s = ledger_summary.c
+    stmt = select(s.part, s.key, s.n)
+    if parts is not None:
+        stmt = stmt.where(s.part.in_(list(parts)))
+    return Counter({(str(p), str(k)): int(n) for p, k, n in conn.execute(stmt) if n})
+
+
+#: The parts ``summary_counts`` gives (not the per-indicator, period and unit ones).
+_OVERVIEW_PARTS = ("documents", "kind", "state", "promise", "finding_type", "finding_severity", "indicators")
 
 
 def refresh(conn: Connection, parts: Sequence[str]) -> None:
     """Recount ``parts`` over their tables and store them (a check run's findings, a
-    re-link's indicators: tables the write replaced wholesale)."""
-    fresh = counted(conn, parts)
-    conn.execute(delete(ledger_summary).where(ledger_summary.c.part.in_(list(parts))))
+    re-link's indicators: tables the write replaced wholesale).  With ``promise``,
+    ``promise_status`` is recomputed too, and the counts are its rows'."""
+    wanted = list(parts)
+    fresh = counted(conn, [p for p in wanted if p != "promise"])
+    if "promise" in wanted:
+        targets = promise_targets(conn)
+        if has_promise_status(conn):
+            conn.execute(delete(promise_status))
+            if targets:
+                conn.execute(insert(promise_status), [_status_row(*t) for t in targets])
+        fresh.update(("promise", t[2]) for t in targets)
+    conn.execute(delete(ledger_summary).where(ledger_summary.c.part.in_(wanted)))
     _apply(conn, fresh)
 
 
@@ -297,9 +396,30 @@ def rebuild_summaries(conn: Connection) -> None:
     refresh(conn, PARTS)
 
 
+def _status_drift(conn: Connection) -> list[str]:
+    """Each live target whose ``promise_status`` row differs from its status computed over
+    the tables (``promise_targets``), and each row that is not a live target's."""
+    if not has_promise_status(conn):
+        return []
+    s = promise_status.c
+    stored = {
+        str(cid): (deadline, str(status), str(source))
+        for cid, deadline, status, source in conn.execute(select(s.claim_id, s.deadline, s.status, s.source))
+    }
+    real = {cid: (deadline, status, source) for cid, deadline, status, source in promise_targets(conn)}
+    return [
+        f"promise_status[{cid}]: stored {stored.get(cid)}, counted {real.get(cid)}"
+        for cid in sorted(set(stored) | set(real))
+        if stored.get(cid) != real.get(cid)
+    ]
+
+
 def check_summaries(conn: Connection) -> list[str]:
-    """Each (part, key) whose stored count differs from the counted one; [] when exact."""
-    stored, real = _stored(conn), counted(conn)
+    """Each (part, key) whose stored count differs from the counted one, and each target
+    whose stored promise status differs (``_status_drift``); [] when exact.  A ledger
+    before migration 0016 (not migrated yet) is checked on the parts it keeps."""
+    kept = PARTS if has_promise_status(conn) else tuple(p for p in PARTS if p not in _PARTS_0016)
+    stored, real = _stored(conn, kept), counted(conn, kept)
     return [
         f"{p}[{k}]: stored {stored[p, k]}, counted {real[p, k]}"
         if k
@@ -308,7 +428,7 @@ def check_summaries(conn: Connection) -> list[str]:
             set(stored) | set(real), key=lambda pk: (PARTS.index(pk[0]) if pk[0] in PARTS else 99, pk[1])
         )
         if stored[p, k] != real[p, k]
-    ]
+    ] + _status_drift(conn)
 
 
 #: Engines whose ledger has the summary table (it is never dropped once there).
@@ -326,6 +446,21 @@ def has_summary(conn: Connection) -> bool:
     return False
 
 
+#: Engines whose ledger has the promise status table (migration 0016).
+_HAVE_STATUS: weakref.WeakSet[Engine] = weakref.WeakSet()
+
+
+def has_promise_status(conn: Connection) -> bool:
+    """Whether this ledger has ``promise_status`` (migration 0016; migration 0015 runs
+    before it exists, and a ledger opened read-only is never migrated)."""
+    if conn.engine in _HAVE_STATUS:
+        return True
+    if inspect(conn).has_table(promise_status.name):
+        _HAVE_STATUS.add(conn.engine)
+        return True
+    return False
+
+
 def stored_periods(conn: Connection) -> Any:
     """A select of the distinct machine periods (column ``p``), from the summary when this
     ledger has it, else from the period index."""
@@ -335,10 +470,49 @@ def stored_periods(conn: Connection) -> Any:
     return select(claims_t.c.period.label("p")).distinct()
 
 
+def summary_value(conn: Connection, part: str, key: str | None = None) -> int | None:
+    """One stored count (``key`` None: the part's sum) through the summary's primary key;
+    None when this ledger's summary does not keep ``part`` (before 0015, or 0016 for
+    ``unit`` and ``kind_unit``)."""
+    if not has_summary(conn) or (part in _PARTS_0016 and not has_promise_status(conn)):
+        return None
+    s = ledger_summary.c
+    where = [s.part == part] if key is None else [s.part == part, s.key == key]
+    return int(conn.execute(select(func.coalesce(func.sum(s.n), 0)).where(*where)).scalar_one())
+
+
+def promise_column_counts(conn: Connection) -> dict[str, int] | None:
+    """Live targets by promise status (sorted by status, none of zero) from the summary,
+    when this ledger keeps ``promise_status`` too; else None."""
+    if not has_promise_status(conn):
+        return None
+    s = ledger_summary.c
+    rows = conn.execute(select(s.key, s.n).where(s.part == "promise", s.n > 0))
+    return dict(sorted((str(k), int(n)) for k, n in rows))  # Python's order on every database
+
+
+def promise_column(conn: Connection, status: str, offset: int, limit: int) -> list[PromiseTarget]:
+    """One page of the live targets with ``status`` from ``promise_status``, in the
+    board's order (deadline, no deadline last, then id) through ``ix_promise_status_board``."""
+    s = promise_status.c
+    due: Any = s.due
+    cid: Any = s.claim_id
+    if conn.dialect.name == "postgresql":  # the order of Python's sort, as promise_targets_py
+        due, cid = due.collate("C"), cid.collate("C")
+    stmt = (
+        select(s.claim_id, s.deadline, s.status, s.source)
+        .where(s.status == status)
+        .order_by(due, cid)
+        .limit(limit)
+        .offset(offset)
+    )
+    return [(str(c), d, str(st), str(src)) for c, d, st, src in conn.execute(stmt)]
+
+
 def summary_counts(conn: Connection) -> SummaryCounts:
     """The stored summary (counted over the tables on a ledger from before 0015 opened
     read-only, which has no summary yet)."""
-    got = _stored(conn) if has_summary(conn) else counted(conn)
+    got = _stored(conn, _OVERVIEW_PARTS) if has_summary(conn) else counted(conn, _OVERVIEW_PARTS)
 
     def part(name: str) -> dict[str, int]:
         return {k: n for (p, k), n in sorted(got.items()) if p == name}

@@ -637,6 +637,33 @@ _READ_PATH_INDEXES_0015: tuple[str, ...] = (
 )
 
 
+def _m0016_mixed_load(conn: Connection) -> None:
+    # The promise board's table of every live target's status and the kind+unit summary
+    # parts (ledger._summary), kept by the writes from here on and filled once now; the
+    # kind+unit indexes serve a filter on both (a unit filter also matches the noun).
+    Table(
+        "promise_status",
+        MetaData(),
+        Column("claim_id", Text, primary_key=True),
+        Column("status", Text, nullable=False),
+        Column("source", Text, nullable=False),
+        Column("deadline", Text),
+        Column("due", Text, nullable=False),
+    ).create(conn)
+    for stmt in _MIXED_LOAD_INDEXES_0016:
+        conn.execute(text(stmt))
+    from claimledger.ledger._summary import rebuild_summaries
+
+    rebuild_summaries(conn)
+
+
+_MIXED_LOAD_INDEXES_0016: tuple[str, ...] = (
+    "CREATE INDEX ix_promise_status_board ON promise_status (status, due, claim_id)",
+    "CREATE INDEX ix_claims_kind_unit ON claims (kind, unit, document_id, seq, id)",
+    "CREATE INDEX ix_claims_kind_noun ON claims (kind, noun, document_id, seq, id)",
+)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_initial", _m0001_initial),
     Migration("0002_claims_effective_view", _m0002_claims_effective),
@@ -653,6 +680,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0013_datasette_views", _m0013_datasette_views),
     Migration("0014_findings_severity_index", _m0014_findings_severity_index),
     Migration("0015_read_paths", _m0015_read_paths),
+    Migration("0016_mixed_load", _m0016_mixed_load),
 )
 
 

@@ -103,6 +103,10 @@ claims = Table(
     Index("ix_claims_noun", "noun"),  # 0015: the unit filter also matches the counted noun
     Index("ix_claims_subject", "subject", "id"),  # 0015
     Index("ix_claims_value", "value", "id"),  # 0015
+    # 0016: a kind and unit filter (the unit or the counted noun) reads only its matches,
+    # already in document order
+    Index("ix_claims_kind_unit", "kind", "unit", "document_id", "seq", "id"),
+    Index("ix_claims_kind_noun", "kind", "noun", "document_id", "seq", "id"),
 )
 
 #: The typed relations of a claim's frame to other figures of its passage (migration
@@ -310,6 +314,22 @@ ledger_summary = Table(
     Column("part", Text, primary_key=True),  # documents | kind | state | promise | finding_type ...
     Column("key", Text, primary_key=True),  # the kind, state, status ...; "" for a total
     Column("n", Integer, nullable=False),
+)
+
+#: Every live target's promise status, kept current by the same writes as
+#: ``ledger_summary`` (migration 0016, ``ledger._summary``): the reviewer's status, else
+#: the promise checker's, else ``unverified`` (``ledger._promises``).  The promise board
+#: reads one column of it through ``ix_promise_status_board`` instead of computing every
+#: target's status per request.
+promise_status = Table(
+    "promise_status",
+    metadata,
+    Column("claim_id", Text, primary_key=True),
+    Column("status", Text, nullable=False),
+    Column("source", Text, nullable=False),  # reviewer | checker | none
+    Column("deadline", Text),  # the target's effective period
+    Column("due", Text, nullable=False),  # the board's order: the deadline, '9999' for none
+    Index("ix_promise_status_board", "status", "due", "claim_id"),
 )
 
 #: SQLite only: full-text index over claim sentences and subjects (FTS5 with external

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
@@ -175,19 +175,31 @@ def promise_board(
     status: str | None = None,
     page: int = 1,
     per_page: int = BOARD_LIMIT,
-    targets: list[PromiseTarget] | None = None,
+    targets: Callable[[], list[PromiseTarget]] | None = None,
 ) -> dict[str, Any]:
     """Targets grouped by status, each with its deadline, note and evidence, soonest
-    deadline first.  With ``status`` the board is one paginated column.  ``targets`` is
-    ``promise_targets``' answer when the caller has it cached."""
-    targets = promise_targets(engine) if targets is None else targets
-    groups: dict[str, list[PromiseTarget]] = {}
-    for t in targets:
-        groups.setdefault(t[2], []).append(t)
-    order = [s for s in BOARD_ORDER if s in groups] + sorted(set(groups) - set(BOARD_ORDER))
-    if status:
-        order = [status]
-    wanted = {st: groups.get(st, [])[(page - 1) * per_page : page * per_page] for st in order}
+    deadline first.  With ``status`` the board is one paginated column.  The statuses are
+    the ledger's stored ones (``ledger.promise_columns``: one page per column through an
+    index); on a ledger without them, every target's status is computed (``targets``:
+    ``promise_targets``, cached by the caller)."""
+
+    def choose(counts: dict[str, int]) -> list[str]:
+        if status:
+            return [status]
+        return [s for s in BOARD_ORDER if s in counts] + sorted(set(counts) - set(BOARD_ORDER))
+
+    offset = (page - 1) * per_page
+    stored = ledger.promise_columns(engine, choose, offset, per_page)
+    if stored is not None:
+        counts, wanted = stored.counts, stored.pages
+    else:
+        every = targets() if targets is not None else promise_targets(engine)
+        groups: dict[str, list[PromiseTarget]] = {}
+        for t in every:
+            groups.setdefault(t[2], []).append(t)
+        counts = {st: len(ts) for st, ts in groups.items()}
+        wanted = {st: groups.get(st, [])[offset : offset + per_page] for st in choose(counts)}
+    order = list(wanted)
     rows = ledger.promise_board_rows(engine, [t[0] for ts in wanted.values() for t in ts])
     columns = []
     for st in order:
@@ -210,7 +222,7 @@ def promise_board(
                     ],
                 )
             )
-        count = len(groups.get(st, []))
+        count = counts.get(st, 0)
         columns.append(
             _models.PromiseColumn(
                 status=st,
@@ -221,8 +233,8 @@ def promise_board(
         )
     return _models.PromiseBoard(
         statuses=columns,
-        counts=dict(Counter(t[2] for t in targets)),
-        total=len(targets),
+        counts=counts,
+        total=sum(counts.values()),
         status=status,
         known_statuses=list(PROMISE_STATUSES),
     ).model_dump()

@@ -379,7 +379,7 @@ def _board(request: Request, status: str | None, page: int) -> dict[str, Any]:
 def _board_data(ws: WebState, st: str | None, page: int) -> dict[str, Any]:
     return ws.cache.get(
         ("board", st, page),
-        lambda: _insights.promise_board(ws.engine, status=st, page=page, targets=_targets(ws)),
+        lambda: _insights.promise_board(ws.engine, status=st, page=page, targets=lambda: _targets(ws)),
     )
 
 
