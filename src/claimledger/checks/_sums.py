@@ -66,6 +66,11 @@ def _change(c: ClaimRecord) -> bool:
     return f is not None and any(r.type in ("change_by", "change_to", "change_from") for r in f.relations)
 
 
+def _status(c: ClaimRecord) -> str | None:
+    f = frame_of(c)
+    return None if f is None else f.status
+
+
 def find_sums(figs: Sequence[ClaimRecord], key: Callable[[ClaimRecord], str | None]) -> list[Sum]:
     """Shares of one whole and parts of a stated total in one sentence (module doc)."""
     nums = sorted((f for f in figs if f.has_quantity and (f.value or 0) > 0), key=lambda f: f.q_rel[0])
@@ -85,7 +90,14 @@ def find_sums(figs: Sequence[ClaimRecord], key: Callable[[ClaimRecord], str | No
         and (key(f) or "").endswith("|percent")
     ]
     if len(shares) >= 2 and _OF.match(sentence[shares[0].q_rel[1] :]):
-        same = [f for f in shares if key(f) == key(shares[0]) and f.period == shares[0].period]
+        # one split is stated in one voice: a share done so far and a share aimed for ("35% of
+        # the canal is dredged and the agency aims to finish 75% of it") are two levels of
+        # progress, not parts of one whole
+        same = [
+            f
+            for f in shares
+            if key(f) == key(shares[0]) and f.period == shares[0].period and _status(f) == _status(shares[0])
+        ]
         if len(same) >= 2 and all((f.value or 0) <= 100 for f in same):
             out.append(Sum(tuple(same), None, False, "shares of one whole"))
     elif (lead_whole := _OF_LEAD.match(sentence[: nums[0].q_rel[0]])) is not None:
@@ -97,6 +109,7 @@ def find_sums(figs: Sequence[ClaimRecord], key: Callable[[ClaimRecord], str | No
             and len(lead) == len(nums)
             and all(f.qualifier in ("exact", "approx", None) and not _change(f) for f in lead)
             and len({f.period for f in lead}) == 1
+            and len({_status(f) for f in lead}) == 1
             and not any(_NOT_SHARE_BEFORE.search(sentence[: f.q_rel[0]]) for f in lead)
             and all((f.value or 0) <= 100 for f in lead)
         ):

@@ -1,4 +1,4 @@
-"""Checker ``checks.arithmetic.v1``: stated changes, shares and per-capita figures that do
+"""Checker ``checks.arithmetic.v2``: stated changes, shares and per-capita figures that do
 not add up.
 
 Reads: each sentence with its figures (through the change grammar in ``_changes``), the
@@ -21,6 +21,7 @@ $13,000.  Only the change's own qualifier ("almost doubled") widens what is allo
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_left
 from datetime import date as Date
@@ -62,7 +63,7 @@ from claimledger.checks.base import (
 from claimledger.link import ClaimRecord, dimension, measure_parent
 from claimledger.models import Finding, Severity
 
-NAME = "checks.arithmetic.v1"
+NAME = "checks.arithmetic.v2"
 
 #: A stated result may differ from the implied one by 2% before it is reported: enough to
 #: absorb the rounding of levels written to two or three significant figures ("$259
@@ -435,7 +436,7 @@ class ArithmeticChecker:
             "rule": "change",
             "phrase": ch.phrase,
             "factor": ch.factor,
-            "factor_range": [ch.lo, ch.hi],
+            "factor_range": [ch.lo, ch.hi if math.isfinite(ch.hi) else None],  # None: open above
             "base": b,
             "base_source": how or "sentence",
             "implied": implied,

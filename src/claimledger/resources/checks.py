@@ -15,6 +15,7 @@ __all__ = [
     "PLACE_IN_TEXT",
     "RESTATED_AFTER",
     "RESTATED_BEFORE",
+    "SCOPE_EXCLUDING",
     "SENTENCE_STARTERS",
     "STILL_UNMET",
 ]
@@ -39,3 +40,5 @@ RESTATED_BEFORE: frozenset[str] = _words("restated_before")
 RESTATED_AFTER: frozenset[str] = _words("restated_after")
 #: Phrases saying that what was promised is still awaited ("still waiting for a visit").
 STILL_UNMET: frozenset[str] = _words("still_unmet")
+#: Words that leave a part out of a figure's scope ("output excluding forestry", "non-oil").
+SCOPE_EXCLUDING: frozenset[str] = _words("scope_excluding")
