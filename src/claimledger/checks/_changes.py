@@ -292,6 +292,24 @@ def _result_after(sentence: str, figs: list[ClaimRecord], pos: int) -> ClaimReco
     return None
 
 
+def _from_to_after(sentence: str, figs: list[ClaimRecord], pos: int) -> ClaimRecord | None:
+    """The new value of a "from A to B" pair the extractor stored (``change_from``), both
+    after ``pos`` in the phrase's clause, past the reach of ``_result_after`` ("halved since
+    the reform began in 2022, falling from 88,000 applicants to 59,000")."""
+    after = [
+        f
+        for f in figs
+        if f.q_rel[0] >= pos
+        and f.q_rel[0] - pos <= BASE_AFTER_WINDOW
+        and not _CONTRAST.search(sentence[pos : f.q_rel[0]])
+    ]
+    for f in after:
+        base = _related(f, "change_from", after)
+        if base is not None and base.q_rel[0] < f.q_rel[0]:
+            return f
+    return None
+
+
 def _base_from(sentence: str, figs: list[ClaimRecord], start: int, end: int) -> ClaimRecord | None:
     """A figure introduced by "from"/"compared with"/"against" in the phrase's own clause:
     just before it, or after it with no contrast word ("while", "but", ";") in between."""
@@ -420,7 +438,11 @@ def _complete(
     """A verb-led change: result after "to", base after "from" or earlier in the sentence
     (the stored relations first: the level the amount describes, its baseline)."""
     others = [x for x in figs if x is not pct_fig]
-    result = _related(pct_fig, "change_by", others) or _result_after(sentence, others, end)
+    result = (
+        _related(pct_fig, "change_by", others)
+        or _result_after(sentence, others, end)
+        or _from_to_after(sentence, others, end)
+    )
     rest = [x for x in others if x is not result]
     base = _related(result, "change_from", rest) or _base_from(sentence, rest, start, end)
     how = "from" if base is not None else ""

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from claimledger.checks.base import frame_of, is_actual, qualifier_clash, scale
 from claimledger.link import ClaimRecord, canonical_subject
@@ -135,7 +136,7 @@ def _linked(a: ClaimRecord, b: ClaimRecord) -> bool:
 
 def _narrow(text: str) -> bool:
     words = re.findall(r"[a-z]+", text.lower().replace("_", " "))
-    return bool({*words, *(" ".join(p) for p in zip(words, words[1:], strict=False))} & SCOPE_EXCLUDING)
+    return bool({*words, *(" ".join(p) for p in pairwise(words))} & SCOPE_EXCLUDING)
 
 
 def _bare_count(part: ClaimRecord, total: ClaimRecord) -> bool:

@@ -30,8 +30,9 @@ __all__ = ["STAGE", "DocFrame", "annotate"]
 
 #: The stage's versioned name, recorded in ``EXTRACTOR``.  v2: inherited measures, shares of
 #: GDP by their numerator, the document's country, row labels; revisions and baselines by
-#: cues after the value; granularity of the day said vs the figure's period.
-STAGE = "frame.v2"
+#: cues after the value; granularity of the day said vs the figure's period.  v3: "AMOUNT, from A to B"
+#: ties A to B and the amount to B (relations).
+STAGE = "frame.v3"
 
 #: Roles whose figure is a value of the same indicator as the figure it is tied to: the
 #: baseline of a change, a change amount, a conversion and a compared value.
