@@ -179,6 +179,13 @@ _FROM_BEFORE = re.compile(r"\bfrom\s+(?:an?\s+|the\s+)?$", re.I)
 _TO_BETWEEN = re.compile(r"^[^,;:.()\d]{0,40}?\bto\s+(?:(?:about|around|some|almost|nearly|just)\s+)?$", re.I)
 
 
+#: A ratio after a figure: "18% of GDP", "31% of output".
+_OF_AFTER = re.compile(r"\s*(?:of|as\s+a\s+share\s+of)\s+[A-Za-z]", re.I)
+#: A verb with its own object before "from": "taking annual inflation from", "lifting its
+#: share from" (not "falling from").
+_OBJECT_BEFORE_FROM = re.compile(r"\b[a-z]+ing\s+(?!from\b)[a-z][^,;]*\bfrom\s+(?:an?\s+|the\s+)?$", re.I)
+
+
 def _relative(p: Passage, j: int) -> bool:
     """Is claim ``j`` an amount of change: a percentage, points, or a fraction word ("a
     quarter" is stored as 0.25 with no unit)?"""
@@ -210,6 +217,14 @@ def _from_then_to(p: Passage, out: list[Link]) -> None:
             and _relative(p, lk.anchor)
         ):
             amount = lk.anchor  # the labels took the amount before it for the new value
+            if _OF_AFTER.match(text, p.spans[i][1]) or _OF_AFTER.match(text, p.spans[k][1]):
+                # "revenue rose 25%, from 18% of GDP to 19%": the amount is the growth of
+                # the level, the two figures its ratio to another; leave them as they are
+                continue
+            if _OBJECT_BEFORE_FROM.search(text, p.spans[amount][1], p.spans[i][0]):
+                # "prices rose 0.4%, taking annual inflation from 3.1% to 3.5%": another
+                # measure's levels
+                continue
             out[amount] = Link("change", k, "change:by ... from ... to")
         elif lk.role:
             continue
