@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from claimledger.extract.frame import _cues
 from claimledger.extract.frame._passage import LIST_GAP, Passage
 from claimledger.models import Quantity, Relation, RelationType
+from claimledger.resources import verbs
 
 __all__ = ["Link", "link", "relations_of"]
 
@@ -186,11 +187,24 @@ _OF_AFTER = re.compile(r"\s*(?:of|as\s+a\s+share\s+of)\s+[A-Za-z]", re.I)
 _OBJECT_BEFORE_FROM = re.compile(r"\b[a-z]+ing\s+(?!from\b)[a-z][^,;]*\bfrom\s+(?:an?\s+|the\s+)?$", re.I)
 
 
+#: Just before an amount of change: "by", "up", "down", "an increase of", or a verb of change
+#: ("fell 4 percent"); a level is introduced by "to" or "at" instead.
+_AMOUNT_BEFORE = re.compile(
+    r"(?:\b(?:by|up|down|(?:an?\s+)?(?:increase|decrease|rise|drop|decline|fall|gain|reduction)\s+of)|"
+    rf"\b{verbs.change_pattern('up', 'raise', 'down', 'lower')})"
+    r"\s+(?:(?:about|almost|nearly|some|around|roughly|over|more\s+than|less\s+than)\s+)?$",
+    re.I,
+)
+
+
 def _relative(p: Passage, j: int) -> bool:
     """Is claim ``j`` an amount of change: a percentage, points, or a fraction word ("a
-    quarter" is stored as 0.25 with no unit)?"""
+    quarter" is stored as 0.25 with no unit), after a word of change ("fell by", "up")?"""
     q = p.claims[j].quantity
-    return q is not None and (q.unit in ("%", "pp") or (q.unit is None and 0 < (q.value or 0) < 1))
+    if q is None or not (q.unit in ("%", "pp") or (q.unit is None and 0 < (q.value or 0) < 1)):
+        return False
+    start = p.spans[j][0]
+    return _AMOUNT_BEFORE.search(p.text[max(0, start - 40) : start]) is not None
 
 
 def _from_then_to(p: Passage, out: list[Link]) -> None:
