@@ -126,6 +126,14 @@ def _scope(c: ClaimRecord) -> str:
     return f"{c.subject} {f.measure.id if f is not None and f.measure.free else ''}"
 
 
+def _clause_near(c: ClaimRecord) -> str:
+    """The words around a figure in its clause: "GDP, excluding oil, is put at 979 billion"."""
+    s, e = c.q_rel
+    before = re.split(r";|\b(?:while|whereas|but)\b", c.sentence[max(0, s - 60) : s])[-1]
+    after = re.split(r"[;:,.]|\b(?:while|whereas|but|and)\b", c.sentence[e : e + 30])[0]
+    return f"{before} {after}"
+
+
 def _linked(a: ClaimRecord, b: ClaimRecord) -> bool:
     """Did the extractor relate the two figures as one level before and after a change
     ("cut from $84 billion to $77 billion")?  Then neither is a share of the other."""
@@ -152,7 +160,7 @@ def _whole_of(c: ClaimRecord, part: ClaimRecord, tokens: frozenset[str] | None, 
     ("19.8% of output"), a figure stated about that."""
     if _is_part(c) or _linked(c, part):
         return False
-    if not narrow and _narrow(_scope(c)):
+    if not narrow and (_narrow(_scope(c)) or _narrow(_clause_near(c))):
         return False
     return tokens is None or _about(c, tokens)
 

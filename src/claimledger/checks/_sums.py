@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from claimledger.checks.base import frame_of, rounding, scale
 from claimledger.link import ClaimRecord
+from claimledger.resources.checks import PROGRESS_WORDS
 
 _OF = re.compile(r"^\s*(?:of|of\s+the|of\s+all)\b", re.I)
 #: "Of the 2026 budget, 38% goes to education, 29% to health ...": the whole named first,
@@ -66,6 +67,15 @@ def _change(c: ClaimRecord) -> bool:
     return f is not None and any(r.type in ("change_by", "change_to", "change_from") for r in f.relations)
 
 
+def _progress(sentence: str, c: ClaimRecord) -> bool:
+    """Is a share said of progress on one piece of work ("40% of the road is paved", "the
+    works are 90% complete")?  Read in its clause: up to the next figure or clause break."""
+    s, e = c.q_rel
+    before = re.split(r"[;,]|\band\b", sentence[max(0, s - 40) : s])[-1]
+    after = re.split(r"[;,]|\band\b|\d", sentence[e : e + 60])[0]
+    return bool(set(re.findall(r"[a-z]+", f"{before} {after}".lower())) & PROGRESS_WORDS)
+
+
 def _status(c: ClaimRecord) -> str | None:
     f = frame_of(c)
     return None if f is None else f.status
@@ -98,7 +108,13 @@ def find_sums(figs: Sequence[ClaimRecord], key: Callable[[ClaimRecord], str | No
             for f in shares
             if key(f) == key(shares[0]) and f.period == shares[0].period and _status(f) == _status(shares[0])
         ]
-        if len(same) >= 2 and all((f.value or 0) <= 100 for f in same):
+        # a later share that names its whole again ("40% of the road was paved and 85% of
+        # it graded") is another measure of the whole, not one of its parts: a split names
+        # the whole once ("46% of the power came from hydro, 31% from gas")
+        again = any(_OF.match(sentence[f.q_rel[1] :]) for f in same[1:]) or any(
+            _progress(sentence, f) for f in same
+        )
+        if len(same) >= 2 and not again and all((f.value or 0) <= 100 for f in same):
             out.append(Sum(tuple(same), None, False, "shares of one whole"))
     elif (lead_whole := _OF_LEAD.match(sentence[: nums[0].q_rel[0]])) is not None:
         # the whole is named before the shares: every percentage of the sentence is one of

@@ -13,6 +13,7 @@ __all__ = [
     "LOWER_IS_BETTER",
     "NOT_CONTENT",
     "PLACE_IN_TEXT",
+    "PROGRESS_WORDS",
     "RESTATED_AFTER",
     "RESTATED_BEFORE",
     "SCOPE_EXCLUDING",
@@ -42,3 +43,5 @@ RESTATED_AFTER: frozenset[str] = _words("restated_after")
 STILL_UNMET: frozenset[str] = _words("still_unmet")
 #: Words that leave a part out of a figure's scope ("output excluding forestry", "non-oil").
 SCOPE_EXCLUDING: frozenset[str] = _words("scope_excluding")
+#: Words of progress on one piece of work ("paved", "complete", "disbursed").
+PROGRESS_WORDS: frozenset[str] = _words("progress_words")
