@@ -41,7 +41,7 @@ from claimledger.checks._rates import (
     conversions,
 )
 from claimledger.checks._shares import find_shares
-from claimledger.checks._sums import LISTED, Sum, find_sums, slack
+from claimledger.checks._sums import LISTED, SUM_SLACK, Sum, find_sums, find_sums_after, slack
 from claimledger.checks.base import (
     PLAN_KINDS,
     CheckContext,
@@ -132,7 +132,9 @@ class ArithmeticChecker:
                 if f.id not in seen:
                     seen.add(f.id)
                     out.append(f)
-            for sm in find_sums(figs, ctx.key):
+            i = bisect_left(order.get(key[0], []), key[1])
+            previous = ctx.by_sentence.get((key[0], order[key[0]][i - 1]), []) if i > 0 else []
+            for sm in [*find_sums(figs, ctx.key), *find_sums_after(figs, previous)]:
                 f = self._sum(ctx, sm)
                 if f is not None:
                     out.append(f)
@@ -150,7 +152,9 @@ class ArithmeticChecker:
         sev: Severity = "error"
         if sm.whole is None:
             total = sum(p.value or 0.0 for p in parts)
-            if total <= 100 * (1 + slack(parts)) + 0.5 * len(parts):
+            # each share is rounded to its last written digit ("44%": 43.5-44.5), so the
+            # sum may exceed 100 by the half-units of the shares together, not more
+            if total <= 100 * (1 + SUM_SLACK) + sum((p.value or 0.0) * rounding(p) for p in parts):
                 return None
             listed = " + ".join(f"{p.value:g}%" for p in parts)
             whole_label = sm.label or ctx.label(first) or "the same total"
