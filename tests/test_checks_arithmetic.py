@@ -765,3 +765,33 @@ def test_a_change_reads_the_stored_relations_before_the_sentence() -> None:
     y2 = framed(y, Relation("change_from", z.id))
     [typed] = find_changes(s, [pct2, x, y2, z])
     assert typed.result is y2 and typed.base is z and typed.factor == pytest.approx(1.15)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lo", "hi"),
+    [
+        # a bound is open on its side (issue 11): "more than tripled" holds for 4.2x too
+        ("Complaints more than tripled to 5,100 from 1,350.", 3.0, float("inf")),
+        ("Fees rose by more than 20% to 600 from 450.", 1.195, float("inf")),  # "20%": 19.5-
+        ("Thefts fell by more than a third to 400 from 900.", 0.0, 2 / 3),
+        ("Fees rose by less than 5% to 470 from 450.", 0.995, 1.055),
+        # a qualifier that approaches keeps its span
+        ("Fees almost doubled to 880 from 450.", 1.9, 2.0),
+    ],
+)
+def test_change_bounds_are_open_on_their_side(sentence: str, lo: float, hi: float) -> None:
+    figs = [rec("d", sentence, t, 1.0) for t in _figures(sentence)]
+    [ch] = find_changes(sentence, figs)
+    assert ch.lo == pytest.approx(lo, abs=1e-9) and ch.hi == pytest.approx(hi, abs=1e-9)
+
+
+def test_more_than_tripled_is_not_an_error_but_a_short_fall_is() -> None:
+    s = "Complaints more than tripled to 5,100 in 2024 from 1,350 in 2023."
+    r = rec("d", s, "5,100", 5100, kind="achievement", subject="complaints", period="2024")
+    b = rec("d", s, "1,350", 1350, kind="achievement", subject="complaints", period="2023")
+    assert _run([r, b]) == []
+    s2 = "Complaints more than tripled to 3,600 in 2024 from 1,350 in 2023."
+    r2 = rec("d", s2, "3,600", 3600, kind="achievement", subject="complaints", period="2024")
+    b2 = rec("d", s2, "1,350", 1350, kind="achievement", subject="complaints", period="2023")
+    [f] = _run([r2, b2])
+    assert f.severity == "error" and f.details["factor_range"][1] is None

@@ -206,6 +206,21 @@ def test_regression_the_from_value_is_a_baseline_not_a_second_value() -> None:
     assert [r.type for r in f["6.0%"].relations] == ["change_to"]
 
 
+def test_amount_then_from_a_to_b_ties_the_amount_to_b() -> None:
+    """ "AMOUNT [adverbial], from A to B": A is B's baseline, the amount describes B
+    (issue 11); not when A and B are ratios or a level precedes them."""
+    f = _frames("Thefts in Norland dropped by a quarter between 2019 and 2024, from 62,000 cases to 51,000.")
+    assert [r.type for r in f["a quarter"].relations] == ["change_by"]
+    assert [r.type for r in f["51,000"].relations] == ["change_from"]
+    assert [r.type for r in f["62,000"].relations] == ["change_to"]
+    g = _frames("The passport queue has halved since the reform began, falling from 88,000 to 59,000.")
+    assert [r.type for r in g["59,000"].relations] == ["change_from"]
+    ratio = _frames("Excise receipts rose 25% in 2024, from 18.0% of output to 19.0%.")
+    assert "change_by" not in [r.type for r in ratio["25%"].relations]
+    level = _frames("Inflation in Norland eased to 4.1% in June from 4.5% to 4.9% in the bank's forecast.")
+    assert "change_by" not in [r.type for r in level["4.1%"].relations]
+
+
 def test_regression_according_to_the_imf_about_a_past_year_is_an_estimate() -> None:
     f = _frames("According to the IMF, Uzbekistan's GDP exceeded $90 billion in 2023.", "2024-02-01")
     frame = f["exceeded $90 billion"]

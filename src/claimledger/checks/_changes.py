@@ -13,6 +13,7 @@ period whose level must come from the ledger ("than in 2022", "the year before")
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -184,7 +185,8 @@ _OTHER_BASE = re.compile(
 _CONTRAST = re.compile(r"\b(?:while|whereas|but|however|although|compared|respectively)\b|;", re.I)
 
 #: A qualifier on the change widens the factor it asserts by this share of the change:
-#: "almost doubled" covers 1.8x-2x, "over 15%" covers 15%-16.5%.
+#: "almost doubled" covers 1.8x-2x, "just over 15%" covers 15%-16.5%.  A bound ("more than
+#: tripled", "by less than 5%") is open on its side: see ``_factor_interval``.
 CHANGE_QUAL_SPAN = 0.10
 
 
@@ -230,15 +232,24 @@ def _num(raw: str) -> float:
 
 def _factor_interval(change: float, qual: str | None, half_unit: float = 0.0) -> tuple[float, float]:
     """Interval of the factor 1+change, widened for a qualifier and the rounding of the number."""
-    q = (qual or "").lower().strip()
+    q = " ".join((qual or "").lower().split())
     lo = hi = change
     span = abs(change) * CHANGE_QUAL_SPAN
-    if q in ("almost", "nearly", "close to", "less than", "under"):
+    if q in ("almost", "nearly", "close to"):
         lo = change - span if change > 0 else change
         hi = change if change > 0 else change + span
-    elif q in ("over", "more than", "at least", "just over"):
+    elif q in ("less than", "under"):
+        # an upper bound on the size of the change: anything between no change and it
+        lo = 0.0 if change > 0 else change
+        hi = change if change > 0 else 0.0
+    elif q == "just over":
         lo = change if change > 0 else change - span
         hi = change + span if change > 0 else change
+    elif q in ("over", "more than", "at least"):
+        # a lower bound: "more than tripled" is true of any factor of three or more, and
+        # "fell by more than a third" of any fall beyond a third (down to nothing left)
+        lo = change if change > 0 else -1.0
+        hi = math.inf if change > 0 else change
     elif q:
         lo, hi = change - span, change + span
     return (1 + min(lo, hi) - half_unit, 1 + max(lo, hi) + half_unit)
@@ -277,6 +288,24 @@ def _result_after(sentence: str, figs: list[ClaimRecord], pos: int) -> ClaimReco
             continue
         gap = sentence[pos:s]
         if _RX_TO.search(gap) and not _CONTRAST.search(gap):
+            return f
+    return None
+
+
+def _from_to_after(sentence: str, figs: list[ClaimRecord], pos: int) -> ClaimRecord | None:
+    """The new value of a "from A to B" pair the extractor stored (``change_from``), both
+    after ``pos`` in the phrase's clause, past the reach of ``_result_after`` ("halved since
+    the reform began in 2022, falling from 88,000 applicants to 59,000")."""
+    after = [
+        f
+        for f in figs
+        if f.q_rel[0] >= pos
+        and f.q_rel[0] - pos <= BASE_AFTER_WINDOW
+        and not _CONTRAST.search(sentence[pos : f.q_rel[0]])
+    ]
+    for f in after:
+        base = _related(f, "change_from", after)
+        if base is not None and base.q_rel[0] < f.q_rel[0]:
             return f
     return None
 
@@ -409,7 +438,11 @@ def _complete(
     """A verb-led change: result after "to", base after "from" or earlier in the sentence
     (the stored relations first: the level the amount describes, its baseline)."""
     others = [x for x in figs if x is not pct_fig]
-    result = _related(pct_fig, "change_by", others) or _result_after(sentence, others, end)
+    result = (
+        _related(pct_fig, "change_by", others)
+        or _result_after(sentence, others, end)
+        or _from_to_after(sentence, others, end)
+    )
     rest = [x for x in others if x is not result]
     base = _related(result, "change_from", rest) or _base_from(sentence, rest, start, end)
     how = "from" if base is not None else ""

@@ -19,9 +19,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
-from claimledger.checks.base import is_actual, qualifier_clash, scale
+from claimledger.checks.base import frame_of, is_actual, qualifier_clash, scale
 from claimledger.link import ClaimRecord, canonical_subject
+from claimledger.resources.checks import SCOPE_EXCLUDING
 from claimledger.resources.words import singular
 
 #: How many sentences back a total may stand ("Exports reached X. Garments brought in Y,
@@ -107,8 +109,60 @@ def _about(c: ClaimRecord, tokens: frozenset[str]) -> bool:
     if not tokens:
         return True
     have = set(canonical_subject(c.subject).tokens)
-    words = [w.lower() for w in re.findall(r"[A-Za-z]+", c.sentence)]
+    # the words of "19.8% of output" say what the share is of, not what another figure is
+    words = [w.lower() for w in re.findall(r"[A-Za-z]+", _SHARE_PHRASE.sub(" ", c.sentence))]
     return all(t in have or any(w.startswith(t) for w in words) for t in tokens)
+
+
+#: "19.8% of output", "a 48% share of exports": a share and what it is of.
+_SHARE_PHRASE = re.compile(
+    r"\d[\d.,]*\s*(?:%|percent\b|per\s+cent\b)\s*(?:share\s+)?of\s+[^,;.()\d]{1,40}", re.I
+)
+
+
+def _scope(c: ClaimRecord) -> str:
+    """A figure's subject and, when free, its measure's phrase."""
+    f = frame_of(c)
+    return f"{c.subject} {f.measure.id if f is not None and f.measure.free else ''}"
+
+
+def _clause_near(c: ClaimRecord) -> str:
+    """The words around a figure in its clause: "GDP, excluding oil, is put at 979 billion"."""
+    s, e = c.q_rel
+    before = re.split(r";|\b(?:while|whereas|but)\b", c.sentence[max(0, s - 60) : s])[-1]
+    after = re.split(r"[;:,.]|\b(?:while|whereas|but|and)\b", c.sentence[e : e + 30])[0]
+    return f"{before} {after}"
+
+
+def _linked(a: ClaimRecord, b: ClaimRecord) -> bool:
+    """Did the extractor relate the two figures as one level before and after a change
+    ("cut from $84 billion to $77 billion")?  Then neither is a share of the other."""
+    to_a = {r.claim for r in a.frame.relations} if a.frame is not None else set()
+    to_b = {r.claim for r in b.frame.relations} if b.frame is not None else set()
+    return b.id in to_a or a.id in to_b
+
+
+def _narrow(text: str) -> bool:
+    words = re.findall(r"[a-z]+", text.lower().replace("_", " "))
+    return bool({*words, *(" ".join(p) for p in pairwise(words))} & SCOPE_EXCLUDING)
+
+
+def _bare_count(part: ClaimRecord, total: ClaimRecord) -> bool:
+    """A bare number counting the total's things: "410 (61%) of the 540 schools"."""
+    return part.unit is None and part.noun is None and total.unit is None and total.noun is not None
+
+
+def _whole_of(c: ClaimRecord, part: ClaimRecord, tokens: frozenset[str] | None, narrow: bool) -> bool:
+    """May ``c`` be the whole that ``part`` is a share of?  Not a figure given with a share
+    of its own ("$84 billion (6.2% of output)": a part of output itself), not the same
+    level before or after a change, not a figure whose scope leaves something out ("output
+    excluding forestry") when the share does not, and, when the share names what it is of
+    ("19.8% of output"), a figure stated about that."""
+    if _is_part(c) or _linked(c, part):
+        return False
+    if not narrow and (_narrow(_scope(c)) or _narrow(_clause_near(c))):
+        return False
+    return tokens is None or _about(c, tokens)
 
 
 def find_shares(
@@ -134,6 +188,9 @@ def find_shares(
         if found is None:
             continue
         part, tokens = found
+        # the share or its part leaves something out itself ("12% of non-oil output")
+        said = _SHARE_PHRASE.match(sentence, p.q_rel[0])
+        narrow = _narrow(_scope(part)) or (said is not None and _narrow(said.group(0)))
         # A total in the same sentence: introduced by "of" ("105 (48%) of the 217 schools"), or
         # followed by "of which" ("$12.4 billion, of which garments $5.1 billion, or 48%").
         dim = scale(part)[0]
@@ -141,11 +198,12 @@ def find_shares(
             f
             for f in levels
             if f is not part
-            and scale(f)[0] == dim
+            and (scale(f)[0] == dim or _bare_count(part, f))
             and (
                 _TOTAL_BEFORE.search(sentence[max(0, f.q_rel[0] - 25) : f.q_rel[0]])
                 or (f.q_rel[1] <= part.q_rel[0] and _OF_WHICH.match(sentence[f.q_rel[1] :]))
             )
+            and _whole_of(f, part, tokens, narrow)
         ]
         if len(totals) == 1:
             out.append(Share(part, p, totals[0], "sentence"))
@@ -172,9 +230,8 @@ def find_shares(
                 and c.id not in parts
                 and _base_value(c) > _base_value(part)
                 and is_actual(c) == is_actual(part)
-                and not _is_part(c)
                 and not qualifier_clash(c, part, where=False)
-                and _about(c, tokens)
+                and _whole_of(c, part, tokens, narrow)
             ]
             if len(cands) == 1 and _plausible(part, p, cands[0]):
                 out.append(Share(part, p, cands[0], where))

@@ -1,4 +1,4 @@
-"""Checker ``checks.arithmetic.v1``: stated changes, shares and per-capita figures that do
+"""Checker ``checks.arithmetic.v2``: stated changes, shares and per-capita figures that do
 not add up.
 
 Reads: each sentence with its figures (through the change grammar in ``_changes``), the
@@ -21,6 +21,7 @@ $13,000.  Only the change's own qualifier ("almost doubled") widens what is allo
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_left
 from datetime import date as Date
@@ -40,7 +41,7 @@ from claimledger.checks._rates import (
     conversions,
 )
 from claimledger.checks._shares import find_shares
-from claimledger.checks._sums import LISTED, Sum, find_sums, slack
+from claimledger.checks._sums import LISTED, SUM_SLACK, Sum, find_sums, find_sums_after, slack
 from claimledger.checks.base import (
     PLAN_KINDS,
     CheckContext,
@@ -62,7 +63,7 @@ from claimledger.checks.base import (
 from claimledger.link import ClaimRecord, dimension, measure_parent
 from claimledger.models import Finding, Severity
 
-NAME = "checks.arithmetic.v1"
+NAME = "checks.arithmetic.v2"
 
 #: A stated result may differ from the implied one by 2% before it is reported: enough to
 #: absorb the rounding of levels written to two or three significant figures ("$259
@@ -131,7 +132,9 @@ class ArithmeticChecker:
                 if f.id not in seen:
                     seen.add(f.id)
                     out.append(f)
-            for sm in find_sums(figs, ctx.key):
+            i = bisect_left(order.get(key[0], []), key[1])
+            previous = ctx.by_sentence.get((key[0], order[key[0]][i - 1]), []) if i > 0 else []
+            for sm in [*find_sums(figs, ctx.key), *find_sums_after(figs, previous)]:
                 f = self._sum(ctx, sm)
                 if f is not None:
                     out.append(f)
@@ -149,7 +152,9 @@ class ArithmeticChecker:
         sev: Severity = "error"
         if sm.whole is None:
             total = sum(p.value or 0.0 for p in parts)
-            if total <= 100 * (1 + slack(parts)) + 0.5 * len(parts):
+            # each share is rounded to its last written digit ("44%": 43.5-44.5), so the
+            # sum may exceed 100 by the half-units of the shares together, not more
+            if total <= 100 * (1 + SUM_SLACK) + sum((p.value or 0.0) * rounding(p) for p in parts):
                 return None
             listed = " + ".join(f"{p.value:g}%" for p in parts)
             whole_label = sm.label or ctx.label(first) or "the same total"
@@ -435,7 +440,7 @@ class ArithmeticChecker:
             "rule": "change",
             "phrase": ch.phrase,
             "factor": ch.factor,
-            "factor_range": [ch.lo, ch.hi],
+            "factor_range": [ch.lo, ch.hi if math.isfinite(ch.hi) else None],  # None: open above
             "base": b,
             "base_source": how or "sentence",
             "implied": implied,

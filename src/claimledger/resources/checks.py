@@ -15,8 +15,10 @@ __all__ = [
     "LOWER_IS_BETTER",
     "NOT_CONTENT",
     "PLACE_IN_TEXT",
+    "PROGRESS_WORDS",
     "RESTATED_AFTER",
     "RESTATED_BEFORE",
+    "SCOPE_EXCLUDING",
     "SENTENCE_STARTERS",
     "STILL_UNMET",
 ]
@@ -45,3 +47,7 @@ STILL_UNMET: frozenset[str] = _words("still_unmet")
 ILLUSTRATION_GAINS: frozenset[str] = _words("illustration_gains")
 #: Marks before a figure that make it a band's half-width ("±1.5%", "+/- 1 point").
 BAND_WIDTH_MARKS: frozenset[str] = _words("band_width_marks")
+#: Words that leave a part out of a figure's scope ("output excluding forestry", "non-oil").
+SCOPE_EXCLUDING: frozenset[str] = _words("scope_excluding")
+#: Words of progress on one piece of work ("paved", "complete", "disbursed").
+PROGRESS_WORDS: frozenset[str] = _words("progress_words")

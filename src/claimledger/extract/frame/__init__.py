@@ -1,4 +1,4 @@
-"""The claim frame stage (``frame.v6``): what each claim measures, whose figure it is, on
+"""The claim frame stage (``frame.v7``): what each claim measures, whose figure it is, on
 what basis, whether it is a fact, an estimate, a projection, a target, an assumption, a
 baseline or a revision, who it is attributed to, and how it relates to the other figures
 of its sentence.  See docs/frame.md.
@@ -46,7 +46,9 @@ __all__ = ["STAGE", "DocFrame", "annotate"]
 #: their lead-in's measure; a sentence with a figure of its own passes its measure on; the noun
 #: heading the figure's phrase ("its 3% goal") comes first; a figure naming nothing inherits by the
 #: heads of its own clause.
-STAGE = "frame.v6"
+#: v7: with the arith branch's relations: "AMOUNT, from A to B" ties A to B and the amount
+#: to B.
+STAGE = "frame.v7"
 
 #: Roles whose figure is a value of the same indicator as the figure it is tied to: the
 #: baseline of a change, a change amount, a conversion and a compared value.

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from claimledger.extract.frame import _cues
 from claimledger.extract.frame._passage import LIST_GAP, Passage
 from claimledger.models import Quantity, Relation, RelationType
+from claimledger.resources import verbs
 
 __all__ = ["Link", "link", "relations_of"]
 
@@ -169,7 +170,79 @@ def link(p: Passage, rels: Sequence[tuple[str, int]]) -> list[Link]:
             elif _compare_gap().search(gap):
                 # "4.5% in Almaty, against 4.7% nationally"
                 out[i] = Link("compare", prev, f"compare:{_last_words(gap)}")
+    _from_then_to(p, out)
     return out
+
+
+#: "from" just before a figure, and "to" just before the next one ("from 88,000 applicants
+#: to 59,000"): a few words of noun phrase may follow the first figure, no clause break.
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:an?\s+|the\s+)?$", re.I)
+_TO_BETWEEN = re.compile(r"^[^,;:.()\d]{0,40}?\bto\s+(?:(?:about|around|some|almost|nearly|just)\s+)?$", re.I)
+
+
+#: A ratio after a figure: "18% of GDP", "31% of output".
+_OF_AFTER = re.compile(r"\s*(?:of|as\s+a\s+share\s+of)\s+[A-Za-z]", re.I)
+#: A verb with its own object before "from": "taking annual inflation from", "lifting its
+#: share from" (not "falling from").
+_OBJECT_BEFORE_FROM = re.compile(r"\b[a-z]+ing\s+(?!from\b)[a-z][^,;]*\bfrom\s+(?:an?\s+|the\s+)?$", re.I)
+
+
+#: Just before an amount of change: "by", "up", "down", "an increase of", or a verb of change
+#: ("fell 4 percent"); a level is introduced by "to" or "at" instead.
+_AMOUNT_BEFORE = re.compile(
+    r"(?:\b(?:by|up|down|(?:an?\s+)?(?:increase|decrease|rise|drop|decline|fall|gain|reduction)\s+of)|"
+    rf"\b{verbs.change_pattern('up', 'raise', 'down', 'lower')})"
+    r"\s+(?:(?:about|almost|nearly|some|around|roughly|over|more\s+than|less\s+than)\s+)?$",
+    re.I,
+)
+
+
+def _relative(p: Passage, j: int) -> bool:
+    """Is claim ``j`` an amount of change: a percentage, points, or a fraction word ("a
+    quarter" is stored as 0.25 with no unit), after a word of change ("fell by", "up")?"""
+    q = p.claims[j].quantity
+    if q is None or not (q.unit in ("%", "pp") or (q.unit is None and 0 < (q.value or 0) < 1)):
+        return False
+    start = p.spans[j][0]
+    return _AMOUNT_BEFORE.search(p.text[max(0, start - 40) : start]) is not None
+
+
+def _from_then_to(p: Passage, out: list[Link]) -> None:
+    """ "AMOUNT [adverbial], from A to B": B is the level the change reaches and A its
+    baseline.  A "from A to B" whose A the labels tied to the amount before it ("dropped by
+    a quarter between 2019 and 2024, from 62,000 to 51,000"), or to nothing ("halved since
+    the reform, falling from 88,000 to 59,000"), is re-tied: A is B's baseline and the
+    amount, if any, describes B."""
+    text = p.text
+    n = len(p.claims)
+    for i in range(n - 1):
+        k = i + 1
+        if p.claims[i].quantity is None or p.claims[k].quantity is None or out[k].role:
+            continue
+        if not _FROM_BEFORE.search(text[max(0, p.spans[i][0] - 12) : p.spans[i][0]]):
+            continue
+        if not _TO_BETWEEN.match(text[p.spans[i][1] : p.spans[k][0]]):
+            continue
+        lk = out[i]
+        if (
+            lk.role == "baseline"
+            and 0 <= lk.anchor < i
+            and not out[lk.anchor].role
+            and _relative(p, lk.anchor)
+        ):
+            amount = lk.anchor  # the labels took the amount before it for the new value
+            if _OF_AFTER.match(text, p.spans[i][1]) or _OF_AFTER.match(text, p.spans[k][1]):
+                # "revenue rose 25%, from 18% of GDP to 19%": the amount is the growth of
+                # the level, the two figures its ratio to another; leave them as they are
+                continue
+            if _OBJECT_BEFORE_FROM.search(text, p.spans[amount][1], p.spans[i][0]):
+                # "prices rose 0.4%, taking annual inflation from 3.1% to 3.5%": another
+                # measure's levels
+                continue
+            out[amount] = Link("change", k, "change:by ... from ... to")
+        elif lk.role:
+            continue
+        out[i] = Link("baseline", k, "base:from ... to")
 
 
 def _last_words(s: str, n: int = 3) -> str:
