@@ -10,8 +10,13 @@ from claimledger.resources.dates import FULL_MONTHS
 __all__ = [
     "CLOSE_BOUNDS",
     "COMMON_NAMES",
+    "CONDITIONAL_CUES",
+    "EXCLUSION_CUES",
+    "HYPOTHETICAL_CUES",
+    "INSTITUTION_HEADS",
     "LOWER_IS_BETTER",
     "NOT_CONTENT",
+    "PERSON_TITLES",
     "PLACE_IN_TEXT",
     "RESTATED_AFTER",
     "RESTATED_BEFORE",
@@ -39,3 +44,13 @@ RESTATED_BEFORE: frozenset[str] = _words("restated_before")
 RESTATED_AFTER: frozenset[str] = _words("restated_after")
 #: Phrases saying that what was promised is still awaited ("still waiting for a visit").
 STILL_UNMET: frozenset[str] = _words("still_unmet")
+#: Words that leave a part out of what a figure measures ("output excluding timber").
+EXCLUSION_CUES: frozenset[str] = _words("exclusion_cues")
+#: Words that make a figure a hypothetical level ("a bad case with oil above $75").
+HYPOTHETICAL_CUES: frozenset[str] = _words("hypothetical_cues")
+#: Capitalised heads of institution names ("the Finance Ministry": "Finance" is no place).
+INSTITUTION_HEADS: frozenset[str] = _words("institution_heads")
+#: Conjunctions of a condition before a figure ("if oil were to reach $75").
+CONDITIONAL_CUES: frozenset[str] = _words("conditional_cues")
+#: Titles before a person's name ("Finance Minister Olan Vesk").
+PERSON_TITLES: frozenset[str] = _words("person_titles")
