@@ -121,6 +121,12 @@ def _counted_by_name(
     return hits[0] if len(hits) == 1 else []
 
 
+def _comparable_rate(ctx: CheckContext, t: ClaimRecord, r: ClaimRecord) -> bool:
+    """May a recorded or forecast rate be weighed against a pace goal: a figure, one place,
+    the goal's kind of rate?"""
+    return r.point is not None and same_place(ctx, t, r) and not other_place(t, r) and not _unlike_rate(t, r)
+
+
 def _unlike_rate(t: ClaimRecord, r: ClaimRecord) -> bool:
     """Is a recorded rate not the goal's kind of rate: another basis (q/q against a yearly
     pace, nominal against real), or a share of GDP ("a deficit of 2.29% of GDP") that the
@@ -232,6 +238,7 @@ class FeasibilityChecker:
         counted: dict[tuple[str, str], list[ClaimRecord]] = {}
         growth: dict[tuple[str, str], list[ClaimRecord]] = {}
         rates: dict[tuple[str, str], list[ClaimRecord]] = {}
+        forecasts: dict[tuple[str, str], list[ClaimRecord]] = {}
         goals: list[tuple[ClaimRecord, str, str]] = []
         rate_goals: list[tuple[ClaimRecord, str, str]] = []
         flow_goals: list[tuple[ClaimRecord, str, str]] = []
@@ -249,6 +256,8 @@ class FeasibilityChecker:
                     rate_goals.append((c, f.measure.id, who))
                 elif is_actual(c) and single_year(c.period) is not None and f.status == "actual":
                     rates.setdefault((f.measure.id, who), []).append(c)
+                elif c.kind == "forecast" and f.status == "projection" and period_years(c.period) is not None:
+                    forecasts.setdefault((f.measure.id, who), []).append(c)
                 # a real rate says nothing of a goal in money, which grows with prices too
                 if "real" not in f.basis and "real" not in f.measure.id:
                     growth.setdefault((_root(f.measure.id), who), []).append(c)
@@ -270,7 +279,7 @@ class FeasibilityChecker:
                     counted.setdefault((dim, who), []).append(c)
         out: list[Finding] = []
         for t, measure, who in rate_goals:
-            found = self._rate_goal(ctx, t, rates.get((measure, who), []))
+            found = self._rate_goal(ctx, t, rates.get((measure, who), []), forecasts.get((measure, who), []))
             if found is not None:
                 out.append(found)
         for t, measure, who in flow_goals:
@@ -396,34 +405,48 @@ class FeasibilityChecker:
             headline=headline(ctx, t, fact),
         )
 
-    def _rate_goal(self, ctx: CheckContext, t: ClaimRecord, rates: list[ClaimRecord]) -> Finding | None:
+    def _rate_goal(
+        self,
+        ctx: CheckContext,
+        t: ClaimRecord,
+        rates: list[ClaimRecord],
+        forecasts: Sequence[ClaimRecord] = (),
+    ) -> Finding | None:
         """A goal that is itself a pace ("growth of 7% a year to 2030"): weighed against the
-        best rate of the same measure on record before it was set."""
-        past = [
+        best rate of the same measure on record before it was set, and the forecasts of that
+        measure for the goal's own years known when it was set (same basis, any forecaster)."""
+        ok = partial(_comparable_rate, ctx, t)
+        set_in = t.published.year if t.published else ctx.now.year
+        past = [r for r in rates if (single_year(r.period) or 0) <= set_in and ok(r)]
+        span = period_years(t.period)
+        ahead = [
             r
-            for r in rates
-            if (single_year(r.period) or 0) <= (t.published.year if t.published else ctx.now.year)
-            and r.point is not None
-            and same_place(ctx, t, r)
-            and not other_place(t, r)
-            and not _unlike_rate(t, r)
+            for r in forecasts
+            if span is not None
+            and (ys := period_years(r.period)) is not None
+            and span[0] <= ys[0]
+            and ys[1] <= span[1]
+            and (r.published is None or t.published is None or r.published <= t.published)
+            and ok(r)
         ]
-        if not past:
+        if not past and not ahead:
             return None
-        best = max(past, key=lambda r: r.point or 0.0)
+        best = max([*past, *ahead], key=lambda r: r.point or 0.0)
         required, top = (t.point or 0.0) / 100, (best.point or 0.0) / 100
         sev = _severity(required, top, MARGIN)
         if sev == "info":
             return None  # a pace already achieved is no finding
+        forecast = any(best is r for r in ahead)
+        what = "the forecast of" if forecast else "the best on record,"
         msg = (
             f"{ctx.where(t)} sets {ctx.label(t)} of {stated(t)} a year to {fmt_period(t.period)}, more than "
-            f"the best on record, {stated(best)} in {best.period}{_src(ctx, best, t.doc)}"
+            f"{what} {stated(best)} in {fmt_period(best.period)}{_src(ctx, best, t.doc)}"
         )
         msg += f"; {_times(required, top)} that pace." if sev == "error" else "."
         details: dict[str, object] = {
             "required_annual_growth": round(required, 6),
             "comparison_growth": round(top, 6),
-            "comparison_used": "history",
+            "comparison_used": "forecast" if forecast else "history",
             "target": t.point,
         }
         conf = Confidence.of(0.6, (sev == "error", 0.1, f"{SEVERAL:g}+ times the best rate on record"))
