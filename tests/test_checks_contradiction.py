@@ -561,3 +561,117 @@ def test_a_region_and_the_whole_country_are_not_compared() -> None:
         for s, q, v in texts
     ]
     assert not _run(recs, {"d": doc("d", "2025-03-10", region="Kenya")})
+
+
+@pytest.mark.parametrize(
+    ("overall", "narrow"),
+    [
+        (
+            "Total output reached 400 billion florins in 2024.",
+            "Output excluding timber reached 370 billion florins in 2024.",
+        ),
+        ("Overall output in 2024: 400 billion florins.", "Non-timber output in 2024: 370 billion florins."),
+        ("Output was 400 billion florins in 2024.", "Output, ex-timber, was 370 billion florins in 2024."),
+    ],
+)
+def test_a_figure_with_a_part_left_out_is_another_measure(overall: str, narrow: str) -> None:
+    """ "Output excluding timber" and total output are two measures; the same narrow measure
+    restated at another value still conflicts."""
+    a = rec(
+        "d",
+        overall,
+        "400 billion florins",
+        400e9,
+        kind="achievement",
+        subject="output",
+        period="2024",
+        unit="XFL",
+    )
+    b = rec(
+        "d",
+        narrow,
+        "370 billion florins",
+        370e9,
+        kind="achievement",
+        subject="output",
+        period="2024",
+        unit="XFL",
+    )
+    docs = {"d": doc("d", "2025-03-10", region="Georgia")}
+    assert not _run([a, b], docs)
+    other = "Output excluding timber reached 300 billion florins in 2024, the survey said."
+    c = rec(
+        "d",
+        other,
+        "300 billion florins",
+        300e9,
+        kind="achievement",
+        subject="output",
+        period="2024",
+        unit="XFL",
+    )
+    narrow_is_timber = "timber" in narrow
+    assert narrow_is_timber and len(_run([b, c], docs)) == 1
+
+
+def test_a_hypothetical_level_is_not_the_reported_one() -> None:
+    docs = {"d": doc("d", "2025-03-10", region="Georgia")}
+    a = rec(
+        "d",
+        "The oil price eased to $55 a barrel in 2024.",
+        "$55 a barrel",
+        55,
+        kind="achievement",
+        subject="oil price",
+        period="2024",
+        unit="USD",
+    )
+    for s in (
+        "A bad case with the oil price at $75 a barrel in 2024 now seems remote.",
+        "If the oil price had stayed at $75 a barrel in 2024, the deficit would be larger.",
+    ):
+        b = rec(
+            "d", s, "$75 a barrel", 75, kind="achievement", subject="oil price", period="2024", unit="USD"
+        )
+        assert not _run([a, b], docs), s
+    c = rec(
+        "d",
+        "The oil price averaged $75 a barrel in 2024.",
+        "$75 a barrel",
+        75,
+        kind="achievement",
+        subject="oil price",
+        period="2024",
+        unit="USD",
+    )
+    assert len(_run([a, c], docs)) == 1
+
+
+def test_the_whole_of_a_share_is_not_the_part_done() -> None:
+    """ "62% of the 2,000 km network" states the programme's size, not the length built."""
+    docs = {"d": doc("d", "2025-03-10", region="Georgia")}
+    s = "In 2024 crews finished 62% of the 2,000 km of new roads."
+    whole = rec("d", s, "2,000 km", 2000, kind="achievement", subject="roads", period="2024", unit="km")
+    share = rec("d", s, "62%", 62, kind="achievement", subject="roads", period="2024", unit="%")
+    done = rec(
+        "d",
+        "In 2024 we built 1,240 km of new roads.",
+        "1,240 km",
+        1240,
+        kind="achievement",
+        subject="roads",
+        period="2024",
+        unit="km",
+    )
+    assert not _run([whole, share, done], docs)
+    stated = rec(
+        "d",
+        "In 2024 we built 2,000 km of new roads.",
+        "2,000 km",
+        2000,
+        kind="achievement",
+        subject="roads",
+        period="2024",
+        unit="km",
+    )
+    assert len(_run([stated, done], docs)) == 1

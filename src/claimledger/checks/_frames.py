@@ -198,6 +198,17 @@ def sub_item(ka: str | None, kb: str | None, names: str = "") -> bool:
     return ta < tb or tb < ta
 
 
+@lru_cache(maxsize=1)
+def _dimensions() -> dict[str, str]:
+    return {str(m.get("id")): str(m.get("dimension", "")) for m in measures()}
+
+
+def measure_dimension(measure_id: str) -> str:
+    """The taxonomy's dimension of a measure ("currency", "count", "percent"), "percent"
+    when the taxonomy has no such id (a free phrase is no level to grow)."""
+    return _dimensions().get(measure_id, "percent")
+
+
 @lru_cache(maxsize=512)
 def measure_words(measure_id: str) -> str:
     """The words the taxonomy uses for a measure (its name, synonyms, heads and context):

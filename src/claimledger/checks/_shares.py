@@ -23,7 +23,7 @@ from itertools import pairwise
 
 from claimledger.checks.base import frame_of, is_actual, qualifier_clash, scale
 from claimledger.link import ClaimRecord, canonical_subject
-from claimledger.resources.checks import SCOPE_EXCLUDING
+from claimledger.resources.checks import EXCLUSION_CUES
 from claimledger.resources.words import singular
 
 #: How many sentences back a total may stand ("Exports reached X. Garments brought in Y,
@@ -144,7 +144,7 @@ def _linked(a: ClaimRecord, b: ClaimRecord) -> bool:
 
 def _narrow(text: str) -> bool:
     words = re.findall(r"[a-z]+", text.lower().replace("_", " "))
-    return bool({*words, *(" ".join(p) for p in pairwise(words))} & SCOPE_EXCLUDING)
+    return bool({*words, *(" ".join(p) for p in pairwise(words))} & EXCLUSION_CUES)
 
 
 def _bare_count(part: ClaimRecord, total: ClaimRecord) -> bool:

@@ -22,6 +22,7 @@ from typing import Any, Protocol
 from claimledger.link import ClaimRecord, DocInfo, Membership, canonical_subject
 from claimledger.models import Finding, FindingType, Frame, Severity
 from claimledger.resources import checks as check_words
+from claimledger.resources.patterns import alternation
 from claimledger.resources.words import singular
 
 #: Kinds that report what is or was (the "actual" family) and kinds that look ahead.
@@ -116,8 +117,9 @@ def _proper_names(sentence: str, first_word: bool) -> frozenset[str]:
     from claimledger.link import countries_named, without_countries
     from claimledger.resources import indicators as lexicon
 
-    # Country names ("South Africa") are not place names here, word by word either.
-    body = without_countries(sentence.strip().lstrip("\"“'("))
+    # Country names ("South Africa") are not place names here, word by word either; nor the
+    # name of an institution.
+    body = without_countries(not_place_names(sentence.strip().lstrip("\"“'(")))
     out = set()
     for m in _CAP_WORD.finditer(body):
         w = m.group(0)
@@ -140,6 +142,36 @@ def _proper_names(sentence: str, first_word: bool) -> frozenset[str]:
                 continue
         out.add(w.lower())
     return frozenset(out)
+
+
+_NAME_RUN = r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*"
+#: Names that are no place of a figure: an institution's ("the Finance Ministry", "Harlow
+#: Statistics Office", "the Economy Minister").  Shared by two sentences, such a name tied
+#: two places' figures together.  The word lists are in ``resources/data/checks.toml``.
+#: Institution heads and person titles as they stand after a name ("Finance Ministry").
+_NAME_HEADS = {w.title() for w in check_words.INSTITUTION_HEADS | check_words.PERSON_TITLES}
+_NOT_PLACE = (
+    re.compile(
+        rf"(?<![\w-])(?!(?:The|This|That|These|Those|An?|In|On|At|By|For|Of)\b)({_NAME_RUN})(?=\s+(?:[A-Z][a-z]+\s+)*"
+        rf"(?:{alternation(_NAME_HEADS)})\b)"
+    ),
+)
+
+
+def _lower_name(m: re.Match[str]) -> str:
+    s, e = m.start(1) - m.start(0), m.end(1) - m.start(0)
+    whole = m.group(0)
+    return whole[:s] + whole[s:e].lower() + whole[e:]
+
+
+@lru_cache(maxsize=_CACHE)
+def not_place_names(sentence: str) -> str:
+    """The sentence with the names that name no place of its figures (``_NOT_PLACE``)
+    lower-cased, so that the readers of names below pass them over."""
+    out = sentence
+    for rx in _NOT_PLACE:
+        out = rx.sub(_lower_name, out)
+    return out
 
 
 def other_place(a: ClaimRecord, b: ClaimRecord) -> bool:
@@ -295,6 +327,74 @@ def part_of_total(c: ClaimRecord, sentence_claims: Sequence[ClaimRecord]) -> Cla
             if (n.unit == c.unit or n.unit is None) and "," in gap and not re.search(r"[;.]", gap):
                 return n
     return None
+
+
+def whole_of_part(c: ClaimRecord, sentence_claims: Sequence[ClaimRecord]) -> ClaimRecord | None:
+    """If ``c`` is the whole M of "N of the M" or "N% of the M" ("crews finished 62% of the
+    2,000 km network", "700 of the 1,000 promised rangers"), the part N; else None.  Such an
+    M is the size of a programme or a total, not a level reached: a figure of the part done
+    ("we have laid 1,240 km") is another measure."""
+    s, _ = c.q_rel
+    before = [f for f in sentence_claims if f.has_quantity and f is not c and f.q_rel[1] <= s]
+    if not before:
+        return None
+    n = max(before, key=lambda f: f.q_rel[1])
+    if n.unit in (c.unit, None, "%") and _OF_TOTAL.match(c.sentence[n.q_rel[1] : s]):
+        return n
+    return None
+
+
+#: Where a figure's own clause ends: a semicolon or a contrasting conjunction.  A colon does
+#: not: it opens the figure of a label ("Output excluding timber: 370 billion").
+_CLAUSE_BREAK = re.compile(r";|\b(?:while|whereas|but|although|though)\b", re.I)
+
+
+def own_clause(c: ClaimRecord) -> tuple[str, str]:
+    """The words of a figure's own clause before and after it."""
+    s, e = c.q_rel
+    text = c.sentence
+    start = 0
+    for brk in _CLAUSE_BREAK.finditer(text, 0, s):
+        start = brk.end()
+    end = _CLAUSE_BREAK.search(text, e)
+    return text[start:s], text[e : end.start() if end else len(text)]
+
+
+_EXCLUSION = re.compile(
+    rf"(?:\b(?:{alternation(check_words.EXCLUSION_CUES - {'ex', 'non'})})\.?\s+(?:the\s+|all\s+)?|"
+    r"(?<![\w-])(?:ex[.\-\u2010\u2011\u2013]\s?|non[.\-\u2010\u2011\u2013\s]?)(?=[a-z]{3})(?!(?:etheless|sense)\b))"
+    r"([a-z][\w-]*)",
+    re.I,
+)
+
+
+def exclusion(c: ClaimRecord) -> str | None:
+    """What a figure leaves out of its measure, read in its own clause ("output excluding
+    timber": "timber"; "non-oil exports": "oil"), or None."""
+    before, after = own_clause(c)
+    for text in (c.subject, before, after):
+        m = _EXCLUSION.search(text)
+        if m is not None:
+            return singular(m.group(1).lower())[:5]
+    return None
+
+
+def exclusion_clash(a: ClaimRecord, b: ClaimRecord) -> bool:
+    """Does one figure leave out a part the other includes ("output excluding timber" and
+    total output; growth without oil and without farming)?"""
+    return exclusion(a) != exclusion(b)
+
+
+_HYPOTHETICAL = re.compile(rf"\b(?:{alternation(check_words.HYPOTHETICAL_CUES)})\b", re.I)
+_CONDITIONAL = re.compile(rf"\b(?:{alternation(check_words.CONDITIONAL_CUES)})\b", re.I)
+
+
+def hypothetical(c: ClaimRecord) -> bool:
+    """Is a figure a hypothetical level ("a bad case with oil above $75 now seems remote",
+    "if the deficit were to reach 6%"): a scenario word in its own clause, or a condition
+    before it there?"""
+    before, after = own_clause(c)
+    return bool(_HYPOTHETICAL.search(before) or _HYPOTHETICAL.search(after) or _CONDITIONAL.search(before))
 
 
 class Checker(Protocol):
@@ -568,8 +668,10 @@ def _title_names(title: str | None) -> set[str]:
 def _names_of(ctx: CheckContext, c: ClaimRecord) -> set[str]:
     # the sentence's own names only: a title's capitalised words are mostly not places
     # ("Health ministry report")
-    words = [m.group(0) for m in NAME_WORD.finditer(c.sentence)]
-    return {w.lower()[:5] for w in words if w not in COMMON_NAMES and w.lower() not in _NOT_NAMES}
+    words = [m.group(0) for m in NAME_WORD.finditer(not_place_names(c.sentence))]
+    # the name of the document's own speaker is who said it, not where
+    own = {w.lower()[:5] for w in _CAP_WORD.findall(ctx.doc(c).speaker or "")}
+    return {w.lower()[:5] for w in words if w not in COMMON_NAMES and w.lower() not in _NOT_NAMES} - own
 
 
 #: Capitalised words of titles and sentences that name no place.

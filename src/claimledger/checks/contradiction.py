@@ -1,4 +1,4 @@
-"""Checker ``checks.contradiction.v1``: two levels for one indicator and period that
+"""Checker ``checks.contradiction.v2``: two levels for one indicator and period that
 cannot both be true.
 
 Reads: claims with figures, grouped by indicator and period.  Writes: one finding per
@@ -44,10 +44,12 @@ from claimledger.checks.base import (
     CheckContext,
     Confidence,
     canonical_tokens,
+    exclusion_clash,
     fine_period,
     fmt_period,
     frame_of,
     headline,
+    hypothetical,
     is_actual,
     make_finding,
     names_subject,
@@ -61,13 +63,14 @@ from claimledger.checks.base import (
     same_place,
     scale,
     titles_tie,
+    whole_of_part,
 )
 from claimledger.link import ClaimRecord, canonical_subject
 from claimledger.models import Finding, Severity
 from claimledger.resources import checks as check_words
 from claimledger.resources import verbs
 
-NAME = "checks.contradiction.v1"
+NAME = "checks.contradiction.v2"
 
 #: "about X" is read as X plus or minus 5%: wider would let "about 18 million" absorb a
 #: genuinely different "19.5 million"; narrower would flag ordinary rounding.
@@ -369,6 +372,17 @@ def comparable(a: ClaimRecord, b: ClaimRecord, key: str | None = None) -> bool:
     return bool(end and a.published and b.published and end < a.published and end < b.published)
 
 
+def _not_one_measure(ctx: CheckContext, a: ClaimRecord, b: ClaimRecord) -> bool:
+    """Do the words around two figures say they are not two statements of one level, though
+    their frames or indicator tie them: one is the whole of a part stated with it ("62% of
+    the 2,000 km network") and the other is not; one leaves a part out ("output excluding
+    timber") that the other includes or leaves out something else; or one is a hypothetical
+    level ("a bad case with oil above $75")?"""
+    whole_a = whole_of_part(a, ctx.sentence_claims(a)) is not None
+    whole_b = whole_of_part(b, ctx.sentence_claims(b)) is not None
+    return whole_a != whole_b or exclusion_clash(a, b) or hypothetical(a) or hypothetical(b)
+
+
 def _order(c: ClaimRecord) -> tuple[str, int]:
     return (c.published.isoformat() if c.published else "", c.seq)
 
@@ -433,7 +447,7 @@ class ContradictionChecker:
             )
             if m is not None and not (comparable(a, b, key) or _restated_target(a, b)):
                 return None
-        if not same_place(ctx, a, b):
+        if not same_place(ctx, a, b) or _not_one_measure(ctx, a, b):
             return None
         if (m is None or one_sentence) and not comparable(a, b, key):
             return None
@@ -682,7 +696,7 @@ def _points_tolerance(
     for one frame's figure retold by another author within a month, nor for a target)."""
     if same_doc:
         return SAME_DOC_POINTS
-    if m is not None and m.ok and retold(ctx, a, b):
+    if m is not None and m.ok and (retold(ctx, a, b) or _after_revision(ctx, a, b)):
         return RETOLD_POINTS
     if _frames.family(a) == _frames.family(b) == "target":
         return RETOLD_POINTS  # a target is set, never re-measured: any other value is another plan
@@ -691,6 +705,17 @@ def _points_tolerance(
     if fa is not None and fb is not None and short & set(fa.basis) and short & set(fb.basis):
         return CROSS_DOC_POINTS_SHORT
     return CROSS_DOC_POINTS
+
+
+def _after_revision(ctx: CheckContext, a: ClaimRecord, b: ClaimRecord) -> bool:
+    """Does another author cite, after a stated revision, a value other than the revised one
+    (a figure "revised up to 5.1%", a minister's 5.6% months later)?  The revision is the
+    newest measurement: whatever the time between them, nothing was re-measured after it."""
+    first, second = (a, b) if _order(a) <= _order(b) else (b, a)
+    if first.doc == second.doc or not _is_revision(first) or _is_revision(second):
+        return False
+    df, ds = ctx.doc(first), ctx.doc(second)
+    return not (df.source and df.source == ds.source)
 
 
 def retold(ctx: CheckContext, a: ClaimRecord, b: ClaimRecord) -> bool:

@@ -1,4 +1,4 @@
-"""Checker ``checks.feasibility.v1``: the growth a target needs, against the growth on
+"""Checker ``checks.feasibility.v2``: the growth a target needs, against the growth on
 record.
 
 Reads: targets with a figure and a deadline; the same indicator's latest actual level
@@ -10,6 +10,7 @@ compound rate between its actual levels).  Writes one finding per target with a 
 The required compound annual rate is ``(target / actual) ** (1 / years) - 1``.  A target
 that needs more than the best growth on record (plus ``MARGIN``) is a warning; one
 within it is information.  With no growth on record to compare, nothing is raised.
+A yearly flow target ("180,000 homes every year") is weighed against the best year on record.
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ from claimledger.link import ClaimRecord, growth_measures, is_level
 from claimledger.models import GRANULARITIES, Finding, Frame, Severity
 from claimledger.resources.words import singular
 
-NAME = "checks.feasibility.v1"
+NAME = "checks.feasibility.v2"
 
 #: Required growth may exceed the best comparable rate by half a percentage point before
 #: it is called out: forecasts and past rates are themselves rounded to whole or half points.
@@ -118,6 +119,12 @@ def _counted_by_name(
         and noun in {singular(x) for x in re.findall(r"[a-z]+", _frames.measure_words(mid).lower())}
     ]
     return hits[0] if len(hits) == 1 else []
+
+
+def _comparable_rate(ctx: CheckContext, t: ClaimRecord, r: ClaimRecord) -> bool:
+    """May a recorded or forecast rate be weighed against a pace goal: a figure, one place,
+    the goal's kind of rate?"""
+    return r.point is not None and same_place(ctx, t, r) and not other_place(t, r) and not _unlike_rate(t, r)
 
 
 def _unlike_rate(t: ClaimRecord, r: ClaimRecord) -> bool:
@@ -231,18 +238,26 @@ class FeasibilityChecker:
         counted: dict[tuple[str, str], list[ClaimRecord]] = {}
         growth: dict[tuple[str, str], list[ClaimRecord]] = {}
         rates: dict[tuple[str, str], list[ClaimRecord]] = {}
+        forecasts: dict[tuple[str, str], list[ClaimRecord]] = {}
         goals: list[tuple[ClaimRecord, str, str]] = []
         rate_goals: list[tuple[ClaimRecord, str, str]] = []
+        flow_goals: list[tuple[ClaimRecord, str, str]] = []
         for c in ctx.claims:
             f = frame_of(c)
             if f is None or not c.has_quantity:
                 continue
             who = entity_of(f) or ctx.doc(c).region or "-"
+            if _average_growth(c, f):
+                # "exports increased by an average of 2% a year": the level's own pace
+                growth.setdefault((_root(f.measure.id), who), []).append(c)
+                continue
             if c.unit == "%" and "growth" in f.measure.id.replace(".", " ").replace("_", " "):
                 if c.kind == "target" and c.id not in done and (c.point or 0) > 0 and _path(c):
                     rate_goals.append((c, f.measure.id, who))
                 elif is_actual(c) and single_year(c.period) is not None and f.status == "actual":
                     rates.setdefault((f.measure.id, who), []).append(c)
+                elif c.kind == "forecast" and f.status == "projection" and period_years(c.period) is not None:
+                    forecasts.setdefault((f.measure.id, who), []).append(c)
                 # a real rate says nothing of a goal in money, which grows with prices too
                 if "real" not in f.basis and "real" not in f.measure.id:
                     growth.setdefault((_root(f.measure.id), who), []).append(c)
@@ -256,13 +271,19 @@ class FeasibilityChecker:
                 continue
             if goal:
                 goals.append((c, f.measure.id, who))
+            elif _flow_goal(c, f) and c.id not in done:
+                flow_goals.append((c, f.measure.id, who))
             elif is_actual(c) and single_year(c.period) is not None and (c.value or 0) > 0:
                 levels.setdefault((f.measure.id, who, dim), []).append(c)
                 if dim.startswith("count:"):
                     counted.setdefault((dim, who), []).append(c)
         out: list[Finding] = []
         for t, measure, who in rate_goals:
-            found = self._rate_goal(ctx, t, rates.get((measure, who), []))
+            found = self._rate_goal(ctx, t, rates.get((measure, who), []), forecasts.get((measure, who), []))
+            if found is not None:
+                out.append(found)
+        for t, measure, who in flow_goals:
+            found = self._flow_goal(ctx, t, levels.get((measure, who, scale(t)[0]), []))
             if found is not None:
                 out.append(found)
         for t, measure, who in goals:
@@ -384,40 +405,104 @@ class FeasibilityChecker:
             headline=headline(ctx, t, fact),
         )
 
-    def _rate_goal(self, ctx: CheckContext, t: ClaimRecord, rates: list[ClaimRecord]) -> Finding | None:
+    def _rate_goal(
+        self,
+        ctx: CheckContext,
+        t: ClaimRecord,
+        rates: list[ClaimRecord],
+        forecasts: Sequence[ClaimRecord] = (),
+    ) -> Finding | None:
         """A goal that is itself a pace ("growth of 7% a year to 2030"): weighed against the
-        best rate of the same measure on record before it was set."""
-        past = [
+        best rate of the same measure on record before it was set, and the forecasts of that
+        measure for the goal's own years known when it was set (same basis, any forecaster)."""
+        ok = partial(_comparable_rate, ctx, t)
+        set_in = t.published.year if t.published else ctx.now.year
+        past = [r for r in rates if (single_year(r.period) or 0) <= set_in and ok(r)]
+        span = period_years(t.period)
+        ahead = [
             r
-            for r in rates
-            if (single_year(r.period) or 0) <= (t.published.year if t.published else ctx.now.year)
-            and r.point is not None
-            and same_place(ctx, t, r)
-            and not other_place(t, r)
-            and not _unlike_rate(t, r)
+            for r in forecasts
+            if span is not None
+            and (ys := period_years(r.period)) is not None
+            and span[0] <= ys[0]
+            and ys[1] <= span[1]
+            and (r.published is None or t.published is None or r.published <= t.published)
+            and ok(r)
         ]
-        if not past:
+        if not past and not ahead:
             return None
-        best = max(past, key=lambda r: r.point or 0.0)
+        best = max([*past, *ahead], key=lambda r: r.point or 0.0)
         required, top = (t.point or 0.0) / 100, (best.point or 0.0) / 100
         sev = _severity(required, top, MARGIN)
         if sev == "info":
             return None  # a pace already achieved is no finding
+        forecast = any(best is r for r in ahead)
+        what = "the forecast of" if forecast else "the best on record,"
         msg = (
             f"{ctx.where(t)} sets {ctx.label(t)} of {stated(t)} a year to {fmt_period(t.period)}, more than "
-            f"the best on record, {stated(best)} in {best.period}{_src(ctx, best, t.doc)}"
+            f"{what} {stated(best)} in {fmt_period(best.period)}{_src(ctx, best, t.doc)}"
         )
         msg += f"; {_times(required, top)} that pace." if sev == "error" else "."
         details: dict[str, object] = {
             "required_annual_growth": round(required, 6),
             "comparison_growth": round(top, 6),
-            "comparison_used": "history",
+            "comparison_used": "forecast" if forecast else "history",
             "target": t.point,
         }
         conf = Confidence.of(0.6, (sev == "error", 0.1, f"{SEVERAL:g}+ times the best rate on record"))
         computation = (
             f"{_n(t.point or 0)}% a year against the best recorded {_n(best.point or 0)}% ({best.period})"
         )
+        return make_finding(
+            "feasibility",
+            NAME,
+            sev,
+            msg,
+            [(t, "target"), (best, "comparison")],
+            details,
+            id_claims=[t.id],
+            confidence=conf,
+            computation=computation,
+        )
+
+    def _flow_goal(self, ctx: CheckContext, t: ClaimRecord, actuals: list[ClaimRecord]) -> Finding | None:
+        """A yearly flow to keep ("from 2027 we will build 180,000 homes every year"):
+        weighed against the best year on record before it was set.  A flow within the best
+        year is no finding; above it a warning, ``SEVERAL`` times it an error."""
+        set_in = t.published.year if t.published else ctx.now.year
+        past = [
+            a
+            for a in actuals
+            if (single_year(a.period) or 0) <= set_in
+            and a.value is not None
+            and same_place(ctx, t, a)
+            and not other_place(t, a)
+        ]
+        if not past:
+            return None
+        best = max(past, key=lambda a: (a.value or 0.0) * scale(a)[1])
+        want, top = (t.point or 0.0) * scale(t)[1], (best.value or 0.0) * scale(best)[1]
+        if top <= 0 or want <= top * (1 + FLOW_MARGIN):
+            return None
+        sev: Severity = "error" if want >= SEVERAL * top else "warning"
+        msg = (
+            f"{ctx.where(t)} sets {stated(t)} a year from {fmt_period(t.period)}, more than the best year "
+            f"on record, {stated(best)} in {best.period}{_src(ctx, best, t.doc)}"
+        )
+        msg += f"; {want / top:.1f} times that level." if sev == "error" else "."
+        details: dict[str, object] = {
+            "target": t.point,
+            "best_annual_level": best.value,
+            "best_year": single_year(best.period),
+            "ratio_to_best": round(want / top, 6),
+            "comparison_used": "history",
+        }
+        conf = Confidence.of(
+            0.6,
+            (sev == "error", 0.1, f"{SEVERAL:g}+ times the best year on record"),
+            (best.doc == t.doc, 0.05, "the record is stated with the target"),
+        )
+        computation = f"{_n(want)} / {_n(top)} (best year, {best.period}) = {want / top:.2f}"
         return make_finding(
             "feasibility",
             NAME,
@@ -610,6 +695,44 @@ class FeasibilityChecker:
             words = f"the {pct(rate)} a year recorded from {y_first} to {y_last}"
             out.append((rate, partial(str, words), [first, last], False))
         return out
+
+
+#: A yearly flow target up to 10% above the best year on record is within reach of a good year.
+FLOW_MARGIN = 0.10
+
+
+def _flow_goal(c: ClaimRecord, f: Frame) -> bool:
+    """Is a figure a yearly flow to keep ("180,000 homes every year" from a year on): a
+    target of a count or an amount of a taxonomy measure, with the frame's ``annual`` basis,
+    for a period rather than by a deadline?"""
+    return (
+        c.kind == "target"
+        and (c.point or 0) > 0
+        and not is_deadline(c)
+        and "annual" in f.basis
+        and not f.measure.free
+        and is_level(scale(c)[0])
+        and c.unit != "%"
+    )
+
+
+#: Basis terms by which a percentage on a level's measure is a pace a year.
+_A_YEAR = frozenset({"average", "annual", "y/y"})
+
+
+def _average_growth(c: ClaimRecord, f: Frame) -> bool:
+    """Is a percentage filed on a level's own measure ("exports increased by an average of
+    2% a year") that measure's growth on record: an actual, a taxonomy measure counted in
+    money or units, and a basis that says a year (not a cumulative change, not a share)?"""
+    return (
+        c.unit == "%"
+        and not f.measure.free
+        and is_actual(c)
+        and is_level(_frames.measure_dimension(f.measure.id))
+        and bool(_A_YEAR & set(f.basis))
+        and not ("cumulative" in f.basis and "average" not in f.basis)
+        and "share_of_gdp" not in f.basis
+    )
 
 
 def _severity(required: float, best: float, margin: float) -> Severity:

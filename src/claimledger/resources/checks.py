@@ -11,14 +11,18 @@ __all__ = [
     "BAND_WIDTH_MARKS",
     "CLOSE_BOUNDS",
     "COMMON_NAMES",
+    "CONDITIONAL_CUES",
+    "EXCLUSION_CUES",
+    "HYPOTHETICAL_CUES",
     "ILLUSTRATION_GAINS",
+    "INSTITUTION_HEADS",
     "LOWER_IS_BETTER",
     "NOT_CONTENT",
+    "PERSON_TITLES",
     "PLACE_IN_TEXT",
     "PROGRESS_WORDS",
     "RESTATED_AFTER",
     "RESTATED_BEFORE",
-    "SCOPE_EXCLUDING",
     "SENTENCE_STARTERS",
     "STILL_UNMET",
 ]
@@ -47,7 +51,15 @@ STILL_UNMET: frozenset[str] = _words("still_unmet")
 ILLUSTRATION_GAINS: frozenset[str] = _words("illustration_gains")
 #: Marks before a figure that make it a band's half-width ("±1.5%", "+/- 1 point").
 BAND_WIDTH_MARKS: frozenset[str] = _words("band_width_marks")
-#: Words that leave a part out of a figure's scope ("output excluding forestry", "non-oil").
-SCOPE_EXCLUDING: frozenset[str] = _words("scope_excluding")
 #: Words of progress on one piece of work ("paved", "complete", "disbursed").
 PROGRESS_WORDS: frozenset[str] = _words("progress_words")
+#: Words that leave a part out of what a figure measures ("output excluding timber").
+EXCLUSION_CUES: frozenset[str] = _words("exclusion_cues")
+#: Words that make a figure a hypothetical level ("a bad case with oil above $75").
+HYPOTHETICAL_CUES: frozenset[str] = _words("hypothetical_cues")
+#: Capitalised heads of institution names ("the Finance Ministry": "Finance" is no place).
+INSTITUTION_HEADS: frozenset[str] = _words("institution_heads")
+#: Conjunctions of a condition before a figure ("if oil were to reach $75").
+CONDITIONAL_CUES: frozenset[str] = _words("conditional_cues")
+#: Titles before a person's name ("Finance Minister Olan Vesk"): the speakers' list.
+PERSON_TITLES: frozenset[str] = wordset("speakers", "person_titles")
