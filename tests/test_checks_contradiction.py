@@ -675,3 +675,32 @@ def test_the_whole_of_a_share_is_not_the_part_done() -> None:
         unit="km",
     )
     assert len(_run([stated, done], docs)) == 1
+
+
+@pytest.mark.parametrize(
+    "group_sentence",
+    [
+        "The jobless rate was 9.1% among women in 2024.",
+        "In 2024, youth unemployment stood at 9.1%.",
+        "For men, the jobless rate was 9.1% in 2024.",
+        "In 2024, female unemployment was 9.1%.",
+    ],
+)
+def test_a_group_of_people_is_another_measure(group_sentence: str) -> None:
+    """A rate of one group of people ("among women", "youth") and the overall rate are two
+    measures; two groups are two measures; one group's rate stated twice at different values
+    still conflicts."""
+    docs = {"d": doc("d", "2025-03-10", region="Georgia")}
+
+    def jobless(sentence: str, q: str, v: float) -> object:
+        return rec("d", sentence, q, v, kind="achievement", subject="unemployment", period="2024", unit="%")
+
+    overall = jobless("The unemployment rate was 6.4% in 2024.", "6.4%", 6.4)
+    group = jobless(group_sentence, "9.1%", 9.1)
+    assert not _run([overall, group], docs)
+    men = jobless("The jobless rate was 12.0% among men in 2024.", "12.0%", 12.0)
+    if "women" in group_sentence or "female" in group_sentence:
+        assert not _run([group, men], docs)
+    women = jobless("The jobless rate was 9.1% among women in 2024.", "9.1%", 9.1)
+    again = jobless("The jobless rate was 12.0% among women in 2024.", "12.0%", 12.0)
+    assert len(_run([women, again], docs)) == 1

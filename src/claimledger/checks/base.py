@@ -385,6 +385,26 @@ def exclusion_clash(a: ClaimRecord, b: ClaimRecord) -> bool:
     return exclusion(a) != exclusion(b)
 
 
+_GROUP_FORMS = {w: g for g, forms in check_words.POPULATION_GROUPS.items() for w in forms}
+_GROUP = re.compile(rf"(?<![\w-])({alternation(_GROUP_FORMS)})(?![\w-])", re.I)
+
+
+def population_group(c: ClaimRecord) -> str | None:
+    """The group of people a figure is of, named in its subject or its own clause ("the rate
+    was 18.2% among men": "men"; "youth unemployment": "youth"), or None for the whole."""
+    before, after = own_clause(c)
+    for text in (c.subject, before, after):
+        m = _GROUP.search(text)
+        if m is not None:
+            return _GROUP_FORMS.get(m.group(1).lower())
+    return None
+
+
+def group_clash(a: ClaimRecord, b: ClaimRecord) -> bool:
+    """Are two figures of different groups of people, or one of a group and one of all?"""
+    return population_group(a) != population_group(b)
+
+
 _HYPOTHETICAL = re.compile(rf"\b(?:{alternation(check_words.HYPOTHETICAL_CUES)})\b", re.I)
 _CONDITIONAL = re.compile(rf"\b(?:{alternation(check_words.CONDITIONAL_CUES)})\b", re.I)
 

@@ -48,6 +48,7 @@ from claimledger.checks.base import (
     fine_period,
     fmt_period,
     frame_of,
+    group_clash,
     headline,
     hypothetical,
     is_actual,
@@ -70,7 +71,7 @@ from claimledger.models import Finding, Severity
 from claimledger.resources import checks as check_words
 from claimledger.resources import verbs
 
-NAME = "checks.contradiction.v2"
+NAME = "checks.contradiction.v3"
 
 #: "about X" is read as X plus or minus 5%: wider would let "about 18 million" absorb a
 #: genuinely different "19.5 million"; narrower would flag ordinary rounding.
@@ -376,11 +377,14 @@ def _not_one_measure(ctx: CheckContext, a: ClaimRecord, b: ClaimRecord) -> bool:
     """Do the words around two figures say they are not two statements of one level, though
     their frames or indicator tie them: one is the whole of a part stated with it ("62% of
     the 2,000 km network") and the other is not; one leaves a part out ("output excluding
-    timber") that the other includes or leaves out something else; or one is a hypothetical
-    level ("a bad case with oil above $75")?"""
+    timber") that the other includes or leaves out something else; they are of different
+    groups of people ("18% among men" and the overall rate); or one is a hypothetical level
+    ("a bad case with oil above $75")?"""
     whole_a = whole_of_part(a, ctx.sentence_claims(a)) is not None
     whole_b = whole_of_part(b, ctx.sentence_claims(b)) is not None
-    return whole_a != whole_b or exclusion_clash(a, b) or hypothetical(a) or hypothetical(b)
+    return (
+        whole_a != whole_b or exclusion_clash(a, b) or group_clash(a, b) or hypothetical(a) or hypothetical(b)
+    )
 
 
 def _order(c: ClaimRecord) -> tuple[str, int]:

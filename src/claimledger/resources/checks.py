@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from claimledger.resources import wordset
+from claimledger.resources import mapping, wordset
 from claimledger.resources.dates import FULL_MONTHS
 
 __all__ = [
@@ -20,6 +20,7 @@ __all__ = [
     "NOT_CONTENT",
     "PERSON_TITLES",
     "PLACE_IN_TEXT",
+    "POPULATION_GROUPS",
     "PROGRESS_WORDS",
     "RESTATED_AFTER",
     "RESTATED_BEFORE",
@@ -63,3 +64,8 @@ INSTITUTION_HEADS: frozenset[str] = _words("institution_heads")
 CONDITIONAL_CUES: frozenset[str] = _words("conditional_cues")
 #: Titles before a person's name ("Finance Minister Olan Vesk"): the speakers' list.
 PERSON_TITLES: frozenset[str] = wordset("speakers", "person_titles")
+#: Groups of people a figure can be of, each with the words that name it ("women": "among
+#: women", "female"): a group's figure and the whole population's are two measures.
+POPULATION_GROUPS: dict[str, tuple[str, ...]] = {
+    k: tuple(v) for k, v in mapping("checks", "population_groups").items()
+}
