@@ -8,8 +8,8 @@ of the version before it, measured in the same run.  This script times
   temporary directory; ``--head REV`` likewise, or, by default, this working tree's
   ``src/`` as it is (uncommitted changes included).
 - Each round runs one fresh ``python -c`` subprocess per revision with
-  ``PYTHONPATH=<its src>``; the order alternates (base first in even rounds, head first
-  in odd ones), so a change in the machine's load hits both sides alike.
+  ``PYTHONPATH=<its src>``; the order alternates (base first in rounds 1, 3, 5..., head first
+  in the others), so a change in the machine's load hits both sides alike.
 - In each subprocess: import, a warm-up ``extract`` of the first 20,000 characters, then
   the CPU time (``time.process_time``, one core) of ``extract`` over each workload:
   ``news``: ``--mb`` MB of the seeded news-like text of ``bench_extract.news_text`` (the
