@@ -670,8 +670,8 @@ def _narrowed(
         if better is not None:
             return better
     first = phrase.split()[0]
-    at = text.lower().find(first, h0, h1)
-    start = at if at >= 0 else h0
+    at = text[h0:h1].lower().find(first)  # the phrase's own span only: lowering the whole
+    start = h0 + at if at >= 0 else h0  # text here was quadratic in the document's length
     mw = _WORD_BEFORE.search(text, max(clause[0], start - 40), start)
     if mw is None:
         return best
