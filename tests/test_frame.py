@@ -1140,7 +1140,7 @@ def test_entity2_a_places_own_institution_is_the_places() -> None:
 
 @pytest.mark.parametrize(
     ("office", "want"),
-    [("BPS", "IDN"), ("Rosstat", "RUS"), ("INSEE", "FRA"), ("Istat", "ITA"), ("BEA", "USA"), ("KNBS", "KEN")],
+    [("BPS", "IDN"), ("Rosstat", "RUS"), ("INSEE", "FRA"), ("Istat", "ITA"), ("BEA", "USA"), ("UBOS", "UGA")],
 )
 def test_entity2_a_statistics_office_by_initials_gives_its_economy(office: str, want: str) -> None:
     text = f"Monthly release\n\n{office} said unemployment was 6.4% in March."
