@@ -1074,3 +1074,97 @@ def test_regression_quarters_named_by_their_month_and_one_year_across_two(
 ) -> None:
     got = _frames(text, "2025-06-15")[figure].basis
     assert want in got, got
+
+
+# --- entity, round 2 (issue 10): rows, rankings, causes, local owners, offices, country= ----
+
+
+def _entity_id(text: str, figure: str, date: str = "2024-06-10", country: str | None = None) -> str | None:
+    for c in extract(text, date, country=country):
+        if c.quantity is not None and c.quantity.text == figure:
+            assert c.frame is not None
+            return c.frame.entity.id if c.frame.entity is not None else None
+    raise AssertionError(figure)
+
+
+def test_entity2_a_breakdown_row_led_by_a_bare_sector_is_the_sectors() -> None:
+    text = "Zembla jobs report\n\nEmployers added 95,000 jobs in May: construction 41,000, hotels 23,000."
+    assert _entity_id(text, "41,000") == "sector:construction"
+    assert _entity_id(text, "23,000") == "sector:hotels"
+    text = "Zembla output\n\nThe economy added 95,000 jobs, with hotels adding 15,000."
+    assert _entity_id(text, "15,000") == "sector:hotels"
+    # "by sector" names no sector; the rows do
+    text = "Zembla output\n\nGrowth by sector: agriculture 3.1%, mining 2.4%."
+    assert _entity_id(text, "3.1%") == "sector:agriculture"
+    assert _entity_id(text, "2.4%") == "sector:mining"
+
+
+def test_entity2_must_not_change_money_rows_and_the_lead_figure() -> None:
+    # a budget's rows by function are allocations of the country, not sectors' figures
+    text = (
+        "Kenya budget speech\n\nAllocations: agriculture 60 billion shillings, health 140 billion shillings."
+    )
+    assert _entity_id(text, "60 billion shillings") == "KEN"
+    text = "Kenya jobs report\n\nEmployers added 95,000 jobs in May: construction 41,000."
+    assert _entity_id(text, "95,000") == "KEN"
+    # a measure of the economy named after a sector word is still the economy's
+    assert _entity_id("Kenya review\n\nRetail inflation eased to 4.1% in May.", "4.1%") == "KEN"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "want"),
+    [
+        ("Chile outlook\n\nChile grew 4.2% in 2024, the fastest among OECD members.", "4.2%", "CHL"),
+        ("Chile outlook\n\nChile ranked third among G20 economies with growth of 5.1%.", "5.1%", "CHL"),
+        ("Chile outlook\n\nGrowth slowed to 2.1% amid global market stress.", "2.1%", "CHL"),
+        ("Chile outlook\n\nGrowth slowed to 2.1% on weaker world demand.", "2.1%", "CHL"),
+        # must not change: an area that owns the figure
+        ("Chile outlook\n\nUnemployment among OECD members averaged 4.9% in 2024.", "4.9%", "OECD"),
+        ("Chile outlook\n\nGlobal growth is projected at 3.2% in 2025.", "3.2%", "WLD"),
+        ("Chile outlook\n\nGrowth in the euro area slowed to 0.4% amid weak demand.", "0.4%", "EA"),
+    ],
+)
+def test_entity2_rankings_and_causes_name_no_area(text: str, figure: str, want: str) -> None:
+    assert _entity_id(text, figure) == want
+
+
+def test_entity2_a_places_own_institution_is_the_places() -> None:
+    text = "Kenya news\n\nThe Nairobi county government raised its budget to 44 billion shillings."
+    assert _entity_id(text, "44 billion shillings") == "KEN:nairobi"
+    text = "Zembla news\n\nThe city of Porvik council approved a budget of 4.2 billion."
+    assert _entity_id(text, "4.2 billion") == "XXX:porvik"
+    # must not change: the national government's figure stays the country's
+    text = "Kenya news\n\nThe government raised the budget to 4 trillion shillings."
+    assert _entity_id(text, "4 trillion shillings") == "KEN"
+
+
+@pytest.mark.parametrize(
+    ("office", "want"),
+    [("BPS", "IDN"), ("Rosstat", "RUS"), ("INSEE", "FRA"), ("Istat", "ITA"), ("BEA", "USA"), ("UBOS", "UGA")],
+)
+def test_entity2_a_statistics_office_by_initials_gives_its_economy(office: str, want: str) -> None:
+    text = f"Monthly release\n\n{office} said unemployment was 6.4% in March."
+    assert _entity_id(text, "6.4%") == want
+    # must not change: a country the text names beats the office's economy
+    text = f"Monthly release\n\n{office} said Zambia's unemployment was 6.4% in March."
+    assert _entity_id(text, "6.4%") == "ZMB"
+
+
+def test_entity2_the_callers_country_reaches_the_entity() -> None:
+    text = "Results of the year\n\n12,800 km of roads were built and repaired in 2024."
+    assert _entity_id(text, "12,800 km", "2025-01-08", country="KZ") == "KAZ"
+    assert _entity_id(text, "12,800 km", "2025-01-08") is None
+    # a country the text names in its title still wins over none, and the caller's wins
+    text = "Ghana budget review\n\nSpending grew 5.3% last year."
+    assert _entity_id(text, "5.3%", country="GH") == "GHA"
+
+
+def test_entity2_highways_are_a_narrower_series_than_all_roads() -> None:
+    # two statements of one year, one of highways and one of all roads, are not one measure
+    a = _frames("Results\n\nLast year 7,000 km of highways were built or repaired.", "2025-01-06")
+    b = _frames("Results\n\nIn 2024, 12,800 km of roads were built and repaired.", "2025-01-08")
+    assert a["7,000 km"].measure.id != b["12,800 km"].measure.id
+    assert b["12,800 km"].measure.id.startswith("roads.")
+    # must not change: roads are still roads
+    c = _frames("Results\n\nIn 2024 we built 1,240 km of new roads.", "2025-01-08")
+    assert c["1,240 km"].measure.id == "roads.built"

@@ -47,8 +47,7 @@ class DocContext:
     def home(self) -> tuple[Entity | None, str]:
         """The document's country (or area) and the cue that decided it."""
         if not self._known:
-            # (the caller's country is not used here yet: docs/frame.md, Known limits)
-            self._home, self._home_cue = entity.main_country(self.text, None)
+            self._home, self._home_cue = entity.main_country(self.text, self.given)
             self._known = True
         if self._home is None and self.currencies:
             found = entity.currency_home(self.currencies)

@@ -1,4 +1,4 @@
-"""The claim frame stage (``frame.v7``): what each claim measures, whose figure it is, on
+"""The claim frame stage (``frame.v8``): what each claim measures, whose figure it is, on
 what basis, whether it is a fact, an estimate, a projection, a target, an assumption, a
 baseline or a revision, who it is attributed to, and how it relates to the other figures
 of its sentence.  See docs/frame.md.
@@ -21,6 +21,7 @@ from collections.abc import Callable, Sequence
 from datetime import date as Date
 from functools import cache
 
+from claimledger.extract import units
 from claimledger.extract.frame import _cues, attribution, basis, entity, measure, relations, status
 from claimledger.extract.frame._gazetteer import words
 from claimledger.extract.frame._passage import Passage
@@ -48,7 +49,14 @@ __all__ = ["STAGE", "DocFrame", "annotate"]
 #: heads of its own clause.
 #: v7: with the arith branch's relations: "AMOUNT, from A to B" ties A to B and the amount
 #: to B.
-STAGE = "frame.v7"
+#: v8: the caller's country (``extract(..., country=)``) reaches the entity; statistics
+#: offices by initials give their economy; a sub-national place's own institution ("the
+#: Nairobi county government") is the place's; an area named as a lower-case modifier in a cause
+#: phrase ("amid global market stress") or as the field of "the fastest among" / "ranked third
+#: among" is no owner; a breakdown's row led by a bare sector noun ("construction 41,000",
+#: "with hotels adding 15,000") is the sector's unless it is money; highways are their own
+#: series (measures.toml roads.highways), not all roads.
+STAGE = "frame.v8"
 
 #: Roles whose figure is a value of the same indicator as the figure it is tied to: the
 #: baseline of a change, a change amount, a conversion and a compared value.
@@ -218,7 +226,11 @@ def annotate(
             continue
         q = claims[i].quantity
         chosen = entity.choose(p, i, names, paired, home, home_cue, q.unit if q else None)
-        ents[i] = _owner(chosen, claims[i].subject, home, home_cue, doc.place)
+        seg = p.segment(i)
+        # not money: "agriculture 2 billion" in a budget's breakdown is an allocation to a function
+        money = q is not None and q.unit is not None and units.is_currency(q.unit)
+        row_sector = entity.row_sector(text, seg[0], p.spans[i][0]) if q is not None and not money else None
+        ents[i] = _owner(chosen, claims[i].subject, home, home_cue, doc.place, row_sector)
     # a value "compared with" another is its baseline when it is the same entity's
     for i, lk in enumerate(links):
         if lk.role == "compare":
@@ -344,6 +356,7 @@ def _owner(
     home: Entity | None,
     home_cue: str,
     place: tuple[Entity | None, str],
+    row: Entity | None = None,
 ) -> tuple[Entity | None, list[str]]:
     """Whose figure it is, from the name ``entity.choose`` found: the sub-national unit
     the document is about instead of its country; the economy an institution speaks for;
@@ -364,9 +377,13 @@ def _owner(
         # document's country's
         e, cues = home, [*cues, f"not {e.id}'s own: {home_cue}"]
     sector = entity.sector_of(subject)
+    how = "subject"
+    if sector is None and row is not None:
+        # "construction 41,000, hotels 23,000": a breakdown's row, the sector's figure
+        sector, how = row, "row label"
     if sector is not None and (e is None or e.type in ("country", "area")) and cues[-1:] in ([], [home_cue]):
         # "services grew 5%": the sector's figure, not the country's
-        e, cues = sector, [f"sector:{sector.name} (subject)"]
+        e, cues = sector, [f"sector:{sector.name} ({how})"]
     return e, cues
 
 

@@ -81,6 +81,7 @@ _SECTOR = re.compile(r"\b(?P<name>[a-z][a-z-]+(?:\s+and\s+[a-z]+)?)\s+(?:sector|
 #: Words that are never the name of a place in "NAME region" ("The region", "This region").
 _NOT_NAME = frozenset(
     {"the", "this", "that", "these", "its", "their", "our", "each", "every", "a", "an", "in", "of", "and"}
+    | {"by", "per", "across", "within", "for", "from", "to", "at", "on", "whole", "entire"}
 )
 _THE = re.compile(r"^the\s+", re.I)
 #: A news dateline opening a text: "ASTANA, May 1 (Reuters) -".
@@ -449,6 +450,8 @@ def find(
             if isinstance(v, Entity):
                 if v.type == "area" and _ranked_in(text, start, hit.start, hit.end):
                     break  # "the world's most populous country": the field of a ranking
+                if v.type == "area" and _area_cause(text, start, hit.start, hit.end):
+                    break  # "amid global market stress": a cause, not whose figure it is
                 how = f"{v.type}:{text[hit.start : hit.end]}"
                 if v.id in _generic_ids() and home is not None:
                     # "the National Bank", "the government": an institution of the country
@@ -498,7 +501,39 @@ def find(
                 f"sector:{m.group()}",
             )
         )
-    return _no_overlaps(found)
+    return _local_institutions(text, _no_overlaps(found))
+
+
+#: What may stand between a sub-national place and the institution it qualifies ("the Nairobi
+#: county government", "Lagos State's government").
+_PLACE_INSTITUTION_GAP = re.compile(r"(?:['’]s)?\s*(?:own\s+)?")
+
+
+def _local_institutions(text: str, found: list[Mention]) -> list[Mention]:
+    """A generic institution right after a sub-national place ("the Nairobi county
+    government", "the city of Zelmar's council") is that place's own: its budget and rates
+    are the place's, not the country's."""
+    out = list(found)
+    for k in range(1, len(out)):
+        place, inst = out[k - 1], out[k]
+        if place.entity.type not in ("region", "city") or not inst.how.startswith("organisation:"):
+            continue
+        if (inst.named or inst.entity).id not in _generic_ids() and inst.entity.id not in _generic_ids():
+            continue
+        if _PLACE_INSTITUTION_GAP.fullmatch(text, place.end, inst.start):
+            out[k] = Mention(
+                inst.start, inst.end, place.entity, f"{inst.how} (of {place.entity.id})", inst.named
+            )
+    return out
+
+
+def _area_cause(text: str, start: int, a: int, b: int) -> bool:
+    """Is the area at ``text[a:b]`` named as a modifier in a cause phrase ("amid global
+    market stress", "on weaker world demand")?  Written in lower case and followed by the
+    noun it qualifies: an adjective, not a name ("the report on Africa" keeps Africa)."""
+    if not text[a:b].islower() or not re.match(r"\s+[a-z]", text[b : b + 3]):
+        return False
+    return _sector_cause().search(text, max(start, a - 60), a) is not None
 
 
 #: Words that may follow a bare sector noun in a subject that is the sector's output.
@@ -544,6 +579,26 @@ def sector_of(subject: str) -> Entity | None:
     if name is None or not _SECTOR_OUTPUT.issuperset(words[1:]):
         return None  # "manufacturing jobs", "retail inflation": a measure of the economy
     return Entity(f"sector:{name}", f"{name} sector", "sector")
+
+
+#: A row of a breakdown led by a bare sector noun, up to its figure: "construction 41,000",
+#: "with hotels adding 15,000", "; mining 2.4%" (a connective, an article, the noun, an
+#: optional head, one verb form, one preposition).
+_ROW_LABEL = re.compile(
+    r"\W*(?:(?:with|and|while|whereas|but)\s+)?(?:the\s+)?(?P<name>[a-z][a-z-]+)"
+    r"(?:\s+(?:sector|industry))?(?:\s+[a-z]+(?:ed|ing))?(?:\s+(?:by|to|at|of|up|down|for))?\s*",
+    re.I,
+)
+
+
+def row_sector(text: str, a: int, b: int) -> Entity | None:
+    """The sector a breakdown's row names before its figure (``text[a:b]``, the figure's own
+    stretch up to it): "construction 41,000, hotels 23,000", "with hotels adding 15,000"."""
+    m = _ROW_LABEL.fullmatch(text, a, b)
+    if m is None:
+        return None
+    name = _sector_nouns().get(m.group("name").lower())
+    return None if name is None else Entity(f"sector:{name}", f"{name} sector", "sector")
 
 
 @cache
