@@ -233,3 +233,80 @@ def test_a_figure_with_no_subject_reads_the_heads_of_its_own_clause() -> None:
     assert any(c.startswith("inherited:") for c in f.cues.measure)
     # a head with no context before it: nothing to inherit
     assert _frame("The minister spoke at length. In 2025, at 3.2%, growth will ease.", "3.2%").measure.free
+
+
+# --- round 2: purpose clauses, changes of a level, rewritten subjects ------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("A disbursement of $150 million to support the economy was approved by the Fund.", "$150 million"),
+        ("The board approved a tranche of $90 million to help finance the budget.", "$90 million"),
+    ],
+)
+def test_a_purpose_verb_after_the_figure_names_no_measure(text: str, figure: str) -> None:
+    f = _frame(text, figure)
+    assert not f.measure.id.startswith(("spending.", "budget.")), f.measure
+    assert not any("support" in c or "budget" in c for c in f.cues.measure), f.cues.measure
+
+
+def test_a_purpose_clause_does_not_name_the_figures_measure() -> None:
+    text = "Spending will be cut by $2 billion to reduce the deficit."
+    assert _frame(text, "$2 billion").measure.id != "budget.deficit"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "want"),
+    [
+        # must not change: the measure is the figure's own, not a purpose
+        ("Support for the economy reached $3 billion in 2024.", "$3 billion", "spending.economic_affairs"),
+        ("The government will borrow $12 billion next year.", "$12 billion", "budget.deficit"),
+        ("Exports rose 12% to $40 billion in 2024.", "$40 billion", "exports"),
+    ],
+)
+def test_a_figures_own_verb_or_phrase_still_names_it(text: str, figure: str, want: str) -> None:
+    assert _frame(text, figure).measure.id == want
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "want"),
+    [
+        ("GDP is expected to grow 2.1% in 2027.", "2.1%", "gdp.real_growth"),
+        ("Real GDP rose 1.4% in 2024.", "1.4%", "gdp.real_growth"),
+        ("GDP per capita rose 3% last year.", "3%", "gdp.per_capita_growth"),
+        ("GDP is expected to grow 2.1% in 2027. Output to then rise 0.8% in 2028.", "0.8%", "gdp.real_growth"),
+    ],
+)
+def test_a_percent_change_of_a_gdp_level_is_its_growth(text: str, figure: str, want: str) -> None:
+    f = _frame(text, figure)
+    assert f.measure.id == want, (f.measure, f.cues.measure)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "want"),
+    [
+        # must not change: a level stays a level, a share of GDP is not GDP
+        ("GDP reached $45 billion in 2024.", "$45 billion", "gdp"),
+        ("Public debt rose to 60% of GDP.", "60%", "debt.public"),
+    ],
+)
+def test_a_gdp_level_or_share_stays_as_it_was(text: str, figure: str, want: str) -> None:
+    assert _frame(text, figure).measure.id == want
+
+
+def test_the_words_of_the_sentence_beat_a_rewritten_subject() -> None:
+    # the subject stage writes "growth" as "gdp growth"; the sentence says whose growth
+    f = _frame("Exports posted 3% growth in the second quarter.", "3%")
+    assert f.measure.id == "exports", (f.measure, f.cues.measure)
+    # must not change: with nothing else named, the rewrite stands
+    assert _frame("Growth is forecast at 3.1% in 2026.", "3.1%").measure.id == "gdp.real_growth"
+
+
+def test_a_verb_rewritten_as_a_measure_needs_the_measures_context() -> None:
+    # "borrowed" -> "borrowing" says nothing of a budget: firms are no government
+    f = _frame("Firms borrowed $4 billion from banks in 2024.", "$4 billion")
+    assert f.measure.id != "budget.deficit", (f.measure, f.cues.measure)
+    # must not change: the government's borrowing, a country's exports
+    assert _frame("The government borrowed $4 billion in 2024.", "$4 billion").measure.id == "budget.deficit"
+    assert _frame("Ruritania exported $5 billion in 2024.", "$5 billion").measure.id == "exports"

@@ -37,6 +37,10 @@ __all__ = ["Entry", "Phrases", "choose", "entry", "free", "is_label", "part_name
 IN_SUBJECT = 30
 BEFORE_FIGURE = 20
 AFTER_FIGURE = 10
+#: A subject phrase the sentence does not show (the subject stage wrote "growth" as "gdp
+#: growth", "borrowed" as "borrowing", or took the figure before's): below a synonym written
+#: before the figure, above one after it.
+REWRITTEN = 15
 HEAD_WITH_CONTEXT = 5
 #: Characters beyond the figure's stretch, within its clause, searched for a head's context.
 CONTEXT_REACH = 80
@@ -137,6 +141,8 @@ class Entry:
     context: frozenset[str]
     order: int
     parent: str = ""
+    #: the measure a % change of this level is ("GDP is expected to grow 2%": real growth)
+    growth: str = ""
 
     @property
     def measure(self) -> Measure:
@@ -183,6 +189,7 @@ def taxonomy() -> Taxonomy:
             context=context,
             order=k,
             parent=str(row.get("parent", "")),
+            growth=str(row.get("growth", "")),
         )
         by_id[e.id] = e
         # a context word is compared in its plain form but found in the text as written
@@ -456,11 +463,27 @@ class _Fit:
                 return e.measure, [cue, "unit:none, a price without its currency"]
             bare = e.dimension == "currency" and self._bare_amount()
             if not bare and not fits(e, self.dim, self._change(e), self.share_of_gdp):
+                grown = self._growth_of(e)
+                if grown is not None:
+                    return grown.measure, [cue, f"change:% of {e.id} (its growth, {grown.id})"]
                 rejected = rejected or f"unit:{self.q.unit if self.q else None} not {e.id}"
                 continue
             extra = ["unit:none, an amount of money in words"] if bare and self.dim == "count" else []
             return e.measure, [cue] + ([rejected] if rejected else []) + extra
         return None
+
+    def _growth_of(self, e: Entry) -> Entry | None:
+        """The growth measure of a level ``e`` when the figure is a % change of it ("GDP is
+        expected to grow 2.1%"), not a share of GDP, and nothing rules the growth out."""
+        if not e.growth or self.dim != "percent" or self.share_of_gdp:
+            return None
+        g = taxonomy().by_id.get(e.growth)
+        if g is None or (g.exclude and not g.exclude.isdisjoint(self._excluded())):
+            return None
+        a, b = self.window
+        if _GROWTH.search(self.text, max(self.sentence, a), b) is None:
+            return None
+        return g
 
     def _bare_amount(self) -> bool:
         """Is the figure an amount in words with no unit or counted noun ("GDP: 21.41
@@ -545,19 +568,32 @@ def choose(
         fig[1],
         min(sentence, clause[0]) if sentence >= 0 else clause[0],
     )
+    # the sentence does not show the subject: its words (or the figure before's) are the
+    # subject stage's, and give no context to the sentence's own heads
+    shown = not subj_found or _shown(subject, text, fit.sentence, clause[1])
+    own_seen = subj_seen if shown else frozenset()
     # the head noun of the figure's own phrase ("its 3% goal", "a $5 billion deficit") with a
     # context word in the clause beats the subject
-    best = _noun_after(text, phrases, fig, clause, subj_seen, fit)
+    best = _noun_after(text, phrases, fig, clause, own_seen, fit)
     if best is not None:
         return best
-    # a synonym in the subject beats anything else that fits; a part of it the subject
-    # names ("the allocation for housing") beats the whole
-    best = fit.first(_with_parts(subj_found, subj_seen))
-    if best is not None:
-        return _narrowed(best, subject, text, phrases, seg, fig, clause, fit, q)
     lo, hi = max(clause[0], min(a, fig[0]) - CONTEXT_REACH), min(clause[1], max(b, fig[1]) + CONTEXT_REACH)
+    rewritten: tuple[Candidate, ...] = ()
+    if not shown:
+        # the sentence does not show the subject: its words (or the figure before's) are
+        # the subject stage's, and the sentence's own synonyms before the figure beat them
+        rewritten = _rewrite_candidates(subject, subj_found, subj_seen, text, phrases, clause, economy)
+    else:
+        # a synonym in the subject beats anything else that fits; a part of it the subject
+        # names ("the allocation for housing") beats the whole
+        best = fit.first(_with_parts(subj_found, subj_seen))
+        if best is not None:
+            return _narrowed(best, subject, text, phrases, seg, fig, clause, fit, q)
+    # a purpose clause after the figure ("$150 million to support the economy") says what
+    # the figure is for, not what it measures
+    hi = min(hi, _purpose_start(text, fig[1], hi))
     window = phrases.within(lo, hi)
-    found: list[Candidate] = []
+    found: list[Candidate] = list(rewritten)
     heads = list(subj_heads)
     syn_ids, head_ids = t.synonym_ids, t.head_ids
     for s0, s1, h in window:
@@ -572,7 +608,7 @@ def choose(
                 heads.append(g)
     if heads:
         own_end = _near_end(text, fig[1], hi)
-        seen_near: set[str] = set(subj_seen)
+        seen_near: set[str] = set(own_seen)
         if economy:
             seen_near.add("economy")
         for s0, _s1, h in window:
@@ -590,6 +626,10 @@ def choose(
                 elif dim is not None and dim == e.dimension and dim in _SPECIFIC_DIMS:
                     # "2,500 km of roads": a unit of the measure's own kind confirms its head
                     found.append((HEAD_WITH_CONTEXT, len(h), 0, mid, f"head:{h}+unit {q.unit if q else ''}"))
+                elif e.growth and dim == "percent" and _bare_head(text, window, h, a, fig[0], clause[0]):
+                    # "Output to then rise 0.8%": a level's head, unmodified, heading the
+                    # figure's phrase; a % change of it is its growth (``fit`` decides)
+                    found.append((HEAD_WITH_CONTEXT, len(h), 0, mid, f"head:{h}+% change"))
     if found:
         found.sort(key=lambda f: (-f[0], -f[1], -f[2], t.by_id[f[3]].order))
         best = fit.first(found)
@@ -600,6 +640,85 @@ def choose(
         return money
     fm = free(subject, q)
     return fm, [f"free:{fm.id}"]
+
+
+def _shown(subject: str, text: str, a: int, b: int) -> bool:
+    """Does ``text[a:b]`` (the figure's sentence up to its clause's end) show every word of
+    the subject phrase (as written, or in its singular)?"""
+    words = _text_words(text[max(0, a) : b])
+    return all(w in words or singular(w) in words for w in subject.lower().split())
+
+
+@lru_cache(maxsize=2048)
+def _text_words(s: str) -> frozenset[str]:
+    out: set[str] = set()
+    for w in re.findall(r"[\w&][\w&'’-]*", s.lower()):
+        w = w[:-2] if w.endswith(("'s", "’s")) else w
+        out |= {w, singular(w)}
+    return frozenset(out)
+
+
+def _rewrite_candidates(
+    subject: str,
+    found: Sequence[Candidate],
+    seen: frozenset[str],
+    text: str,
+    phrases: Phrases,
+    clause: tuple[int, int],
+    economy: bool,
+) -> tuple[Candidate, ...]:
+    """The candidates of a subject the sentence does not show, scored ``REWRITTEN``.  A
+    one-word subject that is also a head of the measure ("borrowed" written as "borrowing")
+    is read as that head: it needs one of the measure's context words in the clause, or an
+    economy named there ("Firms borrowed $4 billion" is no budget deficit)."""
+    t = taxonomy()
+    one = subject.strip().lower()
+    clause_seen: set[str] = set()
+    if " " not in one:
+        for _a, _b, h in phrases.within(*clause):
+            clause_seen |= _grams(h)
+        if economy:
+            clause_seen.add("economy")
+    out: list[Candidate] = []
+    for _score, n, d, mid, cue in _with_parts(found, seen):
+        if " " not in one and mid in t.head_ids.get(one, ()):
+            if not (t.by_id[mid].context - {one, lemma(one)}) & clause_seen:
+                continue
+        out.append((REWRITTEN, n, d, mid, f"{cue} (not in the sentence)"))
+    return tuple(out)
+
+
+@cache
+def _purpose_rx() -> re.Pattern[str]:
+    verbs = _cues.data().get("measure", {}).get("purpose_verbs", ())
+    if not verbs:
+        return re.compile(r"(?!)")
+    alt = "|".join(sorted((re.escape(v) for v in verbs), key=len, reverse=True))
+    return re.compile(rf"\b(?:in order |so as )?to (?:help (?:to )?)?(?:{alt})\b", re.I)
+
+
+def _purpose_start(text: str, a: int, b: int) -> int:
+    """Where a purpose clause ("to support ...", "in order to finance ...") starts in
+    ``text[a:b]``, else ``b``."""
+    if a >= b:
+        return b
+    m = _purpose_rx().search(text, a, b)
+    return m.start() if m is not None else b
+
+
+def _bare_head(
+    text: str, window: Sequence[tuple[int, int, str]], head: str, a: int, fig0: int, c0: int
+) -> bool:
+    """Is ``head`` written before the figure in its stretch with no word modifying it (at
+    the start of its clause or line, or after a determiner): "Output to rise 0.8%", not
+    "copper output rose 3%"?"""
+    for s0, s1, h in window:
+        if not (a <= s0 and s1 <= fig0) or h != head:
+            continue
+        mw = _WORD_BEFORE.search(text, max(c0, s0 - 40), s0)
+        if mw is None or mw.group(1).lower() in _DETERMINERS:
+            return True
+    return False
 
 
 #: The word right before a phrase, in the same run of words (no punctuation between).
