@@ -310,3 +310,30 @@ def test_a_verb_rewritten_as_a_measure_needs_the_measures_context() -> None:
     # must not change: the government's borrowing, a country's exports
     assert _frame("The government borrowed $4 billion in 2024.", "$4 billion").measure.id == "budget.deficit"
     assert _frame("Ruritania exported $5 billion in 2024.", "$5 billion").measure.id == "exports"
+
+
+def test_a_forecast_verb_is_no_expectations_word() -> None:
+    # "expected" as the verb of a forecast does not make inflation its expectations
+    assert _frame("Inflation is expected to ease to 3% in 2025.", "3%").measure.id == "cpi.headline"
+    text = "Inflation was 5.1% in 2024; 4.2% is expected for 2025 and 3.5% for 2026."
+    assert _frame(text, "4.2%").measure.id == "cpi.headline"
+    assert _frame(text, "3.5%").measure.id == "cpi.headline"
+    # must not change: expected inflation is the expectations series
+    assert _frame("Expected inflation rose to 6% in May.", "6%").measure.id == "inflation.expectations"
+    assert _frame("Inflation expectations rose to 6% in May.", "6%").measure.id == "inflation.expectations"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "want"),
+    [
+        ("The CPI rose 3.1% year on year in May.", "3.1%", "cpi.headline"),
+        ("The harmonised index of consumer prices rose 2.4% in May.", "2.4%", "cpi.headline"),
+        ("Consumer price index inflation was 4.5% in May.", "4.5%", "cpi.headline"),
+        ("Real output grew 2.5% in 2024.", "2.5%", "gdp.real_growth"),
+        # must not change: an index level in points stays the index
+        ("The consumer price index stood at 104.5 in May.", "104.5", "cpi.index"),
+    ],
+)
+def test_statistical_names_of_prices_and_output(text: str, figure: str, want: str) -> None:
+    f = _frame(text, figure)
+    assert f.measure.id == want, (f.measure, f.cues.measure)

@@ -461,11 +461,11 @@ class _Fit:
             if price and self.dim == "count" and self.q is not None and self.q.noun is None:
                 # "1,480 per dollar", "a minimum wage of 95,000": a price without its currency
                 return e.measure, [cue, "unit:none, a price without its currency"]
+            grown = self._growth_of(e)
+            if grown is not None:
+                return grown.measure, [cue, f"change:% of {e.id} (its growth, {grown.id})"]
             bare = e.dimension == "currency" and self._bare_amount()
             if not bare and not fits(e, self.dim, self._change(e), self.share_of_gdp):
-                grown = self._growth_of(e)
-                if grown is not None:
-                    return grown.measure, [cue, f"change:% of {e.id} (its growth, {grown.id})"]
                 rejected = rejected or f"unit:{self.q.unit if self.q else None} not {e.id}"
                 continue
             extra = ["unit:none, an amount of money in words"] if bare and self.dim == "count" else []
@@ -474,12 +474,15 @@ class _Fit:
 
     def _growth_of(self, e: Entry) -> Entry | None:
         """The growth measure of a level ``e`` when the figure is a % change of it ("GDP is
-        expected to grow 2.1%"), not a share of GDP, and nothing rules the growth out."""
+        expected to grow 2.1%", "the CPI rose 0.4%"), not a share of GDP, and nothing rules
+        the growth out.  An amount needs a change word; an index, stated in points, none."""
         if not e.growth or self.dim != "percent" or self.share_of_gdp:
             return None
         g = taxonomy().by_id.get(e.growth)
         if g is None or (g.exclude and not g.exclude.isdisjoint(self._excluded())):
             return None
+        if e.dimension == "index":
+            return g  # an index level is never stated in %: a % of it is its change
         a, b = self.window
         if _GROWTH.search(self.text, max(self.sentence, a), b) is None:
             return None
@@ -593,7 +596,7 @@ def choose(
     # the figure is for, not what it measures
     hi = min(hi, _purpose_start(text, fig[1], hi))
     window = phrases.within(lo, hi)
-    found: list[Candidate] = list(rewritten)
+    found: list[Candidate] = []
     heads = list(subj_heads)
     syn_ids, head_ids = t.synonym_ids, t.head_ids
     for s0, s1, h in window:
@@ -630,8 +633,11 @@ def choose(
                     # "Output to then rise 0.8%": a level's head, unmodified, heading the
                     # figure's phrase; a % change of it is its growth (``fit`` decides)
                     found.append((HEAD_WITH_CONTEXT, len(h), 0, mid, f"head:{h}+% change"))
-    if found:
+    if found or rewritten:
         found.sort(key=lambda f: (-f[0], -f[1], -f[2], t.by_id[f[3]].order))
+        # a rewritten subject's candidates keep their own order (a part before its whole)
+        at = next((k for k, f in enumerate(found) if f[0] < REWRITTEN), len(found))
+        found[at:at] = rewritten
         best = fit.first(found)
         if best is not None:
             return _narrowed(best, subject, text, phrases, seg, fig, clause, fit, q)
