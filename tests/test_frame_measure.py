@@ -337,3 +337,29 @@ def test_a_forecast_verb_is_no_expectations_word() -> None:
 def test_statistical_names_of_prices_and_output(text: str, figure: str, want: str) -> None:
     f = _frame(text, figure)
     assert f.measure.id == want, (f.measure, f.cues.measure)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Year | GDP growth | Inflation\n2024 | 3.1% | 5.2%\n2025 | 3.4% | 4.8%",
+        "              GDP growth     Inflation\n2024          3.1%           5.2%\n2025          3.4%           4.8%",
+        "Projections (GDP growth, inflation):\n2024: 3.1%, 5.2%\n2025: 3.4%, 4.8%",
+    ],
+)
+def test_a_table_row_takes_the_measure_of_its_column(text: str) -> None:
+    for figure, want in (("3.1%", "gdp.real_growth"), ("5.2%", "cpi.headline"), ("4.8%", "cpi.headline")):
+        f = _frame(text, figure)
+        assert f.measure.id == want, (figure, f.measure, f.cues.measure)
+        assert any(c.startswith("column:") for c in f.cues.measure)
+
+
+def test_no_column_when_the_header_and_the_row_do_not_match() -> None:
+    # three measures over rows of two figures: no column is sure
+    text = "Year | GDP growth | Inflation | Unemployment rate\n2024 | 3.1% | 5.2%"
+    f = _frame(text, "5.2%")
+    assert not any(c.startswith("column:") for c in f.cues.measure)
+    # must not change: a row that names its measure keeps it
+    text = "Indicator | 2024 | 2025\nGDP growth | 3.1% | 3.4%\nInflation | 5.2% | 4.8%"
+    assert _frame(text, "4.8%").measure.id == "cpi.headline"
+    assert _frame(text, "3.4%").measure.id == "gdp.real_growth"

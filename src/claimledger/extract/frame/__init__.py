@@ -395,6 +395,13 @@ def _no_subject(
         names |= frozenset(m.id.split())
     if measure.content_words(m.id, names):
         return m, m_cues
+    # a row of a table whose header names one measure per column
+    f0, f1 = p.spans[i]
+    line = (text.rfind("\n", 0, f0) + 1, text.find("\n", f1) % (len(text) + 1))
+    cells = [j for j, c in enumerate(p.claims) if c.quantity is not None and line[0] <= p.spans[j][0] < line[1]]
+    col = measure.column(text, line, cells.index(i), len(cells), q, measure.changes(text, seg), share_of_gdp)
+    if col is not None:
+        return col[0], [*m_cues, *col[1]]
     c0 = p.clauses[i][0]
     para = text.rfind("\n\n", 0, p.start)
     para_start = para + 2 if para >= 0 else 0

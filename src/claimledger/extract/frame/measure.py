@@ -1020,6 +1020,55 @@ def inherit(
     return None
 
 
+#: Lines above a row read for its table's header.
+HEADER_LINES = 4
+
+
+def column(
+    text: str,
+    line: tuple[int, int],
+    k: int,
+    n: int,
+    q: Quantity | None,
+    change: bool,
+    share_of_gdp: bool,
+) -> tuple[Measure, list[str]] | None:
+    """The measure of the ``k``-th of the ``n`` figures of a table row ``line`` that names
+    none, from its header: the nearest line above (within ``HEADER_LINES``, in the same
+    paragraph) that names measures; when it names exactly ``n`` different ones, in order
+    ("Year | GDP growth | Inflation" over "2024 | 3.1% | 5.2%"), the ``k``-th, if it fits the
+    figure's unit.  A line above naming another number of measures decides: none."""
+    if n < 2:
+        return None
+    t = taxonomy()
+    end = line[0] - 1
+    for _ in range(HEADER_LINES):
+        if end <= 0:
+            return None
+        start = text.rfind("\n", 0, end) + 1
+        if not text[start:end].strip():
+            return None  # a blank line: the table ends here
+        ids: list[str] = []
+        for _a, _b, h in _scan(text, start, end):
+            syn = sorted((g for g in _grams(h) if g in t.synonym_ids), key=len, reverse=True)
+            if not syn:
+                continue
+            mids = t.synonym_ids[syn[0]]
+            if len(mids) != 1:
+                return None  # a phrase naming several measures: no column is sure
+            if mids[0] not in ids:
+                ids.append(mids[0])
+        if ids:
+            if len(ids) != n:
+                return None
+            e = t.by_id[ids[k]]
+            if fits(e, unit_dimension(q), change, share_of_gdp):
+                return e.measure, [f"column:{k + 1} of {n} ({text[start:end].strip()[:60]})"]
+            return None
+        end = start - 1
+    return None
+
+
 def steers_by_deposit(text: str) -> bool:
     """Does the document say its central bank steers by the deposit facility rate?"""
     return _steer_rx().search(text) is not None
