@@ -363,3 +363,22 @@ def test_no_column_when_the_header_and_the_row_do_not_match() -> None:
     text = "Indicator | 2024 | 2025\nGDP growth | 3.1% | 3.4%\nInflation | 5.2% | 4.8%"
     assert _frame(text, "4.8%").measure.id == "cpi.headline"
     assert _frame(text, "3.4%").measure.id == "gdp.real_growth"
+
+
+def test_a_noun_standing_for_the_figure_before_takes_its_measure() -> None:
+    text = "Inflation averaged 5.1% in 2024. For 2025 and 2026, the projections are 4.2% and 3.8%."
+    f = _frame(text, "4.2%")
+    assert f.measure.id == "cpi.headline", (f.measure, f.cues.measure)
+    text = "The economy is projected to expand by 2.8% this year. Next year, the figure is 3.0%."
+    f = _frame(text, "3.0%")
+    assert f.measure.id == "gdp.real_growth", (f.measure, f.cues.measure)
+    # must not change: a sentence naming another measure in its own words keeps it
+    text = "Inflation averaged 5.1% in 2024. Unemployment was 6.2% in 2024."
+    assert _frame(text, "6.2%").measure.id == "unemployment.rate"
+
+
+def test_a_figure_with_no_words_of_its_own_does_not_take_a_bare_word_from_afar() -> None:
+    # must not change: a bare one-word measure two sentences back is not passed on
+    text = "Debt was high. The minister spoke at length. At 3.2%, it eased."
+    f = _frame(text, "3.2%")
+    assert f.measure.id != "debt.public", (f.measure, f.cues.measure)

@@ -97,6 +97,7 @@ class DocFrame:
         "_ready",
         "_steers",
         "country",
+        "last",
         "ref",
         "speakers",
         "text",
@@ -123,6 +124,10 @@ class DocFrame:
         self._steers: bool | None = None
         self._place: Entity | None = None
         self._place_cue = ""
+        #: the measure of the last figure of each subject: a later figure the subject stage
+        #: gives the same subject without its sentence showing it ("... expand by 2.8%.
+        #: Next year, the figure is 3.0%") continues it
+        self.last: dict[str, Measure] = {}
 
     def _compute(self) -> None:
         if self._provider is not None:
@@ -275,6 +280,16 @@ def annotate(
                 m, m_cues = measure.choose("economic growth", *args, named, sentence=p.start)
             elif m.free:
                 m, m_cues = measure.choose(subj, *args, named, sentence=p.start)
+            if subj and not m.free:
+                doc.last[subj] = m
+            elif (
+                m.free
+                and subj in doc.last
+                and not measure.shown(subj, text, p.start, clause[1])
+                and measure.continues(doc.last[subj], q, "share_of_gdp" in terms)
+            ):
+                # the subject stage took the subject from a figure before: its measure
+                m, m_cues = doc.last[subj], [*m_cues, f"sequence:{subj} (the last figure of {subj})"]
             if m.free:
                 m, m_cues = _no_subject(p, i, m, m_cues, mentions, phrases, seg, q, "share_of_gdp" in terms)
             elif m.id == "rate.deposit" and doc.steers_by_deposit:
@@ -425,6 +440,9 @@ def _no_subject(
         share_of_gdp,
         frozenset(excluded),
         row,
+        # a noun written to stand for the figure before's measure (not the stand-in "figure"
+        # of a figure with no subject)
+        measure.points_back(m.id) and measure.shown(m.id, text, p.start, seg[1]),
     )
     if got is not None:
         part = measure.part_named(got[0].id, m.id) if row else None

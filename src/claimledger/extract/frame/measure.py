@@ -648,6 +648,18 @@ def choose(
     return fm, [f"free:{fm.id}"]
 
 
+def shown(subject: str, text: str, a: int, b: int) -> bool:
+    """Does ``text[a:b]`` show every word of the subject phrase?"""
+    return _shown(subject, text, a, b)
+
+
+def continues(m: Measure, q: Quantity | None, share_of_gdp: bool) -> bool:
+    """May a figure of unit ``q`` be a value of the taxonomy measure ``m`` (a figure before's,
+    which it continues)?"""
+    e = entry(m.id)
+    return e is not None and fits(e, unit_dimension(q), False, share_of_gdp)
+
+
 def _shown(subject: str, text: str, a: int, b: int) -> bool:
     """Does ``text[a:b]`` (the figure's sentence up to its clause's end) show every word of
     the subject phrase (as written, or in its singular)?"""
@@ -874,6 +886,20 @@ def _label_heads() -> frozenset[str]:
     return frozenset(w.lower() for w in _cues.data().get("measure", {}).get("label_heads", ()))
 
 
+@cache
+def _placeholders() -> frozenset[str]:
+    """Nouns that point back to a figure before (frame_cues.toml [measure] placeholders)."""
+    return frozenset(w.lower() for w in _cues.data().get("measure", {}).get("placeholders", ()))
+
+
+def points_back(phrase: str) -> bool:
+    """Is a phrase only a noun that stands for the figure before's measure ("the figure",
+    "the projections", "the estimate")?"""
+    words = [w for w in phrase.lower().split() if w not in _DETERMINERS]
+    held = _placeholders()
+    return bool(words) and all(w in held or singular(w) in held for w in words)
+
+
 def is_label(phrase: str) -> bool:
     """Does a phrase name a dimension value ("the interior ministry", "northern county"):
     is its last word a head of frame_cues.toml [measure] label_heads?"""
@@ -950,6 +976,7 @@ def inherit(
     share_of_gdp: bool,
     excluded: frozenset[str],
     row: bool = False,
+    back: bool = False,
 ) -> tuple[Measure, list[str]] | None:
     """The measure a figure that names none takes from the text before it: ``regions``
     (start, end, label), nearest first, each read sentence by sentence from its end.  The
@@ -965,7 +992,8 @@ def inherit(
             continue
         # a row of a breakdown ("construction 12,000") takes even a bare word from its
         # lead-in ("Employment rose by 40,000"); another figure only a longer phrase
-        far = k >= 2 and not row
+        # and so does a figure whose phrase points back ("the projections are 4.2%")
+        far = k >= 2 and not (row or back)
         cuts = [m.end() for m in _SENTENCE_END.finditer(text, a, b)]
         starts = [a, *cuts]
         seen_sentences = 0
@@ -1022,6 +1050,10 @@ def inherit(
 
 #: Lines above a row read for its table's header.
 HEADER_LINES = 4
+#: Words of a line (a row of cells holds its label and its figures, few words).
+_WORDS = re.compile(r"[A-Za-z]+")
+#: A figure in a line, which a header has none of (years aside).
+_FIGURE_IN_HEADER = re.compile(r"\d[\d.,]*\s*%|\b(?!(?:19|20)\d\d\b)\d+(?:[.,]\d+)?\b")
 
 
 def column(
@@ -1038,8 +1070,8 @@ def column(
     paragraph) that names measures; when it names exactly ``n`` different ones, in order
     ("Year | GDP growth | Inflation" over "2024 | 3.1% | 5.2%"), the ``k``-th, if it fits the
     figure's unit.  A line above naming another number of measures decides: none."""
-    if n < 2:
-        return None
+    if n < 2 or len(_WORDS.findall(text, *line)) > n + 3:
+        return None  # a sentence, not a row of cells (a label and its figures)
     t = taxonomy()
     end = line[0] - 1
     for _ in range(HEADER_LINES):
@@ -1059,8 +1091,8 @@ def column(
             if mids[0] not in ids:
                 ids.append(mids[0])
         if ids:
-            if len(ids) != n:
-                return None
+            if len(ids) != n or _FIGURE_IN_HEADER.search(text, start, end):
+                return None  # a line of figures that names measures is no header
             e = t.by_id[ids[k]]
             if fits(e, unit_dimension(q), change, share_of_gdp):
                 return e.measure, [f"column:{k + 1} of {n} ({text[start:end].strip()[:60]})"]
