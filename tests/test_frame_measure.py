@@ -275,7 +275,11 @@ def test_a_figures_own_verb_or_phrase_still_names_it(text: str, figure: str, wan
         ("GDP is expected to grow 2.1% in 2027.", "2.1%", "gdp.real_growth"),
         ("Real GDP rose 1.4% in 2024.", "1.4%", "gdp.real_growth"),
         ("GDP per capita rose 3% last year.", "3%", "gdp.per_capita_growth"),
-        ("GDP is expected to grow 2.1% in 2027. Output to then rise 0.8% in 2028.", "0.8%", "gdp.real_growth"),
+        (
+            "GDP is expected to grow 2.1% in 2027. Output to then rise 0.8% in 2028.",
+            "0.8%",
+            "gdp.real_growth",
+        ),
     ],
 )
 def test_a_percent_change_of_a_gdp_level_is_its_growth(text: str, figure: str, want: str) -> None:
@@ -343,7 +347,7 @@ def test_statistical_names_of_prices_and_output(text: str, figure: str, want: st
     "text",
     [
         "Year | GDP growth | Inflation\n2024 | 3.1% | 5.2%\n2025 | 3.4% | 4.8%",
-        "              GDP growth     Inflation\n2024          3.1%           5.2%\n2025          3.4%           4.8%",
+        "          GDP growth    Inflation\n2024      3.1%          5.2%\n2025      3.4%          4.8%",
         "Projections (GDP growth, inflation):\n2024: 3.1%, 5.2%\n2025: 3.4%, 4.8%",
     ],
 )

@@ -412,8 +412,11 @@ def _no_subject(
         return m, m_cues
     # a row of a table whose header names one measure per column
     f0, f1 = p.spans[i]
-    line = (text.rfind("\n", 0, f0) + 1, text.find("\n", f1) % (len(text) + 1))
-    cells = [j for j, c in enumerate(p.claims) if c.quantity is not None and line[0] <= p.spans[j][0] < line[1]]
+    eol = text.find("\n", f1)
+    line = (text.rfind("\n", 0, f0) + 1, eol if eol >= 0 else len(text))
+    cells = [
+        j for j, c in enumerate(p.claims) if c.quantity is not None and line[0] <= p.spans[j][0] < line[1]
+    ]
     col = measure.column(text, line, cells.index(i), len(cells), q, measure.changes(text, seg), share_of_gdp)
     if col is not None:
         return col[0], [*m_cues, *col[1]]

@@ -699,9 +699,9 @@ def _rewrite_candidates(
             clause_seen.add("economy")
     out: list[Candidate] = []
     for _score, n, d, mid, cue in _with_parts(found, seen):
-        if " " not in one and mid in t.head_ids.get(one, ()):
-            if not (t.by_id[mid].context - {one, lemma(one)}) & clause_seen:
-                continue
+        needs_context = " " not in one and mid in t.head_ids.get(one, ())
+        if needs_context and not (t.by_id[mid].context - {one, lemma(one)}) & clause_seen:
+            continue
         out.append((REWRITTEN, n, d, mid, f"{cue} (not in the sentence)"))
     return tuple(out)
 
