@@ -386,3 +386,26 @@ def test_a_figure_with_no_words_of_its_own_does_not_take_a_bare_word_from_afar()
     text = "Debt was high. The minister spoke at length. At 3.2%, it eased."
     f = _frame(text, "3.2%")
     assert f.measure.id != "debt.public", (f.measure, f.cues.measure)
+
+
+def test_a_carried_subject_takes_the_part_its_own_stretch_names() -> None:
+    text = "The budget allocates $4 billion to health, $3 billion to education and $2 billion to defence."
+    assert _frame(text, "$4 billion").measure.id == "spending.health"
+    assert _frame(text, "$3 billion").measure.id == "spending.education"
+    assert _frame(text, "$2 billion").measure.id == "spending.defence"
+
+
+def test_a_synonym_past_the_figures_own_phrase_is_anothers() -> None:
+    f = _frame("Wages rose 6%, outpacing inflation of 4%.", "6%")
+    assert not f.measure.id.startswith("cpi"), (f.measure, f.cues.measure)
+    # must not change: a synonym in the figure's own phrase after it
+    assert _frame("There was a 6% rise in exports in 2024.", "6%").measure.id == "exports"
+    assert _frame("Ruritania's economy recorded 3% growth in 2024.", "3%").measure.id == "gdp.real_growth"
+
+
+def test_a_trend_noun_takes_the_measure_before_it() -> None:
+    text = (
+        "The economy contracted 1.2% in the first quarter. In the second quarter, a rebound of 0.8% followed."
+    )
+    f = _frame(text, "0.8%")
+    assert f.measure.id == "gdp.real_growth", (f.measure, f.cues.measure)

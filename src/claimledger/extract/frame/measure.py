@@ -585,7 +585,15 @@ def choose(
     if not shown:
         # the sentence does not show the subject: its words (or the figure before's) are
         # the subject stage's, and the sentence's own synonyms before the figure beat them
-        rewritten = _rewrite_candidates(subject, subj_found, subj_seen, text, phrases, clause, economy)
+        # a part of it is the one the figure's own stretch names ("$4 billion to health, $3
+        # billion to education": the second is education's, whatever the subject carried on)
+        seg_seen: set[str] = set()
+        starts = [m.end() for m in _PHRASE_END.finditer(text, a, fig[0])]
+        for _h0, _h1, h in phrases.within(starts[-1] if starts else a, _near_end(text, fig[1], b)):
+            seg_seen |= _grams(h)
+        rewritten = _rewrite_candidates(
+            subject, subj_found, frozenset(seg_seen), text, phrases, clause, economy
+        )
     else:
         # a synonym in the subject beats anything else that fits; a part of it the subject
         # names ("the allocation for housing") beats the whole
@@ -599,10 +607,18 @@ def choose(
     found: list[Candidate] = []
     heads = list(subj_heads)
     syn_ids, head_ids = t.synonym_ids, t.head_ids
+    own_end = _near_end(text, fig[1], b)
     for s0, s1, h in window:
         if not (a <= s0 and s1 <= b):
             continue
         before = s1 <= fig[0]
+        if not before and s0 >= own_end and not heads_only(h):
+            # a synonym past the figure's own phrase is another's ("wages rose 6%, outpacing
+            # inflation"); its heads may still be confirmed by context
+            for g in _grams(h):
+                if g in head_ids:
+                    heads.append(g)
+            continue
         dist = fig[0] - s1 if before else s0 - fig[1]
         for g in _grams(h):
             for mid in syn_ids.get(g, ()):
@@ -674,6 +690,12 @@ def _text_words(s: str) -> frozenset[str]:
         w = w[:-2] if w.endswith(("'s", "’s")) else w
         out |= {w, singular(w)}
     return frozenset(out)
+
+
+def heads_only(phrase: str) -> bool:
+    """Is the phrase no synonym at all (only heads, context or exclude words)?"""
+    syn = taxonomy().synonym_ids
+    return not any(g in syn for g in _grams(phrase))
 
 
 def _rewrite_candidates(
