@@ -592,7 +592,7 @@ def choose(
         for _h0, _h1, h in phrases.within(starts[-1] if starts else a, _near_end(text, fig[1], b)):
             seg_seen |= _grams(h)
         rewritten = _rewrite_candidates(
-            subject, subj_found, frozenset(seg_seen), text, phrases, clause, economy
+            subject, subj_found, frozenset(seg_seen), subj_seen, text, phrases, clause, economy
         )
     else:
         # a synonym in the subject beats anything else that fits; a part of it the subject
@@ -702,12 +702,14 @@ def _rewrite_candidates(
     subject: str,
     found: Sequence[Candidate],
     seen: frozenset[str],
+    subj_seen: frozenset[str],
     text: str,
     phrases: Phrases,
     clause: tuple[int, int],
     economy: bool,
 ) -> tuple[Candidate, ...]:
-    """The candidates of a subject the sentence does not show, scored ``REWRITTEN``.  A
+    """The candidates of a subject the sentence does not show, scored ``REWRITTEN``, each
+    after the part of it the figure's own phrase names (``seen``), else the subject (``subj_seen``).  A
     one-word subject that is also a head of the measure ("borrowed" written as "borrowing")
     is read as that head: it needs one of the measure's context words in the clause, or an
     economy named there ("Firms borrowed $4 billion" is no budget deficit)."""
@@ -720,7 +722,10 @@ def _rewrite_candidates(
         if economy:
             clause_seen.add("economy")
     out: list[Candidate] = []
-    for _score, n, d, mid, cue in _with_parts(found, seen):
+    parts = _with_parts(found, seen)
+    if len(parts) == len(found):
+        parts = _with_parts(found, subj_seen)  # the figure's phrase names no part: the subject's
+    for _score, n, d, mid, cue in parts:
         needs_context = " " not in one and mid in t.head_ids.get(one, ())
         if needs_context and not (t.by_id[mid].context - {one, lemma(one)}) & clause_seen:
             continue
