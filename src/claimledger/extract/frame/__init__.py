@@ -1,4 +1,4 @@
-"""The claim frame stage (``frame.v7``): what each claim measures, whose figure it is, on
+"""The claim frame stage (``frame.v8``): what each claim measures, whose figure it is, on
 what basis, whether it is a fact, an estimate, a projection, a target, an assumption, a
 baseline or a revision, who it is attributed to, and how it relates to the other figures
 of its sentence.  See docs/frame.md.
@@ -48,7 +48,15 @@ __all__ = ["STAGE", "DocFrame", "annotate"]
 #: heads of its own clause.
 #: v7: with the arith branch's relations: "AMOUNT, from A to B" ties A to B and the amount
 #: to B.
-STAGE = "frame.v7"
+#: v8: measure round 2: a purpose clause after a figure ("to support the economy") names no
+#: measure; a % change of a level with a ``growth`` measure (GDP, the CPI index) is that growth;
+#: a subject the sentence does not show (rewritten or carried on) yields to the sentence's own
+#: synonyms before the figure, lends its heads no context, and takes the part the figure's own
+#: phrase names; a one-word rewritten head needs its context; a later figure given an earlier
+#: figure's subject continues its measure; a synonym past the figure's own phrase is another's;
+#: table rows take their header's column measure; written placeholder nouns and trend nouns
+#: inherit.
+STAGE = "frame.v8"
 
 #: Roles whose figure is a value of the same indicator as the figure it is tied to: the
 #: baseline of a change, a change amount, a conversion and a compared value.
