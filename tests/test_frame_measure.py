@@ -409,16 +409,3 @@ def test_a_trend_noun_takes_the_measure_before_it() -> None:
     )
     f = _frame(text, "0.8%")
     assert f.measure.id == "gdp.real_growth", (f.measure, f.cues.measure)
-
-
-def test_a_non_prefix_narrows_the_measure() -> None:
-    f = _frame("Non-oil GDP grew 5.1% in 2024.", "5.1%")
-    assert f.measure.free, (f.measure, f.cues.measure)
-    f = _frame("Non-mining output rose 3% in 2024.", "3%")
-    assert f.measure.free, (f.measure, f.cues.measure)
-    # must not change: the taxonomy's own non- series
-    assert (
-        _frame("Non-oil revenue reached $3 billion in 2024.", "$3 billion").measure.id
-        == "budget.nonoil_revenue"
-    )
-    assert _frame("Non-food inflation eased to 4% in May.", "4%").measure.id == "cpi.nonfood"

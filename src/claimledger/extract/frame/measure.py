@@ -766,8 +766,6 @@ def _bare_head(
     return False
 
 
-#: A prefix written onto a phrase's first word ("non-" of "non-mining output").
-_GLUED_BEFORE = re.compile(r"(?<![\w-])([A-Za-z]+-)$")
 #: The word right before a phrase, in the same run of words (no punctuation between).
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w'’-]*)\s+$")
 
@@ -780,12 +778,6 @@ def _narrowing() -> tuple[frozenset[str], frozenset[str]]:
         frozenset(w.lower() for w in d.get("narrowing", ())),
         frozenset(w.lower() for w in d.get("narrowing_heads", ())),
     )
-
-
-@cache
-def _narrowing_prefixes() -> tuple[str, ...]:
-    """Prefixes that make any word a narrowing modifier ("non-oil", "non-mining")."""
-    return tuple(w.lower() for w in _cues.data().get("measure", {}).get("narrowing_prefixes", ()))
 
 
 def _narrowed(
@@ -844,16 +836,11 @@ def _narrowed(
     first = phrase.split()[0]
     at = text.lower().find(first, h0, h1)
     start = at if at >= 0 else h0
-    glued = _GLUED_BEFORE.search(text, max(clause[0], start - 20), start)
-    if glued is not None and glued.group(1).lower().startswith(_narrowing_prefixes()):
-        # "non-mining output": the prefix is written onto the phrase's first word
-        fm = _free(f"{glued.group(1)}{text[start:h1]}", None)
-        return fm, [*cues, f"narrowed:{glued.group(1).lower()} (not all of {m.id})", f"free:{fm.id}"]
     mw = _WORD_BEFORE.search(text, max(clause[0], start - 40), start)
     if mw is None:
         return best
     word = mw.group(1).lower()
-    if word in modifiers or word.startswith(_narrowing_prefixes()):
+    if word in modifiers:
         fm = _free(subject if word in own[: len(subject.split())] else f"{word} {text[start:h1]}", None)
         return fm, [*cues, f"narrowed:{word} (not all of {m.id})", f"free:{fm.id}"]
     return best
