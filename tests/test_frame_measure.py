@@ -233,3 +233,179 @@ def test_a_figure_with_no_subject_reads_the_heads_of_its_own_clause() -> None:
     assert any(c.startswith("inherited:") for c in f.cues.measure)
     # a head with no context before it: nothing to inherit
     assert _frame("The minister spoke at length. In 2025, at 3.2%, growth will ease.", "3.2%").measure.free
+
+
+# --- round 2: purpose clauses, changes of a level, rewritten subjects ------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("A disbursement of $150 million to support the economy was approved by the Fund.", "$150 million"),
+        ("The board approved a tranche of $90 million to help finance the budget.", "$90 million"),
+    ],
+)
+def test_a_purpose_verb_after_the_figure_names_no_measure(text: str, figure: str) -> None:
+    f = _frame(text, figure)
+    assert not f.measure.id.startswith(("spending.", "budget.")), f.measure
+    assert not any("support" in c or "budget" in c for c in f.cues.measure), f.cues.measure
+
+
+def test_a_purpose_clause_does_not_name_the_figures_measure() -> None:
+    text = "Spending will be cut by $2 billion to reduce the deficit."
+    assert _frame(text, "$2 billion").measure.id != "budget.deficit"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "want"),
+    [
+        # must not change: the measure is the figure's own, not a purpose
+        ("Support for the economy reached $3 billion in 2024.", "$3 billion", "spending.economic_affairs"),
+        ("The government will borrow $12 billion next year.", "$12 billion", "budget.deficit"),
+        ("Exports rose 12% to $40 billion in 2024.", "$40 billion", "exports"),
+    ],
+)
+def test_a_figures_own_verb_or_phrase_still_names_it(text: str, figure: str, want: str) -> None:
+    assert _frame(text, figure).measure.id == want
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "want"),
+    [
+        ("GDP is expected to grow 2.1% in 2027.", "2.1%", "gdp.real_growth"),
+        ("Real GDP rose 1.4% in 2024.", "1.4%", "gdp.real_growth"),
+        ("GDP per capita rose 3% last year.", "3%", "gdp.per_capita_growth"),
+        (
+            "GDP is expected to grow 2.1% in 2027. Output to then rise 0.8% in 2028.",
+            "0.8%",
+            "gdp.real_growth",
+        ),
+    ],
+)
+def test_a_percent_change_of_a_gdp_level_is_its_growth(text: str, figure: str, want: str) -> None:
+    f = _frame(text, figure)
+    assert f.measure.id == want, (f.measure, f.cues.measure)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "want"),
+    [
+        # must not change: a level stays a level, a share of GDP is not GDP
+        ("GDP reached $45 billion in 2024.", "$45 billion", "gdp"),
+        ("Public debt rose to 60% of GDP.", "60%", "debt.public"),
+    ],
+)
+def test_a_gdp_level_or_share_stays_as_it_was(text: str, figure: str, want: str) -> None:
+    assert _frame(text, figure).measure.id == want
+
+
+def test_the_words_of_the_sentence_beat_a_rewritten_subject() -> None:
+    # the subject stage writes "growth" as "gdp growth"; the sentence says whose growth
+    f = _frame("Exports posted 3% growth in the second quarter.", "3%")
+    assert f.measure.id == "exports", (f.measure, f.cues.measure)
+    # must not change: with nothing else named, the rewrite stands
+    assert _frame("Growth is forecast at 3.1% in 2026.", "3.1%").measure.id == "gdp.real_growth"
+
+
+def test_a_verb_rewritten_as_a_measure_needs_the_measures_context() -> None:
+    # "borrowed" -> "borrowing" says nothing of a budget: firms are no government
+    f = _frame("Firms borrowed $4 billion from banks in 2024.", "$4 billion")
+    assert f.measure.id != "budget.deficit", (f.measure, f.cues.measure)
+    # must not change: the government's borrowing, a country's exports
+    assert _frame("The government borrowed $4 billion in 2024.", "$4 billion").measure.id == "budget.deficit"
+    assert _frame("Ruritania exported $5 billion in 2024.", "$5 billion").measure.id == "exports"
+
+
+def test_a_forecast_verb_is_no_expectations_word() -> None:
+    # "expected" as the verb of a forecast does not make inflation its expectations
+    assert _frame("Inflation is expected to ease to 3% in 2025.", "3%").measure.id == "cpi.headline"
+    text = "Inflation was 5.1% in 2024; 4.2% is expected for 2025 and 3.5% for 2026."
+    assert _frame(text, "4.2%").measure.id == "cpi.headline"
+    assert _frame(text, "3.5%").measure.id == "cpi.headline"
+    # must not change: expected inflation is the expectations series
+    assert _frame("Expected inflation rose to 6% in May.", "6%").measure.id == "inflation.expectations"
+    assert _frame("Inflation expectations rose to 6% in May.", "6%").measure.id == "inflation.expectations"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "want"),
+    [
+        ("The CPI rose 3.1% year on year in May.", "3.1%", "cpi.headline"),
+        ("The harmonised index of consumer prices rose 2.4% in May.", "2.4%", "cpi.headline"),
+        ("Consumer price index inflation was 4.5% in May.", "4.5%", "cpi.headline"),
+        ("Real output grew 2.5% in 2024.", "2.5%", "gdp.real_growth"),
+        # must not change: an index level in points stays the index
+        ("The consumer price index stood at 104.5 in May.", "104.5", "cpi.index"),
+    ],
+)
+def test_statistical_names_of_prices_and_output(text: str, figure: str, want: str) -> None:
+    f = _frame(text, figure)
+    assert f.measure.id == want, (f.measure, f.cues.measure)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Year | GDP growth | Inflation\n2024 | 3.1% | 5.2%\n2025 | 3.4% | 4.8%",
+        "          GDP growth    Inflation\n2024      3.1%          5.2%\n2025      3.4%          4.8%",
+        "Projections (GDP growth, inflation):\n2024: 3.1%, 5.2%\n2025: 3.4%, 4.8%",
+    ],
+)
+def test_a_table_row_takes_the_measure_of_its_column(text: str) -> None:
+    for figure, want in (("3.1%", "gdp.real_growth"), ("5.2%", "cpi.headline"), ("4.8%", "cpi.headline")):
+        f = _frame(text, figure)
+        assert f.measure.id == want, (figure, f.measure, f.cues.measure)
+        assert any(c.startswith("column:") for c in f.cues.measure)
+
+
+def test_no_column_when_the_header_and_the_row_do_not_match() -> None:
+    # three measures over rows of two figures: no column is sure
+    text = "Year | GDP growth | Inflation | Unemployment rate\n2024 | 3.1% | 5.2%"
+    f = _frame(text, "5.2%")
+    assert not any(c.startswith("column:") for c in f.cues.measure)
+    # must not change: a row that names its measure keeps it
+    text = "Indicator | 2024 | 2025\nGDP growth | 3.1% | 3.4%\nInflation | 5.2% | 4.8%"
+    assert _frame(text, "4.8%").measure.id == "cpi.headline"
+    assert _frame(text, "3.4%").measure.id == "gdp.real_growth"
+
+
+def test_a_noun_standing_for_the_figure_before_takes_its_measure() -> None:
+    text = "Inflation averaged 5.1% in 2024. For 2025 and 2026, the projections are 4.2% and 3.8%."
+    f = _frame(text, "4.2%")
+    assert f.measure.id == "cpi.headline", (f.measure, f.cues.measure)
+    text = "The economy is projected to expand by 2.8% this year. Next year, the figure is 3.0%."
+    f = _frame(text, "3.0%")
+    assert f.measure.id == "gdp.real_growth", (f.measure, f.cues.measure)
+    # must not change: a sentence naming another measure in its own words keeps it
+    text = "Inflation averaged 5.1% in 2024. Unemployment was 6.2% in 2024."
+    assert _frame(text, "6.2%").measure.id == "unemployment.rate"
+
+
+def test_a_figure_with_no_words_of_its_own_does_not_take_a_bare_word_from_afar() -> None:
+    # must not change: a bare one-word measure two sentences back is not passed on
+    text = "Debt was high. The minister spoke at length. At 3.2%, it eased."
+    f = _frame(text, "3.2%")
+    assert f.measure.id != "debt.public", (f.measure, f.cues.measure)
+
+
+def test_a_carried_subject_takes_the_part_its_own_stretch_names() -> None:
+    text = "The budget allocates $4 billion to health, $3 billion to education and $2 billion to defence."
+    assert _frame(text, "$4 billion").measure.id == "spending.health"
+    assert _frame(text, "$3 billion").measure.id == "spending.education"
+    assert _frame(text, "$2 billion").measure.id == "spending.defence"
+
+
+def test_a_synonym_past_the_figures_own_phrase_is_anothers() -> None:
+    f = _frame("Wages rose 6%, outpacing inflation of 4%.", "6%")
+    assert not f.measure.id.startswith("cpi"), (f.measure, f.cues.measure)
+    # must not change: a synonym in the figure's own phrase after it
+    assert _frame("There was a 6% rise in exports in 2024.", "6%").measure.id == "exports"
+    assert _frame("Ruritania's economy recorded 3% growth in 2024.", "3%").measure.id == "gdp.real_growth"
+
+
+def test_a_trend_noun_takes_the_measure_before_it() -> None:
+    text = (
+        "The economy contracted 1.2% in the first quarter. In the second quarter, a rebound of 0.8% followed."
+    )
+    f = _frame(text, "0.8%")
+    assert f.measure.id == "gdp.real_growth", (f.measure, f.cues.measure)

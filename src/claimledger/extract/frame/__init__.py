@@ -1,4 +1,4 @@
-"""The claim frame stage (``frame.v8``): what each claim measures, whose figure it is, on
+"""The claim frame stage (``frame.v9``): what each claim measures, whose figure it is, on
 what basis, whether it is a fact, an estimate, a projection, a target, an assumption, a
 baseline or a revision, who it is attributed to, and how it relates to the other figures
 of its sentence.  See docs/frame.md.
@@ -56,7 +56,16 @@ __all__ = ["STAGE", "DocFrame", "annotate"]
 #: among" is no owner; a breakdown's row led by a bare sector noun ("construction 41,000",
 #: "with hotels adding 15,000") is the sector's unless it is money; highways are their own
 #: series (measures.toml roads.highways), not all roads.
-STAGE = "frame.v8"
+#: v9 (v8 with the measure branch's round 2): a purpose clause after a figure ("to support
+#: the economy") names no measure; a % change of a level with a ``growth`` measure (GDP, the
+#: CPI index) is that growth;
+#: a subject the sentence does not show (rewritten or carried on) yields to the sentence's own
+#: synonyms before the figure, lends its heads no context, and takes the part the figure's own
+#: phrase names; a one-word rewritten head needs its context; a later figure given an earlier
+#: figure's subject continues its measure; a synonym past the figure's own phrase is another's;
+#: table rows take their header's column measure; written placeholder nouns and trend nouns
+#: inherit.
+STAGE = "frame.v9"
 
 #: Roles whose figure is a value of the same indicator as the figure it is tied to: the
 #: baseline of a change, a change amount, a conversion and a compared value.
@@ -105,6 +114,7 @@ class DocFrame:
         "_ready",
         "_steers",
         "country",
+        "last",
         "ref",
         "speakers",
         "text",
@@ -131,6 +141,10 @@ class DocFrame:
         self._steers: bool | None = None
         self._place: Entity | None = None
         self._place_cue = ""
+        #: the measure of the last figure of each subject: a later figure the subject stage
+        #: gives the same subject without its sentence showing it ("... expand by 2.8%.
+        #: Next year, the figure is 3.0%") continues it
+        self.last: dict[str, Measure] = {}
 
     def _compute(self) -> None:
         if self._provider is not None:
@@ -287,6 +301,16 @@ def annotate(
                 m, m_cues = measure.choose("economic growth", *args, named, sentence=p.start)
             elif m.free:
                 m, m_cues = measure.choose(subj, *args, named, sentence=p.start)
+            if subj and not m.free:
+                doc.last[subj] = m
+            elif (
+                m.free
+                and subj in doc.last
+                and not measure.shown(subj, text, p.start, clause[1])
+                and measure.continues(doc.last[subj], q, "share_of_gdp" in terms)
+            ):
+                # the subject stage took the subject from a figure before: its measure
+                m, m_cues = doc.last[subj], [*m_cues, f"sequence:{subj} (the last figure of {subj})"]
             if m.free:
                 m, m_cues = _no_subject(p, i, m, m_cues, mentions, phrases, seg, q, "share_of_gdp" in terms)
             elif m.id == "rate.deposit" and doc.steers_by_deposit:
@@ -412,6 +436,16 @@ def _no_subject(
         names |= frozenset(m.id.split())
     if measure.content_words(m.id, names):
         return m, m_cues
+    # a row of a table whose header names one measure per column
+    f0, f1 = p.spans[i]
+    eol = text.find("\n", f1)
+    line = (text.rfind("\n", 0, f0) + 1, eol if eol >= 0 else len(text))
+    cells = [
+        j for j, c in enumerate(p.claims) if c.quantity is not None and line[0] <= p.spans[j][0] < line[1]
+    ]
+    col = measure.column(text, line, cells.index(i), len(cells), q, measure.changes(text, seg), share_of_gdp)
+    if col is not None:
+        return col[0], [*m_cues, *col[1]]
     c0 = p.clauses[i][0]
     para = text.rfind("\n\n", 0, p.start)
     para_start = para + 2 if para >= 0 else 0
@@ -435,6 +469,9 @@ def _no_subject(
         share_of_gdp,
         frozenset(excluded),
         row,
+        # a noun written to stand for the figure before's measure (not the stand-in "figure"
+        # of a figure with no subject)
+        measure.points_back(m.id) and measure.shown(m.id, text, p.start, seg[1]),
     )
     if got is not None:
         part = measure.part_named(got[0].id, m.id) if row else None

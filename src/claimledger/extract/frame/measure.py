@@ -37,6 +37,10 @@ __all__ = ["Entry", "Phrases", "choose", "entry", "free", "is_label", "part_name
 IN_SUBJECT = 30
 BEFORE_FIGURE = 20
 AFTER_FIGURE = 10
+#: A subject phrase the sentence does not show (the subject stage wrote "growth" as "gdp
+#: growth", "borrowed" as "borrowing", or took the figure before's): below a synonym written
+#: before the figure, above one after it.
+REWRITTEN = 15
 HEAD_WITH_CONTEXT = 5
 #: Characters beyond the figure's stretch, within its clause, searched for a head's context.
 CONTEXT_REACH = 80
@@ -137,6 +141,8 @@ class Entry:
     context: frozenset[str]
     order: int
     parent: str = ""
+    #: the measure a % change of this level is ("GDP is expected to grow 2%": real growth)
+    growth: str = ""
 
     @property
     def measure(self) -> Measure:
@@ -183,6 +189,7 @@ def taxonomy() -> Taxonomy:
             context=context,
             order=k,
             parent=str(row.get("parent", "")),
+            growth=str(row.get("growth", "")),
         )
         by_id[e.id] = e
         # a context word is compared in its plain form but found in the text as written
@@ -454,6 +461,9 @@ class _Fit:
             if price and self.dim == "count" and self.q is not None and self.q.noun is None:
                 # "1,480 per dollar", "a minimum wage of 95,000": a price without its currency
                 return e.measure, [cue, "unit:none, a price without its currency"]
+            grown = self._growth_of(e)
+            if grown is not None:
+                return grown.measure, [cue, f"change:% of {e.id} (its growth, {grown.id})"]
             bare = e.dimension == "currency" and self._bare_amount()
             if not bare and not fits(e, self.dim, self._change(e), self.share_of_gdp):
                 rejected = rejected or f"unit:{self.q.unit if self.q else None} not {e.id}"
@@ -461,6 +471,22 @@ class _Fit:
             extra = ["unit:none, an amount of money in words"] if bare and self.dim == "count" else []
             return e.measure, [cue] + ([rejected] if rejected else []) + extra
         return None
+
+    def _growth_of(self, e: Entry) -> Entry | None:
+        """The growth measure of a level ``e`` when the figure is a % change of it ("GDP is
+        expected to grow 2.1%", "the CPI rose 0.4%"), not a share of GDP, and nothing rules
+        the growth out.  An amount needs a change word; an index, stated in points, none."""
+        if not e.growth or self.dim != "percent" or self.share_of_gdp:
+            return None
+        g = taxonomy().by_id.get(e.growth)
+        if g is None or (g.exclude and not g.exclude.isdisjoint(self._excluded())):
+            return None
+        if e.dimension == "index":
+            return g  # an index level is never stated in %: a % of it is its change
+        a, b = self.window
+        if _GROWTH.search(self.text, max(self.sentence, a), b) is None:
+            return None
+        return g
 
     def _bare_amount(self) -> bool:
         """Is the figure an amount in words with no unit or counted noun ("GDP: 21.41
@@ -545,25 +571,54 @@ def choose(
         fig[1],
         min(sentence, clause[0]) if sentence >= 0 else clause[0],
     )
+    # the sentence does not show the subject: its words (or the figure before's) are the
+    # subject stage's, and give no context to the sentence's own heads
+    shown = not subj_found or _shown(subject, text, fit.sentence, clause[1])
+    own_seen = subj_seen if shown else frozenset()
     # the head noun of the figure's own phrase ("its 3% goal", "a $5 billion deficit") with a
     # context word in the clause beats the subject
-    best = _noun_after(text, phrases, fig, clause, subj_seen, fit)
+    best = _noun_after(text, phrases, fig, clause, own_seen, fit)
     if best is not None:
         return best
-    # a synonym in the subject beats anything else that fits; a part of it the subject
-    # names ("the allocation for housing") beats the whole
-    best = fit.first(_with_parts(subj_found, subj_seen))
-    if best is not None:
-        return _narrowed(best, subject, text, phrases, seg, fig, clause, fit, q)
     lo, hi = max(clause[0], min(a, fig[0]) - CONTEXT_REACH), min(clause[1], max(b, fig[1]) + CONTEXT_REACH)
+    rewritten: tuple[Candidate, ...] = ()
+    if not shown:
+        # the sentence does not show the subject: its words (or the figure before's) are
+        # the subject stage's, and the sentence's own synonyms before the figure beat them
+        # a part of it is the one the figure's own stretch names ("$4 billion to health, $3
+        # billion to education": the second is education's, whatever the subject carried on)
+        seg_seen: set[str] = set()
+        starts = [m.end() for m in _PHRASE_END.finditer(text, a, fig[0])]
+        for _h0, _h1, h in phrases.within(starts[-1] if starts else a, _near_end(text, fig[1], b)):
+            seg_seen |= _grams(h)
+        rewritten = _rewrite_candidates(
+            subject, subj_found, frozenset(seg_seen), subj_seen, text, phrases, clause, economy
+        )
+    else:
+        # a synonym in the subject beats anything else that fits; a part of it the subject
+        # names ("the allocation for housing") beats the whole
+        best = fit.first(_with_parts(subj_found, subj_seen))
+        if best is not None:
+            return _narrowed(best, subject, text, phrases, seg, fig, clause, fit, q)
+    # a purpose clause after the figure ("$150 million to support the economy") says what
+    # the figure is for, not what it measures
+    hi = min(hi, _purpose_start(text, fig[1], hi))
     window = phrases.within(lo, hi)
     found: list[Candidate] = []
     heads = list(subj_heads)
     syn_ids, head_ids = t.synonym_ids, t.head_ids
+    own_end = _near_end(text, fig[1], b)
     for s0, s1, h in window:
         if not (a <= s0 and s1 <= b):
             continue
         before = s1 <= fig[0]
+        if not before and s0 >= own_end and not heads_only(h):
+            # a synonym past the figure's own phrase is another's ("wages rose 6%, outpacing
+            # inflation"); its heads may still be confirmed by context
+            for g in _grams(h):
+                if g in head_ids:
+                    heads.append(g)
+            continue
         dist = fig[0] - s1 if before else s0 - fig[1]
         for g in _grams(h):
             for mid in syn_ids.get(g, ()):
@@ -572,7 +627,7 @@ def choose(
                 heads.append(g)
     if heads:
         own_end = _near_end(text, fig[1], hi)
-        seen_near: set[str] = set(subj_seen)
+        seen_near: set[str] = set(own_seen)
         if economy:
             seen_near.add("economy")
         for s0, _s1, h in window:
@@ -590,8 +645,15 @@ def choose(
                 elif dim is not None and dim == e.dimension and dim in _SPECIFIC_DIMS:
                     # "2,500 km of roads": a unit of the measure's own kind confirms its head
                     found.append((HEAD_WITH_CONTEXT, len(h), 0, mid, f"head:{h}+unit {q.unit if q else ''}"))
-    if found:
+                elif e.growth and dim == "percent" and _bare_head(text, window, h, a, fig[0], clause[0]):
+                    # "Output to then rise 0.8%": a level's head, unmodified, heading the
+                    # figure's phrase; a % change of it is its growth (``fit`` decides)
+                    found.append((HEAD_WITH_CONTEXT, len(h), 0, mid, f"head:{h}+% change"))
+    if found or rewritten:
         found.sort(key=lambda f: (-f[0], -f[1], -f[2], t.by_id[f[3]].order))
+        # a rewritten subject's candidates keep their own order (a part before its whole)
+        at = next((k for k, f in enumerate(found) if f[0] < REWRITTEN), len(found))
+        found[at:at] = rewritten
         best = fit.first(found)
         if best is not None:
             return _narrowed(best, subject, text, phrases, seg, fig, clause, fit, q)
@@ -600,6 +662,108 @@ def choose(
         return money
     fm = free(subject, q)
     return fm, [f"free:{fm.id}"]
+
+
+def shown(subject: str, text: str, a: int, b: int) -> bool:
+    """Does ``text[a:b]`` show every word of the subject phrase?"""
+    return _shown(subject, text, a, b)
+
+
+def continues(m: Measure, q: Quantity | None, share_of_gdp: bool) -> bool:
+    """May a figure of unit ``q`` be a value of the taxonomy measure ``m`` (a figure before's,
+    which it continues)?"""
+    e = entry(m.id)
+    return e is not None and fits(e, unit_dimension(q), False, share_of_gdp)
+
+
+def _shown(subject: str, text: str, a: int, b: int) -> bool:
+    """Does ``text[a:b]`` (the figure's sentence up to its clause's end) show every word of
+    the subject phrase (as written, or in its singular)?"""
+    words = _text_words(text[max(0, a) : b])
+    return all(w in words or singular(w) in words for w in subject.lower().split())
+
+
+@lru_cache(maxsize=2048)
+def _text_words(s: str) -> frozenset[str]:
+    out: set[str] = set()
+    for w in re.findall(r"[\w&][\w&'’-]*", s.lower()):
+        w = w[:-2] if w.endswith(("'s", "’s")) else w
+        out |= {w, singular(w)}
+    return frozenset(out)
+
+
+def heads_only(phrase: str) -> bool:
+    """Is the phrase no synonym at all (only heads, context or exclude words)?"""
+    syn = taxonomy().synonym_ids
+    return not any(g in syn for g in _grams(phrase))
+
+
+def _rewrite_candidates(
+    subject: str,
+    found: Sequence[Candidate],
+    seen: frozenset[str],
+    subj_seen: frozenset[str],
+    text: str,
+    phrases: Phrases,
+    clause: tuple[int, int],
+    economy: bool,
+) -> tuple[Candidate, ...]:
+    """The candidates of a subject the sentence does not show, scored ``REWRITTEN``, each
+    after the part of it the figure's own phrase names (``seen``), else the subject (``subj_seen``).  A
+    one-word subject that is also a head of the measure ("borrowed" written as "borrowing")
+    is read as that head: it needs one of the measure's context words in the clause, or an
+    economy named there ("Firms borrowed $4 billion" is no budget deficit)."""
+    t = taxonomy()
+    one = subject.strip().lower()
+    clause_seen: set[str] = set()
+    if " " not in one:
+        for _a, _b, h in phrases.within(*clause):
+            clause_seen |= _grams(h)
+        if economy:
+            clause_seen.add("economy")
+    out: list[Candidate] = []
+    parts = _with_parts(found, seen)
+    if len(parts) == len(found):
+        parts = _with_parts(found, subj_seen)  # the figure's phrase names no part: the subject's
+    for _score, n, d, mid, cue in parts:
+        needs_context = " " not in one and mid in t.head_ids.get(one, ())
+        if needs_context and not (t.by_id[mid].context - {one, lemma(one)}) & clause_seen:
+            continue
+        out.append((REWRITTEN, n, d, mid, f"{cue} (not in the sentence)"))
+    return tuple(out)
+
+
+@cache
+def _purpose_rx() -> re.Pattern[str]:
+    verbs = _cues.data().get("measure", {}).get("purpose_verbs", ())
+    if not verbs:
+        return re.compile(r"(?!)")
+    alt = "|".join(sorted((re.escape(v) for v in verbs), key=len, reverse=True))
+    return re.compile(rf"\b(?:in order |so as )?to (?:help (?:to )?)?(?:{alt})\b", re.I)
+
+
+def _purpose_start(text: str, a: int, b: int) -> int:
+    """Where a purpose clause ("to support ...", "in order to finance ...") starts in
+    ``text[a:b]``, else ``b``."""
+    if a >= b:
+        return b
+    m = _purpose_rx().search(text, a, b)
+    return m.start() if m is not None else b
+
+
+def _bare_head(
+    text: str, window: Sequence[tuple[int, int, str]], head: str, a: int, fig0: int, c0: int
+) -> bool:
+    """Is ``head`` written before the figure in its stretch with no word modifying it (at
+    the start of its clause or line, or after a determiner): "Output to rise 0.8%", not
+    "copper output rose 3%"?"""
+    for s0, s1, h in window:
+        if not (a <= s0 and s1 <= fig0) or h != head:
+            continue
+        mw = _WORD_BEFORE.search(text, max(c0, s0 - 40), s0)
+        if mw is None or mw.group(1).lower() in _DETERMINERS:
+            return True
+    return False
 
 
 #: The word right before a phrase, in the same run of words (no punctuation between).
@@ -749,6 +913,20 @@ def _label_heads() -> frozenset[str]:
     return frozenset(w.lower() for w in _cues.data().get("measure", {}).get("label_heads", ()))
 
 
+@cache
+def _placeholders() -> frozenset[str]:
+    """Nouns that point back to a figure before (frame_cues.toml [measure] placeholders)."""
+    return frozenset(w.lower() for w in _cues.data().get("measure", {}).get("placeholders", ()))
+
+
+def points_back(phrase: str) -> bool:
+    """Is a phrase only a noun that stands for the figure before's measure ("the figure",
+    "the projections", "the estimate")?"""
+    words = [w for w in phrase.lower().split() if w not in _DETERMINERS]
+    held = _placeholders()
+    return bool(words) and all(w in held or singular(w) in held for w in words)
+
+
 def is_label(phrase: str) -> bool:
     """Does a phrase name a dimension value ("the interior ministry", "northern county"):
     is its last word a head of frame_cues.toml [measure] label_heads?"""
@@ -825,6 +1003,7 @@ def inherit(
     share_of_gdp: bool,
     excluded: frozenset[str],
     row: bool = False,
+    back: bool = False,
 ) -> tuple[Measure, list[str]] | None:
     """The measure a figure that names none takes from the text before it: ``regions``
     (start, end, label), nearest first, each read sentence by sentence from its end.  The
@@ -840,7 +1019,8 @@ def inherit(
             continue
         # a row of a breakdown ("construction 12,000") takes even a bare word from its
         # lead-in ("Employment rose by 40,000"); another figure only a longer phrase
-        far = k >= 2 and not row
+        # and so does a figure whose phrase points back ("the projections are 4.2%")
+        far = k >= 2 and not (row or back)
         cuts = [m.end() for m in _SENTENCE_END.finditer(text, a, b)]
         starts = [a, *cuts]
         seen_sentences = 0
@@ -892,6 +1072,59 @@ def inherit(
                 return t.by_id[mid].measure, [f"inherited:{w} ({label})"]
             if ids:
                 return None  # the nearest sentence that names measures decides
+    return None
+
+
+#: Lines above a row read for its table's header.
+HEADER_LINES = 4
+#: Words of a line (a row of cells holds its label and its figures, few words).
+_WORDS = re.compile(r"[A-Za-z]+")
+#: A figure in a line, which a header has none of (years aside).
+_FIGURE_IN_HEADER = re.compile(r"\d[\d.,]*\s*%|\b(?!(?:19|20)\d\d\b)\d+(?:[.,]\d+)?\b")
+
+
+def column(
+    text: str,
+    line: tuple[int, int],
+    k: int,
+    n: int,
+    q: Quantity | None,
+    change: bool,
+    share_of_gdp: bool,
+) -> tuple[Measure, list[str]] | None:
+    """The measure of the ``k``-th of the ``n`` figures of a table row ``line`` that names
+    none, from its header: the nearest line above (within ``HEADER_LINES``, in the same
+    paragraph) that names measures; when it names exactly ``n`` different ones, in order
+    ("Year | GDP growth | Inflation" over "2024 | 3.1% | 5.2%"), the ``k``-th, if it fits the
+    figure's unit.  A line above naming another number of measures decides: none."""
+    if n < 2 or len(_WORDS.findall(text, *line)) > n + 3:
+        return None  # a sentence, not a row of cells (a label and its figures)
+    t = taxonomy()
+    end = line[0] - 1
+    for _ in range(HEADER_LINES):
+        if end <= 0:
+            return None
+        start = text.rfind("\n", 0, end) + 1
+        if not text[start:end].strip():
+            return None  # a blank line: the table ends here
+        ids: list[str] = []
+        for _a, _b, h in _scan(text, start, end):
+            syn = sorted((g for g in _grams(h) if g in t.synonym_ids), key=len, reverse=True)
+            if not syn:
+                continue
+            mids = t.synonym_ids[syn[0]]
+            if len(mids) != 1:
+                return None  # a phrase naming several measures: no column is sure
+            if mids[0] not in ids:
+                ids.append(mids[0])
+        if ids:
+            if len(ids) != n or _FIGURE_IN_HEADER.search(text, start, end):
+                return None  # a line of figures that names measures is no header
+            e = t.by_id[ids[k]]
+            if fits(e, unit_dimension(q), change, share_of_gdp):
+                return e.measure, [f"column:{k + 1} of {n} ({text[start:end].strip()[:60]})"]
+            return None
+        end = start - 1
     return None
 
 
