@@ -503,6 +503,11 @@ _CLAUSE_EDGE = re.compile(r"[;:]|,\s*(?:and|but|while|whereas|which)\b", re.I)
 _FUTURE = re.compile(
     r"\b(?:will|shall|would|plans?|planned|to\s+be|is\s+to|are\s+to|scheduled|expected|intends?|aims?"
     r"|set\s+to|next)\b"
+    # a forecast or plan stated now ("growth is projected at 1.2% in the third quarter"):
+    # a present passive of a forecasting or planning participle, not a past "-ed" word
+    r"|\b(?:is|are|am|remains?)\s+(?:(?:now|still|also|currently)\s+)?(?:"
+    + "|".join(sorted(kind_words.FORECAST_PARTICIPLES | kind_words.PLAN_PARTICIPLES))
+    + r")\b"
     # an instruction given now ("I instruct the Government to raise ... from 1 July") is for later
     r"|\b(?:I|we)\s+(?:" + "|".join(sorted(kind_words.INSTRUCTION_VERBS)) + r")\b",
     re.I,
@@ -578,6 +583,10 @@ class Mention:
     #: a day that dates the saying, not what is said ("On 3 May the bank said growth
     #: was 2%"): it gives a figure its year but not a day's granularity (frame basis)
     said: bool = False
+    #: the tense that placed a month, quarter or half named without its year ("", "past"
+    #: or "future"; None when no tense placed it): a later reading may place it nearer the
+    #: month its paragraph named before, within what that tense allows
+    placed: str | None = None
 
     @property
     def period(self) -> str | None:
@@ -627,11 +636,18 @@ def _first_ahead(ref: Date) -> int:
     return ref.year if ref.month <= HALF_YEAR_MONTH else ref.year + 1
 
 
-def _place_month(month: int, ref: Date | None, tense: str) -> int | None:
-    """The year of a month named without one, given the sentence's tense."""
+#: A quarter's figures come out over the quarter after it: a forecast for "the third
+#: quarter" made in October or December is of the quarter just ended (a nowcast), not of next
+#: year's.
+QUARTER_RELEASE_MONTHS = 3
+
+
+def _place_month(month: int, ref: Date | None, tense: str, grace: int = 0) -> int | None:
+    """The year of a month named without one, given the sentence's tense (a future one is
+    ahead unless it ended less than ``grace`` months before the document)."""
     if ref is None:
         return None
-    if tense == "future" and month < ref.month:
+    if tense == "future" and month + grace < ref.month:
         return ref.year + 1
     if tense == "past" and month > ref.month:
         return ref.year - 1
@@ -738,8 +754,11 @@ def find_mentions(
                     if ref is not None and first is not None and first < ref.year:
                         last = ref.year  # "since 2020": up to the time of the statement
         said = kind == "month" and _day_of_saying(text, start, end, m)
+        placed = tense if kind in _TENSED and relative and fine is not None and ref is not None else None
         out.append(
-            Mention(m_start, m.end(), text[m_start : m.end()], first, last, role, fine, relative, said)
+            Mention(
+                m_start, m.end(), text[m_start : m.end()], first, last, role, fine, relative, said, placed
+            )
         )
     return _join_runs(text, start, out, ref) if len(out) > 1 else out
 
@@ -894,7 +913,7 @@ def _resolve(
         y = _year_or_rel(explicit, g("qrel"), ref)
         if y is None or _bare_the(g("qrel")):
             # "in the third quarter (of the year)": placed by the month the quarter ends
-            y = _place_month(qn * 3, ref, tense)
+            y = _place_month(qn * 3, ref, tense, QUARTER_RELEASE_MONTHS)
         return y, y, (f"{y}-Q{qn}" if y else None), not explicit, "point"
     if kind == "half":
         hn = int(g("hn")) if g("hn") else (1 if g("hord").lower() == "first" else 2)

@@ -91,6 +91,10 @@ _RESPECTIVELY = Prefiltered(re.compile(r"\brespectively\b", re.I))
 FISCAL_START_DEFAULT = 4
 #: What joins a time to the figure it labels: "Q3 at 6.9%", "2026: 4.1%".
 _LABELS = re.compile(r"\s*(?:at|:)\s*$")
+#: What joins a time to the figure after it that it heads ("for 2027 to 2.3%", "in 2027 at
+#: 2.3%"): such a time is that figure's, not the one before it ("raised its forecasts for
+#: 2026 to 2.1% and for 2027 to 2.3%").
+_LEADS = re.compile(r"\s*(?:to|at|:)\s*", re.I)
 #: A relative clause closed by a comma: ", which has grown since 2015,".
 _RELATIVE = re.compile(r",\s*(?:which|who|whose|where)\b[^,;]*(?=,)", re.I)
 _RELATIVE_WORD = re.compile(r",\s*(?:which|who|whose|where)\b", re.I)
@@ -144,6 +148,9 @@ class TimeContext:
     #: the latest calendar year the paragraph named ("in 2017", "last year"), for "the
     #: previous year" and "the following year" in a later sentence
     latest: Mention | None = None
+    #: the latest month, quarter or half the paragraph named ("in June"), for a month
+    #: named without its year in a later sentence ("... 4.5% in May")
+    month: Mention | None = None
 
     def enter(self, paragraph: int) -> None:
         if paragraph != self.paragraph:
@@ -153,6 +160,7 @@ class TimeContext:
             self.paragraph = paragraph
             self.last = self.heading
             self.latest = self.heading if self.heading is not None and _named_year(self.heading) else None
+            self.month = self.heading if self.heading is not None and _month_of(self.heading) else None
             self.seq = []
 
     def defer(
@@ -194,6 +202,9 @@ class TimeContext:
         named = [m for m in setting if _named_year(m)]
         if named:
             self.latest = named[-1]
+        months = [m for m in setting if _month_of(m)]
+        if months:
+            self.month = months[-1]
 
 
 def _named_year(m: Mention) -> bool:
@@ -283,12 +294,69 @@ def lead_period(text: str, ref: Date | None, fiscal: Fiscal | None = None) -> Me
     return None
 
 
+_FINE_MONTH = re.compile(r"(?:\d{4}-\d{2}/)?(?P<y>\d{4})-(?:(?P<m>\d{2})|Q(?P<q>[1-4])|H(?P<h>[12]))")
+
+
+def _month_of(m: Mention) -> tuple[int, int] | None:
+    """(year, month) a month, quarter or half ends in, from its fine period; else None."""
+    f = _FINE_MONTH.fullmatch(m.fine or "")
+    if f is None:
+        return None
+    month = int(f["m"]) if f["m"] else int(f["q"]) * 3 if f["q"] else int(f["h"]) * 6
+    return int(f["y"]), month
+
+
+def _near_named_month(mentions: list[Mention], ctx: TimeContext) -> list[Mention]:
+    """A month (quarter, half) named without its year goes in the year that puts it nearest
+    the month named before it in the sentence or paragraph, among those its tense allows
+    ("Inflation eased to 3.1% in June. Core inflation, at 4.5% in May, remains high." in a
+    January report: May of June's year, not of the report's), not farther than the
+    placement by the report's date alone."""
+    if not any(m.placed is not None for m in mentions):
+        return mentions
+    out = list(mentions)
+    anchor: Mention | None = None
+    flushed = False
+    for k, m in enumerate(mentions):
+        own = _month_of(m)
+        if m.placed is not None and own is not None and m.first is not None:
+            if anchor is None and not flushed:
+                ctx.flush()
+                flushed = True
+                anchor = ctx.month
+            at = _month_of(anchor) if anchor is not None else None
+            if at is not None:
+                y0, month = own
+                lo = y0 if m.placed == "future" else y0 - 1
+                hi = y0 if m.placed == "past" else y0 + 1
+                best = min(range(lo, hi + 1), key=lambda y: (abs(12 * (y - at[0]) + month - at[1]), y != y0))
+                if best != y0:
+                    shift = best - y0
+                    fine = re.sub(r"\d{4}", lambda d, by=shift: str(int(d.group()) + by), m.fine or "")
+                    m = Mention(
+                        m.start,
+                        m.end,
+                        m.text,
+                        m.first + shift,
+                        (m.last or m.first) + shift,
+                        m.role,
+                        fine,
+                        True,
+                        m.said,
+                        m.placed,
+                    )
+                    out[k] = m
+        if own is not None and m.role != "comparison":
+            anchor = m
+    return out
+
+
 def resolve_anaphora(mentions: list[Mention], ctx: TimeContext) -> list[Mention]:
     """ "For the year" names the year the paragraph is about ("Real GDP growth for 2024-25
     is projected at 7.2%. CPI inflation is projected at 4.5% for the year."), else the
     year of the statement (resolved by the grammar).  "The previous year" counts from the
     year named before it (``_relative_to_named``)."""
-    mentions = _relative_to_named(mentions, ctx)
+    mentions = _near_named_month(_relative_to_named(mentions, ctx), ctx)
     if not any(m.role == "theyear" for m in mentions):
         return mentions
     ctx.flush()
@@ -433,13 +501,21 @@ def assign(
         if out[i] is not None:
             continue
         nxt_q = quants[i + 1].start if i + 1 < len(quants) else s_end
+        k = bisect.bisect_left(starts, q.start) - 1
+        # a figure led by its time ("for 2026 to 2.1%"): a time leading the next figure
+        # the same way is that figure's ("... and for 2027 to 2.3%")
+        led = (
+            k >= 0 and usable[k].end <= q.start and _LEADS.fullmatch(text, usable[k].end, q.start) is not None
+        )
         lo = bisect.bisect_left(starts, q.end)
         window = usable[lo : bisect.bisect_left(starts, nxt_q)]
         first = next(
             (
                 m
                 for m in window
-                if _FILLER_AFTER.match(text[q.end : m.start]) or _PAREN_AFTER.match(text[q.end : m.start])
+                if (_FILLER_AFTER.match(text[q.end : m.start]) or _PAREN_AFTER.match(text[q.end : m.start]))
+                and not _POSSESSIVE.match(text, m.end)
+                and not (led and nxt_q < s_end and _LEADS.fullmatch(text, m.end, nxt_q))
             ),
             None,
         )
@@ -541,6 +617,8 @@ def default(
         qs = q.start
         far = DISTANCE_WINDOW
         usable = [m for m in usable if abs(m.start - qs) > far or not _in_other_relative(relatives, m, q)]
+    if q is not None:
+        usable = [m for m in usable if not _forward_only(text, q, m)]
     if kind in ("achievement", "status") and ref is not None:
         # A done or present figure is not dated by a future deadline in its sentence
         # ("accounted for 5.9%, and the share is to reach 15% by 2030").
@@ -690,6 +768,7 @@ def _nearest_candidate(
     relatives = _relatives(text, s_start, s_end)
     if relatives:
         near = [m for m in near if not _in_other_relative(relatives, m, q)]
+    near = [m for m in near if not _forward_only(text, q, m)]
     if near:
         return min(near, key=lambda m: _distance(text, q, m, kind))
     before = ms[bisect.bisect_left(starts, starts[lo - 1])] if lo > 0 else None
@@ -710,6 +789,30 @@ def _relatives(text: str, s_start: int, s_end: int) -> tuple[tuple[int, int], ..
 @lru_cache(maxsize=8)
 def _event_time(text: str, s_start: int, s_end: int) -> re.Match[str] | None:
     return _EVENT_TIME.search(text, s_start, s_end)
+
+
+#: A time in the possessive labels the noun phrase after it ("last year's shortfall of 10
+#: billion", "the previous year's 10 billion"), not a figure before it.
+_POSSESSIVE = re.compile(r"['’]s?\b")
+#: A figure between two spans of text (a digit standing apart from a word).
+_FIGURE_BETWEEN = re.compile(r"(?<![\w.,])\d")
+
+
+def _forward_only(text: str, q: Quantity, m: Mention) -> bool:
+    """Does ``m``, after figure ``q``, belong to a later phrase and so cannot date ``q``: a
+    possessive time ("beat the projected 9 billion and topped last year's 10 billion"), or a
+    year counted back ("the previous year", "a year earlier") that another figure stands
+    between ("above the projected 9 billion and the 10 billion of the year before": a year
+    before the figures named first, not their year)?"""
+    if m.start < q.end:
+        return False
+    if _POSSESSIVE.match(text, m.end):
+        return True
+    return (
+        m.relative
+        and _ANAPHORIC_YEAR.search(m.text) is not None
+        and _FIGURE_BETWEEN.search(text, q.end, m.start) is not None
+    )
 
 
 def _in_other_relative(relatives: tuple[tuple[int, int], ...], m: Mention, q: Quantity) -> bool:
