@@ -471,6 +471,18 @@ _DEADLINE_PREPS = frozenset(
     {"by", "until", "till", "through", "to", "up to", "before", "within", "no later than"}
 )
 _SINCE_PREPS = frozenset({"since", "starting", "beginning"})
+#: A level held, in the clause before "since": "has remained unchanged at 4% since 2019", "held
+#: steady at 6.5% since May".  The year starts the holding; the figure is the level now.
+_LEVEL_HELD = re.compile(
+    r"\b(?:" + "|".join(sorted(kind_words.KEEP_VERBS | dates.LEVEL_HELD_WORDS)) + r")\b"
+    r"(?!\s+[a-z]+ing\b)(?:[^,;:.]|\.\d)*$",  # not "kept building roads since 2019"
+    re.I,
+)
+_LEVEL_HELD_WINDOW = 50
+#: A quarter or half after these, in a clause not about the future, ends a running total
+#: from the start of its year ("through the third quarter", "up to the first half").
+_RUNNING_PREPS = frozenset({"through", "up to", "until", "till"})
+_PART_KINDS = frozenset({"quarter", "quarter2", "half"})
 #: "since" governing a clause that ends in the year: "since taking office in 2016", "since
 #: coming to power in 2019", "since its launch in 2021" - a run from that year, as "since 2016".
 _SINCE_CLAUSE = re.compile(
@@ -732,7 +744,18 @@ def find_mentions(
                 role = "comparison"
             else:
                 prep = " ".join(pm.group("prep").lower().split())
-                if role in ("point", "range") and prep in _DEADLINE_PREPS:
+                if (
+                    kind in _PART_KINDS
+                    and prep in _RUNNING_PREPS
+                    and fine is not None
+                    and first is not None
+                    and sentence_tense(text, start, end, m.start()) != "future"
+                ):
+                    # "exported $40 billion through the third quarter of 2025": a running
+                    # total from the start of the year, not the quarter alone nor a deadline
+                    ends = int(fine[6]) * (3 if fine[5] == "Q" else 6)
+                    fine = f"{first}-01/{first}-{ends:02d}"
+                elif role in ("point", "range") and prep in _DEADLINE_PREPS:
                     role = "deadline"
                 elif (
                     role == "point"
@@ -740,6 +763,12 @@ def find_mentions(
                     and _SUPERLATIVE.search(text, max(start, pm.start() - _SUPERLATIVE_WINDOW), pm.start())
                 ):
                     role = "comparison"  # "the fastest pace since 2011": a record's base, not a run
+                elif (
+                    role == "point"
+                    and prep == "since"
+                    and _LEVEL_HELD.search(text, max(start, pm.start() - _LEVEL_HELD_WINDOW), pm.start())
+                ):
+                    role = "comparison"  # "unchanged at 4% since 2019": a level held now, no run
                 elif role == "point" and (
                     prep in _SINCE_PREPS
                     or (
@@ -753,6 +782,8 @@ def find_mentions(
                     role = "since"
                     if ref is not None and first is not None and first < ref.year:
                         last = ref.year  # "since 2020": up to the time of the statement
+        if _dates_publication(text, end, m):
+            continue  # "in the June projections", "last autumn's outlook": when published
         said = kind == "month" and _day_of_saying(text, start, end, m)
         placed = tense if kind in _TENSED and relative and fine is not None and ref is not None else None
         out.append(
@@ -761,6 +792,29 @@ def find_mentions(
             )
         )
     return _join_runs(text, start, out, ref) if len(out) > 1 else out
+
+
+#: Months and seasons that may date a publication ("the June projections").
+_PUBLISHED_KINDS = frozenset({"month", "season4"})
+#: ... and relative years in the possessive ("last year's forecast").
+_PUBLISHED_POSSESSIVE = frozenset({"relyear", "yearago"})
+_PUBLICATION = re.compile(
+    r"(?P<poss>['’]s?)?\s+(?:[a-z]+\s+){0,2}?(?:" + "|".join(sorted(dates.PUBLICATION_NOUNS)) + r")\b",
+    re.I,
+)
+
+
+def _dates_publication(text: str, end: int, m: re.Match[str]) -> bool:
+    """Does the time ``m`` date a publication named right after it ("in the June
+    projections", "last autumn's outlook", "last year's forecast of 2%")?  A day does not
+    ("the 3 May statement" is the day of a figure as much as of its statement)."""
+    kind = m.lastgroup
+    if kind not in _PUBLISHED_KINDS and kind not in _PUBLISHED_POSSESSIVE:
+        return False
+    if kind == "month" and _DAY_IN_MONTH.search(m.group(0)) is not None:
+        return False
+    p = _PUBLICATION.match(text, m.end(), end)
+    return p is not None and (kind in _PUBLISHED_KINDS or p.group("poss") is not None)
 
 
 #: The start of a run of years ("since 2016", "from 2016", "between 2016") and its end
