@@ -45,6 +45,10 @@ from claimledger.resources.dates import FiscalYear
 HALF_YEAR_MONTH = 6
 
 _FISCAL_WORD = re.compile(r"fiscal|financial|budget", re.I)
+#: A sentence about budgets ("allocated", "the budget", "appropriations"): its "this year",
+#: "last year" and "next year" are the document country's fiscal years.
+_BUDGET_TALK = re.compile(r"\b(?:" + "|".join(sorted(kind_words.BUDGET_STEMS)) + ")", re.I)
+_BUDGET_RELATIVE = frozenset({"this", "current", "last", "next", "coming"})
 
 _Y = r"(?:19[5-9]\d|20\d\d)"
 #: Words that count periods ("three years ago", "a couple of years"): resources/data.
@@ -717,7 +721,8 @@ def find_mentions(
             if tense == "future" and kind in _SAID_KINDS and _dates_saying(text, start, end, m):
                 tense = "past"  # "In March, the ministry said it will ...": when it was said
         try:
-            res = _resolve(m, ref, tense, fiscal)
+            budget = kind == "relyear" and _BUDGET_TALK.search(text, start, end) is not None
+            res = _resolve(m, ref, tense, fiscal, budget)
         except _Unresolvable:
             res = None
         if res is None:
@@ -926,11 +931,13 @@ def _core_matches_in(scan: str, start: int, end: int, base: int, text: str) -> l
 
 
 def _resolve(
-    m: re.Match[str], ref: Date | None, tense: str, fiscal: Fiscal | None = None
+    m: re.Match[str], ref: Date | None, tense: str, fiscal: Fiscal | None = None, budget: bool = False
 ) -> tuple[int | None, int | None, str | None, bool, str] | None:
     """(first, last, fine, relative, role) for a core match, or None to ignore it.  A fiscal
     year named by one year or relative to the document ("FY25", "the current financial
-    year") is read by the document country's fiscal year (``fiscal``) when it is known."""
+    year") is read by the document country's fiscal year (``fiscal``) when it is known; so
+    is "this/last/next year" in a sentence about budgets (``budget``) when that fiscal year
+    is not the calendar year."""
     g = m.group
     kind = m.lastgroup
     ry = ref.year if ref else None
@@ -1009,7 +1016,9 @@ def _resolve(
             "following": 1,
         }[rel]
         fiscal_words = _FISCAL_WORD.search(m.group(0)) is not None
-        fy = fiscal.get() if fiscal is not None and ref is not None and fiscal_words else None
+        fy = fiscal.get() if fiscal is not None and ref is not None and (fiscal_words or budget) else None
+        if fy is not None and not fiscal_words and (fy.calendar or rel not in _BUDGET_RELATIVE):
+            fy = None  # "inflation this year" stays calendar; a budget's "this year" is fiscal
         if ref is not None and fy is not None:
             # "the current fiscal year" in the document country's fiscal calendar
             a, b = fy.current(ref, off)
