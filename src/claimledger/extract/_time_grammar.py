@@ -73,6 +73,14 @@ class Fiscal:
             self._country = None  # asked once: the callable may hold the whole document
         return self._year
 
+    def peek(self) -> FiscalYear | None:
+        """The fiscal year as the document's country reads so far, without settling it: a
+        passing use ("this year" in a sentence about budgets) must not fix the country before
+        the text has told it (the currencies of its amounts are read as they come)."""
+        if self._country is None:
+            return self._year
+        return dates.fiscal_year(self._country())
+
 
 class _Unresolvable(Exception):
     """A matched time word that cannot be read (see ``_MonthTable``): ignore the match."""
@@ -1016,7 +1024,9 @@ def _resolve(
             "following": 1,
         }[rel]
         fiscal_words = _FISCAL_WORD.search(m.group(0)) is not None
-        fy = fiscal.get() if fiscal is not None and ref is not None and (fiscal_words or budget) else None
+        fy = fiscal.get() if fiscal is not None and ref is not None and fiscal_words else None
+        if fy is None and budget and fiscal is not None and ref is not None:
+            fy = fiscal.peek()
         if fy is not None and not fiscal_words and (fy.calendar or rel not in _BUDGET_RELATIVE):
             fy = None  # "inflation this year" stays calendar; a budget's "this year" is fiscal
         if ref is not None and fy is not None:

@@ -297,6 +297,14 @@ def lead_period(text: str, ref: Date | None, fiscal: Fiscal | None = None) -> Me
 _FINE_MONTH = re.compile(r"(?:\d{4}-\d{2}/)?(?P<y>\d{4})-(?:(?P<m>\d{2})|Q(?P<q>[1-4])|H(?P<h>[12]))")
 
 
+_YEAR_IN_FINE = re.compile(r"\d{4}")
+
+
+def _shift_fine(fine: str, years: int) -> str:
+    """A fine period ("2025-05", "2025-01/2025-03") moved by ``years``."""
+    return _YEAR_IN_FINE.sub(lambda d: str(int(d.group()) + years), fine)
+
+
 def _month_of(m: Mention) -> tuple[int, int] | None:
     """(year, month) a month, quarter or half ends in, from its fine period; else None."""
     f = _FINE_MONTH.fullmatch(m.fine or "")
@@ -332,7 +340,7 @@ def _near_named_month(mentions: list[Mention], ctx: TimeContext) -> list[Mention
                 best = min(range(lo, hi + 1), key=lambda y: (abs(12 * (y - at[0]) + month - at[1]), y != y0))
                 if best != y0:
                     shift = best - y0
-                    fine = re.sub(r"\d{4}", lambda d, by=shift: str(int(d.group()) + by), m.fine or "")
+                    fine = _shift_fine(m.fine or "", shift)
                     m = Mention(
                         m.start,
                         m.end,
