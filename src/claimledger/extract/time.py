@@ -318,16 +318,16 @@ def _near_named_month(mentions: list[Mention], ctx: TimeContext) -> list[Mention
     """A month (quarter, half) named without its year goes in the year that puts it nearest
     the month named before it in the sentence or paragraph, among those its tense allows
     ("Inflation eased to 3.1% in June. Core inflation, at 4.5% in May, remains high." in a
-    January report: May of June's year, not of the report's), not farther than the
-    placement by the report's date alone."""
-    if not any(m.placed is not None for m in mentions):
+    January report: May of June's year, not of the report's).  A month of the future stays
+    ahead of the statement, where the grammar placed it ("will be 4.5% in May")."""
+    if not any(m.placed is not None and m.placed != "future" for m in mentions):
         return mentions
     out = list(mentions)
     anchor: Mention | None = None
     flushed = False
     for k, m in enumerate(mentions):
         own = _month_of(m)
-        if m.placed is not None and own is not None and m.first is not None:
+        if m.placed is not None and m.placed != "future" and own is not None and m.first is not None:
             if anchor is None and not flushed:
                 ctx.flush()
                 flushed = True
@@ -335,7 +335,7 @@ def _near_named_month(mentions: list[Mention], ctx: TimeContext) -> list[Mention
             at = _month_of(anchor) if anchor is not None else None
             if at is not None:
                 y0, month = own
-                lo = y0 if m.placed == "future" else y0 - 1
+                lo = y0 - 1
                 hi = y0 if m.placed == "past" else y0 + 1
                 best = min(range(lo, hi + 1), key=lambda y: (abs(12 * (y - at[0]) + month - at[1]), y != y0))
                 if best != y0:
