@@ -217,7 +217,7 @@ _ALTERNATIVES: list[tuple[str, str]] = [
     (
         "relyear",
         r"""
-(?P<relyear>(?:the\s+)?(?P<rel>this|current|last|past|previous|preceding|prior|next|coming|following|same)\s+
+(?P<relyear>(?:the\s+)?(?P<rel>this|current|last|past|previous|preceding|prior|next|coming|following|same)(?:\s+|-(?=year\b))
 (?:fiscal\s+|financial\s+|calendar\s+|budget\s+)?year(?!s)(?!\s*,?\s*\(?\s*(?:19|20)\d\d))
 """,
     ),
@@ -231,7 +231,7 @@ _ALTERNATIVES: list[tuple[str, str]] = [
     (
         "yearago",
         r"""
-(?P<yearago>(?:the\s+|a\s+)?year\s+(?:before|earlier|ago))
+(?P<yearago>(?:(?:the\s+|a\s+|one\s+)?year|(?:twelve|12)\s+months)\s+(?:before|earlier|ago|prior|previously)(?![\w-]))
 """,
     ),
     (

@@ -36,6 +36,7 @@ from claimledger.extract import _tokens
 from claimledger.extract._regex import Prefiltered
 from claimledger.extract._time_grammar import Fiscal, Mention, find_mentions
 from claimledger.models import Quantity, TimeExpr
+from claimledger.resources import kinds as kind_words
 
 #: v4: fiscal years by the document's country, quarters of a named fiscal year, spans ending
 #: at a year, "then" sequences.  v5: a time in parentheses right after a figure labels it;
@@ -217,7 +218,8 @@ def _named_year(m: Mention) -> bool:
 #: year earlier", "the following year" (not "last year", "next year": those are the
 #: statement's).
 _ANAPHORIC_YEAR = re.compile(
-    r"(?:the\s+)?(?P<rel>previous|preceding|prior|following)\s+year$|(?:the\s+|a\s+)?year\s+(?:before|earlier)$",
+    r"(?:the\s+)?(?P<rel>previous|preceding|prior|following)[\s-]+year$"
+    r"|(?:(?:the\s+|a\s+|one\s+)?year|(?:twelve|12)\s+months)\s+(?:before|earlier|prior|previously)$",
     re.I,
 )
 
@@ -244,6 +246,8 @@ def _relative_to_named(mentions: list[Mention], ctx: TimeContext) -> list[Mentio
     return out
 
 
+#: Budgeting words ("budget", "allocation", "appropriations"; kinds.toml budget_stems).
+_BUDGET_WORDS = re.compile(r"\b(?:" + "|".join(sorted(kind_words.BUDGET_STEMS)) + ")", re.I)
 #: How far into a document its topic period is looked for: the title and the lead sentence.
 TOPIC_CHARS = 400
 #: Added to the cue of a period taken from the document's topic.
@@ -261,17 +265,23 @@ class Topic:
     quarterly release names its period once; its figures with no time of their own are of
     that period, not of the year of the statement."""
 
-    __slots__ = ("_args", "_found")
+    __slots__ = ("_args", "_budget", "_found")
 
     def __init__(self, text: str, ref: Date | None, fiscal: Fiscal | None = None) -> None:
         self._args: tuple[str, Date | None, Fiscal | None] | None = (text, ref, fiscal)
         self._found: Mention | None = None
+        self._budget = _BUDGET_WORDS.search(text, 0, min(len(text), TOPIC_CHARS)) is not None
 
     def get(self) -> Mention | None:
         if self._args is not None:
             self._found = lead_period(*self._args)
             self._args = None  # asked once: the arguments hold the whole document
         return self._found
+
+    def budget(self) -> bool:
+        """Does the document's title or lead speak of budgets ("Budget 2026-27", "the
+        appropriations for ...")?"""
+        return self._budget
 
 
 def lead_period(text: str, ref: Date | None, fiscal: Fiscal | None = None) -> Mention | None:
@@ -613,7 +623,7 @@ def default(
         found = _nearest_candidate(text, s_start, s_end, q, kind, *ready)
         if found is not None:
             return found.period, [found.cue]
-        return _from_context(text, s_start, s_end, kind, ctx, ref)
+        return _from_context(text, s_start, s_end, kind, ctx, ref, q)
     usable = [
         m for m in mentions if m.role != "comparison" and m.period is not None and m.start not in exclude
     ]
@@ -649,13 +659,21 @@ def default(
             else:
                 best = min(usable, key=lambda m: abs(m.start - q.start))
         return best.period, [best.cue]
-    return _from_context(text, s_start, s_end, kind, ctx, ref)
+    return _from_context(text, s_start, s_end, kind, ctx, ref, q)
 
 
 def _from_context(
-    text: str, s_start: int, s_end: int, kind: str, ctx: TimeContext, ref: Date | None
+    text: str,
+    s_start: int,
+    s_end: int,
+    kind: str,
+    ctx: TimeContext,
+    ref: Date | None,
+    q: Quantity | None = None,
 ) -> tuple[str | None, list[str]]:
-    """Rule 5: the period of a figure its sentence does not date."""
+    """Rule 5: the period of a figure its sentence does not date.  An amount of money
+    planned in a document about a budget, with no time of its own nor of its paragraph (a
+    row of an allocation list), is for the budget year."""
     topic = ctx.topic.get() if ctx.topic is not None and kind in ("status", "achievement") else None
     if kind == "status":
         # (the context is not read: earlier sentences stay deferred, see ``TimeContext``)
@@ -695,6 +713,9 @@ def _from_context(
             frame = last
         if frame is not None and (ref is None or (frame.last or 0) >= ref.year):
             return frame.period, [f"{frame.cue} (context)"]
+        if q is not None and _is_money(q.unit) and ctx.topic is not None and ctx.topic.budget():
+            period, cues = budget_year(ctx, ref)
+            return period, [f"{c} (budget document)" for c in cues]
         return None, []
     # forecast
     if last is not None:
@@ -702,6 +723,11 @@ def _from_context(
     if ref is not None:
         return str(ref.year), [f"period:document date->{ref.year}"]
     return None, []
+
+
+def _is_money(unit: str | None) -> bool:
+    """Is ``unit`` an amount of money (an ISO 4217 code, not a rate)?"""
+    return unit is not None and len(unit) == 3 and unit.isupper()
 
 
 #: A budget is presented up to this many months before the fiscal year it is for starts:
