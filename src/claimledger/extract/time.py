@@ -1,4 +1,4 @@
-"""Stage ``time.v7``: find time expressions and give each quantity its period.
+"""Stage ``time.v8``: find time expressions and give each quantity its period.
 
 Reads: text, a sentence span, the document date, the sentence's quantities and (for the
 defaults) each quantity's kind.  Writes: ``Mention`` objects (``find_mentions``; the
@@ -53,7 +53,18 @@ from claimledger.resources import kinds as kind_words
 #: budgeted with no time of its own is for the budget year (``budget_year``); "for the year
 #: 2026-27" is that year, not the relative "for the year" (nor "the current fiscal year
 #: 2026-27" the relative one); "the second quarter of 2026-27" is of that fiscal year.
-STAGE = "time.v7"
+#: v8: a time in the possessive labels the phrase after it ("topped last year's 10 billion"),
+#: and a year counted back with another figure between ("the projected 9 billion and the 10
+#: billion of the year before") is not the earlier figure's; "the year prior", "twelve months
+#: earlier" count back too; a time leading each figure ("for 2026 to 2.1% and for 2027 to
+#: 2.3%") is that figure's; a month without a year goes next to the month its paragraph named
+#: (unless it is of the future); "is projected" is a forecast stated now, not a past "-ed"; a
+#: month or season naming a publication ("the June projections", "last autumn's outlook")
+#: dates no figure; "through the third quarter" is a running total from January; a level held
+#: "since 2019" holds now; "this/last/next year" in a sentence about budgets is the country's
+#: fiscal year (read without settling the country early); undated money planned in a budget
+#: document is for the budget year.
+STAGE = "time.v8"
 
 #: Until the end of this month, an achievement stated without any time words ("the grain
 #: harvest was a record") is read as belonging to the year just ended: annual results are

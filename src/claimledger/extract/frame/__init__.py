@@ -48,7 +48,9 @@ __all__ = ["STAGE", "DocFrame", "annotate"]
 #: heads of its own clause.
 #: v7: with the arith branch's relations: "AMOUNT, from A to B" ties A to B and the amount
 #: to B.
-STAGE = "frame.v7"
+#: v8: granularity from the time.v8 periods (running totals through a quarter, levels held
+#: since a year, budget lines on the fiscal calendar); no frame rule changed.
+STAGE = "frame.v8"
 
 #: Roles whose figure is a value of the same indicator as the figure it is tied to: the
 #: baseline of a change, a change amount, a conversion and a compared value.
