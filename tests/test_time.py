@@ -931,7 +931,8 @@ def test_a_forecast_stated_now_places_its_month_ahead(text: str, ref: str, want:
     [
         # a month or season naming an earlier publication is not the figure's period
         (
-            "Inflation in Velora is expected to average 3.2% this year, above the 2.9% foreseen in the June projections.",
+            "Inflation in Velora is expected to average 3.2% this year, above the 2.9% foreseen in "
+            "the June projections.",
             ["2025", "2025"],
         ),
         (
@@ -1019,3 +1020,49 @@ def test_undated_money_rows_of_a_budget_document_are_for_the_budget_year() -> No
         "Main heads of spending", "Main plans"
     )
     assert "2026/2027" not in _periods_of(plain, "2026-02-01", "IN")
+
+
+@pytest.mark.parametrize(
+    ("text", "ref", "want"),
+    [
+        # "the same period (quarter) last year": the part named before, a year earlier
+        (
+            "Trade of Velora in January-November 2025\n\nExports reached 40 billion dollars, up from "
+            "36 billion dollars in the same period last year.",
+            "2025-12-10",
+            ["2025-01/2025-11", "2024-01/2024-11"],
+        ),
+        (
+            "Ostria's GDP grew 1.2% in the third quarter. In the same quarter last year it grew 0.8%.",
+            "2025-11-10",
+            ["2025-Q3", "2024-Q3"],
+        ),
+        (
+            "Exports rose 5% in the first half, against 3% in the same period a year earlier.",
+            "2025-08-10",
+            ["2025-H1", "2024-H1"],
+        ),
+        # a hyphenated quarter in a title is a quarter
+        ("Third-quarter results of Velora\n\nGDP grew 1.2%.", "2025-11-10", ["2025-Q3"]),
+    ],
+)
+def test_the_same_period_of_another_year(text: str, ref: str, want: list[str]) -> None:
+    fine = [
+        next(c.split("->")[1].split(" ")[0] for c in cl.cues if c.startswith("period:") and "->" in c)
+        for cl in extract(text, ref)
+        if cl.quantity
+    ]
+    assert fine == want
+
+
+def test_the_same_year_alone_is_still_a_year() -> None:
+    # must not change: "last year" with no part of a year named before stays the year
+    assert _periods_of(
+        "Exports rose to 40 billion, from 36 billion in the same period last year.", "2025-12-10"
+    ) == [
+        "2025",
+        "2024",
+    ]
+    assert _granularity_of(
+        "Exports rose to 40 billion, from 36 billion in the same period last year.", "2025-12-10"
+    ) == ["year", "year"]

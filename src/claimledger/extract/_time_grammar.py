@@ -170,7 +170,7 @@ _ALTERNATIVES: list[tuple[str, str]] = [
     (
         "quarter",
         rf"""
-(?P<quarter>(?:(?P<qord>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter|\bQ(?P<qn>[1-4]))
+(?P<quarter>(?:(?P<qord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter|\bQ(?P<qn>[1-4]))
 (?:\s+(?:of\s+)?(?:(?P<qy>{_Y})(?!\s*[/–—-]\s*\d)|(?P<qrel>this|last|next|the\s+current|the)\s+year))?)
 """,
     ),
@@ -183,7 +183,7 @@ _ALTERNATIVES: list[tuple[str, str]] = [
     (
         "half",
         rf"""
-(?P<half>(?:(?P<hord>first|second)\s+half|\bH(?P<hn>[12]))
+(?P<half>(?:(?P<hord>first|second)[\s-]+half|\bH(?P<hn>[12]))
 (?:\s+(?:of\s+)?(?:(?P<hy>{_Y})(?!\s*[/–—-]\s*\d)|(?P<hrel>this|last|next|the\s+current|the)\s+year))?)
 """,
     ),
@@ -611,6 +611,9 @@ class Mention:
     #: or "future"; None when no tense placed it): a later reading may place it nearer the
     #: month its paragraph named before, within what that tense allows
     placed: str | None = None
+    #: a year after "the same period (quarter, months) of/in": the part of a year named
+    #: before, in this year ("in the same period last year")
+    same: bool = False
 
     @property
     def period(self) -> str | None:
@@ -799,14 +802,32 @@ def find_mentions(
             continue  # "in the June projections", "last autumn's outlook": when published
         said = kind == "month" and _day_of_saying(text, start, end, m)
         placed = tense if kind in _TENSED and relative and fine is not None and ref is not None else None
+        same = (
+            fine is None
+            and _SAME_PART.search(text, max(start, m_start - _SAME_PART_WINDOW), m_start) is not None
+        )
         out.append(
             Mention(
-                m_start, m.end(), text[m_start : m.end()], first, last, role, fine, relative, said, placed
+                m_start,
+                m.end(),
+                text[m_start : m.end()],
+                first,
+                last,
+                role,
+                fine,
+                relative,
+                said,
+                placed,
+                same,
             )
         )
     return _join_runs(text, start, out, ref) if len(out) > 1 else out
 
 
+#: "The same period (quarter, month, months, half) last year / of 2024 / a year earlier": the
+#: part of a year named before, in that year (``Mention.same``).
+_SAME_PART = re.compile(r"\bthe\s+same\s+(?:period|quarter|month|months|half)\s*(?:,\s*)?$", re.I)
+_SAME_PART_WINDOW = 40
 #: Months and seasons that may date a publication ("the June projections").
 _PUBLISHED_KINDS = frozenset({"month", "season4"})
 #: ... and relative years in the possessive ("last year's forecast").

@@ -63,7 +63,8 @@ from claimledger.resources import kinds as kind_words
 #: dates no figure; "through the third quarter" is a running total from January; a level held
 #: "since 2019" holds now; "this/last/next year" in a sentence about budgets is the country's
 #: fiscal year (read without settling the country early); undated money planned in a budget
-#: document is for the budget year.
+#: document is for the budget year; "the same period (quarter) last year" is the part of a
+#: year named before, a year earlier; "third-quarter" is a quarter.
 STAGE = "time.v8"
 
 #: Until the end of this month, an achievement stated without any time words ("the grain
@@ -380,12 +381,38 @@ def _near_named_month(mentions: list[Mention], ctx: TimeContext) -> list[Mention
     return out
 
 
+def _same_part(mentions: list[Mention], ctx: TimeContext) -> list[Mention]:
+    """ "Exports rose to $40 billion in January-November, from $36 billion in the same period
+    last year": the months named before (in the sentence, its paragraph or the document's
+    title), in the year the expression names - 2024-01/2024-11, not all of 2024."""
+    out = list(mentions)
+    for k, m in enumerate(mentions):
+        if not m.same or m.fine is not None or m.first is None or m.first != m.last:
+            continue
+        ref = next((x for x in reversed(mentions[:k]) if _month_of(x) is not None), None)
+        if ref is None:
+            ctx.flush()
+            ref = ctx.month
+        if ref is None and ctx.topic is not None:
+            ref = ctx.topic.get()
+        at = _month_of(ref) if ref is not None else None
+        if at is None or ref is None or ref.fine is None:
+            continue
+        fine = _shift_fine(ref.fine, m.first - at[0])
+        out[k] = Mention(
+            m.start, m.end, m.text, m.first, m.last, m.role, fine, m.relative, m.said, m.placed, True
+        )
+    return out
+
+
 def resolve_anaphora(mentions: list[Mention], ctx: TimeContext) -> list[Mention]:
     """ "For the year" names the year the paragraph is about ("Real GDP growth for 2024-25
     is projected at 7.2%. CPI inflation is projected at 4.5% for the year."), else the
     year of the statement (resolved by the grammar).  "The previous year" counts from the
     year named before it (``_relative_to_named``)."""
     mentions = _near_named_month(_relative_to_named(mentions, ctx), ctx)
+    if any(m.same for m in mentions):
+        mentions = _same_part(mentions, ctx)
     if not any(m.role == "theyear" for m in mentions):
         return mentions
     ctx.flush()
