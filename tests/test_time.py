@@ -1066,3 +1066,11 @@ def test_the_same_year_alone_is_still_a_year() -> None:
     assert _granularity_of(
         "Exports rose to 40 billion, from 36 billion in the same period last year.", "2025-12-10"
     ) == ["year", "year"]
+
+
+def test_a_survey_month_still_dates_its_figure() -> None:
+    # must not change: a month naming a survey of data is the data's month
+    text = "Velora's unemployment was 5.1% in the May survey."
+    assert [m.fine for m in find_mentions(text, 0, len(text), date(2025, 9, 1))] == ["2025-05"]
+    text = "In the July review, the ministry of Ostria cut its growth forecast to 5%."
+    assert find_mentions(text, 0, len(text), date(2025, 9, 1)) == []
