@@ -797,3 +797,280 @@ def test_a_half_of_a_split_year_is_of_that_fiscal_year() -> None:
     assert [
         p for _, p in periods("Growth is projected at 6.8% in the first half of 2026-27.", "2026-05-10")
     ] == ["2026/2027"]
+
+
+# --- round 2 of the period fixes (time.v8); invented sentences -----------------------------
+
+
+def _periods_of(text: str, ref: str, country: str | None = None) -> list[str | None]:
+    return [c.period for c in extract(text, ref, country=country) if c.quantity]
+
+
+def _granularity_of(text: str, ref: str, country: str | None = None) -> list[str | None]:
+    return [
+        c.frame.granularity if c.frame is not None else None
+        for c in extract(text, ref, country=country)
+        if c.quantity
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a possessive year labels the noun phrase after it, not a figure before it
+        (
+            "Tarvia's deficit of 12 billion this year beat the projected 9 billion and topped last "
+            "year's deficit of 10 billion.",
+            ["2025", "2025", "2024"],
+        ),
+        # a year counted back, with another figure between, is not the earlier figure's year
+        (
+            "Tarvia's surplus reached 12 billion this year, above the projected 9 billion and the "
+            "10 billion of the year before.",
+            ["2025", "2025", "2024"],
+        ),
+        (
+            "Marden's wheat harvest reached 12 million tonnes this year, beating the projected 9 million "
+            "tonnes and the previous year's harvest of 10 million tonnes.",
+            ["2025", "2025", "2024"],
+        ),
+        # forms of a year counted back
+        (
+            "This year's deficit of 12 billion topped the 10 billion recorded the year prior.",
+            ["2025", "2024"],
+        ),
+        (
+            "This year's deficit of 12 billion topped the 10 billion recorded twelve months earlier.",
+            ["2025", "2024"],
+        ),
+        # must not change: a year counted back right after its figure
+        (
+            "Tourist arrivals rose to 12 million this year, up from 10 million the year before.",
+            ["2025", "2024"],
+        ),
+        # must not change: "this year's" before its own figure
+        ("This year's deficit of 12 billion topped the 10 billion posted last year.", ["2025", "2024"]),
+    ],
+)
+def test_a_prior_years_figure_named_in_its_own_phrase(text: str, want: list[str]) -> None:
+    assert _periods_of(text, "2025-12-01") == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # each figure led by its own year
+        (
+            "Ostria's ministry raised its growth forecasts for 2026 to 2.1% and for 2027 to 2.3%.",
+            ["2026", "2027"],
+        ),
+        ("The deficit was cut for 2026 to 3.1% and for 2027 to 2.8%.", ["2026", "2027"]),
+        # must not change: a year after each figure; a from/to with times after both figures
+        ("Growth is seen at 2.1% in 2026 and at 2.3% in 2027.", ["2026", "2027"]),
+        ("The population grew from 9.9 million in 1960 to 34 million in 2023.", ["1960", "2023"]),
+    ],
+)
+def test_a_time_leading_each_figure_is_its_own(text: str, want: list[str]) -> None:
+    assert _periods_of(text, "2025-10-01") == want
+
+
+@pytest.mark.parametrize(
+    ("text", "ref", "want"),
+    [
+        # a month without a year, near the month its paragraph named before
+        (
+            "Inflation in Velora eased to 3.1% in June. Core inflation, at 4.5% in May, remains high.",
+            "2026-01-10",
+            ["2025-06", "2025-05"],
+        ),
+        (
+            "Exports of Velora grew 3.1% in June. Imports grew 4.5% in May.",
+            "2025-05-10",
+            ["2024-06", "2024-05"],
+        ),
+        # must not change: across the turn of the year, and a month of the future stays ahead
+        (
+            "Prices rose 0.4% in December. In January they rose 0.6%.",
+            "2025-02-10",
+            ["2024-12", "2025-01"],
+        ),
+        (
+            "Inflation eased to 3.1% in June. It will be 4.5% in May, the bank expects.",
+            "2025-09-10",
+            ["2025-06", "2026-05"],
+        ),
+    ],
+)
+def test_a_month_is_placed_near_the_month_named_before(text: str, ref: str, want: list[str]) -> None:
+    fine = [
+        next(c.split("->")[1] for c in cl.cues if c.startswith("period:") and "->" in c)
+        for cl in extract(text, ref)
+        if cl.quantity
+    ]
+    assert fine == want
+
+
+@pytest.mark.parametrize(
+    ("text", "ref", "want"),
+    [
+        # a forecast stated now ("is projected") is not a past "-ed" word
+        ("Exports of Ostria are projected to rise 3% in March.", "2025-06-01", "2026"),
+        ("Growth is projected at 1.2% in the fourth quarter.", "2026-03-01", "2026"),
+        # a quarter just ended is still a nowcast's, not next year's
+        ("Growth is projected at 1.2% in the third quarter.", "2025-10-01", "2025"),
+        # must not change: a past forecast stays in the past
+        ("Growth was projected at 1.2% in the third quarter.", "2025-10-01", "2025"),
+    ],
+)
+def test_a_forecast_stated_now_places_its_month_ahead(text: str, ref: str, want: str) -> None:
+    assert _periods_of(text, ref) == [want]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a month or season naming an earlier publication is not the figure's period
+        (
+            "Inflation in Velora is expected to average 3.2% this year, above the 2.9% foreseen in "
+            "the June projections.",
+            ["2025", "2025"],
+        ),
+        (
+            "The bank now projects 2.4% growth this year, higher than the 2.0% in last autumn's outlook.",
+            ["2025", "2025"],
+        ),
+    ],
+)
+def test_the_date_of_an_earlier_publication_is_not_a_period(text: str, want: list[str]) -> None:
+    assert _periods_of(text, "2025-09-01") == want
+
+
+def test_a_month_before_another_noun_is_still_a_time() -> None:
+    # must not change: "in June" dates the figure when no publication noun follows
+    assert _periods_of("Velora's exports reached 4 billion in June, officials said.", "2025-09-01") == [
+        "2025"
+    ]
+
+
+def test_a_running_total_through_a_quarter() -> None:
+    text = "Ostria's exports totalled $40 billion through the third quarter of 2025."
+    (c,) = [c for c in extract(text, "2025-11-01") if c.quantity]
+    assert c.period == "2025" and any(x.endswith("->2025-01/2025-09") for x in c.cues)
+    # must not change: "in the third quarter" is the quarter; a future "through" is a deadline
+    assert _granularity_of(
+        "Ostria's exports totalled $40 billion in the third quarter of 2025.", "2025-11-01"
+    ) == ["quarter"]
+    ms = find_mentions("Inflation will stay above 4% through the third quarter.", 0, 55, date(2025, 5, 1))
+    assert [(m.fine, m.role) for m in ms] == [("2025-Q3", "deadline")]
+
+
+@pytest.mark.parametrize(
+    ("text", "want", "gran"),
+    [
+        # a level held since a year holds now: no run of years
+        ("The policy rate of Marden has remained unchanged at 4% since 2019.", "2025", "year"),
+        ("The dinar has been pegged at 3.75 per dollar since 1986.", "2025", "year"),
+        # must not change: a total since a year is a run; so is an activity kept up since then
+        ("Since 2019 the state has built a total of 1,200 km of roads.", "2019/2025", "multi_year"),
+        (
+            "The ministry has kept building roads since 2019, laying 3,000 km in all.",
+            "2019/2025",
+            "multi_year",
+        ),
+        # must not change: "up to Y" with no start year stays that year
+        ("The state has built 1,200 km of roads up to 2024.", "2024", "year"),
+    ],
+)
+def test_a_level_held_since_a_year(text: str, want: str, gran: str) -> None:
+    assert _periods_of(text, "2025-06-01") == [want]
+    assert _granularity_of(text, "2025-06-01") == [gran]
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "want"),
+    [
+        # "this/last/next year" in a sentence about budgets: the country's fiscal years
+        (
+            "The ministry received 500 crore in the budget this year, against 420 crore last year.",
+            "IN",
+            ["2025/2026", "2024/2025"],
+        ),
+        ("The budget allocates 500 crore to roads next year.", "IN", ["2026/2027"]),
+        # must not change: a calendar-year country, and a sentence not about budgets
+        ("The budget allocates 500 million euros to roads next year.", "DE", ["2027"]),
+        ("Inflation is seen at 4.5% this year.", "IN", ["2026"]),
+    ],
+)
+def test_relative_years_of_budget_lines_on_the_fiscal_calendar(
+    text: str, country: str, want: list[str]
+) -> None:
+    assert _periods_of(text, "2026-02-01", country) == want
+
+
+def test_undated_money_rows_of_a_budget_document_are_for_the_budget_year() -> None:
+    text = (
+        "Budget of the Union of Tarvia\n\n"
+        "Main heads of spending:\n\n"
+        "Roads will get Rs 2,000 crore.\n\n"
+        "Rural schools will get Rs 1,200 crore."
+    )
+    assert _periods_of(text, "2026-02-01", "IN") == ["2026/2027", "2026/2027"]
+    # must not change: the same rows in a text that is not about a budget get no budget year
+    plain = text.replace("Budget of the Union of Tarvia", "Speech of the minister of Tarvia").replace(
+        "Main heads of spending", "Main plans"
+    )
+    assert "2026/2027" not in _periods_of(plain, "2026-02-01", "IN")
+
+
+@pytest.mark.parametrize(
+    ("text", "ref", "want"),
+    [
+        # "the same period (quarter) last year": the part named before, a year earlier
+        (
+            "Trade of Velora in January-November 2025\n\nExports reached 40 billion dollars, up from "
+            "36 billion dollars in the same period last year.",
+            "2025-12-10",
+            ["2025-01/2025-11", "2024-01/2024-11"],
+        ),
+        (
+            "Ostria's GDP grew 1.2% in the third quarter. In the same quarter last year it grew 0.8%.",
+            "2025-11-10",
+            ["2025-Q3", "2024-Q3"],
+        ),
+        (
+            "Exports rose 5% in the first half, against 3% in the same period a year earlier.",
+            "2025-08-10",
+            ["2025-H1", "2024-H1"],
+        ),
+        # a hyphenated quarter in a title is a quarter
+        ("Third-quarter results of Velora\n\nGDP grew 1.2%.", "2025-11-10", ["2025-Q3"]),
+    ],
+)
+def test_the_same_period_of_another_year(text: str, ref: str, want: list[str]) -> None:
+    fine = [
+        next(c.split("->")[1].split(" ")[0] for c in cl.cues if c.startswith("period:") and "->" in c)
+        for cl in extract(text, ref)
+        if cl.quantity
+    ]
+    assert fine == want
+
+
+def test_the_same_year_alone_is_still_a_year() -> None:
+    # must not change: "last year" with no part of a year named before stays the year
+    assert _periods_of(
+        "Exports rose to 40 billion, from 36 billion in the same period last year.", "2025-12-10"
+    ) == [
+        "2025",
+        "2024",
+    ]
+    assert _granularity_of(
+        "Exports rose to 40 billion, from 36 billion in the same period last year.", "2025-12-10"
+    ) == ["year", "year"]
+
+
+def test_a_survey_month_still_dates_its_figure() -> None:
+    # must not change: a month naming a survey of data is the data's month
+    text = "Velora's unemployment was 5.1% in the June survey."
+    assert [m.fine for m in find_mentions(text, 0, len(text), date(2025, 9, 1))] == ["2025-06"]
+    text = "In the July review, the ministry of Ostria cut its growth forecast to 5%."
+    assert find_mentions(text, 0, len(text), date(2025, 9, 1)) == []

@@ -45,6 +45,10 @@ from claimledger.resources.dates import FiscalYear
 HALF_YEAR_MONTH = 6
 
 _FISCAL_WORD = re.compile(r"fiscal|financial|budget", re.I)
+#: A sentence about budgets ("allocated", "the budget", "appropriations"): its "this year",
+#: "last year" and "next year" are the document country's fiscal years.
+_BUDGET_TALK = re.compile(r"\b(?:" + "|".join(sorted(kind_words.BUDGET_STEMS)) + ")", re.I)
+_BUDGET_RELATIVE = frozenset({"this", "current", "last", "next", "coming"})
 
 _Y = r"(?:19[5-9]\d|20\d\d)"
 #: Words that count periods ("three years ago", "a couple of years"): resources/data.
@@ -68,6 +72,14 @@ class Fiscal:
             self._year = dates.fiscal_year(self._country())
             self._country = None  # asked once: the callable may hold the whole document
         return self._year
+
+    def peek(self) -> FiscalYear | None:
+        """The fiscal year as the document's country reads so far, without settling it: a
+        passing use ("this year" in a sentence about budgets) must not fix the country before
+        the text has told it (the currencies of its amounts are read as they come)."""
+        if self._country is None:
+            return self._year
+        return dates.fiscal_year(self._country())
 
 
 class _Unresolvable(Exception):
@@ -158,7 +170,7 @@ _ALTERNATIVES: list[tuple[str, str]] = [
     (
         "quarter",
         rf"""
-(?P<quarter>(?:(?P<qord>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter|\bQ(?P<qn>[1-4]))
+(?P<quarter>(?:(?P<qord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter|\bQ(?P<qn>[1-4]))
 (?:\s+(?:of\s+)?(?:(?P<qy>{_Y})(?!\s*[/–—-]\s*\d)|(?P<qrel>this|last|next|the\s+current|the)\s+year))?)
 """,
     ),
@@ -171,7 +183,7 @@ _ALTERNATIVES: list[tuple[str, str]] = [
     (
         "half",
         rf"""
-(?P<half>(?:(?P<hord>first|second)\s+half|\bH(?P<hn>[12]))
+(?P<half>(?:(?P<hord>first|second)[\s-]+half|\bH(?P<hn>[12]))
 (?:\s+(?:of\s+)?(?:(?P<hy>{_Y})(?!\s*[/–—-]\s*\d)|(?P<hrel>this|last|next|the\s+current|the)\s+year))?)
 """,
     ),
@@ -205,7 +217,7 @@ _ALTERNATIVES: list[tuple[str, str]] = [
     (
         "relyear",
         r"""
-(?P<relyear>(?:the\s+)?(?P<rel>this|current|last|past|previous|preceding|prior|next|coming|following|same)\s+
+(?P<relyear>(?:the\s+)?(?P<rel>this|current|last|past|previous|preceding|prior|next|coming|following|same)(?:\s+|-(?=year\b))
 (?:fiscal\s+|financial\s+|calendar\s+|budget\s+)?year(?!s)(?!\s*,?\s*\(?\s*(?:19|20)\d\d))
 """,
     ),
@@ -219,7 +231,7 @@ _ALTERNATIVES: list[tuple[str, str]] = [
     (
         "yearago",
         r"""
-(?P<yearago>(?:the\s+|a\s+)?year\s+(?:before|earlier|ago))
+(?P<yearago>(?:(?:the\s+|a\s+|one\s+)?year|(?:twelve|12)\s+months)\s+(?:before|earlier|ago|prior|previously)(?![\w-]))
 """,
     ),
     (
@@ -471,6 +483,18 @@ _DEADLINE_PREPS = frozenset(
     {"by", "until", "till", "through", "to", "up to", "before", "within", "no later than"}
 )
 _SINCE_PREPS = frozenset({"since", "starting", "beginning"})
+#: A level held, in the clause before "since": "has remained unchanged at 4% since 2019", "held
+#: steady at 6.5% since May".  The year starts the holding; the figure is the level now.
+_LEVEL_HELD = re.compile(
+    r"\b(?:" + "|".join(sorted(kind_words.KEEP_VERBS | dates.LEVEL_HELD_WORDS)) + r")\b"
+    r"(?!\s+[a-z]+ing\b)(?:[^,;:.]|\.\d)*$",  # not "kept building roads since 2019"
+    re.I,
+)
+_LEVEL_HELD_WINDOW = 50
+#: A quarter or half after these, in a clause not about the future, ends a running total
+#: from the start of its year ("through the third quarter", "up to the first half").
+_RUNNING_PREPS = frozenset({"through", "up to", "until", "till"})
+_PART_KINDS = frozenset({"quarter", "quarter2", "half"})
 #: "since" governing a clause that ends in the year: "since taking office in 2016", "since
 #: coming to power in 2019", "since its launch in 2021" - a run from that year, as "since 2016".
 _SINCE_CLAUSE = re.compile(
@@ -503,6 +527,11 @@ _CLAUSE_EDGE = re.compile(r"[;:]|,\s*(?:and|but|while|whereas|which)\b", re.I)
 _FUTURE = re.compile(
     r"\b(?:will|shall|would|plans?|planned|to\s+be|is\s+to|are\s+to|scheduled|expected|intends?|aims?"
     r"|set\s+to|next)\b"
+    # a forecast or plan stated now ("growth is projected at 1.2% in the third quarter"):
+    # a present passive of a forecasting or planning participle, not a past "-ed" word
+    r"|\b(?:is|are|am|remains?)\s+(?:(?:now|still|also|currently)\s+)?(?:"
+    + "|".join(sorted(kind_words.FORECAST_PARTICIPLES | kind_words.PLAN_PARTICIPLES))
+    + r")\b"
     # an instruction given now ("I instruct the Government to raise ... from 1 July") is for later
     r"|\b(?:I|we)\s+(?:" + "|".join(sorted(kind_words.INSTRUCTION_VERBS)) + r")\b",
     re.I,
@@ -578,6 +607,13 @@ class Mention:
     #: a day that dates the saying, not what is said ("On 3 May the bank said growth
     #: was 2%"): it gives a figure its year but not a day's granularity (frame basis)
     said: bool = False
+    #: the tense that placed a month, quarter or half named without its year ("", "past"
+    #: or "future"; None when no tense placed it): a later reading may place it nearer the
+    #: month its paragraph named before, within what that tense allows
+    placed: str | None = None
+    #: a year after "the same period (quarter, months) of/in": the part of a year named
+    #: before, in this year ("in the same period last year")
+    same: bool = False
 
     @property
     def period(self) -> str | None:
@@ -627,11 +663,18 @@ def _first_ahead(ref: Date) -> int:
     return ref.year if ref.month <= HALF_YEAR_MONTH else ref.year + 1
 
 
-def _place_month(month: int, ref: Date | None, tense: str) -> int | None:
-    """The year of a month named without one, given the sentence's tense."""
+#: A quarter's figures come out over the quarter after it: a forecast for "the third
+#: quarter" made in October or December is of the quarter just ended (a nowcast), not of next
+#: year's.
+QUARTER_RELEASE_MONTHS = 3
+
+
+def _place_month(month: int, ref: Date | None, tense: str, grace: int = 0) -> int | None:
+    """The year of a month named without one, given the sentence's tense (a future one is
+    ahead unless it ended less than ``grace`` months before the document)."""
     if ref is None:
         return None
-    if tense == "future" and month < ref.month:
+    if tense == "future" and month + grace < ref.month:
         return ref.year + 1
     if tense == "past" and month > ref.month:
         return ref.year - 1
@@ -689,7 +732,8 @@ def find_mentions(
             if tense == "future" and kind in _SAID_KINDS and _dates_saying(text, start, end, m):
                 tense = "past"  # "In March, the ministry said it will ...": when it was said
         try:
-            res = _resolve(m, ref, tense, fiscal)
+            budget = kind == "relyear" and _BUDGET_TALK.search(text, start, end) is not None
+            res = _resolve(m, ref, tense, fiscal, budget)
         except _Unresolvable:
             res = None
         if res is None:
@@ -716,7 +760,18 @@ def find_mentions(
                 role = "comparison"
             else:
                 prep = " ".join(pm.group("prep").lower().split())
-                if role in ("point", "range") and prep in _DEADLINE_PREPS:
+                if (
+                    kind in _PART_KINDS
+                    and prep in _RUNNING_PREPS
+                    and fine is not None
+                    and first is not None
+                    and sentence_tense(text, start, end, m.start()) != "future"
+                ):
+                    # "exported $40 billion through the third quarter of 2025": a running
+                    # total from the start of the year, not the quarter alone nor a deadline
+                    ends = int(fine[6]) * (3 if fine[5] == "Q" else 6)
+                    fine = f"{first}-01/{first}-{ends:02d}"
+                elif role in ("point", "range") and prep in _DEADLINE_PREPS:
                     role = "deadline"
                 elif (
                     role == "point"
@@ -724,6 +779,12 @@ def find_mentions(
                     and _SUPERLATIVE.search(text, max(start, pm.start() - _SUPERLATIVE_WINDOW), pm.start())
                 ):
                     role = "comparison"  # "the fastest pace since 2011": a record's base, not a run
+                elif (
+                    role == "point"
+                    and prep == "since"
+                    and _LEVEL_HELD.search(text, max(start, pm.start() - _LEVEL_HELD_WINDOW), pm.start())
+                ):
+                    role = "comparison"  # "unchanged at 4% since 2019": a level held now, no run
                 elif role == "point" and (
                     prep in _SINCE_PREPS
                     or (
@@ -737,11 +798,57 @@ def find_mentions(
                     role = "since"
                     if ref is not None and first is not None and first < ref.year:
                         last = ref.year  # "since 2020": up to the time of the statement
+        if _dates_publication(text, end, m):
+            continue  # "in the June projections", "last autumn's outlook": when published
         said = kind == "month" and _day_of_saying(text, start, end, m)
+        placed = tense if kind in _TENSED and relative and fine is not None and ref is not None else None
+        same = (
+            fine is None
+            and _SAME_PART.search(text, max(start, m_start - _SAME_PART_WINDOW), m_start) is not None
+        )
         out.append(
-            Mention(m_start, m.end(), text[m_start : m.end()], first, last, role, fine, relative, said)
+            Mention(
+                m_start,
+                m.end(),
+                text[m_start : m.end()],
+                first,
+                last,
+                role,
+                fine,
+                relative,
+                said,
+                placed,
+                same,
+            )
         )
     return _join_runs(text, start, out, ref) if len(out) > 1 else out
+
+
+#: "The same period (quarter, month, months, half) last year / of 2024 / a year earlier": the
+#: part of a year named before, in that year (``Mention.same``).
+_SAME_PART = re.compile(r"\bthe\s+same\s+(?:period|quarter|month|months|half)\s*(?:,\s*)?$", re.I)
+_SAME_PART_WINDOW = 40
+#: Months and seasons that may date a publication ("the June projections").
+_PUBLISHED_KINDS = frozenset({"month", "season4"})
+#: ... and relative years in the possessive ("last year's forecast").
+_PUBLISHED_POSSESSIVE = frozenset({"relyear", "yearago"})
+_PUBLICATION = re.compile(
+    r"(?P<poss>['’]s?)?\s+(?:[a-z]+\s+){0,2}?(?:" + "|".join(sorted(dates.PUBLICATION_NOUNS)) + r")\b",
+    re.I,
+)
+
+
+def _dates_publication(text: str, end: int, m: re.Match[str]) -> bool:
+    """Does the time ``m`` date a publication named right after it ("in the June
+    projections", "last autumn's outlook", "last year's forecast of 2%")?  A day does not
+    ("the 3 May statement" is the day of a figure as much as of its statement)."""
+    kind = m.lastgroup
+    if kind not in _PUBLISHED_KINDS and kind not in _PUBLISHED_POSSESSIVE:
+        return False
+    if kind == "month" and _DAY_IN_MONTH.search(m.group(0)) is not None:
+        return False
+    p = _PUBLICATION.match(text, m.end(), end)
+    return p is not None and (kind in _PUBLISHED_KINDS or p.group("poss") is not None)
 
 
 #: The start of a run of years ("since 2016", "from 2016", "between 2016") and its end
@@ -853,11 +960,13 @@ def _core_matches_in(scan: str, start: int, end: int, base: int, text: str) -> l
 
 
 def _resolve(
-    m: re.Match[str], ref: Date | None, tense: str, fiscal: Fiscal | None = None
+    m: re.Match[str], ref: Date | None, tense: str, fiscal: Fiscal | None = None, budget: bool = False
 ) -> tuple[int | None, int | None, str | None, bool, str] | None:
     """(first, last, fine, relative, role) for a core match, or None to ignore it.  A fiscal
     year named by one year or relative to the document ("FY25", "the current financial
-    year") is read by the document country's fiscal year (``fiscal``) when it is known."""
+    year") is read by the document country's fiscal year (``fiscal``) when it is known; so
+    is "this/last/next year" in a sentence about budgets (``budget``) when that fiscal year
+    is not the calendar year."""
     g = m.group
     kind = m.lastgroup
     ry = ref.year if ref else None
@@ -894,7 +1003,7 @@ def _resolve(
         y = _year_or_rel(explicit, g("qrel"), ref)
         if y is None or _bare_the(g("qrel")):
             # "in the third quarter (of the year)": placed by the month the quarter ends
-            y = _place_month(qn * 3, ref, tense)
+            y = _place_month(qn * 3, ref, tense, QUARTER_RELEASE_MONTHS)
         return y, y, (f"{y}-Q{qn}" if y else None), not explicit, "point"
     if kind == "half":
         hn = int(g("hn")) if g("hn") else (1 if g("hord").lower() == "first" else 2)
@@ -937,6 +1046,10 @@ def _resolve(
         }[rel]
         fiscal_words = _FISCAL_WORD.search(m.group(0)) is not None
         fy = fiscal.get() if fiscal is not None and ref is not None and fiscal_words else None
+        if fy is None and budget and fiscal is not None and ref is not None:
+            fy = fiscal.peek()
+        if fy is not None and not fiscal_words and (fy.calendar or rel not in _BUDGET_RELATIVE):
+            fy = None  # "inflation this year" stays calendar; a budget's "this year" is fiscal
         if ref is not None and fy is not None:
             # "the current fiscal year" in the document country's fiscal calendar
             a, b = fy.current(ref, off)

@@ -1,4 +1,4 @@
-"""Stage ``time.v7``: find time expressions and give each quantity its period.
+"""Stage ``time.v8``: find time expressions and give each quantity its period.
 
 Reads: text, a sentence span, the document date, the sentence's quantities and (for the
 defaults) each quantity's kind.  Writes: ``Mention`` objects (``find_mentions``; the
@@ -36,6 +36,7 @@ from claimledger.extract import _tokens
 from claimledger.extract._regex import Prefiltered
 from claimledger.extract._time_grammar import Fiscal, Mention, find_mentions
 from claimledger.models import Quantity, TimeExpr
+from claimledger.resources import kinds as kind_words
 
 #: v4: fiscal years by the document's country, quarters of a named fiscal year, spans ending
 #: at a year, "then" sequences.  v5: a time in parentheses right after a figure labels it;
@@ -52,7 +53,19 @@ from claimledger.models import Quantity, TimeExpr
 #: budgeted with no time of its own is for the budget year (``budget_year``); "for the year
 #: 2026-27" is that year, not the relative "for the year" (nor "the current fiscal year
 #: 2026-27" the relative one); "the second quarter of 2026-27" is of that fiscal year.
-STAGE = "time.v7"
+#: v8: a time in the possessive labels the phrase after it ("topped last year's 10 billion"),
+#: and a year counted back with another figure between ("the projected 9 billion and the 10
+#: billion of the year before") is not the earlier figure's; "the year prior", "twelve months
+#: earlier" count back too; a time leading each figure ("for 2026 to 2.1% and for 2027 to
+#: 2.3%") is that figure's; a month without a year goes next to the month its paragraph named
+#: (unless it is of the future); "is projected" is a forecast stated now, not a past "-ed"; a
+#: month or season naming a publication ("the June projections", "last autumn's outlook")
+#: dates no figure; "through the third quarter" is a running total from January; a level held
+#: "since 2019" holds now; "this/last/next year" in a sentence about budgets is the country's
+#: fiscal year (read without settling the country early); undated money planned in a budget
+#: document is for the budget year; "the same period (quarter) last year" is the part of a
+#: year named before, a year earlier; "third-quarter" is a quarter.
+STAGE = "time.v8"
 
 #: Until the end of this month, an achievement stated without any time words ("the grain
 #: harvest was a record") is read as belonging to the year just ended: annual results are
@@ -91,6 +104,10 @@ _RESPECTIVELY = Prefiltered(re.compile(r"\brespectively\b", re.I))
 FISCAL_START_DEFAULT = 4
 #: What joins a time to the figure it labels: "Q3 at 6.9%", "2026: 4.1%".
 _LABELS = re.compile(r"\s*(?:at|:)\s*$")
+#: What joins a time to the figure after it that it heads ("for 2027 to 2.3%", "in 2027 at
+#: 2.3%"): such a time is that figure's, not the one before it ("raised its forecasts for
+#: 2026 to 2.1% and for 2027 to 2.3%").
+_LEADS = re.compile(r"\s*(?:to|at|:)\s*", re.I)
 #: A relative clause closed by a comma: ", which has grown since 2015,".
 _RELATIVE = re.compile(r",\s*(?:which|who|whose|where)\b[^,;]*(?=,)", re.I)
 _RELATIVE_WORD = re.compile(r",\s*(?:which|who|whose|where)\b", re.I)
@@ -144,6 +161,9 @@ class TimeContext:
     #: the latest calendar year the paragraph named ("in 2017", "last year"), for "the
     #: previous year" and "the following year" in a later sentence
     latest: Mention | None = None
+    #: the latest month, quarter or half the paragraph named ("in June"), for a month
+    #: named without its year in a later sentence ("... 4.5% in May")
+    month: Mention | None = None
 
     def enter(self, paragraph: int) -> None:
         if paragraph != self.paragraph:
@@ -153,6 +173,7 @@ class TimeContext:
             self.paragraph = paragraph
             self.last = self.heading
             self.latest = self.heading if self.heading is not None and _named_year(self.heading) else None
+            self.month = self.heading if self.heading is not None and _month_of(self.heading) else None
             self.seq = []
 
     def defer(
@@ -194,6 +215,9 @@ class TimeContext:
         named = [m for m in setting if _named_year(m)]
         if named:
             self.latest = named[-1]
+        months = [m for m in setting if _month_of(m)]
+        if months:
+            self.month = months[-1]
 
 
 def _named_year(m: Mention) -> bool:
@@ -206,7 +230,8 @@ def _named_year(m: Mention) -> bool:
 #: year earlier", "the following year" (not "last year", "next year": those are the
 #: statement's).
 _ANAPHORIC_YEAR = re.compile(
-    r"(?:the\s+)?(?P<rel>previous|preceding|prior|following)\s+year$|(?:the\s+|a\s+)?year\s+(?:before|earlier)$",
+    r"(?:the\s+)?(?P<rel>previous|preceding|prior|following)[\s-]+year$"
+    r"|(?:(?:the\s+|a\s+|one\s+)?year|(?:twelve|12)\s+months)\s+(?:before|earlier|prior|previously)$",
     re.I,
 )
 
@@ -233,6 +258,8 @@ def _relative_to_named(mentions: list[Mention], ctx: TimeContext) -> list[Mentio
     return out
 
 
+#: Budgeting words ("budget", "allocation", "appropriations"; kinds.toml budget_stems).
+_BUDGET_WORDS = re.compile(r"\b(?:" + "|".join(sorted(kind_words.BUDGET_STEMS)) + ")", re.I)
 #: How far into a document its topic period is looked for: the title and the lead sentence.
 TOPIC_CHARS = 400
 #: Added to the cue of a period taken from the document's topic.
@@ -250,17 +277,23 @@ class Topic:
     quarterly release names its period once; its figures with no time of their own are of
     that period, not of the year of the statement."""
 
-    __slots__ = ("_args", "_found")
+    __slots__ = ("_args", "_budget", "_found")
 
     def __init__(self, text: str, ref: Date | None, fiscal: Fiscal | None = None) -> None:
         self._args: tuple[str, Date | None, Fiscal | None] | None = (text, ref, fiscal)
         self._found: Mention | None = None
+        self._budget = _BUDGET_WORDS.search(text, 0, min(len(text), TOPIC_CHARS)) is not None
 
     def get(self) -> Mention | None:
         if self._args is not None:
             self._found = lead_period(*self._args)
             self._args = None  # asked once: the arguments hold the whole document
         return self._found
+
+    def budget(self) -> bool:
+        """Does the document's title or lead speak of budgets ("Budget 2026-27", "the
+        appropriations for ...")?"""
+        return self._budget
 
 
 def lead_period(text: str, ref: Date | None, fiscal: Fiscal | None = None) -> Mention | None:
@@ -283,12 +316,103 @@ def lead_period(text: str, ref: Date | None, fiscal: Fiscal | None = None) -> Me
     return None
 
 
+_FINE_MONTH = re.compile(r"(?:\d{4}-\d{2}/)?(?P<y>\d{4})-(?:(?P<m>\d{2})|Q(?P<q>[1-4])|H(?P<h>[12]))")
+
+
+_YEAR_IN_FINE = re.compile(r"\d{4}")
+
+
+def _shift_fine(fine: str, years: int) -> str:
+    """A fine period ("2025-05", "2025-01/2025-03") moved by ``years``."""
+    return _YEAR_IN_FINE.sub(lambda d: str(int(d.group()) + years), fine)
+
+
+def _month_of(m: Mention) -> tuple[int, int] | None:
+    """(year, month) a month, quarter or half ends in, from its fine period; else None."""
+    f = _FINE_MONTH.fullmatch(m.fine or "")
+    if f is None:
+        return None
+    month = int(f["m"]) if f["m"] else int(f["q"]) * 3 if f["q"] else int(f["h"]) * 6
+    return int(f["y"]), month
+
+
+def _near_named_month(mentions: list[Mention], ctx: TimeContext) -> list[Mention]:
+    """A month (quarter, half) named without its year goes in the year that puts it nearest
+    the month named before it in the sentence or paragraph, among those its tense allows
+    ("Inflation eased to 3.1% in June. Core inflation, at 4.5% in May, remains high." in a
+    January report: May of June's year, not of the report's).  A month of the future stays
+    ahead of the statement, where the grammar placed it ("will be 4.5% in May")."""
+    if not any(m.placed is not None and m.placed != "future" for m in mentions):
+        return mentions
+    out = list(mentions)
+    anchor: Mention | None = None
+    flushed = False
+    for k, m in enumerate(mentions):
+        own = _month_of(m)
+        if m.placed is not None and m.placed != "future" and own is not None and m.first is not None:
+            if anchor is None and not flushed:
+                ctx.flush()
+                flushed = True
+                anchor = ctx.month
+            at = _month_of(anchor) if anchor is not None else None
+            if at is not None:
+                y0, month = own
+                lo = y0 - 1
+                hi = y0 if m.placed == "past" else y0 + 1
+                best = min(range(lo, hi + 1), key=lambda y: (abs(12 * (y - at[0]) + month - at[1]), y != y0))
+                if best != y0:
+                    shift = best - y0
+                    fine = _shift_fine(m.fine or "", shift)
+                    m = Mention(
+                        m.start,
+                        m.end,
+                        m.text,
+                        m.first + shift,
+                        (m.last or m.first) + shift,
+                        m.role,
+                        fine,
+                        True,
+                        m.said,
+                        m.placed,
+                    )
+                    out[k] = m
+        if own is not None and m.role != "comparison":
+            anchor = m
+    return out
+
+
+def _same_part(mentions: list[Mention], ctx: TimeContext) -> list[Mention]:
+    """ "Exports rose to $40 billion in January-November, from $36 billion in the same period
+    last year": the months named before (in the sentence, its paragraph or the document's
+    title), in the year the expression names - 2024-01/2024-11, not all of 2024."""
+    out = list(mentions)
+    for k, m in enumerate(mentions):
+        if not m.same or m.fine is not None or m.first is None or m.first != m.last:
+            continue
+        ref = next((x for x in reversed(mentions[:k]) if _month_of(x) is not None), None)
+        if ref is None:
+            ctx.flush()
+            ref = ctx.month
+        if ref is None and ctx.topic is not None:
+            ref = ctx.topic.get()
+        at = _month_of(ref) if ref is not None else None
+        if at is None or ref is None or ref.fine is None:
+            continue
+        fine = _shift_fine(ref.fine, m.first - at[0])
+        out[k] = Mention(
+            m.start, m.end, m.text, m.first, m.last, m.role, fine, m.relative, m.said, m.placed, True
+        )
+    return out
+
+
 def resolve_anaphora(mentions: list[Mention], ctx: TimeContext) -> list[Mention]:
     """ "For the year" names the year the paragraph is about ("Real GDP growth for 2024-25
     is projected at 7.2%. CPI inflation is projected at 4.5% for the year."), else the
     year of the statement (resolved by the grammar).  "The previous year" counts from the
     year named before it (``_relative_to_named``)."""
-    mentions = _relative_to_named(mentions, ctx)
+    mentions = _near_named_month(_relative_to_named(mentions, ctx), ctx)
+    if any(m.same for m in mentions):
+        mentions = _same_part(mentions, ctx)
     if not any(m.role == "theyear" for m in mentions):
         return mentions
     ctx.flush()
@@ -433,13 +557,21 @@ def assign(
         if out[i] is not None:
             continue
         nxt_q = quants[i + 1].start if i + 1 < len(quants) else s_end
+        k = bisect.bisect_left(starts, q.start) - 1
+        # a figure led by its time ("for 2026 to 2.1%"): a time leading the next figure
+        # the same way is that figure's ("... and for 2027 to 2.3%")
+        led = (
+            k >= 0 and usable[k].end <= q.start and _LEADS.fullmatch(text, usable[k].end, q.start) is not None
+        )
         lo = bisect.bisect_left(starts, q.end)
         window = usable[lo : bisect.bisect_left(starts, nxt_q)]
         first = next(
             (
                 m
                 for m in window
-                if _FILLER_AFTER.match(text[q.end : m.start]) or _PAREN_AFTER.match(text[q.end : m.start])
+                if (_FILLER_AFTER.match(text[q.end : m.start]) or _PAREN_AFTER.match(text[q.end : m.start]))
+                and not _POSSESSIVE.match(text, m.end)
+                and not (led and nxt_q < s_end and _LEADS.fullmatch(text, m.end, nxt_q))
             ),
             None,
         )
@@ -529,7 +661,7 @@ def default(
         found = _nearest_candidate(text, s_start, s_end, q, kind, *ready)
         if found is not None:
             return found.period, [found.cue]
-        return _from_context(text, s_start, s_end, kind, ctx, ref)
+        return _from_context(text, s_start, s_end, kind, ctx, ref, q)
     usable = [
         m for m in mentions if m.role != "comparison" and m.period is not None and m.start not in exclude
     ]
@@ -541,6 +673,8 @@ def default(
         qs = q.start
         far = DISTANCE_WINDOW
         usable = [m for m in usable if abs(m.start - qs) > far or not _in_other_relative(relatives, m, q)]
+    if q is not None:
+        usable = [m for m in usable if not _forward_only(text, q, m)]
     if kind in ("achievement", "status") and ref is not None:
         # A done or present figure is not dated by a future deadline in its sentence
         # ("accounted for 5.9%, and the share is to reach 15% by 2030").
@@ -563,13 +697,21 @@ def default(
             else:
                 best = min(usable, key=lambda m: abs(m.start - q.start))
         return best.period, [best.cue]
-    return _from_context(text, s_start, s_end, kind, ctx, ref)
+    return _from_context(text, s_start, s_end, kind, ctx, ref, q)
 
 
 def _from_context(
-    text: str, s_start: int, s_end: int, kind: str, ctx: TimeContext, ref: Date | None
+    text: str,
+    s_start: int,
+    s_end: int,
+    kind: str,
+    ctx: TimeContext,
+    ref: Date | None,
+    q: Quantity | None = None,
 ) -> tuple[str | None, list[str]]:
-    """Rule 5: the period of a figure its sentence does not date."""
+    """Rule 5: the period of a figure its sentence does not date.  An amount of money
+    planned in a document about a budget, with no time of its own nor of its paragraph (a
+    row of an allocation list), is for the budget year."""
     topic = ctx.topic.get() if ctx.topic is not None and kind in ("status", "achievement") else None
     if kind == "status":
         # (the context is not read: earlier sentences stay deferred, see ``TimeContext``)
@@ -609,6 +751,9 @@ def _from_context(
             frame = last
         if frame is not None and (ref is None or (frame.last or 0) >= ref.year):
             return frame.period, [f"{frame.cue} (context)"]
+        if q is not None and _is_money(q.unit) and ctx.topic is not None and ctx.topic.budget():
+            period, cues = budget_year(ctx, ref)
+            return period, [f"{c} (budget document)" for c in cues]
         return None, []
     # forecast
     if last is not None:
@@ -616,6 +761,11 @@ def _from_context(
     if ref is not None:
         return str(ref.year), [f"period:document date->{ref.year}"]
     return None, []
+
+
+def _is_money(unit: str | None) -> bool:
+    """Is ``unit`` an amount of money (an ISO 4217 code, not a rate)?"""
+    return unit is not None and len(unit) == 3 and unit.isupper()
 
 
 #: A budget is presented up to this many months before the fiscal year it is for starts:
@@ -690,6 +840,7 @@ def _nearest_candidate(
     relatives = _relatives(text, s_start, s_end)
     if relatives:
         near = [m for m in near if not _in_other_relative(relatives, m, q)]
+    near = [m for m in near if not _forward_only(text, q, m)]
     if near:
         return min(near, key=lambda m: _distance(text, q, m, kind))
     before = ms[bisect.bisect_left(starts, starts[lo - 1])] if lo > 0 else None
@@ -710,6 +861,30 @@ def _relatives(text: str, s_start: int, s_end: int) -> tuple[tuple[int, int], ..
 @lru_cache(maxsize=8)
 def _event_time(text: str, s_start: int, s_end: int) -> re.Match[str] | None:
     return _EVENT_TIME.search(text, s_start, s_end)
+
+
+#: A time in the possessive labels the noun phrase after it ("last year's shortfall of 10
+#: billion", "the previous year's 10 billion"), not a figure before it.
+_POSSESSIVE = re.compile(r"['’]s?\b")
+#: A figure between two spans of text (a digit standing apart from a word).
+_FIGURE_BETWEEN = re.compile(r"(?<![\w.,])\d")
+
+
+def _forward_only(text: str, q: Quantity, m: Mention) -> bool:
+    """Does ``m``, after figure ``q``, belong to a later phrase and so cannot date ``q``: a
+    possessive time ("beat the projected 9 billion and topped last year's 10 billion"), or a
+    year counted back ("the previous year", "a year earlier") that another figure stands
+    between ("above the projected 9 billion and the 10 billion of the year before": a year
+    before the figures named first, not their year)?"""
+    if m.start < q.end:
+        return False
+    if _POSSESSIVE.match(text, m.end):
+        return True
+    return (
+        m.relative
+        and _ANAPHORIC_YEAR.search(m.text) is not None
+        and _FIGURE_BETWEEN.search(text, q.end, m.start) is not None
+    )
 
 
 def _in_other_relative(relatives: tuple[tuple[int, int], ...], m: Mention, q: Quantity) -> bool:

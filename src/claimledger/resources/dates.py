@@ -20,9 +20,11 @@ __all__ = [
     "ACT_DAY_VERBS",
     "COMMON_WORD_MONTHS",
     "FULL_MONTHS",
+    "LEVEL_HELD_WORDS",
     "MONTHS",
     "MONTH_ABBREVIATIONS",
     "PERIOD_COUNTS",
+    "PUBLICATION_NOUNS",
     "QUARTER_ORDINALS",
     "FiscalYear",
     "fiscal_year",
@@ -38,6 +40,11 @@ COMMON_WORD_MONTHS: frozenset[str] = wordset("dates", "common_word_months")
 #: Past-tense verbs of an act that decides or asks for a figure ("approved", "called"): a
 #: day that dates one is the day of the act, not the figure's.
 ACT_DAY_VERBS: frozenset[str] = wordset("dates", "act_day_verbs")
+#: Nouns of a publication a month or season may date ("the June projections"): that time is
+#: the publication's, not its figures' period.
+PUBLICATION_NOUNS: frozenset[str] = wordset("dates", "publication_nouns")
+#: Words of a level held since a time ("unchanged at 4% since 2019").
+LEVEL_HELD_WORDS: frozenset[str] = wordset("dates", "level_held_words")
 #: Ordinals of quarters and halves ("first", "2nd") -> their number.
 QUARTER_ORDINALS: dict[str, int] = {k: int(v) for k, v in mapping("dates", "quarter_ordinals").items()}
 #: Words that count periods -> the count: the cardinals up to twenty ("three years ago")

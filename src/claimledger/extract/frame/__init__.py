@@ -1,4 +1,4 @@
-"""The claim frame stage (``frame.v9``): what each claim measures, whose figure it is, on
+"""The claim frame stage (``frame.v10``): what each claim measures, whose figure it is, on
 what basis, whether it is a fact, an estimate, a projection, a target, an assumption, a
 baseline or a revision, who it is attributed to, and how it relates to the other figures
 of its sentence.  See docs/frame.md.
@@ -65,7 +65,9 @@ __all__ = ["STAGE", "DocFrame", "annotate"]
 #: figure's subject continues its measure; a synonym past the figure's own phrase is another's;
 #: table rows take their header's column measure; written placeholder nouns and trend nouns
 #: inherit.
-STAGE = "frame.v9"
+#: v10: granularity from the time.v8 periods (running totals through a quarter, levels held
+#: since a year, budget lines on the fiscal calendar); no frame rule changed.
+STAGE = "frame.v10"
 
 #: Roles whose figure is a value of the same indicator as the figure it is tied to: the
 #: baseline of a change, a change amount, a conversion and a compared value.
