@@ -1,4 +1,4 @@
-"""Claim kinds and commitments without a number (stage kinds.v7)."""
+"""Claim kinds and commitments without a number (stage kinds.v8)."""
 
 from __future__ import annotations
 
@@ -1105,3 +1105,80 @@ def test_a_budget_line_kept_at_a_level_is_decided() -> None:
     # a change that happens stays an expectation
     got, cues = kind_of("The deficit will narrow to 3% of GDP in 2026.", "3%", "2025-06-15")
     assert got == "forecast", cues
+
+
+# --- forecasts and projections listed as promises (issue 10 item 3, issue 11: B1) ---------
+
+
+def _listed(text: str, surface: str, date: str = "2026-06-10") -> bool:
+    """Would the promise checker list the figure: kind target and frame status target?"""
+    for c in extract(text, date):
+        if c.quantity is not None and surface in c.quantity.text:
+            return c.kind == "target" and c.frame is not None and c.frame.status == "target"
+    raise AssertionError(f"no quantity {surface!r}")
+
+
+@pytest.mark.parametrize(
+    "text,surface",
+    [
+        # a forecast named at the end of the sentence
+        ("Demand for heating oil will grow 4% a year to 2030, the grid operator forecasts.", "4%"),
+        ("The shortfall is 4.4% of output in 2027 and 4.1% in 2028, the spring update shows.", "4.4%"),
+        ("The new levy will lift prices by half a point, the central bank reckons.", "half"),
+        # a forecast document as the source, or stating the value
+        ("According to the autumn fiscal update, receipts will reach 640 billion crowns in 2027.", "640"),
+        ("The fiscal update puts the shortfall at 4.4% of output next year.", "4.4%"),
+        ("The Fund pegs Ostravia's deficit at 5.2% of GDP in 2027.", "5.2%"),
+        # what is expected to happen, not decided
+        ("Interest costs are on course to reach 18 billion crowns by 2029.", "18 billion"),
+        ("Public debt is on track to hit 80% of GDP by 2029.", "80%"),
+        # the subject is an aggregate nobody decides, also behind a prepositional phrase
+        ("Net lending will drop to 14 billion crowns later on.", "14 billion"),
+        ("Employment in the eastern province will rise by a fifth by 2030.", "a fifth"),
+        ("The shortfall will narrow to 2.8% of output in 2028.", "2.8%"),
+        # the parts of a projected figure
+        (
+            "The projected deficit of 5.1% of GDP in 2027 comprises a primary gap of 2% and interest of 3.1%",
+            "3.1%",
+        ),
+    ],
+)
+def test_forecasts_and_projections_are_not_listed_as_promises(text: str, surface: str) -> None:
+    kind, cues = kind_of(text, surface, "2026-06-10")
+    assert kind == "forecast", cues
+    assert not _listed(text, surface)
+
+
+@pytest.mark.parametrize(
+    "text,surface",
+    [
+        # calibration: commitments that must stay listed
+        ("The ports agency receives 40 billion crowns in the 2027 budget.", "40 billion"),
+        ("The cabinet approved a budget of 900 billion crowns for 2027.", "900 billion"),
+        ("The deficit target for 2027 is 3% of GDP.", "3%"),
+        ("The government will cut the deficit to 3% of GDP in 2027.", "3%"),
+        ("The minimum wage will rise to 95,000 crowns from January 2027.", "95,000"),
+        ("Spending on health care will rise to 2.5 billion crowns in 2027.", "2.5 billion"),
+        ("The minister said the government would build 300 schools in 2027.", "300"),
+        ("The plan puts 300 new buses on the roads by 2028.", "300"),
+        ("We are building 4,000 homes for young families by 2028.", "4,000"),
+        (
+            "The government is on track to build 500 km of roads this year, and will build 600 km in 2027.",
+            "600 km",
+        ),
+    ],
+)
+def test_commitments_stay_listed_as_promises(text: str, surface: str) -> None:
+    assert _listed(text, surface), kind_of(text, surface, "2026-06-10")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The auditor said the goal would slip to 2031.",
+        "We will build roads, bridges and energy projects.",
+    ],
+)
+def test_a_slipping_goal_is_no_commitment_and_a_noun_list_no_forecaster(text: str) -> None:
+    got = [c for c in extract(text, "2026-06-10") if c.quantity is None]
+    assert bool(got) == ("projects" in text), [c.cues for c in got]

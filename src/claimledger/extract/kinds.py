@@ -1,4 +1,4 @@
-"""Stage ``kinds.v7``: is a figure an achievement, a status, a target or a forecast?
+"""Stage ``kinds.v8``: is a figure an achievement, a status, a target or a forecast?
 
 Reads: the sentence as tokens (``_tokens.tokenize``: each quantity and time expression is
 one token), the position of the figure, its period (from the time stage) and the
@@ -45,7 +45,11 @@ from claimledger.resources.patterns import alternation
 #: v7: a revised figure of no plan is a revised forecast; budget shares received, the
 #: government's budget lines worded as forecasts, needs and preferences are targets;
 #: "set to be" without an auxiliary is a forecast.
-STAGE = "kinds.v7"
+#: v8: forecasts named after the clause ("..., the operator forecasts") or by a forecast
+#: document ("according to the fiscal update", "the update puts X at"), phrases of what is
+#: expected ("on track to"), aggregates nobody decides behind a prepositional phrase
+#: ("employment in the province will rise"), the parts of a projected figure.
+STAGE = "kinds.v8"
 
 #: Verb groups are looked for at most this many tokens from the figure: a clause is
 #: shorter, and the bound keeps a sentence of thousands of figures linear.
@@ -89,7 +93,12 @@ _PAST_OR_BEEN = kind_words.AUX_PAST | {"been"}
 _BOUND_OR_PREP = kind_words.OBJECT_BOUNDS | {"at", "of"}
 _CLAUSE_STOP = _STOP_PUNCT | {","}
 _FORECAST_WORDS = (
-    kind_words.FORECAST | kind_words.FORECAST_VERBS_AMBIGUOUS | kind_words.ASSUMPTION | {"based", "projects"}
+    kind_words.FORECAST
+    | kind_words.FORECAST_VERBS_AMBIGUOUS
+    | kind_words.ASSUMPTION
+    | {"based", "projects"}
+    # (in a verb group only when a forecaster states a value with them: ``_estimates``)
+    | kind_words.ESTIMATE_VERBS
 )
 _MATRIX_ANY = kind_words.FORECAST_MATRIX | kind_words.FORECAST_MATRIX_BARE
 _BEFORE_VERB = kind_words.ADVERBS | kind_words.AUX_BE | {"to"}
@@ -213,6 +222,8 @@ def _verb_category(toks: Sequence[Tok], j: int) -> str | None:
         ):
             return "F"  # "the budget projects revenues of ...", "has kept the rate ... and sees inflation at"
         return None if w in ("projects", "project", "sees", "estimate") else "F"
+    if w in kind_words.ESTIMATE_VERBS and _estimates(toks, j):
+        return "F"  # "the fiscal update puts the deficit at 4.4%": a forecaster's value
     if w == "based" and nxt == "on":
         return "F"  # "the budget is based on an oil price of $80": an assumption
     if w in kind_words.ASSUMPTION:
@@ -265,6 +276,29 @@ def _verb_category(toks: Sequence[Tok], j: int) -> str | None:
         # disbursement" the verb: after a noun, before its object
         return "A"
     return None
+
+
+#: How many words the object between an estimating verb and its "at" may hold.
+ESTIMATE_OBJECT = 6
+
+
+def _estimates(toks: Sequence[Tok], j: int) -> bool:
+    """Is the verb at ``j`` a forecaster's statement of a value: a forecast noun or an
+    outside forecaster right before it, and "at" + a figure within its object ("the
+    outlook puts the deficit at 4.4%", "the Fund pegs growth at 1.1%")?"""
+    b = j - 1
+    while b > 0 and toks[b].low in kind_words.ADVERBS:
+        b -= 1
+    if b < 0 or not (
+        toks[b].low in kind_words.FORECAST_NOUNS or toks[b].low in kind_words.OUTSIDE_FORECASTERS
+    ):
+        return False
+    for k in range(j + 1, min(len(toks) - 1, j + ESTIMATE_OBJECT + 2)):
+        if toks[k].kind == "p":
+            return False
+        if toks[k].low == "at":
+            return toks[k + 1].kind == "q" or toks[k + 1].low in kind_words.OBJECT_BOUNDS
+    return False
 
 
 _GROUP_WORDS = (
@@ -832,6 +866,12 @@ def classify(
         # an estimate of what already happened is an outcome (the frame's estimate)
         kind = "achievement"
         cues.insert(0, f"achievement:{' '.join(words)} (estimated past)")
+    phrase = _forecast_phrase(text, s_start, toks, pos) if kind != "forecast" else None
+    if phrase is not None and (kind in (None, "status") or (kind == "target" and not ws & _PLAN_TARGET)):
+        # "debt is on track to hit 80% by 2029", "costs are on course to reach 18 billion":
+        # what is expected to happen, not what anyone decides
+        kind = "forecast"
+        cues.insert(0, f"forecast:{phrase}")
     kept = kind == "achievement" and _kept_level(toks, pos, words)
     forecaster, planning = _sentence_facts(text, s_start, s_end)
     # "According to the forecast, inflation will be 8.5-9.5%": a future tense under a
@@ -905,7 +945,7 @@ def classify(
         # "spending for this year was revised to 3.2 trillion": a revised plan for a period
         # not yet over (a revised figure for a past year is a revised outcome); a revised
         # figure of no plan ("growth for 2026 was revised down to 2.4%") is a revised forecast
-        plan_words = planning or not lacks(toks, kind_words.BUDGET_NOUNS)
+        plan_words = planning or not _toks_lack(toks, kind_words.BUDGET_NOUNS)
         kind = "target" if plan_words or _plan_noun_near(toks, pos) is not None else "forecast"
         cues.insert(0, f"{kind}:{' '.join(words)} (period not over)")
     if marker is not None and kind in (None, "status", "achievement"):
@@ -960,6 +1000,11 @@ def classify(
             # provided for roads") is for the period of the statement
             kind = "target"
             cues.insert(0, UNDATED_ALLOCATION if undated else "target:allocated for the period")
+        elif kind == "status" and planning and (projected := _projected_subject(toks, pos)) is not None:
+            # "the projected deficit of 5.1% comprises a primary gap of 2%": the parts of a
+            # forecast are forecasts
+            kind = "forecast"
+            cues.insert(0, f"forecast:{projected} (its subject)")
         elif kind == "status" and planning:
             kind = "target"
             cues.insert(0, "target:plan for the current period")
@@ -967,7 +1012,7 @@ def classify(
         kind in ("achievement", "status", "forecast")
         and (ws & kind_words.RECEIVING_VERBS or _receives(toks, pos))
         and not _past(yrs, ref)
-        and not lacks(toks, _BUDGET_ONLY)
+        and not _toks_lack(toks, _BUDGET_ONLY)
         and (kind != "forecast" or (not forecaster and _toks_lack(toks, kind_words.OUTSIDE_FORECASTERS)))
     ):
         # "the health sector got 4 billion in the 2026 budget", "22% of the budget went to
@@ -1072,6 +1117,11 @@ def _sentence_facts(text: str, s_start: int, s_end: int) -> tuple[str, bool]:
     imf") and whether the sentence is about a plan or budget."""
     found = _FORECASTERS_LOW.find(text, s_start, s_end)
     forecaster = " ".join(found.split()) if found is not None else ""
+    if not forecaster and "," in text[s_start:s_end]:
+        # "..., the grid operator forecasts": a forecast named at the end of the sentence
+        trailing = kind_words.TRAILING_FORECAST.search(text[s_start:s_end].rstrip())
+        if trailing is not None:
+            forecaster = " ".join(trailing.group().lstrip(",").split()).rstrip(".!")
     return forecaster, _PLANNING_LOW.find(text, s_start, s_end) is not None
 
 
@@ -1086,8 +1136,34 @@ def _modal_subject(toks: Sequence[Tok], pos: int) -> str | None:
             j = k - 1
             while j >= 0 and toks[j].low in kind_words.ADVERBS:
                 j -= 1
-            return toks[j].low if j >= 0 and toks[j].kind == "w" else ""
+            if j < 0 or toks[j].kind != "w":
+                return ""
+            return _np_head(toks, j)
     return None
+
+
+#: Prepositions that open a phrase after a subject's head noun ("demand for electricity").
+_NP_PREPOSITIONS = frozenset({"of", "for", "in", "on", "from", "at"})
+#: How many words a prepositional phrase after a subject's head may hold.
+NP_TAIL = 4
+
+
+def _np_head(toks: Sequence[Tok], j: int) -> str:
+    """The head noun of the subject ending at token ``j``: the word before a prepositional
+    phrase ("demand for electricity will", "employment in the province will"), else the
+    word at ``j``."""
+    for k in range(j - 1, max(-1, j - NP_TAIL - 1), -1):
+        t = toks[k]
+        if t.kind != "w":
+            break
+        if t.low in _NP_PREPOSITIONS:
+            head = toks[k - 1] if k > 0 else None
+            if head is not None and head.kind == "w" and head.low not in _NOT_BASE:
+                return head.low if _is_verbish(toks, k - 1) is None else toks[j].low
+            break
+        if _is_verbish(toks, k) is not None:
+            break
+    return toks[j].low
 
 
 def _acts(toks: Sequence[Tok], pos: int, actor: str | None) -> bool:
@@ -1106,6 +1182,36 @@ def _acts(toks: Sequence[Tok], pos: int, actor: str | None) -> bool:
 def _for_period(text: str, s_start: int, s_end: int) -> bool:
     """Does the sentence say what period money is for ("for 2025-26")? Once per sentence."""
     return _FOR_PERIOD.search(text, s_start, s_end) is not None
+
+
+_PHRASE_STOPS = frozenset({"will", "would", "shall", "'ll", "and", "but", "while"})
+
+
+def _forecast_phrase(text: str, s_start: int, toks: Sequence[Tok], pos: int) -> str | None:
+    """A phrase of something expected to happen in the figure's clause before it ("is on
+    track to hit", "poised to grow"), or None."""
+    lo = pos
+    for k in range(pos - 1, max(-1, pos - SCAN_WINDOW), -1):
+        t = toks[k]
+        if (t.kind == "p" and t.low in _CLAUSE_STOP) or t.low in _PHRASE_STOPS:
+            break  # "is on track to build 500 km, and will build 600 km": another verb group
+        lo = k
+    if lo >= pos:
+        return None
+    m = kind_words.FORECAST_PHRASES.search(text, max(s_start, toks[lo].start), toks[pos].start)
+    return " ".join(m.group().lower().split()) if m is not None else None
+
+
+def _projected_subject(toks: Sequence[Tok], pos: int) -> str | None:
+    """A forecast participle naming the subject of the figure's clause ("the projected
+    deficit of 5.1% comprises ...", "the expected shortfall includes ..."), or None."""
+    for k in range(pos - 1, max(0, pos - SCAN_WINDOW), -1):
+        t = toks[k]
+        if t.kind == "p" and t.low in _CLAUSE_STOP:
+            return None
+        if t.low in kind_words.FORECAST_PARTICIPLES and toks[k - 1].low in kind_words.DETERMINERS:
+            return t.low
+    return None
 
 
 def _matrix_before(toks: Sequence[Tok], pos: int) -> str | None:
