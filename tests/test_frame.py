@@ -984,3 +984,20 @@ def test_a_comparative_bounding_the_only_figure_is_no_base() -> None:
     assert one.status == "actual", one.cues.status
     two = _frames("Output grew 4% in May, faster than the 3% of April.", "2025-06-15")["3%"]
     assert two.status == "baseline", two.cues.status
+
+
+@pytest.mark.parametrize(
+    "text,surface",
+    [
+        # a superseded plan cited as the start of an amendment (B5), money spent before a plan
+        ("The shortfall for 2027 was first set at 33 billion crowns and is now 38 billion.", "33 billion"),
+        ("The deficit for 2027 was initially budgeted at 2.9% of output.", "2.9%"),
+        (
+            "The ministry plans to spend 500 billion crowns in 2027, after spending 470 billion this year.",
+            "470",
+        ),
+    ],
+)
+def test_a_first_plan_and_an_earlier_outlay_are_baselines(text: str, surface: str) -> None:
+    c = next(c for c in extract(text, "2026-06-10") if c.quantity is not None and surface in c.quantity.text)
+    assert c.frame is not None and c.frame.status == "baseline", (c.kind, c.cues, c.frame)

@@ -1182,3 +1182,32 @@ def test_commitments_stay_listed_as_promises(text: str, surface: str) -> None:
 def test_a_slipping_goal_is_no_commitment_and_a_noun_list_no_forecaster(text: str) -> None:
     got = [c for c in extract(text, "2026-06-10") if c.quantity is None]
     assert bool(got) == ("projects" in text), [c.cues for c in got]
+
+
+@pytest.mark.parametrize(
+    "text,surface",
+    [
+        ("Under the updated projections, the shortfall reaches 4.4% of output in 2027.", "4.4%"),
+        ("In the central bank's view the new levy will lift prices by half a point.", "half"),
+    ],
+)
+def test_a_sentence_set_in_a_forecast_is_a_forecast(text: str, surface: str) -> None:
+    kind, cues = kind_of(text, surface, "2026-06-10")
+    assert kind == "forecast", cues
+    assert not _listed(text, surface)
+
+
+@pytest.mark.parametrize(
+    "text,surface,listed",
+    [
+        # outturns and past facts (B4)
+        ("The shortfall to date stands at three fifths of the annual ceiling.", "three fifths", False),
+        ("Budget spending so far amounts to 40 billion crowns.", "40 billion", False),
+        ("The treasury has missed its goal for three straight years.", "three", False),
+        # a plan's share stays one
+        ("Budget spending on schools amounts to 40 billion crowns in 2027.", "40 billion", True),
+        ("The treasury's goal for 2027 is a surplus of 1% of output.", "1%", True),
+    ],
+)
+def test_outturns_so_far_and_durations_are_not_promises(text: str, surface: str, listed: bool) -> None:
+    assert _listed(text, surface) == listed, kind_of(text, surface, "2026-06-10")

@@ -380,6 +380,9 @@ def _scan_left(toks: Sequence[Tok], i: int) -> tuple[list[str], str | None]:
             if cat == "R":
                 return words, None
             as_noun = t.low in kind_words.TARGET_NOUNS and (j + 1 >= len(toks) or toks[j + 1].low != "to")
+            if cat == "T" and as_noun and not words and _duration(toks, i):
+                j -= 1  # "has missed its goal for three years": how long, not the goal's level
+                continue
             if cat == "T" and as_noun and not words and i - j > GOAL_NOUN_REACH:
                 j -= 1  # "lowered the target range for the rate ... to 4.75-5%": a name, not the goal
                 continue
@@ -407,6 +410,21 @@ def _scan_left(toks: Sequence[Tok], i: int) -> tuple[list[str], str | None]:
                 return words, None
         j -= 1
     return words or infinitive, None
+
+
+#: Units of a length of time ("for three straight years").
+_TIME_UNITS = frozenset(
+    {"year", "years", "month", "months", "quarter", "quarters", "week", "weeks", "decades"}
+)
+
+
+def _duration(toks: Sequence[Tok], i: int) -> bool:
+    """Is the figure at ``i`` a length of time after "for" ("for three (straight) years")?"""
+    if i == 0 or toks[i - 1].low != "for":
+        return False
+    if toks[i].text.lower().split()[-1] in _TIME_UNITS:
+        return True
+    return any(toks[k].low in _TIME_UNITS for k in range(i + 1, min(len(toks), i + 3)))
 
 
 def _skip_back(toks: Sequence[Tok], j: int) -> int:
@@ -1005,6 +1023,9 @@ def classify(
             # forecast are forecasts
             kind = "forecast"
             cues.insert(0, f"forecast:{projected} (its subject)")
+        elif kind == "status" and planning and (so_far := _so_far(text, s_start, toks, pos)) is not None:
+            # "the deficit to date stands at three fifths of the ceiling": an outturn so far
+            cues.insert(0, f"status:{so_far}")
         elif kind == "status" and planning:
             kind = "target"
             cues.insert(0, "target:plan for the current period")
@@ -1117,6 +1138,11 @@ def _sentence_facts(text: str, s_start: int, s_end: int) -> tuple[str, bool]:
     imf") and whether the sentence is about a plan or budget."""
     found = _FORECASTERS_LOW.find(text, s_start, s_end)
     forecaster = " ".join(found.split()) if found is not None else ""
+    if not forecaster:
+        # "under the updated projections, the deficit reaches 4.4%": the sentence's forecast
+        frame = kind_words.FORECAST_FRAMES.search(text, s_start, s_end)
+        if frame is not None:
+            forecaster = " ".join(frame.group().lower().split())
     if not forecaster and "," in text[s_start:s_end]:
         # "..., the grid operator forecasts": a forecast named at the end of the sentence
         trailing = kind_words.TRAILING_FORECAST.search(text[s_start:s_end].rstrip())
@@ -1199,6 +1225,19 @@ def _forecast_phrase(text: str, s_start: int, toks: Sequence[Tok], pos: int) -> 
     if lo >= pos:
         return None
     m = kind_words.FORECAST_PHRASES.search(text, max(s_start, toks[lo].start), toks[pos].start)
+    return " ".join(m.group().lower().split()) if m is not None else None
+
+
+def _so_far(text: str, s_start: int, toks: Sequence[Tok], pos: int) -> str | None:
+    """Words of an outturn so far ("to date", "so far") in the figure's clause, or None."""
+    lo = pos
+    for k in range(pos - 1, max(-1, pos - SCAN_WINDOW), -1):
+        t = toks[k]
+        if t.kind == "p" and t.low in _STOP_PUNCT:
+            break
+        lo = k
+    hi = toks[min(len(toks) - 1, pos + 4)].end
+    m = kind_words.OUTTURN_SO_FAR.search(text, max(s_start, toks[lo].start), hi)
     return " ".join(m.group().lower().split()) if m is not None else None
 
 

@@ -214,6 +214,10 @@ TRAILING_FORECAST = re.compile(
 )
 #: Phrases of something expected to happen ("on track to", "poised to"): a forecast.
 FORECAST_PHRASES = re.compile(r"\b(?:" + "|".join(_DATA["forecast_phrases"]) + r")\b", re.I)
+#: A forecast a sentence is set in ("under the updated projections"): a forecast.
+FORECAST_FRAMES = re.compile(r"\b(?:" + "|".join(_DATA["forecast_frames"]) + r")\b", re.I)
+#: Words of an outturn so far ("to date", "so far"): a present figure reported, not planned.
+OUTTURN_SO_FAR = re.compile(r"\b(?:" + "|".join(_DATA["outturn_so_far"]) + r")\b", re.I)
 #: Verbs by which a forecaster states a value ("the update puts the deficit at 4.4%").
 ESTIMATE_VERBS: frozenset[str] = _words("estimate_verbs")
 #: Verbs by which a budget line receives its share ("got 4 billion in the budget").

@@ -1,4 +1,4 @@
-"""The claim frame stage (``frame.v4``): what each claim measures, whose figure it is, on
+"""The claim frame stage (``frame.v5``): what each claim measures, whose figure it is, on
 what basis, whether it is a fact, an estimate, a projection, a target, an assumption, a
 baseline or a revision, who it is attributed to, and how it relates to the other figures
 of its sentence.  See docs/frame.md.
@@ -36,8 +36,10 @@ __all__ = ["STAGE", "DocFrame", "annotate"]
 #: institution with no country known is no entity; central banks by their initials; a
 #: sector named as a cause is no owner; a dateline's or news agency's country is not the
 #: document's.  v4: the status rules of the status branch (a revision grammar, earlier-round
-#: and base cues, purpose clauses that name the aim) merged over v3.
-STAGE = "frame.v4"
+#: and base cues, purpose clauses that name the aim) merged over v3.  v5: a plan's first
+#: figure ("first set at", "initially budgeted at") and an outlay before a plan ("after
+#: spending 470 billion this year") are baselines.
+STAGE = "frame.v5"
 
 #: Roles whose figure is a value of the same indicator as the figure it is tied to: the
 #: baseline of a change, a change amount, a conversion and a compared value.
