@@ -1211,3 +1211,19 @@ def test_a_sentence_set_in_a_forecast_is_a_forecast(text: str, surface: str) -> 
 )
 def test_outturns_so_far_and_durations_are_not_promises(text: str, surface: str, listed: bool) -> None:
     assert _listed(text, surface) == listed, kind_of(text, surface, "2026-06-10")
+
+
+@pytest.mark.parametrize(
+    "text,surface,listed",
+    [
+        # out-years of a fiscal plan with no verb of planning are projections
+        ("The budget deficit is projected to fall to 2.1% of output by 2030.", "2.1%", False),
+        ("Shortfall: 4.4% of output in 2029.", "4.4%", False),
+        # the budget year stays planned, and so does any year with a verb of planning
+        ("Revenue is projected at 14 billion crowns in the 2027 budget.", "14 billion", True),
+        ("Shortfall: 4.4% of output in 2027.", "4.4%", True),
+        ("The shortfall is to be cut to 2% of output by 2030.", "2%", True),
+    ],
+)
+def test_out_years_without_a_plan_verb_are_projections(text: str, surface: str, listed: bool) -> None:
+    assert _listed(text, surface) == listed, kind_of(text, surface, "2026-06-10")

@@ -607,6 +607,17 @@ def _past_adverbs(toks: Sequence[Tok], j: int) -> int:
 
 
 _BUDGET_ONLY = kind_words.BUDGET_NOUNS - kind_words.SPENDING_NOUNS
+_LINE_OR_BALANCE = kind_words.BUDGET_LINE_NOUNS | {"balance", "balances", "gap", "shortfall"}
+#: A year this many years after the statement's is beyond the budget year: a figure for it
+#: with no verb of planning ("the deficit is projected to fall to 2.1% by 2030", "Deficit:
+#: 4.4% of GDP in 2029") is a medium-term projection, not a plan.
+OUT_YEAR = 2
+
+
+def _out_year(yrs: tuple[int, int] | None, ref: Date | None) -> bool:
+    return yrs is not None and ref is not None and yrs[0] >= ref.year + OUT_YEAR
+
+
 #: How far (tokens) before a figure a budget line's noun or a wish word may stand.
 LINE_REACH = 10
 
@@ -633,8 +644,8 @@ def _budget_line(toks: Sequence[Tok], pos: int) -> bool:
         t = toks[k]
         if t.kind == "p" and t.low in _CLAUSE_STOP and k < pos:
             break
-        if t.low in _BUDGET_ONLY:
-            return True
+        if t.low in _BUDGET_ONLY and not (k + 1 < len(toks) and toks[k + 1].low in _LINE_OR_BALANCE):
+            return True  # (a modifier, "the budget deficit", names no budget)
     return False
 
 
@@ -1046,6 +1057,7 @@ def classify(
         and not forecaster
         and not _past(yrs, ref)
         and ws & kind_words.FORECAST_PARTICIPLES
+        and not _out_year(yrs, ref)
         and _budget_line(toks, pos)
     ):
         # "revenue is projected at 14 trillion in the 2026 budget": the government's own
@@ -1066,7 +1078,7 @@ def classify(
             kind = "target"
             cues.insert(0, f"target:{' '.join(deadline.text.split())}")
         elif yrs is not None and ref is not None and yrs[1] > ref.year:
-            kind = "target" if planning else "forecast"
+            kind = "target" if planning and not _out_year(yrs, ref) else "forecast"
             cues.insert(0, f"{kind}:future period")
         elif yrs is not None and ref is not None and yrs[1] < ref.year:
             kind = "achievement"
