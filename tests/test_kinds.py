@@ -1218,10 +1218,10 @@ def test_outturns_so_far_and_durations_are_not_promises(text: str, surface: str,
     [
         # out-years of a fiscal plan with no verb of planning are projections
         ("The budget deficit is projected to fall to 2.1% of output by 2030.", "2.1%", False),
-        ("Shortfall: 4.4% of output in 2029.", "4.4%", False),
+        ("Deficit: 4.4% of output in 2029.", "4.4%", False),
         # the budget year stays planned, and so does any year with a verb of planning
         ("Revenue is projected at 14 billion crowns in the 2027 budget.", "14 billion", True),
-        ("Shortfall: 4.4% of output in 2027.", "4.4%", True),
+        ("Deficit: 4.4% of output in 2027.", "4.4%", True),
         ("The shortfall is to be cut to 2% of output by 2030.", "2%", True),
     ],
 )
