@@ -1227,3 +1227,22 @@ def test_outturns_so_far_and_durations_are_not_promises(text: str, surface: str,
 )
 def test_out_years_without_a_plan_verb_are_projections(text: str, surface: str, listed: bool) -> None:
     assert _listed(text, surface) == listed, kind_of(text, surface, "2026-06-10")
+
+
+@pytest.mark.parametrize(
+    "text,surface,listed",
+    [
+        # what a plan assumes of an indicator nobody decides (B11), an expected effect (B7)
+        ("The draft budget foresees output growth of 2.2% in 2027.", "2.2%", False),
+        ("The 2027 budget envisages inflation of 4% and growth of 3%.", "4%", False),
+        ("In turn, travel times will fall by 20 minutes.", "20 minutes", False),
+        # a plan's own lines and goals, and an agent's action after a consequence marker, stay
+        ("The draft budget foresees spending of 900 billion crowns in 2027.", "900 billion", True),
+        ("The budget targets growth of 2.2% in 2027.", "2.2%", True),
+        ("As a result, the government will cut spending by 5% in 2027.", "5%", True),
+    ],
+)
+def test_assumed_indicators_and_expected_effects_are_not_promises(
+    text: str, surface: str, listed: bool
+) -> None:
+    assert _listed(text, surface) == listed, kind_of(text, surface, "2026-06-10")

@@ -901,6 +901,10 @@ def classify(
         # what is expected to happen, not what anyone decides
         kind = "forecast"
         cues.insert(0, f"forecast:{phrase}")
+    if kind == "target" and ws & kind_words.FORESEE_VERBS and (macro := _macro_object(toks, pos)) is not None:
+        # "the draft budget foresees output growth of 2.2%": what the plan assumes
+        kind = "forecast"
+        cues.insert(0, f"forecast:{macro} foreseen (an assumption)")
     kept = kind == "achievement" and _kept_level(toks, pos, words)
     forecaster, planning = _sentence_facts(text, s_start, s_end)
     # "According to the forecast, inflation will be 8.5-9.5%": a future tense under a
@@ -917,6 +921,11 @@ def classify(
         modal = "would" if "would" in words else "will"
         expected = (
             actor in kind_words.FORECAST_SUBJECTS
+            or (
+                # "in turn, travel times will fall": an expected effect
+                actor not in kind_words.AGENTS
+                and kind_words.CONSEQUENCE.search(text, s_start, toks[pos].start) is not None
+            )
             or (actor in kind_words.FISCAL_SUBJECTS and not _decided(toks, pos, words))
             or (modal == "would" and actor not in kind_words.AGENTS and not _acts(toks, pos, actor))
         )
@@ -1238,6 +1247,18 @@ def _forecast_phrase(text: str, s_start: int, toks: Sequence[Tok], pos: int) -> 
         return None
     m = kind_words.FORECAST_PHRASES.search(text, max(s_start, toks[lo].start), toks[pos].start)
     return " ".join(m.group().lower().split()) if m is not None else None
+
+
+def _macro_object(toks: Sequence[Tok], pos: int) -> str | None:
+    """An indicator nobody decides among the few words right before the figure ("output
+    growth of 2.2%", "inflation of 4%"), or None."""
+    for k in range(pos - 1, max(-1, pos - 5), -1):
+        t = toks[k]
+        if t.kind != "w" or t.low in kind_words.FORESEE_VERBS:
+            return None
+        if t.low in kind_words.MACRO_INDICATORS:
+            return t.low
+    return None
 
 
 def _so_far(text: str, s_start: int, toks: Sequence[Tok], pos: int) -> str | None:

@@ -218,6 +218,11 @@ FORECAST_PHRASES = re.compile(r"\b(?:" + "|".join(_DATA["forecast_phrases"]) + r
 FORECAST_FRAMES = re.compile(r"\b(?:" + "|".join(_DATA["forecast_frames"]) + r")\b", re.I)
 #: Words of an outturn so far ("to date", "so far"): a present figure reported, not planned.
 OUTTURN_SO_FAR = re.compile(r"\b(?:" + "|".join(_DATA["outturn_so_far"]) + r")\b", re.I)
+#: Markers of a consequence ("in turn", "as a result").
+CONSEQUENCE = re.compile(r"\b(?:" + "|".join(_DATA["consequence_markers"]) + r")\b", re.I)
+#: Indicators nobody decides ("growth", "inflation"): what a plan foresees of them it assumes.
+MACRO_INDICATORS: frozenset[str] = _words("macro_indicators")
+FORESEE_VERBS: frozenset[str] = _words("foresee_verbs")
 #: Verbs by which a forecaster states a value ("the update puts the deficit at 4.4%").
 ESTIMATE_VERBS: frozenset[str] = _words("estimate_verbs")
 #: Verbs by which a budget line receives its share ("got 4 billion in the budget").
