@@ -1246,3 +1246,22 @@ def test_assumed_indicators_and_expected_effects_are_not_promises(
     text: str, surface: str, listed: bool
 ) -> None:
     assert _listed(text, surface) == listed, kind_of(text, surface, "2026-06-10")
+
+
+@pytest.mark.parametrize(
+    "text,surface,listed",
+    [
+        ("Inflation is due to peak at 4.1% in the autumn.", "4.1%", False),
+        ("Consumer prices rising 3.4% by next spring would leave real wages flat.", "3.4%", False),
+        ("The Fund's programme envisages a primary surplus of 1% of output in 2027.", "1%", False),
+        ("Interest payments will absorb 18% of revenue by 2029 on current policies.", "18%", False),
+        # a timetable of a decision, a reported "would" and the government's plan stay
+        ("The new line is due to carry 40,000 passengers a day from 2028.", "40,000", True),
+        ("The minister said 300 schools would be built in 2027.", "300", True),
+        ("The government's programme envisages a primary surplus of 1% of output in 2027.", "1%", True),
+    ],
+)
+def test_timetables_hypotheses_and_lenders_plans_are_not_promises(
+    text: str, surface: str, listed: bool
+) -> None:
+    assert _listed(text, surface) == listed, kind_of(text, surface, "2026-06-10")

@@ -935,6 +935,28 @@ def classify(
         elif actor is not None and words[-1] in ("cost", "costs") and not planning:
             kind = "forecast"  # "the line will cost 6.2 billion": an estimate, not a plan
             cues.insert(0, f"forecast:{modal} {words[-1]}")
+        elif actor is None and modal == "would" and _toks_lack(toks, kind_words.REPORTING):
+            # "prices rising 3.4% by spring would leave real wages flat": a figure in the
+            # subject of an unreported "would" is a hypothesis, not a promise
+            kind = "forecast"
+            cues.insert(0, "forecast:would (a hypothesis)")
+    if (
+        kind == "target"
+        and ws & _SCHEDULED
+        and (subject := _group_subject(toks, pos)) in kind_words.FORECAST_SUBJECTS
+    ):
+        # "inflation is due to peak at 4.1% in the autumn": a timetable of what nobody decides
+        kind = "forecast"
+        cues.insert(0, f"forecast:{subject} {' '.join(words)}")
+    if (
+        kind == "target"
+        and ws & kind_words.FORESEE_VERBS
+        and not _toks_lack(toks, kind_words.OUTSIDE_FORECASTERS)
+    ):
+        # "the IMF's programme envisages a primary surplus of 1%": an outside lender's plan
+        # for the government, what it expects, not a promise of the speaker
+        kind = "forecast"
+        cues.insert(0, f"forecast:{' '.join(words)} (an outside forecaster's)")
     if matrix is None:
         matrix = _matrix_before(toks, pos)
     if matrix is not None and matrix in _MATRIX_ANY and kind != "forecast":
@@ -1247,6 +1269,21 @@ def _forecast_phrase(text: str, s_start: int, toks: Sequence[Tok], pos: int) -> 
         return None
     m = kind_words.FORECAST_PHRASES.search(text, max(s_start, toks[lo].start), toks[pos].start)
     return " ".join(m.group().lower().split()) if m is not None else None
+
+
+_SCHEDULED = frozenset({"due", "scheduled", "slated"})
+
+
+def _group_subject(toks: Sequence[Tok], pos: int) -> str | None:
+    """The head of the subject before the auxiliary of the figure's verb group ("inflation
+    is due to peak at 4.1%" -> inflation), or None."""
+    for k in range(pos - 1, max(0, pos - SCAN_WINDOW), -1):
+        t = toks[k]
+        if t.kind == "p" and t.low in _CLAUSE_STOP:
+            return None
+        if t.low in _AUX_FINITE:
+            return _np_head(toks, k - 1) if toks[k - 1].kind == "w" else None
+    return None
 
 
 def _macro_object(toks: Sequence[Tok], pos: int) -> str | None:
