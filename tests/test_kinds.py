@@ -1265,3 +1265,19 @@ def test_timetables_hypotheses_and_lenders_plans_are_not_promises(
     text: str, surface: str, listed: bool
 ) -> None:
     assert _listed(text, surface) == listed, kind_of(text, surface, "2026-06-10")
+
+
+@pytest.mark.parametrize(
+    "text,surface,listed",
+    [
+        ("Inflation to ease to 3.4% by spring, central bank says", "3.4%", False),
+        ("Ostravia's economy to grow 0.9% in 2031", "0.9%", False),
+        ("Prices set to rise 3.4% next year", "3.4%", False),
+        ("Government to build 300 schools in 2027", "300", True),
+        ("Ministry to hire 2,000 nurses by 2028", "2,000", True),
+    ],
+)
+def test_a_headline_infinitive_of_what_does_not_act_is_a_forecast(
+    text: str, surface: str, listed: bool
+) -> None:
+    assert _listed(text, surface) == listed, kind_of(text, surface, "2026-06-10")

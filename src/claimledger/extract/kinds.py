@@ -940,6 +940,11 @@ def classify(
             # subject of an unreported "would" is a hypothesis, not a promise
             kind = "forecast"
             cues.insert(0, "forecast:would (a hypothesis)")
+    if kind == "target" and words[:1] == ["to"] and (bare := _bare_infinitive_subject(toks, pos)) is not None:
+        # "Inflation to ease to 3.4% by spring", "Prices set to rise 3.4%": a headline's
+        # infinitive of something that does not act is a forecast
+        kind = "forecast"
+        cues.insert(0, f"forecast:{bare} {' '.join(words)}")
     if (
         kind == "target"
         and ws & _SCHEDULED
@@ -1272,6 +1277,27 @@ def _forecast_phrase(text: str, s_start: int, toks: Sequence[Tok], pos: int) -> 
 
 
 _SCHEDULED = frozenset({"due", "scheduled", "slated"})
+
+
+_NOT_ACTING = kind_words.FORECAST_SUBJECTS | kind_words.FISCAL_SUBJECTS | kind_words.NON_AGENTS
+
+
+def _bare_infinitive_subject(toks: Sequence[Tok], pos: int) -> str | None:
+    """The subject of the headline infinitive governing the figure when it does not act
+    ("Inflation to ease to 3.4%" -> inflation; "Prices set to rise" -> set), else None."""
+    for k in range(pos - 1, max(0, pos - SCAN_WINDOW), -1):
+        t = toks[k]
+        if t.kind == "p" and t.low in _CLAUSE_STOP:
+            return None
+        if t.low == "to" and toks[k + 1].kind == "w" and toks[k + 1].low not in _NOT_BASE:
+            before = toks[k - 1]
+            if before.kind != "w":
+                return None
+            if before.low == "set":
+                return "set"
+            head = _np_head(toks, k - 1)
+            return head if head in _NOT_ACTING else None
+    return None
 
 
 def _group_subject(toks: Sequence[Tok], pos: int) -> str | None:
