@@ -1281,3 +1281,12 @@ def test_a_headline_infinitive_of_what_does_not_act_is_a_forecast(
     text: str, surface: str, listed: bool
 ) -> None:
     assert _listed(text, surface) == listed, kind_of(text, surface, "2026-06-10")
+
+
+def test_a_lead_in_s_own_words_come_before_the_sentence_before_it() -> None:
+    text = "The cabinet approved the budget on Monday. Projections for 2027:\n- growth 2.1%\n- inflation 3.4%"
+    got = {c.quantity.text: c.kind for c in extract(text, "2026-06-10") if c.quantity is not None}
+    assert got.get("2.1%") == "forecast", got
+    text = "The cabinet approved the budget on Monday. Plans for 2027:\n- 300 schools\n- 40 clinics"
+    got = {c.quantity.text: c.kind for c in extract(text, "2026-06-10") if c.quantity is not None}
+    assert got.get("300") == "target", got

@@ -1565,6 +1565,12 @@ def _subject_noun(toks: Sequence[Tok], pos: int) -> str | None:
     return None
 
 
+#: Words of a lead-in to forecasts ("Projections for 2027:", "The fiscal update shows:").
+_LEAD_FORECAST = re.compile(
+    r"\b(?:forecasts?|outlook|projections?|projected|expect\w*|updates?|scenarios?)\b"
+)
+
+
 def lead_in_kind(text: str, s_start: int, s_end: int, before: str = "") -> Kind | None:
     """The kind a lead-in sentence ending with ':' gives the list items after it;
     ``before`` is the sentence before the lead-in ("The government approved the
@@ -1574,16 +1580,18 @@ def lead_in_kind(text: str, s_start: int, s_end: int, before: str = "") -> Kind 
     own = text[s_start:s_end].lower()
     if re.search(r"\b(?:results?|achievements?|outcomes?|was|were|built|completed)\b", own):
         return "achievement"
-    lead = (before + " " + own).lower()
-    if re.search(
-        r"\b(?:plan|plans|priorit\w+|target|targets|goals?|tasks?|will|aims?|objectives?|programme|program"
-        r"|budget|approved)\b",
-        lead,
-    ):
-        return "target"
-    if re.search(r"\b(?:forecast|outlook|projections?|expect\w*)\b", lead):
-        return "forecast"
-    if re.search(r"\b(?:results?|achievements?|outcomes?|was|were|built|completed)\b", lead):
+    # the lead-in's own words before the sentence before it ("The budget was approved.
+    # Projections for 2027:" leads forecasts)
+    for lead in (own, (before + " " + own).lower()):
+        if re.search(
+            r"\b(?:plan|plans|priorit\w+|target|targets|goals?|tasks?|will|aims?|objectives?|programme"
+            r"|program|budget|approved)\b",
+            lead,
+        ):
+            return "target"
+        if _LEAD_FORECAST.search(lead):
+            return "forecast"
+    if re.search(r"\b(?:results?|achievements?|outcomes?|was|were|built|completed)\b", before.lower()):
         return "achievement"
     return None
 
