@@ -1290,3 +1290,19 @@ def test_a_lead_in_s_own_words_come_before_the_sentence_before_it() -> None:
     text = "The cabinet approved the budget on Monday. Plans for 2027:\n- 300 schools\n- 40 clinics"
     got = {c.quantity.text: c.kind for c in extract(text, "2026-06-10") if c.quantity is not None}
     assert got.get("300") == "target", got
+
+
+@pytest.mark.parametrize(
+    "text,surface,kind",
+    [
+        # a policy rate named for its target is a setting decided now, not a goal (B4)
+        (
+            "Today the Board decided to lower the cash rate target by 25 basis points to 3.85 per cent.",
+            "3.85",
+            "achievement",
+        ),
+        ("The bank will lower its inflation target to 3% in 2027.", "3%", "target"),
+    ],
+)
+def test_a_rate_named_for_its_target_is_no_goal(text: str, surface: str, kind: str) -> None:
+    assert kind_of(text, surface, "2026-06-10")[0] == kind

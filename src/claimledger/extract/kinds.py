@@ -380,6 +380,9 @@ def _scan_left(toks: Sequence[Tok], i: int) -> tuple[list[str], str | None]:
             if cat == "R":
                 return words, None
             as_noun = t.low in kind_words.TARGET_NOUNS and (j + 1 >= len(toks) or toks[j + 1].low != "to")
+            if cat == "T" and as_noun and not words and j > 0 and toks[j - 1].low in ("rate", "rates"):
+                j -= 1  # "lowered the cash rate target by 25 bp to 3.85%": the rate's name
+                continue
             if cat == "T" and as_noun and not words and _duration(toks, i):
                 j -= 1  # "has missed its goal for three years": how long, not the goal's level
                 continue
