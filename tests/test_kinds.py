@@ -1306,3 +1306,18 @@ def test_a_lead_in_s_own_words_come_before_the_sentence_before_it() -> None:
 )
 def test_a_rate_named_for_its_target_is_no_goal(text: str, surface: str, kind: str) -> None:
     assert kind_of(text, surface, "2026-06-10")[0] == kind
+
+
+@pytest.mark.parametrize(
+    "text,surface,listed",
+    [
+        (
+            "The mid-year budget update projected a shortfall of 9 billion crowns in the coming year.",
+            "9 billion",
+            False,
+        ),
+        ("Revenue is projected at 640 billion crowns in the 2027 budget.", "640 billion", True),
+    ],
+)
+def test_a_budget_update_is_a_forecast_not_a_budget(text: str, surface: str, listed: bool) -> None:
+    assert _listed(text, surface) == listed, kind_of(text, surface, "2026-06-10")

@@ -610,6 +610,8 @@ def _past_adverbs(toks: Sequence[Tok], j: int) -> int:
 
 
 _BUDGET_ONLY = kind_words.BUDGET_NOUNS - kind_words.SPENDING_NOUNS
+#: Nouns after "budget" that name a forecast of it, not the budget ("the budget update").
+_BUDGET_FORECAST = kind_words.FORECAST_NOUNS | {"review", "reviews", "updates"}
 _LINE_OR_BALANCE = kind_words.BUDGET_LINE_NOUNS | {"balance", "balances", "gap", "shortfall"}
 #: A year this many years after the statement's is beyond the budget year: a figure for it
 #: with no verb of planning ("the deficit is projected to fall to 2.1% by 2030", "Deficit:
@@ -647,6 +649,8 @@ def _budget_line(toks: Sequence[Tok], pos: int) -> bool:
         t = toks[k]
         if t.kind == "p" and t.low in _CLAUSE_STOP and k < pos:
             break
+        if t.low in _BUDGET_ONLY and k + 1 < len(toks) and toks[k + 1].low in _BUDGET_FORECAST:
+            return False  # "the mid-year budget update projected a deficit of 9 billion": a forecast's
         if t.low in _BUDGET_ONLY and not (k + 1 < len(toks) and toks[k + 1].low in _LINE_OR_BALANCE):
             return True  # (a modifier, "the budget deficit", names no budget)
     return False
