@@ -1312,7 +1312,7 @@ def test_a_rate_named_for_its_target_is_no_goal(text: str, surface: str, kind: s
     "text,surface,listed",
     [
         (
-            "The mid-year budget update projected a shortfall of 9 billion crowns in the coming year.",
+            "The mid-year budget update projected a deficit of 9 billion crowns in the coming year.",
             "9 billion",
             False,
         ),
