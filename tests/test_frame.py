@@ -1001,3 +1001,26 @@ def test_a_comparative_bounding_the_only_figure_is_no_base() -> None:
 def test_a_first_plan_and_an_earlier_outlay_are_baselines(text: str, surface: str) -> None:
     c = next(c for c in extract(text, "2026-06-10") if c.quantity is not None and surface in c.quantity.text)
     assert c.frame is not None and c.frame.status == "baseline", (c.kind, c.cues, c.frame)
+
+
+def test_the_from_value_of_a_revised_target_and_its_aside_are_baselines_and_the_new_value_the_target() -> (
+    None
+):
+    text = (
+        "The cabinet cut the shortfall target for 2027 from 70 billion crowns (6.1% of output) "
+        "to 64 billion crowns (5.5% of output)."
+    )
+    got = {
+        c.quantity.text: (c.kind, c.frame.status)
+        for c in extract(text, "2026-06-10")
+        if c.quantity and c.frame
+    }
+    assert got["70 billion"][1] == "baseline", got
+    assert got["6.1%"][1] == "baseline", got
+    assert got["64 billion"] == ("target", "target"), got
+
+
+def test_a_from_value_needs_a_to_value_after_it() -> None:
+    text = "Grain shipped from 12 ports reached a record last year."
+    got = {c.quantity.text: c.frame.status for c in extract(text, "2026-06-10") if c.quantity and c.frame}
+    assert got["12"] != "baseline", got

@@ -1423,6 +1423,7 @@ _GOAL_AFTER = frozenset({"target", "targets", "goal", "ceiling", "cap"})
 _GOAL_OR_FORECAST_NOUNS = kind_words.TARGET_NOUNS | kind_words.FORECAST_NOUNS
 #: Verbs that revise an estimate or expectation (not "raised", "cut": those also act).
 _REVISED = frozenset({"revised", "upgraded", "downgraded"})
+_REVISING = kind_words.REVISION_VERBS | kind_words.SETTING_VERBS
 #: How far (tokens) before a figure ``revised_goal`` looks for the revising verb and its noun.
 REVISION_REACH = 12
 #: How far (tokens) before a figure "goal of ..." may stand: "the goal of keeping headline
@@ -1473,15 +1474,23 @@ def revised_goal(toks: Sequence[Tok], pos: int) -> str | None:
     55%", "the growth forecast was cut to 1.4%"), else None: the figure it replaced ("from
     2.8%") is the earlier goal or forecast, not a present level."""
     verb = -1
-    for k in range(pos - 1, max(-1, pos - REVISION_REACH), -1):
+    k = pos
+    while k - 1 > max(-1, pos - REVISION_REACH):
+        k -= 1
         t = toks[k]
+        if t.low == ")" and k < pos - 1:
+            k = _skip_back(toks, k) + 1  # "from 70 billion (6.1% of output) to": an aside
+            continue
+        if t.kind == "q" and k > 0 and toks[k - 1].low == "from" and k < pos - 1:
+            k -= 1  # "cut the target from 70 billion to 64 billion": the value it replaced
+            continue
         if t.kind == "p" or t.kind == "q":
             break
-        if t.low in kind_words.REVISION_VERBS:
+        if t.low in kind_words.REVISION_VERBS or t.low in kind_words.SETTING_VERBS:
             verb = k
         elif t.low in _GOAL_OR_FORECAST_NOUNS:
             # "the target was revised to" (the verb between) or "revised its target to"
-            if verb >= 0 or any(toks[j].low in kind_words.REVISION_VERBS for j in range(max(0, k - 4), k)):
+            if verb >= 0 or any(toks[j].low in _REVISING for j in range(max(0, k - 4), k)):
                 return t.low
             return None
     return None

@@ -38,7 +38,8 @@ __all__ = ["STAGE", "DocFrame", "annotate"]
 #: document's.  v4: the status rules of the status branch (a revision grammar, earlier-round
 #: and base cues, purpose clauses that name the aim) merged over v3.  v5: a plan's first
 #: figure ("first set at", "initially budgeted at") and an outlay before a plan ("after
-#: spending 470 billion this year") are baselines.
+#: spending 470 billion this year") are baselines, and so are a from-value past an aside or
+#: a unit ("from 70 billion crowns (6.1% of output) to") and that aside.
 STAGE = "frame.v5"
 
 #: Roles whose figure is a value of the same indicator as the figure it is tied to: the
@@ -305,6 +306,7 @@ def annotate(
             # before, of the same verb, is a revision
             i > 0 and links[i - 1].role == "" and statuses[-1] == "revision" and _same_verb(claims[i - 1], c),
             p.spans[i - 1][1] if i > 0 else -1,
+            i > 0 and statuses[-1] == "baseline",
         )
         statuses.append(st)
         m, m_cues = meas[i]
