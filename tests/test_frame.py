@@ -1024,3 +1024,9 @@ def test_a_from_value_needs_a_to_value_after_it() -> None:
     text = "Grain shipped from 12 ports reached a record last year."
     got = {c.quantity.text: c.frame.status for c in extract(text, "2026-06-10") if c.quantity and c.frame}
     assert got["12"] != "baseline", got
+
+
+def test_a_from_value_past_its_own_period_is_a_baseline() -> None:
+    text = "The shortfall will be cut from 6.2 percent of output in 2026/27 to 4.1 percent in 2027/28."
+    got = {c.quantity.text: c.frame.status for c in extract(text, "2026-06-10") if c.quantity and c.frame}
+    assert got["6.2 percent"] == "baseline" and got["4.1 percent"] == "target", got

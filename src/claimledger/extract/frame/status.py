@@ -78,7 +78,8 @@ _APPOSITIVE = re.compile(r"(?:\s+[A-Za-z]{2,12}){0,2}\s*[(\[]\s*(?:or\s+|about\s
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:an?\s+|the\s+|its\s+)?(?:estimated\s+|initial\s+|earlier\s+)?$", re.I)
 #: "to" + a figure after a from-value, past an aside ("(6.1% of output) to 64 billion").
 _TO_AFTER = re.compile(
-    r"(?:\s+[A-Za-z]{2,12}){0,2}(?:\s*[(\[][^()\[\]]{0,60}[)\]])?\s*(?:,\s*)?to\s+(?:an?\s+|about\s+|around\s+|some\s+)?[^\s\d]{0,4}\s?\d"
+    r"(?:\s+[\w/.-]{2,12}){0,4}?(?:\s*[(\[][^()\[\]]{0,60}[)\]])?\s*(?:,\s*)?to\s+"
+    r"(?!(?:19|20)\d\d\b(?![\d.,%]))(?:an?\s+|about\s+|around\s+|some\s+)?[^\s\d]{0,4}\s?\d"
 )
 
 _FROM_KIND: dict[str, Status] = {
