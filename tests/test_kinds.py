@@ -1321,3 +1321,19 @@ def test_a_rate_named_for_its_target_is_no_goal(text: str, surface: str, kind: s
 )
 def test_a_budget_update_is_a_forecast_not_a_budget(text: str, surface: str, listed: bool) -> None:
     assert _listed(text, surface) == listed, kind_of(text, surface, "2026-06-10")
+
+
+@pytest.mark.parametrize(
+    "text,surface,kind",
+    [
+        # a revised indicator nobody decides is a revised estimate, even beside a plan's words (B2)
+        (
+            "Nominal output for 2026 was revised to 400 billion crowns, lifting the revenue estimate.",
+            "400",
+            "forecast",
+        ),
+        ("Spending for 2026 was revised to 320 billion crowns.", "320", "target"),
+    ],
+)
+def test_a_revised_indicator_nobody_decides_is_no_plan(text: str, surface: str, kind: str) -> None:
+    assert kind_of(text, surface, "2026-06-10")[0] == kind

@@ -1018,7 +1018,12 @@ def classify(
         # not yet over (a revised figure for a past year is a revised outcome); a revised
         # figure of no plan ("growth for 2026 was revised down to 2.4%") is a revised forecast
         plan_words = planning or not _toks_lack(toks, kind_words.BUDGET_NOUNS)
-        kind = "target" if plan_words or _plan_noun_near(toks, pos) is not None else "forecast"
+        # (an indicator nobody decides as the revised figure's subject, "nominal output for
+        # 2026 was revised to 400 billion", is a revised estimate whatever the sentence plans)
+        macro = _macro_subject(toks, pos)
+        kind = (
+            "target" if (plan_words or _plan_noun_near(toks, pos) is not None) and not macro else "forecast"
+        )
         cues.insert(0, f"{kind}:{' '.join(words)} (period not over)")
     if marker is not None and kind in (None, "status", "achievement"):
         yrs = None  # "the schools promised in 2022 are now under construction": now, not 2022
@@ -1317,6 +1322,22 @@ def _group_subject(toks: Sequence[Tok], pos: int) -> str | None:
         if t.low in _AUX_FINITE:
             return _np_head(toks, k - 1) if toks[k - 1].kind == "w" else None
     return None
+
+
+def _macro_subject(toks: Sequence[Tok], pos: int) -> bool:
+    """Is an indicator nobody decides the head of the figure's clause before its verb
+    ("nominal output for 2026 was revised to ...")?"""
+    for k in range(pos - 1, max(-1, pos - SCAN_WINDOW), -1):
+        t = toks[k]
+        if t.kind == "p" and t.low in _CLAUSE_STOP:
+            return False
+        if t.low in _AUX_FINITE:
+            head = _np_head(toks, k - 1) if k > 0 and toks[k - 1].kind == "w" else ""
+            if head in kind_words.MACRO_INDICATORS:
+                return True
+            # "output for 2026 was": the head before a period phrase
+            return any(toks[m].low in kind_words.MACRO_INDICATORS for m in range(max(0, k - 4), k))
+    return False
 
 
 def _macro_object(toks: Sequence[Tok], pos: int) -> str | None:
