@@ -1337,3 +1337,23 @@ def test_a_budget_update_is_a_forecast_not_a_budget(text: str, surface: str, lis
 )
 def test_a_revised_indicator_nobody_decides_is_no_plan(text: str, surface: str, kind: str) -> None:
     assert kind_of(text, surface, "2026-06-10")[0] == kind
+
+
+@pytest.mark.parametrize(
+    "text,surface,listed",
+    [
+        # the parts of a forecast are forecasts; the parts of a plan stay planned
+        (
+            "The shortfall is projected at 5.1% of output in 2027, of which interest accounts for 3.1%.",
+            "3.1%",
+            False,
+        ),
+        (
+            "The 2027 budget plans spending of 700 billion crowns, of which health accounts for 90 billion.",
+            "90",
+            True,
+        ),
+    ],
+)
+def test_the_parts_of_a_forecast_are_forecasts(text: str, surface: str, listed: bool) -> None:
+    assert _listed(text, surface) == listed, kind_of(text, surface, "2026-06-10")

@@ -1367,10 +1367,18 @@ def _so_far(text: str, s_start: int, toks: Sequence[Tok], pos: int) -> str | Non
 
 def _projected_subject(toks: Sequence[Tok], pos: int) -> str | None:
     """A forecast participle naming the subject of the figure's clause ("the projected
-    deficit of 5.1% comprises ...", "the expected shortfall includes ..."), or None."""
+    deficit of 5.1% comprises ...", "the expected shortfall includes ..."), or a forecast
+    the figure's "of which" clause is part of ("the deficit is projected at 5.1%, of which
+    interest accounts for 3.1%"), else None."""
     for k in range(pos - 1, max(0, pos - SCAN_WINDOW), -1):
         t = toks[k]
         if t.kind == "p" and t.low in _CLAUSE_STOP:
+            if k + 2 < pos and toks[k + 1].low == "of" and toks[k + 2].low == "which":
+                for m in range(k - 1, max(-1, k - SCAN_WINDOW), -1):
+                    if toks[m].kind == "p" and toks[m].low in _STOP_PUNCT:
+                        break
+                    if toks[m].low in kind_words.FORECAST:
+                        return f"{toks[m].low}, of which"
             return None
         if t.low in kind_words.FORECAST_PARTICIPLES and toks[k - 1].low in kind_words.DETERMINERS:
             return t.low
