@@ -1357,3 +1357,16 @@ def test_a_revised_indicator_nobody_decides_is_no_plan(text: str, surface: str, 
 )
 def test_the_parts_of_a_forecast_are_forecasts(text: str, surface: str, listed: bool) -> None:
     assert _listed(text, surface) == listed, kind_of(text, surface, "2026-06-10")
+
+
+@pytest.mark.parametrize(
+    "text,surface,listed",
+    [
+        # what a plan consists of describes it (B8); its goal stays one
+        ("The plan rests on four pillars.", "four", False),
+        ("The programme spans 12 regions.", "12", False),
+        ("The plan is to open 40 clinics by 2028.", "40", True),
+    ],
+)
+def test_what_a_plan_consists_of_is_no_promise(text: str, surface: str, listed: bool) -> None:
+    assert _listed(text, surface) == listed, kind_of(text, surface, "2026-06-10")
