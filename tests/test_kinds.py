@@ -1370,3 +1370,18 @@ def test_the_parts_of_a_forecast_are_forecasts(text: str, surface: str, listed: 
 )
 def test_what_a_plan_consists_of_is_no_promise(text: str, surface: str, listed: bool) -> None:
     assert _listed(text, surface) == listed, kind_of(text, surface, "2026-06-10")
+
+
+@pytest.mark.parametrize(
+    "text,surface,listed",
+    [
+        # the subject of a bare future is read past a time between it and the modal
+        ("Growth in 2027 will be 1.2%.", "1.2%", False),
+        ("Inflation in the second half of 2027 will average 3.1%.", "3.1%", False),
+        ("The economy this year will grow by 1.5%.", "1.5%", False),
+        ("Spending in 2027 will be 700 billion crowns.", "700 billion", True),
+        ("The ministry in 2027 will hire 2,000 nurses.", "2,000", True),
+    ],
+)
+def test_the_subject_of_a_future_is_read_past_its_time(text: str, surface: str, listed: bool) -> None:
+    assert _listed(text, surface) == listed, kind_of(text, surface, "2026-06-10")

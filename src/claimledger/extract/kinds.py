@@ -1222,6 +1222,13 @@ def _modal_subject(toks: Sequence[Tok], pos: int) -> str | None:
             j = k - 1
             while j >= 0 and toks[j].low in kind_words.ADVERBS:
                 j -= 1
+            if j > 0 and toks[j].kind == "t":
+                # "growth in 2027 will be 1.2%", "the economy this year will grow": the
+                # subject is before its time
+                while j > 0 and toks[j].kind == "t":
+                    j -= 1
+                if j > 0 and toks[j].low in _NP_PREPOSITIONS:
+                    j -= 1
             if j < 0 or toks[j].kind != "w":
                 return ""
             return _np_head(toks, j)
