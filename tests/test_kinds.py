@@ -1385,3 +1385,17 @@ def test_what_a_plan_consists_of_is_no_promise(text: str, surface: str, listed: 
 )
 def test_the_subject_of_a_future_is_read_past_its_time(text: str, surface: str, listed: bool) -> None:
     assert _listed(text, surface) == listed, kind_of(text, surface, "2026-06-10")
+
+
+@pytest.mark.parametrize(
+    "text,surface,listed",
+    [
+        # a deadline for what nobody decides is a forecast; for a goal or a deliverable, a target
+        ("Inflation back at 2% by 2028.", "2%", False),
+        ("Real GDP will expand 2% in 2027.", "2%", False),
+        ("Schools: 300 new ones by 2028.", "300", True),
+        ("The bank's inflation target is 2% by 2028.", "2%", True),
+    ],
+)
+def test_a_deadline_for_what_nobody_decides_is_a_forecast(text: str, surface: str, listed: bool) -> None:
+    assert _listed(text, surface) == listed, kind_of(text, surface, "2026-06-10")

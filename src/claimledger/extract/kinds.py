@@ -1123,8 +1123,10 @@ def classify(
         if deadline is not None and other_clause(toks, pos, deadline):
             deadline = None  # "has kept X since May and sees Y by the end of the year": Y's deadline
         if deadline is not None and (ref is None or (deadline.last or 0) >= ref.year):
-            kind = "target"
-            cues.insert(0, f"target:{' '.join(deadline.text.split())}")
+            unowned = _unowned_subject(toks, pos)
+            # "Inflation back at 2% by 2028": a deadline for what nobody decides is a forecast
+            kind = "forecast" if unowned else "target"
+            cues.insert(0, f"{kind}:{unowned + ' ' if unowned else ''}{' '.join(deadline.text.split())}")
         elif yrs is not None and ref is not None and yrs[1] > ref.year:
             kind = "target" if planning and not _out_year(yrs, ref) else "forecast"
             cues.insert(0, f"{kind}:future period")
@@ -1329,6 +1331,21 @@ def _group_subject(toks: Sequence[Tok], pos: int) -> str | None:
         if t.low in _AUX_FINITE:
             return _np_head(toks, k - 1) if toks[k - 1].kind == "w" else None
     return None
+
+
+def _unowned_subject(toks: Sequence[Tok], pos: int) -> str:
+    """A subject nobody decides ("inflation", "growth", "prices") in the figure's clause
+    before it, with no goal noun there ("Inflation back at 2% by 2028"), else ""."""
+    found = ""
+    for k in range(pos - 1, max(-1, pos - SUBJECT_NOUN_WINDOW - 2), -1):
+        t = toks[k]
+        if t.kind == "p" and t.low in _CLAUSE_STOP:
+            break
+        if t.low in kind_words.TARGET_NOUNS or t.low in kind_words.AGENTS:
+            return ""
+        if not found and t.low in kind_words.FORECAST_SUBJECTS:
+            found = t.low
+    return found
 
 
 def _macro_subject(toks: Sequence[Tok], pos: int) -> bool:
