@@ -1020,9 +1020,11 @@ def classify(
         plan_words = planning or not _toks_lack(toks, kind_words.BUDGET_NOUNS)
         # (an indicator nobody decides as the revised figure's subject, "nominal output for
         # 2026 was revised to 400 billion", is a revised estimate whatever the sentence plans)
-        macro = _macro_subject(toks, pos)
+        unplanned = _macro_subject(toks, pos)
         kind = (
-            "target" if (plan_words or _plan_noun_near(toks, pos) is not None) and not macro else "forecast"
+            "target"
+            if (plan_words or _plan_noun_near(toks, pos) is not None) and not unplanned
+            else "forecast"
         )
         cues.insert(0, f"{kind}:{' '.join(words)} (period not over)")
     if marker is not None and kind in (None, "status", "achievement"):
