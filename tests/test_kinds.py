@@ -1399,3 +1399,15 @@ def test_the_subject_of_a_future_is_read_past_its_time(text: str, surface: str, 
 )
 def test_a_deadline_for_what_nobody_decides_is_a_forecast(text: str, surface: str, listed: bool) -> None:
     assert _listed(text, surface) == listed, kind_of(text, surface, "2026-06-10")
+
+
+@pytest.mark.parametrize(
+    "text,surface,listed",
+    [
+        # a budget named for several years plans each of them; a goal set with a deadline stays
+        ("The law on the budget for 2027-2029 sets expenditure at 900 billion crowns in 2029.", "900", True),
+        ("She set the task of bringing exports to 45 billion crowns by 2030.", "45 billion", True),
+    ],
+)
+def test_a_multi_year_budget_and_a_task_stay_planned(text: str, surface: str, listed: bool) -> None:
+    assert _listed(text, surface) == listed, kind_of(text, surface, "2026-06-10")

@@ -619,8 +619,16 @@ _LINE_OR_BALANCE = kind_words.BUDGET_LINE_NOUNS | {"balance", "balances", "gap",
 OUT_YEAR = 2
 
 
-def _out_year(yrs: tuple[int, int] | None, ref: Date | None) -> bool:
-    return yrs is not None and ref is not None and yrs[0] >= ref.year + OUT_YEAR
+def _out_year(yrs: tuple[int, int] | None, ref: Date | None, toks: Sequence[Tok] = ()) -> bool:
+    """Is the period beyond the budget year, in a sentence that names no budget ("the law on
+    the budget for 2024-2026 sets expenditure at ..." plans each of its years)?"""
+    if yrs is None or ref is None or yrs[0] < ref.year + OUT_YEAR:
+        return False
+    return not any(
+        t.low in _BUDGET_ONLY
+        and not (k + 1 < len(toks) and toks[k + 1].low in _LINE_OR_BALANCE | _BUDGET_FORECAST)
+        for k, t in enumerate(toks)
+    )
 
 
 #: How far (tokens) before a figure a budget line's noun or a wish word may stand.
@@ -1107,7 +1115,7 @@ def classify(
         and not forecaster
         and not _past(yrs, ref)
         and ws & kind_words.FORECAST_PARTICIPLES
-        and not _out_year(yrs, ref)
+        and not _out_year(yrs, ref, toks)
         and _budget_line(toks, pos)
     ):
         # "revenue is projected at 14 trillion in the 2026 budget": the government's own
@@ -1130,7 +1138,7 @@ def classify(
             kind = "forecast" if unowned else "target"
             cues.insert(0, f"{kind}:{unowned + ' ' if unowned else ''}{' '.join(deadline.text.split())}")
         elif yrs is not None and ref is not None and yrs[1] > ref.year:
-            kind = "target" if planning and not _out_year(yrs, ref) else "forecast"
+            kind = "target" if planning and not _out_year(yrs, ref, toks) else "forecast"
             cues.insert(0, f"{kind}:future period")
         elif yrs is not None and ref is not None and yrs[1] < ref.year:
             kind = "achievement"
@@ -1347,6 +1355,8 @@ def _unowned_subject(toks: Sequence[Tok], pos: int) -> str:
             return ""
         if not found and t.low in kind_words.FORECAST_SUBJECTS:
             found = t.low
+    if found and any(toks[k].low in kind_words.TARGET for k in range(max(0, pos - SCAN_WINDOW), pos)):
+        return ""  # "set the task of bringing exports to $45 billion by 2030": a goal
     return found
 
 
