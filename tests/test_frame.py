@@ -1168,3 +1168,49 @@ def test_entity2_highways_are_a_narrower_series_than_all_roads() -> None:
     # must not change: roads are still roads
     c = _frames("Results\n\nIn 2024 we built 1,240 km of new roads.", "2025-01-08")
     assert c["1,240 km"].measure.id == "roads.built"
+
+
+@pytest.mark.parametrize(
+    "text,surface",
+    [
+        # a superseded plan cited as the start of an amendment (B5), money spent before a plan
+        ("The shortfall for 2027 was first set at 33 billion crowns and is now 38 billion.", "33 billion"),
+        ("The deficit for 2027 was initially budgeted at 2.9% of output.", "2.9%"),
+        (
+            "The ministry plans to spend 500 billion crowns in 2027, after spending 470 billion this year.",
+            "470",
+        ),
+    ],
+)
+def test_a_first_plan_and_an_earlier_outlay_are_baselines(text: str, surface: str) -> None:
+    c = next(c for c in extract(text, "2026-06-10") if c.quantity is not None and surface in c.quantity.text)
+    assert c.frame is not None and c.frame.status == "baseline", (c.kind, c.cues, c.frame)
+
+
+def test_the_from_value_of_a_revised_target_and_its_aside_are_baselines_and_the_new_value_the_target() -> (
+    None
+):
+    text = (
+        "The cabinet cut the shortfall target for 2027 from 70 billion crowns (6.1% of output) "
+        "to 64 billion crowns (5.5% of output)."
+    )
+    got = {
+        c.quantity.text: (c.kind, c.frame.status)
+        for c in extract(text, "2026-06-10")
+        if c.quantity and c.frame
+    }
+    assert got["70 billion"][1] == "baseline", got
+    assert got["6.1%"][1] == "baseline", got
+    assert got["64 billion"] == ("target", "target"), got
+
+
+def test_a_from_value_needs_a_to_value_after_it() -> None:
+    text = "Grain shipped from 12 ports reached a record last year."
+    got = {c.quantity.text: c.frame.status for c in extract(text, "2026-06-10") if c.quantity and c.frame}
+    assert got["12"] != "baseline", got
+
+
+def test_a_from_value_past_its_own_period_is_a_baseline() -> None:
+    text = "The shortfall will be cut from 6.2 percent of output in 2026/27 to 4.1 percent in 2027/28."
+    got = {c.quantity.text: c.frame.status for c in extract(text, "2026-06-10") if c.quantity and c.frame}
+    assert got["6.2 percent"] == "baseline" and got["4.1 percent"] == "target", got

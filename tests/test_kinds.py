@@ -1,4 +1,4 @@
-"""Claim kinds and commitments without a number (stage kinds.v7)."""
+"""Claim kinds and commitments without a number (stage kinds.v8)."""
 
 from __future__ import annotations
 
@@ -1105,3 +1105,309 @@ def test_a_budget_line_kept_at_a_level_is_decided() -> None:
     # a change that happens stays an expectation
     got, cues = kind_of("The deficit will narrow to 3% of GDP in 2026.", "3%", "2025-06-15")
     assert got == "forecast", cues
+
+
+# --- forecasts and projections listed as promises (issue 10 item 3, issue 11: B1) ---------
+
+
+def _listed(text: str, surface: str, date: str = "2026-06-10") -> bool:
+    """Would the promise checker list the figure: kind target and frame status target?"""
+    for c in extract(text, date):
+        if c.quantity is not None and surface in c.quantity.text:
+            return c.kind == "target" and c.frame is not None and c.frame.status == "target"
+    raise AssertionError(f"no quantity {surface!r}")
+
+
+@pytest.mark.parametrize(
+    "text,surface",
+    [
+        # a forecast named at the end of the sentence
+        ("Demand for heating oil will grow 4% a year to 2030, the grid operator forecasts.", "4%"),
+        ("The shortfall is 4.4% of output in 2027 and 4.1% in 2028, the spring update shows.", "4.4%"),
+        ("The new levy will lift prices by half a point, the central bank reckons.", "half"),
+        # a forecast document as the source, or stating the value
+        ("According to the autumn fiscal update, receipts will reach 640 billion crowns in 2027.", "640"),
+        ("The fiscal update puts the shortfall at 4.4% of output next year.", "4.4%"),
+        ("The Fund pegs Ostravia's deficit at 5.2% of GDP in 2027.", "5.2%"),
+        # what is expected to happen, not decided
+        ("Interest costs are on course to reach 18 billion crowns by 2029.", "18 billion"),
+        ("Public debt is on track to hit 80% of GDP by 2029.", "80%"),
+        # the subject is an aggregate nobody decides, also behind a prepositional phrase
+        ("Net lending will drop to 14 billion crowns later on.", "14 billion"),
+        ("Employment in the eastern province will rise by a fifth by 2030.", "a fifth"),
+        ("The shortfall will narrow to 2.8% of output in 2028.", "2.8%"),
+        # the parts of a projected figure
+        (
+            "The projected deficit of 5.1% of GDP in 2027 comprises a primary gap of 2% and interest of 3.1%",
+            "3.1%",
+        ),
+    ],
+)
+def test_forecasts_and_projections_are_not_listed_as_promises(text: str, surface: str) -> None:
+    kind, cues = kind_of(text, surface, "2026-06-10")
+    assert kind == "forecast", cues
+    assert not _listed(text, surface)
+
+
+@pytest.mark.parametrize(
+    "text,surface",
+    [
+        # calibration: commitments that must stay listed
+        ("The ports agency receives 40 billion crowns in the 2027 budget.", "40 billion"),
+        ("The cabinet approved a budget of 900 billion crowns for 2027.", "900 billion"),
+        ("The deficit target for 2027 is 3% of GDP.", "3%"),
+        ("The government will cut the deficit to 3% of GDP in 2027.", "3%"),
+        ("The minimum wage will rise to 95,000 crowns from January 2027.", "95,000"),
+        ("Spending on health care will rise to 2.5 billion crowns in 2027.", "2.5 billion"),
+        ("The minister said the government would build 300 schools in 2027.", "300"),
+        ("The plan puts 300 new buses on the roads by 2028.", "300"),
+        ("We are building 4,000 homes for young families by 2028.", "4,000"),
+        (
+            "The government is on track to build 500 km of roads this year, and will build 600 km in 2027.",
+            "600 km",
+        ),
+    ],
+)
+def test_commitments_stay_listed_as_promises(text: str, surface: str) -> None:
+    assert _listed(text, surface), kind_of(text, surface, "2026-06-10")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The auditor said the goal would slip to 2031.",
+        "We will build roads, bridges and energy projects.",
+    ],
+)
+def test_a_slipping_goal_is_no_commitment_and_a_noun_list_no_forecaster(text: str) -> None:
+    got = [c for c in extract(text, "2026-06-10") if c.quantity is None]
+    assert bool(got) == ("projects" in text), [c.cues for c in got]
+
+
+@pytest.mark.parametrize(
+    "text,surface",
+    [
+        ("Under the updated projections, the shortfall reaches 4.4% of output in 2027.", "4.4%"),
+        ("In the central bank's view the new levy will lift prices by half a point.", "half"),
+    ],
+)
+def test_a_sentence_set_in_a_forecast_is_a_forecast(text: str, surface: str) -> None:
+    kind, cues = kind_of(text, surface, "2026-06-10")
+    assert kind == "forecast", cues
+    assert not _listed(text, surface)
+
+
+@pytest.mark.parametrize(
+    "text,surface,listed",
+    [
+        # outturns and past facts (B4)
+        ("The shortfall to date stands at three fifths of the annual ceiling.", "three fifths", False),
+        ("Budget spending so far amounts to 40 billion crowns.", "40 billion", False),
+        ("The treasury has missed its goal for three straight years.", "three", False),
+        # a plan's share stays one
+        ("Budget spending on schools amounts to 40 billion crowns in 2027.", "40 billion", True),
+        ("The treasury's goal for 2027 is a surplus of 1% of output.", "1%", True),
+    ],
+)
+def test_outturns_so_far_and_durations_are_not_promises(text: str, surface: str, listed: bool) -> None:
+    assert _listed(text, surface) == listed, kind_of(text, surface, "2026-06-10")
+
+
+@pytest.mark.parametrize(
+    "text,surface,listed",
+    [
+        # out-years of a fiscal plan with no verb of planning are projections
+        ("The budget deficit is projected to fall to 2.1% of output by 2030.", "2.1%", False),
+        ("Deficit: 4.4% of output in 2029.", "4.4%", False),
+        # the budget year stays planned, and so does any year with a verb of planning
+        ("Revenue is projected at 14 billion crowns in the 2027 budget.", "14 billion", True),
+        ("Deficit: 4.4% of output in 2027.", "4.4%", True),
+        ("The shortfall is to be cut to 2% of output by 2030.", "2%", True),
+    ],
+)
+def test_out_years_without_a_plan_verb_are_projections(text: str, surface: str, listed: bool) -> None:
+    assert _listed(text, surface) == listed, kind_of(text, surface, "2026-06-10")
+
+
+@pytest.mark.parametrize(
+    "text,surface,listed",
+    [
+        # what a plan assumes of an indicator nobody decides (B11), an expected effect (B7)
+        ("The draft budget foresees output growth of 2.2% in 2027.", "2.2%", False),
+        ("The 2027 budget envisages inflation of 4% and growth of 3%.", "4%", False),
+        ("In turn, travel times will fall by 20 minutes.", "20 minutes", False),
+        # a plan's own lines and goals, and an agent's action after a consequence marker, stay
+        ("The draft budget foresees spending of 900 billion crowns in 2027.", "900 billion", True),
+        ("The budget targets growth of 2.2% in 2027.", "2.2%", True),
+        ("As a result, the government will cut spending by 5% in 2027.", "5%", True),
+    ],
+)
+def test_assumed_indicators_and_expected_effects_are_not_promises(
+    text: str, surface: str, listed: bool
+) -> None:
+    assert _listed(text, surface) == listed, kind_of(text, surface, "2026-06-10")
+
+
+@pytest.mark.parametrize(
+    "text,surface,listed",
+    [
+        ("Inflation is due to peak at 4.1% in the autumn.", "4.1%", False),
+        ("Consumer prices rising 3.4% by next spring would leave real wages flat.", "3.4%", False),
+        ("The Fund's programme envisages a primary surplus of 1% of output in 2027.", "1%", False),
+        ("Interest payments will absorb 18% of revenue by 2029 on current policies.", "18%", False),
+        # a timetable of a decision, a reported "would" and the government's plan stay
+        ("The new line is due to carry 40,000 passengers a day from 2028.", "40,000", True),
+        ("The minister said 300 schools would be built in 2027.", "300", True),
+        ("The government's programme envisages a primary surplus of 1% of output in 2027.", "1%", True),
+    ],
+)
+def test_timetables_hypotheses_and_lenders_plans_are_not_promises(
+    text: str, surface: str, listed: bool
+) -> None:
+    assert _listed(text, surface) == listed, kind_of(text, surface, "2026-06-10")
+
+
+@pytest.mark.parametrize(
+    "text,surface,listed",
+    [
+        ("Inflation to ease to 3.4% by spring, central bank says", "3.4%", False),
+        ("Ostravia's economy to grow 0.9% in 2031", "0.9%", False),
+        ("Prices set to rise 3.4% next year", "3.4%", False),
+        ("Government to build 300 schools in 2027", "300", True),
+        ("Ministry to hire 2,000 nurses by 2028", "2,000", True),
+    ],
+)
+def test_a_headline_infinitive_of_what_does_not_act_is_a_forecast(
+    text: str, surface: str, listed: bool
+) -> None:
+    assert _listed(text, surface) == listed, kind_of(text, surface, "2026-06-10")
+
+
+def test_a_lead_in_s_own_words_come_before_the_sentence_before_it() -> None:
+    text = "The cabinet approved the budget on Monday. Projections for 2027:\n- growth 2.1%\n- inflation 3.4%"
+    got = {c.quantity.text: c.kind for c in extract(text, "2026-06-10") if c.quantity is not None}
+    assert got.get("2.1%") == "forecast", got
+    text = "The cabinet approved the budget on Monday. Plans for 2027:\n- 300 schools\n- 40 clinics"
+    got = {c.quantity.text: c.kind for c in extract(text, "2026-06-10") if c.quantity is not None}
+    assert got.get("300") == "target", got
+
+
+@pytest.mark.parametrize(
+    "text,surface,kind",
+    [
+        # a policy rate named for its target is a setting decided now, not a goal (B4)
+        (
+            "Today the Board decided to lower the cash rate target by 25 basis points to 3.85 per cent.",
+            "3.85",
+            "achievement",
+        ),
+        ("The bank will lower its inflation target to 3% in 2027.", "3%", "target"),
+    ],
+)
+def test_a_rate_named_for_its_target_is_no_goal(text: str, surface: str, kind: str) -> None:
+    assert kind_of(text, surface, "2026-06-10")[0] == kind
+
+
+@pytest.mark.parametrize(
+    "text,surface,listed",
+    [
+        (
+            "The mid-year budget update projected a deficit of 9 billion crowns in the coming year.",
+            "9 billion",
+            False,
+        ),
+        ("Revenue is projected at 640 billion crowns in the 2027 budget.", "640 billion", True),
+    ],
+)
+def test_a_budget_update_is_a_forecast_not_a_budget(text: str, surface: str, listed: bool) -> None:
+    assert _listed(text, surface) == listed, kind_of(text, surface, "2026-06-10")
+
+
+@pytest.mark.parametrize(
+    "text,surface,kind",
+    [
+        # a revised indicator nobody decides is a revised estimate, even beside a plan's words (B2)
+        (
+            "Nominal output for 2026 was revised to 400 billion crowns, lifting the revenue estimate.",
+            "400",
+            "forecast",
+        ),
+        ("Spending for 2026 was revised to 320 billion crowns.", "320", "target"),
+    ],
+)
+def test_a_revised_indicator_nobody_decides_is_no_plan(text: str, surface: str, kind: str) -> None:
+    assert kind_of(text, surface, "2026-06-10")[0] == kind
+
+
+@pytest.mark.parametrize(
+    "text,surface,listed",
+    [
+        # the parts of a forecast are forecasts; the parts of a plan stay planned
+        (
+            "The shortfall is projected at 5.1% of output in 2027, of which interest accounts for 3.1%.",
+            "3.1%",
+            False,
+        ),
+        (
+            "The 2027 budget plans spending of 700 billion crowns, of which health accounts for 90 billion.",
+            "90",
+            True,
+        ),
+    ],
+)
+def test_the_parts_of_a_forecast_are_forecasts(text: str, surface: str, listed: bool) -> None:
+    assert _listed(text, surface) == listed, kind_of(text, surface, "2026-06-10")
+
+
+@pytest.mark.parametrize(
+    "text,surface,listed",
+    [
+        # what a plan consists of describes it (B8); its goal stays one
+        ("The plan rests on four pillars.", "four", False),
+        ("The programme spans 12 regions.", "12", False),
+        ("The plan is to open 40 clinics by 2028.", "40", True),
+    ],
+)
+def test_what_a_plan_consists_of_is_no_promise(text: str, surface: str, listed: bool) -> None:
+    assert _listed(text, surface) == listed, kind_of(text, surface, "2026-06-10")
+
+
+@pytest.mark.parametrize(
+    "text,surface,listed",
+    [
+        # the subject of a bare future is read past a time between it and the modal
+        ("Growth in 2027 will be 1.2%.", "1.2%", False),
+        ("Inflation in the second half of 2027 will average 3.1%.", "3.1%", False),
+        ("The economy this year will grow by 1.5%.", "1.5%", False),
+        ("Spending in 2027 will be 700 billion crowns.", "700 billion", True),
+        ("The ministry in 2027 will hire 2,000 nurses.", "2,000", True),
+    ],
+)
+def test_the_subject_of_a_future_is_read_past_its_time(text: str, surface: str, listed: bool) -> None:
+    assert _listed(text, surface) == listed, kind_of(text, surface, "2026-06-10")
+
+
+@pytest.mark.parametrize(
+    "text,surface,listed",
+    [
+        # a deadline for what nobody decides is a forecast; for a goal or a deliverable, a target
+        ("Inflation back at 2% by 2028.", "2%", False),
+        ("Real GDP will expand 2% in 2027.", "2%", False),
+        ("Schools: 300 new ones by 2028.", "300", True),
+        ("The bank's inflation target is 2% by 2028.", "2%", True),
+    ],
+)
+def test_a_deadline_for_what_nobody_decides_is_a_forecast(text: str, surface: str, listed: bool) -> None:
+    assert _listed(text, surface) == listed, kind_of(text, surface, "2026-06-10")
+
+
+@pytest.mark.parametrize(
+    "text,surface,listed",
+    [
+        # a budget named for several years plans each of them; a goal set with a deadline stays
+        ("The law on the budget for 2027-2029 sets expenditure at 900 billion crowns in 2029.", "900", True),
+        ("She set the task of bringing exports to 45 billion crowns by 2030.", "45 billion", True),
+    ],
+)
+def test_a_multi_year_budget_and_a_task_stay_planned(text: str, surface: str, listed: bool) -> None:
+    assert _listed(text, surface) == listed, kind_of(text, surface, "2026-06-10")

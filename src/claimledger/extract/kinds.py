@@ -1,4 +1,4 @@
-"""Stage ``kinds.v7``: is a figure an achievement, a status, a target or a forecast?
+"""Stage ``kinds.v8``: is a figure an achievement, a status, a target or a forecast?
 
 Reads: the sentence as tokens (``_tokens.tokenize``: each quantity and time expression is
 one token), the position of the figure, its period (from the time stage) and the
@@ -45,7 +45,11 @@ from claimledger.resources.patterns import alternation
 #: v7: a revised figure of no plan is a revised forecast; budget shares received, the
 #: government's budget lines worded as forecasts, needs and preferences are targets;
 #: "set to be" without an auxiliary is a forecast.
-STAGE = "kinds.v7"
+#: v8: forecasts named after the clause ("..., the operator forecasts") or by a forecast
+#: document ("according to the fiscal update", "the update puts X at"), phrases of what is
+#: expected ("on track to"), aggregates nobody decides behind a prepositional phrase
+#: ("employment in the province will rise"), the parts of a projected figure.
+STAGE = "kinds.v8"
 
 #: Verb groups are looked for at most this many tokens from the figure: a clause is
 #: shorter, and the bound keeps a sentence of thousands of figures linear.
@@ -89,7 +93,12 @@ _PAST_OR_BEEN = kind_words.AUX_PAST | {"been"}
 _BOUND_OR_PREP = kind_words.OBJECT_BOUNDS | {"at", "of"}
 _CLAUSE_STOP = _STOP_PUNCT | {","}
 _FORECAST_WORDS = (
-    kind_words.FORECAST | kind_words.FORECAST_VERBS_AMBIGUOUS | kind_words.ASSUMPTION | {"based", "projects"}
+    kind_words.FORECAST
+    | kind_words.FORECAST_VERBS_AMBIGUOUS
+    | kind_words.ASSUMPTION
+    | {"based", "projects"}
+    # (in a verb group only when a forecaster states a value with them: ``_estimates``)
+    | kind_words.ESTIMATE_VERBS
 )
 _MATRIX_ANY = kind_words.FORECAST_MATRIX | kind_words.FORECAST_MATRIX_BARE
 _BEFORE_VERB = kind_words.ADVERBS | kind_words.AUX_BE | {"to"}
@@ -213,6 +222,8 @@ def _verb_category(toks: Sequence[Tok], j: int) -> str | None:
         ):
             return "F"  # "the budget projects revenues of ...", "has kept the rate ... and sees inflation at"
         return None if w in ("projects", "project", "sees", "estimate") else "F"
+    if w in kind_words.ESTIMATE_VERBS and _estimates(toks, j):
+        return "F"  # "the fiscal update puts the deficit at 4.4%": a forecaster's value
     if w == "based" and nxt == "on":
         return "F"  # "the budget is based on an oil price of $80": an assumption
     if w in kind_words.ASSUMPTION:
@@ -265,6 +276,29 @@ def _verb_category(toks: Sequence[Tok], j: int) -> str | None:
         # disbursement" the verb: after a noun, before its object
         return "A"
     return None
+
+
+#: How many words the object between an estimating verb and its "at" may hold.
+ESTIMATE_OBJECT = 6
+
+
+def _estimates(toks: Sequence[Tok], j: int) -> bool:
+    """Is the verb at ``j`` a forecaster's statement of a value: a forecast noun or an
+    outside forecaster right before it, and "at" + a figure within its object ("the
+    outlook puts the deficit at 4.4%", "the Fund pegs growth at 1.1%")?"""
+    b = j - 1
+    while b > 0 and toks[b].low in kind_words.ADVERBS:
+        b -= 1
+    if b < 0 or not (
+        toks[b].low in kind_words.FORECAST_NOUNS or toks[b].low in kind_words.OUTSIDE_FORECASTERS
+    ):
+        return False
+    for k in range(j + 1, min(len(toks) - 1, j + ESTIMATE_OBJECT + 2)):
+        if toks[k].kind == "p":
+            return False
+        if toks[k].low == "at":
+            return toks[k + 1].kind == "q" or toks[k + 1].low in kind_words.OBJECT_BOUNDS
+    return False
 
 
 _GROUP_WORDS = (
@@ -346,6 +380,12 @@ def _scan_left(toks: Sequence[Tok], i: int) -> tuple[list[str], str | None]:
             if cat == "R":
                 return words, None
             as_noun = t.low in kind_words.TARGET_NOUNS and (j + 1 >= len(toks) or toks[j + 1].low != "to")
+            if cat == "T" and as_noun and not words and j > 0 and toks[j - 1].low in ("rate", "rates"):
+                j -= 1  # "lowered the cash rate target by 25 bp to 3.85%": the rate's name
+                continue
+            if cat == "T" and as_noun and not words and _duration(toks, i):
+                j -= 1  # "has missed its goal for three years": how long, not the goal's level
+                continue
             if cat == "T" and as_noun and not words and i - j > GOAL_NOUN_REACH:
                 j -= 1  # "lowered the target range for the rate ... to 4.75-5%": a name, not the goal
                 continue
@@ -373,6 +413,21 @@ def _scan_left(toks: Sequence[Tok], i: int) -> tuple[list[str], str | None]:
                 return words, None
         j -= 1
     return words or infinitive, None
+
+
+#: Units of a length of time ("for three straight years").
+_TIME_UNITS = frozenset(
+    {"year", "years", "month", "months", "quarter", "quarters", "week", "weeks", "decades"}
+)
+
+
+def _duration(toks: Sequence[Tok], i: int) -> bool:
+    """Is the figure at ``i`` a length of time after "for" ("for three (straight) years")?"""
+    if i == 0 or toks[i - 1].low != "for":
+        return False
+    if toks[i].text.lower().split()[-1] in _TIME_UNITS:
+        return True
+    return any(toks[k].low in _TIME_UNITS for k in range(i + 1, min(len(toks), i + 3)))
 
 
 def _skip_back(toks: Sequence[Tok], j: int) -> int:
@@ -555,6 +610,27 @@ def _past_adverbs(toks: Sequence[Tok], j: int) -> int:
 
 
 _BUDGET_ONLY = kind_words.BUDGET_NOUNS - kind_words.SPENDING_NOUNS
+#: Nouns after "budget" that name a forecast of it, not the budget ("the budget update").
+_BUDGET_FORECAST = kind_words.FORECAST_NOUNS | {"review", "reviews", "updates"}
+_LINE_OR_BALANCE = kind_words.BUDGET_LINE_NOUNS | {"balance", "balances", "gap", "shortfall"}
+#: A year this many years after the statement's is beyond the budget year: a figure for it
+#: with no verb of planning ("the deficit is projected to fall to 2.1% by 2030", "Deficit:
+#: 4.4% of GDP in 2029") is a medium-term projection, not a plan.
+OUT_YEAR = 2
+
+
+def _out_year(yrs: tuple[int, int] | None, ref: Date | None, toks: Sequence[Tok] = ()) -> bool:
+    """Is the period beyond the budget year, in a sentence that names no budget ("the law on
+    the budget for 2024-2026 sets expenditure at ..." plans each of its years)?"""
+    if yrs is None or ref is None or yrs[0] < ref.year + OUT_YEAR:
+        return False
+    return not any(
+        t.low in _BUDGET_ONLY
+        and not (k + 1 < len(toks) and toks[k + 1].low in _LINE_OR_BALANCE | _BUDGET_FORECAST)
+        for k, t in enumerate(toks)
+    )
+
+
 #: How far (tokens) before a figure a budget line's noun or a wish word may stand.
 LINE_REACH = 10
 
@@ -581,8 +657,10 @@ def _budget_line(toks: Sequence[Tok], pos: int) -> bool:
         t = toks[k]
         if t.kind == "p" and t.low in _CLAUSE_STOP and k < pos:
             break
-        if t.low in _BUDGET_ONLY:
-            return True
+        if t.low in _BUDGET_ONLY and k + 1 < len(toks) and toks[k + 1].low in _BUDGET_FORECAST:
+            return False  # "the mid-year budget update projected a deficit of 9 billion": a forecast's
+        if t.low in _BUDGET_ONLY and not (k + 1 < len(toks) and toks[k + 1].low in _LINE_OR_BALANCE):
+            return True  # (a modifier, "the budget deficit", names no budget)
     return False
 
 
@@ -832,6 +910,16 @@ def classify(
         # an estimate of what already happened is an outcome (the frame's estimate)
         kind = "achievement"
         cues.insert(0, f"achievement:{' '.join(words)} (estimated past)")
+    phrase = _forecast_phrase(text, s_start, toks, pos) if kind != "forecast" else None
+    if phrase is not None and (kind in (None, "status") or (kind == "target" and not ws & _PLAN_TARGET)):
+        # "debt is on track to hit 80% by 2029", "costs are on course to reach 18 billion":
+        # what is expected to happen, not what anyone decides
+        kind = "forecast"
+        cues.insert(0, f"forecast:{phrase}")
+    if kind == "target" and ws & kind_words.FORESEE_VERBS and (macro := _macro_object(toks, pos)) is not None:
+        # "the draft budget foresees output growth of 2.2%": what the plan assumes
+        kind = "forecast"
+        cues.insert(0, f"forecast:{macro} foreseen (an assumption)")
     kept = kind == "achievement" and _kept_level(toks, pos, words)
     forecaster, planning = _sentence_facts(text, s_start, s_end)
     # "According to the forecast, inflation will be 8.5-9.5%": a future tense under a
@@ -848,6 +936,11 @@ def classify(
         modal = "would" if "would" in words else "will"
         expected = (
             actor in kind_words.FORECAST_SUBJECTS
+            or (
+                # "in turn, travel times will fall": an expected effect
+                actor not in kind_words.AGENTS
+                and kind_words.CONSEQUENCE.search(text, s_start, toks[pos].start) is not None
+            )
             or (actor in kind_words.FISCAL_SUBJECTS and not _decided(toks, pos, words))
             or (modal == "would" and actor not in kind_words.AGENTS and not _acts(toks, pos, actor))
         )
@@ -857,6 +950,33 @@ def classify(
         elif actor is not None and words[-1] in ("cost", "costs") and not planning:
             kind = "forecast"  # "the line will cost 6.2 billion": an estimate, not a plan
             cues.insert(0, f"forecast:{modal} {words[-1]}")
+        elif actor is None and modal == "would" and _toks_lack(toks, kind_words.REPORTING):
+            # "prices rising 3.4% by spring would leave real wages flat": a figure in the
+            # subject of an unreported "would" is a hypothesis, not a promise
+            kind = "forecast"
+            cues.insert(0, "forecast:would (a hypothesis)")
+    if kind == "target" and words[:1] == ["to"] and (bare := _bare_infinitive_subject(toks, pos)) is not None:
+        # "Inflation to ease to 3.4% by spring", "Prices set to rise 3.4%": a headline's
+        # infinitive of something that does not act is a forecast
+        kind = "forecast"
+        cues.insert(0, f"forecast:{bare} {' '.join(words)}")
+    if (
+        kind == "target"
+        and ws & _SCHEDULED
+        and (subject := _group_subject(toks, pos)) in kind_words.FORECAST_SUBJECTS
+    ):
+        # "inflation is due to peak at 4.1% in the autumn": a timetable of what nobody decides
+        kind = "forecast"
+        cues.insert(0, f"forecast:{subject} {' '.join(words)}")
+    if (
+        kind == "target"
+        and ws & kind_words.FORESEE_VERBS
+        and not _toks_lack(toks, kind_words.OUTSIDE_FORECASTERS)
+    ):
+        # "the IMF's programme envisages a primary surplus of 1%": an outside lender's plan
+        # for the government, what it expects, not a promise of the speaker
+        kind = "forecast"
+        cues.insert(0, f"forecast:{' '.join(words)} (an outside forecaster's)")
     if matrix is None:
         matrix = _matrix_before(toks, pos)
     if matrix is not None and matrix in _MATRIX_ANY and kind != "forecast":
@@ -905,8 +1025,15 @@ def classify(
         # "spending for this year was revised to 3.2 trillion": a revised plan for a period
         # not yet over (a revised figure for a past year is a revised outcome); a revised
         # figure of no plan ("growth for 2026 was revised down to 2.4%") is a revised forecast
-        plan_words = planning or not lacks(toks, kind_words.BUDGET_NOUNS)
-        kind = "target" if plan_words or _plan_noun_near(toks, pos) is not None else "forecast"
+        plan_words = planning or not _toks_lack(toks, kind_words.BUDGET_NOUNS)
+        # (an indicator nobody decides as the revised figure's subject, "nominal output for
+        # 2026 was revised to 400 billion", is a revised estimate whatever the sentence plans)
+        unplanned = _macro_subject(toks, pos)
+        kind = (
+            "target"
+            if (plan_words or _plan_noun_near(toks, pos) is not None) and not unplanned
+            else "forecast"
+        )
         cues.insert(0, f"{kind}:{' '.join(words)} (period not over)")
     if marker is not None and kind in (None, "status", "achievement"):
         yrs = None  # "the schools promised in 2022 are now under construction": now, not 2022
@@ -960,6 +1087,14 @@ def classify(
             # provided for roads") is for the period of the statement
             kind = "target"
             cues.insert(0, UNDATED_ALLOCATION if undated else "target:allocated for the period")
+        elif kind == "status" and planning and (projected := _projected_subject(toks, pos)) is not None:
+            # "the projected deficit of 5.1% comprises a primary gap of 2%": the parts of a
+            # forecast are forecasts
+            kind = "forecast"
+            cues.insert(0, f"forecast:{projected} (its subject)")
+        elif kind == "status" and planning and (so_far := _so_far(text, s_start, toks, pos)) is not None:
+            # "the deficit to date stands at three fifths of the ceiling": an outturn so far
+            cues.insert(0, f"status:{so_far}")
         elif kind == "status" and planning:
             kind = "target"
             cues.insert(0, "target:plan for the current period")
@@ -967,7 +1102,7 @@ def classify(
         kind in ("achievement", "status", "forecast")
         and (ws & kind_words.RECEIVING_VERBS or _receives(toks, pos))
         and not _past(yrs, ref)
-        and not lacks(toks, _BUDGET_ONLY)
+        and not _toks_lack(toks, _BUDGET_ONLY)
         and (kind != "forecast" or (not forecaster and _toks_lack(toks, kind_words.OUTSIDE_FORECASTERS)))
     ):
         # "the health sector got 4 billion in the 2026 budget", "22% of the budget went to
@@ -980,6 +1115,7 @@ def classify(
         and not forecaster
         and not _past(yrs, ref)
         and ws & kind_words.FORECAST_PARTICIPLES
+        and not _out_year(yrs, ref, toks)
         and _budget_line(toks, pos)
     ):
         # "revenue is projected at 14 trillion in the 2026 budget": the government's own
@@ -997,10 +1133,12 @@ def classify(
         if deadline is not None and other_clause(toks, pos, deadline):
             deadline = None  # "has kept X since May and sees Y by the end of the year": Y's deadline
         if deadline is not None and (ref is None or (deadline.last or 0) >= ref.year):
-            kind = "target"
-            cues.insert(0, f"target:{' '.join(deadline.text.split())}")
+            unowned = _unowned_subject(toks, pos)
+            # "Inflation back at 2% by 2028": a deadline for what nobody decides is a forecast
+            kind = "forecast" if unowned else "target"
+            cues.insert(0, f"{kind}:{unowned + ' ' if unowned else ''}{' '.join(deadline.text.split())}")
         elif yrs is not None and ref is not None and yrs[1] > ref.year:
-            kind = "target" if planning else "forecast"
+            kind = "target" if planning and not _out_year(yrs, ref, toks) else "forecast"
             cues.insert(0, f"{kind}:future period")
         elif yrs is not None and ref is not None and yrs[1] < ref.year:
             kind = "achievement"
@@ -1072,6 +1210,16 @@ def _sentence_facts(text: str, s_start: int, s_end: int) -> tuple[str, bool]:
     imf") and whether the sentence is about a plan or budget."""
     found = _FORECASTERS_LOW.find(text, s_start, s_end)
     forecaster = " ".join(found.split()) if found is not None else ""
+    if not forecaster:
+        # "under the updated projections, the deficit reaches 4.4%": the sentence's forecast
+        frame = kind_words.FORECAST_FRAMES.search(text, s_start, s_end)
+        if frame is not None:
+            forecaster = " ".join(frame.group().lower().split())
+    if not forecaster and "," in text[s_start:s_end]:
+        # "..., the grid operator forecasts": a forecast named at the end of the sentence
+        trailing = kind_words.TRAILING_FORECAST.search(text[s_start:s_end].rstrip())
+        if trailing is not None:
+            forecaster = " ".join(trailing.group().lstrip(",").split()).rstrip(".!")
     return forecaster, _PLANNING_LOW.find(text, s_start, s_end) is not None
 
 
@@ -1086,8 +1234,41 @@ def _modal_subject(toks: Sequence[Tok], pos: int) -> str | None:
             j = k - 1
             while j >= 0 and toks[j].low in kind_words.ADVERBS:
                 j -= 1
-            return toks[j].low if j >= 0 and toks[j].kind == "w" else ""
+            if j > 0 and toks[j].kind == "t":
+                # "growth in 2027 will be 1.2%", "the economy this year will grow": the
+                # subject is before its time
+                while j > 0 and toks[j].kind == "t":
+                    j -= 1
+                if j > 0 and toks[j].low in _NP_PREPOSITIONS:
+                    j -= 1
+            if j < 0 or toks[j].kind != "w":
+                return ""
+            return _np_head(toks, j)
     return None
+
+
+#: Prepositions that open a phrase after a subject's head noun ("demand for electricity").
+_NP_PREPOSITIONS = frozenset({"of", "for", "in", "on", "from", "at"})
+#: How many words a prepositional phrase after a subject's head may hold.
+NP_TAIL = 4
+
+
+def _np_head(toks: Sequence[Tok], j: int) -> str:
+    """The head noun of the subject ending at token ``j``: the word before a prepositional
+    phrase ("demand for electricity will", "employment in the province will"), else the
+    word at ``j``."""
+    for k in range(j - 1, max(-1, j - NP_TAIL - 1), -1):
+        t = toks[k]
+        if t.kind != "w":
+            break
+        if t.low in _NP_PREPOSITIONS:
+            head = toks[k - 1] if k > 0 else None
+            if head is not None and head.kind == "w" and head.low not in _NOT_BASE:
+                return head.low if _is_verbish(toks, k - 1) is None else toks[j].low
+            break
+        if _is_verbish(toks, k) is not None:
+            break
+    return toks[j].low
 
 
 def _acts(toks: Sequence[Tok], pos: int, actor: str | None) -> bool:
@@ -1106,6 +1287,138 @@ def _acts(toks: Sequence[Tok], pos: int, actor: str | None) -> bool:
 def _for_period(text: str, s_start: int, s_end: int) -> bool:
     """Does the sentence say what period money is for ("for 2025-26")? Once per sentence."""
     return _FOR_PERIOD.search(text, s_start, s_end) is not None
+
+
+_PHRASE_STOPS = frozenset({"will", "would", "shall", "'ll", "and", "but", "while"})
+
+
+def _forecast_phrase(text: str, s_start: int, toks: Sequence[Tok], pos: int) -> str | None:
+    """A phrase of something expected to happen in the figure's clause before it ("is on
+    track to hit", "poised to grow"), or None."""
+    lo = pos
+    for k in range(pos - 1, max(-1, pos - SCAN_WINDOW), -1):
+        t = toks[k]
+        if (t.kind == "p" and t.low in _CLAUSE_STOP) or t.low in _PHRASE_STOPS:
+            break  # "is on track to build 500 km, and will build 600 km": another verb group
+        lo = k
+    if lo >= pos:
+        return None
+    m = kind_words.FORECAST_PHRASES.search(text, max(s_start, toks[lo].start), toks[pos].start)
+    return " ".join(m.group().lower().split()) if m is not None else None
+
+
+_SCHEDULED = frozenset({"due", "scheduled", "slated"})
+
+
+_NOT_ACTING = kind_words.FORECAST_SUBJECTS | kind_words.FISCAL_SUBJECTS | kind_words.NON_AGENTS
+
+
+def _bare_infinitive_subject(toks: Sequence[Tok], pos: int) -> str | None:
+    """The subject of the headline infinitive governing the figure when it does not act
+    ("Inflation to ease to 3.4%" -> inflation; "Prices set to rise" -> set), else None."""
+    for k in range(pos - 1, max(0, pos - SCAN_WINDOW), -1):
+        t = toks[k]
+        if t.kind == "p" and t.low in _CLAUSE_STOP:
+            return None
+        if t.low == "to" and toks[k + 1].kind == "w" and toks[k + 1].low not in _NOT_BASE:
+            before = toks[k - 1]
+            if before.kind != "w":
+                return None
+            if before.low == "set":
+                return "set"
+            head = _np_head(toks, k - 1)
+            return head if head in _NOT_ACTING else None
+    return None
+
+
+def _group_subject(toks: Sequence[Tok], pos: int) -> str | None:
+    """The head of the subject before the auxiliary of the figure's verb group ("inflation
+    is due to peak at 4.1%" -> inflation), or None."""
+    for k in range(pos - 1, max(0, pos - SCAN_WINDOW), -1):
+        t = toks[k]
+        if t.kind == "p" and t.low in _CLAUSE_STOP:
+            return None
+        if t.low in _AUX_FINITE:
+            return _np_head(toks, k - 1) if toks[k - 1].kind == "w" else None
+    return None
+
+
+def _unowned_subject(toks: Sequence[Tok], pos: int) -> str:
+    """A subject nobody decides ("inflation", "growth", "prices") in the figure's clause
+    before it, with no goal noun there ("Inflation back at 2% by 2028"), else ""."""
+    found = ""
+    for k in range(pos - 1, max(-1, pos - SUBJECT_NOUN_WINDOW - 2), -1):
+        t = toks[k]
+        if t.kind == "p" and t.low in _CLAUSE_STOP:
+            break
+        if t.low in kind_words.TARGET_NOUNS or t.low in kind_words.AGENTS:
+            return ""
+        if not found and t.low in kind_words.FORECAST_SUBJECTS:
+            found = t.low
+    if found and any(toks[k].low in kind_words.TARGET for k in range(max(0, pos - SCAN_WINDOW), pos)):
+        return ""  # "set the task of bringing exports to $45 billion by 2030": a goal
+    return found
+
+
+def _macro_subject(toks: Sequence[Tok], pos: int) -> bool:
+    """Is an indicator nobody decides the head of the figure's clause before its verb
+    ("nominal output for 2026 was revised to ...")?"""
+    for k in range(pos - 1, max(-1, pos - SCAN_WINDOW), -1):
+        t = toks[k]
+        if t.kind == "p" and t.low in _CLAUSE_STOP:
+            return False
+        if t.low in _AUX_FINITE:
+            head = _np_head(toks, k - 1) if k > 0 and toks[k - 1].kind == "w" else ""
+            if head in kind_words.MACRO_INDICATORS:
+                return True
+            # "output for 2026 was": the head before a period phrase
+            return any(toks[m].low in kind_words.MACRO_INDICATORS for m in range(max(0, k - 4), k))
+    return False
+
+
+def _macro_object(toks: Sequence[Tok], pos: int) -> str | None:
+    """An indicator nobody decides among the few words right before the figure ("output
+    growth of 2.2%", "inflation of 4%"), or None."""
+    for k in range(pos - 1, max(-1, pos - 5), -1):
+        t = toks[k]
+        if t.kind != "w" or t.low in kind_words.FORESEE_VERBS:
+            return None
+        if t.low in kind_words.MACRO_INDICATORS:
+            return t.low
+    return None
+
+
+def _so_far(text: str, s_start: int, toks: Sequence[Tok], pos: int) -> str | None:
+    """Words of an outturn so far ("to date", "so far") in the figure's clause, or None."""
+    lo = pos
+    for k in range(pos - 1, max(-1, pos - SCAN_WINDOW), -1):
+        t = toks[k]
+        if t.kind == "p" and t.low in _STOP_PUNCT:
+            break
+        lo = k
+    hi = toks[min(len(toks) - 1, pos + 4)].end
+    m = kind_words.OUTTURN_SO_FAR.search(text, max(s_start, toks[lo].start), hi)
+    return " ".join(m.group().lower().split()) if m is not None else None
+
+
+def _projected_subject(toks: Sequence[Tok], pos: int) -> str | None:
+    """A forecast participle naming the subject of the figure's clause ("the projected
+    deficit of 5.1% comprises ...", "the expected shortfall includes ..."), or a forecast
+    the figure's "of which" clause is part of ("the deficit is projected at 5.1%, of which
+    interest accounts for 3.1%"), else None."""
+    for k in range(pos - 1, max(0, pos - SCAN_WINDOW), -1):
+        t = toks[k]
+        if t.kind == "p" and t.low in _CLAUSE_STOP:
+            if k + 2 < pos and toks[k + 1].low == "of" and toks[k + 2].low == "which":
+                for m in range(k - 1, max(-1, k - SCAN_WINDOW), -1):
+                    if toks[m].kind == "p" and toks[m].low in _STOP_PUNCT:
+                        break
+                    if toks[m].low in kind_words.FORECAST:
+                        return f"{toks[m].low}, of which"
+            return None
+        if t.low in kind_words.FORECAST_PARTICIPLES and toks[k - 1].low in kind_words.DETERMINERS:
+            return t.low
+    return None
 
 
 def _matrix_before(toks: Sequence[Tok], pos: int) -> str | None:
@@ -1175,6 +1488,7 @@ _GOAL_AFTER = frozenset({"target", "targets", "goal", "ceiling", "cap"})
 _GOAL_OR_FORECAST_NOUNS = kind_words.TARGET_NOUNS | kind_words.FORECAST_NOUNS
 #: Verbs that revise an estimate or expectation (not "raised", "cut": those also act).
 _REVISED = frozenset({"revised", "upgraded", "downgraded"})
+_REVISING = kind_words.REVISION_VERBS | kind_words.SETTING_VERBS
 #: How far (tokens) before a figure ``revised_goal`` looks for the revising verb and its noun.
 REVISION_REACH = 12
 #: How far (tokens) before a figure "goal of ..." may stand: "the goal of keeping headline
@@ -1225,15 +1539,23 @@ def revised_goal(toks: Sequence[Tok], pos: int) -> str | None:
     55%", "the growth forecast was cut to 1.4%"), else None: the figure it replaced ("from
     2.8%") is the earlier goal or forecast, not a present level."""
     verb = -1
-    for k in range(pos - 1, max(-1, pos - REVISION_REACH), -1):
+    k = pos
+    while k - 1 > max(-1, pos - REVISION_REACH):
+        k -= 1
         t = toks[k]
+        if t.low == ")" and k < pos - 1:
+            k = _skip_back(toks, k) + 1  # "from 70 billion (6.1% of output) to": an aside
+            continue
+        if t.kind == "q" and k > 0 and toks[k - 1].low == "from" and k < pos - 1:
+            k -= 1  # "cut the target from 70 billion to 64 billion": the value it replaced
+            continue
         if t.kind == "p" or t.kind == "q":
             break
-        if t.low in kind_words.REVISION_VERBS:
+        if t.low in kind_words.REVISION_VERBS or t.low in kind_words.SETTING_VERBS:
             verb = k
         elif t.low in _GOAL_OR_FORECAST_NOUNS:
             # "the target was revised to" (the verb between) or "revised its target to"
-            if verb >= 0 or any(toks[j].low in kind_words.REVISION_VERBS for j in range(max(0, k - 4), k)):
+            if verb >= 0 or any(toks[j].low in _REVISING for j in range(max(0, k - 4), k)):
                 return t.low
             return None
     return None
@@ -1324,6 +1646,12 @@ def _subject_noun(toks: Sequence[Tok], pos: int) -> str | None:
     return None
 
 
+#: Words of a lead-in to forecasts ("Projections for 2027:", "The fiscal update shows:").
+_LEAD_FORECAST = re.compile(
+    r"\b(?:forecasts?|outlook|projections?|projected|expect\w*|updates?|scenarios?)\b"
+)
+
+
 def lead_in_kind(text: str, s_start: int, s_end: int, before: str = "") -> Kind | None:
     """The kind a lead-in sentence ending with ':' gives the list items after it;
     ``before`` is the sentence before the lead-in ("The government approved the
@@ -1333,16 +1661,18 @@ def lead_in_kind(text: str, s_start: int, s_end: int, before: str = "") -> Kind 
     own = text[s_start:s_end].lower()
     if re.search(r"\b(?:results?|achievements?|outcomes?|was|were|built|completed)\b", own):
         return "achievement"
-    lead = (before + " " + own).lower()
-    if re.search(
-        r"\b(?:plan|plans|priorit\w+|target|targets|goals?|tasks?|will|aims?|objectives?|programme|program"
-        r"|budget|approved)\b",
-        lead,
-    ):
-        return "target"
-    if re.search(r"\b(?:forecast|outlook|projections?|expect\w*)\b", lead):
-        return "forecast"
-    if re.search(r"\b(?:results?|achievements?|outcomes?|was|were|built|completed)\b", lead):
+    # the lead-in's own words before the sentence before it ("The budget was approved.
+    # Projections for 2027:" leads forecasts)
+    for lead in (own, (before + " " + own).lower()):
+        if re.search(
+            r"\b(?:plan|plans|priorit\w+|target|targets|goals?|tasks?|will|aims?|objectives?|programme"
+            r"|program|budget|approved)\b",
+            lead,
+        ):
+            return "target"
+        if _LEAD_FORECAST.search(lead):
+            return "forecast"
+    if re.search(r"\b(?:results?|achievements?|outcomes?|was|were|built|completed)\b", before.lower()):
         return "achievement"
     return None
 

@@ -194,6 +194,40 @@ FORECASTERS = re.compile(
     + ")",
     re.I,
 )
+#: A forecast named after the figure's clause at the end of its sentence ("..., the grid
+#: operator forecasts", "..., the fiscal update shows"): searched from a comma to the end.
+TRAILING_FORECAST = re.compile(
+    r",\s+(?:(?:the|its|their|our|a|an)\s+)?(?:[\w'’.-]+\s+){0,4}?(?:"
+    + "|".join(_DATA["trailing_forecast_verbs"])
+    + r"|(?:"
+    + "|".join(
+        re.escape(w)
+        for w in sorted(
+            {*_DATA["outside_forecasters"], *_DATA["institutions"], *_DATA["trailing_forecaster_nouns"]}
+        )
+    )
+    + r")\s+(?:"
+    + "|".join(_DATA["trailing_forecast_verbs_ambiguous"])
+    + r")|(?:"
+    + "|".join(_DATA["trailing_forecast_sources"])
+    + r")\s+(?:"
+    + "|".join(_DATA["trailing_show_verbs"])
+    + r"))\W*$",
+    re.I,
+)
+#: Phrases of something expected to happen ("on track to", "poised to"): a forecast.
+FORECAST_PHRASES = re.compile(r"\b(?:" + "|".join(_DATA["forecast_phrases"]) + r")\b", re.I)
+#: A forecast a sentence is set in ("under the updated projections"): a forecast.
+FORECAST_FRAMES = re.compile(r"\b(?:" + "|".join(_DATA["forecast_frames"]) + r")\b", re.I)
+#: Words of an outturn so far ("to date", "so far"): a present figure reported, not planned.
+OUTTURN_SO_FAR = re.compile(r"\b(?:" + "|".join(_DATA["outturn_so_far"]) + r")\b", re.I)
+#: Markers of a consequence ("in turn", "as a result").
+CONSEQUENCE = re.compile(r"\b(?:" + "|".join(_DATA["consequence_markers"]) + r")\b", re.I)
+#: Indicators nobody decides ("growth", "inflation"): what a plan foresees of them it assumes.
+MACRO_INDICATORS: frozenset[str] = _words("macro_indicators")
+FORESEE_VERBS: frozenset[str] = _words("foresee_verbs")
+#: Verbs by which a forecaster states a value ("the update puts the deficit at 4.4%").
+ESTIMATE_VERBS: frozenset[str] = _words("estimate_verbs")
 #: Verbs by which a budget line receives its share ("got 4 billion in the budget").
 RECEIVING_VERBS: frozenset[str] = _words("receiving_verbs")
 #: Words of a need, appeal or preference before a figure ("the need to rebuild 40 bridges").

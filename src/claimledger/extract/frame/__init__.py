@@ -1,4 +1,4 @@
-"""The claim frame stage (``frame.v10``): what each claim measures, whose figure it is, on
+"""The claim frame stage (``frame.v11``): what each claim measures, whose figure it is, on
 what basis, whether it is a fact, an estimate, a projection, a target, an assumption, a
 baseline or a revision, who it is attributed to, and how it relates to the other figures
 of its sentence.  See docs/frame.md.
@@ -67,7 +67,11 @@ __all__ = ["STAGE", "DocFrame", "annotate"]
 #: inherit.
 #: v10: granularity from the time.v8 periods (running totals through a quarter, levels held
 #: since a year, budget lines on the fiscal calendar); no frame rule changed.
-STAGE = "frame.v10"
+#: v11: with the commitment branch's status rules: a plan's first
+#: figure ("first set at", "initially budgeted at") and an outlay before a plan ("after
+#: spending 470 billion this year") are baselines, and so are a from-value past an aside or
+#: a unit ("from 70 billion crowns (6.1% of output) to") and that aside.
+STAGE = "frame.v11"
 
 #: Roles whose figure is a value of the same indicator as the figure it is tied to: the
 #: baseline of a change, a change amount, a conversion and a compared value.
@@ -354,6 +358,7 @@ def annotate(
             # before, of the same verb, is a revision
             i > 0 and links[i - 1].role == "" and statuses[-1] == "revision" and _same_verb(claims[i - 1], c),
             p.spans[i - 1][1] if i > 0 else -1,
+            i > 0 and statuses[-1] == "baseline",
         )
         statuses.append(st)
         m, m_cues = meas[i]

@@ -8,7 +8,9 @@ status and the cues that decided it, the kind first (``kind:forecast``), then wh
 changed it.
 
 First rule that applies:
-1. the from-value of a change ("fell to 2.1% from 3.3%"), or an earlier value named right
+1. the from-value of a change ("fell to 2.1% from 3.3%", also one the relation pass did not
+   pair: "cut the target from 70 billion crowns (6.1% of output) to 64 billion", and the aside
+   right after a baseline, "(6.1% of output)"), or an earlier value named right
    before the figure ("its earlier forecast of 2.8%"), or a base a comparison names right
    before it ("weaker than the 4.4% of the quarter before", "after posting 5.1%"), is a
    ``baseline``;
@@ -69,6 +71,16 @@ _FORECAST_AFTER = re.compile(
 )
 #: A figure right after its earlier-value cue ("its earlier forecast of 2.8%").
 _ONLY_BLANK = re.compile(r"\s*")
+
+#: What may stand between a figure and the aside after it: "70 billion (6.1%".
+_APPOSITIVE = re.compile(r"(?:\s+[A-Za-z]{2,12}){0,2}\s*[(\[]\s*(?:or\s+|about\s+|some\s+)?")
+#: "from" right before a figure ("from an estimated").
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:an?\s+|the\s+|its\s+)?(?:estimated\s+|initial\s+|earlier\s+)?$", re.I)
+#: "to" + a figure after a from-value, past an aside ("(6.1% of output) to 64 billion").
+_TO_AFTER = re.compile(
+    r"(?:\s+[\w/.-]{2,12}){0,4}?(?:\s*[(\[][^()\[\]]{0,60}[)\]])?\s*(?:,\s*)?to\s+"
+    r"(?!(?:19|20)\d\d\b(?![\d.,%]))(?:an?\s+|about\s+|around\s+|some\s+)?[^\s\d]{0,4}\s?\d"
+)
 
 _FROM_KIND: dict[str, Status] = {
     "achievement": "actual",
@@ -171,18 +183,31 @@ def decide(
     next_start: int = -1,
     after_revision: bool = False,
     prev_end: int = -1,
+    after_baseline: bool = False,
 ) -> tuple[Status, list[str]]:
     """The status of ``claim``; ``left`` is its clause up to the figure, ``seg`` its own
     stretch, ``fig_end`` where its figure ends, ``next_start`` where the sentence's next
     figure starts (-1: none), ``after_revision`` whether the figure continues a revision
     ("raised its forecasts to 3.1% for 2025 and 3.4% for 2026"), ``prev_end`` where the
-    sentence's figure before it ends (-1: none)."""
+    sentence's figure before it ends (-1: none), ``after_baseline`` whether the figure right
+    before it is a baseline."""
     kind = claim.kind
     k_cue = claim.cues[0] if claim.cues else ""
     cues = [f"kind:{kind}"]
     base = _FROM_KIND[kind]
     if role == "baseline":
         return "baseline", [*cues, role_cue]
+    if after_baseline and prev_end >= 0 and _APPOSITIVE.fullmatch(text, prev_end, left[1]):
+        # "cut from 70 billion (6.1% of output) to 64 billion": the aside of a from-value
+        return "baseline", [*cues, "base:aside of the figure before"]
+    if (
+        role == ""
+        and _FROM_BEFORE.search(text, max(left[0], left[1] - 30), left[1])
+        and _TO_AFTER.match(text, fig_end)
+    ):
+        # "cut the target from 70 billion (6.1% of output) to 64 billion": the from-value of
+        # a change the relation pass did not pair
+        return "baseline", [*cues, "base:from ... to"]
     # (a cue touching the figure may stand before its clause: "Prior: 3.1%")
     for _a, b, name, words in said.within(max(0, left[1] - CUE_REACH), left[1]):
         if name == "earlier_value" and _ONLY_BLANK.fullmatch(text, b, left[1]):
