@@ -639,6 +639,27 @@ def _country_of(ctx: CheckContext, c: ClaimRecord) -> str | None:
     return found.id if found is not None else None
 
 
+def _meta_names(ctx: CheckContext, c: ClaimRecord) -> str:
+    d = ctx.doc(c)
+    return " ".join(filter(None, (d.source, d.speaker, d.title))).lower()
+
+
+def _other_place(ctx: CheckContext, t: ClaimRecord, c: ClaimRecord) -> bool:
+    """Do two figures' sentences name different places (``other_place``), with no name of
+    one sentence standing in the other document's source, speaker or title?  A name the
+    other side's own document carries ("the Quenia Audit Office" in a report by it) is who
+    speaks there, not another place."""
+    if not other_place(t, c):
+        return False
+    for a, b in ((t, c), (c, t)):
+        meta = _meta_names(ctx, b)
+        if any(
+            re.search(rf"\b{re.escape(n.lower())}\b", meta) for n in proper_names(a.sentence, first_word=True)
+        ):
+            return False
+    return True
+
+
 def other_country(ctx: CheckContext, t: ClaimRecord, c: ClaimRecord) -> bool:
     """Is a figure about another country than the promise (one country's disbursements are
     no outcome of another's promise, issue 11)?"""
@@ -880,10 +901,6 @@ class PromiseChecker:
         (the best, ``_numeric``'s, last)."""
         best = self._numeric(ctx, t)
         if best is None:
-            # the same object named in other words ("teaching posts filled" for "recruit
-            # 4,000 teachers"), filed under another indicator of the same place
-            best = self._numeric(ctx, t, related=True)
-        if best is None:
             unnamed = self._unnamed_outcome(ctx, t) or self._broader_outcome(ctx, t)
             return [] if unnamed is None else [unnamed]
         # A report of another scope (a city's housing against a country's target, twelve
@@ -925,10 +942,9 @@ class PromiseChecker:
 
     # -- evidence ----------------------------------------------------------------------
 
-    def _numeric(self, ctx: CheckContext, t: ClaimRecord, related: bool = False) -> ClaimRecord | None:
-        """The latest later-published actual of the same indicator within the promise window;
-        with ``related``, of the indicators that name the same object in other words."""
-        key = ctx.key(t)
+    def _numeric(self, ctx: CheckContext, t: ClaimRecord) -> ClaimRecord | None:
+        """The latest later-published actual of the same indicator, or of one that names the
+        same object in other words (``_related_pool``), within the promise window."""
         if t.published is None or t.point is None:
             return None
         ys = period_years(t.period)
@@ -936,7 +952,7 @@ class PromiseChecker:
         # A goal "by 2029" is judged on any level reported up to its deadline; a target
         # "for 2025" only on the level reported for 2025.
         goal = ys is None or is_deadline(t)
-        by_year = self._related_pool(ctx, t) if related else self._pool(ctx, key)
+        by_year = self._related_pool(ctx, t)
         # Evidence is published after the target; or, for a target whose period had ended
         # when it was stated ("compared with a target of 4%"), in the same document.
         retro_target = (period_end(t.period) or Date.max) < t.published
@@ -945,7 +961,7 @@ class PromiseChecker:
         else:
             lo, hi = (ys[0], ys[1]) if ys is not None else (0, -1)
         extra = []
-        for c in [] if related else self._restated(ctx, t):
+        for c in self._restated(ctx, t):
             o = self._outcome_of(ctx, c)
             if o is None and restated_figure(c):
                 continue  # "of the 9,000 police officers pledged" with no part done: no outcome
@@ -977,7 +993,7 @@ class PromiseChecker:
                 continue
             if not goal and ys is not None and not (ys[0] <= cy[0] and cy[1] <= ys[1]):
                 continue
-            if other_place(t, c) or (local(c) and not local(t)) or not same_place(ctx, t, c):
+            if _other_place(ctx, t, c) or (local(c) and not local(t)) or not same_place(ctx, t, c):
                 continue  # another place's figure, or a city's for a country's target
             if other_country(ctx, t, c):
                 continue  # another country's figure, whatever indicator it was filed under
@@ -1072,16 +1088,20 @@ class PromiseChecker:
     def _related_pool(
         self, ctx: CheckContext, t: ClaimRecord
     ) -> dict[int, list[tuple[Date, ClaimRecord, tuple[int, int]]]]:
-        """The possible evidence of other indicators of the same place and dimension whose
-        object is the target's (``same_object``).  A count of posts for a count of people
-        ("2,600 teaching posts filled" for "4,000 teachers") is weighed only when it is within
-        ``DISPUTE_FACTOR`` of the target."""
+        """The target's indicator's possible evidence, with that of the other indicators of
+        the same place and dimension whose object is the target's (``same_object``: "the
+        waiting time for hip surgery" for "the wait for hip surgery"), so that sources naming
+        one object in different words are weighed together.  A count of posts for a count of
+        people ("2,600 teaching posts filled" for "4,000 teachers") is weighed only when it is
+        within ``DISPUTE_FACTOR`` of the target."""
         key = ctx.key(t)
         obj = _object(t)
+        own = self._pool(ctx, key)
         if key is None or obj is None or key.count("|") < 2:
-            return {}
+            return own
         region, _, dim = key.split("|")[:3]
         out: dict[int, list[tuple[Date, ClaimRecord, tuple[int, int]]]] = {}
+        related = False
         keys = dict.fromkeys(k for k, o in self._objects(ctx).get(obj.head, []) if same_object(obj, o))
         for k in keys:
             parts = k.split("|")
@@ -1092,6 +1112,11 @@ class PromiseChecker:
                 continue
             for y, bucket in self._pool(ctx, k).items():
                 out.setdefault(y, []).extend(e for e in bucket if not swap or _near(e[1], t))
+                related = True
+        if not related:
+            return own
+        for y, bucket in own.items():
+            out.setdefault(y, []).extend(bucket)
         for bucket in out.values():
             bucket.sort(key=_newest, reverse=True)
         return out
