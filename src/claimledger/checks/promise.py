@@ -1097,9 +1097,16 @@ class PromiseChecker:
         key = ctx.key(t)
         obj = _object(t)
         own = self._pool(ctx, key)
-        if key is None or obj is None or key.count("|") < 2:
+        if obj is None:
             return own
-        region, _, dim = key.split("|")[:3]
+        if key is not None and key.count("|") >= 2:
+            region, _, dim = key.split("|")[:3]
+        elif key is None and t.unit != "%":
+            # a target the linker filed nowhere ("We pledge to hire 5,000 more nurses": no
+            # subject): its document's place and its unit's dimension
+            region, dim = ctx.doc(t).region or "-", dimension(t.unit, t.noun)[0]
+        else:
+            return own
         out: dict[int, list[tuple[Date, ClaimRecord, tuple[int, int]]]] = {}
         related = False
         keys = dict.fromkeys(k for k, o in self._objects(ctx).get(obj.head, []) if same_object(obj, o))
