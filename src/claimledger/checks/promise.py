@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date as Date
-from functools import cache
+from functools import cache, lru_cache
 from heapq import merge
 from itertools import pairwise
 
@@ -549,6 +549,7 @@ _OBJECT_DROP = STOP | FILLER | UNIT_WORDS | check_words.NOT_CONTENT
 _ROOT_END = re.compile(r"(?:ing|ion|er|or|ed|e)$")
 
 
+@lru_cache(maxsize=1 << 16)
 def _root(word: str) -> str:
     """A word's root for matching two names of one object: singular, without the endings of
     an agent, an action or a participle ("teachers", "teaching" -> "teach"; "waiting" ->
@@ -586,6 +587,12 @@ def _object(c: ClaimRecord) -> _Object | None:
     subject = c.subject or ""
     if actor_only(subject) and c.has_quantity:
         subject = measured_phrase(c.sentence, c.q_rel[0]) or subject
+    return _phrase_object(subject, c.noun)
+
+
+@lru_cache(maxsize=1 << 16)
+def _phrase_object(subject: str, noun: str | None) -> _Object | None:
+    """``_object`` of a subject phrase and a counted noun."""
     groups: list[list[str]] = [[]]
     for w in re.findall(r"[a-z][a-z-]*", subject.lower()):
         if w in check_words.OBJECT_PREPOSITIONS:
@@ -599,7 +606,7 @@ def _object(c: ClaimRecord) -> _Object | None:
         [_root(w) for w in g] for g in groups if g and singular(g[-1]) not in check_words.OBJECT_LIGHT_HEADS
     ]
     if not kept:
-        noun = singular(c.noun) if c.noun else ""
+        noun = singular(noun) if noun else ""
         if not noun or noun in check_words.OBJECT_LIGHT_HEADS:
             return None
         return _Object(_root(noun), frozenset(), ())
