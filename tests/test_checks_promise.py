@@ -590,3 +590,155 @@ def test_a_count_under_a_broader_indicator_is_the_outcome() -> None:
 def test_verdict_cues(sentence: str, verdict: str, year: str | None) -> None:
     assert _verdict(sentence) == verdict
     assert moved_to(sentence) == year
+
+
+# -- issue 11, item 4: evidence matched on the commitment's object and its place ------------
+
+
+def _obj(subject: str, noun: str | None = None, sentence: str = "") -> object:
+    from claimledger.checks.promise import _object
+
+    return _object(rec("a", sentence or f"The {subject} rose to 12.", "12", 12, subject=subject, noun=noun))
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        # one object in other words: a head with its modifiers and complements
+        (("excise duty rate on diesel fuel", None), ("diesel excise duty", None), True),
+        (("wait for hip surgery", None), ("waiting time for hip surgery", None), True),
+        (("teachers", "teacher"), ("teaching posts", "post"), True),
+        (("inspectors", "inspector"), ("inspection posts", "post"), True),
+        (("hire", "nurse"), ("nurses hired", "nurse"), True),
+        (("number of midwives", None), ("midwives", "midwife"), True),
+        # decoys: a broader object, another head, another complement
+        (("excise duty rate on diesel fuel", None), ("excise duty rate", None), False),
+        (("excise duty rate", None), ("excise duty rate on diesel fuel", None), False),
+        (
+            ("average wait for building permits", None),
+            ("average processing time for building permits", None),
+            False,
+        ),
+        (("wait for hip surgery", None), ("wait for knee surgery", None), False),
+        (("schools", "school"), ("school places", "place"), False),
+        (("teachers", "teacher"), ("teaching assistants", "assistant"), False),
+    ],
+)
+def test_one_object_in_other_words(a: tuple[str, str | None], b: tuple[str, str | None], same: bool) -> None:
+    from claimledger.checks.promise import same_object
+
+    oa, ob = _obj(*a), _obj(*b)
+    assert oa is not None and ob is not None
+    assert same_object(oa, ob) is same  # type: ignore[arg-type]
+    assert same_object(ob, oa) is same  # type: ignore[arg-type]
+
+
+def _duty_case(later: list[tuple[str, str, float, str]]) -> object:
+    """A pledge on the excise duty on diesel fuel and later reports (sentence, subject, value,
+    published), each in its own document."""
+    s1 = "We will cut the excise duty rate on diesel fuel to 12% by 2025."
+    t = rec("a", s1, "12%", 12, kind="target", subject="excise duty rate on diesel fuel", period="2025",
+            unit="%", period_role="deadline", published="2024-03-01")  # fmt: skip
+    recs, docs = [t], {"a": doc("a", "2024-03-01", "Plan", region=None, text=s1)}
+    for i, (s, subject, v, when) in enumerate(later):
+        key = f"r{i}"
+        q = f"{v:g}%"
+        recs.append(
+            rec(key, s, q, v, kind="achievement", subject=subject, period="2025", unit="%", published=when)
+        )
+        docs[key] = doc(key, when, "Bulletin", region=None, text=s)
+    [f] = _run(recs, docs)
+    return f
+
+
+def test_evidence_naming_the_object_in_other_words_settles_the_promise() -> None:
+    f = _duty_case([("In 2025 the diesel excise duty was 12%.", "diesel excise duty", 12, "2026-02-10")])
+    assert f.details["status"] == "kept", f.message  # type: ignore[attr-defined]
+    # the general excise rate is another object: no evidence of the diesel duty
+    g = _duty_case([("The excise duty rate rose to 20% in 2025.", "excise duty rate", 20, "2026-01-20")])
+    assert g.details["status"] == "due", g.message  # type: ignore[attr-defined]
+
+
+def test_sources_naming_one_object_differently_are_weighed_together() -> None:
+    # a ministry and an auditor report the same duty in different words and disagree
+    f = _duty_case(
+        [
+            ("In 2025 the diesel excise duty was 12%.", "diesel excise duty", 12, "2026-02-10"),
+            ("The excise duty rate on diesel was 19% in 2025, the auditors found.",
+             "excise duty rate on diesel", 19, "2026-03-01"),
+        ]
+    )  # fmt: skip
+    assert f.details["status"] == "disputed", f.message  # type: ignore[attr-defined]
+
+
+def test_a_count_of_posts_is_weighed_only_near_the_count_of_people() -> None:
+    s1 = "The ministry will recruit 4,000 new teachers by 2025."
+    t = rec("a", s1, "4,000", 4000, kind="target", subject="teachers", period="2025", noun="teacher",
+            period_role="deadline", published="2024-03-01")  # fmt: skip
+    for filled, status in ((2600, "partly_kept"), (400, "due")):
+        later = f"In 2025, {filled:,} teaching posts were filled."
+        e = rec("b", later, f"{filled:,}", filled, kind="achievement", subject="teaching posts",
+                period="2025", noun="post", published="2026-02-10")  # fmt: skip
+        [f] = _run([t, e], _plan_docs(s1, "2024-03-01", later, "2026-02-10"))
+        assert f.details["status"] == status, f.message
+
+
+def _with_entity(r: object, code: str, name: str, status: str = "actual") -> object:
+    from claimledger.models import Entity, Frame, Measure
+
+    frame = Frame(
+        Measure("imf disbursement", "imf disbursement", free=True),
+        Entity(code, name, "country"),
+        ("year",),
+        status,  # type: ignore[arg-type]
+    )
+    return dataclasses.replace(r, frame=frame)  # type: ignore[type-var]
+
+
+def test_another_countrys_figure_is_no_evidence() -> None:
+    # issue 11: one country's IMF disbursements are no outcome of another's promise
+    s1 = "The IMF disbursements will reach $2 billion by 2025, the treasury said."
+    later = "The IMF disbursements totalled $0.9 billion in 2025."
+    t = rec("a", s1, "$2 billion", 2e9, kind="target", subject="imf disbursements", period="2025", unit="USD",
+            period_role="deadline", published="2024-03-01")  # fmt: skip
+    e = rec("b", later, "$0.9 billion", 9e8, kind="achievement", subject="imf disbursements", period="2025",
+            unit="USD", published="2026-02-10")  # fmt: skip
+    docs = _plan_docs(s1, "2024-03-01", later, "2026-02-10")
+    docs = {k: dataclasses.replace(d, region=None) for k, d in docs.items()}
+    t, e = _with_entity(t, "KEN", "Kenya", "target"), _with_entity(e, "GHA", "Ghana")
+    [f] = _run([t, e], docs)
+    assert f.details["status"] == "due", f.message
+    [g] = _run([t, _with_entity(e, "KEN", "Kenya")], docs)  # the same country's: evidence
+    assert g.details["status"] == "not_kept", g.message
+
+
+def test_a_name_the_other_document_carries_is_no_other_place() -> None:
+    # the minister who made the pledge reports the outcome: her name is in the plan's metadata
+    s1 = "Quenia will cut the wait for hip surgery to 8 weeks by 2025."
+    later = "Minister Pell said the wait for hip surgery was 7.5 weeks in 2025."
+    decoy = "In Dorvia the wait for hip surgery was 7.5 weeks in 2025."
+    t = rec("a", s1, "8 weeks", 8, kind="target", subject="wait for hip surgery", period="2025", unit="week",
+            period_role="deadline", published="2024-03-01")  # fmt: skip
+    for s, status in ((later, "kept"), (decoy, "due")):
+        e = rec("b", s, "7.5 weeks", 7.5, kind="achievement", subject="wait for hip surgery", period="2025",
+                unit="week", published="2026-02-10")  # fmt: skip
+        docs = _plan_docs(s1, "2024-03-01", s, "2026-02-10")
+        docs["a"] = dataclasses.replace(docs["a"], region=None, speaker="Ana Pell")
+        docs["b"] = dataclasses.replace(docs["b"], region=None)
+        [f] = _run([t, e], docs)
+        assert f.details["status"] == status, f.message
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verdict"),
+    [
+        ("Just one lane of the four on the Pella bridge is usable.", "unmet"),
+        ("Two of the five wards of the Pella hospital are open to patients.", "unmet"),
+        # decoys: the whole in use, a part that says nothing of use, a count of the same size
+        ("All four lanes of the Pella bridge are usable.", None),
+        ("One of the four contractors on the Pella bridge complained.", None),
+        ("Four of the four lanes of the Pella bridge are usable.", None),
+    ],
+)
+def test_a_part_in_use_is_unmet(sentence: str, verdict: str | None) -> None:
+    assert _verdict(sentence) == verdict

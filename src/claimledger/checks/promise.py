@@ -1,4 +1,4 @@
-"""Checker ``checks.promise.v2``: every target gets a status, decided from later evidence.
+"""Checker ``checks.promise.v3``: every target gets a status, decided from later evidence.
 
 Reads: target claims (with or without a figure); for each, claims published later that
 report the same indicator (numeric evidence), or sentences of later documents that name
@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date as Date
-from functools import cache
+from functools import cache, lru_cache
 from heapq import merge
 from itertools import pairwise
 
@@ -47,15 +47,17 @@ from claimledger.checks.base import (
     single_year,
 )
 from claimledger.extract.sentences import split as split_sentences
-from claimledger.link import ClaimRecord, count_noun, dimension
+from claimledger.link import ClaimRecord, actor_only, count_noun, dimension, measured_phrase
 from claimledger.models import PROMISE_LABELS, Finding, Severity
 from claimledger.resources import checks as check_words
+from claimledger.resources import places
 from claimledger.resources.dates import MONTHS
 from claimledger.resources.indicators import FILLER, STOP, UNIT_WORDS, VERBS
+from claimledger.resources.numbers import ONES, TEENS
 from claimledger.resources.taxonomy import measures
 from claimledger.resources.words import singular
 
-NAME = "checks.promise.v2"
+NAME = "checks.promise.v3"
 
 #: Thresholds, decided and documented (docs/checks.md): an outcome at or above 97% of the
 #: target is kept ("nearly 27 million tons" against 27 million is met in any journalist's
@@ -272,6 +274,33 @@ _MOVED = re.compile(
 )
 
 
+_SMALL_COUNTS = {**ONES, **TEENS, "a single": 1}
+_SMALL = rf"(?:\d{{1,3}}|{_phrases(frozenset(_SMALL_COUNTS))})"
+#: A part of a whole in use, fewer than all: "just one lane of the four is usable", "two of
+#: the five wards are open" (``usable_states`` in checks.toml).
+_PART_IN_USE = re.compile(
+    rf"\b(?P<n>{_SMALL})\s+(?:[a-z-]+\s+){{0,2}}?of\s+(?:the\s+|its\s+|their\s+|all\s+)?"
+    rf"(?P<m>{_SMALL})\b(?P<rest>[^.;]*)",
+    re.I,
+)
+_USABLE = re.compile(rf"\b(?:{_phrases(check_words.USABLE_STATES)})\b", re.I)
+
+
+def _small(text: str) -> float:
+    t = re.sub(r"\s+", " ", text.lower())
+    return float(t) if t.isdigit() else float(_SMALL_COUNTS.get(t, -1))
+
+
+def _part_in_use(sentence: str) -> bool:
+    """Does the sentence say that only a part of a whole is in use or done ("just one lane of
+    the four is usable"): a partial completion, the promise not yet met?"""
+    for m in _PART_IN_USE.finditer(sentence):
+        n, total = _small(m.group("n")), _small(m.group("m"))
+        if 0 <= n < total and _USABLE.search(m.group("rest")):
+            return True
+    return False
+
+
 def moved_to(sentence: str) -> str | None:
     """The year a deadline was moved to ("moved to 2027"), if the sentence says so."""
     m = _MOVED.search(sentence)
@@ -293,6 +322,8 @@ def _verdict(sentence: str) -> str | None:
         return "done"  # "was completed today, on schedule"
     if _ONGOING.search(sentence):
         return "ongoing"
+    if _part_in_use(sentence):
+        return "unmet"  # "just one lane of the four is usable"
     return None
 
 
@@ -512,6 +543,145 @@ def _retold(first: ClaimRecord, later: ClaimRecord) -> bool:
     return bool(a) and len(a & b) >= 0.7 * len(a)
 
 
+#: Words that name no part of a commitment's object: function, filler, unit and reporting
+#: words (the indicator lexicon's), and who spoke.
+_OBJECT_DROP = STOP | FILLER | UNIT_WORDS | check_words.NOT_CONTENT
+_ROOT_END = re.compile(r"(?:ing|ion|er|or|ed|e)$")
+
+
+@lru_cache(maxsize=1 << 16)
+def _root(word: str) -> str:
+    """A word's root for matching two names of one object: singular, without the endings of
+    an agent, an action or a participle ("teachers", "teaching" -> "teach"; "waiting" ->
+    "wait"; "inspector", "inspection" -> "inspect"), at least three letters left."""
+    w = singular(word)
+    cut = _ROOT_END.sub("", w)
+    return cut if len(cut) >= 3 else w
+
+
+@cache
+def _verb_roots() -> frozenset[str]:
+    """Roots of the lexicon's verbs of reporting, delivering and changing ("hired", "hire")."""
+    return frozenset(_root(v) for v in VERBS)
+
+
+@dataclass(frozen=True, slots=True)
+class _Object:
+    """What a figure counts or measures, from its subject phrase: the head noun's root, the
+    roots of its modifiers, and its complements (each the roots after a preposition, in
+    order): "excise duty rate on diesel fuel" -> duty, {excise}, (("diesel", "fuel"),)."""
+
+    head: str
+    mods: frozenset[str]
+    comps: tuple[tuple[str, ...], ...]
+
+    def words(self) -> frozenset[str]:
+        return self.mods | {w for c in self.comps for w in c} | {self.head}
+
+
+def _object(c: ClaimRecord) -> _Object | None:
+    """The object a figure names (issue 11: a pledge and its evidence are matched on it, not
+    on word overlap).  A subject that names only who acts is replaced by the phrase the verb
+    acts on; a subject left with no noun ("to hire 5,000 nurses": the verb) by the counted
+    noun.  A light head ("teaching posts", "waiting time") gives way to the word before it."""
+    subject = c.subject or ""
+    if actor_only(subject) and c.has_quantity:
+        subject = measured_phrase(c.sentence, c.q_rel[0]) or subject
+    return _phrase_object(subject, c.noun)
+
+
+@lru_cache(maxsize=1 << 16)
+def _phrase_object(subject: str, noun: str | None) -> _Object | None:
+    """``_object`` of a subject phrase and a counted noun."""
+    groups: list[list[str]] = [[]]
+    for w in re.findall(r"[a-z][a-z-]*", subject.lower()):
+        if w in check_words.OBJECT_PREPOSITIONS:
+            groups.append([])
+        elif w not in _OBJECT_DROP and singular(w) not in _OBJECT_DROP and _root(w) not in _verb_roots():
+            groups[-1].append(w)
+    for g in groups:
+        while len(g) > 1 and singular(g[-1]) in check_words.OBJECT_LIGHT_HEADS:
+            g.pop()
+    kept = [
+        [_root(w) for w in g] for g in groups if g and singular(g[-1]) not in check_words.OBJECT_LIGHT_HEADS
+    ]
+    if not kept:
+        noun = singular(noun) if noun else ""
+        if not noun or noun in check_words.OBJECT_LIGHT_HEADS:
+            return None
+        return _Object(_root(noun), frozenset(), ())
+    head = kept[0]
+    return _Object(head[-1], frozenset(head[:-1]), tuple(tuple(g) for g in kept[1:]))
+
+
+def _named_by(a: _Object, b: _Object) -> bool:
+    """Does ``b`` name every part of ``a``: its modifiers and each complement, a compound
+    complement by its modifier alone ("diesel fuel" by "diesel")?"""
+    have = b.words()
+    need = set(a.mods)
+    for comp in a.comps:
+        lead = comp[:-1]
+        need.update(lead if lead and any(w in have for w in lead) else comp)
+    return need <= have
+
+
+def same_object(a: _Object, b: _Object) -> bool:
+    """Do two figures name one object: the same head, and each names every part of the
+    other?  "diesel excise duty" is "the excise duty rate on diesel fuel"; "the excise duty
+    rate" is not (it leaves out the diesel), nor "the average processing time" "the average
+    wait" (another head)."""
+    return a.head == b.head and _named_by(a, b) and _named_by(b, a)
+
+
+_PLACE_TYPES = frozenset({"country", "region", "city", "area"})
+
+
+def _country_of(ctx: CheckContext, c: ClaimRecord) -> str | None:
+    """The country a figure is about: its frame entity's, when a place, else its document's."""
+    f = frame_of(c)
+    if f is not None and f.entity is not None and f.entity.type in _PLACE_TYPES:
+        return f.entity.id.split(":", 1)[0]
+    region = ctx.doc(c).region
+    found = places.country(region) if region else None
+    return found.id if found is not None else None
+
+
+def _meta_names(ctx: CheckContext, c: ClaimRecord) -> str:
+    d = ctx.doc(c)
+    return " ".join(filter(None, (d.source, d.speaker, d.title))).lower()
+
+
+def _other_place(ctx: CheckContext, t: ClaimRecord, c: ClaimRecord) -> bool:
+    """Do two figures' sentences name different places (``other_place``), with no name of
+    one sentence standing in the other document's source, speaker or title?  A name the
+    other side's own document carries ("the Quenia Audit Office" in a report by it) is who
+    speaks there, not another place."""
+    if not other_place(t, c):
+        return False
+    for a, b in ((t, c), (c, t)):
+        meta = _meta_names(ctx, b)
+        if any(
+            re.search(rf"\b{re.escape(n.lower())}\b", meta) for n in proper_names(a.sentence, first_word=True)
+        ):
+            return False
+    return True
+
+
+def other_country(ctx: CheckContext, t: ClaimRecord, c: ClaimRecord) -> bool:
+    """Is a figure about another country than the promise (one country's disbursements are
+    no outcome of another's promise, issue 11)?"""
+    a, b = _country_of(ctx, t), _country_of(ctx, c)
+    return a is not None and b is not None and a != b
+
+
+def _post_of(a: str, b: str) -> bool:
+    """Are two count dimensions a count of people and a count of their posts ("count:post",
+    "count:teacher"): one counted noun a light head (``object_light_heads``)?"""
+    if not (a.startswith("count:") and b.startswith("count:")):
+        return False
+    return any(d.split(":", 1)[1] in check_words.OBJECT_LIGHT_HEADS for d in (a, b))
+
+
 class _History:
     """The status history of one promise: each change of status is an event with its date,
     the rule that decided it and its evidence (document, quote, claim)."""
@@ -592,6 +762,7 @@ class PromiseChecker:
         self.computation = ""
         self._cache: dict[int, tuple[CheckContext, _Index]] = {}
         self._totals: dict[int, tuple[CheckContext, _Totals]] = {}
+        self._object_index: tuple[CheckContext | None, dict[str, list[tuple[str, _Object]]]] = (None, {})
         self._by_noun: tuple[CheckContext | None, dict[tuple[str, str | None], list[ClaimRecord]]] = (
             None,
             {},
@@ -779,8 +950,8 @@ class PromiseChecker:
     # -- evidence ----------------------------------------------------------------------
 
     def _numeric(self, ctx: CheckContext, t: ClaimRecord) -> ClaimRecord | None:
-        """The latest later-published actual of the same indicator within the promise window."""
-        key = ctx.key(t)
+        """The latest later-published actual of the same indicator, or of one that names the
+        same object in other words (``_related_pool``), within the promise window."""
         if t.published is None or t.point is None:
             return None
         ys = period_years(t.period)
@@ -788,7 +959,7 @@ class PromiseChecker:
         # A goal "by 2029" is judged on any level reported up to its deadline; a target
         # "for 2025" only on the level reported for 2025.
         goal = ys is None or is_deadline(t)
-        by_year = self._pool(ctx, key)
+        by_year = self._related_pool(ctx, t)
         # Evidence is published after the target; or, for a target whose period had ended
         # when it was stated ("compared with a target of 4%"), in the same document.
         retro_target = (period_end(t.period) or Date.max) < t.published
@@ -829,8 +1000,10 @@ class PromiseChecker:
                 continue
             if not goal and ys is not None and not (ys[0] <= cy[0] and cy[1] <= ys[1]):
                 continue
-            if other_place(t, c) or (local(c) and not local(t)) or not same_place(ctx, t, c):
+            if _other_place(ctx, t, c) or (local(c) and not local(t)) or not same_place(ctx, t, c):
                 continue  # another place's figure, or a city's for a country's target
+            if other_country(ctx, t, c):
+                continue  # another country's figure, whatever indicator it was filed under
             if not goal and single_year(t.period) is not None and _sub_period(c) and not _by_month(t):
                 continue  # a quarter's or a month's figure is not the year's outcome (unless
                 # the target itself is dated by a month: "from July 2025")
@@ -901,6 +1074,66 @@ class PromiseChecker:
                 bucket.sort(key=_newest, reverse=True)
             memo[key] = out
         return memo[key]
+
+    def _objects(self, ctx: CheckContext) -> dict[str, list[tuple[str, _Object]]]:
+        """The objects of the ledger's indicators with actual figures, by head, read once per
+        run: (indicator key, object), one per distinct subject of an indicator."""
+        if self._object_index[0] is not ctx:
+            out: dict[str, list[tuple[str, _Object]]] = {}
+            seen: set[tuple[str, _Object]] = set()
+            for key, members in ctx.by_indicator.items():
+                for c in members:
+                    if not c.has_quantity or not is_actual(c):
+                        continue
+                    o = _object(c)
+                    if o is not None and (key, o) not in seen:
+                        seen.add((key, o))
+                        out.setdefault(o.head, []).append((key, o))
+            self._object_index = (ctx, out)
+        return self._object_index[1]
+
+    def _related_pool(
+        self, ctx: CheckContext, t: ClaimRecord
+    ) -> dict[int, list[tuple[Date, ClaimRecord, tuple[int, int]]]]:
+        """The target's indicator's possible evidence, with that of the other indicators of
+        the same place and dimension whose object is the target's (``same_object``: "the
+        waiting time for hip surgery" for "the wait for hip surgery"), so that sources naming
+        one object in different words are weighed together.  A count of posts for a count of
+        people ("2,600 teaching posts filled" for "4,000 teachers") is weighed only when it is
+        within ``DISPUTE_FACTOR`` of the target."""
+        key = ctx.key(t)
+        obj = _object(t)
+        own = self._pool(ctx, key)
+        if obj is None:
+            return own
+        if key is not None and key.count("|") >= 2:
+            region, _, dim = key.split("|")[:3]
+        elif key is None and t.unit != "%":
+            # a target the linker filed nowhere ("We pledge to hire 5,000 more nurses": no
+            # subject): its document's place and its unit's dimension
+            region, dim = ctx.doc(t).region or "-", dimension(t.unit, t.noun)[0]
+        else:
+            return own
+        out: dict[int, list[tuple[Date, ClaimRecord, tuple[int, int]]]] = {}
+        related = False
+        keys = dict.fromkeys(k for k, o in self._objects(ctx).get(obj.head, []) if same_object(obj, o))
+        for k in keys:
+            parts = k.split("|")
+            if k == key or len(parts) < 3 or parts[0] != region:
+                continue
+            swap = parts[2] != dim
+            if swap and not _post_of(parts[2], dim):
+                continue
+            for y, bucket in self._pool(ctx, k).items():
+                out.setdefault(y, []).extend(e for e in bucket if not swap or _near(e[1], t))
+                related = True
+        if not related:
+            return own
+        for y, bucket in own.items():
+            out.setdefault(y, []).extend(bucket)
+        for bucket in out.values():
+            bucket.sort(key=_newest, reverse=True)
+        return out
 
     def _restated(self, ctx: CheckContext, t: ClaimRecord) -> list[ClaimRecord]:
         """Later totals that restate a counted target with its progress: "62 of the 111
@@ -1372,7 +1605,7 @@ class PromiseChecker:
     def _numeric_status(
         self, ctx: CheckContext, t: ClaimRecord, ev: ClaimRecord, due: bool
     ) -> tuple[str, str]:
-        if not same_kind(scale(t)[0], scale(ev)[0]):
+        if not same_kind(scale(t)[0], scale(ev)[0]) and not _post_of(scale(t)[0], scale(ev)[0]):
             return ("due" if due else "not_due"), "the later figure is of another kind and cannot be compared"
         target = (t.point or 0.0) * scale(t)[1]
         got = (ev.point or 0.0) * scale(ev)[1]

@@ -18,6 +18,8 @@ __all__ = [
     "INSTITUTION_HEADS",
     "LOWER_IS_BETTER",
     "NOT_CONTENT",
+    "OBJECT_LIGHT_HEADS",
+    "OBJECT_PREPOSITIONS",
     "PERSON_TITLES",
     "PLACE_IN_TEXT",
     "POPULATION_GROUPS",
@@ -26,6 +28,7 @@ __all__ = [
     "RESTATED_BEFORE",
     "SENTENCE_STARTERS",
     "STILL_UNMET",
+    "USABLE_STATES",
 ]
 
 _words = partial(wordset, "checks")
@@ -69,3 +72,9 @@ PERSON_TITLES: frozenset[str] = wordset("speakers", "person_titles")
 POPULATION_GROUPS: dict[str, tuple[str, ...]] = {
     k: tuple(v) for k, v in mapping("checks", "population_groups").items()
 }
+#: Prepositions that open a complement of a commitment's object ("duty on diesel fuel").
+OBJECT_PREPOSITIONS: frozenset[str] = _words("object_prepositions")
+#: Heads that name a post, a slot or a span of the thing, not the thing ("teaching posts").
+OBJECT_LIGHT_HEADS: frozenset[str] = _words("object_light_heads")
+#: States of a part of a work in use ("one lane of the four is usable").
+USABLE_STATES: frozenset[str] = _words("usable_states")
