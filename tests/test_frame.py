@@ -1214,3 +1214,18 @@ def test_a_from_value_past_its_own_period_is_a_baseline() -> None:
     text = "The shortfall will be cut from 6.2 percent of output in 2026/27 to 4.1 percent in 2027/28."
     got = {c.quantity.text: c.frame.status for c in extract(text, "2026-06-10") if c.quantity and c.frame}
     assert got["6.2 percent"] == "baseline" and got["4.1 percent"] == "target", got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Retail sales were 2.4% higher than in the same quarter a year ago.",
+        "Output was 1.8% higher than in the same month last year.",
+        "Exports rose 6% compared with the same period last year.",
+    ],
+)
+def test_a_comparison_with_the_same_period_a_year_before_is_year_on_year(text: str) -> None:
+    """ "Higher than in the same quarter a year ago" states a y/y change, so it is never paired
+    with a quarter-on-quarter or unqualified rate of that quarter."""
+    [f] = [f for q, f in _frames(text, "2024-11-15").items() if q.endswith("%")]
+    assert "y/y" in f.basis, f.cues.basis
