@@ -53,10 +53,44 @@ class Link:
     cue: str = ""
 
 
-#: What may stand between the cue of a gap and the next figure ("from an estimated").
+#: What may stand between the cue of a gap and the next figure ("from an estimated", "up
+#: from last year's", "than the previous year's").
 _BEFORE_FIGURE = (
-    r"\s+(?:an?\s+|the\s+)?"
+    r"\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?:[a-z][\w-]*\s+){0,2}?(?:[a-z][\w-]*['’]s\s+)?"
     r"(?:estimated|expected|projected|forecast|revised|initial|earlier|previous|reported)?\s*$"
+)
+#: Longest gap (characters) between a value and a baseline its cue word ties to it.
+NEAR_GAP = 50
+#: Longest gap across which a strong cue (", up from", ", compared with"; not a bare
+#: "from") still ties a baseline to the value before it.
+FAR_GAP = 150
+#: A bracketed prior value: "(2023: 2.9%)", "(previous: 4.5%)".
+_YEAR_LABEL = re.compile(r"^\s*\(\s*(?:(?:FY|fiscal\s+)?(?P<year>(?:19|20)\d\d)|(?P<word>[A-Za-z][\w\s-]{0,24}?))\s*[:=]\s*$")
+#: A total before a colon that opens its breakdown: "900 million: 500 million for health".
+#: (A row led by its own name, "95,000 jobs: construction 41,000", is left to the entity's
+#: breakdown rows.)
+_COLON_GAP = re.compile(r"^[^\d:;.()]{0,30}:\s*(?:(?:about|some|around|nearly|almost)\s+)?$", re.I)
+#: Between two components of a breakdown: the first's noun tail, a list word, and at most
+#: a few words naming the next ("for schools, $3 billion", "and external debt $24 billion").
+_ROW_GAP = re.compile(
+    r"^(?:\s+[^\d,;:.()]{0,40}?)?\s*(?:,|;|,?\s+and|,?\s+as\s+well\s+as)\s+(?P<tail>(?:[a-z][\w'’-]*\s+){0,2})$",
+    re.I,
+)
+#: Words that open a clause of their own: such a gap ends a breakdown.
+_CLAUSE_WORD = re.compile(
+    r"\b(?:while|whereas|but|although|though|compared|against|versus|up|down|from|to|which|who|that|"
+    r"with|after|before|when|is|was|are|were|has|had|have|will|the)\b",
+    re.I,
+)
+_CLAUSE_BREAK = re.compile(r"\b(?:while|whereas|but|although|compared|against|versus|which)\b", re.I)
+#: "Of the 4,500 jobs created, 2,100 were ...": a total opening the sentence or a clause.
+_OF_THE_BEFORE = re.compile(r"(?:^|[,;:]\s*|\n\s*)(?:out\s+)?of\s+(?:the|these|those|its|their|all)\s+$", re.I)
+_AFTER_TOTAL = re.compile(r"^[^\d,;:.()]{0,60},\s*(?:some\s+|about\s+|around\s+|nearly\s+|almost\s+)?$", re.I)
+#: "43% of total debt of $42 billion", "$2 billion of the $9 billion budget", "2,100 out of 4,500".
+_OF_WHOLE = re.compile(
+    r"^\s*(?:out\s+)?of\s+(?:the\s+|a\s+|its\s+|their\s+|total\s+)?(?:[a-z][\w-]*\s+){0,3}?"
+    r"(?:(?:of|at|worth|totall?ing|amounting\s+to)\s+)?(?:the\s+|a\s+)?$",
+    re.I,
 )
 
 
@@ -74,6 +108,46 @@ def _part_gap() -> re.Pattern[str]:
 
 def _converted_gap() -> re.Pattern[str]:
     return _cues.anchored("relations", "converted")
+
+
+def _not_baseline() -> re.Pattern[str]:
+    return _cues.pattern("relations", "not_baseline")
+
+
+def _prior_label() -> re.Pattern[str]:
+    return _cues.framed("relations", ("prior_label",), r"^", r"$")
+
+
+def _strong(cue: str) -> bool:
+    """Is ``cue`` more than a bare "from" (which also opens a source: "funds from 12 donors")?"""
+    return cue.lower() != "from"
+
+
+def _expected(p: Passage, i: int, gap_tail: str) -> bool:
+    """Is figure ``i`` a forecast, budget or target by its own words ("versus a 2.0% forecast",
+    "against the target of 4%"), so no earlier value of what it is compared with?"""
+    end = p.spans[i][1]
+    after = p.text[end : min(end + 30, p.end)]
+    after = re.split(r"[,;.()]", after, maxsplit=1)[0]
+    return _not_baseline().search(gap_tail) is not None or _not_baseline().search(after) is not None
+
+
+def _magnitude(q: Quantity | None) -> float | None:
+    return None if q is None or q.value is None else abs(q.value)
+
+
+def _smaller(p: Passage, part: int, total: int) -> bool:
+    """Same unit, and the part below the total."""
+    a, b = p.claims[part].quantity, p.claims[total].quantity
+    if a is None or b is None or a.unit != b.unit or a.unit in ("%", "pp"):
+        return False
+    va, vb = _magnitude(a), _magnitude(b)
+    return va is not None and vb is not None and va < vb
+
+
+def _year_of(period: str | None) -> int | None:
+    m = re.match(r"(\d{4})", period or "")
+    return int(m.group(1)) if m else None
 
 
 #: Between a change and the level it reaches, past the words that qualify the change:
@@ -121,6 +195,10 @@ def link(p: Passage, rels: Sequence[tuple[str, int]]) -> list[Link]:
             if pq is not None and pq.unit != q.unit and _converted_gap().match(gap):
                 out[i] = Link("converted", prev, f"converted:{' '.join(gap.split()) or '('}")
                 continue
+        if prev >= 0 and p.claims[prev].quantity is not None and _prior(p, prev, i, gap):
+            # "12.4 billion (2023: 10.1 billion)", "4.2% (previous: 4.5%)"
+            out[i] = Link("baseline", prev, f"base:({' '.join(gap.split()).strip('( ')}")
+            continue
         if label == "base":
             out[i] = Link("baseline", anchor, "base:from")
             continue
@@ -132,8 +210,9 @@ def link(p: Passage, rels: Sequence[tuple[str, int]]) -> list[Link]:
             after = text[p.spans[i][1] : p.spans[i][1] + 40]
             if _from_gap().search(a_gap):
                 out[i] = Link("baseline", anchor, f"base:{_last_words(a_gap)}")
-            elif _compare_gap().search(a_gap):
-                out[i] = Link("compare", anchor, f"compare:{_last_words(a_gap)}")
+            elif (m := _compare_gap().search(a_gap)) is not None:
+                if not _expected(p, i, a_gap[m.start("cue") :]):
+                    out[i] = Link("compare", anchor, f"compare:{_last_words(a_gap)}")
             elif _SHARE_AFTER.match(after):
                 out[i] = Link("share", anchor, f"share:{' '.join(after.split()[:3])}")
             elif _CHANGE_NEAR.match(after) or _CHANGE_BEFORE.search(a_gap):
@@ -156,22 +235,123 @@ def link(p: Passage, rels: Sequence[tuple[str, int]]) -> list[Link]:
                         role = "part"
                 out[i] = Link(role, total, f"{role}:{' '.join(m.group().split()[:3])}")
                 continue
-        if prev >= 0 and out[prev].role in ("part", "share") and LIST_GAP.fullmatch(gap):
+        if prev >= 0 and out[prev].role in ("part", "share") and _next_row(p, prev, i, gap, out[prev].anchor):
             out[i] = Link(out[prev].role, out[prev].anchor, out[prev].cue)
             continue
+        if prev >= 0 and not out[prev].role and _COLON_GAP.match(gap) and _smaller(p, i, prev):
+            # "The package totals 900 million: 500 million for health, ..."
+            out[i] = Link("part", prev, "part:total: breakdown")
+            continue
+        if (
+            prev >= 0
+            and not out[prev].role
+            and _AFTER_TOTAL.match(gap)
+            and _OF_THE_BEFORE.search(text, max(p.start, p.spans[prev][0] - 20), p.spans[prev][0])
+        ):
+            # "Of the 4,500 jobs created, 2,100 were in manufacturing"
+            if q.unit == "%":
+                out[i] = Link("share", prev, "share:of the ...,")
+                continue
+            if _smaller(p, i, prev) or (q.unit is None and p.claims[prev].quantity is not None and _smaller_count(p, i, prev)):
+                out[i] = Link("part", prev, "part:of the ...,")
+                continue
+        if prev >= 0 and not out[prev].role and _OF_WHOLE.match(gap):
+            pq = p.claims[prev].quantity
+            if pq is not None and pq.unit == "%" and q.unit not in ("%", "pp"):
+                # "43% of total debt of $42 billion": the share of the figure after it
+                out[prev] = Link("share", i, "share:% of ... FIGURE")
+                continue
+            if _smaller(p, prev, i) or _smaller_count(p, prev, i):
+                out[prev] = Link("part", i, "part:of the FIGURE")
+                continue
         if i + 1 < n and _BY_THEN_TO.match(text, p.spans[i][1], p.spans[i + 1][0]):
             # "rose 45% year on year to $6.2 billion": the change of the level that follows
             out[i] = Link("change", i + 1, "change:... to")
             continue
-        if prev >= 0 and len(gap) <= 50 and not LIST_GAP.fullmatch(gap):
-            if _from_gap().search(gap):
+        if prev >= 0 and not LIST_GAP.fullmatch(gap) and len(gap) <= FAR_GAP and ";" not in gap:
+            near = len(gap) <= NEAR_GAP
+            if (m := _from_gap().search(gap)) is not None and (near or _strong(m.group("cue"))):
                 # "fell to 2.1% in May from 3.3% in March" when no label reached it
                 out[i] = Link("baseline", prev, f"base:{_last_words(gap)}")
-            elif _compare_gap().search(gap):
+            elif (m := _compare_gap().search(gap)) is not None and not _expected(p, i, gap[m.start("cue") :]):
                 # "4.5% in Almaty, against 4.7% nationally"
                 out[i] = Link("compare", prev, f"compare:{_last_words(gap)}")
+        if (
+            not out[i].role
+            and prev >= 0
+            and out[prev].role in ("baseline", "compare")
+            and 0 <= out[prev].anchor < prev
+            and _relative(p, i)
+            and len(gap) <= 40
+            and "," in gap
+        ):
+            # "12.4 billion, compared to 10.1 billion in 2023, an increase of 22.8%"
+            out[i] = Link("change", out[prev].anchor, "change:..., BASE, AMOUNT")
     _from_then_to(p, out)
+    _to_the_level(p, out)
     return out
+
+
+def _prior(p: Passage, prev: int, i: int, gap: str) -> bool:
+    """Is figure ``i`` a bracketed prior value of ``prev``: "(2023: 10.1 billion)" with a year
+    before ``prev``'s own, or "(previous: 4.5%)"?"""
+    m = _YEAR_LABEL.match(gap)
+    if m is None:
+        return False
+    a, b = p.claims[prev].quantity, p.claims[i].quantity
+    if a is None or b is None or a.unit != b.unit:
+        return False
+    if m.group("year"):
+        # a later year in brackets is another value of a table ("2.8% for 2024 (2025: 3.1%)")
+        own = _year_of(p.claims[prev].period)
+        return own is None or int(m.group("year")) <= own
+    return _prior_label().match(" ".join(m.group("word").split())) is not None
+
+
+def _smaller_count(p: Passage, part: int, total: int) -> bool:
+    """Two counts of the same noun (or none), the part below the total."""
+    a, b = p.claims[part].quantity, p.claims[total].quantity
+    if a is None or b is None or a.unit is not None or b.unit is not None or (a.noun and b.noun and a.noun != b.noun):
+        return False
+    va, vb = _magnitude(a), _magnitude(b)
+    return va is not None and vb is not None and 1 <= va < vb
+
+
+def _next_row(p: Passage, prev: int, i: int, gap: str, total: int) -> bool:
+    """Is figure ``i`` the next component of the breakdown figure ``prev`` is a row of: a
+    list gap ("$2 billion for schools, $3 billion for roads"), the same unit, and the rows so
+    far within the total?"""
+    if LIST_GAP.fullmatch(gap):
+        return True
+    m = _ROW_GAP.match(gap)
+    if m is None or _CLAUSE_WORD.search(m.group("tail")) or _CLAUSE_BREAK.search(gap):
+        return False
+    a, b = p.claims[prev].quantity, p.claims[i].quantity
+    if a is None or b is None or a.unit != b.unit:
+        return False
+    t = p.claims[total].quantity if 0 <= total < len(p.claims) else None
+    if b.unit == "%" or t is None or t.unit != b.unit:
+        return b.unit == "%"
+    tv = _magnitude(t)
+    if tv is None:
+        return False
+    rows = 0.0
+    for k in range(total + 1, i + 1):
+        v = _magnitude(p.claims[k].quantity)
+        rows += v or 0.0
+    return rows <= tv * 1.02
+
+
+def _to_the_level(p: Passage, out: list[Link]) -> None:
+    """A baseline tied to an amount of change ("3.2 trillion, up 8% from 2.96 trillion") is
+    the baseline of the level that amount describes."""
+    n = len(out)
+    for i, lk in enumerate(out):
+        if lk.role not in ("baseline", "compare") or not 0 <= lk.anchor < n:
+            continue
+        a = out[lk.anchor]
+        if a.role == "change" and 0 <= a.anchor < n and a.anchor != i and _relative(p, lk.anchor):
+            out[i] = Link(lk.role, a.anchor, lk.cue)
 
 
 #: "from" just before a figure, and "to" just before the next one ("from 88,000 applicants
