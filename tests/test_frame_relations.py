@@ -81,6 +81,8 @@ def test_a_baseline_across_a_clause_is_the_new_values(text: str, new: str, old: 
         ("Inflation in Corvania was 5.1% in May, against market expectations of 4.9%.", "5.1%"),
         # a bracketed later year is no baseline
         ("Growth in Corvania is forecast at 2.8% for 2024 (2025: 3.1%).", "2.8%"),
+        # "more than" another place's value, with no word dating it earlier
+        ("Exports of Velmora to Asia reached $3 billion, more than the $2.5 billion sent to Europe.", "$3 billion"),
         # a long gap with a bare "from": funds from donors are no earlier value
         ("Velmora spent $4 billion on the new port in the first half of the year, with funds from 12 donors.", "$4 billion"),
     ],
@@ -93,6 +95,13 @@ def test_a_change_amount_after_a_compared_baseline_is_the_new_values() -> None:
     text = "Net profit of Dalbek Bank was 12.4 billion, compared to 10.1 billion in 2023, an increase of 22.8%."
     assert _has(text, "22.8%", "change_by", "12.4 billion")
     assert _has(text, "12.4 billion", "change_from", "10.1 billion")
+
+
+def test_a_difference_in_the_levels_unit_after_the_level() -> None:
+    text = "Health spending of Velmora was 12 billion, 3 billion more than in 2023."
+    assert _has(text, "3 billion", "change_by", "12 billion")
+    # a second level of the same unit, with no comparison after it, is no change
+    assert "change_by" not in _types("Velmora spent 12 billion on health, 3 billion on roads.", "3 billion")
 
 
 def test_a_change_amount_of_another_clause_is_not_tied_across_it() -> None:

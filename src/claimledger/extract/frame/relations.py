@@ -82,6 +82,8 @@ _CLAUSE_WORD = re.compile(
     r"with|after|before|when|is|was|are|were|has|had|have|will|the)\b",
     re.I,
 )
+_COMMA_GAP = re.compile(r"^\s*[,—–]\s*(?:or\s+|some\s+|about\s+)?$")
+_MORE_THAN_AFTER = re.compile(r"\s*(?:more|less|higher|lower|fewer|greater|above|below)\s+than\b", re.I)
 _CLAUSE_BREAK = re.compile(r"\b(?:while|whereas|but|although|compared|against|versus|which)\b", re.I)
 #: "Of the 4,500 jobs created, 2,100 were ...": a total opening the sentence or a clause.
 _OF_THE_BEFORE = re.compile(r"(?:^|[,;:]\s*|\n\s*)(?:out\s+)?of\s+(?:the|these|those|its|their|all)\s+$", re.I)
@@ -99,7 +101,15 @@ def _from_gap() -> re.Pattern[str]:
 
 
 def _compare_gap() -> re.Pattern[str]:
-    return _cues.framed("relations", ("compare",), "", _BEFORE_FIGURE)
+    return _cues.framed("relations", ("compare", "compare_than"), "", _BEFORE_FIGURE)
+
+
+def _than() -> re.Pattern[str]:
+    return _cues.framed("relations", ("compare_than",), "^", "$")
+
+
+def _earlier() -> re.Pattern[str]:
+    return _cues.pattern("relations", "earlier")
 
 
 def _part_gap() -> re.Pattern[str]:
@@ -123,13 +133,18 @@ def _strong(cue: str) -> bool:
     return cue.lower() != "from"
 
 
-def _expected(p: Passage, i: int, gap_tail: str) -> bool:
-    """Is figure ``i`` a forecast, budget or target by its own words ("versus a 2.0% forecast",
-    "against the target of 4%"), so no earlier value of what it is compared with?"""
+def _expected(p: Passage, i: int, cue: str, gap_tail: str) -> bool:
+    """Is figure ``i``, compared with by ``cue``, no earlier value of what it is compared
+    with: a forecast, budget or target by its own words ("versus a 2.0% forecast", "against
+    the target of 4%"), or, after "more than"/"above", a value no word dates earlier?"""
     end = p.spans[i][1]
-    after = p.text[end : min(end + 30, p.end)]
+    after = p.text[end : min(end + 40, p.end)]
     after = re.split(r"[,;.()]", after, maxsplit=1)[0]
-    return _not_baseline().search(gap_tail) is not None or _not_baseline().search(after) is not None
+    if _not_baseline().search(gap_tail) is not None or _not_baseline().search(after) is not None:
+        return True
+    if _than().match(" ".join(cue.split())):
+        return _earlier().search(gap_tail) is None and _earlier().search(after) is None
+    return False
 
 
 def _magnitude(q: Quantity | None) -> float | None:
@@ -211,7 +226,7 @@ def link(p: Passage, rels: Sequence[tuple[str, int]]) -> list[Link]:
             if _from_gap().search(a_gap):
                 out[i] = Link("baseline", anchor, f"base:{_last_words(a_gap)}")
             elif (m := _compare_gap().search(a_gap)) is not None:
-                if not _expected(p, i, a_gap[m.start("cue") :]):
+                if not _expected(p, i, m.group("cue"), a_gap[m.start("cue") :]):
                     out[i] = Link("compare", anchor, f"compare:{_last_words(a_gap)}")
             elif _SHARE_AFTER.match(after):
                 out[i] = Link("share", anchor, f"share:{' '.join(after.split()[:3])}")
@@ -264,6 +279,16 @@ def link(p: Passage, rels: Sequence[tuple[str, int]]) -> list[Link]:
             if _smaller(p, prev, i) or _smaller_count(p, prev, i):
                 out[prev] = Link("part", i, "part:of the FIGURE")
                 continue
+        if (
+            prev >= 0
+            and not out[prev].role
+            and _COMMA_GAP.match(gap)
+            and _MORE_THAN_AFTER.match(text, p.spans[i][1], p.end)
+            and _same_unit(p, prev, i)
+        ):
+            # "12 billion, 3 billion more than in 2023": the difference from the level before
+            out[i] = Link("change", prev, "change:..., AMOUNT more than")
+            continue
         if i + 1 < n and _BY_THEN_TO.match(text, p.spans[i][1], p.spans[i + 1][0]):
             # "rose 45% year on year to $6.2 billion": the change of the level that follows
             out[i] = Link("change", i + 1, "change:... to")
@@ -273,7 +298,9 @@ def link(p: Passage, rels: Sequence[tuple[str, int]]) -> list[Link]:
             if (m := _from_gap().search(gap)) is not None and (near or _strong(m.group("cue"))):
                 # "fell to 2.1% in May from 3.3% in March" when no label reached it
                 out[i] = Link("baseline", prev, f"base:{_last_words(gap)}")
-            elif (m := _compare_gap().search(gap)) is not None and not _expected(p, i, gap[m.start("cue") :]):
+            elif (m := _compare_gap().search(gap)) is not None and not _expected(
+                p, i, m.group("cue"), gap[m.start("cue") :]
+            ):
                 # "4.5% in Almaty, against 4.7% nationally"
                 out[i] = Link("compare", prev, f"compare:{_last_words(gap)}")
         if (
@@ -306,6 +333,11 @@ def _prior(p: Passage, prev: int, i: int, gap: str) -> bool:
         own = _year_of(p.claims[prev].period)
         return own is None or int(m.group("year")) <= own
     return _prior_label().match(" ".join(m.group("word").split())) is not None
+
+
+def _same_unit(p: Passage, a: int, b: int) -> bool:
+    qa, qb = p.claims[a].quantity, p.claims[b].quantity
+    return qa is not None and qb is not None and qa.unit == qb.unit and qa.unit not in ("%", "pp")
 
 
 def _smaller_count(p: Passage, part: int, total: int) -> bool:
