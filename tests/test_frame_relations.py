@@ -104,6 +104,36 @@ def test_a_difference_in_the_levels_unit_after_the_level() -> None:
     assert "change_by" not in _types("Velmora spent 12 billion on health, 3 billion on roads.", "3 billion")
 
 
+@pytest.mark.parametrize(
+    ("text", "amount", "level"),
+    [
+        ("Exports of Velmora were $5.2 billion, a 12% increase on 2023.", "12%", "$5.2 billion"),
+        (
+            "Exports of Velmora amounted to $5.2 billion in 2024, representing an increase of 12% over 2023.",
+            "12%",
+            "$5.2 billion",
+        ),
+        ("Dalbek Bank recorded a 12% increase in revenue to $5.2 billion.", "12%", "$5.2 billion"),
+        ("Credit in Corvania grew by 14% year-on-year in the first quarter to reach 2.1 trillion.", "14%", "2.1 trillion"),
+    ],
+)
+def test_an_amount_of_change_and_the_level_it_describes(text: str, amount: str, level: str) -> None:
+    assert _has(text, amount, "change_by", level)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # another subject's change after "and"
+        "Exports of Velmora reached $5 billion and imports grew 3%.",
+        # a level of another series after the amount
+        "Exports of Velmora grew 3% and imports reached $6 billion.",
+    ],
+)
+def test_no_change_amount_across_another_subject(text: str) -> None:
+    assert "change_by" not in _types(text, "3%")
+
+
 def test_a_change_amount_of_another_clause_is_not_tied_across_it() -> None:
     text = "Revenue of Velmora rose 6% to 1.2 trillion, while spending fell 2%."
     assert "change_by" not in _types(text, "2%")

@@ -293,6 +293,14 @@ def link(p: Passage, rels: Sequence[tuple[str, int]]) -> list[Link]:
             # "rose 45% year on year to $6.2 billion": the change of the level that follows
             out[i] = Link("change", i + 1, "change:... to")
             continue
+        if i + 1 < n and _amount_to_level(p, i):
+            # "a 12% increase in revenue to $5.2 billion", "by 14% in the first quarter to reach"
+            out[i] = Link("change", i + 1, "change:... to")
+            continue
+        if prev >= 0 and not out[prev].role and not _relative(p, prev) and _amount_of_level(p, prev, i, gap):
+            # "$5.2 billion in 2024, representing an increase of 12%", "$5.2 billion, a 12% increase"
+            out[i] = Link("change", prev, f"change:{_last_words(gap) or 'AMOUNT increase'}")
+            continue
         if prev >= 0 and not LIST_GAP.fullmatch(gap) and len(gap) <= FAR_GAP and ";" not in gap:
             near = len(gap) <= NEAR_GAP
             if (m := _from_gap().search(gap)) is not None and (near or _strong(m.group("cue"))):
@@ -333,6 +341,58 @@ def _prior(p: Passage, prev: int, i: int, gap: str) -> bool:
         own = _year_of(p.claims[prev].period)
         return own is None or int(m.group("year")) <= own
     return _prior_label().match(" ".join(m.group("word").split())) is not None
+
+
+#: After an amount of change, up to the level it reaches: "increase in revenue to", "in the
+#: first quarter to reach".
+_AMOUNT_TO = re.compile(
+    r"\s*(?:(?:increase|rise|growth|decline|drop|fall|gain|jump|reduction|decrease)\b)?[^,;:.()\d]{0,50}?"
+    r"\bto\s+(?:reach\s+|stand\s+at\s+|hit\s+|total\s+|a\s+(?:record|total)\s+(?:of\s+)?)?$",
+    re.I,
+)
+_CHANGE_NOUN_AFTER = re.compile(
+    r"\s*(?:(?:year[- ]on[- ]year|annual|yearly)\s+)?(?:increase|rise|growth|decline|drop|fall|gain|jump|reduction|decrease)\b",
+    re.I,
+)
+#: Between a level and an amount of change that qualifies it, after a comma: ", representing
+#: an increase of", ", which is a rise of", ", up", ", a" (with "increase" after the amount).
+_LEVEL_THEN_AMOUNT = re.compile(
+    r",\s*(?:(?:which|that)\s+(?:is|was|represents|represented|marks|marked|reflects|reflected)\s+|"
+    r"represent(?:s|ed|ing)\s+|mark(?:s|ed|ing)\s+|reflect(?:s|ed|ing)\s+|an?\s+)?"
+    r"(?:(?:an?|the)\s+)?(?:(?:annual|yearly|year[- ]on[- ]year)\s+)?"
+    r"(?:(?:increase|decrease|rise|drop|decline|growth|jump|fall|gain|reduction)\s+of\s+)?$",
+    re.I,
+)
+_NOT_A_SECOND_CLAUSE = re.compile(r"\b(?:and|while|whereas|but|compared|against|from|to)\b", re.I)
+
+
+def _amount_to_level(p: Passage, i: int) -> bool:
+    """Is figure ``i`` an amount of change whose level follows after "to" ("a 12% increase in
+    revenue to $5.2 billion")?"""
+    q = p.claims[i].quantity
+    if q is None or q.unit not in ("%", "pp"):
+        return False
+    a, b = p.spans[i][1], p.spans[i + 1][0]
+    if not _AMOUNT_TO.match(p.text, a, b) or re.search(r"\b(?:from|and|while|but|of)\b", p.text[a:b], re.I):
+        return False
+    return _relative(p, i) or _CHANGE_NOUN_AFTER.match(p.text, a, b) is not None
+
+
+def _amount_of_level(p: Passage, prev: int, i: int, gap: str) -> bool:
+    """Is figure ``i`` an amount of change of the level ``prev``, written after it past a
+    comma: "$5.2 billion in 2024, representing an increase of 12%", "$5.2 billion, a 12%
+    increase"?"""
+    q, pq = p.claims[i].quantity, p.claims[prev].quantity
+    if q is None or pq is None or q.unit not in ("%", "pp") or len(gap) > 60 or "," not in gap:
+        return False
+    head, tail = gap.rsplit(",", 1)
+    if _NOT_A_SECOND_CLAUSE.search(head) or not _LEVEL_THEN_AMOUNT.match("," + tail):
+        return False
+    if re.search(r"of\s+$", tail):
+        return True
+    return _CHANGE_NOUN_AFTER.match(p.text, p.spans[i][1]) is not None or (
+        re.search(r"\b(?:up|down)\s+(?:by\s+)?$", tail, re.I) is not None
+    )
 
 
 def _same_unit(p: Passage, a: int, b: int) -> bool:
