@@ -170,6 +170,13 @@ def test_a_change_amount_of_another_clause_is_not_tied_across_it() -> None:
             ("$18 billion", "$24 billion"),
         ),
         ("Of the 4,500 jobs created in Velmora, 2,100 were in manufacturing.", "4,500", ("2,100",)),
+        ("Spending of Corvania reached 3.1 trillion, of this 1.2 trillion went to wages.", "3.1 trillion", ("1.2 trillion",)),
+        (
+            "The Velmora budget totals $9 billion, with $2 billion going to schools and $3 billion for roads.",
+            "$9 billion",
+            ("$2 billion", "$3 billion"),
+        ),
+        ("Dalbek Bank received $2 billion of the $9 billion fund.", "$9 billion", ("$2 billion",)),
     ],
 )
 def test_components_of_a_stated_total(text: str, total: str, parts: tuple[str, ...]) -> None:
@@ -184,6 +191,10 @@ def test_components_of_a_stated_total(text: str, total: str, parts: tuple[str, .
         ("Exports of Velmora were $5 billion in 2023: $4 billion in 2022 and $3 billion in 2021.", "$4 billion"),
         # components larger than the figure before them are not its parts
         ("Spending of Corvania was 20 billion: 30 billion for roads and 40 billion for ports.", "30 billion"),
+        # "with" an amount of something else
+        ("Exports of Velmora reached $5 billion, with $3 billion in imports.", "$3 billion"),
+        # "of this year" is no "of this"
+        ("The deficit of Corvania was 3 billion in the first half of this year, 2 billion in the second.", "2 billion"),
         # a second clause with its own verb is not a component
         ("The Velmora fund holds $9 billion, including $2 billion in bonds, and the state bank lent $3 billion.", "$3 billion"),
     ],

@@ -82,6 +82,7 @@ _CLAUSE_WORD = re.compile(
     r"with|after|before|when|is|was|are|were|has|had|have|will|the)\b",
     re.I,
 )
+_WITH_GAP = re.compile(r"^\s*,?\s*with\s+(?:(?:about|some|around|nearly|almost)\s+)?$", re.I)
 _COMMA_GAP = re.compile(r"^\s*[,—–]\s*(?:or\s+|some\s+|about\s+)?$")
 _MORE_THAN_AFTER = re.compile(r"\s*(?:more|less|higher|lower|fewer|greater|above|below)\s+than\b", re.I)
 _CLAUSE_BREAK = re.compile(r"\b(?:while|whereas|but|although|compared|against|versus|which)\b", re.I)
@@ -114,6 +115,16 @@ def _earlier() -> re.Pattern[str]:
 
 def _part_gap() -> re.Pattern[str]:
     return _cues.framed("relations", ("part_of",), "", r"\b[^.;]{0,50}$")
+
+
+def _part_this_gap() -> re.Pattern[str]:
+    return _cues.framed(
+        "relations", ("part_of_this",), r"(?<![\w-])", r"\s*,?\s*(?:(?:about|some|around|nearly|almost)\s+)?$"
+    )
+
+
+def _part_with_after() -> re.Pattern[str]:
+    return _cues.framed("relations", ("part_with_after",), r"\s*", r"(?![\w-])")
 
 
 def _converted_gap() -> re.Pattern[str]:
@@ -238,7 +249,9 @@ def link(p: Passage, rels: Sequence[tuple[str, int]]) -> list[Link]:
         if label:
             continue
         if prev >= 0 and len(gap) <= PART_REACH + 20:
-            m = _part_gap().search(gap)
+            m = _part_gap().search(gap) or _part_this_gap().search(gap)
+            if m is None and _WITH_GAP.match(gap) and _smaller(p, i, prev):
+                m = _part_with_after().match(text, p.spans[i][1], p.end)
             if m is not None:
                 total = prev
                 if out[prev].role in ("part", "share"):
