@@ -214,6 +214,11 @@ def test_a_share_of_the_total_before_it() -> None:
     assert _has(text, "43%", "share_of", "$42 billion")
 
 
+def test_no_conversion_between_amounts_of_two_things() -> None:
+    text = "Velmora exported KES 3.2 billion of tea in 2024 and imported $25 million of fuel."
+    assert "converted_from" not in _types(text, "$25 million")
+
+
 def test_a_ratio_to_gdp_is_no_share_of_the_amount() -> None:
     # "X, or 3.2% of GDP": the percentage is a share of GDP, which is not a figure here
     assert "share_of" not in _types("The deficit of Corvania reached $12 billion, or 3.2% of GDP.", "3.2%")
@@ -227,6 +232,9 @@ def test_a_ratio_to_gdp_is_no_share_of_the_amount() -> None:
     [
         ("The ministry of Velmora spent KES 3.2 billion (about US$25 million) on the project.", [("US$25 million", "KES 3.2 billion")]),
         ("The Corvania grant is €4bn ($4.3bn).", [("$4.3bn", "€4bn")]),
+        ("Spending of Velmora was KES 3.2 billion, roughly US$25 million.", [("US$25 million", "KES 3.2 billion")]),
+        ("Spending of Velmora was KES 3.2 billion in 2024 (about $25 million).", [("$25 million", "KES 3.2 billion")]),
+        ("The Corvania grant of $50 million (Rs 4.2 billion) was signed.", [("Rs 4.2 billion", "$50 million")]),
         (
             "The Velmora bank lent KES 3.2 billion (about US$25 million) to farmers and KES 1.3 billion "
             "(US$10 million) to traders.",

@@ -83,6 +83,13 @@ _CLAUSE_WORD = re.compile(
     re.I,
 )
 _WITH_GAP = re.compile(r"^\s*,?\s*with\s+(?:(?:about|some|around|nearly|almost)\s+)?$", re.I)
+#: A short time phrase of the amount, then the bracket of its conversion: "KES 3.2 billion in
+#: 2024 (about $25 million)".
+_DATED_BRACKET = re.compile(
+    r"^\s*(?:in|for|during|over|as\s+(?:of|at)|at\s+end[- ]|by\s+end[- ]|last|this|next)\b[^,;()]{0,30}?\s*"
+    r"\(\s*(?:about|around|approximately|approx\.?|some|roughly|nearly|almost|or|equivalent\s+to|~|≈)?\s*$",
+    re.I,
+)
 _COMMA_GAP = re.compile(r"^\s*[,—–]\s*(?:or\s+|some\s+|about\s+)?$")
 _MORE_THAN_AFTER = re.compile(r"\s*(?:more|less|higher|lower|fewer|greater|above|below)\s+than\b", re.I)
 _CLAUSE_BREAK = re.compile(r"\b(?:while|whereas|but|although|compared|against|versus|which)\b", re.I)
@@ -218,7 +225,11 @@ def link(p: Passage, rels: Sequence[tuple[str, int]]) -> list[Link]:
         gap = text[p.spans[prev][1] : p.spans[i][0]] if prev >= 0 else ""
         if prev >= 0 and _money(q) and _money(p.claims[prev].quantity):
             pq = p.claims[prev].quantity
-            if pq is not None and pq.unit != q.unit and _converted_gap().match(gap):
+            if pq is not None and pq.unit != q.unit and (
+                _converted_gap().match(gap)
+                or _DATED_BRACKET.match(gap)
+                or (q.qualifier == "approx" and _COMMA_GAP.match(gap))  # "KES 3.2 billion, roughly $25 million"
+            ):
                 out[i] = Link("converted", prev, f"converted:{' '.join(gap.split()) or '('}")
                 continue
         if prev >= 0 and p.claims[prev].quantity is not None and _prior(p, prev, i, gap):
