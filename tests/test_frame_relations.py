@@ -248,3 +248,19 @@ def test_conversions(text: str, pairs: list[tuple[str, str]]) -> None:
     # never to the other pair's amount
     if len(pairs) == 2:
         assert not _has(text, pairs[1][0], "converted_from", pairs[0][1])
+
+
+# --- respectively ------------------------------------------------------------------------------
+
+
+def test_respectively_pairs_only_the_list_before_it() -> None:
+    text = "Growth in Velmora was 3.1% and 3.4% in 2023 and 2024 respectively, while inflation was 5% and 6%."
+    assert _has(text, "3.1%", "respectively", "3.4%")
+    assert "respectively" not in _types(text, "5%")
+    text = "Inflation in Corvania was 5% and 6% in May; growth was 3.1% and 3.4% in 2023 and 2024 respectively."
+    assert _has(text, "3.4%", "respectively", "3.1%")
+    assert "respectively" not in _types(text, "6%")
+    # two lists before one "respectively" in the same clause are both paired
+    text = "Revenue and spending of Velmora were 3.1 and 3.5 trillion, or 20% and 23% of GDP, respectively."
+    assert _has(text, "20%", "respectively", "23%")
+    assert _has(text, "3.5 trillion", "respectively", "3.1")

@@ -555,6 +555,20 @@ _REL_OF: dict[str, tuple[RelationType, RelationType | None]] = {
 }
 
 
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+#: A break between a list and "respectively" after it that makes the word another list's.
+_STRONG_BREAK = re.compile(r";|\s[—–]\s|,\s*(?:while|whereas|but|although|though)\b|\.\s", re.I)
+
+
+def _paired(p: Passage, group: Sequence[int]) -> bool:
+    """Is the list ``group`` the one a "respectively" after it pairs: the word follows the
+    list in its own part of the sentence ("..., while inflation was 5% and 6%" is not)?"""
+    end = p.spans[group[-1]][1]
+    for m in _RESPECTIVELY.finditer(p.text, end, p.end):
+        return _STRONG_BREAK.search(p.text, end, m.start()) is None
+    return False
+
+
 def relations_of(p: Passage, links: Sequence[Link], respectively: bool) -> list[list[Relation]]:
     """Each claim's relations, from the roles (``compare`` roles must already be resolved
     to ``baseline`` or dropped) and, when the sentence says "respectively", its lists."""
@@ -569,6 +583,8 @@ def relations_of(p: Passage, links: Sequence[Link], respectively: bool) -> list[
             out[lk.anchor].append(Relation(theirs, p.claims[i].id))
     if respectively:
         for group in p.lists():
+            if not _paired(p, group):
+                continue
             for i in group:
                 others = [j for j in group if j != i][:RESPECTIVELY_MAX]
                 out[i] += [Relation("respectively", p.claims[j].id) for j in others]
