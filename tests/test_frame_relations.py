@@ -83,6 +83,8 @@ def test_a_baseline_across_a_clause_is_the_new_values(text: str, new: str, old: 
         ("Growth in Corvania is forecast at 2.8% for 2024 (2025: 3.1%).", "2.8%"),
         # "more than" another place's value, with no word dating it earlier
         ("Exports of Velmora to Asia reached $3 billion, more than the $2.5 billion sent to Europe.", "$3 billion"),
+        # words between "from" and a figure of another unit: a source, not a baseline
+        ("Velmora raised $2 billion from the sale of 3 state firms.", "$2 billion"),
         # a long gap with a bare "from": funds from donors are no earlier value
         ("Velmora spent $4 billion on the new port in the first half of the year, with funds from 12 donors.", "$4 billion"),
     ],

@@ -56,7 +56,7 @@ class Link:
 #: What may stand between the cue of a gap and the next figure ("from an estimated", "up
 #: from last year's", "than the previous year's").
 _BEFORE_FIGURE = (
-    r"\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?:[a-z][\w-]*\s+){0,2}?(?:[a-z][\w-]*['’]s\s+)?"
+    r"\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?P<filler>(?:[a-z][\w-]*\s+){0,2}?(?:[a-z][\w-]*['’]s\s+)?)"
     r"(?:estimated|expected|projected|forecast|revised|initial|earlier|previous|reported)?\s*$"
 )
 #: Longest gap (characters) between a value and a baseline its cue word ties to it.
@@ -106,6 +106,18 @@ _OF_WHOLE = re.compile(
 
 def _from_gap() -> re.Pattern[str]:
     return _cues.framed("relations", ("change_from",), "", _BEFORE_FIGURE)
+
+
+def _fits(p: Passage, m: re.Match[str] | None, a: int, b: int) -> bool:
+    """Does the cue match ``m`` tie figure ``b`` to ``a``: words between the cue and the
+    figure ("up from last year's") only between figures of one unit ("raised $2 billion
+    from the sale of 3 firms" is no change)?"""
+    if m is None:
+        return False
+    if not m.group("filler"):
+        return True
+    qa, qb = p.claims[a].quantity, p.claims[b].quantity
+    return qa is not None and qb is not None and qa.unit == qb.unit
 
 
 def _compare_gap() -> re.Pattern[str]:
@@ -245,9 +257,9 @@ def link(p: Passage, rels: Sequence[tuple[str, int]]) -> list[Link]:
         if label == "appos" and 0 <= anchor < n:
             a_gap = text[p.spans[anchor][1] : p.spans[i][0]]
             after = text[p.spans[i][1] : p.spans[i][1] + 40]
-            if _from_gap().search(a_gap):
+            if _fits(p, _from_gap().search(a_gap), anchor, i):
                 out[i] = Link("baseline", anchor, f"base:{_last_words(a_gap)}")
-            elif (m := _compare_gap().search(a_gap)) is not None:
+            elif _fits(p, m := _compare_gap().search(a_gap), anchor, i) and m is not None:
                 if not _expected(p, i, m.group("cue"), a_gap[m.start("cue") :]):
                     out[i] = Link("compare", anchor, f"compare:{_last_words(a_gap)}")
             elif _SHARE_AFTER.match(after):
@@ -327,10 +339,10 @@ def link(p: Passage, rels: Sequence[tuple[str, int]]) -> list[Link]:
             continue
         if prev >= 0 and not LIST_GAP.fullmatch(gap) and len(gap) <= FAR_GAP and ";" not in gap:
             near = len(gap) <= NEAR_GAP
-            if (m := _from_gap().search(gap)) is not None and (near or _strong(m.group("cue"))):
+            if _fits(p, m := _from_gap().search(gap), prev, i) and m is not None and (near or _strong(m.group("cue"))):
                 # "fell to 2.1% in May from 3.3% in March" when no label reached it
                 out[i] = Link("baseline", prev, f"base:{_last_words(gap)}")
-            elif (m := _compare_gap().search(gap)) is not None and not _expected(
+            elif _fits(p, m := _compare_gap().search(gap), prev, i) and m is not None and not _expected(
                 p, i, m.group("cue"), gap[m.start("cue") :]
             ):
                 # "4.5% in Almaty, against 4.7% nationally"
