@@ -60,6 +60,8 @@ def _types(text: str, figure: str) -> set[str]:
         ("Unemployment in Corvania rose to 7.1 percent, up from last year's 6.4 percent.", "7.1 percent", "6.4 percent"),
         ("Arrivals in Velmora reached 1.4 million, higher than the 1.2 million recorded in 2023.", "1.4 million", "1.2 million"),
         # a prior value in brackets
+        ("Inflation in Corvania rose to 5.1% (4.8% in 2023).", "5.1%", "4.8%"),
+        ("Net profit of Dalbek Bank was 12.4 billion (10.1 billion a year earlier).", "12.4 billion", "10.1 billion"),
         ("Net profit of Dalbek Bank was 12.4 billion (2023: 10.1 billion).", "12.4 billion", "10.1 billion"),
         ("The jobless rate in Corvania was 4.2% (previous: 4.5%).", "4.2%", "4.5%"),
         # "LEVEL, up AMOUNT from BASE": the baseline is the level's, not the amount's
@@ -80,6 +82,8 @@ def test_a_baseline_across_a_clause_is_the_new_values(text: str, new: str, old: 
         ("Growth in Corvania was 3.1% in 2024 as against the target of 4%.", "3.1%"),
         ("Inflation in Corvania was 5.1% in May, against market expectations of 4.9%.", "5.1%"),
         # a bracketed later year is no baseline
+        ("Growth in Corvania is forecast at 2.8% for 2024 (3.1% in 2025).", "2.8%"),
+        ("Growth in Corvania was 2.8% in 2024 (3.1% forecast for 2025).", "2.8%"),
         ("Growth in Corvania is forecast at 2.8% for 2024 (2025: 3.1%).", "2.8%"),
         # "more than" another place's value, with no word dating it earlier
         ("Exports of Velmora to Asia reached $3 billion, more than the $2.5 billion sent to Europe.", "$3 billion"),
@@ -179,6 +183,12 @@ def test_a_change_amount_of_another_clause_is_not_tied_across_it() -> None:
             ("$2 billion", "$3 billion"),
         ),
         ("Dalbek Bank received $2 billion of the $9 billion fund.", "$9 billion", ("$2 billion",)),
+        (
+            "Velmora will spend $2 billion on schools and $3 billion on roads, totalling $5 billion.",
+            "$5 billion",
+            ("$2 billion", "$3 billion"),
+        ),
+        ("Exports of Corvania reached $5 billion, mainly $3 billion of oil.", "$5 billion", ("$3 billion",)),
     ],
 )
 def test_components_of_a_stated_total(text: str, total: str, parts: tuple[str, ...]) -> None:
@@ -193,6 +203,10 @@ def test_components_of_a_stated_total(text: str, total: str, parts: tuple[str, .
         ("Exports of Velmora were $5 billion in 2023: $4 billion in 2022 and $3 billion in 2021.", "$4 billion"),
         # components larger than the figure before them are not its parts
         ("Spending of Corvania was 20 billion: 30 billion for roads and 40 billion for ports.", "30 billion"),
+        # rows adding up to more than the figure after "total" are not its parts
+        ("Velmora will spend $4 billion on schools and $3 billion on roads, totalling $5 billion.", "$4 billion"),
+        # a percentage after "mainly" is no part of a percentage
+        ("Inflation in Corvania rose to 5%, mainly food prices up 8%.", "8%"),
         # "with" an amount of something else
         ("Exports of Velmora reached $5 billion, with $3 billion in imports.", "$3 billion"),
         # "of this year" is no "of this"

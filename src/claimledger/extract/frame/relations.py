@@ -146,6 +146,21 @@ def _part_with_after() -> re.Pattern[str]:
     return _cues.framed("relations", ("part_with_after",), r"\s*", r"(?![\w-])")
 
 
+def _part_guarded_gap() -> re.Pattern[str]:
+    return _cues.framed("relations", ("part_of_guarded",), r"(?<![\w-])", r"\b[^.;]{0,50}$")
+
+
+def _total_gap() -> re.Pattern[str]:
+    return _cues.framed(
+        "relations", ("total_after",), r"(?<![\w-])", r"\s*(?:of\s+)?(?:(?:about|some|around|nearly|almost)\s+)?$"
+    )
+
+
+def _percent(p: Passage, i: int) -> bool:
+    q = p.claims[i].quantity
+    return q is not None and q.unit in ("%", "pp")
+
+
 def _converted_gap() -> re.Pattern[str]:
     return _cues.anchored("relations", "converted")
 
@@ -244,7 +259,9 @@ def link(p: Passage, rels: Sequence[tuple[str, int]]) -> list[Link]:
             ):
                 out[i] = Link("converted", prev, f"converted:{' '.join(gap.split()) or '('}")
                 continue
-        if prev >= 0 and p.claims[prev].quantity is not None and _prior(p, prev, i, gap):
+        if prev >= 0 and p.claims[prev].quantity is not None and (
+            _prior(p, prev, i, gap) or _bracketed_earlier(p, prev, i, gap)
+        ):
             # "12.4 billion (2023: 10.1 billion)", "4.2% (previous: 4.5%)"
             out[i] = Link("baseline", prev, f"base:({' '.join(gap.split()).strip('( ')}")
             continue
@@ -273,6 +290,8 @@ def link(p: Passage, rels: Sequence[tuple[str, int]]) -> list[Link]:
             continue
         if prev >= 0 and len(gap) <= PART_REACH + 20:
             m = _part_gap().search(gap) or _part_this_gap().search(gap)
+            if m is None and (_smaller(p, i, prev) or (q.unit == "%" and not _percent(p, prev))):
+                m = _part_guarded_gap().search(gap)
             if m is None and _WITH_GAP.match(gap) and _smaller(p, i, prev):
                 m = _part_with_after().match(text, p.spans[i][1], p.end)
             if m is not None:
@@ -360,7 +379,64 @@ def link(p: Passage, rels: Sequence[tuple[str, int]]) -> list[Link]:
             out[i] = Link("change", out[prev].anchor, "change:..., BASE, AMOUNT")
     _from_then_to(p, out)
     _to_the_level(p, out)
+    _total_after(p, out)
     return out
+
+
+#: After a figure, up to ")": an earlier value in brackets, "5.1% (4.8% in 2023)".
+_BRACKET_TAIL = re.compile(r"[^()]{0,30}?\)")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _bracketed_earlier(p: Passage, prev: int, i: int, gap: str) -> bool:
+    """Is figure ``i`` an earlier value of ``prev`` written after it in brackets and dated
+    earlier: "rose to 5.1% (4.8% in 2023)", "12.4 billion (10.1 billion a year earlier)"?"""
+    if not re.fullmatch(r"\s*\(\s*", gap) or not _same_unit_any(p, prev, i):
+        return False
+    end = p.spans[i][1]
+    m = _BRACKET_TAIL.match(p.text, end, p.end)
+    if m is None:
+        return False
+    inside = m.group()
+    if _earlier().search(inside) is None or _not_baseline().search(inside) is not None:
+        return False
+    y = _YEAR.search(inside)
+    own = _year_of(p.claims[prev].period)
+    return y is None or own is None or int(y.group()) <= own
+
+
+def _same_unit_any(p: Passage, a: int, b: int) -> bool:
+    qa, qb = p.claims[a].quantity, p.claims[b].quantity
+    return qa is not None and qb is not None and qa.unit == qb.unit
+
+
+def _total_after(p: Passage, out: list[Link]) -> None:
+    """ "$2 billion for schools and $3 billion for roads, totalling $5 billion": the figures
+    of one unit before a total cue are its components when they do not add up to more."""
+    n = len(out)
+    for t in range(1, n):
+        if out[t].role or p.claims[t].quantity is None:
+            continue
+        gap = p.text[p.spans[t - 1][1] : p.spans[t][0]]
+        if _total_gap().search(gap) is None:
+            continue
+        tv = _magnitude(p.claims[t].quantity)
+        rows: list[int] = []
+        k = t - 1
+        while k >= 0 and not out[k].role and _same_unit_any(p, k, t) and not _percent(p, k):
+            rows.append(k)
+            if k == 0 or not _ROW_BACK.match(p.text[p.spans[k - 1][1] : p.spans[k][0]]):
+                break
+            k -= 1
+        total = sum(_magnitude(p.claims[r].quantity) or 0.0 for r in rows)
+        if len(rows) < 2 or tv is None or total > tv * 1.02:
+            continue
+        for r in rows:
+            out[r] = Link("part", t, "part:..., totalling")
+
+
+#: Between two rows listed before their total: a short noun tail and a list word.
+_ROW_BACK = re.compile(r"^(?:\s+[^\d,;:.()]{0,30}?)?\s*(?:,|,?\s+and|;)\s+(?:[a-z][\w'’-]*\s+){0,2}$", re.I)
 
 
 def _prior(p: Passage, prev: int, i: int, gap: str) -> bool:
