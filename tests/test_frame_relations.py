@@ -57,15 +57,31 @@ def _types(text: str, figure: str) -> set[str]:
             "5.2 percent",
         ),
         # a possessive or a noun of the level between the cue and the baseline
-        ("Unemployment in Corvania rose to 7.1 percent, up from last year's 6.4 percent.", "7.1 percent", "6.4 percent"),
-        ("Arrivals in Velmora reached 1.4 million, higher than the 1.2 million recorded in 2023.", "1.4 million", "1.2 million"),
+        (
+            "Unemployment in Corvania rose to 7.1 percent, up from last year's 6.4 percent.",
+            "7.1 percent",
+            "6.4 percent",
+        ),
+        (
+            "Arrivals in Velmora reached 1.4 million, higher than the 1.2 million recorded in 2023.",
+            "1.4 million",
+            "1.2 million",
+        ),
         # a prior value in brackets
         ("Inflation in Corvania rose to 5.1% (4.8% in 2023).", "5.1%", "4.8%"),
-        ("Net profit of Dalbek Bank was 12.4 billion (10.1 billion a year earlier).", "12.4 billion", "10.1 billion"),
+        (
+            "Net profit of Dalbek Bank was 12.4 billion (10.1 billion a year earlier).",
+            "12.4 billion",
+            "10.1 billion",
+        ),
         ("Net profit of Dalbek Bank was 12.4 billion (2023: 10.1 billion).", "12.4 billion", "10.1 billion"),
         ("The jobless rate in Corvania was 4.2% (previous: 4.5%).", "4.2%", "4.5%"),
         # "LEVEL, up AMOUNT from BASE": the baseline is the level's, not the amount's
-        ("Tax revenue of Velmora was 3.2 trillion, up 8% from 2.96 trillion a year earlier.", "3.2 trillion", "2.96 trillion"),
+        (
+            "Tax revenue of Velmora was 3.2 trillion, up 8% from 2.96 trillion a year earlier.",
+            "3.2 trillion",
+            "2.96 trillion",
+        ),
     ],
 )
 def test_a_baseline_across_a_clause_is_the_new_values(text: str, new: str, old: str) -> None:
@@ -78,7 +94,10 @@ def test_a_baseline_across_a_clause_is_the_new_values(text: str, new: str, old: 
     [
         # a forecast, a budget or a target compared with is no earlier value of the outcome
         ("Growth in Corvania came in at 2.4%, versus a 2.0% forecast.", "2.4%"),
-        ("Capital spending in Velmora was 300 billion, compared with a budget of 420 billion.", "300 billion"),
+        (
+            "Capital spending in Velmora was 300 billion, compared with a budget of 420 billion.",
+            "300 billion",
+        ),
         ("Growth in Corvania was 3.1% in 2024 as against the target of 4%.", "3.1%"),
         ("Inflation in Corvania was 5.1% in May, against market expectations of 4.9%.", "5.1%"),
         # a bracketed later year is no baseline
@@ -86,11 +105,18 @@ def test_a_baseline_across_a_clause_is_the_new_values(text: str, new: str, old: 
         ("Growth in Corvania was 2.8% in 2024 (3.1% forecast for 2025).", "2.8%"),
         ("Growth in Corvania is forecast at 2.8% for 2024 (2025: 3.1%).", "2.8%"),
         # "more than" another place's value, with no word dating it earlier
-        ("Exports of Velmora to Asia reached $3 billion, more than the $2.5 billion sent to Europe.", "$3 billion"),
+        (
+            "Exports of Velmora to Asia reached $3 billion, more than the $2.5 billion sent to Europe.",
+            "$3 billion",
+        ),
         # words between "from" and a figure of another unit: a source, not a baseline
         ("Velmora raised $2 billion from the sale of 3 state firms.", "$2 billion"),
         # a long gap with a bare "from": funds from donors are no earlier value
-        ("Velmora spent $4 billion on the new port in the first half of the year, with funds from 12 donors.", "$4 billion"),
+        (
+            "Velmora spent $4 billion on the new port in the first half of the year, "
+            "with funds from 12 donors.",
+            "$4 billion",
+        ),
     ],
 )
 def test_no_baseline_for_a_forecast_a_target_or_a_later_value(text: str, figure: str) -> None:
@@ -98,7 +124,9 @@ def test_no_baseline_for_a_forecast_a_target_or_a_later_value(text: str, figure:
 
 
 def test_a_change_amount_after_a_compared_baseline_is_the_new_values() -> None:
-    text = "Net profit of Dalbek Bank was 12.4 billion, compared to 10.1 billion in 2023, an increase of 22.8%."
+    text = (
+        "Net profit of Dalbek Bank was 12.4 billion, compared to 10.1 billion in 2023, an increase of 22.8%."
+    )
     assert _has(text, "22.8%", "change_by", "12.4 billion")
     assert _has(text, "12.4 billion", "change_from", "10.1 billion")
 
@@ -120,7 +148,11 @@ def test_a_difference_in_the_levels_unit_after_the_level() -> None:
             "$5.2 billion",
         ),
         ("Dalbek Bank recorded a 12% increase in revenue to $5.2 billion.", "12%", "$5.2 billion"),
-        ("Credit in Corvania grew by 14% year-on-year in the first quarter to reach 2.1 trillion.", "14%", "2.1 trillion"),
+        (
+            "Credit in Corvania grew by 14% year-on-year in the first quarter to reach 2.1 trillion.",
+            "14%",
+            "2.1 trillion",
+        ),
     ],
 )
 def test_an_amount_of_change_and_the_level_it_describes(text: str, amount: str, level: str) -> None:
@@ -176,9 +208,14 @@ def test_a_change_amount_of_another_clause_is_not_tied_across_it() -> None:
             ("$18 billion", "$24 billion"),
         ),
         ("Of the 4,500 jobs created in Velmora, 2,100 were in manufacturing.", "4,500", ("2,100",)),
-        ("Spending of Corvania reached 3.1 trillion, of this 1.2 trillion went to wages.", "3.1 trillion", ("1.2 trillion",)),
         (
-            "The Velmora budget totals $9 billion, with $2 billion going to schools and $3 billion for roads.",
+            "Spending of Corvania reached 3.1 trillion, of this 1.2 trillion went to wages.",
+            "3.1 trillion",
+            ("1.2 trillion",),
+        ),
+        (
+            "The Velmora budget totals $9 billion, with $2 billion going to schools "
+            "and $3 billion for roads.",
             "$9 billion",
             ("$2 billion", "$3 billion"),
         ),
@@ -200,19 +237,32 @@ def test_components_of_a_stated_total(text: str, total: str, parts: tuple[str, .
     ("text", "figure"),
     [
         # a list of levels of different years is no breakdown
-        ("Exports of Velmora were $5 billion in 2023: $4 billion in 2022 and $3 billion in 2021.", "$4 billion"),
+        (
+            "Exports of Velmora were $5 billion in 2023: $4 billion in 2022 and $3 billion in 2021.",
+            "$4 billion",
+        ),
         # components larger than the figure before them are not its parts
         ("Spending of Corvania was 20 billion: 30 billion for roads and 40 billion for ports.", "30 billion"),
         # rows adding up to more than the figure after "total" are not its parts
-        ("Velmora will spend $4 billion on schools and $3 billion on roads, totalling $5 billion.", "$4 billion"),
+        (
+            "Velmora will spend $4 billion on schools and $3 billion on roads, totalling $5 billion.",
+            "$4 billion",
+        ),
         # a percentage after "mainly" is no part of a percentage
         ("Inflation in Corvania rose to 5%, mainly food prices up 8%.", "8%"),
         # "with" an amount of something else
         ("Exports of Velmora reached $5 billion, with $3 billion in imports.", "$3 billion"),
         # "of this year" is no "of this"
-        ("The deficit of Corvania was 3 billion in the first half of this year, 2 billion in the second.", "2 billion"),
+        (
+            "The deficit of Corvania was 3 billion in the first half of this year, 2 billion in the second.",
+            "2 billion",
+        ),
         # a second clause with its own verb is not a component
-        ("The Velmora fund holds $9 billion, including $2 billion in bonds, and the state bank lent $3 billion.", "$3 billion"),
+        (
+            "The Velmora fund holds $9 billion, including $2 billion in bonds, "
+            "and the state bank lent $3 billion.",
+            "$3 billion",
+        ),
     ],
 )
 def test_no_component_without_a_breakdown(text: str, figure: str) -> None:
@@ -246,11 +296,23 @@ def test_a_ratio_to_gdp_is_no_share_of_the_amount() -> None:
 @pytest.mark.parametrize(
     ("text", "pairs"),
     [
-        ("The ministry of Velmora spent KES 3.2 billion (about US$25 million) on the project.", [("US$25 million", "KES 3.2 billion")]),
+        (
+            "The ministry of Velmora spent KES 3.2 billion (about US$25 million) on the project.",
+            [("US$25 million", "KES 3.2 billion")],
+        ),
         ("The Corvania grant is €4bn ($4.3bn).", [("$4.3bn", "€4bn")]),
-        ("Spending of Velmora was KES 3.2 billion, roughly US$25 million.", [("US$25 million", "KES 3.2 billion")]),
-        ("Spending of Velmora was KES 3.2 billion in 2024 (about $25 million).", [("$25 million", "KES 3.2 billion")]),
-        ("The Corvania grant of $50 million (Rs 4.2 billion) was signed.", [("Rs 4.2 billion", "$50 million")]),
+        (
+            "Spending of Velmora was KES 3.2 billion, roughly US$25 million.",
+            [("US$25 million", "KES 3.2 billion")],
+        ),
+        (
+            "Spending of Velmora was KES 3.2 billion in 2024 (about $25 million).",
+            [("$25 million", "KES 3.2 billion")],
+        ),
+        (
+            "The Corvania grant of $50 million (Rs 4.2 billion) was signed.",
+            [("Rs 4.2 billion", "$50 million")],
+        ),
         (
             "The Velmora bank lent KES 3.2 billion (about US$25 million) to farmers and KES 1.3 billion "
             "(US$10 million) to traders.",
@@ -273,7 +335,9 @@ def test_respectively_pairs_only_the_list_before_it() -> None:
     text = "Growth in Velmora was 3.1% and 3.4% in 2023 and 2024 respectively, while inflation was 5% and 6%."
     assert _has(text, "3.1%", "respectively", "3.4%")
     assert "respectively" not in _types(text, "5%")
-    text = "Inflation in Corvania was 5% and 6% in May; growth was 3.1% and 3.4% in 2023 and 2024 respectively."
+    text = (
+        "Inflation in Corvania was 5% and 6% in May; growth was 3.1% and 3.4% in 2023 and 2024 respectively."
+    )
     assert _has(text, "3.4%", "respectively", "3.1%")
     assert "respectively" not in _types(text, "6%")
     # two lists before one "respectively" in the same clause are both paired

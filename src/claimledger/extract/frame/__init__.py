@@ -56,7 +56,10 @@ __all__ = ["STAGE", "DocFrame", "annotate"]
 #: among" is no owner; a breakdown's row led by a bare sector noun ("construction 41,000",
 #: "with hotels adding 15,000") is the sector's unless it is money; highways are their own
 #: series (measures.toml roads.highways), not all roads.
-STAGE = "frame.v8"
+#: v9: relations across clauses (long-gap and possessive baselines, bracketed prior values, no
+#: baseline from a forecast, budget or target compared with), breakdown rows, totals by colon,
+#: "of the" and "totalling", amounts of change after their level, "respectively" for its own lists.
+STAGE = "frame.v9"
 
 #: Roles whose figure is a value of the same indicator as the figure it is tied to: the
 #: baseline of a change, a change amount, a conversion and a compared value.

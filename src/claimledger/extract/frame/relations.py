@@ -65,7 +65,9 @@ NEAR_GAP = 50
 #: "from") still ties a baseline to the value before it.
 FAR_GAP = 150
 #: A bracketed prior value: "(2023: 2.9%)", "(previous: 4.5%)".
-_YEAR_LABEL = re.compile(r"^\s*\(\s*(?:(?:FY|fiscal\s+)?(?P<year>(?:19|20)\d\d)|(?P<word>[A-Za-z][\w\s-]{0,24}?))\s*[:=]\s*$")
+_YEAR_LABEL = re.compile(
+    r"^\s*\(\s*(?:(?:FY|fiscal\s+)?(?P<year>(?:19|20)\d\d)|(?P<word>[A-Za-z][\w\s-]{0,24}?))\s*[:=]\s*$"
+)
 #: A total before a colon that opens its breakdown: "900 million: 500 million for health".
 #: (A row led by its own name, "95,000 jobs: construction 41,000", is left to the entity's
 #: breakdown rows.)
@@ -94,7 +96,9 @@ _COMMA_GAP = re.compile(r"^\s*[,—–]\s*(?:or\s+|some\s+|about\s+)?$")
 _MORE_THAN_AFTER = re.compile(r"\s*(?:more|less|higher|lower|fewer|greater|above|below)\s+than\b", re.I)
 _CLAUSE_BREAK = re.compile(r"\b(?:while|whereas|but|although|compared|against|versus|which)\b", re.I)
 #: "Of the 4,500 jobs created, 2,100 were ...": a total opening the sentence or a clause.
-_OF_THE_BEFORE = re.compile(r"(?:^|[,;:]\s*|\n\s*)(?:out\s+)?of\s+(?:the|these|those|its|their|all)\s+$", re.I)
+_OF_THE_BEFORE = re.compile(
+    r"(?:^|[,;:]\s*|\n\s*)(?:out\s+)?of\s+(?:the|these|those|its|their|all)\s+$", re.I
+)
 _AFTER_TOTAL = re.compile(r"^[^\d,;:.()]{0,60},\s*(?:some\s+|about\s+|around\s+|nearly\s+|almost\s+)?$", re.I)
 #: "43% of total debt of $42 billion", "$2 billion of the $9 billion budget", "2,100 out of 4,500".
 _OF_WHOLE = re.compile(
@@ -152,7 +156,10 @@ def _part_guarded_gap() -> re.Pattern[str]:
 
 def _total_gap() -> re.Pattern[str]:
     return _cues.framed(
-        "relations", ("total_after",), r"(?<![\w-])", r"\s*(?:of\s+)?(?:(?:about|some|around|nearly|almost)\s+)?$"
+        "relations",
+        ("total_after",),
+        r"(?<![\w-])",
+        r"\s*(?:of\s+)?(?:(?:about|some|around|nearly|almost)\s+)?$",
     )
 
 
@@ -252,15 +259,23 @@ def link(p: Passage, rels: Sequence[tuple[str, int]]) -> list[Link]:
         gap = text[p.spans[prev][1] : p.spans[i][0]] if prev >= 0 else ""
         if prev >= 0 and _money(q) and _money(p.claims[prev].quantity):
             pq = p.claims[prev].quantity
-            if pq is not None and pq.unit != q.unit and (
-                _converted_gap().match(gap)
-                or _DATED_BRACKET.match(gap)
-                or (q.qualifier == "approx" and _COMMA_GAP.match(gap))  # "KES 3.2 billion, roughly $25 million"
+            if (
+                pq is not None
+                and pq.unit != q.unit
+                and (
+                    _converted_gap().match(gap)
+                    or _DATED_BRACKET.match(gap)
+                    or (
+                        q.qualifier == "approx" and _COMMA_GAP.match(gap)
+                    )  # "KES 3.2 billion, roughly $25 million"
+                )
             ):
                 out[i] = Link("converted", prev, f"converted:{' '.join(gap.split()) or '('}")
                 continue
-        if prev >= 0 and p.claims[prev].quantity is not None and (
-            _prior(p, prev, i, gap) or _bracketed_earlier(p, prev, i, gap)
+        if (
+            prev >= 0
+            and p.claims[prev].quantity is not None
+            and (_prior(p, prev, i, gap) or _bracketed_earlier(p, prev, i, gap))
         ):
             # "12.4 billion (2023: 10.1 billion)", "4.2% (previous: 4.5%)"
             out[i] = Link("baseline", prev, f"base:({' '.join(gap.split()).strip('( ')}")
@@ -322,7 +337,9 @@ def link(p: Passage, rels: Sequence[tuple[str, int]]) -> list[Link]:
             if q.unit == "%":
                 out[i] = Link("share", prev, "share:of the ...,")
                 continue
-            if _smaller(p, i, prev) or (q.unit is None and p.claims[prev].quantity is not None and _smaller_count(p, i, prev)):
+            if _smaller(p, i, prev) or (
+                q.unit is None and p.claims[prev].quantity is not None and _smaller_count(p, i, prev)
+            ):
                 out[i] = Link("part", prev, "part:of the ...,")
                 continue
         if prev >= 0 and not out[prev].role and _OF_WHOLE.match(gap):
@@ -358,11 +375,17 @@ def link(p: Passage, rels: Sequence[tuple[str, int]]) -> list[Link]:
             continue
         if prev >= 0 and not LIST_GAP.fullmatch(gap) and len(gap) <= FAR_GAP and ";" not in gap:
             near = len(gap) <= NEAR_GAP
-            if _fits(p, m := _from_gap().search(gap), prev, i) and m is not None and (near or _strong(m.group("cue"))):
+            if (
+                _fits(p, m := _from_gap().search(gap), prev, i)
+                and m is not None
+                and (near or _strong(m.group("cue")))
+            ):
                 # "fell to 2.1% in May from 3.3% in March" when no label reached it
                 out[i] = Link("baseline", prev, f"base:{_last_words(gap)}")
-            elif _fits(p, m := _compare_gap().search(gap), prev, i) and m is not None and not _expected(
-                p, i, m.group("cue"), gap[m.start("cue") :]
+            elif (
+                _fits(p, m := _compare_gap().search(gap), prev, i)
+                and m is not None
+                and not _expected(p, i, m.group("cue"), gap[m.start("cue") :])
             ):
                 # "4.5% in Almaty, against 4.7% nationally"
                 out[i] = Link("compare", prev, f"compare:{_last_words(gap)}")
@@ -463,7 +486,8 @@ _AMOUNT_TO = re.compile(
     re.I,
 )
 _CHANGE_NOUN_AFTER = re.compile(
-    r"\s*(?:(?:year[- ]on[- ]year|annual|yearly)\s+)?(?:increase|rise|growth|decline|drop|fall|gain|jump|reduction|decrease)\b",
+    r"\s*(?:(?:year[- ]on[- ]year|annual|yearly)\s+)?"
+    r"(?:increase|rise|growth|decline|drop|fall|gain|jump|reduction|decrease)\b",
     re.I,
 )
 #: Between a level and an amount of change that qualifies it, after a comma: ", representing
@@ -515,7 +539,13 @@ def _same_unit(p: Passage, a: int, b: int) -> bool:
 def _smaller_count(p: Passage, part: int, total: int) -> bool:
     """Two counts of the same noun (or none), the part below the total."""
     a, b = p.claims[part].quantity, p.claims[total].quantity
-    if a is None or b is None or a.unit is not None or b.unit is not None or (a.noun and b.noun and a.noun != b.noun):
+    if (
+        a is None
+        or b is None
+        or a.unit is not None
+        or b.unit is not None
+        or (a.noun and b.noun and a.noun != b.noun)
+    ):
         return False
     va, vb = _magnitude(a), _magnitude(b)
     return va is not None and vb is not None and 1 <= va < vb
