@@ -58,6 +58,11 @@ def _types(text: str, figure: str) -> set[str]:
         ),
         # a possessive or a noun of the level between the cue and the baseline
         (
+            "Exports of Velmora rose to $4.1 billion, up from last year's 3.6 billion.",
+            "$4.1 billion",
+            "3.6 billion",
+        ),
+        (
             "Unemployment in Corvania rose to 7.1 percent, up from last year's 6.4 percent.",
             "7.1 percent",
             "6.4 percent",

@@ -114,14 +114,22 @@ def _from_gap() -> re.Pattern[str]:
 
 def _fits(p: Passage, m: re.Match[str] | None, a: int, b: int) -> bool:
     """Does the cue match ``m`` tie figure ``b`` to ``a``: words between the cue and the
-    figure ("up from last year's") only between figures of one unit ("raised $2 billion
-    from the sale of 3 firms" is no change)?"""
+    figure ("up from last year's") only between figures of one unit, or of one order when
+    a unit is left unwritten ("raised $2 billion from the sale of 3 firms" is no change)?"""
     if m is None:
         return False
     if not m.group("filler"):
         return True
     qa, qb = p.claims[a].quantity, p.claims[b].quantity
-    return qa is not None and qb is not None and qa.unit == qb.unit
+    if qa is None or qb is None:
+        return False
+    if qa.unit == qb.unit:
+        return True
+    if qa.unit is not None and qb.unit is not None:
+        return False
+    # one unit left unwritten ("$4.1 billion, up from last year's 3.6 billion"): values of one order
+    va, vb = _magnitude(qa), _magnitude(qb)
+    return va is not None and vb is not None and va > 0 and vb > 0 and max(va, vb) / min(va, vb) <= 10
 
 
 def _compare_gap() -> re.Pattern[str]:
