@@ -128,6 +128,11 @@ def test_no_baseline_for_a_forecast_a_target_or_a_later_value(text: str, figure:
     assert "change_from" not in _types(text, figure)
 
 
+def test_a_baseline_of_an_amount_with_no_level_has_no_new_value() -> None:
+    text = "Enrolment in Velmora rose by 5% from 200,000 in 2023."
+    assert _types(text, "5%") == set() and _types(text, "200,000") == set()
+
+
 def test_a_change_amount_after_a_compared_baseline_is_the_new_values() -> None:
     text = (
         "Net profit of Dalbek Bank was 12.4 billion, compared to 10.1 billion in 2023, an increase of 22.8%."

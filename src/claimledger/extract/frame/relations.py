@@ -586,7 +586,11 @@ def _next_row(p: Passage, prev: int, i: int, gap: str, total: int) -> bool:
 
 def _to_the_level(p: Passage, out: list[Link]) -> None:
     """A baseline tied to an amount of change ("3.2 trillion, up 8% from 2.96 trillion") is
-    the baseline of the level that amount describes."""
+    the baseline of the level that amount describes.
+
+    A baseline tied to an amount of change that describes no level ("rose by 5% from 200,000
+    in 2023") is still a from-value, but of a new value the sentence does not give: it keeps
+    its role and loses its link (a percentage changes from no count)."""
     n = len(out)
     for i, lk in enumerate(out):
         if lk.role not in ("baseline", "compare") or not 0 <= lk.anchor < n:
@@ -594,6 +598,8 @@ def _to_the_level(p: Passage, out: list[Link]) -> None:
         a = out[lk.anchor]
         if a.role == "change" and 0 <= a.anchor < n and a.anchor != i and _relative(p, lk.anchor):
             out[i] = Link(lk.role, a.anchor, lk.cue)
+        elif not a.role and _relative(p, lk.anchor) and not _same_unit_any(p, i, lk.anchor):
+            out[i] = Link(lk.role, -1, lk.cue)
 
 
 #: "from" just before a figure, and "to" just before the next one ("from 88,000 applicants
