@@ -295,6 +295,21 @@ def test_no_conversion_between_amounts_of_two_things() -> None:
     assert "converted_from" not in _types(text, "$25 million")
 
 
+def test_a_share_of_the_total_the_sentence_stated_first() -> None:
+    text = (
+        "Total spending of Velmora was 300 billion, with pensions at 45 billion "
+        "representing 15% of the total."
+    )
+    assert _has(text, "15%", "share_of", "300 billion")
+    # the amount before it is the part, not the total: no total is given
+    assert "share_of" not in _types(
+        "Pensions in Velmora cost 45 billion, representing 12% of the total.", "12%"
+    )
+    # two parts, no total
+    text = "Velmora spent 45 billion on pensions and 60 billion on wages, 12% and 16% of total spending."
+    assert "share_of" not in _types(text, "16%")
+
+
 def test_a_ratio_to_gdp_is_no_share_of_the_amount() -> None:
     # "X, or 3.2% of GDP": the percentage is a share of GDP, which is not a figure here
     assert "share_of" not in _types("The deficit of Corvania reached $12 billion, or 3.2% of GDP.", "3.2%")

@@ -411,7 +411,37 @@ def link(p: Passage, rels: Sequence[tuple[str, int]]) -> list[Link]:
     _from_then_to(p, out)
     _to_the_level(p, out)
     _total_after(p, out)
+    _share_of_stated_total(p, out)
     return out
+
+
+def _share_whole() -> re.Pattern[str]:
+    return _cues.framed("relations", ("share_whole",), r"\s*", r"(?![\w-])")
+
+
+def _share_of_stated_total(p: Passage, out: list[Link]) -> None:
+    """ "Total spending was 300 billion, with pensions at 45 billion representing 15% of the
+    total": a percentage followed by "of the total" is a share of the sentence's first amount
+    when that amount is the largest and no less than the others of its unit together (the
+    total they are parts of); with a single amount before it ("Pensions cost 45 billion,
+    representing 12% of the total") the total is not given."""
+    for i, lk in enumerate(out):
+        q = p.claims[i].quantity
+        if lk.role or q is None or q.unit != "%" or not _share_whole().match(p.text, p.spans[i][1], p.end):
+            continue
+        if any(out[k].role == "part" for k in range(i)):
+            totals = {out[k].anchor for k in range(i) if out[k].role == "part"}
+            if len(totals) == 1:
+                t = totals.pop()
+                if 0 <= t < i:
+                    out[i] = Link("share", t, "share:of the total")
+            continue
+        amounts = [k for k in range(i) if p.claims[k].quantity is not None and not _percent(p, k)]
+        if len(amounts) < 2 or not all(_same_unit_any(p, amounts[0], k) for k in amounts):
+            continue
+        values = [_magnitude(p.claims[k].quantity) or 0.0 for k in amounts]
+        if values[0] > 0 and values[0] >= sum(values[1:]):
+            out[i] = Link("share", amounts[0], "share:of the total")
 
 
 #: After a figure, up to ")": an earlier value in brackets, "5.1% (4.8% in 2023)".
