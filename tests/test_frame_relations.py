@@ -159,6 +159,11 @@ def test_a_difference_in_the_levels_unit_after_the_level() -> None:
         ),
         ("Dalbek Bank recorded a 12% increase in revenue to $5.2 billion.", "12%", "$5.2 billion"),
         (
+            "Exports of Velmora grew by 12% compared with the previous year, reaching $5.2 billion.",
+            "12%",
+            "$5.2 billion",
+        ),
+        (
             "Credit in Corvania grew by 14% year-on-year in the first quarter to reach 2.1 trillion.",
             "14%",
             "2.1 trillion",

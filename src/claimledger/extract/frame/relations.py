@@ -520,7 +520,7 @@ def _prior(p: Passage, prev: int, i: int, gap: str) -> bool:
 #: first quarter to reach".
 _AMOUNT_TO = re.compile(
     r"\s*(?:(?:increase|rise|growth|decline|drop|fall|gain|jump|reduction|decrease)\b)?[^,;:.()\d]{0,50}?"
-    r"\bto\s+(?:reach\s+|stand\s+at\s+|hit\s+|total\s+|a\s+(?:record|total)\s+(?:of\s+)?)?$",
+    r"(?:,\s*)?\b(?:to|reaching|standing\s+at)\s+(?:reach\s+|stand\s+at\s+|hit\s+|total\s+|a\s+(?:record|total)\s+(?:of\s+)?)?$",
     re.I,
 )
 _CHANGE_NOUN_AFTER = re.compile(
