@@ -20,6 +20,7 @@ tied to) and the ``Relation`` list of the frame.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -33,6 +34,10 @@ __all__ = ["Link", "link", "relations_of"]
 
 #: Greatest gap (characters) between a total and its first component ("of which").
 PART_REACH = 60
+#: A breakdown is read over at most this many rows (work stays linear in long sentences).
+BREAKDOWN_MAX = 30
+#: Greatest distance (characters) from a list to the "respectively" that pairs it.
+RESPECTIVELY_REACH = 300
 #: A figure of a "respectively" list is linked to at most this many others of the list.
 RESPECTIVELY_MAX = 8
 
@@ -429,14 +434,15 @@ def _share_of_stated_total(p: Passage, out: list[Link]) -> None:
         q = p.claims[i].quantity
         if lk.role or q is None or q.unit != "%" or not _share_whole().match(p.text, p.spans[i][1], p.end):
             continue
-        if any(out[k].role == "part" for k in range(i)):
-            totals = {out[k].anchor for k in range(i) if out[k].role == "part"}
+        window = range(max(0, i - BREAKDOWN_MAX), i)
+        if any(out[k].role == "part" for k in window):
+            totals = {out[k].anchor for k in window if out[k].role == "part"}
             if len(totals) == 1:
                 t = totals.pop()
                 if 0 <= t < i:
                     out[i] = Link("share", t, "share:of the total")
             continue
-        amounts = [k for k in range(i) if p.claims[k].quantity is not None and not _percent(p, k)]
+        amounts = [k for k in window if p.claims[k].quantity is not None and not _percent(p, k)]
         if len(amounts) < 2 or not all(_same_unit_any(p, amounts[0], k) for k in amounts):
             continue
         values = [_magnitude(p.claims[k].quantity) or 0.0 for k in amounts]
@@ -484,7 +490,12 @@ def _total_after(p: Passage, out: list[Link]) -> None:
         tv = _magnitude(p.claims[t].quantity)
         rows: list[int] = []
         k = t - 1
-        while k >= 0 and not out[k].role and _same_unit_any(p, k, t) and not _percent(p, k):
+        while (
+            k >= max(0, t - BREAKDOWN_MAX)
+            and not out[k].role
+            and _same_unit_any(p, k, t)
+            and not _percent(p, k)
+        ):
             rows.append(k)
             if k == 0 or not _ROW_BACK.match(p.text[p.spans[k - 1][1] : p.spans[k][0]]):
                 break
@@ -605,7 +616,7 @@ def _next_row(p: Passage, prev: int, i: int, gap: str, total: int) -> bool:
     if b.unit == "%" or t is None or t.unit != b.unit:
         return b.unit == "%"
     tv = _magnitude(t)
-    if tv is None:
+    if tv is None or i - total > BREAKDOWN_MAX:
         return False
     rows = 0.0
     for k in range(total + 1, i + 1):
@@ -722,13 +733,17 @@ _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 _STRONG_BREAK = re.compile(r";|\s[—–]\s|,\s*(?:while|whereas|but|although|though)\b|\.\s", re.I)
 
 
-def _paired(p: Passage, group: Sequence[int]) -> bool:
-    """Is the list ``group`` the one a "respectively" after it pairs: the word follows the
-    list in its own part of the sentence ("..., while inflation was 5% and 6%" is not)?"""
+def _paired(p: Passage, group: Sequence[int], words: Sequence[int]) -> bool:
+    """Is the list ``group`` the one a "respectively" after it pairs: the word (``words``:
+    where the sentence says it, in order) follows the list in its own part of the sentence
+    ("..., while inflation was 5% and 6%" is not)?"""
     end = p.spans[group[-1]][1]
-    for m in _RESPECTIVELY.finditer(p.text, end, p.end):
-        return _STRONG_BREAK.search(p.text, end, m.start()) is None
-    return False
+    k = bisect.bisect_left(words, end)
+    return (
+        k < len(words)
+        and words[k] - end <= RESPECTIVELY_REACH
+        and _STRONG_BREAK.search(p.text, end, words[k]) is None
+    )
 
 
 def relations_of(p: Passage, links: Sequence[Link], respectively: bool) -> list[list[Relation]]:
@@ -744,8 +759,9 @@ def relations_of(p: Passage, links: Sequence[Link], respectively: bool) -> list[
         if theirs is not None:
             out[lk.anchor].append(Relation(theirs, p.claims[i].id))
     if respectively:
+        words = [m.start() for m in _RESPECTIVELY.finditer(p.text, p.start, p.end)]
         for group in p.lists():
-            if not _paired(p, group):
+            if not _paired(p, group, words):
                 continue
             for i in group:
                 others = [j for j in group if j != i][:RESPECTIVELY_MAX]
