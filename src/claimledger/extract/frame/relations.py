@@ -7,13 +7,19 @@ figures, and their units.  Writes: per claim a ``Link`` (its role and the claim 
 tied to) and the ``Relation`` list of the frame.
 
 - ``change_from`` on a new value, pointing at its baseline; ``change_to`` on the baseline,
-  pointing at the new value ("fell to 2.1% in May from 3.3% in March", "up from 4.9%").
+  pointing at the new value ("fell to 2.1% in May from 3.3% in March", "up from 4.9%",
+  "up from last year's 6.4%", "(2023: 2.9%)", "(previous: 4.5%)", "5.1% (4.8% in 2023)").
   A value "compared with"/"against" another is a baseline only when it is the same
-  entity's (decided after the entities, see ``Link.role == "compare"``).
+  entity's (decided after the entities, see ``Link.role == "compare"``), and not when its
+  own words make it a forecast, budget or target (``not_baseline``).  A strong cue (", up
+  from", ", compared with") reaches across a long qualifier of the new value; a bare "from"
+  does not.
 - ``change_by`` on an amount of change ("up 12%", "by 2 pp", "15% more than"), pointing at
   the level it describes.
 - ``share_of`` / ``part_of`` on a share or component after "of which", "including",
-  pointing at the total before it.
+  "comprising", "of this", pointing at the total before it; the next rows of the breakdown
+  while they add up to no more than the total; a breakdown after a colon; "Of the 4,500
+  jobs, 2,100"; "$2 billion of the $9 billion fund"; rows before "totalling".
 - ``converted_from`` on a bracketed or "or" conversion ("X tenge ($Y)"), pointing at X.
 - ``respectively`` between the figures of a list paired by "respectively".
 """
