@@ -56,6 +56,17 @@ def _types(text: str, figure: str) -> set[str]:
             "4.8 percent",
             "5.2 percent",
         ),
+        (
+            "Imports of Velmora fell to $2.2 billion in the second half of the fiscal year ending in June, "
+            "from $2.9 billion a year earlier.",
+            "$2.2 billion",
+            "$2.9 billion",
+        ),
+        (
+            "Arrivals in Velmora were 1.4 million in May, as opposed to 1.1 million in May 2023.",
+            "1.4 million",
+            "1.1 million",
+        ),
         # a possessive or a noun of the level between the cue and the baseline
         (
             "Exports of Velmora rose to $4.1 billion, up from last year's 3.6 billion.",

@@ -199,9 +199,11 @@ def _prior_label() -> re.Pattern[str]:
     return _cues.framed("relations", ("prior_label",), r"^", r"$")
 
 
-def _strong(cue: str) -> bool:
-    """Is ``cue`` more than a bare "from" (which also opens a source: "funds from 12 donors")?"""
-    return cue.lower() != "from"
+def _strong(m: re.Match[str]) -> bool:
+    """Is the cue of ``m`` more than a bare "from" (which also opens a source: "funds from 12
+    donors"), or a "from" that opens its own phrase after a comma (", from $3.6 billion a
+    year earlier")?"""
+    return m.group("cue").lower() != "from" or m.string[: m.start("cue")].rstrip().endswith(",")
 
 
 def _expected(p: Passage, i: int, cue: str, gap_tail: str) -> bool:
@@ -394,11 +396,7 @@ def link(p: Passage, rels: Sequence[tuple[str, int]]) -> list[Link]:
             continue
         if prev >= 0 and not LIST_GAP.fullmatch(gap) and len(gap) <= FAR_GAP and ";" not in gap:
             near = len(gap) <= NEAR_GAP
-            if (
-                _fits(p, m := _from_gap().search(gap), prev, i)
-                and m is not None
-                and (near or _strong(m.group("cue")))
-            ):
+            if _fits(p, m := _from_gap().search(gap), prev, i) and m is not None and (near or _strong(m)):
                 # "fell to 2.1% in May from 3.3% in March" when no label reached it
                 out[i] = Link("baseline", prev, f"base:{_last_words(gap)}")
             elif (
