@@ -159,6 +159,18 @@ def test_a_difference_in_the_levels_unit_after_the_level() -> None:
     assert "change_by" not in _types("Velmora spent 12 billion on health, 3 billion on roads.", "3 billion")
 
 
+def test_an_amount_restated_as_a_rate_describes_the_same_level() -> None:
+    text = "Employment in Velmora increased by 2.3 million, or 12%, to 21 million."
+    assert _has(text, "2.3 million", "change_by", "21 million")
+    assert _has(text, "12%", "change_by", "21 million")
+    text = "Revenue of Corvania rose by KES 40 billion (12%) to KES 370 billion."
+    assert _has(text, "KES 40 billion", "change_by", "KES 370 billion")
+    assert _has(text, "12%", "change_by", "KES 370 billion")
+    # a figure of another unit before the rate is not the change
+    text = "Velmora hired 400 teachers, or 12%, to 21 schools."
+    assert "change_by" not in _types(text, "400")
+
+
 @pytest.mark.parametrize(
     ("text", "amount", "level"),
     [

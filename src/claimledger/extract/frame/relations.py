@@ -386,6 +386,15 @@ def link(p: Passage, rels: Sequence[tuple[str, int]]) -> list[Link]:
             # "rose 45% year on year to $6.2 billion": the change of the level that follows
             out[i] = Link("change", i + 1, "change:... to")
             continue
+        if (
+            i + 1 < n
+            and q.unit == "%"
+            and text[max(p.start, p.spans[i][0] - 2) : p.spans[i][0]].rstrip().endswith("(")
+            and _PAREN_TO.match(text, p.spans[i][1], p.spans[i + 1][0])
+        ):
+            # "rose by KES 40 billion (12%) to KES 370 billion": the bracketed rate of change
+            out[i] = Link("change", i + 1, "change:(...) to")
+            continue
         if i + 1 < n and _amount_to_level(p, i):
             # "a 12% increase in revenue to $5.2 billion", "by 14% in the first quarter to reach"
             out[i] = Link("change", i + 1, "change:... to")
@@ -418,6 +427,7 @@ def link(p: Passage, rels: Sequence[tuple[str, int]]) -> list[Link]:
             # "12.4 billion, compared to 10.1 billion in 2023, an increase of 22.8%"
             out[i] = Link("change", out[prev].anchor, "change:..., BASE, AMOUNT")
     _from_then_to(p, out)
+    _restated_amounts(p, out)
     _to_the_level(p, out)
     _total_after(p, out)
     _share_of_stated_total(p, out)
@@ -457,6 +467,35 @@ def _share_of_stated_total(p: Passage, out: list[Link]) -> None:
 #: After a figure, up to ")": an earlier value in brackets, "5.1% (4.8% in 2023)".
 _BRACKET_TAIL = re.compile(r"[^()]{0,30}?\)")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+_PAREN_TO = re.compile(r"\s*\)\s*,?\s*to\s*$", re.I)
+#: Between an amount of change and its restatement as a rate: ", or", "(".
+_RESTATE_GAP = re.compile(r"^\s*(?:,\s*or|\(|or)\s*$", re.I)
+
+
+def _restated_amounts(p: Passage, out: list[Link]) -> None:
+    """ "increased by 2.3 million, or 12%, to 21 million", "rose by KES 40 billion (12%) to KES
+    370 billion": the amount before the rate is a change of the same level, when it is of
+    that level's unit."""
+    text = p.text
+    n = len(out)
+    for i in range(n - 1):
+        j = i + 1
+        if (
+            out[i].role
+            or out[j].role != "change"
+            or not 0 <= out[j].anchor < n
+            or p.claims[i].quantity is None
+        ):
+            continue
+        if not _RESTATE_GAP.match(text[p.spans[i][1] : p.spans[j][0]]):
+            continue
+        start = p.spans[i][0]
+        if _AMOUNT_BEFORE.search(text[max(p.start, start - 40) : start]) is None:
+            continue
+        if _same_unit_any(p, i, out[j].anchor) and not _percent(p, i):
+            out[i] = Link("change", out[j].anchor, "change:by AMOUNT, or RATE, to")
 
 
 def _bracketed_earlier(p: Passage, prev: int, i: int, gap: str) -> bool:
