@@ -397,3 +397,16 @@ def test_respectively_pairs_only_the_list_before_it() -> None:
     text = "Revenue and spending of Velmora were 3.1 and 3.5 trillion, or 20% and 23% of GDP, respectively."
     assert _has(text, "20%", "respectively", "23%")
     assert _has(text, "3.5 trillion", "respectively", "3.1")
+
+
+def test_a_change_of_another_period_is_no_change_of_this_level() -> None:
+    """ "Grew 5.6% in 2023, up from 4.9%, and is expected to expand by 5.5% in 2024": the 5.5%
+    is next year's growth, not the amount by which the 2023 level changed."""
+    claims = extract(
+        "The economy grew by 5.6 percent in 2023, up from 4.9 percent in 2022, and is expected to "
+        "expand by 5.5 percent in 2024.",
+        "2024-06-13",
+    )
+    rel = {c.quantity.text: [r.type for r in c.frame.relations] for c in claims if c.quantity and c.frame}
+    assert rel["5.5 percent"] == []
+    assert rel["5.6 percent"] == ["change_from"]

@@ -265,6 +265,15 @@ def _money(q: Quantity | None) -> bool:
     return q is not None and q.unit is not None and _CCY.match(q.unit) is not None
 
 
+def _same_time(p: Passage, a: int, b: int) -> bool:
+    """Can figure ``b`` be the change of figure ``a``: not a figure of another period or of
+    another kind ("grew 5.6% in 2023 ... is expected to expand by 5.5% in 2024")?"""
+    ca, cb = p.claims[a], p.claims[b]
+    if ca.period and cb.period and ca.period != cb.period:
+        return False
+    return ca.kind == cb.kind or None in (ca.kind, cb.kind)
+
+
 def link(p: Passage, rels: Sequence[tuple[str, int]]) -> list[Link]:
     """The role of each claim of the sentence.  ``rels`` are the pipeline's relation labels,
     one per claim with a figure, in order (empty for a claim without one)."""
@@ -317,7 +326,7 @@ def link(p: Passage, rels: Sequence[tuple[str, int]]) -> list[Link]:
                     out[i] = Link("compare", anchor, f"compare:{_last_words(a_gap)}")
             elif _SHARE_AFTER.match(after):
                 out[i] = Link("share", anchor, f"share:{' '.join(after.split()[:3])}")
-            elif _CHANGE_NEAR.match(after) or _CHANGE_BEFORE.search(a_gap):
+            elif (_CHANGE_NEAR.match(after) or _CHANGE_BEFORE.search(a_gap)):
                 out[i] = Link(
                     "change", anchor, "change:" + (_last_words(a_gap) or " ".join(after.split()[:2]))
                 )
@@ -431,6 +440,10 @@ def link(p: Passage, rels: Sequence[tuple[str, int]]) -> list[Link]:
     _to_the_level(p, out)
     _total_after(p, out)
     _share_of_stated_total(p, out)
+    for i, lk in enumerate(out):
+        if lk.role == "change" and 0 <= lk.anchor < n and not _same_time(p, lk.anchor, i):
+            # "grew 5.6% in 2023 ... is expected to expand by 5.5% in 2024": another period's figure
+            out[i] = Link()
     return out
 
 
