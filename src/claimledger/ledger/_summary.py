@@ -177,7 +177,7 @@ def add_new(conn: Connection, rows: Iterable[Mapping[str, Any]], documents: int)
             delta["period", str(period)] += 1
     _apply(conn, delta)
     if new_targets and has_promise_status(conn):
-        conn.execute(insert(promise_status), sorted(new_targets, key=lambda r: r["claim_id"]))
+        _put_statuses(conn, sorted(new_targets, key=lambda r: r["claim_id"]))
 
 
 def _rowid_order(conn: Connection) -> Any:
@@ -240,6 +240,27 @@ def _contribution(conn: Connection, ids: Sequence[str]) -> tuple[Counts, list[Pr
     return out, rows
 
 
+def _put_statuses(conn: Connection, rows: list[dict[str, Any]]) -> None:
+    """Write promise status rows, replacing any a concurrent writer stored for the same claim
+    meanwhile (two re-checks of one claim on PostgreSQL both delete, then both insert)."""
+    dialect = conn.dialect.name
+    if dialect not in ("postgresql", "sqlite"):
+        conn.execute(insert(promise_status), rows)
+        return
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+        pg = pg_insert(promise_status)
+        set_pg = {c: pg.excluded[c] for c in ("status", "source", "deadline", "due")}
+        conn.execute(pg.on_conflict_do_update(index_elements=["claim_id"], set_=set_pg), rows)
+        return
+    from sqlalchemy.dialects.sqlite import insert as lite_insert
+
+    lite = lite_insert(promise_status)
+    set_lite = {c: lite.excluded[c] for c in ("status", "source", "deadline", "due")}
+    conn.execute(lite.on_conflict_do_update(index_elements=["claim_id"], set_=set_lite), rows)
+
+
 def _status(details: object) -> str | None:
     """The ``status`` of a promise finding's JSON details, if it is a string."""
     try:
@@ -266,7 +287,7 @@ def track(conn: Connection, ids: Iterable[str]) -> Iterator[None]:
         for part in chunks(touched):
             conn.execute(delete(promise_status).where(promise_status.c.claim_id.in_(part)))
         if rows:
-            conn.execute(insert(promise_status), [_status_row(*r) for r in rows])
+            _put_statuses(conn, [_status_row(*r) for r in rows])
 
 
 def _count_findings(conn: Connection) -> Counts:
@@ -385,7 +406,7 @@ def refresh(conn: Connection, parts: Sequence[str]) -> None:
         if has_promise_status(conn):
             conn.execute(delete(promise_status))
             if targets:
-                conn.execute(insert(promise_status), [_status_row(*t) for t in targets])
+                _put_statuses(conn, [_status_row(*t) for t in targets])
         fresh.update(("promise", t[2]) for t in targets)
     conn.execute(delete(ledger_summary).where(ledger_summary.c.part.in_(wanted)))
     _apply(conn, fresh)

@@ -326,7 +326,7 @@ def link(p: Passage, rels: Sequence[tuple[str, int]]) -> list[Link]:
                     out[i] = Link("compare", anchor, f"compare:{_last_words(a_gap)}")
             elif _SHARE_AFTER.match(after):
                 out[i] = Link("share", anchor, f"share:{' '.join(after.split()[:3])}")
-            elif (_CHANGE_NEAR.match(after) or _CHANGE_BEFORE.search(a_gap)):
+            elif _CHANGE_NEAR.match(after) or _CHANGE_BEFORE.search(a_gap):
                 out[i] = Link(
                     "change", anchor, "change:" + (_last_words(a_gap) or " ".join(after.split()[:2]))
                 )
