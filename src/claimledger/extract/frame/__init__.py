@@ -1,4 +1,4 @@
-"""The claim frame stage (``frame.v11``): what each claim measures, whose figure it is, on
+"""The claim frame stage (``frame.v12``): what each claim measures, whose figure it is, on
 what basis, whether it is a fact, an estimate, a projection, a target, an assumption, a
 baseline or a revision, who it is attributed to, and how it relates to the other figures
 of its sentence.  See docs/frame.md.
@@ -71,7 +71,10 @@ __all__ = ["STAGE", "DocFrame", "annotate"]
 #: figure ("first set at", "initially budgeted at") and an outlay before a plan ("after
 #: spending 470 billion this year") are baselines, and so are a from-value past an aside or
 #: a unit ("from 70 billion crowns (6.1% of output) to") and that aside.
-STAGE = "frame.v11"
+#: v12: statuses from the kinds.v9 kinds (budget-statement lines, received shares, list heads
+#: and "be to" plans are targets; undated changes after outcomes are actual); no frame rule
+#: changed.
+STAGE = "frame.v12"
 
 #: Roles whose figure is a value of the same indicator as the figure it is tied to: the
 #: baseline of a change, a change amount, a conversion and a compared value.
