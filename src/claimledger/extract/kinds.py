@@ -52,9 +52,8 @@ from claimledger.resources.patterns import alternation
 #: ("employment in the province will rise"), the parts of a projected figure.
 #: v9: a present receiving verb next to a verbless figure ("schools get 2 billion under the
 #: budget"), "be to" + a verb ("the agency is to receive"), the head of a list before its
-#: colon in the same sentence ("Allocations for 2026: ..."), the lines of a document that
-#: states the budget itself (its opening names the budget; no budget update, outlook or
-#: outside forecaster anywhere) worded with a forecast participle.
+#: colon in the same sentence ("Allocations for 2026: ..."), an undated change after a
+#: sentence of outcomes.
 STAGE = "kinds.v9"
 
 #: Verb groups are looked for at most this many tokens from the figure: a clause is
@@ -420,9 +419,17 @@ def _scan_left(toks: Sequence[Tok], i: int) -> tuple[list[str], str | None]:
                 elif after == "to" and (toks[hi].low in kind_words.DECISION_VERBS or toks[hi].low == "set"):
                     # "agreed to provide up to EUR 50 billion"; "is set to rise" (an expectation)
                     words.insert(hi - lo + 1, "to")
-                elif after == "to" and toks[hi].low in _BE_PRESENT and _verb_next(toks, hi + 2, i):
+                elif (
+                    after == "to"
+                    and toks[hi].low in _BE_PRESENT
+                    and _verb_next(toks, hi + 2, i)
+                    and not any(
+                        toks[k].low in kind_words.BE_TO_DESCRIPTIONS for k in range(max(0, lo - 6), lo)
+                    )
+                ):
                     # "roads are to get 3 billion", "the ministry is to receive 1.1 billion": a
-                    # plan stated with "be to" + a verb (not "the rise is to 5%")
+                    # plan stated with "be to" + a verb (not "the rise is to 5%", nor what
+                    # something is for: "the purpose of the law is to support")
                     words.insert(hi - lo + 1, "to")
                 return words, None
         j -= 1

@@ -234,6 +234,8 @@ RECEIVING_VERBS: frozenset[str] = _words("receiving_verbs")
 LIST_HEADS: dict[str, frozenset[str]] = {
     kind: _words(f"list_heads_{kind}") for kind in ("target", "forecast", "achievement")
 }
+#: Subjects of "be to" that describe, not plan ("the purpose of the law is to support").
+BE_TO_DESCRIPTIONS: frozenset[str] = _words("be_to_descriptions")
 #: Words that make a verbless figure a change or a flow ("exports up 4.2%", "adding 15,000").
 CHANGE_WORDS: frozenset[str] = _words("change_words")
 #: Words of a need, appeal or preference before a figure ("the need to rebuild 40 bridges").
