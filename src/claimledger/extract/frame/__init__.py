@@ -72,7 +72,8 @@ __all__ = ["STAGE", "DocFrame", "annotate"]
 #: spending 470 billion this year") are baselines, and so are a from-value past an aside or
 #: a unit ("from 70 billion crowns (6.1% of output) to") and that aside.
 #: v12: statuses from the kinds.v9 kinds (received shares, list heads and "be to" plans are
-#: targets; undated changes after outcomes are actual); no frame rule changed.
+#: targets; undated changes after outcomes are actual); a forecast followed by "vs" and a
+#: figure of the same period ("3.2% this year vs 2.9%") is a revision.
 STAGE = "frame.v12"
 
 #: Roles whose figure is a value of the same indicator as the figure it is tied to: the
