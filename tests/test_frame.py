@@ -1229,3 +1229,34 @@ def test_a_comparison_with_the_same_period_a_year_before_is_year_on_year(text: s
     with a quarter-on-quarter or unqualified rate of that quarter."""
     [f] = [f for q, f in _frames(text, "2024-11-15").items() if q.endswith("%")]
     assert "y/y" in f.basis, f.cues.basis
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "want"),
+    [
+        # right after a forecast, "vs" and a figure of the same period is the earlier round
+        (
+            "The Zembian treasury sees growth at 3.2% this year vs 2.9% in the spring round.",
+            "3.2%",
+            "revision",
+        ),
+        (
+            "The ministry expects exports to grow 4.1% in 2026 (versus 3.8% in 2026 before).",
+            "4.1%",
+            "revision",
+        ),
+        # another period's value, another forecaster's, or an outcome compared: no revision
+        ("The ministry expects growth of 3.2% in 2026 vs 2.9% in 2025.", "3.2%", "projection"),
+        ("The ministry expects growth of 3.2% in 2026 vs 2.9% a year earlier.", "3.2%", "projection"),
+        (
+            "The bank sees inflation at 4.1% this year, versus 3.8% expected by analysts.",
+            "4.1%",
+            "projection",
+        ),
+        ("Output grew 3.2% vs 2.9% in the previous quarter.", "3.2%", "actual"),
+        ("Output grew 3.2% vs 2.9% in May.", "3.2%", "actual"),
+    ],
+)
+def test_a_forecast_compared_with_its_earlier_round_is_a_revision(text: str, surface: str, want: str) -> None:
+    got = _frames(text, "2026-06-10")
+    assert got[surface].status == want, {k: (f.status, f.cues.status) for k, f in got.items()}

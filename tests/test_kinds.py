@@ -1,4 +1,4 @@
-"""Claim kinds and commitments without a number (stage kinds.v8)."""
+"""Claim kinds and commitments without a number (stage kinds.v9)."""
 
 from __future__ import annotations
 
@@ -1411,3 +1411,94 @@ def test_a_deadline_for_what_nobody_decides_is_a_forecast(text: str, surface: st
 )
 def test_a_multi_year_budget_and_a_task_stay_planned(text: str, surface: str, listed: bool) -> None:
     assert _listed(text, surface) == listed, kind_of(text, surface, "2026-06-10")
+
+
+@pytest.mark.parametrize(
+    "text,surface,kind",
+    [
+        # a present receiving verb is a budget line's share when the budget is named; money
+        # received in a past year, or a share of a market, is not
+        ("Rural clinics get 2.1 billion florins under the new budget.", "2.1 billion", "target"),
+        ("The water board receives 900 million crowns in the draft budget.", "900 million", "target"),
+        ("The region received 30 million crowns in transfers last year.", "30 million", "achievement"),
+        ("The firm takes 20% of the market.", "20%", "status"),
+        # "be to" + a verb states a plan; "is to" + a figure is no plan verb
+        ("Rail lines are to get 3 billion crowns next year.", "3 billion", "target"),
+        ("The port authority is to receive 1.1 billion crowns.", "1.1 billion", "target"),
+        ("The increase is to 5% from 4%.", "5%", "status"),
+        ("The purpose of the statute is to support 5,000 small farms every year.", "5,000", "status"),
+        ("Interest costs are set to be 4 billion crowns.", "4 billion", "forecast"),
+    ],
+)
+def test_received_shares_and_be_to_plans(text: str, surface: str, kind: str) -> None:
+    assert kind_of(text, surface, "2026-03-10")[0] == kind, kind_of(text, surface, "2026-03-10")
+
+
+@pytest.mark.parametrize(
+    "text,surface,kind",
+    [
+        # the head of a list inside its sentence gives verbless items their kind
+        ("Allocations for 2026: health 4 billion crowns, schools 6 billion crowns.", "6 billion", "target"),
+        ("Results for May: exports 4 billion crowns, imports 3 billion crowns.", "3 billion", "achievement"),
+        ("Projections: growth 2.1%, inflation 3%.", "3%", "forecast"),
+        # a bare indicator names no kind; a verb of its own decides
+        ("Inflation: 5.1%.", "5.1%", "status"),
+        ("Note: the rate is 4%.", "4%", "status"),
+    ],
+)
+def test_a_list_head_before_a_colon_gives_its_items_their_kind(text: str, surface: str, kind: str) -> None:
+    assert kind_of(text, surface, "2026-06-10")[0] == kind, kind_of(text, surface, "2026-06-10")
+
+
+@pytest.mark.parametrize(
+    "text,surface,kind",
+    [
+        # an undated change after a sentence of outcomes continues the report; a level does not
+        ("Exports rose 12% in May. Imports up 4.2%.", "4.2%", "achievement"),
+        ("Exports rose 12% in May. Unemployment 6.1%.", "6.1%", "status"),
+    ],
+)
+def test_an_undated_change_continues_a_report(text: str, surface: str, kind: str) -> None:
+    assert kind_of(text, surface, "2026-06-10")[0] == kind, kind_of(text, surface, "2026-06-10")
+
+
+@pytest.mark.parametrize(
+    "text,surface,listed",
+    [
+        # a line worded as a forecast with no budget named in its sentence stays a forecast
+        # in a budget update, under an outside forecaster, for an indicator nobody decides
+        (
+            "Mid-year budget update\n\nRevenue is projected at 45 billion crowns next year.",
+            "45 billion",
+            False,
+        ),
+        (
+            "The 2026 budget under scrutiny\n\nRevenue is projected at 45 billion crowns next year,"
+            " analysts at a bank said.",
+            "45 billion",
+            False,
+        ),
+        # nor an indicator nobody decides, nor a line set in a forecast noun's sentence
+        (
+            "Minister presents the 2026 budget\n\nGrowth is projected at 2.1% next year.",
+            "2.1%",
+            False,
+        ),
+        (
+            "Minister presents the 2026 budget\n\nUnder the outlook, revenue is projected at 45"
+            " billion crowns next year.",
+            "45 billion",
+            False,
+        ),
+        # nor a document whose opening names only a line ("the budget deficit")
+        (
+            "The budget deficit widens\n\nRevenue is projected at 45 billion crowns next year.",
+            "45 billion",
+            False,
+        ),
+    ],
+)
+def test_lines_worded_as_forecasts_outside_a_budget_s_sentence_stay_forecasts(
+    text: str, surface: str, listed: bool
+) -> None:
+    assert _listed(text, surface) == listed, kind_of(text, surface, "2026-03-10")

@@ -1,4 +1,4 @@
-"""Stage ``kinds.v8``: is a figure an achievement, a status, a target or a forecast?
+"""Stage ``kinds.v9``: is a figure an achievement, a status, a target or a forecast?
 
 Reads: the sentence as tokens (``_tokens.tokenize``: each quantity and time expression is
 one token), the position of the figure, its period (from the time stage) and the
@@ -30,6 +30,7 @@ import re
 from collections.abc import Sequence
 from datetime import date as Date
 from functools import lru_cache
+from typing import cast
 
 from claimledger.extract._regex import LowercaseSearch, Prefiltered
 from claimledger.extract._time_grammar import Mention
@@ -49,7 +50,11 @@ from claimledger.resources.patterns import alternation
 #: document ("according to the fiscal update", "the update puts X at"), phrases of what is
 #: expected ("on track to"), aggregates nobody decides behind a prepositional phrase
 #: ("employment in the province will rise"), the parts of a projected figure.
-STAGE = "kinds.v8"
+#: v9: a present receiving verb next to a verbless figure ("schools get 2 billion under the
+#: budget"), "be to" + a verb ("the agency is to receive"), the head of a list before its
+#: colon in the same sentence ("Allocations for 2026: ..."), an undated change after a
+#: sentence of outcomes.
+STAGE = "kinds.v9"
 
 #: Verb groups are looked for at most this many tokens from the figure: a clause is
 #: shorter, and the bound keeps a sentence of thousands of figures linear.
@@ -117,6 +122,10 @@ _MAY_COMMIT = re.compile(
     re.I,
 )
 _MONEY_OR_SHARE = re.compile(_MONEY.pattern + "|%", re.I)
+#: Present forms of the receiving verbs (a past form reads as a verb and dates the figure).
+_RECEIVING_PRESENT = frozenset(
+    w for w in kind_words.RECEIVING_VERBS if not w.endswith("ed") and w not in kind_words.PAST_IRREGULAR
+)
 _SET_ASIDE = kind_words.MONEY_SET_ASIDE | {"provided", "sanctioned", "reserved"}
 #: The kind cue of money set aside with no time named: the pipeline dates it as it dates a
 #: reported figure (the paragraph's time, else the statement's).
@@ -410,9 +419,31 @@ def _scan_left(toks: Sequence[Tok], i: int) -> tuple[list[str], str | None]:
                 elif after == "to" and (toks[hi].low in kind_words.DECISION_VERBS or toks[hi].low == "set"):
                     # "agreed to provide up to EUR 50 billion"; "is set to rise" (an expectation)
                     words.insert(hi - lo + 1, "to")
+                elif (
+                    after == "to"
+                    and toks[hi].low in _BE_PRESENT
+                    and _verb_next(toks, hi + 2, i)
+                    and not any(
+                        toks[k].low in kind_words.BE_TO_DESCRIPTIONS for k in range(max(0, lo - 6), lo)
+                    )
+                ):
+                    # "roads are to get 3 billion", "the ministry is to receive 1.1 billion": a
+                    # plan stated with "be to" + a verb (not "the rise is to 5%", nor what
+                    # something is for: "the purpose of the law is to support")
+                    words.insert(hi - lo + 1, "to")
                 return words, None
         j -= 1
     return words or infinitive, None
+
+
+#: Present forms of "be" that state a plan before "to" + a verb ("is to receive").
+_BE_PRESENT = frozenset({"is", "are", "am"})
+
+
+def _verb_next(toks: Sequence[Tok], k: int, i: int) -> bool:
+    """Is token ``k`` (before the figure at ``i``) a word that can start a verb phrase: not a
+    determiner, a figure or a name ("is to receive", not "is to the", "is to 5%")?"""
+    return k < i and toks[k].kind == "w" and toks[k].low not in _NOT_BASE and not toks[k].text[:1].isupper()
 
 
 #: Units of a length of time ("for three straight years").
@@ -674,6 +705,45 @@ def _toks_lack(toks: Sequence[Tok], words: frozenset[str]) -> bool:
 def _receives(toks: Sequence[Tok], pos: int) -> bool:
     """Is a receiving verb the infinitive right before the figure ("set to get 2 billion")?"""
     return pos >= 2 and toks[pos - 1].low in kind_words.RECEIVING_VERBS and toks[pos - 2].low == "to"
+
+
+def _receiving_next(toks: Sequence[Tok], pos: int) -> bool:
+    """Is a present receiving verb the only verb of a verbless figure, right before it after
+    its subject ("schools get 2.1 billion under the budget") or right after it ("3 billion
+    goes to hospitals")?"""
+    before = pos >= 2 and toks[pos - 1].low in _RECEIVING_PRESENT and toks[pos - 2].kind == "w"
+    after = pos + 1 < len(toks) and toks[pos + 1].low in _RECEIVING_PRESENT
+    return before or after
+
+
+#: How many words the head of a list inside a sentence ("Allocations for 2026:") may hold.
+LIST_HEAD_WORDS = 8
+_WORD = re.compile(r"[\w'’]+")
+
+
+def _inline_head(text: str, s_start: int, q_start: int) -> Kind | None:
+    """The kind the short head of a list in the figure's sentence names, the words before
+    its colon ("Allocations for 2026: health 4 billion, schools 6 billion" leads targets),
+    else None."""
+    colon = text.rfind(":", s_start, q_start)
+    if colon < 0:
+        return None
+    head = [w.lower() for w in _WORD.findall(text, s_start, colon)]
+    if not head or len(head) > LIST_HEAD_WORDS:
+        return None
+    found = [kind for kind, words in kind_words.LIST_HEADS.items() if not words.isdisjoint(head)]
+    return cast(Kind, found[0]) if len(found) == 1 else None
+
+
+def is_change(toks: Sequence[Tok], pos: int) -> str | None:
+    """A change word right before the figure at ``pos`` (two words at most: "exports up
+    4.2%", "with hotels adding 15,000") or right after it ("4.2% more"), else None."""
+    for k in (pos - 1, pos - 2, pos + 1):
+        if 0 <= k < len(toks) and toks[k].low in kind_words.CHANGE_WORDS:
+            return toks[k].low
+        if k == pos - 1 and (k < 0 or toks[k].kind != "w"):
+            return None
+    return None
 
 
 def _wish(toks: Sequence[Tok], pos: int) -> str | None:
@@ -1099,8 +1169,12 @@ def classify(
             kind = "target"
             cues.insert(0, "target:plan for the current period")
     if (
-        kind in ("achievement", "status", "forecast")
-        and (ws & kind_words.RECEIVING_VERBS or _receives(toks, pos))
+        kind in ("achievement", "status", "forecast", None)
+        and (
+            ws & kind_words.RECEIVING_VERBS
+            or _receives(toks, pos)
+            or (kind is None and _receiving_next(toks, pos))
+        )
         and not _past(yrs, ref)
         and not _toks_lack(toks, _BUDGET_ONLY)
         and (kind != "forecast" or (not forecaster and _toks_lack(toks, kind_words.OUTSIDE_FORECASTERS)))
@@ -1170,6 +1244,8 @@ def classify(
         cues.insert(0, f"status:{' '.join(words)} at")
     if ws & _NEGATIONS:
         cues.append("negated")  # "did not exceed 5%", "will not raise taxes": same kind, said negatively
+    if kind is None and fallback is None:
+        fallback = _inline_head(text, s_start, toks[pos].start)
     if kind is None:
         if fallback is not None:
             return fallback, [f"{fallback}:list lead-in", *cues], words

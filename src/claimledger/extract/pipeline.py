@@ -556,6 +556,11 @@ def _figure_claims(
             # figure continues the report of outcomes of the sentence before
             kind = "achievement"
             k_cues = ["achievement:in a paragraph of outcomes", *k_cues[1:]]
+        elif verbless and state.report and hint is None and (change := kinds.is_change(toks, qpos[i])):
+            # "Exports rose 12% in May. Imports up 4.2%.": an undated change continues the
+            # report of the sentence before (an undated level may be today's: a status)
+            kind = "achievement"
+            k_cues = [f"achievement:{change} (a change in a paragraph of outcomes)", *k_cues[1:]]
         if b is not None:
             period, p_cues = b
         elif anaphor and state.last_period is not None and not usable:

@@ -230,6 +230,14 @@ FORESEE_VERBS: frozenset[str] = _words("foresee_verbs")
 ESTIMATE_VERBS: frozenset[str] = _words("estimate_verbs")
 #: Verbs by which a budget line receives its share ("got 4 billion in the budget").
 RECEIVING_VERBS: frozenset[str] = _words("receiving_verbs")
+#: Heads of a list inside one sentence ("Allocations for 2026: health 4 billion"), by kind.
+LIST_HEADS: dict[str, frozenset[str]] = {
+    kind: _words(f"list_heads_{kind}") for kind in ("target", "forecast", "achievement")
+}
+#: Subjects of "be to" that describe, not plan ("the purpose of the law is to support").
+BE_TO_DESCRIPTIONS: frozenset[str] = _words("be_to_descriptions")
+#: Words that make a verbless figure a change or a flow ("exports up 4.2%", "adding 15,000").
+CHANGE_WORDS: frozenset[str] = _words("change_words")
 #: Words of a need, appeal or preference before a figure ("the need to rebuild 40 bridges").
 WISH_WORDS: frozenset[str] = _words("wish_words")
 #: The government's own budget lines ("revenue is projected at 14 trillion in the budget").

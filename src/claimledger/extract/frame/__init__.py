@@ -1,4 +1,4 @@
-"""The claim frame stage (``frame.v12``): what each claim measures, whose figure it is, on
+"""The claim frame stage (``frame.v13``): what each claim measures, whose figure it is, on
 what basis, whether it is a fact, an estimate, a projection, a target, an assumption, a
 baseline or a revision, who it is attributed to, and how it relates to the other figures
 of its sentence.  See docs/frame.md.
@@ -75,7 +75,10 @@ __all__ = ["STAGE", "DocFrame", "annotate"]
 #: before): relations across clauses (long-gap and possessive baselines, bracketed prior values, no
 #: baseline from a forecast, budget or target compared with), breakdown rows, totals by colon,
 #: "of the" and "totalling", amounts of change after their level, "respectively" for its own lists.
-STAGE = "frame.v12"
+#: v13 (the status round 2 over v12): statuses from the kinds.v9 kinds (received shares, list
+#: heads and "be to" plans are targets; undated changes after outcomes are actual); a forecast
+#: followed by "vs" and a figure of the same period ("3.2% this year vs 2.9%") is a revision.
+STAGE = "frame.v13"
 
 #: Roles whose figure is a value of the same indicator as the figure it is tied to: the
 #: baseline of a change, a change amount, a conversion and a compared value.

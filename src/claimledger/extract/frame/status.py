@@ -18,7 +18,8 @@ First rule that applies:
    "raised its forecast to", "revised upwards from ... to"), or one starting after it
    before the next figure naming the value it replaces ("up from its earlier forecast of",
    "revised from", "higher than previously"; after a forecast or target also a bare earlier
-   value, "(vs. prior at 3.1%)"), makes a ``revision``;
+   value, "(vs. prior at 3.1%)"; after a forecast also "vs" + a figure of the same period
+   right after it, "3.2% this year vs 2.9%"), makes a ``revision``;
 3. an assumption cue ("assumes", "based on an oil price of", "built on") an ``assumption``;
 4. a kind ``target`` in a sentence that states a purpose, a procedure (a meeting, a
    session), a vote or an example ("a typical family") is no target: ``actual`` for a
@@ -97,6 +98,42 @@ _REFERENCE_BEFORE = re.compile(
     r"\b(?:after|following|compared\s+(?:with|to)|against|versus|from|than)\s+(?:[\w-]+\s+){0,3}$",
     re.I,
 )
+
+
+#: Right after a forecast, "vs"/"versus"/"compared with" and a figure: an earlier round's value.
+#: (a time of a few words may stand between: "3.2% this year vs 2.9%", "3.2% in 2026 vs")
+_VERSUS = _cues.framed(
+    "status",
+    ("revision_versus",),
+    r"(?:\s+(?:in|for|this|next|the|year|fiscal|(?:19|20)\d\d(?:[/-]\d\d)?)){0,3}[\s,;(\[]*",
+    r"\s+(?:the\s+|an?\s+|some\s+|about\s+)?$",
+)
+_OTHER_VALUE = _cues.pattern("status", "versus_other_value")
+#: Characters after the compared figure's start read for what it is (its unit, its time).
+VERSUS_REACH = 50
+#: The end of the compared figure's phrase: a clause break.
+_PHRASE_END = re.compile(r"[.;:](?=\s|$)|[)\]]|,\s")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def versus_round(text: str, fig_end: int, next_start: int, period: str | None) -> str | None:
+    """The comparison word when the figure right after a forecast (``next_start``) is the
+    earlier round's value ("3.2% this year vs 2.9%"), else None: not another period's,
+    another forecaster's or an outcome ("vs 2.9% a year earlier", "vs 3.1% expected"), nor
+    one dated in another year than the forecast's ``period``."""
+    if next_start < 0 or next_start - fig_end > VERSUS_REACH:
+        return None
+    m = _VERSUS.match(text, fig_end, next_start)
+    if m is None:
+        return None
+    stop = _PHRASE_END.search(text, next_start + 1, next_start + VERSUS_REACH)
+    end = stop.start() if stop is not None else min(len(text), next_start + VERSUS_REACH)
+    if _OTHER_VALUE.search(text, next_start, end) is not None:
+        return None
+    years = _YEAR.findall(text, next_start, end)
+    if years and (period is None or any(not period.startswith(y) for y in years)):
+        return None
+    return " ".join(m.group("cue").lower().split())
 
 
 #: A kind cue that is a bare future ("target:will", "target:will stay"): no goal word.
@@ -246,6 +283,13 @@ def decide(
                 # "growth of 3.2% this year, up from its earlier forecast of 2.8%"; a
                 # forecast followed by the earlier round's value ("3.4% (vs. prior at 3.1%)")
                 return "revision", [*cues, f"revision:{h[3]} (after it)"]
+    if (
+        "revision" not in near
+        and kind == "forecast"
+        and (vs := versus_round(text, fig_end, next_start, claim.period))
+    ):
+        # "growth of 3.2% this year vs 2.9%": the forecast and the earlier round's value
+        return "revision", [*cues, f"revision:{vs} (the earlier round after it)"]
     if "revision" not in near and after_revision:
         return "revision", [*cues, "revision:as the figure before"]
     for name in ("revision", "assumption"):
