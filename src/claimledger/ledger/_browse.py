@@ -290,6 +290,16 @@ def page_ids(
         return seen[key]
 
     total = counted(f)
+    if (
+        sort == "document"
+        and cursor is None
+        and not (f.kind or f.unit or f.period or f.search or f.review_state)
+    ):
+        # The document order's keys (document, sentence) are the machine's, which no review
+        # changes, and so is the only filter left (a document): the page is the ``claims``
+        # table's, reviewed rows or not, read along ``ix_claims_document`` without testing
+        # each row against the corrections.
+        return _document_page(conn, f, desc, offset, limit, int(total))
     walk = False
     by_rowid = conn.dialect.name == "sqlite"  # a search is tested by rowid (``search_condition``)
     if sort in INDEXED_SORTS and (not f.search or by_rowid) and (f.kind or f.unit or f.period or f.search):
@@ -322,6 +332,24 @@ def page_ids(
     page = rows[:limit]
     nxt = encode_cursor([*page[-1][1:], page[-1][0]]) if len(rows) > limit else None
     return int(total), [r[0] for r in page], nxt
+
+
+def _document_page(
+    conn: Connection, f: ClaimFilter, desc: bool, offset: int, limit: int, total: int
+) -> tuple[int, list[str], str | None]:
+    """``page_ids`` for the document order when ``f`` tests nothing a review can change."""
+    c = claims_t.c
+    keys = [c.document_id, c.seq]
+    rows = conn.execute(
+        select(c.id, *keys)
+        .where(*claim_conditions(conn.dialect, f, claims_t, reviewed=False))
+        .order_by(*[k.desc() if desc else k.asc() for k in keys], c.id.asc())
+        .limit(limit + 1)
+        .offset(offset)
+    ).all()
+    page = rows[:limit]
+    nxt = encode_cursor([*page[-1][1:], page[-1][0]]) if len(rows) > limit else None
+    return total, [r[0] for r in page], nxt
 
 
 def claims_page(
