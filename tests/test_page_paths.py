@@ -106,3 +106,38 @@ def test_kind_and_unit_pages_list_a_claim_once(led: Ledger) -> None:
                 for offset in range(len(ids)):
                     page = claims_page(led.engine, f, sort=sort, desc=desc, offset=offset, limit=1)
                     assert [r.id for r in page.records] == ids[offset : offset + 1], (sort, desc, offset)
+
+
+def _plans(led: Ledger, f: ClaimFilter, **kw: object) -> str:
+    """EXPLAIN QUERY PLAN of the statements ``claims_page`` runs for ``f``."""
+    from sqlalchemy import event
+
+    seen: list[tuple[str, object]] = []
+
+    def log(conn: object, cursor: object, statement: str, params: object, *rest: object) -> None:
+        seen.append((statement, params))
+
+    event.listen(led.engine, "before_cursor_execute", log)
+    try:
+        claims_page(led.engine, f, **kw)  # type: ignore[arg-type]
+    finally:
+        event.remove(led.engine, "before_cursor_execute", log)
+    with led.engine.connect() as conn:
+        return "\n".join(
+            " | ".join(str(r[3]) for r in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + st, pa))  # type: ignore[arg-type]
+            for st, pa in seen
+            if "merged" in st or "ORDER BY" in st
+        )
+
+
+def test_the_two_paths_read_their_indexes(led: Ledger) -> None:
+    """EXPLAIN: the document order walks ``ix_claims_document`` with no test against the
+    corrections; a kind and unit page reads each half as a covering range of its index,
+    in the page's order (no sort of the unreviewed matches)."""
+    plan = _plans(led, ClaimFilter(), offset=4, limit=3)
+    assert "ix_claims_document" in plan and "corrections" not in plan, plan
+    plan = _plans(led, ClaimFilter(kind="achievement", unit="bridge"), offset=1, limit=2)
+    halves = [line for line in plan.split(" | ") if "claims USING" in line and "kind=?" in line]
+    assert any("COVERING INDEX ix_claims_kind_unit" in h for h in halves), plan
+    assert any("COVERING INDEX ix_claims_kind_noun" in h for h in halves), plan
+    assert "MULTI-INDEX OR" not in plan, plan  # no reading of every match's row to sort them
