@@ -37,7 +37,13 @@ from claimledger.ledger._rows import (
     row_to,
 )
 from claimledger.ledger._search import like_pattern
-from claimledger.ledger._summary import has_summary, promise_column, promise_column_counts, summary_counts
+from claimledger.ledger._summary import (
+    has_summary,
+    indicator_spans,
+    promise_column,
+    promise_column_counts,
+    summary_counts,
+)
 from claimledger.ledger.queries import chunks, effective, record_select, records_by_id
 from claimledger.ledger.schema import claims as claims_t
 from claimledger.ledger.schema import (
@@ -304,9 +310,12 @@ def indicators_page(
             .mappings()
             .all()
         )
-        spans: dict[int, tuple[str | None, str | None]] = {}
         ids = [r["id"] for r in rows]
-        if ids:
+        spans: dict[int, tuple[str | None, str | None]] = {}
+        kept = indicator_spans(conn, ids) if ids else None
+        if kept is not None:
+            spans.update(kept)  # the summary rows the writes keep (migration 0017)
+        elif ids:
             for iid, first, last in conn.execute(
                 select(
                     indicator_claims.c.indicator_id,

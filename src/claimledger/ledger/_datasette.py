@@ -120,6 +120,13 @@ TABLE_METADATA: dict[str, tuple[str, str, tuple[str, ...], str | None]] = {
         ("status", "source"),
         None,
     ),
+    "indicator_periods": (
+        "Indicator periods",
+        "Claims per indicator and period, kept with every write: the indicator list's first and last "
+        "period. `claimledger doctor` checks them against the tables.",
+        ("indicator_id",),
+        None,
+    ),
     "claim_ratings": (
         "Ratings",
         "Reviewers' verdicts on claims: the label on the rating scale, the written ruling, who and when.",

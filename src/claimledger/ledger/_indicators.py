@@ -67,7 +67,7 @@ def replace_indicators(
     ]
     if rows:
         conn.execute(insert(indicator_claims), rows)
-    refresh(conn, ("indicators", "indicator"))
+    refresh(conn, ("indicators", "indicator", "indicator_period"))
 
 
 def indicator_fields(conn: Connection, indicator_id: int) -> StoredIndicator | None:

@@ -18,7 +18,11 @@ Reads and writes ``ledger_summary`` (part, key, n).  The parts:
 - ``unit`` and ``kind_unit`` (migration 0016): claims by each value a unit filter matches
   (the effective unit and the counted noun, once when they are equal), alone and with
   the effective kind (key ``kind|value``), so the claims table's total for a unit filter,
-  with or without a kind, is one summary row instead of a count over ``claims``.
+  with or without a kind, is one summary row instead of a count over ``claims``;
+- ``indicator_period`` (migration 0017): claims per indicator and effective period (key
+  ``indicator id|period``), stored in its own table ``indicator_periods`` (indicator_id,
+  period, n) so the indicator list reads a page's period spans (the least and greatest
+  period with ``n > 0``) through its primary key instead of every member claim.
 
 Beside the counts, ``promise_status`` (migration 0016) holds every live target's promise
 status row by row (status, source, deadline), kept by the same writes, so the promise board
@@ -34,8 +38,9 @@ Every write path of the ledger updates them in its own transaction:
   (``replace_claims``) read the touched claims' contribution before and after the write
   and add the difference (``track``), a few rows each;
 - a check run (``store_findings``) and a re-link (``replace_indicators``) recount their
-  parts from their own tables (``refresh``): findings and indicators, never claims; a
-  check run also recomputes ``promise_status`` (the checker's statuses changed).
+  parts from their own tables (``refresh``): findings and indicators (a re-link also the
+  indicator periods, over ``indicator_claims`` and the claims' periods); a check run also
+  recomputes ``promise_status`` (the checker's statuses changed).
 
 Increments are written as one upsert per (part, key), in sorted order at the end of the
 transaction, so concurrent PostgreSQL writers (the COPY workers) hold a summary row only
@@ -69,6 +74,7 @@ from claimledger.ledger.schema import (
     finding_claims,
     findings,
     indicator_claims,
+    indicator_periods,
     indicators,
     ledger_summary,
     promise_overrides,
@@ -100,10 +106,13 @@ PARTS: tuple[str, ...] = (
     "period",
     "unit",
     "kind_unit",
+    "indicator_period",
 )
 
 #: The parts migration 0016 added (with ``promise_status``).
 _PARTS_0016 = ("unit", "kind_unit")
+#: The part migration 0017 added, stored in ``indicator_periods``, not ``ledger_summary``.
+_PERIODS = "indicator_period"
 
 #: (part, key) -> count.
 Counts = Counter[tuple[str, str]]
@@ -131,11 +140,25 @@ class SummaryCounts:
         return sum(self.by_kind.values())
 
 
+_UPSERT_PERIODS = text(
+    "INSERT INTO indicator_periods (indicator_id, period, n) VALUES (:i, :p, :n) "
+    "ON CONFLICT (indicator_id, period) DO UPDATE SET n = indicator_periods.n + excluded.n"
+)
+
+
+def _period_key(indicator_id: object, period: object) -> tuple[str, str]:
+    return _PERIODS, f"{indicator_id}|{period}"
+
+
 def _apply(conn: Connection, delta: Counts) -> None:
-    """Add ``delta`` to the stored counts: one upsert per changed (part, key), sorted."""
-    rows = [{"part": p, "key": k, "n": n} for (p, k), n in sorted(delta.items()) if n]
+    """Add ``delta`` to the stored counts: one upsert per changed (part, key), sorted (the
+    indicator periods into their own table, when this ledger has it)."""
+    rows = [{"part": p, "key": k, "n": n} for (p, k), n in sorted(delta.items()) if n and p != _PERIODS]
     if rows:
         conn.execute(_UPSERT, rows)
+    spans = [(k.split("|", 1), n) for (p, k), n in sorted(delta.items()) if n and p == _PERIODS]
+    if spans and has_indicator_periods(conn):
+        conn.execute(_UPSERT_PERIODS, [{"i": int(i), "p": period, "n": n} for (i, period), n in spans])
 
 
 def _unit_keys(kind: str, unit: object, noun: object) -> Iterator[tuple[str, str]]:
@@ -197,8 +220,15 @@ def _contribution(conn: Connection, ids: Sequence[str]) -> tuple[Counts, list[Pr
             claims_t.c.id.in_(part), claims_t.c.period.is_not(None)
         )
         out.update(("period", str(p)) for (p,) in conn.execute(machine_periods))
-        members = select(indicator_claims.c.indicator_id).where(indicator_claims.c.claim_id.in_(part))
-        out.update(("indicator", str(i)) for (i,) in conn.execute(members))
+        members = (
+            select(indicator_claims.c.indicator_id, effective.c.period)
+            .join(effective, effective.c.id == indicator_claims.c.claim_id)
+            .where(indicator_claims.c.claim_id.in_(part))
+        )
+        for i, p in conn.execute(members):
+            out["indicator", str(i)] += 1
+            if p is not None:
+                out[_period_key(i, p)] += 1
         e = effective.c
         stmt = select(e.id, e.kind, e.review_state, e.unit, e.noun, e.period).where(e.id.in_(part))
         for cid, kind, state, unit, noun, period in conn.execute(stmt):
@@ -356,6 +386,31 @@ def _count_units(conn: Connection) -> Counts:
     return out
 
 
+def _count_indicator_periods(conn: Connection) -> Counts:
+    """Claims per indicator and effective period: ``indicator_claims`` with the machine
+    periods, then the few reviewed members moved to their effective period."""
+    out: Counts = Counter()
+    ic, c = indicator_claims.c, claims_t.c
+    for i, p, n in conn.execute(
+        select(ic.indicator_id, c.period, func.count())
+        .join(claims_t, c.id == ic.claim_id)
+        .where(c.period.is_not(None))
+        .group_by(ic.indicator_id, c.period)
+    ):
+        out[_period_key(i, p)] += int(n)
+    for i, machine, period in conn.execute(
+        select(ic.indicator_id, c.period, effective.c.period)
+        .join(claims_t, c.id == ic.claim_id)
+        .join(effective, effective.c.id == ic.claim_id)
+        .where(ic.claim_id.in_(select(corrections.c.claim_id)))
+    ):
+        if machine is not None:
+            out[_period_key(i, machine)] -= 1
+        if period is not None:
+            out[_period_key(i, period)] += 1
+    return out
+
+
 def counted(conn: Connection, parts: Iterable[str] = PARTS) -> Counts:
     """The summary's numbers counted over the tables (the slow way), for ``parts``."""
     wanted = set(parts)
@@ -376,6 +431,8 @@ def counted(conn: Connection, parts: Iterable[str] = PARTS) -> Counts:
             out["indicator", str(i)] += int(n)
     if wanted & {"unit", "kind_unit"}:
         out.update(_count_units(conn))
+    if _PERIODS in wanted:
+        out.update(_count_indicator_periods(conn))
     if "period" in wanted:
         by_period = select(claims_t.c.period, func.count()).where(claims_t.c.period.is_not(None))
         for p, n in conn.execute(by_period.group_by(claims_t.c.period)):
@@ -388,7 +445,12 @@ def _stored(conn: Connection, parts: Sequence[str] | None = None) -> Counts:
     stmt = select(s.part, s.key, s.n)
     if parts is not None:
         stmt = stmt.where(s.part.in_(list(parts)))
-    return Counter({(str(p), str(k)): int(n) for p, k, n in conn.execute(stmt) if n})
+    out = Counter({(str(p), str(k)): int(n) for p, k, n in conn.execute(stmt) if n})
+    if (parts is None or _PERIODS in parts) and has_indicator_periods(conn):
+        ip = indicator_periods.c
+        rows = conn.execute(select(ip.indicator_id, ip.period, ip.n))
+        out.update({_period_key(i, p): int(n) for i, p, n in rows if n})
+    return out
 
 
 #: The parts ``summary_counts`` gives (not the per-indicator, period and unit ones).
@@ -399,7 +461,7 @@ def refresh(conn: Connection, parts: Sequence[str]) -> None:
     """Recount ``parts`` over their tables and store them (a check run's findings, a
     re-link's indicators: tables the write replaced wholesale).  With ``promise``,
     ``promise_status`` is recomputed too, and the counts are its rows'."""
-    wanted = list(parts)
+    wanted = [p for p in parts if p != _PERIODS or has_indicator_periods(conn)]
     fresh = counted(conn, [p for p in wanted if p != "promise"])
     if "promise" in wanted:
         targets = promise_targets(conn)
@@ -409,6 +471,8 @@ def refresh(conn: Connection, parts: Sequence[str]) -> None:
                 _put_statuses(conn, [_status_row(*t) for t in targets])
         fresh.update(("promise", t[2]) for t in targets)
     conn.execute(delete(ledger_summary).where(ledger_summary.c.part.in_(wanted)))
+    if _PERIODS in wanted:
+        conn.execute(delete(indicator_periods))
     _apply(conn, fresh)
 
 
@@ -440,6 +504,8 @@ def check_summaries(conn: Connection) -> list[str]:
     whose stored promise status differs (``_status_drift``); [] when exact.  A ledger
     before migration 0016 (not migrated yet) is checked on the parts it keeps."""
     kept = PARTS if has_promise_status(conn) else tuple(p for p in PARTS if p not in _PARTS_0016)
+    if not has_indicator_periods(conn):
+        kept = tuple(p for p in kept if p != _PERIODS)
     stored, real = _stored(conn, kept), counted(conn, kept)
     return [
         f"{p}[{k}]: stored {stored[p, k]}, counted {real[p, k]}"
@@ -480,6 +546,38 @@ def has_promise_status(conn: Connection) -> bool:
         _HAVE_STATUS.add(conn.engine)
         return True
     return False
+
+
+#: Engines whose ledger has the indicator periods table (migration 0017).
+_HAVE_PERIODS: weakref.WeakSet[Engine] = weakref.WeakSet()
+
+
+def has_indicator_periods(conn: Connection) -> bool:
+    """Whether this ledger has ``indicator_periods`` (migration 0017)."""
+    if conn.engine in _HAVE_PERIODS:
+        return True
+    if inspect(conn).has_table(indicator_periods.name):
+        _HAVE_PERIODS.add(conn.engine)
+        return True
+    return False
+
+
+def indicator_spans(conn: Connection, ids: Sequence[int]) -> dict[int, tuple[str, str]] | None:
+    """(first, last) effective period of the claims of each indicator of ``ids`` that has
+    any with a period, from ``indicator_periods`` through its primary key; None when this
+    ledger does not keep them (before migration 0017)."""
+    if not has_indicator_periods(conn):
+        return None
+    ip = indicator_periods.c
+    out: dict[int, tuple[str, str]] = {}
+    for part in chunks(list(ids)):
+        stmt = (
+            select(ip.indicator_id, func.min(ip.period), func.max(ip.period))
+            .where(ip.indicator_id.in_(part), ip.n > 0)
+            .group_by(ip.indicator_id)
+        )
+        out.update({int(i): (str(a), str(b)) for i, a, b in conn.execute(stmt)})
+    return out
 
 
 def stored_periods(conn: Connection) -> Any:

@@ -664,6 +664,22 @@ _MIXED_LOAD_INDEXES_0016: tuple[str, ...] = (
 )
 
 
+def _m0017_indicator_periods(conn: Connection) -> None:
+    # The indicator list's period spans as summary rows (ledger._summary, part
+    # ``indicator_period``): claims per indicator and effective period, kept by the writes
+    # from here on and counted once now.
+    Table(
+        "indicator_periods",
+        MetaData(),
+        Column("indicator_id", Integer, primary_key=True),
+        Column("period", Text, primary_key=True),
+        Column("n", Integer, nullable=False),
+    ).create(conn)
+    from claimledger.ledger._summary import refresh
+
+    refresh(conn, ("indicator_period",))
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_initial", _m0001_initial),
     Migration("0002_claims_effective_view", _m0002_claims_effective),
@@ -681,6 +697,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0014_findings_severity_index", _m0014_findings_severity_index),
     Migration("0015_read_paths", _m0015_read_paths),
     Migration("0016_mixed_load", _m0016_mixed_load),
+    Migration("0017_indicator_periods", _m0017_indicator_periods),
 )
 
 

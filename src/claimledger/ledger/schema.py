@@ -332,6 +332,19 @@ promise_status = Table(
     Index("ix_promise_status_board", "status", "due", "claim_id"),
 )
 
+#: Claims per (indicator, effective period), kept current by the same writes as
+#: ``ledger_summary`` (migration 0017, ``ledger._summary``, part ``indicator_period``): the
+#: indicator list's period span (first and last period) is the least and greatest period
+#: of an indicator's rows with ``n > 0``, read through the primary key for one page of
+#: indicators instead of reading every member claim through the effective view.
+indicator_periods = Table(
+    "indicator_periods",
+    metadata,
+    Column("indicator_id", Integer, primary_key=True),
+    Column("period", Text, primary_key=True),
+    Column("n", Integer, nullable=False),
+)
+
 #: SQLite only: full-text index over claim sentences and subjects (FTS5 with external
 #: content on ``claims``, keyed by its rowid, synced by triggers: migration 0013).
 FTS_TABLE = "claims_fts"
