@@ -1,4 +1,4 @@
-"""Stage ``kinds.v9``: is a figure an achievement, a status, a target or a forecast?
+"""Stage ``kinds.v10``: is a figure an achievement, a status, a target or a forecast?
 
 Reads: the sentence as tokens (``_tokens.tokenize``: each quantity and time expression is
 one token), the position of the figure, its period (from the time stage) and the
@@ -54,7 +54,10 @@ from claimledger.resources.patterns import alternation
 #: budget"), "be to" + a verb ("the agency is to receive"), the head of a list before its
 #: colon in the same sentence ("Allocations for 2026: ..."), an undated change after a
 #: sentence of outcomes.
-STAGE = "kinds.v9"
+#: v10 (v9 merged with): a split fiscal year whose last day (by the document country's fiscal calendar) is
+#: before the statement is over, not current ("last year 2 billion rand was allocated" in
+#: May in an April-March country is done).
+STAGE = "kinds.v10"
 
 #: Verb groups are looked for at most this many tokens from the figure: a clause is
 #: shorter, and the bound keeps a sentence of thousands of figures linear.
@@ -848,8 +851,12 @@ def other_clause(toks: Sequence[Tok], pos: int, m: Mention) -> bool:
     return False
 
 
-def _past(yrs: tuple[int, int] | None, ref: Date | None) -> bool:
-    return yrs is not None and ref is not None and yrs[1] < ref.year
+def _past(yrs: tuple[int, int] | None, ref: Date | None, ended: Date | None = None) -> bool:
+    """Is the figure's period over at ``ref``: its last year before ``ref``'s, or a split
+    (fiscal) year whose last day (``ended``, by the country's fiscal calendar) is?"""
+    if yrs is None or ref is None:
+        return False
+    return yrs[1] < ref.year or (yrs[0] < yrs[1] and ended is not None and ended < ref)
 
 
 def _perfect_infinitive(words: Sequence[str]) -> bool:
@@ -1112,8 +1119,9 @@ def classify(
         # a decision to act later is a commitment when the figure's period lies ahead
         kind = "target"
         cues.insert(0, f"target:{' '.join(words)}")
-    # A status without a period of its own holds at the document date: the current period.
-    current = (yrs is not None and ref is not None and yrs[1] >= ref.year) or (
+    # A status without a period of its own holds at the document date: the current period
+    # (not a fiscal year whose last day has passed: "last year" of a budget in May is over).
+    current = (yrs is not None and ref is not None and not _past(yrs, ref, ended)) or (
         yrs is None and kind == "status"
     )
     undated = kind in (None, "achievement", "status") and yrs is None
@@ -1122,7 +1130,7 @@ def classify(
         # "60% of the 2 billion cedi allocation": the size of a plan, whatever happened to it
         kind = "target"
         cues.insert(0, f"target:{plan_here}")
-    budget = _budget_noun(toks, pos, words) if kind == "achievement" and not _past(yrs, ref) else None
+    budget = _budget_noun(toks, pos, words) if kind == "achievement" and not _past(yrs, ref, ended) else None
     if budget is not None:
         # "tabled a budget of 12 trillion", "the allocation has been raised to 40 billion":
         # money planned, not yet spent
@@ -1175,7 +1183,7 @@ def classify(
             or _receives(toks, pos)
             or (kind is None and _receiving_next(toks, pos))
         )
-        and not _past(yrs, ref)
+        and not _past(yrs, ref, ended)
         and not _toks_lack(toks, _BUDGET_ONLY)
         and (kind != "forecast" or (not forecaster and _toks_lack(toks, kind_words.OUTSIDE_FORECASTERS)))
     ):
@@ -1187,7 +1195,7 @@ def classify(
     if (
         kind == "forecast"
         and not forecaster
-        and not _past(yrs, ref)
+        and not _past(yrs, ref, ended)
         and ws & kind_words.FORECAST_PARTICIPLES
         and not _out_year(yrs, ref, toks)
         and _budget_line(toks, pos)
@@ -1222,7 +1230,7 @@ def classify(
             kind = "achievement"
             cues.insert(0, "achievement:past period")
     limit = limit_phrase(text, s_start, toks[pos].start, toks[pos].end)
-    if limit is not None and kind != "target" and not (kind == "achievement" and _past(yrs, ref)):
+    if limit is not None and kind != "target" and not (kind == "achievement" and _past(yrs, ref, ended)):
         # "borrowing is capped at 3% of GDP", "net lending is not to exceed 1.5 trillion in
         # 2025": the limit a rule or a budget sets
         kind = "target"

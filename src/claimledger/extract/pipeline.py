@@ -13,6 +13,7 @@ import itertools
 import re
 from collections.abc import Iterable, Iterator
 from datetime import date as Date
+from datetime import timedelta
 from functools import lru_cache
 from typing import IO
 
@@ -419,6 +420,23 @@ def _rank_frame(
     return linked
 
 
+_SPLIT_YEAR = re.compile(r"(\d{4})/(\d{4})")
+
+
+def _fiscal_end(period: str | None, ended: Date | None, ctx: time.TimeContext) -> Date | None:
+    """The last day of a split fiscal year ("2023/2024") by the document country's fiscal
+    calendar (31 March 2024 where it starts in April), not the calendar's; else ``ended``."""
+    m = _SPLIT_YEAR.fullmatch(period or "")
+    if m is None or int(m[2]) != int(m[1]) + 1:
+        return ended
+    # (the country is asked only for a split year: most figures have none)
+    fiscal = ctx.fiscal.peek() if ctx.fiscal is not None else None
+    if fiscal is None or fiscal.calendar:
+        return ended
+    last = Date(int(m[2]), fiscal.start, 1) - timedelta(days=1)
+    return last if ended is None or last < ended else ended
+
+
 def _figure_claims(
     text: str,
     s_start: int,
@@ -535,6 +553,7 @@ def _figure_claims(
                 ended = kinds.period_end(near.period, near.cue)
             if so_far:
                 hint = _to_date((hint, []), ref)[0]
+        ended = _fiscal_end(hint, ended, ctx)
         deadline = near_deadline(q.start) if deadlines else None
         kind, k_cues, verb_words = kinds.classify(
             text, s_start, s_end, toks, qpos[i], hint, deadline, ref, state.lead, ended, _is_money(q.unit)

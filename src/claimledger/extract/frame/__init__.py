@@ -457,7 +457,12 @@ def _no_subject(
     cells = [
         j for j, c in enumerate(p.claims) if c.quantity is not None and line[0] <= p.spans[j][0] < line[1]
     ]
-    col = measure.column(text, line, cells.index(i), len(cells), q, measure.changes(text, seg), share_of_gdp)
+    # (a commitment without a figure is no cell of a row)
+    col = (
+        measure.column(text, line, cells.index(i), len(cells), q, measure.changes(text, seg), share_of_gdp)
+        if i in cells
+        else None
+    )
     if col is not None:
         return col[0], [*m_cues, *col[1]]
     c0 = p.clauses[i][0]

@@ -18,6 +18,7 @@ measure is ``free``: the subject phrase, lower case, no determiners, its head si
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -678,18 +679,67 @@ def continues(m: Measure, q: Quantity | None, share_of_gdp: bool) -> bool:
 
 def _shown(subject: str, text: str, a: int, b: int) -> bool:
     """Does ``text[a:b]`` (the figure's sentence up to its clause's end) show every word of
-    the subject phrase (as written, or in its singular)?"""
-    words = _text_words(text[max(0, a) : b])
-    return all(w in words or singular(w) in words for w in subject.lower().split())
+    the subject phrase (as written, or in its singular)?  The words are looked up in an
+    index of the whole text, so the clauses of a long run-on sentence are not each
+    rescanned from its start (linear in the figures, not quadratic)."""
+    a = max(0, a)
+    index = _WordIndex.of(text)
+    return all(index.has(w, a, b) or index.has(singular(w), a, b) for w in subject.lower().split())
+
+
+_WORD = re.compile(r"[\w&][\w&'’-]*")
+
+
+def _forms(word: str) -> tuple[str, str]:
+    """The forms a written word shows: itself (without a possessive 's) and its singular."""
+    w = word.lower()
+    w = w[:-2] if w.endswith(("'s", "’s")) else w
+    return w, singular(w)
 
 
 @lru_cache(maxsize=2048)
 def _text_words(s: str) -> frozenset[str]:
-    out: set[str] = set()
-    for w in re.findall(r"[\w&][\w&'’-]*", s.lower()):
-        w = w[:-2] if w.endswith(("'s", "’s")) else w
-        out |= {w, singular(w)}
-    return frozenset(out)
+    return frozenset(f for m in _WORD.finditer(s) for f in _forms(m.group(0)))
+
+
+class _WordIndex:
+    """The words of a text with their places: which word forms ``text[a:b]`` shows, found
+    by bisection (a word cut by either end of the span is read as the span shows it)."""
+
+    __slots__ = ("_ends", "_places", "_starts", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        self._places: dict[str, list[int]] = {}
+        for k, m in enumerate(_WORD.finditer(text)):
+            self._starts.append(m.start())
+            self._ends.append(m.end())
+            for f in set(_forms(m.group(0))):
+                self._places.setdefault(f, []).append(k)
+
+    @staticmethod
+    @lru_cache(maxsize=4)
+    def of(text: str) -> _WordIndex:
+        return _WordIndex(text)
+
+    def has(self, form: str, a: int, b: int) -> bool:
+        """Does ``text[a:b]`` show the word form ``form``?"""
+        # words wholly inside the span, by their numbers
+        lo = bisect_left(self._starts, a)
+        hi = bisect_right(self._ends, b)
+        places = self._places.get(form, ())
+        at = bisect_left(places, lo)
+        if at < len(places) and places[at] < hi:
+            return True
+        # a word cut by the span's start or end shows only its part inside the span
+        edges: list[str] = []
+        if lo > 0 and self._ends[lo - 1] > a:
+            edges.append(self.text[a : min(b, self._ends[lo - 1])])
+        if hi < len(self._starts) and self._starts[hi] < b and (hi >= lo):
+            edges.append(self.text[max(a, self._starts[hi]) : b])
+        return any(form in _text_words(e) for e in edges)
 
 
 def heads_only(phrase: str) -> bool:
